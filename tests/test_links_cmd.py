@@ -13,6 +13,12 @@ from tests.test_linkcheck import fake_fetch, run_links, server, write_paper  # n
 
 __all__ = ["server"]
 
+# What is said of write_paper's first link "github.com/a/b" (its line 6).
+NO_SCHEME = (
+    "content/papers/a.yml:6:12: not a link a browser opens: github.com/a/b; it must be an"
+    " absolute http(s) URL: write https://github.com/a/b"
+)
+
 
 def test_a_link_no_browser_opens_is_reported_at_its_place_not_silently_left_out(server, tmp_path, capsys):
     # "github.com/a/b" (scheme left out) and "htps://..." (a slip) were skipped without a
@@ -25,8 +31,7 @@ def test_a_link_no_browser_opens_is_reported_at_its_place_not_silently_left_out(
     # (write_paper: line 4 "links:", 5 "  code:", 6 and 7 its items, 8 "  project:", 9 its item;
     # the url after "    - url: " starts at column 12.)
     assert out.splitlines() == [
-        "content/papers/a.yml:6:12: not a link a browser opens: github.com/a/b; it must be an"
-        " absolute http(s) URL: write https://github.com/a/b",
+        NO_SCHEME,
         "content/papers/a.yml:9:12: not a link a browser opens: htps://a.github.io/x; it must be an"
         " http(s) URL, not a 'htps:' URL: write https://a.github.io/x",
     ]
@@ -90,10 +95,7 @@ def test_offline_the_links_judged_from_the_file_alone_are_still_reported_first(t
     summary, report = tmp_path / "summary.md", tmp_path / "dead.json"
     assert run_links(tmp_path, "--summary", str(summary), "--json", str(report)) == 2
     out, err = capsys.readouterr()
-    assert out.splitlines() == [
-        "content/papers/a.yml:6:12: not a link a browser opens: github.com/a/b; it must be an"
-        " absolute http(s) URL: write https://github.com/a/b",
-    ]
+    assert out.splitlines() == [NO_SCHEME]
     assert err == (
         "readinglist links: none of the 5 links checked answered at all (no connection or no DNS): this"
         " machine seems to be offline; no link it asked was judged, run it again online\n"

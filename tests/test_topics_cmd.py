@@ -5,14 +5,19 @@ from __future__ import annotations
 from generator.cli import main
 
 
-def test_explain_of_a_paper_whose_file_does_not_read_says_so_not_that_no_such_paper_exists(tmp_path, capsys):
-    # It said "no paper or topic with id 'graph-survey'; did you mean 'graph-nets'?": the
-    # curator asked of the paper they were editing, and was pointed at another.
+def _graphs_with_a_paper_that_does_not_read(tmp_path) -> None:
+    """A topic, a paper, and a paper whose file is not YAML (a quote left open)."""
     papers = tmp_path / "content" / "papers"
     papers.mkdir(parents=True)
     (tmp_path / "content" / "topics.yml").write_text("topics:\n  - id: graphs\n    title: Graphs\n    keywords:\n      graph: 1\n")
     (papers / "graph-nets.yml").write_text("id: graph-nets\ntitle: Graph Nets\n")
     (papers / "graph-survey.yml").write_text('id: graph-survey\ntitle: "A Graph Survey\n')
+
+
+def test_explain_of_a_paper_whose_file_does_not_read_says_so_not_that_no_such_paper_exists(tmp_path, capsys):
+    # It said "no paper or topic with id 'graph-survey'; did you mean 'graph-nets'?": the
+    # curator asked of the paper they were editing, and was pointed at another.
+    _graphs_with_a_paper_that_does_not_read(tmp_path)
     assert main(["--root", str(tmp_path), "topics", "--explain", "graph-survey"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("content/papers/graph-survey.yml:2:8: YAML syntax error")
@@ -50,11 +55,7 @@ def test_a_topics_file_that_does_not_read_is_no_table_of_no_topics(tmp_path, cap
 
 
 def test_an_error_elsewhere_is_said_and_the_table_still_follows(tmp_path, capsys):
-    papers = tmp_path / "content" / "papers"
-    papers.mkdir(parents=True)
-    (tmp_path / "content" / "topics.yml").write_text("topics:\n  - id: graphs\n    title: Graphs\n    keywords:\n      graph: 1\n")
-    (papers / "graph-nets.yml").write_text("id: graph-nets\ntitle: Graph Nets\n")
-    (papers / "graph-survey.yml").write_text('id: graph-survey\ntitle: "A Graph Survey\n')
+    _graphs_with_a_paper_that_does_not_read(tmp_path)
     assert main(["--root", str(tmp_path), "topics"]) == 1
     out, err = capsys.readouterr()
     assert err.splitlines()[-1] == "1 error in content/; what follows leaves out what they concern"
