@@ -422,3 +422,16 @@ def test_files_just_written_are_placed_again_to_the_same_answer(lab, capsys, mon
     settled = [gaps(lab, capsys, *args) for args in ([], ["--topic", "agents"])]
     monkeypatch.setattr("generator.paperdrafts._SETTLED_NS", 10**18)
     assert [gaps(lab, capsys, *args) for args in ([], ["--topic", "agents"])] == settled
+
+
+def test_csv_quotes_every_value_as_papers_csv_does(lab, capsys):
+    # A spreadsheet set to ';' splits an unquoted cell at its ';': papers.csv quotes every
+    # value so a reader that honours quotes keeps 'Graph; Things' one cell; gaps' CSV,
+    # for the same spreadsheets, wrote it bare.
+    (lab / "content" / "papers" / "preprint.yml").write_text(
+        PAPERS["preprint"].replace("title: Graph Things", "title: 'Graph;=2+2 Things'")
+    )
+    _, out, _ = gaps(lab, capsys, "--format", "csv")
+    line = next(line for line in out.splitlines() if "preprint" in line)
+    assert line.startswith('"content/papers/preprint.yml","preprint","Graph;\'=2+2 Things","2",')
+    assert all(line.startswith('"') and line.endswith('"') for line in out.splitlines())

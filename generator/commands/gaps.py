@@ -172,16 +172,17 @@ def listing(rows: Sequence[PaperGaps], shown: Sequence[PaperGaps], fields: Seque
 
 
 def _write_csv(rows: Sequence[PaperGaps]) -> None:
-    # (A title is a record's, perhaps imported: one starting '=' stays text, as in papers.csv.)
+    # (A title is a record's, perhaps imported: one starting '=' stays text, and every
+    # value is quoted, so a spreadsheet split at ';' keeps it one cell, as in papers.csv.)
     from ..export_csv import spreadsheet_cell
 
     # ("\n" line ends: csv's default "\r\n" on a text stream became "\r\r\n" on Windows.)
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csv.writer(sys.stdout, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["file", "id", "title", "lacking", *FIELDS])
     for row in rows:
         writer.writerow(
-            [row.file, row.paper_id, spreadsheet_cell(row.title), len(row.missing),
-             *(int(field in row.missing) for field in FIELDS)]
+            [spreadsheet_cell(row.file), spreadsheet_cell(row.paper_id), spreadsheet_cell(row.title),
+             len(row.missing), *(int(field in row.missing) for field in FIELDS)]
         )  # fmt: skip
 
 
