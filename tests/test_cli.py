@@ -421,6 +421,13 @@ def test_a_wrong_argument_of_the_command_is_still_an_error(capsys):
         # links' 1 is "a link is dead": a CI job's script read a mistyped option as dead links.
         (["links", "--timeout", "0"], "readinglist links: --timeout and --concurrency must be positive"),
         (["links", "--concurrency", "0"], "readinglist links: --timeout and --concurrency must be positive"),
+        # (No number at all: 'nan' is not below 0, so it passed, and a run given it hung,
+        # its every link waiting; 'inf' was told "this machine seems to be offline".)
+        (["links", "--timeout", "nan"], "readinglist links: --timeout and --concurrency must be positive"),
+        (["links", "--timeout", "inf"], "readinglist links: --timeout and --concurrency must be positive"),
+        (["links", "--delay", "nan"], "readinglist links: --timeout and --concurrency must be positive"),
+        (["links", "--max-age", "nan"], "readinglist links: --timeout and --concurrency must be positive"),
+        (["links", "--budget", "nan"], "readinglist links: --timeout and --concurrency must be positive"),
         (["stars", "--concurrency", "0"], "readinglist stars: --timeout must be 0 to 3600 s"),
         (["add", "--timeout", "0", "2106.09685"], "readinglist add: --timeout must be 0 to 3600 s"),
     ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import datetime as dt
 import sys
 import time
@@ -84,7 +85,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
     budget = args.budget if args.budget is not None else 0
-    if args.timeout <= 0 or args.concurrency < 1 or min(args.delay, args.max_age, budget) < 0:
+    # (Each compared as "not ... in range", so that 'nan', which no comparison holds, is
+    # refused too: passed, it had every link wait; 'inf' too, a timeout no socket takes.)
+    seconds = (args.timeout, args.delay, args.max_age, budget)
+    if not (0 < args.timeout and args.concurrency >= 1 and all(0 <= s < math.inf for s in seconds)):
         options.refuse(
             "readinglist links: --timeout and --concurrency must be positive, "
             "--delay, --max-age and --budget not negative"
