@@ -90,3 +90,17 @@ def test_build_tells_every_warning_check_tells_as_readme_says(tmp_path, capsys, 
     assert main(["--root", str(project), "build", "-q"]) == 0
     built = sorted(line for line in capsys.readouterr().err.splitlines() if ": warning: " in line)
     assert built == checked
+
+
+def test_a_setting_read_from_the_environment_is_refused_markup_as_one_written(tmp_path, monkeypatch):
+    # MkDocs reads '!ENV NAME' as the variable's value (the shipped file's site_url is
+    # so); check read the variable's name, so a CI job's LAB_NAME of '<script>...' ran on
+    # every page of the site it built.
+    (tmp_path / "mkdocs.yml").write_text("site_name: !ENV LAB_NAME\n", encoding="utf-8")
+    monkeypatch.setenv("LAB_NAME", "<script>alert(1)</script> Lab")
+    assert [str(p) for p in config_problems(tmp_path).errors] == [
+        "mkdocs.yml:1:12: 'site_name' holds '<', which every page's HTML would read as the start"
+        " of a tag (the theme writes it as it is); write it without",
+    ]
+    monkeypatch.setenv("LAB_NAME", "R&D > papers")
+    assert config_problems(tmp_path).errors == []
