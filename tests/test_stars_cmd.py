@@ -439,7 +439,7 @@ def test_a_max_age_that_is_no_number_of_days_is_refused(project, value, capsys):
     with pytest.raises(SystemExit) as raised:
         run(project, "http://127.0.0.1:9", "--max-age", value)
     assert raised.value.code == 2  # (as for a wrong option)
-    assert "--max-age 0 to 36500 days" in capsys.readouterr().err
+    assert f"argument --max-age: must be 0 or more and at most 36500 (days), not {value}" in capsys.readouterr().err
 
 
 def test_a_token_with_a_space_is_refused_without_being_shown(project, monkeypatch, capsys):

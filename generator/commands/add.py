@@ -53,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         " or a DOI (10.1145/3442188.3445922, doi:..., https://doi.org/...)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=30.0, metavar="S",
+        "--timeout", type=options.number(0, 3600, above=True, unit="seconds"), default=30.0, metavar="S",
         help="seconds to wait for each answer (default: 30)",
     )
     parser.add_argument(
@@ -213,8 +213,6 @@ def ask_doi(
 
 
 def run(args: argparse.Namespace) -> int:
-    if not 0 < args.timeout <= 3600:
-        options.refuse("readinglist add: --timeout must be 0 to 3600 s (not 0)")
     root = Path(args.root)
     if said := project_folder_problem(root, "add"):
         print(said, file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import math
 import datetime as dt
 import sys
 import time
@@ -31,7 +30,7 @@ EXIT = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
-        type=float,
+        type=options.number(0, 3600, above=True, unit="seconds"),
         default=10.0,
         metavar="S",
         help="seconds to wait for each answer (default: 10)",
@@ -44,28 +43,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-age",
-        type=float,
+        type=options.number(0, unit="days"),
         default=7.0,
         metavar="DAYS",
         help="reuse a working link's cached result for this long (default: 7)",
     )
     parser.add_argument(
         "--concurrency",
-        type=int,
+        type=options.number(1, whole=True),
         default=8,
         metavar="N",
         help="hosts asked at the same time (default: 8)",
     )
     parser.add_argument(
         "--delay",
-        type=float,
+        type=options.number(0, unit="seconds"),
         default=1.0,
         metavar="S",
         help="seconds between two requests to one host (default: 1)",
     )
     parser.add_argument(
         "--budget",
-        type=float,
+        type=options.number(0, unit="minutes"),
         metavar="MINUTES",
         help="start no new check after this long; the next run goes on where it stopped",
     )
@@ -84,15 +83,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
-    budget = args.budget if args.budget is not None else 0
-    # (Each compared as "not ... in range", so that 'nan', which no comparison holds, is
-    # refused too: passed, it had every link wait; 'inf' too, a timeout no socket takes.)
-    seconds = (args.timeout, args.delay, args.max_age, budget)
-    if not (0 < args.timeout and args.concurrency >= 1 and all(0 <= s < math.inf for s in seconds)):
-        options.refuse(
-            "readinglist links: --timeout and --concurrency must be positive, "
-            "--delay, --max-age and --budget not negative"
-        )
     root = Path(args.root)
     now = now or dt.datetime.now(dt.timezone.utc)
     problems = Problems()

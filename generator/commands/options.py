@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import NoReturn
+import math
+from typing import Callable
 
 
 def limit(text: str) -> int:
@@ -19,8 +19,26 @@ def limit(text: str) -> int:
     return value
 
 
-def refuse(message: str) -> NoReturn:
-    """Stops on an option's value out of its range, with the exit status argparse gives a
-    wrong option (2): 1 is a command's own answer, such as `links`' "a link is dead"."""
-    print(message, file=sys.stderr)
-    raise SystemExit(2)
+def number(
+    least: int, most: int | None = None, *, above: bool = False, unit: str = "", whole: bool = False
+) -> Callable[[str], float]:
+    """An option's type: a number from ``least`` (more than it, if ``above``) up to
+    ``most``, a whole one if ``whole``; out of range it is refused as a wrong type is
+    (argparse: exit 2, the option and the value named). 'nan' and 'inf' are refused: no
+    comparison holds for 'nan', so 'not below 0' passed it, and no socket waits 'inf'."""
+    rule = f"{'more than' if above else ''} {least}{'' if above else ' or more'}".strip()
+    rule += f" and at most {most}" if most is not None else ""
+    rule += f" ({unit})" if unit else ""
+
+    def read(text: str) -> float:
+        try:
+            value = int(text) if whole else float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a {'whole ' if whole else ''}number: {text!r}") from None
+        fits = (value > least if above else value >= least) and (most is None or value <= most)
+        if not (math.isfinite(value) and fits):
+            raise argparse.ArgumentTypeError(f"must be {rule}, not {text}")
+        return value
+
+    return read
+

@@ -47,14 +47,14 @@ USER_AGENT = f"readinglist-stars/{__version__} (a reading list showing its code'
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--max-age", type=float, default=7.0, metavar="DAYS",
+        "--max-age", type=options.number(0, 36500, unit="days"), default=7.0, metavar="DAYS",
         help="ask again only about repositories asked longer ago than this (default: 7)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=10.0, metavar="S", help="seconds to wait for each answer (default: 10)"
+        "--timeout", type=options.number(0, 3600, above=True, unit="seconds"), default=10.0, metavar="S", help="seconds to wait for each answer (default: 10)"
     )
     parser.add_argument(
-        "--concurrency", type=int, default=4, metavar="N", help="requests at the same time (default: 4)"
+        "--concurrency", type=options.number(1, whole=True), default=4, metavar="N", help="requests at the same time (default: 4)"
     )
     parser.add_argument(
         "--api", default=os.environ.get("READINGLIST_GITHUB_API", API), metavar="URL",
@@ -177,11 +177,6 @@ def _contents(path: Path) -> bytes | None:
 
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
-    if not (0 < args.timeout <= 3600 and args.concurrency >= 1 and 0 <= args.max_age <= 36500):
-        options.refuse(
-            "readinglist stars: --timeout must be 0 to 3600 s (not 0), --concurrency positive, "
-            "--max-age 0 to 36500 days"
-        )
     # A secret pasted with its line break: the break is no part of it. Anything else a
     # header cannot carry is said, without the token (an error's text would show it).
     token = os.environ.get("GITHUB_TOKEN", "").strip()
