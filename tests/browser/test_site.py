@@ -395,6 +395,42 @@ def test_a_code_blocks_copy_button_has_a_column_of_its_own(open_context, viewpor
     assert colours[0] == colours[1]
 
 
+# The shipped paper whose BibTeX has the longest line (its title line, 135 characters).
+LONGEST_BIBTEX = "papers/intermediate-task-transfer-learning-with-pretrained-models-for-natural-language/"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_text_of_the_cite_block_is_under_its_copy_button(open_context, viewport, scheme):
+    # (A reader's report: the Cite block's long title line ran under the copy button at
+    # 1280 px, its end hidden behind it.) Every line's text as drawn (its boxes, cut to
+    # the code's box, which clips what scrolls), at the start and scrolled to the end,
+    # is clear of the button's box.
+    page = open_context(viewport=viewport, color_scheme=scheme).new_page()
+    page.goto(LONGEST_BIBTEX)
+    block = page.locator(".rl-bibtex pre")
+    block.hover()
+    wait_for_animations(page)
+    code = block.locator(":scope > code")
+    assert code.evaluate("c => c.scrollWidth > c.clientWidth")  # (the title line is cut)
+    for scroll in ("0", "c.scrollWidth"):
+        code.evaluate(f"c => {{ c.scrollLeft = {scroll}; }}")
+        under = block.evaluate("""pre => {
+            const code = pre.querySelector(':scope > code');
+            const clip = code.getBoundingClientRect();
+            const button = pre.querySelector('.md-code__button').getBoundingClientRect();
+            const range = document.createRange();
+            range.selectNodeContents(code);
+            return [...range.getClientRects()].map(r => ({
+                left: Math.max(r.left, clip.left), right: Math.min(r.right, clip.right),
+                top: Math.max(r.top, clip.top), bottom: Math.min(r.bottom, clip.bottom),
+            })).filter(r => r.left < r.right && r.top < r.bottom
+                && r.left < button.right && r.right > button.left
+                && r.top < button.bottom && r.bottom > button.top);
+        }""")
+        assert under == [], (scroll, under)
+
+
 def _contrast(page, selector: str) -> list[float]:
     """WCAG contrast ratio of each element's text colour on its background colour."""
     return page.evaluate(
