@@ -197,10 +197,11 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
     # would, first, beside the page's "No code linked": put after the other badges, the
     # words stood beside badges they do not name (an arXiv id's, a DOI's), and on a
     # phone the search was a line or more below them.
-    # (Nor where its project page is a repository on GitHub: a survey's list of papers,
-    # which its curator moved to `project`, stood beside "Search GitHub", a search
-    # for the repository the page links.)
-    if not any(b.kind == "code" or (b.kind, b.icon) == ("project", "github") for b in badges):
+    # (Nor where its project page is a repository on a code host, whose badge has the
+    # host's icon (_project_badge): a survey's list of papers, which its curator moved
+    # to `project`, stood beside "Search GitHub", a search for the repository the page
+    # links; on GitLab, Codeberg, Bitbucket or a Hugging Face Space as on GitHub.)
+    if not any(b.kind == "code" or (b.kind == "project" and b.icon in CODE_HOSTS) for b in badges):
         where = quote(" in:name,description,readme", safe="")
         badges.insert(
             0,

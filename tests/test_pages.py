@@ -679,6 +679,22 @@ def test_a_project_page_that_is_a_repository_says_its_host_and_no_github_search_
         assert badges[0].label == "Search GitHub"
 
 
+@pytest.mark.parametrize(("url", "label", "description"), [
+    ("https://gitlab.com/lab/rl-survey", "Project page on GitLab", "Project page on GitLab: lab/rl-survey"),
+    ("https://codeberg.org/lab/rl-survey", "Project page on Codeberg", "Project page on Codeberg: lab/rl-survey"),
+    ("https://bitbucket.org/lab/rl-survey", "Project page on Bitbucket", "Project page on Bitbucket: lab/rl-survey"),
+    ("https://huggingface.co/spaces/lab/demo", "Project page on Hugging Face",
+     "Project page on Hugging Face: spaces/lab/demo"),
+])
+def test_a_project_page_that_is_a_repository_on_any_code_host_has_no_github_search_beside_it(url, label, description):
+    # (A project page on GitHub stood without "Search GitHub"; one on GitLab, Codeberg,
+    # Bitbucket or a Hugging Face Space, badged as a repository there too, still had the
+    # search beside it: a search for the code the page links.)
+    badges = page(plan(site([paper("a", 2020, links=(Link(url, "project"),))], (), {})), "papers/a.md").context["badges"]
+    assert [(b.kind, b.label, b.description) for b in badges[:1]] == [("project", label, description)]
+    assert "Search GitHub" not in [b.label for b in badges]
+
+
 def test_a_badge_note_is_in_its_accessible_name_not_only_in_its_tooltip():
     links = (Link("https://github.com/x/y", "code", host="github", repo="x/y", note="the 2021 version"),)
     from generator.render import Renderer
