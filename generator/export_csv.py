@@ -80,11 +80,12 @@ def csv_rows(site: Site, lines: Mapping[str, str] | None) -> list[str]:
 
 # A byte order mark first: without it Excel reads a UTF-8 file as the system's legacy
 # code page ("TÜLU" shows as "TÃœLU"). Python reads it with encoding="utf-8-sig".
-_CSV_BOM = "\ufeff"
+# (`readinglist gaps --format csv` starts with it too.)
+CSV_BOM = "\ufeff"
 
 
 def csv_text(rows: list[str]) -> str:
     out = io.StringIO()
-    out.write(_CSV_BOM)
+    out.write(CSV_BOM)
     csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
     return out.getvalue() + "".join(rows)

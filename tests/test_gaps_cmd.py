@@ -3,6 +3,7 @@ filters, csv, and the exit statuses."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
@@ -94,6 +95,12 @@ def gaps(lab: Path, capsys, *args: str) -> tuple[int, str, str]:
     status = main(["--root", str(lab), "gaps", *args])
     out, err = capsys.readouterr()
     return status, out, err
+
+
+def csv_rows(out: str) -> list[list[str]]:
+    """The rows of gaps' CSV, its byte order mark (which papers.csv starts with too) first."""
+    assert out.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
 
 
 def test_the_summary_counts_each_field_and_says_how_to_fill_what_is_lacking(lab, capsys):
@@ -335,7 +342,7 @@ def test_csv_reads_back_as_one_row_per_paper_lacking_something(lab, capsys):
     )
     status, out, err = gaps(lab, capsys, "--format", "csv")
     assert (status, err) == (0, "")
-    rows = list(csv.reader(io.StringIO(out)))
+    rows = csv_rows(out)
     assert rows == [
         ["file", "id", "title", "lacking", "authors", "year", "venue", "identifier", "code", "topics", "abstract"],
         ["content/papers/bare.yml", "bare", "Something Else Entirely", "7", "1", "1", "1", "1", "1", "1", "1"],
@@ -345,7 +352,7 @@ def test_csv_reads_back_as_one_row_per_paper_lacking_something(lab, capsys):
     ]  # fmt: skip
     # Filters apply; --limit too, when given.
     _, out, _ = gaps(lab, capsys, "--format", "csv", "--field", "year", "--limit", "5")
-    assert [row[1] for row in csv.reader(io.StringIO(out))] == ["id", "bare"]
+    assert [row[1] for row in csv_rows(out)] == ["id", "bare"]
 
 
 def test_csv_keeps_a_title_that_starts_as_a_formula_text_as_papers_csv_does(lab, capsys):
@@ -356,7 +363,7 @@ def test_csv_keeps_a_title_that_starts_as_a_formula_text_as_papers_csv_does(lab,
         PAPERS["preprint"].replace("title: Graph Things", """title: '=HYPERLINK("https://evil.example/", "Graph Things")'""")
     )
     _, out, _ = gaps(lab, capsys, "--format", "csv")
-    titles = {row[1]: row[2] for row in csv.reader(io.StringIO(out))}
+    titles = {row[1]: row[2] for row in csv_rows(out)}
     assert titles["preprint"] == """'=HYPERLINK("https://evil.example/", "Graph Things")"""
     assert titles["bare"] == "Something Else Entirely"
 
@@ -434,4 +441,23 @@ def test_csv_quotes_every_value_as_papers_csv_does(lab, capsys):
     _, out, _ = gaps(lab, capsys, "--format", "csv")
     line = next(line for line in out.splitlines() if "preprint" in line)
     assert line.startswith('"content/papers/preprint.yml","preprint","Graph;\'=2+2 Things","2",')
-    assert all(line.startswith('"') and line.endswith('"') for line in out.splitlines())
+    assert all(line.startswith('"') and line.endswith('"') for line in out.removeprefix("\ufeff").splitlines())
+
+
+def test_csv_is_utf_8_with_a_byte_order_mark_as_papers_csv_is_whatever_stdout_encodes(lab, capsys, monkeypatch):
+    # (papers.csv starts with a byte order mark, without which Excel reads UTF-8 as the
+    # system's legacy code page: "TÜLU" shows as "TÃœLU"; gaps' CSV, for the same
+    # spreadsheets, had none.) Redirected to a file on Windows, stdout encodes in that
+    # code page: the file is UTF-8 all the same, a title no code page holds in it too.
+    (lab / "content" / "papers" / "preprint.yml").write_text(
+        PAPERS["preprint"].replace("title: Graph Things", "title: Graph Things in TÜLU 图"), encoding="utf-8"
+    )
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    monkeypatch.setattr("sys.stdout", stdout)
+    assert main(["--root", str(lab), "gaps", "--format", "csv"]) == 0
+    stdout.flush()
+    data = stdout.buffer.getvalue()
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["file", "id", "title"]
+    assert {row[1]: row[2] for row in rows}["preprint"] == "Graph Things in TÜLU 图"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -174,16 +175,29 @@ def listing(rows: Sequence[PaperGaps], shown: Sequence[PaperGaps], fields: Seque
 def _write_csv(rows: Sequence[PaperGaps]) -> None:
     # (A title is a record's, perhaps imported: one starting '=' stays text, and every
     # value is quoted, so a spreadsheet split at ';' keeps it one cell, as in papers.csv.)
-    from ..export_csv import spreadsheet_cell
+    from ..export_csv import CSV_BOM, spreadsheet_cell
 
-    # ("\n" line ends: csv's default "\r\n" on a text stream became "\r\r\n" on Windows.)
-    writer = csv.writer(sys.stdout, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    # ("\n" line ends, as papers.csv's: csv's default "\r\n" written to a text stream
+    # became "\r\r\n" on Windows.)
+    out = io.StringIO()
+    out.write(CSV_BOM)  # (as papers.csv: Excel reads UTF-8 only after one)
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["file", "id", "title", "lacking", *FIELDS])
     for row in rows:
         writer.writerow(
             [spreadsheet_cell(row.file), spreadsheet_cell(row.paper_id), spreadsheet_cell(row.title),
              len(row.missing), *(int(field in row.missing) for field in FIELDS)]
         )  # fmt: skip
+    # UTF-8 bytes, as papers.csv is, whatever stdout encodes: redirected to a file on
+    # Windows it encodes in the legacy code page, which has no byte order mark (nor many
+    # a title's characters) and is what the mark tells Excel the file is not.
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # (a stream of text only, such as a caller's StringIO)
+        sys.stdout.write(out.getvalue())
+        return
+    sys.stdout.flush()
+    binary.write(out.getvalue().encode("utf-8"))
+    binary.flush()
 
 
 def _in_no_topic(papers: Sequence[Paper], topics: Sequence[Topic], memo: TopicMemo | None) -> set[str]:
