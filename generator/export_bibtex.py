@@ -79,7 +79,7 @@ _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 
 def _author(name: str) -> str:
     # A curator may brace a name as in BibTeX ("{Google DeepMind}"): one unit as well.
-    if len(name) > 2 and name[0] == "{" and name[-1] == "}" and _balanced(name[1:-1]):
+    if len(name) > 2 and name[0] == "{" and name[-1] == "}" and balanced(name[1:-1]):
         return f"{{{_latex(name[1:-1])}}}"
     if is_organisation(name) or without_marks(name)[1]:
         # (A mark beside a word, "Wilcox*", would be read back as an equal contribution's
@@ -106,7 +106,7 @@ def _authors(names: tuple[str, ...]) -> str:
     return " and ".join(written)
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
     """Whether every brace closes one opened before it, counted as BibTeX counts them
     (a backslash does not escape a brace)."""
     depth = 0
@@ -170,9 +170,9 @@ def _math_or_text(text: str) -> str:
     for match in _MATH.finditer(text):
         body = match.group(1) if match.group(1) is not None else match.group(2)
         if (
-            _balanced(body)
+            balanced(body)
             # balanced also where an escaped brace is no brace (bibtexparser counts so)
-            and _balanced(_ESCAPED_BRACE.sub("", body))
+            and balanced(_ESCAPED_BRACE.sub("", body))
             and not _BARE_SPECIAL.search(body)
             # TeX reads "^^5c" as a backslash before any command is seen: "$^^5cinput$".
             and "^^" not in body
@@ -214,7 +214,7 @@ def _doi(doi: str) -> str:
     (so ``%`` and ``#`` stay as in `_url`). Only braces that do not balance, or a
     backslash (which some readers take to escape a brace), could break the field: then
     those characters are percent-encoded, which doi.org resolves to the same DOI."""
-    if _balanced(doi) and "\\" not in doi:
+    if balanced(doi) and "\\" not in doi:
         return doi
     return _url(doi)
 

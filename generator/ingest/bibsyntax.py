@@ -30,10 +30,11 @@ from dataclasses import replace
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
-from bibtexparser.middlewares.names import NameParts
+from bibtexparser.middlewares.names import NameParts, split_multiple_persons_names
 from bibtexparser.model import Block, Entry, ImplicitComment, ParsingFailedBlock, String
 
 from ..errors import Location, Problems
+from ..export_bibtex import balanced
 from ..latex import clean_latex
 from .years import read_year
 
@@ -349,6 +350,34 @@ def _names_backslashed(value: object) -> object:
         ) if isinstance(name, NameParts) else name
         for name in value
     ]
+
+
+def names_split(value: str) -> list[str]:
+    """The names of a list of names, ``value`` ("Doe, Jane and {R and D} Lab"), split as
+    BibTeX splits them (bibtex.web's name_scan_for_and, as biber's btparse): at each
+    "and" with white space on both sides outside braces, every brace counted, a
+    backslashed one too ("\\{R and D\\} Lab" is one name). bibtexparser's
+    split_multiple_persons_names does this but takes a backslash and the character after
+    it as one, which BibTeX does not: it split "\\{R and D\\} Lab" at its "and", began
+    the name after "and \\textbf{Lab}" at "extbf", and kept "Foo\\ and Bar" one name.
+    So the backslashes are held (`_SPLIT_BACKSLASH`) while it splits, each put back in
+    the names. A backslashed brace in a value whose braces do not balance, every brace
+    counted (warned of by `RawValues` and read as a character, '\\{' as '{'), stays a
+    character here too."""
+    if _SPLIT_BACKSLASH in value or "\\" not in value:
+        return split_multiple_persons_names(value)
+    every_brace = balanced(value)
+    held = _BACKSLASHES.sub(
+        lambda m: m.group() if m.group(1) and not every_brace else _SPLIT_BACKSLASH * len(m.group()), value
+    )
+    return [name.replace(_SPLIT_BACKSLASH, "\\") for name in split_multiple_persons_names(held)]
+
+
+# What stands for a backslash while `names_split` splits names: a private-use character
+# no file has (a value that has it is split as bibtexparser splits it).
+_SPLIT_BACKSLASH = "\ue00e"
+# A run of backslashes, and the brace after it if any.
+_BACKSLASHES = re.compile(r"\\+(?=([{}])?)")
 
 
 class RawValues(LibraryMiddleware):

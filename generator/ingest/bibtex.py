@@ -45,7 +45,7 @@ from bibtexparser.middlewares import (
     SplitNameParts,
 )
 from bibtexparser.middlewares.middleware import BlockMiddleware
-from bibtexparser.middlewares.names import InvalidNameError, NameParts, split_multiple_persons_names
+from bibtexparser.middlewares.names import InvalidNameError, NameParts
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
 
 from ..errors import Location, Problems
@@ -74,7 +74,7 @@ from . import as_worded, no_place, series_read_before, with_notice, without_noti
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import (
     ENTRY_KEY, FIELD_NAMES, MONTHS, READ_FIELDS, BackslashesBack, RawValues, backslashed, braces_counted, entry_named,
-    heads_closed_up, unclosed_quote, unclosed_values, value_end, without_comments,
+    heads_closed_up, names_split, unclosed_quote, unclosed_values, value_end, without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .years import read_year, said
@@ -298,7 +298,7 @@ def _read(
             NormalizeFieldKeys(),
             _NameAccents(),
             _DanglingAnds(path, problems),
-            SeparateCoAuthors(),
+            _SeparateNames(),
             _ExtendedNames(),
             _SourceNames(),
             SplitNameParts(),
@@ -523,11 +523,8 @@ def _without_arxiv_subjects(
 
 class _NameAccents(BlockMiddleware):
     """Accented letters in an author list as characters before it is split (see
-    `name_accents`): ``Pe\\~{n}a`` and ``and \\'Emile Zola`` were split wrongly. A
-    name after "and" that starts with another command (``and \\textbf{Jo Smith}``, a
-    lab's own list bolding its members) gets an empty group before it: bibtexparser's
-    splitting skips a backslash with the character after it, and began the name past
-    them ("extbfJo Smith")."""
+    `name_accents`): bibtexparser's splitting of a name into its parts read
+    ``Pe\\~{n}a, Jose`` as "Pe na, Jose"."""
 
     def __init__(self) -> None:
         super().__init__(allow_inplace_modification=True)
@@ -535,7 +532,7 @@ class _NameAccents(BlockMiddleware):
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
         field = entry.fields_dict.get("author")
         if field is not None and isinstance(field.value, str):
-            field.value = _COMMAND_AFTER_AND.sub(r"\1{}", name_accents(field.value))
+            field.value = name_accents(field.value)
         return entry
 
 
@@ -603,6 +600,14 @@ def _outside_braces(text: str) -> Callable[[int], bool]:
 
 
 _BRACE = re.compile(r"(?<!\\)[{}]")
+
+
+class _SeparateNames(SeparateCoAuthors):
+    """bibtexparser's splitting of each field of names into its names, as BibTeX splits
+    it (bibsyntax.names_split: a backslash escapes no brace, nor anything else)."""
+
+    def _transform_field_value(self, name: str) -> list[str]:
+        return names_split(name)
 
 
 class _EachAuthor(BlockMiddleware):
@@ -695,10 +700,6 @@ class _SourceNames(_EachAuthor):
 
     def rewrite(self, name: str) -> str:
         return source_name(name)
-
-
-# " and " (BibTeX's separator: whitespace around it) right before a backslash.
-_COMMAND_AFTER_AND = re.compile(r"(\s[Aa][Nn][Dd]\s+)(?=\\)")
 
 
 # (bibtexparser's block ends where it gave up: at the field's name, its value cut off.)
@@ -1946,7 +1947,7 @@ def _organizations(fields: _Fields) -> tuple[str, ...]:
     written = fields["organization"].strip() or fields["institution"].strip()
     if not written:
         return ()
-    split = split_multiple_persons_names(written)
+    split = names_split(written)
     if not any(_braced_whole(name.strip()) for name in split):
         # (BibTeX reads it as written: "Computer Science and Artificial Intelligence
         # Laboratory" is one; a list as biblatex's has a braced name in it.)

@@ -11,7 +11,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from generator.errors import Problems
-from generator.ingest.bibsyntax import backslashed, braces_counted, heads_closed_up, without_comments
+from generator.export_bibtex import balanced
+from generator.ingest.bibsyntax import backslashed, braces_counted, heads_closed_up, names_split, without_comments
 from generator.ingest.bibtex import parse_bibtex
 
 
@@ -1020,6 +1021,55 @@ def test_a_name_list_whose_braces_bibtex_balances_is_read_name_by_name(names):
     assert len(record.authors) == len(names)
     letters = sorted(re.sub(r"[^A-Za-z]", "", "".join(names)))
     assert sorted(re.sub(r"[^A-Za-z]", "", "".join(record.authors))) == letters
+
+
+def test_names_are_split_where_bibtex_splits_them():
+    # (imp26: bibtexparser's split_multiple_persons_names takes a backslash and the
+    # character after it as one; BibTeX's name_scan_for_and (bibtex.web) gives a backslash
+    # no meaning: it splits at "and" between white space outside braces, every brace
+    # counted. Each expectation below is name_scan_for_and's, worked by hand.)
+    for value, names in [
+        # "\\{" opens a brace for BibTeX: its "and" is inside it (bibtexparser: '\\{R', 'D\\} Lab').
+        ("\\{R and D\\} Lab and OpenAI", ["\\{R and D\\} Lab", "OpenAI"]),
+        ("{\\{R and D\\} Lab} and OpenAI", ["{\\{R and D\\} Lab}", "OpenAI"]),
+        # A name after "and" that starts with a command (bibtexparser began it at 'extbf').
+        ("{OpenAI} and \\textbf{Lab}", ["{OpenAI}", "\\textbf{Lab}"]),
+        ("Doe, Jane and \\'Emile Zola", ["Doe, Jane", "\\'Emile Zola"]),
+        # A backslash before a space escapes nothing: the "and" after it separates.
+        ("Foo\\ and Bar", ["Foo\\", "Bar"]),
+        # "\\}" closes the group "{" opened: the "and" after it is outside braces.
+        ("{\\}R and D\\{}", ["{\\}R", "D\\{}"]),
+        ("\\\\{A and B} and C", ["\\\\{A and B}", "C"]),
+        ("Doe, Jane and {R and D}", ["Doe, Jane", "{R and D}"]),
+        # A value whose braces do not balance, every brace counted, is read with its "\\{"
+        # a character, as RawValues warns: split as bibtexparser splits it.
+        ("A \\{ B and C", ["A \\{ B", "C"]),
+    ]:
+        assert names_split(value) == names, value
+
+
+# A word of a name: letters, a command, a backslash alone at its end (TeX's "\\ "), or a
+# group as BibTeX counts braces: opened by "{" or "\\{", closed by "}" or "\\}", holding
+# words, commas, "and"s and groups of its own.
+_LETTERS = st.sampled_from(["A", "Bb", "Andy", "band", "AND-B", "\\'E", "\\textbf", "\\\\", "C\\"])
+_IN_GROUP = st.sampled_from(["a", "and", "AND", ",", "and Co", "\\", "\\'e", " "])
+_WORD = st.recursive(
+    _LETTERS,
+    lambda inner: st.builds(
+        lambda opener, words, closer: opener + " ".join(words) + closer,
+        st.sampled_from(["{", "\\{"]), st.lists(st.one_of(inner, _IN_GROUP), max_size=4), st.sampled_from(["}", "\\}"]),
+    ) | st.builds("".join, st.lists(inner, min_size=1, max_size=2)),
+    max_leaves=8,
+)
+
+
+@given(st.lists(st.lists(_WORD, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4))
+def test_names_joined_by_and_outside_braces_split_back_into_the_same_names(names):
+    # Whatever braces (backslashed or not) and backslashes a name holds, a list of names
+    # joined by " and " outside braces splits back into those names, as BibTeX splits it.
+    assume(all(balanced(name) for name in names))
+    assert names_split(" and ".join(names)) == names
+
 
 def test_two_words_after_a_whole_value_are_words_without_a_name_unless_the_first_names_a_field():
     # (imp22: `month = jan, Deep Learning,`, a short title whose name and braces were left

@@ -1106,6 +1106,24 @@ def test_an_organization_with_and_in_its_name_is_one_organization():
     ]
 
 
+def test_an_organization_list_and_an_author_list_are_split_where_bibtex_splits_them():
+    # (imp26: an organization list was split by bibtexparser's rule, a backslash taking
+    # the character after it: '\\{R and D\\} Lab and {OpenAI}' gave three organizations,
+    # '{R', 'D} Lab' and 'OpenAI', and '{OpenAI} and \\textbf{Lab}' gave 'extbfLab'; an
+    # author list was too when another value of its entry has a '\\{' BibTeX does not
+    # pair. BibTeX counts every brace and splits only at "and" outside them.)
+    text = (
+        "@misc{a, title = {A}, organization = {\\{R and D\\} Lab and {OpenAI}}}\n"
+        "@manual{b, title = {B}, institution = {{OpenAI} and \\textbf{Lab}}}\n"
+        "@article{c, title = {C}, author = {\\{R and D\\} Lab and OpenAI}, note = {x \\{ y}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "a.bib", problems)
+    assert [r.authors for r in records] == [("{R and D} Lab", "OpenAI"), ("OpenAI", "Lab"), ("{R and D} Lab", "OpenAI")]
+    # (Only the note's unpaired '\\{' is said.)
+    assert len(problems.items) == 1 and "the value of 'note' in entry 'c' holds" in str(problems.items[0])
+
+
 def test_google_scholars_url_as_the_journal_is_the_papers_page_not_its_venue():
     # A curator's review: Scholar's Llama 2 entry (copied into countless bibliographies)
     # gave the venue "URL https://arxiv. org/abs/2307.09288" and no arXiv id.
