@@ -232,6 +232,10 @@ class _Tags:
         line = next(text for n, text in self.lines[tag] if n == number)[6:]
         return self._after_dash(path, number, len(line) - len(line.lstrip()) if line.strip() else 0)
 
+    def dash(self, tag: str) -> str:
+        """The tag's dash as the line holding its (first) value spaces it (`_spaced`)."""
+        return _spaced(self.narrow, self.once(tag)[0][0])
+
     def _after_dash(self, path: str, number: int, offset: int) -> Location:
         """Where the character ``offset`` after "PY  - " of line ``number`` is, in the file
         as written (`narrow`)."""
@@ -244,6 +248,13 @@ class _Tags:
         written = [line for name in ((tag,) if isinstance(tag, str) else tag) for line in self.lines.get(name, [])]
         line = next((n for n, text in written if value and value in text), 0)
         return Location(path, line or (written[0][0] if written else self.start), 1)
+
+
+def _spaced(narrow: frozenset[int], number: int) -> str:
+    """The dash of a tag's line, with the spaces before it line ``number`` has: a line
+    import tells the curator to write is spaced as the file's (RIS's "PY  - ", two spaces;
+    "PY - " where an exporter wrote one), not unlike the lines around it."""
+    return " -" if number in narrow else "  -"
 
 
 def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
@@ -266,13 +277,13 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
     local_files: list[tuple[Location, str]] = []
     dated: list[tuple[Location, str]] = []  # volumes that are a date
     left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
-    _untyped(lines, 0, starts[0], path, problems)
+    _untyped(lines, 0, starts[0], path, problems, narrow)
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(lines)
         body = lines[start:end]
         closing = next((n for n, line in enumerate(body) if re.match(r"ER  -(?: |$)", line)), None)
         if closing is not None:
-            _untyped(lines, start + closing + 1, end, path, problems)
+            _untyped(lines, start + closing + 1, end, path, problems, narrow)
         if closing is None:
             following = (
                 f"before the next record at line {end + 1}" if end < len(lines) else "before the file's end"
@@ -280,7 +291,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             problems.error(
                 Location(path, start + 1, 1),
                 f"this RIS record has no end ('ER  - ') {following}, so it may be cut short;"
-                " end it with a line 'ER  - '",
+                f" end it with a line 'ER{_spaced(narrow, start + 1)} '",
             )
             continue
         body = body[: closing + 1]
@@ -331,7 +342,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
     )
 
 
-def _untyped(lines: list[str], start: int, end: int, path: str, problems: Problems) -> None:
+def _untyped(lines: list[str], start: int, end: int, path: str, problems: Problems, narrow: frozenset[int]) -> None:
     """An error at the first tag of ``lines[start:end]``, which lie outside any record
     (before the first ``TY  - `` line, or after a record's ``ER  - ``): a record whose
     type line is missing, which would be left out without a word."""
@@ -340,7 +351,7 @@ def _untyped(lines: list[str], start: int, end: int, path: str, problems: Proble
         problems.error(
             Location(path, line + 1, 1),
             "this RIS record has no type ('TY  - ') before its first tag, so it would be left"
-            " out; start it with a line such as 'TY  - JOUR'",
+            f" out; start it with a line such as 'TY{_spaced(narrow, line + 1)} JOUR'",
         )
 
 
@@ -701,7 +712,9 @@ def _year(tags: _Tags, path: str, problems: Problems) -> str:
     if at is not None and read.to_say():
         # (RIS's date: year/month/day/other; the year alone is shown, and replaced.)
         written = value if read.years else value.split("/", 1)[0].strip()
-        fixes = {year: repr(f"{tag}  - {value.replace(written, year, 1)}") for year in (read.year, *read.years) if year}
+        fixes = {
+            year: repr(f"{tag}{tags.dash(tag)} {value.replace(written, year, 1)}") for year in (read.year, *read.years) if year
+        }
         problems.warning(at, said(tag, repr(written), read, fixes, of="record"))
     elif at is not None and not read.year:
         problems.warning(

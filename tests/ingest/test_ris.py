@@ -1079,6 +1079,26 @@ def test_one_space_before_the_dash_is_told_at_the_values_first_character():
     assert [p.split(": warning")[0] for p in problems] == ["lab.ris:3:6", "lab.ris:4:7"]
 
 
+def test_a_line_import_says_to_write_is_spaced_as_its_file_spaces_its_lines():
+    # (imp26: "PY - 2020a", one space before the dash as some exporters write it, was told
+    # "write 'PY  - 2020'", RIS's own two spaces, a line unlike the file's others; so were
+    # 'ER  - ' and 'TY  - JOUR' of a file whose lines have one.) The line to write is spaced
+    # as the line it replaces, or the record's own TY line; a file of two spaces is told two.
+    for dash in (" -", "  -"):
+        _, problems = _parse(f"TY{dash} JOUR\nTI{dash} A Paper\nPY{dash} 2020a\nER{dash} \n")
+        assert problems == [
+            f"lab.ris:3:{4 + len(dash)}: warning: PY '2020a' has a letter after the year, as some exporters write to"
+            " tell apart two works of one author and year: read as 2020, the letter left out; write"
+            f" 'PY{dash} 2020' to say so"
+        ], dash
+        _, problems = _parse(f"TY{dash} JOUR\nTI{dash} A Paper\nPY{dash} 2020-21\nER{dash} \n")
+        assert problems[0].endswith(f"as 'PY{dash} 2020' or 'PY{dash} 2021'"), dash
+        _, problems = _parse(f"TY{dash} JOUR\nTI{dash} A Paper\n")
+        assert problems[0].endswith(f"end it with a line 'ER{dash} '"), dash
+        _, problems = _parse(f"TI{dash} No Type\nER{dash} \n\nTY{dash} JOUR\nTI{dash} Typed\nER{dash} \n")
+        assert problems[0].endswith(f"start it with a line such as 'TY{dash} JOUR'"), dash
+
+
 # --- Problems ----------------------------------------------------------------------------
 
 
