@@ -1,10 +1,12 @@
 """The year a BibTeX or RIS value gives, and what to tell the curator of one written
 otherwise than as the year alone.
 
-A value holding one four-digit year among words ("circa 2019", a date "2019-05-01",
-RIS's "2017///") gives it without a word. Said, at the value, are: letters after the
+A value holding one four-digit year among words (a date "2019-05-01", RIS's "2017///",
+"Dec. 2019") gives it without a word. Said, at the value, are: letters after the
 year, as exporters tell apart two works of one author and year ("2020a", "2020ab",
-"2020 a", "2020a-b": the year is read, the letters left out); digits of another width
+"2020 a", "2020a-b": the year is read, the letters left out); a year said to be
+approximate ("circa 2019", "c. 2019", "ca. 2019", biblatex's EDTF date "2019~": read as
+2019, which the paper's page shows as its year, known); digits of another width
 or script ("２０２１": read as 2021, which check takes); and two years ("2020-2021",
 "2019/2020", a season "2020-21"), of which none is taken, as which one the paper was
 published in is the curator's to say.
@@ -27,22 +29,28 @@ _SEASON = re.compile(r"(?<![0-9])([0-9]{4})\s*(?:-{1,3}|[–—/])\s*([0-9]{2})(
 _DAY_AFTER = re.compile(r"\s*[-/]\s*[0-9]{1,2}(?![0-9])")
 # A year with letters after it: "2020a", "2020ab" (after "2020z"), "2020 a", "2020a-b".
 _LETTERED = re.compile(r"[0-9]{4}\s?([A-Za-z]{1,2}(?:\s?[-–,/]\s?[A-Za-z]{1,2})*)")
+# What says a year is approximate: "circa", "ca." or "c." before it (a TeX tie, "circa~2019",
+# between too; not "CA 2019", which may be California's), or EDTF's "~" after the date (biblatex's circa date, "2019~"; "%",
+# approximate and uncertain).
+_APPROXIMATE = re.compile(r"(?<![^\W\d_])(circa|ca?\.)(?=[\s~]*[0-9]{4})|(?<=[0-9])[~%]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class ReadYear:
     """What a year's value reads as: ``year``, four digits 0-9 ("" for none); the
-    ``letters`` after it, left out; whether it is written in ``other_digits`` than 0-9;
+    ``letters`` after it, left out; the word or mark that says it is ``approximate``
+    ("circa"), as written; whether it is written in ``other_digits`` than 0-9;
     the ``years`` it names when it names more than one (and ``year`` is then "")."""
 
     year: str = ""
     letters: str = ""
     other_digits: bool = False
+    approximate: str = ""
     years: tuple[str, ...] = ()
 
     def to_say(self) -> bool:
         """Whether the curator is told of the value (`said`)."""
-        return bool(self.letters or self.other_digits or self.years)
+        return bool(self.letters or self.other_digits or self.years or self.approximate)
 
 
 def read_year(value: str, dated: bool = False) -> ReadYear:
@@ -61,7 +69,8 @@ def read_year(value: str, dated: bool = False) -> ReadYear:
     if len(named) != 1:
         return ReadYear(other_digits=other_digits, years=named if len(named) > 1 else ())
     lettered = _LETTERED.fullmatch(plain.split("/", 1)[0].strip() if dated else plain)
-    return ReadYear(named[0], lettered.group(1) if lettered else "", other_digits)
+    approximate = _APPROXIMATE.search(plain)
+    return ReadYear(named[0], lettered.group(1) if lettered else "", other_digits, approximate.group() if approximate else "")
 
 
 # How BibTeX reads a value written without braces or quotes.
@@ -94,8 +103,11 @@ def said(name: str, written: str, read: ReadYear, fixes: dict[str, str], bare: b
         what.append(
             f"has {letters} after the year, as some exporters write to tell apart two works of one author and year"
         )
+    if read.approximate:
+        what.append(f"says the year is approximate ({read.approximate!r})")
     left_out = f", the {letters.split()[-1]} left out" if read.letters else ""
-    return (
-        f"{name} {written} {', and '.join(what)}: read as {read.year}{left_out};"
-        f" write {fixes[read.year]}{' to say so' if read.letters else ''}"
+    write = (
+        f"the year the paper was published in, as {fixes[read.year]}" if read.approximate
+        else f"{fixes[read.year]}{' to say so' if read.letters else ''}"
     )
+    return f"{name} {written} {', and '.join(what)}: read as {read.year}{left_out}; write {write}"

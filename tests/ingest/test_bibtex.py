@@ -310,10 +310,27 @@ def test_a_year_written_bare_is_said_once_with_what_bibtex_reads_of_it(value, sa
 
 
 def test_a_year_with_words_around_one_four_digit_year_takes_that_year():
-    for value in ("{circa 2019}", '"c. 2019"', "{2019-05-01}", "{ 2019 }"):
+    for value in ("{2019-05-01}", "{ 2019 }", "{Dec. 2019}", "{In press, 2019}", "{CA 2019}"):
         problems = Problems()
         assert _one(f"  year = {value},\n", problems).year == "2019", value
         assert not problems, (value, problems.format())
+
+
+def test_an_approximate_year_takes_the_year_and_says_it_is_approximate():
+    # (imp26: "circa 2019" was read as 2019 without a word, where '2020a' is said with
+    # the letter left out: the paper's year would show as known.) Said at the value; the
+    # entry is still imported. biblatex's circa date, EDTF's "2019~", likewise.
+    # (At column 11: "  year = {" and "  date = {" are 10 characters.)
+    for field, written, mark in [
+        ("year", "circa 2019", "circa"), ("year", "c. 2019", "c."), ("year", "ca. 2019", "ca."),
+        ("year", "Circa 2019", "Circa"), ("year", "CA. 2019", "CA."), ("date", "2019~", "~"), ("date", "2019-05~", "~"),
+    ]:
+        problems = Problems()
+        assert _one(f"  {field} = {{{written}}},\n", problems).year == "2019", written
+        assert problems.format() == (
+            f"y.bib:3:11: warning: {field} '{written}' says the year is approximate ('{mark}'): read as"
+            f" 2019; write the year the paper was published in, as '{field} = {{2019}}'"
+        ), written
 
 
 def test_a_preprints_year_is_its_first_versions_as_its_arxiv_id_says():

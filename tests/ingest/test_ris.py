@@ -625,6 +625,18 @@ def test_a_year_with_a_letter_after_it_takes_the_year_and_says_the_letter_is_lef
         ], lines
 
 
+def test_an_approximate_year_takes_the_year_and_says_it_is_approximate():
+    # (imp26: as BibTeX's "year = {circa 2019}", read as 2019 without a word before)
+    for lines, mark, fix in (("PY  - circa 2019\n", "circa", "PY  - 2019"), ("PY  - ca. 2019///\n", "ca.", "PY  - 2019///")):
+        record, problems = _one(lines)
+        assert record.year == "2019"
+        written = lines[6:].split("/")[0].strip()
+        assert problems == [
+            f"lab.ris:3:7: warning: PY '{written}' says the year is approximate ('{mark}'): read as 2019;"
+            f" write the year the paper was published in, as '{fix}'"
+        ], lines
+
+
 @pytest.mark.parametrize("lines, said", [
     ("PY  - 2020ab///\n", "PY '2020ab' has letters after the year, as some exporters write to tell apart"
      " two works of one author and year: read as 2020, the letters left out; write 'PY  - 2020///' to say so"),
