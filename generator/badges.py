@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .escape import safe_url
-from .links import classify
+from .links import classify, hugging_face_page
 from .models import CODE_HOSTS, Link, Paper
 from .repositories import short_count
 
@@ -48,6 +48,9 @@ class Badge:
     # "official": the note follows the words shown before it ("x/y, 87, archived (in
     # Lua), official; ..."), as axe's label-in-name wants them one after another.
     table_name: str = ""
+    # A project page that is a repository of code (on GitHub, a Space on Hugging Face):
+    # no search of GitHub stands beside it (paper_badges).
+    holds_code: bool = False
 
 
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
@@ -139,15 +142,18 @@ def _project_badge(link: Link) -> Badge | None:
     """A project page's badge; one that is a repository on a code host (a survey's list
     of papers on GitHub, which its curator took for no code) names the host and the
     repository, as a code badge does: "Project page" beside "No code linked" read as a
-    site of its own, and a reader found GitHub's page."""
+    site of its own, and a reader found GitHub's page. So does one on Hugging Face that
+    is a Space, a model, a dataset or the site's page of the paper."""
     href = safe_url(link.url)
     if href is None:
         return None
     found = classify(link.url)
-    if found.kind != "code" or found.host not in HOST_LABELS:  # (a site, an owner's page)
+    holds_code = found.kind == "code" and found.host in HOST_LABELS
+    host, repo = (found.host, found.repo) if holds_code else ("huggingface", hugging_face_page(link.url))
+    if not repo:  # (a site, an owner's page)
         return Badge("project", href, "Project page", "project", "Project page", note=link.note)
-    label = f"Project page on {HOST_LABELS[found.host]}"
-    return Badge("project", href, label, found.host, f"{label}: {found.repo}", note=link.note)
+    label = f"Project page on {HOST_LABELS[host]}"
+    return Badge("project", href, label, host, f"{label}: {repo}", note=link.note, holds_code=holds_code)
 
 
 # What a repository on those hosts is, by its address's first part. (On Hugging Face a
@@ -197,11 +203,13 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
     # would, first, beside the page's "No code linked": put after the other badges, the
     # words stood beside badges they do not name (an arXiv id's, a DOI's), and on a
     # phone the search was a line or more below them.
-    # (Nor where its project page is a repository on a code host, whose badge has the
-    # host's icon (_project_badge): a survey's list of papers, which its curator moved
+    # (Nor where its project page is a repository on a code host, which its badge names
+    # (_project_badge, holds_code): a survey's list of papers, which its curator moved
     # to `project`, stood beside "Search GitHub", a search for the repository the page
     # links; on GitLab, Codeberg, Bitbucket or a Hugging Face Space as on GitHub.)
-    if not any(b.kind == "code" or (b.kind == "project" and b.icon in CODE_HOSTS) for b in badges):
+    # (A model's, a dataset's or the paper's page on Hugging Face is no code: the search
+    # stays beside it, as beside a dataset's badge.)
+    if not any(b.kind == "code" or b.holds_code for b in badges):
         where = quote(" in:name,description,readme", safe="")
         badges.insert(
             0,
@@ -228,6 +236,12 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
                 "Search arXiv for this title (the list links no paper)",
             )
         )
+    # Hugging Face's search of its papers, but not beside a page there that the list
+    # links (a Space, a model, a dataset, its page of the paper), named on its badge:
+    # "Search Hugging Face" beside "Project page on Hugging Face" offered a search of
+    # the site the reader is given a page of.
+    if any(b.kind == "project" and b.icon == "huggingface" for b in badges):
+        return tuple(badges)
     badges.append(
         Badge(
             "search",

@@ -434,6 +434,21 @@ def classify(url: str) -> Kind:
     return Kind("project")
 
 
+def hugging_face_page(url: str) -> str:
+    """What ``url`` is on Hugging Face where it is a Space, a model, a dataset or the
+    site's page of a paper ("spaces/lab/demo", "lab/model", "datasets/lab/corpus",
+    "papers/2101.00010"); "" for any other address (an owner's page, the blog)."""
+    try:
+        host, segments = _host_and_path(url)
+    except ValueError:
+        return ""
+    if host not in _HF_HOSTS:
+        return ""
+    if len(segments) >= 2 and segments[0] == "papers":
+        return "/".join(segments[:2])
+    return _hf_repo(segments)
+
+
 def indexes_paper(url: str) -> bool:
     """Whether ``url`` is on an index of papers or its API (Semantic Scholar, DBLP,
     Google Scholar...) rather than where the paper was published."""

@@ -695,6 +695,37 @@ def test_a_project_page_that_is_a_repository_on_any_code_host_has_no_github_sear
     assert "Search GitHub" not in [b.label for b in badges]
 
 
+@pytest.mark.parametrize(("url", "description", "github_search"), [
+    ("https://huggingface.co/spaces/lab/demo", "Project page on Hugging Face: spaces/lab/demo", False),
+    ("https://hf.co/spaces/lab/demo", "Project page on Hugging Face: spaces/lab/demo", False),
+    ("https://huggingface.co/lab/model", "Project page on Hugging Face: lab/model", True),
+    ("https://huggingface.co/datasets/lab/corpus", "Project page on Hugging Face: datasets/lab/corpus", True),
+    ("https://huggingface.co/papers/2101.00010", "Project page on Hugging Face: papers/2101.00010", True),
+])
+def test_a_project_page_on_hugging_face_says_so_and_has_no_hugging_face_search_beside_it(
+    url, description, github_search
+):
+    # (A reader's review: a paper whose project page is a Hugging Face Space still had
+    # "Search Hugging Face" beside "Project page on Hugging Face", a search of the site
+    # the page already links; a model's, a dataset's or Hugging Face's page of the paper
+    # read "Project page", as a site of its own.) A model, a dataset or the papers page
+    # is no code: "Search GitHub" stays beside them, as beside a dataset's badge; a
+    # Space is a repository of code, as on GitHub.
+    badges = page(plan(site([paper("a", 2020, links=(Link(url, "project"),))], (), {})), "papers/a.md").context["badges"]
+    assert [(b.label, b.icon, b.description) for b in badges if b.kind == "project"] == [
+        ("Project page on Hugging Face", "huggingface", description)
+    ]
+    labels = [b.label for b in badges]
+    assert "Search Hugging Face" not in labels
+    assert ("Search GitHub" in labels) is github_search
+    # A Hugging Face page that is none of these (an owner's, the blog) is a project page
+    # as any site's is, and the search stays.
+    for other in ("https://huggingface.co/lab", "https://huggingface.co/blog/post"):
+        badges = page(plan(site([paper("a", 2020, links=(Link(other, "project"),))], (), {})), "papers/a.md").context["badges"]
+        assert [(b.label, b.icon) for b in badges if b.kind == "project"] == [("Project page", "project")]
+        assert [b.label for b in badges][::len(badges) - 1] == ["Search GitHub", "Search Hugging Face"]
+
+
 def test_a_badge_note_is_in_its_accessible_name_not_only_in_its_tooltip():
     links = (Link("https://github.com/x/y", "code", host="github", repo="x/y", note="the 2021 version"),)
     from generator.render import Renderer
