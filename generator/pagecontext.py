@@ -130,6 +130,7 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> tuple[ReasonPart, ...]
     # hold the whole page's text at two bytes a character, and MkDocs holds every page
     # (typographic quotes here cost a 10,000-paper build 135 MB more memory).
     from .terms import Spellings
+    from .topics import said_together
 
     spelled = Spellings(f"{paper.title}\n{paper.abstract}") if assignment.terms else None
 
@@ -170,9 +171,8 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> tuple[ReasonPart, ...]
             return ReasonPart(parts[0])
         # A keyword "a & b" matches where each part is somewhere in the title or the
         # abstract, not side by side: "both" groups its parts, which '"prompt" with
-        # "lifelong"' did not (in '"a", "b" with "c"' a reader could not tell whether
-        # "a" went with "c" too, and "with" read as words in a row).
-        return ReasonPart(f"{'both' if len(parts) == 2 else 'all of'} {', '.join(parts[:-1])} and {parts[-1]}", True)
+        # "lifelong"' did not.
+        return ReasonPart(said_together(parts), True)
 
     distinct = _distinct_terms(assignment.terms)
     # Apart by semicolons where a keyword's words are grouped, whose "and" (and commas)

@@ -715,6 +715,15 @@ def forms_matched(term: str, text: str) -> tuple[str, ...]:
     return tuple(sorted({w for w in _words(text) if _stem(w) == stem} - expected))
 
 
+def said_together(parts: Sequence[str]) -> str:
+    """A keyword of parts ("a & b" in topics.yml, matched where each part is somewhere in
+    the title or the abstract, not side by side), its parts as given (quoted), as a
+    paper's page and `topics --explain` say it: 'both "a" and "b"', 'all of "a", "b" and
+    "c"'. ('"a", "b" with "c"' left a reader unsure whether "a" went with "c", and "with"
+    read as words in a row; "a + b" joined them with the sign of the keyword's points.)"""
+    return f"{'both' if len(parts) == 2 else 'all of'} {', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def assign_topics(
     papers: Sequence[Paper], topics: Sequence[Topic]
 ) -> dict[str, tuple[TopicAssignment, ...]]:

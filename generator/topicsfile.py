@@ -946,7 +946,7 @@ def warn_topicless(
                 why = f"it excludes its closest topic, {closest!r}, so no other is tried"
                 fix = (
                     f"give it 'topics: [...]' (readinglist topics --explain {paper.id} shows"
-                    " what it matched)"
+                    " which keywords it mentions)"
                 )
             else:
                 if common is None:

@@ -1297,7 +1297,7 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
     assert [w.message for w in result.warnings if "in no topic" in w.message] == [
         "paper 'glaciers' is in no topic: it excludes its closest topic, 'model-merging', so no"
         " other is tried, and it lists none; give it 'topics: [...]' (readinglist topics"
-        " --explain glaciers shows what it matched)"
+        " --explain glaciers shows which keywords it mentions)"
     ]
     # Excluding a topic no keyword of it matches is not what left it out.
     (content / "papers" / "glaciers.yml").write_text(

@@ -232,7 +232,7 @@ def test_the_readmes_topic_example_passes_check(tmp_path):
 
 
 def test_the_readmes_stem_match_is_what_topics_explain_prints(tmp_path):
-    # README: "`--explain` shows such a match (`adapter (+5; by its stem: "adaptive")`)".
+    # README: "`--explain` shows such a match (`"adapter" (+5; by its stem: "adaptive")`)".
     # It once quoted a form the command had stopped printing.
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     quoted = readme.split("`--explain` shows such a match (`", 1)[1].split("`)", 1)[0]
@@ -243,7 +243,7 @@ def test_the_readmes_stem_match_is_what_topics_explain_prints(tmp_path):
         "topics:\n  - id: pe\n    title: PEFT\n    keywords:\n      adapter: 1\n", encoding="utf-8")
     result = run_cli(tmp_path, "topics", "--explain", "x")
     assert result.returncode == 0, result.stderr
-    assert f"    matched {quoted}" in result.stdout.splitlines()
+    assert f"    mentions {quoted}" in result.stdout.splitlines()
 
 
 @pytest.mark.example

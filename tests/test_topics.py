@@ -440,7 +440,7 @@ def test_topics_lists_every_topic_with_its_count_and_parent(tmp_path, capsys):
         "mtl  Multi-task learning       2  -",
         "cl   Continual learning        2  mtl",
         "",
-        "2 topics, 4 papers; 1 placed only by their closest topic, 0 without any topic",
+        "2 topics, 4 papers; 1 placed only as a weak match (in its closest topic), 0 without any topic",
     ]
 
 
@@ -454,7 +454,7 @@ def test_topics_summary_says_one_topic_and_one_paper_in_the_singular(tmp_path, c
     )
     assert run_cli(tmp_path) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "1 topic, 1 paper; 0 placed only by their closest topic, 0 without any topic")
+        "1 topic, 1 paper; 0 placed only as a weak match (in its closest topic), 0 without any topic")
 
 
 def test_topics_summary_names_the_papers_without_any_topic(tmp_path, capsys):
@@ -469,7 +469,7 @@ def test_topics_summary_names_the_papers_without_any_topic(tmp_path, capsys):
     )
     assert run_cli(tmp_path) == 0
     assert capsys.readouterr().out.splitlines()[-2:] == [
-        "1 topic, 13 papers; 0 placed only by their closest topic, 12 without any topic",
+        "1 topic, 13 papers; 0 placed only as a weak match (in its closest topic), 12 without any topic",
         "without any topic: p00, p01, p02, p03, p04, p05, p06, p07, p08, p09 and 2 more",
     ]
 
@@ -481,25 +481,27 @@ def test_topics_explain_shows_terms_and_scores_or_the_curator(tmp_path, capsys):
         "b: Lifelong learning",
         "",
         "  cl (Continual learning)",
-        "    by rules: score 5 >= threshold 4",
-        "    matched continual learning (+1), lifelong learning (+4)",
+        "    by this topic's keywords: score 5 >= threshold 4",
+        '    mentions "continual learning" (+1), "lifelong learning" (+4)',
     ]
     assert run_cli(tmp_path, "--explain", "c") == 0
     assert capsys.readouterr().out.splitlines()[2:5] == [
         "  mtl (Multi-task learning)",
-        "    closest topic, below its threshold: score 1 < 4",
-        "    matched multi-task (+1)",
+        "    a weak match (its closest topic), below the threshold: score 1 < 4",
+        '    mentions "multi-task" (+1)',
     ]
     assert run_cli(tmp_path, "--explain", "d") == 0
     assert capsys.readouterr().out.splitlines()[2:] == [
         "  cl (Continual learning)",
-        "    by the curator (topics: in the paper's file)",
+        "    chosen by the curator (topics: in the paper's file)",
     ]
 
 
-def test_topics_explain_writes_a_keyword_of_parts_with_the_topics_files_ampersand(tmp_path, capsys):
+def test_topics_explain_writes_a_keyword_of_parts_as_the_paper_page_does(tmp_path, capsys):
     # (A reader's review: "matched graph + lifelong (+1)" joined the parts with the sign
-    # of its points; topics.yml writes the keyword "graph & lifelong".)
+    # of its points; topics.yml writes the keyword "graph & lifelong", and it said
+    # "graph & lifelong (+1)", as if the paper wrote that, where the paper's page says
+    # 'both "graph" and "lifelong"': each somewhere in its title or abstract.)
     (tmp_path / "content" / "papers").mkdir(parents=True)
     (tmp_path / "content" / "topics.yml").write_text(
         "topics:\n  - id: g\n    title: Graphs\n    keywords:\n      graph & lifelong | continual: 1\n",
@@ -508,7 +510,7 @@ def test_topics_explain_writes_a_keyword_of_parts_with_the_topics_files_ampersan
     (tmp_path / "content" / "papers" / "a.yml").write_text(
         "id: a\ntitle: Graph colouring\nabstract: A lifelong task.\n", encoding="utf-8")
     assert run_cli(tmp_path, "--explain", "a") == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "    matched graph & lifelong (+1)"
+    assert capsys.readouterr().out.splitlines()[-1] == '    mentions both "graph" and "lifelong" (+1)'
 
 
 def test_topics_explain_names_every_reason_a_paper_has_a_topic_not_only_the_first(tmp_path, capsys):
@@ -522,30 +524,30 @@ def test_topics_explain_names_every_reason_a_paper_has_a_topic_not_only_the_firs
     assert run_cli(tmp_path, "--explain", "b") == 0
     assert capsys.readouterr().out.splitlines()[2:] == [
         "  cl (Continual learning)",
-        "    by rules: score 5 >= threshold 4; also in this topic's reading_order (topics.yml)",
-        "    matched continual learning (+1), lifelong learning (+4)",
+        "    by this topic's keywords: score 5 >= threshold 4; also in this topic's reading_order (topics.yml)",
+        '    mentions "continual learning" (+1), "lifelong learning" (+4)',
     ]
     assert run_cli(tmp_path, "--explain", "f") == 0
     assert capsys.readouterr().out.splitlines()[2:] == [
         "  cl (Continual learning)",
-        "    by the curator (topics: in the paper's file); also by rules: score 4 >= threshold 4;"
-        " also in this topic's reading_order (topics.yml)",
-        "    matched lifelong learning (+4)",
+        "    chosen by the curator (topics: in the paper's file); also by this topic's keywords:"
+        " score 4 >= threshold 4; also in this topic's reading_order (topics.yml)",
+        '    mentions "lifelong learning" (+4)',
     ]
     assert run_cli(tmp_path, "--explain", "d") == 0
     assert capsys.readouterr().out.splitlines()[2:] == [
         "  cl (Continual learning)",
-        "    by the curator (topics: in the paper's file); also in this topic's reading_order"
+        "    chosen by the curator (topics: in the paper's file); also in this topic's reading_order"
         " (topics.yml)",
     ]
     assert run_cli(tmp_path, "--explain", "cl") == 0
     assert capsys.readouterr().out.splitlines()[2:] == [
         "  3 papers:",
-        "  b: by rules, also in the reading order, score 5;"
-        " matched continual learning (+1), lifelong learning (+4)",
-        "  f: by the curator, also by rules and in the reading order, score 4;"
-        " matched lifelong learning (+4)",
-        "  d: by the curator, also in the reading order, score 0",
+        "  b: by this topic's keywords, also in the reading order, score 5;"
+        ' mentions "continual learning" (+1), "lifelong learning" (+4)',
+        "  f: chosen by the curator, also by this topic's keywords and in the reading order, score 4;"
+        ' mentions "lifelong learning" (+4)',
+        "  d: chosen by the curator, also in the reading order, score 0",
     ]
 
 
@@ -556,8 +558,8 @@ def test_topics_explain_tells_no_other_reason_where_the_score_is_below_the_thres
     assert run_cli(tmp_path, "--explain", "f") == 0
     assert capsys.readouterr().out.splitlines()[2:] == [
         "  cl (Continual learning)",
-        "    by the curator (topics: in the paper's file)",
-        "    matched lifelong learning (+1)",
+        "    chosen by the curator (topics: in the paper's file)",
+        '    mentions "lifelong learning" (+1)',
     ]
 
 
@@ -583,20 +585,20 @@ def test_topics_explain_of_a_topic_lists_its_papers_and_the_closest_without(tmp_
         "mtl: Multi-task learning (threshold 4)",
         "",
         "  2 papers:",
-        "  a: by rules, score 5; matched multi-task (+5)",
-        "  c: closest topic, score 1; matched multi-task (+1)",
+        "  a: by this topic's keywords, score 5; mentions \"multi-task\" (+5)",
+        "  c: a weak match (its closest topic), score 1; mentions \"multi-task\" (+1)",
         "",
         "  closest without it:",
-        "  e: score 1 < 4; matched multi-task (+1)",
+        "  e: score 1 < 4; mentions \"multi-task\" (+1)",
     ]
     assert run_cli(tmp_path, "--explain", "cl") == 0
     assert capsys.readouterr().out.splitlines() == [
         "cl: Continual learning (threshold 4)",
         "",
         "  3 papers:",
-        "  b: by rules, score 5; matched continual learning (+1), lifelong learning (+4)",
-        "  e: closest topic, score 2; matched lifelong learning (+2)",
-        "  d: by the curator, score 0",
+        "  b: by this topic's keywords, score 5; mentions \"continual learning\" (+1), \"lifelong learning\" (+4)",
+        "  e: a weak match (its closest topic), score 2; mentions \"lifelong learning\" (+2)",
+        "  d: chosen by the curator, score 0",
     ]
 
 
@@ -614,8 +616,8 @@ def test_topics_explain_names_the_words_a_stem_matched_and_a_curators_veto(tmp_p
     assert run_cli(tmp_path, "--explain", "x") == 0
     assert capsys.readouterr().out.splitlines()[2:5] == [
         "  pe (PEFT)",
-        "    by rules: score 5 >= threshold 4",
-        '    matched adapter (+5; by its stem: "adaptive", "adaptively")',
+        "    by this topic's keywords: score 5 >= threshold 4",
+        '    mentions "adapter" (+5; by its stem: "adaptive", "adaptively")',
     ]
     assert run_cli(tmp_path, "--explain", "y") == 0
     assert capsys.readouterr().out.splitlines() == [
@@ -625,8 +627,8 @@ def test_topics_explain_names_the_words_a_stem_matched_and_a_curators_veto(tmp_p
         " so no other is tried, and the curator lists none",
         "",
         "  not assigned:",
-        "  pe: excluded by the curator (exclude_topics); matched adapter (+5)",
-        "  ft: score 1 < 4; matched tuned (+1)",
+        "  pe: excluded by the curator (exclude_topics); mentions \"adapter\" (+5)",
+        "  ft: score 1 < 4; mentions \"tuned\" (+1)",
     ]
 
 
@@ -768,7 +770,7 @@ def test_topics_explain_says_no_score_when_only_a_negative_weight_matched(tmp_pa
         "  no topic: no keyword of any topic gives it a score above 0, and the curator lists none")
     # The paper writes the keyword itself and another word of its stem: the other is told.
     assert run_cli(tmp_path, "--explain", "x") == 0
-    assert '    matched adapter (+5; by its stem: "adaptive")' in capsys.readouterr().out.splitlines()
+    assert '    mentions "adapter" (+5; by its stem: "adaptive")' in capsys.readouterr().out.splitlines()
 
 
 def test_topics_explain_of_a_topic_names_the_keywords_that_match_no_paper(tmp_path, capsys):

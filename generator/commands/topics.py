@@ -27,6 +27,7 @@ from ..topics import (
     compile_topics,
     forms_matched,
     papers_by_topic,
+    said_together,
     score_paper,
 )
 from ..topicsfile import how_to_place
@@ -42,8 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--explain",
         metavar="ID",
-        help="a paper's id: why it has each of its topics (the curator, or the terms that"
-        " matched); a topic's id: its papers with how each got it, and the papers that"
+        help="a paper's id: why it has each of its topics (chosen by the curator, or the"
+        " words of its keywords the paper mentions); a topic's id: its papers with how each got it, and the papers that"
         " came closest without, and its keywords that match no paper",
     )
 
@@ -120,7 +121,7 @@ def topic_table(
     lines.append("")
     lines.append(
         f"{counted(len(topics), 'topic')}, {counted(len(assignments), 'paper')}; "
-        f"{fallback} placed only by their closest topic, {len(untopiced)} without any topic"
+        f"{fallback} placed only as a weak match (in its closest topic), {len(untopiced)} without any topic"
     )
     # Which, so the curator can give each one (`topics:` in its file) without a search.
     shown = untopiced[:_UNTOPICED_SHOWN]
@@ -155,18 +156,21 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
         lines.append(f"  to place it: {how_to_place(paper, matcher, common_stems(content.papers))}")  # (as `check` says)
     for a in assigned:
         lines.append(f"  {a.topic} ({titles.get(a.topic, 'unknown topic')})")
+        # In the words of the paper's page for the same reasons ("chosen by the curator",
+        # "a weak match (its closest topic)", 'mentions "..."'), with what the page leaves
+        # out: where the curator wrote it, the score and the threshold.
         if a.by == "curator":
-            how = "by the curator (topics: in the paper's file)"
+            how = "chosen by the curator (topics: in the paper's file)"
         elif a.by == "reading order":
-            how = "by the curator (reading_order: of this topic, in topics.yml)"
+            how = "in this topic's reading order, chosen by the curator (reading_order: in topics.yml)"
         elif a.by == "fallback":
-            how = f"closest topic, below its threshold: score {a.score:g} < {thresholds[a.topic]:g}"
+            how = f"a weak match (its closest topic), below the threshold: score {a.score:g} < {thresholds[a.topic]:g}"
         else:
-            how = f"by rules: score {a.score:g} >= threshold {thresholds[a.topic]:g}"
+            how = f"{_ALSO['rules']}: score {a.score:g} >= threshold {thresholds[a.topic]:g}"
         # Every other reason too: taken out, the one told first would leave the topic.
         for by in also_by(paper, a, matcher):
             how += (
-                f"; also by rules: score {a.score:g} >= threshold {thresholds[a.topic]:g}"
+                f"; also {_ALSO['rules']}: score {a.score:g} >= threshold {thresholds[a.topic]:g}"
                 if by == "rules"
                 else "; also in this topic's reading_order (topics.yml)"
             )
@@ -204,8 +208,8 @@ def explain_topic(
         for a in assigned:
             if a.topic == topic.id:
                 members.append((paper_id, a))
-    how = {"curator": "by the curator", "reading order": "reading order", "rules": "by rules",
-           "fallback": "closest topic"}
+    how = {"curator": "chosen by the curator", "reading order": "in the reading order",
+           "rules": _ALSO["rules"], "fallback": "a weak match (its closest topic)"}
     lines.append(f"  {counted(len(members), 'paper')}{':' if members else ''}")
     for paper_id, a in sorted(members, key=lambda m: (-m[1].score, m[0])):
         paper = papers[paper_id]
@@ -259,7 +263,7 @@ def _unmatched_keywords(topic: Topic, papers: Sequence[Paper]) -> list[str]:
 
 _NEAR_SHOWN = 10
 # How `explain_topic` tells a member's other reasons for the topic (`also_by`).
-_ALSO = {"rules": "by rules", "reading order": "in the reading order"}
+_ALSO = {"rules": "by this topic's keywords", "reading order": "in the reading order"}
 
 
 def _text(paper: Paper) -> str:
@@ -267,13 +271,15 @@ def _text(paper: Paper) -> str:
 
 
 def _terms(contributions: Sequence[tuple[str, float]], text: str = "") -> str:
-    """The matched terms with their points, and for a term the paper never writes as
-    such, the words that matched it by their stem (``adapter (+3; by its stem: "adaptive")``)."""
+    """The keywords the paper mentions, quoted, with their points, and for one the paper
+    never writes as such, the words that matched it by their stem (``"adapter" (+3; by
+    its stem: "adaptive")``). "mentions", as the paper's page says: "matched" was the
+    program's word where the page had the reader's. The keyword as the curator typed it
+    (the page shows the paper's capitals, "LLM" for "llm"): it is what topics.yml holds."""
     shown = []
     for term, points in contributions:
         forms = forms_matched(term, text) if text else ()
         said = "; by its stem: " + ", ".join(f'"{form}"' for form in forms) if forms else ""
-        # A keyword of parts as topics.yml writes it, "a & b": "a + b (+1)" joined its
-        # parts with the sign of its points.
-        shown.append(f"{term.replace(' + ', ' & ')} ({points:+g}{said})")
-    return "matched " + ", ".join(shown)
+        parts = [f'"{part}"' for part in term.split(" + ")]
+        shown.append(f"{parts[0] if len(parts) == 1 else said_together(parts)} ({points:+g}{said})")
+    return "mentions " + ", ".join(shown)
