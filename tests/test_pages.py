@@ -383,9 +383,7 @@ def test_each_reading_order_entry_says_in_words_what_order_places_the_paper():
     def entry(pid: str) -> str:
         text = renderer.render(page(result, f"papers/{pid}.md"))
         assert (
-            '<p class="rl-table-note">In this paper\'s topic: the curator\'s start-here papers'
-            " first, then the others as the topic's table lists them, newest first (those without"
-            " a year last, by title).</p>"
+            '<p class="rl-table-note">In its topic: start-here papers first, then the topic\'s table order.</p>'
         ) in text
         neighbours = text.split('<ul class="rl-neighbours" data-search-exclude>\n', 1)[1]
         return neighbours.split("\n</ul>", 1)[0]  # (its one topic's line)
@@ -403,9 +401,10 @@ def test_each_reading_order_entry_says_in_words_what_order_places_the_paper():
 def test_a_reading_order_among_papers_without_a_year_does_not_say_newest_first():
     # (A reader's review: on each of the shipped list's pages, where no paper has a
     # year, the reading order said "newest first (those without a year last, by
-    # title)" under a topic whose table said "By title.") A topic whose papers after
-    # the start-here ones have a year keeps the sentence; a start-here paper's year
-    # does not order the others.
+    # title)" under a topic whose table said "By title.") The sentence now says the
+    # order of none (its topic's table and each topic's line do), so it is the same
+    # sentence with years or without; a start-here paper's year does not order the
+    # others.
     from generator.render import Renderer
 
     def note(papers, start=()) -> str:
@@ -415,15 +414,10 @@ def test_a_reading_order_among_papers_without_a_year_does_not_say_newest_first()
         return text.split("## Reading order", 1)[1].split("</p>", 1)[0]
 
     undated = (paper("a", title="Alpha"), paper("b", title="Beta"))
-    assert note(undated).endswith(
-        "In this paper's topic: the curator's start-here papers first, then the others as"
-        " the topic's table lists them, by title."
-    )
-    assert "newest" not in note(undated)
-    assert "newest" not in note((paper("s", 2019, title="Start"), *undated), start=("s",))
-    assert note((paper("n", 2024, title="New"), *undated)).endswith(
-        "then the others as the topic's table lists them, newest first (those without a year last, by title)."
-    )
+    short = "In its topic: start-here papers first, then the topic's table order."
+    assert note(undated).endswith(short)
+    assert note((paper("s", 2019, title="Start"), *undated), start=("s",)).endswith(short)
+    assert note((paper("n", 2024, title="New"), *undated)).endswith(short)
     # Nor does each topic's line say "no year" where no paper of the topic's table has
     # one: it said "(no year: by title)" on every page of the shipped list, as if this
     # paper's year were what placed it; the table is by title, and so is the line.
@@ -449,19 +443,19 @@ def test_the_reading_order_of_a_paper_in_one_topic_does_not_say_each_topic():
         text = Renderer().render(page(plan(site(papers, topics, assigned)), "papers/a.md"))
         return text.split("## Reading order", 1)[1].split('<p class="rl-table-note">', 1)[1].split(":", 1)[0]
 
-    assert note({"a": ("t",), "b": ("t",)}) == "In this paper's topic"
-    assert note({"a": ("t", "u"), "b": ("t", "u")}) == "In each topic of this paper"
+    assert note({"a": ("t",), "b": ("t",)}) == "In its topic"
+    assert note({"a": ("t", "u"), "b": ("t", "u")}) == "In each of its topics"
     # (review: a paper of two topics, one of them its alone, has one line, the other
-    # topic's: "In this paper's topic" said it had one topic, beside its two.)
-    assert note({"a": ("t", "u"), "b": ("t",)}) == "In each of this paper's topics that has other papers"
+    # topic's: "In its topic" said it had one topic, beside its two.)
+    assert note({"a": ("t", "u"), "b": ("t",)}) == "In each of its topics with other papers"
 
 
 def test_a_reading_order_by_title_says_so_once():
     # (A reader's review: under "... then the others as the topic's table lists them, by
     # title.", each topic's line said "(by title)" again: "Multi-task learning, 8 of 44
-    # (by title):" on every page of the shipped list, where no paper has a year.) Where
-    # the sentence says "newest first", a topic whose papers have no year still says its
-    # own order, which is not the sentence's.
+    # (by title):" on every page of the shipped list, where no paper has a year.) The
+    # sentence names no order now (the topic's table does): a line says its own where
+    # the page has topics of both orders.
     from generator.render import Renderer
 
     def section(papers, topics, assigned, pid) -> str:
@@ -470,18 +464,38 @@ def test_a_reading_order_by_title_says_so_once():
 
     undated = (paper("a", title="Alpha"), paper("b", title="Beta"), paper("c", title="Gamma"))
     text = section(undated, (Topic("t", "T", reading_order=("a",)),), {p.id: ("t",) for p in undated}, "b")
-    assert text.count("by title") == 1 and "lists them, by title.</p>" in text
+    assert "by title" not in text
     assert '<li><a href="../../topics/t/">T</a>, 2 of 3: <span class="rl-neighbours__prev">' in text
     assert section(undated, (Topic("t", "T", reading_order=("a",)),), {p.id: ("t",) for p in undated}, "a").count(
         "(a start-here paper)") == 1
-    # One topic dated, the other not: the sentence says "newest first", and the line of
-    # the undated topic says that its table is by title.
+    # One topic dated, the other not: the line of the dated topic says how the year
+    # placed it, and the line of the undated topic that its table is by title.
     mixed = (paper("n", 2024, title="New"), *undated)
     topics = (Topic("d", "Dated"), Topic("u", "Undated"))
     assigned = {"n": ("d",), "a": ("d", "u"), "b": ("u",), "c": ("u",)}
     text = section(mixed, topics, assigned, "a")
-    assert "newest first (those without a year last, by title).</p>" in text
+    assert '<a href="../../topics/d/">Dated</a>, 2 of 2 (no year: by title):' in text
     assert '<a href="../../topics/u/">Undated</a>, 1 of 3 (by title):' in text
+    assert "newest" not in text.split("</p>", 1)[0]
+
+
+def test_the_reading_order_note_of_a_paper_page_is_one_short_line():
+    # (A reader's review: the note over each paper page's reading order, "In each of
+    # this paper's topics that has other papers: the curator's start-here papers first,
+    # then the others as the topic's table lists them, newest first (those without a
+    # year last, by title).", 190 characters on every page, took two lines at 1280 px
+    # and five on a phone, over lines that say each topic's order again.) Each form of
+    # it, with years or without, is at most 100 characters (one line of the note's type
+    # at 1280 px).
+    from generator.render import Renderer
+
+    dated = (paper("n", 2024, title="New"), paper("a", title="Alpha"), paper("b", title="Beta"))
+    topics = (Topic("t", "T", reading_order=("a",)), Topic("u", "U"))
+    for assigned in ({"a": ("t",), "n": ("t",)}, {"a": ("t", "u"), "n": ("t", "u")}, {"a": ("t", "u"), "n": ("t",)}):
+        text = Renderer().render(page(plan(site(dated, topics, assigned)), "papers/a.md"))
+        note = text.split("## Reading order", 1)[1].split('<p class="rl-table-note">', 1)[1].split("</p>", 1)[0]
+        assert len(note) <= 100, note
+        assert note.endswith(": start-here papers first, then the topic's table order."), note
 
 
 def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
