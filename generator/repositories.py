@@ -41,7 +41,7 @@ from .yamlio import Map, Refused, Scalar
 FILE_NAME = "repositories.yml"
 HEADER = (
     "# What GitHub said of the code repositories the papers link, shown on their badges.\n"
-    "# Written by `readinglist stars`; run it again to refresh (it rewrites this file).\n"
+    "# Written by `readinglist stars`; run it again to refresh (it keeps your comments).\n"
 )
 # "github.com/owner/name", as GitHub spells owners and names.
 # ("." and ".." are no names: GitHub refuses them.)

@@ -765,3 +765,139 @@ def test_a_redirect_without_an_address_is_said_as_its_status_not_as_a_loop(proje
     err = capsys.readouterr().err
     assert "redirect loop" not in err
     assert "HTTP 302" in err and "HTTP 300" in err
+
+
+HAND_EDITED = (
+    repositories.HEADER
+    + "\n"
+    + "# The lab's own first:\n"
+    + "github.com/example/replay:  # our replay code\n"
+    + "  stars: 1000   # before the talk\n"
+    + "  archived: false\n"
+    + "  checked: 2026-11-01\n"
+    + "# a comment about hostile\n"
+    + "github.com/example/hostile:\n"
+    + "  stars: 3  # small\n"
+    + "  archived: false\n"
+    + "  checked: 2026-11-01\n"
+    + "# below: the rest\n"
+    + "github.com/example/unlinked:   # a paper we dropped\n"
+    + "  stars: 5\n"
+    + "  archived: false\n"
+    + "  checked: 2026-11-01\n"
+    + "github.com/Example/Gem:\n"
+    + "  stars: 87\n"
+    + "  archived: true\n"
+    + "  checked: 2026-11-29   # fresh: not asked\n"
+    + "# the end\n"
+)
+
+
+def test_a_curator_s_comments_order_and_spelling_are_kept_as_the_figures_change(project):
+    # Replay's figure changes, hostile is gone now (its stars leave), unlinked is no
+    # longer linked (it leaves), gem is fresh (untouched), task-vectors is new.
+    path = project / "content" / "repositories.yml"
+    path.write_text(HAND_EDITED, encoding="utf-8")
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 0
+    finally:
+        fake.close()
+    assert sorted(fake.asked) == ["/repos/example/hostile", "/repos/example/replay", "/repos/example/task-vectors"]
+    assert path.read_text(encoding="utf-8") == (
+        repositories.HEADER
+        + "\n"
+        + "# The lab's own first:\n"
+        + "github.com/example/replay:  # our replay code\n"
+        + "  stars: 1234   # before the talk\n"
+        + "  archived: false\n"
+        + "  checked: 2026-11-30\n"
+        + "# a comment about hostile\n"
+        + "github.com/example/hostile:\n"
+        + "  # small\n"  # (its stars left; the comment on their line stays there)
+        + "  gone: true\n"
+        + "  checked: 2026-11-30\n"
+        + "# below: the rest\n"
+        + "# a paper we dropped\n"  # (the entry left; its comment stays where it stood)
+        + "github.com/Example/Gem:\n"
+        + "  stars: 87\n"
+        + "  archived: true\n"
+        + "  checked: 2026-11-29   # fresh: not asked\n"
+        + "github.com/example/task-vectors:\n"  # (new: among the sorted keys' places)
+        + "  stars: 500\n"
+        + "  archived: false\n"
+        + "  checked: 2026-11-30\n"
+        + "# the end\n"
+    )
+    assert stored(project) == {
+        "github.com/example/gem": RepoStats(87, True, dt.date(2026, 11, 29)),
+        "github.com/example/hostile": RepoStats(0, False, TODAY, gone=True),
+        "github.com/example/replay": RepoStats(1234, False, TODAY),
+        "github.com/example/task-vectors": RepoStats(500, False, TODAY),
+    }
+    # A second run learns nothing new: not a byte changes.
+    before = path.read_bytes()
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 0
+    finally:
+        fake.close()
+    assert fake.asked == [] and path.read_bytes() == before
+
+
+def test_a_repository_back_from_gone_gets_its_figures_and_keeps_the_comments(project):
+    path = project / "content" / "repositories.yml"
+    path.write_text(
+        "github.com/example/gem:  # was deleted for a while\n"
+        "  gone: true  # since the move\n"
+        "  checked: 2026-11-01\n",
+        encoding="utf-8",
+    )
+    fake = FakeGitHub(GITHUB)
+    try:
+        run(project, fake.url)
+    finally:
+        fake.close()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(
+        "github.com/example/gem:  # was deleted for a while\n"
+        "  # since the move\n"
+        "  stars: 87\n"
+        "  archived: true\n"
+        "  checked: 2026-11-30\n"
+    )
+    assert stored(project)["github.com/example/gem"] == RepoStats(87, True, TODAY)
+
+
+def test_a_comment_the_edit_cannot_keep_stops_the_write_and_is_said_at_its_place(project, capsys):
+    # Inside the brackets of an entry whose stars leave (hostile is gone now), the
+    # comment has no line of its own to stay on: the file is left as it is.
+    path = project / "content" / "repositories.yml"
+    hand = "github.com/example/hostile: {stars: 3, archived: false,  # small\n  checked: 2026-11-01}\n"
+    path.write_text(hand, encoding="utf-8")
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 1
+    finally:
+        fake.close()
+    assert path.read_text(encoding="utf-8") == hand
+    assert "content/repositories.yml:1:58: readinglist stars cannot keep this comment ('# small') where it stands" in capsys.readouterr().out
+
+
+def test_when_every_entry_leaves_their_comments_stay_above_the_new_ones(project):
+    path = project / "content" / "repositories.yml"
+    path.write_text(
+        "# my list\ngithub.com/example/unlinked:  # dropped\n  stars: 5\n  archived: false\n  checked: 2026-11-01\n",
+        encoding="utf-8",
+    )
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 0
+    finally:
+        fake.close()
+    assert path.read_text(encoding="utf-8").startswith(
+        "# my list\n# dropped\ngithub.com/example/gem:\n  stars: 87\n  archived: true\n  checked: 2026-11-30\n"
+    )
+    assert sorted(stored(project)) == [
+        "github.com/example/gem", "github.com/example/hostile", "github.com/example/replay", "github.com/example/task-vectors",
+    ]

@@ -23,10 +23,11 @@ from email.message import Message
 from functools import partial
 from pathlib import Path
 
-from .. import __version__, fetch, linkcheck, repositories, workers
+from .. import __version__, fetch, linkcheck, repositories, repositoriesedit, workers
 from ..atomicfile import atomic_write
 from ..curation import load_content
-from ..errors import CuratorError, Location, Problems
+from ..ingest import normalise_text
+from ..errors import CuratorError, Location, Problem, Problems
 from ..models import RepoStats
 from ..yamlfile import display
 from . import options
@@ -275,7 +276,6 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
                 report.warning(location, f"GitHub has no repository {key} (deleted, private or renamed): its badge says 'not found'; fix or remove the link")
             elif key in known:
                 stats[key] = known[key]  # not asked, or no answer this time: the last figure stays
-        text = repositories.dump(stats)
         now = _contents(path)
         if now != before:
             # Edited (by hand, or by a second run) while GitHub was asked: what it holds now
@@ -286,7 +286,17 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
                 file=sys.stderr,
             )
             return 130 if interrupted or later.had else 1
-        written = text.encode("utf-8") != now and (bool(stats) or now is not None)
+        # The file as it is, with the figures that changed edited in: a curator's
+        # comments, order and spelling stay (a new file is written sorted).
+        text = repositories.dump(stats) if now is None else repositoriesedit.edited(normalise_text(now), known, stats)
+        if isinstance(text, repositoriesedit.Unkept):
+            print(Problem(
+                Location(shown, text.line, text.column),
+                f"readinglist stars cannot keep this comment ({text.comment!r}) where it stands as it "
+                "edits the entry around it: move the comment onto a line of its own; nothing was written",
+            ))
+            return 130 if interrupted or later.had else 1
+        written = (text != normalise_text(now)) if now is not None else bool(stats)
         if written:
             atomic_write(path, text)
     interrupted = interrupted or later.had
