@@ -175,8 +175,25 @@ def test_init_outside_a_git_work_tree_moves_the_files_aside_and_says_so(tmp_path
     assert list((root / "content" / "papers").iterdir()) == [] and not (root / "content" / "sources").exists()
     # No git to bring back a shipped file edited in place: each is kept, byte for byte.
     assert before and {path: (root / "example-removed" / path).read_bytes() for path in before} == before
-    assert "(site_description kept: set it with --description or in mkdocs.yml)" in out
     assert mkdocs_load((root / "mkdocs.yml").read_text())["site_name"] == "Smith Lab"
+
+
+def test_init_without_a_description_describes_the_lab_s_list_not_the_example(tmp_path, capsys):
+    # (curator: the example's site_description stayed in the lab's mkdocs.yml, its
+    # pages' meta description; and an upstream edit of that line, the lab's file not
+    # having touched it, merged into the lab's site unseen)
+    root = project(tmp_path)
+    example = mkdocs_load(MKDOCS)["site_description"]
+    status, out, err = init(root, capsys, "--name", "Smith Lab: ours.")
+    assert (status, err) == (0, "")
+    config = (root / "mkdocs.yml").read_text()
+    changed = [(a, b) for a, b in zip(MKDOCS.splitlines(), config.splitlines(), strict=True) if a != b]
+    assert [b for _, b in changed] == ['site_name: "Smith Lab: ours."', 'site_description: "Smith Lab: ours: research papers, by topic."']
+    assert example not in config
+    assert (
+        "- mkdocs.yml: site_name set to 'Smith Lab: ours.', site_description to 'Smith Lab: ours: research papers,"
+        " by topic.' (set your own with --description, or in mkdocs.yml)\n"
+    ) in out
 
 
 def test_init_outside_git_keeps_the_topics_as_they_were_and_names_no_git_command(tmp_path, capsys, monkeypatch):

@@ -58,7 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         " your list; run again, either option alone sets only that value)"
     )
     parser.add_argument(
-        "--description", help="a sentence on your list: mkdocs.yml's site_description (the example's is kept without it)"
+        "--description", help="a sentence on your list: mkdocs.yml's site_description (without it, starting"
+        " your list sets 'NAME: research papers, by topic.')"
     )
 
 
@@ -110,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         _refuse(problems, in_git, changed)
         return 1
-    plan = _plan(root, args.name, args.description, problems)
+    description = args.description if args.description is not None else described(args.name)
+    plan = _plan(root, args.name, description, problems)
     if problems:
         _refuse(problems, in_git, changed)
         return 1
@@ -136,8 +138,16 @@ def run(args: argparse.Namespace) -> int:
     (root / PAPERS).mkdir(exist_ok=True)
     atomic_write(root / TOPICS, plan.topics_text)
     atomic_write(root / CONFIG, plan.config_text)
-    _report(root, plan, in_git, args)
+    _report(root, plan, in_git, args.name, description, given=args.description is not None)
     return 0
+
+
+def described(name: str) -> str:
+    """The site_description of a list started without --description. The example's
+    describes the example, and kept as shipped, an upstream edit of that line would merge
+    into the lab's site unseen; the lab's own line conflicts instead, as its site_name."""
+    # (Holds no '<' or '"' that the name, checked as site_name is, does not.)
+    return f"{name.strip().rstrip('.:;, ') or name.strip()}: research papers, by topic."
 
 
 def _already_own(root: Path, name: str | None, description: str | None) -> int:
@@ -281,7 +291,7 @@ def _git_changes(root: Path, why: dict[str, list[str]], changed: set[str]) -> No
         changed.add(path)
 
 
-def _plan(root: Path, name: str, description: str | None, problems: Problems) -> Plan:
+def _plan(root: Path, name: str, description: str, problems: Problems) -> Plan:
     from ..ownlist import NotEditable, with_values, without_topics
 
     plan = Plan()
@@ -294,7 +304,7 @@ def _plan(root: Path, name: str, description: str | None, problems: Problems) ->
         problems.error(Location(TOPICS.as_posix()), "no line starts 'topics:': not the shipped example's file")
     plan.topics_text = emptied or ""
     plan.topics_count = len(_topic_ids(root / TOPICS) or ())
-    values = {"site_name": name} | ({"site_description": description} if description is not None else {})
+    values = {"site_name": name, "site_description": description}
     try:
         plan.config_text = with_values((root / CONFIG).read_text(encoding="utf-8"), values)
     except (NotEditable, UnicodeDecodeError) as error:
@@ -335,7 +345,7 @@ def _refuse(problems: Problems, in_git: bool, changed: set[str]) -> None:
     )
 
 
-def _report(root: Path, plan: Plan, in_git: bool, args: argparse.Namespace) -> None:
+def _report(root: Path, plan: Plan, in_git: bool, name: str, description: str, given: bool) -> None:
     papers = sum(1 for p in plan.removed if p.parent == PAPERS)
     how = (
         "with git rm: `git status` shows them deleted; until you commit,"
@@ -354,9 +364,8 @@ def _report(root: Path, plan: Plan, in_git: bool, args: argparse.Namespace) -> N
     kept = "" if in_git else f" (the file as it was kept in {KEPT.as_posix()}/)"
     print(f"- {TOPICS.as_posix()}: its {counted(plan.topics_count, 'topic')} removed{kept},"
           " its comment on how topics match kept")  # fmt: skip
-    print(f"- {CONFIG}: site_name set to {args.name!r}", end="")
-    print(f", site_description to {args.description!r}" if args.description is not None else
-          " (site_description kept: set it with --description or in mkdocs.yml)")  # fmt: skip
+    own = "" if given else " (set your own with --description, or in mkdocs.yml)"
+    print(f"- {CONFIG}: site_name set to {name!r}, site_description to {description!r}{own}")
     pages = sorted(p.name for p in (root / "content" / "pages").glob("*.md"))
     shown = ", ".join(f"{p} (the home page's introduction)" if p == HOME_PAGE.name else p for p in pages)
     print("Next:")
