@@ -939,3 +939,20 @@ def test_a_server_error_is_a_warning_on_one_run_and_dead_on_a_run_a_week_later(
     )
     entry = json.loads(cache.read_text())["links"][f"{base}/broken"]
     assert (entry["outcome"], entry["since"]) == ("dead", STAMP)
+
+
+def test_every_file_named_on_the_command_line_is_relative_to_the_current_folder(server, tmp_path, monkeypatch, capsys):
+    # (curator: --summary and --json were written beside the shell, --cache in --root's
+    # folder: `--root lab --cache c.json --summary s.md` split them across two folders.
+    # A path typed is the shell's, as import's PATH and build's --site-dir are.)
+    base, _ = server
+    root, here = tmp_path / "lab", tmp_path / "here"
+    write_paper(root, "a", {"code": [f"{base}/ok"]})
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert run_links(root, "--cache", "c.json", "--summary", "s.md", "--json", "d.json") == 0
+    assert sorted(p.name for p in here.iterdir()) == ["c.json", "d.json", "s.md"]
+    assert not (root / "c.json").exists()
+    # Without --cache, the cache is the project's: in --root's .cache/ folder.
+    assert run_links(root) == 0
+    assert (root / ".cache" / "links.json").is_file() and not (here / ".cache").exists()

@@ -27,6 +27,9 @@ EXIT = (
     "as for a wrong option"
 )
 
+DEFAULT_CACHE = Path(".cache", "links.json")  # (in --root's folder)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
@@ -37,9 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--cache",
-        default=".cache/links.json",
         metavar="FILE",
-        help="JSON file of earlier results, relative to --root (default: .cache/links.json)",
+        help="JSON file of earlier results (default: .cache/links.json in --root's folder; a FILE"
+        " given is relative to the current folder, as --summary's and --json's are)",
     )
     parser.add_argument(
         "--max-age",
@@ -69,13 +72,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="start no new check after this long; the next run goes on where it stopped",
     )
     parser.add_argument(
-        "--summary", metavar="FILE", help="also write a Markdown report, e.g. for a CI job summary"
+        "--summary", metavar="FILE",
+        help="also write a Markdown report, e.g. for a CI job summary (relative to the current folder)",
     )
     parser.add_argument(
         "--json",
         metavar="FILE",
         help='also write the dead links as JSON for scripts: {"version": 1, "links": N, '
-        '"unchecked": N, "dead": [{"path", "line", "column", "url", "detail", "message"}]}',
+        '"unchecked": N, "dead": [{"path", "line", "column", "url", "detail", "message"}]} (relative to the current folder)',
     )
     parser.add_argument(
         "--no-fail", action="store_true", help="exit 0 even when dead links are found"
@@ -91,7 +95,9 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
     if problems.has_errors():
         raise CuratorError(problems)  # unreadable YAML: `readinglist check` says more
 
-    cache_path = root / args.cache
+    # A file named on the command line is the shell's, as import's and build's are; the
+    # default cache is the project's.
+    cache_path = Path(args.cache) if args.cache is not None else root / DEFAULT_CACHE
     cached, cache_warning = linkcheck.load_cache(cache_path)
     if cache_warning:
         print(f"warning: {cache_warning}", file=sys.stderr)
