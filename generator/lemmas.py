@@ -111,6 +111,31 @@ def known_word(word: str) -> bool:
     )
 
 
+# The parts of speech of lemminflect's dictionary that name no subject: a verb's form
+# ("refers", "grew"), an auxiliary ("did"), an adverb ("really", "truly").
+_NO_SUBJECT = frozenset({"VERB", "AUX", "ADV"})
+# A verb's participles (Penn's tags) name one all the same, as an adjective or a noun:
+# "federated" or "supervised" learning, "spoken" language, model "merging", "pruning".
+_PARTICIPLES = ("VBN", "VBG")
+
+
+def names_no_subject(word: str) -> bool:
+    """Whether the lower-case ``word`` is one lemminflect's dictionary knows only as a
+    verb that is no participle, an auxiliary or an adverb: no noun nor adjective, so no
+    word a topic is named by ("grew", "refers", "did", "really"), unlike "melt" (also a
+    noun), "considered" (also an adjective) or "merging" and "supervised" (participles).
+    A word the dictionary does not know ("GNN", "zero-shot") is not."""
+    # (a quarter second, once: asked only of a paper in no topic, and a build has it loaded)
+    from lemminflect import getAllLemmas, getInflection
+
+    found = getAllLemmas(word)
+    if not found or not found.keys() <= _NO_SUBJECT:
+        return False
+    return not any(
+        word in getInflection(lemma, tag) for lemma in found.get("VERB", ()) for tag in _PARTICIPLES
+    )
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def _inflected(base: str) -> tuple[str, ...]:
     if not _word(base):

@@ -630,12 +630,15 @@ def own_keywords(
     """Up to ``count`` words of ``paper`` that, each made a keyword of a topic, match it:
     what a curator may add for a paper in no topic. Its title's first, in order (a
     keyword in the title scores the most), then its abstract's, the most written first;
-    not a word that is no term of a paper (`terms.no_terms`: "the", "propose"), nor
-    one made only of words of ``matcher``'s keywords (they did not place it: "learning"
+    not a word that is no term of a paper (`terms.no_terms`: "the", "propose"), nor a
+    compound only of such words ("so-called"), nor a word that names no subject (only a
+    verb or an adverb to lemminflect's dictionary: `lemmas.names_no_subject`, "really",
+    "did", "accumulated"), nor one made only of words of ``matcher``'s keywords (they did not place it: "learning"
     of "continual learning" is in too many papers to be a keyword alone), nor one made
     only of ``common`` stems (`common_stems`: "learning", "image" in an ML list), nor
     another form of one taken. Shown in the capitals the paper gives it ("GNN",
     "Atari"), else in lower case."""
+    from .lemmas import names_no_subject
     from .terms import Spellings, no_terms  # (terms imports this module)
 
     dropped = no_terms()
@@ -649,8 +652,10 @@ def own_keywords(
     offered = [
         (word, own) for word in ranked
         if len(joined := word.replace("-", "")) >= 3 and joined not in dropped
+        and not all(part in dropped for part in word.split("-"))
         and not (own := frozenset(stems(word))) <= vocabulary
         and not all(stem in common for stem in own)
+        and not names_no_subject(word)
     ]
     # What the matcher makes of each, made a keyword (each a topic of its own, matched
     # at once): it must score the paper.

@@ -950,6 +950,25 @@ def test_own_keywords_offer_no_piece_of_a_word_with_an_accent():
     assert found == ["modelos", "fairness", "los", "glaciares"]
 
 
+def test_own_keywords_offer_no_word_that_names_no_subject():
+    # (curator of a 10,000-paper list and of the shipped one: check offered 'really',
+    # 'did', 'truly', 'refers', 'so-called': a keyword names a subject, and these name
+    # none)
+    from generator.topics import own_keywords
+
+    matcher = compile_topics([topic("cl", {"continual": 1.0})])
+    one = paper(
+        "g", "Really so-called glacier melt did accumulate",
+        "Merging ice truly grew; supervised moraines. Ice merging refers to it.",
+    )
+    found = own_keywords(one, matcher, 8)
+    # An adverb ("really", "truly"), an auxiliary ("did"), a verb's form that is no
+    # participle ("accumulate", "grew", "refers"), a compound of stop words and prose
+    # ("so" and "called") are left out; a participle names an activity or a kind and
+    # stays ("merging": model merging; "supervised"), as do nouns ("ice", "moraines").
+    assert found == ["glacier", "melt", "merging", "ice", "supervised", "moraines"]
+
+
 def test_topics_explain_of_a_paper_in_no_topic_says_how_to_place_it(tmp_path, capsys):
     from tests.test_curation_cross_file import project
 
