@@ -60,3 +60,18 @@ def test_an_error_elsewhere_is_said_and_the_table_still_follows(tmp_path, capsys
     out, err = capsys.readouterr()
     assert err.splitlines()[-1] == "1 error in content/; what follows leaves out what they concern"
     assert "graphs" in out.split()
+
+
+def test_a_misspelt_id_of_a_paper_whose_file_does_not_read_is_told_that_paper(tmp_path, capsys):
+    # (curator asking of the paper they were editing, its id mistyped: it said "no paper
+    # or topic with id 'graph-survy'; did you mean 'graph-nets'?", another paper, as the
+    # ids of files that did not load were not among those offered)
+    _graphs_with_a_paper_that_does_not_read(tmp_path)
+    assert main(["--root", str(tmp_path), "topics", "--explain", "graph-survy"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("content/papers/graph-survey.yml:2:8: YAML syntax error")
+    # Its id is known from its file's name; asked of it, it would be "not read" (above).
+    assert err[-1] == (
+        "readinglist topics: no paper or topic with id 'graph-survy'; did you mean"
+        " 'graph-survey'? (not read: its file, content/papers/graph-survey.yml, has the error above)"
+    )

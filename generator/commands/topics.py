@@ -12,7 +12,7 @@ import argparse
 import difflib
 import sys
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Mapping, Sequence
 
 from ..curation import load_content
@@ -83,8 +83,19 @@ def run(args: argparse.Namespace) -> int:
         renamed.update(
             {old: (t.id, "renamed to or merged into") for t in content.topics for old in t.former_ids}
         )
-        close = difflib.get_close_matches(args.explain, ids, n=1)
+        # A paper whose file did not load is known by its file's name: a mistyped id of
+        # the paper being edited is told that one, and why asking of it says "not read".
+        loaded = {p.id for p in content.papers}
+        unread_ids = {
+            path.stem: shown
+            for problem in problems.errors
+            if (path := PurePosixPath(shown := problem.location.path)).parent == _PAPERS
+            and path.suffix == ".yml" and path.stem not in loaded
+        }
+        close = difflib.get_close_matches(args.explain, ids + sorted(unread_ids), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
+        if close and close[0] not in ids:
+            hint += f" (not read: its file, {unread_ids[close[0]]}, has the error above)"
         if args.explain in renamed:
             became, how = renamed[args.explain]
             hint = f"; it was {how} {became!r}"
@@ -100,6 +111,9 @@ def run(args: argparse.Namespace) -> int:
             print()
         print(explain_topic(topic, content, assignments))
     return status
+
+
+_PAPERS = PurePosixPath("content/papers")  # (where errors place a paper's file)
 
 
 def topic_table(
