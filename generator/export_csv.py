@@ -30,8 +30,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # LibreOffice 7.4 told ";" ran the =2+2 of `"Title;=2+2"` as a formula, and began a
 # row at a line break inside a quoted field. So what follows a ";", tab or line break
 # inside a value gets the apostrophe as a cell's start does, past any '"' (such a split
-# leaves them unpaired, and a reader may drop them).
-_SPLIT_CELL_START = re.compile(r'(?<=[;\t\r\n])(?="*[=+\-@\t\r])')
+# leaves them unpaired, and a reader may drop them) and any space: with "Trim spaces"
+# on in its import dialog, LibreOffice 7.4 told ";" and no string delimiter ran the
+# cell " =1+1" of "X; =1+1" as =1+1 (off, it kept it text; it trims no other space,
+# U+00A0, U+2003 or U+3000, and not inside a field it reads as quoted, so a value's
+# own start needs no more). The apostrophe goes right after the separator: the cell
+# begins with it, trimmed or not.
+_SPLIT_CELL_START = re.compile(r'(?<=[;\t\r\n])(?=[ "]*[=+\-@\t\r])')
 
 
 def spreadsheet_cell(value: str) -> str:

@@ -259,22 +259,25 @@ def _cells_a_spreadsheet_splits(text: str, delimiter: str) -> list[str]:
     """The cells of papers.csv opened with another list separator: as Python's csv reads
     it, and as a bare split at it and at line breaks. (LibreOffice 7.4 told ";" splits
     inside a quoted field too: `"Title;=2+2"` gave a cell =2+2, a formula, and a line
-    break inside a quoted field began a row.)"""
+    break inside a quoted field began a row.) A bare split's cell is also taken as such
+    a reader may make it: its spaces trimmed, as LibreOffice's import does with "Trim
+    spaces" on (7.4 told ";" and no string delimiter ran "X; =1+1" as =1+1), and its
+    unpaired '"' dropped."""
     body = text.lstrip("\ufeff")
     # (newline=None: a lone carriage return ends a line, as it does for a spreadsheet.)
     read = [cell for row in csv.reader(io.StringIO(body, newline=None), delimiter=delimiter) for cell in row]
     split = [cell for line in re.split("\r\n|\r|\n", body) for cell in line.split(delimiter)]
-    return read + split
+    return read + split + [cell.lstrip(' "') for cell in split]
 
 
 def _guarded(value: str) -> str:
     """What the comma reader should read: an apostrophe before a formula character at
     the start, and after a ";", tab or line break past any '"' (a split leaves them
-    unpaired, and a reader may drop them)."""
+    unpaired, and a reader may drop them) or space (a reader may trim them)."""
     out, after_split = [], False
     for i, ch in enumerate(value):
-        if (i == 0 and ch in _FORMULA_CHARS) or (after_split and ch in _FORMULA_CHARS + '"' and
-                                                 value[i:].lstrip('"')[:1] in tuple(_FORMULA_CHARS)):
+        if (i == 0 and ch in _FORMULA_CHARS) or (after_split and ch in _FORMULA_CHARS + '" ' and
+                                                 value[i:].lstrip('" ')[:1] in tuple(_FORMULA_CHARS)):
             out.append("'")
         out.append(ch)
         after_split = ch in ";\t\r\n"
@@ -293,8 +296,10 @@ def test_csv_a_semicolon_tab_or_line_break_inside_a_value_never_begins_a_formula
     assert row["venue"] == "V\t'@SUM(1)"
     assert row["summary"] == "Fine.\n'+1 more"
     assert row["pages"] == '1;\'""=2'
-    assert row["publisher"] == "A; -B"  # (a space first: a cell " -B" is text)
-    assert row["authors"] == "X; =Y"  # (joined by "; ": LibreOffice 7.4 keeps a cell " =Y" text)
+    # (Past spaces: LibreOffice 7.4 keeps a cell " =Y" text, but with "Trim spaces" on
+    # in its import dialog it runs it as =Y; authors are joined by "; ".)
+    assert row["publisher"] == "A;' -B"
+    assert row["authors"] == "X;' =Y"
     # Every value quoted, so that a reader that honours quotes keeps it one cell.
     assert text.splitlines()[1].startswith('"p","Title;')
     for delimiter in ";\t":
@@ -313,6 +318,23 @@ def test_csv_reads_back_every_text_as_written_but_for_the_guards(tricky, anythin
     for delimiter in ";\t":
         for cell in _cells_a_spreadsheet_splits(text, delimiter):
             assert not cell.startswith(tuple(_FORMULA_CHARS)), (delimiter, cell)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("aZ ü", max_size=5), st.sampled_from(";\t\r\n"), st.text(" ", min_size=1, max_size=5),
+       st.sampled_from(_FORMULA_CHARS), st.text("aZ1(", max_size=5))
+def test_csv_spaces_after_a_separator_do_not_hide_a_formula_from_a_reader_that_trims(
+    before, separator, spaces, formula, after
+):
+    # (audit: "a; =1+1" was left as it is; LibreOffice 7.4 opening papers.csv with ";",
+    # no string delimiter and "Trim spaces" on ran its second cell, " =1+1", as =1+1)
+    from generator.export_csv import spreadsheet_cell
+
+    value = before + separator + spaces + formula + after
+    # The apostrophe right after the separator: the cell begins with it, trimmed or not
+    # (and one at the start, where the value begins with a tab or carriage return).
+    start = "'" if value.startswith(tuple(_FORMULA_CHARS)) else ""
+    assert spreadsheet_cell(value) == start + before + separator + "'" + spaces + formula + after
 
 
 # --- Atom ------------------------------------------------------------------------------
