@@ -925,26 +925,24 @@ def test_a_paper_in_no_topic_is_offered_its_own_words_title_first_each_placing_i
     assert own_keywords(one, matcher, 2) == ["glacier", "melt"]
 
 
-def test_own_keywords_are_shown_in_the_capitals_the_paper_gives_them():
+def _offered(title: str, abstract: str, count: int = 8) -> list[str]:
+    """The words of its own offered a paper that a topic of "continual" does not place."""
     from generator.topics import own_keywords
 
     matcher = compile_topics([topic("cl", {"continual": 1.0})])
-    one = paper("g", "Glacier melt", "We use GNNs on Atari games: the GNN sees the ice of the GNN.")
-    assert own_keywords(one, matcher, 4) == ["glacier", "melt", "GNN", "Atari"]
+    return own_keywords(paper("p", title, abstract), matcher, count)
+
+
+def test_own_keywords_are_shown_in_the_capitals_the_paper_gives_them():
+    found = _offered("Glacier melt", "We use GNNs on Atari games: the GNN sees the ice of the GNN.", 4)
+    assert found == ["glacier", "melt", "GNN", "Atari"]
 
 
 def test_own_keywords_offer_no_piece_of_a_word_with_an_accent():
     # (curator importing a Spanish paper: check offered 'ticos', the end of "éticos",
     # which matching cuts at the é: a piece that matches any word ending so,
     # "estéticos" too, and is no word a curator would recognise or type)
-    from generator.topics import own_keywords
-
-    matcher = compile_topics([topic("cl", {"continual": 1.0})])
-    one = paper(
-        "e", "Modelos éticos: Über-Fairness en México",
-        "Los modelos éticos y la naïve fairness; glaciares.",
-    )
-    found = own_keywords(one, matcher, 8)
+    found = _offered("Modelos éticos: Über-Fairness en México", "Los modelos éticos y la naïve fairness; glaciares.")
     assert not {"ticos", "ber", "xico", "na", "ve"} & set(found)
     # A compound's part in a-z alone is a word of its own ("fairness" of "Über-Fairness").
     assert found == ["modelos", "fairness", "los", "glaciares"]
@@ -954,14 +952,10 @@ def test_own_keywords_offer_no_word_that_names_no_subject():
     # (curator of a 10,000-paper list and of the shipped one: check offered 'really',
     # 'did', 'truly', 'refers', 'so-called': a keyword names a subject, and these name
     # none)
-    from generator.topics import own_keywords
-
-    matcher = compile_topics([topic("cl", {"continual": 1.0})])
-    one = paper(
-        "g", "Really so-called glacier melt did accumulate",
+    found = _offered(
+        "Really so-called glacier melt did accumulate",
         "Merging ice truly grew; supervised moraines. Ice merging refers to it.",
     )
-    found = own_keywords(one, matcher, 8)
     # An adverb ("really", "truly"), an auxiliary ("did"), a verb's form that is no
     # participle ("accumulate", "grew", "refers"), a compound of stop words and prose
     # ("so" and "called") are left out; a participle names an activity or a kind and
