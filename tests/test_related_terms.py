@@ -570,3 +570,32 @@ def test_words_of_prose_that_count_toward_likeness_are_not_shown_as_shared():
 
     assert count_vectorizer().build_analyzer()("adaptively alleviate systematically") == [
         "adaptively", "alleviate", "systematically"]
+
+
+def test_words_of_prose_a_fourth_review_found_are_not_shown_as_shared():
+    # (A fresh reader's review of the shipped pages: "convergence, MTL, progress" of
+    # "rapid progress in the field" and "progress towards convergence", "Transformer-based,
+    # NLP, gap" of "close this gap" and "performance gap", "MTRL, diversity, role" of
+    # "plays a fundamental role", "lifelong, transfer, design" of "we design" and "how to
+    # design", "reasoning, enhancement, solving", "composition, representations, exploit"
+    # of "effectively exploit the representations", "LM, reward, higher-quality" of
+    # "higher-quality rationales" and "higher-quality reasoning traces".) As the words
+    # above, they count toward likeness and are only not given as what two papers share.
+    for a_text, b_text in (
+        ("Progress closes the gap; we design parsers with a role for treebanks.",
+         "Progress on the gap: we design parsers whose role is to read treebanks."),
+        ("An enhancement of parsers that exploit higher-quality treebanks.",
+         "Parsers, whose enhancement is to exploit higher-quality treebanks."),
+    ):
+        a = paper("a", "Welsh", a_text)
+        b = paper("b", "Basque", b_text)
+        result = related_ids_and_terms([a, b, *FILLER])
+        [rel] = result["a"]
+        assert rel.paper == "b"
+        # All that the two share but those words: the next shared terms show in their place.
+        assert set(rel.terms) == {"parsers", "treebanks"}, (a_text, rel.terms)
+    from generator.terms import count_vectorizer
+
+    assert count_vectorizer().build_analyzer()(
+        "progress gap design exploit role enhancement higher-quality") == [
+        "progress", "gap", "design", "exploit", "role", "enhancement", "higherquality"]
