@@ -1158,7 +1158,7 @@ def test_the_no_related_papers_sentence_counts_the_papers_topics_not_its_lines()
 
     def sentence(assigned) -> str:
         text = Renderer().render(page(plan(site(papers, topics, assigned)), "papers/a.md"))
-        return html.unescape(re.split(r"are outside its topics?\. ", text, maxsplit=1)[1].split(":", 1)[0])
+        return html.unescape(re.split(r"\(title and abstract\)\. ", text, maxsplit=1)[1].split(":", 1)[0])
 
     assert sentence({"a": ("t",), "b": ("t",)}) == "See its topic"
     assert sentence({"a": ("t", "u"), "b": ("t", "u")}) == "See its topics"

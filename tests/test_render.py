@@ -561,12 +561,16 @@ def test_a_paper_whose_topic_has_papers_none_related_says_they_are_not_close_in_
     said = " ".join(_text_of(related).split())
     assert "or its topics" not in said
     # Briefly (a reader's review: two long sentences on why none is shown): none is close
-    # enough, the closest are outside its topic, and where its topic's papers are, with
-    # how many there are besides it: the fixture's three (its golden topic page says
-    # "3 papers").
+    # enough, no paper of its topic is among the closest, and where its topic's papers
+    # are, with how many there are besides it: the fixture's three (its golden topic page
+    # says "3 papers"). Not "the papers nearest to this one in wording are outside its
+    # topic": this paper shares no word with any paper, so no paper is near it at all (a
+    # list imported from BibTeX, without abstracts, has many such pages); what is said
+    # holds either way, as a paper of its topics is shown whenever it is among them.
     assert said == (
-        "None is close enough to show: the papers nearest to this one in wording (title"
-        " and abstract) are outside its topic. See its topic: Continual learning (3 other papers).")
+        "None is close enough to show: no paper of its topic is among those nearest to"
+        " this one in wording (title and abstract). See its topic: Continual learning"
+        " (3 other papers).")
     assert 'href="../../topics/continual-learning/">Continual learning</a>' in related
 
 
@@ -576,8 +580,8 @@ def test_a_paper_of_two_topics_none_related_names_both_briefly(tmp_path):
     said = " ".join(_text_of(related).split())
     # (The fixture's golden topic pages say "3 papers" and "2 papers".)
     assert said == (
-        "None is close enough to show: the papers nearest to this one in wording (title"
-        " and abstract) are outside its topics. See its topics: Continual learning"
+        "None is close enough to show: no paper of its topics is among those nearest to"
+        " this one in wording (title and abstract). See its topics: Continual learning"
         " (3 other papers) and Task arithmetic (2 other papers).")
 
 
