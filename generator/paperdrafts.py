@@ -26,6 +26,7 @@ from .errors import Location, Problem, Problems
 from .links import without_subject_class
 from .models import Paper
 from .schema import MAX_ID_LENGTH, PATTERNS
+from .slugs import slugify
 from .validate import ACTUAL, PAPER_FIELDS, RecordChecker
 from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
@@ -111,8 +112,10 @@ def read_papers(
         is_file = _entry_is_file(entry)
         if not name.endswith(".yml") or not is_file:
             stem, dot, ending = name.rpartition(".")
+            # (A name that is no id, 'My Paper.yaml', is told the name an id can have:
+            # renamed to 'My Paper.yml' as told, it was refused again.)
             hint = (
-                f"; rename it to {stem + '.yml'!r}"
+                f"; rename it to {(stem if is_id(stem) else slugify(stem)) + '.yml'!r}"
                 if is_file and dot and stem and ending.lower() in ("yaml", "yml")
                 else "" if is_file else f" ({_not_a_file(entry)})"
             )
