@@ -38,7 +38,7 @@ from .matchkeys import normalise_title, one_by_text
 from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
-from .ingest import Record, normalise_text, not_text, parse_text
+from .ingest import Record, format_of, normalise_text, not_text, parse_text
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .paperfile import field_line, new_file_text
 from .slugs import slugify, unique_slug
@@ -67,10 +67,13 @@ def read_records(
     fmt: str | None = None,
     contents: Mapping[Path, bytes] | None = None,
     project: Path | None = None,
+    dated: set[str] | None = None,
 ) -> tuple[list[Record], Problems]:
     """The records of the files given to import (``contents``: the bytes of those the
     caller read already), and their problems. ``project``: the project folder, which a
-    file not found may be in."""
+    file not found may be in. ``dated`` gets the files read as BibTeX or RIS, whose
+    records have a year field (a listing's have none to give, a Markdown list's items
+    seldom one)."""
     problems = Problems()
     records: list[Record] = []
     for path in paths:
@@ -89,6 +92,8 @@ def read_records(
         _, text = read
         _refuse_invisible(text, str(path), problems)
         records.extend(parse_text(text, str(path), problems, fmt))
+        if dated is not None and format_of(text, str(path), fmt) in ("bibtex", "ris"):
+            dated.add(str(path))
     return records, problems
 
 
@@ -125,13 +130,15 @@ def import_paths(
     deleted paper named in ``restore`` is imported again as a new paper. ``contents``:
     the inputs' bytes, when the caller read them already (a pipe reads only once).
     """
-    records, problems = read_records([Path(p) for p in paths], fmt, contents, Path(content_dir).parent)
+    dated: set[str] = set()
+    records, problems = read_records([Path(p) for p in paths], fmt, contents, Path(content_dir).parent, dated)
     if problems.has_errors():
         raise CuratorError(problems)
     report = import_records(
         records, content_dir, added=added, lock_timeout=lock_timeout, progress=progress,
         restore=restore,
     )
+    report.yearless = [(paper_id, source) for paper_id, source in report.yearless if source in dated]
     report.warnings.extend(problems.warnings)
     return report
 
@@ -255,6 +262,9 @@ def _import_locked(
     copies, unusable = _restorable_copies(restore, papers_dir, views)
     copied: dict[str, str] = {}  # restored id -> the commit its file came from
     merged_in: dict[str, list[Record]] = {}  # paper id -> the records of this input it took
+    # The input file each new paper (by id()) was made from: one written without a year is
+    # said when that file's format has a year field (import_paths, `yearless_notice`).
+    made_from: dict[int, str] = {}
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
         paper, reason, score, twinned = index.find(record)
@@ -349,6 +359,7 @@ def _import_locked(
                     "(same abstract); if so, delete this one",
                 ))
             created.append(paper)
+            made_from[id(paper)] = record.source.path
             if deleted is not None:
                 restoring[deleted] = paper
         elif deleted is None and not paper.met_before(record):
@@ -390,6 +401,11 @@ def _import_locked(
     added_now = set(report.added)
     report.warnings += [said for paper_id, said in same_key if paper_id in added_now]
     report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
+    report.yearless = [
+        (paper.id, made_from[id(paper)]) for paper in created
+        if paper.id in added_now and id(paper) in made_from and not paper.values.get("year")
+        and not paper.restores  # (a paper brought back is the curator's, as it was)
+    ]
     report.restored_from = {
         paper_id: commit for paper_id, commit in copied.items() if paper_id in report.restored
     }

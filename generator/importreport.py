@@ -249,6 +249,9 @@ class ImportReport:
     lowered_papers: int = 0
     # Titles this import wrote in capitals throughout ("MASTERING THE GAME OF GO...").
     shouted: list[str] = field(default_factory=list)
+    # Papers this import added without a year (each id, with the input file it was made
+    # from; import_paths keeps those of BibTeX and RIS files), in the input's order.
+    yearless: list[tuple[str, str]] = field(default_factory=list)
 
     def lowered_notice(self) -> str:
         """One line for the titles in ``lowered`` and venues in ``lowered_venues`` ("" for
@@ -286,6 +289,24 @@ class ImportReport:
             f"note: {counted(len(self.shouted), 'title')} this import wrote {are} in capitals throughout,"
             f" as some exports write them ({shown}): write {their} capitals in the {files}, which no"
             " import rewrites (which words are names or acronyms, only a source knows)"
+        )
+
+    def yearless_notice(self) -> str:
+        """One line for the papers in ``yearless`` ("" for none): how many, which, and
+        what to do. (Unsaid, such a paper stood last in its topic's table and was cited
+        without a year; only `readinglist gaps` found it.)"""
+        if not self.yearless:
+            return ""
+        one = len(self.yearless) == 1
+        has, files, records, them = (
+            ("has", "its file", "its record", "it") if one else ("have", "their files", "their records", "them")
+        )
+        shown = ", ".join(paper_id for paper_id, _ in self.yearless[:3]) + (", …" if len(self.yearless) > 3 else "")
+        return (
+            f"note: {counted(len(self.yearless), 'paper')} this import added {has} no year"
+            f" ({shown}): write 'year:' in {files},"
+            f" or give {records} a year and import {them} again;"
+            " readinglist gaps --field year lists every paper without one"
         )
 
     def summary(self) -> str:

@@ -79,7 +79,11 @@ def test_quiet_still_prints_warnings(tmp_path, capsys):
     assert capsys.readouterr() == (
         SUMMARY,
         f"{bib}:3:11: warning: year 'forthcoming' is not understood (expected a year such as "
-        "2019); the paper gets no year from this entry\n",
+        "2019); the paper gets no year from this entry\n"
+        # (and the notes, as papers added without a year: test_papers_added_without_a_year...)
+        "note: 1 paper this import added has no year (first-paper): write 'year:' in its file,"
+        " or give its record a year and import it again; readinglist gaps --field year lists"
+        " every paper without one\n",
     )
 
 
@@ -631,3 +635,55 @@ def test_a_folder_given_to_import_is_told_the_files_in_it_import_reads(tmp_path,
         " and 1 .MD file; to import them: readinglist import 'my lab'/*.bib 'my lab'/*.ris 'my lab'/*.MD\n"
         "1 error; nothing was imported.\n"
     )
+
+
+def test_papers_added_without_a_year_are_counted_in_one_notice(tmp_path, capsys):
+    # (Curator's first import: a '@misc' of a repository and an '@article' whose export
+    # lost its year were written without one, and nothing said so; the topic tables put
+    # them last and their citations had no year, found only by `readinglist gaps`.)
+    # A year read from the arXiv id counts; a paper updated is no paper this import added.
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@misc{nanogpt, title = {nanoGPT}, author = {Karpathy, Andrej},"
+        " howpublished = {\\url{https://github.com/karpathy/nanoGPT}}}\n"
+        "@article{overview, title = {Deep Learning in Neural Networks: An Overview},"
+        " author = {Schmidhuber, J{\\\"u}rgen}, journal = {Neural Networks}}\n"
+        "@article{bert, title = {BERT}, eprint = {1810.04805}, archivePrefix = {arXiv}}\n"
+        "@article{dated, title = {A Dated Paper}, year = {2020}}\n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "note: 2 papers this import added have no year"
+        " (nanogpt, deep-learning-in-neural-networks-an-overview): write 'year:' in their"
+        " files, or give their records a year and import them again;"
+        " readinglist gaps --field year lists every paper without one"
+    ]
+    # One alone is said so; an import that adds none without a year says nothing.
+    bib.write_text("@misc{alone, title = {Alone Here}}\n@misc{dated2, title = {Dated Too}, year = {2021}}\n")
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "note: 1 paper this import added has no year (alone-here):"
+        " write 'year:' in its file, or give its record a year and import it again;"
+        " readinglist gaps --field year lists every paper without one"
+    ]
+    bib.write_text("@misc{alone, title = {Alone Here}, year = {2019}}\n")
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_paper_without_a_year_is_noted_from_ris_but_not_from_a_markdown_list(tmp_path, capsys):
+    # An RIS record without PY is such a paper (its ID or none); a Markdown list's item
+    # (as a listing's paper) seldom gives a year, and is not noted.
+    ris = tmp_path / "lab.ris"
+    ris.write_text("TY  - JOUR\nTI  - A Paper From Zotero\nER  - \n")
+    listing = tmp_path / "awesome.md"
+    listing.write_text("# Awesome\n\n- [A Listed Paper](https://arxiv.org/abs/2301.00001v1)\n"
+                       "- [Another Listed Paper](https://openreview.net/forum?id=abc)\n")
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(listing), str(ris)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "note: 1 paper this import added has no year (a-paper-from-zotero): write 'year:' in"
+        " its file, or give its record a year and import it again; readinglist gaps --field"
+        " year lists every paper without one"
+    ]
+    assert "year:" not in (tmp_path / "content" / "papers" / "another-listed-paper.yml").read_text()

@@ -592,7 +592,7 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
     from .exporters import key_sources
 
     text = normalise_text(text)
-    fmt = _format(text, path, fmt)
+    fmt = format_of(text, path, fmt)
     records = _parse(text, path, problems, fmt)
     # As earlier versions read it, what they wrote: simple math as typed (and, before
     # that, a tie before a command or math kept), then each earlier reading of ties alone
@@ -633,7 +633,7 @@ def _with_earlier_reading(records: list[Record], earlier: list[Record], why: str
     return read
 
 
-def _format(text: str, path: str, fmt: str | None) -> str | None:
+def format_of(text: str, path: str, fmt: str | None) -> str | None:
     """The format to read the file as: ``fmt`` when given, else told by its name or its
     content; None when neither tells."""
     if fmt is None and path.lower().endswith(".ris"):
