@@ -990,8 +990,10 @@ class RecordChecker:
             else:
                 hint = ""
                 if isinstance(item, Scalar) and item.text and (line := _link_line(item.text)):
-                    # (the address itself, as the item is to read; a long one is cut)
-                    hint = f"; write the item as '- {line if len(line) <= 85 else 'url: ...'}'"
+                    # (the address itself, as the item is to read; a long one is cut; in
+                    # brackets, as a mapping in braces: "[- url: ...]" is one string)
+                    line = line if len(line) <= 85 else "url: ..."
+                    hint = f"; write the item as {'{' + line + '}' if node.flow else '- ' + line!r}"
                 self.error(
                     item,
                     f"'{name}' item {number} must be a mapping with a 'url',"

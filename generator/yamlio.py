@@ -159,14 +159,18 @@ class Refused(Scalar):
 
 
 class Seq:
-    __slots__ = ("items", "path", "line", "col")
+    """A sequence; ``flow`` when written in brackets ("[a, b]"), where an item is written
+    otherwise than on a line of its own ("{url: ...}", not "- url: ...")."""
+
+    __slots__ = ("items", "path", "line", "col", "flow")
     kind = "list"
 
-    def __init__(self, items: tuple["Node", ...], path: str, line: int, col: int):
+    def __init__(self, items: tuple["Node", ...], path: str, line: int, col: int, flow: bool = False):
         self.items = items
         self.path = path
         self.line = line
         self.col = col
+        self.flow = flow
 
     @property
     def loc(self) -> Location:
@@ -176,7 +180,7 @@ class Seq:
         return f"Seq({len(self.items)} items at {self.loc})"
 
     def __reduce__(self) -> tuple:
-        return Seq, (self.items, self.path, self.line, self.col)  # (see Scalar's)
+        return Seq, (self.items, self.path, self.line, self.col, self.flow)  # (see Scalar's)
 
 
 class Map:
@@ -1222,7 +1226,7 @@ class _Converter:
                     scalar(item) if item.__class__ is _ScalarNode else convert(item)
                     for item in node.value
                 ]
-            return Seq(tuple(items), self.path, line, col)
+            return Seq(tuple(items), self.path, line, col, node.flow_style is True)
         return Map(self._entries(node), self.path, line, col)
 
     def _scalar(self, node: yaml.ScalarNode) -> Scalar:
