@@ -1069,17 +1069,32 @@
     });
   }
 
+  /* Does work on each page Material shows (its document$: the page loaded, then each
+     page of instant navigation). Opened from disk (file://), document$ ends before it
+     gives any page: Material leaves instant navigation out there, and the empty stream
+     it puts in its place, feeding document$, ends it. The page loaded was left without
+     any of this (its search marks, its skip link): work is done for it once then. */
+  function eachPage(work) {
+    var shown = false;
+    window.document$.subscribe({
+      next: function () {
+        shown = true;
+        work();
+      },
+      complete: function () {
+        if (!shown) {
+          work();
+        }
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(searchResults);
-      window.document$.subscribe(wholePage);
-      window.document$.subscribe(searchCount);
-      window.document$.subscribe(skipToTitle);
-      window.document$.subscribe(scrollingTables);
-      window.document$.subscribe(codeButtons);
-      window.document$.subscribe(navigationNames);
+      [searchResults, wholePage, searchCount, skipToTitle, scrollingTables, codeButtons,
+        navigationNames].forEach(eachPage);
     } else {
       searchResults();
       wholePage();
@@ -1648,7 +1663,9 @@
      the separator the index would have given (INDEX_SEPARATOR), so its marks are the
      same. */
   var INDEX_WAIT = 1500;
-  var indexLate = false;
+  /* (From disk, Material loads no index before its search is opened, and none the
+     build writes after: it is not waited for.) */
+  var indexLate = location.protocol === "file:";
   function wholePage() {
     var content = document.querySelector("[data-md-component=content]");
     var found = wholeWords(new URLSearchParams(location.search).getAll(WHOLE));

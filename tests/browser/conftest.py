@@ -1,9 +1,10 @@
 """Headless Chromium against the shipped site, built once and served on loopback.
 
 Every page a test opens is guarded: any request to a host other than the loopback
-server is recorded and aborted, and console errors and uncaught exceptions are
-recorded; a test fails at teardown if either list is not empty. Its search is watched,
-so that a test can wait for the answer to the whole query typed (wait_for_search).
+server (or for a local file) is recorded and aborted, and console errors and uncaught
+exceptions are recorded; a test fails at teardown if either list is not empty. Its
+search is watched, so that a test can wait for the answer to the whole query typed
+(wait_for_search).
 """
 
 from __future__ import annotations
@@ -160,8 +161,9 @@ def open_context(browser, base_url, guard):
     contexts = []
 
     def route(route_):
-        host = urlsplit(route_.request.url).hostname
-        if host in ("127.0.0.1", "localhost", "::1"):
+        url = urlsplit(route_.request.url)
+        # (A file of the built site opened from disk, file://, is no request off the machine.)
+        if url.hostname in ("127.0.0.1", "localhost", "::1") or (url.scheme == "file" and not url.netloc):
             route_.continue_()
         else:
             guard.outside.append(route_.request.url)
