@@ -173,13 +173,15 @@
 
   /* The refined query's terms, and the words a result is ranked by (search.py's
      _refine: refine is refine_query, refineWords query_words); the words the
-     query's fuzzy terms find; and its words in lunr's syntax, as typed. */
+     query's fuzzy terms find; its words in lunr's syntax, as typed; and its leading
+     wildcards (typedLeading). */
   function refineParts(query, separator, baseForms, vocabulary) {
     var out = [];
     var words = new Map();
     var fuzzy = new Set();
     var typed = new Map();
     var syntax = [];
+    var leading = [];
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
@@ -194,6 +196,7 @@
             fuzzy.add(found);
           });
         });
+        leading = leading.concat(typedLeading(word, separator));
         return;
       }
       word = word.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
@@ -295,7 +298,8 @@
       });
     });
     return {
-      query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax, typedFuzzy: typed
+      query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax, typedFuzzy: typed,
+      leading: leading
     };
   }
 
@@ -342,44 +346,30 @@
      "instrucion~1") are put in its terms as found, so that the typed word counts as
      found there (rankByWords, foldSpellings): Material's terms only know the words that
      begin with the typed word, and say it is missing (search.py's replica reads lunr's
-     match data; the worker hands the page none, so the result's fields are read, as
-     the worker's tokenizer splits them). In place. */
-  function markFuzzy(items, fuzzy, fields, separator) {
+     match data too). The words lunr matched in the result are its "found", which the
+     worker gives (readinglist-search.js): not the words of the fields the result shows,
+     which Material cuts to the blocks of its first two matches ("forgetting" in a
+     fourth paragraph was said missing, and not marked on the page the result opens).
+     In place. */
+  function markFuzzy(items, fuzzy) {
     items.forEach(function (item) {
       if (!item.terms) {
         return;
       }
-      eachToken(item, fields, separator, function (low) {
-        if (fuzzy.has(low)) {
-          item.terms[low] = true;
+      (item.found || []).forEach(function (word) {
+        if (fuzzy.has(word)) {
+          item.terms[word] = true;
         }
-      });
-    });
-  }
-
-  /* Each word of a result's fields, lower-cased, as the worker's tokenizer splits them. */
-  function eachToken(item, fields, separator, use) {
-    fields.forEach(function (field) {
-      var value = item[field];
-      if (value === undefined || value === null) {
-        return;
-      }
-      (Array.isArray(value) ? value : [value]).forEach(function (text) {
-        String(text).split(/<[^>]*>/).forEach(function (section) {
-          section.split(separator).forEach(function (token) {
-            use(token.toLowerCase());
-          });
-        });
       });
     });
   }
 
   /* A word typed with a star ("forget*") is "forget**" to Material, whose term for it,
      "forget*", begins no word: every result said "Missing: forget*", and its link said
-     no word to mark. A result with a word that begins with the word typed (its fields
-     read as markFuzzy reads them) has that term found, as the word typed ("forget"). In
-     place. */
-  function markStarred(items, fields, separator) {
+     no word to mark. A result with a word found that begins with the word typed (as
+     markFuzzy reads them) has that term found, as the word typed ("forget"). In
+     place, after markLeading. */
+  function markStarred(items) {
     items.forEach(function (item) {
       var starred = item.terms ? Object.keys(item.terms).filter(function (term) {
         return item.terms[term] === false && /[^*]\*+$/.test(term);
@@ -388,9 +378,9 @@
         return;
       }
       var found = new Set();
-      eachToken(item, fields, separator, function (low) {
+      (item.found || []).forEach(function (word) {
         starred.forEach(function (term) {
-          if (low.startsWith(term.replace(/\*+$/, ""))) {
+          if (word.startsWith(term.replace(/\*+$/, ""))) {
             found.add(term);
           }
         });
@@ -398,6 +388,58 @@
       found.forEach(function (term) {
         delete item.terms[term];
         item.terms[term.replace(/\*+$/, "")] = true;
+      });
+    });
+  }
+
+  /* A word typed with a star before it ("*merging"; lunr's leading wildcard, which
+     Material gives a star after it too, unless it has a "+" or a boost: the words with
+     "merging" in them) as lunr matches it, each of its pieces split at the separator
+     as Material splits a term (not one prohibited, "-*x"; nor a fuzzy term): each
+     piece that begins with a star, as the expression its words match (lower-cased,
+     each star any letters), and Material's term for it (its stars before and after
+     taken off, one each), which said "Missing: merging" where "AdaMerging" alone was
+     found, and which begins no word "AdaMerging" is. */
+  var TYPED_LEADING = /^(\+?)(?:(?:title|text|tags):)?(\*[^~^:]*)(\^[0-9]*)?$/;
+  function typedLeading(word, separator) {
+    var parts = TYPED_LEADING.exec(word);
+    if (!parts) {
+      return [];
+    }
+    var star = parts[1] || parts[3] !== undefined ? "" : "*";
+    return parts[2].split(separator).filter(function (piece) {
+      return /^\*+[^*]/.test(piece);
+    }).map(function (piece) {
+      var term = piece.toLowerCase() + star;
+      return {
+        term: term.replace(/^\*/, "").replace(/\*$/, ""),
+        matches: new RegExp("^" + term.split("*").map(function (part) {
+          return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        }).join(".*") + "$", "u")
+      };
+    });
+  }
+
+  /* In each result that a leading wildcard typed (typedLeading) found, the words it
+     matched (the result's found) are put in its terms as found, and Material's term
+     for it taken out: the result's link says them (wholeLink: each as a whole word, in
+     leading, in place). In place, before markStarred. */
+  function markLeading(items, typed, leading) {
+    items.forEach(function (item) {
+      if (!item.terms) {
+        return;
+      }
+      typed.forEach(function (one) {
+        var words = (item.found || []).filter(function (word) {
+          return one.matches.test(word);
+        });
+        if (words.length) {
+          delete item.terms[one.term];
+        }
+        words.forEach(function (word) {
+          item.terms[word] = true;
+          leading.add(word);
+        });
       });
     });
   }
@@ -1196,12 +1238,14 @@
      results drawn, not in the worker's answer: on an answer's 10,000 results it took a
      quarter of a second. SEARCH_MARKS: the last answer's words (refineWords), its
      refined query and words in lunr's syntax, the words its fuzzy terms find (fuzzy;
-     typedFuzzy: those of the fuzzy terms typed in lunr's syntax, by typed piece), and
-     the index's separator. The link of
+     typedFuzzy: those of the fuzzy terms typed in lunr's syntax, by typed piece), the
+     words its leading wildcards matched (leading: markLeading), and the index's
+     separator. The link of
      every result, of any query, is made to mark on the page it opens what the result
      marks (wholeLink). */
   var SEARCH_MARKS = {
-    words: null, query: null, syntax: [], fuzzy: new Set(), typedFuzzy: new Map(), separator: null
+    words: null, query: null, syntax: [], fuzzy: new Set(), typedFuzzy: new Map(), leading: new Set(),
+    separator: null
   };
   var MARKED = new WeakSet();
   function markResult(article) {
@@ -1516,8 +1560,12 @@
         });
       }
     });
-    /* (The words a fuzzy term found, typed in lunr's syntax too: each as itself.) */
+    /* (The words a fuzzy term found, typed in lunr's syntax too, and those a leading
+       wildcard matched: each as itself.) */
     asked.fuzzy.forEach(function (term) {
+      own.add(term);
+    });
+    asked.leading.forEach(function (term) {
       own.add(term);
     });
     var starts = wordStarts(asked.query, asked.separator, false);
@@ -1531,14 +1579,19 @@
     });
     url.searchParams.delete("h");
     url.searchParams.delete(WHOLE);
+    var values = [];
     words.filter(isCompound).forEach(function (word) {
-      url.searchParams.append(WHOLE, word[0]);
+      values.push(word[0]);
       if (spacedTerms(word).length) {
-        url.searchParams.append(WHOLE, word[0].split("-").join(" "));
+        values.push(word[0].split("-").join(" "));
       }
     });
     plain.forEach(function (term) {
-      url.searchParams.append(WHOLE, starts.has(term) ? term + "*" : term);
+      values.push(starts.has(term) ? term + "*" : term);
+    });
+    /* (Those the page reads: "*ing" matched hundreds of words in a page.) */
+    values.slice(0, WHOLE_MOST).forEach(function (value) {
+      url.searchParams.append(WHOLE, value);
     });
     link.href = url.href;
   }
@@ -1781,14 +1834,24 @@
     return;
   }
 
+  /* Material's search worker, which is made the one beside it that also says the
+     words each result matched (workers/readinglist-search.js, which loads it). */
+  var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js/;
+  function withMatches(url) {
+    var material = new URL(String(url), location.href);
+    var worker = new URL("readinglist-search.js", material);
+    worker.searchParams.set("worker", material.pathname.slice(material.pathname.lastIndexOf("/") + 1));
+    return worker.href;
+  }
+
   window.Worker = class extends NativeWorker {
     constructor(url, options) {
-      super(url, options);
-      this.isSearch = /\/workers\/search\.[^/]*\.js/.test(String(url));
+      var isSearch = SEARCH_WORKER.test(String(url));
+      super(isSearch ? withMatches(url) : url, options);
+      this.isSearch = isSearch;
       this.separator = null;  /* the index's own, from the setup message */
       this.baseForms = null;  /* and its words' other forms */
       this.vocabulary = null;  /* and its words */
-      this.fields = [];
       /* The words of each query posted and not yet answered: the worker answers every
          query, in order (an invalid one with no results). */
       this.pending = [];
@@ -1803,14 +1866,16 @@
           var words = refined && refined.words;
           if (items && refined && refined.fuzzy.size) {
             items.forEach(function (group) {
-              markFuzzy(group, refined.fuzzy, this.fields, this.separator);
+              markFuzzy(group, refined.fuzzy);
               typedFound(group, refined.typedFuzzy);
-            }, this);
+            });
           }
+          var leading = new Set();
           if (items && refined && refined.syntax.length) {
             items.forEach(function (group) {
-              markStarred(group, this.fields, this.separator);
-            }, this);
+              markLeading(group, refined.leading, leading);
+              markStarred(group);
+            });
           }
           if (isResult) {
             SEARCH_MARKS.words = words || null;
@@ -1818,6 +1883,7 @@
             SEARCH_MARKS.syntax = refined ? refined.syntax : [];
             SEARCH_MARKS.fuzzy = refined ? refined.fuzzy : new Set();
             SEARCH_MARKS.typedFuzzy = refined ? refined.typedFuzzy : new Map();
+            SEARCH_MARKS.leading = leading;
           }
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
@@ -1867,7 +1933,6 @@
           this.baseForms = byForm(message.data.config.inflections);
           this.vocabulary = typeof message.data.config.vocabulary === "string"
             ? new Vocabulary(message.data.config.vocabulary) : null;
-          this.fields = Object.keys(message.data.config.fields || {});
         } else if (message.type === QUERY) {
           /* (Every query is answered: one not refined is answered in the worker's order.) */
           var refined = typeof message.data === "string" && this.separator

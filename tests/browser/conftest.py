@@ -33,9 +33,10 @@ SCREENSHOTS = ROOT / "build" / "screenshots"  # git-ignored
 # it asks for the box's whole text when it is), and the worker answers each question in
 # order, Material drawing each answer as it comes: a test that reads the results after
 # typing may read the answer to the first keys. Every page a test opens counts the
-# questions asked and the answers come (readinglist.js wraps the Worker this wraps; it
-# hands on every question and answer; Material's messages of type 2 are questions, of
-# type 3 answers): see wait_for_search.
+# questions asked and the answers come (readinglist.js wraps the Worker this wraps, and
+# starts workers/readinglist-search.js, which loads Material's, in its place; it hands on
+# every question and answer; Material's messages of type 2 are questions, of type 3
+# answers): see wait_for_search.
 WATCH_SEARCH = """(() => {
     const Native = window.Worker;
     if (typeof Native !== "function") return;
@@ -43,7 +44,7 @@ WATCH_SEARCH = """(() => {
     window.Worker = class extends Native {
         constructor(url, options) {
             super(url, options);
-            this.rlWatched = /\\/workers\\/search\\.[^/]*\\.js/.test(String(url));
+            this.rlWatched = /\\/workers\\/(?:search\\.[^/]*|readinglist-search)\\.js/.test(String(url));
             if (this.rlWatched) {
                 this.addEventListener("message", ev => { if (ev.data && ev.data.type === 3) seen.answered += 1; });
             }

@@ -1,0 +1,54 @@
+/* Material's search worker (the file named by this script's ?worker=, which
+   readinglist.js gives as it starts this in Material's place), whose every result also
+   says the words of the index that lunr matched in it: "found", a list of them. Material
+   hands the page only which of the query's terms begin one of them (its "terms"), and
+   its text cut to the blocks of the first two matches: a word that a wildcard
+   ("*merging", "forget*") or a fuzzy term ("forgeting~1") matched was read by the
+   page in what the result shows, and one further down the page, or one a leading
+   wildcard matched ("AdaMerging"), was said missing and not marked on the page the
+   result opens (readinglist.js: markFuzzy, markStarred, markLeading). lunr's match
+   data (its metadata, keyed by the words matched) says which words each result
+   matched. In Material's folder of workers: what its worker loads, by addresses
+   relative to its own (its languages' stemmers), is found as it is. */
+(function () {
+  "use strict";
+
+  var RESULT = 3;  /* Material's answer to a query */
+
+  /* (Only Material's worker, beside this one: the address is a query anyone may write.) */
+  var worker = new URL(self.location.href).searchParams.get("worker") || "";
+  if (!/^search\.[\w.-]+\.js$/.test(worker)) {
+    throw new Error("not Material's search worker: " + worker);
+  }
+  importScripts(worker);
+
+  /* Each result of the last search, by its entry's address (lunr's ref, Material's
+     location): the words it matched. */
+  var found = new Map();
+  var search = self.lunr.Index.prototype.search;
+  self.lunr.Index.prototype.search = function () {
+    var results = search.apply(this, arguments);
+    found = new Map(results.map(function (result) {
+      return [result.ref, Object.keys(result.matchData.metadata)];
+    }));
+    return results;
+  };
+
+  /* Material's worker answers with the global postMessage, looked up as it answers. */
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    var items = message && message.type === RESULT && message.data && message.data.items;
+    if (Array.isArray(items)) {
+      items.forEach(function (group) {
+        group.forEach(function (item) {
+          var words = found.get(item.location);
+          if (words) {
+            item.found = words;
+          }
+        });
+      });
+      found = new Map();
+    }
+    return post.apply(self, arguments);
+  };
+})();
