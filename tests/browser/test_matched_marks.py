@@ -11,21 +11,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 
 from .conftest import result_hrefs
+from .markedtext import ADAMERGING_YAML, CONTENT, marked
 from .sitebuild import SiteServer, build_fixture_site
 
 pytestmark = [pytest.mark.browser]
 
 # A paper whose words hold "merging" inside them ("AdaMerging") or begin with it.
 ADA = "papers/adamerging-forgets/"
-ADA_YAML = """id: adamerging-forgets
-title: AdaMerging Forgets Less
-authors: [Grace Hopper]
-year: 2024
-added: 2026-11-29
-abstract: |
-  Models merged by AdaMerging keep their tasks: catastrophic forgetting stays small,
-  and merging them needs no task vectors.
-"""
 
 # A paper with "merging" inside one word only.
 INSIDE = "papers/adamerging-alone/"
@@ -59,7 +51,7 @@ abstract: |
 
 
 def _add_papers(content) -> None:
-    (content / "papers" / "adamerging-forgets.yml").write_text(ADA_YAML, encoding="utf-8")
+    (content / "papers" / "adamerging-forgets.yml").write_text(ADAMERGING_YAML, encoding="utf-8")
     (content / "papers" / "far-apart.yml").write_text(FAR_YAML, encoding="utf-8")
     (content / "papers" / "adamerging-alone.yml").write_text(INSIDE_YAML, encoding="utf-8")
 
@@ -72,23 +64,6 @@ def built(tmp_path_factory):
     with SiteServer(project / "site") as server:
         site = build_fixture_site(project, _add_papers, site_url=server.base_url)
         yield site, server.base_url
-
-
-# The page's text, each mark's words between ⟦ and ⟧ (a mark in a mark is an error).
-MARKED_TEXT = """content => {
-    if (content.querySelector("mark mark")) throw new Error("a mark in a mark");
-    const copy = content.cloneNode(true);
-    copy.querySelectorAll("mark").forEach(m => m.replaceWith("\\u27e6" + m.textContent + "\\u27e7"));
-    return copy.textContent;
-}"""
-CONTENT = "[data-md-component=content]"
-
-
-def _marked(page, selector: str) -> str:
-    """The marked text of ``selector`` in the page's content, its lines joined, and marks
-    one after another apart only by white space as one."""
-    text = " ".join(page.locator(f"{CONTENT} {selector}").evaluate(MARKED_TEXT).split())
-    return text.replace("\u27e7 \u27e6", " ")
 
 
 def _open_result(page, query: str, path: str) -> list[str]:
@@ -112,11 +87,11 @@ def test_a_leading_wildcard_marks_the_words_it_matched(open_context, built):
     said "Missing: merging" (Material's term for it, which begins no word there)."""
     page = open_context(base=built[1]).new_page()
     assert _open_result(page, "*merging", INSIDE) == ["adamerging"]
-    assert _marked(page, ".rl-abstract") == "\u27e6AdaMerging\u27e7, and nothing else."
+    assert marked(page, ".rl-abstract") == "\u27e6AdaMerging\u27e7, and nothing else."
     values = _open_result(page, "*merging", ADA)
     assert sorted(values) == ["adamerging", "merging"]
-    assert _marked(page, "h1") == "\u27e6AdaMerging\u27e7 Forgets Less"
-    assert _marked(page, ".rl-abstract") == (
+    assert marked(page, "h1") == "\u27e6AdaMerging\u27e7 Forgets Less"
+    assert marked(page, ".rl-abstract") == (
         "Models merged by \u27e6AdaMerging\u27e7 keep their tasks: catastrophic forgetting stays small, "
         "and \u27e6merging\u27e7 them needs no task vectors.")
 
@@ -139,7 +114,7 @@ def test_a_word_matched_past_the_blocks_a_result_shows_is_marked(open_context, b
     page = open_context(base=built[1]).new_page()
     values = _open_result(page, query, FAR)
     assert value in values
-    assert [_marked(page, f".rl-abstract p:nth-of-type({n})") for n in (1, 2, 3, 4)] == FAR_MARKED
+    assert [marked(page, f".rl-abstract p:nth-of-type({n})") for n in (1, 2, 3, 4)] == FAR_MARKED
 
 
 def test_a_page_opened_from_disk_marks_its_addresss_words(open_context, built):
@@ -151,13 +126,13 @@ def test_a_page_opened_from_disk_marks_its_addresss_words(open_context, built):
     address = (built[0] / ADA / "index.html").as_uri()
     page.goto(address + "?" + urlencode([("hw", "merging*"), ("hw", "task*")]))
     page.wait_for_selector(f"{CONTENT} mark", timeout=5000)
-    assert _marked(page, ".rl-abstract") == (
+    assert marked(page, ".rl-abstract") == (
         "Models merged by AdaMerging keep their \u27e6tasks\u27e7: catastrophic forgetting stays small, "
         "and \u27e6merging\u27e7 them needs no \u27e6task\u27e7 vectors.")
     # A link made before hw, with Material's h.
     page.goto(address + "?" + urlencode([("h", "forget")]))
     page.wait_for_selector(f"{CONTENT} mark", timeout=5000)
-    assert _marked(page, "h1") == "AdaMerging \u27e6Forgets\u27e7 Less"
+    assert marked(page, "h1") == "AdaMerging \u27e6Forgets\u27e7 Less"
     assert parse_qs(urlsplit(page.url).query) == {"hw": ["forget*"]}
 
 

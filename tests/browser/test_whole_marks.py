@@ -12,23 +12,14 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 
 from .conftest import result_hrefs
+from .markedtext import ADAMERGING_YAML as PAPER_YAML
+from .markedtext import CONTENT, MARKED_TEXT, marked
 from .sitebuild import served_fixture_site
 
 pytestmark = [pytest.mark.browser]
 
 # A paper added to the fixture list, with words that hold a query's word inside them.
-# (The fixture list's replay-against-forgetting writes "catastrophic forgetting";
-# task-vectors and merging-by-arithmetic write "task vectors" and "Merging".)
 PAPER = "/papers/adamerging-forgets/"
-PAPER_YAML = """id: adamerging-forgets
-title: AdaMerging Forgets Less
-authors: [Grace Hopper]
-year: 2024
-added: 2026-11-29
-abstract: |
-  Models merged by AdaMerging keep their tasks: catastrophic forgetting stays small,
-  and merging them needs no task vectors.
-"""
 ABSTRACT = ("Models merged by AdaMerging keep their tasks: catastrophic forgetting stays small, "
             "and merging them needs no task vectors.")
 
@@ -73,21 +64,9 @@ def marks_url(tmp_path_factory):
         yield url
 
 
-# The page's text, each mark's words between ⟦ and ⟧ (a mark in a mark is an error).
-MARKED_TEXT = """content => {
-    if (content.querySelector("mark mark")) throw new Error("a mark in a mark");
-    const copy = content.cloneNode(true);
-    copy.querySelectorAll("mark").forEach(m => m.replaceWith("\\u27e6" + m.textContent + "\\u27e7"));
-    return copy.textContent;
-}"""
-CONTENT = "[data-md-component=content]"
-
-
 def _abstract(page) -> str:
-    """The abstract's marked text, its lines joined, and marks one after another apart
-    only by a space as one (Material's, on a page, are so)."""
-    text = " ".join(page.locator(f"{CONTENT} .rl-abstract").evaluate(MARKED_TEXT).split())
-    return text.replace("\u27e7 \u27e6", " ")
+    """The abstract's marked text (markedtext.marked)."""
+    return marked(page, ".rl-abstract")
 
 
 def _result_links(page, query: str) -> dict[str, str]:
