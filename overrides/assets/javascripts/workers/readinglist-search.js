@@ -13,13 +13,25 @@
 (function () {
   "use strict";
 
-  var RESULT = 3;  /* Material's answer to a query */
+  var QUERY = 2;  /* Material's messages: a query, */
+  var RESULT = 3;  /* and its answer */
 
   /* (Only Material's worker, beside this one: the address is a query anyone may write.) */
   var worker = new URL(self.location.href).searchParams.get("worker") || "";
   if (!/^search\.[\w.-]+\.js$/.test(worker)) {
     throw new Error("not Material's search worker: " + worker);
   }
+
+  /* Whether the query asked has a wildcard or a fuzzy term: the page reads the words
+     found for those only, and with them an answer of 9,315 results (a list of 10,000
+     papers) took about 330 ms instead of 280. (Registered before Material's listener,
+     which asks lunr at once.) */
+  var wanted = false;
+  self.addEventListener("message", function (ev) {
+    if (ev.data && ev.data.type === QUERY) {
+      wanted = typeof ev.data.data === "string" && /[*~]/.test(ev.data.data);
+    }
+  });
   importScripts(worker);
 
   /* Each result of the last search, by its entry's address (lunr's ref, Material's
@@ -28,9 +40,9 @@
   var search = self.lunr.Index.prototype.search;
   self.lunr.Index.prototype.search = function () {
     var results = search.apply(this, arguments);
-    found = new Map(results.map(function (result) {
+    found = new Map(wanted ? results.map(function (result) {
       return [result.ref, Object.keys(result.matchData.metadata)];
-    }));
+    }) : []);
     return results;
   };
 
@@ -38,7 +50,7 @@
   var post = self.postMessage;
   self.postMessage = function (message) {
     var items = message && message.type === RESULT && message.data && message.data.items;
-    if (Array.isArray(items)) {
+    if (Array.isArray(items) && found.size) {
       items.forEach(function (group) {
         group.forEach(function (item) {
           var words = found.get(item.location);
