@@ -69,7 +69,7 @@ def write(
             if paper.fills or paper.new_links or paper.drops:
                 text = _edited_text(paper, problems) or ""
             paper.text = text
-            new_files.append((paper.path, _as_the_file_was(paper.raw, text)))
+            new_files.append((paper.path, as_the_file_was(paper.raw, text)))
         else:
             paper.text = new_file_text(paper.id, paper.values, paper.new_links)
             new_files.append((paper.path, paper.text.encode("utf-8")))
@@ -95,7 +95,7 @@ def write(
             report.left_alone.append(paper.id)
             report.warnings.append(_busy(paper.path, "changed"))
             continue
-        atomic_write_bytes(paper.path, _as_the_file_was(paper.raw, text))
+        atomic_write_bytes(paper.path, as_the_file_was(paper.raw, text))
         paper.text = text
         report.updated.append(paper.id)
 
@@ -123,7 +123,7 @@ def _read_only(paper: Paper) -> Problem:
     )
 
 
-def _as_the_file_was(raw: bytes | None, text: str) -> bytes:
+def as_the_file_was(raw: bytes | None, text: str) -> bytes:
     """``text`` (read with its byte-order mark dropped and its line ends made "\n") in
     the file's own form again: Windows (or old Mac) line ends and a byte-order mark stay,
     so a diff shows only the lines the import added, not every line of the file. In a

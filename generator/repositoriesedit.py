@@ -32,6 +32,16 @@ class Unkept:
     comment: str
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A place ruamel's round trip cannot read, though the file's reader does (a tab
+    before a comment or after a value): (1-based) line, column, what is there."""
+
+    line: int
+    column: int
+    problem: str
+
+
 def _fields(stats: RepoStats) -> dict[str, object]:
     """An entry's fields, in the order the command writes them."""
     if stats.gone:
@@ -39,9 +49,24 @@ def _fields(stats: RepoStats) -> dict[str, object]:
     return {"stars": stats.stars, "archived": stats.archived, "checked": stats.checked}
 
 
-def edited(original: str, known: Mapping[str, RepoStats], stats: Mapping[str, RepoStats]) -> str | Unkept:
+def edited(original: str, known: Mapping[str, RepoStats], stats: Mapping[str, RepoStats]) -> str | Unkept | Unread:
     """``original`` (a file that read cleanly as ``known``, lowercased keys) holding
-    ``stats`` instead; or the first comment it cannot keep."""
+    ``stats`` instead; or the first comment it cannot keep, or the place ruamel cannot
+    read."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        return _edited(original, known, stats)
+    except MarkedYAMLError as error:
+        # (ruamel's scanner refuses a tab PyYAML's reads as white space: "stars: 5\t# c")
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = original.splitlines()
+        tab = line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
+        return Unread(line, column, "a tab (write a space for it)" if tab else str(error.problem or error))
+
+
+def _edited(original: str, known: Mapping[str, RepoStats], stats: Mapping[str, RepoStats]) -> str | Unkept:
     from ruamel.yaml.comments import CommentedMap
 
     if dict(stats) == dict(known) and known:

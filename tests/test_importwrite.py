@@ -182,11 +182,11 @@ def test_a_long_mixed_file_is_given_its_ends_back_in_time_linear_in_its_length()
     # minutes for one line added at its top.
     import time
 
-    from generator.importwrite import _as_the_file_was
+    from generator.importwrite import as_the_file_was
 
     raw = b"".join(b"- x\r\n" if i % 2 else b"- x\n" for i in range(10_000))
     text = "year: 2021\n" + "- x\n" * 10_000
     started = time.perf_counter()
-    written = _as_the_file_was(raw, text)
+    written = as_the_file_was(raw, text)
     assert time.perf_counter() - started < 5
     assert written == b"year: 2021\n" + raw

@@ -655,13 +655,13 @@ def test_a_ctrl_c_while_the_answers_are_written_is_put_off_until_they_are(projec
     # writing them) stopped it there: not one answer was written.
     import signal
 
-    real = stars_cmd.atomic_write
+    real = stars_cmd.atomic_write_bytes
 
-    def pressed_meanwhile(path, text):
+    def pressed_meanwhile(path, data):
         signal.raise_signal(signal.SIGINT)  # Ctrl-C, as the file is written
-        real(path, text)
+        real(path, data)
 
-    monkeypatch.setattr(stars_cmd, "atomic_write", pressed_meanwhile)
+    monkeypatch.setattr(stars_cmd, "atomic_write_bytes", pressed_meanwhile)
     fake = FakeGitHub(GITHUB)
     try:
         status = run(project, fake.url)
@@ -901,3 +901,40 @@ def test_when_every_entry_leaves_their_comments_stay_above_the_new_ones(project)
     assert sorted(stored(project)) == [
         "github.com/example/gem", "github.com/example/hostile", "github.com/example/replay", "github.com/example/task-vectors",
     ]
+
+
+def test_a_file_with_windows_line_ends_and_a_byte_order_mark_keeps_them(project):
+    # Edited on Windows: the figures change, not every line's ending (a diff of the
+    # whole file) nor the mark at its start.
+    path = project / "content" / "repositories.yml"
+    path.write_bytes(
+        b"\xef\xbb\xbf# mine\r\ngithub.com/example/gem:  # the one\r\n  stars: 5\r\n  archived: false\r\n  checked: 2026-11-01\r\n"
+    )
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 0
+    finally:
+        fake.close()
+    raw = path.read_bytes()
+    assert raw.startswith(
+        b"\xef\xbb\xbf# mine\r\ngithub.com/example/gem:  # the one\r\n  stars: 87\r\n  archived: true\r\n  checked: 2026-11-30\r\n"
+    )
+    assert b"\n" not in raw.replace(b"\r\n", b"")  # (the new entries too)
+    assert stored(project)["github.com/example/replay"] == RepoStats(1234, False, TODAY)
+
+
+def test_a_tab_ruamel_cannot_read_is_said_at_its_place_and_nothing_is_written(project, capsys):
+    # The file reads cleanly (a tab before a comment is YAML), but the round trip that
+    # keeps the comments refuses it: said at the tab, not a traceback.
+    path = project / "content" / "repositories.yml"
+    hand = "github.com/example/gem:\n  stars: 5\t# a tab before me\n  archived: false\n  checked: 2026-11-01\n"
+    path.write_text(hand, encoding="utf-8")
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 1
+    finally:
+        fake.close()
+    assert path.read_text(encoding="utf-8") == hand
+    out = capsys.readouterr().out
+    assert out.startswith("content/repositories.yml:2:11: readinglist stars cannot edit this file in place")
+    assert "a tab" in out and "nothing was written" in out

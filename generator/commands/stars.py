@@ -24,8 +24,9 @@ from functools import partial
 from pathlib import Path
 
 from .. import __version__, fetch, linkcheck, repositories, repositoriesedit, workers
-from ..atomicfile import atomic_write
+from ..atomicfile import atomic_write_bytes
 from ..curation import load_content
+from ..importwrite import as_the_file_was
 from ..ingest import normalise_text
 from ..errors import CuratorError, Location, Problem, Problems
 from ..models import RepoStats
@@ -296,9 +297,18 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
                 "edits the entry around it: move the comment onto a line of its own; nothing was written",
             ))
             return 130 if interrupted or later.had else 1
-        written = (text != normalise_text(now)) if now is not None else bool(stats)
+        if isinstance(text, repositoriesedit.Unread):
+            print(Problem(
+                Location(shown, text.line, text.column),
+                f"readinglist stars cannot edit this file in place: the reader that keeps its comments stops "
+                f"here, at {text.problem}; nothing was written",
+            ))
+            return 130 if interrupted or later.had else 1
+        # (Windows line ends and a byte-order mark stay: a diff shows the figures, not every line.)
+        data = text.encode("utf-8") if now is None else as_the_file_was(now, text)
+        written = data != now if now is not None else bool(stats)
         if written:
-            atomic_write(path, text)
+            atomic_write_bytes(path, data)
     interrupted = interrupted or later.had
     for problem in report.sorted():
         print(problem)
