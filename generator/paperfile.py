@@ -194,8 +194,11 @@ def keep_own_entries(
             lead = ""
         if key not in own_texts:
             # ruamel moves a comment that ended the entry above (or the file) below the
-            # new one: the curator's entry keeps it, so it would be there twice.
-            text = _comment_tail(text)[0]
+            # new one: the curator's entry keeps it, so it would be there twice. An entry
+            # above that the edit touched is ruamel's text, without it: it is then the
+            # comment lines that go below the new entries.
+            text, tail = _comment_tail(text)
+            lead = lead or tail
         parts.append(own if own is not None else text)
     parts.append(lead)
     joined = "".join(parts)

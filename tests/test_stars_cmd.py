@@ -938,3 +938,30 @@ def test_a_tab_ruamel_cannot_read_is_said_at_its_place_and_nothing_is_written(pr
     out = capsys.readouterr().out
     assert out.startswith("content/repositories.yml:2:11: readinglist stars cannot edit this file in place")
     assert "a tab" in out and "nothing was written" in out
+
+
+def test_a_comment_line_above_an_entry_stays_there_when_a_new_one_comes_below_a_changed_one(project):
+    # gem's figures change and hostile, new, goes between it and replay: the comment
+    # lines above replay (ruamel holds them at the end of gem) stay above replay, and
+    # one that ends the file still ends it. Before, they were lost and nothing written.
+    path = project / "content" / "repositories.yml"
+    path.write_text(
+        "github.com/example/gem:\n  stars: 5\n  archived: false\n  checked: 2026-11-01\n"
+        "# about replay\n"
+        "github.com/example/replay:\n  stars: 1234\n  archived: false\n  checked: 2026-11-29\n"
+        "# the end\n",
+        encoding="utf-8",
+    )
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 0
+    finally:
+        fake.close()
+    assert path.read_text(encoding="utf-8") == (
+        "github.com/example/gem:\n  stars: 87\n  archived: true\n  checked: 2026-11-30\n"
+        "github.com/example/hostile:\n  gone: true\n  checked: 2026-11-30\n"
+        "# about replay\n"
+        "github.com/example/replay:\n  stars: 1234\n  archived: false\n  checked: 2026-11-29\n"
+        "github.com/example/task-vectors:\n  stars: 500\n  archived: false\n  checked: 2026-11-30\n"
+        "# the end\n"
+    )
