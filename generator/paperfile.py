@@ -180,6 +180,7 @@ def keep_own_entries(
     dumped_keys = _dumped_keys(keys, touched, after[1])
     if dumped_keys is None:
         return dumped
+    previous_own = False  # (whether the original entry above is written as the original wrote it)
     for key, (_, text) in zip(dumped_keys, after[1]):
         own = own_texts.get(key) if key not in touched else None
         if parts[-1] and not parts[-1].endswith("\n"):
@@ -193,13 +194,17 @@ def keep_own_entries(
             parts.append(lead)
             lead = ""
         if key not in own_texts:
-            # ruamel moves a comment that ended the entry above (or the file) below the
-            # new one: the curator's entry keeps it, so it would be there twice. An entry
-            # above that the edit touched is ruamel's text, without it: it is then the
-            # comment lines that go below the new entries.
-            text, tail = _comment_tail(text)
-            lead = lead or tail
+            # ruamel moves the comment lines that ended the entry above (or the file),
+            # at any indentation, below the new one (a new entry has none of its own):
+            # the curator's entry keeps them, so they would be there twice. An entry
+            # above that the edit touched is ruamel's text, without them: they are then
+            # the comment lines that go below the new entries.
+            text, tail = _moved_comments(text)
+            if not previous_own:
+                lead = lead or tail
         parts.append(own if own is not None else text)
+        if key in own_texts:
+            previous_own = own is not None
     parts.append(lead)
     joined = "".join(parts)
     # Read back with the C reader (cheap: an import may edit thousands of files).
@@ -218,6 +223,15 @@ def _comment_tail(text: str) -> tuple[str, str]:
     lines = text.splitlines(keepends=True)
     cut = len(lines)
     while cut > 1 and lines[cut - 1].startswith("#"):
+        cut -= 1
+    return "".join(lines[:cut]), "".join(lines[cut:])
+
+
+def _moved_comments(text: str) -> tuple[str, str]:
+    """A new entry's lines without the comment and blank lines that end it, and those."""
+    lines = text.splitlines(keepends=True)
+    cut = len(lines)
+    while cut > 1 and (not lines[cut - 1].strip() or lines[cut - 1].lstrip().startswith("#")):
         cut -= 1
     return "".join(lines[:cut]), "".join(lines[cut:])
 

@@ -965,3 +965,27 @@ def test_a_comment_line_above_an_entry_stays_there_when_a_new_one_comes_below_a_
         "github.com/example/task-vectors:\n  stars: 500\n  archived: false\n  checked: 2026-11-30\n"
         "# the end\n"
     )
+
+
+def test_the_comments_of_an_entry_that_leaves_are_kept_once_when_new_ones_come_after_it(project):
+    # unlinked leaves (no paper links it) below gem, unchanged; its comment stays as a
+    # line where it stood. The new entries below gem got a copy of it each time a run
+    # put one there (ruamel moves it below them; gem's own text keeps it too).
+    path = project / "content" / "repositories.yml"
+    path.write_text(
+        "github.com/example/gem:\n  stars: 87\n  archived: true\n  checked: 2026-11-29\n"
+        "github.com/example/unlinked:\n  stars: 5  # mine\n  archived: false\n  checked: 2026-11-01\n",
+        encoding="utf-8",
+    )
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 0
+    finally:
+        fake.close()
+    assert path.read_text(encoding="utf-8") == (
+        "github.com/example/gem:\n  stars: 87\n  archived: true\n  checked: 2026-11-29\n"
+        "  # mine\n"
+        "github.com/example/hostile:\n  gone: true\n  checked: 2026-11-30\n"
+        "github.com/example/replay:\n  stars: 1234\n  archived: false\n  checked: 2026-11-30\n"
+        "github.com/example/task-vectors:\n  stars: 500\n  archived: false\n  checked: 2026-11-30\n"
+    )
