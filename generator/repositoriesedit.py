@@ -12,6 +12,7 @@ still be lost, nothing is written (`Unkept`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -72,6 +73,10 @@ def _edited(original: str, known: Mapping[str, RepoStats], stats: Mapping[str, R
     if dict(stats) == dict(known) and known:
         return original  # (nothing learned: not even read, which takes 2 s for 2,400 entries)
     yaml = round_trip_yaml(original)
+    if nested := _FIELD.search(original):
+        # (round_trip_yaml finds a paper's indentation under a key such as "links:";
+        # this file's keys are addresses)
+        yaml.indent(mapping=len(nested.group(1)), sequence=4, offset=2)
     # One day's date is one object in every entry asked today: written as itself in
     # each, not as "&id001" and aliases of it (which the reader refuses).
     yaml.representer.ignore_aliases = lambda data: True
@@ -120,6 +125,10 @@ def _edited(original: str, known: Mapping[str, RepoStats], stats: Mapping[str, R
             return Unkept(line, column, comment)
         kept[comment] -= 1
     return result
+
+
+# An entry's first field, indented as the file indents its entries.
+_FIELD = re.compile(r"^[^\s#][^\n]*:[ \t]*(?:#.*)?\n( +)[A-Za-z_]", re.MULTILINE)
 
 
 def _with_entries(text: str, stats: Mapping[str, RepoStats]) -> str:

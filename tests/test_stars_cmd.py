@@ -989,3 +989,23 @@ def test_the_comments_of_an_entry_that_leaves_are_kept_once_when_new_ones_come_a
         "github.com/example/replay:\n  stars: 1234\n  archived: false\n  checked: 2026-11-30\n"
         "github.com/example/task-vectors:\n  stars: 500\n  archived: false\n  checked: 2026-11-30\n"
     )
+
+
+def test_an_entry_that_changes_keeps_the_indentation_the_file_has(project):
+    # A file indented by four spaces: gem's new figures, and the new entries, are
+    # indented so too, not by two (one entry unlike the others).
+    path = project / "content" / "repositories.yml"
+    path.write_text(
+        "github.com/example/gem:\n    stars: 5\n    archived: false\n    checked: 2026-11-01\n", encoding="utf-8"
+    )
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert run(project, fake.url) == 0
+    finally:
+        fake.close()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(
+        "github.com/example/gem:\n    stars: 87\n    archived: true\n    checked: 2026-11-30\n"
+        "github.com/example/hostile:\n    gone: true\n    checked: 2026-11-30\n"
+    )
+    assert "\n  s" not in text and "\n  a" not in text and "\n  c" not in text
