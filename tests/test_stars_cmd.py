@@ -903,18 +903,28 @@ def test_when_every_entry_leaves_their_comments_stay_above_the_new_ones(project)
     ]
 
 
+def refreshed(project: Path, hand: str | bytes) -> int:
+    """The command's status on ``project`` whose repositories.yml is ``hand``, GitHub
+    answering as GITHUB says."""
+    path = project / "content" / "repositories.yml"
+    if isinstance(hand, str):
+        path.write_text(hand, encoding="utf-8")
+    else:
+        path.write_bytes(hand)
+    fake = FakeGitHub(GITHUB)
+    try:
+        return run(project, fake.url)
+    finally:
+        fake.close()
+
+
 def test_a_file_with_windows_line_ends_and_a_byte_order_mark_keeps_them(project):
     # Edited on Windows: the figures change, not every line's ending (a diff of the
     # whole file) nor the mark at its start.
-    path = project / "content" / "repositories.yml"
-    path.write_bytes(
+    assert refreshed(project, (
         b"\xef\xbb\xbf# mine\r\ngithub.com/example/gem:  # the one\r\n  stars: 5\r\n  archived: false\r\n  checked: 2026-11-01\r\n"
-    )
-    fake = FakeGitHub(GITHUB)
-    try:
-        assert run(project, fake.url) == 0
-    finally:
-        fake.close()
+    )) == 0
+    path = project / "content" / "repositories.yml"
     raw = path.read_bytes()
     assert raw.startswith(
         b"\xef\xbb\xbf# mine\r\ngithub.com/example/gem:  # the one\r\n  stars: 87\r\n  archived: true\r\n  checked: 2026-11-30\r\n"
@@ -926,14 +936,9 @@ def test_a_file_with_windows_line_ends_and_a_byte_order_mark_keeps_them(project)
 def test_a_tab_ruamel_cannot_read_is_said_at_its_place_and_nothing_is_written(project, capsys):
     # The file reads cleanly (a tab before a comment is YAML), but the round trip that
     # keeps the comments refuses it: said at the tab, not a traceback.
-    path = project / "content" / "repositories.yml"
     hand = "github.com/example/gem:\n  stars: 5\t# a tab before me\n  archived: false\n  checked: 2026-11-01\n"
-    path.write_text(hand, encoding="utf-8")
-    fake = FakeGitHub(GITHUB)
-    try:
-        assert run(project, fake.url) == 1
-    finally:
-        fake.close()
+    assert refreshed(project, hand) == 1
+    path = project / "content" / "repositories.yml"
     assert path.read_text(encoding="utf-8") == hand
     out = capsys.readouterr().out
     assert out.startswith("content/repositories.yml:2:11: readinglist stars cannot edit this file in place")
@@ -944,19 +949,13 @@ def test_a_comment_line_above_an_entry_stays_there_when_a_new_one_comes_below_a_
     # gem's figures change and hostile, new, goes between it and replay: the comment
     # lines above replay (ruamel holds them at the end of gem) stay above replay, and
     # one that ends the file still ends it. Before, they were lost and nothing written.
-    path = project / "content" / "repositories.yml"
-    path.write_text(
+    assert refreshed(project, (
         "github.com/example/gem:\n  stars: 5\n  archived: false\n  checked: 2026-11-01\n"
         "# about replay\n"
         "github.com/example/replay:\n  stars: 1234\n  archived: false\n  checked: 2026-11-29\n"
-        "# the end\n",
-        encoding="utf-8",
-    )
-    fake = FakeGitHub(GITHUB)
-    try:
-        assert run(project, fake.url) == 0
-    finally:
-        fake.close()
+        "# the end\n"
+    )) == 0
+    path = project / "content" / "repositories.yml"
     assert path.read_text(encoding="utf-8") == (
         "github.com/example/gem:\n  stars: 87\n  archived: true\n  checked: 2026-11-30\n"
         "github.com/example/hostile:\n  gone: true\n  checked: 2026-11-30\n"
@@ -971,17 +970,11 @@ def test_the_comments_of_an_entry_that_leaves_are_kept_once_when_new_ones_come_a
     # unlinked leaves (no paper links it) below gem, unchanged; its comment stays as a
     # line where it stood. The new entries below gem got a copy of it each time a run
     # put one there (ruamel moves it below them; gem's own text keeps it too).
-    path = project / "content" / "repositories.yml"
-    path.write_text(
+    assert refreshed(project, (
         "github.com/example/gem:\n  stars: 87\n  archived: true\n  checked: 2026-11-29\n"
-        "github.com/example/unlinked:\n  stars: 5  # mine\n  archived: false\n  checked: 2026-11-01\n",
-        encoding="utf-8",
-    )
-    fake = FakeGitHub(GITHUB)
-    try:
-        assert run(project, fake.url) == 0
-    finally:
-        fake.close()
+        "github.com/example/unlinked:\n  stars: 5  # mine\n  archived: false\n  checked: 2026-11-01\n"
+    )) == 0
+    path = project / "content" / "repositories.yml"
     assert path.read_text(encoding="utf-8") == (
         "github.com/example/gem:\n  stars: 87\n  archived: true\n  checked: 2026-11-29\n"
         "  # mine\n"
@@ -994,15 +987,10 @@ def test_the_comments_of_an_entry_that_leaves_are_kept_once_when_new_ones_come_a
 def test_an_entry_that_changes_keeps_the_indentation_the_file_has(project):
     # A file indented by four spaces: gem's new figures, and the new entries, are
     # indented so too, not by two (one entry unlike the others).
+    assert refreshed(project, (
+        "github.com/example/gem:\n    stars: 5\n    archived: false\n    checked: 2026-11-01\n"
+    )) == 0
     path = project / "content" / "repositories.yml"
-    path.write_text(
-        "github.com/example/gem:\n    stars: 5\n    archived: false\n    checked: 2026-11-01\n", encoding="utf-8"
-    )
-    fake = FakeGitHub(GITHUB)
-    try:
-        assert run(project, fake.url) == 0
-    finally:
-        fake.close()
     text = path.read_text(encoding="utf-8")
     assert text.startswith(
         "github.com/example/gem:\n    stars: 87\n    archived: true\n    checked: 2026-11-30\n"
