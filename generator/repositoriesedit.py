@@ -83,6 +83,15 @@ def _edited(original: str, known: Mapping[str, RepoStats], stats: Mapping[str, R
     data = yaml.load(original)
     if not isinstance(data, CommentedMap):
         return _with_entries(original, stats)
+    if not data:
+        # A file of no entries written "{}": its comments stay, the entries go below.
+        lines = original.splitlines(keepends=True)
+        line, column = data.lc.line, data.lc.col
+        rest = lines[line][column:].removeprefix("{").lstrip() if line < len(lines) else ""
+        if lines[line][column:].startswith("{") and rest.startswith("}"):
+            kept = (lines[line][:column] + rest[1:].lstrip()).rstrip()
+            lines[line] = kept + "\n" if kept else ""
+            return _with_entries("".join(line for line in lines if line.strip()), stats)
     spelt = {str(key).lower(): key for key in data}
     leaving = {key for lower, key in spelt.items() if lower not in stats}
     changing = {key: _fields(stats[lower]) for lower, key in spelt.items() if lower in stats and stats[lower] != known.get(lower)}

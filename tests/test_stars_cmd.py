@@ -997,3 +997,15 @@ def test_an_entry_that_changes_keeps_the_indentation_the_file_has(project):
         "github.com/example/hostile:\n    gone: true\n    checked: 2026-11-30\n"
     )
     assert "\n  s" not in text and "\n  a" not in text and "\n  c" not in text
+
+
+def test_a_file_of_no_entries_written_as_braces_keeps_its_comments(project):
+    # "{}", as a curator may write a file of no entries: the new ones go below its
+    # comments. Before, it was told to move '# my figures' onto a line of its own (it
+    # was on one) and nothing was written.
+    assert refreshed(project, "# my figures\n{}  # none yet\n") == 0
+    path = project / "content" / "repositories.yml"
+    assert path.read_text(encoding="utf-8").startswith(
+        "# my figures\n# none yet\ngithub.com/example/gem:\n  stars: 87\n  archived: true\n  checked: 2026-11-30\n"
+    )
+    assert len(stored(project)) == 4
