@@ -146,8 +146,12 @@ def test_init_removes_the_example_with_git_and_names_the_site(tmp_path, capsys):
     assert lines[2] == "- content/topics.yml: its 1 topic removed, its comment on how topics match kept"
     next_steps = "\n".join(lines[lines.index("Next:"):])
     for step in ("about.md, contributing.md, index.md (the home page's introduction)", "content/topics.yml",
-                 "readinglist import my.bib", "readinglist add ID", "readinglist check"):  # fmt: skip
+                 "readinglist import my-lab.bib", "readinglist add ID", "readinglist check"):  # fmt: skip
         assert step in next_steps
+    # The file it names to import is the one README's "Starting your own list" names.
+    (named,) = re.findall(r"readinglist import (\S+)", next_steps)
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"readinglist import {named} " in readme
     # (topics pasted under the 'topics: []' it leaves, as README's example shows them under
     # 'topics:', were a YAML syntax error at each topic, '[]' unnamed)
     assert "write your topics in content/topics.yml in place of its '[]', under 'topics:'" in next_steps

@@ -370,7 +370,7 @@ def _report(root: Path, plan: Plan, in_git: bool, name: str, description: str, g
     shown = ", ".join(f"{p} (the home page's introduction)" if p == HOME_PAGE.name else p for p in pages)
     print("Next:")
     # (README's order: the papers first, since the topics' reading orders name their ids.)
-    print("1. bring in your papers: readinglist import my.bib (BibTeX, RIS, a Markdown list), or"
+    print("1. bring in your papers: readinglist import my-lab.bib (BibTeX, RIS, a Markdown list), or"
           " readinglist add ID (an arXiv id or a DOI)")  # fmt: skip
     print(f"2. write your topics in {TOPICS.as_posix()} in place of its '[]', under 'topics:' (its comment"
           " says how they match papers; README: \"Defining a topic\")")  # fmt: skip
