@@ -15,7 +15,6 @@ reference names and no file has).
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 import shlex
@@ -32,7 +31,7 @@ from .escape import paper_link_hint, site_page_hint
 from .handlinks import check_hand_pages
 from .importedfile import Gone, check_imported, recorded_ids, renamed_unlisted
 from .models import Content, Paper, RepoStats
-from .paperdrafts import MISSING, Files, FileStamp, PaperDraft, changed_files, editors_file, keep, read_papers, settled_stamp, stamp_of
+from .paperdrafts import MISSING, Calendar, Files, FileStamp, PaperDraft, changed_files, editors_file, keep, read_papers, settled_stamp, stamp_of
 from .topicsfile import (
     TOPICS_FILE,
     TopicDraft,
@@ -99,10 +98,11 @@ def load_content(
         return Content((), ()), problems
     papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
     imported_path = content_dir / provenance.RELATIVE_PATH
-    # The year the files are judged in (a year after next year is a warning): taken
-    # before any is read, so that a file kept from a load in another year is read again.
-    year = datetime.date.today().year
-    memo = _memo_of(cache, papers_dir, year) if cache is not None else None
+    # The calendar the files are judged by (a year after next year, a day after today
+    # `added`, are warnings): taken before any is read, so that a file kept from a load
+    # of another day is read again.
+    calendar = Calendar.now()
+    memo = _memo_of(cache, papers_dir, calendar) if cache is not None else None
     with gcpause.paused("content"):
         again = None
         if memo is not None and memo.last is not None and cache is not None:
@@ -116,7 +116,7 @@ def load_content(
         else:
             if memo is not None:
                 memo.last = None  # whatever happens below, the last load no longer describes it
-            drafts, files = read_papers(papers_dir, root, problems, cache, memo)
+            drafts, files = read_papers(papers_dir, root, problems, cache, memo, calendar)
             now = time.time_ns()
             topics_stamp = settled_stamp(topics_path, now)
             imported_stamp = settled_stamp(imported_path, now, missing=MISSING)
@@ -392,9 +392,10 @@ class FolderMemo:
     """
 
     folder: str  # os.fspath of the papers folder, as the FileCache's paths start
-    # The year its files were read in: what a file says of its `year` depends on it
-    # (paperdrafts._warn_future_year), so a load in another year reads every file again.
-    year: int = 0
+    # The calendar its files were judged by: what a file says of its `year` and `added`
+    # depends on it (paperdrafts.Calendar), so a load on another day reads every file
+    # again (once a day: a cache file of yesterday's build, `serve` past midnight).
+    calendar: Calendar | None = None
     last: _Load | None = None
     # imported.json's stamp (settled, or MISSING), the problems found in it, and the
     # ids it says papers have or had (importedfile.recorded_ids).
@@ -431,19 +432,19 @@ def placed(cache: FileCache, content_dir: Path) -> TopicMemo | None:
     return None
 
 
-def _memo_of(cache: FileCache, papers_dir: Path, year: int) -> FolderMemo:
-    """The memo of the folder's last load, unless it was in another year than ``year``:
-    then a new one, and the folder's files are forgotten (their warnings of a year from
-    the future were judged by that year's calendar)."""
+def _memo_of(cache: FileCache, papers_dir: Path, calendar: Calendar) -> FolderMemo:
+    """The memo of the folder's last load, unless it was judged by another calendar
+    than ``calendar``: then a new one, and the folder's files are forgotten (their
+    warnings of a year or an `added` day from the future were judged by that day's)."""
     folder = os.fspath(papers_dir)
     for kept in cache.values():  # the first entry is nearly always one of this folder
         if kept[3].folder == folder:
-            if kept[3].year == year:
+            if kept[3].calendar == calendar:
                 return kept[3]
             for path in [p for p, entry in cache.items() if entry[3].folder == folder]:
                 del cache[path]
             break
-    return FolderMemo(folder, year)
+    return FolderMemo(folder, calendar)
 
 
 

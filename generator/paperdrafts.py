@@ -35,6 +35,26 @@ if TYPE_CHECKING:  # (curation.py imports this module; these are only its types)
     from .curation import FileCache, FolderMemo
 
 
+@dataclass(frozen=True)
+class Calendar:
+    """What a paper file is judged by that depends on the day: the last year a paper
+    may be of (`_warn_future_year`) and the last day it may have been `added`
+    (`_warn_future_added`). Taken from the clock, as the year always was; a load memo
+    made on another calendar judges nothing (curation._memo_of)."""
+
+    latest_year: int
+    latest_added: datetime.date
+
+    @classmethod
+    def now(cls) -> Calendar:
+        # Asked of the clock once a load, not once a file (7,000 instructions a call,
+        # 0.4% of what `check` runs at 10,000 papers). `import` and `add` write the UTC
+        # day, a curator their own: the later of the two is today for someone, no typo.
+        local = datetime.date.today()
+        utc = datetime.datetime.now(datetime.timezone.utc).date()
+        return cls(local.year + 1, max(local, utc))
+
+
 _ARXIV_VERSION = re.compile(r"v[0-9]+$")
 # A summary longer than this is no longer one line of a table (see schema "summary").
 SUMMARY_LENGTH = 200
@@ -89,6 +109,7 @@ def read_papers(
     problems: Problems,
     cache: FileCache | None = None,
     memo: FolderMemo | None = None,
+    calendar: Calendar | None = None,
 ) -> tuple[list[PaperDraft], Files]:
     files = Files(display(papers_dir, root) + "/")
     if not papers_dir.is_dir():
@@ -100,10 +121,7 @@ def read_papers(
         listing = sorted(entries, key=_name_of)
     files.listed = frozenset(entry.name for entry in listing)
     seen: set[str] = set()
-    # The year after this one, which no paper's year may pass (`_warn_future_year`):
-    # asked of the clock once, not once a file (7,000 instructions a call, 0.4% of what
-    # `check` runs at 10,000 papers).
-    latest = datetime.date.today().year + 1
+    calendar = calendar if calendar is not None else Calendar.now()
     for entry in listing:
         name, path = entry.name, entry.path
         if editors_file(name):  # (and atomic_write's temporary files, dot-named)
@@ -129,7 +147,7 @@ def read_papers(
         shown, stem = prefix + name, name[: -len(".yml")]
         stamp: FileStamp | None = None
         if cache is None or memo is None:
-            draft = read_paper(entry, shown, stem, problems, latest)
+            draft = read_paper(entry, shown, stem, problems, calendar)
             found = tuple(problems.items[before:])
         else:
             seen.add(path)
@@ -143,7 +161,7 @@ def read_papers(
                 stamp, draft, found = kept[0], kept[1], kept[2]
                 problems.items.extend(found)
             else:
-                draft = read_paper(entry, shown, stem, problems, latest)
+                draft = read_paper(entry, shown, stem, problems, calendar)
                 found = tuple(problems.items[before:])
                 stamp = keep(cache, memo, path, stamp, draft, found, now)
         files.names.append(name)
@@ -291,10 +309,9 @@ def _not_a_file(entry: os.DirEntry) -> str:
 
 
 def read_paper(
-    path: os.PathLike[str], shown: str, stem: str, problems: Problems, latest: int | None = None
+    path: os.PathLike[str], shown: str, stem: str, problems: Problems, calendar: Calendar | None = None
 ) -> PaperDraft:
-    """The draft of one paper file; ``latest``: the last year a paper may be of (next
-    year, by default)."""
+    """The draft of one paper file, judged by ``calendar`` (today's, by default)."""
     draft = PaperDraft(shown)
     before = len(problems.items)
     tree, text = read_yaml(path, shown, problems)
@@ -345,7 +362,9 @@ def read_paper(
                 f"'{name}' says where in its venue the paper is, but the paper has no venue"
                 " (nor a publisher): add the venue, or the citation reads as a work of its own",
             )
-    _warn_future_year(draft.values, tree, problems, latest)
+    calendar = calendar if calendar is not None else Calendar.now()
+    _warn_future_year(draft.values, tree, problems, calendar.latest_year)
+    _warn_future_added(draft.values, tree, problems, calendar.latest_added)
     _warn_tex_accents(tree, problems)
     summary = " ".join(str(draft.values.get("summary") or "").split())
     if len(summary) > SUMMARY_LENGTH:
@@ -447,6 +466,31 @@ def _warn_future_year(
             f"'year' is {year}, after {latest}: a paper from the future? Check it for a typo"
             " (two digits swapped)",
         )
+
+
+def _warn_future_added(
+    values: Mapping[str, object], tree: Map, problems: Problems, today: datetime.date
+) -> None:
+    """An `added` day after today is a typo (2027-01-05 for 2026-01-05): the paper would
+    head the home page's recently added papers and the feeds until that day."""
+    added = values.get("added")
+    if not isinstance(added, datetime.date) or added <= today:
+        return
+    try:
+        meant = added.replace(year=today.year)  # the year typed wrong, the day right
+    except ValueError:  # (29 February)
+        meant = None
+    suggested = (
+        f" ({meant.isoformat()}, if the year is the typo)"
+        if meant is not None and added.year != today.year and meant <= today
+        else ", today or before"
+    )
+    problems.warning(
+        tree.get("added").loc,  # type: ignore[union-attr]
+        f"'added' is {added.isoformat()}, after today ({today.isoformat()}): until then the"
+        f" paper heads the recently added papers and the feeds; write the day it joined the"
+        f" list{suggested}",
+    )
 
 
 def editors_file(name: str) -> bool:

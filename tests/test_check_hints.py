@@ -91,6 +91,30 @@ def test_a_year_after_next_year_is_a_warning_at_the_year(tmp_path):
         assert check_one(tmp_path, f"id: x\ntitle: X Paper\nyear: {fine}\n") == [], fine
 
 
+def test_an_added_date_after_today_is_a_warning_at_the_date(tmp_path):
+    """2027-01-05 typed for 2026-01-05 is a valid date: the paper would head the home
+    page's recently added papers and the feeds until that day, without a word. Today is
+    no typo, nor is any day before it."""
+    import time_machine
+
+    ahead = (
+        "warning: 'added' is {}, after today (2026-12-05): until then the paper heads the"
+        " recently added papers and the feeds; write the day it joined the list{}"
+    )
+    with time_machine.travel(datetime.datetime(2026, 12, 5, 12, tzinfo=datetime.timezone.utc), tick=False):
+        assert check_one(tmp_path, "id: x\ntitle: X Paper\nadded: 2027-01-05\n") == [
+            f"{P}:3:8: " + ahead.format("2027-01-05", " (2026-01-05, if the year is the typo)"),
+        ]
+        # A day still to come this year, or one whose year's typo would still be in the
+        # future: no day to suggest.
+        for later in ("2026-12-06", "2027-12-24"):
+            assert check_one(tmp_path, f"id: x\ntitle: X Paper\nadded: {later}\n") == [
+                f"{P}:3:8: " + ahead.format(later, ", today or before"),
+            ], later
+        for fine in ("2026-12-05", "2026-01-05", "1999-12-31"):
+            assert check_one(tmp_path, f"id: x\ntitle: X Paper\nadded: {fine}\n") == [], fine
+
+
 def test_a_deleted_paper_named_in_a_reading_order_gets_no_lookalike(tmp_path):
     topics = TOPICS.replace(
         "reading_order: [a, b, c]", "reading_order: [a, b, curriculum-learning]"

@@ -2602,6 +2602,33 @@ def test_a_kept_file_is_judged_again_in_a_new_year(tmp_path):
             assert not [p for p in problems.items if "'year' is" in p.message]
 
 
+def test_a_kept_file_is_judged_again_on_a_new_day(tmp_path):
+    # An `added` date after today is a warning, by today's date: a file kept unchanged
+    # from a load of yesterday must not keep yesterday's verdict (mkdocs serve running
+    # past midnight, or a cache file of yesterday's build read by a new process).
+    import pickle
+
+    import time_machine
+
+    from generator import curation
+
+    write_paper(tmp_path, "x.yml", "id: x\ntitle: X Paper\nabstract: a\nadded: 2030-06-02\n")
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    ahead = "'added' is 2030-06-02, after today (2030-06-01)"
+    files: curation.FileCache = {}
+    with time_machine.travel(dt.datetime(2030, 6, 1, 12, tzinfo=dt.timezone.utc), tick=False):
+        for _ in range(2):  # (the second load the same day: kept)
+            _, problems = load_content(tmp_path / "content", cache=files)
+            assert [p for p in problems.items if ahead in p.message]
+    assert len(files) == 1 and next(iter(files.values()))[3].last is not None
+    pickled = pickle.loads(pickle.dumps(files))
+    with time_machine.travel(dt.datetime(2030, 6, 2, 12, tzinfo=dt.timezone.utc), tick=False):
+        for cache in (files, pickled):
+            for _ in range(2):
+                _, problems = load_content(tmp_path / "content", cache=cache)
+                assert not [p for p in problems.items if "'added' is" in p.message]
+
+
 def test_a_paper_file_in_content_instead_of_content_papers_is_said_with_the_move(tmp_path):
     # (curator walkthrough: content/my-paper.yml was read by nothing, and the paper
     # never appeared without a word)
