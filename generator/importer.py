@@ -368,8 +368,10 @@ def _import_locked(
             # nor is one that gives the arXiv id or DOI it lacked then: said once filled.
             gained = paper.gained_ids(record)
             if not gained:
-                again = _again(merged_in.get(paper.id, []), record)
-                report.duplicates.append(Duplicate(paper.id, record.source, reason, again))
+                earlier = merged_in.get(paper.id, [])
+                again = _again(earlier, record)
+                made = earlier[0].source if earlier and id(paper) in made_from else None
+                report.duplicates.append(Duplicate(paper.id, record.source, reason, again, made))
         merged_in.setdefault(paper.id, []).append(record)
         if paper.id in touched:
             report.repeats += 1

@@ -239,7 +239,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             paper.fills[name] = imported
             if name == "tags":
                 _mark_tags(paper, imported)  # type: ignore[arg-type]
-        elif _disagree(name, current, imported, years):
+        elif _disagree(name, current, imported, years) or (name in paper.fills and _words_dropped(name, current, imported)):
             # Each value as its side writes it: the file's, kept, and the source's, not
             # written; a long author list shown from its first other person, not from a
             # name only spelt otherwise ("J. Smith", "John Smith": no conflict by itself).
@@ -484,6 +484,28 @@ def _disagree(name: str, current: object, imported: object, years: tuple[object,
         # same version of the paper, as a published venue is not.
         name == "venue" and PREPRINT.search(str(current)) and PREPRINT.search(str(imported))
     )
+
+
+def _words_dropped(name: str, current: object, imported: object) -> bool:
+    """Whether a record's text value that `_disagree` lets the paper's stand over says
+    something the paper's does not, when the paper's is this import's from another
+    record (one paper twice in a .bib: 'NIPS' and the proceedings' name of that year, a
+    DOI or arXiv id... whose rules say one work): then it is a conflict, said, since the
+    curator wrote both. Not when it only differs in capitals, spacing or punctuation, or
+    its letters are all in the paper's ('PhD thesis', an arXiv id without its version),
+    nor for two names of the preprint server, or an abstract's copyright notice."""
+    if name not in TEXT_FIELDS or not isinstance(current, str) or not isinstance(imported, str):
+        return False  # (an author list: one person however spelt, its whole list taken)
+    if name == "venue" and PREPRINT.search(current) and PREPRINT.search(imported):
+        return False
+    if name == "abstract":
+        imported = without_notice(imported)[0]
+    return _letters(imported) not in _letters(current)
+
+
+def _letters(text: str) -> str:
+    """``text``'s letters and digits, in small letters: what a value says."""
+    return "".join(char for char in unicodedata.normalize("NFKC", text).casefold() if char.isalnum())
 
 
 def _versions(paper: Paper, record: Record) -> str:

@@ -26,6 +26,9 @@ class Duplicate:
     # where it is, and this one's key): no other record of the paper but the same twice,
     # which the curator can take out of the file.
     again: tuple[str, Location, str] | None = None
+    # The record of the same import the paper was made from, when it was (no file of
+    # content/ names it yet): where the entry this one repeats is.
+    earlier: Location | None = None
 
     def __str__(self) -> str:
         if self.again:
@@ -34,7 +37,8 @@ class Duplicate:
                 f"{self.source}: the entry {own!r} is the entry {key!r} ({where}) again, under another key;"
                 f" merged: the list keeps one paper, {self.paper_id}; delete one of the two entries from {where.path}"
             )
-        return f"{self.source}: duplicate of {self.paper_id} ({self.reason}); merged"
+        where = f", the record at {self.earlier}" if self.earlier is not None else ""
+        return f"{self.source}: duplicate of {self.paper_id}{where} ({self.reason}); merged"
 
 
 @dataclass(frozen=True)

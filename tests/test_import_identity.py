@@ -183,7 +183,48 @@ def test_an_entry_repeated_under_another_key_is_said_so_with_what_to_do(tmp_path
         encoding="utf-8",
     )
     other = import_paths([bib], tmp_path / "other")
-    assert [str(d) for d in other.duplicates] == [f"{bib}:8:1: duplicate of some-paper-about-things (same title); merged"]
+    assert [str(d) for d in other.duplicates] == [
+        f"{bib}:8:1: duplicate of some-paper-about-things, the record at {bib}:1:1 (same title); merged"
+    ]
+
+
+def test_a_second_entry_of_one_paper_in_one_file_loses_no_value_without_a_word(tmp_path):
+    # (audit: one entry with 'booktitle = {NIPS}' and 'author = {... and others}', the
+    # other with the proceedings' name and every author: the second's venue was dropped
+    # without a word, and the duplicate named no line of the entry it repeats)
+    short = (
+        "@inproceedings{vaswani2017,\n  title = {Attention Is All You Need},\n"
+        "  author = {Vaswani, Ashish and others},\n  booktitle = {NIPS},\n  year = {2017},\n}\n"
+    )
+    full = (
+        "@inproceedings{vaswani2017full,\n  title = {Attention Is All You Need},\n"
+        "  author = {Vaswani, Ashish and Shazeer, Noam and Parmar, Niki},\n"
+        "  booktitle = {Advances in Neural Information Processing Systems 30},\n  year = {2017},\n"
+        "  pages = {5998--6008},\n}\n"
+    )
+    venue = "Advances in Neural Information Processing Systems 30"
+    for name, (first, second), kept, dropped in [
+        ("short-first", (short, full), "NIPS", venue),
+        ("full-first", (full, short), venue, "NIPS"),
+    ]:
+        bib = tmp_path / f"{name}.bib"
+        bib.write_text(f"{first}\n{second}", encoding="utf-8")
+        report = import_paths([bib], tmp_path / name)
+        at = first.count("\n") + 2  # (the line the second entry starts at)
+        assert [str(d) for d in report.duplicates] == [
+            f"{bib}:{at}:1: duplicate of attention-is-all-you-need, the record at {bib}:1:1 (same title); merged"
+        ], name
+        # The whole author list, whichever came first (an import's rule: a list cut short
+        # with 'and others' takes the whole one), and the venue the first gave, the
+        # other's said where the paper's file has it.
+        paper = _read(tmp_path / name / "papers" / "attention-is-all-you-need.yml")
+        assert paper["authors"] == ["Ashish Vaswani", "Noam Shazeer", "Niki Parmar"], name
+        assert paper["venue"] == kept, name
+        assert [(c.field, c.kept, c.imported, str(c.source)) for c in report.conflicts] == [
+            ("venue", kept, dropped, f"{bib}:{at}:1"),
+        ], name
+        # (at the venue: id, title, three authors, then the year, come first)
+        assert str(report.conflicts[0].location) == f"{tmp_path / name / 'papers' / 'attention-is-all-you-need.yml'}:9:8"
 
 
 def test_a_revised_source_is_no_duplicate_its_news_is_merged(tmp_path):

@@ -889,8 +889,8 @@ def test_a_title_spelt_with_hyphens_for_spaces_or_in_lower_case_is_no_conflict(t
                            tmp_path / "three", added=DAY)
     assert (short.added, short.conflicts) == (["react", "x-former", "llama-2-70b", "llama-270b"], [])
     assert [str(d) for d in short.duplicates] == [
-        "in.txt:2:1: duplicate of react (same title but for a hyphen or space); merged",
-        "in.txt:4:1: duplicate of x-former (same title but for a hyphen or space); merged",
+        "in.txt:2:1: duplicate of react, the record at in.txt:1:1 (same title but for a hyphen or space); merged",
+        "in.txt:4:1: duplicate of x-former, the record at in.txt:3:1 (same title but for a hyphen or space); merged",
     ]
     # Other words (or other punctuation) are still a conflict.
     other = import_records([
