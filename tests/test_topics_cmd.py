@@ -75,3 +75,31 @@ def test_a_misspelt_id_of_a_paper_whose_file_does_not_read_is_told_that_paper(tm
         "readinglist topics: no paper or topic with id 'graph-survy'; did you mean"
         " 'graph-survey'? (not read: its file, content/papers/graph-survey.yml, has the error above)"
     )
+
+
+def test_topics_and_gaps_count_the_warnings_check_lists(tmp_path, capsys):
+    # (audit: after init, `topics` said "(6 warning(s) in content/ ...)" where `check` said
+    # 7, the home page still the example's not counted; `gaps` said no count at all)
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics:\n  - id: graphs\n    title: Graphs\n    keywords:\n      graph: 1\n")
+    (papers / "graph-nets.yml").write_text("id: graph-nets\ntitle: Graph Nets\n")
+    (papers / "graph-survey.yml").write_text("id: graph-survey\ntitle: A Graph Survey\nyear: 2999\n")
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir()
+    (pages / "index.md").write_text("# Learning across tasks: a reading list\n\nPapers.\n")  # (init leaves it)
+    (tmp_path / "mkdocs.yml").write_text('site_name: "Learning across tasks: a reading list"\n')
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    warnings = [line for line in out if ": warning: " in line]
+    # Of a paper's file, of the home page, and of mkdocs.yml, each said by check (by hand:
+    # the year from the future, and the example's introduction and name).
+    assert any(line.startswith("content/papers/graph-survey.yml:3:7: warning: 'year' is 2999") for line in warnings)
+    assert any(line.startswith("content/pages/index.md:1:1: warning: the home page is still") for line in warnings)
+    assert any(line.startswith("mkdocs.yml:1:12: warning: 'site_name' is still") for line in warnings)
+    assert out[-1].startswith(f"0 errors, {len(warnings)} warnings (")
+    for command in ("topics", "gaps"):
+        assert main(["--root", str(tmp_path), command]) == 0, command
+        assert capsys.readouterr().err.splitlines() == [
+            f"({len(warnings)} warning(s): readinglist check lists them)"
+        ], command

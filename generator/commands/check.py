@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import counted
+from ..errors import Problems, counted
 
 HELP = "validate content/ and report every problem as path:line:col"
 
@@ -18,16 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..curation import load_content
-    from ..siteconfig import config_problems, example_left
 
     root = Path(args.root)
     content, problems = load_content(root / "content", root)
-    problems.extend(config_problems(root))  # (build and serve stop on it too)
-    problems.extend(example_left(root))
-    if _may_name_a_template(root / "content" / "pages"):  # (build and serve stop on it too)
-        from ..theme_errors import hand_page_templates
-
-        problems.extend(hand_page_templates(root))
+    problems.extend(beside_content(root))
     for problem in problems.sorted():
         print(problem)
     print(
@@ -36,6 +30,21 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     return 1 if problems.has_errors() else 0
+
+
+def beside_content(root: Path) -> Problems:
+    """The problems `check` finds besides loading content/: mkdocs.yml's (build and
+    serve stop on them too), what a list of one's own still shows of the shipped
+    example, and the theme templates hand pages name that it lacks."""
+    from ..siteconfig import config_problems, example_left
+
+    problems = config_problems(root)
+    problems.extend(example_left(root))
+    if _may_name_a_template(root / "content" / "pages"):  # (build and serve stop on it too)
+        from ..theme_errors import hand_page_templates
+
+        problems.extend(hand_page_templates(root))
+    return problems
 
 
 def _may_name_a_template(folder: Path) -> bool:

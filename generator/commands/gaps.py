@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     # The wrong folder, or no paper read (a rename cut off, whose journal stops the load):
     # "0 papers; ... No paper lacks anything" would answer nothing, so nothing follows.
     stop = not (root / "content").is_dir() or not content.papers
-    status = say_errors(problems, stopped="nothing was listed" if stop else "")  # (as `topics` says them)
+    status = say_errors(problems, root, stopped="nothing was listed" if stop else "")  # (as `topics` says them)
     if status and stop:
         return status
     memo = placed(cache, root / "content")

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     # paper asked of is one whose file did not load.
     stop = not (root / "content").is_dir() or not content.topics or not content.papers or not_read
     stopped = "nothing was listed" if args.explain is None else "nothing was explained"
-    status = say_errors(problems, warnings_note=True, stopped=stopped if stop else "")
+    status = say_errors(problems, root, stopped=stopped if stop else "")
     if status and stop:
         if not_read:
             print(
