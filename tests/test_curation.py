@@ -2573,60 +2573,37 @@ def test_paper_files_share_their_field_names_and_their_empty_ids(tmp_path, monke
     assert named is not None and named[0] != plain[0]
 
 
-def test_a_kept_file_is_judged_again_in_a_new_year(tmp_path):
-    # A year after next year is a warning, by today's calendar: a file kept unchanged
-    # from a load of last year must not keep last year's verdict (mkdocs serve running
-    # over New Year, or a cache file from last year read by a new process).
+@pytest.mark.parametrize(("field", "before", "after", "said"), [
+    # A year after next year is a warning, by today's calendar...
+    ("year: 2032", dt.datetime(2030, 12, 31, 12), dt.datetime(2031, 1, 1, 12), "'year' is 2032, after 2031"),
+    # ... and an `added` day after today, by today's date.
+    ("added: 2030-06-02", dt.datetime(2030, 6, 1, 12), dt.datetime(2030, 6, 2, 12),
+     "'added' is 2030-06-02, after today (2030-06-01)"),
+])
+def test_a_kept_file_is_judged_again_on_a_new_day(tmp_path, field, before, after, said):
+    # A file kept unchanged from a load of yesterday (or last year) must not keep its
+    # verdict (mkdocs serve running past midnight, or a cache file of yesterday's build
+    # read by a new process).
     import pickle
 
     import time_machine
 
     from generator import curation
 
-    write_paper(tmp_path, "x.yml", "id: x\ntitle: X Paper\nabstract: a\nyear: 2032\n")
+    write_paper(tmp_path, "x.yml", f"id: x\ntitle: X Paper\nabstract: a\n{field}\n")
     (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
-    future = "'year' is 2032, after 2031"
     files: curation.FileCache = {}
-    with time_machine.travel(dt.datetime(2030, 12, 31, 12, tzinfo=dt.timezone.utc), tick=False):
-        _, problems = load_content(tmp_path / "content", cache=files)
-        assert [p for p in problems.items if future in p.message]
-        _, problems = load_content(tmp_path / "content", cache=files)  # (the same year: kept)
-        assert [p for p in problems.items if future in p.message]
-    assert len(files) == 1 and next(iter(files.values()))[3].last is not None
-    pickled = pickle.loads(pickle.dumps(files))
-    with time_machine.travel(dt.datetime(2031, 1, 1, 12, tzinfo=dt.timezone.utc), tick=False):
-        for cache in (files, pickled):
-            _, problems = load_content(tmp_path / "content", cache=cache)
-            assert not [p for p in problems.items if "'year' is" in p.message]
-            _, problems = load_content(tmp_path / "content", cache=cache)
-            assert not [p for p in problems.items if "'year' is" in p.message]
-
-
-def test_a_kept_file_is_judged_again_on_a_new_day(tmp_path):
-    # An `added` date after today is a warning, by today's date: a file kept unchanged
-    # from a load of yesterday must not keep yesterday's verdict (mkdocs serve running
-    # past midnight, or a cache file of yesterday's build read by a new process).
-    import pickle
-
-    import time_machine
-
-    from generator import curation
-
-    write_paper(tmp_path, "x.yml", "id: x\ntitle: X Paper\nabstract: a\nadded: 2030-06-02\n")
-    (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
-    ahead = "'added' is 2030-06-02, after today (2030-06-01)"
-    files: curation.FileCache = {}
-    with time_machine.travel(dt.datetime(2030, 6, 1, 12, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(before.replace(tzinfo=dt.timezone.utc), tick=False):
         for _ in range(2):  # (the second load the same day: kept)
             _, problems = load_content(tmp_path / "content", cache=files)
-            assert [p for p in problems.items if ahead in p.message]
+            assert [p for p in problems.items if said in p.message]
     assert len(files) == 1 and next(iter(files.values()))[3].last is not None
     pickled = pickle.loads(pickle.dumps(files))
-    with time_machine.travel(dt.datetime(2030, 6, 2, 12, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(after.replace(tzinfo=dt.timezone.utc), tick=False):
         for cache in (files, pickled):
             for _ in range(2):
                 _, problems = load_content(tmp_path / "content", cache=cache)
-                assert not [p for p in problems.items if "'added' is" in p.message]
+                assert not [p for p in problems.items if said.split(" is ")[0] in p.message]
 
 
 def test_a_paper_file_in_content_instead_of_content_papers_is_said_with_the_move(tmp_path):
