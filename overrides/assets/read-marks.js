@@ -440,8 +440,10 @@
     }
   });
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(refresh);
+  /* On each page Material shows, and from disk on the page loaded (readinglist.js,
+     in the head, says how); without either, the page loaded. */
+  if (window.readinglistEachPage && typeof document$ !== "undefined") {
+    window.readinglistEachPage(refresh);
   } else {
     document.addEventListener("DOMContentLoaded", refresh);
   }

@@ -1115,7 +1115,10 @@
      page of instant navigation). Opened from disk (file://), document$ ends before it
      gives any page: Material leaves instant navigation out there, and the empty stream
      it puts in its place, feeding document$, ends it. The page loaded was left without
-     any of this (its search marks, its skip link): work is done for it once then. */
+     any of this (its search marks, its skip link, the read marks, the All papers
+     filter): work is done for it once then, once the page is read (DOMContentLoaded,
+     when a served page is given). read-marks.js and table-filter.js, which run after
+     Material's bundle, use it too (window.readinglistEachPage). */
   function eachPage(work) {
     var shown = false;
     window.document$.subscribe({
@@ -1124,12 +1127,18 @@
         work();
       },
       complete: function () {
-        if (!shown) {
+        if (shown) {
+          return;
+        }
+        if (document.readyState === "loading") {
+          document.addEventListener("DOMContentLoaded", work);
+        } else {
           work();
         }
       }
     });
   }
+  window.readinglistEachPage = eachPage;
 
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();

@@ -202,6 +202,25 @@ def test_marks_follow_instant_navigation(open_context, published_url, start_here
     assert page.locator(".rl-read-progress").inner_text() == f"You have read 1 of these {len(order)}."
 
 
+def test_opened_from_disk_the_log_is_kept_and_marked_as_served(open_context, site_dir, start_here):
+    """Opened from file://, "I have read this paper" was never shown, and no mark made:
+    read-marks.js waited for a page from Material's document$, which from disk ends
+    before giving any (instant navigation is left out there)."""
+    topic, order = start_here
+    page = open_context().new_page()
+    page.goto((site_dir / "papers" / order[0] / "index.html").as_uri())
+    page.get_by_label("I have read this paper").check(timeout=5000)
+    assert page.locator(".rl-read__when").inner_text().startswith(" on ")
+    page.goto((site_dir / "topics" / topic / "index.html").as_uri())
+    progress = page.locator(".rl-read-progress")
+    progress.wait_for(state="visible", timeout=5000)
+    assert progress.inner_text() == f"You have read 1 of these {len(order)}."
+    assert set(_marked(page)) == {(site_dir / "papers" / order[0]).as_uri().removeprefix("file://") + "/"}
+    # The log is the site's own, under its folder's path.
+    keys = page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('readinglist:'))")
+    assert keys == [f"readinglist:read:{site_dir.as_uri().removeprefix('file://')}/"]
+
+
 def test_the_day_is_written_in_the_pages_language_whatever_the_browsers(browser, base_url, papers):
     context = browser.new_context(base_url=base_url, locale="de-DE")
     try:
