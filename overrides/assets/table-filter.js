@@ -390,8 +390,10 @@
     });
   });
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUpAll);
+  /* On each page Material shows, and from disk on the page loaded (readinglist.js,
+     in the head, says how); without either, the page loaded. */
+  if (window.readinglistEachPage && typeof document$ !== "undefined") {
+    window.readinglistEachPage(setUpAll);
   } else {
     document.addEventListener("DOMContentLoaded", setUpAll);
   }

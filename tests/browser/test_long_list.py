@@ -5,6 +5,7 @@ stylesheet, head script and filter, is served on loopback."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 
 from generator.pagecontext import ALL_PAPERS_FIRST, ALL_PAPERS_WHOLE
 
-from .sitebuild import ROOT, SiteServer
+from .sitebuild import ROOT, SiteServer, build_fixture_site
 
 pytestmark = [pytest.mark.browser]
 
@@ -161,6 +162,46 @@ def test_without_javascript_every_row_shows(new_page):
     page = new_page(java_script_enabled=False)
     page.goto("papers/")
     assert page.locator(SHOWN).count() == TOTAL
+
+
+@pytest.fixture(scope="module")
+def built_long(tmp_path_factory):
+    """The fixture list with more than ALL_PAPERS_WHOLE papers, one of them about zebras,
+    built (some 20 s): its folder and its number of papers."""
+    added = ALL_PAPERS_WHOLE + 1
+
+    def add(content):
+        for n in range(added):
+            (content / "papers" / f"long-{n}.yml").write_text(
+                f"id: long-{n}\ntitle: Paper {n} about {'zebras' if n == added // 2 else 'models'}\n"
+                "authors: [Ada Lovelace]\nyear: 2024\nadded: 2026-11-29\n", encoding="utf-8")
+
+    site = build_fixture_site(tmp_path_factory.mktemp("long-built") / "project", add)
+    return site, len(json.loads((site / "papers.json").read_text(encoding="utf-8")))
+
+
+def test_opened_from_disk_the_rest_is_shown_on_request(open_context, built_long):
+    """Opened from file://, the filter never showed and the rows past the first stayed
+    hidden, with no way to show them: table-filter.js waited for a page from Material's
+    document$, which from disk ends before giving any (instant navigation is left out)."""
+    site, total = built_long
+    assert total > ALL_PAPERS_WHOLE
+    page = open_context().new_page()
+    page.goto((site / "papers" / "index.html").as_uri())
+    page.locator(".rl-filter").wait_for(state="visible", timeout=5000)
+    shown = "#rl-all-papers tbody:visible tr td:first-child a"
+    assert page.locator(shown).count() == ALL_PAPERS_FIRST
+    box = page.get_by_role("searchbox", name="Filter")
+    box.fill("zebras")
+    box.press("Enter")
+    assert page.locator(shown).all_inner_texts() == [f"Paper {(ALL_PAPERS_WHOLE + 1) // 2} about zebras"]
+    box.fill("")
+    box.press("Enter")
+    page.get_by_role("button", name=f"Show all {total}").click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#rl-all-papers tbody:not([hidden]) tr td:first-child a').length >= n",
+        arg=total)
+    assert page.locator(shown).count() == total
 
 
 def test_a_badge_s_tag_is_never_broken_in_two(styled):
