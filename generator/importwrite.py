@@ -26,7 +26,7 @@ from .ingest import normalise_text
 from .models import USUAL_LINK_KINDS
 from .paperfile import (
     insert_field, keep_own_entries, key_lines, link_dict, move_trailing_comment, new_file_text,
-    ruamel_value,
+    ruamel_value, unread,
 )
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
 from .schema import PAPER_FIELDS, field_names
@@ -255,10 +255,16 @@ def _edited_text(paper: Paper, problems: Problems) -> str | None:
     """The paper file with this import's fills and links added and its drops taken out,
     or None on a problem."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import MarkedYAMLError
 
     original = normalise_text(paper.raw)
     yaml = _round_trip_yaml(original)
-    data = yaml.load(original)
+    try:
+        data = yaml.load(original)
+    except MarkedYAMLError as error:  # (a file check passes: "tags: []\t# mine")
+        place = unread(original, error)
+        problems.error(Location(str(paper.path), place.line, place.column), place.said("the import"))
+        return None
     starts = key_lines(data)
     dropped = paper.drops - set(paper.fills)  # (a later record of this import may fill it)
     for name in dropped:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from typing import Iterable
 
 from . import paperyaml
@@ -100,6 +101,33 @@ def round_trip_yaml(original: str):  # type: ignore[no-untyped-def]
     yaml.width = sys.maxsize
     yaml.indent(mapping=mapping, sequence=max(sequence, offset + 2), offset=offset)
     return yaml
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A place ruamel's round trip cannot read, though the file's reader does (a tab
+    before a comment or after a value): (1-based) line, column, what is there."""
+
+    line: int
+    column: int
+    problem: str
+
+    def said(self, who: str) -> str:
+        """The error ``who`` (the command that would edit the file) reports at the place."""
+        return (
+            f"{who} cannot edit this file in place: the reader that keeps its comments stops "
+            f"here, at {self.problem}; nothing was written"
+        )
+
+
+def unread(original: str, error) -> Unread:  # type: ignore[no-untyped-def]
+    """Where ruamel's ``error`` (a MarkedYAMLError) stopped reading ``original``, and why."""
+    # (ruamel's scanner refuses a tab PyYAML's reads as white space: "tags: []\t# c")
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = original.splitlines()
+    tab = line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
+    return Unread(line, column, "a tab (write a space for it)" if tab else str(error.problem or error))
 
 
 def ruamel_value(name: str, value: object) -> object:

@@ -20,7 +20,7 @@ from io import StringIO
 
 from .importwrite import comments
 from .models import RepoStats
-from .paperfile import keep_own_entries, key_lines, move_trailing_comment, round_trip_yaml
+from .paperfile import Unread, keep_own_entries, key_lines, move_trailing_comment, round_trip_yaml, unread
 from .repositories import HEADER, dump
 
 
@@ -31,16 +31,6 @@ class Unkept:
     line: int
     column: int
     comment: str
-
-
-@dataclass(frozen=True)
-class Unread:
-    """A place ruamel's round trip cannot read, though the file's reader does (a tab
-    before a comment or after a value): (1-based) line, column, what is there."""
-
-    line: int
-    column: int
-    problem: str
 
 
 def _fields(stats: RepoStats) -> dict[str, object]:
@@ -59,12 +49,7 @@ def edited(original: str, known: Mapping[str, RepoStats], stats: Mapping[str, Re
     try:
         return _edited(original, known, stats)
     except MarkedYAMLError as error:
-        # (ruamel's scanner refuses a tab PyYAML's reads as white space: "stars: 5\t# c")
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        lines = original.splitlines()
-        tab = line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
-        return Unread(line, column, "a tab (write a space for it)" if tab else str(error.problem or error))
+        return unread(original, error)
 
 
 def _edited(original: str, known: Mapping[str, RepoStats], stats: Mapping[str, RepoStats]) -> str | Unkept:

@@ -529,6 +529,23 @@ def test_a_read_only_paper_file_is_left_alone_and_the_other_papers_added(project
     ]
 
 
+def test_a_paper_file_with_a_tab_the_editor_cannot_read_stops_the_add_at_its_place(project, servers, capsys):
+    # (add fills an existing paper's file as import does, through the same in-place edit)
+    papers = project / "content" / "papers"
+    mine = papers / "lora.yml"
+    mine.write_text('id: lora\ntitle: "LoRA: Low-Rank Adaptation of Large Language Models"\t# mine\narxiv: "2106.09685"\n')
+    before = mine.read_bytes()
+    assert main(["--root", str(project), "add", "2106.09685", "hep-th/9711200"]) == 1
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{mine}:2:60: the import cannot edit this file in place: the reader that keeps its comments"
+        " stops here, at a tab (write a space for it); nothing was written\n"
+        "1 error; nothing was added.\n"
+    )
+    assert mine.read_bytes() == before
+    assert [p.name for p in papers.iterdir()] == ["lora.yml"]
+
+
 def test_a_doi_is_written_as_the_curator_typed_it_not_as_crossref_lower_cases_it(project, servers, capsys):
     # Crossref's BibTeX writes "10.1023/a:1026654312961"; the curator typed capitals. A DOI
     # ignores case, so the paper is the same, but what the curator wrote is not rewritten.

@@ -532,6 +532,36 @@ def test_a_read_only_paper_file_is_said_and_left_and_the_rest_imported(tmp_path,
     assert "year: 2021\n" in (papers / "second-paper.yml").read_text()
 
 
+def test_a_paper_file_with_a_tab_the_editor_cannot_read_stops_the_import_at_its_place(tmp_path, capsys):
+    # `check` passes it (YAML reads the tab as a space); the reader that keeps its
+    # comments, which edits the file in place, does not. It was a traceback.
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    mine = papers / "first-paper.yml"
+    mine.write_bytes(b"id: first-paper\r\ntitle: First Paper\r\ntags: []\t# x\r\n")
+    before = mine.read_bytes()
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    capsys.readouterr()
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@misc{a,\n  title = {First Paper},\n  year = {2020},\n}\n"
+        "@misc{b,\n  title = {Second Paper},\n  year = {2021},\n}\n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", (
+        f"{mine}:3:9: the import cannot edit this file in place: the reader that keeps its comments"
+        " stops here, at a tab (write a space for it); nothing was written\n"
+        "1 error; nothing was imported.\n"
+    ))
+    assert mine.read_bytes() == before
+    assert sorted(p.name for p in papers.iterdir()) == ["first-paper.yml"]
+    # With a space for the tab, the same import goes through.
+    mine.write_bytes(before.replace(b"\t", b" "))
+    assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 0
+    assert mine.read_bytes().startswith(b"id: first-paper\r\ntitle: First Paper\r\nyear: 2020\r\n")
+
+
 def test_a_title_in_capitals_throughout_is_noted_once_when_written(tmp_path, capsys):
     # (curator: IEEE Xplore's and Scopus' "MASTERING THE GAME OF GO WITH DEEP NEURAL
     # NETWORKS AND TREE SEARCH" came in as such without a word, and was on the site so)

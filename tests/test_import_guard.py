@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator import importer, importwrite
-from generator.errors import CuratorError, Location
+from generator.errors import CuratorError, Location, Problems
 from generator.importer import import_records
 from generator.ingest import Record
+from generator.yamlio import parse
 
 DAY = dt.date(2026, 1, 2)
 
@@ -200,3 +201,38 @@ def test_a_comment_after_a_hash_in_a_quoted_value_is_told_and_kept(tmp_path):
         " line of its own, or add those values by hand; nothing was written"
     ]
     assert path.read_bytes() == text.encode()
+
+
+# A tab before a comment, or after a value: the project's reader (and check) take it as
+# white space, as YAML does, but the comment-keeping reader the edit goes through refuses it.
+TABBED = CURATED.replace("status: must-read\n", "status: must-read\t# x\n")
+
+
+def test_a_tab_the_comment_keeping_reader_refuses_is_said_at_its_place_and_nothing_is_written(tmp_path):
+    papers = _project(tmp_path)
+    (papers / "first-paper.yml").write_text(TABBED, encoding="utf-8")
+    other = TABBED.replace("first-paper", "other-paper").replace("First Paper", "Other Paper") + "tags: []\t\n"
+    (papers / "other-paper.yml").write_text(other, encoding="utf-8")
+    problems = Problems()
+    assert parse(TABBED, "first-paper.yml", problems) is not None and not problems
+    records = _records() + [Record(title="Other Paper", abstract="", source=Location("in.txt", 9, 1), year="2020")]
+    with pytest.raises(CuratorError) as caught:
+        import_records(records, tmp_path, added=DAY)
+    stops = (
+        " the import cannot edit this file in place: the reader that keeps its comments stops here,"
+        " at a tab (write a space for it); nothing was written"
+    )
+    # Every such file at once, each at the first tab the reader stops at (the status
+    # line's, column 18; the other's trailing tab after it is not reached).
+    assert [str(p) for p in caught.value.problems] == [
+        f"{papers / 'first-paper.yml'}:12:18:" + stops,
+        f"{papers / 'other-paper.yml'}:12:18:" + stops,
+    ]
+    assert (papers / "first-paper.yml").read_bytes() == TABBED.encode()
+    assert (papers / "other-paper.yml").read_bytes() == other.encode()
+    written = sorted(
+        p.relative_to(tmp_path).as_posix()
+        for p in tmp_path.rglob("*")
+        if p.is_file() and p.name != importer.LOCK_NAME
+    )
+    assert written == ["papers/first-paper.yml", "papers/other-paper.yml"]

@@ -298,11 +298,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
             ))
             return 130 if interrupted or later.had else 1
         if isinstance(text, repositoriesedit.Unread):
-            print(Problem(
-                Location(shown, text.line, text.column),
-                f"readinglist stars cannot edit this file in place: the reader that keeps its comments stops "
-                f"here, at {text.problem}; nothing was written",
-            ))
+            print(Problem(Location(shown, text.line, text.column), text.said("readinglist stars")))
             return 130 if interrupted or later.had else 1
         # (Windows line ends and a byte-order mark stay: a diff shows the figures, not every line.)
         data = text.encode("utf-8") if now is None else as_the_file_was(now, text)
