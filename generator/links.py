@@ -437,15 +437,19 @@ def classify(url: str) -> Kind:
 def hugging_face_page(url: str) -> str:
     """What ``url`` is on Hugging Face where it is a Space, a model, a dataset or the
     site's page of a paper ("spaces/lab/demo", "lab/model", "datasets/lab/corpus",
-    "papers/2101.00010"); "" for any other address (an owner's page, the blog)."""
+    "papers/2101.00010"); "" for any other address (an owner's page, the blog, the
+    site's lists of papers)."""
     try:
         host, segments = _host_and_path(url)
     except ValueError:
         return ""
     if host not in _HF_HOSTS:
         return ""
-    if len(segments) >= 2 and segments[0] == "papers":
-        return "/".join(segments[:2])
+    if segments and segments[0] == "papers":
+        # (Only an arXiv id names a paper there: "papers/trending", "papers/date/2024-01-01"
+        # are lists of papers, a site's page as any other.)
+        paper = segments[1] if len(segments) >= 2 else ""
+        return f"papers/{paper}" if _ARXIV_NEW.match(paper) and normalize_arxiv(paper) else ""
     return _hf_repo(segments)
 
 

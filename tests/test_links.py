@@ -8,8 +8,8 @@ from hypothesis import assume, given, strategies as st
 
 from generator.ingest import abstract_links
 from generator.links import (
-    _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, indexes_paper, normalize_doi,
-    same_page,
+    _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, hugging_face_page, indexes_paper,
+    normalize_doi, same_page,
 )
 
 
@@ -227,6 +227,22 @@ def test_project_and_paper_and_pdf():
     assert classify("https://arxiv.org/pdf/2406.14022").kind == "pdf"
     assert classify("https://example.org/paper.pdf").kind == "pdf"
     assert classify("https://huggingface.co/papers/2406.14022").kind == "paper"
+
+
+@pytest.mark.parametrize(("url", "page"), [
+    ("https://huggingface.co/papers/2401.12345", "papers/2401.12345"),
+    ("https://hf.co/papers/2101.00010/", "papers/2101.00010"),
+    ("https://huggingface.co/papers/0704.0001", "papers/0704.0001"),  # (four digits until 2014)
+    # The site's other pages under papers/ are lists of papers, none a paper's own page.
+    ("https://huggingface.co/papers/trending", ""),
+    ("https://huggingface.co/papers/date/2024-01-01", ""),
+    ("https://huggingface.co/papers/week/2024-W01", ""),
+    ("https://huggingface.co/papers/month/2024-01", ""),
+    ("https://huggingface.co/papers/2513.00001", ""),  # (no month 13: no arXiv id)
+    ("https://huggingface.co/papers", ""),
+])
+def test_only_an_arxiv_id_after_papers_is_hugging_faces_page_of_a_paper(url, page):
+    assert hugging_face_page(url) == page
 
 
 def test_identifiers_from_urls():

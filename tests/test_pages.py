@@ -732,9 +732,12 @@ def test_a_project_page_on_hugging_face_says_so_and_has_no_hugging_face_search_b
     labels = [b.label for b in badges]
     assert "Search Hugging Face" not in labels
     assert ("Search GitHub" in labels) is github_search
-    # A Hugging Face page that is none of these (an owner's, the blog) is a project page
-    # as any site's is, and the search stays.
-    for other in ("https://huggingface.co/lab", "https://huggingface.co/blog/post"):
+    # A Hugging Face page that is none of these (an owner's, the blog, a list of papers
+    # under papers/) is a project page as any site's is, and the search stays.
+    for other in (
+        "https://huggingface.co/lab", "https://huggingface.co/blog/post",
+        "https://huggingface.co/papers/trending", "https://huggingface.co/papers/date/2024-01-01",
+    ):
         badges = page(plan(site([paper("a", 2020, links=(Link(other, "project"),))], (), {})), "papers/a.md").context["badges"]
         assert [(b.label, b.icon) for b in badges if b.kind == "project"] == [("Project page", "project")]
         assert [b.label for b in badges][::len(badges) - 1] == ["Search GitHub", "Search Hugging Face"]
