@@ -77,7 +77,7 @@ from .bibsyntax import (
     heads_closed_up, names_split, unclosed_quote, unclosed_values, value_end, without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
-from .years import read_year, said
+from .years import read_year, said, without_approximate
 
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
@@ -2058,6 +2058,9 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
     owner = fields.owner(name)
     if read.to_say():
         fixes = {year: _written(f"{name} = {{{year}}}") for year in (read.year, *read.years) if year}
+        if name == "date" and read.approximate and (date := without_approximate(value)):
+            # (a date's month and day are the curator's: "2019-05~" is to be "2019-05")
+            fixes[read.year] = _written(f"date = {{{date}}}")
         bare = _bare(owner, name, value)
         problems.warning(
             _written_at(owner, name, value, path), said(name, _written(value), read, fixes, bare=bare, of="entry")

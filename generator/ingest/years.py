@@ -57,7 +57,7 @@ def read_year(value: str, dated: bool = False) -> ReadYear:
     """The year ``value`` gives. ``dated``: a date's field (biblatex's ``date``, RIS's
     "year/month/day/other"), where two digits after the year are its month ("2011-12"),
     and the letters are looked for before its first "/"."""
-    plain = ascii_digits(unicodedata.normalize("NFKC", value)).strip()
+    plain = _plain(value)
     years = FOUR_DIGITS.findall(plain)
     for season in _SEASON.finditer(plain):
         first, then = season.groups()
@@ -71,6 +71,28 @@ def read_year(value: str, dated: bool = False) -> ReadYear:
     lettered = _LETTERED.fullmatch(plain.split("/", 1)[0].strip() if dated else plain)
     approximate = _APPROXIMATE.search(plain)
     return ReadYear(named[0], lettered.group(1) if lettered else "", other_digits, approximate.group() if approximate else "")
+
+
+def _plain(value: str) -> str:
+    return ascii_digits(unicodedata.normalize("NFKC", value)).strip()
+
+
+def without_approximate(value: str) -> str:
+    """``value``, a date `read_year` reads as approximate, as written without the word or
+    mark that says so (and the space or tie after a word), where that is a date as
+    biblatex's ``date`` takes one: "2019-05~" is "2019-05", its month kept, "circa 2019"
+    "2019"; "" for another ("May 2019~")."""
+    plain = _plain(value)
+    found = _APPROXIMATE.search(plain)
+    if found is None:
+        return ""
+    after = plain[found.end():]
+    kept = (plain[: found.start()] + (after.lstrip(" \t~") if found.group(1) else after)).strip()
+    return kept if _ISO_DATE.fullmatch(kept) else ""
+
+
+# A year, a month or a day, as ISO 8601 writes it (and biblatex's date field reads it).
+_ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 
 
 # How BibTeX reads a value written without braces or quotes.

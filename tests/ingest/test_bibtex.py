@@ -321,15 +321,20 @@ def test_an_approximate_year_takes_the_year_and_says_it_is_approximate():
     # the letter left out: the paper's year would show as known.) Said at the value; the
     # entry is still imported. biblatex's circa date, EDTF's "2019~", likewise.
     # (At column 11: "  year = {" and "  date = {" are 10 characters.)
-    for field, written, mark in [
-        ("year", "circa 2019", "circa"), ("year", "c. 2019", "c."), ("year", "ca. 2019", "ca."),
-        ("year", "Circa 2019", "Circa"), ("year", "CA. 2019", "CA."), ("date", "2019~", "~"), ("date", "2019-05~", "~"),
+    # A date is told to be written as it was without what says so: its month and day stay
+    # (where what is left is a date biblatex reads: "May 2019" is none).
+    for field, written, mark, fix in [
+        ("year", "circa 2019", "circa", "2019"), ("year", "c. 2019", "c.", "2019"), ("year", "ca. 2019", "ca.", "2019"),
+        ("year", "Circa 2019", "Circa", "2019"), ("year", "CA. 2019", "CA.", "2019"), ("year", "ca.~2019", "ca.", "2019"),
+        ("date", "2019~", "~", "2019"), ("date", "2019-05~", "~", "2019-05"), ("date", "2019-05-01%", "%", "2019-05-01"),
+        ("date", "circa 2019-05", "circa", "2019-05"), ("date", "c.~2019-05-01", "c.", "2019-05-01"),
+        ("date", "May 2019~", "~", "2019"),
     ]:
         problems = Problems()
         assert _one(f"  {field} = {{{written}}},\n", problems).year == "2019", written
         assert problems.format() == (
             f"y.bib:3:11: warning: {field} '{written}' says the year is approximate ('{mark}'): read as"
-            f" 2019; write the year the paper was published in, as '{field} = {{2019}}'"
+            f" 2019; write the year the paper was published in, as '{field} = {{{fix}}}'"
         ), written
 
 
