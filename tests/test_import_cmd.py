@@ -509,6 +509,16 @@ def test_a_scholar_title_of_two_words_is_counted_unless_a_journals(tmp_path, cap
     assert [line.split(" ('")[0].startswith("note: 1 title") for line in notice] == ([True] if counted else [])
 
 
+def _first_and_second_paper(tmp_path: Path) -> Path:
+    """A BibTeX file of two papers, the first one a test's paper file names."""
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@misc{a,\n  title = {First Paper},\n  year = {2020},\n}\n"
+        "@misc{b,\n  title = {Second Paper},\n  year = {2021},\n}\n"
+    )
+    return bib
+
+
 def test_a_read_only_paper_file_is_said_and_left_and_the_rest_imported(tmp_path, capsys):
     papers = tmp_path / "content" / "papers"
     papers.mkdir(parents=True)
@@ -516,11 +526,7 @@ def test_a_read_only_paper_file_is_said_and_left_and_the_rest_imported(tmp_path,
     mine.write_text("id: first-paper\ntitle: First Paper\nabstract: First abstract.\n")
     mine.chmod(0o444)
     before = mine.read_bytes()
-    bib = tmp_path / "lab.bib"
-    bib.write_text(
-        "@misc{a,\n  title = {First Paper},\n  year = {2020},\n}\n"
-        "@misc{b,\n  title = {Second Paper},\n  year = {2021},\n}\n"
-    )
+    bib = _first_and_second_paper(tmp_path)
     assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 0
     out, err = capsys.readouterr()
     assert err == (
@@ -542,11 +548,7 @@ def test_a_paper_file_with_a_tab_the_editor_cannot_read_stops_the_import_at_its_
     before = mine.read_bytes()
     assert main(["--root", str(tmp_path), "check"]) == 0
     capsys.readouterr()
-    bib = tmp_path / "lab.bib"
-    bib.write_text(
-        "@misc{a,\n  title = {First Paper},\n  year = {2020},\n}\n"
-        "@misc{b,\n  title = {Second Paper},\n  year = {2021},\n}\n"
-    )
+    bib = _first_and_second_paper(tmp_path)
     assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 1
     out, err = capsys.readouterr()
     assert (out, err) == ("", (
