@@ -993,7 +993,7 @@ class RecordChecker:
                     # (the address itself, as the item is to read; a long one is cut; in
                     # brackets, as a mapping in braces: "[- url: ...]" is one string)
                     line = line if len(line) <= 85 else "url: ..."
-                    hint = f"; write the item as {'{' + line + '}' if node.flow else '- ' + line!r}"
+                    hint = f"; write the item as {_in_braces(line) if node.flow else '- ' + line!r}"
                 self.error(
                     item,
                     f"'{name}' item {number} must be a mapping with a 'url',"
@@ -1685,6 +1685,25 @@ def _reads_back(name: str, text: str, items: list[str] | None = None) -> bool:
     return isinstance(value, Seq) and [
         item.text if isinstance(item, Scalar) and not isinstance(item, Refused) else None for item in value.items
     ] == items
+
+
+def _in_braces(line: str) -> str:
+    """The line ``name: value`` (as `_alone` writes it) as an item of a list in brackets:
+    a mapping in braces, its value in double quotes where, plain, a comma, bracket or
+    brace in it would end it there ("{url: https://x.org/a,b}" is a link to
+    https://x.org/a and a field 'b')."""
+    name, _, written = line.partition(": ")
+    value = _read_back(name, written)
+    if not isinstance(value, Scalar) or value.text is None:
+        return "{" + line + "}"  # (the cut "url: ...")
+    for text in (written, double_quoted(value.text)):
+        tree = parse(f"x: [{{{name}: {text}}}]\n", "", Problems())
+        items = tree.get("x") if isinstance(tree, Map) else None
+        item = items.items[0] if isinstance(items, Seq) and len(items.items) == 1 else None
+        read = item.get(name) if isinstance(item, Map) and len(item.entries) == 1 else None
+        if isinstance(read, Scalar) and read.text == value.text:
+            return f"{{{name}: {text}}}"
+    return "{" + line + "}"
 
 
 def _alone(name: str, text: str) -> str | None:
