@@ -131,9 +131,15 @@ def read_papers(
         if not name.endswith(".yml") or not is_file:
             stem, dot, ending = name.rpartition(".")
             # (A name that is no id, 'My Paper.yaml', is told the name an id can have:
-            # renamed to 'My Paper.yml' as told, it was refused again.)
+            # renamed to 'My Paper.yml' as told, it was refused again. A name another
+            # file has is not told: renamed so, this one replaced that one.)
+            right = (stem if is_id(stem) else slugify(stem)) + ".yml"
             hint = (
-                f"; rename it to {(stem if is_id(stem) else slugify(stem)) + '.yml'!r}"
+                (
+                    f"; {prefix + right} is there already: copy into it what this one adds, then delete this one"
+                    if right in files.listed
+                    else f"; rename it to {right!r}"
+                )
                 if is_file and dot and stem and ending.lower() in ("yaml", "yml")
                 else "" if is_file else f" ({_not_a_file(entry)})"
             )
