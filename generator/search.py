@@ -865,13 +865,20 @@ def _refine(
                 continue
             if piece and piece.lower() not in STOP_WORDS:
                 bases = base_forms.get(piece.lower(), ())
-                if (n < len(pieces) and vocabulary is not None and not bases
-                        and piece.isalpha() and len(piece) >= FUZZY_SHORTEST
-                        and not any(map(vocabulary.begins, [piece.lower(), *spellings]))):
+                edits = fuzzy_distance(piece.lower())
+                near = (
+                    vocabulary.near(piece.lower(), edits)
+                    if n < len(pieces) and vocabulary is not None and not bases
+                    and piece.isalpha() and len(piece) >= FUZZY_SHORTEST
+                    and not any(map(vocabulary.begins, [piece.lower(), *spellings]))
+                    else []
+                )
+                if near:
                     # Found by nothing as typed: a fuzzy term, ranked by the words it finds.
-                    edits = fuzzy_distance(piece.lower())
+                    # (Not one near no word, which finds nothing, and which lunr takes the
+                    # longer to build the longer the word: 5 s for 300 letters.)
                     out.append(f"{piece}~{edits}")
-                    words[(piece.lower(), *vocabulary.near(piece.lower(), edits))] = None
+                    words[(piece.lower(), *near)] = None
                     continue
                 # Material appends the "*" to the first (it leaves a boosted term alone).
                 out += [f"{piece}^{EXACT_BONUS}"] if piece.lower() in exact else [piece, f"{piece}^{EXACT_BONUS}"]

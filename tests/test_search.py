@@ -1093,6 +1093,18 @@ def test_a_word_that_begins_no_word_of_the_index_is_looked_for_as_a_fuzzy_term()
     assert refine_query("instrucion") == "instrucion instrucion^3"
 
 
+def test_a_misspelt_word_near_no_word_of_the_index_is_no_fuzzy_term():
+    # lunr builds every spelling within a fuzzy term's distance, more the longer the
+    # word: a pasted run of 300 letters took the search box 5 s, one of 1,000 was never
+    # answered (the tab ran out of memory). A fuzzy term near no word finds nothing: the
+    # word is looked for as it is, which finds nothing too, at once.
+    vocabulary = Vocabulary(" ".join(Vocabulary.order(["instruction", "tuning", "model"])))
+    assert refine_query("x" * 1000, vocabulary=vocabulary) == refine_query("x" * 1000)
+    assert refine_query("zzzzq tuning", vocabulary=vocabulary) == "zzzzq zzzzq^3 tuning tuning^3"
+    assert query_words("zzzzq tuning", vocabulary=vocabulary) == [("zzzzq",), ("tuning",)]
+    assert refine_query("modle", vocabulary=vocabulary) == "modle~1"  # (near "model": as before)
+
+
 def test_a_paper_is_found_by_its_arxiv_id_and_doi_pasted_as_they_are():
     # The metadata review: pasting an id, a researcher's first try, found nothing.
     site = Site(

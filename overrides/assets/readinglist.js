@@ -262,12 +262,16 @@
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           var bases = baseForms.get(piece.toLowerCase()) || [];
           var low = piece.toLowerCase();
-          if (n < pieces.length && vocabulary && !bases.length
+          var edits = fuzzyDistance(low);
+          var found = n < pieces.length && vocabulary && !bases.length
               && LETTERS_ONLY.test(piece) && piece.length >= FUZZY_SHORTEST
-              && ![low].concat(spellings).some(function (p) { return vocabulary.begins(p); })) {
-            /* Found by nothing as typed: a fuzzy term, ranked by the words it finds. */
-            var edits = fuzzyDistance(low);
-            var found = vocabulary.near(low, edits);
+              && ![low].concat(spellings).some(function (p) { return vocabulary.begins(p); })
+            ? vocabulary.near(low, edits) : [];
+          if (found.length) {
+            /* Found by nothing as typed: a fuzzy term, ranked by the words it finds.
+               (Not one near no word, which finds nothing, and which lunr takes the
+               longer to build the longer the word: 5 s for 300 letters, and 1,000 were
+               never answered, the tab out of memory.) */
             out.push(piece + "~" + edits);
             addWord([low].concat(found));
             found.forEach(function (word) {

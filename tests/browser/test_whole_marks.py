@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from .conftest import result_hrefs
+from .conftest import result_hrefs, wait_for_search
 from .markedtext import ADAMERGING_YAML as PAPER_YAML
 from .markedtext import CONTENT, MARKED_TEXT, marked
 from .sitebuild import served_fixture_site
@@ -316,6 +316,21 @@ def test_a_fuzzy_term_typed_with_a_long_distance_is_answered(open_context, marks
     values, abstract = _marked_abstract(page, "forgetting~9")
     assert values == ["forgetting"]
     assert abstract == FORGETTING
+    assert _result_links(page, "merging")  # (and it answers the next)
+
+
+def test_a_long_run_of_letters_near_no_word_is_answered(open_context, marks_url):
+    """A word the index has nothing near ("x" 1,000 times, pasted) was looked for as a
+    fuzzy term, which lunr builds spelling by spelling: it was never answered, nor any
+    query after it, and the tab ran out of memory (300 letters took 5 s)."""
+    page = open_context(base=marks_url).new_page()
+    page.set_default_timeout(10000)
+    page.goto("")
+    word = "x" * 1000
+    page.locator(".md-search__input").fill(word[:-1])
+    page.locator(".md-search__input").press(word[-1])
+    wait_for_search(page)
+    assert page.locator(".md-search-result__item").count() == 0
     assert _result_links(page, "merging")  # (and it answers the next)
 
 
