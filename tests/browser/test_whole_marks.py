@@ -323,15 +323,31 @@ def test_a_long_run_of_letters_near_no_word_is_answered(open_context, marks_url)
     """A word the index has nothing near ("x" 1,000 times, pasted) was looked for as a
     fuzzy term, which lunr builds spelling by spelling: it was never answered, nor any
     query after it, and the tab ran out of memory (300 letters took 5 s)."""
-    page = open_context(base=marks_url).new_page()
+    _answered_at_once(open_context(base=marks_url).new_page(), "x" * 1000)
+
+
+def _answered_at_once(page, query: str) -> None:
+    """``query`` (pasted) has no result, given within 10 s, and the next is answered."""
     page.set_default_timeout(10000)
     page.goto("")
-    word = "x" * 1000
-    page.locator(".md-search__input").fill(word[:-1])
-    page.locator(".md-search__input").press(word[-1])
+    page.locator(".md-search__input").fill(query[:-1])
+    page.locator(".md-search__input").press(query[-1])
     wait_for_search(page)
     assert page.locator(".md-search-result__item").count() == 0
     assert _result_links(page, "merging")  # (and it answers the next)
+
+
+@pytest.mark.parametrize("query", ["x" * 1000 + "~2", "merging -" + "x" * 1000 + "~2", "title:" + "x" * 1000 + "^2~2"])
+def test_a_fuzzy_term_typed_far_longer_than_any_word_is_answered(open_context, marks_url, query):
+    """A fuzzy term typed (or asked by a link's ?q=) whose word is longer than any of
+    the index by more than its distance finds nothing, but lunr builds it spelling by
+    spelling: 300 letters "~2" took 6 s, 1,000 were never answered, nor any query after."""
+    page = open_context(base=marks_url).new_page()
+    if query.startswith("merging"):  # (a prohibited term: the results of the other)
+        page.set_default_timeout(10000)
+        assert _result_links(page, query) == _result_links(page, "merging")
+        return
+    _answered_at_once(page, query)
 
 
 def test_a_word_typed_with_a_star_is_marked_as_a_words_start(open_context, marks_url):
