@@ -42,15 +42,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-
-def _best(repeat: int, function) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        function()
-        best = min(best, time.process_time() - start)
-    return best
+from memo_fields import least as _best  # noqa: E402  (best of N runs, CPU seconds)
 
 
 def _child_cpu(args: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -124,7 +118,6 @@ def clean_generate(project: Path, repeat: int) -> float:
 
     from generator import build
 
-    sys.path.insert(0, str(REPO / "benchmarks"))
     from run import _settings  # (the settings benchmarks/run.py's runs use)
 
     best = float("inf")
