@@ -19,6 +19,7 @@ import pytest
 from generator.cli import main
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from generator.search import (
+    _ANY_FUZZY,
     _QUERY_SYNTAX,
     count_line,
     EXACT_BONUS,
@@ -152,6 +153,8 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     assert set(" ".join(re.findall(r'"([^"]*)"', stop_words)).split()) == set(STOP_WORDS)
     syntax = re.search(r"var QUERY_SYNTAX = /(.*)/;", js).group(1)
     assert syntax == _QUERY_SYNTAX.pattern
+    # (A fuzzy term typed is read alike: `_typed_term`.)
+    assert re.search(r"var ANY_FUZZY = /\^(.*)\$/;", js).group(1) == _ANY_FUZZY.pattern
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
     # (The white space between the halves of a hyphenated word written with spaces that
     # the result list marks: with_spaced's.)
@@ -1103,6 +1106,33 @@ def test_a_misspelt_word_near_no_word_of_the_index_is_no_fuzzy_term():
     assert refine_query("zzzzq tuning", vocabulary=vocabulary) == "zzzzq zzzzq^3 tuning tuning^3"
     assert query_words("zzzzq tuning", vocabulary=vocabulary) == [("zzzzq",), ("tuning",)]
     assert refine_query("modle", vocabulary=vocabulary) == "modle~1"  # (near "model": as before)
+
+
+def test_a_fuzzy_term_typed_far_longer_than_any_word_is_asked_as_the_word_alone(monkeypatch):
+    # lunr builds a fuzzy term spelling by spelling: "x" 300 times "~2" typed in
+    # `readinglist search` took seconds (1,000 never ended). Near no word of the index,
+    # it finds nothing, as the word alone, exact, does at once: the search box's rule
+    # (readinglist.js's refineParts), one piece only.
+    vocabulary = Vocabulary(" ".join(Vocabulary.order(["instruction", "tuning", "model"])))
+    long = "x" * 300
+    assert refine_query(f"{long}~2 tuning", vocabulary=vocabulary) == f"{long}^1 tuning tuning^3"
+    assert refine_query(f"title:{long}^2~2", vocabulary=vocabulary) == f"title:{long}^2"
+    assert refine_query(f"-{long}~", vocabulary=vocabulary) == f"-{long}^1"
+    # Near a word, of two pieces, or without the vocabulary: as typed.
+    for typed in ("modle~1", "title:tunign~2", "+instrucion~2^4", f"{long}-y~2"):
+        assert refine_query(typed, vocabulary=vocabulary) == typed
+    assert refine_query(f"{long}~2") == f"{long}~2"
+    # The terminal's search asks lunr so, and answers at once.
+    engine = MaterialSearch(make_index(
+        [{"location": "a/", "title": "Instruction tuning", "text": "<p>A model.</p>"}],
+        vocabulary=" ".join(Vocabulary.order(["instruction", "tuning", "model", "a"]))))
+    asked = []
+    search = engine.index.search
+    monkeypatch.setattr(engine.index, "search", lambda q: asked.append(q) or search(q))
+    assert engine.search("x" * 1000 + "~2") == []
+    assert asked == ["x" * 1000 + "^1"]
+    assert [hit.location for hit in engine.search(f"tuning -{long}~2")] == ["a/"]
+    assert [hit.location for hit in engine.search("modle~1")] == ["a/"]  # (near "model")
 
 
 def test_a_paper_is_found_by_its_arxiv_id_and_doi_pasted_as_they_are():
