@@ -403,7 +403,9 @@ def classify(url: str) -> Kind:
             return Kind("code", _REPO_HOSTS[host], repo)
         return Kind("project")
     if host in _HF_HOSTS:
-        if segments and segments[0] == "papers":
+        # (Its page of a paper, "papers/<arXiv id>"; its lists of papers, "papers/trending",
+        # are a site's pages as any other, and _hf_repo names no repository there.)
+        if hugging_face_page(url).startswith("papers/"):
             return Kind("paper")
         repo = _hf_repo(segments)
         if not repo:

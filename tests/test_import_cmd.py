@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import main
 
@@ -70,6 +71,24 @@ def test_quiet_prints_only_the_summary_line(tmp_path, capsys):
     assert capsys.readouterr() == (SUMMARY, "")
     # The copy is still kept, only not announced.
     assert (tmp_path / "content" / "sources" / "list.txt").read_bytes() == listing.read_bytes()
+
+
+def test_a_list_of_papers_on_hugging_face_in_an_abstract_is_imported_as_a_project_page(tmp_path):
+    # "huggingface.co/papers/trending" (or papers/date/..., a bare papers) is one of the
+    # site's lists of papers, no paper's page: it was filed under "paper:" links. Only an
+    # arXiv id after papers/ names a paper there.
+    listing = tmp_path / "list.txt"
+    listing.write_text(
+        HEAD + "SubscribeFirst Paper\nWe rank the papers of"
+        " https://huggingface.co/papers/trending and https://hf.co/papers/date/2024-01-01,"
+        " as https://huggingface.co/papers/2401.12345 does.\n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", str(listing)]) == 0
+    written = (tmp_path / "content" / "papers" / "first-paper.yml").read_text()
+    links = yaml.safe_load(written)["links"]
+    assert [link["url"] for link in links["project"]] == [
+        "https://huggingface.co/papers/trending", "https://hf.co/papers/date/2024-01-01"]
+    assert [link["url"] for link in links["paper"]] == ["https://huggingface.co/papers/2401.12345"]
 
 
 def test_quiet_still_prints_warnings(tmp_path, capsys):

@@ -243,6 +243,8 @@ def test_project_and_paper_and_pdf():
 ])
 def test_only_an_arxiv_id_after_papers_is_hugging_faces_page_of_a_paper(url, page):
     assert hugging_face_page(url) == page
+    # (classify agrees: a list of papers is a site's page as any other, not a paper.)
+    assert classify(url).kind == ("paper" if page else "project")
 
 
 def test_identifiers_from_urls():
