@@ -236,11 +236,11 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
                 "Search arXiv for this title (the list links no paper)",
             )
         )
-    # Hugging Face's search of its papers, but not beside a page there that the list
-    # links (a Space, a model, a dataset, its page of the paper), named on its badge:
-    # "Search Hugging Face" beside "Project page on Hugging Face" offered a search of
-    # the site the reader is given a page of.
-    if any(b.kind == "project" and b.icon == "huggingface" for b in badges):
+    # Hugging Face's search of its papers for this title, but not where the list links
+    # Hugging Face's page of this paper (as its project page or a paper link): the search
+    # would find the page beside it. A Space, a model or a dataset there is no page of the
+    # paper, and the search still leads to one.
+    if any(hugging_face_page(b.href).startswith("papers/") for b in badges if b.kind in ("project", "paper")):
         return tuple(badges)
     badges.append(
         Badge(

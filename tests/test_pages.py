@@ -709,28 +709,28 @@ def test_a_project_page_that_is_a_repository_on_any_code_host_has_no_github_sear
     assert "Search GitHub" not in [b.label for b in badges]
 
 
-@pytest.mark.parametrize(("url", "description", "github_search"), [
-    ("https://huggingface.co/spaces/lab/demo", "Project page on Hugging Face: spaces/lab/demo", False),
-    ("https://hf.co/spaces/lab/demo", "Project page on Hugging Face: spaces/lab/demo", False),
-    ("https://huggingface.co/lab/model", "Project page on Hugging Face: lab/model", True),
-    ("https://huggingface.co/datasets/lab/corpus", "Project page on Hugging Face: datasets/lab/corpus", True),
-    ("https://huggingface.co/papers/2101.00010", "Project page on Hugging Face: papers/2101.00010", True),
+@pytest.mark.parametrize(("url", "description", "github_search", "hf_search"), [
+    ("https://huggingface.co/spaces/lab/demo", "Project page on Hugging Face: spaces/lab/demo", False, True),
+    ("https://hf.co/spaces/lab/demo", "Project page on Hugging Face: spaces/lab/demo", False, True),
+    ("https://huggingface.co/lab/model", "Project page on Hugging Face: lab/model", True, True),
+    ("https://huggingface.co/datasets/lab/corpus", "Project page on Hugging Face: datasets/lab/corpus", True, True),
+    ("https://huggingface.co/papers/2101.00010", "Project page on Hugging Face: papers/2101.00010", True, False),
 ])
-def test_a_project_page_on_hugging_face_says_so_and_has_no_hugging_face_search_beside_it(
-    url, description, github_search
+def test_a_project_page_on_hugging_face_says_so_and_the_papers_search_stays_unless_it_is_the_papers_page(
+    url, description, github_search, hf_search
 ):
-    # (A reader's review: a paper whose project page is a Hugging Face Space still had
-    # "Search Hugging Face" beside "Project page on Hugging Face", a search of the site
-    # the page already links; a model's, a dataset's or Hugging Face's page of the paper
+    # (A reader's review: a model's, a dataset's or Hugging Face's page of the paper
     # read "Project page", as a site of its own.) A model, a dataset or the papers page
     # is no code: "Search GitHub" stays beside them, as beside a dataset's badge; a
-    # Space is a repository of code, as on GitHub.
+    # Space is a repository of code, as on GitHub. "Search Hugging Face" searches its
+    # papers for the title: beside Hugging Face's page of the paper it would find that
+    # very page, beside a Space, a model or a dataset it still leads to the paper's.
     badges = page(plan(site([paper("a", 2020, links=(Link(url, "project"),))], (), {})), "papers/a.md").context["badges"]
     assert [(b.label, b.icon, b.description) for b in badges if b.kind == "project"] == [
         ("Project page on Hugging Face", "huggingface", description)
     ]
     labels = [b.label for b in badges]
-    assert "Search Hugging Face" not in labels
+    assert ("Search Hugging Face" in labels) is hf_search
     assert ("Search GitHub" in labels) is github_search
     # A Hugging Face page that is none of these (an owner's, the blog, a list of papers
     # under papers/) is a project page as any site's is, and the search stays.
@@ -1194,3 +1194,14 @@ def test_a_topic_page_is_planned_again_when_a_paper_becomes_a_weak_match_of_it()
     second = plan(after, previous=first.signatures, layout=first.layout)
     assert not isinstance(page(second, "topics/t/index.md"), Kept)
     assert page(second, "topics/t/index.md").context["weak"] == (True,)
+
+
+def test_a_paper_link_to_hugging_faces_page_of_the_paper_has_no_hugging_face_search_beside_it():
+    # (The search of Hugging Face's papers for the title would find the very page the
+    # "Paper" badge links; a link to one of its lists of papers is no page of this one.)
+    def labels(url: str) -> list[str]:
+        paper_ = paper("a", 2020, links=(Link(url, "paper"),))
+        return [b.label for b in page(plan(site([paper_], (), {})), "papers/a.md").context["badges"]]
+
+    assert "Search Hugging Face" not in labels("https://huggingface.co/papers/2101.00010")
+    assert "Search Hugging Face" in labels("https://huggingface.co/papers/trending")
