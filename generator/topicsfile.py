@@ -832,12 +832,17 @@ class TopicMemo:
     warn_topicless): the topics they were placed among, and by each paper's id the
     values its place depends on (id, title, abstract, topics, exclude_topics), its
     assignments (None: it was not placed, being surely in a topic) and the paper (a
-    rerun's unchanged paper is the very object: no values are compared)."""
+    rerun's unchanged paper is the very object: no values are compared). Also, for
+    each paper warned of being in no topic, the hint its warning gave (`how_to_place`),
+    with the values and the list's common stems it was made from: the hint looks words
+    up in lemminflect's dictionaries, whose loading costs 0.3-0.5 s of CPU, which a
+    rerun in a new process after an edit elsewhere would pay for the same hint."""
 
     topics: tuple[Topic, ...] = ()
     placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = field(
         default_factory=dict
     )
+    hints: dict[str, tuple[tuple[object, ...], frozenset[str], str]] = field(default_factory=dict)
 
     def assignments(self, paper: Paper) -> tuple[TopicAssignment, ...] | None:
         """``paper``'s assignments as placed last among ``topics``, if it was and is as
@@ -904,8 +909,11 @@ def warn_topicless(
     common: frozenset[str] | None = None  # (read once, for the first paper in no topic)
     sure: frozenset[str] = frozenset()
     sure_anywhere: frozenset[str] = frozenset()
-    memo = kept.placed if kept is not None and kept.topics == topics else {}
+    same_topics = kept is not None and kept.topics == topics
+    memo = kept.placed if kept is not None and same_topics else {}
+    hinted = kept.hints if kept is not None and same_topics else {}
     placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = {}
+    hints: dict[str, tuple[tuple[object, ...], frozenset[str], str]] = {}
     ordered = {
         getattr(ref, "text", None)
         for draft in drafts
@@ -939,9 +947,9 @@ def warn_topicless(
             and paper.id not in ordered
             and paper.id not in listing
         ):
-            if matcher is None:
+            if matcher is None and paper.exclude_topics:
                 matcher = compile_topics(topics)
-            closest = closest_topic(paper, matcher) if paper.exclude_topics else None
+            closest = closest_topic(paper, matcher) if matcher is not None and paper.exclude_topics else None
             if closest is not None and closest in paper.exclude_topics:
                 why = f"it excludes its closest topic, {closest!r}, so no other is tried"
                 fix = (
@@ -951,13 +959,22 @@ def warn_topicless(
             else:
                 if common is None:
                     common = common_stems(content.papers)
-                why, fix = "no keyword of any topic matches it", how_to_place(paper, matcher, common)
+                values = _placing(paper)
+                last_hint = hinted.get(paper.id)
+                if last_hint is not None and last_hint[0] == values and last_hint[1] == common:
+                    fix = last_hint[2]
+                else:
+                    if matcher is None:
+                        matcher = compile_topics(topics)
+                    fix = how_to_place(paper, matcher, common)
+                hints[paper.id] = (values, common, fix)
+                why = "no keyword of any topic matches it"
             problems.warning(
                 _topics_key(papers_dir / PurePosixPath(paper.source.path).name, paper.source),
                 f"paper {paper.id!r} is in no topic: {why}, and it lists none; {fix}",
             )
     if kept is not None:
-        kept.topics, kept.placed = topics, placed
+        kept.topics, kept.placed, kept.hints = topics, placed, hints
 
 
 def how_to_place(paper: Paper, matcher: Matcher, common: Container[str]) -> str:

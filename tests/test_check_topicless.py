@@ -221,3 +221,38 @@ def test_a_paper_in_no_topic_is_offered_no_word_a_large_share_of_the_list_writes
     assert [m for m in said(root) if "'g'" in m] == [
         no_keyword("content/papers/g.yml:4:1", "g", "'image', 'glacier', 'melt'")
     ]
+
+
+def test_a_rerun_keeps_a_hint_whose_paper_and_list_are_as_they_were(tmp_path, monkeypatch):
+    # A hint looks its words up in lemminflect's dictionaries, whose loading costs
+    # 0.3-0.5 s: a rerun after an edit of another paper (in this process or, from the
+    # pickled cache, a new one) must not pay it again for the same hint, nor keep a hint
+    # whose paper was edited.
+    from generator import topicsfile
+
+    root = project(tmp_path / "p", a=paper("a"), b=paper("b"), c=paper("c"), d=paper("d"))
+    work = _Project(root, monkeypatch, None)
+    work.edit("d.yml", "D in-context multi-task", "Glaciers")
+    work.check("d matches no keyword")
+    hinted: list[str] = []
+    how_to_place = topicsfile.how_to_place
+
+    def counted(paper, matcher, common):
+        hinted.append(paper.id)
+        return how_to_place(paper, matcher, common)
+
+    monkeypatch.setattr(topicsfile, "how_to_place", counted)
+    warned = no_keyword("content/papers/d.yml:1:5", "d", "'glaciers'")
+    work.edit("a.yml", "A in-context", "A new in-context")
+    work.check("a's title edited")
+    # Only the load without a cache placed d again; the cached and unpickled loads kept
+    # its hint, and all three said the same (work.check asserts that).
+    assert hinted == ["d"]
+    assert [str(p) for p in work.fresh_problems.sorted()] == [warned]
+    hinted.clear()
+    work.edit("d.yml", "Glaciers", "Glaciers melting")
+    work.check("d's title edited")
+    assert hinted == ["d", "d", "d"]  # (each load: the hint's paper is not as it was)
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        no_keyword("content/papers/d.yml:1:5", "d", "'glaciers', 'melting'")
+    ]
