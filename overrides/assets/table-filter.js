@@ -116,8 +116,9 @@
       all.push.apply(all, body.rows);
     });
     var rows = all.map(function (row) {
-      /* Every cell; of the code badge, the repository's name alone ("THUDM/CogAgent"),
-         not its stars or marks; for the line under the title, every author's name and
+      /* Every cell; of the code badge, the repository's name alone ("THUDM/CogAgent":
+         its text and the name after its slash, a span of its own so that it breaks
+         whole), not its stars, marks or note; for the line under the title, every author's name and
          the whole venue (data-filter), not the line itself: it names the first author
          only, cuts a long venue, and its "and" and "et al." would match. */
       var said = Array.prototype.map.call(row.cells, function (cell) {
@@ -129,8 +130,9 @@
         var badge = cell.querySelector(".rl-badge");
         if (badge) {
           return Array.prototype.filter.call(badge.childNodes, function (node) {
-            return node.nodeType === Node.TEXT_NODE;
-          }).map(function (node) { return node.data; }).join("");
+            return node.nodeType === Node.TEXT_NODE ||
+              (node.nodeType === Node.ELEMENT_NODE && node.classList.contains("rl-badge__tail"));
+          }).map(function (node) { return node.textContent; }).join("");
         }
         var line = cell.querySelector(".rl-row-byline");
         return line ? cell.textContent.replace(line.textContent, " ") : cell.textContent;
