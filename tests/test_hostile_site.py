@@ -251,6 +251,14 @@ def test_topic_title_and_description_are_text_in_the_navigation_and_on_the_topic
         assert title in html.unescape(re.sub(r"<[^>]+>", " ", nav.group(0))), page
 
 
+def test_a_topic_keyword_is_text_in_the_reason_a_paper_has_the_topic(hostile):
+    # A keyword is quoted as the curator typed it in the reason beside the topic's link
+    # (corpus.TOPICS_YML): the reason's own text, not the abstract it matched in.
+    page = corpus.paper_page(hostile, "markup-abstract")
+    reasons = [html.unescape(re.sub(r"<[^>]+>", "", found)) for found in re.findall(r'<span class="rl-reason">(.*?)</li>', page)]
+    assert any("""mentions "<svg onload=alert('abstract')>""" in reason for reason in reasons), reasons
+
+
 # --- Exports --------------------------------------------------------------------------------
 
 

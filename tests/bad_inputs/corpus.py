@@ -93,8 +93,9 @@ def write_files(folder: Path, files: dict[str, str]) -> None:
         path.write_bytes(text.encode("utf-8"))
 
 
-# A small topic file for the built sites. Its own text is hostile too: topic titles and
-# descriptions are curator text like any other.
+# A small topic file for the built sites. Its own text is hostile too: topic titles,
+# descriptions and keywords are curator text like any other (a paper's page quotes the
+# keywords it mentions: the last one here matches case markup-abstract's abstract).
 TOPICS_YML = """\
 topics:
   - id: agents
@@ -106,7 +107,10 @@ topics:
       ```
       </code></pre><script>alert('fence')</script>
       ```
-    keywords: {agent: 1, agents: 1}
+    keywords:
+      agent: 1
+      agents: 1
+      "<svg onload=alert('abstract')> | {{ config.site_name }}": 3
   - id: everything
     title: Everything
     parent: agents
