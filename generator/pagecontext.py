@@ -9,6 +9,7 @@ import dataclasses
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .badges import Badge, first_code, paper_badges
@@ -19,6 +20,16 @@ from .pages import ALL_PAPERS, EXPORT_LINKS, HOME, TOPICS, Page, dest_of, paper_
 # a page needs them, so that importing the plan does not load them.)
 
 RECENT_COUNT = 10
+
+
+@dataclass(frozen=True)
+class EarlierDay:
+    """The day the home page's recently added papers stop short of: how many papers were
+    added on it, and whether it is the day the list began (no dated paper is older)."""
+
+    count: int
+    day: date
+    began: bool
 
 STATUS_LABELS = {
     "must-read": "Must read",
@@ -676,6 +687,17 @@ def home_page(
     here = HOME
     with_code = sum(1 for badge in index.code.values() if badge is not None)
     recent = [index.papers[pid] for pid in index.newest[:RECENT_COUNT]]
+    # A day the list would cut into, past the newest (a first import of hundreds, then a
+    # paper added): a sample of it read as the curator's choice, as the whole list's did
+    # (home.md.j2), so it is left out and said in a line, with its count.
+    earlier: EarlierDay | None = None
+    if recent and recent[-1].added != recent[0].added and len(index.newest) > len(recent):
+        cut = recent[-1].added
+        if index.papers[index.newest[len(recent)]].added == cut:
+            recent = [p for p in recent if p.added != cut]
+            day = [pid for pid in index.newest if index.papers[pid].added == cut]
+            # The list's first day when no dated paper is older.
+            earlier = EarlierDay(len(day), cut, index.newest[-1] == day[-1])
     context = {
         "intro": intro,
         "paper_count": len(site.papers),
@@ -688,6 +710,7 @@ def home_page(
         "same_day": sum(
             1 for _ in itertools.takewhile(lambda pid: index.papers[pid].added == recent[0].added, index.newest)
         ) if recent else 0,
+        "earlier": earlier,
         "all_papers": relative(here, ALL_PAPERS),
         # The counts' link to the table, but where the introduction links it: then it
         # led there twice a line apart (a reader audit, "full table" then "All papers").
