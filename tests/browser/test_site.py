@@ -1253,29 +1253,37 @@ def test_the_filter_finds_a_paper_by_its_code_repository(browser, query, expecte
 
 
 def test_the_filter_finds_a_paper_by_its_repositorys_name_as_the_templates_write_the_badge(browser):
-    # The rows as the templates write them (the fixture's golden all-papers page): a
-    # badge's name after its slash is a span of its own ("example/<wbr><span
+    # A badge's name after its slash is a span of its own ("example/<wbr><span
     # class="rl-badge__tail">gem</span>"), so that it breaks whole in a narrow column;
     # the filter must still read it (an audit: "MFTCoder" found nothing on the shipped
     # list, "codefuse" found its paper), and still not the marks, stars or note after it.
+    assert '<wbr><span class="rl-badge__tail">gem</span>' in _golden_all_papers_rows()  # as rendered
+    _assert_golden_rows_filtered(browser, [
+        ("gem", ["Gradient Episodic Memory for Continual Learning"]),  # the name after the slash
+        ("example/gem", ["Gradient Episodic Memory for Continual Learning"]),  # the whole name
+        ("example/replay", ["Replay Against Forgetting in Continual Learning"]),
+        ("lua", []),  # the badge's note ("in Lua") is not its name
+        ("archived", []),  # nor its marks
+        ("87", []),  # nor its stars
+    ])
+
+
+def _golden_all_papers_rows() -> str:
+    """The rows as the templates write them: the fixture's golden all-papers page's table."""
     golden = (ROOT / "tests" / "goldens" / "site_fixture" / "papers" / "index.md").read_text(encoding="utf-8")
-    block = golden.split("<!-- readinglist:html -->", 1)[1].split("<!-- /readinglist:html -->", 1)[0]
-    assert '<wbr><span class="rl-badge__tail">gem</span>' in block  # the badge as rendered
+    return golden.split("<!-- readinglist:html -->", 1)[1].split("<!-- /readinglist:html -->", 1)[0]
+
+
+def _assert_golden_rows_filtered(browser, cases: list[tuple[str, list[str]]]) -> None:
+    """Each query, typed into the golden table's filter, leaves the rows of those titles."""
     script = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.set_content(f"{block}<script>{script}</script>")
+        page.set_content(f"{_golden_all_papers_rows()}<script>{script}</script>")
         page.locator(".rl-filter").wait_for(state="visible")
         titles = page.locator("#rl-all-papers tbody tr td:first-child a")
-        for query, expected in [
-            ("gem", ["Gradient Episodic Memory for Continual Learning"]),  # the name after the slash
-            ("example/gem", ["Gradient Episodic Memory for Continual Learning"]),  # the whole name
-            ("example/replay", ["Replay Against Forgetting in Continual Learning"]),
-            ("lua", []),  # the badge's note ("in Lua") is not its name
-            ("archived", []),  # nor its marks
-            ("87", []),  # nor its stars
-        ]:
+        for query, expected in cases:
             page.locator(".rl-filter__text").fill(query)
             page.locator(".rl-filter__text").press("Enter")
             assert titles.all_inner_texts() == expected, query
@@ -1306,32 +1314,18 @@ def _filtered(browser, rows: str, query: str, first_cells: bool = False) -> list
 
 
 def test_the_filter_finds_a_paper_by_any_author_or_its_venue(browser):
-    # The rows as the templates write them (the fixture's golden all-papers page): the
-    # line under a title names the first author and the venue; the filter reads every
-    # author and the whole venue, but not the line's own "and" or "et al.".
-    golden = (ROOT / "tests" / "goldens" / "site_fixture" / "papers" / "index.md").read_text(encoding="utf-8")
-    block = golden.split("<!-- readinglist:html -->", 1)[1].split("<!-- /readinglist:html -->", 1)[0]
-    script = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.set_content(f"{block}<script>{script}</script>")
-        page.locator(".rl-filter").wait_for(state="visible")
-        titles = page.locator("#rl-all-papers tbody tr td:first-child a")
-        for query, expected in [
-            ("knuth", ["Merging Models by Task Arithmetic"]),  # the only author
-            ("dijkstra", ["Editing Models with Task Vectors"]),  # two authors: both named
-            ("liskov iclr", ["Editing Models with Task Vectors"]),  # author and venue
-            ("neurips", ["Replay Against Forgetting in Continual Learning"]),
-            ("turing", ["Replay Against Forgetting in Continual Learning"]),  # "Ada Lovelace et al."
-            ("and", []),  # "Liskov and Dijkstra": a word of the line, not of the paper
-            ("et", []),  # "et al."
-        ]:
-            page.locator(".rl-filter__text").fill(query)
-            page.locator(".rl-filter__text").press("Enter")
-            assert titles.all_inner_texts() == expected, query
-    finally:
-        context.close()
+    # The golden rows (as the templates write them): the line under a title names the
+    # first author and the venue; the filter reads every author and the whole venue, but
+    # not the line's own "and" or "et al.".
+    _assert_golden_rows_filtered(browser, [
+        ("knuth", ["Merging Models by Task Arithmetic"]),  # the only author
+        ("dijkstra", ["Editing Models with Task Vectors"]),  # two authors: both named
+        ("liskov iclr", ["Editing Models with Task Vectors"]),  # author and venue
+        ("neurips", ["Replay Against Forgetting in Continual Learning"]),
+        ("turing", ["Replay Against Forgetting in Continual Learning"]),  # "Ada Lovelace et al."
+        ("and", []),  # "Liskov and Dijkstra": a word of the line, not of the paper
+        ("et", []),  # "et al."
+    ])
 
 
 def _byline_in_table(page, authors: str, venue: str) -> dict:
