@@ -74,7 +74,7 @@ def write(folder: Path, value: object) -> bool:
     except OSError:
         return False
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb") as handle, gcpause.off():
             pickle.dump(fingerprint(), handle, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / FILE_NAME)

@@ -25,16 +25,28 @@ _FROZEN: set[str] = set()  # the kinds of load that froze in this process
 
 
 @contextmanager
-def paused(kind: str) -> Iterator[None]:
-    """The collector off while the block runs; the first block of each ``kind`` in the
-    process then freezes what is tracked."""
+def off() -> Iterator[None]:
+    """The collector off while the block runs, and nothing frozen: for work that makes
+    objects it would walk again and again but keeps none of them (storing the memo:
+    pickle holds what each reduce makes until the dump ends, 31,000 tuples at 10,000
+    papers, and each pass walked the run's young objects: 0.05-0.06 s of a 0.5 s store)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if kind not in _FROZEN:
-            _FROZEN.add(kind)
-            gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def paused(kind: str) -> Iterator[None]:
+    """The collector off while the block runs; the first block of each ``kind`` in the
+    process then freezes what is tracked."""
+    with off():
+        try:
+            yield
+        finally:
+            if kind not in _FROZEN:
+                _FROZEN.add(kind)
+                gc.freeze()
