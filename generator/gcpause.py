@@ -13,6 +13,9 @@ each rebuild loads again, and each freeze kept the cycles the build before had l
 list (benchmarks/serve_memory.py). A later load makes few objects (the file cache keeps
 the records of unchanged files). Once per kind, not once per process: reading the
 cache first must not leave a full load after it (the cache was stale) unfrozen.
+
+Storing the memo makes no object that stays, so it only switches the collector off
+(`off`): nothing it made is frozen.
 """
 
 from __future__ import annotations
