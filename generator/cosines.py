@@ -26,15 +26,17 @@ _PAIR_BATCH = 8192  # pairs whose rows are selected at once (pair_cosines)
 
 
 def csr(data, indices, indptr, shape) -> sparse.csr_matrix:
-    from scipy import sparse
+    # Imported here: a rerun whose titles and abstracts did not change needs no scipy;
+    # and through sklearn_text, without the modules scipy imports and never uses.
+    from .sklearn_text import sparse_module
 
-    return sparse.csr_matrix((data, indices, indptr), shape=shape)
+    return sparse_module().csr_matrix((data, indices, indptr), shape=shape)
 
 
 def csr_of(matrix) -> sparse.csr_matrix:
-    from scipy import sparse
+    from .sklearn_text import sparse_module
 
-    matrix = sparse.csr_matrix(matrix)
+    matrix = sparse_module().csr_matrix(matrix)
     matrix.sort_indices()
     return matrix
 

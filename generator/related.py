@@ -118,10 +118,9 @@ def warm_up() -> None:
     """Import what an update after a title or abstract edit needs (scikit-learn and
     scipy's sparse matrices, about 0.7 s), before any edit: `serve` calls this while it
     waits for the first one. A memo read from the cache holds neither."""
-    import scipy.sparse  # noqa: F401
+    from .sklearn_text import sparse_module, text_module
 
-    from .sklearn_text import text_module
-
+    sparse_module()
     text_module()
 
 
@@ -246,8 +245,9 @@ class RelatedIndex:
     # -- from scratch -------------------------------------------------------------------
 
     def _from_scratch(self, ordered: Sequence[Paper], k: int, per_pair: int) -> None:
-        from scipy import sparse
+        from .sklearn_text import sparse_module  # (scipy: see cosines.csr)
 
+        sparse = sparse_module()
         n = len(ordered)
         self._rows = None
         self._k, self._per_pair = k, per_pair

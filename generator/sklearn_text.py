@@ -1,16 +1,20 @@
-"""scikit-learn's text features, imported without scipy.stats until something uses it.
+"""scikit-learn's text features and scipy's sparse matrices, imported without the modules
+they import and never use (scipy.stats, four of numpy's) until something uses them.
 
 `import sklearn.feature_extraction.text` takes most of a second, and a rerun in a new
 process after a title or abstract edit pays it whole (BENCHMARKS.md). About 0.3 s of it
 is scipy.stats, which `sklearn.utils.fixes` imports at the top and uses only inside
-functions that text features never call. So before scikit-learn is first imported, the
-module is put in `sys.modules` unexecuted, and runs in place (the same module object,
-as Python's `importlib.util.LazyLoader` does) on the first read of an attribute it
-lacks: whoever does use scipy.stats gets the real module, a moment later. One of its
-submodules imported first ("from scipy.stats.distributions import norm") runs it first,
-as Python runs a package before its submodules (`_SubmoduleFinder`). (Threads: one that
-imports a module which reads scipy.stats while another thread runs it may wait for it
-for good: a deadlock the import system would have caught.)
+functions that text features never call. And scipy's array API layer (scikit-learn's
+too) runs `from numpy import *`, which imports every numpy submodule; f2py, ma, testing
+and polynomial (0.04 s) serve neither text features nor sparse matrices. So before
+scipy is first imported, each such module is put in `sys.modules` unexecuted, and runs
+in place (the same module object, as Python's `importlib.util.LazyLoader` does) on the
+first read of an attribute it lacks: whoever does use one gets the real module, a
+moment later. One of its submodules imported first ("from scipy.stats.distributions
+import norm") runs it first, as Python runs a package before its submodules
+(`_SubmoduleFinder`). (Threads: one that imports a module which reads such a module
+while another thread runs it may wait for it for good: a deadlock the import system
+would have caught.)
 
 `LazyLoader` itself saves nothing on Python 3.11: the `import scipy.stats` statement
 reads the module's `__spec__` to see whether it is still initialising, and any
@@ -27,7 +31,8 @@ import sys
 import threading
 import types
 
-_DEFERRED = "scipy.stats"
+# (numpy's before scipy is first imported: its array API layer binds them then.)
+_DEFERRED = ("numpy.f2py", "numpy.ma", "numpy.testing", "numpy.polynomial", "scipy.stats")
 _LOCK = threading.RLock()
 _running: dict[str, int] = {}  # module name -> the thread running it
 
@@ -140,10 +145,23 @@ def _defer(name: str) -> None:
     setattr(parent, child, module)  # (as an import binds a submodule to its package)
 
 
+def _defer_unused() -> None:
+    with _LOCK:  # (serve's warm-up thread and a rebuild may both come here first)
+        for name in _DEFERRED:
+            _defer(name)
+
+
+def sparse_module() -> types.ModuleType:
+    """`scipy.sparse`, imported with the modules above deferred."""
+    _defer_unused()
+    import scipy.sparse
+
+    return scipy.sparse
+
+
 def text_module() -> types.ModuleType:
-    """`sklearn.feature_extraction.text`, imported with scipy.stats deferred."""
-    if "sklearn.feature_extraction.text" not in sys.modules:
-        _defer(_DEFERRED)
+    """`sklearn.feature_extraction.text`, imported with the modules above deferred."""
+    _defer_unused()
     import sklearn.feature_extraction.text
 
     return sklearn.feature_extraction.text
