@@ -104,7 +104,6 @@ def test_a_submodule_imported_first_runs_scipy_stats_before_it():
         assert out == f"{shown}\nTrue True module", statement
 
 
-
 def test_numpy_modules_scipy_imports_unused_run_only_when_first_used():
     # scipy's array API layer (and scikit-learn's) runs `from numpy import *`, which
     # imports every numpy submodule: f2py, ma, testing and polynomial took 0.04 s of a
