@@ -156,6 +156,51 @@ def rank_block(scores: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, 
     return top_cols, top_vals, complete
 
 
+def _above_floor(
+    scores: np.ndarray, floor: np.ndarray, width: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of the entries that may be among their row's first ``width``, given
+    ``floor``: each row's width-th best cosine over the columns seen so far (0: none),
+    raised here in place to the best over these columns too.
+
+    Only entries above a row's floor can be among its first ``width`` (all within
+    rounding of it are kept, so that a tie at the cut keeps all tied papers and
+    rank_rows decides by id). Once a row has seen a few blocks, few entries are above
+    its floor: the width-th best among those is the block's, found without
+    partitioning the whole row (the costliest step when every row was partitioned).
+    """
+    columns = scores.shape[1]
+    above = scores > np.maximum(floor - TIE, 0.0)[:, None]
+    counts = np.count_nonzero(above, axis=1)
+    # Rows with many entries above their floor (no floor yet, or a low one): their
+    # width-th best by partitioning the row, and only what is above the raised floor.
+    many = counts > columns // 8
+    wide = np.flatnonzero(many & (counts >= width))
+    if len(wide):
+        part = scores[wide]
+        part.partition(columns - width, axis=1)
+        floor[wide] = np.maximum(floor[wide], part[:, columns - width])
+        above[wide] = scores[wide] > np.maximum(floor[wide] - TIE, 0.0)[:, None]
+    rows, cols = np.nonzero(above)
+    values = scores[rows, cols]
+    # The others with ``width`` entries above their floor: the block's width-th best
+    # is among those entries, padded with zeros to one short row each and partitioned.
+    few = np.flatnonzero(~many & (counts >= width))
+    if len(few):
+        is_few = np.zeros(len(scores), dtype=bool)
+        is_few[few] = True
+        picked = np.flatnonzero(is_few[rows])
+        lengths = counts[few]
+        slot = np.repeat(np.arange(len(few)), lengths)
+        position = np.arange(len(picked)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        longest = int(lengths.max())
+        short = np.zeros((len(few), longest))
+        short[slot, position] = values[picked]
+        short.partition(longest - width, axis=1)
+        floor[few] = np.maximum(floor[few], short[:, longest - width])
+    return rows, cols, values
+
+
 def rank_all(matrix: sparse.csr_matrix, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every row's ranking prefix (``width`` entries) and whether it holds all candidates.
 
@@ -171,8 +216,8 @@ def rank_all(matrix: sparse.csr_matrix, width: int) -> tuple[np.ndarray, np.ndar
     if n < 2 or matrix.shape[1] == 0:
         return top_cols, top_vals, np.ones(n, dtype=bool)
     positive = np.zeros(n, dtype=np.int64)
-    # A width-th best cosine over some columns bounds the row's width-th best from
-    # below, so candidates found under a later, higher bound are dropped at the end.
+    # Each row's width-th best cosine over the columns seen so far: a lower bound of
+    # its width-th best, so candidates found under a lower one are dropped at the end.
     floor = np.zeros(n)
     found_rows, found_cols, found_vals = [], [], []
     for start in range(0, n, _CHUNK_ROWS):
@@ -180,19 +225,18 @@ def rank_all(matrix: sparse.csr_matrix, width: int) -> tuple[np.ndarray, np.ndar
         scores = (matrix[start:stop] @ matrix[start:].T.tocsr()).toarray()
         scores[np.arange(stop - start), np.arange(stop - start)] = 0.0  # not related to itself
         positive[start:stop] += np.count_nonzero(scores, axis=1)
-        rows, cols, floors = _candidates(scores, width)
-        floor[start:stop] = np.maximum(floor[start:stop], floors)
+        rows, cols, values = _above_floor(scores, floor[start:stop], width)
         found_rows.append(rows + start)
         found_cols.append(cols + start)
-        found_vals.append(scores[rows, cols])
+        found_vals.append(values)
         if stop < n:
-            later = np.ascontiguousarray(scores[:, stop - start :].T)
+            # (Read down the columns as they are: a transposed copy cost as much as the rest.)
+            later = scores[:, stop - start :].T
             positive[stop:] += np.count_nonzero(later, axis=1)
-            rows, cols, floors = _candidates(later, width)
-            floor[stop:] = np.maximum(floor[stop:], floors)
+            rows, cols, values = _above_floor(later, floor[stop:], width)
             found_rows.append(rows + stop)
             found_cols.append(cols + start)
-            found_vals.append(later[rows, cols])
+            found_vals.append(values)
     rows, cols, values = (np.concatenate(found_rows), np.concatenate(found_cols),
                           np.concatenate(found_vals))
     kept = values > floor[rows] - TIE

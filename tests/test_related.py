@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from generator import cosines
@@ -320,6 +321,33 @@ from hypothesis import strategies as st  # noqa: E402
 
 from generator.curation import load_content  # noqa: E402
 from generator.related import RelatedIndex  # noqa: E402
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), width=st.integers(1, 5), chunk=st.sampled_from([3, 16, 64]))
+def test_ranking_prefixes_equal_each_rows_full_ranking(data, width, chunk):
+    # rank_all keeps only what may rank in a row's first ``width`` as it goes (blocks of
+    # ``chunk`` rows, each read along its rows and down its columns), from each row's
+    # width-th best so far. Against every row's whole ranking, sorted plainly: rows drawn
+    # from a few distinct ones, so that cosines tie exactly, and wide enough blocks that
+    # rows with few and with many entries above their bound both occur.
+    n = data.draw(st.integers(0, 90))
+    pool = data.draw(st.lists(
+        st.lists(st.integers(0, 3), min_size=6, max_size=6), min_size=1, max_size=8))
+    counts = np.array([data.draw(st.sampled_from(pool)) for _ in range(n)], dtype=np.float64)
+    counts = counts.reshape(n, 6)
+    norms = np.linalg.norm(counts, axis=1, keepdims=True)
+    matrix = sparse.csr_matrix(counts / np.where(norms > 0, norms, 1.0))
+    with mock.patch.object(cosines, "_CHUNK_ROWS", chunk):
+        top_cols, top_vals, complete = cosines.rank_all(matrix, width)
+    product = (matrix @ matrix.T.tocsr()).toarray()  # the sparse product's own bits
+    for i in range(n):
+        ranked = sorted((j for j in range(n) if j != i and product[i, j] > 0),
+                        key=lambda j: (-round(product[i, j], 12), j))
+        first = ranked[:width]
+        assert top_cols[i].tolist() == first + [-1] * (width - len(first))
+        assert top_vals[i].tolist() == [product[i, j] for j in first] + [0.0] * (width - len(first))
+        assert complete[i] == (len(ranked) <= width)
+
 
 # Few words, so that edits make terms enter and leave the vocabulary (df 1 <-> 2),
 # cross max_df (MIN_COMMON is lowered to 3 below), and make exact ties.
