@@ -508,6 +508,12 @@ class Spellings:
         none for a term it defines no acronym as."""
         forms = self._long_forms
         if forms is None:
+            # A definition is written "(NLP)" or "(NLPs)": a term whose "(nlp" the text
+            # lacks is defined by none, and most papers are then read for none at all
+            # (asked for every pair of shared terms, reading them was a tenth of the
+            # related papers of a large list).
+            if "(" + (term[:-1] if term[-1:] == "s" else term) not in self.text:
+                return frozenset()
             forms = self._long_forms = {}
             for definition in find_definitions(self.written):
                 words = frozenset(_JOIN.sub("", word) for word in definition.long_form)

@@ -551,6 +551,25 @@ def test_an_acronym_after_a_word_of_its_long_form_still_shows():
     assert distinct(["rl", "reinforcement", "learning"], 3, spelled) == ["rl", "reinforcement", "learning"]
 
 
+def test_an_acronyms_long_form_is_found_for_its_singular_and_plural_terms():
+    from generator.terms import Spellings
+
+    spelled = Spellings("Agents\nA large language model (LLM) and multimodal large language"
+                        " models (MLLMs) (see RL).")
+    # Asked first for terms it defines none as (the text is then not read for them).
+    assert spelled.long_form("rl") == frozenset()
+    assert spelled.long_form("agents") == frozenset()
+    # Defined in the singular, asked in the plural, and the other way round.
+    assert spelled.long_form("llms") == {"large", "language", "model"}
+    assert spelled.long_form("llm") == {"large", "language", "model"}
+    assert spelled.long_form("mllm") == {"multimodal", "large", "language", "models"}
+    assert spelled.long_form("mllms") == {"multimodal", "large", "language", "models"}
+    assert Spellings("Agents\nMultimodal large language models (MLLMs).").long_form(
+        "mllms") == {"multimodal", "large", "language", "models"}
+    assert Spellings("Agents\nA large language model (LLM).").long_form("llms") == {
+        "large", "language", "model"}
+
+
 def test_words_of_prose_that_count_toward_likeness_are_not_shown_as_shared():
     # (A reader's review of the shipped pages: "fusion, task-specific, adaptively",
     # "MTL, negative, alleviate", "survey, NLP, systematically".) Such words still count
