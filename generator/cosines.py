@@ -176,12 +176,22 @@ def _above_floor(
     # width-th best by partitioning the row, and only what is above the raised floor.
     many = counts > columns // 8
     wide = np.flatnonzero(many & (counts >= width))
-    if len(wide):
+    if len(wide) == len(scores):  # (the first blocks: no fancy indexing)
+        part = np.array(scores, order="C")
+        part.partition(columns - width, axis=1)
+        np.maximum(floor, part[:, columns - width], out=floor)
+        above = scores > np.maximum(floor - TIE, 0.0)[:, None]
+    elif len(wide):
         part = scores[wide]
         part.partition(columns - width, axis=1)
         floor[wide] = np.maximum(floor[wide], part[:, columns - width])
         above[wide] = scores[wide] > np.maximum(floor[wide] - TIE, 0.0)[:, None]
-    rows, cols = np.nonzero(above)
+    # (Flat positions: np.nonzero of a 2-D mask costs over ten times as much. A block
+    # read down its columns is the transpose of a C-ordered mask.)
+    if above.flags.c_contiguous:
+        rows, cols = np.divmod(np.flatnonzero(above), columns)
+    else:
+        cols, rows = np.divmod(np.flatnonzero(above.T), len(scores))
     values = scores[rows, cols]
     # The others with ``width`` entries above their floor: the block's width-th best
     # is among those entries, padded with zeros to one short row each and partitioned.
@@ -190,6 +200,7 @@ def _above_floor(
         is_few = np.zeros(len(scores), dtype=bool)
         is_few[few] = True
         picked = np.flatnonzero(is_few[rows])
+        picked = picked[np.argsort(rows[picked], kind="stable")]
         lengths = counts[few]
         slot = np.repeat(np.arange(len(few)), lengths)
         position = np.arange(len(picked)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
