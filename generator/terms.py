@@ -488,6 +488,8 @@ class Spellings:
         self._shown: dict[str, str] = {}
         self._aligned: str | None = None
         self._long_forms: dict[str, frozenset[str]] | None = None
+        # term -> long_form(term): a paper's pairs ask for the same terms again.
+        self._long_form_of: dict[str, frozenset[str]] = {}
 
     def __call__(self, term: str) -> str:
         known = self._known.get(term)
@@ -506,6 +508,12 @@ class Spellings:
         acronym ``term`` as: "natural", "language" and "processing" for "nlp" (or "nlps")
         where it writes "Natural Language Processing (NLP)" (acronyms.py's definitions);
         none for a term it defines no acronym as."""
+        found = self._long_form_of.get(term)
+        if found is None:
+            found = self._long_form_of[term] = self._read_long_form(term)
+        return found
+
+    def _read_long_form(self, term: str) -> frozenset[str]:
         forms = self._long_forms
         if forms is None:
             # A definition is written "(NLP)" or "(NLPs)": a term whose "(nlp" the text
@@ -700,6 +708,7 @@ def distinct(words: list[str], count: int, spelled: Spellings | None = None) -> 
     # (The paper's spellings read directly: most are known from the page's other pairs,
     # and a call for each word cost more.)
     known = spelled._known if spelled is not None else {}
+    long_forms = spelled._long_form_of if spelled is not None else {}
     # (Loops, not any() over generators, and the two tests' first looks made here: most
     # pairs differ in length by more than a plural does and start differently. Under half
     # the time, which pays for part of looking up each shown term's capitals.)
@@ -712,7 +721,8 @@ def distinct(words: list[str], count: int, spelled: Spellings | None = None) -> 
             if (-3 < len(word) - len(kept) < 3 and plural_of(word, kept)
                     or spelled is not None and word[:1] == kept[:1]
                     and _one_initialism_of_other(word, kept, spelled)
-                    or spelled is not None and len(kept) < 13 and word in spelled.long_form(kept)
+                    or spelled is not None and len(kept) < 13 and word in (
+                        long_forms[kept] if kept in long_forms else spelled.long_form(kept))
                     or own is not None and (_STEMS.get(kept) or _stem(kept)) in own):
                 break
         else:
