@@ -158,10 +158,10 @@ def rank_block(scores: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, 
 
 def _above_floor(
     scores: np.ndarray, floor: np.ndarray, width: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """(row, column) of the entries that may be among their row's first ``width``, given
-    ``floor``: each row's width-th best cosine over the columns seen so far (0: none),
-    raised here in place to the best over these columns too.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, cosine) of the entries that may be among their row's first
+    ``width``, given ``floor``: each row's width-th best cosine over the columns seen so
+    far (0: none), raised here in place to its width-th best over these columns too.
 
     Only entries above a row's floor can be among its first ``width`` (all within
     rounding of it are kept, so that a tie at the cut keeps all tied papers and
@@ -174,9 +174,10 @@ def _above_floor(
     counts = np.count_nonzero(above, axis=1)
     # Rows with many entries above their floor (no floor yet, or a low one): their
     # width-th best by partitioning the row, and only what is above the raised floor.
+    # (With fewer than an eighth of the row above it, partitioning those is cheaper.)
     many = counts > columns // 8
     wide = np.flatnonzero(many & (counts >= width))
-    if len(wide) == len(scores):  # (the first blocks: no fancy indexing)
+    if 0 < len(wide) == len(scores):  # (the first blocks: no fancy indexing)
         part = np.array(scores, order="C")
         part.partition(columns - width, axis=1)
         np.maximum(floor, part[:, columns - width], out=floor)
