@@ -486,6 +486,38 @@ def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(t
     assert "not recorded" not in golden and "before you cite this entry" not in golden
 
 
+def test_a_paper_without_an_abstract_says_so_under_its_heading(tmp_path):
+    # (The Abstract section was left out without a word: a reader could not tell a
+    # paper without one from a page that failed, where missing authors are said.)
+    import json
+    import shutil
+
+    from generator import search
+    from generator.curation import load_content
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "papers" / "task-vectors.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("abstract: |", 1)[0], encoding="utf-8")
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    page = (docs / "papers" / "task-vectors.md").read_text(encoding="utf-8")
+    section = page.split("\n## Abstract\n", 1)[1].split("\n## ", 1)[0]
+    assert '<p class="rl-abstract rl-abstract--missing">No abstract is recorded in this list.</p>' in section
+    # The page's badges lead to the paper (its arXiv id here): nothing more is said.
+    assert section.count("<p") == 1 and "arxiv.org/abs/2212.04089" in page
+    # Its search entry is made from the paper, not the page: the sentence is not in it,
+    # so "abstract" or "recorded" does not find every paper without one.
+    paper = next(p for p in load_content(content)[0].papers if p.id == "task-vectors")
+    assert paper.abstract == ""
+    entry = json.dumps(search.paper_entry(paper, ())).lower()
+    assert "recorded" not in entry and "abstract" not in entry
+    # A paper with an abstract has no such line (the goldens hold the full page).
+    golden = (GOLDENS / "papers" / "task-vectors.md").read_text(encoding="utf-8")
+    assert "rl-abstract--missing" not in golden and "No abstract" not in golden
+
+
 def test_no_code_linked_stands_beside_its_search_of_github(tmp_path):
     # (A reader's review: after the other badges, the line read "No code linked arXiv
     # 2212.04089 DOI ...", the words beside a badge they do not name, and on a phone
