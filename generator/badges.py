@@ -261,3 +261,15 @@ def first_code(paper: Paper) -> Badge | None:
         if badge:
             return badge
     return None
+
+
+def unshown_code(paper: Paper) -> tuple[str, ...]:
+    """The names (`code_label`) of the paper's code links that a table's row, which
+    shows `first_code` alone, does not show, in the paper's order: its filter reads
+    them. A link no badge would have (not http(s)) is not named."""
+    if len(paper.code) < 2:
+        return ()
+    shown = first_code(paper)
+    names = dict.fromkeys(code_label(link) for link in paper.code if safe_url(link.url) is not None)
+    names.pop(shown.label if shown else "", None)
+    return tuple(names)

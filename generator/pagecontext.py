@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .badges import Badge, first_code, paper_badges
+from .badges import Badge, first_code, paper_badges, unshown_code
 from .models import Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import ALL_PAPERS, EXPORT_LINKS, HOME, TOPICS, Page, dest_of, paper_dest, paper_url, relative, topic_url
 
@@ -114,7 +114,8 @@ class TableRow:
     paper: PaperRef
     topics: tuple[TopicRef, ...] = ()
     # What the all-papers filter reads besides what the row shows: every author's name
-    # and the whole venue (the row names the first author; a long venue is cut).
+    # and the whole venue (the row names the first author; a long venue is cut), and
+    # the code repositories after the first, whose badge alone the row shows.
     names: str = ""
 
 
@@ -570,6 +571,14 @@ def _shown_by(refs: Sequence[PaperRef]) -> tuple[bool, bool, bool, bool]:
     )
 
 
+def filter_text(paper: Paper) -> str:
+    """What a table's filter reads of a paper besides what its row shows (the row's
+    data-filter): every author's name and the whole venue (`Paper.filter_names`), and
+    the names of its repositories after the one the row's badge shows: a paper's
+    GitLab port or second repository was not found by its name. "" for none."""
+    return "; ".join(part for part in (paper.filter_names, *unshown_code(paper)) if part)
+
+
 # A topic of more papers than this has a filter above its table, as the All papers page
 # has (a reader's review: in a topic of 44 papers, finding those with code, or the one
 # about routing, meant reading every row, or the All papers page and the topic's name).
@@ -622,7 +631,7 @@ def topic_page(index: Index, topic: Topic) -> Page:
         # (With every author's name and the whole venue its rows do not show, as the
         # All papers rows have them: TableRow.names.)
         "said": _filter_words(_shown_by(papers), with_code, topics=False) if filtered else None,
-        "names": tuple(index.papers[pid].filter_names for pid in members) if filtered else (),
+        "names": tuple(filter_text(index.papers[pid]) for pid in members) if filtered else (),
         "related_topics": tuple(
             (_topic_ref(index, here, tid), count) for tid, count in related_topics[:6]
         ),
@@ -812,5 +821,5 @@ def _all_papers_row(index: Index, here: str, paper_id: str, topics: tuple[TopicR
     return RowSource(
         paper_id,
         (paper, topics),
-        lambda: TableRow(_paper_ref(index, here, paper_id), topics, paper.filter_names),
+        lambda: TableRow(_paper_ref(index, here, paper_id), topics, filter_text(paper)),
     )

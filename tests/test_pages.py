@@ -341,6 +341,36 @@ def test_a_topic_of_more_than_ten_papers_has_the_all_papers_filter_above_its_tab
     assert 'placeholder="title"' in bare_page
 
 
+def test_a_tables_filter_reads_a_papers_other_repositories_which_its_row_does_not_show():
+    # (A row shows one code badge, the first; a paper's GitLab port or second GitHub
+    # repository could not be found by its name in the filter.)
+    from generator.pagecontext import TOPIC_FILTER_FROM
+    from generator.render import Renderer
+
+    code = (
+        Link("https://github.com/x/y", "code", official=True, host="github", repo="x/y"),
+        Link("https://gitlab.com/someone/y-port/-/tree/main", "code", note="a port", host="gitlab", repo="someone/y-port"),
+        Link("https://github.com/x/y/tree/main/sub", "code", host="github", repo="x/y"),  # the shown one again
+        Link("https://example.org/y.zip", "code"),  # no repository: named by its address, as a badge is
+        Link("javascript:alert(1)", "code"),  # never shown, as no badge has it: not read either
+    )
+    two = paper("p00", 2020, authors=("Ada Lovelace",), links=code)
+    bare = paper("p01", 2020, links=code[:2])  # no author or venue: the repository alone
+    others = [paper(f"p{n:02}", 2020) for n in range(2, TOPIC_FILTER_FROM + 1)]
+    papers = [two, bare, *others]
+    result = plan(site(papers, (Topic("t", "T"),), {p.id: ("t",) for p in papers}))
+    renderer = Renderer()
+    for dest in ("topics/t/index.md", "papers/index.md"):
+        rows = re.findall(r"<tr[ >].*?</tr>", renderer.render(page(result, dest)))
+        row = next(r for r in rows if 'p00/">' in r)
+        assert row.startswith('<tr data-filter="Ada Lovelace; someone/y-port; example.org/y.zip">'), dest
+        row = next(r for r in rows if 'p01/">' in r)
+        assert row.startswith('<tr data-filter="someone/y-port">'), dest
+        # One badge still, the first repository's.
+        assert row.count("rl-badge--code") == 1 and 'href="https://github.com/x/y"' in row, dest
+        assert sum('data-filter' in r for r in rows) == 2, dest
+
+
 def test_topic_table_titles_of_one_year_sort_without_regard_to_case():
     papers = (paper("x", 2020, title="Banana"), paper("y", 2020, title="apple"), paper("z", 2020, title="cherry"))
     context = page(plan(site(papers, TOPICS, {pid: ("other",) for pid in "xyz"})), "topics/other/index.md").context

@@ -120,7 +120,9 @@
          its text and the name after its slash, a span of its own so that it breaks
          whole), not its stars, marks or note; for the line under the title, every author's name and
          the whole venue (data-filter), not the line itself: it names the first author
-         only, cuts a long venue, and its "and" and "et al." would match. */
+         only, cuts a long venue, and its "and" and "et al." would match. The row's
+         data-filter also names the paper's other repositories, whose badges the row
+         does not show (generator/pagecontext.py, filter_text). */
       var said = Array.prototype.map.call(row.cells, function (cell) {
         /* Not the words of a cell without code ("No code linked"): "code" or "no"
            found every paper without it. */

@@ -1268,6 +1268,22 @@ def test_the_filter_finds_a_paper_by_its_repositorys_name_as_the_templates_write
     ])
 
 
+def test_the_filter_finds_a_paper_by_a_repository_its_row_does_not_show(browser):
+    # A row shows the first repository's badge only; "Replay Against Forgetting" links a
+    # GitLab port too (someone/replay-port, "an unofficial port"), which the filter must
+    # find by its name, from the row's data-filter, without a second badge.
+    rows = _golden_all_papers_rows()
+    replay = next(line for line in rows.splitlines() if "replay-against-forgetting/" in line)
+    assert replay.count('<a class="rl-badge ') == 1 and "gitlab" not in replay  # as rendered: not shown
+    _assert_golden_rows_filtered(browser, [
+        ("someone", ["Replay Against Forgetting in Continual Learning"]),  # its owner
+        ("someone/replay-port", ["Replay Against Forgetting in Continual Learning"]),  # the whole name
+        ("port", ["Replay Against Forgetting in Continual Learning"]),  # a part of its hyphenated name
+        ("replayport", ["Replay Against Forgetting in Continual Learning"]),  # its name unhyphenated
+        ("unofficial", []),  # its note is not its name
+    ])
+
+
 def _golden_all_papers_rows() -> str:
     """The rows as the templates write them: the fixture's golden all-papers page's table."""
     golden = (ROOT / "tests" / "goldens" / "site_fixture" / "papers" / "index.md").read_text(encoding="utf-8")
