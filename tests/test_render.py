@@ -609,6 +609,9 @@ def test_a_paper_with_no_related_paper_says_so_where_they_would_be(tmp_path):
     # A page that shows related papers has no such line (the goldens hold the full page).
     golden = (GOLDENS / "papers" / "task-vectors.md").read_text(encoding="utf-8")
     assert 'class="rl-related"' in golden and said not in " ".join(golden.split())
+    # The heading is a line of its own: a template comment's "{#-" ate the blank line
+    # after it, and the section's opening marker ended up inside the heading's HTML.
+    assert "\n## Related papers\n\n<!-- readinglist:html -->\n" in page
 
 
 def test_a_paper_whose_topic_has_papers_none_related_says_they_are_not_close_in_words(tmp_path):
