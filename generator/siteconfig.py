@@ -19,6 +19,60 @@ CONFIG = "mkdocs.yml"
 _SYNTAX = yamlio.SYNTAX_ERROR
 
 
+# What mkdocs.yml is, said where it is missing: build and serve stop there
+# (commands.build.is_project), and check warns of it (`no_config`).
+WHAT_IT_IS = "the site's MkDocs configuration (its theme, and the hook that runs the generator)"
+
+
+def no_config(root: Path) -> Problems:
+    """A warning when ``root`` holds content/ but no mkdocs.yml: build and serve build
+    no site there, and `check` said nothing of it. A warning, not an error: README has
+    `check` work in a list started by hand, content/ alone. (With no content/ either,
+    it is the wrong folder, which loading content/ says.)"""
+    root = Path(root)
+    problems = Problems()
+    if not (root / CONFIG).is_file() and (root / "content").is_dir():
+        # At no line, as a missing file is said ("content: no such folder").
+        problems.warning(
+            Location(CONFIG),
+            f"no such file: {WHAT_IT_IS}, without which readinglist build and serve build"
+            f" no site; {no_config_fix(root, 'them')}",
+        )
+    return problems
+
+
+def started_by_hand(root: Path) -> bool:
+    """Whether ``root``, which has no mkdocs.yml, is a list started by hand (content/
+    alone), not a folder inside a project (a shell left in content/papers/)."""
+    from .curation import inside_project  # (late: curation reads this module)
+
+    return (Path(root) / "content").is_dir() and not inside_project(root)
+
+
+def no_config_fix(root: Path, what: str) -> str:
+    """What to do so that ``what`` (the build, the server) runs for ``root``, which has
+    no mkdocs.yml: in a list started by hand, copy what it lacks from where the shipped
+    files are (mkdocs.yml alone would not do: it names its hook under generator/ and its
+    theme's overrides/); elsewhere, run it in the project folder."""
+    if started_by_hand(root):
+        return (
+            "copy mkdocs.yml, overrides/ and generator/ from the readinglist repository"
+            f"{_shipped()} into this folder, or move content/ into a copy of that repository"
+            " (README: 'Starting your own list')"
+        )
+    from .curation import inside_project
+
+    return f"run {what} in the project folder or give --root PATH{inside_project(root)}"
+
+
+def _shipped() -> str:
+    """" (FOLDER)": the repository this readinglist runs from, when it is one (a
+    checkout, installed editable as the README does), with the mkdocs.yml it ships;
+    "" for an installed package, which has none."""
+    repository = Path(__file__).resolve().parents[1]
+    return f" ({repository})" if (repository / CONFIG).is_file() else ""
+
+
 def config_problems(root: Path) -> Problems:
     """The YAML syntax errors of ``root``/mkdocs.yml, git's conflict markers among them
     (none if there is no such file: the commands say so themselves), else its settings

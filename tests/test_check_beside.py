@@ -442,6 +442,7 @@ def test_check_prints_a_page_link_with_the_hand_written_file_and_fails(tmp_path,
     from generator.cli import main
 
     root = with_pages(three_papers(tmp_path), index="# Home\n\n[gone](papers/gone.md)\n")
+    (root / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")
     assert main(["check", "--root", str(root)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{INDEX}:3:8: link 'papers/gone.md' leads to no page: no paper 'gone'" + NO_SUCH_PAPER

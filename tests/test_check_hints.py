@@ -1092,6 +1092,7 @@ def test_every_yaml_slip_in_every_file_is_reported_in_one_run_of_check(tmp_path)
     root = project(tmp_path, topics, **{
         name: f"id: {name}\n{text}" for name, (text, _) in REVIEWED_SLIPS.items()
     })  # fmt: skip
+    (root / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(root), "check"],
         capture_output=True, text=True, timeout=120,

@@ -2081,6 +2081,7 @@ def test_check_passes_on_good_content_and_warnings_alone_do_not_fail(capsys, tmp
 
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text("topics:\n  - id: t\n    title: T\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n")
     status, lines = run_check(capsys, "check", "--root", str(tmp_path))
     assert (status, lines) == (
         0,

@@ -88,6 +88,7 @@ def lab(tmp_path: Path, monkeypatch) -> Path:
     (tmp_path / "content" / "topics.yml").write_text(TOPICS, encoding="utf-8")
     for paper_id, text in PAPERS.items():
         (tmp_path / "content" / "papers" / f"{paper_id}.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")  # (a project's)
     return tmp_path
 
 

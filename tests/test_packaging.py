@@ -163,6 +163,7 @@ def test_the_readmes_check_example_prints_what_the_readme_says(tmp_path):
     example = fenced_block_after(readme, "For this file, `content/papers/example.yml`:")
     expected = fenced_block_after(readme, "it prints:").splitlines()
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)  # (a project's)
     (tmp_path / "content" / "papers" / "example.yml").write_text(example, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
@@ -187,6 +188,7 @@ def test_the_readmes_paper_example_passes_check(tmp_path):
     example = fenced_block_after(readme, "## Adding a paper by hand")
     paper_id = example.split("\nid: ", 1)[1].split("\n", 1)[0]
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)  # (a project's)
     (tmp_path / "content" / "papers" / f"{paper_id}.yml").write_text(example, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
@@ -226,6 +228,7 @@ def test_the_readmes_topic_example_passes_check(tmp_path):
     parent = example.split("parent: ", 1)[1].split()[0]
     (tmp_path / "content" / "topics.yml").write_text(
         example + f"  - id: {parent}\n    title: The parent topic\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")  # (a project's)
     result = run_cli(tmp_path, "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("0 errors, 0 warnings (3 papers and 2 topics loaded)")

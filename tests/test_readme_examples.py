@@ -56,6 +56,7 @@ def filled(text: str, **ids: str) -> str:
 @pytest.fixture
 def lab(tmp_path) -> Path:
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)  # (a project's)
     return tmp_path
 
 

@@ -423,6 +423,7 @@ def write_fixture(root: Path, extra: dict[str, str] | None = None) -> None:
     (root / "content" / "topics.yml").write_text(FIXTURE_TOPICS, encoding="utf-8")
     for pid, text in papers.items():
         (root / "content" / "papers" / f"{pid}.yml").write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")  # (a project's)
 
 
 def run_cli(root: Path, *args: str) -> int:

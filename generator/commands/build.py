@@ -59,35 +59,20 @@ def is_project(root: Path, command: str, what: str) -> bool:
     (a shell left in a folder inside it) nor what to do."""
     if (root / "mkdocs.yml").is_file():
         return True
-    from ..curation import inside_project  # (imported late: only to say where to run)
+    from ..siteconfig import WHAT_IT_IS, no_config_fix, started_by_hand
 
-    if (root / "content").is_dir() and not inside_project(root):
+    fix = no_config_fix(root, what)
+    if started_by_hand(root):
         # A list started by hand (content/ alone) is no wrong folder: what it lacks,
-        # and where the shipped files are. (mkdocs.yml alone would not do: it names
-        # its hook under generator/ and its theme's overrides/.)
+        # and where the shipped files are.
         print(
-            f"readinglist {command}: {root} has content/ but no mkdocs.yml, the site's MkDocs"
-            " configuration (its theme, and the hook that runs the generator): copy"
-            f" mkdocs.yml, overrides/ and generator/ from the readinglist repository{_shipped()}"
-            " into this folder, or move content/ into a copy of that repository (README:"
-            " 'Starting your own list'); readinglist check works without them",
+            f"readinglist {command}: {root} has content/ but no mkdocs.yml, {WHAT_IT_IS}:"
+            f" {fix}; readinglist check works without them",
             file=sys.stderr,
         )
-        return False
-    print(
-        f"readinglist {command}: {root} has no mkdocs.yml: run {what} in the project"
-        f" folder or give --root PATH{inside_project(root)}",
-        file=sys.stderr,
-    )
+    else:
+        print(f"readinglist {command}: {root} has no mkdocs.yml: {fix}", file=sys.stderr)
     return False
-
-
-def _shipped() -> str:
-    """" (FOLDER)": the repository this readinglist runs from, when it is one (a
-    checkout, installed editable as the README does), with the mkdocs.yml it ships;
-    "" for an installed package, which has none."""
-    repository = Path(__file__).resolve().parents[2]
-    return f" ({repository})" if (repository / "mkdocs.yml").is_file() else ""
 
 
 def stopped_by(error: Exception) -> str:

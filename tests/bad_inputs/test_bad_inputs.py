@@ -92,6 +92,7 @@ def test_readinglist_check_reports_every_case_at_once(tmp_path):
     exact = [c for c in CASES if c.kind == "content" and not c.errors_include]
     for case in exact:
         corpus.write_files(tmp_path / "content", case.files)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Bad inputs\n", encoding="utf-8")  # (a project's)
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
         capture_output=True, text=True, timeout=120,

@@ -1,0 +1,102 @@
+"""`check` on mkdocs.yml beside content/: a list without one (build and serve build no site
+there), and what `topics` and `gaps` count of its problems, as many as `check` lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.cli import main
+from tests.test_ci_annotations import annotation
+from tests.test_curation_cross_file import paper, project
+
+ROOT = Path(__file__).resolve().parents[1]
+# The fix build and serve give for it (tests/test_cli.py pins their whole message).
+COPY = (
+    "copy mkdocs.yml, overrides/ and generator/ from the readinglist repository"
+    f" ({ROOT}) into this folder, or move content/ into a copy of that repository"
+    " (README: 'Starting your own list')"
+)
+NO_CONFIG = (
+    "mkdocs.yml: warning: no such file: the site's MkDocs configuration (its theme, and the"
+    " hook that runs the generator), without which readinglist build and serve build no site; "
+)
+
+
+def check(root: Path, capsys) -> tuple[int, list[str]]:
+    status = main(["--root", str(root), "check"])
+    return status, capsys.readouterr().out.splitlines()
+
+
+# ------------------------------------------------------------ a list without mkdocs.yml
+
+
+def test_a_list_without_mkdocs_yml_is_warned_that_no_site_can_be_built_from_it(tmp_path, capsys):
+    # (check said nothing of it, "0 errors, 0 warnings", and build then refused the list.)
+    project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c", extra="status: must-raed\n"))
+    status, out = check(tmp_path, capsys)
+    # Said with the list's own errors, at once; the error alone sets the status.
+    assert out == [
+        "content/papers/c.yml:3:9: 'status' must be one of must-read, classic, to-read,"
+        " reference, not 'must-raed' (did you mean 'must-read'?)",
+        NO_CONFIG + COPY,
+        "1 error, 1 warning (3 papers and 2 topics loaded)",
+    ]
+    assert status == 1
+    # A warning, in the form of a missing file's problem ("content: no such folder"),
+    # which CI annotates on the file.
+    said = annotation(out[1])
+    assert said is not None
+    assert (said["file"], said["line"], said["severity"]) == ("mkdocs.yml", None, "warning")
+    # The fix is the one build and serve give.
+    assert main(["--root", str(tmp_path), "build"]) == 1
+    assert COPY in capsys.readouterr().err
+
+
+def test_a_list_kept_as_content_alone_still_passes_check(tmp_path, capsys):
+    # README: in a folder with content/ but no mkdocs.yml (a list started by hand)
+    # "`check` works there": the warning does not fail it (nor CI's check of it).
+    project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
+    status, out = check(tmp_path, capsys)
+    assert (status, out) == (0, [NO_CONFIG + COPY, "0 errors, 1 warning (3 papers and 2 topics loaded)"])
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")
+    assert check(tmp_path, capsys) == (0, ["0 errors, 0 warnings (3 papers and 2 topics loaded)"])
+
+
+def test_a_list_inside_a_project_is_told_the_project_as_build_tells_it(tmp_path, capsys):
+    # A list in a folder of a project (a copy set aside, a test's fixture): build and
+    # serve say to run them in the project; check says so of the list.
+    project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")
+    mine = project(tmp_path / "lists" / "mine", a=paper("a"), b=paper("b"), c=paper("c"))
+    status, out = check(mine, capsys)
+    assert (status, out) == (
+        0,
+        [
+            NO_CONFIG + "run them in the project folder or give --root PATH (this folder is"
+            f" inside the project {tmp_path}: run it there, or give --root {tmp_path})",
+            "0 errors, 1 warning (3 papers and 2 topics loaded)",
+        ],
+    )
+
+
+def test_a_folder_without_content_is_told_that_alone(tmp_path, capsys):
+    # The wrong folder: no list there to build a site from, so no word of mkdocs.yml.
+    assert check(tmp_path, capsys) == (
+        1,
+        [
+            "content: no such folder; run readinglist in the project folder or give --root",
+            "1 error, 0 warnings (0 papers and 0 topics loaded)",
+        ],
+    )
+
+
+# ---------------------------------------------- what topics and gaps count of check's list
+
+
+def test_without_mkdocs_yml_they_count_check_s_warning_of_it(tmp_path, capsys):
+    project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert check(tmp_path, capsys)[1][-1] == "0 errors, 1 warning (3 papers and 2 topics loaded)"
+    for command in ("topics", "gaps"):
+        assert main(["--root", str(tmp_path), command]) == 0, command
+        assert capsys.readouterr().err.splitlines() == ["(1 warning(s): readinglist check lists them)"], command
+
