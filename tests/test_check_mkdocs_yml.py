@@ -93,6 +93,49 @@ def test_a_folder_without_content_is_told_that_alone(tmp_path, capsys):
 # ---------------------------------------------- what topics and gaps count of check's list
 
 
+def _lab_with_a_colon_in_its_name(root: Path) -> Path:
+    """A list whose paper `b` has a warning (a year from the future), and whose
+    mkdocs.yml an error: a colon in an unquoted site_name, which build and serve stop on."""
+    project(root, a=paper("a"), b=paper("b", extra="year: 2999\n"), c=paper("c"))
+    (root / "mkdocs.yml").write_text("site_name: Lab: papers we read\n", encoding="utf-8")
+    return root
+
+
+def test_topics_and_gaps_count_the_errors_of_mkdocs_yml_that_check_lists(tmp_path, capsys):
+    # (They said "(1 warning(s): readinglist check lists them)" where check listed an
+    # error besides, and exited 1.)
+    root = _lab_with_a_colon_in_its_name(tmp_path)
+    status, out = check(root, capsys)
+    assert status == 1
+    assert out[0].startswith("content/papers/b.yml:3:7: warning: 'year' is 2999")
+    assert out[1].startswith("mkdocs.yml:1:15: YAML syntax error")
+    assert out[2] == "1 error, 1 warning (3 papers and 2 topics loaded)"
+    for command in ("topics", "gaps"):
+        # (What topics and gaps answer does not hang on mkdocs.yml: they answer, status 0.)
+        assert main(["--root", str(root), command]) == 0, command
+        assert capsys.readouterr().err.splitlines() == [
+            "(1 error(s) and 1 warning(s): readinglist check lists them)"
+        ], command
+
+
+def test_with_errors_of_content_printed_they_count_the_others_as_more(tmp_path, capsys):
+    # An error in content/ is printed (what follows leaves out what it concerns); check's
+    # other error is counted as one more than those, so that the two add up to check's.
+    root = _lab_with_a_colon_in_its_name(tmp_path)
+    (root / "content" / "papers" / "d.yml").write_text(paper("d", extra="status: must-raed\n"), encoding="utf-8")
+    status, out = check(root, capsys)
+    assert status == 1
+    assert out[-1] == "2 errors, 1 warning (4 papers and 2 topics loaded)"
+    error = next(line for line in out if line.startswith("content/papers/d.yml:3:9: "))
+    for command in ("topics", "gaps"):
+        assert main(["--root", str(root), command]) == 1, command
+        assert capsys.readouterr().err.splitlines() == [
+            error,
+            "(1 more error(s) and 1 warning(s): readinglist check lists them)",
+            "1 error in content/; what follows leaves out what they concern",
+        ], command
+
+
 def test_without_mkdocs_yml_they_count_check_s_warning_of_it(tmp_path, capsys):
     project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
     assert check(tmp_path, capsys)[1][-1] == "0 errors, 1 warning (3 papers and 2 topics loaded)"
