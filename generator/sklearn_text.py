@@ -141,7 +141,10 @@ def _defer(name: str) -> None:
     module.__class__ = _Deferred
     if _SubmoduleFinder not in sys.meta_path:
         sys.meta_path.insert(0, _SubmoduleFinder)
-    sys.modules[name] = module
+    # (Another thread's plain import may have put its module there since the test above,
+    # finding the spec: replaced, its package ran again inside its own first run.)
+    if sys.modules.setdefault(name, module) is not module:
+        return
     setattr(parent, child, module)  # (as an import binds a submodule to its package)
 
 

@@ -129,3 +129,32 @@ def test_numpy_modules_scipy_imports_unused_run_only_when_first_used():
         """
     )
     assert out == "[]\n1 5.0 True module\nNone True []"
+
+
+def test_a_module_another_thread_began_importing_is_not_replaced_by_a_deferred_one():
+    # serve's warm-up thread defers numpy's modules while another thread may import one
+    # of them plainly. That thread's module, put in sys.modules after the deferring one
+    # saw none there (here: while it finds the spec), was replaced by a deferred one; the
+    # plain import then ran the package again inside its own first run: "cannot import
+    # name 'Chebyshev' from partially initialized module 'numpy.polynomial.chebyshev'"
+    # (3 runs in 40 of threads using numpy.ma, numpy.polynomial and text_module).
+    out = _run(
+        """
+        import importlib.util, sys, types
+        import numpy
+        from generator import sklearn_text
+        find_spec = importlib.util.find_spec
+        theirs = types.ModuleType("numpy.polynomial")
+
+        def found_while_another_thread_imports(name, *args):
+            spec = find_spec(name, *args)
+            if name == "numpy.polynomial":
+                sys.modules[name] = numpy.polynomial = theirs
+            return spec
+
+        importlib.util.find_spec = found_while_another_thread_imports
+        sklearn_text.sparse_module()
+        print(sys.modules["numpy.polynomial"] is theirs, numpy.polynomial is theirs)
+        """
+    )
+    assert out == "True True"
