@@ -28,7 +28,11 @@ FORMAT = 2
 FILE_NAME = "memo.pickle"
 PACKAGE = Path(__file__).parent
 # Libraries whose output ends up in the generated files.
-_LIBRARIES = ("scikit-learn", "numpy", "scipy", "jinja2", "markupsafe", "bibtexparser", "feedgen", "markdown", "nh3", "pyyaml", "pystemmer", "snowballstemmer")
+_LIBRARIES = (
+    "scikit-learn", "numpy", "scipy", "jinja2", "markupsafe", "bibtexparser", "feedgen", "markdown", "nh3",
+    "pyyaml", "pystemmer", "snowballstemmer",
+    "lemminflect",  # (its dictionaries make the memo's hints for papers in no topic)
+)
 
 
 @functools.lru_cache(maxsize=1)  # the code of a running process does not change

@@ -922,6 +922,29 @@ def test_storing_the_memo_starts_no_pass_of_the_collector(tmp_path):
     assert [s.text for s in cache.read(tmp_path)] == [s.text for s in value]
 
 
+def test_a_memo_made_with_another_lemminflect_is_not_read(monkeypatch):
+    # The memo keeps the hint of a paper in no topic (its own words, looked up in
+    # lemminflect's dictionaries) from one process to the next: made with another
+    # version of them, it could be another hint than a build without the memo gives.
+    from importlib import metadata
+
+    from generator import cache
+
+    version = metadata.version
+
+    def other_lemminflect(name: str) -> str:
+        return "0.0.1" if name == "lemminflect" else version(name)
+
+    cache.fingerprint.cache_clear()
+    before = cache.fingerprint()
+    monkeypatch.setattr(cache.metadata, "version", other_lemminflect)
+    cache.fingerprint.cache_clear()
+    try:
+        assert cache.fingerprint() != before
+    finally:
+        cache.fingerprint.cache_clear()
+
+
 def test_a_build_whose_cache_cannot_be_written_still_succeeds(tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder would go\n")
