@@ -25,7 +25,7 @@ RECENT_COUNT = 10
 @dataclass(frozen=True)
 class EarlierDay:
     """The day the home page's recently added papers stop short of: how many papers were
-    added on it, and whether it is the day the list began (no dated paper is older)."""
+    added on it, and whether it is the day the list began (no paper is older, nor undated)."""
 
     count: int
     day: date
@@ -705,8 +705,11 @@ def home_page(
         if index.papers[index.newest[len(recent)]].added == cut:
             recent = [p for p in recent if p.added != cut]
             day = [pid for pid in index.newest if index.papers[pid].added == cut]
-            # The list's first day when no dated paper is older.
-            earlier = EarlierDay(len(day), cut, index.newest[-1] == day[-1])
+            # The list's first day when no paper is older, dated or not: a paper without
+            # an `added` date may be older (as "All N papers were added on ..., when the
+            # list began" counts every paper of the list, home.md.j2).
+            began = index.newest[-1] == day[-1] and len(index.newest) == len(site.papers)
+            earlier = EarlierDay(len(day), cut, began)
     context = {
         "intro": intro,
         "paper_count": len(site.papers),

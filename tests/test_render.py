@@ -420,7 +420,7 @@ def test_a_list_added_all_on_one_day_lists_no_sample_as_recent(tmp_path, monkeyp
     assert "All added on 2026-01-02." in recent and recent.count("<li>") == 5
 
 
-@pytest.mark.parametrize("began", [True, False], ids=["first-day", "a-later-day"])
+@pytest.mark.parametrize("began", [True, False, None], ids=["first-day", "a-later-day", "one-undated"])
 def test_papers_added_after_a_day_listed_in_part_are_listed_without_a_sample_of_it(tmp_path, monkeypatch, began):
     # (an audit: one paper added to the shipped list, added in one go on 2026-11-29, put
     # it on the home page above nine of those 180 papers, the first by id, all
@@ -432,20 +432,26 @@ def test_papers_added_after_a_day_listed_in_part_are_listed_without_a_sample_of_
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
-    days = ["2026-01-05", "2026-01-02", "2026-01-02", "2026-01-02", "2026-01-02" if began else "2025-12-01"]
+    # (None: the last paper has no `added` date, so whether the list began on that day
+    # is not known; "All N papers were added on ..., when the list began" is not said
+    # either then: it counts every paper of the list.)
+    last = {True: "2026-01-02", False: "2025-12-01", None: ""}[began]
+    days = ["2026-01-05", "2026-01-02", "2026-01-02", "2026-01-02", last]
     for day, path in zip(days, sorted((content / "papers").glob("*.yml")), strict=True):
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"(?m)^added: .*$", f"added: {day}", text), encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^added: .*\n", f"added: {day}\n" if day else "", text), encoding="utf-8")
     monkeypatch.setattr(pagecontext, "RECENT_COUNT", 3)
     recent = _recently_added(content, tmp_path / "docs")
     # The newer paper alone, with its date; the day it would have cut into is said, whole.
     assert recent.count("<li>") == 1 and "added 2026-01-05" in recent and "added 2026-01-02" not in recent
     said = "4 papers were added on 2026-01-02, when the list began" if began else "3 papers were added on 2026-01-02"
+    if began is None:
+        assert "when the list began" not in recent
     assert f'<p class="rl-table-note">Earlier, {said}: see <a href="papers/">all papers</a>.</p>' in recent
     # Room for the whole day: every paper of it is listed, and no note.
     monkeypatch.setattr(pagecontext, "RECENT_COUNT", 5)
     recent = _recently_added(content, tmp_path / "docs")
-    assert recent.count("<li>") == 5 and "Earlier" not in recent
+    assert recent.count("<li>") == (4 if began is None else 5) and "Earlier" not in recent  # (an undated paper is not "added")
 
 
 def _recently_added(content, docs) -> str:
