@@ -32,6 +32,10 @@ _LIBRARIES = (
     "scikit-learn", "numpy", "scipy", "jinja2", "markupsafe", "bibtexparser", "feedgen", "markdown", "nh3",
     "pyyaml", "pystemmer", "snowballstemmer",
     "lemminflect",  # (its dictionaries make the memo's hints for papers in no topic)
+    # (The text the memo keeps comes through these too: lunr's stop words and stemmer
+    # (shared terms, acronyms), TeX to text, ids' ASCII forms, near titles' warnings,
+    # escaping and table words through markdown-it and its linkify.)
+    "lunr", "pylatexenc", "anyascii", "rapidfuzz", "markdown-it-py", "linkify-it-py",
 )
 
 
