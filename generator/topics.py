@@ -231,8 +231,10 @@ class Matcher:
     single_words: frozenset[str]  # the spellings of one word
     word_pairs: Mapping[tuple[str, str], str]  # the spellings of two words -> key
     pair_starts: frozenset[str]  # first words of the spellings of two or more words
-    # the spellings of three or more words: (key, stems)
-    long_phrases: tuple[tuple[str, tuple[str, ...]], ...]
+    # the spellings of three or more words, by their first two stems: (key, stems).
+    # Keyed so that a text looks only at the phrases whose start it holds (`_counted`):
+    # asking each of the list's phrases was a third of the counting.
+    long_phrases: Mapping[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]]
     # stem -> itself, for every stem of some spelling: most words of an abstract are in
     # no keyword, and looking them up here drops them before anything is counted.
     vocabulary: Mapping[str, str]
@@ -267,7 +269,7 @@ def compile_topics(topics: Sequence[Topic]) -> Matcher:
         single_words=frozenset(s[0] for s in users if len(s) == 1),
         word_pairs={(s[0], s[1]): " ".join(s) for s in users if len(s) == 2},
         pair_starts=frozenset(s[0] for s in users if len(s) > 1),
-        long_phrases=tuple(sorted((" ".join(s), s) for s in users if len(s) > 2)),
+        long_phrases=_by_start(sorted((" ".join(s), s) for s in users if len(s) > 2)),
         vocabulary={stem: stem for spelling in users for stem in spelling},
         uses={" ".join(spelling): tuple(sorted(found)) for spelling, found in users.items()},
         order={topic.id: position for position, topic in enumerate(topics)},
@@ -275,6 +277,15 @@ def compile_topics(topics: Sequence[Topic]) -> Matcher:
         part_counts=tuple(len(keyword.parts) for keyword in keywords),
         listed=_listed(topics),
     )
+
+
+def _by_start(
+    phrases: Iterable[tuple[str, tuple[str, ...]]],
+) -> dict[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]]:
+    starts: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
+    for key, spelling in phrases:
+        starts.setdefault((spelling[0], spelling[1]), []).append((key, spelling))
+    return {start: tuple(found) for start, found in starts.items()}
 
 
 def _listed(topics: Sequence[Topic]) -> dict[str, tuple[str, ...]]:
@@ -346,20 +357,22 @@ def _counted(words: list[str], matcher: Matcher) -> dict[str, int]:
     word_pairs = matcher.word_pairs
     for pair in word_pairs.keys() & pairs.keys():
         counts[word_pairs[pair]] = pairs[pair]
-    for key, spelling in matcher.long_phrases:
-        if spelling[:2] not in pairs or not all(word in present for word in spelling[2:]):
-            continue
-        size, first, found, start = len(spelling), spelling[0], 0, 0
-        try:
-            while True:
-                start = words.index(first, start)
-                if tuple(words[start : start + size]) == spelling:
-                    found += 1
-                start += 1
-        except ValueError:  # no further occurrence of the first word
-            pass
-        if found:
-            counts[key] = found
+    long_phrases = matcher.long_phrases
+    for opening in long_phrases.keys() & pairs.keys():  # (the phrases this text may hold)
+        for key, spelling in long_phrases[opening]:
+            if not all(word in present for word in spelling[2:]):
+                continue
+            size, first, found, start = len(spelling), spelling[0], 0, 0
+            try:
+                while True:
+                    start = words.index(first, start)
+                    if tuple(words[start : start + size]) == spelling:
+                        found += 1
+                    start += 1
+            except ValueError:  # no further occurrence of the first word
+                pass
+            if found:
+                counts[key] = found
     return counts
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.models import Paper, Topic, TopicAssignment
 from generator.topics import (
@@ -1037,3 +1039,42 @@ def test_common_stems_counts_a_long_list_over_papers_spread_through_it():
     # Up to 1,000 papers, every one is read: 251 of 1,000 is over the line, 250 is not.
     assert "zebra" in common_stems(tuple(paper(f"q{n}", "T", "zebra" if n < 251 else "x") for n in range(1000)))
     assert "zebra" not in common_stems(tuple(paper(f"q{n}", "T", "zebra" if n < 250 else "x") for n in range(1000)))
+
+
+# Phrases of three words or more, some sharing their first two words, some their first
+# word only, and a pair and a word beside them: what `_count_phrases` finds of each must
+# be every place the spelling's stems stand in a row in the text's words, no more.
+_PHRASE_TOPIC = Topic(
+    id="t",
+    title="T",
+    keywords={
+        "large language model": 1.0,
+        "large language model agents": 1.0,
+        "large language tasks": 1.0,
+        "large scale training runs": 1.0,
+        "language model": 1.0,
+        "agents": 1.0,
+    },
+)
+# The text is made of whole phrases, their beginnings, other words and breaks.
+_PHRASE_PIECES = [
+    *_PHRASE_TOPIC.keywords, "large language", "large scale", "large", "models", "runs", "the", ".",
+]
+
+
+@given(st.lists(st.sampled_from(_PHRASE_PIECES), max_size=20))
+def test_count_phrases_finds_every_phrase_where_its_words_stand_in_a_row(words: list[str]) -> None:
+    from generator.topics import _count_phrases, _keyword_words
+
+    matcher = compile_topics([_PHRASE_TOPIC])
+    text = " ".join(words)
+    stemmed = _keyword_words(text, matcher)
+    expected = {}
+    for key in matcher.uses:
+        spelling = key.split(" ")
+        found = sum(
+            stemmed[at : at + len(spelling)] == spelling for at in range(len(stemmed) - len(spelling) + 1)
+        )
+        if found:
+            expected[key] = found
+    assert _count_phrases(text, matcher) == expected
