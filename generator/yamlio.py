@@ -298,21 +298,25 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
                 " contain; remove it",
             )
         text = _REFUSED_CHARS.sub("\ufffd", text)
-    return _compose(text, text.split("\n"), path, problems)
+    return _compose(text, None, path, problems)
 
 
 def _compose(
-    source: str | io.StringIO | _Stream, lines: list[str], path: str, problems: Problems, tabs: bool = True
+    source: str | io.StringIO | _Stream, lines: list[str] | None, path: str, problems: Problems, tabs: bool = True
 ) -> Node | None:
     """`parse` of ``source`` (a text, or its ``lines`` read as far as the reader gets),
     once its first bytes and characters are checked. ``tabs``: a tab error names the
     tab lines after it (parse_past_syntax_errors names them all afterwards). An error
-    is said at its line of ``lines`` (a `_Stream` leaves lines out)."""
+    is said at its line of ``lines`` (a `_Stream` leaves lines out); ``lines`` None: a
+    text's own, split only for an error (most files have none)."""
     moved = source.moved if isinstance(source, _Stream) else lambda line: line
     loader = _Loader(source)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        if lines is None:
+            assert isinstance(source, str)
+            lines = source.split("\n")
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and problem.startswith("but "):  # "expected ... but found ..."
@@ -352,7 +356,8 @@ def _compose(
     if root is None:
         return None
     try:
-        return _Converter(path, problems, source if isinstance(source, str) else "\n".join(lines)).convert(root)
+        text = source if isinstance(source, str) else "\n".join(lines or ())
+        return _Converter(path, problems, text).convert(root)
     except RecursionError:
         problems.error(_loc(path, root.start_mark), "the YAML document is nested too deeply")
         return None
