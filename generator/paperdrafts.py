@@ -92,8 +92,10 @@ class PaperDraft:
         default=None, compare=False, repr=False
     )
 
-    @property
+    @functools.cached_property  # (asked 17 times a file by the checks across files)
     def id(self) -> str | None:
+        """The id the file gives; asked only once `values` is set (read_paper), which
+        never changes after."""
         value = self.values.get("id")
         return value if isinstance(value, str) else None
 
