@@ -226,15 +226,14 @@ class Memo:
         return result
 
     def bibtex_entries(self, papers: tuple[Paper, ...]) -> tuple[dict[str, str], dict[str, str]]:
-        """export_bibtex.bibtex_by_paper and each paper's export_bibtex.citation,
-        reusing those of each unchanged paper."""
+        """export_bibtex.bibtex_by_paper and each paper's export_bibtex.citation
+        (export_bibtex.entry_texts), reusing those of each unchanged paper."""
         entries, citations = {}, {}
         for paper in papers:
             kept = self.bibtex.get(paper.id)
             if kept is None or kept[0] is not paper:  # (see per_paper)
                 if kept is None or kept[0] != paper:
-                    text = export_bibtex.bibtex_by_paper((paper,))[paper.id]
-                    kept = (paper, text, export_bibtex.citation(paper))
+                    kept = (paper, *export_bibtex.entry_texts(paper))
                 else:
                     kept = (paper, kept[1], kept[2])
                 self.bibtex[paper.id] = kept

@@ -7,7 +7,7 @@ about it. COinS rather than Highwire's ``citation_*`` meta tags: those tell sear
 engines (Google Scholar) that the page *is* the paper, and a reading list's page is
 not; a COinS span is what listings of references carry (Wikipedia's do).
 
-The item's type is the BibTeX export's (`export_bibtex.bibtex_entry`), so a page's Cite
+The item's type is the BibTeX export's (`export_bibtex.entry_type_of`), so a page's Cite
 block and what a reference manager saves agree. Mapped to the formats and genres
 Zotero's OpenURL reader tells apart: journal (an article, a preprint), book with genre
 "proceeding" (a conference paper), "bookitem" (a chapter), "report", and dissertation.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from .export_bibtex import bibtex_entry, cited_url, thesis_school
+from .export_bibtex import cited_url, entry_type_of, thesis_school
 from .models import Paper, page_pieces
 
 _JOURNAL = "info:ofi/fmt:kev:mtx:journal"
@@ -28,7 +28,7 @@ _THESIS_FORMAT = "info:ofi/fmt:kev:mtx:dissertation"
 
 def coins(paper: Paper) -> str:
     """The ContextObject (key=value&... as OpenURL 1.0 writes it) of ``paper``."""
-    kind = bibtex_entry(paper, full=False).entry_type
+    kind = entry_type_of(paper)
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
     venue = " ".join(paper.venue.split())
     if kind in ("phdthesis", "mastersthesis"):

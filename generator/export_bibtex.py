@@ -348,40 +348,58 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
 
     ``full``: with the abstract and keywords, as the .bib files carry them; without,
     it is the citation a paper page offers to copy."""
-    # (Math in a title stays math, as in the abstract: "$O(n^2)$" printed as text showed
-    # its dollar signs.)
-    fields: list[tuple[str, str]] = [("title", f"{{{_math_or_text(' '.join(paper.title.split()))}}}")]
-    if paper.authors:
-        fields.append(("author", _authors(paper.authors)))
-    entry_type = "misc"
+    entry_type, fields = _citation_fields(paper)
+    return _entry(paper, entry_type, fields + _full_fields(paper) if full else fields)
+
+
+def entry_type_of(paper: Paper) -> str:
+    """The type of ``paper``'s entry (``misc``, ``article``, ``inproceedings``, ...),
+    without the entry's fields written (COinS asks for it on every paper page)."""
+    return _kind(paper)[0]
+
+
+def _kind(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
+    """The entry's type and the fields that say where the paper appeared, their values
+    as typed (not yet written as LaTeX)."""
     thesis = _THESIS.fullmatch(paper.venue) if paper.venue else None
     report = _REPORT.fullmatch(paper.venue) if paper.venue else None
     if paper.venue.strip() and paper.venue_kind:
         # Said by the curator or the imported entry: no guess from the name.
         entry_type, field_name = _BY_KIND[paper.venue_kind]
-        fields.append((field_name, _latex(paper.venue)))
-    elif thesis:
-        entry_type = "mastersthesis" if thesis.group(1).lower().startswith("m") else "phdthesis"
-        fields.append(("school", _latex(thesis.group(2))))
-    elif report:
-        entry_type = "techreport"
-        fields.append(("institution", _latex(report.group(2))))
-        if report.group(1):
-            fields.append(("number", _latex(report.group(1))))
-    elif paper.venue and (
+        return entry_type, [(field_name, paper.venue)]
+    if thesis:
+        return (
+            "mastersthesis" if thesis.group(1).lower().startswith("m") else "phdthesis",
+            [("school", thesis.group(2))],
+        )
+    if report:
+        return "techreport", [("institution", report.group(2))] + (
+            [("number", report.group(1))] if report.group(1) else []
+        )
+    if paper.venue and (
         _PREPRINT.search(paper.venue) or _other_work(paper.venue) or names_software(paper.venue)
     ):
-        fields.append(("howpublished", _latex(paper.venue)))
-    elif paper.venue and _JOURNAL.search(paper.venue) and not _CONFERENCE_NAME.search(paper.venue) and (
+        return "misc", [("howpublished", paper.venue)]
+    if paper.venue and _JOURNAL.search(paper.venue) and not _CONFERENCE_NAME.search(paper.venue) and (
         not _PROCEEDINGS.search(paper.venue) or _JOURNAL_PROCEEDINGS.search(paper.venue)
     ):
-        entry_type = "article"
-        fields.append(("journal", _latex(paper.venue)))
-    elif paper.venue:
-        entry_type = "inproceedings"
-        fields.append(("booktitle", _latex(paper.venue)))
-    elif paper.publisher.strip():
-        entry_type = "book"  # a publisher and no venue: the schema's definition of a book
+        return "article", [("journal", paper.venue)]
+    if paper.venue:
+        return "inproceedings", [("booktitle", paper.venue)]
+    if paper.publisher.strip():
+        return "book", []  # a publisher and no venue: the schema's definition of a book
+    return "misc", []
+
+
+def _citation_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
+    """The entry's type and its fields without the abstract and keywords."""
+    # (Math in a title stays math, as in the abstract: "$O(n^2)$" printed as text showed
+    # its dollar signs.)
+    fields: list[tuple[str, str]] = [("title", f"{{{_math_or_text(' '.join(paper.title.split()))}}}")]
+    if paper.authors:
+        fields.append(("author", _authors(paper.authors)))
+    entry_type, where = _kind(paper)
+    fields += [(name, _latex(value)) for name, value in where]
     fields += _locator(paper, has_number=any(name == "number" for name, _ in fields))
     if paper.year is not None:
         fields.append(("year", str(paper.year)))
@@ -392,13 +410,23 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
     url = cited_url(paper)
     if url:
         fields.append(("url", _url(url)))
+    return entry_type, fields
+
+
+def _full_fields(paper: Paper) -> list[tuple[str, str]]:
+    """The keywords and the abstract, which the .bib files carry and a citation does not."""
     # What the importer reads back, so a list can be moved to another site by its .bib.
-    keywords = _keywords(paper.tags) if full else ""
+    fields = []
+    keywords = _keywords(paper.tags)
     if keywords:
         fields.append(("keywords", keywords))
-    abstract = _abstract(paper.abstract) if full else ""
+    abstract = _abstract(paper.abstract)
     if abstract:
         fields.append(("abstract", abstract))
+    return fields
+
+
+def _entry(paper: Paper, entry_type: str, fields: list[tuple[str, str]]) -> bibmodel.Entry:
     # bibtexparser's writer encloses each value in braces itself.
     # The key a renamed paper was first cited by stays (its first id): \cite{} in papers
     # already written keeps working.
@@ -482,13 +510,28 @@ def bibtex_parts(papers: Iterable[Paper], entries: Mapping[str, str] | None) -> 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _entry_text(paper: Paper, full: bool = True) -> str:
-    """One paper's entry as bibtexparser writes it (papers are frozen, so it is kept).
+    """One paper's entry as bibtexparser writes it (papers are frozen, so it is kept)."""
+    return _written(bibtex_entry(paper, full))
 
-    The entry is built here and used once, so the writer may modify it in place instead
-    of deep-copying it (which cost a millisecond per paper).
+
+def entry_texts(paper: Paper) -> tuple[str, str]:
+    """``bibtex_by_paper``'s text of ``paper`` and its ``citation``, the fields they
+    share written once (a build asks for both of every paper)."""
+    entry_type, fields = _citation_fields(paper)
+    return (
+        _written(_entry(paper, entry_type, fields + _full_fields(paper))),
+        _written(_entry(paper, entry_type, fields)),
+    )
+
+
+def _written(entry: bibmodel.Entry) -> str:
+    """``entry`` as bibtexparser writes it.
+
+    The entry is built for this and used once, so the writer may modify it in place
+    instead of deep-copying it (which cost a millisecond per paper).
     """
     library = bibtexparser.Library()
-    library.add(bibtex_entry(paper, full))
+    library.add(entry)
     text = bibtexparser.write_string(
         library, unparse_stack=_UNPARSE_STACK, bibtex_format=_BIBTEX_FORMAT
     )

@@ -570,3 +570,29 @@ def test_exports_from_the_plans_index_equal_those_the_exports_make_themselves(ro
         site, site_name="List", entries=bibtex_by_paper(papers), members=index.members, newest=newest
     )
     assert given_ == export_files(site, site_name="List")
+
+
+@pytest.mark.parametrize(
+    "kw, entry_type",
+    [
+        ({}, "misc"),
+        ({"venue": "NeurIPS", "year": 2021, "pages": "1-10", "volume": "3"}, "inproceedings"),
+        ({"venue": "Nature", "number": "7", "doi": "10.1/x"}, "article"),
+        ({"venue": "arXiv preprint", "arxiv": "2101.00010", "tags": ("rlhf",)}, "misc"),
+        ({"venue": "PhD thesis, Stanford University"}, "phdthesis"),
+        ({"venue": "Master's thesis, MIT"}, "mastersthesis"),
+        ({"venue": "Technical report 42, Stanford", "number": "9"}, "techreport"),
+        ({"venue": "Some Collection", "venue_kind": "book", "publisher": "Springer"}, "incollection"),
+        ({"publisher": "MIT Press", "abstract": "A $O(n^2)$ bound.\n\nSecond {part}."}, "book"),
+    ],
+)
+def test_entry_texts_are_the_entry_and_the_citation_written_apart(kw, entry_type):
+    # A build writes both texts of a paper at once (entry_texts), COinS asks only for
+    # the type (entry_type_of): each must be what the export writes on its own.
+    from generator.export_bibtex import citation, entry_texts, entry_type_of
+
+    p = paper("a", authors=("Ada Lovelace", "Alan Turing"), **kw)
+    whole, cite = entry_texts(p)
+    assert (whole, cite) == (bibtex_by_paper([p])["a"], citation(p))
+    assert whole != cite and whole.startswith(f"@{entry_type}{{a,")
+    assert entry_type_of(p) == entry_type
