@@ -93,6 +93,18 @@ def test_values_that_are_not_strings_are_escaped_too_and_joins_escape_their_item
     )
 
 
+def test_join_text_prints_what_map_text_then_join_prints(tmp_path):
+    # Each item escaped for one line (its breaks and runs of spaces one space), the
+    # separator escaped too, and nothing escaped twice.
+    (tmp_path / "t.md.j2").write_text(
+        "{{ items | join_text(sep) }}|{{ items | map('text') | join(sep) }}|{{ [] | join_text(sep) }}"
+    )
+    context = {"items": ["<a>", " b&\n  c ", "`x`"], "sep": "; <hr>"}
+    out = Renderer(tmp_path).render(Page("x.md", "x/", "t.md", context))
+    joined = "&lt;a&gt;; &lt;hr&gt;b&amp; c; &lt;hr&gt;&#96;x&#96;"
+    assert out == f"{joined}|{joined}|"
+
+
 def test_a_macro_prints_its_html_once_escaped_where_it_is_called(tmp_path):
     (tmp_path / "_m.j2").write_text("{% macro link(t) %}<a>{{ t }}</a>{% endmacro %}")
     (tmp_path / "t.md.j2").write_text('{% from "_m.j2" import link %}{{ link(x) | safe }}')
