@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .atomicfile import atomic_write_bytes
+from .atomicfile import new_file_mode, replace_file
 from .docslock import HOLDER_NAME, LOCK_NAME
 
 # Files in the docs folder that are not generated and must survive pruning: the
@@ -111,8 +111,15 @@ def intact(root: Path, dests: Iterable[str], stamps: Stamps) -> set[str]:
     return found
 
 
-def _write_if_changed(dest: str, path: str, text: str | bytes, stamps: Stamps) -> bool:
+def _write_if_changed(
+    dest: str, path: str, text: str | bytes, stamps: Stamps, present: bool, new_mode: int
+) -> bool:
     """Replace ``path`` atomically (rename) unless it already holds ``text``.
+
+    ``present``: whether the folder's listing before the writes held the file. One it
+    did not is new (the folder is locked: nothing else writes into it), so there is
+    nothing to compare and no permissions to keep: it gets ``new_mode``, what the umask
+    gives a new file. A clean run's 10,000 pages skip the look.
 
     Unlike atomicfile.atomic_write this does not fsync: readers still see the old file or
     the new one, never half of one, and after a crash the folder is simply generated
@@ -120,19 +127,24 @@ def _write_if_changed(dest: str, path: str, text: str | bytes, stamps: Stamps) -
     """
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     digest = _digest(data)
-    try:
-        info = os.stat(path)
-        kept = stamps.get(dest)
-        if kept is not None and kept == (info.st_size, info.st_mtime_ns, digest):
-            return False
-        if info.st_size == len(data):
-            with open(path, "rb") as handle:
-                if handle.read() == data:
-                    stamps[dest] = (info.st_size, info.st_mtime_ns, digest)
-                    return False
-    except FileNotFoundError:
-        pass
-    atomic_write_bytes(Path(path), data, durable=False)
+    mode = new_mode
+    if present:
+        try:
+            info = os.stat(path)
+            kept = stamps.get(dest)
+            if kept is not None and kept == (info.st_size, info.st_mtime_ns, digest):
+                return False
+            if info.st_size == len(data):
+                with open(path, "rb") as handle:
+                    if handle.read() == data:
+                        stamps[dest] = (info.st_size, info.st_mtime_ns, digest)
+                        return False
+            mode = info.st_mode & 0o7777  # (a rewrite keeps the file's own, as file_mode)
+        except FileNotFoundError:
+            pass
+    # The path was checked (`_checked`: no symlink on the way, none at the end) and its
+    # folder made by write_outputs.
+    replace_file(Path(path), (data,), mode, durable=False)
     info = os.stat(path)
     stamps[dest] = (info.st_size, info.st_mtime_ns, digest)
     return True
@@ -168,8 +180,15 @@ def write_outputs(
     paths = [(dest, _checked(folder, dest, links), text) for dest, text in items if text is not None]
 
     written: list[str] = []
+    present = set(existing)
+    new_mode = new_file_mode()
+    made = {folder, *(os.path.join(folder, f) for f in folders)}  # (the folders there now)
     for dest, path, text in paths:
-        if _write_if_changed(dest, path, text, stamps):
+        parent = os.path.dirname(path)
+        if parent not in made:  # each folder once, not a mkdir per page
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        if _write_if_changed(dest, path, text, stamps, dest in present, new_mode):
             written.append(dest)
 
     wanted = {dest for dest, _ in items}

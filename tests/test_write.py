@@ -105,3 +105,15 @@ def test_bytes_are_written_as_they_are_and_equal_text_is_not_rewritten(tmp_path)
     assert (tmp_path / "a.json").read_text(encoding="utf-8") == "[\"é\"]\n"
     again = write_outputs(tmp_path, [("a.json", "[\"é\"]\n")], stamps)  # the same, as text
     assert again.written == () and again.unchanged == 1
+
+
+def test_a_rewritten_file_keeps_its_permissions_and_new_folders_are_made(tmp_path):
+    # A new file is written without a look at the folder (the listing before the writes
+    # did not hold it); one that was there and changed keeps the mode it was given.
+    write_outputs(tmp_path, [("a/index.md", "A\n")])
+    (tmp_path / "a" / "index.md").chmod(0o604)
+    write_outputs(tmp_path, [("a/index.md", "B\n"), ("b/c/d/e.md", "E\n"), ("b/c/f.md", "F\n")])
+    assert (tmp_path / "a" / "index.md").read_text() == "B\n"
+    assert (tmp_path / "a" / "index.md").stat().st_mode & 0o777 == 0o604
+    assert (tmp_path / "b" / "c" / "d" / "e.md").read_text() == "E\n"
+    assert (tmp_path / "b" / "c" / "f.md").read_text() == "F\n"
