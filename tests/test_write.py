@@ -117,3 +117,19 @@ def test_a_rewritten_file_keeps_its_permissions_and_new_folders_are_made(tmp_pat
     assert (tmp_path / "a" / "index.md").stat().st_mode & 0o777 == 0o604
     assert (tmp_path / "b" / "c" / "d" / "e.md").read_text() == "E\n"
     assert (tmp_path / "b" / "c" / "f.md").read_text() == "F\n"
+
+
+def test_under_a_strict_umask_new_files_are_private_and_a_rewrite_keeps_its_mode(tmp_path):
+    # A new file's mode is what the umask gives, taken once per run (not looked up per
+    # file): under 077 that is 0600, not the 0644 of the usual umask.
+    (tmp_path / "old.md").write_text("old\n")
+    (tmp_path / "old.md").chmod(0o640)
+    umask = os.umask(0o077)
+    try:
+        write_outputs(tmp_path, [("old.md", "new\n"), ("new.md", "N\n"), ("d/e.md", "E\n")])
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "d" / "e.md").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "old.md").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "old.md").read_text() == "new\n"
