@@ -1054,11 +1054,15 @@ _PHRASE_TOPIC = Topic(
         "large scale training runs": 1.0,
         "language model": 1.0,
         "agents": 1.0,
+        # Its first two stems one word, and its occurrences overlapping ("deep deep deep
+        # net" holds "deep deep net" once, "deep deep deep deep" holds the next twice).
+        "deep deep net": 1.0,
+        "deep deep deep": 1.0,
     },
 )
 # The text is made of whole phrases, their beginnings, other words and breaks.
 _PHRASE_PIECES = [
-    *_PHRASE_TOPIC.keywords, "large language", "large scale", "large", "models", "runs", "the", ".",
+    *_PHRASE_TOPIC.keywords, "large language", "large scale", "large", "models", "runs", "the", ".", "deep", "net",
 ]
 
 
