@@ -3,14 +3,16 @@
 The whole folder is generated, so after a run it holds exactly the planned files: files
 whose text is unchanged are not touched (their mtime stays, so `mkdocs serve` and
 editors see no change), changed ones are replaced atomically, and files no longer
-planned are removed. Two outputs claiming one destination, or a destination that
-would land outside the folder, stop the run before anything is written.
+planned are removed (but not one that is a planned file under another spelling, as on
+a case-insensitive file system). Two outputs claiming one destination, or a destination
+that would land outside the folder, stop the run before anything is written.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -164,7 +166,7 @@ def write_outputs(
     items = list(outputs)
     seen: dict[str, int] = {}
     for n, (dest, _) in enumerate(items):
-        key = dest.casefold()  # a case-insensitive file system would merge these
+        key = _spelling_key(dest)  # a case-insensitive file system would merge these
         if key in seen:
             raise WriteError(
                 f"two pages claim one destination: {items[seen[key]][0]!r} and {dest!r}"
@@ -179,8 +181,13 @@ def write_outputs(
             raise WriteError(f"{dest!r} was planned as kept, but no earlier run wrote it")
     paths = [(dest, _checked(folder, dest, links), text) for dest, text in items if text is not None]
 
+    wanted = {dest for dest, _ in items}
+    stale = [dest for dest in existing if dest not in wanted and dest not in KEEP]
+    # Asked before the writes: a rewrite replaces the file, and only then would the
+    # two names of a hard link part.
+    aliases = _aliases(folder, stale, wanted)
     written: list[str] = []
-    present = set(existing)
+    present = {*existing, *aliases.values()}
     new_mode = new_file_mode()
     made = {folder, *(os.path.join(folder, f) for f in folders)}  # (the folders there now)
     for dest, path, text in paths:
@@ -191,15 +198,46 @@ def write_outputs(
         if _write_if_changed(dest, path, text, stamps, dest in present, new_mode):
             written.append(dest)
 
-    wanted = {dest for dest, _ in items}
-    removed = _prune(root, existing, wanted, folders)
+    removed = _prune(root, [dest for dest in stale if dest not in aliases], wanted, folders)
     for dest in [d for d in stamps if d not in wanted]:
         del stamps[dest]
     return WriteReport(tuple(written), len(items) - len(written), tuple(removed))
 
 
-def _prune(root: Path, existing: list[str], wanted: set[str], folders: list[str]) -> list[str]:
-    removed = sorted(dest for dest in existing if dest not in wanted and dest not in KEEP)
+def _spelling_key(dest: str) -> str:
+    """What ``dest`` is to a file system that ignores case and Unicode normalization
+    (macOS's and Windows' default; macOS lists "é" decomposed, as it was stored)."""
+    return unicodedata.normalize("NFC", dest).casefold()
+
+
+def _aliases(folder: str, stale: list[str], wanted: set[str]) -> dict[str, str]:
+    """The ``stale`` files that are a ``wanted`` one under another spelling: stale name
+    -> wanted name.
+
+    On a case-insensitive file system a page renamed only in case (content/pages/
+    About.md -> about.md) is still listed as About.md, and about.md names that same
+    file: pruning the "stale" name would delete the page just written. Only a name
+    spelled like a wanted one is looked at (os.path.samefile), so on a case-sensitive
+    system About.md beside about.md, two files, is still pruned.
+    """
+    if not stale:
+        return {}  # (a usual run: nothing to spell out for 10,000 pages)
+    spelled = {_spelling_key(dest): dest for dest in wanted}
+    found: dict[str, str] = {}
+    for dest in stale:
+        twin = spelled.get(_spelling_key(dest))
+        if twin is None:
+            continue
+        try:
+            if os.path.samefile(os.path.join(folder, dest), os.path.join(folder, twin)):
+                found[dest] = twin
+        except OSError:  # (the wanted file is not there yet: a new page)
+            pass
+    return found
+
+
+def _prune(root: Path, stale: list[str], wanted: set[str], folders: list[str]) -> list[str]:
+    removed = sorted(stale)
     for dest in removed:
         (root / dest).unlink()
     # A folder holding a planned file stays; only the others are tried (one failing

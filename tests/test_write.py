@@ -133,3 +133,65 @@ def test_under_a_strict_umask_new_files_are_private_and_a_rewrite_keeps_its_mode
     assert (tmp_path / "d" / "e.md").stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "old.md").stat().st_mode & 0o777 == 0o640
     assert (tmp_path / "old.md").read_text() == "new\n"
+
+
+# On a case-insensitive file system (macOS's and Windows' default) a page renamed only
+# in case (content/pages/About.md -> about.md) leaves docs/About.md in the listing, and
+# it is the very file docs/about.md names. Modelled here by a hard link: two names, one
+# file, as the two spellings are there.
+
+
+def test_a_page_renamed_only_in_case_is_not_pruned_as_its_own_stale_name(tmp_path):
+    (tmp_path / "About.md").write_text("about\n")
+    os.link(tmp_path / "About.md", tmp_path / "about.md")
+    report = write_outputs(tmp_path, [("about.md", "about\n")])
+    assert report.removed == ()
+    assert (tmp_path / "about.md").read_text() == "about\n"
+    assert (tmp_path / "About.md").exists()
+
+
+def test_a_rewritten_page_in_a_folder_renamed_only_in_case_is_not_pruned(tmp_path):
+    # Whether the two names are one file is asked before the writes: a rewrite
+    # replaces the file (a rename over it), and on a case-insensitive file system the
+    # old spelling names the new file too.
+    (tmp_path / "papers" / "Foo").mkdir(parents=True)
+    (tmp_path / "papers" / "foo").mkdir()
+    (tmp_path / "papers" / "Foo" / "index.md").write_text("old\n")
+    os.link(tmp_path / "papers" / "Foo" / "index.md", tmp_path / "papers" / "foo" / "index.md")
+    report = write_outputs(tmp_path, [("papers/foo/index.md", "new\n")])
+    assert report.removed == ()
+    assert report.written == ("papers/foo/index.md",)
+    assert (tmp_path / "papers" / "foo" / "index.md").read_text() == "new\n"
+
+
+def test_a_listing_that_holds_only_the_old_spelling_keeps_the_file_and_its_mode(tmp_path, monkeypatch):
+    # What macOS lists after the rename: the one entry, under the name it was made with.
+    from generator import write
+
+    (tmp_path / "About.md").write_text("about\n")
+    (tmp_path / "About.md").chmod(0o604)
+    os.link(tmp_path / "About.md", tmp_path / "about.md")
+    scan = write._scan
+
+    def one_entry(root):
+        files, links, folders = scan(root)
+        return [f for f in files if f != "about.md"], links, folders
+
+    monkeypatch.setattr(write, "_scan", one_entry)
+    report = write_outputs(tmp_path, [("about.md", "About us\n")])
+    assert report.removed == ()
+    assert (tmp_path / "about.md").read_text() == "About us\n"
+    assert (tmp_path / "about.md").stat().st_mode & 0o777 == 0o604  # (a rewrite, not a new file)
+
+
+def test_a_stale_file_differing_only_in_case_but_not_the_same_file_is_pruned(tmp_path):
+    # On a case-sensitive file system About.md and about.md are two files: the stale
+    # one goes, as any other.
+    (tmp_path / "About.md").write_text("old\n")
+    (tmp_path / "papers" / "Foo").mkdir(parents=True)
+    (tmp_path / "papers" / "Foo" / "index.md").write_text("old\n")
+    report = write_outputs(tmp_path, [("about.md", "new\n"), ("papers/foo/index.md", "new\n")])
+    assert report.removed == ("About.md", "papers/Foo/index.md")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "about.md", "papers", "papers/foo", "papers/foo/index.md",
+    ]
