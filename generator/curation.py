@@ -54,14 +54,24 @@ PAPERS_DIR = "papers"
 FileCache = dict[str, tuple[FileStamp, "PaperDraft", tuple[Problem, ...], "FolderMemo"]]
 
 
-def inside_project(folder: Path) -> str:
-    """" (this folder is inside the project P: ...)" when a folder above ``folder`` is
-    a project (its mkdocs.yml and content/): a shell left in content/papers/ after an
-    edit; "" otherwise."""
+def project_above(folder: Path) -> Path | None:
+    """The project (a folder with mkdocs.yml and content/) that ``folder`` is inside, if
+    any: a shell left in content/papers/ after an edit."""
     for parent in Path(folder).resolve().parents:
         if (parent / "mkdocs.yml").is_file() and (parent / "content").is_dir():
-            return f" (this folder is inside the project {parent}: run it there, or give --root {parent})"
-    return ""
+            return parent
+    return None
+
+
+def inside_project(folder: Path, what: str) -> str:
+    """" (this folder is inside the project P: run WHAT there, ...)" when ``folder`` is
+    inside a project (`project_above`), "" otherwise. ``what`` is what the sentence
+    before says to run ("them", "the build"), named again: an "it" here read as the
+    project folder that sentence had just named, or disagreed with its "them"."""
+    parent = project_above(folder)
+    if parent is None:
+        return ""
+    return f" (this folder is inside the project {parent}: run {what} there, or give --root {parent})"
 
 
 def load_content(
@@ -87,7 +97,7 @@ def load_content(
         # Most likely the wrong folder: passing with nothing checked would be a lie.
         problems.error(
             Location(display(content_dir, root)),
-            NO_CONTENT + inside_project(root),
+            NO_CONTENT + inside_project(root, "readinglist"),
         )
     journal = content_dir / renamewrite.JOURNAL_NAME
     cut_off = renamewrite.cut_off(journal, display(journal, root))

@@ -44,9 +44,9 @@ def no_config(root: Path) -> Problems:
 def started_by_hand(root: Path) -> bool:
     """Whether ``root``, which has no mkdocs.yml, is a list started by hand (content/
     alone), not a folder inside a project (a shell left in content/papers/)."""
-    from .curation import inside_project  # (late: curation reads this module)
+    from .curation import project_above  # (late: curation reads this module)
 
-    return (Path(root) / "content").is_dir() and not inside_project(root)
+    return (Path(root) / "content").is_dir() and project_above(root) is None
 
 
 def no_config_fix(root: Path, what: str) -> str:
@@ -62,7 +62,7 @@ def no_config_fix(root: Path, what: str) -> str:
         )
     from .curation import inside_project
 
-    return f"run {what} in the project folder or give --root PATH{inside_project(root)}"
+    return f"run {what} in the project folder or give --root PATH{inside_project(root, what)}"
 
 
 def _shipped() -> str:

@@ -451,6 +451,23 @@ def test_outside_a_project_nothing_is_asked(tmp_path, servers, capsys):
     assert not (tmp_path / "content").exists()
 
 
+def test_in_a_folder_inside_a_project_add_names_the_project(tmp_path, servers, capsys):
+    # (It said "run the add in the project folder ... run it there": no such noun, and
+    # an "it" that the sentence had just made the project folder.)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    assert main(["--root", str(papers), "add", "2106.09685"]) == 1
+    assert capsys.readouterr().err == (
+        f"readinglist add: {papers} is no readinglist project (it has no mkdocs.yml and no"
+        " content/ folder): run readinglist add in the project folder or name it with --root"
+        f" PATH (this folder is inside the project {tmp_path}: run readinglist add there, or"
+        f" give --root {tmp_path})\n"
+    )
+    assert servers.asked == []
+    assert list(papers.iterdir()) == []
+
+
 def test_a_deleted_paper_is_not_added_back_unless_restored(project, servers, capsys):
     assert main(["--root", str(project), "add", "2106.09685"]) == 0
     path = project / "content" / "papers" / "lora-low-rank-adaptation-of-large-language-models.yml"

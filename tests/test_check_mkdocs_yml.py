@@ -73,7 +73,7 @@ def test_a_list_inside_a_project_is_told_the_project_as_build_tells_it(tmp_path,
         0,
         [
             NO_CONFIG + "run them in the project folder or give --root PATH (this folder is"
-            f" inside the project {tmp_path}: run it there, or give --root {tmp_path})",
+            f" inside the project {tmp_path}: run them there, or give --root {tmp_path})",
             "0 errors, 1 warning (3 papers and 2 topics loaded)",
         ],
     )

@@ -106,7 +106,7 @@ def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, capsys
     assert main(["--root", str(papers), command, *address]) == 1
     assert capsys.readouterr().err == (
         f"readinglist {command}: {papers} has no mkdocs.yml: run the {what} in the project folder or"
-        f" give --root PATH (this folder is inside the project {tmp_path}: run it there, or"
+        f" give --root PATH (this folder is inside the project {tmp_path}: run the {what} there, or"
         f" give --root {tmp_path})\n"
     )
     assert list(papers.iterdir()) == []

@@ -1732,7 +1732,7 @@ def test_a_folder_inside_a_project_names_the_project(capsys, tmp_path):
     assert (status, lines[0]) == (
         1,
         "content: no such folder; run readinglist in the project folder or give --root"
-        f" (this folder is inside the project {tmp_path}: run it there, or give --root {tmp_path})",
+        f" (this folder is inside the project {tmp_path}: run readinglist there, or give --root {tmp_path})",
     )
 
 

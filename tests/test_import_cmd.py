@@ -34,7 +34,8 @@ def test_inside_a_project_folder_the_message_names_the_project(tmp_path, capsys)
     assert main(["--root", str(papers), "import", str(bib)]) == 1
     assert list(papers.iterdir()) == []
     assert capsys.readouterr().err.endswith(
-        f" (this folder is inside the project {tmp_path}: run it there, or give --root {tmp_path})\n"
+        f" (this folder is inside the project {tmp_path}: run readinglist import there, or give --root"
+        f" {tmp_path})\n"
     )
 
 
@@ -51,7 +52,7 @@ def test_outside_a_project_folder_nothing_is_created_and_the_message_says_where_
     assert sorted(p.name for p in elsewhere.iterdir()) == ["lab.bib"]
     assert done.stderr == (
         f"readinglist import: {elsewhere} is no readinglist project (it has no mkdocs.yml and"
-        " no content/ folder): run the import in the project folder or name it with --root"
+        " no content/ folder): run readinglist import in the project folder or name it with --root"
         " PATH (to start a list in this folder, create content/ in it first)\n"
     )
     # A folder with content/ alone is a list started by hand: imported into.

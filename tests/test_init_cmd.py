@@ -517,7 +517,7 @@ def test_init_outside_a_project_says_where_to_run_it(tmp_path, capsys):
     status, out, err = init(root / "content" / "papers", capsys, "--name", "Smith Lab")
     assert (status, out) == (1, "")
     assert "has no mkdocs.yml and content/: run init in your copy of the repository" in err
-    assert f"(this folder is inside the project {root}: run it there, or give --root {root})" in err
+    assert f"(this folder is inside the project {root}: run init there, or give --root {root})" in err
     assert (root / LISTING).exists()
 
 

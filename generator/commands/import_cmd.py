@@ -46,9 +46,9 @@ def project_folder_problem(root: Path, command: str) -> str:
 
     return (
         f"readinglist {command}: {root.resolve()} is no readinglist project (it has no"
-        f" mkdocs.yml and no content/ folder): run the {command} in the project folder or"
-        " name it with --root PATH"
-        + (inside_project(root) or " (to start a list in this folder, create content/ in it first)")
+        f" mkdocs.yml and no content/ folder): run readinglist {command} in the project folder"
+        " or name it with --root PATH"
+        + (inside_project(root, f"readinglist {command}") or " (to start a list in this folder, create content/ in it first)")
     )
 
 

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     if not (root / CONFIG).is_file() or not (root / "content").is_dir():
         print(
             f"readinglist init: {root.resolve()} has no mkdocs.yml and content/: run init in your"
-            f" copy of the repository (git clone ADDRESS my-lab-list) or give --root PATH{inside_project(root)}",
+            f" copy of the repository (git clone ADDRESS my-lab-list) or give --root PATH{inside_project(root, 'init')}",
             file=sys.stderr,
         )
         return 1
