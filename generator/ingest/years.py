@@ -5,9 +5,9 @@ A value holding one four-digit year among words (a date "2019-05-01", RIS's "201
 "Dec. 2019") gives it without a word. Said, at the value, are: letters after the
 year, as exporters tell apart two works of one author and year ("2020a", "2020ab",
 "2020 a", "2020a-b": the year is read, the letters left out); a year said to be
-approximate ("circa 2019", "c. 2019", "ca. 2019", "approx. 2019", biblatex's EDTF
-date "2019~" or uncertain "2019?": read as
-2019, which the paper's page shows as its year, known); digits of another width
+approximate ("circa 2019", "c. 2019", "ca. 2019" or "ca 2019", "approx. 2019",
+biblatex's EDTF date "2019~" or uncertain "2019?": read as 2019, which the paper's
+page shows as its year, known); digits of another width
 or script ("２０２１": read as 2021, which check takes); and two years ("2020-2021",
 "2019/2020", a season "2020-21"), of which none is taken, as which one the paper was
 published in is the curator's to say.
@@ -31,11 +31,14 @@ _DAY_AFTER = re.compile(r"\s*[-/]\s*[0-9]{1,2}(?![0-9])")
 # A year with letters after it: "2020a", "2020ab" (after "2020z"), "2020 a", "2020a-b".
 _LETTERED = re.compile(r"[0-9]{4}\s?([A-Za-z]{1,2}(?:\s?[-–,/]\s?[A-Za-z]{1,2})*)")
 # What says a year is approximate: "circa", "ca.", "c.", "approx." or "approximately"
-# before it (a TeX tie, "circa~2019", between too; not "CA 2019", which may be
-# California's, so not "ca 2019" either), or EDTF's "~" after the date (biblatex's circa
-# date, "2019~"; "?", uncertain, "2019-05?"; "%", approximate and uncertain).
+# before it (a TeX tie, "circa~2019", between too), "ca" without its dot as well, but
+# not "CA 2019" in capitals, which may be California's; or EDTF's "~" after the date
+# (biblatex's circa date, "2019~"; "?", uncertain, "2019-05?"; "%", approximate and
+# uncertain).
 _APPROXIMATE = re.compile(
-    r"(?<![^\W\d_])(circa|ca?\.|approx\.|approximately)(?=[\s~]*[0-9]{4})|(?<=[0-9])[~%?]", re.IGNORECASE
+    r"(?<![^\W\d_])(circa|ca?\.|approx\.|approximately|(?-i:[Cc]a)(?=[\s~]))(?=[\s~]*[0-9]{4})"
+    r"|(?<=[0-9])[~%?]",
+    re.IGNORECASE,
 )
 
 

@@ -310,7 +310,8 @@ def test_a_year_written_bare_is_said_once_with_what_bibtex_reads_of_it(value, sa
 
 
 def test_a_year_with_words_around_one_four_digit_year_takes_that_year():
-    for value in ("{2019-05-01}", "{ 2019 }", "{Dec. 2019}", "{In press, 2019}", "{CA 2019}", "{ca 2019}"):
+    # ("CA 2019", in capitals, may be California's; "ca 2019" is circa, below.)
+    for value in ("{2019-05-01}", "{ 2019 }", "{Dec. 2019}", "{In press, 2019}", "{CA 2019}", "{Oca 2019}"):
         problems = Problems()
         assert _one(f"  year = {value},\n", problems).year == "2019", value
         assert not problems, (value, problems.format())
@@ -334,6 +335,9 @@ def test_an_approximate_year_takes_the_year_and_says_it_is_approximate():
         ("year", "approx. 2019", "approx.", "2019"), ("year", "Approximately 2019", "Approximately", "2019"),
         ("year", "2019?", "?", "2019"), ("date", "2019?", "?", "2019"), ("date", "2019-05?", "?", "2019-05"),
         ("date", "approx.~2019-05", "approx.", "2019-05"),
+        # "ca" without its dot, as "ca. 2019" (it was read as 2019 without a word).
+        ("year", "ca 2019", "ca", "2019"), ("year", "Ca 2019", "Ca", "2019"), ("year", "ca~2019", "ca", "2019"),
+        ("date", "ca 2019-05", "ca", "2019-05"),
     ]:
         problems = Problems()
         assert _one(f"  {field} = {{{written}}},\n", problems).year == "2019", written

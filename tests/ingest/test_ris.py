@@ -629,6 +629,7 @@ def test_an_approximate_year_takes_the_year_and_says_it_is_approximate():
     # (imp26: as BibTeX's "year = {circa 2019}", read as 2019 without a word before)
     for lines, mark, fix in (("PY  - circa 2019\n", "circa", "PY  - 2019"), ("PY  - ca. 2019///\n", "ca.", "PY  - 2019///"),
                               ("PY  - approximately 2019\n", "approximately", "PY  - 2019"),
+                              ("PY  - ca 2019///\n", "ca", "PY  - 2019///"),
                               ("PY  - 2019?///\n", "?", "PY  - 2019///")):
         record, problems = _one(lines)
         assert record.year == "2019"
