@@ -37,6 +37,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
 ROOT_HELP = "the project folder holding mkdocs.yml and content/ (default: .)"
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser, which says a word it does not take itself: left to the whole
+    command line, `readinglist check content/papers/x.yml` was told "readinglist: error:
+    unrecognized arguments" under the usage of `readinglist COMMAND`, as if the command
+    were the mistake. A command named by name only (`build_parser`'s ``only``) takes
+    anything: those words are no error until its own parser reads them."""
+
+    stand_in = False
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        parsed, rest = super().parse_known_args(args, namespace)
+        if rest and not self.stand_in:
+            self.error(f"unrecognized arguments: {' '.join(rest)}")
+        return parsed, rest
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; with ``only``, the arguments of that command alone (the
     others are there by name and help line, which is all `--help` and a misspelt
@@ -46,10 +62,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
     parser.add_argument("--root", default=".", help=ROOT_HELP)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_CommandParser
+    )
     for name, (module_name, help_text) in COMMANDS.items():
         if only is not None and name != only:
-            sub.add_parser(name, help=help_text, add_help=False).set_defaults(_module=None)
+            stand_in = sub.add_parser(name, help=help_text, add_help=False)
+            stand_in.stand_in = True
+            stand_in.set_defaults(_module=None)
             continue
         module = importlib.import_module(f"generator.commands.{module_name}")
         command_parser = sub.add_parser(

@@ -445,3 +445,36 @@ def test_an_option_out_of_range_exits_2_as_a_wrong_option_does_not_as_the_comman
         main(["--root", str(tmp_path), *argv])
     assert stopped.value.code == 2  # (serve's port out of range and a --timeout of 'abc' too)
     assert said in capsys.readouterr().err.splitlines()
+
+
+@pytest.mark.parametrize(
+    "argv, said, usage",
+    [
+        # A file to check (check reads all of content/, and takes none), an option another
+        # tool has: said with the command's own usage and name, which show what it takes.
+        # With the whole command line's ("usage: readinglist [-h] [--version] [--root ROOT]
+        # COMMAND ...", "readinglist: error: ..."), it read as if the command itself were
+        # the mistake.
+        (["check", "content/papers/x.yml"], "readinglist check: error: unrecognized arguments: content/papers/x.yml",
+         "usage: readinglist check [-h] [--root ROOT]"),
+        (["import", "lab.bib", "--dry-run"], "readinglist import: error: unrecognized arguments: --dry-run",
+         "usage: readinglist import [-h] [--root ROOT]"),
+        (["--root", "lab", "build", "--strcit"], "readinglist build: error: unrecognized arguments: --strcit",
+         "usage: readinglist build [-h] [--root ROOT] [--strict] [--site-dir SITE_DIR]"),
+        # (the glance at the command misses an abbreviated --root: the whole parser says it)
+        (["--ro", "check", "import", "x.bib", "--bogus"], "readinglist import: error: unrecognized arguments: --bogus",
+         "usage: readinglist import [-h] [--root ROOT]"),
+        # Before the command, an option is the whole command line's.
+        (["--bogus", "check"], "readinglist: error: unrecognized arguments: --bogus",
+         "usage: readinglist [-h] [--version] [--root ROOT] COMMAND ..."),
+    ],
+)
+def test_a_word_the_command_does_not_take_is_said_with_that_commands_usage(capsys, argv, said, usage):
+    from generator.cli import parse
+
+    with pytest.raises(SystemExit) as stop:
+        parse(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == said
+    assert err.startswith(usage)
