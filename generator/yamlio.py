@@ -327,10 +327,7 @@ def _compose(
             # A quote never closed runs to the end of the file; the place to fix is the
             # quote that opens it, not the file's last line.
             mark = exc.context_mark
-            problem = (
-                "this quote is never closed (the value runs to the end of the file);"
-                " close it at the value's end"
-            )
+            problem = NEVER_CLOSED
         where = _loc(path, mark)
         if where.line:
             where = Location(path, moved(where.line), where.col)
@@ -364,6 +361,9 @@ def _compose(
 
 
 SYNTAX_ERROR = "YAML syntax error"
+NEVER_CLOSED = (
+    "this quote is never closed (the value runs to the end of the file); close it at the value's end"
+)
 
 
 def top_level_spans(lines: Sequence[str]) -> list[tuple[int, int]]:
@@ -405,7 +405,12 @@ def parse_past_syntax_errors(
     read = _read_skipping(lines, path, spans, starts, bom) if plain and starts is not None else None
     if read is None:
         read = _read_from_the_top(lines, path, spans, starts, plain, bom)
-    tree, found, errors, blanked = read
+    tree, found, errors, blanked, ran_on = read
+    # (The first of these was said as the whole file was read: a quote never closed shows
+    # that it was no mistake of its own line. `_read_from_the_top`)
+    if ran_on:
+        problems.items[:] = [p for p in problems.items if p not in ran_on]
+        said.difference_update(ran_on)
     for syntax in errors:
         if syntax not in said:
             problems.items.append(syntax)
@@ -417,7 +422,9 @@ def parse_past_syntax_errors(
     return tree, blanked
 
 
-_Read = tuple[Node | None, Problems, list[Problem], list[tuple[int, int]]]
+# (the tree, what its reading said, the syntax errors, the parts left out, and the errors
+# said wrongly: `_read_from_the_top`)
+_Read = tuple[Node | None, Problems, list[Problem], list[tuple[int, int]], set[Problem]]
 
 
 def _read_from_the_top(
@@ -425,11 +432,22 @@ def _read_from_the_top(
 ) -> _Read:
     """parse_past_syntax_errors' readings, each from the top of the text: the tree of
     the last (None when an error lies in no part, or in one left out), what it said,
-    the syntax errors met in order, and the parts left out."""
+    the syntax errors met in order, the parts left out, and the errors met that a quote
+    never closed before them made (said wrongly).
+
+    A quote opened and never closed runs on to the next quote, in a later part (an
+    imported file quotes its volume, pages and DOI): the reader says "text after the
+    closing quote" there, and the part is left out; the quote then runs to the next, and
+    so on, until none is left and the reader says that the quote is never closed. Each
+    of those parts was right: once the quote's part is found, they are read again with
+    the quote's left out instead."""
+    original = list(lines)
     lines = list(lines)
     blanked: list[tuple[int, int]] = []
     left_out: set[tuple[int, int]] = set()  # (blanked, to look up)
     errors: list[Problem] = []
+    ran_on: set[Problem] = set()
+    quotes: set[tuple[int, int]] = set()  # (the parts read again for their quote, once each)
     while True:
         found = Problems()
         if blanked and plain:
@@ -438,10 +456,21 @@ def _read_from_the_top(
             tree = parse(bom + "\n".join(lines), path, found)
         syntax = next((p for p in found.items if p.message.startswith(SYNTAX_ERROR)), None)
         if syntax is None:
-            return tree, found, errors, blanked
+            return tree, found, errors, blanked, ran_on
         span = _span_at(spans, starts, syntax.location.line - 1)
         if span is None or span in left_out:
-            return None, found, errors, blanked
+            return None, found, errors, blanked, ran_on
+        if syntax.message.endswith(NEVER_CLOSED) and span not in quotes and any(
+            other[0] > span[0] for other in blanked
+        ):
+            quotes.add(span)
+            ran_on.update(error for other, error in zip(blanked, errors) if other[0] > span[0])
+            kept = [(other, error) for other, error in zip(blanked, errors) if other[0] < span[0]]
+            blanked, errors = [other for other, _ in kept], [error for _, error in kept]
+            left_out = set(blanked)
+            lines = list(original)
+            for start, end in blanked:
+                lines[start:end] = [""] * (end - start)
         blanked.append(span)
         left_out.add(span)
         lines[span[0] : span[1]] = [""] * (span[1] - span[0])
@@ -484,7 +513,7 @@ def _read_skipping(
                     return None
         syntax = next((p for p in found.items if p.message.startswith(SYNTAX_ERROR)), None)
         if syntax is None:
-            return (tree, found, errors, blanked) if _skips_are_neutral("\n".join(lines), skips) else None
+            return (tree, found, errors, blanked, set()) if _skips_are_neutral("\n".join(lines), skips) else None
         at = syntax.location.line - 1
         span = _span_at(spans, starts, at)
         if span is None or span in left_out or (blanked and at < blanked[-1][0]):

@@ -185,6 +185,30 @@ CASES = {
         [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
          " of the file); close it at the value's end"],
     ),
+    # Quoted values after it (an imported file quotes a volume, pages, a DOI): the open
+    # quote ran on to the next one, and each later quote was said, one reading after
+    # another, as "text after the closing quote" of its own line, a fix for a line that
+    # was right.
+    "a double quote never closed, quoted values after it": (
+        'id: x\ntitle: "A Survey\nyear: 2020\nvenue: JMLR\nvolume: "24"\npages: "1-30"\ndoi: "10.1000/x"\n',
+        [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
+         " of the file); close it at the value's end"],
+    ),
+    # Read again past the quote, a later line's own mistake is still said.
+    "a double quote never closed, and a later line's own mistake": (
+        'id: x\ntitle: "A Survey\nvenue: JMLR\nvolume: "24"\npages: "1-30"x\n',
+        [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
+         " of the file); close it at the value's end",
+         # (the quote at column 13 ends the value, and x follows)
+         f"{P}:5:13: YAML syntax error: this double quote ends the quoted value, and text follows"
+         " it; write a double quote inside the value as \\\", or put the whole value in single"
+         """ quotes: pages: '"1-30"x'"""],
+    ),
+    "a single quote never closed, quoted values after it": (
+        "id: x\ntitle: 'A Survey\nvenue: JMLR\nvolume: '24'\nabstract: a\n",
+        [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
+         " of the file); close it at the value's end"],
+    ),
     "a single quote never closed": (
         "id: x\nabstract: a\ntitle: 'A Survey",
         [f"{P}:3:8: YAML syntax error: this quote is never closed (the value runs to the end"

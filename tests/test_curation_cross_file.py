@@ -134,6 +134,21 @@ def test_each_topic_with_a_syntax_error_is_said_at_once(tmp_path):
     ]
 
 
+def test_a_quote_never_closed_in_one_topic_is_said_once_and_the_next_topics_are_read(tmp_path):
+    # The quote ran on to the next topic's quoted title: that line was said to have "text
+    # after the closing quote", a fix for a line that was right, and its topic was not read.
+    broken = TOPICS.replace("    title: In-context learning", '    title: "In-context learning').replace(
+        "    title: Multi-task learning", '    title: "Multi-task learning"'
+    )
+    root = project(tmp_path, broken, a=paper("a", extra="topics: [multi-task-learning]\n"))
+    assert messages(root) == [
+        "content/topics.yml:3:12: YAML syntax error: this quote is never closed (the value runs"
+        " to the end of the file); close it at the value's end",
+    ]
+    content, _ = load_content(root / "content", root)
+    assert [t.id for t in content.topics] == ["multi-task-learning"]
+
+
 def test_a_topic_with_a_syntax_error_and_no_readable_id_hides_nothing_else_wrong(tmp_path):
     # It hid the file. What the other topics say of themselves is said; without the
     # broken topic's id, a parent or a paper naming a topic could not be told from a
