@@ -428,12 +428,26 @@ def _past_syntax_errors(
     if not isinstance(tree, Map):
         return None, frozenset()
     refused, names = [], set()
-    for start, _ in blanked:
+    written = set(tree.keys())
+    for start, end in blanked:
         field = _FIELD_START.match(lines[start]) or _glued_field(lines[start])
         names.add(field.group(1) if field is not None else "")
         if field is not None:
             key = Scalar(field.group(1), shown, start + 1, 1)
             refused.append((key, Refused(None, shown, start + 1, field.end() + 1)))
+        # A field indented by mistake under the one above ("  venue: JMLR" under "year:
+        # 2023", the syntax error said at it) is in that field's lines: it is written too,
+        # its value unread, not missing ("missing required field 'title'", "the paper has no
+        # venue: add the venue"). (No field's value holds a key of a paper's name; a line
+        # of an abstract's text that reads as one only keeps that field from being missed.)
+        for at in range(start + 1, end):
+            indent = len(lines[at]) - len(lines[at].lstrip(" "))
+            inner = _FIELD_START.match(lines[at], indent)
+            if inner is None or inner.group(1) not in PAPER_FIELDS or inner.group(1) in written | names:
+                continue
+            names.add(inner.group(1))
+            key = Scalar(inner.group(1), shown, at + 1, indent + 1)
+            refused.append((key, Refused(None, shown, at + 1, inner.end() + 1)))
     return Map((*tree.entries, *refused), tree.path, tree.line, tree.col), frozenset(names)
 
 

@@ -163,6 +163,11 @@ def check_one(tmp_path: Path, text: str | bytes, name: str = "x.yml") -> list[st
 
 
 P = "content/papers/x.yml"
+_DEEPER = (
+    "YAML syntax error: this line is indented deeper than the key above, so it reads as part of"
+    " that key's value: if it is a key of its own, check the indentation of this line and the"
+    " line above; if it continues that value, put the whole value in double quotes"
+)
 
 # What `check` adds to "unknown paper 'x'" when no id is close enough to suggest
 # (typed out here, as a reader sees it, not taken from the generator).
@@ -219,6 +224,17 @@ CASES = {
     "a title without a space after its colon": (
         "id: x\ntitle:A Study\nabstract: a\n",
         [f"{P}:2:6: YAML syntax error: a key needs a space after its colon: 'title: A Study'"],
+    ),
+    # A field indented by mistake under the one above is in that field's lines, which are
+    # left out: it is written all the same, its value unread. It was said to be missing
+    # ("missing required field 'title'"; "the paper has no venue: add the venue").
+    "a title indented under the id": (
+        "id: x\n  title: A Study\nabstract: a\n",
+        [f"{P}:2:3: {_DEEPER}"],
+    ),
+    "a venue indented under the year": (
+        "id: x\ntitle: A\nyear: 2023\n  venue: JMLR\nvenue_kind: journal\nvolume: '3'\npages: 1-9\n",
+        [f"{P}:4:3: {_DEEPER}"],
     ),
     "an id without a space after its colon": (
         "id:x\ntitle: A Study\nabstract: a\n",
