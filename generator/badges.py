@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .escape import safe_url
-from .links import classify, hugging_face_page
+from .links import classify, hugging_face_page, hugging_face_paper_url
 from .models import CODE_HOSTS, Link, Paper
 from .repositories import short_count
 
@@ -236,11 +236,19 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
                 "Search arXiv for this title (the list links no paper)",
             )
         )
-    # Hugging Face's search of its papers for this title, but not where the list links
-    # Hugging Face's page of this paper (as its project page or a paper link): the search
-    # would find the page beside it. A Space, a model or a dataset there is no page of the
-    # paper, and the search still leads to one.
+    # Hugging Face's page of this paper, or its search of its papers for this title, but
+    # not where the list links that page (as its project page or a paper link): the
+    # search would find the page beside it. A Space, a model or a dataset there is no
+    # page of the paper, and the search still leads to one.
     if any(hugging_face_page(b.href).startswith("papers/") for b in badges if b.kind in ("project", "paper")):
+        return tuple(badges)
+    # An arXiv id names the paper's page there: a reader who followed the search only to
+    # pick the paper from its results had the page one click away. Its name says it is
+    # the page, as the search's says it is a search.
+    if href := hugging_face_paper_url(paper.arxiv):
+        ident = href.rsplit("/", 1)[1]
+        description = f"The paper's page on Hugging Face Papers (arXiv {ident})"
+        badges.append(Badge("paper", href, "Hugging Face Papers", "huggingface", description))
         return tuple(badges)
     badges.append(
         Badge(

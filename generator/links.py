@@ -455,6 +455,16 @@ def hugging_face_page(url: str) -> str:
     return _hf_repo(segments)
 
 
+def hugging_face_paper_url(arxiv: str) -> str:
+    """Hugging Face Papers' page of the paper of arXiv id ``arxiv``, without its version
+    (the page is the paper's, of every version: "2310.06825v2" is
+    "https://huggingface.co/papers/2310.06825"); "" for no id or an old-style one, which
+    names no page there (as hugging_face_page reads that site's addresses)."""
+    ident = normalize_arxiv(arxiv)
+    # (A new-style id is digits and a dot: nothing in it to escape.)
+    return f"https://huggingface.co/papers/{ident}" if _ARXIV_NEW.match(ident) else ""
+
+
 def indexes_paper(url: str) -> bool:
     """Whether ``url`` is on an index of papers or its API (Semantic Scholar, DBLP,
     Google Scholar...) rather than where the paper was published."""

@@ -550,7 +550,7 @@ def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
         ("arxiv", "https://arxiv.org/abs/2101.00010"),
         ("doi", "https://doi.org/10.1000/x%20y"),
         ("pdf", "https://example.org/p.pdf"),
-        ("search", "https://huggingface.co/papers?q=P%28y%7Cx%29%20%26%20%3Cmore%3E"),
+        ("paper", "https://huggingface.co/papers/2101.00010"),
     ]
     assert badges[0].official and badges[0].label == "x/y" and badges[0].icon == "github"
     row = page(result, "papers/index.md").context["rows"][0].make()
@@ -665,8 +665,10 @@ def test_a_paper_the_list_links_no_text_of_offers_a_search_of_arxiv_for_its_titl
     arxiv = next(b for b in badges if b.label == "Search arXiv")
     assert arxiv.description == "Search arXiv for this title (the list links no paper)"
     # Any link to the paper's text, of each kind, makes it needless.
+    # (An old-style arXiv id: a new-style one names the paper's page on Hugging Face
+    # Papers, which stands in the search's place.)
     for fields in (
-        {"arxiv": "2101.00010"},
+        {"arxiv": "cs/0112017"},
         {"doi": "10.1000/x"},
         {"links": (Link("https://openreview.net/forum?id=x", "paper"),)},
         {"links": (Link("https://example.org/p.pdf", "pdf"),)},
@@ -1235,3 +1237,71 @@ def test_a_paper_link_to_hugging_faces_page_of_the_paper_has_no_hugging_face_sea
 
     assert "Search Hugging Face" not in labels("https://huggingface.co/papers/2101.00010")
     assert "Search Hugging Face" in labels("https://huggingface.co/papers/trending")
+
+
+def _hugging_face_badges(**fields) -> list[tuple[str, str, str, str]]:
+    """The paper page's badges that lead to Hugging Face Papers: kind, href, label and
+    accessible name."""
+    badges = page(plan(site([paper("a", 2020, title="Mistral <7B> & co", **fields)], (), {})), "papers/a.md")
+    return [
+        (b.kind, b.href, b.label, b.description)
+        for b in badges.context["badges"] if b.href.startswith("https://huggingface.co/papers")
+    ]
+
+
+@pytest.mark.parametrize("arxiv, ident", [
+    ("2310.06825", "2310.06825"),  # new style, five digits (since 2015)
+    ("0704.0001", "0704.0001"),  # new style, four digits (until 2014)
+    ("2310.06825v2", "2310.06825"),  # a version: the page is the paper's, of every version
+    ("2101.00010v12", "2101.00010"),
+])
+def test_a_paper_with_a_new_style_arxiv_id_links_its_page_on_hugging_face_papers_not_a_search(arxiv, ident):
+    # (A reader's review: the badge searched Hugging Face for the title even where the
+    # list knew the arXiv id that names the paper's page there.)
+    assert _hugging_face_badges(arxiv=arxiv) == [(
+        "paper",
+        f"https://huggingface.co/papers/{ident}",
+        "Hugging Face Papers",
+        f"The paper's page on Hugging Face Papers (arXiv {ident})",
+    )]
+
+
+@pytest.mark.parametrize("arxiv", [
+    "",  # no arXiv id
+    "hep-th/9901001",  # old style: Hugging Face names its pages of papers by new-style ids only
+    "math.GT/0309136",
+    "cs/0112017v2",
+    # Not an id `check` lets through, but the model may hold anything: never in a link.
+    "2310.06825/../../x?a=<b>",
+    "2513.00001",  # (no month 13)
+])
+def test_a_paper_without_a_new_style_arxiv_id_keeps_the_search_of_hugging_face_papers_for_its_title(arxiv):
+    query = "Mistral%20%3C7B%3E%20%26%20co"
+    assert _hugging_face_badges(arxiv=arxiv) == [(
+        "search",
+        f"https://huggingface.co/papers?q={query}",
+        "Search Hugging Face",
+        "Search Hugging Face Papers for this title",
+    )]
+
+
+def test_the_hugging_face_papers_badge_on_the_page_says_it_is_the_papers_page():
+    from generator.render import Renderer
+
+    result = plan(site([paper("a", 2020, title="T", arxiv="2310.06825v2")], (), {}))
+    text = Renderer().render(page(result, "papers/a.md"))
+    anchors = re.findall(r'<a class="rl-badge rl-badge--[a-z]+" href="https://huggingface\.co/papers[^>]*>.*?</a>', text)
+    assert anchors == [
+        '<a class="rl-badge rl-badge--paper" href="https://huggingface.co/papers/2310.06825"'
+        ' aria-label="The paper&#39;s page on Hugging Face Papers (arXiv 2310.06825)"'
+        ' title="The paper&#39;s page on Hugging Face Papers (arXiv 2310.06825)">'
+        '<span class="rl-badge__icon rl-icon--huggingface" aria-hidden="true"></span>'
+        '<span class="rl-badge__label">Hugging Face Papers</span></a>'
+    ]
+
+
+def test_a_paper_link_to_its_page_on_hugging_face_papers_is_not_linked_twice():
+    # (The curator's "Paper" link is the page the arXiv id would link.)
+    links = (Link("https://huggingface.co/papers/2310.06825", "paper"),)
+    assert [href for _, href, _, _ in _hugging_face_badges(arxiv="2310.06825", links=links)] == [
+        "https://huggingface.co/papers/2310.06825"]
