@@ -1043,6 +1043,36 @@ def test_on_a_desktop_a_page_without_headings_takes_the_width_no_table_of_conten
     assert widths["content"] > 0.9 * widths["room"], widths
 
 
+@pytest.mark.parametrize("url", ["papers/", "topics/"])
+def test_at_1280px_every_code_badge_in_a_list_of_papers_is_one_line(open_context, url):
+    # (A reader's review: on the All papers page at 1280px the two longest names,
+    # "giorgioroffo/large_language_models_open_suite" and
+    # "YookiTong/Learn-from-Mistakes-CotErrorSet", were two lines each, their rows taller
+    # than their neighbours'.) Every code badge of All papers, and of each topic's table,
+    # is as high as a badge of one line.
+    from .test_tables import LINES
+
+    page = open_context(viewport=DESKTOP).new_page()
+    page.goto(url)
+    urls = [url] if url == "papers/" else page.eval_on_selector_all(
+        ".md-content .rl-topic-cards a", "links => [...new Set(links.map(a => a.href))]")
+    assert urls
+    seen = 0
+    for address in urls:
+        page.goto(address)
+        page.evaluate("document.querySelectorAll('tbody[hidden]').forEach(b => b.hidden = false)")
+        badges = page.locator("table[data-rl-papers] a.rl-badge--compact")
+        one_line = page.evaluate(
+            """() => { const a = document.createElement('a'); a.className = 'rl-badge rl-badge--compact';
+                       a.textContent = 'x'; document.querySelector('.md-typeset').append(a);
+                       const h = a.getBoundingClientRect().height; a.remove(); return h }""")
+        for badge in badges.all():
+            assert len(badge.evaluate(LINES)) == 1, (address, badge.evaluate(LINES))
+            assert badge.evaluate("a => a.getBoundingClientRect().height") == one_line, (address, badge.inner_text())
+            seen += 1
+    assert seen >= 30
+
+
 def test_a_long_topics_table_has_the_filter_and_its_code_only_box(page, papers):
     # (A reader's review: a topic of 44 papers was a table to read row by row.)
     topic = max({t for p in papers for t in p["topics"]}, key=lambda t: (

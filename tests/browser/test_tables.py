@@ -555,12 +555,14 @@ def test_a_repositorys_name_in_a_narrow_code_column_breaks_after_its_slash(style
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_a_long_repository_name_in_a_list_of_papers_is_two_whole_lines_at_most(styled, viewport):
+def test_a_long_repository_name_in_a_list_of_papers_is_one_line_in_columns_two_on_a_phone(styled, viewport):
     # (A reader's review: "huggingface/transformers-interpretability-toolkit" broke
     # inside its name in the Code column, "transformers-" over "interpretability-toolkit"
     # under "huggingface/": a badge three lines tall, its shape gone.) The row as the
     # lists write it, its Code column from as narrow as the owner to wider than the name:
-    # the owner's line over the name's, each whole or cut with an ellipsis, never broken.
+    # on a phone the owner's line over the name's, each whole or cut with an ellipsis,
+    # never broken; in columns one line, the name cut with an ellipsis (a reader's
+    # review: at 1280px the two longest names of the shipped list were two lines).
     from generator.render import breakable
 
     name = "huggingface/transformers-interpretability-toolkit"
@@ -571,25 +573,66 @@ def test_a_long_repository_name_in_a_list_of_papers_is_two_whole_lines_at_most(s
     one_line = page.locator("#probe").evaluate("el => el.getBoundingClientRect().height")
     badge, tail = page.locator("#code a"), page.locator("#code .rl-badge__tail")
     seen = set()
+    # (On a phone the name's line is cut; in columns the badge's one line.)
+    cut_box = tail if viewport == PHONE else badge
     for width in range(60, 460, 20):
         page.locator("#code").evaluate(f"el => el.style.width = el.style.maxWidth = '{width}px'")
         lines = badge.evaluate(LINES)
         assert lines in ([name], ["huggingface/", "transformers-interpretability-toolkit"]), (width, lines)
         assert badge.evaluate("el => el.getBoundingClientRect().height") < 2.5 * one_line, width
         # Nothing runs out of the badge; a name cut says so.
-        assert badge.evaluate("el => el.scrollWidth <= el.clientWidth"), width
-        cut = tail.evaluate("el => el.scrollWidth > el.clientWidth")
+        if viewport == PHONE:
+            assert badge.evaluate("el => el.scrollWidth <= el.clientWidth"), width
+        cut = cut_box.evaluate("el => el.scrollWidth > el.clientWidth")
         if cut:
-            assert tail.evaluate("el => getComputedStyle(el).textOverflow") == "ellipsis"
+            assert cut_box.evaluate("el => getComputedStyle(el).textOverflow") == "ellipsis"
+            assert cut_box.evaluate("el => getComputedStyle(el).overflowX") == "hidden"
         seen.add((len(lines), cut))
     if viewport == PHONE:
         assert (2, True) in seen and (2, False) in seen
     else:  # (in columns the badge takes its 18em however narrow its cell is set: below)
-        assert seen == {(2, False)}
+        assert seen == {(1, True)}
+        assert badge.evaluate("el => el.getBoundingClientRect().height") == one_line
     # Read, named and copied whole.
     assert badge.evaluate("el => el.innerText") == name
     assert badge.get_attribute("aria-label") == f"Code on GitHub: {name}"
     assert page.get_by_role("link", name=f"Code on GitHub: {name}").count() == 1
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_code_badge_in_columns_with_its_count_marks_and_note_is_one_line(styled, viewport):
+    # The badges as the tables write them for an official, archived repository with its
+    # star count and a note: in columns one line, whole where it is no wider than 18em
+    # of text (the 87 and "archived" read), cut at its end with an ellipsis where it is;
+    # on a phone, with the screen's width, whole.
+    from generator.render import breakable
+
+    def badge(name: str, mark: str) -> str:
+        words = {"archived": "archived", "gone": "not found"}[mark]
+        return (f"<a class='rl-badge rl-badge--code rl-badge--compact' href='#'>{breakable(name)}"
+                " <span class='rl-badge__stars rl-icon--star'>87</span>"
+                f" <span class='rl-badge__mark rl-badge__mark--{mark}'>{words}</span>"
+                " <span class='rl-badge__note'>in Lua</span></a>")
+
+    page = styled("<table data-rl-papers><tbody>"
+                  f"<tr><td>A paper's title</td><td>{badge('example/gem', 'archived')}</td></tr>"
+                  f"<tr><td>A paper's title</td><td>{badge('huggingface/transformers-interpretability-toolkit', 'gone')}"
+                  "</td></tr></tbody></table><a id='probe' class='rl-badge rl-badge--compact'>x</a>", viewport)
+    one_line = page.locator("#probe").evaluate("el => el.getBoundingClientRect().height")
+    short, long = page.locator("td a").all()
+    assert short.evaluate(LINES) == ["example/gem 87 archived in Lua"]
+    assert short.evaluate("el => el.getBoundingClientRect().height") == one_line
+    assert short.evaluate("el => el.scrollWidth <= el.clientWidth")
+    if viewport == DESKTOP:
+        assert long.evaluate(LINES) == ["huggingface/transformers-interpretability-toolkit 87 not found in Lua"]
+        assert long.evaluate("el => el.getBoundingClientRect().height") == one_line
+        assert long.evaluate("el => el.scrollWidth > el.clientWidth")
+        assert long.evaluate("el => getComputedStyle(el).textOverflow") == "ellipsis"
+    else:
+        assert long.evaluate("el => el.scrollWidth <= el.clientWidth")
+        assert long.evaluate(LINES)[-1].endswith("87 not found in Lua")
+    # Copied as one piece of text, whatever is cut.
+    assert long.evaluate("el => el.innerText") == "huggingface/transformers-interpretability-toolkit 87 not found in Lua"
 
 
 def _material_css() -> str:
@@ -609,7 +652,9 @@ def test_a_repositorys_name_in_a_list_of_papers_is_one_line_where_the_table_has_
     # and the titles the rest.) A table as wide as Material's content column on a
     # desktop (660px at 720px wide, 690px at 1280px, 920px at 1000px), its titles long:
     # the name is one line, the titles wrap. A name longer than a column should take
-    # (18em of the badge's text) is still two lines, the owner's over the name's.
+    # (18em of the badge's text) is one line too, its end cut with an ellipsis (at
+    # 1280px the two longest of the shipped list were two lines, the owner's over the
+    # name's), the column no wider.
     from generator.render import breakable
 
     title = "On Giant's Shoulders: Effortless Weak to Strong by Dynamic Logits Fusion, a long title " * 2
@@ -629,7 +674,14 @@ def test_a_repositorys_name_in_a_list_of_papers_is_one_line_where_the_table_has_
                   " document.querySelector('style').before(s); }", _material_css())
     short, long = page.locator("td a").all()
     assert short.evaluate(LINES) == ["Facico/Dynamic-Logit-Fusion"]
-    assert long.evaluate(LINES) == ["huggingface/", "transformers-interpretability-toolkit"]
+    assert long.evaluate(LINES) == ["huggingface/transformers-interpretability-toolkit"]
+    assert short.evaluate("a => a.getBoundingClientRect().height") == long.evaluate(
+        "a => a.getBoundingClientRect().height")
+    assert long.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert long.evaluate("el => getComputedStyle(el).textOverflow") == "ellipsis"
+    assert not short.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert long.evaluate("a => a.getBoundingClientRect().width") <= long.evaluate(
+        "a => 18 * parseFloat(getComputedStyle(a).fontSize)") + 2 * 12  # (18em of text, and its padding)
     # Each table fits its column: the titles wrapped, not the page.
     for box in page.locator("table").all():
         assert box.evaluate("t => t.getBoundingClientRect().right") <= width + 8
