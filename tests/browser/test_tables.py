@@ -599,40 +599,120 @@ def test_a_long_repository_name_in_a_list_of_papers_is_one_line_in_columns_two_o
     assert page.get_by_role("link", name=f"Code on GitHub: {name}").count() == 1
 
 
+def _topic_row(name: str, stars: str = "", archived: bool = False, gone: bool = False, note: str = "") -> str:
+    """A topic table's row as the templates write it, its code badge for the repository
+    ``name`` with GitHub's star count and marks, and the link's note."""
+    from generator.badges import Badge
+    from generator.pagecontext import PaperRef
+    from generator.render import Renderer
+
+    said = f"Code on GitHub: {name}"
+    code = Badge("code", f"https://github.com/{name}", name, "github", said, note=note, stars=stars,
+                 archived=archived, gone=gone, table_name=said)
+    return str(Renderer()._call_macro("topic_row", PaperRef("p/", "A paper's title", 2024, code), False))
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_a_code_badge_in_columns_with_its_count_marks_and_note_is_one_line(styled, viewport):
     # The badges as the tables write them for an official, archived repository with its
-    # star count and a note: in columns one line, whole where it is no wider than 18em
-    # of text (the 87 and "archived" read), cut at its end with an ellipsis where it is;
-    # on a phone, with the screen's width, whole.
-    from generator.render import breakable
-
-    def badge(name: str, mark: str) -> str:
-        words = {"archived": "archived", "gone": "not found"}[mark]
-        return (f"<a class='rl-badge rl-badge--code rl-badge--compact' href='#'>{breakable(name)}"
-                " <span class='rl-badge__stars rl-icon--star'>87</span>"
-                f" <span class='rl-badge__mark rl-badge__mark--{mark}'>{words}</span>"
-                " <span class='rl-badge__note'>in Lua</span></a>")
-
+    # star count and a note, and for one GitHub did not find: in columns one line, whole
+    # where it is no wider than 18em of text (the 87 and "archived" read), cut where it
+    # is (below: the name, not what follows it); on a phone, with the screen's width,
+    # whole.
     page = styled("<table data-rl-papers><tbody>"
-                  f"<tr><td>A paper's title</td><td>{badge('example/gem', 'archived')}</td></tr>"
-                  f"<tr><td>A paper's title</td><td>{badge('huggingface/transformers-interpretability-toolkit', 'gone')}"
-                  "</td></tr></tbody></table><a id='probe' class='rl-badge rl-badge--compact'>x</a>", viewport)
+                  + _topic_row("example/gem", "87", archived=True, note="in Lua")
+                  + _topic_row("huggingface/transformers-interpretability-toolkit", gone=True, note="in Lua")
+                  + "</tbody></table><a id='probe' class='rl-badge rl-badge--compact'>x</a>", viewport)
     one_line = page.locator("#probe").evaluate("el => el.getBoundingClientRect().height")
-    short, long = page.locator("td a").all()
+    short, long = page.locator("td a.rl-badge").all()
     assert short.evaluate(LINES) == ["example/gem 87 archived in Lua"]
     assert short.evaluate("el => el.getBoundingClientRect().height") == one_line
     assert short.evaluate("el => el.scrollWidth <= el.clientWidth")
     if viewport == DESKTOP:
-        assert long.evaluate(LINES) == ["huggingface/transformers-interpretability-toolkit 87 not found in Lua"]
+        assert long.evaluate(LINES) == ["huggingface/transformers-interpretability-toolkit not found in Lua"]
         assert long.evaluate("el => el.getBoundingClientRect().height") == one_line
         assert long.evaluate("el => el.scrollWidth > el.clientWidth")
-        assert long.evaluate("el => getComputedStyle(el).textOverflow") == "ellipsis"
     else:
         assert long.evaluate("el => el.scrollWidth <= el.clientWidth")
-        assert long.evaluate(LINES)[-1].endswith("87 not found in Lua")
+        assert long.evaluate(LINES)[-1].endswith("not found in Lua")
     # Copied as one piece of text, whatever is cut.
-    assert long.evaluate("el => el.innerText") == "huggingface/transformers-interpretability-toolkit 87 not found in Lua"
+    assert long.evaluate("el => el.innerText") == "huggingface/transformers-interpretability-toolkit not found in Lua"
+
+
+def test_in_columns_a_long_name_is_cut_before_its_star_count_and_marks_never_them(styled):
+    # (A reader's review: at 1280px a long repository name's badge ended in an ellipsis
+    # that cut what followed the name with it, its star count and "archived" shown in
+    # the tooltip only; the marks and the count say more than the name's last letters.)
+    # The rows as the templates write them: each badge one line, its count, marks and
+    # note whole inside it and seen (nothing drawn over them); a name too long for the
+    # 18em ends in an ellipsis before them; copied whole.
+    long = "giorgioroffo/large_language_models_open_suite"
+    rows = [  # (the badge's text, its row, how many pieces follow the name)
+        ("example/gem 87 archived in Lua", _topic_row("example/gem", "87", archived=True, note="in Lua"), 3),
+        (f"{long} 12k archived", _topic_row(long, "12k", archived=True), 2),
+        (f"{long} 1.2k archived in Lua", _topic_row(long, "1.2k", archived=True, note="in Lua"), 3),
+        ("huggingface/transformers-interpretability-toolkit not found",
+         _topic_row("huggingface/transformers-interpretability-toolkit", gone=True), 1),
+    ]
+    page = styled(f"<table data-rl-papers><tbody>{''.join(row for _, row, _ in rows)}</tbody></table>"
+                  "<a id='probe' class='rl-badge rl-badge--compact'>x</a>", DESKTOP)
+    one_line = page.locator("#probe").evaluate("el => el.getBoundingClientRect().height")
+    badges = page.locator("td a.rl-badge").all()
+    assert len(badges) == len(rows)
+    for badge, (text, _, count) in zip(badges, rows):
+        assert badge.evaluate("el => el.innerText") == text  # (copied whole, on one line)
+        assert len(badge.evaluate(LINES)) == 1, text
+        assert badge.evaluate("el => el.getBoundingClientRect().height") == one_line, text
+        inside = badge.evaluate("el => { const r = el.getBoundingClientRect(); return [r.left, r.right] }")
+        pieces = badge.locator(".rl-badge__stars, .rl-badge__mark, .rl-badge__note").all()
+        assert len(pieces) == count
+        for piece in pieces:
+            left, right = piece.evaluate("el => { const r = el.getBoundingClientRect(); return [r.left, r.right] }")
+            assert inside[0] < left and right < inside[1], (text, piece.inner_text(), inside, left, right)
+            # Seen: the point at its middle is the piece's, not the name's nor a box over it.
+            assert piece.evaluate("""el => { const r = el.getBoundingClientRect();
+                const at = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+                return el.contains(at) }"""), (text, piece.inner_text())
+    # A name that fits is whole; a longer one is cut, with an ellipsis shown before
+    # what follows it, its end under them, the badge no wider than 18em of its text.
+    short, *cut = badges
+    assert short.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert short.locator(".rl-badge__more").evaluate("el => getComputedStyle(el, '::before').visibility") == "hidden"
+    for badge in cut:
+        assert badge.evaluate("el => el.scrollWidth > el.clientWidth")
+        more = badge.locator(".rl-badge__more")
+        assert more.evaluate("el => getComputedStyle(el, '::before').visibility") == "visible"
+        assert more.evaluate("el => getComputedStyle(el, '::before').content").startswith('"\u2026')
+        tail_end = badge.locator(".rl-badge__tail").evaluate("el => el.getBoundingClientRect().right")
+        assert tail_end > more.evaluate("el => el.getBoundingClientRect().left")
+        assert badge.evaluate("el => el.clientWidth - 2 * parseFloat(getComputedStyle(el).paddingLeft)") <= badge.evaluate(
+            "el => 18 * parseFloat(getComputedStyle(el).fontSize)") + 0.5
+
+
+def test_in_columns_a_note_too_long_for_the_badge_is_cut_not_the_count_nor_the_name(styled):
+    # A note about as long as the badge, after a count and "archived": pulled in whole,
+    # it covered the name and ran the count out of the badge's left edge. The count and
+    # the mark are seen whole, the name's first 4em are, the note ends in an ellipsis.
+    note = "the official implementation, in PyTorch and JAX, with the training scripts"
+    page = styled("<table data-rl-papers><tbody>"
+                  + _topic_row("giorgioroffo/large_language_models_open_suite", "999k", archived=True, note=note)
+                  + "</tbody></table>", DESKTOP)
+    badge = page.locator("td a.rl-badge")
+    assert badge.evaluate("el => el.innerText") == f"giorgioroffo/large_language_models_open_suite 999k archived {note}"
+    assert len(badge.evaluate(LINES)) == 1
+    inside = badge.evaluate("el => { const r = el.getBoundingClientRect(); return [r.left, r.right] }")
+    for piece in badge.locator(".rl-badge__stars, .rl-badge__mark").all():
+        left, right = piece.evaluate("el => { const r = el.getBoundingClientRect(); return [r.left, r.right] }")
+        assert inside[0] < left and right < inside[1], (piece.inner_text(), inside, left, right)
+        assert piece.evaluate("""el => { const r = el.getBoundingClientRect();
+            return el.contains(document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)) }""")
+    more = badge.locator(".rl-badge__more")
+    # (From the badge's text to the box under the ellipsis.)
+    name_seen = more.evaluate("el => el.getBoundingClientRect().left") - badge.evaluate(
+        "el => el.getBoundingClientRect().left + el.clientLeft + parseFloat(getComputedStyle(el).paddingLeft)")
+    assert name_seen >= badge.evaluate("el => 4 * parseFloat(getComputedStyle(el).fontSize)") - 0.5
+    assert more.evaluate("el => getComputedStyle(el).textOverflow") == "ellipsis"
+    assert more.evaluate("el => el.scrollWidth > el.clientWidth")
 
 
 def _material_css() -> str:
