@@ -37,6 +37,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
 ROOT_HELP = "the project folder holding mkdocs.yml and content/ (default: .)"
 
 
+class _Root(argparse.Action):
+    """--root, which also notes that it was given (``root_given``): a command run for a
+    folder that is no project says "give --root PATH" only to a curator who gave none."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        namespace.root = values
+        namespace.root_given = True
+
+
 class _CommandParser(argparse.ArgumentParser):
     """A command's parser, which says a word it does not take itself: left to the whole
     command line, `readinglist check content/papers/x.yml` was told "readinglist: error:
@@ -61,7 +70,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="readinglist", description="Build a curated reading list of research papers."
     )
     parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
-    parser.add_argument("--root", default=".", help=ROOT_HELP)
+    parser.add_argument("--root", default=".", action=_Root, help=ROOT_HELP)
+    parser.set_defaults(root_given=False)
     sub = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=_CommandParser
     )
@@ -77,7 +87,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         )
         # Before the command or after it (`readinglist build --root ~/lab`); SUPPRESS
         # keeps the one before when none is given after.
-        command_parser.add_argument("--root", default=argparse.SUPPRESS, help=ROOT_HELP)
+        command_parser.add_argument("--root", default=argparse.SUPPRESS, action=_Root, help=ROOT_HELP)
         module.add_arguments(command_parser)
         command_parser.set_defaults(_module=module)
     return parser

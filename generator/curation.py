@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Container, Mapping, Sequence
 
 from . import gcpause, paperdrafts, provenance, renamewrite, repositories
-from .errors import NO_CONTENT, Location, Problem, Problems, Severity
+from .errors import Location, Problem, Problems, Severity
 from .crosscheck import ANY, Checked, cross_check, make_topic_choices, nodes, reading_orders
 from .escape import paper_link_hint, site_page_hint
 from .handlinks import check_hand_pages
@@ -63,19 +63,46 @@ def project_above(folder: Path) -> Path | None:
     return None
 
 
-def inside_project(folder: Path, what: str) -> str:
+def inside_project(folder: Path, what: str, *, root_given: bool = False) -> str:
     """" (this folder is inside the project P: run WHAT there, ...)" when ``folder`` is
     inside a project (`project_above`), "" otherwise. ``what`` is what the sentence
     before says to run ("them", "the build"), named again: an "it" here read as the
-    project folder that sentence had just named, or disagreed with its "them"."""
+    project folder that sentence had just named, or disagreed with its "them". With
+    ``root_given`` (the folder is --root's), the project is named as what --root should
+    name: "run it there" would send the curator to a folder they never were in."""
     parent = project_above(folder)
     if parent is None:
         return ""
+    if root_given:
+        return f" (this folder is inside the project {parent}, which --root should name)"
     return f" (this folder is inside the project {parent}: run {what} there, or give --root {parent})"
 
 
+def wrong_folder_fix(root: Path, what: str, root_given: bool) -> str:
+    """What to do when ``root`` is no project folder, for running ``what`` there. Only a
+    curator who gave no --root is told to give one: one who did was told to do what
+    they had done, and not that their --root was the mistake."""
+    if root_given:
+        return (
+            "--root must name the project folder, the one holding mkdocs.yml and content/"
+            + inside_project(root, what, root_given=True)
+        )
+    return f"run {what} in the project folder or give --root PATH{inside_project(root, what)}"
+
+
+def no_content(root: Path, root_given: bool) -> str:
+    """What is said of a missing content/ folder, at the folder looked in: most likely
+    the command runs in (or --root names) the wrong folder. "no such folder" alone did
+    not say which folder it had looked in."""
+    return f"no such folder in {Path(root).resolve()}; {wrong_folder_fix(root, 'readinglist', root_given)}"
+
+
 def load_content(
-    content_dir: Path, root: Path | None = None, *, cache: FileCache | None = None
+    content_dir: Path,
+    root: Path | None = None,
+    *,
+    cache: FileCache | None = None,
+    root_given: bool = False,
 ) -> tuple[Content, Problems]:
     """Read and validate ``content_dir``; return what is valid and every problem found.
 
@@ -89,16 +116,14 @@ def load_content(
     and problems are reused. When, besides, topics.yml and the set of files are as that
     run left them and the changed files keep their ids, the checks across files are
     redone only for the changed files (see `_load_again`); otherwise all of them run.
+    ``root_given``: ``root`` is the folder --root named (see `wrong_folder_fix`).
     """
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
     problems = Problems()
     if not content_dir.is_dir():
         # Most likely the wrong folder: passing with nothing checked would be a lie.
-        problems.error(
-            Location(display(content_dir, root)),
-            NO_CONTENT + inside_project(root, "readinglist"),
-        )
+        problems.error(Location(display(content_dir, root)), no_content(root, root_given))
     journal = content_dir / renamewrite.JOURNAL_NAME
     cut_off = renamewrite.cut_off(journal, display(journal, root))
     if cut_off is not None:

@@ -11,10 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-# What a command says of a missing content/ folder: most likely it runs in the wrong folder.
-NO_CONTENT = "no such folder; run readinglist in the project folder or give --root"
-
-
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

@@ -44,7 +44,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from . import __version__
 from . import fetch as http_fetch
 from . import workers
-from .errors import NO_CONTENT, Location, Problems
+from .errors import Location, Problems
 from .yamlfile import read_yaml
 from .atomicfile import atomic_write
 from .yamlio import Map, Node, Scalar, Seq
@@ -135,14 +135,21 @@ def links_in(tree: Node | None, path: str, unopenable: list[LinkRef] | None = No
 
 
 def collect_links(
-    root: Path, problems: Problems, unopenable: list[LinkRef] | None = None
+    root: Path,
+    problems: Problems,
+    unopenable: list[LinkRef] | None = None,
+    *,
+    root_given: bool = False,
 ) -> list[LinkRef]:
     """Every external link in ``root/content/papers/*.yml``, sorted by location; the
-    addresses no browser opens go to ``unopenable`` (see `links_in`)."""
+    addresses no browser opens go to ``unopenable`` (see `links_in`). ``root_given``:
+    ``root`` is --root's (see `curation.wrong_folder_fix`)."""
     refs: list[LinkRef] = []
     if not (root / "content").is_dir():
+        from .curation import no_content  # (late: only to say where to run)
+
         # The wrong folder: "0 links checked" and success would be a lie.
-        problems.error(Location("content"), NO_CONTENT)
+        problems.error(Location("content"), no_content(root, root_given))
     for file in sorted((root / "content" / "papers").glob("*.yml")):
         rel = file.relative_to(root).as_posix()
         refs.extend(links_in(read_yaml(file, rel, problems)[0], rel, unopenable))

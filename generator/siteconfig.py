@@ -24,7 +24,7 @@ _SYNTAX = yamlio.SYNTAX_ERROR
 WHAT_IT_IS = "the site's MkDocs configuration (its theme, and the hook that runs the generator)"
 
 
-def no_config(root: Path) -> Problems:
+def no_config(root: Path, root_given: bool = False) -> Problems:
     """A warning when ``root`` holds content/ but no mkdocs.yml: build and serve build
     no site there, and `check` said nothing of it. A warning, not an error: README has
     `check` work in a list started by hand, content/ alone. (With no content/ either,
@@ -36,7 +36,7 @@ def no_config(root: Path) -> Problems:
         problems.warning(
             Location(CONFIG),
             f"no such file: {WHAT_IT_IS}, without which readinglist build and serve build"
-            f" no site; {no_config_fix(root, 'them')}",
+            f" no site; {no_config_fix(root, 'them', root_given)}",
         )
     return problems
 
@@ -49,20 +49,20 @@ def started_by_hand(root: Path) -> bool:
     return (Path(root) / "content").is_dir() and project_above(root) is None
 
 
-def no_config_fix(root: Path, what: str) -> str:
+def no_config_fix(root: Path, what: str, root_given: bool = False) -> str:
     """What to do so that ``what`` (the build, the server) runs for ``root``, which has
     no mkdocs.yml: in a list started by hand, copy what it lacks from where the shipped
     files are (mkdocs.yml alone would not do: it names its hook under generator/ and its
-    theme's overrides/); elsewhere, run it in the project folder."""
+    theme's overrides/); elsewhere, run it in the project folder (`wrong_folder_fix`)."""
     if started_by_hand(root):
         return (
             "copy mkdocs.yml, overrides/ and generator/ from the readinglist repository"
             f"{_shipped()} into this folder, or move content/ into a copy of that repository"
             " (README: 'Starting your own list')"
         )
-    from .curation import inside_project
+    from .curation import wrong_folder_fix
 
-    return f"run {what} in the project folder or give --root PATH{inside_project(root, what)}"
+    return wrong_folder_fix(root, what, root_given)
 
 
 def _shipped() -> str:

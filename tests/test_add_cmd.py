@@ -460,9 +460,8 @@ def test_in_a_folder_inside_a_project_add_names_the_project(tmp_path, servers, c
     assert main(["--root", str(papers), "add", "2106.09685"]) == 1
     assert capsys.readouterr().err == (
         f"readinglist add: {papers} is no readinglist project (it has no mkdocs.yml and no"
-        " content/ folder): run readinglist add in the project folder or name it with --root"
-        f" PATH (this folder is inside the project {tmp_path}: run readinglist add there, or"
-        f" give --root {tmp_path})\n"
+        " content/ folder): --root must name the project folder, the one holding mkdocs.yml and"
+        f" content/ (this folder is inside the project {tmp_path}, which --root should name)\n"
     )
     assert servers.asked == []
     assert list(papers.iterdir()) == []

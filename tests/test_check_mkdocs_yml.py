@@ -72,8 +72,8 @@ def test_a_list_inside_a_project_is_told_the_project_as_build_tells_it(tmp_path,
     assert (status, out) == (
         0,
         [
-            NO_CONFIG + "run them in the project folder or give --root PATH (this folder is"
-            f" inside the project {tmp_path}: run them there, or give --root {tmp_path})",
+            NO_CONFIG + "--root must name the project folder, the one holding mkdocs.yml and"
+            f" content/ (this folder is inside the project {tmp_path}, which --root should name)",
             "0 errors, 1 warning (3 papers and 2 topics loaded)",
         ],
     )
@@ -84,7 +84,7 @@ def test_a_folder_without_content_is_told_that_alone(tmp_path, capsys):
     assert check(tmp_path, capsys) == (
         1,
         [
-            "content: no such folder; run readinglist in the project folder or give --root",
+            f"content: no such folder in {tmp_path}; --root must name the project folder, the one holding mkdocs.yml and content/",
             "1 error, 0 warnings (0 papers and 0 topics loaded)",
         ],
     )

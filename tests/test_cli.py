@@ -93,9 +93,9 @@ def test_a_command_stopped_by_a_curation_error_says_what_it_did_not_do(tmp_path)
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])
-def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, capsys, command):
+def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, monkeypatch, capsys, command):
     # (MkDocs' "Config file '.../content/papers/mkdocs.yml' does not exist" said neither
-    # where the project is nor what to do.)
+    # where the project is nor what to do.) A shell left in content/papers/:
     from generator.cli import main
 
     (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
@@ -103,11 +103,19 @@ def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, capsys
     papers.mkdir(parents=True)
     address = ["-a", "127.0.0.1:0"] if command == "serve" else []
     what = "server" if command == "serve" else "build"
-    assert main(["--root", str(papers), command, *address]) == 1
+    monkeypatch.chdir(papers)
+    assert main([command, *address]) == 1
     assert capsys.readouterr().err == (
         f"readinglist {command}: {papers} has no mkdocs.yml: run the {what} in the project folder or"
         f" give --root PATH (this folder is inside the project {tmp_path}: run the {what} there, or"
         f" give --root {tmp_path})\n"
+    )
+    # The same folder named by --root: the project is what --root should name.
+    assert main(["--root", str(papers), command, *address]) == 1
+    assert capsys.readouterr().err == (
+        f"readinglist {command}: {papers} has no mkdocs.yml: --root must name the project folder,"
+        f" the one holding mkdocs.yml and content/ (this folder is inside the project {tmp_path},"
+        " which --root should name)\n"
     )
     assert list(papers.iterdir()) == []
 
@@ -478,3 +486,54 @@ def test_a_word_the_command_does_not_take_is_said_with_that_commands_usage(capsy
     err = capsys.readouterr().err
     assert err.splitlines()[-1] == said
     assert err.startswith(usage)
+
+
+# Each command run for a folder that is not a project: its words as it says them (stderr,
+# or check's stdout), and the argv after the folder.
+WRONG_FOLDER_COMMANDS = [
+    ["check"], ["topics"], ["gaps"], ["links"], ["stars"], ["rename", "a", "b"], ["build"],
+    ["serve", "-a", "127.0.0.1:0"], ["init"], ["import", "x.bib"], ["add", "2106.09685"],
+    ["search", "words"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", WRONG_FOLDER_COMMANDS, ids=lambda argv: argv[0])
+def test_a_wrong_root_is_named_and_not_answered_with_give_root(tmp_path, capsys, argv):
+    # `readinglist --root /nonexistent check` said "content: no such folder; run
+    # readinglist in the project folder or give --root": neither the folder it looked in
+    # nor anything the curator had not done already.
+    from generator.cli import main
+
+    nowhere = tmp_path / "nowhere"
+    assert main(["--root", str(nowhere), *argv]) != 0
+    said = capsys.readouterr()
+    said = said.out + said.err
+    assert str(nowhere) in said
+    assert "give --root" not in said and "with --root" not in said
+    assert "--root must name the project folder" in said
+
+
+@pytest.mark.parametrize("argv", WRONG_FOLDER_COMMANDS, ids=lambda argv: argv[0])
+def test_a_wrong_current_folder_is_named_and_answered_with_give_root(tmp_path, monkeypatch, capsys, argv):
+    from generator.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) != 0
+    said = capsys.readouterr()
+    said = said.out + said.err
+    assert str(tmp_path.resolve()) in said
+    assert "give --root" in said or "name it with --root" in said
+
+
+def test_a_wrong_root_inside_a_project_names_the_project_as_the_root_to_give(tmp_path, capsys):
+    from generator.cli import main
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    assert main(["--root", str(papers), "check"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"content: no such folder in {papers}; --root must name the project folder,"
+        f" the one holding mkdocs.yml and content/ (this folder is inside the project {tmp_path},"
+        " which --root should name)"
+    )

@@ -1759,19 +1759,21 @@ def test_a_missing_content_folder_is_an_error_not_an_empty_list(capsys, tmp_path
     assert (status, lines) == (
         1,
         [
-            "content: no such folder; run readinglist in the project folder or give --root",
+            f"content: no such folder in {tmp_path}; --root must name the project folder, the one holding mkdocs.yml and content/",
             "1 error, 0 warnings (0 papers and 0 topics loaded)",
         ],
     )
 
 
-def test_a_folder_inside_a_project_names_the_project(capsys, tmp_path):
+def test_a_folder_inside_a_project_names_the_project(capsys, tmp_path, monkeypatch):
     (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
-    (tmp_path / "content" / "papers").mkdir(parents=True)
-    status, lines = run_check(capsys, "check", "--root", str(tmp_path / "content" / "papers"))
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    monkeypatch.chdir(papers)  # (a shell left there after an edit)
+    status, lines = run_check(capsys, "check")
     assert (status, lines[0]) == (
         1,
-        "content: no such folder; run readinglist in the project folder or give --root"
+        f"content: no such folder in {papers}; run readinglist in the project folder or give --root PATH"
         f" (this folder is inside the project {tmp_path}: run readinglist there, or give --root {tmp_path})",
     )
 

@@ -409,7 +409,7 @@ def test_a_folder_without_content_is_an_error_and_no_report(tmp_path, capsys):
     assert (status, out) == (1, "")
     # (It said "what follows leaves out what they concern", and nothing followed.)
     assert err.splitlines() == [
-        "content: no such folder; run readinglist in the project folder or give --root",
+        f"content: no such folder in {tmp_path}; --root must name the project folder, the one holding mkdocs.yml and content/",
         "1 error; nothing was listed.",
     ]
 

@@ -34,8 +34,7 @@ def test_inside_a_project_folder_the_message_names_the_project(tmp_path, capsys)
     assert main(["--root", str(papers), "import", str(bib)]) == 1
     assert list(papers.iterdir()) == []
     assert capsys.readouterr().err.endswith(
-        f" (this folder is inside the project {tmp_path}: run readinglist import there, or give --root"
-        f" {tmp_path})\n"
+        f" (this folder is inside the project {tmp_path}, which --root should name)\n"
     )
 
 

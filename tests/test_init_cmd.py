@@ -516,8 +516,9 @@ def test_init_outside_a_project_says_where_to_run_it(tmp_path, capsys):
     root = project(tmp_path / "lab")
     status, out, err = init(root / "content" / "papers", capsys, "--name", "Smith Lab")
     assert (status, out) == (1, "")
-    assert "has no mkdocs.yml and content/: run init in your copy of the repository" in err
-    assert f"(this folder is inside the project {root}: run init there, or give --root {root})" in err
+    # (--root names it: the project is what --root should name.)
+    assert "has no mkdocs.yml and content/: --root must name the project folder" in err
+    assert f"(this folder is inside the project {root}, which --root should name)" in err
     assert (root / LISTING).exists()
 
 

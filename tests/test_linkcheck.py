@@ -811,7 +811,7 @@ def test_the_command_in_a_folder_without_content_fails_instead_of_checking_nothi
     assert main(["--root", str(tmp_path), "links"]) == 1
     err = capsys.readouterr().err
     assert err.splitlines() == [
-        "content: no such folder; run readinglist in the project folder or give --root",
+        f"content: no such folder in {tmp_path}; --root must name the project folder, the one holding mkdocs.yml and content/",
         "1 error; no link was checked.",
     ]
 

@@ -687,7 +687,7 @@ def test_search_command_in_a_folder_that_is_no_project_says_so(tmp_path, capsys,
     assert main(["--root=~", "search", "anything"]) == 2
     assert capsys.readouterr().err == (
         f"readinglist search: {tmp_path} is no readinglist project (no mkdocs.yml, no content/):"
-        " run in the project folder or give --root\n"
+        " --root must name the project folder, the one holding mkdocs.yml and content/\n"
     )
 
 

@@ -734,7 +734,7 @@ def test_topics_in_a_folder_without_content_says_so_and_prints_no_empty_table(tm
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.splitlines()[0] == (
-        "content: no such folder; run readinglist in the project folder or give --root"
+        f"content: no such folder in {tmp_path}; --root must name the project folder, the one holding mkdocs.yml and content/"
     )
 
 

@@ -36,7 +36,7 @@ def test_in_a_folder_without_content_it_says_the_error_and_that_nothing_follows(
         out, err = capsys.readouterr()
         assert out == ""
         assert err.splitlines() == [
-            "content: no such folder; run readinglist in the project folder or give --root",
+            f"content: no such folder in {tmp_path}; --root must name the project folder, the one holding mkdocs.yml and content/",
             "1 error; nothing was listed." if not explain else "1 error; nothing was explained.",
         ]
 

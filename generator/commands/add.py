@@ -214,7 +214,7 @@ def ask_doi(
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    if said := project_folder_problem(root, "add"):
+    if said := project_folder_problem(root, "add", args.root_given):
         print(said, file=sys.stderr)
         return 1
     problems = Problems()

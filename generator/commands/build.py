@@ -53,7 +53,7 @@ def ensure_docs_dir(root: Path) -> None:
         (root / docs_dir).mkdir(parents=True, exist_ok=True)
 
 
-def is_project(root: Path, command: str, what: str) -> bool:
+def is_project(root: Path, command: str, what: str, root_given: bool = False) -> bool:
     """Whether ``root`` has a mkdocs.yml; when not, says so first: MkDocs' "Config file
     '.../content/papers/mkdocs.yml' does not exist" said neither where the project is
     (a shell left in a folder inside it) nor what to do."""
@@ -61,7 +61,7 @@ def is_project(root: Path, command: str, what: str) -> bool:
         return True
     from ..siteconfig import WHAT_IT_IS, no_config_fix, started_by_hand
 
-    fix = no_config_fix(root, what)
+    fix = no_config_fix(root, what, root_given)
     if started_by_hand(root):
         # A list started by hand (content/ alone) is no wrong folder: what it lacks,
         # and where the shipped files are.
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     root = Path(args.root).resolve()
-    if not is_project(root, "build", "the build"):
+    if not is_project(root, "build", "the build", args.root_given):
         return 1
     stop_on_config_mistakes(root)
     overrides: dict[str, object] = {}

@@ -20,8 +20,8 @@ def run(args: argparse.Namespace) -> int:
     from ..curation import load_content
 
     root = Path(args.root)
-    content, problems = load_content(root / "content", root)
-    problems.extend(beside_content(root))
+    content, problems = load_content(root / "content", root, root_given=args.root_given)
+    problems.extend(beside_content(root, args.root_given))
     for problem in problems.sorted():
         print(problem)
     print(
@@ -32,14 +32,14 @@ def run(args: argparse.Namespace) -> int:
     return 1 if problems.has_errors() else 0
 
 
-def beside_content(root: Path) -> Problems:
+def beside_content(root: Path, root_given: bool = False) -> Problems:
     """The problems `check` finds besides loading content/: mkdocs.yml's (build and
     serve stop on them too, and on its absence), what a list of one's own still shows
     of the shipped example, and the theme templates hand pages name that it lacks."""
     from ..siteconfig import config_problems, example_left, no_config
 
     problems = config_problems(root)
-    problems.extend(no_config(root))
+    problems.extend(no_config(root, root_given))
     problems.extend(example_left(root))
     if _may_name_a_template(root / "content" / "pages"):  # (build and serve stop on it too)
         from ..theme_errors import hand_page_templates

@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     cache: FileCache = {}  # (only to read what placing the papers in topics gave)
-    content, problems = load_content(root / "content", root, cache=cache)
+    content, problems = load_content(root / "content", root, cache=cache, root_given=args.root_given)
     # The wrong folder, or no paper read (a rename cut off, whose journal stops the load):
     # "0 papers; ... No paper lacks anything" would answer nothing, so nothing follows.
     stop = not (root / "content").is_dir() or not content.papers

@@ -36,26 +36,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print only the summary line, warnings and conflicts")
 
 
-def project_folder_problem(root: Path, command: str) -> str:
-    """Why ``root`` is no place to import into; "" when it is a project."""
+def project_folder_problem(root: Path, command: str, root_given: bool = False) -> str:
+    """Why ``root`` is no place to import into; "" when it is a project. ``root_given``:
+    ``root`` is --root's (see `curation.wrong_folder_fix`)."""
     if (root / "mkdocs.yml").is_file() or (root / "content").is_dir():
         return ""
     # Most likely the wrong folder (a shell in ~/Downloads beside the .bib): a new
     # content/ there would hold the papers where no build looks for them.
-    from ..curation import inside_project  # (imported late: only to say where to run)
+    from ..curation import inside_project, project_above, wrong_folder_fix  # (late: only to say where to run)
 
+    what = f"readinglist {command}"
+    fix = (
+        wrong_folder_fix(root, what, root_given)
+        if root_given
+        else f"run {what} in the project folder or name it with --root PATH{inside_project(root, what)}"
+    )
     return (
         f"readinglist {command}: {root.resolve()} is no readinglist project (it has no"
-        f" mkdocs.yml and no content/ folder): run readinglist {command} in the project folder"
-        " or name it with --root PATH"
-        + (inside_project(root, f"readinglist {command}") or " (to start a list in this folder, create content/ in it first)")
+        f" mkdocs.yml and no content/ folder): {fix}"
+        + ("" if project_above(root) else " (to start a list in this folder, create content/ in it first)")
     )
 
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content_dir = root / "content"
-    if said := project_folder_problem(root, "import"):
+    if said := project_folder_problem(root, "import", args.root_given):
         print(said, file=sys.stderr)
         return 1
     if args.paths.count("-") > 1:

@@ -75,15 +75,17 @@ class Plan:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..curation import inside_project
+    from ..curation import inside_project, wrong_folder_fix
 
     root = Path(args.root)
     if not (root / CONFIG).is_file() or not (root / "content").is_dir():
-        print(
-            f"readinglist init: {root.resolve()} has no mkdocs.yml and content/: run init in your"
-            f" copy of the repository (git clone ADDRESS my-lab-list) or give --root PATH{inside_project(root, 'init')}",
-            file=sys.stderr,
+        fix = (
+            wrong_folder_fix(root, "init", root_given=True)
+            if args.root_given
+            else "run init in your copy of the repository (git clone ADDRESS my-lab-list) or give"
+            f" --root PATH{inside_project(root, 'init')}"
         )
+        print(f"readinglist init: {root.resolve()} has no mkdocs.yml and content/: {fix}", file=sys.stderr)
         return 1
     if args.name is not None and not args.name.strip():
         print("readinglist init: --name is empty: give your list's name", file=sys.stderr)

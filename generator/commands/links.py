@@ -91,7 +91,7 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
     now = now or dt.datetime.now(dt.timezone.utc)
     problems = Problems()
     unopenable: list[linkcheck.LinkRef] = []
-    refs = linkcheck.collect_links(root, problems, unopenable)
+    refs = linkcheck.collect_links(root, problems, unopenable, root_given=args.root_given)
     if problems.has_errors():
         raise CuratorError(problems)  # unreadable YAML: `readinglist check` says more
 

@@ -59,7 +59,10 @@ def run(args: argparse.Namespace) -> int:
     content_dir = root / "content"
     papers_dir = content_dir / "papers"
     if not papers_dir.is_dir():
-        raise CuratorError([Problem(Location(display(papers_dir, root)), "no papers folder here; run in the project folder or give --root")])
+        from ..curation import no_content
+
+        # (As every command says it: "no papers folder here" named no folder.)
+        raise CuratorError([Problem(Location(display(papers_dir, root)), no_content(root, args.root_given))])
     # (A dry run writes nothing, not even the lock's file: it works in a read-only copy.)
     lock = FileLock(str(content_dir / LOCK_NAME), timeout=10) if not args.dry_run else None
     try:
@@ -77,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"finished a rename that was cut off: {finished}")
                 if (finished.what, finished.old, finished.new) == (_what(args), args.old, args.new):
                     return 0  # (this rename, run again to finish it: done now)
-        content, problems = load_content(content_dir, root)
+        content, problems = load_content(content_dir, root, root_given=args.root_given)
         if problems.has_errors():
             raise CuratorError(Problems(problems.errors))
         read: dict[str, tuple[Path, str]] = {}

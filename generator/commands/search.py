@@ -65,9 +65,11 @@ def run(args: argparse.Namespace) -> int:
         root = Path(args.root)
         if not args.site_dir and not (root / "mkdocs.yml").is_file() and not (root / "content").is_dir():
             # The wrong folder, not an unbuilt site: "build the site first" would mislead.
+            from ..curation import wrong_folder_fix
+
             why = (
                 f"{root.resolve()} is no readinglist project (no mkdocs.yml, no content/):"
-                " run in the project folder or give --root"
+                f" {wrong_folder_fix(root, 'readinglist search', args.root_given)}"
             )
         print(f"readinglist search: {why}", file=sys.stderr)
         return 2

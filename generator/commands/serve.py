@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     root = Path(args.root).resolve()
-    if not is_project(root, "serve", "the server"):
+    if not is_project(root, "serve", "the server", args.root_given):
         return 1
     stop_on_config_mistakes(root)
     if (taken := _in_use(args.dev_addr)) is not None:

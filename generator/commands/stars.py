@@ -192,7 +192,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     # Where each URL is written. Its reader's problems are not kept: load_content reads
     # the same files and reports each of them (kept both, every slip was said twice).
     refs = linkcheck.collect_links(root, Problems())
-    content, found = load_content(content_dir, root)
+    content, found = load_content(content_dir, root, root_given=args.root_given)
     # Any error stops it: the file is rewritten below, and one that does not read
     # cleanly (edited by hand) must not lose what it holds, nor the figures of a paper
     # left out for an error of its own.

@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    content, problems = load_content(root / "content", root)
+    content, problems = load_content(root / "content", root, root_given=args.root_given)
     paper = next((p for p in content.papers if p.id == args.explain), None)
     topic = next((t for t in content.topics if t.id == args.explain), None)
     unread = f"content/papers/{args.explain}.yml"
