@@ -166,7 +166,7 @@ def load_content(
             warn_short_reading_orders(checked.content, topics, problems)
             warn_topicless(
                 checked.content, topics, topics_read, papers_dir, display(topics_path, root),
-                _listing(drafts), problems, memo.placed if memo is not None else None,
+                _listing(drafts), problems, memo.placed if memo is not None else None, unnamed,
             )
             empty = tuple(problems.items[start:])
             start = len(problems.items)
@@ -184,6 +184,7 @@ def load_content(
                     imported_stamp,
                     _texts(checked.content),
                     tuple(problems.items[start:]),
+                    tuple(unnamed),
                 )
             content = checked.content
         if again is not None:
@@ -403,6 +404,7 @@ class _Load:
     # rather than searching 10,000 abstracts again (50-100 ms).
     texts: tuple[tuple[str, str], ...]
     misspelt: tuple[Problem, ...]
+    unnamed: tuple[TopicDraft, ...]  # the topics with no valid id (read_topics)
 
     def problems(self) -> list[Problem]:
         """The problems of that load, in the order it found them."""
@@ -560,7 +562,7 @@ def _load_again(
     warn_short_reading_orders(content, last.topics, warnings)
     warn_topicless(
         content, last.topics, last.topics_read, Path(memo.folder), topics_shown,
-        _listing(drafts), warnings, memo.placed,
+        _listing(drafts), warnings, memo.placed, last.unnamed,
     )
     last.warnings = tuple(warnings.items)
     texts = _texts(content)

@@ -865,6 +865,7 @@ def warn_topicless(
     listing: Container[str],
     problems: Problems,
     kept: TopicMemo | None = None,
+    unnamed: Sequence[TopicDraft] = (),
 ) -> None:
     """A paper in no topic is on no topic page: warned at its `topics:` (where the fix
     goes; at its id when it writes none). Said by `check` as by each build: to know it,
@@ -877,11 +878,13 @@ def warn_topicless(
     topics.yml, not once a paper: a warning for each of its papers said the same thing
     hundreds of times. ``papers_dir`` is the folder of the paper files, which the
     papers' sources show from the project's folder. Nothing is said when topics.yml
-    could not be read, or holds a topic the site leaves out or whose keywords it
+    could not be read, or holds a topic the site leaves out (``unnamed``, those with no
+    valid id, among them: "no topic is defined" was said of a list whose one topic's id
+    was wrong) or whose keywords it
     refused (its papers may be meant for it: its error is said), nor of a paper a reading order names (it is in that
     topic, or an error says it excludes it), nor of one whose file lists a topic
     (``listing``: their ids), unknown as it may be (an error says so)."""
-    if not topics_read or any(not draft.usable for draft in drafts) or _keywords_refused(drafts):
+    if not topics_read or unnamed or any(not draft.usable for draft in drafts) or _keywords_refused(drafts):
         return
     if not drafts:
         if content.papers:

@@ -118,6 +118,24 @@ def test_no_paper_is_said_to_be_in_no_topic_while_a_topics_keywords_are_unread(t
     ]
 
 
+def test_a_list_whose_only_topic_has_a_wrong_id_is_not_told_that_no_topic_is_defined(
+    tmp_path, monkeypatch
+):
+    # "no topic is defined ... define topics here" beside the id's error: one is defined,
+    # its id is the mistake, which is said; the papers may be meant for it.
+    topics = "topics:\n  - id: Bayesian Optimisation\n    title: Bayesian optimisation\n"
+    root = project(tmp_path, topics, f="id: f\ntitle: F\n", g="id: g\ntitle: G\n")
+    assert said(root) == [
+        "content/topics.yml:2:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens,"
+        " at most 80 characters, not 'Bayesian Optimisation'; write 'bayesian-optimisation'"
+    ]
+    # Nor after a rerun that reads only the edited paper again.
+    work = _Project(root, monkeypatch, None)
+    work.edit("f.yml", "title: F", "title: Gaussian processes")
+    assert work.check("f edited") is False
+    assert not [p for p in work.fresh_problems.items if "no topic" in p.message]
+
+
 def test_a_list_with_no_topic_is_told_so_once_by_check(tmp_path):
     root = project(tmp_path, "topics: []\n", f="id: f\ntitle: F\n", g="id: g\ntitle: G\n")
     assert said(root) == [
