@@ -267,6 +267,21 @@ def _keywords_refused(drafts: Sequence[TopicDraft]) -> bool:
     return any("keywords" in draft.nodes and "keywords" not in draft.values for draft in drafts)
 
 
+def _a_keyword_refused(draft: TopicDraft) -> bool:
+    """Whether one of the topic's keywords was refused ('attention: high', a weight that
+    is no number; a phrase that can never match), or all of them: the papers it would
+    place are unknown. Leaving out of "add a word of its own to a topic's keywords" the
+    words already written would not do: "no keyword of any topic matches it" would still
+    be false of the paper the curator wrote it for. So nothing is said of papers in no
+    topic, nor of this topic as empty; the error is to be fixed before the list builds,
+    and what is still true is said then."""
+    node, keywords = draft.nodes.get("keywords"), draft.values.get("keywords")
+    if node is not None and keywords is None:
+        return True
+    # (A keyword is left out of the values only at an error: its phrase's or weight's.)
+    return isinstance(node, Map) and isinstance(keywords, dict) and len(keywords) < len(node.entries)
+
+
 def _duplicate(topic_id: str, first: TopicDraft) -> str:
     return (
         f"duplicate topic id {topic_id!r} (first defined at line {first.nodes['id'].line}):"
@@ -793,7 +808,8 @@ def check_duplicates(
 
 
 def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:
-    """Warn about each topic with no paper in it or under it, by the curator or by rule."""
+    """Warn about each topic with no paper in it or under it, by the curator or by rule
+    (not of one a keyword of which was refused: `_a_keyword_refused`)."""
     if _any_unread(drafts) or _keywords_refused(drafts):
         return
     parents = {topic.id: topic.parent for topic in content.topics}
@@ -804,6 +820,9 @@ def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: 
             empty.discard(topic_id)
             topic_id = parents[topic_id]
 
+    for draft in drafts:
+        if _a_keyword_refused(draft):
+            fill(draft.id)  # (which papers it has hangs on the keyword refused)
     for paper in content.papers:
         if not empty:  # usually after a few hundred papers: the rest cannot change that
             break
@@ -884,7 +903,7 @@ def warn_topicless(
     refused (its papers may be meant for it: its error is said), nor of a paper a reading order names (it is in that
     topic, or an error says it excludes it), nor of one whose file lists a topic
     (``listing``: their ids), unknown as it may be (an error says so)."""
-    if not topics_read or unnamed or any(not draft.usable for draft in drafts) or _keywords_refused(drafts):
+    if not topics_read or unnamed or any(not draft.usable or _a_keyword_refused(draft) for draft in drafts):
         return
     if not drafts:
         if content.papers:

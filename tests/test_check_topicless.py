@@ -136,6 +136,21 @@ def test_a_list_whose_only_topic_has_a_wrong_id_is_not_told_that_no_topic_is_def
     assert not [p for p in work.fresh_problems.items if "no topic" in p.message]
 
 
+def test_no_paper_is_told_to_add_a_keyword_written_with_a_wrong_weight(tmp_path):
+    # 'attention: high' is refused (its error says so); the paper it would place was then
+    # told that no keyword matches it and to add 'attention', the keyword already written,
+    # and its topic said to have no papers.
+    topics = (
+        "topics:\n  - id: transformers\n    title: Transformers\n    keywords:\n"
+        "      attention: high\n      transformer: 2\n"
+    )
+    root = project(tmp_path, topics, att="id: att\ntitle: Attention is what you need\n")
+    assert said(root) == ["content/topics.yml:5:18: 'keywords: attention' must be a number, not 'high'"]
+    # The weight mended, the paper is in the topic: nothing was hidden that is still true.
+    (root / "content" / "topics.yml").write_text(topics.replace("high", "2"), encoding="utf-8")
+    assert said(root) == []
+
+
 def test_a_list_with_no_topic_is_told_so_once_by_check(tmp_path):
     root = project(tmp_path, "topics: []\n", f="id: f\ntitle: F\n", g="id: g\ntitle: G\n")
     assert said(root) == [
