@@ -131,18 +131,21 @@ def read_papers(
         before = len(problems.items)
         is_file = _entry_is_file(entry)
         if not name.endswith(".yml") or not is_file:
-            stem, dot, ending = name.rpartition(".")
+            stem = name.rpartition(".")[0]
             # (A name that is no id, 'My Paper.yaml', is told the name an id can have:
-            # renamed to 'My Paper.yml' as told, it was refused again. A name another
-            # file has is not told: renamed so, this one replaced that one.)
+            # renamed to 'My Paper.yml' as told, it was refused again; one whose file gives
+            # a valid id, that id's (`_id_inside`). A name another file has is not told:
+            # renamed so, this one replaced that one.)
             right = (stem if is_id(stem) else slugify(stem)) + ".yml"
+            if is_file and _another_ending(name):
+                right = _id_inside(path, prefix + name) or right
             hint = (
                 (
                     f"; {prefix + right} is there already: copy into it what this one adds, then delete this one"
                     if right in files.listed
                     else f"; rename it to {right!r}"
                 )
-                if is_file and dot and stem and ending.lower() in ("yaml", "yml")
+                if is_file and _another_ending(name)
                 else "" if is_file else f" ({_not_a_file(entry)})"
             )
             problems.error(
@@ -274,7 +277,8 @@ def changed_files(
         except OSError:  # a file gone since the listing, a dangling link, a loop of links
             return None
         for name in files.unread:  # names reported as not paper files: still not
-            if name.endswith(".yml") and _is_file(name, fd):
+            # (nor one with another ending, whose name to give it is read from it: its id)
+            if (name.endswith(".yml") or _another_ending(name)) and _is_file(name, fd):
                 return None
         if stamps == files.stamps:
             return folder_stamp, []
@@ -387,6 +391,26 @@ def read_paper(
     # (An id that is not the file's name is said across files: how to make them agree
     # depends on which files there are, crosscheck._check_file_names.)
     return draft
+
+
+def _another_ending(name: str) -> bool:
+    """Whether ``name`` is a paper file's with an ending other than .yml ('x.yaml', 'x.YML')."""
+    stem, dot, ending = name.rpartition(".")
+    return bool(dot and stem) and ending.lower() in ("yaml", "yml") and ending != "yml"
+
+
+def _id_inside(path: str, shown: str) -> str | None:
+    """The valid id a paper file written with another ending ('uber-copy.yaml', a copy
+    of task-vectors.yml) gives, if it can be read: its name is to be that id. Told the
+    name it had ('uber-copy.yml'), the curator renamed it, and was then told that the
+    name does not match the id inside."""
+    try:
+        node, _ = read_yaml(path, shown, Problems())  # (its own mistakes: said once it is named so)
+    except OSError:
+        return None
+    found = node.get("id") if isinstance(node, Map) else None
+    text = found.text if isinstance(found, Scalar) else None
+    return f"{text}.yml" if isinstance(text, str) and is_id(text) else None
 
 
 def is_id(text: str) -> bool:

@@ -1812,6 +1812,45 @@ def test_a_paper_file_with_another_ending_says_the_name_to_give_it(tmp_path, nam
     ]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("id: task-vectors\ntitle: T\n", "task-vectors.yml"),  # (the id it gives: its name)
+        ("title: T\n", "uber-copy.yml"),  # (no id inside: the name it has)
+        ("id: Task Vectors\ntitle: T\n", "uber-copy.yml"),  # (no valid id: so too)
+        ("id: [task-vectors\n", "uber-copy.yml"),  # (unreadable: so too)
+    ],
+)
+def test_a_paper_file_with_another_ending_is_told_the_name_of_the_id_inside(tmp_path, text, name):
+    # A paper copied to uber-copy.yaml was told to be renamed to 'uber-copy.yml', and
+    # then that its name does not match its id: a second rename for the curator.
+    said = check_one(tmp_path, text, name="uber-copy.yaml")
+    assert said[0] == (
+        "content/papers/uber-copy.yaml:1:1: not read: content/papers/ holds only paper files"
+        f" named <id>.yml; rename it to {name!r}"
+    )
+
+
+def test_a_copy_with_another_ending_of_a_paper_there_already_is_told_to_merge_into_it(tmp_path):
+    check_one(tmp_path, "id: task-vectors\ntitle: T\n", name="task-vectors.yml")
+    (tmp_path / "content" / "papers" / "uber-copy.yaml").write_text("id: task-vectors\ntitle: T\n")
+    assert messages(tmp_path) == [
+        "content/papers/uber-copy.yaml:1:1: not read: content/papers/ holds only paper files"
+        " named <id>.yml; content/papers/task-vectors.yml is there already: copy into it what"
+        " this one adds, then delete this one"
+    ]
+
+
+def test_a_rerun_tells_the_name_of_the_id_now_inside_a_file_with_another_ending(tmp_path, monkeypatch):
+    # (The name told is read from the file: an edit of it, under serve, tells another.)
+    work = _Project(tmp_path, monkeypatch)
+    work.write("uber-copy.yaml", "id: first-name\ntitle: T\n")
+    work.check("a copy with another ending")
+    work.edit("uber-copy.yaml", "first-name", "second-name")
+    work.check("its id edited")
+    assert [p.message.rpartition("; ")[2] for p in work.fresh_problems.errors] == ["rename it to 'second-name.yml'"]
+
+
 @pytest.mark.parametrize("name", ["x.yml~", "#x.yml#", ".x.yml.swp", "4913"])
 def test_editors_backup_autosave_and_swap_files_are_not_paper_files(tmp_path, name):
     # Emacs writes x.yml~ and #x.yml#, Vim .x.yml.swp, next to the file being edited:
