@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -537,3 +538,41 @@ def test_a_wrong_root_inside_a_project_names_the_project_as_the_root_to_give(tmp
         f" the one holding mkdocs.yml and content/ (this folder is inside the project {tmp_path},"
         " which --root should name)"
     )
+
+
+def test_a_build_in_a_pipe_logs_without_colour_codes(tmp_path, capfd):
+    # `readinglist build 2>&1 | cat -v` in a CI log showed '^[[31mERROR   -  ^[[0m...':
+    # MkDocs' console formatter colours its levels whatever the stream.
+    from generator.cli import main
+
+    project = _project_with_an_error(tmp_path)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    for shared in ("overrides", "generator"):
+        (project / shared).symlink_to(ROOT / shared)
+    assert main(["--root", str(project), "build"]) == 1
+    err = capfd.readouterr().err
+    assert "ERROR   -  " in err and "\x1b[" not in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("no_color, coloured", [(None, True), ("", True), ("1", False)])
+def test_mkdocs_logs_to_a_terminal_in_colour_unless_no_color_is_set(monkeypatch, no_color, coloured):
+    # (NO_COLOR, no-color.org: set to anything but the empty string, no colour.)
+    import logging
+
+    from generator.commands.build import mkdocs_logging
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    state = mkdocs_logging()
+    record = logging.LogRecord("mkdocs", logging.ERROR, __file__, 1, "broken", None, None)
+    said = state.stream.format(record)
+    assert said.endswith("broken") and ("\x1b[31m" in said) == coloured
+    del state

@@ -28,12 +28,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def mkdocs_logging(quiet: bool = False) -> object:
-    """MkDocs' own console log handler; keep the returned object alive while building."""
+    """MkDocs' own console log handler; keep the returned object alive while building.
+    Its levels are coloured only on a terminal, and not when NO_COLOR is set (to
+    anything but ""; no-color.org): its formatter colours them whatever the stream, and a
+    pipe or a CI log showed '^[[31mERROR   -  ^[[0m...'."""
     import logging
+    import os
 
-    from mkdocs.__main__ import State
+    from mkdocs.__main__ import ColorFormatter, State
 
-    return State(level=logging.WARNING if quiet else logging.INFO)
+    state = State(level=logging.WARNING if quiet else logging.INFO)
+    stream = state.stream.stream
+    if os.environ.get("NO_COLOR") or not (hasattr(stream, "isatty") and stream.isatty()):
+        plain = ColorFormatter()  # (its layout, and its wrapping at a terminal's width)
+        plain.colors = {}  # the levels it colours: none
+        state.stream.setFormatter(plain)
+    return state
 
 
 def ensure_docs_dir(root: Path) -> None:
