@@ -576,3 +576,25 @@ def test_mkdocs_logs_to_a_terminal_in_colour_unless_no_color_is_set(monkeypatch,
     said = state.stream.format(record)
     assert said.endswith("broken") and ("\x1b[31m" in said) == coloured
     del state
+
+
+@pytest.mark.parametrize("address", ["notaport", "127.0.0.1:abc", "localhostt:8001", "127.0.0.1"])
+def test_serve_refuses_an_address_that_is_no_ip_and_port_in_a_line(capsys, address):
+    # (It built, then MkDocs said "Config value 'dev_addr': Must be a string of format
+    # 'IP:PORT'": a setting of mkdocs.yml, not the option given.)
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "-a", address])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "readinglist serve: error: argument -a/--dev-addr: give an address as IP:PORT, e.g."
+        f" 127.0.0.1:8001 (an IP address or localhost, a colon, a port number), not {address!r}"
+    )
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1:8001", "localhost:0", "[::1]:8001", "0.0.0.0:80"])
+def test_serve_takes_an_ip_and_port(address):
+    from generator.cli import parse
+
+    assert parse(["serve", "-a", address]).dev_addr == address

@@ -42,8 +42,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _address(text: str) -> str:
-    """``text`` as given, once its port is a number a socket can bind (the socket's own
-    refusal of 99999 was a traceback); the rest of the address is MkDocs' to read."""
+    """``text`` as given, once MkDocs would read it as an address (its IpAddress option:
+    refused, it said "Config value 'dev_addr': Must be a string of format 'IP:PORT'"
+    after the build, of a setting the curator never wrote) and its port is a number a
+    socket can bind (the socket's own refusal of 99999 was a traceback)."""
+    from mkdocs.config.base import ValidationError
+    from mkdocs.config.config_options import IpAddress
+
+    try:
+        IpAddress().validate(text)
+    except ValidationError:
+        raise argparse.ArgumentTypeError(
+            "give an address as IP:PORT, e.g. 127.0.0.1:8001 (an IP address or localhost, a"
+            f" colon, a port number), not {text!r}"
+        ) from None
     port = text.rpartition(":")[2]
     if port.isdigit() and not 0 <= int(port) <= 65535:
         raise argparse.ArgumentTypeError(f"port {port} is out of range: ports are 0 to 65535")
