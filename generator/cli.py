@@ -10,6 +10,7 @@ the importer.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import sys
@@ -62,13 +63,27 @@ class _CommandParser(argparse.ArgumentParser):
         return parsed, rest
 
 
+class _Parser(argparse.ArgumentParser):
+    """The whole command line's parser, which answers a misspelt command (`readinglist
+    chek`) with the commands near it: the list of all twelve left 'check' to be found
+    among them. A word near none is answered with that list, as argparse does.
+    (`_check_value` is where argparse refuses a choice; Python 3.14's suggest_on_error
+    does the same, and this can go once that is the oldest Python supported.)"""
+
+    def _check_value(self, action, value):  # type: ignore[no-untyped-def]
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            near = difflib.get_close_matches(value, list(action.choices))
+            if near:
+                meant = " or ".join(repr(name) for name in near)
+                raise argparse.ArgumentError(action, f"invalid choice: {value!r} (did you mean {meant}?)")
+        super()._check_value(action, value)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; with ``only``, the arguments of that command alone (the
     others are there by name and help line, which is all `--help` and a misspelt
     command need): importing every command's module cost `check` half a second."""
-    parser = argparse.ArgumentParser(
-        prog="readinglist", description="Build a curated reading list of research papers."
-    )
+    parser = _Parser(prog="readinglist", description="Build a curated reading list of research papers.")
     parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
     parser.add_argument("--root", default=".", action=_Root, help=ROOT_HELP)
     parser.set_defaults(root_given=False)

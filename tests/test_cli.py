@@ -598,3 +598,24 @@ def test_serve_takes_an_ip_and_port(address):
     from generator.cli import parse
 
     assert parse(["serve", "-a", address]).dev_addr == address
+
+
+@pytest.mark.parametrize(
+    "argv, said",
+    [
+        (["chek"], "invalid choice: 'chek' (did you mean 'check'?)"),
+        (["--root", "lab", "biuld", "--strict"], "invalid choice: 'biuld' (did you mean 'build'?)"),
+        (["topic"], "invalid choice: 'topic' (did you mean 'topics'?)"),
+        # (Nothing near: every command, as before.)
+        (["xyzzy"], "invalid choice: 'xyzzy' (choose from 'init', 'import', 'add', 'check', 'build',"
+         " 'serve', 'rename', 'topics', 'gaps', 'search', 'links', 'stars')"),
+    ],
+)
+def test_a_misspelt_command_is_told_the_command_meant(capsys, argv, said):
+    # (`readinglist chek` listed all twelve commands, 'check' among them, unmarked.)
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"readinglist: error: argument COMMAND: {said}"
