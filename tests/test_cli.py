@@ -61,6 +61,15 @@ def _project_with_an_error(tmp_path: Path) -> Path:
     return project
 
 
+def _buildable_with_an_error(tmp_path: Path) -> Path:
+    """`_project_with_an_error` with the repository's mkdocs.yml and theme: a build runs."""
+    project = _project_with_an_error(tmp_path)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    for shared in ("overrides", "generator"):
+        (project / shared).symlink_to(ROOT / shared)
+    return project
+
+
 def test_topics_explain_answers_despite_an_error_elsewhere_and_still_fails(tmp_path):
     # The error is in another paper's file: the explanation is still what the curator
     # asked for, and the exit status still says the content is not clean.
@@ -182,10 +191,7 @@ def test_a_build_stopped_by_a_curation_error_says_so_in_a_curators_words(tmp_pat
     # failure of the tool)
     from generator.cli import main
 
-    project = _project_with_an_error(tmp_path)
-    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    for shared in ("overrides", "generator"):
-        (project / shared).symlink_to(ROOT / shared)
+    project = _buildable_with_an_error(tmp_path)
     assert main(["--root", str(project), "build"]) == 1
     err = capfd.readouterr().err
     assert "content/papers/task-vectors.yml:" in err and "BuildError" not in err
@@ -545,10 +551,7 @@ def test_a_build_in_a_pipe_logs_without_colour_codes(tmp_path, capfd):
     # MkDocs' console formatter colours its levels whatever the stream.
     from generator.cli import main
 
-    project = _project_with_an_error(tmp_path)
-    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    for shared in ("overrides", "generator"):
-        (project / shared).symlink_to(ROOT / shared)
+    project = _buildable_with_an_error(tmp_path)
     assert main(["--root", str(project), "build"]) == 1
     err = capfd.readouterr().err
     assert "ERROR   -  " in err and "\x1b[" not in err
