@@ -69,6 +69,16 @@ ANIMATIONS_FINISHED = """async () => {
 }"""
 
 
+def html_document(body: str, head: str = "") -> str:
+    """A whole page around ``body``, as Material writes the site's: a doctype, without
+    which Chromium lays the page out in quirks mode (line boxes, table cells and inline
+    images sized otherwise than on the site), and a charset, without which a page
+    served without one, and the scripts and stylesheets it loads, are read as
+    windows-1252."""
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{head}</head>"
+            f"<body>{body}</body></html>")
+
+
 def wait_for_search(page) -> None:
     """Until the search box shows the answer to the whole query typed in it, not to its
     first keys: every question Material asked its worker has its answer. Call it once
@@ -222,14 +232,14 @@ def page_kinds(site_dir: Path, papers: list[dict]) -> dict[str, str]:
 def styled(browser):
     """A factory of pages showing some HTML, as the templates write it, in the site's
     stylesheet (inside Material's .md-typeset) at a viewport: layout tests of markup
-    the shipped list does not have."""
+    the shipped list does not have (a whole page, in standards mode as the site's)."""
     css = (ROOT / "overrides" / "assets" / "readinglist.css").read_text(encoding="utf-8")
     contexts = []
 
     def show(html: str, viewport: dict):
         contexts.append(browser.new_context(viewport=viewport))
         page = contexts[-1].new_page()
-        page.set_content(f"<style>{css}</style><div class='md-typeset'>{html}</div>")
+        page.set_content(html_document(f"<div class='md-typeset'>{html}</div>", head=f"<style>{css}</style>"))
         return page
 
     yield show
