@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from generator.pagecontext import ALL_PAPERS_FIRST, ALL_PAPERS_WHOLE
 
+from .conftest import html_document
 from .sitebuild import ROOT, SiteServer, build_fixture_site
 
 pytestmark = [pytest.mark.browser]
@@ -34,15 +35,14 @@ def _page(rows: int, first: int, head: bool = True, script: str = "table-filter.
         return "".join(f'<tr><td><a href="../p/{n}.html">{t}</a></td></tr>' for n, t in part)
 
     numbered = list(enumerate(titles))
-    return (
-        f'<!doctype html><html><head>{_head_script() if head else ""}'
-        '<link rel="stylesheet" href="../readinglist.css"></head>'
-        '<body><div class="md-typeset"><div class="rl-filter" data-table="t" hidden>'
+    return html_document(
+        '<div class="md-typeset"><div class="rl-filter" data-table="t" hidden>'
         '<input type="search" class="rl-filter__text"><input type="checkbox" class="rl-filter__code">'
         '<span class="rl-filter__count"></span></div>'
         f'<table id="t"><thead><tr><th>Title</th></tr></thead><tbody>{body(numbered[:first])}</tbody>'
         f'<tbody class="rl-rest">{body(numbered[first:])}</tbody></table></div>'
-        f'<script src="../{script}"></script></body></html>'
+        f'<script src="../{script}"></script>',
+        head=f'{_head_script() if head else ""}<link rel="stylesheet" href="../readinglist.css">',
     )
 
 
@@ -59,7 +59,8 @@ def served(tmp_path_factory):
         (root / folder / "index.html").write_text(_page(TOTAL, ALL_PAPERS_FIRST, **kwargs), encoding="utf-8")
     (root / "p").mkdir()
     for n in (0, 1000, TOTAL - 1):
-        (root / "p" / f"{n}.html").write_text(f"<!doctype html><title>Paper {n}</title><h1>Paper {n}</h1>")
+        paper = html_document(f"<h1>Paper {n}</h1>", head=f"<title>Paper {n}</title>")
+        (root / "p" / f"{n}.html").write_text(paper, encoding="utf-8")
     with SiteServer(root) as server:
         yield server.base_url
 
@@ -77,6 +78,15 @@ def new_page(browser, served):
     yield make
     for context in contexts:
         context.close()
+
+
+def test_the_long_page_is_read_as_the_sites_pages_are(new_page):
+    # In standards mode and as UTF-8, as Material writes every page: served without a
+    # charset, a page not saying its own is read as windows-1252, and so are the
+    # filter script and stylesheet it loads (their accented letters and "· " garbled).
+    page = new_page()
+    page.goto("papers/")
+    assert page.evaluate("[document.compatMode, document.characterSet]") == ["CSS1Compat", "UTF-8"]
 
 
 def test_the_rest_is_hidden_and_the_filter_reads_every_row(new_page):
