@@ -41,6 +41,7 @@ outvote a title.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from itertools import compress
@@ -460,6 +461,15 @@ def _scores(paper: Paper, matcher: Matcher) -> dict[str, _Score]:
     }
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _shared(assignment: TopicAssignment) -> TopicAssignment:
+    """The first assignment made equal to ``assignment``: papers share most of theirs
+    (at 10,000 papers 22,851 assignments, 5,534 distinct), and one object for each keeps
+    the memo small where it costs by the object (cache.py: read and stored in every
+    new process; pickle stores a shared object once)."""
+    return assignment
+
+
 def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
     """One paper's topics: the curator's first, then rules by descending score, then
     the reading orders that list it and no rule gave it."""
@@ -511,7 +521,7 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
         if closest is not None and closest not in excluded:
             score, contributions = scores[closest]
             result.append(TopicAssignment(closest, "fallback", _terms(contributions), score))
-    return tuple(result)
+    return tuple(map(_shared, result))
 
 
 def also_by(paper: Paper, assignment: TopicAssignment, matcher: Matcher) -> tuple[str, ...]:

@@ -173,6 +173,19 @@ def test_rule_topics_are_ordered_by_score_then_by_topics_file_order():
     assert [a.topic for a in assign_topics([q], TOPICS)["q"]] == ["icl"]
 
 
+def test_papers_given_equal_assignments_share_one_object_of_each():
+    # The memo (build.Memo, cache.py) stores each object once: a new process reads one
+    # where papers share an assignment, as most of a large list's do.
+    first = paper("p", "Multi-task learning", "Multi-task.", topics=("icl",))
+    second = paper("q", "Multi-task learning", "Multi-task.", topics=("icl",))
+    other = paper("r", "Multi-task learning", "Multi-task multi-task.", topics=("icl",))
+    found = assign_topics([first, second, other], TOPICS)
+    assert found["p"] == found["q"]
+    assert all(a is b for a, b in zip(found["p"], found["q"], strict=True))
+    # Only equal ones: another score is another assignment.
+    assert found["r"][0] is found["p"][0] and found["r"][1] != found["p"][1]
+
+
 def test_a_paper_below_every_threshold_gets_its_best_topic_as_a_fallback():
     p = paper("p", "A study", "We avoid forgetting; multi-task data.")
     # mtl 1.0 vs cl 0.5: mtl is the closest topic
