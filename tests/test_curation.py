@@ -126,6 +126,18 @@ def test_a_paper_without_an_abstract_loads_without_a_problem(tmp_path, abstract)
     assert paper.abstract == ("  " if "'  '" in abstract else "")
 
 
+def test_papers_added_on_one_day_share_one_date_object(tmp_path):
+    # The memo (build.Memo, cache.py) stores each object once: a new process reads one
+    # date where a list's papers were added on few days.
+    write_paper(tmp_path, "a.yml", "id: a\ntitle: A\nadded: 2026-11-29\n")
+    write_paper(tmp_path, "b.yml", "id: b\ntitle: B\nadded: 2026-11-29\n")
+    write_paper(tmp_path, "c.yml", "id: c\ntitle: C\nadded: 2026-11-30\n")
+    content, _ = load_content(tmp_path / "content")
+    a, b, c = content.papers
+    assert a.added == b.added == dt.date(2026, 11, 29) and c.added == dt.date(2026, 11, 30)
+    assert a.added is b.added
+
+
 def test_titles_are_the_same_after_folding_case_punctuation_and_unicode_forms():
     assert normalised_title("Ｌｅａｒｎｉｎｇ  to Learn!") == normalised_title("learning: to-learn")
     assert normalised_title("Café") == normalised_title("Cafe\u0301")
