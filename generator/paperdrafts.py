@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import stat
+import sys
 import time
 from dataclasses import dataclass, field
 from itertools import chain, compress, count
@@ -91,7 +92,9 @@ class PackedNodes(Mapping[str, Node]):
 
     @classmethod
     def of(cls, nodes: Mapping[str, Node]) -> PackedNodes:
-        return cls(tuple(nodes), pickle.dumps(dict(nodes), protocol=pickle.HIGHEST_PROTOCOL))
+        # (The names interned: each file's are strings of their own, read from it.)
+        names = tuple(map(sys.intern, nodes))
+        return cls(names, pickle.dumps(dict(nodes), protocol=pickle.HIGHEST_PROTOCOL))
 
     def _unpacked(self) -> dict[str, Node]:
         if self._nodes is None:

@@ -138,6 +138,26 @@ def test_papers_added_on_one_day_share_one_date_object(tmp_path):
     assert a.added is b.added
 
 
+def test_drafts_stored_in_the_memo_share_the_names_of_their_fields(tmp_path, monkeypatch):
+    # Each file's names are strings read from it: stored as they are, the memo held
+    # 30,000 more strings at 10,000 papers (build.Memo, cache.py, paperdrafts.PackedNodes).
+    import pickle
+    import time
+
+    from generator import paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)  # (settled)
+    write_paper(tmp_path, "a.yml", "id: a\ntitle: A\n")
+    write_paper(tmp_path, "b.yml", "id: b\ntitle: B\n")
+    files: dict = {}
+    load_content(tmp_path / "content", cache=files)
+    stored = pickle.loads(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
+    a, b = (entry[1] for entry in sorted(stored.values(), key=lambda entry: entry[1].shown))
+    assert a.nodes.names == b.nodes.names == ("id", "title")
+    assert all(x is y for x, y in zip(a.nodes.names, b.nodes.names, strict=True))
+    assert (a.nodes["title"].text, b.nodes["title"].line) == ("A", 2)
+
+
 def test_titles_are_the_same_after_folding_case_punctuation_and_unicode_forms():
     assert normalised_title("Ｌｅａｒｎｉｎｇ  to Learn!") == normalised_title("learning: to-learn")
     assert normalised_title("Café") == normalised_title("Cafe\u0301")
