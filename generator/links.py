@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import unquote, urlsplit
 
 from .models import Link
@@ -348,9 +350,10 @@ def find_url_spans(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     if not any(marker in lowered for marker in _URL_MARKERS):
         return []  # most abstracts hold no URL; the full pattern is slow to rule that out
+    search = _search_from_markers(text, lowered) if text.isascii() else partial(_URL_RE.search, text)
     spans = []
     at = 0
-    while match := _URL_RE.search(text, at):
+    while match := search(at):
         raw = _before_unopened_brace(match.group(0))
         # A Markdown link's text that is an address, "[github.com/a/b](https://github.com/a/b)"
         # (as an abstract may write it), ends at "](": the address in brackets is another.
@@ -360,6 +363,32 @@ def find_url_spans(text: str) -> list[tuple[int, int]]:
         if kept:
             spans.append((match.start(), match.start() + len(kept)))
     return spans
+
+
+def _search_from_markers(text: str, lowered: str) -> Callable[[int], re.Match[str] | None]:
+    """``_URL_RE.search(text, at)`` for an ASCII ``text`` (``lowered``, its lower case).
+
+    The pattern tries to match at each position of the text (its case-blind alternatives,
+    one behind a lookbehind, give the regex engine no first character to skip to), which
+    cost a clean generate of 10,000 papers 0.13 s for the abstracts naming an address. A
+    URL starts where a marker does, and str.find finds those at once. (Only in ASCII: in
+    other text lower() may change the length, "İ", and the pattern reads a few letters
+    as ASCII ones, "ſ" as "s".)"""
+    found = {marker: lowered.find(marker) for marker in _URL_MARKERS}
+
+    def search(at: int) -> re.Match[str] | None:
+        while True:
+            for marker, start in found.items():
+                if 0 <= start < at:
+                    found[marker] = lowered.find(marker, at)
+            starts = [start for start in found.values() if start >= 0]
+            if not starts:
+                return None
+            if match := _URL_RE.match(text, min(starts)):
+                return match
+            at = min(starts) + 1
+
+    return search
 
 
 def _before_unopened_brace(raw: str) -> str:

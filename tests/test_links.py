@@ -4,10 +4,11 @@ import string
 
 import pytest
 
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, example, given, settings, strategies as st
 
 from generator.ingest import abstract_links
 from generator.links import (
+    _URL_MARKERS, _URL_RE, _before_unopened_brace, _strip_trailing, find_url_spans,
     _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, hugging_face_page, indexes_paper,
     normalize_doi, same_page,
 )
@@ -276,6 +277,46 @@ def test_found_urls_are_clean(text):
     for url in find_urls(text):
         assert clean_url(url) == url
         assert url.startswith(("http://", "https://"))
+
+
+def _spans_by_the_pattern_alone(text: str) -> list[tuple[int, int]]:
+    """find_url_spans as it was before it looked for where a URL may start with str.find:
+    the pattern's search from each position on (what it must still find)."""
+    if not any(marker in text.lower() for marker in _URL_MARKERS):
+        return []
+    spans = []
+    at = 0
+    while match := _URL_RE.search(text, at):
+        raw = _before_unopened_brace(match.group(0))
+        raw, bracket, _ = raw.partition("](")
+        at = match.start() + len(raw) + len(bracket) if bracket else match.end()
+        kept = _strip_trailing(raw)
+        if kept:
+            spans.append((match.start(), match.start() + len(kept)))
+    return spans
+
+
+# Pieces of addresses in any case, what may come before or inside one, and letters that
+# Python's case-blind matching reads as ASCII ones ("ſ" as "s", the Kelvin sign as "k").
+_URLISH = st.lists(
+    st.sampled_from([
+        "http://", "HTTPS://", "Http", "https:/", "www.", "WWW.", "github.com/", "GitHub.com", "gitlab.com/",
+        "huggingface.co/", "bitbucket.org/", "codeberg.org/", "a/b", "x.org", "](", "{", "}", "(", ")", ".",
+        ", ", " ", "\n", "/", "@", "-", "_", "s", "ſ", "\u212a", "İ", "ı", "é", "\u200b", '"',
+    ]) | st.text(max_size=4),
+    max_size=12,
+).map("".join)
+
+
+# A letter whose lower case is two characters before an address; a marker that starts
+# no address just before one that does; letters the pattern reads as ASCII ones.
+@example("İ see http://a.org/x.")
+@example("Httpwww.a.org (agithub.com/a github.com/b)")
+@example("httpſ://a.org hTTp://\u212a.org gıthub.com/a")
+@settings(max_examples=500)
+@given(_URLISH | st.text())
+def test_url_spans_are_those_the_pattern_finds_searching_from_each_position(text):
+    assert find_url_spans(text) == _spans_by_the_pattern_alone(text)
 
 
 # Publisher, proceedings and index pages are `paper` links (README: "arXiv, DOI, OpenReview,
