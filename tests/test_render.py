@@ -385,6 +385,32 @@ def test_a_summary_is_the_texts_start_within_the_limit(text, limit):
         assert out[:-1] == "" or rest[:1] in (" ", ",", ";", ":") or " " not in words[: limit - 1]
 
 
+def _summary_of_the_whole_text(value: str, limit: int) -> str:
+    """summary as it was before it spaced only the start of a long text: every word of
+    the text spaced, then cut (what it must still give)."""
+    text = " ".join(value.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(",;:") + "\u2026"
+
+
+# Words and runs of spaces of any length (a text of runs of spaces is longer than the
+# words it shows): short and long texts, for short and long limits.
+_SPACED = st.lists(
+    st.text(st.sampled_from("ab,;:é"), min_size=1, max_size=12)
+    | st.text(st.sampled_from(" \t\n\u00a0\u3000"), min_size=1, max_size=60),
+    max_size=120,
+).map("".join)
+
+
+@given(_SPACED | st.text(), st.integers(1, 200))
+def test_a_summary_is_that_of_the_whole_text_spaced(text, limit):
+    assert summary(text, limit) == _summary_of_the_whole_text(text, limit)
+
+
 def test_more_papers_of_the_newest_date_than_listed_are_called_a_sample(tmp_path, monkeypatch):
     import re
     import shutil
