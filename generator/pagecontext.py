@@ -10,7 +10,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from .badges import Badge, first_code, paper_badges, unshown_code
 from .models import Paper, RelatedPaper, Site, Topic, TopicAssignment
@@ -18,6 +18,8 @@ from .pages import ALL_PAPERS, EXPORT_LINKS, HOME, TOPICS, Page, dest_of, paper_
 
 # (coins and terms, which bring the BibTeX and stemming libraries, are imported where
 # a page needs them, so that importing the plan does not load them.)
+if TYPE_CHECKING:
+    from .terms import Spellings
 
 RECENT_COUNT = 10
 
@@ -132,7 +134,9 @@ class RowSource:
     make: Callable[[], TableRow] = field(compare=False)  # (what it makes is the key's)
 
 
-def _reason(assignment: TopicAssignment, paper: Paper) -> tuple[ReasonPart, ...]:
+def _reason(assignment: TopicAssignment, spelled: Spellings | None) -> tuple[ReasonPart, ...]:
+    """Why the paper is in the assignment's topic; ``spelled`` holds the spellings of the
+    paper's title and abstract (None only where the assignment has no terms)."""
     if assignment.by == "curator":
         return (ReasonPart("chosen by the curator"),)
     if assignment.by == "reading order":
@@ -141,10 +145,6 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> tuple[ReasonPart, ...]
     # the paper had matched one). ASCII quotes: a character beyond Latin-1 makes Python
     # hold the whole page's text at two bytes a character, and MkDocs holds every page
     # (typographic quotes here cost a 10,000-paper build 135 MB more memory).
-    from .terms import Spellings
-    from .topics import said_together
-
-    spelled = Spellings(f"{paper.title}\n{paper.abstract}") if assignment.terms else None
 
     def hyphenated_as_written(typed: str) -> str:
         # A hyphen in a keyword also matches its words closed up or apart ("multi-task":
@@ -181,6 +181,8 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> tuple[ReasonPart, ...]
         parts = [f'"{word(part)}"' for part in term.split(" + ")]
         if len(parts) == 1:
             return ReasonPart(parts[0])
+        from .topics import said_together
+
         # A keyword "a & b" matches where each part is somewhere in the title or the
         # abstract, not side by side: "both" groups its parts, which '"prompt" with
         # "lifelong"' did not.
@@ -509,9 +511,13 @@ def shown_of(paper: Paper, code: object = None) -> tuple:
 
 def paper_page(site: Site, index: Index, paper: Paper, bibtex: str) -> Page:
     from .coins import coins
+    from .terms import Spellings
 
     here = paper_url(paper.id)
     assigned = [a for a in site.assignments.get(paper.id, ()) if a.topic in index.topics]
+    # One for all the paper's topics: each topic's reason reads the same text (made for
+    # each, and its imports done for each, it cost 10,000 papers' pages 0.1 s).
+    spelled = Spellings(f"{paper.title}\n{paper.abstract}") if any(a.terms for a in assigned) else None
     related: Sequence[RelatedPaper] = site.related.get(paper.id, ())
     badges = paper_badges(paper)
     context = {
@@ -519,7 +525,7 @@ def paper_page(site: Site, index: Index, paper: Paper, bibtex: str) -> Page:
         "status": STATUS_LABELS.get(paper.status, paper.status),
         "badges": badges,
         "no_code": not any(b.kind == "code" for b in badges),
-        "topics": tuple(_topic_ref(index, here, a.topic, _reason(a, paper)) for a in assigned),
+        "topics": tuple(_topic_ref(index, here, a.topic, _reason(a, spelled)) for a in assigned),
         # Beside each topic: the paper's place among its start-here papers, if it is one
         # (what a curator says first; the reading-order section below says it too).
         "start_here": tuple(
