@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .escape import safe_url
-from .links import classify, hugging_face_page, hugging_face_paper_url
+from .links import classify, hugging_face_page, hugging_face_paper_url, quoted
 from .models import CODE_HOSTS, Link, Paper
 from .repositories import short_count
 
@@ -195,7 +195,7 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
             href = safe_url(link.url)
             if href:
                 badges.append(Badge(kind, href, label, kind, description, note=link.note))
-    title = quote(" ".join(paper.title.split()), safe="")
+    title = quoted(" ".join(paper.title.split()))
     # Searches say they are searches: a reader took "Hugging Face Papers" for the
     # paper's own page there. Without a code link, GitHub is where a reader looks next:
     # its repository search reads names and descriptions only, unless told to read the

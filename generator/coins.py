@@ -16,9 +16,8 @@ Pure: a paper in, a string out; escaping it for HTML is the template's job.
 
 from __future__ import annotations
 
-import string
-
 from .export_bibtex import cited_url, entry_type_of, thesis_school
+from .links import quoted
 from .models import Paper, page_pieces
 
 _JOURNAL = "info:ofi/fmt:kev:mtx:journal"
@@ -68,19 +67,6 @@ def coins(paper: Paper) -> str:
     # too: a plus in a title is lost there whatever is written).
     return "&".join([f"{quoted(key)}={quoted(value)}" for key, value in pairs])
 
-
-# Each UTF-8 byte as urllib.parse.quote(text, safe="") writes it: itself where it is an
-# unreserved character (RFC 3986), else %XX. (urlencode with quote_via=quote wrote
-# these spans; quote's loop over each byte in Python cost a clean generate of 10,000
-# papers 0.15 s, a table read by str.translate a third of that.)
-_UNRESERVED = frozenset(string.ascii_letters + string.digits + "_.-~")
-_QUOTED = tuple(chr(byte) if chr(byte) in _UNRESERVED else f"%{byte:02X}" for byte in range(256))
-
-
-def quoted(text: str) -> str:
-    """``text`` percent-encoded as quote(text, safe="") encodes it."""
-    # (Each byte as the character of that number, which the table maps.)
-    return text.encode("utf-8").decode("latin-1").translate(_QUOTED)
 
 
 def _locator(paper: Paper, kind: str) -> list[tuple[str, str]]:

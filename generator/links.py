@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -321,6 +322,20 @@ _NOT_IN_DOI = re.compile(
     f"[{FORBIDDEN_CHARS}\\t\\n\\u00a0\\u00ad\\u2000-\\u200f\\u202f\\u205f\\u2060-\\u2064\\u3000]"
 )
 _ARXIV = re.compile(PATTERNS["arxiv"])
+
+
+# Each UTF-8 byte as urllib.parse.quote(text, safe="") writes it: itself where it is an
+# unreserved character (RFC 3986), else %XX. (COinS spans and the GitHub search of a
+# paper's title were written with quote; its loop over each byte in Python cost a clean
+# generate of 10,000 papers 0.2 s, a table read by str.translate a third of that.)
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "_.-~")
+_QUOTED = tuple(chr(byte) if chr(byte) in _UNRESERVED else f"%{byte:02X}" for byte in range(256))
+
+
+def quoted(text: str) -> str:
+    """``text`` percent-encoded as quote(text, safe="") encodes it."""
+    # (Each byte as the character of that number, which the table maps.)
+    return text.encode("utf-8").decode("latin-1").translate(_QUOTED)
 
 
 def _host_and_path(url: str) -> tuple[str, list[str]]:

@@ -1,11 +1,11 @@
 """A paper's COinS span: what a reference manager's connector saves from its page."""
 
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.coins import coins, quoted
+from generator.coins import coins
 from generator.models import Paper
 
 
@@ -67,13 +67,3 @@ def test_any_text_comes_back_as_written_and_holds_nothing_html_reads(title, auth
     assert {("rft.atitle", title), ("rft.title", title), ("rft.btitle", title)} & set(pairs)
     assert [v for k, v in pairs if k == "rft.au"] == [a for a in authors if a != "others"]
 
-
-# Every character below U+0800 (each byte value a one- or two-byte UTF-8 sequence can
-# hold) and the first and last of three and four bytes; then any text, and text mostly
-# of ASCII, where the characters quote leaves alone are.
-@example("".join(map(chr, range(0x800))) + "\u0800\uffff\U00010000\U0010ffff")
-@given(st.text() | st.text(st.characters(max_codepoint=0x7F)))
-def test_quoted_writes_what_urllib_quote_writes_with_nothing_safe_beyond_its_own(text):
-    # (urlencode(pairs, quote_via=quote) quotes each key and value so: the COinS span
-    # was written that way, and a page's text must not change with the faster table.)
-    assert quoted(text) == quote(text, safe="")

@@ -1,6 +1,7 @@
 """Finding, cleaning and classifying URLs; the seed's awkward cases are pinned."""
 
 import string
+from urllib.parse import quote
 
 import pytest
 
@@ -10,7 +11,7 @@ from generator.ingest import abstract_links
 from generator.links import (
     _URL_MARKERS, _URL_RE, _before_unopened_brace, _strip_trailing, find_url_spans,
     _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, hugging_face_page, indexes_paper,
-    normalize_doi, same_page,
+    normalize_doi, quoted, same_page,
 )
 
 
@@ -537,3 +538,14 @@ def test_an_address_on_no_host_known_to_serve_https_or_already_https_has_no_http
     # (A whole institution's domain, ieee.org, is not taken for its paper hosts; nor the
     # ACL's old anthology.aclweb.org, not known to serve https.)
     assert https_form(url) == ""
+
+
+# Every character below U+0800 (each byte value a one- or two-byte UTF-8 sequence can
+# hold) and the first and last of three and four bytes; then any text, and text mostly
+# of ASCII, where the characters quote leaves alone are.
+@example("".join(map(chr, range(0x800))) + "\u0800\uffff\U00010000\U0010ffff")
+@given(st.text() | st.text(st.characters(max_codepoint=0x7F)))
+def test_quoted_writes_what_urllib_quote_writes_with_nothing_safe_beyond_its_own(text):
+    # (COinS spans and a paper's GitHub search were quoted so, with urllib's quote, and
+    # a page's text must not change with the faster table.)
+    assert quoted(text) == quote(text, safe="")
