@@ -227,7 +227,7 @@ def read_papers(
                 stamp, draft, found = kept[0], kept[1], kept[2]
                 problems.items.extend(found)
             else:
-                draft = read_paper(entry, shown, stem, problems, calendar)
+                draft = read_paper(entry, shown, stem, problems, calendar, size=info.st_size)
                 found = tuple(problems.items[before:])
                 stamp = keep(cache, memo, path, stamp, draft, found, now)
         files.names.append(name)
@@ -376,12 +376,18 @@ def _not_a_file(entry: os.DirEntry) -> str:
 
 
 def read_paper(
-    path: os.PathLike[str], shown: str, stem: str, problems: Problems, calendar: Calendar | None = None
+    path: os.PathLike[str],
+    shown: str,
+    stem: str,
+    problems: Problems,
+    calendar: Calendar | None = None,
+    size: int | None = None,
 ) -> PaperDraft:
-    """The draft of one paper file, judged by ``calendar`` (today's, by default)."""
+    """The draft of one paper file, judged by ``calendar`` (today's, by default);
+    ``size`` as `read_yaml` takes it."""
     draft = PaperDraft(shown)
     before = len(problems.items)
-    tree, text = read_yaml(path, shown, problems)
+    tree, text = read_yaml(path, shown, problems, size)
     unread: frozenset[str] = frozenset()
     if tree is None and text and any(p.message.startswith(SYNTAX_ERROR) for p in problems.items[before:]):
         tree, unread = _past_syntax_errors(text, shown, problems, before)

@@ -21,15 +21,20 @@ def display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_yaml(path: os.PathLike[str], shown: str, problems: Problems) -> tuple[Node | None, str]:
+def read_yaml(
+    path: os.PathLike[str], shown: str, problems: Problems, size: int | None = None
+) -> tuple[Node | None, str]:
     """The located tree of one file and its text; (None, "") when it cannot be read.
 
     An empty file gives (None, text) with no problem: what is missing depends on the file.
+    ``size``: the file's size, where the caller has just taken its stat (a load of the
+    papers folder does, for each of 10,000 files); else it is asked.
     """
     # os.read rather than open(): no buffered file object per file (10,000 of them).
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        size = os.fstat(fd).st_size
+        if size is None:
+            size = os.fstat(fd).st_size
         if size > MAX_FILE_BYTES:
             problems.error(
                 Location(shown, 1, 1),
