@@ -227,7 +227,7 @@ def read_papers(
                 stamp, draft, found = kept[0], kept[1], kept[2]
                 problems.items.extend(found)
             else:
-                draft = read_paper(entry, shown, stem, problems, calendar, size=info.st_size)
+                draft = read_paper(entry, shown, stem, problems, calendar, info.st_size)
                 found = tuple(problems.items[before:])
                 stamp = keep(cache, memo, path, stamp, draft, found, now)
         files.names.append(name)
