@@ -65,10 +65,10 @@ def create_temporary(tmp: Path, mode: int) -> int:
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    atomic_write_parts(path, (data,), durable=durable)
+    atomic_write_parts(path, data, durable=durable)
 
 
-def atomic_write_parts(path: Path, parts: Iterable[bytes], *, durable: bool = True) -> None:
+def atomic_write_parts(path: Path, parts: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """As atomic_write_bytes, the data given in ``parts``, written as they come: a big
     file need never be whole in memory."""
     if path.is_symlink():
@@ -79,20 +79,33 @@ def atomic_write_parts(path: Path, parts: Iterable[bytes], *, durable: bool = Tr
     replace_file(path, parts, file_mode(path), durable=durable)
 
 
-def replace_file(path: Path, parts: Iterable[bytes], mode: int, *, durable: bool = True) -> None:
+def replace_file(path: Path, parts: bytes | Iterable[bytes], mode: int, *, durable: bool = True) -> None:
     """As atomic_write_parts, for a caller that knows what it asks of the file system:
     ``path`` is no symlink, its folder exists, and ``mode`` is the permissions to give
     it (file_mode's). The docs folder's writer knows all three for 10,000 pages, and
-    asking again cost four system calls a file."""
+    asking again cost four system calls a file.
+
+    Data given whole (bytes) is written straight to the file: a buffered file object
+    would ask for the file's stat, whether it is a terminal and where it stands, three
+    system calls more for each of 10,000 pages (0.04 s of user time, and the calls).
+    Parts go through one, which writes many small ones together."""
     tmp = temporary_name(path)
     try:
         fd = create_temporary(tmp, mode)
-        with os.fdopen(fd, "wb") as handle:
-            for part in parts:
-                handle.write(part)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
+        if isinstance(parts, bytes):
+            try:
+                _write_all(fd, parts)
+                if durable:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+        else:
+            with os.fdopen(fd, "wb") as handle:
+                for part in parts:
+                    handle.write(part)
+                if durable:
+                    handle.flush()
+                    os.fsync(handle.fileno())
         os.replace(tmp, path)
         if durable:
             sync_folder(path.parent)
@@ -102,6 +115,14 @@ def replace_file(path: Path, parts: Iterable[bytes], mode: int, *, durable: bool
         except FileNotFoundError:
             pass
         raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    # os.write may write less than it is given (interrupted by a signal): the rest is
+    # written then, as a buffered writer would.
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def sync_folder(folder: Path) -> None:

@@ -20,7 +20,7 @@ import pytest
 
 from generator import cache, linkcheck
 from generator.write import write_outputs
-from generator.atomicfile import atomic_write, atomic_write_bytes
+from generator.atomicfile import atomic_write, atomic_write_bytes, atomic_write_parts, replace_file
 
 OLD = b"old contents\n" * 8
 LIMIT = 64 * 1024  # a new file larger than this is refused partway through
@@ -120,6 +120,28 @@ def test_a_durable_write_syncs_the_file_before_the_rename_and_the_folder_after(
     atomic_write_bytes(tmp_path / "paper.yml", b"new", durable=durable)
     assert (tmp_path / "paper.yml").read_bytes() == b"new"
     assert events == (["sync file", "rename", "sync folder"] if durable else ["rename"])
+
+
+def test_data_given_whole_is_written_without_a_buffered_file(tmp_path, monkeypatch):
+    # (A buffered file object asks the new file's stat first: for each of 10,000 pages,
+    # with whether it is a terminal and where it stands, three system calls.)
+    fstats: list[int] = []
+    real = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: fstats.append(fd) or real(fd))
+    replace_file(tmp_path / "page.md", BIG, 0o640, durable=False)
+    assert (tmp_path / "page.md").read_bytes() == BIG
+    assert stat.S_IMODE((tmp_path / "page.md").stat().st_mode) == 0o640
+    assert fstats == []
+
+
+@pytest.mark.parametrize("data", [BIG, (BIG[:5000], BIG[5000:])], ids=["whole", "in parts"])
+def test_a_write_that_takes_less_than_it_is_given_goes_on_with_the_rest(tmp_path, monkeypatch, data):
+    # os.write may write less than asked (a signal arrived): nothing may be lost.
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, data[:1000]))
+    atomic_write_parts(tmp_path / "page.md", data)
+    assert (tmp_path / "page.md").read_bytes() == BIG
+    assert _listing(tmp_path) == ["page.md"]
 
 
 def test_a_docs_page_failing_partway_keeps_its_old_text(tmp_path):
