@@ -68,7 +68,6 @@ def coins(paper: Paper) -> str:
     return "&".join([f"{quoted(key)}={quoted(value)}" for key, value in pairs])
 
 
-
 def _locator(paper: Paper, kind: str) -> list[tuple[str, str]]:
     """Volume, issue, pages and publisher, as OpenURL names them (a range of pages with
     a hyphen, as Zotero stores it)."""
