@@ -45,19 +45,20 @@ def _address(text: str) -> str:
     """``text`` as given, once MkDocs would read it as an address (its IpAddress option:
     refused, it said "Config value 'dev_addr': Must be a string of format 'IP:PORT'"
     after the build, of a setting the curator never wrote) and its port is a number a
-    socket can bind (the socket's own refusal of 99999 was a traceback)."""
+    socket can bind (the socket's own refusal of 99999 or -1 was a traceback)."""
     from mkdocs.config.base import ValidationError
     from mkdocs.config.config_options import IpAddress
 
     try:
-        IpAddress().validate(text)
+        read = IpAddress().validate(text)
     except ValidationError:
         raise argparse.ArgumentTypeError(
             "give an address as IP:PORT, e.g. 127.0.0.1:8001 (an IP address or localhost, a"
             f" colon, a port number), not {text!r}"
         ) from None
-    port = text.rpartition(":")[2]
-    if port.isdigit() and not 0 <= int(port) <= 65535:
+    # (The port as MkDocs reads it, by int(): "-1" too, which the bind then refused.)
+    if not 0 <= read.port <= 65535:
+        port = text.rpartition(":")[2]
         raise argparse.ArgumentTypeError(f"port {port} is out of range: ports are 0 to 65535")
     return text
 
