@@ -620,3 +620,30 @@ def test_a_topic_rename_that_would_rewrite_a_read_only_paper_file_writes_nothing
         " again)\n1 error; nothing was renamed.\n"
     )
     assert out == "" and _files(root) == before
+
+
+@pytest.mark.parametrize("given", [[], ["--root", "."]])
+def test_a_project_with_no_papers_folder_yet_is_not_told_it_is_the_wrong_folder(tmp_path, monkeypatch, capsys, given):
+    # content/ without papers/ (a list started by hand, its topics first): the rename
+    # said "content/papers: no such folder in P; --root must name the project folder,
+    # the one holding mkdocs.yml and content/" of a folder holding both. There is no
+    # paper to rename, as check reads it; a topic is renamed.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    topics = tmp_path / "content" / "topics.yml"
+    topics.write_text("topics:\n  - id: merging\n    title: Merging\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([*given, "rename", "a", "b"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("content/papers: no paper 'a' to rename;") and "folder" not in err.split(";")[0]
+    assert "--root" not in err and "project folder" not in err
+    assert main([*given, "rename", "--topic", "merging", "model-merging"]) == 0
+    assert topics.read_text(encoding="utf-8").startswith("topics:\n  - id: model-merging\n")
+
+
+def test_a_folder_with_no_content_is_told_it_is_no_project(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "rename", "a", "b"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"content: no such folder in {tmp_path}; --root must name the project folder, the one"
+        " holding mkdocs.yml and content/"
+    )

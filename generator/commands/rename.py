@@ -58,11 +58,13 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content_dir = root / "content"
     papers_dir = content_dir / "papers"
-    if not papers_dir.is_dir():
+    if not content_dir.is_dir():
         from ..curation import no_content
 
-        # (As every command says it: "no papers folder here" named no folder.)
-        raise CuratorError([Problem(Location(display(papers_dir, root)), no_content(root, args.root_given))])
+        # (As every command says it: "no papers folder here" named no folder. A project
+        # with content/ but no papers/ yet is no wrong folder: its papers are none, and
+        # the rename says there is no such paper, as check reads it.)
+        raise CuratorError([Problem(Location(display(content_dir, root)), no_content(root, args.root_given))])
     # (A dry run writes nothing, not even the lock's file: it works in a read-only copy.)
     lock = FileLock(str(content_dir / LOCK_NAME), timeout=10) if not args.dry_run else None
     try:
