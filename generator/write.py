@@ -4,7 +4,7 @@ The whole folder is generated, so after a run it holds exactly the planned files
 whose text is unchanged are not touched (their mtime stays, so `mkdocs serve` and
 editors see no change), changed ones are replaced atomically, and files no longer
 planned are removed (but not one that is a planned file under another spelling, as on
-a case-insensitive file system). Two outputs claiming one destination, or a destination
+a case-insensitive file system: it is given the planned spelling). Two outputs claiming one destination, or a destination
 that would land outside the folder, stop the run before anything is written.
 """
 
@@ -197,6 +197,7 @@ def write_outputs(
             made.add(parent)
         if _write_if_changed(dest, path, text, stamps, dest in present, new_mode):
             written.append(dest)
+    _respell(folder, aliases)
 
     removed = _prune(root, [dest for dest in stale if dest not in aliases], wanted, folders)
     for dest in [d for d in stamps if d not in wanted]:
@@ -234,6 +235,21 @@ def _aliases(folder: str, stale: list[str], wanted: set[str]) -> dict[str, str]:
         except OSError:  # (the wanted file is not there yet: a new page)
             pass
     return found
+
+
+def _respell(folder: str, aliases: dict[str, str]) -> None:
+    """Give each file listed under another spelling (`_aliases`) the planned one. A page
+    renamed only in case whose text is the same is not rewritten, and on a
+    case-insensitive file system the file kept the spelling it was made with (About.md),
+    which MkDocs then lists: its page was About/, while the list's links name about/.
+    Only while the two names are still one file: a rename between two names of one file
+    changes the spelling there (macOS, Windows) and does nothing where they are two
+    names (POSIX's hard links); a rewrite parted those, and the planned name holds the
+    new text."""
+    for stale, twin in aliases.items():
+        old, new = os.path.join(folder, stale), os.path.join(folder, twin)
+        if os.path.samefile(old, new):
+            os.rename(old, new)
 
 
 def _prune(root: Path, stale: list[str], wanted: set[str], folders: list[str]) -> list[str]:

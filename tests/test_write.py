@@ -195,3 +195,27 @@ def test_a_stale_file_differing_only_in_case_but_not_the_same_file_is_pruned(tmp
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
         "about.md", "papers", "papers/foo", "papers/foo/index.md",
     ]
+
+
+def test_a_page_renamed_only_in_case_with_the_same_text_takes_the_new_spelling(tmp_path, monkeypatch):
+    # Its text the same, the page is not rewritten: on a case-insensitive file system the
+    # file kept the spelling it was made with (About.md), which MkDocs then lists, and the
+    # page was served at About/ while the list's links name about/. It is renamed to the
+    # planned spelling. (Here, two names of one file: the rename is asked for, and does
+    # nothing, as POSIX has a rename between two names of one file do.)
+    from generator import write
+
+    (tmp_path / "About.md").write_text("about\n")
+    os.link(tmp_path / "About.md", tmp_path / "about.md")
+    renamed = []
+    rename = os.rename
+
+    def recorded(old, new):
+        renamed.append((os.path.relpath(old, tmp_path), os.path.relpath(new, tmp_path)))
+        rename(old, new)
+
+    monkeypatch.setattr(write.os, "rename", recorded)
+    report = write_outputs(tmp_path, [("about.md", "about\n")])
+    assert report.written == () and report.removed == ()
+    assert renamed == [("About.md", "about.md")]
+    assert (tmp_path / "about.md").read_text() == "about\n"
