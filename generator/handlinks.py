@@ -100,11 +100,15 @@ def check_hand_pages(
     topic_ids: set[str] = set()
     renamed_topics: dict[str, str] = {}
     generated = site_files((topic.id for topic in content.topics), ())
+    # (The pages before this one, too, as the build plans them: About.md, then about.md.)
+    taken = list(generated)
     for path in found:
         shown = path.relative_to(root).as_posix()
-        clash = "" if path.stem == "index" else pages.page_clash(path.stem, generated)
+        clash = "" if path.stem == "index" else pages.page_clash(path.stem, taken)
         if clash:  # (the build would stop on it)
             problems.error(Location(shown, 1, 1), clash)
+        elif path.stem != "index":
+            taken.append(path.name)
         try:
             text = read_text(path)
         except UnicodeDecodeError as exc:

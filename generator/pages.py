@@ -26,6 +26,7 @@ from typing import Iterable, Mapping
 
 from .errors import Location
 from .models import Site
+from .write import spelling_key
 
 HOME = ""
 TOPICS = "topics/"
@@ -187,13 +188,24 @@ def page_clash(name: str, taken: Iterable[str]) -> str:
         dest for dest in (*taken, *SITE_OWN_FILES)
         if (dest in same and _served_at(dest) == served) or dest == served[:-1]
     )
-    if not clashes:
+    if clashes:
+        dest = clashes[0]  # (the same one every time)
+        return (
+            f"the page {name}.md would be served at /{served}, where the site has"
+            f" {'its own ' if dest == f'{name}.md' else ''}{dest}; rename the file"
+        )
+    # A file name another spelling of which the site has (About.md beside about.md,
+    # Index.md beside the home page's index.md): a file system that ignores case and
+    # Unicode's forms holds the two as one file, and the build refuses to write them.
+    mine = spelling_key(f"{name}.md")
+    twin = min((dest for dest in taken if spelling_key(dest) == mine), default=None)
+    if twin is None:
         return ""
-    dest = clashes[0]  # (the same one every time)
-    return (
-        f"the page {name}.md would be served at /{served}, where the site has"
-        f" {'its own ' if dest == f'{name}.md' else ''}{dest}; rename the file"
+    how = (
+        "to macOS and Windows, which ignore case" if twin.casefold() == f"{name}.md".casefold()
+        else "to macOS, its accented letter written another way (Unicode composes it or not)"
     )
+    return f"the site has {twin}, the same file name as {name}.md {how}; rename the file"
 
 
 # What MkDocs and Material write at the site's top beside the pages and the exports.

@@ -166,7 +166,7 @@ def write_outputs(
     items = list(outputs)
     seen: dict[str, int] = {}
     for n, (dest, _) in enumerate(items):
-        key = _spelling_key(dest)  # a case-insensitive file system would merge these
+        key = spelling_key(dest)  # a case-insensitive file system would merge these
         if key in seen:
             raise WriteError(
                 f"two pages claim one destination: {items[seen[key]][0]!r} and {dest!r}"
@@ -205,7 +205,7 @@ def write_outputs(
     return WriteReport(tuple(written), len(items) - len(written), tuple(removed))
 
 
-def _spelling_key(dest: str) -> str:
+def spelling_key(dest: str) -> str:
     """What ``dest`` is to a file system that ignores case and Unicode normalization
     (macOS's and Windows' default; macOS lists "é" decomposed, as it was stored)."""
     return unicodedata.normalize("NFC", dest).casefold()
@@ -223,10 +223,10 @@ def _aliases(folder: str, stale: list[str], wanted: set[str]) -> dict[str, str]:
     """
     if not stale:
         return {}  # (a usual run: nothing to spell out for 10,000 pages)
-    spelled = {_spelling_key(dest): dest for dest in wanted}
+    spelled = {spelling_key(dest): dest for dest in wanted}
     found: dict[str, str] = {}
     for dest in stale:
-        twin = spelled.get(_spelling_key(dest))
+        twin = spelled.get(spelling_key(dest))
         if twin is None:
             continue
         try:

@@ -711,6 +711,16 @@ def test_a_hand_page_named_like_a_generated_one_is_an_error_of_check_not_only_of
     ]
 
 
+def test_hand_pages_differing_only_in_case_are_an_error_of_check_not_a_traceback_of_build(tmp_path):
+    # (check passed them; the build stopped with "WriteError: two pages claim one
+    # destination: 'About.md' and 'about.md'" and a traceback.)
+    root = with_pages(three_papers(tmp_path), **{"About": "# A\n", "about": "# a\n", "Papers": "# P\n"})
+    assert messages(root) == [
+        "content/pages/about.md:1:1: the site has About.md, the same file name as about.md to macOS"
+        " and Windows, which ignore case; rename the file",
+    ]
+
+
 def test_a_related_paper_named_in_capitals_that_was_renamed_says_what_it_became(tmp_path):
     root = three_papers(tmp_path)
     record(root, **{"old-b": "B in-context multi-task"})  # b was imported as old-b

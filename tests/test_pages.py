@@ -850,6 +850,36 @@ def test_a_hand_page_that_would_collide_with_a_generated_file_is_named(name, cla
                     f" where the site has {clash}; rename the file" if clash else "")
 
 
+@pytest.mark.parametrize(
+    ("name", "taken", "said"),
+    [
+        # (Written into docs/ as two names a file system that ignores case takes for one:
+        # the build stopped on it with a traceback, "WriteError: two pages claim one
+        # destination", after check had passed.)
+        ("about", ["About.md"], "About.md, the same file name as about.md to macOS and Windows, which ignore case"),
+        ("Index", ["index.md"], "index.md, the same file name as Index.md to macOS and Windows, which ignore case"),
+        ("caf\u0065\u0301", ["caf\u00e9.md"], "caf\u00e9.md, the same file name as caf\u0065\u0301.md to macOS,"
+         " its accented letter written another way (Unicode composes it or not)"),
+    ],
+)
+def test_a_hand_page_whose_file_name_differs_only_in_case_or_unicode_form_is_named(name, taken, said):
+    assert page_clash(name, taken) == f"the site has {said}; rename the file"
+
+
+def test_a_hand_page_differing_from_another_only_in_case_is_reported_not_a_write_error():
+    hand = (
+        HandPage("About", "# A\n", Location("content/pages/About.md")),
+        HandPage("about", "# a\n", Location("content/pages/about.md")),
+    )
+    problems = Problems()
+    result = plan(site(PAPERS, TOPICS, ASSIGNED), hand_pages=hand, problems=problems)
+    assert [str(p) for p in problems.errors] == [
+        "content/pages/about.md: the site has About.md, the same file name as about.md to macOS and"
+        " Windows, which ignore case; rename the file"
+    ]
+    assert [o.dest for o in result.outputs if o.dest.casefold() == "about.md"] == ["About.md"]
+
+
 def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
     assigned = {
         "a": (
