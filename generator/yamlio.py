@@ -852,6 +852,48 @@ def _after_quote(here: str, line: int, quote_col: int) -> tuple[int, int, str] |
     return line, quote_col, advice + shown
 
 
+def _ran_on(lines: Sequence[str], line: int, quote_col: int) -> tuple[int, int, str] | None:
+    """A quote never closed on the value it opens, which runs on over the keys below it
+    to a quote in their text (a topic's title quoted, then its description's "negative
+    transfer"): the quote that opened it. Said at the quote that closed it, as "text
+    after the closing quote", the fix offered was for a line that was right; and when
+    both are in one part of the file (a topic), no later reading found the quote.
+    (A quote that opens another value, a later field's '"24"', is parse_past_syntax_errors'
+    to find: the quote then runs to the end of the file.)"""
+    here = lines[line - 1]
+    quote = here[quote_col - 1]
+    if _value_start(here) == quote_col - 1 or _quotes_in(here[: quote_col - 1], quote):
+        return None
+    for at in range(line - 2, -1, -1):
+        text = lines[at]
+        if not _quotes_in(text, quote):
+            continue
+        start = _value_start(text)
+        # The quote that opened it starts the value of its line, and is that line's only
+        # one; and the value ran over a key's line, which no quoted value meant to go on
+        # holds (its lines go under its key).
+        if text[start : start + 1] != quote or _quotes_in(text[start + 1 :], quote):
+            return None
+        key_indent = _key_column(text)
+        swallowed = any(
+            _KEY_PREFIX.match(lines[n], _key_column(lines[n])) and _key_column(lines[n]) <= key_indent
+            for n in range(at + 1, line)
+        )
+        if not swallowed:
+            return None
+        return at + 1, start + 1, (
+            "this quote is never closed: the value runs on over the lines below it, up to the"
+            f" quote at line {line}, column {quote_col}; close it at the value's end"
+        )
+    return None
+
+
+def _quotes_in(text: str, quote: str) -> bool:
+    """Whether ``text`` holds ``quote`` other than as a quoted value writes it inside
+    (\" in double quotes, '' in single ones)."""
+    return quote in (text.replace('\\"', "") if quote == '"' else text.replace("''", ""))
+
+
 def _no_space_key(line_text: str, line: int, start: int) -> tuple[int, int, str] | None:
     """``year:2015`` from ``start`` on: where its colon is and what to write."""
     match = _NO_SPACE_KEY.fullmatch(line_text, start)
@@ -1095,7 +1137,11 @@ def explain_syntax_error(
             return _under_empty_list(lines, line) or (line, col, _NOT_ALIGNED)
         before = here[: col - 1].rstrip(" ")
         if before[-1:] in ("'", '"'):
-            return _after_quote(here, line, len(before)) or (line, col, _AFTER_QUOTE)
+            return (
+                _after_quote(here, line, len(before))
+                or _ran_on(lines, line, len(before))
+                or (line, col, _AFTER_QUOTE)
+            )
     # A value that starts with "[", "{" or "*" is read as a list, a mapping or an alias:
     # "[Re] Reproducing ...", "*BERT: a survey".
     start = _value_start(here)

@@ -246,6 +246,13 @@ CASES = {
         [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
          " of the file); close it at the value's end"],
     ),
+    # A quote in a later field's text ends it: said there, "text after the closing
+    # quote", until no quote was left; the quote to close is named, and where it ran to.
+    "a quote never closed, run on to a quote in a later field's text": (
+        "id: x\ntitle: 'A Survey\nyear: 2020\nabstract: It's good.\nvenue: JMLR\n",
+        [f"{P}:2:8: YAML syntax error: this quote is never closed: the value runs on over the lines"
+         " below it, up to the quote at line 4, column 13; close it at the value's end"],
+    ),
     "a single quote never closed": (
         "id: x\nabstract: a\ntitle: 'A Survey",
         [f"{P}:3:8: YAML syntax error: this quote is never closed (the value runs to the end"

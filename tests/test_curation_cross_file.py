@@ -149,6 +149,23 @@ def test_a_quote_never_closed_in_one_topic_is_said_once_and_the_next_topics_are_
     assert [t.id for t in content.topics] == ["multi-task-learning"]
 
 
+def test_a_quote_never_closed_that_runs_into_its_own_topics_text_is_said_at_the_quote(tmp_path):
+    # The quote ran on, over the keys below it, to a quote in the topic's description
+    # ("negative transfer"), in the same topic: only that line was said, 'text after the
+    # closing quote', a fix for a line that was right, and never the quote to close.
+    broken = TOPICS.replace("    title: In-context learning", '    title: "In-context learning').replace(
+        "    keywords:\n      in-context: 1",
+        '    description: Prompts that teach ("in-context" learning).\n    keywords:\n      in-context: 1',
+    )
+    root = project(tmp_path, broken, a=paper("a", extra="topics: [multi-task-learning]\n"))
+    assert messages(root) == [
+        "content/topics.yml:3:12: YAML syntax error: this quote is never closed: the value runs on"
+        " over the lines below it, up to the quote at line 4, column 38; close it at the value's end",
+    ]
+    content, _ = load_content(root / "content", root)
+    assert [t.id for t in content.topics] == ["multi-task-learning"]
+
+
 def test_a_topic_with_a_syntax_error_and_no_readable_id_hides_nothing_else_wrong(tmp_path):
     # It hid the file. What the other topics say of themselves is said; without the
     # broken topic's id, a parent or a paper naming a topic could not be told from a
