@@ -134,34 +134,30 @@ def test_each_topic_with_a_syntax_error_is_said_at_once(tmp_path):
     ]
 
 
-def test_a_quote_never_closed_in_one_topic_is_said_once_and_the_next_topics_are_read(tmp_path):
-    # The quote ran on to the next topic's quoted title: that line was said to have "text
-    # after the closing quote", a fix for a line that was right, and its topic was not read.
-    broken = TOPICS.replace("    title: In-context learning", '    title: "In-context learning').replace(
-        "    title: Multi-task learning", '    title: "Multi-task learning"'
-    )
+@pytest.mark.parametrize(
+    ("later", "said"),
+    [
+        # The quote ran on to the next topic's quoted title: that line was said to have
+        # "text after the closing quote", a fix for a line that was right, and its topic
+        # was not read.
+        (
+            ("    title: Multi-task learning", '    title: "Multi-task learning"'),
+            "this quote is never closed (the value runs to the end of the file); close it at the value's end",
+        ),
+        # It ran on, over the keys below it, to a quote in its own topic's description
+        # ("negative transfer"): only that line was said, and never the quote to close.
+        (
+            ("    keywords:\n      in-context: 1",
+             '    description: Prompts that teach ("in-context" learning).\n    keywords:\n      in-context: 1'),
+            "this quote is never closed: the value runs on over the lines below it, up to the quote at"
+            " line 4, column 38; close it at the value's end",
+        ),
+    ],
+)
+def test_a_quote_never_closed_in_one_topic_is_said_once_at_it_and_the_next_topics_are_read(tmp_path, later, said):
+    broken = TOPICS.replace("    title: In-context learning", '    title: "In-context learning').replace(*later)
     root = project(tmp_path, broken, a=paper("a", extra="topics: [multi-task-learning]\n"))
-    assert messages(root) == [
-        "content/topics.yml:3:12: YAML syntax error: this quote is never closed (the value runs"
-        " to the end of the file); close it at the value's end",
-    ]
-    content, _ = load_content(root / "content", root)
-    assert [t.id for t in content.topics] == ["multi-task-learning"]
-
-
-def test_a_quote_never_closed_that_runs_into_its_own_topics_text_is_said_at_the_quote(tmp_path):
-    # The quote ran on, over the keys below it, to a quote in the topic's description
-    # ("negative transfer"), in the same topic: only that line was said, 'text after the
-    # closing quote', a fix for a line that was right, and never the quote to close.
-    broken = TOPICS.replace("    title: In-context learning", '    title: "In-context learning').replace(
-        "    keywords:\n      in-context: 1",
-        '    description: Prompts that teach ("in-context" learning).\n    keywords:\n      in-context: 1',
-    )
-    root = project(tmp_path, broken, a=paper("a", extra="topics: [multi-task-learning]\n"))
-    assert messages(root) == [
-        "content/topics.yml:3:12: YAML syntax error: this quote is never closed: the value runs on"
-        " over the lines below it, up to the quote at line 4, column 38; close it at the value's end",
-    ]
+    assert messages(root) == [f"content/topics.yml:3:12: YAML syntax error: {said}"]
     content, _ = load_content(root / "content", root)
     assert [t.id for t in content.topics] == ["multi-task-learning"]
 
