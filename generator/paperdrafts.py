@@ -178,6 +178,7 @@ def read_papers(
         listing = sorted(entries, key=_name_of)
     files.listed = frozenset(entry.name for entry in listing)
     seen: set[str] = set()
+    told: dict[str, str] = {}  # the name a file with another ending is told -> that file
     calendar = calendar if calendar is not None else Calendar.now()
     for entry in listing:
         name, path = entry.name, entry.path
@@ -189,8 +190,8 @@ def read_papers(
             stem = name.rpartition(".")[0]
             # (A name that is no id, 'My Paper.yaml', is told the name an id can have:
             # renamed to 'My Paper.yml' as told, it was refused again; one whose file gives
-            # a valid id, that id's (`_id_inside`). A name another file has is not told:
-            # renamed so, this one replaced that one.)
+            # a valid id, that id's (`_id_inside`). A name another file has, or another
+            # file was told, is not told: renamed so, this one replaced that one.)
             right = (stem if is_id(stem) else slugify(stem)) + ".yml"
             if is_file and _another_ending(name):
                 right = _id_inside(path, prefix + name) or right
@@ -198,11 +199,16 @@ def read_papers(
                 (
                     f"; {prefix + right} is there already: copy into it what this one adds, then delete this one"
                     if right in files.listed
+                    else f"; {prefix + told[right]} is to be named {right!r} too: copy into it what"
+                    " this one adds, then delete this one"
+                    if right in told
                     else f"; rename it to {right!r}"
                 )
                 if is_file and _another_ending(name)
                 else "" if is_file else f" ({_not_a_file(entry)})"
             )
+            if is_file and _another_ending(name):
+                told.setdefault(right, name)
             problems.error(
                 Location(prefix + name, 1, 1),
                 f"not read: {prefix} holds only paper files named <id>.yml{hint}",

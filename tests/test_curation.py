@@ -1880,6 +1880,21 @@ def test_a_copy_with_another_ending_of_a_paper_there_already_is_told_to_merge_in
     ]
 
 
+def test_two_copies_with_another_ending_giving_one_id_are_not_both_told_to_take_its_name(tmp_path):
+    # Both were told "rename it to 'task-vectors.yml'": done as told, the second rename
+    # replaced the first file, and what it held was lost.
+    check_one(tmp_path, "id: other\ntitle: T\n", name="other.yml")
+    for name in ("copy-1.yaml", "copy-2.yaml"):
+        (tmp_path / "content" / "papers" / name).write_text("id: task-vectors\ntitle: T\n")
+    assert messages(tmp_path) == [
+        "content/papers/copy-1.yaml:1:1: not read: content/papers/ holds only paper files named"
+        " <id>.yml; rename it to 'task-vectors.yml'",
+        "content/papers/copy-2.yaml:1:1: not read: content/papers/ holds only paper files named"
+        " <id>.yml; content/papers/copy-1.yaml is to be named 'task-vectors.yml' too: copy into"
+        " it what this one adds, then delete this one",
+    ]
+
+
 def test_a_rerun_tells_the_name_of_the_id_now_inside_a_file_with_another_ending(tmp_path, monkeypatch):
     # (The name told is read from the file: an edit of it, under serve, tells another.)
     work = _Project(tmp_path, monkeypatch)
