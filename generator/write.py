@@ -247,9 +247,11 @@ def _respell(folder: str, aliases: dict[str, str]) -> None:
     names (POSIX's hard links); a rewrite parted those, and the planned name holds the
     new text."""
     for stale, twin in aliases.items():
+        if stale.rpartition("/")[2] == twin.rpartition("/")[2]:
+            continue  # (its folder's spelling, which renaming the file does not change)
         old, new = os.path.join(folder, stale), os.path.join(folder, twin)
         if os.path.samefile(old, new):
-            os.rename(old, new)
+            os.replace(old, new)  # (Windows' os.rename refuses a name that is there)
 
 
 def _prune(root: Path, stale: list[str], wanted: set[str], folders: list[str]) -> list[str]:

@@ -208,13 +208,13 @@ def test_a_page_renamed_only_in_case_with_the_same_text_takes_the_new_spelling(t
     (tmp_path / "About.md").write_text("about\n")
     os.link(tmp_path / "About.md", tmp_path / "about.md")
     renamed = []
-    rename = os.rename
+    replace = os.replace
 
     def recorded(old, new):
         renamed.append((os.path.relpath(old, tmp_path), os.path.relpath(new, tmp_path)))
-        rename(old, new)
+        replace(old, new)
 
-    monkeypatch.setattr(write.os, "rename", recorded)
+    monkeypatch.setattr(write.os, "replace", recorded)
     report = write_outputs(tmp_path, [("about.md", "about\n")])
     assert report.written == () and report.removed == ()
     assert renamed == [("About.md", "about.md")]
