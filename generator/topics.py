@@ -455,8 +455,10 @@ def _scores(paper: Paper, matcher: Matcher) -> dict[str, _Score]:
             bonus = TITLE_BONUS if all(part[1] for part in parts) else 0.0
             term = " + ".join(keyword.parts[p][part[2]].text for p, part in enumerate(parts))
         found.setdefault(keyword.topic, []).append((term, keyword.weight * (bonus + occurrences)))
+    # (+ 0.0: a tiny negative sum rounds to -0.0, which equals 0.0 yet is said "-0";
+    # assignments equal by value share one object, _shared.)
     return {
-        topic: (round(sum(points for _, points in items), 3), tuple(items))
+        topic: (round(sum(points for _, points in items), 3) + 0.0, tuple(items))
         for topic, items in found.items()
     }
 

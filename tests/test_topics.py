@@ -186,6 +186,18 @@ def test_papers_given_equal_assignments_share_one_object_of_each():
     assert found["r"][0] is found["p"][0] and found["r"][1] != found["p"][1]
 
 
+def test_a_score_rounded_to_zero_is_zero_not_minus_zero_so_no_paper_is_told_another_s():
+    # A tiny negative weight's score rounds to -0.0, equal to 0.0: shared (topics._shared)
+    # with the 0.0 of a paper no keyword matches, one paper's "score -0" was told of the
+    # other ('readinglist topics --explain', its "score {:g}"), by which came first.
+    matcher = compile_topics([topic("neg0", {"reinforcement": 1.0, "robot": -0.0004})])
+    matched = paper("a", "A", "A robot.", topics=("neg0",))
+    unmatched = paper("b", "B", "Nothing.", topics=("neg0",))
+    told = [f"{a.score:g}" for p in (matched, unmatched) for a in assign_paper(p, matcher)]
+    assert told == ["0", "0"]
+    assert f"{score_paper(matched, matcher)['neg0'].score:g}" == "0"
+
+
 def test_a_paper_below_every_threshold_gets_its_best_topic_as_a_fallback():
     p = paper("p", "A study", "We avoid forgetting; multi-task data.")
     # mtl 1.0 vs cl 0.5: mtl is the closest topic
