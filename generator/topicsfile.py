@@ -32,7 +32,7 @@ from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
 
 if TYPE_CHECKING:
-    from .topics import Matcher  # (imported late: the stemmer, for topic files only)
+    from .topics import Matcher, StemCount  # (imported late: the stemmer, for topic files only)
 
 
 @dataclass
@@ -855,13 +855,15 @@ class TopicMemo:
     each paper warned of being in no topic, the hint its warning gave (`how_to_place`),
     with the values and the list's common stems it was made from: the hint looks words
     up in lemminflect's dictionaries, whose loading costs 0.3-0.5 s of CPU, which a
-    rerun in a new process after an edit elsewhere would pay for the same hint."""
+    rerun in a new process after an edit elsewhere would pay for the same hint. And
+    what `common_stems` counted, for the next count to update."""
 
     topics: tuple[Topic, ...] = ()
     placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = field(
         default_factory=dict
     )
     hints: dict[str, tuple[tuple[object, ...], frozenset[str], str]] = field(default_factory=dict)
+    stems: StemCount | None = None  # (made by the first count: topics.py loads the stemmer)
 
     def assignments(self, paper: Paper) -> tuple[TopicAssignment, ...] | None:
         """``paper``'s assignments as placed last among ``topics``, if it was and is as
@@ -922,7 +924,7 @@ def warn_topicless(
             )
         return
     from .topics import (  # (the stemmer: for topics only)
-        assign_paper, closest_topic, common_stems, compile_topics, placed_by_abstract,
+        StemCount, assign_paper, closest_topic, common_stems, compile_topics, placed_by_abstract,
         placed_by_title, placing_spellings,
     )
 
@@ -980,7 +982,9 @@ def warn_topicless(
                 )
             else:
                 if common is None:
-                    common = common_stems(content.papers)
+                    if kept is not None and kept.stems is None:
+                        kept.stems = StemCount()
+                    common = common_stems(content.papers, kept.stems if kept is not None else None)
                 values = _placing(paper)
                 last_hint = hinted.get(paper.id)
                 if last_hint is not None and last_hint[0] == values and last_hint[1] == common:

@@ -2854,3 +2854,42 @@ def test_a_link_written_as_a_bare_address_is_told_only_an_item_its_url_check_tak
     if hint:
         fixed = text.replace(f"- {item}", hint.split("'")[1])
         assert check_one(tmp_path, fixed) == []
+
+
+def test_a_rerun_hints_a_paper_in_no_topic_words_of_its_own_as_a_full_load_does(tmp_path, monkeypatch):
+    """The hint for a paper in no topic leaves out the list's common stems (topics.common_stems,
+    a word in more than a quarter of the papers), which a rerun counts again only for the
+    papers edited: an edit that makes a word common, or no longer common, changes the
+    hint of a paper not edited, as a full load says it."""
+    from generator import topics
+
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: zebras\n    title: Zebras\n    keywords:\n      zebra: 2\n"
+    )
+    project = _Project(tmp_path, monkeypatch, None)
+    project.write("okapi.yml", "id: okapi\ntitle: Okapi Habitats Surveyed\n")
+    herds = ["Grazing", "Migration", "Stripes", "Foals", "Predators", "Rivers", "Dust", "Calls"]
+    for n, word in enumerate(herds):
+        project.write(f"z{n}.yml", f"id: z{n}\ntitle: Zebra {word} Studied in Year {n}\n")
+    # Five of the nine papers are counted (okapi, z1, z3, z5, z7); a stem in three is common.
+    monkeypatch.setattr(topics, "_COMMON_SAMPLE", 5)
+
+    def hint() -> str:
+        [said] = [p.message for p in project.fresh_problems.items if "in no topic" in p.message]
+        return said.split("keywords (")[1].split(":")[0]
+
+    project.check("the papers")
+    assert hint() == "'okapi', 'habitats', 'surveyed'"
+    project.edit("z1.yml", "Migration", "Migration Habitats")
+    assert project.check("'habitats' in two papers counted") is False
+    assert hint() == "'okapi', 'habitats', 'surveyed'"
+    project.edit("z3.yml", "Foals", "Foals Habitats")
+    assert project.check("'habitats' in three") is False
+    assert hint() == "'okapi', 'surveyed'"
+    project.edit("z0.yml", "Grazing", "Grazing Habitats")
+    assert project.check("a paper not counted") is False
+    assert hint() == "'okapi', 'surveyed'"
+    project.edit("z3.yml", "Foals Habitats", "Foals")
+    assert project.check("'habitats' in two again") is False
+    assert hint() == "'okapi', 'habitats', 'surveyed'"

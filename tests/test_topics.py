@@ -1066,6 +1066,44 @@ def test_common_stems_counts_a_long_list_over_papers_spread_through_it():
     assert "zebra" not in common_stems(tuple(paper(f"q{n}", "T", "zebra" if n < 250 else "x") for n in range(1000)))
 
 
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 11), st.lists(st.sampled_from(["zebra", "okapi", "plain", "stripes"]), max_size=3)),
+        min_size=1, max_size=8,
+    ),
+    st.integers(0, 3),
+)
+def test_common_stems_counted_again_after_edits_equal_a_count_afresh(edits, added) -> None:
+    """With the count of the last call kept (topicsfile.TopicMemo), only the changed
+    papers of the sample are read again: the stems found must be a fresh count's, as
+    edits give a stem to a quarter of the papers or take it away (or papers are added:
+    another sample, counted afresh)."""
+    from generator import topics as topics_module
+    from generator.topics import StemCount, common_stems
+
+    papers = [paper(f"p{n:02d}", f"Paper {n}", "zebra" if n % 3 == 0 else "plain") for n in range(60)]
+    kept = StemCount()
+    # (A sample of every third paper: the edits touch papers in it and out of it.)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(topics_module, "_COMMON_SAMPLE", 20)
+        assert common_stems(papers, kept) == common_stems(papers) == {"zebra", "paper"}
+        for at, words in edits:
+            papers[at] = dataclasses.replace(papers[at], abstract=" ".join(words))
+            assert common_stems(papers, kept) == common_stems(papers)
+            assert dict(kept.counts) == common_stems_counts(papers)  # (no stem left at 0)
+        papers += [paper(f"q{n}", "Zebra", "") for n in range(added)]
+        assert common_stems(papers, kept) == common_stems(papers)
+
+
+def common_stems_counts(papers) -> dict[str, int]:
+    """How many papers of `common_stems`'s sample write each stem, counted afresh."""
+    from generator.topics import StemCount, common_stems
+
+    fresh = StemCount()
+    common_stems(papers, fresh)
+    return dict(fresh.counts)
+
+
 # Phrases of three words or more, some sharing their first two words, some their first
 # word only, and a pair and a word beside them: what `_count_phrases` finds of each must
 # be every place the spelling's stems stand in a row in the text's words, no more.
