@@ -35,7 +35,9 @@ from .paperdrafts import MISSING, Calendar, Files, FileStamp, PaperDraft, change
 from .topicsfile import (
     TOPICS_FILE,
     TopicDraft,
+    KeywordSearch,
     TopicMemo,
+    keywords_unchanged,
     read_topics,
     warn_empty_topics,
     warn_misspelt_keywords,
@@ -170,7 +172,7 @@ def load_content(
             )
             empty = tuple(problems.items[start:])
             start = len(problems.items)
-            warn_misspelt_keywords(checked.content, topics, problems)
+            search = warn_misspelt_keywords(checked.content, topics, problems)
             if memo is not None and topics_stamp is not None and imported_stamp is not None:
                 memo.last = _Load(
                     files,
@@ -185,6 +187,7 @@ def load_content(
                     _texts(checked.content),
                     tuple(problems.items[start:]),
                     tuple(unnamed),
+                    search,
                 )
             content = checked.content
         if again is not None:
@@ -405,6 +408,9 @@ class _Load:
     texts: tuple[tuple[str, str], ...]
     misspelt: tuple[Problem, ...]
     unnamed: tuple[TopicDraft, ...]  # the topics with no valid id (read_topics)
+    # What the search for them read: an edit of a few titles or abstracts that cannot
+    # change what it found (topicsfile.keywords_unchanged) keeps them too.
+    search: KeywordSearch | None = None
 
     def problems(self) -> list[Problem]:
         """The problems of that load, in the order it found them."""
@@ -567,9 +573,14 @@ def _load_again(
     last.warnings = tuple(warnings.items)
     texts = _texts(content)
     if texts != last.texts:  # (unchanged papers keep their strings: a pointer check each)
-        misspelt = Problems()
-        warn_misspelt_keywords(content, last.topics, misspelt)
-        last.texts, last.misspelt = texts, tuple(misspelt.items)
+        # (The files are the same, so the papers are, in the same order: some edited.)
+        same = len(texts) == len(last.texts) and last.search is not None
+        edits = [(at, old, new) for at, (old, new) in enumerate(zip(last.texts, texts)) if old != new]
+        if not same or not keywords_unchanged(last.search, edits):
+            misspelt = Problems()
+            last.search = warn_misspelt_keywords(content, last.topics, misspelt)
+            last.misspelt = tuple(misspelt.items)
+        last.texts = texts
     memo.last = last
     return content, last.problems()
 

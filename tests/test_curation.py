@@ -2893,3 +2893,35 @@ def test_a_rerun_hints_a_paper_in_no_topic_words_of_its_own_as_a_full_load_does(
     project.edit("z3.yml", "Foals Habitats", "Foals")
     assert project.check("'habitats' in two again") is False
     assert hint() == "'okapi', 'habitats', 'surveyed'"
+
+
+def test_a_rerun_keeps_the_warning_of_a_misspelt_keyword_after_an_edit_it_cannot_change(tmp_path, monkeypatch):
+    """An edit of a paper past the text where the slips are looked for
+    (topicsfile._SLIP_SEARCHED: here the first paper's), which brings no keyword word
+    and no form of a word in no paper, keeps the warnings without a search of every
+    paper; one that brings a form of the misspelt word searches again."""
+    from generator import curation, topicsfile
+
+    monkeypatch.setattr(topicsfile, "_SLIP_SEARCHED", 60)
+    project = _Project(tmp_path, monkeypatch)
+
+    def slips() -> list[str]:
+        return [p.message for p in project.fresh_problems.items if "exprets" in p.message]
+
+    project.edit("topics.yml", "auxiliary task: 1.5", "auxiliary task | mixture of exprets: 1.5")
+    project.edit("0123.yml", "An abstract.", "An abstract of experts.")
+    assert project.check("a keyword with a slip of a word in the first paper") is True
+    assert len(slips()) == 1 and "did you mean 'experts'?" in slips()[0]
+    searches = []
+    search = curation.warn_misspelt_keywords
+    monkeypatch.setattr(
+        curation, "warn_misspelt_keywords", lambda *a: searches.append(1) or search(*a)
+    )
+    project.edit("merging-models-by-averaging.yml", "which we call", "which we name")
+    assert project.check("another paper's abstract edited") is False
+    assert len(slips()) == 1
+    assert len(searches) == 1  # the load without a cache; neither cached load searched
+    project.edit("merging-models-by-averaging.yml", "which we name", "which we exprets")
+    assert project.check("the misspelt word in another paper") is False
+    assert slips() == []
+    assert len(searches) == 4  # all three loads searched

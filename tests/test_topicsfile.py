@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import tempfile
 from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.curation import load_content
 from generator.errors import Problems
@@ -111,3 +118,87 @@ def test_a_topic_titled_as_one_before_it_in_another_unicode_form_is_the_same_tit
         f"{T}:5:12: warning: topic 'nets-fr' has the title of topic 'nets' (line 3): pages"
         " and the menu would show two topics alike; give one another title, or merge the two",
     ]
+
+
+_KEYWORD_TOPICS = (
+    "topics:\n  - id: experts\n    title: Experts\n    keywords:\n      mixture of exprets: 2\n"
+    "      okapy | zebra: 1\n      LLaVA models: 1\n      flurbo: 1\n"
+)
+# Words of the papers: the ones the keywords' slips are of, the keyword words themselves
+# and other forms of them ("expreted"), slips of a keyword word ("flurbi": "flurbo" in no
+# paper is then warned of), and others.
+_VOCABULARY = [
+    "experts", "expert", "exprets", "expreted", "mixture", "okapi", "okapis", "okapy", "llava", "llama", "plain",
+    "zebra", "flurbo", "flurbi",
+]
+
+
+@functools.cache
+def _keyword_drafts() -> tuple:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "topics.yml"
+        path.write_text(_KEYWORD_TOPICS, encoding="utf-8")
+        drafts, known, _ = read_topics(path, Path(folder), Problems())
+    assert known
+    return tuple(drafts)
+
+
+_TEXT = st.lists(st.sampled_from(_VOCABULARY), max_size=4).map(" ".join)
+
+
+@given(
+    st.lists(st.tuples(_TEXT, _TEXT), min_size=1, max_size=6),
+    st.lists(st.tuples(st.integers(0, 5), _TEXT, _TEXT), min_size=1, max_size=3),
+)
+def test_misspelt_keywords_said_unchanged_after_edits_are_as_a_search_afresh_finds(papers, edits):
+    """`keywords_unchanged` says a rerun may keep the warnings of misspelt keywords
+    without searching the papers again: only when a search of the edited list warns
+    exactly as the last did. The slips are looked for in the first 30 characters only,
+    so that an edit of a paper past them keeps them and one within does not."""
+    from generator import topicsfile
+    from generator.models import Content, Paper
+
+    drafts = _keyword_drafts()
+    listed = [Paper(id=f"p{n}", title=title or "t", abstract=abstract) for n, (title, abstract) in enumerate(papers)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(topicsfile, "_SLIP_SEARCHED", 30)
+        before = Problems()
+        search = topicsfile.warn_misspelt_keywords(Content(tuple(listed), ()), drafts, before)
+        edited = list(listed)
+        for at, title, abstract in edits:
+            if at < len(edited):
+                edited[at] = dataclasses.replace(edited[at], title=title or "t", abstract=abstract)
+        after = Problems()
+        topicsfile.warn_misspelt_keywords(Content(tuple(edited), ()), drafts, after)
+        changes = [
+            (at, (old.title, old.abstract), (new.title, new.abstract))
+            for at, (old, new) in enumerate(zip(listed, edited))
+            if (old.title, old.abstract) != (new.title, new.abstract)
+        ]
+        assert search is not None
+        if topicsfile.keywords_unchanged(search, changes):
+            assert after.items == before.items
+
+
+def test_misspelt_keywords_are_kept_after_an_edit_past_the_start_searched_for_slips(monkeypatch):
+    from generator import topicsfile
+    from generator.models import Content, Paper
+
+    monkeypatch.setattr(topicsfile, "_SLIP_SEARCHED", 30)
+    # (The slips looked for in the first paper alone: the second begins at character 41.)
+    first = ("Experts", "mixture mixture mixture mixture")
+    papers = (Paper(id="a", title=first[0], abstract=first[1]), Paper(id="b", title="Plain", abstract="okapis"))
+    found = Problems()
+    search = topicsfile.warn_misspelt_keywords(Content(papers, ()), _keyword_drafts(), found)
+    assert [p.message.split(" (did you mean")[0] for p in found.items] == [
+        "keyword 'mixture of exprets': no paper's title or abstract has the word 'exprets' in any form"
+    ]
+    assert search is not None and search.searched == 1
+    assert topicsfile.keywords_unchanged(search, [(1, ("Plain", "okapis"), ("Plain", "okapis plain"))])
+    # Within the start, a word that a slip is of may come or go: searched again.
+    assert not topicsfile.keywords_unchanged(search, [(0, first, (first[0], "mixture plain"))])
+    # The word itself, another form of it, a keyword word the edit took from the only
+    # paper that had it: searched again.
+    assert not topicsfile.keywords_unchanged(search, [(1, ("Plain", "okapis"), ("Plain", "exprets"))])
+    assert not topicsfile.keywords_unchanged(search, [(1, ("Plain", "okapis"), ("Plain", "expreting"))])
+    assert not topicsfile.keywords_unchanged(search, [(0, first, ("Experts", "plain"))])
