@@ -18,7 +18,9 @@ from .pages import (
     ALL_PAPERS, HOME, PAPERS_JSON, REFERENCE_DEST, TOPICS, File, HandPage, Kept, Page, dest_of, page_clash, paper_dest,
     relative, topic_exports, topic_url,
 )
-from .pagesignatures import Layout, all_papers_signature, dirty_pages, paper_signature, topic_signature
+from .pagesignatures import (
+    Layout, all_papers_signature, dirty_pages, paper_signature, topic_signature, topic_unchanged,
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,13 @@ def plan_site(
             for label, dest in topic_exports(topic.id)
             if dest in extra
         )
-        if unchanged(dest_of(url), topic_signature(index, topic, exports)):
-            outputs.append(Kept(dest_of(url)))
+        dest = dest_of(url)
+        if dirty is not None and topic_unchanged(index, topic, exports, previous.get(dest), dirty):
+            signatures[dest] = previous[dest]
+            outputs.append(Kept(dest))
+            continue
+        if unchanged(dest, topic_signature(index, topic, exports)):
+            outputs.append(Kept(dest))
             continue
         page = topic_page(index, topic)
         outputs.append(

@@ -1054,6 +1054,29 @@ def test_a_plan_from_an_unchanged_layout_computes_no_paper_signature(monkeypatch
     assert {"b"} | linking <= set(calls) and len(calls) < len(_IDS)
 
 
+def test_a_plan_from_an_unchanged_layout_makes_the_signature_of_no_topic_an_edit_leaves(monkeypatch):
+    """A topic page's signature is made only when a row of its table may have changed
+    (pagesignatures.topic_unchanged), or a paper its reading order names: here that of
+    t3, whose reading order names "a", which it does not hold."""
+    from generator import siteplan
+
+    topics = tuple(replace(t, reading_order=("a",)) if t.id == "t3" else t for t in _BASE_TOPICS)
+    base = replace(_base(), topics=topics)
+    before = plan(base)
+    calls: list[str] = []
+    signature = siteplan.topic_signature
+    monkeypatch.setattr(siteplan, "topic_signature", lambda i, t, e: calls.append(t.id) or signature(i, t, e))
+    current = replace(base, papers=_base_objects(before, base))
+    assert plan(current, previous=before.signatures, layout=before.layout).signatures == before.signatures
+    assert calls == []
+    for pid, topic_ids in [("d", ["t2"]), ("a", ["t1", "t3"])]:
+        retitled = _edit(current, "title", pid, "a")
+        calls.clear()
+        fast = plan(retitled, previous=before.signatures, layout=before.layout)
+        assert calls == topic_ids, pid
+        assert fast.signatures == plan(retitled, previous=before.signatures).signatures
+
+
 def test_a_paper_signature_makes_no_container_of_its_own():
     """The memo keeps a signature per paper page, and a new process reads them back
     object by object (cache.py): beside its own tuple, a signature holds only plain
