@@ -2497,35 +2497,41 @@ def test_a_rerun_says_a_misnamed_files_id_at_the_line_it_moved_to(tmp_path, monk
     ]
 
 
+def _misspelt(project: _Project) -> list[str]:
+    """The warnings of the misspelt keyword "exprets" the load without a cache gave."""
+    return [p.message for p in project.fresh_problems.items if "exprets" in p.message]
+
+
+def _searches(monkeypatch) -> list[int]:
+    """One item for each search for misspelt keywords (topicsfile.warn_misspelt_keywords)
+    from here on."""
+    from generator import curation
+
+    searches: list[int] = []
+    search = curation.warn_misspelt_keywords
+    monkeypatch.setattr(curation, "warn_misspelt_keywords", lambda *a: searches.append(1) or search(*a))
+    return searches
+
+
 def test_a_rerun_warns_of_a_misspelt_keyword_as_a_full_load_does(tmp_path, monkeypatch):
     """The warning of a keyword no paper has (topicsfile.warn_misspelt_keywords) follows
     an abstract edit on a rerun, and an edit that leaves every title and abstract as it
     was keeps it without searching the papers again."""
-    from generator import curation
-
     project = _Project(tmp_path, monkeypatch)
-
-    def slips() -> list[str]:
-        return [p.message for p in project.fresh_problems.items if "exprets" in p.message]
-
     project.edit("topics.yml", "auxiliary task: 1.5", "auxiliary task | mixture of exprets: 1.5")
     assert project.check("a keyword with a slip, no paper with the word meant") is True
-    assert slips() == []
+    assert _misspelt(project) == []
     project.edit("0123.yml", "An abstract.", "An abstract of experts.")
     assert project.check("a paper now has the word meant") is False
-    assert len(slips()) == 1 and "did you mean 'experts'?" in slips()[0]
-    searches = []
-    search = curation.warn_misspelt_keywords
-    monkeypatch.setattr(
-        curation, "warn_misspelt_keywords", lambda *a: searches.append(1) or search(*a)
-    )
+    assert len(_misspelt(project)) == 1 and "did you mean 'experts'?" in _misspelt(project)[0]
+    searches = _searches(monkeypatch)
     project.edit("0123.yml", "year: 1999", "year: 1998")
     assert project.check("a year edited") is False
-    assert len(slips()) == 1
+    assert len(_misspelt(project)) == 1
     assert len(searches) == 1  # the load without a cache; neither cached load searched
     project.edit("0123.yml", "An abstract of experts.", "An abstract.")
     assert project.check("the word meant gone again") is False
-    assert slips() == []
+    assert _misspelt(project) == []
 
 
 def test_an_edit_rereads_and_rechecks_only_the_edited_file(tmp_path, monkeypatch):
@@ -2900,28 +2906,20 @@ def test_a_rerun_keeps_the_warning_of_a_misspelt_keyword_after_an_edit_it_cannot
     (topicsfile._SLIP_SEARCHED: here the first paper's), which brings no keyword word
     and no form of a word in no paper, keeps the warnings without a search of every
     paper; one that brings a form of the misspelt word searches again."""
-    from generator import curation, topicsfile
+    from generator import topicsfile
 
     monkeypatch.setattr(topicsfile, "_SLIP_SEARCHED", 60)
     project = _Project(tmp_path, monkeypatch)
-
-    def slips() -> list[str]:
-        return [p.message for p in project.fresh_problems.items if "exprets" in p.message]
-
     project.edit("topics.yml", "auxiliary task: 1.5", "auxiliary task | mixture of exprets: 1.5")
     project.edit("0123.yml", "An abstract.", "An abstract of experts.")
     assert project.check("a keyword with a slip of a word in the first paper") is True
-    assert len(slips()) == 1 and "did you mean 'experts'?" in slips()[0]
-    searches = []
-    search = curation.warn_misspelt_keywords
-    monkeypatch.setattr(
-        curation, "warn_misspelt_keywords", lambda *a: searches.append(1) or search(*a)
-    )
+    assert len(_misspelt(project)) == 1 and "did you mean 'experts'?" in _misspelt(project)[0]
+    searches = _searches(monkeypatch)
     project.edit("merging-models-by-averaging.yml", "which we call", "which we name")
     assert project.check("another paper's abstract edited") is False
-    assert len(slips()) == 1
+    assert len(_misspelt(project)) == 1
     assert len(searches) == 1  # the load without a cache; neither cached load searched
     project.edit("merging-models-by-averaging.yml", "which we name", "which we exprets")
     assert project.check("the misspelt word in another paper") is False
-    assert slips() == []
+    assert _misspelt(project) == []
     assert len(searches) == 4  # all three loads searched
