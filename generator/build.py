@@ -34,7 +34,7 @@ from .related import RelatedIndex
 from .relatedshown import shown
 from .render import ICON_STYLESHEET, PageRows, Renderer, template_error
 from .siteplan import Plan, plan_site
-from .topics import Matcher, assign_paper, compile_topics
+from .topics import Matcher, assign_paper, compile_topics, same_topics
 from .topicsfile import TopicMemo
 from .write import Stamps, WriteReport, write_outputs
 from .yamlio import read_text
@@ -183,11 +183,11 @@ class Memo:
         """topics.assign_topics, paper by paper, reusing each unchanged paper's result,
         else the one the load found (``placed``: it places the papers whose file lists
         no topic, to tell one in no topic)."""
-        if self.topic_set != content.topics:
+        if not same_topics(self.topic_set, content.topics):
             self.topic_set, self.matcher = content.topics, compile_topics(content.topics)
             self.assigned.clear()
         assert self.matcher is not None
-        if placed is not None and placed.topics != content.topics:
+        if placed is not None and not same_topics(placed.topics, content.topics):
             placed = None
         assigned = {}
         for paper in content.papers:

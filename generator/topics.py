@@ -251,6 +251,19 @@ class Matcher:
     keyword_stems: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
+def same_topics(old: Sequence[Topic] | None, new: Sequence[Topic]) -> bool:
+    """Whether ``compile_topics`` makes the same matcher of ``old`` as of ``new``, so that
+    assignments made with one hold for the other: equal topics, their keywords in the
+    same order too. A reason names its keywords in the file's order ("mentions
+    'forgetting', 'continual learning'"), and a dict's equality ignores its order: a rerun
+    after two keywords were swapped kept the last run's reasons."""
+    return (
+        old is not None
+        and tuple(old) == tuple(new)
+        and all(list(a.keywords) == list(b.keywords) for a, b in zip(old, new))
+    )
+
+
 def compile_topics(topics: Sequence[Topic]) -> Matcher:
     keywords: list[_Keyword] = []
     users: dict[tuple[str, ...], set[tuple[int, int, int]]] = {}

@@ -925,7 +925,7 @@ def warn_topicless(
         return
     from .topics import (  # (the stemmer: for topics only)
         StemCount, assign_paper, closest_topic, common_stems, compile_topics, placed_by_abstract,
-        placed_by_title, placing_spellings,
+        placed_by_title, placing_spellings, same_topics,
     )
 
     topics = content.topics
@@ -933,9 +933,9 @@ def warn_topicless(
     common: frozenset[str] | None = None  # (read once, for the first paper in no topic)
     sure: frozenset[str] = frozenset()
     sure_anywhere: frozenset[str] = frozenset()
-    same_topics = kept is not None and kept.topics == topics
-    memo = kept.placed if kept is not None and same_topics else {}
-    hinted = kept.hints if kept is not None and same_topics else {}
+    unchanged = kept is not None and same_topics(kept.topics, topics)
+    memo = kept.placed if kept is not None and unchanged else {}
+    hinted = kept.hints if kept is not None and unchanged else {}
     placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = {}
     hints: dict[str, tuple[tuple[object, ...], frozenset[str], str]] = {}
     ordered = {

@@ -632,6 +632,29 @@ def test_a_memo_gives_exactly_the_files_of_a_fresh_run(tmp_path):
     assert "continual-learning" in [a.topic for a in warm.site.assignments["task-vectors"]]
 
 
+def test_a_rerun_after_keywords_are_reordered_gives_the_reasons_of_a_fresh_run(tmp_path):
+    """A paper's reason ("mentions 'a', 'b'") names the keywords in topics.yml's order.
+    Two topics equal but for that order compared equal (a dict ignores its order), so a
+    rerun after the curator swapped two keywords kept the last run's assignments and
+    their reasons in the old order, unlike a clean build."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0)
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    _edit(
+        content / "topics.yml",
+        "      continual learning: 2\n      forgetting: 2\n",
+        "      forgetting: 2\n      continual learning: 2\n",
+    )
+    build.generate(settings, memo=memo)
+    build.generate(build.Settings(content, tmp_path / "fresh", source_date_epoch=0), memo=build.Memo())
+
+    page = (tmp_path / "docs" / "papers" / "gradient-episodic-memory.md").read_text(encoding="utf-8")
+    assert "mentions &#34;forgetting&#34;, &#34;continual learning&#34;" in page
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path.name, old)
