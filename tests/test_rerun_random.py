@@ -1,0 +1,256 @@
+"""Random edit sequences on a small list: after each, a rerun from the memo (in one
+process, as under `serve`) and one from the cache folder (a new process) must write
+exactly the docs folder, and say exactly the warnings (or errors), of a clean build.
+Papers are added, removed, swapped for others (the list as long), renamed, retitled,
+given other years, venues, statuses, code, authors, summaries, `added` dates and
+topics; topics.yml gains, loses and renames keywords and topics, retitles them, moves
+sub-topics and edits reading orders; a paper file breaks and is fixed; repositories.yml
+changes. The memos' limits are made small so that a list of 16 papers crosses them
+(common_stems' sample, its recount, the start of the text where slips are looked for)."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import build, paperdrafts, topics, topicsfile
+from generator.errors import CuratorError
+
+REPO = Path(__file__).resolve().parents[1]
+WORDS = ["continual", "learning", "forgetting", "merging", "task", "vectors", "arithmetic", "replay",
+         "memory", "gradient", "models", "weights", "experts", "mixture", "pruning", "distillation",
+         "tokens", "attention", "studies", "study", "sparse", "routing", "Ünïcode", "İstanbul"]
+KEYWORDS = ["continual learning", "forgetting", "merging", "task vectors", "task arithmetic", "replay",
+            "experts", "mixture of experts", "pruning", "distillation", "forgeting", "exprets", "mergng",
+            "distilation", "pruming", "routing", "studies", "tokenz", "LLaVA"]
+VENUES = ["ICLR", "NeurIPS", "ICML", "arXiv"]
+STATUSES = [None, "must-read", "classic", "to-read", "reference"]
+
+
+def text(rng, n):
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, n)))
+
+
+def new_paper(rng):
+    return dict(title=text(rng, 5).capitalize() or "X", abstract=text(rng, 25), year=rng.randint(2015, 2025),
+                venue=rng.choice(VENUES), status=rng.choice(STATUSES), code=rng.random() < 0.5,
+                added=f"2026-11-{rng.randint(1, 28):02d}", topics=None,
+                authors=rng.choice(["Grace Hopper", "Ada Lovelace", "Grace Hopper, Alan Turing"]), summary=None)
+
+
+def new_topic(rng):
+    return dict(title=text(rng, 3).capitalize(), description=text(rng, 6),
+                keywords={k: rng.randint(1, 3) for k in rng.sample(KEYWORDS, rng.randint(1, 4))},
+                threshold=2, parent=None, reading_order=[])
+
+
+def paper_yaml(pid, p):
+    lines = [f"id: {pid}", f"title: {p['title']}", f"authors: [{p['authors']}]", f"year: {p['year']}",
+             f"venue: {p['venue']}", "links:", "  code:"]
+    if p["code"]:
+        lines += [f"    - url: https://github.com/example/{pid}", "      found_in: abstract"]
+    else:
+        lines[-1] = "  code: []"
+    if p["summary"]:
+        lines.append(f"summary: {p['summary']}")
+    if p["status"]:
+        lines.append(f"status: {p['status']}")
+    lines.append(f"added: {p['added']}")
+    if p["topics"] is not None:
+        lines.append(f"topics: [{', '.join(p['topics'])}]")
+    lines += ["abstract: |", f"  {p['abstract']}"]
+    if p.get("broken"):
+        lines.append("  : [oops")
+        lines.insert(0, "title: [")
+    return "\n".join(lines) + "\n"
+
+
+def topics_yaml(ts):
+    out = ["topics:"]
+    for tid, t in ts.items():
+        out += [f"  - id: {tid}", f"    title: {t['title']}", f"    description: {t['description']}", "    keywords:"]
+        out += [f"      {k}: {w}" for k, w in t["keywords"].items()]
+        out.append(f"    threshold: {t['threshold']}")
+        if t["parent"]:
+            out.append(f"    parent: {t['parent']}")
+        if t["reading_order"]:
+            out.append("    reading_order: [" + ", ".join(t["reading_order"]) + "]")
+    return "\n".join(out) + "\n"
+
+
+class World:
+    def __init__(self, rng):
+        self.rng = rng
+        self.n = 0
+        self.papers = {}
+        for _ in range(rng.randint(3, 16)):
+            self.papers[self.fresh_id()] = new_paper(rng)
+        self.topics = {f"t{i}": new_topic(rng) for i in range(rng.randint(1, 4))}
+        self.tn = len(self.topics)
+        self.stars = 1
+
+    def fresh_id(self):
+        self.n += 1
+        return f"p{self.n:03d}-{self.rng.choice(['a', 'z', 'm'])}"
+
+    def edit(self):
+        rng = self.rng
+        kind = rng.choice(["title", "abstract", "year", "venue", "status", "code", "added", "ptopics",
+                           "add", "remove", "swap", "rename", "kw_add", "kw_del", "kw_rename", "topic_add",
+                           "topic_del", "ttitle", "tdesc", "order", "parent", "break", "title", "abstract",
+                           "swap", "title", "authors", "summary", "stars"])
+        for q in self.papers.values():
+            q.pop("broken", None)  # a file that failed to load is fixed by the next edit
+        pids = sorted(self.papers)
+        pid = rng.choice(pids) if pids else None
+        p = self.papers.get(pid)
+        t = rng.choice(sorted(self.topics)) if self.topics else None
+        T = self.topics.get(t)
+        if kind == "authors" and p:
+            p["authors"] = rng.choice(["Grace Hopper", "Ada Lovelace", "Grace Hopper, Alan Turing"])
+        elif kind == "summary" and p:
+            p["summary"] = rng.choice([None, text(rng, 4)])
+        elif kind == "stars":
+            self.stars = rng.randint(1, 5)
+        elif kind == "title" and p:
+            p["title"] = text(rng, 5).capitalize()
+        elif kind == "abstract" and p:
+            p["abstract"] = text(rng, 25)
+        elif kind == "year" and p:
+            p["year"] = rng.randint(2015, 2025)
+        elif kind == "venue" and p:
+            p["venue"] = rng.choice(VENUES)
+        elif kind == "status" and p:
+            p["status"] = rng.choice(STATUSES)
+        elif kind == "code" and p:
+            p["code"] = not p["code"]
+        elif kind == "added" and p:
+            p["added"] = f"2026-11-{rng.randint(1, 28):02d}"
+        elif kind == "ptopics" and p:
+            p["topics"] = None if rng.random() < 0.4 or not self.topics else rng.sample(sorted(self.topics), 1)
+        elif kind == "add" or (kind in ("remove", "swap", "rename") and len(self.papers) < 2):
+            self.papers[self.fresh_id()] = new_paper(rng)
+        elif kind == "remove":
+            del self.papers[pid]
+        elif kind == "swap":  # one file gone, another come: the same length
+            del self.papers[pid]
+            self.papers[self.fresh_id()] = new_paper(rng)
+        elif kind == "rename":
+            self.papers[self.fresh_id()] = self.papers.pop(pid)
+        elif kind == "break" and p:
+            p["broken"] = True
+        elif kind == "kw_add" and T:
+            T["keywords"][rng.choice(KEYWORDS)] = rng.randint(1, 3)
+        elif kind == "kw_del" and T and len(T["keywords"]) > 1:
+            del T["keywords"][rng.choice(sorted(T["keywords"]))]
+        elif kind == "kw_rename" and T:
+            k = rng.choice(sorted(T["keywords"]))
+            w = T["keywords"].pop(k)
+            T["keywords"][rng.choice(KEYWORDS)] = w
+        elif kind == "topic_add" or (kind == "topic_del" and len(self.topics) < 2):
+            self.topics[f"t{self.tn}"] = new_topic(rng)
+            self.tn += 1
+        elif kind == "topic_del":
+            del self.topics[t]
+            for o in self.topics.values():
+                if o["parent"] == t:
+                    o["parent"] = None
+            for q in self.papers.values():
+                if q["topics"] and t in q["topics"]:
+                    q["topics"] = None
+        elif kind == "ttitle" and T:
+            T["title"] = text(rng, 3).capitalize()
+        elif kind == "tdesc" and T:
+            T["description"] = text(rng, 6)
+        elif kind == "order" and T:
+            T["reading_order"] = rng.sample(pids, min(len(pids), rng.randint(0, 3)))
+        elif kind == "parent" and T:
+            others = [o for o in self.topics if o != t and self.topics[o]["parent"] is None]
+            has_children = any(o["parent"] == t for o in self.topics.values())
+            T["parent"] = rng.choice(others) if others and not has_children and rng.random() < 0.6 else None
+        # reading orders only name present papers (else an error, fine, but keep it mostly valid)
+        for o in self.topics.values():
+            o["reading_order"] = [x for x in o["reading_order"] if x in self.papers or rng.random() < 0.01]
+        return kind
+
+    def write(self, content: Path):
+        folder = content / "papers"
+        folder.mkdir(parents=True, exist_ok=True)
+        wanted = {f"{pid}.yml": paper_yaml(pid, p) for pid, p in self.papers.items()}
+        for f in folder.iterdir():
+            if f.name not in wanted:
+                f.unlink()
+        for name, body in wanted.items():
+            put(folder / name, body)
+        put(content / "topics.yml", topics_yaml(self.topics))
+        put(content / "repositories.yml", "".join(
+            f"github.com/example/{pid}:\n  stars: {self.stars * (i + 1)}\n  archived: false\n  checked: 2026-11-20\n"
+            for i, pid in enumerate(sorted(self.papers)) if i % 2))
+
+
+def put(path: Path, body: str):
+    if path.exists() and path.read_text() == body:
+        return
+    old = path.stat().st_mtime_ns if path.exists() else time.time_ns()
+    path.write_text(body)
+    os.utime(path, ns=(old + 1_000_000_000, max(old, time.time_ns()) + 1_000_000_000))
+
+
+def tree(folder: Path):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+            and not p.name.startswith(".readinglist")}
+
+
+def run(settings, memo):
+    try:
+        r = build.generate(settings, memo=memo)
+        return tuple(str(w) for w in r.warnings), None
+    except CuratorError as e:
+        return None, str(e)
+
+
+def _differs(got, clean, folder: Path, clean_folder: Path) -> str | None:
+    if got != clean:
+        return f"said {got}, a clean build {clean}"
+    if clean[1] is None:
+        ours, theirs = tree(folder), tree(clean_folder)
+        if ours != theirs:
+            return f"files differ: {sorted(k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k))}"
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(200, 206))
+def test_random_edits_rerun_as_a_clean_build(tmp_path, monkeypatch, seed):
+    # Files written a moment ago are "racy" and never kept; pretend they have settled.
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: int(time.time() * 1e9 + 60e9))
+    rng = random.Random(seed)
+    monkeypatch.setattr(topics, "_COMMON_SAMPLE", rng.choice([1000, 3, 2]))
+    monkeypatch.setattr(topics, "_RECOUNTED", rng.choice([50, 1]))
+    monkeypatch.setattr(topicsfile, "_SLIP_SEARCHED", rng.choice([4_000_000, 150, 400]))
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "data" / "site_fixture" / "content" / "pages", content / "pages")
+    world = World(rng)
+    world.write(content)
+    epoch = rng.choice([0, None])
+    memo = build.Memo()
+    warm = build.Settings(content, tmp_path / "warm", source_date_epoch=epoch)
+    cached = build.Settings(content, tmp_path / "newproc", source_date_epoch=epoch, cache_dir=tmp_path / "cache")
+    run(warm, memo)
+    run(cached, build.Memo())
+    history = []
+    for _step in range(40):
+        history.append([world.edit() for _ in range(rng.randint(1, 3))])
+        world.write(content)
+        in_process = run(warm, memo)
+        new_process = run(cached, build.Memo())  # an empty memo: read from the cache
+        clean_folder = tmp_path / "clean"
+        shutil.rmtree(clean_folder, ignore_errors=True)
+        clean = run(build.Settings(content, clean_folder, source_date_epoch=epoch), build.Memo())
+        assert _differs(in_process, clean, tmp_path / "warm", clean_folder) is None, history
+        assert _differs(new_process, clean, tmp_path / "newproc", clean_folder) is None, history
