@@ -103,3 +103,38 @@ def test_offline_the_links_judged_from_the_file_alone_are_still_reported_first(t
     written = summary.read_text(encoding="utf-8")
     assert "not a link a browser opens: github.com/a/b" in written and "seems to be offline" in written
     assert not report.exists()  # as README says: offline, no --json file
+
+
+def test_too_few_links_to_say_offline_are_said_to_have_had_no_answer_at_all(tmp_path, capsys, monkeypatch):
+    # A list just started, checked on a machine off the network: its four links (fewer
+    # than the five that make a run say "offline") were each told "dead link", exit 1,
+    # and nothing said that not one server had answered: a curator could remove them all.
+    def no_dns(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    write_paper(tmp_path, "a", {"code": [f"https://h{i}.example.org/" for i in range(4)]})
+    assert run_links(tmp_path) == 1  # (as README says: fewer than five are judged)
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 4 and all("dead link" in line for line in out.splitlines())
+    assert err.splitlines() == [
+        "4 links checked (0 from the cache): 4 dead, 0 warning(s).",
+        "warning: not one server answered the 4 link(s) asked (no connection or no DNS): if this"
+        " machine is offline, they may not be dead; run it again online before removing any",
+    ]
+
+
+def test_a_run_where_one_server_answered_says_nothing_of_being_offline(server, tmp_path, capsys, monkeypatch):
+    base, _ = server
+    real = socket.getaddrinfo
+
+    def no_dns_but_local(host, *args, **kwargs):
+        if host.endswith(".example.org"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns_but_local)
+    write_paper(tmp_path, "a", {"code": ["https://gone.example.org/", f"{base}/ok"]})
+    assert run_links(tmp_path) == 1
+    _, err = capsys.readouterr()
+    assert err == "2 links checked (0 from the cache): 1 dead, 0 warning(s).\n"

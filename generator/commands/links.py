@@ -162,6 +162,16 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         f"{len(found.warnings)} warning(s).",
         file=sys.stderr,
     )
+    if checked and all(r.status == 0 for r in checked.values()):
+        # Too few links asked to say the machine is offline (above), but not one server
+        # answered: a list just started, on a laptop off the network, had every link
+        # "dead" and nothing else said, and a curator could remove them all.
+        print(
+            f"warning: not one server answered the {len(checked)} link(s) asked (no connection"
+            " or no DNS): if this machine is offline, they may not be dead; run it again"
+            " online before removing any",
+            file=sys.stderr,
+        )
     if interrupted:
         print(
             f"interrupted: {len(left)} links were not checked; the next run checks them first.",
