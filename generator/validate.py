@@ -1508,6 +1508,23 @@ _ONE_YEAR = re.compile(r"[^0-9]*([0-9]{4})[^0-9]*")
 # the first two numbers is past 12, so only the other can be the month; two dates when
 # both are 12 or less ("04/12/2026").
 _YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+# A date with its month in words, in English ("5 Dec 2026", "December 5, 2026", "2026-Dec-05",
+# "Sept. 5th 2026"): one date, whichever comes first. (English names, not the locale's:
+# calendar.month_name follows the machine's language.)
+_MONTHS = {
+    name: number
+    for number, month in enumerate(
+        ("january february march april may june july august september october november december").split(), 1
+    )
+    for name in (month, month[:3], *(("sept",) if month == "september" else ()))
+}
+_MONTH = r"([a-z]+)\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_WORDED_DATES = (
+    (re.compile(rf"(?i){_DAY}[ -]{_MONTH},?[ -](\d{{4}})"), (3, 2, 1)),  # day, month, year
+    (re.compile(rf"(?i){_MONTH}[ -]{_DAY},?[ -](\d{{4}})"), (3, 1, 2)),  # month, day, year
+    (re.compile(rf"(?i)(\d{{4}})[ -]{_MONTH}[ -]{_DAY}"), (1, 2, 3)),  # year, month, day
+)
 
 
 # Other names for a venue's kind (models.VENUE_KINDS), as `_venue_kind_hint` compares
@@ -1621,8 +1638,18 @@ def _date_readings(text: str) -> list[str]:
         if (first > 12) != (second > 12):
             readings = [(year, min(first, second), max(first, second))]
     else:
-        return []
+        readings = _worded_date(text.strip())
     return list(dict.fromkeys(date for date in map(_iso_date, readings) if date))
+
+
+def _worded_date(text: str) -> list[tuple[int, int, int]]:
+    """The year, month and day of a date written with its month's English name
+    (`_WORDED_DATES`), as a list of one; [] for any other text."""
+    for pattern, (year, month, day) in _WORDED_DATES:
+        found = pattern.fullmatch(text)
+        if found is not None and found.group(month).lower() in _MONTHS:
+            return [(int(found.group(year)), _MONTHS[found.group(month).lower()], int(found.group(day)))]
+    return []
 
 
 def _iso_date(reading: tuple[int, int, int]) -> str | None:

@@ -676,6 +676,30 @@ CASES = {
         "id: x\ntitle: A\nadded: 2026/13/31\nabstract: a\n",
         [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026/13/31'"],
     ),
+    # A month in words, as a curator types a day by hand, in any of the orders English
+    # writes it: told the one date it is (they were told only "must be a date as
+    # YYYY-MM-DD").
+    "date with the month's name, day first": (
+        "id: x\ntitle: A\nadded: 5 Dec 2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '5 Dec 2026'; write 2026-12-05"],
+    ),
+    "date with the month's name, month first": (
+        "id: x\ntitle: A\nadded: Sept. 3rd, 2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not 'Sept. 3rd, 2026'; write 2026-09-03"],
+    ),
+    "date with the month's name, year first": (
+        "id: x\ntitle: A\nadded: 2026-nov-29\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026-nov-29'; write 2026-11-29"],
+    ),
+    # No such day, or no English month: no date is offered.
+    "date with the month's name, no such day": (
+        "id: x\ntitle: A\nadded: 30 February 2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '30 February 2026'"],
+    ),
+    "date with a word that is no month's name": (
+        "id: x\ntitle: A\nadded: 5 Decembre 2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '5 Decembre 2026'"],
+    ),
     # The date is well formed; what is wrong is the day, and the message says so.
     "impossible day": (
         "id: x\ntitle: A\nadded: 2026-11-31\nabstract: a\n",
