@@ -54,19 +54,34 @@ class Gaps:
         return tuple(row for row in self.rows if not wanted.isdisjoint(row.missing))
 
 
-def missing(paper: Paper, in_no_topic: bool) -> tuple[str, ...]:
-    """The fields ``paper`` lacks, in FIELDS' order."""
+# The field of FIELDS a paper file's key fills ("links" is "code" only under its "code:").
+FIELD_OF_KEY = {
+    "authors": "authors", "year": "year", "venue": "venue", "publisher": "venue",
+    "arxiv": "identifier", "doi": "identifier", "abstract": "abstract",
+}
+
+
+def missing(paper: Paper, in_no_topic: bool, refused: Container[str] = ()) -> tuple[str, ...]:
+    """The fields ``paper`` lacks, in FIELDS' order; not those of ``refused``, which
+    its file writes in a form `check` refuses (it is read without them, but lacks none)."""
     return tuple(
-        field for field in FIELDS if (in_no_topic if field == "topics" else _LACKS[field](paper))
+        field
+        for field in FIELDS
+        if field not in refused and (in_no_topic if field == "topics" else _LACKS[field](paper))
     )
 
 
-def find_gaps(papers: Sequence[Paper], in_no_topic: Container[str]) -> Gaps:
-    """The gaps of ``papers``; ``in_no_topic``: the ids of those in no topic."""
+def find_gaps(
+    papers: Sequence[Paper],
+    in_no_topic: Container[str],
+    refused: Mapping[str, Container[str]] | None = None,
+) -> Gaps:
+    """The gaps of ``papers``; ``in_no_topic``: the ids of those in no topic;
+    ``refused``: by a paper's id, the fields its file writes in a form `check` refuses."""
     lacking = dict.fromkeys(FIELDS, 0)
     rows = []
     for paper in papers:
-        gaps = missing(paper, paper.id in in_no_topic)
+        gaps = missing(paper, paper.id in in_no_topic, (refused or {}).get(paper.id, ()))
         for field in gaps:
             lacking[field] += 1
         if gaps:

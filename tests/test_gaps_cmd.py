@@ -400,8 +400,46 @@ def test_an_error_in_content_is_said_and_the_rest_still_reported(lab, capsys):
     assert status == 1
     assert err.splitlines()[0].startswith("content/papers/preprint.yml:4:7: ")
     assert err.splitlines()[-1] == "1 error in content/; what follows leaves out what they concern"
-    # The paper is read without its year (its other values kept): said lacking one.
-    assert "content/papers/preprint.yml: no year, venue, code" in out.splitlines()
+    # The paper is read without its year (its other values kept), but it lacks none: its
+    # file writes one that the error above says how to write. (It was said to lack one,
+    # with the import's way to fill it, which keeps the file's year.)
+    assert "content/papers/preprint.yml: no venue, code" in out.splitlines()
+    assert "  year       1" in out.splitlines()  # ("bare"'s, which has none)
+
+
+def test_fields_written_in_a_form_check_refuses_are_not_counted_as_lacking(lab, capsys):
+    papers = lab / "content" / "papers"
+    (papers / "preprint.yml").write_text(
+        PAPERS["preprint"].replace('arxiv: "2301.00002"', "arxiv: arXiv:2301.00002")
+        .replace("authors: [Alan Turing]", "authors: Alan Turing")
+        + "links:\n  code: https://github.com/o/preprint\n  project: [https://o.github.io/]\n",
+        encoding="utf-8",
+    )
+    # An error elsewhere in a file, at no field gaps counts, leaves its gaps as they were.
+    (papers / "bare.yml").write_text(PAPERS["bare"] + "status: must read\n", encoding="utf-8")
+    status, out, err = gaps(lab, capsys)
+    assert status == 1
+    assert [line.split(": ", 1)[0] for line in err.splitlines()[:5]] == [
+        "content/papers/bare.yml:3:9",
+        "content/papers/preprint.yml:3:10",  # authors, a string
+        "content/papers/preprint.yml:5:8",  # arxiv, with its prefix
+        "content/papers/preprint.yml:8:9",  # links: code:, a string
+        "content/papers/preprint.yml:9:13",  # links: project:, an item not a mapping
+    ]
+    # Its authors, arXiv id and code are written, wrongly; its venue it lacks.
+    assert "content/papers/preprint.yml: no venue" in out.splitlines()
+    assert "content/papers/bare.yml: no authors, year, venue, identifier, code, topics, abstract" in out.splitlines()
+    summary = out.split("\n\n")[0].splitlines()
+    assert [line for line in summary if not line.startswith("      ")] == [
+        "6 papers; what their records lack:",
+        "  authors    2",
+        "  year       1",
+        "  venue      3",
+        "  identifier 1 (no arXiv id or DOI)",
+        "  code       3",
+        "  topics     1 (in no topic)",
+        "  abstract   1",
+    ]
 
 
 def test_a_folder_without_content_is_an_error_and_no_report(tmp_path, capsys):

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ..errors import counted
+from ..errors import Problems, counted
 from .loaded import say_errors
 from . import options
-from ..gaps import FIELDS, Gaps, PaperGaps, find_gaps
+from ..gaps import FIELD_OF_KEY, FIELDS, Gaps, PaperGaps, find_gaps
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topicsfile import TopicMemo
 
@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"readinglist gaps: {_unknown_topic(args.topic, content)}", file=sys.stderr)
             return 2
         papers, below, only_below = _papers_under(args.topic, content, memo)
-    found = find_gaps(papers, _in_no_topic(papers, content.topics, memo))
+    found = find_gaps(papers, _in_no_topic(papers, content.topics, memo), _refused(problems, papers, root))
     rows = found.lacking_any(args.field) if args.field else found.rows
     limit = args.limit if args.limit is not None else 0 if args.format == "csv" else SHOWN
     shown = rows[:limit] if limit else rows
@@ -198,6 +198,49 @@ def _write_csv(rows: Sequence[PaperGaps]) -> None:
     sys.stdout.flush()
     binary.write(out.getvalue().encode("utf-8"))
     binary.flush()
+
+
+def _refused(problems: Problems, papers: Sequence[Paper], root: Path) -> dict[str, set[str]]:
+    """By a paper's id, the fields of FIELDS its file writes in a form `check` refuses
+    ("year: 1997a", "doi: https://doi.org/..."): read without them, the paper was said to
+    lack them, and told to import a record, which keeps the file's value; the error
+    printed above says what to write instead."""
+    from ..yamlio import parse, read_text
+
+    ids = {paper.source.path: paper.id for paper in papers if paper.source is not None}
+    places: dict[str, list[tuple[int, int]]] = {}
+    for problem in problems.errors:
+        if problem.location.path in ids and problem.location.line > 0:
+            places.setdefault(problem.location.path, []).append((problem.location.line, problem.location.col))
+    refused: dict[str, set[str]] = {}
+    for shown, at in places.items():
+        try:
+            tree = parse(read_text(root / shown), shown, Problems())
+        except (OSError, UnicodeDecodeError):
+            continue
+        for place in at:
+            key, value = _entry_at(tree, place)
+            if key == "links":
+                key = _entry_at(value, place)[0]
+                field = "code" if key == "code" else None
+            else:
+                field = FIELD_OF_KEY.get(key or "")
+            if field is not None:
+                refused.setdefault(ids[shown], set()).add(field)
+    return refused
+
+
+def _entry_at(node: object, place: tuple[int, int]) -> tuple[str | None, object]:
+    """The key of ``node`` (a mapping) whose entry holds ``place``, a line and column:
+    the last key written at or before it; (None, None) when there is none."""
+    from ..yamlio import Map
+
+    found: tuple[str | None, object] = (None, None)
+    if isinstance(node, Map):
+        for key, value in node:
+            if (key.line, key.col) <= place:
+                found = (key.text, value)
+    return found
 
 
 def _in_no_topic(papers: Sequence[Paper], topics: Sequence[Topic], memo: TopicMemo | None) -> set[str]:
