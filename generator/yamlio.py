@@ -855,14 +855,18 @@ def _after_quote(here: str, line: int, quote_col: int) -> tuple[int, int, str] |
 def _ran_on(lines: Sequence[str], line: int, quote_col: int) -> tuple[int, int, str] | None:
     """A quote never closed on the value it opens, which runs on over the keys below it
     to a quote in their text (a topic's title quoted, then its description's "negative
-    transfer"): the quote that opened it. Said at the quote that closed it, as "text
-    after the closing quote", the fix offered was for a line that was right; and when
-    both are in one part of the file (a topic), no later reading found the quote.
-    (A quote that opens another value, a later field's '"24"', is parse_past_syntax_errors'
-    to find: the quote then runs to the end of the file.)"""
+    transfer"), or to the quote that opens a later field's value (an imported file's
+    'pages: "41-75"': the reader stops right after that quote, so it closed a value): the
+    quote that opened it. Said at the quote that closed it, as "text after the closing
+    quote", the fix offered was for a line that was right; and when both are in one part
+    of the file (a topic), no later reading found the quote. (A later field's quote was
+    left to parse_past_syntax_errors, whose readings without that field found the quote
+    only where it then ran to the end of the file: with a third quote below, as a paper
+    file's 'topics: ["x"]', it was said to run to that one, and the field's line to have
+    text after its closing quote; `import`, which reads a file once, said only that.)"""
     here = lines[line - 1]
     quote = here[quote_col - 1]
-    if _value_start(here) == quote_col - 1 or _quotes_in(here[: quote_col - 1], quote):
+    if _quotes_in(here[: quote_col - 1], quote):
         return None
     for at in range(line - 2, -1, -1):
         text = lines[at]

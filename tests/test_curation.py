@@ -225,17 +225,26 @@ CASES = {
     # Quoted values after it (an imported file quotes a volume, pages, a DOI): the open
     # quote ran on to the next one, and each later quote was said, one reading after
     # another, as "text after the closing quote" of its own line, a fix for a line that
-    # was right.
+    # was right. The value ends at the first later quote (which the reader stops right
+    # after), and is said to run on to it: "to the end of the file", as it was said,
+    # was true only of the last reading without the lines it ran to.
     "a double quote never closed, quoted values after it": (
         'id: x\ntitle: "A Survey\nyear: 2020\nvenue: JMLR\nvolume: "24"\npages: "1-30"\ndoi: "10.1000/x"\n',
-        [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
-         " of the file); close it at the value's end"],
+        [f"{P}:2:8: YAML syntax error: this quote is never closed: the value runs on over the lines"
+         " below it, up to the quote at line 5, column 9; close it at the value's end"],
+    ),
+    # Two quoted values after it, the second in a list: the quote was said to run on to the
+    # list's (line 7), and the pages' line to have "text after the closing quote".
+    "a double quote never closed, quoted values after it, one in a list": (
+        'id: x\ntitle: "A Survey\nyear: 2020\nvenue: JMLR\npages: "1-30"\nabstract: a\ntags: ["b"]\n',
+        [f"{P}:2:8: YAML syntax error: this quote is never closed: the value runs on over the lines"
+         " below it, up to the quote at line 5, column 8; close it at the value's end"],
     ),
     # Read again past the quote, a later line's own mistake is still said.
     "a double quote never closed, and a later line's own mistake": (
         'id: x\ntitle: "A Survey\nvenue: JMLR\nvolume: "24"\npages: "1-30"x\n',
-        [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
-         " of the file); close it at the value's end",
+        [f"{P}:2:8: YAML syntax error: this quote is never closed: the value runs on over the lines"
+         " below it, up to the quote at line 4, column 9; close it at the value's end",
          # (the quote at column 13 ends the value, and x follows)
          f"{P}:5:13: YAML syntax error: this double quote ends the quoted value, and text follows"
          " it; write a double quote inside the value as \\\", or put the whole value in single"
@@ -243,8 +252,8 @@ CASES = {
     ),
     "a single quote never closed, quoted values after it": (
         "id: x\ntitle: 'A Survey\nvenue: JMLR\nvolume: '24'\nabstract: a\n",
-        [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
-         " of the file); close it at the value's end"],
+        [f"{P}:2:8: YAML syntax error: this quote is never closed: the value runs on over the lines"
+         " below it, up to the quote at line 4, column 9; close it at the value's end"],
     ),
     # A quote in a later field's text ends it: said there, "text after the closing
     # quote", until no quote was left; the quote to close is named, and where it ran to.

@@ -139,10 +139,12 @@ def test_each_topic_with_a_syntax_error_is_said_at_once(tmp_path):
     [
         # The quote ran on to the next topic's quoted title: that line was said to have
         # "text after the closing quote", a fix for a line that was right, and its topic
-        # was not read.
+        # was not read. (Then said to run "to the end of the file", which it does only
+        # read without that topic.)
         (
             ("    title: Multi-task learning", '    title: "Multi-task learning"'),
-            "this quote is never closed (the value runs to the end of the file); close it at the value's end",
+            "this quote is never closed: the value runs on over the lines below it, up to the quote at"
+            " line 8, column 12; close it at the value's end",
         ),
         # It ran on, over the keys below it, to a quote in its own topic's description
         # ("negative transfer"): only that line was said, and never the quote to close.

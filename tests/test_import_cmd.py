@@ -538,6 +538,29 @@ def _first_and_second_paper(tmp_path: Path) -> Path:
     return bib
 
 
+def _first_paper_file(tmp_path: Path, data: bytes) -> Path:
+    """content/papers/first-paper.yml holding ``data``: the paper of
+    _first_and_second_paper's first record."""
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (papers / "first-paper.yml").write_bytes(data)
+    return papers / "first-paper.yml"
+
+
+def _import_stops_at(mine: Path, capsys, said: str) -> Path:
+    """Imports _first_and_second_paper into the project of paper file ``mine``, asserting
+    that the import says ``said`` (a line and column, and the message) at ``mine`` alone
+    and writes nothing; the BibTeX file imported."""
+    root = mine.parent.parent.parent
+    before = mine.read_bytes()
+    bib = _first_and_second_paper(root)
+    assert main(["--root", str(root), "import", "-q", str(bib)]) == 1
+    assert capsys.readouterr() == ("", f"{mine}:{said}\n1 error; nothing was imported.\n")
+    assert mine.read_bytes() == before
+    assert sorted(p.name for p in mine.parent.iterdir()) == [mine.name]
+    return bib
+
+
 def test_a_read_only_paper_file_is_said_and_left_and_the_rest_imported(tmp_path, capsys):
     papers = tmp_path / "content" / "papers"
     papers.mkdir(parents=True)
@@ -560,27 +583,29 @@ def test_a_read_only_paper_file_is_said_and_left_and_the_rest_imported(tmp_path,
 def test_a_paper_file_with_a_tab_the_editor_cannot_read_stops_the_import_at_its_place(tmp_path, capsys):
     # `check` passes it (YAML reads the tab as a space); the reader that keeps its
     # comments, which edits the file in place, does not. It was a traceback.
-    papers = tmp_path / "content" / "papers"
-    papers.mkdir(parents=True)
-    mine = papers / "first-paper.yml"
-    mine.write_bytes(b"id: first-paper\r\ntitle: First Paper\r\ntags: []\t# x\r\n")
+    mine = _first_paper_file(tmp_path, b"id: first-paper\r\ntitle: First Paper\r\ntags: []\t# x\r\n")
     before = mine.read_bytes()
     assert main(["--root", str(tmp_path), "check"]) == 0
     capsys.readouterr()
-    bib = _first_and_second_paper(tmp_path)
-    assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 1
-    out, err = capsys.readouterr()
-    assert (out, err) == ("", (
-        f"{mine}:3:9: the import cannot edit this file in place: the reader that keeps its comments"
-        " stops here, at a tab (write a space for it); nothing was written\n"
-        "1 error; nothing was imported.\n"
-    ))
-    assert mine.read_bytes() == before
-    assert sorted(p.name for p in papers.iterdir()) == ["first-paper.yml"]
+    bib = _import_stops_at(
+        mine, capsys, "3:9: the import cannot edit this file in place: the reader that keeps its"
+        " comments stops here, at a tab (write a space for it); nothing was written",
+    )
     # With a space for the tab, the same import goes through.
     mine.write_bytes(before.replace(b"\t", b" "))
     assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 0
     assert mine.read_bytes().startswith(b"id: first-paper\r\ntitle: First Paper\r\nyear: 2020\r\n")
+
+
+def test_a_quote_left_open_in_a_paper_file_is_said_at_it_not_at_the_quoted_value_it_ran_to(tmp_path, capsys):
+    # A title's quote opened while editing ran on to the quote of the pages an import
+    # wrote: the import, which reads the file once, said only "4:9: text after the closing
+    # quote ...; write it as \\\"", a fix for the pages' line, which was right.
+    mine = _first_paper_file(tmp_path, b'id: first-paper\ntitle: "First Paper\nyear: 2020\npages: "1-9"\ntags: ["x"]\n')
+    _import_stops_at(
+        mine, capsys, "2:8: YAML syntax error: this quote is never closed: the value runs on over"
+        " the lines below it, up to the quote at line 4, column 8; close it at the value's end",
+    )
 
 
 def test_a_title_in_capitals_throughout_is_noted_once_when_written(tmp_path, capsys):
