@@ -486,6 +486,20 @@ _ARXIV_SUBJECT = re.compile(
     r"|Electrical Engineering and Systems Science|Economics|Astrophysics|Condensed Matter"
     r"|High Energy Physics|Nonlinear Sciences|Nuclear) - [A-Z][\w ,()-]*"
 )
+# The subjects arXiv's DOIs carry at DataCite, whose BibTeX and RIS (doi.org's answer for a
+# 10.48550/arXiv.… DOI, which a reference manager or a curator asks; `add` asks arXiv for
+# such a DOI) give them as keywords of every paper: its subject classes by name and code ("Computation and
+# Language (cs.CL)", "Quantum Physics (quant-ph)") and the OECD's fields of science
+# ("FOS: Computer and information sciences").
+_DATACITE_SUBJECT = re.compile(
+    r"[A-Z][\w ,'-]* \((?:cs|stat|math|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|gr-qc"
+    r"|hep-ex|hep-lat|hep-ph|hep-th|math-ph|nlin|nucl-ex|nucl-th|quant-ph)(?:\.[A-Za-z-]+)?\)"
+    r"|FOS: [A-Z][\w ,'-]*"
+)
+
+
+def _arxiv_subject(tag: str) -> bool:
+    return bool(_ARXIV_SUBJECT.fullmatch(tag) or _DATACITE_SUBJECT.fullmatch(tag))
 
 
 def _without_arxiv_subjects(
@@ -499,20 +513,23 @@ def _without_arxiv_subjects(
     the first entry that had them (``where`` the keyword is in it, when the reader
     knows: an RIS record's KW line), with how many had (``nouns``: the file's word for
     one entry and for several, an RIS file's "record")."""
-    had = [r for r in records if any(_ARXIV_SUBJECT.fullmatch(tag) for tag in r.tags)]
+    had = [r for r in records if any(_arxiv_subject(tag) for tag in r.tags)]
     if not had:
         return records
-    first = next(tag for tag in had[0].tags if _ARXIV_SUBJECT.fullmatch(tag))
+    first = next(tag for tag in had[0].tags if _arxiv_subject(tag))
+    whose = (
+        "which Zotero adds to each paper it saves from arXiv" if _ARXIV_SUBJECT.fullmatch(first)
+        else "which arXiv's DOIs give each paper at DataCite"
+    )
     problems.warning(
         where(had[0], first) if where else had[0].source,
-        f"keywords such as {_written(first)} are arXiv's subject classes, which Zotero adds to each"
-        f" paper it saves from arXiv ({len(had)} {nouns[len(had) != 1]} in this"
-        " file); left out of the tags",
+        f"keywords such as {_written(first)} are arXiv's subject classes, {whose}"
+        f" ({len(had)} {nouns[len(had) != 1]} in this file); left out of the tags",
     )
     subjects = {id(r) for r in had}
     return [
         replace(
-            r, tags=tuple(t for t in r.tags if not _ARXIV_SUBJECT.fullmatch(t)),
+            r, tags=tuple(t for t in r.tags if not _arxiv_subject(t)),
             read_before=r.read_before + (ReadBefore(
                 ("tags",), (r.tags,), "with arXiv's subject classes, which an earlier import took as tags",
             ),),

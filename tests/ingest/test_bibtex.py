@@ -1195,6 +1195,31 @@ def test_zoteros_arxiv_subject_classes_are_no_tags():
     ]
 
 
+def test_the_arxiv_subjects_of_an_arxiv_doi_at_datacite_are_no_tags():
+    # doi.org's BibTeX for an arXiv DOI (DataCite's; `add 10.48550/arXiv.…` gets it too)
+    # gave every paper the tags "Computation and Language (cs.CL)" and "FOS: Computer and
+    # information sciences" (twice in the answer). A curator's tag with a word in
+    # parentheses stays.
+    text = (
+        "@misc{https://doi.org/10.48550/arxiv.2106.09685,\n  doi = {10.48550/ARXIV.2106.09685},\n"
+        "  url = {https://arxiv.org/abs/2106.09685},\n  author = {Hu, Edward J. and Shen, Yelong},\n"
+        "  keywords = {Computation and Language (cs.CL), Artificial Intelligence (cs.AI), Machine"
+        " Learning (cs.LG), FOS: Computer and information sciences, FOS: Computer and information"
+        " sciences},\n  title = {LoRA: Low-Rank Adaptation of Large Language Models},\n"
+        "  publisher = {arXiv},\n  year = {2021},\n}\n"
+        "@misc{q, title = {Q}, keywords = {Quantum Physics (quant-ph), FOS: Physical sciences}}\n"
+        "@misc{c, title = {C}, keywords = {Graph neural networks (GNN), to-read}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "d.bib", problems)
+    assert [r.tags for r in records] == [(), (), ("Graph neural networks (GNN)", "to-read")]
+    assert [str(p) for p in problems.items] == [
+        "d.bib:1:1: warning: keywords such as 'Computation and Language (cs.CL)' are arXiv's"
+        " subject classes, which arXiv's DOIs give each paper at DataCite (2 entries in this file);"
+        " left out of the tags"
+    ]
+
+
 def test_a_published_venue_beside_a_preprints_journal_is_the_venue():
     # A curator's review: Semantic Scholar's export gives the preprint's journal "ArXiv"
     # (its volume "abs/...") beside the published booktitle; LoRA's venue was "ArXiv".

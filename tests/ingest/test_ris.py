@@ -1410,6 +1410,23 @@ def test_a_second_m1_is_warned_of_as_a_second_title_is():
     ]
 
 
+def test_the_arxiv_subjects_of_an_arxiv_doi_at_datacite_are_no_tags_said_at_their_line():
+    # doi.org's RIS for an arXiv DOI (DataCite's) gives each paper its subject classes by
+    # name and code and the fields of science as keywords: they were every paper's tags.
+    records, problems = _parse(
+        "TY  - GEN\nT1  - LoRA: Low-Rank Adaptation of Large Language Models\nAU  - Hu, Edward J.\n"
+        "DO  - 10.48550/ARXIV.2106.09685\nUR  - https://arxiv.org/abs/2106.09685\n"
+        "KW  - Computation and Language (cs.CL)\nKW  - FOS: Computer and information sciences\n"
+        "KW  - peft\nPY  - 2021\nPB  - arXiv\nER  - \n"
+    )
+    assert [r.tags for r in records] == [("peft",)]
+    assert problems == [
+        "lab.ris:6:1: warning: keywords such as 'Computation and Language (cs.CL)' are arXiv's"
+        " subject classes, which arXiv's DOIs give each paper at DataCite (1 record in this file);"
+        " left out of the tags"
+    ]
+
+
 def test_keyword_and_author_warnings_are_said_at_their_own_lines():
     # (curator: the warnings of IEEE Xplore's index terms and of arXiv's subject classes
     # were said at the record's TY line, not at the keyword's; a mark beside a name
