@@ -59,6 +59,12 @@ def _fold_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
+def latin_folded(text: str) -> str:
+    """``text`` with its Latin letters' accents folded away as an id folds them ("café"
+    "cafe", "Straße" "Strasse"); letters of other scripts stay."""
+    return _fold_accents(text.translate(_FOLD))
+
+
 @lru_cache(maxsize=1 << 12)
 def _takes_accents(char: str) -> bool:
     return char.isascii() or unicodedata.name(char, "").startswith("LATIN")

@@ -29,6 +29,7 @@ from .links import classify, glued_punctuation, https_form, read_id, unreachable
 from .models import LINK_KINDS, OTHERS, Link
 from .paperyaml import double_quoted
 from .schema import Field
+from .slugs import latin_folded
 from .typos import closest, did_you_mean
 from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item, parse
 
@@ -1230,11 +1231,13 @@ def paper_id_hint(text: str, file_id: str) -> str:
 
 
 def plain_id(text: str) -> str:
-    """The id ``text`` is when written with capitals, spaces or underscores ("Bad Id"
-    is 'bad-id'); "" when it is an id already, or what it should be is not that plain."""
-    if not _ID_LIKE.fullmatch(text):
+    """The id ``text`` is when written with capitals, spaces, underscores or accents
+    ("Bad Id" is 'bad-id', "café-paper" 'cafe-paper', as an imported title's slug folds
+    them); "" when it is an id already, or what it should be is not that plain."""
+    written = text if text.isascii() else latin_folded(text)
+    if not _ID_LIKE.fullmatch(written):
         return ""
-    fixed = "-".join(re.split(r"[\s_-]+", text.strip().lower()))
+    fixed = "-".join(re.split(r"[\s_-]+", written.strip().lower()))
     if fixed == text or len(fixed) > schema.MAX_ID_LENGTH or not _PATTERNS["id"].fullmatch(fixed):
         return ""
     return fixed

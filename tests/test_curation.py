@@ -733,6 +733,15 @@ CASES = {
             " at most 80 characters, not 'Not_A_Slug'; write 'id: x', its file's name"
         ],
     ),
+    # An accent typed in an id (a title's word, "Modèle", "Straße"): told the id it reads as,
+    # as an imported title's slug folds it; it was told only what an id may hold.
+    "ids written with accents": (
+        "id: x\ntitle: A\nrelated: [knöwn-paper]\ntopics: [in-cöntext-learning]\nabstract: a\n",
+        [
+            f"{P}:3:11: write the paper as its id 'known-paper', not 'knöwn-paper'",
+            f"{P}:4:10: write the topic as its id 'in-context-learning', not 'in-cöntext-learning'",
+        ],
+    ),
     "id that does not match the file name": (
         "id: known-paper-2\ntitle: A\nabstract: a\n",
         [
@@ -2821,6 +2830,15 @@ def test_a_file_name_that_is_no_id_is_told_the_name_its_id_gives(tmp_path, name,
         f"content/papers/{name}:1:5: id 'bad-name' does not match the file name {name!r};"
         f" rename the file to 'bad-name.yml' (a file's name is its paper's id): mv {shown}"
         " content/papers/bad-name.yml"
+    ]
+
+
+def test_a_file_and_id_named_with_an_accent_are_told_the_id_it_reads_as(tmp_path):
+    # ("café-paper.yml" holding 'id: café-paper': told only what an id may hold.)
+    assert check_one(tmp_path, "id: café-paper\ntitle: A\n", name="café-paper.yml") == [
+        "content/papers/café-paper.yml:1:5: 'id' must be an id of lowercase a-z, 0-9 and single"
+        " hyphens, at most 80 characters, not 'café-paper'; write 'id: cafe-paper' and rename the"
+        " file to 'cafe-paper.yml'"
     ]
 
 
