@@ -60,6 +60,9 @@ class Calendar:
 _ARXIV_VERSION = re.compile(r"v[0-9]+$")
 # A summary longer than this is no longer one line of a table (see schema "summary").
 SUMMARY_LENGTH = 200
+# Markdown a curator may write in a summary, which is plain text (shown as typed, its
+# marks and all): a link, bold, code. (Not one "*", which a plain sentence may hold.)
+_SUMMARY_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|\*\*\S[^*]*\*\*|__\S[^_]*__|`[^`]+`")
 # The fields whose nodes a draft keeps, for messages across files to point at (and
 # 'topics', to tell a refused value from none: curation._listing).
 _POINTED_AT = frozenset({"id", "title", "arxiv", "doi", "topics"})
@@ -452,6 +455,12 @@ def read_paper(
             f"'summary' has {len(summary)} characters: it is one sentence under the title in"
             f" every table that lists the paper; keep it under {SUMMARY_LENGTH} and write the"
             " rest in 'notes'",
+        )
+    if marked := _SUMMARY_MARKUP.search(summary):
+        problems.warning(
+            tree.get("summary").loc,  # type: ignore[union-attr]
+            f"'summary' is plain text, shown as typed: {marked.group()!r} keeps its marks on the"
+            " site; write the sentence without Markdown ('notes' takes Markdown, links too)",
         )
     # Only what the cross-checks point at is kept, so the rest of the tree can go.
     draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}

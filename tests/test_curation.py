@@ -733,6 +733,27 @@ CASES = {
             " at most 80 characters, not 'Not_A_Slug'; write 'id: x', its file's name"
         ],
     ),
+    # A summary is plain text: written with Markdown, the site showed its asterisks and
+    # brackets as typed, and nothing said so. One "*" in a sentence is no mark.
+    "summary with Markdown": (
+        "id: x\ntitle: A\nsummary: Read **section 3** first, or [the talk](https://youtu.be/x).\nabstract: a\n",
+        [
+            f"{P}:3:10: warning: 'summary' is plain text, shown as typed: '**section 3**' keeps its"
+            " marks on the site; write the sentence without Markdown ('notes' takes Markdown, links too)"
+        ],
+    ),
+    "summary with a link in Markdown": (
+        "id: x\ntitle: A\nsummary: \"See [the talk](https://youtu.be/x).\"\nabstract: a\n",
+        [
+            f"{P}:3:10: warning: 'summary' is plain text, shown as typed: '[the talk](https://youtu.be/x)'"
+            " keeps its marks on the site; write the sentence without Markdown ('notes' takes Markdown,"
+            " links too)"
+        ],
+    ),
+    "summary with an asterisk of its own": (
+        "id: x\ntitle: A\nsummary: Significant at p < 0.05* in 3 * 4 runs.\nabstract: a\n",
+        [],
+    ),
     # An accent typed in an id (a title's word, "Modèle", "Straße"): told the id it reads as,
     # as an imported title's slug folds it; it was told only what an id may hold.
     "ids written with accents": (
