@@ -187,6 +187,7 @@ def _read_items(
                 " 3 times its weight, each mention once more)",
             )
         _check_keyword_overlaps(nodes.get("keywords"), values.get("keywords"), problems)
+        _warn_fields_as_keywords(nodes, values.get("keywords"), problems)
         if not isinstance(topic_id, str):
             written = nodes.get("id")
             meant = id_fix(written.text) if isinstance(written, Scalar) and written.text else ""
@@ -415,6 +416,29 @@ def _check_keyword_overlaps(node: Node | None, keywords: object, problems: Probl
             f"keyword {second!r} matches the same words as {first!r}, so a paper with them"
             " counts both weights; keep one (with the weight of both, if meant)",
         )
+
+
+def _warn_fields_as_keywords(nodes: Mapping[str, Node], keywords: object, problems: Problems) -> None:
+    """Warn about a keyword that is a field the topic lacks, written with a number
+    ("threshold: 3" indented under 'keywords:' a step too far): it is read as a keyword
+    of that weight, and the topic gets no threshold of its own, with nothing said. (Not
+    a number, it is an error: RecordChecker.keywords.)"""
+    phrases = nodes.get("keywords")
+    if not isinstance(phrases, Map) or not isinstance(keywords, dict):
+        return
+    for key, value in phrases:
+        if (
+            key.text in TOPIC_FIELDS and key.text != "keywords" and not key.quoted
+            and key.text not in nodes and key.text in keywords
+        ):
+            said = "a threshold of 1" if key.text == "threshold" else f"no {key.text}"
+            problems.warning(
+                key.loc,
+                f"'{key.text}' is read as a keyword of weight {getattr(value, 'text', '')}, since it is"
+                f" indented under 'keywords:', and the topic has {said}: if it is the topic's"
+                f" {key.text}, indent it as 'keywords:' is; if a keyword, write it in quotes"
+                f" ('\"{key.text}\": {getattr(value, 'text', '')}') to say so",
+            )
 
 
 def _check_reading_order_length(node: Node | None, problems: Problems, short: bool = True) -> None:

@@ -37,6 +37,9 @@ INVALID = object()  # a value that was reported; the record keeps its default in
 
 PAPER_FIELDS = {f.name: f for f in schema.PAPER_FIELDS}
 TOPIC_FIELDS = {f.name: f for f in schema.TOPIC_FIELDS}
+# A topic's fields but its keywords: one of them as a keyword is a line indented a step
+# too far, under 'keywords:' (topicsfile._warn_fields_as_keywords).
+_TOPIC_KEYS = frozenset(TOPIC_FIELDS) - {"keywords"}
 _LINK_FIELDS = {f.name: f for f in schema.LINK_FIELDS}
 _CODE_ONLY_LINK_FIELDS = frozenset({"official"})
 _OTHER_LINK_FIELDS = {n: f for n, f in _LINK_FIELDS.items() if n not in _CODE_ONLY_LINK_FIELDS}
@@ -803,7 +806,17 @@ class RecordChecker:
             if isinstance(phrase, str):
                 self.warn_empty_alternatives(key, phrase)
                 self.warn_misread_syntax(key, phrase)
-            weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
+            if key.text in _TOPIC_KEYS and not key.quoted and not (
+                isinstance(value, Scalar) and value.text and _PATTERNS["number"].fullmatch(value.text)
+            ):
+                # ("parent: x" or "reading_order:" and its list, indented a step too far.)
+                weight = self.error(
+                    value if isinstance(value, Scalar) and value.text else key,
+                    f"'{key.text}' is a field of a topic, but indented under '{name}:' it is read as"
+                    f" a keyword, whose weight must be a number; indent '{key.text}:' as '{name}:' is",
+                )
+            else:
+                weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
             if weight is None:
                 weight = self.error(value, f"'{name}: {key.text}' needs a weight (a number)")
             elif weight == 0 and isinstance(phrase, str):

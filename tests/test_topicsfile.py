@@ -103,6 +103,31 @@ def test_a_topic_titled_as_one_before_it_is_a_warning_at_its_title(tmp_path):
     ]
 
 
+def test_a_topics_field_indented_under_its_keywords_is_said_to_be_read_as_a_keyword(tmp_path):
+    # (curator: "threshold: 3" a step too deep, under 'keywords:', was a keyword of weight
+    # 3 and the topic's threshold 1, so every paper that mentions one keyword got the
+    # topic, with nothing said; "parent: agents" there was told only that its weight
+    # "must be a number, not 'agents'".) A keyword of that word is written quoted, or
+    # beside the topic's own threshold: no warning.
+    topics = (
+        "topics:\n  - id: agents\n    title: Agents\n    keywords:\n      agent: 1\n"
+        "      threshold: 3\n      reading_order:\n        - a\n"
+        "  - id: tools\n    title: Tools\n    keywords:\n      tool: 1\n      parent: agents\n"
+        '      "description": 1\n'
+        "  - id: signals\n    title: Signals\n    threshold: 2\n    keywords:\n      threshold: 1\n"
+    )
+    fix = "it is read as a keyword, whose weight must be a number; indent"
+    assert read_said(tmp_path, topics) == [
+        f"{T}:6:7: warning: 'threshold' is read as a keyword of weight 3, since it is indented under"
+        " 'keywords:', and the topic has a threshold of 1: if it is the topic's threshold, indent it"
+        """ as 'keywords:' is; if a keyword, write it in quotes ('"threshold": 3') to say so""",
+        f"{T}:7:7: 'reading_order' is a field of a topic, but indented under 'keywords:' {fix}"
+        " 'reading_order:' as 'keywords:' is",
+        f"{T}:13:15: 'parent' is a field of a topic, but indented under 'keywords:' {fix}"
+        " 'parent:' as 'keywords:' is",
+    ]
+
+
 def test_a_topic_titled_as_one_before_it_in_another_unicode_form_is_the_same_title(tmp_path):
     # (An accent composed in one title, "é" as one character (NFC), and decomposed in
     # the other, "e" and a combining acute (NFD), as a Mac's clipboard may give it: the
