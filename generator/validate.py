@@ -1592,8 +1592,19 @@ _STATUS_NAMES = {
     **dict.fromkeys(("classics", "seminal", "landmark", "foundational", "canonical"), "classic"),
     **dict.fromkeys(("ref", "references", "lookup"), "reference"),
 }
+# Where a link was found, as a curator adding one by hand names it: the curator (the
+# file's own words for the one who writes it), or a source by another name.
+_FOUND_IN_NAMES = {
+    **dict.fromkeys(
+        ("me", "mine", "myself", "hand", "byhand", "manual", "manually", "handwritten", "user",
+         "human", "editor", "maintainer", "curated", "self"),
+        "curator",
+    ),
+    **dict.fromkeys(("bib", "bibtexfile", "biblatex"), "bibtex"),
+    **dict.fromkeys(("arxivcomment", "comments"), "comment"),
+}
 # Field -> the other names of its choices.
-_CHOICE_NAMES = {"venue_kind": _VENUE_KIND_NAMES, "status": _STATUS_NAMES}
+_CHOICE_NAMES = {"venue_kind": _VENUE_KIND_NAMES, "status": _STATUS_NAMES, "found_in": _FOUND_IN_NAMES}
 
 
 def _named(text: str, names: dict[str, str]) -> str | None:

@@ -639,6 +639,18 @@ CASES = {
             f"{P}:6:5: 'related' lists 'known-paper' twice (first at line 5); remove this one",
         ],
     ),
+    # A link added by hand said to be found by "me" or "by hand": told the choice that
+    # means the curator (it was told the choices alone).
+    "found_in written as the curator's own words": (
+        "id: x\ntitle: A\nlinks:\n  code:\n    - url: https://github.com/a/b\n      found_in: by hand\n"
+        "    - url: https://github.com/a/c\n      found_in: me\nabstract: a\n",
+        [
+            f"{P}:6:17: 'found_in' must be one of abstract, bibtex, comment, curator, ris, not 'by hand'"
+            " (did you mean 'curator'?)",
+            f"{P}:8:17: 'found_in' must be one of abstract, bibtex, comment, curator, ris, not 'me'"
+            " (did you mean 'curator'?)",
+        ],
+    ),
     "status not one of the choices": (
         "id: x\ntitle: A\nstatus: must read\nabstract: a\n",
         [
