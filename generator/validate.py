@@ -557,7 +557,10 @@ class RecordChecker:
             return text
         if text in schema.BOOLEANS:
             return schema.BOOLEANS[text]
-        return self.error(node, f"'{name}' must be true or false, not {text!r}")
+        # (YAML 1.1's words for them, which these files do not read so: "yes", "on", "y".)
+        meant = _YES_NO.get(text.strip().lower().rstrip("."))
+        hint = f": write {meant}" if meant else ""
+        return self.error(node, f"'{name}' must be true or false, not {text!r}{hint}")
 
     def number(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -1602,6 +1605,11 @@ _FOUND_IN_NAMES = {
     ),
     **dict.fromkeys(("bib", "bibtexfile", "biblatex"), "bibtex"),
     **dict.fromkeys(("arxivcomment", "comments"), "comment"),
+}
+# Other words for true and false (YAML 1.1's among them), as `boolean` tells them.
+_YES_NO = {
+    **dict.fromkeys(("yes", "y", "on", "1", "t", "official"), "true"),
+    **dict.fromkeys(("no", "n", "off", "0", "f", "none"), "false"),
 }
 # Field -> the other names of its choices.
 _CHOICE_NAMES = {"venue_kind": _VENUE_KIND_NAMES, "status": _STATUS_NAMES, "found_in": _FOUND_IN_NAMES}

@@ -651,6 +651,17 @@ CASES = {
             " (did you mean 'curator'?)",
         ],
     ),
+    # YAML 1.1's "yes", which these files read as text: told the value to write.
+    "official written yes or no": (
+        "id: x\ntitle: A\nlinks:\n  code:\n    - url: https://github.com/a/b\n      official: yes\n"
+        "    - url: https://github.com/a/c\n      official: No\n"
+        "    - url: https://github.com/a/d\n      official: maybe\nabstract: a\n",
+        [
+            f"{P}:6:17: 'official' must be true or false, not 'yes': write true",
+            f"{P}:8:17: 'official' must be true or false, not 'No': write false",
+            f"{P}:10:17: 'official' must be true or false, not 'maybe'",
+        ],
+    ),
     "status not one of the choices": (
         "id: x\ntitle: A\nstatus: must read\nabstract: a\n",
         [
