@@ -272,6 +272,8 @@ def _edited_text(paper: Paper, problems: Problems) -> str | None:
     for name in _ORDER:
         if name in paper.fills:
             insert_field(data, name, ruamel_value(name, paper.fills[name]))
+    if paper.new_links and not _links_take(paper, data, problems):
+        return None
     if paper.new_links:
         links = data.get("links")
         if not isinstance(links, CommentedMap):
@@ -301,6 +303,38 @@ def _edited_text(paper: Paper, problems: Problems) -> str | None:
     return text
 
 
+def _links_take(paper: Paper, data: object, problems: Problems) -> bool:
+    """Whether the file's 'links:' can take the links the import adds: it is left empty
+    or is a mapping, and each kind it adds to is left empty or is a list. Else an error
+    at the value that is neither ('links: https://…', 'code: https://…', which check
+    refuses and says how to write): written over, the curator's value would be lost, and
+    the safety net said only "refusing to edit this file ... (please report this)"."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    links = data.get("links") if isinstance(data, CommentedMap) else None
+    if links is None:
+        return True
+    if isinstance(links, CommentedMap):
+        wrong = [
+            (links, kind, f"'links.{kind}'")
+            for kind in dict.fromkeys(link.kind for link in paper.new_links)
+            if links.get(kind) is not None and not isinstance(links.get(kind), CommentedSeq)
+        ]
+    else:
+        wrong = [(data, "links", "'links'")]
+    for holder, key, said in wrong:
+        line, col = holder.lc.value(key)
+        kinds = " and ".join(dict.fromkeys(link.kind for link in paper.new_links))
+        problems.error(
+            Location(str(paper.path), line + 1, col + 1),
+            f"the import cannot add the paper's {kinds} links here: {said} is no"
+            f" {'list of links' if key != 'links' else 'mapping of kinds of links'}"
+            " (readinglist check says how to write it); write it so, then import again; nothing"
+            " was written",
+        )
+    return not wrong
+
+
 def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
     """Check the edited text still says everything the curator wrote, plus the fills,
     less the drops."""
@@ -317,7 +351,10 @@ def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
             if key in dropped:
                 ok = ok and key not in after
                 continue
-            if key == "links" and isinstance(value, dict):
+            if key == "links" and value is None:
+                # ('links:' left empty takes the links added, as 'code:' left empty does.)
+                ok = ok and (after.get("links") is None or isinstance(after.get("links"), dict))
+            elif key == "links" and isinstance(value, dict):
                 new_links = after.get("links")
                 ok = ok and isinstance(new_links, dict) and all(
                     (new_links.get(kind) or [])[: len(items or [])] == (items or [])

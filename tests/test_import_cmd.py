@@ -608,6 +608,47 @@ def test_a_quote_left_open_in_a_paper_file_is_said_at_it_not_at_the_quoted_value
     )
 
 
+def _code_link_bib(root: Path) -> Path:
+    bib = root / "code.bib"
+    bib.write_text("@misc{a,\n  title = {First Paper},\n  note = {Code: https://github.com/o/first}\n}\n")
+    return bib
+
+
+def test_links_left_empty_in_a_paper_file_take_the_links_an_import_adds(tmp_path, capsys):
+    # 'links:' with nothing under it, which check passes: the import refused the file,
+    # "rewriting it would change what is already in it (please report this)".
+    mine = _first_paper_file(tmp_path, b"id: first-paper\ntitle: First Paper\nlinks:\ntags: [mine]  # kept\n")
+    assert main(["--root", str(tmp_path), "import", "-q", str(_code_link_bib(tmp_path))]) == 0
+    text = mine.read_text()
+    assert text.startswith("id: first-paper\ntitle: First Paper\nlinks:\n  code:\n    - url: https://github.com/o/first\n")
+    assert text.endswith("tags: [mine]  # kept\n")
+    # An import that adds no link leaves it empty, and fills what it fills.
+    other = _first_paper_file(tmp_path / "other", b"id: first-paper\ntitle: First Paper\nlinks:\n")
+    (tmp_path / "other" / "mkdocs.yml").write_text("site_name: Lab\n")
+    assert main(["--root", str(tmp_path / "other"), "import", "-q", str(_first_and_second_paper(tmp_path))]) == 0
+    assert other.read_text() == "id: first-paper\ntitle: First Paper\nyear: 2020\nlinks:\n"
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    (b"links:\n  code: https://github.com/o/old\n", "4:9: the import cannot add the paper's code links here: 'links.code'"
+     " is no list of links"),
+    (b"links: https://github.com/o/old\n", "3:8: the import cannot add the paper's code links here: 'links' is no"
+     " mapping of kinds of links"),
+])
+def test_links_written_as_check_refuses_stop_the_import_that_adds_one_at_their_place(tmp_path, capsys, written, said):
+    # (The safety net caught it, as "refusing to edit this file: rewriting it would change
+    # what is already in it (please report this)", at no line: written over, the
+    # curator's address would have been lost.)
+    mine = _first_paper_file(tmp_path, b"id: first-paper\ntitle: First Paper\n" + written)
+    before = mine.read_bytes()
+    assert main(["--root", str(tmp_path), "import", "-q", str(_code_link_bib(tmp_path))]) == 1
+    assert capsys.readouterr() == ("", (
+        f"{mine}:{said} (readinglist check says how to write it); write it so, then import"
+        " again; nothing was written\n1 error; nothing was imported.\n"
+    ))
+    assert mine.read_bytes() == before
+
+
 def test_a_title_in_capitals_throughout_is_noted_once_when_written(tmp_path, capsys):
     # (curator: IEEE Xplore's and Scopus' "MASTERING THE GAME OF GO WITH DEEP NEURAL
     # NETWORKS AND TREE SEARCH" came in as such without a word, and was on the site so)
