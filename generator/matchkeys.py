@@ -103,11 +103,16 @@ _NUMBER_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?")
 _FULL_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.])")
 
 
-@lru_cache(maxsize=1 << 12)  # a record's abstract is keyed when found, then when indexed
 def abstract_key(abstract: object) -> str:
     """An abstract reduced for comparison (case and spacing); "" when too short to name
-    a paper on its own."""
-    text = " ".join(str(abstract or "").casefold().split())
+    a paper on its own, or no text: a paper file's 'abstract: [TODO]', a list, which
+    `check` refuses (cached, a list stopped the import with a traceback)."""
+    return _abstract_key(abstract) if isinstance(abstract, str) else ""
+
+
+@lru_cache(maxsize=1 << 12)  # a record's abstract is keyed when found, then when indexed
+def _abstract_key(abstract: str) -> str:
+    text = " ".join(abstract.casefold().split())
     return text if len(text) >= ABSTRACT_IDENTITY_MIN else ""
 
 

@@ -649,6 +649,20 @@ def test_links_written_as_check_refuses_stop_the_import_that_adds_one_at_their_p
     assert mine.read_bytes() == before
 
 
+def test_an_abstract_written_as_a_list_is_a_conflict_not_a_traceback(tmp_path, capsys):
+    # 'abstract: [TODO]', a placeholder YAML reads as a list (check refuses it): any
+    # import stopped with "TypeError: unhashable type: 'list'" while indexing the papers.
+    mine = _first_paper_file(tmp_path, b"id: first-paper\ntitle: First Paper\nabstract: [TODO]\n")
+    bib = tmp_path / "lab.bib"
+    bib.write_text("@misc{a,\n  title = {First Paper},\n  abstract = {The first abstract.},\n}\n")
+    assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 0
+    assert capsys.readouterr().err == (
+        f"{mine}:3:11: warning: conflict in abstract: the file's 'TODO' is kept; {bib}:1:1 says"
+        " 'The first abstract.', not written\n"
+    )
+    assert mine.read_text() == "id: first-paper\ntitle: First Paper\nabstract: [TODO]\n"
+
+
 def test_a_title_in_capitals_throughout_is_noted_once_when_written(tmp_path, capsys):
     # (curator: IEEE Xplore's and Scopus' "MASTERING THE GAME OF GO WITH DEEP NEURAL
     # NETWORKS AND TREE SEARCH" came in as such without a word, and was on the site so)
