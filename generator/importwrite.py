@@ -356,8 +356,11 @@ def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
                 ok = ok and (after.get("links") is None or isinstance(after.get("links"), dict))
             elif key == "links" and isinstance(value, dict):
                 new_links = after.get("links")
+                # (A kind's list keeps its items first; a kind that holds no list, which
+                # check refuses, is left as it is: "project: {a: b}" was a traceback.)
                 ok = ok and isinstance(new_links, dict) and all(
                     (new_links.get(kind) or [])[: len(items or [])] == (items or [])
+                    if isinstance(items, list) or items is None else new_links.get(kind) == items
                     for kind, items in value.items()
                 )
             elif after.get(key) != value:

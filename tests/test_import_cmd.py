@@ -649,6 +649,19 @@ def test_links_written_as_check_refuses_stop_the_import_that_adds_one_at_their_p
     assert mine.read_bytes() == before
 
 
+def test_a_kind_of_link_written_as_a_mapping_is_left_as_it_is_when_an_import_adds_another(tmp_path, capsys):
+    # ('project: {url: ...}' without its dash, which check refuses: an import adding a code
+    # link stopped with "TypeError: unhashable type: 'slice'" checking the file kept it.)
+    mine = _first_paper_file(
+        tmp_path, b"id: first-paper\ntitle: First Paper\nlinks:\n  project: {url: https://o.github.io/}\n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", str(_code_link_bib(tmp_path))]) == 0
+    assert mine.read_text() == (
+        "id: first-paper\ntitle: First Paper\nlinks:\n  project: {url: https://o.github.io/}\n"
+        "  code:\n    - url: https://github.com/o/first\n      found_in: bibtex\n      official: true\n"
+    )
+
+
 def test_an_abstract_written_as_a_list_is_a_conflict_not_a_traceback(tmp_path, capsys):
     # 'abstract: [TODO]', a placeholder YAML reads as a list (check refuses it): any
     # import stopped with "TypeError: unhashable type: 'list'" while indexing the papers.
