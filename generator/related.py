@@ -499,6 +499,11 @@ class RelatedIndex:
         results = []
         texts = self._texts
         shown = self._per_pair
+        # Equal shown terms as one object, the words and their tuples: two pairs in three
+        # show the terms of another pair ("reinforcement learning", "policy"), and each
+        # object is one more for the build's memo to store and read back in every new
+        # process (cache.py: 46,000 fewer at 10,000 papers).
+        shared: dict = {}
         for slot, i in enumerate(np.asarray(rows).tolist()):
             start = bounds[slot]
             old = last[i] if last is not None else ()
@@ -512,8 +517,8 @@ class RelatedIndex:
                     row.append(RelatedPaper(ids[cols[p]], scores[p], old[p - start].terms, curated[p]))
                     continue
                 words = distinct([names[t] for t in terms[p] if t >= 0], shown, spelled)
-                words = [spelled.shown(word) for word in words]
-                row.append(RelatedPaper(ids[cols[p]], scores[p], tuple(words), curated[p]))
+                words = tuple([shared.setdefault(w, w) for w in map(spelled.shown, words)])
+                row.append(RelatedPaper(ids[cols[p]], scores[p], shared.setdefault(words, words), curated[p]))
             results.append(tuple(row))
         return results
 

@@ -618,3 +618,17 @@ def test_a_new_index_holds_values_not_dataclass_fields():
     assert dataclasses.is_dataclass(RelatedIndex)
     fresh = RelatedIndex()
     assert not [name for name, value in vars(fresh).items() if isinstance(value, dataclasses.Field)]
+
+
+def test_equal_shared_terms_are_one_object():
+    # Each object of the related papers is one more for the build's memo to store and
+    # read back in a new process (cache.py): equal terms, and their words, are shared.
+    result = related_papers(PAPERS, k=4)
+    rows = [r for row in result.values() for r in row]
+    by_value: dict[tuple[str, ...], tuple[str, ...]] = {}
+    words: dict[str, str] = {}
+    for r in rows:
+        assert by_value.setdefault(r.terms, r.terms) is r.terms
+        for word in r.terms:
+            assert words.setdefault(word, word) is word
+    assert len(by_value) < len(rows)  # (some pairs do show equal terms: the test means something)
