@@ -96,7 +96,7 @@ class Memo:
     rows: dict[str, Mapping[tuple, tuple[tuple, str]]] = field(default_factory=dict)
     # id -> (the paper, its papers.bib entry, its page's citation)
     bibtex: dict[str, tuple[Paper, str, str]] = field(default_factory=dict)
-    # kind -> id -> (paper, assignments, related papers, their ids, the fragment): see per_paper
+    # kind -> id -> (paper, assignments, related papers, the fragment): see per_paper
     fragments: dict[str, dict[str, tuple]] = field(default_factory=dict)
     feeds: dict[str, tuple[object, str]] = field(default_factory=dict)  # see export_files
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
@@ -129,6 +129,11 @@ class Memo:
 
     def __getstate__(self) -> dict:
         state = {k: v for k, v in self.__dict__.items() if k not in self._UNSTORED}
+        # The pages' signatures keyed by the very strings that key their stamps: each
+        # plan spells a page's path anew, and 10,000 equal strings more were stored and
+        # read back (a file's stamp keeps the key it was first stored under).
+        dests = {dest: dest for dest in self.stamps}
+        state["signatures"] = {dests.get(dest, dest): sig for dest, sig in self.signatures.items()}
         if self.index is not None:
             # Not its links (made again as pages need them; under serve they grow to
             # some 130,000). The rest adds 2 MB to the 115 MB of a 10,000-paper cache,
@@ -259,15 +264,19 @@ class Memo:
             kept = store.get(paper.id)
             # The very objects of the last run (an unchanged paper's, from the memos
             # before) need no comparing; equal ones (a related list whose scores moved)
-            # are compared, and kept for the next run's check.
+            # are compared, and kept for the next run's check. (The ids of the related
+            # papers are read from the rows when they are: kept beside them, they were
+            # 10,000 tuples more to store and read back at 10,000 papers.)
             if kept is None or kept[0] is not paper or kept[1] is not assigned or kept[2] is not rows:
-                ids = tuple(r.paper for r in rows)
-                if kept is None or kept[0] != paper or kept[1] != assigned or kept[3] != ids:
-                    kept = (paper, assigned, rows, ids, make(paper, site))
+                if (
+                    kept is None or kept[0] != paper or kept[1] != assigned
+                    or [r.paper for r in kept[2]] != [r.paper for r in rows]
+                ):
+                    kept = (paper, assigned, rows, make(paper, site))
                 else:
-                    kept = (paper, assigned, rows, ids, kept[4])
+                    kept = (paper, assigned, rows, kept[3])
                 store[paper.id] = kept
-            out[paper.id] = kept[4]
+            out[paper.id] = kept[3]
         if len(store) > len(out):
             self.fragments[kind] = {pid: store[pid] for pid in out}
         return out

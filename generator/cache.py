@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import gcpause
 
-FORMAT = 2
+FORMAT = 3
 FILE_NAME = "memo.pickle"
 PACKAGE = Path(__file__).parent
 # Libraries whose output ends up in the generated files.

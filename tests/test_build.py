@@ -665,20 +665,28 @@ def _edit(path: Path, old: str, new: str) -> None:
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
 
 
+def _cached_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, build.Settings]:
+    """The fixture's content in ``tmp_path``, and settings that keep the memo in a cache
+    folder there; its files count as settled (kept in the file cache)."""
+    import time
+
+    from generator import paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    return content, build.Settings(content, tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+
+
 def test_a_new_process_keeps_the_papers_given_github_stats_as_the_very_objects(tmp_path, monkeypatch):
     """Papers whose code links carry repositories.yml's figures are made anew from their
     files' records. A new process reading the cache got new objects for them (the memo
     of those it had made was keyed by objects' ids, and not stored), and every later
     step that passes an unchanged paper by identity compared them field by field (at
     10,000 papers some 2,000 of them)."""
-    import time
+    from generator import cache
 
-    from generator import cache, paperdrafts
-
-    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    content, settings = _cached_fixture(tmp_path, monkeypatch)
     first = build.generate(settings, memo=build.Memo())
     starred = {p.id for p in first.site.papers if any(link.stats for link in p.links)}
     assert starred == {"gradient-episodic-memory", "hostile-inputs", "replay-against-forgetting"}
@@ -1171,14 +1179,9 @@ def test_a_memo_stored_with_a_paper_naming_a_topic_by_its_title_is_read_back(tmp
     topic by its title (validate.Miswritten, a node that pickled with Scalar's call,
     five arguments for its two). The cache file could not be read back: the next build
     started from nothing."""
-    import time
+    from generator import cache
 
-    from generator import cache, paperdrafts
-
-    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    content, settings = _cached_fixture(tmp_path, monkeypatch)
     memo = build.Memo()
     build.generate(settings, memo=memo)
     _edit(content / "papers" / "task-vectors.yml", "added: 2026-11-25\n", "added: 2026-11-25\ntopics: [Model Merging]\n")
@@ -1201,14 +1204,9 @@ def test_a_rerun_from_the_cache_file_unpickles_the_nodes_of_no_unchanged_file(tm
     file (it was a tenth of what a new process reads from a 10,000-paper cache). A
     message that points into another file still points where a load without the cache
     does."""
-    import time
-
     from generator import cache, curation, paperdrafts
 
-    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    content, settings = _cached_fixture(tmp_path, monkeypatch)
     build.generate(settings, memo=build.Memo())  # (it stores the memo)
     kept = cache.read(tmp_path / "cache")
     assert isinstance(kept, build.Memo)
@@ -2124,3 +2122,43 @@ def test_all_papers_rows_are_rendered_again_exactly_when_what_they_show_changed(
         else:
             changed = {p.title for p in rerun.site.papers if p.id == "task-vectors"}
         assert sorted(rows) == sorted(changed), (what, new_process)
+
+
+def test_a_per_paper_fragment_is_made_again_when_its_related_papers_ids_change_not_their_scores():
+    # build.Memo.per_paper keeps no ids beside the related rows: it reads them from the
+    # rows it kept when the rows are not the very ones.
+    from generator.models import Paper, RelatedPaper, Site
+
+    paper = Paper("a", "A", "")
+    made: list[str] = []
+
+    def make(p: Paper, site: Site) -> str:
+        made.append(p.id)
+        return ",".join(r.paper for r in site.related.get(p.id, ()))
+
+    memo = build.Memo()
+    assert memo.per_paper("json", Site((paper,), (), {}, {"a": (RelatedPaper("b", 0.5),)}), make) == {"a": "b"}
+    rescored = Site((paper,), (), {}, {"a": (RelatedPaper("b", 0.4),)})
+    assert memo.per_paper("json", rescored, make) == {"a": "b"}
+    assert made == ["a"]
+    other = Site((paper,), (), {}, {"a": (RelatedPaper("c", 0.4), RelatedPaper("b", 0.3))})
+    assert memo.per_paper("json", other, make) == {"a": "c,b"}
+    assert made == ["a", "a"]
+
+
+def test_the_cache_file_keys_the_pages_signatures_by_the_strings_of_their_stamps(tmp_path, monkeypatch):
+    # Each plan spells a page's path anew: stored as they were, the signatures' keys were
+    # 10,000 strings more in the cache file than the stamps' at 10,000 papers.
+    from generator import cache
+
+    content, settings = _cached_fixture(tmp_path, monkeypatch)
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    _edit(content / "papers" / "task-vectors.yml", "title: Editing Models with Task Vectors", "title: Task Vectors")
+    build.generate(settings, memo=memo)  # (a second plan: its paths are new strings)
+    kept = cache.read(tmp_path / "cache")
+    assert isinstance(kept, build.Memo)
+    assert kept.signatures.keys() == memo.signatures.keys() and len(kept.signatures) > 3
+    stamps = {dest: dest for dest in kept.stamps}
+    assert all(dest is stamps[dest] for dest in kept.signatures)
+    assert kept.signatures == memo.signatures
