@@ -872,10 +872,12 @@ def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: 
 @dataclass
 class TopicMemo:
     """What placing the papers in their topics gave, kept between loads (see
-    warn_topicless): the topics they were placed among, and by each paper's id the
-    values its place depends on (id, title, abstract, topics, exclude_topics), its
-    assignments (None: it was not placed, being surely in a topic) and the paper (a
-    rerun's unchanged paper is the very object: no values are compared). Also, for
+    warn_topicless): the topics they were placed among, and by each paper's id its
+    assignments (None: it was not placed, being surely in a topic) and the paper they
+    were found for (a rerun's unchanged paper is the very object: no values are
+    compared; another is compared in the values its place depends on, `_placing`, read
+    from both papers: kept beside them, they were 10,000 tuples more in the build's
+    memo at 10,000 papers, to store and read back in every new process). Also, for
     each paper warned of being in no topic, the hint its warning gave (`how_to_place`),
     with the values and the list's common stems it was made from: the hint looks words
     up in lemminflect's dictionaries, whose loading costs 0.3-0.5 s of CPU, which a
@@ -883,9 +885,7 @@ class TopicMemo:
     what `common_stems` counted, for the next count to update."""
 
     topics: tuple[Topic, ...] = ()
-    placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = field(
-        default_factory=dict
-    )
+    placed: dict[str, tuple[tuple[TopicAssignment, ...] | None, Paper]] = field(default_factory=dict)
     hints: dict[str, tuple[tuple[object, ...], frozenset[str], str]] = field(default_factory=dict)
     stems: StemCount | None = None  # (made by the first count: topics.py loads the stemmer)
 
@@ -893,12 +893,16 @@ class TopicMemo:
         """``paper``'s assignments as placed last among ``topics``, if it was and is as
         it was then; None otherwise (the caller checks the topics are the same)."""
         last = self.placed.get(paper.id)
-        return last[1] if last is not None and last[0] == _placing(paper) else None
+        return last[0] if last is not None and _same_placing(last[1], paper) else None
 
 
 def _placing(paper: Paper) -> tuple[object, ...]:
     """What a paper's topics depend on besides the topics: its own values."""
     return (paper.id, paper.title, paper.abstract, paper.topics, paper.exclude_topics)
+
+
+def _same_placing(last: Paper, paper: Paper) -> bool:
+    return last is paper or _placing(last) == _placing(paper)
 
 
 def warn_topicless(
@@ -960,7 +964,7 @@ def warn_topicless(
     unchanged = kept is not None and same_topics(kept.topics, topics)
     memo = kept.placed if kept is not None and unchanged else {}
     hinted = kept.hints if kept is not None and unchanged else {}
-    placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = {}
+    placed: dict[str, tuple[tuple[TopicAssignment, ...] | None, Paper]] = {}
     hints: dict[str, tuple[tuple[object, ...], frozenset[str], str]] = {}
     ordered = {
         getattr(ref, "text", None)
@@ -970,9 +974,9 @@ def warn_topicless(
     }
     for paper in content.papers:
         last = memo.get(paper.id)
-        if last is not None and (last[2] is paper or last[0] == _placing(paper)):
-            placed[paper.id] = last if last[2] is paper else (last[0], last[1], paper)
-            assignments = last[1]
+        if last is not None and _same_placing(last[1], paper):
+            placed[paper.id] = last if last[1] is paper else (last[0], paper)
+            assignments = last[0]
         else:
             if matcher is None:
                 matcher = compile_topics(topics)
@@ -988,7 +992,7 @@ def warn_topicless(
                 assignments = None  # (in a topic: left to the build to place)
             else:
                 assignments = assign_paper(paper, matcher)
-            placed[paper.id] = (_placing(paper), assignments, paper)
+            placed[paper.id] = (assignments, paper)
         if (
             assignments == ()
             and paper.source is not None

@@ -828,3 +828,20 @@ def test_a_link_to_the_home_page_from_its_address_names_index_md(tmp_path):
         f"{about}:3:8: link '../#top' leads out of the site: a page's links go from its file,"
         " which is at the top of the site, not from its address in the browser; write 'index.md#top'",
     ]
+
+
+def test_the_ids_the_importer_remembers_are_kept_as_the_papers_own_id_strings(tmp_path, monkeypatch):
+    # Kept in the load's memo (curation.FolderMemo.imported) and stored in the build's
+    # cache file: read from imported.json, they were as many strings again as papers.
+    import time
+
+    monkeypatch.setattr(time, "time_ns", lambda: int(time.time() * 1e9 + 60e9))  # (settled files)
+    root = three_papers(tmp_path)
+    record(root, **{"multi-task-survey": "A survey", "gone-paper": "Gone"})
+    cache: dict = {}
+    content, _ = load_content(root / "content", root, cache=cache)
+    recorded = next(iter(cache.values()))[3].imported[2]
+    ids = {paper.id: paper.id for paper in content.papers}
+    assert recorded == {"multi-task-survey", "gone-paper"}
+    assert [i for i in recorded if i in ids] == ["multi-task-survey"]
+    assert all(i is ids[i] for i in recorded if i in ids)
