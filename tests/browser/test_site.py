@@ -1131,6 +1131,30 @@ def test_a_filter_that_finds_nothing_offers_the_site_search_of_its_words(page, p
     page.locator(f".md-search-result__item a[href*='{paper['url']}']").first.wait_for()
 
 
+def test_a_list_of_papers_the_filter_narrows_keeps_the_width_of_its_column(page, papers):
+    # (A reader's review: "yolor" in All papers' filter left one row of a short title,
+    # and the table shrank to two thirds of the column, its right edge short of the
+    # reading log's box above it and moving as the word was typed; a topic's table so
+    # too. Emptied, it kept its width already.)
+    in_topic = Counter(t for p in papers for t in p["topics"])
+    topic = in_topic.most_common(1)[0][0]
+    # The shortest title of the biggest topic: filtered to it, the rows are narrowest.
+    paper = min((p for p in papers if topic in p["topics"]), key=lambda p: len(p["title"]))
+    for url, table_id in (("papers/", "rl-all-papers"), (f"topics/{topic}/", "rl-topic-papers")):
+        page.goto(url)
+        table = page.locator(f"#{table_id}")
+        table.locator("tbody tr").first.wait_for()
+        column = page.locator(".md-content__inner").evaluate("e => e.clientWidth")
+        assert abs(table.bounding_box()["width"] - column) <= 1, url  # unfiltered, as before
+        box = page.locator(f".rl-filter[data-table='{table_id}'] .rl-filter__text")
+        box.fill(paper["title"])
+        box.press("Enter")
+        shown = table.locator("tbody tr:visible")
+        expect(shown.first.locator("a").first).to_have_text(paper["title"])
+        assert shown.count() < 3, url
+        assert abs(table.bounding_box()["width"] - column) <= 1, url
+
+
 def test_without_javascript_the_all_papers_filter_is_not_shown(browser, base_url):
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     try:
