@@ -942,6 +942,19 @@ def test_the_home_page_lists_of_topics_and_recent_papers_are_not_search_results(
 
 
 @pytest.mark.example
+def test_the_topics_page_cards_are_no_search_result_but_its_title_is(built, engine):
+    # (A reader's review: "household" found "Embodied agents and robot learning", then
+    # "Topics", whose card repeats that topic's first sentence; "puzzles" and "CLIP" so
+    # too.) The page is still found by its name.
+    entries = [d for d in load_index(built)["docs"] if d["location"].split("#")[0] == "topics/"]
+    assert [(d["title"], d["text"]) for d in entries] == [("Topics", "")]
+    assert _rank(engine, "topics", "topics/") == 1
+    for word in ("household", "puzzles", "CLIP"):
+        hits = [hit.location for hit in engine.search(word)]
+        assert hits and "topics/" not in hits, word
+
+
+@pytest.mark.example
 def test_a_topics_start_here_list_is_no_search_result(built, papers):
     # (A reader's review: "giants shoulders" found the paper, then the topic "Task
     # arithmetic, model merging and editing" for its Start here list, which names it;
