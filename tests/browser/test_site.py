@@ -197,6 +197,29 @@ def test_a_pasted_title_finds_its_paper_first(page, papers):
     assert box.input_value() == paper["title"]  # the box still shows what was typed
 
 
+@pytest.mark.parametrize("url", ["", "topics/"], ids=["home", "topics"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_click_anywhere_on_a_topic_card_opens_the_topic(open_context, viewport, url):
+    # (A reader's review: a card lifts under the mouse as a link does, and a click or a
+    # tap on its count or its description, most of the card, did nothing: only its
+    # title was a link.)
+    page = open_context(viewport=viewport).new_page()
+    page.goto(url)
+    card = page.locator(".rl-topic-cards li").nth(1)
+    title = card.locator("a.rl-topic-card__title")
+    assert card.locator("a").count() == 1  # the card's one link, whose name is the title
+    href = title.evaluate("e => e.href")
+    card.scroll_into_view_if_needed()
+    box = card.bounding_box()
+    for x, y in ((box["width"] - 4, box["height"] - 4), (4, box["height"] / 2)):
+        # A corner past the description, and the left padding beside it.
+        assert card.evaluate(
+            "(e, [x, y]) => { const r = e.getBoundingClientRect();"
+            " return document.elementFromPoint(r.x + x, r.y + y).closest('a') !== null }", [x, y])
+    page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)
+    page.wait_for_function("h => location.href === h", arg=href)
+
+
 def test_topic_to_paper_to_related_paper_and_back(page, papers):
     by_url = {p["url"]: p for p in papers}
     page.goto("topics/")
