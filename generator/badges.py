@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from .escape import safe_url
 from .links import classify, hugging_face_page, hugging_face_paper_url, quoted
@@ -54,6 +54,40 @@ class Badge:
 
 
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+
+# A paper link's badge names the site it leads to, as a code link's does: "Paper" beside
+# the arXiv id's badge did not say where it led, and a paper's two links (OpenReview's
+# and the publisher's) were two badges alike, "Paper" and "Paper". The sites by the
+# names their readers know them by (a subdomain as its site: export.arxiv.org); any
+# other by its host ("proceedings.example.org").
+_PAPER_SITES = {
+    "openreview.net": "OpenReview", "aclanthology.org": "ACL Anthology",
+    "aclweb.org": "ACL Anthology", "papers.nips.cc": "NeurIPS Proceedings",
+    "papers.neurips.cc": "NeurIPS Proceedings", "proceedings.neurips.cc": "NeurIPS Proceedings",
+    "neurips.cc": "NeurIPS", "icml.cc": "ICML", "iclr.cc": "ICLR",
+    "proceedings.mlr.press": "PMLR", "jmlr.org": "JMLR", "dl.acm.org": "ACM Digital Library",
+    "ieeexplore.ieee.org": "IEEE Xplore", "link.springer.com": "Springer",
+    "openaccess.thecvf.com": "CVF Open Access", "sciencedirect.com": "ScienceDirect",
+    "nature.com": "Nature", "science.org": "Science", "pnas.org": "PNAS", "ojs.aaai.org": "AAAI",
+    "ijcai.org": "IJCAI", "arxiv.org": "arXiv", "doi.org": "DOI", "biorxiv.org": "bioRxiv",
+    "medrxiv.org": "medRxiv", "semanticscholar.org": "Semantic Scholar", "dblp.org": "dblp",
+    "paperswithcode.com": "Papers with Code", "researchgate.net": "ResearchGate",
+    "huggingface.co": "Hugging Face", "hf.co": "Hugging Face",
+}
+
+
+def _paper_badge(link: Link, href: str) -> Badge:
+    """A paper link's badge, named by its site (`_PAPER_SITES`); Hugging Face's page of
+    the paper as the badge the arXiv id gives it (paper_badges)."""
+    page = hugging_face_page(href)
+    if page.startswith("papers/"):
+        description = f"The paper's page on Hugging Face Papers (arXiv {page.removeprefix('papers/')})"
+        return Badge("paper", href, "Hugging Face Papers", "huggingface", description, note=link.note)
+    host = (urlsplit(href).hostname or "").removeprefix("www.")
+    parts = host.split(".")
+    domains = (".".join(parts[i:]) for i in range(len(parts) - 1))
+    site = next((_PAPER_SITES[d] for d in domains if d in _PAPER_SITES), host or "Paper")
+    return Badge("paper", href, site, "paper", f"The paper on {site}", note=link.note)
 
 
 def code_label(link: Link) -> str:
@@ -185,7 +219,7 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
     for link in paper.links_of("paper"):
         href = safe_url(link.url)
         if href:
-            badges.append(Badge("paper", href, "Paper", "paper", "The paper", note=link.note))
+            badges.append(_paper_badge(link, href))
     for link in paper.links_of("pdf"):
         href = safe_url(link.url)
         if href:

@@ -1281,6 +1281,28 @@ def test_a_topic_page_is_planned_again_when_a_paper_becomes_a_weak_match_of_it()
     assert page(second, "topics/t/index.md").context["weak"] == (True,)
 
 
+def test_a_paper_link_badge_names_the_site_it_leads_to():
+    # (A reader's review: a paper with an OpenReview link and the publisher's had two
+    # badges alike, "Paper" and "Paper", beside "arXiv ..." and "Hugging Face Papers";
+    # none said where it led.)
+    links = tuple(Link(url, "paper") for url in (
+        "https://openreview.net/forum?id=6t0Kwf8-jrj",
+        "https://www.aclweb.org/anthology/P16-1162/",  # a site under another address
+        "https://export.arxiv.org/abs/2101.00010",  # a subdomain as its site
+        "https://proceedings.example.org/paper/12",  # a site it does not know: its host
+        "https://hf.co/papers/2310.06825",  # as the badge an arXiv id gives it
+    ))
+    badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
+    assert [(b.label, b.description, b.icon) for b in badges if b.kind == "paper"] == [
+        ("OpenReview", "The paper on OpenReview", "paper"),
+        ("ACL Anthology", "The paper on ACL Anthology", "paper"),
+        ("arXiv", "The paper on arXiv", "paper"),
+        ("proceedings.example.org", "The paper on proceedings.example.org", "paper"),
+        ("Hugging Face Papers", "The paper's page on Hugging Face Papers (arXiv 2310.06825)", "huggingface"),
+    ]
+    assert [b.href for b in badges if b.kind == "paper"] == [link.url for link in links]
+
+
 def test_a_paper_link_to_hugging_faces_page_of_the_paper_has_no_hugging_face_search_beside_it():
     # (The search of Hugging Face's papers for the title would find the very page the
     # "Paper" badge links; a link to one of its lists of papers is no page of this one.)
