@@ -980,6 +980,31 @@ def test_the_404_page_names_the_search_the_header_shows(open_context, viewport):
         expect(box).to_be_focused()
 
 
+def test_the_404_page_offers_the_search_for_the_words_of_its_address(open_context, site_dir, papers, guard):
+    # (A reader's review: a link to a paper with a slip in its address, or to a paper
+    # the list no longer has, led to "Page not found" and its three links: the title
+    # had to be typed into the search by hand.) Served as a host serves it, at the
+    # missing address, status 404; its words are the paper's id's, one cut short.
+    paper = next(p for p in papers if p["id"].startswith("adamerging-"))
+    missing = "papers/" + paper["id"].replace("adamerging", "adamergin", 1) + "/"
+    page = open_context().new_page()
+    page.route(f"**/{missing}", lambda route: route.fulfill(
+        status=404, content_type="text/html; charset=utf-8", body=(site_dir / "404.html").read_bytes()))
+    page.goto(missing)
+    # (the browser logs the status as an error; it is the point here)
+    guard.errors[:] = [e for e in guard.errors if "404 (Not Found)" not in e]
+    words = paper["id"].replace("adamerging", "adamergin", 1).replace("-", " ")
+    link = page.get_by_role("link", name=f"Search the list for \u201c{words}\u201d")
+    expect(link).to_be_visible()
+    link.click()
+    expect(page.locator(".md-search__input")).to_have_value(words)
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(paper["url"])))
+    # Opened where it is, 404.html says nothing of the kind: its address is no paper's.
+    page.goto("404.html")
+    expect(page.locator(".rl-not-found__search")).to_be_hidden()
+
+
 def _normal(text: str) -> str:
     """The filter's reading of a row or a query (table-filter.js `normal`)."""
     return " " + " ".join(re.sub(r"[^\w]|_", " ", text.lower().replace("-", "")).split())
