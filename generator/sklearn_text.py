@@ -1,38 +1,45 @@
 """scikit-learn's text features and scipy's sparse matrices, imported without the modules
-they import and never use (scipy.stats, four of numpy's) until something uses them.
+they import and never use (scipy.stats, four of numpy's, asyncio, scipy's rotations)
+until something uses them.
 
 `import sklearn.feature_extraction.text` takes most of a second, and a rerun in a new
 process after a title or abstract edit pays it whole (BENCHMARKS.md). About 0.3 s of it
 is scipy.stats, which `sklearn.utils.fixes` imports at the top and uses only inside
 functions that text features never call. And scipy's array API layer (scikit-learn's
 too) runs `from numpy import *`, which imports every numpy submodule; f2py, ma, testing
-and polynomial (0.04 s) serve neither text features nor sparse matrices. So before
-scipy is first imported, each such module is put in `sys.modules` unexecuted, and runs
-in place (the same module object, as Python's `importlib.util.LazyLoader` does) on the
-first read of an attribute it lacks: whoever does use one gets the real module, a
-moment later. One of its submodules imported first ("from scipy.stats.distributions
-import norm") runs it first, as Python runs a package before its submodules
-(`_SubmoduleFinder`). (Threads: one that imports a module which reads such a module
-while another thread runs it may wait for it for good: a deadlock the import system
-would have caught.)
+and polynomial (0.04 s) serve neither text features nor sparse matrices. joblib's
+`memory` imports asyncio for its coroutine checks, and scipy.spatial imports its
+`transform` (rotations, with scipy.constants): 0.02 s more that text features never
+use. So from the first call of `sparse_module` or `text_module` on, an import of such
+a module makes it as any import does (in `sys.modules`, bound to its package, under the
+import system's own lock: another thread's import of it is never replaced), but does
+not run it (`_Unrun`); it runs in place (the same module object, as Python's
+`importlib.util.LazyLoader` does) on the first read of an attribute it lacks: whoever
+does use one gets the real module, a moment later. One of its submodules imported
+first ("from scipy.stats.distributions import norm") runs it first, as Python runs a
+package before its submodules (`_Finder`). A module already imported is left as it is.
+(Threads: one that imports a module which reads such a module while another thread
+runs it may wait for it for good: a deadlock the import system would have caught.)
 
 `LazyLoader` itself saves nothing on Python 3.11: the `import scipy.stats` statement
 reads the module's `__spec__` to see whether it is still initialising, and any
 attribute read runs a `LazyLoader` module. A module whose attributes so far are only
 the ones the import system sets (`__spec__`, `__path__`, ...) passes that check.
+(Modules whose attributes scikit-learn reads as it is imported, scipy.optimize,
+scipy.sparse.csgraph, joblib, narwhals, gain nothing from this: they run at once.)
 """
 
 from __future__ import annotations
 
 import importlib.abc
 import importlib.machinery
-import importlib.util
 import sys
 import threading
 import types
 
-# (numpy's before scipy is first imported: its array API layer binds them then.)
-_DEFERRED = ("numpy.f2py", "numpy.ma", "numpy.testing", "numpy.polynomial", "scipy.stats")
+_DEFERRED = frozenset({
+    "numpy.f2py", "numpy.ma", "numpy.testing", "numpy.polynomial", "scipy.stats", "asyncio", "scipy.spatial.transform",
+})
 _LOCK = threading.RLock()
 _running: dict[str, int] = {}  # module name -> the thread running it
 
@@ -85,14 +92,18 @@ def _run_locked(module: types.ModuleType) -> bool:
     return True
 
 
-class _SubmoduleFinder:
-    """Finds a deferred package's submodule imported before the package has run
-    ("from scipy.stats.distributions import norm"): the package runs first, as Python
-    runs a package before its submodules, else the submodule ran first and failed on
-    its circular imports. (Not while the package runs in this thread: its own imports.)"""
+class _Finder:
+    """Finds a deferred module when it is first imported, and a deferred package's
+    submodule imported before the package has run."""
 
     @staticmethod
     def find_spec(name: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
+        if name in _DEFERRED:
+            return _deferred_spec(name, path, target)
+        # "from scipy.stats.distributions import norm": the package runs first, as Python
+        # runs a package before its submodules, else the submodule ran first and failed
+        # on its circular imports. (Not while the package runs in this thread: its own
+        # imports.)
         package = sys.modules.get(name.rpartition(".")[0])
         if type(package) is not _Deferred or _running.get(package.__spec__.name) == threading.get_ident():
             return None
@@ -101,6 +112,31 @@ class _SubmoduleFinder:
             return None
         spec.loader = _PackageFirst(spec.loader, package)
         return spec
+
+
+def _deferred_spec(name: str, path: object, target: object) -> importlib.machinery.ModuleSpec | None:
+    spec = importlib.machinery.PathFinder.find_spec(name, path, target)  # type: ignore[arg-type]
+    # (Only Python source: an extension module's code runs when it is created.)
+    if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
+        return None
+    spec.loader = _Unrun(spec.loader)
+    return spec
+
+
+class _Unrun(importlib.abc.Loader):
+    """A deferred module's loader: the import system creates the module, binds it to
+    its package and puts it in `sys.modules` as for any import (under its own import
+    lock: no other thread's import of it is replaced), but its code is not run."""
+
+    def __init__(self, loader: importlib.abc.Loader) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        module.__loader__ = module.__spec__.loader = self.loader  # (`_run` runs it with this one)
+        module.__class__ = _Deferred
 
 
 class _PackageFirst(importlib.abc.Loader):
@@ -129,29 +165,10 @@ class _PackageFirst(importlib.abc.Loader):
         self.loader.exec_module(module)
 
 
-def _defer(name: str) -> None:
-    if name in sys.modules:
-        return  # (already imported by someone: nothing to save)
-    parent_name, _, child = name.rpartition(".")
-    parent = importlib.import_module(parent_name)
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:
-        return
-    module = importlib.util.module_from_spec(spec)
-    module.__class__ = _Deferred
-    if _SubmoduleFinder not in sys.meta_path:
-        sys.meta_path.insert(0, _SubmoduleFinder)
-    # (Another thread's plain import may have put its module there since the test above,
-    # finding the spec: replaced, its package ran again inside its own first run.)
-    if sys.modules.setdefault(name, module) is not module:
-        return
-    setattr(parent, child, module)  # (as an import binds a submodule to its package)
-
-
 def _defer_unused() -> None:
     with _LOCK:  # (serve's warm-up thread and a rebuild may both come here first)
-        for name in _DEFERRED:
-            _defer(name)
+        if _Finder not in sys.meta_path:
+            sys.meta_path.insert(0, _Finder)
 
 
 def sparse_module() -> types.ModuleType:

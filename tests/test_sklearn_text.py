@@ -131,30 +131,73 @@ def test_numpy_modules_scipy_imports_unused_run_only_when_first_used():
     assert out == "[]\n1 5.0 True module\nNone True []"
 
 
-def test_a_module_another_thread_began_importing_is_not_replaced_by_a_deferred_one():
-    # serve's warm-up thread defers numpy's modules while another thread may import one
-    # of them plainly. That thread's module, put in sys.modules after the deferring one
-    # saw none there (here: while it finds the spec), was replaced by a deferred one; the
-    # plain import then ran the package again inside its own first run: "cannot import
-    # name 'Chebyshev' from partially initialized module 'numpy.polynomial.chebyshev'"
-    # (3 runs in 40 of threads using numpy.ma, numpy.polynomial and text_module).
+def test_asyncio_and_scipy_rotations_run_only_when_first_used():
+    # joblib's memory imports asyncio, scipy.spatial its rotations (and they
+    # scipy.constants): 0.02 s of a rerun that uses none of them.
     out = _run(
         """
-        import importlib.util, sys, types
-        import numpy
-        from generator import sklearn_text
-        find_spec = importlib.util.find_spec
-        theirs = types.ModuleType("numpy.polynomial")
-
-        def found_while_another_thread_imports(name, *args):
-            spec = find_spec(name, *args)
-            if name == "numpy.polynomial":
-                sys.modules[name] = numpy.polynomial = theirs
-            return spec
-
-        importlib.util.find_spec = found_while_another_thread_imports
-        sklearn_text.sparse_module()
-        print(sys.modules["numpy.polynomial"] is theirs, numpy.polynomial is theirs)
+        import sys
+        from generator.sklearn_text import text_module
+        text = text_module()
+        text.TfidfTransformer().fit_transform(text.CountVectorizer().fit_transform(["graph nets", "graph search"]))
+        modules = ("asyncio.base_events", "scipy.spatial.transform._rotation", "scipy.constants")
+        print([m for m in modules if m in sys.modules])
+        import asyncio
+        async def answer():
+            return 42
+        from scipy.spatial.transform import Rotation
+        print(asyncio.run(answer()), Rotation.identity().as_quat().tolist(), type(asyncio).__name__,
+              [m for m in modules if m not in sys.modules])
         """
     )
-    assert out == "True True"
+    assert out == "[]\n42 [0.0, 0.0, 0.0, 1.0] module []"
+
+
+def test_a_module_another_thread_is_importing_is_not_replaced_by_a_deferred_one(tmp_path):
+    # serve's warm-up thread starts the deferring while another thread may import one of
+    # the modules plainly. The deferring once put a module of its own in sys.modules
+    # beside that import, which then ran the package again inside its own first run:
+    # "cannot import name 'Chebyshev' from partially initialized module
+    # 'numpy.polynomial.chebyshev'" (3 runs in 40 of threads using numpy.ma,
+    # numpy.polynomial and text_module). Here a package, deferred for the test, is half
+    # imported by a thread when the deferring starts, and imported by a third meanwhile.
+    package = tmp_path / "halfway"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "import builtins\n"
+        "builtins.halfway_runs += 1\n"
+        "builtins.halfway_started.set()\n"
+        "builtins.halfway_go.wait(60)\n"
+        "VALUE = 42\n"
+    )
+    out = _run(
+        f"""
+        import builtins, sys, threading
+        sys.path.insert(0, {str(tmp_path)!r})
+        from generator import sklearn_text
+        sklearn_text._DEFERRED = sklearn_text._DEFERRED | {{"halfway"}}
+        builtins.halfway_runs, builtins.halfway_started, builtins.halfway_go = 0, threading.Event(), threading.Event()
+        got = {{}}
+
+        def plain():
+            import halfway
+            got["plain"] = halfway
+
+        def meanwhile():
+            import halfway
+            got["meanwhile"] = halfway.VALUE
+
+        first = threading.Thread(target=plain)
+        first.start()
+        builtins.halfway_started.wait(60)
+        sklearn_text.sparse_module()
+        second = threading.Thread(target=meanwhile)
+        second.start()
+        builtins.halfway_go.set()
+        first.join()
+        second.join()
+        print(sys.modules["halfway"] is got["plain"], type(got["plain"]).__name__, got["meanwhile"],
+              builtins.halfway_runs)
+        """
+    )
+    assert out == "True module 42 1"
