@@ -507,6 +507,32 @@ def test_a_curator_link_added_after_an_edit_keeps_k_similar_papers():
         assert index.update(papers, k=1) == related_papers(papers, k=1)
 
 
+def test_a_paper_whose_ranking_changes_below_its_first_place_chooses_again():
+    # A paper that is not affected by an edit, none of whose related papers is, still
+    # chooses again when its ranking changed (RelatedIndex._rerank's rows), also below
+    # the first entry: the property test above passed with only a change of the first
+    # entry counted. Here x's edit drops words only x and y had (y is affected, p and
+    # its related papers are not), so x's vector leans on "beta" and passes b in p's
+    # ranking: second place, then the first after p's own link, while p's first ranking
+    # entry stays a.
+    def papers_of(p_links):
+        return [
+            paper("a", "", "alpha beta gamma delta"), paper("b", "", "alpha epsilon zeta"),
+            paper("p", "", "alpha beta gamma", related=p_links),
+            paper("x", "", "beta kappa lambda mu nu xi"), paper("y", "", "kappa lambda mu nu xi omicron"),
+            paper("z", "", "epsilon zeta"),
+        ]
+
+    for k, p_links, shown_after in ((2, (), ["a", "x"]), (1, ("a",), ["a", "x"])):
+        papers = papers_of(p_links)
+        index = RelatedIndex()
+        assert _ids(index.update(papers, k=k)["p"]) == ["a", "b"]
+        papers[3] = replace(papers[3], abstract="beta kappa")
+        updated = index.update(papers, k=k)
+        assert updated == related_papers(papers, k=k)
+        assert _ids(updated["p"]) == shown_after
+
+
 @pytest.mark.example
 def test_an_update_with_one_edit_is_incremental_and_exact_on_real_papers(monkeypatch):
     content, _ = load_content(Path(__file__).parents[1] / "content")
