@@ -442,6 +442,24 @@ def test_fields_written_in_a_form_check_refuses_are_not_counted_as_lacking(lab, 
     ]
 
 
+def test_fields_left_empty_that_check_refuses_are_still_counted_as_lacking(lab, capsys):
+    # 'doi: ""' and a code link's 'url: ""' are refused by check, but hold nothing: the
+    # paper lacks them, and an import fills them (it fills 'doi: ""'), as gaps says.
+    papers = lab / "content" / "papers"
+    (papers / "preprint.yml").write_text(
+        PAPERS["preprint"].replace('arxiv: "2301.00002"\n', 'doi: ""\n')
+        + 'links:\n  code:\n    - url: ""\n',
+        encoding="utf-8",
+    )
+    status, out, err = gaps(lab, capsys)
+    assert status == 1
+    assert [line.split(": ", 1)[0] for line in err.splitlines()[:2]] == [
+        "content/papers/preprint.yml:5:6",
+        "content/papers/preprint.yml:9:12",
+    ]
+    assert "content/papers/preprint.yml: no venue, identifier, code" in out.splitlines()
+
+
 def test_a_folder_without_content_is_an_error_and_no_report(tmp_path, capsys):
     status, out, err = gaps(tmp_path, capsys)
     assert (status, out) == (1, "")

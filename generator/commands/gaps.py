@@ -219,6 +219,8 @@ def _refused(problems: Problems, papers: Sequence[Paper], root: Path) -> dict[st
         except (OSError, UnicodeDecodeError):
             continue
         for place in at:
+            if _blank_at(tree, place):
+                continue  # ('doi: ""': written empty, the field is lacking, and an import fills it)
             key, value = _entry_at(tree, place)
             if key == "links":
                 key = _entry_at(value, place)[0]
@@ -241,6 +243,19 @@ def _entry_at(node: object, place: tuple[int, int]) -> tuple[str | None, object]
             if (key.line, key.col) <= place:
                 found = (key.text, value)
     return found
+
+
+def _blank_at(node: object, place: tuple[int, int]) -> bool:
+    """Whether the innermost value of ``node`` written at or before ``place`` (where an
+    error is) is a scalar that holds nothing but spaces, or nothing."""
+    from ..yamlio import Map, Scalar, Seq
+
+    while isinstance(node, (Map, Seq)):
+        node = (
+            _entry_at(node, place)[1] if isinstance(node, Map)
+            else next((item for item in reversed(node.items) if (item.line, item.col) <= place), None)
+        )
+    return isinstance(node, Scalar) and not (node.text or "").strip()
 
 
 def _in_no_topic(papers: Sequence[Paper], topics: Sequence[Topic], memo: TopicMemo | None) -> set[str]:
