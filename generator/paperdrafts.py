@@ -61,8 +61,15 @@ _ARXIV_VERSION = re.compile(r"v[0-9]+$")
 # A summary longer than this is no longer one line of a table (see schema "summary").
 SUMMARY_LENGTH = 200
 # Markdown a curator may write in a summary, which is plain text (shown as typed, its
-# marks and all): a link, bold, code. (Not one "*", which a plain sentence may hold.)
-_SUMMARY_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|\*\*\S[^*]*\*\*|__\S[^_]*__|`[^`]+`")
+# marks and all): a link, bold, code. (Not one "*", which a plain sentence may hold; nor
+# marks inside a word, as code writes a power, "N**-0.5"; nor "__" around one word, as
+# Python's names are written, "__init__": what a sentence meant to show as typed holds.)
+_SUMMARY_MARKUP = re.compile(
+    r"\[[^\]]+\]\([^)\s]+\)"
+    r"|(?<![\w*])\*\*[^\s*][^*]*(?<!\s)\*\*(?![\w*])"
+    r"|(?<![\w_])__[^\s_][^_]*\s[^_]*(?<!\s)__(?![\w_])"
+    r"|`[^`]+`"
+)
 # The fields whose nodes a draft keeps, for messages across files to point at (and
 # 'topics', to tell a refused value from none: curation._listing).
 _POINTED_AT = frozenset({"id", "title", "arxiv", "doi", "topics"})

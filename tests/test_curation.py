@@ -777,6 +777,12 @@ CASES = {
         "id: x\ntitle: A\nsummary: Significant at p < 0.05* in 3 * 4 runs.\nabstract: a\n",
         [],
     ),
+    # Text that looks like Markdown's strong marks but is a sentence's own: Python's
+    # dunder names and powers written as code writes them, meant to be shown as typed.
+    "summary with Python's names and powers": (
+        "id: x\ntitle: A\nsummary: Why __init__ and __call__ matter; loss falls as N**-0.5 and D**-0.3.\nabstract: a\n",
+        [],
+    ),
     # An accent typed in an id (a title's word, "Modèle", "Straße"): told the id it reads as,
     # as an imported title's slug folds it; it was told only what an id may hold.
     "ids written with accents": (
