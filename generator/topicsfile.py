@@ -419,25 +419,23 @@ def _check_keyword_overlaps(node: Node | None, keywords: object, problems: Probl
 
 
 def _warn_fields_as_keywords(nodes: Mapping[str, Node], keywords: object, problems: Problems) -> None:
-    """Warn about a keyword that is a field the topic lacks, written with a number
+    """Warn about a keyword 'threshold' in a topic that has none, written with a number
     ("threshold: 3" indented under 'keywords:' a step too far): it is read as a keyword
-    of that weight, and the topic gets no threshold of its own, with nothing said. (Not
-    a number, it is an error: RecordChecker.keywords.)"""
+    of that weight, and the topic gets a threshold of 1, with nothing said. (Only the
+    threshold: the other fields hold no number, so "description: 1" is a keyword of a
+    topic of scene description; one of them written with its own value is an error,
+    RecordChecker.keywords.)"""
     phrases = nodes.get("keywords")
-    if not isinstance(phrases, Map) or not isinstance(keywords, dict):
+    if not isinstance(phrases, Map) or not isinstance(keywords, dict) or "threshold" in nodes:
         return
     for key, value in phrases:
-        if (
-            key.text in TOPIC_FIELDS and key.text != "keywords" and not key.quoted
-            and key.text not in nodes and key.text in keywords
-        ):
-            said = "a threshold of 1" if key.text == "threshold" else f"no {key.text}"
+        if key.text == "threshold" and not key.quoted and key.text in keywords:
             problems.warning(
                 key.loc,
-                f"'{key.text}' is read as a keyword of weight {getattr(value, 'text', '')}, since it is"
-                f" indented under 'keywords:', and the topic has {said}: if it is the topic's"
-                f" {key.text}, indent it as 'keywords:' is; if a keyword, write it in quotes"
-                f" ('\"{key.text}\": {getattr(value, 'text', '')}') to say so",
+                f"'threshold' is read as a keyword of weight {getattr(value, 'text', '')}, since it is"
+                " indented under 'keywords:', and the topic has a threshold of 1: if it is the topic's"
+                " threshold, indent it as 'keywords:' is; if a keyword, write it in quotes"
+                f" ('\"threshold\": {getattr(value, 'text', '')}') to say so",
             )
 
 

@@ -128,6 +128,16 @@ def test_a_topics_field_indented_under_its_keywords_is_said_to_be_read_as_a_keyw
     ]
 
 
+def test_a_keyword_named_as_a_topics_field_whose_value_is_no_number_is_no_warning(tmp_path):
+    # A topic of scene description or of parent-child models may have the word as a
+    # keyword: only a threshold is a number a step too deep could have meant for itself.
+    topics = (
+        "topics:\n  - id: captions\n    title: Captions\n    keywords:\n      caption: 1\n"
+        "      description: 1\n      parent: 1\n      formerly: 1\n"
+    )
+    assert read_said(tmp_path, topics) == []
+
+
 def test_a_topic_titled_as_one_before_it_in_another_unicode_form_is_the_same_title(tmp_path):
     # (An accent composed in one title, "é" as one character (NFC), and decomposed in
     # the other, "e" and a combining acute (NFD), as a Mac's clipboard may give it: the
