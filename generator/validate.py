@@ -559,7 +559,7 @@ class RecordChecker:
             return schema.BOOLEANS[text]
         # (YAML 1.1's words for them, which these files do not read so: "yes", "on", "y".)
         meant = _YES_NO.get(text.strip().lower().rstrip("."))
-        hint = f": write {meant}" if meant else ""
+        hint = f"; write '{name}: {meant}'" if meant else ""  # (as `_fixed` says a fix)
         return self.error(node, f"'{name}' must be true or false, not {text!r}{hint}")
 
     def number(self, node: Node, spec: Field, name: str) -> object:

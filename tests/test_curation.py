@@ -657,8 +657,8 @@ CASES = {
         "    - url: https://github.com/a/c\n      official: No\n"
         "    - url: https://github.com/a/d\n      official: maybe\nabstract: a\n",
         [
-            f"{P}:6:17: 'official' must be true or false, not 'yes': write true",
-            f"{P}:8:17: 'official' must be true or false, not 'No': write false",
+            f"{P}:6:17: 'official' must be true or false, not 'yes'; write 'official: true'",
+            f"{P}:8:17: 'official' must be true or false, not 'No'; write 'official: false'",
             f"{P}:10:17: 'official' must be true or false, not 'maybe'",
         ],
     ),
