@@ -490,10 +490,13 @@ _ARXIV_SUBJECT = re.compile(
 # 10.48550/arXiv.… DOI, which a reference manager or a curator asks; `add` asks arXiv for
 # such a DOI) give them as keywords of every paper: its subject classes by name and code ("Computation and
 # Language (cs.CL)", "Quantum Physics (quant-ph)") and the OECD's fields of science
-# ("FOS: Computer and information sciences").
+# ("FOS: Computer and information sciences"). The archives with classes are named with
+# one ("(cs.LG)": a curator's "Mathematics (math)" is no subject class); the others alone,
+# or with one for the few that had them ("(astro-ph)", "(astro-ph.GA)").
 _DATACITE_SUBJECT = re.compile(
-    r"[A-Z][\w ,'-]* \((?:cs|stat|math|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|gr-qc"
-    r"|hep-ex|hep-lat|hep-ph|hep-th|math-ph|nlin|nucl-ex|nucl-th|quant-ph)(?:\.[A-Za-z-]+)?\)"
+    r"[A-Z][\w ,'-]* \((?:(?:cs|stat|math|physics|q-bio|q-fin|eess|econ)\.[A-Za-z-]+"
+    r"|(?:astro-ph|cond-mat|nlin)(?:\.[A-Za-z-]+)?"
+    r"|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|nucl-ex|nucl-th|quant-ph)\)"
     r"|FOS: [A-Z][\w ,'-]*"
 )
 

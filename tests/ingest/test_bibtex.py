@@ -1220,6 +1220,17 @@ def test_the_arxiv_subjects_of_an_arxiv_doi_at_datacite_are_no_tags():
     ]
 
 
+def test_a_curators_tag_naming_a_field_with_its_archives_name_is_kept():
+    # DataCite's subject classes name a class of an archive that has them ("(cs.LG)",
+    # "(stat.ML)"); a field with the archive's name alone, "Mathematics (math)", is a
+    # curator's way to write a tag, not arXiv's.
+    text = "@misc{c, title = {C}, keywords = {Computer science (cs), Mathematics (math), Statistics (stat)}}\n"
+    problems = Problems()
+    records = parse_text(text, "d.bib", problems)
+    assert records[0].tags == ("Computer science (cs)", "Mathematics (math)", "Statistics (stat)")
+    assert problems.items == []
+
+
 def test_a_published_venue_beside_a_preprints_journal_is_the_venue():
     # A curator's review: Semantic Scholar's export gives the preprint's journal "ArXiv"
     # (its volume "abs/...") beside the published booktitle; LoRA's venue was "ArXiv".
