@@ -74,7 +74,7 @@ def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
     """The id for ``title``; never empty."""
     if "\\" in title:
         title = _TEX_STYLE.sub(" ", title)
-    folded = _fold_accents(title.translate(_FOLD))
+    folded = latin_folded(title)
     if not folded.isascii():
         # Punctuation, symbols and spaces beyond ASCII ("2–3", "A—B", a no-break space)
         # separate words as their ASCII kin do; a mark left (another script's, or one on
