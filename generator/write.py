@@ -83,16 +83,29 @@ def _scan(root: Path) -> tuple[list[str], set[str], list[str]]:
     return files, links, folders
 
 
-# What a run last wrote or read at a destination: (size, mtime_ns, digest of the bytes).
+# What a run last wrote or read at a destination: (size, mtime_ns, digest of the bytes,
+# or UNHASHED for a large file: see DIGEST_LIMIT).
 # When the file still has that size and mtime, it holds those bytes: it need not be read
 # again (and a page planned as Kept need not even be rendered). Digests, not texts, so
 # the memo stays small when it is kept on disk.
 Stamps = dict[str, tuple[int, int, bytes]]
 
 
+# Files larger than this get no digest (`UNHASHED`): they are told unchanged by reading
+# them back and comparing, which costs a third of hashing them (papers.json, 24 MB at
+# 10,000 papers: 7 ms against 21 ms of SHA-256), while for a page of a few kilobytes
+# the open and read cost more than its digest. A title edit writes some 50 MB of
+# exports, each of which was hashed only for its stamp.
+DIGEST_LIMIT = 1 << 20
+UNHASHED = b""
+
+
 def _digest(data: bytes) -> bytes:
+    """The stamp's digest of ``data``: UNHASHED above DIGEST_LIMIT."""
+    if len(data) > DIGEST_LIMIT:
+        return UNHASHED
     # SHA-256 (cut to 16 bytes): computed in hardware on most CPUs (SHA-NI, ARMv8),
-    # where it is 2.5 times as fast as BLAKE2b here; a title edit hashes ~50 MB of exports.
+    # where it is 2.5 times as fast as BLAKE2b here.
     return hashlib.sha256(data).digest()[:16]
 
 
@@ -134,7 +147,7 @@ def _write_if_changed(
         try:
             info = os.stat(path)
             kept = stamps.get(dest)
-            if kept is not None and kept == (info.st_size, info.st_mtime_ns, digest):
+            if digest != UNHASHED and kept == (info.st_size, info.st_mtime_ns, digest):
                 return False
             if info.st_size == len(data):
                 with open(path, "rb") as handle:

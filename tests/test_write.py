@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from generator import write
 from generator.write import WriteError, write_outputs
 
 
@@ -219,3 +220,19 @@ def test_a_page_renamed_only_in_case_with_the_same_text_takes_the_new_spelling(t
     assert report.written == () and report.removed == ()
     assert renamed == [("About.md", "about.md")]
     assert (tmp_path / "about.md").read_text() == "about\n"
+
+
+def test_a_file_too_large_to_hash_is_compared_with_its_text_and_rewritten_when_it_differs(tmp_path, monkeypatch):
+    # Above DIGEST_LIMIT the stamp holds no digest: a stamp that still matches the file
+    # must not pass for "holds this text" (every large file's digest would be equal).
+    monkeypatch.setattr(write, "DIGEST_LIMIT", 8)
+    stamps: dict = {}
+    write_outputs(tmp_path, [("big.json", "0123456789\n"), ("small.md", "text\n")], stamps)
+    assert stamps["big.json"][2] == write.UNHASHED and stamps["small.md"][2] != write.UNHASHED
+    os.utime(tmp_path / "big.json", (1_000_000, 1_000_000))
+    stamps["big.json"] = (11, 1_000_000 * 10**9, write.UNHASHED)
+    again = write_outputs(tmp_path, [("big.json", "0123456789\n"), ("small.md", None)], stamps)
+    assert again.written == () and (tmp_path / "big.json").stat().st_mtime == 1_000_000
+    changed = write_outputs(tmp_path, [("big.json", "9876543210\n"), ("small.md", None)], stamps)
+    assert changed.written == ("big.json",)
+    assert (tmp_path / "big.json").read_text() == "9876543210\n"
