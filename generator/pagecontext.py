@@ -811,7 +811,9 @@ def all_papers_page(site: Site, index: Index) -> Page:
     papers = index.papers.values()
     shown = (
         any(p.brief_byline for p in papers),
-        any(p.brief_where for p in papers),
+        # (`where` is empty without a venue and a publisher: a list that names no
+        # venue, as a synthetic one, made every paper's brief venue for nothing)
+        any(p.brief_where for p in papers if p.venue or p.publisher),
         any(p.summary.split() for p in papers),
         any(p.year is not None for p in papers),
     )
