@@ -207,22 +207,33 @@ def load_content(
     return content, problems
 
 
+# What a warning of a link to a page of the list by its address says (escape.py).
+_BY_ADDRESS = "by its full web address (https://…/"
+
+
 def _hint_paper_links(content: Content, root: Path, problems: Problems) -> None:
     """Say how to link another paper where notes link it by its id (escape.paper_link_hint),
     and how to link a page of the list where notes or a description link it by its
     page's address (escape.site_page_hint: with the site's address, or by 'related:'):
     known only once every paper is read, so said here on each load, each file's own
     warnings being kept as that file alone gives them."""
-    ids = {paper.id for paper in content.papers}
-    owners = {paper.source.path: paper.id for paper in content.papers if paper.source is not None}
     site: str | None = None  # (mkdocs.yml read only for such a link: few lists have one)
+    # The papers' ids and each file's paper, made only for such a warning too (10,000
+    # papers' cost a rerun 7 ms, for a list whose notes link no paper).
+    ids: set[str] | None = None
+    owners: dict[str, str] = {}
     for at, problem in enumerate(problems.items):
         if problem.severity is not Severity.WARNING:
             continue
         said = problem.message
+        if not (said.startswith("'notes': ") or _BY_ADDRESS in said):
+            continue
+        if ids is None:
+            ids = {paper.id for paper in content.papers}
+            owners = {paper.source.path: paper.id for paper in content.papers if paper.source is not None}
         if said.startswith("'notes': "):
             said = paper_link_hint(said, ids)
-        if "by its full web address (https://…/" in said:
+        if _BY_ADDRESS in said:
             if site is None:
                 site = site_address(root)
             said = site_page_hint(said, site, ids, owners.get(problem.location.path))
@@ -374,8 +385,9 @@ def _formerly(drafts: Sequence[PaperDraft]) -> dict[str, str]:
     """Old id -> the paper whose `formerly:` names it, when exactly one does."""
     claims: dict[str, set[str]] = {}
     for draft in drafts:
-        if draft.id is not None:
-            for ref in nodes(draft.values.get("formerly")):
+        formerly = draft.values.get("formerly")  # (none in most files: asked first)
+        if formerly and draft.id is not None:
+            for ref in nodes(formerly):
                 if ref.text != draft.id:  # (first, its own: the id it went back to)
                     claims.setdefault(str(ref.text), set()).add(draft.id)
     return {old: next(iter(ids)) for old, ids in claims.items() if len(ids) == 1}
