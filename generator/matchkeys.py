@@ -10,13 +10,15 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Generic, Mapping, TypeVar
 
-from rapidfuzz import fuzz, process
-
 from . import provenance
 from .latex import plain_for_matching
 from .names import is_organisation, is_suffix, shown_name
 from .slugs import folded
 from .venuewords import CONFERENCE_ACRONYMS, PREPRINT  # noqa: F401  (the importers read them here)
+
+# rapidfuzz is imported late, by the functions that compare titles or abstracts: a
+# build's load makes the keys of each paper file it reads (paperdrafts.normalised_title)
+# and compares none, and importing it cost each rerun that reads a file 6 ms.
 
 # An abstract this long (normalised) may name its paper: an identical one is the same
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
@@ -131,6 +133,8 @@ def abstract_titles_alike(title: str, other: str) -> float | None:
     """How alike two normalised titles are (rapidfuzz's ratio, in percent) when one long
     abstract under them names one paper: at least ABSTRACT_TITLE_ALIKE; else None. The
     importer's match by abstract (importmatch), and `check`'s of two files so written."""
+    from rapidfuzz import fuzz  # (late: see the note at the imports)
+
     score = fuzz.ratio(title, other)
     return score if score >= ABSTRACT_TITLE_ALIKE else None
 
@@ -140,6 +144,8 @@ def one_by_text(title: str, other: str, abstract: object, other_abstract: object
     abstracts for one by their text, ids aside: one title, or titles SIMILAR_TITLE alike,
     or one long abstract under titles somewhat alike. Only then does a `not_same_as:`
     entry part anything (crosscheck._check_parted says one that does not is not needed)."""
+    from rapidfuzz import fuzz  # (late: see the note at the imports)
+
     if title and other and fuzz.ratio(title, other) >= SIMILAR_TITLE:
         return True
     key = abstract_key(abstract)
@@ -298,6 +304,8 @@ class SimilarTitles(Generic[Named]):
 
     def _similar(self, title: str, words: set[str], postings: dict[str, list]) -> tuple[Named, float] | None:
         # (Called on every title of a list by `check`: the loops are the library's.)
+        from rapidfuzz import fuzz, process  # (late: see the note at the imports)
+
         rarest = sorted(filter(None, map(postings.get, words)))[:3]
         # fuzz.ratio is 100 less the share of the two lengths together that the edits
         # make (in percent), and each character of the lengths' difference takes an
@@ -320,6 +328,8 @@ class SimilarTitles(Generic[Named]):
 def different_abstracts(one: str, other: str) -> bool:
     """Both abstracts given and clearly not one text revised (nor one cut short): papers
     of near titles are two then."""
+    from rapidfuzz import fuzz  # (late: see the note at the imports)
+
     one, other = " ".join(one.casefold().split()), " ".join(other.casefold().split())
     if not one or not other:
         return False
