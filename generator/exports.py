@@ -21,17 +21,17 @@ from typing import Callable, Iterable, Mapping, Sequence
 from .models import Paper, Site
 from .pages import topic_url
 from .export_atom import FEED_SIZE, atom_feed, recently_added
-from .export_bibtex import bibtex_parts, join_entries
+from .export_bibtex import bibtex_parts, join_entry_bytes
 from .export_csv import csv_rows, csv_text
 
 
 # How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts),
 # or None for a file that is current on disk (build.Memo.join keeps what each file
 # was joined from; the caller passes None on to siteplan.plan_site).
-Joiner = Callable[[str, list[str], Callable[[list[str]], str]], "str | None"]
+Joiner = Callable[[str, list[str], Callable[[list[str]], "str | bytes"]], "str | bytes | None"]
 
 
-def _join_now(dest: str, parts: list[str], make: Callable[[list[str]], str]) -> str | None:
+def _join_now(dest: str, parts: list[str], make: Callable[[list[str]], str | bytes]) -> str | bytes | None:
     return make(parts)
 
 
@@ -57,9 +57,10 @@ def export_files(
     join: Joiner = _join_now,
     members: Mapping[str, Sequence[str]] | None = None,
     newest: Sequence[Paper] | None = None,
-) -> dict[str, str | None]:
+) -> dict[str, str | bytes | None]:
     """Every export file's text, keyed by its path relative to the docs folder (None:
-    ``join`` found the file current).
+    ``join`` found the file current); the BibTeX files' as their UTF-8 bytes
+    (export_bibtex.join_entry_bytes).
 
     ``entries`` (the papers' BibTeX entries) and ``csv_lines`` when the caller has them
     already (see `bibtex_by_paper`, `csv_line`). ``feeds`` (kept by the caller between
@@ -104,15 +105,15 @@ def export_files(
             feeds[feed_path] = (key, text)
         return text
 
-    files = {
-        "papers.bib": join("papers.bib", bibtex_parts(site.papers, entries), join_entries),
+    files: dict[str, str | bytes | None] = {
+        "papers.bib": join("papers.bib", bibtex_parts(site.papers, entries), join_entry_bytes),
         "papers.csv": join("papers.csv", csv_rows(site, csv_lines), csv_text),
         "feed.xml": feed(list(newest[:FEED_SIZE]), f"{site_name}: recently added papers", "feed.xml"),
     }
     for topic in sorted(site.topics, key=lambda t: t.id):
         ids = members[topic.id]
         path = f"topics/{topic.id}.bib"
-        files[path] = join(path, bib_parts(ids), join_entries)
+        files[path] = join(path, bib_parts(ids), join_entry_bytes)
         path = f"topics/{topic.id}.xml"
         files[path] = feed(
             recent(ids), f"{site_name}: {topic.title}", path, topic_url(topic.id),
@@ -123,7 +124,7 @@ def export_files(
         # to the old BibTeX file still works.
         for old in topic.former_ids:
             old_bib = f"topics/{old}.bib"
-            files[old_bib] = join(old_bib, bib_parts(ids), join_entries)
+            files[old_bib] = join(old_bib, bib_parts(ids), join_entry_bytes)
             files[f"topics/{old}.xml"] = files[path]
     if feeds is not None:
         for gone in set(feeds) - set(files):

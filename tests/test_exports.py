@@ -425,7 +425,8 @@ def test_export_files_names_and_per_topic_contents():
     files = export_files(_site(["one", "two", "three"]), site_name="RL")
     assert sorted(files) == ["feed.xml", "papers.bib", "papers.csv",
                              "topics/icl.bib", "topics/icl.xml", "topics/rag.bib", "topics/rag.xml"]
-    keys = lambda text: [e.key for e in bibtexparser.parse_string(text).entries]  # noqa: E731
+    # (The BibTeX files come as their UTF-8 bytes, as they are written.)
+    keys = lambda data: [e.key for e in bibtexparser.parse_string(data.decode("utf-8")).entries]  # noqa: E731
     assert keys(files["papers.bib"]) == ["one", "three", "two"]
     assert keys(files["topics/icl.bib"]) == ["one", "two"]
     assert keys(files["topics/rag.bib"]) == ["two"]
@@ -477,6 +478,13 @@ def test_every_feed_has_an_author_and_others_is_no_author():
         assert [a.find(f"{ATOM}name").text for a in root.findall(f"{ATOM}author")] == ["Lab list"]
     entry = ET.fromstring(files["feed.xml"]).find(f"{ATOM}entry")
     assert [a.find(f"{ATOM}name").text for a in entry.findall(f"{ATOM}author")] == ["Thomas Wolf"]
+
+
+@given(st.lists(st.text(max_size=20), max_size=5))
+def test_bibtex_joined_from_encoded_entries_is_the_encoded_file(entries):
+    from generator.export_bibtex import join_entries, join_entry_bytes
+
+    assert join_entry_bytes(entries) == join_entries(entries).encode("utf-8")
 
 
 @given(st.lists(st.text(max_size=20), max_size=5))

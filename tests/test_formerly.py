@@ -285,7 +285,7 @@ def test_a_renamed_topics_feed_and_bibtex_stay_at_their_old_addresses():
     # The feed keeps the id of its first address: a reader's subscription stays one feed.
     assert "<id>https://lab.example/topics/weights.xml</id>" in files["topics/merging.xml"]
     assert "papers/p/" in files["topics/weights.xml"]
-    assert files["topics/weights.bib"] == files["topics/merging.bib"] and "@" in files["topics/weights.bib"]
+    assert files["topics/weights.bib"] == files["topics/merging.bib"] and b"@" in files["topics/weights.bib"]
 
 
 # ------------------------------------------------------------------ the importer's record
