@@ -69,7 +69,9 @@ FORMERLY_SCRIPT = "assets/readinglist-formerly.js"
 
 def renamed(site: Site) -> dict[str, str]:
     """Each id a paper had before a rename (its `formerly:`) -> the paper's id now."""
-    return {old: paper.id for paper in site.papers for old in paper.former_ids}
+    # (`formerly` asked first: most papers were never renamed, and former_ids makes a
+    # tuple of each paper's, 3 ms of every plan at 10,000 papers.)
+    return {old: paper.id for paper in site.papers if paper.formerly for old in paper.former_ids}
 
 
 def old_addresses(site: Site) -> dict[str, str]:
