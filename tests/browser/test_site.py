@@ -11,7 +11,7 @@ import html
 import json
 import re
 from collections import Counter
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -1003,6 +1003,62 @@ def test_the_404_page_offers_the_search_for_the_words_of_its_address(open_contex
     # Opened where it is, 404.html says nothing of the kind: its address is no paper's.
     page.goto("404.html")
     expect(page.locator(".rl-not-found__search")).to_be_hidden()
+
+
+def _open_missing(page, site_dir, guard, path: str):
+    """Open ``path`` (as written in an address bar: percent escapes kept) as a host
+    serves a missing address: 404.html, status 404."""
+    page.route(lambda url: urlsplit(url).path.startswith("/nowhere/"), lambda route: route.fulfill(
+        status=404, content_type="text/html; charset=utf-8", body=(site_dir / "404.html").read_bytes()))
+    page.goto("nowhere/" + path)
+    # (the browser logs the status as an error; it is the point here)
+    guard.errors[:] = [e for e in guard.errors if "404 (Not Found)" not in e]
+
+
+def test_the_404_pages_offer_shows_the_addresss_words_as_words_only(open_context, site_dir, guard):
+    # The words come from an address anyone can write and send: they are shown as text
+    # and searched for, and nothing else. A bidirectional override (U+202E) in them
+    # turned the sentence around after it ('Search the list for “.”go to evil com');
+    # an address of thousands of characters was a link of thousands, filling the page.
+    page = open_context(viewport=PHONE).new_page()
+    offer = page.locator(".rl-not-found__search a")
+    shown = page.locator(".rl-not-found__search")
+    payload = "%3Cimg%20src=x%20onerror=window.__rlRan=1%3E%22%27"
+    _open_missing(page, site_dir, guard, payload + "?x=%3Cb%3E#%3Cb%3E")
+    words = "<img src=x onerror=window rlRan=1>\"'"  # ("_" parts words, as "-" does)
+    expect(offer).to_have_text(f"Search the list for \u201c{words}\u201d")
+    assert page.locator(".rl-not-found img, .rl-not-found b").count() == 0
+    href = urlsplit(offer.evaluate("a => a.href"))
+    assert (href.netloc, href.path, parse_qs(href.query), href.fragment) == (
+        urlsplit(page.url).netloc, "/", {"q": [words]}, "")
+    offer.click()
+    expect(page.locator(".md-search__input")).to_have_value(words)
+    expect(page.locator(".md-search-result__meta")).to_be_visible()
+    assert page.evaluate("window.__rlRan") is None
+    # Format characters are no words: the sentence reads as written, the words in it
+    # kept apart from it (a word of a right-to-left script takes no "”." into it).
+    page = open_context(viewport=PHONE).new_page()
+    _open_missing(page, site_dir, guard, "%E2%80%AEmoc.live-%E2%80%8Bot-og%E2%81%A6")
+    offer = page.locator(".rl-not-found__search a")
+    expect(offer).to_have_text("Search the list for \u201cmoc live ot og\u201d")
+    page = open_context(viewport=PHONE).new_page()
+    _open_missing(page, site_dir, guard, "%D9%86%D9%85%D9%88%D8%B0%D8%AC-model")
+    offer = page.locator(".rl-not-found__search a")
+    expect(offer).to_have_text("Search the list for \u201c\u0646\u0645\u0648\u0630\u062c model\u201d")
+    assert offer.locator("bdi").inner_text() == "\u0646\u0645\u0648\u0630\u062c model"
+    # No more words than a paper's id holds (80 characters), and no word longer than
+    # the page: an address longer is offered as its first words, or not at all.
+    page = open_context(viewport=PHONE).new_page()
+    _open_missing(page, site_dir, guard, "-".join(f"word{i}" for i in range(500)))
+    offer = page.locator(".rl-not-found__search a")
+    expect(offer).to_have_text(re.compile("^Search the list for \u201cword0 word1 word2 .*\u201d$"))
+    offered = offer.locator("bdi").inner_text()
+    assert len(offered) <= 100 and offered == " ".join(f"word{i}" for i in range(len(offered.split())))
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page = open_context(viewport=PHONE).new_page()
+    _open_missing(page, site_dir, guard, "a" * 3000)
+    expect(shown).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def _normal(text: str) -> str:
