@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from .escape import safe_url
 from .links import classify, hugging_face_page, hugging_face_paper_url, quoted
@@ -83,11 +83,29 @@ def _paper_badge(link: Link, href: str) -> Badge:
     if page.startswith("papers/"):
         description = f"The paper's page on Hugging Face Papers (arXiv {page.removeprefix('papers/')})"
         return Badge("paper", href, "Hugging Face Papers", "huggingface", description, note=link.note)
-    host = (urlsplit(href).hostname or "").removeprefix("www.")
+    host = _shown_host(href).removeprefix("www.")
     parts = host.split(".")
     domains = (".".join(parts[i:]) for i in range(len(parts) - 1))
-    site = next((_PAPER_SITES[d] for d in domains if d in _PAPER_SITES), host or "Paper")
+    site = next((_PAPER_SITES[d] for d in domains if d in _PAPER_SITES), host)
+    if not site:
+        return Badge("paper", href, "Paper", "paper", "The paper", note=link.note)
     return Badge("paper", href, site, "paper", f"The paper on {site}", note=link.note)
+
+
+def _shown_host(href: str) -> str:
+    """The host a browser goes to for ``href``, as a badge may name it: its escapes
+    read, without a final dot, and a name of other letters than ASCII's in its ASCII
+    (IDNA) form. As written, "https://\u043epenreview.net/" (a Cyrillic o) was named
+    "\u043epenreview.net", which reads as OpenReview's host, and is another's
+    ("xn--penreview-z2h.net"); a full-width "\uff4f\uff50\uff45\uff4e..." or an
+    escaped "%6fpenreview.net" is OpenReview's. "" for a host IDNA has no form of."""
+    host = unquote(urlsplit(href).hostname or "").lower().rstrip(".")
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return ""
 
 
 def code_label(link: Link) -> str:

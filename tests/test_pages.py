@@ -1303,6 +1303,37 @@ def test_a_paper_link_badge_names_the_site_it_leads_to():
     assert [b.href for b in badges if b.kind == "paper"] == [link.url for link in links]
 
 
+def test_a_paper_link_badge_names_the_host_a_browser_goes_to():
+    # The site's name comes from an address a curator pasted: a name that reads as a
+    # known site's and is another's is not shown as that site's. A host of other letters
+    # is named in its ASCII form, as a browser's address bar names a mixed one.
+    links = tuple(Link(url, "paper") for url in (
+        "https://\u043epenreview.net/forum?id=1",  # a Cyrillic o
+        "https://openreview.net.evil.example/forum?id=1",
+        "https://evil-openreview.net/forum?id=1",
+        "https://\uff4f\uff50\uff45\uff4e\uff52\uff45\uff56\uff49\uff45\uff57.net/forum?id=1",  # full width: OpenReview's
+        "https://%6Fpenreview.net/forum?id=1",  # an escaped o: OpenReview's
+        "https://OpenReview.net./forum?id=1",  # the root's dot: OpenReview's
+        "https://b\u00fccher.example/paper",
+        "https://" + "\u00e9" * 70 + ".example/paper",  # no IDNA form: no name
+    ))
+    badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
+    assert [(b.label, b.description) for b in badges if b.kind == "paper"] == [
+        ("xn--penreview-z2h.net", "The paper on xn--penreview-z2h.net"),
+        ("openreview.net.evil.example", "The paper on openreview.net.evil.example"),
+        ("evil-openreview.net", "The paper on evil-openreview.net"),
+        ("OpenReview", "The paper on OpenReview"),
+        ("OpenReview", "The paper on OpenReview"),
+        ("OpenReview", "The paper on OpenReview"),
+        ("xn--bcher-kva.example", "The paper on xn--bcher-kva.example"),
+        ("Paper", "The paper"),
+    ]
+    # (a user name before the host is no badge at all: escape.safe_url)
+    tricked = (Link("https://openreview.net@evil.example/forum", "paper"),)
+    badges = page(plan(site([paper("a", 2020, links=tricked)], (), {})), "papers/a.md").context["badges"]
+    assert [b for b in badges if b.kind == "paper"] == []
+
+
 def test_a_paper_link_to_hugging_faces_page_of_the_paper_has_no_hugging_face_search_beside_it():
     # (The search of Hugging Face's papers for the title would find the very page the
     # "Paper" badge links; a link to one of its lists of papers is no page of this one.)
