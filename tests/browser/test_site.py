@@ -1061,6 +1061,19 @@ def test_the_404_pages_offer_shows_the_addresss_words_as_words_only(open_context
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+def test_the_404_page_offers_the_words_of_a_pages_folder_for_its_index_html(open_context, site_dir, guard):
+    # A page's file is its folder's index.html (MkDocs' directory URLs): an address to a
+    # missing one offered to search for "index".
+    page = open_context().new_page()
+    _open_missing(page, site_dir, guard, "adamergin-adaptive-model-merging/index.html")
+    expect(page.locator(".rl-not-found__search a")).to_have_text(
+        "Search the list for \u201cadamergin adaptive model merging\u201d")
+    page = open_context().new_page()
+    _open_missing(page, site_dir, guard, "adamergin-adaptive-model-merging.html")
+    expect(page.locator(".rl-not-found__search a")).to_have_text(
+        "Search the list for \u201cadamergin adaptive model merging\u201d")
+
+
 def _normal(text: str) -> str:
     """The filter's reading of a row or a query (table-filter.js `normal`)."""
     return " " + " ".join(re.sub(r"[^\w]|_", " ", text.lower().replace("-", "")).split())
