@@ -98,6 +98,8 @@ class _Finder:
 
     @staticmethod
     def find_spec(name: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
+        if name in sys.modules:
+            return None  # (an import looks only for what is not there: this is a reload, which runs it)
         if name in _DEFERRED:
             return _deferred_spec(name, path, target)
         # "from scipy.stats.distributions import norm": the package runs first, as Python

@@ -201,3 +201,23 @@ def test_a_module_another_thread_is_importing_is_not_replaced_by_a_deferred_one(
         """
     )
     assert out == "True module 42 1"
+
+
+def test_a_deferred_module_reloaded_runs_again():
+    # A review: importlib.reload found the module's spec through the deferring finder
+    # again, whose loader does not run it: the reload ran nothing and left the module
+    # deferred, its attributes as they were (a reloaded asyncio kept a patched `run`).
+    out = _run(
+        """
+        import importlib, sys
+        from generator.sklearn_text import text_module
+        text_module()
+        import asyncio, numpy.polynomial
+        for module, name in ((asyncio, "run"), (numpy.polynomial, "Polynomial")):
+            getattr(module, name)  # (runs it)
+            setattr(module, name, None)
+            again = importlib.reload(module)
+            print(again is module, getattr(module, name) is not None, type(module).__name__)
+        """
+    )
+    assert out == "True True module\nTrue True module"
