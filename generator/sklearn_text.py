@@ -1,15 +1,14 @@
 """scikit-learn's text features and scipy's sparse matrices, imported without the modules
-they import and never use (scipy.stats, four of numpy's, asyncio, scipy's rotations)
-until something uses them.
+they import and never use (scipy.stats, four of numpy's, scipy's rotations) until
+something uses them.
 
 `import sklearn.feature_extraction.text` takes most of a second, and a rerun in a new
 process after a title or abstract edit pays it whole (BENCHMARKS.md). About 0.3 s of it
 is scipy.stats, which `sklearn.utils.fixes` imports at the top and uses only inside
 functions that text features never call. And scipy's array API layer (scikit-learn's
 too) runs `from numpy import *`, which imports every numpy submodule; f2py, ma, testing
-and polynomial (0.04 s) serve neither text features nor sparse matrices. joblib's
-`memory` imports asyncio for its coroutine checks, and scipy.spatial imports its
-`transform` (rotations, with scipy.constants): 0.02 s more that text features never
+and polynomial (0.04 s) serve neither text features nor sparse matrices. scipy.spatial
+imports its `transform` (rotations, with scipy.constants), which text features never
 use. So from the first call of `sparse_module` or `text_module` on, an import of such
 a module makes it as any import does (in `sys.modules`, bound to its package, under the
 import system's own lock: another thread's import of it is never replaced), but does
@@ -19,7 +18,10 @@ does use one gets the real module, a moment later. One of its submodules importe
 first ("from scipy.stats.distributions import norm") runs it first, as Python runs a
 package before its submodules (`_Finder`). A module already imported is left as it is.
 (Threads: one that imports a module which reads such a module while another thread
-runs it may wait for it for good: a deadlock the import system would have caught.)
+runs it may wait for it for good: a deadlock the import system would have caught. So
+asyncio, which joblib's `memory` imports for its coroutine checks, is not deferred: a
+process's other code uses it from threads, and a thread's first `asyncio.run` while
+another imported `asyncio.subprocess` hung both, to save some 0.006 s.)
 
 `LazyLoader` itself saves nothing on Python 3.11: the `import scipy.stats` statement
 reads the module's `__spec__` to see whether it is still initialising, and any
@@ -38,7 +40,7 @@ import threading
 import types
 
 _DEFERRED = frozenset({
-    "numpy.f2py", "numpy.ma", "numpy.testing", "numpy.polynomial", "scipy.stats", "asyncio", "scipy.spatial.transform",
+    "numpy.f2py", "numpy.ma", "numpy.testing", "numpy.polynomial", "scipy.stats", "scipy.spatial.transform",
 })
 _LOCK = threading.RLock()
 _running: dict[str, int] = {}  # module name -> the thread running it
