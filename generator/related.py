@@ -111,6 +111,14 @@ _MAX_AFFECTED_SHARE = 0.5
 # Rounding in a cosine and in a distance between vectors is far below this.
 _MOVE_SLACK = 1e-9
 _EMPTY = np.zeros(0, dtype=np.int64)
+# A related paper's score is its cosine cut (not rounded) to this many decimals: no page
+# shows it, and relatedshown.py only compares it with a threshold of two decimals, which
+# a cut value meets exactly when the cosine does. An abstract edit moves the idf of its
+# frequent words and so, by about 1e-6, the scores of a third of a 10,000-paper list: to
+# 6 decimals that gave some 3,900 rows new result objects, which every later step (the
+# reuse checks of the pages and of papers.json, storing the memo) compared field by
+# field; to 3, a few dozen.
+SCORE_DECIMALS = 3
 _MATRICES = ("_counts", "_vectors")  # RelatedIndex's scipy matrices (see __getstate__)
 
 
@@ -122,6 +130,13 @@ def warm_up() -> None:
 
     sparse_module()
     text_module()
+
+
+def _truncated(cosines: np.ndarray) -> np.ndarray:
+    """Scores as ``SCORE_DECIMALS`` gives them: first to 12 decimals, as ties are
+    (cosines.TIE), so that the cosine of two equal vectors, 1 less a rounding error, is 1."""
+    scale = 10.0**SCORE_DECIMALS
+    return np.floor(np.round(cosines * scale, 12 - SCORE_DECIMALS)) / scale
 
 
 def _document(paper: Paper) -> str:
@@ -417,8 +432,7 @@ class RelatedIndex:
             fresh, terms[redo] = explain(self._vectors, left_arr[redo], right_arr[redo],
                                          self._per_pair + _SPARE_TERMS,
                                          self._vocab.astype(np.int32), self._stems[self._vocab])
-            # Kept as displayed, so that a row whose display did not change is seen as such.
-            scores[redo] = [round(score, 6) for score in fresh.tolist()]
+            scores[redo] = _truncated(fresh)
         # Rows whose pairs come out as before keep their result objects.
         old_starts = self._pair_ptr[rows]
         old_lengths_rows = self._pair_ptr[rows + 1] - old_starts
