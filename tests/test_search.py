@@ -955,6 +955,23 @@ def test_the_topics_page_cards_are_no_search_result_but_its_title_is(built, engi
 
 
 @pytest.mark.example
+def test_the_all_papers_page_is_found_by_its_title_and_what_it_shows_is_no_search_result(built, engine, papers):
+    # (A reader's audit: the page was left out of the index whole, its table kept out so,
+    # and "all papers" found "Call for Papers" first.) Its title is its one entry, as
+    # Topics' is: the table's rows (every title and its topics), its counts, its filter
+    # and its reading log are no text of it.
+    entries = [d for d in load_index(built)["docs"] if d["location"].split("#")[0] == "papers/"]
+    assert [(d["title"], d["text"]) for d in entries] == [("All papers", "")]
+    assert _rank(engine, "all papers", "papers/") == 1
+    for query in (papers[0]["title"], "Continual and lifelong learning", "reading log", "with code"):
+        hits = [hit.location for hit in engine.search(query)]
+        assert hits and "papers/" not in hits, query
+    # The filter's labels, which every topic's table has too, were text of each topic's
+    # "All papers in this topic" entry: "unread" found eleven topics by it, and nothing else.
+    assert engine.search("unread") == []
+
+
+@pytest.mark.example
 def test_a_topics_start_here_list_is_no_search_result(built, papers):
     # (A reader's review: "giants shoulders" found the paper, then the topic "Task
     # arithmetic, model merging and editing" for its Start here list, which names it;
