@@ -40,6 +40,8 @@ it in `rank_by_words` and in the result's "Missing:". Whether a word matches, an
 its fuzzy term finds, the browser reads from the index's ``vocabulary`` (its config:
 every word lunr indexes, sorted; `Vocabulary`, 17 B per paper of the synthetic list at
 10,000 papers). A word the index has gets no fuzzy term: its ranking is as before.
+A word marked "+" is refined as any other, its start (or fuzzy term) required; one
+marked "-" leaves out the pages with the word itself (`_presence`).
 
 `MaterialSearch` answers queries over a built `search_index.json` the way Material's
 search worker does (read from material/templates/assets/javascripts/workers/search.*.js
@@ -51,7 +53,7 @@ the query transformation that appends `*` to every plain term, and the post-quer
 bundles. Known differences: lunr.py rounds field scores half-to-even where lunr.js rounds
 half-up (at the third decimal); lunr.js counts a fuzzy term's edits in UTF-16 code units
 and lunr.py in characters (they differ for a character beyond U+FFFF); a required term missing from the index empties the
-result in lunr.js but not in lunr.py; a double wildcard ("W**", which Material makes of
+result in lunr.js but not in lunr.py (`MaterialSearch` answers nothing then, as lunr.js); a double wildcard ("W**", which Material makes of
 a typed "W*") expands differently; Chinese segmentation and `lunr-languages` are not
 replicated. tests/browser compares this replica with the real worker on real queries.
 """
@@ -815,6 +817,19 @@ def _refine(
     for word in re.split(f"[{SPACE}]+", query):
         if not word:
             continue
+        # A word marked "+" (required) or "-" (prohibited), as lunr and Google read
+        # them, and otherwise plain: passed on as typed, "+merging" was the exact word
+        # alone (Material appends no "*" to a marked term), and "-multi-task" was read by
+        # lunr as "-multi task*". (A marked word in more of lunr's syntax, "+title:x",
+        # "-atten*", is passed on as before.)
+        presence = _presence(word)
+        if presence:
+            word = word[1:]
+            if presence == "-":
+                out += [f"-{term}" for term in _prohibited_terms(word, split_at)]
+                continue
+        if not word:
+            continue
         if _QUERY_SYNTAX.search(word):
             out.append(_typed_term(word, split_at, vocabulary))
             continue
@@ -858,9 +873,13 @@ def _refine(
         exact = {part for half in halves for part in (half, *split_at.split(fold(half).lower()))}
         words.update(dict.fromkeys(compounds))
         for n, piece in enumerate(pieces + joined + folded):
+            # (A required word's pieces are each required, by the term that finds the
+            # piece: its start, its exact word or its fuzzy term; its other forms and the
+            # bonus for the exact word rank as for a word not marked.)
+            required = presence == "+" and n < len(pieces)
             if lone and len(piece) == 1 and piece.isalpha():
                 if all(lone) and piece.lower() not in STOP_WORDS:
-                    out.append(f"{piece}^{EXACT_BONUS}")
+                    out.append(_required(f"{piece}^{EXACT_BONUS}", required))
                     words[(piece.lower(),)] = None
                 continue
             if piece and piece.lower() not in STOP_WORDS:
@@ -877,11 +896,14 @@ def _refine(
                     # Found by nothing as typed: a fuzzy term, ranked by the words it finds.
                     # (Not one near no word, which finds nothing, and which lunr takes the
                     # longer to build the longer the word: 5 s for 300 letters.)
-                    out.append(f"{piece}~{edits}")
+                    out.append(_required(f"{piece}~{edits}", required))
                     words[(piece.lower(), *near)] = None
                     continue
                 # Material appends the "*" to the first (it leaves a boosted term alone).
-                out += [f"{piece}^{EXACT_BONUS}"] if piece.lower() in exact else [piece, f"{piece}^{EXACT_BONUS}"]
+                out += (
+                    [_required(f"{piece}^{EXACT_BONUS}", required)] if piece.lower() in exact
+                    else [_required(piece, required), f"{piece}^{EXACT_BONUS}"]
+                )
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
                 out += [f"{base}^{lemmas.QUERY_BOOST}" for base in bases]
                 if n < len(pieces) and piece.lower() not in halves:
@@ -891,6 +913,57 @@ def _refine(
         # it so: `with_spaced`.)
         out += [term for compound in compounds for term in spaced_terms(compound)]
     return out, list(words)
+
+
+def _presence(word: str) -> str:
+    """"+" or "-" where a typed word (no white space) is marked so, and is otherwise
+    plain (`_refine`); else ""."""
+    return word[0] if word[:1] in ("+", "-") and not _QUERY_SYNTAX.search(word[1:]) else ""
+
+
+# What the site and the terminal say under "No page found" for a query with words marked
+# "+" or "-" ("+merging -task": every page with "merging" has "task"): the marks, not a
+# spelling, left every page out. (readinglist.js's MARKED_TIP, in the same words.)
+MARKED_TIP = 'A page must have every word marked "+" and none marked "-", and none does: try without the marks, or browse'
+
+
+def marked_words(query: str) -> int:
+    """How many words of ``query`` are marked "+" or "-" (`_presence`): where nothing
+    is found, the site and the terminal say what those marks asked for."""
+    return sum(map(bool, map(_presence, re.split(f"[{SPACE}]+", query))))
+
+
+def _required(term: str, required: bool) -> str:
+    """``term`` marked required ("+") if ``required``: a word's start with its "*"
+    written (Material appends none to a marked term), an exact or fuzzy term as it is."""
+    if not required:
+        return term
+    return f"+{term}" if "^" in term or "~" in term else f"+{term}*"
+
+
+def _prohibited_terms(word: str, split_at: re.Pattern[str]) -> list[str]:
+    """The terms a word marked "-" leaves out the pages of: the word itself, exact (as
+    Google reads it: "-task" is not "-taskweb"; a page that writes "tasks" has "task"
+    among its words' base forms, and is left out too), a hyphenated one by its joined
+    form, which the index holds for every page that writes it ("-multi-task": not each
+    page with "task"), and where it writes it with spaces (`spaced_forms`), other
+    words by their pieces (no stop word: the index has none,
+    nor a lone letter split off a longer piece). readinglist.js's prohibitedTerms is the
+    same."""
+    compounds = _HYPHENATED.findall(word)
+    if compounds:
+        # (and the pages that write it with spaces, "multi task": `with_spaced`)
+        return list(dict.fromkeys(
+            form for compound in compounds
+            for form in (compound.replace("-", "").lower(), *spaced_forms(compound))
+        ))
+    pieces = [piece for piece in split_at.split(word.replace("*", "")) if piece]
+    # (A lone letter is left out only beside a longer piece: "I/O" is "o", as `_refine`.)
+    lone = [len(piece) == 1 and piece.isalpha() for piece in pieces]
+    return list(dict.fromkeys(
+        piece.lower() for piece, letter in zip(pieces, lone)
+        if piece.lower() not in STOP_WORDS and not (letter and not all(lone))
+    ))
 
 
 # A fuzzy term typed in lunr's syntax: its word, and its distance (readinglist.js's ANY_FUZZY).
@@ -1058,6 +1131,7 @@ class Found:
     hits: list[Hit]
     every: int
     words: int
+    marked: int = 0  # the words typed with "+" or "-" (`marked_words`)
 
 
 # lunr's default pipeline order; Material removes the functions its config does not name.
@@ -1137,7 +1211,7 @@ class MaterialSearch:
         refined, words = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         hits, terms = self._search(" ".join(refined), words)
         every = sum(words_found(terms.get(hit.location, {}), words) == len(words) for hit in hits)
-        return Found(hits, every, len(words))
+        return Found(hits, every, len(words), marked_words(query))
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""
@@ -1152,6 +1226,10 @@ class MaterialSearch:
             return [], {}
         try:
             clauses = _clause_terms(transformed, self.index.fields)
+            if not self._has_required(transformed):
+                # lunr.js answers nothing where a required term finds no word of the
+                # index; lunr.py drops the term and answers the rest ("+zebra merging").
+                return [], {}
             results = self.index.search(transformed)
         except QueryParseError:
             return [], {}  # the worker, too, answers an invalid query with no results
@@ -1186,6 +1264,19 @@ class MaterialSearch:
         titles = {page: self.docs[page]["title"] for page in hits}
         names = {page: self.docs[page]["names"] for page in hits if "names" in self.docs[page]}
         return [hits[page] for page in rank_by_words(by_score(hits.values()), terms, words, titles, names)], terms
+
+    def _has_required(self, query: str) -> bool:
+        """Whether every required term of ``query`` (transformed) finds a word of the index."""
+        from lunr.query import Query, QueryPresence
+        from lunr.query_parser import QueryParser
+        from lunr.token_set import TokenSet
+
+        parsed = Query(self.index.fields)
+        QueryParser(query, parsed).parse()
+        return all(
+            self.index.token_set.intersect(TokenSet.from_clause(clause)).to_list()
+            for clause in parsed.clauses if clause.presence == QueryPresence.REQUIRED
+        )
 
     def _query_terms(self, clauses: list[str], terms: list[str]) -> dict[str, bool]:
         # getSearchQueryTerms: which query terms the match covers; unmatched stop words

@@ -361,21 +361,31 @@ def test_a_refined_query_is_the_typed_syntax_plus_pairs_of_plain_words(query):
     typed = [w for w in re.split(f"[{SPACE}]+", query) if w]
     refined = [w for w in re.split(f"[{SPACE}]+", refine_query(query)) if w]
     n = 0
+    plain = query.replace("*", "")
+    forms = (plain, plain.replace("-", ""), fold(plain), fold(plain.replace("-", "")))
     while n < len(refined):
         word = refined[n]
-        if refined[n + 1 : n + 2] == [f"{word}^3"]:
+        # (a piece of a word marked "+": required by its start, written "+W*": search._required)
+        required = word[1:-1] if word.startswith("+") and word.endswith("*") and word not in typed else None
+        if refined[n + 1 : n + 2] == [f"{required or word}^3"]:
             # a plain piece of a typed word, then the same piece with the exact-word bonus
             # (an asterisk inside a word is text, and dropped: "MCTS*:" -> MCTS), or the
             # other spellings the index holds: a hyphenated word joined, accents dropped
-            plain = query.replace("*", "")
-            forms = (plain, plain.replace("-", ""), fold(plain), fold(plain.replace("-", "")))
+            word = required or word
             assert any(word in form for form in forms) and _SEPARATOR.search(word) is None
             assert word.lower() not in STOP_WORDS
             n += 2
-        elif len(word) == 3 and word[0].isalpha() and word[1:] == "^3" and word not in typed:
+        elif word not in typed and re.fullmatch(r"\+?[^\W\d_]\^3", word):
             # a lone letter of a typed word made only of lone letters ("I/O"), as an
-            # exact word
-            assert word[0] in query + fold(query) and word[0].lower() not in STOP_WORDS
+            # exact word (required where the word is marked "+")
+            assert word[-3] in query + fold(query) and word[-3].lower() not in STOP_WORDS
+            n += 1
+        elif word.startswith("-") and word not in typed:
+            # a word marked "-", by the terms of the pages it leaves out: a piece, a
+            # hyphenated word joined or written with spaces ("_in_context"), lower-cased
+            term = word[1:]
+            assert term and term == term.lower() and _SEPARATOR.search(term) is None, refined
+            assert any(term.replace("_", "") in form.lower().replace("-", "") for form in forms), refined
             n += 1
         else:  # lunr syntax typed by the reader, passed on untouched
             assert word in typed, refined

@@ -133,8 +133,18 @@ def test_the_characters_an_abstract_is_escaped_with_part_words_as_typed_ones_do(
         # leaves whole as English writes it.
         ("Tülu Straße Łukasz", "Tülu Tülu^3 Tulu Tulu^3 Straße Straße^3 Strasse Strasse^3"
          " Łukasz Łukasz^3 Lukasz Lukasz^3"),
-        # lunr syntax typed by the reader passes untouched
-        ('title:agents -survey "chain of" atten* +rag', 'title:agents -survey "chain of" atten* +rag'),
+        # lunr syntax typed by the reader passes untouched ...
+        ('title:agents -survey "chain of" atten*', 'title:agents -survey "chain of" atten*'),
+        # ... but a plain word marked "+" is required by its start, with its exact word's
+        # bonus (Material appends no "*" to a marked term: "+rag" was the exact word
+        # alone), and one marked "-" leaves out the pages with the word, exact; a
+        # hyphenated one by its joined form and written with spaces (lunr read
+        # "-multi-task" as "-multi task*"), other words by their pieces, stop words and
+        # lone letters aside ("I/O" is "o" as unmarked).
+        ("+rag -survey", "+rag* rag^3 -survey"),
+        ("+Multi-Task", "+Multi* Multi^3 +Task* Task^3 MultiTask MultiTask^3"),
+        ("learning -Multi-Task", "learning learning^3 -multitask -_multi_task"),
+        ("x -Don't -I/O +the -the + -", "x x^3 -don -o"),
         ("the of", ""),
         # A lone letter split off a word is no search for every word starting with it.
         ("Show, Don't Tell", "Show Show^3 Don Don^3 Tell Tell^3"),
@@ -726,13 +736,17 @@ def test_the_index_file_is_written_an_entry_at_a_time_never_as_one_text(tmp_path
     assert made and max(made) == biggest
 
 
+def _built_index(site_dir: Path, docs: list[dict]) -> None:
+    """A built site's search index of ``docs`` alone, for `readinglist search`."""
+    (site_dir / "search").mkdir()
+    (site_dir / "search" / "search_index.json").write_text(json.dumps(make_index(docs)))
+
+
 def test_search_command_prints_title_url_and_score(tmp_path, capsys):
-    index = make_index([
+    _built_index(tmp_path, [
         {"location": "papers/a/", "title": "Zebra &amp; friends", "text": "<p>one</p>"},
         {"location": "papers/b/", "title": "Other", "text": "<p>two</p>"},
     ])
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index))
     assert main(["search", "--site-dir", str(tmp_path), "zebra"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
@@ -770,9 +784,8 @@ COUNTED = {"a": "zebra okapi", "b": "zebra", "c": "okapi", "d": "zebra okapi quo
     ("zebra", 1, "3 pages found; the first below (--limit shows more)", 1),
 ])
 def test_search_command_says_how_many_pages_are_found_as_the_site_does(tmp_path, capsys, query, limit, said, shown):
-    docs = [{"location": f"papers/{k}/", "title": k.upper(), "text": f"<p>{v}</p>"} for k, v in COUNTED.items()]
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(make_index(docs)))
+    _built_index(tmp_path, [
+        {"location": f"papers/{k}/", "title": k.upper(), "text": f"<p>{v}</p>"} for k, v in COUNTED.items()])
     code = main(["search", "--site-dir", str(tmp_path), "-n", str(limit), query])
     first, *results = capsys.readouterr().out.splitlines()
     assert (first, len(results) // 2, code) == (said, shown, 0 if shown else 1)
@@ -1494,6 +1507,58 @@ def test_chain_of_thought_finds_the_papers_that_write_it_without_hyphens_last(en
               "papers/integrating-large-language-models-and-reinforcement-learning-for-non-linear/"}
     hits = [hit.location for hit in engine.search("chain-of-thought")]
     assert set(hits[-2:]) == spaced and len(hits) == 8
+
+
+# --- Words marked "+" and "-" ---------------------------------------------------------
+
+
+@pytest.mark.example
+def test_a_word_marked_required_finds_what_it_finds_unmarked_and_keeps_the_others_pages_out(engine):
+    # (A reader's audit: "+merging" was passed on as typed, the exact word alone, so that
+    # "+merg" found nothing where "merg" finds the nine pages on merging.)
+    merg = {hit.location for hit in engine.search("merg")}
+    assert len(merg) > 5 and {hit.location for hit in engine.search("+merg")} == merg
+    # A page found by the other word only is left out; the required word still ranks
+    # whole-word pages as unmarked (the first page of "merging" is the first of both).
+    both = [hit.location for hit in engine.search("+merging models")]
+    assert set(both) == merg != {hit.location for hit in engine.search("merging models")}
+    assert both[0] == engine.search("merging")[0].location
+    # A required word that finds no word of the index finds nothing, as in lunr.js
+    # (lunr.py, the replica's engine, answered the other words).
+    assert engine.search("+zebraqq merging") == []
+
+
+@pytest.mark.example
+def test_a_word_marked_prohibited_leaves_out_the_pages_that_write_it(engine):
+    learning = {hit.location for hit in engine.search("learning")}
+    hits = {hit.location for hit in engine.search("learning -multi-task")}
+    multi_task = {hit.location for hit in engine.search("multi-task")}
+    assert hits == learning - multi_task and len(multi_task) > 20
+    # lunr read "-multi-task" as "-multi task*": each page with "multi" ("multi-turn",
+    # "multi-label") was left out too, and these are still found.
+    multi = [location for location in hits if "multi" in engine.tokenize(engine.docs[location]["title"])]
+    assert len(multi) >= 3
+    # Every page with "merging" has "task" (its topic is "Task arithmetic, model merging
+    # and editing"): nothing is found, and the line says why (below).
+    assert engine.search("+merging -task") == []
+    # (No page with "merging" has "vision": all nine are found.)
+    assert {hit.location for hit in engine.search("+merging -vision")} == {
+        hit.location for hit in engine.search("merging")}
+
+
+def test_nothing_found_for_marked_words_says_what_the_marks_asked(tmp_path, capsys):
+    # The tip said to try a shorter word or another spelling; the marks, not a
+    # spelling, left every page out. (readinglist.js says the same: tests/browser.)
+    _built_index(tmp_path, [
+        {"location": "papers/a/", "title": "Zebra okapi", "text": "<p>one</p>"},
+        {"location": "papers/b/", "title": "Zebra", "text": "<p>two</p>"},
+    ])
+    assert main(["search", "--site-dir", str(tmp_path), "+okapi -zebra"]) == 1
+    assert capsys.readouterr().out == (
+        'No page found\nA page must have every word marked "+" and none marked "-", and none does:'
+        " try without the marks, or browse all papers.\n")
+    assert main(["search", "--site-dir", str(tmp_path), "zebra -okapi"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["1 page found", "1. Zebra"]
 
 
 @pytest.mark.example

@@ -182,8 +182,26 @@
     var typed = new Map();
     var syntax = [];
     var leading = [];
+    var marked = 0;
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
+      if (!word) {
+        return;
+      }
+      /* A word marked "+" (required) or "-" (prohibited), and otherwise plain
+         (search.py's _presence): "+merging" was the exact word alone, "-multi-task"
+         read by lunr as "-multi task*". */
+      var presence = markOf(word);
+      if (presence) {
+        marked += 1;
+        word = word.slice(1);
+        if (presence === "-") {
+          prohibitedTerms(word, separator).forEach(function (term) {
+            out.push("-" + term);
+          });
+          return;
+        }
+      }
       if (!word) {
         return;
       }
@@ -260,9 +278,12 @@
         addWord(compound);
       });
       pieces.concat(joined, folded).forEach(function (piece, n) {
+        /* (A required word's pieces are each required, by the term that finds the
+           piece; its other forms and the exact word's bonus rank as unmarked.) */
+        var needed = presence === "+" && n < pieces.length;
         if (lone.length && LETTER.test(piece)) {
           if (allLone && !STOP_WORDS.has(piece.toLowerCase())) {
-            out.push(piece + "^" + EXACT_BONUS);
+            out.push(required(piece + "^" + EXACT_BONUS, needed));
             addWord([piece.toLowerCase()]);
           }
           return;
@@ -280,7 +301,7 @@
                (Not one near no word, which finds nothing, and which lunr takes the
                longer to build the longer the word: 5 s for 300 letters, and 1,000 were
                never answered, the tab out of memory.) */
-            out.push(piece + "~" + edits);
+            out.push(required(piece + "~" + edits, needed));
             addWord([low].concat(found));
             found.forEach(function (word) {
               fuzzy.add(word);
@@ -288,10 +309,11 @@
             return;
           }
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
-          if (!exact.has(low)) {
-            out.push(piece);
+          if (exact.has(low)) {
+            out.push(required(piece + "^" + EXACT_BONUS, needed));
+          } else {
+            out.push(required(piece, needed), piece + "^" + EXACT_BONUS);
           }
-          out.push(piece + "^" + EXACT_BONUS);
           /* Its base forms (generator/lemmas.py): exact terms, below the typed word. */
           bases.forEach(function (base) {
             out.push(base + "^" + LEMMA_BOOST);
@@ -311,8 +333,52 @@
     });
     return {
       query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax, typedFuzzy: typed,
-      leading: leading
+      leading: leading, marked: marked
     };
+  }
+
+  /* "+" or "-" where a typed word is marked so and otherwise plain; else "". */
+  function markOf(word) {
+    return (word[0] === "+" || word[0] === "-") && !QUERY_SYNTAX.test(word.slice(1)) ? word[0] : "";
+  }
+
+  /* A term marked required: a word's start with its "*" written (Material appends
+     none to a marked term), an exact or fuzzy term as it is (search.py's _required). */
+  function required(term, needed) {
+    if (!needed) {
+      return term;
+    }
+    return /[~^]/.test(term) ? "+" + term : "+" + term + "*";
+  }
+
+  /* The terms a word marked "-" leaves out the pages of (search.py's
+     _prohibited_terms): the word, exact; a hyphenated one by its joined form and as
+     written with spaces; other
+     words by their pieces, no stop word nor lone letter beside a longer piece. */
+  function prohibitedTerms(word, separator) {
+    var compounds = word.match(HYPHENATED) || [];
+    if (compounds.length) {
+      /* (and the pages that write it with spaces: search.py's with_spaced) */
+      var forms = [];
+      compounds.forEach(function (compound) {
+        [compound.replace(/-/g, "").toLowerCase()].concat(spacedForms(compound)).forEach(function (form) {
+          if (forms.indexOf(form) < 0) {
+            forms.push(form);
+          }
+        });
+      });
+      return forms;
+    }
+    var pieces = word.replace(/\*/g, "").split(separator).filter(Boolean);
+    var allLone = pieces.every(function (piece) { return LETTER.test(piece); });
+    var terms = [];
+    pieces.forEach(function (piece) {
+      var low = piece.toLowerCase();
+      if (!STOP_WORDS.has(low) && (allLone || !LETTER.test(piece)) && terms.indexOf(low) < 0) {
+        terms.push(low);
+      }
+    });
+    return terms;
   }
 
   /* lunr builds every spelling within a fuzzy term's edit distance: a hand-typed
@@ -618,7 +684,7 @@
 
   /* The result's count line, as countLine says it, in place of Material's own (after
      every answer; an English site only: the line is English). */
-  var SEARCH_COUNT = { line: "" };
+  var SEARCH_COUNT = { line: "", marked: 0 };
   var WATCHED_COUNTS = new WeakSet();
   /* Material's count and its "No matching documents" (not its "Type to start
      searching" or "Initializing search"; nor this line itself, written by the
@@ -647,11 +713,16 @@
      word or another spelling may find it, and All papers lists every title. The arrow
      keys reach the link from the box, as they reach a result (Material moves them
      through the results' links). */
+  /* (A query with words marked "+" or "-" finds nothing because of what they ask
+     ("+merging -task": every page with "merging" has "task"), not of a spelling;
+     search.py's MARKED_TIP, in the same words.) */
+  var MARKED_TIP = "A page must have every word marked \u201c+\u201d and none marked "
+    + "\u201c-\u201d, and none does: try without the marks, or browse ";
   function nothingFound() {
     var tip = document.createElement("span");
     tip.className = "rl-search-tip";
-    tip.appendChild(document.createTextNode(
-      "The start of a word finds it (\u201cdistil\u201d finds \u201cdistillation\u201d): "
+    tip.appendChild(document.createTextNode(SEARCH_COUNT.marked ? MARKED_TIP
+      : "The start of a word finds it (\u201cdistil\u201d finds \u201cdistillation\u201d): "
       + "try a shorter word or another spelling, or browse "));
     var scope = window.__md_scope;  /* the site's root, Material's */
     if (scope instanceof URL) {
@@ -1621,14 +1692,15 @@
   /* The terms of a refined query that Material looks for as a word's start (or, every,
      all of them): it gives every term a "*" but one with a "+" or "-", a boost or an
      edit distance ("task^3", "vector^1", "instrucion~1": lunr finds those as the word
-     itself, or one so near), nor the words of a phrase in quotes, each of which it
+     itself, or one so near; a required word's "+task*" has its own), nor the words of
+     a phrase in quotes, each of which it
      gives a "+" ('"task vectors"' is "+task +vectors": "tasks" was marked), split at
      the separator as its query's terms are. Lower-cased, as lunr has them. */
   function wordStarts(query, separator, every) {
     var starts = new Set();
     (query || "").split(/"([^"]+)"/).forEach(function (part, n) {
       part.split(/\s+/).forEach(function (term) {
-        var start = n % 2 === 0 && !/^[+\-*]|[~^][0-9]*$/.test(term);
+        var start = n % 2 === 0 && (/^\+[^*~^]*\*$/.test(term) || !/^[+\-*]|[~^][0-9]*$/.test(term));
         term = term.replace(/^[+-]?(?:title|text|tags):|^[+-]/, "").replace(/[~^][0-9]*$|\*+$/g, "");
         if (term && (start || every)) {
           term.split(separator).forEach(function (piece) {
@@ -1900,6 +1972,7 @@
             });
           }
           if (isResult) {
+            SEARCH_COUNT.marked = refined ? refined.marked : 0;
             SEARCH_MARKS.words = words || null;
             SEARCH_MARKS.query = refined ? refined.query : null;
             SEARCH_MARKS.syntax = refined ? refined.syntax : [];

@@ -36,7 +36,7 @@ def test_the_browser_adds_a_query_words_base_forms_as_python_does(page, site_dir
     # and the words a result is ranked by (search.rank_by_words)
     queries += ["multi-task Tülu-3 k-means I/O", "language models language",
                 "the of and", "\"pruned models\" x", "+merging -survey title:agents mergng~1",
-                "x", "LLMs' RNNs/LSTMs CNNs-based TPUs.", "Łukasz straße Æsir"]
+                "+pruned -models +multi-task +instrucion", "x", "LLMs' RNNs/LSTMs CNNs-based TPUs.", "Łukasz straße Æsir"]
     words = page.evaluate(
         "([queries, separator, inflections]) => queries.map(q => window.readinglistRefineWords("
         "q, new RegExp(separator), window.readinglistByForm(inflections)))",

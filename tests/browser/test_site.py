@@ -809,7 +809,9 @@ def test_the_browser_refines_queries_as_python_does(page, site_dir):
                # a pasted arXiv id or DOI is looked for alone (its version, "arXiv:" and
                # the address left out)
                "1811.08383v2 arXiv:2106.09685V10 https://arxiv.org/abs/1811.08383v3",
-               "https://doi.org/10.1109/ICCV.2019.00718 doi:10.1000/x\ufeffy 2023.10.5 x1811.08383"]
+               "https://doi.org/10.1109/ICCV.2019.00718 doi:10.1000/x\ufeffy 2023.10.5 x1811.08383",
+               # words marked "+" and "-" (search._presence)
+               "+Multi-Task -Tülu-3 -I/O -Don't +the - + +instrucion +I/O -x* +atten* -ﬁne"]
     page.goto("")
     in_browser = page.evaluate(
         "([queries, separator]) => queries.map(q => window.readinglistRefine(q, new RegExp(separator)))",
@@ -831,6 +833,7 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
                "pruned models", "agents benchmark", "continual learning", "multi-task routing",
                "multi-task learning models", "I/O efficient models", "Tülu instruction models",
                "the of and", "\"pruned models\" merging", "+merging -survey models",
+               "+merg models", "learning -multi-task", "+instrucion tuning -survey",
                "title:merging models", "mergng~1 models", "x", "x models", "LLMs' GPUs",
                "RNNs/LSTMs CNNs-based", "k-means pruning models", "Don't merge models",
                # a hyphenated word, ranked whole where a page writes it (search._compounds)
