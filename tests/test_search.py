@@ -24,6 +24,8 @@ from generator.search import (
     count_line,
     EXACT_BONUS,
     FIELDS,
+    FUZZY_TITLE,
+    TITLE_BONUS,
     SEPARATOR,
     SPACE,
     STOP_WORDS,
@@ -166,6 +168,7 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     # (A fuzzy term typed is read alike: `_typed_term`.)
     assert re.search(r"var ANY_FUZZY = /\^(.*)\$/;", js).group(1) == _ANY_FUZZY.pattern
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
+    assert f"var TITLE_BONUS = {TITLE_BONUS};" in js and f"var FUZZY_TITLE = {FUZZY_TITLE};" in js
     # (The white space between the halves of a hyphenated word written with spaces that
     # the result list marks: with_spaced's.)
     space = re.search(r'var SPACE = "(.*)";', js).group(1)
@@ -578,9 +581,10 @@ def test_a_hyphenated_word_ranks_the_pages_that_write_it_exactly_above_longer_wo
     assert hits.index("title-exact") < hits.index("title-longer")
     # A word's start still finds it ("gpt4*": "GPT-4o"); the halves are exact words.
     assert set(hits) == {"longer", "exact", "title-longer", "title-exact"}
-    assert refine_query("GPT-4 judges", vocabulary=engine.vocabulary) == "GPT^3 4^3 GPT4 GPT4^3 judges judges^3"
+    assert refine_query("GPT-4 judges", vocabulary=engine.vocabulary) == (
+        "GPT^3 title:GPT^20 4^3 title:4^20 GPT4 GPT4^3 title:GPT4^20 judges judges^3 title:judges^20")
     # A word no page writes whole is looked for by its halves, as before.
-    assert refine_query("GPT-5", vocabulary=engine.vocabulary) == "GPT GPT^3 5 5^3 GPT5 GPT5^3"
+    assert refine_query("GPT-5", vocabulary=engine.vocabulary) == "GPT GPT^3 title:GPT^20 5 5^3 GPT5 GPT5^3"
 
 
 def test_a_name_is_found_by_a_part_where_its_case_changes():
@@ -1122,19 +1126,25 @@ def test_a_fuzzy_term_is_searched_within_two_edits_at_most(monkeypatch):
 
 def test_a_word_that_begins_no_word_of_the_index_is_looked_for_as_a_fuzzy_term():
     vocabulary = Vocabulary(" ".join(Vocabulary.order(["instruction", "instructions", "tuning", "model", "tune"])))
-    # (10 letters: two edits; fewer: one.)
-    assert refine_query("instrucion tuning", vocabulary=vocabulary) == "instrucion~2 tuning tuning^3"
+    # (10 letters: two edits; fewer: one. Each with its bonus in the title: TITLE_BONUS.)
+    assert refine_query("instrucion tuning", vocabulary=vocabulary) == (
+        "instrucion~2 title:instrucion~2^4 tuning tuning^3 title:tuning^20")
     assert query_words("instrucion tuning", vocabulary=vocabulary) == [
         ("instrucion", "instruction", "instructions"), ("tuning",)]
-    assert refine_query("modle", vocabulary=vocabulary) == "modle~1"
+    assert refine_query("modle", vocabulary=vocabulary) == "modle~1 title:modle~1^4"
     assert query_words("modle", vocabulary=vocabulary) == [("modle", "model")]
     # A word the index begins with, one whose base form it holds, one of another spelling
     # it holds, a number, an id and a word of two letters are looked for as before.
     forms = {"tuned": ("tune",)}
+    # (Those it has as words gain their title bonus alone.)
     for query in ("instr", "tuned", "Tüning", "2401.99999", "x2y", "qz", "Model-Tuning"):
-        assert refine_query(query, base_forms=forms, vocabulary=vocabulary) == refine_query(query, base_forms=forms)
+        refined = refine_query(query, base_forms=forms, vocabulary=vocabulary).split()
+        assert [t for t in refined if not t.startswith("title:")] == refine_query(query, base_forms=forms).split()
+        assert [t for t in refined if t.startswith("title:")] == {
+            "Tüning": ["title:Tuning^20"], "Model-Tuning": ["title:Model^20", "title:Tuning^20"]}.get(query, [])
     # (A hyphenated word no word of the index begins with: its halves, as before.)
-    assert refine_query("Model-Tuning", vocabulary=vocabulary) == "Model Model^3 Tuning Tuning^3 ModelTuning ModelTuning^3"
+    assert refine_query("Model-Tuning", vocabulary=vocabulary) == (
+        "Model Model^3 title:Model^20 Tuning Tuning^3 title:Tuning^20 ModelTuning ModelTuning^3")
     # Without the vocabulary (an index built before it), no word is.
     assert refine_query("instrucion") == "instrucion instrucion^3"
 
@@ -1146,9 +1156,9 @@ def test_a_misspelt_word_near_no_word_of_the_index_is_no_fuzzy_term():
     # word is looked for as it is, which finds nothing too, at once.
     vocabulary = Vocabulary(" ".join(Vocabulary.order(["instruction", "tuning", "model"])))
     assert refine_query("x" * 1000, vocabulary=vocabulary) == refine_query("x" * 1000)
-    assert refine_query("zzzzq tuning", vocabulary=vocabulary) == "zzzzq zzzzq^3 tuning tuning^3"
+    assert refine_query("zzzzq tuning", vocabulary=vocabulary) == "zzzzq zzzzq^3 tuning tuning^3 title:tuning^20"
     assert query_words("zzzzq tuning", vocabulary=vocabulary) == [("zzzzq",), ("tuning",)]
-    assert refine_query("modle", vocabulary=vocabulary) == "modle~1"  # (near "model": as before)
+    assert refine_query("modle", vocabulary=vocabulary) == "modle~1 title:modle~1^4"  # (near "model": as before)
 
 
 def test_a_fuzzy_term_typed_far_longer_than_any_word_is_asked_as_the_word_alone(monkeypatch):
@@ -1158,7 +1168,7 @@ def test_a_fuzzy_term_typed_far_longer_than_any_word_is_asked_as_the_word_alone(
     # (readinglist.js's refineParts), one piece only.
     vocabulary = Vocabulary(" ".join(Vocabulary.order(["instruction", "tuning", "model"])))
     long = "x" * 300
-    assert refine_query(f"{long}~2 tuning", vocabulary=vocabulary) == f"{long}^1 tuning tuning^3"
+    assert refine_query(f"{long}~2 tuning", vocabulary=vocabulary) == f"{long}^1 tuning tuning^3 title:tuning^20"
     assert refine_query(f"title:{long}^2~2", vocabulary=vocabulary) == f"title:{long}^2"
     assert refine_query(f"-{long}~", vocabulary=vocabulary) == f"-{long}^1"
     # Near a word, of two pieces, or without the vocabulary: as typed.
@@ -1471,7 +1481,8 @@ def test_a_misspelt_word_counts_as_found_where_its_fuzzy_term_finds_a_word(engin
 @pytest.mark.example
 def test_a_query_whose_words_the_index_has_ranks_as_without_fuzzy_terms(built, engine, papers):
     # The fuzzy term is added for no word the index has: every title, and these queries,
-    # are refined and ranked as they were before the vocabulary existed.
+    # are refined as they were before the vocabulary existed, but for the title bonus of
+    # the words the index has (TITLE_BONUS), and find the same pages.
     index = load_index(built)
     config = {k: v for k, v in index["config"].items() if k != "vocabulary"}
     before = MaterialSearch({**index, "config": config})
@@ -1483,10 +1494,11 @@ def test_a_query_whose_words_the_index_has_ranks_as_without_fuzzy_terms(built, e
         refined = refine_query(title, engine.separator.pattern, engine.base_forms, engine.vocabulary)
         assert "~" not in refined, title
         if "-" not in title:
-            assert refined == refine_query(title, engine.separator.pattern, engine.base_forms), title
+            assert [term for term in refined.split() if not term.startswith("title:")] == refine_query(
+                title, engine.separator.pattern, engine.base_forms).split(), title
     for query in ("instruction tuning", "reinforcement learning", "pruned models", "instr", "Tülu"):
         assert "~" not in refine_query(query, engine.separator.pattern, engine.base_forms, engine.vocabulary)
-        assert engine.search(query) == before.search(query), query
+        assert {hit.location for hit in engine.search(query)} == {hit.location for hit in before.search(query)}, query
 
 
 @pytest.mark.example
@@ -1497,6 +1509,18 @@ def test_gpt_4_finds_the_paper_that_writes_it_before_those_with_gpt_4o(engine):
     assert hits[0] == "papers/natural-language-reinforcement-learning/"
     assert len(hits) == 4
     assert set(hits[1:]) == {hit.location for hit in engine.search("GPT-4o")}
+
+
+@pytest.mark.example
+def test_a_word_ranks_the_titles_that_write_it_above_a_title_with_a_longer_word_it_begins(engine):
+    # (A reader's audit: "llms" put "Exploring Advanced Large Language Models with
+    # LLMsuite" first, above the nine titles with the word "LLMs": lunr weighed the title
+    # word "LLMsuite", on one page, by its own rarity. search.TITLE_BONUS.)
+    hits = [hit.location for hit in engine.search("llms")]
+    exact = [location for location in hits if "llms" in engine.tokenize(engine.docs[location]["title"])]
+    suite = "papers/exploring-advanced-large-language-models-with-llmsuite/"
+    assert len(exact) == 9 and suite in hits
+    assert hits.index(suite) > max(map(hits.index, exact))
 
 
 @pytest.mark.example

@@ -19,6 +19,8 @@
   ).split(" "));
   var QUERY_SYNTAX = /^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$/;
   var EXACT_BONUS = 3;
+  var TITLE_BONUS = 20;
+  var FUZZY_TITLE = 4;
   var LEMMA_BOOST = 1;
   /* Other spellings the index holds (search.py's variants): a hyphenated word joined,
      a word without its accents. */
@@ -93,8 +95,9 @@
     this.words = text ? text.split(" ") : [];
   }
 
-  /* Whether a word of the index begins with prefix (lunr's "prefix*"). */
-  Vocabulary.prototype.begins = function (prefix) {
+  /* Whether a word of the index begins with prefix (lunr's "prefix*"), or (whole) is
+     that word. */
+  Vocabulary.prototype.begins = function (prefix, whole) {
     var low = 0;
     var high = this.words.length;
     while (low < high) {
@@ -105,7 +108,7 @@
         high = middle;
       }
     }
-    return low < this.words.length && this.words[low].startsWith(prefix);
+    return low < this.words.length && (whole ? this.words[low] === prefix : this.words[low].startsWith(prefix));
   };
 
   /* The words typed~edits finds. */
@@ -301,7 +304,7 @@
                (Not one near no word, which finds nothing, and which lunr takes the
                longer to build the longer the word: 5 s for 300 letters, and 1,000 were
                never answered, the tab out of memory.) */
-            out.push(required(piece + "~" + edits, needed));
+            out.push(required(piece + "~" + edits, needed), "title:" + piece + "~" + edits + "^" + FUZZY_TITLE);
             addWord([low].concat(found));
             found.forEach(function (word) {
               fuzzy.add(word);
@@ -313,6 +316,12 @@
             out.push(required(piece + "^" + EXACT_BONUS, needed));
           } else {
             out.push(required(piece, needed), piece + "^" + EXACT_BONUS);
+          }
+          /* The exact word's bonus in the title, for a word the index has (search.py's
+             TITLE_BONUS: a longer word a prefix finds in a title, "LLMsuite" for "llms",
+             outweighed the exact word there). */
+          if (vocabulary && vocabulary.begins(low, true)) {
+            out.push("title:" + piece + "^" + TITLE_BONUS);
           }
           /* Its base forms (generator/lemmas.py): exact terms, below the typed word. */
           bases.forEach(function (base) {

@@ -107,7 +107,7 @@ def test_the_browser_looks_for_a_hyphenated_word_written_with_spaces_as_python_d
         [refine_query(q, SEPARATOR, None, words), [list(w) for w in query_words(q, SEPARATOR, None, words)]]
         for q in queries
     ]
-    assert in_browser[0] == ["context^3 incontext incontext^3 _in_context learning learning^3",
+    assert in_browser[0] == ["context^3 incontext incontext^3 title:incontext^20 _in_context learning learning^3 title:learning^20",
                              [["in-context", "incontext", "_in_context"], ["learning"]]]
     assert in_browser[3][1] == [["tülu-3", "tülu3", "tulu3", "_tülu_3", "_tulu_3"]]
     # (No page writes "ROUGE L" or "GPT 4" with a space: no term looks for it.)

@@ -38,7 +38,7 @@ def test_the_browser_looks_for_a_misspelt_word_as_python_does(page, site_dir):
          [list(w) for w in query_words(q, config["separator"], forms, vocabulary)]]
         for q in queries
     ]
-    assert in_browser[0][0] == "instrucion~2 tuning tuning^3 tune^1"
+    assert in_browser[0][0] == "instrucion~2 title:instrucion~2^4 tuning tuning^3 title:tuning^20 tune^1"
     assert in_browser[0][1][0] == ["instrucion", "instruction", "instructions"]
     assert "~" not in in_browser[6][0]
 
