@@ -260,6 +260,23 @@ def test_a_faint_similarity_without_a_shared_topic_is_not_shown():
     assert shown(related, {})["a"] == (firm,)
 
 
+def test_a_cut_score_meets_the_threshold_exactly_when_its_cosine_does():
+    # README: a similar paper sharing no topic is left out when the cosine is below 0.15.
+    # Scores are cut to SCORE_DECIMALS (not rounded): that holds only while the threshold
+    # has no more decimals than the scores (against 0.1525, a cosine of 0.1529, cut to
+    # 0.152, would be left out).
+    step = 10**related_module.SCORE_DECIMALS
+    assert round(MIN_SCORE_WITHOUT_TOPIC * step) == MIN_SCORE_WITHOUT_TOPIC * step
+    # Just below (rounded to 6 decimals, 0.1499996 was 0.15 and passed), at it, just above,
+    # and what a rounding error in the cosine's last bits leaves of 0.15 or 1.
+    cosines = [0.1499996, 0.149999999, 0.15, 0.15 - 1e-15, 0.15000000001, 0.151, 1 + 2e-16, 1 - 1e-15]
+    scores = related_module._truncated(np.array(cosines)).tolist()
+    assert [s >= MIN_SCORE_WITHOUT_TOPIC for s in scores] == [
+        round(c, 12) >= MIN_SCORE_WITHOUT_TOPIC for c in cosines
+    ] == [False, False, True, True, True, True, True, True]
+    assert scores[-2:] == [1.0, 1.0]
+
+
 def test_a_curators_link_is_shown_whatever_the_papers_share():
     link = RelatedPaper("c", 0.0, (), by_curator=True)
     weak = RelatedPaper("b", 0.1, ("semantic",))
