@@ -122,6 +122,7 @@ def import_paths(
     progress: bool | None = None,
     restore: Sequence[str] = (),
     contents: Mapping[Path, bytes] | None = None,
+    read: list[Record] | None = None,
 ) -> ImportReport:
     """Import listing/BibTeX files into ``content_dir/papers``; raises CuratorError.
 
@@ -129,9 +130,13 @@ def import_paths(
     ``restore`` names an id that is not a paper a curator deleted. A record of a
     deleted paper named in ``restore`` is imported again as a new paper. ``contents``:
     the inputs' bytes, when the caller read them already (a pipe reads only once).
+    ``read`` gets the records read from the inputs (the command weighs a kept copy of an
+    input against them: keptsources.py).
     """
     dated: set[str] = set()
     records, problems = read_records([Path(p) for p in paths], fmt, contents, Path(content_dir).parent, dated)
+    if read is not None:
+        read.extend(records)
     if problems.has_errors():
         raise CuratorError(problems)
     report = import_records(

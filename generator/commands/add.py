@@ -27,7 +27,8 @@ from ..importer import import_records
 from ..ingest import Record, parse_text
 from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
 from ..links import Wanted, read_id
-from .import_cmd import keep_data, print_report, print_stopped, project_folder_problem
+from ..keptsources import keep
+from .import_cmd import kept_said, print_report, print_stopped, project_folder_problem
 from .stars import said_time
 from . import options
 
@@ -262,8 +263,8 @@ def run(args: argparse.Namespace) -> int:
         # What the papers were made from, as `import` keeps its inputs: `readinglist
         # import` reads these files again, offline.
         for name, text in answers:
-            kept = keep_data(name, root / "content" / "sources", text.encode("utf-8"))
+            kept = keep(name, root / "content" / "sources", text.encode("utf-8"))
             if kept is not None and not args.quiet:
-                print(f"kept {'arXiv' if name.startswith('arxiv-') else 'doi.org'}'s answer as {kept}")
+                print(kept_said(f"{'arXiv' if name.startswith('arxiv-') else 'doi.org'}'s answer", kept))
     print_report(report, args.quiet, again=f"readinglist add {' '.join(args.ids)}")
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import shlex
 import sys
 from operator import attrgetter, itemgetter
@@ -12,8 +11,8 @@ from pathlib import Path
 from ..errors import CuratorError, Location, Problem, Severity, counted
 from ..importer import import_paths
 from ..importreport import ImportReport
-from ..ingest import FORMATS
-from ..atomicfile import write_if_changed
+from ..ingest import FORMATS, Record
+from ..keptsources import Kept, keep
 
 
 EXIT = "exit status: 0 when the import was written (with warnings or conflicts, if any), 1 when an error stopped it (nothing written)"
@@ -82,20 +81,22 @@ def run(args: argparse.Namespace) -> int:
             contents[path] = path.read_bytes()
         except OSError:
             pass  # reported by the import, with the others
+    read: list[Record] = []
     try:
         report = import_paths(
-            args.paths, content_dir, args.format, restore=args.restore, contents=contents
+            args.paths, content_dir, args.format, restore=args.restore, contents=contents, read=read
         )
     except CuratorError as exc:
         return print_stopped(list(exc.problems), "imported")
     if args.keep_source:
         for path in args.paths:
+            records = [record for record in read if record.source.path == str(path)]
             if path == STDIN:
-                kept = keep_data(_stdin_name(contents[path]), content_dir / "sources", contents[path])
+                kept = keep(_stdin_name(contents[path]), content_dir / "sources", contents[path], args.format, records)
             else:
-                kept = keep_source(path, content_dir / "sources", contents[path])
+                kept = keep_source(path, content_dir / "sources", contents[path], args.format, records)
             if kept is not None and not args.quiet:
-                print(f"kept a copy of {path} as {kept}")
+                print(kept_said(f"a copy of {path}", kept))
     print_report(report, args.quiet, again=f"readinglist import {_shown(args.paths)}")
     return 0
 
@@ -203,30 +204,25 @@ def _stdin_name(data: bytes) -> str:
     return "stdin" + {"bibtex": ".bib", "ris": ".ris", "arxiv": ".xml", "markdown": ".md"}.get(fmt or "", ".txt")
 
 
-def keep_source(path: Path, sources_dir: Path, data: bytes) -> Path | None:
-    """Keep ``data``, read from ``path``, in ``sources_dir`` for provenance; None when
-    already kept there.
-
-    A different file that already has the name gets a name with a content hash, so no
-    kept source is ever replaced.
-    """
+def keep_source(
+    path: Path, sources_dir: Path, data: bytes, fmt: str | None = None, records: list[Record] | None = None
+) -> Kept | None:
+    """Keep ``data``, read from ``path`` (its ``records``, when read already), in
+    ``sources_dir`` for provenance (keptsources.py); None when already kept there."""
     try:
         if path.resolve().parent == sources_dir.resolve():
             return None
     except OSError:
         pass
-    return keep_data(path.name, sources_dir, data)
+    return keep(path.name, sources_dir, data, fmt, records)
 
 
-def keep_data(name: str, sources_dir: Path, data: bytes) -> Path | None:
-    """Keep ``data`` as ``sources_dir/name``, or under a name with its content hash when
-    another file has that name; None when already kept."""
-    target = sources_dir / name
-    if target.exists() and target.read_bytes() != data:
-        digest = hashlib.sha256(data).hexdigest()[:8]
-        target = sources_dir / f"{target.stem}-{digest}{target.suffix}"
-    if target.exists() and target.read_bytes() == data:
-        return None
-    sources_dir.mkdir(parents=True, exist_ok=True)
-    write_if_changed(target, data.decode("utf-8", errors="surrogateescape"))
-    return target
+def kept_said(what: str, kept: Kept) -> str:
+    """What the command says of an input it kept: where, and the earlier copies it replaced."""
+    replaced = [str(path) for path in kept.replaced]
+    said = f"kept {what} as {kept.path}"
+    if replaced == [str(kept.path)]:
+        return f"{said}, replacing the earlier copy, whose values the papers no longer hold"
+    if replaced:
+        return f"{said}, replacing {', '.join(replaced)}, whose values the papers no longer hold"
+    return said
