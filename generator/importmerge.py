@@ -32,7 +32,7 @@ from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, same_work, without_notice
 from .latex import simple_math_read, without_math
-from .matchkeys import PREPRINT, one_person, person_keys, same_conference, surname_marks, title_key
+from .matchkeys import PREPRINT, abbreviates, by_acronym, one_person, person_keys, same_conference, surname_marks, title_key
 from .models import OTHERS, pages_text
 
 
@@ -142,7 +142,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         ):
             current = None  # the importer's own preprint value, replaced as if missing
         if name in ("title", "venue") and name in paper.fills and (
-            _better_cased(current, imported) or (name == "venue" and _better_cased_proceedings(current, imported, years))
+            _better_cased(current, imported)
+            or (name == "venue" and _better_cased_proceedings(current, imported, years))
+            or (name == "venue" and _fuller_name(current, imported, years))
         ):
             # A title or venue this import took as a source lower-cased it (Google
             # Scholar's "Lora: Low-rank adaptation...", "Advances in neural information
@@ -150,7 +152,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # capitals (DBLP's booktitle of the conference, its number, days and place
             # after them): that one, as that source gives it first. Not one from an
             # earlier import: whether a curator wrote it since cannot be told when it
-            # equals what some source offered.
+            # equals what some source offered. Likewise a conference this import took by
+            # its acronym ("NIPS"), and another source's name of it that year: the name.
             current = None
         if name == "venue" and _completed_work(current, imported) and (
             name in paper.fills or (_own(paper, name) and paper.on_its_own_line(name))
@@ -239,7 +242,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             paper.fills[name] = imported
             if name == "tags":
                 _mark_tags(paper, imported)  # type: ignore[arg-type]
-        elif _disagree(name, current, imported, years) or (name in paper.fills and _words_dropped(name, current, imported)):
+        elif _disagree(name, current, imported, years) or (
+            name in paper.fills and _words_dropped(name, current, imported, years)
+        ):
             # Each value as its side writes it: the file's, kept, and the source's, not
             # written; a long author list shown from its first other person, not from a
             # name only spelt otherwise ("J. Smith", "John Smith": no conflict by itself).
@@ -486,17 +491,21 @@ def _disagree(name: str, current: object, imported: object, years: tuple[object,
     )
 
 
-def _words_dropped(name: str, current: object, imported: object) -> bool:
+def _words_dropped(name: str, current: object, imported: object, years: tuple[object, object]) -> bool:
     """Whether a record's text value that `_disagree` lets the paper's stand over says
     something the paper's does not, when the paper's is this import's from another
-    record (one paper twice in a .bib: 'NIPS' and the proceedings' name of that year, a
-    DOI or arXiv id... whose rules say one work): then it is a conflict, said, since the
-    curator wrote both. Not when it only differs in capitals, spacing or punctuation, or
-    its letters are all in the paper's ('PhD thesis', an arXiv id without its version),
-    nor for two names of the preprint server, or an abstract's copyright notice."""
+    record (one paper twice in a .bib: 'NeurIPS 2020 Oral' and the proceedings' name of
+    that year, a DOI or arXiv id... whose rules say one work): then it is a conflict,
+    said, since the curator wrote both. Not when it only differs in capitals, spacing or
+    punctuation, or its letters are all in the paper's ('PhD thesis', an arXiv id
+    without its version), nor for two names of the preprint server, a conference's
+    acronym ('NIPS', 'NeurIPS 2020') for its name that year or another acronym of it
+    (``years``: the paper's and the record's), or an abstract's copyright notice."""
     if name not in TEXT_FIELDS or not isinstance(current, str) or not isinstance(imported, str):
         return False  # (an author list: one person however spelt, its whole list taken)
     if name == "venue" and PREPRINT.search(current) and PREPRINT.search(imported):
+        return False
+    if name == "venue" and abbreviates(imported, current, (years[1], years[0])):
         return False
     if name == "abstract":
         imported = without_notice(imported)[0]
@@ -692,6 +701,16 @@ def _better_cased(current: object, imported: object) -> bool:
     if not re.search(r"[a-z]", without_math(text)):
         return False
     return lowered(str(current)) and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
+
+
+def _fuller_name(current: object, imported: object, years: tuple[object, object]) -> bool:
+    """Whether ``current`` names a conference by its acronym alone ("NIPS", "NeurIPS
+    2020") and ``imported`` names that conference and year otherwise: by its name, which
+    says all the acronym does ("Advances in Neural Information Processing Systems 33")."""
+    return (
+        isinstance(current, str) and isinstance(imported, str)
+        and not by_acronym(imported) and abbreviates(current, imported, years)
+    )
 
 
 def _better_cased_proceedings(current: object, imported: object, years: tuple[object, object]) -> bool:

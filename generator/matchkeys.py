@@ -563,6 +563,29 @@ def same_conference(venue: str, year: object, other: str, other_year: object) ->
     return not all(years) or years[0] == years[1]
 
 
+def abbreviates(short: str, full: str, years: tuple[object, object] = ("", "")) -> bool:
+    """Whether ``short`` names by its acronym alone (`by_acronym`) the conference and year
+    that ``full`` names (`same_conference`; ``years``: the papers' years, as there):
+    "NIPS" of "Advances in Neural Information Processing Systems 30", "NeurIPS 2020" of
+    the proceedings of 2020, "NIPS" of "NeurIPS". ``full`` then says all ``short`` does."""
+    return by_acronym(short) and same_conference(short, years[0], full, years[1])
+
+
+@lru_cache(maxsize=1 << 10)
+def by_acronym(venue: str) -> bool:
+    """Whether ``venue`` names a conference of CONFERENCE_NAMES by one of its acronyms, and
+    says nothing else but its year or a number ("NIPS", "NeurIPS 2020", "ICML'21"): not
+    its name ("Advances in Neural Information Processing Systems"), nor how a paper was
+    presented there ("NeurIPS 2020 Oral")."""
+    found = conference_of(venue)
+    if found is None:
+        return False
+    spelt = re.compile(rf"(?<![\w-])(?:{CONFERENCE_NAMES[found[0]][0]})(?![\w-])")
+    text = " ".join(venue.split()).casefold()
+    rest = spelt.sub(" ", text)
+    return rest != text and all(_NUMBER_TOKEN.fullmatch(word) for word in _VENUE_TOKEN.findall(rest))
+
+
 @lru_cache(maxsize=1 << 10)
 def conference_of(venue: str) -> tuple[str, str] | None:
     """The conference of CONFERENCE_NAMES that ``venue`` is the proceedings of, and the

@@ -203,10 +203,7 @@ def test_a_second_entry_of_one_paper_in_one_file_loses_no_value_without_a_word(t
         "  pages = {5998--6008},\n}\n"
     )
     venue = "Advances in Neural Information Processing Systems 30"
-    for name, (first, second), kept, dropped in [
-        ("short-first", (short, full), "NIPS", venue),
-        ("full-first", (full, short), venue, "NIPS"),
-    ]:
+    for name, (first, second) in [("short-first", (short, full)), ("full-first", (full, short))]:
         bib = tmp_path / f"{name}.bib"
         bib.write_text(f"{first}\n{second}", encoding="utf-8")
         report = import_paths([bib], tmp_path / name)
@@ -215,16 +212,52 @@ def test_a_second_entry_of_one_paper_in_one_file_loses_no_value_without_a_word(t
             f"{bib}:{at}:1: duplicate of attention-is-all-you-need, the record at {bib}:1:1 (same title); merged"
         ], name
         # The whole author list, whichever came first (an import's rule: a list cut short
-        # with 'and others' takes the whole one), and the venue the first gave, the
-        # other's said where the paper's file has it.
+        # with 'and others' takes the whole one), and the venue's name, whichever came
+        # first: 'NIPS' says nothing the proceedings' name of that year does not, and was
+        # a conflict at the paper's venue; the pages, of that venue, are taken with it.
         paper = _read(tmp_path / name / "papers" / "attention-is-all-you-need.yml")
         assert paper["authors"] == ["Ashish Vaswani", "Noam Shazeer", "Niki Parmar"], name
-        assert paper["venue"] == kept, name
-        assert [(c.field, c.kept, c.imported, str(c.source)) for c in report.conflicts] == [
-            ("venue", kept, dropped, f"{bib}:{at}:1"),
-        ], name
-        # (at the venue: id, title, three authors, then the year, come first)
-        assert str(report.conflicts[0].location) == f"{tmp_path / name / 'papers' / 'attention-is-all-you-need.yml'}:9:8"
+        assert (paper["venue"], paper["pages"]) == (venue, "5998\u20136008"), name
+        assert report.conflicts == [], name
+
+
+@pytest.mark.parametrize(
+    "venue, year, conflict",
+    [
+        ("NeurIPS", "2017", False),  # the acronym it has had since 2018
+        ("NIPS 2017", "2017", False),
+        ("NIPS'17", "2017", False),
+        ("nips", "2017", False),
+        # Another conference, another year, or more than the acronym: still conflicts.
+        ("ICML", "2017", True),
+        ("NIPS 2016", "2017", True),
+        ("NeurIPS 2017 Oral", "2017", True),
+        ("NIPS Workshop on Deep Learning", "2017", True),
+    ],
+)
+def test_an_acronym_of_the_venue_in_a_second_entry_is_no_conflict_another_venue_is(tmp_path, venue, year, conflict):
+    full = (
+        "@inproceedings{a,\n  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish},\n"
+        "  booktitle = {Advances in Neural Information Processing Systems 30},\n  year = {2017},\n}\n"
+    )
+    short = (
+        "@inproceedings{b,\n  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish},\n"
+        f"  booktitle = {{{venue}}},\n  year = {{{year}}},\n}}\n"
+    )
+    for order, text in (("full-first", f"{full}\n{short}"), ("short-first", f"{short}\n{full}")):
+        bib = tmp_path / f"{order}.bib"
+        bib.write_text(text, encoding="utf-8")
+        report = import_paths([bib], tmp_path / order)
+        paper = _read(tmp_path / order / "papers" / "attention-is-all-you-need.yml")
+        said = sorted(c.field for c in report.conflicts)
+        if conflict:
+            # The first entry's venue stands, the other's said (and a year of its own too).
+            assert "venue" in said, order
+            first = "Advances in Neural Information Processing Systems 30" if order == "full-first" else venue
+            assert paper["venue"] == first, order
+        else:
+            # Whichever came first, the name: it says all the acronym does.
+            assert (said, paper["venue"]) == ([], "Advances in Neural Information Processing Systems 30"), order
 
 
 def test_a_revised_source_is_no_duplicate_its_news_is_merged(tmp_path):

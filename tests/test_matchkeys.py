@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from generator.matchkeys import conference_of, same_conference, two_works
+from generator.matchkeys import abbreviates, by_acronym, conference_of, same_conference, two_works
 
 _NAME = st.from_regex(r"[A-Z][a-zà-ö]{2,9}", fullmatch=True)
 _PERSON = st.tuples(_NAME, _NAME)  # (first, last)
@@ -234,3 +234,27 @@ def test_an_ascii_titles_words_are_those_of_the_word_pattern(title):
     text = plain_for_matching(title).casefold()
     if text.isascii():
         assert normalise_title(title) == (" ".join(re.findall(r"\w+", text)) or " ".join(text.split()))
+
+
+@pytest.mark.parametrize(
+    "venue, acronym",
+    [
+        ("NIPS", True), ("NeurIPS 2020", True), ("ICML'21", True), ("icml", True), ("NAACL-HLT 2019", True),
+        ("38th ICML", True),
+        # Its name, or more than the acronym and a number: how it was presented, a workshop.
+        ("Advances in Neural Information Processing Systems", False), ("NeurIPS 2020 Oral", False),
+        ("ICML Workshop on AutoML", False), ("Proceedings of ICML", False), ("Nature", False), ("", False),
+    ],
+)
+def test_a_venue_by_its_acronym_alone(venue, acronym):
+    assert by_acronym(venue) is acronym
+
+
+def test_an_acronym_abbreviates_the_conference_of_its_year_by_any_name():
+    full = "Advances in Neural Information Processing Systems 33"
+    assert abbreviates("NIPS", full, ("2020", "2020"))
+    assert abbreviates("NeurIPS 2020", full, ("2020", "2020"))
+    assert abbreviates("NIPS", "NeurIPS")
+    assert not abbreviates("NeurIPS 2019", full, ("2020", "2020"))  # another year
+    assert not abbreviates("ICML", full)  # another conference
+    assert not abbreviates(full, "NIPS")  # the name is no abbreviation of the acronym
