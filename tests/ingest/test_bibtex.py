@@ -338,6 +338,12 @@ def test_an_approximate_year_takes_the_year_and_says_it_is_approximate():
         # "ca" without its dot, as "ca. 2019" (it was read as 2019 without a word).
         ("year", "ca 2019", "ca", "2019"), ("year", "Ca 2019", "Ca", "2019"), ("year", "ca~2019", "ca", "2019"),
         ("date", "ca 2019-05", "ca", "2019-05"),
+        # "approx" without its dot, and EDTF's mark after a space (both were read as exactly
+        # 2019, without a word).
+        ("year", "approx 2019", "approx", "2019"), ("year", "Approx~2019", "Approx", "2019"),
+        ("date", "approx 2019-05", "approx", "2019-05"),
+        ("date", "2019-05 ~", "~", "2019-05"), ("date", "2019 ~", "~", "2019"), ("date", "2019-05-01 %", "%", "2019-05-01"),
+        ("year", "2019 ?", "?", "2019"),
     ]:
         problems = Problems()
         assert _one(f"  {field} = {{{written}}},\n", problems).year == "2019", written

@@ -630,7 +630,11 @@ def test_an_approximate_year_takes_the_year_and_says_it_is_approximate():
     for lines, mark, fix in (("PY  - circa 2019\n", "circa", "PY  - 2019"), ("PY  - ca. 2019///\n", "ca.", "PY  - 2019///"),
                               ("PY  - approximately 2019\n", "approximately", "PY  - 2019"),
                               ("PY  - ca 2019///\n", "ca", "PY  - 2019///"),
-                              ("PY  - 2019?///\n", "?", "PY  - 2019///")):
+                              ("PY  - 2019?///\n", "?", "PY  - 2019///"),
+                              # (Without its dot, or with a space before the mark: read as
+                              # exactly 2019, without a word, before.)
+                              ("PY  - approx 2019\n", "approx", "PY  - 2019"),
+                              ("PY  - 2019 ?///\n", "?", "PY  - 2019///")):
         record, problems = _one(lines)
         assert record.year == "2019"
         written = lines[6:].split("/")[0].strip()
