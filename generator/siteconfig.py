@@ -36,7 +36,7 @@ def no_config(root: Path, root_given: bool = False) -> Problems:
         problems.warning(
             Location(CONFIG),
             f"no such file: {WHAT_IT_IS}, without which readinglist build and serve build"
-            f" no site; {no_config_fix(root, 'them', root_given)}",
+            f" no site; {restore_fix(root) or no_config_fix(root, 'them', root_given)}",
         )
     return problems
 
@@ -49,11 +49,24 @@ def started_by_hand(root: Path) -> bool:
     return (Path(root) / "content").is_dir() and project_above(root) is None
 
 
+def restore_fix(root: Path) -> str:
+    """Where git has ``root``/mkdocs.yml, which is gone (a curator deleted it): how to
+    restore it; "" when git has none (a list started by hand, no git). The shipped files
+    to copy, or another folder to run in, would be wrong advice there: the folder is the
+    project, and git has its own configuration."""
+    from .gitcopy import last_copy
+
+    if not (Path(root) / "content").is_dir() or (copy := last_copy(Path(root), CONFIG)) is None:
+        return ""
+    return f"git has it: restore it with git checkout {copy.commit} -- {CONFIG}"
+
+
 def no_config_fix(root: Path, what: str, root_given: bool = False) -> str:
     """What to do so that ``what`` (the build, the server) runs for ``root``, which has
-    no mkdocs.yml: in a list started by hand, copy what it lacks from where the shipped
-    files are (mkdocs.yml alone would not do: it names its hook under generator/ and its
-    theme's overrides/); elsewhere, run it in the project folder (`wrong_folder_fix`)."""
+    no mkdocs.yml and which git has none of (`restore_fix`): in a list started by hand,
+    copy what it lacks from where the shipped files are (mkdocs.yml alone would not do:
+    it names its hook under generator/ and its theme's overrides/); elsewhere, run it in
+    the project folder (`wrong_folder_fix`)."""
     if started_by_hand(root):
         return (
             "copy mkdocs.yml, overrides/ and generator/ from the readinglist repository"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.cli import main
+from tests.gitrepo import git
 from tests.test_ci_annotations import annotation
 from tests.test_curation_cross_file import paper, project
 
@@ -77,6 +78,29 @@ def test_a_list_inside_a_project_is_told_the_project_as_build_tells_it(tmp_path,
             "0 errors, 1 warning (3 papers and 2 topics loaded)",
         ],
     )
+
+
+def test_a_mkdocs_yml_deleted_from_a_git_project_is_told_to_be_restored_from_git(tmp_path, capsys):
+    # (The fix said to copy mkdocs.yml, overrides/ and generator/ from the readinglist
+    # repository into a folder that is that repository's copy: git has the file.)
+    project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "the list")
+    kept = git(tmp_path, "rev-parse", "--short", "HEAD").strip()
+    (tmp_path / "mkdocs.yml").unlink()
+    restore = f"git has it: restore it with git checkout {kept} -- mkdocs.yml"
+    assert check(tmp_path, capsys) == (0, [NO_CONFIG + restore, "0 errors, 1 warning (3 papers and 2 topics loaded)"])
+    # build says the same, as the folder it refuses.
+    assert main(["--root", str(tmp_path), "build"]) == 1
+    assert capsys.readouterr().err == f"readinglist build: {tmp_path} has no mkdocs.yml: {restore}\n"
+    # The deletion committed: the commit before it has the file.
+    git(tmp_path, "commit", "-qam", "no site")
+    assert check(tmp_path, capsys)[1][0] == NO_CONFIG + restore
+    # What it says to run brings it back.
+    git(tmp_path, "checkout", kept, "--", "mkdocs.yml")
+    assert check(tmp_path, capsys) == (0, ["0 errors, 0 warnings (3 papers and 2 topics loaded)"])
 
 
 def test_a_folder_without_content_is_told_that_alone(tmp_path, capsys):

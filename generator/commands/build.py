@@ -69,10 +69,11 @@ def is_project(root: Path, command: str, what: str, root_given: bool = False) ->
     (a shell left in a folder inside it) nor what to do."""
     if (root / "mkdocs.yml").is_file():
         return True
-    from ..siteconfig import WHAT_IT_IS, no_config_fix, started_by_hand
+    from ..siteconfig import WHAT_IT_IS, no_config_fix, restore_fix, started_by_hand
 
-    fix = no_config_fix(root, what, root_given)
-    if started_by_hand(root):
+    restore = restore_fix(root)
+    fix = restore or no_config_fix(root, what, root_given)
+    if started_by_hand(root) and not restore:
         # A list started by hand (content/ alone) is no wrong folder: what it lacks,
         # and where the shipped files are.
         print(
