@@ -231,6 +231,7 @@ def test_a_second_entry_of_one_paper_in_one_file_loses_no_value_without_a_word(t
         # Another conference, another year, or more than the acronym: still conflicts.
         ("ICML", "2017", True),
         ("NIPS 2016", "2017", True),
+        ("NeurIPS", "2016", True),  # (the entry's own year another)
         ("NeurIPS 2017 Oral", "2017", True),
         ("NIPS Workshop on Deep Learning", "2017", True),
     ],
