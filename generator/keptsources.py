@@ -23,7 +23,8 @@ from typing import Sequence
 
 from . import provenance
 from .atomicfile import atomic_write_bytes
-from .errors import CuratorError
+from .errors import CuratorError, Problems
+from .importer import read_records
 from .ingest import Record
 from .importmatch import same_link
 from .importmerge import LIST_FIELDS, TEXT_FIELDS
@@ -54,7 +55,7 @@ def keep(
         records = _records(target, data, fmt)
     superseded = _superseded(name, copies, records, fmt, sources_dir.parent)
     if target.exists() and target not in superseded:
-        target = sources_dir / f"{target.stem}-{hashlib.sha256(data).hexdigest()[:8]}{target.suffix}"
+        target = _beside(target, data)
     # The new copy first, then the ones it supersedes: an interrupted run leaves both.
     atomic_write_bytes(target, data)
     for copy in superseded:
@@ -63,25 +64,37 @@ def keep(
     return Kept(target, tuple(superseded))
 
 
+def _beside(target: Path, data: bytes) -> Path:
+    """The name ``data`` is kept under beside ``target``: with its contents' digest, 8 hex
+    digits of it, more where another file has those (no kept copy is written over)."""
+    digest = hashlib.sha256(data).hexdigest()
+    for digits in (8, 16, 64):
+        beside = target.with_name(f"{target.stem}-{digest[:digits]}{target.suffix}")
+        if not beside.exists():
+            break
+    return beside
+
+
 def _superseded(
-    name: str,
-    copies: Sequence[Path], new: list[Record] | None, fmt: str | None, content_dir: Path
+    name: str, copies: Sequence[Path], new: list[Record] | None, fmt: str | None, content_dir: Path
 ) -> list[Path]:
-    """The ``copies`` of inputs named ``name`` no paper needs once the new version (its records ``new``) is kept:
-    those that give no value a paper holds that neither the new version nor another
-    copy that stays gives. Of two copies that give the same such value, the one of the
+    """The ``copies`` of inputs named ``name`` that no paper needs once the new version
+    (its records ``new``) is kept: those that give no value a paper holds that neither
+    the new version nor another copy that stays gives. Of two copies that give the same such value, the one of the
     input's own name stays (the copies with a digest in their names are weighed first)."""
     if new is None:
         return []
     read = {copy: _records(copy, _bytes(copy), fmt) for copy in copies}
-    staying = dict(read)
+    indexed = {copy: Version(records) for copy, records in read.items() if records is not None}
+    staying = dict(indexed)
+    newer = Version(new)
     superseded: list[Path] = []
     papers = _Papers(content_dir)
     for copy in sorted(copies, key=lambda c: (c.name == name, c.name)):
         old = read[copy]
         if old is None:
             continue  # (what cannot be read is kept, as every copy was)
-        versions = [new] + [records for other, records in staying.items() if other != copy and records is not None]
+        versions = [newer] + [version for other, version in staying.items() if other != copy]
         if not papers.need(old, versions):
             superseded.append(copy)
             del staying[copy]
@@ -127,8 +140,6 @@ def _copies(sources_dir: Path, name: str) -> list[Path]:
 def _records(path: Path, data: bytes | None, fmt: str | None) -> list[Record] | None:
     """The records ``data`` gives read as an input at ``path``; None when they cannot be
     read (then nothing is taken to supersede, nor to be superseded)."""
-    from .importer import read_records  # (late: the importer is big, and most keeps need none)
-
     if data is None:
         return None
     records, problems = read_records([path], fmt, {path: data})
@@ -144,14 +155,14 @@ class _Papers:
         self._views: dict[str, provenance.Seen] | None = None
         self._by_mark: dict[tuple[str, str], list[str]] = {}
 
-    def need(self, old: Sequence[Record], versions: Sequence[Sequence[Record]]) -> bool:
+    def need(self, old: Sequence[Record], versions: Sequence[Version]) -> bool:
         """Whether a copy whose records are ``old`` is where a value a paper holds comes
         from, which none of the ``versions`` gives (a paper that cannot be found or read
         is taken to need it)."""
         dropped = [
             (record, gone)
             for record in old
-            if (gone := not_given(record, [counterpart(record, version) for version in versions]))
+            if (gone := not_given(record, [version.counterpart(record) for version in versions]))
         ]
         if not dropped:
             return False
@@ -185,20 +196,32 @@ class _Papers:
         return False
 
 
-def counterpart(record: Record, records: Sequence[Record]) -> Record | None:
-    """The record of ``records`` that is ``record`` in another version of its file: the
-    same citation key (of the same exporter), else the same arXiv id, DOI or title."""
-    if record.key:
-        for other in records:
-            if (other.key.casefold(), other.key_source) == (record.key.casefold(), record.key_source):
-                return other
-    for name in ("arxiv", "doi"):
-        if value := getattr(record, name).casefold():
-            for other in records:
-                if getattr(other, name).casefold() == value:
-                    return other
-    title = normalise_title(record.title)
-    return next((other for other in records if title and normalise_title(other.title) == title), None)
+class Version:
+    """The records of one version of an input, found by what tells a record in another
+    version of it (`counterpart`)."""
+
+    def __init__(self, records: Sequence[Record]):
+        self.by_key: dict[tuple[str, str], Record] = {}
+        self.by_id: dict[tuple[str, str], Record] = {}
+        self.by_title: dict[str, Record] = {}
+        for record in records:  # (the first of two alike, as the import merges them)
+            if record.key:
+                self.by_key.setdefault((record.key.casefold(), record.key_source), record)
+            for name in ("arxiv", "doi"):
+                if value := getattr(record, name).casefold():
+                    self.by_id.setdefault((name, value), record)
+            if title := normalise_title(record.title):
+                self.by_title.setdefault(title, record)
+
+    def counterpart(self, record: Record) -> Record | None:
+        """The record of this version that is ``record`` of another: the same citation
+        key (of the same exporter), else the same arXiv id, DOI or title."""
+        if record.key and (found := self.by_key.get((record.key.casefold(), record.key_source))):
+            return found
+        for name in ("arxiv", "doi"):
+            if (value := getattr(record, name).casefold()) and (found := self.by_id.get((name, value))):
+                return found
+        return self.by_title.get(normalise_title(record.title)) if record.title else None
 
 
 # A value as a paper file may hold it once imported: in any capitals and spacing (an
@@ -220,6 +243,8 @@ def not_given(record: Record, others: Sequence[Record | None]) -> list[tuple[str
     for name in LIST_FIELDS:
         given = {_fold(item) for other in others for item in getattr(other, name)}
         gone += [(name, item) for item in getattr(record, name) if _fold(item) not in given]
+    if record.notes and all(_fold(other.notes) != _fold(record.notes) for other in others):
+        gone.append(("notes", record.notes))  # (a new paper's notes)
     links = {same_link(link.url) for other in others for link in other.links}
     gone += [("links", key) for link in record.links if (key := same_link(link.url)) not in links]
     return gone
@@ -227,8 +252,6 @@ def not_given(record: Record, others: Sequence[Record | None]) -> list[tuple[str
 
 def _paper_values(path: Path) -> dict[str, object] | None:
     """The values of a paper file; None when it cannot be read as one."""
-    from .errors import Problems
-
     try:
         tree = parse(path.read_text(encoding="utf-8"), str(path), Problems())
     except (OSError, UnicodeDecodeError):

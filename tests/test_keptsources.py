@@ -9,7 +9,8 @@ import yaml
 from generator.cli import main
 from generator.ingest import Record
 from generator.errors import Location
-from generator.keptsources import counterpart, keep, not_given
+from generator.links import make_link
+from generator.keptsources import Version, keep, not_given
 
 ENTRY = """@inproceedings{{smith2020,
   title = {{{title}}},
@@ -145,11 +146,15 @@ def _record(title, **values):
 
 def test_a_record_is_found_in_another_version_by_key_then_ids_then_title():
     old = _record("Old Title", key="k1", key_source="bibtex", doi="10.1/A")
-    assert counterpart(old, [_record("New Title", key="K1", key_source="bibtex")]).title == "New Title"
+
+    def found(*records):
+        return Version(records).counterpart(old)
+
+    assert found(_record("New Title", key="K1", key_source="bibtex")).title == "New Title"
     # Another exporter's key is another record: the DOI finds it, in any capitals.
-    assert counterpart(old, [_record("By DOI", key="k1", key_source="jabref", doi="10.1/a")]).title == "By DOI"
-    assert counterpart(old, [_record("old title!")]).title == "old title!"
-    assert counterpart(old, [_record("Another Paper")]) is None
+    assert found(_record("By DOI", key="k1", key_source="jabref", doi="10.1/a")).title == "By DOI"
+    assert found(_record("Another Paper"), _record("old title!")).title == "old title!"
+    assert found(_record("Another Paper")) is None
 
 
 def test_what_a_record_gives_that_no_other_version_does():
@@ -160,3 +165,8 @@ def test_what_a_record_gives_that_no_other_version_does():
     assert not_given(old, [new, _record("T", authors=("B",), tags=("x",))]) == []
     assert not_given(old, [None]) == [("title", "T"), ("year", "2020"), ("venue", "NeurIPS"),
                                       ("authors", "A"), ("authors", "B"), ("tags", "x")]
+    # A link by its address as the importer compares them; the curator's note too.
+    linked = _record("T", links=(make_link("https://github.com/o/r", "abstract"),), notes="Read it.")
+    assert not_given(linked, [_record("T", links=(make_link("http://www.github.com/o/r/", "abstract"),))]) == [
+        ("notes", "Read it.")
+    ]
