@@ -170,3 +170,16 @@ def test_what_a_record_gives_that_no_other_version_does():
     assert not_given(linked, [_record("T", links=(make_link("http://www.github.com/o/r/", "abstract"),))]) == [
         ("notes", "Read it.")
     ]
+
+
+def test_a_copy_kept_beside_another_never_writes_over_a_file_of_its_name(lab, capsys):
+    import hashlib
+
+    first = bib()
+    imported(lab, first, capsys)
+    second = bib(year="2021")  # (a conflict: the first copy stays)
+    digest = hashlib.sha256(second.encode()).hexdigest()
+    folder = lab / "content" / "sources"
+    (folder / f"lab-{digest[:8]}.bib").write_text("someone else's\n", encoding="utf-8")
+    imported(lab, second, capsys)
+    assert kept(lab) == {"lab.bib": first, f"lab-{digest[:8]}.bib": "someone else's\n", f"lab-{digest[:16]}.bib": second}
