@@ -43,7 +43,8 @@ its fuzzy term finds, the browser reads from the index's ``vocabulary`` (its con
 every word lunr indexes, sorted; `Vocabulary`, 17 B per paper of the synthetic list at
 10,000 papers). A word the index has gets no fuzzy term: its ranking is as before.
 A word marked "+" is refined as any other, its start (or fuzzy term) required; one
-marked "-" leaves out the pages with the word itself (`_presence`).
+marked "-" leaves out the pages with the word itself (`_presence`); a query of such
+words alone finds nothing (`excluding_only`: lunr listed every page without them).
 
 `MaterialSearch` answers queries over a built `search_index.json` the way Material's
 search worker does (read from material/templates/assets/javascripts/workers/search.*.js
@@ -954,6 +955,20 @@ def _presence(word: str) -> str:
 MARKED_TIP = 'A page must have every word marked "+" and none marked "-", and none does: try without the marks, or browse'
 
 
+# What they say for a query whose words are all marked "-" ("-task"): it only leaves
+# pages out, and lunr listed every page without "task" (each scored NaN). Nothing is
+# found; a word to search for is what it lacks. (readinglist.js's EXCLUDING_TIP.)
+EXCLUDING_TIP = 'Words marked "-" only leave pages out: add a word to search for, or browse'
+
+
+def excluding_only(refined: Sequence[str], query: str) -> bool:
+    """Whether ``query`` has words marked "-" (in lunr's syntax too: "-title:x") and
+    nothing else to search for: no term of its ``refined`` terms (`_refine`) is one a
+    page is found by ("-task", and "-task the": a stop word is no term)."""
+    return any(word.startswith("-") for word in re.split(f"[{SPACE}]+", query)) and all(
+        term.startswith("-") for term in refined)
+
+
 def marked_words(query: str) -> int:
     """How many words of ``query`` are marked "+" or "-" (`_presence`): where nothing
     is found, the site and the terminal say what those marks asked for."""
@@ -1159,6 +1174,7 @@ class Found:
     every: int
     words: int
     marked: int = 0  # the words typed with "+" or "-" (`marked_words`)
+    excluding: bool = False  # the query has words marked "-" and no other (`excluding_only`)
 
 
 # lunr's default pipeline order; Material removes the functions its config does not name.
@@ -1238,7 +1254,7 @@ class MaterialSearch:
         refined, words = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         hits, terms = self._search(" ".join(refined), words)
         every = sum(words_found(terms.get(hit.location, {}), words) == len(words) for hit in hits)
-        return Found(hits, every, len(words), marked_words(query))
+        return Found(hits, every, len(words), marked_words(query), excluding_only(refined, query))
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""
@@ -1253,6 +1269,11 @@ class MaterialSearch:
             return [], {}
         try:
             clauses = _clause_terms(transformed, self.index.fields)
+            if not clauses:
+                # Only words marked "-": lunr then lists every page, each scored NaN
+                # (Material divides by the number of terms found, none). They only leave
+                # pages out: with nothing to find, nothing is found (readinglist-search.js).
+                return [], {}
             if not self._has_required(transformed):
                 # lunr.js answers nothing where a required term finds no word of the
                 # index; lunr.py drops the term and answers the rest ("+zebra merging").

@@ -1585,6 +1585,31 @@ def test_nothing_found_for_marked_words_says_what_the_marks_asked(tmp_path, caps
     assert capsys.readouterr().out.splitlines()[:2] == ["1 page found", "1. Zebra"]
 
 
+def test_a_query_of_words_marked_excluded_only_finds_nothing_and_says_to_add_a_word(tmp_path, capsys):
+    # (A reader's audit: "-okapi" listed every page without "okapi", each scored NaN:
+    # lunr answers a query of prohibited terms alone with every page, and Material
+    # divides by the number of terms found, none.)
+    docs = [
+        {"location": "papers/a/", "title": "Zebra okapi", "text": "<p>one</p>"},
+        {"location": "papers/b/", "title": "Zebra", "text": "<p>two</p>"},
+    ]
+    engine = MaterialSearch(make_index(docs))
+    for query in ("-okapi", "-okapi -zebra", "-multi-task", "-okapi -the", "-title:okapi"):
+        found = engine.find(query)
+        assert found.hits == [] and found.excluding, query
+        assert engine.search_raw(refine_query(query)) == [], query
+    # A word to search for beside them finds as before; and a word that finds nothing
+    # is not told to add one.
+    found = engine.find("zebra -okapi")
+    assert [hit.location for hit in found.hits] == ["papers/b/"] and not found.excluding
+    assert not engine.find("+okapi -zebra").excluding and not engine.find("xqz").excluding
+    _built_index(tmp_path, docs)
+    assert main(["search", "--site-dir", str(tmp_path), "--", "-okapi"]) == 1
+    assert capsys.readouterr().out == (
+        'No page found\nWords marked "-" only leave pages out: add a word to search for,'
+        " or browse all papers.\n")
+
+
 @pytest.mark.example
 def test_multi_task_finds_only_the_pages_that_write_it(engine):
     # "multi-task" also listed, last, 19 pages with "multi" in another hyphenated word

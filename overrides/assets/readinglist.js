@@ -186,11 +186,13 @@
     var syntax = [];
     var leading = [];
     var marked = 0;
+    var excluding = false;
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
         return;
       }
+      excluding = excluding || word[0] === "-";
       /* A word marked "+" (required) or "-" (prohibited), and otherwise plain
          (search.py's _presence): "+merging" was the exact word alone, "-multi-task"
          read by lunr as "-multi task*". */
@@ -340,9 +342,15 @@
         });
       });
     });
+    /* Words marked "-" and nothing else to search for (search.py's excluding_only):
+       lunr lists every page without them, each scored NaN. The worker is asked
+       nothing ("", which it answers with no result), and the reader told to add a word. */
+    excluding = excluding && out.every(function (term) {
+      return term[0] === "-";
+    });
     return {
-      query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax, typedFuzzy: typed,
-      leading: leading, marked: marked
+      query: excluding ? "" : out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax,
+      typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding
     };
   }
 
@@ -693,7 +701,7 @@
 
   /* The result's count line, as countLine says it, in place of Material's own (after
      every answer; an English site only: the line is English). */
-  var SEARCH_COUNT = { line: "", marked: 0 };
+  var SEARCH_COUNT = { line: "", marked: 0, excluding: false };
   var WATCHED_COUNTS = new WeakSet();
   /* Material's count and its "No matching documents" (not its "Type to start
      searching" or "Initializing search"; nor this line itself, written by the
@@ -727,10 +735,13 @@
      search.py's MARKED_TIP, in the same words.) */
   var MARKED_TIP = "A page must have every word marked \u201c+\u201d and none marked "
     + "\u201c-\u201d, and none does: try without the marks, or browse ";
+  /* (A query whose words are all marked "-" ("-task") has nothing to find: search.py's
+     EXCLUDING_TIP, in the same words.) */
+  var EXCLUDING_TIP = "Words marked \u201c-\u201d only leave pages out: add a word to search for, or browse ";
   function nothingFound() {
     var tip = document.createElement("span");
     tip.className = "rl-search-tip";
-    tip.appendChild(document.createTextNode(SEARCH_COUNT.marked ? MARKED_TIP
+    tip.appendChild(document.createTextNode(SEARCH_COUNT.excluding ? EXCLUDING_TIP : SEARCH_COUNT.marked ? MARKED_TIP
       : "The start of a word finds it (\u201cdistil\u201d finds \u201cdistillation\u201d): "
       + "try a shorter word or another spelling, or browse "));
     var scope = window.__md_scope;  /* the site's root, Material's */
@@ -1982,6 +1993,7 @@
           }
           if (isResult) {
             SEARCH_COUNT.marked = refined ? refined.marked : 0;
+            SEARCH_COUNT.excluding = Boolean(refined && refined.excluding);
             SEARCH_MARKS.words = words || null;
             SEARCH_MARKS.query = refined ? refined.query : null;
             SEARCH_MARKS.syntax = refined ? refined.syntax : [];

@@ -69,6 +69,31 @@ ANIMATIONS_FINISHED = """async () => {
 }"""
 
 
+# The real Material search worker (or readinglist-search.js, by its address), fed the
+# site's index: each query's pages and best scores. Its ranking must be the Python
+# replica's (generator/search.py), which the ranking tests rely on.
+WORKER_RANKING = """async ([workerUrl, queries]) => {
+    const index = await (await fetch("search/search_index.json")).json();
+    const worker = new Worker(workerUrl);
+    const next = () => new Promise(resolve => worker.addEventListener(
+        "message", ev => resolve(ev.data), { once: true }));
+    worker.postMessage({ type: 0, data: { ...index, options: { suggest: false } } });
+    await next();
+    const out = [];
+    for (const query of queries) {
+        worker.postMessage({ type: 2, data: query });
+        const { data } = await next();
+        out.push(data.items.map(group => {
+            const best = Math.max(...group.map(item => item.score));
+            const page = group.find(item => !item.location.includes("#")) || group[0];
+            return [page.location.split("#")[0], best];
+        }));
+    }
+    worker.terminate();
+    return out;
+}"""
+
+
 def html_document(body: str, head: str = "") -> str:
     """A whole page around ``body``, as Material writes the site's: a doctype, without
     which Chromium lays the page out in quirks mode (line boxes, table cells and inline

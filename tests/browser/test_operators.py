@@ -10,7 +10,7 @@ import pytest
 
 from generator.search import MaterialSearch, load_index
 
-from .conftest import result_hrefs
+from .conftest import WORKER_RANKING, result_hrefs
 
 pytestmark = [pytest.mark.browser]
 
@@ -44,3 +44,30 @@ def test_nothing_found_for_marked_words_says_the_marks_left_every_page_out(page)
     # (A query without marks is still told of spellings.)
     assert result_hrefs(page, "xqzvbw") == []
     assert "try a shorter word or another spelling" in page.locator(".md-search-result__meta").inner_text()
+
+
+@pytest.mark.example
+@pytest.mark.parametrize("query", ["-task", "-multi-task -the"])
+def test_a_query_of_words_marked_excluded_only_finds_nothing_and_says_to_add_a_word(page, query):
+    # (A reader's audit: "-task" listed every page without "task", lunr's answer to a
+    # query of prohibited terms alone, Material's score of each NaN.)
+    assert result_hrefs(page, query) == []
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert meta.startswith("No page found")
+    assert "Words marked \u201c-\u201d only leave pages out: add a word to search for" in meta
+    assert page.locator(".md-search-result__meta").get_by_role("link", name="all papers").count() == 1
+    # A word to search for beside it finds pages again.
+    assert result_hrefs(page, f"learning {query}")
+
+
+def test_the_worker_answers_a_query_of_prohibited_terms_alone_with_nothing(page):
+    # The search box asks nothing for such a query; a query it did not refine (typed
+    # before the index reached the worker) is answered by the worker itself, which
+    # listed every page without the term, each scored NaN.
+    page.goto("")
+    worker = page.evaluate("JSON.parse(document.querySelector('#__config').textContent).search")
+    name = worker[worker.rindex("/") + 1:]
+    url = f"assets/javascripts/workers/readinglist-search.js?worker={name}"
+    answers = page.evaluate(WORKER_RANKING, [url, ["-task", "-task -merging", "-title:task", "merging -vision"]])
+    answers = [len(pages) for pages in answers]
+    assert answers[:3] == [0, 0, 0] and answers[3] > 5, answers

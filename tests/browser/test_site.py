@@ -18,8 +18,8 @@ from playwright.sync_api import expect
 
 from generator.search import MaterialSearch, load_index
 
-from .conftest import (DESKTOP, PHONE, SCREENSHOTS, html_document, page_kinds, wait_for_animations,
-                       wait_for_search)
+from .conftest import (DESKTOP, PHONE, SCREENSHOTS, WORKER_RANKING, html_document, page_kinds,
+                       wait_for_animations, wait_for_search)
 from .sitebuild import ROOT
 
 # The narrowest phones (and 200% zoom on a small laptop): the all-papers table was 363
@@ -742,30 +742,6 @@ def test_screenshots_of_every_page_kind(open_context, site_dir, papers, viewport
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-
-
-# The real Material search worker, fed the site's index: its ranking must be the
-# Python replica's (generator/search.py), which the ranking tests rely on.
-WORKER_RANKING = """async ([workerUrl, queries]) => {
-    const index = await (await fetch("search/search_index.json")).json();
-    const worker = new Worker(workerUrl);
-    const next = () => new Promise(resolve => worker.addEventListener(
-        "message", ev => resolve(ev.data), { once: true }));
-    worker.postMessage({ type: 0, data: { ...index, options: { suggest: false } } });
-    await next();
-    const out = [];
-    for (const query of queries) {
-        worker.postMessage({ type: 2, data: query });
-        const { data } = await next();
-        out.push(data.items.map(group => {
-            const best = Math.max(...group.map(item => item.score));
-            const page = group.find(item => !item.location.includes("#")) || group[0];
-            return [page.location.split("#")[0], best];
-        }));
-    }
-    worker.terminate();
-    return out;
-}"""
 
 
 def test_skip_link_leads_to_the_title_and_every_page_names_its_feeds(page, site_dir, papers):

@@ -38,7 +38,21 @@
      location): the words it matched. */
   var found = new Map();
   var search = self.lunr.Index.prototype.search;
-  self.lunr.Index.prototype.search = function () {
+  self.lunr.Index.prototype.search = function (queryString) {
+    /* A query of prohibited terms alone ("-task") finds nothing: lunr lists every page
+       without them, and Material scores each NaN (it divides by the terms found, none).
+       (The page asks "" for such a query it refined; this is for one it did not. An
+       invalid query is left to lunr, which throws as before.) */
+    var query = new self.lunr.Query(this.fields);
+    try {
+      new self.lunr.QueryParser(String(queryString), query).parse();
+    } catch (error) {
+      query = null;
+    }
+    if (query && query.clauses.length && query.isNegated()) {
+      found = new Map();
+      return [];
+    }
     var results = search.apply(this, arguments);
     found = new Map(wanted ? results.map(function (result) {
       return [result.ref, Object.keys(result.matchData.metadata)];
