@@ -42,8 +42,8 @@ it in `rank_by_words` and in the result's "Missing:". Whether a word matches, an
 its fuzzy term finds, the browser reads from the index's ``vocabulary`` (its config:
 every word lunr indexes, sorted; `Vocabulary`, 17 B per paper of the synthetic list at
 10,000 papers). A word the index has gets no fuzzy term: its ranking is as before.
-A word marked "+" is refined as any other, its start (or fuzzy term) required; one
-marked "-" leaves out the pages with the word itself (`_presence`); a query of such
+A word marked "+" is refined as any other, and a page must find it as unmarked (by any
+of its terms: `rank_by_words`); one marked "-" leaves out the pages with the word itself (`_presence`); a query of such
 words alone finds nothing (`excluding_only`: lunr listed every page without them).
 
 `MaterialSearch` answers queries over a built `search_index.json` the way Material's
@@ -814,7 +814,7 @@ def refine_query(
     is the index's map of a word's other forms turned around (lemmas.by_form);
     ``vocabulary`` the index's words, by which a word that matches none is looked for
     as a fuzzy term (without it, none is)."""
-    return " ".join(_refine(query, separator, base_forms, vocabulary)[0])
+    return " ".join(_refine(query, separator, base_forms, vocabulary).terms)
 
 
 def query_words(
@@ -827,17 +827,18 @@ def query_words(
     ("multitask" for "multi-task"'s "multi" and "task", "tulu" for "tülu"); for a word
     looked for as a fuzzy term, the index's words that term finds ("instruction" for
     "instrucion"). readinglist.js's refineWords is the same."""
-    return _refine(query, separator, base_forms, vocabulary)[1]
+    return _refine(query, separator, base_forms, vocabulary).words
 
 
 def _refine(
     query: str, separator: str, base_forms: Mapping[str, Sequence[str]] | None,
     vocabulary: Vocabulary | None = None,
-) -> tuple[list[str], list[tuple[str, ...]]]:
+) -> Refined:
     base_forms = base_forms or {}
     split_at = re.compile(separator)
     out: list[str] = []
     words: dict[tuple[str, ...], None] = {}
+    required: dict[tuple[str, ...], None] = {}
     for word in re.split(f"[{SPACE}]+", query):
         if not word:
             continue
@@ -845,7 +846,11 @@ def _refine(
         # them, and otherwise plain: passed on as typed, "+merging" was the exact word
         # alone (Material appends no "*" to a marked term), and "-multi-task" was read by
         # lunr as "-multi task*". (A marked word in more of lunr's syntax, "+title:x",
-        # "-atten*", is passed on as before.)
+        # "-atten*", is passed on as before.) A word marked "+" is refined as unmarked,
+        # and each word it gives to rank by is required of a page (`rank_by_words`):
+        # lunr requires a term, and a word is found by any of several ("multitask" or
+        # "multi task" for "multi-task", "prune" for "pruned", "llm" for "llms"), so
+        # that its pieces required as lunr terms left out pages the word unmarked finds.
         presence = _presence(word)
         if presence:
             word = word[1:]
@@ -895,16 +900,15 @@ def _refine(
         compounds = _compounds(word, vocabulary)
         halves = {half for compound in compounds for half in compound[0].split("-")}
         exact = {part for half in halves for part in (half, *split_at.split(fold(half).lower()))}
+        # (The words to rank by this typed word gives: each required if it is marked "+".)
+        ranked_by = required if presence == "+" else {}
         words.update(dict.fromkeys(compounds))
+        ranked_by.update(dict.fromkeys(compounds))
         for n, piece in enumerate(pieces + joined + folded):
-            # (A required word's pieces are each required, by the term that finds the
-            # piece: its start, its exact word or its fuzzy term; its other forms and the
-            # bonus for the exact word rank as for a word not marked.)
-            required = presence == "+" and n < len(pieces)
             if lone and len(piece) == 1 and piece.isalpha():
                 if all(lone) and piece.lower() not in STOP_WORDS:
-                    out.append(_required(f"{piece}^{EXACT_BONUS}", required))
-                    words[(piece.lower(),)] = None
+                    out.append(f"{piece}^{EXACT_BONUS}")
+                    words[(piece.lower(),)] = ranked_by[(piece.lower(),)] = None
                 continue
             if piece and piece.lower() not in STOP_WORDS:
                 bases = base_forms.get(piece.lower(), ())
@@ -920,14 +924,11 @@ def _refine(
                     # Found by nothing as typed: a fuzzy term, ranked by the words it finds.
                     # (Not one near no word, which finds nothing, and which lunr takes the
                     # longer to build the longer the word: 5 s for 300 letters.)
-                    out += [_required(f"{piece}~{edits}", required), f"title:{piece}~{edits}^{FUZZY_TITLE}"]
-                    words[(piece.lower(), *near)] = None
+                    out += [f"{piece}~{edits}", f"title:{piece}~{edits}^{FUZZY_TITLE}"]
+                    words[(piece.lower(), *near)] = ranked_by[(piece.lower(), *near)] = None
                     continue
                 # Material appends the "*" to the first (it leaves a boosted term alone).
-                out += (
-                    [_required(f"{piece}^{EXACT_BONUS}", required)] if piece.lower() in exact
-                    else [_required(piece, required), f"{piece}^{EXACT_BONUS}"]
-                )
+                out += [f"{piece}^{EXACT_BONUS}"] if piece.lower() in exact else [piece, f"{piece}^{EXACT_BONUS}"]
                 # (Only for a word the index has: for one it has not, the term would find
                 # nothing, and cut what the title's longer words bring: "distil".)
                 if vocabulary is not None and vocabulary.has(piece.lower()):
@@ -935,12 +936,23 @@ def _refine(
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
                 out += [f"{base}^{lemmas.QUERY_BOOST}" for base in bases]
                 if n < len(pieces) and piece.lower() not in halves:
-                    found_by = (piece.lower(), *bases, *spellings)
-                    words[tuple(dict.fromkeys(found_by))] = None
+                    found_by = tuple(dict.fromkeys((piece.lower(), *bases, *spellings)))
+                    words[found_by] = ranked_by[found_by] = None
         # (A hyphenated word is looked for written with spaces too, where the index has
         # it so: `with_spaced`.)
         out += [term for compound in compounds for term in spaced_terms(compound)]
-    return out, list(words)
+    return Refined(out, list(words), list(required))
+
+
+@dataclass(frozen=True)
+class Refined:
+    """A query refined (`_refine`): the ``terms`` Material is handed, the ``words`` a
+    result is ranked by (`query_words`), and those of them a page must find, the words
+    of words marked "+" (``required``)."""
+
+    terms: list[str]
+    words: list[tuple[str, ...]]
+    required: list[tuple[str, ...]]
 
 
 def _presence(word: str) -> str:
@@ -973,14 +985,6 @@ def marked_words(query: str) -> int:
     """How many words of ``query`` are marked "+" or "-" (`_presence`): where nothing
     is found, the site and the terminal say what those marks asked for."""
     return sum(map(bool, map(_presence, re.split(f"[{SPACE}]+", query))))
-
-
-def _required(term: str, required: bool) -> str:
-    """``term`` marked required ("+") if ``required``: a word's start with its "*"
-    written (Material appends none to a marked term), an exact or fuzzy term as it is."""
-    if not required:
-        return term
-    return f"+{term}" if "^" in term or "~" in term else f"+{term}*"
 
 
 def _prohibited_terms(word: str, split_at: re.Pattern[str]) -> list[str]:
@@ -1064,6 +1068,7 @@ def by_spaced(terms: Mapping[str, bool], word: Sequence[str]) -> bool:
 def rank_by_words(
     ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]],
     titles: Mapping[str, str] | None = None, names: Mapping[str, Sequence[str]] | None = None,
+    required: Sequence[tuple[str, ...]] = (),
 ) -> list[str]:
     """``ranked`` (pages, best first), those that find more of the query's ``words``
     first, in their order otherwise. ``terms``: for each page, the query terms its
@@ -1083,7 +1088,8 @@ def rank_by_words(
     Where the query has a hyphenated word ranked whole (`_compounds`), a page that
     finds none of the ``words`` is left out: it was found by some of that word's halves
     alone; one that writes it with spaces (`by_spaced`: "chain of thought") finds it,
-    after the pages that write it whole, all else equal."""
+    after the pages that write it whole, all else equal. A page that does not find each
+    of the ``required`` words (those of words marked "+": `_refine`) is left out."""
     typed = set().union(*(title_words(word[0]) if is_compound(word) else _without_letters({word[0]}) for word in words))
     counts = {page: words_found(terms.get(page, {}), words) for page in ranked}
     # (How many hyphenated words a page finds only written with spaces: it comes after
@@ -1092,6 +1098,8 @@ def rank_by_words(
     if any(map(is_compound, words)):
         # (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L".)
         ranked = [page for page in ranked if counts[page]]
+    if required:
+        ranked = [page for page in ranked if words_found(terms.get(page, {}), required) == len(required)]
     # (Only a page that finds every word can be one: a title read for nothing else.)
     # 0: its title is the query; 1: another of its names is; 2: neither.
     exact = {
@@ -1251,17 +1259,18 @@ class MaterialSearch:
 
     def find(self, query: str) -> Found:
         """`search`'s pages, and what the site's line above them counts (`count_line`)."""
-        refined, words = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
-        hits, terms = self._search(" ".join(refined), words)
+        refined = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
+        words = refined.words
+        hits, terms = self._search(" ".join(refined.terms), words, refined.required)
         every = sum(words_found(terms.get(hit.location, {}), words) == len(words) for hit in hits)
-        return Found(hits, every, len(words), marked_words(query), excluding_only(refined, query))
+        return Found(hits, every, len(words), marked_words(query), excluding_only(refined.terms, query))
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""
         return self._search(query, None)[0]
 
     def _search(
-        self, query: str, words: Sequence[tuple[str, ...]] | None
+        self, query: str, words: Sequence[tuple[str, ...]] | None, required: Sequence[tuple[str, ...]] = ()
     ) -> tuple[list[Hit], dict[str, dict[str, bool]]]:
         """The pages found, and for each the query terms its entries found."""
         transformed = _FUZZ.sub(lambda m: f"~{min(int(m.group(1)), MAX_EDIT_DISTANCE)}", self.transform(query))
@@ -1311,7 +1320,8 @@ class MaterialSearch:
             return list(hits.values()), terms
         titles = {page: self.docs[page]["title"] for page in hits}
         names = {page: self.docs[page]["names"] for page in hits if "names" in self.docs[page]}
-        return [hits[page] for page in rank_by_words(by_score(hits.values()), terms, words, titles, names)], terms
+        ranked = rank_by_words(by_score(hits.values()), terms, words, titles, names, required)
+        return [hits[page] for page in ranked], terms
 
     def _has_required(self, query: str) -> bool:
         """Whether every required term of ``query`` (transformed) finds a word of the index."""

@@ -365,19 +365,16 @@ def test_a_refined_query_is_the_typed_syntax_plus_pairs_of_plain_words(query):
     forms = (plain, plain.replace("-", ""), fold(plain), fold(plain.replace("-", "")))
     while n < len(refined):
         word = refined[n]
-        # (a piece of a word marked "+": required by its start, written "+W*": search._required)
-        required = word[1:-1] if word.startswith("+") and word.endswith("*") and word not in typed else None
-        if refined[n + 1 : n + 2] == [f"{required or word}^3"]:
+        if refined[n + 1 : n + 2] == [f"{word}^3"]:
             # a plain piece of a typed word, then the same piece with the exact-word bonus
             # (an asterisk inside a word is text, and dropped: "MCTS*:" -> MCTS), or the
             # other spellings the index holds: a hyphenated word joined, accents dropped
-            word = required or word
             assert any(word in form for form in forms) and _SEPARATOR.search(word) is None
             assert word.lower() not in STOP_WORDS
             n += 2
-        elif word not in typed and re.fullmatch(r"\+?[^\W\d_]\^3", word):
+        elif word not in typed and re.fullmatch(r"[^\W\d_]\^3", word):
             # a lone letter of a typed word made only of lone letters ("I/O"), as an
-            # exact word (required where the word is marked "+")
+            # exact word
             assert word[-3] in query + fold(query) and word[-3].lower() not in STOP_WORDS
             n += 1
         elif word.startswith("-") and word not in typed:

@@ -187,6 +187,8 @@
     var leading = [];
     var marked = 0;
     var excluding = false;
+    /* (the words to rank by that words marked "+" give: a page must find each) */
+    var needed = new Map();
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
@@ -195,7 +197,10 @@
       excluding = excluding || word[0] === "-";
       /* A word marked "+" (required) or "-" (prohibited), and otherwise plain
          (search.py's _presence): "+merging" was the exact word alone, "-multi-task"
-         read by lunr as "-multi task*". */
+         read by lunr as "-multi task*". A word marked "+" is refined as unmarked, and
+         a page must find each word to rank by that it gives, by any of its terms
+         (rankByWords): lunr's "+" on its pieces left out the pages that write
+         "multitask" for "+multi-task", "prune" for "+pruned". */
       var presence = markOf(word);
       if (presence) {
         marked += 1;
@@ -265,6 +270,9 @@
           return terms.indexOf(term) === i;
         });
         words.set(terms.join(" "), terms);
+        if (presence === "+") {
+          needed.set(terms.join(" "), terms);
+        }
       };
       /* A hyphenated word the index has joined is one word to rank by, found where a
          page writes it whole (search.py's _compounds); its halves (and their spellings
@@ -283,12 +291,9 @@
         addWord(compound);
       });
       pieces.concat(joined, folded).forEach(function (piece, n) {
-        /* (A required word's pieces are each required, by the term that finds the
-           piece; its other forms and the exact word's bonus rank as unmarked.) */
-        var needed = presence === "+" && n < pieces.length;
         if (lone.length && LETTER.test(piece)) {
           if (allLone && !STOP_WORDS.has(piece.toLowerCase())) {
-            out.push(required(piece + "^" + EXACT_BONUS, needed));
+            out.push(piece + "^" + EXACT_BONUS);
             addWord([piece.toLowerCase()]);
           }
           return;
@@ -306,7 +311,7 @@
                (Not one near no word, which finds nothing, and which lunr takes the
                longer to build the longer the word: 5 s for 300 letters, and 1,000 were
                never answered, the tab out of memory.) */
-            out.push(required(piece + "~" + edits, needed), "title:" + piece + "~" + edits + "^" + FUZZY_TITLE);
+            out.push(piece + "~" + edits, "title:" + piece + "~" + edits + "^" + FUZZY_TITLE);
             addWord([low].concat(found));
             found.forEach(function (word) {
               fuzzy.add(word);
@@ -315,9 +320,9 @@
           }
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
           if (exact.has(low)) {
-            out.push(required(piece + "^" + EXACT_BONUS, needed));
+            out.push(piece + "^" + EXACT_BONUS);
           } else {
-            out.push(required(piece, needed), piece + "^" + EXACT_BONUS);
+            out.push(piece, piece + "^" + EXACT_BONUS);
           }
           /* The exact word's bonus in the title, for a word the index has (search.py's
              TITLE_BONUS: a longer word a prefix finds in a title, "LLMsuite" for "llms",
@@ -350,22 +355,14 @@
     });
     return {
       query: excluding ? "" : out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax,
-      typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding
+      typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding,
+      required: Array.from(needed.values())
     };
   }
 
   /* "+" or "-" where a typed word is marked so and otherwise plain; else "". */
   function markOf(word) {
     return (word[0] === "+" || word[0] === "-") && !QUERY_SYNTAX.test(word.slice(1)) ? word[0] : "";
-  }
-
-  /* A term marked required: a word's start with its "*" written (Material appends
-     none to a marked term), an exact or fuzzy term as it is (search.py's _required). */
-  function required(term, needed) {
-    if (!needed) {
-      return term;
-    }
-    return /[~^]/.test(term) ? "+" + term : "+" + term + "*";
   }
 
   /* The terms a word marked "-" leaves out the pages of (search.py's
@@ -579,8 +576,10 @@
      fewer: a title pasted whole finds its page before a topic's boosted page; a page's
      other names (its entry's "names": a topic's id's words, "curriculum learning", and
      its former ids' words) count as its title, after the pages whose title is the
-     query. In place; the number of groups that find every word. */
-  function rankByWords(groups, words, separator) {
+     query. A group that does not find each of the words "required" (those of words
+     marked "+": refineParts) is left out. In place; the number of groups that find
+     every word. */
+  function rankByWords(groups, words, separator, required) {
     var typed = new Set();
     words.forEach(function (terms) {
       if (isCompound(terms) && separator) {
@@ -595,6 +594,7 @@
     var counts = new Map();
     /* (How many hyphenated words a group finds only written with spaces: search.py's apart.) */
     var apart = new Map();
+    var lacking = new Set();
     groups.forEach(function (group) {
       var n = 0;
       var spacedOnly = 0;
@@ -613,6 +613,9 @@
       });
       counts.set(group, n);
       apart.set(group, spacedOnly);
+      if ((required || []).some(function (terms) { return !terms.some(has); })) {
+        lacking.add(group);
+      }
     });
     /* (Only a page that finds every word can be one: the title of each result was
        read and split for nothing.) */
@@ -637,10 +640,11 @@
         }
       });
     }
-    if (words.some(isCompound)) {
-      /* (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L".) */
+    if (words.some(isCompound) || lacking.size) {
+      /* (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L"; or
+         without a word marked "+".) */
       var kept = groups.filter(function (group) {
-        return counts.get(group) > 0;
+        return counts.get(group) > 0 && !lacking.has(group);
       });
       groups.length = 0;
       Array.prototype.push.apply(groups, kept);
@@ -2004,7 +2008,7 @@
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
             byScore(items);
-            var every = rankByWords(items, words, this.separator);
+            var every = rankByWords(items, words, this.separator, refined.required);
             SEARCH_COUNT.line = countLine(items.length, every, words.length);
           } else if (items) {
             /* (a query not refined: how many were found is all that is known) */

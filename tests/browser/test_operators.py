@@ -16,7 +16,8 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.mark.example
-@pytest.mark.parametrize("query", ["+merg", "+merging models", "learning -multi-task", "+instrucion tuning"])
+@pytest.mark.parametrize("query", ["+merg", "+merging models", "learning -multi-task", "+instrucion tuning",
+                                   "+multi-task", "+transformers", "+gpt-4 models"])
 def test_marked_words_find_in_the_browser_what_the_terminal_finds(page, site_dir, query):
     # (Before, "+merg" found nothing, the exact word "merg" alone; "learning -multi-task"
     # left out each page with "multi", lunr's "-multi task*". The replica's answers are
@@ -29,6 +30,17 @@ def test_marked_words_find_in_the_browser_what_the_terminal_finds(page, site_dir
     assert expected and shown and shown == expected[:len(shown)]
     line = page.locator(".md-search-result__meta").inner_text()
     assert line.startswith(f"{len(expected)} pages found"), line
+
+
+@pytest.mark.example
+@pytest.mark.parametrize("word", ["multi-task", "pruned", "llms"])
+def test_a_word_marked_required_finds_in_the_browser_what_it_finds_unmarked(page, word):
+    # (A reader's audit: "+multi-task" left out the pages that write "multitask", lunr
+    # requiring its halves; "+pruned" found nothing, "prune" unrequired.)
+    unmarked = result_hrefs(page, word)
+    line = page.locator(".md-search-result__meta").inner_text()
+    assert result_hrefs(page, f"+{word}") == unmarked
+    assert page.locator(".md-search-result__meta").inner_text() == line
 
 
 @pytest.mark.example
