@@ -1068,7 +1068,8 @@ def by_spaced(terms: Mapping[str, bool], word: Sequence[str]) -> bool:
 def rank_by_words(
     ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]],
     titles: Mapping[str, str] | None = None, names: Mapping[str, Sequence[str]] | None = None,
-    required: Sequence[tuple[str, ...]] = (),
+    required: Sequence[tuple[str, ...]] = (), forms: Mapping[str, Sequence[str]] | None = None,
+    title_variants: Mapping[str, str] | None = None,
 ) -> list[str]:
     """``ranked`` (pages, best first), those that find more of the query's ``words``
     first, in their order otherwise. ``terms``: for each page, the query terms its
@@ -1089,7 +1090,12 @@ def rank_by_words(
     finds none of the ``words`` is left out: it was found by some of that word's halves
     alone; one that writes it with spaces (`by_spaced`: "chain of thought") finds it,
     after the pages that write it whole, all else equal. A page that does not find each
-    of the ``required`` words (those of words marked "+": `_refine`) is left out."""
+    of the ``required`` words (those of words marked "+": `_refine`) is left out.
+    Among the pages that find as many words, a title that writes a query's word whole
+    (or another form of it: ``forms``, the index's map of a word's base forms,
+    lemmas.by_form; or among its ``title_variants``, the entry's other spellings of its
+    title's words) comes before a title that has it only as the start of a longer
+    word: `longer_in_title`."""
     typed = set().union(*(title_words(word[0]) if is_compound(word) else _without_letters({word[0]}) for word in words))
     counts = {page: words_found(terms.get(page, {}), words) for page in ranked}
     # (How many hyphenated words a page finds only written with spaces: it comes after
@@ -1109,7 +1115,65 @@ def rank_by_words(
             title_words(name) == typed for name in (titles.get(page, ""), *(names or {}).get(page, ()))
         )
     }
-    return sorted(ranked, key=lambda page: (exact.get(page, 2), -counts[page], apart[page]))  # stable, as Array.sort
+    def rank(page: str) -> tuple[int, int, int]:
+        return exact.get(page, 2), -counts[page], apart[page]
+
+    ordered = sorted(ranked, key=rank)  # stable, as Array.sort
+    if titles:
+        longer = {
+            page: longer_in_title(titles.get(page, ""), (title_variants or {}).get(page, ""), words, forms or {})
+            for page in ordered
+        }
+        ordered = _whole_words_first(ordered, rank, longer)
+    return ordered
+
+
+def longer_in_title(
+    title: str, title_variants: str, words: Sequence[tuple[str, ...]], forms: Mapping[str, Sequence[str]]
+) -> int | None:
+    """How many of the query's ``words`` a ``title`` (as the index has it) has only as
+    the start of a longer word ("Transferability" for "transfer", "LLMsuite" for
+    "llms"), and not whole nor in another form ("Transfers", "LLM"; ``forms``: a
+    word's base forms, lemmas.by_form), nor among the title's other spellings its
+    entry's ``title_variants`` holds ("Multi-Task" for "multitask", "GraspGPT" for
+    "gpt", "NaturalInstructions" for "natural": `paper_entry`); None when it has none
+    of them either way. A title that writes the query's word outranks one that writes a longer
+    word it begins (`rank_by_words`): lunr scores each word a prefix finds by its own
+    rarity, so that "On The Transferability of Deep-Q Networks" came above "... An
+    Exploration of Transfer Methods ..." for "transfer" (its topic and abstract say
+    "transfer" too), and "Language models are weak learners" first for "learn" ("learn"
+    is a base form on most pages: it weighs little). TITLE_BONUS cut a longer title
+    word's share of the score, but not the other fields'. readinglist.js's
+    longerInTitle is the same."""
+    written = title_words(title) | title_words(title_variants)
+    whole = written.union(*(forms.get(word, ()) for word in written))
+    found = longer = 0
+    for word in words:
+        if whole.intersection(word):
+            found += 1
+        elif not is_compound(word) and any(len(w) > len(word[0]) and w.startswith(word[0]) for w in written):
+            found += 1
+            longer += 1
+    return longer if found else None
+
+
+def _whole_words_first(ordered: list[str], rank: Callable[[str], Any], longer: Mapping[str, int | None]) -> list[str]:
+    """``ordered``, the pages of one ``rank`` whose titles have some of the query's words
+    (``longer`` not None) each in the place of one, those with fewer words only as a
+    longer word's start (`longer_in_title`) first, in their order otherwise; the other
+    pages stay where they are."""
+    out = list(ordered)
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and rank(out[end]) == rank(out[start]):
+            end += 1
+        places = [at for at in range(start, end) if longer[out[at]] is not None]
+        pages = sorted((out[at] for at in places), key=lambda page: longer[page])  # stable
+        for at, page in zip(places, pages):
+            out[at] = page
+        start = end
+    return out
 
 
 def by_score(hits: Iterable[Hit]) -> list[str]:
@@ -1320,7 +1384,8 @@ class MaterialSearch:
             return list(hits.values()), terms
         titles = {page: self.docs[page]["title"] for page in hits}
         names = {page: self.docs[page]["names"] for page in hits if "names" in self.docs[page]}
-        ranked = rank_by_words(by_score(hits.values()), terms, words, titles, names, required)
+        variants = {page: self.docs[page].get("title_variants", "") for page in hits}
+        ranked = rank_by_words(by_score(hits.values()), terms, words, titles, names, required, self.base_forms, variants)
         return [hits[page] for page in ranked], terms
 
     def _has_required(self, query: str) -> bool:

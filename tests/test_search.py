@@ -1526,6 +1526,46 @@ def test_a_word_ranks_the_titles_that_write_it_above_a_title_with_a_longer_word_
 
 
 @pytest.mark.example
+def test_a_title_that_writes_the_word_ranks_above_a_title_with_only_a_longer_word_it_begins(engine):
+    # (A reader's audit: "transfer" listed "On The Transferability of Deep-Q Networks"
+    # above "Data-Efficiency with a Single GPU: An Exploration of Transfer Methods ...":
+    # TITLE_BONUS had cut "Transferability"'s share of the title's score, but its topic
+    # ("Transfer, task relations and meta-learning") and abstract ("transferring",
+    # "transferability", each weighed by its rarity) outweighed the other title. And
+    # "learn" listed six titles with "Learners" or "Learnable" first, above "Learn the
+    # Time to Learn": "learn" is a base form on most pages, and weighs little.)
+    def rank(query: str, title: str) -> int:
+        return [html.unescape(hit.title) for hit in engine.search(query)].index(title)
+
+    assert rank("transfer", "Data-Efficiency with a Single GPU: An Exploration of Transfer Methods for Small"
+                " Language Models") < rank("transfer", "On The Transferability of Deep-Q Networks")
+    assert rank("learn", "Learn the Time to Learn: Replay Scheduling in Continual Learning") < rank(
+        "learn", "Language models are weak learners")
+    # Every word of the shipped titles: no title that has it only inside a longer word
+    # (and in no other form: not "Learning" for "learn", a base form; nor among the
+    # title's other spellings, "LLMsuite" spells out "Large Language Models", "LLMs")
+    # ranks above a title that writes it, a word's start found in both.
+    titles = {loc: doc for loc, doc in engine.docs.items() if "#" not in loc}
+    written = {loc: set(engine.tokenize(doc["title"])) for loc, doc in titles.items()}
+    other = {loc: set(engine.tokenize(doc.get("title_variants", ""))) for loc, doc in titles.items()}
+    checked = 0
+    for word in sorted(set().union(*written.values())):
+        if len(word) < 2 or not word.isalpha() or word in STOP_WORDS:
+            continue
+        whole = {loc for loc, words in written.items() if word in words}
+        longer = {
+            loc for loc, words in written.items()
+            if loc not in whole and word not in other[loc]
+            and any(w.startswith(word) and w != word and word not in engine.base_forms.get(w, ()) for w in words)
+        }
+        if whole and longer:
+            hits = [hit.location for hit in engine.search(word)]
+            checked += 1
+            assert max(map(hits.index, whole)) < min(map(hits.index, longer)), word
+    assert checked > 20
+
+
+@pytest.mark.example
 def test_chain_of_thought_finds_the_papers_that_write_it_without_hyphens_last(engine):
     # (Checked by hand in content/papers: these two write "chain of thought" / "Chain of
     # Thought", no hyphen; the six pages found before write it with its hyphens.)

@@ -1,6 +1,7 @@
 """readinglist.js's rankByWords, run in the browser on results made by hand, against
 search.rank_by_words: a page whose title is the query comes first, then a page with
-another name that is the query (a topic's id's words, or a former id's: search.topic_entry).
+another name that is the query (a topic's id's words, or a former id's: search.topic_entry);
+a title that writes a word of the query before one with only a longer word it begins.
 
 (The shipped list has no paper titled as a topic's id, so the site's own results never
 put the two side by side.)"""
@@ -38,6 +39,8 @@ RANKING = "\n".join((
     _part(r"^  function spacedTerms\(.*?^  \}$"),
     _part(r"^  function bySpaced\(.*?^  \}$"),
     _part(r"^  function rankByWords\(.*?^  \}$"),
+    _part(r"^  function longerInTitle\(.*?^  \}$"),
+    _part(r"^  function wholeWordsFirst\(.*?^  \}$"),
 ))
 
 def _in_browser(browser, pages, words) -> list[str]:
@@ -108,3 +111,42 @@ def test_a_page_that_writes_a_hyphenated_word_with_spaces_comes_after_one_that_w
     )
     assert python == ["papers/joined/", "papers/spaced/", "papers/spaced-only/"]
     assert _in_browser(browser, pages, words) == python
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 4, 0, 3, 2]])
+def test_a_title_that_writes_the_word_comes_before_one_with_a_longer_word_it_begins(browser, order):
+    # (search.longer_in_title: "transfer" listed "On The Transferability of Deep-Q
+    # Networks" above a title with "Transfer", its topic and abstract weighing more.)
+    # (location, title, title_variants), each found by its one word, in the worker's order.
+    pages = [("papers/ability/", "On The Transferability of Deep-Q Networks", "DeepQ"),
+             ("papers/abstract/", "Continual learning", ""),
+             ("papers/exact/", "An Exploration of Transfer Methods", ""),
+             ("papers/plural/", "Transfers between tasks", ""),
+             ("papers/variant/", "TransferNet", "Transfer Net")]
+    pages = [pages[i] for i in order]
+    words = [["transfer"]]
+    forms = {"transfers": ["transfer"]}
+    python = rank_by_words(
+        [location for location, *_ in pages], {location: {"transfer": True} for location, *_ in pages},
+        [tuple(terms) for terms in words], {location: title for location, title, _ in pages},
+        forms=forms, title_variants={location: variants for location, _, variants in pages},
+    )
+    # The titled pages take the places they had, the one with "Transferability" last of
+    # them; the page whose title has no such word stays where the worker put it.
+    assert python.index("papers/ability/") == max(
+        python.index(location) for location, *_ in pages if location != "papers/abstract/")
+    assert python.index("papers/abstract/") == [location for location, *_ in pages].index("papers/abstract/")
+    page = browser.new_page()
+    try:
+        in_browser = page.evaluate(
+            "([source, pages, words, separator, forms]) => {"
+            " const rank = new Function(source + '; return rankByWords;')();"
+            " const made = pages.map(([location, title, title_variants]) =>"
+            "   [{location, title, title_variants, terms: {transfer: true}}]);"
+            " rank(made, words, new RegExp(separator), [], new Map(Object.entries(forms)));"
+            " return made.map(group => group[0].location); }",
+            [RANKING, pages, words, SEPARATOR, forms],
+        )
+    finally:
+        page.close()
+    assert in_browser == python

@@ -864,6 +864,20 @@ def test_the_search_box_finds_a_topic_first_by_its_ids_words_as_the_search_comma
     assert page.evaluate(RESULT_PATHS)[:10] == expected, query
 
 
+def test_the_search_box_lists_a_title_that_writes_the_word_before_a_longer_word_as_the_search_command(
+    page, site_dir
+):
+    # ("learn" listed six titles with "Learners" or "Learnable" first, ahead of the
+    # titles with "Learn" or "Learning": search.longer_in_title, readinglist.js's
+    # longerInTitle.)
+    expected = [hit.location for hit in MaterialSearch(load_index(site_dir)).search("learn")][:10]
+    assert not any("learner" in location for location in expected)
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially("learn")
+    wait_for_search(page)
+    assert page.evaluate(RESULT_PATHS)[:10] == expected
+
+
 def test_published_under_a_sub_path_links_navigate_instantly(open_context, published_url):
     # Material's instant navigation swaps the page's content without a reload, but only
     # for links listed in sitemap.xml, which MkDocs fills only when site_url is set.
