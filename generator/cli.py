@@ -55,6 +55,20 @@ class _CommandParser(argparse.ArgumentParser):
     anything: those words are no error until its own parser reads them."""
 
     stand_in = False
+    # A command whose words may start with "-" (`search`: "-word" is a word no result
+    # may have): `readinglist search learning -vision` was told "unrecognized
+    # arguments: -vision", and `readinglist search -vision` that it gave no words.
+    dashed_words = False
+
+    def _parse_optional(self, arg_string):  # type: ignore[no-untyped-def]
+        # (argparse's own test of an option; "-n5" and "-n=5" are still -n's, and a word
+        # of two dashes an option.)
+        if (self.dashed_words and arg_string[:1] == "-" and arg_string[1:2] not in ("", "-")
+                and arg_string not in self._option_string_actions
+                and not (arg_string[:2] in self._option_string_actions
+                         and (arg_string[2:].isdigit() or arg_string[2:3] == "="))):
+            return None
+        return super()._parse_optional(arg_string)
 
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
         parsed, rest = super().parse_known_args(args, namespace)

@@ -34,3 +34,19 @@ def test_a_negative_limit_is_a_wrong_argument(site, capsys):
         main(["search", "--site-dir", str(site), "-n", "-1", "zebra"])
     assert exited.value.code == 2
     assert "argument -n/--limit: must be 0 (all) or more, not -1" in capsys.readouterr().err
+
+
+def test_a_word_marked_excluded_is_a_word_of_the_query_not_an_option(site, capsys):
+    # `readinglist search zebra -okapi` was told "unrecognized arguments: -okapi", and
+    # `readinglist search -okapi` that it gave no words (argparse read them as options).
+    assert main(["search", "--site-dir", str(site), "zebra", "-okapi"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "1 page found" and out[1] == "1. B"
+    assert main(["search", "--site-dir", str(site), "-okapi"]) == 1
+    assert capsys.readouterr().out.splitlines()[1].startswith('Words marked "-" only leave pages out')
+    # -n stays an option, written apart, joined or with "=", before the words or after.
+    for limit in (["-n", "1"], ["-n1"], ["-n=1"]):
+        assert main(["search", "--site-dir", str(site), *limit, "zebra", "-quokka"]) == 0
+        assert capsys.readouterr().out.splitlines()[0] == "2 pages found; the first below (--limit shows more)"
+    assert main(["search", "--site-dir", str(site), "zebra", "-quokka", "-n", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "2 pages found; the first below (--limit shows more)"

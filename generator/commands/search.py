@@ -36,7 +36,10 @@ EXIT = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", help="words to search for (Material's query syntax)")
+    # ("-word" is a word of the query, no option: cli._CommandParser.)
+    parser.dashed_words = True  # type: ignore[attr-defined]
+    parser.add_argument(
+        "query", nargs="+", help='words to search for (Material\'s query syntax: "+word" required, "-word" excluded)')
     parser.add_argument(
         "--site-dir", default=None, help="the built site (default: site/ under --root)"
     )
