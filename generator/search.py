@@ -34,7 +34,8 @@ query's words (literally or through another form) come first, in lunr's order ot
 (`rank_by_words`; readinglist.js reorders the worker's results alike; before all, a page
 whose title's words are the query's): a word found only
 through its base form weighs too little to outrank, by score alone, the papers that
-write one other query word. A typed word of letters that no word of the index begins
+write one other query word; and among them a title that writes a query's word comes
+before one that has it only inside a longer word (`longer_in_title`). A typed word of letters that no word of the index begins
 with, nor any other form of it, is a slip of the keys ("instrucion tuning" found only
 "tuning", each result saying "Missing: instrucion"): it becomes lunr's fuzzy term
 ``W~1`` (``W~2`` from 10 letters: FUZZY_LONG), and the index's words it finds count for
