@@ -593,8 +593,11 @@ def _md(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def summary_markdown(refs: list[LinkRef], results: dict[str, Result], problems: Problems) -> str:
-    """A Markdown report for a CI job summary: counts, then one table row per problem."""
+def summary_markdown(
+    refs: list[LinkRef], results: dict[str, Result], problems: Problems, warnings: Iterable[str] = ()
+) -> str:
+    """A Markdown report for a CI job summary: counts, the run's own warnings (such as "not
+    one server answered"), then one table row per problem."""
     counts = {outcome: 0 for outcome in Outcome}
     unchecked = 0
     for url in {ref.url for ref in refs}:
@@ -611,6 +614,7 @@ def summary_markdown(refs: list[LinkRef], results: dict[str, Result], problems: 
         f" {counts[Outcome.REFUSED]} refused to scripts"
         + (f", {unchecked} not checked (out of time)." if unchecked else "."),
         "",
+        *(line for warning in warnings for line in (f"**Warning:** {_md(warning)}.", "")),
     ]
     if not problems:
         return "\n".join(lines + ["No dead or moved links.", ""])
@@ -630,11 +634,13 @@ def problem_table(problems: Problems) -> list[str]:
 REPORT_VERSION = 1
 
 
-def dead_links_json(refs: list[LinkRef], results: dict[str, Result]) -> str:
+def dead_links_json(refs: list[LinkRef], results: dict[str, Result], no_server_answered: bool = False) -> str:
     """The dead links as JSON for scripts (``links --json``), such as the Links workflow's
     step that opens a GitHub issue for them: each place a dead link is written, with its
     URL and why it is dead, and how many links this run left unchecked (out of time), so
-    that a script never reads "no dead link" from a run that did not ask them all."""
+    that a script never reads "no dead link" from a run that did not ask them all.
+    ``no_server_answered`` says that not one server answered the links this run asked (too
+    few to call the machine offline): a script then knows its dead links may be alive."""
     dead = []
     for ref in sorted(refs, key=lambda ref: (ref.location, ref.url)):
         result = results.get(ref.url)
@@ -655,5 +661,6 @@ def dead_links_json(refs: list[LinkRef], results: dict[str, Result]) -> str:
         "links": len(urls),
         "unchecked": len(urls - results.keys()),
         "dead": dead,
+        "no_server_answered": no_server_answered,
     }
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

@@ -530,6 +530,7 @@ def test_the_json_report_lists_each_place_a_dead_link_is_written_and_nothing_els
                 "message": f"dead link: {base}/gone?@someone`x` (HTTP 404)",
             },
         ],
+        "no_server_answered": False,  # (the local server answered)
     }
 
 
@@ -538,7 +539,7 @@ def test_a_clean_run_writes_a_json_report_with_no_dead_link(server, tmp_path):
     write_paper(tmp_path, "a", {"code": [f"{base}/ok", f"{base}/moved"]})
     report = tmp_path / "dead.json"
     assert run_links(tmp_path, "--json", str(report)) == 0
-    assert json.loads(report.read_text()) == {"version": 1, "links": 2, "unchecked": 0, "dead": []}
+    assert json.loads(report.read_text()) == {"version": 1, "links": 2, "unchecked": 0, "dead": [], "no_server_answered": False}
 
 
 def test_the_json_report_of_a_run_out_of_time_counts_the_links_it_left(server, tmp_path, capsys):
@@ -548,7 +549,7 @@ def test_the_json_report_of_a_run_out_of_time_counts_the_links_it_left(server, t
     assert run_links(tmp_path, "--budget", "0", "--json", str(report)) == 0
     assert log == []
     # No dead link found, but not because every link works: a script must not say so.
-    assert json.loads(report.read_text()) == {"version": 1, "links": 2, "unchecked": 2, "dead": []}
+    assert json.loads(report.read_text()) == {"version": 1, "links": 2, "unchecked": 2, "dead": [], "no_server_answered": False}
 
 
 def test_broken_yaml_is_reported_with_its_location_and_nothing_is_asked(server, tmp_path, capsys):

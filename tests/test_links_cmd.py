@@ -124,6 +124,34 @@ def test_too_few_links_to_say_offline_are_said_to_have_had_no_answer_at_all(tmp_
     ]
 
 
+def test_too_few_links_to_say_offline_warn_in_the_summary_and_the_json_report_too(tmp_path, capsys, monkeypatch):
+    # The warning above went to the terminal only: a CI job's summary said "4 dead" and
+    # the --json report listed four dead links, with nothing to tell a script or a reader
+    # that not one server had answered.
+    def no_dns(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    write_paper(tmp_path, "a", {"code": [f"https://h{i}.example.org/" for i in range(4)]})
+    summary, report = tmp_path / "summary.md", tmp_path / "dead.json"
+    assert run_links(tmp_path, "--summary", str(summary), "--json", str(report)) == 1
+    capsys.readouterr()
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    # After the counts, before the table: the reader sees it before the four rows.
+    assert lines[2:5] == [
+        "4 distinct links in 4 places: 0 ok, 4 dead, 0 moved, 0 rate-limited, 0 failing, 0 refused to scripts.",
+        "",
+        "**Warning:** not one server answered the 4 link(s) asked (no connection or no DNS): if this"
+        " machine is offline, they may not be dead; run it again online before removing any.",
+    ]
+    assert lines[6] == "| Where | Problem |"
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert written["no_server_answered"] is True
+    # The fields a script already read are as before: four dead links, none unchecked.
+    assert (written["version"], written["links"], written["unchecked"]) == (1, 4, 0)
+    assert [d["url"] for d in written["dead"]] == [f"https://h{i}.example.org/" for i in range(4)]
+
+
 def test_a_run_where_one_server_answered_says_nothing_of_being_offline(server, tmp_path, capsys, monkeypatch):
     base, _ = server
     real = socket.getaddrinfo
@@ -135,6 +163,9 @@ def test_a_run_where_one_server_answered_says_nothing_of_being_offline(server, t
 
     monkeypatch.setattr(socket, "getaddrinfo", no_dns_but_local)
     write_paper(tmp_path, "a", {"code": ["https://gone.example.org/", f"{base}/ok"]})
-    assert run_links(tmp_path) == 1
+    summary, report = tmp_path / "summary.md", tmp_path / "dead.json"
+    assert run_links(tmp_path, "--summary", str(summary), "--json", str(report)) == 1
     _, err = capsys.readouterr()
     assert err == "2 links checked (0 from the cache): 1 dead, 0 warning(s).\n"
+    assert "Warning" not in summary.read_text(encoding="utf-8")
+    assert json.loads(report.read_text(encoding="utf-8"))["no_server_answered"] is False

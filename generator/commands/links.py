@@ -79,7 +79,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--json",
         metavar="FILE",
         help='also write the dead links as JSON for scripts: {"version": 1, "links": N, '
-        '"unchecked": N, "dead": [{"path", "line", "column", "url", "detail", "message"}]} (relative to the current folder)',
+        '"unchecked": N, "dead": [{"path", "line", "column", "url", "detail", "message"}], '
+        '"no_server_answered": BOOL} (relative to the current folder)',
     )
     parser.add_argument(
         "--no-fail", action="store_true", help="exit 0 even when dead links are found"
@@ -162,16 +163,19 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         f"{len(found.warnings)} warning(s).",
         file=sys.stderr,
     )
-    if checked and all(r.status == 0 for r in checked.values()):
+    no_answer = bool(checked) and all(r.status == 0 for r in checked.values())
+    warnings = []
+    if no_answer:
         # Too few links asked to say the machine is offline (above), but not one server
         # answered: a list just started, on a laptop off the network, had every link
-        # "dead" and nothing else said, and a curator could remove them all.
-        print(
-            f"warning: not one server answered the {len(checked)} link(s) asked (no connection"
+        # "dead" and nothing else said, and a curator could remove them all. The
+        # --summary and --json reports say it too: a CI job's reader sees only those.
+        warnings.append(
+            f"not one server answered the {len(checked)} link(s) asked (no connection"
             " or no DNS): if this machine is offline, they may not be dead; run it again"
-            " online before removing any",
-            file=sys.stderr,
+            " online before removing any"
         )
+        print(f"warning: {warnings[0]}", file=sys.stderr)
     if interrupted:
         print(
             f"interrupted: {len(left)} links were not checked; the next run checks them first.",
@@ -184,9 +188,9 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
             file=sys.stderr,
         )
     if args.summary:
-        atomic_write(Path(args.summary), linkcheck.summary_markdown(refs, results, found))
+        atomic_write(Path(args.summary), linkcheck.summary_markdown(refs, results, found, warnings))
     if args.json:
-        atomic_write(Path(args.json), linkcheck.dead_links_json(refs, results))
+        atomic_write(Path(args.json), linkcheck.dead_links_json(refs, results, no_server_answered=no_answer))
     if interrupted:
         return 130  # (as for any command stopped by Ctrl-C)
     return 1 if dead and not args.no_fail else 0
