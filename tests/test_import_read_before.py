@@ -302,6 +302,29 @@ def test_a_markdown_lists_year_in_a_title_and_lab_as_a_venue_go(tmp_path, monkey
     assert (sorted(again.unchanged), again.read_before, again.conflicts) == (sorted(report.updated), [], [])
 
 
+def test_a_markdown_lists_surname_read_as_the_venue_becomes_the_author(tmp_path, monkeypatch):
+    # An earlier import read "- Shannon, 1948" as published in "Shannon"; imported again,
+    # the venue goes and the name is the author, with no conflict, as for a lab's name.
+    text = "- [A Mathematical Theory of Communication](https://example.org/shannon.pdf) - Shannon, 1948\n"
+    with monkeypatch.context() as older:
+        older.setattr(markdownlist, "_one_name", lambda text: False)
+        assert len(_import(tmp_path, "list.md", text).added) == 1
+    paper = tmp_path / "content/papers/a-mathematical-theory-of-communication.yml"
+    before = paper.read_text()
+    assert "venue: Shannon\n" in before and "authors: []\n" in before
+    report = _import(tmp_path, "list.md", text)
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "venue: a-mathematical-theory-of-communication no venue now (was 'Shannon': its author's name,"
+        " which an earlier import read as its venue)",
+    ]
+    assert paper.read_text() == before.replace("venue: Shannon\n", "").replace(
+        "authors: []\n", "authors:\n  - Shannon\n"
+    )
+    again = _import(tmp_path, "list.md", text)
+    assert (again.unchanged, again.read_before, again.conflicts) == (["a-mathematical-theory-of-communication"], [], [])
+
+
 def test_a_markdown_title_the_curator_edited_stays(tmp_path, monkeypatch):
     llama, _ = _first_list(tmp_path, monkeypatch)
     edited = llama.read_text().replace("Chat Models, 2023", "Chat Models (2023)")
@@ -398,6 +421,7 @@ def test_a_markdown_lists_thesis_or_report_read_in_part_is_mended(tmp_path, monk
         older.setattr(markdownlist, "_work", lambda text: "")
         older.setattr(markdownlist, "_unabbreviated", lambda text: text)
         older.setattr(markdownlist, "_names_venue", lambda venue: True)  # (as older imports read "MSc thesis")
+        older.setattr(markdownlist, "_one_name", lambda text: False)  # (nor a surname: "Rep" was a venue)
         assert len(_import(tmp_path, "list.md", WORKS).added) == 5
     papers = [tmp_path / f"content/papers/{name}-paper.yml" for name in ("alpha", "beta", "gamma", "delta", "eps")]
     assert ["venue: Rep\n" in papers[0].read_text(), "venue: Thesis\n" in papers[1].read_text()] == [True, True]

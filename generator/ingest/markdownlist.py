@@ -30,8 +30,10 @@ What an item gives, each from the Markdown's structure:
   2019 Best Paper", "NeurIPS 2019 Oral", "Oral at NeurIPS 2019", "NeurIPS 2023 Workshop
   Best Paper", "[NeurIPS 2019 Oral] Title"), as "Best Paper (CVPR 2019)", "Oral (NeurIPS 2019)";
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
-  "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
-  2023") after it; a citation as Chicago
+  "*Given Surname, Given Surname*", "Surname et al." (before a year too, "Smith et al.
+  2020"), a lab and a year ("OpenAI, 2023") or a surname alone before a year or a venue
+  known by name ("Shannon, 1948", "Smith 2020", "Smith, NeurIPS 2020": `_one_name`; a
+  journal of one word, "Neurocomputing, 2023", stays the venue) after it; a citation as Chicago
   and MLA write it, 'Lovelace, Ada, and Alan Turing. 2020. "Title." *Venue*.', gives
   its authors, title, venue and year (`_cited`);
 * the enclosing headings as tags (not the document's title, a year heading, nor one that
@@ -175,6 +177,26 @@ _LAB = re.compile(
     r"OpenAI|Anthropic|Google(?:\s+(?:DeepMind|Research|Brain))?|DeepMind|Meta(?:\s+AI)?"
     r"|Microsoft(?:\s+Research)?|NVIDIA|Mistral\s+AI|DeepSeek(?:-AI)?|EleutherAI|xAI|Cohere"
 )
+# A surname alone, as a citation names a paper's one author ("[A Mathematical Theory of
+# Communication](...) - Shannon, 1948", "- Smith 2020"): one capitalised word, perhaps
+# with its particle or a hyphen ("McCarthy", "LeCun", "O'Neil", "Jones-Smith"), but no
+# acronym ("TPAMI", "NeurIPS") and no venue a list names in one word (`_one_name`).
+_PARTICLE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|Le|La|Van|Von)(?=[^\W\d_])")
+# Journals and the words a list writes of a work that are one capitalised word, as a
+# surname is: before a year they are its venue, or no one's name ("Neurocomputing, 2023",
+# "Survey, 2020"). (Known venues, _KNOWN_VENUE, Nature and Science among them, are venues
+# anyway; a journal of one word not named here is read as its author's name.)
+_ONE_WORD_VENUES = frozenset("""
+    neurocomputing bioinformatics neuron cell sensors entropy electronics automatica
+    biometrika econometrica cognition neuroimage patterns heliyon mathematics algorithms
+    symmetry information sustainability energies molecules materials polymers nutrients
+    cancers diagnostics healthcare computers axioms robotics biology genome genetics
+    neurology radiology medicine sciences physics chemistry psychometrika bernoulli
+    biometrics technometrics statistica synthese mind philosophy language cortex brain
+    survey review tutorial book chapter blog thesis dissertation report preprint draft
+    code accepted published submitted online workshop journal proceedings conference
+    symposium findings transactions letters magazine press
+""".split())
 # A year, or a venue and year, that a paper link's text ends with after its title, as a
 # citation writes it: "[Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023](...)",
 # "[Title (ICLR 2024)](...)", "[Title. Findings of EMNLP 2023](...)".
@@ -601,6 +623,10 @@ class _Reader:
             read_before.append(ReadBefore(
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
             ))
+        elif not venue and len(authors) == 1 and _one_name(authors[0]):
+            read_before.append(ReadBefore(
+                ("venue",), authors, "its author's name, which an earlier import read as its venue",
+            ))
         record = Record(
             title=title,
             abstract="",
@@ -786,7 +812,10 @@ class _Reader:
                 _venue_and_year(tail, as_written=True)
                 for part in _after_title(unit, title_span, as_written=True) for tail in _tails(part)
             )), None)
-        if earlier and (not earlier[0] or _LAB.fullmatch(earlier[0]) or earlier == (venue, year)):
+        if earlier and (
+            not earlier[0] or _LAB.fullmatch(earlier[0]) or (_one_name(earlier[0]) and not venue)
+            or earlier == (venue, year)
+        ):
             earlier = None  # (read as now, or not what an earlier import took: see `_record`)
         return venue, year, earlier, award if venue else ""
 
@@ -813,7 +842,7 @@ class _Reader:
         found = next(filter(None, map(_part_venue_year, parts)), None) or next(
             filter(None, map(_known_within, parts)), ("", "")
         )
-        if _LAB.fullmatch(found[0]):
+        if _LAB.fullmatch(found[0]) or _one_name(found[0]):
             found = ("", found[1])  # (its author: see `_authors`)
         # (else a venue known by name, written without its year: "[Title](...) - NeurIPS",
         # also before other words, "- ICML, oral")
@@ -887,7 +916,12 @@ class _Reader:
             head = part.split(",")[0]
             if _LAB.fullmatch(head.strip()) and _venue_and_year(part):
                 return (head.strip(),)  # ("- OpenAI, 2023")
-            if match := _ET_AL.match(head):
+            if (found := _venue_and_year(part)) and _one_name(found[0]):
+                return (found[0],)  # ("- Shannon, 1948", "- Smith 2020")
+            if _one_name(head.strip()) and _known_venue(part[len(head) :].strip(" ,")):
+                return (head.strip(),)  # (a surname before the venue: "- Smith, NeurIPS 2020")
+            # ("Smith et al. 2020": the year after the names, with no comma before it)
+            if match := _ET_AL.match(re.sub(r"\s+(?:19|20)\d{2}\s*$", "", head)):
                 name = match.group(1).strip()
                 if _NAME.match(name) and len(name.split()) <= 4:
                     return (name, "others")
@@ -1203,6 +1237,35 @@ def _known_venue_and_year(text: str) -> bool:
     """Whether ``text`` is a venue known by name and a year ("CVPR 2022", "ICCV, 2023")."""
     found = _venue_and_year(text)
     return bool(found and found[0] and found[1] and _KNOWN_VENUE.fullmatch(found[0]))
+
+
+def _known_venue(text: str) -> bool:
+    """Whether ``text`` is a venue known by name, with its year or without ("NeurIPS 2020",
+    "ICML")."""
+    return bool(_KNOWN_VENUE.fullmatch(text)) or _known_venue_and_year(text)
+
+
+def _one_name(text: str) -> bool:
+    """Whether words read as a venue are a surname alone (one capitalised word, `_PARTICLE`): "Shannon" of
+    "Shannon, 1948" is the author's name; "Neurocomputing", "NeurIPS", "Oral" and "PhD
+    thesis" are not names."""
+    return bool(
+        all(_capitalised(part) or (
+            (particle := _PARTICLE.match(part)) and _capitalised(part[particle.end() :])
+        ) for part in text.split("-"))
+        and text.casefold() not in _ONE_WORD_VENUES
+        and not _KNOWN_VENUE.fullmatch(text)
+        and not _LAB.fullmatch(text)
+        and not re.fullmatch(_NOTED, text, re.IGNORECASE)
+        and not _MONTHS.match(text)
+        and not _work(text)
+        and not PREPRINT.search(text)
+    )
+
+
+def _capitalised(word: str) -> bool:
+    """Whether ``word`` is letters, the first a capital, the others not ("Smith")."""
+    return len(word) >= 2 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | None:

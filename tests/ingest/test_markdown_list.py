@@ -954,6 +954,84 @@ def test_a_lab_before_a_year_is_the_author_not_the_venue():
     ]
 
 
+# One surname after a title, in the forms that say it is a name: before a year, with or
+# without a comma, set apart as a list sets its venue apart ("- ", ", ", ". ", in
+# parentheses), with "et al." (with no comma before its year too), or before a venue.
+# (Each expected value read off the item by hand.)
+ONE_NAME = [
+    (" - Shannon, 1948", ("Shannon",), "", "1948"),
+    (" - Smith 2020", ("Smith",), "", "2020"),
+    (", Smith, 2020", ("Smith",), "", "2020"),
+    (". Smith, 2020.", ("Smith",), "", "2020"),
+    (" (Smith, 2020)", ("Smith",), "", "2020"),
+    (" - He, 2016", ("He",), "", "2016"),
+    (" - LeCun, 2015", ("LeCun",), "", "2015"),
+    (" - McCarthy, 1959", ("McCarthy",), "", "1959"),
+    (" - Smith et al. 2020", ("Smith", "others"), "", "2020"),
+    (" - Smith et al., 2020", ("Smith", "others"), "", "2020"),
+    (" - Vaswani, NeurIPS 2017", ("Vaswani",), "NeurIPS", "2017"),
+    (" - Smith, ICML", ("Smith",), "ICML", ""),  # (no year: the arXiv id's is the preprint's)
+    # ... and what stays a venue: a venue known by name, a journal of one word, an acronym.
+    (" - NeurIPS 2020", (), "NeurIPS", "2020"),
+    (" - ICML", (), "ICML", ""),
+    (" - Neurocomputing, 2020", (), "Neurocomputing", "2020"),
+    (" - Bioinformatics 2021", (), "Bioinformatics", "2021"),
+    (" - Nature, 2015", (), "Nature", "2015"),
+    (" - TPAMI, 2021", (), "TPAMI", "2021"),
+    (" - JMLR 2020", (), "JMLR", "2020"),
+    (" - NeurIPS 2019 Oral", (), "NeurIPS", "2019"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, year", ONE_NAME)
+def test_one_surname_after_the_title_is_its_author_a_venue_of_one_word_its_venue(after, authors, venue, year):
+    # "[Title](...) - Smith, 2020" was imported as published in "Smith".
+    records, problems = _parse(f"- [A Title](https://arxiv.org/abs/1905.00001){after}\n")
+    assert not problems, problems.format()
+    assert [(r.authors, r.venue, r.year) for r in records] == [(authors, venue, year)]
+
+
+def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
+    # A second import of the list, over the venue "Smith" the first one wrote: the merge
+    # is told that value was this list's, read otherwise then, as for a lab's name.
+    records, _ = _parse("- [A Title](https://arxiv.org/abs/1905.00001) - Smith, 2020\n")
+    assert [(b.names, b.values) for b in records[0].read_before] == [(("venue",), ("Smith",))]
+    records, _ = _parse("- [A Title](https://arxiv.org/abs/1905.00001) - Smith, NeurIPS 2020\n")
+    assert records[0].read_before == ()  # (its venue was NeurIPS then too)
+
+
+_SURNAMES = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from(string.ascii_uppercase),
+    st.text(alphabet=string.ascii_lowercase, min_size=2, max_size=12),
+)
+
+
+@settings(max_examples=200)
+@given(
+    _SURNAMES,
+    st.integers(1950, 2029),
+    st.sampled_from([", {y}", " {y}", " et al. {y}", " et al., {y}", ", NeurIPS {y}", ", ICLR {y}"]),
+    st.sampled_from([" - ", ", ", " – "]),
+)
+def test_a_surname_of_any_letters_is_read_as_a_name_in_the_citation_forms(name, year, form, apart):
+    # Any capitalised word but the few that name a journal or what a work is: the
+    # property is that its form, not the word, makes it a name.
+    from generator.ingest.markdownlist import _ONE_WORD_VENUES, _MONTHS, _NOTED
+
+    import re
+
+    if name.casefold() in _ONE_WORD_VENUES or _MONTHS.match(name) or re.fullmatch(_NOTED, name, re.I):
+        return
+    after = apart + name + form.format(y=year)
+    records, problems = _parse(f"- [A Title](https://arxiv.org/abs/1905.00001){after}\n")
+    assert not problems, problems.format()
+    (record,) = records
+    assert record.authors[0] == name and record.venue != name
+    assert record.venue == ("" if "NeurIPS" not in form and "ICLR" not in form else form.split()[-2])
+    assert record.year == str(year)
+
+
 def test_a_known_venue_before_a_linked_title_and_no_venue_taken_for_names():
     # Importing realistic lists: "`NeurIPS 2023` [Title](...)" gave no venue, and
     # "[Title](...), *EMNLP Findings*" the author "EMNLP Findings".
