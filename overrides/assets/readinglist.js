@@ -892,6 +892,30 @@
       });
     }
   }
+  /* A topic card's words, raised above its title's link (readinglist.css) so that a
+     reader can select them, open the topic as the rest of the card does: a click on
+     them is handed to the link, unless it ended a drag that selected text (a click
+     follows a drag that starts and ends on one element). The link stays the card's one
+     link, with the title its name: this is the mouse's way, a keyboard's is the link.
+     (On the document: the cards of every page instant navigation brings.) */
+  function topicCards() {
+    document.addEventListener("click", function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      var card = target ? target.closest(".rl-topic-cards li") : null;
+      if (!card || event.defaultPrevented || event.button !== 0 || target.closest("a")) {
+        return;
+      }
+      var link = card.querySelector("a.rl-topic-card__title");
+      var selection = window.getSelection();
+      if (!link || (selection && !selection.isCollapsed && card.contains(selection.anchorNode))) {
+        return;
+      }
+      link.dispatchEvent(new MouseEvent("click", {
+        bubbles: true, cancelable: true, view: window, ctrlKey: event.ctrlKey,
+        shiftKey: event.shiftKey, altKey: event.altKey, metaKey: event.metaKey
+      }));
+    });
+  }
   /* The header's menu and search buttons, shown on a phone (and on a desktop zoomed to
      200% or more). Material's are <label>s of hidden checkboxes: not reachable with Tab,
      not operable with a key, and said as an unnamed image. The header holds a <button>
@@ -1341,6 +1365,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();
+    topicCards();
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
       [searchResults, wholePage, searchCount, skipToTitle, scrollingTables, codeButtons,

@@ -220,6 +220,55 @@ def test_a_click_anywhere_on_a_topic_card_opens_the_topic(open_context, viewport
     page.wait_for_function("h => location.href === h", arg=href)
 
 
+@pytest.mark.parametrize("url", ["", "topics/"], ids=["home", "topics"])
+def test_a_topic_cards_words_can_be_selected_and_a_click_on_them_still_opens_it(open_context, url):
+    # (A reader's review: since the whole card opened its topic, a drag over a card's
+    # description selected nothing, the title's link lying over the card's words.)
+    page = open_context().new_page()
+    page.goto(url)
+    card = page.locator(".rl-topic-cards li").nth(1)
+    title = card.locator("a.rl-topic-card__title")
+    blurb = card.locator(".rl-topic-card__blurb")
+    href = title.evaluate("e => e.href")
+    here = page.evaluate("location.href")
+    card.scroll_into_view_if_needed()
+    # Every click the link gets is counted: nothing else makes the page leave.
+    title.evaluate("e => { window.__rlClicks = 0; e.addEventListener('click', () => { window.__rlClicks += 1 }) }")
+    box = blurb.bounding_box()
+    y = box["y"] + min(box["height"] / 2, 8)  # (in the first line of the description)
+    page.mouse.move(box["x"] + 2, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.6, y, steps=8)
+    page.mouse.up()
+    selected = page.evaluate("window.getSelection().toString()")
+    assert len(selected.split()) >= 2 and selected.strip() in blurb.inner_text()
+    assert page.evaluate("window.__rlClicks") == 0 and page.evaluate("location.href") == here
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"topic-card-selected-{url.strip('/') or 'home'}.png"))
+    # The card's one link keeps the title as its name, for a screen reader...
+    assert card.locator("a").count() == 1
+    name = title.inner_text().strip()
+    assert card.get_by_role("link", name=name, exact=True).count() == 1
+    # ...and a keyboard reaches it and opens it, its focus ring about the title.
+    page.mouse.click(box["x"] + 2, box["y"] - 200)  # (the selection put away, off the card)
+    page.keyboard.press("Tab")
+    for _ in range(200):
+        if page.evaluate("h => document.activeElement && document.activeElement.href === h", href):
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.href") == href
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    # A plain click on the description (no drag) opens the topic.
+    page.mouse.click(box["x"] + box["width"] / 2, y)
+    page.wait_for_function("h => location.href === h", arg=href)
+    assert page.evaluate("window.getSelection().toString()") == ""
+    page.go_back()
+    page.wait_for_function("h => location.href === h", arg=here)
+    page.locator(".rl-topic-cards li").nth(1).locator("a.rl-topic-card__title").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("h => location.href === h", arg=href)
+
+
 def test_topic_to_paper_to_related_paper_and_back(page, papers):
     by_url = {p["url"]: p for p in papers}
     page.goto("topics/")
