@@ -17,8 +17,12 @@ not run it (`_Unrun`); it runs in place (the same module object, as Python's
 does use one gets the real module, a moment later. One of its submodules imported
 first ("from scipy.stats.distributions import norm") runs it first, as Python runs a
 package before its submodules (`_Finder`). A module already imported is left as it is.
-(Threads: one that imports a module which reads such a module while another thread
-runs it may wait for it for good: a deadlock the import system would have caught. So
+(Threads: a thread that reads a deferred module another thread is running waits for
+that run, as an import waits for a module another thread imports, but not when the
+run waits for an import lock the thread holds: it then finds the module half run, as
+Python leaves a module to a concurrent circular import (`_run`, which looks for such a
+wait in the import system's own record of who waits for which lock). Before, a thread
+importing scipy.stats.distributions while another ran scipy.stats hung both. Still,
 asyncio, which joblib's `memory` imports for its coroutine checks, is not deferred: a
 process's other code uses it from threads, and a thread's first `asyncio.run` while
 another imported `asyncio.subprocess` hung both, to save some 0.006 s.)
@@ -33,6 +37,7 @@ scipy.sparse.csgraph, joblib, narwhals, gain nothing from this: they run at once
 
 from __future__ import annotations
 
+import importlib._bootstrap
 import importlib.abc
 import importlib.machinery
 import sys
@@ -42,8 +47,14 @@ import types
 _DEFERRED = frozenset({
     "numpy.f2py", "numpy.ma", "numpy.testing", "numpy.polynomial", "scipy.stats", "scipy.spatial.transform",
 })
-_LOCK = threading.RLock()
+_LOCK = threading.RLock()  # (`_defer_unused`)
+# Guards the two maps below; notified when a deferred module has run.
+_RUNS = threading.Condition(threading.Lock())
 _running: dict[str, int] = {}  # module name -> the thread running it
+_waiting: dict[int, str] = {}  # thread -> the deferred module it waits for another thread to run
+# How often a thread waiting for a run looks again whether that run waits for it (its
+# import lock); Python's own wait for a module lock is told no more than our wait is.
+_LOOK_AGAIN = 0.02
 
 
 class _Deferred(types.ModuleType):
@@ -65,22 +76,29 @@ def _run(module: types.ModuleType, wait: bool = True) -> bool:
     """Run a deferred module once; False when it is running in this very thread (its own
     imports read its attributes: `from . import _stats_py`), which must find it as
     Python leaves a module half run. Another thread waits until it has run (unless not
-    ``wait``: then False at once)."""
-    if not _LOCK.acquire(blocking=wait):
-        return False
-    try:
-        return _run_locked(module)
-    finally:
-        _LOCK.release()
-
-
-def _run_locked(module: types.ModuleType) -> bool:
-    if type(module) is not _Deferred:
-        return True
+    ``wait``: then False at once), but not when that run waits, through import locks and
+    other runs, for one this thread holds: then False too, as Python leaves a module half
+    run to a thread whose import the module's own imports wait for (a submodule imported
+    while the package runs: "from scipy.stats.distributions import norm", whose `from .
+    import _continuous_distns` read the package, in one thread, and the package's `from
+    . import distributions` in another, waited for each other for good)."""
     name = module.__spec__.name
-    if name in _running:
-        return False
-    _running[name] = threading.get_ident()
+    me = threading.get_ident()
+    with _RUNS:
+        while True:
+            if type(module) is not _Deferred:
+                return True
+            runner = _running.get(name)
+            if runner is None:
+                _running[name] = me
+                break
+            if runner == me or not wait or _waits_for(runner, me):
+                return False
+            _waiting[me] = name
+            try:
+                _RUNS.wait(_LOOK_AGAIN)
+            finally:
+                del _waiting[me]
     try:
         module.__spec__.loader.exec_module(module)
     except BaseException:
@@ -89,9 +107,35 @@ def _run_locked(module: types.ModuleType) -> bool:
             del sys.modules[name]
         raise
     finally:
-        del _running[name]
-        module.__class__ = types.ModuleType
+        with _RUNS:
+            del _running[name]
+            module.__class__ = types.ModuleType
+            _RUNS.notify_all()
     return True
+
+
+def _waits_for(thread: int, me: int) -> bool:
+    """Whether ``thread`` waits, through module import locks (the import system's own
+    record of who waits for which lock) and deferred runs (`_waiting`), for ``me``.
+    (Called under `_RUNS`.)"""
+    blocking_on = getattr(importlib._bootstrap, "_blocking_on", {})  # type: ignore[attr-defined]
+    seen: set[int] = set()
+    ahead = [thread]
+    while ahead:
+        tid = ahead.pop()
+        if tid == me:
+            return True
+        if tid in seen:
+            continue
+        seen.add(tid)
+        # (A lock on 3.11, a list of them on 3.12 and later.)
+        locks = blocking_on.get(tid)
+        for lock in locks if isinstance(locks, list) else [locks] if locks is not None else []:
+            if (owner := getattr(lock, "owner", None)) is not None:
+                ahead.append(owner)
+        if (waited := _waiting.get(tid)) is not None and (runner := _running.get(waited)) is not None:
+            ahead.append(runner)
+    return False
 
 
 class _Finder:

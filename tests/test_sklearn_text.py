@@ -221,62 +221,112 @@ def test_a_deferred_module_reloaded_runs_again():
     assert out == "True True module\nTrue True module"
 
 
+# Two threads that meet inside a deferred module's run: the thread named "user" is held
+# at its import of HELD, the first import the run makes, until the other has begun to
+# import AWAITED. Each thread's code appends what it got to `results`; the script prints
+# them and which threads are still alive (joined with a timeout, as daemons, and the
+# process left at once if one hangs: its import locks would hold an exit's cleanup).
+_TWO_THREADS = """
+import importlib.machinery, os, sys, threading, time
+from generator.sklearn_text import text_module
+text_module()
+{setup}
+running = threading.Event()
+
+class Held(importlib.machinery.SourceFileLoader):
+    def exec_module(self, module):
+        running.set()
+        deadline = time.monotonic() + 10
+        while "{awaited}" not in sys.modules and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)  # (the other thread is inside {awaited} by now)
+        super().exec_module(module)
+
+class Holder:  # (after the deferring finder)
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name != "{held}" or threading.current_thread().name != "user":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path, target)
+        spec.loader = Held(spec.loader.name, spec.loader.path)
+        return spec
+
+sys.meta_path.insert(1, Holder)
+results = []
+ran = "{held}" in sys.modules  # (run already: nothing to hold)
+
+def use():
+{use}
+
+def other():
+    if not ran:
+        running.wait(10)
+{other}
+
+threads = [threading.Thread(target=use, name="user", daemon=True),
+           threading.Thread(target=other, name="other", daemon=True)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join(20)
+print(running.is_set() or ran, sorted(results), [thread.is_alive() for thread in threads])
+if any(thread.is_alive() for thread in threads):
+    sys.stdout.flush()
+    os._exit(0)
+{after}
+"""
+
+
+def _two_threads(held: str, awaited: str, use: str, other: str, setup: str = "", after: str = "") -> str:
+    indent = lambda code: textwrap.indent(textwrap.dedent(code).strip(), "    ")  # noqa: E731
+    return _run(_TWO_THREADS.format(
+        held=held, awaited=awaited, use=indent(use), other=indent(other), setup=setup, after=after,
+    ))
+
+
 def test_asyncio_used_by_a_thread_while_another_imports_one_of_its_modules():
     # A review: asyncio was deferred too (fe8efa17), and a process's other code uses it
     # from threads. A thread that ran it (its first `asyncio.run`) while another imported
     # `asyncio.subprocess` hung both for good: the second held that module's import lock
     # and waited for asyncio to finish running, whose __init__ waited for that lock; the
     # import system's deadlock detection does not see the deferring's own lock. Here the
-    # first thread is held inside asyncio's __init__ until the second has begun its import.
-    out = _run(
-        """
-        import importlib.machinery, sys, threading, time
-        from generator.sklearn_text import text_module
-        text_module()
-        running = threading.Event()
-
-        class Held(importlib.machinery.SourceFileLoader):
-            def exec_module(self, module):
-                running.set()
-                deadline = time.monotonic() + 10
-                while "asyncio.subprocess" not in sys.modules and time.monotonic() < deadline:
-                    time.sleep(0.01)
-                time.sleep(0.2)  # (the other thread is inside asyncio.subprocess by now)
-                super().exec_module(module)
-
-        class Holder:  # (after the deferring finder: the first import asyncio's __init__ makes)
-            @staticmethod
-            def find_spec(name, path=None, target=None):
-                if name != "asyncio.base_events" or threading.current_thread().name != "user":
-                    return None
-                spec = importlib.machinery.PathFinder.find_spec(name, path, target)
-                spec.loader = Held(spec.loader.name, spec.loader.path)
-                return spec
-
-        sys.meta_path.insert(1, Holder)
-        results = []
-
-        def use():
+    # first thread is held inside asyncio's __init__ (its first import) until the second
+    # has begun its import.
+    out = _two_threads(
+        "asyncio.base_events", "asyncio.subprocess",
+        use="""
             import asyncio
             async def answer():
                 return 42
             results.append(asyncio.run(answer()))
-
-        ran = "asyncio.base_events" in sys.modules  # (run as scikit-learn was imported: nothing to hold)
-
-        def other():
-            if not ran:
-                running.wait(10)
+        """,
+        other="""
             from asyncio.subprocess import PIPE
             results.append(PIPE)
-
-        threads = [threading.Thread(target=use, name="user", daemon=True),
-                   threading.Thread(target=other, name="other", daemon=True)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(10)
-        print(sorted(results), [thread.is_alive() for thread in threads])
-        """
+        """,
     )
-    assert out == "[-1, 42] [False, False]"
+    assert out == "True [-1, 42] [False, False]"
+
+
+def test_a_thread_importing_a_submodule_while_another_runs_scipy_stats_does_not_hang():
+    # Two threads, one reading scipy.stats.norm (which runs the deferred package), the
+    # other importing scipy.stats.distributions meanwhile, hung both for good: the second
+    # held that submodule's import lock and, at its `from . import _continuous_distns`,
+    # waited for the package to finish running; the package's run, at _stats_py's `from .
+    # import distributions`, waited for that lock. The import system's deadlock detection
+    # did not see the deferring's own wait. Here the first thread is held inside the
+    # package's run (its first import) until the second has begun its import, so that
+    # both meet every time. (In a process of its own: a hang fails the test, never
+    # blocking the suite.)
+    out = _two_threads(
+        "scipy.stats._warnings_errors", "scipy.stats.distributions",
+        setup="import scipy.stats",
+        use="results.append(float(scipy.stats.norm.cdf(0.0)))",
+        other="""
+            from scipy.stats.distributions import norm
+            results.append(float(norm.sf(0.0)))
+        """,
+        # (each module run once: the package's norm is its submodule's)
+        after='print(scipy.stats.norm is sys.modules["scipy.stats.distributions"].norm, type(scipy.stats).__name__)',
+    )
+    assert out == "True [0.5, 0.5] [False, False]\nTrue module"
