@@ -4,7 +4,9 @@ Loading the content (a million small objects at 10,000 papers) or the build's me
 from the cache makes objects the collector would walk again and again while they are
 made, and once more in full when it is switched back on (together 2-3x the time of the
 load). They hold no reference cycles, so they are moved out of its sight for good
-(`gc.freeze`); they are still freed as usual when nothing refers to them.
+(`gc.freeze`); they are still freed as usual when nothing refers to them. The objects
+of the modules the generator imports (build.py), which live as long as the process, are
+frozen too.
 
 Each kind of load freezes once in a process: `gc.freeze` moves every object the
 collector tracks, garbage included, and a frozen cycle is never freed. Under `serve`

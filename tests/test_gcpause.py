@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 
 from generator import gcpause
 
@@ -32,3 +34,13 @@ def test_a_collector_that_was_off_stays_off(monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_generators_modules_are_frozen_as_imported_and_the_collector_comes_back():
+    # In a new process, as `readinglist build` and the MkDocs hook import it: the
+    # modules' objects are out of the collector's sight, and it is on again after.
+    out = subprocess.run(
+        [sys.executable, "-c", "import gc\nimport generator.build\nprint(gc.get_freeze_count() > 30000, gc.isenabled())"],
+        capture_output=True, text=True, check=True, timeout=120,
+    ).stdout
+    assert out == "True True\n"
