@@ -117,14 +117,29 @@ def char_name(char: str) -> str:
     return f"U+{code:04X} {name}" if name else f"U+{code:04X}"
 
 
-class Scalar:
-    """A scalar as typed. ``text`` is None for an empty or null plain scalar.
+class _Placed:
+    """Where a node starts in its file, as every kind of node keeps it.
 
     Nodes are built by the hundred thousand when a large list is checked, so they are
-    slotted and build their `Location` only when asked; treat them as read-only.
+    slotted and build their `Location` only when asked; treat them as read-only. (Each
+    kind sets ``path``, ``line`` and ``col`` in its own ``__init__``: a call up to this
+    class's would cost one more call per node.)
     """
 
-    __slots__ = ("text", "quoted", "path", "line", "col")
+    __slots__ = ("path", "line", "col")
+    path: str
+    line: int
+    col: int
+
+    @property
+    def loc(self) -> Location:
+        return Location(self.path, self.line, self.col)
+
+
+class Scalar(_Placed):
+    """A scalar as typed. ``text`` is None for an empty or null plain scalar."""
+
+    __slots__ = ("text", "quoted")
 
     def __init__(self, text: str | None, path: str, line: int, col: int, quoted: bool = False):
         self.text = text
@@ -132,10 +147,6 @@ class Scalar:
         self.path = path
         self.line = line
         self.col = col
-
-    @property
-    def loc(self) -> Location:
-        return Location(self.path, self.line, self.col)
 
     @property
     def kind(self) -> str:
@@ -158,11 +169,11 @@ class Refused(Scalar):
     __slots__ = ()
 
 
-class Seq:
+class Seq(_Placed):
     """A sequence; ``flow`` when written in brackets ("[a, b]"), where an item is written
     otherwise than on a line of its own ("{url: ...}", not "- url: ...")."""
 
-    __slots__ = ("items", "path", "line", "col", "flow")
+    __slots__ = ("items", "flow")
     kind = "list"
 
     def __init__(self, items: tuple["Node", ...], path: str, line: int, col: int, flow: bool = False):
@@ -172,10 +183,6 @@ class Seq:
         self.col = col
         self.flow = flow
 
-    @property
-    def loc(self) -> Location:
-        return Location(self.path, self.line, self.col)
-
     def __repr__(self) -> str:
         return f"Seq({len(self.items)} items at {self.loc})"
 
@@ -183,10 +190,10 @@ class Seq:
         return Seq, (self.items, self.path, self.line, self.col, self.flow)  # (see Scalar's)
 
 
-class Map:
+class Map(_Placed):
     """A mapping whose keys are strings; ``entries`` keeps the file's order."""
 
-    __slots__ = ("entries", "path", "line", "col")
+    __slots__ = ("entries",)
     kind = "mapping"
 
     def __init__(self, entries: tuple[tuple[Scalar, "Node"], ...], path: str, line: int, col: int):
@@ -194,10 +201,6 @@ class Map:
         self.path = path
         self.line = line
         self.col = col
-
-    @property
-    def loc(self) -> Location:
-        return Location(self.path, self.line, self.col)
 
     def __reduce__(self) -> tuple:
         return Map, (self.entries, self.path, self.line, self.col)  # (see Scalar's)
