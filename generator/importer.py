@@ -399,10 +399,7 @@ def _import_locked(
     # A file left as it was (read-only, or changed meanwhile) holds none of the changes
     # said of its paper: "now ..." would say what is not so.
     unwritten = set(report.read_only) | set(report.left_alone)
-    for said in (
-        report.gained_ids, report.published, report.address_venues, report.recased,
-        report.reauthored, report.corrected, report.read_before,
-    ):
+    for said in report.value_changes():
         said[:] = [change for change in said if change.paper_id not in unwritten]
     _locate(existing, created, report)
     added_now = set(report.added)

@@ -7,6 +7,7 @@ record corrected)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .conflicts import Conflict, Kept, Recapitalised, difference, names_difference
 from .errors import Location, Problem, counted
@@ -256,6 +257,15 @@ class ImportReport:
     # Papers this import added without a year (each id, with the input file it was made
     # from; import_paths keeps those of BibTeX and RIS files), in the input's order.
     yearless: list[tuple[str, str]] = field(default_factory=list)
+
+    def value_changes(self) -> tuple[list[Any], ...]:
+        """The changes an update made to the values of papers' files, kind by kind, in the
+        order the report prints them: each change has its ``paper_id`` and is said on a
+        line of its own (``str``)."""
+        return (
+            self.gained_ids, self.published, self.address_venues, self.recased,
+            self.reauthored, self.corrected, self.read_before,
+        )
 
     def lowered_notice(self) -> str:
         """One line for the titles in ``lowered`` and venues in ``lowered_venues`` ("" for

@@ -136,20 +136,9 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
                 print(f"restored {paper_id}" if paper_id in restored else f"added {paper_id}")
         for paper_id in report.updated:
             print(f"updated {paper_id}")
-        for change in report.gained_ids:
-            print(change)
-        for change in report.published:
-            print(change)
-        for change in report.address_venues:
-            print(change)
-        for change in report.recased:
-            print(change)
-        for change in report.reauthored:
-            print(change)
-        for change in report.corrected:
-            print(change)
-        for change in report.read_before:
-            print(change)
+        for changes in report.value_changes():
+            for change in changes:
+                print(change)
         for deleted in report.not_recreated:
             print(deleted)
         deleted = [d for d in report.not_recreated if not d.merged_into]
