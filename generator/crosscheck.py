@@ -728,6 +728,21 @@ def _not_related_entries(draft: PaperDraft) -> tuple[tuple[str, Location, bool],
 _NO_IDS: tuple[tuple[str, ...], ...] = ((), (), (), (), ())
 
 
+def _in_both(
+    ref: Scalar, listed: Container[str | None], field: str, apart: str, to_join: str, to_part: str,
+    problems: Problems,
+) -> None:
+    """An error at ``ref``, an entry of the paper's ``apart`` (exclude_topics,
+    not_related), when its ``field`` (topics, related) names the id too: what taking it
+    out of either does, ``to_join`` and ``to_part``."""
+    if ref.text in listed:
+        problems.error(
+            ref.loc,
+            f"{ref.text!r} is in both {field} and {apart}; remove it from one:"
+            f" from {apart} to {to_join}, from {field} to {to_part}",
+        )
+
+
 def _check_paper(
     draft: PaperDraft, papers: _Choices, topics: _Choices, orders: _Orders, ruled: _Ruled,
     problems: Problems,
@@ -749,12 +764,7 @@ def _check_paper(
         excluded = _known(values["exclude_topics"], topics, "topic", problems, excluding=True, apart=True)
         listed_in = orders.get(paper_id or "", ())
         for ref in nodes(values["exclude_topics"]):
-            if ref.text in own_topics:
-                problems.error(
-                    ref.loc,
-                    f"{ref.text!r} is in both topics and exclude_topics; remove it from one:"
-                    " from exclude_topics to put the paper in the topic, from topics to keep it out",
-                )
+            _in_both(ref, own_topics, "topics", "exclude_topics", "put the paper in the topic", "keep it out", problems)
             for topic_id, entry in listed_in:
                 if topic_id == ref.text:
                     problems.error(
@@ -772,12 +782,7 @@ def _check_paper(
             "a paper cannot be in its own not_related", apart=True,
         )
         for ref in nodes(values["not_related"]):
-            if ref.text in related:
-                problems.error(
-                    ref.loc,
-                    f"{ref.text!r} is in both related and not_related; remove it from one:"
-                    " from not_related to link the two, from related to part them",
-                )
+            _in_both(ref, related, "related", "not_related", "link the two", "part them", problems)
     if values.get("not_same_as"):
         parted = _other_papers(
             values["not_same_as"], "not_same_as", paper_id, papers, problems,
