@@ -185,7 +185,11 @@ _PARTICLE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|Le|La|Van|Von)(?=
 # Journals and the words a list writes of a work that are one capitalised word, as a
 # surname is: before a year they are its venue, or no one's name ("Neurocomputing, 2023",
 # "Survey, 2020"). (Known venues, _KNOWN_VENUE, Nature and Science among them, are venues
-# anyway; a journal of one word not named here is read as its author's name.)
+# anyway; a journal of one word not named here is read as its author's name.) Also the
+# journals, publishers and places a list names in one word ("Distill, 2020", "Springer
+# 2019", "Medium, 2021"), acronyms written as a word ("Jmlr 2019"), and the words a
+# title ends with before a year ("[Title](...) Revisited, 2020"), each read as the venue
+# before 836f9076: a curator fixes a venue, not an author's name made of one.
 _ONE_WORD_VENUES = frozenset("""
     neurocomputing bioinformatics neuron cell sensors entropy electronics automatica
     biometrika econometrica cognition neuroimage patterns heliyon mathematics algorithms
@@ -196,6 +200,13 @@ _ONE_WORD_VENUES = frozenset("""
     survey review tutorial book chapter blog thesis dissertation report preprint draft
     code accepted published submitted online workshop journal proceedings conference
     symposium findings transactions letters magazine press
+    distill lancet elife plos frontiers springer elsevier wiley ieee acm
+    jmlr tmlr tpami pnas tacl ijcv www
+    medium substack twitter youtube openreview github website slides talk video poster
+    podcast newsletter lecture lectures keynote notes note essay letter patent manuscript
+    whitepaper technical abstract
+    revisited explained reloaded unleashed redux simplified illustrated demystified
+    reconsidered continued extended improved
 """.split())
 # A year, or a venue and year, that a paper link's text ends with after its title, as a
 # citation writes it: "[Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023](...)",

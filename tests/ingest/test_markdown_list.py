@@ -991,6 +991,35 @@ def test_one_surname_after_the_title_is_its_author_a_venue_of_one_word_its_venue
     assert [(r.authors, r.venue, r.year) for r in records] == [(authors, venue, year)]
 
 
+# Words of one capital that name a journal, a publisher or a place a work was put, as
+# lists write them after a title, or end a title before its year: each was the venue
+# before surnames were read (as below), and is not a name. (Read off by hand: Distill is
+# distill.pub's journal; the rest publishers, sites, and an acronym written as a word.)
+STAYS_VENUE = [
+    (" - Distill 2020", "Distill", "2020"),
+    (" (Distill, 2018)", "Distill", "2018"),
+    (", Distill 2020", "Distill", "2020"),
+    (" - Springer, 2019", "Springer", "2019"),
+    (" - Elsevier 2020", "Elsevier", "2020"),
+    (" - Medium, 2021", "Medium", "2021"),
+    (" - Substack 2023", "Substack", "2023"),
+    (" - Openreview 2021", "Openreview", "2021"),
+    (" - Lancet 2020", "Lancet", "2020"),
+    (" - Jmlr 2019", "Jmlr", "2019"),
+    (" - Whitepaper 2021", "Whitepaper", "2021"),
+    (" Revisited, 2020", "Revisited", "2020"),
+]
+
+
+@pytest.mark.parametrize("after, venue, year", STAYS_VENUE)
+def test_a_journal_publisher_or_title_word_of_one_capital_stays_the_venue(after, venue, year):
+    # "[Title](...) - Distill 2020" was imported with the author "Distill" and no venue.
+    records, problems = _parse(f"- [A Title](https://arxiv.org/abs/1905.00001){after}\n")
+    assert not problems, problems.format()
+    assert [(r.authors, r.venue, r.year) for r in records] == [((), venue, year)]
+    assert records[0].read_before == ()  # (a re-import moves no venue "Distill" to the authors)
+
+
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
     # A second import of the list, over the venue "Smith" the first one wrote: the merge
     # is told that value was this list's, read otherwise then, as for a lab's name.
