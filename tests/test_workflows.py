@@ -898,6 +898,23 @@ def test_a_list_cut_short_says_nothing_new_when_the_same_links_are_dead_again(is
     assert comment["body"].splitlines()[2:] == [GONE_ITEM]
 
 
+def test_a_run_no_server_answered_writes_nothing_and_fails(issue_run):
+    # A list of four links on a runner without DNS: every link "dead" in the report, and
+    # `links` says no server answered (too few to call it offline). The issue opened
+    # listing every link, or, with none, an open one stayed; now nothing is written.
+    report = {**link_report(GONE, OLD), "links": 2, "no_server_answered": True}
+    result = issue_run(report, issues=[])
+    assert result.returncode == 1
+    assert issue_run.calls() == []
+    assert "::error::links-report.json: not one server answered the 2 link(s) asked" in result.stdout
+    result = issue_run({**link_report(), "no_server_answered": True}, issues=[{"number": 12, "body": MARKER}])
+    assert result.returncode == 1 and issue_run.calls() == []
+    # A report that says a server answered is read as before.
+    result = issue_run({**link_report(GONE), "no_server_answered": False}, issues=[])
+    assert result.returncode == 0, result.stderr
+    assert [args[:2] for args in issue_run.writes()] == [["issue", "create"]]
+
+
 def test_the_script_reads_the_report_readinglist_links_writes(issue_run):
     # The two halves agree on the file's shape: the command's own writer, the script's reader.
     from generator import linkcheck
@@ -909,6 +926,10 @@ def test_the_script_reads_the_report_readinglist_links_writes(issue_run):
     result = issue_run(report, issues=[])
     assert result.returncode == 0, result.stderr
     assert GONE_ITEM in issue_run.calls()[-1]["body"].splitlines()
+    # ... and its word that no server answered.
+    issue_run.log.unlink()
+    report = json.loads(linkcheck.dead_links_json([ref], {ref.url: dead}, no_server_answered=True))
+    assert issue_run(report, issues=[]).returncode == 1 and issue_run.calls() == []
 
 
 # ------------------------------------------- a change to content/ alone skips lint and tests

@@ -18,7 +18,11 @@ and GH_REPO set, as the workflow step sets them), it keeps one open issue labell
   the links this run had time for (that is not "every link works").
 
 No REPORT (the check did not finish: offline, a YAML error, a crash) writes nothing and
-fails, as does any `gh` call that fails. It needs only the standard library, and is
+fails, as does any `gh` call that fails, and so does a report whose
+`no_server_answered` is true: not one server answered the few links asked (too few for
+`readinglist links` to call the runner offline and write no report), so its "dead"
+links say nothing of the links, and an issue listing them all, or closing one, would be
+wrong. It needs only the standard library, and is
 tested with a stand-in `gh` (tests/test_workflows.py).
 """
 
@@ -214,6 +218,13 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         raise SystemExit("usage: report_dead_links.py REPORT")
     report = read_report(Path(argv[0]))
+    if report.get("no_server_answered"):  # (absent from reports written before it: false)
+        print(
+            f"::error::{argv[0]}: not one server answered the {report['links']} link(s) asked"
+            " (no connection or no DNS on the runner?): they may not be dead; the dead-links"
+            " issue is left as it is"
+        )
+        return 1
     try:
         report_to_issue(report, run_address())
     except subprocess.CalledProcessError as exc:
