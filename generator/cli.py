@@ -62,10 +62,12 @@ class _CommandParser(argparse.ArgumentParser):
 
     def _parse_optional(self, arg_string):  # type: ignore[no-untyped-def]
         # (argparse's own test of an option; "-n5" and "-n=5" are still -n's, and a word
-        # of two dashes an option.)
+        # of two dashes an option. Only an option that takes a value is joined to one:
+        # "-h5" is a word, which argparse read as -h given "5", an error.)
+        joined = self._option_string_actions.get(arg_string[:2])
         if (self.dashed_words and arg_string[:1] == "-" and arg_string[1:2] not in ("", "-")
                 and arg_string not in self._option_string_actions
-                and not (arg_string[:2] in self._option_string_actions
+                and not (joined is not None and joined.nargs != 0
                          and (arg_string[2:].isdigit() or arg_string[2:3] == "="))):
             return None
         return super()._parse_optional(arg_string)

@@ -50,3 +50,11 @@ def test_a_word_marked_excluded_is_a_word_of_the_query_not_an_option(site, capsy
         assert capsys.readouterr().out.splitlines()[0] == "2 pages found; the first below (--limit shows more)"
     assert main(["search", "--site-dir", str(site), "zebra", "-quokka", "-n", "1"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "2 pages found; the first below (--limit shows more)"
+
+
+def test_a_word_of_an_option_without_a_value_and_digits_is_a_word(site, capsys):
+    # "-h5" (no page with "h5") was read as -h given "5": "ignored explicit argument '5'".
+    assert main(["search", "--site-dir", str(site), "zebra", "-h5"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "3 pages found"
+    assert main(["search", "--site-dir", str(site), "zebra", "-h=5"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "3 pages found"
