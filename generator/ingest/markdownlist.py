@@ -927,8 +927,10 @@ class _Reader:
             head = part.split(",")[0]
             if _LAB.fullmatch(head.strip()) and _venue_and_year(part):
                 return (head.strip(),)  # ("- OpenAI, 2023")
-            if (found := _venue_and_year(part)) and _one_name(found[0]):
-                return (found[0],)  # ("- Shannon, 1948", "- Smith 2020")
+            if (found := _venue_and_year(part)) and (_one_name(found[0]) or _LAB.fullmatch(found[0])):
+                # ("- Shannon, 1948", "- Smith 2020"; a lab without the comma, "- DeepMind
+                # 2022", which is no venue either: `_venue`)
+                return (found[0],)
             if _one_name(head.strip()) and _known_venue(part[len(head) :].strip(" ,")):
                 return (head.strip(),)  # (a surname before the venue: "- Smith, NeurIPS 2020")
             # ("Smith et al. 2020": the year after the names, with no comma before it)

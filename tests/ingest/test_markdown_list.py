@@ -941,17 +941,23 @@ def test_a_lab_before_a_year_is_the_author_not_the_venue():
     # Importing an awesome list beside Scholar's entry: "[GPT-4 Technical Report](...) -
     # OpenAI, 2023" gave the venue "OpenAI", which then replaced the preprint's ("published:
     # gpt-4-technical-report now OpenAI 2023"). A lab named so is the author; a venue
-    # before a year is still one.
+    # before a year is still one. Without the comma too: "- DeepMind 2022" gave neither
+    # venue nor author, the lab dropped (a surname so written, "- Smith 2020", is one).
     text = (
         "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, 2023\n"
         "- [Gemini](https://arxiv.org/abs/2312.11805) - Google DeepMind, 2023\n"
         "- [A Title](https://arxiv.org/abs/2312.11806) - Neurocomputing, 2023\n"
+        "- [B Title](https://arxiv.org/abs/2203.15556) - DeepMind 2022\n"
+        "- [C Title](https://arxiv.org/abs/2312.11807) - Google DeepMind 2023\n"
+        "- [D Title](https://arxiv.org/abs/2303.08775) (OpenAI 2023)\n"
     )
     records, problems = _parse(text)
     assert not problems, problems.format()
     assert [(r.authors, r.venue, r.year) for r in records] == [
         (("OpenAI",), "", "2023"), (("Google DeepMind",), "", "2023"), ((), "Neurocomputing", "2023"),
+        (("DeepMind",), "", "2022"), (("Google DeepMind",), "", "2023"), (("OpenAI",), "", "2023"),
     ]
+
 
 
 # One surname after a title, in the forms that say it is a name: before a year, with or
