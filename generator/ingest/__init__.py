@@ -571,14 +571,25 @@ def detect_format(text: str) -> str | None:
         return "arxiv"  # arXiv's API answer, as `readinglist add` keeps it
     if looks_like_ris(text):
         return "ris"  # (before BibTeX: an abstract may hold "@article{")
-    entries = [text.count("\n", 0, m.start()) for m in _BIBTEX_ENTRY.finditer(text)]
-    if entries and not (looks_like_markdown_list(text) and in_code_blocks(text, entries)):
+    starts = [m.start() for m in _BIBTEX_ENTRY.finditer(text)]
+    if starts and not (looks_like_markdown_list(text) and in_code_blocks(text, _lines(text, starts))):
         return "bibtex"  # (not a list that ends with how to cite it, an entry in a code block)
     if looks_like_listing(text):
         return "hf"
     if looks_like_markdown_list(text):
         return "markdown"
     return None
+
+
+def _lines(text: str, starts: list[int]) -> list[int]:
+    """The lines (from 0) of the offsets ``starts`` (ascending) in ``text``, each counted
+    from the one before: counted from the top each time, a 10,000-entry .bib took 24 s."""
+    lines, line, at = [], 0, 0
+    for start in starts:
+        line += text.count("\n", at, start)
+        lines.append(line)
+        at = start
+    return lines
 
 
 def normalise_text(data: bytes | str) -> str:

@@ -1103,6 +1103,11 @@ def test_a_list_on_standard_input_is_a_list_whatever_code_block_it_ends_with():
     # An entry outside a code block is a BibTeX file's, whatever item line it holds.
     bib = "@misc{a,\n  note = {see},\n}\n- [Paper A](https://arxiv.org/abs/2101.00001)\n```\n@misc{b, title={B}}\n```\n"
     assert detect_format(bib) == "bibtex"
+    # Each entry's line counted from the one before (ingest._lines): two cited works in
+    # two code blocks are a list's; the second moved out of its block, a BibTeX file's.
+    cited = "```\n@misc{us, title={X}}\n```\n\n- [Paper A](https://arxiv.org/abs/2101.00001)\n\n```\n@misc{them, title={Y}}\n```\n"
+    assert detect_format("# Awesome X\n\n" + cited) == "markdown"
+    assert detect_format("# Awesome X\n\n" + cited.replace("```\n@misc{them, title={Y}}\n```", "@misc{them, title={Y}}")) == "bibtex"
 
 
 
