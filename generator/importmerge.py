@@ -706,11 +706,20 @@ def _better_cased(current: object, imported: object) -> bool:
 def _fuller_name(current: object, imported: object, years: tuple[object, object]) -> bool:
     """Whether ``current`` names a conference by its acronym alone ("NIPS", "NeurIPS
     2020") and ``imported`` names that conference and year otherwise: by its name, which
-    says all the acronym does ("Advances in Neural Information Processing Systems 33")."""
-    return (
-        isinstance(current, str) and isinstance(imported, str)
-        and not by_acronym(imported) and abbreviates(current, imported, years)
-    )
+    says all the acronym does ("Advances in Neural Information Processing Systems 33"),
+    or by an acronym that says more (`_acronym_rank`: "NeurIPS 2017" for "NIPS"), so that
+    two entries give one venue whichever comes first."""
+    if not (isinstance(current, str) and isinstance(imported, str) and abbreviates(current, imported, years)):
+        return False
+    return not by_acronym(imported) or _acronym_rank(imported) > _acronym_rank(current)
+
+
+def _acronym_rank(venue: str) -> tuple[bool, int, int, str]:
+    """How much a conference's acronym with at most a year says, to choose one of two:
+    a year or number first, then the longer, the more capitals, then the text itself
+    (no two differ and rank alike)."""
+    text = " ".join(venue.split())
+    return (any(map(str.isdigit, text)), len(text), sum(map(str.isupper, text)), text)
 
 
 def _better_cased_proceedings(current: object, imported: object, years: tuple[object, object]) -> bool:

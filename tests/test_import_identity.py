@@ -261,6 +261,28 @@ def test_an_acronym_of_the_venue_in_a_second_entry_is_no_conflict_another_venue_
             assert (said, paper["venue"]) == ([], "Advances in Neural Information Processing Systems 30"), order
 
 
+@pytest.mark.parametrize("one, other, kept", [
+    ("NIPS", "NeurIPS 2017", "NeurIPS 2017"),
+    ("NIPS'17", "NIPS 2017", "NIPS 2017"),
+    ("NIPS", "NeurIPS", "NeurIPS"),
+    ("nips", "NIPS", "NIPS"),
+    ("ACL", "ACL (1)", "ACL (1)"),
+])
+def test_two_acronyms_of_one_venue_give_the_fuller_whichever_comes_first(tmp_path, one, other, kept):
+    # (The first entry's stood: the venue depended on the order of the file's entries.)
+    entry = (
+        "@inproceedings{{{key},\n  title = {{Attention Is All You Need}},\n  author = {{Vaswani, Ashish}},\n"
+        "  booktitle = {{{venue}}},\n  year = {{2017}},\n}}\n"
+    )
+    first, second = entry.format(key="a", venue=one), entry.format(key="b", venue=other)
+    for order, text in (("one-first", f"{first}\n{second}"), ("other-first", f"{second}\n{first}")):
+        bib = tmp_path / f"{order}.bib"
+        bib.write_text(text, encoding="utf-8")
+        report = import_paths([bib], tmp_path / order)
+        paper = _read(tmp_path / order / "papers" / "attention-is-all-you-need.yml")
+        assert (report.conflicts, paper["venue"]) == ([], kept), order
+
+
 def test_a_revised_source_is_no_duplicate_its_news_is_merged(tmp_path):
     import_records([_rec("Some Paper", "Old abstract.", year="2021")], tmp_path, added=DAY)
     revised = [_rec("Some paper", "New abstract.", year="2021", venue="ICML")]
