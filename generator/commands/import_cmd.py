@@ -7,6 +7,7 @@ import shlex
 import sys
 from operator import attrgetter, itemgetter
 from pathlib import Path
+from typing import Collection
 
 from ..errors import CuratorError, Location, Problem, Severity, counted
 from ..importer import import_paths
@@ -89,14 +90,19 @@ def run(args: argparse.Namespace) -> int:
     except CuratorError as exc:
         return print_stopped(list(exc.problems), "imported")
     if args.keep_source:
+        written: list[Path] = []  # (a copy this run kept is no earlier version of another input)
         for path in args.paths:
             records = [record for record in read if record.source.path == str(path)]
-            if path == STDIN:
-                kept = keep(_stdin_name(contents[path]), content_dir / "sources", contents[path], args.format, records)
-            else:
-                kept = keep_source(path, content_dir / "sources", contents[path], args.format, records)
-            if kept is not None and not args.quiet:
-                print(kept_said(f"a copy of {path}", kept))
+            name = _stdin_name(contents[path]) if path == STDIN else None
+            kept = (
+                keep(name, content_dir / "sources", contents[path], args.format, records, written)
+                if name
+                else keep_source(path, content_dir / "sources", contents[path], args.format, records, written)
+            )
+            if kept is not None:
+                written.append(kept.path)
+                if not args.quiet:
+                    print(kept_said(f"a copy of {path}", kept))
     print_report(report, args.quiet, again=f"readinglist import {_shown(args.paths)}")
     return 0
 
@@ -194,24 +200,33 @@ def _stdin_name(data: bytes) -> str:
 
 
 def keep_source(
-    path: Path, sources_dir: Path, data: bytes, fmt: str | None = None, records: list[Record] | None = None
+    path: Path,
+    sources_dir: Path,
+    data: bytes,
+    fmt: str | None = None,
+    records: list[Record] | None = None,
+    spare: Collection[Path] = (),
 ) -> Kept | None:
     """Keep ``data``, read from ``path`` (its ``records``, when read already), in
-    ``sources_dir`` for provenance (keptsources.py); None when already kept there."""
+    ``sources_dir`` for provenance (keptsources.py; ``spare``: copies not to remove);
+    None when already kept there."""
     try:
         if path.resolve().parent == sources_dir.resolve():
             return None
     except OSError:
         pass
-    return keep(path.name, sources_dir, data, fmt, records)
+    return keep(path.name, sources_dir, data, fmt, records, spare)
 
 
 def kept_said(what: str, kept: Kept) -> str:
-    """What the command says of an input it kept: where, and the earlier copies it replaced."""
-    replaced = [str(path) for path in kept.replaced]
+    """What the command says of an input it kept: where, and the earlier copies it
+    replaced (removed), and why."""
     said = f"kept {what} as {kept.path}"
-    if replaced == [str(kept.path)]:
-        return f"{said}, replacing the earlier copy, whose values the papers no longer hold"
-    if replaced:
-        return f"{said}, replacing {', '.join(replaced)}, whose values the papers no longer hold"
+    if kept.replaced:
+        many = len(kept.replaced) > 1
+        said += (
+            f"; removed the earlier {'versions' if many else 'version'}"
+            f" {', '.join(str(path) for path in kept.replaced)}: every value of"
+            f" {'them' if many else 'it'} a paper holds, the copies kept give too"
+        )
     return said
