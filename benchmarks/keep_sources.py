@@ -1,0 +1,102 @@
+"""What keeping an input's copy costs a re-import of an edited .bib (keptsources.py).
+
+    .venv/bin/python benchmarks/keep_sources.py [--n N] [--rounds R] COMMIT...
+
+A .bib of N entries (the synthetic list's titles and abstracts, with keys, authors,
+venue and year; KEEP_LIST names another listing) is imported into an empty project,
+keeping its copy in content/sources/; then one entry gains an author and the file is
+imported again, then another entry gains one and it is imported again (a copy kept
+beside the first is weighed against it), then once more unchanged. The generator of
+each COMMIT ("." the working tree) runs from a folder of its own, the commits
+alternating; printed: each re-import's CPU seconds (user and system, the child's,
+start-up included) and what content/sources/ holds after them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+LIST = Path(os.environ.get("KEEP_LIST", "/work/main/benchmarks/work/n10000/list.txt"))
+
+
+def bib(n: int, edits: int) -> str:
+    from synth import read_listing
+
+    pairs = read_listing(LIST.read_text(encoding="utf-8"))[:n]
+    entries = []
+    for i, (title, abstract) in enumerate(pairs):
+        authors = f"Author{i % 97}, Ada and Writer{i % 89}, Bob"
+        if edits > 0 and i == n // 2 or edits > 1 and i == n // 3:
+            authors += " and Third, Carl"
+        entries.append(
+            f"@inproceedings{{key{i},\n  title = {{{title}}},\n  author = {{{authors}}},\n"
+            f"  booktitle = {{International Conference on Machine Learning}},\n  year = {{{2015 + i % 10}}},\n"
+            f"  abstract = {{{abstract.replace('{', '').replace('}', '')}}},\n}}\n"
+        )
+    return "\n".join(entries)
+
+
+def cpu(command: list[str], cwd: Path) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def side(commit: str, scratch: Path) -> Path:
+    folder = scratch / f"{len(list(scratch.iterdir()))}-{commit.replace('/', '_')}"
+    folder.mkdir()
+    if commit != ".":
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "generator"], check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    else:
+        shutil.copytree(ROOT / "generator", folder / "generator")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "generator")], check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def one_round(code: Path, scratch: Path, texts: list[str]) -> tuple[list[float], list[str]]:
+    project = scratch / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    (project / "content" / "papers").mkdir(parents=True)
+    (project / "content" / "topics.yml").write_text("topics: []\n")
+    source = scratch / "lab.bib"
+    command = [sys.executable, "-m", "generator", "--root", str(project), "import", "-q", str(source)]
+    seconds = []
+    for text in texts:
+        source.write_text(text, encoding="utf-8")
+        seconds.append(cpu(command, code))
+    return seconds, sorted(p.name for p in (project / "content" / "sources").iterdir())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("commits", nargs="+")
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    texts = [bib(args.n, 0), bib(args.n, 1), bib(args.n, 2), bib(args.n, 2)]
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        sides = [(commit, side(commit, scratch)) for commit in args.commits]
+        for n in range(args.rounds):
+            for commit, code in sides:
+                (_, first, second, unchanged), kept = one_round(code, scratch, texts)
+                print(f"round {n + 1} {commit}: re-import after an edit {first:.2f} s, after another"
+                      f" {second:.2f} s, unchanged {unchanged:.2f} s CPU; sources: {' '.join(kept)}", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
