@@ -193,7 +193,8 @@ def test_marks_follow_instant_navigation(open_context, published_url, start_here
     page = open_context(base=published_url).new_page()
     page.goto(f"papers/{order[0]}/")
     page.get_by_label("I have read this paper").check()
-    page.goto("")
+    # (Material follows only the links its sitemap lists, which it fetches once loaded.)
+    page.goto("", wait_until="networkidle")
     page.evaluate("window.__kept = 'still this document'")
     page.locator(f"a.rl-topic-card__title[href$='topics/{topic}/']").click()
     page.locator(".rl-start-here").wait_for()
@@ -302,7 +303,7 @@ def test_unread_only_is_unticked_when_the_log_empties(open_context, start_here, 
 
 def test_the_filter_listens_once_however_often_instant_navigation_shows_it(open_context, published_url):
     page = open_context(base=published_url).new_page()
-    page.goto("papers/")
+    page.goto("papers/", wait_until="networkidle")  # (the sitemap fetched first)
     page.evaluate("window.__kept = 'still this document'")
     for _ in range(3):
         # (Each page in place before the next click: the address changes first.)

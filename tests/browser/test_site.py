@@ -931,7 +931,9 @@ def test_published_under_a_sub_path_links_navigate_instantly(open_context, publi
     # Material's instant navigation swaps the page's content without a reload, but only
     # for links listed in sitemap.xml, which MkDocs fills only when site_url is set.
     page = open_context(base=published_url).new_page()
-    page.goto("")
+    # (Material follows only the links its sitemap lists, which it fetches once loaded:
+    # a click before that, on a loaded machine, reloads the page. CI saw it.)
+    page.goto("", wait_until="networkidle")
     # A link preview of the home page names the published address.
     assert page.evaluate("document.querySelector('meta[property=\"og:url\"]').content") == published_url
     page.evaluate("window.__kept = 'still this document'")
@@ -1361,7 +1363,7 @@ def test_the_filter_is_in_the_address_so_back_from_a_paper_and_a_link_keep_it(
     matching = [p for p in papers if " " + word in _normal(p["title"])]
     assert 0 < len(matching) < len(papers)
     page = open_context(base=published_url).new_page()
-    page.goto("papers/")
+    page.goto("papers/", wait_until="networkidle")  # (the sitemap fetched: see above)
     page.locator(".rl-filter").wait_for(state="visible")
     page.evaluate("window.__kept = 'still this document'")
     box = page.get_by_role("searchbox", name="Filter")
