@@ -1,6 +1,6 @@
 """scikit-learn's text features and scipy's sparse matrices, imported without the modules
-they import and never use (scipy.stats, four of numpy's, scipy's rotations) until
-something uses them.
+they import and never use (scipy.stats, four of numpy's, scipy's rotations, scikit-learn's
+preprocessing, scipy's graph algorithms) until something uses them.
 
 `import sklearn.feature_extraction.text` takes most of a second, and a rerun in a new
 process after a title or abstract edit pays it whole (BENCHMARKS.md). About 0.3 s of it
@@ -32,11 +32,21 @@ reads the module's `__spec__` to see whether it is still initialising, and any
 attribute read runs a `LazyLoader` module. A module whose attributes so far are only
 the ones the import system sets (`__spec__`, `__path__`, ...) passes that check.
 (Modules whose attributes scikit-learn reads as it is imported, scipy.optimize,
-scipy.sparse.csgraph, joblib, narwhals, gain nothing from this: they run at once.)
+joblib, narwhals, gain nothing from this: they run at once.)
+
+Two packages scikit-learn reads one name of as it is imported, sklearn.preprocessing
+(`normalize`) and scipy.sparse.csgraph (`laplacian`), are deferred all the same (0.045
+s): that name is taken from the submodule that defines it (`_PARTS`), imported on its
+own as Python imports a submodule while its package's `__init__` still runs; another
+name runs the package. A part that needs more of its package (another version of the
+library) fails to import, and the package runs whole then. (While a thread imports a
+part, the package is in its hand as while it runs it: the part's reads of the package
+find it half run, and wait for no other thread's run of it.)
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib._bootstrap
 import importlib.abc
 import importlib.machinery
@@ -44,14 +54,30 @@ import sys
 import threading
 import types
 
+# Deferred packages of which scikit-learn reads one name as it is imported: package ->
+# {that name: the submodule that defines it}. The name is taken from that submodule
+# alone (`_part`); the package runs on the first read of another.
+_PARTS = {
+    # (text.py's `from sklearn.preprocessing import normalize`; the package imports all
+    # of preprocessing, its splines with scipy.interpolate and scipy.optimize: 0.045 s)
+    "sklearn.preprocessing": {"normalize": "sklearn.preprocessing._data"},
+    # (sklearn.utils.fixes' `from scipy.sparse.csgraph import laplacian`; scipy.sparse
+    # imports the package for backward compatibility, and it all graph algorithms)
+    "scipy.sparse.csgraph": {"laplacian": "scipy.sparse.csgraph._laplacian"},
+}
 _DEFERRED = frozenset({
     "numpy.f2py", "numpy.ma", "numpy.testing", "numpy.polynomial", "scipy.stats", "scipy.spatial.transform",
+    *_PARTS,
 })
 _LOCK = threading.RLock()  # (`_defer_unused`)
 # Guards the two maps below; notified when a deferred module has run.
 _RUNS = threading.Condition(threading.Lock())
 _running: dict[str, int] = {}  # module name -> the thread running it
 _waiting: dict[int, str] = {}  # thread -> the deferred module it waits for another thread to run
+# (package, thread) importing one of the package's parts; only that thread adds or
+# removes its own, and only it asks (`_in_hand`).
+_parting: set[tuple[str, int]] = set()
+_WHOLE = object()  # (`_part`: the package is to run whole)
 # How often a thread waiting for a run looks again whether that run waits for it (its
 # import lock); Python's own wait for a module lock is told no more than our wait is.
 _LOOK_AGAIN = 0.02
@@ -63,6 +89,9 @@ class _Deferred(types.ModuleType):
     def __getattr__(self, name: str):
         # (Only called for attributes not in the module's dict: the import system's own
         # ones are there already and do not run it.)
+        part = _PARTS.get(self.__spec__.name, {}).get(name)
+        if part is not None and (value := _part(self, part, name)) is not _WHOLE:
+            return value
         if not _run(self):
             raise AttributeError(f"partially initialized module {self.__name__!r} has no attribute {name!r}")
         return getattr(self, name)
@@ -72,27 +101,61 @@ class _Deferred(types.ModuleType):
         return sorted(self.__dict__)
 
 
+def _part(package: types.ModuleType, part: str, name: str) -> object:
+    """``name`` from the submodule ``part`` of a deferred package, which stays unrun:
+    the very object the package's run binds (tests/test_sklearn_text.py). `_WHOLE` when
+    the part needs more of its package than its submodules (another version of the
+    library): the package is then run whole, as for any other name. (While the part is
+    imported, the package is in this thread's hand, as while it runs: `_in_hand`.)"""
+    key = (package.__spec__.name, threading.get_ident())
+    nested = key in _parting
+    _parting.add(key)
+    try:
+        value = getattr(importlib.import_module(part), name)
+    except (ImportError, AttributeError):
+        # (The failed submodule is out of sys.modules again, as after any failed import.)
+        if nested:
+            raise
+        return _WHOLE
+    finally:
+        if not nested:
+            _parting.discard(key)
+    setattr(package, name, value)
+    return value
+
+
+def _in_hand(name: str, me: int) -> bool:
+    """Whether thread ``me`` runs the deferred module ``name`` or imports a part of it:
+    the imports it makes meanwhile find the module half run, as Python leaves a package
+    to the imports its `__init__` makes ("from scipy.linalg import _fblas": the import
+    system then imports the submodule)."""
+    return _running.get(name) == me or (name, me) in _parting
+
+
 def _run(module: types.ModuleType, wait: bool = True) -> bool:
-    """Run a deferred module once; False when it is running in this very thread (its own
-    imports read its attributes: `from . import _stats_py`), which must find it as
-    Python leaves a module half run. Another thread waits until it has run (unless not
-    ``wait``: then False at once), but not when that run waits, through import locks and
-    other runs, for one this thread holds: then False too, as Python leaves a module half
-    run to a thread whose import the module's own imports wait for (a submodule imported
-    while the package runs: "from scipy.stats.distributions import norm", whose `from .
-    import _continuous_distns` read the package, in one thread, and the package's `from
-    . import distributions` in another, waited for each other for good)."""
+    """Run a deferred module once; False when this very thread runs it or imports a part
+    of it (`_in_hand`: its imports read its attributes, `from . import _stats_py`),
+    which must find it as Python leaves a module half run. Another thread waits until it
+    has run (unless not ``wait``: then False at once), but not when that run waits,
+    through import locks and other runs, for one this thread holds: then False too, as
+    Python leaves a module half run to a thread whose import the module's own imports
+    wait for (a submodule imported while the package runs: "from
+    scipy.stats.distributions import norm", whose `from . import _continuous_distns`
+    read the package, in one thread, and the package's `from . import distributions` in
+    another, waited for each other for good)."""
     name = module.__spec__.name
     me = threading.get_ident()
     with _RUNS:
         while True:
             if type(module) is not _Deferred:
                 return True
+            if _in_hand(name, me):
+                return False
             runner = _running.get(name)
             if runner is None:
                 _running[name] = me
                 break
-            if runner == me or not wait or _waits_for(runner, me):
+            if not wait or _waits_for(runner, me):
                 return False
             _waiting[me] = name
             try:
@@ -150,10 +213,10 @@ class _Finder:
             return _deferred_spec(name, path, target)
         # "from scipy.stats.distributions import norm": the package runs first, as Python
         # runs a package before its submodules, else the submodule ran first and failed
-        # on its circular imports. (Not while the package runs in this thread: its own
-        # imports.)
+        # on its circular imports. (Not while the package is in this thread's hand: its
+        # own imports, or a part's.)
         package = sys.modules.get(name.rpartition(".")[0])
-        if type(package) is not _Deferred or _running.get(package.__spec__.name) == threading.get_ident():
+        if type(package) is not _Deferred or _in_hand(package.__spec__.name, threading.get_ident()):
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path, target)  # type: ignore[arg-type]
         if spec is None or spec.loader is None:

@@ -12,6 +12,14 @@ def _run(code: str) -> str:
     return result.stdout.strip()
 
 
+def _package(folder, init: str, **modules: str) -> None:
+    """A package of our own to defer in a test: its __init__ and submodules' texts."""
+    folder.mkdir()
+    (folder / "__init__.py").write_text(init)
+    for name, text in modules.items():
+        (folder / f"{name}.py").write_text(text)
+
+
 def test_text_features_work_without_running_scipy_stats():
     out = _run(
         """
@@ -159,14 +167,13 @@ def test_a_module_another_thread_is_importing_is_not_replaced_by_a_deferred_one(
     # 'numpy.polynomial.chebyshev'" (3 runs in 40 of threads using numpy.ma,
     # numpy.polynomial and text_module). Here a package, deferred for the test, is half
     # imported by a thread when the deferring starts, and imported by a third meanwhile.
-    package = tmp_path / "halfway"
-    package.mkdir()
-    (package / "__init__.py").write_text(
+    _package(
+        tmp_path / "halfway",
         "import builtins\n"
         "builtins.halfway_runs += 1\n"
         "builtins.halfway_started.set()\n"
         "builtins.halfway_go.wait(60)\n"
-        "VALUE = 42\n"
+        "VALUE = 42\n",
     )
     out = _run(
         f"""
@@ -330,3 +337,106 @@ def test_a_thread_importing_a_submodule_while_another_runs_scipy_stats_does_not_
         after='print(scipy.stats.norm is sys.modules["scipy.stats.distributions"].norm, type(scipy.stats).__name__)',
     )
     assert out == "True [0.5, 0.5] [False, False]\nTrue module"
+
+
+def test_preprocessing_and_graph_algorithms_run_only_when_first_used():
+    # scikit-learn's text features read one name of each as they are imported:
+    # sklearn.preprocessing's `normalize`, scipy.sparse.csgraph's `laplacian`. Taken from
+    # the submodules that define them, the rest of each package (splines with
+    # scipy.interpolate and scipy.optimize; shortest paths, traversals) waits.
+    out = _run(
+        """
+        import sys
+        from generator.sklearn_text import text_module
+        text = text_module()
+        weights = text.TfidfTransformer().fit_transform(text.CountVectorizer().fit_transform(["graph nets", "graph search"]))
+        modules = ("scipy.interpolate", "scipy.optimize", "sklearn.preprocessing._polynomial",
+                   "scipy.sparse.csgraph._traversal")
+        print([m for m in modules if m in sys.modules], round(float(weights.multiply(weights).sum()), 6))
+        import scipy.sparse
+        from scipy.sparse.csgraph import connected_components
+        from sklearn.preprocessing import StandardScaler, normalize
+        import sklearn.preprocessing
+        print(connected_components(scipy.sparse.eye(3, format="csr"))[0], StandardScaler().fit([[1.0], [3.0]]).mean_.tolist(),
+              normalize is sys.modules["sklearn.preprocessing._data"].normalize,
+              scipy.sparse.csgraph.laplacian is sys.modules["scipy.sparse.csgraph._laplacian"].laplacian,
+              type(sklearn.preprocessing).__name__, type(scipy.sparse.csgraph).__name__,
+              [m for m in modules if m not in sys.modules])
+        """
+    )
+    assert out == "[] 2.0\n3 [2.0] True True module module []"
+
+
+def test_each_part_is_the_name_its_package_binds():
+    # A guard for other versions of the libraries: in a process without the deferring,
+    # the package's name is the very object of the submodule `_PARTS` takes it from.
+    out = _run(
+        """
+        import importlib
+        from generator.sklearn_text import _PARTS
+        for package, names in _PARTS.items():
+            for name, part in names.items():
+                print(package, name, getattr(importlib.import_module(package), name)
+                      is getattr(importlib.import_module(part), name))
+        """
+    )
+    assert out == "sklearn.preprocessing normalize True\nscipy.sparse.csgraph laplacian True"
+
+
+def test_a_part_that_needs_its_package_runs_the_package_whole(tmp_path):
+    # Another version of a library whose part reads a name its package's __init__
+    # defines: the part fails to import on its own, and the package runs whole, once.
+    _package(
+        tmp_path / "partly",
+        "import builtins\nbuiltins.partly_runs += 1\nHELPER = 41\nfrom partly.impl import thing\n",
+        impl="from partly import HELPER\nthing = HELPER + 1\n",
+    )
+    out = _run(
+        f"""
+        import builtins, sys
+        sys.path.insert(0, {str(tmp_path)!r})
+        from generator import sklearn_text
+        sklearn_text._PARTS = {{**sklearn_text._PARTS, "partly": {{"thing": "partly.impl"}}}}
+        sklearn_text._DEFERRED = sklearn_text._DEFERRED | {{"partly"}}
+        builtins.partly_runs = 0
+        sklearn_text.sparse_module()
+        import partly
+        print(type(partly).__name__, builtins.partly_runs)
+        from partly import thing
+        print(thing, partly.HELPER, type(partly).__name__, builtins.partly_runs, partly.impl.thing)
+        """
+    )
+    assert out == "_Deferred 0\n42 41 module 1 42"
+
+
+def test_threads_reading_a_part_and_the_rest_of_its_package_at_once():
+    out = _run(
+        """
+        import sys, threading
+        from generator import sklearn_text
+        sklearn_text.sparse_module()
+        barrier = threading.Barrier(6)
+        got = []
+
+        def part():
+            barrier.wait()
+            from sklearn.preprocessing import normalize
+            got.append(normalize([[3.0, 4.0]]).tolist() == [[0.6, 0.8]])
+
+        def whole():
+            barrier.wait()
+            from sklearn.preprocessing import MinMaxScaler
+            got.append(MinMaxScaler().fit_transform([[1.0], [3.0]]).tolist() == [[0.0], [1.0]])
+
+        threads = [threading.Thread(target=part, daemon=True) for _ in range(4)]
+        threads += [threading.Thread(target=whole, daemon=True) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        import sklearn.preprocessing
+        print(got.count(True), [t.is_alive() for t in threads].count(True), type(sklearn.preprocessing).__name__,
+              sklearn.preprocessing.normalize is sys.modules["sklearn.preprocessing._data"].normalize)
+        """
+    )
+    assert out == "6 0 module True"
