@@ -1,6 +1,7 @@
 """scikit-learn's text features and scipy's sparse matrices, imported without the modules
 they import and never use (scipy.stats, four of numpy's, scipy's rotations, scikit-learn's
-preprocessing, scipy's graph algorithms) until something uses them.
+preprocessing, most of scipy's linear algebra, graph algorithms and special functions)
+until something uses them.
 
 `import sklearn.feature_extraction.text` takes most of a second, and a rerun in a new
 process after a title or abstract edit pays it whole (BENCHMARKS.md). About 0.3 s of it
@@ -34,14 +35,15 @@ the ones the import system sets (`__spec__`, `__path__`, ...) passes that check.
 (Modules whose attributes scikit-learn reads as it is imported, scipy.optimize,
 joblib, narwhals, gain nothing from this: they run at once.)
 
-Two packages scikit-learn reads one name of as it is imported, sklearn.preprocessing
-(`normalize`) and scipy.sparse.csgraph (`laplacian`), are deferred all the same (0.045
-s): that name is taken from the submodule that defines it (`_PARTS`), imported on its
-own as Python imports a submodule while its package's `__init__` still runs; another
-name runs the package. A part that needs more of its package (another version of the
-library) fails to import, and the package runs whole then. (While a thread imports a
-part, the package is in its hand as while it runs it: the part's reads of the package
-find it half run, and wait for no other thread's run of it.)
+Packages scikit-learn reads a name or two of as it is imported (sklearn.preprocessing's
+`normalize`, scipy.sparse.csgraph's `laplacian`, scipy.linalg's `get_lapack_funcs`, ...)
+are deferred all the same (0.06-0.08 s of the import): such a name is taken from the
+submodule that defines it (`_PARTS`), imported on its own as Python imports a submodule
+while its package's `__init__` still runs; another name runs the package. A part that
+needs more of its package (another version of the library) fails to import, and the
+package runs whole then. (While a thread imports a part, the package is in its hand as
+while it runs it: the part's reads of the package find it half run, and wait for no
+other thread's run of it.)
 """
 
 from __future__ import annotations
@@ -54,16 +56,25 @@ import sys
 import threading
 import types
 
-# Deferred packages of which scikit-learn reads one name as it is imported: package ->
-# {that name: the submodule that defines it}. The name is taken from that submodule
+# Deferred packages of which scikit-learn reads a name or two as it is imported: package
+# -> {such a name: the submodule that defines it}. The name is taken from that submodule
 # alone (`_part`); the package runs on the first read of another.
 _PARTS = {
-    # (text.py's `from sklearn.preprocessing import normalize`; the package imports all
-    # of preprocessing, its splines with scipy.interpolate and scipy.optimize: 0.045 s)
+    # text.py's `normalize`: the package imports all of preprocessing, its splines with
+    # scipy.interpolate and scipy.optimize.
     "sklearn.preprocessing": {"normalize": "sklearn.preprocessing._data"},
-    # (sklearn.utils.fixes' `from scipy.sparse.csgraph import laplacian`; scipy.sparse
-    # imports the package for backward compatibility, and it all graph algorithms)
+    # sklearn.utils.fixes' `laplacian` (scipy.sparse imports the package for backward
+    # compatibility): all graph algorithms.
     "scipy.sparse.csgraph": {"laplacian": "scipy.sparse.csgraph._laplacian"},
+    # preprocessing._data's: special functions' package imports orthogonal polynomials,
+    # which import scipy.linalg.
+    "scipy.special": {"boxcox": "scipy.special._ufuncs", "inv_boxcox": "scipy.special._ufuncs"},
+    # sklearn.utils.fixes' `cg` and the laplacian's `LinearOperator`: the package imports
+    # its eigensolvers, matrix functions and every iterative solver (these scipy.linalg
+    # whole); the conjugate gradient needs one function of LAPACK's.
+    "scipy.sparse.linalg": {"cg": "scipy.sparse.linalg._isolve", "LinearOperator": "scipy.sparse.linalg._interface"},
+    "scipy.sparse.linalg._isolve": {"cg": "scipy.sparse.linalg._isolve.iterative"},
+    "scipy.linalg": {"get_lapack_funcs": "scipy.linalg.lapack"},
 }
 _DEFERRED = frozenset({
     "numpy.f2py", "numpy.ma", "numpy.testing", "numpy.polynomial", "scipy.stats", "scipy.spatial.transform",
