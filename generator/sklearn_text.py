@@ -32,12 +32,13 @@ another imported `asyncio.subprocess` hung both, to save some 0.006 s.)
 reads the module's `__spec__` to see whether it is still initialising, and any
 attribute read runs a `LazyLoader` module. A module whose attributes so far are only
 the ones the import system sets (`__spec__`, `__path__`, ...) passes that check.
-(Modules whose attributes scikit-learn reads as it is imported, scipy.optimize,
-joblib, narwhals, gain nothing from this: they run at once.)
+(Modules whose attributes scikit-learn reads as it is imported, joblib, narwhals, gain
+nothing from this: they run at once. scipy.optimize, which scikit-learn's preprocessing
+imports, is not imported at all while preprocessing waits.)
 
 Packages scikit-learn reads a name or two of as it is imported (sklearn.preprocessing's
 `normalize`, scipy.sparse.csgraph's `laplacian`, scipy.linalg's `get_lapack_funcs`, ...)
-are deferred all the same (0.06-0.08 s of the import): such a name is taken from the
+are deferred all the same (0.08-0.1 s of the import's CPU): such a name is taken from the
 submodule that defines it (`_PARTS`), imported on its own as Python imports a submodule
 while its package's `__init__` still runs; another name runs the package. A part that
 needs more of its package (another version of the library) fails to import, and the
