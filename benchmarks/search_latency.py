@@ -15,11 +15,21 @@ papers (benchmarks/synth.py: Markov abstracts trained on the shipped list, so wo
 statistics match), shaped exactly as generator/search.py shapes real ones. Only the
 paper entries grow with the list (tables of papers are kept out of the index), so this
 is the index a built N-paper site would have.
+
+With ``--answers`` it times, instead, how long a query takes to be answered once the
+index is ready (the worker built it): from the query's keyup to the line above the
+results (readinglist.js's count line), in each site given, a fresh page each round, the
+sites taken in turn round after round (alternating an old and a new build of one site),
+every ``--query`` in each (median over ``--runs`` rounds, wall ms):
+
+    .venv/bin/python benchmarks/search_latency.py --answers OLD_SITE NEW_SITE \
+        --query "+transfer learning" --query "transfer learning" --runs 7
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import random
@@ -28,6 +38,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+from typing import Sequence
 from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
@@ -152,17 +163,88 @@ def measure(site_dir: Path, query: str, runs: int) -> dict[str, float]:
     return figures
 
 
+# In the page: the box cleared (Material's "Type to start searching"), then ``query``
+# typed; ms from its keyup until the count line is written above the results.
+_ANSWER_JS = """async (query) => {
+  const input = document.querySelector(".md-search__input");
+  const meta = document.querySelector(".md-search-result__meta");
+  const type = (text) => {
+    input.value = text;
+    input.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
+  };
+  const until = (test) => new Promise((done) => {
+    if (test()) { done(); return; }
+    const watch = new MutationObserver(() => { if (test()) { watch.disconnect(); done(); } });
+    watch.observe(meta, { childList: true, characterData: true, subtree: true });
+  });
+  type("");
+  await until(() => /Type to start/.test(meta.textContent));
+  const start = performance.now();
+  type(query);
+  await until(() => /page(s)? found/.test(meta.textContent));
+  return performance.now() - start;
+}"""
+
+
+def answer_ms(browser, base_url: str, queries: Sequence[str]) -> dict[str, float]:
+    """One page: each query's answer time (ms) once the worker has built the index."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    page.focus(".md-search__input")
+    page.wait_for_function(
+        "() => performance.getEntriesByName('readinglist:search-ready').length > 0", timeout=120_000)
+    try:
+        return {query: page.evaluate(_ANSWER_JS, query) for query in queries}
+    finally:
+        context.close()
+
+
+def measure_answers(sites: Sequence[Path], queries: Sequence[str], runs: int) -> list[dict[str, float]]:
+    """Each site's median answer time per query, the sites taken in turn each round."""
+    from playwright.sync_api import sync_playwright
+
+    samples: list[dict[str, list[float]]] = [{query: [] for query in queries} for _ in sites]
+    with contextlib.ExitStack() as stack:
+        servers = [stack.enter_context(SiteServer(site)) for site in sites]
+        pw = stack.enter_context(sync_playwright())
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        for server in servers:
+            answer_ms(browser, server.base_url, queries)  # warm the OS file cache
+        for _ in range(runs):
+            for server, taken in zip(servers, samples):
+                for query, ms in answer_ms(browser, server.base_url, queries).items():
+                    taken[query].append(ms)
+    return [{query: statistics.median(ms) for query, ms in taken.items()} for taken in samples]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site_dir", type=Path, help="a built site (with search/search_index.json)")
+    parser.add_argument("site_dir", type=Path, nargs="?", help="a built site (with search/search_index.json)")
+    parser.add_argument("--answers", type=Path, nargs="+", metavar="SITE",
+                        help="time each --query's answer once the index is ready, in each of these sites")
     parser.add_argument("--papers", type=int, action="append", default=[],
                         help="also measure with N synthetic papers (repeatable)")
-    parser.add_argument("--query", default="language models", help="the query typed (default: %(default)s)")
+    parser.add_argument("--query", action="append",
+                        help="the query typed (default: language models; repeatable with --answers)")
     parser.add_argument("--runs", type=int, default=5, help="cold runs per site; the median is reported")
     args = parser.parse_args(argv)
-    if not (args.site_dir / INDEX_PATH).is_file():
-        print(f"{args.site_dir / INDEX_PATH} does not exist: build the site first.", file=sys.stderr)
-        return 2
+    queries = args.query or ["language models"]
+    sites = args.answers or ([args.site_dir] if args.site_dir else [])
+    if not sites or (args.answers and args.site_dir):
+        parser.error("give a site_dir, or --answers SITE...")
+    for site in sites:
+        if not (site / INDEX_PATH).is_file():
+            print(f"{site / INDEX_PATH} does not exist: build the site first.", file=sys.stderr)
+            return 2
+    if args.answers:
+        medians = measure_answers(args.answers, queries, args.runs)
+        print("| query | " + " | ".join(str(site) for site in args.answers) + " |")
+        print("|---|" + "---:|" * len(args.answers))
+        for query in queries:
+            print(f"| `{query}` | " + " | ".join(f"{m[query]:.0f} ms" for m in medians) + " |")
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="search-latency-") as tmp:
         sites = [("as built", args.site_dir)]
@@ -171,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
               "| after navigation start | index sent to worker | worker builds index |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for label, site in sites:
-            f = measure(site, args.query, args.runs)
+            f = measure(site, queries[0], args.runs)
             print(
                 f"| {label} | {f['papers']:,} | {f['index_bytes'] / 1e6:.2f} MB "
                 f"| {f['bytes_per_paper_beyond_abstract']:.0f} B "
