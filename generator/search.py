@@ -44,7 +44,11 @@ its fuzzy term finds, the browser reads from the index's ``vocabulary`` (its con
 every word lunr indexes, sorted; `Vocabulary`, 17 B per paper of the synthetic list at
 10,000 papers). A word the index has gets no fuzzy term: its ranking is as before.
 A word marked "+" is refined as any other, and a page must find it as unmarked (by any
-of its terms: `rank_by_words`); one marked "-" leaves out the pages with the word itself (`_presence`); a query of such
+of its terms: `rank_by_words`; lunr's own "+" would require one term, and an entry, not
+a page, to have it: Material's sections of a page without the word were left out), and
+one that no word of the index begins finds nothing, lunr not asked (`Refined.nothing`;
+in the browser the worker leaves out the pages without such a word before Material
+shapes its results, workers/readinglist-search.js); one marked "-" leaves out the pages with the word itself (`_presence`); a query of such
 words alone finds nothing (`excluding_only`: lunr listed every page without them).
 
 `MaterialSearch` answers queries over a built `search_index.json` the way Material's
@@ -942,18 +946,26 @@ def _refine(
         # (A hyphenated word is looked for written with spaces too, where the index has
         # it so: `with_spaced`.)
         out += [term for compound in compounds for term in spaced_terms(compound)]
-    return Refined(out, list(words), list(required))
+    # A word marked "+" that no page has, by any of its terms (no word of the index
+    # begins with one: a page finds a term by a word it begins), leaves every page out:
+    # the query is answered at once, unasked.
+    nothing = vocabulary is not None and not all(
+        any(map(vocabulary.begins, word)) for word in required)
+    return Refined(out, list(words), list(required), nothing)
 
 
 @dataclass(frozen=True)
 class Refined:
     """A query refined (`_refine`): the ``terms`` Material is handed, the ``words`` a
-    result is ranked by (`query_words`), and those of them a page must find, the words
-    of words marked "+" (``required``)."""
+    result is ranked by (`query_words`), those of them a page must find, the words
+    of words marked "+" (``required``), and whether one of those no page has
+    (``nothing``: no word of the index begins with any of its terms), so that the
+    query finds nothing without asking lunr (readinglist.js asks the worker "")."""
 
     terms: list[str]
     words: list[tuple[str, ...]]
     required: list[tuple[str, ...]]
+    nothing: bool = False
 
 
 def _presence(word: str) -> str:
@@ -1334,7 +1346,7 @@ class MaterialSearch:
         """`search`'s pages, and what the site's line above them counts (`count_line`)."""
         refined = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         words = refined.words
-        hits, terms = self._search(" ".join(refined.terms), words, refined.required)
+        hits, terms = ([], {}) if refined.nothing else self._search(" ".join(refined.terms), words, refined.required)
         every = sum(words_found(terms.get(hit.location, {}), words) == len(words) for hit in hits)
         return Found(hits, every, len(words), marked_words(query), excluding_only(refined.terms, query))
 

@@ -71,8 +71,10 @@ ANIMATIONS_FINISHED = """async () => {
 
 # The real Material search worker (or readinglist-search.js, by its address), fed the
 # site's index: each query's pages and best scores. Its ranking must be the Python
-# replica's (generator/search.py), which the ranking tests rely on.
-WORKER_RANKING = """async ([workerUrl, queries]) => {
+# replica's (generator/search.py), which the ranking tests rely on. (A query may be a
+# message's fields, {data, required}, as readinglist.js posts them; with ``groups``
+# true, each group's entries, as [location, score, terms].)
+WORKER_RANKING = """async ([workerUrl, queries, groups]) => {
     const index = await (await fetch("search/search_index.json")).json();
     const worker = new Worker(workerUrl);
     const next = () => new Promise(resolve => worker.addEventListener(
@@ -81,13 +83,13 @@ WORKER_RANKING = """async ([workerUrl, queries]) => {
     await next();
     const out = [];
     for (const query of queries) {
-        worker.postMessage({ type: 2, data: query });
+        worker.postMessage(typeof query === "string" ? { type: 2, data: query } : { type: 2, ...query });
         const { data } = await next();
-        out.push(data.items.map(group => {
+        out.push(data.items.map(group => groups ? group.map(item => [item.location, item.score, item.terms]) : (() => {
             const best = Math.max(...group.map(item => item.score));
             const page = group.find(item => !item.location.includes("#")) || group[0];
             return [page.location.split("#")[0], best];
-        }));
+        })()));
     }
     worker.terminate();
     return out;

@@ -27,9 +27,13 @@
      papers) took about 330 ms instead of 280. (Registered before Material's listener,
      which asks lunr at once.) */
   var wanted = false;
+  /* The words a page must find, each as the terms any of which finds it (the page's
+     readinglist.js gives them with the query: its words marked "+"). */
+  var required = [];
   self.addEventListener("message", function (ev) {
     if (ev.data && ev.data.type === QUERY) {
       wanted = typeof ev.data.data === "string" && /[*~]/.test(ev.data.data);
+      required = Array.isArray(ev.data.required) ? ev.data.required : [];
     }
   });
   importScripts(worker);
@@ -53,12 +57,43 @@
       found = new Map();
       return [];
     }
-    var results = search.apply(this, arguments);
+    var results = withRequired(search.apply(this, arguments), required);
     found = new Map(wanted ? results.map(function (result) {
       return [result.ref, Object.keys(result.matchData.metadata)];
     }) : []);
     return results;
   };
+
+  /* lunr's results, without those of a page (its entries: the address before "#")
+     that finds none of the terms of one of the required words, a term found where a
+     word lunr matched in one of its entries begins with it (as Material's terms say).
+     The page's readinglist.js leaves each such page out (rankByWords); here it is left
+     out before Material shapes and sends it: 9,890 results for "+transfer learning"
+     over 10,000 made-up papers, of which 4,141 are kept. A page kept keeps all its
+     entries, in lunr's order. */
+  function withRequired(results, words) {
+    if (!words.length) {
+      return results;
+    }
+    var matched = new Map();
+    results.forEach(function (result) {
+      var page = String(result.ref).split("#")[0];
+      matched.set(page, (matched.get(page) || []).concat(Object.keys(result.matchData.metadata)));
+    });
+    var kept = new Set();
+    matched.forEach(function (tokens, page) {
+      if (words.every(function (terms) {
+        return tokens.some(function (token) {
+          return terms.some(function (term) { return token.startsWith(term); });
+        });
+      })) {
+        kept.add(page);
+      }
+    });
+    return results.filter(function (result) {
+      return kept.has(String(result.ref).split("#")[0]);
+    });
+  }
 
   /* Material's worker answers with the global postMessage, looked up as it answers. */
   var post = self.postMessage;
