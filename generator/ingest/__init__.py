@@ -345,7 +345,9 @@ def without_notice(abstract: str) -> tuple[str, str]:
     """An abstract without the publisher's copyright notice it ends with (no part of the
     abstract: the same paper's abstract from a source without it conflicted), and that
     notice ("" when none)."""
-    found = _NOTICE.search(abstract)
+    # (A notice names its year: without a "19" or "20" there is none, and that look is
+    # cheaper than the search, 26 µs an abstract of 1,500 characters.)
+    found = _NOTICE.search(abstract) if "19" in abstract or "20" in abstract else None
     if found is None:
         return abstract, ""
     first, *more = _SENTENCE_BREAK.split(found.group().strip())

@@ -775,6 +775,9 @@ def _closes_unopened(text: str) -> bool:
     return False
 
 
+_PART_MARK = re.compile(r'[\\{}"]')
+
+
 def _part_end(raw: str, pos: int) -> int | None:
     """Where the value part starting at ``pos`` ends: a braced or quoted text (braces
     balanced), a number or a macro name; None when there is none there."""
@@ -782,8 +785,11 @@ def _part_end(raw: str, pos: int) -> int | None:
         return None
     first = raw[pos]
     if first in '{"':
+        # (From one brace, quote or backslash to the next: a character at a time took
+        # some 0.9 s of CPU over a 10,000-entry .bib's abstracts.)
         depth, at = 0, pos
-        while at < len(raw):
+        while (found := _PART_MARK.search(raw, at)) is not None:
+            at = found.start()
             ch = raw[at]
             if ch == "\\":
                 at += 2  # an escaped character ("\{", '\"') is text

@@ -46,7 +46,9 @@ from bibtexparser.middlewares import (
 )
 from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.middlewares.names import InvalidNameError, NameParts
-from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, Field, ImplicitComment, ParsingFailedBlock,
+)
 
 from ..errors import Location, Problems
 from ..latex import clean_latex, math_spans, name_accents, per_paragraph, url_arguments, words_beside_urls
@@ -1157,9 +1159,10 @@ def _parents(
     return tuple(chain)
 
 
-def _has(entry: Entry, name: str) -> bool:
-    """Whether ``entry`` gives ``name`` a value (an empty ``author = {}`` is a list)."""
-    field = entry.fields_dict.get(name)
+def _has(entry: Entry, name: str, given: dict[str, Field] | None = None) -> bool:
+    """Whether ``entry`` gives ``name`` a value (an empty ``author = {}`` is a list).
+    ``given``: its fields_dict, when the caller holds it."""
+    field = (entry.fields_dict if given is None else given).get(name)
     if field is None or field.value is None:
         return False
     if isinstance(field.value, list):
@@ -1167,8 +1170,8 @@ def _has(entry: Entry, name: str) -> bool:
     return bool(str(field.value).strip())
 
 
-def _field(entry: Entry, name: str) -> str:
-    field = entry.fields_dict.get(name)
+def _field(entry: Entry, name: str, given: dict[str, Field] | None = None) -> str:
+    field = (entry.fields_dict if given is None else given).get(name)
     if field is None or field.value is None:
         return ""
     return field.value if isinstance(field.value, str) else str(field.value)
@@ -1180,31 +1183,41 @@ class _Fields:
     a paper that crossrefs another paper takes its year and venue too. A volume's
     (`_VOLUMES`) ``title`` is its papers' ``booktitle``, as biblatex maps it: the
     volume's name is the venue; another paper's title is no venue. ``author`` is not
-    taken from an edited volume (`_EDITED_VOLUMES`)."""
+    taken from an edited volume (`_EDITED_VOLUMES`). Read once the middlewares are done
+    with the entries: each value is kept as first read."""
 
     def __init__(self, entry: Entry, parents: tuple[Entry, ...] = ()) -> None:
         self.entry = entry
         self.parents = parents
+        # (bibtexparser's Entry.fields_dict builds a new dict at each call: `_record`
+        # reads some 70 names an entry, and building them was a third of its time.)
+        self._given = [(e, e.fields_dict) for e in (entry, *parents)]
+        self._values: dict[str, str] = {}
 
     def owner(self, name: str) -> Entry:
         """The entry whose ``name`` field is read (``entry`` when none has it)."""
-        if _has(self.entry, name) or name in _NOT_INHERITED:
-            return self.entry
-        for parent in self.parents:
+        entry, given = self._given[0]
+        if _has(entry, name, given) or name in _NOT_INHERITED:
+            return entry
+        for parent, given in self._given[1:]:
             kind = parent.entry_type.lower()
             if name == "author" and kind in _EDITED_VOLUMES:
                 continue
-            if _has(parent, name):
+            if _has(parent, name, given):
                 return parent
-            if name == "booktitle" and kind in _VOLUMES and _has(parent, "title"):
+            if name == "booktitle" and kind in _VOLUMES and _has(parent, "title", given):
                 return parent
-        return self.entry
+        return entry
 
     def __getitem__(self, name: str) -> str:
-        owner = self.owner(name)
-        value = _field(owner, name)
-        if not value.strip() and name == "booktitle" and owner is not self.entry:
-            return _field(owner, "title")
+        value = self._values.get(name)
+        if value is None:
+            owner = self.owner(name)
+            given = next(given for entry, given in self._given if entry is owner)
+            value = _field(owner, name, given)
+            if not value.strip() and name == "booktitle" and owner is not self.entry:
+                value = _field(owner, "title", given)
+            self._values[name] = value
         return value
 
 

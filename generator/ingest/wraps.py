@@ -53,7 +53,7 @@ _WRAP_AT_HYPHEN = re.compile(r"[^\W_]-[ \t]*\r?\n")
 def wrapped_at_hyphen(text: str) -> bool:
     """Whether a value as written has a line that ends with a hyphen after a letter or
     digit: only then may `joined` read it otherwise with ``hyphenation`` off."""
-    return bool(_WRAP_AT_HYPHEN.search(text))
+    return "\n" in text and bool(_WRAP_AT_HYPHEN.search(text))  # (the look first: 25 µs a search)
 
 
 def joined(lines: Sequence[str], context: str = "", hyphenation: bool = True) -> str:
