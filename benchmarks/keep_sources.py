@@ -8,7 +8,7 @@ keeping its copy in content/sources/; then one entry gains an author and the fil
 imported again, then another entry gains one and it is imported again (a copy kept
 beside the first is weighed against it), then once more unchanged. The generator of
 each COMMIT ("." the working tree) runs from a folder of its own, the commits
-alternating; printed: each re-import's CPU seconds (user and system, the child's,
+alternating; printed: the first import's and each re-import's CPU seconds (user and system, the child's,
 start-up included) and what content/sources/ holds after them.
 """
 
@@ -91,8 +91,8 @@ def main() -> int:
         sides = [(commit, side(commit, scratch)) for commit in args.commits]
         for n in range(args.rounds):
             for commit, code in sides:
-                (_, first, second, unchanged), kept = one_round(code, scratch, texts)
-                print(f"round {n + 1} {commit}: re-import after an edit {first:.2f} s, after another"
+                (fresh, first, second, unchanged), kept = one_round(code, scratch, texts)
+                print(f"round {n + 1} {commit}: import {fresh:.2f} s, re-import after an edit {first:.2f} s, after another"
                       f" {second:.2f} s, unchanged {unchanged:.2f} s CPU; sources: {' '.join(kept)}", flush=True)
     print(f"load average {os.getloadavg()[0]:.1f}")
     return 0

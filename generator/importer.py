@@ -91,8 +91,10 @@ def read_records(
             continue
         _, text = read
         _refuse_invisible(text, str(path), problems)
-        records.extend(parse_text(text, str(path), problems, fmt))
-        if dated is not None and format_of(text, str(path), fmt) in ("bibtex", "ris"):
+        # (Told once: parse_text reads it as told. Telling a 10,000-entry .bib is 0.15 s.)
+        told = format_of(text, str(path), fmt)
+        records.extend(parse_text(text, str(path), problems, told))
+        if dated is not None and told in ("bibtex", "ris"):
             dated.add(str(path))
     return records, problems
 

@@ -226,8 +226,6 @@ _MATH = re.compile(
     r"|(?<!\\)\\\[" + _MATH_BODY.format(2000) + r"\\\]"
 )
 
-_SPECIAL = re.compile(r"[\\{}~`$]")
-_SPECIAL_OR_DASH = re.compile(r"[\\{}~`$]|--")
 # What a later rule would read as TeX: a result holding one is held (see `_Held`).
 _TEX_CHARACTER = re.compile(r"[\\{}~`'$%&#_^\-]")
 # A held piece of text is a lone surrogate, its number and another: no text read from a
@@ -527,7 +525,12 @@ def plain_for_matching(text: str) -> str:
 
 
 def _clean(text: str, emphasis: bool | EmphasisMarks, dashes: bool, math_as_text: bool) -> str:
-    if not (_SPECIAL_OR_DASH if dashes else _SPECIAL).search(text):
+    # (Looked for a character at a time, as the patterns say, each a scan in C: the
+    # pattern's search took 11 µs an abstract of 1,500 characters, these 1.)
+    if not (
+        "\\" in text or "{" in text or "}" in text or "~" in text or "`" in text or "$" in text
+        or dashes and "--" in text
+    ):
         return text
     marks = emphasis if isinstance(emphasis, tuple) else _MARKDOWN if emphasis else _NO_MARKS
     held = _Held(math_as_text)

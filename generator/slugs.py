@@ -41,7 +41,7 @@ def folded(text: str) -> str:
     kept ("Łukasz" and "Lukasz", "Edward J. Hu" and "edward j hu" fold alike; "张三" and
     "李四" do not): for telling two spellings of one name from two names."""
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(ch for ch in text if ch.isalnum()).casefold()
+    return "".join(filter(str.isalnum, text)).casefold()  # (no generator: 0.3 s of a re-import)
 
 
 def _fold_accents(text: str) -> str:
