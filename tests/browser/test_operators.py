@@ -128,3 +128,36 @@ def test_a_word_marked_required_that_no_page_has_asks_the_worker_nothing(page, s
         "q, new RegExp(separator), window.readinglistByForm(inflections), window.readinglistVocabulary(vocabulary)))",
         [["+zebraqq merging", "+merg models"], config["separator"], config["inflections"], config["vocabulary"]])
     assert asked[0] == "" and asked[1].startswith("merg merg^3")
+
+
+@pytest.mark.example
+def test_the_browser_tells_a_marked_word_no_page_has_as_python_does(page, site_dir):
+    # readinglist.js's own test of "no word of the index begins with any of the marked
+    # word's terms" (it then asks the worker "") against search.py's Refined.nothing,
+    # over marked words of each kind _refine reads apart: prefixes, misspelt (fuzzy),
+    # hyphenated (ranked whole or by halves), accented and foldable, capitals, lone
+    # letters, stop words, digits, several marks and "-" mixed in, syntax beside them.
+    from generator.lemmas import by_form
+    from generator.search import Vocabulary, refine_query
+
+    config = load_index(site_dir)["config"]
+    separator = config["separator"]
+    queries = ["+zebraqq merging", "+merg models", "+trans", "+transfe learning", "+instrucion",
+               "+zzqx", "+qz", "+multi-task", "+multi-zebraqq", "+zebraqq-task", "+chain-of-thought",
+               "+Tülu", "+tülux", "+naïve", "+Straße", "+İnstruction", "+MERGING", "+I/O", "+x/zq",
+               "+the +merging", "+the", "+of zebraqq", "+2106.09685", "+9999.99999", "+gpt-4",
+               "+gpt-4zq", "+merging +zebraqq", "+merging -zebraqq", "-merging +zebraqq",
+               "+zebraqq title:merging", "+zebraqq merg*", "+ﬁne-tuning", "+ﬁnezq", "+模型",
+               "+x²", "+zebraqq's", "+Don't", "+k-means", "+é-b"]
+    page.goto("")
+    asked = page.evaluate(
+        "([queries, separator, inflections, vocabulary]) => { const forms = window.readinglistByForm(inflections);"
+        " const words = window.readinglistVocabulary(vocabulary);"
+        " return queries.map(q => window.readinglistRefine(q, new RegExp(separator), forms, words)); }",
+        [queries, separator, config["inflections"], config["vocabulary"]])
+    forms, vocabulary = by_form(config["inflections"]), Vocabulary(config["vocabulary"])
+    nothing = [_refine(q, separator, forms, vocabulary).nothing for q in queries]
+    expected = ["" if none else refine_query(q, separator, forms, vocabulary) for q, none in zip(queries, nothing)]
+    assert asked == expected
+    # (Both kinds are among them: the test tells the two apart.)
+    assert 5 <= sum(nothing) <= len(queries) - 10, nothing
