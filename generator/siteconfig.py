@@ -9,6 +9,7 @@ a paper file's, with the same explanations (yamlio.explain_syntax_error).
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 from . import mergemarkers, yamlio
@@ -58,7 +59,14 @@ def restore_fix(root: Path) -> str:
 
     if not (Path(root) / "content").is_dir() or (copy := last_copy(Path(root), CONFIG)) is None:
         return ""
-    return f"git has it: restore it with git checkout {copy.commit} -- {CONFIG}"
+    # (git reads the path from the folder it runs in: run from elsewhere, as with --root,
+    # the command names the project, or it would restore nothing or another file.)
+    try:
+        elsewhere = Path(root).resolve() != Path.cwd().resolve()
+    except OSError:
+        elsewhere = True
+    where = f"-C {shlex.quote(str(root))} " if elsewhere else ""
+    return f"git has it: restore it with git {where}checkout {copy.commit} -- {CONFIG}"
 
 
 def no_config_fix(root: Path, what: str, root_given: bool = False) -> str:

@@ -3,6 +3,8 @@ there), and what `topics` and `gaps` count of its problems, as many as `check` l
 
 from __future__ import annotations
 
+import shlex
+import subprocess
 from pathlib import Path
 
 from generator.cli import main
@@ -80,7 +82,7 @@ def test_a_list_inside_a_project_is_told_the_project_as_build_tells_it(tmp_path,
     )
 
 
-def test_a_mkdocs_yml_deleted_from_a_git_project_is_told_to_be_restored_from_git(tmp_path, capsys):
+def test_a_mkdocs_yml_deleted_from_a_git_project_is_told_to_be_restored_from_git(tmp_path, capsys, monkeypatch):
     # (The fix said to copy mkdocs.yml, overrides/ and generator/ from the readinglist
     # repository into a folder that is that repository's copy: git has the file.)
     project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
@@ -90,7 +92,9 @@ def test_a_mkdocs_yml_deleted_from_a_git_project_is_told_to_be_restored_from_git
     git(tmp_path, "commit", "-qm", "the list")
     kept = git(tmp_path, "rev-parse", "--short", "HEAD").strip()
     (tmp_path / "mkdocs.yml").unlink()
-    restore = f"git has it: restore it with git checkout {kept} -- mkdocs.yml"
+    # (Run from another folder, with --root: the command names the project, as git reads
+    # the path from the folder it runs in.)
+    restore = f"git has it: restore it with git -C {tmp_path} checkout {kept} -- mkdocs.yml"
     assert check(tmp_path, capsys) == (0, [NO_CONFIG + restore, "0 errors, 1 warning (3 papers and 2 topics loaded)"])
     # build says the same, as the folder it refuses.
     assert main(["--root", str(tmp_path), "build"]) == 1
@@ -98,8 +102,13 @@ def test_a_mkdocs_yml_deleted_from_a_git_project_is_told_to_be_restored_from_git
     # The deletion committed: the commit before it has the file.
     git(tmp_path, "commit", "-qam", "no site")
     assert check(tmp_path, capsys)[1][0] == NO_CONFIG + restore
-    # What it says to run brings it back.
-    git(tmp_path, "checkout", kept, "--", "mkdocs.yml")
+    # Run in the project folder, the command is the plain one.
+    monkeypatch.chdir(tmp_path)
+    plain = f"git has it: restore it with git checkout {kept} -- mkdocs.yml"
+    assert check(tmp_path, capsys)[1][0] == NO_CONFIG + plain
+    # What it says to run, from another folder, brings it back.
+    monkeypatch.chdir(tmp_path.parent)
+    subprocess.run(shlex.split(restore.split(": restore it with ")[1]), check=True)
     assert check(tmp_path, capsys) == (0, ["0 errors, 0 warnings (3 papers and 2 topics loaded)"])
 
 
