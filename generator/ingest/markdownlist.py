@@ -31,9 +31,11 @@ What an item gives, each from the Markdown's structure:
   Best Paper", "[NeurIPS 2019 Oral] Title"), as "Best Paper (CVPR 2019)", "Oral (NeurIPS 2019)";
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*", "Surname et al." (before a year too, "Smith et al.
-  2020"), a lab and a year ("OpenAI, 2023") or a surname alone before a year or a venue
-  known by name ("Shannon, 1948", "Smith 2020", "Smith, NeurIPS 2020": `_one_name`; a
-  journal of one word, "Neurocomputing, 2023", stays the venue) after it; a citation as Chicago
+  2020"), a lab and a year ("OpenAI, 2023"), people's names before a year ("Vaswani and
+  Shazeer, 2017": `_cited_people`; never the venue as well) or a surname alone before a
+  year or a venue known by name ("Shannon, 1948", "Smith 2020", "Smith, NeurIPS 2020":
+  `_one_name`; a journal of one word, "Neurocomputing, 2023", or in italics, "*Water*,
+  2020", and a title's compound, "Self-Supervised, 2020", stay the venue) after it; a citation as Chicago
   and MLA write it, 'Lovelace, Ada, and Alan Turing. 2020. "Title." *Venue*.', gives
   its authors, title, venue and year (`_cited`);
 * the enclosing headings as tags (not the document's title, a year heading, nor one that
@@ -189,7 +191,10 @@ _PARTICLE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|Le|La|Van|Von)(?=
 # journals, publishers and places a list names in one word ("Distill, 2020", "Springer
 # 2019", "Medium, 2021"), acronyms written as a word ("Jmlr 2019"), and the words a
 # title ends with before a year ("[Title](...) Revisited, 2020"), each read as the venue
-# before 836f9076: a curator fixes a venue, not an author's name made of one.
+# before 836f9076: a curator fixes a venue, not an author's name made of one. The last
+# lines: MDPI's journals of one word that name no one ("Water", "Forests"), as a list
+# cites them ("- Water, 2020"), where nothing but the word tells a journal from a name
+# (a word in italics is a venue anyway: `_italics`).
 _ONE_WORD_VENUES = frozenset("""
     neurocomputing bioinformatics neuron cell sensors entropy electronics automatica
     biometrika econometrica cognition neuroimage patterns heliyon mathematics algorithms
@@ -207,6 +212,13 @@ _ONE_WORD_VENUES = frozenset("""
     whitepaper technical abstract
     revisited explained reloaded unleashed redux simplified illustrated demystified
     reconsidered continued extended improved
+    water forests atmosphere agriculture agronomy animals antibiotics antioxidants
+    biomolecules biomedicines buildings catalysts cells coatings crystals drones foods
+    galaxies gels genes geosciences informatics insects machines medicina membranes
+    metabolites metals micromachines microorganisms minerals nanomaterials pathogens
+    pharmaceuticals pharmaceutics photonics plants processes religions risks signals
+    societies systems technologies toxins vaccines vehicles viruses batteries fluids
+    hydrology languages publications forecasting
 """.split())
 # A year, or a venue and year, that a paper link's text ends with after its title, as a
 # citation writes it: "[Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023](...)",
@@ -617,19 +629,20 @@ class _Reader:
         # "CVPR Best Paper"). A note is Markdown: the venue's signs as text.
         won_at = " ".join(filter(None, (_MARKDOWN_SIGN.sub(r"\\\g<0>", venue), year)))
         notes = f"{award} ({won_at})" if award else ""
+        authors = self._authors(unit, title_span)
         if earlier and (changed := [
             (name, value) for name, value, now in zip(("venue", "year"), earlier, (venue, year)) if value != now
         ]) and changed[0][0] == "venue":
             read_before.append(ReadBefore(
                 tuple(name for name, _ in changed), tuple(value for _, value in changed),
-                _misread(earlier[0], venue, len(changed) == 2),
+                "its authors' names, which an earlier import read as its venue"
+                if not venue and _among(earlier[0], authors) else _misread(earlier[0], venue, len(changed) == 2),
             ))
         doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
         links = _links([a for _, a in anchors], arxiv, doi)
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
-        authors = self._authors(unit, title_span)
         if not venue and len(authors) == 1 and _LAB.fullmatch(authors[0]):
             read_before.append(ReadBefore(
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
@@ -853,8 +866,13 @@ class _Reader:
         found = next(filter(None, map(_part_venue_year, parts)), None) or next(
             filter(None, map(_known_within, parts)), ("", "")
         )
-        if _LAB.fullmatch(found[0]) or _one_name(found[0]):
-            found = ("", found[1])  # (its author: see `_authors`)
+        italics = _italics(unit.spans[title_span[1] :])
+        if _LAB.fullmatch(found[0]) or (_one_name(found[0]) and found[0] not in italics) or (
+            found[0] and not _KNOWN_VENUE.fullmatch(found[0]) and _among(found[0], self._authors(unit, title_span))
+        ):
+            # (its author, or its authors' names: "- Vaswani and Shazeer, 2017" was
+            # published in "Vaswani and Shazeer" too; see `_authors`)
+            found = ("", found[1])
         # (else a venue known by name, written without its year: "[Title](...) - NeurIPS",
         # also before other words, "- ICML, oral")
         # (or a thesis or report, "- PhD thesis, MIT")
@@ -922,14 +940,18 @@ class _Reader:
         rest = _unabbreviated(_join(s for s in after if s.link < 0))
         if names := _byline(rest):
             return names
+        italics = _italics(after)
         for part in _PARTS.split(rest.replace("et al.", "et al")):
             part = part.strip(" \t,:*_")
             head = part.split(",")[0]
             if _LAB.fullmatch(head.strip()) and _venue_and_year(part):
                 return (head.strip(),)  # ("- OpenAI, 2023")
-            if (found := _venue_and_year(part)) and (_one_name(found[0]) or _LAB.fullmatch(found[0])):
+            if (found := _venue_and_year(part)) and (
+                (_one_name(found[0]) and found[0] not in italics) or _LAB.fullmatch(found[0])
+            ):
                 # ("- Shannon, 1948", "- Smith 2020"; a lab without the comma, "- DeepMind
-                # 2022", which is no venue either: `_venue`)
+                # 2022", which is no venue either: `_venue`; not a word in italics, as a
+                # citation sets a journal and never a name: "- *Water*, 2020")
                 return (found[0],)
             if _one_name(head.strip()) and _known_venue(part[len(head) :].strip(" ,")):
                 return (head.strip(),)  # (a surname before the venue: "- Smith, NeurIPS 2020")
@@ -939,11 +961,14 @@ class _Reader:
                 if _NAME.match(name) and len(name.split()) <= 4:
                     return (name, "others")
             # Names before the venue: "Alan Turing, Grace Hopper, ICLR'24" (two names at
-            # least: one name alone is told from a venue's words by nothing).
+            # least: one name alone is told from a venue's words by nothing); before a
+            # year alone, where they would be the venue (`_part_venue_year`), only
+            # people's: "Vaswani and Shazeer, 2017", not "Computer Vision and Pattern
+            # Recognition, 2020" (`_cited_people`).
             for comma in re.finditer(r",\s*", part):
                 head = part[: comma.start()]
-                if _venue_and_year(part[comma.end():]) and re.search(r",|\band\b|&", head):
-                    if names := _name_list(head):
+                if (found := _venue_and_year(part[comma.end():])) and re.search(r",|\band\b|&", head):
+                    if names := (_name_list if found[0] else _cited_people)(head):
                         return names
         return ()
 
@@ -1260,13 +1285,14 @@ def _known_venue(text: str) -> bool:
 
 def _one_name(text: str) -> bool:
     """Whether words read as a venue are a surname alone (one capitalised word, `_PARTICLE`): "Shannon" of
-    "Shannon, 1948" is the author's name; "Neurocomputing", "NeurIPS", "Oral" and "PhD
-    thesis" are not names."""
+    "Shannon, 1948" is the author's name; "Neurocomputing", "NeurIPS", "Oral", "PhD
+    thesis" and a title's compound, "Self-Supervised" (`_compound`), are not names."""
     return bool(
         all(_capitalised(part) or (
             (particle := _PARTICLE.match(part)) and _capitalised(part[particle.end() :])
         ) for part in text.split("-"))
         and text.casefold() not in _ONE_WORD_VENUES
+        and not _compound(text)
         and not _KNOWN_VENUE.fullmatch(text)
         and not _LAB.fullmatch(text)
         and not re.fullmatch(_NOTED, text, re.IGNORECASE)
@@ -1274,6 +1300,26 @@ def _one_name(text: str) -> bool:
         and not _work(text)
         and not PREPRINT.search(text)
     )
+
+
+# The first parts of a title's compounds that no dictionary holds as words of their own
+# ("Non-Local", "Pre-Trained", "Re-Identification", "Meta-Learning"), or that no surname
+# starts with ("Self-Supervised", "Multi-Task"), in lower case. Not "co" nor "de", which
+# do ("Co-Reyes", "De-Arteaga"): "Co-Training, 2020" reads as a name.
+_PREFIXES = frozenset(
+    "non pre re un anti semi multi self cross inter intra sub super post meta hyper ultra"
+    " over under bi tri uni mono poly auto".split()
+)
+
+
+def _compound(word: str) -> bool:
+    """Whether a capitalised word with a hyphen is a title's compound, no double surname:
+    "Self-Supervised", "Zero-Shot", "Non-Local" (each part a word of the dictionary, or the
+    first a prefix, `_PREFIXES`), not "Jones-Smith", "Lennard-Jones", "Sohl-Dickstein". (A
+    double surname of two dictionary words, "Smith-Miles", reads as a compound too: the
+    words alone tell them apart no better.)"""
+    parts = word.casefold().split("-")
+    return len(parts) > 1 and (parts[0] in _PREFIXES or all(map(known_word, parts)))
 
 
 def _capitalised(word: str) -> bool:
@@ -1679,6 +1725,29 @@ def _split_spans(unit: _Unit, offset: int) -> int:
     return len(unit.spans)
 
 
+def _italics(spans: list[_Span]) -> list[str]:
+    """The words of each run of italics among ``spans``, outside links, as values
+    (`_clean`): where a citation sets a journal's name, never an author's ("- *Water*,
+    2020", MDPI's journal; "- Shannon, 1948" is a name)."""
+    runs: list[str] = []
+    previous = False
+    for span in spans:
+        italic = span.em and span.link < 0
+        if italic and previous:
+            runs[-1] += span.text
+        elif italic:
+            runs.append(span.text)
+        previous = italic
+    return [_clean(run) for run in runs]
+
+
+def _among(words: str, authors: tuple[str, ...]) -> bool:
+    """Whether words read as a venue are the names ``authors`` holds, each ("Vaswani and
+    Shazeer", "Alan Turing" after "Ada Lovelace,"): the item names its authors there, not
+    where the paper was published."""
+    return bool(authors) and set(_name_list(words) or (_clean(words),)) <= set(authors)
+
+
 def _emphasised_venue(spans: list[_Span]) -> str:
     """The first italic words among ``spans``, outside links, without a leading "In": a
     citation's venue."""
@@ -1719,6 +1788,23 @@ def _references_names(text: str) -> tuple[str, ...]:
     return _people(text) if re.search(r"\sand\s|\bet\s+al\b", text) else ()
 
 
+def _cited_people(text: str) -> tuple[str, ...]:
+    """Names a citation writes before a year, read as people's (`_name_list`): two at
+    least, or one and "et al.", each a surname alone (`_one_name`: "Vaswani and Shazeer")
+    or a name of two words or more as `_people` reads it ("Ada Lovelace and Alan Turing"),
+    no lab's; () when any is no one's name, or those of two words or more are all words
+    of the dictionary, a venue's or a field's ("Computer Vision and Pattern
+    Recognition")."""
+    names = _name_list(text)
+    people = [name for name in names if name != "others"]
+    full = [name for name in people if " " in name]
+    if len(people) < 2 and len(people) == len(names) or not all(
+        _person(name) if " " in name else _one_name(name) for name in people
+    ):
+        return ()
+    return () if full and _field_words(full) else names
+
+
 def _people(text: str) -> tuple[str, ...]:
     """Names written given name first, "Xuezhi Wang, Jason Wei, and Dale Schuurmans" (or
     "Xuezhi Wang et al."), that read as people's: two at least, or one and "et al.", each
@@ -1726,17 +1812,22 @@ def _people(text: str) -> tuple[str, ...]:
     the text is anything else."""
     names = _name_list(text)
     people = [name for name in names if name != "others"]
-    if len(people) < 2 and len(people) == len(names):
+    if len(people) < 2 and len(people) == len(names) or not all(map(_person, people)):
         return ()
-    for name in people:
-        words = name.split()
-        if len(words) < 2 or is_organisation(name) or any(
-            not w[0].isupper() and w not in _PARTICLES for w in words
-        ):
-            return ()
-    if all(known_word(word.casefold()) for name in people for word in name.split()):
-        return ()  # (a field's words, "Image Classification, Object Detection": no one's name)
-    return names
+    return () if _field_words(people) else names
+
+
+def _person(name: str) -> bool:
+    """Whether a name reads as a person's: two words or more, capitalised but for a
+    name's particles (`_PARTICLES`), no organisation's."""
+    words = name.split()
+    return len(words) >= 2 and not is_organisation(name) and all(w[0].isupper() or w in _PARTICLES for w in words)
+
+
+def _field_words(names: list[str]) -> bool:
+    """Whether names are all words of the dictionary: a field's ("Image Classification,
+    Object Detection"), no one's."""
+    return all(known_word(word.casefold()) for name in names for word in name.split())
 
 
 def _name_list(text: str) -> tuple[str, ...]:

@@ -177,7 +177,6 @@ def test_detected_from_content_and_from_the_md_extension():
     assert "unknown layout" in str(problems.errors[0]) and "Markdown list" in str(problems.errors[0])
 
 
-
 def test_a_md_file_is_a_list_whatever_code_block_it_shows():
     # Awesome lists end with how to cite them: a BibTeX (or RIS) entry in a code block.
     # Read by its content, the file was that one entry, and the list's papers were left out.
@@ -232,7 +231,6 @@ def test_raw_html_in_an_item_is_neither_text_nor_link():
     records, _ = _parse('- <a name="x"></a> <b>[A <i>Paper</i>](https://arxiv.org/abs/2301.00001)</b>\n')
     assert records[0].title == "A Paper"
     assert records[0].links == ()
-
 
 
 def test_a_word_in_angle_brackets_is_told_not_dropped_unseen():
@@ -569,7 +567,6 @@ def test_papers_in_an_html_table_are_said_not_imported():
         " imported: a Markdown list is read from its items and tables, not from HTML; write them as"
         " Markdown to import them"
     ]
-
 
 
 def test_a_preprints_arxiv_id_gives_its_year_not_a_year_heading():
@@ -959,7 +956,6 @@ def test_a_lab_before_a_year_is_the_author_not_the_venue():
     ]
 
 
-
 # One surname after a title, in the forms that say it is a name: before a year, with or
 # without a comma, set apart as a list sets its venue apart ("- ", ", ", ". ", in
 # parentheses), with "et al." (with no comma before its year too), or before a venue.
@@ -989,14 +985,6 @@ ONE_NAME = [
 ]
 
 
-@pytest.mark.parametrize("after, authors, venue, year", ONE_NAME)
-def test_one_surname_after_the_title_is_its_author_a_venue_of_one_word_its_venue(after, authors, venue, year):
-    # "[Title](...) - Smith, 2020" was imported as published in "Smith".
-    records, problems = _parse(f"- [A Title](https://arxiv.org/abs/1905.00001){after}\n")
-    assert not problems, problems.format()
-    assert [(r.authors, r.venue, r.year) for r in records] == [(authors, venue, year)]
-
-
 # Words of one capital that name a journal, a publisher or a place a work was put, as
 # lists write them after a title, or end a title before its year: each was the venue
 # before surnames were read (as below), and is not a name. (Read off by hand: Distill is
@@ -1024,6 +1012,75 @@ def test_a_journal_publisher_or_title_word_of_one_capital_stays_the_venue(after,
     assert not problems, problems.format()
     assert [(r.authors, r.venue, r.year) for r in records] == [((), venue, year)]
     assert records[0].read_before == ()  # (a re-import moves no venue "Distill" to the authors)
+
+
+# Names before a year, as a citation writes two authors or more: the item's authors,
+# and no venue ("- Vaswani and Shazeer, 2017" was also published in "Vaswani and
+# Shazeer"); a venue's words joined by "and" stay the venue, no one's names (each
+# read off the item by hand).
+NAMES_BEFORE_A_YEAR = [
+    (" - Vaswani and Shazeer, 2017", ("Vaswani", "Shazeer"), "", "2017"),
+    (" (Vaswani and Shazeer, 2017)", ("Vaswani", "Shazeer"), "", "2017"),
+    (" - Smith, Jones and Lee, 2020", ("Smith", "Jones", "Lee"), "", "2020"),
+    (" - Ada Lovelace and Alan Turing, 2020", ("Ada Lovelace", "Alan Turing"), "", "2020"),
+    (" - Ada Lovelace, Alan Turing, 2020", ("Ada Lovelace", "Alan Turing"), "", "2020"),
+    (" - Alan Turing, Grace Hopper, ICLR'24", ("Alan Turing", "Grace Hopper"), "ICLR", "2024"),
+    (" - Computer Vision and Pattern Recognition, 2020", (), "Computer Vision and Pattern Recognition", "2020"),
+    (" - Pattern Recognition and Machine Intelligence, 2020", (), "Pattern Recognition and Machine Intelligence", "2020"),
+]
+
+
+def test_names_an_earlier_import_also_read_as_the_venue_are_said_to_be_read_so():
+    # A re-import takes the venue "Vaswani and Shazeer" (the words as written) out of a
+    # file where an earlier import wrote it, and says why.
+    records, _ = _parse("- [A Title](https://arxiv.org/abs/1905.00001) - Vaswani and Shazeer, 2017\n")
+    assert [(b.names, b.values, b.why) for b in records[0].read_before] == [
+        (("venue",), ("Vaswani and Shazeer",), "its authors' names, which an earlier import read as its venue"),
+    ]
+    records, _ = _parse("- [A Title](https://arxiv.org/abs/1905.00001) - Smith, Jones and Lee, 2020\n")
+    assert [b.values for b in records[0].read_before] == [("Jones and Lee",)]
+
+
+# A capitalised word with a hyphen before a year: a double surname is a name; a title's
+# compound (each part a dictionary word, or a prefix first) is no one's, and stays the
+# venue as "Revisited, 2020" does. (By hand: Sohl-Dickstein, Lennard-Jones, Co-Reyes and
+# De-Arteaga are authors' surnames.)
+HYPHENATED = [
+    (" Self-Supervised, 2020", (), "Self-Supervised", "2020"),
+    (" - Zero-Shot, 2021", (), "Zero-Shot", "2021"),
+    (" - Non-Local, 2018", (), "Non-Local", "2018"),
+    (" - Pre-Trained 2020", (), "Pre-Trained", "2020"),
+    (" - Multi-Task, 2019", (), "Multi-Task", "2019"),
+    (" - Jones-Smith, 2020", ("Jones-Smith",), "", "2020"),
+    (" - Sohl-Dickstein, 2015", ("Sohl-Dickstein",), "", "2015"),
+    (" - Lennard-Jones, 1924", ("Lennard-Jones",), "", "1924"),
+    (" - Co-Reyes, 2019", ("Co-Reyes",), "", "2019"),
+    (" - De-Arteaga, 2019", ("De-Arteaga",), "", "2019"),
+]
+
+
+# A journal of one word: in italics, as a citation sets a journal and never a name, it
+# is the venue whatever the word (a surname's too); MDPI's journals that name no one are
+# known by name ("Water"); two names in italics or more are still names.
+ONE_WORD_JOURNAL = [
+    (" - *Water*, 2020", (), "Water", "2020"),
+    (" - _Hydrobiology_, 2020", (), "Hydrobiology", "2020"),
+    (" - *Shannon*, 1948", (), "Shannon", "1948"),
+    (" - Water, 2020", (), "Water", "2020"),
+    (" - Forests 2021", (), "Forests", "2021"),
+    (" - Shannon, 1948", ("Shannon",), "", "1948"),
+    (" - *Ada Lovelace, Alan Turing*, 2020", ("Ada Lovelace", "Alan Turing"), "", "2020"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, year", ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + ONE_WORD_JOURNAL)
+def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors, venue, year):
+    # "[Title](...) - Smith, 2020" was imported as published in "Smith"; "- Vaswani and
+    # Shazeer, 2017" as by them and published in "Vaswani and Shazeer"; "- Self-Supervised,
+    # 2020" and "- Water, 2020" as by "Self-Supervised" and "Water".
+    records, problems = _parse(f"- [A Title](https://arxiv.org/abs/1905.00001){after}\n")
+    assert not problems, problems.format()
+    assert [(r.authors, r.venue, r.year) for r in records] == [(authors, venue, year)]
 
 
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
@@ -1108,7 +1165,6 @@ def test_a_list_on_standard_input_is_a_list_whatever_code_block_it_ends_with():
     cited = "```\n@misc{us, title={X}}\n```\n\n- [Paper A](https://arxiv.org/abs/2101.00001)\n\n```\n@misc{them, title={Y}}\n```\n"
     assert detect_format("# Awesome X\n\n" + cited) == "markdown"
     assert detect_format("# Awesome X\n\n" + cited.replace("```\n@misc{them, title={Y}}\n```", "@misc{them, title={Y}}")) == "bibtex"
-
 
 
 def _read_after_titles(*afters, heading=""):
