@@ -5,7 +5,8 @@ A value holding one four-digit year among words (a date "2019-05-01", RIS's "201
 "Dec. 2019") gives it without a word. Said, at the value, are: letters after the
 year, as exporters tell apart two works of one author and year ("2020a", "2020ab",
 "2020 a", "2020a-b": the year is read, the letters left out); a year said to be
-approximate ("circa 2019", "c. 2019", "ca. 2019" or "ca 2019", "approx. 2019" or "approx 2019",
+approximate ("circa 2019", "c. 2019", "ca. 2019" or "ca 2019" but not "CA 2019" nor "CA. 2019",
+California's perhaps, "approx. 2019" or "approx 2019",
 biblatex's EDTF date "2019~" or uncertain "2019?": read as 2019, which the paper's
 page shows as its year, known); digits of another width
 or script ("２０２１": read as 2021, which check takes); and two years ("2020-2021",
@@ -32,11 +33,13 @@ _DAY_AFTER = re.compile(r"\s*[-/]\s*[0-9]{1,2}(?![0-9])")
 _LETTERED = re.compile(r"[0-9]{4}\s?([A-Za-z]{1,2}(?:\s?[-–,/]\s?[A-Za-z]{1,2})*)")
 # What says a year is approximate: "circa", "ca.", "c.", "approx." or "approximately"
 # before it (a TeX tie, "circa~2019", between too), "ca" and "approx" without their dots
-# as well, but not "CA 2019" in capitals, which may be California's; or EDTF's "~" after
+# as well, but not "CA" in capitals, with its dot or without ("CA 2019", "CA. 2019"),
+# which may be California's ("Stanford, CA."): as for "ca", the dot tells nothing, the
+# capitals do; "C." is circa's, as "Ca" and "Circa" are; or EDTF's "~" after
 # the date (biblatex's circa date, "2019~", or with a space, "2019-05 ~"; "?", uncertain,
 # "2019-05?"; "%", approximate and uncertain). (The space is no part of the mark.)
 _APPROXIMATE = re.compile(
-    r"(?<![^\W\d_])(circa|ca?\.|approx\.?|approximately|(?-i:[Cc]a)(?=[\s~]))(?=[\s~]*[0-9]{4})"
+    r"(?<![^\W\d_])(circa|c\.|approx\.?|approximately|(?-i:[Cc]a)(?:\.|(?=[\s~])))(?=[\s~]*[0-9]{4})"
     r"|(?<=[0-9])[ \t]*([~%?])",
     re.IGNORECASE,
 )

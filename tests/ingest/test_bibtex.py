@@ -310,8 +310,13 @@ def test_a_year_written_bare_is_said_once_with_what_bibtex_reads_of_it(value, sa
 
 
 def test_a_year_with_words_around_one_four_digit_year_takes_that_year():
-    # ("CA 2019", in capitals, may be California's; "ca 2019" is circa, below.)
-    for value in ("{2019-05-01}", "{ 2019 }", "{Dec. 2019}", "{In press, 2019}", "{CA 2019}", "{Oca 2019}"):
+    # ("CA 2019", in capitals, may be California's, and so may "CA. 2019", with its dot,
+    # which was said to be approximate: the dot tells no more than it does of "ca 2019"
+    # and "ca. 2019", both circa, below.)
+    for value in (
+        "{2019-05-01}", "{ 2019 }", "{Dec. 2019}", "{In press, 2019}", "{CA 2019}", "{Oca 2019}", "{CA. 2019}",
+        "{Stanford, CA. 2019}", "{CA.~2019}",
+    ):
         problems = Problems()
         assert _one(f"  year = {value},\n", problems).year == "2019", value
         assert not problems, (value, problems.format())
@@ -326,7 +331,7 @@ def test_an_approximate_year_takes_the_year_and_says_it_is_approximate():
     # (where what is left is a date biblatex reads: "May 2019" is none).
     for field, written, mark, fix in [
         ("year", "circa 2019", "circa", "2019"), ("year", "c. 2019", "c.", "2019"), ("year", "ca. 2019", "ca.", "2019"),
-        ("year", "Circa 2019", "Circa", "2019"), ("year", "CA. 2019", "CA.", "2019"), ("year", "ca.~2019", "ca.", "2019"),
+        ("year", "Circa 2019", "Circa", "2019"), ("year", "C. 2019", "C.", "2019"), ("year", "ca.~2019", "ca.", "2019"),
         ("date", "2019~", "~", "2019"), ("date", "2019-05~", "~", "2019-05"), ("date", "2019-05-01%", "%", "2019-05-01"),
         ("date", "circa 2019-05", "circa", "2019-05"), ("date", "c.~2019-05-01", "c.", "2019-05-01"),
         ("date", "May 2019~", "~", "2019"),
