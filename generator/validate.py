@@ -1340,9 +1340,15 @@ def year_fix(text: str) -> str:
     a season, "2021-22", unless a day follows: "2011-12-05"); the one year among other characters but no other digit ("2021.",
     "(2021)", " 2021", "2021a" as an author-year citation writes a second paper of one
     year); either with a letter typed for the digit it looks like ("2O21", "2l19."), or
-    in digits of another width or script ("２０２１", read as 2021 and written so)."""
+    in digits of another width or script ("２０２１", read as 2021 and written so); a date
+    said to be approximate as an import reads one, the mark after it or the word before
+    ("2019-05~", "2019-05-01?", "circa 2019-05": `without_approximate`)."""
+    # (import's reading of what says a date is approximate, one place for both; loaded
+    # only for a year in error)
+    from .ingest.years import without_approximate
+
     plain = ascii_digits(text)
-    for digits in dict.fromkeys((plain, plain.translate(_LOOKALIKE_DIGITS))):
+    for digits in dict.fromkeys((plain, plain.translate(_LOOKALIKE_DIGITS), without_approximate(plain))):
         dated = _YEAR_OF_DATE.fullmatch(digits)
         # (With a day after it, "2011-12" is December: "2011-12-05" is a date.)
         if dated is not None and (dated.group(3) or not _season(dated.group(1), dated.group(2))):
