@@ -844,6 +844,7 @@ def _refine(
     out: list[str] = []
     words: dict[tuple[str, ...], None] = {}
     required: dict[tuple[str, ...], None] = {}
+    common: dict[str, None] = {}  # (the typed words lunr does not search: its stop words)
     for word in re.split(f"[{SPACE}]+", query):
         if not word:
             continue
@@ -915,6 +916,8 @@ def _refine(
                     out.append(f"{piece}^{EXACT_BONUS}")
                     words[(piece.lower(),)] = ranked_by[(piece.lower(),)] = None
                 continue
+            if n < len(pieces) and piece.lower() in STOP_WORDS:
+                common[piece.lower()] = None
             if piece and piece.lower() not in STOP_WORDS:
                 bases = base_forms.get(piece.lower(), ())
                 edits = fuzzy_distance(piece.lower())
@@ -951,7 +954,9 @@ def _refine(
     # the query is answered at once, unasked.
     nothing = vocabulary is not None and not all(
         any(map(vocabulary.begins, word)) for word in required)
-    return Refined(out, list(words), list(required), nothing)
+    # A query of such words alone ("the", "+the") has nothing to search for: said so,
+    # not that every word marked "+" is on no page (or to try a shorter word).
+    return Refined(out, list(words), list(required), nothing, () if out else tuple(common))
 
 
 @dataclass(frozen=True)
@@ -960,12 +965,15 @@ class Refined:
     result is ranked by (`query_words`), those of them a page must find, the words
     of words marked "+" (``required``), and whether one of those no page has
     (``nothing``: no word of the index begins with any of its terms), so that the
-    query finds nothing without asking lunr (readinglist.js asks the worker "")."""
+    query finds nothing without asking lunr (readinglist.js asks the worker ""); for a
+    query of words too common to search alone (lunr's stop words, "the"), those words,
+    lower-cased (``common``: `common_tip` says them)."""
 
     terms: list[str]
     words: list[tuple[str, ...]]
     required: list[tuple[str, ...]]
     nothing: bool = False
+    common: tuple[str, ...] = ()
 
 
 def _presence(word: str) -> str:
@@ -984,6 +992,16 @@ MARKED_TIP = 'A page must have every word marked "+" and none marked "-", and no
 # pages out, and lunr listed every page without "task" (each scored NaN). Nothing is
 # found; a word to search for is what it lacks. (readinglist.js's EXCLUDING_TIP.)
 EXCLUDING_TIP = 'Words marked "-" only leave pages out: add a word to search for, or browse'
+
+
+def common_tip(words: Sequence[str]) -> str:
+    """What the site and the terminal say under "No page found" for a query of words too
+    common to search alone (`Refined.common`: "the", "+the", "of the"): the tip said to
+    try a shorter word, or, for "+the", that a page must have every word marked "+"; the
+    index has no such word to find. (readinglist.js's commonTip, in the same words.)"""
+    quoted = [f'"{word}"' for word in words]
+    named = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return f"{named} {'is' if len(quoted) == 1 else 'are'} too common to search: add a word to search for, or browse"
 
 
 def excluding_only(refined: Sequence[str], query: str) -> bool:
@@ -1268,6 +1286,7 @@ class Found:
     words: int
     marked: int = 0  # the words typed with "+" or "-" (`marked_words`)
     excluding: bool = False  # the query has words marked "-" and no other (`excluding_only`)
+    common: tuple[str, ...] = ()  # the query has words too common to search and no other (`Refined.common`)
 
 
 # lunr's default pipeline order; Material removes the functions its config does not name.
@@ -1348,7 +1367,8 @@ class MaterialSearch:
         words = refined.words
         hits, terms = ([], {}) if refined.nothing else self._search(" ".join(refined.terms), words, refined.required)
         every = sum(words_found(terms.get(hit.location, {}), words) == len(words) for hit in hits)
-        return Found(hits, every, len(words), marked_words(query), excluding_only(refined.terms, query))
+        return Found(
+            hits, every, len(words), marked_words(query), excluding_only(refined.terms, query), refined.common)
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""

@@ -1701,6 +1701,35 @@ def test_a_query_of_words_marked_excluded_only_finds_nothing_and_says_to_add_a_w
         " or browse all papers.\n")
 
 
+def test_a_query_of_words_too_common_to_search_says_so(tmp_path, capsys):
+    # (The last session's left-out: "+the" said that a page must have every word marked
+    # "+" and none does, and "the" to try a shorter word or another spelling; lunr
+    # searches none of its stop words, so no page was asked for either.)
+    docs = [
+        {"location": "papers/a/", "title": "The zebra of okapi", "text": "<p>the one</p>"},
+        {"location": "papers/b/", "title": "Zebra", "text": "<p>two</p>"},
+    ]
+    engine = MaterialSearch(make_index(docs))
+    for query, common in [
+        ("the", ("the",)), ("+the", ("the",)), ("The of", ("the", "of")), ("+the +of the", ("the", "of")),
+    ]:
+        found = engine.find(query)
+        assert (found.hits, found.common, found.excluding) == ([], common, False), query
+    # A word to search for beside them is searched, and they are not said; nor with
+    # words marked "-" alone (which `EXCLUDING_TIP` tells), nor for punctuation alone.
+    assert sorted(hit.location for hit in engine.find("+the zebra").hits) == ["papers/a/", "papers/b/"]
+    assert engine.find("+the zebra").common == () and engine.find("...").common == ()
+    assert engine.find("-okapi the").common == () and engine.find("-okapi the").excluding
+    _built_index(tmp_path, docs)
+    assert main(["search", "--site-dir", str(tmp_path), "+the"]) == 1
+    assert capsys.readouterr().out == (
+        'No page found\n"the" is too common to search: add a word to search for, or browse all papers.\n')
+    assert main(["search", "--site-dir", str(tmp_path), "of the a"]) == 1
+    assert capsys.readouterr().out == (
+        'No page found\n"of", "the" and "a" are too common to search: add a word to search for, or browse'
+        " all papers.\n")
+
+
 @pytest.mark.example
 def test_multi_task_finds_only_the_pages_that_write_it(engine):
     # "multi-task" also listed, last, 19 pages with "multi" in another hyphenated word

@@ -12,9 +12,10 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Sequence
 
 from ..schema import FORBIDDEN_CHARS
-from ..search import EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, count_line, search_site
+from ..search import EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, search_site
 from . import options
 
 # What a title may hold that would move the terminal's cursor, start an escape sequence
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         line += f"; {first} below (--limit shows more)"
     print(line)
     if not found.hits:
-        print(_nothing_found(site_dir, found.marked, found.excluding))
+        print(_nothing_found(site_dir, found.marked, found.excluding, found.common))
         return 1
     width = len(str(len(hits)))
     for rank, hit in enumerate(hits, 1):
@@ -94,13 +95,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _nothing_found(site_dir: Path, marked: int = 0, excluding: bool = False) -> str:
+def _nothing_found(site_dir: Path, marked: int = 0, excluding: bool = False, common: Sequence[str] = ()) -> str:
     """What to try next when nothing is found, as the site says it under "No page found"
     (readinglist.js's nothingFound): every word was looked for by its start, so a
     shorter word or another spelling may find it, or, with words ``marked`` "+" or
     "-", the query without the marks, or, with words marked "-" alone (``excluding``),
-    a word to search for; or the All papers page, named where the built site has it."""
-    tip = f"{EXCLUDING_TIP} all papers" if excluding else f"{MARKED_TIP} all papers" if marked else (
+    or words too common to search alone (``common``, "the"), a word to search for; or
+    the All papers page, named where the built site has it."""
+    tip = f"{EXCLUDING_TIP} all papers" if excluding else f"{common_tip(common)} all papers" if common else (
+        f"{MARKED_TIP} all papers") if marked else (
         'The start of a word finds it ("distil" finds "distillation"): try a shorter word'
         " or another spelling, or browse all papers")
     every = site_dir / "papers" / "index.html"

@@ -187,6 +187,8 @@
     var leading = [];
     var marked = 0;
     var excluding = false;
+    /* (the typed words lunr does not search: its stop words) */
+    var common = new Map();
     /* (the words to rank by that words marked "+" give: a page must find each) */
     var needed = new Map();
     baseForms = baseForms || new Map();
@@ -298,6 +300,9 @@
           }
           return;
         }
+        if (n < pieces.length && STOP_WORDS.has(piece.toLowerCase())) {
+          common.set(piece.toLowerCase(), true);
+        }
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           var bases = baseForms.get(piece.toLowerCase()) || [];
           var low = piece.toLowerCase();
@@ -361,10 +366,12 @@
     var nothing = Boolean(vocabulary) && required.some(function (terms) {
       return !terms.some(function (term) { return vocabulary.begins(term); });
     });
+    /* A query of such words alone ("the", "+the") has nothing to search for: said so,
+       not that every word marked "+" is on no page (search.py's Refined.common). */
     return {
       query: excluding || nothing ? "" : out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy,
       syntax: syntax, typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding,
-      required: required
+      required: required, common: out.length ? [] : Array.from(common.keys())
     };
   }
 
@@ -804,7 +811,7 @@
 
   /* The result's count line, as countLine says it, in place of Material's own (after
      every answer; an English site only: the line is English). */
-  var SEARCH_COUNT = { line: "", marked: 0, excluding: false };
+  var SEARCH_COUNT = { line: "", marked: 0, excluding: false, common: [] };
   var WATCHED_COUNTS = new WeakSet();
   /* Material's count and its "No matching documents" (not its "Type to start
      searching" or "Initializing search"; nor this line itself, written by the
@@ -841,10 +848,19 @@
   /* (A query whose words are all marked "-" ("-task") has nothing to find: search.py's
      EXCLUDING_TIP, in the same words.) */
   var EXCLUDING_TIP = "Words marked \u201c-\u201d only leave pages out: add a word to search for, or browse ";
+  /* (A query of words too common to search alone ("the", "+the"): search.py's
+     common_tip, in the same words.) */
+  function commonTip(words) {
+    var quoted = words.map(function (word) { return "\u201c" + word + "\u201d"; });
+    var named = quoted.length === 1 ? quoted[0]
+      : quoted.slice(0, -1).join(", ") + " and " + quoted[quoted.length - 1];
+    return named + (quoted.length === 1 ? " is" : " are") + " too common to search: add a word to search for, or browse ";
+  }
   function nothingFound() {
     var tip = document.createElement("span");
     tip.className = "rl-search-tip";
-    tip.appendChild(document.createTextNode(SEARCH_COUNT.excluding ? EXCLUDING_TIP : SEARCH_COUNT.marked ? MARKED_TIP
+    tip.appendChild(document.createTextNode(SEARCH_COUNT.excluding ? EXCLUDING_TIP
+      : SEARCH_COUNT.common.length ? commonTip(SEARCH_COUNT.common) : SEARCH_COUNT.marked ? MARKED_TIP
       : "The start of a word finds it (\u201cdistil\u201d finds \u201cdistillation\u201d): "
       + "try a shorter word or another spelling, or browse "));
     var scope = window.__md_scope;  /* the site's root, Material's */
@@ -2122,6 +2138,7 @@
           if (isResult) {
             SEARCH_COUNT.marked = refined ? refined.marked : 0;
             SEARCH_COUNT.excluding = Boolean(refined && refined.excluding);
+            SEARCH_COUNT.common = refined ? refined.common : [];
             SEARCH_MARKS.words = words || null;
             SEARCH_MARKS.query = refined ? refined.query : null;
             SEARCH_MARKS.syntax = refined ? refined.syntax : [];

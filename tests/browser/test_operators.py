@@ -72,6 +72,23 @@ def test_a_query_of_words_marked_excluded_only_finds_nothing_and_says_to_add_a_w
     assert result_hrefs(page, f"learning {query}")
 
 
+@pytest.mark.example
+@pytest.mark.parametrize("query, said", [
+    ("+the", "\u201cthe\u201d is"), ("the", "\u201cthe\u201d is"), ("of +the", "\u201cof\u201d and \u201cthe\u201d are"),
+])
+def test_a_query_of_words_too_common_to_search_says_so(page, query, said):
+    # (The last session's left-out: "+the" said a page must have every word marked "+",
+    # and "the" to try another spelling; lunr searches neither. search.py's common_tip.)
+    assert result_hrefs(page, query) == []
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert meta.startswith("No page found")
+    assert f"{said} too common to search: add a word to search for, or browse all papers." in meta
+    assert "marked" not in meta and "spelling" not in meta
+    assert page.locator(".md-search-result__meta").get_by_role("link", name="all papers").count() == 1
+    # A word to search for beside them finds pages.
+    assert result_hrefs(page, f"{query} merging")
+
+
 def test_the_worker_answers_a_query_of_prohibited_terms_alone_with_nothing(page):
     # The search box asks nothing for such a query; a query it did not refine (typed
     # before the index reached the worker) is answered by the worker itself, which
