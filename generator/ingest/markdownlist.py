@@ -257,7 +257,12 @@ _NEWS_HEADING = re.compile(
     r"(?:\s*(?:and|&)\s*(?:news|updates?|announcements?))?$"
 )
 _NEWS_WORD = re.compile(r"(?i)^[\[(]?(?:news|update|updates|announcement)[\])]?\s*[:：]")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A month's name or its abbreviation ("May", "Sept.", "January"), and no other word that
+# starts as one does: "Marcus", "Martin", "Novak" are names, "Marine Biology" a venue.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![^\W\d_])"
+)
 _DATE = (
     r"(?:(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?"
     r"|\d{1,2}\s*[./-]\s*(?:\d{1,2}\s*[./-]\s*)?(?:19|20)\d{2}"
@@ -265,9 +270,7 @@ _DATE = (
 )
 _NEWS_DATE = re.compile(rf"(?i)^(?:[\[(]\s*{_DATE}\s*[\])]|{_DATE}\s*[:：])")
 _ARXIV_VENUE = re.compile(r"^arxiv$", re.IGNORECASE)
-_MONTHS = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
-)
+_MONTHS = re.compile(rf"^{_MONTH}$", re.IGNORECASE)
 # "Vandenhende, S., Georgoulis, S., & Van Gool, L." (APA): a surname, then initials.
 _APA_NAME = re.compile(r"\s*(?:&\s*|and\s+)?([^\W\d][^,&()]*?),\s*((?:[^\W\d_]{1,2}\.[\s-]*)+),?")
 # (Its spaces before "et" tried where a run of them starts: linear.)
@@ -1286,13 +1289,15 @@ def _known_venue(text: str) -> bool:
 def _one_name(text: str) -> bool:
     """Whether words read as a venue are a surname alone (one capitalised word, `_PARTICLE`): "Shannon" of
     "Shannon, 1948" is the author's name; "Neurocomputing", "NeurIPS", "Oral", "PhD
-    thesis" and a title's compound, "Self-Supervised" (`_compound`), are not names."""
+    thesis", a title's compound, "Self-Supervised" (`_compound`), and a field's noun,
+    "Segmentation" (`_field_noun`), are not names."""
     return bool(
         all(_capitalised(part) or (
             (particle := _PARTICLE.match(part)) and _capitalised(part[particle.end() :])
         ) for part in text.split("-"))
         and text.casefold() not in _ONE_WORD_VENUES
         and not _compound(text)
+        and not _field_noun(text)
         and not _KNOWN_VENUE.fullmatch(text)
         and not _LAB.fullmatch(text)
         and not re.fullmatch(_NOTED, text, re.IGNORECASE)
@@ -1305,11 +1310,13 @@ def _one_name(text: str) -> bool:
 # The first parts of a title's compounds that no dictionary holds as words of their own
 # ("Non-Local", "Pre-Trained", "Re-Identification", "Meta-Learning"), or that no surname
 # starts with ("Self-Supervised", "Multi-Task"), in lower case. Not "co" nor "de", which
-# do ("Co-Reyes", "De-Arteaga"): "Co-Training, 2020" reads as a name.
+# do ("Co-Reyes", "De-Arteaga"): those make a compound only before a dictionary's word
+# ("Co-Training", "De-Noising"), which no such surname's second part is.
 _PREFIXES = frozenset(
     "non pre re un anti semi multi self cross inter intra sub super post meta hyper ultra"
     " over under bi tri uni mono poly auto".split()
 )
+_NAME_PREFIXES = frozenset(("co", "de"))
 
 
 def _compound(word: str) -> bool:
@@ -1319,7 +1326,27 @@ def _compound(word: str) -> bool:
     double surname of two dictionary words, "Smith-Miles", reads as a compound too: the
     words alone tell them apart no better.)"""
     parts = word.casefold().split("-")
-    return len(parts) > 1 and (parts[0] in _PREFIXES or all(map(known_word, parts)))
+    return len(parts) > 1 and (
+        parts[0] in _PREFIXES
+        or all(map(known_word, parts))
+        or (parts[0] in _NAME_PREFIXES and all(map(known_word, parts[1:])))
+    )
+
+
+# The endings of a field's or a discipline's nouns, "Segmentation", "Inference",
+# "Topology", "Genetics": no surname of the dictionary's words ends so ("Manning",
+# "Clement" and "Furness" do end in "-ing", "-ment" and "-ness": "-ing" is left out and a
+# word of the dictionary of 8 letters at least is asked for). "-ology" needs no dictionary:
+# no surname ends so, and a journal's may not be in it ("Hydrobiology").
+_FIELD_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ogy|ics|ysis|ence|ance|ism)$")
+
+
+def _field_noun(word: str) -> bool:
+    """Whether a capitalised word is a field's noun, no one's surname: "Detection" of
+    "Detection and Segmentation, 2020", "Hydrobiology" (`_FIELD_ENDING`)."""
+    low = word.casefold()
+    return len(low) >= 7 and low.endswith("ology") or (
+        len(low) >= 8 and _FIELD_ENDING.search(low) is not None and known_word(low))
 
 
 def _capitalised(word: str) -> bool:
