@@ -962,7 +962,8 @@ class _Reader:
             if match := _ET_AL.match(re.sub(r"\s+(?:19|20)\d{2}\s*$", "", head)):
                 name = match.group(1).strip()
                 if _NAME.match(name) and len(name.split()) <= 4:
-                    return (name, "others")
+                    # (two names before it are two, "Smith and Jones et al. 2020")
+                    return _name_list(f"{name} et al") or (name, "others")
             # Names before the venue: "Alan Turing, Grace Hopper, ICLR'24" (two names at
             # least: one name alone is told from a venue's words by nothing); before a
             # year alone, where they would be the venue (`_part_venue_year`), only

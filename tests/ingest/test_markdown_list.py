@@ -1027,6 +1027,9 @@ NAMES_BEFORE_A_YEAR = [
     (" - Alan Turing, Grace Hopper, ICLR'24", ("Alan Turing", "Grace Hopper"), "ICLR", "2024"),
     (" - Computer Vision and Pattern Recognition, 2020", (), "Computer Vision and Pattern Recognition", "2020"),
     (" - Pattern Recognition and Machine Intelligence, 2020", (), "Pattern Recognition and Machine Intelligence", "2020"),
+    # (two surnames and "et al.": each a name, and no venue "Smith and Jones et al")
+    (" - Smith and Jones et al., 2020", ("Smith", "Jones", "others"), "", "2020"),
+    (" - Smith and Jones et al. 2020", ("Smith", "Jones", "others"), "", "2020"),
 ]
 
 
