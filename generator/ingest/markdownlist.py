@@ -278,6 +278,9 @@ _ET_AL = re.compile(r"^\s*([^\W\d][\w'’.\- ]*?)(?<!\s)\s+et\s+al\.?\s*$")
 _NAME = re.compile(r"^[^\W\d_][^\d,;:()\[\]{}<>*_|]{0,58}$")
 # Where a sentence or a part of an item ends, for finding its venue and year.
 _PARTS = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")
+# The same, for the names after a title: an initial's full stop ends no part ("A. Lovelace
+# and A. Turing, 2020" was read as by "Turing" alone).
+_NAMES_PARTS = re.compile(r"(?<!\b[A-Z])\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
 _SPACES = re.compile(r"\s+")
 # What a title starts or ends with that is no part of it: emoji and bullets, quotes,
@@ -944,7 +947,7 @@ class _Reader:
         if names := _byline(rest):
             return names
         italics = _italics(after)
-        for part in _PARTS.split(rest.replace("et al.", "et al")):
+        for part in _NAMES_PARTS.split(rest.replace("et al.", "et al")):
             part = part.strip(" \t,:*_")
             head = part.split(",")[0]
             if _LAB.fullmatch(head.strip()) and _venue_and_year(part):

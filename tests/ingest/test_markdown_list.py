@@ -1030,6 +1030,10 @@ NAMES_BEFORE_A_YEAR = [
     # (two surnames and "et al.": each a name, and no venue "Smith and Jones et al")
     (" - Smith and Jones et al., 2020", ("Smith", "Jones", "others"), "", "2020"),
     (" - Smith and Jones et al. 2020", ("Smith", "Jones", "others"), "", "2020"),
+    # (an initial's full stop ends no sentence: these were by "Turing" and "He" alone)
+    (" - A. Lovelace and A. Turing, 2020", ("A. Lovelace", "A. Turing"), "", "2020"),
+    (" - A. Lovelace, A. Turing, NeurIPS 2020", ("A. Lovelace", "A. Turing"), "NeurIPS", "2020"),
+    (" - K. He et al., 2016", ("K. He", "others"), "", "2016"),
 ]
 
 
