@@ -118,8 +118,10 @@ _LABEL_PREFIX = re.compile(r"(?i)^\s*\[([^\[\]]{1,40})\]\s*(?=\1\b)")
 # (The venue ends with no space and the spaces after it give none back: a run of spaces
 # read by the venue and both spaces in turn took seconds, "best", 2,000 spaces, "x".)
 # A venue starts with a letter, or with the "3D" of 3D vision's ("3DV 2021").
+# (Any letter, a capital when it is no ASCII letter (`_venue_and_year`), as a surname after
+# a title starts, "Åström, 2021", "Øksendal, 2003": they were read as no one's.)
 _VENUE_YEAR = re.compile(
-    r"^(?P<venue>(?:[A-Za-z]|3D)(?:[^\d,]*[^\d,\s])?)?\s*+,?\s*+"
+    r"^(?P<venue>(?:[^\W\d_]|3D)(?:[^\d,]*[^\d,\s])?)?\s*+,?\s*+"
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
 # A venue a list names without its year ("[Title](...) - NeurIPS", "[Title](...), ICML",
@@ -1363,8 +1365,8 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
     "2023") from "2023"; None when the text is not a venue and year. ``as_written``: with
     how the paper was presented ("Oral at NeurIPS"), as earlier imports read it."""
     match = _VENUE_YEAR.match(text.strip())
-    if not match:
-        return None
+    if not match or ((first := (match.group("venue") or "A")[0]) and not first.isascii() and not first.isupper()):
+        return None  # (nor a word of a script without capitals: "王 and 李, 2017" names no venue)
     venue = (match.group("venue") or "").strip(" ,'’")
     more = match.group("more").strip(" :,")
     if more and re.search(r"[^\W\d_]", more):

@@ -1034,6 +1034,11 @@ NAMES_BEFORE_A_YEAR = [
     (" - A. Lovelace and A. Turing, 2020", ("A. Lovelace", "A. Turing"), "", "2020"),
     (" - A. Lovelace, A. Turing, NeurIPS 2020", ("A. Lovelace", "A. Turing"), "NeurIPS", "2020"),
     (" - K. He et al., 2016", ("K. He", "others"), "", "2016"),
+    # (a surname that starts with a letter ASCII lacks: these were by no one, of no year;
+    # a word of no capital, "été", is still no venue, and no name)
+    (" - Øksendal, 2003", ("Øksendal",), "", "2003"),
+    (" - İlhan and Öztürk, 2019", ("İlhan", "Öztürk"), "", "2019"),
+    (" - Åström, ICML 2021", ("Åström",), "ICML", "2021"),
 ]
 
 
