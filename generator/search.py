@@ -844,7 +844,9 @@ def _refine(
     out: list[str] = []
     words: dict[tuple[str, ...], None] = {}
     required: dict[tuple[str, ...], None] = {}
-    common: dict[str, None] = {}  # (the typed words lunr does not search: its stop words)
+    # (the typed words lunr does not search, its stop words: each as first typed, "I" not
+    # "i", which the tip quotes back)
+    common: dict[str, str] = {}
     for word in re.split(f"[{SPACE}]+", query):
         if not word:
             continue
@@ -917,7 +919,7 @@ def _refine(
                     words[(piece.lower(),)] = ranked_by[(piece.lower(),)] = None
                 continue
             if n < len(pieces) and piece.lower() in STOP_WORDS:
-                common[piece.lower()] = None
+                common.setdefault(piece.lower(), piece)
             if piece and piece.lower() not in STOP_WORDS:
                 bases = base_forms.get(piece.lower(), ())
                 edits = fuzzy_distance(piece.lower())
@@ -956,7 +958,7 @@ def _refine(
         any(map(vocabulary.begins, word)) for word in required)
     # A query of such words alone ("the", "+the") has nothing to search for: said so,
     # not that every word marked "+" is on no page (or to try a shorter word).
-    return Refined(out, list(words), list(required), nothing, () if out else tuple(common))
+    return Refined(out, list(words), list(required), nothing, () if out else tuple(common.values()))
 
 
 @dataclass(frozen=True)
@@ -967,7 +969,7 @@ class Refined:
     (``nothing``: no word of the index begins with any of its terms), so that the
     query finds nothing without asking lunr (readinglist.js asks the worker ""); for a
     query of words too common to search alone (lunr's stop words, "the"), those words,
-    lower-cased (``common``: `common_tip` says them)."""
+    each once, as first typed (``common``: `common_tip` says them)."""
 
     terms: list[str]
     words: list[tuple[str, ...]]

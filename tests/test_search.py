@@ -1711,7 +1711,9 @@ def test_a_query_of_words_too_common_to_search_says_so(tmp_path, capsys):
     ]
     engine = MaterialSearch(make_index(docs))
     for query, common in [
-        ("the", ("the",)), ("+the", ("the",)), ("The of", ("the", "of")), ("+the +of the", ("the", "of")),
+        ("the", ("the",)), ("+the", ("the",)), ("The of", ("The", "of")), ("+the +of the", ("the", "of")),
+        # (each once, as first typed: the tip quotes "I" back, not "i")
+        ("I", ("I",)), ("The the THE", ("The",)),
     ]:
         found = engine.find(query)
         assert (found.hits, found.common, found.excluding) == ([], common, False), query

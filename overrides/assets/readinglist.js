@@ -187,7 +187,7 @@
     var leading = [];
     var marked = 0;
     var excluding = false;
-    /* (the typed words lunr does not search: its stop words) */
+    /* (the typed words lunr does not search, its stop words: each as first typed, "I" not "i") */
     var common = new Map();
     /* (the words to rank by that words marked "+" give: a page must find each) */
     var needed = new Map();
@@ -300,8 +300,8 @@
           }
           return;
         }
-        if (n < pieces.length && STOP_WORDS.has(piece.toLowerCase())) {
-          common.set(piece.toLowerCase(), true);
+        if (n < pieces.length && STOP_WORDS.has(piece.toLowerCase()) && !common.has(piece.toLowerCase())) {
+          common.set(piece.toLowerCase(), piece);
         }
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           var bases = baseForms.get(piece.toLowerCase()) || [];
@@ -371,7 +371,7 @@
     return {
       query: excluding || nothing ? "" : out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy,
       syntax: syntax, typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding,
-      required: required, common: out.length ? [] : Array.from(common.keys())
+      required: required, common: out.length ? [] : Array.from(common.values())
     };
   }
 
