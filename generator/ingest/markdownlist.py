@@ -949,8 +949,15 @@ class _Reader:
         if names := _byline(rest):
             return names
         italics = _italics(after)
-        for part in _NAMES_PARTS.split(rest.replace("et al.", "et al")):
-            part = part.strip(" \t,:*_")
+        parts = [p for part in _NAMES_PARTS.split(rest.replace("et al.", "et al")) if (p := part.strip(" \t,:*_"))]
+        for index, part in enumerate(parts):
+            # A sentence of names alone before the venue and year: "**Title**. Smith and
+            # Jones. ICML 2019." (people's, `_cited_people`, and not all words of the
+            # dictionary: "Code and Data. ICML 2019" names no one).
+            if index + 1 < len(parts) and _venue_and_year(parts[index + 1]) and (names := _cited_people(part)) and (
+                not _field_words([name for name in names if name != "others"])
+            ):
+                return names
             head = part.split(",")[0]
             if _LAB.fullmatch(head.strip()) and _venue_and_year(part):
                 return (head.strip(),)  # ("- OpenAI, 2023")

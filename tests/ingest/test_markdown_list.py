@@ -1122,6 +1122,21 @@ def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors,
     assert [(r.authors, r.venue, r.year) for r in records] == [(authors, venue, year)]
 
 
+@pytest.mark.parametrize("item, authors, venue, year", [
+    ("- **Deep Residual Learning for Image Recognition**. Smith and Jones. ICML 2019.", ("Smith", "Jones"), "ICML", "2019"),
+    ("- **Dropout**. Srivastava and Hinton. JMLR 2014. [[pdf]](https://x.org/d.pdf)", ("Srivastava", "Hinton"), "JMLR", "2014"),
+    ("- [A Title](https://x.org/p.pdf). Vaswani, Shazeer, Parmar. NeurIPS 2017.", ("Vaswani", "Shazeer", "Parmar"), "NeurIPS", "2017"),
+    # (words of the dictionary alone are no one's names there: a description's)
+    ("- [A Title](https://x.org/p.pdf). Code and Data. ICML 2019.", (), "ICML", "2019"),
+])
+def test_a_sentence_of_names_alone_before_the_venue_gives_the_authors(item, authors, venue, year):
+    # The form of lists that bold the title, then the names and the venue each a
+    # sentence: the authors were left out. (Each read off the item by hand.)
+    records, problems = _parse(item + "\n")
+    assert not problems, problems.format()
+    assert [(r.authors, r.venue, r.year) for r in records] == [(authors, venue, year)]
+
+
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
     # A second import of the list, over the venue "Smith" the first one wrote: the merge
     # is told that value was this list's, read otherwise then, as for a lab's name.
