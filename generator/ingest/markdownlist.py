@@ -949,7 +949,9 @@ class _Reader:
         if names := _byline(rest):
             return names
         italics = _italics(after)
-        parts = [p for part in _NAMES_PARTS.split(rest.replace("et al.", "et al")) if (p := part.strip(" \t,:*_"))]
+        # ("et al." ends a sentence before a capital: "Vaswani et al. NeurIPS 2017.")
+        rest = re.sub(r"\bet al\.(?!\s+[^\W\d_]*[A-Z])", "et al", rest)
+        parts = [p for part in _NAMES_PARTS.split(rest) if (p := part.strip(" \t,:*_"))]
         for index, part in enumerate(parts):
             # A sentence of names alone before the venue and year: "**Title**. Smith and
             # Jones. ICML 2019." (people's, `_cited_people`, and not all words of the

@@ -1126,6 +1126,9 @@ def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors,
     ("- **Deep Residual Learning for Image Recognition**. Smith and Jones. ICML 2019.", ("Smith", "Jones"), "ICML", "2019"),
     ("- **Dropout**. Srivastava and Hinton. JMLR 2014. [[pdf]](https://x.org/d.pdf)", ("Srivastava", "Hinton"), "JMLR", "2014"),
     ("- [A Title](https://x.org/p.pdf). Vaswani, Shazeer, Parmar. NeurIPS 2017.", ("Vaswani", "Shazeer", "Parmar"), "NeurIPS", "2017"),
+    # ("et al." ends the sentence of names before a capital, as its full stop says)
+    ("- [A Title](https://x.org/p.pdf). Vaswani et al. NeurIPS 2017.", ("Vaswani", "others"), "NeurIPS", "2017"),
+    ("- [A Title](https://x.org/p.pdf) - Vaswani et al. *NeurIPS* 2017", ("Vaswani", "others"), "NeurIPS", "2017"),
     # (words of the dictionary alone are no one's names there: a description's)
     ("- [A Title](https://x.org/p.pdf). Code and Data. ICML 2019.", (), "ICML", "2019"),
 ])
