@@ -877,9 +877,10 @@ class _Reader:
         italics = _italics(unit.spans[title_span[1] :])
         if _LAB.fullmatch(found[0]) or (_one_name(found[0]) and found[0] not in italics) or (
             found[0] and not _KNOWN_VENUE.fullmatch(found[0]) and _among(found[0], self._authors(unit, title_span))
-        ):
+        ) or re.fullmatch(r"[A-Z]", found[0]):
             # (its author, or its authors' names: "- Vaswani and Shazeer, 2017" was
-            # published in "Vaswani and Shazeer" too; see `_authors`)
+            # published in "Vaswani and Shazeer" too; see `_authors`; or an author's
+            # initial, "- Lovelace, A. and Turing, A., 2020")
             found = ("", found[1])
         # (else a venue known by name, written without its year: "[Title](...) - NeurIPS",
         # also before other words, "- ICML, oral")
@@ -983,6 +984,12 @@ class _Reader:
             # year alone, where they would be the venue (`_part_venue_year`), only
             # people's: "Vaswani and Shazeer, 2017", not "Computer Vision and Pattern
             # Recognition, 2020" (`_cited_people`).
+            for comma in re.finditer(r",\s*", part):
+                # (APA's names, each initial after its surname: "Lovelace, A. and Turing,
+                # A., 2020", whose last initial read as the venue "A")
+                head = part[: comma.start()]
+                if head.endswith(".") and _venue_and_year(part[comma.end():]) and (names := _apa(head)):
+                    return names
             for comma in re.finditer(r",\s*", part):
                 head = part[: comma.start()]
                 if (found := _venue_and_year(part[comma.end():])) and re.search(r",|\band\b|&", head):

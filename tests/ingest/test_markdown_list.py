@@ -1039,6 +1039,11 @@ NAMES_BEFORE_A_YEAR = [
     (" - Øksendal, 2003", ("Øksendal",), "", "2003"),
     (" - İlhan and Öztürk, 2019", ("İlhan", "Öztürk"), "", "2019"),
     (" - Åström, ICML 2021", ("Åström",), "ICML", "2021"),
+    # (APA's names after the title, each initial after its surname: the last initial was
+    # the venue "A" or "J", and the names "Lovelace", "A.", "Turing")
+    (" - Lovelace, A. and Turing, A., 2020", ("A. Lovelace", "A. Turing"), "", "2020"),
+    (" - Lovelace, A., & Turing, A., NeurIPS 2020", ("A. Lovelace", "A. Turing"), "NeurIPS", "2020"),
+    (" - Smith, J., 2020", ("J. Smith",), "", "2020"),
 ]
 
 
