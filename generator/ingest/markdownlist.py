@@ -979,17 +979,17 @@ class _Reader:
                 if _NAME.match(name) and len(name.split()) <= 4:
                     # (two names before it are two, "Smith and Jones et al. 2020")
                     return _name_list(f"{name} et al") or (name, "others")
+            # APA's names, each initial after its surname: "Lovelace, A. and Turing, A.,
+            # 2020", whose last initial read as the venue "A" (`_apa`).
+            for comma in re.finditer(r",\s*", part):
+                head = part[: comma.start()]
+                if head.endswith(".") and _venue_and_year(part[comma.end():]) and (names := _apa(head)):
+                    return names
             # Names before the venue: "Alan Turing, Grace Hopper, ICLR'24" (two names at
             # least: one name alone is told from a venue's words by nothing); before a
             # year alone, where they would be the venue (`_part_venue_year`), only
             # people's: "Vaswani and Shazeer, 2017", not "Computer Vision and Pattern
             # Recognition, 2020" (`_cited_people`).
-            for comma in re.finditer(r",\s*", part):
-                # (APA's names, each initial after its surname: "Lovelace, A. and Turing,
-                # A., 2020", whose last initial read as the venue "A")
-                head = part[: comma.start()]
-                if head.endswith(".") and _venue_and_year(part[comma.end():]) and (names := _apa(head)):
-                    return names
             for comma in re.finditer(r",\s*", part):
                 head = part[: comma.start()]
                 if (found := _venue_and_year(part[comma.end():])) and re.search(r",|\band\b|&", head):
@@ -1367,7 +1367,7 @@ def _field_noun(word: str) -> bool:
     """Whether a capitalised word is a field's noun, no one's surname: "Detection" of
     "Detection and Segmentation, 2020", "Hydrobiology" (`_FIELD_ENDING`)."""
     low = word.casefold()
-    return len(low) >= 7 and low.endswith("ology") or (
+    return (len(low) >= 7 and low.endswith("ology")) or (
         len(low) >= 8 and _FIELD_ENDING.search(low) is not None and known_word(low))
 
 
@@ -1381,8 +1381,11 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
     "2023") from "2023"; None when the text is not a venue and year. ``as_written``: with
     how the paper was presented ("Oral at NeurIPS"), as earlier imports read it."""
     match = _VENUE_YEAR.match(text.strip())
-    if not match or ((first := (match.group("venue") or "A")[0]) and not first.isascii() and not first.isupper()):
-        return None  # (nor a word of a script without capitals: "王 and 李, 2017" names no venue)
+    if not match:
+        return None
+    first = (match.group("venue") or "A")[0]
+    if not first.isascii() and not first.isupper():
+        return None  # (a word of no capital, "été 2020", or of a script without them, "王 and 李, 2017")
     venue = (match.group("venue") or "").strip(" ,'’")
     more = match.group("more").strip(" :,")
     if more and re.search(r"[^\W\d_]", more):
