@@ -1411,3 +1411,77 @@ def test_a_paper_link_to_its_page_on_hugging_face_papers_is_not_linked_twice():
     links = (Link("https://huggingface.co/papers/2310.06825", "paper"),)
     assert [href for _, href, _, _ in _hugging_face_badges(arxiv="2310.06825", links=links)] == [
         "https://huggingface.co/papers/2310.06825"]
+
+
+def test_a_spelling_key_holds_a_slash_exactly_where_the_path_does():
+    # page_clash looks for a hand page's twin among the top folder's files only: that
+    # holds while no character but "/" folds or normalises to a text with a "/", and
+    # "/" composes with no mark that follows it (NFC) nor folds to anything else.
+    import sys
+    import unicodedata
+
+    from generator.write import spelling_key
+
+    makes_slash = [
+        c for c in map(chr, range(sys.maxunicode + 1))
+        if c != "/" and not 0xD800 <= ord(c) <= 0xDFFF
+        and ("/" in c.casefold() or "/" in unicodedata.normalize("NFC", c)
+             or unicodedata.normalize("NFD", c).startswith("/"))
+    ]
+    assert makes_slash == []
+    assert spelling_key("/") == "/"
+    assert spelling_key("/\u0338") == "/\u0338"  # (no precomposed "/" with a stroke)
+
+
+def _clash_by_every_name(name: str, taken: list[str]) -> str:
+    """page_clash as it read every name of ``taken`` (before it looked up the few that
+    can clash): the reference its answers are checked against."""
+    from generator.pages import SITE_OWN_FILES, _served_at
+    from generator.write import spelling_key
+
+    if name.startswith("."):
+        return page_clash(name, taken)
+    served = _served_at(f"{name}.md")
+    same = {f"{served}index.md", f"{served}README.md", f"{name}.md"}
+    clashes = sorted(
+        dest for dest in (*taken, *SITE_OWN_FILES)
+        if (dest in same and _served_at(dest) == served) or dest == served[:-1]
+    )
+    if clashes:
+        dest = clashes[0]
+        return (
+            f"the page {name}.md would be served at /{served}, where the site has"
+            f" {'its own ' if dest == f'{name}.md' else ''}{dest}; rename the file"
+        )
+    twin = min((d for d in taken if spelling_key(d) == spelling_key(f"{name}.md")), default=None)
+    return "" if twin is None else page_clash(name, [twin])
+
+
+_NAMES = st.sampled_from(["about", "About", "ABOUT", "caf\u00e9", "cafe\u0301", "README", "feed.xml", "papers", "x"])
+
+
+@given(
+    name=_NAMES,
+    taken=st.lists(
+        st.builds(
+            lambda folder, name, ext: f"{folder}{name}{ext}",
+            st.sampled_from(["", "papers/", "about/", "About/", "topics/x/"]),
+            st.one_of(_NAMES, st.sampled_from(["index", "README"])),
+            st.sampled_from([".md", ".xml", ".bib", ""]),
+        ),
+        max_size=12,
+    ),
+)
+def test_a_hand_page_clash_is_what_reading_every_taken_name_finds(name, taken):
+    assert page_clash(name, taken) == _clash_by_every_name(name, taken)
+    assert page_clash(name, iter(taken)) == _clash_by_every_name(name, taken)  # (read twice)
+
+
+def test_a_hand_page_twin_is_found_among_top_level_files_beside_many_paper_pages():
+    taken = [f"papers/p{n}.md" for n in range(50)] + ["index.md", "About.md", "papers/about.md"]
+    assert page_clash("about", taken) == (
+        "the site has About.md, the same file name as about.md to macOS and Windows,"
+        " which ignore case; rename the file"
+    )
+    # A path's twin inside a folder is no page's: a page is served from the top folder.
+    assert page_clash("ABOUT", ["papers/about.md"]) == ""
