@@ -1,0 +1,112 @@
+"""The home page's topic cards under the mouse, a finger and no script: how a click, a
+middle click and a double-click on a card's words behave (readinglist.js, topicCards).
+
+The tests that time a click stop the page's clock (Playwright's fake timers): a
+double-click is then one however slowly the machine sends it, and a click waits for
+the clock to be moved on, not for the machine.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PHONE
+
+pytestmark = [pytest.mark.browser, pytest.mark.example]
+
+# Longer than readinglist.js's TOPIC_CARD_WAIT (250 ms): the time a click on a card's
+# words waits to see whether it begins a double-click.
+PAST_THE_WAIT_MS = 1000
+
+
+def _card(page):
+    return page.locator(".rl-topic-cards li").nth(1)
+
+
+def _clock_stopped(page) -> None:
+    page.clock.install()
+    page.clock.pause_at(page.evaluate("Date.now()") + 60_000)
+
+
+def _first_line(locator) -> tuple[float, float]:
+    """A point on the first word of ``locator`` (a card's description or count)."""
+    box = locator.bounding_box()
+    return box["x"] + 12, box["y"] + min(box["height"] / 2, 8)
+
+
+@pytest.mark.parametrize("part", ["rl-topic-card__blurb", "rl-topic-card__count"])
+@pytest.mark.parametrize("how", [{"button": "middle"}, {"modifiers": ["ControlOrMeta"]}],
+                         ids=["middle", "ctrl"])
+def test_a_middle_or_ctrl_click_on_a_cards_words_opens_the_topic_in_a_new_tab(open_context, how, part):
+    # (A reader's review: a middle click on a card's description opened nothing, where
+    # one on its title opens the topic in a new tab.)
+    context = open_context()
+    page = context.new_page()
+    page.goto("")
+    card = _card(page)
+    href = card.locator("a.rl-topic-card__title").evaluate("e => e.href")
+    here = page.evaluate("location.href")
+    with context.expect_page() as opened:
+        card.locator(f".{part}").click(**how)
+    tab = opened.value
+    tab.wait_for_load_state()
+    assert tab.url == href
+    assert page.evaluate("location.href") == here  # this tab stays where it was
+    assert len(context.pages) == 2  # one tab opened, not two
+
+
+def test_a_double_click_on_a_cards_description_selects_a_word_and_opens_nothing(open_context):
+    # (A reader's review: a double-click is how a word is selected, and the first click
+    # of it opened the topic.)
+    page = open_context().new_page()
+    page.goto("")
+    blurb = _card(page).locator(".rl-topic-card__blurb")
+    here = page.evaluate("location.href")
+    first_word = blurb.inner_text().split()[0].strip(",.:;")
+    _clock_stopped(page)
+    page.mouse.dblclick(*_first_line(blurb))
+    page.clock.run_for(PAST_THE_WAIT_MS)
+    assert page.evaluate("window.getSelection().toString()").strip() == first_word
+    assert page.evaluate("location.href") == here
+
+
+def test_a_click_on_a_cards_description_opens_the_topic_once_the_wait_is_over(open_context):
+    page = open_context().new_page()
+    page.goto("")
+    card = _card(page)
+    href = card.locator("a.rl-topic-card__title").evaluate("e => e.href")
+    here = page.evaluate("location.href")
+    _clock_stopped(page)
+    page.mouse.click(*_first_line(card.locator(".rl-topic-card__blurb")))
+    assert page.evaluate("location.href") == here  # (waiting: a second click may follow)
+    page.clock.run_for(PAST_THE_WAIT_MS)
+    page.wait_for_function("h => location.href === h", arg=href)
+
+
+def test_a_tap_on_a_cards_description_opens_the_topic_without_the_wait(open_context):
+    # A phone selects a word with a long press: a tap is never half a double-click.
+    page = open_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
+    page.goto("")
+    card = _card(page)
+    href = card.locator("a.rl-topic-card__title").evaluate("e => e.href")
+    _clock_stopped(page)  # (the clock stays stopped: no timer opens it)
+    card.locator(".rl-topic-card__blurb").tap()
+    page.wait_for_function("h => location.href === h", arg=href)
+
+
+@pytest.mark.parametrize("where", ["title", "padding"])
+def test_without_scripts_a_cards_title_and_padding_open_the_topic(open_context, where):
+    # Without scripts a click on a card's words opens nothing (they lie above the
+    # title's link, so that they can be selected): its title and the padding about them
+    # still do.
+    page = open_context(java_script_enabled=False).new_page()
+    page.goto("")
+    card = _card(page)
+    title = card.locator("a.rl-topic-card__title")
+    href = title.evaluate("e => e.href")
+    if where == "title":
+        title.click()
+    else:
+        box = card.bounding_box()
+        page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)
+    page.wait_for_function("h => location.href === h", arg=href)
