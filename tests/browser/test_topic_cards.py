@@ -110,3 +110,17 @@ def test_without_scripts_a_cards_title_and_padding_open_the_topic(open_context, 
         box = card.bounding_box()
         page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)
     page.wait_for_function("h => location.href === h", arg=href)
+
+
+def test_a_click_on_a_cards_description_opens_the_topic_without_a_reload(open_context, published_url):
+    # The click handed on after the wait is still one Material's instant navigation
+    # follows (it does not ask whether a click is the browser's own).
+    page = open_context(base=published_url).new_page()
+    page.goto("", wait_until="networkidle")  # (instant navigation follows the links of its sitemap)
+    card = _card(page)
+    href = card.locator("a.rl-topic-card__title").evaluate("e => e.href")
+    page.evaluate("window.__kept = 'still this document'")
+    card.locator(".rl-topic-card__blurb").click()
+    # (A reload would change the address only once the new document is in place.)
+    page.wait_for_function("h => location.href === h", arg=href)
+    assert page.evaluate("window.__kept") == "still this document"
