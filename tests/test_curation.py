@@ -1275,6 +1275,42 @@ links:
     ]
 
 
+def test_a_single_link_written_as_a_mapping_is_told_to_make_it_a_list_of_one(tmp_path):
+    # The dash forgotten before a kind's one link: the list's shape alone was said
+    # ("must be a list of links, not a mapping"), not how to mend it.
+    text = """\
+id: x
+title: A
+links:
+  paper:
+    url: https://arxiv.org/abs/2101.00001
+  code:
+    url: https://github.com/a/b
+    official: true
+  pdf: {url: https://a.example/a.pdf}
+  data:
+    note: no address
+"""
+    assert check_one(tmp_path, text) == [
+        f"{P}:5:5: 'links.paper' must be a list of links, not a mapping; a single link is a"
+        " list of one too: write '- ' before its first field",
+        f"{P}:7:5: 'links.code' must be a list of links, not a mapping; a single link is a"
+        " list of one too: write '- ' before its first field and indent its other fields"
+        " two spaces more",
+        f"{P}:9:8: 'links.pdf' must be a list of links, not a mapping; a single link is a"
+        " list of one too: put the braces in brackets, [{url: ...}]",
+        # (no 'url': nothing says it is a link)
+        f"{P}:11:5: 'links.data' must be a list of links, not a mapping",
+    ]
+    # Written as told, each is a link the paper has.
+    mended = text.replace("    url: https://arxiv", "    - url: https://arxiv").replace(
+        "    url: https://github.com/a/b\n    official: true",
+        "    - url: https://github.com/a/b\n      official: true",
+    ).replace("{url: https://a.example/a.pdf}", "[{url: https://a.example/a.pdf}]").replace(
+        "  data:\n    note: no address\n", "")
+    assert check_one(tmp_path, mended) == []
+
+
 def test_a_link_written_as_a_bare_address_without_scheme_is_told_the_item_with_it(tmp_path):
     # '- url: github.com/a/b', as told, was then refused for its missing scheme.
     text = "id: x\ntitle: A\nlinks:\n  code:\n    - github.com/a/b\n"
