@@ -386,6 +386,24 @@ def test_a_list_without_gaps_says_so(tmp_path, capsys):
     assert out.endswith("\n\nNo paper lacks code or year.\n")
 
 
+def test_a_list_without_papers_is_told_how_to_bring_them_in(tmp_path, capsys):
+    # After `init` it printed "0 papers; what their records lack:", a 0 for each field,
+    # and "No paper lacks anything.": true, and nothing to act on.
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n")
+    status, out, err = gaps(tmp_path, capsys)
+    assert (status, err) == (0, NOTE)  # (no mkdocs.yml here: check's warning, counted)
+    assert out == (
+        "No papers yet in content/papers/: bring them in with readinglist import FILE (BibTeX,"
+        " RIS, a Markdown list) or readinglist add ID (an arXiv id or a DOI).\n"
+    )
+    # A spreadsheet's file still gets its header row, for a script that reads it.
+    status, out, _ = gaps(tmp_path, capsys, "--format", "csv")
+    assert status == 0
+    header = ["file", "id", "title", "lacking", "authors", "year", "venue", "identifier", "code", "topics", "abstract"]
+    assert csv_rows(out) == [header]
+
+
 def test_a_list_without_topics_has_every_paper_in_no_topic(lab, capsys):
     (lab / "content" / "topics.yml").write_text("topics: []\n")
     (lab / "content" / "papers" / "listed.yml").write_text(PAPERS["listed"].replace("topics: [agents]\n", ""))

@@ -103,3 +103,33 @@ def test_topics_and_gaps_count_the_warnings_check_lists(tmp_path, capsys):
         assert capsys.readouterr().err.splitlines() == [
             f"({len(warnings)} warning(s): readinglist check lists them)"
         ], command
+
+
+def test_a_list_just_started_is_told_what_to_write_not_shown_an_empty_table(tmp_path, capsys):
+    # After `init` (topics: [], no paper) it printed a header row and "0 topics, 0
+    # papers; 0 placed only as a weak match ..., 0 without any topic": nothing to act on.
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n")
+    assert main(["--root", str(tmp_path), "topics"]) == 0
+    no_papers = (
+        "No papers yet in content/papers/: bring them in with readinglist import FILE (BibTeX,"
+        " RIS, a Markdown list) or readinglist add ID (an arXiv id or a DOI)."
+    )
+    no_topics = (
+        "No topics yet: write them in content/topics.yml, under 'topics:' (its comment says how"
+        ' they match papers; README: "Defining a topic").'
+    )
+    assert capsys.readouterr().out.splitlines() == [no_papers, no_topics]
+    # Papers and no topic: only the topics are said to be missing.
+    (papers / "graph-nets.yml").write_text("id: graph-nets\ntitle: Graph Nets\n")
+    assert main(["--root", str(tmp_path), "topics"]) == 0
+    assert capsys.readouterr().out.splitlines() == [no_topics]
+    # Topics and no paper: said, and the topics are listed all the same, for their ids.
+    (papers / "graph-nets.yml").unlink()
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: graphs\n    title: Graphs\n    keywords:\n      graph: 1\n")
+    assert main(["--root", str(tmp_path), "topics"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == [no_papers, "", "ID      TITLE   PAPERS  PARENT"]
+    assert out[3] == "graphs  Graphs       0  -"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import Problems, counted
-from .loaded import say_errors
+from .loaded import NO_PAPERS, say_errors
 from . import options
 from ..gaps import FIELD_OF_KEY, FIELDS, Gaps, PaperGaps, find_gaps
 from ..models import Content, Paper, Topic, TopicAssignment
@@ -112,6 +112,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"readinglist gaps: {_unknown_topic(args.topic, content)}", file=sys.stderr)
             return 2
         papers, below, only_below = _papers_under(args.topic, content, memo)
+    elif not papers and args.format != "csv":  # (a spreadsheet's file keeps its header row)
+        print(NO_PAPERS)
+        return status
     found = find_gaps(papers, _in_no_topic(papers, content.topics, memo), _refused(problems, papers, root))
     rows = found.lacking_any(args.field) if args.field else found.rows
     limit = args.limit if args.limit is not None else 0 if args.format == "csv" else SHOWN

@@ -8,6 +8,18 @@ from pathlib import Path
 from ..errors import Problems, counted
 
 
+# What `topics` and `gaps` answer for a list with nothing yet to count (a list `init`
+# just started): a table of zeros, and "No paper lacks anything", answered nothing.
+NO_PAPERS = (
+    "No papers yet in content/papers/: bring them in with readinglist import FILE (BibTeX,"
+    " RIS, a Markdown list) or readinglist add ID (an arXiv id or a DOI)."
+)
+NO_TOPICS = (
+    "No topics yet: write them in content/topics.yml, under 'topics:' (its comment says how"
+    ' they match papers; README: "Defining a topic").'
+)
+
+
 def say_errors(problems: Problems, root: Path | None = None, stopped: str = "") -> int:
     """Prints the errors of loading content/ to stderr, since the answer leaves out what
     they concern (warnings are `check`'s to list: each, on every call, would bury the

@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 
 from ..curation import load_content
 from ..errors import counted
-from .loaded import say_errors
+from .loaded import NO_PAPERS, NO_TOPICS, say_errors
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topics import (
     also_by,
@@ -74,6 +74,12 @@ def run(args: argparse.Namespace) -> int:
         return status
     assignments = assign_topics(content.papers, content.topics)
     if args.explain is None:
+        if not content.topics or not content.papers:
+            print("\n".join(said for said, lacking in ((NO_PAPERS, not content.papers), (NO_TOPICS, not content.topics)) if lacking))
+            if content.topics:  # (listed all the same: their ids and parents, to check)
+                print()
+                print(topic_table(content.topics, assignments))
+            return status
         print(topic_table(content.topics, assignments))
         return status
     if paper is None and topic is None:
