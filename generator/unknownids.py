@@ -14,10 +14,11 @@ from .schema import TOPICS_FILE
 from .slugs import MAX_LENGTH, slugify
 from .typos import closest
 
-# Where a paper's id is found.
+# Where a paper's id is found. `search` reads the built site: a list just started has
+# none, and a build stops on the very error that sends the curator looking.
 FIND_PAPER_ID = (
-    "its file's name in content/papers/ without .yml (readinglist search WORDS lists papers"
-    " as papers/<id>/)"
+    "its file's name in content/papers/ without .yml (once the site is built, readinglist"
+    " search WORDS lists papers as papers/<id>/)"
 )
 # After "unknown paper 'x'" when no id is close enough to suggest (nor a record says
 # what became of it).

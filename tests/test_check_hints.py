@@ -150,7 +150,7 @@ def test_an_unknown_paper_with_no_lookalike_says_what_a_paper_id_is_everywhere_o
     with_pages(root, about="# About\n\nSee [it](papers/lost-five.md).\n")
     remedy = (
         "; remove it here, or write a paper's id: its file's name in content/papers/ without"
-        " .yml (readinglist search WORDS lists papers as papers/<id>/)"
+        " .yml (once the site is built, readinglist search WORDS lists papers as papers/<id>/)"
     )
     assert remedy == NO_SUCH_PAPER  # (the text the other tests of check use)
     A = "content/papers/a.yml"

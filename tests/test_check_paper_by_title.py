@@ -36,7 +36,7 @@ def test_a_title_two_papers_have_suggests_neither(tmp_path):
         b_paper_2=f"id: b-paper-2\ntitle: {TITLE}\n", c=c,
     )
     assert f"content/papers/c.yml:3:15: unknown paper {TITLE!r}; remove it here, or write a paper's id: its" \
-        " file's name in content/papers/ without .yml (readinglist search WORDS lists papers as" \
+        " file's name in content/papers/ without .yml (once the site is built, readinglist search WORDS lists papers as" \
         " papers/<id>/)" in messages(root)
 
 
@@ -134,7 +134,7 @@ def test_a_paper_named_by_a_title_with_punctuation_is_told_its_id(tmp_path):
     assert said == [
         f"content/papers/c.yml:3:11: unknown paper {title!r} (did you mean 'lora', the paper titled {title!r}?)",
         "content/papers/c.yml:3:65: unknown paper 'Nothing: Of That Title'; remove it here, or write a paper's"
-        " id: its file's name in content/papers/ without .yml (readinglist search WORDS lists papers as"
+        " id: its file's name in content/papers/ without .yml (once the site is built, readinglist search WORDS lists papers as"
         " papers/<id>/)",
     ]
 
@@ -167,7 +167,7 @@ def test_an_arxiv_id_no_paper_has_is_an_unknown_paper(tmp_path):
     c = paper("c", extra="not_related: [arXiv:2101.00001]\n")
     root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=c)
     assert "content/papers/c.yml:3:15: unknown paper 'arXiv:2101.00001'; remove it here, or write a" \
-        " paper's id: its file's name in content/papers/ without .yml (readinglist search WORDS" \
+        " paper's id: its file's name in content/papers/ without .yml (once the site is built, readinglist search WORDS" \
         " lists papers as papers/<id>/)" in messages(root)
 
 

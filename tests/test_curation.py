@@ -205,7 +205,7 @@ _DEEPER = (
 # (typed out here, as a reader sees it, not taken from the generator).
 NO_SUCH_PAPER = (
     "; remove it here, or write a paper's id: its file's name in content/papers/ without .yml"
-    " (readinglist search WORDS lists papers as papers/<id>/)"
+    " (once the site is built, readinglist search WORDS lists papers as papers/<id>/)"
 )
 
 CASES = {

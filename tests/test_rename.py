@@ -119,9 +119,9 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
     [
         # (As `check` says of an unknown id: the id a slip away, if any, and where ids are.)
         ("no-such-paper", "x", "content/papers: no paper 'no-such-paper' to rename; a paper's id is its"
-         " file's name in content/papers/ without .yml (readinglist search WORDS lists papers as papers/<id>/)\n"),
+         " file's name in content/papers/ without .yml (once the site is built, readinglist search WORDS lists papers as papers/<id>/)\n"),
         ("taks-vectors", "x", "no paper 'taks-vectors' to rename (did you mean 'task-vectors'?); a paper's id is"
-         " its file's name in content/papers/ without .yml (readinglist search WORDS lists papers as papers/<id>/)\n"),
+         " its file's name in content/papers/ without .yml (once the site is built, readinglist search WORDS lists papers as papers/<id>/)\n"),
         # A place that names the paper, as `readinglist search` prints it or its file's:
         # its id.
         ("papers/task-vectors/", "x", "no paper 'papers/task-vectors/' to rename (did you mean 'task-vectors'?)"),
