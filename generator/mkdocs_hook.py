@@ -71,8 +71,11 @@ class CurationFailed(PluginError):
 
     def __init__(self, error: CuratorError):
         self.problems = error.problems
-        count = sum(1 for p in error.problems if p.severity.value == "error")
-        super().__init__(f"readinglist: {counted(count, 'error')}; nothing was built")
+        errors = sorted(p for p in error.problems if p.severity.value == "error")
+        # Where (the first) is: printed among the warnings, sorted by file, an error is
+        # the one line without "warning:", easily scrolled past.
+        where = f" ({'the first ' if len(errors) > 1 else ''}at {errors[0].location})" if errors else ""
+        super().__init__(f"readinglist: {counted(len(errors), 'error')}{where}; nothing was built")
 
 
 class ThemeFailed(CurationFailed):

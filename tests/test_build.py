@@ -596,10 +596,17 @@ def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, caps
     bad.write_text(bad.read_text().replace("year: 2023", "year: next year"))
     assert main(["--root", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
-    assert re.search(r"content/papers/task-vectors\.yml:\d+:\d+: ", err)
-    assert "readinglist: 1 error; nothing was built" in err
+    place = re.search(r"^(content/papers/task-vectors\.yml:\d+:\d+): ", err, re.MULTILINE)
+    assert place
+    # The last line says where: printed among the warnings, the error was easy to miss.
+    assert f"readinglist: 1 error (at {place[1]}); nothing was built" in err
     assert os.listdir(project / "docs") == [".readinglist.lock"]  # (let go: docslock.py)
     assert not (project / "site").exists()
+    # Of several, the first in the order printed (by file, line and column).
+    (project / "content" / "topics.yml").write_text("topics:\n\t- id: x\n")
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "readinglist: 2 errors (the first at content/papers/task-vectors.yml:" in err
 
 
 def test_a_memo_gives_exactly_the_files_of_a_fresh_run(tmp_path):
