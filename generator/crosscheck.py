@@ -1307,10 +1307,15 @@ def _unlisted(
         return
     for ref in parts.values():
         if ref.text not in meant:
-            problems.error(ref.loc, f"{head}, written in brackets; {said[ref.written]}")
+            problems.error(ref.loc, f"{head}{_IN_BRACKETS}; {said[ref.written]}")
         elif ref.written != ref.text:
             # ("[Multi-task learning]", written in brackets, is refused: its id is told.)
-            problems.error(ref.loc, f"{head}, written in brackets; {_as_id_says(ref, named[str(ref.text)], what)}")
+            problems.error(ref.loc, f"{head}{_IN_BRACKETS}; {_as_id_says(ref, named[str(ref.text)], what)}")
+
+
+# After "'topics' must be a list, not a string" when the list to write cannot be told (an
+# id in it is unknown): ", written in brackets" read as what was wrong, a string so written.
+_IN_BRACKETS = ": put it in brackets, [...]"
 
 
 def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> str:

@@ -1830,7 +1830,7 @@ def test_a_string_for_topics_naming_no_topic_is_told_both_mistakes_and_no_list_c
     root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
                    x=paper("x", extra=f"topics: {written}\n"))
     assert [m for m in messages(root) if m.startswith(P)] == [
-        f"{P}:3:9: {UNLISTED}, written in brackets; {said}{UNKNOWN_TOPIC}"
+        f"{P}:3:9: {UNLISTED}: put it in brackets, [...]; {said}{UNKNOWN_TOPIC}"
     ]
 
 
@@ -1879,7 +1879,7 @@ def test_a_string_for_topics_naming_a_topic_by_one_name_twice_is_told_it_once(tm
     # (reviewer: 'MTL, MTL' had the one message twice, at the one place)
     root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"), x=paper("x", extra="topics: MTL, MTL\n"))
     assert [m for m in messages(root) if m.startswith(P)] == [
-        f"{P}:3:9: {UNLISTED}, written in brackets; unknown topic 'MTL' (did you mean"
+        f"{P}:3:9: {UNLISTED}: put it in brackets, [...]; unknown topic 'MTL' (did you mean"
         f" 'multi-task-learning'? it is about 'MTL'){UNKNOWN_TOPIC}"
     ]
 
@@ -1915,7 +1915,7 @@ def test_a_string_for_topics_with_a_part_naming_no_topic_is_told_each_parts_fix(
     # what a list writing it so is told.)
     root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
                    x=paper("x", extra="topics: Multi-task learning, MTL, glaciology\n"))
-    brackets = f"{P}:3:9: {UNLISTED}, written in brackets; "
+    brackets = f"{P}:3:9: {UNLISTED}: put it in brackets, [...]; "
     assert [m for m in messages(root) if m.startswith(P)] == [
         brackets + MTL_AGAIN,
         brackets + f"unknown topic 'glaciology'{UNKNOWN_TOPIC}",
@@ -1939,8 +1939,8 @@ MULTI_TASK = "unknown topic 'multi-task' (did you mean 'multi-task-learning'? it
             f"3:15: {MULTI_TASK}, which this list names already (at line 3, column 10); remove it",
         ], "[multi-task-learning]"),
         ("topics", "MTL, multi-task", [
-            f"3:9: {UNLISTED}, written in brackets; {MTL_NAMED}{UNKNOWN_TOPIC}",
-            f"3:9: {UNLISTED}, written in brackets; {MULTI_TASK}, which this list names already (at line 3,"
+            f"3:9: {UNLISTED}: put it in brackets, [...]; {MTL_NAMED}{UNKNOWN_TOPIC}",
+            f"3:9: {UNLISTED}: put it in brackets, [...]; {MULTI_TASK}, which this list names already (at line 3,"
             " column 9); remove it",
         ], "[multi-task-learning]"),
         ("related", "[known-papr, known-paperr]", [
