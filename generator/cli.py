@@ -152,8 +152,26 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def _names_no_command(argv: list[str]) -> bool:
+    """Whether ``argv`` holds no word but options and `--root`'s folder (`readinglist`
+    alone, `readinglist --root lab`): argparse then said only "the following arguments are
+    required: COMMAND", and a newcomer was not shown the commands there are."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--version") or not word.startswith("-"):
+            return False
+        if word == "--root":
+            next(words, None)
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if _names_no_command(argv):
+        build_parser("").print_help(sys.stderr)  # (every command by its help line)
+        print("\nreadinglist: give a command, such as: readinglist check", file=sys.stderr)
+        return 2
+    args = parse(argv)
     # "--root=~/lab" reaches us with its "~": the shell expands it only after a space.
     # (The same for the commands' folder and file options.)
     for name in ("root", "site_dir", "cache", "summary", "json"):

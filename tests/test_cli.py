@@ -627,3 +627,27 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys, argv, said):
         main(argv)
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == f"readinglist: error: argument COMMAND: {said}"
+
+
+@pytest.mark.parametrize("argv", [[], ["--root", "lab"], ["--root=lab"]])
+def test_no_command_shows_the_commands_there_are(argv, capsys):
+    # It said only "readinglist: error: the following arguments are required: COMMAND".
+    from generator.cli import main
+
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith("usage: readinglist ")
+    # Each command on a line of its own, with what it does.
+    for command in ("init", "import", "add", "check", "build", "serve", "gaps", "search"):
+        assert any(re.match(rf"    {command} +\S", line) for line in lines), command
+    assert lines[-1] == "readinglist: give a command, such as: readinglist check"
+
+
+def test_a_misspelt_command_is_still_told_the_one_meant(capsys):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--root", "lab", "chek"])
+    assert "invalid choice: 'chek' (did you mean 'check'?)" in capsys.readouterr().err
