@@ -653,7 +653,9 @@ def test_a_second_init_keeps_the_windows_line_ends_of_mkdocs_yml(tmp_path, capsy
     config = (root / "mkdocs.yml").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
     (root / "mkdocs.yml").write_bytes(config)
     assert init(root, capsys, "--name", "Jones Lab")[0] == 0
-    assert (root / "mkdocs.yml").read_bytes() == config.replace(b"site_name: Smith Lab\r\n", b"site_name: Jones Lab\r\n")
+    assert (root / "mkdocs.yml").read_bytes() == config.replace(b"site_name: Smith Lab\r\n", b"site_name: Jones Lab\r\n").replace(
+        b'site_description: "Smith Lab: research', b'site_description: "Jones Lab: research'
+    )  # (the description the first run made of the name follows it)
 
 
 @pytest.mark.parametrize("value", ["!ENV [NAME, Lab]", "1.5"])
@@ -666,3 +668,23 @@ def test_a_second_init_says_a_name_that_was_no_string_as_the_file_wrote_it(tmp_p
     status, out, err = init(root, capsys, "--name", "Jones Lab")
     assert (status, err) == (0, "")
     assert out.splitlines()[1:] == [f"- site_name set to 'Jones Lab' (was written {value})"]
+
+
+def test_a_second_init_with_another_name_renames_the_description_the_first_made_of_the_old_one(tmp_path, capsys):
+    # (it kept 'Smith Lab: research papers, by topic.' under the new name 'Jones Lab')
+    root = project(tmp_path)
+    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    status, out, err = init(root, capsys, "--name", "Jones Lab")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1:] == [
+        "- site_name set to 'Jones Lab' (was 'Smith Lab')",
+        "- site_description set to 'Jones Lab: research papers, by topic.'"
+        " (was 'Smith Lab: research papers, by topic.')",
+    ]
+    loaded = mkdocs_load((root / "mkdocs.yml").read_text())
+    assert (loaded["site_name"], loaded["site_description"]) == ("Jones Lab", "Jones Lab: research papers, by topic.")
+    # One the lab wrote is its own: a new name leaves it as it is.
+    assert init(root, capsys, "--description", "Papers we read.")[0] == 0
+    status, out, _ = init(root, capsys, "--name", "Brown Lab")
+    assert out.splitlines()[1:] == ["- site_name set to 'Brown Lab' (was 'Jones Lab')"]
+    assert mkdocs_load((root / "mkdocs.yml").read_text())["site_description"] == "Papers we read."

@@ -171,6 +171,13 @@ def _already_own(root: Path, name: str | None, description: str | None) -> int:
     except UnicodeDecodeError:
         text = None
     current = string_values(text) if text is not None else {}
+    if (
+        name is not None and description is None and "site_name" in current
+        and current.get("site_description") == described(current["site_name"])
+    ):
+        # The description the first run made of the old name, not one the lab wrote:
+        # kept, it went on naming the old name in every page's description.
+        given["site_description"] = described(name)
     changed = {key: value for key, value in given.items() if current.get(key) != value}
     if not changed:
         print(f"{own}: nothing was changed.")
