@@ -219,6 +219,16 @@ def glued_punctuation(url: str) -> str:
             return url[end:]
 
 
+def glued_ending(url: str) -> str:
+    """The end of ``url`` that `check` warns belongs to the text it was copied from:
+    its `glued_punctuation`, but for a quote that closes one the address opens
+    ("#sec-"3"" is kept whole, as a bracket is); "" for none, or for all of it."""
+    glued = glued_punctuation(url)
+    while glued and glued[0] in "'\"" and url.count(glued[0], 0, len(url) - len(glued) + 1) % 2 == 0:
+        glued = glued[1:]
+    return glued if glued != url else ""
+
+
 def _has_host(url: str) -> bool:
     """Whether ``url`` is an http(s) address with a host that `check` accepts as it is
     (the schema's pattern: no space or invisible character in it), so that an import
@@ -611,7 +621,10 @@ _PAGES = re.compile(r"\.(?:github|gitlab)\.io$")
 
 
 def make_link(url: str, found_in: str, official: bool = False, note: str = "") -> Link:
-    url = https_form(url) or url  # (as `check` asks: an import writes no link it warns of)
+    # (As `check` asks: an import writes no link it warns of. A Markdown list's link
+    # "(https://arxiv.org/pdf/2506.10355?)" was written with its '?'.)
+    url = url.removesuffix(glued_ending(url))
+    url = https_form(url) or url
     kind = classify(url)
     return Link(url, kind.kind, found_in, note, official, kind.host, kind.repo)
 

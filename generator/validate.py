@@ -25,7 +25,7 @@ from .charclass import CharClass
 from .digits import ascii_digits
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, glued_punctuation, https_form, read_id, unreachable_warning
+from .links import classify, glued_ending, https_form, read_id, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
 from .paperyaml import double_quoted
 from .schema import Field
@@ -479,12 +479,8 @@ class RecordChecker:
         if _PATTERNS["url"].fullmatch(text):
             if unopenable := _unopenable(text):  # ("http://[::::]": no IPv6 address)
                 return self.error(node, f"'{name}' is no address a browser can open: {unopenable}")
-            glued = glued_punctuation(text)
-            # (A quote that closes one the address opens is the address's own, as a
-            # bracket is: "#sec-"3"" is kept whole, and said nothing of.)
-            while glued and glued[0] in "'\"" and text.count(glued[0], 0, len(text) - len(glued) + 1) % 2 == 0:
-                glued = glued[1:]
-            if glued and glued != text:
+            glued = glued_ending(text)
+            if glued:
                 # Copied with the text around it ("(code: https://github.com/a/b)."): the
                 # link leads to no such page. (A warning: an address may end so, rarely.)
                 self.problems.warning(

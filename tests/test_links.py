@@ -549,3 +549,27 @@ def test_quoted_writes_what_urllib_quote_writes_with_nothing_safe_beyond_its_own
     # (COinS spans and a paper's GitHub search were quoted so, with urllib's quote, and
     # a page's text must not change with the faster table.)
     assert quoted(text) == quote(text, safe="")
+
+
+@pytest.mark.parametrize(
+    ("written", "imported"),
+    [
+        ("https://arxiv.org/pdf/2506.10355?", "https://arxiv.org/pdf/2506.10355"),
+        ("https://github.com/a/b).", "https://github.com/a/b"),
+        ("https://x.org/paper.pdf,", "https://x.org/paper.pdf"),
+        # The address's own: a bracket it opens, a quote it opens, a query.
+        ("https://en.wikipedia.org/wiki/A_(b)", "https://en.wikipedia.org/wiki/A_(b)"),
+        ('https://x.org/#sec-"3"', 'https://x.org/#sec-"3"'),
+        ("https://x.org/a?b=1", "https://x.org/a?b=1"),
+    ],
+)
+def test_an_imported_link_leaves_out_what_check_warns_was_copied_with_it(tmp_path, written, imported):
+    # A Markdown list's "[Title](https://arxiv.org/pdf/2506.10355?)" was imported with
+    # its '?', and the next `check` warned: "'url' ends with '?', which belongs to the
+    # text it was copied from, not to the address".
+    from generator.links import make_link
+    from tests.test_curation import check_one
+
+    assert make_link(written, "curator").url == imported
+    text = f"id: x\ntitle: A\nabstract: a\ntopics: [in-context-learning]\nlinks:\n  pdf:\n    - url: '{imported}'\n"
+    assert [p for p in check_one(tmp_path, text) if "'url'" in p] == []

@@ -82,6 +82,8 @@ def test_table_rows_read_by_their_columns():
     assert _links(slim) == [("pdf", "https://aclanthology.org/2025.naacl-long.246.pdf")]
     assert tree.arxiv == "2506.10355"
     assert ("code", "https://github.com/ZinYY/TreeLoRA") in _links(tree)
+    # Its paper link "(https://arxiv.org/pdf/2506.10355?)" without the '?' check warns of.
+    assert ("pdf", "https://arxiv.org/pdf/2506.10355") in _links(tree)
     assert (moral.venue, moral.year, moral.arxiv) == ("", "2024", "2402.11260")  # "arXiv 2024.02", its id
     # A link the row's Code column calls code is code, on a host that says nothing.
     assert _links(sdft) == [("code", "http://idanshenfeld.com/SDFT")]
