@@ -125,6 +125,9 @@ def test_a_list_just_started_is_told_what_to_write_not_shown_an_empty_table(tmp_
     (papers / "graph-nets.yml").write_text("id: graph-nets\ntitle: Graph Nets\n")
     assert main(["--root", str(tmp_path), "topics"]) == 0
     assert capsys.readouterr().out.splitlines() == [no_topics]
+    # Asked why a paper has no topic, it was told to add a word to "a topic's keywords".
+    assert main(["--root", str(tmp_path), "topics", "--explain", "graph-nets"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"graph-nets: in no topic, since there is none. {no_topics}"]
     # Topics and no paper: said, and the topics are listed all the same, for their ids.
     (papers / "graph-nets.yml").unlink()
     (tmp_path / "content" / "topics.yml").write_text(

@@ -110,6 +110,10 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    if paper is not None and not content.topics:
+        # (Its "add a word of its own to a topic's keywords" named topics there are not.)
+        print(f"{paper.id}: in no topic, since there is none. {NO_TOPICS}")
+        return status
     if paper is not None:
         print(explain(paper, content, assignments[paper.id]))
     if topic is not None:  # (a paper and a topic may share an id: both are told)
