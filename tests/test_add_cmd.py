@@ -240,7 +240,7 @@ def test_an_id_that_names_no_paper_stops_the_add_and_every_one_is_said(project, 
     assert err.splitlines() == [
         "arXiv:2106.99999: arXiv has no such paper (check the id)",
         "doi:10.1000/nothing: doi.org knows no such DOI (check it)",
-        "lora: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)",
+        "lora: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)",
         "3 errors; nothing was added.",
     ]
     assert _files(project) == before
@@ -253,7 +253,7 @@ def test_a_papers_page_that_is_no_arxiv_or_doi_address_is_told_to_import_its_bib
     code = main(["--root", str(project), "add", "https://openreview.net/forum?id=nZeVKeeFYf9", "aclanthology.org/N19-1423/"])
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{page}: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922), nor a page"
+        f"{page}: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922), nor a page"
         " that names one in its address: import the BibTeX its page gives (readinglist import -,"
         " then paste it; or readinglist import FILE.bib)"
         for page in ("aclanthology.org/N19-1423/", "https://openreview.net/forum?id=nZeVKeeFYf9")
@@ -270,7 +270,7 @@ def test_an_arxiv_or_doi_address_that_names_no_paper_is_not_told_to_import_its_p
     code = main(["--root", str(project), "add", *pages])
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{page}: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)" for page in sorted(pages)
+        f"{page}: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)" for page in sorted(pages)
     ] + ["3 errors; nothing was added."]
     assert servers.asked == []
 
@@ -371,7 +371,7 @@ def test_a_rate_limit_says_how_long_to_wait_and_the_mistakes_found_before_it(pro
     servers.limited, servers.retry_after = True, "20"
     assert main(["--root", str(project), "add", "lora", "2106.09685"]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        "lora: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)",
+        "lora: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)",
         "readinglist add: arXiv answered HTTP 503 (a rate limit: wait 20 s); nothing was written",
     ]
     assert not list((project / "content" / "papers").iterdir())

@@ -225,7 +225,9 @@ def run(args: argparse.Namespace) -> int:
         if found is None:
             problems.error(
                 Location(text),
-                "neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)"
+                # ("such as": "2106.0968: neither an arXiv id (2106.09685) ..." read as the
+                # id meant, a correction it was not.)
+                "neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)"
                 # (A paper's page, OpenReview's or a proceedings': the BibTeX it gives is
                 # what import reads.)
                 + (_A_PAGE if _ADDRESS.match(text.strip()) and not _ID_SITE.match(text.strip()) else ""),
