@@ -132,13 +132,18 @@ def run(args: argparse.Namespace) -> int:
                 where += f" ({only_below} of them in a sub-topic only)"
             elif papers:  # (of no paper, nothing: "all of them" would be none)
                 where += " (all of them in the topic itself)"
-    print(summary(found, where))
+    print(summary(found, where, topics_defined=bool(content.topics)))
     print()
     print(listing(rows, shown, args.field or ()))
     return status
 
 
-def summary(found: Gaps, where: str = "") -> str:
+# The way to fill `topics` where no topic is defined: `--explain` of a paper then
+# only says there is none.
+_NO_TOPIC_YET = "no topic is defined yet: write them in content/topics.yml (README: \"Defining a topic\")"
+
+
+def summary(found: Gaps, where: str = "", topics_defined: bool = True) -> str:
     """How many papers lack each field, each with how to fill it."""
     lines = [f"{counted(found.papers, 'paper')}{where}; what their records lack:"]
     width = len(str(found.papers))
@@ -149,7 +154,7 @@ def summary(found: Gaps, where: str = "") -> str:
         lines.append(f"  {field:<11}{count:>{width}}{said}")
         if not count:
             continue
-        how = HOW[field]
+        how = HOW[field] if field != "topics" or topics_defined else _NO_TOPIC_YET
         if field == "authors":
             import_said = field
         elif how.startswith(_AS_FOR_AUTHORS):
