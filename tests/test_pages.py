@@ -255,6 +255,23 @@ def test_a_keyword_of_parts_found_apart_in_the_paper_is_said_as_one_group():
     assert ref.reason == 'mentions "prompt", "pool"'
 
 
+def test_two_groups_side_by_side_keep_the_words_between_them_as_a_part_of_their_own():
+    # Each run of words outside a group is one part, whether it opens the reason, stands
+    # between two groups or follows the last; a fallback's opening words too.
+    lone = Paper(id="p", title="Prompt Pools", abstract="A pool, lifelong learners. Math and RL.")
+    assigned = {"p": (
+        TopicAssignment("t", "rules", ("prompt + lifelong", "math + rl", "pool")),
+        TopicAssignment("u", "fallback", ("math + rl",)),
+    )}
+    topics = (Topic("t", "T"), Topic("u", "U"))
+    refs = page(plan(Site((lone,), topics, assigned, {})), "papers/p.md").context["topics"]
+    assert [[(part.text, part.group) for part in ref.reason_parts] for ref in refs] == [
+        [("mentions ", False), ('both "prompt" and "lifelong"', True), ("; ", False),
+         ('both "math" and "RL"', True), ('; "pool"', False)],
+        [("a weak match (its closest topic): mentions ", False), ('both "math" and "RL"', True)],
+    ]
+
+
 def test_related_topics_come_by_papers_shared_most_first_then_by_title():
     topics = (
         Topic("hub", "Hub"),
