@@ -31,7 +31,13 @@ def temporary_name(path: Path) -> Path:
     interrupt (Ctrl-C) at any moment leaves them knowing what to remove; with mkstemp
     the name is only known once the file already exists.
     """
-    return path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    return Path(_temporary(os.fspath(path)))
+
+
+def _temporary(path: str) -> str:
+    # (Strings: pathlib's parent and join cost more than the rest of writing a page.)
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.{secrets.token_hex(6)}.tmp")
 
 
 # temporary_name's names, and only they: a curator's ".notes.tmp" is not one.
@@ -57,7 +63,7 @@ def remove_temporaries(folder: Path, older_than: float = 0) -> None:
             pass  # (put in place, or removed, by its own writer meanwhile)
 
 
-def create_temporary(tmp: Path, mode: int) -> int:
+def create_temporary(tmp: str | Path, mode: int) -> int:
     """Create ``tmp`` (which must not exist) for writing, with exactly ``mode``."""
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.fchmod(fd, mode)  # not subject to the umask, so the file gets exactly ``mode``
@@ -79,7 +85,9 @@ def atomic_write_parts(path: Path, parts: bytes | Iterable[bytes], *, durable: b
     replace_file(path, parts, file_mode(path), durable=durable)
 
 
-def replace_file(path: Path, parts: bytes | Iterable[bytes], mode: int, *, durable: bool = True) -> None:
+def replace_file(
+    path: str | Path, parts: bytes | Iterable[bytes], mode: int, *, durable: bool = True
+) -> None:
     """As atomic_write_parts, for a caller that knows what it asks of the file system:
     ``path`` is no symlink, its folder exists, and ``mode`` is the permissions to give
     it (file_mode's). The docs folder's writer knows all three for 10,000 pages, and
@@ -89,7 +97,7 @@ def replace_file(path: Path, parts: bytes | Iterable[bytes], mode: int, *, durab
     would ask for the file's stat, whether it is a terminal and where it stands, three
     system calls more for each of 10,000 pages (0.04 s of user time, and the calls).
     Parts go through one, which writes many small ones together."""
-    tmp = temporary_name(path)
+    tmp = _temporary(os.fspath(path))  # (the docs folder's writer gives strings: see there)
     try:
         fd = create_temporary(tmp, mode)
         if isinstance(parts, bytes):
@@ -108,7 +116,7 @@ def replace_file(path: Path, parts: bytes | Iterable[bytes], mode: int, *, durab
                     os.fsync(handle.fileno())
         os.replace(tmp, path)
         if durable:
-            sync_folder(path.parent)
+            sync_folder(os.path.dirname(tmp) or os.curdir)  # ("" for a name in the working folder)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -125,7 +133,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def sync_folder(folder: Path) -> None:
+def sync_folder(folder: str | Path) -> None:
     """Flush ``folder``'s entries (a rename into it) to disk, where the system allows it."""
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))

@@ -159,7 +159,7 @@ def _write_if_changed(
             pass
     # The path was checked (`_checked`: no symlink on the way, none at the end) and its
     # folder made by write_outputs.
-    replace_file(Path(path), data, mode, durable=False)
+    replace_file(path, data, mode, durable=False)
     info = os.stat(path)
     stamps[dest] = (info.st_size, info.st_mtime_ns, digest)
     return True

@@ -241,3 +241,20 @@ def test_the_memo_is_replaced_not_rewritten_in_place(tmp_path):
     before = path.read_bytes()
     seen, _ = _opened_then_written(path, lambda: cache.write(tmp_path, {"new": 2}))
     assert seen == before and cache.read(tmp_path) == {"new": 2}
+
+
+@pytest.mark.parametrize("where", ["bare", "nested"])
+def test_a_durable_write_flushes_the_folder_the_file_is_renamed_into(tmp_path, monkeypatch, where):
+    # A name in the working folder ("notes.yml", no folder written) as well as a path.
+    from generator import atomicfile
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    name = "notes.yml" if where == "bare" else os.path.join("sub", "notes.yml")
+    synced = []
+    monkeypatch.setattr(atomicfile, "sync_folder", synced.append)
+    replace_file(name, b"text", 0o644)
+    assert (tmp_path / name).read_bytes() == b"text"
+    assert len(synced) == 1 and os.path.samefile(synced[0], tmp_path / os.path.dirname(name))
+    assert sorted(os.listdir(tmp_path / os.path.dirname(name))) == (
+        ["notes.yml", "sub"] if where == "bare" else ["notes.yml"])  # no temporary left
