@@ -29,6 +29,11 @@ from .topics import _STEMMER
 # ("pre-training", "self-supervised", "in-context"): split, its halves ("pre", "self")
 # would make papers related by a prefix.
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+(?:-[^\W_]+)*\b"
+_TOKEN = re.compile(TOKEN_PATTERN)
+# TOKEN_PATTERN for a text of ASCII alone (nearly every title and abstract): there a
+# word character is [A-Za-z0-9_] in either mode, and ASCII classes are told without
+# Unicode's tables (10,000 titles and abstracts: 0.57-0.60 s -> 0.37-0.44 s of CPU).
+_ASCII_TOKEN = re.compile(r"(?a)\b[a-zA-Z][a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*\b")
 # Addresses in abstracts (code, project pages) are no words of the paper: "github",
 # "io" or "com" shared by two papers says nothing about their subject.
 _ADDRESS = re.compile(
@@ -54,9 +59,15 @@ def count_vectorizer():
     text = text_module()
     return text.CountVectorizer(
         stop_words=sorted(text.ENGLISH_STOP_WORDS | _PROSE),
-        token_pattern=TOKEN_PATTERN,
+        tokenizer=tokens,
+        token_pattern=None,  # (tokens' own: scikit-learn warns of one it will not use)
         preprocessor=_without_addresses,
     )
+
+
+def tokens(text: str) -> list[str]:
+    """The terms of a preprocessed text, as TOKEN_PATTERN finds them."""
+    return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
 
 
 # Words of how abstracts argue, not of what they are about: two papers that both

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import pickle
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.models import Paper
@@ -619,3 +619,17 @@ def test_words_of_prose_a_fourth_review_found_are_not_shown_as_shared():
     assert count_vectorizer().build_analyzer()(
         "progress gap design exploit role enhancement higher-quality") == [
         "progress", "gap", "design", "exploit", "role", "enhancement", "higherquality"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZq09_- .\n'é٣ßK", max_size=24))
+def test_the_terms_of_a_text_are_what_the_token_pattern_finds_ascii_or_not(text):
+    # (An ASCII text is read by an ASCII-only pattern, faster: its terms must be the
+    # same, as must those of a text beyond ASCII, read by the pattern itself.)
+    import re
+
+    from generator.terms import TOKEN_PATTERN, tokens
+
+    assert tokens(text) == re.findall(TOKEN_PATTERN, text)
+    ascii_only = text.encode("ascii", "ignore").decode("ascii")
+    assert tokens(ascii_only) == re.findall(TOKEN_PATTERN, ascii_only)
