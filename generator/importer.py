@@ -737,7 +737,10 @@ def _write_views(
     settled = set(report.added) | set(report.updated) | set(report.unchanged)
     new_views = {paper_id: view for paper_id, view in views.items() if paper_id not in forget}
     for paper_id in settled - unrecorded:
-        new_views[paper_id] = by_id[paper_id].seen()
+        # (A new paper's view was made for its pending entry, and nothing since has
+        # changed what it is made of: 0.3 s of a 10,000-entry import, made twice.)
+        view = record.seen_of.get(paper_id)
+        new_views[paper_id] = view if view is not None else by_id[paper_id].seen()
     for paper_id, view in new_views.items():
         if view.renamed_to:
             continue  # (an old id: no file holds it, and none was deleted)
@@ -776,6 +779,9 @@ class _Record:
         self.path = path
         self.read_as = read_as
         self.wrote = False  # pending entries are there: the final record must follow
+        # Each new paper's view as `pending` made it (without the pending mark), for the
+        # final record: the files are written from what it was made of, which stays.
+        self.seen_of: dict[str, provenance.Seen] = {}
 
     def pending(self, views: Mapping[str, provenance.Seen], created: Sequence[Paper]) -> None:
         """Before the new paper files are put in place: the record as read (renames
@@ -783,11 +789,12 @@ class _Record:
         after that leaves no new paper without its record (which made every one of them
         a "duplicate" of itself next time, and let a deleted one come back); one killed
         before the files are in place leaves entries the next run forgets."""
-        adding = {
-            paper.id: replace(paper.seen(), pending=True)
+        self.seen_of = {
+            paper.id: paper.seen()
             for paper in created
             if paper.id not in views  # (a restored paper's tombstone stays until it is)
         }
+        adding = {paper_id: replace(seen, pending=True) for paper_id, seen in self.seen_of.items()}
         if not adding or _contents(self.path) != self.read_as:
             return  # (an edit meanwhile: left alone, and reported at the end)
         self.path.parent.mkdir(parents=True, exist_ok=True)
