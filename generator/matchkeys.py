@@ -437,10 +437,15 @@ def surname_marks(authors: object) -> frozenset[str]:
     curator may have corrected since (tombstones.py): digests of whole lists say only
     whether two are the same. (Not a list's digest: no list is a dict.)"""
     return frozenset(
-        provenance.digest({"surname": spelling})
+        _surname_digest(spelling)
         for name in _family_names(authors)
         for spelling in _spellings(name) if spelling
     )
+
+
+@lru_cache(maxsize=1 << 14)  # (a list's people recur: 40,000 digests, of a few thousand names)
+def _surname_digest(spelling: str) -> str:
+    return provenance.digest({"surname": spelling})
 
 
 def person_keys(name: str) -> frozenset[str]:
