@@ -9,6 +9,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Collection
 
+from .. import gcpause
 from ..errors import CuratorError, Location, Problem, Severity, counted
 from ..importer import import_paths
 from ..importreport import ImportReport
@@ -59,6 +60,16 @@ def project_folder_problem(root: Path, command: str, root_given: bool = False) -
 
 
 def run(args: argparse.Namespace) -> int:
+    # The cyclic collector off for the command: an import of 10,000 BibTeX entries makes
+    # a few million objects that stay until it ends (bibtexparser's blocks, the records,
+    # the papers and their indexes), which it walked again and again: 1.4 s of a 9.5 s
+    # import in 1,566 collections, 1.1 s of them full ones. Peak memory is the same
+    # (327 and 336 MB); nothing is frozen, so the few cycles it leaves are freed after.
+    with gcpause.off():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content_dir = root / "content"
     if said := project_folder_problem(root, "import", args.root_given):
