@@ -187,6 +187,10 @@ def clean_url(url: str) -> str:
     Idempotent, and the result never ends in stray punctuation.
     """
     url = url.strip()
+    if not url:
+        # (What the steps below make of it: each BibTeX entry asks of some 4 empty
+        # fields, 40,000 calls in a 10,000-entry import.)
+        return ""
     if url.lower().startswith("\\url{"):
         url = url[5:]
     while True:

@@ -22,6 +22,12 @@ def find_urls(text: str) -> list[str]:
 STRAY = tuple(".,;:!?'\"*")
 
 
+def test_nothing_and_white_space_are_no_address():
+    # (clean_url returns at once for these: what its steps made of them, "".)
+    for text in ("", " ", "\t\n", "\u00a0", "\\url{}", " \\url{ } "):
+        assert clean_url(text) == ""
+
+
 def test_sentence_punctuation_is_not_part_of_the_url():
     assert find_urls("The code is available at https://github.com/RUCAIBox/Competitive-ICL.") == [
         "https://github.com/RUCAIBox/Competitive-ICL"
