@@ -36,6 +36,7 @@ _TEX_STYLE = re.compile(
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 14)  # (a list's names and venues recur: a re-import of 10,000 entries folds them again and again)
 def folded(text: str) -> str:
     """``text`` with case, accents and punctuation folded away, letters of every script
     kept ("Łukasz" and "Lukasz", "Edward J. Hu" and "edward j hu" fold alike; "张三" and
