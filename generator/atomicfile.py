@@ -40,8 +40,9 @@ def _temporary(path: str) -> str:
     return os.path.join(folder, f".{name}.{secrets.token_hex(6)}.tmp")
 
 
-# temporary_name's names, and only they: a curator's ".notes.tmp" is not one.
-_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
+# temporary_name's names, and only they: a curator's ".notes.tmp" is not one. (DOTALL:
+# a file name may hold a newline, and its temporary is one as much.)
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp", re.DOTALL)
 
 
 def remove_temporaries(folder: Path, older_than: float = 0) -> None:

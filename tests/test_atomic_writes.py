@@ -17,6 +17,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import cache, linkcheck
 from generator.write import write_outputs
@@ -258,3 +260,30 @@ def test_a_durable_write_flushes_the_folder_the_file_is_renamed_into(tmp_path, m
     assert len(synced) == 1 and os.path.samefile(synced[0], tmp_path / os.path.dirname(name))
     assert sorted(os.listdir(tmp_path / os.path.dirname(name))) == (
         ["notes.yml", "sub"] if where == "bare" else ["notes.yml"])  # no temporary left
+
+
+_COMPONENT = st.text(
+    alphabet=st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=8
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    folder=st.lists(st.one_of(_COMPONENT, st.sampled_from([".", "..", ""])), max_size=3),
+    name=_COMPONENT.filter(lambda name: name not in (".", "..")),
+    absolute=st.booleans(),
+)
+def test_a_temporary_name_from_a_string_is_the_one_pathlib_gave(folder, name, absolute):
+    # The docs folder's writer names a page's temporary from its path as a string
+    # (os.path), where it took Path(path).parent / f".{name}.<hex>.tmp": the same folder
+    # (the rename stays in it, and its folder is the one a durable write flushes), the
+    # same name, and one remove_temporaries knows, for any folder and file name.
+    from generator.atomicfile import _TEMPORARY, _temporary, temporary_name
+
+    path = ("/" if absolute else "") + "/".join([*folder, name])
+    for tmp in (Path(_temporary(path)), temporary_name(Path(path))):
+        assert tmp.parent == Path(path).parent
+        assert tmp.name[: len(name) + 2] == f".{name}." and tmp.name.endswith(".tmp")
+        assert _TEMPORARY.fullmatch(tmp.name)
+    # (The folder replace_file flushes: "" for a bare name is the working folder.)
+    assert Path(os.path.dirname(_temporary(path)) or os.curdir) == Path(path).parent
