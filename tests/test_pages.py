@@ -1502,3 +1502,84 @@ def test_a_hand_page_twin_is_found_among_top_level_files_beside_many_paper_pages
     )
     # A path's twin inside a folder is no page's: a page is served from the top folder.
     assert page_clash("ABOUT", ["papers/about.md"]) == ""
+
+
+def _reason_part_by_part(assignment: TopicAssignment, spelled) -> tuple:
+    """pagecontext._reason as it was before it kept what terms give (lru-cached) and
+    built each run of words as one text: a part per keyword and separator, merged after.
+    The reference its answers are checked against."""
+    from generator.pagecontext import ReasonPart, _distinct_terms, _holds
+    from generator.topics import said_together
+
+    if assignment.by in ("curator", "reading order"):
+        from generator.pagecontext import _reason
+
+        return _reason(assignment, spelled)
+
+    def hyphenated_as_written(typed: str) -> str:
+        lowered = typed.lower()
+        if "-" not in typed or _holds(spelled.text, lowered):
+            return typed
+        for other in (lowered.replace("-", ""), lowered.replace("-", " ")):
+            if _holds(spelled.text, other):
+                return other
+        return typed
+
+    def quoted(term: str) -> ReasonPart:
+        def word(typed: str) -> str:
+            typed = hyphenated_as_written(typed)
+            if " " in typed:
+                return typed
+            shown = spelled.shown(typed.lower())
+            return typed if shown == typed.lower() else shown
+
+        parts = [f'"{word(part)}"' for part in term.split(" + ")]
+        return ReasonPart(parts[0]) if len(parts) == 1 else ReasonPart(said_together(parts), True)
+
+    distinct = _distinct_terms(assignment.terms)
+    apart = "; " if any(" + " in term for term in distinct) else ", "
+    terms: list = []
+    for term in distinct:
+        terms += [ReasonPart(apart), quoted(term)] if terms else [quoted(term)]
+    if assignment.by == "fallback":
+        parts = [ReasonPart("a weak match (its closest topic)" + (": mentions " if terms else "")), *terms]
+    elif terms:
+        parts = [ReasonPart("mentions "), *terms]
+    else:
+        return (ReasonPart("by this topic's keywords"),)
+    merged: list = []
+    for part in parts:
+        if merged and not part.group and not merged[-1].group:
+            merged[-1] = ReasonPart(merged[-1].text + part.text)
+        else:
+            merged.append(part)
+    return tuple(merged)
+
+
+_KEYWORDS = st.sampled_from([
+    "rlhf", "RLHF", "prompt", "prompt + lifelong", "math + rl", "a + b + c", "multi-task",
+    "multi-task learning", "Multi-Task", "pre-training", "reinforcement learning", "learning",
+    "in-context", "icl", "cot", "x",
+])
+_SENTENCES = st.sampled_from([
+    "We use RLHF.", "rlhf and ICL", "Multitask learning of math.", "multi task RL",
+    "Pre-training a prompt pool", "lifelong learners, pretraining", "In-Context CoT.",
+    "reinforcement learning for a, b and c", "Crème brûlée", "",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    by=st.sampled_from(["rules", "fallback", "curator", "reading order"]),
+    terms=st.lists(_KEYWORDS, max_size=5).map(tuple),
+    texts=st.lists(st.lists(_SENTENCES, max_size=4).map(" ".join), min_size=1, max_size=3),
+)
+def test_a_topic_reason_is_what_it_was_part_by_part_for_every_paper_that_shares_its_terms(by, terms, texts):
+    # The terms' reading is kept across papers and runs (lru-cached, by the terms alone):
+    # papers with the same terms but other texts must each get their own spellings.
+    from generator.pagecontext import _reason
+    from generator.terms import Spellings
+
+    assignment = TopicAssignment("t", by, terms)
+    for text in texts:
+        assert _reason(assignment, Spellings(text)) == _reason_part_by_part(assignment, Spellings(text))

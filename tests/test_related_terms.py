@@ -633,3 +633,37 @@ def test_the_terms_of_a_text_are_what_the_token_pattern_finds_ascii_or_not(text)
     assert tokens(text) == re.findall(TOKEN_PATTERN, text)
     ascii_only = text.encode("ascii", "ignore").decode("ascii")
     assert tokens(ascii_only) == re.findall(TOKEN_PATTERN, ascii_only)
+
+
+# Characters where Python's Unicode `\w`, `\d` and `\b` and an ASCII class part ways:
+# letters and digits beyond ASCII (Arabic-Indic, superscript, subscript and fullwidth
+# digits; the dotted and dotless i, the Kelvin sign, ordinal indicators), a combining
+# acute (no word character: it ends a word), a connector beyond "_" (undertie), spaces
+# and dashes beyond ASCII, CJK; and an address, which the preprocessor takes out first.
+_ODD_CHARACTERS = (
+    "aZq09_- .\n'éßK\u0301\u0663\u00b2\u2082\uff21\uff10\u0130\u0131\u212a\u00aa\u00ba"
+    "\u203f\u00a0\u2009\u2013\u4e2d\u0644\u1d43"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(
+    st.one_of(
+        st.text(alphabet=_ODD_CHARACTERS, max_size=30),
+        st.text(max_size=30),
+        st.builds("{} https://github.com/a-b/c {}".format, st.text(alphabet=_ODD_CHARACTERS, max_size=12),
+                  st.text(alphabet="ab-9_ ", max_size=12)),
+    ),
+    min_size=1, max_size=4,
+))
+def test_the_vectorizer_reads_every_text_as_it_did_with_the_token_pattern(texts):
+    # terms.tokens reads an ASCII text with ASCII classes (faster); before, scikit-learn
+    # read every text with TOKEN_PATTERN. The analyzer (preprocessor, tokens, stop words)
+    # must give the same terms for any text: ASCII, beyond it, or the two mixed.
+    from generator.terms import TOKEN_PATTERN, count_vectorizer
+
+    by_pattern = count_vectorizer().set_params(tokenizer=None, token_pattern=TOKEN_PATTERN)
+    now, before = count_vectorizer().build_analyzer(), by_pattern.build_analyzer()
+    for text in texts:
+        assert now(text) == before(text)
+        assert now(text + "\u00e9") == before(text + "\u00e9")  # (the same text, not ASCII)
