@@ -200,22 +200,59 @@ def page_clash(name: str, taken: Iterable[str]) -> str:
             f"the page {name}.md would be served at /{served}, where the site has"
             f" {'its own ' if dest == f'{name}.md' else ''}{dest}; rename the file"
         )
+    mine = spelling_key(f"{name}.md")
+    # A page's name has no "/", and a path's spelling keeps its "/" and makes none
+    # (tests/test_pages.py): only the top folder's files, and a folder's index page
+    # served at the top, can be at its address in another spelling. (Keyed whole, the
+    # 10,000 paper pages cost each hand page 3 ms on every rerun.)
+    near = taken if "/" in mine else [dest for dest in taken if "/" not in dest or dest.endswith(_INDEXES)]
+    # The same address in another spelling: a file system that ignores case and
+    # Unicode's forms (macOS's, Windows') takes Papers/index.html for papers/index.html,
+    # which MkDocs writes both, the last over the first (a page lost without a word),
+    # and the folder Feed.xml/ for the file feed.xml, where MkDocs stops. (A page at the
+    # top is the same file name, said below.)
+    at = spelling_key(served)
+    variant = served and min((dest for dest in (*near, *SITE_OWN_FILES) if _served_as_folder(dest) == at), default=None)
+    if variant:
+        page = variant.endswith(".md")
+        there = _served_at(variant) if page else f"{variant}/"
+        return (
+            f"the page {name}.md would be served at /{served}, where the site has {variant}"
+            f"{f', served at /{there}' if page else ''}, the same address {_spelled_apart(there, served)};"
+            " rename the file"
+        )
     # A file name another spelling of which the site has (About.md beside about.md,
     # Index.md beside the home page's index.md): a file system that ignores case and
     # Unicode's forms holds the two as one file, and the build refuses to write them.
-    mine = spelling_key(f"{name}.md")
-    # A page's name has no "/", and a path's spelling keeps its "/" and makes none
-    # (tests/test_pages.py): only the top folder's files can be its twin. (Keyed whole,
-    # the 10,000 paper pages cost each hand page 3 ms on every rerun.)
-    near = taken if "/" in mine else [dest for dest in taken if "/" not in dest]
-    twin = min((dest for dest in near if spelling_key(dest) == mine), default=None)
+    twin = min((dest for dest in near if "/" not in dest and spelling_key(dest) == mine), default=None)
     if twin is None:
         return ""
-    how = (
-        "to macOS and Windows, which ignore case" if twin.casefold() == f"{name}.md".casefold()
-        else "to macOS, its accented letter written another way (Unicode composes it or not)"
+    return (
+        f"the site has {twin}, the same file name as {name}.md"
+        f" {_spelled_apart(twin, f'{name}.md')}; rename the file"
     )
-    return f"the site has {twin}, the same file name as {name}.md {how}; rename the file"
+
+
+# The docs files MkDocs serves at their folder's address (_served_at).
+_INDEXES = ("/index.md", "/README.md")
+
+
+def _served_as_folder(dest: str) -> str | None:
+    """The spelling key of the folder address ``dest`` takes: a top file's (not a page)
+    as the folder it stands where, a folder's index page's as its address; None for
+    any other file."""
+    if "/" not in dest:
+        return None if dest.endswith(".md") else spelling_key(f"{dest}/")
+    # (A deeper folder's index keeps its "/" in the key: it is no top address.)
+    return spelling_key(_served_at(dest)) if dest.endswith(_INDEXES) else None
+
+
+def _spelled_apart(one: str, other: str) -> str:
+    """How two spellings of one file name differ to a file system that ignores case and
+    Unicode's forms (spelling_key gives them the same key)."""
+    if one.casefold() == other.casefold():
+        return "to macOS and Windows, which ignore case"
+    return "to macOS, its accented letter written another way (Unicode composes it or not)"
 
 
 # What MkDocs and Material write at the site's top beside the pages and the exports.

@@ -714,8 +714,13 @@ def test_a_hand_page_named_like_a_generated_one_is_an_error_of_check_not_only_of
 def test_hand_pages_differing_only_in_case_are_an_error_of_check_not_a_traceback_of_build(tmp_path):
     # (check passed them; the build stopped with "WriteError: two pages claim one
     # destination: 'About.md' and 'about.md'" and a traceback.)
+    # Papers.md is no other docs file's name, but MkDocs writes it as Papers/index.html,
+    # the all-papers page's papers/index.html there: one would replace the other.
     root = with_pages(three_papers(tmp_path), **{"About": "# A\n", "about": "# a\n", "Papers": "# P\n"})
     assert messages(root) == [
+        "content/pages/Papers.md:1:1: the page Papers.md would be served at /Papers/, where the site"
+        " has papers/index.md, served at /papers/, the same address to macOS and Windows, which"
+        " ignore case; rename the file",
         "content/pages/about.md:1:1: the site has About.md, the same file name as about.md to macOS"
         " and Windows, which ignore case; rename the file",
     ]

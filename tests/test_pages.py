@@ -883,6 +883,31 @@ def test_a_hand_page_whose_file_name_differs_only_in_case_or_unicode_form_is_nam
     assert page_clash(name, taken) == f"the site has {said}; rename the file"
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # Served at /Papers/: Papers/index.html is papers/index.html to a file system that
+        # ignores case, and MkDocs writes both there; the one written last replaced the
+        # all-papers page (or the hand page) without a word.
+        ("Papers", "papers/index.md, served at /papers/"),
+        ("TOPICS", "topics/README.md, served at /topics/"),
+        # Its folder, Feed.xml/, is the file feed.xml there: MkDocs stops on it.
+        ("Feed.xml", "feed.xml"),
+        ("Sitemap.xml", "sitemap.xml"),  # (MkDocs' own)
+    ],
+)
+def test_a_hand_page_served_where_a_generated_file_is_but_for_case_is_named(name, said):
+    taken = ["index.md", "papers/index.md", "papers/a.md", "topics/README.md", "feed.xml",
+             "schema/paper.schema.json", "papers/b/index.md"]
+    assert page_clash(name, taken) == (
+        f"the page {name}.md would be served at /{name}/, where the site has {said}, the same"
+        " address to macOS and Windows, which ignore case; rename the file"
+    )
+    # A folder of its own name, or a page deeper down, is no clash: /Schema/ may hold
+    # schema/'s files, and /B/ is no papers/b/.
+    assert page_clash("Schema", taken) == page_clash("B", taken) == page_clash("A", taken) == ""
+
+
 def test_a_hand_page_differing_from_another_only_in_case_is_reported_not_a_write_error():
     hand = (
         HandPage("About", "# A\n", Location("content/pages/About.md")),
@@ -1452,7 +1477,8 @@ def test_a_spelling_key_holds_a_slash_exactly_where_the_path_does():
 
 def _clash_by_every_name(name: str, taken: list[str]) -> str:
     """page_clash as it read every name of ``taken`` (before it looked up the few that
-    can clash): the reference its answers are checked against."""
+    can clash), with the same address in another spelling read from every name too:
+    the reference its answers are checked against."""
     from generator.pages import SITE_OWN_FILES, _served_at
     from generator.write import spelling_key
 
@@ -1470,13 +1496,30 @@ def _clash_by_every_name(name: str, taken: list[str]) -> str:
             f"the page {name}.md would be served at /{served}, where the site has"
             f" {'its own ' if dest == f'{name}.md' else ''}{dest}; rename the file"
         )
+    # Any name at the page's address in another spelling (as a page's address, or as a
+    # file where its folder would be), but a page at the top (its twin, below).
+    def at(dest: str) -> str | None:
+        if dest.endswith(".md"):
+            return None if "/" not in dest else spelling_key(_served_at(dest))
+        return spelling_key(f"{dest}/")
+
+    variant = min((d for d in (*taken, *SITE_OWN_FILES) if served and at(d) == spelling_key(served)), default=None)
+    if variant is not None:
+        said = page_clash(name, [variant])  # (its wording, checked to name the variant)
+        assert said.startswith(f"the page {name}.md would be served at /{served}, where the site has {variant}")
+        return said
     twin = min((d for d in taken if spelling_key(d) == spelling_key(f"{name}.md")), default=None)
     return "" if twin is None else page_clash(name, [twin])
 
 
-_NAMES = st.sampled_from(["about", "About", "ABOUT", "caf\u00e9", "cafe\u0301", "README", "feed.xml", "papers", "x"])
+_NAMES = st.sampled_from(
+    ["about", "About", "ABOUT", "caf\u00e9", "cafe\u0301", "README", "feed.xml", "Feed.xml", "papers", "x"])
 
 
+@settings(max_examples=500, deadline=None)
+@example(name="About", taken=["about/index.md"])  # (the same address but for case)
+@example(name="ABOUT", taken=["papers/about/README.md", "About/README.md"])
+@example(name="Index.html", taken=[])  # (the folder Index.html/ where index.html is)
 @given(
     name=_NAMES,
     taken=st.lists(
