@@ -469,3 +469,13 @@ def test_the_quick_look_for_a_ligature_pair_finds_what_the_ligature_pattern_find
 
     found = export_bibtex._ANY_LIGATURE_PAIR.search(text) is not None
     assert found == (export_bibtex._LIGATURES.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet="-`',!?. a\n\u2013\u00bf\u00a1", max_size=16), st.text(max_size=16)))
+def test_the_quick_look_for_a_ligature_pair_is_the_six_looks_it_replaced(text):
+    # (663415e0: one scan of a pattern of the six literals, for six `in` looks; any text.)
+    from generator import export_bibtex
+
+    found = export_bibtex._ANY_LIGATURE_PAIR.search(text) is not None
+    assert found == any(pair in text for pair in export_bibtex._LIGATURE_PAIRS)
