@@ -76,7 +76,7 @@ import json
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -1229,7 +1229,13 @@ def by_score(hits: Iterable[Hit]) -> list[str]:
 def words_found(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -> int:
     """How many of the query's ``words`` a page finds: a word is found where one of its
     terms is among the page's ``terms`` (`rank_by_words`)."""
-    return sum(any(terms.get(term) for term in word) for word in words)
+    return len(words) - len(words_missing(terms, words))
+
+
+def words_missing(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """The query's ``words`` a page does not find, each as typed (its first term), in
+    the query's order: what `rank_by_words` ranks it by, and the site's "Missing:"."""
+    return tuple(word[0] for word in words if not any(terms.get(term) for term in word))
 
 
 def count_line(pages: int, every: int, words: int) -> str:
@@ -1275,7 +1281,8 @@ def load_index(site_dir: Path) -> dict[str, Any]:
 class Hit:
     location: str
     title: str  # as in the index: HTML-escaped
-    score: float
+    score: float  # lunr's, as Material boosts it: the last of what orders the pages (`rank_by_words`)
+    missing: tuple[str, ...] = ()  # the query's words the page does not find (`MaterialSearch.find`)
 
 
 @dataclass(frozen=True)
@@ -1368,7 +1375,8 @@ class MaterialSearch:
         refined = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         words = refined.words
         hits, terms = ([], {}) if refined.nothing else self._search(" ".join(refined.terms), words, refined.required)
-        every = sum(words_found(terms.get(hit.location, {}), words) == len(words) for hit in hits)
+        hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words)) for hit in hits]
+        every = sum(not hit.missing for hit in hits)
         return Found(
             hits, every, len(words), marked_words(query), excluding_only(refined.terms, query), refined.common)
 

@@ -241,7 +241,7 @@ def built(tmp_path_factory):
 
 def _search_pages(built, query: str, capsys) -> list[str]:
     main(["search", "--site-dir", str(built), "--limit", "20", query])
-    return re.findall(r"^ +(\S+/)  \(score", capsys.readouterr().out, re.M)
+    return re.findall(r"^ +(\S+/)(?:  \(missing: .*\))?$", capsys.readouterr().out, re.M)
 
 
 def _search(built, query: str, capsys) -> list[str]:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from generator.cli import main
+from generator.search import search_site
 
 from tests.test_search import COUNTED, make_index
 
@@ -58,3 +59,32 @@ def test_a_word_of_an_option_without_a_value_and_digits_is_a_word(site, capsys):
     assert capsys.readouterr().out.splitlines()[0] == "3 pages found"
     assert main(["search", "--site-dir", str(site), "zebra", "-h=5"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "3 pages found"
+
+
+def test_results_say_the_words_they_lack_and_no_score_that_contradicts_their_order(tmp_path, capsys):
+    # A page that finds every word comes before one with a higher score that finds fewer
+    # (rank_by_words): the command printed "(score 2.924)" above "(score 5.244)", read as
+    # a ranking by score. It says, as the site under each result, what a result lacks.
+    docs = [
+        {"location": "papers/zebra/", "title": "Zebra zebra zebra", "text": "<p>zebra zebra</p>"},
+        {"location": "papers/both/", "title": "Stripes",
+         "text": "<p>A long text about a zebra and an okapi seen together on a plain at dusk.</p>"},
+    ]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(make_index(docs)))
+    found = search_site(tmp_path, "zebra okapi")
+    # (The case: the page listed second scores more than the first.)
+    assert [hit.location for hit in found.hits] == ["papers/both/", "papers/zebra/"]
+    assert found.hits[0].score < found.hits[1].score
+    assert main(["search", "--site-dir", str(tmp_path), "Zebra OKAPI quokka"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "2 pages found, none with every word",
+        "1. Stripes",
+        "   papers/both/  (missing: quokka)",
+        "2. Zebra zebra zebra",
+        "   papers/zebra/  (missing: okapi, quokka)",
+    ]
+    # (One word: every result finds it, and says nothing more.)
+    assert main(["search", "--site-dir", str(tmp_path), "zebra"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "1. Zebra zebra zebra", "   papers/zebra/", "2. Stripes", "   papers/both/"]

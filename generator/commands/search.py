@@ -91,7 +91,11 @@ def run(args: argparse.Namespace) -> int:
     width = len(str(len(hits)))
     for rank, hit in enumerate(hits, 1):
         print(f"{rank:>{width}}. {_shown(html.unescape(hit.title))}")
-        print(f"{'':>{width}}  {_shown(hit.location) or './'}  (score {hit.score:.3f})")
+        # The words a result lacks, as the site says them under it ("Missing: vectors"),
+        # and no score: the pages that find more of the words come first, so a score
+        # printed read as a ranking that the list did not follow (12.2 above 15.1).
+        lacks = f"  (missing: {', '.join(map(_shown, hit.missing))})" if hit.missing else ""
+        print(f"{'':>{width}}  {_shown(hit.location) or './'}{lacks}")
     return 0
 
 
