@@ -1,6 +1,6 @@
 """The choice a mistyped word most plausibly meant, for "did you mean ...?" hints: one
-slip of the keys in a short word, two in a longer one, two letters swapped in a tiny one, the first words of a longer id,
-or the same words but for their endings. rapidfuzz and the stemmer are imported only
+slip of the keys in a short word, two in a longer one, two letters swapped in a tiny one, the first words of a longer id
+(a hyphen inside a word more or fewer there too), or the same words but for their endings. rapidfuzz and the stemmer are imported only
 when a mistake needs them.
 """
 
@@ -35,7 +35,8 @@ def closest(word: str, choices: Sequence[str], within: bool = False, few: bool =
     """The choice ``word`` is a plausible typo of, if any: one slip of the keys (a
     letter missing, extra or wrong, two letters swapped, a hyphen left out) in a short
     word, two in a longer one; or its first hyphen-separated words alone ("in-context"
-    for "in-context-learning"). A looser likeness (ratio 60 and above, as before) named
+    for "in-context-learning"), for papers' ids but for a hyphen inside a word
+    ("end-to-end-multitask-learning": `_starting_but_for_hyphens`). A looser likeness (ratio 60 and above, as before) named
     unrelated ids ("curriculum-learning" -> "continual-learning"), which a curator
     accepting the suggestion would then write as if it were the same paper.
 
@@ -54,6 +55,10 @@ def closest(word: str, choices: Sequence[str], within: bool = False, few: bool =
     if found or len(word) < _TINY_WORD:
         return found
     longer = [c for c in choices if c.startswith(word + "-")]
+    if not longer and not within:
+        # (A topic's name or keyword said so already, with what the topic is about:
+        # "multitask" is one slip from its keyword 'multi-task', topicsfile.alias_hint.)
+        longer = _starting_but_for_hyphens(word, choices)
     if longer:
         return min(longer, key=lambda c: (len(c), c))
     # The same words but for their endings ("model-merge" for "model-merging"), when
@@ -96,6 +101,40 @@ def slip(word: str, choices: Sequence[str]) -> str | None:
         word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed
     )
     return found[0] if found else None
+
+
+def _starting_but_for_hyphens(word: str, choices: Sequence[str]) -> list[str]:
+    """The choices whose first words are ``word``'s but for hyphens inside a word, added
+    or left out, none moved ("end-to-end-multitask-learning" begins
+    "end-to-end-multi-task-learning-with-attention"; compared in lowercase): a slip and
+    a shortening at once, which neither the slips (the rest is too long) nor the first
+    words alone found. A hyphen moved makes other words ("co-training", "cot-raining"),
+    and a longer word is another word ("multitasking" for "multitask")."""
+    parts = word.lower().split("-")
+    joined = "".join(parts)
+    cuts = _cuts(parts)
+    found = []
+    for choice in choices:
+        if not choice.lower().replace("-", "").startswith(joined):
+            continue
+        # (The choice's first words that are as long as ``word`` without its hyphens.)
+        head: list[str] = []
+        for part in choice.lower().split("-"):
+            head.append(part)
+            if sum(map(len, head)) >= len(joined):
+                break
+        if "".join(head) == joined and (cuts <= (theirs := _cuts(head)) or theirs <= cuts):
+            found.append(choice)
+    return found
+
+
+def _cuts(parts: Sequence[str]) -> set[int]:
+    """Where hyphens cut the words ``parts`` are, as places in their letters joined."""
+    at, cuts = 0, set()
+    for part in parts[:-1]:
+        at += len(part)
+        cuts.add(at)
+    return cuts
 
 
 def _one_slip(word: str, choices: Sequence[str]) -> str | None:

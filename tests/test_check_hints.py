@@ -2314,3 +2314,32 @@ def test_a_part_of_a_keyword_whose_parts_must_all_match_names_no_topic(tmp_path)
         f"content/papers/a.yml:3:24: unknown topic 'multitask' (did you mean 'multi-task-learning'?"
         f" it is about 'multitask'){fix}",
     ]
+
+
+def test_a_reading_order_id_shortened_with_a_hyphen_left_out_names_the_paper(tmp_path):
+    # Neither a slip (the rest, "-with-attention", is too long) nor the first words
+    # alone ("multitask" is not "multi-task"): it got no suggestion at all.
+    meant = "end-to-end-multi-task-learning-with-attention"
+    topics = TOPICS.replace("reading_order: [a, b, c]", "reading_order: [a, b, end-to-end-multitask-learning]")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), **{meant: paper(meant, "Attention")})
+    assert messages(root) == [
+        f"{T}:6:27: unknown paper 'end-to-end-multitask-learning' (did you mean '{meant}'?)"
+    ]
+
+
+@pytest.mark.parametrize("word, choices, meant", [
+    ("end-to-end-multitask-learning", ["end-to-end-multi-task-learning-with-attention"],
+     "end-to-end-multi-task-learning-with-attention"),
+    ("multi-task-learning", ["multitask-learning-with-attention"], "multitask-learning-with-attention"),
+    ("in-context", ["incontext-learning", "in-context-learning"], "in-context-learning"),  # (its own words first)
+    # Not: a word between them ...
+    ("end-to-end-multitask-learning", ["end-to-end-multi-task-reinforcement-learning"], None),
+    # ... a longer word ("multitasking" is not "multitask") ...
+    ("end-to-end-multitask", ["end-to-end-multitasking-agents"], None),
+    # ... a hyphen moved, not added or left out (other words) ...
+    ("co-training-views", ["cot-raining-views-of-data"], None),
+    # ... nor a word of the id as the end of another's ("learning" is no start of it).
+    ("multitask", ["multi-tasklearner-x"], None),
+])
+def test_the_first_words_but_for_a_hyphen_inside_a_word_and_no_further(word, choices, meant):
+    assert closest(word, choices) == meant
