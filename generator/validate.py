@@ -45,6 +45,19 @@ _CODE_ONLY_LINK_FIELDS = frozenset({"official"})
 _OTHER_LINK_FIELDS = {n: f for n, f in _LINK_FIELDS.items() if n not in _CODE_ONLY_LINK_FIELDS}
 _WEIGHT = Field("weight", "number", "")
 
+
+def _weight_means(phrase: str) -> str:
+    """What a keyword's weight does (topics.py's score), and one written as a number:
+    "high" or "strong" says how much it counts, not by how much."""
+    from .topics import MAX_REPEATS, TITLE_BONUS  # imported late: only such a mistake needs it
+
+    return (
+        f": a keyword's weight is what each mention of it in a paper's title or abstract (up to"
+        f" {MAX_REPEATS}) adds to the topic's score, with {TITLE_BONUS:g} times the weight more when the"
+        " title has it; a paper gets the topic when its score reaches the topic's 'threshold' (1 if"
+        f" left out), and a negative weight counts against it: write e.g. '{phrase}: 2'"
+    )
+
 # Used with fullmatch: Python's `$` also matches before a final newline, ECMA's does not.
 _PATTERNS = {kind: re.compile(pattern) for kind, pattern in schema.PATTERNS.items()}
 _FORBIDDEN = re.compile(f"[{schema.FORBIDDEN_CHARS}]")
@@ -558,13 +571,14 @@ class RecordChecker:
         hint = f"; write '{name}: {meant}'" if meant else ""  # (as `_fixed` says a fix)
         return self.error(node, f"'{name}' must be true or false, not {text!r}{hint}")
 
-    def number(self, node: Node, spec: Field, name: str) -> object:
+    def number(self, node: Node, spec: Field, name: str, means: Callable[[], str] | None = None) -> object:
+        """``means``: what the number does, said after a value that is none."""
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
         if _PATTERNS["number"].fullmatch(text) and math.isfinite(float(text)):
             return float(text)
-        return self.error(node, f"'{name}' must be a number, not {text!r}")
+        return self.error(node, f"'{name}' must be a number, not {text!r}" + (means() if means else ""))
 
     def enum(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -815,7 +829,7 @@ class RecordChecker:
                     f" a keyword, whose weight must be a number; indent '{key.text}:' as '{name}:' is",
                 )
             else:
-                weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
+                weight = self.number(value, _WEIGHT, f"{name}: {key.text}", functools.partial(_weight_means, key.text))
             if weight is None:
                 weight = self.error(value, f"'{name}: {key.text}' needs a weight (a number)")
             elif weight == 0 and isinstance(phrase, str):

@@ -12,7 +12,7 @@ from generator import build, curation, topics
 from generator.cli import main
 from generator.curation import load_content
 from tests.test_build import FIXTURE, make_project
-from tests.test_curation import _Project
+from tests.test_curation import _Project, weight_means
 from tests.test_curation_cross_file import TOPICS, paper, project
 
 GLACIERS = "id: glaciers\ntitle: Glacier melt in the Alps\nabstract: Ice.\ntopics: []\n"
@@ -145,7 +145,8 @@ def test_no_paper_is_told_to_add_a_keyword_written_with_a_wrong_weight(tmp_path)
         "      attention: high\n      transformer: 2\n"
     )
     root = project(tmp_path, topics, att="id: att\ntitle: Attention is what you need\n")
-    assert said(root) == ["content/topics.yml:5:18: 'keywords: attention' must be a number, not 'high'"]
+    assert said(root) == [
+        "content/topics.yml:5:18: 'keywords: attention' must be a number, not 'high'" + weight_means("attention")]
     # The weight mended, the paper is in the topic: nothing was hidden that is still true.
     (root / "content" / "topics.yml").write_text(topics.replace("high", "2"), encoding="utf-8")
     assert said(root) == []

@@ -2080,7 +2080,7 @@ extra: 1
     T = "content/topics.yml"  # a huge exponent would be infinity: not a number either
     assert messages(tmp_path) == [
         f"{T}:4:13: 'parent': unknown topic 'meta'; remove it here, write the topic meant, or define it in topics.yml",
-        f"{T}:6:19: 'keywords: in-context' must be a number, not 'high'",
+        f"{T}:6:19: 'keywords: in-context' must be a number, not 'high'" + weight_means("in-context"),
         f"{T}:7:7: keyword '&' has a part with no letter or digit, so it can never match",
         f"{T}:8:16: 'threshold' must be a number, not 'lots'",
         f"{T}:9:9: warning: topic 'a' has no papers",
@@ -3060,3 +3060,15 @@ def test_a_rerun_keeps_the_warning_of_a_misspelt_keyword_after_an_edit_it_cannot
     assert project.check("the misspelt word in another paper") is False
     assert _misspelt(project) == []
     assert len(searches) == 4  # all three loads searched
+
+
+def weight_means(phrase: str) -> str:
+    """What `check` says a keyword's weight does after one that is no number (written by
+    hand from topics.py's score: weight * (TITLE_BONUS 3 if in the title + mentions up
+    to MAX_REPEATS 3), and models.Topic's threshold, 1 by default)."""
+    return (
+        ": a keyword's weight is what each mention of it in a paper's title or abstract (up to 3)"
+        " adds to the topic's score, with 3 times the weight more when the title has it; a paper"
+        " gets the topic when its score reaches the topic's 'threshold' (1 if left out), and a"
+        f" negative weight counts against it: write e.g. '{phrase}: 2'"
+    )
