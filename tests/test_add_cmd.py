@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import gzip
+import re
 import threading
 import urllib.parse
 import urllib.request
@@ -319,9 +320,13 @@ def test_without_a_network_it_says_how_to_add_the_paper_offline_and_that_way_wor
     )
     assert main(["--root", str(project), "add", "10.1145/3442188.3445922", "--timeout", "2"]) == 2
     assert capsys.readouterr().err.splitlines()[1] == (
-        "without a network here, import the paper's BibTeX instead (its publisher's or a"
-        " reference manager's export): readinglist import FILE.bib, or paste it into"
-        " readinglist import -"
+        "without a network here, save doi.org's BibTeX of the DOI on a machine that has one (a"
+        " browser's download gets the paper's page, not its BibTeX): curl -L -H 'Accept:"
+        " application/x-bibtex; charset=utf-8' -o doi-10.1145_3442188.3445922.bib"
+        f" '{servers.url}/10.1145/3442188.3445922', then: readinglist import"
+        " doi-10.1145_3442188.3445922.bib; or import the paper's BibTeX from elsewhere (a"
+        " publisher's or a reference manager's export): readinglist import FILE.bib, or paste"
+        " it into readinglist import -"
     )
     # The way it gives works: the saved answer, imported, is the paper add would have written.
     (tmp_path / "answer.xml").write_bytes(saved)
@@ -334,6 +339,50 @@ def test_without_a_network_it_says_how_to_add_the_paper_offline_and_that_way_wor
     assert main(["--root", str(project), "add", "2106.09685", "--arxiv-api", fake.url + "/api/query"]) == 2
     assert len(capsys.readouterr().err.splitlines()) == 1
     fake.close()
+
+
+def test_offline_with_several_ids_it_says_each_dois_way_too_and_that_way_works(project, servers, capsys, tmp_path):
+    # Offline, arXiv is asked first and gives no answer: its way alone was said, and the
+    # DOIs' papers, never asked, were left without one.
+    dois = ["10.1145/3442188.3445922", "10.1023/A:1026654312961"]
+    running = FakeServers()  # (what a machine with a network asks: the same answers)
+    servers.close()
+    assert main(["--root", str(project), "add", "2106.09685", *dois, "--timeout", "2"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[1].startswith("without a network here, save that address's answer")  # (arXiv's)
+    names = ["doi-10.1145_3442188.3445922.bib", "doi-10.1023_A_1026654312961.bib"]
+    asking = "curl -L -H 'Accept: application/x-bibtex; charset=utf-8' -o"
+    assert err[2:] == [
+        "without a network here, save doi.org's BibTeX of each DOI on a machine that has one (a"
+        " browser's download gets the paper's page, not its BibTeX):",
+        f"  {asking} {names[0]} '{servers.url}/10.1145/3442188.3445922'",
+        f"  {asking} {names[1]} '{servers.url}/10.1023/A:1026654312961'",
+        f"then: readinglist import {names[0]} {names[1]}; or import the papers' BibTeX from elsewhere (a"
+        " publisher's or a reference manager's export): readinglist import FILE.bib, or paste"
+        " it into readinglist import -",
+    ]
+    # Each command done (its header and address, asked of a server that answers), then the
+    # import it names: the papers add would have written.
+    for line, name in zip(err[3:5], names):
+        accept, address = re.fullmatch(r"  curl -L -H 'Accept: ([^']*)' -o \S+ '([^']*)'", line).groups()
+        address = address.replace(servers.url, running.url)
+        with urllib.request.urlopen(urllib.request.Request(address, headers={"Accept": accept})) as answer:
+            (tmp_path / name).write_bytes(answer.read())
+    running.close()
+    assert main(["--root", str(project), "import", *(str(tmp_path / name) for name in names)]) == 0
+    titles = sorted(_paper(project, path.stem)["title"] for path in (project / "content" / "papers").glob("*.yml"))
+    assert titles == [
+        "On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? 🦜",
+        "The Large N Limit of Superconformal Field Theories and Supergravity",
+    ]
+    # Offline at doi.org after arXiv answered: the DOI asked and the one after it, not arXiv's way.
+    servers2 = FakeServers()
+    assert main(["--root", str(project), "add", "2106.09685", *dois, "--timeout", "2",
+                 "--arxiv-api", servers2.url + "/api/query", "--doi-resolver", servers.url]) == 2  # (closed)
+    err = capsys.readouterr().err.splitlines()
+    servers2.close()
+    assert err[0].startswith(f"readinglist add: no answer from {servers.url}/10.1145/3442188.3445922 (")
+    assert err[1].startswith("without a network here, save doi.org's BibTeX of each DOI") and len(err) == 5
 
 
 def test_arxivs_error_entry_is_a_refusal_not_a_paper(servers):

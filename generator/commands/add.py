@@ -101,11 +101,31 @@ ARXIV_OFFLINE = (
     " browser's download, or curl -o answer.xml 'ADDRESS'), then: readinglist import"
     " answer.xml (read as add reads it), or import the papers' BibTeX (readinglist import -)"
 )
-DOI_OFFLINE = (
-    "without a network here, import the paper's BibTeX instead (its publisher's or a"
-    " reference manager's export): readinglist import FILE.bib, or paste it into"
-    " readinglist import -"
-)
+# What add asks doi.org for: the DOI's BibTeX, by content negotiation.
+BIBTEX = "application/x-bibtex; charset=utf-8"
+
+
+def doi_offline(resolver: str, dois: list[str]) -> str:
+    """How to add the papers of ``dois`` without a network here: save doi.org's BibTeX
+    of each where there is one (a browser's download is the paper's landing page: doi.org
+    gives BibTeX only to a client that asks for it), then import the files; or import
+    BibTeX from elsewhere. One command a DOI: the DOIs of several ids were not asked."""
+    saved = [_kept_name("doi", [doi], ".bib") for doi in dois]
+    commands = [f"curl -L -H 'Accept: {BIBTEX}' -o {name} '{doi_url(resolver, doi)}'" for doi, name in zip(dois, saved)]
+    one = len(dois) == 1
+    each, whose = ("the DOI", "paper's") if one else ("each DOI", "papers'")
+    return (
+        f"without a network here, save doi.org's BibTeX of {each} on a machine that has one (a"
+        " browser's download gets the paper's page, not its BibTeX):"
+        + (f" {commands[0]}, then" if one else "".join(f"\n  {command}" for command in commands) + "\nthen")
+        + f": readinglist import {' '.join(saved)}; or import the {whose} BibTeX from elsewhere (a"
+        " publisher's or a reference manager's export): readinglist import FILE.bib, or paste it"
+        " into readinglist import -"
+    )
+
+
+def doi_url(resolver: str, doi: str) -> str:
+    return f"{resolver.rstrip('/')}/{urllib.parse.quote(doi, safe='/:;()._-')}"
 
 
 def _get(url: str, accept: str, timeout: float, offline: str) -> tuple[int, str, str]:
@@ -189,8 +209,8 @@ def ask_doi(
 ) -> list[Record]:
     """The record of ``doi`` from its BibTeX; an unknown DOI is an error in ``problems``.
     An answer that gave the paper goes to ``answers``, (file name, text)."""
-    url = f"{resolver.rstrip('/')}/{urllib.parse.quote(doi, safe='/:;()._-')}"
-    status, text, limited = _get(url, "application/x-bibtex; charset=utf-8", timeout, DOI_OFFLINE)
+    url = doi_url(resolver, doi)
+    status, text, limited = _get(url, BIBTEX, timeout, doi_offline(resolver, [doi]))
     where = Location(f"doi:{doi}")
     if status == 404:
         problems.error(where, "doi.org knows no such DOI (check it)")
@@ -237,14 +257,18 @@ def run(args: argparse.Namespace) -> int:
             wanted.append(found)
     records: list[Record] = []
     answers: list[tuple[str, str]] = []
+    dois = [w.doi for w in wanted if w.doi]
+    answered = 0  # (the DOIs doi.org answered)
+    at_arxiv = True
     try:
         # (The others are asked even after a word that is no id: every mistake is said at once.)
         arxiv = [w.arxiv for w in wanted if w.arxiv]
         if arxiv:
             records += ask_arxiv(args.arxiv_api, arxiv, args.timeout, problems, answers)
-        for w in wanted:
-            if w.doi:
-                records += ask_doi(args.doi_resolver, w.doi, args.timeout, problems, answers)
+        at_arxiv = False
+        for doi in dois:
+            records += ask_doi(args.doi_resolver, doi, args.timeout, problems, answers)
+            answered += 1
     except Unanswered as exc:
         # (What was found wrong before the server failed is said too: fixed now, it is not
         # found again one mistake at a time.)
@@ -252,7 +276,11 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"readinglist add: {exc}; nothing was written", file=sys.stderr)
         if exc.hint:
-            print(exc.hint, file=sys.stderr)
+            # Offline: the way for each id not answered, each DOI's too: arXiv's way alone
+            # was said, and of the DOIs only the one asked (the others, after it, are not).
+            pending = dois[answered:]
+            hints = ([] if not at_arxiv else [exc.hint]) + ([doi_offline(args.doi_resolver, pending)] if pending else [])
+            print("\n".join(hints), file=sys.stderr)
         return 2
     if problems.has_errors():
         return print_stopped(problems.sorted(), "added")
