@@ -11,6 +11,7 @@ import datetime as dt
 import email.utils
 import gzip
 import re
+import subprocess
 import threading
 import urllib.parse
 import urllib.request
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.commands import add
 from generator.commands.add import read_id
 from generator.yamlio import parse, to_python
 from generator.errors import Problems
@@ -635,3 +637,33 @@ def test_a_doi_typed_in_small_letters_stays_in_small_letters(project, servers):
     assert main(["--root", str(project), "add", "10.1000/abc.def"]) == 0
     [path] = (project / "content" / "papers").glob("*.yml")
     assert _paper(project, path.stem)["doi"] == "10.1000/abc.def"
+
+
+def test_the_offline_curl_lines_read_in_a_shell_as_the_address_asked_and_save_one_file_a_doi():
+    # Real DOIs hold parentheses, ";", "<>", and a DOI may hold a space or quote; the file
+    # names are made from them. "10.1000/a(b)" and "10.1000/a_b_" were both saved as
+    # doi-10.1000_a_b_.bib: the second curl wrote over the first, and the import named
+    # that file twice, one paper lost.
+    dois = [
+        "10.1002/(SICI)1097-4636(199602)30:2<211::AID-JBM10>3.0.CO;2-T",
+        "10.1000/a b'c\"d$x`e\\f",
+        "10.1000/a(b)", "10.1000/a_b_", "10.1000/x/y", "10.1000/X_Y",
+    ]
+    said = add.doi_offline("https://doi.org", dois).splitlines()
+    lines = [line.strip() for line in said if line.startswith("  curl ")]
+    assert len(lines) == len(dois)
+    names = []
+    for line, doi in zip(lines, dois):
+        # (bash reads the line as pasted; printf shows the words curl would be given.)
+        words = subprocess.run(
+            ["bash", "-c", "printf '%s\\0' " + line.removeprefix("curl ")],
+            capture_output=True, check=True).stdout.decode().split("\0")[:-1]
+        assert words[:4] == ["-L", "-H", "Accept: application/x-bibtex; charset=utf-8", "-o"]
+        name, address = words[4:]
+        assert urllib.parse.unquote(address) == f"https://doi.org/{doi}"
+        assert "/" not in name and name.startswith("doi-") and name.endswith(".bib")
+        names.append(name)
+    assert names[0] == "doi-10.1002_SICI_1097-4636_199602_30_2_211_AID-JBM10_3.0.CO_2-T.bib"
+    # Each DOI its own file, in any case (a Mac's disk ignores it), and the import names each.
+    assert len({name.casefold() for name in names}) == len(dois)
+    assert said[-1].startswith(f"then: readinglist import {' '.join(names)}; ")

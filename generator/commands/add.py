@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import http.client
 import os
 import re
@@ -110,7 +111,7 @@ def doi_offline(resolver: str, dois: list[str]) -> str:
     of each where there is one (a browser's download is the paper's landing page: doi.org
     gives BibTeX only to a client that asks for it), then import the files; or import
     BibTeX from elsewhere. One command a DOI: the DOIs of several ids were not asked."""
-    saved = [_kept_name("doi", [doi], ".bib") for doi in dois]
+    saved = _saved_names(dois)
     commands = [f"curl -L -H 'Accept: {BIBTEX}' -o {name} '{doi_url(resolver, doi)}'" for doi, name in zip(dois, saved)]
     one = len(dois) == 1
     each, whose = ("the DOI", "paper's") if one else ("each DOI", "papers'")
@@ -122,6 +123,26 @@ def doi_offline(resolver: str, dois: list[str]) -> str:
         " publisher's or a reference manager's export): readinglist import FILE.bib, or paste it"
         " into readinglist import -"
     )
+
+
+def _saved_names(dois: list[str]) -> list[str]:
+    """The file each of ``dois``' BibTeX is saved as (`_kept_name`'s), one file a DOI:
+    that name writes every character but letters, digits, "." and "-" as "_", so that
+    "10.1000/a(b)" and "10.1000/a_b_" were both told to save as doi-10.1000_a_b_.bib, the
+    second curl over the first and its paper imported twice, the other's not at all. A
+    name taken already (in any case: a Mac's disk ignores it) gets the DOI's digest."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for doi in dois:
+        name = _kept_name("doi", [doi], ".bib")
+        digest = hashlib.sha256(doi.casefold().encode("utf-8")).hexdigest()
+        for digits in (8, 16, 64):  # (as keptsources._beside: longer while taken)
+            if name.casefold() not in taken:
+                break
+            name = f"{_kept_name('doi', [doi], '')}-{digest[:digits]}.bib"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
 
 
 def doi_url(resolver: str, doi: str) -> str:
