@@ -113,7 +113,7 @@ def _starting_but_for_hyphens(word: str, choices: Sequence[str]) -> list[str]:
     parts = word.lower().split("-")
     joined = "".join(parts)
     cuts = _cuts(parts)
-    found = []
+    found: list[tuple[str, tuple[str, ...]]] = []
     for choice in choices:
         if not choice.lower().replace("-", "").startswith(joined):
             continue
@@ -124,8 +124,10 @@ def _starting_but_for_hyphens(word: str, choices: Sequence[str]) -> list[str]:
             if sum(map(len, head)) >= len(joined):
                 break
         if "".join(head) == joined and (cuts <= (theirs := _cuts(head)) or theirs <= cuts):
-            found.append(choice)
-    return found
+            found.append((choice, tuple(head)))
+    # Choices that cut the letters into other words ("metalearning": "meta-learning-..."
+    # and "metal-earning-...") are a guess between them, which the shortest settled.
+    return [choice for choice, _ in found] if len({head for _, head in found}) == 1 else []
 
 
 def _cuts(parts: Sequence[str]) -> set[int]:

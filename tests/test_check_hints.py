@@ -2340,6 +2340,14 @@ def test_a_reading_order_id_shortened_with_a_hyphen_left_out_names_the_paper(tmp
     ("co-training-views", ["cot-raining-views-of-data"], None),
     # ... nor a word of the id as the end of another's ("learning" is no start of it).
     ("multitask", ["multi-tasklearner-x"], None),
+    # Two choices whose letters are other words: a guess between them (the shorter was
+    # named), though each alone is the meant paper.
+    ("metalearning", ["meta-learning-with-implicit-gradients", "metal-earning-power-of-miners"], None),
+    ("metalearning", ["meta-learning-with-implicit-gradients"], "meta-learning-with-implicit-gradients"),
+    ("metalearning", ["metal-earning-power-of-miners"], "metal-earning-power-of-miners"),
+    # (Two ids with the same words: the shorter, as for the first words alone.)
+    ("endtoend-memory", ["end-to-end-memory-networks-2", "end-to-end-memory-networks"],
+     "end-to-end-memory-networks"),
 ])
 def test_the_first_words_but_for_a_hyphen_inside_a_word_and_no_further(word, choices, meant):
     assert closest(word, choices) == meant
