@@ -321,15 +321,17 @@ def test_without_a_network_it_says_how_to_add_the_paper_offline_and_that_way_wor
         " answer.xml (read as add reads it), or import the papers' BibTeX (readinglist import -)"
     )
     assert main(["--root", str(project), "add", "10.1145/3442188.3445922", "--timeout", "2"]) == 2
-    assert capsys.readouterr().err.splitlines()[1] == (
+    # The command on a line of its own (copied whole, with no comma of the sentence's), and
+    # -f: an unknown DOI's error page is not saved as the .bib file import is told to read.
+    assert capsys.readouterr().err.splitlines()[1:] == [
         "without a network here, save doi.org's BibTeX of the DOI on a machine that has one (a"
-        " browser's download gets the paper's page, not its BibTeX): curl -L -H 'Accept:"
-        " application/x-bibtex; charset=utf-8' -o doi-10.1145_3442188.3445922.bib"
-        f" '{servers.url}/10.1145/3442188.3445922', then: readinglist import"
-        " doi-10.1145_3442188.3445922.bib; or import the paper's BibTeX from elsewhere (a"
-        " publisher's or a reference manager's export): readinglist import FILE.bib, or paste"
-        " it into readinglist import -"
-    )
+        " browser's download gets the paper's page, not its BibTeX):",
+        "  curl -fL -H 'Accept: application/x-bibtex; charset=utf-8' -o doi-10.1145_3442188.3445922.bib"
+        f" '{servers.url}/10.1145/3442188.3445922'",
+        "then: readinglist import doi-10.1145_3442188.3445922.bib; or import the paper's BibTeX from"
+        " elsewhere (a publisher's or a reference manager's export): readinglist import FILE.bib, or"
+        " paste it into readinglist import -",
+    ]
     # The way it gives works: the saved answer, imported, is the paper add would have written.
     (tmp_path / "answer.xml").write_bytes(saved)
     assert main(["--root", str(project), "import", str(tmp_path / "answer.xml")]) == 0
@@ -353,7 +355,7 @@ def test_offline_with_several_ids_it_says_each_dois_way_too_and_that_way_works(p
     err = capsys.readouterr().err.splitlines()
     assert err[1].startswith("without a network here, save that address's answer")  # (arXiv's)
     names = ["doi-10.1145_3442188.3445922.bib", "doi-10.1023_A_1026654312961.bib"]
-    asking = "curl -L -H 'Accept: application/x-bibtex; charset=utf-8' -o"
+    asking = "curl -fL -H 'Accept: application/x-bibtex; charset=utf-8' -o"
     assert err[2:] == [
         "without a network here, save doi.org's BibTeX of each DOI on a machine that has one (a"
         " browser's download gets the paper's page, not its BibTeX):",
@@ -366,7 +368,7 @@ def test_offline_with_several_ids_it_says_each_dois_way_too_and_that_way_works(p
     # Each command done (its header and address, asked of a server that answers), then the
     # import it names: the papers add would have written.
     for line, name in zip(err[3:5], names):
-        accept, address = re.fullmatch(r"  curl -L -H 'Accept: ([^']*)' -o \S+ '([^']*)'", line).groups()
+        accept, address = re.fullmatch(r"  curl -fL -H 'Accept: ([^']*)' -o \S+ '([^']*)'", line).groups()
         address = address.replace(servers.url, running.url)
         with urllib.request.urlopen(urllib.request.Request(address, headers={"Accept": accept})) as answer:
             (tmp_path / name).write_bytes(answer.read())
@@ -658,7 +660,7 @@ def test_the_offline_curl_lines_read_in_a_shell_as_the_address_asked_and_save_on
         words = subprocess.run(
             ["bash", "-c", "printf '%s\\0' " + line.removeprefix("curl ")],
             capture_output=True, check=True).stdout.decode().split("\0")[:-1]
-        assert words[:4] == ["-L", "-H", "Accept: application/x-bibtex; charset=utf-8", "-o"]
+        assert words[:4] == ["-fL", "-H", "Accept: application/x-bibtex; charset=utf-8", "-o"]
         name, address = words[4:]
         assert urllib.parse.unquote(address) == f"https://doi.org/{doi}"
         assert "/" not in name and name.startswith("doi-") and name.endswith(".bib")

@@ -112,13 +112,16 @@ def doi_offline(resolver: str, dois: list[str]) -> str:
     gives BibTeX only to a client that asks for it), then import the files; or import
     BibTeX from elsewhere. One command a DOI: the DOIs of several ids were not asked."""
     saved = _saved_names(dois)
-    commands = [f"curl -L -H 'Accept: {BIBTEX}' -o {name} '{doi_url(resolver, doi)}'" for doi, name in zip(dois, saved)]
-    one = len(dois) == 1
-    each, whose = ("the DOI", "paper's") if one else ("each DOI", "papers'")
+    # -f: a DOI doi.org does not know fails the command instead of saving its error page
+    # as a .bib file, which import would then call a file with no BibTeX entry.
+    commands = [f"curl -fL -H 'Accept: {BIBTEX}' -o {name} '{doi_url(resolver, doi)}'" for doi, name in zip(dois, saved)]
+    each, whose = ("the DOI", "paper's") if len(dois) == 1 else ("each DOI", "papers'")
     return (
         f"without a network here, save doi.org's BibTeX of {each} on a machine that has one (a"
         " browser's download gets the paper's page, not its BibTeX):"
-        + (f" {commands[0]}, then" if one else "".join(f"\n  {command}" for command in commands) + "\nthen")
+        # (Each command on a line of its own, so that it is copied whole, without the
+        # sentence's comma.)
+        + "".join(f"\n  {command}" for command in commands) + "\nthen"
         + f": readinglist import {' '.join(saved)}; or import the {whose} BibTeX from elsewhere (a"
         " publisher's or a reference manager's export): readinglist import FILE.bib, or paste it"
         " into readinglist import -"
