@@ -863,3 +863,26 @@ def test_the_cyclic_collector_is_off_while_importing_and_back_on_after(tmp_path,
     bib.write_text("@article{a, title = {A Paper}, year = {2020}, year = {2021}}\n")
     assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 1
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(("raised", "code"), [(KeyboardInterrupt, 130), (OSError, 1)])
+def test_the_cyclic_collector_is_back_on_when_the_import_is_stopped(tmp_path, monkeypatch, raised, code):
+    # (The test above ends on a curator's error, which the command returns as 1: this
+    # is Ctrl-C, or a full disk, raised through gcpause.off to the CLI's handlers.)
+    import gc
+
+    from generator.commands import import_cmd
+
+    states: list[bool] = []
+
+    def import_paths(*args, **kwargs):
+        states.append(gc.isenabled())
+        raise raised()
+
+    monkeypatch.setattr(import_cmd, "import_paths", import_paths)
+    bib = tmp_path / "lab.bib"
+    bib.write_text("@article{a, title = {A Paper}, year = {2020}}\n")
+    assert gc.isenabled()
+    assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == code
+    assert states == [False]
+    assert gc.isenabled()
