@@ -51,13 +51,19 @@ inputs=("$data"/import/*.bib "$data"/add/*.bib "$data"/own_list/*.bib "$data"/ma
 if [ -f "$listing" ]; then
   head -2000 "$listing" > "$scratch/inputs/listing.txt"
   inputs+=("$scratch/inputs/listing.txt")
+else
+  echo "import_same.sh: no listing at $listing (KEEP_LIST): compared without it" >&2
 fi
 if [ -z "$small" ]; then
   (cd "$repo/benchmarks" && "$python" -c "
 import sys
 from keep_sources import bib
 open(sys.argv[1], 'w').write(bib(10000, 0))
-open(sys.argv[2], 'w').write(bib(10000, 1))" "$scratch/inputs/lab.bib" "$scratch/inputs/lab1.bib")
+open(sys.argv[2], 'w').write(bib(10000, 1))" "$scratch/inputs/lab.bib" "$scratch/inputs/lab1.bib") || {
+    # (Else both sides would fail alike on the missing files, and be "the same".)
+    echo "import_same.sh: could not write the 10,000-entry .bib (KEEP_LIST: $listing); give SMALL to compare without it" >&2
+    exit 2
+  }
 fi
 run() {  # TREE PROJECT ARGS...: the command's output and exit status to PROJECT.out
   local tree=$1 project=$2
@@ -88,8 +94,10 @@ for side in old new; do
   # (The messages name the project's folder, which differs by side.)
   sed -i "s#$scratch/$side/#$scratch/SIDE/#g" "$scratch/$side"/*.out
 done
+# (Two sides that fail alike are the same too: how many commands did is said.)
+failed=$(cat "$scratch/new"/*.out | grep -c '^exit [1-9]')
 if diff -r "$scratch/old" "$scratch/new"; then
-  echo "the same: $(find "$scratch/new" -type f | wc -l) files a side"
+  echo "the same: $(find "$scratch/new" -type f | wc -l) files a side; $failed of $(cat "$scratch/new"/*.out | grep -c '^exit ') commands a side exited non-zero"
 else
   echo "DIFFERENT"
   exit 1
