@@ -31,7 +31,9 @@ PACKAGE = Path(__file__).parent
 _LIBRARIES = (
     "scikit-learn", "numpy", "scipy", "jinja2", "markupsafe", "bibtexparser", "feedgen", "markdown", "nh3",
     "pyyaml", "pystemmer", "snowballstemmer",
-    "lemminflect",  # (its dictionaries make the memo's hints for papers in no topic)
+    # (Its dictionary tells a keyword's word from a slip: the warnings of misspelt
+    # keywords the memo keeps. The hints for papers in no topic read data/ instead.)
+    "lemminflect",
     # (The text the memo keeps comes through these too: lunr's stop words and stemmer
     # (shared terms, acronyms), TeX to text, ids' ASCII forms, near titles' warnings,
     # escaping and table words through markdown-it and its linkify.)

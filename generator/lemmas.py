@@ -40,6 +40,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from pathlib import Path
 from typing import Collection, Iterable, Mapping
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
@@ -117,6 +118,12 @@ _NO_SUBJECT = frozenset({"VERB", "AUX", "ADV"})
 # A verb's participles (Penn's tags) name one all the same, as an adjective or a noun:
 # "federated" or "supervised" learning, "spoken" language, model "merging", "pruning".
 _PARTICIPLES = ("VBN", "VBG")
+# The words `names_no_subject` is true of, as lemminflect's dictionary has them
+# (`no_subject_words`), one a line: loading the dictionary's two tables costs 0.27 s of
+# CPU, which `check` and a clean build paid for the hint of a paper in no topic alone
+# (topicsfile.how_to_place), a few words looked up; the list is 84 KB, read in 2 ms. A
+# test says when it is no longer the dictionary's; `python -m generator.lemmas` writes it.
+NO_SUBJECT_TABLE = Path(__file__).parent / "data" / "no-subject-words.txt"
 
 
 def names_no_subject(word: str) -> bool:
@@ -125,7 +132,30 @@ def names_no_subject(word: str) -> bool:
     word a topic is named by ("grew", "refers", "did", "really"), unlike "melt" (also a
     noun), "considered" (also an adjective) or "merging" and "supervised" (participles).
     A word the dictionary does not know ("GNN", "zero-shot") is not."""
-    # (a quarter second, once: asked only of a paper in no topic, and a build has it loaded)
+    return word in _no_subject_table()
+
+
+@functools.lru_cache(maxsize=1)
+def _no_subject_table() -> frozenset[str]:
+    # (Split at line ends alone: a few of the dictionary's words hold a space, "under go".)
+    return frozenset(NO_SUBJECT_TABLE.read_text(encoding="utf-8").split("\n")) - {""}
+
+
+def no_subject_words() -> list[str]:
+    """Every word `names_no_subject` is true of, sorted, as lemminflect's dictionary
+    tells it (a second of CPU: 70,000 words looked up). Only a word the dictionary has,
+    or has an override for, is one (any other has no lemma at all), and only in lower
+    case: its look-up lower-cases the word it is given, so a key with a capital
+    ("Drew") is never the one found."""
+    from lemminflect import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    # (Its tables' keys: the library lists its words nowhere else.)
+    known = lemmatizer._getLemmaDict().keys() | lemmatizer._getOverridesDict().keys()
+    return sorted(word for word in known if word == word.lower() and _no_subject_in_dictionary(word))
+
+
+def _no_subject_in_dictionary(word: str) -> bool:
     from lemminflect import getAllLemmas, getInflection
 
     found = getAllLemmas(word)
@@ -249,3 +279,17 @@ def by_form(inflections: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
         for form in forms.split():
             bases[form].append(base)
     return {form: tuple(sorted(found)) for form, found in bases.items()}
+
+
+def main() -> int:
+    """``python -m generator.lemmas``: write `NO_SUBJECT_TABLE` from lemminflect's
+    dictionary (after lemminflect changed: a test says so)."""
+    from .atomicfile import atomic_write
+
+    atomic_write(NO_SUBJECT_TABLE, "".join(f"{word}\n" for word in no_subject_words()))
+    print(NO_SUBJECT_TABLE)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

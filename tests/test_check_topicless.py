@@ -258,10 +258,9 @@ def test_a_paper_in_no_topic_is_offered_no_word_a_large_share_of_the_list_writes
 
 
 def test_a_rerun_keeps_a_hint_whose_paper_and_list_are_as_they_were(tmp_path, monkeypatch):
-    # A hint looks its words up in lemminflect's dictionaries, whose loading costs
-    # 0.3-0.5 s: a rerun after an edit of another paper (in this process or, from the
-    # pickled cache, a new one) must not pay it again for the same hint, nor keep a hint
-    # whose paper was edited.
+    # A hint matches each word it could offer as a keyword: a rerun after an edit of
+    # another paper (in this process or, from the pickled cache, a new one) must not do
+    # it again for the same hint, nor keep a hint whose paper was edited.
     from generator import topicsfile
 
     root = project(tmp_path / "p", a=paper("a"), b=paper("b"), c=paper("c"), d=paper("d"))

@@ -15,10 +15,15 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lemminflect import Lemmatizer
 
+from generator import lemmas
 from generator.cli import main
 from generator.lemmas import (
-    QUERY_BOOST, acronym_plurals, acronyms, base_forms, by_form, entry_fields, inflections)
+    NO_SUBJECT_TABLE, QUERY_BOOST, acronym_plurals, acronyms, base_forms, by_form, entry_fields,
+    inflections, names_no_subject, no_subject_words)
 from generator.models import Paper, Site
 from generator.search import MaterialSearch, dumps, refine_query, shape_index
 from tests.browser.sitebuild import ROOT, build_site
@@ -58,6 +63,52 @@ def test_a_degree_that_is_another_word_is_no_form_of_its_base():
     assert _found(engine, "best") == ["best"]
     assert _found(engine, "better") == []
     assert _found(engine, "well") == ["well"]
+
+
+def test_the_table_of_words_that_name_no_subject_is_lemminflects_answer():
+    # After lemminflect changed: python -m generator.lemmas
+    shipped = NO_SUBJECT_TABLE.read_text(encoding="utf-8").split("\n")
+    assert shipped[-1] == ""  # (each word on a line of its own, the last too)
+    assert shipped[:-1] == no_subject_words()
+    # By hand, in lemminflect's tables: verbs' forms that are no participle, an auxiliary,
+    # adverbs; a word with a space ("under go": a verb of its own) is one word.
+    assert {"grew", "refers", "did", "really", "truly", "under go"} <= set(shipped)
+    # Also a noun ("melt"), also an adjective ("considered"), participles ("merging",
+    # "supervised"), no word of the dictionary ("gnn"), a capital ("Drew": its look-up
+    # lower-cases the word, so only "drew" is ever found).
+    assert not {"melt", "considered", "merging", "supervised", "gnn", "Drew", "under"} & set(shipped)
+
+
+# The dictionary's words as a lower-case word finds them (its keys: listed nowhere else).
+_DICTIONARY = sorted(word for word in Lemmatizer()._getLemmaDict() if word == word.lower())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(_DICTIONARY),
+        # (their other forms, made by suffixes: some in the dictionary, most not)
+        st.tuples(st.sampled_from(_DICTIONARY), st.sampled_from(["s", "es", "ed", "ing", "ly", "d", ""]))
+        .map("".join),
+        st.text(alphabet="abcdeilnorst -'", max_size=8),
+    )
+)
+def test_names_no_subject_answers_as_lemminflects_dictionary_for_any_lower_case_word(word):
+    assert names_no_subject(word) == lemmas._no_subject_in_dictionary(word)
+
+
+def test_names_no_subject_loads_none_of_lemminflect():
+    # (lemminflect's two tables cost 0.27 s of CPU to load, which `check` paid for the
+    # hint of a paper in no topic: the shipped table answers.)
+    code = (
+        "import sys; from generator.lemmas import names_no_subject; "
+        "print([names_no_subject(w) for w in ('grew', 'melt', 'under go', 'gnn')], "
+        "'lemminflect' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout == "[True, False, True, False] False\n"
 
 
 def test_an_entry_gets_the_base_forms_it_does_not_write_weighed_by_where_its_words_are():
