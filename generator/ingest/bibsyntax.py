@@ -79,6 +79,19 @@ ENTRY_KEY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 _FIELD_START = re.compile(r"(?m)^\s*,?\s*([A-Za-z][\w:.+-]*)\s*=")
 
 
+# The rest of a ``{`` entry after its head, closing brace included, when nothing in it
+# can be yielded or change how the rest of the text is read: between its fields no "%"
+# (a comment; a quote only tells whether one is), only braces' groups two deep at most,
+# each escape ("\\x") one token as `_SIGNIFICANT` reads it. Such an entry (nearly every
+# entry of an export) is passed over in one match, not token by token: a 10,000-entry
+# .bib whose abstracts write "%" took 0.20 s of CPU, its 180,000 braces, parentheses and
+# quotes each a step of `_top_level`'s loop, and 0.04 s so. Any other entry is read token
+# by token. (Possessive: an entry that does not match fails at once, without trying
+# every split of its runs.)
+_GROUP = r"\{(?:[^{}\\]++|\\.|\{(?:[^{}\\]++|\\.)*+\})*+\}"
+_PLAIN_ENTRY_REST = re.compile(rf'(?:[^{{}}%\\]++|\\.|{_GROUP})*+\}}', re.DOTALL)
+
+
 def _top_level(text: str) -> Iterator[re.Match[str]]:
     """Each entry's head (``@article{``) outside entries, and each ``%`` that starts a
     comment, to the end of its line, where BibTeX's readers take it for one: outside
@@ -86,32 +99,40 @@ def _top_level(text: str) -> Iterator[re.Match[str]]:
     in a ``@comment`` or ``@preamble``, is text; a quoted value may run over several
     lines)."""
     depth, quoted, free, paren, skip_to = 0, False, False, False, -1
-    for match in _SIGNIFICANT.finditer(text):
-        at, token = match.start(), match.group()
-        if at < skip_to:
-            continue
-        if match.group(1) is not None:  # "@name{" or "@name("
-            if depth == 0:
-                yield match
-                depth, paren, quoted = 1, match.group(2) == "(", False
-                free = match.group(1).lower() in _FREE_TEXT
-            elif match.group(2) == "{":
+    scan = _SIGNIFICANT.finditer(text)
+    while True:
+        for match in scan:
+            at, token = match.start(), match.group()
+            if at < skip_to:
+                continue
+            if match.group(1) is not None:  # "@name{" or "@name("
+                if depth == 0:
+                    yield match
+                    depth, paren, quoted = 1, match.group(2) == "(", False
+                    free = match.group(1).lower() in _FREE_TEXT
+                    if not paren and not free and (rest := _PLAIN_ENTRY_REST.match(text, match.end())):
+                        break  # (read on after the entry, at depth 0, as the tokens would)
+                elif match.group(2) == "{":
+                    depth += 1
+                continue
+            if token == "{":
                 depth += 1
-            continue
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth = max(depth - 1, 0)
-        elif token == ")" and paren and depth == 1 and not quoted:
-            depth = 0
-        elif token == '"' and depth == 1:
-            quoted = not quoted
-        elif token == "%" and (depth == 0 or (depth == 1 and not quoted and not free)):
-            yield match
-            end = text.find("\n", at)
-            skip_to = len(text) if end < 0 else end
-        if depth == 0:
-            quoted = free = paren = False
+            elif token == "}":
+                depth = max(depth - 1, 0)
+            elif token == ")" and paren and depth == 1 and not quoted:
+                depth = 0
+            elif token == '"' and depth == 1:
+                quoted = not quoted
+            elif token == "%" and (depth == 0 or (depth == 1 and not quoted and not free)):
+                yield match
+                end = text.find("\n", at)
+                skip_to = len(text) if end < 0 else end
+            if depth == 0:
+                quoted = free = paren = False
+        else:
+            return
+        depth = 0
+        scan = _SIGNIFICANT.finditer(text, rest.end())
 
 
 def without_comments(text: str) -> str:

@@ -5,6 +5,7 @@ closed early; each mistake at its line and column, as a lab's hand-kept file has
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import assume, given
@@ -12,7 +13,10 @@ from hypothesis import strategies as st
 
 from generator.errors import Problems
 from generator.export_bibtex import balanced
-from generator.ingest.bibsyntax import backslashed, braces_counted, heads_closed_up, names_split, without_comments
+from generator.ingest import bibsyntax
+from generator.ingest.bibsyntax import (
+    _top_level, backslashed, braces_counted, heads_closed_up, names_split,
+    without_comments)
 from generator.ingest.bibtex import parse_bibtex
 
 
@@ -51,6 +55,67 @@ def test_a_percent_sign_in_a_value_or_escaped_is_text():
         '@article{u, url = {https://x.org/a%20b}, note = "50% of {it}",\n'
         "  title = {50\\% more}, \n}\n"
     )
+
+
+def _read_token_by_token(text):
+    """`_top_level` as it was before an entry with no comment between its fields was
+    passed over in one match: every token of `_SIGNIFICANT` a step (no entry matches)."""
+    with mock.patch.object(bibsyntax, "_PLAIN_ENTRY_REST", re.compile(r"(?!)")):
+        return list(_top_level(text))
+
+
+# Pieces of BibTeX and of what goes wrong in it: heads of entries and of free-text blocks
+# (with spaces, a parenthesis, a line break), values nested up to four deep, quotes,
+# comments, escapes (of a brace, a quote, a "%", a backslash), a stray "@".
+_IN_VALUE = st.sampled_from([
+    "x", " ", "50% ", "%", "(", ")", '"', "\\%", "\\{", "\\}", '\\"', "\\\\", "\\", "\n", "@b{", "@c(", "@",
+])
+_VALUE = st.recursive(
+    st.lists(_IN_VALUE, max_size=4).map("".join),
+    lambda inner: st.lists(st.one_of(_IN_VALUE, inner.map(lambda v: "{" + v + "}")), max_size=4).map("".join),
+    max_leaves=8,
+)
+_FIELD = st.one_of(
+    _VALUE.map(lambda v: " title = {" + v + "},\n"),
+    _VALUE.map(lambda v: ' note = "' + v + '",\n'),
+    st.sampled_from(["% a comment\n", " % c {\n", " x = 1,", " \\% ", "@misc{", ")", "}", "{"]),
+)
+_ENTRY = st.tuples(
+    st.sampled_from(["@article{", "@inproceedings{", "@comment{", "@Preamble{", "@misc(", "@ a\n{", "@b", "%"]),
+    st.lists(_FIELD, max_size=4).map("".join),
+    st.sampled_from(["}\n", ")\n", "}}\n", "\n", "} % after\n"]),
+).map("".join)
+_BIB_PIECES = st.lists(_ENTRY, max_size=5).map("".join)
+
+
+@given(st.one_of(_BIB_PIECES, st.text(alphabet='{}()"%\\\n \tab=,@', max_size=80), st.text(max_size=60)))
+def test_an_entry_passed_over_in_one_match_reads_as_token_by_token(text):
+    # (what without_comments, heads_closed_up and braces_counted read: the same heads and
+    # comments, at the same places, so the same texts)
+    def read(found):
+        return [(m.start(), m.end(), m.groups()) for m in found]
+
+    assert read(_top_level(text)) == read(_read_token_by_token(text))
+
+
+def test_an_entry_with_a_percent_sign_between_fields_or_deep_braces_is_read_token_by_token():
+    # (Each of these entries is read by steps, not passed over: its comment is found, or
+    # the head after it is, at its place.)
+    for entry in (
+        '@article{a, note = "50%", % c\n}\n',
+        "@article{a, title = {{{{Deep}}}}, % c\n}\n",
+        "@article{a, title = {A}, % c {\n}\n",
+        "@misc(a, title = {A}) % c\n",
+        "@comment{50% {x}} % c\n",
+    ):
+        text = entry + "@book{b, x = {1}}\n% after\n"
+        assert read_heads_and_comments(text) == read_heads_and_comments(text, _read_token_by_token), entry
+    text = "@article{a, title = {50% {of it}}, x = {\\}}}\n% after\n@book{b,}"
+    assert read_heads_and_comments(text) == ["@article{", "% after", "@book{"]
+
+
+def read_heads_and_comments(text, read=_top_level):
+    return [m.group() if m.group() != "%" else text[m.start():].split("\n")[0] for m in read(text)]
 
 
 def test_comments_between_fields_and_after_the_last_one_are_comments():
