@@ -25,6 +25,7 @@ records run together) is an error; one without a title is skipped with a warning
 from __future__ import annotations
 
 import html.entities
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -151,17 +152,27 @@ _SPACES = re.compile(r"\s+")
 # The header lines JSTOR and Wiley write before the first record ("Provider: JSTOR
 # http://www.jstor.org", "Database: JSTOR", "Content: text/plain; charset="UTF-8"").
 _HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z ]{0,30}:\s.*")
+_HEADER_LINES = 5  # (at most)
+
+
+# A line that is not blank (as str.strip tells: the same whitespace as \s), to its end.
+_NOT_BLANK_LINE = re.compile(r"^[^\S\n]*\S.*", re.MULTILINE)
 
 
 def looks_like_ris(text: str) -> bool:
     """Whether ``text`` is RIS: its first line a record's ``TY  - ``, or after only a
     header as JSTOR and Wiley write it. (Not a Markdown list that shows how to cite it
     in RIS, nor a BibTeX file whose abstract holds such a line.)"""
-    match = _RECORD_START.search(text)
+    # A record's first line past the sixth line that is not blank comes after more than a
+    # header: only those six lines are searched, not a whole .bib (0.06 s of CPU at
+    # 10,000 entries, for every file read). (The search ends at the sixth one's end,
+    # where "$" matches as it does before its newline.)
+    lines = list(itertools.islice(_NOT_BLANK_LINE.finditer(text), _HEADER_LINES + 1))
+    match = _RECORD_START.search(text, 0, lines[-1].end() if lines else 0)
     if not match:
         return False
     before = [line.strip() for line in text[: match.start()].split("\n") if line.strip()]
-    return len(before) <= 5 and all(_HEADER_LINE.fullmatch(line) for line in before)
+    return len(before) <= _HEADER_LINES and all(_HEADER_LINE.fullmatch(line) for line in before)
 
 
 @dataclass

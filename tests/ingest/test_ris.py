@@ -8,6 +8,7 @@ volume; IEEE Xplore's "K. He", VO tag and index terms; Scopus' record page and n
 ACM's BT and T3; EndNote's range in SP, N2 abstract and internal-pdf links).
 """
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -19,6 +20,7 @@ from hypothesis import given, strategies as st
 from generator.errors import CuratorError, Problems
 from generator.importer import import_paths
 from generator.ingest import detect_format, parse_text
+from generator.ingest.ris import looks_like_ris
 from generator.yamlio import parse, to_python
 
 ZOTERO = """\
@@ -1203,6 +1205,66 @@ def test_ris_is_detected_by_its_content_its_suffix_or_given():
     # A .txt said to be RIS, and a .ris whatever it holds.
     assert [r.title for r in parse_text(ris, "export.txt", Problems(), fmt="ris")] == ["A Paper"]
     assert _parse("\n", "lab.ris")[1] == ["lab.ris:1:1: no RIS records ('TY  - JOUR' ... 'ER  - ') found"]
+
+
+def _looks_like_ris_searching_all(text):
+    """looks_like_ris as it was before it searched only the first lines: the whole text."""
+    match = re.compile(r"^TY {1,2}-(?: |$)", re.MULTILINE).search(text)
+    if not match:
+        return False
+    before = [line.strip() for line in text[: match.start()].split("\n") if line.strip()]
+    return len(before) <= 5 and all(re.fullmatch(r"[A-Za-z][A-Za-z ]{0,30}:\s.*", line) for line in before)
+
+
+def _detect_format_finding_every_entry(text):
+    """detect_format as it was before it found every BibTeX entry only for a Markdown list,
+    and with looks_like_ris as it was."""
+    from generator.ingest import _BIBTEX_ENTRY, _lines
+    from generator.ingest.hflisting import looks_like_listing
+    from generator.ingest.markdownlist import in_code_blocks, looks_like_markdown_list
+
+    if re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom", text):
+        return "arxiv"
+    if _looks_like_ris_searching_all(text):
+        return "ris"
+    starts = [m.start() for m in _BIBTEX_ENTRY.finditer(text)]
+    if starts and not (looks_like_markdown_list(text) and in_code_blocks(text, _lines(text, starts))):
+        return "bibtex"
+    if looks_like_listing(text):
+        return "hf"
+    if looks_like_markdown_list(text):
+        return "markdown"
+    return None
+
+
+# Lines of RIS, of its exporters' headers, of BibTeX and of Markdown lists, blank lines
+# (in every kind of white space str.strip takes off), and text.
+_FORMAT_LINES = st.lists(
+    st.one_of(
+        st.sampled_from([
+            "TY  - JOUR", "TY - BOOK", "TY  -", "TY  -x", " TY  - JOUR", "ER  - ", "TI  - A", "Provider: JSTOR",
+            "Database: x", "Content: text/plain; charset=\"UTF-8\"", "@article{k,", "  @misc(k,", "title = {A}}",
+            "- [A](https://arxiv.org/abs/1)", "| [A](https://x.org) |", "```", "    @book{b,", "", " ", "\t",
+            "\x0c", "\x1c", "\u2028", "\u3000", "text", "a: b",
+        ]),
+        st.sampled_from(["Provider: JSTOR", "Database: x", "a: b", "TY  - JOUR", "TY  -", ""]),
+        st.text(alphabet="TY -\t\x0b\u3000@{:ab\n", max_size=12),
+    ),
+    max_size=14,
+).map("\n".join)
+
+
+@given(_FORMAT_LINES)
+def test_looking_for_a_ris_record_in_the_first_lines_answers_as_searching_the_whole_text(text):
+    assert looks_like_ris(text) == _looks_like_ris_searching_all(text)
+    assert detect_format(text) == _detect_format_finding_every_entry(text)
+
+
+def test_a_ris_record_after_a_header_of_five_lines_is_ris_and_after_six_is_not():
+    header = "\n\n".join(f"Line {letter}: x" for letter in "ABCDE") + "\n \n\x0c\n"
+    assert looks_like_ris(header + "TY  - JOUR\nER  - \n")
+    assert not looks_like_ris("Line F: x\n" + header + "TY  - JOUR\nER  - \n")
+    assert looks_like_ris(header + "TY  -")  # (the text's end is a line's end)
 
 
 # --- The import --------------------------------------------------------------------------
