@@ -1014,8 +1014,8 @@ class RecordChecker:
             return []
         if not isinstance(node, Seq):
             hint = "; write each link as '- url: https://...'" if isinstance(node, Scalar) else ""
-            if isinstance(node, Map) and (url := node.key_node("url")) is not None:
-                hint = _one_link_hint(node, url)
+            if isinstance(node, Map) and node.key_node("url") is not None:
+                hint = _one_link_hint(node)
             self.error(node, f"'{name}' must be a list of links, not {ACTUAL[node.kind]}{hint}")
             return []
         maps = []
@@ -1773,12 +1773,15 @@ def _reads_back(name: str, text: str, items: list[str] | None = None) -> bool:
     ] == items
 
 
-def _one_link_hint(node: Map, url: Scalar) -> str:
+def _one_link_hint(node: Map) -> str:
     """What to write for a kind's one link written as a mapping, not as a list of one
     ("paper:" then "url: ..." on the next line, the dash forgotten): a hand-written
     file's likeliest slip, which the list's shape alone did not show how to mend."""
-    if (url.line, url.col) != (node.line, node.col):
-        # (in braces, "{url: ...}": the list is the brackets around it)
+    first = node.entries[0][0]
+    if (first.line, first.col) != (node.line, node.col):
+        # (In braces, "{url: ...}", which open before its first field, where a mapping
+        # without them starts: the list is the brackets around it. Its first field, not
+        # its url: "found_in:" may come first.)
         return "; a single link is a list of one too: put the braces in brackets, [{url: ...}]"
     others = " and indent its other fields two spaces more" if len(node.entries) > 1 else ""
     return f"; a single link is a list of one too: write '- ' before its first field{others}"

@@ -1311,6 +1311,25 @@ links:
     assert check_one(tmp_path, mended) == []
 
 
+def test_a_single_link_written_as_a_mapping_with_url_not_first_is_not_told_of_braces(tmp_path):
+    # "found_in:" before "url:", no brace anywhere: it was told to "put the braces in
+    # brackets" (the mapping was taken for one in braces as its url is not where it starts).
+    text = "id: x\ntitle: A\nlinks:\n  paper:\n    found_in: curator\n    url: https://arxiv.org/abs/2101.00001\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:5:5: 'links.paper' must be a list of links, not a mapping; a single link is a"
+        " list of one too: write '- ' before its first field and indent its other fields"
+        " two spaces more",
+    ]
+    mended = text.replace("    found_in: curator\n    url", "    - found_in: curator\n      url")
+    assert check_one(tmp_path, mended) == []
+    # In braces with url not first, the braces are the hint's.
+    braced = "id: x\ntitle: A\nlinks:\n  paper: {found_in: curator, url: https://arxiv.org/abs/2101.00001}\n"
+    assert check_one(tmp_path, braced) == [
+        f"{P}:4:10: 'links.paper' must be a list of links, not a mapping; a single link is a"
+        " list of one too: put the braces in brackets, [{url: ...}]",
+    ]
+
+
 def test_a_link_written_as_a_bare_address_without_scheme_is_told_the_item_with_it(tmp_path):
     # '- url: github.com/a/b', as told, was then refused for its missing scheme.
     text = "id: x\ntitle: A\nlinks:\n  code:\n    - github.com/a/b\n"
