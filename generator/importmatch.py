@@ -31,7 +31,7 @@ from . import provenance
 from .errors import Location, Problems
 from .ingest import Record, normalise_text
 from .ingest.exporters import KEY_SOURCES
-from .links import same_page, without_subject_class
+from .links import glued_ending, same_page, without_subject_class
 from .matchkeys import (
     PREPRINT, SimilarTitles, abstract_key, abstract_titles_alike, different_abstracts, family_names,
     joined_title, kinds_differ, normalise_title, same_conference, title_key, two_works,
@@ -434,7 +434,10 @@ def same_link(url: str) -> str:
     back as http:// for https://, with www., with .git, as the default branch's tree
     (`/tree/main`), or at the address it redirects to (`links.same_page`:
     aclweb.org/anthology/P16-1162 is aclanthology.org/P16-1162/). A deeper path stays: a
-    monorepo's folders are links of their own."""
+    monorepo's folders are links of their own. Nor as written without the ending `check`
+    warns was copied with it: an import before `links.make_link` dropped it wrote
+    "forum?id=abc?", and one now finds "forum?id=abc"."""
+    url = url.removesuffix(glued_ending(url))
     key = _SCHEME.sub("", link_key(same_page(url)))
     key = _BRANCH_ROOT.sub("", key.removeprefix("www.")).rstrip("/")
     return key.removesuffix(".git")

@@ -886,3 +886,30 @@ def test_the_cyclic_collector_is_back_on_when_the_import_is_stopped(tmp_path, mo
     assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == code
     assert states == [False]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("curator", ["kept", "deleted"])
+def test_a_link_an_older_import_wrote_with_its_glued_ending_is_not_added_again_without_it(tmp_path, capsys, curator):
+    # An import before links.glued_ending wrote a list's "(https://openreview.net/forum?id=abc?)"
+    # with its '?', in the paper file and in its record; importing the list again offered
+    # "forum?id=abc" as a link never found, and wrote it beside the one the curator kept,
+    # or back after the curator deleted it.
+    listing = tmp_path / "awesome.md"
+    listing.write_text("# Awesome\n\n- [A Listed Paper](https://openreview.net/forum?id=abc)\n")
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(listing)]) == 0
+    mine = tmp_path / "content" / "papers" / "a-listed-paper.yml"
+    record = tmp_path / "content" / "sources" / "imported.json"
+    for path in (mine, record):  # (as the older import wrote them)
+        assert path.read_text().count("forum?id=abc") == 1
+        path.write_text(path.read_text().replace("forum?id=abc", "forum?id=abc?"))
+    listing.write_text(listing.read_text().replace("forum?id=abc", "forum?id=abc?"))
+    if curator == "deleted":
+        mine.write_text(mine.read_text().replace(
+            "  paper:\n    - url: https://openreview.net/forum?id=abc?\n      found_in: curator\n", "  paper: []\n"
+        ))
+        assert "forum" not in mine.read_text()
+    before = mine.read_bytes()
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(listing)]) == 0
+    assert mine.read_bytes() == before
+    assert capsys.readouterr().out.startswith("1 record(s): 0 added, 0 updated, 1 unchanged;")
