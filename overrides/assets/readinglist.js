@@ -951,10 +951,14 @@
       }
       return card.querySelector("a.rl-topic-card__title");
     }
+    /* Whether text of the card is selected: a selection begun in it, or one begun
+       elsewhere that a Shift-click on its words extended into it (its focus there),
+       which opened the topic in a new window. */
     function selectedIn(link) {
       var selection = window.getSelection();
       var card = link.closest("li");
-      return Boolean(selection && !selection.isCollapsed && card.contains(selection.anchorNode));
+      return Boolean(selection && !selection.isCollapsed && (card.contains(selection.anchorNode)
+        || card.contains(selection.focusNode) || selection.containsNode(card, true)));
     }
     function handOn(link, event, bubbles) {
       link.dispatchEvent(new MouseEvent("click", {
@@ -963,6 +967,11 @@
       }));
     }
     document.addEventListener("mousedown", putAway);
+    /* Gone elsewhere in the wait, by Back or Forward (instant navigation's, in this
+       document, still fetching the page; or a whole page's, which the back-forward
+       cache may bring back with its timer): the reader's later step wins. */
+    window.addEventListener("popstate", putAway);
+    window.addEventListener("pagehide", putAway);
     document.addEventListener("click", function (event) {
       var link = event.button === 0 ? cardLink(event) : null;
       if (!link || event.detail > 1 || selectedIn(link)) {

@@ -124,3 +124,61 @@ def test_a_click_on_a_cards_description_opens_the_topic_without_a_reload(open_co
     # (A reload would change the address only once the new document is in place.)
     page.wait_for_function("h => location.href === h", arg=href)
     assert page.evaluate("window.__kept") == "still this document"
+
+
+def test_a_shift_click_on_a_cards_words_extends_a_selection_and_opens_nothing(open_context):
+    # A word selected elsewhere, a Shift-click on a card's words extends the selection
+    # to them, as on any text: it opened the topic in a new window as well (the
+    # selection begun outside the card was taken for none of the card's).
+    context = open_context()
+    page = context.new_page()
+    page.goto("")
+    intro = page.locator(".md-content p").first
+    page.mouse.dblclick(*_first_line(intro))
+    word = page.evaluate("window.getSelection().toString()").strip()
+    assert word
+    page.evaluate("""() => document.querySelectorAll(".rl-topic-card__title").forEach(
+        a => a.addEventListener("click", () => { window.__handedOn = true; }))""")
+    page.keyboard.down("Shift")
+    page.mouse.click(*_first_line(_card(page).locator(".rl-topic-card__blurb")))
+    page.keyboard.up("Shift")
+    selected = page.evaluate("window.getSelection().toString()")
+    assert selected.startswith(word) and len(selected) > len(word)
+    assert page.evaluate("window.__handedOn === undefined")  # (handed on, as it happens)
+    assert len(context.pages) == 1
+
+
+CLICK_THEN_BACK = """blurb => new Promise(resolve => {
+    addEventListener("popstate", () => resolve(), { once: true });
+    blurb.dispatchEvent(new MouseEvent("click", {
+        bubbles: true, cancelable: true, view: window, detail: 1, button: 0 }));
+    history.back();
+})"""
+
+
+def test_back_pressed_while_a_click_on_a_cards_words_waits_goes_back(open_context, published_url):
+    # A click on a card's words, then Back in its 250 ms: instant navigation was still
+    # fetching the page Back leads to when the wait ended, and the topic clicked was
+    # opened instead, over the reader's later step.
+    page = open_context(base=published_url).new_page()
+    page.goto("", wait_until="networkidle")
+    home = page.evaluate("location.href")
+    title = _card(page).locator("a.rl-topic-card__title")
+    back_to, back_title = title.evaluate("e => [e.href, e.textContent.trim()]")
+    title.click()
+    page.wait_for_function("h => location.href === h", arg=back_to)
+    page.locator(".md-header__button.md-logo").click()
+    page.wait_for_function("h => location.href === h", arg=home)
+    clicked = page.locator(".rl-topic-cards li").nth(2)
+    clicked_title = clicked.locator("a.rl-topic-card__title").evaluate("e => e.textContent.trim()")
+    held = []  # (the page Back leads to is held back until the wait is over)
+    page.route(back_to, lambda route: held.append(route))
+    clicked.locator(".rl-topic-card__blurb").evaluate(CLICK_THEN_BACK)
+    # Past the wait: a timer of 300 ms set now runs after the click's of 250 ms.
+    page.evaluate("new Promise(resolve => setTimeout(resolve, 300))")
+    for route in held:
+        route.continue_()
+    titles = [back_title, clicked_title]
+    page.wait_for_function("t => t.includes(document.querySelector('h1').textContent.trim())", arg=titles)
+    assert page.locator("h1").first.inner_text().strip() == back_title
+    assert page.evaluate("location.href") == back_to
