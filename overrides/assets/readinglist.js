@@ -967,9 +967,10 @@
       }));
     }
     document.addEventListener("mousedown", putAway);
-    /* Gone elsewhere in the wait, by Back or Forward (instant navigation's, in this
-       document, still fetching the page; or a whole page's, which the back-forward
-       cache may bring back with its timer): the reader's later step wins. */
+    /* Gone elsewhere in the wait, by Back or Forward: instant navigation's, in this
+       document, still fetching the page when the wait ended; or a whole page's, a
+       page the back-forward cache keeps with its timers and brings back with them
+       (Forward), which then opened the topic. The reader's later step wins. */
     window.addEventListener("popstate", putAway);
     window.addEventListener("pagehide", putAway);
     document.addEventListener("click", function (event) {

@@ -190,3 +190,20 @@ def test_back_pressed_while_a_click_on_a_cards_words_waits_goes_back(open_contex
     page.wait_for_function("t => t.includes(document.querySelector('h1').textContent.trim())", arg=titles)
     assert page.locator("h1").first.inner_text().strip() == back_title
     assert page.evaluate("location.href") == back_to
+
+
+def test_a_click_on_a_cards_words_left_for_another_page_in_its_wait_opens_nothing_later(open_context):
+    # Left in the wait for a page of another site (Back), the page goes into the
+    # back-forward cache with its timers, and Forward brings it back with them: the
+    # topic then opened. (Playwright's Chromium keeps no page in that cache: the event
+    # the browser sends the page as it goes is sent here.)
+    page = open_context().new_page()
+    _home_with_a_fake_clock(page)
+    _clock_stopped(page)
+    page.evaluate("""() => document.querySelectorAll(".rl-topic-card__title").forEach(
+        a => a.addEventListener("click", () => { window.__handedOn = true; }))""")
+    page.mouse.click(*_first_line(_card(page).locator(".rl-topic-card__blurb")))
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }))")
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))")
+    page.clock.run_for(PAST_THE_WAIT_MS)  # (the click is handed on in it, if at all)
+    assert page.evaluate("window.__handedOn === undefined")
