@@ -58,9 +58,9 @@ def test_a_percent_sign_in_a_value_or_escaped_is_text():
 
 
 def _read_token_by_token(text):
-    """`_top_level` as it was before an entry with no comment between its fields was
-    passed over in one match: every token of `_SIGNIFICANT` a step (no entry matches)."""
-    with mock.patch.object(bibsyntax, "_PLAIN_ENTRY_REST", re.compile(r"(?!)")):
+    """`_top_level` as it was before an entry's plain fields were passed over in one
+    match: every token of `_SIGNIFICANT` a step (no field matches)."""
+    with mock.patch.object(bibsyntax, "_PLAIN_FIELDS", re.compile(r"(?!)")):
         return list(_top_level(text))
 
 
@@ -107,11 +107,20 @@ def test_an_entry_with_a_percent_sign_between_fields_or_deep_braces_is_read_toke
         "@article{a, title = {A}, % c {\n}\n",
         "@misc(a, title = {A}) % c\n",
         "@comment{50% {x}} % c\n",
+        # (read in one match up to the comment, by tokens from it)
+        '@article{a, note = "50% off", year = {2020}, % checked\n}\n',
+        '@article{a, note = "a } b", % c\n}\n',
+        '@article{a, note = "a } b", @misc{m, t = {x}}, % c\n}\n',  # (the quote's "}" ends it)
+        '@article{a, note = "open {x}, % c\n}\n',
+        '@article{a, title = {A}, note = "x\\" % y" % c\n}\n',
     ):
         text = entry + "@book{b, x = {1}}\n% after\n"
         assert read_heads_and_comments(text) == read_heads_and_comments(text, _read_token_by_token), entry
     text = "@article{a, title = {50% {of it}}, x = {\\}}}\n% after\n@book{b,}"
     assert read_heads_and_comments(text) == ["@article{", "% after", "@book{"]
+    # A "%" in a quoted value is text; between fields, after it, a comment.
+    text = '@article{a, note = "50% off", % checked\n title = {T}}\n% after\n@book{b,}'
+    assert read_heads_and_comments(text) == ["@article{", "% checked", "% after", "@book{"]
 
 
 def read_heads_and_comments(text, read=_top_level):
