@@ -142,6 +142,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     """``argv`` read by a parser holding only the command it names; when the glance was
     wrong (an option abbreviated, `--ro lab check`), read again by the whole parser,
     which then says what is wrong exactly as it always did."""
+    unknown = _unknown_option(argv)
+    if unknown is not None:
+        build_parser("").error(unknown)
     parser = build_parser(_command_in(argv))
     # (Known arguments only: what another command's arguments would be is no error yet.)
     args, rest = parser.parse_known_args(argv)
@@ -152,17 +155,58 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def _names_no_command(argv: list[str]) -> bool:
-    """Whether ``argv`` holds no word but options and `--root`'s folder (`readinglist`
-    alone, `readinglist --root lab`): argparse then said only "the following arguments are
-    required: COMMAND", and a newcomer was not shown the commands there are."""
+# The whole command line's own options, by their long names (-h is --help).
+_OPTIONS = ("--root", "--version", "--help")
+
+
+def _option(word: str) -> str | None:
+    """The whole command line's option ``word`` names as argparse reads it: the one it
+    spells or is the only one to begin (`--ro` is --root), its "=value" aside; None for a
+    word that names none or more than one."""
+    if word == "-h":
+        return "--help"
+    name = word.split("=", 1)[0]
+    named = [option for option in _OPTIONS if option.startswith(name)] if name.startswith("--") else []
+    return named[0] if len(named) == 1 else None
+
+
+def _leading_options(argv: list[str]) -> tuple[list[str], bool]:
+    """The options ``argv`` gives before its first other word (past `--root`'s folder),
+    each by the name `_option` gives it (as written if it names none of them), and
+    whether no other word follows: no command named."""
+    options: list[str] = []
     words = iter(argv)
     for word in words:
-        if word in ("-h", "--help", "--version") or not word.startswith("-"):
-            return False
-        if word == "--root":
+        if not word.startswith("-") or word == "--":  # ("--": a command follows)
+            return options, False
+        option = _option(word)
+        options.append(option if option is not None else word)
+        if option == "--root" and "=" not in word:
             next(words, None)
-    return True
+    return options, True
+
+
+def _unknown_option(argv: list[str]) -> str | None:
+    """What to say of an option before the command that the whole command line does
+    not take (`readinglist --bogus`), with the option it may have meant; None if all are
+    its own. Alone, `--bogus` was answered with the help as if no word were given, and
+    `--bogus lab` with "invalid choice: 'lab'", the word after it."""
+    options, _ = _leading_options(argv)
+    for word in options:
+        if word not in _OPTIONS:
+            near = difflib.get_close_matches(word.split("=", 1)[0], _OPTIONS)
+            meant = f" (did you mean {' or '.join(repr(name) for name in near)}?)" if near else ""
+            return f"unrecognized arguments: {word}{meant}"
+    return None
+
+
+def _names_no_command(argv: list[str]) -> bool:
+    """Whether ``argv`` holds no word but `--root` and its folder (`readinglist` alone,
+    `readinglist --root lab`, `--ro lab`): argparse then said only "the following
+    arguments are required: COMMAND", and a newcomer was not shown the commands there
+    are."""
+    options, no_command = _leading_options(argv)
+    return no_command and all(option == "--root" for option in options)
 
 
 def main(argv: list[str] | None = None) -> int:

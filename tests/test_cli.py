@@ -629,7 +629,32 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys, argv, said):
     assert capsys.readouterr().err.splitlines()[-1] == f"readinglist: error: argument COMMAND: {said}"
 
 
-@pytest.mark.parametrize("argv", [[], ["--root", "lab"], ["--root=lab"]])
+@pytest.mark.parametrize(
+    "argv, said",
+    [
+        # Alone it was answered with the help, as if no word were given.
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["--bogus=3"], "unrecognized arguments: --bogus=3"),
+        (["-x"], "unrecognized arguments: -x"),
+        # With a folder after it, argparse said "invalid choice: 'lab'", the folder.
+        (["--rot", "lab"], "unrecognized arguments: --rot (did you mean '--root'?)"),
+        (["--rooot=lab", "check"], "unrecognized arguments: --rooot=lab (did you mean '--root'?)"),
+        (["--root", "lab", "--verison"], "unrecognized arguments: --verison (did you mean '--version'?)"),
+    ],
+)
+def test_an_option_before_the_command_that_none_takes_is_said_so(capsys, argv, said):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: readinglist [-h] [--version] [--root ROOT] COMMAND ...")
+    assert err.splitlines()[-1] == f"readinglist: error: {said}"
+
+
+# (`--ro lab`: argparse takes an option's start for the option, as `--ro lab check` does.)
+@pytest.mark.parametrize("argv", [[], ["--root", "lab"], ["--root=lab"], ["--ro", "lab"], ["--ro=lab"]])
 def test_no_command_shows_the_commands_there_are(argv, capsys):
     # It said only "readinglist: error: the following arguments are required: COMMAND".
     from generator.cli import main
