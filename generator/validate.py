@@ -27,7 +27,7 @@ from .errors import Location, Problems
 from .escape import markdown_notices
 from .links import classify, glued_ending, https_form, read_id, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
-from .paperyaml import double_quoted
+from .paperyaml import double_quoted, scalar as yaml_scalar
 from .schema import Field
 from .slugs import latin_folded
 from .typos import closest, did_you_mean
@@ -48,14 +48,17 @@ _WEIGHT = Field("weight", "number", "")
 
 def _weight_means(phrase: str) -> str:
     """What a keyword's weight does (topics.py's score), and one written as a number:
-    "high" or "strong" says how much it counts, not by how much."""
+    "high" or "strong" says how much it counts, not by how much. The example is written as
+    it must be pasted: a keyword holding ": " or " #", or starting with "#", "*" or "'",
+    quoted (`paperyaml.scalar`); written bare, "c #: 2" is read as the text 'c', "#x: 2" as
+    nothing, and "a: b: 2" is no YAML."""
     from .topics import MAX_REPEATS, TITLE_BONUS  # imported late: only such a mistake needs it
 
     return (
         f": a keyword's weight is what each mention of it in a paper's title or abstract (up to"
         f" {MAX_REPEATS}) adds to the topic's score, with {TITLE_BONUS:g} times the weight more when the"
         " title has it; a paper gets the topic when its score reaches the topic's 'threshold' (1 if"
-        f" left out), and a negative weight counts against it: write e.g. '{phrase}: 2'"
+        f" left out), and a negative weight counts against it: write e.g. '{yaml_scalar(phrase)}: 2'"
     )
 
 # Used with fullmatch: Python's `$` also matches before a final newline, ECMA's does not.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -3091,3 +3092,27 @@ def weight_means(phrase: str) -> str:
         " gets the topic when its score reaches the topic's 'threshold' (1 if left out), and a"
         f" negative weight counts against it: write e.g. '{phrase}: 2'"
     )
+
+
+# Each written in topics.yml as YAML needs it (quoted by hand); the example the message
+# gave was the bare keyword, which YAML reads as another text ("c #: 2" is 'c', "#x: 2"
+# nothing) or refuses ("a: b: 2", "*x: 2": an alias).
+@pytest.mark.parametrize(
+    "keyword, written",
+    [
+        ("c #", '"c #"'), ("a: b", '"a: b"'), ("#x", '"#x"'), ("*x", '"*x"'),
+        ("'x", "\"'x\""), ("yes", '"yes"'), ("attention", "attention"),
+    ],
+)
+def test_the_weight_example_pasted_into_topics_yml_reads_back_as_the_keyword(tmp_path, keyword, written):
+    topics = tmp_path / "content" / "topics.yml"
+    topics.parent.mkdir(parents=True)
+    write_paper(tmp_path, "p.yml", "id: p\ntitle: P\n")
+    layout = "topics:\n  - id: t\n    title: T\n    keywords:\n      {}\n"
+    topics.write_text(layout.format(f"{written}: high"), encoding="utf-8")
+    (said,) = messages(tmp_path)
+    example = re.fullmatch(r".*: write e\.g\. '(.*)'", said).group(1)
+    topics.write_text(layout.format(example), encoding="utf-8")
+    content, problems = load_content(tmp_path / "content", tmp_path)
+    assert [p.message for p in problems.sorted() if p.severity.value == "error"] == []
+    assert dict(content.topics[0].keywords) == {keyword: 2.0}
