@@ -40,6 +40,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from importlib import resources
 from pathlib import Path
 from typing import Collection, Iterable, Mapping
 
@@ -123,7 +124,8 @@ _PARTICIPLES = ("VBN", "VBG")
 # CPU, which `check` and a clean build paid for the hint of a paper in no topic alone
 # (topicsfile.how_to_place), a few words looked up; the list is 84 KB, read in 2 ms. A
 # test says when it is no longer the dictionary's; `python -m generator.lemmas` writes it.
-NO_SUBJECT_TABLE = Path(__file__).parent / "data" / "no-subject-words.txt"
+# (Package data, found as commands/init.py finds example-list.txt: where the install put it.)
+NO_SUBJECT_TABLE = resources.files("generator") / "data" / "no-subject-words.txt"
 
 
 def names_no_subject(word: str) -> bool:
@@ -137,8 +139,19 @@ def names_no_subject(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _no_subject_table() -> frozenset[str]:
+    try:
+        text = NO_SUBJECT_TABLE.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        # readinglist's own file, none of the curator's: an install that lost it. (An
+        # OSError, which the command line says in a line, file named, as any other.)
+        raise FileNotFoundError(
+            exc.errno,
+            "missing: readinglist's list of words that name no subject, which the hint for a"
+            " paper in no topic reads; install readinglist again",
+            str(NO_SUBJECT_TABLE),
+        ) from exc
     # (Split at line ends alone: a few of the dictionary's words hold a space, "under go".)
-    return frozenset(NO_SUBJECT_TABLE.read_text(encoding="utf-8").split("\n")) - {""}
+    return frozenset(text.split("\n")) - {""}
 
 
 def no_subject_words() -> list[str]:
@@ -286,7 +299,8 @@ def main() -> int:
     dictionary (after lemminflect changed: a test says so)."""
     from .atomicfile import atomic_write
 
-    atomic_write(NO_SUBJECT_TABLE, "".join(f"{word}\n" for word in no_subject_words()))
+    # (Run in the source tree, where the package's data is a file of its own.)
+    atomic_write(Path(str(NO_SUBJECT_TABLE)), "".join(f"{word}\n" for word in no_subject_words()))
     print(NO_SUBJECT_TABLE)
     return 0
 

@@ -97,6 +97,30 @@ def test_names_no_subject_answers_as_lemminflects_dictionary_for_any_lower_case_
     assert names_no_subject(word) == lemmas._no_subject_in_dictionary(word)
 
 
+def test_a_missing_table_of_words_that_name_no_subject_is_said_in_a_line_with_its_file(
+    tmp_path, monkeypatch, capsys
+):
+    # (readinglist's own package data, lost by an install: nothing the curator can
+    # mend. It was read by its path beside lemmas.py, and its absence was a bare
+    # "No such file or directory".)
+    from tests.test_build import FIXTURE, make_project
+    from tests.test_check_topicless import GLACIERS
+
+    root = make_project(tmp_path, FIXTURE)
+    (root / "content" / "papers" / "glaciers.yml").write_text(GLACIERS, encoding="utf-8")
+    gone = tmp_path / "gone" / "no-subject-words.txt"
+    monkeypatch.setattr(lemmas, "NO_SUBJECT_TABLE", gone)
+    lemmas._no_subject_table.cache_clear()
+    try:
+        assert main(["--root", str(root), "check"]) == 1
+    finally:
+        lemmas._no_subject_table.cache_clear()
+    assert capsys.readouterr().err.splitlines() == [
+        "readinglist check: missing: readinglist's list of words that name no subject, which the"
+        f" hint for a paper in no topic reads; install readinglist again: {gone}"
+    ]
+
+
 def test_names_no_subject_loads_none_of_lemminflect():
     # (lemminflect's two tables cost 0.27 s of CPU to load, which `check` paid for the
     # hint of a paper in no topic: the shipped table answers.)
