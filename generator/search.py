@@ -725,6 +725,9 @@ _IDENTIFIER = re.compile(
 )
 # Words the user wrote in lunr's own syntax are passed on untouched.
 _QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
+# A word of that syntax that only names a field ("title:the", "+title:the"): the words it
+# looks for (readinglist.js's FIELD_WORD).
+_FIELD_WORD = re.compile(r"\+?(?:title|text|tags):([^*~^:\"]+)")
 EXACT_BONUS = 3
 # The exact word's bonus in the title, a term of its own ("title:W^20"), for a word the
 # index has. lunr scores each word a prefix finds by that word's own rarity: "llms*"
@@ -847,6 +850,9 @@ def _refine(
     # (the typed words lunr does not search, its stop words: each as first typed, "I" not
     # "i", which the tip quotes back)
     common: dict[str, str] = {}
+    # (whether a typed word looks for a word that is no such word: then the query's
+    # common words are not what it found nothing for)
+    other = False
     for word in re.split(f"[{SPACE}]+", query):
         if not word:
             continue
@@ -864,11 +870,20 @@ def _refine(
             word = word[1:]
             if presence == "-":
                 out += [f"-{term}" for term in _prohibited_terms(word, split_at)]
+                other = True
                 continue
         if not word:
             continue
         if _QUERY_SYNTAX.search(word):
             out.append(_typed_term(word, split_at, vocabulary))
+            # "title:the" is looked for as typed, and no page has "the" to find, as for "the".
+            field = _FIELD_WORD.fullmatch(word)
+            named = [piece for piece in split_at.split(field.group(1)) if piece] if field else []
+            if named and all(piece.lower() in STOP_WORDS for piece in named):
+                for piece in named:
+                    common.setdefault(piece.lower(), piece)
+            else:
+                other = True
             continue
         word = word.replace("*", "")  # inside a word, as in "MCTS*:", it is text
         # A pasted arXiv id or DOI, with whatever is around it ("arXiv:", an address,
@@ -878,6 +893,8 @@ def _refine(
         if identifier:
             word = identifier.group(1) or identifier.group(2)
         pieces = [piece for piece in split_at.split(word) if piece]
+        # ("the-the" is looked for as "thethe" too, which finds nothing either.)
+        other = other or any(piece.lower() not in STOP_WORDS for piece in pieces)
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
         joined = [j.replace("-", "") for j in _HYPHENATED.findall(word)]
@@ -956,9 +973,10 @@ def _refine(
     # the query is answered at once, unasked.
     nothing = vocabulary is not None and not all(
         any(map(vocabulary.begins, word)) for word in required)
-    # A query of such words alone ("the", "+the") has nothing to search for: said so,
-    # not that every word marked "+" is on no page (or to try a shorter word).
-    return Refined(out, list(words), list(required), nothing, () if out else tuple(common.values()))
+    # A query of such words alone ("the", "+the", "title:the", "the-the") has nothing to
+    # search for: said so where it finds nothing, not that every word marked "+" is on no
+    # page (or to try a shorter word).
+    return Refined(out, list(words), list(required), nothing, () if other else tuple(common.values()))
 
 
 @dataclass(frozen=True)

@@ -1714,6 +1714,9 @@ def test_a_query_of_words_too_common_to_search_says_so(tmp_path, capsys):
         ("the", ("the",)), ("+the", ("the",)), ("The of", ("The", "of")), ("+the +of the", ("the", "of")),
         # (each once, as first typed: the tip quotes "I" back, not "i")
         ("I", ("I",)), ("The the THE", ("The",)),
+        # A field's word, and a word of such words alone, joined ("thethe" is looked for
+        # too): these were told to try a shorter word.
+        ("title:the", ("the",)), ("+title:The", ("The",)), ("the-the", ("the",)), ("of-the", ("of", "the")),
     ]:
         found = engine.find(query)
         assert (found.hits, found.common, found.excluding) == ([], common, False), query
@@ -1722,10 +1725,16 @@ def test_a_query_of_words_too_common_to_search_says_so(tmp_path, capsys):
     assert sorted(hit.location for hit in engine.find("+the zebra").hits) == ["papers/a/", "papers/b/"]
     assert engine.find("+the zebra").common == () and engine.find("...").common == ()
     assert engine.find("-okapi the").common == () and engine.find("-okapi the").excluding
+    assert sorted(hit.location for hit in engine.find("title:the zebra").hits) == ["papers/a/", "papers/b/"]
+    assert engine.find("title:the zebra").common == () and engine.find("title:zebra").common == ()
     _built_index(tmp_path, docs)
     assert main(["search", "--site-dir", str(tmp_path), "+the"]) == 1
     assert capsys.readouterr().out == (
         'No page found\n"the" is too common to search: add a word to search for, or browse all papers.\n')
+    for query in ("title:the", "the-the"):
+        assert main(["search", "--site-dir", str(tmp_path), query]) == 1
+        assert capsys.readouterr().out == (
+            'No page found\n"the" is too common to search: add a word to search for, or browse all papers.\n')
     assert main(["search", "--site-dir", str(tmp_path), "of the a"]) == 1
     assert capsys.readouterr().out == (
         'No page found\n"of", "the" and "a" are too common to search: add a word to search for, or browse'

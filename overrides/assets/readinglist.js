@@ -18,6 +18,9 @@
     "while who whom why will with would yet you your"
   ).split(" "));
   var QUERY_SYNTAX = /^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$/;
+  /* A word of that syntax that only names a field ("title:the", "+title:the"): the words
+     it looks for (search.py's _FIELD_WORD). */
+  var FIELD_WORD = /^\+?(?:title|text|tags):([^*~^:"]+)$/;
   var EXACT_BONUS = 3;
   var TITLE_BONUS = 20;
   var FUZZY_TITLE = 4;
@@ -189,6 +192,9 @@
     var excluding = false;
     /* (the typed words lunr does not search, its stop words: each as first typed, "I" not "i") */
     var common = new Map();
+    /* (whether a typed word looks for a word that is no such word: then the query's
+       common words are not what it found nothing for) */
+    var other = false;
     /* (the words to rank by that words marked "+" give: a page must find each) */
     var needed = new Map();
     baseForms = baseForms || new Map();
@@ -211,6 +217,7 @@
           prohibitedTerms(word, separator).forEach(function (term) {
             out.push("-" + term);
           });
+          other = true;
           return;
         }
       }
@@ -235,6 +242,18 @@
           });
         });
         leading = leading.concat(typedLeading(word, separator));
+        /* "title:the" is looked for as typed, and no page has "the" to find, as for "the". */
+        var field = FIELD_WORD.exec(word);
+        var named = field ? field[1].split(separator).filter(Boolean) : [];
+        if (named.length && named.every(function (piece) { return STOP_WORDS.has(piece.toLowerCase()); })) {
+          named.forEach(function (piece) {
+            if (!common.has(piece.toLowerCase())) {
+              common.set(piece.toLowerCase(), piece);
+            }
+          });
+        } else {
+          other = true;
+        }
         return;
       }
       word = word.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
@@ -244,6 +263,8 @@
         word = identifier[1] || identifier[2];
       }
       var pieces = word.split(separator).filter(Boolean);
+      /* ("the-the" is looked for as "thethe" too, which finds nothing either.) */
+      other = other || pieces.some(function (piece) { return !STOP_WORDS.has(piece.toLowerCase()); });
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
         return j.replace(/-/g, "");
       });
@@ -366,12 +387,13 @@
     var nothing = Boolean(vocabulary) && required.some(function (terms) {
       return !terms.some(function (term) { return vocabulary.begins(term); });
     });
-    /* A query of such words alone ("the", "+the") has nothing to search for: said so,
-       not that every word marked "+" is on no page (search.py's Refined.common). */
+    /* A query of such words alone ("the", "+the", "title:the", "the-the") has nothing to
+       search for: said so where it finds nothing, not that every word marked "+" is on no
+       page (search.py's Refined.common). */
     return {
       query: excluding || nothing ? "" : out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy,
       syntax: syntax, typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding,
-      required: required, common: out.length ? [] : Array.from(common.values())
+      required: required, common: other ? [] : Array.from(common.values())
     };
   }
 
