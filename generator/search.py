@@ -893,8 +893,6 @@ def _refine(
         if identifier:
             word = identifier.group(1) or identifier.group(2)
         pieces = [piece for piece in split_at.split(word) if piece]
-        # ("the-the" is looked for as "thethe" too, which finds nothing either.)
-        other = other or any(piece.lower() not in STOP_WORDS for piece in pieces)
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
         joined = [j.replace("-", "") for j in _HYPHENATED.findall(word)]
@@ -908,6 +906,11 @@ def _refine(
         # left out; in a word of lone letters only ("I/O", "U.S.") each is looked for as
         # an exact word (a boosted term gets no "*").
         lone = [len(p) == 1 and p.isalpha() for p in pieces] if len(pieces) > 1 else []
+        # ("the-the" is looked for as "thethe" too, which finds nothing either; "the's"
+        # as "the" alone, its "s" left out below: neither looks for another word.)
+        searched = [p for p, alone in zip(pieces, lone or [False] * len(pieces)) if not alone or all(lone)]
+        other = other or any(p.lower() not in STOP_WORDS for p in searched) or bool(
+            joined and any(p.lower() not in STOP_WORDS for p in pieces))
         # (A word's other spellings find each of its pieces: a paper writing "multitask"
         # has the words of "multi-task".)
         spellings = [p.lower() for p in joined + folded if p.lower() not in STOP_WORDS]

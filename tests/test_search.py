@@ -1717,6 +1717,9 @@ def test_a_query_of_words_too_common_to_search_says_so(tmp_path, capsys):
         # A field's word, and a word of such words alone, joined ("thethe" is looked for
         # too): these were told to try a shorter word.
         ("title:the", ("the",)), ("+title:The", ("The",)), ("the-the", ("the",)), ("of-the", ("of", "the")),
+        # (Its lone letter left out, "the's" looks for "the" alone: it had the tip before
+        # "the-the" did, and lost it when its "s" was counted as another word.)
+        ("the's", ("the",)), ("it's", ("it",)),
     ]:
         found = engine.find(query)
         assert (found.hits, found.common, found.excluding) == ([], common, False), query
@@ -1727,6 +1730,8 @@ def test_a_query_of_words_too_common_to_search_says_so(tmp_path, capsys):
     assert engine.find("-okapi the").common == () and engine.find("-okapi the").excluding
     assert sorted(hit.location for hit in engine.find("title:the zebra").hits) == ["papers/a/", "papers/b/"]
     assert engine.find("title:the zebra").common == () and engine.find("title:zebra").common == ()
+    # ("the-z" looks for "thez" too, no common word: no tip.)
+    assert engine.find("the-z").common == ()
     _built_index(tmp_path, docs)
     assert main(["search", "--site-dir", str(tmp_path), "+the"]) == 1
     assert capsys.readouterr().out == (

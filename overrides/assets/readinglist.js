@@ -263,8 +263,6 @@
         word = identifier[1] || identifier[2];
       }
       var pieces = word.split(separator).filter(Boolean);
-      /* ("the-the" is looked for as "thethe" too, which finds nothing either.) */
-      other = other || pieces.some(function (piece) { return !STOP_WORDS.has(piece.toLowerCase()); });
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
         return j.replace(/-/g, "");
       });
@@ -282,6 +280,12 @@
          an exact word (a boosted term gets no "*"). */
       var lone = pieces.length > 1 ? pieces.map(function (p) { return LETTER.test(p); }) : [];
       var allLone = lone.length > 0 && lone.every(Boolean);
+      /* ("the-the" is looked for as "thethe" too, which finds nothing either; "the's"
+         as "the" alone, its "s" left out below: neither looks for another word.) */
+      var notCommon = function (piece) { return !STOP_WORDS.has(piece.toLowerCase()); };
+      other = other || pieces.some(function (piece, i) {
+        return (!lone[i] || allLone) && notCommon(piece);
+      }) || (joined.length > 0 && pieces.some(notCommon));
       /* (A word's other spellings find each of its pieces.) */
       var spellings = joined.concat(folded).map(function (p) {
         return p.toLowerCase();

@@ -78,6 +78,8 @@ def test_a_query_of_words_marked_excluded_only_finds_nothing_and_says_to_add_a_w
     ("I", "\u201cI\u201d is"),
     # (A field's word, and such words joined: these were told to try a shorter word.)
     ("title:the", "\u201cthe\u201d is"), ("the-the", "\u201cthe\u201d is"),
+    # (its lone "s" left out, "the's" looks for "the" alone)
+    ("the's", "\u201cthe\u201d is"),
 ])
 def test_a_query_of_words_too_common_to_search_says_so(page, query, said):
     # (The last session's left-out: "+the" said a page must have every word marked "+",
