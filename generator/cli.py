@@ -173,7 +173,8 @@ def _option(word: str) -> str | None:
 def _leading_options(argv: list[str]) -> tuple[list[str], bool]:
     """The options ``argv`` gives before its first other word (past `--root`'s folder),
     each by the name `_option` gives it (as written if it names none of them), and
-    whether no other word follows: no command named."""
+    whether no other word follows: no command named. (`--root` with no folder after it,
+    `readinglist --root`, is no such line: argparse says the folder is missing.)"""
     options: list[str] = []
     words = iter(argv)
     for word in words:
@@ -182,7 +183,9 @@ def _leading_options(argv: list[str]) -> tuple[list[str], bool]:
         option = _option(word)
         options.append(option if option is not None else word)
         if option == "--root" and "=" not in word:
-            next(words, None)
+            folder = next(words, None)
+            if folder is None or folder.startswith("-"):
+                return options, False
     return options, True
 
 

@@ -640,6 +640,11 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys, argv, said):
         (["--rot", "lab"], "unrecognized arguments: --rot (did you mean '--root'?)"),
         (["--rooot=lab", "check"], "unrecognized arguments: --rooot=lab (did you mean '--root'?)"),
         (["--root", "lab", "--verison"], "unrecognized arguments: --verison (did you mean '--version'?)"),
+        # `--root` with no folder after it: it was told to give a command, as if the
+        # folder were given.
+        (["--root"], "argument --root: expected one argument"),
+        (["--ro"], "argument --root: expected one argument"),
+        (["--root", "--version"], "argument --root: expected one argument"),
     ],
 )
 def test_an_option_before_the_command_that_none_takes_is_said_so(capsys, argv, said):
