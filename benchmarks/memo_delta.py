@@ -26,12 +26,14 @@ project generated again, as run.py does.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import io
 import pickle
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
@@ -154,13 +156,7 @@ def probe(project: Path, kind: str) -> None:
     start = cpu()
     copies = snapshot(memo)
     copying = cpu() - start
-    settings = run._settings(project, cache=True)
-    target = run._target(project)
-    original = target.read_text(encoding="utf-8")
-    try:
-        target.write_text(run._edited(kind, original), encoding="utf-8")
-        run._settle(target)
-        result = build.generate(settings, memo=memo, save=False)
+    with edited_run(project, kind, memo) as result:
         start = cpu()
         delta, refs, whole = changes(memo, copies)
         diffing = cpu() - start
@@ -199,10 +195,6 @@ def probe(project: Path, kind: str) -> None:
         unpickler.persistent_load = lambda n: _resolve(base, paths[n])
         unpickler.load()
         reading = cpu() - start
-    finally:
-        target.write_text(original, encoding="utf-8")
-        run._settle(target)
-        build.generate(settings, memo=build.Memo())
     print(f"## {kind}: {len(result.report.written)} files written")
     print(f"reading the memo {read:.3f} s, copying its dictionaries {copying:.3f} s")
     print(f"changed entries and references found {diffing:.3f} s ({len(refs):,} objects read named)")
@@ -213,6 +205,23 @@ def probe(project: Path, kind: str) -> None:
     print(f"  pickled whole: {', '.join(name for name, _ in whole)}")
     costly = ", ".join(f"{label} {seconds:.3f}" for seconds, label in sorted(parts, reverse=True) if seconds >= 0.005)
     print(f"  parts stored alone that cost 5 ms or more: {costly}")
+
+
+@contextlib.contextmanager
+def edited_run(project: Path, kind: str, memo: build.Memo) -> Iterator[build.Result]:
+    """run.py's edit of ``kind`` made, and `generate` run on ``memo`` as a new process's
+    rerun runs it; the edit undone afterwards and the project generated again."""
+    settings = run._settings(project, cache=True)
+    target = run._target(project)
+    original = target.read_text(encoding="utf-8")
+    try:
+        target.write_text(run._edited(kind, original), encoding="utf-8")
+        run._settle(target)
+        yield build.generate(settings, memo=memo, save=False)
+    finally:
+        target.write_text(original, encoding="utf-8")
+        run._settle(target)
+        build.generate(settings, memo=build.Memo())
 
 
 def _resolve(memo: build.Memo, ref: tuple) -> object:
