@@ -213,13 +213,9 @@ def test_serve_refuses_a_port_out_of_range_in_a_line(capsys, port):
     )
 
 
-def test_serve_on_a_port_in_use_says_so_before_building(tmp_path, capfd):
-    # (curator: a second `readinglist serve`, or `python -m http.server 8000`, left
-    # running; serve built the whole site, a minute for a long list, and then said only
-    # "Address already in use")
-    import shutil
-    import socket
-
+def _serve_on_taken(tmp_path: Path, capfd, port: int) -> str:
+    """The last line `readinglist serve -a 127.0.0.1:PORT` prints, ``port`` being in
+    use; checks that serve stopped before it generated anything."""
     from generator.cli import main
 
     project = tmp_path / "project"
@@ -227,17 +223,80 @@ def test_serve_on_a_port_in_use_says_so_before_building(tmp_path, capfd):
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     for shared in ("overrides", "generator"):
         (project / shared).symlink_to(ROOT / shared)
+    assert main(["--root", str(project), "serve", "-a", f"127.0.0.1:{port}"]) == 1
+    assert not (project / "docs").exists()  # nothing was generated
+    return capfd.readouterr().err.strip().splitlines()[-1]
+
+
+def _hold(port: int):
+    """A socket listening on 127.0.0.1:``port``; None when something else holds it."""
+    import errno
+    import socket
+
+    held = socket.socket()
+    try:
+        held.bind(("127.0.0.1", port))
+    except OSError as error:
+        held.close()
+        assert error.errno == errno.EADDRINUSE
+        return None
+    held.listen()
+    return held
+
+
+def _is_free(port: int) -> bool:
+    held = _hold(port)
+    if held is None:
+        return False
+    held.close()
+    return True
+
+
+def test_serve_on_a_port_in_use_says_so_before_building(tmp_path, capfd):
+    # (curator: a second `readinglist serve`, or `python -m http.server 8000`, left
+    # running; serve built the whole site, a minute for a long list, and then said only
+    # "Address already in use")
+    import socket
+
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        assert main(["--root", str(project), "serve", "-a", f"127.0.0.1:{port}"]) == 1
-    err = capfd.readouterr().err
-    assert err.strip().splitlines()[-1] == (
+        said = _serve_on_taken(tmp_path, capfd, port)
+    assert said.startswith(
         f"readinglist serve: 127.0.0.1:{port} is in use (another serve, or a web server):"
-        f" stop it, or serve on another port (-a 127.0.0.1:{port + 1})"
+        f" stop it, or serve on another port (-a 127.0.0.1:"
     )
-    assert not (project / "docs").exists()  # nothing was generated
+
+
+def test_serve_on_a_port_in_use_suggests_a_port_that_is_free(tmp_path, capfd):
+    # (a reader's hour: with `http.server 8781` and `http.server 8782` running, serve -a
+    # 127.0.0.1:8781 said to use 8782, itself in use; and at 65535 it said 65536, which
+    # -a refuses as out of range)
+    import socket
+
+    with socket.socket() as first:
+        first.bind(("127.0.0.1", 0))
+        first.listen()
+        port = first.getsockname()[1]
+        second = _hold(port + 1)  # (None: taken by another program, as wanted)
+        try:
+            said = _serve_on_taken(tmp_path, capfd, port)
+        finally:
+            if second is not None:
+                second.close()
+    suggested = int(re.fullmatch(r".* \(-a 127\.0\.0\.1:(\d+)\)", said)[1])
+    assert suggested not in (port, port + 1)
+    assert _is_free(suggested)
+
+    top = _hold(65535)
+    try:
+        said = _serve_on_taken(tmp_path / "top", capfd, 65535)
+    finally:
+        if top is not None:
+            top.close()
+    suggested = int(re.fullmatch(r".* \(-a 127\.0\.0\.1:(\d+)\)", said)[1])
+    assert 65535 - 21 < suggested < 65535
 
 
 def _serving(

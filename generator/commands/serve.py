@@ -126,20 +126,31 @@ def _in_use(address: str) -> str | None:
             family = socket.AF_INET6  # (as MkDocs' server chooses it)
     except ValueError:
         pass  # a host name: IPv4, as MkDocs binds it
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        # As MkDocs' server binds (http.server's allow_reuse_address): a port a stopped
-        # serve left in TIME_WAIT is free to it, and so to the probe.
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, int(port)))
-        except (OSError, ValueError, OverflowError) as error:
-            if getattr(error, "errno", None) != errno.EADDRINUSE:
-                return None  # (another refusal: MkDocs says it, as it did)
-            return (
-                f"{address} is in use (another serve, or a web server): stop it, or serve"
-                f" on another port (-a {written}:{int(port) + 1})"
-            )
-    return None
+
+    def refusal(number: int) -> OSError | ValueError | OverflowError | None:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            # As MkDocs' server binds (http.server's allow_reuse_address): a port a
+            # stopped serve left in TIME_WAIT is free to it, and so to the probe.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, number))
+            except (OSError, ValueError, OverflowError) as error:
+                return error
+        return None
+
+    error = refusal(int(port))
+    if error is None or getattr(error, "errno", None) != errno.EADDRINUSE:
+        return None  # (free, or another refusal: MkDocs says it, as it did)
+    # The port suggested is one free now: port + 1 was often the next serve's, still
+    # running, and after 65535 there is no port to give.
+    taken = int(port)
+    nearby = [*range(taken + 1, min(taken + 21, 65536)), *range(taken - 1, max(taken - 21, 0), -1)]
+    free = next((number for number in nearby if refusal(number) is None), None)
+    instead = f"{written}:{free}" if free is not None else "IP:PORT"
+    return (
+        f"{address} is in use (another serve, or a web server): stop it, or serve"
+        f" on another port (-a {instead})"
+    )
 
 
 def stop_on_signals() -> None:
