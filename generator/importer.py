@@ -917,10 +917,13 @@ def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -
 def _paper_of(path: Path, raw: bytes, text: str, problems: Problems) -> Paper | None:
     """The paper a file's text holds, as the importer merges into it; None when it is
     no mapping (said in ``problems``)."""
+    from .paperdrafts import no_mapping
+
+    before = len(problems.items)
     tree = parse(text, str(path), problems)
     if not isinstance(tree, Map):
-        if tree is not None or not problems.has_errors():
-            problems.error(Location(str(path), 1, 1), "a paper file must be a mapping of fields")
+        if tree is not None or len(problems.items) == before:
+            no_mapping(tree, str(path), problems)
         return None
     values = to_python(tree)
     assert isinstance(values, dict)

@@ -415,17 +415,9 @@ def read_paper(
     unread: frozenset[str] = frozenset()
     if tree is None and text and any(p.message.startswith(SYNTAX_ERROR) for p in problems.items[before:]):
         tree, unread = _past_syntax_errors(text, shown, problems, before)
-    if tree is None:
-        if len(problems.items) == before:
-            problems.error(
-                Location(shown, 1, 1),
-                "the file is empty; a paper needs an id and a title",
-            )
-        return draft
     if not isinstance(tree, Map):
-        problems.error(
-            tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}"
-        )
+        if tree is not None or len(problems.items) == before:
+            no_mapping(tree, shown, problems)
         return draft
     # (Said only of a file without an id: the name is not looked at for the others.)
     fills = (
@@ -482,6 +474,17 @@ def read_paper(
     # (An id that is not the file's name is said across files: how to make them agree
     # depends on which files there are, crosscheck._check_file_names.)
     return draft
+
+
+def no_mapping(tree: Node | None, shown: str, problems: Problems) -> None:
+    """What a paper file holding no mapping of fields is told (``tree`` None: nothing at
+    all), by `check` and by `import`, which reads the papers before it merges: it said
+    "a paper file must be a mapping of fields" of an empty file, and nothing of one
+    after another file's error."""
+    if tree is None:
+        problems.error(Location(shown, 1, 1), "the file is empty; a paper needs an id and a title")
+    else:
+        problems.error(tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}")
 
 
 def _another_ending(name: str) -> bool:

@@ -608,6 +608,33 @@ def test_a_quote_left_open_in_a_paper_file_is_said_at_it_not_at_the_quoted_value
     )
 
 
+def test_paper_files_holding_no_fields_are_each_told_as_check_tells_them(tmp_path, capsys):
+    # (a curator's hour: an empty file was told "a paper file must be a mapping of
+    # fields", where check says it is empty, and after another file's error nothing at
+    # all: the import named 2 of 3 broken files, the third only on the next run)
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (papers / "a-list.yml").write_text("- id: a-list\n")
+    (papers / "b-text.yml").write_text("just a title\n")
+    (papers / "c-empty.yml").write_text("# only a comment\n")
+    bib = _first_and_second_paper(tmp_path)
+    assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 1
+    said = capsys.readouterr().err
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    checked = capsys.readouterr().out
+    expected = [
+        f"{papers}/a-list.yml:1:1: a paper file must be a mapping of field: value, not a list",
+        f"{papers}/b-text.yml:1:1: a paper file must be a mapping of field: value, not a string",
+        f"{papers}/c-empty.yml:1:1: the file is empty; a paper needs an id and a title",
+    ]
+    assert said == "\n".join(expected) + "\n3 errors; nothing was imported.\n"
+    # (check names them from the project folder: the same lines)
+    assert [line for line in checked.splitlines() if ".yml:1:1: " in line] == [
+        line.replace(f"{tmp_path}/", "") for line in expected
+    ]
+    assert sorted(p.name for p in papers.iterdir()) == ["a-list.yml", "b-text.yml", "c-empty.yml"]
+
+
 def _code_link_bib(root: Path) -> Path:
     bib = root / "code.bib"
     bib.write_text("@misc{a,\n  title = {First Paper},\n  note = {Code: https://github.com/o/first}\n}\n")
