@@ -590,6 +590,30 @@ def test_a_build_without_site_url_says_it_is_no_site_to_publish(tmp_path, capsys
     assert note not in capsys.readouterr().err
 
 
+def test_a_build_ends_with_commands_that_serve_the_site_from_the_folder_it_ran_in(
+    tmp_path, capsys, monkeypatch
+):
+    # (a curator's hour: built with --root from another folder, the build said
+    # "readinglist serve", which there finds no project; "python -m http.server", a
+    # command Debian and Ubuntu do not have; and a site folder with a space unquoted)
+    (tmp_path / "lab list").mkdir()
+    project = make_project(tmp_path / "lab list", FIXTURE)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--root", str(project), "build", "--site-dir", "lab list/my site"]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "The site is in lab list/my site/. Open it through a web server (search needs one):"
+        " readinglist --root 'lab list/project' serve, or python3 -m http.server -d 'lab list/my site'"
+    )
+    monkeypatch.chdir(project)
+    assert main(["build", "-q"]) == 0
+    assert "The site is in" not in capsys.readouterr().err
+    assert main(["build"]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "The site is in site/. Open it through a web server (search needs one):"
+        " readinglist serve, or python3 -m http.server -d site"
+    )
+
+
 def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, capsys):
     project = make_project(tmp_path, FIXTURE)
     bad = project / "content" / "papers" / "task-vectors.yml"

@@ -137,11 +137,25 @@ def run(args: argparse.Namespace) -> int:
     finally:
         del logging_state
     if not args.quiet:
-        site = Path(config.site_dir)
-        shown = site.relative_to(Path.cwd()) if site.is_relative_to(Path.cwd()) else site
-        print(
-            f"The site is in {shown}/. Open it through a web server (search needs one): "
-            f"readinglist serve, or python -m http.server -d {shown}",
-            file=sys.stderr,
-        )
+        print(how_to_open(root, Path(config.site_dir)), file=sys.stderr)
     return 0
+
+
+def how_to_open(root: Path, site: Path) -> str:
+    """Where the built site is, and the commands that serve it, to paste in the folder
+    the build ran in: `readinglist serve` with the project's --root when that is another
+    folder (there, a bare `serve` found no project), the site's folder quoted (a space),
+    and python3, which every system readinglist runs on has (Debian and Ubuntu have no
+    `python` command unless a package adds it)."""
+    import shlex
+
+    here = Path.cwd()
+
+    def shown(path: Path) -> str:
+        return str(path.relative_to(here)) if path.is_relative_to(here) else str(path)
+
+    serve = "readinglist serve" if root == here else f"readinglist --root {shlex.quote(shown(root))} serve"
+    return (
+        f"The site is in {shown(site)}/. Open it through a web server (search needs one): "
+        f"{serve}, or python3 -m http.server -d {shlex.quote(shown(site))}"
+    )
