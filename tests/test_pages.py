@@ -142,6 +142,19 @@ def test_a_list_without_topics_says_so_and_its_navigation_has_no_empty_section()
     assert "## Topics" in renderer.render(page(plan(site(PAPERS, TOPICS, ASSIGNED)), "index.md"))
 
 
+def test_a_list_without_papers_says_so_on_the_all_papers_page():
+    # (a curator's hour, the site right after `readinglist init`: All papers showed a
+    # filter, "With code only", a reading log and an empty table, and said nothing)
+    from generator.render import Renderer
+
+    renderer = Renderer()
+    empty = renderer.render(page(plan(site((), (), {})), "papers/index.md"))
+    assert "No papers yet." in empty
+    assert "<table" not in empty and "rl-filter" not in empty and "reading-log" not in empty
+    listed = renderer.render(page(plan(site(PAPERS, (), {})), "papers/index.md"))
+    assert "No papers yet" not in listed and '<table id="rl-all-papers"' in listed
+
+
 def test_topic_table_is_newest_first_and_start_here_follows_the_curator():
     context = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "topics/merging/index.md").context
     assert [p.title for p in context["papers"]] == ["B", "C", "A"]
