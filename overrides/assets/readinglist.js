@@ -2008,6 +2008,34 @@
     }, true);
   }
 
+  /* Opened from disk (file://), a link to a page names its folder ("papers/", ".."),
+     as MkDocs writes every link (use_directory_urls), and the browser showed a listing
+     of that folder's files instead of its page: such a link is given the folder's
+     index.html as it is followed (clicked, or opened in a tab with the middle button),
+     not before, so that what reads the links (read-marks.js) sees them as written. A
+     served site's links are left alone: the server gives a folder's index.html. */
+  function diskLinks() {
+    if (location.protocol !== "file:") {
+      return;
+    }
+    function toPage(event) {
+      var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link) {
+        return;
+      }
+      /* (As written: the home page is "..", "../..", which the resolved address
+         writes without its last slash.) */
+      var path = (link.getAttribute("href") || "").split(/[?#]/)[0];
+      var url = new URL(link.href, location.href);
+      if (url.protocol === "file:" && path && /(?:^|\/)(?:\.\.?)?$/.test(path)) {
+        url.pathname = url.pathname.replace(/\/?$/, "/index.html");
+        link.href = url.href;
+      }
+    }
+    document.addEventListener("click", toPage, true);
+    document.addEventListener("auxclick", toPage, true);
+  }
+
   /* The words an opened page's hw values ask it to mark (wholeLink): words, each
      hyphenated word as refineWords has it (the word, its joined forms and, where a
      value writes it with spaces, its spaced forms), and plain, each other word (term,
@@ -2171,6 +2199,7 @@
 
   /* (Here, once every value it reads is set.) */
   oldLinks();
+  diskLinks();
 
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function") {

@@ -110,3 +110,24 @@ def test_no_paper_page_is_in_the_navigation(open_context, tables_url):
         hrefs = page.evaluate(
             "[...document.querySelectorAll('.md-nav--primary a')].map(a => new URL(a.href).pathname)")
         assert hrefs and [h for h in hrefs if "/papers/" in h and not h.endswith("/papers/")] == [], url
+
+
+def test_opened_from_disk_a_link_opens_its_page_not_a_listing_of_its_folder(open_context, site_dir):
+    """(a reader's hour: site/index.html opened from disk, as the README allows for the
+    All papers filter and the reading log; every link names a folder, "papers/", "..",
+    and Chromium showed "Index of .../site/papers/" instead of the page)"""
+    page = open_context().new_page()
+    page.goto((site_dir / "index.html").as_uri())
+    nav = page.locator(".md-sidebar--primary a.md-nav__link")
+    papers = nav.filter(has_text="All papers").first
+    assert papers.get_attribute("href") == "papers/"
+    papers.click()
+    expect(page).to_have_url((site_dir / "papers" / "index.html").as_uri())
+    expect(page.locator(".md-content h1")).to_have_text("All papers")
+    # (Up a folder too; and the links stay as written until followed: read-marks.js
+    # reads them.)
+    home = nav.filter(has_text="Home").first
+    assert home.get_attribute("href") == ".."
+    home.click()
+    expect(page).to_have_url((site_dir / "index.html").as_uri())
+    assert page.locator(".md-sidebar--primary a.md-nav__link", has_text="All papers").first.get_attribute("href") == "papers/"
