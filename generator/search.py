@@ -1285,7 +1285,8 @@ def _without_letters(words: set[str]) -> set[str]:
 
 
 class IndexNotBuilt(Exception):
-    """The site (or its search index) has not been built yet."""
+    """The site (or its search index) has not been built yet: its one argument is the
+    index's path, which does not exist."""
 
 
 def load_index(site_dir: Path) -> dict[str, Any]:
@@ -1293,9 +1294,7 @@ def load_index(site_dir: Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise IndexNotBuilt(
-            f"{path} does not exist: build the site first (readinglist build)."
-        ) from None
+        raise IndexNotBuilt(str(path)) from None
 
 
 @dataclass(frozen=True)

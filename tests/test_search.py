@@ -690,11 +690,23 @@ def test_a_former_id_is_another_name_only_where_its_words_are_new(topic, names, 
 # --- The command --------------------------------------------------------------------------
 
 
-def test_search_command_says_when_the_site_is_not_built(tmp_path, capsys):
+def test_search_command_says_when_the_site_is_not_built(tmp_path, capsys, monkeypatch):
+    # The build it says to run is one that builds what it searches, typed where it ran:
+    # with --root from another folder, a bare `readinglist build` found no project; with
+    # --site-dir, it built site/, and the search still found no index.
     (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
-    assert main(["--root", str(tmp_path), "search", "anything"]) == 2
-    err = capsys.readouterr().err
-    assert "search_index.json does not exist: build the site first (readinglist build)." in err
+    monkeypatch.chdir(tmp_path)
+    assert main(["search", "anything"]) == 2
+    assert capsys.readouterr().err == (
+        "readinglist search: site/search/search_index.json does not exist: build the site"
+        " first (readinglist build).\n"
+    )
+    monkeypatch.chdir(tmp_path.parent)
+    assert main(["--root", tmp_path.name, "search", "--site-dir", "my site", "anything"]) == 2
+    assert capsys.readouterr().err == (
+        "readinglist search: my site/search/search_index.json does not exist: build the site"
+        f" first (readinglist --root {tmp_path.name} build --site-dir 'my site').\n"
+    )
 
 
 def test_search_command_in_a_folder_that_is_no_project_says_so(tmp_path, capsys, monkeypatch):
@@ -837,15 +849,19 @@ def test_search_command_asks_for_words_and_says_when_the_index_is_older_than_an_
     assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
     assert capsys.readouterr().err == (
         "readinglist search: since the site was built, content/papers/a.yml changed; the"
-        " results are the built site's: run `readinglist build` to search the changes\n"
+        f" results are the built site's: run `readinglist --root {tmp_path} build` to search the changes\n"
     )
     assert main(["--root", str(tmp_path), "search", " "]) == 2
     assert capsys.readouterr().err == "readinglist search: give some words to search for\n"
 
 
-def test_search_command_names_every_file_changed_since_the_build_and_the_papers_gone(tmp_path, capsys):
+def test_search_command_names_every_file_changed_since_the_build_and_the_papers_gone(
+    tmp_path, capsys, monkeypatch
+):
     # (curator: after a rename and an added paper, the note named one file of three.)
     import os
+
+    monkeypatch.chdir(tmp_path)  # (the project's folder: the build to run is a bare one)
 
     site = tmp_path / "site"
     (site / "search").mkdir(parents=True)

@@ -143,19 +143,28 @@ def run(args: argparse.Namespace) -> int:
 
 def how_to_open(root: Path, site: Path) -> str:
     """Where the built site is, and the commands that serve it, to paste in the folder
-    the build ran in: `readinglist serve` with the project's --root when that is another
-    folder (there, a bare `serve` found no project), the site's folder quoted (a space),
-    and python3, which every system readinglist runs on has (Debian and Ubuntu have no
-    `python` command unless a package adds it)."""
+    the build ran in (`command_here`), and python3, which every system readinglist runs
+    on has (Debian and Ubuntu have no `python` command unless a package adds it)."""
+    import shlex
+
+    return (
+        f"The site is in {_from_here(site)}/. Open it through a web server (search needs one): "
+        f"{command_here(root, 'serve')}, or python3 -m http.server -d {shlex.quote(_from_here(site))}"
+    )
+
+
+def command_here(root: Path, command: str, site: Path | None = None) -> str:
+    """`readinglist COMMAND` to paste in the folder a command ran in: with the project's
+    --root when that is another folder (there, a bare command finds no project), and
+    ``site`` as --site-dir when given; paths quoted (a space)."""
     import shlex
 
     here = Path.cwd()
+    where = "" if root.resolve() == here else f" --root {shlex.quote(_from_here(root.resolve()))}"
+    elsewhere = "" if site is None else f" --site-dir {shlex.quote(_from_here(site.resolve()))}"
+    return f"readinglist{where} {command}{elsewhere}"
 
-    def shown(path: Path) -> str:
-        return str(path.relative_to(here)) if path.is_relative_to(here) else str(path)
 
-    serve = "readinglist serve" if root == here else f"readinglist --root {shlex.quote(shown(root))} serve"
-    return (
-        f"The site is in {shown(site)}/. Open it through a web server (search needs one): "
-        f"{serve}, or python3 -m http.server -d {shlex.quote(shown(site))}"
-    )
+def _from_here(path: Path) -> str:
+    here = Path.cwd()
+    return str(path.relative_to(here)) if path.is_relative_to(here) else str(path)

@@ -17,6 +17,7 @@ from typing import Sequence
 from ..schema import FORBIDDEN_CHARS
 from ..search import EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, search_site
 from . import options
+from .build import command_here
 
 # What a title may hold that would move the terminal's cursor, start an escape sequence
 # or turn the line's direction: a hand-written page's heading can write any of them as a
@@ -55,17 +56,20 @@ def run(args: argparse.Namespace) -> int:
     if not query.strip():
         print("readinglist search: give some words to search for", file=sys.stderr)
         return 2
+    # (The build to run, as typed where this one ran: another folder's project needs its
+    # --root, and a site searched elsewhere is built there.)
+    build = command_here(Path(args.root), "build", site_dir if args.site_dir else None)
     stale = _changed_since_built(Path(args.root) / "content", site_dir)
     if stale:
         print(
             f"readinglist search: since the site was built, {stale}; the results"
-            " are the built site's: run `readinglist build` to search the changes",
+            f" are the built site's: run `{build}` to search the changes",
             file=sys.stderr,
         )
     try:
         found = search_site(site_dir, query)
     except IndexNotBuilt as exc:
-        why = str(exc)
+        why = f"{exc} does not exist: build the site first ({build})."
         root = Path(args.root)
         if not args.site_dir and not (root / "mkdocs.yml").is_file() and not (root / "content").is_dir():
             # The wrong folder, not an unbuilt site: "build the site first" would mislead.
