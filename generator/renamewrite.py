@@ -117,39 +117,49 @@ def write_all(
         for tmp, _ in temporaries:
             tmp.unlink(missing_ok=True)
         raise
-    done: list[tuple[Path, Path | None]] = []  # (path, where its old text is kept)
+    # Each step is listed before it is taken: a Ctrl-C raises once the system call it
+    # arrived during has returned, so a step may be made and not yet listed as done.
+    # Going back then asks the files which steps were made (see _undo).
+    begun: list[tuple[Path | None, Path, Path | None]] = []  # (temporary, path, its kept copy)
     try:
         for tmp, path in temporaries:
-            kept = keep.get(path)
-            if kept is not None:
-                _keep(path, kept)
-            try:
-                os.replace(tmp, path)
-            except BaseException:
-                if kept is not None:
-                    kept.unlink(missing_ok=True)
-                raise
-            done.append((path, kept))
+            begun.append((tmp, path, keep.get(path)))
+            if path in keep:
+                _keep(path, keep[path])
+            os.replace(tmp, path)
         if remove is not None:
+            begun.append((None, remove, keep[remove]))
             os.replace(remove, keep[remove])
-            done.append((remove, keep[remove]))
     except BaseException:
         # The journal goes first: one left by a kill while the old files go back would
         # finish the rename over them.
         journal_path.unlink(missing_ok=True)
         sync_folder(content_dir)
-        for path, kept in reversed(done):  # (as far as the system lets them go back)
-            try:
-                if kept is not None:
-                    os.replace(kept, path)
-                else:
-                    path.unlink(missing_ok=True)
-            except OSError:
-                pass
+        for step in reversed(begun):
+            _undo(*step)
         for tmp, _ in temporaries:
             tmp.unlink(missing_ok=True)
         raise
     _done(journal, journal_path)
+
+
+def _undo(tmp: Path | None, path: Path, kept: Path | None) -> None:
+    """A step of `write_all` taken back, as far as it was made (and as far as the
+    system lets it go back): ``tmp`` put in place at ``path``, its old text first kept
+    at ``kept``; or, ``tmp`` None, ``path`` (the old file) moved to ``kept``."""
+    try:
+        if tmp is None:
+            if kept is not None and not os.path.lexists(path) and os.path.lexists(kept):
+                os.replace(kept, path)
+        elif os.path.lexists(tmp):  # (not put in place: a copy it kept is a stray)
+            if kept is not None:
+                kept.unlink(missing_ok=True)
+        elif kept is not None:
+            os.replace(kept, path)
+        else:
+            path.unlink(missing_ok=True)  # (a new file: no file had its name before)
+    except OSError:
+        pass
 
 
 def finish(content_dir: Path, folder: str) -> Journal | None:

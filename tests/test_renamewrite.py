@@ -393,3 +393,56 @@ def test_a_file_made_read_only_after_a_rename_was_cut_off_is_not_written_over(tm
     locked.chmod(0o644)
     assert main(["--root", str(root), "rename", *PAPER]) == 0
     assert _files(root) == _files(done)
+
+
+@pytest.mark.parametrize("args", [PAPER, TOPIC], ids=["paper", "topic"])
+def test_ctrl_c_just_after_any_step_leaves_the_files_as_they_were_or_a_journal_that_finishes(
+    tmp_path, monkeypatch, capsys, args
+):
+    # Python runs a signal's handler once the system call it arrived during has
+    # returned: a Ctrl-C while a file was put in place (os.replace) or kept (os.link)
+    # raises just after the step was made. Such a step was not undone: a file named
+    # the new id while the rest went back, or the paper's old file left only as its
+    # kept copy, a temporary, which the next command removed.
+    done = _project(tmp_path / "done")
+    names = ("replace", "link", "unlink")
+    steps = 0
+    for name in names:
+        real = getattr(os, name)
+
+        def counted(*a, _real=real, **k):
+            nonlocal steps
+            steps += 1
+            return _real(*a, **k)
+
+        monkeypatch.setattr(os, name, counted)
+    assert main(["--root", str(done), "rename", *args]) == 0
+    monkeypatch.undo()
+    finished = _files(done)
+    assert steps >= 8
+    for at in range(1, steps + 1):
+        root = _project(tmp_path / f"stopped-{at}")
+        before = _files(root)
+        calls = 0
+        for name in names:
+            real = getattr(os, name)
+
+            def stopped(*a, _real=real, _at=at, **k):
+                nonlocal calls
+                calls += 1
+                result = _real(*a, **k)
+                if calls == _at:
+                    raise KeyboardInterrupt
+                return result
+
+            monkeypatch.setattr(os, name, stopped)
+        code = main(["--root", str(root), "rename", *args])
+        monkeypatch.undo()
+        capsys.readouterr()
+        if (root / "content" / ".rename.json").exists():  # (stopped once all were in place)
+            assert main(["--root", str(root), "rename", *args]) == 0
+            assert _files(root) == finished, at
+            continue
+        # All or none: stopped once the journal was gone, the last step, it is renamed.
+        left = {name: text for name, text in _files(root).items() if not name.endswith(".tmp")}
+        assert left == finished if code == 0 else left in (before, finished), at
