@@ -292,11 +292,16 @@ def _keep(path: Path, kept: Path) -> None:
 
 def _dumped(journal: Journal, content_dir: Path) -> str:
     # Paths relative to the content folder (a project moved before the rename is
-    # finished still finds them), both resolved (a file reached through a link).
+    # finished still finds them), both resolved (a file reached through a link). A file
+    # of a folder linked from elsewhere (content/papers a link) is named through the
+    # link: resolved, it is outside the content folder, where `read` finishes nothing.
     base = os.path.realpath(content_dir)
 
     def stored(path: Path) -> str:
-        return os.path.relpath(os.path.join(os.path.realpath(path.parent), path.name), base)
+        resolved = os.path.relpath(os.path.join(os.path.realpath(path.parent), path.name), base)
+        if Path(resolved).parts[0] != "..":
+            return resolved
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(content_dir))
 
     record = {
         "rename": journal.what,

@@ -446,3 +446,32 @@ def test_ctrl_c_just_after_any_step_leaves_the_files_as_they_were_or_a_journal_t
         # All or none: stopped once the journal was gone, the last step, it is renamed.
         left = {name: text for name, text in _files(root).items() if not name.endswith(".tmp")}
         assert left == finished if code == 0 else left in (before, finished), at
+
+
+def test_a_rename_cut_off_in_a_papers_folder_linked_from_elsewhere_is_finished(tmp_path, capsys):
+    # content/papers a link to a folder kept elsewhere: the journal named its files by
+    # their real place, outside the content folder, which its reader refuses (a journal
+    # must not move files outside it): "its record cannot be read", never finished.
+    def linked(folder: Path) -> Path:
+        root = _project(folder)
+        shutil.move(root / "content" / "papers", folder / "papers-elsewhere")
+        (root / "content" / "papers").symlink_to(folder / "papers-elsewhere")
+        return root
+
+    def papers(folder: Path) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted((folder / "papers-elsewhere").iterdir())}
+
+    done = linked(tmp_path / "done")
+    assert main(["--root", str(done), "rename", *PAPER]) == 0
+    for at in (3, 5):  # (after the new file, and after the old file was moved aside)
+        root = linked(tmp_path / f"killed-{at}")
+        assert _killed(root, at, PAPER).returncode == 9
+        capsys.readouterr()
+        assert main(["--root", str(root), "check"]) == 1
+        assert capsys.readouterr().out.startswith(
+            "content/.rename.json: a rename was cut off (paper gradient-episodic-memory -> gem): run"
+            " `readinglist rename gradient-episodic-memory gem` again to finish it"
+        )
+        assert main(["--root", str(root), "rename", *PAPER]) == 0
+        assert capsys.readouterr().out == "finished a rename that was cut off: paper gradient-episodic-memory -> gem\n"
+        assert _files(root) == _files(done) and papers(root) == papers(done)

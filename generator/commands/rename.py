@@ -146,7 +146,10 @@ def run(args: argparse.Namespace) -> int:
         writes = []
         for shown, text in plan.texts.items():
             if shown in read:
-                path = Path(os.path.realpath(read[shown][0]))  # (a linked file: the file)
+                # (A linked file: the file it leads to. A file in a linked folder stays
+                # named through it: the journal names no file outside content/.)
+                path = read[shown][0]
+                path = Path(os.path.realpath(path)) if path.is_symlink() else path
                 writes.append((path, text, file_mode(path)))
             else:  # the renamed paper's new file, with its old file's permissions
                 writes.append((root / shown, text, file_mode(read[plan.remove][0])))
