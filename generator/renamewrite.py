@@ -26,6 +26,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .atomicfile import (
     atomic_write,
@@ -91,11 +92,36 @@ def write_all(
     named: tuple[str, str, str],
 ) -> None:
     """Every file of ``writes`` (path, text, permissions) written and ``remove``
-    removed, or none. ``named``: (what, old, new), the rename, for its journal."""
+    removed, or none. ``named``: (what, old, new), the rename, for its journal.
+
+    A Ctrl-C is put off to the next step (see `_write_all`): a step is made whole before
+    it stops the rename, and one pressed again while the files go back does not cut that
+    short (the journal gone first, half the files would stay renamed). One that comes
+    after the last file was in place came too late to stop the rename, which is whole."""
+    from .workers import ctrl_c_put_off
+
+    with ctrl_c_put_off() as put_off:
+        _write_all(writes, remove, content_dir, named, lambda: put_off.had)
+
+
+def _write_all(
+    writes: list[tuple[Path, str, int]],
+    remove: Path | None,
+    content_dir: Path,
+    named: tuple[str, str, str],
+    stopped: Callable[[], bool],
+) -> None:
+    """`write_all`, asking ``stopped`` (a Ctrl-C came) between its steps."""
+
+    def go_on() -> None:
+        if stopped():
+            raise KeyboardInterrupt
+
     temporaries: list[tuple[Path, Path]] = []
     journal_path = content_dir / JOURNAL_NAME
     try:
         for path, text, mode in writes:
+            go_on()
             tmp = temporary_name(path)
             temporaries.append((tmp, path))
             with os.fdopen(create_temporary(tmp, mode), "wb") as handle:
@@ -111,23 +137,26 @@ def write_all(
         journal = Journal(*named, tuple(temporaries), remove, tuple(keep.values()), was)
         for folder in dict.fromkeys(tmp.parent for tmp, _ in temporaries):
             sync_folder(folder)  # (the temporaries are on disk before the journal names them)
+        go_on()
         atomic_write(journal_path, _dumped(journal, content_dir))
     except BaseException:
         journal_path.unlink(missing_ok=True)  # (written, then Ctrl-C as its folder synced)
         for tmp, _ in temporaries:
             tmp.unlink(missing_ok=True)
         raise
-    # Each step is listed before it is taken: a Ctrl-C raises once the system call it
-    # arrived during has returned, so a step may be made and not yet listed as done.
-    # Going back then asks the files which steps were made (see _undo).
+    # Each step is listed before it is taken: an error may come once a step was made
+    # (os.replace made, then a Ctrl-C where it is not put off, off the main thread), so
+    # going back asks the files which steps were made (see _undo).
     begun: list[tuple[Path | None, Path, Path | None]] = []  # (temporary, path, its kept copy)
     try:
         for tmp, path in temporaries:
+            go_on()
             begun.append((tmp, path, keep.get(path)))
             if path in keep:
                 _keep(path, keep[path])
             os.replace(tmp, path)
         if remove is not None:
+            go_on()
             begun.append((None, remove, keep[remove]))
             os.replace(remove, keep[remove])
     except BaseException:

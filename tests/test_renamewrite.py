@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -475,3 +476,41 @@ def test_a_rename_cut_off_in_a_papers_folder_linked_from_elsewhere_is_finished(t
         assert main(["--root", str(root), "rename", *PAPER]) == 0
         assert capsys.readouterr().out == "finished a rename that was cut off: paper gradient-episodic-memory -> gem\n"
         assert _files(root) == _files(done) and papers(root) == papers(done)
+
+
+@pytest.mark.parametrize("args", [PAPER, TOPIC], ids=["paper", "topic"])
+def test_ctrl_c_pressed_again_while_a_rename_puts_its_files_back_leaves_them_as_they_were(
+    tmp_path, monkeypatch, capsys, args
+):
+    # The first Ctrl-C stops the rename and its files go back; a second, while they go
+    # back, cut that short: the journal gone first, the new file and the files it had
+    # changed stayed so (a random loop of two real SIGINTs: 2 half renames in 20).
+    done = _project(tmp_path / "done")
+    assert main(["--root", str(done), "rename", *args]) == 0
+    finished = _files(done)
+    steps = 10 if args == PAPER else 8
+    for at in range(1, steps + 1):
+        root = _project(tmp_path / f"stopped-{at}")
+        before = _files(root)
+        calls = 0
+        for name in ("replace", "link", "unlink"):
+            real = getattr(os, name)
+
+            def pressed(*a, _real=real, _at=at, **k):
+                nonlocal calls
+                calls += 1
+                result = _real(*a, **k)
+                if calls >= _at:  # (Ctrl-C, and again at each step after it)
+                    os.kill(os.getpid(), signal.SIGINT)
+                return result
+
+            monkeypatch.setattr(os, name, pressed)
+        code = main(["--root", str(root), "rename", *args])
+        monkeypatch.undo()
+        capsys.readouterr()
+        if (root / "content" / ".rename.json").exists():
+            assert main(["--root", str(root), "rename", *args]) == 0
+            assert _files(root) == finished, at
+            continue
+        left = {name: text for name, text in _files(root).items() if not name.endswith(".tmp")}
+        assert left == finished if code == 0 else left in (before, finished), at
