@@ -227,7 +227,8 @@ def follow_renames(
     A record is loose when no file has its id, or the file with its id holds none of its
     identity marks (the old id reused by a new hand-written paper). It moves only when
     that is unambiguous: exactly one paper carries any of its marks (or, the curator's
-    word, lists its id in `formerly:`: ``former``, old id -> paper), that paper has no
+    word, lists its id in `formerly:`: ``former``, old id -> paper; not so a record an
+    import found deleted, whose id a `formerly:` names as a file's reused since), that paper has no
     record of its own, and no other loose record points at it. Anything else stays as
     it is: a record no paper carries is a paper a curator deleted (a tombstone); one a
     paper with a record of its own lists in `formerly:` was merged into it.
@@ -249,7 +250,10 @@ def follow_renames(
         carriers = {
             holder for mark in views[paper_id].marks() for holder in holders.get(mark, ())
         }
-        if former and paper_id in former and paper_id not in by_id:
+        # (Not a record an import found deleted: a `formerly:` naming that id names the
+        # file a curator wrote under it since, their own paper, which `rename` gave the
+        # old id; that record stays the deleted paper's tombstone.)
+        if former and paper_id in former and paper_id not in by_id and not views[paper_id].deleted:
             carriers = {former[paper_id]}
         if len(carriers) == 1:
             claims.setdefault(carriers.pop(), []).append(paper_id)
