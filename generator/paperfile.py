@@ -241,7 +241,16 @@ def keep_own_entries(
         same = yaml.load(joined, Loader=loader) == yaml.load(dumped, Loader=loader)  # noqa: S506
     except yaml.YAMLError:
         same = False
-    return joined if same else dumped
+    if same:
+        return joined
+    last = max(starts)[1] if starts else None
+    if last is not None and not original.endswith("\n") and last not in touched:
+        # The file's last entry, which ended it without a line break, now followed by
+        # an entry the edit added: a block text there (`notes: |`) takes as its own the
+        # line break it lacked, and reads otherwise. That entry alone is written as
+        # ruamel writes it (`notes: |-`), the others as the curator wrote them.
+        return keep_own_entries(original, starts, dumped, touched | {last}, dropped)
+    return dumped
 
 
 def _comment_tail(text: str) -> tuple[str, str]:

@@ -190,3 +190,32 @@ def test_a_long_mixed_file_is_given_its_ends_back_in_time_linear_in_its_length()
     written = as_the_file_was(raw, text)
     assert time.perf_counter() - started < 5
     assert written == b"year: 2021\n" + raw
+
+
+def test_a_file_ending_in_a_block_text_without_a_line_break_keeps_its_other_lines(tmp_path):
+    # The last entry a block text (`notes: |`) and no line break after it: its value has
+    # no final line break, and it gains one once an entry the import adds follows it.
+    # The entries kept as written then read otherwise, and the whole file was written as
+    # ruamel re-emits it: spacing in lists, a value's spaces and comments' columns lost.
+    (tmp_path / "papers").mkdir()
+    path = tmp_path / "papers" / "some-paper.yml"
+    path.write_text(
+        "id: some-paper\ntitle: Some Paper\nauthors: [ Kim Lee ,  Ann Bee ]   # two\n"
+        "year:    2021\n# my notes\nnotes: |\n  line one\n  line two",
+        encoding="utf-8",
+    )
+    report = import_records([_rec("Some Paper", year="2021", doi="10.1234/some")], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    after = path.read_text(encoding="utf-8")
+    # Only the block's header says what it always held ("|-": no final line break).
+    assert after == (
+        "id: some-paper\n"
+        "title: Some Paper\n"
+        "authors: [ Kim Lee ,  Ann Bee ]   # two\n"
+        "year:    2021\n"
+        'doi: "10.1234/some"\n'
+        "# my notes\n"
+        "notes: |-\n  line one\n  line two\n"
+        "abstract: An abstract.\n"
+    )
+    assert yaml.safe_load(after)["notes"] == "line one\nline two"
