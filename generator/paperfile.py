@@ -235,10 +235,19 @@ def keep_own_entries(
             previous_own = own is not None
     parts.append(lead)
     joined = "".join(parts)
-    # Read back with the C reader (cheap: an import may edit thousands of files).
+    # Read back with the C reader (cheap: an import may edit thousands of files): the
+    # entries the edit made as ruamel wrote them, and the curator's as they were. (Not
+    # all as ruamel wrote them: its text of an entry it did not need to touch may read
+    # otherwise, a block text's last line of spaces, then a comment, taken into it.)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        same = yaml.load(joined, Loader=loader) == yaml.load(dumped, Loader=loader)  # noqa: S506
+        reads, meant = (yaml.load(text, Loader=loader) for text in (joined, dumped))  # noqa: S506
+        same = reads == meant
+        if not same and isinstance(meant, dict):  # (the original read only then)
+            was = yaml.load(original, Loader=loader)  # noqa: S506
+            if isinstance(was, dict):
+                meant.update((key, was[key]) for key in own_texts if key not in touched and key in was and key in meant)
+                same = reads == meant
     except yaml.YAMLError:
         same = False
     if same:

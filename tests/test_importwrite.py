@@ -219,3 +219,21 @@ def test_a_file_ending_in_a_block_text_without_a_line_break_keeps_its_other_line
         "abstract: An abstract.\n"
     )
     assert yaml.safe_load(after)["notes"] == "line one\nline two"
+
+
+def test_a_block_text_ending_in_a_line_of_spaces_then_a_comment_is_kept_as_written(tmp_path):
+    # A line of spaces (an editor's indentation left behind) ends the block text, and a
+    # comment ends the file; `check` passes it. ruamel wrote the comment into the text
+    # ("Proceedings of Wide\n  # the end"), and the import refused the file: "refusing to
+    # edit this file ... (please report this)". The curator's entry, kept as written,
+    # reads as it did.
+    (tmp_path / "papers").mkdir()
+    path = tmp_path / "papers" / "some-paper.yml"
+    venue = "venue: >-\n  Proceedings\n  of Wide\n   \n"
+    path.write_text(f"id: some-paper\ntitle: Some Paper\n{venue}# the end\n", encoding="utf-8")
+    report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    assert path.read_text(encoding="utf-8") == (
+        f"id: some-paper\ntitle: Some Paper\nyear: 2021\n{venue}abstract: An abstract.\n# the end\n"
+    )
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["venue"] == "Proceedings of Wide\n "
