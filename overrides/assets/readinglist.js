@@ -2012,8 +2012,11 @@
      as MkDocs writes every link (use_directory_urls), and the browser showed a listing
      of that folder's files instead of its page: such a link is given the folder's
      index.html as it is followed (clicked, or opened in a tab with the middle button),
-     not before, so that what reads the links (read-marks.js) sees them as written. A
-     served site's links are left alone: the server gives a folder's index.html. */
+     and its own address back once followed (the browser reads it as the event ends), so
+     that what reads the links (read-marks.js, which knows a paper by "papers/<id>/")
+     sees them as written: a paper opened in a tab and ticked read there was otherwise
+     not marked in the list it was opened from. A served site's links are left alone:
+     the server gives a folder's index.html. */
   function diskLinks() {
     if (location.protocol !== "file:") {
       return;
@@ -2028,8 +2031,14 @@
       var path = (link.getAttribute("href") || "").split(/[?#]/)[0];
       var url = new URL(link.href, location.href);
       if (url.protocol === "file:" && path && /(?:^|\/)(?:\.\.?)?$/.test(path)) {
+        var written = link.getAttribute("href");
         url.pathname = url.pathname.replace(/\/?$/, "/index.html");
         link.href = url.href;
+        setTimeout(function () {
+          if (link.getAttribute("href") === url.href) {
+            link.setAttribute("href", written);
+          }
+        }, 0);
       }
     }
     document.addEventListener("click", toPage, true);
