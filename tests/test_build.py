@@ -614,6 +614,32 @@ def test_a_build_ends_with_commands_that_serve_the_site_from_the_folder_it_ran_i
     )
 
 
+def test_the_closing_lines_commands_paste_into_a_shell_whatever_the_folder_is_named(
+    tmp_path, capsys, monkeypatch
+):
+    # (review: a folder named "-lab" was printed bare, "readinglist --root -lab/project
+    # serve" and "http.server -d -lab/project/site", which each command read as an
+    # option: "expected one argument". A quote, a "$" and a non-ASCII letter too.)
+    import shlex
+
+    folder = tmp_path / "-lab'$HOME\u00fc"
+    folder.mkdir()
+    project = make_project(folder, FIXTURE)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--root", str(project), "build"]) == 0
+    line = capsys.readouterr().err.splitlines()[-1]
+    serve, http = re.fullmatch(r".*\(search needs one\): (.*), or (python3 .*)", line).groups()
+    words = shlex.split(serve)
+    assert words[0] == "readinglist" and words[-1] == "serve"
+    # The words before "serve" name the project to any command (check, here).
+    assert main([*words[1:-1], "check"]) == 0
+    capsys.readouterr()
+    words = shlex.split(http)
+    assert words[:4] == ["python3", "-m", "http.server", "-d"] and len(words) == 5
+    assert not words[4].startswith("-")
+    assert (tmp_path / words[4]).resolve() == (project / "site").resolve()
+
+
 def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, capsys):
     project = make_project(tmp_path, FIXTURE)
     bad = project / "content" / "papers" / "task-vectors.yml"

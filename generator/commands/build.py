@@ -166,5 +166,11 @@ def command_here(root: Path, command: str, site: Path | None = None) -> str:
 
 
 def _from_here(path: Path) -> str:
+    """``path`` as typed in the current folder: relative when under it, and then "./"
+    before a name that starts with "-" ("-lab"), which a command read as an option
+    ("--root -lab": "expected one argument")."""
     here = Path.cwd()
-    return str(path.relative_to(here)) if path.is_relative_to(here) else str(path)
+    if not path.is_relative_to(here):
+        return str(path)
+    shown = str(path.relative_to(here))
+    return f"./{shown}" if shown.startswith("-") else shown
