@@ -709,6 +709,23 @@ def test_search_command_says_when_the_site_is_not_built(tmp_path, capsys, monkey
     )
 
 
+def test_search_command_searches_where_mkdocs_yml_says_the_site_is_built(tmp_path, capsys, monkeypatch):
+    # (review: a list whose mkdocs.yml says `site_dir: public` was searched in site/,
+    # never built, and "build the site first (readinglist build)" built public/ again)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\nsite_dir: public\n")
+    built = tmp_path / "public" / "search" / "search_index.json"
+    built.parent.mkdir(parents=True)
+    built.write_text(json.dumps(make_index([{"location": "papers/a/", "title": "Zebra", "text": "<p>one</p>"}])))
+    assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+    assert "Zebra" in capsys.readouterr().out
+    built.unlink()
+    monkeypatch.chdir(tmp_path)
+    assert main(["search", "zebra"]) == 2
+    assert "public/search/search_index.json does not exist: build the site first (readinglist build)." in (
+        capsys.readouterr().err
+    )
+
+
 def test_search_command_in_a_folder_that_is_no_project_says_so(tmp_path, capsys, monkeypatch):
     # (It said "build the site first", which a build there could not do.) "~" after
     # "--root=" is the home folder, as the shell would have it after a space.

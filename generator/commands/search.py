@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "query", nargs="+", help='words to search for (Material\'s query syntax: "+word" required, "-word" excluded)')
     parser.add_argument(
-        "--site-dir", default=None, help="the built site (default: site/ under --root)"
+        "--site-dir", default=None, help="the built site (default: mkdocs.yml's site_dir, site/, under --root)"
     )
     parser.add_argument(
         "-n", "--limit", type=options.limit, default=10, help="show at most this many results, 0 for all (default: 10)"
@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    site_dir = Path(args.site_dir) if args.site_dir else Path(args.root) / "site"
+    site_dir = Path(args.site_dir) if args.site_dir else _built_into(Path(args.root))
     query = " ".join(args.query)
     if not query.strip():
         print("readinglist search: give some words to search for", file=sys.stderr)
@@ -101,6 +101,21 @@ def run(args: argparse.Namespace) -> int:
         lacks = f"  (missing: {', '.join(map(_shown, hit.missing))})" if hit.missing else ""
         print(f"{'':>{width}}  {_shown(hit.location) or './'}{lacks}")
     return 0
+
+
+def _built_into(root: Path) -> Path:
+    """Where a bare `readinglist build` of ``root`` puts the site: mkdocs.yml's site_dir
+    (as MkDocs reads it, from the file's folder), site/ when it sets none. (Always
+    site/ under --root, a list that builds into public/ searched a site/ never built,
+    and its "build the site first" built public/ again.)"""
+    from ..ownlist import read_setting
+    from ..siteconfig import CONFIG
+
+    try:
+        setting = read_setting((root / CONFIG).read_text(encoding="utf-8"), "site_dir")
+    except (OSError, UnicodeDecodeError):
+        setting = None  # (no file, or none MkDocs reads: the wrong folder, said below)
+    return root / (setting if isinstance(setting, str) and setting.strip() else "site")
 
 
 def _nothing_found(site_dir: Path, marked: int = 0, excluding: bool = False, common: Sequence[str] = ()) -> str:
