@@ -100,6 +100,14 @@ def write_all(
     after the last file was in place came too late to stop the rename, which is whole."""
     from .workers import ctrl_c_put_off
 
+    # A file named twice (a page and a link to it, both rewritten) is written once:
+    # kept a second time, its kept copy would be of the text just written, and going
+    # back would leave it renamed. Told apart by the file itself (one name may reach
+    # it through a link to a folder above, /tmp on macOS, and the other not).
+    once: dict[str, tuple[Path, str, int]] = {}
+    for path, text, mode in writes:
+        once.setdefault(os.path.realpath(path), (path, text, mode))
+    writes = list(once.values())
     with ctrl_c_put_off() as put_off:
         _write_all(writes, remove, content_dir, named, lambda: put_off.had)
 

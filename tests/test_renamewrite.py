@@ -514,3 +514,36 @@ def test_ctrl_c_pressed_again_while_a_rename_puts_its_files_back_leaves_them_as_
             continue
         left = {name: text for name, text in _files(root).items() if not name.endswith(".tmp")}
         assert left == finished if code == 0 else left in (before, finished), at
+
+
+@pytest.mark.parametrize("through_link", [False, True], ids=["root", "root-through-a-link"])
+def test_a_page_linked_under_a_second_name_goes_back_whole_when_the_rename_is_stopped(
+    tmp_path, monkeypatch, through_link
+):
+    # content/pages/alias.md a link to about.md: the rename writes about.md twice, once
+    # by each name. Its old text was kept before the first write, and the second kept
+    # again (a hard link there already: copied), over it, the text just written: stopped
+    # at the last step, every file went back but about.md, which stayed renamed. (The
+    # project reached through a link, as /tmp is on macOS: the link's file is named by
+    # its resolved path, the page by the path through the link.)
+    root = _project(tmp_path / "project")
+    (root / "content" / "pages" / "alias.md").symlink_to("about.md")
+    if through_link:
+        (tmp_path / "via").symlink_to(root)
+        root = tmp_path / "via"
+    before = _files(root)
+    replace = os.replace
+
+    def stopped(src, dst):
+        if str(src).endswith("gradient-episodic-memory.yml"):  # (the old file moved aside, last)
+            raise PermissionError(13, "Permission denied", str(src))
+        return replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", stopped)
+    assert main(["--root", str(root), "rename", *PAPER]) == 1
+    monkeypatch.undo()
+    assert _files(root) == before
+    assert (root / "content" / "pages" / "alias.md").readlink() == Path("about.md")
+    assert main(["--root", str(root), "rename", *PAPER]) == 0
+    about = (root / "content" / "pages" / "about.md").read_text(encoding="utf-8")
+    assert "papers/gem.md" in about and "gradient-episodic-memory.md" not in about
