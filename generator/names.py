@@ -114,11 +114,24 @@ _TEX_MARK = re.compile(
     r"|\^(?:\{[^{}]*\}|\\[A-Za-z]+|[0-9*∗†‡§¶#]+(?:,[0-9]+)*)"
     r"|[¹²³⁰⁴⁵⁶⁷⁸⁹]+"
 )
+# A name without a character any mark needs: `_MARK_CHARS`, and `_TEX_MARK`'s "$", "^"
+# and superscript digits (its every alternative starts with one).
+_NO_MARK = re.compile(f"[^{re.escape(_MARK_CHARS)}$^¹²³⁰⁴⁵⁶⁷⁸⁹]*")
 
 
 def without_marks(name: str) -> tuple[str, str]:
     """``name`` without the marks beside its words (`_MARK_CHARS`, `_TEX_MARK`), and
     those marks (each followed by a space)."""
+    if _NO_MARK.fullmatch(name):
+        # (Most names: no character either kind of mark needs. Its words as
+        # `_marks_read` keeps them, a lone comma's left out; 3.5 µs a name that way,
+        # 20,000 names a .bib of 10,000 entries.)
+        return " ".join(word for word in name.split() if word != ","), ""
+    return _marks_read(name)
+
+
+def _marks_read(name: str) -> tuple[str, str]:
+    """`without_marks` of any name, each word looked at."""
     marks = [found.group() for found in _TEX_MARK.finditer(name)]
     words = []
     for word in _TEX_MARK.sub("", name).split():

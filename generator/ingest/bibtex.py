@@ -1230,6 +1230,8 @@ def _plain(text: str, html: bool = False, held: bool = False) -> str:
     wrote as an HTML reference (ACM's ``\\&\\#129436;`` for the parrot in "Stochastic
     Parrots") is that character. ``html``: the text is HTML (a note), its inline elements
     kept for notes.note_text to mark; ``held``: its TeX emphasis too (notes.EMPHASIS_HELD)."""
+    if not text:
+        return text  # (most of the fields an entry is asked for: 200,000 calls at 10,000 entries)
     if "<" in text and not html:
         text = _without_markup(text)
     if "&" in text and not html:
@@ -1394,7 +1396,7 @@ def _authors(
             text = str(name)
         # (A superscript in a name is a mark, an affiliation's number or a footnote's:
         # read as TeX it would join the surname, "Smith1".)
-        plain = _plain(_SUPERSCRIPT.sub(r"^{\1}", text))
+        plain = _plain(_SUPERSCRIPT.sub(r"^{\1}", text) if "\\textsuperscript" in text else text)
         bare, mark = without_marks(plain)
         # A name braced whole is taken as written (an organisation's, "{\\#}"), and so is
         # one of marks alone: a mark stands beside a name.
@@ -1614,6 +1616,7 @@ def _keys_of_broken_entries(
 # A full stop after a word of four small letters or more, ending a title; not one that
 # ends an abbreviation of that length (`_ABBREVIATIONS`: "with approx.", "Proc. Natl.").
 _TITLE_STOP = re.compile(r"(?<=[a-z]{4})\.$")
+_LAST_WORD = re.compile(r"(\w+)\.$")
 # Abbreviations of four letters or more that a title may end with (a shorter one, "et
 # al.", "etc.", "Proc.", is no word of four small letters): ISO 4's and everyday
 # English's, lower case.
@@ -1639,9 +1642,11 @@ def _record(
     # spelt as the other says it: see wraps.joined.)
     context = f"{fields['title']}\n{fields['abstract']}"
     title = _plain(joined(fields["title"].split("\n"), context))
-    last = re.search(r"(\w+)\.$", title)
-    if not (last and last.group(1).casefold() in _ABBREVIATIONS):
-        title = _TITLE_STOP.sub("", title)
+    # (Both patterns end at a full stop, and _plain strips: most titles need neither.)
+    if title.endswith("."):
+        last = _LAST_WORD.search(title)
+        if not (last and last.group(1).casefold() in _ABBREVIATIONS):
+            title = _TITLE_STOP.sub("", title)
     if not title:
         problems.error(
             source, f"{entry_named(entry, 'BibTeX entry')} has no title; add one (title = {{...}}) or delete the entry"
@@ -2030,7 +2035,7 @@ def _locator(
     publisher = _plain(fields["publisher"])
     if PREPRINT.search(publisher):
         publisher = ""
-    pages = en_dashed_pages(_plain(fields["pages"]))
+    pages = en_dashed_pages(written) if (written := _plain(fields["pages"])) else ""
     article = _plain(fields["articleno"]) or _plain(fields["article-number"])  # (ACM's; MDPI's)
     return volume, number, pages or article, publisher
 

@@ -61,6 +61,8 @@ def joined(lines: Sequence[str], context: str = "", hyphenation: bool = True) ->
     record's other text (its title, its other paragraphs), for the spelling it uses;
     ``hyphenation``: whether a word hyphenated at a break is closed up (an earlier
     import's reading, without, is ``False``)."""
+    if len(lines) == 1:
+        return lines[0]  # (no break to read: a value on one line, most titles and abstracts)
     whole = "\n".join(lines)
     maths = [(math.start(), math.end()) for math in math_spans(whole)] if hyphenation else []
     text = ""

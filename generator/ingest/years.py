@@ -67,6 +67,13 @@ def read_year(value: str, dated: bool = False) -> ReadYear:
     """The year ``value`` gives. ``dated``: a date's field (biblatex's ``date``, RIS's
     "year/month/day/other"), where two digits after the year are its month ("2011-12"),
     and the letters are looked for before its first "/"."""
+    if len(value) == 4 and value.isascii() and value.isdigit():
+        return ReadYear(value)  # (the year alone, as most entries write it: what `_read` finds)
+    return _read(value, dated)
+
+
+def _read(value: str, dated: bool) -> ReadYear:
+    """`read_year` of any value, each pattern looked for."""
     plain = _plain(value)
     years = FOUR_DIGITS.findall(plain)
     for season in _SEASON.finditer(plain):

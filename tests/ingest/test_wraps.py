@@ -150,3 +150,9 @@ def test_only_a_hyphen_at_a_lines_end_ever_goes(lines, context):
         assert out == " ".join(lines)
     # Without hyphenation, no character goes at all.
     assert joined(lines, context, hyphenation=False).replace(" ", "") == "".join(lines).replace(" ", "")
+
+
+@given(st.text(st.sampled_from(list("ab- \t\r$\\{}")), max_size=30), st.text(max_size=30))
+def test_a_value_on_one_line_is_itself(line, context):
+    # (No break to read: joined returns the line before looking at math or hyphens.)
+    assert joined([line], context) == joined([line], context, hyphenation=False) == line
