@@ -520,13 +520,11 @@ def _scholar_lowered(paper: Paper, name: str, created: set[int]) -> bool:
     text = str(paper.values.get(name) or "")
     given = [record for records in paper.given_by.get(name, {}).values() for record in records]
     scholar = [record for record in given if _SCHOLAR_KEY.fullmatch(record.key)]
+    if not scholar:
+        return False  # (no record of Scholar's key, as most: the words need no counting)
     words = len(re.findall(r"[^\W\d_]{2,}", text))
     short = words == 2 and name == "title" and all(record.venue_kind != "journal" for record in scholar)
-    return (
-        (words >= 3 or short)
-        and (_lowered_venue(text) if name == "venue" else lowered(text))
-        and bool(scholar)
-    )
+    return (words >= 3 or short) and (_lowered_venue(text) if name == "venue" else lowered(text))
 
 
 def _load_views(path: Path) -> dict[str, provenance.Seen]:
@@ -768,7 +766,7 @@ def _write_views(
         return
     if new_views or path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(path, provenance.dumps(new_views))
+        write_if_changed(path, provenance.dumps(new_views, record.encoded))
 
 
 class _Record:
@@ -782,6 +780,8 @@ class _Record:
         # Each new paper's view as `pending` made it (without the pending mark), for the
         # final record: the files are written from what it was made of, which stays.
         self.seen_of: dict[str, provenance.Seen] = {}
+        # The entries the pending record wrote, which the final one writes again.
+        self.encoded: provenance.Encoded = {}
 
     def pending(self, views: Mapping[str, provenance.Seen], created: Sequence[Paper]) -> None:
         """Before the new paper files are put in place: the record as read (renames
@@ -798,7 +798,7 @@ class _Record:
         if not adding or _contents(self.path) != self.read_as:
             return  # (an edit meanwhile: left alone, and reported at the end)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = provenance.dumps({**views, **adding})
+        text = provenance.dumps({**views, **adding}, self.encoded)
         atomic_write(self.path, text)
         self.read_as = text.encode("utf-8")
         self.wrote = True

@@ -119,9 +119,11 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # Taken before: whatever the file holds now is the curator's choice. A value
             # no source gave (a hand edit, not a deletion) is said to be kept.
             current = paper.values.get(name)
+            # (_disagree first: a file that holds the value taken, as most do, needs no
+            # digest of it, 0.15 s of an unchanged re-import of 10,000 records.)
             if (
                 not _empty(current) and name not in paper.kept
-                and not prior.has_value(name, current) and _disagree(name, current, imported, years)
+                and _disagree(name, current, imported, years) and not prior.has_value(name, current)
             ):
                 paper.kept.add(name)
                 report.kept.append(Kept(paper.location_of(name), name, _as_text(current), _as_text(imported)))

@@ -115,7 +115,9 @@ _STRING = json.encoder.encode_basestring
 
 
 def digest(value: object) -> str:
-    if type(value) is list and all(type(item) is str for item in value):
+    if type(value) is str:
+        data = _STRING(value)  # (what _COMPACT.encode does with a string, without its call)
+    elif type(value) is list and all(type(item) is str for item in value):
         # What _COMPACT writes of a list of strings, without its general encoder's
         # set-up each call (an import digests some 100,000 lists: authors, record marks).
         data = "[" + ",".join(map(_STRING, value)) + "]"
@@ -272,12 +274,32 @@ def _damaged(path: Path, why: str, line: int = 0, col: int = 0) -> CuratorError:
     )
 
 
-def dumps(views: Mapping[str, Seen]) -> str:
-    """The file's text: sorted throughout, one line per paper, the same bytes for the same view."""
+# What `dumps` wrote of a view's values, for a later call given the same memo: (the
+# identities of its fields and links, deleted, renamed_to) -> (those objects, kept
+# alive so that the identities stay theirs; the text).
+Encoded = dict[tuple[int, int, bool, str], tuple[object, object, str]]
+
+
+def dumps(views: Mapping[str, Seen], encoded: Encoded | None = None) -> str:
+    """The file's text: sorted throughout, one line per paper, the same bytes for the same view.
+    ``encoded``: a memo of the views' entries, shared by calls that write the same views
+    (an import writes its new papers' pending, then the same views settled)."""
     lines = ["{", f' "format": {FORMAT},', ' "papers": {']
     ids = sorted(views)
     for n, paper_id in enumerate(ids):
-        seen = views[paper_id]
+        comma = "," if n < len(ids) - 1 else ""
+        lines.append(f"  {json.dumps(paper_id)}: {_entry_text(views[paper_id], encoded)}{comma}")
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def _entry_text(seen: Seen, encoded: Encoded | None) -> str:
+    """A view's JSON object, as `dumps` writes it."""
+    key = (id(seen.fields), id(seen.links), seen.deleted, seen.renamed_to)
+    memo = encoded.get(key) if encoded is not None else None
+    if memo is not None and memo[0] is seen.fields and memo[1] is seen.links:
+        text = memo[2]
+    else:
         entry: dict[str, object] = {"deleted": True} if seen.deleted else {}
         entry |= {
             "fields": {name: sorted(seen.fields[name]) for name in sorted(seen.fields)},
@@ -285,12 +307,9 @@ def dumps(views: Mapping[str, Seen]) -> str:
         }
         if seen.renamed_to:
             entry["renamed_to"] = seen.renamed_to
-        if seen.pending:
-            entry["pending"] = True
-        comma = "," if n < len(ids) - 1 else ""
-        lines.append(
-            f"  {json.dumps(paper_id)}: "
-            f"{_COMPACT.encode(entry)}{comma}"
-        )
-    lines += [" }", "}"]
-    return "\n".join(lines) + "\n"
+        text = _COMPACT.encode(entry)
+        if encoded is not None:
+            encoded[key] = (seen.fields, seen.links, text)
+    # "pending" is the object's last key (the compact encoder writes "}" last): the
+    # entry of a new paper, pending, and of the same paper settled are one text but it.
+    return text[:-1] + ',"pending":true}' if seen.pending else text

@@ -373,6 +373,24 @@ def test_any_string_reads_back_exactly(text):
     assert _yaml_value("\n".join(paperyaml.text_block("k", text)) + "\n") == text
 
 
+def _quoted_a_character_at_a_time(text):
+    """double_quoted as it was written before its table: each character looked at."""
+    out = ['"']
+    for ch in text:
+        if ch in '\\"\n\t':
+            out.append({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}[ch])
+        elif paperyaml._NEEDS_ESCAPE.match(ch):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out) + '"'
+
+
+@given(_texts | st.text(st.sampled_from(list('ab\\"\n\t\x00\x1f\x7f\x85\u2028\ufeff\uffffé')), max_size=20))
+def test_double_quoted_as_a_character_at_a_time(text):
+    assert paperyaml.double_quoted(text) == _quoted_a_character_at_a_time(text)
+
+
 @given(st.lists(st.sampled_from(["word", "a", "  ", " ", "x" * 95, "é", "*", "#", ":"]), max_size=80).map("".join))
 def test_folded_text_reads_back_exactly(text):
     lines = paperyaml.text_block("k", text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 
 from hypothesis import given, strategies as st
 
@@ -59,3 +60,40 @@ def test_surname_marks_as_before(authors: list[str]) -> None:
     )
     assert surname_marks(authors) == expected
     assert surname_marks(authors) == expected  # (again: from the cache)
+
+
+_VIEWS = st.builds(
+    provenance.Seen,
+    st.dictionaries(st.sampled_from(["title", "authors", "key", "left out"]), st.frozensets(_TEXT, max_size=3), max_size=4),
+    st.frozensets(_TEXT, max_size=3),
+    st.booleans(),
+    st.sampled_from(["", "other-id"]),
+    st.booleans(),
+)
+
+
+def _entry_as_before(seen: provenance.Seen) -> str:
+    """An entry as dumps wrote it before its memo: the whole object encoded each time."""
+    entry: dict[str, object] = {"deleted": True} if seen.deleted else {}
+    entry |= {"fields": {name: sorted(seen.fields[name]) for name in sorted(seen.fields)}, "links": sorted(seen.links)}
+    if seen.renamed_to:
+        entry["renamed_to"] = seen.renamed_to
+    if seen.pending:
+        entry["pending"] = True
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+
+
+@given(st.dictionaries(_TEXT, _VIEWS, max_size=4), st.booleans(), st.booleans())
+def test_dumps_with_its_memo_writes_the_same(views: dict[str, provenance.Seen], pending: bool, deleted: bool) -> None:
+    # An import's two writes: the new papers pending, then the same views settled (or
+    # found deleted), through one memo; each as the whole encoder writes it.
+    memo: provenance.Encoded = {}
+    first = {paper_id: replace(seen, pending=pending) for paper_id, seen in views.items()}
+    then = {paper_id: replace(seen, pending=False, deleted=deleted) for paper_id, seen in views.items()}
+    for written in (first, then, first):
+        text = provenance.dumps(written, memo)
+        assert text == provenance.dumps(written)
+        papers = json.loads(text)["papers"]
+        assert {paper_id: json.dumps(entry, ensure_ascii=False, separators=(",", ":")) for paper_id, entry in papers.items()} == {
+            paper_id: _entry_as_before(seen) for paper_id, seen in written.items()
+        }
