@@ -191,7 +191,8 @@ class Paper:
             return False
         venue = str(self.values.get("venue") or "")
         if (
-            record.venue and venue and not PREPRINT.search(record.venue) and not PREPRINT.search(venue)
+            record.venue != venue  # (one text folds alike: the usual re-import's, at once)
+            and record.venue and venue and not PREPRINT.search(record.venue) and not PREPRINT.search(venue)
             and folded(record.venue) != folded(venue) and not self.taken("venue", record.venue)
             and not (mended == "venue" and fuzz.ratio(folded(record.venue), folded(venue)) >= VENUE_MENDED_ALIKE)
         ):
