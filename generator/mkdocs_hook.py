@@ -702,7 +702,8 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
     the change that fixes the file builds it again. So for a mistake in the theme
     overrides (printed by the hook), and for one MkDocs stops on as it reads the file
     (a misspelt key under `strict`, a theme or plugin not installed), said by MkDocs:
-    the server held every page asked for until the fix."""
+    the server held every page asked for until the fix. Any other error a rebuild stops
+    on is printed with its traceback, the last good site served meanwhile."""
     from mkdocs.exceptions import Abort
 
     said = logging.getLogger("mkdocs.config")
@@ -747,6 +748,25 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
                 print(
                     f"readinglist: {stopped}; the site shows the last good build until they"
                     " are fixed",
+                    file=sys.stderr,
+                )
+            except Exception as error:
+                # Anything else, such as Material's own template failing on a value of
+                # mkdocs.yml (`extra: analytics: provider: googel`): raised, MkDocs' server
+                # held every page asked for ("will appear stuck") until a build
+                # succeeded, though on_build_error had put the last good site back. Its
+                # traceback is still what to see; the pages are the last good ones.
+                import traceback
+
+                traceback.print_exc()
+                said = str(error).splitlines()[0] if str(error).strip() else ""
+                build.PROCESS_STATE[_STOPPED] = [
+                    f"the build stopped on {type(error).__name__}{': ' + said if said else ''}"
+                    " (the terminal shows where)"
+                ]
+                print(
+                    "readinglist: the build stopped on the error above; the site shows the"
+                    " last good build until it builds again",
                     file=sys.stderr,
                 )
             finally:

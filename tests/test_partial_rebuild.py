@@ -935,3 +935,50 @@ def test_under_serve_a_mistake_in_mkdocs_yml_or_the_overrides_is_shown_on_every_
     site_config.write_text(settings)
     server.builder()
     assert "could not be built" not in page()
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "full"])
+def test_under_serve_a_build_that_fails_in_materials_own_templates_keeps_the_last_good_site(
+    project, capsys, dirty
+):
+    # A value of mkdocs.yml Material's own template fails on (an analytics provider it
+    # has no template for): the rebuild raised TemplateNotFound, and MkDocs' server then
+    # held every page asked for ("will appear stuck") until a build succeeded.
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import mkdocs_hook
+
+    server = LiveReloadServer(builder=None, host="127.0.0.1", port=0, root=str(project / "served"))
+    config = SimpleNamespace(docs_dir=None, config_file_path=str(project / "mkdocs.yml"))
+    server = mkdocs_hook.on_serve(
+        server, config=config, builder=lambda: _build(project, "served", dirty=dirty)
+    )
+    server.builder()
+    good = tree(project / "served")
+    site_config = project / "mkdocs.yml"
+    settings = site_config.read_text(encoding="utf-8")
+    branch = '  repository_branch: !ENV [REPO_BRANCH, "main"]\n'
+    assert branch in settings
+    site_config.write_text(settings.replace(branch, f"{branch}  analytics:\n    provider: googel\n"))
+    capsys.readouterr()
+    server.builder()  # (no exception: the server goes on, and serves)
+    err = capsys.readouterr().err
+    assert "partials/integrations/analytics/googel.html" in err  # (its traceback)
+    assert (
+        "readinglist: the build stopped on the error above; the site shows the last good"
+        " build until it builds again"
+    ) in err
+    assert tree(project / "served") == good  # the last good site, as it was
+    sent = server._inject_js_into_html((project / "served/about/index.html").read_bytes(), 1).decode()
+    assert (
+        "<li><code>the build stopped on TemplateNotFound: &#x27;partials/integrations/analytics/"
+        "googel.html&#x27; not found"
+    ) in sent
+    site_config.write_text(settings)
+    server.builder()
+    assert "could not be built" not in server._inject_js_into_html(
+        (project / "served/about/index.html").read_bytes(), 1
+    ).decode()
+    _check_against_clean(project)
