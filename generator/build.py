@@ -361,8 +361,16 @@ def hand_pages(folder: Path, root: Path) -> tuple[HandPage, ...]:
     return tuple(
         HandPage(path.stem, read_text(path), Location(path.relative_to(root).as_posix(), 1, 1))
         for path in sorted(folder.glob("*.md"))
-        if not path.name.startswith(".#")  # (an Emacs lock, a link to nothing)
+        if is_hand_page(path.name)
     )
+
+
+def is_hand_page(name: str) -> bool:
+    """Whether the file ``name`` of content/pages is read as a hand-written page: any
+    Markdown file but an Emacs lock (`.#about.md`, a link to nothing). A dot-named one
+    (`.draft.md`) is read too, to be said as a mistake: MkDocs would leave it out
+    (pages.page_clash)."""
+    return name.endswith(".md") and not name.startswith(".#")
 
 
 def newest_added_epoch(content: Content) -> int:

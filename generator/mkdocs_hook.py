@@ -689,7 +689,12 @@ class _NotEditorsFiles:
     def dispatch(self, event) -> None:
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         names = [os.path.basename(os.fsdecode(path)) for path in paths if path]
-        if names and all(paperdrafts.editors_file(name) for name in names):
+        # (A dot-named page, `.draft.md`, looks like an editor's file but is read, and
+        # said as a mistake: its removal, the fix, built nothing, and every page's bar
+        # kept the mistake until another edit.)
+        if names and all(
+            paperdrafts.editors_file(name) and not build.is_hand_page(name) for name in names
+        ):
             return
         self.handler.dispatch(event)
 

@@ -3,6 +3,7 @@ test_partial_rebuild.py)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -150,6 +151,36 @@ def test_under_serve_an_editors_swap_or_backup_file_builds_nothing(tmp_path):
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_under_serve_a_dot_named_page_the_build_reads_is_watched_as_the_build_reads_it(tmp_path):
+    # content/pages/.draft.md is read, and said as a mistake (MkDocs leaves a dot-named
+    # page out), but the watch took it for an editor's file: its creation built nothing,
+    # and its removal, the fix, neither: every page's bar kept the mistake until
+    # another edit. Each file the build reads as a page is watched; an editor's is not.
+    from types import SimpleNamespace
+
+    from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileMovedEvent
+
+    from generator import build, mkdocs_hook
+
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir(parents=True)
+    names = [".draft.md", ".#about.md", ".about.md.swp", "about.md~", "#about.md#", "about.md"]
+    for name in names:
+        (pages / name).write_text("# A page\n")
+    read = {page.source.path.rpartition("/")[2] for page in build.hand_pages(pages, tmp_path)}
+    assert read == {".draft.md", "about.md"}
+    passed: list = []
+    handler = mkdocs_hook._NotEditorsFiles(SimpleNamespace(dispatch=passed.append))
+    for name in names:
+        handler.dispatch(FileCreatedEvent(str(pages / name)))
+        handler.dispatch(FileDeletedEvent(str(pages / name)))
+    assert sorted({os.path.basename(event.src_path) for event in passed}) == sorted(read)
+    # Renamed to a name MkDocs keeps (the fix the message asks for): a change, as before.
+    passed.clear()
+    handler.dispatch(FileMovedEvent(str(pages / ".draft.md"), str(pages / "draft.md")))
+    assert len(passed) == 1
 
 
 def test_under_serve_watch_theme_an_editors_file_in_the_overrides_builds_nothing(tmp_path):
