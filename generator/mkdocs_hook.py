@@ -872,6 +872,11 @@ def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
 
     problems: list = []
     for path in sorted(Path(custom).rglob("*.html")):
+        if paperdrafts.editors_file(path.name):
+            # (`.notes.html`: an editor's file to the watch and to theme_files, so the
+            # change that removed or fixed it built nothing, and its mistake stopped
+            # every build until another edit. Included by a template, it is said then.)
+            continue
         try:
             info = path.stat()
             seen = (info.st_mtime_ns, info.st_size)

@@ -982,3 +982,26 @@ def test_under_serve_a_build_that_fails_in_materials_own_templates_keeps_the_las
         (project / "served/about/index.html").read_bytes(), 1
     ).decode()
     _check_against_clean(project)
+
+
+def test_under_serve_a_dot_named_template_no_page_uses_stops_no_build(project, capsys):
+    # overrides/.notes.html is an editor's file to the watch (and to theme_files): a
+    # syntax mistake in it stopped every build, and its removal, the fix, built
+    # nothing, so the bar kept the mistake until another edit.
+    from generator import mkdocs_hook
+
+    rebuild = mkdocs_hook.guard_config(lambda: _build(project, "served", dirty=True), project)
+    rebuild()
+    (project / "overrides/.notes.html").write_text("{% if x %}\n", encoding="utf-8")
+    _edit(project / PAPER, "added: 2026-11-25", "added: 2026-11-25\nnotes: A *new* note.")
+    capsys.readouterr()
+    rebuild()
+    assert "overrides/" not in capsys.readouterr().err
+    assert "<em>new</em> note" in (project / "served/papers/task-vectors/index.html").read_text()
+    _check_against_clean(project)
+    # Included by a template, its mistake is said, at its own line.
+    main = project / "overrides/main.html"
+    text = main.read_text(encoding="utf-8")
+    main.write_text(f"{text}{{% block site_meta %}}{{{{ super() }}}}{{% include '.notes.html' %}}{{% endblock %}}\n")
+    rebuild()
+    assert "overrides/.notes.html:1:" in capsys.readouterr().err
