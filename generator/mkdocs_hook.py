@@ -756,22 +756,30 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
                     file=sys.stderr,
                 )
             except Exception as error:
-                # Anything else, such as Material's own template failing on a value of
-                # mkdocs.yml (`extra: analytics: provider: googel`): raised, MkDocs' server
-                # held every page asked for ("will appear stuck") until a build
-                # succeeded, though on_build_error had put the last good site back. Its
-                # traceback is still what to see; the pages are the last good ones.
-                import traceback
+                # Anything else: raised, MkDocs' server held every page asked for ("will
+                # appear stuck") until a build succeeded, though on_build_error had put
+                # the last good site back. MkDocs' own refusal (mkdocs.yml gone: a branch
+                # switched) is its one line; any other (Material's own template failing
+                # on a value of mkdocs.yml, `extra: analytics: provider: googel`) its
+                # traceback, as MkDocs printed it.
+                from mkdocs.exceptions import MkDocsException
 
-                traceback.print_exc()
-                said = str(error).splitlines()[0] if str(error).strip() else ""
-                build.PROCESS_STATE[_STOPPED] = [
-                    f"the build stopped on {type(error).__name__}{': ' + said if said else ''}"
-                    " (the terminal shows where)"
-                ]
+                if isinstance(error, MkDocsException):
+                    said = f"readinglist: {error}"
+                    print(said, file=sys.stderr)
+                else:
+                    import traceback
+
+                    traceback.print_exc()
+                    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+                    said = (
+                        f"the build stopped on {type(error).__name__}{': ' + first if first else ''}"
+                        " (the terminal shows where)"
+                    )
+                build.PROCESS_STATE[_STOPPED] = [said]
                 print(
-                    "readinglist: the build stopped on the error above; the site shows the"
-                    " last good build until it builds again",
+                    "readinglist: the build stopped; the site shows the last good build until"
+                    " it builds again",
                     file=sys.stderr,
                 )
             finally:

@@ -967,8 +967,8 @@ def test_under_serve_a_build_that_fails_in_materials_own_templates_keeps_the_las
     err = capsys.readouterr().err
     assert "partials/integrations/analytics/googel.html" in err  # (its traceback)
     assert (
-        "readinglist: the build stopped on the error above; the site shows the last good"
-        " build until it builds again"
+        "readinglist: the build stopped; the site shows the last good build until it"
+        " builds again"
     ) in err
     assert tree(project / "served") == good  # the last good site, as it was
     sent = server._inject_js_into_html((project / "served/about/index.html").read_bytes(), 1).decode()
@@ -976,6 +976,17 @@ def test_under_serve_a_build_that_fails_in_materials_own_templates_keeps_the_las
         "<li><code>the build stopped on TemplateNotFound: &#x27;partials/integrations/analytics/"
         "googel.html&#x27; not found"
     ) in sent
+    # mkdocs.yml gone (a branch switched, an editor's save moving it aside first): MkDocs'
+    # own refusal, in its one line.
+    site_config.unlink()
+    server.builder()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    gone = f"Config file &#x27;{site_config}&#x27; does not exist."
+    assert f"<li><code>readinglist: {gone}</code>" in server._inject_js_into_html(
+        (project / "served/about/index.html").read_bytes(), 1
+    ).decode()
+    assert tree(project / "served") == good
     site_config.write_text(settings)
     server.builder()
     assert "could not be built" not in server._inject_js_into_html(
