@@ -664,7 +664,7 @@ def _ignore_editors_files(server) -> None:
     schedule = observer.schedule
 
     def scheduled(handler, path, *args, **kwargs):
-        return schedule(_NotEditorsFiles(handler), path, *args, **kwargs)
+        return schedule(_NotEditorsFiles(handler, os.fsdecode(path), server), path, *args, **kwargs)
 
     observer.schedule = scheduled
     # The watches MkDocs scheduled before this hook ran, watched again through it: with
@@ -672,21 +672,67 @@ def _ignore_editors_files(server) -> None:
     # and a swap file there still built the site again. (`watch:` in mkdocs.yml and
     # `-w` naming it too did not help: MkDocs counts a folder watched twice, and keeps
     # its first watch.)
-    for path, count in list(getattr(server, "_watched_paths", {}).items()):
-        for _ in range(count):
-            server.unwatch(path)
-        for _ in range(count):
-            server.watch(path)
+    for path in list(getattr(server, "_watched_paths", {})):
+        _watch_again(server, path)
+
+
+def _watch_again(server, path: str) -> None:
+    """``path`` unwatched as often as it is watched, then watched as often again."""
+    count = getattr(server, "_watched_paths", {}).get(path, 0)
+    for _ in range(count):
+        server.unwatch(path)
+    for _ in range(count):
+        server.watch(path)
+
+
+# Seconds between looks for a watched folder that went away (MkDocs' server looks at
+# the files every 0.5 s).
+_LOOK_FOR_FOLDER = 0.5
+
+
+def _watch_when_back(server, path: str, handler) -> None:
+    """Once the folder ``path`` is there again, watch it again, and build (through
+    ``handler``, MkDocs' own for the watch that stopped)."""
+    import time
+
+    from watchdog.events import FileCreatedEvent
+
+    def wait() -> None:
+        while not getattr(server, "_shutdown", False):
+            if os.path.isdir(path):
+                _watch_again(server, path)
+                handler.dispatch(FileCreatedEvent(path))
+                return
+            time.sleep(_LOOK_FOR_FOLDER)
+
+    threading.Thread(target=wait, name="readinglist-watch-again", daemon=True).start()
 
 
 class _NotEditorsFiles:
     """A watch's handler, passed only the events that touch a file not an editor's
-    (paperdrafts.editors_file: swap, lock, backup and autosave files, vim's "4913")."""
+    (paperdrafts.editors_file: swap, lock, backup and autosave files, vim's "4913");
+    and one of the ``server``'s watched folder ``path``, which watchdog stops watching
+    for good when it goes away."""
 
-    def __init__(self, handler):
-        self.handler = handler
+    def __init__(self, handler, path: str = "", server=None):
+        self.handler, self.path, self.server = handler, path, server
 
     def dispatch(self, event) -> None:
+        if (
+            self.server is not None and event.is_directory and event.event_type == "deleted"
+            and os.fsdecode(event.src_path) == self.path
+        ):
+            # The overrides folder removed and put back (`rm -rf overrides` and a `git
+            # checkout` of it, a branch without it checked out and back): watchdog's
+            # watch of it stopped, and MkDocs passes no folder's event on, so nothing
+            # was built, neither then nor on any edit there once it was back, until the
+            # server was restarted. Built now (a file of it gone: what is missing is
+            # said), and again, watched anew, once the folder is back.
+            from watchdog.events import FileDeletedEvent
+
+            self.handler.dispatch(FileDeletedEvent(event.src_path))
+            _watch_when_back(self.server, self.path, self.handler)
+            return
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         names = [os.path.basename(os.fsdecode(path)) for path in paths if path]
         # (A dot-named page, `.draft.md`, looks like an editor's file but is read, and

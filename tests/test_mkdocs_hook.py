@@ -223,6 +223,50 @@ def test_under_serve_watch_theme_an_editors_file_in_the_overrides_builds_nothing
         server.observer.join()
 
 
+def test_under_serve_a_watched_folder_removed_and_put_back_is_watched_again(tmp_path):
+    # watchdog's watch of a folder that goes away stops for good, and MkDocs passes no
+    # folder's event on: `rm -rf overrides` then `git checkout overrides` (or a branch
+    # without it checked out, and back) built nothing, neither then nor on any edit
+    # there afterwards, until the server was restarted.
+    import time
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import mkdocs_hook
+
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text("{% extends 'base.html' %}\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    config = SimpleNamespace(docs_dir=None, config_file_path=str(tmp_path / "other.yml"))
+    server = mkdocs_hook.on_serve(server, config=config, builder=server.builder)
+    server.watch(str(overrides))  # (as MkDocs watches `watch:`, after on_serve)
+    server.observer.start()
+
+    def rebuild_wanted() -> bool:
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.1)
+        wanted, server._want_rebuild = server._want_rebuild, False
+        return wanted
+
+    try:
+        time.sleep(0.6)  # (the polling observer's first look)
+        overrides.rename(tmp_path / "elsewhere")
+        assert rebuild_wanted()  # (the build says what is missing)
+        (tmp_path / "elsewhere").rename(overrides)
+        assert rebuild_wanted()  # (back: built again)
+        time.sleep(0.6)  # (the new watch's first look)
+        (overrides / "main.html").write_text("{% extends 'base.html' %}\n{# edited #}\n")
+        assert rebuild_wanted()  # (and an edit there is seen)
+        assert server._watched_paths == {str(overrides): 1}
+    finally:
+        server._shutdown = True
+        server.observer.stop()
+        server.observer.join()
+
+
 def _served_by_hook(tmp_path, error_pages: dict[int, bytes]):
     """MkDocs' server of a one-page site (tmp_path/site), as the hook's on_serve leaves
     it, its error pages ``error_pages`` (as MkDocs' serve reads them from the site): the
