@@ -469,7 +469,7 @@ def _scores(paper: Paper, matcher: Matcher) -> dict[str, _Score]:
             term = " + ".join(keyword.parts[p][part[2]].text for p, part in enumerate(parts))
         found.setdefault(keyword.topic, []).append((term, keyword.weight * (bonus + occurrences)))
     # (+ 0.0: a tiny negative sum rounds to -0.0, which equals 0.0 yet is said "-0";
-    # assignments equal by value share one object, _shared.)
+    # assignments equal by value share one object, _assignment.)
     return {
         topic: (round(sum(points for _, points in items), 3) + 0.0, tuple(items))
         for topic, items in found.items()
@@ -477,12 +477,14 @@ def _scores(paper: Paper, matcher: Matcher) -> dict[str, _Score]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _shared(assignment: TopicAssignment) -> TopicAssignment:
-    """The first assignment made equal to ``assignment``: papers share most of theirs
-    (at 10,000 papers 22,851 assignments, 5,534 distinct), and one object for each keeps
-    the memo small where it costs by the object (cache.py: read and stored in every
-    new process; pickle stores a shared object once)."""
-    return assignment
+def _assignment(topic: str, by: str, terms: tuple[str, ...], score: float) -> TopicAssignment:
+    """The first assignment made of these values: papers share most of theirs (at
+    10,000 papers 22,851 assignments, 5,534 distinct), and one object for each keeps the
+    memo small where it costs by the object (cache.py: read and stored in every new
+    process; pickle stores a shared object once). Looked up by its values, not made
+    first and looked up by itself: a frozen record costs more to make than a tuple, and
+    its hash and equality run in Python (22,851 assignments: about 0.06 s of CPU)."""
+    return TopicAssignment(topic, by, terms, score)
 
 
 def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
@@ -497,7 +499,7 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
         seen.add(topic_id)
         found = scores.get(topic_id)
         result.append(
-            TopicAssignment(
+            _assignment(
                 topic_id, "curator", _terms(found[1]) if found else (), found[0] if found else 0.0
             )
         )
@@ -513,14 +515,14 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
         score, contributions = scores[topic]
         if score >= thresholds[topic]:
             seen.add(topic)
-            result.append(TopicAssignment(topic, "rules", _terms(contributions), score))
+            result.append(_assignment(topic, "rules", _terms(contributions), score))
     # A paper that excludes a topic whose reading order lists it is a curation error
     # (validation reports it); the exclusion, written in the paper's own file, wins here.
     for topic_id in matcher.listed.get(paper.id, ()):
         if topic_id not in excluded and topic_id not in seen:
             found = scores.get(topic_id)
             result.append(
-                TopicAssignment(
+                _assignment(
                     topic_id,
                     "reading order",
                     _terms(found[1]) if found else (),
@@ -535,8 +537,8 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
         closest = _closest(scores, order)
         if closest is not None and closest not in excluded:
             score, contributions = scores[closest]
-            result.append(TopicAssignment(closest, "fallback", _terms(contributions), score))
-    return tuple(map(_shared, result))
+            result.append(_assignment(closest, "fallback", _terms(contributions), score))
+    return tuple(result)
 
 
 def also_by(paper: Paper, assignment: TopicAssignment, matcher: Matcher) -> tuple[str, ...]:

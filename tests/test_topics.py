@@ -187,7 +187,7 @@ def test_papers_given_equal_assignments_share_one_object_of_each():
 
 
 def test_a_score_rounded_to_zero_is_zero_not_minus_zero_so_no_paper_is_told_another_s():
-    # A tiny negative weight's score rounds to -0.0, equal to 0.0: shared (topics._shared)
+    # A tiny negative weight's score rounds to -0.0, equal to 0.0: shared (topics._assignment)
     # with the 0.0 of a paper no keyword matches, one paper's "score -0" was told of the
     # other ('readinglist topics --explain', its "score {:g}"), by which came first.
     matcher = compile_topics([topic("neg0", {"reinforcement": 1.0, "robot": -0.0004})])
