@@ -505,7 +505,9 @@ class RelatedIndex:
         bounds = np.concatenate(([0], np.cumsum(lengths))).tolist()
         cols = self._pair_cols[picked].tolist()
         scores = self._pair_scores[picked].tolist()
-        terms = self._pair_terms[picked].tolist()
+        # Each pair's terms as words at once (a term's position -> its word; -1, which
+        # pads a pair's terms, -> None, the last entry).
+        named = np.array([*names, None], dtype=object)[self._pair_terms[picked]].tolist()
         curated = self._pair_curated[picked].tolist()
         kept = keep.tolist() if keep is not None else [False] * len(cols)
         worded = words.tolist() if words is not None else kept
@@ -530,7 +532,7 @@ class RelatedIndex:
                 if worded[p]:
                     row.append(RelatedPaper(ids[cols[p]], scores[p], old[p - start].terms, curated[p]))
                     continue
-                words = distinct([names[t] for t in terms[p] if t >= 0], shown, spelled)
+                words = distinct(named[p], shown, spelled)
                 words = tuple([shared.setdefault(w, w) for w in map(spelled.shown, words)])
                 row.append(RelatedPaper(ids[cols[p]], scores[p], shared.setdefault(words, words), curated[p]))
             results.append(tuple(row))

@@ -703,7 +703,7 @@ def _word_after(written: str, end: int) -> str:
     return "(" if word[:1] == "(" else word if word[:1].isalnum() else ""
 
 
-def distinct(words: list[str], count: int, spelled: Spellings | None = None) -> list[str]:
+def distinct(words: list[str | None], count: int, spelled: Spellings | None = None) -> list[str]:
     """The first ``count`` words, skipping a word of prose not shown (``_NOT_SHOWN``),
     a word that is the plural or singular of one already taken, a hyphenated compound with a part of its stem or a part of one
     ("rule-based" and "rules", "zero-shot" and "shot", as the paper's ``spelled``
@@ -724,6 +724,8 @@ def distinct(words: list[str], count: int, spelled: Spellings | None = None) -> 
     # pairs differ in length by more than a plural does and start differently. Under half
     # the time, which pays for part of looking up each shown term's capitals.)
     for word in words:
+        if word is None:  # (the end of a related pair's terms: related._row_results)
+            break
         if word in _NOT_SHOWN:
             continue
         written = known.get(word) or (spelled(word) if spelled is not None else word)
