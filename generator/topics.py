@@ -457,7 +457,8 @@ def _scores(paper: Paper, matcher: Matcher) -> dict[str, _Score]:
             slot = slots[0]
             assert slot is not None  # its only part is what put the keyword here
             occurrences, titled, c = slot
-            occurrences = min(MAX_REPEATS, occurrences)
+            if occurrences > MAX_REPEATS:
+                occurrences = MAX_REPEATS
             bonus = TITLE_BONUS if titled else 0.0
             term = keyword.parts[0][c].text
         else:
@@ -467,11 +468,14 @@ def _scores(paper: Paper, matcher: Matcher) -> dict[str, _Score]:
             occurrences = min(MAX_REPEATS, *(part[0] for part in parts))
             bonus = TITLE_BONUS if all(part[1] for part in parts) else 0.0
             term = " + ".join(keyword.parts[p][part[2]].text for p, part in enumerate(parts))
-        found.setdefault(keyword.topic, []).append((term, keyword.weight * (bonus + occurrences)))
+        items = found.get(keyword.topic)
+        if items is None:
+            items = found[keyword.topic] = []
+        items.append((term, keyword.weight * (bonus + occurrences)))
     # (+ 0.0: a tiny negative sum rounds to -0.0, which equals 0.0 yet is said "-0";
     # assignments equal by value share one object, _assignment.)
     return {
-        topic: (round(sum(points for _, points in items), 3) + 0.0, tuple(items))
+        topic: (round(sum([points for _, points in items]), 3) + 0.0, tuple(items))
         for topic, items in found.items()
     }
 
