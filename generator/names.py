@@ -170,3 +170,31 @@ def named_twice(names: Sequence[str]) -> str:
         f"names the same author more than once ({said}); kept as written: delete the one"
         " too many, or write the author meant"
     )
+
+
+# Common surnames that are words of the dictionary too: English ones of a trade, a
+# colour, a place or a bird ("Smith", "Brown", "Miles", "Hill", "Finch"), and Chinese
+# ones so romanised ("He", "Sun", "Song"). Told by nothing but the word from a title's or
+# a venue's words ("Smith-Miles, 2019" and "Zero-Shot, 2019", "Brown and Green, 2020"
+# and "Theory and Practice, 2020"), each is a name as a reader knows it. Not the words a
+# title's compound is often made of alone ("case" of "Best-Case", "term" of
+# "Long-Term", "box", "law"), and no given name.
+SURNAME_WORDS = frozenset("""
+    archer bacon baker banks bell berry bird bishop black bond booth bowman brewer brown
+    buck bull burns bush butcher cannon carpenter carver chase church clay cook cotton
+    crane crow dean ding dove drake duke dyer fan farmer finch fish ford fox frost fuller
+    gale gates glass gold graves gray green grey hale hall hardy hart hawk hay he heath
+    hill hood hopper horn hunt hunter jay keen king knight lake lamb lane lee long lord
+    marsh martin mason meadows miles miller mills moon moss noble page painter pan
+    parsons peacock pike pond pope potter price ray reed reeves rice rich rivers rose
+    rush sage salmon sands savage sawyer sexton shepherd shields silver singer smith
+    snow song spears steel sterling stone stones street summers sun swan tan tang tanner
+    temple thatcher thorn turner wade walker wall ward waters weaver wells west white
+    winter wolf wood woods wright young
+""".split())
+
+
+def is_surname_word(word: str) -> bool:
+    """Whether ``word``, a word of the dictionary too, is a common surname (SURNAME_WORDS):
+    "Smith", "Brown", "He"; not "Theory", "Practice", "Term"."""
+    return word.casefold() in SURNAME_WORDS

@@ -65,7 +65,7 @@ from ..lemmas import known_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
 from ..models import Link
-from ..names import is_organisation
+from ..names import is_organisation, is_surname_word
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
 from . import ReadBefore, Record, first_version_year, thesis_kind
@@ -1344,11 +1344,11 @@ _NAME_PREFIXES = frozenset(("co", "de"))
 def _compound(word: str) -> bool:
     """Whether a capitalised word with a hyphen is a title's compound, no double surname:
     "Self-Supervised", "Zero-Shot", "Non-Local" (each part a word of the dictionary, or the
-    first a prefix, `_PREFIXES`), not "Jones-Smith", "Lennard-Jones", "Sohl-Dickstein". (A
-    double surname of two dictionary words, "Smith-Miles", reads as a compound too: the
-    words alone tell them apart no better.)"""
+    first a prefix, `_PREFIXES`), not "Jones-Smith", "Lennard-Jones", "Sohl-Dickstein", nor
+    a double surname of two dictionary words that are both common surnames, "Smith-Miles"
+    (`is_surname_word`; "Long-Term" and "Hill-Climbing" are compounds still)."""
     parts = word.casefold().split("-")
-    return len(parts) > 1 and (
+    return len(parts) > 1 and not all(map(is_surname_word, parts)) and (
         parts[0] in _PREFIXES
         or all(map(known_word, parts))
         or (parts[0] in _NAME_PREFIXES and all(map(known_word, parts[1:])))
@@ -1846,7 +1846,8 @@ def _cited_people(text: str) -> tuple[str, ...]:
     or a name of two words or more as `_people` reads it ("Ada Lovelace and Alan Turing"),
     no lab's; () when any is no one's name, or those of two words or more are all words
     of the dictionary, a venue's or a field's ("Computer Vision and Pattern
-    Recognition")."""
+    Recognition"), or surnames alone that are all words of the dictionary and none a
+    common surname ("Theory and Practice", not "Brown and Green": `_field_words`)."""
     names = _name_list(text)
     people = [name for name in names if name != "others"]
     full = [name for name in people if " " in name]
@@ -1854,7 +1855,7 @@ def _cited_people(text: str) -> tuple[str, ...]:
         _person(name) if " " in name else _one_name(name) for name in people
     ):
         return ()
-    return () if full and _field_words(full) else names
+    return () if _field_words(full or people) else names
 
 
 def _people(text: str) -> tuple[str, ...]:
@@ -1878,8 +1879,12 @@ def _person(name: str) -> bool:
 
 def _field_words(names: list[str]) -> bool:
     """Whether names are all words of the dictionary: a field's ("Image Classification,
-    Object Detection"), no one's."""
-    return all(known_word(word.casefold()) for name in names for word in name.split())
+    Object Detection", "Theory and Practice"), no one's; surnames alone of which one at
+    least is a common surname are people's ("Brown and Green", "He and Sun",
+    `is_surname_word`: the words alone tell them from a venue's no better)."""
+    return all(known_word(word.casefold()) for name in names for word in name.split()) and not any(
+        is_surname_word(name) for name in names if " " not in name
+    )
 
 
 def _name_list(text: str) -> tuple[str, ...]:

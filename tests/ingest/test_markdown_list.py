@@ -1079,6 +1079,25 @@ HYPHENATED = [
     # co-training and denoising are methods, no one's names)
     (" - Co-Training, 2020", (), "Co-Training", "2020"),
     (" - De-Noising, 2020", (), "De-Noising", "2020"),
+    # (a double surname of two dictionary words that are both common surnames is a name,
+    # read as a compound before: by hand, Kate Smith-Miles writes on algorithm selection;
+    # one such word beside another word is a title's compound still)
+    (" - Smith-Miles, 2019", ("Smith-Miles",), "", "2019"),
+    (" - Smith-Miles and Lim, 2019", ("Smith-Miles", "Lim"), "", "2019"),
+    (" - Long-Term, 2019", (), "Long-Term", "2019"),
+    (" - Hill-Climbing, 2020", (), "Hill-Climbing", "2020"),
+]
+
+# Two surnames alone that are words of the dictionary: names when one at least is a
+# common surname ("Brown", "Sun"); words of the dictionary none of which is one are a
+# venue's or a title's ("Theory and Practice" was read as two authors). (By hand: Kaiming
+# He and Jian Sun wrote ResNet; Rich and Knight wrote "Artificial Intelligence", 1991.)
+PAIRS_OF_WORDS = [
+    (" - Brown and Green, 2020", ("Brown", "Green"), "", "2020"),
+    (" - He and Sun, 2016", ("He", "Sun"), "", "2016"),
+    (" - Rich and Knight, 1991", ("Rich", "Knight"), "", "1991"),
+    (" - Theory and Practice, 2020", (), "Theory and Practice", "2020"),
+    (" - Methods and Applications, 2021", (), "Methods and Applications", "2021"),
 ]
 
 # Names that start as a month's abbreviation does ("Mar", "Nov", "May") are names, and a
@@ -1118,7 +1137,7 @@ ONE_WORD_JOURNAL = [
 
 @pytest.mark.parametrize(
     "after, authors, venue, year",
-    ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + ONE_WORD_JOURNAL + MONTH_LIKE_AND_FIELD_WORDS,
+    ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_WORD_JOURNAL + MONTH_LIKE_AND_FIELD_WORDS,
 )
 def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors, venue, year):
     # "[Title](...) - Smith, 2020" was imported as published in "Smith"; "- Vaswani and
@@ -1136,8 +1155,11 @@ def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors,
     # ("et al." ends the sentence of names before a capital, as its full stop says)
     ("- [A Title](https://x.org/p.pdf). Vaswani et al. NeurIPS 2017.", ("Vaswani", "others"), "NeurIPS", "2017"),
     ("- [A Title](https://x.org/p.pdf) - Vaswani et al. *NeurIPS* 2017", ("Vaswani", "others"), "NeurIPS", "2017"),
-    # (words of the dictionary alone are no one's names there: a description's)
+    # (words of the dictionary alone are no one's names there: a description's; but
+    # common surnames are names, "He and Sun" gave no authors)
     ("- [A Title](https://x.org/p.pdf). Code and Data. ICML 2019.", (), "ICML", "2019"),
+    ("- [A Title](https://x.org/p.pdf). Theory and Practice. ICML 2019.", (), "ICML", "2019"),
+    ("- **Deep Residual Learning**. He and Sun. CVPR 2016.", ("He", "Sun"), "CVPR", "2016"),
 ])
 def test_a_sentence_of_names_alone_before_the_venue_gives_the_authors(item, authors, venue, year):
     # The form of lists that bold the title, then the names and the venue each a
