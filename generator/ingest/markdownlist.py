@@ -276,6 +276,9 @@ _MONTHS = re.compile(rf"^{_MONTH}$", re.IGNORECASE)
 # "Vandenhende, S., Georgoulis, S., & Van Gool, L." (APA): a surname, then initials.
 _APA_NAME = re.compile(r"\s*(?:&\s*|and\s+)?([^\W\d][^,&()]*?),\s*((?:[^\W\d_]{1,2}\.[\s-]*)+),?")
 # (Its spaces before "et" tried where a run of them starts: linear.)
+# "et al." ending words read as a venue: names'.
+_NAMES_END = re.compile(r"(?<![^\W_])et\s+al\.?$")
+_ET_AL_WORDS = re.compile(r"(?<![^\W_])et\s+al\b\.?")
 _ET_AL = re.compile(r"^\s*([^\W\d][\w'’.\- ]*?)(?<!\s)\s+et\s+al\.?\s*$")
 _NAME = re.compile(r"^[^\W\d_][^\d,;:()\[\]{}<>*_|]{0,58}$")
 # Where a sentence or a part of an item ends, for finding its venue and year.
@@ -957,9 +960,12 @@ class _Reader:
             # A sentence of names alone before the venue and year: "**Title**. Smith and
             # Jones. ICML 2019." (people's, `_cited_people`, and not all words of the
             # dictionary: "Code and Data. ICML 2019" names no one).
-            if index + 1 < len(parts) and _venue_and_year(parts[index + 1]) and (names := _cited_people(part)) and (
-                not _field_words([name for name in names if name != "others"])
-            ):
+            if index + 1 < len(parts) and _venue_and_year(parts[index + 1]) and (names := _apa(part) or (
+                (people := _cited_people(part)) and not _field_words([name for name in people if name != "others"])
+                and people
+            )):
+                # (or APA's names, each initial after its surname: "Lovelace, A. and Turing,
+                # A. (2020)", "Vaswani, A. et al. (2017)")
                 return names
             head = part.split(",")[0]
             if _LAB.fullmatch(head.strip()) and _venue_and_year(part):
@@ -980,10 +986,15 @@ class _Reader:
                     # (two names before it are two, "Smith and Jones et al. 2020")
                     return _name_list(f"{name} et al") or (name, "others")
             # APA's names, each initial after its surname: "Lovelace, A. and Turing, A.,
-            # 2020", whose last initial read as the venue "A" (`_apa`).
-            for comma in re.finditer(r",\s*", part):
-                head = part[: comma.start()]
-                if head.endswith(".") and _venue_and_year(part[comma.end():]) and (names := _apa(head)):
+            # 2020", whose last initial read as the venue "A" (`_apa`), perhaps cut short
+            # ("Vaswani, A. et al., 2017", "Vaswani, A. et al. 2017"): all of them, the
+            # longest run of names first ("Vaswani, A., et al.", not "Vaswani, A.").
+            ends = [m.start() for m in re.finditer(r",", part)] + [m.end() for m in _ET_AL_WORDS.finditer(part)]
+            for end in sorted(ends, reverse=True):
+                head = part[:end]
+                if (head.endswith(".") or _NAMES_END.search(head)) and _venue_and_year(part[end:].lstrip(" ,")) and (
+                    names := _apa(head)
+                ):
                     return names
             # Names before the venue: "Alan Turing, Grace Hopper, ICLR'24" (two names at
             # least: one name alone is told from a venue's words by nothing); before a
@@ -1393,6 +1404,8 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
             return None
         venue = f"{venue} {more}".strip() if venue else ""
     venue = venue if as_written else _presented(venue)
+    if not as_written and _NAMES_END.search(venue):
+        venue = ""  # (names cut short, no venue: "Vaswani, A. et al., 2017" gave the venue "et al")
     if venue and (len(venue.split()) > 8 or _MONTHS.match(venue.split()[0]) or _not_venue(venue)):
         return None
     return _venue(venue, as_written), _full_year(match.group("y4") or match.group("y2"))
@@ -1687,7 +1700,8 @@ def _year_heading(text: str) -> str:
 
 def _apa(text: str) -> tuple[str, ...]:
     """Names written "Surname, I., Surname, I., & Surname, I." (the whole text, but a
-    trailing "(2012)."); () when the text is anything else."""
+    trailing "(2012)."), perhaps cut short by "..." or "et al." ("Vaswani, A. et al.");
+    () when the text is anything else."""
     text = re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)\W*$", "", text).strip()  # (2020b: APA's second of a year)
     if not text:
         return ()
@@ -1704,7 +1718,7 @@ def _apa(text: str) -> tuple[str, ...]:
             position = match.end()
             continue
         rest = text[position:]
-        if (dots := re.match(r"\s*(?:\.\.\.|…)\s*,?", rest)):
+        if (dots := re.match(r"\s*,?\s*(?:\.\.\.|…|et\s+al\b\.?)\s*,?", rest)):
             others = True
             position += dots.end()
             continue

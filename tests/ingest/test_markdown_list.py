@@ -1046,6 +1046,15 @@ NAMES_BEFORE_A_YEAR = [
     (" - Lovelace, A. and Turing, A., 2020", ("A. Lovelace", "A. Turing"), "", "2020"),
     (" - Lovelace, A., & Turing, A., NeurIPS 2020", ("A. Lovelace", "A. Turing"), "NeurIPS", "2020"),
     (" - Smith, J., 2020", ("J. Smith",), "", "2020"),
+    # (... cut short by "et al.": the venue was "et al", the authors none or the first
+    # alone; and before the year in parentheses, APA's own "(2017)": no authors)
+    (" - Vaswani, A. et al., 2017", ("A. Vaswani", "others"), "", "2017"),
+    (" (Vaswani, A. et al., 2017)", ("A. Vaswani", "others"), "", "2017"),
+    (" - Vaswani, A., Shazeer, N., et al., 2017", ("A. Vaswani", "N. Shazeer", "others"), "", "2017"),
+    (" - Vaswani, A. et al. 2017", ("A. Vaswani", "others"), "", "2017"),
+    (" - Vaswani, A. et al., NeurIPS 2017", ("A. Vaswani", "others"), "NeurIPS", "2017"),
+    (" - Vaswani, A. et al. (2017)", ("A. Vaswani", "others"), "", "2017"),
+    (" - Lovelace, A. and Turing, A. (2020)", ("A. Lovelace", "A. Turing"), "", "2020"),
 ]
 
 
