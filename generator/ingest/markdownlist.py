@@ -945,8 +945,13 @@ class _Reader:
                 end = index
                 while end < len(after) and after[end].em and after[end].link < 0:
                     end += 1
-                if names := _name_list(_join(after[index:end])):
+                emphasised = _join(after[index:end]).strip()
+                if names := _name_list(emphasised):
                     return names
+                if emphasised.endswith(".") and _one_name(name := emphasised[:-1].strip()):
+                    # (one surname, its sentence's full stop in the italics as a list of
+                    # names has it, "*Shannon.* 1948"; "*Water*, 2020" is a journal's)
+                    return (name,)
                 index = end
             index += 1
         rest = _unabbreviated(_join(s for s in after if s.link < 0))

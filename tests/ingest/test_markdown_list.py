@@ -1141,6 +1141,10 @@ ONE_WORD_JOURNAL = [
     (" - Forests 2021", (), "Forests", "2021"),
     (" - Shannon, 1948", ("Shannon",), "", "1948"),
     (" - *Ada Lovelace, Alan Turing*, 2020", ("Ada Lovelace", "Alan Turing"), "", "2020"),
+    # (a surname with its sentence's full stop inside the italics is a sentence of names,
+    # as "*Ada Lovelace, Alan Turing.*" is: it gave no author)
+    (" - *Shannon.* 1948", ("Shannon",), "", "1948"),
+    (". *Shannon.* Bell System Technical Journal, 1948", ("Shannon",), "Bell System Technical Journal", "1948"),
 ]
 
 
