@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable
 from urllib.parse import urlsplit
 
@@ -61,7 +62,7 @@ from markdown_it.token import Token
 
 from ..digits import ascii_digits, has_other_digits
 from ..errors import Location, Problems
-from ..lemmas import known_word
+from ..lemmas import known_word as _dictionary_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
 from ..models import Link
@@ -303,6 +304,10 @@ _PROSE = 20
 # to the link ("see", "via", "at"), no title.
 _LEAD_WORD = re.compile(r"[a-z]{1,5}")
 _TWO_DIGIT_PIVOT = 70  # "(ICML 17)" is 2017, "(NIPS 95)" 1995
+# Whether a word (lower case) is one of the dictionary's (lemmas.known_word), remembered:
+# a list names the same authors and venue words again and again, and a word the
+# dictionary lacks (most surnames) costs lemminflect's model two runs.
+known_word = lru_cache(maxsize=16_384)(_dictionary_word)
 
 
 def looks_like_markdown_list(text: str) -> bool:
@@ -878,7 +883,7 @@ class _Reader:
             filter(None, map(_known_within, parts)), ("", "")
         )
         italics = _italics(unit.spans[title_span[1] :])
-        if _LAB.fullmatch(found[0]) or (_one_name(found[0]) and found[0] not in italics) or (
+        if _LAB.fullmatch(found[0]) or (_one_author(found[0]) and found[0] not in italics) or (
             found[0] and not _KNOWN_VENUE.fullmatch(found[0]) and _among(found[0], self._authors(unit, title_span))
         ) or re.fullmatch(r"[A-Z]", found[0]):
             # (its author, or its authors' names: "- Vaswani and Shazeer, 2017" was
@@ -972,18 +977,26 @@ class _Reader:
                 # (or APA's names, each initial after its surname: "Lovelace, A. and Turing,
                 # A. (2020)", "Vaswani, A. et al. (2017)")
                 return names
+            if index + 1 < len(parts) and (next_found := _venue_and_year(parts[index + 1])) and (
+                _one_author(part) and part not in italics and (not next_found[0] or not _one_name(part))
+            ):
+                # (one author's name before a year alone, "Shannon (1948)", "- Ashish
+                # Vaswani (2017)"; before a venue too, unless a word alone: "K. Smith-Miles.
+                # ICML 2019.", not "Transformers. ICML 2019.")
+                return (part,)
             head = part.split(",")[0]
             if _LAB.fullmatch(head.strip()) and _venue_and_year(part):
                 return (head.strip(),)  # ("- OpenAI, 2023")
             if (found := _venue_and_year(part)) and (
-                (_one_name(found[0]) and found[0] not in italics) or _LAB.fullmatch(found[0])
+                (_one_author(found[0]) and found[0] not in italics) or _LAB.fullmatch(found[0])
             ):
-                # ("- Shannon, 1948", "- Smith 2020"; a lab without the comma, "- DeepMind
-                # 2022", which is no venue either: `_venue`; not a word in italics, as a
-                # citation sets a journal and never a name: "- *Water*, 2020")
+                # ("- Shannon, 1948", "- Smith 2020", "- K. He, 2016", "- Andrej Karpathy,
+                # 2015"; a lab without the comma, "- DeepMind 2022", which is no venue
+                # either: `_venue`; not a word in italics, as a citation sets a journal and
+                # never a name: "- *Water*, 2020")
                 return (found[0],)
-            if _one_name(head.strip()) and _known_venue(part[len(head) :].strip(" ,")):
-                return (head.strip(),)  # (a surname before the venue: "- Smith, NeurIPS 2020")
+            if _one_author(head.strip()) and _known_venue(part[len(head) :].strip(" ,")):
+                return (head.strip(),)  # (a name before the venue: "- Smith, NeurIPS 2020")
             # ("Smith et al. 2020": the year after the names, with no comma before it)
             if match := _ET_AL.match(re.sub(r"\s+(?:19|20)\d{2}\s*$", "", head)):
                 name = match.group(1).strip()
@@ -1009,7 +1022,10 @@ class _Reader:
             for comma in re.finditer(r",\s*", part):
                 head = part[: comma.start()]
                 if (found := _venue_and_year(part[comma.end():])) and re.search(r",|\band\b|&", head):
-                    if names := (_name_list if found[0] else _cited_people)(head):
+                    # (not words of the dictionary: "Image Classification, Object Detection,
+                    # ICLR 2020", "Theory, Practice, ICLR 2020" name no one, as before a year)
+                    names = (_name_list if found[0] else _cited_people)(head)
+                    if names and not _field_words([name for name in names if name != "others"]):
                         return names
         return ()
 
@@ -1355,6 +1371,31 @@ _PREFIXES = frozenset(
     " over under bi tri uni mono poly auto".split()
 )
 _NAME_PREFIXES = frozenset(("co", "de"))
+
+
+def _one_author(text: str) -> bool:
+    """Whether words read as a venue are one author's name: a surname alone (`_one_name`),
+    after initials ("K. He", "C. E. Shannon", "J.-Y. Zhu"), or after a given name ("Andrej
+    Karpathy", "Grace M. Hopper"): each word a surname's, perhaps an initial between them,
+    no organisation's ("Stanford University"), and not all words of the dictionary
+    ("Machine Learning", "Marine Biology": `_field_words`)."""
+    if _one_name(text):
+        return True
+    if initials := _INITIALS.match(text):
+        return _one_name(text[initials.end() :])
+    words = text.split()
+    return (
+        len(words) in (2, 3)
+        and words[0].casefold() not in _NAME_PARTICLES  # (a title's: "The Gradient")
+        and _one_name(words[0]) and _one_name(words[-1])
+        and all(_one_name(word) or _INITIALS.fullmatch(word) for word in words[1:-1])
+        and not is_organisation(text)
+        and not _field_words([text])
+    )
+
+
+# A name's initials before its surname: "K. ", "C. E. ", "J.-Y. ", "Ch. ".
+_INITIALS = re.compile(r"(?:[^\W\d_][^\W\d_A-Z]?\.(?:\s*-\s*|\s+|(?=[^\W\d_]\.)|$))+")
 
 
 def _compound(word: str) -> bool:
@@ -1898,11 +1939,11 @@ def _person(name: str) -> bool:
 
 def _field_words(names: list[str]) -> bool:
     """Whether names are all words of the dictionary: a field's ("Image Classification,
-    Object Detection", "Theory and Practice"), no one's; surnames alone of which one at
-    least is a common surname are people's ("Brown and Green", "He and Sun",
-    `is_surname_word`: the words alone tell them from a venue's no better)."""
+    Object Detection", "Theory and Practice"), no one's; names of which one at least ends
+    with a common surname are people's ("Brown and Green", "He and Sun", "Grace Hopper":
+    `is_surname_word`, as the words alone tell them from a venue's no better)."""
     return all(known_word(word.casefold()) for name in names for word in name.split()) and not any(
-        is_surname_word(name) for name in names if " " not in name
+        is_surname_word(name.split()[-1]) for name in names if name.split()
     )
 
 
