@@ -663,7 +663,9 @@ class _Reader:
             read_before.append(ReadBefore(
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
             ))
-        elif not venue and len(authors) == 1 and _one_name(authors[0]):
+        elif not venue and len(authors) == 1 and _one_name(authors[0]) and not any(
+            "venue" in before.names for before in read_before
+        ):  # (said once: "by Shannon, 1948" was read as the venue "by Shannon")
             read_before.append(ReadBefore(
                 ("venue",), authors, "its author's name, which an earlier import read as its venue",
             ))
@@ -959,7 +961,7 @@ class _Reader:
                     return (name,)
                 index = end
             index += 1
-        rest = _unabbreviated(_join(s for s in after if s.link < 0))
+        rest = _names_plainly(_unabbreviated(_join(s for s in after if s.link < 0)))
         if names := _byline(rest):
             return names
         italics = _italics(after)
@@ -1289,7 +1291,7 @@ def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = Fa
     Rep."), unless ``as_written``, as earlier imports read them."""
     rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
     if not as_written:
-        rest = _unabbreviated(rest)
+        rest = _names_plainly(_unabbreviated(rest))
     return [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”")) for part in _PARTS.split(rest)]
 
 
@@ -1302,6 +1304,19 @@ _WORK = re.compile(
     r"\s*(?:thesis|dissertation)|(?P<thesis>thesis|dissertation)|(?P<report>tech(?:nical|\.)?\s*rep(?:ort|\.)?))"
     r"(?:\s*,\s*(?P<place>[^\W\d][^,]*))?"
 )
+
+
+# "by" before the names after a title ("[Title](...) by Vaswani et al., 2017"), and "et
+# al." written otherwise ("et. al.", "et.al."), as lists write them.
+_BY = re.compile(r"^(\W*)by\s+(?=[^\W\d_])", re.IGNORECASE)
+_ET_AL_OTHERWISE = re.compile(r"(?<![^\W_])et\.\s*al(?![^\W_])")
+
+
+def _names_plainly(text: str) -> str:
+    """The words after a title with its names written as the readers of names read them:
+    without "by" before them ("by Shannon, 1948" read as the venue "by Shannon"), "et.
+    al." as "et al." ("Vaswani et. al., 2017" gave the venue "al")."""
+    return _ET_AL_OTHERWISE.sub("et al", _BY.sub(r"\1", text))
 
 
 def _unabbreviated(text: str) -> str:

@@ -1058,6 +1058,13 @@ NAMES_BEFORE_A_YEAR = [
 ]
 
 
+def test_a_surname_after_by_an_earlier_import_read_as_the_venue_is_said_once():
+    # The venue an earlier import took, "by Shannon", is said; not also "Shannon", which
+    # no import read.
+    records, _ = _parse("- [A Title](https://arxiv.org/abs/1905.00001) by Shannon, 1948\n")
+    assert [(b.names, b.values) for b in records[0].read_before] == [(("venue",), ("by Shannon",))]
+
+
 def test_names_an_earlier_import_also_read_as_the_venue_are_said_to_be_read_so():
     # A re-import takes the venue "Vaswani and Shazeer" (the words as written) out of a
     # file where an earlier import wrote it, and says why.
@@ -1123,6 +1130,16 @@ ONE_PERSON = [
     (" - Vaswani, Shazeer, ICLR 2020", ("Vaswani", "Shazeer"), "ICLR", "2020"),
 ]
 
+# Names after a title as lists write them otherwise: after "by", and with "et. al."
+# (they gave the venue "by Shannon", the authors "by Vaswani", the venue "al").
+BY_AND_ET_AL = [
+    (" by Shannon, 1948", ("Shannon",), "", "1948"),
+    (" by Vaswani et al., 2017", ("Vaswani", "others"), "", "2017"),
+    (" - by Vaswani and Shazeer, 2017", ("Vaswani", "Shazeer"), "", "2017"),
+    (" - Vaswani et. al., 2017", ("Vaswani", "others"), "", "2017"),
+    (" - Vaswani, A. et. al., 2017", ("A. Vaswani", "others"), "", "2017"),
+]
+
 # Two surnames alone that are words of the dictionary: names when one at least is a
 # common surname ("Brown", "Sun"); words of the dictionary none of which is one are a
 # venue's or a title's ("Theory and Practice" was read as two authors). (By hand: Kaiming
@@ -1176,7 +1193,7 @@ ONE_WORD_JOURNAL = [
 
 @pytest.mark.parametrize(
     "after, authors, venue, year",
-    ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_PERSON + ONE_WORD_JOURNAL
+    ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_PERSON + BY_AND_ET_AL + ONE_WORD_JOURNAL
     + MONTH_LIKE_AND_FIELD_WORDS,
 )
 def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors, venue, year):
