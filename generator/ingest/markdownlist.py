@@ -665,7 +665,12 @@ class _Reader:
             ))
         elif not venue and len(authors) == 1 and _one_name(authors[0]) and not any(
             "venue" in before.names for before in read_before
-        ):  # (said once: "by Shannon, 1948" was read as the venue "by Shannon")
+        ) and any(
+            (found := _venue_and_year(tail, as_written=True)) and found[0] == authors[0]
+            for part in _after_title(unit, title_span, as_written=True) for tail in _tails(part)
+        ):
+            # (said once: "by Shannon, 1948" was read as the venue "by Shannon"; and only
+            # where it stands as a venue would, not "Shannon (1948). [Title](...)")
             read_before.append(ReadBefore(
                 ("venue",), authors, "its author's name, which an earlier import read as its venue",
             ))
@@ -841,21 +846,25 @@ class _Reader:
         venue)."""
         venue, year, award = self._venue_year_now(unit, title_span)
         earlier = None
+        cited = False  # (names before the title that earlier imports read as the venue)
         if "venue" in unit.cells:
             # (a table's Venue column, read whole: "Oral at NeurIPS")
             written = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
             earlier = (_venue((_venue_and_year(written, as_written=True) or (written, ""))[0], as_written=True), year)
         elif "year" not in unit.cells and (prefix := self._prefix(unit)):
-            if prefix[3] and (was := self._prefix(unit, as_written=True)):
-                # ("[Oral, NeurIPS 2019] Title": the venue "Oral, NeurIPS")
+            was = self._prefix(unit, as_written=True)
+            if was and (prefix[3] or not venue and _dated_names(f"({was[1]} {was[2]})")[0]):
+                # ("[Oral, NeurIPS 2019] Title": the venue "Oral, NeurIPS"; "(Shannon, 1948)
+                # Title": its author's name, said here as no other place says it)
                 earlier = (_venue(was[1], as_written=True), _full_year(was[2]))
+                cited = not prefix[3]
         elif "year" not in unit.cells:
             earlier = next(filter(None, (
                 _venue_and_year(tail, as_written=True)
                 for part in _after_title(unit, title_span, as_written=True) for tail in _tails(part)
             )), None)
         if earlier and (
-            not earlier[0] or _LAB.fullmatch(earlier[0]) or (_one_name(earlier[0]) and not venue)
+            not earlier[0] or _LAB.fullmatch(earlier[0]) or (_one_name(earlier[0]) and not venue and not cited)
             or earlier == (venue, year)
         ):
             earlier = None  # (read as now, or not what an earlier import took: see `_record`)
@@ -876,9 +885,11 @@ class _Reader:
         prefix = self._prefix(unit)
         if prefix:
             _, named, year, award = prefix
-            # (a month is no venue: "(May 2024)" dates the item)
+            # (a month is no venue: "(May 2024)" dates the item; nor are names, "(Vaswani
+            # et al., 2017) Title", "(Shannon, 1948) Title": see `_dated_names`)
             month = _MONTHS.match(named.split()[0])
-            return "" if month else _venue(named), _full_year(year), award
+            cited = _dated_names(f"({named} {year})")[0]
+            return "" if month or cited else _venue(named), _full_year(year), award
         parts, award = _awarded(_after_title(unit, title_span))
         # (else a venue known by name among words that name none: "code released 2020 at NeurIPS")
         found = next(filter(None, map(_part_venue_year, parts)), None) or next(
@@ -913,6 +924,8 @@ class _Reader:
             # APA's "Surname, I., & Surname, I. (2020). Title.": the year the item gives
             # (a heading's year was taken instead).
             return venue, year.group(1), award
+        if not found[1] and (dated := _dated_names(before)[1]):
+            return venue, dated, award  # (and as other citations write it: "Vaswani et al. (2017). Title")
         cited = _cited(before) if not found[0] else None
         if cited is None:
             return venue, found[1], award
@@ -936,7 +949,7 @@ class _Reader:
             return _name_list(_clean(_join(unit.spans[slice(*unit.cells["authors"])])))
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         before = _unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
-        if names := _apa(before):
+        if names := _apa(before) or _dated_names(before)[0]:
             return names
         if not re.search(r"[\"“:]\s*$", before) and (names := _references_names(before.strip(" .,"))):
             # (not a quoted title's: 'Lovelace, Ada, and Alan Turing. "Title."'; nor a
@@ -1757,6 +1770,31 @@ def _year_heading(text: str) -> str:
     """The year a heading that is only a year gives ("2024", "２０２４" read as in 0-9)."""
     match = _YEAR_HEADING.match(ascii_digits(text))
     return match.group(1) if match else ""
+
+
+def _dated_names(text: str) -> tuple[tuple[str, ...], str]:
+    """(names, year) of the words before a title that cite its authors and year as lists
+    write them ("Vaswani et al. (2017).", "Vaswani and Shazeer, 2017.", "Shannon (1948).",
+    "(Vaswani et al., 2017)"): names as `_cited_people`, `_apa` or `_one_author` read them,
+    a surname alone only with its year set apart ("Shannon, 1948", not "Coling 2020");
+    ((), "") for other words (a venue and year, "(CVPR 2020)")."""
+    text = _unlead(text).strip().rstrip(" \t.:,;–—-")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    # (the year at the end: tried where "19" or "20" starts, linear)
+    year = re.search(r"((?:19|20)\d{2})[a-z]?(\)?)$", text)
+    if not year:
+        return (), ""
+    head = text[: year.start()].rstrip()
+    if year.group(2):
+        if not head.endswith("("):
+            return (), ""
+        head = head[:-1]
+    apart = bool(year.group(2)) or head.endswith(",")
+    head = head.strip(" \t,")
+    alone = head and _one_author(head) and (apart or not _one_name(head))
+    names = _apa(head) or _cited_people(head) or ((head,) if alone else ())
+    return (names, year.group(1)) if names else ((), "")
 
 
 def _apa(text: str) -> tuple[str, ...]:

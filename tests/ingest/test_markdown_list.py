@@ -1226,6 +1226,37 @@ def test_a_sentence_of_names_alone_before_the_venue_gives_the_authors(item, auth
     assert [(r.authors, r.venue, r.year) for r in records] == [(authors, venue, year)]
 
 
+@pytest.mark.parametrize("item, authors, venue, year", [
+    # Names and their year before the title, as a citation writes them: they gave no
+    # authors, and no year (or the arXiv id's), or the venue "Vaswani et al".
+    ("- Vaswani et al. (2017). [A Title](https://arxiv.org/abs/1905.00001). *NeurIPS*.", ("Vaswani", "others"), "NeurIPS", "2017"),
+    ("- Vaswani and Shazeer (2017). [A Title](https://arxiv.org/abs/1905.00001)", ("Vaswani", "Shazeer"), "", "2017"),
+    ("- Shannon (1948). [A Title](https://x.org/s.pdf)", ("Shannon",), "", "1948"),
+    ("- Vaswani et al., 2017. [A Title](https://arxiv.org/abs/1905.00001)", ("Vaswani", "others"), "", "2017"),
+    ("- (Vaswani et al., 2017) [A Title](https://arxiv.org/abs/1905.00001)", ("Vaswani", "others"), "", "2017"),
+    ("- (Shannon, 1948) [A Title](https://x.org/s.pdf)", ("Shannon",), "", "1948"),
+    # (a venue and its year there stays the venue: a word alone is a name only with its
+    # year set apart, as a citation sets it)
+    ("- (CVPR 2020) [A Title](https://x.org/s.pdf)", (), "CVPR", "2020"),
+    ("- (Smith 2020) [A Title](https://x.org/s.pdf)", (), "Smith", "2020"),
+    ("- (Machine Learning, 2020) [A Title](https://x.org/s.pdf)", (), "Machine Learning", "2020"),
+])
+def test_names_and_their_year_before_the_title_are_its_authors(item, authors, venue, year):
+    records, problems = _parse(item + "\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [("A Title", authors, venue, year)]
+
+
+def test_names_before_the_title_an_earlier_import_read_as_the_venue_are_said_to_be_read_so():
+    records, _ = _parse("- (Shannon, 1948) [A Title](https://x.org/s.pdf)\n")
+    assert [(b.names, b.values) for b in records[0].read_before] == [(("venue",), ("Shannon",))]
+    # (after a title, only where an earlier import read a venue: "Shannon (1948)" gave none)
+    records, _ = _parse("- Shannon (1948). [A Title](https://x.org/s.pdf)\n")
+    assert records[0].read_before == ()
+    records, _ = _parse("- [A Title](https://x.org/s.pdf) - Shannon (1948)\n")
+    assert records[0].read_before == ()
+
+
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
     # A second import of the list, over the venue "Smith" the first one wrote: the merge
     # is told that value was this list's, read otherwise then, as for a lab's name.
@@ -1274,7 +1305,7 @@ def test_a_known_venue_before_a_linked_title_and_no_venue_taken_for_names():
     text = (
         f"- `NeurIPS 2023` [Title A]({url}01)\n"
         f"- [Title B]({url}02), *EMNLP Findings*\n"
-        f"- Kaplan et al. 2020 [Title C]({url}03)\n"  # (names, no venue)
+        f"- Kaplan et al. 2020 [Title C]({url}03)\n"  # (names, no venue: the authors and their year)
         f"- [Title D]({url}04), *Ada Lovelace, Alan Turing*\n"
     )
     records, problems = _parse(text)
@@ -1282,7 +1313,7 @@ def test_a_known_venue_before_a_linked_title_and_no_venue_taken_for_names():
     assert [(r.title, r.venue, r.year, r.authors) for r in records] == [
         ("Title A", "NeurIPS", "2023", ()),
         ("Title B", "EMNLP Findings", "", ()),
-        ("Title C", "", "2023", ()),
+        ("Title C", "", "2020", ("Kaplan", "others")),
         ("Title D", "", "2023", ("Ada Lovelace", "Alan Turing")),
     ]
 
