@@ -1033,8 +1033,9 @@ class _Reader:
             # least: one name alone is told from a venue's words by nothing); before a
             # year alone, where they would be the venue (`_part_venue_year`), only
             # people's: "Vaswani and Shazeer, 2017", not "Computer Vision and Pattern
-            # Recognition, 2020" (`_cited_people`).
-            for comma in re.finditer(r",\s*", part):
+            # Recognition, 2020" (`_cited_people`). All the names: the longest run of them
+            # first ("He, Zhang, Ren and Sun, 2016" was by He and Zhang, in "Ren and Sun").
+            for comma in reversed(list(re.finditer(r",\s*", part))):
                 head = part[: comma.start()]
                 if (found := _venue_and_year(part[comma.end():])) and re.search(r",|\band\b|&", head):
                     # (not words of the dictionary: "Image Classification, Object Detection,

@@ -1055,6 +1055,13 @@ NAMES_BEFORE_A_YEAR = [
     (" - Vaswani, A. et al., NeurIPS 2017", ("A. Vaswani", "others"), "NeurIPS", "2017"),
     (" - Vaswani, A. et al. (2017)", ("A. Vaswani", "others"), "", "2017"),
     (" - Lovelace, A. and Turing, A. (2020)", ("A. Lovelace", "A. Turing"), "", "2020"),
+    # (all the names before the year, not the first two with the rest as the venue: by
+    # hand, ResNet's four authors and the Transformer's eight)
+    (" - He, Zhang, Ren and Sun, 2016", ("He", "Zhang", "Ren", "Sun"), "", "2016"),
+    (
+        " - Vaswani, Shazeer, Parmar, Uszkoreit, Jones, Gomez, Kaiser and Polosukhin, 2017",
+        ("Vaswani", "Shazeer", "Parmar", "Uszkoreit", "Jones", "Gomez", "Kaiser", "Polosukhin"), "", "2017",
+    ),
 ]
 
 
