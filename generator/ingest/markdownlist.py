@@ -651,7 +651,8 @@ class _Reader:
         ]) and changed[0][0] == "venue":
             read_before.append(ReadBefore(
                 tuple(name for name, _ in changed), tuple(value for _, value in changed),
-                "its authors' names, which an earlier import read as its venue"
+                ("its author's name" if len(authors) == 1 else "its authors' names")
+                + ", which an earlier import read as its venue"
                 if not venue and _among(earlier[0], authors) else _misread(earlier[0], venue, len(changed) == 2),
             ))
         doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
@@ -662,17 +663,6 @@ class _Reader:
         if not venue and len(authors) == 1 and _LAB.fullmatch(authors[0]):
             read_before.append(ReadBefore(
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
-            ))
-        elif not venue and len(authors) == 1 and _one_name(authors[0]) and not any(
-            "venue" in before.names for before in read_before
-        ) and any(
-            (found := _venue_and_year(tail, as_written=True)) and found[0] == authors[0]
-            for part in _after_title(unit, title_span, as_written=True) for tail in _tails(part)
-        ):
-            # (said once: "by Shannon, 1948" was read as the venue "by Shannon"; and only
-            # where it stands as a venue would, not "Shannon (1948). [Title](...)")
-            read_before.append(ReadBefore(
-                ("venue",), authors, "its author's name, which an earlier import read as its venue",
             ))
         record = Record(
             title=title,
@@ -846,7 +836,6 @@ class _Reader:
         venue)."""
         venue, year, award = self._venue_year_now(unit, title_span)
         earlier = None
-        cited = False  # (names before the title that earlier imports read as the venue)
         if "venue" in unit.cells:
             # (a table's Venue column, read whole: "Oral at NeurIPS")
             written = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
@@ -857,17 +846,16 @@ class _Reader:
                 # ("[Oral, NeurIPS 2019] Title": the venue "Oral, NeurIPS"; "(Shannon, 1948)
                 # Title": its author's name, said here as no other place says it)
                 earlier = (_venue(was[1], as_written=True), _full_year(was[2]))
-                cited = not prefix[3]
         elif "year" not in unit.cells:
             earlier = next(filter(None, (
                 _venue_and_year(tail, as_written=True)
                 for part in _after_title(unit, title_span, as_written=True) for tail in _tails(part)
             )), None)
         if earlier and (
-            not earlier[0] or _LAB.fullmatch(earlier[0]) or (_one_name(earlier[0]) and not venue and not cited)
+            not earlier[0] or _LAB.fullmatch(earlier[0])
             or earlier == (venue, year)
         ):
-            earlier = None  # (read as now, or not what an earlier import took: see `_record`)
+            earlier = None  # (read as now, or not what an earlier import took; a lab's: see `_record`)
         return venue, year, earlier, award if venue else ""
 
     def _venue_year_now(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str, str]:
@@ -1408,18 +1396,31 @@ def _one_author(text: str) -> bool:
     Karpathy", "Grace M. Hopper"): each word a surname's, perhaps an initial between them,
     no organisation's ("Stanford University"), and not all words of the dictionary
     ("Machine Learning", "Marine Biology": `_field_words`)."""
-    if _one_name(text):
+    if _one_name(text) or _particled(text, capitals=False):
         return True
     if initials := _INITIALS.match(text):
-        return _one_name(text[initials.end() :])
+        return _one_name(text[initials.end() :]) or _particled(text[initials.end() :], capitals=True)
     words = text.split()
+    middle = words[1:-1]
+    particles = sum(word.casefold() in _PARTICLES for word in middle)
     return (
-        len(words) in (2, 3)
+        2 <= len(words) <= 3 + particles
         and words[0].casefold() not in _NAME_PARTICLES  # (a title's: "The Gradient")
         and _one_name(words[0]) and _one_name(words[-1])
-        and all(_one_name(word) or _INITIALS.fullmatch(word) for word in words[1:-1])
+        and all(_one_name(word) or _INITIALS.fullmatch(word) or word.casefold() in _PARTICLES for word in middle)
         and not is_organisation(text)
         and not _field_words([text])
+    )
+
+
+def _particled(text: str, capitals: bool) -> bool:
+    """Whether ``text`` is a surname after its particles (`_PARTICLES`): "de Freitas", "van
+    der Maaten", "von Neumann"; in capitals ("Van der Maaten", "Le Cun") only if
+    ``capitals``, after a given name or initials, as "Le Monde" and "De Gruyter" are no
+    one's."""
+    *particles, last = text.split() or [""]
+    return bool(particles) and len(particles) <= 3 and _one_name(last) and all(
+        (word.casefold() if capitals else word) in _PARTICLES for word in particles
     )
 
 
@@ -1910,8 +1911,13 @@ def _italics(spans: list[_Span]) -> list[str]:
 def _among(words: str, authors: tuple[str, ...]) -> bool:
     """Whether words read as a venue are the names ``authors`` holds, each ("Vaswani and
     Shazeer", "Alan Turing" after "Ada Lovelace,"): the item names its authors there, not
-    where the paper was published."""
-    return bool(authors) and set(_name_list(words) or (_clean(words),)) <= set(authors)
+    where the paper was published; or one's surname after the initials the venue's
+    reader split off at their full stops ("Le Cun" of "Y. Le Cun, 1998")."""
+    said = _clean(words)
+    return bool(authors) and (
+        set(_name_list(words) or (said,)) <= set(authors)
+        or any(_INITIALS.fullmatch(author[: -len(said)]) for author in authors if author.endswith(" " + said))
+    )
 
 
 def _emphasised_venue(spans: list[_Span]) -> str:

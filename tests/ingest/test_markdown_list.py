@@ -1125,6 +1125,16 @@ ONE_PERSON = [
     (" - Ashish Vaswani, NeurIPS 2017", ("Ashish Vaswani",), "NeurIPS", "2017"),
     (" - Shannon (1948)", ("Shannon",), "", "1948"),
     (" - Ashish Vaswani (2017)", ("Ashish Vaswani",), "", "2017"),
+    # (a surname after its particles: lower-case ones alone, "de Freitas", or after a
+    # given name or initials in capitals too; "Le Monde" and "De Gruyter" name no one.
+    # They gave the venue "van der Maaten", "Le Cun"; by hand, t-SNE's and LeNet's authors)
+    (" - L. van der Maaten, 2008", ("L. van der Maaten",), "", "2008"),
+    (" - Laurens van der Maaten, 2008", ("Laurens van der Maaten",), "", "2008"),
+    (" - de Freitas, 2016", ("de Freitas",), "", "2016"),
+    (" - Y. Le Cun, 1998", ("Y. Le Cun",), "", "1998"),
+    (" - Luc Van Gool, ICCV 2019", ("Luc Van Gool",), "ICCV", "2019"),
+    (" - Le Monde, 2020", (), "Le Monde", "2020"),
+    (" - De Gruyter, 2020", (), "De Gruyter", "2020"),
     (" - Machine Learning, 2020", (), "Machine Learning", "2020"),
     (" - Marine Biology 2020", (), "Marine Biology", "2020"),
     (" - The Gradient, 2020", (), "The Gradient", "2020"),
@@ -1262,6 +1272,11 @@ def test_names_before_the_title_an_earlier_import_read_as_the_venue_are_said_to_
     assert records[0].read_before == ()
     records, _ = _parse("- [A Title](https://x.org/s.pdf) - Shannon (1948)\n")
     assert records[0].read_before == ()
+    # (and the surname of one author with initials, which earlier imports read alone)
+    records, _ = _parse("- [A Title](https://x.org/s.pdf) - A. B. Smith-Miles, 2019\n")
+    assert [(b.names, b.values, b.why) for b in records[0].read_before] == [
+        (("venue",), ("Smith-Miles",), "its author's name, which an earlier import read as its venue"),
+    ]
 
 
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
