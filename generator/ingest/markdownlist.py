@@ -1912,11 +1912,13 @@ def _among(words: str, authors: tuple[str, ...]) -> bool:
     """Whether words read as a venue are the names ``authors`` holds, each ("Vaswani and
     Shazeer", "Alan Turing" after "Ada Lovelace,"): the item names its authors there, not
     where the paper was published; or one's surname after the initials the venue's
-    reader split off at their full stops ("Le Cun" of "Y. Le Cun, 1998")."""
+    reader split off at their full stops ("Le Cun" of "Y. Le Cun, 1998"), or the last
+    written as Vancouver writes it ("Shazeer N" of "Vaswani A, Shazeer N, 2017")."""
     said = _clean(words)
     return bool(authors) and (
         set(_name_list(words) or (said,)) <= set(authors)
         or any(_INITIALS.fullmatch(author[: -len(said)]) for author in authors if author.endswith(" " + said))
+        or bool((vancouver := _VANCOUVER.fullmatch(said)) and _initials_first(vancouver) in authors)
     )
 
 
@@ -2021,4 +2023,22 @@ def _name_list(text: str) -> tuple[str, ...]:
         return ()
     if _venue_and_year(text) or any(_is_label(p) or _KNOWN_VENUE.fullmatch(p) or _work(p) for p in parts):
         return ()  # (nor a venue: "*EMNLP Findings*", "PhD thesis, MIT")
+    if len(parts) + others >= 2 and (vancouver := [_VANCOUVER.fullmatch(part) for part in parts]) and all(
+        found and (_one_name(found["surname"]) or _particled(found["surname"], capitals=True))
+        and not is_organisation(found.group())
+        for found in vancouver
+    ):
+        # (each surname before its initials, as PubMed and Vancouver write them: "He K,
+        # Zhang X, Ren S", "Vaswani A, et al."; shown given name first, "K. He", as APA's are)
+        parts = [_initials_first(found) for found in vancouver if found]
     return tuple(parts) + (("others",) if others else ())
+
+
+def _initials_first(vancouver: re.Match[str]) -> str:
+    """A name Vancouver's style wrote (`_VANCOUVER`) as the importer writes it: "K. He"."""
+    return ". ".join(vancouver["initials"]) + ". " + vancouver["surname"]
+
+
+# A name as Vancouver's style writes it: the surname, then the initials in capitals
+# without full stops ("He K", "Smith-Miles KA", "van der Maaten L").
+_VANCOUVER = re.compile(r"(?P<surname>[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*)*?)\s+(?P<initials>[A-Z]{1,3})")

@@ -1157,6 +1157,16 @@ BY_AND_ET_AL = [
     (" - Vaswani, A. et. al., 2017", ("A. Vaswani", "others"), "", "2017"),
 ]
 
+# Names as PubMed and Vancouver's style write them, the initials after the surname
+# without full stops: they were kept so ("He K", shown with the given name "He"), and
+# the last before a year was the venue ("Shazeer N"). Written as APA's are, "K. He".
+VANCOUVER = [
+    (" - He K, Zhang X, Ren S, Sun J. CVPR 2016", ("K. He", "X. Zhang", "S. Ren", "J. Sun"), "CVPR", "2016"),
+    (" - Vaswani A, Shazeer N, 2017", ("A. Vaswani", "N. Shazeer"), "", "2017"),
+    (" - Vaswani A, et al. NeurIPS 2017", ("A. Vaswani", "others"), "NeurIPS", "2017"),
+    (" - van der Maaten L, Hinton GE. JMLR 2008", ("L. van der Maaten", "G. E. Hinton"), "JMLR", "2008"),
+]
+
 # Two surnames alone that are words of the dictionary: names when one at least is a
 # common surname ("Brown", "Sun"); words of the dictionary none of which is one are a
 # venue's or a title's ("Theory and Practice" was read as two authors). (By hand: Kaiming
@@ -1210,7 +1220,7 @@ ONE_WORD_JOURNAL = [
 
 @pytest.mark.parametrize(
     "after, authors, venue, year",
-    ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_PERSON + BY_AND_ET_AL + ONE_WORD_JOURNAL
+    ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_PERSON + BY_AND_ET_AL + VANCOUVER + ONE_WORD_JOURNAL
     + MONTH_LIKE_AND_FIELD_WORDS,
 )
 def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors, venue, year):
