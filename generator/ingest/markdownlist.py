@@ -282,11 +282,15 @@ _NAMES_END = re.compile(r"(?<![^\W_])et\s+al\.?$")
 _ET_AL_WORDS = re.compile(r"(?<![^\W_])et\s+al\b\.?")
 _ET_AL = re.compile(r"^\s*([^\W\d][\w'’.\- ]*?)(?<!\s)\s+et\s+al\.?\s*$")
 _NAME = re.compile(r"^[^\W\d_][^\d,;:()\[\]{}<>*_|]{0,58}$")
+# Emoji, arrows and other pictures that set an item's parts apart ("👥 Vaswani et al. 📅
+# 2017", "→ NeurIPS 2017"), as a dash does; no name's or venue's.
+_SYMBOLS = r"[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d]+"
 # Where a sentence or a part of an item ends, for finding its venue and year.
-_PARTS = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")
+_PARTS = re.compile(rf"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{{2,}}|{_SYMBOLS}")
+_PARTS_AS_WRITTEN = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")  # (as earlier imports split)
 # The same, for the names after a title: an initial's full stop ends no part ("A. Lovelace
 # and A. Turing, 2020" was read as by "Turing" alone).
-_NAMES_PARTS = re.compile(r"(?<!\b[A-Z])\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")
+_NAMES_PARTS = re.compile(rf"(?<!\b[A-Z])\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{{2,}}|{_SYMBOLS}")
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
 _SPACES = re.compile(r"\s+")
 # What a title starts or ends with that is no part of it: emoji and bullets, quotes,
@@ -1294,7 +1298,8 @@ def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = Fa
     rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
     if not as_written:
         rest = _names_plainly(_unabbreviated(rest))
-    return [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”")) for part in _PARTS.split(rest)]
+    parts = (_PARTS_AS_WRITTEN if as_written else _PARTS).split(rest)
+    return [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”")) for part in parts]
 
 
 # A thesis's degree or a report abbreviated ("Ph.D.", "M.Sc.", "Tech. Rep."), not inside a word.

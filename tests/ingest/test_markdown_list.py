@@ -1167,6 +1167,17 @@ VANCOUVER = [
     (" - van der Maaten L, Hinton GE. JMLR 2008", ("L. van der Maaten", "G. E. Hinton"), "JMLR", "2008"),
 ]
 
+# Emoji and arrows that set the names apart from the title, the venue or the year, as a
+# dash does: the names were read with them, as no one's.
+PICTURES = [
+    (" 👥 Vaswani et al. 📅 2017", ("Vaswani", "others"), "", "2017"),
+    (" 👥 Vaswani et al. 🏛️ NeurIPS 2017", ("Vaswani", "others"), "NeurIPS", "2017"),
+    (" → Vaswani and Shazeer → NeurIPS 2017", ("Vaswani", "Shazeer"), "NeurIPS", "2017"),
+    (" 🔥 Vaswani et al., 2017", ("Vaswani", "others"), "", "2017"),
+    (" ✨ Smith, 2020", ("Smith",), "", "2020"),
+    (" (NeurIPS 2017) 🔥🔥", (), "NeurIPS", "2017"),
+]
+
 # Two surnames alone that are words of the dictionary: names when one at least is a
 # common surname ("Brown", "Sun"); words of the dictionary none of which is one are a
 # venue's or a title's ("Theory and Practice" was read as two authors). (By hand: Kaiming
@@ -1220,8 +1231,8 @@ ONE_WORD_JOURNAL = [
 
 @pytest.mark.parametrize(
     "after, authors, venue, year",
-    ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_PERSON + BY_AND_ET_AL + VANCOUVER + ONE_WORD_JOURNAL
-    + MONTH_LIKE_AND_FIELD_WORDS,
+    ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_PERSON + BY_AND_ET_AL + VANCOUVER + PICTURES
+    + ONE_WORD_JOURNAL + MONTH_LIKE_AND_FIELD_WORDS,
 )
 def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors, venue, year):
     # "[Title](...) - Smith, 2020" was imported as published in "Smith"; "- Vaswani and
