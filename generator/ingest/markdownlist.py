@@ -1035,6 +1035,16 @@ class _Reader:
                     names = (_name_list if found[0] else _cited_people)(head)
                     if names and not _field_words([name for name in names if name != "others"]):
                         return names
+        # Names last, after the venue and year: "[Title](...) - NeurIPS 2017 - Ashish
+        # Vaswani, Noam Shazeer", "- NeurIPS 2020 (Oral) - Vaswani, Shazeer", people's as
+        # before a year (`_cited_people`: not "- ICLR 2021 - Vision, Language").
+        # ... also after a comma: "[Title](...), *NeurIPS 2017*, Vaswani et al.".
+        last = parts[-1] if parts else ""
+        for before, named in [(parts[:-1], last)] + [
+            (parts[:-1] + [last[: comma.start()]], last[comma.end() :]) for comma in re.finditer(r",\s*", last)
+        ]:
+            if before and any(map(_venue_and_year, before)) and (names := _cited_people(named)):
+                return names
         return ()
 
     def _add_links(self, unit: _Unit) -> None:
@@ -1480,6 +1490,8 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
         return None  # (a word of no capital, "été 2020", or of a script without them, "王 and 李, 2017")
     venue = (match.group("venue") or "").strip(" ,'’")
     more = match.group("more").strip(" :,")
+    if more and not as_written and (_NAMES_END.search(more) or _cited_people(more)):
+        more = ""  # (names after the year: "NeurIPS 2017, Vaswani et al.", "..., Vaswani and Shazeer")
     if more and re.search(r"[^\W\d_]", more):
         if len(more.split()) > 6 or re.search(r"\d", more):
             return None

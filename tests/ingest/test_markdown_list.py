@@ -1178,6 +1178,17 @@ PICTURES = [
     (" (NeurIPS 2017) 🔥🔥", (), "NeurIPS", "2017"),
 ]
 
+# Names last, after the venue and year: they gave no authors (or were the venue's last
+# words, "NeurIPS Vaswani et al"); words of the dictionary there name no one.
+NAMES_AFTER_THE_VENUE = [
+    (" - NeurIPS 2017 - Ashish Vaswani, Noam Shazeer", ("Ashish Vaswani", "Noam Shazeer"), "NeurIPS", "2017"),
+    (" - NeurIPS 2020 (Oral) - Vaswani, Shazeer", ("Vaswani", "Shazeer"), "NeurIPS", "2020"),
+    (", *NeurIPS 2017*, Vaswani et al.", ("Vaswani", "others"), "NeurIPS", "2017"),
+    (" - NeurIPS 2017, Vaswani and Shazeer", ("Vaswani", "Shazeer"), "NeurIPS", "2017"),
+    (" - ICLR 2021 - Vision, Language", (), "ICLR", "2021"),
+    (" - CVPR 2020 - Segmentation, Detection", (), "CVPR", "2020"),
+]
+
 # Two surnames alone that are words of the dictionary: names when one at least is a
 # common surname ("Brown", "Sun"); words of the dictionary none of which is one are a
 # venue's or a title's ("Theory and Practice" was read as two authors). (By hand: Kaiming
@@ -1232,7 +1243,7 @@ ONE_WORD_JOURNAL = [
 @pytest.mark.parametrize(
     "after, authors, venue, year",
     ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_PERSON + BY_AND_ET_AL + VANCOUVER + PICTURES
-    + ONE_WORD_JOURNAL + MONTH_LIKE_AND_FIELD_WORDS,
+    + NAMES_AFTER_THE_VENUE + ONE_WORD_JOURNAL + MONTH_LIKE_AND_FIELD_WORDS,
 )
 def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors, venue, year):
     # "[Title](...) - Smith, 2020" was imported as published in "Smith"; "- Vaswani and
