@@ -938,7 +938,12 @@ class _Reader:
 
     def _authors(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, ...]:
         if "authors" in unit.cells:
-            return _name_list(_clean(_join(unit.spans[slice(*unit.cells["authors"])])))
+            # (APA's names too, "Vaswani, A. et al.", "Shannon, C. E."; and one name alone,
+            # "Smith-Miles", which the column says is a name)
+            cell = _clean(_join(unit.spans[slice(*unit.cells["authors"])]))
+            return _apa(cell if cell.endswith(".") else cell + ".") or _name_list(cell) or (
+                (cell,) if _NAME.match(cell) and len(cell.split()) == 1 else ()
+            )
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         before = _unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
         if names := _apa(before) or _dated_names(before)[0]:

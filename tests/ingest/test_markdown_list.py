@@ -1311,6 +1311,25 @@ def test_names_before_the_title_an_earlier_import_read_as_the_venue_are_said_to_
     ]
 
 
+def test_an_authors_column_holds_names_as_citations_write_them():
+    # APA's names were split at each comma ("Vaswani", "A.", "others"; "Shannon", "C. E"),
+    # and one surname alone was no one's, though the column says whose it is.
+    text = (
+        "| Title | Authors | Venue |\n|---|---|---|\n"
+        "| [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | Vaswani, A. et al. | NeurIPS 2017 |\n"
+        "| [A Mathematical Theory](https://x.org/s.pdf) | Shannon, C. E. | 1948 |\n"
+        "| [Algorithm Selection](https://x.org/a.pdf) | Smith-Miles | 2009 |\n"
+        "| [Deep Residual Learning](https://arxiv.org/abs/1512.03385) | He K, Zhang X, Ren S, Sun J | CVPR 2016 |\n"
+        "| [Dropout](https://x.org/d.pdf) | Nitish Srivastava, Geoffrey Hinton | JMLR 2014 |\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [r.authors for r in records] == [
+        ("A. Vaswani", "others"), ("C. E. Shannon",), ("Smith-Miles",), ("K. He", "X. Zhang", "S. Ren", "J. Sun"),
+        ("Nitish Srivastava", "Geoffrey Hinton"),
+    ]
+
+
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
     # A second import of the list, over the venue "Smith" the first one wrote: the merge
     # is told that value was this list's, read otherwise then, as for a lab's name.
