@@ -795,6 +795,9 @@ class _Reader:
         ):
             # "Title (CVPR 2016) [pdf](...)", "[[pdf](...)]" too: read as its venue
             text, split = text[: paren.start()], True
+        if (links_paper or split) and not unit.cells and (named := _names_at_end(text)) > 0:
+            # (and the names before them: "*Title* - Vaswani et al., NeurIPS 2017 [[pdf](...)]")
+            text, split = text[:named], True
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
         if (links_paper or split) and text and not unit.cells and _join(unit.spans)[start + len(text) :].strip(" .,"):
@@ -1022,7 +1025,9 @@ class _Reader:
             ends = [m.start() for m in re.finditer(r",", part)] + [m.end() for m in _ET_AL_WORDS.finditer(part)]
             for end in sorted(ends, reverse=True):
                 head = part[:end]
-                if (head.endswith(".") or _NAMES_END.search(head)) and _venue_and_year(part[end:].lstrip(" ,")) and (
+                if (head.endswith(".") or _NAMES_END.search(head, max(0, end - 16))) and _venue_and_year(
+                    part[end:].lstrip(" ,")
+                ) and (
                     names := _apa(head)
                 ):
                     return names
@@ -1045,8 +1050,9 @@ class _Reader:
         # before a year (`_cited_people`: not "- ICLR 2021 - Vision, Language").
         # ... also after a comma: "[Title](...), *NeurIPS 2017*, Vaswani et al.".
         last = parts[-1] if parts else ""
+        commas = re.compile(r",\s*").finditer(last, max(0, len(last) - _NAMES_AT_MOST))  # (linear: see _names_at_end)
         for before, named in [(parts[:-1], last)] + [
-            (parts[:-1] + [last[: comma.start()]], last[comma.end() :]) for comma in re.finditer(r",\s*", last)
+            (parts[:-1] + [last[: comma.start()]], last[comma.end() :]) for comma in commas
         ]:
             if before and any(map(_venue_and_year, before)) and (names := _cited_people(named)):
                 return names
@@ -1410,6 +1416,26 @@ _PREFIXES = frozenset(
 _NAME_PREFIXES = frozenset(("co", "de"))
 
 
+_NAMES_AT_MOST = 400
+
+
+def _names_at_end(text: str) -> int:
+    """Where the names that leading words end with start, set apart from the title by a
+    dash or a comma ("Title - Vaswani et al", '"Title", Vaswani et al', "Title, Ashish
+    Vaswani, Noam Shazeer"): people's as `_cited_people` reads them, or one author's
+    with initials or a given name (`_one_author`; not a word alone, "Attention, Please");
+    the first such place, for all the names; -1 for none. (Among the last 400 characters,
+    more than any list of names a list writes: each place's names read anew, a long run
+    of ", " took minutes.)"""
+    for apart in re.compile(r"\s[-–—]\s|,\s").finditer(text, max(0, len(text) - _NAMES_AT_MOST)):
+        tail = text[apart.end() :].strip(" \t.")
+        if text[: apart.start()].strip() and (
+            _cited_people(tail) or (" " in tail and _one_author(tail) and not _field_words([tail]))
+        ):
+            return apart.start()
+    return -1
+
+
 def _one_author(text: str) -> bool:
     """Whether words read as a venue are one author's name: a surname alone (`_one_name`),
     after initials ("K. He", "C. E. Shannon", "J.-Y. Zhu"), or after a given name ("Andrej
@@ -1495,7 +1521,7 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
         return None  # (a word of no capital, "été 2020", or of a script without them, "王 and 李, 2017")
     venue = (match.group("venue") or "").strip(" ,'’")
     more = match.group("more").strip(" :,")
-    if more and not as_written and (_NAMES_END.search(more) or _cited_people(more)):
+    if more and not as_written and len(more) <= _NAMES_AT_MOST and (_NAMES_END.search(more) or _cited_people(more)):
         more = ""  # (names after the year: "NeurIPS 2017, Vaswani et al.", "..., Vaswani and Shazeer")
     if more and re.search(r"[^\W\d_]", more):
         if len(more.split()) > 6 or re.search(r"\d", more):

@@ -1330,6 +1330,27 @@ def test_an_authors_column_holds_names_as_citations_write_them():
     ]
 
 
+@pytest.mark.parametrize("item, title, authors", [
+    # A title of leading words, in italics or quotes or plain, then the names set apart
+    # by a dash or a comma, then the venue: the names were the title's last words.
+    ("1. *Attention Is All You Need* - Vaswani et al., NeurIPS 2017 [[paper]](https://arxiv.org/abs/1706.03762)",
+     "Attention Is All You Need", ("Vaswani", "others")),
+    ('7. "Attention Is All You Need", Vaswani et al., NeurIPS 2017. [[pdf]](https://arxiv.org/abs/1706.03762)',
+     "Attention Is All You Need", ("Vaswani", "others")),
+    ("- Attention Is All You Need, Ashish Vaswani, Noam Shazeer, NeurIPS 2017 [[pdf]](https://arxiv.org/abs/1706.03762)",
+     "Attention Is All You Need", ("Ashish Vaswani", "Noam Shazeer")),
+    ("- Deep Learning - Yann LeCun, Nature 2015 [[pdf]](https://x.org/d.pdf)", "Deep Learning", ("Yann LeCun",)),
+    # (a title's own words after its comma or dash stay: no one's names)
+    ("- Attention, Please, NeurIPS 2017 [[pdf]](https://arxiv.org/abs/1706.03762)", "Attention, Please", ()),
+    ("- Vision Transformers - A Survey, TPAMI 2022 [[pdf]](https://x.org/d.pdf)", "Vision Transformers - A Survey", ()),
+    ("- Learning to See, Hear, and Speak, ICML 2020 [[pdf]](https://x.org/d.pdf)", "Learning to See, Hear, and Speak", ()),
+])
+def test_names_after_a_title_of_leading_words_are_no_part_of_it(item, title, authors):
+    records, problems = _parse(item + "\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors) for r in records] == [(title, authors)]
+
+
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
     # A second import of the list, over the venue "Smith" the first one wrote: the merge
     # is told that value was this list's, read otherwise then, as for a lab's name.
