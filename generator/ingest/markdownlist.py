@@ -769,7 +769,9 @@ class _Reader:
             end = stop
         start = len(joined) - len(text)  # (what the prefix and bullets took)
         first, *rest = _first_sentence(text)
-        if links_paper and rest and not unit.cells and (_apa(first) or _references_names(first)):
+        if links_paper and rest and not unit.cells and (
+            _apa(first) or _references_names(first) or _dated_names(first)[0] or _cited_people(first)
+        ):
             # APA's "Surname, I., & Surname, I. (2021). Title. Venue.", or a reference as a
             # paper's bibliography prints it, "Hugo Touvron, Louis Martin, and Thomas
             # Scialom. Llama 2: ..., 2023. URL https://...": the title is the sentence
@@ -957,6 +959,8 @@ class _Reader:
             return names
         if cited := _cited(before):
             return cited[0]
+        if re.search(r"\.\s*$", before) and (names := _cited_people(before.strip(" ."))):
+            return names  # (a sentence of names before the title: "Smith-Miles and Brown. **Title**.")
         # Emphasised names after the title ("*Ada Lovelace, Alan Turing.*"), or "X et al.".
         after = unit.spans[title_span[1]:]
         index = 0
@@ -1320,7 +1324,10 @@ def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = Fa
     if not as_written:
         rest = _names_plainly(_unabbreviated(rest))
     parts = (_PARTS_AS_WRITTEN if as_written else _PARTS).split(rest)
-    return [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”")) for part in parts]
+    # (a dash after a sentence's full stop sets the next part apart too: "Vaswani et al. -
+    # ICLR 2023" gave no venue, its part "- ICLR 2023")
+    lead = " \t,:*_\"'“”" if as_written else " \t,:*_\"'“”-–—"
+    return [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”").lstrip(lead)) for part in parts]
 
 
 # A thesis's degree or a report abbreviated ("Ph.D.", "M.Sc.", "Tech. Rep."), not inside a word.
@@ -1899,6 +1906,8 @@ def _cited(text: str) -> tuple[tuple[str, ...], str] | None:
     if others:
         names_text = names_text[: others.start()]
     parts = [part.strip() for part in _CITED_SPLIT.split(names_text)]
+    if not names_text[len(parts[0]) :].lstrip().startswith(","):
+        return None  # (the first name surname first, then a comma: "Smith-Miles and Brown" are two surnames)
     if len(parts) < 2 or any(not _NAME.match(part) or _is_label(part) for part in parts):
         return None
     surname, given, rest = parts[0], parts[1], parts[2:]

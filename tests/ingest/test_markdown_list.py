@@ -1351,6 +1351,29 @@ def test_names_after_a_title_of_leading_words_are_no_part_of_it(item, title, aut
     assert [(r.title, r.authors) for r in records] == [(title, authors)]
 
 
+@pytest.mark.parametrize("item, title, authors, venue, year", [
+    # Names in a sentence of their own before the title: two surnames were read as
+    # Chicago's "Surname, Given" ('Brown Smith-Miles'), or as the title; "et al." and its
+    # year too; a dash after "et al." hid the venue after it.
+    ("- Smith-Miles and Brown. **Attention Is All You Need**. ICLR 2023. [[pdf]](https://arxiv.org/abs/1706.03762)",
+     "Attention Is All You Need", ("Smith-Miles", "Brown"), "ICLR", "2023"),
+    ("- Smith-Miles and Brown. Attention Is All You Need. ICLR 2023. [[pdf]](https://arxiv.org/abs/1706.03762)",
+     "Attention Is All You Need", ("Smith-Miles", "Brown"), "ICLR", "2023"),
+    ("- Vaswani et al. 2017. Attention Is All You Need. NeurIPS. [[pdf]](https://arxiv.org/abs/1706.03762)",
+     "Attention Is All You Need", ("Vaswani", "others"), "NeurIPS", "2017"),
+    ("- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - Vaswani et al. - ICLR 2023",
+     "Attention Is All You Need", ("Vaswani", "others"), "ICLR", "2023"),
+    # (a title of dictionary words stays one; Chicago's first name, surname first, as before)
+    ("- Theory and Practice. ICML 2020. [[pdf]](https://arxiv.org/abs/1706.03762)", "Theory and Practice", (), "ICML", "2020"),
+    ("- Lovelace, Ada, and Alan Turing. [A Title](https://x.org/a.pdf) *Nature*, 2020",
+     "A Title", ("Ada Lovelace", "Alan Turing"), "Nature", "2020"),
+])
+def test_a_sentence_of_names_before_the_title_gives_the_authors(item, title, authors, venue, year):
+    records, problems = _parse(item + "\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [(title, authors, venue, year)]
+
+
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
     # A second import of the list, over the venue "Smith" the first one wrote: the merge
     # is told that value was this list's, read otherwise then, as for a lab's name.
