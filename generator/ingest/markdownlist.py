@@ -1060,6 +1060,14 @@ class _Reader:
         ]:
             if before and any(map(_venue_and_year, before)) and (names := _cited_people(named)):
                 return names
+        # ... or alone after the title: people's full names ("[Title](...) - Ashish Vaswani,
+        # Noam Shazeer") or APA's ("- Vaswani, A. et al."), or any people's when the venue or year stands before the title
+        # ("(ICLR 2023) Title, Brown and Green."); not "- Stanford, Berkeley", whose words
+        # alone tell no names from places.
+        if len(parts) == 1 and (
+            names := _people(last) or _apa(last + ".") or (_cited_people(last) if self._prefix(unit) else ())
+        ):
+            return names
         return ()
 
     def _add_links(self, unit: _Unit) -> None:
@@ -1437,7 +1445,7 @@ def _names_at_end(text: str) -> int:
     for apart in re.compile(r"\s[-–—]\s|,\s").finditer(text, max(0, len(text) - _NAMES_AT_MOST)):
         tail = text[apart.end() :].strip(" \t.")
         if text[: apart.start()].strip() and (
-            _cited_people(tail) or (" " in tail and _one_author(tail) and not _field_words([tail]))
+            _cited_people(tail) or _apa(tail + ".") or (" " in tail and _one_author(tail) and not _field_words([tail]))
         ):
             return apart.start()
     return -1

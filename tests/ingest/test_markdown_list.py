@@ -1374,6 +1374,27 @@ def test_a_sentence_of_names_before_the_title_gives_the_authors(item, title, aut
     assert [(r.title, r.authors, r.venue, r.year) for r in records] == [(title, authors, venue, year)]
 
 
+@pytest.mark.parametrize("item, title, authors", [
+    # Names alone after the title, no venue nor year after them: people's full names or
+    # APA's, or any people's when the venue stands before the title; they gave none.
+    ("- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - Ashish Vaswani, Noam Shazeer",
+     "Attention Is All You Need", ("Ashish Vaswani", "Noam Shazeer")),
+    ("- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - Vaswani, A., & Shazeer, N.",
+     "Attention Is All You Need", ("A. Vaswani", "N. Shazeer")),
+    ("* (ICLR 2023) Two are better than one, Brown and Green. [[PDF](https://openreview.net/pdf?id=sb7qHFYwBc)]",
+     "Two are better than one", ("Brown", "Green")),
+    ("* (NeurIPS 2020 Oral) Two are better than one - Vaswani, A. et al. [[PDF](https://openreview.net/pdf?id=sb7qH)]",
+     "Two are better than one", ("A. Vaswani", "others")),
+    # (words that may be places as well as names, with nothing else to tell: none)
+    ("- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - Stanford, Berkeley",
+     "Attention Is All You Need", ()),
+])
+def test_names_alone_after_the_title_are_its_authors(item, title, authors):
+    records, problems = _parse(item + "\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors) for r in records] == [(title, authors)]
+
+
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
     # A second import of the list, over the venue "Smith" the first one wrote: the merge
     # is told that value was this list's, read otherwise then, as for a lab's name.
