@@ -1457,7 +1457,11 @@ def _one_author(text: str) -> bool:
     Karpathy", "Grace M. Hopper"): each word a surname's, perhaps an initial between them,
     no organisation's ("Stanford University"), and not all words of the dictionary
     ("Machine Learning", "Marine Biology": `_field_words`)."""
-    if _one_name(text) or _particled(text, capitals=False):
+    if _one_name(text):
+        return True
+    if " " not in text:
+        return False  # (a word alone, no surname's: "NeurIPS", "Neurocomputing")
+    if _particled(text, capitals=False):
         return True
     if initials := _INITIALS.match(text):
         return _one_name(text[initials.end() :]) or _particled(text[initials.end() :], capitals=True)
