@@ -1344,6 +1344,12 @@ _ET_AL = re.compile(r"[Ee]t\.?\s*al\.?")  # (not "Al, Et", a name)
 _SUPERSCRIPT = re.compile(r"\\textsuperscript\s*\{([^{}]*)\}")
 
 
+def _superscripts_marked(text: str) -> str:
+    """``text`` with each ``\\textsuperscript{...}`` written as ``^{...}``, a mark's TeX."""
+    # (The pattern only where its command is written: most names have none.)
+    return _SUPERSCRIPT.sub(r"^{\1}", text) if "\\textsuperscript" in text else text
+
+
 def _braced_whole(text: str) -> bool:
     """Whether ``text`` is one brace group, ``{...}``, from its first character to its last."""
     if not (text.startswith("{") and text.endswith("}")):
@@ -1396,7 +1402,7 @@ def _authors(
             text = str(name)
         # (A superscript in a name is a mark, an affiliation's number or a footnote's:
         # read as TeX it would join the surname, "Smith1".)
-        plain = _plain(_SUPERSCRIPT.sub(r"^{\1}", text) if "\\textsuperscript" in text else text)
+        plain = _plain(_superscripts_marked(text))
         bare, mark = without_marks(plain)
         # A name braced whole is taken as written (an organisation's, "{\\#}"), and so is
         # one of marks alone: a mark stands beside a name.
@@ -1626,6 +1632,16 @@ _ABBREVIATIONS = frozenset("""
 """.split())
 
 
+def _without_final_stop(title: str) -> str:
+    """``title`` (as `_plain` gives it) without a final `_TITLE_STOP`, unless that ends
+    one of `_ABBREVIATIONS`."""
+    # (Both patterns end at a full stop, and _plain strips: most titles need neither.)
+    if not title.endswith("."):
+        return title
+    last = _LAST_WORD.search(title)
+    return title if last and last.group(1).casefold() in _ABBREVIATIONS else _TITLE_STOP.sub("", title)
+
+
 def _record(
     fields: _Fields,
     path: str,
@@ -1641,12 +1657,7 @@ def _record(
     # (The title and abstract as wrapped in the file, a word hyphenated at a line's end
     # spelt as the other says it: see wraps.joined.)
     context = f"{fields['title']}\n{fields['abstract']}"
-    title = _plain(joined(fields["title"].split("\n"), context))
-    # (Both patterns end at a full stop, and _plain strips: most titles need neither.)
-    if title.endswith("."):
-        last = _LAST_WORD.search(title)
-        if not (last and last.group(1).casefold() in _ABBREVIATIONS):
-            title = _TITLE_STOP.sub("", title)
+    title = _without_final_stop(_plain(joined(fields["title"].split("\n"), context)))
     if not title:
         problems.error(
             source, f"{entry_named(entry, 'BibTeX entry')} has no title; add one (title = {{...}}) or delete the entry"

@@ -1,11 +1,26 @@
 """BibTeX entries into records, with LaTeX in the fields turned into plain text."""
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.errors import Problems
 from generator.ingest import parse_text
+from generator.ingest.bibtex import (
+    _ABBREVIATIONS,
+    _SUPERSCRIPT,
+    _TITLE_STOP,
+    EMPHASIS_HELD,
+    _plain,
+    _superscripts_marked,
+    _without_final_stop,
+    en_dashed_pages,
+)
+from generator.latex import clean_latex
+from generator.links import find_url_spans
 
 SAMPLE = Path(__file__).parents[1] / "data" / "import" / "sample.bib"
 
@@ -1971,3 +1986,56 @@ def test_two_entries_without_a_citation_key_are_said_so_not_as_a_duplicate_key()
         " bibtexparser reads only the first of two entries with one key (BibTeX refuses both):"
         " write a key before its comma, as '@misc{key,'"
     ]
+
+
+# Quick paths of the BibTeX reading against the full reading they skip.
+_TEX_BITS = st.sampled_from([
+    "a", "Word", "word", "abcd", "etal", "Proc", "proc", "approx", ".", ". ", "}.", "{", "}", "$", "$x.$",
+    "\\", "\\textsuperscript", "\\textsuperscript{1}", "\\textsuperscript {*}", "\\textsuperscript{{1}}",
+    "\\TextSuperscript{1}", "\\text superscript{1}", "\\textsuperscript\n{2}", "^{1}", "~", "%", " ", "\t",
+    "\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\ufeff", "\u200b", "\u00a0", "\u3000", "ı", "é", "e\u0301",
+    "２０１９", "٣", "&amp;", "<i>", "</i>", "--", "-", "0", "nan",
+])
+_TEX = st.lists(_TEX_BITS, max_size=8).map("".join) | st.text(max_size=12)
+
+
+def _stop_read_whole(title: str) -> str:
+    """The title's final full stop as `_record` read it before its quick path: both patterns always."""
+    last = re.search(r"(\w+)\.$", title)
+    return title if last and last.group(1).casefold() in _ABBREVIATIONS else _TITLE_STOP.sub("", title)
+
+
+@given(_TEX)
+def test_a_titles_final_stop_reads_as_both_patterns_read_it(text: str) -> None:
+    # Over _plain's titles (stripped: "$" before a final "\n" is no case), ending in "."
+    # after a brace or math, in a separator or a dotless i, or not at all.
+    title = _plain(text)
+    assert _without_final_stop(title) == _stop_read_whole(title)
+    # And over any text, but for one ending in ".\n", which "$" matches before and
+    # _plain never gives.
+    if not text.endswith("\n"):
+        assert _without_final_stop(text) == _stop_read_whole(text)
+
+
+def test_what_a_titles_final_stop_is() -> None:
+    assert _without_final_stop("Lora: Low-rank adaptation of large language models.") == (
+        "Lora: Low-rank adaptation of large language models"
+    )
+    assert _without_final_stop("Methods in Proc. Natl.") == "Methods in Proc. Natl."  # (too short a word)
+    assert _without_final_stop("With approx.") == "With approx."  # an abbreviation's
+    assert _without_final_stop("The $x.$") == "The $x.$" and _without_final_stop("The {LLMs}.") == "The {LLMs}."
+
+
+@given(_TEX)
+def test_superscripts_read_as_the_pattern_reads_them(text: str) -> None:
+    # (Only where "\textsuperscript" is written: spaces or a brace between it and its
+    # argument, or other capitals, as the pattern reads them.)
+    assert _superscripts_marked(text) == _SUPERSCRIPT.sub(r"^{\1}", text)
+
+
+def test_an_empty_fields_quick_paths() -> None:
+    # _plain, find_url_spans and en_dashed_pages of "" return at once: what their full
+    # readings give ("" through clean_latex, no URL, no pages).
+    assert _plain("") == _plain("", html=True) == _plain("", held=True) == ""
+    assert clean_latex("", emphasis=False, dashes=True) == clean_latex("", emphasis=EMPHASIS_HELD, dashes=True) == ""
+    assert find_url_spans("") == [] and en_dashed_pages("") == ""
