@@ -391,6 +391,16 @@ def test_double_quoted_as_a_character_at_a_time(text):
     assert paperyaml.double_quoted(text) == _quoted_a_character_at_a_time(text)
 
 
+@given(st.text(st.sampled_from(list(
+    'a\\"\n\t\r\x00\x08\x0b\x0c\x1b\x7f\x80\x9f\xa0\x85\u2028\u2029\ufeff\ufffe\uffff\ufffd\ud800\udbff\udc00\udfff'
+    '\U0001f99c\U000e0001\u200b\u0301'
+)), max_size=20) | st.text(max_size=20))
+def test_double_quoted_of_surrogates_and_separators_as_a_character_at_a_time(text):
+    # (Lone surrogates, each half of a pair, C0 and C1 controls, "\r" alone, NEL, line
+    # and paragraph separators, noncharacters, astral characters: escaped or not alike.)
+    assert paperyaml.double_quoted(text) == _quoted_a_character_at_a_time(text)
+
+
 @given(st.lists(st.sampled_from(["word", "a", "  ", " ", "x" * 95, "é", "*", "#", ":"]), max_size=80).map("".join))
 def test_folded_text_reads_back_exactly(text):
     lines = paperyaml.text_block("k", text)

@@ -143,3 +143,14 @@ def test_a_name_without_marks_reads_as_each_word_looked_at(name: str) -> None:
     # without_marks' quick way for a name with no mark's character: as the word by word
     # reading gives it (a lone comma left out, any kind of space a break).
     assert without_marks(name) == _marks_read(name)
+
+
+@given(st.lists(st.sampled_from([
+    "Doe", "ı", "İ", "e\u0301", "n\u0303", "\u0307", ",", " , ", ",,", " ", "\t", "\r", "\n", "\u2028", "\u2029",
+    "\x85", "\x1c", "\x1f", "\u00a0", "\u200b", "\u3000", "\ufeff", "{", "}", "\\'e", "$", "^", "*", "¹", "⁴", "₁",
+    "✝", "†", "O'Neil", "-", ".",
+]), max_size=8).map("".join))
+def test_a_name_with_marks_or_separators_reads_as_each_word_looked_at(name: str) -> None:
+    # Names with combining marks, a dotless or dotted i, Python's other whitespace (which
+    # str.split breaks at both ways), commas alone or doubled, and marks' characters.
+    assert without_marks(name) == _marks_read(name)

@@ -103,3 +103,46 @@ def test_dumps_with_its_memo_writes_the_same(views: dict[str, provenance.Seen], 
 def test_a_string_digests_as_its_json_short_or_long_and_again(value: str) -> None:
     # (Short strings' digests are kept: the second call is the kept one.)
     assert provenance.digest(value) == provenance.digest(value) == _as_before(value)
+
+
+class _Named(str):
+    """A str subclass, as a library may hand one (a parser's string type)."""
+
+
+@given(st.text(st.sampled_from(list("ab\"\\\n\r\t\x00\x1f\x7f\x85\u2028\u2029\ufeffé\U0001f99c")), max_size=8))
+def test_a_strings_digest_whatever_its_type_and_the_order_asked(value: str) -> None:
+    # A str subclass takes the encoder's way, never the kept digests: an equal str kept
+    # first or after gives it no other digest, nor it the str.
+    named = _Named(value)
+    assert provenance.digest(value) == provenance.digest(named) == provenance.digest(value) == _as_before(value)
+    assert provenance.digest(_Named(value + "x")) == provenance.digest(value + "x") == _as_before(value + "x")
+
+
+@given(st.text(st.sampled_from(list("ab\ud800\udfff")), min_size=1, max_size=8).filter(lambda t: any("\ud800" <= c <= "\udfff" for c in t)))
+def test_a_lone_surrogates_digest_fails_as_the_encoder_does(value: str) -> None:
+    # (No UTF-8 for it: the digest fails as json's text does, each time, none kept.)
+    for _ in range(2):
+        try:
+            provenance.digest(value)
+        except UnicodeEncodeError:
+            pass
+        else:
+            raise AssertionError("a lone surrogate digested")
+    try:
+        _as_before(value)
+    except UnicodeEncodeError:
+        return
+    raise AssertionError("json's text of a lone surrogate hashed")
+
+
+def test_the_kept_digests_stay_bounded() -> None:
+    # (8,192 strings of at most 300 characters: a few MB however many an import digests.)
+    for n in range(10_000):
+        provenance.digest(f"title {n}")
+    info = provenance._short_digest.cache_info()
+    assert info.currsize <= 8192 == info.maxsize
+    # An abstract (over 300 characters) is digested without the cache.
+    asked = info.hits + info.misses
+    assert provenance.digest("t" * 301) == _as_before("t" * 301)
+    after = provenance._short_digest.cache_info()
+    assert after.hits + after.misses == asked
