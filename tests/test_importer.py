@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -1444,3 +1445,45 @@ def test_an_acl_anthology_page_on_aclweb_and_on_aclanthology_is_one_link(tmp_pat
     other = tmp_path / "other"
     import_records([_rec(title, links=(first,), line=1), _rec(title, links=(second,), line=3)], other, added=DAY)
     assert [link["url"] for link in _read(other / "papers" / name)["links"]["paper"]] == [first.url]
+
+
+def _scholar_lowered_whole(paper, name, created):
+    """importer._scholar_lowered as it was before its early return: the words counted,
+    and a record of Scholar's key asked for last."""
+    from generator import importer
+    from generator.importmerge import lowered
+
+    if id(paper) not in created and name not in paper.fills:
+        return False
+    text = str(paper.values.get(name) or "")
+    given = [record for records in paper.given_by.get(name, {}).values() for record in records]
+    scholar = [record for record in given if importer._SCHOLAR_KEY.fullmatch(record.key)]
+    words = len(re.findall(r"[^\W\d_]{2,}", text))
+    short = words == 2 and name == "title" and all(record.venue_kind != "journal" for record in scholar)
+    return (
+        (words >= 3 or short)
+        and (importer._lowered_venue(text) if name == "venue" else lowered(text))
+        and bool(scholar)
+    )
+
+
+@given(
+    st.lists(st.sampled_from(["deep", "Deep", "learning", "Go", "of", "the", "NeurIPS", "2019", ":", "é", "ı"]), max_size=6).map(" ".join),
+    st.sampled_from(["title", "venue"]),
+    st.lists(st.tuples(st.sampled_from(["vaswani2017attention", "smith2019", "Vaswani2017", "key", "he1999deep"]),
+                       st.sampled_from(["journal", "conference", ""])), max_size=3),
+    st.booleans(),
+    st.booleans(),
+)
+def test_scholar_lowered_as_with_its_words_always_counted(text, name, records, new, filled):
+    from types import SimpleNamespace
+
+    from generator.importer import _scholar_lowered
+    from generator.importmatch import Paper
+
+    paper = Paper("p", Path("p.yml"), values={name: text})
+    if filled:
+        paper.fills[name] = text
+    paper.given_by[name] = {"d": [SimpleNamespace(key=key, venue_kind=kind) for key, kind in records]}
+    created = {id(paper)} if new else set()
+    assert _scholar_lowered(paper, name, created) is _scholar_lowered_whole(paper, name, created)
