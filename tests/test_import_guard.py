@@ -107,6 +107,10 @@ def test_a_round_trip_that_changes_the_file_is_refused_and_nothing_is_written(
 ):
     papers = _project(tmp_path)
     _lossy(monkeypatch, tamper)
+    # ruamel's whole text written, as when the file's entries cannot be told apart by
+    # line (keep_own_entries' fallback): what the safety net must stop. (Where they can,
+    # an entry the import did not touch is written as the curator wrote it: below.)
+    monkeypatch.setattr(importwrite, "keep_own_entries", lambda original, starts, dumped, *a: dumped)
     with pytest.raises(CuratorError) as caught:
         import_records(_records(), tmp_path, added=DAY)
     path = papers / "first-paper.yml"
@@ -122,6 +126,22 @@ def test_a_round_trip_that_changes_the_file_is_refused_and_nothing_is_written(
         if p.is_file() and p.name != importer.LOCK_NAME
     )
     assert written == ["papers/first-paper.yml"]
+
+
+@pytest.mark.parametrize("tamper", [_retitle, _drop_curated_link, _drop_topic])
+def test_ruamel_altering_an_entry_the_import_did_not_touch_is_not_written(tmp_path, monkeypatch, tamper):
+    # Each entry the import did not touch is written as the curator wrote it, not as
+    # ruamel re-emitted it: what ruamel altered there never reaches the file, and the
+    # fills do.
+    papers = _project(tmp_path)
+    _lossy(monkeypatch, tamper)
+    report = import_records(_records(), tmp_path, added=DAY)
+    assert report.updated == ["first-paper"]
+    text = (papers / "first-paper.yml").read_text(encoding="utf-8")
+    # Every line the curator wrote, as written and in its order, with the fills between.
+    lines = iter(text.splitlines())
+    assert all(line in lines for line in CURATED.splitlines())
+    assert "  - Ada Lovelace" in text and "year: 2021" in text
 
 
 # A comment inside brackets: ruamel drops it when it re-emits the list or mapping that
