@@ -201,6 +201,30 @@ def case_parts(text: str) -> list[str]:
     return found
 
 
+# An author's name that is one of lunr's stop words ("Kaiming He", "Sang An", "Minh Do")
+# is dropped from the index as "he" is from a sentence: no search found the papers of
+# such an author, and the search box said '"he" is too common to search'. The entry holds
+# each such word of its authors' names also as NAME_MARK and the word ("_he"), which no
+# stop word filter drops; a query's stop word that is such a name in the index is looked
+# for in that form too (`_refine`). (The mark begins no word of text, nor a typed word:
+# as `spaced_forms`' halves joined by "_", it finds only what it was made for.)
+NAME_MARK = "_"
+
+
+def name_forms(names: Iterable[str]) -> list[str]:
+    """The stop words among the words of ``names`` (and of their spellings without
+    accents: "Đỗ" is "Do"), each after NAME_MARK, in the order the names write them.
+    Not a lone letter: an initial ("A. Smith") is no name a reader searches by, and
+    "a" would then find every author with that initial."""
+    forms: dict[str, None] = {}
+    for name in names:
+        for word in _field_words(_escape(name)):
+            for form in (word, *_field_words(_escape(fold(word).lower()))):
+                if len(form) > 1 and form in STOP_WORDS:
+                    forms[NAME_MARK + form] = None
+    return list(forms)
+
+
 # --- Shaping the index -----------------------------------------------------------------
 
 
@@ -259,7 +283,7 @@ def paper_entry(
     ids = [text for text in (paper.arxiv, paper.doi) if text]
     rest = byline if shown != byline else ""
     status_parts = paper.status if status_joined else ""
-    hidden = " ".join([*spelt, *paper.tags, *ids, status_parts, rest, paper.notes]).strip()
+    hidden = " ".join([*spelt, *paper.tags, *ids, status_parts, rest, *name_forms(paper.names), paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))
@@ -850,6 +874,8 @@ def _refine(
     # (the typed words lunr does not search, its stop words: each as first typed, "I" not
     # "i", which the tip quotes back)
     common: dict[str, str] = {}
+    # (the typed stop words that are authors' names: `name_forms`)
+    names: dict[tuple[str, ...], None] = {}
     # (whether a typed word looks for a word that is no such word: then the query's
     # common words are not what it found nothing for)
     other = False
@@ -939,7 +965,20 @@ def _refine(
                     words[(piece.lower(),)] = ranked_by[(piece.lower(),)] = None
                 continue
             if n < len(pieces) and piece.lower() in STOP_WORDS:
-                common.setdefault(piece.lower(), piece)
+                name = NAME_MARK + piece.lower()
+                if len(piece) > 1 and vocabulary is not None and vocabulary.has(name):
+                    # A stop word that is an author's name in the list ("He"): looked
+                    # for as the entries hold it (`name_forms`), exact. It is a word to
+                    # rank by only where the query has no other (below): a title
+                    # pasted whole ("Do Vision Transformers See ...") still finds its
+                    # page first, a paper by Do only nudged up by lunr's score.
+                    out.append(f"{name}^{EXACT_BONUS}")
+                    names[(piece.lower(), name)] = None
+                    if presence == "+":
+                        words[(piece.lower(), name)] = required[(piece.lower(), name)] = None
+                    other = True
+                else:
+                    common.setdefault(piece.lower(), piece)
             if piece and piece.lower() not in STOP_WORDS:
                 bases = base_forms.get(piece.lower(), ())
                 edits = fuzzy_distance(piece.lower())
@@ -971,6 +1010,8 @@ def _refine(
         # (A hyphenated word is looked for written with spaces too, where the index has
         # it so: `with_spaced`.)
         out += [term for compound in compounds for term in spaced_terms(compound)]
+    if not words:
+        words.update(names)
     # A word marked "+" that no page has, by any of its terms (no word of the index
     # begins with one: a page finds a term by a word it begins), leaves every page out:
     # the query is answered at once, unasked.

@@ -37,6 +37,7 @@ from generator.search import (
     paper_entry,
     LETTERS,
     MAX_EDIT_DISTANCE,
+    NAME_MARK,
     query_words,
     rank_by_words,
     refine_query,
@@ -171,6 +172,7 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     # (A fuzzy term typed is read alike: `_typed_term`.)
     assert re.search(r"var ANY_FUZZY = /\^(.*)\$/;", js).group(1) == _ANY_FUZZY.pattern
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
+    assert f'var NAME_MARK = "{NAME_MARK}";' in js
     assert f"var TITLE_BONUS = {TITLE_BONUS};" in js and f"var FUZZY_TITLE = {FUZZY_TITLE};" in js
     # (The white space between the halves of a hyphenated word written with spaces that
     # the result list marks: with_spaced's.)
@@ -616,6 +618,63 @@ def test_a_name_is_found_by_a_part_where_its_case_changes():
     assert found("graspgpt") == {"papers/grasp/"}  # the whole name still
     assert found("ms") == set()  # "LLMs" is no "LLM" and "Ms"
     assert [h.location for h in engine.search("grasp")][0] == "papers/grasp/"
+
+
+# Authors whose names are lunr stop words ("He", "Do": the list's at the top of
+# generator/search.py), and one whose name is not.
+STOP_WORD_AUTHORS = Site(
+    papers=(
+        _paper("resnet", title="Deep Residual Learning for Image Recognition",
+               authors=("Kaiming He", "Xiangyu Zhang"), abstract="Deeper networks are harder to train."),
+        _paper("mae", title="Masked Autoencoders Are Scalable Vision Learners",
+               authors=("Xinlei Chen", "Kaiming He"), abstract="Masked patches are rebuilt."),
+        _paper("wang", title="Kernels for graphs", authors=("Kaiming Wang",), abstract="He wrote of graphs."),
+        _paper("vit", title="Do Vision Transformers See Like Convolutional Neural Networks?",
+               authors=("Maithra Raghu",), abstract="Vision."),
+        _paper("minh", title="Vision models at scale", authors=("Minh Đỗ", "A. Smith"), abstract="Vision transformers."),
+    ),
+    topics=(), assignments={}, related={},
+)
+
+
+def test_an_author_whose_name_is_a_stop_word_is_found_by_it():
+    """lunr drops its stop words from the index and the query alike: "He" found nothing,
+    and the search said '"He" is too common to search' (`name_forms`)."""
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), STOP_WORD_AUTHORS)
+    variants = {doc["location"]: doc.get("variants", "") for doc in shaped["docs"]}
+    assert "_he" in variants["papers/resnet/"].split() and "_he" in variants["papers/mae/"].split()
+    # ("Đỗ" is "Do" typed without accents; the initial "A." is no name: "a" finds no one.)
+    assert variants["papers/minh/"].split() == ["Do", "_do"]
+    assert "_he" not in variants["papers/wang/"] and "_a" not in variants["papers/minh/"]
+    engine = MaterialSearch(shaped)
+
+    def found(query):
+        return [hit.location for hit in engine.search(query)]
+
+    for query in ("He", "he", "+He"):
+        assert sorted(found(query)) == ["papers/mae/", "papers/resnet/"], query
+        assert engine.find(query).common == (), query
+    assert found("Do") == ["papers/minh/"]
+    # Beside the first name, the papers of Kaiming He come before those of Kaiming Wang.
+    assert sorted(found("Kaiming He")[:2]) == ["papers/mae/", "papers/resnet/"]
+    assert found("Kaiming He")[2:] == ["papers/wang/"]
+    # A stop word no author is named by is still too common; a lone letter too.
+    assert found("the") == [] and engine.find("the").common == ("the",)
+    assert found("a") == [] and engine.find("A").common == ("A",)
+    # A title pasted whole, whose first word is an author's name elsewhere, finds its
+    # paper first, and a result is not said to miss the name.
+    title = "Do Vision Transformers See Like Convolutional Neural Networks?"
+    assert found(title)[0] == "papers/vit/" and engine.find(title).hits[0].missing == ()
+
+
+def test_the_search_command_finds_an_author_whose_name_is_a_stop_word(tmp_path, capsys):
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), STOP_WORD_AUTHORS)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(shaped), encoding="utf-8")
+    assert main(["search", "--site-dir", str(tmp_path), "He"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 pages found\n") and "too common" not in out
+    assert "papers/resnet/" in out and "papers/mae/" in out
 
 
 def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():

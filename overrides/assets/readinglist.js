@@ -22,6 +22,9 @@
      it looks for (search.py's _FIELD_WORD). */
   var FIELD_WORD = /^\+?(?:title|text|tags):([^*~^:"]+)$/;
   var EXACT_BONUS = 3;
+  /* What the index writes before an author's name that is a stop word ("_he":
+     search.py's NAME_MARK). */
+  var NAME_MARK = "_";
   var TITLE_BONUS = 20;
   var FUZZY_TITLE = 4;
   var LEMMA_BOOST = 1;
@@ -197,6 +200,8 @@
     var other = false;
     /* (the words to rank by that words marked "+" give: a page must find each) */
     var needed = new Map();
+    /* (the typed stop words that are authors' names: search.py's name_forms) */
+    var names = new Map();
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
@@ -325,8 +330,21 @@
           }
           return;
         }
-        if (n < pieces.length && STOP_WORDS.has(piece.toLowerCase()) && !common.has(piece.toLowerCase())) {
-          common.set(piece.toLowerCase(), piece);
+        if (n < pieces.length && STOP_WORDS.has(piece.toLowerCase())) {
+          /* A stop word that is an author's name in the list ("He"): looked for as the
+             entries hold it, exact; a word to rank by only where the query has no other
+             (search.py's name_forms and _refine). */
+          var name = NAME_MARK + piece.toLowerCase();
+          if (piece.length > 1 && vocabulary && vocabulary.begins(name, true)) {
+            out.push(name + "^" + EXACT_BONUS);
+            names.set(name, [piece.toLowerCase(), name]);
+            if (presence === "+") {
+              addWord([piece.toLowerCase(), name]);
+            }
+            other = true;
+          } else if (!common.has(piece.toLowerCase())) {
+            common.set(piece.toLowerCase(), piece);
+          }
         }
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           var bases = baseForms.get(piece.toLowerCase()) || [];
@@ -377,6 +395,11 @@
         });
       });
     });
+    if (!words.size) {
+      names.forEach(function (terms) {
+        words.set(terms.join(" "), terms);
+      });
+    }
     /* Words marked "-" and nothing else to search for (search.py's excluding_only):
        lunr lists every page without them, each scored NaN. The worker is asked
        nothing ("", which it answers with no result), and the reader told to add a word. */
