@@ -4,8 +4,10 @@ Material's search plugin indexes every page section by section, which for a pape
 means its badges' labels, its BibTeX, its related papers and its previous/next links.
 `shape_index` replaces a paper page's entries by ONE entry built from the model: the
 title, the topics (as the `tags` field) and, in the text, the authors, venue and year,
-the abstract and the code repositories' names (and datasets' and models'); its arXiv id, DOI, tags, reading status and notes are
-searched without being shown, and so are the acronyms other papers define for a long form
+the abstract and the code repositories' names (and datasets' and models'); its arXiv id, DOI, links
+(`link_form`: a URL typed finds the paper it links first), tags, reading status and notes are
+searched without being shown, as are its authors' names that are stop words ("He":
+`name_forms`); and so are the acronyms other papers define for a long form
 it spells out ("rlhf" where it writes "reinforcement learning from human feedback" and
 never "RLHF": generator/acronyms.py) and the base forms of its words ("merge" for
 "merging"; lemmas.py, which also puts in the index the map of other forms the search box
@@ -225,6 +227,25 @@ def name_forms(names: Iterable[str]) -> list[str]:
     return list(forms)
 
 
+# A paper's links (its code, data, project page...) are each one word of its entry too:
+# LINK_MARK and the URL's runs of letters and digits, lower-cased, joined by "_", without
+# its scheme, "www." and a trailing "/" or ".git" ("__github_com_kaiminghe_deep_residual_networks").
+# A query that is a URL or a host and path ("github.com/KaimingHe") was its pieces: the
+# pages with "github" in their text, and "com*" found "computer", ranked 7th the paper
+# whose code it is. Typed so, it is looked for as such a word's start (`_refine`). (Two
+# underscores: a hyphenated word written with spaces begins with one, `spaced_forms`.)
+LINK_MARK = "__"
+_LINK_PART = re.compile(r"[a-z0-9]+")
+_LINK_START = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?")
+_LINK_END = re.compile(r"(?:\.git)?[/?#]*$")
+
+
+def link_form(url: str) -> str:
+    """A URL as the index holds it, and as a typed URL is looked for (see above)."""
+    bare = _LINK_END.sub("", _LINK_START.sub("", url.strip().lower(), count=1), count=1)
+    return LINK_MARK + "_".join(_LINK_PART.findall(bare))
+
+
 # --- Shaping the index -----------------------------------------------------------------
 
 
@@ -283,7 +304,9 @@ def paper_entry(
     ids = [text for text in (paper.arxiv, paper.doi) if text]
     rest = byline if shown != byline else ""
     status_parts = paper.status if status_joined else ""
-    hidden = " ".join([*spelt, *paper.tags, *ids, status_parts, rest, *name_forms(paper.names), paper.notes]).strip()
+    links = dict.fromkeys(link_form(link.url) for link in paper.links)
+    hidden = " ".join(
+        [*spelt, *paper.tags, *ids, *links, status_parts, rest, *name_forms(paper.names), paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))
@@ -747,6 +770,10 @@ def write_index_file(
 _IDENTIFIER = re.compile(
     r"(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}/[!-~\u00a1-\uffff]+)"
 )
+# A typed word that is a URL (a scheme, or "www.") or a host and path ("github.com/x"),
+# and its scheme and host (`_refine`: `link_form`). ("node.js" is no host: no path.)
+_LINK_WORD = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)[^/]|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
+_LINK_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^/]*/?", re.I)
 # Words the user wrote in lunr's own syntax are passed on untouched.
 _QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
 # A word of that syntax that only names a field ("title:the", "+title:the"): the words it
@@ -918,6 +945,20 @@ def _refine(
         identifier = _IDENTIFIER.search(word)
         if identifier:
             word = identifier.group(1) or identifier.group(2)
+        # A URL or a host and path that begins a page's link (`link_form`) finds that
+        # page first: it is the one word to rank by this typed word gives (the pages
+        # that link so find it, no other does), and the host's words ("github", "com*")
+        # are no terms, nor a last ".git" ("git*": "GitHub"). The path's words still
+        # find other pages, after.
+        link = link_form(word) if not identifier and _LINK_WORD.match(word) else ""
+        if link and vocabulary is not None and vocabulary.begins(link):
+            out += [link, f"{link}^{EXACT_BONUS}"]
+            found_by = (word.lower(), link)
+            words[found_by] = (required if presence == "+" else {})[found_by] = None
+            word = _LINK_END.sub("", _LINK_HOST.sub("", word, count=1), count=1)
+            other = True
+        else:
+            link = ""
         pieces = [piece for piece in split_at.split(word) if piece]
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
@@ -955,8 +996,9 @@ def _refine(
         halves = {half for compound in compounds for half in compound[0].split("-")}
         exact = {part for half in halves for part in (half, *split_at.split(fold(half).lower()))}
         # (The words to rank by this typed word gives: each required if it is marked "+".)
-        ranked_by = required if presence == "+" else {}
-        words.update(dict.fromkeys(compounds))
+        ranked_by = required if presence == "+" and not link else {}
+        if not link:
+            words.update(dict.fromkeys(compounds))
         ranked_by.update(dict.fromkeys(compounds))
         for n, piece in enumerate(pieces + joined + folded):
             if lone and len(piece) == 1 and piece.isalpha():
@@ -1004,7 +1046,7 @@ def _refine(
                     out.append(f"title:{piece}^{TITLE_BONUS}")
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
                 out += [f"{base}^{lemmas.QUERY_BOOST}" for base in bases]
-                if n < len(pieces) and piece.lower() not in halves:
+                if n < len(pieces) and piece.lower() not in halves and not link:
                     found_by = tuple(dict.fromkeys((piece.lower(), *bases, *spellings)))
                     words[found_by] = ranked_by[found_by] = None
         # (A hyphenated word is looked for written with spaces too, where the index has
@@ -1143,8 +1185,9 @@ def _compounds(word: str, vocabulary: Vocabulary | None) -> list[tuple[str, ...]
 
 
 def is_compound(word: Sequence[str]) -> bool:
-    """Whether a word to rank by is a hyphenated word ranked whole (`_compounds`)."""
-    return "-" in word[0]
+    """Whether a word to rank by is a hyphenated word ranked whole (`_compounds`), not a
+    URL found by a link (its last term: `link_form`)."""
+    return "-" in word[0] and not word[-1].startswith(LINK_MARK)
 
 
 def spaced_terms(word: Sequence[str]) -> list[str]:

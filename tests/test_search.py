@@ -20,6 +20,11 @@ from generator.cli import main
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from generator.search import (
     _ANY_FUZZY,
+    _LINK_END,
+    _LINK_HOST,
+    _LINK_PART,
+    _LINK_START,
+    _LINK_WORD,
     _QUERY_SYNTAX,
     _refine,
     count_line,
@@ -38,6 +43,7 @@ from generator.search import (
     LETTERS,
     MAX_EDIT_DISTANCE,
     NAME_MARK,
+    LINK_MARK,
     query_words,
     rank_by_words,
     refine_query,
@@ -173,6 +179,13 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     assert re.search(r"var ANY_FUZZY = /\^(.*)\$/;", js).group(1) == _ANY_FUZZY.pattern
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
     assert f'var NAME_MARK = "{NAME_MARK}";' in js
+    # (A typed URL, and a page's link, are read alike: `link_form`.)
+    assert f'var LINK_MARK = "{LINK_MARK}";' in js
+    for name, pattern in (("LINK_WORD", _LINK_WORD), ("LINK_HOST", _LINK_HOST), ("LINK_START", _LINK_START),
+                          ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART)):
+        source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
+        assert source.group(1).replace("\\/", "/") == pattern.pattern, name
+        assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
     assert f"var TITLE_BONUS = {TITLE_BONUS};" in js and f"var FUZZY_TITLE = {FUZZY_TITLE};" in js
     # (The white space between the halves of a hyphenated word written with spaces that
     # the result list marks: with_spaced's.)
@@ -358,7 +371,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     # "use" too, and the byline's "·", which the separator keeps), stop words ("a",
     # "this", "in") left out as lunr leaves them out.
     assert shaped["config"].pop("vocabulary").split() == [
-        "1", "2024", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
+        "1", "2024", "__github_com_codefuse_ai_mftcoder_tree_main_x", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
         "codefuseai", "context", "gone", "hi", "home", "icl", "incontext", "l", "learn", "learning", "mftcoder",
         "p2", "script", "t", "title", "use", "uses", "·"]
     assert shaped["config"] == {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
@@ -376,6 +389,8 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             "tags": ["In-context learning", "gone"],
             # The repository's hyphenated owner, joined, weighs as the title.
             "title_variants": "codefuseai",
+            # Its link, as one word (link_form): scheme gone, runs of letters and digits.
+            "variants": "__github_com_codefuse_ai_mftcoder_tree_main_x",
             # The base forms of the topic's "learning" and of the text's "uses" ("gone"'s
             # "go" has two letters: lemmas.py asks about words of three or more).
             "title_lemmas": "learn",
@@ -675,6 +690,49 @@ def test_the_search_command_finds_an_author_whose_name_is_a_stop_word(tmp_path, 
     out = capsys.readouterr().out
     assert out.startswith("2 pages found\n") and "too common" not in out
     assert "papers/resnet/" in out and "papers/mae/" in out
+
+
+# A paper's code and a project page, and eight pages that write "GitHub", "github.com"
+# and "computers" ("com*" found "computer"), and "view".
+LINKED = Site(
+    papers=(
+        _paper("resnet", title="Deep Residual Learning for Image Recognition", abstract="Deeper networks.",
+               links=(Link(url="https://github.com/KaimingHe/deep-residual-networks", kind="code", host="github",
+                           repo="KaimingHe/deep-residual-networks"),)),
+        _paper("agents", title="Robust agents", abstract="Agents that are robust.",
+               links=(Link(url="https://sites.google.com/view/robust-agents/", kind="project"),)),
+        *(_paper(f"f{n}", title=f"Computer vision on GitHub, part {n}",
+                 abstract=f"Code on github.com for computers, and a view {n}.") for n in range(8)),
+    ),
+    topics=(), assignments={}, related={},
+)
+
+
+def test_a_url_finds_the_paper_whose_link_it_is_first():
+    """"github.com/KaimingHe" was "github com kaiminghe": the eight pages with "github"
+    and "com*" ("computers") came before the paper whose code it is (`link_form`)."""
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), LINKED)
+    variants = {doc["location"]: doc.get("variants", "") for doc in shaped["docs"]}
+    assert variants["papers/resnet/"] == "__github_com_kaiminghe_deep_residual_networks"
+    assert variants["papers/agents/"] == "__sites_google_com_view_robust_agents"
+    engine = MaterialSearch(shaped)
+
+    def found(query):
+        return [hit.location for hit in engine.search(query)]
+
+    for query in ("github.com/KaimingHe", "https://github.com/KaimingHe", "github.com/kaiminghe/",
+                  "https://www.github.com/KaimingHe/deep-residual-networks.git", "+github.com/KaimingHe"):
+        assert found(query) == ["papers/resnet/"], query
+        assert engine.find(query).hits[0].missing == (), query
+    # The path's words still find the other pages, after the one the link is.
+    hits = engine.find("sites.google.com/view/robust-agents").hits
+    assert hits[0].location == "papers/agents/" and hits[0].missing == ()
+    assert {hit.location for hit in hits[1:]} == {f"papers/f{n}/" for n in range(8)}
+    assert all(hit.missing == ("sites.google.com/view/robust-agents",) for hit in hits[1:])
+    # A URL no link begins with, a host alone and a word with a dot are read as before.
+    assert refine_query("github.com/nobody", vocabulary=engine.vocabulary).startswith("github github^3")
+    assert "papers/resnet/" not in found("github.com")
+    assert refine_query("node.js") == "node node^3 js js^3"
 
 
 def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():

@@ -25,6 +25,14 @@
   /* What the index writes before an author's name that is a stop word ("_he":
      search.py's NAME_MARK). */
   var NAME_MARK = "_";
+  /* A page's link as one word of the index, and a typed URL or host and path
+     (search.py's LINK_MARK, _LINK_WORD, _LINK_HOST, link_form). */
+  var LINK_MARK = "__";
+  var LINK_WORD = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/]|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\//i;
+  var LINK_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/]*\/?/i;
+  var LINK_START = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?/;
+  var LINK_END = /(?:\.git)?[/?#]*$/;
+  var LINK_PART = /[a-z0-9]+/g;
   var TITLE_BONUS = 20;
   var FUZZY_TITLE = 4;
   var LEMMA_BOOST = 1;
@@ -146,7 +154,13 @@
 
   /* Whether a word to rank by is a hyphenated word ranked whole (search.py's is_compound). */
   function isCompound(word) {
-    return word[0].indexOf("-") >= 0;
+    return word[0].indexOf("-") >= 0 && word[word.length - 1].indexOf(LINK_MARK) !== 0;
+  }
+
+  /* A URL as the index holds a page's link (search.py's link_form). */
+  function linkForm(url) {
+    var bare = url.trim().toLowerCase().replace(LINK_START, "").replace(LINK_END, "");
+    return LINK_MARK + (bare.match(LINK_PART) || []).join("_");
   }
 
   /* A hyphenated word as the index has it where a page writes it with spaces
@@ -267,6 +281,22 @@
       if (identifier) {
         word = identifier[1] || identifier[2];
       }
+      /* A URL or a host and path that begins a page's link finds that page first: the
+         one word to rank by it gives, its host's words no terms (search.py's link_form
+         and _refine). */
+      var link = !identifier && LINK_WORD.test(word) ? linkForm(word) : "";
+      if (link && vocabulary && vocabulary.begins(link)) {
+        out.push(link, link + "^" + EXACT_BONUS);
+        var linked = [word.toLowerCase(), link];
+        words.set(linked.join(" "), linked);
+        if (presence === "+") {
+          needed.set(linked.join(" "), linked);
+        }
+        word = word.replace(LINK_HOST, "").replace(LINK_END, "");
+        other = true;
+      } else {
+        link = "";
+      }
       var pieces = word.split(separator).filter(Boolean);
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
         return j.replace(/-/g, "");
@@ -320,7 +350,9 @@
             exact.add(part);
           });
         });
-        addWord(compound);
+        if (!link) {
+          addWord(compound);
+        }
       });
       pieces.concat(joined, folded).forEach(function (piece, n) {
         if (lone.length && LETTER.test(piece)) {
@@ -382,7 +414,7 @@
           bases.forEach(function (base) {
             out.push(base + "^" + LEMMA_BOOST);
           });
-          if (n < pieces.length && !halves.has(low)) {
+          if (n < pieces.length && !halves.has(low) && !link) {
             addWord([piece.toLowerCase()].concat(bases, spellings));
           }
         }

@@ -34,6 +34,7 @@ RANKING = "\n".join((
     _part(r"^  var LETTERS = \{.*?^  \};$"),
     _part(r"^  var LETTER_KEYS = .*?;$"),
     _part(r"^  function fold\(.*?^  \}$"),
+    _part(r"^  var LINK_MARK = .*?;$"),
     _part(r"^  function isCompound\(.*?^  \}$"),
     _part(r"^  function spacedForms\(.*?^  \}$"),
     _part(r"^  function spacedTerms\(.*?^  \}$"),

@@ -1,0 +1,93 @@
+"""Authors and links searched in the real search box, in headless Chromium, as
+`readinglist search` finds them: an author by a name that is one of lunr's stop words
+("He": generator/search.py's name_forms), where the site said '"He" is too common to
+search'; and a paper by a URL or host and path of its code ("github.com/example/gem":
+link_form), which pages that write "github.com" and "computers" ranked above it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.search import MaterialSearch, load_index
+
+from .conftest import result_hrefs
+from .sitebuild import served_fixture_site
+
+pytestmark = [pytest.mark.browser]
+
+
+def _authors(content) -> None:
+    """Kaiming He writes two of the fixture's papers; a Kaiming of another name a third."""
+    for name, authors in (
+        ("task-vectors", "[Barbara Liskov, Kaiming He]"),
+        ("gradient-episodic-memory", "[Kaiming He]"),
+        ("replay-against-forgetting", "[Kaiming Wang, Alan Turing, others]"),
+    ):
+        path = content / "papers" / f"{name}.yml"
+        text = path.read_text(encoding="utf-8")
+        line = next(line for line in text.splitlines() if line.startswith("authors: "))
+        path.write_text(text.replace(line, f"authors: {authors}", 1), encoding="utf-8")
+
+
+# A paper that writes "github.com/example" and "computers" (not the code of any).
+HOSTING = """\
+id: code-hosting
+title: Hosting code for computers
+authors: [Alan Turing]
+year: 2024
+added: 2026-11-27
+abstract: |
+  Our code is on github.com/example, as is the code of most papers on computers.
+"""
+
+
+def _edit(content) -> None:
+    _authors(content)
+    (content / "papers" / "code-hosting.yml").write_text(HOSTING, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def authors_site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("authors") / "project"
+    with served_fixture_site(project, _edit) as url:
+        yield url, project / "site"
+
+
+def _shown(open_context, site, query: str) -> tuple[str, list[str]]:
+    """The line above the results of ``query`` in the search box of ``site`` (its address
+    and folder), and each result page's path, which are checked to be the pages
+    `readinglist search` finds, in its order."""
+    url, folder = site
+    page = open_context(base=url).new_page()
+    hrefs = result_hrefs(page, query)
+    line = page.locator(".md-search-result__meta").inner_text()
+    shown = [urlsplit(href).path.lstrip("/") for href in hrefs]
+    assert shown == [hit.location for hit in MaterialSearch(load_index(folder)).search(query)], line
+    return line, shown
+
+
+@pytest.mark.parametrize("query", ["He", "he", "+He", "Kaiming He"])
+def test_an_author_named_by_a_stop_word_is_found_as_the_terminal_finds_them(open_context, authors_site, query):
+    line, shown = _shown(open_context, authors_site, query)
+    assert "too common" not in line
+    # Kaiming He's two papers first (and, for "He", alone).
+    assert sorted(shown[:2]) == ["papers/gradient-episodic-memory/", "papers/task-vectors/"]
+    if query != "Kaiming He":
+        assert len(shown) == 2 and line.startswith("2 pages found")
+    else:
+        assert "papers/replay-against-forgetting/" in shown[2:]
+
+
+def test_a_stop_word_no_author_is_named_by_is_still_too_common(open_context, authors_site):
+    line, shown = _shown(open_context, authors_site, "she")
+    assert shown == [] and "\u201cshe\u201d is too common to search" in line
+
+
+@pytest.mark.parametrize("query", ["github.com/example/gem", "https://github.com/example/gem.git"])
+def test_a_url_finds_the_paper_whose_code_it_is_first_as_the_terminal_does(open_context, authors_site, query):
+    line, shown = _shown(open_context, authors_site, query)
+    # (Before, the page that writes "github.com/example" came first.)
+    assert shown[0] == "papers/gradient-episodic-memory/"
+    assert "papers/code-hosting/" in shown[1:]
