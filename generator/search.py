@@ -922,7 +922,7 @@ def _refine(
         if presence:
             word = word[1:]
             if presence == "-":
-                out += [f"-{term}" for term in _prohibited_terms(word, split_at)]
+                out += [f"-{term}" for term in _prohibited_terms(word, split_at, vocabulary)]
                 other = True
                 continue
         if not word:
@@ -1124,14 +1124,14 @@ def marked_words(query: str) -> int:
     return sum(map(bool, map(_presence, re.split(f"[{SPACE}]+", query))))
 
 
-def _prohibited_terms(word: str, split_at: re.Pattern[str]) -> list[str]:
+def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabulary | None = None) -> list[str]:
     """The terms a word marked "-" leaves out the pages of: the word itself, exact (as
     Google reads it: "-task" is not "-taskweb"; a page that writes "tasks" has "task"
     among its words' base forms, and is left out too), a hyphenated one by its joined
     form, which the index holds for every page that writes it ("-multi-task": not each
     page with "task"), and where it writes it with spaces (`spaced_forms`), other
-    words by their pieces (no stop word: the index has none,
-    nor a lone letter split off a longer piece). readinglist.js's prohibitedTerms is the
+    words by their pieces (no stop word, the index has none, but as an author's name,
+    `name_forms`; no lone letter split off a longer piece). readinglist.js's prohibitedTerms is the
     same."""
     compounds = _HYPHENATED.findall(word)
     if compounds:
@@ -1143,9 +1143,13 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str]) -> list[str]:
     pieces = [piece for piece in split_at.split(word.replace("*", "")) if piece]
     # (A lone letter is left out only beside a longer piece: "I/O" is "o", as `_refine`.)
     lone = [len(piece) == 1 and piece.isalpha() for piece in pieces]
+    # (A stop word that is an author's name in the index leaves out that author's
+    # papers: `name_forms`.)
+    named = [vocabulary is not None and vocabulary.has(NAME_MARK + piece.lower()) for piece in pieces]
     return list(dict.fromkeys(
-        piece.lower() for piece, letter in zip(pieces, lone)
-        if piece.lower() not in STOP_WORDS and not (letter and not all(lone))
+        (NAME_MARK + piece.lower() if name else piece.lower())
+        for piece, letter, name in zip(pieces, lone, named)
+        if (piece.lower() not in STOP_WORDS or name) and not (letter and not all(lone))
     ))
 
 

@@ -673,6 +673,8 @@ def test_an_author_whose_name_is_a_stop_word_is_found_by_it():
     # Beside the first name, the papers of Kaiming He come before those of Kaiming Wang.
     assert sorted(found("Kaiming He")[:2]) == ["papers/mae/", "papers/resnet/"]
     assert found("Kaiming He")[2:] == ["papers/wang/"]
+    # Marked "-", such a name leaves its author's papers out ("-he" left nothing out).
+    assert found("Kaiming -He") == ["papers/wang/"]
     # A stop word no author is named by is still too common; a lone letter too.
     assert found("the") == [] and engine.find("the").common == ("the",)
     assert found("a") == [] and engine.find("A").common == ("A",)

@@ -233,7 +233,7 @@
         marked += 1;
         word = word.slice(1);
         if (presence === "-") {
-          prohibitedTerms(word, separator).forEach(function (term) {
+          prohibitedTerms(word, separator, vocabulary).forEach(function (term) {
             out.push("-" + term);
           });
           other = true;
@@ -464,8 +464,9 @@
   /* The terms a word marked "-" leaves out the pages of (search.py's
      _prohibited_terms): the word, exact; a hyphenated one by its joined form and as
      written with spaces; other
-     words by their pieces, no stop word nor lone letter beside a longer piece. */
-  function prohibitedTerms(word, separator) {
+     words by their pieces, no stop word (but an author's name: search.py's name_forms)
+     nor lone letter beside a longer piece. */
+  function prohibitedTerms(word, separator, vocabulary) {
     var compounds = word.match(HYPHENATED) || [];
     if (compounds.length) {
       /* (and the pages that write it with spaces: search.py's with_spaced) */
@@ -484,8 +485,10 @@
     var terms = [];
     pieces.forEach(function (piece) {
       var low = piece.toLowerCase();
-      if (!STOP_WORDS.has(low) && (allLone || !LETTER.test(piece)) && terms.indexOf(low) < 0) {
-        terms.push(low);
+      /* (a stop word that is an author's name in the index: search.py's name_forms) */
+      var term = vocabulary && vocabulary.begins(NAME_MARK + low, true) ? NAME_MARK + low : low;
+      if ((!STOP_WORDS.has(low) || term !== low) && (allLone || !LETTER.test(piece)) && terms.indexOf(term) < 0) {
+        terms.push(term);
       }
     });
     return terms;

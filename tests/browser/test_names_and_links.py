@@ -80,6 +80,11 @@ def test_an_author_named_by_a_stop_word_is_found_as_the_terminal_finds_them(open
         assert "papers/replay-against-forgetting/" in shown[2:]
 
 
+def test_an_author_named_by_a_stop_word_marked_excluded_is_left_out(open_context, authors_site):
+    _, shown = _shown(open_context, authors_site, "Kaiming -He")
+    assert shown == ["papers/replay-against-forgetting/"]
+
+
 def test_a_stop_word_no_author_is_named_by_is_still_too_common(open_context, authors_site):
     line, shown = _shown(open_context, authors_site, "she")
     assert shown == [] and "\u201cshe\u201d is too common to search" in line
