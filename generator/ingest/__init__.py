@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import PurePath
 
 from ..errors import Location, Problems
@@ -609,19 +612,24 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
 
     text = normalise_text(text)
     fmt = format_of(text, path, fmt)
-    records = _parse(text, path, problems, fmt)
     # As earlier versions read it, what they wrote: simple math as typed (and, before
     # that, a tie before a command or math kept), then each earlier reading of ties alone
     # (a tie kept before anything but a word; later, one tilde of "~~" kept).
-    ties = tie_readings_before(text) if records else []
-    if records and simple_math_in(text):
-        with math_as_typed(), ties_as_before() if BEFORE_A_WORD in ties else contextlib.nullcontext():
-            earlier = _parse(text, path, Problems(), fmt)
-        records = _with_earlier_reading(records, earlier, "its TeX math as typed, which an earlier import kept")
-    for reading in ties:
-        with ties_as_before(reading):
-            earlier = _parse(text, path, Problems(), fmt)
-        records = _with_earlier_reading(records, earlier, "a TeX tie (~) as typed, which an earlier import kept")
+    readings = _earlier_readings(text)
+    if fmt == "bibtex":
+        from .bibtex import read_bibtex
+
+        # (Only the entries an earlier reading may read otherwise are read again.)
+        records, earliers = read_bibtex(text, path, problems, [reading for reading, _ in readings])
+    else:
+        records = _parse(text, path, problems, fmt)
+        earliers = []
+        for reading, _ in readings if records else ():
+            with reading():
+                earliers.append(_parse(text, path, Problems(), fmt))
+    if records:
+        for (_, why), earlier in zip(readings, earliers):
+            records = _with_earlier_reading(records, earlier, why)
     source = key_sources(text, fmt or "") if any(record.key for record in records) else None
     return [
         without_arxiv_venue(
@@ -629,6 +637,31 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         )
         for record in records
     ]
+
+
+def _earlier_readings(text: str) -> list[tuple[Callable[[], AbstractContextManager[object]], str]]:
+    """The earlier readings that may read ``text`` otherwise, each a context `clean_latex`
+    reads so within and what an earlier import kept so; in the order they are applied."""
+    ties = tie_readings_before(text)
+    readings: list[tuple[Callable[[], AbstractContextManager[object]], str]] = []
+    if simple_math_in(text):
+        readings.append((
+            partial(_math_as_typed, BEFORE_A_WORD in ties),
+            "its TeX math as typed, which an earlier import kept",
+        ))
+    readings += [
+        (partial(ties_as_before, reading), "a TeX tie (~) as typed, which an earlier import kept")
+        for reading in ties
+    ]
+    return readings
+
+
+@contextlib.contextmanager
+def _math_as_typed(ties_before_a_word: bool) -> Iterator[None]:
+    """Math as typed, as versions before `simple_math` read it; with
+    ``ties_before_a_word``, ties too as the versions before those read them."""
+    with math_as_typed(), ties_as_before() if ties_before_a_word else contextlib.nullcontext():
+        yield
 
 
 def _with_earlier_reading(records: list[Record], earlier: list[Record], why: str) -> list[Record]:

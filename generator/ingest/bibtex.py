@@ -33,7 +33,8 @@ import logging
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Callable
+from contextlib import AbstractContextManager
+from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 import bibtexparser
@@ -179,17 +180,26 @@ def _written(text: str) -> str:
 
 
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
+    return read_bibtex(text, path, problems)[0]
+
+
+def read_bibtex(
+    text: str, path: str, problems: Problems, readings: Sequence[Callable[[], AbstractContextManager[object]]] = ()
+) -> tuple[list[Record], list[list[Record]]]:
+    """A file's records, and for each of ``readings`` (each a context `clean_latex` reads
+    otherwise within) the records read so, as reading the whole file again within it
+    gives them for their titles and abstracts (ingest.parse_text)."""
     # What bibtexparser leaves to its users (comments between fields, concatenation, a
     # missing comma: see bibsyntax.py) first.
     written, text = text, heads_closed_up(without_comments(text))
-    records, repairs, read, crossrefs = _read(text, path, problems, written=written)
+    records, repairs, read, crossrefs, earlier = _read(text, path, problems, written=written, readings=readings)
     if repairs:
         # (Read again without the entries read well: a file of 3,000 took 1.7 s a reading.)
         mended = {line for lines, _ in repairs for line in lines}
         others = {line for lines in read for line in lines} - mended
         kept = "\n".join("" if n in others else line for n, line in enumerate(text.split("\n"), 1))
         _reread_repaired(kept, path, repairs, problems, crossrefs)
-    return records
+    return records, earlier
 
 
 # An edit that does what a message about an unreadable entry says to do: (line, column,
@@ -241,7 +251,7 @@ def _reread_repaired(
                 col = _placed_before(col, done.get(line))
             fixed.add(Location(path, line, col))
         again = Problems()
-        _, repairs, _, _ = _read(text, path, again, crossrefs)
+        _, repairs, _, _, _ = _read(text, path, again, crossrefs)
         repairs = [(lines, edit) for lines, edit in repairs if edit[0] in in_entries]
         # Errors only, in those entries: another entry's were said on the first reading,
         # and a warning (or a file's count of something) comes once the entry reads.
@@ -281,13 +291,19 @@ def _placed_before(col: int, edit: _Edit | None) -> int:
 
 
 def _read(
-    text: str, path: str, problems: Problems, crossrefs: frozenset[str] = frozenset(), written: str | None = None
-) -> tuple[list[Record], list[_Repair], list[range], frozenset[str]]:
+    text: str,
+    path: str,
+    problems: Problems,
+    crossrefs: frozenset[str] = frozenset(),
+    written: str | None = None,
+    readings: Sequence[Callable[[], AbstractContextManager[object]]] = (),
+) -> tuple[list[Record], list[_Repair], list[range], frozenset[str], list[list[Record]]]:
     """The records of a file's entries, the sure fixes of the unreadable ones
-    (`_reread_repaired`), the lines of each entry read and the keys they name in crossref
-    (casefolded). ``crossrefs``: keys crossref'd by entries not in ``text`` (see
-    `_reread_repaired`); ``written``: the file as written, comments too. Field names are case-insensitive in BibTeX (TITLE, Author):
-    lower-cased before the authors are split."""
+    (`_reread_repaired`), the lines of each entry read, the keys they name in crossref
+    (casefolded) and the records of each of ``readings`` (`_earlier_readings`).
+    ``crossrefs``: keys crossref'd by entries not in ``text`` (see `_reread_repaired`);
+    ``written``: the file as written, comments too. Field names are case-insensitive in
+    BibTeX (TITLE, Author): lower-cased before the authors are split."""
     counted = braces_counted(text)
     held = counted != text
     library = bibtexparser.parse_string(
@@ -359,7 +375,7 @@ def _read(
     _keyless(library.entries, text, path, problems)
     if not library.entries and not library.failed_blocks:
         problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
-        return [], repairs, [], frozenset()
+        return [], repairs, [], frozenset(), [[] for _ in readings]
     by_key = {entry.key.casefold(): entry for entry in library.entries}
     parents: dict[str, tuple[Entry, ...]] = {}
     referenced: set[str] = set()
@@ -371,29 +387,11 @@ def _read(
     left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
     dated: list[tuple[Location, str]] = []  # volumes that are a date
     told: set[Location] = set()  # author fields said to name someone twice (`_said_twice`)
+    each: list[tuple[_Fields, Record | None]] = []  # each entry's, for `_earlier_readings`
     for entry in library.entries:
-        if entry.entry_type.lower() in _STYLE_CONTROLS:
-            continue
-        # A crossref'd volume (DBLP's and the ACL Anthology's @proceedings) holds what its
-        # papers share; it is no paper, and needs no title of its own; nor is a crossref'd
-        # entry of another type without a title (the reviewer's lab-orig.bib: an
-        # @inproceedings holding only a booktitle and year). One with a title is a paper
-        # that another happens to crossref, by design or by mistake: dropping it would
-        # lose a paper without a word.
-        if (entry.key in referenced or entry.key.casefold() in crossrefs) and (
-            entry.entry_type.lower() in _VOLUMES or not _plain(_field(entry, "title"))
-        ):
-            continue
-        if entry.entry_type.lower() in _PROCEEDINGS:
-            # (The ACL Anthology's export of a volume starts with the volume's entry.)
-            problems.warning(
-                Location(path, entry.start_line + 1, 1),
-                f"{entry_named(entry, '@' + entry.entry_type)} is a volume of papers, not a paper; not"
-                " imported (a paper that names it in crossref takes its title as the venue)",
-            )
-            continue
         fields = _Fields(entry, parents[entry.key])
-        record = _record(fields, path, problems, left_out, dated, told)
+        record = _entry_record(fields, referenced, crossrefs, path, problems, left_out, dated, told)
+        each.append((fields, record))
         if record is not None and _ieee_index_terms(fields["keywords"], record.doi):
             record = without_index_terms(record, record.source, indexed)
         if record is not None:
@@ -403,7 +401,84 @@ def _read(
     say_left_out(left_out, "annote", ("entry", "entries"), problems)
     read = [range(e.start_line + 1, e.start_line + (e.raw or "").count("\n") + 2) for e in library.entries]
     named = frozenset(key.casefold() for e in library.entries if (key := _field(e, "crossref").strip()))
-    return _without_arxiv_subjects(records, problems), repairs, read, named
+    earlier = _earlier_readings(each, referenced, crossrefs, path, readings)
+    return _without_arxiv_subjects(records, problems), repairs, read, named, earlier
+
+
+def _entry_record(
+    fields: _Fields,
+    referenced: set[str],
+    crossrefs: frozenset[str],
+    path: str,
+    problems: Problems,
+    left_out: list[tuple[Location, str]],
+    dated: list[tuple[Location, str]],
+    told: set[Location],
+) -> Record | None:
+    """The record of one entry, None when it is none (a style's control entry, a
+    crossref'd volume, a volume of papers, an entry without a title)."""
+    entry = fields.entry
+    if entry.entry_type.lower() in _STYLE_CONTROLS:
+        return None
+    # A crossref'd volume (DBLP's and the ACL Anthology's @proceedings) holds what its
+    # papers share; it is no paper, and needs no title of its own; nor is a crossref'd
+    # entry of another type without a title (the reviewer's lab-orig.bib: an
+    # @inproceedings holding only a booktitle and year). One with a title is a paper
+    # that another happens to crossref, by design or by mistake: dropping it would
+    # lose a paper without a word.
+    if (entry.key in referenced or entry.key.casefold() in crossrefs) and (
+        entry.entry_type.lower() in _VOLUMES or not _plain(_field(entry, "title"))
+    ):
+        return None
+    if entry.entry_type.lower() in _PROCEEDINGS:
+        # (The ACL Anthology's export of a volume starts with the volume's entry.)
+        problems.warning(
+            Location(path, entry.start_line + 1, 1),
+            f"{entry_named(entry, '@' + entry.entry_type)} is a volume of papers, not a paper; not"
+            " imported (a paper that names it in crossref takes its title as the venue)",
+        )
+        return None
+    return _record(fields, path, problems, left_out, dated, told)
+
+
+# What an earlier reading (`latex.math_as_typed`, `latex.ties_as_before`) reads otherwise
+# needs in the value as written: a "$" or "\(" of math, a "~" or "\\" of ties. (A
+# character reference `_plain` reads first is TeX's escape of it, "&#36;" "\$": no math.)
+_READ_OTHERWISE = re.compile(r"[$\\~]")
+
+
+def _earlier_readings(
+    each: list[tuple[_Fields, Record | None]],
+    referenced: set[str],
+    crossrefs: frozenset[str],
+    path: str,
+    readings: Sequence[Callable[[], AbstractContextManager[object]]],
+) -> list[list[Record]]:
+    """For each of ``readings``, the records the file's entries give read so, as reading
+    the whole file again within it gives them, for their titles and abstracts
+    (ingest.parse_text): only an entry whose title or abstract (its own, an @string's or
+    a crossref'd entry's: as resolved) holds what the reading reads otherwise is read
+    again; the others' records are ``each``'s. (A 10,000-entry .bib with one
+    "$\\beta$-VAE" was read twice over, 3.1 s -> 6.2 s.)"""
+    if not readings:
+        return []
+    # (A crossref'd entry is left out by its own title, as read: `_entry_record`.)
+    again = [
+        n for n, (fields, _) in enumerate(each)
+        if any(
+            _READ_OTHERWISE.search(value)
+            for value in (fields["title"], fields["abstract"], _field(fields.entry, "title"))
+        )
+    ]
+    earlier = []
+    for reading in readings:
+        read = [record for _, record in each]
+        quiet = Problems()  # (said on the file's own reading)
+        with reading():
+            for n in again:
+                read[n] = _entry_record(each[n][0], referenced, crossrefs, path, quiet, [], [], set())
+        earlier.append([record for record in read if record is not None])
+    return earlier
 
 
 def _own_code(link: Link, links: list[Link]) -> Link:
