@@ -175,6 +175,9 @@ _ENDS_VENUE = re.compile(
 _WORKSHOP = re.compile(r"(?i)(?<![^\W_])workshops?(?![^\W_])(?P<named>\s+(?:on|for)\s+\S)?")
 # The lower-case words a venue's name holds ("Transactions on Pattern Analysis and ...").
 _NAME_PARTICLES = frozenset("of in on and for the at to de des du la le van von für und".split())
+# A place's or a paper's article or saint before its name, no given name's: "San Diego",
+# "Santa Clara", "Los Angeles", "Las Vegas", "El Paso", "Der Spiegel", "Die Zeit".
+_PLACE_ARTICLES = frozenset("san santa santo são los las el der die das".split())
 # A lab that writes its papers under its own name, before a year as a list cites it
 # ("[GPT-4 Technical Report](...) - OpenAI, 2023"): the author, not the venue (which made
 # the report a paper published in "OpenAI").
@@ -1471,7 +1474,13 @@ def _one_author(text: str) -> bool:
     return (
         2 <= len(words) <= 3 + particles
         and words[0].casefold() not in _NAME_PARTICLES  # (a title's: "The Gradient")
+        # (a place's article: "San Francisco", "Los Alamos", "Der Spiegel", "El País")
+        and words[0].casefold() not in _PLACE_ARTICLES
         and _one_name(words[0]) and _one_name(words[-1])
+        # (a surname last is no word of the dictionary, or a common surname: "Grace
+        # Hopper", not a method's or a venue's last word, "Hidden Markov Models", "Kalman
+        # Filter", "New York Times", "Cleveland Clinic", which were the venue)
+        and (is_surname_word(words[-1]) or not known_word(words[-1].casefold()))
         and all(_one_name(word) or _INITIALS.fullmatch(word) or word.casefold() in _PARTICLES for word in middle)
         and not is_organisation(text)
         and not _field_words([text])
