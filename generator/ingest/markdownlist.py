@@ -772,7 +772,9 @@ class _Reader:
             end = stop
         start = len(joined) - len(text)  # (what the prefix and bullets took)
         first, *rest = _first_sentence(text)
-        if links_paper and rest and not unit.cells and (
+        # (a title after them: "(CVPR 2021) Paris, London, Tokyo. [[PDF](...)]" is a title
+        # of names, the links alone after it)
+        if links_paper and rest and not unit.cells and not _is_label(_first_sentence(rest[0])[0]) and (
             _apa(first) or _references_names(first) or _dated_names(first)[0] or _cited_people(first)
         ):
             # APA's "Surname, I., & Surname, I. (2021). Title. Venue.", or a reference as a
@@ -1447,8 +1449,14 @@ def _names_at_end(text: str) -> int:
     of ", " took minutes.)"""
     for apart in re.compile(r"\s[-–—]\s|,\s").finditer(text, max(0, len(text) - _NAMES_AT_MOST)):
         tail = text[apart.end() :].strip(" \t.")
+        # (surnames alone after a comma only with "et al.": a title's own list of places
+        # or names reads as they do, "Learning in Paris, London and Berlin", "Paris,
+        # London, Tokyo"; a dash sets them apart, "Title - Vaswani and Shazeer")
+        cited = _cited_people(tail)
+        if cited and apart.group().startswith(",") and "others" not in cited and not _people(tail):
+            cited = ()
         if text[: apart.start()].strip() and (
-            _cited_people(tail) or _apa(tail + ".") or (" " in tail and _one_author(tail) and not _field_words([tail]))
+            cited or _apa(tail + ".") or (" " in tail and _one_author(tail) and not _field_words([tail]))
         ):
             return apart.start()
     return -1

@@ -1393,7 +1393,11 @@ def test_a_sentence_of_names_before_the_title_gives_the_authors(item, title, aut
      "Attention Is All You Need", ("Ashish Vaswani", "Noam Shazeer")),
     ("- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - Vaswani, A., & Shazeer, N.",
      "Attention Is All You Need", ("A. Vaswani", "N. Shazeer")),
+    # (surnames alone after a comma are the title's: nothing tells them from its own list
+    # of places or models, "Paris, London, Tokyo", "Learning in Paris, London and Berlin")
     ("* (ICLR 2023) Two are better than one, Brown and Green. [[PDF](https://openreview.net/pdf?id=sb7qHFYwBc)]",
+     "Two are better than one, Brown and Green", ()),
+    ("* (ICLR 2023) Two are better than one - Brown and Green. [[PDF](https://openreview.net/pdf?id=sb7qHFYwBc)]",
      "Two are better than one", ("Brown", "Green")),
     ("* (NeurIPS 2020 Oral) Two are better than one - Vaswani, A. et al. [[PDF](https://openreview.net/pdf?id=sb7qH)]",
      "Two are better than one", ("A. Vaswani", "others")),
@@ -1405,6 +1409,24 @@ def test_names_alone_after_the_title_are_its_authors(item, title, authors):
     records, problems = _parse(item + "\n")
     assert not problems, problems.format()
     assert [(r.title, r.authors) for r in records] == [(title, authors)]
+
+
+@pytest.mark.parametrize("item, title", [
+    # A title that reads as a sentence of names, with no other sentence after it but the
+    # links, is the title: read as names before a title (18a906b8) it left no title, and
+    # the item was not imported ("links a paper but gives no title"); it was before.
+    ("- (CVPR 2021) Paris, London, Tokyo. [[PDF](https://openreview.net/pdf?id=y7)]", "Paris, London, Tokyo"),
+    ("- (ICLR 2023) Markov Chains, Rivers and Lakes. [[PDF](https://openreview.net/pdf?id=y4)]",
+     "Markov Chains, Rivers and Lakes"),
+    # (and places after a comma are no names set apart from the title: 5194eb5b cut it
+    # to "Learning in Paris", by London and Berlin)
+    ("- Learning in Paris, London and Berlin, NeurIPS 2017 [[pdf]](https://openreview.net/pdf?id=z9)",
+     "Learning in Paris, London and Berlin"),
+])
+def test_a_title_of_names_alone_stays_the_title(item, title):
+    records, problems = _parse(item + "\n")
+    assert not problems, problems.format()
+    assert [r.title for r in records] == [title]
 
 
 def test_a_surname_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
