@@ -2063,7 +2063,23 @@ def _cited_people(text: str) -> tuple[str, ...]:
         _person(name) if " " in name else _one_name(name) for name in people
     ):
         return ()
+    if people[-1].casefold() in _COUNTRIES:
+        return ()  # (a conference's place after its venue: "ACL 2019, Florence, Italy")
     return () if _field_words(full or people) else names
+
+
+# Countries and states that conferences are held in, as a place after a venue ends
+# ("NeurIPS 2018, Montréal, Canada", "NeurIPS 2017 - Long Beach, California"): no
+# name's last word. Not those that are surnames too ("Jordan", "France", "Holland",
+# "England", "Wales", "Georgia", "Israel").
+_COUNTRIES = frozenset("""
+    usa uk canada china japan korea italy spain germany austria switzerland
+    australia singapore india brazil mexico portugal greece sweden norway denmark finland
+    netherlands belgium ireland scotland hungary poland czechia turkey egypt ethiopia
+    argentina chile colombia peru thailand vietnam malaysia indonesia taiwan uae qatar
+    california hawaii louisiana nevada texas massachusetts washington utah colorado
+    arizona oregon florida ontario quebec
+""".split())
 
 
 def _people(text: str) -> tuple[str, ...]:

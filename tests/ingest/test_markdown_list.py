@@ -1199,6 +1199,11 @@ NAMES_AFTER_THE_VENUE = [
     (" - NeurIPS 2017, Vaswani and Shazeer", ("Vaswani", "Shazeer"), "NeurIPS", "2017"),
     (" - ICLR 2021 - Vision, Language", (), "ICLR", "2021"),
     (" - CVPR 2020 - Segmentation, Detection", (), "CVPR", "2020"),
+    # (a conference's place is no one's name: they were the authors since 6c8221f5; the
+    # venue keeps the place after a comma, as before it)
+    (" - NeurIPS 2017 - Sydney, Australia", (), "NeurIPS", "2017"),
+    (" - ICRA 2019, Montreal, Canada", (), "ICRA Montreal, Canada", "2019"),
+    (" - ACL 2019, Florence, Italy", (), "ACL Florence, Italy", "2019"),
 ]
 
 # Two surnames alone that are words of the dictionary: names when one at least is a
