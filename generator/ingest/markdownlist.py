@@ -772,9 +772,11 @@ class _Reader:
             end = stop
         start = len(joined) - len(text)  # (what the prefix and bullets took)
         first, *rest = _first_sentence(text)
-        # (a title after them: "(CVPR 2021) Paris, London, Tokyo. [[PDF](...)]" is a title
-        # of names, the links alone after it)
-        if links_paper and rest and not unit.cells and not _is_label(_first_sentence(rest[0])[0]) and (
+        # (a title after them: "(CVPR 2021) Paris, London, Tokyo. [[PDF](...)]" and
+        # "Kalman Filters and Transformers. *ICML*, 2019." are titles of names, the links
+        # or the venue alone after them)
+        following = _clean(_first_sentence(rest[0])[0]) if rest else ""
+        if links_paper and rest and not unit.cells and not _is_label(following) and not _venue_and_year(following) and (
             _apa(first) or _references_names(first) or _dated_names(first)[0] or _cited_people(first)
         ):
             # APA's "Surname, I., & Surname, I. (2021). Title. Venue.", or a reference as a
@@ -1448,6 +1450,8 @@ def _names_at_end(text: str) -> int:
     more than any list of names a list writes: each place's names read anew, a long run
     of ", " took minutes.)"""
     for apart in re.compile(r"\s[-–—]\s|,\s").finditer(text, max(0, len(text) - _NAMES_AT_MOST)):
+        if (head := text[: apart.start()]).count('"') % 2 or head.count("“") > head.count("”"):
+            continue  # (inside a quoted title: '"Riemannian Optimization - A Primer", ...')
         tail = text[apart.end() :].strip(" \t.")
         # (surnames alone after a comma only with "et al.": a title's own list of places
         # or names reads as they do, "Learning in Paris, London and Berlin", "Paris,

@@ -1427,6 +1427,15 @@ def test_names_alone_after_the_title_are_its_authors(item, title, authors):
     # to "Learning in Paris", by London and Berlin)
     ("- Learning in Paris, London and Berlin, NeurIPS 2017 [[pdf]](https://openreview.net/pdf?id=z9)",
      "Learning in Paris, London and Berlin"),
+    # (nor when the venue alone follows: "Title. *Venue*, Year." was titled "ICML", by
+    # "Kalman Filters" and "Transformers", or by "Fast Euler Solvers", since 18a906b8)
+    ("- Kalman Filters and Transformers. *ICML*, 2019. [[pdf]](https://arxiv.org/abs/2101.00150)",
+     "Kalman Filters and Transformers"),
+    ("- Euler Solvers, Fast. *ICML*, 2019. [[pdf]](https://arxiv.org/abs/2101.00157)", "Euler Solvers, Fast"),
+    # (a dash inside a quoted title sets no names apart: it was cut to '"Riemannian
+    # Optimization' by 'A Primer"', since 5194eb5b)
+    ('- "Riemannian Optimization - A Primer", Vaswani et al., ICML 2020 [[pdf]](https://arxiv.org/abs/2101.00848)',
+     "Riemannian Optimization - A Primer"),
 ])
 def test_a_title_of_names_alone_stays_the_title(item, title):
     records, problems = _parse(item + "\n")
