@@ -178,6 +178,15 @@ _NAME_PARTICLES = frozenset("of in on and for the at to de des du la le van von 
 # A place's or a paper's article or saint before its name, no given name's: "San Diego",
 # "Santa Clara", "Los Angeles", "Las Vegas", "El Paso", "Der Spiegel", "Die Zeit".
 _PLACE_ARTICLES = frozenset("san santa santo são los las el der die das".split())
+# The first words of journals' and institutions' names in other languages, before "de",
+# "di", "do": "Revista de Informática", "Revue de Statistique", "Banque de France",
+# "Politecnico di Milano", no given names.
+_VENUE_HEADS = frozenset("""
+    revista revue rivista anais anales annales actas atti acta boletín boletim bulletin
+    cahiers cuadernos estudios archivos arquivos banco banque banca politecnico instituto
+    istituto institut universidad universidade università université école ecole escuela
+    escola colegio sociedad sociedade società société zeitschrift jahrbuch procesamiento
+""".split())
 # A lab that writes its papers under its own name, before a year as a list cites it
 # ("[GPT-4 Technical Report](...) - OpenAI, 2023"): the author, not the venue (which made
 # the report a paper published in "OpenAI").
@@ -1486,8 +1495,9 @@ def _one_author(text: str) -> bool:
     return (
         2 <= len(words) <= 3 + particles
         and words[0].casefold() not in _NAME_PARTICLES  # (a title's: "The Gradient")
-        # (a place's article: "San Francisco", "Los Alamos", "Der Spiegel", "El País")
-        and words[0].casefold() not in _PLACE_ARTICLES
+        # (a place's article: "San Francisco", "Los Alamos", "Der Spiegel", "El País";
+        # a venue's first word: "Revista de Informática")
+        and words[0].casefold() not in _PLACE_ARTICLES | _VENUE_HEADS
         and _one_name(words[0]) and _one_name(words[-1])
         # (a surname last is no word of the dictionary, or a common surname: "Grace
         # Hopper", not a method's or a venue's last word, "Hidden Markov Models", "Kalman

@@ -1156,6 +1156,11 @@ ONE_PERSON = [
     (" - San Francisco, 2019", (), "San Francisco", "2019"),
     (" - Los Alamos, 2017", (), "Los Alamos", "2017"),
     (" - Der Spiegel, 2019", (), "Der Spiegel", "2019"),
+    (" - Revista de Informática, 2020", (), "Revista de Informática", "2020"),
+    (" - Revista Brasileira de Computação, 2018", (), "Revista Brasileira de Computação", "2018"),
+    (" - Banque de France, 2020", (), "Banque de France", "2020"),
+    (" - Politecnico di Milano, 2019", (), "Politecnico di Milano", "2019"),
+    (" - Nando de Freitas, 2016", ("Nando de Freitas",), "", "2016"),
     (" - Grace Hopper, 2019", ("Grace Hopper",), "", "2019"),
 ]
 
