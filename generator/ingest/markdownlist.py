@@ -287,7 +287,9 @@ _NEWS_DATE = re.compile(rf"(?i)^(?:[\[(]\s*{_DATE}\s*[\])]|{_DATE}\s*[:：])")
 _ARXIV_VENUE = re.compile(r"^arxiv$", re.IGNORECASE)
 _MONTHS = re.compile(rf"^{_MONTH}$", re.IGNORECASE)
 # "Vandenhende, S., Georgoulis, S., & Van Gool, L." (APA): a surname, then initials.
-_APA_NAME = re.compile(r"\s*(?:&\s*|and\s+)?([^\W\d][^,&()]*?),\s*((?:[^\W\d_]{1,2}\.[\s-]*)+),?")
+# (A surname of 81 characters at most, so that a match that fails fails soon: unbounded,
+# each name read looked to the text's last comma, and _apa took the square of its length.)
+_APA_NAME = re.compile(r"\s*(?:&\s*|and\s+)?([^\W\d][^,&()]{0,80}?),\s*((?:[^\W\d_]{1,2}\.[\s-]*)+),?")
 # (Its spaces before "et" tried where a run of them starts: linear.)
 # "et al." ending words read as a venue: names'.
 _NAMES_END = re.compile(r"(?<![^\W_])et\s+al\.?$")
@@ -1042,7 +1044,12 @@ class _Reader:
             # 2020", whose last initial read as the venue "A" (`_apa`), perhaps cut short
             # ("Vaswani, A. et al., 2017", "Vaswani, A. et al. 2017"): all of them, the
             # longest run of names first ("Vaswani, A., et al.", not "Vaswani, A.").
-            ends = [m.start() for m in re.finditer(r",", part)] + [m.end() for m in _ET_AL_WORDS.finditer(part)]
+            # (only where a venue and year may follow, among the last 400 characters: each
+            # end's names are read anew, and 1,000 "et al." took 12 s)
+            near = max(0, len(part) - _NAMES_AT_MOST)
+            ends = [m.start() for m in re.compile(r",").finditer(part, near)] + [
+                m.end() for m in _ET_AL_WORDS.finditer(part, near)
+            ]
             for end in sorted(ends, reverse=True):
                 head = part[:end]
                 if (head.endswith(".") or _NAMES_END.search(head, max(0, end - 16))) and _venue_and_year(
