@@ -48,27 +48,74 @@ _PIECES = [
 _words = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=5).map(" ".join)
 
 
+# Values of the fields other than title and abstract, each with what an earlier reading
+# reads otherwise (TeX as written: math, ties, a line break's \\, an accent's \~{n}, an
+# escaped \$, $$, a \url with a tilde in its address): an entry whose title and abstract
+# hold none of it is not read again, and these must not change its record's title or
+# abstract, nor whether it has a record, under any reading.
+_AUTHORS = [
+    "Lee, Ann", "Erd\\H{o}s, Paul", "M.~Smith and J.~Doe", "Pe\\~{n}a, Jos\\'e", "{$\\beta$ Team}",
+    "Smith, J.~R. and Lee, Ann", "Doe, Jane and others",
+]
+_OTHERS = [
+    "$\\beta$-Workshop", "Proc.~of ICML", "A~~B", "3~--~5", "x\\\\y", "\\$5 or $$x$$", "\\~{n}and\\'u",
+    "\\url{https://example.org/~lee/$x$}", "https://example.org/~lee/a~~b", "Code: https://github.com/a/b~c",
+    "&#36;\\beta&#36;", "Table~\\ref{t}", "size~$n$",
+]
+# Titles that read as none now and as a tilde in an earlier reading of ties (the entry
+# has a record in one reading only: the counts of records differ), and near misses.
+_ALONE = ["{}~{}", "\\\\~\\\\", "\\\\~{}", "{}{\\em ~}{}", "~", "$$", "~~", "\\\\", "{}", "\\~{}"]
+_FIELDS = ["booktitle", "journal", "note", "annote", "howpublished", "url", "keywords", "series", "editor", "publisher"]
+
+
 @st.composite
 def _bib(draw: st.DrawFn) -> str:
     """A .bib of a few entries, some holding math or ties in their titles or abstracts,
-    in their own text, an @string's or a crossref'd volume's."""
+    in their own text, an @string's or a crossref'd volume's, and in their other fields
+    (authors, venues, notes, addresses: `_OTHERS`), with an @preamble, comments, an entry
+    given twice and one bibtexparser cannot read among them."""
     blocks = []
     strings = draw(st.lists(_words, max_size=2))
     blocks += [f"@string{{s{n} = {{{value}}}}}" for n, value in enumerate(strings)]
-    volumes = draw(st.lists(st.tuples(st.sampled_from(["proceedings", "inproceedings"]), _words), max_size=2))
+    names = draw(st.lists(st.sampled_from(_AUTHORS), max_size=1))
+    blocks += [f"@string{{who{n} = {{{value}}}}}" for n, value in enumerate(names)]
+    volumes = draw(st.lists(
+        st.tuples(st.sampled_from(["proceedings", "inproceedings"]), st.one_of(_words, st.sampled_from(_ALONE))),
+        max_size=2,
+    ))
     for n, (kind, title) in enumerate(volumes):
-        blocks.append(f"@{kind}{{vol{n},\n  title = {{{title}}},\n  year = {{2020}}\n}}")
+        more = "".join(
+            f",\n  {name} = {{{draw(st.sampled_from(_OTHERS))}}}"
+            for name in draw(st.lists(st.sampled_from(["booktitle", "series", "editor", "note"]), max_size=2, unique=True))
+        )
+        blocks.append(f"@{kind}{{vol{n},\n  title = {{{title}}},\n  year = {{2020}}{more}\n}}")
+    entries = []
     for n in range(draw(st.integers(1, 5))):
         if strings and draw(st.booleans()):
             title = f"s{draw(st.integers(0, len(strings) - 1))} # {{ {draw(_words)}}}"
         else:
-            title = f"{{{draw(_words)}}}"
-        fields = [f"  title = {title}", "  author = {Lee, Ann}", "  year = {2021}"]
-        if draw(st.booleans()):
+            title = "{" + draw(st.one_of(_words, st.sampled_from(_ALONE))) + "}"
+        author = "who0 # { and Lee, Ann}" if names and draw(st.booleans()) else f"{{{draw(st.sampled_from(_AUTHORS))}}}"
+        fields = [f"  title = {title}", f"  author = {author}", "  year = {2021}"]
+        if strings and draw(st.booleans()):
+            fields.append(f"  abstract = {{{draw(_words)}\n\n}} # s{draw(st.integers(0, len(strings) - 1))}")
+        elif draw(st.booleans()):
             fields.append(f"  abstract = {{{draw(_words)}\n\n{draw(_words)}}}")
+        for name in draw(st.lists(st.sampled_from(_FIELDS), max_size=3, unique=True)):
+            fields.append(f"  {name} = {{{draw(st.sampled_from(_OTHERS))}}}")
         if volumes and draw(st.booleans()):
             fields.append(f"  crossref = {{vol{draw(st.integers(0, len(volumes) - 1))}}}")
-        blocks.append(f"@article{{key{n},\n" + ",\n".join(fields) + "\n}")
+        entries.append(f"@article{{key{n},\n" + ",\n".join(fields) + "\n}")
+    blocks += entries
+    if draw(st.booleans()):
+        blocks.append("@preamble{ \"\\newcommand{\\x}{$\\beta$~y}\" }")
+    if draw(st.booleans()):
+        blocks.append(f"@comment{{ {draw(_words)} }}\n% {draw(_words)}")
+    if draw(st.booleans()):
+        blocks.append(draw(st.sampled_from(entries)))  # (a duplicate key)
+    if draw(st.booleans()):
+        # An entry bibtexparser gives up on (a field without "="), holding math.
+        blocks.append("@article{broken,\n  title {$\\beta$-VAE~x},\n  year = {2020}\n}")
     return "\n\n".join(draw(st.permutations(blocks))) + "\n"
 
 
