@@ -80,6 +80,247 @@
     return row.indexOf(UNSPACED.test(word) ? word : " " + word) !== -1;
   }
 
+
+  /* Sorting a list of papers (All papers, a topic's table) by a column: the headers
+     Title, Year and Code become buttons here (without JavaScript the headers stay words
+     and the page's order stands). A click sorts (a title A to Z, the year newest first,
+     code first with the most stars first), a second click on the same column reverses.
+     The page's own order is the one its note names (newest first, or by title), shown
+     as that column's sort, and kept out of the address; another is kept in it
+     (?sort=year, ?sort=-title) with the filter's, so a sorted view can be linked and
+     Back to the page finds it (instant navigation renders the page anew).
+
+     Stable: rows of equal keys keep the page's order (the index breaks ties). The keys
+     are read from the rows as the generator wrote them (the title's link, the Year
+     cell, the code badge and its stars), once, on the first sort: loading the page
+     costs nothing more. A badge's stars are short ("1.2k"): two repositories of
+     "1.2k" keep the page's order. Papers without a year come last either way. */
+  var SORTS = {
+    title: { first: "", up: "A to Z", down: "Z to A" },
+    year: { first: "-", up: "oldest first", down: "newest first" },
+    code: { first: "-", up: "without code first", down: "with code first, most stars first" }
+  };
+  var STAR_UNITS = { k: 1000, M: 1000000 };
+
+  function starCount(text) {
+    var m = /^([0-9]+(?:\.[0-9])?)([kM]?)$/.exec(text.trim());
+    return m ? Math.round(parseFloat(m[1]) * (STAR_UNITS[m[2]] || 1)) : 0;
+  }
+
+  /* The table's sortable columns, by the headers the templates write. */
+  function sortColumns(table) {
+    var head = table.tHead && table.tHead.rows[0];
+    var columns = {};
+    if (!head || !head.cells.length) {
+      return columns;
+    }
+    columns.title = 0;
+    Array.prototype.forEach.call(head.cells, function (th, i) {
+      if (th.classList.contains("rl-year-column")) {
+        columns.year = i;
+      } else if (i > 0 && th.textContent.trim() === "Code") {
+        columns.code = i;
+      }
+    });
+    return columns;
+  }
+
+  var collator = null;
+
+  function sortKey(name, row, column) {
+    var cell = row.cells[column];
+    if (!cell) {
+      return null;
+    }
+    if (name === "title") {
+      var link = cell.querySelector("a");
+      return (link || cell).textContent.trim();
+    }
+    if (name === "year") {
+      var year = parseInt(cell.textContent, 10);
+      return isNaN(year) ? null : year;
+    }
+    var badge = cell.querySelector(".rl-badge--code");
+    var stars = badge && badge.querySelector(".rl-badge__stars");
+    return badge ? 1 + (stars ? starCount(stars.textContent) : 0) : 0;
+  }
+
+  /* Sorting of `table` whose rows, in the page's order, are `items` ({row: <tr>}).
+     `changed` is called after a click. Returns null where the table has no header. */
+  function sortable(table, items, changed) {
+    var columns = sortColumns(table);
+    if (columns.title === undefined || table.readinglistSort) {
+      return null;
+    }
+    /* The page's own order, as its note says: newest first where there is a Year. */
+    var initial = columns.year !== undefined ? "-year" : "title";
+    var state = initial;
+    var cache = {};
+    var keys = {};
+    var head = table.tHead.rows[0];
+    var said = document.createElement("span");
+    said.className = "rl-visually-hidden";
+    said.setAttribute("aria-live", "polite");
+    table.parentNode.insertBefore(said, table);
+    table.tHead.classList.add("rl-sorts");
+
+    function parse(value) {
+      var name = String(value || "").replace(/^-/, "");
+      return SORTS[name] && columns[name] !== undefined ? value : null;
+    }
+
+    function ordered() {
+      if (state === initial) {
+        return items;
+      }
+      if (!cache[state]) {
+        var name = state.replace(/^-/, "");
+        var down = state.charAt(0) === "-";
+        if (!keys[name]) {
+          keys[name] = items.map(function (r) { return sortKey(name, r.row, columns[name]); });
+        }
+        var k = keys[name];
+        if (name === "title" && !collator) {
+          collator = new Intl.Collator(document.documentElement.lang || "en", { numeric: true, sensitivity: "base" });
+        }
+        var index = items.map(function (_, i) { return i; });
+        index.sort(function (a, b) {
+          var x = k[a], y = k[b];
+          if (x === null || y === null) {
+            return x === y ? a - b : (x === null ? 1 : -1); /* missing last */
+          }
+          var c = name === "title" ? collator.compare(x, y) : x - y;
+          return (down ? -c : c) || a - b;
+        });
+        cache[state] = index.map(function (i) { return items[i]; });
+      }
+      return cache[state];
+    }
+
+    function mark() {
+      var name = state.replace(/^-/, "");
+      var down = state.charAt(0) === "-";
+      Object.keys(SORTS).forEach(function (key) {
+        var th = columns[key] === undefined ? null : head.cells[columns[key]];
+        if (!th) {
+          return;
+        }
+        var arrow = th.querySelector(".rl-sort__arrow");
+        var how = th.querySelector(".rl-sort__how");
+        if (key === name) {
+          th.setAttribute("aria-sort", down ? "descending" : "ascending");
+          arrow.textContent = down ? "\u2193" : "\u2191";
+          /* (Its own words, in brackets: Chromium names the button "Title , A to Z"
+             with a comma, the hidden span being apart from the header's word.) */
+          how.textContent = "(" + (down ? SORTS[key].down : SORTS[key].up) + ")";
+        } else {
+          th.removeAttribute("aria-sort");
+          arrow.textContent = "\u2195";
+          how.textContent = "";
+        }
+        th.classList.toggle("rl-sorted", key === name);
+      });
+    }
+
+    Object.keys(SORTS).forEach(function (key) {
+      var th = columns[key] === undefined ? null : head.cells[columns[key]];
+      if (!th) {
+        return;
+      }
+      var label = th.textContent.trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "rl-sort";
+      button.dataset.sort = key;
+      while (th.firstChild) {
+        button.appendChild(th.firstChild);
+      }
+      var how = document.createElement("span");
+      how.className = "rl-sort__how rl-visually-hidden";
+      var arrow = document.createElement("span");
+      arrow.className = "rl-sort__arrow";
+      arrow.setAttribute("aria-hidden", "true");
+      button.appendChild(how);
+      button.appendChild(arrow);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var name = state.replace(/^-/, "");
+        state = name === key ? (state.charAt(0) === "-" ? key : "-" + key) : SORTS[key].first + key;
+        mark();
+        var down = state.charAt(0) === "-";
+        said.textContent = "Sorted by " + label + ", " + (down ? SORTS[key].down : SORTS[key].up) + ".";
+        changed();
+      });
+    });
+
+    var api = {
+      rows: ordered,
+      /* What the address keeps: nothing for the page's own order. */
+      param: function () { return state === initial ? "" : state; },
+      set: function (value) {
+        state = parse(value) || initial;
+        mark();
+      },
+      state: function () { return state; }
+    };
+    table.readinglistSort = api;
+    mark();
+    return api;
+  }
+
+  /* The page's address with `params` changed as `update` says (replaced, not pushed:
+     Back leaves the page, as it does after the filter is typed in). */
+  function keepInAddress(page, update) {
+    if (location.pathname !== page) {
+      return;
+    }
+    var params = new URLSearchParams(location.search);
+    update(params);
+    var search = params.toString();
+    var address = location.pathname + (search ? "?" + search : "") + location.hash;
+    if (address !== location.pathname + location.search + location.hash) {
+      try {
+        history.replaceState(history.state, "", address);
+      } catch (error) {
+        /* (a page with no address of its own, such as about:blank: nothing to keep) */
+      }
+    }
+  }
+
+  function keepSort(params, sort) {
+    if (sort && sort.param()) { params.set("sort", sort.param()); } else { params.delete("sort"); }
+  }
+
+  /* A body's rows put in `list`'s order, moved, not copied (a table of the whole list
+     short enough to be shown whole, or a short topic's without a filter). */
+  function arrange(body, list) {
+    var rows = body.rows;
+    var same = rows.length === list.length && list.every(function (r, i) { return rows[i] === r.row; });
+    if (!same) {
+      var moved = document.createDocumentFragment();
+      list.forEach(function (r) { moved.appendChild(r.row); });
+      body.appendChild(moved);
+    }
+  }
+
+  /* A table of papers without a filter (a topic's short table): sorting alone. */
+  function setUpSort(table) {
+    if (table.readinglistSort || !table.tBodies.length || table.tBodies.length > 1) {
+      return;
+    }
+    var body = table.tBodies[0];
+    var items = Array.prototype.map.call(body.rows, function (row) { return { row: row }; });
+    var page = location.pathname;
+    var sort = sortable(table, items, function () {
+      arrange(body, sort.rows());
+      keepInAddress(page, function (params) { keepSort(params, sort); });
+    });
+    if (sort) {
+      sort.set(new URLSearchParams(location.search).get("sort"));
+      arrange(body, sort.rows());
+    }
+  }
+
   function setUp(filter) {
     if (filter.dataset.ready) {
       return;
@@ -143,6 +384,10 @@
     });
     var timer = 0;
     var page = location.pathname; /* the table's own address (see remember) */
+    var sort = sortable(table, rows, function () { apply(); });
+    function sorted() {
+      return sort ? sort.rows() : rows;
+    }
 
     function note(message) {
       var row = document.createElement("tr");
@@ -228,8 +473,9 @@
       }
       table.replaceChild(body, table.tBodies[0]);
       /* The whole list's first rows: printed, the rest (hidden) is printed after them. */
-      table.classList.toggle("rl-first-rows", matches === rows && matches.length > limit);
-      if (matches === rows) {
+      var everything = matches === rows || matches === sorted();
+      table.classList.toggle("rl-first-rows", everything && matches.length > limit);
+      if (everything) {
         count.textContent = matches.length > limit
           ? "The first " + limit + " of " + rows.length + " papers are shown"
           : "All " + rows.length + " papers are shown"; /* (said aloud) */
@@ -246,29 +492,19 @@
       /* Instant navigation puts the next page's address in the bar before it takes
          this page away: a key's timer that runs in between must not give a paper's
          address this filter (seen under load: ".../paper/?filter=translatex"). */
-      if (location.pathname !== page) {
-        return;
-      }
-      var params = new URLSearchParams(location.search);
-      var query = text.value.trim();
-      if (query) { params.set("filter", query); } else { params.delete("filter"); }
-      if (code.checked) { params.set("code", "1"); } else { params.delete("code"); }
-      if (unread && unread.checked) { params.set("unread", "1"); } else { params.delete("unread"); }
-      /* "Show all" too: Back from a paper in row 5,000 finds it shown. */
-      if (last.matches && last.limit >= last.matches.length && last.matches.length > LIMIT) {
-        params.set("all", "1");
-      } else {
-        params.delete("all");
-      }
-      var search = params.toString();
-      var address = location.pathname + (search ? "?" + search : "") + location.hash;
-      if (address !== location.pathname + location.search + location.hash) {
-        try {
-          history.replaceState(history.state, "", address);
-        } catch (error) {
-          /* (a page with no address of its own, such as about:blank: nothing to keep) */
+      keepInAddress(page, function (params) {
+        var query = text.value.trim();
+        if (query) { params.set("filter", query); } else { params.delete("filter"); }
+        if (code.checked) { params.set("code", "1"); } else { params.delete("code"); }
+        if (unread && unread.checked) { params.set("unread", "1"); } else { params.delete("unread"); }
+        keepSort(params, sort);
+        /* "Show all" too: Back from a paper in row 5,000 finds it shown. */
+        if (last.matches && last.limit >= last.matches.length && last.matches.length > LIMIT) {
+          params.set("all", "1");
+        } else {
+          params.delete("all");
         }
-      }
+      });
     }
 
     /* The controls as last applied: Back to the page (pageshow), or Enter pressed again,
@@ -280,7 +516,7 @@
       if (!filter.isConnected) {
         return; /* a key's timer, run after instant navigation left the page */
       }
-      var now = JSON.stringify([normal(text.value), code.checked, unreadOnly()]);
+      var now = JSON.stringify([normal(text.value), code.checked, unreadOnly(), sort ? sort.state() : ""]);
       if (now !== applied) {
         applied = now;
         redraw();
@@ -293,14 +529,16 @@
       var onlyUnread = unreadOnly();
       if (!wanted.length && !code.checked && !onlyUnread) {
         if (large) {
-          show(rows, LIMIT); /* with a button for the rest */
-          return;
-        }
-        if (table.tBodies[0] === whole) {
+          show(sorted(), LIMIT); /* with a button for the rest */
           return;
         }
         if (rows.length > WHOLE) {
-          show(rows, LIMIT);
+          show(sorted(), LIMIT);
+          return;
+        }
+        /* (The whole body's own rows, in the order chosen.) */
+        arrange(whole, sorted());
+        if (table.tBodies[0] === whole) {
           return;
         }
         table.replaceChild(whole, table.tBodies[0]);
@@ -314,7 +552,7 @@
     function matching() {
       var wanted = normal(text.value).split(" ").filter(Boolean);
       var onlyUnread = unreadOnly();
-      return rows.filter(function (r) {
+      return sorted().filter(function (r) {
         return (!code.checked || r.code) && (!onlyUnread || !r.row.querySelector("a.rl-read-link")) &&
           wanted.every(function (w) { return found(r.text, w); });
       });
@@ -352,6 +590,7 @@
     if (given.get("code") === "1") { code.checked = true; }
     /* (Not while it is hidden: the reader has marked nothing read, read-marks.js.) */
     if (unread && !unread.parentNode.hidden && given.get("unread") === "1") { unread.checked = true; }
+    if (sort) { sort.set(given.get("sort")); }
     filter.hidden = false;
     filter.readinglistApply = apply;
     apply();
@@ -364,6 +603,8 @@
   function setUpAll() {
     try {
       document.querySelectorAll(".rl-filter").forEach(setUp);
+      /* Then the tables of papers without a filter (a short topic's): sorting alone. */
+      document.querySelectorAll("table[data-rl-papers]").forEach(setUpSort);
     } catch (error) {
       /* Whatever failed, a long list's rest must not stay hidden with no control. */
       document.documentElement.classList.remove("rl-js");
