@@ -178,23 +178,39 @@
         var down = state.charAt(0) === "-";
         if (!keys[name]) {
           keys[name] = items.map(function (r) { return sortKey(name, r.row, columns[name]); });
+          if (name === "title") {
+            keys.title = titleRanks(keys.title);
+          }
         }
         var k = keys[name];
-        if (name === "title" && !collator) {
-          collator = new Intl.Collator(document.documentElement.lang || "en", { numeric: true, sensitivity: "base" });
-        }
         var index = items.map(function (_, i) { return i; });
         index.sort(function (a, b) {
           var x = k[a], y = k[b];
           if (x === null || y === null) {
             return x === y ? a - b : (x === null ? 1 : -1); /* missing last */
           }
-          var c = name === "title" ? collator.compare(x, y) : x - y;
-          return (down ? -c : c) || a - b;
+          return (down ? y - x : x - y) || a - b;
         });
         cache[state] = index.map(function (i) { return items[i]; });
       }
       return cache[state];
+    }
+
+    /* Each title's place among them, compared once as words (Intl.Collator: case and
+       accents aside, "Paper 9" before "Paper 10"): both ways then sort numbers. A
+       title sort of 10,000 rows cost 130 to 570 ms in collator comparisons, each way. */
+    function titleRanks(titles) {
+      if (!collator) {
+        collator = new Intl.Collator(document.documentElement.lang || "en", { numeric: true, sensitivity: "base" });
+      }
+      var index = titles.map(function (_, i) { return i; });
+      index.sort(function (a, b) { return collator.compare(titles[a], titles[b]) || a - b; });
+      var ranks = new Array(titles.length);
+      index.forEach(function (i, n) {
+        var prev = index[n - 1];
+        ranks[i] = n && collator.compare(titles[prev], titles[i]) === 0 ? ranks[prev] : n;
+      });
+      return ranks;
     }
 
     function mark() {
