@@ -488,9 +488,13 @@
         body.appendChild(note(more));
       }
       table.replaceChild(body, table.tBodies[0]);
-      /* The whole list's first rows: printed, the rest (hidden) is printed after them. */
       var everything = matches === rows || matches === sorted();
-      table.classList.toggle("rl-first-rows", everything && matches.length > limit);
+      /* The whole list's first rows, in the page's order: printed, the rest (hidden) is
+         printed after them (not after sorted rows: some would be printed twice). An
+         attribute, not a class: the phone's rows across the screen are for a table
+         of papers without a class (readinglist.css), and a long list on a phone was
+         shown in columns once this was set. */
+      table.toggleAttribute("data-rl-first-rows", matches === rows && matches.length > limit);
       if (everything) {
         count.textContent = matches.length > limit
           ? "The first " + limit + " of " + rows.length + " papers are shown"

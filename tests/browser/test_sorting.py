@@ -267,3 +267,25 @@ def test_on_a_phone_the_sort_buttons_are_shown(new_page):
         assert box["width"] > 20 and box["height"] > 10
     # The header that sorts nothing stays unseen, and the rows below the buttons.
     assert page.locator("#t th", has_text="Topics").bounding_box()["width"] <= 1
+
+
+def test_a_long_list_on_a_phone_keeps_its_rows_across_the_screen(new_page):
+    # Its first rows shown (the filter marks the table so, for print): the table kept no
+    # class, which the phone's rows across the screen need (they were columns).
+    page = new_page(viewport=PHONE)
+    _opened(page, "long/")
+    assert page.evaluate("document.getElementById('t').hasAttribute('class')") is False
+    assert page.evaluate("getComputedStyle(document.querySelector('#t tbody tr')).display") == "flex"
+
+
+def test_a_sorted_long_list_prints_the_rows_shown_once(new_page):
+    page = new_page()
+    _opened(page, "long/")
+    page.emulate_media(media="print")
+    # Unsorted, the first rows and the rest: every row once.
+    assert page.locator("#t tbody:visible tr td:first-child a").count() == LONG
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    titles = _titles(page)
+    assert len(titles) == len(set(titles)) == ALL_PAPERS_FIRST
+    assert titles[0] == f"Paper {LONG - 1:05d}"
