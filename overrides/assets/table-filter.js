@@ -221,20 +221,16 @@
         if (!th) {
           return;
         }
-        var arrow = th.querySelector(".rl-sort__arrow");
         var how = th.querySelector(".rl-sort__how");
         if (key === name) {
           th.setAttribute("aria-sort", down ? "descending" : "ascending");
-          arrow.textContent = down ? "\u2193" : "\u2191";
           /* (Its own words, in brackets: Chromium names the button "Title , A to Z"
              with a comma, the hidden span being apart from the header's word.) */
           how.textContent = "(" + (down ? SORTS[key].down : SORTS[key].up) + ")";
         } else {
           th.removeAttribute("aria-sort");
-          arrow.textContent = "\u2195";
           how.textContent = "";
         }
-        th.classList.toggle("rl-sorted", key === name);
       });
     }
 
@@ -253,6 +249,8 @@
       }
       var how = document.createElement("span");
       how.className = "rl-sort__how rl-visually-hidden";
+      /* (Its arrow is the stylesheet's, by the header's aria-sort: not text of the
+         header, whose name a screen reader says with every cell of the column.) */
       var arrow = document.createElement("span");
       arrow.className = "rl-sort__arrow";
       arrow.setAttribute("aria-hidden", "true");
