@@ -697,10 +697,19 @@ def _watch_when_back(server, path: str, handler) -> None:
 
     from watchdog.events import FileCreatedEvent
 
+    observer = server.observer
+
     def wait() -> None:
         while not getattr(server, "_shutdown", False):
             if os.path.isdir(path):
-                _watch_again(server, path)
+                # Only while the observer runs, and under its lock (which its stop takes
+                # to forget every watch): MkDocs' shutdown stops it before it sets
+                # _shutdown, and a watch unwatched through a stopped observer raised
+                # KeyError here, a traceback as serve exited.
+                with observer._lock:
+                    if not observer.should_keep_running():
+                        return
+                    _watch_again(server, path)
                 handler.dispatch(FileCreatedEvent(path))
                 return
             time.sleep(_LOOK_FOR_FOLDER)

@@ -267,6 +267,46 @@ def test_under_serve_a_watched_folder_removed_and_put_back_is_watched_again(tmp_
         server.observer.join()
 
 
+def test_under_serve_a_watched_folder_put_back_as_the_server_stops_is_left_alone(tmp_path, monkeypatch):
+    # MkDocs' shutdown stops the observer (which forgets every watch) before it sets the
+    # server's _shutdown: a folder put back then was unwatched through the stopped
+    # observer, and its thread died on a KeyError traceback as serve exited.
+    import threading
+    import time
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import mkdocs_hook
+
+    died: list = []
+    monkeypatch.setattr(threading, "excepthook", died.append)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    config = SimpleNamespace(docs_dir=None, config_file_path=str(tmp_path / "other.yml"))
+    server = mkdocs_hook.on_serve(server, config=config, builder=server.builder)
+    server.watch(str(overrides))
+    server.observer.start()
+    try:
+        time.sleep(0.6)  # (the polling observer's first look)
+        overrides.rename(tmp_path / "elsewhere")
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert server._want_rebuild  # (the folder's going was seen: the thread waits)
+        server._want_rebuild = False
+        server.observer.stop()  # (MkDocs' shutdown, its first step)
+        (tmp_path / "elsewhere").rename(overrides)
+        time.sleep(3 * mkdocs_hook._LOOK_FOR_FOLDER)
+        assert died == []
+        assert not server._want_rebuild  # (nothing built by a server that stops)
+        assert not server.observer._watches  # (the stopped observer watches nothing)
+    finally:
+        server._shutdown = True
+        server.observer.join()
+
+
 def _served_by_hook(tmp_path, error_pages: dict[int, bytes]):
     """MkDocs' server of a one-page site (tmp_path/site), as the hook's on_serve leaves
     it, its error pages ``error_pages`` (as MkDocs' serve reads them from the site): the
