@@ -820,18 +820,18 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
                 from mkdocs.exceptions import MkDocsException
 
                 if isinstance(error, MkDocsException):
-                    said = f"readinglist: {error}"
-                    print(said, file=sys.stderr)
+                    stopped_on = f"readinglist: {error}"
+                    print(stopped_on, file=sys.stderr)
                 else:
                     import traceback
 
                     traceback.print_exc()
                     first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-                    said = (
+                    stopped_on = (
                         f"the build stopped on {type(error).__name__}{': ' + first if first else ''}"
                         " (the terminal shows where)"
                     )
-                build.PROCESS_STATE[_STOPPED] = [said]
+                build.PROCESS_STATE[_STOPPED] = [stopped_on]
                 print(
                     "readinglist: the build stopped; the site shows the last good build until"
                     " it builds again",
