@@ -1946,7 +1946,12 @@
     words.forEach(function (word) {
       if (!isCompound(word)) {
         word.forEach(function (term) {
-          own.add(term);
+          /* (Not the form the index holds an author's name or a link in, "_he",
+             "__github_com_x" (search.py's name_forms, link_form): no reader wrote it, no
+             page shows it, and the address bar showed it; but a word typed so.) */
+          if (term === word[0] || term.indexOf(NAME_MARK) !== 0) {
+            own.add(term);
+          }
         });
       }
     });

@@ -6,7 +6,7 @@ link_form), which pages that write "github.com" and "computers" ranked above it.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -96,3 +96,16 @@ def test_a_url_finds_the_paper_whose_code_it_is_first_as_the_terminal_does(open_
     # (Before, the page that writes "github.com/example" came first.)
     assert shown[0] == "papers/gradient-episodic-memory/"
     assert "papers/code-hosting/" in shown[1:]
+
+
+@pytest.mark.parametrize("query", ["He", "+He", "Kaiming He", "github.com/example/gem", "https://github.com/example/gem.git"])
+def test_a_result_link_names_no_index_form_of_a_name_or_link(open_context, authors_site, query):
+    """The page a result opens is asked to mark what the reader typed, never the hidden
+    forms the index holds a name or a link in: the address bar said "?hw=_he" and
+    "?hw=__github_com_example_gem*" (name_forms, link_form)."""
+    url, _ = authors_site
+    page = open_context(base=url).new_page()
+    hrefs = result_hrefs(page, query)
+    assert hrefs
+    values = [value for href in hrefs for value in parse_qs(urlsplit(href).query).get("hw", [])]
+    assert not [value for value in values if value.startswith("_")], values
