@@ -1966,12 +1966,14 @@
       }
     });
     /* (The words a fuzzy term found, typed in lunr's syntax too, and those a leading
-       wildcard matched: each as itself.) */
-    asked.fuzzy.forEach(function (term) {
-      own.add(term);
-    });
-    asked.leading.forEach(function (term) {
-      own.add(term);
+       wildcard matched: each as itself; not an author's name as the index holds it,
+       "_he", which "he~1" and "*he" find.) */
+    [asked.fuzzy, asked.leading].forEach(function (found) {
+      found.forEach(function (term) {
+        if (!(term.indexOf(NAME_MARK) === 0 && STOP_WORDS.has(term.slice(NAME_MARK.length)))) {
+          own.add(term);
+        }
+      });
     });
     var starts = wordStarts(asked.query, asked.separator, false);
     /* (A term of Material's is a query's term, its wildcards taken off but one: a typed

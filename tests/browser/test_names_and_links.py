@@ -98,7 +98,8 @@ def test_a_url_finds_the_paper_whose_code_it_is_first_as_the_terminal_does(open_
     assert "papers/code-hosting/" in shown[1:]
 
 
-@pytest.mark.parametrize("query", ["He", "+He", "Kaiming He", "github.com/example/gem", "https://github.com/example/gem.git"])
+@pytest.mark.parametrize("query", [
+    "He", "+He", "Kaiming He", "he~1", "*he", "github.com/example/gem", "https://github.com/example/gem.git"])
 def test_a_result_link_names_no_index_form_of_a_name_or_link(open_context, authors_site, query):
     """The page a result opens is asked to mark what the reader typed, never the hidden
     forms the index holds a name or a link in: the address bar said "?hw=_he" and
