@@ -1145,7 +1145,12 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
     lone = [len(piece) == 1 and piece.isalpha() for piece in pieces]
     # (A stop word that is an author's name in the index leaves out that author's
     # papers: `name_forms`.)
-    named = [vocabulary is not None and vocabulary.has(NAME_MARK + piece.lower()) for piece in pieces]
+    # (Only a stop word: "-in_context" is the word "in_context", not the index's form of
+    # "in context", `spaced_forms`' "_in_context".)
+    named = [
+        piece.lower() in STOP_WORDS and vocabulary is not None and vocabulary.has(NAME_MARK + piece.lower())
+        for piece in pieces
+    ]
     return list(dict.fromkeys(
         (NAME_MARK + piece.lower() if name else piece.lower())
         for piece, letter, name in zip(pieces, lone, named)

@@ -1930,3 +1930,12 @@ def test_search_command_prints_characters_that_would_move_the_terminal_as_their_
     assert main(["--root", str(tmp_path), "search", "evil"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1] == "1. About \\rEvil \\x1b[31mred\\x9b2J \\u202egnp.exe pp.\u00a0770 \u200cok\\tend"
+
+
+def test_a_word_marked_excluded_is_an_authors_name_form_only_if_a_stop_word():
+    """'-in_context' leaves out the pages with the word "in_context", not those that
+    write "in context" (the index's "_in_context", `spaced_forms`), which it took for an
+    author's name form (`name_forms`: only a stop word is one)."""
+    vocabulary = Vocabulary(" ".join(Vocabulary.order(["_in_context", "in_context", "context", "_he"])))
+    assert refine_query("context -in_context", vocabulary=vocabulary).split()[-1] == "-in_context"
+    assert refine_query("context -He", vocabulary=vocabulary).split()[-1] == "-_he"

@@ -486,7 +486,7 @@
     pieces.forEach(function (piece) {
       var low = piece.toLowerCase();
       /* (a stop word that is an author's name in the index: search.py's name_forms) */
-      var term = vocabulary && vocabulary.begins(NAME_MARK + low, true) ? NAME_MARK + low : low;
+      var term = STOP_WORDS.has(low) && vocabulary && vocabulary.begins(NAME_MARK + low, true) ? NAME_MARK + low : low;
       if ((!STOP_WORDS.has(low) || term !== low) && (allLone || !LETTER.test(piece)) && terms.indexOf(term) < 0) {
         terms.push(term);
       }
