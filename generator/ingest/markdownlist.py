@@ -305,6 +305,22 @@ _PARTS_AS_WRITTEN = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")  # 
 # The same, for the names after a title: an initial's full stop ends no part ("A. Lovelace
 # and A. Turing, 2020" was read as by "Turing" alone).
 _NAMES_PARTS = re.compile(rf"(?<!\b[A-Z])\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{{2,}}|{_SYMBOLS}")
+# Words of journals' names as ISO 4 abbreviates them ("Phys. Rev. Lett.", "Nat. Commun.",
+# "Neural Netw.", "Int. J. Comput. Vis.", "Proc. Natl. Acad. Sci."), in lower case: none
+# is a surname ("Shazeer." of "N. Shazeer. Nat. Commun." ends a name; ISO 4's "Bull.",
+# "Lang.", "Ling.", "Eng.", "Mol." are left out, as "Hedley Bull", "Fritz Lang", "Xiao
+# Ling" are names), and a run of them, with initials ("J." for Journal, "R." for Royal)
+# or capitalised words among them ("IEEE Trans. Pattern Anal. Mach. Intell."), is a
+# journal's name, never a person's. (Not "Tech." either: "Tech. Rep." is a report's,
+# `_unabbreviated`.)
+_JOURNAL_WORDS = frozenset("""
+    phys rev lett nat commun netw int comput vis chem proc natl acad sci phil trans soc
+    mach learn res intell anal recognit syst inf process stat math appl biol med
+    technol struct theor exp adv opt astrophys electron signal robot autom softw graph
+    assoc neurosci cogn psychol biomed sens rep artif geosci remote imaging biochem
+    biophys genet ecol environ comp sociol econ
+""".split())
+_ABBREVIATION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_A-Z]{2,})\.")
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
 _SPACES = re.compile(r"\s+")
 # What a title starts or ends with that is no part of it: emoji and bullets, quotes,
@@ -1002,7 +1018,7 @@ class _Reader:
         italics = _italics(after)
         # ("et al." ends a sentence before a capital: "Vaswani et al. NeurIPS 2017.")
         rest = re.sub(r"\bet al\.(?!\s+[^\W\d_]*[A-Z])", "et al", rest)
-        parts = [p for part in _NAMES_PARTS.split(rest) if (p := part.strip(" \t,:*_"))]
+        parts = [p for part in _split_parts(_NAMES_PARTS, rest) if (p := part.strip(" \t,:*_"))]
         for index, part in enumerate(parts):
             # A sentence of names alone before the venue and year: "**Title**. Smith and
             # Jones. ICML 2019." (people's, `_cited_people`, and not all words of the
@@ -1342,6 +1358,11 @@ def _misread(earlier: str, venue: str, with_year: bool) -> str:
         return "the list's words for what it is, now as a BibTeX import says it"
     if _work(venue):
         return "a part of the words saying what it is, which an earlier import read as its venue"
+    if venue.endswith(" " + earlier) and any(
+        word.endswith(".") and word[:-1].casefold() in _JOURNAL_WORDS for word in venue.split()
+    ):
+        # ("Vis" of "Int. J. Comput. Vis.", whose full stops ended parts: `_journal_stops`)
+        return "the last word of its journal's abbreviated name, which an earlier import read as its venue"
     words = "words beside its venue that name none" if venue and venue in earlier else "words that name no venue"
     return words + (", and their year," if with_year else ",") + " which an earlier import read as the paper's"
 
@@ -1354,11 +1375,57 @@ def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = Fa
     rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
     if not as_written:
         rest = _names_plainly(_unabbreviated(rest))
-    parts = (_PARTS_AS_WRITTEN if as_written else _PARTS).split(rest)
+    parts = _PARTS_AS_WRITTEN.split(rest) if as_written else _split_parts(_PARTS, rest)
     # (a dash after a sentence's full stop sets the next part apart too: "Vaswani et al. -
     # ICLR 2023" gave no venue, its part "- ICLR 2023")
     lead = " \t,:*_\"'“”" if as_written else " \t,:*_\"'“”-–—"
     return [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”").lstrip(lead)) for part in parts]
+
+
+def _split_parts(pattern: re.Pattern[str], text: str) -> list[str]:
+    """``pattern.split(text)``, except at the full stops of a journal's abbreviated name
+    (`_journal_stops`): "Phys. Rev. Lett. 2020" is one part, its venue and year; split,
+    "Lett" was read as an author's name before a year alone."""
+    stops = _journal_stops(text)
+    if not stops:
+        return pattern.split(text)
+    parts, start = [], 0
+    for match in pattern.finditer(text):
+        if match.start() not in stops:
+            parts.append(text[start : match.start()])
+            start = match.end()
+    parts.append(text[start:])
+    return parts
+
+
+def _journal_stops(text: str) -> set[int]:
+    """Where the full stops of journals' abbreviated names are in ``text``: in a run of
+    two or more `_JOURNAL_WORDS` with their full stops, with initials and capitalised
+    words among them, up to a comma ("Int. J. Comput. Vis., 2019", "Phil. Trans. R. Soc.
+    A, 2018"); not a name's initials ("K. He", "C. E. Shannon", "Ch. Li"), nor a
+    surname's sentence ("Shazeer." of "N. Shazeer. Nat. Commun. 2021")."""
+    # (most items hold no two such words: asked first, at a regular expression's speed,
+    # before the words are read one by one)
+    if sum(m.group(1).casefold() in _JOURNAL_WORDS for m in _ABBREVIATION.finditer(text)) < 2:
+        return set()
+    stops: set[int] = set()
+    dots: list[int] = []
+    known = 0
+    for token in re.finditer(r"\S+", text):
+        word = token.group().rstrip(",;:")
+        abbreviated = word.endswith(".") and word[:-1].casefold() in _JOURNAL_WORDS and word[0].isupper()
+        if abbreviated or re.fullmatch(r"[A-Z]\.|[A-Z][^\W\d_]*", word):
+            known += abbreviated
+            if word.endswith("."):
+                dots.append(token.start() + len(word) - 1)
+            if word == token.group():
+                continue
+        if known >= 2:
+            stops.update(dots)
+        dots, known = [], 0
+    if known >= 2:
+        stops.update(dots)
+    return stops
 
 
 # A thesis's degree or a report abbreviated ("Ph.D.", "M.Sc.", "Tech. Rep."), not inside a word.
@@ -1492,6 +1559,8 @@ def _one_author(text: str) -> bool:
         return True
     if " " not in text:
         return False  # (a word alone, no surname's: "NeurIPS", "Neurocomputing")
+    if text.rsplit(None, 1)[-1].casefold() in _JOURNAL_WORDS:
+        return False  # (a journal's name, its last full stop cut: "Neural Netw., 2019")
     if _particled(text, capitals=False):
         return True
     if initials := _INITIALS.match(text):

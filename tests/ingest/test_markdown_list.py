@@ -1333,6 +1333,43 @@ def test_names_before_the_title_an_earlier_import_read_as_the_venue_are_said_to_
     ]
 
 
+@pytest.mark.parametrize("after, authors, venue, year", [
+    # A journal's name abbreviated as ISO 4 writes it is no one's name: each gave an
+    # author ("Neural Netw", "Lett", "R. Soc", "Commun", "J. Comput", "J. Chem") and no
+    # venue. The venue as 'Neural Netw' was read before, without its last full stop.
+    ("Neural Netw., 2019", (), "Neural Netw", "2019"),
+    ("Phys. Rev. Lett. 2020", (), "Phys. Rev. Lett", "2020"),
+    ("Phil. Trans. R. Soc. A, 2018", (), "Phil. Trans. R. Soc. A", "2018"),
+    ("Nat. Commun. 2021", (), "Nat. Commun", "2021"),
+    ("Int. J. Comput. Vis., 2019", (), "Int. J. Comput. Vis", "2019"),
+    ("J. Chem. Phys., 2018", (), "J. Chem. Phys", "2018"),
+    # (initials before a surname stay a name; so does a surname whose sentence ends
+    # before the journal, "Shazeer." and "Wei." being no journal's words)
+    ("K. He, 2016", ("K. He",), "", "2016"),
+    ("C. E. Shannon, 1948", ("C. E. Shannon",), "", "1948"),
+    ("J.-Y. Zhu, 2017", ("J.-Y. Zhu",), "", "2017"),
+    # (a surname that is also an ISO 4 word, "Lang." of "Lang. Resour. Eval.")
+    ("Fritz Lang, 1927", ("Fritz Lang",), "", "1927"),
+    ("Xiao Ling, 2020", ("Xiao Ling",), "", "2020"),
+    ("A. Vaswani, N. Shazeer. Nat. Commun. 2021", ("A. Vaswani", "N. Shazeer"), "Nat. Commun", "2021"),
+    ("Jason Wei. Nat. Commun. 2021", ("Jason Wei",), "Nat. Commun", "2021"),
+    ("Vaswani et al. Nat. Commun. 2021", ("Vaswani", "others"), "Nat. Commun", "2021"),
+])
+def test_a_journals_abbreviated_name_is_its_venue_and_no_authors(after, authors, venue, year):
+    records, problems = _parse(f"- [Journal Name](https://openreview.net/pdf?id=jn) - {after}\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [("Journal Name", authors, venue, year)]
+
+
+def test_a_journals_last_word_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
+    # (split at each full stop, "Int. J. Comput. Vis., 2019" gave the venue "Vis" before
+    # one-author names were read after a title)
+    records, _ = _parse("- [Journal Name](https://openreview.net/pdf?id=jn) - Int. J. Comput. Vis., 2019\n")
+    assert [(b.names, b.values, b.why) for b in records[0].read_before] == [
+        (("venue",), ("Vis",), "the last word of its journal's abbreviated name, which an earlier import read as its venue"),
+    ]
+
+
 def test_an_authors_column_holds_names_as_citations_write_them():
     # APA's names were split at each comma ("Vaswani", "A.", "others"; "Shannon", "C. E"),
     # and one surname alone was no one's, though the column says whose it is.
