@@ -771,6 +771,28 @@ def test_phone_layout_never_scrolls_sideways(open_context, site_dir, papers, vie
     assert wide == {}
 
 
+def test_on_a_phone_the_longest_title_leaves_the_first_screen_to_the_paper(open_context, papers):
+    # (A reader's audit: at Material's 32px the longest title of the shipped list, 130
+    # characters, was six lines, 250 of the 844 pixels; with the byline, badges and
+    # topics under it, the abstract began at the screen's foot.)
+    longest = max(papers, key=lambda p: len(p["title"]))
+    page = open_context(viewport=PHONE).new_page()
+    page.goto(longest["url"])
+    title, section, abstract = page.evaluate("""() => {
+        const title = document.querySelector('.md-content h1');
+        const size = e => parseFloat(getComputedStyle(e).fontSize);
+        const p = document.querySelector('.rl-abstract p');
+        return [[title.getBoundingClientRect().height, size(title)],
+                size(document.querySelector('.md-content h2')),
+                [p.getBoundingClientRect().top, parseFloat(getComputedStyle(p).lineHeight)]];
+    }""")
+    assert title[0] <= 0.22 * PHONE["height"], title
+    # Still the page's largest heading.
+    assert title[1] > section
+    # Five lines of the abstract on the first screen.
+    assert abstract[0] + 5 * abstract[1] <= PHONE["height"], abstract
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_screenshots_of_every_page_kind(open_context, site_dir, papers, viewport):
     """Full-page screenshots for people to look at (build/screenshots/). Each must be
