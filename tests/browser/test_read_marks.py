@@ -549,3 +549,27 @@ def test_the_read_box_is_drawn_in_the_palettes_colour_and_stands_out_in_both(pag
             if ticked:
                 assert abs(_hue(mark) - _hue(link)) < 3, (scheme, mark, link)
         box.set_checked(False)
+
+
+def test_without_javascript_the_read_boxs_place_is_not_kept_empty(browser, base_url, start_here):
+    # (A reader's audit: without the script, a blank line and a half, 44 px on a phone,
+    # stood between a paper's badges and its topics, the place kept for a box that never
+    # came.) With the script, the place is kept (see readinglist.css): the box comes.
+    topic, order = start_here
+    gaps = {}
+    for script in (False, True):
+        context = browser.new_context(base_url=base_url, java_script_enabled=script,
+                                      viewport={"width": 390, "height": 844})
+        try:
+            page = context.new_page()
+            page.goto(f"papers/{order[0]}/")
+            gaps[script] = page.evaluate("""() => [
+                document.querySelector('.rl-read').getBoundingClientRect().height,
+                document.querySelector('ul.rl-topics').getBoundingClientRect().top
+                    - document.querySelector('.rl-badges').getBoundingClientRect().bottom]""")
+        finally:
+            context.close()
+    assert gaps[False][0] == 0, gaps
+    # Only the margins between badges and topics (0.6em + 0.2em of 14-16 px text).
+    assert gaps[False][1] < 20, gaps
+    assert gaps[True][0] > 15, gaps
