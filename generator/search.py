@@ -774,6 +774,51 @@ _IDENTIFIER = re.compile(
 # and its scheme and host (`_refine`: `link_form`). ("node.js" is no host: no path.)
 _LINK_WORD = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)[^/]|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
 _LINK_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^/]*/?", re.I)
+# A typed word with a "/" between two characters, no URL nor host: a part of a path
+# ("KaimingHe/deep-residual-networks", "view/robust-agents"), which a link may hold.
+_LINK_PATH = re.compile(r"[^/]/+[^/]")
+# At most this many links are looked for by a part of one (each an exact term of the
+# query), the first in the vocabulary's order: "main/README" would name every repository.
+LINK_MOST = 20
+
+
+def links_of(word: str, vocabulary: Vocabulary) -> tuple[bool, list[str]]:
+    """The links of the index (`link_form`) a typed ``word`` names, and whether it is
+    a URL or a host and path (then the one word to rank by it gives, `_refine`). A
+    reader pastes what the address bar or a README shows: the link's start
+    ("github.com/KaimingHe", a prefix: a link found by its start), a longer URL
+    (".../deep-residual-networks/tree/master": the longest link it begins with), the
+    URL without a subdomain ("google.com/view/robust-agents"), or a part of the path
+    ("KaimingHe/deep-residual-networks"); the last two find each link that holds them
+    from one of its parts' starts, at most LINK_MOST. A part of a path is also an
+    ordinary word ("encoder/decoder"): its words still rank the pages (`_refine`).
+    The index holds each link once, whole: no part of a link is a word of its own."""
+    url = bool(_LINK_WORD.match(word))
+    if not url and not _LINK_PATH.search(word):
+        return False, []
+    form = link_form(word)
+    parts = form[len(LINK_MARK):].split("_")
+    if not all(parts):
+        return False, []
+    if url and vocabulary.begins(form):
+        return True, [form]
+    if url:
+        for end in range(len(parts) - 1, 1, -1):
+            if vocabulary.has(shorter := LINK_MARK + "_".join(parts[:end])):
+                return True, [shorter]
+    inner = "_" + "_".join(parts)
+    held = [link for link in vocabulary.starting(LINK_MARK) if inner in link]
+    return url and bool(held), held[:LINK_MOST]
+
+
+def link_terms(word: str, links: Sequence[str]) -> list[str]:
+    """The query's terms for the ``links`` a typed ``word`` names (`links_of`): a
+    link's start typed is a prefix term (Material appends the "*") and an exact one,
+    weighed above; a whole link exact."""
+    form = link_form(word)
+    if list(links) == [form]:
+        return [form, f"{form}^{EXACT_BONUS}"]
+    return [f"{link}^{EXACT_BONUS}" for link in links]
 # Words the user wrote in lunr's own syntax are passed on untouched.
 _QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
 # A word of that syntax that only names a field ("title:the", "+title:the"): the words it
@@ -859,6 +904,13 @@ class Vocabulary:
         at = bisect.bisect_left(self._keys, _utf16(prefix))
         return at < len(self.words) and self.words[at].startswith(prefix)
 
+    def starting(self, prefix: str) -> list[str]:
+        """The words of the index that begin with ``prefix``, in its order."""
+        at = end = bisect.bisect_left(self._keys, _utf16(prefix))
+        while end < len(self.words) and self.words[end].startswith(prefix):
+            end += 1
+        return self.words[at:end]
+
     def near(self, typed: str, edits: int) -> list[str]:
         """The words ``typed~edits`` finds, in the vocabulary's order."""
         return [word for word in self.words if abs(len(word) - len(typed)) <= edits and near(typed, word, edits)]
@@ -927,12 +979,18 @@ def _refine(
                 continue
         if not word:
             continue
+        # ("author:" is no field of the index: the authors are in the text.)
+        word = _AUTHOR_FIELD.sub("text:", word, count=1)
         if _QUERY_SYNTAX.search(word):
             out.append(_typed_term(word, split_at, vocabulary))
+            # An author's name that is a stop word, typed so ("he*", "text:he"), is
+            # looked for as the entries hold it (`typed_names`).
+            names_typed = typed_names(word, vocabulary)
+            out += [f"{name}^{EXACT_BONUS}" for name in names_typed]
             # "title:the" is looked for as typed, and no page has "the" to find, as for "the".
             field = _FIELD_WORD.fullmatch(word)
             named = [piece for piece in split_at.split(field.group(1)) if piece] if field else []
-            if named and all(piece.lower() in STOP_WORDS for piece in named):
+            if named and all(piece.lower() in STOP_WORDS for piece in named) and not names_typed:
                 for piece in named:
                     common.setdefault(piece.lower(), piece)
             else:
@@ -950,15 +1008,19 @@ def _refine(
         # that link so find it, no other does), and the host's words ("github", "com*")
         # are no terms, nor a last ".git" ("git*": "GitHub"). The path's words still
         # find other pages, after.
-        link = link_form(word) if not identifier and _LINK_WORD.match(word) else ""
-        if link and vocabulary is not None and vocabulary.begins(link):
-            out += [link, f"{link}^{EXACT_BONUS}"]
-            found_by = (word.lower(), link)
+        # A part of a link's path ("KaimingHe/deep-residual-networks") finds the pages
+        # whose link holds it too: each of its words is found by those links (`held`),
+        # as by its own terms. (`links_of`: a link found by its start is a prefix term,
+        # another exact.)
+        whole, found_links = links_of(word, vocabulary) if not identifier and vocabulary is not None else (False, [])
+        out += link_terms(word, found_links) if found_links else []
+        link = found_links[0] if whole else ""
+        held: tuple[str, ...] = () if whole else tuple(found_links)
+        if link:
+            found_by = (word.lower(), *found_links)
             words[found_by] = (required if presence == "+" else {})[found_by] = None
             word = _LINK_END.sub("", _LINK_HOST.sub("", word, count=1), count=1)
             other = True
-        else:
-            link = ""
         pieces = [piece for piece in split_at.split(word) if piece]
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
@@ -992,7 +1054,7 @@ def _refine(
         # "GPT-4o" above the page that writes "GPT-4" (and was highlighted:
         # readinglist.js marks the word whole). (Exact, they still rank the page that
         # writes the word as typed, "Multi-task", above one that writes "Multitask".)
-        compounds = _compounds(word, vocabulary)
+        compounds = [(*compound, *held) for compound in _compounds(word, vocabulary)]
         halves = {half for compound in compounds for half in compound[0].split("-")}
         exact = {part for half in halves for part in (half, *split_at.split(fold(half).lower()))}
         # (The words to rank by this typed word gives: each required if it is marked "+".)
@@ -1036,7 +1098,8 @@ def _refine(
                     # (Not one near no word, which finds nothing, and which lunr takes the
                     # longer to build the longer the word: 5 s for 300 letters.)
                     out += [f"{piece}~{edits}", f"title:{piece}~{edits}^{FUZZY_TITLE}"]
-                    words[(piece.lower(), *near)] = ranked_by[(piece.lower(), *near)] = None
+                    found_by = tuple(dict.fromkeys((piece.lower(), *near, *held)))
+                    words[found_by] = ranked_by[found_by] = None
                     continue
                 # Material appends the "*" to the first (it leaves a boosted term alone).
                 out += [f"{piece}^{EXACT_BONUS}"] if piece.lower() in exact else [piece, f"{piece}^{EXACT_BONUS}"]
@@ -1047,7 +1110,7 @@ def _refine(
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
                 out += [f"{base}^{lemmas.QUERY_BOOST}" for base in bases]
                 if n < len(pieces) and piece.lower() not in halves and not link:
-                    found_by = tuple(dict.fromkeys((piece.lower(), *bases, *spellings)))
+                    found_by = tuple(dict.fromkeys((piece.lower(), *bases, *spellings, *held)))
                     words[found_by] = ranked_by[found_by] = None
         # (A hyphenated word is looked for written with spaces too, where the index has
         # it so: `with_spaced`.)
@@ -1080,6 +1143,34 @@ class Refined:
     required: list[tuple[str, ...]]
     nothing: bool = False
     common: tuple[str, ...] = ()
+
+
+# "author:" and "authors:" typed as a field: none of the index's (`FIELDS`); the names
+# a result shows are in its text, and "author:he" was the word "author" (on no paper's
+# entry: every result said it missing) and the name "He".
+_AUTHOR_FIELD = re.compile(r"^authors?:(?=[^:])", re.I)
+# A word in lunr's syntax that may look for an author's name that is a stop word: a
+# word's start ("he*") or a word of the text ("text:he"), not of a title or topic.
+_TYPED_NAME = re.compile(r"^(text:)?([a-z]+)(\*?)$", re.I)
+
+
+def typed_names(word: str, vocabulary: Vocabulary | None) -> list[str]:
+    """The authors' names that are stop words (`name_forms`, as the index holds them:
+    "_he") a ``word`` typed in lunr's syntax looks for: "he*" each one that begins with
+    "he" ("He", "Her"), which lunr's wildcard, matching the words that begin so
+    ("health"), never found; "text:he" (and "author:he", read as it) the name "He",
+    which lunr's stop word filter dropped, so that the query was "too common to search".
+    "title:he" and "tags:he" none: no title or topic holds an author's name, and such a
+    word is too common to search there, as before. readinglist.js's typedNames."""
+    typed = _TYPED_NAME.match(word)
+    if vocabulary is None or typed is None or not (typed.group(1) or typed.group(3)):
+        return []
+    start = typed.group(2).lower()
+    return [
+        NAME_MARK + stop for stop in sorted(STOP_WORDS)
+        if len(stop) > 1 and (stop.startswith(start) if typed.group(3) else stop == start)
+        and vocabulary.has(NAME_MARK + stop)
+    ]
 
 
 def _presence(word: str) -> str:
@@ -1195,8 +1286,9 @@ def _compounds(word: str, vocabulary: Vocabulary | None) -> list[tuple[str, ...]
 
 def is_compound(word: Sequence[str]) -> bool:
     """Whether a word to rank by is a hyphenated word ranked whole (`_compounds`), not a
-    URL found by a link (its last term: `link_form`)."""
-    return "-" in word[0] and not word[-1].startswith(LINK_MARK)
+    URL found by a link (its second term: `link_form`; a hyphenated word's is its joined
+    form, and the links that hold it come last, `links_of`)."""
+    return "-" in word[0] and not word[1].startswith(LINK_MARK)
 
 
 def spaced_terms(word: Sequence[str]) -> list[str]:

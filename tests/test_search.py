@@ -25,6 +25,9 @@ from generator.search import (
     _LINK_PART,
     _LINK_START,
     _LINK_WORD,
+    _LINK_PATH,
+    _AUTHOR_FIELD,
+    _TYPED_NAME,
     _QUERY_SYNTAX,
     _refine,
     count_line,
@@ -44,6 +47,7 @@ from generator.search import (
     MAX_EDIT_DISTANCE,
     NAME_MARK,
     LINK_MARK,
+    LINK_MOST,
     query_words,
     rank_by_words,
     refine_query,
@@ -181,8 +185,10 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     assert f'var NAME_MARK = "{NAME_MARK}";' in js
     # (A typed URL, and a page's link, are read alike: `link_form`.)
     assert f'var LINK_MARK = "{LINK_MARK}";' in js
+    assert f"var LINK_MOST = {LINK_MOST};" in js
     for name, pattern in (("LINK_WORD", _LINK_WORD), ("LINK_HOST", _LINK_HOST), ("LINK_START", _LINK_START),
-                          ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART)):
+                          ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART), ("LINK_PATH", _LINK_PATH),
+                          ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -684,6 +690,37 @@ def test_an_author_whose_name_is_a_stop_word_is_found_by_it():
     assert found(title)[0] == "papers/vit/" and engine.find(title).hits[0].missing == ()
 
 
+def test_an_author_whose_name_is_a_stop_word_is_found_by_a_wildcard_and_in_the_text():
+    """"he*" was passed to lunr as typed, whose wildcard finds "help" and "health" but no
+    "_he"; "text:he" and "author:he" ("author" no field: the word "author", missing
+    from every result) were "he", which lunr's stop word filter dropped (`typed_names`)."""
+    site = Site(papers=(*STOP_WORD_AUTHORS.papers,
+                        _paper("help", title="Helping hands", authors=("Ada Lovelace",), abstract="Health.")),
+                topics=(), assignments={}, related={})
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+
+    def found(query):
+        return sorted(hit.location for hit in engine.search(query))
+
+    # A word's start: the names that begin with it, beside the words that do.
+    assert found("he*") == found("He*") == ["papers/help/", "papers/mae/", "papers/resnet/"]
+    assert found("hel*") == ["papers/help/"]
+    # A word of the text, and "author:" read as it: the name, first (Material makes
+    # "text:he" the start "text:he*": "Health" is found too, after).
+    for query in ("text:he", "author:He", "authors:he"):
+        hits = engine.find(query).hits
+        assert sorted(hit.location for hit in hits[:2]) == ["papers/mae/", "papers/resnet/"], query
+        assert [hit.location for hit in hits[2:]] == ["papers/help/"], query
+        assert engine.find(query).common == (), query
+    # A title or a topic holds no author's name: not looked for there ("title:he" is
+    # Material's "title:he*", which finds "Helping").
+    assert found("title:he") == ["papers/help/"]
+    assert found("tags:he") == [] and engine.find("tags:he").common == ("he",)
+    # "author:" before another word: a word of the text ("text:kaiming").
+    assert refine_query("author:Kaiming", vocabulary=engine.vocabulary) == "text:Kaiming"
+    assert found("author:Kaiming") == ["papers/mae/", "papers/resnet/", "papers/wang/"]
+
+
 def test_the_search_command_finds_an_author_whose_name_is_a_stop_word(tmp_path, capsys):
     shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), STOP_WORD_AUTHORS)
     (tmp_path / "search").mkdir()
@@ -735,6 +772,53 @@ def test_a_url_finds_the_paper_whose_link_it_is_first():
     assert refine_query("github.com/nobody", vocabulary=engine.vocabulary).startswith("github github^3")
     assert "papers/resnet/" not in found("github.com")
     assert refine_query("node.js") == "node node^3 js js^3"
+
+
+def test_a_part_of_a_url_finds_the_paper_whose_link_holds_it_first():
+    """Only a link's start was looked for: the part of a URL a README or an address bar
+    shows ("KaimingHe/deep-residual-networks", "view/robust-agents", a URL without its
+    "sites." or one to a file in the repository) was its words, and a paper whose
+    project page it is, which writes none of them, was not found, or said to lack them
+    (`links_of`)."""
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), LINKED)
+    engine = MaterialSearch(shaped)
+
+    def hits(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    # A part of the project page's path: its paper first, lacking none of its words
+    # (before: "view" missing); the pages that write "view" after, lacking the rest.
+    assert hits("view/robust-agents")[0] == ("papers/agents/", ())
+    assert {missing for _, missing in hits("view/robust-agents")[1:]} == {("robust", "agents")}
+    # The URL without its subdomain, and a URL longer than the link (before: the agents
+    # page not found at all; the resnet page said to lack "tree" and "master").
+    assert hits("google.com/view/robust-agents")[0] == ("papers/agents/", ())
+    assert hits("google.com/view")[0] == ("papers/agents/", ())
+    assert hits("https://sites.google.com/view/robust-agents/about/team")[0] == ("papers/agents/", ())
+    deeper = "https://github.com/KaimingHe/deep-residual-networks/tree/master"
+    assert refine_query(deeper, vocabulary=engine.vocabulary).startswith(
+        "__github_com_kaiminghe_deep_residual_networks^3 ")
+    assert hits(deeper)[0] == ("papers/resnet/", ())
+    # A path's part is looked for from a part's start, not inside one: "iminghe/deep"
+    # names no link, and a word with a "/" that no link holds is read as before.
+    assert "__" not in refine_query("iminghe/deep", vocabulary=engine.vocabulary)
+    assert refine_query("encoder/decoder", vocabulary=engine.vocabulary) == refine_query("encoder/decoder")
+    # The link's paper is found by the part, the others by its words, as unmarked.
+    assert [hit for hit, _ in hits("+view/robust-agents")] == ["papers/agents/"]
+
+
+def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():
+    site = Site(
+        papers=tuple(_paper(f"r{n:02d}", title=f"Repository {n}", abstract="Code.",
+                            links=(Link(url=f"https://example.org/lab{n:02d}/blob/main", kind="code"),))
+                     for n in range(LINK_MOST + 5)),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+    terms = refine_query("blob/main", vocabulary=engine.vocabulary).split()
+    # (The first in the vocabulary's order, each exact.)
+    assert [term for term in terms if term.startswith("__")] == [
+        f"__example_org_lab{n:02d}_blob_main^3" for n in range(LINK_MOST)]
 
 
 def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():

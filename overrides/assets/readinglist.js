@@ -25,6 +25,10 @@
   /* What the index writes before an author's name that is a stop word ("_he":
      search.py's NAME_MARK). */
   var NAME_MARK = "_";
+  /* "author:" typed as a field, none of the index's; and a word in lunr's syntax that
+     may look for such a name (search.py's _AUTHOR_FIELD, _TYPED_NAME). */
+  var AUTHOR_FIELD = /^authors?:(?=[^:])/i;
+  var TYPED_NAME = /^(text:)?([a-z]+)(\*?)$/i;
   /* A page's link as one word of the index, and a typed URL or host and path
      (search.py's LINK_MARK, _LINK_WORD, _LINK_HOST, link_form). */
   var LINK_MARK = "__";
@@ -33,6 +37,10 @@
   var LINK_START = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?/;
   var LINK_END = /(?:\.git)?[/?#]*$/;
   var LINK_PART = /[a-z0-9]+/g;
+  /* A typed part of a link's path, and how many links it is looked for in at most
+     (search.py's _LINK_PATH, LINK_MOST). */
+  var LINK_PATH = /[^/]\/+[^/]/;
+  var LINK_MOST = 20;
   var TITLE_BONUS = 20;
   var FUZZY_TITLE = 4;
   var LEMMA_BOOST = 1;
@@ -112,6 +120,12 @@
   /* Whether a word of the index begins with prefix (lunr's "prefix*"), or (whole) is
      that word. */
   Vocabulary.prototype.begins = function (prefix, whole) {
+    var low = this.first(prefix);
+    return low < this.words.length && (whole ? this.words[low] === prefix : this.words[low].startsWith(prefix));
+  };
+
+  /* Where the first word not before prefix is, by bisection. */
+  Vocabulary.prototype.first = function (prefix) {
     var low = 0;
     var high = this.words.length;
     while (low < high) {
@@ -122,7 +136,17 @@
         high = middle;
       }
     }
-    return low < this.words.length && (whole ? this.words[low] === prefix : this.words[low].startsWith(prefix));
+    return low;
+  };
+
+  /* The words of the index that begin with prefix, in its order (search.py's starting). */
+  Vocabulary.prototype.starting = function (prefix) {
+    var low = this.first(prefix);
+    var end = low;
+    while (end < this.words.length && this.words[end].startsWith(prefix)) {
+      end += 1;
+    }
+    return this.words.slice(low, end);
   };
 
   /* The words typed~edits finds. */
@@ -154,13 +178,75 @@
 
   /* Whether a word to rank by is a hyphenated word ranked whole (search.py's is_compound). */
   function isCompound(word) {
-    return word[0].indexOf("-") >= 0 && word[word.length - 1].indexOf(LINK_MARK) !== 0;
+    return word[0].indexOf("-") >= 0 && word[1].indexOf(LINK_MARK) !== 0;
   }
 
   /* A URL as the index holds a page's link (search.py's link_form). */
   function linkForm(url) {
     var bare = url.trim().toLowerCase().replace(LINK_START, "").replace(LINK_END, "");
     return LINK_MARK + (bare.match(LINK_PART) || []).join("_");
+  }
+
+  /* The authors' names that are stop words, as the index holds them ("_he"), that a
+     word typed in lunr's syntax looks for: "he*" each beginning with "he", "text:he"
+     (and "author:he") the name "He"; "title:he" and "tags:he" none (search.py's
+     typed_names). */
+  function typedNames(word, vocabulary) {
+    var typed = TYPED_NAME.exec(word);
+    if (!vocabulary || !typed || !(typed[1] || typed[3])) {
+      return [];
+    }
+    var start = typed[2].toLowerCase();
+    return Array.from(STOP_WORDS).sort().filter(function (stop) {
+      return stop.length > 1 && (typed[3] ? stop.startsWith(start) : stop === start)
+        && vocabulary.begins(NAME_MARK + stop, true);
+    }).map(function (stop) {
+      return NAME_MARK + stop;
+    });
+  }
+
+  /* The index's links a typed word names, and whether it is a URL or a host and path
+     (the one word to rank by it gives): a link's start, the longest link a longer URL
+     begins with, or each link that holds it from a part's start, at most LINK_MOST
+     (search.py's links_of). */
+  function linksOf(word, vocabulary) {
+    var url = LINK_WORD.test(word);
+    if (!url && !LINK_PATH.test(word)) {
+      return [false, []];
+    }
+    var form = linkForm(word);
+    var parts = form.slice(LINK_MARK.length).split("_");
+    if (!parts.every(Boolean)) {
+      return [false, []];
+    }
+    if (url && vocabulary.begins(form)) {
+      return [true, [form]];
+    }
+    if (url) {
+      for (var end = parts.length - 1; end > 1; end--) {
+        var shorter = LINK_MARK + parts.slice(0, end).join("_");
+        if (vocabulary.begins(shorter, true)) {
+          return [true, [shorter]];
+        }
+      }
+    }
+    var inner = "_" + parts.join("_");
+    var held = vocabulary.starting(LINK_MARK).filter(function (link) {
+      return link.indexOf(inner) >= 0;
+    });
+    return [url && held.length > 0, held.slice(0, LINK_MOST)];
+  }
+
+  /* The query's terms for the links a typed word names: a link's start a prefix term
+     and an exact one, a whole link exact (search.py's link_terms). */
+  function linkTerms(word, links) {
+    var form = linkForm(word);
+    if (links.length === 1 && links[0] === form) {
+      return [form, form + "^" + EXACT_BONUS];
+    }
+    return links.map(function (link) {
+      return link + "^" + EXACT_BONUS;
+    });
   }
 
   /* A hyphenated word as the index has it where a page writes it with spaces
@@ -243,6 +329,9 @@
       if (!word) {
         return;
       }
+      /* ("author:" is no field of the index: the authors are in the text; search.py's
+         _AUTHOR_FIELD.) */
+      word = word.replace(AUTHOR_FIELD, "text:");
       if (QUERY_SYNTAX.test(word)) {
         /* (A fuzzy term of one piece near no word of the index finds nothing, as the
            word alone, exact (boosted: Material adds no "*"), does: lunr builds it
@@ -261,10 +350,17 @@
           });
         });
         leading = leading.concat(typedLeading(word, separator));
+        /* An author's name that is a stop word, typed so ("he*", "text:he"), is looked
+           for as the entries hold it (search.py's typed_names). */
+        var namesTyped = typedNames(word, vocabulary);
+        namesTyped.forEach(function (name) {
+          out.push(name + "^" + EXACT_BONUS);
+        });
         /* "title:the" is looked for as typed, and no page has "the" to find, as for "the". */
         var field = FIELD_WORD.exec(word);
         var named = field ? field[1].split(separator).filter(Boolean) : [];
-        if (named.length && named.every(function (piece) { return STOP_WORDS.has(piece.toLowerCase()); })) {
+        if (named.length && !namesTyped.length
+            && named.every(function (piece) { return STOP_WORDS.has(piece.toLowerCase()); })) {
           named.forEach(function (piece) {
             if (!common.has(piece.toLowerCase())) {
               common.set(piece.toLowerCase(), piece);
@@ -281,21 +377,22 @@
       if (identifier) {
         word = identifier[1] || identifier[2];
       }
-      /* A URL or a host and path that begins a page's link finds that page first: the
-         one word to rank by it gives, its host's words no terms (search.py's link_form
-         and _refine). */
-      var link = !identifier && LINK_WORD.test(word) ? linkForm(word) : "";
-      if (link && vocabulary && vocabulary.begins(link)) {
-        out.push(link, link + "^" + EXACT_BONUS);
-        var linked = [word.toLowerCase(), link];
+      /* A URL or a host and path that names a page's link finds that page first: the
+         one word to rank by it gives, its host's words no terms; a part of a path
+         finds the pages whose link holds it too, each of its words found by those links
+         (held) (search.py's links_of and _refine). */
+      var named = !identifier && vocabulary ? linksOf(word, vocabulary) : [false, []];
+      out.push.apply(out, named[1].length ? linkTerms(word, named[1]) : []);
+      var link = named[0] ? named[1][0] : "";
+      var held = named[0] ? [] : named[1];
+      if (link) {
+        var linked = [word.toLowerCase()].concat(named[1]);
         words.set(linked.join(" "), linked);
         if (presence === "+") {
           needed.set(linked.join(" "), linked);
         }
         word = word.replace(LINK_HOST, "").replace(LINK_END, "");
         other = true;
-      } else {
-        link = "";
       }
       var pieces = word.split(separator).filter(Boolean);
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
@@ -339,7 +436,9 @@
       /* A hyphenated word the index has joined is one word to rank by, found where a
          page writes it whole (search.py's _compounds); its halves (and their spellings
          without accents) are exact words, no word's start: "GPT-4"'s "4*" found "405B". */
-      var compounds = compoundWords(word, vocabulary);
+      var compounds = compoundWords(word, vocabulary).map(function (compound) {
+        return compound.concat(held);
+      });
       var halves = new Set();
       var exact = new Set();
       compounds.forEach(function (compound) {
@@ -392,7 +491,7 @@
                longer to build the longer the word: 5 s for 300 letters, and 1,000 were
                never answered, the tab out of memory.) */
             out.push(piece + "~" + edits, "title:" + piece + "~" + edits + "^" + FUZZY_TITLE);
-            addWord([low].concat(found));
+            addWord([low].concat(found, held));
             found.forEach(function (word) {
               fuzzy.add(word);
             });
@@ -415,7 +514,7 @@
             out.push(base + "^" + LEMMA_BOOST);
           });
           if (n < pieces.length && !halves.has(low) && !link) {
-            addWord([piece.toLowerCase()].concat(bases, spellings));
+            addWord([piece.toLowerCase()].concat(bases, spellings, held));
           }
         }
       });
@@ -1619,6 +1718,20 @@
         return word.indexOf(term) > 0;
       })) {
         delete terms[term];
+      }
+    });
+    /* A URL found by the page's link (its second term, search.py's links_of): the words
+       of its path, each a term of its own, are the link's, not missing ("Missing:
+       slides pdf" under the paper whose slides' link was pasted; search.py's result
+       counts the URL found, as one word). */
+    words.forEach(function (word) {
+      if (word.length > 1 && word[1].indexOf(LINK_MARK) === 0 && word.slice(1).some(has)) {
+        Object.keys(terms).forEach(function (term) {
+          if (terms[term] === false && !typed.has(term)
+              && (word[0].indexOf(term) >= 0 || word[0].replace(/-/g, "").indexOf(term) >= 0)) {
+            delete terms[term];
+          }
+        });
       }
     });
   }

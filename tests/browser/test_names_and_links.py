@@ -80,6 +80,26 @@ def test_an_author_named_by_a_stop_word_is_found_as_the_terminal_finds_them(open
         assert "papers/replay-against-forgetting/" in shown[2:]
 
 
+@pytest.mark.parametrize("query", ["text:he", "author:He", "he*"])
+def test_an_author_named_by_a_stop_word_is_found_by_a_wildcard_or_in_the_text(open_context, authors_site, query):
+    """"he*" found the words that begin with "he", not the name; "text:he" and
+    "author:he" were too common to search (search.py's typed_names)."""
+    url, folder = authors_site
+    page = open_context(base=url).new_page()
+    shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
+    line = page.locator(".md-search-result__meta").inner_text()
+    assert "too common" not in line
+    expected = [hit.location for hit in MaterialSearch(load_index(folder)).search(query)]
+    if query != "he*":
+        assert shown == expected, line
+        assert sorted(shown[:2]) == ["papers/gradient-episodic-memory/", "papers/task-vectors/"]
+    else:
+        # (The same pages, not in the same order: the terminal's replica scores a
+        # wildcard typed in lunr's syntax otherwise, "tas*" too, as before.)
+        assert sorted(shown) == sorted(expected)
+        assert {"papers/gradient-episodic-memory/", "papers/task-vectors/"} <= set(shown)
+
+
 def test_an_author_named_by_a_stop_word_marked_excluded_is_left_out(open_context, authors_site):
     _, shown = _shown(open_context, authors_site, "Kaiming -He")
     assert shown == ["papers/replay-against-forgetting/"]
@@ -98,8 +118,25 @@ def test_a_url_finds_the_paper_whose_code_it_is_first_as_the_terminal_does(open_
     assert "papers/code-hosting/" in shown[1:]
 
 
+@pytest.mark.parametrize("query", ["knuth/merging-slides", "https://example.org/knuth/merging-slides.pdf#page=2"])
+def test_a_part_of_a_url_finds_the_paper_whose_link_holds_it_first_as_the_terminal_does(
+        open_context, authors_site, query):
+    """The slides' link is in no text of the page: a part of its path, or a URL longer
+    than it, found the paper by none of its words, and "Missing: slides pdf#page" was
+    said under it where it was found (links_of)."""
+    url, folder = authors_site
+    page = open_context(base=url).new_page()
+    shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
+    assert shown == [hit.location for hit in MaterialSearch(load_index(folder)).search(query)]
+    assert shown[0] == "papers/merging-by-arithmetic/"
+    first = page.locator(".md-search-result__item").first
+    # (No "Missing:" under it, as the terminal says none: each word is the link's.)
+    assert first.locator(".md-search-result__terms").count() == 0, first.inner_text()
+
+
 @pytest.mark.parametrize("query", [
-    "He", "+He", "Kaiming He", "he~1", "*he", "github.com/example/gem", "https://github.com/example/gem.git"])
+    "He", "+He", "Kaiming He", "he~1", "*he", "github.com/example/gem", "https://github.com/example/gem.git",
+    "knuth/merging-slides"])
 def test_a_result_link_names_no_index_form_of_a_name_or_link(open_context, authors_site, query):
     """The page a result opens is asked to mark what the reader typed, never the hidden
     forms the index holds a name or a link in: the address bar said "?hw=_he" and
