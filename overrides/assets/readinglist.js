@@ -1720,6 +1720,15 @@
         delete terms[term];
       }
     });
+    /* An author's name as the index holds it ("_he": search.py's name_forms) is no word
+       the reader typed: a page without it (found by "Kaiming" of "Kaiming He") said
+       "Missing: _he". It is a word to rank by only where the query has no other, and
+       then every page found has it: search.py's result lists it in none. */
+    Object.keys(terms).forEach(function (term) {
+      if (terms[term] === false && isNameForm(term)) {
+        delete terms[term];
+      }
+    });
     /* A URL found by the page's link (its second term, search.py's links_of): the words
        of its path, each a term of its own, are the link's, not missing ("Missing:
        slides pdf" under the paper whose slides' link was pasted; search.py's result
@@ -1761,6 +1770,90 @@
     separator: null
   };
   var MARKED = new WeakSet();
+
+  /* Whether a term is an author's name as the index holds it: NAME_MARK and a stop
+     word ("_he"; not a hyphenated word written with spaces, "_in_context"). */
+  function isNameForm(term) {
+    return term.indexOf(NAME_MARK) === 0 && STOP_WORDS.has(term.slice(NAME_MARK.length));
+  }
+
+  /* The authors' names that are stop words each result found (its terms, from the
+     worker: "_he" true), by its location, for markNames. */
+  function namesFound(item) {
+    var names = Object.keys(item.terms).filter(function (term) {
+      return item.terms[term] === true && isNameForm(term);
+    }).map(function (term) {
+      return term.slice(NAME_MARK.length);
+    });
+    if (names.length && SEARCH_MARKS.names) {
+      SEARCH_MARKS.names.set(item.location, new Set(names));
+    }
+  }
+
+  /* An author's name that is a stop word ("He" for Kaiming He) finds a paper by the
+     form the index holds it in ("_he": search.py's name_forms), in a field no result
+     shows: Material marked nothing, and a result found by "He" showed no reason. The
+     names the result found are marked in its byline (the paragraph under its title:
+     "Authors · Venue · Year", search.py's paper_entry), among the authors (before the
+     first " · "), each a whole word read without accents ("Đỗ" for "Do"), as Material
+     marks a word. (Where Material shows no byline, the reader sees the name nowhere.) */
+  function markNames(article, link) {
+    var path = new URL(link.href, location.href).pathname;
+    var names = null;
+    (SEARCH_MARKS.names || new Map()).forEach(function (found, at) {
+      if (at && path.endsWith("/" + at)) {
+        names = found;
+      }
+    });
+    var byline = names && article.querySelector(":scope > h1 + p");
+    if (!byline) {
+      return;
+    }
+    var walker = document.createTreeWalker(byline, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    for (var node; (node = walker.nextNode());) {
+      nodes.push(node);
+    }
+    var ended = false;
+    nodes.forEach(function (node) {
+      var text = node.data;
+      var end = text.indexOf(" \u00b7 ");
+      var authors = ended ? "" : end >= 0 ? text.slice(0, end) : text;
+      ended = ended || end >= 0;
+      if (node.parentElement.closest("mark")) {
+        return;
+      }
+      var found = [];
+      authors.replace(/[\p{L}\p{N}]+/gu, function (word, at) {
+        if (names.has(fold(word).toLowerCase()) || names.has(word.toLowerCase())) {
+          found.push([at, at + word.length]);
+        }
+        return word;
+      });
+      markRanges(node, found, function () {});
+    });
+  }
+
+  /* A text node with each of ranges ([start, end], in order) of its text put in a
+     <mark>, which dress is given to set its attributes. */
+  function markRanges(node, ranges, dress) {
+    if (!ranges.length) {
+      return;
+    }
+    var text = node.data;
+    var pieces = document.createDocumentFragment();
+    var at = 0;
+    ranges.forEach(function (range) {
+      pieces.appendChild(document.createTextNode(text.slice(at, range[0])));
+      var mark = pieces.appendChild(document.createElement("mark"));
+      dress(mark);
+      mark.textContent = text.slice(range[0], range[1]);
+      at = range[1];
+    });
+    pieces.appendChild(document.createTextNode(text.slice(at)));
+    node.replaceWith(pieces);
+  }
+
   function markResult(article) {
     var words = SEARCH_MARKS.words;
     if (!words || MARKED.has(article)) {
@@ -1770,6 +1863,7 @@
     var link = article.closest("a.md-search-result__link");
     if (link) {
       wholeLink(link, words, SEARCH_MARKS);
+      markNames(article, link);
     }
     if (!words.some(isCompound)) {
       return;  /* (Material's marks of a result are whole words) */
@@ -1857,23 +1951,10 @@
           ? wholeIn(text, wordRun(part, node, cut, false, inline), wordRun(part, node, cut, true, inline))
           : wholeIn(text);
       }).forEach(function (found, n) {
-        var node = nodes[n];
-        var text = node.data;
-        if (!found.length) {
-          return;
-        }
-        var pieces = document.createDocumentFragment();
-        var at = 0;
-        found.forEach(function (range) {
-          pieces.appendChild(document.createTextNode(text.slice(at, range[0])));
-          var mark = pieces.appendChild(document.createElement("mark"));
+        markRanges(nodes[n], found, function (mark) {
           mark.setAttribute("data-md-highlight", "");  /* (as Material's on a page) */
           mark.className = WHOLE_MARK;
-          mark.textContent = text.slice(range[0], range[1]);
-          at = range[1];
         });
-        pieces.appendChild(document.createTextNode(text.slice(at)));
-        node.replaceWith(pieces);
       });
     });
   }
@@ -2083,7 +2164,7 @@
        "_he", which "he~1" and "*he" find.) */
     [asked.fuzzy, asked.leading].forEach(function (found) {
       found.forEach(function (term) {
-        if (!(term.indexOf(NAME_MARK) === 0 && STOP_WORDS.has(term.slice(NAME_MARK.length)))) {
+        if (!isNameForm(term)) {
           own.add(term);
         }
       });
@@ -2446,6 +2527,7 @@
             SEARCH_MARKS.fuzzy = refined ? refined.fuzzy : new Set();
             SEARCH_MARKS.typedFuzzy = refined ? refined.typedFuzzy : new Map();
             SEARCH_MARKS.leading = leading;
+            SEARCH_MARKS.names = new Map();
           }
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
@@ -2462,6 +2544,7 @@
             items.forEach(function (group) {
               group.forEach(function (item) {
                 if (item.terms) {
+                  namesFound(item);
                   foldTerms(item.terms, this.baseForms);
                   if (words) {
                     foldSpellings(item.terms, words);
