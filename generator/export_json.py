@@ -40,11 +40,12 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         "abstract": paper.abstract,
         "url": paper_url(paper.id),
         "topics": [a.topic for a in site.assignments.get(paper.id, ())],
-        # A repository's address only: code the authors give on their own site
-        # (libero-project.github.io) is code on the page, but no repository, and a script
-        # taking these for repositories (to ask GitHub about them) would be misled.
-        "code": [link.url for link in paper.code if link.repo],
-        "links": [link.url for link in paper.links if link.kind != "code" or not link.repo],
+        # Every code link, as the site shows and counts it ("with code", the Code column,
+        # papers.csv): a script's count of papers with code is the page's. A site a
+        # curator gave as the code is one, its `repo` "" in link_details (the import
+        # takes a site that is no repository for a project page).
+        "code": [link.url for link in paper.code],
+        "links": [link.url for link in paper.links if link.kind != "code"],
         "link_details": [
             {
                 "url": link.url,
@@ -115,15 +116,15 @@ _PROPERTIES: dict[str, dict] = {
     },
     "topics": _strings("Every topic the paper is in (ids), however it got there.", **_ID),
     "code": _strings(
-        "Code repository URLs: the code links whose `repo` is known (GitHub, GitLab,"
-        " Bitbucket, Codeberg, Hugging Face Spaces). Code at another address, such as a site"
-        " the abstract says holds the code, is in `links`; the site counts the paper as"
-        " having code when `link_details` has a link of kind \"code\".",
+        "The paper's code: the URLs of its links of kind \"code\" (in the order"
+        " of `link_details`). A repository (GitHub, GitLab, Bitbucket, Codeberg, Hugging"
+        " Face Spaces) has its `repo` in `link_details`; a site a curator gave as the code"
+        " has none. The site counts a paper \"with code\", and shows its Code column, exactly"
+        " when this list is not empty.",
         format="uri",
     ),
     "links": _strings(
-        "The paper's other URLs (project, paper, PDF, data, video, slides, and code at an"
-        " address that is no repository).",
+        "The paper's other URLs: project, paper, PDF, data, video, slides.",
         format="uri",
     ),
     "link_details": {

@@ -527,29 +527,45 @@ def test_csv_and_json_give_the_authors_as_the_pages_show_them_beside_them_as_wri
     assert "authors_shown" in SCHEMA["items"]["required"]
 
 
-def test_papers_json_code_holds_repositories_and_a_site_holding_code_is_among_the_links():
-    # The page counts the site as code (its badge names the address); `code` promises
-    # repositories, which a script may ask GitHub about.
+def test_papers_json_code_is_every_code_link_the_site_counts_a_site_given_as_code_too():
+    # A reader's audit: the pages said "39 with code" (a site given as code counted),
+    # papers.json's `code` held repositories only (34 papers): a script's count was not
+    # the page's. One definition now: a paper has code when it has a link of kind "code",
+    # whatever its host; the home page's count, the Code column, papers.csv and
+    # papers.json all read it.
     import json
 
     from generator.export_json import papers_json
+    from generator.pagecontext import make_index
 
-    links = (
-        Link(url="https://github.com/o/r", kind="code", host="github", repo="o/r", official=True),
-        Link(url="https://o.github.io/r/", kind="code", found_in="abstract", official=True),
-        Link(url="https://o.github.io/r/videos", kind="project"),
-    )
-    site = site_of([paper("p", links=links)])
-    [record] = json.loads(papers_json(site))
-    assert record["code"] == ["https://github.com/o/r"]
-    assert record["links"] == ["https://o.github.io/r/", "https://o.github.io/r/videos"]
-    assert [(d["url"], d["kind"], d["repo"]) for d in record["link_details"]] == [
-        ("https://github.com/o/r", "code", "o/r"), ("https://o.github.io/r/", "code", ""),
-        ("https://o.github.io/r/videos", "project", ""),
+    repo = Link(url="https://github.com/o/r", kind="code", host="github", repo="o/r", official=True)
+    site_code = Link(url="https://adapterhub.ml/", kind="code", found_in="curator", official=True)
+    project = Link(url="https://o.github.io/r/videos", kind="project", found_in="abstract")
+    site = site_of([
+        paper("both", links=(repo, site_code, project)),
+        paper("only-a-site", links=(site_code,)),
+        paper("a-project-page", links=(project,)),
+        paper("none"),
+    ])
+    records = {record["id"]: record for record in json.loads(papers_json(site))}
+    assert records["both"]["code"] == ["https://github.com/o/r", "https://adapterhub.ml/"]
+    assert records["both"]["links"] == ["https://o.github.io/r/videos"]
+    assert records["only-a-site"]["code"] == ["https://adapterhub.ml/"]
+    assert records["only-a-site"]["links"] == []
+    assert records["a-project-page"]["code"] == [] and records["none"]["code"] == []
+    # (link_details still tells a repository from a site: its `repo`)
+    assert [(d["url"], d["repo"]) for d in records["only-a-site"]["link_details"]] == [
+        ("https://adapterhub.ml/", "")
     ]
-    # papers.csv's one code column is the page's code badges, the site's too.
-    [row] = csv.DictReader(io.StringIO(papers_csv(site)))
-    assert row["code"] == "https://github.com/o/r; https://o.github.io/r/"
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(papers_csv(site).lstrip("\ufeff")))}
+    assert rows["both"]["code"] == "https://github.com/o/r; https://adapterhub.ml/"
+    assert rows["only-a-site"]["code"] == "https://adapterhub.ml/"
+    # The same two papers everywhere: papers.json, papers.csv and the pages' badges
+    # (the Code column's, which the "with code" counts add up).
+    by_json = {pid for pid, record in records.items() if record["code"]}
+    by_csv = {pid for pid, row in rows.items() if row["code"]}
+    by_page = {pid for pid, badge in make_index(site).code.items() if badge is not None}
+    assert by_json == by_csv == by_page == {"both", "only-a-site"}
 
 
 @settings(max_examples=60, deadline=None)

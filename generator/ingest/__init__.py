@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from ..errors import Location, Problems
 from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
-from ..links import clean_url, find_url_spans, make_link, mimics_code_host, normalize_arxiv, same_page
+from ..links import clean_url, find_url_spans, make_link, normalize_arxiv, same_page
 from ..models import Link
 from ..venuewords import proceedings_series
 
@@ -207,17 +207,9 @@ def _others_code(lead: str) -> bool:
     return bool(ends) and not _IS_AT.search(lead, ends[-1]) and not _RELEASES.search(lead, ends[-1])
 
 
-# Code named as a thing the paper gives (what follows it is a list's next item, a verb
-# or a place), not as a subject: "code generation", "code-switching" and "code LLMs" say
-# nothing of where the code is.
+# Code named as a thing the paper gives (in a list, or alone), not as a subject: "code
+# generation" and "code LLMs" say nothing of where the code is.
 _CODE = r"(?:source\s+)?(?:code|codes|implementations?)"
-_GIVEN = (
-    r"(?=\s*(?:$|[,;:.)]|(?:and|or|&|is|are|was|were|will|would|can|could|may|has|have|had"
-    r"|of|for|to|at|on|in|from|via|here|there|available|released|publicly|base|repository)\b))"
-)
-# Words before a link, in its sentence, that say it is code when its host does not: code
-# on a lab's own site ("Our code can be found at https://aka.ms/...").
-_SAYS_CODE = re.compile(r"\b" + _CODE + _GIVEN, re.IGNORECASE)
 # Words just after a link that say it holds the code ("Check the website at URL for the
 # code and the datasets", "URL (code and data)"). Only these forms, and only code alone
 # or in a list: after an address a sentence goes on to other things (", code: URL2" is
@@ -238,9 +230,13 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def abstract_links(abstract: str) -> tuple[Link, ...]:
-    """Links found in an abstract. The words around a link decide its kind where its
-    host alone would guess wrong (code on a lab's site), and whether a code link is the
-    authors' own. A repository stays code whatever its sentence calls it: "Project page:
+    """Links found in an abstract, each of the kind its address says (`links.classify`);
+    the words around a code link decide whether it is the authors' own. A site that is
+    no repository stays a project page whatever its sentence says ("Our code can be
+    found at https://aka.ms/..."): "with code" counts the papers whose code a reader can
+    open as a repository, and the papers.json a script reads names the same ones; a
+    curator who knows the site is the code moves the link to `code:` by hand. A
+    repository stays code whatever its sentence calls it: "Project page:
     https://github.com/..." held the code in one shipped abstract and a survey's list of
     papers in another, and no sentence told them apart (a curator moves such a link by
     hand; an import keeps it where the file has it)."""
@@ -262,10 +258,7 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
         holds = _HOLDS_CODE.match(trail)
         if holds:
             after = end + holds.end()  # ("URL for the code and URL2": not said of URL2)
-        says_code = bool(_SAYS_CODE.search(lead) or holds)
         link = make_link(url, "abstract")
-        if link.kind == "project" and says_code and not mimics_code_host(url):
-            link = replace(link, kind="code")  # no code host: its badge shows the address
         if link.kind == "code":
             own = _OWN_CODE.search(sentence) or _HOLDS_OWN_CODE.match(trail)
             link = replace(link, official=bool(own) and not _others_code(lead))

@@ -476,7 +476,7 @@ def test_code_in_howpublished_or_note_is_official_as_in_an_abstract():
         [("https://github.com/lab/c", "code", True)],
         [("https://github.com/smith/d", "code", False)],
         [("https://github.com/lab/e", "code", False)],
-        [("https://lab.org/f", "code", True)],  # (a lab's site, said to be code)
+        [("https://lab.org/f", "project", False)],  # (a lab's site, said to hold code: no repository)
     ]
     assert {link.found_in for r in records[:2] for link in r.links} == {"bibtex"}
 

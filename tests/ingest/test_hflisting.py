@@ -100,7 +100,11 @@ def test_code_link_is_official_when_its_sentence_says_the_authors_released_it():
     assert [(l.repo, l.official) for l in records[1].links] == [("me/site", True)]
 
 
-def test_a_link_its_sentence_calls_code_is_code_on_any_host():
+def test_a_site_its_sentence_calls_code_is_a_project_page_a_repository_code():
+    # A reader's audit: "39 with code" counted four sites (aka.ms, a Google site, a lab's
+    # server, a github.io page) the import had made code for their sentences' words, and
+    # papers.json's repositories were 34. A site that is no repository is a project page
+    # (the curator moves it to `code:` when it is the code); a repository stays code.
     text = HEAD + (
         "SubscribeA Paper\nWe did X. Our code can be found at https://aka.ms/LearningLaw.\n"
         "B Paper\nWe did Y. Videos are at https://example.org/videos and the data at"
@@ -111,14 +115,14 @@ def test_a_link_its_sentence_calls_code_is_code_on_any_host():
     )
     records, _ = _parse(text)
     assert [(l.kind, l.official, l.repo) for r in records for l in r.links] == [
-        ("code", True, ""),  # no code host: the badge shows the address
+        ("project", False, ""),  # "Our code can be found at": a site, not a repository
         ("project", False, ""), ("project", False, ""),
         ("code", False, "other/z"),  # a repository with no words about it stays code
         ("project", False, ""), ("project", False, ""),  # "open-source", "data source"
     ]
 
 
-def test_a_site_the_words_after_it_say_holds_the_code_is_code():
+def test_a_site_the_words_after_it_say_holds_the_code_is_a_project_page():
     text = HEAD + (
         # LIBERO's abstract, in the shipped listing
         "SubscribeA Paper\nWe did X. Check the website at https://libero-project.github.io for"
@@ -130,15 +134,20 @@ def test_a_site_the_words_after_it_say_holds_the_code_is_code():
         "E Paper\nWe did V. See https://github.com.github.io/v for the code.\n"
         "F Paper\nWe did T. See https://a.github.io for the code and https://b.github.io for"
         " the videos. Our code generation benchmark is at https://c.example.org.\n"
+        # The same words after a repository still say whose code it is.
+        "G Paper\nWe did S. See https://github.com/me/g (code and data).\n"
+        "H Paper\nWe did R. See https://github.com/other/h for the code of the baselines.\n"
     )
     records, _ = _parse(text)
     assert [[(l.kind, l.official, l.repo) for l in r.links] for r in records] == [
-        [("code", True, "")],  # "for the code": the paper's own, its badge names the site
-        [("code", True, "")],
+        [("project", False, "")],  # "for the code": a site, whatever it holds
+        [("project", False, "")],
         [("project", False, ""), ("code", True, "me/z")],  # ", code:" is the next address's
         [("project", False, ""), ("project", False, "")],  # code as a subject, others' code
         [("project", False, "")],  # a look-alike of github.com is never code
-        [("code", True, ""), ("project", False, ""), ("project", False, "")],
+        [("project", False, ""), ("project", False, ""), ("project", False, "")],
+        [("code", True, "me/g")],  # "(code and data)": the paper's own
+        [("code", False, "other/h")],  # the baselines' code
     ]
 
 

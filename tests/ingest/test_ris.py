@@ -1749,12 +1749,14 @@ def test_a_note_fills_an_existing_papers_empty_notes_once(tmp_path):
     # (a link tag's address, which the note's words name)
     ("UR  - https://github.com/lab/d\nN1  - Code: https://github.com/lab/d\n",
      [("code", "https://github.com/lab/d", True)]),
+    # (a site that is no repository is a project page, whatever the words say it holds,
+    # as in an abstract: "with code" counts code links a reader opens as code)
     ("L4  - https://lab.org/e\nN1  - Our code can be found at https://lab.org/e\n",
-     [("code", "https://lab.org/e", True)]),
+     [("project", "https://lab.org/e", False)]),
     ("N1  - Based on the code of Smith et al. at https://github.com/smith/f\n",
      [("code", "https://github.com/smith/f", False)]),
     ("UR  - https://github.com/lab/g\n", [("code", "https://github.com/lab/g", False)]),
-    ("N1  - Our code can be found at https://lab.org/h\n", [("code", "https://lab.org/h", True)]),
+    ("N1  - Our code can be found at https://lab.org/h\n", [("project", "https://lab.org/h", False)]),
 ])
 def test_code_in_a_note_is_read_by_its_words_as_for_bibtex(lines, links):
     record, problems = _one(lines)

@@ -55,7 +55,7 @@ def test_abstracts_are_complete_and_clean():
     assert any("baseline by ~3%" in a for a in by_title.values())
 
 
-def test_the_34_github_repositories_5_other_code_sites_and_5_project_pages():
+def test_the_34_github_repositories_1_curators_code_site_and_9_project_pages():
     code, project, official = [], [], []
     for paper in _papers().values():
         code += [link["url"] for link in paper["links"]["code"]]
@@ -64,17 +64,12 @@ def test_the_34_github_repositories_5_other_code_sites_and_5_project_pages():
     on_github = [url for url in code if classify(url).host == "github"]
     repos = {classify(url).repo for url in on_github}
     assert len(on_github) == 34 and len(repos) == 34
-    # Code on the authors' own sites, each sentence read by hand: "Our code can be found
-    # at", "Our code, data, appendix, and video are publicly available at", "Code and
-    # videos are available at", "Check the website at URL for the code and the datasets";
-    # and AdapterFusion's "Our code and adapters are available at AdapterHub.ml", an
-    # address without its https:// that the import does not read, added by hand.
-    assert sorted(set(code) - set(on_github)) == [
-        "http://hulc2.cs.uni-freiburg.de", "https://adapterhub.ml/", "https://aka.ms/LearningLaw",
-        "https://libero-project.github.io", "https://sites.google.com/view/graspgpt/",
-    ]
-    # Each of the 39 sentences (read by hand) offers the authors' own code.
-    assert official == ["true"] * 39
+    # AdapterFusion's "Our code and adapters are available at AdapterHub.ml", an address
+    # without its https:// that the import does not read, added by hand as its code: the
+    # curator's word, so code (35 papers with code, the pages' and papers.json's count).
+    assert sorted(set(code) - set(on_github)) == ["https://adapterhub.ml/"]
+    # Each of the 35 sentences (read by hand) offers the authors' own code.
+    assert official == ["true"] * 35
     assert "sled-group/Teachable_RL" in repos
     assert {
         "AlibabaResearch/DAMO-ConvAI", "YookiTong/Learn-from-Mistakes-CotErrorSet",
@@ -84,30 +79,37 @@ def test_the_34_github_repositories_5_other_code_sites_and_5_project_pages():
     # "Project page of this work can be found at:" the survey's repository, its list of
     # papers, is its project page: the curator moved it there by hand (an import reads a
     # repository as code; see the next test).
+    # The sites whose sentence says they hold the code ("Our code can be found at", "Our
+    # code, data, appendix, and video are publicly available at", "Code and videos are
+    # available at", "Check the website at URL for the code and the datasets") are no
+    # repositories: project pages, as a new import reads them (the curator of the shipped
+    # list moved the four links an earlier import had made code).
     assert sorted(project) == sorted([
         "http://pretrain.nlpedia.ai/", "https://arnold-benchmark.github.io",
         "https://llm-rl.github.io", "https://azshue.github.io/TPT",
         "https://github.com/ShuheWang1998/Reinforcement-Learning-Enhanced-LLMs-A-Survey",
+        "https://aka.ms/LearningLaw", "https://sites.google.com/view/graspgpt/",
+        "http://hulc2.cs.uni-freiburg.de", "https://libero-project.github.io",
     ])
 
 
 def test_where_the_seed_says_what_a_link_gives_its_words_decide_the_kind():
     # Each of the 43 addresses' sentences read by hand: 33 are GitHub repositories the
     # sentence gives as the paper's code ("The code is available at", "Our implementation
-    # is available in"); the other 10 are below, where the host alone would read otherwise
-    # or words about a project page or code stand next to an address.
+    # is available in"); the other 10 are below: sites, project pages whatever their
+    # sentences say they hold, and repositories a sentence calls a project page.
     records = parse_text(SEED.read_text(encoding="utf-8"), str(SEED), Problems())
     links = [link for record in records for link in record.links]
     assert len(links) == 43
     read = {link.url: (link.kind, link.official) for link in links}
-    assert sorted(read[url] for url in read if read[url][0] == "code") == [("code", True)] * 39
+    assert sorted(read[url] for url in read if read[url][0] == "code") == [("code", True)] * 35
     assert {url: read[url] for url in read if not url.startswith("https://github.com/")} == {
-        "https://aka.ms/LearningLaw": ("code", True),  # "Our code can be found at"
+        "https://aka.ms/LearningLaw": ("project", False),  # "Our code can be found at"
         # "Our code, data, appendix, and video are publicly available at"
-        "https://sites.google.com/view/graspgpt/": ("code", True),
-        "http://hulc2.cs.uni-freiburg.de": ("code", True),  # "Code and videos are available at"
+        "https://sites.google.com/view/graspgpt/": ("project", False),
+        "http://hulc2.cs.uni-freiburg.de": ("project", False),  # "Code and videos are available at"
         # "Check the website at URL for the code and the datasets."
-        "https://libero-project.github.io": ("code", True),
+        "https://libero-project.github.io": ("project", False),
         "https://arnold-benchmark.github.io": ("project", False),  # "See our project page at:"
         "https://azshue.github.io/TPT": ("project", False),  # "Project page:"
         "https://llm-rl.github.io": ("project", False),  # "Video examples ... are at"
