@@ -38,6 +38,9 @@ class Badge:
     official: bool = False
     note: str = ""
     stars: str = ""  # GitHub's star count, short ("1.2k"), when content/repositories.yml has it
+    # The whole count, for the tables' Code sort (table-filter.js): two repositories the
+    # badge shows as "1.2k" may have 1,249 and 1,201 stars.
+    star_count: int | None = None
     archived: bool = False  # GitHub said the repository is archived (read-only)
     gone: bool = False  # GitHub had no such repository when it was asked
     mark: str = ""  # a word after the label: what a dataset's badge names ("dataset", "model")
@@ -158,6 +161,7 @@ def _code_badge(link: Link) -> Badge | None:
         official=link.official,
         note=link.note,
         stars=short_count(stats.stars) if stats is not None and not stats.gone else "",
+        star_count=stats.stars if stats is not None and not stats.gone else None,
         archived=stats is not None and stats.archived,
         gone=stats is not None and stats.gone,
     )

@@ -313,6 +313,42 @@ def test_a_badges_note_is_shown_and_its_words_are_in_its_name_in_their_order(tmp
         "Code on GitHub: example/gem, 87, archived (in Lua), official; read-only, 87 stars on 2026-11-20")
 
 
+_TABLE_CODE = re.compile(r'<a class="rl-badge rl-badge--code rl-badge--compact" href="[^"]*"( data-stars="([0-9]+)")?'
+                         r'[^>]*>(.*?)</a>')
+
+
+def test_a_tables_code_badge_carries_its_whole_star_count_for_the_code_sort(tmp_path):
+    # The Code sort (table-filter.js) read the badge's "1.2k": 1,201 and 1,249 stars tied.
+    # The fixture's repositories.yml: example/replay 1234 (shown "1.2k"), example/gem 87,
+    # example/hostile gone; example/task-vectors, which it does not name.
+    generate_fixture(tmp_path / "docs")
+    docs = tmp_path / "docs"
+    seen = {}
+    for page in [docs / "papers" / "index.md", *sorted((docs / "topics").glob("*/index.md"))]:
+        for _, count, inner in _TABLE_CODE.findall(page.read_text(encoding="utf-8")):
+            seen.setdefault(re.sub(r"<[^>]+>", "", inner).split()[0].replace("\u200b", ""), set()).add(count or None)
+    assert seen["example/replay"] == {"1234"}
+    assert seen["example/gem"] == {"87"}
+    assert seen["example/hostile"] == {None}
+    assert seen["example/task-vectors"] == {None}
+
+
+def test_the_tables_note_of_its_order_names_its_table(tmp_path):
+    # table-filter.js says a reader's sort in these words (.rl-order): the note and the
+    # table it speaks of are on one page.
+    generate_fixture(tmp_path / "docs")
+    docs = tmp_path / "docs"
+    all_papers = (docs / "papers" / "index.md").read_text(encoding="utf-8")
+    assert '<span class="rl-order" data-table="rl-all-papers">newest first</span>' in all_papers
+    assert '<table id="rl-all-papers"' in all_papers
+    topics = sorted((docs / "topics").glob("*/index.md"))
+    with_table = [p.read_text(encoding="utf-8") for p in topics if "<table" in p.read_text(encoding="utf-8")]
+    assert with_table
+    for text in with_table:
+        assert '<p class="rl-table-note"><span class="rl-order" data-table="rl-topic-papers">Newest first.</span>' in text
+        assert '<table id="rl-topic-papers"' in text
+
+
 def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tmp_path):
     from dataclasses import replace
 

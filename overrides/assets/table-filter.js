@@ -92,20 +92,19 @@
 
      Stable: rows of equal keys keep the page's order (the index breaks ties). The keys
      are read from the rows as the generator wrote them (the title's link, the Year
-     cell, the code badge and its stars), once, on the first sort: loading the page
-     costs nothing more. A badge's stars are short ("1.2k"): two repositories of
-     "1.2k" keep the page's order. Papers without a year come last either way. */
-  var SORTS = {
-    title: { first: "", up: "A to Z", down: "Z to A" },
-    year: { first: "-", up: "oldest first", down: "newest first" },
-    code: { first: "-", up: "without code first", down: "with code first, most stars first" }
-  };
-  var STAR_UNITS = { k: 1000, M: 1000000 };
+     cell, the code badge and its whole star count), once, on the first sort: loading
+     the page costs nothing more. The count is the badge's data-stars, as
+     content/repositories.yml has it (the badge shows "1.2k" for 1,201 and 1,249);
+     equal counts go by title, A to Z, either way. Papers without a year come last
+     either way.
 
-  function starCount(text) {
-    var m = /^([0-9]+(?:\.[0-9])?)([kM]?)$/.exec(text.trim());
-    return m ? Math.round(parseFloat(m[1]) * (STAR_UNITS[m[2]] || 1)) : 0;
-  }
+     The page's note of its order ("newest first", an element .rl-order naming the
+     table) says the order shown, and its own words again for the page's order. */
+  var SORTS = {
+    title: { first: "", up: "A to Z", down: "Z to A", note: "by title, " },
+    year: { first: "-", up: "oldest first", down: "newest first", note: "" },
+    code: { first: "-", up: "without code first, fewest stars first", down: "with code first, most stars first", note: "" }
+  };
 
   /* The table's sortable columns, by the headers the templates write. */
   function sortColumns(table) {
@@ -140,9 +139,11 @@
       var year = parseInt(cell.textContent, 10);
       return isNaN(year) ? null : year;
     }
+    /* (A badge without data-stars has no count: GitHub was not asked, or had no such
+       repository. It comes after those with stars, before papers without code.) */
     var badge = cell.querySelector(".rl-badge--code");
-    var stars = badge && badge.querySelector(".rl-badge__stars");
-    return badge ? 1 + (stars ? starCount(stars.textContent) : 0) : 0;
+    var stars = badge ? parseInt(badge.dataset.stars, 10) : NaN;
+    return badge ? 1 + (isNaN(stars) ? 0 : stars) : 0;
   }
 
   /* Sorting of `table` whose rows, in the page's order, are `items` ({row: <tr>}).
@@ -158,6 +159,10 @@
     var cache = {};
     var keys = {};
     var head = table.tHead.rows[0];
+    /* The note's words for the page's order, put back when the sort is. (Not a live
+       region: the whole sentence it is in would be said at every click; `said` is.) */
+    var note = table.id ? document.querySelector('.rl-order[data-table="' + table.id + '"]') : null;
+    var noted = note ? note.textContent : "";
     var said = document.createElement("span");
     said.className = "rl-visually-hidden";
     said.setAttribute("aria-live", "polite");
@@ -183,13 +188,22 @@
           }
         }
         var k = keys[name];
+        /* Code's ties (equal star counts, or none) by title, A to Z both ways; a year's,
+           the page's order. */
+        var then = null;
+        if (name === "code") {
+          if (!keys.title) {
+            keys.title = titleRanks(items.map(function (r) { return sortKey("title", r.row, columns.title); }));
+          }
+          then = keys.title;
+        }
         var index = items.map(function (_, i) { return i; });
         index.sort(function (a, b) {
           var x = k[a], y = k[b];
           if (x === null || y === null) {
             return x === y ? a - b : (x === null ? 1 : -1); /* missing last */
           }
-          return (down ? y - x : x - y) || a - b;
+          return (down ? y - x : x - y) || (then ? then[a] - then[b] : 0) || a - b;
         });
         cache[state] = index.map(function (i) { return items[i]; });
       }
@@ -232,6 +246,9 @@
           how.textContent = "";
         }
       });
+      if (note) {
+        note.textContent = state === initial ? noted : noteWords(noted, SORTS[name].note + (down ? SORTS[name].down : SORTS[name].up));
+      }
     }
 
     Object.keys(SORTS).forEach(function (key) {
@@ -280,6 +297,13 @@
     table.readinglistSort = api;
     mark();
     return api;
+  }
+
+  /* `words` as the note `like` is written: a sentence of its own ("Newest first.", a
+     topic's) or words within one ("12 papers, newest first", All papers). */
+  function noteWords(like, words) {
+    var capital = /^\p{Lu}/u.test(like);
+    return (capital ? words.charAt(0).toUpperCase() + words.slice(1) : words) + (/\.\s*$/.test(like) ? "." : "");
   }
 
   /* The page's address with `params` changed as `update` says (replaced, not pushed:
@@ -398,7 +422,10 @@
     });
     var timer = 0;
     var page = location.pathname; /* the table's own address (see remember) */
-    var sort = sortable(table, rows, function () { apply(); });
+    /* A sort after "Show all" shows every row in the new order; before it, the first
+       LIMIT of all the rows sorted (not the first LIMIT shown, sorted), as the count
+       line says. */
+    var sort = sortable(table, rows, function () { apply(shownAll()); });
     function sorted() {
       return sort ? sort.rows() : rows;
     }
@@ -446,6 +473,19 @@
 
     var last = { matches: null, limit: LIMIT }; /* what show() shows */
 
+    /* Every one of more than LIMIT rows is shown ("Show all" was pressed). */
+    function shownAll() {
+      return !!last.matches && last.limit >= last.matches.length && last.matches.length > LIMIT;
+    }
+
+    /* The count line, a polite live region: said again only when its words change (a
+       sort does not change them, and its own line says it). */
+    function tell(words) {
+      if (count.textContent !== words) {
+        count.textContent = words;
+      }
+    }
+
     function show(matches, limit) {
       last = { matches: matches, limit: limit };
       var body = document.createElement("tbody");
@@ -471,7 +511,8 @@
               if (!table.isConnected) {
                 return;
               }
-              show(matches, matches.length);
+              /* (The rows shown now: a sort may have come in between.) */
+              show(last.matches, last.matches.length);
               remember();
               /* The button went with the body it was in: the keyboard goes on where
                  the new rows start, not at the top of the page. */
@@ -494,12 +535,12 @@
          shown in columns once this was set. */
       table.toggleAttribute("data-rl-first-rows", matches === rows && matches.length > limit);
       if (everything) {
-        count.textContent = matches.length > limit
+        tell(matches.length > limit
           ? "The first " + limit + " of " + rows.length + " papers are shown"
-          : "All " + rows.length + " papers are shown"; /* (said aloud) */
+          : "All " + rows.length + " papers are shown"); /* (said aloud) */
       } else {
-        count.textContent = matches.length + " of " + rows.length + " papers match" +
-          (matches.length > limit ? "; the first " + limit + " are shown" : "");
+        tell(matches.length + " of " + rows.length + " papers match" +
+          (matches.length > limit ? "; the first " + limit + " are shown" : ""));
       }
     }
 
@@ -517,7 +558,7 @@
         if (unread && unread.checked) { params.set("unread", "1"); } else { params.delete("unread"); }
         keepSort(params, sort);
         /* "Show all" too: Back from a paper in row 5,000 finds it shown. */
-        if (last.matches && last.limit >= last.matches.length && last.matches.length > LIMIT) {
+        if (shownAll()) {
           params.set("all", "1");
         } else {
           params.delete("all");
@@ -529,7 +570,8 @@
        with nothing changed redraws nothing, and what was shown ("Show all") stays. */
     var applied = null;
 
-    function apply() {
+    /* `all`: every matching row shown (a sort after "Show all"), not the first LIMIT. */
+    function apply(all) {
       clearTimeout(timer);
       if (!filter.isConnected) {
         return; /* a key's timer, run after instant navigation left the page */
@@ -537,21 +579,24 @@
       var now = JSON.stringify([normal(text.value), code.checked, unreadOnly(), sort ? sort.state() : ""]);
       if (now !== applied) {
         applied = now;
-        redraw();
+        redraw(all === true);
       }
       remember();
     }
 
-    function redraw() {
+    function redraw(all) {
+      function shown(list) {
+        show(list, all ? list.length : LIMIT);
+      }
       var wanted = normal(text.value).split(" ").filter(Boolean);
       var onlyUnread = unreadOnly();
       if (!wanted.length && !code.checked && !onlyUnread) {
         if (large) {
-          show(sorted(), LIMIT); /* with a button for the rest */
+          shown(sorted()); /* with a button for the rest */
           return;
         }
         if (rows.length > WHOLE) {
-          show(sorted(), LIMIT);
+          shown(sorted());
           return;
         }
         /* (The whole body's own rows, in the order chosen.) */
@@ -561,10 +606,10 @@
         }
         table.replaceChild(whole, table.tBodies[0]);
         last = { matches: null, limit: LIMIT };
-        count.textContent = "All " + rows.length + " papers are shown"; /* (said aloud) */
+        tell("All " + rows.length + " papers are shown"); /* (said aloud) */
         return;
       }
-      show(matching(), LIMIT);
+      shown(matching());
     }
 
     function matching() {

@@ -20,20 +20,22 @@ from .sitebuild import ROOT, SiteServer
 pytestmark = [pytest.mark.browser]
 
 # In the page's order (newest first, undated last, then by title): title, year, stars
-# ("" for code without stars, None for no code).
+# (the badge's words and GitHub's whole count as content/repositories.yml has it; ""
+# for code without stars, None for no code).
 ROWS = [
-    ("Zebra models", 2024, "1.2k"),
+    ("Zebra models", 2024, ("1.2k", 1201)),
     ("apple learning", 2024, None),
-    ("\u00c9mile transfer", 2023, "87"),
+    ("\u00c9mile transfer", 2023, ("87", 87)),
     ("Beta nets", 2023, ""),
-    ("Paper 10", 2022, "1.2k"),
+    ("Paper 10", 2022, ("1.2k", 1249)),
     ("Paper 9", 2022, None),
-    ("Undated thing", None, "12k"),
+    ("Undated thing", None, ("12k", 12000)),
 ]
 TITLE_UP = [1, 3, 2, 5, 4, 6, 0]  # case and accents aside, "9" before "10"
 TITLE_DOWN = [0, 6, 4, 5, 2, 3, 1]
 YEAR_UP = [4, 5, 2, 3, 0, 1, 6]  # oldest first; the undated paper last
-CODE_DOWN = [6, 0, 4, 2, 3, 1, 5]  # 12k, 1.2k and 1.2k (the page's order), 87, no stars, none
+# 12,000, 1,249 and 1,201 (both "1.2k"), 87, no stars, none (by title, A to Z either way)
+CODE_DOWN = [6, 4, 0, 2, 3, 1, 5]
 CODE_UP = [1, 5, 3, 2, 0, 4, 6]
 
 
@@ -41,8 +43,10 @@ def _code(stars):
     if stars is None:
         return ('<span class="rl-code-none"><span aria-hidden="true">&mdash;</span>'
                 '<span class="rl-code-none__words">No code linked</span></span>')
-    more = f' <span class="rl-badge__more"><span class="rl-badge__stars">{stars}</span></span>' if stars else ""
-    return f'<a class="rl-badge rl-badge--code rl-badge--compact" href="https://example.org/x">x/y{more}</a>'
+    shown, count = stars or ("", None)
+    more = f' <span class="rl-badge__more"><span class="rl-badge__stars">{shown}</span></span>' if shown else ""
+    data = f' data-stars="{count}"' if count is not None else ""
+    return f'<a class="rl-badge rl-badge--code rl-badge--compact" href="https://example.org/x"{data}>x/y{more}</a>'
 
 
 def _row(n, title, year, stars, topics=True):
@@ -56,8 +60,8 @@ def _head_script() -> str:
 
 
 def _page(rows, first=None, filtered=True, topics=True) -> str:
-    """A table as all_papers.md.j2 (``topics``) or topic.md.j2 writes it; past
-    ``first`` rows, the rest in a body of its own (a long list)."""
+    """A table as all_papers.md.j2 (``topics``) or topic.md.j2 writes it, under its
+    note of the order; past ``first`` rows, the rest in a body of its own (a long list)."""
     body = [_row(n, *r, topics=topics) for n, r in enumerate(rows)]
     first = len(body) if first is None else first
     rest = f'<tbody class="rl-rest">{"".join(body[first:])}</tbody>' if first < len(body) else ""
@@ -69,7 +73,7 @@ def _page(rows, first=None, filtered=True, topics=True) -> str:
     heads = '<th scope="col">Title</th><th scope="col" class="rl-year-column">Year</th>' + (
         '<th scope="col">Topics</th>' if topics else "") + '<th scope="col">Code</th>'
     return html_document(
-        f'<div class="md-typeset">{filter_}<div class="md-typeset__table">'
+        f'<div class="md-typeset">{_note(len(rows), topics)}{filter_}<div class="md-typeset__table">'
         f'<table id="t" data-rl-papers><thead><tr>{heads}</tr></thead>'
         f'<tbody>{"".join(body[:first])}</tbody>{rest}</table></div></div>'
         '<script src="../table-filter.js"></script>',
@@ -77,11 +81,30 @@ def _page(rows, first=None, filtered=True, topics=True) -> str:
     )
 
 
+def _note(count, all_papers):
+    """The note above the table, as all_papers.md.j2 or topic.md.j2 writes it."""
+    if all_papers:
+        return (f'<p class="rl-counts"><strong>{count}</strong> papers, <span class="rl-order" data-table="t">'
+                'newest first</span> \u00b7 <strong>5</strong> with code</p>')
+    return '<p class="rl-table-note"><span class="rl-order" data-table="t">Newest first.</span></p>'
+
+
 LONG = ALL_PAPERS_WHOLE + 500
 # A long list: newest first, then by title; the years run 2025 down to 2001 in turn.
 LONG_ROWS = sorted(
     ((f"Paper {n:05d}", 2001 + n % 25, None) for n in range(LONG)), key=lambda r: (-r[1], r[0])
 )
+
+
+# Equal star counts (each badge "1.2k", one count) and papers without code, in the page's order.
+TIES = [
+    ("Zeta", 2024, ("1.2k", 1234)),
+    ("alpha", 2023, ("1.2k", 1234)),
+    ("Omega", 2023, None),
+    ("Mu", 2022, ("1.2k", 1234)),
+    ("Beta", 2021, ("87", 87)),
+    ("Delta", 2020, None),
+]
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +117,7 @@ def served(tmp_path_factory):
         "papers": _page(ROWS),
         "topic": _page(ROWS, filtered=False, topics=False),
         "long": _page(LONG_ROWS, first=ALL_PAPERS_FIRST),
+        "ties": _page(TIES, filtered=False, topics=False),
     }
     for folder, html in pages.items():
         (root / folder).mkdir()
@@ -292,3 +316,148 @@ def test_a_sorted_long_list_prints_the_rows_shown_once(new_page):
     titles = _titles(page)
     assert len(titles) == len(set(titles)) == ALL_PAPERS_FIRST
     assert titles[0] == f"Paper {LONG - 1:05d}"
+
+
+def _note_text(page):
+    return page.locator(".rl-order").inner_text()
+
+
+@pytest.mark.parametrize(("address", "says"), [
+    ("papers/", ["newest first", "by title, A to Z", "by title, Z to A", "newest first", "oldest first",
+                 "with code first, most stars first", "without code first, fewest stars first"]),
+    ("topic/", ["Newest first.", "By title, A to Z.", "By title, Z to A.", "Newest first.", "Oldest first.",
+                "With code first, most stars first.", "Without code first, fewest stars first."]),
+])
+def test_the_note_above_the_table_says_the_order_shown(new_page, address, says):
+    # The note said "newest first" whatever the reader chose.
+    page = new_page()
+    _opened(page, address)
+    seen = [_note_text(page)]
+    for name in ("Title", "Title", "Year", "Year", "Code", "Code"):
+        page.get_by_role("button", name=re.compile("^" + name)).click()
+        seen.append(_note_text(page))
+    assert seen == says
+    # The page's own order again: the note's own words, as generated.
+    page.get_by_role("button", name=re.compile("^Year")).click()
+    assert _note_text(page) == says[0]
+
+
+def test_the_order_is_said_once_by_its_own_polite_line_not_by_the_note_or_the_count(new_page):
+    page = new_page()
+    _opened(page, "papers/?sort=year&filter=paper")
+    # Opened sorted: the note says so, and nothing is said aloud (no click yet).
+    assert _note_text(page) == "oldest first"
+    said = page.locator(".rl-visually-hidden[aria-live]")
+    assert said.inner_text() == ""
+    assert page.evaluate("getComputedStyle(document.querySelector('.rl-visually-hidden[aria-live]'))"
+                         ".getPropertyValue('position')") == "absolute"
+    assert said.get_attribute("aria-live") == "polite"
+    # The note is in no live region: the whole sentence would be said at every click.
+    assert page.evaluate("document.querySelector('.rl-order').closest('[aria-live]')") is None
+    # The count line is one: a sort leaves its words as they were, and it is not told again.
+    page.evaluate("""() => {
+        window.__countChanges = 0;
+        new MutationObserver(m => { window.__countChanges += m.length; })
+            .observe(document.querySelector('.rl-filter__count'), {childList: true, characterData: true, subtree: true});
+    }""")
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    assert _titles(page) == ["Paper 9", "Paper 10"]
+    expect(said).to_have_text("Sorted by Title, A to Z.")
+    assert page.locator(".rl-filter__count").inner_text() == "2 of 7 papers match"
+    assert page.evaluate("window.__countChanges") == 0
+
+
+def test_code_sorts_by_the_whole_star_count_and_equal_counts_by_title(new_page):
+    page = new_page()
+    _opened(page, "ties/")
+    code = page.get_by_role("button", name=re.compile("^Code"))
+    code.click()
+    assert _titles(page) == ["alpha", "Mu", "Zeta", "Beta", "Delta", "Omega"]
+    code.click()
+    assert _titles(page) == ["Delta", "Omega", "Beta", "alpha", "Mu", "Zeta"]
+
+
+def _all_shown(page, n):
+    page.wait_for_function("n => document.querySelectorAll('#t tbody:not([hidden]) tr td a').length >= n", arg=n)
+
+
+def test_a_sort_after_show_all_keeps_every_row_shown(new_page):
+    page = new_page()
+    _opened(page, "long/")
+    page.get_by_role("button", name=f"Show all {LONG}").click()
+    _all_shown(page, LONG)
+    expect(page).to_have_url(re.compile(r"long/\?all=1$"))
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    # Every row, in the new order (it was the first rows of it again, under a new "Show all").
+    assert _titles(page) == sorted((r[0] for r in LONG_ROWS), reverse=True)
+    assert page.locator(".rl-filter__count").inner_text() == f"All {LONG} papers are shown"
+    assert page.get_by_role("button", name=re.compile("^Show all")).count() == 0
+    expect(page).to_have_url(re.compile(r"long/\?all=1&sort=-title$"))
+    # Filtered, then a sort: the first rows of the matches in the new order again.
+    page.locator(".rl-filter__text").fill("2001")
+    page.locator(".rl-filter__text").press("Enter")
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    matches = sorted(r[0] for r in LONG_ROWS if r[1] == 2001)
+    assert _titles(page) == matches
+    assert page.locator(".rl-filter__count").inner_text() == f"{len(matches)} of {LONG} papers match"
+
+
+def test_back_forward_and_reload_keep_the_sort_and_filter_the_address_says(new_page):
+    page = new_page()
+    _opened(page, "papers/")
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    page.locator(".rl-filter__text").fill("paper")
+    page.locator(".rl-filter__text").press("Enter")
+    expect(page).to_have_url(re.compile(r"papers/\?sort=-title&filter=paper$"))
+    # Replaced, not pushed: one entry for the page, whatever was chosen on it.
+    assert page.evaluate("history.length") == 2
+
+    def in_step():
+        expect(page).to_have_url(re.compile(r"papers/\?sort=-title&filter=paper$"))
+        assert _titles(page) == ["Paper 10", "Paper 9"]
+        assert page.locator(".rl-filter__text").input_value() == "paper"
+        assert _sorts(page)[0] == "descending"
+        assert _note_text(page) == "by title, Z to A"
+
+    in_step()
+    page.reload()
+    page.locator("#t .rl-sort").first.wait_for()
+    in_step()
+    page.get_by_role("link", name="Paper 10").click()
+    page.locator("h1", has_text="Paper 10").wait_for()
+    page.go_back()
+    page.locator("#t .rl-sort").first.wait_for()
+    in_step()
+    page.go_forward()
+    page.locator("h1", has_text="Paper 10").wait_for()
+    page.go_back()
+    page.locator("#t .rl-sort").first.wait_for()
+    in_step()
+    # Then the page's own order chosen: the address and the page agree again after Back.
+    page.get_by_role("button", name=re.compile("^Year")).click()
+    page.locator(".rl-filter__text").fill("")
+    page.locator(".rl-filter__text").press("Enter")
+    expect(page).to_have_url(re.compile(r"papers/$"))
+    page.get_by_role("link", name="Paper 10").click()
+    page.locator("h1", has_text="Paper 10").wait_for()
+    page.go_back()
+    page.locator("#t .rl-sort").first.wait_for()
+    assert _titles(page) == _expected(range(len(ROWS)))
+    assert _note_text(page) == "newest first"
+
+
+def test_a_shared_link_opens_sorted_and_filtered(new_page):
+    # (The filter's words are ?filter=, not ?q=, which opens the site's search.)
+    page = new_page()
+    _opened(page, "papers/?sort=title&filter=2023")
+    assert _titles(page) == ["Beta nets", "\u00c9mile transfer"]  # the page's order: \u00c9mile first
+    assert page.locator(".rl-filter__count").inner_text() == "2 of 7 papers match"
+    _opened(page, "papers/?sort=code&filter=2024")
+    assert _titles(page) == ["apple learning", "Zebra models"]
+    _opened(page, "papers/?sort=-code&filter=paper")
+    assert _titles(page) == ["Paper 10", "Paper 9"]
+    assert _note_text(page) == "with code first, most stars first"
+    assert _sorts(page)[-1] == "descending"
+    assert page.locator(".rl-filter__text").input_value() == "paper"
