@@ -8,7 +8,9 @@ site's copy, which a build took from overrides/): the time until the filter is s
 ("learning", Enter) and "With code only" as benchmarks/filter_latency.py times them. With
 the new script it then clicks the sort buttons in turn, unfiltered and filtered, each
 timed until the next frame is drawn (the first click of a column reads its keys from
-10,000 rows and sorts them; a column's second click sorts again the other way).
+10,000 rows and sorts them; a column's second click sorts again the other way). Last,
+with the filter emptied, "Show all" and then a Year click: since the fifty-third
+session a sort after "Show all" draws every row in the new order (before, the first 200).
 
     git show HEAD~1:overrides/assets/table-filter.js > /tmp/old-filter.js
     .venv/bin/python benchmarks/sort_latency.py SITE --old /tmp/old-filter.js \
@@ -39,6 +41,30 @@ _SORT = """async (key) => {
   return [performance.now() - start, first ? first.textContent : ''];
 }"""
 CLICKS = ("title", "title", "year", "year", "code", "code")
+# "Show all" pressed, every row drawn; then a sort clicked: until its next frame, and the rows shown.
+_SHOW_ALL = """async () => {
+  const more = [...document.querySelectorAll('#rl-all-papers button.md-button')].find(b => /^Show all/.test(b.textContent));
+  const total = Number(more.textContent.replace(/[^0-9]/g, ''));
+  const start = performance.now();
+  more.click();
+  while (document.querySelectorAll('#rl-all-papers tbody:not([hidden]) tr').length < total) {
+    await new Promise(r => setTimeout(r, 50));
+  }
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - start;
+}"""
+# (Until the count line says what is shown: a sort after "Show all" says "Sorting all ..." first.)
+_SORT_SHOWN = """async (key) => {
+  const button = document.querySelector(`#rl-all-papers .rl-sort[data-sort="${key}"]`);
+  const count = document.querySelector('#rl-all-papers').closest('article, body').querySelector('.rl-filter__count');
+  const start = performance.now();
+  button.click();
+  while (/^Sorting/.test(count.textContent)) {
+    await new Promise(r => setTimeout(r, 20));
+  }
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  return [performance.now() - start, document.querySelectorAll('#rl-all-papers tbody:not([hidden]) tr').length];
+}"""
 # The sort alone (where the script sorts), in a page not sorted yet: each state's rows in order (the first of a
 # column reads its keys from every row), without drawing them.
 _SORT_ALONE = """() => {
@@ -104,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
                     for n, key in enumerate(CLICKS):
                         elapsed, first = page.evaluate(_SORT, key)
                         note(f"{variant}: filtered: {key} ({'first' if n % 2 == 0 else 'second'} click)", elapsed)
+                    page.evaluate(_APPLY, "")
+                    note(f"{variant}: Show all (every row drawn)", page.evaluate(_SHOW_ALL))
+                    elapsed, shown_rows = page.evaluate(_SORT_SHOWN, "year")
+                    note(f"{variant}: after Show all: year ({shown_rows} rows shown)", elapsed)
                 page.close()
         browser.close()
     for name, values in times.items():
