@@ -895,14 +895,14 @@ def _not_utf8(path: Path, data: bytes, problems: Problems) -> None:
 
 def _paper_names(papers_dir: Path) -> set[str]:
     # An editor's lock, swap or backup file (Emacs' ".#x.yml", a dangling link while a
-    # buffer is unsaved) is no paper, as `check` skips it.
+    # buffer is unsaved) is no paper, as `check` skips it. (paperdrafts, 0.08 s to import
+    # with validate.py, only when there are files to tell: a first import has none.)
+    names = [entry.name for entry in os.scandir(papers_dir) if entry.name.endswith(".yml")]
+    if not names:
+        return set()
     from .paperdrafts import editors_file
 
-    return {
-        entry.name
-        for entry in os.scandir(papers_dir)
-        if entry.name.endswith(".yml") and not editors_file(entry.name)
-    }
+    return {name for name in names if not editors_file(name)}
 
 
 def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -> list[Paper]:

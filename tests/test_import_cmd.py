@@ -940,3 +940,23 @@ def test_a_link_an_older_import_wrote_with_its_glued_ending_is_not_added_again_w
     assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(listing)]) == 0
     assert mine.read_bytes() == before
     assert capsys.readouterr().out.startswith("1 record(s): 0 added, 0 updated, 1 unchanged;")
+
+
+def test_a_first_import_of_a_bib_file_imports_no_other_formats_reader(tmp_path):
+    # Telling a file's format (ingest/formats.py) needs neither the RIS nor the Markdown
+    # list reader, and an empty papers folder has no file for paperdrafts to tell: each
+    # was imported for every .bib (some 0.1 s of a process's CPU).
+    project = tmp_path / "project"
+    (project / "content" / "papers").mkdir(parents=True)
+    (project / "content" / "topics.yml").write_text("topics: []\n")
+    bib = tmp_path / "lab.bib"
+    bib.write_text("@article{k, title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = {2017}}\n")
+    code = (
+        "import sys; from generator.cli import main;"
+        f" status = main(['--root', {str(project)!r}, 'import', '-q', {str(bib)!r}]);"
+        " print(status, sorted(m for m in sys.modules if m in"
+        " ('generator.ingest.ris', 'generator.ingest.markdownlist', 'generator.paperdrafts', 'rispy', 'markdown_it')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.splitlines()[-1] == "0 []", result.stderr
+    assert (project / "content" / "papers" / "attention-is-all-you-need.yml").exists()

@@ -562,8 +562,7 @@ def detect_format(text: str) -> str | None:
     """``hf``, ``bibtex``, ``ris``, ``arxiv`` or ``markdown`` judged from the content, or
     None for an unknown layout."""
     from .hflisting import looks_like_listing
-    from .markdownlist import in_code_blocks, looks_like_markdown_list
-    from .ris import looks_like_ris
+    from .formats import looks_like_markdown_list, looks_like_ris
 
     if re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom", text):
         return "arxiv"  # arXiv's API answer, as `readinglist add` keeps it
@@ -572,7 +571,7 @@ def detect_format(text: str) -> str | None:
     # (Every entry's line is asked for only of a Markdown list: a .bib's 10,000 took 0.06 s.)
     if _BIBTEX_ENTRY.search(text) and not (
         looks_like_markdown_list(text)
-        and in_code_blocks(text, _lines(text, [m.start() for m in _BIBTEX_ENTRY.finditer(text)]))
+        and _in_code_blocks(text, _lines(text, [m.start() for m in _BIBTEX_ENTRY.finditer(text)]))
     ):
         return "bibtex"  # (not a list that ends with how to cite it, an entry in a code block)
     if looks_like_listing(text):
@@ -580,6 +579,13 @@ def detect_format(text: str) -> str | None:
     if looks_like_markdown_list(text):
         return "markdown"
     return None
+
+
+def _in_code_blocks(text: str, lines: list[int]) -> bool:
+    """markdownlist.in_code_blocks, imported only for a .bib that looks like a list too."""
+    from .markdownlist import in_code_blocks
+
+    return in_code_blocks(text, lines)
 
 
 def _lines(text: str, starts: list[int]) -> list[int]:

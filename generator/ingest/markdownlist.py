@@ -344,13 +344,6 @@ _TWO_DIGIT_PIVOT = 70  # "(ICML 17)" is 2017, "(NIPS 95)" 1995
 known_word = lru_cache(maxsize=16_384)(_dictionary_word)
 
 
-def looks_like_markdown_list(text: str) -> bool:
-    """True when a list item or a table row of the text holds a Markdown link to a web
-    address (how every awesome list writes its papers)."""
-    item = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)]|\|)\s?.*\]\(\s*<?https?://", re.MULTILINE)
-    return bool(item.search(text[:200_000]))
-
-
 def in_code_blocks(text: str, lines: Iterable[int]) -> bool:
     """Whether each of ``lines`` (numbered from 0) is inside a code block of the Markdown
     ``text``, fenced or indented: a list's "how to cite us", a BibTeX entry, is no entry."""

@@ -25,7 +25,6 @@ records run together) is an error; one without a title is skipped with a warning
 from __future__ import annotations
 
 import html.entities
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -58,6 +57,7 @@ from . import as_worded, no_place, series_read_before, thesis_kind, with_notice,
 from .notes import machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .years import FOUR_DIGITS, read_year, said
+from .formats import RECORD_START
 from .bibtex import (
     ARXIV_WITH_CLASS,
     _ARXIV_IN_TEXT,
@@ -74,7 +74,6 @@ from .bibtex import (
 # A tag's line: two capitals (or a capital and a digit), then "  - " (Zotero and
 # EndNote read one space before the dash too, as some exporters write it).
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: |$)", re.MULTILINE)
-_RECORD_START = re.compile(r"^TY {1,2}-(?: |$)", re.MULTILINE)
 
 # Tags whose every line is kept (the others hold one value: `_ONCE_TAGS`): a record's
 # authors, keywords, notes and links. A line without a tag after one of these
@@ -147,32 +146,6 @@ _ARXIV_TAGS = ("N1", "M1", "T2", "JO", "JF", "JA", "J2", "C3", "BT")
 # EndNote's "internal-pdf://..."), not on the web.
 _LOCAL_FILE = re.compile(r"(?i)^(?:file:|internal-pdf:|zotero:|[a-z]:\\|/|~/|\\\\)")
 _SPACES = re.compile(r"\s+")
-
-
-# The header lines JSTOR and Wiley write before the first record ("Provider: JSTOR
-# http://www.jstor.org", "Database: JSTOR", "Content: text/plain; charset="UTF-8"").
-_HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z ]{0,30}:\s.*")
-_HEADER_LINES = 5  # (at most)
-
-
-# A line that is not blank (as str.strip tells: the same whitespace as \s), to its end.
-_NOT_BLANK_LINE = re.compile(r"^[^\S\n]*\S.*", re.MULTILINE)
-
-
-def looks_like_ris(text: str) -> bool:
-    """Whether ``text`` is RIS: its first line a record's ``TY  - ``, or after only a
-    header as JSTOR and Wiley write it. (Not a Markdown list that shows how to cite it
-    in RIS, nor a BibTeX file whose abstract holds such a line.)"""
-    # A record's first line past the sixth line that is not blank comes after more than a
-    # header: only those six lines are searched, not a whole .bib (0.06 s of CPU at
-    # 10,000 entries, for every file read). (The search ends at the sixth one's end,
-    # where "$" matches as it does before its newline.)
-    lines = list(itertools.islice(_NOT_BLANK_LINE.finditer(text), _HEADER_LINES + 1))
-    match = _RECORD_START.search(text, 0, lines[-1].end() if lines else 0)
-    if not match:
-        return False
-    before = [line.strip() for line in text[: match.start()].split("\n") if line.strip()]
-    return len(before) <= _HEADER_LINES and all(_HEADER_LINE.fullmatch(line) for line in before)
 
 
 @dataclass
@@ -276,7 +249,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
     )
     text = _TAG_LINE.sub(lambda m: f"{m.group(1)}  -" + (" " if m.group().endswith(" ") else ""), text)
     lines = text.split("\n")
-    starts = [n for n, line in enumerate(lines) if _RECORD_START.match(line)]
+    starts = [n for n, line in enumerate(lines) if RECORD_START.match(line)]
     if not starts:
         problems.error(Location(path, 1, 1), "no RIS records ('TY  - JOUR' ... 'ER  - ') found")
         return []

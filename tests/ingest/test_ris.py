@@ -20,7 +20,7 @@ from hypothesis import given, strategies as st
 from generator.errors import CuratorError, Problems
 from generator.importer import import_paths
 from generator.ingest import detect_format, parse_text
-from generator.ingest.ris import looks_like_ris
+from generator.ingest.formats import looks_like_ris
 from generator.yamlio import parse, to_python
 
 ZOTERO = """\
@@ -1221,7 +1221,8 @@ def _detect_format_finding_every_entry(text):
     and with looks_like_ris as it was."""
     from generator.ingest import _BIBTEX_ENTRY, _lines
     from generator.ingest.hflisting import looks_like_listing
-    from generator.ingest.markdownlist import in_code_blocks, looks_like_markdown_list
+    from generator.ingest.formats import looks_like_markdown_list
+    from generator.ingest.markdownlist import in_code_blocks
 
     if re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom", text):
         return "arxiv"
