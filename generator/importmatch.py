@@ -33,7 +33,7 @@ from .ingest import Record, normalise_text
 from .ingest.exporters import KEY_SOURCES
 from .links import glued_ending, same_page, without_subject_class
 from .matchkeys import (
-    PREPRINT, SimilarTitles, abstract_key, abstract_titles_alike, different_abstracts, family_names,
+    PREPRINT, SimilarTitles, abstract_bucket, abstract_key, abstract_titles_alike, different_abstracts, family_names,
     joined_title, kinds_differ, normalise_title, same_conference, title_key, two_works,
 )
 from .models import Link, en_dashed_pages, pages_text
@@ -458,7 +458,10 @@ class Index:
         # A title without its spaces (`joined_title`): "ReAct" and "Re-Act" are one.
         self.by_joined_title: dict[str, Paper] = {}
         self.all_by_title: dict[str, list[Paper]] = {}  # papers may share a title
-        self.by_abstract: dict[str, Paper] = {}  # _abstract_key -> paper
+        # abstract_bucket -> each abstract indexed with it and its paper, in the order
+        # added: an abstract is reduced whole (abstract_key: 19 us at 1,500 characters)
+        # only when a record's shares its bucket, which a new paper's does not.
+        self.by_abstract: dict[str, list[tuple[str, Paper]]] = {}
         self.abstract_of: dict[str, object] = {}  # paper id -> the abstract indexed
         # digest of a title the importer took for a paper (provenance) -> that paper:
         # the paper keeps being recognised by it after a curator retitles it.
@@ -506,8 +509,8 @@ class Index:
         abstract = paper.values.get("abstract")
         if self.abstract_of.get(paper.id) is not abstract:  # a paper is added again after each merge
             self.abstract_of[paper.id] = abstract
-            if key := abstract_key(abstract):
-                self.by_abstract.setdefault(key, paper)
+            if bucket := abstract_bucket(abstract) if isinstance(abstract, str) else "":
+                self.by_abstract.setdefault(bucket, []).append((abstract, paper))
         title = normalise_title(str(paper.values.get("title") or ""))
         if title:
             same = self.all_by_title.setdefault(title, [])
@@ -518,6 +521,13 @@ class Index:
         if title and title not in self.by_title:
             self.by_title[title] = paper
             self.titles.add(title, paper)
+
+    def _by_abstract(self, abstract: str) -> Paper | None:
+        """The paper first indexed with an abstract of this one's abstract_key (None for a
+        short one's "")."""
+        indexed = self.by_abstract.get(abstract_bucket(abstract))
+        key = abstract_key(abstract) if indexed else ""
+        return next((paper for text, paper in indexed if abstract_key(text) == key), None) if key else None
 
     def keyed(self, record: Record) -> list[Paper]:
         """The papers an import took a record of the record's key for: of its source, or
@@ -589,8 +599,7 @@ class Index:
                 # Image Recognition (CVPR 2016)", now read as the title and its venue. The
                 # title stays the file's (a conflict), not a second paper.
                 return linked, "same paper link, a title within the other", None
-        abstract = abstract_key(record.abstract)
-        shared = self.by_abstract.get(abstract) if abstract else None
+        shared = self._by_abstract(record.abstract)
         if shared is not None and _abstract_names(shared, record, title):
             return shared, "same abstract", None
         twin = None if shared is None else (shared, "same abstract")

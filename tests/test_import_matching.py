@@ -1097,3 +1097,37 @@ def test_a_book_and_a_chapter_of_one_title_by_one_other_author_are_two_works(tmp
     other = import_records([article, paper], tmp_path / "two", added=DAY)
     assert other.added == ["reinforcement-learning-an-introduction"]
     assert sorted(c.field for c in other.conflicts) == ["authors", "venue", "year"]
+
+
+# Abstracts near the key's edges: case (casefold's "ß" and "ẞ", "İ"), other spacing, the
+# length abstract_key starts at, a first or last word changed, a middle one changed (one
+# bucket, two keys), an abstract filled again.
+_WORDS = st.sampled_from(["Model", "model", "STRASSE", "straße", "İi", "ẞ", "net", "x" * 30, "a"])
+_SPACES = st.sampled_from([" ", "  ", "\n", "\u00a0", "\t "])
+_ABSTRACTS = st.lists(st.tuples(_WORDS, _SPACES), min_size=0, max_size=12).map(
+    lambda pairs: "".join(word + space for word, space in pairs)
+) | st.sampled_from(
+    [LONG, LONG.upper(), LONG.replace("popular", "common"), " ".join(LONG.split()[1:]), LONG + " More.", 7, None]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), _ABSTRACTS), max_size=12), st.lists(_ABSTRACTS, max_size=6))
+def test_the_index_finds_the_paper_of_an_abstract_as_one_keyed_by_abstract_key_did(adds, asked):
+    # The index keeps abstracts by abstract_bucket and reduces one whole only when a
+    # record's shares its bucket: it finds what a dict by abstract_key, filled with
+    # setdefault as each paper is added (again after a fill), found.
+    from pathlib import Path
+
+    from generator.importmatch import Index, Paper
+    from generator.matchkeys import abstract_key
+
+    index, papers, expected = Index(), [Paper(f"p{n}", Path(f"p{n}.yml")) for n in range(5)], {}
+    for n, abstract in adds:
+        papers[n].values["abstract"] = abstract
+        index.add(papers[n])
+        if key := abstract_key(abstract):
+            expected.setdefault(key, papers[n])
+    for abstract in asked + [abstract for _, abstract in adds if isinstance(abstract, str)]:
+        if isinstance(abstract, str):
+            assert index._by_abstract(abstract) is (expected.get(abstract_key(abstract)) if abstract_key(abstract) else None)
