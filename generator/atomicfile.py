@@ -103,7 +103,7 @@ def replace_file(
         fd = create_temporary(tmp, mode)
         if isinstance(parts, bytes):
             try:
-                _write_all(fd, parts)
+                write_all(fd, parts)
                 if durable:
                     os.fsync(fd)
             finally:
@@ -126,7 +126,9 @@ def replace_file(
         raise
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
+    """``data`` written to ``fd``, without a buffered file object's stat, terminal and
+    position calls (replace_file's pages, importwrite's new paper files)."""
     # os.write may write less than it is given (interrupted by a signal): the rest is
     # written then, as a buffered writer would.
     view = memoryview(data)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import paperyaml
-from .atomicfile import atomic_write_bytes, create_temporary, new_file_mode, read_only, temporary_name
+from .atomicfile import atomic_write_bytes, create_temporary, new_file_mode, read_only, temporary_name, write_all
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .importmatch import Paper
 from .importreport import ImportReport
@@ -210,9 +210,11 @@ def _write_new_files(
             # nothing the handler below does not know about.
             tmp = str(temporary_name(path))
             temporaries.append((tmp, path))
-            fd = create_temporary(Path(tmp), mode)  # a curator's files follow the umask
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+            fd = create_temporary(tmp, mode)  # a curator's files follow the umask
+            try:
+                write_all(fd, data)
+            finally:
+                os.close(fd)
         if temporaries:
             os.sync()
             before_links()  # (the record, durable before any new file is in place)
