@@ -20,14 +20,22 @@ from typing import Sequence
 # kind, a few labs' own names, "AI" in capitals) or a character none holds (@, &, a
 # digit), or the word "and", which would split it into two authors. Bracing a person by
 # mistake costs little (the name is printed whole, not abbreviated); a company read as
-# a person is cited wrongly.
+# a person is cited wrongly. A publisher's words too ("O'Reilly Media", "Packt
+# Publishing", "DeepMind Blog", "Springer-Verlag"; a corpus, "Penn Treebank"), and
+# "Press" after an acronym ("MIT Press", "CRC Press") or "Academic": after a given name
+# or initials it is a surname ("Ofir Press", "W. H. Press"). Publishers named after
+# their founders, whose names read as a person's, are named: "Morgan Kaufmann",
+# "Prentice Hall", "Addison-Wesley", "McGraw-Hill" (a word alone, "Springer", "Wiley",
+# is a surname as often: "Jane Springer").
 _ORGANISATION = re.compile(
     r"(?i:\b(?:and|teams?|labs?|laborator(?:y|ies)|group|consortium|collaboration"
     r"|institute|universit\w*|universidad|college|academy|inc|ltd|llc|gmbh|corporation"
     r"|corp|company|foundation|society|association|committee|council|cent(?:er|re)"
     r"|department|initiative|workshop|project|research|organi[sz]ation|alliance"
-    r"|contributors|developers)\b)"
+    r"|contributors|developers|publish(?:ing|ers?)|publications|media|blog|verlag|treebank)\b)"
     r"|\b(?:AI|DeepMind|Google|Microsoft|NVIDIA)\b|[@&0-9]"
+    r"|\b(?:[A-Z]{2,}|Academic)\s+Press\b"
+    r"|\b(?:Morgan\s+Kaufmann|Prentice[\s-]Hall|Addison[\s-]Wesley|McGraw[\s-]Hill)\b"
 )
 _LETTER = re.compile(r"[^\W\d_]")
 # BibTeX's "Jr" part, in "Last, Jr., First".

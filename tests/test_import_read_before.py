@@ -302,27 +302,52 @@ def test_a_markdown_lists_year_in_a_title_and_lab_as_a_venue_go(tmp_path, monkey
     assert (sorted(again.unchanged), again.read_before, again.conflicts) == (sorted(report.updated), [], [])
 
 
+def _read_again(tmp_path, monkeypatch, text, older_name, older, paper_id):
+    """A one-item list imported by an earlier reading (``older_name`` of markdownlist as
+    ``older``), then again as now: (the file before, the report, the file after); a third
+    import changes nothing and says nothing."""
+    with monkeypatch.context() as earlier:
+        earlier.setattr(markdownlist, older_name, older)
+        assert len(_import(tmp_path, "list.md", text).added) == 1
+    paper = tmp_path / f"content/papers/{paper_id}.yml"
+    before = paper.read_text()
+    report = _import(tmp_path, "list.md", text)
+    after = paper.read_text()
+    again = _import(tmp_path, "list.md", text)
+    assert (again.unchanged, again.read_before, again.conflicts) == ([paper_id], [], [])
+    return before, report, after
+
+
 def test_a_markdown_lists_surname_read_as_the_venue_becomes_the_author(tmp_path, monkeypatch):
     # An earlier import read "- Shannon, 1948" as published in "Shannon"; imported again,
     # the venue goes and the name is the author, with no conflict, as for a lab's name.
     text = "- [A Mathematical Theory of Communication](https://example.org/shannon.pdf) - Shannon, 1948\n"
-    with monkeypatch.context() as older:
-        older.setattr(markdownlist, "_one_name", lambda text: False)
-        assert len(_import(tmp_path, "list.md", text).added) == 1
-    paper = tmp_path / "content/papers/a-mathematical-theory-of-communication.yml"
-    before = paper.read_text()
+    paper_id = "a-mathematical-theory-of-communication"
+    before, report, after = _read_again(tmp_path, monkeypatch, text, "_one_name", lambda text: False, paper_id)
     assert "venue: Shannon\n" in before and "authors: []\n" in before
-    report = _import(tmp_path, "list.md", text)
     assert report.conflicts == []
     assert [str(change) for change in report.read_before] == [
         "venue: a-mathematical-theory-of-communication no venue now (was 'Shannon': its author's name,"
         " which an earlier import read as its venue)",
     ]
-    assert paper.read_text() == before.replace("venue: Shannon\n", "").replace(
-        "authors: []\n", "authors:\n  - Shannon\n"
+    assert after == before.replace("venue: Shannon\n", "").replace("authors: []\n", "authors:\n  - Shannon\n")
+
+
+def test_a_markdown_lists_publisher_read_as_an_author_becomes_the_venue(tmp_path, monkeypatch):
+    # An earlier import read "- Sutton and Barto, MIT Press, 2018" as by three authors,
+    # the MIT Press one of them, with no venue; imported again, the publisher leaves the
+    # authors and is the venue, and the report says so.
+    text = "- [Reinforcement Learning](https://example.org/rl.pdf) - Sutton and Barto, MIT Press, 2018\n"
+    before, report, after = _read_again(
+        tmp_path, monkeypatch, text, "is_organisation", lambda text: False, "reinforcement-learning"
     )
-    again = _import(tmp_path, "list.md", text)
-    assert (again.unchanged, again.read_before, again.conflicts) == (["a-mathematical-theory-of-communication"], [], [])
+    assert "authors:\n  - Sutton\n  - Barto\n  - MIT Press\n" in before and "venue:" not in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "authors: reinforcement-learning now 'Sutton; Barto' (was 'Sutton; Barto; MIT Press': the publisher"
+        " or institution it names, now its venue, which an earlier import read as one of its authors)",
+    ]
+    assert after == before.replace("  - MIT Press\n", "").replace("year: 2018\n", "year: 2018\nvenue: MIT Press\n")
 
 
 def test_a_markdown_title_the_curator_edited_stays(tmp_path, monkeypatch):

@@ -154,3 +154,16 @@ def test_a_name_with_marks_or_separators_reads_as_each_word_looked_at(name: str)
     # Names with combining marks, a dotless or dotted i, Python's other whitespace (which
     # str.split breaks at both ways), commas alone or doubled, and marks' characters.
     assert without_marks(name) == _marks_read(name)
+
+
+def test_a_publishers_name_is_an_organisations_and_a_surname_like_it_a_persons():
+    from generator.names import is_organisation
+
+    # (publishers, a corpus, a blog, as awesome lists cite them: read as people before)
+    for name in ("MIT Press", "CRC Press", "Academic Press", "Morgan Kaufmann", "Prentice Hall",
+                 "Addison-Wesley", "McGraw-Hill", "Springer-Verlag", "O'Reilly Media", "Packt Publishing",
+                 "Now Publishers", "Penn Treebank", "DeepMind Blog"):
+        assert is_organisation(name), name
+    # (people whose surname is a publisher's word or name: Ofir Press, William H. Press)
+    for name in ("Ofir Press", "W. H. Press", "Mark Press", "Jane Springer", "Fritz Lang", "Morgan Freeman"):
+        assert not is_organisation(name), name

@@ -189,10 +189,12 @@ _VENUE_HEADS = frozenset("""
 """.split())
 # A lab that writes its papers under its own name, before a year as a list cites it
 # ("[GPT-4 Technical Report](...) - OpenAI, 2023"): the author, not the venue (which made
-# the report a paper published in "OpenAI").
+# the report a paper published in "OpenAI"). Not a company's research arm, "Google
+# Research", "Microsoft Research": an institution, as "Carnegie Mellon University" is,
+# where its authors work or it was published (names.is_organisation), no author.
 _LAB = re.compile(
-    r"OpenAI|Anthropic|Google(?:\s+(?:DeepMind|Research|Brain))?|DeepMind|Meta(?:\s+AI)?"
-    r"|Microsoft(?:\s+Research)?|NVIDIA|Mistral\s+AI|DeepSeek(?:-AI)?|EleutherAI|xAI|Cohere"
+    r"OpenAI|Anthropic|Google(?:\s+(?:DeepMind|Brain))?|DeepMind|Meta(?:\s+AI)?"
+    r"|Microsoft|NVIDIA|Mistral\s+AI|DeepSeek(?:-AI)?|EleutherAI|xAI|Cohere"
 )
 # A surname alone, as a citation names a paper's one author ("[A Mathematical Theory of
 # Communication](...) - Shannon, 1948", "- Smith 2020"): one capitalised word, perhaps
@@ -303,8 +305,14 @@ _SYMBOLS = r"[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001F000-\U0
 _PARTS = re.compile(rf"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{{2,}}|{_SYMBOLS}")
 _PARTS_AS_WRITTEN = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")  # (as earlier imports split)
 # The same, for the names after a title: an initial's full stop ends no part ("A. Lovelace
-# and A. Turing, 2020" was read as by "Turing" alone).
-_NAMES_PARTS = re.compile(rf"(?<!\b[A-Z])\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{{2,}}|{_SYMBOLS}")
+# and A. Turing, 2020" was read as by "Turing" alone), nor a two-letter initial's, the
+# digraph a romanised given name starts with (Czech and German "Ch.", "Th.", Hungarian
+# "Sz.", "Gy.", "Zs.", "Cs.", Chinese "Zh.", "Sh."): "Ch. Li, 2017" was by "Li". None is
+# a surname, as "He." and "Li." that end a sentence of names are.
+_DIGRAPHS = "Ch|Cs|Dz|Gy|Kh|Ly|Ny|Ph|Sh|Sz|Th|Ts|Ty|Zh|Zs"
+_NAMES_PARTS = re.compile(
+    rf"(?<!\b[A-Z])(?<!\b(?:{_DIGRAPHS}))\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{{2,}}|{_SYMBOLS}"
+)
 # Words of journals' names as ISO 4 abbreviates them ("Phys. Rev. Lett.", "Nat. Commun.",
 # "Neural Netw.", "Int. J. Comput. Vis.", "Proc. Natl. Acad. Sci."), in lower case: none
 # is a surname ("Shazeer." of "N. Shazeer. Nat. Commun." ends a name; ISO 4's "Bull.",
@@ -318,9 +326,9 @@ _JOURNAL_WORDS = frozenset("""
     mach learn res intell anal recognit syst inf process stat math appl biol med
     technol struct theor exp adv opt astrophys electron signal robot autom softw graph
     assoc neurosci cogn psychol biomed sens rep artif geosci remote imaging biochem
-    biophys genet ecol environ comp sociol econ
+    biophys genet ecol environ comp sociol econ oper linguist am ann eur jpn
 """.split())
-_ABBREVIATION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_A-Z]{2,})\.")
+_ABBREVIATION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_A-Z]+)\.")
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
 _SPACES = re.compile(r"\s+")
 # What a title starts or ends with that is no part of it: emoji and bullets, quotes,
@@ -687,6 +695,13 @@ class _Reader:
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
+        if venue and _institution(venue) and all(_capitalised(word) or word.isupper() for word in venue.split()):
+            # (a publisher or an institution, which earlier imports read as one more
+            # author: "- Morgan Kaufmann, 1988", "- Sutton and Barto, MIT Press, 2018")
+            read_before.append(ReadBefore(
+                ("authors",), (authors + (venue,),),
+                "the publisher or institution it names, now its venue, which an earlier import read as one of its authors",
+            ))
         if not venue and len(authors) == 1 and _LAB.fullmatch(authors[0]):
             read_before.append(ReadBefore(
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
@@ -997,7 +1012,8 @@ class _Reader:
                 while end < len(after) and after[end].em and after[end].link < 0:
                     end += 1
                 emphasised = _join(after[index:end]).strip()
-                if names := _name_list(emphasised):
+                if (names := _name_list(emphasised)) and not is_organisation(names[0]):
+                    # (not a publisher's, "*Morgan Kaufmann*, 1988": a journal's place)
                     return names
                 if emphasised.endswith(".") and _one_name(name := emphasised[:-1].strip()):
                     # (one surname, its sentence's full stop in the italics as a list of
@@ -1041,7 +1057,11 @@ class _Reader:
                 # either: `_venue`; not a word in italics, as a citation sets a journal and
                 # never a name: "- *Water*, 2020")
                 return (found[0],)
-            if _one_author(head.strip()) and _known_venue(part[len(head) :].strip(" ,")):
+            if _one_author(head.strip()) and (
+                _known_venue(venue_words := part[len(head) :].strip(" ,"))
+                or ((published := _venue_and_year(venue_words)) and _institution(published[0]))
+            ):
+                # (or a publisher's or an institution's: "- Ian Goodfellow, MIT Press, 2016")
                 return (head.strip(),)  # (a name before the venue: "- Smith, NeurIPS 2020")
             # ("Smith et al. 2020": the year after the names, with no comma before it)
             if match := _ET_AL.match(re.sub(r"\s+(?:19|20)\d{2}\s*$", "", head)):
@@ -1393,32 +1413,39 @@ def _split_parts(pattern: re.Pattern[str], text: str) -> list[str]:
 
 def _journal_stops(text: str) -> set[int]:
     """Where the full stops of journals' abbreviated names are in ``text``: in a run of
-    two or more `_JOURNAL_WORDS` with their full stops, with initials and capitalised
-    words among them, up to a comma ("Int. J. Comput. Vis., 2019", "Phil. Trans. R. Soc.
-    A, 2018"); not a name's initials ("K. He", "C. E. Shannon", "Ch. Li"), nor a
-    surname's sentence ("Shazeer." of "N. Shazeer. Nat. Commun. 2021")."""
-    # (most items hold no two such words: asked first, at a regular expression's speed,
+    `_JOURNAL_WORDS` with their full stops, with initials and capitalised words among
+    them, up to a comma: two such words or more ("Int. J. Comput. Vis., 2019", "Phil.
+    Trans. R. Soc. A, 2018"), or one that ends the run right before a year ("Neural Netw.
+    2019", "Am. J. Phys., 2005"); not a name's initials ("K. He", "C. E. Shannon", "Ch.
+    Li"), nor a surname's sentence ("Shazeer." of "N. Shazeer. Nat. Commun. 2021")."""
+    # (most items hold no such word: asked first, at a regular expression's speed,
     # before the words are read one by one)
-    if sum(m.group(1).casefold() in _JOURNAL_WORDS for m in _ABBREVIATION.finditer(text)) < 2:
+    if not any(m.group(1).casefold() in _JOURNAL_WORDS for m in _ABBREVIATION.finditer(text)):
         return set()
     stops: set[int] = set()
     dots: list[int] = []
     known = 0
+    last = False  # (the run's last word is one of them)
     for token in re.finditer(r"\S+", text):
         word = token.group().rstrip(",;:")
         abbreviated = word.endswith(".") and word[:-1].casefold() in _JOURNAL_WORDS and word[0].isupper()
         if abbreviated or re.fullmatch(r"[A-Z]\.|[A-Z][^\W\d_]*", word):
             known += abbreviated
+            last = abbreviated
             if word.endswith("."):
                 dots.append(token.start() + len(word) - 1)
             if word == token.group():
                 continue
-        if known >= 2:
+        if known >= 2 or last and _YEAR_AFTER.match(text, dots[-1] + 1):
             stops.update(dots)
-        dots, known = [], 0
-    if known >= 2:
+        dots, known, last = [], 0, False
+    if known >= 2 or last and _YEAR_AFTER.match(text, dots[-1] + 1):
         stops.update(dots)
     return stops
+
+
+# A year right after a journal's last abbreviated word ("Netw. 2019", "Phys., 2005").
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:19|20)\d{2}(?!\d)")
 
 
 # A thesis's degree or a report abbreviated ("Ph.D.", "M.Sc.", "Tech. Rep."), not inside a word.
@@ -1499,6 +1526,7 @@ def _one_name(text: str) -> bool:
         and not _MONTHS.match(text)
         and not _work(text)
         and not PREPRINT.search(text)
+        and not is_organisation(text)  # (a publisher's: "Addison-Wesley", "McGraw-Hill")
     )
 
 
@@ -1557,7 +1585,14 @@ def _one_author(text: str) -> bool:
     if _particled(text, capitals=False):
         return True
     if initials := _INITIALS.match(text):
-        return _one_name(text[initials.end() :]) or _particled(text[initials.end() :], capitals=True)
+        surname = text[initials.end() :]
+        # (a publisher's word or a journal's is a surname after initials of one capital:
+        # "W. H. Press", "J. Springer"; not "Ph.D. Thesis". A given name before it tells
+        # no publisher from a person, "Mark Press, 2019", which stays the venue.)
+        return _one_name(surname) or _particled(surname, capitals=True) or (
+            _capitalised(surname) and surname.casefold() in _ONE_WORD_VENUES and not _work(surname)
+            and bool(re.fullmatch(r"(?:[A-Z]\.[\s-]*)+", initials.group()))
+        )
     words = text.split()
     middle = words[1:-1]
     particles = sum(word.casefold() in _PARTICLES for word in middle)
@@ -1576,6 +1611,13 @@ def _one_author(text: str) -> bool:
         and not is_organisation(text)
         and not _field_words([text])
     )
+
+
+def _institution(words: str) -> bool:
+    """Whether words read as a venue are an organisation's name (names.is_organisation:
+    "MIT Press", "Carnegie Mellon University"), whose "and" is no list of names' ("Jones
+    and Lee")."""
+    return is_organisation(re.sub(r"\band\b", " ", words))
 
 
 def _particled(text: str, capitals: bool) -> bool:

@@ -1133,6 +1133,18 @@ ONE_PERSON = [
     (" - de Freitas, 2016", ("de Freitas",), "", "2016"),
     (" - Y. Le Cun, 1998", ("Y. Le Cun",), "", "1998"),
     (" - Luc Van Gool, ICCV 2019", ("Luc Van Gool",), "ICCV", "2019"),
+    # (a given name's two-letter initial, the digraph of Czech, German, Hungarian or
+    # Chinese romanisations, "Ch.", "Th.", "Sz.", "Gy.", "Zh.": its full stop ends no
+    # sentence; these were by "Li", "Müller", ... alone, "Ch. Li and Th. Müller" by "Li"
+    # and "Th")
+    (" - Ch. Li, 2017", ("Ch. Li",), "", "2017"),
+    (" - Th. Müller, 2017", ("Th. Müller",), "", "2017"),
+    (" - Sz. Kovács, 2017", ("Sz. Kovács",), "", "2017"),
+    (" - Gy. Nagy, ICML 2017", ("Gy. Nagy",), "ICML", "2017"),
+    (" - Ch. Li and Th. Müller, 2017", ("Ch. Li", "Th. Müller"), "", "2017"),
+    (" - Zh. Wang, Ch. Li, ICLR 2022", ("Zh. Wang", "Ch. Li"), "ICLR", "2022"),
+    # (... while a two-letter surname's full stop ends its sentence: "K. He." before a venue)
+    (" - K. He. CVPR 2016.", ("K. He",), "CVPR", "2016"),
     (" - Le Monde, 2020", (), "Le Monde", "2020"),
     (" - De Gruyter, 2020", (), "De Gruyter", "2020"),
     (" - Machine Learning, 2020", (), "Machine Learning", "2020"),
@@ -1354,11 +1366,86 @@ def test_names_before_the_title_an_earlier_import_read_as_the_venue_are_said_to_
     ("A. Vaswani, N. Shazeer. Nat. Commun. 2021", ("A. Vaswani", "N. Shazeer"), "Nat. Commun", "2021"),
     ("Jason Wei. Nat. Commun. 2021", ("Jason Wei",), "Nat. Commun", "2021"),
     ("Vaswani et al. Nat. Commun. 2021", ("Vaswani", "others"), "Nat. Commun", "2021"),
+    # (one ISO 4 word of the list is enough when it is the journal's last, right before
+    # its year: these gave no venue, "Am. J. Phys." the earlier venue "Phys"; read off
+    # by hand: the American Journal of Physics, Pattern Recognition Letters, Nature
+    # Machine Intelligence, Neural Networks, Computational Linguistics, the European
+    # Journal of Operational Research)
+    ("Am. J. Phys., 2005", (), "Am. J. Phys", "2005"),
+    ("Pattern Recognit. Lett., 2010", (), "Pattern Recognit. Lett", "2010"),
+    ("Nature Mach. Intell., 2021", (), "Nature Mach. Intell", "2021"),
+    ("Neural Netw. 2019", (), "Neural Netw", "2019"),
+    ("Comput. Linguist. 2020", (), "Comput. Linguist", "2020"),
+    ("Eur. J. Oper. Res., 2019", (), "Eur. J. Oper. Res", "2019"),
+    ("K. He. Neural Netw. 2019", ("K. He",), "Neural Netw", "2019"),
+    ("Kaiming He, Xiangyu Zhang. Neural Netw. 2019", ("Kaiming He", "Xiangyu Zhang"), "Neural Netw", "2019"),
+    # (a surname that ends its sentence is no journal's word: "Phys." is, "Li." is not)
+    ("C. Li. Neural Netw. 2019", ("C. Li",), "Neural Netw", "2019"),
 ])
 def test_a_journals_abbreviated_name_is_its_venue_and_no_authors(after, authors, venue, year):
     records, problems = _parse(f"- [Journal Name](https://openreview.net/pdf?id=jn) - {after}\n")
     assert not problems, problems.format()
     assert [(r.title, r.authors, r.venue, r.year) for r in records] == [("Journal Name", authors, venue, year)]
+
+
+# Publishers and institutions after a title, as lists cite books, theses, corpora and
+# blogs: the venue, never an author (each was one author, or one more: read off by hand,
+# Morgan Kaufmann published Pearl's 1988 book, the MIT Press Sutton and Barto's and
+# Goodfellow et al.'s, Prentice Hall Russell and Norvig's).
+PUBLISHERS = [
+    ("Morgan Kaufmann, 1988", (), "Morgan Kaufmann", "1988"),
+    ("Penn Treebank, 1993", (), "Penn Treebank", "1993"),
+    ("Google Research, 2020", (), "Google Research", "2020"),
+    ("Microsoft Research, 2020", (), "Microsoft Research", "2020"),
+    ("Addison-Wesley, 1994", (), "Addison-Wesley", "1994"),
+    ("Springer-Verlag, 1995", (), "Springer-Verlag", "1995"),
+    ("Carnegie Mellon University, 2015", (), "Carnegie Mellon University", "2015"),
+    ("Max Planck Institute, 2019", (), "Max Planck Institute", "2019"),
+    ("MIT Press, 2016", (), "MIT Press", "2016"),
+    ("O'Reilly Media, 2017", (), "O'Reilly Media", "2017"),
+    ("Springer, 2019", (), "Springer", "2019"),
+    ("Cambridge University Press, 2009", (), "Cambridge University Press", "2009"),
+    ("DeepMind Blog, 2020", (), "DeepMind Blog", "2020"),
+    ("*Morgan Kaufmann*, 1988", (), "Morgan Kaufmann", "1988"),
+    ("Morgan Kaufmann 1988", (), "Morgan Kaufmann", "1988"),
+    # (the names before a publisher are the authors, the publisher none of them)
+    ("Sutton and Barto, MIT Press, 2018", ("Sutton", "Barto"), "MIT Press", "2018"),
+    ("Richard S. Sutton and Andrew G. Barto, MIT Press, 2018", ("Richard S. Sutton", "Andrew G. Barto"), "MIT Press", "2018"),
+    ("Goodfellow, Bengio and Courville, MIT Press, 2016", ("Goodfellow", "Bengio", "Courville"), "MIT Press", "2016"),
+    ("Ian Goodfellow, MIT Press, 2016", ("Ian Goodfellow",), "MIT Press", "2016"),
+    ("Russell and Norvig, Prentice Hall, 2010", ("Russell", "Norvig"), "Prentice Hall", "2010"),
+    ("Mitchell, McGraw-Hill, 1997", ("Mitchell",), "McGraw-Hill", "1997"),
+    # (a surname that is a publisher's word stays a name where the item's shape says
+    # so: after initials, or among other people's names; a given name before it tells
+    # no person from a publisher, "Mark Press" and "Jane Springer" alone stay the venue,
+    # as they were)
+    ("W. H. Press, 2007", ("W. H. Press",), "", "2007"),
+    ("J. Springer, 2019", ("J. Springer",), "", "2019"),
+    ("Ofir Press and Mike Lewis, 2022", ("Ofir Press", "Mike Lewis"), "", "2022"),
+    ("Jane Springer and John Smith, 2019", ("Jane Springer", "John Smith"), "", "2019"),
+    ("O. Press, N. A. Smith, M. Lewis, ICLR 2022", ("O. Press", "N. A. Smith", "M. Lewis"), "ICLR", "2022"),
+    ("Mark Press, 2019", (), "Mark Press", "2019"),
+    ("Jane Springer, 2019", (), "Jane Springer", "2019"),
+    ("K. He, 2016", ("K. He",), "", "2016"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, year", PUBLISHERS)
+def test_a_publisher_or_an_institution_is_the_venue_and_no_author(after, authors, venue, year):
+    records, problems = _parse(f"- [A Book](https://example.org/book.pdf) - {after}\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [("A Book", authors, venue, year)]
+
+
+def test_a_publisher_an_earlier_import_read_as_an_author_is_said_to_be_read_so():
+    records, _ = _parse("- [A Book](https://example.org/book.pdf) - Sutton and Barto, MIT Press, 2018\n")
+    assert [(b.names, b.values, b.why) for b in records[0].read_before] == [(
+        ("authors",), (("Sutton", "Barto", "MIT Press"),),
+        "the publisher or institution it names, now its venue, which an earlier import read as one of its authors",
+    )]
+    # (a name is said of no publisher: "W. H. Press" is no venue)
+    records, _ = _parse("- [A Book](https://example.org/book.pdf) - W. H. Press, 2007\n")
+    assert [b.names for b in records[0].read_before] == [("venue",)]
 
 
 def test_a_journals_last_word_an_earlier_import_read_as_the_venue_is_said_to_be_read_so():
