@@ -350,6 +350,18 @@ _TWO_DIGIT_PIVOT = 70  # "(ICML 17)" is 2017, "(NIPS 95)" 1995
 # a list names the same authors and venue words again and again, and a word the
 # dictionary lacks (most surnames) costs lemminflect's model two runs.
 known_word = lru_cache(maxsize=16_384)(_dictionary_word)
+# The readers of an item's words that an item asks again and again of the same words
+# (`_venue_and_year` some 9 times an item, 86,000 times for 18,700 texts in a 10,000-item
+# list; `_one_name` 47,600 times for 1,200 words): their answers remembered for one
+# parse, and forgotten after it, so that a reader replaced (a test's older reading)
+# is asked anew. Pure functions of their words.
+_REMEMBERED: list = []
+
+
+def _per_parse(reader):
+    remembered = lru_cache(maxsize=1 << 16)(reader)
+    _REMEMBERED.append(remembered)
+    return remembered
 
 
 def in_code_blocks(text: str, lines: Iterable[int]) -> bool:
@@ -364,7 +376,11 @@ def in_code_blocks(text: str, lines: Iterable[int]) -> bool:
 def parse_markdown_list(text: str, path: str, problems: Problems) -> list[Record]:
     tokens = _MARKDOWN.parse(text)
     reader = _Reader(path, problems)
-    reader.read(tokens)
+    try:
+        reader.read(tokens)
+    finally:
+        for remembered in _REMEMBERED:
+            remembered.cache_clear()
     if not reader.records and not problems:
         # An error, as a .bib without entries is: an import of it would keep a copy of a
         # list that gave nothing in content/sources/ and exit 0.
@@ -992,17 +1008,8 @@ class _Reader:
                 (cell,) if _NAME.match(cell) and len(cell.split()) == 1 else ()
             )
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
-        before = _unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
-        if names := _apa(before) or _dated_names(before)[0]:
+        if names := _names_before(_unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))):  # "✨ **[MTAN]** Liu, S."
             return names
-        if not re.search(r"[\"“:]\s*$", before) and (names := _references_names(before.strip(" .,"))):
-            # (not a quoted title's: 'Lovelace, Ada, and Alan Turing. "Title."'; nor a
-            # label's, "Image Segmentation, Object Detection: [Title](...)")
-            return names
-        if cited := _cited(before):
-            return cited[0]
-        if re.search(r"\.\s*$", before) and (names := _cited_people(before.strip(" ."))):
-            return names  # (a sentence of names before the title: "Smith-Miles and Brown. **Title**.")
         # Emphasised names after the title ("*Ada Lovelace, Alan Turing.*"), or "X et al.".
         after = unit.spans[title_span[1]:]
         index = 0
@@ -1508,6 +1515,7 @@ def _known_venue(text: str) -> bool:
     return bool(_KNOWN_VENUE.fullmatch(text)) or _known_venue_and_year(text)
 
 
+@_per_parse
 def _one_name(text: str) -> bool:
     """Whether words read as a venue are a surname alone (one capitalised word, `_PARTICLE`): "Shannon" of
     "Shannon, 1948" is the author's name; "Neurocomputing", "NeurIPS", "Oral", "PhD
@@ -1570,6 +1578,7 @@ def _names_at_end(text: str) -> int:
     return -1
 
 
+@_per_parse
 def _one_author(text: str) -> bool:
     """Whether words read as a venue are one author's name: a surname alone (`_one_name`),
     after initials ("K. He", "C. E. Shannon", "J.-Y. Zhu"), or after a given name ("Andrej
@@ -1670,6 +1679,7 @@ def _capitalised(word: str) -> bool:
     return len(word) >= 2 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
+@_per_parse
 def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | None:
     """("NeurIPS", "2023") from "NeurIPS 2023", "NeurIPS, 2023" or "NeurIPS'23"; ("",
     "2023") from "2023"; None when the text is not a venue and year. ``as_written``: with
@@ -1696,6 +1706,7 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
     return _venue(venue, as_written), _full_year(match.group("y4") or match.group("y2"))
 
 
+@_per_parse
 def _part_venue_year(part: str) -> tuple[str, str] | None:
     """The venue and year a part of the words after a title ends with (`_venue_and_year`,
     after names or words and a comma: "Ada Lovelace, Alan Turing, ICLR'24"), when the words
@@ -1723,8 +1734,8 @@ def _names_venue(venue: str) -> bool:
     if _PRESENTED.match(venue):
         return False
     rest = PREPRINT.sub(" ", _KNOWN_VENUE_IN.sub(" ", venue))
-    for _, words in CONFERENCE_NAMES.values():
-        rest = re.sub(words, " ", rest, flags=re.IGNORECASE)
+    for words in _CONFERENCE_WORDS:
+        rest = words.sub(" ", rest)
     # (a lower-case word of the dictionary: a sentence's; "npj Digital Medicine" is a
     # name, and so are the words a venue's name holds, "Advances in neural ...")
     return not any(
@@ -1733,6 +1744,10 @@ def _names_venue(venue: str) -> bool:
     )
 
 
+# The conferences' names in words, in any capitals, each taken out in turn (compiled
+# once: `re.sub` with each pattern's text looked 32 patterns up in re's cache for each
+# of the 16,000 venues a 10,000-item list reads).
+_CONFERENCE_WORDS = [re.compile(words, re.IGNORECASE) for _, words in CONFERENCE_NAMES.values()]
 # The lower-case words a venue's name holds ("Transactions on Pattern Analysis and ...",
 # "advances in neural ...", "NeurIPS workshop"), which are no sentence's.
 _VENUE_PARTS = _NAME_PARTICLES | frozenset(
@@ -2008,6 +2023,28 @@ def _dated_names(text: str) -> tuple[tuple[str, ...], str]:
     return (names, year.group(1)) if names else ((), "")
 
 
+def _names_before(before: str) -> tuple[str, ...]:
+    """The names an item's words before its title give, as citations write them (APA's,
+    with their year, as a bibliography prints them, Chicago's and MLA's, a sentence of
+    names); () for none."""
+    if not _A_LETTER.search(before):
+        return ()  # (most items: only a bullet or a link before the title; each reader says so, slower)
+    if names := _apa(before) or _dated_names(before)[0]:
+        return names
+    if not re.search(r"[\"“:]\s*$", before) and (names := _references_names(before.strip(" .,"))):
+        # (not a quoted title's: 'Lovelace, Ada, and Alan Turing. "Title."'; nor a
+        # label's, "Image Segmentation, Object Detection: [Title](...)")
+        return names
+    if cited := _cited(before):
+        return cited[0]
+    if re.search(r"\.\s*$", before) and (names := _cited_people(before.strip(" ."))):
+        return names  # (a sentence of names before the title: "Smith-Miles and Brown. **Title**.")
+    return ()
+
+
+_A_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _apa(text: str) -> tuple[str, ...]:
     """Names written "Surname, I., Surname, I., & Surname, I." (the whole text, but a
     trailing "(2012)."), perhaps cut short by "..." or "et al." ("Vaswani, A. et al.");
@@ -2173,6 +2210,7 @@ def _references_names(text: str) -> tuple[str, ...]:
     return _people(text) if re.search(r"\sand\s|\bet\s+al\b", text) else ()
 
 
+@_per_parse
 def _cited_people(text: str) -> tuple[str, ...]:
     """Names a citation writes before a year, read as people's (`_name_list`): two at
     least, or one and "et al.", each a surname alone (`_one_name`: "Vaswani and Shazeer")
@@ -2236,6 +2274,7 @@ def _field_words(names: list[str]) -> bool:
     )
 
 
+@_per_parse
 def _name_list(text: str) -> tuple[str, ...]:
     """Names written "Ada Lovelace, Alan Turing and Grace Hopper" (or "... et al.");
     () when any part is no name."""
