@@ -88,6 +88,9 @@ class TopicCard:
     # Papers of its sub-topics (at any depth) that are not its own: the card says so, as
     # its count leaves them out ("15 papers" read as the whole of a broader topic).
     more_below: int = 0
+    # Its one sub-topic's title ("and 4 more in its sub-topic Task arithmetic"); "" when
+    # it has none or several.
+    subtopic: str = ""
 
 
 @dataclass(frozen=True)
@@ -751,34 +754,46 @@ def _topic_cards(index: Index, here: str, topics: Sequence[Topic]) -> tuple[Topi
     ("A sub-topic of", not "in": a topic's papers are its own, its sub-topics' are not
     among them; so a broader topic's card says it has sub-topics, and how many more
     papers they hold, which its count leaves out.)"""
-    def parent_of(t: Topic) -> str:
-        return t.parent if t.parent in index.topics and t.parent != t.id else ""
-
-    children: dict[str, list[str]] = {}
-    for t in topics:
-        children.setdefault(parent_of(t), []).append(t.id)
-
-    def more_below(topic_id: str) -> int:
-        below: set[str] = set()
-        seen, stack = {topic_id}, list(children.get(topic_id, ()))
-        while stack:  # (a cycle of parents, reported by check, ends here too)
-            child = stack.pop()
-            if child not in seen:
-                seen.add(child)
-                below.update(index.members[child])
-                stack.extend(children.get(child, ()))
-        return len(below.difference(index.members[topic_id]))
-
+    children = _children(index, topics)
     return tuple(
         TopicCard(
             _topic_ref(index, here, t.id),
-            index.topics[parent_of(t)].title if parent_of(t) else "",
+            index.topics[_parent_of(index, t)].title if _parent_of(index, t) else "",
             t.description,
             len(children.get(t.id, ())),
-            more_below(t.id) if t.id in children else 0,
+            _only_below(index, children, t.id),
+            index.topics[children[t.id][0]].title if len(children.get(t.id, ())) == 1 else "",
         )
         for t in topic_tree(topics)
     )
+
+
+def _parent_of(index: Index, t: Topic) -> str:
+    return t.parent if t.parent in index.topics and t.parent != t.id else ""
+
+
+def _children(index: Index, topics: Iterable[Topic]) -> dict[str, list[str]]:
+    """Each topic's sub-topics, in file order."""
+    children: dict[str, list[str]] = {}
+    for t in topics:
+        children.setdefault(_parent_of(index, t), []).append(t.id)
+    return children
+
+
+def _only_below(index: Index, children: dict[str, list[str]], topic_id: str) -> int:
+    """How many papers its sub-topics (at any depth) hold that it does not: its card says
+    so, as its own count leaves them out. (Not its page: which of a sub-topic's papers
+    its parent lacks is no part of the topic page's signature, pagesignatures.py, and a
+    rerun would keep a stale count.)"""
+    below: set[str] = set()
+    seen, stack = {topic_id}, list(children.get(topic_id, ()))
+    while stack:  # (a cycle of parents, reported by check, ends here too)
+        child = stack.pop()
+        if child not in seen:
+            seen.add(child)
+            below.update(index.members[child])
+            stack.extend(children.get(child, ()))
+    return len(below.difference(index.members[topic_id]))
 
 
 def topics_page(index: Index, topics: Sequence[Topic]) -> Page:

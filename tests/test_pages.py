@@ -176,22 +176,55 @@ def test_a_broader_topics_card_counts_the_papers_only_its_sub_topics_hold():
         Topic("robots", "Robots", parent="embodied"),  # a sub-topic's sub-topic counts too
         Topic("tools", "Tools", parent="agents"),
         Topic("lone", "Lone"),
+        Topic("inner", "Inner <&>", parent="lone"),
+        Topic("pair", "Pair"), Topic("left", "Left", parent="pair"), Topic("right", "Right", parent="pair"),
     )
-    papers = tuple(paper(pid) for pid in "pqrstu")
+    papers = tuple(paper(pid) for pid in "pqrstuv")
     assigned = {
         "p": ("agents", "embodied"),  # in both: not "more"
         "q": ("embodied",), "r": ("embodied", "robots"),  # one paper in two sub-topics: once
-        "s": ("robots",), "t": ("tools",), "u": ("lone",),
+        "s": ("robots",), "t": ("tools",), "u": ("lone", "inner"),
+        "v": ("pair", "left", "right"),
     }
     cards = {c.topic.title: c for c in page(plan(site(papers, topics, assigned)), "index.md").context["cards"]}
-    assert {t: (c.topic.count, c.subtopics, c.more_below) for t, c in cards.items()} == {
-        "Agents": (1, 2, 4), "Embodied": (3, 1, 1), "Robots": (2, 0, 0), "Tools": (1, 0, 0), "Lone": (1, 0, 0),
+    assert {t: (c.topic.count, c.subtopics, c.more_below, c.subtopic) for t, c in cards.items()} == {
+        "Agents": (1, 2, 4, ""), "Embodied": (3, 1, 1, "Robots"), "Robots": (2, 0, 0, ""),
+        "Tools": (1, 0, 0, ""), "Lone": (1, 1, 0, "Inner <&>"), "Inner <&>": (1, 0, 0, ""),
+        "Pair": (1, 2, 0, ""), "Left": (1, 0, 0, ""), "Right": (1, 0, 0, ""),
     }
     from generator.render import Renderer
 
     home = Renderer().render(page(plan(site(papers, topics, assigned)), "index.md"))
-    assert "1 paper\u00a0· 4 more in 2 sub-topics</span>" in home
-    assert "3 papers\u00a0· 1 more in 1 sub-topic\u00a0· a sub-topic of Agents</span>" in home
+    # (A reader's audit: "44 papers\u00a0· 4 more in 1 sub-topic" was easy to misread.)
+    assert "1 paper, and 4 more in its 2 sub-topics</span>" in home
+    assert "3 papers, and 1 more in its sub-topic Robots\u00a0· a sub-topic of Agents</span>" in home
+    assert "1 paper, all of its sub-topic's among them</span>" in home  # Lone: Inner adds none
+    assert "1 paper, all of its 2 sub-topics' among them</span>" in home  # Pair
+    assert "more in 1 sub-topic" not in home and "sub-topic Inner" not in home
+
+
+def test_a_broader_topics_page_says_plainly_where_its_sub_topics_papers_are():
+    # (A reader's audit: "A sub-topic's papers are listed on its page; the table below
+    # holds those that have this topic too" read awkwardly.)
+    topics = (
+        Topic("agents", "Agents"), Topic("embodied", "Embodied", parent="agents"),
+        Topic("tools", "Tools", parent="agents"), Topic("empty", "Empty"),
+        Topic("robots", "Robots", parent="empty"),
+    )
+    papers = tuple(paper(pid) for pid in "pqr")
+    assigned = {"p": ("agents", "embodied"), "q": ("tools",), "r": ("robots",)}
+    from generator.render import Renderer
+
+    result = plan(site(papers, topics, assigned))
+    agents = Renderer().render(page(result, "topics/agents/index.md"))
+    assert (
+        "The table below lists this topic's own papers. A paper that is only in one of its"
+        " sub-topics is listed on that sub-topic's page." in agents
+    )
+    empty = Renderer().render(page(result, "topics/empty/index.md"))
+    assert "This topic has no paper of its own: its sub-topic's papers are listed on its page." in empty
+    embodied = Renderer().render(page(result, "topics/embodied/index.md"))  # no sub-topic: no note
+    assert "sub-topic's page" not in embodied and "no paper of its own" not in embodied
 
 
 def test_a_topics_reason_quotes_the_words_as_the_paper_writes_them():
