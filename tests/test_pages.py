@@ -1318,7 +1318,12 @@ def test_the_shipped_home_pages_introduction_names_what_the_reader_sees():
     assert "full table" not in intro
     # (The search box's words; "a search for it" of a paper page's badges prints.)
     search = [p for p in body.iter("p") if re.search(r"\bbox\b|magnifier", "".join(p.itertext()))]
-    assert search and all(p.get("class") == "rl-screen-only" for p in search)
+    assert search and all(p.get("class") in ("rl-screen-only", "rl-keyboard-only") for p in search)
+    # (A reader's audit: "on a keyboard, / goes to the box" showed on phones.) The "/" is
+    # said only where there is a keyboard: its own paragraph, of the class the
+    # stylesheet hides on a touch screen (tests/browser/test_site.py).
+    slash = [p for p in body.iter("p") if p.find("code") is not None and p.find("code").text == "/"]
+    assert [p.get("class") for p in slash] == ["rl-keyboard-only"]
 
 
 def test_the_no_related_papers_sentence_counts_the_papers_topics_not_its_lines():

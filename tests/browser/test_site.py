@@ -1850,6 +1850,26 @@ def test_printed_a_hand_pages_screen_only_paragraph_goes(styled):
     assert hint.is_hidden() and other.is_visible()
 
 
+def test_a_hand_pages_keyboard_only_paragraph_goes_on_a_touch_screen_and_on_paper(styled):
+    # (A reader's audit: the home page's "on a keyboard, / goes to the box" showed on a
+    # phone.) A paragraph content/pages/index.md marks `{ .rl-keyboard-only }`, and only it.
+    page = styled("<p>Search from the top.</p><p class='rl-keyboard-only'>On a keyboard, <code>/</code> goes"
+                  " to the search box.</p>", {"width": 390, "height": 844})
+    hint, other = page.locator(".rl-keyboard-only"), page.locator("p").first
+    assert hint.is_visible() and other.is_visible()  # a narrow window with a mouse keeps it
+    # A touch screen only, a phone's or a tablet's: (hover: none) and (pointer: coarse).
+    # (Chromium's media feature emulation leaves these two as they are; touch emulation
+    # sets them.)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    assert page.evaluate("matchMedia('(hover: none) and (pointer: coarse)').matches")
+    assert hint.is_hidden() and other.is_visible()
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": False})
+    assert hint.is_visible()
+    page.emulate_media(media="print")
+    assert hint.is_hidden() and other.is_visible()
+
+
 def test_printed_a_long_author_list_is_whole(styled):
     # A reader's review: a paper of fifteen authors printed the first ten, "et al." and
     # "All 15 authors" beside a triangle that paper cannot open (the list folded under it).
