@@ -88,9 +88,6 @@ class TopicCard:
     # Papers of its sub-topics (at any depth) that are not its own: the card says so, as
     # its count leaves them out ("15 papers" read as the whole of a broader topic).
     more_below: int = 0
-    # Its one sub-topic's title ("and 4 more in its sub-topic Task arithmetic"); "" when
-    # it has none or several.
-    subtopic: str = ""
 
 
 @dataclass(frozen=True)
@@ -762,7 +759,6 @@ def _topic_cards(index: Index, here: str, topics: Sequence[Topic]) -> tuple[Topi
             t.description,
             len(children.get(t.id, ())),
             _only_below(index, children, t.id),
-            index.topics[children[t.id][0]].title if len(children.get(t.id, ())) == 1 else "",
         )
         for t in topic_tree(topics)
     )
