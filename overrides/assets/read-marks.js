@@ -308,6 +308,9 @@
     var mine = papersOf(log, ids);
     var n = mine.length;
     count.textContent = n ? ": " + counted(n) + " read" : ": nothing read yet";
+    /* Nothing of this list read: a quiet line, not a bar across the page between the
+       filter and the table (readinglist.css), still there to load a saved log. */
+    block.classList.toggle("rl-log--empty", n === 0);
     listRead(block, log, mine, ids);
     saveButton.disabled = Object.keys(log).length === 0;
     block.hidden = false;

@@ -573,3 +573,41 @@ def test_without_javascript_the_read_boxs_place_is_not_kept_empty(browser, base_
     # Only the margins between badges and topics (0.6em + 0.2em of 14-16 px text).
     assert gaps[False][1] < 20, gaps
     assert gaps[True][0] > 15, gaps
+
+
+def test_the_log_is_a_quiet_line_until_a_paper_of_the_list_is_read(page, papers):
+    # (A reader's audit: a first-time visitor met a full-width grey bar, "Your reading
+    # log: nothing read yet", between the filter and the table.) Until something is read
+    # it is a line as wide as its words, without the bar's background or border; still
+    # the summary a reader opens, by the keyboard too, to load a saved log.
+    def shown():
+        return page.evaluate("""() => {
+            const log = document.querySelector('.rl-log'), summary = log.querySelector('summary');
+            return { width: log.getBoundingClientRect().width,
+                     table: document.getElementById('rl-all-papers').getBoundingClientRect().width,
+                     background: getComputedStyle(summary).backgroundColor,
+                     border: getComputedStyle(log).borderTopWidth };
+        }""")
+
+    page.goto("papers/")
+    log = page.locator(".rl-log")
+    log.wait_for(state="visible")
+    quiet = shown()
+    assert quiet["width"] < quiet["table"] / 2, quiet
+    assert quiet["background"] == "rgba(0, 0, 0, 0)" and quiet["border"] == "0px", quiet
+    summary = page.locator(".rl-log summary")
+    assert summary.inner_text() == "Your reading log: nothing read yet"
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert log.evaluate("d => d.open")
+    opened = shown()  # opened, the box it was, around its buttons
+    assert opened["width"] == opened["table"] and opened["background"] != "rgba(0, 0, 0, 0)", opened
+    assert page.get_by_role("button", name="Load a file").is_visible()
+
+    _mark_read(page, papers[0]["id"])
+    page.goto("papers/")
+    log.wait_for(state="visible")
+    assert summary.inner_text() == "Your reading log: 1 paper read"
+    marked = shown()
+    assert marked["width"] == marked["table"] and marked["background"] != "rgba(0, 0, 0, 0)", marked
+    assert marked["border"] != "0px"
