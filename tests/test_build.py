@@ -1392,6 +1392,9 @@ def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed
     project = make_project(tmp_path, FIXTURE)
     (project / "content" / "pages").mkdir(exist_ok=True)
     (project / "content" / "pages" / "about.md").write_text("# About\n\nA list.\n")
+    # How to contribute's paragraph for a site with a repository, and the one for a site
+    # without (content/pages/contributing.md): each page's style hides the other.
+    with_one, without = "<style>.md-typeset .rl-without-repository", "<style>.md-typeset .rl-with-repository"
     monkeypatch.setenv("REPO_URL", "https://github.com/lab/reading-list/")
     monkeypatch.setenv("REPO_BRANCH", "trunk")
     assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
@@ -1411,12 +1414,15 @@ def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed
     # The footer names the repository on every page.
     footer = (site / "papers/index.html").read_text(encoding="utf-8")
     assert 'The list is kept at <a href="https://github.com/lab/reading-list/">' in footer
+    assert with_one in footer and without not in footer
 
     # Without one (a build on a laptop), no button and no footer line.
     monkeypatch.delenv("REPO_URL")
     assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
     assert edits("papers/task-vectors/index.html") == []
     assert "The list is kept at" not in (site / "papers/index.html").read_text(encoding="utf-8")
+    assert without in (site / "papers/index.html").read_text(encoding="utf-8")
+    assert with_one not in (site / "papers/index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

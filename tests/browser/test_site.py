@@ -1907,3 +1907,19 @@ def test_a_keywords_group_moves_whole_to_the_next_line_and_a_long_one_wraps_insi
     assert page.evaluate("""() => [...document.querySelectorAll('.rl-reason__group')].every(g =>
         g.getBoundingClientRect().right <= g.closest('li').getBoundingClientRect().right + 0.5)""")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_how_to_contribute_says_only_what_this_site_offers(page):
+    # (A reader's audit: built without a repository, as the shipped site is here, How to
+    # contribute said "use the pencil", which no page had, and "ask the list's curator",
+    # whom the site names nowhere.) Its paragraph of class rl-with-repository shows where
+    # the site names its repository (REPO_URL: the footer's link, the edit pencils), the
+    # one of class rl-without-repository where it does not.
+    page.goto("papers/")
+    kept = page.locator(".md-copyright", has_text="The list is kept at").count() == 1
+    page.goto("contributing/")
+    pencil = page.get_by_text("use the pencil at the top right")
+    none = page.get_by_text("This copy of the site names no repository")
+    assert pencil.count() == none.count() == 1
+    assert pencil.is_visible() is kept and none.is_visible() is not kept
+    assert (page.locator("a[rel=edit]").count() > 0) is kept
