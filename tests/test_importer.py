@@ -1,6 +1,7 @@
 """Merging imports into curation files: fill-only, conflicts, duplicates, round trips."""
 
 import datetime as dt
+from dataclasses import replace
 import os
 import re
 from html.parser import HTMLParser
@@ -598,23 +599,25 @@ def test_deleted_links_and_cleared_fields_stay_deleted(tmp_path):
 
 
 def test_a_link_read_as_another_kind_later_stays_where_the_file_has_it(tmp_path):
-    # A file written when only the words before a link were read, so that "Check the
-    # website at URL for the code" made a project page: a newer reading (code) moves
-    # nothing the curator may have checked, and is no conflict, since the file says
-    # nothing else about the link.
+    # A file written when the words around a link were read as saying it holds the code
+    # ("Check the website at URL for the code" made the site a code link, official):
+    # the newer reading, a site is a project page (95904792), moves nothing the curator
+    # may have checked, and is no conflict, since the file says nothing else about the
+    # link. (So the shipped list's four such links were moved by hand.)
     listing = tmp_path / "in.txt"
     abstract = f"First abstract. Check the website at {PAGE} for the code."
-    assert [link.kind for link in abstract_links(abstract)] == ["code"]
+    assert [link.kind for link in abstract_links(abstract)] == ["project"]
     listing.write_text(HEAD + f"SubscribeFirst Paper\n{abstract}\n")
-    old = _first(abstract=abstract, links=(make_link(PAGE, "abstract"),))
+    read_before = replace(make_link(PAGE, "abstract", official=True), kind="code")
+    old = _first(abstract=abstract, links=(read_before,))
     import_records([old], tmp_path, added=DAY)
     path = tmp_path / "papers" / "first-paper.yml"
     written = path.read_bytes()
+    assert _read(path)["links"]["code"] == [{"url": PAGE, "found_in": "abstract", "official": "true"}]
     report = import_paths([listing], tmp_path, added=DAY)
     assert (report.updated, report.conflicts) == ([], [])
     assert path.read_bytes() == written
-    assert _read(path)["links"]["project"] == [{"url": PAGE, "found_in": "abstract"}]
-    assert _read(path)["links"]["code"] == []
+    assert _read(path)["links"]["project"] == []
 
 
 @pytest.mark.parametrize(

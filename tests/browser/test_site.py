@@ -42,7 +42,7 @@ def _wait_for_title(page, title: str) -> None:
 
 def _with_code(paper: dict) -> bool:
     """Whether the site counts the paper as having code: a code badge, a repository's or
-    a site's that holds the code (papers.json's `code` lists repositories only)."""
+    a site's a curator gave as code (papers.json's `code`, every code link, says the same)."""
     return any(link["kind"] == "code" for link in paper["link_details"])
 
 
