@@ -117,10 +117,11 @@ _PROPERTIES: dict[str, dict] = {
     "topics": _strings("Every topic the paper is in (ids), however it got there.", **_ID),
     "code": _strings(
         "The paper's code: the URLs of its links of kind \"code\" (in the order"
-        " of `link_details`). A repository (GitHub, GitLab, Bitbucket, Codeberg, Hugging"
-        " Face Spaces) has its `repo` in `link_details`; a site a curator gave as the code"
-        " has none. The site counts a paper \"with code\", and shows its Code column, exactly"
-        " when this list is not empty.",
+        " of `link_details`). A repository on GitHub, GitLab, Bitbucket, Codeberg or Hugging"
+        " Face (a Space) has its `repo` in `link_details`; one on another forge (a self-hosted"
+        " GitLab, SourceForge...) and a site a curator gave as the code have none. The"
+        " site counts a paper \"with code\", and shows its Code column, exactly when this"
+        " list is not empty.",
         format="uri",
     ),
     "links": _strings(

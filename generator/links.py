@@ -44,6 +44,21 @@ _HF_REPO_PAGES = {
     "tree", "blob", "resolve", "raw", "blame", "commits", "commit", "discussions", "edit",
     "upload", "settings", "viewer", "embed", "sql-console",
 }
+# Repositories on forges no host above names, told by their address: code as a
+# repository on GitHub is, whatever its sentence calls it, with no host or owner/name
+# (the badge names the address: "team/proj" alone would not say where it leads). A
+# self-hosted GitLab, Gitea or Forgejo, or a lab's git server ("gitlab.inria.fr/team/
+# proj", "git.sr.ht/~user/repo"), by its host's first name and an owner and a name in
+# its path; the others by host and path. A Zenodo record is not among them: one holds
+# data, a paper or slides as often as code, and its address does not say which.
+_FORGE_NAMES = frozenset({"gitlab", "gitea", "forgejo", "git"})
+_FORGE_PATHS = {
+    "sourceforge.net": r"/(?:projects|p)/[^/]+",
+    "gitee.com": r"/(?!(?:explore|about|help|enterprises|search|login|signup)/)[^/]+/[^/]+",
+    "git.io": r"/[^/]+",  # GitHub's short addresses, each of a github.com page
+    "archive.softwareheritage.org": r"/(?:swh:1:|browse/)",  # an archive of source code only
+}
+_FORGES = {host: re.compile(pattern, re.IGNORECASE) for host, pattern in _FORGE_PATHS.items()}
 # Kaggle's pages of one dataset or model (``kaggle.com/datasets/owner/name``).
 _KAGGLE_DATA = ("datasets", "models")
 # Kaggle's pages of one competition (``kaggle.com/competitions/titanic``, ``/c/`` its
@@ -473,6 +488,8 @@ def classify(url: str) -> Kind:
         # A Space is an application with its code; a model's weights and a dataset are
         # what the paper released, not code (they made "share with code" too high).
         return Kind("code" if repo.startswith("spaces/") else "data", "huggingface", repo)
+    if _on_a_forge(host, segments, path):
+        return Kind("code")
     if host == "kaggle.com" and (repo := _kaggle_repo(segments)):
         return Kind("data", "kaggle", repo)
     if host in _VIDEOS and _VIDEOS[host].match(path) and (
@@ -599,6 +616,20 @@ def _hf_repo(segments: list[str]) -> str:
     # One name alone ("huggingface.co/bert-base-uncased") is a legacy model's address and
     # an owner's page's ("huggingface.co/google") alike: a project page, as it was.
     return ""
+
+
+def _on_a_forge(host: str, segments: list[str], path: str) -> bool:
+    """Whether the address is a repository on a forge `_REPO_HOSTS` does not name."""
+    if host in _FORGES:
+        return bool(_FORGES[host].match(path))
+    # (Not a look-alike of a known host, "gitlab.com.evil.example": its badge, which
+    # names the address, would read as GitLab's.)
+    if not host.isascii() or any(host.startswith(known + ".") for known in (*_REPO_HOSTS, *_HF_HOSTS)):
+        return False
+    return (
+        host.split(".", 1)[0] in _FORGE_NAMES and "." in host and len(segments) >= 2
+        and segments[0].lower() not in _RESERVED_OWNERS and segments[0] not in ("-", "help")
+    )
 
 
 def _kaggle_repo(segments: list[str]) -> str:

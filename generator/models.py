@@ -50,7 +50,8 @@ class Link:
     """One URL of a paper. ``kind`` is one of LINK_KINDS.
 
     For code links, ``host`` is one of CODE_HOSTS and ``repo`` is ``owner/name`` derived
-    from the URL (which may be a deep link such as ``.../tree/main/sub``). A data link on
+    from the URL (which may be a deep link such as ``.../tree/main/sub``); both are ""
+    for code elsewhere (another forge, a site a curator gave as code). A data link on
     Hugging Face or Kaggle has them too (``huggingface``, ``datasets/owner/name``).
     """
 

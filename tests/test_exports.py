@@ -568,6 +568,29 @@ def test_papers_json_code_is_every_code_link_the_site_counts_a_site_given_as_cod
     assert by_json == by_csv == by_page == {"both", "only-a-site"}
 
 
+def test_a_repository_on_another_forge_an_abstract_gives_is_code_everywhere():
+    # A review of 95904792: "Our code is available at https://gitlab.inria.fr/..." made
+    # a project page once an abstract's words no longer made code, and the paper had no
+    # code on its page, in papers.json or papers.csv. A forge's repository is code by
+    # its address, named by it (no owner/name without its host).
+    import json
+
+    from generator.export_json import papers_json
+    from generator.ingest import abstract_links
+    from generator.pagecontext import make_index
+
+    links = abstract_links("We did X. Our code is available at https://gitlab.inria.fr/team/proj.")
+    site = site_of([paper("forge", links=links)])
+    [record] = json.loads(papers_json(site))
+    assert (record["code"], record["links"]) == (["https://gitlab.inria.fr/team/proj"], [])
+    assert [(d["kind"], d["host"], d["repo"], d["official"]) for d in record["link_details"]] == [
+        ("code", "", "", True)
+    ]
+    [row] = csv.DictReader(io.StringIO(papers_csv(site).lstrip("\ufeff")))
+    assert row["code"] == "https://gitlab.inria.fr/team/proj"
+    assert make_index(site).code["forge"].label == "gitlab.inria.fr/team/proj"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5), st.booleans(), st.sets(st.sampled_from("xyz"))), min_size=1, max_size=25))
 def test_exports_from_the_plans_index_equal_those_the_exports_make_themselves(rows):

@@ -81,6 +81,55 @@ def test_code_hosts():
     assert (space.kind, space.host, space.repo) == ("code", "huggingface", "spaces/lab/demo")
 
 
+# A review of 95904792 (an abstract's words no longer make a site code): a repository on
+# a forge classify did not know, given in an abstract as "Our code is available at URL",
+# became a project page, and a self-hosted GitLab's was one even under a BibTeX `code`
+# field (its host "looked like" gitlab.com). Each is a repository by its address.
+FORGE_REPOSITORIES = [
+    "https://gitlab.inria.fr/team/proj",  # a self-hosted GitLab
+    "https://gitlab.example.ac.uk/group/sub/proj/-/tree/main",
+    "https://git.sr.ht/~user/repo",  # a `git.` host
+    "https://git.example.org/lab/tool",
+    "https://gitea.com/owner/repo",
+    "https://forgejo.example.net/owner/repo",
+    "https://sourceforge.net/projects/foo/",
+    "https://sourceforge.net/p/foo/code/ci/master/tree/",
+    "https://gitee.com/owner/repo",
+    "https://git.io/JfX2s",  # GitHub's short address
+    "https://archive.softwareheritage.org/swh:1:dir:d198bc9d7a6bcf6db04f476d29314f157507d505",
+    "https://archive.softwareheritage.org/browse/origin/directory/?origin_url=https://x.org/r",
+]
+
+
+@pytest.mark.parametrize("url", FORGE_REPOSITORIES)
+def test_a_repository_on_another_forge_is_code_named_by_its_address(url):
+    kind = classify(url)
+    # (no host label and no owner/name: the badge names the address, as for a site)
+    assert (kind.kind, kind.host, kind.repo) == ("code", "", "")
+    [link] = abstract_links(f"We did X. Our code is available at {url} .")
+    assert (link.kind, link.official) == ("code", True)
+
+
+@pytest.mark.parametrize("url", [
+    "https://gitlab.inria.fr/team",  # an owner's page
+    "https://gitlab.inria.fr/explore/projects",
+    "https://gitlab.com.evil.example/o/r",  # a look-alike of gitlab.com
+    "https://github.com.evil.example/o/r",
+    "https://github.evil.example/o/r",
+    "https://foo.sourceforge.net/",  # a project's web site there, not its repository
+    "https://sourceforge.net/",
+    "https://git.io/",
+    "https://archive.softwareheritage.org/",
+    "https://legit.example.org/o/r",  # (git is no first name here)
+    # A Zenodo record holds data, a paper or slides as often as code: a project page,
+    # whatever its sentence says (a curator who knows moves it to `code:`).
+    "https://zenodo.org/records/1234567",
+])
+def test_no_repository_on_a_forge_or_a_look_alike_of_one_stays_a_project_page(url):
+    assert classify(url).kind == "project"
+    assert [link.kind for link in abstract_links(f"Our code is available at {url} .")] == ["project"]
+
+
 def test_datasets_and_models_are_data_not_code():
     hf = classify("https://huggingface.co/datasets/allenai/tulu-3")
     assert (hf.kind, hf.host, hf.repo) == ("data", "huggingface", "datasets/allenai/tulu-3")

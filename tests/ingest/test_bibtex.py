@@ -1780,6 +1780,11 @@ def test_a_venue_naming_only_arxiv_gives_its_id_and_no_venue(fields):
      [("https://github.com/lab/a", "code", True), ("https://github.com/lab/b", "code", False)]),
     # a lab's own site in `code`: code, as the field says
     ("code = {https://lab.example.org/a-code/}", [("https://lab.example.org/a-code/", "code", True)]),
+    # a self-hosted GitLab's repository in `code`: code (its host was taken for a
+    # look-alike of gitlab.com, and the link for a project page)
+    ("code = {https://gitlab.inria.fr/team/a}", [("https://gitlab.inria.fr/team/a", "code", True)]),
+    # and a repository on another forge in `url`: code, as GitHub's is
+    ("url = {https://git.sr.ht/~lab/a}", [("https://git.sr.ht/~lab/a", "code", False)]),
     # what the host says is no code (a dataset) stays what it is, owned by no one
     ("code = {https://huggingface.co/datasets/lab/a}", [("https://huggingface.co/datasets/lab/a", "data", False)]),
     # a repository elsewhere than a code field is no one's said own code
