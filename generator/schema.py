@@ -224,7 +224,10 @@ LINK_FIELDS: tuple[Field, ...] = (
     Field("note", "text", "A short note shown in the link's badge, after its name."),
 )
 LINK_KIND_DOCS = {
-    "code": "Code repositories (GitHub, GitLab, Bitbucket, Codeberg, a Hugging Face Space).",
+    "code": (
+        "Code repositories (GitHub, GitLab, Bitbucket, Codeberg, a Hugging Face Space, another"
+        " forge), or a site you know holds the code: each counts as code."
+    ),
     "project": "Project pages and other web pages about the paper.",
     "paper": "Where to read the paper (arXiv, DOI, OpenReview, publisher).",
     "pdf": "Direct links to a PDF.",
