@@ -249,6 +249,11 @@ def link_form(url: str) -> str:
 # --- Shaping the index -----------------------------------------------------------------
 
 
+# The class of the span that holds a result's authors in its byline (paper_entry;
+# readinglist.js's AUTHORS_CLASS).
+AUTHORS_CLASS = "rl-authors"
+
+
 def paper_location(paper_id: str) -> str:
     return f"papers/{paper_id}/"
 
@@ -271,11 +276,16 @@ def paper_entry(
     # A result shows the page's short byline (ten names and "et al."); the other names
     # are still found, from the hidden variants.
     shown = paper.short_byline
-    head = [text for text in (" · ".join(p for p in (shown, where) if p), " ".join(paper.summary.split())) if text]
+    # The authors are in a span of their own: the search box marks an author's name
+    # that is a stop word there ("He", readinglist.js's markNames), and only there: a
+    # paper without authors opens its byline with its venue.
+    authors = f'<span class="{AUTHORS_CLASS}">{_escape(shown)}</span>' if shown else ""
+    head = [html for html in (" · ".join(p for p in (authors, _escape(where)) if p),
+                              _escape(" ".join(paper.summary.split()))) if html]
     entry: dict[str, Any] = {
         "location": paper_location(paper.id),
         "title": _escape(paper.title),
-        "text": "".join(f"<p>{_escape(text)}</p>" for text in head)
+        "text": "".join(f"<p>{html}</p>" for html in head)
         + _asterisks(str(abstract_html(paper.abstract, links=False))) + _names_shown(paper),
         "tags": [_escape(title) for title in topic_titles],
     }
@@ -803,12 +813,27 @@ def links_of(word: str, vocabulary: Vocabulary) -> tuple[bool, list[str]]:
     if url and vocabulary.begins(form):
         return True, [form]
     if url:
-        for end in range(len(parts) - 1, 1, -1):
-            if vocabulary.has(shorter := LINK_MARK + "_".join(parts[:end])):
+        for shorter in _shorter_links(word):
+            if vocabulary.has(shorter):
                 return True, [shorter]
     inner = "_" + "_".join(parts)
     held = [link for link in vocabulary.starting(LINK_MARK) if inner in link]
     return url and bool(held), held[:LINK_MOST]
+
+
+# Where a typed URL may be cut to name a shorter link: at a "/", "?", "#" or "&" of its
+# own, not inside a part of its path: "github.com/lab/repo-v2" is another repository
+# than "github.com/lab/repo", whose paper it found first, lacking nothing.
+_LINK_CUT = re.compile(r"[/?#&]")
+
+
+def _shorter_links(word: str) -> list[str]:
+    """The links (`link_form`) a typed URL ``word`` is longer than, longest first: the
+    word cut at each of its `_LINK_CUT` characters, each of two parts at least."""
+    forms = [link_form(word[:cut.start()]) for cut in _LINK_CUT.finditer(word)]
+    full = link_form(word)
+    return [form for form in dict.fromkeys(reversed(forms))
+            if form != full and "_" in form[len(LINK_MARK):]]
 
 
 def link_terms(word: str, links: Sequence[str]) -> list[str]:
@@ -970,6 +995,10 @@ def _refine(
         # lunr requires a term, and a word is found by any of several ("multitask" or
         # "multi task" for "multi-task", "prune" for "pruned", "llm" for "llms"), so
         # that its pieces required as lunr terms left out pages the word unmarked finds.
+        # ("author:" is no field of the index: the authors are in the text. Read so
+        # before the mark: "+author:he" was "text:he", not required, and "-author:he"
+        # left out every page that writes "author".)
+        word = _AUTHOR_FIELD.sub(r"\1text:", word, count=1)
         presence = _presence(word)
         if presence:
             word = word[1:]
@@ -979,14 +1008,18 @@ def _refine(
                 continue
         if not word:
             continue
-        # ("author:" is no field of the index: the authors are in the text.)
-        word = _AUTHOR_FIELD.sub("text:", word, count=1)
         if _QUERY_SYNTAX.search(word):
-            out.append(_typed_term(word, split_at, vocabulary))
             # An author's name that is a stop word, typed so ("he*", "text:he"), is
-            # looked for as the entries hold it (`typed_names`).
+            # looked for as the entries hold it (`typed_names`), marked as typed.
             names_typed = typed_names(word, vocabulary)
-            out += [f"{name}^{EXACT_BONUS}" for name in names_typed]
+            mark = word[0] if word[0] in "+-" else ""
+            # "text:he" is the name alone, or too common to search: "he" is a stop word,
+            # and Material's "*" made the term every word that begins with "he" ("help",
+            # "health"), so that "author:he" listed 2,291 of 10,000 made-up papers, by
+            # no He. ("he*" asks for those words.)
+            if not _text_stop_word(word):
+                out.append(_typed_term(word, split_at, vocabulary))
+            out += [f"-{name}" if mark == "-" else f"{mark}{name}^{EXACT_BONUS}" for name in names_typed]
             # "title:the" is looked for as typed, and no page has "the" to find, as for "the".
             field = _FIELD_WORD.fullmatch(word)
             named = [piece for piece in split_at.split(field.group(1)) if piece] if field else []
@@ -1148,10 +1181,10 @@ class Refined:
 # "author:" and "authors:" typed as a field: none of the index's (`FIELDS`); the names
 # a result shows are in its text, and "author:he" was the word "author" (on no paper's
 # entry: every result said it missing) and the name "He".
-_AUTHOR_FIELD = re.compile(r"^authors?:(?=[^:])", re.I)
+_AUTHOR_FIELD = re.compile(r"^([+-]?)authors?:(?=[^:])", re.I)
 # A word in lunr's syntax that may look for an author's name that is a stop word: a
 # word's start ("he*") or a word of the text ("text:he"), not of a title or topic.
-_TYPED_NAME = re.compile(r"^(text:)?([a-z]+)(\*?)$", re.I)
+_TYPED_NAME = re.compile(r"^([+-]?)(text:)?([a-z]+)(\*?)$", re.I)
 
 
 def typed_names(word: str, vocabulary: Vocabulary | None) -> list[str]:
@@ -1161,16 +1194,28 @@ def typed_names(word: str, vocabulary: Vocabulary | None) -> list[str]:
     ("health"), never found; "text:he" (and "author:he", read as it) the name "He",
     which lunr's stop word filter dropped, so that the query was "too common to search".
     "title:he" and "tags:he" none: no title or topic holds an author's name, and such a
-    word is too common to search there, as before. readinglist.js's typedNames."""
+    word is too common to search there, as before. A word marked "-" leaves them out
+    too; "+he*" none: lunr has no clause for "a word that begins with "he", or the
+    name He", and both required would leave out He's papers without such a word.
+    readinglist.js's typedNames."""
     typed = _TYPED_NAME.match(word)
-    if vocabulary is None or typed is None or not (typed.group(1) or typed.group(3)):
+    if vocabulary is None or typed is None or not (typed.group(2) or typed.group(4)):
         return []
-    start = typed.group(2).lower()
+    if typed.group(1) == "+" and typed.group(4):
+        return []
+    start = typed.group(3).lower()
     return [
         NAME_MARK + stop for stop in sorted(STOP_WORDS)
-        if len(stop) > 1 and (stop.startswith(start) if typed.group(3) else stop == start)
+        if len(stop) > 1 and (stop.startswith(start) if typed.group(4) else stop == start)
         and vocabulary.has(NAME_MARK + stop)
     ]
+
+
+def _text_stop_word(word: str) -> bool:
+    """Whether a word typed in lunr's syntax is a stop word looked for in the text,
+    whole ("text:he", "+text:he"; not "he*", "title:he"): `_refine` asks no term for it."""
+    typed = _TYPED_NAME.match(word)
+    return bool(typed and typed.group(2) and not typed.group(4) and typed.group(3).lower() in STOP_WORDS)
 
 
 def _presence(word: str) -> str:

@@ -25,6 +25,7 @@ from generator.search import (
     _LINK_PART,
     _LINK_START,
     _LINK_WORD,
+    _LINK_CUT,
     _LINK_PATH,
     _AUTHOR_FIELD,
     _TYPED_NAME,
@@ -47,6 +48,7 @@ from generator.search import (
     MAX_EDIT_DISTANCE,
     NAME_MARK,
     LINK_MARK,
+    AUTHORS_CLASS,
     LINK_MOST,
     query_words,
     rank_by_words,
@@ -183,12 +185,13 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     assert re.search(r"var ANY_FUZZY = /\^(.*)\$/;", js).group(1) == _ANY_FUZZY.pattern
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
     assert f'var NAME_MARK = "{NAME_MARK}";' in js
+    assert f'var AUTHORS_CLASS = "{AUTHORS_CLASS}";' in js
     # (A typed URL, and a page's link, are read alike: `link_form`.)
     assert f'var LINK_MARK = "{LINK_MARK}";' in js
     assert f"var LINK_MOST = {LINK_MOST};" in js
     for name, pattern in (("LINK_WORD", _LINK_WORD), ("LINK_HOST", _LINK_HOST), ("LINK_START", _LINK_START),
                           ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART), ("LINK_PATH", _LINK_PATH),
-                          ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME)):
+                          ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -341,7 +344,7 @@ def test_a_result_says_what_the_paper_is_before_its_code_and_shows_the_code_as_c
     paper = _paper("p", links=links, abstract="We scale RL.", authors=("Ada Lovelace",), year=2024,
                    summary="Why read it.")
     assert paper_entry(paper, ())["text"] == (
-        "<p>Ada Lovelace · 2024</p><p>Why read it.</p><p>We scale RL.</p>"
+        '<p><span class="rl-authors">Ada Lovelace</span> · 2024</p>' "<p>Why read it.</p><p>We scale RL.</p>"
         # (The official repository first, as the page's badges and the tables show it.)
         '<p class="rl-result-code"><code>THUDM/T1</code>, <code>adapterhub.ml</code></p>'
         '<p class="rl-result-data"><code>datasets/lab/corpus</code></p>'
@@ -389,7 +392,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             "location": "papers/p1/",
             "title": "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co",
             # The abstract as its page shows it: emphasis is markup, a lone * an entity.
-            "text": "<p>Ada &lt;b&gt;L&lt;/b&gt; · ACL · 2024</p>"
+            "text": '<p><span class="rl-authors">Ada &lt;b&gt;L&lt;/b&gt;</span> · ACL · 2024</p>'
                     "<p>Uses a &lt; b\n and &#42;this&#42;, a&#42;b.</p>"
                     '<p class="rl-result-code"><code>codefuse-ai/MFTCoder</code></p>',
             "tags": ["In-context learning", "gone"],
@@ -708,13 +711,17 @@ def test_an_author_whose_name_is_a_stop_word_is_found_by_a_wildcard_and_in_the_t
     # A word's start: the names that begin with it, beside the words that do.
     assert found("he*") == found("He*") == ["papers/help/", "papers/mae/", "papers/resnet/"]
     assert found("hel*") == ["papers/help/"]
-    # A word of the text, and "author:" read as it: the name, first (Material makes
-    # "text:he" the start "text:he*": "Health" is found too, after).
+    # A word of the text, and "author:" read as it: the name alone. (The typed term
+    # "text:he" was Material's start "text:he*": "Health" was found too, after, and on
+    # a list with no author He, "author:he" found every page with a word beginning "he".)
     for query in ("text:he", "author:He", "authors:he"):
-        hits = engine.find(query).hits
-        assert sorted(hit.location for hit in hits[:2]) == ["papers/mae/", "papers/resnet/"], query
-        assert [hit.location for hit in hits[2:]] == ["papers/help/"], query
+        assert found(query) == ["papers/mae/", "papers/resnet/"], query
         assert engine.find(query).common == (), query
+    assert found("text:she") == found("author:she") == [] and engine.find("author:she").common == ("she",)
+    # Marked, as the plain name is: "+author:he" was "text:he", not required, and
+    # "-author:he" left out every page that writes "author".
+    assert found("Kaiming +author:he") == found("Kaiming +He") == ["papers/mae/", "papers/resnet/"]
+    assert found("Kaiming -author:he") == found("Kaiming -text:he") == found("Kaiming -He") == ["papers/wang/"]
     # A title or a topic holds no author's name: not looked for there ("title:he" is
     # Material's "title:he*", which finds "Helping").
     assert found("title:he") == ["papers/help/"]
@@ -806,6 +813,20 @@ def test_a_part_of_a_url_finds_the_paper_whose_link_holds_it_first():
     # names no link, and a word with a "/" that no link holds is read as before.
     assert "__" not in refine_query("iminghe/deep", vocabulary=engine.vocabulary)
     assert refine_query("encoder/decoder", vocabulary=engine.vocabulary) == refine_query("encoder/decoder")
+    for query in ("input/output", "1/2", "TCP/IP", "3/4/2024"):
+        assert "__" not in refine_query(query, vocabulary=engine.vocabulary), query
+    # A URL as an address bar shows it: another scheme, a capital host, "www.", a query
+    # string, a fragment, a last "/" or ".git".
+    for query in ("http://GitHub.com/KaimingHe/deep-residual-networks?tab=readme-ov-file#readme",
+                  "WWW.github.com/KaimingHe/deep-residual-networks/", "github.com/KaimingHe/deep-residual-networks.git",
+                  "https://github.com/KaimingHe/deep-residual-networks#top"):
+        assert hits(query)[0] == ("papers/resnet/", ()), query
+    # A URL is cut at its own "/", "?", "#" or "&" to name a shorter link, not inside a
+    # part of its path: another repository, whose name begins as the link's does, is
+    # not the link's (its paper was found first, lacking nothing).
+    other = "https://github.com/KaimingHe/deep-residual-networks-v2"
+    assert "__" not in refine_query(other, vocabulary=engine.vocabulary)
+    assert "v2" in dict(hits(other))["papers/resnet/"]
     # The link's paper is found by the part, the others by its words, as unmarked.
     assert [hit for hit, _ in hits("+view/robust-agents")] == ["papers/agents/"]
 
@@ -1457,7 +1478,7 @@ def test_a_long_author_list_is_shown_short_in_a_result_and_every_name_is_found()
     )
     shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
     [entry] = [doc for doc in shaped["docs"] if doc["location"] == "papers/big/"]
-    assert entry["text"].startswith("<p>" + ", ".join(names[:10]) + " et al.</p>")
+    assert entry["text"].startswith('<p><span class="rl-authors">' + ", ".join(names[:10]) + " et al.</span></p>")
     assert "Surname40" not in entry["text"]
     engine = MaterialSearch(shaped)
     assert {hit.location for hit in engine.search("Surname40")} == {"papers/big/"}

@@ -25,10 +25,12 @@
   /* What the index writes before an author's name that is a stop word ("_he":
      search.py's NAME_MARK). */
   var NAME_MARK = "_";
+  /* The class of the span that holds a result's authors (search.py's AUTHORS_CLASS). */
+  var AUTHORS_CLASS = "rl-authors";
   /* "author:" typed as a field, none of the index's; and a word in lunr's syntax that
      may look for such a name (search.py's _AUTHOR_FIELD, _TYPED_NAME). */
-  var AUTHOR_FIELD = /^authors?:(?=[^:])/i;
-  var TYPED_NAME = /^(text:)?([a-z]+)(\*?)$/i;
+  var AUTHOR_FIELD = /^([+-]?)authors?:(?=[^:])/i;
+  var TYPED_NAME = /^([+-]?)(text:)?([a-z]+)(\*?)$/i;
   /* A page's link as one word of the index, and a typed URL or host and path
      (search.py's LINK_MARK, _LINK_WORD, _LINK_HOST, link_form). */
   var LINK_MARK = "__";
@@ -41,6 +43,8 @@
      (search.py's _LINK_PATH, LINK_MOST). */
   var LINK_PATH = /[^/]\/+[^/]/;
   var LINK_MOST = 20;
+  /* Where a typed URL may be cut to name a shorter link (search.py's _LINK_CUT). */
+  var LINK_CUT = /[/?#&]/;
   var TITLE_BONUS = 20;
   var FUZZY_TITLE = 4;
   var LEMMA_BOOST = 1;
@@ -193,16 +197,24 @@
      typed_names). */
   function typedNames(word, vocabulary) {
     var typed = TYPED_NAME.exec(word);
-    if (!vocabulary || !typed || !(typed[1] || typed[3])) {
+    if (!vocabulary || !typed || !(typed[2] || typed[4]) || (typed[1] === "+" && typed[4])) {
       return [];
     }
-    var start = typed[2].toLowerCase();
+    var start = typed[3].toLowerCase();
     return Array.from(STOP_WORDS).sort().filter(function (stop) {
-      return stop.length > 1 && (typed[3] ? stop.startsWith(start) : stop === start)
+      return stop.length > 1 && (typed[4] ? stop.startsWith(start) : stop === start)
         && vocabulary.begins(NAME_MARK + stop, true);
     }).map(function (stop) {
       return NAME_MARK + stop;
     });
+  }
+
+  /* Whether a word typed in lunr's syntax is a stop word looked for in the text, whole
+     ("text:he"; not "he*", "title:he"): no term is asked for it, as Material's "*"
+     made it every word beginning "he" (search.py's _text_stop_word). */
+  function textStopWord(word) {
+    var typed = TYPED_NAME.exec(word);
+    return Boolean(typed && typed[2] && !typed[4] && STOP_WORDS.has(typed[3].toLowerCase()));
   }
 
   /* The index's links a typed word names, and whether it is a URL or a host and path
@@ -223,11 +235,11 @@
       return [true, [form]];
     }
     if (url) {
-      for (var end = parts.length - 1; end > 1; end--) {
-        var shorter = LINK_MARK + parts.slice(0, end).join("_");
-        if (vocabulary.begins(shorter, true)) {
-          return [true, [shorter]];
-        }
+      var shorter = shorterLinks(word).find(function (link) {
+        return vocabulary.begins(link, true);
+      });
+      if (shorter) {
+        return [true, [shorter]];
       }
     }
     var inner = "_" + parts.join("_");
@@ -235,6 +247,21 @@
       return link.indexOf(inner) >= 0;
     });
     return [url && held.length > 0, held.slice(0, LINK_MOST)];
+  }
+
+  /* The links a typed URL is longer than, longest first: cut at each "/", "?", "#" or
+     "&" of its own, not inside a part of its path ("github.com/lab/repo-v2" is not
+     "github.com/lab/repo"), each of two parts at least (search.py's _shorter_links). */
+  function shorterLinks(word) {
+    var full = linkForm(word);
+    var forms = [];
+    var cut = new RegExp(LINK_CUT.source, "g");
+    for (var found; (found = cut.exec(word));) {
+      forms.unshift(linkForm(word.slice(0, found.index)));
+    }
+    return forms.filter(function (form, n) {
+      return forms.indexOf(form) === n && form !== full && form.slice(LINK_MARK.length).indexOf("_") >= 0;
+    });
   }
 
   /* The query's terms for the links a typed word names: a link's start a prefix term
@@ -314,6 +341,9 @@
          a page must find each word to rank by that it gives, by any of its terms
          (rankByWords): lunr's "+" on its pieces left out the pages that write
          "multitask" for "+multi-task", "prune" for "+pruned". */
+      /* ("author:" is no field of the index: the authors are in the text; read so before
+         the mark, search.py's _AUTHOR_FIELD.) */
+      word = word.replace(AUTHOR_FIELD, "$1text:");
       var presence = markOf(word);
       if (presence) {
         marked += 1;
@@ -329,10 +359,12 @@
       if (!word) {
         return;
       }
-      /* ("author:" is no field of the index: the authors are in the text; search.py's
-         _AUTHOR_FIELD.) */
-      word = word.replace(AUTHOR_FIELD, "text:");
       if (QUERY_SYNTAX.test(word)) {
+        /* An author's name that is a stop word, typed so ("he*", "text:he"), is looked
+           for as the entries hold it, marked as typed; "text:he" for a name is the name
+           alone, not Material's "he*" (search.py's typed_names and _refine). */
+        var namesTyped = typedNames(word, vocabulary);
+        var nameMark = word[0] === "+" || word[0] === "-" ? word[0] : "";
         /* (A fuzzy term of one piece near no word of the index finds nothing, as the
            word alone, exact (boosted: Material adds no "*"), does: lunr builds it
            spelling by spelling, "x" 300 times "~2" in 6 s, and 1,000 never, the tab out
@@ -341,7 +373,9 @@
         var nothing = vocabulary && fuzzyTerm && fuzzyTerm[1].split(separator).length === 1
           && !vocabulary.near(fuzzyTerm[1].toLowerCase(),
             Math.min(fuzzyTerm[2] ? Number(fuzzyTerm[2]) : 1, MOST_EDITS)).length;
-        out.push(nothing ? word.replace(/~[0-9]*/, "").replace(/^[^^]*$/, "$&^1") : word);
+        if (!textStopWord(word)) {
+          out.push(nothing ? word.replace(/~[0-9]*/, "").replace(/^[^^]*$/, "$&^1") : word);
+        }
         syntax.push(word);
         typedFuzzy(word, separator, vocabulary).forEach(function (piece) {
           typed.set(piece.typed, piece.found);
@@ -350,11 +384,8 @@
           });
         });
         leading = leading.concat(typedLeading(word, separator));
-        /* An author's name that is a stop word, typed so ("he*", "text:he"), is looked
-           for as the entries hold it (search.py's typed_names). */
-        var namesTyped = typedNames(word, vocabulary);
         namesTyped.forEach(function (name) {
-          out.push(name + "^" + EXACT_BONUS);
+          out.push(nameMark === "-" ? "-" + name : nameMark + name + "^" + EXACT_BONUS);
         });
         /* "title:the" is looked for as typed, and no page has "the" to find, as for "the". */
         var field = FIELD_WORD.exec(word);
@@ -1794,9 +1825,10 @@
      form the index holds it in ("_he": search.py's name_forms), in a field no result
      shows: Material marked nothing, and a result found by "He" showed no reason. The
      names the result found are marked in its byline (the paragraph under its title:
-     "Authors · Venue · Year", search.py's paper_entry), among the authors (before the
-     first " · "), each a whole word read without accents ("Đỗ" for "Do"), as Material
-     marks a word. (Where Material shows no byline, the reader sees the name nowhere.) */
+     "Authors · Venue · Year", search.py's paper_entry), in the span that holds its
+     authors (AUTHORS_CLASS; not a venue, where a paper has no authors), each a whole
+     word read without accents ("Đỗ" for "Do"), as Material marks a word. (Where
+     Material shows no byline, the reader sees the name nowhere.) */
   function markNames(article, link) {
     var path = new URL(link.href, location.href).pathname;
     var names = null;
@@ -1805,26 +1837,21 @@
         names = found;
       }
     });
-    var byline = names && article.querySelector(":scope > h1 + p");
-    if (!byline) {
-      return;
-    }
-    var walker = document.createTreeWalker(byline, NodeFilter.SHOW_TEXT);
+    var bylines = names ? article.querySelectorAll(":scope > p > ." + AUTHORS_CLASS) : [];
     var nodes = [];
-    for (var node; (node = walker.nextNode());) {
-      nodes.push(node);
-    }
-    var ended = false;
+    bylines.forEach(function (byline) {
+      var walker = document.createTreeWalker(byline, NodeFilter.SHOW_TEXT);
+      for (var node; (node = walker.nextNode());) {
+        nodes.push(node);
+      }
+    });
     nodes.forEach(function (node) {
       var text = node.data;
-      var end = text.indexOf(" \u00b7 ");
-      var authors = ended ? "" : end >= 0 ? text.slice(0, end) : text;
-      ended = ended || end >= 0;
       if (node.parentElement.closest("mark")) {
         return;
       }
       var found = [];
-      authors.replace(/[\p{L}\p{N}]+/gu, function (word, at) {
+      text.replace(/[\p{L}\p{N}]+/gu, function (word, at) {
         if (names.has(fold(word).toLowerCase()) || names.has(word.toLowerCase())) {
           found.push([at, at + word.length]);
         }

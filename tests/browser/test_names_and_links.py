@@ -181,3 +181,44 @@ def test_a_result_link_names_no_index_form_of_a_name_or_link(open_context, autho
     assert hrefs
     values = [value for href in hrefs for value in parse_qs(urlsplit(href).query).get("hw", [])]
     assert not [value for value in values if value.startswith("_")], values
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("author:he", ["papers/gradient-episodic-memory/", "papers/task-vectors/"]),
+    ("Kaiming +author:he", ["papers/gradient-episodic-memory/", "papers/task-vectors/"]),
+    ("Kaiming -author:he", ["papers/replay-against-forgetting/"]),
+])
+def test_an_author_named_by_a_stop_word_in_the_text_is_the_name_alone_and_keeps_its_mark(
+        open_context, authors_site, query, expected):
+    """"author:he" was "text:he", which Material made "text:he*": every page with a word
+    beginning "he" after He's; "+author:he" required nothing, "-author:he" left out the
+    pages that write "author" (search.py's _text_stop_word, _AUTHOR_FIELD)."""
+    _, shown = _shown(open_context, authors_site, query)
+    assert sorted(shown) == expected
+
+
+def test_a_url_longer_than_a_link_inside_a_part_of_its_path_is_not_the_link(open_context, authors_site):
+    """".../knuth/task-arithmetic-v2" is another dataset than the link
+    ".../knuth/task-arithmetic": cut inside "arithmetic-v2", it found the link's paper
+    first, lacking nothing (search.py's _shorter_links). Its words still find it."""
+    url, folder = authors_site
+    query = "https://huggingface.co/datasets/knuth/task-arithmetic-v2"
+    page = open_context(base=url).new_page()
+    shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
+    # (The terminal's pages, in its order: the box shows the first ten before a scroll.)
+    assert shown == [hit.location for hit in MaterialSearch(load_index(folder)).search(query)][:10]
+    item = page.locator(".md-search-result__item").nth(shown.index("papers/merging-by-arithmetic/"))
+    assert item.locator(".md-search-result__terms").count() == 1, item.inner_text()
+
+
+def test_an_author_named_by_a_stop_word_is_marked_only_among_the_authors(open_context, authors_site):
+    """The byline's authors are a span of their own (search.py's AUTHORS_CLASS): the
+    name is marked there, not in a venue or a paragraph that opens a result otherwise."""
+    url, _ = authors_site
+    page = open_context(base=url).new_page()
+    result_hrefs(page, "He")
+    marks = page.eval_on_selector_all(
+        ".md-search-result__article mark",
+        "marks => marks.map(m => [m.textContent, Boolean(m.closest('.rl-authors'))])")
+    assert marks and all(inside for _, inside in marks), marks
+    assert {text for text, _ in marks} == {"He"}
