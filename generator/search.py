@@ -1491,16 +1491,31 @@ def words_missing(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -
 
 def count_line(pages: int, every: int, words: int) -> str:
     """The line above the site's results (readinglist.js's countLine, in the same words):
-    how many ``pages`` were found and, for a query of several ``words``, how many of
-    them have ``every`` word ("187 pages found, 3 with every word")."""
+    how many ``pages`` were found and, for a query of several ``words``, first how many
+    have ``every`` word, then how many more have only some ("9 pages with both words,
+    171 more with one of them"). It said "180 pages found, 9 with every word": nearly
+    every page has one common word of a query ("model", "task"), so its first number told
+    a reader nothing and read as "everything matched"."""
     if not pages:
         return "No page found"
-    found = "1 page found" if pages == 1 else f"{pages} pages found"
     if words < 2:
-        return found
-    if pages == 1:
-        return found + (", with every word" if every == 1 else ", with only some of the words")
-    return f"{found}, {'all' if every == pages else 'none' if every == 0 else every} with every word"
+        return "1 page found" if pages == 1 else f"{pages} pages found"
+    every_word, some = ("both words", "one of") if words == 2 else ("every word", "some of")
+    if not every:
+        return f"{_pages(pages)} with {some} the words, none with {'both' if words == 2 else every_word}"
+    if every == pages:
+        return f"{_pages(pages)} with {every_word}"
+    return f"{_pages(every)} with {every_word}, {pages - every} more with {some} them"
+
+
+def more_line(more: int, words: int) -> str:
+    """The line between a result list's pages with every word and the ``more`` pages
+    after them that have only some of the query's ``words`` (readinglist.js's moreLine)."""
+    return f"{more} more {'page' if more == 1 else 'pages'} with {'one' if words == 2 else 'some'} of the words"
+
+
+def _pages(n: int) -> str:
+    return "1 page" if n == 1 else f"{n} pages"
 
 
 def title_words(title: str) -> set[str]:

@@ -32,6 +32,7 @@ from generator.search import (
     _QUERY_SYNTAX,
     _refine,
     count_line,
+    more_line,
     EXACT_BONUS,
     FIELDS,
     FUZZY_TITLE,
@@ -1031,37 +1032,58 @@ def test_search_command_prints_title_and_url(tmp_path, capsys):
 COUNTED = {"a": "zebra okapi", "b": "zebra", "c": "okapi", "d": "zebra okapi quokka", "e": "quokka"}
 
 
-@pytest.mark.parametrize("query, limit, said, shown", [
+@pytest.mark.parametrize("query, limit, said, shown, divider", [
     # (The site's line above its results says how many pages were found and, for several
-    # words, how many have every word; the terminal said "No results for ..." and no count.)
-    ("zebra", 10, "3 pages found", 3),
-    ("zebra okapi", 10, "4 pages found, 2 with every word", 4),
-    ("zebra okapi quokka", 10, "5 pages found, 1 with every word", 5),
-    ("okapi quokka", 10, "4 pages found, 1 with every word", 4),
-    ("zebra the okapi", 10, "4 pages found, 2 with every word", 4),  # ("the": not searched)
-    ("the", 10, "No page found", 0),
-    ("walrus", 10, "No page found", 0),
-    ("walrus quokka", 10, "2 pages found, none with every word", 2),
-    # What is shown past the site's line, as the site shows all: how many of them.
-    ("zebra okapi", 2, "4 pages found, 2 with every word; the first 2 below (--limit shows more)", 2),
-    ("zebra", 1, "3 pages found; the first below (--limit shows more)", 1),
+    # words, first how many have every word, then how many more only some: "180 pages
+    # found, 9 with every word" led with a number that nearly every page reached by one
+    # common word; the terminal said "No results for ..." and no count before that.)
+    ("zebra", 10, "3 pages found", 3, []),
+    ("zebra okapi", 10, "2 pages with both words, 2 more with one of them", 4,
+     [(2, "-- 2 more pages with one of the words --")]),
+    ("zebra okapi quokka", 10, "1 page with every word, 4 more with some of them", 5,
+     [(1, "-- 4 more pages with some of the words --")]),
+    ("okapi quokka", 10, "1 page with both words, 3 more with one of them", 4,
+     [(1, "-- 3 more pages with one of the words --")]),
+    ("zebra the okapi", 10, "2 pages with both words, 2 more with one of them", 4,  # ("the": not searched)
+     [(2, "-- 2 more pages with one of the words --")]),
+    ("the", 10, "No page found", 0, []),
+    ("walrus", 10, "No page found", 0, []),
+    ("walrus quokka", 10, "2 pages with one of the words, none with both", 2, []),
+    # What is shown past the site's line, as the site shows all: how many of them; the
+    # divider where the pages with every word end, when a page past them is shown.
+    ("zebra okapi", 2, "2 pages with both words, 2 more with one of them; the first 2 below (--limit shows more)", 2,
+     []),
+    ("zebra okapi", 3, "2 pages with both words, 2 more with one of them; the first 3 below (--limit shows more)", 3,
+     [(2, "-- 2 more pages with one of the words --")]),
+    ("zebra", 1, "3 pages found; the first below (--limit shows more)", 1, []),
 ])
-def test_search_command_says_how_many_pages_are_found_as_the_site_does(tmp_path, capsys, query, limit, said, shown):
+def test_search_command_says_how_many_pages_are_found_as_the_site_does(
+        tmp_path, capsys, query, limit, said, shown, divider):
     _built_index(tmp_path, [
         {"location": f"papers/{k}/", "title": k.upper(), "text": f"<p>{v}</p>"} for k, v in COUNTED.items()])
     code = main(["search", "--site-dir", str(tmp_path), "-n", str(limit), query])
     first, *results = capsys.readouterr().out.splitlines()
-    assert (first, len(results) // 2, code) == (said, shown, 0 if shown else 1)
+    # (Each divider as the number of results above it, and its line.)
+    dividers = [(sum(line[:1].isdigit() for line in results[:at]), line)
+                for at, line in enumerate(results) if line.startswith("--")]
+    if shown:
+        assert results[-1].startswith("   papers/")  # (the tip, under "No page found", is no result)
+    listed = sum(line[:1].isdigit() for line in results)
+    assert (first, listed, dividers, code) == (said, shown, divider, 0 if shown else 1)
 
 
 @pytest.mark.parametrize("pages, every, words, line", [
-    # readinglist.js's countLine, as tests/browser/test_lemmas.py has it say each.
-    (201, 1, 4, "201 pages found, 1 with every word"),
-    (201, 10, 4, "201 pages found, 10 with every word"),
-    (5, 0, 2, "5 pages found, none with every word"),
-    (1, 0, 2, "1 page found, with only some of the words"),
-    (3, 3, 2, "3 pages found, all with every word"),
-    (1, 1, 3, "1 page found, with every word"),
+    # readinglist.js's countLine, as tests/browser/test_lemmas.py has it say each: the
+    # pages with every word first (the results list them first), then the others.
+    (180, 9, 2, "9 pages with both words, 171 more with one of them"),
+    (201, 1, 4, "1 page with every word, 200 more with some of them"),
+    (201, 10, 4, "10 pages with every word, 191 more with some of them"),
+    (2, 1, 2, "1 page with both words, 1 more with one of them"),
+    (5, 0, 2, "5 pages with one of the words, none with both"),
+    (5, 0, 3, "5 pages with some of the words, none with every word"),
+    (1, 0, 2, "1 page with one of the words, none with both"),
+    (3, 3, 2, "3 pages with both words"),
+    (1, 1, 3, "1 page with every word"),
     (12, 12, 1, "12 pages found"),
     (1, 1, 1, "1 page found"),
     (0, 0, 1, "No page found"),
@@ -1070,6 +1092,15 @@ def test_search_command_says_how_many_pages_are_found_as_the_site_does(tmp_path,
 ])
 def test_the_count_line_is_the_sites(pages, every, words, line):
     assert count_line(pages, every, words) == line
+
+
+@pytest.mark.parametrize("more, words, line", [
+    (171, 2, "171 more pages with one of the words"),
+    (1, 2, "1 more page with one of the words"),
+    (4, 3, "4 more pages with some of the words"),
+])
+def test_the_divider_says_how_many_more_pages_have_only_some_words(more, words, line):
+    assert more_line(more, words) == line
 
 
 def test_search_command_asks_for_words_and_says_when_the_index_is_older_than_an_edit(

@@ -78,11 +78,22 @@ def test_results_say_the_words_they_lack_and_no_score_that_contradicts_their_ord
     assert found.hits[0].score < found.hits[1].score
     assert main(["search", "--site-dir", str(tmp_path), "Zebra OKAPI quokka"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "2 pages found, none with every word",
+        "2 pages with some of the words, none with every word",
         "1. Stripes",
         "   papers/both/  (missing: quokka)",
         "2. Zebra zebra zebra",
         "   papers/zebra/  (missing: okapi, quokka)",
+    ]
+    # The pages with every word first, then a line where those with only some begin, as
+    # the site's list has it: the count leads with the pages that have them all.
+    assert main(["search", "--site-dir", str(tmp_path), "zebra okapi"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "1 page with both words, 1 more with one of them",
+        "1. Stripes",
+        "   papers/both/",
+        "-- 1 more page with one of the words --",
+        "2. Zebra zebra zebra",
+        "   papers/zebra/  (missing: okapi)",
     ]
     # (One word: every result finds it, and says nothing more.)
     assert main(["search", "--site-dir", str(tmp_path), "zebra"]) == 0

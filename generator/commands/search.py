@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..schema import FORBIDDEN_CHARS
-from ..search import EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, search_site
+from ..search import EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, more_line, search_site
 from . import options
 from .build import command_here
 
@@ -94,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     width = len(str(len(hits)))
     for rank, hit in enumerate(hits, 1):
+        if rank == found.every + 1 and found.every:
+            # Where the pages with every word end, as the site's list says it.
+            print(f"-- {more_line(len(found.hits) - found.every, found.words)} --")
         print(f"{rank:>{width}}. {_shown(html.unescape(hit.title))}")
         # The words a result lacks, as the site says them under it ("Missing: vectors"),
         # and no score: the pages that find more of the words come first, so a score

@@ -1004,28 +1004,43 @@
   }
 
   /* The line above the results, in one wording for every query: how many pages were
-     found and, for several words, how many of them have every word. Material counts
-     the pages that find any one of the words ("201 matching documents" for a title
-     pasted whole: nearly every page has one of its words), where the reader looks for
-     the pages that have them all (search.py's rank_by_words puts those first); and a
-     word's count, Material's, said "documents" where that of several said "pages". */
+     found and, for several words, first how many have every word, then how many more
+     have only some (search.py's count_line, which says why: "180 pages found, 9 with
+     every word" led with a number nearly every page reached by one common word).
+     Material counted the pages that find any one of the words ("201 matching
+     documents" for a title pasted whole). */
   function countLine(pages, every, words) {
     if (pages === 0) {
       return "No page found";
     }
-    var found = pages === 1 ? "1 page found" : pages + " pages found";
     if (words < 2) {
-      return found;
+      return pages === 1 ? "1 page found" : pages + " pages found";
     }
-    if (pages === 1) {
-      return found + (every === 1 ? ", with every word" : ", with only some of the words");
+    var everyWord = words === 2 ? "both words" : "every word";
+    var some = words === 2 ? "one of" : "some of";
+    if (every === 0) {
+      return pagesOf(pages) + " with " + some + " the words, none with " + (words === 2 ? "both" : everyWord);
     }
-    return found + ", " + (every === pages ? "all" : every === 0 ? "none" : every) + " with every word";
+    if (every === pages) {
+      return pagesOf(pages) + " with " + everyWord;
+    }
+    return pagesOf(every) + " with " + everyWord + ", " + (pages - every) + " more with " + some + " them";
+  }
+
+  /* The line between the results with every word and the more after them with only
+     some (search.py's more_line). */
+  function moreLine(more, words) {
+    return more + " more " + (more === 1 ? "page" : "pages") + " with " + (words === 2 ? "one" : "some") + " of the words";
+  }
+
+  function pagesOf(n) {
+    return n === 1 ? "1 page" : n + " pages";
   }
 
   /* The result's count line, as countLine says it, in place of Material's own (after
-     every answer; an English site only: the line is English). */
-  var SEARCH_COUNT = { line: "", marked: 0, excluding: false, common: [] };
+     every answer; an English site only: the line is English); and what the results
+     list shows of it (pages, every, words: moreDivider). */
+  var SEARCH_COUNT = { line: "", pages: 0, every: 0, words: 0, marked: 0, excluding: false, common: [] };
   var WATCHED_COUNTS = new WeakSet();
   /* Material's count and its "No matching documents" (not its "Type to start
      searching" or "Initializing search"; nor this line itself, written by the
@@ -1046,6 +1061,31 @@
         }
       }
     }).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+
+  /* Where the results with every word of a query end, a line in the list says how many
+     more follow with only some of them (moreLine): the every-word pages come first
+     (rankByWords), but nothing told where they stopped, and a result with "Missing:"
+     under it was the only sign. In the list, as an item (the list's role is "list"
+     while the search is open); Material empties the list for each answer and draws
+     its results 10, then 4 at a time: this is asked again each time. */
+  var MORE_DIVIDER = "rl-search-more";
+  function moreDivider(list) {
+    var count = SEARCH_COUNT;
+    var items = list.querySelectorAll(":scope > li.md-search-result__item");
+    var at = count.words >= 2 && count.every > 0 && count.every < count.pages ? items[count.every] : null;
+    var text = at ? moreLine(count.pages - count.every, count.words) : "";
+    var shown = list.querySelector(":scope > li." + MORE_DIVIDER);
+    if (shown && (shown.nextElementSibling !== at || shown.textContent !== text)) {
+      shown.remove();
+      shown = null;
+    }
+    if (at && !shown) {
+      var divider = document.createElement("li");
+      divider.className = MORE_DIVIDER;
+      divider.textContent = text;
+      list.insertBefore(divider, at);
+    }
   }
 
   /* Under "No page found", what to try next: it said nothing more, and a reader was
@@ -1607,6 +1647,7 @@
     }
     WATCHED_RESULTS.add(list);
     function drawn() {
+      moreDivider(list);
       ownNameTags(list);
       unnamedTags(list);
       list.querySelectorAll(".md-search-result__article").forEach(markResult);
@@ -2482,6 +2523,7 @@
   window.readinglistRefineWords = refineWords;
   window.readinglistRankByWords = rankByWords;
   window.readinglistCountLine = countLine;
+  window.readinglistMoreLine = moreLine;
   window.readinglistByForm = byForm;
   window.readinglistFoldTerms = foldTerms;
   window.readinglistFoldSpellings = foldSpellings;
@@ -2561,11 +2603,17 @@
             byScore(items);
             var every = rankByWords(items, words, this.separator, refined.required, this.baseForms);
             SEARCH_COUNT.line = countLine(items.length, every, words.length);
+            SEARCH_COUNT.pages = items.length;
+            SEARCH_COUNT.every = every;
+            SEARCH_COUNT.words = words.length;
           } else if (items) {
             /* (a query not refined: how many were found is all that is known) */
             SEARCH_COUNT.line = countLine(items.length, items.length, 0);
+            SEARCH_COUNT.pages = SEARCH_COUNT.every = items.length;
+            SEARCH_COUNT.words = 0;
           } else if (isResult) {
             SEARCH_COUNT.line = "";
+            SEARCH_COUNT.pages = SEARCH_COUNT.every = SEARCH_COUNT.words = 0;
           }
           if (items && this.baseForms) {
             items.forEach(function (group) {

@@ -344,6 +344,18 @@ def test_the_search_status_line_is_readable(open_context, scheme):
     assert status.evaluate(CONTRAST) >= 4.5
 
 
+@pytest.mark.example  # ("model merging": pages with both words, and more with one)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_line_where_the_search_results_with_every_word_end_is_readable(open_context, scheme):
+    page = _search_opened(open_context, scheme)
+    page.locator(".md-search__input").press_sequentially("model merging")
+    wait_for_search(page)
+    divider = page.locator(".md-search-result__list > .rl-search-more")
+    divider.scroll_into_view_if_needed()
+    # (On the count line's grey band, in the page's text colour, as that line.)
+    assert divider.evaluate(CONTRAST) >= 4.5
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_search_results_highlights_and_topic_tags_are_readable(open_context, scheme):
     page = _search_opened(open_context, scheme)

@@ -106,29 +106,51 @@ def test_the_fixture_lists_hostile_text_badges_and_tables_have_no_violations(ope
     assert not found, "axe-core found:\n" + "\n".join(found)
 
 
-@pytest.mark.example
-def test_the_open_search_with_results_has_no_violations(open_context, base_url):
-    """Search results are drawn by Material's script on every query: each result's tags
-    came in an unnamed <nav>, six landmarks alike on a search for "merging"
-    (landmark-unique); readinglist.js makes them none as they come."""
-    page = open_context(viewport=DESKTOP, color_scheme="light", base=base_url).new_page()
+def _searched(open_context, base_url, query: str, color_scheme: str = "light"):
+    """The home page with ``query`` typed in its open search, answered."""
+    page = open_context(viewport=DESKTOP, color_scheme=color_scheme, base=base_url).new_page()
     page.add_init_script(NO_TRANSITIONS)
     page.add_init_script(AXE_SCRIPT)
     assert page.goto("").ok
     page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("merging")
+    page.locator(".md-search__input").press_sequentially(query)
     # (Not the answer to its first keys, drawn over while axe-core runs.)
     wait_for_search(page)
-    page.wait_for_function("/^\\d+ pages? found/.test(document.querySelector('.md-search-result__meta').textContent)")
+    return page
+
+
+def _search_violations(page) -> list[str]:
+    """What axe-core finds in the open search, every rule but one."""
     page.evaluate(SETTLED)
-    assert page.locator(".md-search-result nav.md-tags").count() >= 2  # (the case this is about)
     options = {**EVERY_RULE, "rules": {**EVERY_RULE["rules"],
                                        # Material gives the result links tabindex=-1 and moves
                                        # between them with the arrow keys: its scroll box is
                                        # reached that way, not by Tab, as designed.
                                        "scrollable-region-focusable": {"enabled": False}}}
     results = page.evaluate("options => axe.run('.md-search', options)", options)
-    found = [f"{v['id']}: {' '.join(n['target'])}" for v in results["violations"] for n in v["nodes"]]
+    return [f"{v['id']}: {' '.join(n['target'])}" for v in results["violations"] for n in v["nodes"]]
+
+
+@pytest.mark.example
+def test_the_open_search_with_results_has_no_violations(open_context, base_url):
+    """Search results are drawn by Material's script on every query: each result's tags
+    came in an unnamed <nav>, six landmarks alike on a search for "merging"
+    (landmark-unique); readinglist.js makes them none as they come."""
+    page = _searched(open_context, base_url, "merging")
+    page.wait_for_function("/^\\d+ pages? found/.test(document.querySelector('.md-search-result__meta').textContent)")
+    assert page.locator(".md-search-result nav.md-tags").count() >= 2  # (the case this is about)
+    found = _search_violations(page)
+    assert not found, "axe-core found:\n" + "\n".join(found)
+
+
+@pytest.mark.example
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_search_results_line_between_every_word_and_some_has_no_violations(open_context, base_url, color_scheme):
+    """A query of two words lists the pages with both, then a line (an item of the
+    list) where those with one begin (readinglist.js's moreDivider)."""
+    page = _searched(open_context, base_url, "model merging", color_scheme)
+    page.locator(".rl-search-more").scroll_into_view_if_needed()  # (the case this is about)
+    found = _search_violations(page)
     assert not found, "axe-core found:\n" + "\n".join(found)
 
 
@@ -168,7 +190,7 @@ def test_the_chosen_search_result_in_the_dark_palette_has_no_contrast_violations
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("catastrophic forgetting")
     wait_for_search(page)
-    page.wait_for_function("/^\\d+ pages? found/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ pages? with /.test(document.querySelector('.md-search-result__meta').textContent)")
     # The first result is the topic; the keys choose the second, a paper, found words in
     # its abstract.
     page.keyboard.press("ArrowDown")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.search import MaterialSearch, _refine, load_index
+from generator.search import MaterialSearch, _refine, count_line, load_index
 
 from .conftest import WORKER_RANKING, result_hrefs
 
@@ -28,8 +28,10 @@ def test_marked_words_find_in_the_browser_what_the_terminal_finds(page, site_dir
     # (Material draws the first results, and more as the list is scrolled; the line
     # above them counts them all.)
     assert expected and shown and shown == expected[:len(shown)]
+    # (and how many of them have every word: "+merging models" lists pages with both)
+    found = engine.find(query)
     line = page.locator(".md-search-result__meta").inner_text()
-    assert line.startswith(f"{len(expected)} pages found"), line
+    assert line == count_line(len(found.hits), found.every, found.words)
 
 
 @pytest.mark.example

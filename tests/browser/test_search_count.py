@@ -1,0 +1,99 @@
+"""What the search box says of a query of several words: the pages with every word first,
+then how many more have only some, with a line in the list where those begin
+(readinglist.js's countLine, moreDivider).
+
+A reader's audit: "model merging" said "180 pages found, 9 with every word": nearly every
+page has "model", so the first number told nothing and read as "everything matched"."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from generator.search import MaterialSearch, count_line, load_index, more_line
+
+from .conftest import PHONE, SCREENSHOTS, wait_for_animations, wait_for_search
+
+# (example: the queries are about the shipped list's papers on merging.)
+pytestmark = [pytest.mark.browser, pytest.mark.example]
+
+QUERY = "model merging"
+
+
+@pytest.fixture(scope="module")
+def found(site_dir):
+    found = MaterialSearch(load_index(site_dir)).find(QUERY)
+    # (The case: some pages have both words, many more only one.)
+    assert found.words == 2 and 0 < found.every < 10 < len(found.hits) - found.every
+    return found
+
+
+def _items(page) -> list[dict]:
+    """The results list's items as shown: a result's page address, or a divider's text."""
+    return page.eval_on_selector_all(
+        ".md-search-result__list > li",
+        """items => items.map(li => {
+            const link = li.querySelector(":scope > .md-search-result__link");
+            return link ? {href: new URL(link.href).pathname.replace(/^\\//, "")} : {text: li.textContent};
+        })""")
+
+
+def test_the_count_leads_with_the_pages_with_every_word_and_a_line_shows_where_they_end(page, found):
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially(QUERY)
+    wait_for_search(page)
+    meta = page.locator(".md-search-result__meta")
+    more = len(found.hits) - found.every
+    expect(meta).to_have_text(f"{found.every} pages with both words, {more} more with one of them")
+    assert meta.inner_text() == count_line(len(found.hits), found.every, found.words)
+    items = _items(page)
+    # The pages with both words, then the line, then a page with one word, as the
+    # terminal lists them (search.py, whose order the browser's is tested against).
+    assert items[found.every] == {"text": more_line(more, 2)} == {"text": f"{more} more pages with one of the words"}
+    assert [item["href"] for item in items[:found.every]] == [hit.location for hit in found.hits[:found.every]]
+    assert items[found.every + 1]["href"] == found.hits[found.every].location
+    assert sum("text" in item for item in items) == 1
+    # The divider is a list item of the list (role "list" while the search is open), no
+    # link: the arrow keys, which move through the results' links, pass it by.
+    divider = page.locator(".md-search-result__list > li.rl-search-more")
+    expect(divider).to_have_count(1)
+    assert divider.locator("a, [href], [tabindex]").count() == 0
+    assert page.locator(".md-search-result__list").get_attribute("role") == "list"
+
+
+def test_one_word_and_a_new_query_leave_no_line_in_the_list(page, found, site_dir):
+    page.goto("")
+    box = page.locator(".md-search__input")
+    box.press_sequentially(QUERY)
+    wait_for_search(page)
+    expect(page.locator(".rl-search-more")).to_have_count(1)
+    # A word alone: every page found has it; the line above says how many, no more.
+    box.fill("")
+    box.press_sequentially("merging")
+    wait_for_search(page)
+    merging = len(MaterialSearch(load_index(site_dir)).search("merging"))
+    expect(page.locator(".md-search-result__meta")).to_have_text(f"{merging} pages found")
+    expect(page.locator(".rl-search-more")).to_have_count(0)
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
+def test_the_line_in_the_list_is_seen_across_the_results(open_context, found, viewport):
+    page = open_context(viewport=viewport).new_page()
+    page.goto("")
+    if viewport is PHONE:
+        page.get_by_role("button", name="Search").click()
+        page.wait_for_function("document.getElementById('__search').checked")
+        wait_for_animations(page)
+    page.locator(".md-search__input").press_sequentially(QUERY)
+    wait_for_search(page)
+    divider = page.locator(".rl-search-more")
+    divider.scroll_into_view_if_needed()
+    expect(divider).to_be_visible()
+    wait_for_animations(page)
+    box = divider.bounding_box()
+    item = page.locator(".md-search-result__list > li.md-search-result__item").nth(found.every).bounding_box()
+    # A band as wide as a result, right above the first page with one word.
+    assert abs(box["width"] - item["width"]) < 1 and abs(box["y"] + box["height"] - item["y"]) < 1
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"search-count-{viewport['width']}x{viewport['height']}.png"))
