@@ -1046,6 +1046,12 @@
      searching" or "Initializing search"; nor this line itself, written by the
      observer). */
   var MATERIAL_COUNT = /^\s*(?:[0-9][0-9.k]* matching documents?|No matching documents)\s*$/;
+  /* A screen reader is told the count once a query is answered and the reader has
+     stopped typing for this long: Material's line is no live region, so the count was
+     never said, and one that said each line written would say Material's count, then
+     ours, at every key pressed. (A polite status, as search boxes that announce their
+     count wait so: GOV.UK's accessible-autocomplete 1.4 s.) */
+  var ANNOUNCE_AFTER = 1000;
   function searchCount() {
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta || typeof MutationObserver !== "function" || WATCHED_COUNTS.has(meta)
@@ -1053,12 +1059,30 @@
       return;
     }
     WATCHED_COUNTS.add(meta);
+    /* (Beside the results' box, not in Material's result component: Material reads
+       that one's first and last child as its line and list.) */
+    var output = meta.closest(".md-search__output");
+    var status = document.createElement("div");
+    status.className = "rl-visually-hidden rl-search-status";
+    status.setAttribute("role", "status");  /* polite, read whole */
+    if (output) {
+      output.appendChild(status);
+    }
+    var waiting = null;
     new MutationObserver(function () {
       if (SEARCH_COUNT.line && MATERIAL_COUNT.test(meta.textContent)) {
         meta.textContent = SEARCH_COUNT.line;
         if (SEARCH_COUNT.line === countLine(0, 0, 0)) {
           meta.appendChild(nothingFound());
         }
+        clearTimeout(waiting);
+        var line = SEARCH_COUNT.line;
+        waiting = setTimeout(function () {
+          status.textContent = line;
+        }, ANNOUNCE_AFTER);
+      } else if (!SEARCH_COUNT.line) {
+        /* (The query emptied: no count to say, and none said late.) */
+        clearTimeout(waiting);
       }
     }).observe(meta, { childList: true, characterData: true, subtree: true });
   }

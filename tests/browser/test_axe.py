@@ -147,9 +147,11 @@ def test_the_open_search_with_results_has_no_violations(open_context, base_url):
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_the_search_results_line_between_every_word_and_some_has_no_violations(open_context, base_url, color_scheme):
     """A query of two words lists the pages with both, then a line (an item of the
-    list) where those with one begin (readinglist.js's moreDivider)."""
+    list) where those with one begin; a status, not shown, tells a screen reader the
+    count (readinglist.js's moreDivider and searchCount)."""
     page = _searched(open_context, base_url, "model merging", color_scheme)
     page.locator(".rl-search-more").scroll_into_view_if_needed()  # (the case this is about)
+    page.wait_for_function("document.querySelector('.rl-search-status').textContent !== ''")
     found = _search_violations(page)
     assert not found, "axe-core found:\n" + "\n".join(found)
 

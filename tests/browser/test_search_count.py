@@ -1,6 +1,6 @@
 """What the search box says of a query of several words: the pages with every word first,
-then how many more have only some, with a line in the list where those begin
-(readinglist.js's countLine, moreDivider).
+then how many more have only some, with a line in the list where those begin, and a
+screen reader told the count once (readinglist.js's countLine, moreDivider, searchCount).
 
 A reader's audit: "model merging" said "180 pages found, 9 with every word": nearly every
 page has "model", so the first number told nothing and read as "everything matched"."""
@@ -74,6 +74,42 @@ def test_one_word_and_a_new_query_leave_no_line_in_the_list(page, found, site_di
     merging = len(MaterialSearch(load_index(site_dir)).search("merging"))
     expect(page.locator(".md-search-result__meta")).to_have_text(f"{merging} pages found")
     expect(page.locator(".rl-search-more")).to_have_count(0)
+
+
+def test_a_screen_reader_is_told_the_count_once_politely(page, found):
+    page.goto("")
+    status = page.locator(".md-search .rl-search-status")
+    status.wait_for(state="attached")
+    assert status.get_attribute("role") == "status"  # (polite: aria-live's value for it)
+    # Every text written into it, in order.
+    page.evaluate("""() => {
+        const status = document.querySelector(".rl-search-status");
+        window.__said = [];
+        new MutationObserver(() => {
+            if (status.textContent) window.__said.push(status.textContent);
+        }).observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
+    line = count_line(len(found.hits), found.every, found.words)
+    box = page.locator(".md-search__input")
+    box.press_sequentially(QUERY)
+    wait_for_search(page)
+    expect(status).to_have_text(line)
+    # Said once, after the answer to the whole query: not Material's count ("180
+    # matching documents") before it, nor ours twice. (That the keys typed before it,
+    # each answered, say nothing is ANNOUNCE_AFTER's wait, a matter of the machine's
+    # pace: not asserted.)
+    said = page.evaluate("window.__said")
+    assert said[-1] == line and said.count(line) == 1
+    assert not [text for text in said if "matching" in text]
+    box.fill("")
+    box.press_sequentially("qqzzxxv")
+    wait_for_search(page)
+    expect(status).to_have_text("No page found")
+    said = page.evaluate("window.__said")
+    assert said.count(line) == 1 and said[-1] == "No page found"
+    # Not shown: the count line above the results shows it.
+    box_size = status.bounding_box()
+    assert box_size is None or box_size["width"] <= 1
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
