@@ -22,8 +22,10 @@ from typing import Sequence
 # mistake costs little (the name is printed whole, not abbreviated); a company read as
 # a person is cited wrongly. A publisher's words too ("O'Reilly Media", "Packt
 # Publishing", "DeepMind Blog", "Springer-Verlag"; a corpus, "Penn Treebank"), and
-# "Press" after an acronym ("MIT Press", "CRC Press") or "Academic": after a given name
-# or initials it is a surname ("Ofir Press", "W. H. Press"). Publishers named after
+# "Press" after an acronym of three capitals or more ("MIT Press", "CRC Press", "IEEE
+# Press") or "Academic": after a given name or initials it is a surname ("Ofir Press",
+# "W. H. Press", and "WH Press", as a BibTeX "Press, WH" gives it: two capitals are a
+# person's initials; three, "WHT Press", are read as a publisher's). Publishers named after
 # their founders, whose names read as a person's, are named: "Morgan Kaufmann",
 # "Prentice Hall", "Addison-Wesley", "McGraw-Hill" (a word alone, "Springer", "Wiley",
 # is a surname as often: "Jane Springer").
@@ -34,7 +36,7 @@ _ORGANISATION = re.compile(
     r"|department|initiative|workshop|project|research|organi[sz]ation|alliance"
     r"|contributors|developers|publish(?:ing|ers?)|publications|media|blog|verlag|treebank)\b)"
     r"|\b(?:AI|DeepMind|Google|Microsoft|NVIDIA)\b|[@&0-9]"
-    r"|\b(?:[A-Z]{2,}|Academic)\s+Press\b"
+    r"|\b(?:[A-Z]{3,}|Academic)\s+Press\b"
     r"|\b(?:Morgan\s+Kaufmann|Prentice[\s-]Hall|Addison[\s-]Wesley|McGraw[\s-]Hill)\b"
 )
 _LETTER = re.compile(r"[^\W\d_]")

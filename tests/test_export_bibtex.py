@@ -249,7 +249,8 @@ def test_others_anywhere_else_is_a_name(authors, written):
     ["Google DeepMind", "The Gemini Team", "Qwen team", "Meta AI", "AI @ Meta",
      "Allen Institute for AI", "BigScience Workshop", "Stanford University",
      "Hugging Face Inc.", "OpenAI Contributors", "Research and Development",
-     "Research & Development", "01 Lab", "Max Planck Gesellschaft Group"],
+     "Research & Development", "01 Lab", "Max Planck Gesellschaft Group",
+     "MIT Press", "IEEE Press", "Academic Press", "Morgan Kaufmann", "O'Reilly Media"],
 )
 def test_an_organisation_is_one_name_to_bibtex(name):
     text = bibtex([paper("p", authors=(name, "Ada Lovelace"))])
@@ -264,6 +265,12 @@ def test_an_organisation_is_one_name_to_bibtex(name):
         ("Nguyen The Anh", "Anh", "Nguyen The"),
         ("Kaiming He", "He", "Kaiming"),
         ("Ludwig van Beethoven", "Beethoven", "Ludwig"),
+        # (a surname that is a publisher's word: after a given name, initials, or two
+        # capitals as a BibTeX "Press, WH" is imported; "WH Press" was braced whole)
+        ("Ofir Press", "Press", "Ofir"),
+        ("W. H. Press", "Press", "W. H."),
+        ("WH Press", "Press", "WH"),
+        ("Jane Springer", "Springer", "Jane"),
     ],
 )
 def test_a_person_is_still_split_into_first_and_last_names(name, last, first):

@@ -59,6 +59,14 @@ def test_one_papers_people_spelt_apart_or_as_an_organisation_are_never_two_works
     assert not two_works(["张三", "李四"], "2019", ["San Zhang", "Si Li"], "2020")
 
 
+def test_people_whose_surname_is_a_publishers_word_tell_two_works_as_others_do():
+    # ("WH Press", as a BibTeX "Press, WH" is imported, read as a publisher decided
+    # nothing: one paper's authors then said nothing of a second work's)
+    recipes = ["WH Press", "SA Teukolsky", "WT Vetterling"]
+    assert two_works(recipes, "2007", ["Ofir Press", "Noah A. Smith", "Mike Lewis"], "2022")
+    assert not two_works(recipes, "2007", ["Press, W. H.", "Teukolsky, S. A."], "1992")
+
+
 def test_short_names_are_not_folded_together():
     # (second review: with inner vowels dropped, Li, Liu, Lu and Lee were one person)
     assert two_works(["Xin Li", "Bo Liu", "Yu Ye"], "2020", ["Lei Lu", "Ming Lee", "Tao Yi"], "2021")

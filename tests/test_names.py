@@ -167,3 +167,10 @@ def test_a_publishers_name_is_an_organisations_and_a_surname_like_it_a_persons()
     # (people whose surname is a publisher's word or name: Ofir Press, William H. Press)
     for name in ("Ofir Press", "W. H. Press", "Mark Press", "Jane Springer", "Fritz Lang", "Morgan Freeman"):
         assert not is_organisation(name), name
+    # (two capitals before "Press" are initials written without full stops, as a BibTeX
+    # "Press, WH" is imported: a person, shown and matched as one; an acronym of three
+    # capitals or more is a publisher's)
+    for name in ("WH Press", "DJ Press", "Press, WH"):
+        assert not is_organisation(name), name
+    assert shown_name("Press, WH") == "WH Press"
+    assert is_organisation("IEEE Press") and is_organisation("SIAM Press")
