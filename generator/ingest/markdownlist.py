@@ -2192,15 +2192,33 @@ def _byline(text: str) -> tuple[str, ...]:
     after the title are anything else. Two names at least, each of two words or more,
     capitalised, no organisation's, and a venue or year after them: a description after a dash ("- Vision
     Transformers, Diffusion Models") says neither."""
-    parts = [part.strip(" \t,:*_") for part in _PARTS.split(text.replace("et al.", "et al;"))]
-    parts = [part for part in parts if part]
+    text = text.replace("et al.", "et al;")
+    parts = _byline_parts(_PARTS, text)
+    if parts and _CUT_AT_INITIAL.search(parts[0]) and (
+        not (found := _venue_and_year(parts[1])) or _one_author(found[0])
+    ):
+        # (the names were cut at a middle initial's full stop, "Ada Lovelace, Noah A.
+        # Smith, ICLR 2022" by "Noah A", and "Smith, 2022" is no venue: read with the
+        # initials kept; not Vancouver's last initial before its venue, "He K, Sun J.
+        # CVPR 2016")
+        parts = _byline_parts(_NAMES_PARTS, text)
+    return _people(parts[0]) if parts else ()
+
+
+def _byline_parts(pattern: re.Pattern[str], text: str) -> list[str]:
+    """``text``'s parts as `_byline` reads them, [] when no part after the first holds a
+    venue or year."""
+    parts = [part for part in (part.strip(" \t,:*_") for part in pattern.split(text)) if part]
     if len(parts) < 2 or not any(
         found for part in parts[1:]
         for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
         if (found := _venue_and_year(tail))
     ):
-        return ()
-    return _people(parts[0])
+        return []
+    return parts
+
+
+_CUT_AT_INITIAL = re.compile(r"(?<![^\W_])[A-Z]$")
 
 
 def _references_names(text: str) -> tuple[str, ...]:

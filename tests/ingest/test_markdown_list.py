@@ -1194,6 +1194,17 @@ VANCOUVER = [
     (" - Vaswani A, Shazeer N, 2017", ("A. Vaswani", "N. Shazeer"), "", "2017"),
     (" - Vaswani A, et al. NeurIPS 2017", ("A. Vaswani", "others"), "NeurIPS", "2017"),
     (" - van der Maaten L, Hinton GE. JMLR 2008", ("L. van der Maaten", "G. E. Hinton"), "JMLR", "2008"),
+    (" - He K, Sun J. Nature 2016", ("K. He", "J. Sun"), "Nature", "2016"),
+]
+
+# A middle initial in the names after a title: its full stop cut the names there, "Noah
+# A. Smith" was "Noah A" and the rest was lost ("Ofir Press, Noah A" for three people).
+MIDDLE_INITIALS = [
+    (" - Ofir Press, Noah A. Smith, Mike Lewis, ICLR 2022", ("Ofir Press", "Noah A. Smith", "Mike Lewis"), "ICLR", "2022"),
+    (" - Ada Lovelace, Noah A. Smith, Mike Lewis, ICLR 2022", ("Ada Lovelace", "Noah A. Smith", "Mike Lewis"), "ICLR", "2022"),
+    (" - Xuezhi Wang, Jason W. Wei. (ICLR 2023)", ("Xuezhi Wang", "Jason W. Wei"), "ICLR", "2023"),
+    (" - Ada Lovelace, Noah A. Smith (ICLR 2022)", ("Ada Lovelace", "Noah A. Smith"), "ICLR", "2022"),
+    (" - Ada Lovelace, Noah A. Smith, 2022", ("Ada Lovelace", "Noah A. Smith"), "", "2022"),
 ]
 
 # Emoji and arrows that set the names apart from the title, the venue or the year, as a
@@ -1277,7 +1288,7 @@ ONE_WORD_JOURNAL = [
 @pytest.mark.parametrize(
     "after, authors, venue, year",
     ONE_NAME + NAMES_BEFORE_A_YEAR + HYPHENATED + PAIRS_OF_WORDS + ONE_PERSON + BY_AND_ET_AL + VANCOUVER + PICTURES
-    + NAMES_AFTER_THE_VENUE + ONE_WORD_JOURNAL + MONTH_LIKE_AND_FIELD_WORDS,
+    + MIDDLE_INITIALS + NAMES_AFTER_THE_VENUE + ONE_WORD_JOURNAL + MONTH_LIKE_AND_FIELD_WORDS,
 )
 def test_names_after_the_title_are_its_authors_a_venue_its_venue(after, authors, venue, year):
     # "[Title](...) - Smith, 2020" was imported as published in "Smith"; "- Vaswani and
