@@ -54,7 +54,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -1066,9 +1066,17 @@ class _Reader:
                 return (found[0],)
             if _one_author(head.strip()) and (
                 _known_venue(venue_words := part[len(head) :].strip(" ,"))
-                or ((published := _venue_and_year(venue_words)) and _institution(published[0]))
+                or ((published := _venue_and_year(venue_words)) and (
+                    _institution(published[0]) or len(head.split()) >= 2 and (
+                        published[0].casefold() in _ONE_WORD_VENUES or _journal_stops(venue_words)
+                    )
+                ))
             ):
-                # (or a publisher's or an institution's: "- Ian Goodfellow, MIT Press, 2016")
+                # (or a publisher's or an institution's: "- Ian Goodfellow, MIT Press, 2016";
+                # after a name of two words or more, a journal's or publisher's of one word,
+                # "- C. M. Bishop, Springer, 2006", or an abbreviated journal's, "- K. He,
+                # Neural Netw. 2019", which were the venue of no one's paper; not after a
+                # word alone, a title's as often: "- Transformers, Revisited, 2020")
                 return (head.strip(),)  # (a name before the venue: "- Smith, NeurIPS 2020")
             # ("Smith et al. 2020": the year after the names, with no comma before it)
             if match := _ET_AL.match(re.sub(r"\s+(?:19|20)\d{2}\s*$", "", head)):
@@ -2193,7 +2201,7 @@ def _byline(text: str) -> tuple[str, ...]:
     capitalised, no organisation's, and a venue or year after them: a description after a dash ("- Vision
     Transformers, Diffusion Models") says neither."""
     text = text.replace("et al.", "et al;")
-    parts = _byline_parts(_PARTS, text)
+    parts = _byline_parts(_PARTS, text, re.Pattern.split)
     if parts and _CUT_AT_INITIAL.search(parts[0]) and (
         not (found := _venue_and_year(parts[1])) or _one_author(found[0])
     ):
@@ -2201,14 +2209,18 @@ def _byline(text: str) -> tuple[str, ...]:
         # Smith, ICLR 2022" by "Noah A", and "Smith, 2022" is no venue: read with the
         # initials kept; not Vancouver's last initial before its venue, "He K, Sun J.
         # CVPR 2016")
-        parts = _byline_parts(_NAMES_PARTS, text)
+        # (and a journal's abbreviated name kept whole, `_split_parts`: "K. He, Neural
+        # Netw. 2019" is by no "Neural Netw")
+        parts = _byline_parts(_NAMES_PARTS, text, _split_parts)
     return _people(parts[0]) if parts else ()
 
 
-def _byline_parts(pattern: re.Pattern[str], text: str) -> list[str]:
-    """``text``'s parts as `_byline` reads them, [] when no part after the first holds a
-    venue or year."""
-    parts = [part for part in (part.strip(" \t,:*_") for part in pattern.split(text)) if part]
+def _byline_parts(
+    pattern: re.Pattern[str], text: str, split: Callable[[re.Pattern[str], str], list[str]]
+) -> list[str]:
+    """``text``'s parts as `_byline` reads them (split by ``split``), [] when no part
+    after the first holds a venue or year."""
+    parts = [part for part in (part.strip(" \t,:*_") for part in split(pattern, text)) if part]
     if len(parts) < 2 or not any(
         found for part in parts[1:]
         for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
@@ -2218,7 +2230,8 @@ def _byline_parts(pattern: re.Pattern[str], text: str) -> list[str]:
     return parts
 
 
-_CUT_AT_INITIAL = re.compile(r"(?<![^\W_])[A-Z]$")
+# A given name and its middle initial, where `_PARTS` cut at its full stop ("Noah A").
+_CUT_AT_INITIAL = re.compile(r"[^\W\d_]{2,}\s+[A-Z]$")
 
 
 def _references_names(text: str) -> tuple[str, ...]:

@@ -1438,6 +1438,18 @@ PUBLISHERS = [
     ("Mark Press, 2019", (), "Mark Press", "2019"),
     ("Jane Springer, 2019", (), "Jane Springer", "2019"),
     ("K. He, 2016", ("K. He",), "", "2016"),
+    # (one name of two words or more before a one-word publisher or journal, or an
+    # abbreviated journal: the author; these gave no author, the venue as now. Bishop's
+    # Pattern Recognition and Machine Learning, Springer 2006, read off by hand)
+    ("C. M. Bishop, Springer, 2006", ("C. M. Bishop",), "Springer", "2006"),
+    ("Christopher M. Bishop, Springer, 2006", ("Christopher M. Bishop",), "Springer", "2006"),
+    ("K. He, Neural Netw. 2019", ("K. He",), "Neural Netw", "2019"),
+    ("K. He, Pattern Recognit. Lett. 2019", ("K. He",), "Pattern Recognit. Lett", "2019"),
+    ("Ada Lovelace, Noah A. Smith, Neural Netw. 2019", ("Ada Lovelace", "Noah A. Smith"), "Neural Netw", "2019"),
+    # (... not one word: a surname alone tells no person from a title's last word)
+    ("Transformers, Revisited, 2020", (), "Revisited", "2020"),
+    ("Bishop, Springer, 2006", (), "Springer", "2006"),
+    ("Deep Learning, Springer, 2006", (), "Springer", "2006"),
 ]
 
 
