@@ -2324,3 +2324,36 @@ def test_a_year_heading_in_digits_of_another_width_gives_its_year_with_a_warning
     assert [str(p) for p in problems.items] == [
         "list.md:3:1: warning: this year heading is written in digits other than 0-9; read as 2024",
     ]
+
+
+def test_the_readers_remembered_for_a_parse_are_forgotten_after_it_even_when_it_fails(monkeypatch):
+    # (2a03183b remembers six readers' answers for one parse: none may outlive it, so a
+    # second list in one process is read afresh and nothing grows from list to list)
+    from generator.ingest import markdownlist
+
+    text = "".join(f"- [Paper {i}](https://example.org/{i}.pdf) - Ada Lovelace, Noah A. Smith, ICLR 2022\n" for i in range(3))
+    assert len(markdownlist._REMEMBERED) == 6
+    records, _ = _parse(text, fmt="markdown")
+    assert len(records) == 3
+    assert [r.cache_info().currsize for r in markdownlist._REMEMBERED] == [0] * 6
+    authors = markdownlist._Reader._authors
+    calls = []
+
+    def failing(self, unit, title_span):
+        calls.append(authors(self, unit, title_span))
+        if len(calls) == 2:
+            assert any(r.cache_info().currsize for r in markdownlist._REMEMBERED)  # (filled by then)
+            raise RuntimeError("mid-parse")
+        return calls[-1]
+
+    monkeypatch.setattr(markdownlist._Reader, "_authors", failing)
+    with pytest.raises(RuntimeError, match="mid-parse"):
+        parse_markdown_list(text, "list.md", Problems())
+    assert [r.cache_info().currsize for r in markdownlist._REMEMBERED] == [0] * 6
+    # (a reader replaced between two parses is asked anew, "Shannon" no name then: the
+    # remembered `_one_author` of the first parse would still say it is one)
+    monkeypatch.undo()
+    shannon = "- [A Mathematical Theory of Communication](https://example.org/s.pdf) - Shannon, 1948\n"
+    assert [(r.authors, r.venue) for r in parse_markdown_list(shannon, "list.md", Problems())] == [(("Shannon",), "")]
+    monkeypatch.setattr(markdownlist, "_one_name", lambda text: False)
+    assert [(r.authors, r.venue) for r in parse_markdown_list(shannon, "list.md", Problems())] == [((), "Shannon")]
