@@ -308,8 +308,9 @@ _PARTS_AS_WRITTEN = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")  # 
 # and A. Turing, 2020" was read as by "Turing" alone), nor a two-letter initial's, the
 # digraph a romanised given name starts with (Czech and German "Ch.", "Th.", Hungarian
 # "Sz.", "Gy.", "Zs.", "Cs.", Chinese "Zh.", "Sh."): "Ch. Li, 2017" was by "Li". None is
-# a surname, as "He." and "Li." that end a sentence of names are.
-_DIGRAPHS = "Ch|Cs|Dz|Gy|Kh|Ly|Ny|Ph|Sh|Sz|Th|Ts|Ty|Zh|Zs"
+# a surname, as "He." and "Li." that end a sentence of names are; not Hungarian "Ly.",
+# which is: Vietnamese "Lý" ("K. Ly. CVPR 2016." was by no one).
+_DIGRAPHS = "Ch|Cs|Dz|Gy|Kh|Ny|Ph|Sh|Sz|Th|Ts|Ty|Zh|Zs"
 _NAMES_PARTS = re.compile(
     rf"(?<!\b[A-Z])(?<!\b(?:{_DIGRAPHS}))\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{{2,}}|{_SYMBOLS}"
 )

@@ -1145,6 +1145,10 @@ ONE_PERSON = [
     (" - Zh. Wang, Ch. Li, ICLR 2022", ("Zh. Wang", "Ch. Li"), "ICLR", "2022"),
     # (... while a two-letter surname's full stop ends its sentence: "K. He." before a venue)
     (" - K. He. CVPR 2016.", ("K. He",), "CVPR", "2016"),
+    # (... and "Ly.", Vietnamese "Lý", no given name's digraph: by no one after 06445cf8)
+    (" - K. Ly. CVPR 2016.", ("K. Ly",), "CVPR", "2016"),
+    (" - A. Smith and K. Ly. CVPR 2016.", ("A. Smith", "K. Ly"), "CVPR", "2016"),
+    (" - Anh Ly. CVPR 2016.", ("Anh Ly",), "CVPR", "2016"),
     (" - Le Monde, 2020", (), "Le Monde", "2020"),
     (" - De Gruyter, 2020", (), "De Gruyter", "2020"),
     (" - Machine Learning, 2020", (), "Machine Learning", "2020"),
