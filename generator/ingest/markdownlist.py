@@ -712,7 +712,7 @@ class _Reader:
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
-        if venue and _institution(venue) and all(_capitalised(word) or word.isupper() for word in venue.split()):
+        if venue and _institution_named(venue):
             # (a publisher or an institution, which earlier imports read as one more
             # author: "- Morgan Kaufmann, 1988", "- Sutton and Barto, MIT Press, 2018")
             read_before.append(ReadBefore(
@@ -968,7 +968,13 @@ class _Reader:
             for tail in _tails(part) + re.split(r",\s*", part)[:-1]
             for tail in [_presented(tail)]
             if _KNOWN_VENUE.fullmatch(tail) or _work(tail)
-        ), "") or next((known[0] for part in parts if (known := _known_within(part))), "")
+        ), "") or next((known[0] for part in parts if (known := _known_within(part))), "") or next((
+            # (or a publisher's or an institution's before a year of its own: "- MIT Press
+            # (2016)", "- Ian Goodfellow, MIT Press (2016)")
+            tail for part, following in zip(parts, parts[1:])
+            if found[1] and _venue_and_year(following) == ("", found[1])
+            for tail in [re.split(r",\s*", part.strip(" ,"))[-1]] if _institution_named(tail)
+        ), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         leading, said = _without_award(_clean(before))
         if not venue and (lead := _venue_and_year(leading)) and _KNOWN_VENUE.fullmatch(lead[0]):
@@ -1067,6 +1073,8 @@ class _Reader:
                 return (found[0],)
             if _one_author(head.strip()) and (
                 _known_venue(venue_words := part[len(head) :].strip(" ,"))
+                or index + 1 < len(parts) and _institution_named(venue_words)
+                and (year_after := _venue_and_year(parts[index + 1])) is not None and not year_after[0]
                 or ((published := _venue_and_year(venue_words)) and (
                     _institution(published[0]) or len(head.split()) >= 2 and (
                         published[0].casefold() in _ONE_WORD_VENUES or _journal_stops(venue_words)
@@ -1629,6 +1637,12 @@ def _one_author(text: str) -> bool:
         and not is_organisation(text)
         and not _field_words([text])
     )
+
+
+def _institution_named(words: str) -> bool:
+    """Whether words are an organisation's name (`_institution`), each word capitalised
+    or in capitals ("MIT Press", "Carnegie Mellon University"), as a venue is written."""
+    return _institution(words) and all(_capitalised(word) or word.isupper() for word in words.split())
 
 
 def _institution(words: str) -> bool:

@@ -1454,6 +1454,13 @@ PUBLISHERS = [
     ("Transformers, Revisited, 2020", (), "Revisited", "2020"),
     ("Bishop, Springer, 2006", (), "Springer", "2006"),
     ("Deep Learning, Springer, 2006", (), "Springer", "2006"),
+    # (a publisher or an institution before a year in brackets: no venue before, and
+    # no author before it; "Ofir Press" there is no publisher's name, nor a venue)
+    ("MIT Press (2016)", (), "MIT Press", "2016"),
+    ("Carnegie Mellon University (2015)", (), "Carnegie Mellon University", "2015"),
+    ("Ian Goodfellow, MIT Press (2016)", ("Ian Goodfellow",), "MIT Press", "2016"),
+    ("Ofir Press (2022)", (), "", "2022"),
+    ("Ada Lovelace (2016)", ("Ada Lovelace",), "", "2016"),
 ]
 
 
