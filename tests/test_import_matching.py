@@ -1131,3 +1131,61 @@ def test_the_index_finds_the_paper_of_an_abstract_as_one_keyed_by_abstract_key_d
     for abstract in asked + [abstract for _, abstract in adds if isinstance(abstract, str)]:
         if isinstance(abstract, str):
             assert index._by_abstract(abstract) is (expected.get(abstract_key(abstract)) if abstract_key(abstract) else None)
+
+
+# Review of the bucketed abstract index (rev57): a whole import, not the index alone.
+# LONG with a middle word changed has LONG's bucket (first and last four words) but a
+# key of its own.
+_MIDDLE_CHANGED = LONG.replace("popular", "common")
+
+
+def test_of_two_papers_in_one_abstract_bucket_a_record_finds_the_one_its_abstract_is(tmp_path):
+    import_records([_rec("A Survey of Multi-Task Learning in NLP", LONG, line=1),
+                    _rec("Deep Residual Learning for Image Recognition", _MIDDLE_CHANGED, line=2)],
+                   tmp_path, added=DAY)
+    # Case and spacing differ (abstract_key forgives both; a bucket of the raw words would not).
+    respaced = "\n " + _MIDDLE_CHANGED.upper().replace(" ", " \t ") + "  "
+    report = import_records([_rec("Deep Residual Learning for Image Recognition, Revisited", respaced)],
+                            tmp_path, added=DAY)
+    assert report.added == [] and [(d.paper_id, d.reason) for d in report.duplicates] == [
+        ("deep-residual-learning-for-image-recognition", "same abstract")
+    ]
+
+
+def test_an_abstract_that_differs_in_a_word_the_bucket_reads_finds_no_paper(tmp_path):
+    import_records([_rec("A Survey of Multi-Task Learning in NLP", LONG)], tmp_path, added=DAY)
+    first_changed = "Multitask" + LONG[len("Multi-task"):]
+    last_changed = LONG.replace("differences.", "similarities.")
+    report = import_records([_rec("A Survey of Multi-Task Learning in NLP, Revisited", first_changed, line=1),
+                             _rec("A Survey of Multi-Task Learning in NLP Again", last_changed, line=2)],
+                            tmp_path, added=DAY)
+    assert [d.reason for d in report.duplicates if d.reason == "same abstract"] == []
+
+
+def test_an_abstract_filled_by_one_record_finds_its_paper_for_the_next_in_one_import(tmp_path):
+    # The paper had no abstract: the first record fills it, and the index, given the
+    # paper again, finds it by that abstract for the second record of the same import.
+    import_records([_rec("A Survey of Multi-Task Learning in NLP")], tmp_path, added=DAY)
+    report = import_records([_rec("A Survey of Multi-Task Learning in NLP", LONG, line=1),
+                             _rec("Multi-Task Learning for NLP: An Overview", LONG.lower(), line=2)],
+                            tmp_path, added=DAY)
+    assert report.added == []
+    assert ("a-survey-of-multi-task-learning-in-nlp", "same abstract") in [
+        (d.paper_id, d.reason) for d in report.duplicates
+    ]
+    assert _read(tmp_path / "papers" / "a-survey-of-multi-task-learning-in-nlp.yml")["abstract"] == LONG
+
+
+@pytest.mark.parametrize("order", [("a", "b"), ("b", "a")])
+def test_of_two_papers_with_one_abstract_the_first_by_file_name_is_found_whatever_order_they_were_written(
+    tmp_path, order
+):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    titles = {"a": "Multi-Task Learning in NLP: A Survey", "b": "Multi-Task Learning in NLP: A Review"}
+    for name in order:
+        (papers / f"{name}.yml").write_text(
+            f"id: {name}\ntitle: '{titles[name]}'\nabstract: '{LONG}'\n", encoding="utf-8"
+        )
+    report = import_records([_rec("Multi-Task Learning for NLP: An Overview", LONG.upper())], tmp_path, added=DAY)
+    assert report.added == [] and [(d.paper_id, d.reason) for d in report.duplicates] == [("a", "same abstract")]
