@@ -960,3 +960,42 @@ def test_a_first_import_of_a_bib_file_imports_no_other_formats_reader(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.splitlines()[-1] == "0 []", result.stderr
     assert (project / "content" / "papers" / "attention-is-all-you-need.yml").exists()
+
+
+def test_one_import_of_four_formats_in_a_new_process_reads_each_with_its_reader(tmp_path):
+    # (rev57's review of c57a3cd8) Telling formats imports no reader: each reader is
+    # imported when a file of its format is read. A new process (pytest's has every
+    # reader imported already) given a .ris, a Markdown list kept as .txt, a Hugging Face
+    # listing and a .bib whose abstract holds an RIS-looking line reads all four, each
+    # as its own format, in one call.
+    project = tmp_path / "project"
+    (project / "content" / "papers").mkdir(parents=True)
+    (project / "content" / "topics.yml").write_text("topics: []\n")
+    ris = tmp_path / "refs.ris"
+    ris.write_text("TY  - JOUR\nTI  - Deep Residual Learning for Image Recognition\nAU  - He, Kaiming\n"
+                   "PY  - 2016\nER  - \n")
+    listing = tmp_path / "awesome.txt"
+    listing.write_text("# Papers\n\n- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165)\n")
+    hf = tmp_path / "hf.txt"
+    hf.write_text("Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\n"
+                  "SubscribeSegment Anything\nWe introduce a new task, model and dataset for segmentation.\n")
+    bib = tmp_path / "lab.bib"
+    bib.write_text("@article{k, title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = {2017},\n"
+                   "  abstract = {Not RIS:\nTY  - JOUR\nthough it reads so.}}\n")
+    code = (
+        "from generator.cli import main;"
+        f" print(main(['--root', {str(project)!r}, 'import', '-q', '--no-keep-source',"
+        f" {str(ris)!r}, {str(listing)!r}, {str(hf)!r}, {str(bib)!r}]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.splitlines()[-1] == "0", result.stderr
+    papers = project / "content" / "papers"
+    assert sorted(path.name for path in papers.iterdir()) == [
+        "attention-is-all-you-need.yml", "deep-residual-learning-for-image-recognition.yml",
+        "language-models-are-few-shot-learners.yml", "segment-anything.yml",
+    ]
+    read = {path.stem: yaml.safe_load(path.read_text()) for path in papers.iterdir()}
+    assert read["deep-residual-learning-for-image-recognition"]["year"] == 2016  # (RIS's PY)
+    assert read["language-models-are-few-shot-learners"]["arxiv"] == "2005.14165"  # (the list's link)
+    assert read["segment-anything"]["abstract"] == "We introduce a new task, model and dataset for segmentation."
+    assert read["attention-is-all-you-need"]["abstract"] == "Not RIS: TY - JOUR though it reads so."
