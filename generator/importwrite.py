@@ -210,11 +210,16 @@ def _write_new_files(
             # nothing the handler below does not know about.
             tmp = str(temporary_name(path))
             temporaries.append((tmp, path))
-            fd = create_temporary(tmp, mode)  # a curator's files follow the umask
             try:
-                write_all(fd, data)
-            finally:
-                os.close(fd)
+                fd = create_temporary(tmp, mode)  # a curator's files follow the umask
+                try:
+                    write_all(fd, data)
+                finally:
+                    os.close(fd)
+            except OSError as error:
+                # A full disk: os.write's error names no file, os.open's the temporary
+                # (removed below); the curator is told the paper file it was to be.
+                raise OSError(error.errno, error.strerror, str(path)) from error
         if temporaries:
             os.sync()
             before_links()  # (the record, durable before any new file is in place)

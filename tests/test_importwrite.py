@@ -2,6 +2,7 @@
 wrote stays as written, byte for byte, beside what the import adds."""
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import yaml
@@ -237,3 +238,57 @@ def test_a_block_text_ending_in_a_line_of_spaces_then_a_comment_is_kept_as_writt
         f"id: some-paper\ntitle: Some Paper\nyear: 2021\n{venue}abstract: An abstract.\n# the end\n"
     )
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["venue"] == "Proceedings of Wide\n "
+
+
+def _three_new(tmp_path):
+    return [Record(title=title, abstract=f"What {title} is about, at some length.", source=Location("in.bib", n, 1))
+            for n, title in enumerate(["Alpha Paper", "Beta Paper", "Gamma Paper"], 1)]
+
+
+def test_new_files_written_a_few_bytes_a_write_are_whole(tmp_path, monkeypatch):
+    # (rev57's review of 3a4277e7) os.write may write less than it is given: a new paper
+    # file's temporary is written on until all of it is, as the buffered file object did.
+    import os
+
+    import_records(_three_new(tmp_path), tmp_path / "whole", added=DAY)
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, data[:7]))
+    import_records(_three_new(tmp_path), tmp_path / "short", added=DAY)
+    monkeypatch.undo()
+    names = sorted(path.name for path in (tmp_path / "whole" / "papers").iterdir())
+    assert names == ["alpha-paper.yml", "beta-paper.yml", "gamma-paper.yml"]
+    assert sorted(path.name for path in (tmp_path / "short" / "papers").iterdir()) == names
+    for name in names:
+        whole = (tmp_path / "whole" / "papers" / name).read_bytes()
+        assert len(whole) > 7 and (tmp_path / "short" / "papers" / name).read_bytes() == whole
+
+
+def test_a_full_disk_while_writing_new_files_leaves_none_and_names_the_paper_file(tmp_path, monkeypatch, capsys):
+    # (rev57) ENOSPC on the second new file: no paper file, no temporary left, and the
+    # command's one line names the paper file it was writing (os.write's error names no
+    # file; the temporary it was writing is gone).
+    import errno
+
+    from generator import importwrite
+    from generator.cli import main
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n")
+    bib = tmp_path / "lab.bib"
+    bib.write_text("".join(f"@article{{k{n}, title = {{{title}}}, year = {{2020}}}}\n"
+                           for n, title in enumerate(["Alpha Paper", "Beta Paper", "Gamma Paper"])))
+    real, calls = importwrite.write_all, []
+
+    def full_at_the_second(fd, data):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(fd, data)
+
+    monkeypatch.setattr(importwrite, "write_all", full_at_the_second)
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 1
+    papers = tmp_path / "content" / "papers"
+    assert sorted(os.listdir(papers)) == []
+    assert capsys.readouterr().err == (
+        f"readinglist import: No space left on device: {papers / 'beta-paper.yml'}\n"
+    )
