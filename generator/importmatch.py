@@ -459,9 +459,15 @@ class Index:
         self.by_joined_title: dict[str, Paper] = {}
         self.all_by_title: dict[str, list[Paper]] = {}  # papers may share a title
         # abstract_bucket -> each abstract indexed with it and its paper, in the order
-        # added: an abstract is reduced whole (abstract_key: 19 us at 1,500 characters)
-        # only when a record's shares its bucket, which a new paper's does not.
+        # added, not reduced yet: an abstract is reduced whole (abstract_key: 19 us at
+        # 1,500 characters) only when a record's shares its bucket, which a new paper's
+        # does not; then it moves to abstract_keys.
         self.by_abstract: dict[str, list[tuple[str, Paper]]] = {}
+        # abstract_bucket -> abstract_key -> the first paper indexed with it: a bucket's
+        # abstracts, each reduced once, when a record's first shares the bucket. (Compared
+        # whole at each find, one bucket of many abstracts, "In this paper, we ... for
+        # Computing Machinery.", took reductions growing with their count squared.)
+        self.abstract_keys: dict[str, dict[str, Paper]] = {}
         self.abstract_of: dict[str, object] = {}  # paper id -> the abstract indexed
         # digest of a title the importer took for a paper (provenance) -> that paper:
         # the paper keeps being recognised by it after a curator retitles it.
@@ -525,9 +531,17 @@ class Index:
     def _by_abstract(self, abstract: str) -> Paper | None:
         """The paper first indexed with an abstract of this one's abstract_key (None for a
         short one's "")."""
-        indexed = self.by_abstract.get(abstract_bucket(abstract))
-        key = abstract_key(abstract) if indexed else ""
-        return next((paper for text, paper in indexed if abstract_key(text) == key), None) if key else None
+        bucket = abstract_bucket(abstract)
+        waiting = self.by_abstract.get(bucket)
+        key = abstract_key(abstract) if waiting is not None else ""
+        if not key:
+            return None
+        keyed = self.abstract_keys.setdefault(bucket, {})
+        for text, paper in waiting:  # (in the order added: the first paper of a key stays)
+            if text_key := abstract_key(text):
+                keyed.setdefault(text_key, paper)
+        waiting.clear()
+        return keyed.get(key)
 
     def keyed(self, record: Record) -> list[Paper]:
         """The papers an import took a record of the record's key for: of its source, or
