@@ -1101,6 +1101,46 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
     assert "papers/gradient-episodic-memory.md" in kept and "papers/index.md" in kept
 
 
+def test_a_broader_topics_cards_and_page_after_its_sub_topics_papers_move_equal_a_clean_build(tmp_path):
+    """A broader topic's card counts the papers only its sub-topics hold ("2 papers, and 1
+    more in its sub-topic"), and its page says whether it has papers of its own: an edit
+    that changes only which of a sub-topic's papers the parent lacks (a sub-topic paper
+    given the parent topic; one paper leaving the parent as another joins it, every
+    topic's size the same) must give the docs a clean build gives, in this process and
+    in a new one (the memo from the cache file)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    papers = content / "papers"
+    gem, replay = papers / "gradient-episodic-memory.yml", papers / "replay-against-forgetting.yml"
+    docs = tmp_path / "docs"
+    settings = build.Settings(content, docs, source_date_epoch=0, cache_dir=tmp_path / "cache")
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    card = '<a class="rl-topic-card__title" href="topics/model-merging/">Model merging &lt;&amp; task arithmetic&gt;</a> <span class="rl-topic-card__count">'
+    edits = [
+        ("a paper in the sub-topic only", [(gem, "status: classic\n", "status: classic\ntopics: [task-arithmetic]\n")],
+         "2 papers, and 1 more in its sub-topic</span>"),
+        ("the parent given to it", [(gem, "topics: [task-arithmetic]", "topics: [task-arithmetic, model-merging]")],
+         "3 papers, all of its sub-topic's among them</span>"),
+        # The sizes as they were (3 and 3): only which paper the parent lacks moved.
+        ("one leaves the parent, another joins it", [
+            (gem, "topics: [task-arithmetic, model-merging]", "topics: [task-arithmetic]"),
+            (replay, "topics: [continual-learning]", "topics: [continual-learning, model-merging]"),
+        ], "3 papers, and 1 more in its sub-topic</span>"),
+        ("back", [(replay, "topics: [continual-learning, model-merging]", "topics: [continual-learning]")],
+         "2 papers, and 1 more in its sub-topic</span>"),
+    ]
+    for n, (what, changes, count) in enumerate(edits):
+        for path, old, new in changes:
+            _edit(path, old, new)
+        if n % 2:
+            memo = build.Memo()  # as a new process: the memo comes from the cache file
+        build.generate(settings, memo=memo)
+        build.generate(build.Settings(content, tmp_path / f"fresh{n}", source_date_epoch=0), memo=build.Memo())
+        assert card + count in (tmp_path / f"fresh{n}" / "index.md").read_text(encoding="utf-8"), what
+        assert tree(docs) == tree(tmp_path / f"fresh{n}"), what
+
+
 def _spy_index_updates(monkeypatch) -> list[set[str]]:
     """Files taken as settled at once (a minute on), and the papers each update of the
     carried page index was given as changed (not the very objects it held), run by run."""

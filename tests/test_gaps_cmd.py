@@ -220,7 +220,7 @@ SUB_TOPICS = """\
 
 def test_topic_counts_and_lists_the_papers_of_its_sub_topics_too(lab, capsys):
     # "What is left to fill in for my topic" is about all it holds, as its card on the
-    # site counts it ("3 papers · 2 more in 1 sub-topic"): gaps counted only the papers
+    # site counts it ("3 papers, and 2 more in its sub-topic"): gaps counted only the papers
     # placed in the topic itself, and said nothing of the rest.
     (lab / "content" / "topics.yml").write_text(TOPICS + SUB_TOPICS, encoding="utf-8")
     papers = lab / "content" / "papers"
