@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html, tablewords
+from generator import build, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html, repository_paragraphs, tablewords
 from generator import related, render, search, served_site, siteconfig, sitemodes, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
@@ -194,7 +194,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Keeps a short hyphenated word of a Markdown table's cell on one line (tablewords.py).
     if not any(isinstance(e, tablewords.TableWordsExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(tablewords.TableWordsExtension())
-    _repository(config)  # (before anything is shown: the errors page has the footer too)
+    # (before anything is shown: the errors page has the footer too)
+    repository = bool(_repository(config)[0])
+    # Leaves out of a hand page the paragraph marked true only with a repository, or only
+    # without one, whichever is false (repository_paragraphs.py). (Replaced, not kept:
+    # REPO_URL may differ from the last build's in this process.)
+    config.markdown_extensions[:] = [
+        e for e in config.markdown_extensions
+        if not isinstance(e, repository_paragraphs.RepositoryParagraphsExtension)
+    ]
+    config.markdown_extensions.append(repository_paragraphs.RepositoryParagraphsExtension(repository))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not (
         _WHOLE_NUMBER.fullmatch(epoch.strip()) and int(epoch) <= _LAST_SECOND

@@ -1431,10 +1431,21 @@ def test_an_error_raised_outside_the_templates_is_no_template_error(tmp_path, mo
 def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed_epoch, monkeypatch):
     project = make_project(tmp_path, FIXTURE)
     (project / "content" / "pages").mkdir(exist_ok=True)
-    (project / "content" / "pages" / "about.md").write_text("# About\n\nA list.\n")
-    # How to contribute's paragraph for a site with a repository, and the one for a site
-    # without (content/pages/contributing.md): each page's style hides the other.
-    with_one, without = "<style>.md-typeset .rl-without-repository", "<style>.md-typeset .rl-with-repository"
+    # A paragraph (and a heading) for a site with a repository, and one for a site
+    # without, as How to contribute has (content/pages/contributing.md): only the true
+    # one is in the page and in the search index. (A style rule hiding the other left
+    # it in both: a search for "pencil" led to a site without one.)
+    (project / "content" / "pages" / "about.md").write_text(
+        "# About\n\nA list.\n\nUse the pencil to propose a change.\n{ .rl-with-repository }\n\n"
+        "This copy names no repository.\n{ .rl-without-repository }\n\n"
+        "## Propose a change { .rl-with-repository }\n\nThe end.\n"
+    )
+    with_one, without = ("the pencil", "Propose a change"), ("names no repository",)
+
+    def said(*words: str) -> list[bool]:
+        page = (site / "about/index.html").read_text(encoding="utf-8")
+        index = (site / "search/search_index.json").read_text(encoding="utf-8")
+        return [w in page for w in words] + [w in index for w in words]
     monkeypatch.setenv("REPO_URL", "https://github.com/lab/reading-list/")
     monkeypatch.setenv("REPO_BRANCH", "trunk")
     assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
@@ -1454,15 +1465,16 @@ def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed
     # The footer names the repository on every page.
     footer = (site / "papers/index.html").read_text(encoding="utf-8")
     assert 'The list is kept at <a href="https://github.com/lab/reading-list/">' in footer
-    assert with_one in footer and without not in footer
+    assert said(*with_one) == [True] * 4 and said(*without) == [False] * 2
+    assert "The end." in (site / "about/index.html").read_text(encoding="utf-8")
 
     # Without one (a build on a laptop), no button and no footer line.
     monkeypatch.delenv("REPO_URL")
     assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
     assert edits("papers/task-vectors/index.html") == []
     assert "The list is kept at" not in (site / "papers/index.html").read_text(encoding="utf-8")
-    assert without in (site / "papers/index.html").read_text(encoding="utf-8")
-    assert with_one not in (site / "papers/index.html").read_text(encoding="utf-8")
+    assert said(*with_one) == [False] * 4 and said(*without) == [True] * 2
+    assert "The end." in (site / "about/index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
