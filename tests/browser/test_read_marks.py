@@ -611,3 +611,39 @@ def test_the_log_is_a_quiet_line_until_a_paper_of_the_list_is_read(page, papers)
     marked = shown()
     assert marked["width"] == marked["table"] and marked["background"] != "rgba(0, 0, 0, 0)", marked
     assert marked["border"] != "0px"
+
+
+def test_the_quiet_log_is_the_box_once_a_paper_is_read_on_another_page_or_tab(open_context, published_url, papers):
+    # The quiet line (rl-log--empty) follows the log wherever it changes: a paper marked
+    # read on its page, reached and left by instant navigation (no reload: read-marks.js
+    # sets the log up again on each page Material shows), and a paper unmarked in
+    # another tab (the storage event) makes it the quiet line again.
+    def quiet(p) -> bool:
+        return p.evaluate("""() => {
+            const log = document.querySelector('.rl-log');
+            return log.classList.contains('rl-log--empty')
+                && getComputedStyle(log.querySelector('summary')).backgroundColor === 'rgba(0, 0, 0, 0)';
+        }""")
+
+    context = open_context(base=published_url)
+    page = context.new_page()
+    page.goto("papers/", wait_until="networkidle")  # (the sitemap fetched first)
+    page.locator(".rl-log").wait_for(state="visible")
+    assert quiet(page)
+    page.evaluate("window.__kept = 'still this document'")
+    paper = papers[0]["id"]
+    # (Material's instant navigation makes the links absolute.)
+    page.locator(f"#rl-all-papers a[href$='/papers/{paper}/']").click()
+    page.get_by_label("I have read this paper").check()
+    page.go_back()
+    page.wait_for_function("location.pathname.endsWith('/papers/')")
+    page.locator(".rl-log").wait_for(state="visible")
+    page.wait_for_function("document.querySelector('.rl-log__count').textContent === ': 1 paper read'")
+    assert page.evaluate("window.__kept") == "still this document"  # no reload happened
+    assert not quiet(page)
+
+    other = context.new_page()
+    other.goto(f"papers/{paper}/")
+    other.get_by_label("I have read this paper").set_checked(False)
+    page.wait_for_function("document.querySelector('.rl-log__count').textContent === ': nothing read yet'")
+    assert quiet(page)
