@@ -1428,7 +1428,7 @@ def test_an_error_raised_outside_the_templates_is_no_template_error(tmp_path, mo
 
 
 @pytest.mark.slow
-def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed_epoch, monkeypatch):
+def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed_epoch, monkeypatch, capsys):
     project = make_project(tmp_path, FIXTURE)
     (project / "content" / "pages").mkdir(exist_ok=True)
     # A paragraph (and a heading) for a site with a repository, and one for a site
@@ -1438,7 +1438,8 @@ def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed
     (project / "content" / "pages" / "about.md").write_text(
         "# About\n\nA list.\n\nUse the pencil to propose a change.\n{ .rl-with-repository }\n\n"
         "This copy names no repository.\n{ .rl-without-repository }\n\n"
-        "## Propose a change { .rl-with-repository }\n\nThe end.\n"
+        "## Propose a change { .rl-with-repository }\n\nThe end.\n\nOn a keyboard, `/` searches.\n"
+        "{ .rl-keyboard-only }\n"
     )
     with_one, without = ("the pencil", "Propose a change"), ("names no repository",)
 
@@ -1475,6 +1476,10 @@ def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed
     assert "The list is kept at" not in (site / "papers/index.html").read_text(encoding="utf-8")
     assert said(*with_one) == [False] * 4 and said(*without) == [True] * 2
     assert "The end." in (site / "about/index.html").read_text(encoding="utf-8")
+    # A page using the classes is plain Markdown to `check`: nothing is said of it.
+    capsys.readouterr()
+    assert main(["--root", str(project), "check"]) == 0
+    assert "about.md" not in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
