@@ -140,10 +140,11 @@
       return isNaN(year) ? null : year;
     }
     /* (A badge without data-stars has no count: GitHub was not asked, or had no such
-       repository. It comes after those with stars, before papers without code.) */
+       repository. It comes after those with a count, 0 too, before papers without
+       code: counted 0 and not counted were one key, and went by title together.) */
     var badge = cell.querySelector(".rl-badge--code");
     var stars = badge ? parseInt(badge.dataset.stars, 10) : NaN;
-    return badge ? 1 + (isNaN(stars) ? 0 : stars) : 0;
+    return badge ? (isNaN(stars) ? 1 : 2 + stars) : 0;
   }
 
   /* Sorting of `table` whose rows, in the page's order, are `items` ({row: <tr>}).
@@ -169,9 +170,12 @@
     table.parentNode.insertBefore(said, table);
     table.tHead.classList.add("rl-sorts");
 
+    /* (Own keys only: "?sort=constructor" or "__proto__" named Object's own members,
+       was taken for a sort, and wrote "NaN" in the note.) */
     function parse(value) {
       var name = String(value || "").replace(/^-/, "");
-      return SORTS[name] && columns[name] !== undefined ? value : null;
+      var own = Object.prototype.hasOwnProperty;
+      return own.call(SORTS, name) && own.call(columns, name) ? value : null;
     }
 
     function ordered() {

@@ -90,6 +90,7 @@ def _note(count, all_papers):
 
 
 LONG = ALL_PAPERS_WHOLE + 500
+LIMIT_SHOWN = 200  # table-filter.js's LIMIT: the rows shown before "Show all"
 # A long list: newest first, then by title; the years run 2025 down to 2001 in turn.
 LONG_ROWS = sorted(
     ((f"Paper {n:05d}", 2001 + n % 25, None) for n in range(LONG)), key=lambda r: (-r[1], r[0])
@@ -106,6 +107,16 @@ TIES = [
     ("Delta", 2020, None),
 ]
 
+# A count of 0, a badge without one (GitHub not asked), the most repositories.yml takes
+# (ten digits), and no code.
+STARS = [
+    ("Asked never", 2024, ""),
+    ("Zero stars", 2024, ("0", 0)),
+    ("Huge", 2023, ("10.0B", 9999999999)),
+    ("Five", 2022, ("5", 5)),
+    ("Absent code", 2021, None),
+]
+
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
@@ -118,6 +129,7 @@ def served(tmp_path_factory):
         "topic": _page(ROWS, filtered=False, topics=False),
         "long": _page(LONG_ROWS, first=ALL_PAPERS_FIRST),
         "ties": _page(TIES, filtered=False, topics=False),
+        "stars": _page(STARS, filtered=False, topics=False),
     }
     for folder, html in pages.items():
         (root / folder).mkdir()
@@ -266,6 +278,8 @@ def test_without_javascript_the_table_is_as_generated(new_page):
     assert page.locator("#t button").count() == 0
     assert page.locator("#t tbody tr td:first-child a").all_inner_texts() == _expected(range(len(ROWS)))
     assert _sorts(page) == [None] * 4
+    # The note keeps the page's words, and says the order the rows are in.
+    assert _note_text(page) == "newest first"
 
 
 def test_a_long_list_sorts_every_row_and_shows_the_first(new_page):
@@ -468,3 +482,68 @@ def test_a_shared_link_opens_sorted_and_filtered(new_page):
     assert _note_text(page) == "with code first, most stars first"
     assert _sorts(page)[-1] == "descending"
     assert page.locator(".rl-filter__text").input_value() == "paper"
+
+
+@pytest.mark.parametrize("sort", ["constructor", "__proto__", "-toString", "hasOwnProperty"])
+def test_a_sort_in_the_address_named_as_an_objects_own_member_is_the_pages_order(new_page, sort):
+    # They were taken for sorts: the note said "NaN", no header was marked, the address
+    # kept them, and the script failed ("list.forEach is not a function").
+    page = new_page()
+    _opened(page, f"papers/?sort={sort}")
+    assert _titles(page) == _expected(range(len(ROWS)))
+    assert _note_text(page) == "newest first"
+    assert _sorts(page)[1] == "descending"
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    expect(page).to_have_url(re.compile(r"papers/\?sort=title$"))
+
+
+def test_a_count_of_no_stars_comes_before_a_badge_github_was_not_asked_about(new_page):
+    # 0 and no count were one key: "Asked never" went before "Zero stars" by its title.
+    page = new_page()
+    _opened(page, "stars/")
+    code = page.get_by_role("button", name=re.compile("^Code"))
+    code.click()
+    assert _titles(page) == ["Huge", "Five", "Zero stars", "Asked never", "Absent code"]
+    code.click()
+    assert _titles(page) == ["Absent code", "Asked never", "Zero stars", "Five", "Huge"]
+
+
+def test_a_filter_then_a_sort_then_the_filter_emptied_shows_the_first_rows_of_the_sort(new_page):
+    page = new_page()
+    _opened(page, "long/")
+    page.locator(".rl-filter__text").fill("2001")
+    page.locator(".rl-filter__text").press("Enter")
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    expect(page).to_have_url(re.compile(r"long/\?filter=2001&sort=-title$"))
+    page.locator(".rl-filter__text").fill("")
+    page.locator(".rl-filter__text").press("Enter")
+    expect(page).to_have_url(re.compile(r"long/\?sort=-title$"))
+    # Every row sorted, the first of them shown (not the filter's matches, nor the page's order).
+    assert _titles(page) == sorted((r[0] for r in LONG_ROWS), reverse=True)[:LIMIT_SHOWN]
+    assert page.locator(".rl-filter__count").inner_text() == f"The first {LIMIT_SHOWN} of {LONG} papers are shown"
+    assert _note_text(page) == "by title, Z to A"
+
+
+def test_a_sort_after_show_all_then_another_then_back_finds_every_row_in_the_last_order(new_page):
+    page = new_page()
+    _opened(page, "long/")
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    page.get_by_role("button", name=f"Show all {LONG}").click()
+    _all_shown(page, LONG)
+    page.get_by_role("button", name=re.compile("^Year")).click()
+    page.get_by_role("button", name=re.compile("^Year")).click()  # oldest first
+    oldest = [r[0] for r in sorted(LONG_ROWS, key=lambda r: (r[1], r[0]))]
+    expect(page).to_have_url(re.compile(r"long/\?all=1&sort=year$"))
+    page.wait_for_function("() => !/^Sorting/.test(document.querySelector('.rl-filter__count').textContent)")
+    assert _titles(page) == oldest
+    # (Row 4's link is the page the fixture has: "Paper 10".)
+    page.locator('#t tbody:visible a[href="../p/4.html"]').click()
+    page.locator("h1", has_text="Paper 10").wait_for()
+    page.go_back()
+    page.locator("#t .rl-sort").first.wait_for()
+    _all_shown(page, LONG)
+    assert _titles(page) == oldest
+    assert _sorts(page)[1] == "ascending"
+    assert _note_text(page) == "oldest first"
+    assert page.locator(".rl-filter__count").inner_text() == f"All {LONG} papers are shown"
