@@ -1,0 +1,86 @@
+"""Where "Show all" and a sort after it spend their time on the All papers page, in
+headless Chromium: the wall time (as benchmarks/sort_latency.py times them) and the
+renderer's own sums from the devtools Performance domain (Layout, RecalcStyle, Script and
+Task seconds, Performance.getMetrics before and after each step).
+
+Each VARIANT is NAME=CSS[,JS]: that stylesheet served as readinglist.css (and that
+script as table-filter.js), so a change of either is measured against the site's own
+in one run, the variants alternated round by round:
+
+    cp overrides/assets/readinglist.css /tmp/base.css
+    .venv/bin/python benchmarks/show_all_metrics.py SITE base=/tmp/base.css \
+        fixed=/tmp/fixed.css --rounds 3
+
+(BENCHMARKS.md, "The fifty-third session: Show all at 10,000 rows".)
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.filter_latency import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from benchmarks.sort_latency import _SHOW_ALL, _SORT_SHOWN  # noqa: E402
+from tests.browser.sitebuild import SiteServer  # noqa: E402
+
+METRICS = ("LayoutDuration", "RecalcStyleDuration", "ScriptDuration", "TaskDuration")
+
+
+def _served(body: str, kind: str):
+    # (One parameter: Playwright passes the request too to a handler that takes two.)
+    return lambda route: route.fulfill(body=body, content_type=kind)
+
+
+def _sums(cdp) -> list[float]:
+    got = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return [got[key] for key in METRICS]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="a built site folder")
+    parser.add_argument("variants", nargs="+", help="NAME=CSS[,JS]")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    figures: dict[tuple[str, str], list[list[float]]] = {}
+    with SiteServer(args.site) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for n in range(args.rounds):
+            for variant in args.variants:
+                name, _, files = variant.partition("=")
+                css, _, js = files.partition(",")
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.route("**/readinglist.css*", _served(Path(css).read_text(encoding="utf-8"), "text/css"))
+                if js:
+                    page.route("**/table-filter.js*", _served(Path(js).read_text(encoding="utf-8"), "text/javascript"))
+                cdp = page.context.new_cdp_session(page)
+                cdp.send("Performance.enable")
+
+                page.goto(server.base_url + "papers/", wait_until="load", timeout=300_000)
+                page.locator(".rl-filter").wait_for(state="visible", timeout=300_000)
+                for step, script, arg in (("Show all", _SHOW_ALL, None), ("Year after it", _SORT_SHOWN, "year")):
+                    before = _sums(cdp)
+                    result = page.evaluate(script, arg) if arg else page.evaluate(script)
+                    spent = [after - then for then, after in zip(before, _sums(cdp))]
+                    wall = (result[0] if arg else result) / 1000
+                    figures.setdefault((name, step), []).append([wall, *spent])
+                    print(f"round {n + 1} {name}: {step}: wall {wall:.2f} s, layout {spent[0]:.2f}, "
+                          f"style {spent[1]:.2f}, script {spent[2]:.2f}, task {spent[3]:.2f}", flush=True)
+                page.close()
+        browser.close()
+    for (name, step), rows in figures.items():
+        wall, layout, style, script, task = (statistics.median(column) for column in zip(*rows))
+        print(f"median {name}: {step}: wall {wall:.2f} s, layout {layout:.2f}, style {style:.2f}, "
+              f"script {script:.2f}, task {task:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
