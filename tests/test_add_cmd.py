@@ -189,9 +189,11 @@ def test_an_arxiv_paper_is_added_with_what_arxiv_says_of_it(project, servers, ca
     old = _paper(project, "the-large-n-limit-of-superconformal-field-theories-and-supergravity")
     assert (old["arxiv"], old["doi"], old["authors"]) == ("hep-th/9711200", "10.1023/A:1026654312961", ["Juan M. Maldacena"])
     # A blank line in arXiv's abstract is a paragraph break; a link in the authors'
-    # comment is found ("Code: URL": code, and theirs), and said to be from there.
+    # comment is found, and said to be from there. "Code: URL" on a site that is no
+    # repository is its project page: only a curator makes such a site code (95904792).
     assert old["abstract"].count("\n\n") == 1
-    assert old["links"]["code"] == [{"url": "https://example.org/ads-tools", "found_in": "comment", "official": "true"}]
+    assert old["links"]["code"] == []
+    assert old["links"]["project"] == [{"url": "https://example.org/ads-tools", "found_in": "comment"}]
     assert "venue" not in old  # (the journal reference is free text: no venue)
     # One request for both, as arXiv asks.
     assert [path for path, _ in servers.asked] == [
