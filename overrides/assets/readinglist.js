@@ -1040,7 +1040,7 @@
   /* The result's count line, as countLine says it, in place of Material's own (after
      every answer; an English site only: the line is English); and what the results
      list shows of it (pages, every, words: moreDivider). */
-  var SEARCH_COUNT = { line: "", pages: 0, every: 0, words: 0, marked: 0, excluding: false, common: [] };
+  var SEARCH_COUNT = { line: "", pages: 0, every: 0, words: 0, marked: 0, excluding: false, common: [], unanswered: 0 };
   var WATCHED_COUNTS = new WeakSet();
   /* Material's count and its "No matching documents" (not its "Type to start
      searching" or "Initializing search"; nor this line itself, written by the
@@ -1078,7 +1078,11 @@
         clearTimeout(waiting);
         var line = SEARCH_COUNT.line;
         waiting = setTimeout(function () {
-          status.textContent = line;
+          /* (Not while a later query waits for its answer, which is said in its turn:
+             typed on during a slow answer, the count of "m" was said for "model merging".) */
+          if (!SEARCH_COUNT.unanswered) {
+            status.textContent = line;
+          }
         }, ANNOUNCE_AFTER);
       } else if (!SEARCH_COUNT.line) {
         /* (The query emptied: no count to say, and none said late.) */
@@ -2596,6 +2600,7 @@
           var isResult = ev.data && ev.data.type === RESULT;
           var items = isResult && ev.data.data && ev.data.data.items;
           var refined = isResult ? this.pending.shift() : null;
+          SEARCH_COUNT.unanswered = this.pending.length;
           var words = refined && refined.words;
           if (items && refined && refined.fuzzy.size) {
             items.forEach(function (group) {
@@ -2682,6 +2687,7 @@
           var refined = typeof message.data === "string" && this.separator
             ? refineParts(message.data, this.separator, this.baseForms, this.vocabulary) : null;
           this.pending.push(refined);
+          SEARCH_COUNT.unanswered = this.pending.length;
           var asked = refined ? refined.query : message.data;
           if (typeof asked === "string" && fewerEdits(asked) !== message.data) {
             message = Object.assign({}, message, { data: fewerEdits(asked) });
