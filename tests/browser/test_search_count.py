@@ -175,3 +175,77 @@ def test_no_count_is_said_for_a_query_whose_answer_is_no_longer_the_last(page, f
     expect(page.locator(".md-search-result__meta")).to_have_text(line)
     expect(status).to_have_text(line)
     assert page.evaluate("window.__said") == [line]
+
+
+def _search(page, query: str) -> None:
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.press_sequentially(query)
+    wait_for_search(page)
+
+
+# Queries the count and the line in the list must read as the terminal's do: a word
+# excluded, a quoted phrase, a word too common to search, a name that is a stop word
+# ("He"), "author:he" beside a word, a repository's address, three words, a word
+# required, and one every page found has.
+QUERIES = [
+    "merging model -task", '"model merging"', "the merging", "model merging the", "Kaiming He",
+    "author:he merging", "https://github.com/OpenGVLab/TPO", "model merging task", "+model merging",
+    "model +merging",
+]
+
+
+def test_the_count_and_the_line_in_the_list_are_the_terminals_for_each_kind_of_query(page, site_dir):
+    search = MaterialSearch(load_index(site_dir))
+    page.goto("")
+    for query in QUERIES:
+        found = search.find(query)
+        _search(page, query)
+        expect(page.locator(".md-search-result__meta")).to_have_text(
+            count_line(len(found.hits), found.every, found.words))
+        texts = [(n, item["text"]) for n, item in enumerate(_items(page)) if "text" in item]
+        # (Where the terminal prints its "-- N more ... --": after the pages with every
+        # word, when some with only some follow; the first 10 results drawn.)
+        shown = found.words >= 2 and 0 < found.every < len(found.hits) and found.every < 10
+        assert texts == ([(found.every, more_line(len(found.hits) - found.every, found.words))] if shown else []), query
+
+
+def test_the_line_in_the_list_comes_when_the_results_after_the_first_drawn_are(page, site_dir):
+    """Material draws 10 results, then more as the list is scrolled: with 12 pages with
+    both words, the line is drawn with the 13th result, not before, nor among them."""
+    query = "task vectors"
+    found = MaterialSearch(load_index(site_dir)).find(query)
+    assert found.words == 2 and 10 < found.every < len(found.hits)
+    page.goto("")
+    _search(page, query)
+    assert [item for item in _items(page) if "text" in item] == []
+    results = page.locator(".md-search-result__list > li.md-search-result__item")
+    while results.count() <= found.every:
+        count = results.count()
+        results.last.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "n => document.querySelectorAll('.md-search-result__list > li.md-search-result__item').length > n",
+            arg=count)
+    items = _items(page)
+    assert items[found.every] == {"text": more_line(len(found.hits) - found.every, 2)}
+    assert [item["href"] for item in items[:found.every]] == [hit.location for hit in found.hits[:found.every]]
+    assert sum("text" in item for item in items) == 1
+
+
+def test_the_arrow_keys_pass_the_line_in_the_list_by(page, found):
+    page.goto("")
+    _search(page, QUERY)
+    where = """() => {
+        const items = [...document.querySelectorAll(".md-search-result__list > li")];
+        return items.indexOf(document.activeElement.closest(".md-search-result__list > li"));
+    }"""
+    visited = []
+    for _ in range(60):
+        page.keyboard.press("ArrowDown")
+        visited.append(page.evaluate(where))
+        if visited[-1] > found.every:
+            break
+    # From the last page with both words straight to the first with one: never the line.
+    assert found.every not in visited
+    assert visited[-1] == found.every + 1 and found.every - 1 in visited
+    assert page.evaluate("document.activeElement.closest('.rl-search-more')") is None
