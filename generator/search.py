@@ -1499,23 +1499,24 @@ def count_line(pages: int, every: int, words: int) -> str:
     if not pages:
         return "No page found"
     if words < 2:
-        return "1 page found" if pages == 1 else f"{pages} pages found"
+        return f"{_pages(pages)} found"
     every_word, some = ("both words", "one of") if words == 2 else ("every word", "some of")
     if not every:
         return f"{_pages(pages)} with {some} the words, none with {'both' if words == 2 else every_word}"
     if every == pages:
         return f"{_pages(pages)} with {every_word}"
-    return f"{_pages(every)} with {every_word}, {pages - every} more with {some} them"
+    return f"{_pages(every)} with {every_word}, {pages - every:,} more with {some} them"
 
 
 def more_line(more: int, words: int) -> str:
     """The line between a result list's pages with every word and the ``more`` pages
     after them that have only some of the query's ``words`` (readinglist.js's moreLine)."""
-    return f"{more} more {'page' if more == 1 else 'pages'} with {'one' if words == 2 else 'some'} of the words"
+    return f"{more:,} more {'page' if more == 1 else 'pages'} with {'one' if words == 2 else 'some'} of the words"
 
 
 def _pages(n: int) -> str:
-    return "1 page" if n == 1 else f"{n} pages"
+    # (Thousands grouped, as a reader reads them: a 10,000-paper list found "2294 pages".)
+    return "1 page" if n == 1 else f"{n:,} pages"
 
 
 def title_words(title: str) -> set[str]:

@@ -1089,6 +1089,10 @@ def test_search_command_says_how_many_pages_are_found_as_the_site_does(
     (0, 0, 1, "No page found"),
     (0, 0, 3, "No page found"),
     (0, 0, 0, "No page found"),
+    # (a 10,000-paper list's counts, grouped by thousands as a reader reads them)
+    (2294, 1234, 2, "1,234 pages with both words, 1,060 more with one of them"),
+    (10000, 0, 3, "10,000 pages with some of the words, none with every word"),
+    (2294, 2294, 1, "2,294 pages found"),
 ])
 def test_the_count_line_is_the_sites(pages, every, words, line):
     assert count_line(pages, every, words) == line
@@ -1098,6 +1102,7 @@ def test_the_count_line_is_the_sites(pages, every, words, line):
     (171, 2, "171 more pages with one of the words"),
     (1, 2, "1 more page with one of the words"),
     (4, 3, "4 more pages with some of the words"),
+    (1060, 2, "1,060 more pages with one of the words"),
 ])
 def test_the_divider_says_how_many_more_pages_have_only_some_words(more, words, line):
     assert more_line(more, words) == line

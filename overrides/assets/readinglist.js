@@ -1014,7 +1014,7 @@
       return "No page found";
     }
     if (words < 2) {
-      return pages === 1 ? "1 page found" : pages + " pages found";
+      return pagesOf(pages) + " found";
     }
     var everyWord = words === 2 ? "both words" : "every word";
     var some = words === 2 ? "one of" : "some of";
@@ -1024,17 +1024,23 @@
     if (every === pages) {
       return pagesOf(pages) + " with " + everyWord;
     }
-    return pagesOf(every) + " with " + everyWord + ", " + (pages - every) + " more with " + some + " them";
+    return pagesOf(every) + " with " + everyWord + ", " + thousands(pages - every) + " more with " + some + " them";
   }
 
   /* The line between the results with every word and the more after them with only
      some (search.py's more_line). */
   function moreLine(more, words) {
-    return more + " more " + (more === 1 ? "page" : "pages") + " with " + (words === 2 ? "one" : "some") + " of the words";
+    return thousands(more) + " more " + (more === 1 ? "page" : "pages") + " with " + (words === 2 ? "one" : "some") + " of the words";
   }
 
   function pagesOf(n) {
-    return n === 1 ? "1 page" : n + " pages";
+    return n === 1 ? "1 page" : thousands(n) + " pages";
+  }
+
+  /* A count with its thousands grouped, as search.py's "{:,}" (a 10,000-paper list found
+     "2294 pages"); not toLocaleString, whose grouping is the browser's language's. */
+  function thousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
   }
 
   /* The result's count line, as countLine says it, in place of Material's own (after
