@@ -99,3 +99,13 @@ def test_results_say_the_words_they_lack_and_no_score_that_contradicts_their_ord
     assert main(["search", "--site-dir", str(tmp_path), "zebra"]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
         "1. Zebra zebra zebra", "   papers/zebra/", "2. Stripes", "   papers/both/"]
+
+
+def test_a_thousand_pages_and_more_are_counted_with_their_thousands_grouped(tmp_path, capsys):
+    # As the site's line says them (count_line): "1,001 pages found", and the pages shown
+    # of them alike, not "the first 1000".
+    docs = [{"location": f"papers/p{n}/", "title": f"Zebra {n}", "text": "<p>zebra</p>"} for n in range(1001)]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(make_index(docs)))
+    assert main(["search", "--site-dir", str(tmp_path), "--limit", "1000", "zebra"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "1,001 pages found; the first 1,000 below (--limit shows more)"

@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     line = count_line(len(found.hits), found.every, found.words)
     hits = found.hits[: args.limit] if args.limit else found.hits
     if len(hits) < len(found.hits):
-        first = "none" if not hits else "the first" if len(hits) == 1 else f"the first {len(hits)}"
+        first = "none" if not hits else "the first" if len(hits) == 1 else f"the first {len(hits):,}"
         line += f"; {first} below (--limit shows more)"
     print(line)
     if not found.hits:
