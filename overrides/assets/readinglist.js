@@ -1086,7 +1086,10 @@
         waiting = setTimeout(function () {
           /* (Not while a later query waits for its answer, which is said in its turn:
              typed on during a slow answer, the count of "m" was said for "model merging".) */
-          if (!SEARCH_COUNT.unanswered) {
+          /* (Nor once the search is closed: the reader has left it, and a count said
+             then would read as news of the page.) */
+          var open = document.getElementById("__search");
+          if (!SEARCH_COUNT.unanswered && !(open && !open.checked)) {
             status.textContent = line;
           }
         }, ANNOUNCE_AFTER);

@@ -249,3 +249,17 @@ def test_the_arrow_keys_pass_the_line_in_the_list_by(page, found):
     assert found.every not in visited
     assert visited[-1] == found.every + 1 and found.every - 1 in visited
     assert page.evaluate("document.activeElement.closest('.rl-search-more')") is None
+
+
+def test_no_count_is_said_once_the_search_is_closed(page, found):
+    """Closed before its count was due (Escape), the search says nothing more: the
+    reader has left it, and a count said then reads as news of the page."""
+    page.goto("")
+    page.locator(".md-search .rl-search-status").wait_for(state="attached")
+    _record_said(page)
+    page.locator(".md-search__input").press_sequentially(QUERY)
+    wait_for_search(page)
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    page.wait_for_timeout(1500)  # (past ANNOUNCE_AFTER)
+    assert page.evaluate("window.__said") == []
