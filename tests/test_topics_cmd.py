@@ -136,3 +136,45 @@ def test_a_list_just_started_is_told_what_to_write_not_shown_an_empty_table(tmp_
     out = capsys.readouterr().out.splitlines()
     assert out[:3] == [no_papers, "", "ID      TITLE   PAPERS  PARENT"]
     assert out[3] == "graphs  Graphs       0  -"
+
+
+def _lora_and_a_topic(tmp_path) -> None:
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: multi-task-learning\n    title: Multi-task learning\n    keywords:\n      multi-task: 1\n"
+    )
+    (papers / "lora-low-rank-adaptation-of-large-language-models.yml").write_text(
+        'id: lora-low-rank-adaptation-of-large-language-models\ntitle: "LoRA: Low-Rank Adaptation of Large'
+        ' Language Models"\narxiv: "2106.09685"\ntopics: [multi-task-learning]\n'
+    )
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+
+
+def test_explain_of_a_paper_named_as_check_and_rename_name_it_suggests_that_paper(tmp_path, capsys):
+    # (audit: `readinglist topics --explain lora` said "no paper or topic with id 'lora'"
+    # and nothing more, where `rename lora x` offers the paper; its arXiv id as pasted, or
+    # its title, were no help either: difflib's likeness to the long id was too low)
+    _lora_and_a_topic(tmp_path)
+    lora = "lora-low-rank-adaptation-of-large-language-models"
+    title = "LoRA: Low-Rank Adaptation of Large Language Models"
+    for asked, suggested in [
+        ("lora", f"; did you mean {lora!r}?"),
+        ("arXiv:2106.09685", f"; did you mean {lora!r}, the paper titled {title!r}?"),
+        (title, f"; did you mean {lora!r}, the paper titled {title!r}?"),
+        ("multi-task-learnin", "; did you mean 'multi-task-learning'?"),  # (a topic's typo: as before)
+    ]:
+        assert main(["--root", str(tmp_path), "topics", "--explain", asked]) == 1
+        assert capsys.readouterr().err.splitlines()[-1] == (
+            f"readinglist topics: no paper or topic with id {asked!r}{suggested}"
+        )
+
+
+def test_explain_of_an_id_only_loosely_like_another_suggests_none(tmp_path, capsys):
+    # It said "did you mean 'multi-task-learning'?" of 'meta-learning-survey' (difflib's
+    # ratio), another subject: `check` stopped offering such likenesses (typos.closest).
+    _lora_and_a_topic(tmp_path)
+    assert main(["--root", str(tmp_path), "topics", "--explain", "meta-learning-survey"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "readinglist topics: no paper or topic with id 'meta-learning-survey'"
+    )

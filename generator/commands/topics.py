@@ -9,7 +9,6 @@ why a paper has its topics, and explaining them is often how the curator finds i
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -98,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
             if (path := PurePosixPath(shown := problem.location.path)).parent == _PAPERS
             and path.suffix == ".yml" and path.stem not in loaded
         }
-        close = difflib.get_close_matches(args.explain, ids + sorted(unread_ids), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        close = _meant(args.explain, content, sorted(unread_ids))
+        hint = f"; did you mean {close[0]!r}{close[1]}?" if close else ""
         if close and close[0] not in ids:
             hint += f" (not read: its file, {unread_ids[close[0]]}, has the error above)"
         if args.explain in renamed:
@@ -124,6 +123,27 @@ def run(args: argparse.Namespace) -> int:
 
 
 _PAPERS = PurePosixPath("content/papers")  # (where errors place a paper's file)
+
+
+def _meant(word: str, content: Content, unread: Sequence[str]) -> tuple[str, str] | None:
+    """(The id, ", the paper titled '...'" or "") of the paper or topic ``word`` most
+    plausibly names, as `check` and `rename` suggest one: a paper by its title, its
+    arXiv id or DOI, or the id it is a slip of or begins ("lora"); else a topic by its
+    id, title or keyword. ``unread``: the ids of paper files that did not load. (difflib's
+    likeness named unrelated ids: "meta-learning-survey" -> 'multi-task-learning'.)"""
+    from ..topicsfile import topic_aliases, topic_meant
+    from ..unknownids import paper_suggested, paper_titles
+
+    titles = paper_titles(
+        ((p.id, p.title) for p in content.papers),
+        ((p.id, written) for p in content.papers for written in (p.arxiv, p.doi) if written),
+    )
+    paper = paper_suggested(word, sorted([p.id for p in content.papers] + list(unread)), titles)
+    if paper is not None:
+        return paper[0], f", the paper titled {paper[1]!r}" if paper[1] else ""
+    aliases = topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
+    topic = topic_meant(word, sorted(t.id for t in content.topics), aliases)
+    return (topic, "") if topic is not None else None
 
 
 def topic_table(
