@@ -131,7 +131,9 @@ def check_new_id(new: str, old: str = "", what: str = "paper") -> str | None:
     if not _ID.fullmatch(new) or len(new) > MAX_ID_LENGTH:
         if old and (plain_id(new) or placed_id(new)) == old:
             # ("Task Vectors" for task-vectors: "write 'task-vectors'" would be no change.)
-            return f"the {what} is {old!r} already, the id {new!r} reads as"
+            # (It said "the paper is 'task-vectors' already, the id 'Task Vectors' reads as",
+            # which a curator took for a message cut short.)
+            return f"{new!r} reads as the id {old!r}, which the {what} has already"
         return (
             f"{new!r} is no id: an id is lowercase a-z, 0-9 and single hyphens, at most"
             f" {MAX_ID_LENGTH} characters{id_hint(new)}"

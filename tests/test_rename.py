@@ -137,10 +137,10 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
          "no paper 'content/papers/task-vectors.yml' to rename (did you mean 'task-vectors'?)"),
         ("task-vectors", "Task Bectors", "'Task Bectors' is no id"),
         # The id it reads as the paper's own: "write 'task-vectors'" was no advice.
-        ("task-vectors", "Task Vectors", "cannot rename 'task-vectors' to 'Task Vectors': the paper is"
-         " 'task-vectors' already, the id 'Task Vectors' reads as\n"),
-        ("task-vectors", "papers/task-vectors/", "the paper is 'task-vectors' already, the id"
-         " 'papers/task-vectors/' reads as\n"),
+        ("task-vectors", "Task Vectors", "cannot rename 'task-vectors' to 'Task Vectors': 'Task Vectors'"
+         " reads as the id 'task-vectors', which the paper has already\n"),
+        ("task-vectors", "papers/task-vectors/", "'papers/task-vectors/' reads as the id"
+         " 'task-vectors', which the paper has already\n"),
         # (the id it reads as, to write)
         ("task-vectors", "Vectors_of Tasks", "'Vectors_of Tasks' is no id: an id is lowercase a-z,"
          " 0-9 and single hyphens, at most 80 characters; write 'vectors-of-tasks'\n"),
@@ -292,8 +292,8 @@ def test_a_topic_rename_changes_its_id_its_sub_topics_papers_and_links_and_nothi
          " about 'task vectors')\n"),
         ("model-merging", "task-arithmetic", "topic 'task-arithmetic' exists"),
         ("model-merging", "Merging", "'Merging' is no id"),
-        ("model-merging", "Model_Merging", "cannot rename 'model-merging' to 'Model_Merging': the topic"
-         " is 'model-merging' already, the id 'Model_Merging' reads as\n"),
+        ("model-merging", "Model_Merging", "cannot rename 'model-merging' to 'Model_Merging':"
+         " 'Model_Merging' reads as the id 'model-merging', which the topic has already\n"),
     ],
 )
 def test_a_topic_rename_that_cannot_be_made_writes_nothing(root, capsys, old, new, message):
