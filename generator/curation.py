@@ -87,9 +87,30 @@ def wrong_folder_fix(root: Path, what: str, root_given: bool) -> str:
     if root_given:
         return (
             "--root must name the project folder, the one holding mkdocs.yml and content/"
-            + inside_project(root, what, root_given=True)
+            + missing_folder(root) + inside_project(root, what, root_given=True)
         )
     return f"run {what} in the project folder or give --root PATH{inside_project(root, what)}"
+
+
+def missing_folder(root: Path) -> str:
+    """"; ROOT does not exist (did you mean P?)" when the folder --root names is not there,
+    P a project beside it one slip away (`typos.closest`); "" when it is there. (Told only
+    that "/home/me/lab-lst has no mkdocs.yml", a curator looked for the file, not at the
+    folder's name they had mistyped.)"""
+    path = Path(root).resolve()
+    if path.is_dir():
+        return ""
+    from .typos import closest
+
+    try:
+        beside = sorted(
+            p.name for p in path.parent.iterdir()
+            if p.is_dir() and ((p / "mkdocs.yml").is_file() or (p / "content").is_dir())
+        )
+    except OSError:  # (its parent is not there either, or not readable)
+        beside = []
+    meant = closest(path.name, beside)
+    return f"; {path} does not exist" + (f" (did you mean {path.parent / meant}?)" if meant else "")
 
 
 def no_content(root: Path, root_given: bool) -> str:

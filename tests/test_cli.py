@@ -585,6 +585,38 @@ def test_a_wrong_root_is_named_and_not_answered_with_give_root(tmp_path, capsys,
 
 
 @pytest.mark.parametrize("argv", WRONG_FOLDER_COMMANDS, ids=lambda argv: argv[0])
+def test_a_mistyped_root_is_said_not_to_exist_with_the_project_beside_it_meant(tmp_path, capsys, argv):
+    # (audit: `--root ~/lab-lst` said "/home/me/lab-lst has no mkdocs.yml", and import
+    # "to start a list in this folder, create content/ in it first", of a folder that is
+    # not there: a curator looked for the file, not at the name they had mistyped)
+    from generator.cli import main
+
+    project = tmp_path / "lab-list"
+    (project / "content").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: Lab\n")
+    (tmp_path / "lab-notes").mkdir()  # (a folder beside it that is no project: not offered)
+    typed = tmp_path / "lab-lst"
+    assert main(["--root", str(typed), *argv]) != 0
+    said = capsys.readouterr()
+    said = said.out + said.err
+    assert f"; {typed} does not exist (did you mean {project}?)" in said
+    assert "create content/ in it" not in said
+    assert not typed.exists()
+
+
+def test_a_root_that_is_not_there_with_no_project_like_it_is_said_not_to_exist(tmp_path, capsys):
+    from generator.cli import main
+
+    (tmp_path / "lab-notes").mkdir()
+    typed = tmp_path / "nowhere" / "lab-lst"
+    assert main(["--root", str(typed), "check"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"content: no such folder in {typed}; --root must name the project folder,"
+        f" the one holding mkdocs.yml and content/; {typed} does not exist"
+    )
+
+
+@pytest.mark.parametrize("argv", WRONG_FOLDER_COMMANDS, ids=lambda argv: argv[0])
 def test_a_wrong_current_folder_is_named_and_answered_with_give_root(tmp_path, monkeypatch, capsys, argv):
     from generator.cli import main
 

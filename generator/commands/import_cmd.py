@@ -55,7 +55,8 @@ def project_folder_problem(root: Path, command: str, root_given: bool = False) -
     return (
         f"readinglist {command}: {root.resolve()} is no readinglist project (it has no"
         f" mkdocs.yml and no content/ folder): {fix}"
-        + ("" if project_above(root) else " (to start a list in this folder, create content/ in it first)")
+        # (Not of a folder that is not there: --root mistyped, said by `wrong_folder_fix`.)
+        + ("" if project_above(root) or not root.is_dir() else " (to start a list in this folder, create content/ in it first)")
     )
 
 
