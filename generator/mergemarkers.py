@@ -24,6 +24,16 @@ CONFLICT = (
     " the lines <<<<<<<, ======= and >>>>>>>; keep the version you mean (or join the two)"
     " and delete those marker lines"
 )
+# A conflict written with its base too (git's merge.conflictStyle diff3 or zdiff3): told
+# only of the three markers above, a curator who deleted them kept the lines as they were
+# before either side changed them, under a fourth marker line "||||||| base" (a YAML
+# error again, or on a hand-written page the old text beside the new).
+CONFLICT_WITH_BASE = (
+    "a git merge conflict: git left both versions of the lines it could not merge, between"
+    " the lines <<<<<<<, ======= and >>>>>>>, and between ||||||| and ======= the lines as"
+    " they were before either version changed them; keep the version you mean (or join the"
+    " two), delete the lines as they were, and delete the four marker lines"
+)
 
 
 def conflict_lines(text: str, markdown: bool = False) -> list[int]:
@@ -35,26 +45,33 @@ def conflict_lines(text: str, markdown: bool = False) -> list[int]:
     lines as they are, where a reader sees them. One whose markers are only partly in
     code (two versions of a code block's opening fence: the block runs on over the
     other markers) is on the site as both sides, and said."""
+    return [number for number, _ in _conflicts(text, markdown)]
+
+
+def _conflicts(text: str, markdown: bool) -> list[tuple[int, bool]]:
+    """(The start, whether it shows the base: a ||||||| line) of each conflict that
+    `conflict_lines` finds."""
     if "<<<<<<<" not in text:
         return []  # (most files: one search; reading every line cost 0.18 s at 10,000 papers)
     markers = [
         (number, line[0]) for number, line in enumerate(text.split("\n"), 1) if _MARKER.match(line)
     ]
     code = _code_lines(text) if markdown else set()
-    starts = []
+    starts: list[tuple[int, bool]] = []
     for at, (number, kind) in enumerate(markers):
         if kind != "<":
             continue
         # The conflict's marker lines: this one and those after it, to its closing one.
-        lines = [number]
+        lines, kinds = [number], {kind}
         for later, later_kind in markers[at + 1:]:
             if later_kind == "<":
                 break
             lines.append(later)
+            kinds.add(later_kind)
             if later_kind == ">":
                 break
         if len(lines) > 1 and not code.issuperset(lines):
-            starts.append(number)
+            starts.append((number, "|" in kinds))
     return starts
 
 
@@ -73,7 +90,7 @@ def _code_lines(text: str) -> set[int]:
 def report_conflicts(text: str, shown: str, problems: Problems, markdown: bool = False) -> bool:
     """Report each conflict of ``text`` (the file ``shown``; a Markdown page with
     ``markdown``) at its first line; whether there was one."""
-    starts = conflict_lines(text, markdown)
-    for number in starts:
-        problems.error(Location(shown, number, 1), CONFLICT)
+    starts = _conflicts(text, markdown)
+    for number, with_base in starts:
+        problems.error(Location(shown, number, 1), CONFLICT_WITH_BASE if with_base else CONFLICT)
     return bool(starts)

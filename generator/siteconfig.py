@@ -116,7 +116,7 @@ def config_problems(root: Path) -> Problems:
         # Each setting's syntax error at once: MkDocs stops at the first.
         yamlio.parse_past_syntax_errors(text, shown, read, yamlio.top_level_spans(text.split("\n")), set(read.items))
     for problem in read.errors:
-        if problem.message.startswith(_SYNTAX) or problem.message == mergemarkers.CONFLICT:
+        if problem.message.startswith(_SYNTAX) or problem.message in (mergemarkers.CONFLICT, mergemarkers.CONFLICT_WITH_BASE):
             problems.error(problem.location, problem.message)
     if not problems.has_errors():
         problems.extend(markup_in_settings(root))

@@ -104,3 +104,35 @@ def test_a_conflict_between_two_versions_of_a_code_block_is_said(tmp_path):
     # The other way about: the opening marker in a block that the conflict's lines end.
     page = "# Install\n\n```python\n<<<<<<< HEAD\nimport a\n```\n=======\nimport b\n```\n>>>>>>> 910c19b (upstream)\n"
     assert conflict_lines(page, markdown=True) == [4]
+
+
+def test_a_conflict_with_its_base_is_told_to_drop_the_base_lines_too(tmp_path):
+    # (audit: with git's merge.conflictStyle diff3 or zdiff3, a conflict holds a third
+    # version, the lines as they were, after a '||||||| base' line. Told only of
+    # <<<<<<<, ======= and >>>>>>>, a curator who deleted those kept the old lines too.)
+    from generator.mergemarkers import CONFLICT_WITH_BASE
+
+    base = "<<<<<<< HEAD\nstatus: to-read\n||||||| 1a2b3c4\nstatus: reference\n=======\nstatus: must-read\n>>>>>>> upstream\n"
+    root = project(tmp_path, a=paper("a", extra="venue: ICLR\n") + base, b=paper("b"), c=paper("c"))
+    with_pages(root, about="# About\n\n" + base.replace("status: ", ""))
+    assert messages(root) == [
+        f"content/pages/about.md:3:1: {CONFLICT_WITH_BASE}",
+        f"content/papers/a.yml:4:1: {CONFLICT_WITH_BASE}",
+    ]
+    assert "between ||||||| and =======" in CONFLICT_WITH_BASE and "delete the lines as they were" in CONFLICT_WITH_BASE
+    # (Two conflicts, one with its base and one without: each told its own way.)
+    both = base + conflicted("year: 2020\n", "year: 2021\n")
+    (root / "content" / "papers" / "a.yml").write_text(paper("a", extra="venue: ICLR\n") + both)
+    assert [m for m in messages(root) if "papers/a.yml" in m] == [
+        f"content/papers/a.yml:4:1: {CONFLICT_WITH_BASE}",
+        f"content/papers/a.yml:11:1: {CONFLICT}",
+    ]
+
+
+def test_a_conflict_with_its_base_in_mkdocs_yml_is_said_as_one(tmp_path):
+    from generator.mergemarkers import CONFLICT_WITH_BASE
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "<<<<<<< HEAD\nsite_name: Our lab\n||||||| base\nsite_name: Example\n=======\nsite_name: Example list\n>>>>>>> upstream\n"
+    )
+    assert [str(p) for p in config_problems(tmp_path).errors] == [f"mkdocs.yml:1:1: {CONFLICT_WITH_BASE}"]
