@@ -223,7 +223,7 @@ def read_papers(
                     else f"; rename it to {right!r}"
                 )
                 if is_file and _another_ending(name)
-                else "" if is_file else f" ({_not_a_file(entry)})"
+                else "" if is_file else f" ({_not_a_file(entry, prefix)})"
             )
             if is_file and _another_ending(name):
                 told.setdefault(right, name)
@@ -386,11 +386,25 @@ def _entry_is_file(entry: os.DirEntry) -> bool:
         return False
 
 
-def _not_a_file(entry: os.DirEntry) -> str:
-    """What a listed name that is no file is, for the curator."""
+def _not_a_file(entry: os.DirEntry, prefix: str) -> str:
+    """What a listed name that is no file is, for the curator; ``prefix``: the folder
+    listed, as shown."""
     try:
         if entry.is_dir():
-            return "this is a folder"
+            # (A lab sorting its papers by year, content/papers/2023/: told only "this is
+            # a folder", the curator did not learn that its papers were left out, nor how
+            # to have them read.)
+            try:
+                held = sum(1 for name in os.listdir(entry.path) if name.endswith(".yml"))
+            except OSError:  # (not readable: nothing more to say of it)
+                held = 0
+            if not held:
+                return "this is a folder"
+            files, them = ("1 paper file", "it") if held == 1 else (f"{held} paper files", "them")
+            return (
+                f"this is a folder, holding {files} the list does not read: move {them} into"
+                f" {prefix} itself; topics and tags group papers, not folders"
+            )
         os.stat(entry.path)
     except OSError as error:
         if error.errno == errno.ELOOP:

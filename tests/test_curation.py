@@ -3116,3 +3116,21 @@ def test_the_weight_example_pasted_into_topics_yml_reads_back_as_the_keyword(tmp
     content, problems = load_content(tmp_path / "content", tmp_path)
     assert [p.message for p in problems.sorted() if p.severity.value == "error"] == []
     assert dict(content.topics[0].keywords) == {keyword: 2.0}
+
+
+def test_a_folder_of_paper_files_in_the_papers_folder_says_they_are_not_read_and_where_they_go(tmp_path):
+    # (audit: a lab sorting its papers by year, content/papers/2023/, was told only
+    # "(this is a folder)": not that its papers were left out of the list, nor the fix)
+    check_one(tmp_path, "id: x\ntitle: A\n")
+    papers = tmp_path / "content" / "papers"
+    for folder, names in {"2023": ["a.yml", "b.yml", "notes.txt"], "2024": ["c.yml"], "drafts": ["d.md"]}.items():
+        (papers / folder).mkdir()
+        for name in names:
+            (papers / folder / name).write_text("id: y\ntitle: B\n")
+    said = messages(tmp_path)
+    stem = "not read: content/papers/ holds only paper files named <id>.yml"
+    assert f"content/papers/2023:1:1: {stem} (this is a folder, holding 2 paper files the list does not read:" \
+        " move them into content/papers/ itself; topics and tags group papers, not folders)" in said
+    assert f"content/papers/2024:1:1: {stem} (this is a folder, holding 1 paper file the list does not read:" \
+        " move it into content/papers/ itself; topics and tags group papers, not folders)" in said
+    assert f"content/papers/drafts:1:1: {stem} (this is a folder)" in said
