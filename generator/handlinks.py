@@ -431,7 +431,19 @@ def link_problem(
             return instead(file)
     if (web := _web_address(href)) is not None:
         return f"link {href!r} leads to no file of the site; an address on the web needs https://: write {web!r}"
-    return f"link {href!r} leads to no file of the site" + did_you_mean(target, sorted(files))
+    page = posixpath.splitext(target)[1].lower() in ("", ".md", ".html")
+    return f"link {href!r} leads to no file of the site" + did_you_mean(
+        target, sorted(files), "" if page else _NOT_CARRIED
+    )
+
+
+# After a link to a picture or other file that is nowhere (`lab.png`): told only that it
+# "leads to no file of the site", a curator looked for a folder to put the file in; the
+# site carries none (as `_left_out` says of one that is beside the pages).
+_NOT_CARRIED = (
+    f": a picture or other file of yours is not carried into the site (of {PAGES_FOLDER} only"
+    " the .md files directly in it are): link it by its https:// address on the web"
+)
 
 
 def _page_file(target: str, files: frozenset[str], paper_ids: set[str], topic_ids: set[str]) -> str | None:

@@ -402,7 +402,11 @@ def test_a_link_to_a_file_beside_the_pages_that_the_site_leaves_out_says_so(tmp_
         f"{INDEX}:3:9: link 'team/alice.md' leads to no file of the site: only the .md files"
         " directly in content/pages/ are carried into it, not content/pages/team/alice.md;"
         " move it to content/pages/alice.md and link 'alice.md'",
-        f"{INDEX}:5:8: link 'img/none.png' leads to no file of the site",
+        # (audit: a picture that is nowhere was told no more, and a curator looked for a
+        # folder to put it in; none is carried)
+        f"{INDEX}:5:8: link 'img/none.png' leads to no file of the site: a picture or other file"
+        " of yours is not carried into the site (of content/pages/ only the .md files directly"
+        " in it are): link it by its https:// address on the web",
     ]
 
 
