@@ -363,6 +363,40 @@
     }
   }
 
+  /* A list of more rows than are shown at first: its rows drawn as boxes of their own,
+     not a table's (readinglist.css, data-rl-rows), so that only those on the screen
+     are laid out. "Show all" of 10,000 rows as a table's took 12 to 48 s on 2 loaded
+     cores, and a sort after it as long (BENCHMARKS.md, "The fifty-fourth session").
+     The attribute names the columns, whose widths the stylesheet sets; the roles keep
+     it a table of rows and cells for a screen reader in a browser that drops a table's
+     meaning from one drawn otherwise (set on the page's rows, and so on their copies). */
+  function blockRows(table, all) {
+    var head = table.tHead && table.tHead.rows[0];
+    var names = head ? Array.prototype.map.call(head.cells, function (th, i) {
+      var word = th.textContent.trim();
+      return i === 0 ? "title" : th.classList.contains("rl-year-column") ? "year" :
+        word === "Topics" ? "topics" : word === "Code" ? "code" : "other";
+    }) : [];
+    table.setAttribute("role", "table");
+    Array.prototype.forEach.call(table.children, function (part) {
+      if (part.tagName === "THEAD" || part.tagName === "TBODY") {
+        part.setAttribute("role", "rowgroup");
+      }
+    });
+    /* (Not the headers' role: Material draws its tablesort's icon beside a header of
+       role="columnheader", under the sort's own arrow.) */
+    if (head) {
+      head.setAttribute("role", "row");
+    }
+    all.forEach(function (row) {
+      row.setAttribute("role", "row");
+      for (var i = 0; i < row.cells.length; i++) {
+        row.cells[i].setAttribute("role", "cell");
+      }
+    });
+    table.setAttribute("data-rl-rows", names.join(" "));
+  }
+
   function setUp(filter) {
     if (filter.dataset.ready) {
       return;
@@ -398,6 +432,10 @@
     Array.prototype.forEach.call(table.tBodies, function (body) {
       all.push.apply(all, body.rows);
     });
+    var blocks = large || all.length > LIMIT;
+    if (blocks) {
+      blockRows(table, all);
+    }
     var rows = all.map(function (row) {
       /* Every cell; of the code badge, the repository's name alone ("THUDM/CogAgent":
          its text and the name after its slash, a span of its own so that it breaks
@@ -428,19 +466,12 @@
     var page = location.pathname; /* the table's own address (see remember) */
     /* A sort after "Show all" shows every row in the new order; before it, the first
        LIMIT of all the rows sorted (not the first LIMIT shown, sorted), as the count
-       line says. Every row of a long list takes seconds to lay out again (18 to 41 s
-       for 10,000 at a load of 12 on 2 cores; benchmarks/sort_latency.py): the count
-       line says so first, as "Show all" does, and the rows shown are moved, not
-       copied again. */
+       line says. The rows shown are moved, not copied again, and only those on the
+       screen are laid out (blockRows): at once, and the count line, whose words stay,
+       is not said again (it said "Sorting all 10000 papers…" first while a table's
+       10,000 rows took 18 to 41 s to lay out again, then the count again). */
     var sort = sortable(table, rows, function () {
-      if (!shownAll()) {
-        apply();
-        return;
-      }
-      tell("Sorting all " + last.matches.length + " papers\u2026");
-      requestAnimationFrame(function () {
-        setTimeout(function () { apply(true); }, 0);
-      });
+      apply(shownAll());
     });
     function sorted() {
       return sort ? sort.rows() : rows;
@@ -452,6 +483,10 @@
       var cell = document.createElement("td");
       cell.colSpan = columns;
       cell.className = "rl-filter__note";
+      if (blocks) {
+        row.setAttribute("role", "row");
+        cell.setAttribute("role", "cell");
+      }
       row.appendChild(cell);
       if (typeof message === "string") {
         cell.textContent = message;
@@ -507,6 +542,9 @@
     function show(matches, limit) {
       last = { matches: matches, limit: limit };
       var body = document.createElement("tbody");
+      if (blocks) {
+        body.setAttribute("role", "rowgroup");
+      }
       var before = copies;
       copies = new Map();
       matches.slice(0, limit).forEach(function (r) {
