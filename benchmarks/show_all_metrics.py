@@ -3,6 +3,8 @@ headless Chromium: the wall time (as benchmarks/sort_latency.py times them) and 
 renderer's own sums from the devtools Performance domain (Layout, RecalcStyle, Script and
 Task seconds, Performance.getMetrics before and after each step).
 
+Then, the page opened again, "Show 1,000 more" where the script offers it.
+
 Each VARIANT is NAME=CSS[,JS]: that stylesheet served as readinglist.css (and that
 script as table-filter.js), so a change of either is measured against the site's own
 in one run, the variants alternated round by round:
@@ -28,6 +30,19 @@ from benchmarks.filter_latency import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from benchmarks.sort_latency import _SHOW_ALL, _SORT_SHOWN  # noqa: E402
 from tests.browser.sitebuild import SiteServer  # noqa: E402
 
+# "Show 1,000 more" pressed: until its rows are there and the next frame is drawn.
+_SHOW_MORE = """async () => {
+  const shown = () => document.querySelectorAll('#rl-all-papers tbody:not([hidden]) tr').length;
+  const more = [...document.querySelectorAll('#rl-all-papers button.md-button')].find(b => /more$/.test(b.textContent));
+  const want = shown() - 1 + 1000;
+  const start = performance.now();
+  more.click();
+  while (shown() < want) {
+    await new Promise(r => setTimeout(r, 20));
+  }
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - start;
+}"""
 METRICS = ("LayoutDuration", "RecalcStyleDuration", "ScriptDuration", "TaskDuration")
 
 
@@ -72,6 +87,17 @@ def main(argv: list[str] | None = None) -> int:
                     wall = (result[0] if arg else result) / 1000
                     figures.setdefault((name, step), []).append([wall, *spent])
                     print(f"round {n + 1} {name}: {step}: wall {wall:.2f} s, layout {spent[0]:.2f}, "
+                          f"style {spent[1]:.2f}, script {spent[2]:.2f}, task {spent[3]:.2f}", flush=True)
+                # "Show 1,000 more" (since the fifty-fourth session), from the first rows of
+                # the page opened again, where the script offers it.
+                page.goto(server.base_url + "papers/", wait_until="load", timeout=300_000)
+                page.locator(".rl-filter").wait_for(state="visible", timeout=300_000)
+                if page.locator("#rl-all-papers button.md-button", has_text="more").count():
+                    before = _sums(cdp)
+                    wall = page.evaluate(_SHOW_MORE) / 1000
+                    spent = [after - then for then, after in zip(before, _sums(cdp))]
+                    figures.setdefault((name, "Show 1,000 more"), []).append([wall, *spent])
+                    print(f"round {n + 1} {name}: Show 1,000 more: wall {wall:.2f} s, layout {spent[0]:.2f}, "
                           f"style {spent[1]:.2f}, script {spent[2]:.2f}, task {spent[3]:.2f}", flush=True)
                 page.close()
         browser.close()

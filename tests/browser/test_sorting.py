@@ -657,3 +657,32 @@ def test_a_short_list_stays_a_table(new_page):
     _opened(page, "papers/")
     assert page.evaluate("getComputedStyle(document.querySelector('#t tbody tr')).display") == "table-row"
     assert page.evaluate("document.getElementById('t').hasAttribute('data-rl-rows')") is False
+
+
+def test_show_1000_more_adds_a_thousand_rows_and_a_sort_keeps_as_many_shown(new_page):
+    page = new_page()
+    _opened(page, "long/")
+    count = page.locator(".rl-filter__count")
+    page.get_by_role("button", name="Show 1,000 more").click()
+    assert len(_titles(page)) == ALL_PAPERS_FIRST + 1000
+    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST + 1000} of {LONG} papers are shown"
+    # The keyboard goes on at the first row added; "Show all" is still offered.
+    assert page.evaluate("document.activeElement.textContent") == LONG_ROWS[ALL_PAPERS_FIRST][0]
+    expect(page.get_by_role("button", name=f"Show all {LONG}")).to_be_visible()
+    # A sort shows as many rows of the new order (it went back to the first 200).
+    page.get_by_role("button", name=re.compile("^Year")).click()
+    oldest = [r[0] for r in sorted(LONG_ROWS, key=lambda r: r[1])]
+    assert _titles(page) == oldest[:ALL_PAPERS_FIRST + 1000]
+    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST + 1000} of {LONG} papers are shown"
+    # 300 left after the next step: "Show all" alone, which shows them.
+    page.get_by_role("button", name="Show 1,000 more").click()
+    assert _titles(page) == oldest[:ALL_PAPERS_FIRST + 2000]
+    assert page.get_by_role("button", name="Show 1,000 more").count() == 0
+    page.get_by_role("button", name=f"Show all {LONG}").click()
+    _all_shown(page, LONG)
+    assert _titles(page) == oldest
+    assert count.inner_text() == f"All {LONG} papers are shown"
+    # A filter typed starts again from its first 200 matches.
+    page.locator(".rl-filter__text").fill("paper")
+    page.locator(".rl-filter__text").press("Enter")
+    assert len(_titles(page)) == ALL_PAPERS_FIRST
