@@ -587,6 +587,17 @@ def test_every_row_shown_lays_out_only_those_on_the_screen(new_page, viewport):
     assert _rows_seen(page) == [[display], True, False]
 
 
+def test_a_row_the_browser_skips_is_still_found_by_its_find(new_page):
+    # (Ctrl-F: the page's text is there, drawn or not. window.find is Chromium's search
+    # of the page's text; its find bar also draws the row it finds.)
+    page = new_page(viewport={"width": 1280, "height": 900})
+    _opened(page, "long/?all=1")
+    _all_shown(page, LONG)
+    last = LONG_ROWS[-1][0]
+    assert _titles(page)[-1] == last
+    assert page.evaluate("t => [window.find(t), String(getSelection())]", last) == [True, last]
+
+
 def test_the_columns_of_rows_drawn_as_boxes_line_up_under_their_headers(new_page):
     page = new_page(viewport={"width": 1280, "height": 900})
     _opened(page, "long/")
