@@ -171,6 +171,7 @@ def load_content(
             problems.items.extend(found)
             assert memo is not None and memo.last is not None
             drafts = memo.last.files.drafts
+            claims = memo.last.claims
         else:
             if memo is not None:
                 memo.last = None  # whatever happens below, the last load no longer describes it
@@ -181,15 +182,16 @@ def load_content(
             start = len(problems.items)
             topics, topics_read, unnamed = read_topics(topics_path, root, problems)
             topic_problems = tuple(problems.items[start:])
+            listing, claims = _counts(drafts)
             checked = cross_check(
-                drafts, topics, topics_read, problems, _gone(imported_path, drafts), unnamed
+                drafts, topics, topics_read, problems, _gone(imported_path, drafts, claims), unnamed
             )
             start = len(problems.items)
             warn_empty_topics(checked.content, topics, problems)
             warn_short_reading_orders(checked.content, topics, problems)
             warn_topicless(
                 checked.content, topics, topics_read, papers_dir, display(topics_path, root),
-                _listing(drafts), problems, memo.placed if memo is not None else None, unnamed,
+                listing, problems, memo.placed if memo is not None else None, unnamed,
             )
             empty = tuple(problems.items[start:])
             start = len(problems.items)
@@ -208,6 +210,8 @@ def load_content(
                     tuple(problems.items[start:]),
                     tuple(unnamed),
                     search,
+                    listing,
+                    claims,
                 )
             content = checked.content
         if again is not None:
@@ -221,7 +225,7 @@ def load_content(
             {d.stem for d in drafts} | {d.id for d in drafts if d.id},
             {t.id for t in topics} | meant_topics if topics_read else ANY,
         )
-        _check_beside(content_dir, root, content, drafts, meant, memo, problems)
+        _check_beside(content_dir, root, content, drafts, claims, meant, memo, problems)
         _warn_papers_outside(content_dir, papers_dir, root, problems)
         content = _with_repositories(content_dir, root, content, memo, problems)
         _hint_paper_links(content, root, problems)
@@ -300,6 +304,7 @@ def _check_beside(
     root: Path,
     content: Content,
     drafts: Sequence[PaperDraft],
+    claims: Mapping[str, Mapping[str, int]],
     meant: tuple[Container[str], Container[str]],
     memo: FolderMemo | None,
     problems: Problems,
@@ -322,7 +327,7 @@ def _check_beside(
         found, recorded = tuple(checked.items), frozenset(ids.get(i, i) for i in recorded_ids(views))
         if memo is not None:
             memo.imported = (stamp, found, recorded)
-    gone = _gone(path, drafts, views)
+    gone = _gone(path, drafts, claims, views)
     check_hand_pages(content_dir, root, content, gone.fate, problems, meant)
     problems.items.extend(found)
     _warn_renames(drafts, recorded, gone, display(path, root), problems)
@@ -392,26 +397,63 @@ def _warn_renames(
 
 
 def _gone(
-    path: Path, drafts: Sequence[PaperDraft], views: Mapping[str, provenance.Seen] | None = None
+    path: Path,
+    drafts: Sequence[PaperDraft],
+    claims: Mapping[str, Mapping[str, int]],
+    views: Mapping[str, provenance.Seen] | None = None,
 ) -> Gone:
     """What became of ids that ``drafts`` (read now) do not give: a paper's `formerly:`
-    says, else the importer's record (``views``, when read already)."""
+    (``claims``: `_counts`) says, else the importer's record (``views``, when read
+    already)."""
     return Gone(
-        path, lambda: ((str(d.id), d.values) for d in drafts if d.usable), _formerly(drafts), views,
+        path, lambda: ((str(d.id), d.values) for d in drafts if d.usable), _formerly(claims), views,
         papers_dir=path.parent.parent / "papers",  # (content/sources/imported.json's content/)
     )
 
 
-def _formerly(drafts: Sequence[PaperDraft]) -> dict[str, str]:
+def _formerly(claims: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
     """Old id -> the paper whose `formerly:` names it, when exactly one does."""
-    claims: dict[str, set[str]] = {}
-    for draft in drafts:
-        formerly = draft.values.get("formerly")  # (none in most files: asked first)
-        if formerly and draft.id is not None:
-            for ref in nodes(formerly):
-                if ref.text != draft.id:  # (first, its own: the id it went back to)
-                    claims.setdefault(str(ref.text), set()).add(draft.id)
     return {old: next(iter(ids)) for old, ids in claims.items() if len(ids) == 1}
+
+
+def _counts(drafts: Sequence[PaperDraft]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """What the loads ask of every file, counted so that a rerun updates it for the
+    files it reads again (`_count`) and reads no other draft (their values stay packed:
+    paperdrafts.PaperDraft.__getstate__): the ids of the papers whose file lists a
+    topic (`warn_topicless`'s ``listing``), each with its number of files; and each old
+    id a `formerly:` names -> the ids of the papers naming it, each with its number."""
+    listing: dict[str, int] = {}
+    claims: dict[str, dict[str, int]] = {}
+    for draft in drafts:
+        _count(listing, claims, draft, 1)
+    return listing, claims
+
+
+def _count(listing: dict[str, int], claims: dict[str, dict[str, int]], draft: PaperDraft, step: int) -> None:
+    """Counts ``draft`` in (``step`` 1) or out (-1) of `_counts`' two."""
+    paper_id = draft.id
+    if paper_id is None:
+        return
+    # A file lists a topic, known or not, or gives `topics:` a value its error refuses
+    # ('topics: multi-task', meant as a list): not one in none.
+    if paper_id and (draft.values.get("topics") or ("topics" in draft.nodes and "topics" not in draft.values)):
+        _add(listing, paper_id, step)
+    formerly = draft.values.get("formerly")  # (none in most files: asked first)
+    if formerly:
+        for ref in nodes(formerly):
+            if ref.text != paper_id:  # (first, its own: the id it went back to)
+                by = claims.setdefault(str(ref.text), {})
+                _add(by, paper_id, step)
+                if not by:
+                    del claims[str(ref.text)]
+
+
+def _add(counts: dict[str, int], key: str, step: int) -> None:
+    left = counts.get(key, 0) + step
+    if left:
+        counts[key] = left
+    else:
+        counts.pop(key, None)
 
 
 
@@ -445,6 +487,9 @@ class _Load:
     # What the search for them read: an edit of a few titles or abstracts that cannot
     # change what it found (topicsfile.keywords_unchanged) keeps them too.
     search: KeywordSearch | None = None
+    # What `_counts` counts over the files, for a rerun to update (`_count`).
+    listing: dict[str, int] = field(default_factory=dict)
+    claims: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def problems(self) -> list[Problem]:
         """The problems of that load, in the order it found them."""
@@ -587,7 +632,10 @@ def _load_again(
     drafts = list(files.drafts)
     for at, _, _, draft, _ in fresh:
         drafts[at] = draft
-    gone = _gone(imported, drafts)
+    for old, new in pairs:
+        _count(last.listing, last.claims, old, -1)
+        _count(last.listing, last.claims, new, 1)
+    gone = _gone(imported, drafts, last.claims)
     content = last.checked.swap(pairs, topics, reading_orders(last.topics), gone.fate)
     last.checked.asked_marks = asked | gone.asked
     files.folder_stamp = folder_stamp
@@ -603,7 +651,7 @@ def _load_again(
     warn_short_reading_orders(content, last.topics, warnings)
     warn_topicless(
         content, last.topics, last.topics_read, Path(memo.folder), topics_shown,
-        _listing(drafts), warnings, memo.placed, last.unnamed,
+        last.listing, warnings, memo.placed, last.unnamed,
     )
     last.warnings = tuple(warnings.items)
     # (The files are the same, so the papers are, in the same order: some edited, the
@@ -622,13 +670,3 @@ def _load_again(
             last.misspelt = tuple(misspelt.items)
     memo.last = last
     return content, last.problems()
-
-
-def _listing(drafts: Sequence[PaperDraft]) -> set[str]:
-    """The ids of the papers whose file lists a topic, known or not, or gives `topics:` a
-    value its error refuses ('topics: multi-task', meant as a list): not one in none."""
-    return {
-        draft.id for draft in drafts
-        if draft.id and (draft.values.get("topics") or ("topics" in draft.nodes and "topics" not in draft.values))
-    }
-

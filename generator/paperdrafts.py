@@ -71,7 +71,7 @@ _SUMMARY_MARKUP = re.compile(
     r"|`[^`]+`"
 )
 # The fields whose nodes a draft keeps, for messages across files to point at (and
-# 'topics', to tell a refused value from none: curation._listing).
+# 'topics', to tell a refused value from none: curation._count).
 _POINTED_AT = frozenset({"id", "title", "arxiv", "doi", "topics"})
 
 
@@ -96,7 +96,7 @@ class PackedNodes(Mapping[str, Node]):
     messages of the checks across files alone, and their 30,000 objects at 10,000 papers
     were a tenth of what a new process reads from the cache, though a rerun after an
     edit asks for those of no file but the ones it reads again. Which fields have a
-    node is known without unpickling them (curation._listing asks of every file), and
+    node is known without unpickling them (curation._count asks of each file), and
     the draft is stored again with the very bytes. Read-only, as the nodes are."""
 
     __slots__ = ("names", "packed", "_nodes")
@@ -138,6 +138,10 @@ class PackedNodes(Mapping[str, Node]):
         return type(self), (self.names, self.packed)
 
 
+# The fields of a PaperDraft stored packed (PaperDraft.__getstate__).
+_PACKED = frozenset({"values", "nodes", "same_keys"})
+
+
 @dataclass
 class PaperDraft:
     """A paper file as read on its own, before the cross-checks."""
@@ -150,7 +154,9 @@ class PaperDraft:
     # What crosscheck's _same_papers compares, per SAME_PAPER_KEYS ("" when absent):
     # worked out once per file, so a rerun that reuses the draft does not fold 10,000
     # titles again.
-    same_keys: tuple[str, ...] = ()
+    # (A factory, not a default: a class attribute would answer for a packed draft's
+    # own, which __getattr__ unpacks.)
+    same_keys: tuple[str, ...] = field(default_factory=tuple)
     # The Paper last built from this draft, with the checked ids it was built from: a
     # rerun that reuses the draft reuses the Paper when they are the same. It is the
     # very object build.Memo keys its topics by, so pickling both costs one copy.
@@ -159,11 +165,29 @@ class PaperDraft:
     )
 
     def __getstate__(self) -> dict:
-        # Stored in the memo (build.Memo, cache.py) with its nodes packed (PackedNodes).
+        # Stored in the memo (build.Memo, cache.py) with what only the checks across
+        # files read (its values, nodes and keys) pickled on their own, as one bytes
+        # object, unpickled when one of them is first asked for (__getattr__): a rerun
+        # after an edit asks for those of the files it reads again and no other
+        # (curation._load_again), and at 10,000 papers their 90,000 objects were some
+        # 0.03-0.06 s of storing and reading the memo (BENCHMARKS.md, the fifty-fourth
+        # session). A draft read back and stored again unasked keeps its very bytes.
         state = self.__dict__.copy()
-        if isinstance(self.nodes, dict):
-            state["nodes"] = PackedNodes.of(self.nodes)
+        if "_packed" not in state:
+            nodes = state.pop("nodes")
+            packed = (state.pop("values"), nodes if isinstance(nodes, PackedNodes) else PackedNodes.of(nodes),
+                      state.pop("same_keys"))
+            state["_packed"] = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
         return state
+
+    def __getattr__(self, name: str) -> object:
+        # Asked only for an attribute that is not there: a packed draft's (see
+        # __getstate__), unpacked once, in place.
+        packed = self.__dict__.pop("_packed", None) if name in _PACKED else None
+        if packed is None:
+            raise AttributeError(name)
+        self.values, self.nodes, self.same_keys = pickle.loads(packed)
+        return self.__dict__[name]
 
     @functools.cached_property  # (asked 17 times a file by the checks across files)
     def id(self) -> str | None:

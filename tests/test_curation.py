@@ -139,9 +139,10 @@ def test_papers_added_on_one_day_share_one_date_object(tmp_path):
     assert a.added is b.added
 
 
-def test_drafts_stored_in_the_memo_share_the_names_of_their_fields(tmp_path, monkeypatch):
-    # Each file's names are strings read from it: stored as they are, the memo held
-    # 30,000 more strings at 10,000 papers (build.Memo, cache.py, paperdrafts.PackedNodes).
+def test_drafts_stored_in_the_memo_keep_what_only_the_checks_read_packed(tmp_path, monkeypatch):
+    # Each file's values, nodes and keys are unpickled only when asked for: at 10,000
+    # papers their 90,000 objects were read back and stored again by every rerun
+    # (build.Memo, cache.py, paperdrafts.PaperDraft.__getstate__).
     import pickle
     import time
 
@@ -154,9 +155,45 @@ def test_drafts_stored_in_the_memo_share_the_names_of_their_fields(tmp_path, mon
     load_content(tmp_path / "content", cache=files)
     stored = pickle.loads(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
     a, b = (entry[1] for entry in sorted(stored.values(), key=lambda entry: entry[1].shown))
-    assert a.nodes.names == b.nodes.names == ("id", "title")
-    assert a.nodes.names is b.nodes.names  # (one tuple for all the files of these fields)
-    assert (a.nodes["title"].text, b.nodes["title"].line) == ("A", 2)
+    assert {"values", "nodes", "same_keys"}.isdisjoint(a.__dict__)
+    assert (a.id, a.usable) == ("a", True)  # (kept as they are: asked of every file)
+    assert {"values", "nodes", "same_keys"}.isdisjoint(a.__dict__)
+    # Stored again unasked, a draft keeps its very bytes; asked, it is as it was read.
+    assert b.__getstate__()["_packed"] is b.__dict__["_packed"]
+    assert a.nodes.names == ("id", "title")
+    assert (a.nodes["title"].text, b.nodes["title"].line, a.values["title"]) == ("A", 2, "A")
+    assert "_packed" not in a.__dict__
+    original = sorted((entry[1] for entry in files.values()), key=lambda draft: draft.shown)
+    assert [(d.values, d.same_keys, d.usable) for d in (a, b)] == [(d.values, d.same_keys, d.usable) for d in original]
+
+
+def test_a_rerun_unpacks_the_drafts_of_the_files_it_reads_again_and_no_other(tmp_path, monkeypatch):
+    # The counts the loads ask of every file (the papers listing a topic, the old ids a
+    # `formerly:` names) are updated for the files read again, and equal a count of all.
+    import pickle
+    import time
+
+    from generator import curation, paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)  # (settled)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    for n, title in enumerate(("Graphs", "Kernels", "Robots", "Proteins")):
+        write_paper(tmp_path, f"p{n}.yml", f"id: p{n}\ntitle: {title}\ntopics: [in-context-learning]\n")
+    write_paper(tmp_path, "q.yml", "id: q\ntitle: Music\nformerly: [old-q]\n")
+    files: dict = {}
+    load_content(tmp_path / "content", cache=files)
+    files = pickle.loads(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))  # (a new process)
+    write_paper(tmp_path, "p1.yml", "id: p1\ntitle: Kernels\nnotes: In no topic now.\n")
+    content, problems = load_content(tmp_path / "content", cache=files)
+    memo = next(iter(files.values()))[3]
+    assert memo.last is not None  # (the rerun's path: a full load unpacks every draft)
+    assert [d.stem for d in memo.last.files.drafts if "_packed" not in d.__dict__] == ["p1"]
+    assert (memo.last.listing, memo.last.claims) == ({"p0": 1, "p2": 1, "p3": 1}, {"old-q": {"q": 1}})
+    assert (memo.last.listing, memo.last.claims) == curation._counts(memo.last.files.drafts)
+    assert [p.id for p in content.papers] == ["p0", "p1", "p2", "p3", "q"]
+    assert [str(p) for p in problems.items] == [str(p) for p in load_content(tmp_path / "content")[1].items]
+    assert any("p1" in str(p) and "topic" in str(p) for p in problems.items)  # (p1 is in none now)
 
 
 def test_titles_are_the_same_after_folding_case_punctuation_and_unicode_forms():
