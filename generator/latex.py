@@ -319,10 +319,53 @@ def tie_readings_before(text: str) -> list[str]:
     their tilde), `ONE_TIE_AT_A_TIME` (``a~~b``, ``3~--~5``)."""
     if "~" not in text and "\\\\" not in text:
         return []
+    windows = _tie_windows(text)
     return [
         reading for reading, found in ((BEFORE_A_WORD, _TIE_NOW_ONLY), (ONE_TIE_AT_A_TIME, _TIES_NOW_ONLY))
-        if found.search(text) is not None
+        if any(found.search(text, start, end) is not None for start, end in windows)
     ]
+
+
+def _tie_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that hold every match of `_TIE_NOW_ONLY` and
+    `_TIES_NOW_ONLY`, and the characters each match's look-ahead reads (the engine sees
+    no further than a search's end; it sees before its start), in order, none
+    overlapping. Each match holds a tilde or starts at a line break ("\\\\"): one
+    holding a tilde starts at most a character before it, or at a command's backslash
+    with only letters, braces and spaces after it up to the tilde, and ends, its
+    look-ahead read, within five characters after it; one at a line break ends with the
+    letters after it and two characters more. (The two patterns searched through a
+    10,000-entry .bib of 300 tildes took 0.075 s; these stretches, some 3,000 characters.)"""
+    windows = []
+    for tie in _places(text, "~"):
+        start = max(tie - 1, 0)
+        command = text.rfind("\\", 0, tie)
+        if command >= 0 and _COMMAND_TO_TIE.fullmatch(text, command, tie):
+            start = command
+        windows.append((start, tie + 6))
+    for line_break in _places(text, "\\\\"):
+        letters = _LETTERS.match(text, line_break + 2)
+        windows.append((line_break, letters.end() + 2 if letters else line_break + 4))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _places(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` starts in ``text``, each place (overlapping ones too)."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+# What may come between a command's backslash and a tilde in a match of the patterns.
+_COMMAND_TO_TIE = re.compile(r"\\[A-Za-z]+[{}\s]*")
+_LETTERS = re.compile("[A-Za-z]+")
 
 
 @contextmanager

@@ -667,3 +667,22 @@ def test_nested_emphasis_renders_as_tex_sets_it_and_shows_no_star(trees):
         (word, shape) for text, shape in words for word in clean_latex(text).split()
     ]
     assert shown == expected, markdown
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + [
+    "a~", "~b", "x.~", ")~", "\\_~", "/~", "(~", "=~", "~\n", "\n", "  ", "}", "{", "ab", "Ab1", "1",
+    "\u2013", "\\\\ab", "\\\\a{", "\\\\abc", "\\\\x1", "\\cmd", " \n {} ", "\t",
+]), min_size=1, max_size=12))
+def test_the_quick_look_searches_only_around_tildes_and_line_breaks_and_finds_what_the_whole_text_holds(pieces):
+    # (tie_readings_before searches each pattern only in the stretches `_tie_windows`
+    # gives: the answer must be the whole text's search.)
+    text = "".join(pieces)
+    whole = [
+        reading for reading, found in ((BEFORE_A_WORD, latex._TIE_NOW_ONLY), (ONE_TIE_AT_A_TIME, latex._TIES_NOW_ONLY))
+        if found.search(text) is not None
+    ]
+    assert tie_readings_before(text) == whole, text
+    windows = latex._tie_windows(text)
+    assert windows == sorted(windows)
+    assert all(end < start for (_, end), (start, _) in zip(windows, windows[1:]))
