@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import replace
 import os
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -373,6 +374,17 @@ def _yaml_value(text):
 def test_any_string_reads_back_exactly(text):
     assert _yaml_value(f"k: {paperyaml.scalar(text)}\n") == text
     assert _yaml_value("\n".join(paperyaml.text_block("k", text)) + "\n") == text
+
+
+def test_a_printable_text_needs_no_escape():
+    # (paperyaml._needs_escape asks str.isprintable first: no character the pattern
+    # matches may be printable, or a text holding one would be written unescaped.)
+    assert not [
+        hex(c) for c in range(sys.maxunicode + 1)
+        if paperyaml._NEEDS_ESCAPE.match(chr(c)) and chr(c).isprintable()
+    ]
+    for text in ("a\x85b", "x\u2028", "\ufeffa", "a\ud800", "\x7f", "tab\tand\x1b", "line\nbreak", "soft\xadhyphen"):
+        assert paperyaml._needs_escape(text) == (paperyaml._NEEDS_ESCAPE.search(text) is not None)
 
 
 def _quoted_a_character_at_a_time(text):

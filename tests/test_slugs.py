@@ -110,3 +110,12 @@ def test_folded_folds_case_accents_and_punctuation():
     assert folded("Łukasz") == folded("Lukasz") == "lukasz"
     assert folded("Edward J. Hu") == "edwardjhu"
     assert folded("张三") != folded("李四")
+
+
+def test_an_ascii_title_is_folded_as_it_is():
+    # (latin_folded returns an ASCII text untouched: the table folds no ASCII character.)
+    from generator.slugs import _FOLD, latin_folded
+
+    assert not [key for key in _FOLD if key < 128]
+    assert latin_folded("Straße and café") == "Strasse and cafe"
+    assert latin_folded("Plain ASCII, 'quoted'") == "Plain ASCII, 'quoted'"
