@@ -602,7 +602,9 @@ def _lines(text: str, starts: list[int]) -> list[int]:
 def normalise_text(data: bytes | str) -> str:
     """Text without a byte-order mark and with every line ending a plain newline."""
     text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # (Asked first: each replace scans the whole text even when it has no "\r", 15 ms a
+    # .bib of 10,000 entries, read twice by an import.)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None) -> list[Record]:
