@@ -82,9 +82,17 @@ def east_asian_written(name: str) -> str:
     return name
 
 
+# A publisher's or a site's word that is a surname as well, after a person's initials
+# ("J. Media", "A. B. Blog", as "W. H. Press"): no organisation is named with initials.
+# After a given name it stays an organisation's ("O'Reilly Media" reads as "John
+# Media"): the importer asks where the name stands in its citation
+# (markdownlist._surnamed_as_organisation).
+_INITIALS_SURNAME = re.compile(r"(?:[A-Z][a-z]?\.(?:\s*-\s*|\s*))+(?:Media|Blog)")
+
+
 def is_organisation(name: str) -> bool:
     """Whether an author's name reads as an organisation's (see _ORGANISATION)."""
-    return bool(_ORGANISATION.search(name))
+    return bool(_ORGANISATION.search(name)) and not _INITIALS_SURNAME.fullmatch(name)
 
 
 def shown_name(name: str) -> str:

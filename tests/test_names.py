@@ -174,3 +174,9 @@ def test_a_publishers_name_is_an_organisations_and_a_surname_like_it_a_persons()
         assert not is_organisation(name), name
     assert shown_name("Press, WH") == "WH Press"
     assert is_organisation("IEEE Press") and is_organisation("SIAM Press")
+    # ("Media" and "Blog" after initials are a surname, as "Press" is: no organisation
+    # is named with initials; after a given name they stay an organisation's word)
+    for name in ("J. Media", "A. B. Blog", "J.-Y. Media"):
+        assert not is_organisation(name), name
+    for name in ("O'Reilly Media", "John Media", "DeepMind Blog", "J. Media Group"):
+        assert is_organisation(name), name

@@ -1055,6 +1055,7 @@ class _Reader:
                 return names
             if index + 1 < len(parts) and (next_found := _venue_and_year(parts[index + 1])) and (
                 _one_author(part) and part not in italics and (not next_found[0] or not _one_name(part))
+                or _known_venue(parts[index + 1]) and _surnamed_as_organisation(part)
             ):
                 # (one author's name before a year alone, "Shannon (1948)", "- Ashish
                 # Vaswani (2017)"; before a venue too, unless a word alone: "K. Smith-Miles.
@@ -1071,6 +1072,8 @@ class _Reader:
                 # either: `_venue`; not a word in italics, as a citation sets a journal and
                 # never a name: "- *Water*, 2020")
                 return (found[0],)
+            if _known_venue(part[len(head) :].strip(" ,")) and _surnamed_as_organisation(head.strip()):
+                return (head.strip(),)  # ("- Ofir Press, ICLR 2022": ICLR the venue, Press a surname)
             if _one_author(head.strip()) and (
                 _known_venue(venue_words := part[len(head) :].strip(" ,"))
                 or index + 1 < len(parts) and _institution_named(venue_words)
@@ -1119,7 +1122,14 @@ class _Reader:
             # first ("He, Zhang, Ren and Sun, 2016" was by He and Zhang, in "Ren and Sun").
             for comma in reversed(list(re.finditer(r",\s*", part))):
                 head = part[: comma.start()]
-                if (found := _venue_and_year(part[comma.end():])) and re.search(r",|\band\b|&", head):
+                found = _venue_and_year(published := part[comma.end():])
+                if not found and index + 1 < len(parts) and _institution_named(published) and (
+                    (year_after := _venue_and_year(parts[index + 1])) is not None and not year_after[0]
+                ):
+                    # (a publisher's name, its year in a part of its own: "- Sutton and
+                    # Barto, MIT Press (2018)", as "- Ian Goodfellow, MIT Press (2016)")
+                    found = (published, year_after[1])
+                if found and re.search(r",|\band\b|&", head):
                     # (not words of the dictionary: "Image Classification, Object Detection,
                     # ICLR 2020", "Theory, Practice, ICLR 2020" name no one, as before a year)
                     names = (_name_list if found[0] else _cited_people)(head)
@@ -1616,7 +1626,8 @@ def _one_author(text: str) -> bool:
         # "W. H. Press", "J. Springer"; not "Ph.D. Thesis". A given name before it tells
         # no publisher from a person, "Mark Press, 2019", which stays the venue.)
         return _one_name(surname) or _particled(surname, capitals=True) or (
-            _capitalised(surname) and surname.casefold() in _ONE_WORD_VENUES and not _work(surname)
+            _capitalised(surname) and surname.casefold() in _ONE_WORD_VENUES | _ORGANISATION_SURNAMES
+            and not _work(surname)
             and bool(re.fullmatch(r"(?:[A-Z]\.[\s-]*)+", initials.group()))
         )
     words = text.split()
@@ -1636,6 +1647,34 @@ def _one_author(text: str) -> bool:
         and all(_one_name(word) or _INITIALS.fullmatch(word) or word.casefold() in _PARTICLES for word in middle)
         and not is_organisation(text)
         and not _field_words([text])
+    )
+
+
+# Surnames that are an organisation's or a publisher's word as well (names.is_organisation:
+# "Ofir Press", "W. H. Press"; "MIT Press", "OpenAI Blog", "O'Reilly Media" are no one's).
+_ORGANISATION_SURNAMES = frozenset(("press", "media", "blog", "college"))
+
+
+def _surnamed_as_organisation(text: str) -> bool:
+    """Whether ``text`` is one person's name whose surname is an organisation's word
+    (`_ORGANISATION_SURNAMES`) after a given name, perhaps with middle initials: "Ofir
+    Press", "William H. Press", "Anna Media". Asked only where the words cannot be the
+    venue, a venue known by name standing after them in the same citation ("- Ofir Press,
+    ICLR 2022", "- Ofir Press (ICLR 2022)"): before a year alone, "Mark Press, 2019" is
+    a publisher as often, and stays the venue. Not a name of capitals, "MIT Press",
+    "CRC Press", nor one with a capital inside, "OpenAI Blog", nor an organisation's,
+    "Academic Press", "Google Blog", "Revista Press" (`_VENUE_HEADS`)."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 4
+        and words[-1].casefold() in _ORGANISATION_SURNAMES
+        and _capitalised(words[-1])
+        and _capitalised(words[0])
+        and words[0].casefold() not in _PLACE_ARTICLES | _VENUE_HEADS | _NAME_PARTICLES
+        and not _LAB.fullmatch(words[0])
+        and all(_INITIALS.fullmatch(word) or _capitalised(word) for word in words[1:-1])
+        and not is_organisation(" ".join(words[:-1]))
+        and not re.search(r"\bAcademic\s", text)
     )
 
 
@@ -2127,8 +2166,23 @@ def _cited(text: str) -> tuple[tuple[str, ...], str] | None:
     surname, given, rest = parts[0], parts[1], parts[2:]
     if len(surname.split()) > 3 or len(given.split()) > 3 or any(not 2 <= len(p.split()) <= 5 for p in rest):
         return None
+    if _given_first(surname) and _given_first(given):
+        # (names each given name first, "Ada Lovelace, Mike Lewis. [Title](...)", as most
+        # lists write them, not "Lovelace, Ada": they were 'Mike Lewis Ada Lovelace'. A
+        # surname of two words is written with its particle, "van der Maaten, Laurens";
+        # "García Márquez, Gabriel José" reads as two people here, as it would to a reader.)
+        return tuple(parts) + (("others",) if others else ()), end.group(1) or ""
     names = (f"{given} {surname}", *rest) + (("others",) if others else ())
     return names, end.group(1) or ""
+
+
+def _given_first(name: str) -> bool:
+    """Whether ``name`` reads as a name written given name first, "Ada Lovelace", "Noah A.
+    Smith": two capitalised words or more, no particle, its last word no initial."""
+    words = name.split()
+    return len(words) >= 2 and words[0][0].isupper() and not _INITIALS.fullmatch(words[-1] + " ") and all(
+        word[0].isupper() and word.casefold() not in _PARTICLES for word in words
+    )
 
 
 def _quoted_title(unit: _Unit, end: int) -> tuple[str, tuple[int, int]] | None:
