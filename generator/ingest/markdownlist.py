@@ -419,6 +419,7 @@ class _Anchor:
     text: str = ""
     image: bool = False  # its text is an image (a badge)
     bare: bool = False  # a bare address GitHub links: its text is the address, no title
+    official_beside: bool = False  # the words right beside it call it official (`_said_official`)
 
 
 @dataclass
@@ -708,7 +709,9 @@ class _Reader:
                 if not venue and _among(earlier[0], authors) else _misread(earlier[0], venue, len(changed) == 2),
             ))
         doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
-        links = _links([a for _, a in anchors], arxiv, doi)
+        _said_official(unit)
+        labs = tuple(found.group() for found in _LAB_NAMED.finditer(_join(s for s in unit.spans if s.link < 0)))
+        links = _links([a for _, a in anchors], arxiv, doi, authors + labs)
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
@@ -1160,7 +1163,8 @@ class _Reader:
         """Add the badges' links to the record before them (see `read`)."""
         record = self.records[-1]
         anchors = [a for a in unit.anchors if _usable(a.url)]
-        links = _links(anchors, record.arxiv, record.doi)
+        _said_official(unit)
+        links = _links(anchors, record.arxiv, record.doi, record.authors)
         known = {same_page(link.url) for link in record.links}
         new = tuple(link for link in links if same_page(link.url) not in known and link.kind == "code")
         if new:
@@ -1361,10 +1365,10 @@ def _identity(url: str) -> str:
     return same_page(url)
 
 
-def _links(anchors: list[_Anchor], arxiv: str, doi: str) -> list[Link]:
+def _links(anchors: list[_Anchor], arxiv: str, doi: str, authors: tuple[str, ...] = ()) -> list[Link]:
     """The item's links, each once, but the arXiv abstract page and the DOI's page (the
     paper's badges link them); kinds from the host, or from the text where the host
-    says nothing."""
+    says nothing; a code link official where the list says so (`_official`)."""
     links: list[Link] = []
     for anchor in anchors:
         url = anchor.url
@@ -1380,10 +1384,112 @@ def _links(anchors: list[_Anchor], arxiv: str, doi: str) -> list[Link]:
         link = make_link(url, "curator")
         if link.kind == "project" and label in _CODE_LABELS and not mimics_code_host(url):
             link = Link(url, "code", "curator")  # code on a lab's own site: its badge names the address
-        if link.kind == "code" and "official" in label and "unofficial" not in label:
+        if link.kind == "code" and _official(anchor, label, link.repo, authors):
             link = Link(link.url, link.kind, link.found_in, link.note, True, link.host, link.repo)
         links.append(link)
     return links
+
+
+# When a list's code link is the paper's official code, as a curator reads the list: the
+# list says so plainly, in the link's text ("[Official code](...)", "[PyTorch
+# (official)](...)") or right beside it ("Official code: [GitHub](...)", "[[code](...)]
+# (official)"), or the repository's owner is one of the item's authors or its lab, as
+# named in the item ("- Ofir Press, ICLR 2022 [[code](https://github.com/ofirpress/...)]",
+# "- OpenAI, 2023 [[code](https://github.com/openai/...)]"). A "[code]" link alone is
+# only code: a list links reimplementations as often. Words that say it is another's
+# code win over "official": "unofficial", "non-official", "not official", "third-party",
+# "(re)implementation by", "reimplementation", "reproduction", "port", "community".
+_NOT_OFFICIAL = re.compile(
+    r"(?i)(?<![^\W_])(?:un-?official|non-?official|not\s+(?:the\s+)?official|third[- ]party"
+    r"|re-?implement\w*|reproduc\w*|port(?:ed)?|community|implementation\s+by)(?![^\W_])"
+)
+_OFFICIAL_WORD = re.compile(r"(?i)(?<![^\W_])(?<!-)official(?![^\W_])")
+# The words before a link that call it official: its label before it, "Official code:",
+# "Official PyTorch -", "official implementation: [" (the last words before the link).
+_OFFICIAL_BEFORE = re.compile(
+    r"(?i)(?<![^\W_])(?<!-)official(?:\s+(?:(?:source\s+)?code|implementation|repo(?:sitory)?|pytorch"
+    r"|tensorflow|jax|github|gitlab))?\s*[:：\-–—]?\s*[\[(（]*\s*$"
+)
+# ... and after it, in brackets: "[code](...) (official)", "[[code](...)] (Official)".
+_OFFICIAL_AFTER = re.compile(r"(?i)^[\s\]]*[(（]\s*official\s*[)）]")
+# A lab's repositories on GitHub under other owners than its name ("Google" publishes as
+# google-research and google-deepmind; "Meta AI" as facebookresearch). Lower case.
+_LAB_OWNERS = {
+    "google": ("google", "google-research", "google-deepmind"),
+    "google deepmind": ("google-deepmind", "deepmind"),
+    "google brain": ("google-research", "google"),
+    "deepmind": ("deepmind", "google-deepmind"),
+    "meta": ("facebookresearch", "meta-llama"),
+    "meta ai": ("facebookresearch", "meta-llama"),
+    "microsoft": ("microsoft",),
+    "nvidia": ("nvidia", "nvlabs"),
+    "mistral ai": ("mistralai",),
+    "deepseek": ("deepseek-ai",),
+    "deepseek-ai": ("deepseek-ai",),
+    "eleutherai": ("eleutherai",),
+}
+
+
+# A lab named among an item's words ("- Google, ICLR 2021"), whose repositories are its
+# paper's official code (`_official`).
+_LAB_NAMED = re.compile(rf"(?<![\w-])(?:{_LAB.pattern})(?![\w-])")
+
+
+def _said_official(unit: _Unit) -> None:
+    """Mark each of the unit's links the words right beside it call official
+    (`_OFFICIAL_BEFORE`, `_OFFICIAL_AFTER`): the text since the link before it, or up to
+    the link after it."""
+    if not any("fficial" in span.text for span in unit.spans if span.link < 0):
+        return  # (most items: the word is nowhere outside their links)
+    between: list[str] = [""]  # the text before the first link, between links, after the last
+    order: list[int] = []
+    for span in unit.spans:
+        if span.link < 0:
+            between[-1] += span.text
+        elif not order or order[-1] != span.link:
+            order.append(span.link)
+            between.append("")
+    for place, link in enumerate(order):
+        before, after = between[place], between[place + 1]
+        if (
+            _OFFICIAL_BEFORE.search(before) and not _NOT_OFFICIAL.search(before[-40:])
+            or _OFFICIAL_AFTER.match(after)
+        ):
+            unit.anchors[link].official_beside = True
+
+
+def _official(anchor: _Anchor, label: str, repo: str, authors: tuple[str, ...]) -> bool:
+    """Whether a code link is the paper's official code, as the list says (see
+    _NOT_OFFICIAL): its text or the words beside it, or its repository's owner, one of
+    the item's authors or its lab."""
+    if _NOT_OFFICIAL.search(label):
+        return False
+    if _OFFICIAL_WORD.search(label) or anchor.official_beside:
+        return True
+    owner = repo.split("/")[0].casefold() if repo else ""
+    return bool(owner) and any(owner in _owners(author) for author in authors)
+
+
+def _owners(author: str) -> set[str]:
+    """The repository owners that name ``author`` plainly: a lab's own accounts
+    (`_LAB_OWNERS`, "openai" for OpenAI), or a person's full name run together,
+    given name first or last ("ofirpress", "pressofir", "ofir-press"), or the initials
+    and the surname, or the surname alone, when six letters or more ("opress" is not,
+    "karpathy" is): a shorter one is another's account as often."""
+    if author == "others":
+        return set()
+    folded = unicodedata.normalize("NFKD", author.casefold())
+    words = ["".join(ch for ch in word if ch.isalnum() and ch.isascii()) for word in folded.split()]
+    words = [word for word in words if word]
+    if not words:
+        return set()
+    if _LAB.fullmatch(author) or is_organisation(author):
+        return {"".join(words), "-".join(words), *_LAB_OWNERS.get(" ".join(words), ())}
+    given, surname = words[:-1], words[-1]
+    owners = {"".join(words), "-".join(words), "".join([surname, *given]), "_".join(words)}
+    if not any(len(word) > 1 for word in given):
+        owners = set()  # (initials alone, "K. He": "khe" is anyone's)
+    return owners | {name for name in ("".join(w[0] for w in given) + surname, surname) if len(name) >= 6}
 
 
 def _misread(earlier: str, venue: str, with_year: bool) -> str:

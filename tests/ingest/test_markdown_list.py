@@ -2418,3 +2418,58 @@ def test_names_before_the_title_written_given_name_first_are_each_one_person(ite
     records, problems = _parse(item + "\n")
     assert not problems, problems.format()
     assert [(r.title, r.authors) for r in records] == [(title, authors)]
+
+
+# A list's code link is the paper's official code only where the list says so plainly:
+# its text or the words right beside it say "official", or the repository's owner is
+# one of the item's authors or its lab, as the item names them; a "[code]" link alone
+# is only code, and "unofficial", "non-official", "not official", "reimplementation"
+# are never official. Each case argued by hand: ofirpress/attention_with_linear_biases
+# is ALiBi's authors' code, lucidrains' a reimplementation.
+_ALIBI = "- [Train Short](https://arxiv.org/abs/2108.12409) - "
+OFFICIAL_CODE = [
+    (_ALIBI + "Ofir Press, ICLR 2022 [[code](https://github.com/ofirpress/attention_with_linear_biases)]",
+     [("ofirpress/attention_with_linear_biases", True)]),
+    (_ALIBI + "Ofir Press, ICLR 2022 [[code](https://github.com/lucidrains/alibi)]", [("lucidrains/alibi", False)]),
+    (_ALIBI + "ICLR 2022 [[code](https://github.com/o/r)]", [("o/r", False)]),
+    (_ALIBI + "ICLR 2022 [[code](https://github.com/o/r)] (official)", [("o/r", True)]),
+    (_ALIBI + "ICLR 2022. Official code: [GitHub](https://github.com/o/r)", [("o/r", True)]),
+    (_ALIBI + "ICLR 2022 [[Official PyTorch](https://github.com/o/r)] [[Unofficial TF](https://github.com/p/q)]",
+     [("o/r", True), ("p/q", False)]),
+    (_ALIBI + "ICLR 2022 [[non-official code](https://github.com/o/r)] [[PyTorch reimplementation](https://github.com/p/q)]",
+     [("o/r", False), ("p/q", False)]),
+    (_ALIBI + "ICLR 2022 [[official](https://github.com/o/r)] [[code (not official)](https://github.com/p/q)]",
+     [("o/r", True), ("p/q", False)]),
+    (_ALIBI + "ICLR 2022. Unofficial code: [GitHub](https://github.com/o/r)", [("o/r", False)]),
+    (_ALIBI + "The official results, ICLR 2022 [[code](https://github.com/o/r)]", [("o/r", False)]),
+    ("- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, 2023 [[evals](https://github.com/openai/evals)]",
+     [("openai/evals", True)]),
+    ("- [ViT](https://arxiv.org/abs/2010.11929) - Google, ICLR 2021 [[code](https://github.com/google-research/vit)]",
+     [("google-research/vit", True)]),
+    ("- [ViT](https://arxiv.org/abs/2010.11929) - Meta-Learning, ICLR 2021 [[code](https://github.com/facebookresearch/x)]",
+     [("facebookresearch/x", False)]),
+    ("- [ResNet](https://arxiv.org/abs/1512.03385) - Kaiming He, Xiangyu Zhang, CVPR 2016 "
+     "[[code](https://github.com/KaimingHe/deep-residual-networks)]", [("KaimingHe/deep-residual-networks", True)]),
+    ("- [Attention](https://arxiv.org/abs/1706.03762) - Vaswani et al., NeurIPS 2017 [[code](https://github.com/vaswani/t2t)]",
+     [("vaswani/t2t", True)]),
+    # (initials and a short surname run together name anyone: "khe" is not K. He's plainly)
+    ("- [ResNet](https://arxiv.org/abs/1512.03385) - K. He et al., CVPR 2016 [[code](https://github.com/khe/resnet)]",
+     [("khe/resnet", False)]),
+]
+
+
+@pytest.mark.parametrize("item, repos", OFFICIAL_CODE)
+def test_a_code_link_is_official_where_the_list_says_so_plainly(item, repos):
+    records, problems = _parse(item + "\n")
+    assert not problems, problems.format()
+    [record] = records
+    assert [(link.repo, link.official) for link in record.links if link.kind == "code"] == repos
+
+
+def test_a_badge_paragraphs_repository_of_an_author_is_official():
+    records, _ = _parse(
+        "- [Train Short](https://arxiv.org/abs/2108.12409) - Ofir Press, ICLR 2022\n\n"
+        "  [![stars](https://img.shields.io/github/stars/ofirpress/attention_with_linear_biases)]"
+        "(https://github.com/ofirpress/attention_with_linear_biases)\n"
+    )
+    assert [(link.repo, link.official) for link in records[0].links] == [("ofirpress/attention_with_linear_biases", True)]
