@@ -300,7 +300,12 @@ _ET_AL = re.compile(r"^\s*([^\W\d][\w'’.\- ]*?)(?<!\s)\s+et\s+al\.?\s*$")
 _NAME = re.compile(r"^[^\W\d_][^\d,;:()\[\]{}<>*_|]{0,58}$")
 # Emoji, arrows and other pictures that set an item's parts apart ("👥 Vaswani et al. 📅
 # 2017", "→ NeurIPS 2017"), as a dash does; no name's or venue's.
-_SYMBOLS = r"[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d]+"
+# GitHub's emoji shortcodes too, which it shows as emoji: ":sparkles:", ":fire:" (a word
+# of them between spaces; "Re:Invent:" is none).
+_SYMBOLS = (
+    r"(?:[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d]+"
+    r"|(?<!\S):[a-z0-9_+-]{1,40}:(?!\S))"
+)
 # Where a sentence or a part of an item ends, for finding its venue and year.
 _PARTS = re.compile(rf"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{{2,}}|{_SYMBOLS}")
 _PARTS_AS_WRITTEN = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")  # (as earlier imports split)
@@ -632,10 +637,11 @@ class _Reader:
             # and so does the item, which without a year would be read as prose.
             year = earlier[1]
         read_before: list[ReadBefore] = []  # (what earlier versions read otherwise)
-        if title_span[0] < len(unit.spans) and unit.spans[title_span[0]].link >= 0 and (
-            tail := _title_tail(title)
-        ):
-            # A citation's year (and venue) at the end of the link's text: the item's own
+        if title_span[0] < len(unit.spans) and (
+            unit.spans[title_span[0]].link >= 0 or unit.spans[title_span[0]].strong and title_link is None
+        ) and (tail := _title_tail(title)):
+            # A citation's year (and venue) at the end of the link's text, or of a bold
+            # title ("**Show and tell: ... (2015)**, O. Vinyals et al."): the item's own
             # when it says none other.
             if (not year or year == tail[2]) and (not venue or not tail[1] or venue == tail[1]):
                 read_before.append(ReadBefore(
@@ -859,9 +865,15 @@ class _Reader:
         ):
             # "Title (CVPR 2016) [pdf](...)", "[[pdf](...)]" too: read as its venue
             text, split = text[: paren.start()], True
+        elif links_paper and paren and _parenthesised_names(paren.group(1)):
+            # "*Title (Noh, Hong, Han et al.)* [[arxiv, 15.05]](...)": its authors (`_authors`)
+            text, split = text[: paren.start()], True
         if (links_paper or split) and not unit.cells and (named := _names_at_end(text)) > 0:
             # (and the names before them: "*Title* - Vaswani et al., NeurIPS 2017 [[pdf](...)]")
             text, split = text[:named], True
+            if (paren := _LAST_PARENTHESIS.search(text)) and venue_year(paren.group(1)):
+                # ("Title (2015), J. Schmidhuber [[pdf](...)]": the year before the names)
+                text = text[: paren.start()]
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
         if (links_paper or split) and text and not unit.cells and _join(unit.spans)[start + len(text) :].strip(" .,"):
@@ -1041,6 +1053,8 @@ class _Reader:
         rest = _names_plainly(_unabbreviated(_join(s for s in after if s.link < 0)))
         if names := _byline(rest):
             return names
+        if (bracketed := re.match(r"[\s*_]*\(([^()]*)\)", rest)) and (names := _parenthesised_names(bracketed.group(1))):
+            return names  # ("*Title (Noh, Hong, Han et al.)*", cut from the title by `_title`)
         italics = _italics(after)
         # ("et al." ends a sentence before a capital: "Vaswani et al. NeurIPS 2017.")
         rest = re.sub(r"\bet al\.(?!\s+[^\W\d_]*[A-Z])", "et al", rest)
@@ -1147,7 +1161,11 @@ class _Reader:
         for before, named in [(parts[:-1], last)] + [
             (parts[:-1] + [last[: comma.start()]], last[comma.end() :]) for comma in commas
         ]:
-            if before and any(map(_venue_and_year, before)) and (names := _cited_people(named)):
+            if before and any(map(_venue_and_year, before)) and (names := _cited_people(named) or (
+                (named,) if _INITIALS.match(named) and _one_author(named) else ()
+            )):
+                # (or one name with its initials: "**Fast R-CNN** (2015), R. Girshick"; a
+                # given name is a place's as often, "- CVPR 2019 - New Orleans")
                 return names
         # ... or alone after the title: people's full names ("[Title](...) - Ashish Vaswani,
         # Noam Shazeer") or APA's ("- Vaswani, A. et al."), or any people's when the venue or year stands before the title
@@ -1346,7 +1364,14 @@ def _titles(anchor: _Anchor) -> bool:
 
 def _is_label(text: str) -> bool:
     label = _label(text)
+    if dated := _DATED_LABEL.fullmatch(label):
+        label = dated.group(1)  # ("[arxiv, 14.12]", "[pdf, 2015]": a label and the month it appeared)
     return not label or label in _LABELS or not re.search(r"[^\W\d_]", label)
+
+
+# A label and a date after it, as some lists date their links: "[arxiv, 14.12]", "[pdf
+# 2015.03]", "[arXiv, 2015]". (Only a label's: "[Title, 2015]" is a title and its year.)
+_DATED_LABEL = re.compile(r"(.+?)[\s,]+(?:(?:19|20)?\d{2}[./-]\d{1,2}|(?:19|20)\d{2})")
 
 
 def _names_paper(anchor: _Anchor) -> bool:
@@ -2280,6 +2305,21 @@ def _cited(text: str) -> tuple[tuple[str, ...], str] | None:
         return tuple(parts) + (("others",) if others else ()), end.group(1) or ""
     names = (f"{given} {surname}", *rest) + (("others",) if others else ())
     return names, end.group(1) or ""
+
+
+def _parenthesised_names(text: str) -> tuple[str, ...]:
+    """The names a title's last parenthesis holds, cut short by "et al." as some lists
+    write them after a title: "(Noh, Hong, Han et al.)", "(Ada Lovelace, Alan Turing et
+    al.)" (`_cited_people`); () for other words, and for surnames mixed with full names,
+    "(Springenberg, Jost Tobias et al.)", where the comma may be a surname's and the names
+    are not told apart: left in the title for the curator."""
+    if not _NAMES_END.search(text.rstrip()):
+        return ()
+    names = _cited_people(text.strip())
+    people = [name for name in names if name != "others"]
+    if len({" " in name for name in people}) != 1:
+        return ()
+    return names
 
 
 def _given_first(name: str) -> bool:

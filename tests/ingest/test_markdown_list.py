@@ -2473,3 +2473,45 @@ def test_a_badge_paragraphs_repository_of_an_author_is_official():
         "(https://github.com/ofirpress/attention_with_linear_biases)\n"
     )
     assert [(link.repo, link.official) for link in records[0].links] == [("ofirpress/attention_with_linear_biases", True)]
+
+
+# Item shapes of two real lists (terryum/awesome-deep-learning-papers: "**Title**
+# (Year), I. Surname et al. [[pdf]](...)", with GitHub's ":sparkles:" after some;
+# kuc2477/dl-papers: "*Title (Surname, Surname et al.)* [[arxiv, YY.MM]](...)"), written
+# anew with the same shapes; each value read off by hand. What a curator had to repair:
+# no author for one name with initials, the year kept in a title, the date label
+# "[arxiv, 14.12]" taken for the title, names in brackets kept in it.
+REAL_SHAPES = [
+    ("- **Fast Detection Networks** (2015), R. Girshick [[pdf]](https://x.org/fast.pdf)",
+     ("Fast Detection Networks", ("R. Girshick",), "2015")),
+    ("- **A Caption Generator (2015)**, O. Vinyals et al. [[pdf]](https://x.org/caption.pdf)",
+     ("A Caption Generator", ("O. Vinyals", "others"), "2015")),
+    ("- Deep networks: An overview (2015), J. Schmidhuber [[pdf]](http://arxiv.org/pdf/1404.7828) :sparkles:",
+     ("Deep networks: An overview", ("J. Schmidhuber",), "2015")),
+    ("- **Distilling Networks** (2015), G. Hinton et al. [[pdf]](http://arxiv.org/pdf/1503.02531) :sparkles:",
+     ("Distilling Networks", ("G. Hinton", "others"), "2015")),
+    ("- [Some Title](https://arxiv.org/abs/1706.03762), NeurIPS 2017, Vaswani et al. :star:",
+     ("Some Title", ("Vaswani", "others"), "2017")),
+    ("- *Deconvolution for Segmentation (Noh, Hong, Han et al.)*  [[arxiv, 15.05]](https://arxiv.org/abs/1505.04366)",
+     ("Deconvolution for Segmentation", ("Noh", "Hong", "Han", "others"), "2015")),
+    ("- *Deconvolution for Segmentation*  [[arxiv, 15.05]](https://arxiv.org/abs/1505.04366)",
+     ("Deconvolution for Segmentation", (), "2015")),
+    ("- *Deconvolution for Segmentation* [[pdf, 2015.05]](https://arxiv.org/pdf/1505.04366)",
+     ("Deconvolution for Segmentation", (), "2015")),
+    # (a surname and given names mixed: which comma is whose is not told; kept as written)
+    ("- *All Convolutional Nets (Springenberg, Jost Tobias et al.)* [[arxiv, 14.12]](http://arxiv.org/abs/1412.6806)",
+     ("All Convolutional Nets (Springenberg, Jost Tobias et al.)", (), "2014")),
+    # (guards: a title that ends with a bracket of other words keeps it; a place after a
+    # venue is no name with initials)
+    ("- *Learning (Almost) Everything* [[arxiv, 15.05]](https://arxiv.org/abs/1505.04366)",
+     ("Learning (Almost) Everything", (), "2015")),
+    ("- [Some Title](https://arxiv.org/abs/1706.03762) - NeurIPS 2017 - New Orleans",
+     ("Some Title", (), "2017")),
+]
+
+
+@pytest.mark.parametrize("item, expected", REAL_SHAPES)
+def test_item_shapes_of_real_lists(item, expected):
+    records, problems = _parse("# A List\n" + item + "\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.year) for r in records] == [expected]
