@@ -1378,7 +1378,17 @@ def _names_paper(anchor: _Anchor) -> bool:
     if arxiv_id(anchor.url) or doi_from_url(anchor.url):
         return True
     kind = make_link(anchor.url, "curator").kind
+    if kind == "project" and _label(anchor.text) in _PAPER_PAGE_LABELS:
+        # (a page its label says is the paper, on a host links.py knows none of: "[[pdf]](…)",
+        # "[[html]](https://www.nature.com/…/abs/nature14539.html)"; lists label so the
+        # papers they link, and "Deep learning (2015), Y. LeCun, …" was no paper at all)
+        return True
     return kind in ("paper", "pdf") and _label(anchor.text) not in _CODE_LABELS | _PROJECT_LABELS
+
+
+# The labels that say a link is the paper itself (not "link", "url", "here", which a
+# list gives a project page as often).
+_PAPER_PAGE_LABELS = {"paper", "pdf", "html", "full paper", "abs", "abstract", "published", "publication", "full text"}
 
 
 def _identity(url: str) -> str:
@@ -1409,6 +1419,8 @@ def _links(anchors: list[_Anchor], arxiv: str, doi: str, authors: tuple[str, ...
         link = make_link(url, "curator")
         if link.kind == "project" and label in _CODE_LABELS and not mimics_code_host(url):
             link = Link(url, "code", "curator")  # code on a lab's own site: its badge names the address
+        elif link.kind == "project" and label in _PAPER_PAGE_LABELS:
+            link = Link(link.url, "pdf" if label == "pdf" else "paper", "curator")  # (`_names_paper`)
         if link.kind == "code" and _official(anchor, label, link.repo, authors):
             link = Link(link.url, link.kind, link.found_in, link.note, True, link.host, link.repo)
         links.append(link)

@@ -2515,3 +2515,22 @@ def test_item_shapes_of_real_lists(item, expected):
     records, problems = _parse("# A List\n" + item + "\n")
     assert not problems, problems.format()
     assert [(r.title, r.authors, r.year) for r in records] == [expected]
+
+
+def test_a_page_its_label_calls_the_paper_links_it():
+    # (terryum's "[[html]](…nature.com/…/abs/…)": a host links.py knows nothing of, so a
+    # project page, and the item no paper: "Deep learning (2015), …" was not imported)
+    records, problems = _parse(
+        "- Deep learning (2015), Y. LeCun, Y. Bengio and G. Hinton"
+        " [[html]](http://www.nature.com/nature/journal/v521/n7553/abs/nature14539.html) :sparkles:\n"
+        "- Some Paper (2016), A. Lovelace [[pdf]](https://www.lab.org/paper)\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.year, _links(r)) for r in records] == [
+        ("Deep learning", ("Y. LeCun", "Y. Bengio", "G. Hinton"), "2015",
+         [("paper", "https://www.nature.com/nature/journal/v521/n7553/abs/nature14539.html")]),
+        ("Some Paper", ("A. Lovelace",), "2016", [("pdf", "https://www.lab.org/paper")]),
+    ]
+    # (a "[link]" or "[here]" is a project page's as often: no paper, as before)
+    records, _ = _parse("- A Project (2016) [[link]](https://lab.org/q)\n- [A Paper](https://arxiv.org/abs/1706.03762)\n")
+    assert [r.title for r in records] == ["A Paper"]
