@@ -99,6 +99,9 @@ _COLUMNS = {
     "venue": {"venue", "conference", "conf", "journal", "publication", "published", "published in", "where", "source"},
     "year": {"year", "date", "time"},
     "authors": {"author", "authors"},
+    # (what a method or a model is called: the title where the Paper column holds only a
+    # label, "| **LLMEval-Fair** (ACL 2026) | ... | [arXiv](...) |", see `_title`)
+    "name": {"project", "model", "method", "project name", "model name", "method name"},
 }
 
 # "(CVPR 17) Title", "(ICLR) Title", "(Trends in Cognitive Science 20) Title".
@@ -793,7 +796,17 @@ class _Reader:
                 return self._link_title(unit, linked[0].link)
             # (without a labelled link's text: "**X**: Title [[paper](...)]" is "X: Title")
             words = _join(s for s in cell if s.link < 0 or not _is_label(unit.anchors[s.link].text))
-            return _clean(_EMPTY_BRACKETS.sub(" ", words)), (first, end)
+            if _clean(_EMPTY_BRACKETS.sub(" ", words)) or "name" not in unit.cells:
+                return _clean(_EMPTY_BRACKETS.sub(" ", words)), (first, end)
+            # (a Paper column of labels alone, "[arXiv](...)": the method's or model's name in
+            # its own column, its bold words, else its words up to a venue in brackets, which
+            # is read as the venue: "**LLMEval-Fair** (ACL 2026 Main)")
+            first, end = unit.cells["name"]
+            bold = [i for i in range(first, end) if unit.spans[i].strong and unit.spans[i].link < 0]
+            if bold and bold == list(range(bold[0], bold[-1] + 1)):
+                return _clean(_join(unit.spans[bold[0] : bold[-1] + 1])), (bold[0], bold[-1] + 1)
+            words = _join(unit.spans[first:end])
+            return _clean(words.split("(")[0] if _LAST_PARENTHESIS.search(words.rstrip()) else words), (first, end)
         if title_link is not None:
             return self._link_title(unit, title_link)
         spans = unit.spans
@@ -1544,6 +1557,8 @@ def _misread(earlier: str, venue: str, with_year: bool) -> str:
         return what + ", which an earlier import read as part of its venue"
     if _presented(earlier) == venue:
         return "how it was presented, which an earlier import read as part of its venue"
+    if venue and earlier.startswith(venue + " ") and _MAIN_TRACK.fullmatch(earlier[len(venue) + 1 :]):
+        return "the main conference, which an earlier import read as part of its venue"  # ("ACL Main")
     if _work(venue) and _work(earlier) == venue:
         return "the list's words for what it is, now as a BibTeX import says it"
     if _work(venue):
@@ -1884,6 +1899,11 @@ def _capitalised(word: str) -> bool:
     return len(word) >= 2 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
+# The words after a venue's year that say its main conference or track ("ACL 2026 Main",
+# "EMNLP 2024 main track"), as against its Findings or a workshop.
+_MAIN_TRACK = re.compile(r"(?i)main(?:\s+(?:conference|track|paper|papers))?")
+
+
 @_per_parse
 def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | None:
     """("NeurIPS", "2023") from "NeurIPS 2023", "NeurIPS, 2023" or "NeurIPS'23"; ("",
@@ -1899,6 +1919,8 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
     more = match.group("more").strip(" :,")
     if more and not as_written and len(more) <= _NAMES_AT_MOST and (_NAMES_END.search(more) or _cited_people(more)):
         more = ""  # (names after the year: "NeurIPS 2017, Vaswani et al.", "..., Vaswani and Shazeer")
+    if more and not as_written and venue and _MAIN_TRACK.fullmatch(more):
+        more = ""  # (the main conference, no venue of its own: "ACL 2026 Main" is ACL, as "ACL 2024 (main conference)")
     if more and re.search(r"[^\W\d_]", more):
         if len(more.split()) > 6 or re.search(r"\d", more):
             return None

@@ -2534,3 +2534,36 @@ def test_a_page_its_label_calls_the_paper_links_it():
     # (a "[link]" or "[here]" is a project page's as often: no paper, as before)
     records, _ = _parse("- A Project (2016) [[link]](https://lab.org/q)\n- [A Paper](https://arxiv.org/abs/1706.03762)\n")
     assert [r.title for r in records] == ["A Paper"]
+
+
+def test_a_tables_name_column_titles_a_paper_its_paper_column_links_by_a_label():
+    # (a shape of real READMEs' tables, "| Project | Description | Paper | Code |", written
+    # anew: the Paper column holds "[arXiv](...)" alone, and each row was skipped with "gives
+    # no title"; the project's name is the title a curator starts from, its venue the
+    # brackets after it, "Main" no part of it)
+    records, problems = _parse(
+        "| Project | Description | Paper | Code |\n|---|---|---|---|\n"
+        "| **LLMEval-Fair** (ACL 2026 Main) | Fair evaluation | [arXiv](https://arxiv.org/abs/2508.05452)"
+        " | [GitHub](https://github.com/llmeval/LLMEval-Fair) |\n"
+        "| **LLMEval-2** (AAAI 2024) | Domain evaluation | [arXiv](https://arxiv.org/abs/2312.07398) | - |\n"
+        "\n| Model | Year | Paper | Code |\n|---|---|---|---|\n"
+        "| **BENDR** | 2021 | [BENDR: Transformers for EEG](https://www.frontiersin.org/articles/10.3389/fnhum.2021.653659)"
+        " | [Official](https://github.com/a/b) |\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, r.arxiv) for r in records] == [
+        ("LLMEval-Fair", "ACL", "2026", "2508.05452"),
+        ("LLMEval-2", "AAAI", "2024", "2312.07398"),
+        # (a Paper column that links the paper by its title keeps giving the title)
+        ("BENDR: Transformers for EEG", "", "2021", ""),
+    ]
+    assert [(link.repo, link.official) for link in records[2].links if link.kind == "code"] == [("a/b", True)]
+
+
+@pytest.mark.parametrize("after, venue", [
+    ("(ACL 2026 Main)", "ACL"), ("- EMNLP 2024 Main", "EMNLP"), ("- EMNLP 2024 main track", "EMNLP"),
+    ("- ACL 2024 (main conference)", "ACL"), ("- EMNLP 2024 Findings", "EMNLP Findings"),
+])
+def test_the_main_conference_is_no_part_of_the_venue(after, venue):
+    records, _ = _parse(f"- [T One](https://arxiv.org/abs/2508.05452) {after}\n")
+    assert [(r.venue, r.year) for r in records] == [(venue, after.strip("()- ").split()[1])]
