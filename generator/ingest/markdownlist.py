@@ -678,7 +678,12 @@ class _Reader:
         news = self._news(unit, title)
         if news and not papers:
             return False  # (the list's news, which a venue or year read as a paper's entry)
-        if title_link is None and papers and _words(unit) - len(title.split()) > _PROSE:
+        named = 0
+        if title_span[0] < len(unit.spans) and unit.spans[title_span[0]].strong:
+            # (a bold title's authors in italics are no prose: "**Title** \ *Simon Vandenhende,
+            # Stamatios Georgoulis, … and Luc Van Gool* \ IEEE Transactions on …")
+            named = len(_join(s for s in unit.spans if s.link < 0 and s.em and not s.strong).split())
+        if title_link is None and papers and _words(unit) - named - len(title.split()) > _PROSE:
             self.problems.warning(
                 where,
                 f"this item reads as prose and links a paper ({papers[0][1].url}) only by a"
@@ -824,7 +829,12 @@ class _Reader:
             return quoted
         joined = _join(spans[:end])
         text = _unlead(joined)
-        if not _NEWS_DATE.match(text):  # (a date stays, telling news: see _news)
+        dated = _NEWS_DATE.match(text)
+        if dated and text.startswith("[") and _title_after_date(text[dated.end() :]):
+            # ("[2023/10] AutoAgents: A Framework for …. [[paper](…)]": a paper's entry dated,
+            # as some lists date every one; not "[2024/05] We released our code …")
+            text = text[dated.end() :].lstrip()
+        elif not dated:  # (a date stays, telling news: see _news)
             text = _LABEL_PREFIX.sub("", _without_prefix(text))
         if not links_paper and not unit.cells and end < len(spans) and _LEAD_WORD.fullmatch(_clean(text)):
             # ("(CVPR 2021) see [the demo](…)": no title, nor is the link's text after it one)
@@ -1188,6 +1198,10 @@ class _Reader:
             names := _people(last) or _apa(last + ".") or (_cited_people(last) if self._prefix(unit) else ())
         ):
             return names
+        if len(parts) == 1 and self._prefix(unit) and " " in last and _one_author(last) and not _field_words([last]):
+            # (one name of two words or more, the venue before the title: "(arXiv preprint
+            # 2021) **Title**, Luke Melas-Kyriazi. [[Paper](…)]"; not "Image Restoration")
+            return (last,)
         return ()
 
     def _add_links(self, unit: _Unit) -> None:
@@ -1453,7 +1467,11 @@ _NOT_OFFICIAL = re.compile(
     r"(?i)(?<![^\W_])(?:un-?official|non-?official|not\s+(?:the\s+)?official|third[- ]party"
     r"|re-?implement\w*|reproduc\w*|port(?:ed)?|community|implementation\s+by)(?![^\W_])"
 )
-_OFFICIAL_WORD = re.compile(r"(?i)(?<![^\W_])(?<!-)official(?![^\W_])")
+# ("[original code](…)", "[authors' code](…)": the paper's authors' own, as "official")
+_OFFICIAL_WORD = re.compile(
+    r"(?i)(?<![^\W_])(?<!-)(?:official|original\s+(?:code|implementation|repo\w*)"
+    r"|authors?['’]?\s+(?:code|implementation|repo\w*))(?![^\W_])"
+)
 # The words before a link that call it official: its label before it, "Official code:",
 # "Official PyTorch -", "official implementation: [" (the last words before the link).
 _OFFICIAL_BEFORE = re.compile(
@@ -2354,6 +2372,30 @@ def _parenthesised_names(text: str) -> tuple[str, ...]:
     if len({" " in name for name in people}) != 1:
         return ()
     return names
+
+
+# The first words of a list's news after its date ("[2024/05] We released …", "[2024/03]
+# Our survey is accepted …", "[2024/01] New: …"), in lower case.
+_NEWS_LEADS = frozenset("""
+    we our the a an this new released release releasing added add adding update updated
+    updates check paper papers code accepted congratulations welcome join thanks happy
+    excited glad announcing launched launch
+""".split())
+
+
+def _title_after_date(text: str) -> bool:
+    """Whether the words after an item's date in brackets start with a paper's title, as
+    lists that date every entry write it ("AutoAgents: A Framework for Automatic Agent
+    Generation. (Peking University) [[paper](…)]"): a capitalised first word that no
+    news starts with (`_NEWS_LEADS`), and a name before a colon or words in title case."""
+    first = _first_sentence(text.strip())[0]
+    words = first.split()
+    if len(words) < 3 or not words[0][:1].isupper() or words[0].rstrip(":").casefold() in _NEWS_LEADS:
+        return False
+    if re.match(r"[^\s:]{2,40}:\s", first):
+        return True  # ("AutoAgents: …", "CGMI: …")
+    long = [word for word in words if len(word) > 3 and word[:1].isalpha()]
+    return bool(long) and sum(word[:1].isupper() for word in long) >= 0.75 * len(long)
 
 
 def _given_first(name: str) -> bool:

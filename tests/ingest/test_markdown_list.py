@@ -2567,3 +2567,41 @@ def test_a_tables_name_column_titles_a_paper_its_paper_column_links_by_a_label()
 def test_the_main_conference_is_no_part_of_the_venue(after, venue):
     records, _ = _parse(f"- [T One](https://arxiv.org/abs/2508.05452) {after}\n")
     assert [(r.venue, r.year) for r in records] == [(venue, after.strip("()- ").split()[1])]
+
+
+# Shapes of three more real lists, written anew: entries dated before a plain title
+# ("[2023/10] Name: Title. (University) [[paper](…)]", every entry of an agents list),
+# which were all skipped as news; a bold title with its authors in italics and a long
+# journal name on lines of their own, skipped as prose; one author after a bold title
+# with the venue before it; "[original code](…)", the authors' own.
+def test_item_shapes_of_three_more_real_lists():
+    records, problems = _parse(
+        "# Awesome Agents\n"
+        "- [2023/10] AutoAgents: A Framework for Agent Generation. (Peking University)"
+        " [[paper](https://arxiv.org/abs/2309.17288)] [[code](https://github.com/Link-AGI/AutoAgents)]\n"
+        "- [2023/08] Generative Agents Simulate Human Behavior. [[paper](https://arxiv.org/abs/2308.11338)]\n"
+        "- [2024/03] Our survey is accepted to ACL 2024! [paper](https://arxiv.org/abs/2403.00002)\n"
+        "- [2024/03] SurveyX is accepted to ACL 2024! [paper](https://arxiv.org/abs/2403.00003)\n"
+        "- **Dense prediction tasks: A survey** \\\n"
+        "  *Simon Vandenhende, Stamatios Georgoulis, Marc Proesmans, Dengxin Dai and Luc Van Gool* \\\n"
+        "  IEEE Transactions on Pattern Analysis and Machine Intelligence 2021."
+        " [[Paper](https://ieeexplore.ieee.org/abstract/document/9336293)] \\\n"
+        "  Jan 26, 2021\n"
+        "- (arXiv preprint 2021) **Do You Even Need Attention?**, Luke Melas-Kyriazi."
+        " [[Paper](https://arxiv.org/abs/2105.02723)]\n"
+        "- (CVPR 2021) **Some Title**, Image Restoration. [[Paper](https://arxiv.org/abs/2105.02724)]\n"
+        "- **EEGNet**, [[paper](https://arxiv.org/abs/1611.08024), [original code](https://github.com/v/arl)]\n"
+    )
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [
+        ("AutoAgents: A Framework for Agent Generation", (), "", "2023"),
+        ("Generative Agents Simulate Human Behavior", (), "", "2023"),
+        ("Dense prediction tasks: A survey",
+         ("Simon Vandenhende", "Stamatios Georgoulis", "Marc Proesmans", "Dengxin Dai", "Luc Van Gool"),
+         "IEEE Transactions on Pattern Analysis and Machine Intelligence", "2021"),
+        ("Do You Even Need Attention?", ("Luke Melas-Kyriazi",), "", "2021"),
+        ("Some Title", (), "CVPR", "2021"),
+        ("EEGNet", (), "", "2016"),
+    ]
+    assert [(link.repo, link.official) for link in records[-1].links] == [("v/arl", True)]
+    # (the news stays news: "Our survey is accepted", "SurveyX is accepted")
+    assert [p.location.line for p in problems.warnings] == [4, 5]
