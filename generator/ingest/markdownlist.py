@@ -724,8 +724,7 @@ class _Reader:
             ))
         doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
         _said_official(unit)
-        labs = tuple(found.group() for found in _LAB_NAMED.finditer(_join(s for s in unit.spans if s.link < 0)))
-        links = _links([a for _, a in anchors], arxiv, doi, authors + labs)
+        links = _links([a for _, a in anchors], arxiv, doi, authors, unit)
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
@@ -1209,7 +1208,7 @@ class _Reader:
         record = self.records[-1]
         anchors = [a for a in unit.anchors if _usable(a.url)]
         _said_official(unit)
-        links = _links(anchors, record.arxiv, record.doi, record.authors)
+        links = _links(anchors, record.arxiv, record.doi, record.authors, unit)
         known = {same_page(link.url) for link in record.links}
         new = tuple(link for link in links if same_page(link.url) not in known and link.kind == "code")
         if new:
@@ -1391,7 +1390,7 @@ def _titles(anchor: _Anchor) -> bool:
 
 def _is_label(text: str) -> bool:
     label = _label(text)
-    if dated := _DATED_LABEL.fullmatch(label):
+    if label[-1:].isdigit() and (dated := _DATED_LABEL.fullmatch(label)):
         label = dated.group(1)  # ("[arxiv, 14.12]", "[pdf, 2015]": a label and the month it appeared)
     return not label or label in _LABELS or not re.search(r"[^\W\d_]", label)
 
@@ -1427,7 +1426,9 @@ def _identity(url: str) -> str:
     return same_page(url)
 
 
-def _links(anchors: list[_Anchor], arxiv: str, doi: str, authors: tuple[str, ...] = ()) -> list[Link]:
+def _links(
+    anchors: list[_Anchor], arxiv: str, doi: str, authors: tuple[str, ...] = (), unit: _Unit | None = None
+) -> list[Link]:
     """The item's links, each once, but the arXiv abstract page and the DOI's page (the
     paper's badges link them); kinds from the host, or from the text where the host
     says nothing; a code link official where the list says so (`_official`)."""
@@ -1448,7 +1449,7 @@ def _links(anchors: list[_Anchor], arxiv: str, doi: str, authors: tuple[str, ...
             link = Link(url, "code", "curator")  # code on a lab's own site: its badge names the address
         elif link.kind == "project" and label in _PAPER_PAGE_LABELS:
             link = Link(link.url, "pdf" if label == "pdf" else "paper", "curator")  # (`_names_paper`)
-        if link.kind == "code" and _official(anchor, label, link.repo, authors):
+        if link.kind == "code" and _official(anchor, label, link.repo, authors, unit):
             link = Link(link.url, link.kind, link.found_in, link.note, True, link.host, link.repo)
         links.append(link)
     return links
@@ -1526,16 +1527,22 @@ def _said_official(unit: _Unit) -> None:
             unit.anchors[link].official_beside = True
 
 
-def _official(anchor: _Anchor, label: str, repo: str, authors: tuple[str, ...]) -> bool:
+def _official(anchor: _Anchor, label: str, repo: str, authors: tuple[str, ...], unit: _Unit | None) -> bool:
     """Whether a code link is the paper's official code, as the list says (see
     _NOT_OFFICIAL): its text or the words beside it, or its repository's owner, one of
-    the item's authors or its lab."""
+    the item's authors or a lab its words name (``unit``'s)."""
     if _NOT_OFFICIAL.search(label):
         return False
     if _OFFICIAL_WORD.search(label) or anchor.official_beside:
         return True
     owner = repo.split("/")[0].casefold() if repo else ""
-    return bool(owner) and any(owner in _owners(author) for author in authors)
+    if not owner:
+        return False
+    if any(owner in _owners(author) for author in authors):
+        return True
+    # (the labs only for a repository no author owns: the item's words looked through then)
+    words = "" if unit is None else _join(s for s in unit.spans if s.link < 0)
+    return any(owner in _owners(found.group()) for found in _LAB_NAMED.finditer(words))
 
 
 def _owners(author: str) -> set[str]:
