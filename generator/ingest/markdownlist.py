@@ -1075,7 +1075,7 @@ class _Reader:
         rest = _names_plainly(_unabbreviated(_join(s for s in after if s.link < 0)))
         if names := _byline(rest):
             return names
-        if (bracketed := re.match(r"[\s*_]*\(([^()]*)\)", rest)) and (names := _parenthesised_names(bracketed.group(1))):
+        if (bracketed := _BRACKET_FIRST.match(rest)) and (names := _parenthesised_names(bracketed.group(1))):
             return names  # ("*Title (Noh, Hong, Han et al.)*", cut from the title by `_title`)
         italics = _italics(after)
         # ("et al." ends a sentence before a capital: "Vaswani et al. NeurIPS 2017.")
@@ -1094,7 +1094,7 @@ class _Reader:
                 return names
             if index + 1 < len(parts) and (next_found := _venue_and_year(parts[index + 1])) and (
                 _one_author(part) and part not in italics and (not next_found[0] or not _one_name(part))
-                or _known_venue(parts[index + 1]) and _surnamed_as_organisation(part)
+                or _surnamed_as_organisation(part) and _known_venue(parts[index + 1])
             ):
                 # (one author's name before a year alone, "Shannon (1948)", "- Ashish
                 # Vaswani (2017)"; before a venue too, unless a word alone: "K. Smith-Miles.
@@ -1111,7 +1111,7 @@ class _Reader:
                 # either: `_venue`; not a word in italics, as a citation sets a journal and
                 # never a name: "- *Water*, 2020")
                 return (found[0],)
-            if _known_venue(part[len(head) :].strip(" ,")) and _surnamed_as_organisation(head.strip()):
+            if _surnamed_as_organisation(head.strip()) and _known_venue(part[len(head) :].strip(" ,")):
                 return (head.strip(),)  # ("- Ofir Press, ICLR 2022": ICLR the venue, Press a surname)
             if _one_author(head.strip()) and (
                 _known_venue(venue_words := part[len(head) :].strip(" ,"))
@@ -1850,7 +1850,7 @@ def _surnamed_as_organisation(text: str) -> bool:
     words = text.split()
     return (
         2 <= len(words) <= 4
-        and words[-1].casefold() in _ORGANISATION_SURNAMES
+        and words[-1].casefold() in _ORGANISATION_SURNAMES  # (first: most names end otherwise)
         and _capitalised(words[-1])
         and _capitalised(words[0])
         and words[0].casefold() not in _PLACE_ARTICLES | _VENUE_HEADS | _NAME_PARTICLES
@@ -2291,10 +2291,16 @@ def _names_before(before: str) -> tuple[str, ...]:
         return cited[0]
     if re.search(r"\.\s*$", before) and (names := _cited_people(before.strip(" ."))):
         return names  # (a sentence of names before the title: "Smith-Miles and Brown. **Title**.")
+    if _APART_END.search(before) and (names := _cited_people(before.strip(" \t,-–—"))):
+        return names  # (... set apart by a dash or a comma: "Krizhevsky et al. - **Title**", "Krizhevsky and Hinton, **Title**")
     return ()
 
 
 _A_LETTER = re.compile(r"[^\W\d_]")
+# A dash or a comma that ends the words before a title (`_names_before`).
+_APART_END = re.compile(r"(?:\s[-–—]|,)\s*$")
+# Words in brackets right after a title (`_parenthesised_names`).
+_BRACKET_FIRST = re.compile(r"[\s*_]*\(([^()]*)\)")
 
 
 def _apa(text: str) -> tuple[str, ...]:

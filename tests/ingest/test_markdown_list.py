@@ -2605,3 +2605,24 @@ def test_item_shapes_of_three_more_real_lists():
     assert [(link.repo, link.official) for link in records[-1].links] == [("v/arl", True)]
     # (the news stays news: "Our survey is accepted", "SurveyX is accepted")
     assert [p.location.line for p in problems.warnings] == [4, 5]
+
+
+# Names before the title set apart by a dash or a comma, as a course's reading list
+# writes them ("* Krizhevsky et al. - **Title** [[pdf]](…)", a shape written anew): no
+# author before, where the full stop's sentence of names gave them. Not words of the
+# dictionary or a field's ("Survey", "Detection and Segmentation", "Theory and Practice").
+NAMES_BEFORE_APART = [
+    ("- Krizhevsky et al. - **Imagenet Classification** [[pdf]](https://x.org/i.pdf)", ("Krizhevsky", "others")),
+    ("- Krizhevsky et al., **Imagenet Classification** [[pdf]](https://x.org/i.pdf)", ("Krizhevsky", "others")),
+    ("- Krizhevsky and Hinton - **Imagenet Classification** [[pdf]](https://x.org/i.pdf)", ("Krizhevsky", "Hinton")),
+    ("- Survey - **Imagenet Classification** [[pdf]](https://x.org/i.pdf)", ()),
+    ("- Detection and Segmentation - **Imagenet Classification** [[pdf]](https://x.org/i.pdf)", ()),
+    ("- Theory and Practice - [Imagenet Classification](https://x.org/i.pdf)", ()),
+]
+
+
+@pytest.mark.parametrize("item, authors", NAMES_BEFORE_APART)
+def test_names_before_the_title_set_apart_by_a_dash_or_a_comma(item, authors):
+    records, problems = _parse(item + "\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors) for r in records] == [("Imagenet Classification", authors)]
