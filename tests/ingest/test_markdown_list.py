@@ -1657,10 +1657,15 @@ def test_a_surname_of_any_letters_is_read_as_a_name_in_the_citation_forms(name, 
     # Any capitalised word but the few that name a journal or what a work is: the
     # property is that its form, not the word, makes it a name.
     from generator.ingest.markdownlist import _ONE_WORD_VENUES, _MONTHS, _NOTED
+    from generator.venuewords import CONFERENCE_ACRONYMS
 
     import re
 
     if name.casefold() in _ONE_WORD_VENUES or _MONTHS.match(name) or re.fullmatch(_NOTED, name, re.I):
+        return
+    # A conference's acronym in any case ("Kdd", "Uai", "Colt") is its venue, as a list
+    # writes it ("[Title](...) - Kdd, 2019"), not a surname.
+    if re.fullmatch(CONFERENCE_ACRONYMS, name, re.I):
         return
     after = apart + name + form.format(y=year)
     records, problems = _parse(f"- [A Title](https://arxiv.org/abs/1905.00001){after}\n")
