@@ -87,19 +87,28 @@ def wrong_folder_fix(root: Path, what: str, root_given: bool) -> str:
     if root_given:
         return (
             "--root must name the project folder, the one holding mkdocs.yml and content/"
-            + missing_folder(root) + inside_project(root, what, root_given=True)
+            + missing_folder(root)
+            # (Of a file, "this folder is inside the project" would name no folder.)
+            + ("" if Path(root).is_file() else inside_project(root, what, root_given=True))
         )
     return f"run {what} in the project folder or give --root PATH{inside_project(root, what)}"
 
 
 def missing_folder(root: Path) -> str:
     """"; ROOT does not exist (did you mean P?)" when the folder --root names is not there,
-    P a project beside it one slip away (`typos.closest`); "" when it is there. (Told only
+    P a project beside it one slip away (`typos.closest`); "; ROOT is a file, not a
+    folder (did you mean P?)" when it names a file, P the project holding it; "" when it
+    is a folder. (Told only
     that "/home/me/lab-lst has no mkdocs.yml", a curator looked for the file, not at the
     folder's name they had mistyped.)"""
     path = Path(root).resolve()
     if path.is_dir():
         return ""
+    if path.exists():
+        # (`--root lab/mkdocs.yml`: "does not exist" of a file that is there was false;
+        # the project holding it is the folder meant.)
+        project = project_above(path)
+        return f"; {path} is a file, not a folder" + (f" (did you mean {project}?)" if project else "")
     from .typos import closest
 
     try:

@@ -604,6 +604,30 @@ def test_a_mistyped_root_is_said_not_to_exist_with_the_project_beside_it_meant(t
     assert not typed.exists()
 
 
+@pytest.mark.parametrize("argv", WRONG_FOLDER_COMMANDS, ids=lambda argv: argv[0])
+def test_a_root_naming_a_file_is_said_to_be_a_file_with_the_project_holding_it(tmp_path, capsys, argv):
+    # (review: of `--root lab/mkdocs.yml` build said "... does not exist", of a file that
+    # is there, and check, topics, gaps, stars and search only "Not a directory:
+    # lab/mkdocs.yml/content/topics.yml")
+    from generator.cli import main
+
+    project = tmp_path / "lab"
+    (project / "content").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: Lab\n")
+    (tmp_path / "notes.txt").write_text("not a project\n")
+    fix = "--root must name the project folder, the one holding mkdocs.yml and content/"
+    for typed, said_of_it in [
+        (project / "mkdocs.yml", f"; {project / 'mkdocs.yml'} is a file, not a folder (did you mean {project}?)"),
+        (tmp_path / "notes.txt", f"; {tmp_path / 'notes.txt'} is a file, not a folder"),
+    ]:
+        assert main(["--root", str(typed), *argv]) == 1
+        said = capsys.readouterr()
+        assert said.out == ""
+        assert said.err == f"readinglist {argv[0]}: {fix}{said_of_it}\n"
+    assert (project / "mkdocs.yml").read_text() == "site_name: Lab\n"
+    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml"]
+
+
 def test_a_root_that_is_not_there_with_no_project_like_it_is_said_not_to_exist(tmp_path, capsys):
     from generator.cli import main
 
