@@ -622,11 +622,12 @@ def test_topics_explain_of_an_unknown_paper_fails_with_a_suggestion(tmp_path, ca
     write_fixture(tmp_path)
     # (Asked by its title: the ids here are single letters, each one slip from the others,
     # where a slip names none of them, as check says of such an id.)
+    # (It is topic cl's keyword too: both are said, the paper alone hid the topic.)
     assert run_cli(tmp_path, "--explain", "Lifelong learning") == 1
     assert (
         capsys.readouterr().err
         == "readinglist topics: no paper or topic with id 'Lifelong learning'; did you mean 'b',"
-        " the paper titled 'Lifelong learning'?\n"
+        " the paper titled 'Lifelong learning', or the topic 'cl'?\n"
     )
 
 

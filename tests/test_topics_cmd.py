@@ -178,3 +178,49 @@ def test_explain_of_an_id_only_loosely_like_another_suggests_none(tmp_path, caps
     assert capsys.readouterr().err.splitlines()[-1] == (
         "readinglist topics: no paper or topic with id 'meta-learning-survey'"
     )
+
+
+def test_explain_of_a_word_naming_a_paper_and_a_topic_suggests_both(tmp_path, capsys):
+    # (review of 8ce88493: the paper, looked for first, hid the topic. "in-context" was
+    # told only of the paper 'in-context-learning-creates-task-vectors', where the topic
+    # 'in-context-learning' begins with it as well, and the command is about topics.)
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: in-context-learning\n    title: In-context learning\n    keywords:\n      in-context: 1\n"
+        "  - id: model-merging\n    title: Model merging\n    keywords:\n      merging: 1\n"
+    )
+    (papers / "in-context-learning-creates-task-vectors.yml").write_text(
+        "id: in-context-learning-creates-task-vectors\ntitle: In-Context Learning Creates Task Vectors\n"
+    )
+    (papers / "merging-survey.yml").write_text("id: merging-survey\ntitle: Model Merging\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    for asked, suggested in [
+        ("in-context", "; did you mean the paper 'in-context-learning-creates-task-vectors', or the topic"
+         " 'in-context-learning'?"),
+        # (The paper by its title, the topic by its id a slip away: spaces and capitals.)
+        ("Model Merging", "; did you mean 'merging-survey', the paper titled 'Model Merging', or the topic"
+         " 'model-merging'?"),
+        # (A paper's title alone, a topic's id alone: one each, as before.)
+        ("In-Context Learning Creates Task Vectors", "; did you mean 'in-context-learning-creates-task-vectors',"
+         " the paper titled 'In-Context Learning Creates Task Vectors'?"),
+        ("model-mergin", "; did you mean 'model-merging'?"),
+    ]:
+        assert main(["--root", str(tmp_path), "topics", "--explain", asked]) == 1
+        assert capsys.readouterr().err.splitlines()[-1] == (
+            f"readinglist topics: no paper or topic with id {asked!r}{suggested}"
+        )
+
+
+def test_explain_of_a_slip_of_an_unread_paper_says_it_is_not_read_beside_the_topic(tmp_path, capsys):
+    # (The note that the paper's file did not load follows the paper, not the topic.)
+    _graphs_with_a_paper_that_does_not_read(tmp_path)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: graph-surveys\n    title: Surveys of graphs\n    keywords:\n      graph: 1\n"
+    )
+    assert main(["--root", str(tmp_path), "topics", "--explain", "graph-survy"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "readinglist topics: no paper or topic with id 'graph-survy'; did you mean the paper 'graph-survey'"
+        " (not read: its file, content/papers/graph-survey.yml, has the error above), or the topic"
+        " 'graph-surveys'?"
+    )

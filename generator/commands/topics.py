@@ -82,7 +82,6 @@ def run(args: argparse.Namespace) -> int:
         print(topic_table(content.topics, assignments))
         return status
     if paper is None and topic is None:
-        ids = [p.id for p in content.papers] + [t.id for t in content.topics]
         renamed = {old: (p.id, "renamed to") for p in content.papers for old in p.former_ids}
         # (A topic's `formerly:` also names a topic merged into it: see Fate.became.)
         renamed.update(
@@ -97,10 +96,7 @@ def run(args: argparse.Namespace) -> int:
             if (path := PurePosixPath(shown := problem.location.path)).parent == _PAPERS
             and path.suffix == ".yml" and path.stem not in loaded
         }
-        close = _meant(args.explain, content, sorted(unread_ids))
-        hint = f"; did you mean {close[0]!r}{close[1]}?" if close else ""
-        if close and close[0] not in ids:
-            hint += f" (not read: its file, {unread_ids[close[0]]}, has the error above)"
+        hint = _meant(args.explain, content, unread_ids)
         if args.explain in renamed:
             became, how = renamed[args.explain]
             hint = f"; it was {how} {became!r}"
@@ -125,12 +121,15 @@ def run(args: argparse.Namespace) -> int:
 _PAPERS = PurePosixPath("content/papers")  # (where errors place a paper's file)
 
 
-def _meant(word: str, content: Content, unread: Sequence[str]) -> tuple[str, str] | None:
-    """(The id, ", the paper titled '...'" or "") of the paper or topic ``word`` most
-    plausibly names, as `check` and `rename` suggest one: a paper by its title, its
-    arXiv id or DOI, or the id it is a slip of or begins ("lora"); else a topic by its
-    id, title or keyword. ``unread``: the ids of paper files that did not load. (difflib's
-    likeness named unrelated ids: "meta-learning-survey" -> 'multi-task-learning'.)"""
+def _meant(word: str, content: Content, unread: Mapping[str, str]) -> str:
+    """"; did you mean ...?" for ``word``, which names no paper or topic: the paper it
+    most plausibly names, as `check` and `rename` suggest one (by its title, its arXiv id
+    or DOI, or the id it is a slip of or begins: "lora"), and the topic (by its id, title
+    or a keyword); both when each is found ("in-context": the paper
+    'in-context-learning-creates-task-vectors' and the topic 'in-context-learning', where
+    the paper alone hid the topic the command is about); "" for neither. ``unread``: the
+    ids of paper files that did not load -> the file. (difflib's likeness named unrelated
+    ids: "meta-learning-survey" -> 'multi-task-learning'.)"""
     from ..topicsfile import topic_aliases, topic_meant
     from ..unknownids import paper_suggested, paper_titles
 
@@ -139,11 +138,16 @@ def _meant(word: str, content: Content, unread: Sequence[str]) -> tuple[str, str
         ((p.id, written) for p in content.papers for written in (p.arxiv, p.doi) if written),
     )
     paper = paper_suggested(word, sorted([p.id for p in content.papers] + list(unread)), titles)
-    if paper is not None:
-        return paper[0], f", the paper titled {paper[1]!r}" if paper[1] else ""
     aliases = topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
     topic = topic_meant(word, sorted(t.id for t in content.topics), aliases)
-    return (topic, "") if topic is not None else None
+    if paper is None:
+        return f"; did you mean {topic!r}?" if topic is not None else ""
+    paper_id, title = paper
+    said = f"{paper_id!r}, the paper titled {title!r}" if title else repr(paper_id)
+    not_read = f" (not read: its file, {unread[paper_id]}, has the error above)" if paper_id in unread else ""
+    if topic is None or topic == paper_id:
+        return f"; did you mean {said}?{not_read}"
+    return f"; did you mean {'' if title else 'the paper '}{said}{not_read}, or the topic {topic!r}?"
 
 
 def topic_table(
