@@ -418,16 +418,17 @@ def _not_a_file(entry: os.DirEntry, prefix: str) -> str:
             # (A lab sorting its papers by year, content/papers/2023/: told only "this is
             # a folder", the curator did not learn that its papers were left out, nor how
             # to have them read.)
-            try:
-                held = sum(1 for name in os.listdir(entry.path) if name.endswith(".yml"))
-            except OSError:  # (not readable: nothing more to say of it)
-                held = 0
+            held, nested = _paper_files_in(entry.path)
             if not held:
                 return "this is a folder"
             files, them = ("1 paper file", "it") if held == 1 else (f"{held} paper files", "them")
+            inside = (
+                "" if not nested else ", in folders inside it" if nested == held
+                else f", {nested} of them in folders inside it"
+            )
             return (
-                f"this is a folder, holding {files} the list does not read: move {them} into"
-                f" {prefix} itself; topics and tags group papers, not folders"
+                f"this is a folder, holding {files} the list does not read{inside}: move {them}"
+                f" into {prefix} itself; topics and tags group papers, not folders"
             )
         os.stat(entry.path)
     except OSError as error:
@@ -523,6 +524,25 @@ def no_mapping(tree: Node | None, shown: str, problems: Problems) -> None:
         problems.error(Location(shown, 1, 1), "the file is empty; a paper needs an id and a title")
     else:
         problems.error(tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}")
+
+
+def _paper_files_in(folder: str) -> tuple[int, int]:
+    """How many paper files (<name>.yml, or .yaml and other endings the papers folder
+    names `_another_ending`) ``folder`` holds, in its folders too, and how many of them
+    are in those folders. As the papers folder is read: an editor's or hidden file or folder
+    (`editors_file`: .git, .obsidian, a swap file) is none; a folder not readable holds
+    none. (Counted in the folder alone, content/papers/2023/q1/x.yml was "this is a
+    folder" of 2023/, and a hidden .x.yml or an x.yaml miscounted.)"""
+    held = nested = 0
+    for here, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not editors_file(name)]
+        found = sum(
+            1 for name in names
+            if not editors_file(name) and (name.endswith(".yml") or _another_ending(name))
+        )
+        held += found
+        nested += found if here != folder else 0
+    return held, nested
 
 
 def _another_ending(name: str) -> bool:

@@ -3171,3 +3171,23 @@ def test_a_folder_of_paper_files_in_the_papers_folder_says_they_are_not_read_and
     assert f"content/papers/2024:1:1: {stem} (this is a folder, holding 1 paper file the list does not read:" \
         " move it into content/papers/ itself; topics and tags group papers, not folders)" in said
     assert f"content/papers/drafts:1:1: {stem} (this is a folder)" in said
+
+
+def test_a_folder_in_the_papers_folder_counts_paper_files_as_the_papers_folder_reads_them(tmp_path):
+    # (review of 108b6c5f: counted in the folder alone, 2023/q1/x.yml left 2023/ "a
+    # folder" of nothing; a hidden .w.yml, which the papers folder itself passes over as an
+    # editor's, was a paper file; an x.yaml, which it reads as a paper file to rename, was not)
+    check_one(tmp_path, "id: x\ntitle: A\n")
+    papers = tmp_path / "content" / "papers"
+    for name in ["2023/a.yml", "2023/q1/b.yml", "2023/q2/c.yaml", "2023/.git/d.yml", "2023/q1/notes.txt",
+                 "2022/.w.yml", "2022/w.yml~", "2021/q1/e.yml"]:
+        (papers / name).parent.mkdir(parents=True, exist_ok=True)
+        (papers / name).write_text("id: y\ntitle: B\n")
+    said = messages(tmp_path)
+    stem = "not read: content/papers/ holds only paper files named <id>.yml"
+    fix = "content/papers/ itself; topics and tags group papers, not folders)"
+    assert f"content/papers/2023:1:1: {stem} (this is a folder, holding 3 paper files the list does not" \
+        f" read, 2 of them in folders inside it: move them into {fix}" in said
+    assert f"content/papers/2021:1:1: {stem} (this is a folder, holding 1 paper file the list does not" \
+        f" read, in folders inside it: move it into {fix}" in said
+    assert f"content/papers/2022:1:1: {stem} (this is a folder)" in said
