@@ -16,25 +16,32 @@ reference names it.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from . import provenance
 from .errors import CuratorError, Location, Problems
+from .mergemarkers import marker_lines
 
 if TYPE_CHECKING:
     from .gitcopy import Copies
-
-# The lines git writes around the two sides of a conflict (and the base, with diff3).
-_MARKER = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)")
 
 _CONFLICT = (
     "a git merge conflict (two branches both imported papers): keep the entries of both"
     " sides, each line '\"<id>\": {...}' being one paper's record (of a paper on both"
     " sides keep one line: the next import adds what the other had); delete the lines"
     " <<<<<<<, ======= and >>>>>>>; end every entry line but the last with a comma"
+)
+# The same conflict written with its base (git's merge.conflictStyle diff3 or zdiff3):
+# between ||||||| and ======= the entries as they were before either import. Kept, as
+# the message above let a curator do, a paper both sides changed had two lines.
+_CONFLICT_WITH_BASE = (
+    "a git merge conflict (two branches both imported papers): keep the entries of both"
+    " sides, each line '\"<id>\": {...}' being one paper's record (of a paper on both"
+    " sides keep one line: the next import adds what the other had); delete the entries"
+    " between ||||||| and =======, as they were before either import, and the lines"
+    " <<<<<<<, |||||||, ======= and >>>>>>>; end every entry line but the last with a comma"
 )
 
 
@@ -61,13 +68,15 @@ def check_imported(path: Path, shown: str, problems: Problems) -> Mapping[str, p
             f"cannot read the importer's record: not UTF-8 ({exc.reason}); restore it from git",
         )
         return {}
-    markers = [(n, line) for n, line in enumerate(text.split("\n"), 1) if _MARKER.match(line)]
+    markers = marker_lines(text)
     if markers:
-        # One error per conflict, at its start; a marker left alone after a partial fix
+        # One error per conflict, at its start, told of its base if it shows one (a
+        # ||||||| line before the next <<<<<<<); a marker left alone after a partial fix
         # is reported where it stands.
-        starts = [n for n, line in markers if line.startswith("<")] or [markers[0][0]]
-        for number in starts:
-            problems.error(Location(shown, number, 1), _CONFLICT)
+        starts = [at for at, (_, kind) in enumerate(markers) if kind == "<"] or [0]
+        for at, following in zip(starts, starts[1:] + [len(markers)]):
+            with_base = any(kind == "|" for _, kind in markers[at:following])
+            problems.error(Location(shown, markers[at][0], 1), _CONFLICT_WITH_BASE if with_base else _CONFLICT)
         return {}
     data: object = _UNREAD
     try:

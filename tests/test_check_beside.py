@@ -542,6 +542,40 @@ def test_each_conflict_of_the_record_is_reported(tmp_path):
     assert messages(root) == [f"{RECORD}:5:1: {CONFLICT}", f"{RECORD}:10:1: {CONFLICT}"]
 
 
+def test_a_conflict_of_the_record_with_its_base_is_told_to_delete_the_base_entries_too(tmp_path):
+    # (aud6's found item 6, as 1719fd74 for the other files: with git's diff3 or zdiff3
+    # style the conflict holds the entries as they were, after '||||||| base'. Told only
+    # of <<<<<<<, ======= and >>>>>>>, a curator kept "a" twice, once as it was.)
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    old, new = '  "a": {"fields":{},"links":[]}', '  "a": {"fields":{"year":["2020"]},"links":[]}'
+    path.write_text(
+        '{\n "format": 1,\n "papers": {\n'
+        f'<<<<<<< HEAD\n{new},\n  "b": {{"fields":{{}},"links":[]}}\n||||||| base\n{old}\n'
+        f'=======\n{new},\n  "c": {{"fields":{{}},"links":[]}}\n>>>>>>> imports\n'
+        '<<<<<<< HEAD\n=======\n>>>>>>> x\n }\n}\n',
+        encoding="utf-8",
+    )
+    with_base = (
+        "a git merge conflict (two branches both imported papers): keep the entries of both"
+        " sides, each line '\"<id>\": {...}' being one paper's record (of a paper on both"
+        " sides keep one line: the next import adds what the other had); delete the entries"
+        " between ||||||| and =======, as they were before either import, and the lines"
+        " <<<<<<<, |||||||, ======= and >>>>>>>; end every entry line but the last with a comma"
+    )
+    # (The second conflict shows no base: told as before.)
+    assert messages(root) == [f"{RECORD}:4:1: {with_base}", f"{RECORD}:13:1: {CONFLICT}"]
+    # Resolved as the message says, the importer reads it again, "a" as the imports left it.
+    path.write_text(
+        '{\n "format": 1,\n "papers": {\n'
+        f'{new},\n  "b": {{"fields":{{}},"links":[]}},\n  "c": {{"fields":{{}},"links":[]}}\n }}\n}}\n',
+        encoding="utf-8",
+    )
+    assert messages(root) == []
+    assert sorted(provenance.load(path)) == ["a", "b", "c"]
+
+
 def test_invalid_json_in_the_record_is_reported_at_its_line_and_column(tmp_path):
     root = three_papers(tmp_path)
     path = root / "content" / provenance.RELATIVE_PATH
