@@ -490,6 +490,7 @@ def read_paper(
                 f"'{name}' says where in its venue the paper is, but the paper has no venue"
                 " (nor a publisher): add the venue, or the citation reads as a work of its own",
             )
+    _warn_cut_off(tree, text, problems, before)
     calendar = calendar if calendar is not None else Calendar.now()
     _warn_future_year(draft.values, tree, problems, calendar.latest_year)
     _warn_future_added(draft.values, tree, problems, calendar.latest_added)
@@ -524,6 +525,35 @@ def no_mapping(tree: Node | None, shown: str, problems: Problems) -> None:
         problems.error(Location(shown, 1, 1), "the file is empty; a paper needs an id and a title")
     else:
         problems.error(tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}")
+
+
+def _warn_cut_off(tree: Map, text: str, problems: Problems, before: int) -> None:
+    """Warn of a file that ends right after a key with no value and no line end
+    ("authors:" and then nothing), as a file cut off by an interrupted copy or paste
+    does: the key reads as an empty field, and the file passed `check` without a word
+    while its authors were gone. (With a line end after it, the file is as an editor
+    saves a field left empty, as ``authors: null`` or ``~`` says it on purpose; a mistake
+    already said at that line, "required field 'title' is empty", is not said again.)"""
+    if not text.rstrip(" \t").endswith(":"):
+        return  # (most files: one look at their end)
+    key, node = None, tree
+    while True:
+        if isinstance(node, Map) and node.entries:
+            key, node = node.entries[-1]
+        elif isinstance(node, Seq) and node.items:
+            key, node = None, node.items[-1]
+        else:
+            break
+    if key is None or not isinstance(node, Scalar) or node.text is not None or node.quoted:
+        return
+    if any(problem.location.line in (key.line, node.line) for problem in problems.items[before:]):
+        return
+    name = key.text
+    problems.warning(
+        key.loc,
+        f"the file ends at '{name}:', with no value and no line end: was it cut off? write its"
+        f" value (git diff shows what the file held), or remove '{name}:'",
+    )
 
 
 def _paper_files_in(folder: str) -> tuple[int, int]:

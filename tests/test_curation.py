@@ -3191,3 +3191,28 @@ def test_a_folder_in_the_papers_folder_counts_paper_files_as_the_papers_folder_r
     assert f"content/papers/2021:1:1: {stem} (this is a folder, holding 1 paper file the list does not" \
         f" read, in folders inside it: move it into {fix}" in said
     assert f"content/papers/2022:1:1: {stem} (this is a folder)" in said
+
+
+def test_a_paper_file_cut_off_right_after_a_key_is_warned_of(tmp_path):
+    # (aud6's found item 3: "authors:" and then the end of the file, as an interrupted
+    # copy or paste leaves it, read as a paper with no authors, and check said nothing)
+    said = "with no value and no line end: was it cut off? write its value (git diff shows what the file held)"
+    head = "id: x\ntitle: A paper\n"
+    assert check_one(tmp_path, head + "authors:") == [
+        f"content/papers/x.yml:3:1: warning: the file ends at 'authors:', {said}, or remove 'authors:'"
+    ]
+    # The last key of a nested record, too.
+    assert check_one(tmp_path, head + "links:\n  code:\n    - url: https://github.com/a/b\n      official:") == [
+        f"content/papers/x.yml:6:7: warning: the file ends at 'official:', {said}, or remove 'official:'"
+    ]
+    # Not: a field left empty with a line end after it (as an editor saves it; "abstract:"
+    # is a paper without one: test_a_paper_without_an_abstract_loads_without_a_problem),
+    # or empty on purpose, one that is not the last, a value that ends with a colon, a
+    # comment after the key; nor a second word where an error was said.
+    for whole in [
+        head + "authors:\n", head + "authors:\n\n", head + "authors: ~", head + "authors: null",
+        head + "year:\nvenue: ICML", head + "abstract: |\n  We ask:", head + "abstract: 'We ask:'",
+        head + "authors:  # to fill",
+    ]:
+        assert [m for m in check_one(tmp_path, whole) if "cut off" in m] == [], whole
+    assert check_one(tmp_path, "id: x\ntitle:") == ["content/papers/x.yml:2:7: required field 'title' is empty"]
