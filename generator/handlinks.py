@@ -438,11 +438,12 @@ def link_problem(
 
 
 # After a link to a picture or other file that is nowhere (`lab.png`): told only that it
-# "leads to no file of the site", a curator looked for a folder to put the file in; the
-# site carries none (as `_left_out` says of one that is beside the pages).
+# "leads to no file of the site", a curator looked for a folder to put the file in; none
+# of content/ is carried (as `_left_out` says of one that is beside the pages). (Not "no
+# file of yours": MkDocs carries the theme folder's, overrides/, into the site.)
 _NOT_CARRIED = (
-    f": a picture or other file of yours is not carried into the site (of {PAGES_FOLDER} only"
-    " the .md files directly in it are): link it by its https:// address on the web"
+    f": no picture or other file of content/ is carried into the site (of {PAGES_FOLDER}"
+    " only the .md files directly in it are): link it by its https:// address on the web"
 )
 
 

@@ -388,7 +388,8 @@ def test_a_link_to_a_file_beside_the_pages_that_the_site_leaves_out_says_so(tmp_
     # "leads to no file of the site" read as a wrong path for a file that is right there.
     root = with_pages(
         three_papers(tmp_path),
-        index="![logo](img/logo.png)\n\n[Alice](team/alice.md)\n\n[gone](img/none.png)\n",
+        index="![logo](img/logo.png)\n\n[Alice](team/alice.md)\n\n[gone](img/none.png)\n\n"
+        "[q](img/none.png?v=2) [a](none.pdf#page=2)\n",
     )
     folder = root / "content" / "pages"
     (folder / "img").mkdir()
@@ -403,10 +404,18 @@ def test_a_link_to_a_file_beside_the_pages_that_the_site_leaves_out_says_so(tmp_
         " directly in content/pages/ are carried into it, not content/pages/team/alice.md;"
         " move it to content/pages/alice.md and link 'alice.md'",
         # (audit: a picture that is nowhere was told no more, and a curator looked for a
-        # folder to put it in; none is carried)
-        f"{INDEX}:5:8: link 'img/none.png' leads to no file of the site: a picture or other file"
-        " of yours is not carried into the site (of content/pages/ only the .md files directly"
-        " in it are): link it by its https:// address on the web",
+        # folder to put it in; none of content/ is carried. Review of ff2cf239: not "no file
+        # of yours", which MkDocs carries from overrides/, the theme's folder.)
+        f"{INDEX}:5:8: link 'img/none.png' leads to no file of the site: no picture or other"
+        " file of content/ is carried into the site (of content/pages/ only the .md files"
+        " directly in it are): link it by its https:// address on the web",
+        # (A query or an anchor after the file's name: the file is the same.)
+        f"{INDEX}:7:5: link 'img/none.png?v=2' leads to no file of the site: no picture or other"
+        " file of content/ is carried into the site (of content/pages/ only the .md files"
+        " directly in it are): link it by its https:// address on the web",
+        f"{INDEX}:7:27: link 'none.pdf#page=2' leads to no file of the site: no picture or other"
+        " file of content/ is carried into the site (of content/pages/ only the .md files"
+        " directly in it are): link it by its https:// address on the web",
     ]
 
 
