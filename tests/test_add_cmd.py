@@ -251,6 +251,23 @@ def test_an_id_that_names_no_paper_stops_the_add_and_every_one_is_said(project, 
     assert _files(project) == before
 
 
+def test_the_mistakes_of_several_ids_are_said_in_the_order_they_were_typed(project, servers, capsys):
+    # (aud6's found item 8: sorted by their text, a word that is no id, a DOI doi.org does
+    # not know and an arXiv id arXiv does not have were said arXiv first, then doi, then
+    # the word: not in the order the curator goes through what they typed)
+    before = _files(project)
+    typed = ["lora", "10.1000/nothing", "2106.09685", "2106.99999", "10.1000/NOTHING", "LoRA"]
+    assert main(["--root", str(project), "add", *typed]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "lora: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)",
+        "doi:10.1000/nothing: doi.org knows no such DOI (check it)",  # (asked once: a DOI ignores case)
+        "arXiv:2106.99999: arXiv has no such paper (check the id)",
+        "LoRA: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)",
+        "4 errors; nothing was added.",
+    ]
+    assert _files(project) == before
+
+
 def test_a_papers_page_that_is_no_arxiv_or_doi_address_is_told_to_import_its_bibtex(project, servers, capsys):
     # (curator: an OpenReview forum's address, the paper as they had it open, was told
     # only "neither an arXiv id nor a DOI", with no way to add the paper)
@@ -261,7 +278,8 @@ def test_a_papers_page_that_is_no_arxiv_or_doi_address_is_told_to_import_its_bib
         f"{page}: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922), nor a page"
         " that names one in its address: import the BibTeX its page gives (readinglist import -,"
         " then paste it; or readinglist import FILE.bib)"
-        for page in ("aclanthology.org/N19-1423/", "https://openreview.net/forum?id=nZeVKeeFYf9")
+        # (In the order typed: aud6's found item 8.)
+        for page in ("https://openreview.net/forum?id=nZeVKeeFYf9", "aclanthology.org/N19-1423/")
     ] + ["2 errors; nothing was added."]
     assert _files(project) == before
     assert servers.asked == []
@@ -275,7 +293,7 @@ def test_an_arxiv_or_doi_address_that_names_no_paper_is_not_told_to_import_its_p
     code = main(["--root", str(project), "add", *pages])
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{page}: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)" for page in sorted(pages)
+        f"{page}: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)" for page in pages
     ] + ["3 errors; nothing was added."]
     assert servers.asked == []
 
@@ -414,9 +432,9 @@ def test_an_old_id_arxiv_refuses_is_a_mistake_said_with_the_others_and_nothing_i
     before = _files(project)
     code = main(["--root", str(project), "add", "2106.09685", "nosuch/0309136", "2106.99999"])
     assert code == 1
-    assert capsys.readouterr().err.splitlines() == [
-        "arXiv:2106.99999: arXiv has no such paper (check the id)",
+    assert capsys.readouterr().err.splitlines() == [  # (in the order typed)
         "arXiv:nosuch/0309136: arXiv refused it: incorrect id format for nosuch/0309136",
+        "arXiv:2106.99999: arXiv has no such paper (check the id)",
         "2 errors; nothing was added.",
     ]
     assert _files(project) == before

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import __version__, fetch
-from ..errors import CuratorError, Location, Problems
+from ..errors import CuratorError, Location, Problem, Problems
 from ..importer import import_records
 from ..ingest import Record, parse_text
 from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
@@ -257,6 +257,19 @@ def ask_doi(
     return [replace(record, doi=doi) for record in records[:1]]
 
 
+def _as_typed(problems: Problems, typed: list[str]) -> list[Problem]:
+    """``problems`` in the order of the words they are said of, as the curator typed
+    them (each word's own by place: a DOI's BibTeX at its line). Sorted by their text,
+    "add nosuch/0309136 2106.99999" was answered of 2106.99999 first, and of several
+    pages' addresses in an order of the letters, not the one the curator checks them in."""
+    order: dict[str, int] = {}
+    for at, text in enumerate(typed):
+        found = read_id(text)
+        said_of = text if found is None else f"arXiv:{found.arxiv}" if found.arxiv else f"doi:{found.doi}"
+        order.setdefault(said_of, at)
+    return sorted(problems.items, key=lambda problem: (order.get(problem.location.path, len(typed)), problem))
+
+
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     if said := project_folder_problem(root, "add", args.root_given):
@@ -296,7 +309,7 @@ def run(args: argparse.Namespace) -> int:
     except Unanswered as exc:
         # (What was found wrong before the server failed is said too: fixed now, it is not
         # found again one mistake at a time.)
-        for problem in problems.sorted():
+        for problem in _as_typed(problems, args.ids):
             print(problem, file=sys.stderr)
         print(f"readinglist add: {exc}; nothing was written", file=sys.stderr)
         if exc.hint:
@@ -307,7 +320,7 @@ def run(args: argparse.Namespace) -> int:
             print("\n".join(hints), file=sys.stderr)
         return 2
     if problems.has_errors():
-        return print_stopped(problems.sorted(), "added")
+        return print_stopped(_as_typed(problems, args.ids), "added")
     try:
         report = import_records(records, root / "content", restore=args.restore)
     except CuratorError as exc:
