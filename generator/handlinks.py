@@ -14,6 +14,7 @@ exists, so it is reported with the file to write instead.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import itertools
 import posixpath
@@ -148,7 +149,7 @@ def check_hand_pages(
                 href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles
             )
             if why and why.startswith(f"link {href!r} leads to no file of the site"):
-                why = _left_out(href, folder, root) or why
+                why = None if _from_theme(href, root) else _left_out(href, folder, root) or why
             if why:
                 problems.error(Location(shown, line, col), why)
 
@@ -163,12 +164,36 @@ def _left_out(href: str, folder: Path, root: Path) -> str:
     name = Path(target).name
     fix = (
         f"move it to {PAGES_FOLDER}{name} and link {name!r}" if file.suffix == ".md"
-        else "link it by its https:// address on the web"
+        else f"link it by its https:// address on the web, or move it to {_THEME_ASSETS}{name}"
+        f" and link 'assets/{name}'"
     )
     return (
         f"link {href!r} leads to no file of the site: only the .md files directly in"
         f" {PAGES_FOLDER} are carried into it, not {file.relative_to(root).as_posix()}; {fix}"
     )
+
+
+# The theme's folder, mkdocs.yml's `custom_dir` as shipped: MkDocs carries each of its
+# files but templates into the site (Files.add_files_from_theme), so a picture put in
+# overrides/assets/ is there as assets/<name>, and a link to it is no mistake.
+_THEME = "overrides"
+_THEME_ASSETS = f"{_THEME}/assets/"
+# What MkDocs leaves out of a theme's files (its filter in add_files_from_theme: the
+# Markdown endings, utils.markdown_extensions, and the static templates it renders).
+_NOT_FROM_THEME = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
+                   "*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "404.html", "sitemap.xml")
+
+
+def _from_theme(href: str, root: Path) -> bool:
+    """Whether the relative link ``href`` of a hand page leads to a file MkDocs carries
+    from the theme's folder into the site (`_THEME`)."""
+    target = posixpath.normpath(unquote(urlsplit(href).path))
+    if target.startswith(("../", "/")) or target in (".", ".."):
+        return False
+    lowered = target.lower()
+    return not any(fnmatch.fnmatch(lowered, pattern) for pattern in _NOT_FROM_THEME) and (
+        root / _THEME / target
+    ).is_file()
 
 
 def missing_anchors(pages: Iterable[tuple[str, dict]], root: Path) -> Problems:
@@ -433,18 +458,20 @@ def link_problem(
         return f"link {href!r} leads to no file of the site; an address on the web needs https://: write {web!r}"
     page = posixpath.splitext(target)[1].lower() in ("", ".md", ".html")
     return f"link {href!r} leads to no file of the site" + did_you_mean(
-        target, sorted(files), "" if page else _NOT_CARRIED
+        target, sorted(files), "" if page else _not_carried(posixpath.basename(target))
     )
 
 
-# After a link to a picture or other file that is nowhere (`lab.png`): told only that it
-# "leads to no file of the site", a curator looked for a folder to put the file in; none
-# of content/ is carried (as `_left_out` says of one that is beside the pages). (Not "no
-# file of yours": MkDocs carries the theme folder's, overrides/, into the site.)
-_NOT_CARRIED = (
-    f": no picture or other file of content/ is carried into the site (of {PAGES_FOLDER}"
-    " only the .md files directly in it are): link it by its https:// address on the web"
-)
+def _not_carried(name: str) -> str:
+    """What follows "leads to no file of the site" of a link to a picture or other file
+    ``name`` that is nowhere (`lab.png`): told no more, a curator looked for a folder to
+    put the file in. None of content/ is carried (as `_left_out` says of one that is
+    beside the pages); the theme folder's files are (not "no file of yours", as it said)."""
+    return (
+        f": no picture or other file of content/ is carried into the site (of {PAGES_FOLDER}"
+        " only the .md files directly in it are): link it by its https:// address on the web,"
+        f" or put it in {_THEME_ASSETS} and link 'assets/{name}'"
+    )
 
 
 def _page_file(target: str, files: frozenset[str], paper_ids: set[str], topic_ids: set[str]) -> str | None:

@@ -399,7 +399,8 @@ def test_a_link_to_a_file_beside_the_pages_that_the_site_leaves_out_says_so(tmp_
     assert messages(root) == [
         f"{INDEX}:1:9: link 'img/logo.png' leads to no file of the site: only the .md files"
         " directly in content/pages/ are carried into it, not content/pages/img/logo.png;"
-        " link it by its https:// address on the web",
+        " link it by its https:// address on the web, or move it to overrides/assets/logo.png"
+        " and link 'assets/logo.png'",
         f"{INDEX}:3:9: link 'team/alice.md' leads to no file of the site: only the .md files"
         " directly in content/pages/ are carried into it, not content/pages/team/alice.md;"
         " move it to content/pages/alice.md and link 'alice.md'",
@@ -408,14 +409,38 @@ def test_a_link_to_a_file_beside_the_pages_that_the_site_leaves_out_says_so(tmp_
         # of yours", which MkDocs carries from overrides/, the theme's folder.)
         f"{INDEX}:5:8: link 'img/none.png' leads to no file of the site: no picture or other"
         " file of content/ is carried into the site (of content/pages/ only the .md files"
-        " directly in it are): link it by its https:// address on the web",
+        " directly in it are): link it by its https:// address on the web, or put it in"
+        " overrides/assets/ and link 'assets/none.png'",
         # (A query or an anchor after the file's name: the file is the same.)
         f"{INDEX}:7:5: link 'img/none.png?v=2' leads to no file of the site: no picture or other"
         " file of content/ is carried into the site (of content/pages/ only the .md files"
-        " directly in it are): link it by its https:// address on the web",
+        " directly in it are): link it by its https:// address on the web, or put it in"
+        " overrides/assets/ and link 'assets/none.png'",
         f"{INDEX}:7:27: link 'none.pdf#page=2' leads to no file of the site: no picture or other"
         " file of content/ is carried into the site (of content/pages/ only the .md files"
-        " directly in it are): link it by its https:// address on the web",
+        " directly in it are): link it by its https:// address on the web, or put it in"
+        " overrides/assets/ and link 'assets/none.pdf'",
+    ]
+
+
+def test_a_link_to_a_file_the_theme_folder_carries_into_the_site_is_no_mistake(tmp_path):
+    # (review of ff2cf239: MkDocs carries overrides/, the theme's folder, into the site,
+    # all but its templates and Markdown (Files.add_files_from_theme); a picture put in
+    # overrides/assets/ as a curator would after reading MkDocs' manual was "leads to no
+    # file of the site", and the build stopped on a link MkDocs --strict takes)
+    root = three_papers(tmp_path)
+    names = ["lab.png", "extra.css?v=1", "part.html", ".lab.png", "notes.md"]
+    for name in names:
+        place = root / "overrides" / "assets" / name.split("?")[0]
+        place.parent.mkdir(parents=True, exist_ok=True)
+        place.write_bytes(b"x")
+    links = " ".join(f"[{at}](assets/{name})" for at, name in enumerate(names))
+    said = messages(with_pages(root, index=links + " [up](../overrides/assets/lab.png)\n"))
+    assert [m for m in said if "'assets/lab.png'" in m or "'assets/extra.css?v=1'" in m] == []
+    # (Not carried: a template, a hidden file, Markdown; nor a path out of the site.)
+    assert [m.split(": ", 1)[1].split(" leads")[0] for m in said] == [
+        "link 'assets/part.html'", "link 'assets/.lab.png'", "link 'assets/notes.md'",
+        "link '../overrides/assets/lab.png'",
     ]
 
 
