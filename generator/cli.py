@@ -225,15 +225,16 @@ def main(argv: list[str] | None = None) -> int:
         value = getattr(args, name, None)
         if isinstance(value, str):
             setattr(args, name, os.path.expanduser(value))
-    if getattr(args, "root_given", False) and os.path.exists(args.root) and not os.path.isdir(args.root):
-        # A file (`--root lab/mkdocs.yml`): each command went on to read a file inside
-        # it and said only "Not a directory: lab/mkdocs.yml/content/topics.yml".
+    if getattr(args, "root_given", False) and not os.path.isdir(args.root):
+        # A file, or a path through one (`--root lab/mkdocs.yml`): each command went on to
+        # read a file inside it and said only "Not a directory: lab/mkdocs.yml/content/topics.yml".
         from pathlib import Path
 
-        from .curation import wrong_folder_fix  # (late: the commands' own imports only)
+        from .curation import file_on_the_way, wrong_folder_fix  # (late: the commands' own imports only)
 
-        print(f"readinglist {args.command}: {wrong_folder_fix(Path(args.root), 'it', True)}", file=sys.stderr)
-        return 1
+        if file_on_the_way(Path(args.root)) is not None:
+            print(f"readinglist {args.command}: {wrong_folder_fix(Path(args.root), 'it', True)}", file=sys.stderr)
+            return 1
     try:
         return int(args._module.run(args) or 0)
     except CuratorError as exc:

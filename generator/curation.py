@@ -104,6 +104,8 @@ def missing_folder(root: Path) -> str:
     path = Path(root).resolve()
     if path.is_dir():
         return ""
+    if (above := file_on_the_way(path)) is not None and above != path:
+        return f"; {path} does not exist: {above} is a file, not a folder"
     if path.exists():
         # (`--root lab/mkdocs.yml`: "does not exist" of a file that is there was false;
         # the project holding it is the folder meant.)
@@ -120,6 +122,16 @@ def missing_folder(root: Path) -> str:
         beside = []
     meant = closest(path.name, beside)
     return f"; {path} does not exist" + (f" (did you mean {path.parent / meant}?)" if meant else "")
+
+
+def file_on_the_way(root: Path) -> Path | None:
+    """The file ``root`` is, or the first one its path goes through ("lab/mkdocs.yml/x"),
+    where a command looking for folders in it would be told only "Not a directory"; None
+    when there is none."""
+    for place in (path := Path(root).resolve(), *path.parents):
+        if place.exists():
+            return None if place.is_dir() else place
+    return None
 
 
 def no_content(root: Path, root_given: bool) -> str:

@@ -619,6 +619,9 @@ def test_a_root_naming_a_file_is_said_to_be_a_file_with_the_project_holding_it(t
     for typed, said_of_it in [
         (project / "mkdocs.yml", f"; {project / 'mkdocs.yml'} is a file, not a folder (did you mean {project}?)"),
         (tmp_path / "notes.txt", f"; {tmp_path / 'notes.txt'} is a file, not a folder"),
+        # (A path through a file: "Not a directory" too, and no folder of it is there.)
+        (tmp_path / "notes.txt" / "lab", f"; {tmp_path / 'notes.txt' / 'lab'} does not exist:"
+         f" {tmp_path / 'notes.txt'} is a file, not a folder"),
     ]:
         assert main(["--root", str(typed), *argv]) == 1
         said = capsys.readouterr()
