@@ -1017,6 +1017,18 @@ def _refine(
             # and Material's "*" made the term every word that begins with "he" ("help",
             # "health"), so that "author:he" listed 2,291 of 10,000 made-up papers, by
             # no He. ("he*" asks for those words.)
+            if mark == "+" and word.endswith("*") and names_typed:
+                # A word's start required ("+he*"), where authors' names begin so: a page
+                # must have a word that begins so, or such a name. lunr has no clause for
+                # "one of these terms": each is asked unmarked, and a page with none is
+                # left out as one without a word marked "+" is (`rank_by_words`). (The
+                # start without its "*" is the term Material's result says it found.)
+                out.append(word[1:])
+                out += [f"{name}^{EXACT_BONUS}" for name in names_typed]
+                start = _TYPED_NAME.match(word).group(3).lower()  # type: ignore[union-attr]
+                required[(word[1:].lower(), start, *names_typed)] = None
+                other = True
+                continue
             if not _text_stop_word(word):
                 out.append(_typed_term(word, split_at, vocabulary))
             out += [f"-{name}" if mark == "-" else f"{mark}{name}^{EXACT_BONUS}" for name in names_typed]
@@ -1195,13 +1207,12 @@ def typed_names(word: str, vocabulary: Vocabulary | None) -> list[str]:
     which lunr's stop word filter dropped, so that the query was "too common to search".
     "title:he" and "tags:he" none: no title or topic holds an author's name, and such a
     word is too common to search there, as before. A word marked "-" leaves them out
-    too; "+he*" none: lunr has no clause for "a word that begins with "he", or the
-    name He", and both required would leave out He's papers without such a word.
-    readinglist.js's typedNames."""
+    too; "+he*" the same names, asked unmarked, a page required to have one of them or
+    a word that begins with "he" (`_refine`: lunr has no clause for "one of these", and
+    both required left out He's papers without such a word; none at all left out every
+    paper by He that has no word beginning "he"). readinglist.js's typedNames."""
     typed = _TYPED_NAME.match(word)
     if vocabulary is None or typed is None or not (typed.group(2) or typed.group(4)):
-        return []
-    if typed.group(1) == "+" and typed.group(4):
         return []
     start = typed.group(3).lower()
     return [

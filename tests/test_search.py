@@ -712,6 +712,16 @@ def test_an_author_whose_name_is_a_stop_word_is_found_by_a_wildcard_and_in_the_t
     # A word's start: the names that begin with it, beside the words that do.
     assert found("he*") == found("He*") == ["papers/help/", "papers/mae/", "papers/resnet/"]
     assert found("hel*") == ["papers/help/"]
+    # Required, the same: a page must have a word that begins with "he" or such a name.
+    # ("+he*" found "Helping hands" alone, and "Kaiming +he*" none of He's papers, which
+    # have no word beginning "he".)
+    assert found("+he*") == found("+He*") == found("he*")
+    assert found("Kaiming +he*") == ["papers/help/", "papers/mae/", "papers/resnet/"]
+    assert [hit.location for hit in engine.find("Kaiming +he*").hits if not hit.missing] == [
+        "papers/mae/", "papers/resnet/"]
+    # (Kaiming Wang's paper writes "He", a stop word the index has not, and no name He.)
+    assert "papers/wang/" not in found("Kaiming +he*") and "papers/wang/" in found("Kaiming he*")
+    assert found("+hel*") == ["papers/help/"]
     # A word of the text, and "author:" read as it: the name alone. (The typed term
     # "text:he" was Material's start "text:he*": "Health" was found too, after, and on
     # a list with no author He, "author:he" found every page with a word beginning "he".)

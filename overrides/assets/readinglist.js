@@ -193,11 +193,12 @@
 
   /* The authors' names that are stop words, as the index holds them ("_he"), that a
      word typed in lunr's syntax looks for: "he*" each beginning with "he", "text:he"
-     (and "author:he") the name "He"; "title:he" and "tags:he" none (search.py's
-     typed_names). */
+     (and "author:he") the name "He"; "title:he" and "tags:he" none; "+he*" the names
+     of "he*", asked unmarked, a page required to have one of them or a word beginning
+     "he" (search.py's typed_names and _refine). */
   function typedNames(word, vocabulary) {
     var typed = TYPED_NAME.exec(word);
-    if (!vocabulary || !typed || !(typed[2] || typed[4]) || (typed[1] === "+" && typed[4])) {
+    if (!vocabulary || !typed || !(typed[2] || typed[4])) {
       return [];
     }
     var start = typed[3].toLowerCase();
@@ -373,6 +374,19 @@
         var nothing = vocabulary && fuzzyTerm && fuzzyTerm[1].split(separator).length === 1
           && !vocabulary.near(fuzzyTerm[1].toLowerCase(),
             Math.min(fuzzyTerm[2] ? Number(fuzzyTerm[2]) : 1, MOST_EDITS)).length;
+        if (nameMark === "+" && word[word.length - 1] === "*" && namesTyped.length) {
+          /* A word's start required ("+he*") where authors' names begin so: each term
+             asked unmarked, a page required to have one (search.py's _refine). */
+          out.push(word.slice(1));
+          namesTyped.forEach(function (name) {
+            out.push(name + "^" + EXACT_BONUS);
+          });
+          var starts = [word.slice(1).toLowerCase(), TYPED_NAME.exec(word)[3].toLowerCase()].concat(namesTyped);
+          needed.set(starts.join(" "), starts);
+          syntax.push(word.slice(1));
+          other = true;
+          return;
+        }
         if (!textStopWord(word)) {
           out.push(nothing ? word.replace(/~[0-9]*/, "").replace(/^[^^]*$/, "$&^1") : word);
         }
@@ -872,11 +886,14 @@
         }
       });
     }
-    if (words.some(isCompound) || lacking.size) {
+    var compound = words.some(isCompound);
+    if (compound || lacking.size) {
       /* (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L"; or
-         without a word marked "+".) */
+         without a word marked "+". One that finds no word to rank by but each word
+         marked "+" is kept, as search.py keeps it: "Kaiming +he*", whose "+he*" is
+         required and no word to rank by, lists the pages by He without "Kaiming".) */
       var kept = groups.filter(function (group) {
-        return counts.get(group) > 0 && !lacking.has(group);
+        return (!compound || counts.get(group) > 0) && !lacking.has(group);
       });
       groups.length = 0;
       Array.prototype.push.apply(groups, kept);
