@@ -1075,6 +1075,15 @@
      ours, at every key pressed. (A polite status, as search boxes that announce their
      count wait so: GOV.UK's accessible-autocomplete 1.4 s.) */
   var ANNOUNCE_AFTER = 1000;
+  /* The status's text that says ``line`` after ``before``: the line, or where it is the
+     line said before ("9 pages found" for "merging", then for "merge"), the line and a
+     no-break space, which no screen reader speaks. A live region is read when its text
+     changes: written again the same, it was not, and the reader heard nothing of the
+     query they had typed (GOV.UK's accessible-autocomplete changes its status alike). */
+  var UNSPOKEN = "\u00a0";
+  function said(line, before) {
+    return before === line ? line + UNSPOKEN : line;
+  }
   function searchCount() {
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta || typeof MutationObserver !== "function" || WATCHED_COUNTS.has(meta)
@@ -1107,7 +1116,7 @@
              then would read as news of the page.) */
           var open = document.getElementById("__search");
           if (!SEARCH_COUNT.unanswered && !(open && !open.checked)) {
-            status.textContent = line;
+            status.textContent = said(line, status.textContent);
           }
         }, ANNOUNCE_AFTER);
       } else if (!SEARCH_COUNT.line) {

@@ -263,3 +263,33 @@ def test_no_count_is_said_once_the_search_is_closed(page, found):
     page.wait_for_function("!document.getElementById('__search').checked")
     page.wait_for_timeout(1500)  # (past ANNOUNCE_AFTER)
     assert page.evaluate("window.__said") == []
+
+
+# Queries typed one after the other whose count lines are the same: a word corrected
+# ("merging", then "merge": 9 pages each), and a slip retyped that finds nothing.
+SAME_COUNTS = [("merging", "merge"), ("qqzzxxv", "zzqqxxv")]
+
+
+@pytest.mark.parametrize("queries", SAME_COUNTS, ids=["merging-merge", "nothing-twice"])
+def test_a_count_the_same_as_the_last_one_is_said_again(page, site_dir, queries):
+    """A live region is read when its text changes: the count of the second query,
+    written as the first's was, left the status's text as it was, and a screen reader
+    said nothing of the query typed. Each answered query changes the text (a no-break
+    space after the line, spoken by none), which reads as its count line."""
+    search = MaterialSearch(load_index(site_dir))
+    lines = [count_line(len(f.hits), f.every, f.words) for f in map(search.find, queries)]
+    assert lines[0] == lines[1]
+    page.goto("")
+    status = page.locator(".md-search .rl-search-status")
+    status.wait_for(state="attached")
+    _record_said(page)
+    texts = []
+    for n, query in enumerate(queries):
+        _search(page, query)
+        page.wait_for_function("n => window.__said.length > n", arg=n)
+        texts.append(page.evaluate("document.querySelector('.rl-search-status').textContent"))
+        expect(status).to_have_text(lines[n])
+    # (Each text as said, and none between: the last keys were typed within ANNOUNCE_AFTER.)
+    assert texts[0] != texts[1]
+    assert [text.replace("\u00a0", "") for text in texts] == lines
+    assert page.evaluate("window.__said") == texts
