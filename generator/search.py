@@ -788,11 +788,31 @@ _LINK_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^/]*/?", re.I)
 # ("KaimingHe/deep-residual-networks", "view/robust-agents"), which a link may hold.
 _LINK_PATH = re.compile(r"[^/]/+[^/]")
 # At most this many links are looked for by a part of one (each an exact term of the
-# query), the first in the vocabulary's order: "main/README" would name every repository.
+# query), the first in the vocabulary's order: "main/README" would name every repository,
+# and lunr be asked a term for each. Past it, the reader is told (`held_note`): no order
+# makes the links left out not matter, as their papers are not found by them at all
+# (only, maybe, by the part's words).
 LINK_MOST = 20
 
 
-def links_of(word: str, vocabulary: Vocabulary) -> tuple[bool, list[str]]:
+@dataclass(frozen=True)
+class NamedLinks:
+    """What a typed word names of the index's links (`links_of`): the ``links`` it is
+    looked for by, and whether it is a URL or a host and path that names them (``whole``:
+    then it is the one word to rank by it gives). For a URL no link is, begins or
+    holds (``unlinked``: the URL as shown, without its scheme), ``shared`` is the
+    longest start of it, cut at a "/" of its own, that some links begin (at most
+    LINK_MOST), shown so, and ``links`` those links, or "" and none. ``held``: how many
+    links hold a part of a path, where more than LINK_MOST do."""
+
+    whole: bool = False
+    links: tuple[str, ...] = ()
+    unlinked: str = ""
+    shared: str = ""
+    held: int = 0
+
+
+def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
     """The links of the index (`link_form`) a typed ``word`` names, and whether it is
     a URL or a host and path (then the one word to rank by it gives, `_refine`). A
     reader pastes what the address bar or a README shows: the link's start
@@ -802,38 +822,85 @@ def links_of(word: str, vocabulary: Vocabulary) -> tuple[bool, list[str]]:
     ("KaimingHe/deep-residual-networks"); the last two find each link that holds them
     from one of its parts' starts, at most LINK_MOST. A part of a path is also an
     ordinary word ("encoder/decoder"): its words still rank the pages (`_refine`).
-    The index holds each link once, whole: no part of a link is a word of its own."""
+    The index holds each link once, whole: no part of a link is a word of its own.
+    A URL that names no link (`NamedLinks.unlinked`) was its words: "https", "github",
+    "com" and its path's found nearly every page; it names the links that share its
+    owner (its longest start cut at a "/" of its own, not the host alone:
+    "github.com/KaimingHe" of ".../resnet-v2"), at most LINK_MOST, and else none."""
     url = bool(_LINK_WORD.match(word))
     if not url and not _LINK_PATH.search(word):
-        return False, []
+        return NamedLinks()
     form = link_form(word)
     parts = form[len(LINK_MARK):].split("_")
     if not all(parts):
-        return False, []
+        return NamedLinks()
     if url and vocabulary.begins(form):
-        return True, [form]
+        return NamedLinks(True, (form,))
     if url:
-        for shorter in _shorter_links(word):
+        for _, shorter in _cuts(word):
             if vocabulary.has(shorter):
-                return True, [shorter]
+                return NamedLinks(True, (shorter,))
     inner = "_" + "_".join(parts)
     held = [link for link in vocabulary.starting(LINK_MARK) if inner in link]
-    return url and bool(held), held[:LINK_MOST]
+    more = len(held) if len(held) > LINK_MOST else 0
+    if held or not url:
+        return NamedLinks(url and bool(held), tuple(held[:LINK_MOST]), held=more)
+    for shown, cut in _cuts(word):
+        # (Not the host alone: "github.com", "huggingface.co" or "sites.google.com" is
+        # shared by owners that have nothing to do with each other.)
+        shared = [link for link in vocabulary.starting(cut) if link == cut or link.startswith(cut + "_")]
+        if shared or "/" not in shown:
+            # (A shorter start is shared by as many links or more.)
+            if shared and "/" in shown and len(shared) <= LINK_MOST:
+                return NamedLinks(True, tuple(shared), _shown_link(word), shown)
+            break
+    return NamedLinks(unlinked=_shown_link(word))
 
 
 # Where a typed URL may be cut to name a shorter link: at a "/", "?", "#" or "&" of its
 # own, not inside a part of its path: "github.com/lab/repo-v2" is another repository
 # than "github.com/lab/repo", whose paper it found first, lacking nothing.
 _LINK_CUT = re.compile(r"[/?#&]")
+_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?", re.I)
 
 
-def _shorter_links(word: str) -> list[str]:
-    """The links (`link_form`) a typed URL ``word`` is longer than, longest first: the
-    word cut at each of its `_LINK_CUT` characters, each of two parts at least."""
-    forms = [link_form(word[:cut.start()]) for cut in _LINK_CUT.finditer(word)]
+def _shown_link(word: str) -> str:
+    """A typed URL as a note says it: without its scheme, "www." and a last "/"."""
+    return _SCHEME.sub("", word, count=1).rstrip("/")
+
+
+def _cuts(word: str) -> list[tuple[str, str]]:
+    """The starts of a typed URL ``word``, longest first, each as shown (`_shown_link`)
+    and as a link (`link_form`): the word cut at each of its `_LINK_CUT` characters,
+    each of two parts at least, and shorter than the word."""
     full = link_form(word)
-    return [form for form in dict.fromkeys(reversed(forms))
-            if form != full and "_" in form[len(LINK_MARK):]]
+    cuts: dict[str, str] = {}
+    for cut in reversed(list(_LINK_CUT.finditer(word))):
+        form = link_form(word[:cut.start()])
+        if form != full and "_" in form[len(LINK_MARK):] and form not in cuts:
+            cuts[form] = _shown_link(word[:cut.start()])
+    return [(shown, form) for form, shown in cuts.items()]
+
+
+def unlinked_note(named: NamedLinks) -> str:
+    """What the site and the terminal say of a URL no paper links (`links_of`), over
+    the pages found (readinglist.js's unlinkedNote, in the same words)."""
+    if named.shared:
+        return f"No paper links {named.unlinked}; it finds the papers that link {named.shared}"
+    return f"No paper links {named.unlinked}"
+
+
+def unlinked_tip(url: str) -> str:
+    """What they say under "No page found" for a query such a URL left with nothing to
+    find (readinglist.js's unlinkedTip)."""
+    return f"No paper links {url}: search for its name without the address, or browse"
+
+
+def held_note(part: str, held: int) -> str:
+    """What they say of a part of a path more than LINK_MOST links hold (`links_of`):
+    the papers of the others are not found by it (readinglist.js's heldNote)."""
+    return (f"{part} is part of {held:,} links: the papers of the first {LINK_MOST}, by address,"
+            " are found by it; type more of it to find the others")
 
 
 def link_terms(word: str, links: Sequence[str]) -> list[str]:
@@ -980,6 +1047,10 @@ def _refine(
     common: dict[str, str] = {}
     # (the typed stop words that are authors' names: `name_forms`)
     names: dict[tuple[str, ...], None] = {}
+    # (what the reader is told of the URLs typed: `unlinked_note`, `held_note`; and the
+    # URLs that name no link, nor one of their owner's)
+    notes: list[str] = []
+    unlinked: list[str] = []
     # (whether a typed word looks for a word that is no such word: then the query's
     # common words are not what it found nothing for)
     other = False
@@ -1057,15 +1128,31 @@ def _refine(
         # whose link holds it too: each of its words is found by those links (`held`),
         # as by its own terms. (`links_of`: a link found by its start is a prefix term,
         # another exact.)
-        whole, found_links = links_of(word, vocabulary) if not identifier and vocabulary is not None else (False, [])
+        named = links_of(word, vocabulary) if not identifier and vocabulary is not None else NamedLinks()
+        found_links = named.links
         out += link_terms(word, found_links) if found_links else []
-        link = found_links[0] if whole else ""
-        held: tuple[str, ...] = () if whole else tuple(found_links)
+        link = found_links[0] if named.whole else ""
+        held: tuple[str, ...] = () if named.whole else tuple(found_links)
+        if named.held:
+            notes.append(held_note(word, named.held))
+        if named.unlinked:
+            # A URL no paper links is not its words (`links_of`): the reader is told so,
+            # and it finds the papers that link its owner, if any. Marked "+" and
+            # naming none, it leaves every page out (`Refined.nothing`).
+            notes.append(unlinked_note(named))
+            other = True
+            if not found_links:
+                unlinked.append(named.unlinked)
+                if presence == "+":
+                    required[(word.lower(), link_form(word))] = None
+                continue
         if link:
             found_by = (word.lower(), *found_links)
             words[found_by] = (required if presence == "+" else {})[found_by] = None
             word = _LINK_END.sub("", _LINK_HOST.sub("", word, count=1), count=1)
             other = True
+            if named.unlinked:
+                continue
         pieces = [piece for piece in split_at.split(word) if piece]
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
@@ -1170,7 +1257,8 @@ def _refine(
     # A query of such words alone ("the", "+the", "title:the", "the-the") has nothing to
     # search for: said so where it finds nothing, not that every word marked "+" is on no
     # page (or to try a shorter word).
-    return Refined(out, list(words), list(required), nothing, () if other else tuple(common.values()))
+    return Refined(out, list(words), list(required), nothing, () if other else tuple(common.values()),
+                   tuple(dict.fromkeys(notes)), tuple(dict.fromkeys(unlinked)))
 
 
 @dataclass(frozen=True)
@@ -1181,13 +1269,17 @@ class Refined:
     (``nothing``: no word of the index begins with any of its terms), so that the
     query finds nothing without asking lunr (readinglist.js asks the worker ""); for a
     query of words too common to search alone (lunr's stop words, "the"), those words,
-    each once, as first typed (``common``: `common_tip` says them)."""
+    each once, as first typed (``common``: `common_tip` says them); what the reader is
+    told of the URLs typed (``notes``: `unlinked_note`, `held_note`), and those that
+    named no link at all (``unlinked``: `unlinked_tip`, where nothing is found)."""
 
     terms: list[str]
     words: list[tuple[str, ...]]
     required: list[tuple[str, ...]]
     nothing: bool = False
     common: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    unlinked: tuple[str, ...] = ()
 
 
 # "author:" and "authors:" typed as a field: none of the index's (`FIELDS`); the names
@@ -1573,6 +1665,8 @@ class Found:
     marked: int = 0  # the words typed with "+" or "-" (`marked_words`)
     excluding: bool = False  # the query has words marked "-" and no other (`excluding_only`)
     common: tuple[str, ...] = ()  # the query has words too common to search and no other (`Refined.common`)
+    notes: tuple[str, ...] = ()  # what is said of the URLs typed (`Refined.notes`)
+    unlinked: tuple[str, ...] = ()  # the URLs typed that name no link (`Refined.unlinked`)
 
 
 # lunr's default pipeline order; Material removes the functions its config does not name.
@@ -1655,7 +1749,8 @@ class MaterialSearch:
         hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words)) for hit in hits]
         every = sum(not hit.missing for hit in hits)
         return Found(
-            hits, every, len(words), marked_words(query), excluding_only(refined.terms, query), refined.common)
+            hits, every, len(words), marked_words(query), excluding_only(refined.terms, query), refined.common,
+            refined.notes, refined.unlinked)
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""

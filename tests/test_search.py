@@ -789,8 +789,8 @@ def test_a_url_finds_the_paper_whose_link_it_is_first():
     assert hits[0].location == "papers/agents/" and hits[0].missing == ()
     assert {hit.location for hit in hits[1:]} == {f"papers/f{n}/" for n in range(8)}
     assert all(hit.missing == ("sites.google.com/view/robust-agents",) for hit in hits[1:])
-    # A URL no link begins with, a host alone and a word with a dot are read as before.
-    assert refine_query("github.com/nobody", vocabulary=engine.vocabulary).startswith("github github^3")
+    # A host alone and a word with a dot are read as before. (A URL no link begins
+    # with: test_a_url_no_paper_links_is_said_so_and_finds_its_owners_papers.)
     assert "papers/resnet/" not in found("github.com")
     assert refine_query("node.js") == "node node^3 js js^3"
 
@@ -835,11 +835,47 @@ def test_a_part_of_a_url_finds_the_paper_whose_link_holds_it_first():
     # A URL is cut at its own "/", "?", "#" or "&" to name a shorter link, not inside a
     # part of its path: another repository, whose name begins as the link's does, is
     # not the link's (its paper was found first, lacking nothing).
+    # (It is no link: the reader is told so, and it finds the papers that link its
+    # owner, of whom this one: test_a_url_no_paper_links_is_said_so_and_finds_its_owners_papers.)
     other = "https://github.com/KaimingHe/deep-residual-networks-v2"
-    assert "__" not in refine_query(other, vocabulary=engine.vocabulary)
-    assert "v2" in dict(hits(other))["papers/resnet/"]
+    assert "__github_com_kaiminghe_deep_residual_networks^3" not in refine_query(other)
+    assert engine.find(other).notes == (
+        "No paper links github.com/KaimingHe/deep-residual-networks-v2; it finds the papers that link"
+        " github.com/KaimingHe",)
     # The link's paper is found by the part, the others by its words, as unmarked.
     assert [hit for hit, _ in hits("+view/robust-agents")] == ["papers/agents/"]
+
+
+def test_a_url_no_paper_links_is_said_so_and_finds_its_owners_papers():
+    """A URL that named no link was its words: "https", "github", "com*" ("computers")
+    and the path's, which found the eight pages that write "GitHub" and none that is the
+    repository's. It finds nothing but the papers that link its owner (its start cut at
+    a "/" of its own, not the host alone), and the reader is told no paper links it."""
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), LINKED))
+
+    def told(query):
+        found = engine.find(query)
+        return [(hit.location, hit.missing) for hit in found.hits], found.notes, found.unlinked
+
+    assert told("https://github.com/someone/computer-vision") == (
+        [], ("No paper links github.com/someone/computer-vision",), ("github.com/someone/computer-vision",))
+    assert refine_query("https://github.com/someone/computer-vision", vocabulary=engine.vocabulary) == ""
+    # Its owner's repositories: the owner's paper, lacking nothing.
+    assert told("https://www.github.com/KaimingHe/resnet-v2/") == (
+        [("papers/resnet/", ())],
+        ("No paper links github.com/KaimingHe/resnet-v2; it finds the papers that link github.com/KaimingHe",), ())
+    assert told("sites.google.com/view/other-agents")[0] == [("papers/agents/", ())]
+    # Beside other words, the pages they find, lacking none of them; the URL finds none.
+    hits, notes, _ = told("github.com/someone/x computer")
+    assert {hit for hit, _ in hits} == {f"papers/f{n}/" for n in range(8)} and notes == (
+        "No paper links github.com/someone/x",)
+    assert all(missing == () for _, missing in hits)
+    # Marked "+", a URL no paper links leaves every page out (before, "+" required the
+    # word "https").
+    assert told("+github.com/someone/x computer")[0] == []
+    assert told("+github.com/KaimingHe/x computer")[0] == [("papers/resnet/", ("computer",))]
+    # A URL that is a link, or holds one, says nothing of the kind.
+    assert told("github.com/KaimingHe/deep-residual-networks/tree/master")[1:] == ((), ())
 
 
 def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():
@@ -854,6 +890,12 @@ def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():
     # (The first in the vocabulary's order, each exact.)
     assert [term for term in terms if term.startswith("__")] == [
         f"__example_org_lab{n:02d}_blob_main^3" for n in range(LINK_MOST)]
+    # The papers of the other five are not found by it: the reader is told so (they
+    # were left out in silence), and how to find them.
+    assert engine.find("blob/main").notes == (
+        f"blob/main is part of {LINK_MOST + 5} links: the papers of the first {LINK_MOST}, by address,"
+        " are found by it; type more of it to find the others",)
+    assert engine.find("lab03/blob/main").notes == ()
 
 
 def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():

@@ -109,3 +109,26 @@ def test_a_thousand_pages_and_more_are_counted_with_their_thousands_grouped(tmp_
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(make_index(docs)))
     assert main(["search", "--site-dir", str(tmp_path), "--limit", "1000", "zebra"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "1,001 pages found; the first 1,000 below (--limit shows more)"
+
+
+def test_a_url_no_paper_links_is_said_so_as_the_site_says_it(tmp_path, capsys):
+    # It listed every page with "github" and "com*", each "(missing: foo, bar)"; the
+    # paper of the same owner came among them, nothing said.
+    from generator.search import shape_index
+
+    from tests.test_search import LINKED
+
+    (tmp_path / "search").mkdir()
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), LINKED)
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(shaped))
+
+    def said(query: str) -> tuple[int, list[str]]:
+        code = main(["search", "--site-dir", str(tmp_path), query])
+        return code, capsys.readouterr().out.splitlines()
+
+    nowhere = "No paper links github.com/someone/computer-vision"
+    assert said("https://github.com/someone/computer-vision") == (1, [
+        "No page found", f"{nowhere}: search for its name without the address, or browse all papers."])
+    owner = "No paper links github.com/KaimingHe/resnet-v2; it finds the papers that link github.com/KaimingHe"
+    assert said("github.com/KaimingHe/resnet-v2") == (0, [
+        "1 page found", owner, "1. Deep Residual Learning for Image Recognition", "   papers/resnet/"])

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Sequence
 
 from ..schema import FORBIDDEN_CHARS
-from ..search import EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, more_line, search_site
+from ..search import (
+    EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, more_line, search_site, unlinked_tip)
 from . import options
 from .build import command_here
 
@@ -90,8 +91,12 @@ def run(args: argparse.Namespace) -> int:
         line += f"; {first} below (--limit shows more)"
     print(line)
     if not found.hits:
-        print(_nothing_found(site_dir, found.marked, found.excluding, found.common))
+        print(_nothing_found(site_dir, found.marked, found.excluding, found.common, found.unlinked))
         return 1
+    # (What the site says under its line of a URL typed: that no paper links it, or
+    # that a part of a path was looked for in only some of the links that hold it.)
+    for note in found.notes:
+        print(note)
     width = len(str(len(hits)))
     for rank, hit in enumerate(hits, 1):
         if rank == found.every + 1 and found.every:
@@ -121,14 +126,18 @@ def _built_into(root: Path) -> Path:
     return root / (setting if isinstance(setting, str) and setting.strip() else "site")
 
 
-def _nothing_found(site_dir: Path, marked: int = 0, excluding: bool = False, common: Sequence[str] = ()) -> str:
+def _nothing_found(
+    site_dir: Path, marked: int = 0, excluding: bool = False, common: Sequence[str] = (), unlinked: Sequence[str] = ()
+) -> str:
     """What to try next when nothing is found, as the site says it under "No page found"
     (readinglist.js's nothingFound): every word was looked for by its start, so a
     shorter word or another spelling may find it, or, with words ``marked`` "+" or
     "-", the query without the marks, or, with words marked "-" alone (``excluding``),
-    or words too common to search alone (``common``, "the"), a word to search for; or
-    the All papers page, named where the built site has it."""
+    or words too common to search alone (``common``, "the"), a word to search for, or
+    with a URL no paper links (``unlinked``), that; or the All papers page, named where
+    the built site has it."""
     tip = f"{EXCLUDING_TIP} all papers" if excluding else f"{common_tip(common)} all papers" if common else (
+        f"{unlinked_tip(unlinked[0])} all papers") if unlinked else (
         f"{MARKED_TIP} all papers") if marked else (
         'The start of a word finds it ("distil" finds "distillation"): try a shorter word'
         " or another spelling, or browse all papers")

@@ -221,48 +221,100 @@
   /* The index's links a typed word names, and whether it is a URL or a host and path
      (the one word to rank by it gives): a link's start, the longest link a longer URL
      begins with, or each link that holds it from a part's start, at most LINK_MOST
-     (search.py's links_of). */
+     (held: how many hold it, past that); for a URL that names none (unlinked, as
+     shown), the links that share its owner (shared: its longest start cut at a "/" of
+     its own, not the host alone), at most LINK_MOST (search.py's links_of). */
   function linksOf(word, vocabulary) {
+    var none = { whole: false, links: [], unlinked: "", shared: "", held: 0 };
     var url = LINK_WORD.test(word);
     if (!url && !LINK_PATH.test(word)) {
-      return [false, []];
+      return none;
     }
     var form = linkForm(word);
     var parts = form.slice(LINK_MARK.length).split("_");
     if (!parts.every(Boolean)) {
-      return [false, []];
+      return none;
     }
     if (url && vocabulary.begins(form)) {
-      return [true, [form]];
+      return Object.assign({}, none, { whole: true, links: [form] });
     }
-    if (url) {
-      var shorter = shorterLinks(word).find(function (link) {
-        return vocabulary.begins(link, true);
-      });
-      if (shorter) {
-        return [true, [shorter]];
-      }
+    var cuts = url ? linkCuts(word) : [];
+    var shorter = cuts.find(function (cut) {
+      return vocabulary.begins(cut[1], true);
+    });
+    if (shorter) {
+      return Object.assign({}, none, { whole: true, links: [shorter[1]] });
     }
     var inner = "_" + parts.join("_");
     var held = vocabulary.starting(LINK_MARK).filter(function (link) {
       return link.indexOf(inner) >= 0;
     });
-    return [url && held.length > 0, held.slice(0, LINK_MOST)];
+    if (held.length || !url) {
+      return Object.assign({}, none, {
+        whole: url && held.length > 0, links: held.slice(0, LINK_MOST),
+        held: held.length > LINK_MOST ? held.length : 0
+      });
+    }
+    for (var n = 0; n < cuts.length; n++) {
+      var cut = cuts[n][1];
+      var shared = vocabulary.starting(cut).filter(function (link) {
+        return link === cut || link.startsWith(cut + "_");
+      });
+      var owner = cuts[n][0].indexOf("/") >= 0;
+      if (shared.length || !owner) {
+        if (shared.length && owner && shared.length <= LINK_MOST) {
+          return Object.assign({}, none, {
+            whole: true, links: shared, unlinked: shownLink(word), shared: cuts[n][0]
+          });
+        }
+        break;
+      }
+    }
+    return Object.assign({}, none, { unlinked: shownLink(word) });
   }
 
-  /* The links a typed URL is longer than, longest first: cut at each "/", "?", "#" or
-     "&" of its own, not inside a part of its path ("github.com/lab/repo-v2" is not
-     "github.com/lab/repo"), each of two parts at least (search.py's _shorter_links). */
-  function shorterLinks(word) {
+  /* A typed URL as a note says it (search.py's _shown_link). */
+  var SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?/i;
+  function shownLink(word) {
+    return word.replace(SCHEME, "").replace(/\/+$/, "");
+  }
+
+  /* The starts of a typed URL, longest first, each [as shown, as a link]: cut at each
+     "/", "?", "#" or "&" of its own, not inside a part of its path
+     ("github.com/lab/repo-v2" is not "github.com/lab/repo"), each of two parts at
+     least (search.py's _cuts). */
+  function linkCuts(word) {
     var full = linkForm(word);
-    var forms = [];
+    var ends = [];
     var cut = new RegExp(LINK_CUT.source, "g");
     for (var found; (found = cut.exec(word));) {
-      forms.unshift(linkForm(word.slice(0, found.index)));
+      ends.unshift(found.index);
     }
-    return forms.filter(function (form, n) {
-      return forms.indexOf(form) === n && form !== full && form.slice(LINK_MARK.length).indexOf("_") >= 0;
+    var seen = new Set();
+    var cuts = [];
+    ends.forEach(function (end) {
+      var form = linkForm(word.slice(0, end));
+      if (form !== full && form.slice(LINK_MARK.length).indexOf("_") >= 0 && !seen.has(form)) {
+        seen.add(form);
+        cuts.push([shownLink(word.slice(0, end)), form]);
+      }
     });
+    return cuts;
+  }
+
+  /* What the box says of a URL no paper links, of the query's answer, and under "No
+     page found"; and of a part of a path more than LINK_MOST links hold (search.py's
+     unlinked_note, unlinked_tip, held_note, in the same words). */
+  function unlinkedNote(named) {
+    return "No paper links " + named.unlinked
+      + (named.shared ? "; it finds the papers that link " + named.shared : "");
+  }
+  function unlinkedTip(url) {
+    return "No paper links " + url + ": search for its name without the address, or browse ";
+  }
+  function heldNote(part, held) {
+    return part + " is part of " + thousands(held) + " links: the papers of the first " + LINK_MOST
+      + ", by address, are found by it; type more of it to find the others";
   }
 
   /* The query's terms for the links a typed word names: a link's start a prefix term
@@ -330,6 +382,10 @@
     var needed = new Map();
     /* (the typed stop words that are authors' names: search.py's name_forms) */
     var names = new Map();
+    /* (what the reader is told of the URLs typed, and those that name no link:
+       search.py's Refined.notes, Refined.unlinked) */
+    var notes = [];
+    var unlinked = [];
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
@@ -426,18 +482,39 @@
          one word to rank by it gives, its host's words no terms; a part of a path
          finds the pages whose link holds it too, each of its words found by those links
          (held) (search.py's links_of and _refine). */
-      var named = !identifier && vocabulary ? linksOf(word, vocabulary) : [false, []];
-      out.push.apply(out, named[1].length ? linkTerms(word, named[1]) : []);
-      var link = named[0] ? named[1][0] : "";
-      var held = named[0] ? [] : named[1];
+      var named = !identifier && vocabulary ? linksOf(word, vocabulary) : { whole: false, links: [] };
+      out.push.apply(out, named.links.length ? linkTerms(word, named.links) : []);
+      var link = named.whole ? named.links[0] : "";
+      var held = named.whole ? [] : named.links;
+      if (named.held) {
+        notes.push(heldNote(word, named.held));
+      }
+      if (named.unlinked) {
+        /* A URL no paper links is not its words: the reader is told so, and it finds
+           the papers that link its owner, if any; marked "+" and naming none, it
+           leaves every page out (search.py's _refine). */
+        notes.push(unlinkedNote(named));
+        other = true;
+        if (!named.links.length) {
+          unlinked.push(named.unlinked);
+          if (presence === "+") {
+            var lost = [word.toLowerCase(), linkForm(word)];
+            needed.set(lost.join(" "), lost);
+          }
+          return;
+        }
+      }
       if (link) {
-        var linked = [word.toLowerCase()].concat(named[1]);
+        var linked = [word.toLowerCase()].concat(named.links);
         words.set(linked.join(" "), linked);
         if (presence === "+") {
           needed.set(linked.join(" "), linked);
         }
         word = word.replace(LINK_HOST, "").replace(LINK_END, "");
         other = true;
+        if (named.unlinked) {
+          return;
+        }
       }
       var pieces = word.split(separator).filter(Boolean);
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
@@ -596,7 +673,9 @@
     return {
       query: excluding || nothing ? "" : out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy,
       syntax: syntax, typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding,
-      required: required, common: other ? [] : Array.from(common.values())
+      required: required, common: other ? [] : Array.from(common.values()),
+      notes: notes.filter(function (note, i) { return notes.indexOf(note) === i; }),
+      unlinked: unlinked.filter(function (url, i) { return unlinked.indexOf(url) === i; })
     };
   }
 
@@ -1063,7 +1142,10 @@
   /* The result's count line, as countLine says it, in place of Material's own (after
      every answer; an English site only: the line is English); and what the results
      list shows of it (pages, every, words: moreDivider). */
-  var SEARCH_COUNT = { line: "", pages: 0, every: 0, words: 0, marked: 0, excluding: false, common: [], unanswered: 0 };
+  var SEARCH_COUNT = {
+    line: "", pages: 0, every: 0, words: 0, marked: 0, excluding: false, common: [], notes: [], unlinked: [],
+    unanswered: 0
+  };
   var WATCHED_COUNTS = new WeakSet();
   /* Material's count and its "No matching documents" (not its "Type to start
      searching" or "Initializing search"; nor this line itself, written by the
@@ -1106,9 +1188,19 @@
         meta.textContent = SEARCH_COUNT.line;
         if (SEARCH_COUNT.line === countLine(0, 0, 0)) {
           meta.appendChild(nothingFound());
+        } else {
+          /* (What is said of the URLs typed: no paper links one, or a part of a path
+             was looked for in only some of the links that hold it; each on a line.) */
+          SEARCH_COUNT.notes.forEach(function (note) {
+            var shown = document.createElement("span");
+            shown.className = "rl-search-tip rl-search-note";
+            shown.textContent = note;
+            meta.appendChild(shown);
+          });
         }
         clearTimeout(waiting);
-        var line = SEARCH_COUNT.line;
+        /* (A screen reader is told them with the count.) */
+        var line = [SEARCH_COUNT.line].concat(SEARCH_COUNT.notes).join(". ");
         waiting = setTimeout(function () {
           /* (Not while a later query waits for its answer, which is said in its turn:
              typed on during a slow answer, the count of "m" was said for "model merging".) */
@@ -1177,7 +1269,8 @@
     var tip = document.createElement("span");
     tip.className = "rl-search-tip";
     tip.appendChild(document.createTextNode(SEARCH_COUNT.excluding ? EXCLUDING_TIP
-      : SEARCH_COUNT.common.length ? commonTip(SEARCH_COUNT.common) : SEARCH_COUNT.marked ? MARKED_TIP
+      : SEARCH_COUNT.common.length ? commonTip(SEARCH_COUNT.common)
+      : SEARCH_COUNT.unlinked.length ? unlinkedTip(SEARCH_COUNT.unlinked[0]) : SEARCH_COUNT.marked ? MARKED_TIP
       : "The start of a word finds it (\u201cdistil\u201d finds \u201cdistillation\u201d): "
       + "try a shorter word or another spelling, or browse "));
     var scope = window.__md_scope;  /* the site's root, Material's */
@@ -2654,6 +2747,8 @@
             SEARCH_COUNT.marked = refined ? refined.marked : 0;
             SEARCH_COUNT.excluding = Boolean(refined && refined.excluding);
             SEARCH_COUNT.common = refined ? refined.common : [];
+            SEARCH_COUNT.notes = refined ? refined.notes : [];
+            SEARCH_COUNT.unlinked = refined ? refined.unlinked : [];
             SEARCH_MARKS.words = words || null;
             SEARCH_MARKS.query = refined ? refined.query : null;
             SEARCH_MARKS.syntax = refined ? refined.syntax : [];

@@ -10,7 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.search import MaterialSearch, load_index
+from playwright.sync_api import expect
+
+from generator.search import MaterialSearch, count_line, held_note, load_index, unlinked_tip
 
 from .conftest import result_hrefs
 from .sitebuild import served_fixture_site
@@ -206,10 +208,44 @@ def test_a_url_longer_than_a_link_inside_a_part_of_its_path_is_not_the_link(open
     query = "https://huggingface.co/datasets/knuth/task-arithmetic-v2"
     page = open_context(base=url).new_page()
     shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
-    # (The terminal's pages, in its order: the box shows the first ten before a scroll.)
-    assert shown == [hit.location for hit in MaterialSearch(load_index(folder)).search(query)][:10]
-    item = page.locator(".md-search-result__item").nth(shown.index("papers/merging-by-arithmetic/"))
-    assert item.locator(".md-search-result__terms").count() == 1, item.inner_text()
+    # (The terminal's pages, in its order.) It is said to be no link: the paper is found
+    # as the one that links its owner (before: found by the URL's words, "Missing: v2"
+    # under it, among every page with "huggingface" or "datasets").
+    assert shown == [hit.location for hit in MaterialSearch(load_index(folder)).search(query)]
+    assert shown == ["papers/merging-by-arithmetic/"]
+    notes = page.locator(".md-search-result__meta .rl-search-note").all_inner_texts()
+    assert notes == ["No paper links huggingface.co/datasets/knuth/task-arithmetic-v2;"
+                     " it finds the papers that link huggingface.co/datasets/knuth"]
+
+
+@pytest.mark.parametrize("query", [
+    "https://github.com/nobody/computer-hosting", "+github.com/nobody/x merging",
+    "https://github.com/example/other-repo", "https://www.github.com/example/other-repo/tree/main merging",
+    "merging gitlab.com/nobody/x"])
+def test_a_url_no_paper_links_is_said_so_as_the_terminal_says_it(open_context, authors_site, query):
+    """A URL no paper links was its words: "https", "github", "com*" found the page that
+    writes "github.com" and "computers" first, and nothing said the URL was no paper's.
+    It finds the papers that link its owner ("github.com/example"), or nothing, and the
+    box says so, in the terminal's words (search.py's links_of, unlinked_note,
+    unlinked_tip), and to a screen reader with the count."""
+    url, folder = authors_site
+    found = MaterialSearch(load_index(folder)).find(query)
+    assert found.notes and "papers/code-hosting/" not in [hit.location for hit in found.hits]
+    page = open_context(base=url).new_page()
+    page.goto("")
+    status = page.locator(".md-search .rl-search-status")
+    status.wait_for(state="attached")
+    shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
+    assert shown == [hit.location for hit in found.hits][:10]
+    meta = page.locator(".md-search-result__meta")
+    line = count_line(len(found.hits), found.every, found.words)
+    if found.hits:
+        assert meta.locator(".rl-search-note").all_inner_texts() == list(found.notes)
+    else:
+        assert meta.locator(".rl-search-note").count() == 0
+        tip = f"{unlinked_tip(found.unlinked[0])} all papers." if found.unlinked else ""
+        assert found.unlinked and meta.locator(".rl-search-tip").inner_text() == tip
+    expect(status).to_have_text(". ".join((line, *found.notes)))
 
 
 def test_an_author_named_by_a_stop_word_is_marked_only_among_the_authors(open_context, authors_site):
@@ -223,3 +259,32 @@ def test_an_author_named_by_a_stop_word_is_marked_only_among_the_authors(open_co
         "marks => marks.map(m => [m.textContent, Boolean(m.closest('.rl-authors'))])")
     assert marks and all(inside for _, inside in marks), marks
     assert {text for text, _ in marks} == {"He"}
+
+
+# Papers whose links all hold "blob/main": more than LINK_MOST (20) of them.
+MANY = 23
+
+
+def _many_links(content) -> None:
+    for n in range(MANY):
+        (content / "papers" / f"lab-{n:02d}.yml").write_text(
+            f"id: lab-{n:02d}\ntitle: Laboratory report {n}\nauthors: [Alan Turing]\nyear: 2024\n"
+            f"added: 2026-11-27\nabstract: A report.\nlinks:\n  code:\n"
+            f"    - url: https://example.org/lab{n:02d}/blob/main\n", encoding="utf-8")
+
+
+def test_a_part_of_a_path_more_links_hold_than_are_looked_for_is_said_so(open_context, tmp_path_factory):
+    """Past LINK_MOST links holding a part of a path, the rest were left out in silence:
+    their papers were not found by it. The box says so, as the terminal does
+    (search.py's held_note)."""
+    project = tmp_path_factory.mktemp("many-links") / "project"
+    with served_fixture_site(project, _many_links) as url:
+        query = "blob/main"
+        found = MaterialSearch(load_index(project / "site")).find(query)
+        assert found.notes == (held_note(query, MANY),)
+        page = open_context(base=url).new_page()
+        shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
+        assert shown == [hit.location for hit in found.hits][:10]
+        assert page.locator(".md-search-result__meta .rl-search-note").all_inner_texts() == [
+            f"blob/main is part of {MANY} links: the papers of the first 20, by address, are found by it;"
+            " type more of it to find the others"]
