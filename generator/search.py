@@ -810,6 +810,10 @@ class NamedLinks:
     unlinked: str = ""
     shared: str = ""
     held: int = 0
+    # (How much of the typed word is the link, where it goes on past one: the rest,
+    # ".../tree/main", is no words of the link's, and found 25 other pages by "tree*"
+    # and "main*".)
+    length: int | None = None
 
 
 def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
@@ -837,17 +841,18 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
     if url and vocabulary.begins(form):
         return NamedLinks(True, (form,))
     if url:
-        for _, shorter in _cuts(word):
+        for end, shorter in _cuts(word):
             if vocabulary.has(shorter):
-                return NamedLinks(True, (shorter,))
+                return NamedLinks(True, (shorter,), length=end)
     inner = "_" + "_".join(parts)
     held = [link for link in vocabulary.starting(LINK_MARK) if inner in link]
     more = len(held) if len(held) > LINK_MOST else 0
     if held or not url:
         return NamedLinks(url and bool(held), tuple(held[:LINK_MOST]), held=more)
-    for shown, cut in _cuts(word):
+    for end, cut in _cuts(word):
         # (Not the host alone: "github.com", "huggingface.co" or "sites.google.com" is
         # shared by owners that have nothing to do with each other.)
+        shown = _shown_link(word[:end])
         shared = [link for link in vocabulary.starting(cut) if link == cut or link.startswith(cut + "_")]
         if shared or "/" not in shown:
             # (A shorter start is shared by as many links or more.)
@@ -869,17 +874,17 @@ def _shown_link(word: str) -> str:
     return _SCHEME.sub("", word, count=1).rstrip("/")
 
 
-def _cuts(word: str) -> list[tuple[str, str]]:
-    """The starts of a typed URL ``word``, longest first, each as shown (`_shown_link`)
-    and as a link (`link_form`): the word cut at each of its `_LINK_CUT` characters,
-    each of two parts at least, and shorter than the word."""
+def _cuts(word: str) -> list[tuple[int, str]]:
+    """The starts of a typed URL ``word``, longest first, each as its length and as a
+    link (`link_form`): the word cut at each of its `_LINK_CUT` characters, each of two
+    parts at least, and shorter than the word."""
     full = link_form(word)
-    cuts: dict[str, str] = {}
+    cuts: dict[str, int] = {}
     for cut in reversed(list(_LINK_CUT.finditer(word))):
         form = link_form(word[:cut.start()])
         if form != full and "_" in form[len(LINK_MARK):] and form not in cuts:
-            cuts[form] = _shown_link(word[:cut.start()])
-    return [(shown, form) for form, shown in cuts.items()]
+            cuts[form] = cut.start()
+    return [(end, form) for form, end in cuts.items()]
 
 
 def unlinked_note(named: NamedLinks) -> str:
@@ -1149,7 +1154,7 @@ def _refine(
         if link:
             found_by = (word.lower(), *found_links)
             words[found_by] = (required if presence == "+" else {})[found_by] = None
-            word = _LINK_END.sub("", _LINK_HOST.sub("", word, count=1), count=1)
+            word = _LINK_END.sub("", _LINK_HOST.sub("", word[:named.length], count=1), count=1)
             other = True
             if named.unlinked:
                 continue

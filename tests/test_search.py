@@ -846,6 +846,25 @@ def test_a_part_of_a_url_finds_the_paper_whose_link_holds_it_first():
     assert [hit for hit, _ in hits("+view/robust-agents")] == ["papers/agents/"]
 
 
+def test_a_url_past_a_link_is_not_searched_by_the_words_past_it():
+    """"https://github.com/OpenGVLab/TPO/tree/main" found its paper first, and 25 more
+    of the shipped list by "tree*" and "main*": GitHub's words, not the repository's.
+    The link's own path's words still find the pages that write them."""
+    site = Site(
+        papers=(
+            _paper("repo", title="A paper with code", abstract="Code.",
+                   links=(Link(url="https://github.com/lab/repo", kind="code"),)),
+            _paper("trees", title="Decision trees", abstract="The main result on trees."),
+            _paper("named", title="Repo of the lab", abstract="A lab's repo."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+    hits = engine.find("https://github.com/lab/repo/tree/main").hits
+    assert [(hit.location, hit.missing) for hit in hits] == [
+        ("papers/repo/", ()), ("papers/named/", ("https://github.com/lab/repo/tree/main",))]
+
+
 def test_a_url_no_paper_links_is_said_so_and_finds_its_owners_papers():
     """A URL that named no link was its words: "https", "github", "com*" ("computers")
     and the path's, which found the eight pages that write "GitHub" and none that is the

@@ -132,3 +132,10 @@ def test_a_url_no_paper_links_is_said_so_as_the_site_says_it(tmp_path, capsys):
     owner = "No paper links github.com/KaimingHe/resnet-v2; it finds the papers that link github.com/KaimingHe"
     assert said("github.com/KaimingHe/resnet-v2") == (0, [
         "1 page found", owner, "1. Deep Residual Learning for Image Recognition", "   papers/resnet/"])
+    # A URL is one word: the pages its path's words find after its link's paper lack it,
+    # and no line says where "the pages with every word" end ("-- 8 more pages with
+    # some of the words --" was printed, which the site's list never shows for one word).
+    code, lines = said("sites.google.com/view/robust-agents")
+    assert (code, lines[:3]) == (0, ["9 pages found", "1. Robust agents", "   papers/agents/"])
+    assert not [line for line in lines if line.startswith("--")]
+    assert lines[4] == "   papers/f0/  (missing: sites.google.com/view/robust-agents)"

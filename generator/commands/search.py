@@ -99,8 +99,10 @@ def run(args: argparse.Namespace) -> int:
         print(note)
     width = len(str(len(hits)))
     for rank, hit in enumerate(hits, 1):
-        if rank == found.every + 1 and found.every:
-            # Where the pages with every word end, as the site's list says it.
+        if rank == found.every + 1 and found.every and found.words >= 2:
+            # Where the pages with every word end, as the site's list says it (for a
+            # query of several words only: of one, a URL, the pages its path's words
+            # find were said to have "some of the words").
             print(f"-- {more_line(len(found.hits) - found.every, found.words)} --")
         print(f"{rank:>{width}}. {_shown(html.unescape(hit.title))}")
         # The words a result lacks, as the site says them under it ("Missing: vectors"),

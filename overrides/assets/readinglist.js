@@ -225,7 +225,9 @@
      shown), the links that share its owner (shared: its longest start cut at a "/" of
      its own, not the host alone), at most LINK_MOST (search.py's links_of). */
   function linksOf(word, vocabulary) {
-    var none = { whole: false, links: [], unlinked: "", shared: "", held: 0 };
+    /* (length: how much of the typed word is the link, where it goes on past one: the
+       rest, ".../tree/main", is no words of the link's) */
+    var none = { whole: false, links: [], unlinked: "", shared: "", held: 0, length: word.length };
     var url = LINK_WORD.test(word);
     if (!url && !LINK_PATH.test(word)) {
       return none;
@@ -243,7 +245,7 @@
       return vocabulary.begins(cut[1], true);
     });
     if (shorter) {
-      return Object.assign({}, none, { whole: true, links: [shorter[1]] });
+      return Object.assign({}, none, { whole: true, links: [shorter[1]], length: shorter[0] });
     }
     var inner = "_" + parts.join("_");
     var held = vocabulary.starting(LINK_MARK).filter(function (link) {
@@ -257,14 +259,15 @@
     }
     for (var n = 0; n < cuts.length; n++) {
       var cut = cuts[n][1];
+      var shown = shownLink(word.slice(0, cuts[n][0]));
       var shared = vocabulary.starting(cut).filter(function (link) {
         return link === cut || link.startsWith(cut + "_");
       });
-      var owner = cuts[n][0].indexOf("/") >= 0;
+      var owner = shown.indexOf("/") >= 0;
       if (shared.length || !owner) {
         if (shared.length && owner && shared.length <= LINK_MOST) {
           return Object.assign({}, none, {
-            whole: true, links: shared, unlinked: shownLink(word), shared: cuts[n][0]
+            whole: true, links: shared, unlinked: shownLink(word), shared: shown
           });
         }
         break;
@@ -279,7 +282,7 @@
     return word.replace(SCHEME, "").replace(/\/+$/, "");
   }
 
-  /* The starts of a typed URL, longest first, each [as shown, as a link]: cut at each
+  /* The starts of a typed URL, longest first, each [its length, as a link]: cut at each
      "/", "?", "#" or "&" of its own, not inside a part of its path
      ("github.com/lab/repo-v2" is not "github.com/lab/repo"), each of two parts at
      least (search.py's _cuts). */
@@ -296,7 +299,7 @@
       var form = linkForm(word.slice(0, end));
       if (form !== full && form.slice(LINK_MARK.length).indexOf("_") >= 0 && !seen.has(form)) {
         seen.add(form);
-        cuts.push([shownLink(word.slice(0, end)), form]);
+        cuts.push([end, form]);
       }
     });
     return cuts;
@@ -510,7 +513,7 @@
         if (presence === "+") {
           needed.set(linked.join(" "), linked);
         }
-        word = word.replace(LINK_HOST, "").replace(LINK_END, "");
+        word = word.slice(0, named.length).replace(LINK_HOST, "").replace(LINK_END, "");
         other = true;
         if (named.unlinked) {
           return;
@@ -1961,14 +1964,21 @@
        of its path, each a term of its own, are the link's, not missing ("Missing:
        slides pdf" under the paper whose slides' link was pasted; search.py's result
        counts the URL found, as one word). */
+    /* A result not found by the URL lacks the URL, as search.py's result says: not
+       its path's words ("Missing: robust agents" under a page found by "view" of
+       "sites.google.com/view/robust-agents", where the terminal said the URL). */
     words.forEach(function (word) {
-      if (word.length > 1 && word[1].indexOf(LINK_MARK) === 0 && word.slice(1).some(has)) {
+      if (word.length > 1 && word[1].indexOf(LINK_MARK) === 0) {
+        var linked = word.slice(1).some(has);
         Object.keys(terms).forEach(function (term) {
           if (terms[term] === false && !typed.has(term)
               && (word[0].indexOf(term) >= 0 || word[0].replace(/-/g, "").indexOf(term) >= 0)) {
             delete terms[term];
           }
         });
+        if (!linked) {
+          terms[word[0]] = false;
+        }
       }
     });
   }

@@ -288,3 +288,24 @@ def test_a_part_of_a_path_more_links_hold_than_are_looked_for_is_said_so(open_co
         assert page.locator(".md-search-result__meta .rl-search-note").all_inner_texts() == [
             f"blob/main is part of {MANY} links: the papers of the first 20, by address, are found by it;"
             " type more of it to find the others"]
+
+
+@pytest.mark.parametrize("query", [
+    "https://github.com/example/gem", "https://example.org/knuth/merging-slides.pdf#page=2",
+    "https://github.com/example/gem/tree/main"])
+def test_a_result_not_found_by_the_url_lacks_the_url_as_the_terminal_says(open_context, authors_site, query):
+    """A page found by a URL's path's words, not by its link, said "Missing: example"
+    (its words that the page lacks: Material's terms), where the terminal said the URL
+    it lacks; and the words past a link (".../tree/main") were searched, GitHub's, not
+    the repository's."""
+    url, folder = authors_site
+    hits = MaterialSearch(load_index(folder)).find(query).hits
+    assert len(hits) > 1 and hits[0].missing == () and all(hit.missing == (query.lower(),) for hit in hits[1:])
+    page = open_context(base=url).new_page()
+    shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
+    assert shown == [hit.location for hit in hits][:10]
+    missing = page.eval_on_selector_all(".md-search-result__item", """items => items.map(li => {
+        const terms = li.querySelector(".md-search-result__terms");
+        return terms ? terms.textContent.trim() : "";
+    })""")
+    assert missing == ["" if not hit.missing else f"Missing: {', '.join(hit.missing)}" for hit in hits][:10]
