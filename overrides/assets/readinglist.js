@@ -1983,6 +1983,25 @@
     });
   }
 
+  /* A page's result lacks only the words none of its entries finds, as search.py's
+     result says (and as the page is ranked and counted: rankByWords): the topic
+     "Multi-task learning", counted for "model merging survey" as the one page with
+     every word, said "Missing: merging" under its title, the word being in its section
+     "Sub-topics" alone. (A section's own result still says what it lacks.) In place. */
+  function pageFinds(group) {
+    var page = group.find(function (item) { return !item.parent; }) || group[0];
+    if (!page || !page.terms) {
+      return;
+    }
+    group.forEach(function (item) {
+      Object.keys(item !== page && item.terms || {}).forEach(function (term) {
+        if (item.terms[term] === true && page.terms[term] === false) {
+          page.terms[term] = true;
+        }
+      });
+    });
+  }
+
   /* A hyphenated word looked for whole (refineParts) is found by its joined form, in a
      field no result shows, and by its halves as exact words. Material marks the words
      of a result's title, text and tags that its query's terms matched: "GPT" and "4"
@@ -2795,6 +2814,7 @@
                   }
                 }
               }, this);
+              pageFinds(group);
             }, this);
           }
         }.bind(this));
