@@ -181,7 +181,9 @@ _ANSWER_JS = """async (query) => {
   await until(() => /Type to start/.test(meta.textContent));
   const start = performance.now();
   type(query);
-  await until(() => /page(s)? found/.test(meta.textContent));
+  // (The count line, readinglist.js's countLine: "9 pages with both words, ..." for a
+  // query of several words, which "found" alone waited for forever.)
+  await until(() => /^(?:No page found|[0-9,]+ pages? (?:found|with))/.test(meta.textContent));
   return performance.now() - start;
 }"""
 
