@@ -260,7 +260,6 @@ def no_terms() -> frozenset[str]:
 # What every address _ADDRESS finds holds, under its own flags: most abstracts have
 # none, and these looks cost half of looking for an address (0.22 s against 0.48 s
 # for 10,000 abstracts).
-_WWW = re.compile(r"www\.", re.IGNORECASE)
 _TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECASE)
 
 
@@ -418,9 +417,13 @@ def _without_addresses(text: str) -> str:
     # What CountVectorizer's own preprocessing does (lowercase), after the addresses go,
     # availability sentences go, "machine learning" is "ml", and compounds are written
     # as one word.
-    if "://" in text or _WWW.search(text) or _TOP_LEVEL.search(text):
+    lowered = text.lower()
+    # ("www." in the lowered text: a pattern ignoring case scans without its literal, a sixth
+    # of this function's time at 10,000 papers; only "W" lowers to "w".)
+    if "://" in text or "www." in lowered or _TOP_LEVEL.search(text):
         text = _ADDRESS.sub(" . ", text)  # (an address ended its sentence: see below)
-    text = _without_availability(text.lower())
+        lowered = text.lower()
+    text = _without_availability(lowered)
     if "machine" in text:
         text = _MACHINE_LEARNING.sub("ml", text)
     return _JOIN.sub("", text)
