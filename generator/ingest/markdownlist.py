@@ -724,7 +724,7 @@ class _Reader:
             ))
         doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
         _said_official(unit)
-        links = _links([a for _, a in anchors], arxiv, doi, authors, unit)
+        links = _links([a for _, a in anchors], arxiv, doi, authors, unit, title_span)
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
@@ -1427,7 +1427,8 @@ def _identity(url: str) -> str:
 
 
 def _links(
-    anchors: list[_Anchor], arxiv: str, doi: str, authors: tuple[str, ...] = (), unit: _Unit | None = None
+    anchors: list[_Anchor], arxiv: str, doi: str, authors: tuple[str, ...] = (), unit: _Unit | None = None,
+    title_span: tuple[int, int] = (0, 0),
 ) -> list[Link]:
     """The item's links, each once, but the arXiv abstract page and the DOI's page (the
     paper's badges link them); kinds from the host, or from the text where the host
@@ -1449,7 +1450,7 @@ def _links(
             link = Link(url, "code", "curator")  # code on a lab's own site: its badge names the address
         elif link.kind == "project" and label in _PAPER_PAGE_LABELS:
             link = Link(link.url, "pdf" if label == "pdf" else "paper", "curator")  # (`_names_paper`)
-        if link.kind == "code" and _official(anchor, label, link.repo, authors, unit):
+        if link.kind == "code" and _official(anchor, label, link.repo, authors, unit, title_span):
             link = Link(link.url, link.kind, link.found_in, link.note, True, link.host, link.repo)
         links.append(link)
     return links
@@ -1462,11 +1463,15 @@ def _links(
 # named in the item ("- Ofir Press, ICLR 2022 [[code](https://github.com/ofirpress/...)]",
 # "- OpenAI, 2023 [[code](https://github.com/openai/...)]"). A "[code]" link alone is
 # only code: a list links reimplementations as often. Words that say it is another's
-# code win over "official": "unofficial", "non-official", "not official", "third-party",
-# "(re)implementation by", "reimplementation", "reproduction", "port", "community".
+# code win over "official": "unofficial", "non-official", "not official", "third-party"
+# anywhere in its text; "(re)implementation by", "reimplementation", "reproduction",
+# "port", "community" unless "official" comes first ("[Official PyTorch implementation,
+# ported from JAX]" is the authors' own; "[PyTorch port of the official code]" is not).
 _NOT_OFFICIAL = re.compile(
-    r"(?i)(?<![^\W_])(?:un-?official|non-?official|not\s+(?:the\s+)?official|third[- ]party"
-    r"|re-?implement\w*|reproduc\w*|port(?:ed)?|community|implementation\s+by)(?![^\W_])"
+    r"(?i)(?<![^\W_])(?:un-?official|non-?official|not\s+(?:the\s+)?official|third[- ]party)(?![^\W_])"
+)
+_ANOTHERS_CODE = re.compile(
+    r"(?i)(?<![^\W_])(?:re-?implement\w*|reproduc\w*|port(?:ed)?|community|implementation\s+by)(?![^\W_])"
 )
 # ("[original code](…)", "[authors' code](…)": the paper's authors' own, as "official")
 _OFFICIAL_WORD = re.compile(
@@ -1521,27 +1526,39 @@ def _said_official(unit: _Unit) -> None:
     for place, link in enumerate(order):
         before, after = between[place], between[place + 1]
         if (
-            _OFFICIAL_BEFORE.search(before) and not _NOT_OFFICIAL.search(before[-40:])
+            _OFFICIAL_BEFORE.search(before)
+            and not _NOT_OFFICIAL.search(near := before[-40:]) and not _ANOTHERS_CODE.search(near)
             or _OFFICIAL_AFTER.match(after)
         ):
             unit.anchors[link].official_beside = True
 
 
-def _official(anchor: _Anchor, label: str, repo: str, authors: tuple[str, ...], unit: _Unit | None) -> bool:
+def _official(
+    anchor: _Anchor, label: str, repo: str, authors: tuple[str, ...], unit: _Unit | None, title_span: tuple[int, int]
+) -> bool:
     """Whether a code link is the paper's official code, as the list says (see
     _NOT_OFFICIAL): its text or the words beside it, or its repository's owner, one of
-    the item's authors or a lab its words name (``unit``'s)."""
+    the item's authors or a lab its words name (``unit``'s, but its title's: the spans
+    ``title_span``)."""
     if _NOT_OFFICIAL.search(label):
         return False
-    if _OFFICIAL_WORD.search(label) or anchor.official_beside:
+    said = _OFFICIAL_WORD.search(label)
+    if (others := _ANOTHERS_CODE.search(label)) and (not said or others.start() < said.start()):
+        return False
+    if said or anchor.official_beside:
         return True
     owner = repo.split("/")[0].casefold() if repo else ""
     if not owner:
         return False
     if any(owner in _owners(author) for author in authors):
         return True
-    # (the labs only for a repository no author owns: the item's words looked through then)
-    words = "" if unit is None else _join(s for s in unit.spans if s.link < 0)
+    # (the labs only for a repository no author owns: the item's words looked through then;
+    # not its title's, a lab named there is the paper's subject, "**Meta Pseudo Labels**",
+    # "**Revisiting Google Landmarks**", as often as its authors')
+    first, end = title_span
+    words = "" if unit is None else _join(
+        span for place, span in enumerate(unit.spans) if span.link < 0 and not first <= place < end
+    )
     return any(owner in _owners(found.group()) for found in _LAB_NAMED.finditer(words))
 
 
@@ -1835,7 +1852,9 @@ def _one_author(text: str) -> bool:
 
 # Surnames that are an organisation's or a publisher's word as well (names.is_organisation:
 # "Ofir Press", "W. H. Press"; "MIT Press", "OpenAI Blog", "O'Reilly Media" are no one's).
-_ORGANISATION_SURNAMES = frozenset(("press", "media", "blog", "college"))
+# Not "College": hardly anyone's surname, and a list names the lab's college before its
+# venue ("- Imperial College, ICML 2021", "- Boston College, ...") as often as a lab.
+_ORGANISATION_SURNAMES = frozenset(("press", "media", "blog"))
 
 
 def _surnamed_as_organisation(text: str) -> bool:

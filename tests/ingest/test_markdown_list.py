@@ -1485,6 +1485,10 @@ PUBLISHERS = [
     ("Academic Press, ICML 2019", (), "ICML", "2019"),
     ("Google Blog, ICML 2019", (), "ICML", "2019"),
     ("Kalman Filter, ICLR 2022", (), "ICLR", "2022"),
+    # (a college is a lab's, as a list names it before the venue; hardly anyone's surname:
+    # these were the authors 'Imperial College' and 'Boston College')
+    ("Imperial College, ICML 2021", (), "ICML", "2021"),
+    ("Boston College (ICML 2021)", (), "ICML", "2021"),
 ]
 
 
@@ -2460,6 +2464,21 @@ OFFICIAL_CODE = [
     # (initials and a short surname run together name anyone: "khe" is not K. He's plainly)
     ("- [ResNet](https://arxiv.org/abs/1512.03385) - K. He et al., CVPR 2016 [[code](https://github.com/khe/resnet)]",
      [("khe/resnet", False)]),
+    # (a lab named in a title is the paper's subject, not its authors: no lab's code by that;
+    # in the item's other words it is, "(*Meta*)" as cmhungsteve/Awesome-Transformer-Attention
+    # names the lab)
+    ("- **Revisiting Google Landmarks** (2020), A. Someone [[pdf]](https://x.org/g.pdf)"
+     " [[code](https://github.com/google/landmarks)]", [("google/landmarks", False)]),
+    ("- **Meta Pseudo Labels**, CVPR 2021 [[paper](https://arxiv.org/abs/2003.10580)]"
+     " [[code](https://github.com/facebookresearch/mpl)]", [("facebookresearch/mpl", False)]),
+    ('- **ViTDet**: "Exploring Plain Vision Transformer Backbones", ECCV, 2022 (*Meta*).'
+     " [[Paper](https://arxiv.org/abs/2203.16527)][[PyTorch](https://github.com/facebookresearch/detectron2)]",
+     [("facebookresearch/detectron2", True)]),
+    # (another's code only where those words come before "official", or deny it)
+    (_ALIBI + "ICLR 2022 [[Official PyTorch implementation, ported from JAX](https://github.com/o/r)]", [("o/r", True)]),
+    (_ALIBI + "ICLR 2022 [[official code + reproducibility report](https://github.com/o/r)]", [("o/r", True)]),
+    (_ALIBI + "ICLR 2022 [[PyTorch port of the official code](https://github.com/o/r)]", [("o/r", False)]),
+    (_ALIBI + "ICLR 2022 [[official implementation (unofficial port)](https://github.com/o/r)]", [("o/r", False)]),
 ]
 
 
