@@ -1660,7 +1660,8 @@ _SURNAMES = st.builds(
 def test_a_surname_of_any_letters_is_read_as_a_name_in_the_citation_forms(name, year, form, apart):
     # Any capitalised word but the few that name a journal or what a work is: the
     # property is that its form, not the word, makes it a name.
-    from generator.ingest.markdownlist import _ONE_WORD_VENUES, _MONTHS, _NOTED
+    from generator.ingest.markdownlist import _LAB, _MONTHS, _NOTED, _ONE_WORD_VENUES, _is_label
+    from generator.names import is_organisation
     from generator.venuewords import CONFERENCE_ACRONYMS
 
     import re
@@ -1670,6 +1671,14 @@ def test_a_surname_of_any_letters_is_read_as_a_name_in_the_citation_forms(name, 
     # A conference's acronym in any case ("Kdd", "Uai", "Colt") is its venue, as a list
     # writes it ("[Title](...) - Kdd, 2019"), not a surname.
     if re.fullmatch(CONFERENCE_ACRONYMS, name, re.I):
+        return
+    # Nor a word the parser reads as no name, rightly, whatever its case: a link's label
+    # ("Pdf", "Abs", "Doi", "Url", "Hf", "Jax": "- Pdf, 2019" is a link's label left
+    # unlinked), an organisation's word ("Inc", "Ltd", "Lab": names.is_organisation), a
+    # lab's ("Meta", before NeurIPS), or a citation's own words ("And", "By" before
+    # "et al."). All 17,576 words of three letters were tried in every form: these were
+    # the words that failed (with 'Kdd', 'Acl' and the like above).
+    if _is_label(name) or is_organisation(name) or _LAB.fullmatch(name) or name in ("And", "By"):
         return
     after = apart + name + form.format(y=year)
     records, problems = _parse(f"- [A Title](https://arxiv.org/abs/1905.00001){after}\n")
