@@ -2409,10 +2409,19 @@ def _parenthesised_names(text: str) -> tuple[str, ...]:
 # The first words of a list's news after its date ("[2024/05] We released …", "[2024/03]
 # Our survey is accepted …", "[2024/01] New: …"), in lower case.
 _NEWS_LEADS = frozenset("""
-    we our the a an this new released release releasing added add adding update updated
-    updates check paper papers code accepted congratulations welcome join thanks happy
-    excited glad announcing launched launch
+    we our this new released release releasing added add adding update updated
+    updates check paper papers code accepted congratulations congrats welcome join thanks happy
+    excited glad announcing announcement launched launch news note
 """.split())
+# An article first is a title's as often as news' ("[2023/11] A Survey on Large Language
+# Model based Autonomous Agents", "[2024/05] The code is released"): read by its words'
+# case then.
+_ARTICLES = frozenset(("a", "an", "the"))
+# What news says of a paper, wherever in its words: "... is now on arXiv", "... are accepted".
+_NEWS_SAYS = re.compile(
+    r"(?i)\b(?:is|are|was|were|got|gets|has\s+been|have\s+been)\s+(?:now\s+)?"
+    r"(?:accepted|released|available|out|online|published|on\s+arxiv)\b"
+)
 
 
 def _title_after_date(text: str) -> bool:
@@ -2424,8 +2433,11 @@ def _title_after_date(text: str) -> bool:
     words = first.split()
     if len(words) < 3 or not words[0][:1].isupper() or words[0].rstrip(":").casefold() in _NEWS_LEADS:
         return False
-    if re.match(r"[^\s:]{2,40}:\s", first):
-        return True  # ("AutoAgents: …", "CGMI: …")
+    if _NEWS_SAYS.search(first):
+        return False  # ("Survey of Large Language Models is now on arXiv")
+    if (named := re.match(r"[^\s:]{2,40}:\s+(\S+)", first)) and words[0].casefold() not in _ARTICLES:
+        # ("AutoAgents: …", "CGMI: …"; not "Hello World: Our New Benchmark Is Out")
+        return named.group(1).casefold() not in _NEWS_LEADS
     long = [word for word in words if len(word) > 3 and word[:1].isalpha()]
     return bool(long) and sum(word[:1].isupper() for word in long) >= 0.75 * len(long)
 

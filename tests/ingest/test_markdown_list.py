@@ -2659,3 +2659,25 @@ def test_names_before_the_title_set_apart_by_a_dash_or_a_comma(item, authors):
     records, problems = _parse(item + "\n")
     assert not problems, problems.format()
     assert [(r.title, r.authors) for r in records] == [("Imagenet Classification", authors)]
+
+
+# Dated items of an agents list (shapes of real ones, written anew): a title that starts
+# with an article was skipped as news ("The", "A" were news' first words), and news in
+# title case or with a colon was a paper titled by the news. Read off by hand.
+def test_a_dated_items_words_tell_a_title_from_news():
+    records, problems = _parse(
+        "# Awesome Agents\n"
+        "- [2023/11] The Rise and Potential of Large Language Model Based Agents: A Survey"
+        " [[paper](https://arxiv.org/abs/2309.07864)]\n"
+        "- [2023/11] A Survey on Large Language Model based Autonomous Agents [[paper](https://arxiv.org/abs/2308.11432)]\n"
+        "- [2024/03] Survey of Large Language Models is now on arXiv [[paper](https://arxiv.org/abs/2303.18223)]\n"
+        "- [2024/01] Congrats: Our Paper Got Accepted at ICLR 2024 [[paper](https://arxiv.org/abs/2401.00003)]\n"
+        "- [2023/12] Hello World: Our New Benchmark Is Out [[paper](https://arxiv.org/abs/2312.00004)]\n"
+        "- [2024/05] The code is released for our survey [[paper](https://arxiv.org/abs/2401.00005)]\n"
+        "- [2024/05] A demo is available on our page [[paper](https://arxiv.org/abs/2401.00006)]\n"
+    )
+    assert [r.title for r in records] == [
+        "The Rise and Potential of Large Language Model Based Agents: A Survey",
+        "A Survey on Large Language Model based Autonomous Agents",
+    ]
+    assert [p.location.line for p in problems.warnings] == [4, 5, 6, 7, 8]
