@@ -810,7 +810,12 @@ class _Reader:
             if bold and bold == list(range(bold[0], bold[-1] + 1)):
                 return _clean(_join(unit.spans[bold[0] : bold[-1] + 1])), (bold[0], bold[-1] + 1)
             words = _join(unit.spans[first:end])
-            return _clean(words.split("(")[0] if _LAST_PARENTHESIS.search(words.rstrip()) else words), (first, end)
+            if not _LAST_PARENTHESIS.search(words.rstrip()):
+                return _clean(words), (first, end)
+            # (the title ends at the bracket, whose venue is read after it as after a bold
+            # name: "Segment Anything (ICCV 2023)" gave no venue, the bracket in the title's span)
+            cut = _split_cell_spans(unit, len(_join(unit.spans[:first])) + words.index("("))
+            return _clean(words.split("(")[0]), (first, cut)
         if title_link is not None:
             return self._link_title(unit, title_link)
         spans = unit.spans
@@ -2481,6 +2486,15 @@ def _split_spans(unit: _Unit, offset: int) -> int:
             return index + 1
         position += len(span.text)
     return len(unit.spans)
+
+
+def _split_cell_spans(unit: _Unit, offset: int) -> int:
+    """`_split_spans` in a table's row: its cells' span ranges moved past the new span."""
+    count = len(unit.spans)
+    cut = _split_spans(unit, offset)
+    if len(unit.spans) > count:
+        unit.cells = {role: (first + (first >= cut), end + (end >= cut)) for role, (first, end) in unit.cells.items()}
+    return cut
 
 
 def _italics(spans: list[_Span]) -> list[str]:

@@ -2681,3 +2681,30 @@ def test_a_dated_items_words_tell_a_title_from_news():
         "A Survey on Large Language Model based Autonomous Agents",
     ]
     assert [p.location.line for p in problems.warnings] == [4, 5, 6, 7, 8]
+
+
+
+# (3d45d2e0's Project column read "**Name** (ACL 2026)"'s venue, but "Name (ICCV 2023)"'s
+# bracket stayed in the title's span and its venue was lost; read off by hand. The Authors
+# column after a split cell is still read as its column.)
+NAME_COLUMN_ROWS = [
+    ("| Project | Description | Paper | Code |",
+     "| Segment Anything (ICCV 2023) | Segmentation | [arXiv](https://arxiv.org/abs/2304.02643)"
+     " | [Code](https://github.com/facebookresearch/segment-anything) |", ("Segment Anything", (), "ICCV", "2023")),
+    ("| Model | Description | Paper | Code |",
+     "| BERT (Devlin et al., 2019) | Encoder | [arXiv](https://arxiv.org/abs/1810.04805) | - |",
+     ("BERT", ("Devlin", "others"), "", "2019")),
+    ("| Project | Description | Paper | Code |", "| **Mamba** (COLM 2024) | SSM | [Paper](https://arxiv.org/abs/2312.00752) | - |",
+     ("Mamba", (), "COLM", "2024")),
+    ("| Project | Authors | Paper |",
+     "| Segment Anything (ICCV 2023) | Alexander Kirillov, Eric Mintun | [arXiv](https://arxiv.org/abs/2304.02643) |",
+     ("Segment Anything", ("Alexander Kirillov", "Eric Mintun"), "ICCV", "2023")),
+]
+
+
+@pytest.mark.parametrize("header, row, expected", NAME_COLUMN_ROWS)
+def test_a_name_columns_venue_in_brackets_is_read_without_bold(header, row, expected):
+    rule = "|" + "---|" * header.count(" | ") + "---|"
+    records, problems = _parse(f"{header}\n{rule}\n{row}\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [expected]
