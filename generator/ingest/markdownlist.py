@@ -2416,16 +2416,18 @@ def _parenthesised_names(text: str) -> tuple[str, ...]:
 _NEWS_LEADS = frozenset("""
     we our this new released release releasing added add adding update updated
     updates check paper papers code accepted congratulations congrats welcome join thanks happy
-    excited glad announcing announcement launched launch news note
+    excited glad announcing announcement launched launch news note introducing
 """.split())
 # An article first is a title's as often as news' ("[2023/11] A Survey on Large Language
 # Model based Autonomous Agents", "[2024/05] The code is released"): read by its words'
 # case then.
 _ARTICLES = frozenset(("a", "an", "the"))
-# What news says of a paper, wherever in its words: "... is now on arXiv", "... are accepted".
+# What news says of a paper, wherever in its words: "... is now on arXiv", "... are accepted",
+# "... Reaches 1,000 Stars".
 _NEWS_SAYS = re.compile(
     r"(?i)\b(?:is|are|was|were|got|gets|has\s+been|have\s+been)\s+(?:now\s+)?"
     r"(?:accepted|released|available|out|online|published|on\s+arxiv)\b"
+    r"|\b\d[\d,.]*\s*k?\+?\s+(?:stars|citations|downloads|users)\b"
 )
 
 

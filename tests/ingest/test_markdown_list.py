@@ -2675,12 +2675,14 @@ def test_a_dated_items_words_tell_a_title_from_news():
         "- [2023/12] Hello World: Our New Benchmark Is Out [[paper](https://arxiv.org/abs/2312.00004)]\n"
         "- [2024/05] The code is released for our survey [[paper](https://arxiv.org/abs/2401.00005)]\n"
         "- [2024/05] A demo is available on our page [[paper](https://arxiv.org/abs/2401.00006)]\n"
+        "- [2024/02] Introducing Our Latest Model Family [[paper](https://arxiv.org/abs/2402.00005)]\n"
+        "- [2024/01] SurveyX Reaches 1,000 Stars [[paper](https://arxiv.org/abs/2401.00007)]\n"
     )
     assert [r.title for r in records] == [
         "The Rise and Potential of Large Language Model Based Agents: A Survey",
         "A Survey on Large Language Model based Autonomous Agents",
     ]
-    assert [p.location.line for p in problems.warnings] == [4, 5, 6, 7, 8]
+    assert [p.location.line for p in problems.warnings] == [4, 5, 6, 7, 8, 9, 10]
 
 
 
