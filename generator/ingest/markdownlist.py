@@ -1015,7 +1015,7 @@ class _Reader:
             # (2016)", "- Ian Goodfellow, MIT Press (2016)")
             tail for part, following in zip(parts, parts[1:])
             if found[1] and _venue_and_year(following) == ("", found[1])
-            for tail in [re.split(r",\s*", part.strip(" ,"))[-1]] if _institution_named(tail)
+            for tail in [re.split(r",\s*", part.strip(" ,"))[-1]] if _institution_named(tail) or _one_word_venue(tail)
         ), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         leading, said = _without_award(_clean(before))
@@ -1120,7 +1120,9 @@ class _Reader:
                 return (head.strip(),)  # ("- Ofir Press, ICLR 2022": ICLR the venue, Press a surname)
             if _one_author(head.strip()) and (
                 _known_venue(venue_words := part[len(head) :].strip(" ,"))
-                or index + 1 < len(parts) and _institution_named(venue_words)
+                or index + 1 < len(parts) and (
+                    _institution_named(venue_words) or len(head.split()) >= 2 and _one_word_venue(venue_words)
+                )
                 and (year_after := _venue_and_year(parts[index + 1])) is not None and not year_after[0]
                 or ((published := _venue_and_year(venue_words)) and (
                     _institution(published[0]) or len(head.split()) >= 2 and (
@@ -1167,7 +1169,7 @@ class _Reader:
             for comma in reversed(list(re.finditer(r",\s*", part))):
                 head = part[: comma.start()]
                 found = _venue_and_year(published := part[comma.end():])
-                if not found and index + 1 < len(parts) and _institution_named(published) and (
+                if not found and index + 1 < len(parts) and (_institution_named(published) or _one_word_venue(published)) and (
                     (year_after := _venue_and_year(parts[index + 1])) is not None and not year_after[0]
                 ):
                     # (a publisher's name, its year in a part of its own: "- Sutton and
@@ -1883,6 +1885,14 @@ def _surnamed_as_organisation(text: str) -> bool:
         and not is_organisation(" ".join(words[:-1]))
         and not re.search(r"\bAcademic\s", text)
     )
+
+
+def _one_word_venue(words: str) -> bool:
+    """Whether words are one capitalised word a list writes as a venue, a journal's or what
+    a work is (`_ONE_WORD_VENUES`: "Book", "Survey", "Neurocomputing"), as before a year
+    ("- Goodfellow, Bengio and Courville, Book, 2016") so before its year in brackets
+    ("..., Book (2016)", which gave neither venue nor authors)."""
+    return _capitalised(words) and words.casefold() in _ONE_WORD_VENUES
 
 
 def _institution_named(words: str) -> bool:

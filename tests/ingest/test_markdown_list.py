@@ -1489,6 +1489,14 @@ PUBLISHERS = [
     # these were the authors 'Imperial College' and 'Boston College')
     ("Imperial College, ICML 2021", (), "ICML", "2021"),
     ("Boston College (ICML 2021)", (), "ICML", "2021"),
+    # (a venue of one word that a list writes, before its year in brackets, as before its
+    # year after a comma, "Book, 2016": the first three gave neither venue nor authors, the
+    # fourth no venue; a surname alone before its year stays a name)
+    ("Goodfellow, Bengio and Courville, Book (2016)", ("Goodfellow", "Bengio", "Courville"), "Book", "2016"),
+    ("Ian Goodfellow, Book (2016)", ("Ian Goodfellow",), "Book", "2016"),
+    ("Book (2016)", (), "Book", "2016"),
+    ("Theory and Practice, Book (2016)", (), "Book", "2016"),
+    ("Shannon (1948)", ("Shannon",), "", "1948"),
 ]
 
 
