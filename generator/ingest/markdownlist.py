@@ -102,6 +102,8 @@ _COLUMNS = {
     # (what a method or a model is called: the title where the Paper column holds only a
     # label, "| **LLMEval-Fair** (ACL 2026) | ... | [arXiv](...) |", see `_title`)
     "name": {"project", "model", "method", "project name", "model name", "method name"},
+    # (a column the list heads as the official code's: its code links are, `_official`)
+    "official": {"official code", "official implementation", "official repo", "official repository", "official"},
 }
 
 # "(CVPR 17) Title", "(ICLR) Title", "(Trends in Cognitive Science 20) Title".
@@ -427,7 +429,7 @@ class _Anchor:
     text: str = ""
     image: bool = False  # its text is an image (a badge)
     bare: bool = False  # a bare address GitHub links: its text is the address, no title
-    official_beside: bool = False  # the words right beside it call it official (`_said_official`)
+    official_beside: bool = False  # the words right beside it call it official (`_said_official`), or its column
 
 
 @dataclass
@@ -588,6 +590,10 @@ class _Reader:
                 role = header[column] if column < len(header) else ""
                 if role and role not in unit.cells:
                     unit.cells[role] = (first, len(unit.spans))
+                if role == "official":
+                    for span in unit.spans[first:]:
+                        if span.link >= 0:
+                            unit.anchors[span.link].official_beside = True
                 column += 1
             index += 1
         return self._record(unit)
@@ -1478,12 +1484,14 @@ _NOT_OFFICIAL = re.compile(
     r"(?i)(?<![^\W_])(?:un-?official|non-?official|not\s+(?:the\s+)?official|third[- ]party)(?![^\W_])"
 )
 _ANOTHERS_CODE = re.compile(
-    r"(?i)(?<![^\W_])(?:re-?implement\w*|reproduc\w*|port(?:ed)?|community|implementation\s+by)(?![^\W_])"
+    r"(?i)(?<![^\W_])(?:re-?implement\w*|reproduc\w*|port(?:ed)?|community"
+    r"|implementation\s+by(?!\s+(?:the\s+)?authors?\b))(?![^\W_])"
 )
-# ("[original code](…)", "[authors' code](…)": the paper's authors' own, as "official")
+# ("[original code](…)", "[authors' code](…)", "[PyTorch (by the authors)](…)": the paper's
+# authors' own, as "official")
 _OFFICIAL_WORD = re.compile(
     r"(?i)(?<![^\W_])(?<!-)(?:official|original\s+(?:code|implementation|repo\w*)"
-    r"|authors?['’]?\s+(?:code|implementation|repo\w*))(?![^\W_])"
+    r"|authors?['’]?\s+(?:code|implementation|repo\w*)|by\s+(?:the\s+)?authors?)(?![^\W_])"
 )
 # The words before a link that call it official: its label before it, "Official code:",
 # "Official PyTorch -", "official implementation: [" (the last words before the link).

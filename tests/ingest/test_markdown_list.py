@@ -2496,6 +2496,14 @@ OFFICIAL_CODE = [
     (_ALIBI + "ICLR 2022 [[official code + reproducibility report](https://github.com/o/r)]", [("o/r", True)]),
     (_ALIBI + "ICLR 2022 [[PyTorch port of the official code](https://github.com/o/r)]", [("o/r", False)]),
     (_ALIBI + "ICLR 2022 [[official implementation (unofficial port)](https://github.com/o/r)]", [("o/r", False)]),
+    # (a table's column headed as the official code's says so of its links; the authors'
+    # own said so, "(by the authors)", as "authors' code" is; another's "by" is not)
+    ("| Paper | Official Code | Unofficial Code |\n|---|---|---|\n| [Attention](https://arxiv.org/abs/1706.03762)"
+     " | [TF](https://github.com/tensorflow/tensor2tensor) | [PyTorch](https://github.com/jadore801120/attention) |",
+     [("tensorflow/tensor2tensor", True), ("jadore801120/attention", False)]),
+    (_ALIBI + "ICLR 2022 [[PyTorch (by the authors)](https://github.com/o/r)]", [("o/r", True)]),
+    (_ALIBI + "ICLR 2022 [[PyTorch implementation by the authors](https://github.com/o/r)]", [("o/r", True)]),
+    (_ALIBI + "ICLR 2022 [[PyTorch implementation by lucidrains](https://github.com/o/r)]", [("o/r", False)]),
 ]
 
 
