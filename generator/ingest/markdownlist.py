@@ -1405,12 +1405,15 @@ def _is_label(text: str) -> bool:
     label = _label(text)
     if label[-1:].isdigit() and (dated := _DATED_LABEL.fullmatch(label)):
         label = dated.group(1)  # ("[arxiv, 14.12]", "[pdf, 2015]": a label and the month it appeared)
+        if dated.group(2) and _KNOWN_VENUE.fullmatch(label):
+            return True  # ("[ICML, 17.07]", kuc2477/dl-papers: where it appeared, and the month)
     return not label or label in _LABELS or not re.search(r"[^\W\d_]", label)
 
 
 # A label and a date after it, as some lists date their links: "[arxiv, 14.12]", "[pdf
-# 2015.03]", "[arXiv, 2015]". (Only a label's: "[Title, 2015]" is a title and its year.)
-_DATED_LABEL = re.compile(r"(.+?)[\s,]+(?:(?:19|20)?\d{2}[./-]\d{1,2}|(?:19|20)\d{2})")
+# 2015.03]", "[arXiv, 2015]", "[arxiv. 16.06]"; a venue's name and a month too, "[ICML,
+# 17.07]". (Only a label's: "[Title, 2015]" is a title and its year.)
+_DATED_LABEL = re.compile(r"(.+?)[\s,.]+(?:((?:19|20)?\d{2}[./-]\d{1,2})|(?:19|20)\d{2})")
 
 
 def _names_paper(anchor: _Anchor) -> bool:

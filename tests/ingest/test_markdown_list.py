@@ -2547,6 +2547,13 @@ REAL_SHAPES = [
      ("Deconvolution for Segmentation", (), "2015")),
     ("- *Deconvolution for Segmentation* [[pdf, 2015.05]](https://arxiv.org/pdf/1505.04366)",
      ("Deconvolution for Segmentation", (), "2015")),
+    # (the list's own slips and venues: a full stop for the comma, a venue's name for the
+    # label; both items were titled by the label. The label's ICML and 17.07 are not read
+    # as the venue and year: not done, so no year here)
+    ("- *InfoGAN: Interpretable Representation Learning* [[arxiv. 16.06]](https://arxiv.org/abs/1606.03657)",
+     ("InfoGAN: Interpretable Representation Learning", (), "2016")),
+    ("- *SplitNet: Learning to Split Deep Networks* [[ICML, 17.07]](http://proceedings.mlr.press/v70/kim17b/kim17b.pdf)",
+     ("SplitNet: Learning to Split Deep Networks", (), "")),
     # (a surname and given names mixed: which comma is whose is not told; kept as written)
     ("- *All Convolutional Nets (Springenberg, Jost Tobias et al.)* [[arxiv, 14.12]](http://arxiv.org/abs/1412.6806)",
      ("All Convolutional Nets (Springenberg, Jost Tobias et al.)", (), "2014")),
