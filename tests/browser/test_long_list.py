@@ -225,3 +225,20 @@ def test_a_badge_s_tag_is_never_broken_in_two(styled):
         {"width": 320, "height": 400},
     )
     assert page.evaluate("document.querySelector('.rl-badge__mark--gone').getClientRects().length") == 1
+
+
+def test_printed_after_show_1000_more_every_row_is_printed_once(new_page):
+    """After "Show 1,000 more" the body shown holds the first 1,200 rows, and the page's
+    hidden rest still holds rows 200 on: printed together, rows 200 to 1,199 came twice."""
+    page = new_page()
+    page.goto("papers/")
+    page.locator(".rl-filter").wait_for(state="visible")
+    page.get_by_role("button", name="Show 1,000 more").click()
+    assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST + 1000
+    page.emulate_media(media="print")
+    # (Each link drawn: ":visible" in SHOWN is its body's, not its row's.)
+    printed = page.evaluate("[...document.querySelectorAll('#t tbody a')].filter(a => a.checkVisibility())"
+                            ".map(a => a.textContent)")
+    assert len(printed) == TOTAL
+    assert len(set(printed)) == TOTAL
+    assert printed[ALL_PAPERS_FIRST + 1000] == f"Paper {ALL_PAPERS_FIRST + 1000} about models"
