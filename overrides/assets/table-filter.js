@@ -691,6 +691,13 @@
         /* (The whole body's own rows, in the order chosen.) */
         arrange(whole, sorted());
         if (table.tBodies[0] === whole) {
+          /* A list of more rows than a long one shows at first (a topic of 201 to 2,000
+             papers) says that all are shown, as a long list says how many it shows: its
+             count line was empty until the filter was used. (Not a short list's, the
+             shipped 180 papers': no count is missed where no list is cut.) */
+          if (blocks) {
+            tell("All " + rows.length + " papers are shown");
+          }
           return;
         }
         table.replaceChild(whole, table.tBodies[0]);

@@ -97,6 +97,9 @@ LONG_ROWS = sorted(
 )
 
 
+TOPIC = ALL_PAPERS_WHOLE - 1  # a topic's papers, between LIMIT_SHOWN and ALL_PAPERS_WHOLE
+
+
 # Equal star counts (each badge "1.2k", one count) and papers without code, in the page's order.
 TIES = [
     ("Zeta", 2024, ("1.2k", 1234)),
@@ -130,6 +133,9 @@ def served(tmp_path_factory):
         "long": _page(LONG_ROWS, first=ALL_PAPERS_FIRST),
         "ties": _page(TIES, filtered=False, topics=False),
         "stars": _page(STARS, filtered=False, topics=False),
+        # A topic of more rows than the filter shows at first, fewer than a long list's
+        # split: one body, shown whole, its rows drawn as boxes.
+        "bigtopic": _page(LONG_ROWS[:TOPIC], topics=False),
     }
     for folder, html in pages.items():
         (root / folder).mkdir()
@@ -697,3 +703,13 @@ def test_show_1000_more_adds_a_thousand_rows_and_a_sort_keeps_as_many_shown(new_
     page.locator(".rl-filter__text").fill("paper")
     page.locator(".rl-filter__text").press("Enter")
     assert len(_titles(page)) == ALL_PAPERS_FIRST
+
+
+def test_a_topic_of_more_rows_than_shown_at_first_says_its_count_on_load(new_page):
+    """A topic of 201 to 2,000 papers is shown whole, its rows as boxes: its count line
+    was empty until the filter was used, where a long list says how many it shows."""
+    page = new_page(viewport={"width": 1280, "height": 900})
+    _opened(page, "bigtopic/")
+    assert len(_titles(page)) == TOPIC
+    assert page.evaluate("document.getElementById('t').hasAttribute('data-rl-rows')") is True
+    assert page.locator(".rl-filter__count").inner_text() == f"All {TOPIC} papers are shown"
