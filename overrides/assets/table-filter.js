@@ -600,6 +600,7 @@
             }
             var from = last.limit;
             show(last.matches, from + STEP);
+            remember();
             /* (As after "Show all": the keyboard goes on at the first row added.) */
             var added = table.tBodies[0].rows[from];
             var link = added && added.querySelector("a");
@@ -649,6 +650,13 @@
           params.set("all", "1");
         } else {
           params.delete("all");
+        }
+        /* And as many as "Show 1,000 more" showed: Back from a paper in row 900 found
+           the first 200 only, the row gone and the place in the list lost. */
+        if (!shownAll() && last.matches && last.limit > LIMIT && last.limit < last.matches.length) {
+          params.set("shown", String(last.limit));
+        } else {
+          params.delete("shown");
         }
       });
     }
@@ -754,8 +762,12 @@
     filter.hidden = false;
     filter.readinglistApply = apply;
     apply();
+    var more = parseInt(given.get("shown"), 10);
     if (given.get("all") === "1" && last.matches && last.matches.length > last.limit) {
       show(last.matches, last.matches.length);
+      remember();
+    } else if (more > LIMIT && last.matches && last.matches.length > last.limit) {
+      show(last.matches, Math.min(more, last.matches.length));
       remember();
     }
   }

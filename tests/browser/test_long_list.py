@@ -242,3 +242,25 @@ def test_printed_after_show_1000_more_every_row_is_printed_once(new_page):
     assert len(printed) == TOTAL
     assert len(set(printed)) == TOTAL
     assert printed[ALL_PAPERS_FIRST + 1000] == f"Paper {ALL_PAPERS_FIRST + 1000} about models"
+
+
+def test_back_from_a_paper_after_show_1000_more_finds_as_many_rows_shown(new_page):
+    """Back from a paper in row 1,000 after "Show 1,000 more" showed the first 200 rows
+    again: the row the reader came from was gone."""
+    page = new_page()
+    page.goto("papers/")
+    page.locator(".rl-filter").wait_for(state="visible")
+    page.get_by_role("button", name="Show 1,000 more").click()
+    expect(page).to_have_url(re.compile(rf"papers/\?shown={ALL_PAPERS_FIRST + 1000}$"))
+    page.locator("#t tbody:visible a", has_text="Paper 1000 about").click()
+    page.locator("h1", has_text="Paper 1000").wait_for()
+    page.go_back()
+    page.locator(".rl-filter").wait_for(state="visible")
+    assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST + 1000
+    assert page.locator(".rl-filter__count").inner_text() == (
+        f"The first {ALL_PAPERS_FIRST + 1000} of {TOTAL} papers are shown")
+    # A filter typed starts again from its first 200 matches, and the address says so.
+    page.locator(".rl-filter__text").fill("models")
+    page.locator(".rl-filter__text").press("Enter")
+    assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST
+    expect(page).to_have_url(re.compile(r"papers/\?filter=models$"))
