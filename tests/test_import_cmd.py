@@ -137,6 +137,34 @@ def test_a_broken_bibtex_file_is_reported_once_at_its_line_and_nothing_imported(
     assert not (tmp_path / "content").exists()
 
 
+def test_a_bibtex_entry_without_a_title_is_skipped_with_a_warning_as_a_ris_record_is(tmp_path, capsys):
+    # (It was an error that stopped the whole import: one broken entry of a lab's 300
+    # kept the other 299 out, where RIS's record without a title was skipped.) No title,
+    # an empty one and one of braces and spaces alike: each said at its head by its key,
+    # nothing written for it, the rest imported, exit status 0 as for RIS.
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@misc{first, title = {First Paper}, year = 2020}\n"
+        "@article{untitled, author = {Doe, Jane}, year = 2021}\n"
+        "@misc{empty, title = {}, year = 2021}\n"
+        "@misc{braces, title = { {} { } }, year = 2021}\n"
+        "@misc{third, title = {Third Paper}, year = 2022}\n"
+    )
+    ris = tmp_path / "lab.ris"
+    ris.write_text("TY  - JOUR\nAU  - Doe, Jane\nER  - \nTY  - JOUR\nTI  - A Ris Paper\nPY  - 2020\nER  - \n")
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib), str(ris)]) == 0
+    skipped = "has no title; skipped, nothing imported from it: give it one (title = {...}) to import it, or delete the entry"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{bib}:2:1: warning: BibTeX entry 'untitled' {skipped}",
+        f"{bib}:3:1: warning: BibTeX entry 'empty' {skipped}",
+        f"{bib}:4:1: warning: BibTeX entry 'braces' {skipped}",
+        f"{ris}:1:1: warning: RIS record (JOUR) has no title (TI or T1); skipped",
+    ]
+    papers = tmp_path / "content" / "papers"
+    assert sorted(p.name for p in papers.iterdir()) == ["a-ris-paper.yml", "first-paper.yml", "third-paper.yml"]
+    assert "Doe" not in "".join(p.read_text() for p in papers.iterdir())
+
+
 def test_an_input_from_a_pipe_is_kept_as_it_was_read(tmp_path):
     # `cat lab.bib | readinglist import /dev/stdin`: the copy kept for provenance was
     # read a second time, after the import had drained the pipe, and kept empty.

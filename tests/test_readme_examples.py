@@ -233,3 +233,17 @@ def test_readinglist_gaps_prints_what_the_readme_shows(capsys):
     assert main(["--root", str(ROOT), *args[1:]]) == 0
     out, err = capsys.readouterr()
     assert (out, err) == (shown, "")
+
+
+def test_a_bibtex_entry_without_a_title_is_skipped_as_the_readme_says(tmp_path, capsys):
+    # README's import section: such an entry is a warning, the rest imported, status 0.
+    section = readme_section("## Importing a listing, a BibTeX or an RIS file, or a Markdown list")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    bib = tmp_path / "lab.bib"
+    bib.write_text("@misc{kept, title = {A Kept Paper}, year = 2020}\n@article{smith2020, author = {Smith, A}}\n")
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
+    (said,) = capsys.readouterr().err.splitlines()
+    # The README quotes the line, its path lab.bib. (Looked for as text: quoted(), which
+    # pairs the section's backticks from its start, pairs them otherwise before it.)
+    assert f"(exit status 0): `{said.replace(str(bib), 'lab.bib', 1)}`" in section
+    assert [p.name for p in (tmp_path / "content" / "papers").iterdir()] == ["a-kept-paper.yml"]

@@ -18,9 +18,9 @@ itself when it is a volume (`_VOLUMES`) or has no title; any other stays a paper
 that crossref each other in a circle are reported, and each gets only its own fields.
 An entry bibtexparser cannot read is reported at its line (each value left open in it
 at once, at the value; past a mistake with a sure fix, the entry's further mistakes too:
-`_reread_repaired`); so is an entry without
-a title, which could not be matched to any paper. An entry of a type no BibTeX or
-biblatex style knows (``@artcle``) is read as a @misc, as BibTeX and biber read it, with
+`_reread_repaired`), which stops the import. An entry without a title, which could not
+be matched to any paper, is skipped with a warning at its head, the rest imported. An
+entry of a type no BibTeX or biblatex style knows (``@artcle``) is read as a @misc, as BibTeX and biber read it, with
 a warning at its type naming the type it most plausibly meant. An author named twice
 in one entry's list is a warning at its ``author`` field, the list kept as written.
 """
@@ -1734,8 +1734,14 @@ def _record(
     context = f"{fields['title']}\n{fields['abstract']}"
     title = _without_final_stop(_plain(joined(fields["title"].split("\n"), context)))
     if not title:
-        problems.error(
-            source, f"{entry_named(entry, 'BibTeX entry')} has no title; add one (title = {{...}}) or delete the entry"
+        # Skipped with a warning, as RIS's record without a title is: the entry itself is
+        # read for sure (a parse error, which leaves the file's entries uncertain, stops the
+        # import still), it just names no paper to match or write; one such entry of a
+        # lab's 300 must not keep the other 299 out.
+        problems.warning(
+            source,
+            f"{entry_named(entry, 'BibTeX entry')} has no title; skipped, nothing imported from it:"
+            " give it one (title = {...}) to import it, or delete the entry",
         )
         return None
     written_url = _unescape(fields["url"]).strip()

@@ -740,12 +740,15 @@ def test_a_field_without_its_equals_sign_on_the_entrys_first_line_is_said_at_its
     ]:
         _, problems = _parse(text)
         assert problems == [f"{said} before its value; write '{said.split(chr(39))[1]} = ...'"], text
-    # The entry's other mistakes are said in the same run, as on lines of their own (an
-    # entry with no title is one).
+    # An entry with no title is a warning (skipped, the rest imported), which, as every
+    # warning of an entry that cannot be read, is said once it reads: the error stops
+    # the import meanwhile.
     _, problems = _parse_sorted('@misc{k, author "X"}\n')
+    assert problems == ["lab.bib:1:10: field 'author' has no '=' before its value; write 'author = ...'"]
+    _, problems = _parse_sorted('@misc{k, author = "X"}\n')
     assert problems == [
-        "lab.bib:1:1: BibTeX entry 'k' has no title; add one (title = {...}) or delete the entry",
-        "lab.bib:1:10: field 'author' has no '=' before its value; write 'author = ...'",
+        "lab.bib:1:1: warning: BibTeX entry 'k' has no title; skipped, nothing imported from it: give it one"
+        " (title = {...}) to import it, or delete the entry",
     ]
     _, problems = _parse_sorted("@article{k, title {A}, author {B}, year=2020}\n@misc{ok, title={Fine}}\n")
     assert problems == [

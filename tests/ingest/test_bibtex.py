@@ -88,12 +88,16 @@ def test_unreadable_entry_and_missing_title_are_reported_at_their_lines():
     problems = Problems()
     records = parse_text(text, "bad.bib", problems)
     assert [r.title for r in records] == ["Fine"]
-    messages = [str(p) for p in problems.errors]
-    assert messages[0] == (
+    # The unreadable entry is an error (it stops the import); the entry without a title
+    # is read for sure and only skipped, a warning, as RIS's record without one is.
+    assert [str(p) for p in problems.errors] == [
         "bad.bib:2:10: the value of 'title' opens a double quote it does not close (so the"
         " entry cannot be read); close it with '\"'"
-    )
-    assert messages[1] == "bad.bib:3:1: BibTeX entry 'c' has no title; add one (title = {...}) or delete the entry"
+    ]
+    assert [str(p) for p in problems.warnings] == [
+        "bad.bib:3:1: warning: BibTeX entry 'c' has no title; skipped, nothing imported from it:"
+        " give it one (title = {...}) to import it, or delete the entry"
+    ]
 
 
 def test_a_file_without_entries_is_an_error_when_bibtex_is_forced():
@@ -175,7 +179,8 @@ def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
         "lab.bib:11:28: warning: url 'http://a.org/x␤␉y' of entry 'o'w' is no http(s) address a page"
         " can link to; left out",
         "lab.bib:2:1: duplicate BibTeX key 'sch\\\"o98' (first at line 1); give each entry its own key",
-        "lab.bib:3:1: BibTeX entry 'o'k' has no title; add one (title = {...}) or delete the entry",
+        "lab.bib:3:1: warning: BibTeX entry 'o'k' has no title; skipped, nothing imported from it: give it"
+        " one (title = {...}) to import it, or delete the entry",
         "lab.bib:4:31: warning: doi 'it's' of entry 'o'd' is no DOI (10.NNNN/...); left out",
         "lab.bib:4:44: warning: year 'Winter '97' is not understood (expected a year such as 2019); the paper"
         " gets no year from this entry",
@@ -1959,7 +1964,8 @@ def test_what_is_said_of_an_entry_with_no_citation_key_names_it_by_its_line():
 
 @pytest.mark.parametrize("text, said", [
     ("@misc{k0, title = {Fine}}\n@article{,\n  author = {Doe}\n}\n",
-     f"y.bib:2:1: the BibTeX {_KEYLESS[4:]} has no title; add one (title = {{...}}) or delete the entry"),
+     f"y.bib:2:1: warning: the BibTeX {_KEYLESS[4:]} has no title; skipped, nothing imported from it:"
+     " give it one (title = {...}) to import it, or delete the entry"),
     ("\n@proceedings{,\n  title = {Vol}\n}\n@inproceedings{p, title = {P}, crossref = {}}\n",
      "y.bib:2:1: warning: the @proceedings with no citation key at line 2 is a volume of papers, not a paper;"
      " not imported (a paper that names it in crossref takes its title as the venue)"),
