@@ -92,6 +92,7 @@ from lunr.trimmer import trimmer
 
 from . import acronyms, badges, lemmas
 from .escape import abstract_html
+from .links import arxiv_id, doi_from_url
 from .models import Paper, Site
 
 INDEX_PATH = Path("search") / "search_index.json"
@@ -311,7 +312,13 @@ def paper_entry(
     # (And one only the abstract spells out weighs as the abstract.)
     spelt += acronym_words[1]
     # A reader pastes an arXiv id or a DOI first: found, though no page text shows them.
-    ids = [text for text in (paper.arxiv, paper.doi) if text]
+    # A pasted arXiv or doi.org address is looked for as its id alone (`_IDENTIFIER`), so
+    # the ids of the paper's own such links are held too: a paper that links
+    # arxiv.org/pdf/2106.09685v2 and has no `arxiv:` was found by no form of its address,
+    # not even the one it links.
+    ids = dict.fromkeys(text for text in (
+        paper.arxiv, paper.doi, *(arxiv_id(link.url) or doi_from_url(link.url) for link in paper.links))
+        if text)
     rest = byline if shown != byline else ""
     status_parts = paper.status if status_joined else ""
     links = dict.fromkeys(link_form(link.url) for link in paper.links)

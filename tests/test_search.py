@@ -1576,6 +1576,31 @@ def test_a_paper_is_found_by_its_arxiv_id_and_doi_pasted_as_they_are():
         assert [hit.location for hit in engine.search(query)][:1] == ["papers/tsm/"], query
 
 
+def test_a_paper_is_found_by_any_form_of_its_own_arxiv_or_doi_link():
+    """A pasted arXiv or doi.org address is looked for as its id alone; a paper that
+    links arXiv's pdf (with its version) and has no `arxiv:` was found by none of its
+    address's forms, not even the one it links (the review of e90669ef)."""
+    site = Site(
+        papers=(
+            _paper("lora", title="Low-rank adaptation", abstract="Adapters.",
+                   links=(Link(url="https://arxiv.org/pdf/2106.09685v2", kind="pdf"),)),
+            _paper("tsm", title="Temporal Shift Module", abstract="Video.",
+                   links=(Link(url="https://doi.org/10.1109/ICCV.2019.00718", kind="paper"),)),
+            _paper("other", title="Something else", abstract="Adapters and video, 2106."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+    for query in ("https://arxiv.org/pdf/2106.09685v2", "https://arxiv.org/abs/2106.09685",
+                  "http://www.arxiv.org/abs/2106.09685v1", "arxiv.org/pdf/2106.09685.pdf", "arXiv:2106.09685",
+                  "2106.09685"):
+        assert [(hit.location, hit.missing) for hit in engine.search(query)] == [("papers/lora/", ())], query
+    for query in ("https://doi.org/10.1109/ICCV.2019.00718", "doi:10.1109/iccv.2019.00718", "10.1109/ICCV.2019.00718"):
+        assert [hit.location for hit in engine.search(query)][:1] == ["papers/tsm/"], query
+    # (Another paper's id finds neither.)
+    assert engine.search("https://arxiv.org/abs/2106.09686") == []
+
+
 def test_a_long_author_list_is_shown_short_in_a_result_and_every_name_is_found():
     names = tuple(f"Name{i} Surname{i}" for i in range(1, 41))
     site = Site(

@@ -271,23 +271,48 @@ def _many_links(content) -> None:
             f"id: lab-{n:02d}\ntitle: Laboratory report {n}\nauthors: [Alan Turing]\nyear: 2024\n"
             f"added: 2026-11-27\nabstract: A report.\nlinks:\n  code:\n"
             f"    - url: https://example.org/lab{n:02d}/blob/main\n", encoding="utf-8")
+    # (And a paper that links arXiv's pdf, with its version, and has no `arxiv:`.)
+    (content / "papers" / "low-rank.yml").write_text(
+        "id: low-rank\ntitle: Low-rank adapters\nauthors: [Alan Turing]\nyear: 2021\n"
+        "added: 2026-11-27\nabstract: Adapters.\nlinks:\n  pdf:\n"
+        "    - url: https://arxiv.org/pdf/2106.09685v2\n", encoding="utf-8")
 
 
-def test_a_part_of_a_path_more_links_hold_than_are_looked_for_is_said_so(open_context, tmp_path_factory):
+@pytest.fixture(scope="module")
+def links_site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("many-links") / "project"
+    with served_fixture_site(project, _many_links) as url:
+        yield url, project / "site"
+
+
+def test_a_part_of_a_path_more_links_hold_than_are_looked_for_is_said_so(open_context, links_site):
     """Past LINK_MOST links holding a part of a path, the rest were left out in silence:
     their papers were not found by it. The box says so, as the terminal does
     (search.py's held_note)."""
-    project = tmp_path_factory.mktemp("many-links") / "project"
-    with served_fixture_site(project, _many_links) as url:
-        query = "blob/main"
-        found = MaterialSearch(load_index(project / "site")).find(query)
-        assert found.notes == (held_note(query, MANY),)
-        page = open_context(base=url).new_page()
-        shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
-        assert shown == [hit.location for hit in found.hits][:10]
-        assert page.locator(".md-search-result__meta .rl-search-note").all_inner_texts() == [
-            f"blob/main is part of {MANY} links: the papers of the first 20, by address, are found by it;"
-            " type more of it to find the others"]
+    url, folder = links_site
+    query = "blob/main"
+    found = MaterialSearch(load_index(folder)).find(query)
+    assert found.notes == (held_note(query, MANY),)
+    page = open_context(base=url).new_page()
+    shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
+    assert shown == [hit.location for hit in found.hits][:10]
+    assert page.locator(".md-search-result__meta .rl-search-note").all_inner_texts() == [
+        f"blob/main is part of {MANY} links: the papers of the first 20, by address, are found by it;"
+        " type more of it to find the others"]
+
+
+@pytest.mark.parametrize("query", [
+    "https://arxiv.org/pdf/2106.09685v2", "https://arxiv.org/abs/2106.09685", "arxiv.org/abs/2106.09685v1"])
+def test_a_paper_is_found_by_any_form_of_its_own_arxiv_link(open_context, links_site, query):
+    """A pasted arXiv address is looked for as its id alone (search.py's _IDENTIFIER,
+    readinglist.js alike): a paper that links it and has no `arxiv:` was found by no
+    form of it, not even the one it links. The box finds it alone, lacking nothing."""
+    url, folder = links_site
+    page = open_context(base=url).new_page()
+    shown = [urlsplit(href).path.lstrip("/") for href in result_hrefs(page, query)]
+    assert shown == ["papers/low-rank/"] == [hit.location for hit in MaterialSearch(load_index(folder)).search(query)]
+    assert page.locator(".md-search-result__meta").inner_text() == "1 page found"
+    assert page.locator(".md-search-result__terms").count() == 0
 
 
 @pytest.mark.parametrize("query", [
