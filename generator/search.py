@@ -874,11 +874,17 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
 # than "github.com/lab/repo", whose paper it found first, lacking nothing.
 _LINK_CUT = re.compile(r"[/?#&]")
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?", re.I)
+# (And its end no link is told by: a last ".git" or "/" (`link_form`), and a query or
+# fragment, whose cut was looked for (`_cuts`): "No paper links
+# github.com/lab/x?tab=readme-ov-file" said of the address bar's text what is true of
+# the repository, and named what the reader had not meant.)
+_SHOWN_END = re.compile(r"(?:\.git)?/*(?:[?#].*)?$", re.I | re.S)
 
 
 def _shown_link(word: str) -> str:
-    """A typed URL as a note says it: without its scheme, "www." and a last "/"."""
-    return _SCHEME.sub("", word, count=1).rstrip("/")
+    """A typed URL as a note says it: without its scheme, "www.", a last ".git" or "/",
+    and its query or fragment."""
+    return _SHOWN_END.sub("", _SCHEME.sub("", word, count=1), count=1)
 
 
 def _cuts(word: str) -> list[tuple[int, str]]:

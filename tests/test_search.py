@@ -895,6 +895,13 @@ def test_a_url_no_paper_links_is_said_so_and_finds_its_owners_papers():
     assert told("+github.com/KaimingHe/x computer")[0] == [("papers/resnet/", ("computer",))]
     # A URL that is a link, or holds one, says nothing of the kind.
     assert told("github.com/KaimingHe/deep-residual-networks/tree/master")[1:] == ((), ())
+    # Said without what no link is told by: a last ".git" or "/", a query, a fragment
+    # (they said "No paper links github.com/someone/x.git?tab=readme-ov-file").
+    for typed in ("https://github.com/someone/x.git?tab=readme-ov-file", "github.com/someone/x/#readme",
+                  "https://github.com/someone/x.git/"):
+        assert told(typed) == ([], ("No paper links github.com/someone/x",), ("github.com/someone/x",)), typed
+    assert told("https://github.com/KaimingHe/resnet-v2?tab=readme-ov-file#top")[1] == (
+        "No paper links github.com/KaimingHe/resnet-v2; it finds the papers that link github.com/KaimingHe",)
 
 
 def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():

@@ -276,10 +276,12 @@
     return Object.assign({}, none, { unlinked: shownLink(word) });
   }
 
-  /* A typed URL as a note says it (search.py's _shown_link). */
+  /* A typed URL as a note says it (search.py's _shown_link): without its scheme,
+     "www.", a last ".git" or "/", and its query or fragment, which no link is told by. */
   var SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?/i;
+  var SHOWN_END = /(?:\.git)?\/*(?:[?#][\s\S]*)?$/i;
   function shownLink(word) {
-    return word.replace(SCHEME, "").replace(/\/+$/, "");
+    return word.replace(SCHEME, "").replace(SHOWN_END, "");
   }
 
   /* The starts of a typed URL, longest first, each [its length, as a link]: cut at each

@@ -248,6 +248,24 @@ def test_a_url_no_paper_links_is_said_so_as_the_terminal_says_it(open_context, a
     expect(status).to_have_text(". ".join((line, *found.notes)))
 
 
+@pytest.mark.parametrize("query, said", [
+    ("https://github.com/nobody/computer-hosting.git?tab=readme-ov-file",
+     "No paper links github.com/nobody/computer-hosting: search for its name without the address, or browse"
+     " all papers."),
+    ("https://github.com/example/other-repo/#readme",
+     "No paper links github.com/example/other-repo; it finds the papers that link github.com/example")])
+def test_a_url_no_paper_links_is_said_without_its_query_fragment_or_git(open_context, authors_site, query, said):
+    """"No paper links github.com/nobody/computer-hosting.git?tab=readme-ov-file" named
+    what no link is told by (search.py's _shown_link, readinglist.js's shownLink)."""
+    url, folder = authors_site
+    found = MaterialSearch(load_index(folder)).find(query)
+    page = open_context(base=url).new_page()
+    result_hrefs(page, query)
+    shown = page.locator(".md-search-result__meta .rl-search-note, .md-search-result__meta .rl-search-tip")
+    assert shown.all_inner_texts() == [said]
+    assert said.startswith(found.notes[0])
+
+
 def test_an_author_named_by_a_stop_word_is_marked_only_among_the_authors(open_context, authors_site):
     """The byline's authors are a span of their own (search.py's AUTHORS_CLASS): the
     name is marked there, not in a venue or a paragraph that opens a result otherwise."""
