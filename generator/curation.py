@@ -162,6 +162,20 @@ def load_content(
     redone only for the changed files (see `_load_again`); otherwise all of them run.
     ``root_given``: ``root`` is the folder --root named (see `wrong_folder_fix`).
     """
+    try:
+        return _load_content(content_dir, root, cache, root_given)
+    except paperdrafts.DamagedDraft:
+        # A draft the memo kept came back damaged from the cache file (paperdrafts._unpack):
+        # nothing the memo holds of the folder is trusted, its files are all read again
+        # and kept anew. (Only the memo's drafts are packed: a load without one never is here.)
+        assert cache is not None
+        cache.clear()
+        return _load_content(content_dir, root, cache, root_given)
+
+
+def _load_content(
+    content_dir: Path, root: Path | None, cache: FileCache | None, root_given: bool
+) -> tuple[Content, Problems]:
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
     problems = Problems()

@@ -19,6 +19,7 @@ import re
 import stat
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from itertools import chain, compress, count
 from pathlib import Path
@@ -140,6 +141,32 @@ class PackedNodes(Mapping[str, Node]):
 
 # The fields of a PaperDraft stored packed (PaperDraft.__getstate__).
 _PACKED = frozenset({"values", "nodes", "same_keys"})
+# The bytes of a pack's check (zlib.crc32 of the pickle before it).
+_CHECK = 4
+
+
+class DamagedDraft(Exception):
+    """A packed draft whose bytes are not those stored: memo.pickle damaged after it was
+    written (its header's fingerprint says only which code wrote it). The load that asked
+    reads the folder again without the memo (curation.load_content)."""
+
+
+def _pack(state: tuple[object, ...]) -> bytes:
+    packed = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    return packed + zlib.crc32(packed).to_bytes(_CHECK, "little")
+
+
+def _unpack(packed: bytes) -> tuple:
+    """What `_pack` packed; DamagedDraft when ``packed`` is not what it gave. (Unpickled
+    unchecked, a byte flipped in a title was another title on the page, anywhere else an
+    error mid-run.)"""
+    body = memoryview(packed)[:-_CHECK]
+    if len(packed) <= _CHECK or zlib.crc32(body).to_bytes(_CHECK, "little") != packed[-_CHECK:]:
+        raise DamagedDraft
+    try:
+        return pickle.loads(body)
+    except Exception as error:  # (no checksum catches every damage: CRC-32 does one of 2**32)
+        raise DamagedDraft from error
 
 
 @dataclass
@@ -177,16 +204,18 @@ class PaperDraft:
             nodes = state.pop("nodes")
             packed = (state.pop("values"), nodes if isinstance(nodes, PackedNodes) else PackedNodes.of(nodes),
                       state.pop("same_keys"))
-            state["_packed"] = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+            state["_packed"] = _pack(packed)
         return state
 
     def __getattr__(self, name: str) -> object:
         # Asked only for an attribute that is not there: a packed draft's (see
-        # __getstate__), unpacked once, in place.
-        packed = self.__dict__.pop("_packed", None) if name in _PACKED else None
+        # __getstate__), unpacked once, in place. (Dropped only once unpacked: a damaged
+        # one says so again when asked again, never that it has no such field.)
+        packed = self.__dict__.get("_packed") if name in _PACKED else None
         if packed is None:
             raise AttributeError(name)
-        self.values, self.nodes, self.same_keys = pickle.loads(packed)
+        self.values, self.nodes, self.same_keys = _unpack(packed)
+        del self.__dict__["_packed"]
         return self.__dict__[name]
 
     @functools.cached_property  # (asked 17 times a file by the checks across files)

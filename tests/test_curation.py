@@ -196,6 +196,53 @@ def test_a_rerun_unpacks_the_drafts_of_the_files_it_reads_again_and_no_other(tmp
     assert any("p1" in str(p) and "topic" in str(p) for p in problems.items)  # (p1 is in none now)
 
 
+@pytest.mark.parametrize("edit", ["the damaged file", "topics.yml"])
+def test_a_damaged_draft_in_the_memo_file_is_read_again_never_a_crash_or_a_wrong_paper(tmp_path, monkeypatch, edit):
+    # A byte flipped inside a draft's packed bytes in memo.pickle (a disk, a copy cut
+    # short): unpickled as it is, a flip in its text was another title (a wrong page),
+    # elsewhere an error mid-run. Either rerun that unpacks it (its file edited: its old
+    # draft is counted out; topics.yml edited: every draft is checked again, a's paper
+    # made again from its values) must load
+    # what a load without the memo loads.
+    import time
+
+    from generator import cache, paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)  # (settled)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "a.yml", "id: a\ntitle: Graphs of Words\ntopics: [in-context-learning, multi-task-learning]\n")
+    write_paper(tmp_path, "b.yml", "id: b\ntitle: Kernels\nformerly: [old-b]\n")
+    files: dict = {}
+    load_content(tmp_path / "content", cache=files)
+    cache.write(tmp_path / "memo", files)
+    stored = (tmp_path / "memo" / cache.FILE_NAME).read_bytes()
+    draft = next(entry[1] for entry in cache.read(tmp_path / "memo").values() if entry[1].stem == "a")
+    packed = draft.__dict__["_packed"]
+    at = stored.index(packed)
+    assert stored.count(packed) == 1
+    title = packed.index(b"Graphs of Words")
+    # (Each flipped: the pickle's first opcode, a letter of the title, its last byte.)
+    for where in (0, title + 3, len(packed) - 1):
+        damaged = bytearray(stored)
+        damaged[at + where] ^= 0x10
+        (tmp_path / "memo" / cache.FILE_NAME).write_bytes(bytes(damaged))
+        kept = cache.read(tmp_path / "memo")
+        if edit == "topics.yml":
+            # (a's topics checked otherwise: its paper is made again from its values)
+            (tmp_path / "content" / "topics.yml").write_text(TOPICS.split("  - id: multi")[0])
+        else:
+            write_paper(tmp_path, "a.yml", "id: a\ntitle: Graphs of Words\nnotes: In no topic now.\n")
+        time.sleep(0.01)  # (another mtime for the next round's edit)
+        content, problems = load_content(tmp_path / "content", cache=kept)
+        clean, clean_problems = load_content(tmp_path / "content")
+        assert content.papers == clean.papers, where
+        assert [str(p) for p in problems.items] == [str(p) for p in clean_problems.items], where
+        # The memo now holds the files as read, every draft sound.
+        again, _ = load_content(tmp_path / "content", cache=kept)
+        assert again.papers == clean.papers
+
+
 def test_titles_are_the_same_after_folding_case_punctuation_and_unicode_forms():
     assert normalised_title("Ｌｅａｒｎｉｎｇ  to Learn!") == normalised_title("learning: to-learn")
     assert normalised_title("Café") == normalised_title("Cafe\u0301")
