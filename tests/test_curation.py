@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from generator.curation import load_content
+from generator.errors import Problems
 from generator.paperdrafts import normalised_title
 from generator.models import Link
 
@@ -194,6 +195,80 @@ def test_a_rerun_unpacks_the_drafts_of_the_files_it_reads_again_and_no_other(tmp
     assert [p.id for p in content.papers] == ["p0", "p1", "p2", "p3", "q"]
     assert [str(p) for p in problems.items] == [str(p) for p in load_content(tmp_path / "content")[1].items]
     assert any("p1" in str(p) and "topic" in str(p) for p in problems.items)  # (p1 is in none now)
+
+
+@pytest.mark.parametrize("new_process", [False, True])
+def test_the_counts_a_rerun_updates_equal_a_full_count_after_every_kind_of_edit(tmp_path, monkeypatch, new_process):
+    # curation._Load.listing and .claims are updated for the files read again
+    # (_load_again); after any edit they must be what a count of every file gives, and
+    # the load what a load without the memo gives, under serve (one process) as in a new one.
+    import os
+    import pickle
+    import time
+
+    from generator import curation, paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)  # (settled)
+    content_dir = tmp_path / "content"
+    content_dir.mkdir()
+    (content_dir / "topics.yml").write_text(TOPICS)
+    papers = content_dir / "papers"
+    write_paper(tmp_path, "a.yml", "id: a\ntitle: Graphs\ntopics: [in-context-learning]\n")
+    write_paper(tmp_path, "b.yml", "id: b\ntitle: Kernels\nformerly: [old-b]\n")
+    write_paper(tmp_path, "c.yml", "id: c\ntitle: Robots\nrelated: [old-b, old-c]\n")
+    edits = [
+        ("a.yml", "id: a\ntitle: Graphs\n"),  # (in no topic now)
+        ("a.yml", "id: a\ntitle: Graphs\ntopics: multi-task\n"),  # (a value refused)
+        ("b.yml", "id: b\ntitle: Kernels\nformerly: [old-b]\nnotes: Counted out and in.\n"),
+        ("c.yml", "id: c\ntitle: Robots\nformerly: [old-c]\nrelated: [old-b, old-c]\n"),
+        ("c.yml", "id: c\ntitle: Robots\nformerly: [old-c]\nrelated: [old-b, old-c]\ntopics: [in-context-learning]\n"),
+        ("b.yml", "id: b\ntitle: Kernels\nformerly: [old-c]\n"),  # (two papers claim old-c)
+        ("b.yml", "id: b\ntitle: Kernels\nformerly: [b, old-b]\n"),  # (its own id first)
+        ("c.yml", "id: c\ntitle: Robots\nrelated: [old-b, old-c]\n"),
+        ("b.yml", "id: b\ntitle: [Kernels\nformerly: [old-b]\n"),  # (invalid)
+        ("b.yml", "id: b\ntitle: Kernels\nformerly: [old-b]\n"),  # (and back)
+        ("b.yml", "id: bb\ntitle: Kernels\nformerly: [old-b]\n"),  # (another id)
+        ("d.yml", "id: d\ntitle: Music\nformerly: [old-c]\ntopics: [in-context-learning]\n"),  # (added)
+        ("b.yml", None),  # (deleted)
+        ("d.yml", "e.yml"),  # (renamed)
+        ("e.yml", "../e.yml"),  # (moved out of content/papers/)
+        ("../e.yml", "e.yml"),  # (and back in)
+        ("e.yml", "id: e\ntitle: Music\ntopics: [in-context-learning]\n"),
+    ]
+    updated: list[bool] = []  # (each rerun: the counts updated, or counted anew)
+
+    original = curation._load_again
+
+    def load_again(*args):
+        result = original(*args)
+        updated.append(result is not None)
+        return result
+
+    monkeypatch.setattr(curation, "_load_again", load_again)
+    files: dict = {}
+    load_content(content_dir, cache=files)
+    for name, text in edits:
+        time.sleep(0.01)  # (another mtime)
+        path = papers / name
+        if text is None:
+            path.unlink()
+        elif text.endswith(".yml") and "\n" not in text:
+            os.replace(path, papers / text)
+        else:
+            path.write_text(text)
+        if new_process:
+            files = pickle.loads(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
+        content, problems = load_content(content_dir, cache=files)
+        memo = next(iter(files.values()))[3]
+        assert memo.last is not None, name
+        drafts = [paperdrafts.read_paper(papers / n, d.shown, d.stem, Problems()) for n, d in
+                  zip(memo.last.files.names, memo.last.files.drafts)]
+        assert (memo.last.listing, memo.last.claims) == curation._counts(drafts), (name, text)
+        clean, clean_problems = load_content(content_dir)
+        assert content.papers == clean.papers, (name, text)
+        assert [str(p) for p in problems.items] == [str(p) for p in clean_problems.items], (name, text)
+    # (A topic listed and not, a `formerly:` counted out and in: the rest is loaded anew.)
+    assert updated == [True, True, True, False, True] + [False] * 12
 
 
 @pytest.mark.parametrize("edit", ["the damaged file", "topics.yml"])
