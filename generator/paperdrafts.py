@@ -140,7 +140,7 @@ class PackedNodes(Mapping[str, Node]):
 
 
 # The fields of a PaperDraft stored packed (PaperDraft.__getstate__).
-_PACKED = frozenset({"values", "nodes", "same_keys"})
+_PACKED = frozenset({"nodes", "same_keys"})
 # The bytes of a pack's check (zlib.crc32 of the pickle before it).
 _CHECK = 4
 
@@ -193,17 +193,18 @@ class PaperDraft:
 
     def __getstate__(self) -> dict:
         # Stored in the memo (build.Memo, cache.py) with what only the checks across
-        # files read (its values, nodes and keys) pickled on their own, as one bytes
-        # object, unpickled when one of them is first asked for (__getattr__): a rerun
-        # after an edit asks for those of the files it reads again and no other
-        # (curation._load_again), and at 10,000 papers their 90,000 objects were some
-        # 0.03-0.06 s of storing and reading the memo (BENCHMARKS.md, the fifty-fourth
-        # session). A draft read back and stored again unasked keeps its very bytes.
+        # files read (its nodes and keys) pickled on their own, as one bytes object
+        # with its check (`_pack`), unpickled when one of them is first asked for
+        # (__getattr__): a rerun after an edit asks for those of the files it reads
+        # again and no other (curation._load_again). A draft read back and stored again
+        # unasked keeps its very bytes. Its values stay whole: their strings are its
+        # Paper's, stored once; packed too, they were copied (memo.pickle 107.7 ->
+        # 123.1 MB at 10,000 papers) and the memo no faster to store or read
+        # (BENCHMARKS.md, the fifty-fourth session's packed drafts reviewed).
         state = self.__dict__.copy()
         if "_packed" not in state:
             nodes = state.pop("nodes")
-            packed = (state.pop("values"), nodes if isinstance(nodes, PackedNodes) else PackedNodes.of(nodes),
-                      state.pop("same_keys"))
+            packed = (nodes if isinstance(nodes, PackedNodes) else PackedNodes.of(nodes), state.pop("same_keys"))
             state["_packed"] = _pack(packed)
         return state
 
@@ -214,7 +215,7 @@ class PaperDraft:
         packed = self.__dict__.get("_packed") if name in _PACKED else None
         if packed is None:
             raise AttributeError(name)
-        self.values, self.nodes, self.same_keys = _unpack(packed)
+        self.nodes, self.same_keys = _unpack(packed)
         del self.__dict__["_packed"]
         return self.__dict__[name]
 

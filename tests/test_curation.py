@@ -141,9 +141,10 @@ def test_papers_added_on_one_day_share_one_date_object(tmp_path):
 
 
 def test_drafts_stored_in_the_memo_keep_what_only_the_checks_read_packed(tmp_path, monkeypatch):
-    # Each file's values, nodes and keys are unpickled only when asked for: at 10,000
-    # papers their 90,000 objects were read back and stored again by every rerun
-    # (build.Memo, cache.py, paperdrafts.PaperDraft.__getstate__).
+    # Each file's nodes and keys are unpickled only when asked for: at 10,000 papers
+    # their objects were read back and stored again by every rerun (build.Memo,
+    # cache.py, paperdrafts.PaperDraft.__getstate__). Its values stay whole: their
+    # strings are the Paper's (packed, a copy: 15 MB more of memo.pickle, no faster).
     import pickle
     import time
 
@@ -156,9 +157,10 @@ def test_drafts_stored_in_the_memo_keep_what_only_the_checks_read_packed(tmp_pat
     load_content(tmp_path / "content", cache=files)
     stored = pickle.loads(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
     a, b = (entry[1] for entry in sorted(stored.values(), key=lambda entry: entry[1].shown))
-    assert {"values", "nodes", "same_keys"}.isdisjoint(a.__dict__)
-    assert (a.id, a.usable) == ("a", True)  # (kept as they are: asked of every file)
-    assert {"values", "nodes", "same_keys"}.isdisjoint(a.__dict__)
+    assert {"nodes", "same_keys"}.isdisjoint(a.__dict__)
+    assert (a.id, a.usable, a.values) == ("a", True, {"id": "a", "title": "A"})  # (kept as they are)
+    assert a.values["title"] is a.built[1].title  # (one string, stored once)
+    assert {"nodes", "same_keys"}.isdisjoint(a.__dict__)
     # Stored again unasked, a draft keeps its very bytes; asked, it is as it was read.
     assert b.__getstate__()["_packed"] is b.__dict__["_packed"]
     assert a.nodes.names == ("id", "title")
@@ -274,11 +276,11 @@ def test_the_counts_a_rerun_updates_equal_a_full_count_after_every_kind_of_edit(
 @pytest.mark.parametrize("edit", ["the damaged file", "topics.yml"])
 def test_a_damaged_draft_in_the_memo_file_is_read_again_never_a_crash_or_a_wrong_paper(tmp_path, monkeypatch, edit):
     # A byte flipped inside a draft's packed bytes in memo.pickle (a disk, a copy cut
-    # short): unpickled as it is, a flip in its text was another title (a wrong page),
-    # elsewhere an error mid-run. Either rerun that unpacks it (its file edited: its old
-    # draft is counted out; topics.yml edited: every draft is checked again, a's paper
-    # made again from its values) must load
-    # what a load without the memo loads.
+    # short): unpickled as it is, a flip in its text was other text (with the values
+    # packed too, another title on the page), elsewhere an error mid-run. Either rerun
+    # that unpacks it (its file edited: its old draft is counted out; topics.yml edited:
+    # every draft is checked again, a's paper made again) must load what a load without
+    # the memo loads.
     import time
 
     from generator import cache, paperdrafts
@@ -297,7 +299,7 @@ def test_a_damaged_draft_in_the_memo_file_is_read_again_never_a_crash_or_a_wrong
     at = stored.index(packed)
     assert stored.count(packed) == 1
     title = packed.index(b"Graphs of Words")
-    # (Each flipped: the pickle's first opcode, a letter of the title, its last byte.)
+    # (Each flipped: the pickle's first opcode, a letter of the title's node, the check's last byte.)
     for where in (0, title + 3, len(packed) - 1):
         damaged = bytearray(stored)
         damaged[at + where] ^= 0x10
