@@ -453,10 +453,11 @@ def _formerly(claims: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
 
 def _counts(drafts: Sequence[PaperDraft]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
     """What the loads ask of every file, counted so that a rerun updates it for the
-    files it reads again (`_count`) and unpacks no other draft (paperdrafts.PaperDraft.
-    __getstate__: a file with no `topics:` value is asked for its node): the ids of the papers whose file lists a
-    topic (`warn_topicless`'s ``listing``), each with its number of files; and each old
-    id a `formerly:` names -> the ids of the papers naming it, each with its number."""
+    files it reads again (`_count`) and unpacks no other draft (a file with no `topics:`
+    value is asked for its node: paperdrafts.PaperDraft.__getstate__): the ids of the
+    papers whose file lists a topic (`warn_topicless`'s ``listing``), each with its
+    number of files; and each old id a `formerly:` names -> the ids of the papers
+    naming it, each with its number."""
     listing: dict[str, int] = {}
     claims: dict[str, dict[str, int]] = {}
     for draft in drafts:

@@ -158,8 +158,9 @@ def _pack(state: tuple[object, ...]) -> bytes:
 
 def _unpack(packed: bytes) -> tuple:
     """What `_pack` packed; DamagedDraft when ``packed`` is not what it gave. (Unpickled
-    unchecked, a byte flipped in a title was another title on the page, anywhere else an
-    error mid-run.)"""
+    unchecked, a flipped byte was other text in the checks' messages, or an error
+    mid-run; with the values packed too, as `2c7e5701` packed them, another title on
+    the page.)"""
     body = memoryview(packed)[:-_CHECK]
     if len(packed) <= _CHECK or zlib.crc32(body).to_bytes(_CHECK, "little") != packed[-_CHECK:]:
         raise DamagedDraft
