@@ -229,14 +229,19 @@ def name_forms(names: Iterable[str]) -> list[str]:
 
 
 # A paper's links (its code, data, project page...) are each one word of its entry too:
-# LINK_MARK and the URL's runs of letters and digits, lower-cased, joined by "_", without
-# its scheme, "www." and a trailing "/" or ".git" ("__github_com_kaiminghe_deep_residual_networks").
+# LINK_MARK and the URL's runs of letters and digits, lower-cased, joined by "_" within a
+# part of its path and by LINK_STEP ("__") between its parts (its "/", "?", "#" or "&":
+# `_LINK_CUT`), without its scheme, "www." and a trailing "/" or ".git"
+# ("__github_com__kaiminghe__deep_residual_networks"). (Joined by "_" alone, an owner
+# typed, "github.com/sled", began the link of another, "github.com/sled-group/x".)
 # A query that is a URL or a host and path ("github.com/KaimingHe") was its pieces: the
 # pages with "github" in their text, and "com*" found "computer", ranked 7th the paper
 # whose code it is. Typed so, it is looked for as such a word's start (`_refine`). (Two
 # underscores: a hyphenated word written with spaces begins with one, `spaced_forms`.)
 LINK_MARK = "__"
+LINK_STEP = "__"
 _LINK_PART = re.compile(r"[a-z0-9]+")
+_LINK_PARTS = re.compile(r"[/?#&]+")
 _LINK_START = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?")
 _LINK_END = re.compile(r"(?:\.git)?[/?#]*$")
 
@@ -244,7 +249,28 @@ _LINK_END = re.compile(r"(?:\.git)?[/?#]*$")
 def link_form(url: str) -> str:
     """A URL as the index holds it, and as a typed URL is looked for (see above)."""
     bare = _LINK_END.sub("", _LINK_START.sub("", url.strip().lower(), count=1), count=1)
-    return LINK_MARK + "_".join(_LINK_PART.findall(bare))
+    parts = ("_".join(_LINK_PART.findall(part)) for part in _LINK_PARTS.split(bare))
+    return LINK_MARK + LINK_STEP.join(part for part in parts if part)
+
+
+def link_begins(link: str, form: str) -> bool:
+    """Whether the index's ``link`` is the link ``form`` or begins with it whole, at
+    one of its parts' end: "github.com/sled" is no start of "github.com/sled-group/x"."""
+    return link == form or link.startswith(form + LINK_STEP)
+
+
+# A paper's DOIs are each one word of its entry too, DOI_MARK and the DOI's runs of
+# letters and digits, lower-cased (DOIs are read without regard to case), joined by "_"
+# ("__doi_10_1109_iccv_2019_00718"): a DOI typed is looked for as that word alone, exact
+# (`_refine`). Looked for by its pieces, "10.1234/abc" found every DOI of the prefix
+# "10.1234" and each that begins "abc". (A link's host begins with a letter: no link's
+# form is a DOI's, `link_form`.)
+DOI_MARK = "__doi_"
+
+
+def doi_form(doi: str) -> str:
+    """A DOI as the index holds it, and as a typed DOI is looked for (see above)."""
+    return DOI_MARK + "_".join(_LINK_PART.findall(doi.lower()))
 
 
 # --- Shaping the index -----------------------------------------------------------------
@@ -322,8 +348,9 @@ def paper_entry(
     rest = byline if shown != byline else ""
     status_parts = paper.status if status_joined else ""
     links = dict.fromkeys(link_form(link.url) for link in paper.links)
+    dois = dict.fromkeys(doi_form(text) for text in ids if _DOI_TYPED.fullmatch(text))
     hidden = " ".join(
-        [*spelt, *paper.tags, *ids, *links, status_parts, rest, *name_forms(paper.names), paper.notes]).strip()
+        [*spelt, *paper.tags, *ids, *dois, *links, status_parts, rest, *name_forms(paper.names), paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))
@@ -787,6 +814,8 @@ def write_index_file(
 _IDENTIFIER = re.compile(
     r"(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}/[!-~\u00a1-\uffff]+)"
 )
+# (A paper's id that is a DOI, not an arXiv id: `doi_form`.)
+_DOI_TYPED = re.compile(r"10\.[0-9]{4,9}/.+", re.S)
 # A typed word that is a URL (a scheme, or "www.") or a host and path ("github.com/x"),
 # and its scheme and host (`_refine`: `link_form`). ("node.js" is no host: no path.)
 _LINK_WORD = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)[^/]|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
@@ -827,7 +856,8 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
     """The links of the index (`link_form`) a typed ``word`` names, and whether it is
     a URL or a host and path (then the one word to rank by it gives, `_refine`). A
     reader pastes what the address bar or a README shows: the link's start
-    ("github.com/KaimingHe", a prefix: a link found by its start), a longer URL
+    ("github.com/KaimingHe", a prefix of whole parts: a link found by its start,
+    `link_begins`; "github.com/Kaiming" begins none), a longer URL
     (".../deep-residual-networks/tree/master": the longest link it begins with), the
     URL without a subdomain ("google.com/view/robust-agents"), or a part of the path
     ("KaimingHe/deep-residual-networks"); the last two find each link that holds them
@@ -842,17 +872,19 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
     if not url and not _LINK_PATH.search(word):
         return NamedLinks()
     form = link_form(word)
-    parts = form[len(LINK_MARK):].split("_")
-    if not all(parts):
+    if form == LINK_MARK:
         return NamedLinks()
-    if url and vocabulary.begins(form):
+    if url and (vocabulary.has(form) or vocabulary.begins(form + LINK_STEP)):
         return NamedLinks(True, (form,))
     if url:
         for end, shorter in _cuts(word):
             if vocabulary.has(shorter):
                 return NamedLinks(True, (shorter,), length=end)
-    inner = "_" + "_".join(parts)
-    held = [link for link in vocabulary.starting(LINK_MARK) if inner in link]
+    # (A part of a path is looked for from a word's start, whatever parts it crosses:
+    # "knuth/merging-slides" in ".../knuth/merging-slides.pdf"; a URL to a part's end:
+    # "google.com/sled" is no part of "sites.google.com/sled-group".)
+    body = form[len(LINK_MARK):]
+    held = [link for link in vocabulary.starting(LINK_MARK) if _holds(link, body, url)]
     more = len(held) if len(held) > LINK_MOST else 0
     if held or not url:
         return NamedLinks(url and bool(held), tuple(held[:LINK_MOST]), held=more)
@@ -860,7 +892,7 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
         # (Not the host alone: "github.com", "huggingface.co" or "sites.google.com" is
         # shared by owners that have nothing to do with each other.)
         shown = _shown_link(word[:end])
-        shared = [link for link in vocabulary.starting(cut) if link == cut or link.startswith(cut + "_")]
+        shared = [link for link in vocabulary.starting(cut) if link_begins(link, cut)]
         if shared or "/" not in shown:
             # (A shorter start is shared by as many links or more.)
             if shared and "/" in shown and len(shared) <= LINK_MOST:
@@ -900,6 +932,21 @@ def _cuts(word: str) -> list[tuple[int, str]]:
     return [(end, form) for form, end in cuts.items()]
 
 
+def _holds(link: str, body: str, whole: bool) -> bool:
+    """Whether the index's ``link`` holds a typed link's ``body`` (`link_form` without
+    its mark) from a word's start (after a "_"), and if ``whole``, to a part's end:
+    else each LINK_STEP is read as any "_", as in a part of a path typed."""
+    if not whole:
+        return "_" + body.replace(LINK_STEP, "_") in link.replace(LINK_STEP, "_")
+    at = link.find(body)
+    while at > 0:
+        end = at + len(body)
+        if link[at - 1] == "_" and (end == len(link) or link.startswith(LINK_STEP, end)):
+            return True
+        at = link.find(body, at + 1)
+    return False
+
+
 def unlinked_note(named: NamedLinks) -> str:
     """What the site and the terminal say of a URL no paper links (`links_of`), over
     the pages found (readinglist.js's unlinkedNote, in the same words)."""
@@ -923,11 +970,12 @@ def held_note(part: str, held: int) -> str:
 
 def link_terms(word: str, links: Sequence[str]) -> list[str]:
     """The query's terms for the ``links`` a typed ``word`` names (`links_of`): a
-    link's start typed is a prefix term (Material appends the "*") and an exact one,
-    weighed above; a whole link exact."""
+    link's start typed is an exact term, weighed above, and a prefix term that ends
+    with a part of its path (`link_begins`: Material appends the "*"); a whole link
+    exact."""
     form = link_form(word)
     if list(links) == [form]:
-        return [form, f"{form}^{EXACT_BONUS}"]
+        return [f"{form}{LINK_STEP}", f"{form}^{EXACT_BONUS}"]
     return [f"{link}^{EXACT_BONUS}" for link in links]
 # Words the user wrote in lunr's own syntax are passed on untouched.
 _QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
@@ -1135,8 +1183,19 @@ def _refine(
         # a version) is looked for as the id alone: "arxiv", "https" or "org" would
         # rank other papers first.
         identifier = _IDENTIFIER.search(word)
+        if identifier and identifier.group(2):
+            # A DOI is looked for whole (`doi_form`): the one word to rank by it gives,
+            # said missing as typed.
+            form = doi_form(identifier.group(2))
+            out.append(f"{form}^{EXACT_BONUS}")
+            found_by = (word.lower(), form)
+            words[found_by] = None
+            if presence == "+":
+                required[found_by] = None
+            other = True
+            continue
         if identifier:
-            word = identifier.group(1) or identifier.group(2)
+            word = identifier.group(1)
         # A URL or a host and path that begins a page's link (`link_form`) finds that
         # page first: it is the one word to rank by this typed word gives (the pages
         # that link so find it, no other does), and the host's words ("github", "com*")

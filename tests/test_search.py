@@ -27,6 +27,7 @@ from generator.search import (
     _LINK_WORD,
     _LINK_CUT,
     _LINK_PATH,
+    _LINK_PARTS,
     _AUTHOR_FIELD,
     _TYPED_NAME,
     _QUERY_SYNTAX,
@@ -49,6 +50,8 @@ from generator.search import (
     MAX_EDIT_DISTANCE,
     NAME_MARK,
     LINK_MARK,
+    LINK_STEP,
+    DOI_MARK,
     AUTHORS_CLASS,
     LINK_MOST,
     query_words,
@@ -189,10 +192,12 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     assert f'var AUTHORS_CLASS = "{AUTHORS_CLASS}";' in js
     # (A typed URL, and a page's link, are read alike: `link_form`.)
     assert f'var LINK_MARK = "{LINK_MARK}";' in js
+    assert f'var LINK_STEP = "{LINK_STEP}";' in js and f'var DOI_MARK = "{DOI_MARK}";' in js
     assert f"var LINK_MOST = {LINK_MOST};" in js
     for name, pattern in (("LINK_WORD", _LINK_WORD), ("LINK_HOST", _LINK_HOST), ("LINK_START", _LINK_START),
                           ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART), ("LINK_PATH", _LINK_PATH),
-                          ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT)):
+                          ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT),
+                          ("LINK_PARTS", _LINK_PARTS)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -381,7 +386,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     # "use" too, and the byline's "·", which the separator keeps), stop words ("a",
     # "this", "in") left out as lunr leaves them out.
     assert shaped["config"].pop("vocabulary").split() == [
-        "1", "2024", "__github_com_codefuse_ai_mftcoder_tree_main_x", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
+        "1", "2024", "__github_com__codefuse_ai__mftcoder__tree__main__x", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
         "codefuseai", "context", "gone", "hi", "home", "icl", "incontext", "l", "learn", "learning", "mftcoder",
         "p2", "script", "t", "title", "use", "uses", "·"]
     assert shaped["config"] == {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
@@ -400,7 +405,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             # The repository's hyphenated owner, joined, weighs as the title.
             "title_variants": "codefuseai",
             # Its link, as one word (link_form): scheme gone, runs of letters and digits.
-            "variants": "__github_com_codefuse_ai_mftcoder_tree_main_x",
+            "variants": "__github_com__codefuse_ai__mftcoder__tree__main__x",
             # The base forms of the topic's "learning" and of the text's "uses" ("gone"'s
             # "go" has two letters: lemmas.py asks about words of three or more).
             "title_lemmas": "learn",
@@ -773,8 +778,8 @@ def test_a_url_finds_the_paper_whose_link_it_is_first():
     and "com*" ("computers") came before the paper whose code it is (`link_form`)."""
     shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), LINKED)
     variants = {doc["location"]: doc.get("variants", "") for doc in shaped["docs"]}
-    assert variants["papers/resnet/"] == "__github_com_kaiminghe_deep_residual_networks"
-    assert variants["papers/agents/"] == "__sites_google_com_view_robust_agents"
+    assert variants["papers/resnet/"] == "__github_com__kaiminghe__deep_residual_networks"
+    assert variants["papers/agents/"] == "__sites_google_com__view__robust_agents"
     engine = MaterialSearch(shaped)
 
     def found(query):
@@ -818,7 +823,7 @@ def test_a_part_of_a_url_finds_the_paper_whose_link_holds_it_first():
     assert hits("https://sites.google.com/view/robust-agents/about/team")[0] == ("papers/agents/", ())
     deeper = "https://github.com/KaimingHe/deep-residual-networks/tree/master"
     assert refine_query(deeper, vocabulary=engine.vocabulary).startswith(
-        "__github_com_kaiminghe_deep_residual_networks^3 ")
+        "__github_com__kaiminghe__deep_residual_networks^3 ")
     assert hits(deeper)[0] == ("papers/resnet/", ())
     # A path's part is looked for from a part's start, not inside one: "iminghe/deep"
     # names no link, and a word with a "/" that no link holds is read as before.
@@ -838,7 +843,7 @@ def test_a_part_of_a_url_finds_the_paper_whose_link_holds_it_first():
     # (It is no link: the reader is told so, and it finds the papers that link its
     # owner, of whom this one: test_a_url_no_paper_links_is_said_so_and_finds_its_owners_papers.)
     other = "https://github.com/KaimingHe/deep-residual-networks-v2"
-    assert "__github_com_kaiminghe_deep_residual_networks^3" not in refine_query(other)
+    assert "__github_com__kaiminghe__deep_residual_networks^3" not in refine_query(other)
     assert engine.find(other).notes == (
         "No paper links github.com/KaimingHe/deep-residual-networks-v2; it finds the papers that link"
         " github.com/KaimingHe",)
@@ -904,6 +909,90 @@ def test_a_url_no_paper_links_is_said_so_and_finds_its_owners_papers():
         "No paper links github.com/KaimingHe/resnet-v2; it finds the papers that link github.com/KaimingHe",)
 
 
+# Two owners of which one's name begins the other's ("sled" of "sled-group"), on GitHub
+# and as a site's subdomain and path.
+OWNERS = Site(
+    papers=(
+        _paper("teach", title="Teaching agents", abstract="Agents taught.",
+               links=(Link(url="https://github.com/sled-group/Teachable_RL", kind="code", host="github",
+                           repo="sled-group/Teachable_RL"),)),
+        _paper("lab", title="A lab's site", abstract="Pages.",
+               links=(Link(url="https://sites.google.com/view/sled-lab/home", kind="project"),)),
+        _paper("sledge", title="Sledge hammers", abstract="Tools for sled makers."),
+    ),
+    topics=(), assignments={}, related={},
+)
+
+
+def test_an_owner_typed_is_an_owner_whole_not_the_start_of_another():
+    """"github.com/sled" (an owner no paper links) took sled-group's link, lacking
+    nothing: the index joined a link's parts with "_" (as it joins a part's words), and
+    a typed URL was looked for as a start of that form, as was its owner where no link
+    is it. A start is now of a link's parts whole (`link_form`'s LINK_STEP)."""
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), OWNERS)
+    variants = {doc["location"]: doc.get("variants", "") for doc in shaped["docs"]}
+    assert "__github_com__sled_group__teachable_rl" in variants["papers/teach/"].split()
+    engine = MaterialSearch(shaped)
+
+    def told(query):
+        found = engine.find(query)
+        return [(hit.location, hit.missing) for hit in found.hits], found.notes
+
+    for query in ("github.com/sled", "https://github.com/sled/", "+github.com/sled", "github.com/sled-gr"):
+        shown = query.lstrip("+").removeprefix("https://").rstrip("/")
+        assert told(query) == ([], (f"No paper links {shown}",)), query
+    # Its owner's repositories, where no link is the repository: the owner's whole.
+    assert told("https://github.com/sled/Teachable_RL") == ([], ("No paper links github.com/sled/Teachable_RL",))
+    for other in ("other", "Teach"):
+        assert told(f"https://github.com/sled-group/{other}") == (
+            [("papers/teach/", ())],
+            (f"No paper links github.com/sled-group/{other}; it finds the papers that link github.com/sled-group",))
+    # The owner typed whole, and the link, still find it first, lacking nothing.
+    for query in ("github.com/sled-group", "https://github.com/sled-group/Teachable_RL/tree/main",
+                  "github.com/SLED-group/teachable_rl.git"):
+        assert told(query)[0][0] == ("papers/teach/", ()), query
+    # A URL without its subdomain holds a link's parts whole to its end: "sled" is no
+    # part "sled-lab" (the words still find the page that writes them).
+    assert told("google.com/view/sled")[1] == ("No paper links google.com/view/sled",)
+    assert told("google.com/view/sled-lab")[0][0] == ("papers/lab/", ())
+    # A part of a path (no URL) is looked for from a word's start, as before.
+    assert told("sled-group/teachable")[0] == [("papers/teach/", ())]
+
+
+def test_a_doi_typed_finds_the_paper_whose_doi_it_is_whole():
+    """"https://doi.org/10.1234/abc" was its pieces, "10.1234" and "abc*": it found the
+    paper whose DOI is 10.1234/abd (every DOI of the prefix) and 10.1234/abcdef. A DOI
+    is one word of the index (`doi_form`), looked for whole, in any case and form."""
+    site = Site(
+        papers=(
+            _paper("abc", title="The first", abstract="One.", doi="10.1234/ABC"),
+            _paper("abd", title="The second", abstract="Two.", doi="10.1234/abd.5"),
+            _paper("abcdef", title="The third", abstract="Three.", doi="10.1234/abcdef"),
+            _paper("linked", title="The fourth", abstract="Four.",
+                   links=(Link(url="https://doi.org/10.5555/XY-z", kind="paper"),)),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
+    variants = {doc["location"]: doc.get("variants", "").split() for doc in shaped["docs"]}
+    assert "__doi_10_1234_abc" in variants["papers/abc/"] and "__doi_10_5555_xy_z" in variants["papers/linked/"]
+    engine = MaterialSearch(shaped)
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query in ("https://doi.org/10.1234/abc", "http://dx.doi.org/10.1234/ABC", "doi:10.1234/abc",
+                  "DOI:10.1234/Abc", "10.1234/abc", "+10.1234/abc"):
+        assert found(query) == [("papers/abc/", ())], query
+    assert found("https://doi.org/10.1234/abd.5") == [("papers/abd/", ())]
+    assert found("10.5555/xy-z") == found("https://dx.doi.org/10.5555/XY-Z") == [("papers/linked/", ())]
+    # A DOI no paper has finds none, not those of its prefix.
+    assert found("https://doi.org/10.1234/ab") == found("10.1234/abd") == []
+    # Beside another word, a page without the DOI lacks it, as typed.
+    assert sorted(found("10.1234/abc second")) == [
+        ("papers/abc/", ("second",)), ("papers/abd/", ("10.1234/abc",))]
+
+
 def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():
     site = Site(
         papers=tuple(_paper(f"r{n:02d}", title=f"Repository {n}", abstract="Code.",
@@ -915,7 +1004,7 @@ def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():
     terms = refine_query("blob/main", vocabulary=engine.vocabulary).split()
     # (The first in the vocabulary's order, each exact.)
     assert [term for term in terms if term.startswith("__")] == [
-        f"__example_org_lab{n:02d}_blob_main^3" for n in range(LINK_MOST)]
+        f"__example_org__lab{n:02d}__blob__main^3" for n in range(LINK_MOST)]
     # The papers of the other five are not found by it: the reader is told so (they
     # were left out in silence), and how to find them.
     assert engine.find("blob/main").notes == (

@@ -34,6 +34,9 @@
   /* A page's link as one word of the index, and a typed URL or host and path
      (search.py's LINK_MARK, _LINK_WORD, _LINK_HOST, link_form). */
   var LINK_MARK = "__";
+  /* (Between a link's parts, its "/", "?", "#" or "&": search.py's LINK_STEP, _LINK_PARTS.) */
+  var LINK_STEP = "__";
+  var LINK_PARTS = /[/?#&]+/;
   var LINK_WORD = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/]|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\//i;
   var LINK_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/]*\/?/i;
   var LINK_START = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?/;
@@ -188,7 +191,39 @@
   /* A URL as the index holds a page's link (search.py's link_form). */
   function linkForm(url) {
     var bare = url.trim().toLowerCase().replace(LINK_START, "").replace(LINK_END, "");
-    return LINK_MARK + (bare.match(LINK_PART) || []).join("_");
+    return LINK_MARK + bare.split(LINK_PARTS).map(function (part) {
+      return (part.match(LINK_PART) || []).join("_");
+    }).filter(Boolean).join(LINK_STEP);
+  }
+
+  /* A DOI as the index holds it (search.py's DOI_MARK, doi_form): its runs of letters
+     and digits, lower-cased, whole. */
+  var DOI_MARK = "__doi_";
+  function doiForm(doi) {
+    return DOI_MARK + (doi.toLowerCase().match(LINK_PART) || []).join("_");
+  }
+
+  /* Whether the index's link is the link form or begins with it whole, at one of its
+     parts' end: "github.com/sled" is no start of "github.com/sled-group/x" (search.py's
+     link_begins). */
+  function linkBegins(link, form) {
+    return link === form || link.startsWith(form + LINK_STEP);
+  }
+
+  /* Whether the index's link holds a typed link's body (its form without the mark)
+     from a word's start, and if whole, to a part's end; else each LINK_STEP read as any
+     "_", as in a part of a path typed (search.py's _holds). */
+  function linkHolds(link, body, whole) {
+    if (!whole) {
+      return link.split(LINK_STEP).join("_").indexOf("_" + body.split(LINK_STEP).join("_")) >= 0;
+    }
+    for (var at = link.indexOf(body); at > 0; at = link.indexOf(body, at + 1)) {
+      var end = at + body.length;
+      if (link[at - 1] === "_" && (end === link.length || link.startsWith(LINK_STEP, end))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /* The authors' names that are stop words, as the index holds them ("_he"), that a
@@ -233,11 +268,10 @@
       return none;
     }
     var form = linkForm(word);
-    var parts = form.slice(LINK_MARK.length).split("_");
-    if (!parts.every(Boolean)) {
+    if (form === LINK_MARK) {
       return none;
     }
-    if (url && vocabulary.begins(form)) {
+    if (url && (vocabulary.begins(form, true) || vocabulary.begins(form + LINK_STEP))) {
       return Object.assign({}, none, { whole: true, links: [form] });
     }
     var cuts = url ? linkCuts(word) : [];
@@ -247,9 +281,9 @@
     if (shorter) {
       return Object.assign({}, none, { whole: true, links: [shorter[1]], length: shorter[0] });
     }
-    var inner = "_" + parts.join("_");
+    var body = form.slice(LINK_MARK.length);
     var held = vocabulary.starting(LINK_MARK).filter(function (link) {
-      return link.indexOf(inner) >= 0;
+      return linkHolds(link, body, url);
     });
     if (held.length || !url) {
       return Object.assign({}, none, {
@@ -261,7 +295,7 @@
       var cut = cuts[n][1];
       var shown = shownLink(word.slice(0, cuts[n][0]));
       var shared = vocabulary.starting(cut).filter(function (link) {
-        return link === cut || link.startsWith(cut + "_");
+        return linkBegins(link, cut);
       });
       var owner = shown.indexOf("/") >= 0;
       if (shared.length || !owner) {
@@ -322,12 +356,13 @@
       + ", by address, are found by it; type more of it to find the others";
   }
 
-  /* The query's terms for the links a typed word names: a link's start a prefix term
-     and an exact one, a whole link exact (search.py's link_terms). */
+  /* The query's terms for the links a typed word names: a link's start an exact term
+     and a prefix one that ends with a part of its path (linkBegins), a whole link
+     exact (search.py's link_terms). */
   function linkTerms(word, links) {
     var form = linkForm(word);
     if (links.length === 1 && links[0] === form) {
-      return [form, form + "^" + EXACT_BONUS];
+      return [form + LINK_STEP, form + "^" + EXACT_BONUS];
     }
     return links.map(function (link) {
       return link + "^" + EXACT_BONUS;
@@ -480,8 +515,20 @@
       word = word.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
       /* A pasted arXiv id or DOI is looked for as the id alone (search.py). */
       var identifier = IDENTIFIER.exec(word);
+      if (identifier && identifier[2]) {
+        /* A DOI is looked for whole (search.py's doi_form): the one word to rank by it
+           gives, said missing as typed. */
+        var doi = [word.toLowerCase(), doiForm(identifier[2])];
+        out.push(doi[1] + "^" + EXACT_BONUS);
+        words.set(doi.join(" "), doi);
+        if (presence === "+") {
+          needed.set(doi.join(" "), doi);
+        }
+        other = true;
+        return;
+      }
       if (identifier) {
-        word = identifier[1] || identifier[2];
+        word = identifier[1];
       }
       /* A URL or a host and path that names a page's link finds that page first: the
          one word to rank by it gives, its host's words no terms; a part of a path
@@ -1969,8 +2016,11 @@
     /* A result not found by the URL lacks the URL, as search.py's result says: not
        its path's words ("Missing: robust agents" under a page found by "view" of
        "sites.google.com/view/robust-agents", where the terminal said the URL). */
+    /* (A URL or a DOI typed, not a word of a part of a path typed, which its links
+       found too, "sled" of "view/sled": a word, with "/", it has not. A page that
+       wrote "sled" said "Missing: sled", where search.py's result said it had it.) */
     words.forEach(function (word) {
-      if (word.length > 1 && word[1].indexOf(LINK_MARK) === 0) {
+      if (word.length > 1 && word[1].indexOf(LINK_MARK) === 0 && word[0].indexOf("/") >= 0) {
         var linked = word.slice(1).some(has);
         Object.keys(terms).forEach(function (term) {
           if (terms[term] === false && !typed.has(term)
@@ -1981,6 +2031,17 @@
         if (!linked) {
           terms[word[0]] = false;
         }
+      }
+    });
+    /* A result lacks only words it is ranked by, each as typed (search.py's
+       words_missing): not a word typed in lunr's syntax ("he*", "merg*", "vectors~1",
+       "title:merging"), which ranks no page: "he* merging" said "Missing: he*" under
+       pages the line above counted among those with every word, and the terminal
+       said they lacked nothing. */
+    var ranked = new Set(words.map(function (word) { return word[0]; }));
+    Object.keys(terms).forEach(function (term) {
+      if (terms[term] === false && !ranked.has(term)) {
+        delete terms[term];
       }
     });
   }

@@ -130,6 +130,30 @@ def result_hrefs(page, query: str) -> list[str]:
         "links => links.map(a => a.href).filter(href => !new URL(href).hash)")
 
 
+def refined_both_ways(page, config: dict, queries: list[str]) -> tuple[list, list]:
+    """Each of ``queries`` refined by readinglist.js on ``page`` (an opened page of the
+    site) and by search.py, with the index's ``config``: its terms and its words to rank
+    by, [refined, words] each, the browser's then Python's."""
+    from generator.lemmas import by_form
+    from generator.search import Vocabulary, query_words, refine_query
+
+    in_browser = page.evaluate(
+        "([queries, separator, inflections, vocabulary]) => {"
+        " const forms = window.readinglistByForm(inflections);"
+        " const words = window.readinglistVocabulary(vocabulary);"
+        " return queries.map(q => [window.readinglistRefine(q, new RegExp(separator), forms, words),"
+        "  window.readinglistRefineWords(q, new RegExp(separator), forms, words)]); }",
+        [queries, config["separator"], config["inflections"], config["vocabulary"]],
+    )
+    forms, vocabulary = by_form(config["inflections"]), Vocabulary(config["vocabulary"])
+    in_python = [
+        [refine_query(q, config["separator"], forms, vocabulary),
+         [list(w) for w in query_words(q, config["separator"], forms, vocabulary)]]
+        for q in queries
+    ]
+    return in_browser, in_python
+
+
 def wait_for_animations(page) -> None:
     """Until every transition and animation running on the page has finished."""
     page.evaluate(ANIMATIONS_FINISHED)

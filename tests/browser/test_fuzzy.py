@@ -8,10 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.lemmas import by_form
-from generator.search import MaterialSearch, Vocabulary, load_index, query_words, refine_query
+from generator.search import MaterialSearch, load_index
 
-from .conftest import wait_for_search
+from .conftest import refined_both_ways, wait_for_search
 
 # (example: the queries are about the shipped list's papers.)
 pytestmark = [pytest.mark.browser, pytest.mark.example]
@@ -24,20 +23,8 @@ def test_the_browser_looks_for_a_misspelt_word_as_python_does(page, site_dir):
                # letters and cases the two languages might read apart
                "Straße Müllr naïvve Łukaszz Ørstedd ﬁnetuninng x²-loss Ångströmm İnstrucion"]
     page.goto("")
-    in_browser = page.evaluate(
-        "([queries, separator, inflections, vocabulary]) => {"
-        " const forms = window.readinglistByForm(inflections);"
-        " const words = window.readinglistVocabulary(vocabulary);"
-        " return queries.map(q => [window.readinglistRefine(q, new RegExp(separator), forms, words),"
-        "  window.readinglistRefineWords(q, new RegExp(separator), forms, words)]); }",
-        [queries, config["separator"], config["inflections"], config["vocabulary"]],
-    )
-    forms, vocabulary = by_form(config["inflections"]), Vocabulary(config["vocabulary"])
-    assert in_browser == [
-        [refine_query(q, config["separator"], forms, vocabulary),
-         [list(w) for w in query_words(q, config["separator"], forms, vocabulary)]]
-        for q in queries
-    ]
+    in_browser, in_python = refined_both_ways(page, config, queries)
+    assert in_browser == in_python
     assert in_browser[0][0] == "instrucion~2 title:instrucion~2^4 tuning tuning^3 title:tuning^20 tune^1"
     assert in_browser[0][1][0] == ["instrucion", "instruction", "instructions"]
     assert "~" not in in_browser[6][0]

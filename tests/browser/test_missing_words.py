@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.example]
 
 
 @pytest.mark.parametrize("query", ["task vectors merging", "pruned models", "continual learning transformer",
-                                   "Tülu instruction models", "multi-task routing"])
+                                   "Tülu instruction models", "multi-task routing", "he* merging"])
 def test_the_words_a_result_lacks_are_the_sites(page, site_dir, query):
     hits = MaterialSearch(load_index(site_dir)).find(query).hits
     shown = _results(page, query)[:10]

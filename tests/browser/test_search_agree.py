@@ -1,0 +1,139 @@
+"""The same queries in the real search box, in headless Chromium, and in `readinglist
+search`: each refined alike (readinglist.js and generator/search.py), and each answered
+with the same pages, in the same order, each lacking the same words, under the same
+line. Pasted URLs in their forms (an owner whose name begins another's, a URL past a
+link, without its subdomain), DOIs in theirs, words marked "+" and "-", an author's
+name that is a stop word, quoted phrases and lunr's own syntax."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.search import (
+    MaterialSearch, count_line, load_index, unlinked_tip,
+)
+
+from .conftest import refined_both_ways, result_hrefs
+from .sitebuild import served_fixture_site
+
+pytestmark = [pytest.mark.browser]
+
+# Two owners, one's name the start of the other's ("sled", "sled-group"), and papers
+# whose DOIs share a prefix ("10.1234/abc", "10.1234/abd...", "10.1234/abcdef").
+PAPERS = {
+    "teaching-agents": ("Teaching agents by merging their lessons", "[Kaiming He]",
+                        "links:\n  code:\n    - url: https://github.com/sled-group/Teachable_RL\n"
+                        "  project:\n    - url: https://sites.google.com/view/sled-lab/home\n"),
+    "sled-makers": ("Sledge makers", "[Alan Turing]", "doi: 10.1234/ABC\n"),
+    "prefix-sharer": ("Task vectors of a second kind", "[Alan Turing]", "doi: 10.1234/abd.5\n"),
+    "longer-doi": ("Merging helps", "[Barbara Liskov]", "doi: 10.1234/abcdef\n"),
+}
+
+
+def _add(content) -> None:
+    for name, (title, authors, rest) in PAPERS.items():
+        (content / "papers" / f"{name}.yml").write_text(
+            f"id: {name}\ntitle: {title}\nauthors: {authors}\nyear: 2024\nadded: 2026-11-27\n{rest}"
+            f"abstract: |\n  {title}, with help from sled makers.\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def agree_site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("agree") / "project"
+    with served_fixture_site(project, _add) as url:
+        yield url, project / "site"
+
+
+QUERIES = [
+    # an owner whole, not the start of another's name
+    "github.com/sled", "https://github.com/sled/Teachable_RL", "github.com/sled-gr", "+github.com/sled merging",
+    "github.com/sled-group", "https://github.com/sled-group/other", "https://github.com/sled-group/Teachable_RL/tree/main",
+    "google.com/view/sled", "google.com/view/sled-lab", "sled-group/teachable", "view/sled",
+    # a DOI whole, in its forms
+    "https://doi.org/10.1234/abc", "http://dx.doi.org/10.1234/ABC", "doi:10.1234/abc", "10.1234/abc",
+    "+10.1234/abc merging", "10.1234/abd", "https://doi.org/10.1234/abd.5", "10.1234/abc merging",
+    # an author's name that is a stop word, marked, typed with a star, in lunr's syntax
+    "he* merging", "he* vectors merging", "+he* merging", "He merging", "+He merging", "-He merging",
+    "+author:he merging", "text:he task",
+    # quoted phrases, prefixes, lunr's syntax beside plain words
+    '"task vectors" merging', '"task arithmetic"', "merg* vectors", "vectors~1 merging", "title:merging task",
+    "task -vectors", "sled*",
+]
+
+
+def test_the_browser_refines_these_queries_as_python_does(open_context, agree_site):
+    url, folder = agree_site
+    config = load_index(folder)["config"]
+    page = open_context(base=url).new_page()
+    page.goto("")
+    in_browser, in_python = refined_both_ways(page, config, QUERIES)
+    assert in_browser == in_python
+
+
+def _shown(page, query: str) -> tuple[list[tuple[str, list[str]]], list[str], str]:
+    """Each page the box lists for ``query`` with its "Missing:" words, the notes above
+    them, and the line's text."""
+    hrefs = result_hrefs(page, query)
+    missing = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.filter(a => !new URL(a.href).hash)"
+        ".map(a => [...a.querySelectorAll('del')].map(d => d.textContent))")
+    notes = page.locator(".md-search-result__meta .rl-search-note").all_inner_texts()
+    line = page.locator(".md-search-result__meta").inner_text()
+    return [(urlsplit(href).path.lstrip("/"), lacks) for href, lacks in zip(hrefs, missing)], notes, line
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_site_and_the_terminal_answer_alike(open_context, agree_site, query):
+    url, folder = agree_site
+    found = MaterialSearch(load_index(folder)).find(query)
+    page = open_context(base=url).new_page()
+    shown, notes, line = _shown(page, query)
+    expected = [(hit.location, list(hit.missing)) for hit in found.hits]
+    if "*" in query:
+        # (The same pages, not in the same order: the terminal's replica scores a
+        # wildcard typed in lunr's syntax otherwise, test_names_and_links. The box
+        # shows the first 10.)
+        paths = {path for path, _ in shown}
+        assert len(shown) == min(10, len(expected)) and paths <= {path for path, _ in expected}
+        shown, expected = sorted(shown), sorted(item for item in expected if item[0] in paths)
+    expected = expected[:10]
+    assert [path for path, _ in shown] == [path for path, _ in expected]
+    # (What a paper lacks: a hand page's or a topic's entry may be shown without having
+    # matched, test_missing_words.)
+    assert [item for item in shown if item[0].startswith("papers/")] == [
+        item for item in expected if item[0].startswith("papers/")]
+    if found.hits:
+        assert notes == list(found.notes)
+        assert line.startswith(count_line(len(found.hits), found.every, found.words))
+    else:
+        # (Under "No page found", what to try: for a URL no paper links, that it is none.)
+        assert notes == [] and line.startswith("No page found")
+        assert found.unlinked == () or unlinked_tip(found.unlinked[0]) in line
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # (checked by hand: no link is github.com/sled's, nor begins with it; sled-group's
+    # link is found by its owner whole, and by the repository past it)
+    ("github.com/sled", []),
+    ("https://github.com/sled/Teachable_RL", []),
+    ("github.com/sled-group", ["papers/teaching-agents/"]),
+    ("https://github.com/sled-group/other", ["papers/teaching-agents/"]),
+    ("google.com/view/sled", []),
+    # (a DOI finds its paper, whatever its case and form, and no other of its prefix)
+    ("https://doi.org/10.1234/abc", ["papers/sled-makers/"]),
+    ("http://dx.doi.org/10.1234/ABC", ["papers/sled-makers/"]),
+    ("doi:10.1234/abc", ["papers/sled-makers/"]),
+    ("10.1234/abd", []),
+    ("https://doi.org/10.1234/abd.5", ["papers/prefix-sharer/"]),
+])
+def test_an_owner_and_a_doi_are_found_whole_on_the_site(open_context, agree_site, query, expected):
+    """"github.com/sled" found sled-group's paper first, lacking nothing, and
+    "https://github.com/sled/x" the papers that "link github.com/sled"; a DOI found
+    every paper whose DOI shares its prefix ("10.1234") or begins with its suffix."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    shown, _, _ = _shown(page, query)
+    assert [path for path, lacks in shown if not lacks] == expected
