@@ -1447,8 +1447,12 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
     form, which the index holds for every page that writes it ("-multi-task": not each
     page with "task"), and where it writes it with spaces (`spaced_forms`), other
     words by their pieces (no stop word, the index has none, but as an author's name,
-    `name_forms`; no lone letter split off a longer piece). readinglist.js's prohibitedTerms is the
-    same."""
+    `name_forms`; no lone letter split off a longer piece), a DOI whole (`doi_form`:
+    "-10.1234/abc" left out every page with a DOI of the prefix "10.1234").
+    readinglist.js's prohibitedTerms is the same."""
+    identifier = _IDENTIFIER.search(word)
+    if identifier and identifier.group(2):
+        return [doi_form(identifier.group(2))]
     compounds = _HYPHENATED.findall(word)
     if compounds:
         # (and the pages that write it with spaces, "multi task": `with_spaced`)

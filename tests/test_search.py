@@ -986,6 +986,10 @@ def test_a_doi_typed_finds_the_paper_whose_doi_it_is_whole():
         assert found(query) == [("papers/abc/", ())], query
     assert found("https://doi.org/10.1234/abd.5") == [("papers/abd/", ())]
     assert found("10.5555/xy-z") == found("https://dx.doi.org/10.5555/XY-Z") == [("papers/linked/", ())]
+    # Marked "-", it leaves out its paper alone (before: every DOI of its prefix).
+    for query in ("-https://doi.org/10.1234/ABC", "-doi:10.1234/abc", "-10.1234/abc"):
+        assert sorted(location for location, _ in found(f"{query} first second third fourth")) == [
+            "papers/abcdef/", "papers/abd/", "papers/linked/"], query
     # A DOI no paper has finds none, not those of its prefix.
     assert found("https://doi.org/10.1234/ab") == found("10.1234/abd") == []
     # Beside another word, a page without the DOI lacks it, as typed.

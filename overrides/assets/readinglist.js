@@ -742,6 +742,11 @@
      words by their pieces, no stop word (but an author's name: search.py's name_forms)
      nor lone letter beside a longer piece. */
   function prohibitedTerms(word, separator, vocabulary) {
+    /* (a DOI whole: search.py's doi_form) */
+    var identifier = IDENTIFIER.exec(word);
+    if (identifier && identifier[2]) {
+      return [doiForm(identifier[2])];
+    }
     var compounds = word.match(HYPHENATED) || [];
     if (compounds.length) {
       /* (and the pages that write it with spaces: search.py's with_spaced) */

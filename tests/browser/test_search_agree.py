@@ -54,6 +54,7 @@ QUERIES = [
     # a DOI whole, in its forms
     "https://doi.org/10.1234/abc", "http://dx.doi.org/10.1234/ABC", "doi:10.1234/abc", "10.1234/abc",
     "+10.1234/abc merging", "10.1234/abd", "https://doi.org/10.1234/abd.5", "10.1234/abc merging",
+    "sled -10.1234/abc", "sled -doi:10.1234/ABD.5",
     # an author's name that is a stop word, marked, typed with a star, in lunr's syntax
     "he* merging", "he* vectors merging", "+he* merging", "He merging", "+He merging", "-He merging",
     "+author:he merging", "text:he task",
