@@ -23,7 +23,7 @@ from .importedfile import Fate
 from .models import Content, Paper, Topic, TopicAssignment
 from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH, TOPICS_FILE
 from .slugs import slugify
-from .typos import closest, did_you_mean
+from .typos import closest, closest_all, did_you_mean
 from .unknownids import after_unknown
 from .validate import (
     ACTUAL, TOPIC_FIELDS, ListedRef, Miswritten, RecordChecker, id_fix, misspelt_message, place_of,
@@ -618,6 +618,22 @@ def topic_meant(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, 
     if meant is None or len(getattr(aliases, "shared", {}).get(slugify(meant[1]), ())) > 1:
         return None
     return meant[0]
+
+
+def topics_meant(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> list[str]:
+    """The ids of the topics ``word`` most plausibly names, each as close: the topics of
+    the title or keyword it is (several when they share it, as `suggest_topic` says
+    them), else the ids it is as plausible a typo of or the first words of
+    (typos.closest_all: "multi-task" begins 'multi-task-learning' and
+    'multi-task-reinforcement-learning'), else the topics of a name it is a typo of."""
+    named = _named_topic(word, ids, aliases)
+    if named is None:
+        if close := closest_all(word, ids, within=True):
+            return close
+        named = _alias_meant(word, aliases)
+    if named is None:
+        return []
+    return list(getattr(aliases, "shared", {}).get(slugify(named[1]), [named[0]]))
 
 
 def _suggested(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:

@@ -32,7 +32,13 @@ def did_you_mean(
 
 
 def closest(word: str, choices: Sequence[str], within: bool = False, few: bool = False) -> str | None:
-    """The choice ``word`` is a plausible typo of, if any: one slip of the keys (a
+    """The choice ``word`` is a plausible typo of, if any (the first of `closest_all`)."""
+    found = closest_all(word, choices, within, few)
+    return found[0] if found else None
+
+
+def closest_all(word: str, choices: Sequence[str], within: bool = False, few: bool = False) -> list[str]:
+    """The choices ``word`` is a plausible typo of, each as close as the closest: one slip of the keys (a
     letter missing, extra or wrong, two letters swapped, a hyphen left out) in a short
     word, two in a longer one; or its first hyphen-separated words alone ("in-context"
     for "in-context-learning"), for papers' ids but for a hyphen inside a word
@@ -48,10 +54,16 @@ def closest(word: str, choices: Sequence[str], within: bool = False, few: bool =
 
     ``few``: the choices are a few words none of them one slip from another (the link
     kinds), so a word of three one slip from just one of them is a typo of it ("cod"
-    for 'code', "pdg" for 'pdf'); among ids or fields that would be a guess."""
-    found = slip(word, choices)
-    if found is None and few and len(word) == _TINY_WORD - 1:
-        found = _one_slip(word, choices)
+    for 'code', "pdg" for 'pdf'); among ids or fields that would be a guess.
+
+    Several when as many are as close: the slips of the fewest keys, in the order of
+    ``choices``; every id ``word`` is the first words of, shortest first ("eliciting":
+    'eliciting-human-preferences-with-language-models' and
+    'eliciting-and-understanding-cross-task-skills-...', where the shortest alone was
+    suggested as if it were the one meant)."""
+    found = slips(word, choices)
+    if not found and few and len(word) == _TINY_WORD - 1:
+        found = [one] if (one := _one_slip(word, choices)) else []
     if found or len(word) < _TINY_WORD:
         return found
     longer = [c for c in choices if c.startswith(word + "-")]
@@ -60,7 +72,7 @@ def closest(word: str, choices: Sequence[str], within: bool = False, few: bool =
         # "multitask" is one slip from its keyword 'multi-task', topicsfile.alias_hint.)
         longer = _starting_but_for_hyphens(word, choices)
     if longer:
-        return min(longer, key=lambda c: (len(c), c))
+        return sorted(longer, key=lambda c: (len(c), c))
     # The same words but for their endings ("model-merge" for "model-merging"), when
     # only one choice has them; of a topic's id, one word's other ending too ("prompt"
     # for "prompting": a subject's word; a paper's id of one word is a name).
@@ -73,20 +85,29 @@ def closest(word: str, choices: Sequence[str], within: bool = False, few: bool =
         stems = _stems(word)
         alike = [c for c in near if _stems(c) == stems]
         if len(alike) == 1:
-            return alike[0]
+            return alike
     if within and (held := _held_whole(word, choices) or _holding_whole(word, choices)):
-        return held
+        return [held]
     if len(word) > schema.MAX_ID_LENGTH:
         # A whole title's slug where the id is that slug cut to the limit at a word
         # (as the importer cuts it): the id it starts with, if that is most of the limit.
+        # (The longest: the most of the slug. Two such of one length would be one id.)
         shorter = [c for c in choices if word.startswith(c + "-") and 2 * len(c) > schema.MAX_ID_LENGTH]
-        return max(shorter, key=lambda c: (len(c), c)) if shorter else None
-    return None
+        return [max(shorter, key=lambda c: (len(c), c))] if shorter else []
+    return []
 
 
 def slip(word: str, choices: Sequence[str]) -> str | None:
-    """The choice ``word`` is a slip of the keys from, if any: one in a short word, two
-    in a longer one; in a tiny word, two letters swapped, no more."""
+    """The choice ``word`` is a slip of the keys from, if any (the first of `slips`)."""
+    found = slips(word, choices)
+    return found[0] if found else None
+
+
+def slips(word: str, choices: Sequence[str]) -> list[str]:
+    """The choices ``word`` is a slip of the keys from: one in a short word, two in a
+    longer one; in a tiny word, two letters swapped, no more. Of the fewest slips only
+    ("graph-net" is one from 'graph-nets' and 'graph-neta', two from 'graph-nest'), in
+    the order of ``choices``."""
     from rapidfuzz import process  # imported late: only a mistake needs it
     from rapidfuzz.distance import OSA
 
@@ -95,12 +116,14 @@ def slip(word: str, choices: Sequence[str]) -> str | None:
         # keep a short word's letters ("ulr" for 'url', "pfd" for 'pdf'): no guess; nor
         # are capitals ("URL"), no slip in a longer word either (compared in lowercase).
         same = [c for c in choices if c.lower() == word.lower()]
-        return same[0] if same else _swapped(word, choices)
+        return same or _swapped(word, choices)
     allowed = 1 if len(word) <= _SHORT_WORD else 2
-    found = process.extractOne(
-        word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed
+    found = process.extract(
+        word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed, limit=None
     )
-    return found[0] if found else None
+    fewest = min((distance for _, distance, _ in found), default=0)
+    # (extract orders by distance, ties by their place in ``choices``: made sure of here.)
+    return [choice for choice, distance, _ in sorted(found, key=lambda f: (f[1], f[2])) if distance == fewest]
 
 
 def _starting_but_for_hyphens(word: str, choices: Sequence[str]) -> list[str]:
@@ -149,16 +172,16 @@ def _one_slip(word: str, choices: Sequence[str]) -> str | None:
     return near[0][0] if len(near) == 1 else None
 
 
-def _swapped(word: str, choices: Sequence[str]) -> str | None:
-    """The choice that is ``word`` with two letters side by side swapped, if any."""
+def _swapped(word: str, choices: Sequence[str]) -> list[str]:
+    """The choices that are ``word`` with two letters side by side swapped."""
     lowered = word.lower()
-    for choice in choices:
+    return [
+        choice for choice in choices
         if len(choice) == len(word) and any(
             lowered[:i] + lowered[i + 1] + lowered[i] + lowered[i + 2 :] == choice.lower()
             for i in range(len(word) - 1)
-        ):
-            return choice
-    return None
+        )
+    ]
 
 
 def _held_whole(word: str, choices: Sequence[str]) -> str | None:

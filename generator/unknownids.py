@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Sequence
 from .links import read_id
 from .schema import TOPICS_FILE
 from .slugs import MAX_LENGTH, slugify
-from .typos import closest
+from .typos import closest_all
 
 # Where a paper's id is found. `search` reads the built site: a list just started has
 # none, and a build stops on the very error that sends the curator looking.
@@ -138,9 +138,18 @@ def paper_suggested(
 ) -> tuple[str, str] | None:
     """(The id, the title it is named by, "" for its id) of the paper `suggest_paper`
     suggests for ``word``; None for none."""
+    found = papers_suggested(word, ids, titles, besides)
+    return found[0] if found else None
+
+
+def papers_suggested(
+    word: str, ids: Sequence[str], titles: PaperTitles | None, besides: str | None = None
+) -> list[tuple[str, str]]:
+    """`paper_suggested`'s paper, and each other as close (typos.closest_all: the ids
+    ``word`` is as plausible a typo of, or the first words of), first the one it
+    suggests."""
     meant = paper_meant(word, titles, besides) if titles is not None else None
     if meant is not None:
-        return meant
+        return [meant]
     # (Nor the paper ``besides`` for a typo of its own id: its list cannot name it.)
-    match = closest(word, [i for i in ids if i != besides] if besides is not None else ids)
-    return (match, "") if match else None
+    return [(match, "") for match in closest_all(word, [i for i in ids if i != besides] if besides is not None else ids)]

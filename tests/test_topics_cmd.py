@@ -138,6 +138,24 @@ def test_a_list_just_started_is_told_what_to_write_not_shown_an_empty_table(tmp_
     assert out[3] == "graphs  Graphs       0  -"
 
 
+def _project(tmp_path, topics: str, titles: dict[str, str]) -> None:
+    """A list of the topics ``topics`` (topics.yml's text) and papers (id -> title)."""
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(topics)
+    for paper_id, title in titles.items():
+        (papers / f"{paper_id}.yml").write_text(f"id: {paper_id}\ntitle: {title}\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+
+
+def _suggests(tmp_path, capsys, asked: str, suggested: str) -> None:
+    """`topics --explain ASKED` names nothing, and what it suggests is ``suggested``."""
+    assert main(["--root", str(tmp_path), "topics", "--explain", asked]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"readinglist topics: no paper or topic with id {asked!r}{suggested}"
+    )
+
+
 def _lora_and_a_topic(tmp_path) -> None:
     papers = tmp_path / "content" / "papers"
     papers.mkdir(parents=True)
@@ -164,10 +182,7 @@ def test_explain_of_a_paper_named_as_check_and_rename_name_it_suggests_that_pape
         (title, f"; did you mean {lora!r}, the paper titled {title!r}?"),
         ("multi-task-learnin", "; did you mean 'multi-task-learning'?"),  # (a topic's typo: as before)
     ]:
-        assert main(["--root", str(tmp_path), "topics", "--explain", asked]) == 1
-        assert capsys.readouterr().err.splitlines()[-1] == (
-            f"readinglist topics: no paper or topic with id {asked!r}{suggested}"
-        )
+        _suggests(tmp_path, capsys, asked, suggested)
 
 
 def test_explain_of_an_id_only_loosely_like_another_suggests_none(tmp_path, capsys):
@@ -184,17 +199,13 @@ def test_explain_of_a_word_naming_a_paper_and_a_topic_suggests_both(tmp_path, ca
     # (review of 8ce88493: the paper, looked for first, hid the topic. "in-context" was
     # told only of the paper 'in-context-learning-creates-task-vectors', where the topic
     # 'in-context-learning' begins with it as well, and the command is about topics.)
-    papers = tmp_path / "content" / "papers"
-    papers.mkdir(parents=True)
-    (tmp_path / "content" / "topics.yml").write_text(
+    _project(
+        tmp_path,
         "topics:\n  - id: in-context-learning\n    title: In-context learning\n    keywords:\n      in-context: 1\n"
-        "  - id: model-merging\n    title: Model merging\n    keywords:\n      merging: 1\n"
+        "  - id: model-merging\n    title: Model merging\n    keywords:\n      merging: 1\n",
+        {"in-context-learning-creates-task-vectors": "In-Context Learning Creates Task Vectors",
+         "merging-survey": "Model Merging"},
     )
-    (papers / "in-context-learning-creates-task-vectors.yml").write_text(
-        "id: in-context-learning-creates-task-vectors\ntitle: In-Context Learning Creates Task Vectors\n"
-    )
-    (papers / "merging-survey.yml").write_text("id: merging-survey\ntitle: Model Merging\n")
-    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
     for asked, suggested in [
         ("in-context", "; did you mean the paper 'in-context-learning-creates-task-vectors', or the topic"
          " 'in-context-learning'?"),
@@ -206,10 +217,7 @@ def test_explain_of_a_word_naming_a_paper_and_a_topic_suggests_both(tmp_path, ca
          " the paper titled 'In-Context Learning Creates Task Vectors'?"),
         ("model-mergin", "; did you mean 'model-merging'?"),
     ]:
-        assert main(["--root", str(tmp_path), "topics", "--explain", asked]) == 1
-        assert capsys.readouterr().err.splitlines()[-1] == (
-            f"readinglist topics: no paper or topic with id {asked!r}{suggested}"
-        )
+        _suggests(tmp_path, capsys, asked, suggested)
 
 
 def test_explain_of_a_slip_of_an_unread_paper_says_it_is_not_read_beside_the_topic(tmp_path, capsys):
@@ -224,3 +232,28 @@ def test_explain_of_a_slip_of_an_unread_paper_says_it_is_not_read_beside_the_top
         " (not read: its file, content/papers/graph-survey.yml, has the error above), or the topic"
         " 'graph-surveys'?"
     )
+
+
+def test_explain_of_an_id_several_ids_are_as_close_to_offers_each_not_the_shortest(tmp_path, capsys):
+    # It offered the shortest of the ids "eliciting" begins, as if it were the one meant,
+    # where `readinglist`'s other hints (an unknown option) list each close one.
+    ids = ["eliciting-human-preferences", "eliciting-and-understanding-cross-task-skills",
+           "exploring-art", "exploring-bias", "exploring-cats", "exploring-dogs", "exploring-eels",
+           "language-models-are-weak-learners", "graph-nets", "graph-neta"]
+    _project(
+        tmp_path,
+        "topics:\n  - id: language-agents\n    title: Agents\n    keywords:\n      agent: 1\n"
+        "  - id: language-model-training\n    title: Training\n    keywords:\n      pretraining: 1\n",
+        {paper_id: paper_id.replace("-", " ") for paper_id in ids},
+    )
+    for asked, suggested in [
+        ("eliciting", "; did you mean 'eliciting-human-preferences' or"
+         " 'eliciting-and-understanding-cross-task-skills'?"),
+        # (Each is as close; past three, how many more. Shortest first, then A to Z.)
+        ("exploring", "; did you mean 'exploring-art', 'exploring-bias', 'exploring-cats' or 2 more as close?"),
+        # (One slip from two: both; a topic's id begun by it: two topics, both.)
+        ("graph-net", "; did you mean 'graph-neta' or 'graph-nets'?"),
+        ("language", "; did you mean the paper 'language-models-are-weak-learners', or the topics"
+         " 'language-agents' or 'language-model-training'?"),
+    ]:
+        _suggests(tmp_path, capsys, asked, suggested)

@@ -127,27 +127,49 @@ def _meant(word: str, content: Content, unread: Mapping[str, str]) -> str:
     or DOI, or the id it is a slip of or begins: "lora"), and the topic (by its id, title
     or a keyword); both when each is found ("in-context": the paper
     'in-context-learning-creates-task-vectors' and the topic 'in-context-learning', where
-    the paper alone hid the topic the command is about); "" for neither. ``unread``: the
-    ids of paper files that did not load -> the file. (difflib's likeness named unrelated
-    ids: "meta-learning-survey" -> 'multi-task-learning'.)"""
-    from ..topicsfile import topic_aliases, topic_meant
-    from ..unknownids import paper_suggested, paper_titles
+    the paper alone hid the topic the command is about); "" for neither. Each as close
+    as the closest, as the command line's other "did you mean" lists them: "eliciting"
+    begins two papers' ids, and the shortest alone was offered as if it were the one
+    meant. ``unread``: the ids of paper files that did not load -> the file. (difflib's
+    likeness named unrelated ids: "meta-learning-survey" -> 'multi-task-learning'.)"""
+    from ..topicsfile import topic_aliases, topics_meant
+    from ..unknownids import paper_titles, papers_suggested
 
     titles = paper_titles(
         ((p.id, p.title) for p in content.papers),
         ((p.id, written) for p in content.papers for written in (p.arxiv, p.doi) if written),
     )
-    paper = paper_suggested(word, sorted([p.id for p in content.papers] + list(unread)), titles)
+    papers = papers_suggested(word, sorted([p.id for p in content.papers] + list(unread)), titles)
     aliases = topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
-    topic = topic_meant(word, sorted(t.id for t in content.topics), aliases)
-    if paper is None:
-        return f"; did you mean {topic!r}?" if topic is not None else ""
-    paper_id, title = paper
-    said = f"{paper_id!r}, the paper titled {title!r}" if title else repr(paper_id)
-    not_read = f" (not read: its file, {unread[paper_id]}, has the error above)" if paper_id in unread else ""
-    if topic is None or topic == paper_id:
-        return f"; did you mean {said}?{not_read}"
-    return f"; did you mean {'' if title else 'the paper '}{said}{not_read}, or the topic {topic!r}?"
+    said_papers = {paper_id for paper_id, _ in papers}
+    # (A topic of a paper's id is said once, as the paper: the paper's file did not load.)
+    topics = [repr(t) for t in topics_meant(word, sorted(t.id for t in content.topics), aliases) if t not in said_papers]
+    notes = {paper_id: f" (not read: its file, {unread[paper_id]}, has the error above)" for paper_id, _ in papers if paper_id in unread}
+    if len(papers) == 1 and not topics:  # (the note after the question: the question is whole)
+        paper_id, title = papers[0]
+        said = f"{paper_id!r}, the paper titled {title!r}" if title else repr(paper_id)
+        return f"; did you mean {said}?{notes.get(paper_id, '')}"
+    said = [
+        (f"{paper_id!r}, the paper titled {title!r}" if title else repr(paper_id)) + notes.get(paper_id, "")
+        for paper_id, title in papers
+    ]
+    if not said:
+        return f"; did you mean {_either(topics)}?" if topics else ""
+    if not topics:
+        return f"; did you mean {_either(said)}?"
+    which = "" if papers[0][1] else "the paper " if len(said) == 1 else "the papers "
+    return f"; did you mean {which}{_either(said)}, or the topic{'s' if len(topics) > 1 else ''} {_either(topics)}?"
+
+
+def _either(said: Sequence[str]) -> str:
+    """'a', 'a' or 'b', 'a', 'b' or 'c'; past `_MEANT_SHOWN`, how many more are as close."""
+    shown = list(said[:_MEANT_SHOWN])
+    if len(said) > len(shown):
+        return f"{', '.join(shown)} or {len(said) - len(shown)} more as close"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+
+
+_MEANT_SHOWN = 3  # (as many as difflib offers in the command line's other hints)
 
 
 def topic_table(
