@@ -34,6 +34,7 @@ from .links import unreachable_warning
 from .topicsfile import suggest_topic, topic_aliases
 from .importedfile import Fate
 from .mergemarkers import report_conflicts
+from .siteconfig import SHIPPED_THEME_FOLDER, theme_folder
 from .typos import did_you_mean
 from .validate import url_fix
 from .unknownids import PaperTitles, after_unknown, paper_titles, suggest_paper
@@ -97,6 +98,8 @@ def check_hand_pages(
     )
     # A paper's title written as its id (unknownids.paper_meant).
     titles = functools.cache(lambda: paper_titles((p.id, p.title) for p in content.papers))
+    # mkdocs.yml's theme folder, read when a link leads to no file the generator writes.
+    theme = functools.cache(lambda: theme_folder(root))
     paper_ids: set[str] = set()
     topic_ids: set[str] = set()
     renamed_topics: dict[str, str] = {}
@@ -146,26 +149,30 @@ def check_hand_pages(
                 files = site_files(topic_ids, names)
                 renamed_topics = _renamed_topics(content)
             why = link_problem(
-                href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles
+                href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles,
+                lambda: _theme_assets(theme(), root),
             )
             if why and why.startswith(f"link {href!r} leads to no file of the site"):
-                why = None if _from_theme(href, root) else _left_out(href, folder, root) or why
+                why = None if _from_theme(href, theme()) else _left_out(href, folder, root, theme()) or why
             if why:
                 problems.error(Location(shown, line, col), why)
 
 
-def _left_out(href: str, folder: Path, root: Path) -> str:
+def _left_out(href: str, folder: Path, root: Path, theme: Path | None) -> str:
     """Why a link to a file that is there beside the pages leads nowhere (the site is
-    made of the .md files directly in ``folder`` alone), or "" if no such file is there."""
+    made of the .md files directly in ``folder`` alone), or "" if no such file is there.
+    ``theme``: the theme's folder (`siteconfig.theme_folder`), where such a file is put."""
     target = posixpath.normpath(unquote(urlsplit(href).path))
     file = folder / target
     if target.startswith("../") or not file.is_file():
         return ""
     name = Path(target).name
+    assets = _theme_assets(theme, root)
     fix = (
         f"move it to {PAGES_FOLDER}{name} and link {name!r}" if file.suffix == ".md"
-        else f"link it by its https:// address on the web, or move it to {_THEME_ASSETS}{name}"
-        f" and link 'assets/{name}'"
+        else f"link it by its https:// address on the web, or move it to {assets}{name}"
+        f" and link 'assets/{name}'" if assets
+        else f"link it by its https:// address on the web, or {_NO_THEME_FIX.format(name=name)}"
     )
     return (
         f"link {href!r} leads to no file of the site: only the .md files directly in"
@@ -173,26 +180,42 @@ def _left_out(href: str, folder: Path, root: Path) -> str:
     )
 
 
-# The theme's folder, mkdocs.yml's `custom_dir` as shipped: MkDocs carries each of its
-# files but templates into the site (Files.add_files_from_theme), so a picture put in
-# overrides/assets/ is there as assets/<name>, and a link to it is no mistake.
-_THEME = "overrides"
-_THEME_ASSETS = f"{_THEME}/assets/"
+# The theme's folder is mkdocs.yml's `custom_dir` (siteconfig.theme_folder; overrides/ as
+# shipped): MkDocs carries each of its files but templates into the site
+# (Files.add_files_from_theme), so a picture put in its assets/ is there as
+# assets/<name>, and a link to it is no mistake. A list whose mkdocs.yml names none is
+# told how to have one.
+_NO_THEME_FIX = (
+    "name a theme folder in mkdocs.yml (theme: custom_dir:), put it in that folder's assets/"
+    " and link 'assets/{name}'"
+)
+
+
+def _theme_assets(theme: Path | None, root: Path) -> str:
+    """The theme folder's assets/ as the curator knows it ("overrides/assets/": from the
+    project's folder when inside it); "" for no theme folder."""
+    if theme is None:
+        return ""
+    try:
+        shown = theme.relative_to(root).as_posix()
+    except ValueError:
+        shown = theme.as_posix()
+    return posixpath.normpath(shown) + "/assets/"
 # What MkDocs leaves out of a theme's files (its filter in add_files_from_theme: the
 # Markdown endings, utils.markdown_extensions, and the static templates it renders).
 _NOT_FROM_THEME = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
                    "*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "404.html", "sitemap.xml")
 
 
-def _from_theme(href: str, root: Path) -> bool:
+def _from_theme(href: str, theme: Path | None) -> bool:
     """Whether the relative link ``href`` of a hand page leads to a file MkDocs carries
-    from the theme's folder into the site (`_THEME`)."""
+    from the theme's folder ``theme`` (`siteconfig.theme_folder`) into the site."""
     target = posixpath.normpath(unquote(urlsplit(href).path))
-    if target.startswith(("../", "/")) or target in (".", ".."):
+    if theme is None or target.startswith(("../", "/")) or target in (".", ".."):
         return False
     lowered = target.lower()
     return not any(fnmatch.fnmatch(lowered, pattern) for pattern in _NOT_FROM_THEME) and (
-        root / _THEME / target
+        theme / target
     ).is_file()
 
 
@@ -376,11 +399,13 @@ def link_problem(
     aliases: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
     renamed_topics: Mapping[str, str] | None = None,
     titles: Callable[[], PaperTitles] | None = None,
+    theme_assets: Callable[[], str] = lambda: f"{SHIPPED_THEME_FOLDER}/assets/",
 ) -> str | None:
     """Why the relative link ``href`` of a page at the top of docs/ leads nowhere; None
     when it leads to a file of the site, or to a paper or topic of ``meant`` (see
     check_hand_pages). ``titles``: the papers', which a link naming a paper by its
-    title is told its page by."""
+    title is told its page by; ``theme_assets``: the theme folder's assets/ a file is
+    put in to be carried (`_theme_assets`)."""
     parts = urlsplit(href)
     path = unquote(parts.path)
     tail = f"#{parts.fragment}" if parts.fragment else ""
@@ -458,19 +483,21 @@ def link_problem(
         return f"link {href!r} leads to no file of the site; an address on the web needs https://: write {web!r}"
     page = posixpath.splitext(target)[1].lower() in ("", ".md", ".html")
     return f"link {href!r} leads to no file of the site" + did_you_mean(
-        target, sorted(files), "" if page else _not_carried(posixpath.basename(target))
+        target, sorted(files), "" if page else _not_carried(posixpath.basename(target), theme_assets())
     )
 
 
-def _not_carried(name: str) -> str:
+def _not_carried(name: str, assets: str) -> str:
     """What follows "leads to no file of the site" of a link to a picture or other file
     ``name`` that is nowhere (`lab.png`): told no more, a curator looked for a folder to
     put the file in. None of content/ is carried (as `_left_out` says of one that is
-    beside the pages); the theme folder's files are (not "no file of yours", as it said)."""
+    beside the pages); the theme folder's files are (not "no file of yours", as it said),
+    whose assets/ is ``assets`` ("" for none)."""
+    put = f"put it in {assets} and link 'assets/{name}'" if assets else _NO_THEME_FIX.format(name=name)
     return (
         f": no picture or other file of content/ is carried into the site (of {PAGES_FOLDER}"
         " only the .md files directly in it are): link it by its https:// address on the web,"
-        f" or put it in {_THEME_ASSETS} and link 'assets/{name}'"
+        f" or {put}"
     )
 
 

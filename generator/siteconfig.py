@@ -190,6 +190,33 @@ def site_address(root: Path) -> str:
     return value.strip().rstrip("/") + "/" if isinstance(value, str) and value.strip() else ""
 
 
+# The theme's own folder in the shipped mkdocs.yml (`theme: custom_dir:`).
+SHIPPED_THEME_FOLDER = "overrides"
+
+
+def theme_folder(root: Path) -> Path | None:
+    """The theme's own folder, ``root``/mkdocs.yml's `theme: custom_dir:` (read, as
+    MkDocs reads it, from the file's folder): MkDocs carries each of its files but
+    templates into the site. None when the file names none (`theme: material`, or no
+    `custom_dir:`); the shipped one when the file cannot be read, whose mistakes are said
+    of the file itself (`config_problems`, `no_config`)."""
+    from .ownlist import read_setting, written_values
+
+    shipped = Path(root) / SHIPPED_THEME_FOLDER
+    try:
+        text = (Path(root) / CONFIG).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return shipped
+    if not written_values(text):  # (not YAML, or no setting at all)
+        return shipped
+    theme = read_setting(text, "theme")
+    if isinstance(theme, dict):
+        custom = theme.get("custom_dir")
+        return Path(root) / custom if isinstance(custom, str) and custom.strip() else None
+    # (A theme written in a way this reading does not take, an `!ENV` inside it: as shipped.)
+    return shipped if theme is None and "theme" in written_values(text) else None
+
+
 def key_location(root: Path, key: str) -> Location:
     """Where ``root``/mkdocs.yml sets ``key`` at its top: MkDocs names the key of a
     value it refuses ("Config value 'theme': ..."), not its line (the file alone when

@@ -922,3 +922,53 @@ def test_the_ids_the_importer_remembers_are_kept_as_the_papers_own_id_strings(tm
     assert recorded == {"multi-task-survey", "gone-paper"}
     assert [i for i in recorded if i in ids] == ["multi-task-survey"]
     assert all(i is ids[i] for i in recorded if i in ids)
+
+
+def _not_carried(at: str, href: str, put: str) -> str:
+    """What the index page's link ``href`` at ``at`` to a file that is nowhere is told."""
+    return (
+        f"{INDEX}:{at}: link {href!r} leads to no file of the site: no picture or other file of"
+        " content/ is carried into the site (of content/pages/ only the .md files directly in"
+        f" it are): link it by its https:// address on the web, or {put}"
+    )
+
+
+def _theme_files(root: Path, *files: str) -> None:
+    for name in files:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"x")
+
+
+def test_a_link_into_the_theme_folder_mkdocs_yml_names_is_checked_against_that_folder(tmp_path):
+    # The theme folder was overrides/ whatever mkdocs.yml said: with `custom_dir: theme`
+    # a picture in theme/assets/ was "leads to no file of the site" (MkDocs carries it),
+    # and one left in overrides/assets/ passed (MkDocs does not carry it).
+    root = three_papers(tmp_path)
+    (root / "mkdocs.yml").write_text(
+        "site_name: Lab\ntheme:\n  name: material\n  custom_dir: site-theme/\n", encoding="utf-8"
+    )
+    _theme_files(root, "site-theme/assets/lab.png", "overrides/assets/old.png")
+    said = messages(with_pages(root, index="[a](assets/lab.png)\n\n[b](assets/old.png)\n"))
+    assert said == [_not_carried("3:5", "assets/old.png", "put it in site-theme/assets/ and link 'assets/old.png'")]
+    # A file beside the pages is told to go to that folder too.
+    (root / "content" / "pages" / "logo.png").write_bytes(b"x")
+    said = messages(with_pages(root, index="[c](logo.png)\n"))
+    assert said == [
+        f"{INDEX}:1:5: link 'logo.png' leads to no file of the site: only the .md files"
+        " directly in content/pages/ are carried into it, not content/pages/logo.png;"
+        " link it by its https:// address on the web, or move it to site-theme/assets/logo.png"
+        " and link 'assets/logo.png'",
+    ]
+
+
+def test_without_a_theme_folder_no_file_of_overrides_is_taken_for_one_of_the_site(tmp_path):
+    root = three_papers(tmp_path)
+    (root / "mkdocs.yml").write_text("site_name: Lab\ntheme:\n  name: material\n", encoding="utf-8")
+    _theme_files(root, "overrides/assets/lab.png")
+    assert messages(with_pages(root, index="[a](assets/lab.png)\n")) == [_not_carried(
+        "1:5", "assets/lab.png", "name a theme folder in mkdocs.yml (theme: custom_dir:), put it in"
+        " that folder's assets/ and link 'assets/lab.png'",
+    )]
+    # (A mkdocs.yml that cannot be read is the shipped one's: overrides/, as before.)
+    (root / "mkdocs.yml").write_text("site_name: [Lab\n", encoding="utf-8")
+    assert messages(root) == []
