@@ -31,6 +31,20 @@
      whole body back cost 1.4 to 1.8 s at 10,000 rows (measured in Chromium). */
   var WHOLE = 2000;
 
+  /* A count as the page's language writes it ("10,000" in English): "Show all 10000"
+     stood beside "Show 1,000 more". Every count of the table's buttons and count line. */
+  var numbers = null;
+  function counted(n) {
+    if (!numbers) {
+      try {
+        numbers = new Intl.NumberFormat(document.documentElement.lang || "en");
+      } catch (error) {
+        numbers = new Intl.NumberFormat("en"); /* (a lang attribute no browser knows) */
+      }
+    }
+    return numbers.format(n);
+  }
+
   /* Lowercase, without accents ("modele" finds "modèle"), hyphens left out
      ("multi-task" is "multitask"), other punctuation a space: a word typed is found at
      the start of a word of the row. A word with "++" or "#" after its letters ("C++17",
@@ -562,14 +576,14 @@
         var more = document.createElement("button");
         more.type = "button";
         more.className = "md-button";
-        more.textContent = "Show all " + matches.length;
+        more.textContent = "Show all " + counted(matches.length);
         more.addEventListener("click", function () {
           if (more.dataset.busy) {
             return;
           }
           /* Thousands of rows take seconds to lay out: the button says so first. */
           more.dataset.busy = "1";
-          more.textContent = "Showing all " + matches.length + "\u2026";
+          more.textContent = "Showing all " + counted(matches.length) + "\u2026";
           requestAnimationFrame(function () {
             setTimeout(function () {
               if (!table.isConnected) {
@@ -593,7 +607,7 @@
           var step = document.createElement("button");
           step.type = "button";
           step.className = "md-button";
-          step.textContent = "Show 1,000 more";
+          step.textContent = "Show " + counted(STEP) + " more";
           step.addEventListener("click", function () {
             if (!table.isConnected) {
               return;
@@ -624,13 +638,56 @@
       table.toggleAttribute("data-rl-first-rows", matches === rows && matches.length > limit);
       if (everything) {
         tell(matches.length > limit
-          ? "The first " + limit + " of " + rows.length + " papers are shown"
-          : "All " + rows.length + " papers are shown"); /* (said aloud) */
+          ? "The first " + counted(limit) + " of " + counted(rows.length) + " papers are shown"
+          : "All " + counted(rows.length) + " papers are shown"); /* (said aloud) */
       } else {
-        tell(matches.length + " of " + rows.length + " papers match" +
-          (matches.length > limit ? "; the first " + limit + " are shown" : ""));
+        tell(counted(matches.length) + " of " + counted(rows.length) + " papers match" +
+          (matches.length > limit ? "; the first " + counted(limit) + " are shown" : ""));
+      }
+      if (printed) { /* (the page changed while printed: what is printed follows it) */
+        forPrint(false);
+        forPrint(true);
       }
     }
+
+    /* Printed (window.print, the browser's Print): every row the filter and the sort
+       let through, in the order shown, not only the rows shown (the first LIMIT, or as
+       many as "Show 1,000 more" showed: a topic of more than WHOLE papers printed its
+       first 200, a sorted All papers the same). A body of copies of them, made as the
+       page is printed and taken away after, which paper alone shows (readinglist.css,
+       data-rl-printing): the screen's rows and their speed are left as they are. The
+       count line says on paper what the paper holds. */
+    var printed = null;
+    function forPrint(printing) {
+      if (!printing) {
+        if (printed) {
+          printed.remove();
+          printed = null;
+          table.removeAttribute("data-rl-printing");
+          count.removeAttribute("data-rl-printed");
+        }
+        return;
+      }
+      var list = last.matches;
+      if (printed || !table.isConnected || !list || last.limit >= list.length) {
+        return; /* (every row is shown already: the whole body, or after "Show all") */
+      }
+      printed = document.createElement("tbody");
+      printed.className = "rl-print";
+      printed.hidden = true; /* (on screen, whatever the screen's rules of bodies say) */
+      if (blocks) {
+        printed.setAttribute("role", "rowgroup");
+      }
+      list.forEach(function (r) {
+        printed.appendChild((copies.get(r.row) || r.row).cloneNode(true));
+      });
+      table.appendChild(printed);
+      table.setAttribute("data-rl-printing", "");
+      count.setAttribute("data-rl-printed", list === rows || list === sorted()
+        ? "All " + counted(rows.length) + " papers"
+        : counted(list.length) + " of " + counted(rows.length) + " papers match");
+    }
+    filter.readinglistPrint = forPrint;
 
     /* The filter is kept in the page's address (?filter=...&code=1; not "q", which
        opens Material's search): Back from a paper finds it again (instant navigation
@@ -710,6 +767,7 @@
         }
         table.replaceChild(whole, table.tBodies[0]);
         last = { matches: null, limit: LIMIT };
+        forPrint(false); /* (every row is in the whole body: printed as it is) */
         copies = new Map(); /* (read marks reach only the rows in the page) */
         tell("All " + rows.length + " papers are shown"); /* (said aloud) */
         return;
@@ -770,6 +828,9 @@
       show(last.matches, Math.min(more, last.matches.length));
       remember();
     }
+    if (printMedia && printMedia.matches) {
+      forPrint(true); /* (opened to be printed, a PDF made of the page) */
+    }
   }
 
   function setUpAll() {
@@ -796,6 +857,24 @@
       }
     });
   });
+
+  /* Printing and done: each filter's table prints every row it lets through (setUp's
+     forPrint). beforeprint comes before the browser lays the page out for paper; the
+     print media's change is for a browser that says only that (and for a page shown as
+     printed, devtools' or Playwright's print media). Either once: a second is nothing. */
+  function printing(on) {
+    document.querySelectorAll(".rl-filter").forEach(function (filter) {
+      if (filter.readinglistPrint) {
+        filter.readinglistPrint(on);
+      }
+    });
+  }
+  window.addEventListener("beforeprint", function () { printing(true); });
+  window.addEventListener("afterprint", function () { printing(false); });
+  var printMedia = window.matchMedia ? window.matchMedia("print") : null;
+  if (printMedia && printMedia.addEventListener) {
+    printMedia.addEventListener("change", function (event) { printing(event.matches); });
+  }
 
   /* read-marks.js says so when the reader's log changed. (One listener for the page's
      life: one per filter would keep every filter instant navigation left.) */

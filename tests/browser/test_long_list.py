@@ -97,7 +97,7 @@ def test_the_rest_is_hidden_and_the_filter_reads_every_row(new_page):
     assert page.evaluate("getComputedStyle(document.querySelector('tbody.rl-rest')).display") == "none"
     assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST
     count = page.locator(".rl-filter__count")
-    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST} of {TOTAL} papers are shown"
+    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST} of {TOTAL:,} papers are shown"
     # A word only the last (hidden) row has finds it.
     box = page.locator(".rl-filter__text")
     box.fill("zebras")
@@ -106,11 +106,11 @@ def test_the_rest_is_hidden_and_the_filter_reads_every_row(new_page):
     box.fill("")
     box.press("Enter")
     assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST
-    button = page.get_by_role("button", name=f"Show all {TOTAL}")
+    button = page.get_by_role("button", name=f"Show all {TOTAL:,}")
     button.click()
     page.wait_for_function("n => document.querySelectorAll('#t tbody:not([hidden]) tr td a').length >= n", arg=TOTAL)
     assert page.locator(SHOWN).count() == TOTAL
-    assert count.inner_text() == f"All {TOTAL} papers are shown"
+    assert count.inner_text() == f"All {TOTAL:,} papers are shown"
     # The keyboard goes on where the new rows start.
     assert page.evaluate("document.activeElement.textContent") == f"Paper {ALL_PAPERS_FIRST} about models"
 
@@ -119,7 +119,7 @@ def test_back_from_a_paper_finds_every_row_still_shown(new_page):
     page = new_page()
     page.goto("papers/")
     page.locator(".rl-filter").wait_for(state="visible")
-    page.get_by_role("button", name=f"Show all {TOTAL}").click()
+    page.get_by_role("button", name=f"Show all {TOTAL:,}").click()
     page.wait_for_function("n => document.querySelectorAll('#t tbody:not([hidden]) tr td a').length >= n", arg=TOTAL)
     expect(page).to_have_url(re.compile(r"papers/\?all=1$"))  # (page.url follows a moment after)
     page.locator("#t tbody:visible a", has_text="Paper 1000 about").click()
@@ -127,7 +127,7 @@ def test_back_from_a_paper_finds_every_row_still_shown(new_page):
     page.go_back()
     page.locator(".rl-filter").wait_for(state="visible")
     page.wait_for_function("n => document.querySelectorAll('#t tbody:not([hidden]) tr td a').length >= n", arg=TOTAL)
-    assert page.locator(".rl-filter__count").inner_text() == f"All {TOTAL} papers are shown"
+    assert page.locator(".rl-filter__count").inner_text() == f"All {TOTAL:,} papers are shown"
     # And from the address alone (a reload, a shared link).
     page.goto("papers/?all=1")
     page.locator(".rl-filter").wait_for(state="visible")
@@ -140,7 +140,7 @@ def test_printed_the_whole_list_prints_every_row_and_no_button(new_page):
     page.locator(".rl-filter").wait_for(state="visible")
     page.emulate_media(media="print")
     assert page.locator(SHOWN).count() == TOTAL
-    assert not page.get_by_role("button", name=f"Show all {TOTAL}").is_visible()
+    assert not page.get_by_role("button", name=f"Show all {TOTAL:,}").is_visible()
     # A filtered list prints as it is shown, without its button ("models": 2,499 match).
     for query, printed in (("models", ALL_PAPERS_FIRST), ("zebras", 1)):
         page.emulate_media(media="screen")
@@ -208,7 +208,7 @@ def test_opened_from_disk_the_rest_is_shown_on_request(open_context, built_long)
     assert page.locator(shown).all_inner_texts() == [f"Paper {(ALL_PAPERS_WHOLE + 1) // 2} about zebras"]
     box.fill("")
     box.press("Enter")
-    page.get_by_role("button", name=f"Show all {total}").click()
+    page.get_by_role("button", name=f"Show all {total:,}").click()
     page.wait_for_function(
         "n => document.querySelectorAll('#rl-all-papers tbody:not([hidden]) tr td:first-child a').length >= n",
         arg=total)
@@ -258,7 +258,7 @@ def test_back_from_a_paper_after_show_1000_more_finds_as_many_rows_shown(new_pag
     page.locator(".rl-filter").wait_for(state="visible")
     assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST + 1000
     assert page.locator(".rl-filter__count").inner_text() == (
-        f"The first {ALL_PAPERS_FIRST + 1000} of {TOTAL} papers are shown")
+        f"The first {ALL_PAPERS_FIRST + 1000:,} of {TOTAL:,} papers are shown")
     # A filter typed starts again from its first 200 matches, and the address says so.
     page.locator(".rl-filter__text").fill("models")
     page.locator(".rl-filter__text").press("Enter")

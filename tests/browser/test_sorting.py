@@ -136,6 +136,8 @@ def served(tmp_path_factory):
         # A topic of more rows than the filter shows at first, fewer than a long list's
         # split: one body, shown whole, its rows drawn as boxes.
         "bigtopic": _page(LONG_ROWS[:TOPIC], topics=False),
+        # A topic of more than ALL_PAPERS_WHOLE: one body, as topic.md.j2 writes it.
+        "longtopic": _page(LONG_ROWS, topics=False),
     }
     for folder, html in pages.items():
         (root / folder).mkdir()
@@ -297,11 +299,11 @@ def test_a_long_list_sorts_every_row_and_shows_the_first(new_page):
     # Oldest first, the page's order (by title) among a year's papers; from the rest too.
     oldest = [r[0] for r in sorted(LONG_ROWS, key=lambda r: r[1])]
     assert _titles(page) == oldest[:ALL_PAPERS_FIRST]
-    assert page.locator(".rl-filter__count").inner_text() == f"The first {ALL_PAPERS_FIRST} of {LONG} papers are shown"
+    assert page.locator(".rl-filter__count").inner_text() == f"The first {ALL_PAPERS_FIRST} of {LONG:,} papers are shown"
     page.get_by_role("button", name=re.compile("^Title")).click()
     page.get_by_role("button", name=re.compile("^Title")).click()
     assert _titles(page)[:2] == [f"Paper {LONG - 1:05d}", f"Paper {LONG - 2:05d}"]
-    page.get_by_role("button", name=f"Show all {LONG}").click()
+    page.get_by_role("button", name=f"Show all {LONG:,}").click()
     page.wait_for_function("n => document.querySelectorAll('#t tbody:not([hidden]) tr td a').length >= n", arg=LONG)
     assert _titles(page) == sorted((r[0] for r in LONG_ROWS), reverse=True)
 
@@ -333,17 +335,69 @@ def test_a_long_list_on_a_phone_keeps_its_rows_across_the_screen(new_page):
     assert page.locator("#t tbody:visible tr td:first-child a").count() == LONG // 25
 
 
-def test_a_sorted_long_list_prints_the_rows_shown_once(new_page):
+def _printed(page):
+    """The titles of the rows laid out, in the table's order (on paper, with print media).
+    After a frame: the browser tells the page of a change of media when it next draws."""
+    return page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(() => done("
+                         "[...document.querySelectorAll('#t tbody tr')].filter(r => r.checkVisibility())"
+                         ".map(r => r.querySelector('td a')).filter(Boolean).map(a => a.textContent)))))")
+
+
+def _count_printed(page):
+    """What the count line says on paper (its words for the screen are not printed)."""
+    return page.evaluate("(() => { const c = document.querySelector('.rl-filter__count');"
+                         " return [getComputedStyle(c).fontSize, getComputedStyle(c, '::after').content]; })()")
+
+
+def test_a_sorted_long_list_prints_every_row_once_in_the_order_shown(new_page):
     page = new_page()
     _opened(page, "long/")
     page.emulate_media(media="print")
-    # Unsorted, the first rows and the rest: every row once.
-    assert page.locator("#t tbody:visible tr td:first-child a").count() == LONG
+    # Unsorted, every row once, in the page's order.
+    assert _printed(page) == [r[0] for r in LONG_ROWS]
     page.get_by_role("button", name=re.compile("^Title")).click()
     page.get_by_role("button", name=re.compile("^Title")).click()
-    titles = _titles(page)
-    assert len(titles) == len(set(titles)) == ALL_PAPERS_FIRST
-    assert titles[0] == f"Paper {LONG - 1:05d}"
+    # Sorted, every row too (the first 200 of the sort alone were printed), Z to A, once.
+    assert _printed(page) == sorted((r[0] for r in LONG_ROWS), reverse=True)
+    assert _count_printed(page) == ["0px", f'"All {LONG:,} papers"']
+
+
+@pytest.mark.parametrize("address", ["long/", "longtopic/"])
+def test_printed_a_long_list_filtered_and_sorted_gives_every_match_in_that_order(new_page, address):
+    # A topic of more than ALL_PAPERS_WHOLE papers (one body, no rest) printed the 200
+    # rows shown; All papers filtered or sorted, the same.
+    page = new_page()
+    _opened(page, address)
+    assert page.locator(".rl-filter__count").inner_text() == f"The first {LIMIT_SHOWN} of {LONG:,} papers are shown"
+    page.emulate_media(media="print")
+    assert _printed(page) == [r[0] for r in LONG_ROWS]
+    page.emulate_media(media="screen")
+    # Back on screen: the first rows as before, nothing more laid out.
+    assert _printed(page) == [r[0] for r in LONG_ROWS[:LIMIT_SHOWN]]
+    page.locator(".rl-filter__text").fill("01")  # Paper 01000 to Paper 01999
+    page.locator(".rl-filter__text").press("Enter")
+    page.get_by_role("button", name=re.compile("^Year")).click()  # oldest first
+    matches = [r[0] for r in sorted(LONG_ROWS, key=lambda r: r[1]) if r[0].startswith("Paper 01")]
+    assert len(matches) == 1000
+    page.get_by_role("button", name="Show all 1,000").wait_for()
+    assert _printed(page) == matches[:LIMIT_SHOWN]
+    # As the browser prints: its beforeprint first, then the page laid out for paper.
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert _printed(page) == matches[:LIMIT_SHOWN]  # (still on screen: the screen's rows)
+    page.emulate_media(media="print")
+    assert _printed(page) == matches
+    assert _count_printed(page) == ["0px", f'"1,000 of {LONG:,} papers match"']
+    page.emulate_media(media="screen")
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.locator("#t tbody.rl-print").count() == 0
+    assert page.evaluate("document.querySelector('.rl-filter__count').hasAttribute('data-rl-printed')") is False
+    assert _printed(page) == matches[:LIMIT_SHOWN]
+    # After "Show all" every match is shown: printed as it is, no body made for paper.
+    page.get_by_role("button", name="Show all 1,000").click()
+    _all_shown(page, 1000)
+    page.emulate_media(media="print")
+    assert page.locator("#t tbody.rl-print").count() == 0
+    assert _printed(page) == matches
 
 
 def _note_text(page):
@@ -412,7 +466,7 @@ def _all_shown(page, n):
 def test_a_sort_after_show_all_keeps_every_row_shown(new_page):
     page = new_page()
     _opened(page, "long/")
-    page.get_by_role("button", name=f"Show all {LONG}").click()
+    page.get_by_role("button", name=f"Show all {LONG:,}").click()
     _all_shown(page, LONG)
     expect(page).to_have_url(re.compile(r"long/\?all=1$"))
     count = page.locator(".rl-filter__count")
@@ -422,9 +476,9 @@ def test_a_sort_after_show_all_keeps_every_row_shown(new_page):
         new MutationObserver(() => window.__said.push(document.querySelector('.rl-filter__count').textContent))
             .observe(document.querySelector('.rl-filter__count'), {childList: true, characterData: true, subtree: true}); }""")
     page.get_by_role("button", name=re.compile("^Title")).click()
-    expect(count).to_have_text(f"All {LONG} papers are shown")
+    expect(count).to_have_text(f"All {LONG:,} papers are shown")
     page.get_by_role("button", name=re.compile("^Title")).click()
-    expect(count).to_have_text(f"All {LONG} papers are shown")
+    expect(count).to_have_text(f"All {LONG:,} papers are shown")
     assert page.evaluate("window.__said") == []
     # Every row, in the new order (it was the first rows of it again, under a new "Show all").
     assert _titles(page) == sorted((r[0] for r in LONG_ROWS), reverse=True)
@@ -436,7 +490,7 @@ def test_a_sort_after_show_all_keeps_every_row_shown(new_page):
     page.get_by_role("button", name=re.compile("^Title")).click()
     matches = sorted(r[0] for r in LONG_ROWS if r[1] == 2001)
     assert _titles(page) == matches
-    assert page.locator(".rl-filter__count").inner_text() == f"{len(matches)} of {LONG} papers match"
+    assert page.locator(".rl-filter__count").inner_text() == f"{len(matches)} of {LONG:,} papers match"
 
 
 def test_back_forward_and_reload_keep_the_sort_and_filter_the_address_says(new_page):
@@ -536,7 +590,7 @@ def test_a_filter_then_a_sort_then_the_filter_emptied_shows_the_first_rows_of_th
     expect(page).to_have_url(re.compile(r"long/\?sort=-title$"))
     # Every row sorted, the first of them shown (not the filter's matches, nor the page's order).
     assert _titles(page) == sorted((r[0] for r in LONG_ROWS), reverse=True)[:LIMIT_SHOWN]
-    assert page.locator(".rl-filter__count").inner_text() == f"The first {LIMIT_SHOWN} of {LONG} papers are shown"
+    assert page.locator(".rl-filter__count").inner_text() == f"The first {LIMIT_SHOWN} of {LONG:,} papers are shown"
     assert _note_text(page) == "by title, Z to A"
 
 
@@ -544,7 +598,7 @@ def test_a_sort_after_show_all_then_another_then_back_finds_every_row_in_the_las
     page = new_page()
     _opened(page, "long/")
     page.get_by_role("button", name=re.compile("^Title")).click()
-    page.get_by_role("button", name=f"Show all {LONG}").click()
+    page.get_by_role("button", name=f"Show all {LONG:,}").click()
     _all_shown(page, LONG)
     page.get_by_role("button", name=re.compile("^Year")).click()
     page.get_by_role("button", name=re.compile("^Year")).click()  # oldest first
@@ -561,7 +615,7 @@ def test_a_sort_after_show_all_then_another_then_back_finds_every_row_in_the_las
     assert _titles(page) == oldest
     assert _sorts(page)[1] == "ascending"
     assert _note_text(page) == "oldest first"
-    assert page.locator(".rl-filter__count").inner_text() == f"All {LONG} papers are shown"
+    assert page.locator(".rl-filter__count").inner_text() == f"All {LONG:,} papers are shown"
 
 
 def _rows_seen(page):
@@ -583,7 +637,7 @@ def test_every_row_shown_lays_out_only_those_on_the_screen(new_page, viewport):
     # Boxes of their own, a row off the screen is skipped; the one with the focus is drawn.
     page = new_page(viewport=viewport)
     _opened(page, "long/")
-    page.get_by_role("button", name=f"Show all {LONG}").click()
+    page.get_by_role("button", name=f"Show all {LONG:,}").click()
     _all_shown(page, LONG)
     display = "grid" if viewport["width"] > 720 else "flex"
     assert _rows_seen(page) == [[display], True, False]
@@ -607,7 +661,7 @@ def test_a_row_the_browser_skips_is_still_found_by_its_find(new_page):
 def test_the_columns_of_rows_drawn_as_boxes_line_up_under_their_headers(new_page):
     page = new_page(viewport={"width": 1280, "height": 900})
     _opened(page, "long/")
-    page.get_by_role("button", name=f"Show all {LONG}").click()
+    page.get_by_role("button", name=f"Show all {LONG:,}").click()
     _all_shown(page, LONG)
     lefts = "tr => [...tr.cells].map(c => Math.round(c.getBoundingClientRect().left))"
     widths = "tr => [...tr.cells].map(c => Math.round(c.getBoundingClientRect().width))"
@@ -654,7 +708,7 @@ def test_rows_drawn_as_boxes_are_still_a_table_to_a_screen_reader(new_page):
     of the tree until it is drawn: scrolled to, its cells are there.)"""
     page = new_page(viewport={"width": 1280, "height": 900})
     _opened(page, "long/")
-    page.get_by_role("button", name=f"Show all {LONG}").click()
+    page.get_by_role("button", name=f"Show all {LONG:,}").click()
     _all_shown(page, LONG)
     cells, headers = _ax_rows(page)
     assert [h.split()[0] for h in headers] == ["Title", "Year", "Topics", "Code"]
@@ -682,23 +736,23 @@ def test_show_1000_more_adds_a_thousand_rows_and_a_sort_keeps_as_many_shown(new_
     count = page.locator(".rl-filter__count")
     page.get_by_role("button", name="Show 1,000 more").click()
     assert len(_titles(page)) == ALL_PAPERS_FIRST + 1000
-    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST + 1000} of {LONG} papers are shown"
+    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST + 1000:,} of {LONG:,} papers are shown"
     # The keyboard goes on at the first row added; "Show all" is still offered.
     assert page.evaluate("document.activeElement.textContent") == LONG_ROWS[ALL_PAPERS_FIRST][0]
-    expect(page.get_by_role("button", name=f"Show all {LONG}")).to_be_visible()
+    expect(page.get_by_role("button", name=f"Show all {LONG:,}")).to_be_visible()
     # A sort shows as many rows of the new order (it went back to the first 200).
     page.get_by_role("button", name=re.compile("^Year")).click()
     oldest = [r[0] for r in sorted(LONG_ROWS, key=lambda r: r[1])]
     assert _titles(page) == oldest[:ALL_PAPERS_FIRST + 1000]
-    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST + 1000} of {LONG} papers are shown"
+    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST + 1000:,} of {LONG:,} papers are shown"
     # 300 left after the next step: "Show all" alone, which shows them.
     page.get_by_role("button", name="Show 1,000 more").click()
     assert _titles(page) == oldest[:ALL_PAPERS_FIRST + 2000]
     assert page.get_by_role("button", name="Show 1,000 more").count() == 0
-    page.get_by_role("button", name=f"Show all {LONG}").click()
+    page.get_by_role("button", name=f"Show all {LONG:,}").click()
     _all_shown(page, LONG)
     assert _titles(page) == oldest
-    assert count.inner_text() == f"All {LONG} papers are shown"
+    assert count.inner_text() == f"All {LONG:,} papers are shown"
     # A filter typed starts again from its first 200 matches.
     page.locator(".rl-filter__text").fill("paper")
     page.locator(".rl-filter__text").press("Enter")
