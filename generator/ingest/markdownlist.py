@@ -1096,7 +1096,9 @@ class _Reader:
             # A sentence of names alone before the venue and year: "**Title**. Smith and
             # Jones. ICML 2019." (people's, `_cited_people`, and not all words of the
             # dictionary: "Code and Data. ICML 2019" names no one).
-            if index + 1 < len(parts) and _venue_and_year(parts[index + 1]) and (names := _apa(part) or (
+            if index + 1 < len(parts) and (
+                _venue_and_year(parts[index + 1]) or _published_in_year(parts, index + 1)
+            ) and (names := _apa(part) or (
                 (people := _cited_people(part)) and not _field_words([name for name in people if name != "others"])
                 and people
             )):
@@ -1883,7 +1885,13 @@ def _surnamed_as_organisation(text: str) -> bool:
     ICLR 2022", "- Ofir Press (ICLR 2022)"): before a year alone, "Mark Press, 2019" is
     a publisher as often, and stays the venue. Not a name of capitals, "MIT Press",
     "CRC Press", nor one with a capital inside, "OpenAI Blog", nor an organisation's,
-    "Academic Press", "Google Blog", "Revista Press" (`_VENUE_HEADS`)."""
+    "Academic Press", "Google Blog", "Revista Press" (`_VENUE_HEADS`). Nor a publisher's
+    or a site's named by words of the dictionary, "Free Press", "New Press", "Beacon
+    Press", "Penguin Press", "Oxford Press", "Open Media", which a list names beside a
+    venue too ("- Free Press, NeurIPS 2020"): a given name is seldom a word of the
+    dictionary ("Ofir", "William", "Noah"), and a publisher's first word seldom anything
+    else; a middle initial says a person's all the same, "Frank H. Press", where "Frank
+    Press" alone reads as a publisher's (`_dictionary_named`)."""
     words = text.split()
     return (
         2 <= len(words) <= 4
@@ -1895,6 +1903,24 @@ def _surnamed_as_organisation(text: str) -> bool:
         and all(_INITIALS.fullmatch(word) or _capitalised(word) for word in words[1:-1])
         and not is_organisation(" ".join(words[:-1]))
         and not re.search(r"\bAcademic\s", text)
+        and not _dictionary_named(words[:-1])
+    )
+
+
+def _dictionary_named(words: list[str]) -> bool:
+    """Whether the words before a publisher's word ("Press", "Media") are a publisher's
+    own, not a person's given names: all of them words of the dictionary ("Free", "New
+    York", "Beacon"), and no initial among them ("Frank H.")."""
+    return all(not _INITIALS.fullmatch(word) and known_word(word.casefold()) for word in words)
+
+
+def _published_in_year(parts: list[str], index: int) -> bool:
+    """Whether ``parts[index]`` is a publisher's or a journal's name and the part after it
+    a year alone, in brackets as a book's citation writes it ("Springer (2009)", "MIT
+    Press (2018)"): a venue and year as `_venue_and_year` reads one, after a sentence of
+    names ("Hastie, Tibshirani, Friedman. Springer (2009)", which gave no authors)."""
+    return index + 1 < len(parts) and (_institution_named(parts[index]) or _one_word_venue(parts[index])) and (
+        (year := _venue_and_year(parts[index + 1])) is not None and not year[0]
     )
 
 
@@ -2687,6 +2713,8 @@ def _name_list(text: str) -> tuple[str, ...]:
             return ()
     others = bool(re.search(r",?\s*\bet\s+al\.?$", text))
     text = re.sub(r",?\s*\bet\s+al\.?$", "", text)
+    if inverted := _surname_first(text, others):
+        return inverted
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)]
     if not parts or any(not _NAME.match(p) or not 1 <= len(p.split()) <= 5 for p in parts):
         return ()
@@ -2701,6 +2729,55 @@ def _name_list(text: str) -> tuple[str, ...]:
         # Zhang X, Ren S", "Vaswani A, et al."; shown given name first, "K. He", as APA's are)
         parts = [_initials_first(found) for found in vancouver if found]
     return tuple(parts) + (("others",) if others else ())
+
+
+# Where one author's slot ends in a list that writes each name "Surname, Given": BibTeX's
+# "and", a reference manager's ";", "&".
+_SLOTS = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
+
+
+def _surname_first(text: str, others: bool) -> tuple[str, ...]:
+    """Names of which the first at least is written "Surname, Given", given name first
+    ("Ian Goodfellow"), and "others" after them when ``others`` (the text was cut short
+    by "et al."); () for other names. Two shapes say so by their commas alone:
+    BibTeX's and a reference manager's, every slot "Surname, Given" ("Goodfellow, Ian and
+    Bengio, Yoshua", "Goodfellow, Ian; Bengio, Yoshua"), and MLA's and Chicago's, the first
+    name inverted and the others given name first ("Lovelace, Ada, and Alan Turing"), or
+    the first alone before "et al." ("Goodfellow, Ian et al.", "Springenberg, Jost Tobias
+    et al."): read as surnames each, "Goodfellow" and "Ian" were two authors. Two words
+    alone, "Goodfellow, Ian", stay two surnames ("Vaswani, Shazeer" is as common), and so
+    do two before "et al." whose second is no given name's shape ("Noh, Hong, Han et al.":
+    three); "Noh, Hong et al." reads as one name: nothing but a list of given names tells
+    it from "Goodfellow, Ian et al.", and MLA writes its first author so."""
+    if "," not in text:
+        return ()
+    slots = [slot.strip(" ,") for slot in _SLOTS.split(text)]
+    if len(slots) >= 2 and all(slot.count(",") == 1 for slot in slots):
+        names = [_inverted(*slot.split(",")) for slot in slots]
+        return (*names, *(("others",) if others else ())) if all(names) else ()  # type: ignore[return-value]
+    parts = [part.strip() for part in _CITED_SPLIT.split(text)]
+    if len(parts) < 2 or not (first := _inverted(parts[0], parts[1])):
+        return ()
+    rest = parts[2:]
+    if not (rest or others) or not all(2 <= len(name.split()) <= 5 and _person(name) for name in rest):
+        return ()
+    return (first, *rest, *(("others",) if others else ()))
+
+
+def _inverted(surname: str, given: str) -> str:
+    """"Given Surname" from a name written "Surname, Given" ("Goodfellow", "Ian"; "van
+    der Maaten", "Laurens"; "Springenberg", "Jost Tobias"; "Hopper", "Grace M."), or ""
+    when the two are no such name: a surname of one word or after its particles, and a
+    given name of one to three capitalised words or initials."""
+    surname, given = surname.strip(), given.strip()
+    words = given.split()
+    if not (_one_name(surname) or _particled(surname, capitals=True)) or not 1 <= len(words) <= 3:
+        return ""
+    if not _one_name(words[0]) or not all(_one_name(word) or _INITIALS.fullmatch(word) for word in words[1:]):
+        return ""  # (a given name first, then its middle names or initials: "Grace M.")
+    if _VANCOUVER.fullmatch(f"{surname} {given}") or is_organisation(f"{given} {surname}"):
+        return ""
+    return f"{given} {surname}"
 
 
 def _initials_first(vancouver: re.Match[str]) -> str:

@@ -2554,9 +2554,9 @@ REAL_SHAPES = [
      ("InfoGAN: Interpretable Representation Learning", (), "2016")),
     ("- *SplitNet: Learning to Split Deep Networks* [[ICML, 17.07]](http://proceedings.mlr.press/v70/kim17b/kim17b.pdf)",
      ("SplitNet: Learning to Split Deep Networks", (), "")),
-    # (a surname and given names mixed: which comma is whose is not told; kept as written)
+    # (a surname, then its given names, before "et al.": MLA's first author, one name)
     ("- *All Convolutional Nets (Springenberg, Jost Tobias et al.)* [[arxiv, 14.12]](http://arxiv.org/abs/1412.6806)",
-     ("All Convolutional Nets (Springenberg, Jost Tobias et al.)", (), "2014")),
+     ("All Convolutional Nets", ("Jost Tobias Springenberg", "others"), "2014")),
     # (guards: a title that ends with a bracket of other words keeps it; a place after a
     # venue is no name with initials)
     ("- *Learning (Almost) Everything* [[arxiv, 15.05]](https://arxiv.org/abs/1505.04366)",

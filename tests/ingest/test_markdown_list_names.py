@@ -1,0 +1,134 @@
+"""A Markdown list's authors written surname first, publishers beside a venue, and
+names before a publisher's bracketed year (`import --format markdown`).
+
+Every expected value was read off the item by hand; the names are the papers' own
+(Goodfellow et al.'s GAN, Hastie, Tibshirani and Friedman's book, Press et al.'s ALiBi).
+"""
+
+import string
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from generator.errors import Problems
+from generator.ingest import parse_text
+
+GAN = "[Generative Adversarial Nets](https://arxiv.org/abs/1406.2661)"
+
+
+def _read(item, fmt="markdown"):
+    problems = Problems()
+    records = parse_text("# A List\n\n" + item + "\n", "list.md", problems, fmt)
+    assert not problems, problems.format()
+    (record,) = records
+    return record
+
+
+# "Surname, Given" in one author's slot is one author, given name first; "et al." is
+# the list cut short, "others", as BibTeX's "and others" gives it.
+SURNAME_FIRST = [
+    (f"- {GAN} (Goodfellow, Ian et al.)", ("Ian Goodfellow", "others"), ""),
+    (f"- {GAN} (Goodfellow, Ian et al.) NeurIPS 2014", ("Ian Goodfellow", "others"), "NeurIPS"),
+    (f"- {GAN} - Goodfellow, Ian et al., NeurIPS 2014", ("Ian Goodfellow", "others"), "NeurIPS"),
+    # (MLA's comma before "et al.")
+    (f"- {GAN} - Goodfellow, Ian, et al. NeurIPS 2014", ("Ian Goodfellow", "others"), "NeurIPS"),
+    (f"- {GAN} - Goodfellow, Ian J. et al., NeurIPS 2014", ("Ian J. Goodfellow", "others"), "NeurIPS"),
+    (f"- {GAN} (van der Maaten, Laurens et al.)", ("Laurens van der Maaten", "others"), ""),
+    # (BibTeX's author field pasted: every slot "Surname, Given", joined by "and")
+    (f"- {GAN} (Goodfellow, Ian and Bengio, Yoshua)", ("Ian Goodfellow", "Yoshua Bengio"), ""),
+    (f"- {GAN} - Goodfellow, Ian and Bengio, Yoshua, NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio"), "NeurIPS"),
+    (f"- {GAN} - Goodfellow, Ian & Bengio, Yoshua, NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio"), "NeurIPS"),
+    # Guards: surnames alone stay surnames, and Vancouver's initials stay initials.
+    (f"- {GAN} (Noh, Hong, Han et al.)", ("Noh", "Hong", "Han", "others"), ""),
+    (f"- {GAN} - Vaswani, Shazeer, 2017", ("Vaswani", "Shazeer"), ""),
+    (f"- {GAN} - Goodfellow, Bengio and Courville, NeurIPS 2014", ("Goodfellow", "Bengio", "Courville"), "NeurIPS"),
+    (f"- {GAN} - He K, Zhang X, et al. 2016", ("K. He", "X. Zhang", "others"), ""),
+    (f"- {GAN} - Goodfellow et al., NeurIPS 2014", ("Goodfellow", "others"), "NeurIPS"),
+]
+
+
+@pytest.mark.parametrize("item, authors, venue", SURNAME_FIRST)
+def test_a_surname_then_a_given_name_is_one_author(item, authors, venue):
+    record = _read(item)
+    assert (record.authors, record.venue) == (authors, venue)
+
+
+def test_et_al_is_recorded_as_bibtex_records_and_others():
+    bib = _read("@article{k, title={Generative Adversarial Nets}, author={Goodfellow, Ian and others}, year={2014}}", "bibtex")
+    assert bib.authors == _read(f"- {GAN} (Goodfellow, Ian et al.)").authors == ("Ian Goodfellow", "others")
+
+
+_WORD = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from(string.ascii_uppercase),
+    st.text(alphabet="aeiou" + "bdgklmnprstvz", min_size=3, max_size=10),
+)
+
+
+def _plain_name(word):
+    """A made-up word the list's reader takes for a name's (not a venue's, a label's, a
+    month's or the dictionary's), as a real surname or given name is."""
+    from generator.ingest.markdownlist import _one_name, known_word
+
+    return _one_name(word) and not known_word(word.casefold())
+
+
+@settings(max_examples=150, deadline=None)
+@given(_WORD, _WORD, _WORD, _WORD, st.sampled_from([" (", " - ", ", "]))
+def test_any_surname_first_names_are_read_given_name_first(surname, given_name, surname2, given2, apart):
+    # The form, not the words, makes the names: any made-up name in either shape.
+    assume(all(map(_plain_name, (surname, given_name, surname2, given2))))
+    close = ")" if apart == " (" else ", NeurIPS 2014"
+    cut = _read(f"- {GAN}{apart}{surname}, {given_name} et al.{close}")
+    assert cut.authors == (f"{given_name} {surname}", "others")
+    both = _read(f"- {GAN}{apart}{surname}, {given_name} and {surname2}, {given2}{close}")
+    assert both.authors == (f"{given_name} {surname}", f"{given2} {surname2}")
+
+
+# A publisher named beside a venue is no author: its words are the dictionary's ("Free",
+# "New", "Beacon"), a given name seldom is ("Ofir", "William"), and an initial says a
+# person's. Before a year alone a publisher is the venue, as it was.
+PUBLISHERS = [
+    ("Free Press, NeurIPS 2020", (), "NeurIPS"),
+    ("Free Press (NeurIPS 2020)", (), "NeurIPS"),
+    ("New Press, ICML 2019", (), "ICML"),
+    ("Beacon Press, ICML 2019", (), "ICML"),
+    ("Penguin Press, ICLR 2020", (), "ICLR"),
+    ("Oxford Press, ICLR 2020", (), "ICLR"),
+    ("Open Media, NeurIPS 2020", (), "NeurIPS"),
+    ("Free Press, 2006", (), "Free Press"),
+    # Guards: a person whose surname is a publisher's word.
+    ("Ofir Press, ICLR 2022", ("Ofir Press",), "ICLR"),
+    ("Ofir Press (ICLR 2022)", ("Ofir Press",), "ICLR"),
+    ("William H. Press, ICLR 2022", ("William H. Press",), "ICLR"),
+    ("Frank H. Press, ICLR 2022", ("Frank H. Press",), "ICLR"),
+    ("Anna Media, NeurIPS 2020", ("Anna Media",), "NeurIPS"),
+    ("Ofir Press, Noah A. Smith, ICLR 2022", ("Ofir Press", "Noah A. Smith"), "ICLR"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue", PUBLISHERS)
+def test_a_publisher_beside_a_venue_is_no_author(after, authors, venue):
+    record = _read(f"- [Train Short, Test Long](https://arxiv.org/abs/2108.12409) - {after}")
+    assert (record.authors, record.venue) == (authors, venue)
+
+
+# Surnames, then a publisher and its year in brackets, as a book is cited.
+BOOKS = [
+    ("Hastie, Tibshirani, Friedman. Springer (2009)", ("Hastie", "Tibshirani", "Friedman"), "Springer", "2009"),
+    ("Hastie, Tibshirani and Friedman. Springer (2009)", ("Hastie", "Tibshirani", "Friedman"), "Springer", "2009"),
+    ("Hastie, Tibshirani, Friedman. Wiley (2009)", ("Hastie", "Tibshirani", "Friedman"), "Wiley", "2009"),
+    ("Sutton and Barto. MIT Press (2018)", ("Sutton", "Barto"), "MIT Press", "2018"),
+    ("Goodfellow, Bengio, Courville. MIT Press (2016)", ("Goodfellow", "Bengio", "Courville"), "MIT Press", "2016"),
+    # Guards: a field's words name no one; one word alone is a title's as often.
+    ("Image Classification, Object Detection. Springer (2009)", (), "Springer", "2009"),
+    ("Theory and Practice. MIT Press (2018)", (), "MIT Press", "2018"),
+    ("Bishop. Springer (2006)", (), "Springer", "2006"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, year", BOOKS)
+def test_surnames_before_a_publisher_and_its_bracketed_year_are_the_authors(after, authors, venue, year):
+    record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, year)
