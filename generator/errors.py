@@ -41,11 +41,30 @@ class Problem:
         return f"{self.location}: {prefix}{self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class Skipped:
+    """A part of an input that an import read and took no paper from, and why: a
+    BibTeX entry or RIS record without a title, a Markdown list's item that names no
+    paper. No problem of the curator's (a list's badges and table of contents are no
+    papers), but counted and said, so that nothing an input holds is dropped without a
+    word (importreport.ImportReport.skipped)."""
+
+    location: Location
+    what: str  # "list item", "table row", "BibTeX entry", "RIS record"
+    why: str  # "no title", "not a paper (no paper link, venue or year)"
+
+
 @dataclass
 class Problems:
-    """Collects problems from a whole run; sorted by file, line and column when read."""
+    """Collects problems from a whole run; sorted by file, line and column when read.
+    ``skipped``: the parts of an import's inputs it took no paper from (`Skipped`),
+    which are no problems: never in ``items``, nor in the collector's truth."""
 
     items: list[Problem] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def skip(self, location: Location, what: str, why: str) -> None:
+        self.skipped.append(Skipped(location, what, why))
 
     def error(self, location: Location, message: str) -> None:
         self.items.append(Problem(location, message, Severity.ERROR))
@@ -55,6 +74,7 @@ class Problems:
 
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)
+        self.skipped.extend(other.skipped)
 
     @property
     def errors(self) -> list[Problem]:

@@ -147,6 +147,7 @@ def import_paths(
     )
     report.yearless = [(paper_id, source) for paper_id, source in report.yearless if source in dated]
     report.warnings.extend(problems.warnings)
+    report.skipped = list(problems.skipped)
     return report
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .conflicts import Conflict, Kept, Recapitalised, difference, names_difference
-from .errors import Location, Problem, counted
+from .errors import Location, Problem, Skipped, counted
 from .matchkeys import one_person
 from .tombstones import NotRecreated
 
@@ -257,6 +257,10 @@ class ImportReport:
     # Papers this import added without a year (each id, with the input file it was made
     # from; import_paths keeps those of BibTeX and RIS files), in the input's order.
     yearless: list[tuple[str, str]] = field(default_factory=list)
+    # The parts of the inputs no paper was taken from (a list's items that name none, a
+    # BibTeX entry or RIS record without a title), in the inputs' order: no records, so
+    # counted apart in the summary, and said kind by kind (`skipped_notices`).
+    skipped: list[Skipped] = field(default_factory=list)
 
     def value_changes(self) -> tuple[list[Any], ...]:
         """The changes an update made to the values of papers' files, kind by kind, in the
@@ -323,6 +327,21 @@ class ImportReport:
             " readinglist gaps --field year lists every paper without one"
         )
 
+    def skipped_notices(self) -> list[str]:
+        """One line for each kind of part of the inputs skipped and why ("note: 12 list
+        items skipped: not a paper (...): list.md:3, list.md:5, list.md:9, and 9 more"),
+        in the order each kind first stands: how many, and where the first few are, so
+        that a list of 300 badges and links says so in a line, not 300."""
+        groups: dict[tuple[str, str], list[Location]] = {}
+        for skipped in self.skipped:
+            groups.setdefault((skipped.what, skipped.why), []).append(skipped.location)
+        lines = []
+        for (what, why), places in groups.items():
+            shown = ", ".join(str(place) for place in places[:_PLACES_SHOWN])
+            more = f", and {len(places) - _PLACES_SHOWN} more" if len(places) > _PLACES_SHOWN else ""
+            lines.append(f"note: {len(places)} {_plural(what, len(places))} skipped: {why}: {shown}{more}")
+        return lines
+
     def summary(self) -> str:
         """One line whose record counts add up: each record added a paper, updated or
         left unchanged one, named a paper another record named, was skipped (a deleted
@@ -351,9 +370,25 @@ class ImportReport:
             parts.append(f"{len(self.left_alone)} left alone (its file changed meanwhile)")
         if self.read_only:
             parts.append(f"{len(self.read_only)} left alone (its file is read-only)")
+        # The inputs' parts no paper was taken from are no records: after the records'
+        # counts, each format's alike (only when there are any: an import that skipped
+        # nothing says what it said before).
+        skipped = f"; {len(self.skipped)} skipped in the input (no paper taken: see the notes)" if self.skipped else ""
         return (
             f"{self.records} record(s): " + ", ".join(parts)
             + f"; of which {len(self.duplicates)} duplicate(s) merged"
             + f"; {len(self.conflicts)} conflict(s), {self.links_found} link(s) found"
+            + skipped
         )
+
+
+# Where the parts of one kind an import skipped stand: the first few shown.
+_PLACES_SHOWN = 3
+
+
+def _plural(what: str, count: int) -> str:
+    """"list item", "BibTeX entries": a skipped part's kind, counted."""
+    if count == 1:
+        return what
+    return what[:-1] + "ies" if what.endswith("y") else what + "s"
 

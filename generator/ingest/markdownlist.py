@@ -42,7 +42,8 @@ What an item gives, each from the Markdown's structure:
   only says papers follow, "Papers").
 
 Items that name no paper (badges, table-of-contents links to `#anchors`, a link to a
-code base alone) are skipped without a word; one that links a paper but names no title,
+code base alone) are skipped, counted with why (`Problems.skip`: the import's report
+says how many and where, errors.Skipped); one that links a paper but names no title,
 or links several papers at once ("See: [MGDA](...), [PCGrad](...)"), is warned at its line
 and skipped, as is the list's news that links a paper ("[2024/05] We released ...", an item
 under "## News": see `_Reader._news`). A list that names no paper at all is an error. Links other than http(s) are never taken.
@@ -441,6 +442,7 @@ class _Unit:
     anchors: list[_Anchor] = field(default_factory=list)
     cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # column -> span range
     unknown_html: list[str] = field(default_factory=list)  # raw tags no HTML element names
+    row: bool = False  # a table's row, not a list item
 
 
 class _Reader:
@@ -577,7 +579,7 @@ class _Reader:
         return self._record(unit)
 
     def _row(self, tokens: list[Token], start: int, header: list[str]) -> bool:
-        unit = _Unit(line=_line(tokens[start]))
+        unit = _Unit(line=_line(tokens[start]), row=True)
         column = 0
         index = start + 1
         while index < len(tokens) and tokens[index].type != "tr_close":
@@ -625,7 +627,7 @@ class _Reader:
                 f"this item links {len(identities)} papers ({shown}); not imported: give each"
                 " paper an item of its own to import it",
             )
-            return False
+            return self._skip(unit, "links several papers")
         # (A link whose text is a venue and year, "[[NeurIPS 2023](...)] Title", when the
         # item has words of its own to take the title from.)
         venue_links = _words(unit) >= 2
@@ -672,7 +674,8 @@ class _Reader:
                 "the venue before it in brackets, read as part of it by an earlier import",
             ))
         if not papers and not (title and (venue or year) and _words(unit) < 40):
-            return False  # no paper here: a code base, a dataset, a badge, a line of prose
+            # no paper here: a code base, a dataset, a badge, a line of prose
+            return self._skip(unit, _no_paper(unit))
         if not title:
             if papers:
                 self.problems.warning(
@@ -680,10 +683,11 @@ class _Reader:
                     f"this item links a paper ({papers[0][1].url}) but gives no title; not"
                     " imported: write the title as the link's text or before the links",
                 )
-            return False
+                return self._skip(unit, "links a paper but gives no title")
+            return self._skip(unit, _no_paper(unit))
         news = self._news(unit, title)
         if news and not papers:
-            return False  # (the list's news, which a venue or year read as a paper's entry)
+            return self._skip(unit, "the list's news")  # (which a venue or year read as a paper's entry)
         named = 0
         if title_span[0] < len(unit.spans) and unit.spans[title_span[0]].strong:
             # (a bold title's authors in italics are no prose: "**Title** \ *Simon Vandenhende,
@@ -696,10 +700,10 @@ class _Reader:
                 f" label such as '{_clean(papers[0][1].text) or 'PDF'}'; not imported: to import"
                 " the paper, give it an item whose title is the link's text",
             )
-            return False
+            return self._skip(unit, "prose that links a paper only by a label")
         if news:
             self.news.setdefault(news, []).append((unit.line, papers[0][1].url))
-            return False
+            return self._skip(unit, "the list's news")
         # (arXiv's own DOI, https://doi.org/10.48550/arXiv.…, names the preprint, as in BibTeX)
         arxiv = next((i for _, a in papers if (i := arxiv_id(a.url) or arxiv_of_doi(doi_from_url(a.url)))), "")
         heading_year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
@@ -771,6 +775,12 @@ class _Reader:
             )
         self.records.append(record)
         return True
+
+    def _skip(self, unit: _Unit, why: str) -> bool:
+        """Count the item as one the import took no paper from (errors.Skipped), and say
+        so to `read`: False."""
+        self.problems.skip(Location(self.path, unit.line, 1), "table row" if unit.row else "list item", why)
+        return False
 
     def _news(self, unit: _Unit, title: str) -> str:
         """Why the item is the list's news rather than a paper's entry ("under the heading
@@ -1261,6 +1271,16 @@ _HTML_ELEMENTS = frozenset("""
     ul var video wbr
 """.split())
 
+
+
+def _no_paper(unit: _Unit) -> str:
+    """Why an item that names no paper is none, as the import's report says it: a table
+    of contents' link to a heading of the list, or anything else (a badge, a code base, a
+    dataset, a line of prose), which neither links a paper nor gives a title a venue or
+    year."""
+    if unit.anchors and all(anchor.url.startswith("#") for anchor in unit.anchors):
+        return "a link to a heading of the list (table of contents)"
+    return "not a paper (no paper link, nor a title with a venue or year)"
 
 
 def _other_digits(venue: str, year: str) -> str:
@@ -2756,7 +2776,9 @@ def _surname_first(text: str, others: bool) -> tuple[str, ...]:
         names = [_inverted(*slot.split(",")) for slot in slots]
         return (*names, *(("others",) if others else ())) if all(names) else ()  # type: ignore[return-value]
     parts = [part.strip() for part in _CITED_SPLIT.split(text)]
-    if len(parts) < 2 or not (first := _inverted(parts[0], parts[1])):
+    if len(parts) < 2 or not text.strip()[len(parts[0]) :].lstrip().startswith(","):
+        return ()  # (a comma after the surname: "Sutton and Barto, ..." are two surnames)
+    if not (first := _inverted(parts[0], parts[1])):
         return ()
     rest = parts[2:]
     if not (rest or others) or not all(2 <= len(name.split()) <= 5 and _person(name) for name in rest):

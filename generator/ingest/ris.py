@@ -380,6 +380,7 @@ def _record(
         problems.warning(
             source, f"RIS record ({kind or 'no type'}) has no title (TI or T1); skipped"
         )
+        problems.skip(source, "RIS record", "no title")
         return None
     authors = _authors(tags, path, problems)
     written_doi = tags.text("DO")

@@ -317,9 +317,10 @@ def test_import_writes_the_papers_of_a_lab_list_and_keeps_it(tmp_path, capsys):
     readme.write_text(AWESOME, encoding="utf-8")
     assert main(["--root", str(tmp_path), "import", "-q", str(readme)]) == 0
     out = capsys.readouterr().out
+    # (skipped: the table of contents' "[Agents](#agents)" and "Contributions welcome!")
     assert out == (
         "2 record(s): 2 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s),"
-        " 4 link(s) found\n"
+        " 4 link(s) found; 2 skipped in the input (no paper taken: see the notes)\n"
     )
     paper = (tmp_path / "content" / "papers" / "some-paper-title.yml").read_text()
     for line in ("title: Some Paper Title", 'arxiv: "2301.00001"', "venue: NeurIPS", "year: 2023",

@@ -39,7 +39,10 @@ SURNAME_FIRST = [
     (f"- {GAN} (Goodfellow, Ian and Bengio, Yoshua)", ("Ian Goodfellow", "Yoshua Bengio"), ""),
     (f"- {GAN} - Goodfellow, Ian and Bengio, Yoshua, NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio"), "NeurIPS"),
     (f"- {GAN} - Goodfellow, Ian & Bengio, Yoshua, NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio"), "NeurIPS"),
+    # (Chicago's and MLA's: the first name inverted, the others given name first)
+    (f"- {GAN} (Lovelace, Ada, and Alan Turing)", ("Ada Lovelace", "Alan Turing"), ""),
     # Guards: surnames alone stay surnames, and Vancouver's initials stay initials.
+    (f"- {GAN} - Sutton and Barto, Alan Turing, NeurIPS 2014", ("Sutton", "Barto", "Alan Turing"), "NeurIPS"),
     (f"- {GAN} (Noh, Hong, Han et al.)", ("Noh", "Hong", "Han", "others"), ""),
     (f"- {GAN} - Vaswani, Shazeer, 2017", ("Vaswani", "Shazeer"), ""),
     (f"- {GAN} - Goodfellow, Bengio and Courville, NeurIPS 2014", ("Goodfellow", "Bengio", "Courville"), "NeurIPS"),
