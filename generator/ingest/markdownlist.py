@@ -2769,12 +2769,12 @@ def _surname_first(text: str, others: bool) -> tuple[str, ...]:
     do two before "et al." whose second is no given name's shape ("Noh, Hong, Han et al.":
     three); "Noh, Hong et al." reads as one name: nothing but a list of given names tells
     it from "Goodfellow, Ian et al.", and MLA writes its first author so."""
-    if "," not in text:
-        return ()
+    if "," not in text or not others and text.count(",") < 2 and not _SLOTS.search(text):
+        return ()  # (most names: neither shape can be, its second name or slot missing)
     slots = [slot.strip(" ,") for slot in _SLOTS.split(text)]
     if len(slots) >= 2 and all(slot.count(",") == 1 for slot in slots):
         names = [_inverted(*slot.split(",")) for slot in slots]
-        return (*names, *(("others",) if others else ())) if all(names) else ()  # type: ignore[return-value]
+        return (*names, *(("others",) if others else ())) if all(names) else ()
     parts = [part.strip() for part in _CITED_SPLIT.split(text)]
     if len(parts) < 2 or not text.strip()[len(parts[0]) :].lstrip().startswith(","):
         return ()  # (a comma after the surname: "Sutton and Barto, ..." are two surnames)
