@@ -77,6 +77,7 @@ vectors keeps them.
 from __future__ import annotations
 
 import bisect
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -173,6 +174,17 @@ def _max_df(n: int) -> int:
     return max(MIN_COMMON, n // 4)
 
 
+def _in_vocab(counts: sparse.csr_matrix, column: np.ndarray, size: int) -> sparse.csr_matrix:
+    """``counts`` (float) restricted to the vocabulary: ``column`` maps each term to its
+    vocabulary column (-1: none), and the columns keep their order."""
+    mapped = column[counts.indices]
+    keep = mapped >= 0
+    owner = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[keep], minlength=counts.shape[0]))))
+    return csr(counts.data[keep].astype(np.float64), mapped[keep].astype(np.int32),
+               indptr.astype(np.int64), (counts.shape[0], size))
+
+
 @dataclass
 class RelatedIndex:
     """The related papers of the last ``update`` and what it takes to redo them cheaply.
@@ -203,6 +215,8 @@ class RelatedIndex:
     _counts: sparse.csr_matrix | None = None
     _vocab: np.ndarray = field(default_factory=lambda: _EMPTY)
     _vectors: sparse.csr_matrix | None = None
+    # The TfidfTransformer that weighed ``_vectors``, pickled (`_weigh`).
+    _fitted: bytes | None = None
     _width: int = 0
     _top_cols: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     _top_vals: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
@@ -292,51 +306,59 @@ class RelatedIndex:
         self._pair_terms = np.zeros((0, per_pair + _SPARE_TERMS), dtype=np.int32)
         self._choose(np.arange(n))
 
-    def _weigh(self, rows: np.ndarray, df: np.ndarray | None = None) -> np.ndarray:
+    def _weigh(self, rows: np.ndarray, df: np.ndarray | None = None, same_idf: bool = False) -> None:
         """Sets the vocabulary and the vectors of ``rows`` (sorted; all others keep theirs).
 
-        ``df``: each term's document frequency, if known. Returns the old column of each
-        new vocabulary column (-1 if new). Rows not in ``rows`` must not contain a term
-        whose df or vocabulary membership changed.
+        ``df``: each term's document frequency, if known. Rows not in ``rows`` must not
+        contain a term whose df or vocabulary membership changed. ``same_idf``: no term
+        entered or left the vocabulary and none of its terms' df changed since the last
+        fit, so the transformer fitted then (``_fitted``) weighs the rows: the idf it
+        learnt is the one a new fit would learn, bit for bit (it depends on the df and
+        the number of papers alone), and the whole list's counts are not gone through.
         """
         counts = self._counts
         n = counts.shape[0]
         if df is None:
             df = np.bincount(counts.indices, minlength=counts.shape[1])
         vocab = np.flatnonzero((df >= 2) & (df <= _max_df(n)))
-        column = np.full(counts.shape[1] + 1, -1, dtype=np.int64)
-        column[vocab] = np.arange(len(vocab))
-        # Every paper's counts restricted to the vocabulary (column order kept): the
-        # transformer learns each term's idf from them, exactly as from scratch, and
-        # weighs the rows asked for (each row on its own, given the idf).
-        mapped = column[counts.indices]
-        keep = mapped >= 0
-        owner = np.repeat(np.arange(n), np.diff(counts.indptr))
-        indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[keep], minlength=n))))
-        in_vocab = csr(counts.data[keep].astype(np.float64), mapped[keep].astype(np.int32),
-                       indptr.astype(np.int64), (n, len(vocab)))
-        if len(vocab):
-            from .sklearn_text import text_module
-
-            transformer = text_module().TfidfTransformer(sublinear_tf=True).fit(in_vocab)
-            chosen = in_vocab if len(rows) == n else in_vocab[rows]
-            fresh = csr_of(transformer.transform(chosen))
         old_vocab = self._vocab
+        same_vocab = self._vectors is not None and np.array_equal(vocab, old_vocab)
         self._vocab = vocab
         if len(vocab) == 0:
+            self._fitted = None
             self._vectors = csr(np.zeros(0), np.zeros(0, dtype=np.int32),
                                 np.zeros(n + 1, dtype=np.int64), (n, 0))
-            return np.zeros(0, dtype=np.int64)
+            return
+        column = np.full(counts.shape[1], -1, dtype=np.int64)
+        column[vocab] = np.arange(len(vocab))
+        from .sklearn_text import text_module
+
+        text = text_module()  # (before unpickling the transformer: see sklearn_text.py)
+        if same_idf and same_vocab and self._fitted is not None and len(rows) < n:
+            transformer = pickle.loads(self._fitted)
+            chosen = _in_vocab(counts[rows], column, len(vocab))
+        else:
+            # Every paper's counts restricted to the vocabulary (column order kept): the
+            # transformer learns each term's idf from them, exactly as from scratch, and
+            # weighs the rows asked for (each row on its own, given the idf).
+            in_vocab = _in_vocab(counts, column, len(vocab))
+            transformer = text.TfidfTransformer(sublinear_tf=True).fit(in_vocab)
+            # (Kept as scikit-learn pickles a fitted estimator, unpickled only when
+            # needed: an object of its own would import scikit-learn with the memo.)
+            self._fitted = pickle.dumps(transformer, protocol=pickle.HIGHEST_PROTOCOL)
+            chosen = in_vocab if len(rows) == n else in_vocab[rows]
+        fresh = csr_of(transformer.transform(chosen))
         if len(rows) == n or self._vectors is None:
             self._vectors = fresh
-            return np.full(len(vocab), -1, dtype=np.int64)
+            return
         # Old columns -> new columns for the rows that keep their vectors.
-        old_to_new = np.full(len(old_vocab), -1, dtype=np.int64)
-        where = np.searchsorted(vocab, old_vocab)
-        found = (where < len(vocab)) & (vocab[np.minimum(where, len(vocab) - 1)] == old_vocab)
-        old_to_new[found] = where[found]
+        old_to_new = None
+        if not same_vocab:
+            old_to_new = np.full(len(old_vocab), -1, dtype=np.int64)
+            where = np.searchsorted(vocab, old_vocab)
+            found = (where < len(vocab)) & (vocab[np.minimum(where, len(vocab) - 1)] == old_vocab)
+            old_to_new[found] = where[found]
         self._vectors = splice(self._vectors, rows, fresh, len(vocab), old_to_new)
-        return old_to_new
 
     # -- choosing and explaining --------------------------------------------------------
 
@@ -619,7 +641,7 @@ class RelatedIndex:
         affected = np.flatnonzero(full | shifted)
         self._vocab = old_to_new_term[self._vocab] if len(new_terms) else self._vocab
         old_vectors = self._vectors
-        self._weigh(affected, new_df)
+        self._weigh(affected, new_df, same_idf=not kind.any())
         moved = np.flatnonzero(shifted)
         distance = np.zeros(n)
         if len(moved):

@@ -457,7 +457,52 @@ def test_updates_after_any_edits_equal_a_computation_from_scratch(words, new_wor
                 papers = apply(papers, data.draw(edits(papers, words, new_words)))
             if step % 2:
                 index = pickle.loads(pickle.dumps(index))
-            assert index.update(papers, k=k) == related_papers(papers, k=k)
+            fresh = RelatedIndex()
+            assert index.update(papers, k=k) == fresh.update(papers, k=k)
+            assert_same_vectors(index, fresh)
+
+
+def assert_same_vectors(index, fresh):
+    """The index's TF-IDF rows have the bits of a computation from scratch: the rankings
+    of the next updates are computed from them."""
+    if fresh._vectors is None:
+        return
+    index._unpack()
+    ours, theirs = index._vectors, fresh._vectors
+    assert ours.shape == theirs.shape
+    assert np.array_equal(ours.indptr, theirs.indptr)
+    assert np.array_equal(ours.indices, theirs.indices)
+    assert np.array_equal(ours.data, theirs.data)  # (bits: no tolerance)
+
+
+def test_an_edit_that_moves_no_idf_weighs_with_the_last_fit(monkeypatch):
+    # The edited paper's row alone changes; the transformer fitted at the last update
+    # weighs it, the whole list's counts are not fitted again, and the rows have the bits
+    # of a fresh computation's. An edit that moves a term's df fits again.
+    from generator.sklearn_text import text_module
+
+    transformer = text_module().TfidfTransformer
+    fit = transformer.fit
+    fits = []
+    monkeypatch.setattr(transformer, "fit", lambda self, X, y=None: fits.append(X.shape) or fit(self, X))
+    papers = list(PAPERS)
+    index = RelatedIndex()
+    index.update(papers)
+    assert len(fits) == 1
+    index = pickle.loads(pickle.dumps(index))  # (as a new process finds it)
+    # "Revisited" is in no other paper (df 1: no term of the vocabulary), "forgetting"
+    # was in the paper already (its count, not its df, changes).
+    papers[1] = replace(papers[1], title=papers[1].title + " revisited forgetting")
+    fresh = RelatedIndex()
+    assert index.update(papers) == fresh.update(papers)
+    assert len(fits) == 2  # (the fresh index's)
+    assert_same_vectors(index, fresh)
+    # "Arithmetic" (so far in "merging-2" alone) enters the vocabulary: a new fit.
+    papers[2] = replace(papers[2], abstract=papers[2].abstract + " By arithmetic.")
+    fresh = RelatedIndex()
+    assert index.update(papers) == fresh.update(papers)
+    assert len(fits) == 4
+    assert_same_vectors(index, fresh)
 
 
 @settings(max_examples=150, deadline=None)
