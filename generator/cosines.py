@@ -23,6 +23,8 @@ _DECIMALS = 12  # cosines equal to this many decimals are ties, broken by id
 # Cosines closer than this may round to the same value: candidate filters keep them.
 TIE = 2 * 10.0**-_DECIMALS
 _PAIR_BATCH = 8192  # pairs whose rows are selected at once (pair_cosines)
+# Up to this many rows, `blocks` multiplies every row with them rather than transposing.
+FEW_ROWS = 8
 
 
 def csr(data, indices, indptr, shape) -> sparse.csr_matrix:
@@ -116,16 +118,22 @@ def rank_rows(
     return top_cols, top_vals
 
 
-def blocks(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix, rows: np.ndarray):
+def blocks(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix | None, rows: np.ndarray):
     """(rows of the block, their dense cosines with every paper, self pairs zeroed).
 
     Rows are multiplied in chunks, so the similarity matrix is never held whole. Each
     cosine is summed over the row's terms in column order, the same for either row of
-    a pair.
+    a pair. ``transposed``: ``matrix.T.tocsr()``, or None for a few rows: every row is
+    then multiplied with the few (the same products summed in the same column order,
+    so the same bits), which spares transposing the whole matrix (an O(nnz) scatter
+    that cost a one-row update more than its product).
     """
     for start in range(0, len(rows), _CHUNK_ROWS):
         block = rows[start : start + _CHUNK_ROWS]
-        scores = (matrix[block] @ transposed).toarray()
+        if transposed is None:
+            scores = (matrix @ matrix[block].T.tocsr()).T.toarray()
+        else:
+            scores = (matrix[block] @ transposed).toarray()
         scores[np.arange(len(block)), block] = 0.0  # not related to itself
         yield block, scores
 

@@ -85,7 +85,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import numpy as np
 
 from .cosines import (
-    TIE, blocks, csr, csr_of, explain, pair_cosines, rank_all, rank_block, rank_rows, ranges, ranks_at_or_above, splice,
+    FEW_ROWS, TIE, blocks, csr, csr_of, explain, pair_cosines, rank_all, rank_block, rank_rows, ranges, ranks_at_or_above, splice,
 )
 from .models import Paper, RelatedPaper
 from .terms import Spellings, count_vectorizer, distinct, stems
@@ -681,7 +681,7 @@ class RelatedIndex:
         short = rows[~self._complete[rows] & ((self._top_cols[rows] >= 0).sum(axis=1) < need)]
         if not len(short):
             return
-        transposed = self._vectors.T.tocsr()
+        transposed = self._vectors.T.tocsr() if len(short) > FEW_ROWS else None
         for block, scores in blocks(self._vectors, transposed, short):
             self._top_cols[block], self._top_vals[block], self._complete[block] = rank_block(
                 scores, self._width
@@ -748,7 +748,7 @@ class RelatedIndex:
         n = len(self._ids)
         width = self._width
         vectors = self._vectors
-        transposed = vectors.T.tocsr()
+        transposed = vectors.T.tocsr() if len(affected) > FEW_ROWS else None
         is_affected = np.zeros(n, dtype=bool)
         is_affected[affected] = True
         is_moved = distance > 0
@@ -819,6 +819,8 @@ class RelatedIndex:
         need = self._need(merge)
         # Too short a trusted prefix: rank the paper again from its whole row.
         redo = merge[~complete[merge] & (np.minimum(count, width) < need)]
+        if transposed is None and len(redo) > FEW_ROWS:
+            transposed = vectors.T.tocsr()
         for block, scores in blocks(vectors, transposed, redo):
             new_cols[block], new_vals[block], complete[block] = rank_block(scores, width)
 

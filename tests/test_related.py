@@ -680,6 +680,29 @@ def test_pair_cosines_have_the_bits_of_the_sparse_product():
 
 
 @pytest.mark.example
+def test_a_few_rows_against_all_have_the_bits_of_the_sparse_product():
+    # An update ranks a few rows again by multiplying every row with them, where more
+    # rows are multiplied with the transposed matrix: the same cosines, bit for bit,
+    # whichever way (and whichever chunk a row falls in).
+    content, _ = load_content(Path(__file__).parents[1] / "content")
+    index = RelatedIndex()
+    index.update(content.papers)
+    vectors = index._vectors
+    transposed = vectors.T.tocsr()
+    n = vectors.shape[0]
+    for rows in ([0], [n // 2], [3, 4, 90, n - 1], list(range(0, n, 7))):
+        rows = np.array(rows, dtype=np.int64)
+        with mock.patch.object(cosines, "_CHUNK_ROWS", 3):
+            few = list(cosines.blocks(vectors, None, rows))
+        every = list(cosines.blocks(vectors, transposed, rows))
+        assert np.array_equal(np.concatenate([b for b, _ in few]), rows)
+        ours = np.concatenate([s for _, s in few])
+        theirs = np.concatenate([s for _, s in every])
+        assert np.count_nonzero(theirs) > len(rows)
+        assert np.array_equal(ours, theirs)
+
+
+@pytest.mark.example
 def test_an_unpickled_index_leaves_its_matrices_packed_until_an_edit_needs_them():
     # Unpickling a scipy matrix imports scipy; a rerun whose titles and abstracts did not
     # change must answer without one.
