@@ -661,14 +661,19 @@ def test_shared_terms_are_heaviest_first_then_alphabetical():
     assert same["a"][0].score == 1.0
 
 
+def shipped_vectors():
+    """The TF-IDF rows of the shipped list."""
+    content, _ = load_content(Path(__file__).parents[1] / "content")
+    index = RelatedIndex()
+    index.update(content.papers)
+    return index._vectors
+
+
 @pytest.mark.example
 def test_pair_cosines_have_the_bits_of_the_sparse_product():
     # An update recomputes some cosines pair by pair; ranking stays exact only if they
     # equal, bit for bit, what the sparse product gives the same pairs.
-    content, _ = load_content(Path(__file__).parents[1] / "content")
-    index = RelatedIndex()
-    index.update(content.papers)
-    vectors = index._vectors
+    vectors = shipped_vectors()
     product = (vectors @ vectors.T.tocsr()).tocoo()
     assert product.nnz > 1000
     assert np.array_equal(
@@ -684,10 +689,7 @@ def test_a_few_rows_against_all_have_the_bits_of_the_sparse_product():
     # An update ranks a few rows again by multiplying every row with them, where more
     # rows are multiplied with the transposed matrix: the same cosines, bit for bit,
     # whichever way (and whichever chunk a row falls in).
-    content, _ = load_content(Path(__file__).parents[1] / "content")
-    index = RelatedIndex()
-    index.update(content.papers)
-    vectors = index._vectors
+    vectors = shipped_vectors()
     transposed = vectors.T.tocsr()
     n = vectors.shape[0]
     for rows in ([0], [n // 2], [3, 4, 90, n - 1], list(range(0, n, 7))):
