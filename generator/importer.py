@@ -25,7 +25,6 @@ from typing import Iterable, Mapping, Sequence
 
 from filelock import FileLock, Timeout
 from lunr.stop_word_filter import WORDS as STOP_WORDS
-from tqdm import tqdm
 
 from . import gitcopy, provenance, renamewrite
 from .conflicts import merged
@@ -273,8 +272,7 @@ def _import_locked(
     # The input file each new paper (by id()) was made from: one written without a year is
     # said when that file's format has a year field (import_paths, `yearless_notice`).
     made_from: dict[int, str] = {}
-    disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
-    for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
+    for record in _with_progress(records, progress):
         paper, reason, score, twinned = index.find(record)
         twin, alike = twinned or (None, "")  # a paper that may be this record's, and why
         deleted: str | None = None
@@ -479,6 +477,19 @@ _SMALL_WORDS = STOP_WORDS | frozenset("de des du la le van von und et per via".s
 
 # A word of a title's letters (two at least: not "A" or an initial).
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _with_progress(records: Sequence[Record], progress: bool | None) -> Iterable[Record]:
+    """``records``, with a progress bar on standard error for more than PROGRESS_MIN of
+    them unless ``progress`` is False (None: when standard error is a terminal, as tqdm
+    decides it)."""
+    if len(records) <= PROGRESS_MIN or progress is False:
+        return records
+    if progress is None and hasattr(sys.stderr, "isatty") and not sys.stderr.isatty():
+        return records  # (tqdm's own test for disable=None; tqdm not imported: 14 ms)
+    from tqdm import tqdm
+
+    return tqdm(records, desc="import", unit="record", file=sys.stderr)
 
 
 def _shouted(title: str) -> bool:

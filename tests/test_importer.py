@@ -1502,3 +1502,56 @@ def test_scholar_lowered_as_with_its_words_always_counted(text, name, records, n
     paper.given_by[name] = {"d": [SimpleNamespace(key=key, venue_kind=kind) for key, kind in records]}
     created = {id(paper)} if new else set()
     assert _scholar_lowered(paper, name, created) is _scholar_lowered_whole(paper, name, created)
+
+
+class _Stderr:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("count", "progress", "tty", "bar"),
+    [
+        (301, None, True, True),  # a terminal: tqdm's disable=None shows it
+        (301, None, False, False),  # piped: tqdm's disable=None hides it
+        (301, True, False, True),
+        (301, False, True, False),
+        (300, True, True, False),  # PROGRESS_MIN records or fewer: none
+    ],
+)
+def test_a_progress_bar_as_tqdm_decides_it_and_tqdm_imported_only_for_one(monkeypatch, count, progress, tty, bar):
+    from generator import importer
+
+    monkeypatch.setattr(sys, "stderr", _Stderr(tty))
+    records = [object()] * count
+    shown = importer._with_progress(records, progress)  # type: ignore[arg-type]
+    assert (shown is not records) == bar
+    assert list(shown) == records
+
+
+def test_a_piped_import_of_many_records_imports_no_tqdm(tmp_path):
+    import subprocess
+
+    bib = tmp_path / "many.bib"
+    bib.write_text("".join(f"@article{{k{n},\n  title = {{Paper number {n}}},\n}}\n" for n in range(301)))
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    code = (
+        "import sys; from generator.cli import main; rc = main(sys.argv[1:]);"
+        " print('tqdm' in sys.modules); raise SystemExit(rc)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--root", str(tmp_path), "import", "-q", str(bib)],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr
+    assert "301 added" in done.stdout
+    assert done.stdout.strip().endswith("False")
