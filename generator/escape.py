@@ -38,14 +38,14 @@ from markdown_it.rules_inline.image import image as markdown_image
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from . import tablewords
+from . import lazyre, tablewords
 from .links import unreachable_warning
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .yamlio import char_name
 
 SAFE_SCHEMES = ("http", "https")
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+_BLANK_LINES = lazyre.compile(r"\n[ \t]*\n\s*")
 
 
 # Python-Markdown runs one preprocessor before it sets raw HTML aside: the fenced-code
@@ -75,7 +75,7 @@ def text(value: str) -> Markup:
     return Markup(_escape(value))
 
 
-_HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
+_HTML_SPACE = lazyre.compile(r"[ \t\n\f\r]+")
 
 
 @lru_cache(maxsize=_SEEN)
@@ -133,7 +133,7 @@ def abstract_html(value: str, links: bool = True) -> Markup:
 
 # The ASCII characters that are whitespace (str.isspace) or controls (category Cc);
 # ASCII has no format characters (Cf). One regex instead of a check per character.
-_REFUSED_ASCII = re.compile("[\x00-\x20\x7f]")
+_REFUSED_ASCII = lazyre.compile("[\x00-\x20\x7f]")
 
 
 @lru_cache(maxsize=_SEEN)
@@ -236,7 +236,7 @@ def _markdown() -> MarkdownIt:
 # text, since notes are Markdown without HTML. Only HTML's own element names count:
 # "<mask>", "<eos>" or "Vec<T>" in notes on ML papers are text meant as text, and
 # "x <y" or "p<0.05" is no tag at all.
-_TYPED_TAG = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
+_TYPED_TAG = lazyre.compile(r"<([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
 _HTML_ELEMENTS = frozenset(
     "a abbr address article aside audio b base bdi bdo blockquote body br button canvas"
     " caption center cite code col colgroup data dd del details dfn dialog div dl dt em"
@@ -264,7 +264,7 @@ _TYPED_COMMENT = (
     " for curators goes in a YAML comment, a line starting with # outside the field)"
 )
 _HIDDEN_REFERENCE = "'{written}' shows as text: it stands for {char}, {what}; remove it"
-_FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
+_FORBIDDEN = lazyre.compile(f"[{FORBIDDEN_CHARS}]")
 _IMAGE_AS_TEXT = (
     "an image shows as the text typed: pages load nothing from other sites (link to it"
     " instead: [a figure](https://...))"
@@ -293,7 +293,7 @@ def _image_as_text(state: StateInline, silent: bool) -> bool:
 
 # A relative link to a page of the site, as hand-written pages write one
 # ("papers/<id>.md", "../../topics/<id>/"): notes and descriptions take none.
-_SITE_PAGE = re.compile(
+_SITE_PAGE = lazyre.compile(
     r"(?:\.{0,2}/)*(papers|topics)/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.md|/index\.md|/)?(#\S*)?"
 )
 
@@ -322,7 +322,7 @@ def _page_hint(kind: str, ident: str, anchor: str | None = None) -> str:
     return said + (" (a paper's page links the papers its 'related:' lists)" if kind == "papers" else "")
 
 
-_PAGE_HINT = re.compile(
+_PAGE_HINT = lazyre.compile(
     re.escape("; link a page of this list by its full web address (https://…/")
     + r"(papers|topics)/([a-z0-9-]+)/(#\S*)?\)(?: \(a paper's page links the papers its 'related:' lists\))?$"
 )
@@ -359,7 +359,7 @@ def site_page_hint(message: str, site: str, paper_ids: Container[str], own: str 
 # ("[GIN](gin)", "[GIN](GIN)") or as its page's address or file from this one's
 # ("../gin/", "./gin/", "gin.md", "../gin/#abstract"): only once every paper's id is
 # known (each file's notes are read on their own) is it said how to link it.
-_BY_PAPER_ID = re.compile(
+_BY_PAPER_ID = lazyre.compile(
     "'notes': "
     + re.escape(_UNSAFE_LINK).replace(
         re.escape("{href}"), r"(?:\.{1,2}/)?([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)(?:/|\.md)?(#\S*)?"

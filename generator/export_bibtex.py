@@ -11,6 +11,7 @@ from typing import Iterable, Mapping
 import bibtexparser
 from bibtexparser import model as bibmodel
 
+from . import lazyre
 from .latex import ONE_CHARACTER_MATH, simple_math
 from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
@@ -41,17 +42,17 @@ _LATEX_SPECIALS = {
 }
 # A search for the few specials costs a third of str.translate's look-up of every
 # character of a long abstract.
-_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+_SPECIAL = lazyre.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
 
 
 # Pairs that TeX's fonts join into another character (``--`` is an en dash, ``` `` ```
 # an opening quote, ``?` `` an inverted question mark): an empty group between the two
 # keeps both characters as written.
-_LIGATURES = re.compile(r"([-`',])(?=\1)|[!?](?=`)")
+_LIGATURES = lazyre.compile(r"([-`',])(?=\1)|[!?](?=`)")
 _LIGATURE_PAIRS = ("--", "``", "''", "!`", "?`", ",,")
 # Whether a text holds one of them: one scan for the six literals (half the time of six
 # `in` looks over a long abstract; the pattern above, with its back-reference, costs more).
-_ANY_LIGATURE_PAIR = re.compile("|".join(map(re.escape, _LIGATURE_PAIRS)))
+_ANY_LIGATURE_PAIR = lazyre.compile("|".join(map(re.escape, _LIGATURE_PAIRS)))
 
 
 def _latex(text: str) -> str:
@@ -73,12 +74,12 @@ def _escape(text: str) -> str:
 
 # bibtexparser 2.1 does not split "a and \%b" at the "and", and drops a word "\%" of a
 # name: an escape that starts a word of a name is braced, "{\%}b".
-_NAME_ESCAPE = re.compile(r"(?<!\S)\\([%&$#_])")
+_NAME_ESCAPE = lazyre.compile(r"(?<!\S)\\([%&$#_])")
 
 
 # "Sammy Davis Jr.", "Martin Luther King, Jr.": BibTeX reads a suffix only in the form
 # "Last, Jr., First"; written after the name it would be taken for the last name.
-_SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
+_SUFFIX = lazyre.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 
 def _author(name: str) -> str:
     # A curator may brace a name as in BibTeX ("{Google DeepMind}"): one unit as well.
@@ -129,16 +130,16 @@ def balanced(text: str) -> bool:
 # one not preceded by one nor followed by a digit: "$5 and $10" is no math), and only
 # math that cannot break the file or the document it is cited in: braces balanced, no
 # line break, no bare % (a TeX comment would swallow the rest of the field), # or &.
-_MATH = re.compile(
+_MATH = lazyre.compile(
     r"(?<![\\$])\$(?![\s$])((?:[^$\\]|\\.)+?)(?<![\s\\])\$(?![\d$])"
     r"|\\\((.+?)\\\)"  # \(...\), LaTeX's own inline math, which the importer keeps too
 )
-_BARE_SPECIAL = re.compile(r"(?<!\\)(?:\\\\)*[%#&]")
-_ESCAPED_BRACE = re.compile(r"\\[{}]")
+_BARE_SPECIAL = lazyre.compile(r"(?<!\\)(?:\\\\)*[%#&]")
+_ESCAPED_BRACE = lazyre.compile(r"\\[{}]")
 # Math is passed to LaTeX as written only if every command in it is one of these: the
 # .bib is downloaded and compiled by others, and "$\input{...}$" or "$\end{document}$"
 # in a scraped abstract must reach their LaTeX as text, not as a command.
-_MATH_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_MATH_COMMAND = lazyre.compile(r"\\([A-Za-z]+)")
 _MATH_COMMANDS = frozenset("""
     alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu
     nu xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma
@@ -160,7 +161,7 @@ _MATH_COMMANDS = frozenset("""
     overrightarrow overbrace underbrace dagger ddagger bot angle nexists lnot varkappa
     mathop limits nolimits displaystyle textstyle scriptstyle
 """.split())
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_PARAGRAPH_BREAK = lazyre.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
 def _math_or_text(text: str) -> str:
@@ -230,7 +231,7 @@ def _doi(doi: str) -> str:
 # Transactions on..., ... Letters, or one of the few journals known by their name
 # alone, whose words a conference name may also hold, hence the order); anything else,
 # mostly acronyms (NeurIPS, ACL), is proceedings.
-_JOURNAL = re.compile(
+_JOURNAL = lazyre.compile(
     r"\b(?:journal|transactions|letters|magazine|review|reviews|reports|annals|surveys|jmlr|tmlr"
     r"|tacl|tpami|pami|ijcv|jair|tog|nature|science|pnas|cell|elife|distill|neural computation"
     r"|artificial intelligence|neural networks|neurocomputing|pattern recognition|ieee access"
@@ -241,27 +242,27 @@ _JOURNAL = re.compile(
 )
 # Conferences whose name holds a journal's word ("Artificial Intelligence", "Science"),
 # or says nothing of what it is (NeurIPS' proceedings).
-_CONFERENCE_NAME = re.compile(
+_CONFERENCE_NAME = lazyre.compile(
     r"\b(?:artificial intelligence and statistics|uncertainty in artificial intelligence"
     r"|robotics:? science and systems|neural information processing systems)\b",
     re.IGNORECASE,
 )
 # Journals whose name holds "proceedings" (PNAS, Proceedings of the IEEE).
-_JOURNAL_PROCEEDINGS = re.compile(
+_JOURNAL_PROCEEDINGS = lazyre.compile(
     r"proceedings of the (?:national academy|ieee\s*$)", re.IGNORECASE
 )
 from .venuewords import CONFERENCE_ACRONYMS  # noqa: E402  (shared with the importer)
 from .venuewords import PREPRINT as _PREPRINT  # noqa: E402
 # A venue the importer wrote for a thesis or a report (ingest/bibtex.py _KINDS), or a
 # curator in those words: "PhD thesis, Universität Tübingen".
-_THESIS = re.compile(
+_THESIS = lazyre.compile(
     r"(PhD|Ph\.?\s?D\.?|Doctoral|Master(?:['’]?s)?|MSc|M\.\s?Sc\.|M\.?\s?A\.?|M\.?\s?S\.?)\s+(?:thesis|dissertation),\s*(.+)",
     re.IGNORECASE,
 )
 # "Technical report, Microsoft", or with its number: "Technical Report MSR-TR-2019-1, Microsoft".
 # (A number is a code with a digit: "No. 42", "TR 2019-01", "MSR-TR-2019-1"; "Technical
 # Report Generation Workshop 2024, ACL" is no report.)
-_REPORT = re.compile(
+_REPORT = lazyre.compile(
     r"(?:Technical report|Tech\.?\s?rep(?:ort|\.)?)"
     r"(?:\s+((?:No\.?\s*|[A-Z]{1,4}\s+)?[A-Za-z0-9#][\w./#-]*\d[\w./-]*))?,\s*(.+)",
     re.IGNORECASE,
@@ -269,20 +270,20 @@ _REPORT = re.compile(
 # Any other thesis, dissertation or report (of no kind BibTeX has a type for, or without
 # its school): never a conference, unless its name says it is one ("Workshop on Report
 # Generation"). (Not "Reports", as in "Scientific Reports".)
-_OTHER_WORK = re.compile(
+_OTHER_WORK = lazyre.compile(
     r"\b(?:thesis|dissertation|report|tech\.?\s?rep|working paper|habilitation\w*|memo|memorandum"
     r"|(?:diplom|master|bachelor|magister|doktor|studien|projekt|semester|abschluss|seminar)arbeit"
     r"|thèse|tesis|tesi|mémoire|rapport|\w*bericht)\b",
     re.IGNORECASE,
 )
-_PROCEEDINGS = re.compile(
+_PROCEEDINGS = lazyre.compile(
     r"\b(?:conference|proceedings|workshops?|symposium|meeting|congress)\b", re.IGNORECASE
 )
 
 
 # Where software is kept, as GitHub's "Cite this repository" snippet and Zenodo name it
 # (`journal = {GitHub repository}`): cited as @misc, how it was published.
-_SOFTWARE = re.compile(
+_SOFTWARE = lazyre.compile(
     r"(?:github|gitlab|bitbucket|codeberg|zenodo|hugging\s*face(?:\s+hub)?|software)"
     r"(?:\s+(?:repository|repo|release))?",
     re.IGNORECASE,
@@ -316,10 +317,10 @@ def names_proceedings(venue: str) -> bool:
 
 # A conference named by its acronym alone, perhaps with its year, as Google Scholar's
 # @article gives LoRA's `journal = {ICLR}`: no journal.
-_CONFERENCE_ACRONYM = re.compile(rf"(?i:{CONFERENCE_ACRONYMS})(?:\s*['’]\s*\d{{2}}|\s+\d{{4}})?")
+_CONFERENCE_ACRONYM = lazyre.compile(rf"(?i:{CONFERENCE_ACRONYMS})(?:\s*['’]\s*\d{{2}}|\s+\d{{4}})?")
 
 
-_NAMED_PROCEEDINGS = re.compile(
+_NAMED_PROCEEDINGS = lazyre.compile(
     r"\bproceedings of the\b.*\b(?:conference|workshops?|symposium)\b"
     r"|^(?:the )?(?:\d+\w* )?(?:international |annual )*(?:conference|workshop|symposium) on\b",
     re.IGNORECASE,

@@ -40,6 +40,7 @@ from typing import Iterator
 
 from pylatexenc.latex2text import LatexNodes2Text
 
+from . import lazyre
 from .links import find_url_spans
 
 _TO_TEXT = LatexNodes2Text()
@@ -53,17 +54,17 @@ _TO_TEXT = LatexNodes2Text()
 # group went and the rest ("example.com/x") was read as words.
 _GROUPED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*"
 _ADDRESS = r"(?:[^{}]|\{[^{}]*\})*"
-_URL_CMD = re.compile(
+_URL_CMD = lazyre.compile(
     r"\\url\s*\{(?P<address>" + _ADDRESS + r")\}(?:\{(?P<text>" + _GROUPED + r")\}|(?!\{))"
     r"|\\href\s*\{(?P<href>" + _ADDRESS + r")\}(?:\s*\{(?P<hreftext>" + _GROUPED + r")\}|(?!\s*\{))"
 )
 # A group right after a \\href's address (or glued to a \\url's) is its text, not a
 # grouping. (\\url takes one argument: "\\url{...} {(accessed 2023)}" is a URL, then text.)
-_URL_TEXT_AFTER = re.compile(
+_URL_TEXT_AFTER = lazyre.compile(
     r"\\href\s*\{" + _ADDRESS + r"\}\s*$|\\url\s*\{" + _ADDRESS + r"\}$"
 )
 # What a link's text is reduced to, to tell whether it only repeats the address.
-_URL_TEXT_NOISE = re.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
+_URL_TEXT_NOISE = lazyre.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
 # Accent macros (``\"U``, ``\"{U}``, ``\c{c}``) and letter macros (``\ss``, ``\o``):
 # pylatexenc knows the Unicode for each; it is handed only the macro and, after a control
 # word, the spaces that word eats in TeX (``Stra\\ss e`` is "Straße"): one line break may
@@ -79,7 +80,7 @@ _ACCENT_FORMS = (
 _LETTER_MACROS = (
     r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j|dh|DH|th|TH|dj|DJ|ng|NG)(?![A-Za-z])(?:\{\}|SPACES)"
 )
-_ACCENT = re.compile(
+_ACCENT = lazyre.compile(
     r"\{?" + _ACCENT_FORMS.replace("SPACES", r"[ \t]*") + r"\}?|"
     + _LETTER_MACROS.replace("SPACES", r"[ \t]*(?:\n[ \t]*)?")
 )
@@ -88,15 +89,15 @@ _ACCENT = re.compile(
 # "Kołodziej") except before the " and " that parts two names ("Pawe\\l and Smith":
 # BibTeX splits the list before it reads any TeX).
 _NOT_AND = r"(?:[ \t]+(?![Aa][Nn][Dd]\s))?"
-_NAME_ACCENT = re.compile(
+_NAME_ACCENT = lazyre.compile(
     _ACCENT_FORMS.replace("SPACES", _NOT_AND) + "|" + _LETTER_MACROS.replace("SPACES", _NOT_AND)
 )
 # \\emph and \\em switch the shape, as TeX does: emphasis inside emphasis is upright;
 # \\textit, \\it, \\textsl, \\sl and \\mathit set italics (their own kind inside changes nothing).
-_EMPH = re.compile(r"\\emph\s*\{([^{}]*)\}|\{\\em\s+([^{}]*)\}")
-_ITALIC = re.compile(r"\\(?:textit|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|sl)\s+([^{}]*)\}")
-_BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
-_PLAIN_ARG = re.compile(
+_EMPH = lazyre.compile(r"\\emph\s*\{([^{}]*)\}|\{\\em\s+([^{}]*)\}")
+_ITALIC = lazyre.compile(r"\\(?:textit|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|sl)\s+([^{}]*)\}")
+_BOLD = lazyre.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
+_PLAIN_ARG = lazyre.compile(
     r"\\(?:texttt|textsc|textrm|textsf|textup|textnormal|text|mbox|mathrm|mathsf|mathtt|"
     r"mathcal|mathbb|operatorname|textmd|textsubscript|textsuperscript|underline)\s*\{([^{}]*)\}"
 )
@@ -145,7 +146,7 @@ _MATH_CHARACTERS = {
 # Those spans as written: the export writes a title's "$<$" as text, which reads back as
 # typed (as math it would read back as "<").
 ONE_CHARACTER_MATH = frozenset(f"${body}$" for body in _MATH_CHARACTERS)
-_ESCAPE = re.compile(
+_ESCAPE = lazyre.compile(
     r"\{\\(" + _WORD_ALTERNATIVES + r")(?:\{\})?\}"
     r"|\\(" + _WORD_ALTERNATIVES + r")(?![A-Za-z])(\{\}|\\ |" + _EATEN + r")?"
     r"|\\([%&_#${}])(?:\{\})?"  # (the empty group an export puts between "\&" and "\#")
@@ -158,13 +159,13 @@ _ESCAPE = re.compile(
 # (Each way starts at its first hyphen, the character before looked at from there:
 # see `_TIE_NOW_ONLY`. An abstract of 1,500 characters took 62 us a scan, each position
 # tried.)
-_DASH = re.compile(r"-(?:(?<=[^\W_]-)-{1,2}(?=[^\W_])|(?<=[^\s-] -)-{1,2}(?= [^\s-]))")
+_DASH = lazyre.compile(r"-(?:(?<=[^\W_]-)-{1,2}(?=[^\W_])|(?<=[^\s-] -)-{1,2}(?= [^\s-]))")
 # btxdoc's sorting trick: a command the file's @preamble defines to print nothing
 # ("\\newcommand{\\noopsort}[1]{}"), named as bibliographies name it, with its argument.
-_NO_OP = re.compile(r"\\(?:noopsort|SortNoop|sortnoop|noop)\s*\{[^{}]*\}")
-_SPACING = re.compile(r"\\(?:\\|[ ,;:!>])")
-_DOUBLE_QUOTES = re.compile(r"``([^`\n]{0,400}?)(?:''|\")")
-_SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
+_NO_OP = lazyre.compile(r"\\(?:noopsort|SortNoop|sortnoop|noop)\s*\{[^{}]*\}")
+_SPACING = lazyre.compile(r"\\(?:\\|[ ,;:!>])")
+_DOUBLE_QUOTES = lazyre.compile(r"``([^`\n]{0,400}?)(?:''|\")")
+_SINGLE_QUOTES = lazyre.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # A tie joins a word to what follows it (``e.g.~RoBERTa``, ``Models~(LLMs)``, and a
 # command, math or a quote too: ``Table~\\ref{t}``, ``size~$n$``, ``e.g.~\\emph{x}``, whose
 # tilde TeX never prints); ``by ~3%`` means "about" and keeps its tilde. (A tilde that is
@@ -175,16 +176,16 @@ _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # (``\\ref{t}~shows``, ``\\cite{a}~and``). Ties in a row are as many spaces
 # (``a~~b``), and so are the ties around a dash (``3~--~5``, "3 – 5", whose dash TeX reads
 # between the spaces: `_DASH`).
-_TIE = re.compile(r"~(?<=[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)~*(?=[^\s~])")
-_TIED_DASH = re.compile(r"~(?<=[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
+_TIE = lazyre.compile(r"~(?<=[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)~*(?=[^\s~])")
+_TIED_DASH = lazyre.compile(r"~(?<=[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
 # The ties earlier versions read, which the file of a paper imported then still holds
 # (see `ties_as_before`): before a word only, the rest keeping their tilde; then one
 # tilde at a time (``a~~b`` was "a ~b"), no tie after a dash (``3~--~5`` was "3 --~5")
 # nor after a command's symbol or a group (``\\S~3`` was "§~3", ``\\ref{t}~x`` kept its
 # tilde), and a line break's second backslash taken for an accent's (``x~\\\\~y`` was
 # "x \\ỹ").
-_TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
-_TIE_ONE = re.compile(r"(?<=[\w.,;:)\]*\ud801\ue043])~(?=\S)")
+_TIE_BEFORE = lazyre.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
+_TIE_ONE = lazyre.compile(r"(?<=[\w.,;:)\]*\ud801\ue043])~(?=\S)")
 BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # What each reads otherwise than this version, for a quick look (`tie_readings_before`):
 # a tie after the end of math in any of its ways, "$", "\\)" or "\\]", of emphasis, or
@@ -199,15 +200,15 @@ _LINE_BREAK_BEFORE = r"|\\\\(?=[^\sA-Za-z0-9]|[A-Za-z]{1,2}(?![A-Za-z0-9])|[a-z]
 # Each way starts at its tilde or backslash, the character before looked at from there
 # ("~(?<=x~)", not "(?<=x)~"): the regex engine then skips to the next such character
 # instead of trying every position of the file (a 10,000-paper listing: 0.1 s, not 1 s).
-_TIE_NOW_ONLY = re.compile(
+_TIE_NOW_ONLY = lazyre.compile(
     r"~(?<=[\w.,;:)\]]~)(?=[^\s\w(\[])|~(?:(?<=[^\w\s.,;:/(\[=<>+!?@|-]~)|(?<=\\_~))(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
     + _LINE_BREAK_BEFORE
 )
-_TIES_NOW_ONLY = re.compile(
+_TIES_NOW_ONLY = lazyre.compile(
     r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\[A-Za-z]+[{}\s]*~(?=\S)|\}~(?=\S)" + _LINE_BREAK_BEFORE
 )
-_GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
-_COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
+_GROUP = lazyre.compile(r"(?<!\\)\{([^{}\\]*)\}")
+_COMMAND_BEFORE = lazyre.compile(r"\\[A-Za-z]+\s*$")
 # Math is kept verbatim, as typed. Converting it to Unicode works for a lone symbol
 # (``$\\alpha$``, read so: `simple_math`) and goes wrong for the rest: ``$\\mathcal{O}(k \\log n)$`` came out
 # "𝒪(k logn)", ``$k \\times n$`` "k ×n", while ``$O(n^2)$`` had to keep its dollars; a
@@ -225,7 +226,7 @@ _INLINE_BODY = (
 # (Each way starts at its "$" or backslash, the character before looked at from there,
 # as `_TIE_NOW_ONLY`'s: a scan of an abstract of 1,500 characters took 80 us, each
 # position tried, and `_MATH_OR_CHARACTER`'s 97 us.)
-_MATH = re.compile(
+_MATH = lazyre.compile(
     r"\$(?<![\\$]\$)\$" + _MATH_BODY.format(2000) + r"\$\$"
     r"|\$(?<![\\$]\$)(?![\s$])" + _INLINE_BODY + r"(?<![\s\\])\$(?![\d$])"
     r"|\\(?<!\\\\)\(" + _MATH_BODY.format(2000) + r"\\\)"
@@ -233,16 +234,16 @@ _MATH = re.compile(
 )
 
 # What a later rule would read as TeX: a result holding one is held (see `_Held`).
-_TEX_CHARACTER = re.compile(r"[\\{}~`'$%&#_^\-]")
+_TEX_CHARACTER = lazyre.compile(r"[\\{}~`'$%&#_^\-]")
 # A held piece of text is a lone surrogate, its number and another: no text read from a
 # file holds a lone surrogate (it cannot be encoded), so no text is taken for one.
 _OPEN, _CLOSE = "\ud800", "\ud801"
-_HELD = re.compile(_OPEN + r"(\d+)" + _CLOSE)
+_HELD = lazyre.compile(_OPEN + r"(\d+)" + _CLOSE)
 # Math spans and exporters' one-character ones, found in one scan from the left: the "$"
 # of "$0$\_$0$" after the first 0 closes a span and opens none. (A one-character span
 # may touch another, "$\backslash$$\backslash$", or a digit, "$<$5", as no typed math
 # does; its "\{", "\}" and "\_" are held as escapes by then.)
-_MATH_OR_CHARACTER = re.compile(
+_MATH_OR_CHARACTER = lazyre.compile(
     r"\$(?<!\\\$)(?:\\backslash|[|<>]|" + _OPEN + r"\d+" + _CLOSE + r")\$|" + _MATH.pattern
 )
 _MAX_PASSES = 50
@@ -257,7 +258,7 @@ _SIMPLE_MATH_WORDS = (
     " times cdot sim approx leq geq neq le ge to rightarrow leftarrow"
 ).split()
 _SIMPLE_BODY = r"(?:\s*\\(?:" + "|".join(_SIMPLE_MATH_WORDS) + r")(?![A-Za-z]))+\s*"
-_SIMPLE_MATH = re.compile(r"\$" + _SIMPLE_BODY + r"\$|\\\(" + _SIMPLE_BODY + r"\\\)")
+_SIMPLE_MATH = lazyre.compile(r"\$" + _SIMPLE_BODY + r"\$|\\\(" + _SIMPLE_BODY + r"\\\)")
 # Set while the importer reads a source as its versions before `simple_math` did, with
 # all math as typed: what an earlier import wrote (see ingest.parse_text).
 _MATH_AS_TYPED: ContextVar[bool] = ContextVar("math_as_typed", default=False)
@@ -266,9 +267,9 @@ _TIES_AS_BEFORE: ContextVar[str | None] = ContextVar("ties_as_before", default=N
 
 
 # A brace, or an escape (``\\{`` is no group's brace), as `per_paragraph` counts groups.
-_BRACE_OR_ESCAPE = re.compile(r"\\[\s\S]|[{}]")
+_BRACE_OR_ESCAPE = lazyre.compile(r"\\[\s\S]|[{}]")
 # An old-style declaration at the start of a group: ``{\\em x}``, ``{\\bf x}``.
-_DECLARATION = re.compile(r"\\(?:it|em|sl|bf)(?![A-Za-z])\s*")
+_DECLARATION = lazyre.compile(r"\\(?:it|em|sl|bf)(?![A-Za-z])\s*")
 
 
 def per_paragraph(text: str, breaks: re.Pattern[str]) -> str:
@@ -370,8 +371,8 @@ def _places(text: str, part: str) -> Iterator[int]:
 
 
 # What may come between a command's backslash and a tilde in a match of the patterns.
-_COMMAND_TO_TIE = re.compile(r"\\[A-Za-z]+[{}\s]*")
-_LETTERS = re.compile("[A-Za-z]+")
+_COMMAND_TO_TIE = lazyre.compile(r"\\[A-Za-z]+[{}\s]*")
+_LETTERS = lazyre.compile("[A-Za-z]+")
 
 
 @contextmanager
@@ -494,7 +495,7 @@ _NO_MARKS: EmphasisMarks = (("", ""), ("", ""))
 # the caller's marks. A tie after emphasis is a space, after Markdown's star as after a
 # word; after another caller's marks (notes.EMPHASIS_HELD) it stayed, so it still does.
 _SWITCH, _SET_ITALIC, _SET_BOLD, _END_TIED, _END = "\ue040", "\ue041", "\ue042", "\ue043", "\ue044"
-_SHAPE_MARK = re.compile("([\ue040-\ue044])")
+_SHAPE_MARK = lazyre.compile("([\ue040-\ue044])")
 
 
 def clean_latex(text: str, emphasis: bool | EmphasisMarks = True, dashes: bool = False) -> str:
@@ -538,9 +539,9 @@ def tex_accent(text: str) -> tuple[str, str] | None:
 
 
 # A letter an accent gave, still in the braces around it ("Pawe{\\l}": "Pawe{ł}").
-_ONE_LETTER_GROUP = re.compile(r"\{(\w)\}")
+_ONE_LETTER_GROUP = lazyre.compile(r"\{(\w)\}")
 # A word in braces that keep its capitals from a style's lower-casing ("{LoRA}: {Low}-{Rank}").
-_CAPITALS_KEPT = re.compile(r"\{([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\}")
+_CAPITALS_KEPT = lazyre.compile(r"\{([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\}")
 
 
 def name_accents(text: str) -> str:
@@ -726,7 +727,7 @@ def _url_text(text: str) -> str:
 
 # An accent over nothing is the accent's own character in TeX (``\\~{}`` is a tilde, as
 # addresses write it); pylatexenc gave nothing.
-_BARE_ACCENT = re.compile(r"\{?\\([~^])\s*\{\}\}?")
+_BARE_ACCENT = lazyre.compile(r"\{?\\([~^])\s*\{\}\}?")
 
 
 def _accent(written: str) -> str:
@@ -736,7 +737,7 @@ def _accent(written: str) -> str:
 
 # A lettered accent before a letter an inner accent gave (``\d{\u{a}}``, read once,
 # is ``\dă``): TeX ends the control word there, pylatexenc would read one macro "dă".
-_UNBRACED = re.compile(r"(\\[uvHckrbd])\s*([^\x00-\x7f])")
+_UNBRACED = lazyre.compile(r"(\\[uvHckrbd])\s*([^\x00-\x7f])")
 
 
 def _braced(written: str) -> str:

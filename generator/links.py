@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import unquote, urlsplit
 
+from . import lazyre
 from .models import Link
 from .schema import FORBIDDEN_CHARS, PATTERNS
 
@@ -58,7 +59,7 @@ _FORGE_PATHS = {
     "git.io": r"/[^/]+",  # GitHub's short addresses, each of a github.com page
     "archive.softwareheritage.org": r"/(?:swh:1:|browse/)",  # an archive of source code only
 }
-_FORGES = {host: re.compile(pattern, re.IGNORECASE) for host, pattern in _FORGE_PATHS.items()}
+_FORGES = {host: lazyre.compile(pattern, re.IGNORECASE) for host, pattern in _FORGE_PATHS.items()}
 # Kaggle's pages of one dataset or model (``kaggle.com/datasets/owner/name``).
 _KAGGLE_DATA = ("datasets", "models")
 # Kaggle's pages of one competition (``kaggle.com/competitions/titanic``, ``/c/`` its
@@ -80,14 +81,14 @@ _VIDEO_PATHS = {
     "m.bilibili.com": r"/video/\w+",
     "videolectures.net": r"/[^/]+",
 }
-_VIDEOS = {host: re.compile(pattern, re.IGNORECASE) for host, pattern in _VIDEO_PATHS.items()}
+_VIDEOS = {host: lazyre.compile(pattern, re.IGNORECASE) for host, pattern in _VIDEO_PATHS.items()}
 # Pages of one slide deck or poster, by host.
 _SLIDE_PATHS = {
     "speakerdeck.com": r"/(?!(?:p|c|search)/)[^/]+/[^/]+",
     "slideshare.net": r"/(?:slideshow/[^/]+|(?!(?:search|features|about|category)/)[^/]+/[^/]+)",
     "docs.google.com": r"/presentation/d/[\w-]+",
 }
-_SLIDES = {host: re.compile(pattern) for host, pattern in _SLIDE_PATHS.items()}
+_SLIDES = {host: lazyre.compile(pattern) for host, pattern in _SLIDE_PATHS.items()}
 # Hugging Face's own pages: a first path segment that names no owner of a model.
 _HF_NOT_REPOS = {
     "papers", "docs", "blog", "learn", "models", "tasks", "join", "login", "pricing", "posts",
@@ -148,7 +149,7 @@ _PAPER_HOSTS: dict[str, str] = {
     "scopus.com": r"/(?:inward/record\.uri|record/display\.uri)",
     "webofscience.com": r"/wos/[^/]+/full-record/",
 }
-_PAPER_PATHS = {host: re.compile(pattern, re.IGNORECASE) for host, pattern in _PAPER_HOSTS.items()}
+_PAPER_PATHS = {host: lazyre.compile(pattern, re.IGNORECASE) for host, pattern in _PAPER_HOSTS.items()}
 # Indexes of papers, and their APIs: a page there is about a paper and is not where it
 # was published, so a citation names the publisher's, the venue's or arXiv's page first.
 _INDEX_HOSTS = {
@@ -156,7 +157,7 @@ _INDEX_HOSTS = {
     "researchgate.net", "pubmed.ncbi.nlm.nih.gov", "scopus.com", "webofscience.com",
 }
 # (Google Scholar answers under each country's domain: scholar.google.de, .co.uk, ...)
-_SCHOLAR = re.compile(r"(?:^|\.)scholar\.google\.[a-z.]+$")
+_SCHOLAR = lazyre.compile(r"(?:^|\.)scholar\.google\.[a-z.]+$")
 # Paths on paper hosts that serve the PDF itself although they do not end in ``.pdf``.
 _PDF_PREFIXES = {"arxiv.org": ("pdf",), "openreview.net": ("pdf",), "dl.acm.org": ("doi", "pdf")}
 # Paper hosts whose article's PDF is its page's address with this last segment
@@ -167,7 +168,7 @@ _PDF_LAST = {"mdpi.com": "pdf"}
 # it runs to the next character that can never be part of one in running text. Invisible
 # characters (zero-width spaces and joiners, bidirectional controls, the BOM) end it too:
 # scraped text carries them, and a link holding one is refused by `readinglist check`.
-_URL_RE = re.compile(
+_URL_RE = lazyre.compile(
     r"(?:https?://|www\.|(?<![\w./@-])(?:github\.com|gitlab\.com|huggingface\.co|"
     r"bitbucket\.org|codeberg\.org)/)"
     r"[^\s<>\"`“”‘’\\\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+",
@@ -178,12 +179,12 @@ _URL_MARKERS = ("http", "www.", "github.com", "gitlab.com", "huggingface.co", "b
 # Characters that end a sentence or a clause rather than a URL.
 _TRAILING = ".,;:!?'\"*"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
-_GIT_SUFFIX = re.compile(r"\.git$", re.IGNORECASE)
+_GIT_SUFFIX = lazyre.compile(r"\.git$", re.IGNORECASE)
 
-_ARXIV_NEW = re.compile(r"^(\d{4}\.\d{4,5})(?:v\d+)?$")
+_ARXIV_NEW = lazyre.compile(r"^(\d{4}\.\d{4,5})(?:v\d+)?$")
 # (A subject class such as ".GT", ".stat-mech" or ".acc-ph", in any case: no archive
 # name holds a dot, so all from the first dot to the slash is the subject class.)
-_ARXIV_OLD = re.compile(r"^([a-z-]+(?:\.[A-Za-z-]+)?/\d{7})(?:v\d+)?$")
+_ARXIV_OLD = lazyre.compile(r"^([a-z-]+(?:\.[A-Za-z-]+)?/\d{7})(?:v\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -342,15 +343,15 @@ def https_form(url: str) -> str:
     return ""
 
 
-_URL = re.compile(PATTERNS["url"])
-_DOI = re.compile(PATTERNS["doi"])
+_URL = lazyre.compile(PATTERNS["url"])
+_DOI = lazyre.compile(PATTERNS["doi"])
 # Characters pasted along with a DOI that no DOI holds: controls, zero-width and format
 # characters, the soft hyphen, Unicode's spaces; not the ASCII space, which would be
 # part of what it means.
-_NOT_IN_DOI = re.compile(
+_NOT_IN_DOI = lazyre.compile(
     f"[{FORBIDDEN_CHARS}\\t\\n\\u00a0\\u00ad\\u2000-\\u200f\\u202f\\u205f\\u2060-\\u2064\\u3000]"
 )
-_ARXIV = re.compile(PATTERNS["arxiv"])
+_ARXIV = lazyre.compile(PATTERNS["arxiv"])
 
 
 # Each UTF-8 byte as urllib.parse.quote(text, safe="") writes it: itself where it is an
@@ -559,7 +560,7 @@ def indexes_paper(url: str) -> bool:
 # anthology's path after ``/anthology/`` (or the whole path on anthology.aclweb.org), in
 # the oldest form with the id's letter and volume before it (``P/P16/P16-1162.pdf``).
 # (In any case: the importer compares its keys in lower case.)
-_ACL_OLD_PATH = re.compile(r"^([A-Z])/(\1\d\d)/(?=\2)", re.IGNORECASE)
+_ACL_OLD_PATH = lazyre.compile(r"^([A-Z])/(\1\d\d)/(?=\2)", re.IGNORECASE)
 
 
 def same_page(url: str) -> str:
@@ -654,7 +655,7 @@ def mimics_code_host(url: str) -> bool:
     return any(name in host for name in names) and classify(url).kind not in ("code", "data")
 
 
-_PAGES = re.compile(r"\.(?:github|gitlab)\.io$")
+_PAGES = lazyre.compile(r"\.(?:github|gitlab)\.io$")
 
 
 def make_link(url: str, found_in: str, official: bool = False, note: str = "") -> Link:
@@ -697,7 +698,7 @@ def without_subject_class(ident: str) -> str:
     return _SUBJECT_CLASS.sub("", ident) if "/" in ident else ident
 
 
-_SUBJECT_CLASS = re.compile(r"\.[A-Za-z-]+(?=/)")
+_SUBJECT_CLASS = lazyre.compile(r"\.[A-Za-z-]+(?=/)")
 
 
 def doi_from_url(url: str) -> str:

@@ -21,6 +21,7 @@ import re
 import sys
 from pathlib import Path
 
+from . import lazyre
 from .acronyms import find_definitions
 from .topics import _STEMMER
 
@@ -29,14 +30,14 @@ from .topics import _STEMMER
 # ("pre-training", "self-supervised", "in-context"): split, its halves ("pre", "self")
 # would make papers related by a prefix.
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+(?:-[^\W_]+)*\b"
-_TOKEN = re.compile(TOKEN_PATTERN)
+_TOKEN = lazyre.compile(TOKEN_PATTERN)
 # TOKEN_PATTERN for a text of ASCII alone (nearly every title and abstract): there a
 # word character is [A-Za-z0-9_] in either mode, and ASCII classes are told without
 # Unicode's tables (10,000 titles and abstracts: 0.57-0.60 s -> 0.37-0.44 s of CPU).
-_ASCII_TOKEN = re.compile(r"(?a)\b[a-zA-Z][a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*\b")
+_ASCII_TOKEN = lazyre.compile(r"(?a)\b[a-zA-Z][a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*\b")
 # Addresses in abstracts (code, project pages) are no words of the paper: "github",
 # "io" or "com" shared by two papers says nothing about their subject.
-_ADDRESS = re.compile(
+_ADDRESS = lazyre.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai|edu|dev|html?)\b(?:/\S*)?",
     re.IGNORECASE,
 )
@@ -45,8 +46,8 @@ _ADDRESS = re.compile(
 # each shared term as its own paper spells it (``spelling``).
 # (Written to start with the hyphen: a pattern that starts with a literal is scanned
 # for it, over ten times faster than one that starts with a lookbehind.)
-_JOIN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
-_COMPOUND = re.compile(r"(?u)\b[^\W\d_][^\W_]*(?:-[^\W_]+)+\b")
+_JOIN = lazyre.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
+_COMPOUND = lazyre.compile(r"(?u)\b[^\W\d_][^\W_]*(?:-[^\W_]+)+\b")
 
 
 def count_vectorizer():
@@ -260,7 +261,7 @@ def no_terms() -> frozenset[str]:
 # What every address _ADDRESS finds holds, under its own flags: most abstracts have
 # none, and these looks cost half of looking for an address (0.22 s against 0.48 s
 # for 10,000 abstracts).
-_TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECASE)
+_TOP_LEVEL = lazyre.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECASE)
 
 
 # A sentence that says where the code is ("The code is available at ...", "Source code
@@ -269,22 +270,22 @@ _TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECAS
 # starts by naming the code or its release and says where or that it is released; a
 # sentence about code as a subject ("Code generation models ...") says nothing of that.
 # (Not the point in "3.5" or "e.g.,"; the point itself goes, as tokenising drops it.)
-_SENTENCE_END = re.compile(r"[.!?]\s+")
+_SENTENCE_END = lazyre.compile(r"[.!?]\s+")
 # (Not code as a subject: "Code generation models are available at ...".)
 _CODE_TOPICS = (
     r"\s+(?:generation|llms?|models?|language|completion|search|review|summari\w*|editing"
     r"|repair|understanding|intelligence|reasoning|tasks?|benchmarks?|datasets?|snippets?)"
 )
 _CODE = r"(?:(?:source|models?|data)\s+(?:and\s+)?)?codes?(?![\w-])(?!" + _CODE_TOPICS + ")"
-_CODE_AS_SUBJECT = re.compile(r"codes?" + _CODE_TOPICS)
+_CODE_AS_SUBJECT = lazyre.compile(r"codes?" + _CODE_TOPICS)
 _CODE_AS_OBJECT = r"(?:(?:the|our|all)\s+)?" + _CODE
-_CODE_FIRST = re.compile(r"\s*" + _CODE_AS_OBJECT)
+_CODE_FIRST = lazyre.compile(r"\s*" + _CODE_AS_OBJECT)
 _WE_RELEASE_VERB = r"\s*we\s+(?:will\s+|are\s+|also\s+)?(?:release|open-sourc|make|publish)\w*\s+"
 # "We release our code", "we will make the code publicly available", "we open-source
 # the code and data", "we are open-sourcing the OpenAGI project's code": the code as the
 # object (after at most two words that say whose or which), then nothing but where or
 # when ("We make code more readable", "We publish code changes" are about code).
-_WE_RELEASE = re.compile(
+_WE_RELEASE = lazyre.compile(
     _WE_RELEASE_VERB
     + r"(?:(?:the|our|all|its|their)\s+)?(?:[^\W\d_][\w-]*(?:['\u2019]s)?\s+){0,2}?"
     + _CODE
@@ -293,7 +294,7 @@ _WE_RELEASE = re.compile(
 )
 # Where or that it is out: "available at", "released on", "open-sourced.", "can be found
 # here", "available upon request" ("available for surface codes" says something else).
-_RELEASED = re.compile(
+_RELEASED = lazyre.compile(
     r"\b(?:available|release[sd]?|open[- ]?sourced?|can\s+be\s+found|hosted|accessible)"
     r"(?:\s+(?:at|on|from|in|here|via|through|under|soon|online|publicly)\b"
     r"|\s+(?:upon|on)\s+request|\s+for\s+(?:download|research|academic|non-commercial)"
@@ -303,7 +304,7 @@ _AVAILABILITY_WORDS = 16
 # A sentence that is only a label for the address after it ("Project page: URL.",
 # "Code and data: URL"): the metadata review found "page" and "project" given as what
 # two papers share. (The address is gone by now: see _without_addresses.)
-_LABEL_ONLY = re.compile(
+_LABEL_ONLY = lazyre.compile(
     r"\s*(?:(?:our|the)\s+)?(?:(?:project|source|official)\s+)?"
     r"(?:code|codes|page|website|web\s*page|homepage|demo|videos?|data(?:sets?)?|models?"
     r"|implementation|repository|repo|github)"
@@ -318,7 +319,7 @@ _LABEL_ONLY = re.compile(
 # subject does not end on "at" or a colon (which a split at ". " leaves only where the
 # address was: see _without_addresses). One with code as its subject stays ("We release
 # code generation benchmarks at URL").
-_POINTS_FROM = re.compile(
+_POINTS_FROM = lazyre.compile(
     r"\s*\(?\s*(?:"
     + _WE_RELEASE_VERB
     + r"|(?:(?:please\s+)?(?:see|check(?:\s+out)?|visit|find)\s+)?(?:(?:the|our|this|more|further)\s+)?"
@@ -326,7 +327,7 @@ _POINTS_FROM = re.compile(
     r"|repository|repo|implementation|codebase|toolbox|toolkit|demos?|videos?|materials?"
     r"|details|information|resources|checkpoints|weights|models?|data(?:sets?)?)\b|" + _CODE + "))"
 )
-_POINTS_AT = re.compile(r"(?:\b(?:at|in|on|from|via|here)\s*:?|:)\s*$")
+_POINTS_AT = lazyre.compile(r"(?:\b(?:at|in|on|from|via|here)\s*:?|:)\s*$")
 # What the release sentence opened by _WE_RELEASE may list before its address
 # ("We are open-sourcing the OpenAGI project's code, dataset, benchmarks, evaluation
 # methods, and demo to foster community involvement in AGI advancement: URL"): between
@@ -338,14 +339,14 @@ _ARTIFACT = (
     r"(?:(?:the|our|all)\s+)?(?:(?:source|pre-?trained)\s+)?"
     r"(?:codes?|data(?:sets?)?|models?|weights|checkpoints|videos?|demos?)"
 )
-_ARTIFACTS_ONLY = re.compile(
+_ARTIFACTS_ONLY = lazyre.compile(
     r"\s*(?:(?:for|with)\s+)?" + _ARTIFACT + r"(?:\s*(?:,|&|and|,\s*and)\s*" + _ARTIFACT
     + r")*\s*[.:]?\s*$"
 )
 # The code named among what a release sentence too long to drop lists ("we release the
 # complete recipe -- including datasets ..., the training code and infrastructure, and
 # ... a detailed report"): that phrase alone goes, the rest is what the paper made.
-_CODE_RELEASED = re.compile(
+_CODE_RELEASED = lazyre.compile(
     r"(?:(?:the|our|its|their|all)\s+)?(?:(?:training|evaluation|inference|full)\s+)?" + _CODE
     + r"(?:\s+(?:and|&)\s+infrastructure)?"
     # (one of a list, or where it is: "We make code more readable" is about code)
@@ -353,13 +354,13 @@ _CODE_RELEASED = re.compile(
     r"|available\b|open\b))"
 )
 # (Written to start with "we": a pattern that starts with a literal is scanned for it.)
-_SAYS_RELEASE = re.compile(r"we(?<![\w-]we)" + _WE_RELEASE_VERB.removeprefix(r"\s*we"))
+_SAYS_RELEASE = lazyre.compile(r"we(?<![\w-]we)" + _WE_RELEASE_VERB.removeprefix(r"\s*we"))
 # Each of the patterns above needs "code", "availab", "releas", an address (" . " by
 # now) or a label's colon: text without any is left as it is, unsplit (see
 # _without_availability).
 
 
-_LABEL_COLON = re.compile(r":\s*\.")
+_LABEL_COLON = lazyre.compile(r":\s*\.")
 
 
 def _without_availability(text: str) -> str:
@@ -410,7 +411,7 @@ def _without_released_code(part: str) -> str:
 # found it given as what unrelated papers share ("vector, machine", "MTL, survey,
 # machine", "learner, machine, function"). A machine of another kind stays a term:
 # "machine translation", "machine reading", "learning machine".
-_MACHINE_LEARNING = re.compile(r"\bmachine(?:\s+|-)learning\b")
+_MACHINE_LEARNING = lazyre.compile(r"\bmachine(?:\s+|-)learning\b")
 
 
 # What str.isspace() and a pattern's \s take for a space among ASCII characters.

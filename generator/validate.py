@@ -20,7 +20,7 @@ from collections import Counter
 from typing import Callable, Collection, Sequence
 from urllib.parse import urlsplit
 
-from . import schema
+from . import lazyre, schema
 from .charclass import CharClass
 from .digits import ascii_digits
 from .errors import Location, Problems
@@ -62,24 +62,24 @@ def _weight_means(phrase: str) -> str:
     )
 
 # Used with fullmatch: Python's `$` also matches before a final newline, ECMA's does not.
-_PATTERNS = {kind: re.compile(pattern) for kind, pattern in schema.PATTERNS.items()}
-_FORBIDDEN = re.compile(f"[{schema.FORBIDDEN_CHARS}]")
+_PATTERNS = {kind: lazyre.compile(pattern) for kind, pattern in schema.PATTERNS.items()}
+_FORBIDDEN = lazyre.compile(f"[{schema.FORBIDDEN_CHARS}]")
 _FORBIDDEN_IN = CharClass(_FORBIDDEN)  # (asked of every text value)
-_NOT_IN_URL = re.compile(f"[{schema.FORBIDDEN_CHARS}\\s\u200b-\u200f\u2060-\u2064]")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
+_NOT_IN_URL = lazyre.compile(f"[{schema.FORBIDDEN_CHARS}\\s\u200b-\u200f\u2060-\u2064]")
+_SCHEME = lazyre.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
 # What an http(s) URL holds before its host's '@' (the last one before its path).
-_USERINFO = re.compile(r"(?i)https?://([^/?#]*@)")
-_HTTP = re.compile(r"(?i)https?://")
+_USERINFO = lazyre.compile(r"(?i)https?://([^/?#]*@)")
+_HTTP = lazyre.compile(r"(?i)https?://")
 # (Its scheme may be left out: a browser's address bar hides it.)
-_DOI_PREFIX = re.compile(r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_ARXIV_PREFIX = re.compile(
+_DOI_PREFIX = lazyre.compile(r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_ARXIV_PREFIX = lazyre.compile(
     r"^(?:arxiv(?::\s*|\s+)|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
 )
 # An identifier (ending in a digit, as every one does) and a version after it.
-_ARXIV_VERSION = re.compile(r"(.*[0-9])[vV]([^/]*)")
+_ARXIV_VERSION = lazyre.compile(r"(.*[0-9])[vV]([^/]*)")
 # An "&" with a letter or digit right before or after it ("Q&A", "adapter&frozen").
-_GLUED_AND = re.compile(r"(?<=[^\W_])&(?!&)|(?<!&)&(?=[^\W_])")
-_WORDY = re.compile(r"[A-Za-z0-9]")
+_GLUED_AND = lazyre.compile(r"(?<=[^\W_])&(?!&)|(?<!&)&(?=[^\W_])")
+_WORDY = lazyre.compile(r"[A-Za-z0-9]")
 
 
 def _unread_letters(text: str) -> tuple[str, ...]:
@@ -101,11 +101,11 @@ def _spell_in_az(letters: tuple[str, ...]) -> str:
     greek = any("GREEK" in unicodedata.name(c, "") for c in letters)
     return "spell it in a-z" + (" (a Greek letter by its name: 'alpha')" if greek else "")
 # A comma that parts words, not one in a number ("1,000 layers").
-_LIST_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
+_LIST_COMMA = lazyre.compile(r"(?<![0-9]),|,(?![0-9])")
 # A value plain enough to be shown back inside ``[...]`` as the fix for a missing list.
 # A Markdown list item's start: "- ", "* ", "+ ", "1. ", "1) ".
-_LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?: |$)")
-_SIMPLE_VALUE = re.compile(r"^[\w .,'-]+$")
+_LIST_ITEM = lazyre.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?: |$)")
+_SIMPLE_VALUE = lazyre.compile(r"^[\w .,'-]+$")
 
 # What a field's value must be, and what the curator wrote instead, in messages.
 _EXPECTED = {
@@ -125,7 +125,7 @@ _EXPECTED = {
 ACTUAL = {"string": "a string", "null": "empty", "list": "a list", "mapping": "a mapping"}
 _QUOTE_COLON = "; if it holds a colon followed by a space, put it in double quotes"
 # What follows an id's colon in "- x: 1", a weight (or nothing, "- x:").
-_WEIGHTED = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)?")
+_WEIGHTED = lazyre.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)?")
 
 # One date object for each day written: a list's papers were added on a few days, and
 # the memo (build.Memo, cache.py), read and stored by every new process, costs by the
@@ -1084,7 +1084,7 @@ _NOT_CODE = {
 # Code archived where papers are, which `classify` takes for a paper: a DOI (Zenodo's
 # 10.5281, figshare's 10.6084), a proceedings' supplementary material or software, an
 # archive file next to the paper.
-_CODE_ARCHIVE = re.compile(
+_CODE_ARCHIVE = lazyre.compile(
     r"(?i)^https?://(?:dx\.)?doi\.org/|\.(?:zip|tar|tgz|gz|bz2|xz|7z)(?:[?#]|$)"
     r"|supplement|software|attachment"
 )
@@ -1115,8 +1115,8 @@ assert set(_BY_KIND) == set(schema.KINDS)
 
 
 # What a source writes for more authors, taken for a name ("et al.", "and others").
-_ET_AL = re.compile(r"(?i)\s*(?:et(?:\.\s*|\s+)al\.?|and\s+others|\.\.\.|…)\s*")
-_ET_AL_AFTER = re.compile(r"(?i)\S\s*,?\s+(et(?:\.\s*|\s+)al\.?|and\s+others)\s*$")
+_ET_AL = lazyre.compile(r"(?i)\s*(?:et(?:\.\s*|\s+)al\.?|and\s+others|\.\.\.|…)\s*")
+_ET_AL_AFTER = lazyre.compile(r"(?i)\S\s*,?\s+(et(?:\.\s*|\s+)al\.?|and\s+others)\s*$")
 
 
 def _as_authors(text: str) -> str:
@@ -1160,7 +1160,7 @@ def _as_authors(text: str) -> str:
 
 # One word of a name as a curator writes it: a capital, then letters, and the dots,
 # hyphens and apostrophes of "J.", "Jean-Paul", "O'Neil".
-_NAME_PART = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:[.'’-][^\W\d_]*)*\.?")
+_NAME_PART = lazyre.compile(r"[^\W\d_a-z][^\W\d_]*(?:[.'’-][^\W\d_]*)*\.?")
 
 
 class Miswritten(Scalar):
@@ -1303,10 +1303,10 @@ def pasted_id(text: str) -> str:
 
 
 # (Two words apart, a letter among them: a title, not markup or a typo of an id.)
-_TITLE_LIKE = re.compile(r"[A-Za-z]\S*\s+\S")
+_TITLE_LIKE = lazyre.compile(r"[A-Za-z]\S*\s+\S")
 
 
-_PLACE = re.compile(r"(?:\S*/)?(?:papers|topics)/([a-z0-9-]+)(?:/(?:index\.md)?|\.md|\.ya?ml)?|([a-z0-9-]+)\.ya?ml")
+_PLACE = lazyre.compile(r"(?:\S*/)?(?:papers|topics)/([a-z0-9-]+)(?:/(?:index\.md)?|\.md|\.ya?ml)?|([a-z0-9-]+)\.ya?ml")
 
 
 def id_hint(text: str) -> str:
@@ -1329,7 +1329,7 @@ def file_id_fix(file_id: str) -> str:
     return file_id if valid else ""
 
 
-_ID_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
+_ID_LIKE = lazyre.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
 
 
 def no_such_date(text: str) -> str:
@@ -1515,7 +1515,7 @@ def url_fix(url: str) -> str:
 
 
 # A bare name that ends as a document or a program does: "paper.pdf", "notes.md".
-_FILE_NAME = re.compile(
+_FILE_NAME = lazyre.compile(
     r"(?i)\.(?:pdf|html?|md|markdown|txt|rst|tex|bib|zip|gz|tgz|tar|png|jpe?g|gif|svg|ipynb|py|csv"
     r"|json|ya?ml|docx?|pptx?|xlsx?)$"
 )
@@ -1526,12 +1526,12 @@ _FILE_NAME = re.compile(
 # ("https//github.com/a/b", "https:/github.com/a/b", "http:example.org", "https;//…",
 # "https:\\\\…"). ("://" itself is no slip; nor one slash with no colon: "http/x.org"
 # is a path.)
-_SCHEME_SLIP = re.compile(r"(?i)^([a-z]+)((?=[/\\]*[:;]|[/\\]{2})[:;/\\]{1,4})([^:;/\\].*)$")
+_SCHEME_SLIP = lazyre.compile(r"(?i)^([a-z]+)((?=[/\\]*[:;]|[/\\]{2})[:;/\\]{1,4})([^:;/\\].*)$")
 
 # Text that reads as a host name with an optional path (``github.com/a/b``): only then is
 # "write https://..." a helpful fix; for ``javascript&#58;...`` it would be misleading.
 # (Its last label is a top-level domain's letters, so "v1.2" or "1.5" reads as no host.)
-_HOST_LIKE = re.compile(
+_HOST_LIKE = lazyre.compile(
     r"(?i)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)(?::\d+)?(?:[/?#]\S*)?$"
 )
 
@@ -1539,15 +1539,15 @@ _HOST_LIKE = re.compile(
 # A date of year, month and day in that order, but for the form: a month or day of one
 # digit, slashes or dots, a time after it ("2026-1-5", "2026/01/05", "2026-01-05T10:00").
 # (Not "05/01/2026": which of its numbers is the month, only its writer knows.)
-_YMD_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
+_YMD_LIKE = lazyre.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
 # A date where a year goes, year first: "2021-05", "2021-05-17".
-_YEAR_OF_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})([-/.]\d{1,2})?")
+_YEAR_OF_DATE = lazyre.compile(r"(\d{4})[-/.](\d{1,2})([-/.]\d{1,2})?")
 # Four digits, the only digits of a text ("2021.", "c. 2021", "2021a").
-_ONE_YEAR = re.compile(r"[^0-9]*([0-9]{4})[^0-9]*")
+_ONE_YEAR = lazyre.compile(r"[^0-9]*([0-9]{4})[^0-9]*")
 # A date with the year last ("29/11/2026", "11/29/2026", "29-11-2026"): known when one of
 # the first two numbers is past 12, so only the other can be the month; two dates when
 # both are 12 or less ("04/12/2026").
-_YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+_YEAR_LAST = lazyre.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
 # A date with its month in words, in English ("5 Dec 2026", "December 5, 2026", "2026-Dec-05",
 # "Sept. 5th 2026"): one date, whichever comes first. (English names, not the locale's:
 # calendar.month_name follows the machine's language.)
@@ -1561,9 +1561,9 @@ _MONTHS = {
 _MONTH = r"([a-z]+)\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _WORDED_DATES = (
-    (re.compile(rf"(?i){_DAY}[ -]{_MONTH},?[ -](\d{{4}})"), (3, 2, 1)),  # day, month, year
-    (re.compile(rf"(?i){_MONTH}[ -]{_DAY},?[ -](\d{{4}})"), (3, 1, 2)),  # month, day, year
-    (re.compile(rf"(?i)(\d{{4}})[ -]{_MONTH}[ -]{_DAY}"), (1, 2, 3)),  # year, month, day
+    (lazyre.compile(rf"(?i){_DAY}[ -]{_MONTH},?[ -](\d{{4}})"), (3, 2, 1)),  # day, month, year
+    (lazyre.compile(rf"(?i){_MONTH}[ -]{_DAY},?[ -](\d{{4}})"), (3, 1, 2)),  # month, day, year
+    (lazyre.compile(rf"(?i)(\d{{4}})[ -]{_MONTH}[ -]{_DAY}"), (1, 2, 3)),  # year, month, day
 )
 
 
@@ -1929,9 +1929,9 @@ def _flow_of(name: str, items: list[str]) -> str | None:
 
 
 # A line of a block's text that reads as a field: "status: must-read", "topics: [a]", "year:".
-_FIELD_LINE = re.compile(r"([a-z_]+):(?:[ \t]|$)")
+_FIELD_LINE = lazyre.compile(r"([a-z_]+):(?:[ \t]|$)")
 # A text that may end with such a line (joined to the line above by '>'): read no further.
-_ENDS_AS_FIELD = re.compile(r"(?:^|[\n ])([a-z_]+):(?:[ \t][^\n]*)?$")
+_ENDS_AS_FIELD = lazyre.compile(r"(?:^|[\n ])([a-z_]+):(?:[ \t][^\n]*)?$")
 
 
 # A field met in the wrong record is nearly always a slip of indentation: (the record,

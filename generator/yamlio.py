@@ -29,6 +29,7 @@ from typing import Iterator, Sequence, Union
 
 import yaml
 
+from . import lazyre
 from .charclass import CharClass
 from .errors import Location, Problem, Problems
 from .mergemarkers import conflict_lines, report_conflicts
@@ -89,7 +90,7 @@ _QUOTED_STYLES = frozenset("'\"|>")
 # U+FFFE/U+FFFF) and the ones libyaml silently counts as line breaks (U+0085, U+2028,
 # U+2029), which would shift every line number after them. They are reported where they
 # stand and replaced by U+FFFD for the parse, so the rest of the file is still checked.
-_REFUSED_CHARS = re.compile(
+_REFUSED_CHARS = lazyre.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
 _REFUSED = CharClass(_REFUSED_CHARS)  # (asked of every file's text)
@@ -745,24 +746,24 @@ _FLOW_CONTEXTS = {"while parsing a flow sequence": "]", "while parsing a flow ma
 # A key and what follows its colon with no space between ("year:2015",
 # "url:https://..."): keys start with no YAML indicator and hold no colon. Text after
 # the colon starting with "/" is an address ("https://..."), not a value.
-_NO_SPACE_KEY = re.compile(r"([^\s:#'\"\[\]{}&*!|>%@`,?-][^:#\[\]{}]*?):([^\s/].*)")
+_NO_SPACE_KEY = lazyre.compile(r"([^\s:#'\"\[\]{}&*!|>%@`,?-][^:#\[\]{}]*?):([^\s/].*)")
 # "key: |" (or ">", with chomping and indentation indicators, maybe a comment): the
 # start of a block whose lines must be indented under the key.
-_BLOCK_START = re.compile(r"( *)(?:- +)*([^#]*?):[ \t]+([|>])[-+0-9]*[ \t]*(?:#.*)?")
+_BLOCK_START = lazyre.compile(r"( *)(?:- +)*([^#]*?):[ \t]+([|>])[-+0-9]*[ \t]*(?:#.*)?")
 # "key: value" with a plain value: a line a following line may continue.
-_PLAIN_ENTRY = re.compile(
+_PLAIN_ENTRY = lazyre.compile(
     r"( *)(?:- +)*([^\s:#'\"\[\]{}&*!|>%@`,?-][^:#]*?):[ \t]+([^\s#'\"\[\]{}&*!|>%@`].*)"
 )
-_KEY_PREFIX = re.compile(r"[^\s'\"\[\]{}#,&*!|>%@`-][^:]*?:(?: +|$)")
+_KEY_PREFIX = lazyre.compile(r"[^\s'\"\[\]{}#,&*!|>%@`-][^:]*?:(?: +|$)")
 # A value longer than this is not written out again in a message.
 _SHOWN = 60
 # What may stand before an anchor or a tag: a line's start, white space, a flow
 # indicator ("Q&A" and "Agents!" hold none).
 _BEFORE_PROPERTY = frozenset(" \t\n[]{},:")
 # A value no text field holds: a number, true or false, a day.
-_NOT_TEXT = re.compile(r"[-+]?[0-9][0-9.]*|true|false|[0-9]{4}-[0-9]{2}-[0-9]{2}", re.IGNORECASE)
+_NOT_TEXT = lazyre.compile(r"[-+]?[0-9][0-9.]*|true|false|[0-9]{4}-[0-9]{2}-[0-9]{2}", re.IGNORECASE)
 # At a node's start: its anchor, maybe after a tag ("!!str &a text").
-_ANCHOR_AT = re.compile(r"(?:![^\s,\[\]{}]*[ \t]+)?(&[^\s,\[\]{}]+)")
+_ANCHOR_AT = lazyre.compile(r"(?:![^\s,\[\]{}]*[ \t]+)?(&[^\s,\[\]{}]+)")
 
 
 def _may_hold_properties(text: str) -> bool:
@@ -913,7 +914,7 @@ def _no_space_key(line_text: str, line: int, start: int) -> tuple[int, int, str]
 
 # "year 2023", "  - url https://...", "links": a line that starts with a field's key and
 # has no colon after it (see _missing_colon).
-_KEY_NO_COLON = re.compile(r"( *(?:- +)*)([a-z_]+)(?:[ \t]+(\S.*))?[ \t]*")
+_KEY_NO_COLON = lazyre.compile(r"( *(?:- +)*)([a-z_]+)(?:[ \t]+(\S.*))?[ \t]*")
 
 
 def _missing_colon(line_text: str, line: int) -> tuple[int, int, str] | None:
@@ -933,8 +934,8 @@ def _missing_colon(line_text: str, line: int) -> tuple[int, int, str] | None:
 
 
 # "message passing 2" under a topic's "keywords:": a phrase and its weight, no colon.
-_KEYWORD_NO_COLON = re.compile(r"( *)([^\s:#'\"\[\]{}&*!|>%@`,?-][^:#]*?)(?:[ \t]+([-+]?[0-9][0-9.]*))?[ \t]*(?:#.*)?")
-_KEYWORDS_KEY = re.compile(r" *keywords:[ \t]*(?:#.*)?")
+_KEYWORD_NO_COLON = lazyre.compile(r"( *)([^\s:#'\"\[\]{}&*!|>%@`,?-][^:#]*?)(?:[ \t]+([-+]?[0-9][0-9.]*))?[ \t]*(?:#.*)?")
+_KEYWORDS_KEY = lazyre.compile(r" *keywords:[ \t]*(?:#.*)?")
 
 
 def _keyword_without_colon(lines: list[str], number: int) -> tuple[int, int, str] | None:
@@ -1046,7 +1047,7 @@ def _unfinished_key(lines: list[str], line: int, col: int) -> tuple[int, int, st
 
 
 # A key whose value is the empty list: "topics: []", "  code: []  # none yet".
-_EMPTY_LIST = re.compile(r"( *(?:- +)?)([A-Za-z_][\w-]*): *(\[ *\]) *(?:#.*)?")
+_EMPTY_LIST = lazyre.compile(r"( *(?:- +)?)([A-Za-z_][\w-]*): *(\[ *\]) *(?:#.*)?")
 
 
 def _under_empty_list(lines: list[str], line: int) -> tuple[int, int, str] | None:
@@ -1164,8 +1165,8 @@ def explain_syntax_error(
 
 # A line that starts a YAML document ("---", maybe with more after a space), and one
 # that ends it ("...", maybe with a comment).
-_DOCUMENT_START = re.compile(r"---(?:[ \t]|$)")
-_DOCUMENT_END = re.compile(r"\.\.\.[ \t]*(?:#.*)?")
+_DOCUMENT_START = lazyre.compile(r"---(?:[ \t]|$)")
+_DOCUMENT_END = lazyre.compile(r"\.\.\.[ \t]*(?:#.*)?")
 
 
 def _second_document(lines: list[str], line: int) -> tuple[int, int, str] | None:

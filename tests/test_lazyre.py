@@ -1,0 +1,66 @@
+"""lazyre: a pattern compiled at its first use answers as `re.compile`'s does."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from generator import lazyre
+
+_CASES = [
+    (r"(?P<word>\w+)-(\d)", 0, "ab-1 cd-2 e-x F-3"),
+    (r"^b", re.MULTILINE | re.IGNORECASE, "a\nB\nb"),
+    (r"\s+", 0, " one  two\tthree "),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags", "text"), _CASES)
+def test_every_method_and_attribute_answers_as_the_compiled_pattern(pattern, flags, text):
+    compiled = re.compile(pattern, flags)
+    lazy = lazyre.compile(pattern, flags)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.findall(text) == compiled.findall(text)
+    assert lazy.split(text) == compiled.split(text)
+    assert lazy.sub("<\\g<0>>", text) == compiled.sub("<\\g<0>>", text)
+    assert lazy.subn(lambda m: m.group(0).upper(), text, count=1) == compiled.subn(
+        lambda m: m.group(0).upper(), text, count=1
+    )
+    for method in ("search", "match", "fullmatch"):
+        for start in range(len(text) + 1):
+            got, want = getattr(lazy, method)(text, start), getattr(compiled, method)(text, start)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+    assert (lazy.pattern, lazy.flags, lazy.groups, lazy.groupindex) == (
+        compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex
+    )
+
+
+def test_compiled_once_at_first_use_and_not_before(monkeypatch):
+    calls = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args: calls.append(args) or real(*args))
+    lazy = lazyre.compile(r"a+", re.IGNORECASE)
+    assert calls == []
+    assert lazy.search("xAa").span() == (1, 3)
+    assert lazy.sub("-", "aXa") == "-X-"
+    assert calls == [(r"a+", re.IGNORECASE)]
+
+
+def test_an_attribute_no_pattern_has_is_an_error_and_compiles_nothing(monkeypatch):
+    lazy = lazyre.compile("(")  # (an invalid pattern: compiling it would raise re.error)
+    with pytest.raises(AttributeError):
+        lazy.no_such_method  # noqa: B018
+    with pytest.raises(re.error):
+        lazy.search("(")
+
+
+def test_a_new_process_importing_the_generator_leaves_a_rerun_s_unused_patterns_uncompiled():
+    # The point of lazyre: importing generator.build compiles none of the patterns of the
+    # modules converted (latex.py's LaTeX accents, validate.py's dates), which a rerun
+    # after one paper's edit seldom reaches.
+    code = (
+        "import generator.build, generator.latex as l, generator.validate as v\n"
+        "print(all('search' not in vars(p) for p in (l._ACCENT, l._ESCAPE, v._WORDED_DATES[0][0])))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
