@@ -43,7 +43,13 @@ from pylatexenc.latex2text import LatexNodes2Text
 from . import lazyre
 from .links import find_url_spans
 
-_TO_TEXT = LatexNodes2Text()
+
+@cache
+def _to_text() -> LatexNodes2Text:
+    # Made at its first use, not at import: its default macro tables cost some 3 ms, and a
+    # rerun after one paper's edit seldom reads LaTeX.
+    return LatexNodes2Text()
+
 
 # ``\\url{address}`` and ``\\href{address}{text}`` (a group right after a \\url is taken for
 # its text too: "\\url{https://...}{here}" means a link reading "here"). The text may hold
@@ -310,7 +316,7 @@ def simple_math(math: str) -> str | None:
     \\beta$`` "αβ"; None for any other math."""
     if not _SIMPLE_MATH.fullmatch(math):
         return None
-    return _TO_TEXT.latex_to_text(math).strip() or None
+    return _to_text().latex_to_text(math).strip() or None
 
 
 def simple_math_in(text: str) -> bool:
@@ -476,7 +482,7 @@ class _Held:
             read = None if _MATH_AS_TYPED.get() else simple_math(math)
             return self.hold(math, read or math)
         try:
-            read = _TO_TEXT.latex_to_text(math)
+            read = _to_text().latex_to_text(math)
         except Exception:  # noqa: BLE001  (pylatexenc fails on some input: $\href{x}$)
             read = math  # compared as typed: nothing is shown from this reading
         return self.hold(math, read)
@@ -552,7 +558,7 @@ def name_accents(text: str) -> str:
     É); a character is read as a letter by both."""
     if "\\" not in text:
         return text
-    while (read := _NAME_ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(_braced(m.group(0))), text)) != text:
+    while (read := _NAME_ACCENT.sub(lambda m: _to_text().latex_to_text(_braced(m.group(0))), text)) != text:
         text = read  # (again for an accent over an accented letter)
     return text
 
@@ -701,7 +707,7 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
 def _dash(hyphens: str) -> str:
     """The dash TeX typesets for ``--`` or ``---``, as pylatexenc reads it (once: it
     builds a parser for each text it reads)."""
-    return _TO_TEXT.latex_to_text(hyphens)
+    return _to_text().latex_to_text(hyphens)
 
 
 def _url_command(match: re.Match[str], held: _Held) -> str:
@@ -732,7 +738,7 @@ _BARE_ACCENT = lazyre.compile(r"\{?\\([~^])\s*\{\}\}?")
 
 def _accent(written: str) -> str:
     bare = _BARE_ACCENT.fullmatch(written)
-    return bare.group(1) if bare else _TO_TEXT.latex_to_text(_braced(written))
+    return bare.group(1) if bare else _to_text().latex_to_text(_braced(written))
 
 
 # A lettered accent before a letter an inner accent gave (``\d{\u{a}}``, read once,
