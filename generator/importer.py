@@ -489,7 +489,9 @@ def _with_progress(records: Sequence[Record], progress: bool | None) -> Iterable
         return records  # (tqdm's own test for disable=None; tqdm not imported: 14 ms)
     from tqdm import tqdm
 
-    return tqdm(records, desc="import", unit="record", file=sys.stderr)
+    # (disable given, as before tqdm was imported here: unset, tqdm takes it from a
+    # TQDM_DISABLE variable, and any value, "0" too, would hide the bar a terminal shows.)
+    return tqdm(records, desc="import", unit="record", file=sys.stderr, disable=False)
 
 
 def _shouted(title: str) -> bool:

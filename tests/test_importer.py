@@ -1555,3 +1555,26 @@ def test_a_piped_import_of_many_records_imports_no_tqdm(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "301 added" in done.stdout
     assert done.stdout.strip().endswith("False")
+
+
+def test_a_progress_bar_shown_whatever_tqdm_s_environment_variable_says(tmp_path):
+    # tqdm reads a parameter left unset from TQDM_<NAME> (bool("0") included): before
+    # tqdm was imported only for a bar, disable was always given, and TQDM_DISABLE did not
+    # hide the bar the importer chose to show on a terminal.
+    import subprocess
+
+    code = (
+        "import io, sys\n"
+        "class Terminal(io.StringIO):\n"
+        "    def isatty(self): return True\n"
+        "sys.stderr = Terminal()\n"
+        "from generator import importer\n"
+        "list(importer._with_progress([object()] * 301, None))\n"
+        "sys.__stdout__.write(repr(sys.stderr.getvalue()))\n"
+    )
+    for value in ("0", "1"):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            cwd=Path(__file__).resolve().parents[1], env={**os.environ, "TQDM_DISABLE": value},
+        )
+        assert "import: 100%" in done.stdout and "301/301" in done.stdout, (value, done.stdout)
