@@ -727,6 +727,21 @@ def _warn_future_year(
         )
 
 
+def judged_alike(values: Mapping[str, object], one: Calendar, other: Calendar) -> bool:
+    """Whether a file of these values is judged alike by either calendar: what
+    `_warn_future_year` and `_warn_future_added` say of it is the same (nothing, or the
+    same words: they name the calendar's year or day). Most files: a new day changes the
+    verdict only of a file whose `added` is after the earlier day, a new year only of
+    one whose `year` is after the earlier last year."""
+    year, added = values.get("year"), values.get("added")
+    if one.latest_year != other.latest_year and isinstance(year, int):
+        if year > min(one.latest_year, other.latest_year):
+            return False
+    if one.latest_added != other.latest_added and isinstance(added, datetime.date):
+        return added <= min(one.latest_added, other.latest_added)
+    return True
+
+
 def _warn_future_added(
     values: Mapping[str, object], tree: Map, problems: Problems, today: datetime.date
 ) -> None:

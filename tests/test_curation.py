@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import re
 from pathlib import Path
 
@@ -3340,3 +3341,53 @@ def test_a_paper_file_cut_off_right_after_a_key_is_warned_of(tmp_path):
     ]:
         assert [m for m in check_one(tmp_path, whole) if "cut off" in m] == [], whole
     assert check_one(tmp_path, "id: x\ntitle:") == ["content/papers/x.yml:2:7: required field 'title' is empty"]
+
+
+def test_a_new_day_reads_again_only_the_files_its_calendar_may_judge_otherwise(tmp_path, monkeypatch):
+    # The first rerun after midnight read every paper file again (a new FolderMemo: 3.2
+    # s of a 5 s title rerun at 10,000, the fifty-fifth session's A/B across 00:00 UTC),
+    # though a file's verdict depends on the day only through a `year` after next year
+    # or an `added` after today (paperdrafts._warn_future_year, _warn_future_added).
+    # The files whose year or day is after either calendar's are read again; the others
+    # keep their drafts and their verdicts, which the new day's would be.
+    import time_machine
+
+    from generator import curation, paperdrafts
+
+    dated = {
+        "past.yml": "added: 2030-05-01\nyear: 2029",
+        "no-date.yml": "",
+        "bool-year.yml": "year: true",  # (an error: not a year; judged on no day)
+        "today.yml": "added: 2030-06-01",  # (not after either day)
+        "tomorrow.yml": "added: 2030-06-02",  # (after the first day only: its warning goes)
+        "later.yml": "added: 2030-06-05",  # (after both: its warning names the new day)
+        "far-year.yml": "year: 2032",  # (after next year on both days: its warning stays)
+    }
+    for name, fields in dated.items():
+        stem = name.removesuffix(".yml")
+        write_paper(tmp_path, name, f"id: {stem}\ntitle: Paper {stem}\nabstract: a\n{fields}\n")
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    files: curation.FileCache = {}
+    day = dt.datetime(2030, 6, 1, 23, 59, tzinfo=dt.timezone.utc)
+    with time_machine.travel(day, tick=False):
+        load_content(tmp_path / "content", cache=files)
+    reads: list[str] = []
+    read_paper = paperdrafts.read_paper
+    monkeypatch.setattr(
+        paperdrafts, "read_paper", lambda path, *rest: reads.append(Path(path).name) or read_paper(path, *rest)
+    )
+    for cache in (files, pickle.loads(pickle.dumps(files))):  # (`serve` past midnight; a new process)
+        reads.clear()
+        with time_machine.travel(day + dt.timedelta(minutes=2), tick=False):
+            content, problems = load_content(tmp_path / "content", cache=cache)
+            assert sorted(reads) == ["later.yml", "tomorrow.yml"]
+            plain_content, plain = load_content(tmp_path / "content")
+            assert [str(p) for p in problems.items] == [str(p) for p in plain.items]
+            assert content.papers == plain_content.papers
+            said = [p.message for p in problems.items]
+            assert any("'added' is 2030-06-05, after today (2030-06-02)" in m for m in said)
+            assert not any("2030-06-02, after" in m for m in said)
+            assert any("'year' is 2032, after 2031" in m for m in said)
+            reads.clear()
+            load_content(tmp_path / "content", cache=cache)  # (the same day again: none)
+            assert reads == []
