@@ -23,7 +23,7 @@ from typing import Sequence
 # a person is cited wrongly. A publisher's words too ("O'Reilly Media", "Packt
 # Publishing", "DeepMind Blog", "Springer-Verlag"; a corpus, "Penn Treebank"), and
 # "Press" after an acronym of three capitals or more ("MIT Press", "CRC Press", "IEEE
-# Press") or "Academic": after a given name or initials it is a surname ("Ofir Press",
+# Press"), "Academic" or a university's name, its press's ("Yale Press", "Oxford Press"): after a given name or initials it is a surname ("Ofir Press",
 # "W. H. Press", and "WH Press", as a BibTeX "Press, WH" gives it: two capitals are a
 # person's initials; three, "WHT Press", are read as a publisher's). Publishers named after
 # their founders, whose names read as a person's, are named: "Morgan Kaufmann",
@@ -36,7 +36,7 @@ _ORGANISATION = re.compile(
     r"|department|initiative|workshop|project|research|organi[sz]ation|alliance"
     r"|contributors|developers|publish(?:ing|ers?)|publications|media|blog|verlag|treebank)\b)"
     r"|\b(?:AI|DeepMind|Google|Microsoft|NVIDIA)\b|[@&0-9]"
-    r"|\b(?:[A-Z]{3,}|Academic)\s+Press\b"
+    r"|\b(?:[A-Z]{3,}|Academic|Yale|Harvard|Princeton|Stanford|Cambridge|Oxford|Columbia|Chicago|Cornell)\s+Press\b"
     r"|\b(?:Morgan\s+Kaufmann|Prentice[\s-]Hall|Addison[\s-]Wesley|McGraw[\s-]Hill)\b"
 )
 _LETTER = re.compile(r"[^\W\d_]")
@@ -210,6 +210,27 @@ SURNAME_WORDS = frozenset("""
     temple thatcher thorn turner wade walker wall ward waters weaver wells west white
     winter wolf wood woods wright young
 """.split())
+
+
+# Given names that are words of the dictionary too (lemminflect's, as
+# markdownlist.known_word asks it), in lower case: "Frank Press" and "Mark Press" are
+# people as "Ofir Press" is, though every word of "Free Press" is the dictionary's as
+# theirs are. Not the words a publisher's or a site's name starts with as often ("Rich
+# Media", "Cash", "Rock", "Major").
+GIVEN_NAME_WORDS = frozenset("""
+    amber angel art august basil bill bob brook bud buck carol chase cliff clay dale dawn
+    dean don drew earl faith frank gene glen grace grant guy harry hazel heath heather
+    holly hope hunter iris ivy jack jade jay jimmy joy ken kit lance lane laurel lee lily
+    mark mason matt may mike miles morgan nick pat patty peg penny peter ray reed rick rob
+    robin rod rose ruby rusty sally sandy sue terry tom victor violet wade ward warren
+    will wren
+""".split())
+
+
+def is_given_name_word(word: str) -> bool:
+    """Whether ``word``, a word of the dictionary too, is a common given name
+    (GIVEN_NAME_WORDS): "Frank", "Mark", "Grace"; not "Free", "New", "Open"."""
+    return word.casefold() in GIVEN_NAME_WORDS
 
 
 def is_surname_word(word: str) -> bool:

@@ -174,9 +174,24 @@ def test_a_publishers_name_is_an_organisations_and_a_surname_like_it_a_persons()
         assert not is_organisation(name), name
     assert shown_name("Press, WH") == "WH Press"
     assert is_organisation("IEEE Press") and is_organisation("SIAM Press")
+    # (a university's press by its university's name; a person's given name is none)
+    for name in ("Yale Press", "Oxford Press", "Cambridge Press"):
+        assert is_organisation(name), name
     # ("Media" and "Blog" after initials are a surname, as "Press" is: no organisation
     # is named with initials; after a given name they stay an organisation's word)
     for name in ("J. Media", "A. B. Blog", "J.-Y. Media"):
         assert not is_organisation(name), name
     for name in ("O'Reilly Media", "John Media", "DeepMind Blog", "J. Media Group"):
         assert is_organisation(name), name
+
+
+def test_the_given_names_listed_are_words_of_the_dictionary_and_no_publishers_first_words():
+    from generator.lemmas import known_word
+    from generator.names import GIVEN_NAME_WORDS, is_given_name_word
+
+    # (the list says a given name only where the dictionary would read it as a word:
+    # the others, "Ofir", "William", are told by the dictionary already)
+    assert sorted(word for word in GIVEN_NAME_WORDS if not known_word(word)) == []
+    assert is_given_name_word("Frank") and is_given_name_word("MARK")
+    for word in ("Free", "New", "Open", "Beacon", "Penguin", "Oxford", "Random", "Basic", "Rich"):
+        assert not is_given_name_word(word), word

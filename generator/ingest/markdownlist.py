@@ -67,7 +67,7 @@ from ..lemmas import known_word as _dictionary_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
 from ..models import Link
-from ..names import is_organisation, is_surname_word
+from ..names import is_given_name_word, is_organisation, is_surname_word
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
 from . import ReadBefore, Record, first_version_year, thesis_kind
@@ -1673,7 +1673,7 @@ def _split_parts(pattern: re.Pattern[str], text: str) -> list[str]:
     """``pattern.split(text)``, except at the full stops of a journal's abbreviated name
     (`_journal_stops`): "Phys. Rev. Lett. 2020" is one part, its venue and year; split,
     "Lett" was read as an author's name before a year alone."""
-    stops = _journal_stops(text)
+    stops = _journal_stops(text) | _name_semicolons(text)
     if not stops:
         return pattern.split(text)
     parts, start = [], 0
@@ -1715,6 +1715,28 @@ def _journal_stops(text: str) -> set[int]:
         dots, known, last = [], 0, False
     if known >= 2 or last and _YEAR_AFTER.match(text, dots[-1] + 1):
         stops.update(dots)
+    return stops
+
+
+# A run of names each written "Surname, Given", joined by semicolons as a reference
+# manager copies them ("Goodfellow, Ian; Bengio, Yoshua"): two slots at least, each a
+# surname (perhaps after its particles) and one to three given names or initials.
+_SEMICOLON_SLOT = r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3},\s*[^\W\d_][\w'’-]*(?:\s+(?!et\s+al\b)(?:[^\W\d_]\.|[^\W\d_][\w'’-]*)){0,2}"
+_SEMICOLON_NAMES = re.compile(rf"(?<![\w'’-]){_SEMICOLON_SLOT}(?:\s*;\s*{_SEMICOLON_SLOT})+")
+
+
+def _name_semicolons(text: str) -> set[int]:
+    """Where the semicolons between names written "Surname, Given" are in ``text``
+    ("Goodfellow, Ian; Bengio, Yoshua. NeurIPS 2014"): one list of names, no parts' ends
+    (split there, "Goodfellow, Ian" was left out and "Bengio, Yoshua" read as two
+    surnames). Only where every slot reads as one name (`_inverted`)."""
+    if ";" not in text:
+        return set()  # (most items: asked first, at a regular expression's speed)
+    stops: set[int] = set()
+    for run in _SEMICOLON_NAMES.finditer(text):
+        slots = run.group().split(";")
+        if all(_inverted(*slot.split(",")) for slot in slots):
+            stops.update(run.start() + m.start() for m in re.finditer(";", run.group()))
     return stops
 
 
@@ -1910,8 +1932,9 @@ def _surnamed_as_organisation(text: str) -> bool:
     Press", "Penguin Press", "Oxford Press", "Open Media", which a list names beside a
     venue too ("- Free Press, NeurIPS 2020"): a given name is seldom a word of the
     dictionary ("Ofir", "William", "Noah"), and a publisher's first word seldom anything
-    else; a middle initial says a person's all the same, "Frank H. Press", where "Frank
-    Press" alone reads as a publisher's (`_dictionary_named`)."""
+    else, but for the given names that are words of it too ("Frank Press", "Mark Press",
+    names.GIVEN_NAME_WORDS); a middle initial says a person's all the same ("Peace H.
+    Press") (`_dictionary_named`)."""
     words = text.split()
     return (
         2 <= len(words) <= 4
@@ -1922,7 +1945,7 @@ def _surnamed_as_organisation(text: str) -> bool:
         and not _LAB.fullmatch(words[0])
         and all(_INITIALS.fullmatch(word) or _capitalised(word) for word in words[1:-1])
         and not is_organisation(" ".join(words[:-1]))
-        and not re.search(r"\bAcademic\s", text)
+        and not (words[-1] == "Press" and is_organisation(text))  # ("Yale Press", "Academic Press")
         and not _dictionary_named(words[:-1])
     )
 
@@ -1930,8 +1953,12 @@ def _surnamed_as_organisation(text: str) -> bool:
 def _dictionary_named(words: list[str]) -> bool:
     """Whether the words before a publisher's word ("Press", "Media") are a publisher's
     own, not a person's given names: all of them words of the dictionary ("Free", "New
-    York", "Beacon"), and no initial among them ("Frank H.")."""
-    return all(not _INITIALS.fullmatch(word) and known_word(word.casefold()) for word in words)
+    York", "Beacon"), and no initial among them ("Frank H."), nor a given name that is
+    a word of the dictionary as well ("Frank", "Mark", "Grace": names.GIVEN_NAME_WORDS)."""
+    return all(
+        not _INITIALS.fullmatch(word) and known_word(word.casefold()) and not is_given_name_word(word)
+        for word in words
+    )
 
 
 def _published_in_year(parts: list[str], index: int) -> bool:
@@ -2049,6 +2076,10 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
     return _venue(venue, as_written), _full_year(match.group("y4") or match.group("y2"))
 
 
+# The last of a list of names, after its comma: "and Alan Turing", "& Grace Hopper".
+_AND_FIRST = re.compile(r"(?:and|&)\s", re.IGNORECASE)
+
+
 @_per_parse
 def _part_venue_year(part: str) -> tuple[str, str] | None:
     """The venue and year a part of the words after a title ends with (`_venue_and_year`,
@@ -2057,6 +2088,8 @@ def _part_venue_year(part: str) -> tuple[str, str] | None:
     theirs, not the paper's ("code released 2020", "code released 2020 at NeurIPS": see
     `_known_within` for the venue such words hold), or the part gives no year."""
     for tail in _tails(part):
+        if _AND_FIRST.match(tail):
+            continue  # (a list of names' last, no venue: "Lovelace, Ada, and Alan Turing, 2014")
         if found := _venue_and_year(tail):
             said = part[: len(part) - len(tail)].rstrip(" ,").rsplit(",", 1)[-1]
             if found[0] and (kind := _work(said)) and "," not in kind:

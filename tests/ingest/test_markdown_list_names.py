@@ -41,6 +41,19 @@ SURNAME_FIRST = [
     (f"- {GAN} - Goodfellow, Ian & Bengio, Yoshua, NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio"), "NeurIPS"),
     # (Chicago's and MLA's: the first name inverted, the others given name first)
     (f"- {GAN} (Lovelace, Ada, and Alan Turing)", ("Ada Lovelace", "Alan Turing"), ""),
+    # (the year after the names: "and Alan Turing" was the venue)
+    (f"- {GAN} (Lovelace, Ada, and Alan Turing, 2014)", ("Ada Lovelace", "Alan Turing"), ""),
+    (f"- {GAN} - Lovelace, Ada, and Alan Turing, 2014", ("Ada Lovelace", "Alan Turing"), ""),
+    # (a reference manager's: "Surname, Given" slots joined by ";", which ended a part
+    # and left the first name out: "Bengio" and "Yoshua" were the authors)
+    (f"- {GAN} Goodfellow, Ian; Bengio, Yoshua. NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio"), "NeurIPS"),
+    (f"- {GAN} - Goodfellow, Ian; Bengio, Yoshua, NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio"), "NeurIPS"),
+    (f"- {GAN} (Goodfellow, Ian; Bengio, Yoshua)", ("Ian Goodfellow", "Yoshua Bengio"), ""),
+    (
+        f"- {GAN} - Goodfellow, Ian J.; Bengio, Yoshua; Courville, Aaron. NeurIPS 2014",
+        ("Ian J. Goodfellow", "Yoshua Bengio", "Aaron Courville"), "NeurIPS",
+    ),
+    (f"- {GAN} - Goodfellow, Ian; Bengio, Yoshua et al. NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio", "others"), "NeurIPS"),
     # Guards: surnames alone stay surnames, and Vancouver's initials stay initials.
     (f"- {GAN} - Sutton and Barto, Alan Turing, NeurIPS 2014", ("Sutton", "Barto", "Alan Turing"), "NeurIPS"),
     (f"- {GAN} (Noh, Hong, Han et al.)", ("Noh", "Hong", "Han", "others"), ""),
@@ -48,6 +61,8 @@ SURNAME_FIRST = [
     (f"- {GAN} - Goodfellow, Bengio and Courville, NeurIPS 2014", ("Goodfellow", "Bengio", "Courville"), "NeurIPS"),
     (f"- {GAN} - He K, Zhang X, et al. 2016", ("K. He", "X. Zhang", "others"), ""),
     (f"- {GAN} - Goodfellow et al., NeurIPS 2014", ("Goodfellow", "others"), "NeurIPS"),
+    # (";" between words that are no "Surname, Given" still ends a part)
+    (f"- {GAN} - Vision, Language; Audio, Speech. NeurIPS 2014", (), "NeurIPS"),
 ]
 
 
@@ -107,6 +122,17 @@ PUBLISHERS = [
     ("William H. Press, ICLR 2022", ("William H. Press",), "ICLR"),
     ("Frank H. Press, ICLR 2022", ("Frank H. Press",), "ICLR"),
     ("Anna Media, NeurIPS 2020", ("Anna Media",), "NeurIPS"),
+    # (given names that are words of the dictionary too: Frank Press, the geophysicist,
+    # was no author; names.GIVEN_NAME_WORDS)
+    ("Frank Press, ICLR 2022", ("Frank Press",), "ICLR"),
+    ("Mark Press (ICLR 2022)", ("Mark Press",), "ICLR"),
+    ("Peter Press, ICLR 2022", ("Peter Press",), "ICLR"),
+    ("Grace Media, NeurIPS 2020", ("Grace Media",), "NeurIPS"),
+    ("Frank Press, 2019", (), "Frank Press"),
+    # (a university's press, the university's name no given name's)
+    ("Yale Press, ICLR 2022", (), "ICLR"),
+    ("Yale Press, 2019", (), "Yale Press"),
+    ("MIT Press, ICLR 2022", (), "ICLR"),
     ("Ofir Press, Noah A. Smith, ICLR 2022", ("Ofir Press", "Noah A. Smith"), "ICLR"),
 ]
 
