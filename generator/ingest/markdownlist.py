@@ -51,6 +51,7 @@ under "## News": see `_Reader._news`). A list that names no paper at all is an e
 
 from __future__ import annotations
 
+from collections import Counter
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -390,6 +391,7 @@ def parse_markdown_list(text: str, path: str, problems: Problems) -> list[Record
     reader = _Reader(path, problems)
     try:
         reader.read(tokens)
+        reader.surnames_as_written()
     finally:
         for remembered in _REMEMBERED:
             remembered.cache_clear()
@@ -458,6 +460,10 @@ class _Reader:
         # Preprints under a year's heading whose arXiv id gives another year: (line,
         # heading's year, arXiv id, its year), said once (see `read`).
         self.heading_years: list[tuple[int, str, str, str]] = []
+        # How the list writes its authors' names, item by item (`_names_written`), and the
+        # records whose one name before "et al." may be two surnames ("Noh, Hong et al.").
+        self.names_written: Counter[str] = Counter()
+        self.either: list[int] = []
 
     # --- walking the blocks -------------------------------------------------
 
@@ -723,6 +729,10 @@ class _Reader:
         won_at = " ".join(filter(None, (_MARKDOWN_SIGN.sub(r"\\\g<0>", venue), year)))
         notes = f"{award} ({won_at})" if award else ""
         authors = self._authors(unit, title_span)
+        if written := _names_written(_clean(_join(unit.spans)), authors):
+            self.names_written[written] += 1
+            if written == "either":
+                self.either.append(len(self.records))
         if earlier and (changed := [
             (name, value) for name, value, now in zip(("venue", "year"), earlier, (venue, year)) if value != now
         ]) and changed[0][0] == "venue":
@@ -775,6 +785,21 @@ class _Reader:
             )
         self.records.append(record)
         return True
+
+    def surnames_as_written(self) -> None:
+        """Read "Noh, Hong et al." as the rest of the list writes its names: one name
+        surname first ("Hong Noh", as `_surname_first` reads it alone) only when some other
+        item writes one so ("Goodfellow, Ian J. et al."), or none writes names given name
+        first or surnames alone; else two surnames, "Noh" and "Hong": a list that writes
+        "Ashish Vaswani et al." or "Vaswani, Shazeer, 2017" would write "Hong Noh et al."
+        for one person."""
+        written = self.names_written
+        if not self.either or written["surname first"] or not (written["given first"] or written["surnames"]):
+            return
+        for index in self.either:
+            record = self.records[index]
+            given, surname = record.authors[0].split()
+            self.records[index] = replace(record, authors=(surname, given, *record.authors[1:]))
 
     def _skip(self, unit: _Unit, why: str) -> bool:
         """Count the item as one the import took no paper from (errors.Skipped), and say
@@ -1271,6 +1296,26 @@ _HTML_ELEMENTS = frozenset("""
     ul var video wbr
 """.split())
 
+
+
+def _names_written(text: str, authors: tuple[str, ...]) -> str:
+    """How an item's text writes the names read from it: "either" for one surname and one
+    given name before "et al." ("Noh, Hong et al.", read "Hong Noh": two surnames as
+    well), "surname first" ("Goodfellow, Ian J."), "given first" ("Ashish Vaswani"),
+    "surnames" (two one-word names at least, "Vaswani, Shazeer"); "" for no names, or
+    none of these."""
+    people = [name for name in authors if name != "others"]
+    full = [name.split() for name in people if " " in name]
+    if len(people) == 1 and authors[-1] == "others" and len(full) == 1 and len(full[0]) == 2:
+        given, surname = full[0]
+        if re.search(rf"(?<![\w'’-]){re.escape(surname)},\s*{re.escape(given)},?\s+et\s+al\b", text):
+            return "either"
+    for words in full:
+        if re.search(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w'’-])", text):
+            return "given first"
+        if re.search(rf"(?<![\w'’-]){re.escape(words[-1])},\s*{re.escape(words[0])}", text):
+            return "surname first"
+    return "surnames" if not full and len(people) >= 2 else ""
 
 
 def _no_paper(unit: _Unit) -> str:

@@ -161,3 +161,39 @@ BOOKS = [
 def test_surnames_before_a_publisher_and_its_bracketed_year_are_the_authors(after, authors, venue, year):
     record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
     assert (record.authors, record.venue, record.year) == (authors, venue, year)
+
+
+def _read_list(*items):
+    problems = Problems()
+    text = "# A List\n\n" + "".join(
+        f"- [Paper {n}](https://arxiv.org/abs/2108.1240{n}) {item}\n" for n, item in enumerate(items)
+    )
+    records = parse_text(text, "list.md", problems, "markdown")
+    assert not problems, problems.format()
+    return [record.authors for record in records]
+
+
+# "Noh, Hong et al." is one name surname first or two surnames: nothing but the words
+# tells, and the rest of the list writes its names one way. Alone, or beside names
+# written surname first, one name; beside names given name first or surnames alone, two
+# surnames (that list would have written "Hong Noh et al." for one person).
+NOH_HONG = [
+    ((), ("Hong Noh", "others")),
+    (("- Goodfellow, Ian J. et al., NeurIPS 2014",), ("Hong Noh", "others")),
+    (("- Goodfellow, Ian and Bengio, Yoshua, NeurIPS 2014",), ("Hong Noh", "others")),
+    (("- Ashish Vaswani et al., NeurIPS 2017",), ("Noh", "Hong", "others")),
+    (("- Vaswani, Shazeer, 2017",), ("Noh", "Hong", "others")),
+    (("- Ashish Vaswani, Noam Shazeer, NeurIPS 2017",), ("Noh", "Hong", "others")),
+    # (a surname-first name anywhere says the list's way: one name)
+    (("- Vaswani, Shazeer, 2017", "- Goodfellow, Ian J. et al., NeurIPS 2014"), ("Hong Noh", "others")),
+    # (names that say no way: a surname alone before "et al.")
+    (("- Vaswani et al., NeurIPS 2017",), ("Hong Noh", "others")),
+]
+
+
+@pytest.mark.parametrize("others, authors", NOH_HONG)
+def test_a_surname_and_one_given_name_before_et_al_are_read_as_the_list_writes_names(others, authors):
+    read = _read_list("(Noh, Hong et al.)", *others)
+    assert read[0] == authors
+    # (the other items' names are read as they were)
+    assert read[1:] == (_read_list(*others) if others else [])
