@@ -114,3 +114,23 @@ def test_the_notes_count_in_the_singular_and_plural_in_the_order_each_kind_first
     ]
     assert report.summary().endswith("; 3 skipped in the input (no paper taken: see the notes)")
     assert ImportReport().skipped_notices() == []
+
+
+def test_an_item_over_nested_items_is_said_to_head_them(tmp_path, capsys):
+    # "- Vision" groups the papers nested under it: said apart from the items that name
+    # no paper, so that a curator reading the note does not look for a lost paper there.
+    (tmp_path / "list.md").write_text(
+        "# List\n\n"
+        "- Vision\n"
+        "  - [Deep Residual Learning](https://arxiv.org/abs/1512.03385) - CVPR 2016\n"
+        "  - [LibMTL](https://github.com/median-research-group/LibMTL): a library\n"
+        "- **Language**\n"
+        "  1. [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - NeurIPS 2017\n"
+    )
+    out, err = _import(tmp_path, capsys, "list.md")
+    path = tmp_path / "list.md"
+    assert err.splitlines() == [
+        f"note: 2 list items skipped: a heading of the items nested in it: {path}:3:1, {path}:6:1",
+        f"note: 1 list item skipped: not a paper (no paper link, nor a title with a venue or year): {path}:5:1",
+    ]
+    assert out.endswith("; 3 skipped in the input (no paper taken: see the notes)\n")

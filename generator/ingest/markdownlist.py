@@ -445,6 +445,7 @@ class _Unit:
     cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # column -> span range
     unknown_html: list[str] = field(default_factory=list)  # raw tags no HTML element names
     row: bool = False  # a table's row, not a list item
+    nested: bool = False  # a list item with a list nested in it
 
 
 class _Reader:
@@ -576,6 +577,7 @@ class _Reader:
             if token.type == "list_item_close" and token.level == level:
                 break
             if token.type in ("bullet_list_open", "ordered_list_open") and token.level == level + 1:
+                unit.nested = True
                 break  # (the nested list's items are read as items of their own)
             if token.type == "inline" and token.level == level + 2:
                 if unit.spans:
@@ -1320,11 +1322,15 @@ def _names_written(text: str, authors: tuple[str, ...]) -> str:
 
 def _no_paper(unit: _Unit) -> str:
     """Why an item that names no paper is none, as the import's report says it: a table
-    of contents' link to a heading of the list, or anything else (a badge, a code base, a
-    dataset, a line of prose), which neither links a paper nor gives a title a venue or
-    year."""
+    of contents' link to a heading of the list, an item that links nothing over the
+    items nested in it (a heading of theirs: "- Vision"), or anything else (a badge, a
+    code base, a dataset, a line of prose), which neither links a paper nor gives a title
+    a venue or year."""
     if unit.anchors and all(anchor.url.startswith("#") for anchor in unit.anchors):
         return "a link to a heading of the list (table of contents)"
+    if unit.nested and not unit.anchors:
+        # ("- Vision" over its papers' items: the list's own heading, not a lost paper)
+        return "a heading of the items nested in it"
     return "not a paper (no paper link, nor a title with a venue or year)"
 
 
