@@ -40,6 +40,14 @@ _ORGANISATION = re.compile(
     r"|\b(?:Morgan\s+Kaufmann|Prentice[\s-]Hall|Addison[\s-]Wesley|McGraw[\s-]Hill)\b"
 )
 _LETTER = re.compile(r"[^\W\d_]")
+# Publishers named for two founders, joined by "&", "and" or a comma, as a citation joins
+# two authors' names: "Simon & Schuster, 2019" and "Little, Brown, 2019" were by "Simon"
+# and "Schuster", "Little" and "Brown". Named: nothing else tells them from two surnames.
+_FOUNDERS = re.compile(
+    r"(?:Simon\s*(?:&|and)\s*Schuster|Little,?\s+Brown(?:\s+(?:&|and)\s+Company)?"
+    r"|Taylor\s*(?:&|and)\s*Francis|Chapman\s*(?:&|and)\s*Hall(?:/CRC)?"
+    r"|Farrar,\s*Straus(?:,?\s*(?:&|and)\s*Giroux)?|John\s+Wiley\s*(?:&|and)\s*Sons)"
+)
 # BibTeX's "Jr" part, in "Last, Jr., First".
 _SUFFIX_PART = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
@@ -92,7 +100,24 @@ _INITIALS_SURNAME = re.compile(r"(?:[A-Z][a-z]?\.(?:\s*-\s*|\s*))+(?:Media|Blog)
 
 def is_organisation(name: str) -> bool:
     """Whether an author's name reads as an organisation's (see _ORGANISATION)."""
-    return bool(_ORGANISATION.search(name)) and not _INITIALS_SURNAME.fullmatch(name)
+    return (
+        bool(_ORGANISATION.search(name)) and not _INITIALS_SURNAME.fullmatch(name)
+    ) or is_founders_publisher(name)
+
+
+def is_founders_publisher(text: str) -> bool:
+    """Whether ``text`` is a publisher's name made of two founders' ("Simon & Schuster",
+    "Little, Brown", "Taylor & Francis": `_FOUNDERS`), which reads as two people's."""
+    return bool(_FOUNDERS.fullmatch(text.strip()))
+
+
+def ends_with_founders_publisher(text: str) -> bool:
+    """Whether ``text`` is such a publisher's name, or ends with one after a comma, as a
+    list of names before it does ("Sutton and Barto, Taylor & Francis")."""
+    return bool(_FOUNDERS_LAST.search(text))
+
+
+_FOUNDERS_LAST = re.compile(rf"(?:^|,\s*){_FOUNDERS.pattern}\s*$")
 
 
 def shown_name(name: str) -> str:

@@ -177,6 +177,10 @@ def test_a_publishers_name_is_an_organisations_and_a_surname_like_it_a_persons()
     # (a university's press by its university's name; a person's given name is none)
     for name in ("Yale Press", "Oxford Press", "Cambridge Press"):
         assert is_organisation(name), name
+    # (publishers named for two founders, as two authors are joined)
+    for name in ("Simon & Schuster", "Little, Brown", "Taylor and Francis", "John Wiley & Sons"):
+        assert is_organisation(name), name
+    assert not is_organisation("Brown, Little")
     # ("Media" and "Blog" after initials are a surname, as "Press" is: no organisation
     # is named with initials; after a given name they stay an organisation's word)
     for name in ("J. Media", "A. B. Blog", "J.-Y. Media"):

@@ -68,7 +68,7 @@ from ..lemmas import known_word as _dictionary_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
 from ..models import Link
-from ..names import is_given_name_word, is_organisation, is_surname_word
+from ..names import ends_with_founders_publisher, is_given_name_word, is_organisation, is_surname_word
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
 from . import ReadBefore, Record, first_version_year, thesis_kind
@@ -2836,6 +2836,10 @@ def _name_list(text: str) -> tuple[str, ...]:
     """Names written "Ada Lovelace, Alan Turing and Grace Hopper" (or "... et al.");
     () when any part is no name."""
     text = _clean(text)
+    if ends_with_founders_publisher(text):
+        # (a publisher's two founders, no authors: "Simon & Schuster", "Little, Brown";
+        # after the names, "Sutton and Barto, Taylor & Francis": the names are read alone)
+        return ()
     if not text or ("," not in text and " and " not in text and "et al" not in text):
         if not (text and len(text.split()) in (2, 3) and _NAME.match(text)):
             return ()

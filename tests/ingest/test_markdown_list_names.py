@@ -197,3 +197,24 @@ def test_a_surname_and_one_given_name_before_et_al_are_read_as_the_list_writes_n
     assert read[0] == authors
     # (the other items' names are read as they were)
     assert read[1:] == (_read_list(*others) if others else [])
+
+
+# Publishers named for two founders, joined as two authors' names are: no authors
+# (names.is_founders_publisher), the names before them read alone.
+FOUNDERS = [
+    ("Simon & Schuster, 2019", (), "Simon & Schuster"),
+    ("Taylor & Francis, 2019", (), "Taylor & Francis"),
+    ("Chapman & Hall, 2019", (), "Chapman & Hall"),
+    ("Sutton and Barto, Taylor & Francis, 2019", ("Sutton", "Barto"), "Taylor & Francis"),
+    # (the venue after the comma is not found: "Brown" reads as a surname alone)
+    ("Little, Brown, 2019", (), ""),
+    # Guards: two surnames so joined stay two authors.
+    ("Smith & Jones, 2019", ("Smith", "Jones"), ""),
+    ("Brown & Little, 2019", ("Brown", "Little"), ""),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue", FOUNDERS)
+def test_a_publisher_named_for_two_founders_is_no_two_authors(after, authors, venue):
+    record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, "2019")
