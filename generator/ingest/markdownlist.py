@@ -1224,7 +1224,9 @@ class _Reader:
                     # ICLR 2020", "Theory, Practice, ICLR 2020" name no one, as before a year)
                     names = (_name_list if found[0] else _cited_people)(head)
                     if names and not _field_words([name for name in names if name != "others"]):
-                        return names
+                        # (without a publisher named among them: "Free Press, Ofir Press, ICLR
+                        # 2022" was by Free Press too)
+                        return tuple(name for name in names if not _publisher_named(name)) or names
         # Names last, after the venue and year: "[Title](...) - NeurIPS 2017 - Ashish
         # Vaswani, Noam Shazeer", "- NeurIPS 2020 (Oral) - Vaswani, Shazeer", people's as
         # before a year (`_cited_people`: not "- ICLR 2021 - Vision, Language").
@@ -2023,6 +2025,14 @@ def _surnamed_as_organisation(text: str) -> bool:
         and not (words[-1] == "Press" and is_organisation(text))  # ("Yale Press", "Academic Press")
         and not _dictionary_named(words[:-1])
     )
+
+
+def _publisher_named(name: str) -> bool:
+    """Whether a name read among people's is a publisher's or a site's: a publisher's word
+    (`_ORGANISATION_SURNAMES`) after words of the dictionary alone ("Free Press", "Open
+    Media"; not "Ofir Press", "Frank Press": `_dictionary_named`)."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].casefold() in _ORGANISATION_SURNAMES and _dictionary_named(words[:-1])
 
 
 def _dictionary_named(words: list[str]) -> bool:

@@ -133,6 +133,10 @@ PUBLISHERS = [
     ("Yale Press, ICLR 2022", (), "ICLR"),
     ("Yale Press, 2019", (), "Yale Press"),
     ("MIT Press, ICLR 2022", (), "ICLR"),
+    # (a publisher among people's names: no author of them)
+    ("Free Press, Ofir Press, ICLR 2022", ("Ofir Press",), "ICLR"),
+    ("Ofir Press, Free Press, ICLR 2022", ("Ofir Press",), "ICLR"),
+    ("Frank Press, Ofir Press, ICLR 2022", ("Frank Press", "Ofir Press"), "ICLR"),
     ("Ofir Press, Noah A. Smith, ICLR 2022", ("Ofir Press", "Noah A. Smith"), "ICLR"),
 ]
 
