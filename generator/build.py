@@ -57,6 +57,8 @@ class Settings:
     docs_dir: Path
     site_name: str = "Reading list"
     site_url: str = ""
+    # mkdocs.yml's `theme: language:`: how the pages write a count (render.counted).
+    language: str = "en"
     source_date_epoch: int | None = None
     # Where the memo is kept between processes (see cache.py); None keeps it in memory.
     cache_dir: Path | None = None
@@ -445,7 +447,7 @@ def _generate(
 
     try:
         renderer = renderer or _renderer(
-            settings.cache_dir / "templates" if settings.cache_dir is not None else None
+            settings.cache_dir / "templates" if settings.cache_dir is not None else None, settings.language
         )
     except Exception as error:
         _raise_template_error(error, settings)
@@ -542,13 +544,13 @@ def _raise_template_error(error: Exception, settings: Settings) -> NoReturn:
 _RENDERERS: dict[str, Renderer] = {}
 
 
-def _renderer(compiled: Path | None = None) -> Renderer:
+def _renderer(compiled: Path | None = None, language: str = "en") -> Renderer:
     """A Renderer for the templates as they are now, kept for the life of the process.
 
     Compiling the templates costs a tenth of a second, on every rerun under `mkdocs
     serve`; an edited template has a new fingerprint, so it gets a new Renderer.
     """
-    fresh = Renderer(compiled=compiled)
+    fresh = Renderer(compiled=compiled, language=language)
     key = f"{fresh.fingerprint}:{compiled}"
     kept = _RENDERERS.get(key)
     if kept is None:

@@ -244,6 +244,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         docs_dir=Path(config.docs_dir),
         site_name=config.site_name,
         site_url=config.site_url or "",
+        language=_language(config),
         source_date_epoch=_source_date_epoch(),
         # Reruns in a new process reuse what the last build computed (see cache.py).
         cache_dir=root / ".cache" / "readinglist",
@@ -471,6 +472,14 @@ def _errors_page(cache_dir: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     write_if_changed(folder / "index.md", _ERRORS_PAGE)
     return folder
+
+
+def _language(config) -> str:
+    """The site's language, mkdocs.yml's `theme: language:` (Material's; English unset),
+    which the pages' counts are written in (render.counted), as the browser writes the
+    tables' (table-filter.js, the page's lang)."""
+    language = config.theme.get("language") if config.theme is not None else None
+    return language if isinstance(language, str) and language.strip() else "en"
 
 
 def _source_date_epoch() -> int | None:

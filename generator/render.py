@@ -188,6 +188,15 @@ def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
+def counted(number: int, language: str = "en") -> str:
+    """A count as the site's language writes it, as table-filter.js's counted() writes
+    the table's ("All 10,000 papers" stood below "**10000** papers"): thousands grouped
+    by a comma in English (mkdocs.yml's `theme: language:`, English when unset). In
+    another language the digits alone, as before: its separator is its own ("10.000"
+    in German, where "10,000" reads as ten), which the generator does not know."""
+    return f"{number:,}" if language == "en" or language.startswith(("en-", "en_")) else str(number)
+
+
 def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
     """Compiled templates kept in ``folder`` between processes (also the theme's: see
     mkdocs_hook.on_env). Compiling the templates costs a new process about a tenth of a
@@ -216,10 +225,12 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
 class Renderer:
     """Renders `Page`s to Markdown text; one instance compiles each template once."""
 
-    def __init__(self, templates: Path = TEMPLATES, compiled: Path | None = None) -> None:
+    def __init__(self, templates: Path = TEMPLATES, compiled: Path | None = None, language: str = "en") -> None:
         """``compiled``: a folder to keep the compiled templates in between processes
-        (Jinja's bytecode cache: each entry is checked against its template's source)."""
+        (Jinja's bytecode cache: each entry is checked against its template's source);
+        ``language``: the site's (mkdocs.yml's `theme: language:`), its counts' (`counted`)."""
         self.templates = templates
+        self.language = language
         env = jinja2.Environment(
             bytecode_cache=bytecode_cache(compiled),
             loader=jinja2.FileSystemLoader(str(templates)),
@@ -247,6 +258,7 @@ class Renderer:
             first_sentence=first_sentence,
             trusted_markdown=trusted_markdown,
             percent=percent,
+            counted=functools.partial(counted, language=language),
             breakable=breakable,
             join=_join,
             join_text=join_text,
@@ -259,8 +271,9 @@ class Renderer:
 
     @cached_property
     def fingerprint(self) -> str:
-        """A digest of every template and icon: rendered text depends on nothing else."""
-        digest = hashlib.sha256()
+        """A digest of every template and icon, and the language the counts are written
+        in: rendered text depends on nothing else."""
+        digest = hashlib.sha256(b"language\0" + self.language.encode() + b"\0")
         for path in sorted(p for p in self.templates.rglob("*") if p.is_file()):
             digest.update(path.relative_to(self.templates).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import types
 
 from tests.test_build import REPO
 
@@ -478,3 +479,18 @@ def test_under_serve_a_value_mkdocs_refuses_in_mkdocs_yml_is_said_at_its_key(tmp
     unknown, theme = caplog.messages
     assert unknown == "mkdocs.yml:5:1: Unrecognised configuration name: site_descripton"
     assert theme.startswith("mkdocs.yml:6:1: Unrecognised theme name: 'materialx'. The available")
+
+
+def test_the_pages_counts_are_written_in_the_language_mkdocs_yml_gives_the_theme():
+    # (review of fix17's counts: render.counted groups an English site's thousands;
+    # the language is Material's `theme: language:`, English when unset or empty.)
+    from mkdocs.theme import Theme
+
+    from generator.mkdocs_hook import _language
+
+    def config(**theme):
+        return types.SimpleNamespace(theme=Theme(name="material", **theme))
+
+    assert _language(config(language="de")) == "de"
+    assert _language(config()) == "en"  # (Material's own default)
+    assert _language(types.SimpleNamespace(theme=None)) == "en"
