@@ -8,6 +8,8 @@ and the result is read back to prove that they, and nothing else, changed.
 
 from __future__ import annotations
 
+import functools
+
 import yaml
 
 from .paperyaml import scalar
@@ -87,20 +89,29 @@ def string_values(text: str) -> dict[str, str]:
 
 def read_setting(text: str, key: str) -> object:
     """The value of ``key`` at the top of ``text`` (mkdocs.yml) as MkDocs reads it, an
-    `!ENV` tag's from the environment (by yaml_env_tag, MkDocs' reader of it); None when
-    the file does not set it, or it is of another tag."""
-    from yaml_env_tag import construct_env_tag
-
+    `!ENV` tag's from the environment (by yaml_env_tag, MkDocs' reader of it), inside it
+    too (`theme:` with `custom_dir: !ENV [THEME_DIR, overrides]`, which read as the shipped
+    theme folder whatever THEME_DIR said); None when the file does not set it, or it
+    holds another tag (a `!!python/name:`: MkDocs' to read, nothing run here)."""
     nodes = [v for k, v in _top_level(text) if k.value == key]
     if not nodes:
         return None
-    loader = yaml.SafeLoader("")
     try:
-        if nodes[-1].tag == "!ENV":
-            return construct_env_tag(loader, nodes[-1])
-        return loader.construct_object(nodes[-1], deep=True)
+        return _settings_loader()("").construct_object(nodes[-1], deep=True)
     except yaml.YAMLError:
-        return None  # (a `!!python/name:` tag: MkDocs' to read)
+        return None
+
+
+@functools.cache
+def _settings_loader() -> type[yaml.SafeLoader]:
+    """YAML's safe loader with MkDocs' `!ENV` (yaml_env_tag): made when first asked."""
+    from yaml_env_tag import construct_env_tag
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", construct_env_tag)
+    return Loader
 
 
 def written_values(text: str) -> dict[str, str]:

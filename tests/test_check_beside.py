@@ -972,3 +972,26 @@ def test_without_a_theme_folder_no_file_of_overrides_is_taken_for_one_of_the_sit
     # (A mkdocs.yml that cannot be read is the shipped one's: overrides/, as before.)
     (root / "mkdocs.yml").write_text("site_name: [Lab\n", encoding="utf-8")
     assert messages(root) == []
+
+
+def test_a_theme_folder_named_by_env_inside_theme_is_read_as_mkdocs_reads_it_and_no_tag_runs(tmp_path, monkeypatch):
+    # (review of fix17's custom_dir.) `custom_dir: !ENV [...]` inside `theme:` made the
+    # whole theme unreadable here, taken for the shipped overrides/: a picture in the
+    # folder the variable names was "leads to no file of the site". A Python tag is
+    # never run (YAML's safe loader): the file is read as the shipped one's.
+    root = three_papers(tmp_path)
+    (root / "mkdocs.yml").write_text(
+        "site_name: Lab\ntheme:\n  name: material\n  custom_dir: !ENV [LAB_THEME, overrides]\n", encoding="utf-8"
+    )
+    _theme_files(root, "lab-theme/assets/lab.png")
+    monkeypatch.setenv("LAB_THEME", "lab-theme")
+    assert messages(with_pages(root, index="[a](assets/lab.png)\n")) == []
+    monkeypatch.delenv("LAB_THEME")  # (its default: overrides/, which has no lab.png)
+    assert messages(root) == [_not_carried("1:5", "assets/lab.png", "put it in overrides/assets/ and link 'assets/lab.png'")]
+    ran = tmp_path / "ran"
+    (root / "mkdocs.yml").write_text(
+        f"site_name: Lab\ntheme:\n  name: material\n  custom_dir: !!python/object/apply:os.system ['touch {ran}']\n",
+        encoding="utf-8",
+    )
+    assert messages(root) == [_not_carried("1:5", "assets/lab.png", "put it in overrides/assets/ and link 'assets/lab.png'")]
+    assert not ran.exists()
