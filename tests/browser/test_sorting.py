@@ -400,6 +400,51 @@ def test_printed_a_long_list_filtered_and_sorted_gives_every_match_in_that_order
     assert _printed(page) == matches
 
 
+def test_printing_a_filtered_topic_twice_or_without_afterprint_copies_once_and_not_on_screen(new_page):
+    # (review of fix17's print copies.) A topic of 201 to 2,000 papers: unfiltered, its
+    # whole body is printed as it is; filtered, every match. beforeprint said twice makes
+    # one copy, hidden on screen (so no screen reader reads the rows twice); a browser that
+    # never says afterprint left the copies on screen, where every key typed in the
+    # filter copied every match again: now the next redraw on screen drops them.
+    page = new_page()
+    _opened(page, "bigtopic/")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("#t tbody.rl-print").count() == 0  # (every row shown: none made)
+    page.emulate_media(media="print")
+    assert _printed(page) == [r[0] for r in LONG_ROWS[:TOPIC]]
+    page.emulate_media(media="screen")
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    page.locator(".rl-filter__text").fill("Paper 01")
+    page.locator(".rl-filter__text").press("Enter")
+    matches = [r[0] for r in LONG_ROWS[:TOPIC] if r[0].startswith("Paper 01")]
+    assert len(matches) > LIMIT_SHOWN
+    assert _printed(page) == matches[:LIMIT_SHOWN]
+    page.evaluate("dispatchEvent(new Event('beforeprint')); dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("#t tbody.rl-print").count() == 1
+    assert page.evaluate("(() => { const b = document.querySelector('#t tbody.rl-print');"
+                         " return [b.hidden, b.checkVisibility(), b.rows.length, b.querySelectorAll('[id]').length]; })()"
+                         ) == [True, False, len(matches), 0]
+    assert _printed(page) == matches[:LIMIT_SHOWN]  # (on screen: the screen's rows alone)
+    page.emulate_media(media="print")
+    assert _printed(page) == matches
+    page.emulate_media(media="screen")  # (print media's change: the copies go)
+    assert _printed(page) == matches[:LIMIT_SHOWN]
+    assert page.locator("#t tbody.rl-print").count() == 0
+    # beforeprint, then neither afterprint nor a change of media (a browser that says
+    # only the first): the filter used on screen takes the copies away, copying nothing.
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("#t tbody.rl-print").count() == 1
+    page.locator(".rl-filter__text").fill("Paper 0")
+    page.locator(".rl-filter__text").press("Enter")
+    page.get_by_role("button", name=f"Show all {TOPIC:,}").wait_for()
+    assert page.locator("#t tbody.rl-print").count() == 0
+    assert page.evaluate("document.getElementById('t').hasAttribute('data-rl-printing')") is False
+    # The next print copies the matches of now.
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert _printed(page) == [r[0] for r in LONG_ROWS[:TOPIC] if r[0].startswith("Paper 0")]
+
+
 def _note_text(page):
     return page.locator(".rl-order").inner_text()
 
