@@ -14,6 +14,12 @@ in one run, the variants alternated round by round:
         fixed=/tmp/fixed.css --rounds 3
 
 (BENCHMARKS.md, "The fifty-third session: Show all at 10,000 rows".)
+
+``--more-only``: "Show 1,000 more" alone, on a page of its own opened in a new
+browser context, ``--settle`` seconds after the filter shows, the variants' order
+reversed every other round: the steps before it (Show all's 10,000 rows, the page left
+and closed) and the order in a round made the second variant's click the slower
+(BENCHMARKS.md, "The fifty-fifth session: Show 1,000 more, fix17's script against the old").
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ _SHOW_MORE = """async () => {
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   return performance.now() - start;
 }"""
+VIEWPORT = {"width": 1280, "height": 900}
 METRICS = ("LayoutDuration", "RecalcStyleDuration", "ScriptDuration", "TaskDuration")
 
 
@@ -56,11 +63,53 @@ def _sums(cdp) -> list[float]:
     return [got[key] for key in METRICS]
 
 
+def _page(new_page, base_url: str, files: str):
+    """A page of ``new_page()`` at All papers, with the variant's ``files`` (CSS[,JS])
+    served in the site's own's place, and its devtools session; the filter shown."""
+    css, _, js = files.partition(",")
+    page = new_page()
+    page.route("**/readinglist.css*", _served(Path(css).read_text(encoding="utf-8"), "text/css"))
+    if js:
+        page.route("**/table-filter.js*", _served(Path(js).read_text(encoding="utf-8"), "text/javascript"))
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    _opened(page, base_url)
+    return page, cdp
+
+
+def _opened(page, base_url: str) -> None:
+    page.goto(base_url + "papers/", wait_until="load", timeout=300_000)
+    page.locator(".rl-filter").wait_for(state="visible", timeout=300_000)
+
+
+def _show_more(page, cdp, name: str, n: int, figures: dict) -> None:
+    """Round ``n``'s "Show 1,000 more" of variant ``name``: its figures kept and printed."""
+    before = _sums(cdp)
+    wall = page.evaluate(_SHOW_MORE) / 1000
+    spent = [after - then for then, after in zip(before, _sums(cdp))]
+    figures.setdefault((name, "Show 1,000 more"), []).append([wall, *spent])
+    print(f"round {n + 1} {name}: Show 1,000 more: wall {wall:.2f} s, layout {spent[0]:.2f}, "
+          f"style {spent[1]:.2f}, script {spent[2]:.2f}, task {spent[3]:.2f}", flush=True)
+
+
+def _more_alone(browser, base_url: str, variant: str, n: int, settle: float, figures: dict) -> None:
+    """Round ``n``'s "Show 1,000 more" of ``variant`` (NAME=CSS[,JS]), on a page of a
+    context of its own, ``settle`` seconds after the filter shows."""
+    name, _, files = variant.partition("=")
+    context = browser.new_context(viewport=VIEWPORT)
+    page, cdp = _page(context.new_page, base_url, files)
+    page.wait_for_timeout(settle * 1000)
+    _show_more(page, cdp, name, n, figures)
+    context.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site folder")
     parser.add_argument("variants", nargs="+", help="NAME=CSS[,JS]")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--more-only", action="store_true", help='"Show 1,000 more" alone, order alternated')
+    parser.add_argument("--settle", type=float, default=2.0, help="seconds after the filter shows (--more-only)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -68,18 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     with SiteServer(args.site) as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for n in range(args.rounds):
+            if args.more_only:
+                for variant in args.variants[:: -1 if n % 2 else 1]:
+                    _more_alone(browser, server.base_url, variant, n, args.settle, figures)
+                continue
             for variant in args.variants:
                 name, _, files = variant.partition("=")
-                css, _, js = files.partition(",")
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.route("**/readinglist.css*", _served(Path(css).read_text(encoding="utf-8"), "text/css"))
-                if js:
-                    page.route("**/table-filter.js*", _served(Path(js).read_text(encoding="utf-8"), "text/javascript"))
-                cdp = page.context.new_cdp_session(page)
-                cdp.send("Performance.enable")
-
-                page.goto(server.base_url + "papers/", wait_until="load", timeout=300_000)
-                page.locator(".rl-filter").wait_for(state="visible", timeout=300_000)
+                page, cdp = _page(lambda: browser.new_page(viewport=VIEWPORT), server.base_url, files)
                 for step, script, arg in (("Show all", _SHOW_ALL, None), ("Year after it", _SORT_SHOWN, "year")):
                     before = _sums(cdp)
                     result = page.evaluate(script, arg) if arg else page.evaluate(script)
@@ -90,15 +134,9 @@ def main(argv: list[str] | None = None) -> int:
                           f"style {spent[1]:.2f}, script {spent[2]:.2f}, task {spent[3]:.2f}", flush=True)
                 # "Show 1,000 more" (since the fifty-fourth session), from the first rows of
                 # the page opened again, where the script offers it.
-                page.goto(server.base_url + "papers/", wait_until="load", timeout=300_000)
-                page.locator(".rl-filter").wait_for(state="visible", timeout=300_000)
+                _opened(page, server.base_url)
                 if page.locator("#rl-all-papers button.md-button", has_text="more").count():
-                    before = _sums(cdp)
-                    wall = page.evaluate(_SHOW_MORE) / 1000
-                    spent = [after - then for then, after in zip(before, _sums(cdp))]
-                    figures.setdefault((name, "Show 1,000 more"), []).append([wall, *spent])
-                    print(f"round {n + 1} {name}: Show 1,000 more: wall {wall:.2f} s, layout {spent[0]:.2f}, "
-                          f"style {spent[1]:.2f}, script {spent[2]:.2f}, task {spent[3]:.2f}", flush=True)
+                    _show_more(page, cdp, name, n, figures)
                 page.close()
         browser.close()
     for (name, step), rows in figures.items():
