@@ -767,7 +767,7 @@
              count line was empty until the filter was used. (Not a short list's, the
              shipped 180 papers': no count is missed where no list is cut.) */
           if (blocks) {
-            tell("All " + rows.length + " papers are shown");
+            tell("All " + counted(rows.length) + " papers are shown");
           }
           return;
         }
@@ -775,7 +775,7 @@
         last = { matches: null, limit: LIMIT };
         forPrint(false); /* (every row is in the whole body: printed as it is) */
         copies = new Map(); /* (read marks reach only the rows in the page) */
-        tell("All " + rows.length + " papers are shown"); /* (said aloud) */
+        tell("All " + counted(rows.length) + " papers are shown"); /* (said aloud) */
         return;
       }
       shown(matching());

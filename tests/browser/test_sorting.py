@@ -408,6 +408,8 @@ def test_printing_a_filtered_topic_twice_or_without_afterprint_copies_once_and_n
     # filter copied every match again: now the next redraw on screen drops them.
     page = new_page()
     _opened(page, "bigtopic/")
+    # (Its count line in the page's language too: it read "All 1999 papers are shown".)
+    assert page.locator(".rl-filter__count").inner_text() == f"All {TOPIC:,} papers are shown"
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
     assert page.locator("#t tbody.rl-print").count() == 0  # (every row shown: none made)
     page.emulate_media(media="print")
@@ -443,6 +445,10 @@ def test_printing_a_filtered_topic_twice_or_without_afterprint_copies_once_and_n
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     assert _printed(page) == [r[0] for r in LONG_ROWS[:TOPIC] if r[0].startswith("Paper 0")]
+    page.emulate_media(media="screen")
+    page.locator(".rl-filter__text").fill("")
+    page.locator(".rl-filter__text").press("Enter")
+    assert page.locator(".rl-filter__count").inner_text() == f"All {TOPIC:,} papers are shown"
 
 
 def _note_text(page):
@@ -811,4 +817,4 @@ def test_a_topic_of_more_rows_than_shown_at_first_says_its_count_on_load(new_pag
     _opened(page, "bigtopic/")
     assert len(_titles(page)) == TOPIC
     assert page.evaluate("document.getElementById('t').hasAttribute('data-rl-rows')") is True
-    assert page.locator(".rl-filter__count").inner_text() == f"All {TOPIC} papers are shown"
+    assert page.locator(".rl-filter__count").inner_text() == f"All {TOPIC:,} papers are shown"
