@@ -816,6 +816,11 @@ _IDENTIFIER = re.compile(
 )
 # (A paper's id that is a DOI, not an arXiv id: `doi_form`.)
 _DOI_TYPED = re.compile(r"10\.[0-9]{4,9}/.+", re.S)
+# A doi.org address typed, to its query or fragment, which are the address's, not the
+# DOI's (a DOI's own "?" or "#" is escaped in one), and an escaped ASCII character of it
+# ("%2F", "%23"): `typed_doi`.
+_DOI_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:dx\.)?doi\.org/([^?#]*)", re.I)
+_ASCII_ESCAPE = re.compile(r"%([0-7][0-9a-f])", re.I)
 # A typed word that is a URL (a scheme, or "www.") or a host and path ("github.com/x"),
 # and its scheme and host (`_refine`: `link_form`). ("node.js" is no host: no path.)
 _LINK_WORD = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)[^/]|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
@@ -945,6 +950,21 @@ def _holds(link: str, body: str, whole: bool) -> bool:
             return True
         at = link.find(body, at + 1)
     return False
+
+
+def typed_doi(word: str) -> str:
+    """The DOI a typed ``word`` is or holds (`_IDENTIFIER`), else "". Of a doi.org
+    address, the DOI as doi.org reads it, without the address's query or fragment and
+    with its escaped characters (`links.doi_from_url`, which gives the index a linked
+    DOI): "https://doi.org/10.1109/CVPR.2016.90?utm_source=x" was looked for as
+    "10.1109/cvpr.2016.90_utm_source_x", and "https://doi.org/10.1109%2FCVPR.2016.90"
+    as no DOI, both finding nothing. (Only ASCII is unescaped: `doi_form` keeps ASCII
+    letters and digits alone, and readinglist.js's typedDoi reads the same.)"""
+    address = _DOI_ADDRESS.match(word)
+    if address:
+        word = _ASCII_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), address.group(1))
+    identifier = _IDENTIFIER.search(word)
+    return identifier.group(2) or "" if identifier else ""
 
 
 def unlinked_note(named: NamedLinks) -> str:
@@ -1182,20 +1202,29 @@ def _refine(
         # A pasted arXiv id or DOI, with whatever is around it ("arXiv:", an address,
         # a version) is looked for as the id alone: "arxiv", "https" or "org" would
         # rank other papers first.
-        identifier = _IDENTIFIER.search(word)
-        if identifier and identifier.group(2):
+        doi = typed_doi(word)
+        if doi:
             # A DOI is looked for whole (`doi_form`): the one word to rank by it gives,
-            # said missing as typed.
-            form = doi_form(identifier.group(2))
+            # said missing as typed. A publisher's address that holds one
+            # ("dl.acm.org/doi/10.1145/...") is also the link it is: a paper that links it
+            # and has no `doi:` was found by no form of its own link.
+            form = doi_form(doi)
+            named = NamedLinks() if vocabulary is None or _DOI_ADDRESS.match(word) else links_of(word, vocabulary)
+            linked = named.links if named.whole and not named.unlinked else ()
             out.append(f"{form}^{EXACT_BONUS}")
-            found_by = (word.lower(), form)
+            out += link_terms(word, linked) if linked else []
+            found_by = (word.lower(), form, *linked)
             words[found_by] = None
             if presence == "+":
                 required[found_by] = None
             other = True
             continue
-        if identifier:
+        identifier = _IDENTIFIER.search(word)
+        if identifier and identifier.group(1):
             word = identifier.group(1)
+        else:
+            # (A DOI only past a doi.org address's "?" or "#" is none: `typed_doi`.)
+            identifier = None
         # A URL or a host and path that begins a page's link (`link_form`) finds that
         # page first: it is the one word to rank by this typed word gives (the pages
         # that link so find it, no other does), and the host's words ("github", "com*")
@@ -1450,9 +1479,9 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
     `name_forms`; no lone letter split off a longer piece), a DOI whole (`doi_form`:
     "-10.1234/abc" left out every page with a DOI of the prefix "10.1234").
     readinglist.js's prohibitedTerms is the same."""
-    identifier = _IDENTIFIER.search(word)
-    if identifier and identifier.group(2):
-        return [doi_form(identifier.group(2))]
+    doi = typed_doi(word)
+    if doi:
+        return [doi_form(doi)]
     compounds = _HYPHENATED.findall(word)
     if compounds:
         # (and the pages that write it with spaces, "multi task": `with_spaced`)

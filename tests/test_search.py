@@ -28,6 +28,8 @@ from generator.search import (
     _LINK_CUT,
     _LINK_PATH,
     _LINK_PARTS,
+    _DOI_ADDRESS,
+    _ASCII_ESCAPE,
     _AUTHOR_FIELD,
     _TYPED_NAME,
     _QUERY_SYNTAX,
@@ -197,7 +199,8 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     for name, pattern in (("LINK_WORD", _LINK_WORD), ("LINK_HOST", _LINK_HOST), ("LINK_START", _LINK_START),
                           ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART), ("LINK_PATH", _LINK_PATH),
                           ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT),
-                          ("LINK_PARTS", _LINK_PARTS)):
+                          ("LINK_PARTS", _LINK_PARTS), ("DOI_ADDRESS", _DOI_ADDRESS),
+                          ("ASCII_ESCAPE", _ASCII_ESCAPE)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -995,6 +998,49 @@ def test_a_doi_typed_finds_the_paper_whose_doi_it_is_whole():
     # Beside another word, a page without the DOI lacks it, as typed.
     assert sorted(found("10.1234/abc second")) == [
         ("papers/abc/", ("second",)), ("papers/abd/", ("10.1234/abc",))]
+
+
+def test_a_doi_address_is_read_as_doi_org_reads_it_and_a_publishers_as_its_link():
+    """A doi.org address pasted with a query or fragment, or with its DOI's "/"
+    escaped, found nothing: "?utm_source=x" was read as the DOI's ("..._utm_source_x"),
+    and "10.1109%2FCVPR.2016.90" as no DOI at all, though the index holds a linked DOI
+    unescaped (`links.doi_from_url`). A publisher's address that holds a DOI
+    ("dl.acm.org/doi/10.1145/...") was looked for as the DOI alone: the paper that links
+    it, and has no `doi:`, was found by no form of its own link."""
+    site = Site(
+        papers=(
+            _paper("cvpr", title="The first", abstract="One.", doi="10.1109/CVPR.2016.90"),
+            _paper("hash", title="The second", abstract="Two.", doi="10.1234/a#b"),
+            _paper("acm", title="The third", abstract="Three.",
+                   links=(Link(url="https://dl.acm.org/doi/10.1145/3292500.3330701", kind="paper"),)),
+            _paper("springer", title="The fourth", abstract="Four.",
+                   links=(Link(url="https://link.springer.com/chapter/10.1007/978-3-030-58452-8_13", kind="paper"),)),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
+    engine = MaterialSearch(shaped)
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query in ("https://doi.org/10.1109/CVPR.2016.90?utm_source=x", "doi.org/10.1109/CVPR.2016.90#abstract",
+                  "https://doi.org/10.1109%2FCVPR.2016.90", "https://dx.doi.org/10.1109%2fcvpr.2016.90/",
+                  "(10.1109/CVPR.2016.90).", "+https://doi.org/10.1109/CVPR.2016.90?x=1"):
+        assert found(query) == [("papers/cvpr/", ())], query
+    # (A DOI's own "#" is escaped in an address, and written as it is in a DOI.)
+    assert found("https://doi.org/10.1234/a%23b") == found("10.1234/a#b") == [("papers/hash/", ())]
+    assert found("https://doi.org/10.1234/a#b") == []
+    # Marked "-", the address with its query leaves out its paper alone.
+    assert sorted(location for location, _ in found("-https://doi.org/10.1109/CVPR.2016.90?x=1 first second")) == [
+        "papers/hash/"]
+    assert found("https://dl.acm.org/doi/10.1145/3292500.3330701") == [("papers/acm/", ())]
+    assert found("https://link.springer.com/chapter/10.1007/978-3-030-58452-8_13") == [("papers/springer/", ())]
+    # (Its DOI alone names no paper's: the index holds a DOI of doi.org's links only.)
+    assert found("10.1145/3292500.3330701") == []
+    # A publisher's address no paper links is still its DOI alone, said missing as typed.
+    assert sorted(found("https://dl.acm.org/doi/10.1109/CVPR.2016.90 second")) == [
+        ("papers/cvpr/", ("second",)), ("papers/hash/", ("https://dl.acm.org/doi/10.1109/cvpr.2016.90",))]
 
 
 def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():

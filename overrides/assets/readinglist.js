@@ -203,6 +203,22 @@
     return DOI_MARK + (doi.toLowerCase().match(LINK_PART) || []).join("_");
   }
 
+  /* The DOI a typed word is or holds, else "": of a doi.org address, without its query
+     or fragment and with its escaped ASCII characters, as doi.org reads it (search.py's
+     _DOI_ADDRESS, _ASCII_ESCAPE, typed_doi). */
+  var DOI_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:dx\.)?doi\.org\/([^?#]*)/i;
+  var ASCII_ESCAPE = /%([0-7][0-9a-f])/gi;
+  function typedDoi(word) {
+    var address = DOI_ADDRESS.exec(word);
+    if (address) {
+      word = address[1].replace(ASCII_ESCAPE, function (escaped, code) {
+        return String.fromCharCode(parseInt(code, 16));
+      });
+    }
+    var identifier = IDENTIFIER.exec(word);
+    return identifier && identifier[2] || "";
+  }
+
   /* Whether the index's link is the link form or begins with it whole, at one of its
      parts' end: "github.com/sled" is no start of "github.com/sled-group/x" (search.py's
      link_begins). */
@@ -514,12 +530,17 @@
       }
       word = word.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
       /* A pasted arXiv id or DOI is looked for as the id alone (search.py). */
-      var identifier = IDENTIFIER.exec(word);
-      if (identifier && identifier[2]) {
+      var doiTyped = typedDoi(word);
+      if (doiTyped) {
         /* A DOI is looked for whole (search.py's doi_form): the one word to rank by it
-           gives, said missing as typed. */
-        var doi = [word.toLowerCase(), doiForm(identifier[2])];
-        out.push(doi[1] + "^" + EXACT_BONUS);
+           gives, said missing as typed; a publisher's address that holds one is also
+           the link it is (search.py's _refine). */
+        var form = doiForm(doiTyped);
+        var byLink = !vocabulary || DOI_ADDRESS.test(word) ? { whole: false, links: [] } : linksOf(word, vocabulary);
+        var linkedBy = byLink.whole && !byLink.unlinked ? byLink.links : [];
+        out.push(form + "^" + EXACT_BONUS);
+        out.push.apply(out, linkedBy.length ? linkTerms(word, linkedBy) : []);
+        var doi = [word.toLowerCase(), form].concat(linkedBy);
         words.set(doi.join(" "), doi);
         if (presence === "+") {
           needed.set(doi.join(" "), doi);
@@ -527,8 +548,11 @@
         other = true;
         return;
       }
-      if (identifier) {
+      var identifier = IDENTIFIER.exec(word);
+      if (identifier && identifier[1]) {
         word = identifier[1];
+      } else {
+        identifier = null;  /* (a DOI only past a doi.org address's "?" or "#" is none) */
       }
       /* A URL or a host and path that names a page's link finds that page first: the
          one word to rank by it gives, its host's words no terms; a part of a path
@@ -743,9 +767,9 @@
      nor lone letter beside a longer piece. */
   function prohibitedTerms(word, separator, vocabulary) {
     /* (a DOI whole: search.py's doi_form) */
-    var identifier = IDENTIFIER.exec(word);
-    if (identifier && identifier[2]) {
-      return [doiForm(identifier[2])];
+    var doiTyped = typedDoi(word);
+    if (doiTyped) {
+      return [doiForm(doiTyped)];
     }
     var compounds = word.match(HYPHENATED) || [];
     if (compounds.length) {

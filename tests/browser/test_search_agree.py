@@ -29,6 +29,9 @@ PAPERS = {
     "sled-makers": ("Sledge makers", "[Alan Turing]", "doi: 10.1234/ABC\n"),
     "prefix-sharer": ("Task vectors of a second kind", "[Alan Turing]", "doi: 10.1234/abd.5\n"),
     "longer-doi": ("Merging helps", "[Barbara Liskov]", "doi: 10.1234/abcdef\n"),
+    # (a DOI only in a publisher's address the paper links)
+    "publisher-linked": ("Recommending at scale", "[Grace Hopper]",
+                         "links:\n  paper:\n    - url: https://dl.acm.org/doi/10.1145/3292500.3330701\n"),
 }
 
 
@@ -55,6 +58,12 @@ QUERIES = [
     "https://doi.org/10.1234/abc", "http://dx.doi.org/10.1234/ABC", "doi:10.1234/abc", "10.1234/abc",
     "+10.1234/abc merging", "10.1234/abd", "https://doi.org/10.1234/abd.5", "10.1234/abc merging",
     "sled -10.1234/abc", "sled -doi:10.1234/ABD.5",
+    # a doi.org address with a query, a fragment or an escaped "/"; a publisher's address
+    "https://doi.org/10.1234/ABC?utm_source=x", "doi.org/10.1234/abc#top", "https://doi.org/10.1234%2Fabc",
+    "sled -https://doi.org/10.1234/abc?x=1", "https://dl.acm.org/doi/10.1145/3292500.3330701",
+    "+https://dl.acm.org/doi/10.1145/3292500.3330701 scale", "https://dl.acm.org/doi/10.1234/abc merging",
+    # an owner in other capitals, after "www.", among other words, marked "-"
+    "www.github.com/SLED-Group/teachable_rl", "merging github.com/Sled-Group", "merging -github.com/sled-group",
     # an author's name that is a stop word, marked, typed with a star, in lunr's syntax
     "he* merging", "he* vectors merging", "+he* merging", "He merging", "+He merging", "-He merging",
     "+author:he merging", "text:he task",
@@ -129,6 +138,12 @@ def test_the_site_and_the_terminal_answer_alike(open_context, agree_site, query)
     ("doi:10.1234/abc", ["papers/sled-makers/"]),
     ("10.1234/abd", []),
     ("https://doi.org/10.1234/abd.5", ["papers/prefix-sharer/"]),
+    # (an address's query, fragment and escapes are not the DOI's; both found nothing)
+    ("https://doi.org/10.1234/ABC?utm_source=x", ["papers/sled-makers/"]),
+    ("doi.org/10.1234/abc#top", ["papers/sled-makers/"]),
+    ("https://doi.org/10.1234%2Fabc", ["papers/sled-makers/"]),
+    # (a publisher's address holding a DOI is the link it is: it found nothing)
+    ("https://dl.acm.org/doi/10.1145/3292500.3330701", ["papers/publisher-linked/"]),
 ])
 def test_an_owner_and_a_doi_are_found_whole_on_the_site(open_context, agree_site, query, expected):
     """"github.com/sled" found sled-group's paper first, lacking nothing, and
