@@ -976,8 +976,12 @@ def unlinked_note(named: NamedLinks) -> str:
 
 
 def unlinked_tip(url: str) -> str:
-    """What they say under "No page found" for a query such a URL left with nothing to
-    find (readinglist.js's unlinkedTip)."""
+    """What they say under "No page found" for a query such a URL, or a DOI no paper
+    has (`typed_doi`), left with nothing to find (readinglist.js's unlinkedTip). (A URL
+    is said without its scheme, `_shown_link`: none begins as a DOI, "10.1234/", its
+    host no name.)"""
+    if _DOI_TYPED.match(url):
+        return f"No paper has the DOI {url}: search for its title, or browse"
     return f"No paper links {url}: search for its name without the address, or browse"
 
 
@@ -1217,6 +1221,10 @@ def _refine(
             words[found_by] = None
             if presence == "+":
                 required[found_by] = None
+            if vocabulary is not None and not linked and not vocabulary.has(form):
+                # (Where nothing is found, the reader is told no paper has it, not to try
+                # "a shorter word": a DOI is looked for whole. `unlinked_tip`)
+                unlinked.append(doi)
             other = True
             continue
         identifier = _IDENTIFIER.search(word)

@@ -30,6 +30,7 @@ from generator.search import (
     _LINK_PARTS,
     _DOI_ADDRESS,
     _ASCII_ESCAPE,
+    _DOI_TYPED,
     _AUTHOR_FIELD,
     _TYPED_NAME,
     _QUERY_SYNTAX,
@@ -61,6 +62,7 @@ from generator.search import (
     refine_query,
     title_boosts,
     shape_index,
+    unlinked_tip,
 )
 from tests.browser.sitebuild import ROOT, build_site
 
@@ -200,7 +202,7 @@ def test_the_browser_refines_with_the_same_words_and_rules():
                           ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART), ("LINK_PATH", _LINK_PATH),
                           ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT),
                           ("LINK_PARTS", _LINK_PARTS), ("DOI_ADDRESS", _DOI_ADDRESS),
-                          ("ASCII_ESCAPE", _ASCII_ESCAPE)):
+                          ("ASCII_ESCAPE", _ASCII_ESCAPE), ("DOI_TYPED", _DOI_TYPED)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -1038,6 +1040,16 @@ def test_a_doi_address_is_read_as_doi_org_reads_it_and_a_publishers_as_its_link(
     assert found("https://link.springer.com/chapter/10.1007/978-3-030-58452-8_13") == [("papers/springer/", ())]
     # (Its DOI alone names no paper's: the index holds a DOI of doi.org's links only.)
     assert found("10.1145/3292500.3330701") == []
+    # A DOI no paper has, where nothing is found: the reader is told so, not to try "a
+    # shorter word" (a DOI is looked for whole). Not where a paper has it.
+    for query, doi in (("https://doi.org/10.1109/CVPR.2016.91?x=1", "10.1109/CVPR.2016.91"),
+                       ("+doi:10.1109/cvpr.2016.91 first", "10.1109/cvpr.2016.91"),
+                       ("10.1145/3292500.3330701", "10.1145/3292500.3330701")):
+        answer = engine.find(query)
+        assert (list(answer.hits), answer.unlinked) == ([], (doi,)), query
+        assert unlinked_tip(doi) == f"No paper has the DOI {doi}: search for its title, or browse"
+    assert engine.find("https://doi.org/10.1109/CVPR.2016.90").unlinked == ()
+    assert engine.find("https://dl.acm.org/doi/10.1145/3292500.3330701").unlinked == ()
     # A publisher's address no paper links is still its DOI alone, said missing as typed.
     assert sorted(found("https://dl.acm.org/doi/10.1109/CVPR.2016.90 second")) == [
         ("papers/cvpr/", ("second",)), ("papers/hash/", ("https://dl.acm.org/doi/10.1109/cvpr.2016.90",))]

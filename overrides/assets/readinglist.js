@@ -364,7 +364,12 @@
     return "No paper links " + named.unlinked
       + (named.shared ? "; it finds the papers that link " + named.shared : "");
   }
+  /* (or a DOI no paper has: search.py's _DOI_TYPED) */
+  var DOI_TYPED = /10\.[0-9]{4,9}\/.+/;
   function unlinkedTip(url) {
+    if (url.search(DOI_TYPED) === 0) {
+      return "No paper has the DOI " + url + ": search for its title, or browse ";
+    }
     return "No paper links " + url + ": search for its name without the address, or browse ";
   }
   function heldNote(part, held) {
@@ -544,6 +549,9 @@
         words.set(doi.join(" "), doi);
         if (presence === "+") {
           needed.set(doi.join(" "), doi);
+        }
+        if (vocabulary && !linkedBy.length && !vocabulary.begins(form, true)) {
+          unlinked.push(doiTyped);  /* (under "No page found": no paper has it) */
         }
         other = true;
         return;

@@ -60,7 +60,7 @@ QUERIES = [
     "sled -10.1234/abc", "sled -doi:10.1234/ABD.5",
     # a doi.org address with a query, a fragment or an escaped "/"; a publisher's address
     "https://doi.org/10.1234/ABC?utm_source=x", "doi.org/10.1234/abc#top", "https://doi.org/10.1234%2Fabc",
-    "sled -https://doi.org/10.1234/abc?x=1", "https://dl.acm.org/doi/10.1145/3292500.3330701",
+    "sled -https://doi.org/10.1234/abc?x=1", "https://dl.acm.org/doi/10.1145/3292500.3330701", "https://doi.org/10.1234/abx?x=1",
     "+https://dl.acm.org/doi/10.1145/3292500.3330701 scale", "https://dl.acm.org/doi/10.1234/abc merging",
     # an owner in other capitals, after "www.", among other words, marked "-"
     "www.github.com/SLED-Group/teachable_rl", "merging github.com/Sled-Group", "merging -github.com/sled-group",
