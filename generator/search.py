@@ -1485,11 +1485,14 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
     page with "task"), and where it writes it with spaces (`spaced_forms`), other
     words by their pieces (no stop word, the index has none, but as an author's name,
     `name_forms`; no lone letter split off a longer piece), a DOI whole (`doi_form`:
-    "-10.1234/abc" left out every page with a DOI of the prefix "10.1234").
-    readinglist.js's prohibitedTerms is the same."""
+    "-10.1234/abc" left out every page with a DOI of the prefix "10.1234"), a URL by
+    the links it names (`_prohibited_links`). readinglist.js's prohibitedTerms is the
+    same."""
     doi = typed_doi(word)
     if doi:
         return [doi_form(doi)]
+    if vocabulary is not None and _LINK_WORD.search(word):
+        return _prohibited_links(word, vocabulary)
     compounds = _HYPHENATED.findall(word)
     if compounds:
         # (and the pages that write it with spaces, "multi task": `with_spaced`)
@@ -1513,6 +1516,21 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
         for piece, letter, name in zip(pieces, lone, named)
         if (piece.lower() not in STOP_WORDS or name) and not (letter and not all(lone))
     ))
+
+
+def _prohibited_links(word: str, vocabulary: Vocabulary) -> list[str]:
+    """The links a URL or a host and path marked "-" leaves out the pages of: those it
+    names (`links_of`: the link, each it begins, or the link a longer URL is), none if it
+    names none. Read as its pieces, "-github.com/nobody" was "-github -com -nobody" and
+    left out every page that writes "github" or "com", which every page with a GitHub
+    link does. (Not its owner's links when it names none: they are not what it names.)"""
+    named = links_of(word, vocabulary)
+    if not named.whole or named.unlinked:
+        return []
+    form = link_form(word)
+    if list(named.links) == [form]:
+        return [link for link in vocabulary.starting(form) if link_begins(link, form)]
+    return list(named.links)
 
 
 # A fuzzy term typed in lunr's syntax: its word, and its distance (readinglist.js's ANY_FUZZY).

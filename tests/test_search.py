@@ -964,6 +964,30 @@ def test_an_owner_typed_is_an_owner_whole_not_the_start_of_another():
     assert told("sled-group/teachable")[0] == [("papers/teach/", ())]
 
 
+def test_a_url_marked_minus_leaves_out_the_pages_that_link_it_not_those_with_its_words():
+    """"-github.com/nobody" was its pieces, "-github -com -nobody", and left out every
+    page that writes "github" or "com" (each page with a GitHub link): "agents
+    -github.com/nobody" found nothing. A URL marked "-" leaves out the pages that link
+    it, or a link it begins, or the link a longer URL is; one that names no link, none."""
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), OWNERS)
+    engine = MaterialSearch(shaped)
+
+    def found(query):
+        return sorted(hit.location for hit in engine.find(query).hits)
+
+    # (checked by hand: "agents" is in the titles and abstract of teach alone, "pages"
+    # in lab's abstract, "sled" in sledge's)
+    assert found("agents pages sled") == ["papers/lab/", "papers/sledge/", "papers/teach/"]
+    for query in ("-github.com/nobody", "-https://github.com/nobody/x", "-github.com/sled",
+                  "-google.com/view/sled"):
+        assert found(f"agents pages sled {query}") == ["papers/lab/", "papers/sledge/", "papers/teach/"], query
+    for query in ("-github.com/sled-group", "-https://github.com/SLED-group/Teachable_RL/tree/main",
+                  "-www.github.com/sled-group/teachable_rl"):
+        assert found(f"agents pages sled {query}") == ["papers/lab/", "papers/sledge/"], query
+    assert found("agents pages sled -sites.google.com/view/sled-lab") == ["papers/sledge/", "papers/teach/"]
+    assert found("agents pages sled -https://github.com") == ["papers/lab/", "papers/sledge/"]
+
+
 def test_a_doi_typed_finds_the_paper_whose_doi_it_is_whole():
     """"https://doi.org/10.1234/abc" was its pieces, "10.1234" and "abc*": it found the
     paper whose DOI is 10.1234/abd (every DOI of the prefix) and 10.1234/abcdef. A DOI

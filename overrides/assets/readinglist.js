@@ -773,11 +773,30 @@
      written with spaces; other
      words by their pieces, no stop word (but an author's name: search.py's name_forms)
      nor lone letter beside a longer piece. */
+  /* The links a URL marked "-" leaves out the pages of: those it names, none if it
+     names none; not its pieces, "-github" "-com" (search.py's _prohibited_links). */
+  function prohibitedLinks(word, vocabulary) {
+    var named = linksOf(word, vocabulary);
+    if (!named.whole || named.unlinked) {
+      return [];
+    }
+    var form = linkForm(word);
+    if (named.links.length === 1 && named.links[0] === form) {
+      return vocabulary.starting(form).filter(function (link) {
+        return linkBegins(link, form);
+      });
+    }
+    return named.links.slice();
+  }
+
   function prohibitedTerms(word, separator, vocabulary) {
     /* (a DOI whole: search.py's doi_form) */
     var doiTyped = typedDoi(word);
     if (doiTyped) {
       return [doiForm(doiTyped)];
+    }
+    if (vocabulary && LINK_WORD.test(word)) {
+      return prohibitedLinks(word, vocabulary);
     }
     var compounds = word.match(HYPHENATED) || [];
     if (compounds.length) {

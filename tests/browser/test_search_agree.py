@@ -64,6 +64,7 @@ QUERIES = [
     "+https://dl.acm.org/doi/10.1145/3292500.3330701 scale", "https://dl.acm.org/doi/10.1234/abc merging",
     # an owner in other capitals, after "www.", among other words, marked "-"
     "www.github.com/SLED-Group/teachable_rl", "merging github.com/Sled-Group", "merging -github.com/sled-group",
+    "merging -github.com/nobody", "merging -github.com/sled", "merging -https://github.com/sled-group/Teachable_RL/tree/main",
     # an author's name that is a stop word, marked, typed with a star, in lunr's syntax
     "he* merging", "he* vectors merging", "+he* merging", "He merging", "+He merging", "-He merging",
     "+author:he merging", "text:he task",
