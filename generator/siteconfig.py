@@ -120,6 +120,7 @@ def config_problems(root: Path) -> Problems:
             problems.error(problem.location, problem.message)
     if not problems.has_errors():
         problems.extend(markup_in_settings(root))
+        problems.extend(missing_theme_folder(root))
     return problems
 
 
@@ -215,6 +216,40 @@ def theme_folder(root: Path) -> Path | None:
         return Path(root) / custom if isinstance(custom, str) and custom.strip() else None
     # (A theme written in a way this reading does not take, an `!ENV` inside it: as shipped.)
     return shipped if theme is None and "theme" in written_values(text) else None
+
+
+def missing_theme_folder(root: Path) -> Problems:
+    """An error at `theme: custom_dir:` of ``root``/mkdocs.yml when it names no folder
+    (a typo, a folder renamed or not committed): MkDocs refuses the whole configuration
+    for it, before the hook that says mistakes as path:line:col runs. Read as MkDocs
+    reads it (`!ENV` from the environment, from the file's folder)."""
+    from .ownlist import read_setting
+
+    path = Path(root) / CONFIG
+    problems = Problems()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return problems
+    theme = read_setting(text, "theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    # (An empty name is the file's own folder to MkDocs, which is one; anything but a
+    # string is MkDocs' to refuse in its own words.)
+    if not isinstance(custom, str) or not custom.strip() or (Path(root) / custom).is_dir():
+        return problems
+    shown = display(path, Path(root))
+    tree = yamlio.parse(text, shown, Problems())
+    node = tree.get("theme") if isinstance(tree, yamlio.Map) else None
+    value = node.get("custom_dir") if isinstance(node, yamlio.Map) else None
+    where = value.loc if value is not None else key_location(root, "theme")
+    tagged = value is not None and text.splitlines()[value.line - 1][value.col - 1 :].startswith("!")
+    problems.error(
+        where,
+        f"the theme folder {custom!r} (theme: custom_dir:{' as the environment sets it' if tagged else ''})"
+        f" is no folder{'' if Path(custom).is_absolute() else ' beside mkdocs.yml'}, and MkDocs builds no site"
+        f" without it; create it, or name the theme's folder (the shipped list's is '{SHIPPED_THEME_FOLDER}')",
+    )
+    return problems
 
 
 def key_location(root: Path, key: str) -> Location:

@@ -176,3 +176,24 @@ def test_without_mkdocs_yml_they_count_check_s_warning_of_it(tmp_path, capsys):
         assert main(["--root", str(tmp_path), command]) == 0, command
         assert capsys.readouterr().err.splitlines() == ["(1 warning(s): readinglist check lists them)"], command
 
+
+
+def test_a_theme_folder_that_is_not_there_is_said_with_the_list_s_errors(tmp_path, capsys):
+    # (fix19) check passed it; the build then stopped in MkDocs' configuration.
+    project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c", extra="status: must-raed\n"))
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Lab\ntheme:\n  name: material\n  custom_dir: overides\n", encoding="utf-8"
+    )
+    (tmp_path / "overrides").mkdir()
+    status, out = check(tmp_path, capsys)
+    assert out[1:] == [
+        "mkdocs.yml:4:15: the theme folder 'overides' (theme: custom_dir:) is no folder beside"
+        " mkdocs.yml, and MkDocs builds no site without it; create it, or name the theme's folder"
+        " (the shipped list's is 'overrides')",
+        "2 errors, 0 warnings (3 papers and 2 topics loaded)",
+    ]
+    assert out[0].startswith("content/papers/c.yml:3:9: 'status' must be one of")
+    assert status == 1
+    # The build stops on it too, before MkDocs, in the same words.
+    assert main(["--root", str(tmp_path), "build"]) == 1
+    assert "mkdocs.yml:4:15: the theme folder 'overides'" in capsys.readouterr().err

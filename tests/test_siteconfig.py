@@ -104,3 +104,47 @@ def test_a_setting_read_from_the_environment_is_refused_markup_as_one_written(tm
     ]
     monkeypatch.setenv("LAB_NAME", "R&D > papers")
     assert config_problems(tmp_path).errors == []
+
+
+def _no_theme_folder(named: str) -> str:
+    return (
+        f"mkdocs.yml:4:15: the theme folder {named} is no folder beside mkdocs.yml, and MkDocs"
+        " builds no site without it; create it, or name the theme's folder (the shipped list's is 'overrides')"
+    )
+
+
+def test_a_theme_folder_that_is_not_there_is_an_error_at_custom_dir(tmp_path, monkeypatch):
+    # (fix19) MkDocs refuses the whole configuration for it ("Config value 'theme': The
+    # path set in custom_dir (...) does not exist."), before the hook runs; `check` said
+    # nothing of it.
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Lab\ntheme:\n  name: material\n  custom_dir: site-theme/\n", encoding="utf-8"
+    )
+    assert [str(p) for p in config_problems(tmp_path).errors] == [_no_theme_folder("'site-theme/' (theme: custom_dir:)")]
+    (tmp_path / "site-theme").mkdir()
+    assert config_problems(tmp_path).errors == []
+    # A file of that name is no folder either (MkDocs: os.path.isdir).
+    (tmp_path / "site-theme").rmdir()
+    (tmp_path / "site-theme").write_text("", encoding="utf-8")
+    assert [p.location.line for p in config_problems(tmp_path).errors] == [4]
+
+
+def test_a_theme_folder_read_from_the_environment_is_checked_as_mkdocs_reads_it(tmp_path, monkeypatch):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Lab\ntheme:\n  name: material\n  custom_dir: !ENV [LAB_THEME, overrides]\n", encoding="utf-8"
+    )
+    (tmp_path / "overrides").mkdir()
+    monkeypatch.delenv("LAB_THEME", raising=False)
+    assert config_problems(tmp_path).errors == []  # (the default: there)
+    monkeypatch.setenv("LAB_THEME", "lab-theme")
+    assert [str(p) for p in config_problems(tmp_path).errors] == [
+        _no_theme_folder("'lab-theme' (theme: custom_dir: as the environment sets it)")
+    ]
+    (tmp_path / "lab-theme").mkdir()
+    assert config_problems(tmp_path).errors == []
+
+
+def test_no_theme_folder_named_is_no_mistake(tmp_path):
+    for text in ("site_name: Lab\ntheme: material\n", "site_name: Lab\ntheme:\n  name: material\n", "site_name: Lab\n"):
+        (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+        assert config_problems(tmp_path).errors == []
