@@ -52,6 +52,9 @@ class Skipped:
     location: Location
     what: str  # "list item", "table row", "BibTeX entry", "RIS record"
     why: str  # "no title", "not a paper (no paper link, venue or year)"
+    # Said already by a warning at its place (an entry without a title: what to do with
+    # it): counted with the others, not said a second time in the import's notes.
+    warned: bool = False
 
 
 @dataclass
@@ -63,8 +66,8 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
-    def skip(self, location: Location, what: str, why: str) -> None:
-        self.skipped.append(Skipped(location, what, why))
+    def skip(self, location: Location, what: str, why: str, warned: bool = False) -> None:
+        self.skipped.append(Skipped(location, what, why, warned))
 
     def error(self, location: Location, message: str) -> None:
         self.items.append(Problem(location, message, Severity.ERROR))

@@ -334,6 +334,8 @@ class ImportReport:
         that a list of 300 badges and links says so in a line, not 300."""
         groups: dict[tuple[str, str], list[Location]] = {}
         for skipped in self.skipped:
+            if skipped.warned:
+                continue  # (its warning said it, at its place, with what to do)
             groups.setdefault((skipped.what, skipped.why), []).append(skipped.location)
         lines = []
         for (what, why), places in groups.items():
@@ -373,7 +375,10 @@ class ImportReport:
         # The inputs' parts no paper was taken from are no records: after the records'
         # counts, each format's alike (only when there are any: an import that skipped
         # nothing says what it said before).
-        skipped = f"; {len(self.skipped)} skipped in the input (no paper taken: see the notes)" if self.skipped else ""
+        # (Those a warning said are not said again in a note: "see" names where each is.)
+        said = {"warnings" if skipped.warned else "notes" for skipped in self.skipped}
+        see = " and ".join(kind for kind in ("warnings", "notes") if kind in said)  # (as printed)
+        skipped = f"; {len(self.skipped)} skipped in the input (no paper taken: see the {see})" if self.skipped else ""
         return (
             f"{self.records} record(s): " + ", ".join(parts)
             + f"; of which {len(self.duplicates)} duplicate(s) merged"

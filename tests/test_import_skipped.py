@@ -48,12 +48,13 @@ def test_a_lists_items_that_name_no_paper_are_counted_and_said_where(tmp_path, c
     path = tmp_path / "list.md"
     assert out == (
         "1 record(s): 1 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged;"
-        " 0 conflict(s), 0 link(s) found; 5 skipped in the input (no paper taken: see the notes)\n"
+        " 0 conflict(s), 0 link(s) found; 5 skipped in the input (no paper taken: see the warnings and notes)\n"
     )
+    # (fix19) The item that links several papers is said by its warning alone, not in a
+    # note as well: counted all the same.
     assert err.splitlines()[1:] == [
         f"note: 2 list items skipped: a link to a heading of the list (table of contents): {path}:3:1, {path}:4:1",
         f"note: 1 list item skipped: not a paper (no paper link, nor a title with a venue or year): {path}:9:1",
-        f"note: 1 list item skipped: links several papers: {path}:10:1",
         f"note: 1 table row skipped: not a paper (no paper link, nor a title with a venue or year): {path}:14:1",
     ]
     assert err.splitlines()[0].startswith(f"{path}:10:1: warning: this item links 2 papers")
@@ -87,11 +88,17 @@ def test_entries_without_a_title_are_counted_alike_in_bibtex_and_ris(tmp_path, c
     bib, ris = tmp_path / "lab.bib", tmp_path / "lab.ris"
     assert out == (
         "2 record(s): 2 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged;"
-        " 0 conflict(s), 0 link(s) found; 3 skipped in the input (no paper taken: see the notes)\n"
+        " 0 conflict(s), 0 link(s) found; 3 skipped in the input (no paper taken: see the warnings)\n"
     )
-    assert err.splitlines()[-2:] == [
-        f"note: 2 BibTeX entries skipped: no title: {bib}:2:1, {bib}:3:1",
-        f"note: 1 RIS record skipped: no title: {ris}:1:1",
+    # (fix19) Each is said once, by its warning, which says what to do: not again in a note.
+    fix = "to import it, or delete the entry"
+    assert err.splitlines() == [
+        f"{bib}:2:1: warning: BibTeX entry 'b' has no title; skipped, nothing imported from it:"
+        f" give it one (title = {{...}}) {fix}",
+        f"{bib}:3:1: warning: BibTeX entry 'c' has no title; skipped, nothing imported from it:"
+        f" give it one (title = {{...}}) {fix}",
+        f"{ris}:1:1: warning: RIS record (JOUR) has no title (TI or T1); skipped, nothing imported"
+        " from it: give it one (a line 'TI  - ...') to import it, or delete the record",
     ]
 
 
@@ -114,6 +121,10 @@ def test_the_notes_count_in_the_singular_and_plural_in_the_order_each_kind_first
     ]
     assert report.summary().endswith("; 3 skipped in the input (no paper taken: see the notes)")
     assert ImportReport().skipped_notices() == []
+    # One a warning said already is counted, and not said again in a note.
+    report.skipped.append(Skipped(Location("a.bib", 14, 1), "BibTeX entry", "no title", warned=True))
+    assert len(report.skipped_notices()) == 2 and "2 BibTeX entries" in report.skipped_notices()[0]
+    assert report.summary().endswith("; 4 skipped in the input (no paper taken: see the warnings and notes)")
 
 
 def test_an_item_over_nested_items_is_said_to_head_them(tmp_path, capsys):

@@ -1764,7 +1764,7 @@ def _record(
             f"{entry_named(entry, 'BibTeX entry')} has no title; skipped, nothing imported from it:"
             " give it one (title = {...}) to import it, or delete the entry",
         )
-        problems.skip(source, "BibTeX entry", "no title")
+        problems.skip(source, "BibTeX entry", "no title", warned=True)
         return None
     written_url = _unescape(fields["url"]).strip()
     url = clean_url(written_url) or _anchor_address(written_url)

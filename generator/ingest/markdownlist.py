@@ -653,7 +653,7 @@ class _Reader:
                 f"this item links {len(identities)} papers ({shown}); not imported: give each"
                 " paper an item of its own to import it",
             )
-            return self._skip(unit, "links several papers")
+            return self._skip(unit, "links several papers", warned=True)
         # (A link whose text is a venue and year, "[[NeurIPS 2023](...)] Title", when the
         # item has words of its own to take the title from.)
         venue_links = _words(unit) >= 2
@@ -709,7 +709,7 @@ class _Reader:
                     f"this item links a paper ({papers[0][1].url}) but gives no title; not"
                     " imported: write the title as the link's text or before the links",
                 )
-                return self._skip(unit, "links a paper but gives no title")
+                return self._skip(unit, "links a paper but gives no title", warned=True)
             return self._skip(unit, _no_paper(unit))
         news = self._news(unit, title)
         if news and not papers:
@@ -802,10 +802,10 @@ class _Reader:
         self.records.append(record)
         return True
 
-    def _skip(self, unit: _Unit, why: str) -> bool:
+    def _skip(self, unit: _Unit, why: str, warned: bool = False) -> bool:
         """Count the item as one the import took no paper from (errors.Skipped), and say
-        so to `read`: False."""
-        self.problems.skip(Location(self.path, unit.line, 1), "table row" if unit.row else "list item", why)
+        so to `read`: False. ``warned``: a warning at the item said it already."""
+        self.problems.skip(Location(self.path, unit.line, 1), "table row" if unit.row else "list item", why, warned)
         return False
 
     def _news(self, unit: _Unit, title: str) -> str:

@@ -378,9 +378,11 @@ def _record(
     title = _TITLE_STOP.sub("", title)
     if not title:
         problems.warning(
-            source, f"RIS record ({kind or 'no type'}) has no title (TI or T1); skipped"
+            source,
+            f"RIS record ({kind or 'no type'}) has no title (TI or T1); skipped, nothing imported"
+            " from it: give it one (a line 'TI  - ...') to import it, or delete the record",
         )
-        problems.skip(source, "RIS record", "no title")
+        problems.skip(source, "RIS record", "no title", warned=True)
         return None
     authors = _authors(tags, path, problems)
     written_doi = tags.text("DO")

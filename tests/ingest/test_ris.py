@@ -1145,7 +1145,8 @@ def test_every_problem_is_said_at_its_line_at_once():
         ("Fine Apart From Its Values", "", "", ())
     ]
     assert problems == [
-        "lab.ris:1:1: warning: RIS record (JOUR) has no title (TI or T1); skipped",
+        "lab.ris:1:1: warning: RIS record (JOUR) has no title (TI or T1); skipped, nothing imported"
+        " from it: give it one (a line 'TI  - ...') to import it, or delete the record",
         "lab.ris:6:7: warning: PY '2019/2020' names two years, 2019 and 2020: the paper gets no year"
         " from this record; write the one it was published in, as 'PY  - 2019' or 'PY  - 2020'",
         "lab.ris:7:7: warning: DO '10.1000' is no DOI (10.NNNN/...); left out",
