@@ -58,6 +58,7 @@ def project(root: Path, *, in_git: bool = True) -> Path:
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
+    (root / "overrides").mkdir()  # (the theme folder mkdocs.yml names: check says one missing)
     if in_git:
         git(root, "init", "-q")
         git(root, "add", "-A")

@@ -164,6 +164,7 @@ def test_the_readmes_check_example_prints_what_the_readme_says(tmp_path):
     expected = fenced_block_after(readme, "it prints:").splitlines()
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)  # (a project's)
+    (tmp_path / "overrides").mkdir()  # (the theme folder it names: check says one missing)
     (tmp_path / "content" / "papers" / "example.yml").write_text(example, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
@@ -189,6 +190,7 @@ def test_the_readmes_paper_example_passes_check(tmp_path):
     paper_id = example.split("\nid: ", 1)[1].split("\n", 1)[0]
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)  # (a project's)
+    (tmp_path / "overrides").mkdir()  # (the theme folder it names: check says one missing)
     (tmp_path / "content" / "papers" / f"{paper_id}.yml").write_text(example, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],

@@ -57,6 +57,7 @@ def filled(text: str, **ids: str) -> str:
 def lab(tmp_path) -> Path:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)  # (a project's)
+    (tmp_path / "overrides").mkdir()  # (the theme folder it names: check says one missing)
     return tmp_path
 
 
