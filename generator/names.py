@@ -120,6 +120,15 @@ def ends_with_founders_publisher(text: str) -> bool:
 _FOUNDERS_LAST = re.compile(rf"(?:^|,\s*){_FOUNDERS.pattern}\s*$")
 
 
+def founders_publishers(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names such a publisher (`_FOUNDERS`), each as its start and end,
+    at a word's start: a comma inside one ("Little, Brown") joins no two names."""
+    return [found.span() for found in _FOUNDERS_AT_WORD.finditer(text)]
+
+
+_FOUNDERS_AT_WORD = re.compile(rf"(?<![^\W_]){_FOUNDERS.pattern}(?![^\W_])")
+
+
 def shown_name(name: str) -> str:
     """A name as a reader sees it: "García Márquez, Gabriel" is "Gabriel García Márquez",
     "King, Jr., Martin Luther" and "Martin Luther King, Jr." are "Martin Luther King Jr.",

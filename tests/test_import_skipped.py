@@ -142,6 +142,35 @@ def test_an_item_over_nested_items_is_said_to_head_them(tmp_path, capsys):
     path = tmp_path / "list.md"
     assert err.splitlines() == [
         f"note: 2 list items skipped: a heading of the items nested in it: {path}:3:1, {path}:6:1",
-        f"note: 1 list item skipped: not a paper (no paper link, nor a title with a venue or year): {path}:5:1",
+        # (at the nested item's "-", column 3, not 1: fix19)
+        f"note: 1 list item skipped: not a paper (no paper link, nor a title with a venue or year): {path}:5:3",
     ]
     assert out.endswith("; 3 skipped in the input (no paper taken: see the notes)\n")
+
+
+def test_a_skipped_item_is_placed_at_its_own_column(tmp_path, capsys):
+    # (fix19) Every place said column 1: a nested item's "-", an item in a block quote,
+    # a numbered item indented and an indented table row stand further in.
+    (tmp_path / "list.md").write_text(
+        "# List\n\n"
+        "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - NeurIPS 2017\n"
+        "  - [LibMTL](https://github.com/median-research-group/LibMTL): a library\n"
+        "\n"
+        "> - [Another code base](https://github.com/o/r)\n"
+        "\n"
+        "   1. See: [MGDA](http://arxiv.org/abs/1810.04650), [PCGrad](https://arxiv.org/abs/2001.06782)\n"
+        "\n"
+        "| Name | Code |\n"
+        "|---|---|\n"
+        "  | LibMTL | [code](https://github.com/median-research-group/LibMTL) |\n"
+    )
+    out, err = _import(tmp_path, capsys, "list.md")
+    path = tmp_path / "list.md"
+    not_a_paper = "not a paper (no paper link, nor a title with a venue or year)"
+    assert err.splitlines() == [
+        f"{path}:8:4: warning: this item links 2 papers (http://arxiv.org/abs/1810.04650,"
+        " https://arxiv.org/abs/2001.06782); not imported: give each paper an item of its own to import it",
+        f"note: 2 list items skipped: {not_a_paper}: {path}:4:3, {path}:6:3",
+        f"note: 1 table row skipped: {not_a_paper}: {path}:12:3",
+    ]
+    assert out.endswith("; 4 skipped in the input (no paper taken: see the warnings and notes)\n")

@@ -68,7 +68,9 @@ from ..lemmas import known_word as _dictionary_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
 from ..models import Link
-from ..names import ends_with_founders_publisher, is_given_name_word, is_organisation, is_surname_word
+from ..names import (
+    ends_with_founders_publisher, founders_publishers, is_given_name_word, is_organisation, is_surname_word,
+)
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
 from . import ReadBefore, Record, first_version_year, thesis_kind
@@ -386,9 +388,13 @@ def in_code_blocks(text: str, lines: Iterable[int]) -> bool:
     return all(any(start <= line < end for start, end in blocks) for line in lines)
 
 
+# Line breaks as markdown-it reads them (CommonMark: CR LF, CR or LF).
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 def parse_markdown_list(text: str, path: str, problems: Problems) -> list[Record]:
     tokens = _MARKDOWN.parse(text)
-    reader = _Reader(path, problems)
+    reader = _Reader(path, problems, text)
     try:
         reader.read(tokens)
     finally:
@@ -462,6 +468,7 @@ class _Unit:
     """One list item or table row: its spans and links, each cell's for a table."""
 
     line: int
+    col: int = 1  # where its marker ("-", "1.") or its row's first character stands
     spans: list[_Span] = field(default_factory=list)
     anchors: list[_Anchor] = field(default_factory=list)
     cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # column -> span range
@@ -471,18 +478,21 @@ class _Unit:
 
 
 class _Reader:
-    def __init__(self, path: str, problems: Problems) -> None:
+    def __init__(self, path: str, problems: Problems, text: str = "") -> None:
         self.path = path
         self.problems = problems
+        # The list's lines, as markdown-it numbers them: where an item stands in its
+        # line (a nested item's marker is not at column 1), for the places said of it.
+        self.lines = _LINE_BREAK.split(text)
         self.records: list[Record] = []
         self.headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
         self.first_heading = True
         # News under a news heading that links papers: (line, paper URL) by heading, said
         # once a section (a list's news section links a paper in most of its items).
-        self.news: dict[str, list[tuple[int, str]]] = {}
+        self.news: dict[str, list[tuple[Location, str]]] = {}
         # Preprints under a year's heading whose arXiv id gives another year: (line,
         # heading's year, arXiv id, its year), said once (see `read`).
-        self.heading_years: list[tuple[int, str, str, str]] = []
+        self.heading_years: list[tuple[Location, str, str, str]] = []
 
     # --- walking the blocks -------------------------------------------------
 
@@ -522,10 +532,10 @@ class _Reader:
                 last_was_record = last_was_record and token.type.endswith("_close")
             index += 1
         if self.heading_years:
-            line, heading, arxiv, year = self.heading_years[0]
+            place, heading, arxiv, year = self.heading_years[0]
             more = len(self.heading_years) - 1
             self.problems.warning(
-                Location(self.path, line, 1),
+                place,
                 f"this paper{f' and {more} more' if more else ''} under a year's heading"
                 f" ({heading!r}) take{'' if more else 's'} the year {'their' if more else 'its'}"
                 f" arXiv id gives ({arxiv}: {year}), as a preprint's: the item names no"
@@ -533,18 +543,18 @@ class _Reader:
                 " in the item ('ICLR 2021')",
             )
         for why, items in self.news.items():
-            line, url = items[0]
+            place, url = items[0]
             if len(items) == 1 or not why.startswith("under"):
-                for line, url in items:
+                for place, url in items:
                     self.problems.warning(
-                        Location(self.path, line, 1),
+                        place,
                         f"this item reads as news ({why}), not as a paper's entry, and links a paper"
                         f" ({url}); not imported: to import the paper, list it in an item of its own"
                         " among the papers",
                     )
                 continue
             self.problems.warning(
-                Location(self.path, line, 1),
+                place,
                 f"this item and {len(items) - 1} more read as news ({why}), not as papers' entries,"
                 f" and link papers ({url}, …); not imported: to import a paper, list it in an"
                 " item of its own among the papers",
@@ -584,10 +594,16 @@ class _Reader:
             )
         self.headings.append((level, text))
 
+    def _column(self, line: int) -> int:
+        """The column of the first character of ``line`` (1-based) that is neither
+        indentation nor a block quote's '>': where an item's marker or a row stands."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return len(text) - len(text.lstrip(" \t>")) + 1 if text.strip(" \t>") else 1
+
     def _item(self, tokens: list[Token], start: int) -> bool:
         """The record of the list item opening at ``start``: its own paragraphs, not
         those of the lists nested in it."""
-        unit = _Unit(line=_line(tokens[start]))
+        unit = _Unit(line=(line := _line(tokens[start])), col=self._column(line))
         level = tokens[start].level
         index = start + 1
         while index < len(tokens):
@@ -605,7 +621,7 @@ class _Reader:
         return self._record(unit)
 
     def _row(self, tokens: list[Token], start: int, header: list[str]) -> bool:
-        unit = _Unit(line=_line(tokens[start]), row=True)
+        unit = _Unit(line=(line := _line(tokens[start])), col=self._column(line), row=True)
         column = 0
         index = start + 1
         while index < len(tokens) and tokens[index].type != "tr_close":
@@ -641,7 +657,7 @@ class _Reader:
     # --- reading one item -----------------------------------------------------
 
     def _record(self, unit: _Unit) -> bool:
-        where = Location(self.path, unit.line, 1)
+        where = Location(self.path, unit.line, unit.col)
         anchors = [(i, a) for i, a in enumerate(unit.anchors) if _usable(a.url)]
         papers = [(i, a) for i, a in anchors if _names_paper(a)]
         identities = {_identity(a.url) for _, a in papers}
@@ -726,9 +742,9 @@ class _Reader:
                 f" label such as '{_clean(papers[0][1].text) or 'PDF'}'; not imported: to import"
                 " the paper, give it an item whose title is the link's text",
             )
-            return self._skip(unit, "prose that links a paper only by a label")
+            return self._skip(unit, "prose that links a paper only by a label", warned=True)
         if news:
-            self.news.setdefault(news, []).append((unit.line, papers[0][1].url))
+            self.news.setdefault(news, []).append((where, papers[0][1].url))
             return self._skip(unit, "the list's news")
         # (arXiv's own DOI, https://doi.org/10.48550/arXiv.…, names the preprint, as in BibTeX)
         arxiv = next((i for _, a in papers if (i := arxiv_id(a.url) or arxiv_of_doi(doi_from_url(a.url)))), "")
@@ -739,7 +755,7 @@ class _Reader:
             # (see `read`), since the list says otherwise.
             year = first_version_year(arxiv)
             if heading_year and heading_year != year:
-                self.heading_years.append((unit.line, heading_year, arxiv, year))
+                self.heading_years.append((where, heading_year, arxiv, year))
         if not year:
             year = heading_year
         # An award the list says the paper won ("CVPR 2019 Best Paper"), or how it was
@@ -805,7 +821,7 @@ class _Reader:
     def _skip(self, unit: _Unit, why: str, warned: bool = False) -> bool:
         """Count the item as one the import took no paper from (errors.Skipped), and say
         so to `read`: False. ``warned``: a warning at the item said it already."""
-        self.problems.skip(Location(self.path, unit.line, 1), "table row" if unit.row else "list item", why, warned)
+        self.problems.skip(Location(self.path, unit.line, unit.col), "table row" if unit.row else "list item", why, warned)
         return False
 
     def _news(self, unit: _Unit, title: str) -> str:
@@ -1057,7 +1073,7 @@ class _Reader:
             # (2016)", "- Ian Goodfellow, MIT Press (2016)")
             tail for part, following in zip(parts, parts[1:])
             if found[1] and _venue_and_year(following) == ("", found[1])
-            for tail in [re.split(r",\s*", part.strip(" ,"))[-1]] if _institution_named(tail) or _one_word_venue(tail)
+            for tail in [_tails(part.strip(" ,"))[-1]] if _institution_named(tail) or _one_word_venue(tail)
         ), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         leading, said = _without_award(_clean(before))
@@ -1149,7 +1165,9 @@ class _Reader:
                 # Vaswani (2017)"; before a venue too, unless a word alone: "K. Smith-Miles.
                 # ICML 2019.", not "Transformers. ICML 2019.")
                 return (part,)
-            head = part.split(",")[0]
+            # (to the first comma that parts names: "Little, Brown and Company, 2019" is no
+            # book by "Little", published by "Brown and Company")
+            head = part[: commas[0].start()] if (commas := _commas(part)) else part
             if _LAB.fullmatch(head.strip()) and _venue_and_year(part):
                 return (head.strip(),)  # ("- OpenAI, 2023")
             if (found := _venue_and_year(part)) and (
@@ -1168,7 +1186,7 @@ class _Reader:
                     _institution_named(venue_words) or len(head.split()) >= 2 and _one_word_venue(venue_words)
                 )
                 and (year_after := _venue_and_year(parts[index + 1])) is not None and not year_after[0]
-                or ((published := _venue_and_year(venue_words)) and (
+                or ((published := _venue_and_year(venue_words) or _founders_and_year(venue_words)) and (
                     _institution(published[0]) or len(head.split()) >= 2 and (
                         published[0].casefold() in _ONE_WORD_VENUES or _journal_stops(venue_words)
                     )
@@ -1210,9 +1228,9 @@ class _Reader:
             # people's: "Vaswani and Shazeer, 2017", not "Computer Vision and Pattern
             # Recognition, 2020" (`_cited_people`). All the names: the longest run of them
             # first ("He, Zhang, Ren and Sun, 2016" was by He and Zhang, in "Ren and Sun").
-            for comma in reversed(list(re.finditer(r",\s*", part))):
+            for comma in reversed(_commas(part)):
                 head = part[: comma.start()]
-                found = _venue_and_year(published := part[comma.end():])
+                found = _venue_and_year(published := part[comma.end():]) or _founders_and_year(published)
                 if not found and index + 1 < len(parts) and (_institution_named(published) or _one_word_venue(published)) and (
                     (year_after := _venue_and_year(parts[index + 1])) is not None and not year_after[0]
                 ):
@@ -1865,8 +1883,27 @@ def _work(text: str) -> str:
 
 def _tails(part: str) -> list[str]:
     """``part`` and what follows each comma in it, where a venue may start ("Ada
-    Lovelace, Alan Turing, ICLR'24")."""
-    return [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
+    Lovelace, Alan Turing, ICLR'24"), but a comma inside a publisher's name of two
+    founders' ("Little, Brown, 2019": the venue "Little, Brown", not "Brown")."""
+    return [part] + [part[m.end():] for m in _commas(part)]
+
+
+def _commas(text: str) -> list[re.Match[str]]:
+    """The commas of ``text`` (with the spaces after them) that may part names or a
+    venue: not one inside a publisher's name of two founders' ("Little, Brown")."""
+    inside = founders_publishers(text) if "," in text else []
+    return [m for m in re.finditer(r",\s*", text) if not any(start < m.start() < end for start, end in inside)]
+
+
+def _founders_and_year(text: str) -> tuple[str, str] | None:
+    """(publisher, year) from a publisher's name of two founders' and a year alone
+    ("Little, Brown, 2019", "Little, Brown (2019)"), which `_venue_and_year` does not
+    read (no comma is inside a venue it reads); None for any other text."""
+    publisher = founders_publishers(text)
+    if not publisher or publisher[0][0] != 0:
+        return None
+    found = _venue_and_year(text[publisher[0][1] :].lstrip(" ,"))
+    return (text[: publisher[0][1]], found[1]) if found and not found[0] else None
 
 
 def _known_venue_and_year(text: str) -> bool:
@@ -2066,8 +2103,11 @@ def _one_word_venue(words: str) -> bool:
 
 def _institution_named(words: str) -> bool:
     """Whether words are an organisation's name (`_institution`), each word capitalised
-    or in capitals ("MIT Press", "Carnegie Mellon University"), as a venue is written."""
-    return _institution(words) and all(_capitalised(word) or word.isupper() for word in words.split())
+    or in capitals ("MIT Press", "Carnegie Mellon University", "Little, Brown": a comma
+    after a word is no part of it), as a venue is written."""
+    return _institution(words) and all(
+        _capitalised(word := written.rstrip(",")) or word.isupper() for written in words.split()
+    )
 
 
 def _institution(words: str) -> bool:
@@ -2175,6 +2215,8 @@ def _part_venue_year(part: str) -> tuple[str, str] | None:
     for tail in _tails(part):
         if _AND_FIRST.match(tail):
             continue  # (a list of names' last, no venue: "Lovelace, Ada, and Alan Turing, 2014")
+        if found := _founders_and_year(tail):
+            return found  # ("Little, Brown, 2019" was read as the venue "Brown")
         if found := _venue_and_year(tail):
             said = part[: len(part) - len(tail)].rstrip(" ,").rsplit(",", 1)[-1]
             if found[0] and (kind := _work(said)) and "," not in kind:
@@ -2546,7 +2588,9 @@ def _apa(text: str) -> tuple[str, ...]:
 # 'Lovelace, Ada, and Alan Turing. 2020. "Title."') and MLA ('Lovelace, Ada, et al.
 # "Title."') write it: the names, a full stop, perhaps the year and another.
 _CITED_END = re.compile(r"""(?:\.\s*+\(?((?:19|20)\d{2})[a-z]?\)?)?\.\s*+["“]?\s*+$""")
-_CITED_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+# (A comma before the last name's "and" or "&", as the Oxford comma: "Lovelace, Ada, &
+# Alan Turing" left an empty name between the comma and the "&", and so no authors.)
+_CITED_SPLIT = re.compile(r",\s*(?:(?:and|&)\s+)?|\s+and\s+|\s*&\s*")
 
 
 def _cited(text: str) -> tuple[tuple[str, ...], str] | None:
@@ -2857,7 +2901,7 @@ def _name_list(text: str) -> tuple[str, ...]:
     text = re.sub(r",?\s*\bet\s+al\.?$", "", text)
     if inverted := _surname_first(text, others):
         return inverted
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)]
+    parts = [p.strip() for p in _CITED_SPLIT.split(text)]
     if not parts or any(not _NAME.match(p) or not 1 <= len(p.split()) <= 5 for p in parts):
         return ()
     if _venue_and_year(text) or any(_is_label(p) or _KNOWN_VENUE.fullmatch(p) or _work(p) for p in parts):

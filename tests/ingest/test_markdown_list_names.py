@@ -44,6 +44,14 @@ SURNAME_FIRST = [
     # (the year after the names: "and Alan Turing" was the venue)
     (f"- {GAN} (Lovelace, Ada, and Alan Turing, 2014)", ("Ada Lovelace", "Alan Turing"), ""),
     (f"- {GAN} - Lovelace, Ada, and Alan Turing, 2014", ("Ada Lovelace", "Alan Turing"), ""),
+    # (fix19) "&" after the comma, as "and": the comma and "&" left an empty name between
+    # them, and the item no authors.
+    (f"- {GAN} - Lovelace, Ada, & Alan Turing, 2014", ("Ada Lovelace", "Alan Turing"), ""),
+    (f"- {GAN} (Lovelace, Ada, & Alan Turing, 2014)", ("Ada Lovelace", "Alan Turing"), ""),
+    (f"- {GAN} - Ada Lovelace, Charles Babbage, & Alan Turing, 2014", ("Ada Lovelace", "Charles Babbage", "Alan Turing"), ""),
+    (f"- {GAN} - Lovelace, Ada, & Alan Turing, NeurIPS 2014", ("Ada Lovelace", "Alan Turing"), "NeurIPS"),
+    ("- Lovelace, Ada, & Alan Turing, 2014. [Generative Adversarial Nets](https://arxiv.org/abs/1406.2661)",
+     ("Ada Lovelace", "Alan Turing"), ""),
     # (a reference manager's: "Surname, Given" slots joined by ";", which ended a part
     # and left the first name out: "Bengio" and "Yoshua" were the authors)
     (f"- {GAN} Goodfellow, Ian; Bengio, Yoshua. NeurIPS 2014", ("Ian Goodfellow", "Yoshua Bengio"), "NeurIPS"),
@@ -210,8 +218,15 @@ FOUNDERS = [
     ("Taylor & Francis, 2019", (), "Taylor & Francis"),
     ("Chapman & Hall, 2019", (), "Chapman & Hall"),
     ("Sutton and Barto, Taylor & Francis, 2019", ("Sutton", "Barto"), "Taylor & Francis"),
-    # (the venue after the comma is not found: "Brown" reads as a surname alone)
-    ("Little, Brown, 2019", (), ""),
+    # (fix19) Its comma parts no two names: the publisher is the venue, whole, with a
+    # year in parentheses too, and the names before it are read alone.
+    ("Little, Brown, 2019", (), "Little, Brown"),
+    ("Little, Brown (2019)", (), "Little, Brown"),
+    ("Little, Brown and Company, 2019", (), "Little, Brown and Company"),
+    ("Newport, Little, Brown, 2019", ("Newport",), "Little, Brown"),
+    ("Cal Newport, Little, Brown (2019)", ("Cal Newport",), "Little, Brown"),
+    ("Jane Smith, Cal Newport, Little, Brown, 2019", ("Jane Smith", "Cal Newport"), "Little, Brown"),
+    ("Farrar, Straus and Giroux, 2019", (), "Farrar, Straus and Giroux"),
     # Guards: two surnames so joined stay two authors.
     ("Smith & Jones, 2019", ("Smith", "Jones"), ""),
     ("Brown & Little, 2019", ("Brown", "Little"), ""),
