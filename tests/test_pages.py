@@ -1298,9 +1298,9 @@ def test_the_counts_of_the_home_page_a_topic_and_all_papers_read_alike():
 def test_counts_of_a_thousand_or_more_are_written_as_the_sites_language_writes_them():
     # (review of fix17's table counts: "**10000** papers · **2068** with code" stood above
     # "All 10,000 papers" of table-filter.js, which writes the page's language's way.)
-    # English groups thousands by a comma, on every page that counts; another language's
-    # separator is its own ("10.000"), which the generator does not know: digits alone,
-    # never a comma that reads as a decimal point there.
+    # English groups thousands by a comma, on every page that counts; another language
+    # its own way, as the browser's Intl.NumberFormat does (fix19: German "1.234", never
+    # a comma that reads as a decimal point there; Spanish leaves four digits ungrouped).
     import re
 
     from generator.models import Link
@@ -1314,11 +1314,12 @@ def test_counts_of_a_thousand_or_more_are_written_as_the_sites_language_writes_t
         text = renderer.render(page(result, dest))
         return re.sub(r"<[^>]*>", "", next(line for line in text.splitlines() if 'class="rl-counts"' in line))
 
-    english, german = Renderer(), Renderer(language="de")
+    english, german, spanish = Renderer(), Renderer(language="de"), Renderer(language="es")
     assert counts(english, "index.md") == "1,234 papers in 1 topic\xa0· 1,001 with code (81%)\xa0· All papers"
     assert counts(english, "topics/merging/index.md") == "1,234 papers\xa0· 1,001 with code (81%)"
     assert counts(english, "papers/index.md") == "1,234 papers, newest first\xa0· 1,001 with code (81%)"
-    assert counts(german, "papers/index.md") == "1234 papers, newest first\xa0· 1001 with code (81%)"
+    assert counts(german, "papers/index.md") == "1.234 papers, newest first\xa0· 1.001 with code (81%)"
+    assert counts(spanish, "papers/index.md") == "1234 papers, newest first\xa0· 1001 with code (81%)"
     # The home page's card of the topic, and a paper's place in its topic.
     assert '"rl-topic-card__count">1,234 papers<' in english.render(page(result, "index.md"))
     assert "Merging</a>, 1 of 1,234 (by year" in english.render(page(result, "papers/p0000.md"))

@@ -931,3 +931,34 @@ def test_a_topics_table_marks_a_weak_match_and_says_what_it_is():
     result = plan_site(Site(papers, (Topic("t", "T"),), assigned, {}), bibtex={}, papers_json="[]\n")
     out = Renderer().render(next(o for o in result.outputs if o.dest == "topics/t/index.md"))
     assert "weak" not in out
+
+
+# (fix19) A count as the page's language writes it, each written by hand from CLDR's
+# rules (tests/browser/test_counts.py checks them against Chromium's Intl.NumberFormat).
+COUNTS = [
+    ("en", 10000, "10,000"),
+    ("en", 999, "999"),
+    ("de", 10000, "10.000"),
+    ("de", 1000, "1.000"),
+    ("fr", 10000, "10\u202f000"),  # (a narrow no-break space)
+    ("ru", 10000, "10\xa0000"),
+    ("hi", 100000, "1,00,000"),  # (lakhs: groups of two above the thousands)
+    ("en-IN", 1234567, "12,34,567"),
+    ("es", 1000, "1000"),  # (CLDR's minimumGroupingDigits 2: four digits ungrouped)
+    ("es", 10000, "10.000"),
+    ("pl", 1234, "1234"),
+    ("pt-BR", 1000, "1.000"),
+    ("fa", 10000, "\u06f1\u06f0\u066c\u06f0\u06f0\u06f0"),  # (Persian digits and separator)
+    ("bn", 100000, "\u09e7,\u09e6\u09e6,\u09e6\u09e6\u09e6"),
+    ("sh", 10000, "10.000"),  # (Material's Serbo-Croatian: CLDR's sr-Latn)
+    ("zh-Hant", 10000, "10,000"),
+    ("xx", 10000, "10,000"),  # (a language nobody knows: as English, as the browser falls back)
+    ("de", 7, "7"),
+]
+
+
+@pytest.mark.parametrize("language, number, text", COUNTS)
+def test_a_count_is_written_as_the_sites_language_writes_it(language, number, text):
+    from generator.render import counted
+
+    assert counted(number, language) == text
