@@ -10,7 +10,10 @@ a quarter of the time: the text holds one when bytes went. Other texts are searc
 
 from __future__ import annotations
 
-import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lazyre import Pattern
 
 
 class CharClass:
@@ -19,7 +22,7 @@ class CharClass:
 
     __slots__ = ("pattern", "_ascii")
 
-    def __init__(self, pattern: re.Pattern[str]):
+    def __init__(self, pattern: Pattern):  # (a compiled re.Pattern, or lazyre's stand-in)
         self.pattern = pattern
         self._ascii = bytes(code for code in range(128) if pattern.fullmatch(chr(code)))
 

@@ -96,3 +96,38 @@ def test_every_pattern_the_generator_makes_lazily_compiles():
     assert out[:-1] == []
     # Each call site made one at least (a comprehension's, one a key): none was missed.
     assert int(out[-1]) >= sum(made.values()) > 100
+
+
+def test_a_stand_in_where_an_re_pattern_is_needed_fails_loudly():
+    # (fix19) It was typed as an re.Pattern, so nothing but a run told that re's own
+    # functions refuse it: they do, at once, and not by a wrong answer.
+    lazy = lazyre.compile(r"a+")
+    for call in (lambda: re.sub(lazy, "-", "baab"), lambda: re.search(lazy, "baab"), lambda: re.compile(lazy)):
+        with pytest.raises(TypeError, match="first argument must be string or compiled pattern"):
+            call()
+    assert not isinstance(lazy, re.Pattern)
+    assert lazy.sub("-", "baab") == "b-b"  # (its own methods are what it is for)
+
+
+def test_a_stand_in_is_typed_as_what_it_offers_not_as_an_re_pattern():
+    # (fix19) `compile` said it returned an re.Pattern[str]: a type checker took
+    # `re.sub(stand_in, ...)`. Its type is the Protocol of exactly the attributes it
+    # offers, every one of which a compiled pattern has too (so a function that only
+    # calls them, charclass.CharClass, takes either).
+    import inspect
+    import typing
+
+    from generator import charclass
+
+    assert typing.get_type_hints(lazyre.compile)["return"] is lazyre.Pattern
+    members = {
+        name for name, _ in inspect.getmembers(lazyre.Pattern)
+        if not name.startswith("_")
+    }
+    assert members == set(lazyre._ATTRIBUTES)
+    compiled = re.compile(r"a+")
+    assert all(hasattr(compiled, name) for name in members)
+    assert charclass.CharClass.__init__.__annotations__["pattern"] == "Pattern"  # (lazyre's)
+    for pattern in (lazyre.compile(r"[\x00-\x08]"), re.compile(r"[\x00-\x08]")):
+        found = charclass.CharClass(pattern)
+        assert (found.found_in("a\x01"), found.found_in("abc"), found.found_in("é\x02")) == (True, False, True)
