@@ -21,6 +21,9 @@
 
   var DELAY = 250; /* ms after the last key, so that a word is typed before it filters */
   var LIMIT = 200; /* matching rows shown before "Show all" */
+  /* What a count line's words get to be said again the same (tell). */
+  var UNSPOKEN = "\u00a0";
+  var UNSPOKEN_END = /\u00a0$/;
   /* Rows a "Show 1,000 more" adds: a step that takes well under a second at 10,000
      (each row a box the browser skips off the screen, blockRows), where "Show all"
      takes about two on 2 loaded cores. */
@@ -547,11 +550,18 @@
       return !!last.matches && last.limit >= last.matches.length && last.matches.length > LIMIT;
     }
 
-    /* The count line, a polite live region: said again only when its words change (a
-       sort does not change them, and its own line says it). */
+    /* The count line, a polite live region, read when its text changes. A sort does
+       not change its words and is not said twice (its own line says it). A filter
+       that finds as many rows as the one before ("2 of 10 papers match" for "merge",
+       then for "merging") is said too: its words are written again with a no-break
+       space after them, which no screen reader speaks (readinglist.js's said()); else
+       the text stayed as it was and the reader heard nothing of what they had typed. */
+    var asked = false; /* (a redraw for the controls, not for a sort: apply) */
     function tell(words) {
-      if (count.textContent !== words) {
+      if (count.textContent.replace(UNSPOKEN_END, "") !== words) {
         count.textContent = words;
+      } else if (asked) {
+        count.textContent = count.textContent === words ? words + UNSPOKEN : words;
       }
     }
 
@@ -727,6 +737,7 @@
     /* The controls as last applied: Back to the page (pageshow), or Enter pressed again,
        with nothing changed redraws nothing, and what was shown ("Show all") stays. */
     var applied = null;
+    var filtered = null; /* (and the filter's controls alone) */
 
     /* `shown`: true for every matching row (a sort after "Show all"), or how many rows
        (a sort after "Show 1,000 more"), not the first LIMIT. (An event, when it is a
@@ -738,8 +749,14 @@
       }
       var now = JSON.stringify([normal(text.value), code.checked, unreadOnly(), sort ? sort.state() : ""]);
       if (now !== applied) {
+        /* (The filter's controls changed, not the sort alone, nor the page just
+           opened: their count is said, even as many as before: tell.) */
+        var wanted = JSON.stringify([normal(text.value), code.checked, unreadOnly()]);
+        asked = applied !== null && wanted !== filtered;
         applied = now;
+        filtered = wanted;
         redraw(shown === true ? Infinity : typeof shown === "number" ? shown : LIMIT);
+        asked = false;
       }
       remember();
     }

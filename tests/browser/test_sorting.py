@@ -555,6 +555,35 @@ def test_a_sort_after_show_all_keeps_every_row_shown(new_page):
     assert page.locator(".rl-filter__count").inner_text() == f"{len(matches)} of {LONG:,} papers match"
 
 
+def test_each_filter_says_its_count_once_though_the_count_is_the_last_ones(new_page):
+    """The count line (a polite live region) is read when its text changes: "2002"
+    typed after "2001" finds as many rows, its words were the same, the text was left
+    as it was, and a screen reader said nothing of the second filter. Each filter now
+    writes it once (the words, or the words and a no-break space, which no screen
+    reader speaks); a sort, whose own line says it, and Enter with nothing changed
+    write nothing."""
+    page = new_page()
+    _opened(page, "long/")
+    per_year = sum(1 for r in LONG_ROWS if r[1] == 2001)
+    assert per_year == sum(1 for r in LONG_ROWS if r[1] == 2002) == sum(1 for r in LONG_ROWS if r[1] == 2003)
+    words = f"{per_year} of {LONG:,} papers match"
+    page.evaluate("""() => { window.__said = [];
+        new MutationObserver(() => window.__said.push(document.querySelector('.rl-filter__count').textContent))
+            .observe(document.querySelector('.rl-filter__count'), {childList: true, characterData: true, subtree: true}); }""")
+    box = page.locator(".rl-filter__text")
+    for n, year in enumerate(("2001", "2002", "2003"), 1):
+        box.fill(year)
+        box.press("Enter")
+        page.wait_for_function("n => window.__said.length >= n", arg=n)
+        assert _titles(page) == sorted(r[0] for r in LONG_ROWS if r[1] == int(year))
+    box.press("Enter")  # (nothing changed)
+    for _ in range(2):
+        page.get_by_role("button", name=re.compile("^Title")).click()
+    assert _titles(page) == sorted((r[0] for r in LONG_ROWS if r[1] == 2003), reverse=True)
+    assert page.evaluate("window.__said") == [words, words + "\u00a0", words]
+    expect(page.locator(".rl-filter__count")).to_have_text(words)
+
+
 def test_back_forward_and_reload_keep_the_sort_and_filter_the_address_says(new_page):
     page = new_page()
     _opened(page, "papers/")
