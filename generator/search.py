@@ -259,18 +259,66 @@ def link_begins(link: str, form: str) -> bool:
     return link == form or link.startswith(form + LINK_STEP)
 
 
-# A paper's DOIs are each one word of its entry too, DOI_MARK and the DOI's runs of
-# letters and digits, lower-cased (DOIs are read without regard to case), joined by "_"
-# ("__doi_10_1109_iccv_2019_00718"): a DOI typed is looked for as that word alone, exact
-# (`_refine`). Looked for by its pieces, "10.1234/abc" found every DOI of the prefix
-# "10.1234" and each that begins "abc". (A link's host begins with a letter: no link's
-# form is a DOI's, `link_form`.)
+# A paper's DOIs are each one word of its entry too, DOI_MARK and the DOI lower-cased
+# (DOIs are read without regard to case), its ASCII letters and digits as they are and
+# each other character written with "_" (`DOI_MARKS`: "." "_d", "/" "_s", "-" "_h", "_"
+# "_u", any other "_x", its code point in hex and "_"), so that the word is one the
+# index's separator leaves whole ("__doi_10_d1109_siccv_d2019_d00718"): a DOI typed is
+# looked for as that word alone, exact (`_refine`). Looked for by its pieces,
+# "10.1234/abc" found every DOI of the prefix "10.1234" and each that begins "abc"; with
+# its punctuation dropped, "10.1234/a-b" and "10.1234/a.b" were one word, each finding
+# both papers. A mark after every "_" reads back one way only: no two DOIs share a word.
+# (A link's host begins with a letter: no link's form is a DOI's, `link_form`.)
 DOI_MARK = "__doi_"
+DOI_MARKS = {".": "d", "/": "s", "-": "h", "_": "u"}
+_DOI_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# What ends a DOI pasted from a sentence or a reference and is no part of it: a full
+# stop, a comma..., a "/" (an address's last), and a bracket it does not open
+# ("(10.1109/CVPR.2016.90)."). No DOI ends so (Crossref's advice on suffixes).
+_DOI_END = re.compile(r"""[.,;:!?'"/]+$""")
+_DOI_CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 
 
 def doi_form(doi: str) -> str:
-    """A DOI as the index holds it, and as a typed DOI is looked for (see above)."""
-    return DOI_MARK + "_".join(_LINK_PART.findall(doi.lower()))
+    """A DOI as the index holds it, and as a typed DOI is looked for (see above), without
+    what ends a DOI pasted from a sentence (`_DOI_END`)."""
+    return DOI_MARK + "".join(
+        c if c in _DOI_PLAIN else "_" + DOI_MARKS[c] if c in DOI_MARKS else f"_x{ord(c):x}_"
+        for c in _doi_trimmed(doi.lower()))
+
+
+def _doi_trimmed(doi: str) -> str:
+    while True:
+        trimmed = _DOI_END.sub("", doi)
+        last = trimmed[-1:]
+        if last in _DOI_CLOSERS and trimmed.count(last) > trimmed.count(_DOI_CLOSERS[last]):
+            trimmed = trimmed[:-1]
+        if trimmed == doi:
+            return doi
+        doi = trimmed
+
+
+# A publisher's address whose path holds the paper's DOI ("dl.acm.org/doi/10.1145/...",
+# "link.springer.com/article/10.1007/...", "onlinelibrary.wiley.com/doi/full/10.1002/...").
+# Its DOI is the path from a segment "10.NNNN" on: a paper that linked only such an address
+# was found by no DOI typed alone (`linked_doi`). (An address without one, as IEEE Xplore's
+# "document/8953594", holds no DOI: nothing is made up.)
+_PATH_DOI = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+(?:/[^?#]*)?/(10\.[0-9]{4,9}/[^?#]+)", re.I)
+_PDF_END = re.compile(r"(?:\.pdf)?/*$", re.I)
+
+
+def linked_doi(url: str) -> str:
+    """The DOI a paper's link is or holds, else "": a doi.org address's
+    (`links.doi_from_url`), or the DOI in the path of a publisher's address, without the
+    address's query or fragment, a last "/" or ".pdf" (the PDF's address, not the DOI:
+    "link.springer.com/content/pdf/10.1007/978-3-030-58452-8_13.pdf"), its escaped ASCII
+    read as doi.org reads it (`typed_doi`)."""
+    doi = doi_from_url(url)
+    if doi:
+        return doi
+    path = _PATH_DOI.match(_ASCII_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), url.strip()))
+    doi = _PDF_END.sub("", path.group(1), count=1) if path else ""
+    return doi if _DOI_TYPED.fullmatch(doi) else ""
 
 
 # --- Shaping the index -----------------------------------------------------------------
@@ -341,9 +389,9 @@ def paper_entry(
     # A pasted arXiv or doi.org address is looked for as its id alone (`_IDENTIFIER`), so
     # the ids of the paper's own such links are held too: a paper that links
     # arxiv.org/pdf/2106.09685v2 and has no `arxiv:` was found by no form of its address,
-    # not even the one it links.
+    # not even the one it links. (And the DOI a publisher's address holds, `linked_doi`.)
     ids = dict.fromkeys(text for text in (
-        paper.arxiv, paper.doi, *(arxiv_id(link.url) or doi_from_url(link.url) for link in paper.links))
+        paper.arxiv, paper.doi, *(arxiv_id(link.url) or linked_doi(link.url) for link in paper.links))
         if text)
     rest = byline if shown != byline else ""
     status_parts = paper.status if status_joined else ""
@@ -821,6 +869,8 @@ _DOI_TYPED = re.compile(r"10\.[0-9]{4,9}/.+", re.S)
 # ("%2F", "%23"): `typed_doi`.
 _DOI_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:dx\.)?doi\.org/([^?#]*)", re.I)
 _ASCII_ESCAPE = re.compile(r"%([0-7][0-9a-f])", re.I)
+# (An address's query and fragment.)
+_ADDRESS_REST = re.compile(r"[?#].*$")
 # A typed word that is a URL (a scheme, or "www.") or a host and path ("github.com/x"),
 # and its scheme and host (`_refine`: `link_form`). ("node.js" is no host: no path.)
 _LINK_WORD = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)[^/]|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
@@ -842,8 +892,8 @@ class NamedLinks:
     looked for by, and whether it is a URL or a host and path that names them (``whole``:
     then it is the one word to rank by it gives). For a URL no link is, begins or
     holds (``unlinked``: the URL as shown, without its scheme), ``shared`` is the
-    longest start of it, cut at a "/" of its own, that some links begin (at most
-    LINK_MOST), shown so, and ``links`` those links, or "" and none. ``held``: how many
+    longest start of it, cut at a "/" of its own, that some links begin, shown so,
+    and ``links`` those links (or that start, past LINK_MOST: ``start``), or "" and none. ``held``: how many
     links hold a part of a path, where more than LINK_MOST do."""
 
     whole: bool = False
@@ -851,6 +901,9 @@ class NamedLinks:
     unlinked: str = ""
     shared: str = ""
     held: int = 0
+    # (Whether ``links`` is one link's start, ``shared``'s, looked for as the start of
+    # every link it begins (`link_terms`): an owner of more than LINK_MOST links.)
+    start: bool = False
     # (How much of the typed word is the link, where it goes on past one: the rest,
     # ".../tree/main", is no words of the link's, and found 25 other pages by "tree*"
     # and "main*".)
@@ -872,7 +925,8 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
     A URL that names no link (`NamedLinks.unlinked`) was its words: "https", "github",
     "com" and its path's found nearly every page; it names the links that share its
     owner (its longest start cut at a "/" of its own, not the host alone:
-    "github.com/KaimingHe" of ".../resnet-v2"), at most LINK_MOST, and else none."""
+    "github.com/KaimingHe" of ".../resnet-v2"), each by its own term up to LINK_MOST,
+    past it all by the start (`NamedLinks.start`), and else none."""
     url = bool(_LINK_WORD.match(word))
     if not url and not _LINK_PATH.search(word):
         return NamedLinks()
@@ -902,6 +956,11 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
             # (A shorter start is shared by as many links or more.)
             if shared and "/" in shown and len(shared) <= LINK_MOST:
                 return NamedLinks(True, tuple(shared), _shown_link(word), shown)
+            if shared and "/" in shown:
+                # An owner of more links than LINK_MOST: each its own term would make a
+                # long query, and past LINK_MOST its papers were left out, the note
+                # saying only "No paper links ...". Its start finds them all, one term.
+                return NamedLinks(True, (cut,), _shown_link(word), shown, start=True)
             break
     return NamedLinks(unlinked=_shown_link(word))
 
@@ -963,8 +1022,14 @@ def typed_doi(word: str) -> str:
     address = _DOI_ADDRESS.match(word)
     if address:
         word = _ASCII_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), address.group(1))
+    elif _LINK_WORD.match(word):
+        # A publisher's address, read as the index reads a paper's link (`linked_doi`):
+        # its query and fragment are the address's, a last ".pdf" is its PDF's. (With
+        # the DOI's punctuation in its word, "...3330701?casa_token=x" was another DOI.)
+        word = _PDF_END.sub("", _ASCII_ESCAPE.sub(
+            lambda escaped: chr(int(escaped.group(1), 16)), _ADDRESS_REST.sub("", word, count=1)), count=1)
     identifier = _IDENTIFIER.search(word)
-    return identifier.group(2) or "" if identifier else ""
+    return _doi_trimmed(identifier.group(2) or "") if identifier else ""
 
 
 def unlinked_note(named: NamedLinks) -> str:
@@ -992,12 +1057,13 @@ def held_note(part: str, held: int) -> str:
             " are found by it; type more of it to find the others")
 
 
-def link_terms(word: str, links: Sequence[str]) -> list[str]:
+def link_terms(word: str, links: Sequence[str], start: bool = False) -> list[str]:
     """The query's terms for the ``links`` a typed ``word`` names (`links_of`): a
-    link's start typed is an exact term, weighed above, and a prefix term that ends
-    with a part of its path (`link_begins`: Material appends the "*"); a whole link
-    exact."""
-    form = link_form(word)
+    link's start typed (or the one start of ``links`` shared by an owner's links,
+    ``start``: `NamedLinks.start`) is an exact term, weighed above, and a prefix term
+    that ends with a part of its path (`link_begins`: Material appends the "*"); a
+    whole link exact."""
+    form = links[0] if start else link_form(word)
     if list(links) == [form]:
         return [f"{form}{LINK_STEP}", f"{form}^{EXACT_BONUS}"]
     return [f"{link}^{EXACT_BONUS}" for link in links]
@@ -1242,9 +1308,14 @@ def _refine(
         # whose link holds it too: each of its words is found by those links (`held`),
         # as by its own terms. (`links_of`: a link found by its start is a prefix term,
         # another exact.)
+        # A URL's or a path's words are the address's, pasted, not typed: none is a slip
+        # of the keys, looked for by its near spellings (`near` below). "meta" of
+        # "meta-llama/Llama-2-7b", on no page, found "beta" and "zeta", whose pages came
+        # first. (A word with "/" inside, "encoder/decoder", is read so too.)
+        pasted = bool(_LINK_WORD.match(word) or _LINK_PATH.search(word))
         named = links_of(word, vocabulary) if not identifier and vocabulary is not None else NamedLinks()
         found_links = named.links
-        out += link_terms(word, found_links) if found_links else []
+        out += link_terms(word, found_links, named.start) if found_links else []
         link = found_links[0] if named.whole else ""
         held: tuple[str, ...] = () if named.whole else tuple(found_links)
         if named.held:
@@ -1334,7 +1405,7 @@ def _refine(
                 edits = fuzzy_distance(piece.lower())
                 near = (
                     vocabulary.near(piece.lower(), edits)
-                    if n < len(pieces) and vocabulary is not None and not bases
+                    if n < len(pieces) and vocabulary is not None and not bases and not pasted
                     and piece.isalpha() and len(piece) >= FUZZY_SHORTEST
                     and not any(map(vocabulary.begins, [piece.lower(), *spellings]))
                     else []

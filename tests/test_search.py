@@ -31,6 +31,10 @@ from generator.search import (
     _DOI_ADDRESS,
     _ASCII_ESCAPE,
     _DOI_TYPED,
+    _ADDRESS_REST,
+    _PDF_END,
+    _DOI_END,
+    DOI_MARKS,
     _AUTHOR_FIELD,
     _TYPED_NAME,
     _QUERY_SYNTAX,
@@ -63,6 +67,8 @@ from generator.search import (
     title_boosts,
     shape_index,
     unlinked_tip,
+    doi_form,
+    linked_doi,
 )
 from tests.browser.sitebuild import ROOT, build_site
 
@@ -197,12 +203,15 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     # (A typed URL, and a page's link, are read alike: `link_form`.)
     assert f'var LINK_MARK = "{LINK_MARK}";' in js
     assert f'var LINK_STEP = "{LINK_STEP}";' in js and f'var DOI_MARK = "{DOI_MARK}";' in js
+    marks = ", ".join(f'"{c}": "{mark}"' for c, mark in DOI_MARKS.items())
+    assert f"var DOI_MARKS = {{ {marks} }};" in js
     assert f"var LINK_MOST = {LINK_MOST};" in js
     for name, pattern in (("LINK_WORD", _LINK_WORD), ("LINK_HOST", _LINK_HOST), ("LINK_START", _LINK_START),
                           ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART), ("LINK_PATH", _LINK_PATH),
                           ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT),
                           ("LINK_PARTS", _LINK_PARTS), ("DOI_ADDRESS", _DOI_ADDRESS),
-                          ("ASCII_ESCAPE", _ASCII_ESCAPE), ("DOI_TYPED", _DOI_TYPED)):
+                          ("ASCII_ESCAPE", _ASCII_ESCAPE), ("DOI_TYPED", _DOI_TYPED),
+                          ("ADDRESS_REST", _ADDRESS_REST), ("PDF_END", _PDF_END), ("DOI_END", _DOI_END)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -1004,7 +1013,7 @@ def test_a_doi_typed_finds_the_paper_whose_doi_it_is_whole():
     )
     shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
     variants = {doc["location"]: doc.get("variants", "").split() for doc in shaped["docs"]}
-    assert "__doi_10_1234_abc" in variants["papers/abc/"] and "__doi_10_5555_xy_z" in variants["papers/linked/"]
+    assert "__doi_10_d1234_sabc" in variants["papers/abc/"] and "__doi_10_d5555_sxy_hz" in variants["papers/linked/"]
     engine = MaterialSearch(shaped)
 
     def found(query):
@@ -1024,6 +1033,55 @@ def test_a_doi_typed_finds_the_paper_whose_doi_it_is_whole():
     # Beside another word, a page without the DOI lacks it, as typed.
     assert sorted(found("10.1234/abc second")) == [
         ("papers/abc/", ("second",)), ("papers/abd/", ("10.1234/abc",))]
+
+
+@pytest.mark.parametrize(("doi", "form"), [
+    # (checked by hand: "." "_d", "/" "_s", "-" "_h", "_" "_u", another "_x<hex>_")
+    ("10.1234/a-b", "__doi_10_d1234_sa_hb"),
+    ("10.1234/ab", "__doi_10_d1234_sab"),
+    ("10.1234/A.b", "__doi_10_d1234_sa_db"),
+    ("10.1234/a_b", "__doi_10_d1234_sa_ub"),
+    ("10.1234/a:b", "__doi_10_d1234_sa_x3a_b"),
+    ("10.1234/é", "__doi_10_d1234_s_xe9_"),
+    # (what ends a DOI in a sentence is no part of it; a bracket it opens is)
+    ("10.1109/CVPR.2016.90).", "__doi_10_d1109_scvpr_d2016_d90"),
+    ("10.1234/abc/", "__doi_10_d1234_sabc"),
+    ("10.1002/(SICI)1097(1997)", "__doi_10_d1002_s_x28_sici_x29_1097_x28_1997_x29_"),
+])
+def test_a_doi_is_one_word_of_its_own_punctuation_and_all(doi, form):
+    assert doi_form(doi) == form
+
+
+def test_dois_that_differ_only_in_punctuation_find_their_own_papers():
+    """"10.1234/a-b", "10.1234/a.b" and "10.1234/a_b" were one word of the index
+    ("__doi_10_1234_a_b": the DOI's runs of letters and digits), so that each found the
+    three papers. Each is its own now, in every form it is typed in."""
+    site = Site(
+        papers=(
+            _paper("hyphen", title="The first", abstract="One.", doi="10.1234/a-b"),
+            _paper("stop", title="The second", abstract="Two.", doi="10.1234/A.B"),
+            _paper("under", title="The third", abstract="Three.",
+                   links=(Link(url="https://doi.org/10.1234/a_b", kind="paper"),)),
+            _paper("plain", title="The fourth", abstract="Four.",
+                   links=(Link(url="https://dl.acm.org/doi/10.1234/ab", kind="paper"),)),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for doi, page in (("10.1234/a-b", "hyphen"), ("10.1234/a.b", "stop"), ("10.1234/a_b", "under"),
+                      ("10.1234/ab", "plain")):
+        escaped = doi.replace("/", "%2F")
+        for query in (doi, doi.upper(), f"doi:{doi}", f"https://doi.org/{doi}", f"http://dx.doi.org/{doi}",
+                      f"https://doi.org/{escaped}", f"https://doi.org/{doi}?utm_source=x", f"doi.org/{doi}#top",
+                      f"({doi}).", f"https://dl.acm.org/doi/{doi}?casa_token=x"):
+            assert found(query) == [(f"papers/{page}/", ())], query
+    # Marked "-", each leaves out its own paper alone.
+    assert sorted(location for location, _ in found("-10.1234/a-b first second third fourth")) == [
+        "papers/plain/", "papers/stop/", "papers/under/"]
 
 
 def test_a_doi_address_is_read_as_doi_org_reads_it_and_a_publishers_as_its_link():
@@ -1062,13 +1120,15 @@ def test_a_doi_address_is_read_as_doi_org_reads_it_and_a_publishers_as_its_link(
         "papers/hash/"]
     assert found("https://dl.acm.org/doi/10.1145/3292500.3330701") == [("papers/acm/", ())]
     assert found("https://link.springer.com/chapter/10.1007/978-3-030-58452-8_13") == [("papers/springer/", ())]
-    # (Its DOI alone names no paper's: the index holds a DOI of doi.org's links only.)
-    assert found("10.1145/3292500.3330701") == []
+    # Its DOI alone finds it too: the index holds the DOI a publisher's address holds
+    # (`linked_doi`; before, a DOI of doi.org's links only).
+    assert found("10.1145/3292500.3330701") == found("doi:10.1145/3292500.3330701") == [("papers/acm/", ())]
+    assert found("https://doi.org/10.1007/978-3-030-58452-8_13") == [("papers/springer/", ())]
     # A DOI no paper has, where nothing is found: the reader is told so, not to try "a
     # shorter word" (a DOI is looked for whole). Not where a paper has it.
     for query, doi in (("https://doi.org/10.1109/CVPR.2016.91?x=1", "10.1109/CVPR.2016.91"),
                        ("+doi:10.1109/cvpr.2016.91 first", "10.1109/cvpr.2016.91"),
-                       ("10.1145/3292500.3330701", "10.1145/3292500.3330701")):
+                       ("10.1145/3292500.3330702", "10.1145/3292500.3330702")):
         answer = engine.find(query)
         assert (list(answer.hits), answer.unlinked) == ([], (doi,)), query
         assert unlinked_tip(doi) == f"No paper has the DOI {doi}: search for its title, or browse"
@@ -1077,6 +1137,75 @@ def test_a_doi_address_is_read_as_doi_org_reads_it_and_a_publishers_as_its_link(
     # A publisher's address no paper links is still its DOI alone, said missing as typed.
     assert sorted(found("https://dl.acm.org/doi/10.1109/CVPR.2016.90 second")) == [
         ("papers/cvpr/", ("second",)), ("papers/hash/", ("https://dl.acm.org/doi/10.1109/cvpr.2016.90",))]
+
+
+@pytest.mark.parametrize(("url", "doi"), [
+    ("https://dl.acm.org/doi/10.1145/3292500.3330701", "10.1145/3292500.3330701"),
+    ("https://dl.acm.org/doi/pdf/10.1145/3292500.3330701?casa_token=x#sec", "10.1145/3292500.3330701"),
+    ("https://link.springer.com/article/10.1007/s10994-021-06023-5/", "10.1007/s10994-021-06023-5"),
+    ("https://link.springer.com/content/pdf/10.1007/978-3-030-58452-8_13.pdf", "10.1007/978-3-030-58452-8_13"),
+    ("https://link.springer.com/article/10.1007%2Fs10994-021-06023-5", "10.1007/s10994-021-06023-5"),
+    ("https://onlinelibrary.wiley.com/doi/full/10.1002/aaai.12036", "10.1002/aaai.12036"),
+    ("https://doi.org/10.1234/ABC", "10.1234/ABC"),
+    # (no DOI in the path: IEEE Xplore's document number, a prefix alone, a repository)
+    ("https://ieeexplore.ieee.org/document/8953594", ""),
+    ("https://example.org/files/10.1234/", ""),
+    ("https://github.com/lab/10.1234", ""),
+])
+def test_the_doi_a_publishers_address_holds_in_its_path(url, doi):
+    assert linked_doi(url) == doi
+
+
+def test_a_doi_typed_alone_finds_the_paper_that_links_a_publishers_address_holding_it():
+    """A paper that linked only "https://dl.acm.org/doi/10.1145/3292500.3330701" (no
+    `doi:`, no doi.org link) was found by its address but not by its DOI typed alone,
+    in any form: the index held the DOIs of doi.org's addresses only."""
+    site = Site(
+        papers=(
+            _paper("acm", title="The first", abstract="One.",
+                   links=(Link(url="https://dl.acm.org/doi/10.1145/3292500.3330701", kind="paper"),)),
+            _paper("ieee", title="The second", abstract="Two.",
+                   links=(Link(url="https://ieeexplore.ieee.org/document/8953594", kind="paper"),)),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
+    variants = {doc["location"]: doc.get("variants", "").split() for doc in shaped["docs"]}
+    assert doi_form("10.1145/3292500.3330701") in variants["papers/acm/"]
+    assert not [word for word in variants["papers/ieee/"] if word.startswith(DOI_MARK)]
+    engine = MaterialSearch(shaped)
+    for query in ("10.1145/3292500.3330701", "doi:10.1145/3292500.3330701", "https://doi.org/10.1145/3292500.3330701",
+                  "https://dx.doi.org/10.1145%2F3292500.3330701", "+10.1145/3292500.3330701"):
+        assert [(hit.location, hit.missing) for hit in engine.find(query).hits] == [("papers/acm/", ())], query
+    assert [hit.location for hit in engine.find("-10.1145/3292500.3330701 first second").hits] == ["papers/ieee/"]
+
+
+def test_a_urls_words_are_not_read_as_misspellings():
+    """"meta" of "meta-llama/Llama-2-7b" (a model's name as Hugging Face shows it), on no
+    page, was looked for as the fuzzy "meta~1": the pages that write "beta" or "zeta"
+    came first, and with the owner's URL too where its path's words were searched. A
+    URL's or a path's words are pasted, not typed: no near spelling is looked for."""
+    site = Site(
+        papers=(
+            _paper("llama", title="Open foundation models", abstract="Weights released.",
+                   links=(Link(url="https://huggingface.co/meta-llama/Llama-2-7b", kind="project"),)),
+            _paper("beta", title="Beta priors", abstract="Beta distributions."),
+            _paper("zeta", title="Zeta functions", abstract="Riemann zeta."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+
+    def found(query):
+        return [hit.location for hit in engine.find(query).hits]
+
+    for query in ("meta-llama/Llama-2-7b", "huggingface.co/meta-llama", "https://huggingface.co/meta-llama/Llama-2-7b",
+                  "https://huggingface.co/meta-llama/Llama-2-7b/tree/main"):
+        assert found(query) == ["papers/llama/"], query
+        assert "~" not in refine_query(query, vocabulary=engine.vocabulary), query
+    assert found("meta-llama/Llama-3-8b") == [] and found("metal/zetas") == []
+    # (A word typed alone is still a slip of the keys: "meta" finds "beta" and "zeta".)
+    assert sorted(found("meta")) == ["papers/beta/", "papers/zeta/"]
 
 
 def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():
@@ -1097,6 +1226,35 @@ def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():
         f"blob/main is part of {LINK_MOST + 5} links: the papers of the first {LINK_MOST}, by address,"
         " are found by it; type more of it to find the others",)
     assert engine.find("lab03/blob/main").notes == ()
+
+
+def test_a_url_no_paper_links_finds_every_paper_of_an_owner_of_more_than_link_most_links():
+    """A URL no paper links finds the papers that link its owner: at most LINK_MOST of
+    them, and past that none, the line saying only "No paper links ...": the papers of
+    an owner of 25 repositories were left out in silence. The owner's start finds them
+    all now, one prefix term, and the line says whose papers they are."""
+    site = Site(
+        papers=(*(_paper(f"r{n:02d}", title=f"Repository {n}", abstract="Code.",
+                         links=(Link(url=f"https://github.com/bigorg/repo{n:02d}", kind="code"),))
+                  for n in range(LINK_MOST + 5)),
+                _paper("other", title="Another owner", abstract="Code.",
+                       links=(Link(url="https://github.com/bigorganisation/x", kind="code"),))),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+    owned = sorted(f"papers/r{n:02d}/" for n in range(LINK_MOST + 5))
+    for typed in ("https://github.com/bigorg/unknown", "github.com/BigOrg/unknown/tree/main"):
+        answer = engine.find(typed)
+        assert sorted(hit.location for hit in answer.hits) == owned, typed
+        assert all(hit.missing == () for hit in answer.hits), typed
+        assert answer.notes == ("No paper links github.com/bigorg/unknown; it finds the papers that link"
+                                " github.com/bigorg",) if typed.startswith("https") else answer.notes, typed
+        assert answer.unlinked == (), typed
+    # (One term, the owner's start, not 25: and "bigorganisation" is another owner.)
+    assert refine_query("https://github.com/bigorg/unknown", vocabulary=engine.vocabulary) == (
+        "__github_com__bigorg__ __github_com__bigorg^3")
+    # Marked "+", beside another word: the owner's papers that have it.
+    assert [hit.location for hit in engine.find("+https://github.com/bigorg/unknown repository").hits if not hit.missing]
 
 
 def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():

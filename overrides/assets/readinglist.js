@@ -196,11 +196,40 @@
     }).filter(Boolean).join(LINK_STEP);
   }
 
-  /* A DOI as the index holds it (search.py's DOI_MARK, doi_form): its runs of letters
-     and digits, lower-cased, whole. */
+  /* A DOI as the index holds it (search.py's DOI_MARK, DOI_MARKS, doi_form): lower-cased,
+     its ASCII letters and digits as they are, each other character written with "_"
+     ("." "_d", "/" "_s", "-" "_h", "_" "_u", any other "_x", its code point in hex and
+     "_"), without what ends a DOI pasted from a sentence (DOI_END, an unopened bracket). */
   var DOI_MARK = "__doi_";
+  var DOI_MARKS = { ".": "d", "/": "s", "-": "h", "_": "u" };
+  var DOI_PLAIN = /^[a-z0-9]$/;
+  var DOI_END = /[.,;:!?'"/]+$/;
+  var DOI_CLOSERS = { ")": "(", "]": "[", "}": "{", ">": "<" };
   function doiForm(doi) {
-    return DOI_MARK + (doi.toLowerCase().match(LINK_PART) || []).join("_");
+    return DOI_MARK + Array.from(doiTrimmed(doi.toLowerCase()), function (c) {
+      if (DOI_PLAIN.test(c)) {
+        return c;
+      }
+      return Object.prototype.hasOwnProperty.call(DOI_MARKS, c)
+        ? "_" + DOI_MARKS[c] : "_x" + c.codePointAt(0).toString(16) + "_";
+    }).join("");
+  }
+  function doiTrimmed(doi) {
+    function count(text, c) {
+      return text.split(c).length - 1;
+    }
+    for (;;) {
+      var trimmed = doi.replace(DOI_END, "");
+      var last = trimmed.slice(-1);
+      if (Object.prototype.hasOwnProperty.call(DOI_CLOSERS, last)
+          && count(trimmed, last) > count(trimmed, DOI_CLOSERS[last])) {
+        trimmed = trimmed.slice(0, -1);
+      }
+      if (trimmed === doi) {
+        return doi;
+      }
+      doi = trimmed;
+    }
   }
 
   /* The DOI a typed word is or holds, else "": of a doi.org address, without its query
@@ -208,15 +237,24 @@
      _DOI_ADDRESS, _ASCII_ESCAPE, typed_doi). */
   var DOI_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:dx\.)?doi\.org\/([^?#]*)/i;
   var ASCII_ESCAPE = /%([0-7][0-9a-f])/gi;
+  /* (A publisher's address: its query and fragment, and a last ".pdf", are no part of
+     its DOI, as search.py's linked_doi reads a paper's link: _ADDRESS_REST, _PDF_END.) */
+  var ADDRESS_REST = /[?#].*$/;
+  var PDF_END = /(?:\.pdf)?\/*$/i;
   function typedDoi(word) {
-    var address = DOI_ADDRESS.exec(word);
-    if (address) {
-      word = address[1].replace(ASCII_ESCAPE, function (escaped, code) {
+    function unescaped(text) {
+      return text.replace(ASCII_ESCAPE, function (escaped, code) {
         return String.fromCharCode(parseInt(code, 16));
       });
     }
+    var address = DOI_ADDRESS.exec(word);
+    if (address) {
+      word = unescaped(address[1]);
+    } else if (LINK_WORD.test(word)) {
+      word = unescaped(word.replace(ADDRESS_REST, "")).replace(PDF_END, "");
+    }
     var identifier = IDENTIFIER.exec(word);
-    return identifier && identifier[2] || "";
+    return identifier && identifier[2] ? doiTrimmed(identifier[2]) : "";
   }
 
   /* Whether the index's link is the link form or begins with it whole, at one of its
@@ -278,7 +316,7 @@
   function linksOf(word, vocabulary) {
     /* (length: how much of the typed word is the link, where it goes on past one: the
        rest, ".../tree/main", is no words of the link's) */
-    var none = { whole: false, links: [], unlinked: "", shared: "", held: 0, length: word.length };
+    var none = { whole: false, links: [], unlinked: "", shared: "", held: 0, length: word.length, start: false };
     var url = LINK_WORD.test(word);
     if (!url && !LINK_PATH.test(word)) {
       return none;
@@ -318,6 +356,13 @@
         if (shared.length && owner && shared.length <= LINK_MOST) {
           return Object.assign({}, none, {
             whole: true, links: shared, unlinked: shownLink(word), shared: shown
+          });
+        }
+        if (shared.length && owner) {
+          /* (An owner of more links than LINK_MOST: its start finds them all, one
+             term; past LINK_MOST its papers were left out: search.py's start.) */
+          return Object.assign({}, none, {
+            whole: true, links: [cut], unlinked: shownLink(word), shared: shown, start: true
           });
         }
         break;
@@ -380,8 +425,8 @@
   /* The query's terms for the links a typed word names: a link's start an exact term
      and a prefix one that ends with a part of its path (linkBegins), a whole link
      exact (search.py's link_terms). */
-  function linkTerms(word, links) {
-    var form = linkForm(word);
+  function linkTerms(word, links, start) {
+    var form = start ? links[0] : linkForm(word);
     if (links.length === 1 && links[0] === form) {
       return [form + LINK_STEP, form + "^" + EXACT_BONUS];
     }
@@ -566,8 +611,11 @@
          one word to rank by it gives, its host's words no terms; a part of a path
          finds the pages whose link holds it too, each of its words found by those links
          (held) (search.py's links_of and _refine). */
+      /* (A URL's or a path's words are pasted, not typed: none is a slip of the keys
+         looked for by its near spellings, search.py's pasted.) */
+      var pasted = LINK_WORD.test(word) || LINK_PATH.test(word);
       var named = !identifier && vocabulary ? linksOf(word, vocabulary) : { whole: false, links: [] };
-      out.push.apply(out, named.links.length ? linkTerms(word, named.links) : []);
+      out.push.apply(out, named.links.length ? linkTerms(word, named.links, named.start) : []);
       var link = named.whole ? named.links[0] : "";
       var held = named.whole ? [] : named.links;
       if (named.held) {
@@ -687,7 +735,7 @@
           var bases = baseForms.get(piece.toLowerCase()) || [];
           var low = piece.toLowerCase();
           var edits = fuzzyDistance(low);
-          var found = n < pieces.length && vocabulary && !bases.length
+          var found = n < pieces.length && vocabulary && !bases.length && !pasted
               && LETTERS_ONLY.test(piece) && piece.length >= FUZZY_SHORTEST
               && ![low].concat(spellings).some(function (p) { return vocabulary.begins(p); })
             ? vocabulary.near(low, edits) : [];
