@@ -31,7 +31,8 @@ with gcpause.paused("import"):
         cache, curation, export_bibtex, export_csv, export_json, exports, jsonschema, reference, write,
     )
     from .errors import CuratorError, Location, Problem, Problems
-    from .export_json import join_line_bytes, paper_line_bytes
+    from .export_json import JSON_FILE, paper_line_bytes
+    from .joinedfile import Joined, Spliced
     from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
     from .pagecontext import Index, make_index
     from .pages import FORMERLY_SCRIPT, PAPERS_JSON, File, HandPage, Kept, formerly_script
@@ -103,8 +104,8 @@ class Memo:
     # page: a title edit renders one row of 10,000). Made by the templates of
     # ``templates``; they hold no file's text, so they stay when pages are forgotten.
     rows: dict[str, Mapping[tuple, tuple[tuple, str]]] = field(default_factory=dict)
-    # id -> (the paper, its papers.bib entry, its page's citation)
-    bibtex: dict[str, tuple[Paper, str, str]] = field(default_factory=dict)
+    # id -> (the paper, its papers.bib entry as UTF-8, its page's citation)
+    bibtex: dict[str, tuple[Paper, bytes, str]] = field(default_factory=dict)
     # kind -> id -> (paper, assignments, related papers, the fragment): see per_paper
     fragments: dict[str, dict[str, tuple]] = field(default_factory=dict)
     feeds: dict[str, tuple[object, str]] = field(default_factory=dict)  # see export_files
@@ -166,14 +167,20 @@ class Memo:
         self.pages, self.signatures, self.joined, self.texts, self.layout = {}, {}, {}, {}, None
 
     def join(
-        self, dest: str, parts: list[T], make: Callable[[list[T]], T], *, intact: set[str]
-    ) -> T | None:
-        """make(parts), or None when the file at ``dest`` already holds it (``joined``)."""
+        self, dest: str, parts: list[bytes], form: Joined, *, intact: set[str]
+    ) -> bytes | Spliced | None:
+        """form.whole(parts); None when the file at ``dest`` already holds it
+        (``joined``); the file spliced at the parts that changed when it holds the join
+        of other parts (joinedfile.py)."""
         kept = self.joined.get(dest)
-        if kept is not None and dest in intact and kept == (parts, self.stamps.get(dest)):
-            return None
+        stamp = self.stamps.get(dest)
+        spliced = None
+        if kept is not None and stamp is not None and dest in intact and kept[1] == stamp:
+            if kept[0] == parts:
+                return None
+            spliced = form.splice(kept[0], parts, stamp[:2])
         self.joining[dest] = parts
-        return make(parts)
+        return spliced if spliced is not None else form.whole(parts)
 
     def written(self, plan: Plan) -> None:
         """Remember what the files of ``plan`` hold, now that they are written."""
@@ -239,15 +246,16 @@ class Memo:
         self.shown = {pid: row for pid, row in result.items() if row is not similar[pid]}
         return result
 
-    def bibtex_entries(self, papers: tuple[Paper, ...]) -> tuple[dict[str, str], dict[str, str]]:
-        """export_bibtex.bibtex_by_paper and each paper's export_bibtex.citation
+    def bibtex_entries(self, papers: tuple[Paper, ...]) -> tuple[dict[str, bytes], dict[str, str]]:
+        """export_bibtex.bibtex_by_paper (encoded) and each paper's export_bibtex.citation
         (export_bibtex.entry_texts), reusing those of each unchanged paper."""
         entries, citations = {}, {}
         for paper in papers:
             kept = self.bibtex.get(paper.id)
             if kept is None or kept[0] is not paper:  # (see per_paper)
                 if kept is None or kept[0] != paper:
-                    kept = (paper, *export_bibtex.entry_texts(paper))
+                    entry, cited = export_bibtex.entry_texts(paper)
+                    kept = (paper, entry.encode("utf-8"), cited)
                 else:
                     kept = (paper, kept[1], kept[2])
                 self.bibtex[paper.id] = kept
@@ -470,7 +478,7 @@ def _generate(
         site_url=settings.site_url,
         source_date_epoch=build_epoch,
         entries=bibtex,
-        csv_lines=memo.per_paper("csv", site, export_csv.csv_line, related=False),
+        csv_lines=memo.per_paper("csv", site, export_csv.csv_line_bytes, related=False),
         feeds=memo.feeds,
         join=join,
         members=index.members,
@@ -483,7 +491,7 @@ def _generate(
         site,
         hand_pages=pages,
         bibtex=citations,
-        papers_json=join(PAPERS_JSON, json_lines, join_line_bytes),
+        papers_json=join(PAPERS_JSON, json_lines, JSON_FILE),
         reference=reference.schema_reference_markdown(),
         extra_files={
             **extra,

@@ -12,6 +12,7 @@ import bibtexparser
 from bibtexparser import model as bibmodel
 
 from . import lazyre
+from .joinedfile import Joined
 from .latex import ONE_CHARACTER_MATH, simple_math
 from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
@@ -503,7 +504,11 @@ def join_entry_bytes(parts: list[str]) -> bytes:
     10,000 entries makes the joined text two bytes a character, whose encoding costs
     three times as much (papers.bib at 10,000 papers: 22 ms joined then encoded, 8 ms
     this way)."""
-    return b"\n".join([part.encode("utf-8") for part in parts])
+    return BIB_FILE.whole([part.encode("utf-8") for part in parts])
+
+
+# A BibTeX file as joined from its entries' UTF-8 bytes (`join_entries`' layout).
+BIB_FILE = Joined(b"", b"\n", b"")
 
 
 def bibtex(papers: Iterable[Paper], entries: Mapping[str, str] | None = None) -> str:

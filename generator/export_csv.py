@@ -8,6 +8,7 @@ import re
 from typing import Mapping
 
 
+from .joinedfile import Joined
 from .models import Paper, Site
 from .pages import paper_url
 
@@ -90,7 +91,20 @@ CSV_BOM = "\ufeff"
 
 
 def csv_text(rows: list[str]) -> str:
+    return _header() + "".join(rows)
+
+
+def csv_line_bytes(paper: Paper, site: Site) -> bytes:
+    """`csv_line`, encoded as the file is (UTF-8)."""
+    return csv_line(paper, site).encode("utf-8")
+
+
+def _header() -> str:
     out = io.StringIO()
     out.write(CSV_BOM)
     csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
-    return out.getvalue() + "".join(rows)
+    return out.getvalue()
+
+
+# papers.csv as joined from its rows' UTF-8 bytes (`csv_text`'s layout).
+CSV_FILE = Joined(_header().encode("utf-8"), b"", b"", _header().encode("utf-8"))

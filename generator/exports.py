@@ -21,18 +21,20 @@ from typing import Callable, Iterable, Mapping, Sequence
 from .models import Paper, Site
 from .pages import topic_url
 from .export_atom import FEED_SIZE, atom_feed, recently_added
-from .export_bibtex import bibtex_parts, join_entry_bytes
-from .export_csv import csv_rows, csv_text
+from .export_bibtex import BIB_FILE, bibtex_parts
+from .export_csv import CSV_FILE, csv_rows
+from .joinedfile import Joined, Spliced
 
 
-# How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts),
-# or None for a file that is current on disk (build.Memo.join keeps what each file
-# was joined from; the caller passes None on to siteplan.plan_site).
-Joiner = Callable[[str, list[str], Callable[[list[str]], "str | bytes"]], "str | bytes | None"]
+# How export_files joins a file from per-paper parts (UTF-8 bytes): (dest, parts, form)
+# -> form.whole(parts), or None for a file that is current on disk, or the file on disk
+# spliced (build.Memo.join keeps what each file was joined from; the caller passes it
+# on to siteplan.plan_site, and write.py writes it).
+Joiner = Callable[[str, list[bytes], Joined], "bytes | Spliced | None"]
 
 
-def _join_now(dest: str, parts: list[str], make: Callable[[list[str]], str | bytes]) -> str | bytes | None:
-    return make(parts)
+def _join_now(dest: str, parts: list[bytes], form: Joined) -> bytes | Spliced | None:
+    return form.whole(parts)
 
 
 def _members(site: Site) -> dict[str, list[Paper]]:
@@ -51,19 +53,19 @@ def export_files(
     site_name: str,
     site_url: str = "",
     source_date_epoch: int | None = None,
-    entries: Mapping[str, str] | None = None,
-    csv_lines: Mapping[str, str] | None = None,
+    entries: Mapping[str, bytes] | None = None,
+    csv_lines: Mapping[str, bytes] | None = None,
     feeds: dict[str, tuple[object, str]] | None = None,
     join: Joiner = _join_now,
     members: Mapping[str, Sequence[str]] | None = None,
     newest: Sequence[Paper] | None = None,
-) -> dict[str, str | bytes | None]:
+) -> dict[str, str | bytes | Spliced | None]:
     """Every export file's text, keyed by its path relative to the docs folder (None:
-    ``join`` found the file current); the BibTeX files' as their UTF-8 bytes
-    (export_bibtex.join_entry_bytes).
+    ``join`` found the file current); the files joined from per-paper parts (the
+    BibTeX files, papers.csv) as their UTF-8 bytes, or as `Spliced` (see `Joiner`).
 
     ``entries`` (the papers' BibTeX entries) and ``csv_lines`` when the caller has them
-    already (see `bibtex_by_paper`, `csv_line`). ``feeds`` (kept by the caller between
+    already, encoded (see `bibtex_by_paper`, `csv_line_bytes`). ``feeds`` (kept by the caller between
     runs: feed path -> (its inputs, its text)) spares rebuilding a feed whose papers
     and settings did not change, and ``join`` (see `Joiner`) joining a file again.
     ``members`` (topic id -> the ids of its papers, in any order) and ``newest`` (every
@@ -83,11 +85,11 @@ def export_files(
         chosen = set(ids)
         return list(itertools.islice((p for p in newest if p.id in chosen), FEED_SIZE))
 
-    def bib_parts(ids: Sequence[str]) -> list[str]:
+    def bib_parts(ids: Sequence[str]) -> list[bytes]:
         if entries is not None:  # (bibtex_parts' order, without a paper looked up)
             return [entries[pid] for pid in sorted(ids)]
         chosen = set(ids)
-        return bibtex_parts([p for p in site.papers if p.id in chosen], None)
+        return _encoded(bibtex_parts([p for p in site.papers if p.id in chosen], None))
 
     def feed(
         entries: list[Paper], title: str, feed_path: str, page_path: str = "", id_path: str = ""
@@ -105,15 +107,23 @@ def export_files(
             feeds[feed_path] = (key, text)
         return text
 
-    files: dict[str, str | bytes | None] = {
-        "papers.bib": join("papers.bib", bibtex_parts(site.papers, entries), join_entry_bytes),
-        "papers.csv": join("papers.csv", csv_rows(site, csv_lines), csv_text),
+    files: dict[str, str | bytes | Spliced | None] = {
+        "papers.bib": join(
+            "papers.bib",
+            bibtex_parts(site.papers, entries) if entries is not None else bib_parts([p.id for p in site.papers]),
+            BIB_FILE,
+        ),
+        "papers.csv": join(
+            "papers.csv",
+            csv_rows(site, csv_lines) if csv_lines is not None else _encoded(csv_rows(site, None)),
+            CSV_FILE,
+        ),
         "feed.xml": feed(list(newest[:FEED_SIZE]), f"{site_name}: recently added papers", "feed.xml"),
     }
     for topic in sorted(site.topics, key=lambda t: t.id):
         ids = members[topic.id]
         path = f"topics/{topic.id}.bib"
-        files[path] = join(path, bib_parts(ids), join_entry_bytes)
+        files[path] = join(path, bib_parts(ids), BIB_FILE)
         path = f"topics/{topic.id}.xml"
         files[path] = feed(
             recent(ids), f"{site_name}: {topic.title}", path, topic_url(topic.id),
@@ -124,9 +134,13 @@ def export_files(
         # to the old BibTeX file still works.
         for old in topic.former_ids:
             old_bib = f"topics/{old}.bib"
-            files[old_bib] = join(old_bib, bib_parts(ids), join_entry_bytes)
+            files[old_bib] = join(old_bib, bib_parts(ids), BIB_FILE)
             files[f"topics/{old}.xml"] = files[path]
     if feeds is not None:
         for gone in set(feeds) - set(files):
             del feeds[gone]
     return files
+
+
+def _encoded(texts: list[str]) -> list[bytes]:
+    return [text.encode("utf-8") for text in texts]

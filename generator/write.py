@@ -10,6 +10,7 @@ that would land outside the folder, stop the run before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import unicodedata
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .atomicfile import new_file_mode, replace_file
+from .atomicfile import create_temporary, new_file_mode, replace_file, temporary_name, write_all
 from .docslock import HOLDER_NAME, LOCK_NAME
+from .joinedfile import Spliced
 
 # Files in the docs folder that are not generated and must survive pruning: the
 # placeholder that keeps the (otherwise ignored) folder in a fresh clone, and the lock
@@ -127,7 +129,7 @@ def intact(root: Path, dests: Iterable[str], stamps: Stamps) -> set[str]:
 
 
 def _write_if_changed(
-    dest: str, path: str, text: str | bytes, stamps: Stamps, present: bool, new_mode: int
+    dest: str, path: str, text: str | bytes | Spliced, stamps: Stamps, present: bool, new_mode: int
 ) -> bool:
     """Replace ``path`` atomically (rename) unless it already holds ``text``.
 
@@ -140,6 +142,12 @@ def _write_if_changed(
     the new one, never half of one, and after a crash the folder is simply generated
     again. Syncing each of 10,000 pages would cost seconds for nothing.
     """
+    if isinstance(text, Spliced):
+        if present and text.size > DIGEST_LIMIT:
+            done = _write_spliced(dest, path, text, stamps)
+            if done is not None:
+                return done
+        text = text.whole()  # (the file on disk is not the one spliced, or small: hashed)
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     digest = _digest(data)
     mode = new_mode
@@ -165,8 +173,72 @@ def _write_if_changed(
     return True
 
 
+def _write_spliced(dest: str, path: str, spliced: Spliced, stamps: Stamps) -> bool | None:
+    """Write ``spliced`` (the file at ``path`` edited: joinedfile.py) by copying its kept
+    bytes from the file itself, in the kernel where it can (os.copy_file_range); None,
+    writing nothing, when that file is not the one it edits. True when written, False
+    when the file already holds those bytes. Large files only: their stamps carry no
+    digest, which would need the whole bytes."""
+    try:
+        source = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        info = os.fstat(source)  # (of the very file copied from, not of a name)
+        if (info.st_size, info.st_mtime_ns) != spliced.base:
+            return None
+        if spliced.size == info.st_size and os.pread(source, len(spliced.middle), spliced.keep) == spliced.middle:
+            stamps[dest] = (info.st_size, info.st_mtime_ns, UNHASHED)
+            return False
+        # (atomicfile.replace_file's steps, with the kernel copying the kept bytes.)
+        tmp = os.fspath(temporary_name(path))
+        placed = False
+        try:
+            target = create_temporary(tmp, info.st_mode & 0o7777)
+            with os.fdopen(target, "wb", buffering=0) as handle:  # (closes it on any error)
+                _copy(source, handle.fileno(), 0, spliced.keep)
+                write_all(handle.fileno(), spliced.middle)
+                _copy(source, handle.fileno(), spliced.resume, info.st_size - spliced.resume)
+            os.replace(tmp, path)
+            placed = True
+        finally:
+            if not placed:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+    finally:
+        os.close(source)
+    info = os.stat(path)
+    stamps[dest] = (info.st_size, info.st_mtime_ns, UNHASHED)  # (size > DIGEST_LIMIT)
+    return True
+
+
+# Bytes read and written at a time where the kernel cannot copy between the files.
+_CHUNK = 1 << 20
+
+
+def _copy(source: int, target: int, offset: int, count: int) -> None:
+    """``count`` bytes of ``source`` from ``offset`` on, appended to ``target``."""
+    kernel = hasattr(os, "copy_file_range")
+    while count > 0:
+        done = 0
+        if kernel:
+            try:
+                done = os.copy_file_range(source, target, count, offset)
+            except OSError:  # (a file system, or an older kernel, that cannot)
+                kernel = False
+                continue
+        else:
+            chunk = os.pread(source, min(count, _CHUNK), offset)
+            write_all(target, chunk)
+            done = len(chunk)
+        if done == 0:
+            raise OSError("the file copied from is shorter than its recorded size")
+        offset += done
+        count -= done
+
+
 def write_outputs(
-    root: Path, outputs: Iterable[tuple[str, str | bytes | None]], stamps: Stamps | None = None
+    root: Path, outputs: Iterable[tuple[str, str | bytes | Spliced | None]], stamps: Stamps | None = None
 ) -> WriteReport:
     """Make ``root`` hold exactly ``outputs`` (dest -> text, written as UTF-8, or bytes)
     plus the KEEP files.

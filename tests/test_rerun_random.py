@@ -2,10 +2,13 @@
 process, as under `serve`) and one from the cache folder (a new process) must write
 exactly the docs folder, and say exactly the warnings (or errors), of a clean build.
 Papers are added, removed, swapped for others (the list as long), renamed, retitled,
-given other years, venues, statuses, code, authors, summaries, `added` dates and
-topics; topics.yml gains, loses and renames keywords and topics, retitles them, moves
+given other years, venues, statuses, code, authors, summaries, `added` dates,
+DOIs, pages and volumes (BibTeX fields) and topics; topics.yml gains, loses and renames keywords and topics, retitles them, moves
 sub-topics and edits reading orders; a paper file breaks and is fixed; repositories.yml
-changes. The memos' limits are made small so that a list of 16 papers crosses them
+changes; a generated file is deleted or edited by hand in the docs folders between
+runs. The exports joined from per-paper parts are spliced at their changed parts
+(joinedfile.py) as at 10,000 papers: the size above which that happens is made 0 for
+half the seeds. The memos' limits are made small so that a list of 16 papers crosses them
 (common_stems' sample, its recount, the start of the text where slips are looked for)."""
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, paperdrafts, topics, topicsfile
+from generator import build, paperdrafts, topics, topicsfile, write
 from generator.errors import CuratorError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,7 +45,7 @@ def text(rng, n):
 def new_paper(rng):
     return dict(title=text(rng, 5).capitalize() or "X", abstract=text(rng, 25), year=rng.randint(2015, 2025),
                 venue=rng.choice(VENUES), status=rng.choice(STATUSES), code=rng.random() < 0.5,
-                added=f"2026-11-{rng.randint(1, 28):02d}", topics=None,
+                added=f"2026-11-{rng.randint(1, 28):02d}", topics=None, doi=None, pages=None, volume=None,
                 authors=rng.choice(["Grace Hopper", "Ada Lovelace", "Grace Hopper, Alan Turing"]), summary=None)
 
 
@@ -61,6 +64,9 @@ def paper_yaml(pid, p):
         lines[-1] = "  code: []"
     if p["summary"]:
         lines.append(f"summary: {p['summary']}")
+    for name in ("doi", "pages", "volume"):
+        if p[name]:
+            lines.append(f'{name}: "{p[name]}"')
     if p["status"]:
         lines.append(f"status: {p['status']}")
     lines.append(f"added: {p['added']}")
@@ -106,7 +112,8 @@ class World:
         kind = rng.choice(["title", "abstract", "year", "venue", "status", "code", "added", "ptopics",
                            "add", "remove", "swap", "rename", "kw_add", "kw_del", "kw_rename", "topic_add",
                            "topic_del", "ttitle", "tdesc", "order", "parent", "break", "title", "abstract",
-                           "swap", "title", "authors", "summary", "stars", "kw_order"])
+                           "swap", "title", "authors", "summary", "stars", "kw_order", "doi", "bibtex",
+                           "hand"])
         for q in self.papers.values():
             q.pop("broken", None)  # a file that failed to load is fixed by the next edit
         pids = sorted(self.papers)
@@ -120,6 +127,10 @@ class World:
             p["summary"] = rng.choice([None, text(rng, 4)])
         elif kind == "stars":
             self.stars = rng.randint(1, 5)
+        elif kind == "doi" and p:
+            p["doi"] = rng.choice([None, f"10.{rng.randint(1000, 9999)}/x{rng.randint(1, 99)}"])
+        elif kind == "bibtex" and p:
+            p[rng.choice(["pages", "volume"])] = rng.choice([None, str(rng.randint(1, 300))])
         elif kind == "title" and p:
             p["title"] = text(rng, 5).capitalize()
         elif kind == "abstract" and p:
@@ -209,6 +220,27 @@ def put(path: Path, body: str):
     os.utime(path, ns=(mtime, mtime))
 
 
+def by_hand(rng, docs: Path):
+    """A generated file deleted, or edited keeping or changing its size (a later mtime),
+    as someone may between two runs: the next run writes it again."""
+    files = sorted(p for p in docs.rglob("*") if p.is_file() and not p.name.startswith(".readinglist"))
+    if not files:
+        return
+    joined = [f for f in files if f.suffix in (".json", ".csv", ".bib")]  # (spliced files)
+    path = rng.choice(joined if joined and rng.random() < 0.6 else files)
+    if rng.random() < 0.3:
+        path.unlink()
+        return
+    data = path.read_bytes()
+    at = rng.randrange(len(data)) if data else 0
+    edited = data[:at] + (b"#" if data[at:at + 1] != b"#" else b"%") + data[at + 1:] if data else b"x"
+    if rng.random() < 0.5:
+        edited += b"more"
+    mtime = path.stat().st_mtime_ns + 1_000_000_000
+    path.write_bytes(edited)
+    os.utime(path, ns=(mtime, mtime))
+
+
 def tree(folder: Path):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
             and not p.name.startswith(".readinglist")}
@@ -241,6 +273,7 @@ def test_random_edits_rerun_as_a_clean_build(tmp_path, monkeypatch, seed):
     monkeypatch.setattr(topics, "_COMMON_SAMPLE", rng.choice([1000, 3, 2]))
     monkeypatch.setattr(topics, "_RECOUNTED", rng.choice([50, 1]))
     monkeypatch.setattr(topicsfile, "_SLIP_SEARCHED", rng.choice([4_000_000, 150, 400]))
+    monkeypatch.setattr(write, "DIGEST_LIMIT", 0 if seed % 2 else write.DIGEST_LIMIT)  # (spliced above it)
     content = tmp_path / "content"
     shutil.copytree(REPO / "tests" / "data" / "site_fixture" / "content" / "pages", content / "pages")
     world = World(rng)
@@ -253,8 +286,12 @@ def test_random_edits_rerun_as_a_clean_build(tmp_path, monkeypatch, seed):
     run(cached, build.Memo())
     history = []
     for _step in range(40):
-        history.append([world.edit() for _ in range(rng.randint(1, 3))])
+        kinds = [world.edit() for _ in range(rng.randint(1, 3))]
+        history.append(kinds)
         world.write(content)
+        if "hand" in kinds:
+            by_hand(rng, tmp_path / "warm")
+            by_hand(rng, tmp_path / "newproc")
         in_process = run(warm, memo)
         new_process = run(cached, build.Memo())  # an empty memo: read from the cache
         clean_folder = tmp_path / "clean"
