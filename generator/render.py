@@ -207,15 +207,22 @@ def counted(number: int, language: str = "en") -> str:
 # thousand numbers, positions and totals, are written once each.)
 @functools.lru_cache(maxsize=1 << 15)
 def _counted_by_babel(number: int, language: str) -> str:
-    from babel.numbers import format_decimal
+    from babel.numbers import get_group_symbol, get_minus_sign_symbol
 
     locale = _number_locale(language)
-    if abs(number) < 10_000 and str(locale) in _MIN_GROUPING_TWO:
-        text = format_decimal(number, locale=locale, format="0", numbering_system="default")
-    else:
-        text = format_decimal(number, locale=locale, numbering_system="default")
+    # Babel's own data, grouped here rather than by format_decimal, which reads a "'" in
+    # what it wrote as a quote: the Swiss separator of 1'234'567 was dropped ("1234567").
+    first, then = locale.decimal_formats[None].grouping
+    digits = str(abs(number))
+    if len(digits) >= first + (2 if str(locale) in _MIN_GROUPING_TWO else 1):
+        symbol = get_group_symbol(locale, numbering_system="default")
+        head, groups = digits[:-first], [digits[-first:]]
+        while len(head) > then:
+            head, groups = head[:-then], [head[-then:], *groups]
+        digits = symbol.join([head, *groups])
+    text = get_minus_sign_symbol(locale, numbering_system="default") + digits if number < 0 else digits
     zero = _ZERO.get(locale.default_numbering_system or "latn")
-    # (Babel writes a numbering system's separators, not its digits: "۱۰٬۰۰۰" in Persian.)
+    # (Babel knows a numbering system's separators, not its digits: "۱۰٬۰۰۰" in Persian.)
     return text.translate({ord("0") + i: zero + i for i in range(10)}) if zero else text
 
 
@@ -237,7 +244,8 @@ def _number_locale(language: str):
 
 # CLDR's locales whose minimumGroupingDigits is 2, which Babel's data leaves out: a
 # number of four digits is written ungrouped ("1000" in Spanish, "10.000" beside it).
-# (Those of Babel's locales that Node 20's ICU 78.2, CLDR 48, writes so.)
+# (Those of Babel's locales that Node 20's ICU 78.2, CLDR 48, writes so; "ee", whose minimum is
+# 3, "10000" ungrouped, is not among them.)
 _MIN_GROUPING_TWO = frozenset({
     "be", "be_BY", "be_TARASK", "bg", "bg_BG", "es", "es_EA", "es_ES", "es_GQ", "es_IC", "es_PH",
     "et", "et_EE", "hu", "hu_HU", "hy", "hy_AM", "ia", "ia_001", "ie", "ie_EE", "it", "it_CH",
@@ -251,6 +259,7 @@ _MIN_GROUPING_TWO = frozenset({
 _ZERO = {
     "arab": 0x0660, "arabext": 0x06F0, "beng": 0x09E6, "deva": 0x0966, "mymr": 0x1040,
     "tibt": 0x0F20, "olck": 0x1C50, "adlm": 0x1E950, "mtei": 0xABF0, "nkoo": 0x07C0,
+    "cakm": 0x11136, "hmnp": 0x1E140,
 }
 
 

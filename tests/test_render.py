@@ -954,6 +954,12 @@ COUNTS = [
     ("zh-Hant", 10000, "10,000"),
     ("xx", 10000, "10,000"),  # (a language nobody knows: as English, as the browser falls back)
     ("de", 7, "7"),
+    # (rev71) Swiss separators past a million: Babel's format_decimal read the two "'"
+    # of 1'234'567 as a quote and wrote "1234567"; as Node's Intl.NumberFormat writes it.
+    ("de-CH", 1234567, "1'234'567"),
+    ("it-CH", 10000000, "10'000'000"),
+    # (rev71) Chakma's digits, grouped by lakhs (Node: "𑄷𑄸,𑄹𑄺,𑄻𑄼𑄽"); they were Latin.
+    ("ccp", 1234567, "\U00011137\U00011138,\U00011139\U0001113a,\U0001113b\U0001113c\U0001113d"),
 ]
 
 
@@ -962,3 +968,19 @@ def test_a_count_is_written_as_the_sites_language_writes_it(language, number, te
     from generator.render import counted
 
     assert counted(number, language) == text
+
+
+def test_every_default_numbering_system_babel_knows_is_written_in_its_own_digits():
+    # (rev71) Babel names each locale's default numbering system but not its digits:
+    # render._ZERO lacked Chakma's ("ccp") and Nyiakeng Puachue Hmong's ("hnj"), whose
+    # counts came out in Latin digits where the browser writes their own.
+    import unicodedata
+
+    from babel import Locale, localedata
+
+    from generator.render import _ZERO
+
+    systems = {Locale.parse(code).default_numbering_system for code in localedata.locale_identifiers()}
+    assert systems - {"latn"} <= _ZERO.keys()
+    for system, zero in _ZERO.items():
+        assert [unicodedata.decimal(chr(zero + i)) for i in range(10)] == list(range(10)), system
