@@ -122,11 +122,13 @@ _FOUNDERS_LAST = re.compile(rf"(?:^|,\s*){_FOUNDERS.pattern}\s*$")
 
 def founders_publishers(text: str) -> list[tuple[int, int]]:
     """Where ``text`` names such a publisher (`_FOUNDERS`), each as its start and end,
-    at a word's start: a comma inside one ("Little, Brown") joins no two names."""
+    at a word's start and ending where the name does (at a mark, a year or the text's
+    end): a comma inside one ("Little, Brown") joins no two names, but one before more
+    words of a name is a comma between two ("Emily Little, Brown University")."""
     return [found.span() for found in _FOUNDERS_AT_WORD.finditer(text)]
 
 
-_FOUNDERS_AT_WORD = re.compile(rf"(?<![^\W_]){_FOUNDERS.pattern}(?![^\W_])")
+_FOUNDERS_AT_WORD = re.compile(rf"(?<![^\W_]){_FOUNDERS.pattern}(?=\s*(?:[,.;:()[\]]|\d|$))")
 
 
 def shown_name(name: str) -> str:

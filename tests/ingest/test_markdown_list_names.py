@@ -230,6 +230,9 @@ FOUNDERS = [
     # Guards: two surnames so joined stay two authors.
     ("Smith & Jones, 2019", ("Smith", "Jones"), ""),
     ("Brown & Little, 2019", ("Brown", "Little"), ""),
+    # (rev71) "Little, Brown" followed by more of a name is no publisher: the comma
+    # between them parts a name from a university's (fix19's reading lost the venue).
+    ("Emily Little, Brown University, 2019", (), "Brown University"),
 ]
 
 
