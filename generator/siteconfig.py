@@ -232,10 +232,13 @@ def missing_theme_folder(root: Path) -> Problems:
     except (OSError, UnicodeDecodeError):
         return problems
     theme = read_setting(text, "theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    # (An empty name is the file's own folder to MkDocs, which is one; anything but a
-    # string is MkDocs' to refuse in its own words.)
-    if not isinstance(custom, str) or not custom.strip() or (Path(root) / custom).is_dir():
+    if not isinstance(theme, dict) or "custom_dir" not in theme:
+        return problems
+    custom = theme["custom_dir"]
+    # (An empty name is the file's own folder to MkDocs, which is one; " " is not. A value
+    # that is no string, `custom_dir:` left empty or an `!ENV` of an unset variable
+    # without a default, stopped MkDocs with a TypeError's traceback: os.path.isabs(None).)
+    if isinstance(custom, str) and (not custom or (Path(root) / custom).is_dir()):
         return problems
     shown = display(path, Path(root))
     tree = yamlio.parse(text, shown, Problems())
@@ -243,13 +246,30 @@ def missing_theme_folder(root: Path) -> Problems:
     value = node.get("custom_dir") if isinstance(node, yamlio.Map) else None
     where = value.loc if value is not None else key_location(root, "theme")
     tagged = value is not None and text.splitlines()[value.line - 1][value.col - 1 :].startswith("!")
-    problems.error(
-        where,
-        f"the theme folder {custom!r} (theme: custom_dir:{' as the environment sets it' if tagged else ''})"
-        f" is no folder{'' if Path(custom).is_absolute() else ' beside mkdocs.yml'}, and MkDocs builds no site"
-        f" without it; create it, or name the theme's folder (the shipped list's is '{SHIPPED_THEME_FOLDER}')",
-    )
+    shipped = f"name the theme's folder (the shipped list's is '{SHIPPED_THEME_FOLDER}')"
+    if custom is None and tagged:
+        message = (
+            "the theme folder (theme: custom_dir:) is read from the environment, which sets"
+            " none of the variables named and the tag gives no default, and MkDocs builds no"
+            f" site without it; set one, or give a default: !ENV [VARIABLE, {SHIPPED_THEME_FOLDER}]"
+        )
+    elif not isinstance(custom, str):
+        message = (
+            f"the theme folder (theme: custom_dir:) is {_KINDS.get(type(custom), 'no text')},"
+            f" no folder's name, and MkDocs builds no site without one; {shipped}, or delete the line"
+        )
+    else:
+        message = (
+            f"the theme folder {custom!r} (theme: custom_dir:{' as the environment sets it' if tagged else ''})"
+            f" is no folder{'' if Path(custom).is_absolute() else ' beside mkdocs.yml'}, and MkDocs builds"
+            f" no site without it; create it, or {shipped}"
+        )
+    problems.error(where, message)
     return problems
+
+
+# What a YAML value that is no string is, as a curator wrote it.
+_KINDS = {type(None): "empty", bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
 
 
 def key_location(root: Path, key: str) -> Location:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from generator.siteconfig import config_problems
 
 
@@ -148,3 +150,60 @@ def test_no_theme_folder_named_is_no_mistake(tmp_path):
     for text in ("site_name: Lab\ntheme: material\n", "site_name: Lab\ntheme:\n  name: material\n", "site_name: Lab\n"):
         (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
         assert config_problems(tmp_path).errors == []
+
+
+def _mkdocs_accepts(root) -> bool:
+    import logging
+
+    from mkdocs.config import load_config
+
+    (root / "docs").mkdir(exist_ok=True)
+    logging.disable(logging.CRITICAL)
+    try:
+        load_config(str(root / "mkdocs.yml"))
+    except BaseException:  # (its Abort, or the TypeError of a value it did not expect)
+        return False
+    finally:
+        logging.disable(logging.NOTSET)
+    return True
+
+
+@pytest.mark.parametrize("written, said", [
+    ("!ENV RV71_THEME", "is read from the environment, which sets none of the variables named"),
+    ("", "is empty, no folder's name"),
+    ("5", "is a number, no folder's name"),
+    ("[overrides]", "is a list, no folder's name"),
+    ("' '", "the theme folder ' ' (theme: custom_dir:) is no folder beside mkdocs.yml"),
+])
+def test_a_theme_folder_that_is_no_name_is_an_error_at_custom_dir(tmp_path, monkeypatch, written, said):
+    # (rev71) check passed these; MkDocs then stopped with a TypeError's traceback
+    # (os.path.isabs(None): `custom_dir:` empty, or an `!ENV` of an unset variable with
+    # no default), or refused " " in its own words, where `check` said nothing.
+    monkeypatch.delenv("RV71_THEME", raising=False)
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Lab\ntheme:\n  name: material\n  custom_dir: {written}\n", encoding="utf-8"
+    )
+    errors = config_problems(tmp_path).errors
+    assert [(p.location.line, said in p.message) for p in errors] == [(4, True)]
+    assert not _mkdocs_accepts(tmp_path)
+
+
+@pytest.mark.parametrize("written", [
+    "''", ".", "overrides/", "link", "thème", "!relative $config_dir/overrides", "!ENV [RV71_THEME, overrides]", "ABSOLUTE",
+])
+def test_a_theme_folder_mkdocs_accepts_is_no_mistake_from_any_folder(tmp_path, monkeypatch, written):
+    # (rev71) Read from the project's folder, as MkDocs reads it from mkdocs.yml's,
+    # whatever the working folder: a symlink to a folder, a non-ASCII name, an absolute
+    # path, MkDocs' `!relative` tag (not read here: MkDocs' own) are folders.
+    monkeypatch.delenv("RV71_THEME", raising=False)
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "thème").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "overrides")
+    written = written.replace("ABSOLUTE", str(tmp_path / "overrides"))
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Lab\ntheme:\n  name: material\n  custom_dir: {written}\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path / "overrides")
+    assert config_problems(tmp_path).errors == []
+    assert _mkdocs_accepts(tmp_path)
