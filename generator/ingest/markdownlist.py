@@ -69,7 +69,8 @@ from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
 from ..models import Link
 from ..names import (
-    ends_with_founders_publisher, founders_publishers, is_given_name_word, is_organisation, is_surname_word,
+    ends_with_founders_publisher, founders_publishers, is_founders_publisher, is_given_name_word, is_organisation,
+    is_surname_word,
 )
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
@@ -1241,6 +1242,12 @@ class _Reader:
                     # (not words of the dictionary: "Image Classification, Object Detection,
                     # ICLR 2020", "Theory, Practice, ICLR 2020" name no one, as before a year)
                     names = (_name_list if found[0] else _cited_people)(head)
+                    if not names and _known_venue(found[0]) and is_founders_publisher(head):
+                        # (a conference or a preprint server after them: no publisher's
+                        # founders but two authors, "Little, Brown, ICML 2020", whose names
+                        # were left out; not before a publisher or a city: "Taylor &
+                        # Francis, CRC Press, 2019")
+                        names = tuple(_CITED_SPLIT.split(_clean(head)))
                     if names and not _field_words([name for name in names if name != "others"]):
                         # (without a publisher named among them: "Free Press, Ofir Press, ICLR
                         # 2022" was by Free Press too)

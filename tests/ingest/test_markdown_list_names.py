@@ -233,6 +233,11 @@ FOUNDERS = [
     # (rev71) "Little, Brown" followed by more of a name is no publisher: the comma
     # between them parts a name from a university's (fix19's reading lost the venue).
     ("Emily Little, Brown University, 2019", (), "Brown University"),
+    # (rev71) Before a conference they are authors, whose names were left out; before a
+    # publisher still a publisher.
+    ("Little, Brown, ICML 2019", ("Little", "Brown"), "ICML"),
+    ("Simon & Schuster, NeurIPS 2019", ("Simon", "Schuster"), "NeurIPS"),
+    ("Taylor & Francis, CRC Press, 2019", (), "CRC Press"),
 ]
 
 
