@@ -5,9 +5,9 @@ page that holds it (the addresses are pages.py's). No I/O and no rendering happe
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
-import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -734,12 +734,12 @@ def home_page(
         cut = recent[-1].added
         if index.papers[index.newest[len(recent)]].added == cut:
             recent = [p for p in recent if p.added != cut]
-            day = [pid for pid in index.newest if index.papers[pid].added == cut]
+            start, end = _added_on(index, cut)
             # The list's first day when no paper is older, dated or not: a paper without
             # an `added` date may be older (as "All N papers were added on ..., when the
             # list began" counts every paper of the list, home.md.j2).
-            began = index.newest[-1] == day[-1] and len(index.newest) == len(site.papers)
-            earlier = EarlierDay(len(day), cut, began)
+            began = end == len(index.newest) and len(index.newest) == len(site.papers)
+            earlier = EarlierDay(end - start, cut, began)
     context = {
         "intro": intro,
         "paper_count": len(site.papers),
@@ -749,9 +749,7 @@ def home_page(
         "recent": tuple((_paper_ref(index, here, p.id), p.added) for p in recent),
         # How many share the newest date: more than are listed, the list is a sample.
         # (The first papers of `newest`, which is newest first.)
-        "same_day": sum(
-            1 for _ in itertools.takewhile(lambda pid: index.papers[pid].added == recent[0].added, index.newest)
-        ) if recent else 0,
+        "same_day": _added_on(index, recent[0].added)[1] if recent else 0,
         "earlier": earlier,
         "all_papers": relative(here, ALL_PAPERS),
         # The counts' link to the table, but where the introduction links it: then it
@@ -762,6 +760,16 @@ def home_page(
         "exports": _exports_here(here, extra, EXPORT_LINKS),
     }
     return Page(dest_of(here), here, "home.md", context)
+
+
+def _added_on(index: Index, day: date | None) -> tuple[int, int]:
+    """Where the papers added on ``day`` are in ``index.newest``: one run of it, as it
+    is newest first, found by bisection (the home page is made on every rerun, and a
+    first import of 10,000 papers on one day had it walk them all twice)."""
+    papers, newest = index.papers, index.newest
+    start = bisect.bisect_left(newest, True, key=lambda pid: papers[pid].added <= day)
+    end = bisect.bisect_left(newest, True, key=lambda pid: papers[pid].added < day)
+    return start, end
 
 
 def _topic_cards(index: Index, here: str, topics: Sequence[Topic]) -> tuple[TopicCard, ...]:

@@ -140,12 +140,28 @@ class File:
     text: str | bytes
 
 
-@dataclass(frozen=True)
 class Kept:
     """A page whose inputs equal those of the run that wrote it (see `plan_site`'s
-    ``previous``): the file on disk is already right, so nothing is built or rendered."""
+    ``previous``): the file on disk is already right, so nothing is built or rendered.
 
-    dest: str
+    A plain class with a slot, not a frozen dataclass: a rerun at 10,000 papers plans
+    some 10,000 of them, and a frozen dataclass's ``__init__`` cost twice as much."""
+
+    __slots__ = ("dest",)
+
+    def __init__(self, dest: str) -> None:
+        self.dest = dest
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Kept):
+            return NotImplemented
+        return self.dest == other.dest
+
+    def __hash__(self) -> int:
+        return hash(("Kept", self.dest))
+
+    def __repr__(self) -> str:
+        return f"Kept(dest={self.dest!r})"
 
 
 @dataclass(frozen=True)

@@ -1708,3 +1708,34 @@ def test_a_topic_reason_is_what_it_was_part_by_part_for_every_paper_that_shares_
     assignment = TopicAssignment("t", by, terms)
     for text in texts:
         assert _reason(assignment, Spellings(text)) == _reason_part_by_part(assignment, Spellings(text))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_home_pages_same_day_and_earlier_day_counts_are_those_of_the_papers_dates(seed):
+    # The counts are found by bisection in the index's newest-first ids; here they are
+    # counted paper by paper from the dates themselves, on lists of few days, many
+    # papers a day, and papers without a date.
+    import random
+
+    from generator.pagecontext import RECENT_COUNT, home_page, make_index
+
+    rng = random.Random(seed)
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in rng.sample(range(30), rng.randint(1, 4))]
+    papers = [
+        paper(f"p{n:03}", added=rng.choice([*days, None]) if rng.random() < 0.2 else rng.choice(days))
+        for n in range(rng.randint(1, 3 * RECENT_COUNT))
+    ]
+    s = site(papers, (), {})
+    context = home_page(s, make_index(s), "", {}, None).context
+    dated = sorted((p.added for p in papers if p.added is not None), reverse=True)
+    newest = dated[0] if dated else None
+    listed = dated[:RECENT_COUNT]
+    assert context["same_day"] == (dated.count(newest) if dated else 0)
+    cut_into = bool(listed) and listed[-1] != listed[0] and len(dated) > len(listed) and dated[len(listed)] == listed[-1]
+    if not cut_into:
+        assert context["earlier"] is None
+    else:
+        cut = listed[-1]
+        assert (context["earlier"].count, context["earlier"].day) == (dated.count(cut), cut)
+        assert context["earlier"].began == (min(dated) == cut and len(dated) == len(papers))
+        assert [added for _, added in context["recent"]] == [d for d in listed if d != cut]
