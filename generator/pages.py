@@ -57,7 +57,9 @@ def paper_dest(paper_id: str) -> str:
     a scan of 10,000 folders. An id MkDocs would take for the folder's own index
     ("index", "README") keeps a folder of its own.
     """
-    if paper_id.casefold() in ("index", "readme"):
+    # (Casefolding never shortens a text: an id of more than six characters is neither
+    # name, and is not casefolded, as this runs for every paper in every plan, twice.)
+    if len(paper_id) <= 6 and paper_id.casefold() in ("index", "readme"):
         return dest_of(paper_url(paper_id))
     return f"papers/{paper_id}.md"
 

@@ -161,12 +161,24 @@ def dirty_pages(
     moved: set[str] = set()  # papers whose assignments changed
     listing = False
     before = layout.related
+    # (Bound once: this loop runs for every paper on every rerun, and most papers pass
+    # the first test, where each of their inputs is the very object of the signature.)
+    assignments_of, related_of = site.assignments.get, site.related.get
+    related_before, bibtex_of = before.get if before is not None else None, bibtex.get
     for pid, paper in index.papers.items():
         signature = previous.get(paper_dest(pid))
         if signature is None:
             # Its page is gone or was touched, and with it what the paper was: whether
             # the pages linking to it show it as before is unknown.
             return None
+        if (
+            signature[_SIG_PAPER] is paper
+            and signature[_SIG_ASSIGNED] is assignments_of(pid, ())
+            and signature[_SIG_BIBTEX] is bibtex_of(pid, "")
+            and related_before is not None
+            and related_before(pid) is related_of(pid, ())
+        ):
+            continue
         old = signature[_SIG_PAPER]
         if old is not paper:
             # Planned again even when equal (a file touched, read again): its new
@@ -175,7 +187,7 @@ def dirty_pages(
             changed.add(pid)
             if old != paper and shown_of(old) != shown_of(paper):
                 shown.add(pid)
-        assigned = site.assignments.get(pid, ())
+        assigned = assignments_of(pid, ())
         if signature[_SIG_ASSIGNED] is not assigned and signature[_SIG_ASSIGNED] != assigned:
             changed.add(pid)
             moved.add(pid)
