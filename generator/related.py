@@ -130,7 +130,9 @@ def warm_up() -> None:
     from .sklearn_text import sparse_module, text_module
 
     sparse_module()
-    text_module()
+    text = text_module()
+    # An edit weighs rows: scikit-learn checks its input, reading narwhals (sklearn_text.py).
+    text.TfidfTransformer().fit(sparse_module().csr_matrix((1, 1)))
 
 
 def _truncated(cosines: np.ndarray) -> np.ndarray:
@@ -183,6 +185,30 @@ def _in_vocab(counts: sparse.csr_matrix, column: np.ndarray, size: int) -> spars
     indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[keep], minlength=counts.shape[0]))))
     return csr(counts.data[keep].astype(np.float64), mapped[keep].astype(np.int32),
                indptr.astype(np.int64), (counts.shape[0], size))
+
+
+def _same_in_vocab(
+    old: sparse.csr_matrix, rows: np.ndarray, new: sparse.csr_matrix, in_vocab: np.ndarray
+) -> np.ndarray:
+    """Whether each of ``rows`` (sorted) of ``old`` holds the same counts of vocabulary
+    terms (``in_vocab``: by column) as the same row of ``new`` (one row each, in order);
+    both with sorted columns."""
+    m = len(rows)
+    starts = old.indptr[rows]
+    lengths = old.indptr[rows + 1] - starts
+    at = ranges(starts, lengths)
+    sides = []
+    for slot, cols, data in ((np.repeat(np.arange(m), lengths), old.indices[at], old.data[at]),
+                             (np.repeat(np.arange(m), np.diff(new.indptr)), new.indices, new.data)):
+        keep = in_vocab[cols]
+        sides.append((slot[keep], cols[keep], data[keep]))
+    (a_slot, a_cols, a_data), (b_slot, b_cols, b_data) = sides
+    same = np.bincount(a_slot, minlength=m) == np.bincount(b_slot, minlength=m)
+    # Rows of equal length line up entry for entry: any difference marks its row.
+    a, b = same[a_slot], same[b_slot]
+    differ = (a_cols[a] != b_cols[b]) | (a_data[a] != b_data[b])
+    same[a_slot[a][differ]] = False
+    return same
 
 
 @dataclass
@@ -630,8 +656,19 @@ class RelatedIndex:
             kind[self._counts.indices])
         holder = np.searchsorted(self._counts.indptr, found, side="right") - 1
         holder_kind = kind[self._counts.indices[found]]
+        same_idf = not kind.any()
         full = np.zeros(n, dtype=bool)
         full[edited] = True
+        if same_idf:
+            # An edited paper whose vocabulary terms kept their counts (a word no other
+            # paper has, a stop word, capitals, punctuation) keeps its vector, bit for
+            # bit, when no idf moved: TfidfTransformer weighs a row from its own counts
+            # and the idf alone. It is neither weighed nor ranked again (a title edit in
+            # a new process then never calls the transformer, whose input checks import
+            # narwhals: sklearn_text.py); its pairs are only spelled again (`_choose`).
+            in_vocab = np.zeros(len(terms), dtype=bool)
+            in_vocab[old_to_new_term[self._vocab]] = True
+            full[edited[_same_in_vocab(counts, edited, fresh, in_vocab)]] = False
         full[holder[holder_kind == 2]] = True
         shifted = np.zeros(n, dtype=bool)
         shifted[holder[holder_kind == 1]] = True
@@ -641,7 +678,8 @@ class RelatedIndex:
         affected = np.flatnonzero(full | shifted)
         self._vocab = old_to_new_term[self._vocab] if len(new_terms) else self._vocab
         old_vectors = self._vectors
-        self._weigh(affected, new_df, same_idf=not kind.any())
+        if len(affected):
+            self._weigh(affected, new_df, same_idf=same_idf)
         moved = np.flatnonzero(shifted)
         distance = np.zeros(n)
         if len(moved):
@@ -649,7 +687,8 @@ class RelatedIndex:
             step = after.data - before.data  # same terms in the same order
             at = np.repeat(np.arange(len(moved)), np.diff(after.indptr))
             distance[moved] = np.sqrt(np.bincount(at, step * step, minlength=len(moved)))
-        reranked = self._rerank(np.flatnonzero(full), distance)
+        # (No vector changed: every prefix stays as it is.)
+        reranked = self._rerank(np.flatnonzero(full), distance) if len(affected) else _EMPTY
         self._widen(relinked)
 
         # Chosen pairs: redo rows whose ranking or links changed, or whose pair has an
@@ -663,6 +702,7 @@ class RelatedIndex:
         touched = np.zeros(n, dtype=bool)
         touched[owner[is_affected[self._pair_cols]]] = True
         touched[affected] = True
+        touched[edited] = True
         touched[relinked] = True
         touched[reranked] = True
         is_edited = np.zeros(n, dtype=bool)

@@ -403,7 +403,7 @@ def corpora(draw, text=text):
 def edits(draw, papers, text=text, new_words=NEW_WORDS):
     ids = [p.id for p in papers]
     kinds = ["title", "abstract", "new word", "add"] + (
-        ["remove", "related", "not_related"] if ids else [])
+        ["remove", "related", "not_related", "stop word", "capitals", "no abstract"] if ids else [])
     kind = draw(st.sampled_from(kinds if ids else ["add"]))
     if kind == "add":
         return ("add", paper(f"q{draw(st.integers(0, 99))}", draw(text), draw(text)))
@@ -415,6 +415,16 @@ def edits(draw, papers, text=text, new_words=NEW_WORDS):
     if kind == "new word":  # a word no paper had: df 1, then 2 if drawn again
         word = draw(st.sampled_from(new_words))
         return ("replace", at, {"abstract": f"{papers[at].abstract} {word}"})
+    # Edits that leave the paper's terms as they were: its vector must stay, bit for bit,
+    # and its page must still show the terms as the new text writes them.
+    if kind == "stop word":  # (English, and one of academic prose)
+        field = draw(st.sampled_from(["title", "abstract"]))
+        word = draw(st.sampled_from(["the", "Proposed"]))
+        return ("replace", at, {field: f"{getattr(papers[at], field)} {word}"})
+    if kind == "capitals":
+        return ("replace", at, {"title": papers[at].title.upper()})
+    if kind == "no abstract":
+        return ("replace", at, {"abstract": ""})
     if kind == "remove":
         return ("remove", at)
     links = draw(st.lists(st.sampled_from(ids + ["missing"]), max_size=3))
@@ -503,6 +513,48 @@ def test_an_edit_that_moves_no_idf_weighs_with_the_last_fit(monkeypatch):
     assert index.update(papers) == fresh.update(papers)
     assert len(fits) == 4
     assert_same_vectors(index, fresh)
+
+
+def test_an_edit_that_keeps_the_papers_terms_weighs_and_ranks_nothing_again(monkeypatch):
+    # A word no other paper has (df 1), a stop word and capitals: the edited paper's counts
+    # of vocabulary terms and every idf are as before, so its vector is too, bit for bit.
+    # The transformer is not called and no row is ranked again; the paper's page shows
+    # the shared terms as its new text writes them.
+    from generator.sklearn_text import text_module
+
+    transformer = text_module().TfidfTransformer
+    transform = transformer.transform
+    calls = []
+    monkeypatch.setattr(transformer, "transform",
+                        lambda self, X, copy=True: calls.append(X.shape) or transform(self, X, copy=copy))
+    papers = list(PAPERS)
+    index = RelatedIndex()
+    index.update(papers)
+    index = pickle.loads(pickle.dumps(index))  # (as a new process finds it)
+    calls.clear()
+    reranked = []
+    rerank = RelatedIndex._rerank
+    monkeypatch.setattr(RelatedIndex, "_rerank", lambda self, *a: reranked.append(a) or rerank(self, *a))
+    before = index.update(papers)[papers[0].id]
+    papers[0] = replace(papers[0], title="THE " + papers[0].title.upper() + " Revisited")
+    fresh = RelatedIndex()
+    expected = fresh.update(papers)
+    calls.clear()
+    after = index.update(papers)
+    assert after == expected
+    assert_same_vectors(index, fresh)
+    assert calls == [] and reranked == []
+    # The same papers and scores, but the terms as the new title writes them.
+    assert [(r.paper, r.score) for r in after[papers[0].id]] == [(r.paper, r.score) for r in before]
+    assert after[papers[0].id] != before
+    # An edit that changes a count of a vocabulary term weighs that row again.
+    papers[0] = replace(papers[0], title=papers[0].title + " forgetting")
+    fresh = RelatedIndex()
+    expected = fresh.update(papers)
+    calls.clear()
+    assert index.update(papers) == expected
+    assert_same_vectors(index, fresh)
+    assert calls == [(1, index._vectors.shape[1])] and len(reranked) == 1
 
 
 @settings(max_examples=150, deadline=None)

@@ -2,6 +2,7 @@
 process, as under `serve`) and one from the cache folder (a new process) must write
 exactly the docs folder, and say exactly the warnings (or errors), of a clean build.
 Papers are added, removed, swapped for others (the list as long), renamed, retitled,
+respelled (capitals, a stop word, a word no other paper has),
 given other years, venues, statuses, code, authors, summaries, `added` dates,
 DOIs, pages and volumes (BibTeX fields) and topics; topics.yml gains, loses and renames keywords and topics, retitles them, moves
 sub-topics and edits reading orders; a paper file breaks and is fixed; repositories.yml
@@ -113,7 +114,7 @@ class World:
                            "add", "remove", "swap", "rename", "kw_add", "kw_del", "kw_rename", "topic_add",
                            "topic_del", "ttitle", "tdesc", "order", "parent", "break", "title", "abstract",
                            "swap", "title", "authors", "summary", "stars", "kw_order", "doi", "bibtex",
-                           "hand"])
+                           "hand", "respell"])
         for q in self.papers.values():
             q.pop("broken", None)  # a file that failed to load is fixed by the next edit
         pids = sorted(self.papers)
@@ -135,6 +136,11 @@ class World:
             p["title"] = text(rng, 5).capitalize()
         elif kind == "abstract" and p:
             p["abstract"] = text(rng, 25)
+        elif kind == "respell" and p:
+            # The paper's terms kept (capitals, a stop word, a word no other paper has
+            # yet): its vector stays and only its shared terms' spelling may change.
+            field = rng.choice(["title", "abstract"])
+            p[field] = rng.choice([p[field].upper(), f"The {p[field]}", f"{p[field]} revised"])
         elif kind == "year" and p:
             p["year"] = rng.randint(2015, 2025)
         elif kind == "venue" and p:

@@ -141,6 +141,28 @@ def test_numpy_modules_scipy_imports_unused_run_only_when_first_used():
     assert out == "[]\n1 5.0 True module\nNone True []"
 
 
+def test_narwhals_runs_only_when_scikit_learn_first_checks_an_input():
+    # Tokenising as a title edit does (related.py) reads no narwhals; scikit-learn's input
+    # checks do, and find it whole: the module `validate_data` reads is narwhals' own.
+    out = _run(
+        """
+        import sys
+        from generator import terms
+        from generator.sklearn_text import text_module
+        text = text_module()
+        print(terms.count_vectorizer().build_analyzer()("Graph nets, and graph search"))
+        print("narwhals.dataframe" in sys.modules, type(sys.modules["narwhals.stable.v2"]).__name__)
+        counts = text.CountVectorizer().fit_transform(["graph nets", "graph search"])
+        print(text.TfidfTransformer().fit_transform(counts).nnz)
+        import narwhals.stable.v2 as nw
+        from sklearn.utils import validation
+        print("narwhals.dataframe" in sys.modules, validation.nw is nw, type(nw).__name__,
+              callable(nw.from_native), nw.dependencies.is_into_dataframe([1]))
+        """
+    )
+    assert out == "['graph', 'nets', 'graph', 'search']\nFalse _Deferred\n4\nTrue True module True False"
+
+
 def test_scipy_rotations_run_only_when_first_used():
     # scipy.spatial imports its rotations (and they scipy.constants), which a rerun
     # does not use.
