@@ -28,6 +28,7 @@ in one entry's list is a warning at its ``author`` field, the list kept as writt
 from __future__ import annotations
 
 import bisect
+import functools
 import html.entities
 import logging
 import re
@@ -1668,7 +1669,7 @@ def _venue_kind(fields: _Fields, venue: str) -> str:
     Nothing for a preprint, a software repository, a thesis or report, a venue from
     another field, or a `journal` whose name says it is proceedings; a conference for a
     `journal` that is a series of conference proceedings (venuewords.proceedings_series)."""
-    if not venue or PREPRINT.search(venue) or names_software(venue):
+    if not venue or _preprint(venue) or names_software(venue):
         return ""  # (GitHub's citation snippet gives `journal = {GitHub repository}`)
     if venue in (_plain(fields["journal"]), _plain(fields["journaltitle"])):
         # (Not a conference's proceedings in `journal`, as Google Scholar writes NeurIPS:
@@ -1802,6 +1803,14 @@ def _without_final_stop(title: str) -> str:
     return title if last and last.group(1).casefold() in _ABBREVIATIONS else _TITLE_STOP.sub("", title)
 
 
+@functools.lru_cache(maxsize=4096)
+def _preprint(text: str) -> bool:
+    """Whether ``text`` (a venue, a publisher) names a preprint server (matchkeys.PREPRINT):
+    asked of each entry's venue up to four times, and a file names the same few venues
+    entry after entry (1.3 us a search of a conference's name)."""
+    return PREPRINT.search(text) is not None
+
+
 def _record(
     fields: _Fields,
     path: str,
@@ -1891,7 +1900,7 @@ def _record(
         noted = [clean_url(a) for a in _addresses(note)]
         arxiv = arxiv or next((i for a in pages + noted if (i := arxiv_id(a))), "")
         doi = doi or next((d for a in pages if (d := doi_from_url(a))), "")
-    if not arxiv and PREPRINT.search(fields["journal"] or fields["journaltitle"]):
+    if not arxiv and _preprint(fields["journal"] or fields["journaltitle"]):
         match = _ARXIV_VOLUME.match(fields["volume"])
         arxiv = normalize_arxiv(match.group(1)) if match else ""
     if arxiv_of_doi(doi):
@@ -1909,7 +1918,7 @@ def _record(
     elsewhere = (_plain(fields["school"]), _plain(fields["institution"]), _plain(published))
     # (Semantic Scholar gives the preprint's `journal = {ArXiv}` beside the published
     # `booktitle = {International Conference on Learning Representations}`: the latter.)
-    venue = next((text for text in named if text and not PREPRINT.search(text)), "")
+    venue = next((text for text in named if text and not _preprint(text)), "")
     venue = venue or next((text for text in (*named, *elsewhere) if text), "")
     authors = _authors(fields.owner("author"), path, problems, told)
     bodies = _organizations(fields)
@@ -1938,7 +1947,7 @@ def _record(
             venue = f"{kind}, {venue}"
         elif not venue:
             venue = kind
-    first = first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
+    first = first_version_year(arxiv) if arxiv and (not venue or _preprint(venue)) else ""
     arxiv_class = (
         fields["primaryclass"].strip() or fields["eprintclass"].strip() or ARXIV_WITH_CLASS.search(note)
     )
@@ -2203,7 +2212,7 @@ def _locator(
     venue holds it ("Technical report 42, Stanford"). biblatex's ``issue`` stands in for
     a missing number, ACM's ``articleno`` (MDPI's ``article-number``) for missing pages (an article number, as DBLP
     writes "115:1--115:35"). ``number_is_arxiv``: the number is the paper's arXiv id."""
-    if venue and PREPRINT.search(venue) or not (venue or fields.entry.entry_type.lower() in _BOOKS):
+    if venue and _preprint(venue) or not (venue or fields.entry.entry_type.lower() in _BOOKS):
         return "", "", "", ""  # (without a venue, the volume and pages of nothing a reader can name)
     # (not the preprint's "abs/2106.09685" an entry naming both gives: see _record)
     volume = "" if _ARXIV_VOLUME.match(fields["volume"]) else _plain(fields["volume"])
@@ -2211,7 +2220,7 @@ def _locator(
     if kind.startswith("Technical report ") and venue.startswith(kind):
         number = ""
     publisher = _plain(fields["publisher"])
-    if PREPRINT.search(publisher):
+    if _preprint(publisher):
         publisher = ""
     pages = en_dashed_pages(written) if (written := _plain(fields["pages"])) else ""
     article = _plain(fields["articleno"]) or _plain(fields["article-number"])  # (ACM's; MDPI's)

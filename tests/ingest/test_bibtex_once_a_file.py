@@ -1,6 +1,7 @@
-"""The passes over an entry's names run entry by entry in one pass (bibtex._Names), each
-name written anew and split once a file: the library read so is the one the six passes,
-each over every entry, gave (names, error blocks and warnings alike)."""
+"""Work the BibTeX reader does once a file rather than once an entry: the passes over an
+entry's names run entry by entry in one pass (bibtex._Names), each name written anew and
+split once a file, and a venue asked whether it is a preprint's once (bibtex._preprint): what
+is read so is what the six passes, each over every entry, and the pattern gave."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Problems
+from generator.matchkeys import PREPRINT
 from generator.ingest import bibtex
 from generator.ingest.bibtex import (
     _DanglingAnds, _ExtendedNames, _NameAccents, _Names, _SeparateNames, _SourceNames, _SplitNameParts)
@@ -106,3 +108,16 @@ def test_a_file_read_twice_reads_the_same():
     first, second = Problems(), Problems()
     assert bibtex.parse_bibtex(text, "a.bib", first) == bibtex.parse_bibtex(text, "a.bib", second)
     assert [str(p) for p in first.items] == [str(p) for p in second.items]
+
+
+@given(st.one_of(
+    st.sampled_from([
+        "arXiv preprint arXiv:2106.09685", "CoRR", "ArXiv", "bioRxiv", "International Conference on Machine"
+        " Learning", "", "Proceedings of the arXiv workshop", "SSRN Electronic Journal", "medRxiv",
+    ]),
+    st.text(max_size=40),
+))
+def test_a_venue_asked_again_is_a_preprint_as_the_pattern_says(venue):
+    """bibtex._preprint keeps each answer for the venue asked again: the pattern's own."""
+    assert bibtex._preprint(venue) is (PREPRINT.search(venue) is not None)
+    assert bibtex._preprint(venue) is (PREPRINT.search(venue) is not None)  # (kept)
