@@ -36,8 +36,20 @@ def temporary_name(path: Path) -> Path:
 
 def _temporary(path: str) -> str:
     # (Strings: pathlib's parent and join cost more than the rest of writing a page.)
+    return temporary_beside(path, temporary_token())
+
+
+def temporary_token() -> str:
+    """The random part of a temporary's name (`temporary_beside`)."""
+    return secrets.token_hex(6)
+
+
+def temporary_beside(path: str, token: str) -> str:
+    """The temporary name beside ``path`` with the random part ``token``: one token
+    serves many files of one writer, each beside its own file (a name unique as theirs
+    are), where a token a file cost a draw from the system each."""
     folder, name = os.path.split(path)
-    return os.path.join(folder, f".{name}.{secrets.token_hex(6)}.tmp")
+    return os.path.join(folder, f".{name}.{token}.tmp")
 
 
 # temporary_name's names, and only they: a curator's ".notes.tmp" is not one. (DOTALL:
@@ -69,6 +81,12 @@ def create_temporary(tmp: str | Path, mode: int) -> int:
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.fchmod(fd, mode)  # not subject to the umask, so the file gets exactly ``mode``
     return fd
+
+
+def create_new(tmp: str) -> int:
+    """Create ``tmp`` (which must not exist) for writing, with the permissions a new file
+    gets (`new_file_mode`): the umask's, given at the creation, with no fchmod after."""
+    return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:

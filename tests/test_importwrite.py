@@ -292,3 +292,36 @@ def test_a_full_disk_while_writing_new_files_leaves_none_and_names_the_paper_fil
     assert capsys.readouterr().err == (
         f"readinglist import: No space left on device: {papers / 'beta-paper.yml'}\n"
     )
+
+
+def test_an_imports_temporaries_share_one_random_part_and_are_each_one_a_cleanup_knows(tmp_path, monkeypatch):
+    # One token for the run's temporaries: each is still beside its own file, under a name
+    # of its own, and one remove_temporaries removes (as a run killed outright leaves them).
+    import re
+
+    from generator import importwrite
+    from generator.atomicfile import _TEMPORARY, remove_temporaries
+
+    made = []
+    real = importwrite.create_new
+
+    def create(tmp):
+        made.append(tmp)
+        return real(tmp)
+
+    monkeypatch.setattr(importwrite, "create_new", create)
+    titles = ["Paper One", "Paper Two", "Paper Three"]
+    report = import_records([_rec(t, line=n + 1) for n, t in enumerate(titles)],
+                            tmp_path, added=dt.date(2026, 1, 2))
+    assert sorted(report.added) == ["paper-one", "paper-three", "paper-two"]
+    names = [os.path.basename(tmp) for tmp in made]
+    assert [os.path.dirname(tmp) for tmp in made] == [str(tmp_path / "papers")] * 3
+    assert [re.sub(r"\.[0-9a-f]{12}\.tmp$", "", name) for name in names] == [
+        ".paper-one.yml", ".paper-two.yml", ".paper-three.yml"
+    ]
+    assert len({name[-16:] for name in names}) == 1 and len(set(names)) == 3
+    assert all(_TEMPORARY.fullmatch(name) for name in names)
+    for tmp in made:  # (what a kill -9 between the write and the link leaves)
+        Path(tmp).write_text("half")
+    remove_temporaries(tmp_path / "papers")
+    assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["paper-one.yml", "paper-three.yml", "paper-two.yml"]
