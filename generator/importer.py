@@ -808,7 +808,12 @@ class _Record:
             for paper in created
             if paper.id not in views  # (a restored paper's tombstone stays until it is)
         }
-        adding = {paper_id: replace(seen, pending=True) for paper_id, seen in self.seen_of.items()}
+        # (Made as Seen, not dataclasses.replace: replace asks the class for its fields
+        # each call, 0.09 s of a 10,000-paper import.)
+        adding = {
+            paper_id: provenance.Seen(seen.fields, seen.links, seen.deleted, seen.renamed_to, True)
+            for paper_id, seen in self.seen_of.items()
+        }
         if not adding or _contents(self.path) != self.read_as:
             return  # (an edit meanwhile: left alone, and reported at the end)
         self.path.parent.mkdir(parents=True, exist_ok=True)
