@@ -483,6 +483,10 @@ class Index:
         # Paper id -> the ids of the papers a curator parted from it (`not_same_as:` in
         # either file): a record matching one of them may be the other's.
         self.parted: dict[str, set[str]] = {}
+        # Paper id -> (the paper, its links, the values of its place key and its title as
+        # last indexed): a paper is added again after each merge, and what a merge left
+        # as it was (an object a fill replaces, never changes) is indexed already.
+        self._indexed: dict[str, tuple[Paper, object, tuple[object, ...], object]] = {}
 
     def add(self, paper: Paper) -> None:
         self.by_id[paper.id] = paper
@@ -503,21 +507,31 @@ class Index:
             keyed = self.by_key.setdefault(key, [])
             if not any(other is paper for other in keyed):  # (added again after each merge)
                 keyed.append(paper)
-        links = paper.values.get("links")
-        for kind in _PAPER_LINKS:
-            items = links.get(kind) if isinstance(links, dict) else None
-            for item in items if isinstance(items, list) else ():
-                if isinstance(item, dict) and isinstance(item.get("url"), str):
-                    self.by_paper_link.setdefault(same_link(item["url"]), paper)
         values = paper.values
-        if place := place_key(*(values.get(name) for name in _PLACE)):
-            self.by_place.setdefault(place, paper)
+        links = values.get("links")
+        placed = tuple(values.get(name) for name in _PLACE)
+        title_value = values.get("title")
+        before = self._indexed.get(paper.id)
+        if before is not None and before[0] is not paper:
+            before = None
+        self._indexed[paper.id] = (paper, links, placed, title_value)
+        if before is None or before[1] is not links:
+            for kind in _PAPER_LINKS:
+                items = links.get(kind) if isinstance(links, dict) else None
+                for item in items if isinstance(items, list) else ():
+                    if isinstance(item, dict) and isinstance(item.get("url"), str):
+                        self.by_paper_link.setdefault(same_link(item["url"]), paper)
+        if before is None or any(a is not b for a, b in zip(before[2], placed)):
+            if place := place_key(*placed):
+                self.by_place.setdefault(place, paper)
         abstract = paper.values.get("abstract")
         if self.abstract_of.get(paper.id) is not abstract:  # a paper is added again after each merge
             self.abstract_of[paper.id] = abstract
             if bucket := abstract_bucket(abstract) if isinstance(abstract, str) else "":
                 self.by_abstract.setdefault(bucket, []).append((abstract, paper))
-        title = normalise_title(str(paper.values.get("title") or ""))
+        if before is not None and before[3] is title_value:
+            return
+        title = normalise_title(str(title_value or ""))
         if title:
             same = self.all_by_title.setdefault(title, [])
             if not any(other is paper for other in same):  # (added again after each merge)

@@ -1215,3 +1215,50 @@ def test_a_bucket_of_many_abstracts_reduces_each_once_not_once_a_find(monkeypatc
         index.add(paper)
     assert [index._by_abstract(abstract.upper()).id for abstract in abstracts] == [f"p{n}" for n in range(count)]
     assert len(reduced) <= 2 * count
+
+
+_TITLES = st.sampled_from(["Deep Learning", "Deep  Learning", "ReAct", "Re-Act", "Other Work", "", None])
+_LINKS = st.sampled_from([None, {}, {"paper": [{"url": "https://example.org/a"}]},
+                          {"pdf": [{"url": "https://example.org/b.pdf"}], "code": []}])
+_PLACES = st.tuples(
+    st.sampled_from([None, ["Ada Lovelace"], ["Ada Lovelace", "Bob Writer"]]),
+    st.sampled_from([None, "ICML", "NeurIPS"]), st.sampled_from([None, "2020", "2021"]),
+    st.sampled_from([None, "12-20", "1--9"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), _TITLES, _LINKS, _PLACES, st.booleans()), max_size=14))
+def test_a_paper_added_again_is_indexed_as_a_paper_added_anew_would_be(steps):
+    # Index.add skips the links, place and title of a paper added again whose values
+    # there are the very objects it indexed last (a merge replaces a value it fills, never
+    # changes it in place): the index ends as one that indexed each add whole. A value
+    # replaced by an equal copy (``copied``) is indexed again all the same.
+    from pathlib import Path
+
+    from generator.importmatch import Index, Paper
+
+    papers = [Paper(f"p{n}", Path(f"p{n}.yml")) for n in range(3)]
+    index, whole = Index(), Index()
+    for n, title, links, (authors, venue, year, pages), copied in steps:
+        values = papers[n].values
+        for name, value in (("title", title), ("links", links), ("authors", authors), ("venue", venue),
+                            ("year", year), ("pages", pages)):
+            if copied and isinstance(value, (list, dict)):
+                value = type(value)(value)
+            if value is None:
+                values.pop(name, None)
+            elif copied or name not in values or values[name] != value:
+                values[name] = value
+        index.add(papers[n])
+        whole._indexed.clear()  # (no paper indexed before: every part indexed)
+        whole.add(papers[n])
+    for name in ("by_place", "by_paper_link", "by_title", "by_joined_title"):
+        assert {key: paper.id for key, paper in getattr(index, name).items()} == {
+            key: paper.id for key, paper in getattr(whole, name).items()
+        }, name
+    assert {key: [p.id for p in found] for key, found in index.all_by_title.items()} == {
+        key: [p.id for p in found] for key, found in whole.all_by_title.items()
+    }
+    for title in ("deep learning", "react", "other work"):
+        assert index.titles.similar(title) == whole.titles.similar(title)
