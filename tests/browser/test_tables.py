@@ -601,6 +601,44 @@ def test_a_long_repository_name_in_a_list_of_papers_is_one_line_in_columns_two_o
     assert page.get_by_role("link", name=f"Code on GitHub: {name}").count() == 1
 
 
+LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstaltsgebäude"
+# (A link as a search engine's results page gives it, pasted: longer than a desktop's column.)
+LONG_URL = ("https://scholar.example.org/scholar?hl=en&as_sdt=0%2C5&q=donaudampfschifffahrtsgesellschaft"
+            "+kapitaenswitwenrentenversicherungsanstalt&btnG=&oq=donaudampfschifffahrt&gs_lcp=Cgdnd3Mtd2l6"
+            "EAMyBQgAEIAEMgUIABCABDIFCAAQgAQ6BwgAEEcQsAM")
+
+
+@pytest.mark.parametrize("viewport", [NARROW_PHONE, PHONE, SMALL_TABLET, TABLET, DESKTOP],
+                         ids=["320px", "390px", "600px", "768px", "desktop"])
+def test_a_word_longer_than_a_list_of_papers_is_wide_breaks_and_the_list_keeps_its_width(styled, viewport):
+    # (A new curator's list: a title of one long German compound, and a summary that is
+    # a pasted address, made the All papers list 568px wide on a 390px phone, each row cut
+    # at the screen's edge, and wider than its column at 768px and 1280px, where the page
+    # scrolled sideways: on a phone a row's cell kept the width of its longest word, a
+    # flex item's least width, and in columns the title's column did.) The row as the
+    # lists write it, in a box as wide as the page's text at most (Material's column at
+    # 1280px beside its two sidebars).
+    page = styled("<div id='box' style='max-width: 720px'><table data-rl-papers><thead><tr><th>Title</th><th class='rl-year-column'>Year</th>"
+                  "<th>Code</th></tr></thead><tbody><tr><td id='title'>"
+                  f"<a href='#'>{LONG_WORD}: a study of short words</a> <span class='rl-row-byline'>"
+                  "<span class='rl-row-byline__authors'>Ada Lovelace et al.</span></span>"
+                  f" <span class='rl-summary'>{LONG_URL}</span></td><td>2024</td>"
+                  "<td><a class='rl-badge rl-badge--code rl-badge--compact' href='#'>lab/code</a></td>"
+                  "</tr></tbody></table></div>"
+                  f"<span id='probe' style='white-space: nowrap; position: absolute'>{LONG_URL}</span>", viewport)
+    box, table, title = page.locator("#box"), page.locator("table"), page.locator("#title")
+    width = box.evaluate("el => el.clientWidth")
+    # (The address is wider than the list can be, at each width.)
+    assert page.locator("#probe").evaluate("el => el.getBoundingClientRect().width") > width
+    page.locator("#probe").evaluate("el => el.remove()")
+    assert table.evaluate("el => el.getBoundingClientRect().width") <= width
+    assert title.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
+    # Only what cannot fit a line breaks: the short words stay whole.
+    cut = title.evaluate(CUT_WORDS)
+    assert cut and all(word.startswith((LONG_WORD, "https://")) for word in cut), cut
+
+
 def _topic_row(name: str, stars: str = "", archived: bool = False, gone: bool = False, note: str = "") -> str:
     """A topic table's row as the templates write it, its code badge for the repository
     ``name`` with GitHub's star count and marks, and the link's note."""
