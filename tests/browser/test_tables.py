@@ -602,6 +602,7 @@ def test_a_long_repository_name_in_a_list_of_papers_is_one_line_in_columns_two_o
 
 
 LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstaltsgebäude"
+LONG_TOPIC = "Sprachmodellagentenverhaltensforschungsgrundlagenuntersuchungen"
 # (A link as a search engine's results page gives it, pasted: longer than a desktop's column.)
 LONG_URL = ("https://scholar.example.org/scholar?hl=en&as_sdt=0%2C5&q=donaudampfschifffahrtsgesellschaft"
             "+kapitaenswitwenrentenversicherungsanstalt&btnG=&oq=donaudampfschifffahrt&gs_lcp=Cgdnd3Mtd2l6"
@@ -615,16 +616,18 @@ def test_a_word_longer_than_a_list_of_papers_is_wide_breaks_and_the_list_keeps_i
     # a pasted address, made the All papers list 568px wide on a 390px phone, each row cut
     # at the screen's edge, and wider than its column at 768px and 1280px, where the page
     # scrolled sideways: on a phone a row's cell kept the width of its longest word, a
-    # flex item's least width, and in columns the title's column did.) The row as the
+    # flex item's least width, and in columns the title's column did; a topic of one long
+    # word beside it, once that broke, squeezed the title to 100px.) The row as the
     # lists write it, in a box as wide as the page's text at most (Material's column at
-    # 1280px beside its two sidebars).
-    page = styled("<div id='box' style='max-width: 720px'><table data-rl-papers><thead><tr><th>Title</th><th class='rl-year-column'>Year</th>"
-                  "<th>Code</th></tr></thead><tbody><tr><td id='title'>"
-                  f"<a href='#'>{LONG_WORD}: a study of short words</a> <span class='rl-row-byline'>"
-                  "<span class='rl-row-byline__authors'>Ada Lovelace et al.</span></span>"
+    # 1280px beside its two sidebars), at Material's root font size, with a long badge.
+    page = styled("<style>html { font-size: 125% }</style><div id='box' style='max-width: 720px'><table id='rl-all-papers' data-rl-papers><thead><tr>"
+                  "<th>Title</th><th class='rl-year-column'>Year</th><th>Topics</th><th>Code</th></tr></thead>"
+                  f"<tbody><tr><td id='title'><a href='#'>{LONG_WORD}: a study of short words</a>"
+                  " <span class='rl-row-byline'><span class='rl-row-byline__authors'>Ada Lovelace et al.</span></span>"
                   f" <span class='rl-summary'>{LONG_URL}</span></td><td>2024</td>"
-                  "<td><a class='rl-badge rl-badge--code rl-badge--compact' href='#'>lab/code</a></td>"
-                  "</tr></tbody></table></div>"
+                  f"<td id='topics'><a href='#'>{LONG_TOPIC} and agents</a></td>"
+                  "<td><a class='rl-badge rl-badge--code rl-badge--compact' href='#'>some-organisation-with-a-long-name/"
+                  "<wbr><span class='rl-badge__tail'>a-long-repository-name</span></a></td></tr></tbody></table></div>"
                   f"<span id='probe' style='white-space: nowrap; position: absolute'>{LONG_URL}</span>", viewport)
     box, table, title = page.locator("#box"), page.locator("table"), page.locator("#title")
     width = box.evaluate("el => el.clientWidth")
@@ -637,6 +640,11 @@ def test_a_word_longer_than_a_list_of_papers_is_wide_breaks_and_the_list_keeps_i
     # Only what cannot fit a line breaks: the short words stay whole.
     cut = title.evaluate(CUT_WORDS)
     assert cut and all(word.startswith((LONG_WORD, "https://")) for word in cut), cut
+    topics = page.locator("#topics")
+    assert topics.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert all(word.startswith(LONG_TOPIC) for word in topics.evaluate(CUT_WORDS))
+    # And the title keeps a column to be read in beside a long topic: 10em and more.
+    assert title.evaluate("el => el.getBoundingClientRect().width") >= 160
 
 
 def _topic_row(name: str, stars: str = "", archived: bool = False, gone: bool = False, note: str = "") -> str:
