@@ -1546,6 +1546,56 @@ def test_search_command_asks_for_words_and_says_when_the_index_is_older_than_an_
     assert capsys.readouterr().err == "readinglist search: give some words to search for\n"
 
 
+def test_search_command_under_a_running_serve_points_at_it_not_at_a_build_it_would_refuse(
+    tmp_path, capsys
+):
+    # (hunt3: after an edit under `serve`, search said "run `readinglist build`", and
+    # that build was refused: the docs folder is in use by the server.)
+    import os
+    import subprocess
+    import sys
+
+    from generator.docslock import HOLDER_NAME
+
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    built = site / "search" / "search_index.json"
+    built.write_text(json.dumps(make_index([{"location": "papers/a/", "title": "Zebra", "text": "<p>one</p>"}])))
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    paper = tmp_path / "content" / "papers" / "a.yml"
+    paper.write_text("id: a\ntitle: Quokka\n")
+    stamp = built.stat().st_mtime_ns
+    os.utime(paper, ns=(stamp + 10**9, stamp + 10**9))  # edited after the build
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: generated\n")
+    record = tmp_path / "generated" / HOLDER_NAME
+    record.parent.mkdir()
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        record.write_text(json.dumps(
+            {"pid": server.pid, "command": "readinglist serve", "serves": "http://127.0.0.1:8000/"}))
+        assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+        assert capsys.readouterr().err == (
+            "readinglist search: since the site was built, content/papers/a.yml changed; the"
+            " results are the built site's: `readinglist serve` (pid"
+            f" {server.pid}) serves them at http://127.0.0.1:8000/: search there, or stop it"
+            f" (Ctrl-C in its terminal, or `kill {server.pid}`) and run `readinglist --root {tmp_path} build`\n"
+        )
+        # A build's record (no address), or another folder's: the build is the fix.
+        record.write_text(json.dumps({"pid": server.pid, "command": "readinglist build", "serves": ""}))
+        assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+        assert "run `readinglist --root" in capsys.readouterr().err
+    finally:
+        server.kill()
+        server.wait()
+    # The server gone (a record left by a process killed outright): the build again.
+    record.write_text(json.dumps({"pid": server.pid, "command": "readinglist serve", "serves": "http://x/"}))
+    assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+    assert capsys.readouterr().err == (
+        "readinglist search: since the site was built, content/papers/a.yml changed; the"
+        f" results are the built site's: run `readinglist --root {tmp_path} build` to search the changes\n"
+    )
+
+
 def test_search_command_names_every_file_changed_since_the_build_and_the_papers_gone(
     tmp_path, capsys, monkeypatch
 ):

@@ -12,13 +12,16 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..schema import FORBIDDEN_CHARS
 from ..search import (
     EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, more_line, search_site, unlinked_tip)
 from . import options
 from .build import command_here
+
+if TYPE_CHECKING:
+    from ..docslock import Holder
 
 # What a title may hold that would move the terminal's cursor, start an escape sequence
 # or turn the line's direction: a hand-written page's heading can write any of them as a
@@ -62,9 +65,18 @@ def run(args: argparse.Namespace) -> int:
     build = command_here(Path(args.root), "build", site_dir if args.site_dir else None)
     stale = _changed_since_built(Path(args.root) / "content", site_dir)
     if stale:
+        server = _server_of(Path(args.root))
+        if server is None:
+            fix = f"run `{build}` to search the changes"
+        else:
+            # (That build would be refused while the server holds the docs folder.)
+            fix = (
+                f"{server.named()} serves them at {server.serves}: search there, or stop it"
+                f" (Ctrl-C in its terminal, or `kill {server.pid}`) and run `{build}`"
+            )
         print(
             f"readinglist search: since the site was built, {stale}; the results"
-            f" are the built site's: run `{build}` to search the changes",
+            f" are the built site's: {fix}",
             file=sys.stderr,
         )
     try:
@@ -126,6 +138,22 @@ def _built_into(root: Path) -> Path:
     except (OSError, UnicodeDecodeError):
         setting = None  # (no file, or none MkDocs reads: the wrong folder, said below)
     return root / (setting if isinstance(setting, str) and setting.strip() else "site")
+
+
+def _server_of(root: Path) -> Holder | None:
+    """The `serve` holding ``root``'s docs folder (docslock.py), if one runs: it has
+    the edits built, and a `build` would be refused while it runs."""
+    from ..docslock import HOLDER_NAME, holder
+    from ..ownlist import read_setting
+    from ..siteconfig import CONFIG
+
+    try:
+        setting = read_setting((root / CONFIG).read_text(encoding="utf-8"), "docs_dir")
+    except (OSError, UnicodeDecodeError):
+        return None
+    docs = root / (setting if isinstance(setting, str) and setting.strip() else "docs")
+    found = holder(docs / HOLDER_NAME)
+    return found if found is not None and found.serves else None
 
 
 def _nothing_found(
