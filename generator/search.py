@@ -305,6 +305,30 @@ def _doi_trimmed(doi: str) -> str:
 # "document/8953594", holds no DOI: nothing is made up.)
 _PATH_DOI = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+(?:/[^?#]*)?/(10\.[0-9]{4,9}/[^?#]+)", re.I)
 _PDF_END = re.compile(r"(?:\.pdf)?/*$", re.I)
+# What a publisher's address writes after the DOI in its path, none of it the DOI's
+# (`address_doi`): a view of the article ("/full", "/abstract", "/pdf": Frontiers',
+# IOP's, Wiley's older addresses), bioRxiv's and medRxiv's version and view
+# ("10.1101/2020.01.01.123456v2.full"), and where the path is ".../article/doi/<DOI>/...",
+# MIT Press's and Oxford's article number and title ("10.1162/tacl_a_00324/96451/TyDi-QA").
+# Read as the DOI, each was a DOI no paper has: the paper was found by no form of its
+# DOI typed alone, though its address's DOI was in its entry for that.
+_VIEW_END = re.compile(
+    r"/(?:full|fulltext|abstract|abs|summary|pdf|epdf|pdfdirect|epub|meta|html|references|figures|citedby)/*$",
+    re.I)
+_PREPRINT_END = re.compile(r"^(10\.1101/[0-9.]*[0-9])(?:v[0-9]+(?:\.[a-z][a-z+-]*)*|(?:\.[a-z][a-z+-]*)+)$", re.I)
+_ARTICLE_DOI = re.compile(r"/article/doi/10\.", re.I)
+_ARTICLE_END = re.compile(r"/[0-9]+(?:/[^/]*)?$")
+
+
+def address_doi(doi: str, address: str) -> str:
+    """The DOI of a publisher's ``address`` (a paper's link, or a typed one) from its
+    "10." on, ``doi``, without what the address writes after it: a last ".pdf" or "/",
+    a view, a preprint's version, an article's number and title (see above); all of
+    it where what is left would be no DOI ("10.1162/96451")."""
+    trimmed = _PREPRINT_END.sub(r"\1", _VIEW_END.sub("", _PDF_END.sub("", doi, count=1), count=1), count=1)
+    if _ARTICLE_DOI.search(address):
+        trimmed = _ARTICLE_END.sub("", trimmed, count=1)
+    return trimmed if _DOI_TYPED.fullmatch(trimmed) else doi
 
 
 def linked_doi(url: str) -> str:
@@ -317,7 +341,7 @@ def linked_doi(url: str) -> str:
     if doi:
         return doi
     path = _PATH_DOI.match(_ASCII_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), url.strip()))
-    doi = _PDF_END.sub("", path.group(1), count=1) if path else ""
+    doi = address_doi(path.group(1), url) if path else ""
     return doi if _DOI_TYPED.fullmatch(doi) else ""
 
 
@@ -871,6 +895,8 @@ _DOI_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:dx\.)?doi\.org/([^?#]*)
 _ASCII_ESCAPE = re.compile(r"%([0-7][0-9a-f])", re.I)
 # (An address's query and fragment.)
 _ADDRESS_REST = re.compile(r"[?#].*$")
+# (What opens a DOI or an address pasted from a sentence or a reference: "(https://doi.org/...).")
+_DOI_OPEN = re.compile(r"""^[(\[{<'"]+""")
 # A typed word that is a URL (a scheme, or "www.") or a host and path ("github.com/x"),
 # and its scheme and host (`_refine`: `link_form`). ("node.js" is no host: no path.)
 _LINK_WORD = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)[^/]|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
@@ -1018,7 +1044,10 @@ def typed_doi(word: str) -> str:
     DOI): "https://doi.org/10.1109/CVPR.2016.90?utm_source=x" was looked for as
     "10.1109/cvpr.2016.90_utm_source_x", and "https://doi.org/10.1109%2FCVPR.2016.90"
     as no DOI, both finding nothing. (Only ASCII is unescaped: `doi_form` keeps ASCII
-    letters and digits alone, and readinglist.js's typedDoi reads the same.)"""
+    letters and digits alone, and readinglist.js's typedDoi reads the same.) What opens
+    it in a sentence is not its (`_DOI_OPEN`): "(https://doi.org/10.1234/abc?x=1)" was
+    read as no address, and its query as the DOI's."""
+    word = _DOI_OPEN.sub("", word, count=1)
     address = _DOI_ADDRESS.match(word)
     if address:
         word = _ASCII_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), address.group(1))
@@ -1026,8 +1055,11 @@ def typed_doi(word: str) -> str:
         # A publisher's address, read as the index reads a paper's link (`linked_doi`):
         # its query and fragment are the address's, a last ".pdf" is its PDF's. (With
         # the DOI's punctuation in its word, "...3330701?casa_token=x" was another DOI.)
-        word = _PDF_END.sub("", _ASCII_ESCAPE.sub(
-            lambda escaped: chr(int(escaped.group(1), 16)), _ADDRESS_REST.sub("", word, count=1)), count=1)
+        word = _ASCII_ESCAPE.sub(
+            lambda escaped: chr(int(escaped.group(1), 16)), _ADDRESS_REST.sub("", word, count=1))
+        identifier = _IDENTIFIER.search(word)
+        doi = identifier.group(2) or "" if identifier else ""
+        return _doi_trimmed(address_doi(doi, word)) if doi else ""
     identifier = _IDENTIFIER.search(word)
     return _doi_trimmed(identifier.group(2) or "") if identifier else ""
 

@@ -34,6 +34,11 @@ from generator.search import (
     _ADDRESS_REST,
     _PDF_END,
     _DOI_END,
+    _VIEW_END,
+    _PREPRINT_END,
+    _ARTICLE_DOI,
+    _ARTICLE_END,
+    _DOI_OPEN,
     DOI_MARKS,
     _AUTHOR_FIELD,
     _TYPED_NAME,
@@ -211,7 +216,9 @@ def test_the_browser_refines_with_the_same_words_and_rules():
                           ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT),
                           ("LINK_PARTS", _LINK_PARTS), ("DOI_ADDRESS", _DOI_ADDRESS),
                           ("ASCII_ESCAPE", _ASCII_ESCAPE), ("DOI_TYPED", _DOI_TYPED),
-                          ("ADDRESS_REST", _ADDRESS_REST), ("PDF_END", _PDF_END), ("DOI_END", _DOI_END)):
+                          ("ADDRESS_REST", _ADDRESS_REST), ("PDF_END", _PDF_END), ("DOI_END", _DOI_END),
+                          ("VIEW_END", _VIEW_END), ("PREPRINT_END", _PREPRINT_END), ("ARTICLE_DOI", _ARTICLE_DOI),
+                          ("ARTICLE_END", _ARTICLE_END), ("DOI_OPEN", _DOI_OPEN)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -1077,7 +1084,10 @@ def test_dois_that_differ_only_in_punctuation_find_their_own_papers():
         escaped = doi.replace("/", "%2F")
         for query in (doi, doi.upper(), f"doi:{doi}", f"https://doi.org/{doi}", f"http://dx.doi.org/{doi}",
                       f"https://doi.org/{escaped}", f"https://doi.org/{doi}?utm_source=x", f"doi.org/{doi}#top",
-                      f"({doi}).", f"https://dl.acm.org/doi/{doi}?casa_token=x"):
+                      f"({doi}).", f"https://dl.acm.org/doi/{doi}?casa_token=x",
+                      # (an address in brackets: "(" was read as no address's, and the
+                      # query, the bracket and the stop as the DOI's)
+                      f"(https://doi.org/{doi}?utm_source=x).", f"<https://dl.acm.org/doi/{doi}#top>"):
             assert found(query) == [(f"papers/{page}/", ())], query
     # Marked "-", each leaves out its own paper alone.
     assert sorted(location for location, _ in found("-10.1234/a-b first second third fourth")) == [
@@ -1147,6 +1157,21 @@ def test_a_doi_address_is_read_as_doi_org_reads_it_and_a_publishers_as_its_link(
     ("https://link.springer.com/article/10.1007%2Fs10994-021-06023-5", "10.1007/s10994-021-06023-5"),
     ("https://onlinelibrary.wiley.com/doi/full/10.1002/aaai.12036", "10.1002/aaai.12036"),
     ("https://doi.org/10.1234/ABC", "10.1234/ABC"),
+    # (checked by hand against each publisher's DOI: what the address writes after it,
+    # a view, bioRxiv's version, an article's number and title, is not the DOI's)
+    ("https://www.frontiersin.org/articles/10.3389/fnins.2019.00123/full", "10.3389/fnins.2019.00123"),
+    ("https://onlinelibrary.wiley.com/doi/10.1002/anie.201915678/abstract", "10.1002/anie.201915678"),
+    ("https://iopscience.iop.org/article/10.1088/1742-6596/1234/1/012345/pdf", "10.1088/1742-6596/1234/1/012345"),
+    ("https://iopscience.iop.org/article/10.1088/1742-6596/1234/1/012345", "10.1088/1742-6596/1234/1/012345"),
+    ("https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1", "10.1101/2020.01.01.123456"),
+    ("https://www.biorxiv.org/content/10.1101/2020.01.01.123456v2.full.pdf", "10.1101/2020.01.01.123456"),
+    ("https://www.medrxiv.org/content/10.1101/2020.04.01.20050492v1.full", "10.1101/2020.04.01.20050492"),
+    ("https://www.biorxiv.org/content/10.1101/123456.full.pdf+html", "10.1101/123456"),
+    ("https://genome.cshlp.org/content/10.1101/gr.275679.121", "10.1101/gr.275679.121"),
+    ("https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00324/96451/TyDi-QA-A-Benchmark",
+     "10.1162/tacl_a_00324"),
+    ("https://academic.oup.com/nar/article/doi/10.1093/nar/gkac1052/6823115", "10.1093/nar/gkac1052"),
+    ("https://example.org/article/doi/10.1162/96451", "10.1162/96451"),
     # (no DOI in the path: IEEE Xplore's document number, a prefix alone, a repository)
     ("https://ieeexplore.ieee.org/document/8953594", ""),
     ("https://example.org/files/10.1234/", ""),
@@ -1178,6 +1203,36 @@ def test_a_doi_typed_alone_finds_the_paper_that_links_a_publishers_address_holdi
                   "https://dx.doi.org/10.1145%2F3292500.3330701", "+10.1145/3292500.3330701"):
         assert [(hit.location, hit.missing) for hit in engine.find(query).hits] == [("papers/acm/", ())], query
     assert [hit.location for hit in engine.find("-10.1145/3292500.3330701 first second").hits] == ["papers/ieee/"]
+
+
+def test_a_publishers_address_that_writes_more_after_the_doi_is_found_by_the_doi_alone():
+    """Frontiers' ".../10.3389/fnins.2019.00123/full", bioRxiv's
+    ".../10.1101/2020.01.01.123456v2.full.pdf" and MIT Press's
+    ".../article/doi/10.1162/tacl_a_00324/96451/TyDi-QA" gave the index the DOIs
+    "10.3389/fnins.2019.00123/full", "10.1101/2020.01.01.123456v2.full" and
+    "10.1162/tacl_a_00324/96451/TyDi-QA", which no paper has: the DOI typed alone, in
+    any form, found nothing and said "No paper has the DOI". The address typed, another
+    version or view of it, finds the paper by its DOI too."""
+    linked = {
+        "frontiers": "https://www.frontiersin.org/articles/10.3389/fnins.2019.00123/full",
+        "biorxiv": "https://www.biorxiv.org/content/10.1101/2020.01.01.123456v2.full.pdf",
+        "mit": "https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00324/96451/TyDi-QA",
+    }
+    papers = tuple(_paper(page, links=(Link(url=url, kind="paper"),)) for page, url in linked.items())
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]),
+                                        Site(papers=papers, topics=(), assignments={}, related={})))
+
+    def found(query):
+        answer = engine.find(query)
+        return [(hit.location, hit.missing) for hit in answer.hits], answer.unlinked
+
+    for page, doi, other in (
+            ("frontiers", "10.3389/fnins.2019.00123", "https://www.frontiersin.org/articles/10.3389/fnins.2019.00123/pdf"),
+            ("biorxiv", "10.1101/2020.01.01.123456", "https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1"),
+            ("mit", "10.1162/tacl_a_00324", "https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00324/96451")):
+        for query in (doi, doi.upper(), f"doi:{doi}", f"https://doi.org/{doi}", other):
+            assert found(query) == ([(f"papers/{page}/", ())], ()), query
+    assert found("10.3389/fnins.2019.00123/full") == ([], ("10.3389/fnins.2019.00123/full",))
 
 
 def test_a_urls_words_are_not_read_as_misspellings():

@@ -240,18 +240,37 @@
   /* (A publisher's address: its query and fragment, and a last ".pdf", are no part of
      its DOI, as search.py's linked_doi reads a paper's link: _ADDRESS_REST, _PDF_END.) */
   var ADDRESS_REST = /[?#].*$/;
+  /* (What opens a DOI or an address in a sentence: search.py's _DOI_OPEN.) */
+  var DOI_OPEN = /^[(\[{<'"]+/;
   var PDF_END = /(?:\.pdf)?\/*$/i;
+  /* (Nor what it writes after the DOI: a view, "/full"; bioRxiv's version, "v2.full";
+     under ".../article/doi/", the article's number and title: search.py's address_doi,
+     _VIEW_END, _PREPRINT_END, _ARTICLE_DOI, _ARTICLE_END.) */
+  var VIEW_END = /\/(?:full|fulltext|abstract|abs|summary|pdf|epdf|pdfdirect|epub|meta|html|references|figures|citedby)\/*$/i;
+  var PREPRINT_END = /^(10\.1101\/[0-9.]*[0-9])(?:v[0-9]+(?:\.[a-z][a-z+-]*)*|(?:\.[a-z][a-z+-]*)+)$/i;
+  var ARTICLE_DOI = /\/article\/doi\/10\./i;
+  var ARTICLE_END = /\/[0-9]+(?:\/[^\/]*)?$/;
+  function addressDoi(doi, address) {
+    var trimmed = doi.replace(PDF_END, "").replace(VIEW_END, "").replace(PREPRINT_END, "$1");
+    if (ARTICLE_DOI.test(address)) {
+      trimmed = trimmed.replace(ARTICLE_END, "");
+    }
+    return trimmed.search(DOI_TYPED) === 0 ? trimmed : doi;
+  }
   function typedDoi(word) {
     function unescaped(text) {
       return text.replace(ASCII_ESCAPE, function (escaped, code) {
         return String.fromCharCode(parseInt(code, 16));
       });
     }
+    word = word.replace(DOI_OPEN, "");
     var address = DOI_ADDRESS.exec(word);
     if (address) {
       word = unescaped(address[1]);
     } else if (LINK_WORD.test(word)) {
-      word = unescaped(word.replace(ADDRESS_REST, "")).replace(PDF_END, "");
+      word = unescaped(word.replace(ADDRESS_REST, ""));
+      var held = IDENTIFIER.exec(word);
+      return held && held[2] ? doiTrimmed(addressDoi(held[2], word)) : "";
     }
     var identifier = IDENTIFIER.exec(word);
     return identifier && identifier[2] ? doiTrimmed(identifier[2]) : "";

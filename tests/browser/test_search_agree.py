@@ -39,6 +39,15 @@ PAPERS = {
     # (a DOI only in a publisher's address the paper links)
     "publisher-linked": ("Recommending at scale", "[Grace Hopper]",
                          "links:\n  paper:\n    - url: https://dl.acm.org/doi/10.1145/3292500.3330701\n"),
+    # (publishers' addresses that write more after the DOI: a view, a version, a number)
+    "frontiers-linked": ("Neurons at scale", "[Grace Hopper]",
+                         "links:\n  paper:\n    - url: https://www.frontiersin.org/articles/10.3389/fnins.2019.00123/full\n"
+                         "  pdf:\n    - url: https://www.biorxiv.org/content/10.1101/2020.01.01.123456v2.full.pdf\n"),
+    # (a DOI of brackets, colons, a semicolon: one word, whatever the case typed)
+    "sici-doi": ("Serial items in journals", "[Ada Lovelace]",
+                 "doi: '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O'\n"),
+    "mit-linked": ("Questions in many languages", "[Grace Hopper]",
+                   "links:\n  paper:\n    - url: https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00324/96451/TyDi-QA\n"),
 }
 
 
@@ -87,6 +96,13 @@ QUERIES = [
     "https://dl.acm.org/doi/10.5678/a.b?casa_token=x", "identifiers -10.5678/a-b",
     # a publisher's address's DOI typed alone, in its forms
     "10.1145/3292500.3330701", "doi:10.1145/3292500.3330701", "https://doi.org/10.1145%2F3292500.3330701",
+    # (and where the address writes more after it: a view, bioRxiv's version, MIT Press's number)
+    "10.3389/fnins.2019.00123", "https://www.frontiersin.org/articles/10.3389/fnins.2019.00123/pdf",
+    "doi:10.1101/2020.01.01.123456", "https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1",
+    "10.1162/tacl_a_00324", "https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00324/96451",
+    "10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-o", "journals -10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O",
+    "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-O",
+    "(https://doi.org/10.3389/fnins.2019.00123?utm_source=x).", "<https://dl.acm.org/doi/10.1145/3292500.3330701>",
     # an owner in other capitals, after "www.", among other words, marked "-"
     "www.github.com/SLED-Group/teachable_rl", "merging github.com/Sled-Group", "merging -github.com/sled-group",
     "merging -github.com/nobody", "merging -github.com/sled", "merging -https://github.com/sled-group/Teachable_RL/tree/main",
