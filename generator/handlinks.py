@@ -158,6 +158,40 @@ def check_hand_pages(
                 problems.error(Location(shown, line, col), why)
 
 
+def check_hand_anchors(content_dir: Path, root: Path, content: Content, problems: Problems) -> None:
+    """Report each link of ``content_dir/pages/*.md`` to a page of the site (or an
+    anchor-only one, to its own page) whose ``#anchor`` that page lacks, at its line and
+    column, as MkDocs' anchor validation would (pageanchors.py).
+
+    Kept apart from `check_hand_pages`, for `check` alone: a build checks the anchors
+    of the pages it rendered (mkdocs_hook._check_hand_anchors: exact, where a generated
+    page's are read from its template here), and `serve` shows the pages all the same."""
+    folder = content_dir / PAGES_DIR
+    if not folder.is_dir():
+        return
+    found = [path for path in sorted(folder.glob("*.md")) if not path.name.startswith(".#")]
+    names = {path.stem for path in found}
+    paper_ids = {paper.id for paper in content.papers}
+    topic_ids = {topic.id for topic in content.topics}
+    anchors = _Anchors(folder, root)
+    for path in found:
+        try:
+            text = read_text(path)
+        except UnicodeDecodeError:
+            continue  # (reported by check_hand_pages)
+        shown = path.relative_to(root).as_posix()
+        for href, line, col in links_of(text):
+            parts = urlsplit(href)
+            if not parts.fragment:
+                continue
+            if not (parts.scheme or parts.netloc or parts.path):  # (`#x`, `?q#x`: this page's own)
+                target: tuple[str, str] | None = (path.name, path.stem)
+            else:
+                target = _target_page(href, paper_ids, topic_ids, names)
+            if target is not None:
+                anchors.check(href, *target, Location(shown, line, col), problems)
+
+
 def _left_out(href: str, folder: Path, root: Path, theme: Path | None) -> str:
     """Why a link to a file that is there beside the pages leads nowhere (the site is
     made of the .md files directly in ``folder`` alone), or "" if no such file is there.
@@ -245,13 +279,97 @@ def missing_anchors(pages: Iterable[tuple[str, dict]], root: Path) -> Problems:
             for anchor in [a for a in links if a not in present]:
                 written = links.pop(anchor)
                 line, col = located.get(written, (0, 0))
-                heads = ", ".join(f"#{a}" for a in sorted(present)[:8]) or "none"
                 problems.error(
                     Location(source.relative_to(root).as_posix(), line, col),
-                    f"link {written!r}: {target.src_uri!r} has no heading '#{anchor}'"
-                    + did_you_mean(anchor, sorted(present), f" (its anchors: {heads})"),
+                    no_anchor(written, target.src_uri, anchor, present),
                 )
     return problems
+
+
+def no_anchor(written: str, src_uri: str, anchor: str, present: Iterable[str]) -> str:
+    """What is said of the link ``written`` to ``#anchor`` of the page ``src_uri`` (its
+    file in docs/), which has only the anchors ``present``."""
+    heads = ", ".join(f"#{a}" for a in sorted(present)[:8]) or "none"
+    return f"link {written!r}: {src_uri!r} has no heading '#{anchor}'" + did_you_mean(
+        anchor, sorted(present), f" (its anchors: {heads})"
+    )
+
+
+# Each generated page's file in docs/ -> its template (the hand pages are read instead).
+_TEMPLATE_OF = {
+    pages.dest_of(pages.HOME): "home.md.j2",
+    pages.dest_of(pages.TOPICS): "topics.md.j2",
+    pages.dest_of(pages.ALL_PAPERS): "all_papers.md.j2",
+}
+
+
+def _target_page(
+    href: str, paper_ids: set[str], topic_ids: set[str], names: Iterable[str]
+) -> tuple[str, str] | None:
+    """The page a relative link that leads to a file of the site leads to: (its file in
+    docs/, its template or, for a hand page, its name); None for a file that is no page
+    of the generator's or the curator's (an export, a theme's file: MkDocs checks no
+    anchor in those)."""
+    target = posixpath.normpath(unquote(urlsplit(href).path))
+    paper = _PAPER.fullmatch(target)
+    if paper and paper.group(1) in paper_ids and pages.paper_dest(paper.group(1)) == target:
+        return target, "paper.md.j2"
+    topic = _TOPIC.fullmatch(target)
+    if topic and topic.group(1) in topic_ids and pages.dest_of(pages.topic_url(topic.group(1))) == target:
+        return target, "topic.md.j2"
+    if target in _TEMPLATE_OF:  # (the home page: index.md.j2's, after content/pages/index.md)
+        return target, _TEMPLATE_OF[target]
+    if target == pages.REFERENCE_DEST:
+        return target, ""
+    stem = target.removesuffix(".md")
+    return (target, stem) if target.endswith(".md") and "/" not in stem and stem in names else None
+
+
+class _Anchors:
+    """The anchors of the pages the hand pages link to, each page's found once."""
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        self._folder = folder
+        self._root = root
+        self._found: dict[str, frozenset[str] | None] = {}
+
+    def check(self, href: str, src_uri: str, page: str, at: Location, problems: Problems) -> None:
+        """Report the link ``href`` at ``at`` when the page ``src_uri`` (its template, or
+        a hand page's name: see _target_page) lacks its anchor, as MkDocs would."""
+        anchor = unquote(urlsplit(href).fragment)
+        if not anchor:
+            return
+        if src_uri not in self._found:
+            try:
+                self._found[src_uri] = self._of(src_uri, page)
+            except UnicodeDecodeError:  # (a page not UTF-8: reported as it is read)
+                self._found[src_uri] = None
+        present = self._found[src_uri]
+        if present is not None and anchor not in present:
+            problems.error(at, no_anchor(unquote(href), src_uri, anchor, present))
+
+    @functools.cached_property
+    def _settings(self) -> tuple[tuple[str, ...], dict]:
+        # (MkDocs and Python-Markdown are loaded only for a page's anchor: a check of a
+        # list whose pages name none loads neither, as before.)
+        from . import pageanchors
+
+        return pageanchors.markdown_settings(self._root)
+
+    def _of(self, src_uri: str, page: str) -> frozenset[str]:
+        from . import pageanchors
+
+        intro = self._folder / "index.md"
+        if page.endswith(".j2"):
+            before = read_text(intro) if page == "home.md.j2" and intro.is_file() else ""
+            return pageanchors.template_anchors(page, self._settings, before)
+        if not page:
+            from .reference import schema_reference_markdown
+
+            return pageanchors.anchors_of(schema_reference_markdown(), self._settings)
+        if page == "index":
+            return pageanchors.template_anchors("home.md.j2", self._settings, read_text(intro))
+        return pageanchors.anchors_of(read_text(self._folder / f"{page}.md"), self._settings)
 
 
 # A scheme that is "http" or "https" mistyped: a letter missing or doubled ("htps",

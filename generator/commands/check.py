@@ -18,9 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..curation import load_content
+    from ..handlinks import check_hand_anchors
 
     root = Path(args.root)
     content, problems = load_content(root / "content", root, root_given=args.root_given)
+    # (Not in load_content: a build checks the anchors of the pages it renders, and
+    # `serve` shows its pages with such a link. See handlinks.check_hand_anchors.)
+    check_hand_anchors(root / "content", root, content, problems)
     problems.extend(beside_content(root, args.root_given))
     for problem in problems.sorted():
         print(problem)

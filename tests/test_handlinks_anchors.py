@@ -1,0 +1,158 @@
+"""`check` on the hand pages' links to a `#heading` (handlinks.check_hand_anchors,
+pageanchors.py): what it accepts is what MkDocs' anchor validation accepts."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import pageanchors
+from generator.curation import load_content
+from generator.errors import Problems
+from generator.handlinks import check_hand_anchors
+from tests.test_build import REPO
+from tests.test_partial_rebuild import _new_project
+
+SETTINGS = pageanchors.markdown_settings(REPO)
+
+
+def _project(root: Path, about: str) -> Path:
+    """The fixture list (tests/data/site_fixture), its about page's text ``about``."""
+    project = _new_project(root)
+    (project / "content/pages/about.md").write_text(about, encoding="utf-8")
+    return project
+
+
+def _checked(project: Path) -> list[str]:
+    content, problems = load_content(project / "content", project)
+    assert not problems.has_errors(), problems.sorted()
+    found = Problems()
+    check_hand_anchors(project / "content", project, content, found)
+    return [str(problem) for problem in found.sorted()]
+
+
+def test_a_heading_with_punctuation_and_accents_has_toc_s_ascii_slug():
+    # (toc's default slugify: accents dropped, punctuation removed, spaces to hyphens)
+    assert pageanchors.anchors_of("## Café & Crème: 2.0!\n", SETTINGS) == {"cafe-creme-20"}
+
+
+def test_repeated_headings_take_toc_s_numbered_suffixes():
+    text = "# Data\n\n## Data\n\n### Data\n"
+    assert pageanchors.anchors_of(text, SETTINGS) == {"data", "data_1", "data_2"}
+
+
+def test_attr_list_ids_and_raw_html_ids_are_anchors_and_front_matter_is_not_a_heading():
+    text = "---\ntitle: About\n---\n## Setup {#install}\n\n<div id=\"box\"></div>\n\n<a name=\"old\"></a>\n"
+    # (MkDocs counts raw HTML's ids and an <a>'s name: mkdocs.structure.pages._HTMLHandler)
+    assert pageanchors.anchors_of(text, SETTINGS) == {"install", "box", "old"}
+
+
+def test_the_slugify_mkdocs_yml_configures_is_the_one_used(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n  - toc:\n      separator: _\n", encoding="utf-8"
+    )
+    settings = pageanchors.markdown_settings(tmp_path)
+    assert pageanchors.anchors_of("## Two words\n", settings) == {"two_words"}
+
+
+def test_a_template_s_anchors_are_its_headings_and_literal_ids():
+    anchors = pageanchors.template_anchors("paper.md.j2", SETTINGS)
+    # (each heading once, though "Related papers" is written in both branches of an if)
+    assert {"abstract", "curators-notes", "related-papers", "reading-order", "cite"} <= anchors
+    assert "related-papers_1" not in anchors
+    assert {"reading-log", "rl-all-papers"} <= pageanchors.template_anchors("all_papers.md.j2", SETTINGS)
+
+
+def test_the_home_page_s_anchors_follow_its_introduction():
+    anchors = pageanchors.template_anchors("home.md.j2", SETTINGS, "# Intro\n\n## Downloads\n")
+    # The introduction's "Downloads" comes first: the template's own is downloads_1.
+    assert {"intro", "downloads", "downloads_1", "contribute"} <= anchors
+
+
+LINE = 3  # the links' line in ABOUT
+ABOUT = """\
+# About the fixture
+
+[a](papers/task-vectors.md#abstract) [b](papers/task-vectors.md#abstrct) [c](topics/model-merging/index.md#all-papers-in-this-topic) [d](topics/model-merging/index.md#missing) [e](index.md#downloads) [f](papers/index.md#reading-log) [g](papers/index.md#no-such-heading) [h](#cafe-creme_1) [i](#cafe-creme_2) [j](#about-the-fixture) [k](index.md#fixture-reading-list) [l](curation-reference.md#paper-files) [m](curation-reference.md#paper-file)
+
+## Café & Crème
+
+## Café & Crème
+"""
+
+
+def test_each_kind_of_target_is_checked_at_the_link_with_a_hint(tmp_path):
+    project = _project(tmp_path, ABOUT)
+    line = ABOUT.splitlines()[LINE - 1]
+
+    def at(href: str) -> str:  # (where the address starts, 1-based)
+        return f"content/pages/about.md:{LINE}:{line.index(f'({href})') + 2}"
+
+    assert _checked(project) == [
+        f"{at('papers/task-vectors.md#abstrct')}: link 'papers/task-vectors.md#abstrct': 'papers/task-vectors.md' has no"
+        " heading '#abstrct' (did you mean 'abstract'?)",
+        f"{at('topics/model-merging/index.md#missing')}: link 'topics/model-merging/index.md#missing': 'topics/model-merging/index.md'"
+        " has no heading '#missing' (its anchors: #all-papers-in-this-topic, #related-topics,"
+        " #rl-topic-papers, #start-here, #sub-topics)",
+        f"{at('papers/index.md#no-such-heading')}: link 'papers/index.md#no-such-heading': 'papers/index.md' has no heading"
+        " '#no-such-heading' (its anchors: #reading-log, #rl-all-papers)",
+        f"{at('#cafe-creme_2')}: link '#cafe-creme_2': 'about.md' has no heading '#cafe-creme_2'"
+        " (did you mean 'cafe-creme_1'?)",
+        f"{at('curation-reference.md#paper-file')}: link 'curation-reference.md#paper-file': 'curation-reference.md' has no"
+        " heading '#paper-file' (did you mean 'paper-files'?)",
+    ]
+
+
+def test_the_check_command_fails_on_such_a_link(tmp_path, capsys):
+    from generator.commands import check
+
+    project = _project(tmp_path, "# About\n\nSee [x](about.md#abuot).\n")
+    args = type("Args", (), {"root": str(project), "root_given": True})()
+    assert check.run(args) == 1
+    assert (
+        "content/pages/about.md:3:9: link 'about.md#abuot': 'about.md' has no heading"
+        " '#abuot' (did you mean 'about'?)" in capsys.readouterr().out
+    )
+
+
+@pytest.mark.slow
+def test_check_and_a_strict_mkdocs_build_agree_on_each_link(tmp_path, process_state, monkeypatch, caplog):
+    """The links of ABOUT are built by MkDocs itself, its anchor validation unaided (the
+    hook's own report of them, handlinks.missing_anchors, turned off): the links it
+    refuses are exactly those check refuses, and the strict build fails on them."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from generator import handlinks
+
+    project = _project(tmp_path, ABOUT)
+    refused_by_check = {re.search(r"link '([^']*)'", line).group(1) for line in _checked(project)}
+    monkeypatch.setattr(handlinks, "missing_anchors", lambda pages, root: Problems())
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Abort):
+        mkdocs_build(config)
+    refused_by_mkdocs = {
+        found.group(1)
+        for record in caplog.records
+        if (found := re.match(r"Doc file 'about.md' contains a link '([^']*)', but", record.getMessage()))
+    }
+    assert len(refused_by_check) == 5
+    assert refused_by_mkdocs == refused_by_check
+    # (and every other anchor link of the page, each kind of target, MkDocs accepted)
+    written = set(re.findall(r"\]\(([^)]*#[^)]*)\)", ABOUT))
+    assert len(written - refused_by_check) == 8
+
+
+def test_a_link_to_this_page_with_a_query_is_checked_and_an_empty_anchor_is_not(tmp_path):
+    # (MkDocs reads a link with no path as this page's own, whatever its query; `x.md#`
+    # names no anchor, and MkDocs checks none)
+    project = _project(tmp_path, "# About\n\n[a](?q#about) [b](?q#abot) [c](index.md#)\n")
+    assert _checked(project) == [
+        "content/pages/about.md:3:19: link '?q#abot': 'about.md' has no heading '#abot'"
+        " (did you mean 'about'?)"
+    ]
