@@ -317,7 +317,7 @@ def _target_page(
     topic = _TOPIC.fullmatch(target)
     if topic and topic.group(1) in topic_ids and pages.dest_of(pages.topic_url(topic.group(1))) == target:
         return target, "topic.md.j2"
-    if target in _TEMPLATE_OF:  # (the home page: index.md.j2's, after content/pages/index.md)
+    if target in _TEMPLATE_OF:  # (the home page: home.md.j2 after content/pages/index.md)
         return target, _TEMPLATE_OF[target]
     if target == pages.REFERENCE_DEST:
         return target, ""
