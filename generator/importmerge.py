@@ -231,6 +231,20 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                     paper.seen_fields[name].add(provenance.digest(paper.values[name]))
                 _mark_tags(paper, [*current, *more])
                 continue
+        if (
+            name == "authors" and name not in paper.fills and prior is not None
+            and isinstance(current, list) and prior.has_value(name, current)
+            and paper.on_its_own_line(name) and isinstance(imported, list)
+            and not any(_is_others(a) for a in imported) and _cut_short(current, imported)
+        ):
+            # A list an earlier import took cut short with "others" (a Markdown list's
+            # "Dettmers et al."), untouched since (a comment on it makes it the curator's,
+            # as for a corrected record), and a source that names everyone, the file's
+            # named authors first: the whole list. (A list edited since, other people, or
+            # a list cut short again: as below, a conflict or nothing.)
+            paper.values[name] = paper.fills[name] = imported
+            report.reauthored.append(Reauthored(paper.id, tuple(imported), tuple(current), ""))  # type: ignore[arg-type]
+            continue
         if name == "authors" and name in paper.fills and _cut_short(current, imported):
             # Google Scholar's "Brown, Tom and ... and others", then the proceedings' whole
             # list in the same import: the whole list.

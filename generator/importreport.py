@@ -128,15 +128,18 @@ class Reauthored:
     """An author list an earlier import took from a source record, untouched since, given
     the list that record now has, corrected in the reference manager (its citation key:
     importmatch.Paper.corrected_record). Said by the names that changed, each for the one
-    at its place, when the lists are as long and not one reordered; else as two lists."""
+    at its place, when the lists are as long and not one reordered; else as two lists.
+    Or (no ``key``) a list an earlier import took cut short with "others", untouched
+    since, given the whole list a source names: its named authors first."""
 
     paper_id: str
     authors: tuple[str, ...]
     was: tuple[str, ...]
+    # Why: the source record's citation key, corrected since; none: the list was cut short.
     key: str
 
     def __str__(self) -> str:
-        why = f"its source record {self.key!r} was corrected"
+        why = f"its source record {self.key!r} was corrected" if self.key else "it was cut short with 'others'"
         if len(self.authors) == len(self.was) and sorted(self.authors) != sorted(self.was):
             changed = ", ".join(
                 f"{now!r} for {was!r}" for now, was in zip(self.authors, self.was) if now != was
