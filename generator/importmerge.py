@@ -234,7 +234,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         if (
             name == "authors" and name not in paper.fills and prior is not None
             and isinstance(current, list) and prior.has_value(name, current)
-            and paper.on_its_own_line(name) and isinstance(imported, list)
+            # (An import wrote an author list into the file: a list a curator typed, that
+            # a record then only met, is theirs.)
+            and prior.fields.get(written(name)) and paper.on_its_own_line(name) and isinstance(imported, list)
             and not any(_is_others(a) for a in imported) and _cut_short(current, imported)
         ):
             # A list an earlier import took cut short with "others" (a Markdown list's

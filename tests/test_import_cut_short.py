@@ -113,3 +113,22 @@ def test_a_later_list_cut_short_too_changes_nothing(tmp_path):
     report = import_records(_records(scholar, "scholar.bib"), tmp_path, added=DAY)
     assert report.reauthored == [] and report.updated == []
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_cut_short_list_a_curator_typed_that_an_import_only_met_stays_a_conflict(tmp_path):
+    # The curator's own file, "Dettmers et al." as they wrote it; the Markdown list's
+    # record then matched it (its arXiv id) and offered the same list: met, not written.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "qlora.yml"
+    path.write_text(
+        "id: qlora\ntitle: \"QLoRA: Efficient Finetuning of Quantized LLMs\"\nauthors:\n  - Dettmers\n  - others\n"
+        "year: 2023\narxiv: \"2305.14314\"\n",
+        encoding="utf-8",
+    )
+    listed = import_records(_records(LISTING, "list.md"), tmp_path, added=DAY)
+    assert listed.added == [] and listed.conflicts == []
+    before = path.read_text(encoding="utf-8")
+    report = import_records(_records(WHOLE_BIB, "refs.bib"), tmp_path, added=DAY)
+    assert report.reauthored == [] and [c.field for c in report.conflicts] == ["authors"]
+    assert path.read_text(encoding="utf-8") == before
