@@ -71,7 +71,7 @@ def test_a_list_an_earlier_import_cut_short_takes_a_later_sources_whole_list(tmp
     # The same sources again, either or both: nothing changes, nothing is said.
     for records in (_records(WHOLE_BIB, "refs.bib"), _records(LISTING, "list.md") + _records(WHOLE_BIB, "refs.bib")):
         again = import_records(records, tmp_path, added=DAY)
-        assert again.updated == [] and again.reauthored == [] and again.conflicts == []
+        assert again.updated == [] and again.reauthored == [] and again.conflicts == [] and again.kept == []
         assert path.read_text(encoding="utf-8") == after
 
 
