@@ -213,7 +213,13 @@ def _write_new_files(
             tmp = temporary_beside(os.fspath(path), token)
             temporaries.append((tmp, path))
             try:
-                fd = create_new(tmp)  # a curator's files follow the umask
+                try:
+                    fd = create_new(tmp)  # a curator's files follow the umask
+                except FileExistsError:
+                    # (Not this run's: a file of that very name was there. Not to be
+                    # removed below; the import stops, telling of its paper file.)
+                    temporaries.pop()
+                    raise
                 try:
                     write_all(fd, data)
                 finally:

@@ -5,6 +5,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.errors import Location
@@ -325,3 +326,30 @@ def test_an_imports_temporaries_share_one_random_part_and_are_each_one_a_cleanup
         Path(tmp).write_text("half")
     remove_temporaries(tmp_path / "papers")
     assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["paper-one.yml", "paper-three.yml", "paper-two.yml"]
+
+
+def test_a_file_made_meanwhile_at_a_temporarys_name_is_not_removed(tmp_path, monkeypatch):
+    # (rev75) A file of the very name a temporary of the run was to have, made after the
+    # run removed the temporaries left before (by another writer: os.open with O_EXCL
+    # refuses it), is no temporary of this run: the import stops, telling of its paper
+    # file, and that file is left as it was. The cleanup removed every name the run had
+    # recorded, that one among them, before.
+    from generator import importwrite
+
+    monkeypatch.setattr(importwrite, "temporary_token", lambda: "0123456789ab")
+    papers = tmp_path / "papers"
+    theirs = papers / ".paper-two.yml.0123456789ab.tmp"
+    real = importwrite.create_new
+
+    def create(tmp):
+        if not theirs.exists():
+            theirs.write_text("not the import's\n")  # (another writer, meanwhile)
+        return real(tmp)
+
+    monkeypatch.setattr(importwrite, "create_new", create)
+    records = [_rec("Paper One", line=1), _rec("Paper Two", line=2)]
+    with pytest.raises(OSError) as raised:
+        import_records(records, tmp_path, added=dt.date(2026, 1, 2))
+    assert raised.value.filename == str(papers / "paper-two.yml")
+    assert theirs.read_text() == "not the import's\n"
+    assert sorted(p.name for p in papers.iterdir()) == [theirs.name]  # (paper one's temporary removed)
