@@ -78,6 +78,21 @@ def test_paper_ids_that_mkdocs_reads_as_a_folder_index_keep_a_folder_of_their_ow
     assert len(dests) == len({d.casefold() for d in dests})
 
 
+def test_paper_dest_casefolds_only_what_could_fold_to_index_or_readme():
+    # paper_dest skips casefolding an id longer than six characters, as casefolding
+    # never shortens a text ("ß" -> "ss" lengthens): so no character may fold to nothing
+    # in this Python's Unicode, and a long id that folds to more stays a paper's file.
+    import sys
+
+    from generator.pages import paper_dest
+
+    assert all(chr(c).casefold() for c in range(sys.maxunicode + 1))
+    for pid, dest in [("INDEX", "papers/INDEX/index.md"), ("ReadMe", "papers/ReadMe/index.md"),
+                      ("ındex", "papers/ındex.md"), ("İndex", "papers/İndex.md"),
+                      ("indexß", "papers/indexß.md"), ("readme­", "papers/readme­.md")]:
+        assert paper_dest(pid) == dest
+
+
 def test_layout_and_navigation():
     result = plan(site(PAPERS, TOPICS, ASSIGNED))
     dests = [o.dest for o in result.outputs]
