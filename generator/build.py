@@ -113,11 +113,12 @@ class Memo:
     stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
     files: curation.FileCache = field(default_factory=dict)  # paper files as last read
     # Files joined from per-paper parts (papers.json, papers.csv, the BibTeX files):
-    # dest -> (the parts, the file's stamp once they were written). While the parts
-    # are equal (the very strings `per_paper` keeps: comparing them costs a pointer
-    # check each) and the file still has that stamp, it holds their join, so it is
-    # neither joined nor written again (`join`).
-    joined: dict[str, tuple[list, tuple[int, int, bytes]]] = field(default_factory=dict)
+    # dest -> (the parts, the file's stamp once they were written, its st_ctime_ns
+    # then). While the parts are equal (the very strings `per_paper` keeps: comparing
+    # them costs a pointer check each) and the file still has that stamp, it holds
+    # their join, so it is neither joined nor written again (`join`). A splice of it
+    # also asks its ctime (write.changed_at), which no hand edit puts back.
+    joined: dict[str, tuple[list, tuple[int, int, bytes], int]] = field(default_factory=dict)
     # Kept in this process only (see __getstate__): the parts joined by this run,
     # until they are written; and the texts of the other files last written, dest ->
     # text: a file whose new text is that very object (a feed kept in ``feeds``), and
@@ -178,12 +179,16 @@ class Memo:
         if kept is not None and stamp is not None and dest in intact and kept[1] == stamp:
             if kept[0] == parts:
                 return None
-            spliced = form.splice(kept[0], parts, stamp[:2])
+            # (Copied from the file on disk, so trusted to hold the old join only
+            # while not even its ctime changed: a hand edit whose mtime was put back
+            # would stay in the kept bytes through every later splice.)
+            spliced = form.splice(kept[0], parts, (stamp[0], stamp[1], kept[2]))
         self.joining[dest] = parts
         return spliced if spliced is not None else form.whole(parts)
 
-    def written(self, plan: Plan) -> None:
-        """Remember what the files of ``plan`` hold, now that they are written."""
+    def written(self, plan: Plan, changed_at: Mapping[str, int]) -> None:
+        """Remember what the files of ``plan`` hold, now that they are written;
+        ``changed_at``: the joined files' ctimes (write.changed_at)."""
         self.texts = {
             o.dest: o.text for o in plan.outputs if isinstance(o, File) and o.dest not in self.joining
         }
@@ -191,8 +196,8 @@ class Memo:
         self.joined = {dest: kept for dest, kept in self.joined.items() if dest in planned}
         self.rows = {dest: rows for dest, rows in self.rows.items() if dest in planned}
         for dest, parts in self.joining.items():
-            if dest in planned and dest in self.stamps:
-                self.joined[dest] = (parts, self.stamps[dest])
+            if dest in planned and dest in self.stamps and dest in changed_at:
+                self.joined[dest] = (parts, self.stamps[dest], changed_at[dest])
         self.joining = {}
 
     def is_empty(self) -> bool:
@@ -522,7 +527,7 @@ def _generate(
         raise
     # Remembered only now that the files hold what they describe.
     memo.pages, memo.signatures, memo.layout = keys, dict(plan.signatures), plan.layout
-    memo.written(plan)
+    memo.written(plan, write.changed_at(settings.docs_dir, memo.joining, memo.stamps))
     lap("write")
     # A run that wrote nothing and read no paper file again leaves the stored memo as
     # good as this one. One that read files again (touched, not edited; the project

@@ -40,10 +40,10 @@ class Joined:
         return len(self.head) + sum(map(len, parts)) + (len(parts) - 1) * len(self.sep) + len(self.tail)
 
     def splice(
-        self, old: Sequence[bytes], new: Sequence[bytes], base: tuple[int, int]
+        self, old: Sequence[bytes], new: Sequence[bytes], base: tuple[int, int, int]
     ) -> Spliced | None:
-        """``whole(new)`` as an edit of ``whole(old)``, the file on disk whose size and
-        mtime are ``base``; None where the change reaches the first or the last part
+        """``whole(new)`` as an edit of ``whole(old)``, the file on disk whose size,
+        mtime and ctime (ns) are ``base``; None where the change reaches the first or the last part
         (their neighbours are the head and tail, not a separator) or the file on disk
         is not the size ``old`` makes."""
         n, m = len(old), len(new)
@@ -83,10 +83,10 @@ def _common_prefix(old: Sequence[bytes], new: Sequence[bytes]) -> int:
 class Spliced:
     """A joined file's next bytes as an edit of the file on disk (`Joined.splice`): its
     first ``keep`` bytes, then ``middle``, then its bytes from ``resume`` on, ``size``
-    bytes in all. Only while that file still has the size and mtime ``base``; else
-    `whole` is the file to write."""
+    bytes in all. Only while that file still has the size, mtime and ctime ``base``;
+    else `whole` is the file to write."""
 
-    base: tuple[int, int]
+    base: tuple[int, int, int]
     keep: int
     middle: bytes
     resume: int

@@ -128,6 +128,23 @@ def intact(root: Path, dests: Iterable[str], stamps: Stamps) -> set[str]:
     return found
 
 
+def changed_at(root: Path, dests: Iterable[str], stamps: Stamps) -> dict[str, int]:
+    """The st_ctime_ns of each of ``dests`` whose file still has its stamp's size and
+    mtime. A splice (`_write_spliced`) copies from the file on disk, so it asks this
+    too: a hand edit can put a file's size and mtime back (touch -d), not its ctime."""
+    found = {}
+    folder = os.path.join(os.fspath(root), "")
+    for dest in dests:
+        kept = stamps.get(dest)
+        try:
+            info = os.stat(folder + dest)
+        except OSError:
+            continue
+        if kept is not None and kept[:2] == (info.st_size, info.st_mtime_ns):
+            found[dest] = info.st_ctime_ns
+    return found
+
+
 def _write_if_changed(
     dest: str, path: str, text: str | bytes | Spliced, stamps: Stamps, present: bool, new_mode: int
 ) -> bool:
@@ -176,16 +193,16 @@ def _write_if_changed(
 def _write_spliced(dest: str, path: str, spliced: Spliced, stamps: Stamps) -> bool | None:
     """Write ``spliced`` (the file at ``path`` edited: joinedfile.py) by copying its kept
     bytes from the file itself, in the kernel where it can (os.copy_file_range); None,
-    writing nothing, when that file is not the one it edits. True when written, False
-    when the file already holds those bytes. Large files only: their stamps carry no
-    digest, which would need the whole bytes."""
+    writing nothing, when that file is not the one it edits, or changed while it was
+    copied. True when written, False when the file already holds those bytes. Large
+    files only: their stamps carry no digest, which would need the whole bytes."""
     try:
         source = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
         return None
     try:
         info = os.fstat(source)  # (of the very file copied from, not of a name)
-        if (info.st_size, info.st_mtime_ns) != spliced.base:
+        if _identity(info) != spliced.base:
             return None
         if spliced.size == info.st_size and os.pread(source, len(spliced.middle), spliced.keep) == spliced.middle:
             stamps[dest] = (info.st_size, info.st_mtime_ns, UNHASHED)
@@ -196,9 +213,14 @@ def _write_spliced(dest: str, path: str, spliced: Spliced, stamps: Stamps) -> bo
         try:
             target = create_temporary(tmp, info.st_mode & 0o7777)
             with os.fdopen(target, "wb", buffering=0) as handle:  # (closes it on any error)
-                _copy(source, handle.fileno(), 0, spliced.keep)
-                write_all(handle.fileno(), spliced.middle)
-                _copy(source, handle.fileno(), spliced.resume, info.st_size - spliced.resume)
+                copied = _copy(source, handle.fileno(), 0, spliced.keep)
+                if copied:
+                    write_all(handle.fileno(), spliced.middle)
+                    copied = _copy(source, handle.fileno(), spliced.resume, info.st_size - spliced.resume)
+            # Written to in place meanwhile (cut short, edited): the copy may hold some
+            # of that, and the file is not the one spliced.
+            if not copied or _identity(os.fstat(source)) != spliced.base:
+                return None
             os.replace(tmp, path)
             placed = True
         finally:
@@ -212,12 +234,18 @@ def _write_spliced(dest: str, path: str, spliced: Spliced, stamps: Stamps) -> bo
     return True
 
 
+def _identity(info: os.stat_result) -> tuple[int, int, int]:
+    """What a splice's ``base`` says of the file it edits: size, mtime, ctime."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
 # Bytes read and written at a time where the kernel cannot copy between the files.
 _CHUNK = 1 << 20
 
 
-def _copy(source: int, target: int, offset: int, count: int) -> None:
-    """``count`` bytes of ``source`` from ``offset`` on, appended to ``target``."""
+def _copy(source: int, target: int, offset: int, count: int) -> bool:
+    """``count`` bytes of ``source`` from ``offset`` on, appended to ``target``; False
+    when ``source`` ends before them (cut short since it was looked at)."""
     kernel = hasattr(os, "copy_file_range")
     while count > 0:
         done = 0
@@ -232,9 +260,10 @@ def _copy(source: int, target: int, offset: int, count: int) -> None:
             write_all(target, chunk)
             done = len(chunk)
         if done == 0:
-            raise OSError("the file copied from is shorter than its recorded size")
+            return False
         offset += done
         count -= done
+    return True
 
 
 def write_outputs(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 
 import pytest
 
@@ -57,7 +58,7 @@ def test_a_splice_applied_to_the_old_file_is_the_new_file_joined_whole(name, see
         else:
             new[min(at, len(new) - 1)] = f"edited {rng.random()}".encode()
     old_file = form.whole(old)
-    spliced = form.splice(old, new, (len(old_file), 7))
+    spliced = form.splice(old, new, (len(old_file), 7, 9))
     # Spliced exactly when the first and the last part stay and something between changed.
     start = next((n for n, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
     end = next((n for n, (a, b) in enumerate(zip(old[start:][::-1], new[start:][::-1])) if a != b),
@@ -66,13 +67,13 @@ def test_a_splice_applied_to_the_old_file_is_the_new_file_joined_whole(name, see
     if spliced is None:
         return
     assert applied(old_file, spliced) == form.whole(new) == spliced.whole()
-    assert spliced.size == len(form.whole(new)) and spliced.base == (len(old_file), 7)
+    assert spliced.size == len(form.whole(new)) and spliced.base == (len(old_file), 7, 9)
 
 
 def test_one_changed_part_in_the_middle_is_all_the_splice_holds():
     old = [b"aa", b"bb", b"cc", b"dd"]
     new = [b"aa", b"bb", b"CCC", b"dd"]
-    spliced = JSON_FILE.splice(old, new, (len(JSON_FILE.whole(old)), 0))
+    spliced = JSON_FILE.splice(old, new, (len(JSON_FILE.whole(old)), 0, 0))
     assert spliced is not None
     # "[\n" + "aa" + ",\n" + "bb" kept; ",\n" + "CCC" new; ",\n" + "dd" + "\n]\n" kept.
     assert (spliced.keep, spliced.middle, spliced.resume) == (8, b",\nCCC", 12)
@@ -89,12 +90,12 @@ def test_one_changed_part_in_the_middle_is_all_the_splice_holds():
     ],
 )
 def test_no_splice_where_the_change_reaches_an_end(old, new):
-    assert JSON_FILE.splice(old, new, (len(JSON_FILE.whole(old)), 0)) is None
+    assert JSON_FILE.splice(old, new, (len(JSON_FILE.whole(old)), 0, 0)) is None
 
 
 def test_no_splice_of_a_file_whose_size_is_not_the_old_parts_join():
     old, new = [b"a", b"b", b"c"], [b"a", b"B", b"c"]
-    assert BIB_FILE.splice(old, new, (len(BIB_FILE.whole(old)) + 1, 0)) is None
+    assert BIB_FILE.splice(old, new, (len(BIB_FILE.whole(old)) + 1, 0, 0)) is None
 
 
 def _written(tmp_path, parts, monkeypatch):
@@ -105,8 +106,10 @@ def _written(tmp_path, parts, monkeypatch):
     return stamps
 
 
-def _splice(stamps, old, new) -> Spliced:
-    spliced = JSON_FILE.splice(old, new, stamps["papers.json"][:2])
+def _splice(stamps, old, new, folder) -> Spliced:
+    """The splice build.Memo.join makes: of the file with that stamp and its ctime now."""
+    ctime = write.changed_at(folder, ["papers.json"], stamps)["papers.json"]
+    spliced = JSON_FILE.splice(old, new, (*stamps["papers.json"][:2], ctime))
     assert spliced is not None
     return spliced
 
@@ -125,7 +128,7 @@ def test_write_outputs_writes_a_splice_from_the_file_on_disk(tmp_path, monkeypat
         return real(*args)
 
     monkeypatch.setattr(os, "copy_file_range", copy, raising=False)
-    report = write.write_outputs(tmp_path, [("papers.json", _splice(stamps, PARTS, EDITED))], stamps)
+    report = write.write_outputs(tmp_path, [("papers.json", _splice(stamps, PARTS, EDITED, tmp_path))], stamps)
     assert report.written == ("papers.json",)
     assert (tmp_path / "papers.json").read_bytes() == JSON_FILE.whole(EDITED)
     assert sum(copied) == len(JSON_FILE.whole(PARTS)) - len(PARTS[2]) - 2  # all but the part and its ",\n"
@@ -141,14 +144,14 @@ def test_without_the_kernels_copy_the_kept_bytes_are_read_and_written(tmp_path, 
 
     monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
     monkeypatch.setattr(write, "_CHUNK", 5)  # several reads a range
-    write.write_outputs(tmp_path, [("papers.json", _splice(stamps, PARTS, EDITED))], stamps)
+    write.write_outputs(tmp_path, [("papers.json", _splice(stamps, PARTS, EDITED, tmp_path))], stamps)
     assert (tmp_path / "papers.json").read_bytes() == JSON_FILE.whole(EDITED)
 
 
 @pytest.mark.parametrize("change", ["edited", "deleted", "same-size"])
 def test_a_file_changed_on_disk_since_is_written_whole(tmp_path, monkeypatch, change):
     stamps = _written(tmp_path, PARTS, monkeypatch)
-    spliced = _splice(stamps, PARTS, EDITED)
+    spliced = _splice(stamps, PARTS, EDITED, tmp_path)
     path = tmp_path / "papers.json"
     if change == "deleted":
         path.unlink()
@@ -172,7 +175,7 @@ def test_a_splice_that_changes_no_byte_writes_nothing(tmp_path, monkeypatch):
     form = Joined(b"", b"", b"")
     monkeypatch.setattr(write, "DIGEST_LIMIT", 0)
     first = write.write_outputs(tmp_path, [("f", form.whole(old)), ("papers.json", None)], stamps)
-    spliced = form.splice(old, new, stamps["f"][:2])
+    spliced = form.splice(old, new, (*stamps["f"][:2], os.stat(tmp_path / "f").st_ctime_ns))
     assert first.written == ("f",) and spliced is not None
     report = write.write_outputs(tmp_path, [("f", spliced), ("papers.json", None)], stamps)
     assert report.written == () and (tmp_path / "f").read_bytes() == form.whole(new)
@@ -181,7 +184,7 @@ def test_a_splice_that_changes_no_byte_writes_nothing(tmp_path, monkeypatch):
 
 def test_a_splice_interrupted_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
     stamps = _written(tmp_path, PARTS, monkeypatch)
-    spliced = _splice(stamps, PARTS, EDITED)
+    spliced = _splice(stamps, PARTS, EDITED, tmp_path)
 
     def interrupted(*args):
         raise KeyboardInterrupt
@@ -191,3 +194,44 @@ def test_a_splice_interrupted_leaves_the_old_file_and_no_temporary(tmp_path, mon
         write.write_outputs(tmp_path, [("papers.json", spliced)], stamps)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["papers.json"]
     assert (tmp_path / "papers.json").read_bytes() == JSON_FILE.whole(PARTS)
+
+
+def test_a_file_edited_by_hand_with_its_size_and_mtime_put_back_is_written_whole(tmp_path, monkeypatch):
+    # (touch -d: the mtime as the stamp says, the ctime not; spliced, the hand's bytes
+    # would stay in the kept ones through every later splice.)
+    stamps = _written(tmp_path, PARTS, monkeypatch)
+    spliced = _splice(stamps, PARTS, EDITED, tmp_path)
+    path = tmp_path / "papers.json"
+    data = path.read_bytes()
+    time.sleep(0.02)  # (a ctime of another tick of the file system's clock)
+    path.write_bytes(data.replace(b"p0", b"q0"))
+    os.utime(path, ns=(stamps["papers.json"][1],) * 2)
+    assert stamps["papers.json"][:2] == (os.stat(path).st_size, os.stat(path).st_mtime_ns)
+    report = write.write_outputs(tmp_path, [("papers.json", spliced)], stamps)
+    assert report.written == ("papers.json",)
+    assert path.read_bytes() == JSON_FILE.whole(EDITED)
+
+
+@pytest.mark.parametrize("change", ["cut short", "edited in place"])
+def test_a_file_changed_while_it_is_copied_is_written_whole(tmp_path, monkeypatch, change):
+    stamps = _written(tmp_path, PARTS, monkeypatch)
+    spliced = _splice(stamps, PARTS, EDITED, tmp_path)
+    path = tmp_path / "papers.json"
+    real = write._copy
+
+    def meanwhile(source, target, offset, count):
+        if offset == 0:  # (the first range: before the copy of the end)
+            time.sleep(0.02)
+            with open(path, "r+b") as handle:
+                if change == "cut short":
+                    handle.truncate(spliced.resume + 1)
+                else:
+                    handle.seek(spliced.resume + 1)
+                    handle.write(b"#")
+        return real(source, target, offset, count)
+
+    monkeypatch.setattr(write, "_copy", meanwhile)
+    report = write.write_outputs(tmp_path, [("papers.json", spliced)], stamps)
+    assert report.written == ("papers.json",)
+    assert path.read_bytes() == JSON_FILE.whole(EDITED)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["papers.json"]

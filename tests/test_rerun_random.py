@@ -307,3 +307,41 @@ def test_random_edits_rerun_as_a_clean_build(tmp_path, monkeypatch, seed):
         clean = run(build.Settings(content, clean_folder, source_date_epoch=epoch), build.Memo())
         assert _differs(in_process, clean, tmp_path / "warm", clean_folder) is None, history
         assert _differs(new_process, clean, tmp_path / "newproc", clean_folder) is None, history
+
+
+@pytest.mark.parametrize("joined", ["papers.csv", "papers.json", "papers.bib"])
+def test_a_joined_file_edited_by_hand_with_its_mtime_put_back_is_not_spliced(tmp_path, monkeypatch, joined):
+    """touch -d puts a file's size and mtime back, not its ctime: the next splice, which
+    copies the file's kept bytes, must not keep the hand's edit (a clean build's file)."""
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: int(time.time() * 1e9 + 60e9))
+    monkeypatch.setattr(write, "DIGEST_LIMIT", 0)  # (spliced above it)
+    rng = random.Random(7)
+    world = World(rng)
+    world.papers = {f"p{n:03d}-m": new_paper(rng) for n in range(1, 13)}
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "data" / "site_fixture" / "content" / "pages", content / "pages")
+    world.write(content)
+    memo = build.Memo()
+    warm = build.Settings(content, tmp_path / "warm", source_date_epoch=0)
+    cached = build.Settings(content, tmp_path / "newproc", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    run(warm, memo)
+    run(cached, build.Memo())
+    time.sleep(0.02)  # (the hand's ctime: another tick of the file system's clock)
+    for folder in ("warm", "newproc"):
+        path = tmp_path / folder / joined
+        info = path.stat()
+        data = bytearray(path.read_bytes())
+        at = data.index(b"p001-m") + 1  # (in the first paper's part, which the edit keeps)
+        data[at] = ord("Q")
+        path.write_bytes(bytes(data))
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    world.papers["p006-m"]["doi"] = "10.1234/ü6"  # (a part between the first and last; no related paper's)
+    world.write(content)
+    spliced = []
+    real = write._write_spliced
+    monkeypatch.setattr(write, "_write_spliced", lambda *a: spliced.append(a[0]) or real(*a))
+    in_process, new_process = run(warm, memo), run(cached, build.Memo())
+    clean = run(build.Settings(content, tmp_path / "clean", source_date_epoch=0), build.Memo())
+    assert joined in spliced  # (a splice was tried, and refused)
+    assert _differs(in_process, clean, tmp_path / "warm", tmp_path / "clean") is None
+    assert _differs(new_process, clean, tmp_path / "newproc", tmp_path / "clean") is None
