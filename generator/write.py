@@ -160,7 +160,9 @@ def _write_if_changed(
     again. Syncing each of 10,000 pages would cost seconds for nothing.
     """
     if isinstance(text, Spliced):
-        if present and text.size > DIGEST_LIMIT:
+        # (Windows has no os.pread, and renames no file over one held open for the
+        # copy: the whole file there.)
+        if present and text.size > DIGEST_LIMIT and hasattr(os, "pread"):
             done = _write_spliced(dest, path, text, stamps)
             if done is not None:
                 return done

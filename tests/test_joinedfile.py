@@ -235,3 +235,14 @@ def test_a_file_changed_while_it_is_copied_is_written_whole(tmp_path, monkeypatc
     assert report.written == ("papers.json",)
     assert path.read_bytes() == JSON_FILE.whole(EDITED)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["papers.json"]
+
+
+@pytest.mark.parametrize("edited", [EDITED, [*PARTS[:2], b'{"id": "P2"}', *PARTS[3:]]])  # (the latter: same size)
+def test_without_pread_a_splice_is_written_whole(tmp_path, monkeypatch, edited):
+    # (Windows: no os.pread, and no rename over the file held open for the copy.)
+    stamps = _written(tmp_path, PARTS, monkeypatch)
+    spliced = _splice(stamps, PARTS, edited, tmp_path)
+    monkeypatch.delattr(os, "pread")
+    report = write.write_outputs(tmp_path, [("papers.json", spliced)], stamps)
+    assert report.written == ("papers.json",)
+    assert (tmp_path / "papers.json").read_bytes() == JSON_FILE.whole(edited)
