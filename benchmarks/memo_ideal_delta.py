@@ -398,7 +398,7 @@ def full_snapshot(memo: build.Memo) -> dict:
         key: {name: (value, _boxes(value)) for name, value in obj.__dict__.items()}
         for key, obj in _objects(memo).items()
     }
-    snap.update({("joined", dest): list(parts) for dest, (parts, _) in memo.joined.items()})
+    snap.update({("joined", dest): list(parts) for dest, (parts, *_) in memo.joined.items()})
     snap.update({("rows", dest): dict(rows) for dest, rows in memo.rows.items()})
     return snap
 
@@ -415,13 +415,13 @@ def full_delta(memo: build.Memo, snap: dict, entries: dict, dirty: set) -> dict:
     ``dirty`` (as a flag set by the code that changed them would say)."""
     delta = {name: part for name, part in entries.items() if name != "folders" and name[0] != "="}
     # A joined file's parts by place, a page's rows by key, against those read.
-    for dest, (parts, stamp) in delta.pop("joined", {}).items():
+    for dest, (parts, *stamp) in delta.pop("joined", {}).items():  # (stamp, ctime)
         old = snap.get(("joined", dest))
         if old is not None and len(old) == len(parts):
             changed = {i: v for i, (v, o) in enumerate(zip(parts, old)) if v is not o}
-            delta.setdefault("joined by place", {})[dest] = (stamp, changed)
+            delta.setdefault("joined by place", {})[dest] = (tuple(stamp), changed)
         else:
-            delta.setdefault("joined", {})[dest] = (parts, stamp)
+            delta.setdefault("joined", {})[dest] = (parts, *stamp)
     for dest, rows in delta.pop("rows", {}).items():
         old = snap.get(("rows", dest))
         if isinstance(rows, dict) and old is not None:
@@ -466,7 +466,7 @@ def full_apply(memo: build.Memo, delta: dict) -> None:
         parts = list(memo.joined[dest][0])
         for i, v in changed.items():
             parts[i] = v
-        memo.joined[dest] = (parts, stamp)
+        memo.joined[dest] = (parts, *stamp)
     for dest, patch in delta.get("rows by key", {}).items():
         memo.rows[dest] = dict(memo.rows[dest])
         _patch(memo.rows[dest], patch)
