@@ -498,8 +498,11 @@ _LAST_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last date Python's date
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if _keeps_last_good() and not build.PROCESS_STATE.get(_DIRTY):
-        _set_aside(config)  # (MkDocs empties the site folder next)
+    if not build.PROCESS_STATE.get(_DIRTY):
+        # MkDocs empties the site folder next. Set aside under every build, not only
+        # under serve: a strict build that a page's warning stops (a curator's typo)
+        # left an empty site folder, and a reader's last good site was gone.
+        _set_aside(config)
     # Material's search plugin keeps the last dirty build's index and merges this one's
     # into it, assuming one page was rebuilt; on_post_build merges instead, page by page.
     plugin = config.plugins.get("material/search")
@@ -1060,9 +1063,23 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
 
 
 def _keeps_last_good() -> bool:
-    """Whether this build sets the last good site aside to put it back if it fails: under
-    serve, `--clean` too (see _GUARDED); never for a site to publish."""
+    """Whether a dirty build sets the pages it makes again aside, or a whole site it
+    builds again, to put them back if it fails: under serve, `--clean` too (see
+    _GUARDED). (A clean build sets the last site aside whatever the command:
+    on_pre_build.)"""
     return bool(os.environ.get(_SERVING) or build.PROCESS_STATE.get(_GUARDED))
+
+
+def _strict_warnings() -> bool:
+    """Whether MkDocs counted warnings that fail this (strict) build: it says so only
+    after on_post_build, and the last good site set aside must stay until then
+    (mkdocs.commands.build.build's CountHandler, on the "mkdocs" logger)."""
+    from mkdocs.utils import CountHandler
+
+    return any(
+        isinstance(handler, CountHandler) and handler.get_counts()
+        for handler in logging.getLogger("mkdocs").handlers
+    )
 
 
 def _set_aside(config: MkDocsConfig, outputs: list[Path] | None = None) -> None:
@@ -1091,7 +1108,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             index = {**index, "docs": partial_rebuild.flatten(_state.entries)}
         memo = build.PROCESS_STATE.setdefault(_ENTRIES, search.EntryMemo())
         search.write_index_file(site_dir, index, _site, memo)
-    if _aside is not None:
+    if _aside is not None and not _strict_warnings():
         served_site.drop(_aside[0])
     _let_pages_go(config)
     _let_docs_go()
@@ -1140,7 +1157,10 @@ def on_build_error(error: Exception) -> None:
     _sites().clear()
     _let_docs_go()
     if _aside is not None:
+        kept = _aside[1] and served_site.holds_a_site(_aside[0])
         served_site.put_back(_aside[0], whole=_aside[1])
+        if kept and not os.environ.get(_SERVING):
+            print(f"readinglist: the last site built is kept in {_aside[0]} as it was", file=sys.stderr)
     if isinstance(error, ThemeFailed):
         build.PROCESS_STATE[_STOPPED] = [str(p) for p in error.problems]
         raise theme_errors.ThemeStopped from None  # (printed: see guard_config for serve)

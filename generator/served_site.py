@@ -1,4 +1,5 @@
-"""Under `serve`, the last good site stays served while a build fails.
+"""Under `serve`, the last good site stays served while a build fails; under a
+build, the last site stays in the site folder.
 
 A build of every page empties the site folder first (MkDocs does, or the hook for a
 dirty build of every page), and a dirty build of some pages removes those the
@@ -20,17 +21,23 @@ ASIDE = ".readinglist-last-good"
 
 def set_aside(site_dir: Path) -> None:
     """Empties ``site_dir`` (dot-files aside, as MkDocs' clean_directory does) into its
-    ASIDE folder: a rename per entry, nothing copied."""
+    ASIDE folder: a rename per entry, nothing copied. (Made though the folder is empty:
+    a failed first build then leaves it empty, not half built.)"""
     aside = site_dir / ASIDE
     if aside.exists():
         shutil.rmtree(aside)  # (a build stopped before it ended left it)
     if not site_dir.is_dir():
         return
     entries = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")]
-    if entries:
-        aside.mkdir()
-        for entry in entries:
-            entry.rename(aside / entry.name)
+    aside.mkdir()
+    for entry in entries:
+        entry.rename(aside / entry.name)
+
+
+def holds_a_site(site_dir: Path) -> bool:
+    """Whether the last good site set aside in ``site_dir`` has any file."""
+    aside = site_dir / ASIDE
+    return aside.is_dir() and any(aside.iterdir())
 
 
 def set_aside_files(site_dir: Path, files: list[Path]) -> None:

@@ -15,7 +15,7 @@ import pytest
 from generator import build, pages
 from generator.cli import main
 from generator.curation import load_content
-from generator.errors import CuratorError
+from generator.errors import CuratorError, Problems
 from generator.render import Renderer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -2282,3 +2282,72 @@ def test_the_cache_file_keys_the_pages_signatures_by_the_strings_of_their_stamps
     stamps = {dest: dest for dest in kept.stamps}
     assert all(dest is stamps[dest] for dest in kept.signatures)
     assert kept.signatures == memo.signatures
+
+
+def _files_and_modes(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file under ``folder`` with its mode and modification time: a site put
+    back as it was, not built again."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mode, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.slow
+def test_a_failed_strict_build_leaves_the_last_site_as_it_was(tmp_path, process_state, monkeypatch, capsys):
+    """MkDocs empties the site folder before it builds; a build that fails afterwards (a
+    page's warning under strict, or the hook's own refusal of a link) left it empty or
+    half built. The last site is put back, to the byte, with its dot-files."""
+    from generator import handlinks
+    from tests.test_partial_rebuild import _new_project
+
+    project = _new_project(tmp_path)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    site = project / "site"
+    (site / ".git").mkdir()  # (a gh-pages checkout: MkDocs keeps dot-files too)
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    before = _files_and_modes(site)
+    assert "papers/task-vectors/index.html" in before
+    about = project / "content" / "pages" / "about.md"
+    about.write_text("# About\n\nSee [the abstract](papers/task-vectors.md#abstrct).\n")
+    capsys.readouterr()
+    # The hook's own refusal (a curator's error, in on_env, after MkDocs emptied the folder).
+    assert main(["--root", str(project), "build", "-q", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/about.md:3:" in err
+    assert f"readinglist: the last site built is kept in {site} as it was" in err
+    assert _files_and_modes(site) == before
+    # MkDocs' own anchor validation, a warning that fails the build only after on_post_build.
+    checked = handlinks.missing_anchors
+    monkeypatch.setattr(handlinks, "missing_anchors", lambda pages, root: Problems())
+    assert main(["--root", str(project), "build", "-q", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "contains a link 'papers/task-vectors.md#abstrct'" in err
+    assert "Aborted with 1 warnings in strict mode" in err
+    assert f"readinglist: the last site built is kept in {site} as it was" in err
+    assert _files_and_modes(site) == before
+    # Interrupted (Ctrl-C), for which MkDocs runs no build_error event.
+    def interrupted(pages, root):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(handlinks, "missing_anchors", interrupted)
+    assert main(["--root", str(project), "build", "-q"]) == 130
+    assert _files_and_modes(site) == before
+    # Fixed, the build replaces the site and leaves nothing set aside.
+    monkeypatch.setattr(handlinks, "missing_anchors", checked)
+    about.write_text("# About\n\nSee [the abstract](papers/task-vectors.md#abstract).\n")
+    assert main(["--root", str(project), "build", "-q", "--strict"]) == 0
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == [".git"]
+    assert (site / "about" / "index.html").is_file()
+
+
+def test_a_failed_first_build_leaves_no_half_built_site(tmp_path, process_state, capsys):
+    from tests.test_partial_rebuild import _new_project
+
+    project = _new_project(tmp_path)
+    (project / "site").mkdir()
+    (project / "content" / "pages" / "about.md").write_text("# About\n\n[x](papers/task-vectors.md#abstrct)\n")
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    assert os.listdir(project / "site") == []
+    assert "last site built is kept" not in capsys.readouterr().err

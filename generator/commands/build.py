@@ -129,6 +129,13 @@ def run(args: argparse.Namespace) -> int:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
+        except KeyboardInterrupt:
+            # MkDocs runs no build_error event for it: the hook set the last site aside
+            # (served_site.py) but cannot put it back.
+            from ..served_site import put_back
+
+            put_back(Path(config.site_dir), whole=True)
+            raise
         finally:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as error:
