@@ -173,7 +173,7 @@ def check_hand_anchors(content_dir: Path, root: Path, content: Content, problems
     names = {path.stem for path in found}
     paper_ids = {paper.id for paper in content.papers}
     topic_ids = {topic.id for topic in content.topics}
-    anchors = _Anchors(folder, root)
+    anchors = _Anchors(folder, root, content)
     for path in found:
         try:
             text = read_text(path)
@@ -286,13 +286,17 @@ def missing_anchors(pages: Iterable[tuple[str, dict]], root: Path) -> Problems:
     return problems
 
 
-def no_anchor(written: str, src_uri: str, anchor: str, present: Iterable[str]) -> str:
+def no_anchor(
+    written: str, src_uri: str, anchor: str, present: Iterable[str], when: str | None = None
+) -> str:
     """What is said of the link ``written`` to ``#anchor`` of the page ``src_uri`` (its
-    file in docs/), which has only the anchors ``present``."""
+    file in docs/), which has only the anchors ``present``; ``when``: when a page of its
+    kind has that heading, if some do."""
     heads = ", ".join(f"#{a}" for a in sorted(present)[:8]) or "none"
-    return f"link {written!r}: {src_uri!r} has no heading '#{anchor}'" + did_you_mean(
-        anchor, sorted(present), f" (its anchors: {heads})"
-    )
+    said = f"link {written!r}: {src_uri!r} has no heading '#{anchor}'"
+    if when:
+        said += f": a page of its kind has it only {when}"
+    return said + did_you_mean(anchor, sorted(present), f" (its anchors: {heads})")
 
 
 # Each generated page's file in docs/ -> its template (the hand pages are read instead).
@@ -328,10 +332,14 @@ def _target_page(
 class _Anchors:
     """The anchors of the pages the hand pages link to, each page's found once."""
 
-    def __init__(self, folder: Path, root: Path) -> None:
+    def __init__(self, folder: Path, root: Path, content: Content) -> None:
         self._folder = folder
         self._root = root
+        self._content = content
+        # src_uri -> its anchors (None: not read), and those of its template's headings
+        # it lacks, with when it has them (pageanchors.false_tests)
         self._found: dict[str, frozenset[str] | None] = {}
+        self._lacks: dict[str, dict[str, str]] = {}
 
     def check(self, href: str, src_uri: str, page: str, at: Location, problems: Problems) -> None:
         """Report the link ``href`` at ``at`` when the page ``src_uri`` (its template, or
@@ -346,7 +354,8 @@ class _Anchors:
                 self._found[src_uri] = None
         present = self._found[src_uri]
         if present is not None and anchor not in present:
-            problems.error(at, no_anchor(unquote(href), src_uri, anchor, present))
+            when = self._lacks.get(src_uri, {}).get(anchor)
+            problems.error(at, no_anchor(unquote(href), src_uri, anchor, present, when))
 
     @functools.cached_property
     def _settings(self) -> tuple[tuple[str, ...], dict]:
@@ -362,7 +371,17 @@ class _Anchors:
         intro = self._folder / "index.md"
         if page.endswith(".j2"):
             before = read_text(intro) if page == "home.md.j2" and intro.is_file() else ""
-            return pageanchors.template_anchors(page, self._settings, before)
+            every = pageanchors.template_anchors(page, self._settings, before)
+            subject = self._subject(src_uri, page)
+            false = pageanchors.false_tests(page, subject, self._content) if subject else {}
+            if not false:
+                return every
+            lacks: dict[str, str] = {}
+            for test, when in false.items():
+                this = pageanchors.template_anchors(page, self._settings, before, frozenset({test}))
+                lacks.update(dict.fromkeys(every - this, when))
+            self._lacks[src_uri] = lacks
+            return every - lacks.keys()
         if not page:
             from .reference import schema_reference_markdown
 
@@ -370,6 +389,14 @@ class _Anchors:
         if page == "index":
             return pageanchors.template_anchors("home.md.j2", self._settings, read_text(intro))
         return pageanchors.anchors_of(read_text(self._folder / f"{page}.md"), self._settings)
+
+    def _subject(self, src_uri: str, page: str) -> object | None:
+        """The paper or topic whose page (of template ``page``) is ``src_uri``."""
+        found = (_PAPER if page == "paper.md.j2" else _TOPIC).fullmatch(src_uri)
+        if found is None or page not in ("paper.md.j2", "topic.md.j2"):
+            return None
+        things = self._content.papers if page == "paper.md.j2" else self._content.topics
+        return next((thing for thing in things if thing.id == found.group(1)), None)
 
 
 # A scheme that is "http" or "https" mistyped: a letter missing or doubled ("htps",
