@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import itertools
 import posixpath
 import re
 from bisect import bisect_right
@@ -189,7 +188,17 @@ def check_hand_anchors(content_dir: Path, root: Path, content: Content, problems
             else:
                 target = _target_page(href, paper_ids, topic_ids, names)
             if target is not None:
-                anchors.check(href, *target, Location(shown, line, col), problems)
+                written = _as_written(href, text, line, col)
+                anchors.check(written, *target, Location(shown, line, col), problems)
+
+
+def _as_written(href: str, text: str, line: int, col: int) -> str:
+    """The link ``href`` (markdown-it's, percent-encoded) as ``text`` spells it at ``line``
+    and ``col``: MkDocs compares a link's anchor as written with the page's ids, so
+    `#caf%C3%A9` is no link to the id "café" (where `#café` is)."""
+    offset = sum(len(row) for row in text.splitlines(keepends=True)[: line - 1]) + col - 1
+    decoded = unquote(href)
+    return decoded if text.startswith(decoded, offset) and not text.startswith(href, offset) else href
 
 
 def _left_out(href: str, folder: Path, root: Path, theme: Path | None) -> str:
@@ -342,9 +351,10 @@ class _Anchors:
         self._lacks: dict[str, dict[str, str]] = {}
 
     def check(self, href: str, src_uri: str, page: str, at: Location, problems: Problems) -> None:
-        """Report the link ``href`` at ``at`` when the page ``src_uri`` (its template, or
-        a hand page's name: see _target_page) lacks its anchor, as MkDocs would."""
-        anchor = unquote(urlsplit(href).fragment)
+        """Report the link ``href`` (as written: _as_written) at ``at`` when the page
+        ``src_uri`` (its template, or a hand page's name: see _target_page) lacks its
+        anchor, as MkDocs would: the anchor as written, not percent-decoded."""
+        anchor = urlsplit(href).fragment
         if not anchor:
             return
         if src_uri not in self._found:
@@ -355,7 +365,7 @@ class _Anchors:
         present = self._found[src_uri]
         if present is not None and anchor not in present:
             when = self._lacks.get(src_uri, {}).get(anchor)
-            problems.error(at, no_anchor(unquote(href), src_uri, anchor, present, when))
+            problems.error(at, no_anchor(href, src_uri, anchor, present, when))
 
     @functools.cached_property
     def _settings(self) -> tuple[tuple[str, ...], dict]:
@@ -474,11 +484,17 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
             # markdown-it hands the address back percent-encoded: look for both spellings.
             # (A badge's image, `[![b](img.svg)](papers/a.md)`, comes after its link but
             # is written before it: then the search from its block finds it.)
-            for start, written in itertools.product(
-                (max(block, after), block), dict.fromkeys((href, unquote(href)))
-            ):
-                at = text.find(written, max(start, cursor.get(written, 0)))
-                if at >= 0:
+            # (The first of either spelling: `[a](#café) [b](#caf%C3%A9)`, both
+            # `#caf%C3%A9` to markdown-it, put a at b's place when the encoded one was
+            # looked for first, and b further on.)
+            for start in (max(block, after), block):
+                found = [
+                    (place, written)
+                    for written in dict.fromkeys((href, unquote(href)))
+                    if (place := text.find(written, max(start, cursor.get(written, 0)))) >= 0
+                ]
+                if found:
+                    at, written = min(found)
                     cursor[written] = at + len(written)
                     after = max(after, at + len(written))
                     break

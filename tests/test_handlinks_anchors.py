@@ -219,3 +219,43 @@ def test_check_and_a_strict_mkdocs_build_agree_on_headings_some_pages_lack(
         "topics/task-arithmetic/index.md#sub-topics",
     }
     assert refused_by_mkdocs == refused_by_check
+
+
+ENCODED = """\
+# About
+
+<a id="café"></a>
+
+[a](#café) [b](#caf%C3%A9) [c](#cafe)
+"""
+
+
+def test_an_anchor_is_compared_as_written_not_percent_decoded(tmp_path):
+    # MkDocs compares the fragment as written with the page's ids: `#caf%C3%A9` is no
+    # link to the id "café", which `#café` is.
+    assert _checked(_project(tmp_path, ENCODED)) == [
+        "content/pages/about.md:5:16: link '#caf%C3%A9': 'about.md' has no heading '#caf%C3%A9'"
+        " (its anchors: #about, #café)",
+        "content/pages/about.md:5:32: link '#cafe': 'about.md' has no heading '#cafe'"
+        " (did you mean 'café'?)",
+    ]
+
+
+@pytest.mark.slow
+def test_check_and_a_strict_mkdocs_build_agree_on_a_percent_encoded_anchor(
+    tmp_path, process_state, monkeypatch, caplog
+):
+    refused_by_check, refused_by_mkdocs = _check_and_mkdocs(tmp_path, ENCODED, monkeypatch, caplog)
+    assert refused_by_check == {"#caf%C3%A9", "#cafe"}
+    assert refused_by_mkdocs == refused_by_check
+
+
+def test_links_are_located_where_written_whichever_spelling_comes_first():
+    from generator.handlinks import links_of
+
+    # (both are `#caf%C3%A9` to markdown-it: the encoded spelling, looked for first, put
+    # the first link at the second's place, and the second inside `about.md#...`)
+    text = "[a](#café) [b](#caf%C3%A9) [c](about.md#caf%C3%A9)\n"
+    assert links_of(text) == (
+        ("#caf%C3%A9", 1, 5), ("#caf%C3%A9", 1, 16), ("about.md#caf%C3%A9", 1, 32),
+    )
