@@ -520,6 +520,8 @@ def _generate(
     lap("render")
     try:
         report = write_outputs(settings.docs_dir, rendered, memo.stamps)
+    except write.InTheWay as found:
+        raise CuratorError(_in_the_way(found, settings)) from None
     except BaseException:
         # Some files may hold this run's text already, with stamps that say so, while
         # the signatures still describe the last run's: trust none of them.
@@ -543,6 +545,30 @@ def _generate(
         lap("save")
         unsaved = False
     return Result(site, plan, report, tuple(problems.warnings), build_epoch, timings, unsaved)
+
+
+def _in_the_way(found: write.InTheWay, settings: Settings) -> Problems:
+    """write.InTheWay as a curator's errors, one at each path (the docs folder is the
+    generator's, but a curator may have put a folder or a file there)."""
+    root = settings.content_dir.parent
+    docs = settings.docs_dir.resolve()
+    shown = docs.relative_to(root.resolve()).as_posix() if docs.is_relative_to(root.resolve()) else str(docs)
+    problems = Problems()
+    for dest in found.folders:
+        problems.error(
+            Location(f"{shown}/{dest}"),
+            f"is a folder, where the generator writes a file of the site; {shown}/ is"
+            " generated, and nothing the generator did not write is deleted: move the folder"
+            f" out of {shown}/ and run again",
+        )
+    for dest in found.files:
+        problems.error(
+            Location(f"{shown}/{dest}"),
+            f"is a file, where the generator makes a folder of the site; {shown}/ is"
+            " generated, and nothing the generator did not write is deleted: move the file"
+            f" out of {shown}/ and run again",
+        )
+    return problems
 
 
 def _raise_template_error(error: Exception, settings: Settings) -> NoReturn:

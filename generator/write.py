@@ -32,6 +32,17 @@ class WriteError(Exception):
     """A plan that cannot be written safely (a bug in the plan, not a curator mistake)."""
 
 
+class InTheWay(Exception):
+    """Something not the generator's stands where it writes (found before any write):
+    ``folders``, the destinations that are a folder; ``files``, the folders to make
+    that are a file (dest-style paths). Nothing is removed: the generator never
+    deletes what it did not write (build.generate says it as a curator's error)."""
+
+    def __init__(self, folders: list[str], files: list[str]) -> None:
+        super().__init__(f"in the way: folders {folders}, files {files}")
+        self.folders, self.files = folders, files
+
+
 @dataclass(frozen=True)
 class WriteReport:
     written: tuple[str, ...]  # destinations whose content changed (or are new)
@@ -304,6 +315,7 @@ def write_outputs(
     aliases = _aliases(folder, stale, wanted)
     written: list[str] = []
     present = {*existing, *aliases.values()}
+    _refuse_what_is_in_the_way(paths, present, folders)
     new_mode = new_file_mode()
     made = {folder, *(os.path.join(folder, f) for f in folders)}  # (the folders there now)
     for dest, path, text in paths:
@@ -319,6 +331,23 @@ def write_outputs(
     for dest in [d for d in stamps if d not in wanted]:
         del stamps[dest]
     return WriteReport(tuple(written), len(items) - len(written), tuple(removed))
+
+
+def _refuse_what_is_in_the_way(
+    paths: list[tuple[str, str, object]], files: set[str], folders: list[str]
+) -> None:
+    """Raise InTheWay when a destination to write is a folder (a page's file replaced by
+    a folder of that name: the rename onto it raised a bare IsADirectoryError, after
+    other files were written), or a folder to make for one is a file."""
+    where = set(folders)
+    taken = sorted(dest for dest, _, _ in paths if dest in where)
+    parents = {dest.rpartition("/")[0] for dest, _, _ in paths} - where - {""}
+    blocked = set()
+    for parent in parents:  # (a few hundred folders for 10,000 pages)
+        parts = parent.split("/")
+        blocked.update(p for n in range(1, len(parts) + 1) if (p := "/".join(parts[:n])) in files)
+    if taken or blocked:
+        raise InTheWay(taken, sorted(blocked))
 
 
 def spelling_key(dest: str) -> str:

@@ -2354,3 +2354,30 @@ def test_a_failed_first_build_leaves_no_half_built_site(tmp_path, process_state,
     assert main(["--root", str(project), "build", "-q", "--strict"]) == 1
     assert os.listdir(project / "site") == []
     assert "last site built is kept" not in capsys.readouterr().err
+
+
+def test_a_page_s_file_replaced_by_a_folder_stops_the_build_saying_what_to_do(tmp_path, process_state, capsys):
+    from tests.test_partial_rebuild import _new_project
+
+    project = _new_project(tmp_path)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    before = _files_and_modes(project / "site")
+    page = project / "docs" / "papers" / "task-vectors.md"
+    page.unlink()
+    page.mkdir()
+    (page / "draft.md").write_text("a curator's draft")
+    capsys.readouterr()
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "docs/papers/task-vectors.md: is a folder, where the generator writes a file of the"
+        " site; docs/ is generated, and nothing the generator did not write is deleted: move"
+        " the folder out of docs/ and run again"
+    ) in err
+    assert "IsADirectoryError" not in err and "Traceback" not in err
+    assert (page / "draft.md").read_text() == "a curator's draft"
+    assert _files_and_modes(project / "site") == before
+    # Moved away, the build writes the page again.
+    shutil.rmtree(page)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    assert page.is_file()

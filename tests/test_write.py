@@ -236,3 +236,23 @@ def test_a_file_too_large_to_hash_is_compared_with_its_text_and_rewritten_when_i
     changed = write_outputs(tmp_path, [("big.json", "9876543210\n"), ("small.md", None)], stamps)
     assert changed.written == ("big.json",)
     assert (tmp_path / "big.json").read_text() == "9876543210\n"
+
+
+def test_a_folder_or_file_in_the_way_is_refused_before_anything_is_written(tmp_path):
+    from generator.write import InTheWay
+
+    (tmp_path / "papers" / "x.md").mkdir(parents=True)  # a page's file replaced by a folder
+    (tmp_path / "papers" / "x.md" / "mine.txt").write_text("mine")
+    (tmp_path / "topics").write_text("a file")  # where the topics' folders go
+    (tmp_path / "old.md").write_text("stale")
+    with pytest.raises(InTheWay) as raised:
+        write_outputs(
+            tmp_path,
+            [("index.md", "home"), ("papers/x.md", "x"), ("papers/y.md", "y"), ("topics/t/index.md", "t")],
+        )
+    assert (raised.value.folders, raised.value.files) == (["papers/x.md"], ["topics"])
+    # Nothing written, nothing removed (the stale page neither: the run stopped).
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "old.md", "papers", "papers/x.md", "papers/x.md/mine.txt", "topics",
+    ]
+    assert (tmp_path / "topics").read_text() == "a file"
