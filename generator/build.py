@@ -554,20 +554,14 @@ def _in_the_way(found: write.InTheWay, settings: Settings) -> Problems:
     docs = settings.docs_dir.resolve()
     shown = docs.relative_to(root.resolve()).as_posix() if docs.is_relative_to(root.resolve()) else str(docs)
     problems = Problems()
-    for dest in found.folders:
-        problems.error(
-            Location(f"{shown}/{dest}"),
-            f"is a folder, where the generator writes a file of the site; {shown}/ is"
-            " generated, and nothing the generator did not write is deleted: move the folder"
-            f" out of {shown}/ and run again",
-        )
-    for dest in found.files:
-        problems.error(
-            Location(f"{shown}/{dest}"),
-            f"is a file, where the generator makes a folder of the site; {shown}/ is"
-            " generated, and nothing the generator did not write is deleted: move the file"
-            f" out of {shown}/ and run again",
-        )
+    for dests, what, needed in ((found.folders, "folder", "writes a file"), (found.files, "file", "makes a folder")):
+        for dest in dests:
+            problems.error(
+                Location(f"{shown}/{dest}"),
+                f"is a {what}, where the generator {needed} of the site; {shown}/ is generated,"
+                f" and nothing the generator did not write is deleted: move the {what} out of"
+                f" {shown}/ and run again",
+            )
     return problems
 
 
