@@ -17,16 +17,26 @@ import shutil
 from pathlib import Path
 
 ASIDE = ".readinglist-last-good"
+# Where a dirty build sets aside the files it makes again: some of a site, which must
+# never be taken for a whole one (see set_aside).
+ASIDE_FILES = ".readinglist-last-good-files"
 
 
 def set_aside(site_dir: Path) -> None:
     """Empties ``site_dir`` (dot-files aside, as MkDocs' clean_directory does) into its
     ASIDE folder: a rename per entry, nothing copied. (Made though the folder is empty:
-    a failed first build then leaves it empty, not half built.)"""
+    a failed first build then leaves it empty, not half built.)
+
+    One there already was left by a build killed before it ended (`kill -9`, or Ctrl-C
+    under plain `mkdocs build`: MkDocs runs no build_error event for it): it is the last
+    good site, and the site folder holds that build's half; the half goes (MkDocs would
+    empty the folder of it), the last good site stays set aside."""
     aside = site_dir / ASIDE
-    if aside.exists():
-        shutil.rmtree(aside)  # (a build stopped before it ended left it)
+    shutil.rmtree(site_dir / ASIDE_FILES, ignore_errors=True)
     if not site_dir.is_dir():
+        return
+    if aside.is_dir():
+        _empty(site_dir)
         return
     entries = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")]
     aside.mkdir()
@@ -41,9 +51,9 @@ def holds_a_site(site_dir: Path) -> bool:
 
 
 def set_aside_files(site_dir: Path, files: list[Path]) -> None:
-    """Moves ``files`` of ``site_dir`` (those there) into its ASIDE folder, each at its
-    place under it."""
-    aside = site_dir / ASIDE
+    """Moves ``files`` of ``site_dir`` (those there) into its ASIDE_FILES folder, each at
+    its place under it."""
+    aside = site_dir / ASIDE_FILES
     if aside.exists():
         shutil.rmtree(aside)
     for file in files:
@@ -56,7 +66,7 @@ def set_aside_files(site_dir: Path, files: list[Path]) -> None:
 def put_back(site_dir: Path, *, whole: bool) -> None:
     """The files set aside, in place of what the failed build wrote: all of them when
     the whole site was set aside (set_aside), else each file over its new one."""
-    aside = site_dir / ASIDE
+    aside = site_dir / (ASIDE if whole else ASIDE_FILES)
     if not aside.is_dir():
         return
     if whole:
@@ -74,6 +84,7 @@ def put_back(site_dir: Path, *, whole: bool) -> None:
 def drop(site_dir: Path) -> None:
     """The build succeeded: the files set aside are not needed."""
     shutil.rmtree(site_dir / ASIDE, ignore_errors=True)
+    shutil.rmtree(site_dir / ASIDE_FILES, ignore_errors=True)
 
 
 def _empty(site_dir: Path) -> None:
