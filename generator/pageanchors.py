@@ -50,7 +50,7 @@ GUARDS: Mapping[str, Mapping[str, tuple[Callable[..., bool], str]]] = {
             lambda topic, content: any(
                 pid in {p.id for p in content.papers} for pid in topic.reading_order
             ),
-            "when the topic's reading_order names one of its papers",
+            "when the topic's reading_order names a paper of the list",
         ),
         "subtopics": (
             lambda topic, content: any(t.parent == topic.id for t in content.topics),

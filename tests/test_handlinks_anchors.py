@@ -185,7 +185,7 @@ def test_a_heading_only_some_generated_pages_have_is_refused_on_the_others(tmp_p
         " #related-papers)",
         "content/pages/about.md:4:5: link 'topics/task-arithmetic/index.md#start-here':"
         " 'topics/task-arithmetic/index.md' has no heading '#start-here': a page of its kind"
-        " has it only when the topic's reading_order names one of its papers (its anchors:"
+        " has it only when the topic's reading_order names a paper of the list (its anchors:"
         " #all-papers-in-this-topic, #related-topics, #rl-topic-papers)",
         "content/pages/about.md:5:5: link 'topics/task-arithmetic/index.md#sub-topics':"
         " 'topics/task-arithmetic/index.md' has no heading '#sub-topics': a page of its kind"
