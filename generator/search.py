@@ -268,7 +268,11 @@ def link_begins(link: str, form: str) -> bool:
 # "10.1234/abc" found every DOI of the prefix "10.1234" and each that begins "abc"; with
 # its punctuation dropped, "10.1234/a-b" and "10.1234/a.b" were one word, each finding
 # both papers. A mark after every "_" reads back one way only: no two DOIs share a word.
-# (A link's host begins with a letter: no link's form is a DOI's, `link_form`.)
+# (A link's host begins with a letter: no link's form is a DOI's, `link_form`.) A DOI
+# is read composed (NFC) first: "é" is one character, or "e" and a combining acute
+# (U+0301), as the keyboard, the page copied from or the curator's editor wrote it, and
+# "10.1234/cafe\u0301" typed found no paper with the DOI "10.1234/caf\u00e9", in the
+# terminal or on the site (the form's "_xe9_" against "e_x301_").
 DOI_MARK = "__doi_"
 DOI_MARKS = {".": "d", "/": "s", "-": "h", "_": "u"}
 _DOI_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -284,7 +288,7 @@ def doi_form(doi: str) -> str:
     what ends a DOI pasted from a sentence (`_DOI_END`)."""
     return DOI_MARK + "".join(
         c if c in _DOI_PLAIN else "_" + DOI_MARKS[c] if c in DOI_MARKS else f"_x{ord(c):x}_"
-        for c in _doi_trimmed(doi.lower()))
+        for c in _doi_trimmed(unicodedata.normalize("NFC", doi.lower())))
 
 
 def _doi_trimmed(doi: str) -> str:

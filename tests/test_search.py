@@ -1050,6 +1050,9 @@ def test_a_doi_typed_finds_the_paper_whose_doi_it_is_whole():
     ("10.1234/a_b", "__doi_10_d1234_sa_ub"),
     ("10.1234/a:b", "__doi_10_d1234_sa_x3a_b"),
     ("10.1234/é", "__doi_10_d1234_s_xe9_"),
+    # (an accent read composed, NFC: "e" and U+0301 is U+00E9, "É" too once lower-cased)
+    ("10.1234/e\u0301", "__doi_10_d1234_s_xe9_"),
+    ("10.1234/E\u0301", "__doi_10_d1234_s_xe9_"),
     # (what ends a DOI in a sentence is no part of it; a bracket it opens is)
     ("10.1109/CVPR.2016.90).", "__doi_10_d1109_scvpr_d2016_d90"),
     ("10.1234/abc/", "__doi_10_d1234_sabc"),
@@ -1092,6 +1095,36 @@ def test_dois_that_differ_only_in_punctuation_find_their_own_papers():
     # Marked "-", each leaves out its own paper alone.
     assert sorted(location for location, _ in found("-10.1234/a-b first second third fourth")) == [
         "papers/plain/", "papers/stop/", "papers/under/"]
+
+
+def test_a_doi_with_an_accent_is_found_typed_composed_or_not():
+    """A DOI whose "é" is one character (NFC) was found by no DOI typed with "e" and a
+    combining acute (U+0301), and one written so in its file by none typed with "é":
+    each was another word of the index ("_xe9_" against "e_x301_"). A DOI is read
+    composed on both sides now, in every form it is typed in."""
+    site = Site(
+        papers=(
+            _paper("composed", title="The first", abstract="One.", doi="10.1234/caf\u00e9"),
+            _paper("decomposed", title="The second", abstract="Two.", doi="10.5678/re\u0301sume\u0301"),
+            _paper("plain", title="The third", abstract="Three.", doi="10.1234/cafe"),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for page, forms in (("composed", ("10.1234/caf\u00e9", "10.1234/cafe\u0301")),
+                        ("decomposed", ("10.5678/r\u00e9sum\u00e9", "10.5678/re\u0301sume\u0301"))):
+        for doi in forms:
+            for query in (doi, doi.upper(), f"doi:{doi}", f"https://doi.org/{doi}", f"({doi})."):
+                assert found(query) == [(f"papers/{page}/", ())], ascii(query)
+    # (The DOI without its accent is another paper's, and no accent is put in it.)
+    assert found("10.1234/cafe") == [("papers/plain/", ())]
+    # Marked "-", it leaves out its own paper alone.
+    assert sorted(location for location, _ in found("-10.1234/cafe\u0301 first second third")) == [
+        "papers/decomposed/", "papers/plain/"]
 
 
 def test_a_doi_address_is_read_as_doi_org_reads_it_and_a_publishers_as_its_link():

@@ -199,14 +199,15 @@
   /* A DOI as the index holds it (search.py's DOI_MARK, DOI_MARKS, doi_form): lower-cased,
      its ASCII letters and digits as they are, each other character written with "_"
      ("." "_d", "/" "_s", "-" "_h", "_" "_u", any other "_x", its code point in hex and
-     "_"), without what ends a DOI pasted from a sentence (DOI_END, an unopened bracket). */
+     "_"), without what ends a DOI pasted from a sentence (DOI_END, an unopened bracket);
+     read composed (NFC) first, "e" and U+0301 as "\u00e9". */
   var DOI_MARK = "__doi_";
   var DOI_MARKS = { ".": "d", "/": "s", "-": "h", "_": "u" };
   var DOI_PLAIN = /^[a-z0-9]$/;
   var DOI_END = /[.,;:!?'"/]+$/;
   var DOI_CLOSERS = { ")": "(", "]": "[", "}": "{", ">": "<" };
   function doiForm(doi) {
-    return DOI_MARK + Array.from(doiTrimmed(doi.toLowerCase()), function (c) {
+    return DOI_MARK + Array.from(doiTrimmed(doi.toLowerCase().normalize("NFC")), function (c) {
       if (DOI_PLAIN.test(c)) {
         return c;
       }
@@ -2904,6 +2905,23 @@
   window.readinglistVocabulary = function (text) {
     return new Vocabulary(text);
   };
+
+  /* Material reads the search box when a key goes up (components/search/query: its
+     "keyup", not "input"): text that reaches the box without a key, as a paste from
+     the menu, a dropped selection, a character picker or a keyboard's own insertion
+     of a character (a combining accent, U+0301), was never asked, and the box listed
+     the answer to what it held before: "10.1234/CAFE" for "10.1234/CAFE\u0301" ("No
+     paper has the DOI 10.1234/CAFE"), where the terminal found the paper. Every
+     change of the box is read as a key going up: Material asks the worker for a
+     value once (its distinctUntilChanged), so a key's own keyup after this asks
+     nothing more. (Not while a composition is under way: a keyboard's keys are read
+     there, as before. Not bubbling: the page's other keyup listeners hear keys.) */
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box instanceof HTMLInputElement && box.classList.contains("md-search__input") && !event.isComposing) {
+      box.dispatchEvent(new KeyboardEvent("keyup"));
+    }
+  });
 
   /* (Here, once every value it reads is set.) */
   oldLinks();

@@ -15,7 +15,7 @@ from generator.search import (
     MaterialSearch, count_line, load_index, unlinked_tip,
 )
 
-from .conftest import refined_both_ways, result_hrefs
+from .conftest import refined_both_ways, result_hrefs, wait_for_search
 from .sitebuild import served_fixture_site
 
 pytestmark = [pytest.mark.browser]
@@ -49,6 +49,10 @@ PAPERS = {
     "mit-linked": ("Questions in many languages", "[Grace Hopper]",
                    "links:\n  paper:\n    - url: https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00324/96451/TyDi-QA\n"),
 }
+
+
+# (A DOI with an accented letter, written composed (NFC) in its file.)
+PAPERS["accent-doi"] = ("Cafés and their identifiers", "[Ada Lovelace]", "doi: 10.1234/caf\u00e9\n")
 
 
 # (An owner of more repositories than LINK_MOST, 22.)
@@ -112,6 +116,9 @@ QUERIES = [
     # quoted phrases, prefixes, lunr's syntax beside plain words
     '"task vectors" merging', '"task arithmetic"', "merg* vectors", "vectors~1 merging", "title:merging task",
     "task -vectors", "sled*",
+    # a DOI with an accent typed decomposed ("e" and U+0301) or composed, in its forms
+    "10.1234/cafe\u0301", "10.1234/CAFE\u0301", "https://doi.org/10.1234/cafe\u0301", "doi:10.1234/caf\u00e9",
+    "identifiers -10.1234/cafe\u0301",
 ]
 
 
@@ -124,6 +131,50 @@ def test_an_owner_of_more_than_link_most_links_is_found_by_a_url_no_paper_links(
     assert len(shown) == 10 and all(path.startswith("papers/bigorg-") and not lacks for path, lacks in shown)
     assert notes == ["No paper links github.com/bigorg/unknown; it finds the papers that link github.com/bigorg"]
     assert line.startswith("22 pages found")
+
+
+# (The box's questions asked and answered so far: conftest.WATCH_SEARCH counts them.)
+ASKED = "() => window.__rlSearch.asked"
+ANSWERED_AFTER = "(before) => window.__rlSearch.asked > before && window.__rlSearch.answered === window.__rlSearch.asked"
+
+
+@pytest.mark.parametrize(("query", "how", "expected"), [
+    # (the accent's combining character inserted without a key, as a character picker
+    # or a keyboard's own insertion puts it; checked by hand: the DOI's one paper)
+    ("10.1234/cafe\u0301", "last", ["papers/accent-doi/"]),
+    ("https://doi.org/10.1234/CAFE\u0301", "last", ["papers/accent-doi/"]),
+    # (the whole text pasted from the menu, or dropped, over the box's text: no key)
+    ("10.1234/cafe\u0301", "all", ["papers/accent-doi/"]),
+])
+def test_text_put_in_the_box_without_a_key_is_searched(open_context, agree_site, query, how, expected):
+    """Material read the box when a key went up: text that reached it without one (a
+    paste from the menu, a dropped selection, a character picker's U+0301) was never
+    asked, and the box listed the answer to what it held before: "No paper has the DOI
+    10.1234/CAFE" under "10.1234/CAFE\u0301", whose paper the terminal found. Each change of
+    the box is asked now, and answered as the terminal answers it."""
+    url, folder = agree_site
+    found = MaterialSearch(load_index(folder)).find(query)
+    page = open_context(base=url).new_page()
+    page.goto("")
+    box = page.locator(".md-search__input")
+    # (Keys first, answered: then what comes without a key is all that is left to ask.
+    # Pasted over a word typed and selected: the box's focus, which Material reads the
+    # box on a moment later, would else ask for what was pasted.)
+    box.press_sequentially(query[:-1] if how == "last" else "x")
+    wait_for_search(page)
+    if how == "all":
+        box.press("Control+A")
+    asked = page.evaluate(ASKED)
+    page.keyboard.insert_text(query[-1] if how == "last" else query)
+    assert box.input_value() == query
+    # (Before, nothing was asked: this waited in vain.)
+    page.wait_for_function(ANSWERED_AFTER, arg=asked, timeout=15_000)
+    shown = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.filter(a => !new URL(a.href).hash).map(a => new URL(a.href).pathname.slice(1))")
+    assert shown == [hit.location for hit in found.hits][:10] == expected
+    assert page.locator(".md-search-result__meta").inner_text().startswith(
+        count_line(len(found.hits), found.every, found.words))
 
 
 def test_the_browser_refines_these_queries_as_python_does(open_context, agree_site):
@@ -208,6 +259,9 @@ def test_the_site_and_the_terminal_answer_alike(open_context, agree_site, query)
     # (and its DOI alone: the index holds it, search.linked_doi; it found nothing)
     ("10.1145/3292500.3330701", ["papers/publisher-linked/"]),
     ("https://doi.org/10.1145%2F3292500.3330701", ["papers/publisher-linked/"]),
+    # (a DOI's "é" typed as "e" and a combining acute, U+0301: found nothing)
+    ("10.1234/cafe\u0301", ["papers/accent-doi/"]),
+    ("https://doi.org/10.1234/CAFE\u0301", ["papers/accent-doi/"]),
 ])
 def test_an_owner_and_a_doi_are_found_whole_on_the_site(open_context, agree_site, query, expected):
     """"github.com/sled" found sled-group's paper first, lacking nothing, and
