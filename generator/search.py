@@ -908,6 +908,14 @@ _LINK_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^/]*/?", re.I)
 # A typed word with a "/" between two characters, no URL nor host: a part of a path
 # ("KaimingHe/deep-residual-networks", "view/robust-agents"), which a link may hold.
 _LINK_PATH = re.compile(r"[^/]/+[^/]")
+def _slashed_words(word: str) -> bool:
+    """Whether a typed ``word`` is words of letters alone joined by "/" ("encoder/decoder",
+    "input/output", "TCP/IP"): no path a reader pastes, but words as a sentence writes
+    them (`_refine`). readinglist.js's SLASHED_WORDS."""
+    parts = word.split("/")
+    return len(parts) > 1 and all(part.isalpha() for part in parts)
+
+
 # At most this many links are looked for by a part of one (each an exact term of the
 # query), the first in the vocabulary's order: "main/README" would name every repository,
 # and lunr be asked a term for each. Past it, the reader is told (`held_note`): no order
@@ -956,7 +964,11 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
     "com" and its path's found nearly every page; it names the links that share its
     owner (its longest start cut at a "/" of its own, not the host alone:
     "github.com/KaimingHe" of ".../resnet-v2"), each by its own term up to LINK_MOST,
-    past it all by the start (`NamedLinks.start`), and else none."""
+    past it all by the start (`NamedLinks.start`), and else none. A part of a path
+    that no link holds ("facebookresearch/sam") is read as an owner's and a
+    repository's name, as a README writes them: it names the links of its owner, or
+    of its owner and repository (`_owned`), said as a URL's are; and else none, its
+    words then searched as words.)"""
     url = bool(_LINK_WORD.match(word))
     if not url and not _LINK_PATH.search(word):
         return NamedLinks()
@@ -975,8 +987,10 @@ def links_of(word: str, vocabulary: Vocabulary) -> NamedLinks:
     body = form[len(LINK_MARK):]
     held = [link for link in vocabulary.starting(LINK_MARK) if _holds(link, body, url)]
     more = len(held) if len(held) > LINK_MOST else 0
-    if held or not url:
-        return NamedLinks(url and bool(held), tuple(held[:LINK_MOST]), held=more)
+    if not url and not held:
+        return _owned(word, vocabulary)
+    if held:
+        return NamedLinks(url, tuple(held[:LINK_MOST]), held=more)
     for end, cut in _cuts(word):
         # (Not the host alone: "github.com", "huggingface.co" or "sites.google.com" is
         # shared by owners that have nothing to do with each other.)
@@ -1041,6 +1055,32 @@ def _holds(link: str, body: str, whole: bool) -> bool:
     return False
 
 
+def _owned(word: str, vocabulary: Vocabulary) -> NamedLinks:
+    """The links a part of a path typed without its host and held by no link names
+    (`links_of`): those whose path begins with its longest start cut at a "/" of its own
+    (or at its "?", "#" or "&", as a URL is cut: `_LINK_CUT`), its first part at least,
+    as whole parts: "facebookresearch/sam" the links of github.com/facebookresearch/...
+    and huggingface.co/facebookresearch/..., "facebookresearch/detr/tree/main" those of
+    .../facebookresearch/detr. Each host's such start is one term, as an owner's of more
+    than LINK_MOST links is (`NamedLinks.start`). It was its words: "facebookresearch"
+    found the papers whose code's name writes it, each said to lack "sam", above them
+    none. None where no link's path begins so ("encodr/decoder": words, `_refine`)."""
+    ends = [match.start() for match in _LINK_CUT.finditer(word)]
+    for end in sorted(set(ends), reverse=True):
+        typed = link_form(word[:end])[len(LINK_MARK):].split(LINK_STEP)
+        if typed == [""]:
+            continue
+        starts: dict[str, None] = {}
+        for link in vocabulary.starting(LINK_MARK):
+            # (A DOI's word begins so too, and is no link: `doi_form`.)
+            parts = link[len(LINK_MARK):].split(LINK_STEP)
+            if not link.startswith(DOI_MARK) and parts[1:1 + len(typed)] == typed:
+                starts[LINK_MARK + LINK_STEP.join(parts[:1 + len(typed)])] = None
+        if starts:
+            return NamedLinks(True, tuple(starts), _shown_link(word), _shown_link(word[:end]), start=True)
+    return NamedLinks()
+
+
 def typed_doi(word: str) -> str:
     """The DOI a typed ``word`` is or holds (`_IDENTIFIER`), else "". Of a doi.org
     address, the DOI as doi.org reads it, without the address's query or fragment and
@@ -1095,11 +1135,13 @@ def held_note(part: str, held: int) -> str:
 
 def link_terms(word: str, links: Sequence[str], start: bool = False) -> list[str]:
     """The query's terms for the ``links`` a typed ``word`` names (`links_of`): a
-    link's start typed (or the one start of ``links`` shared by an owner's links,
+    link's start typed (or each start of ``links``, shared by an owner's links,
     ``start``: `NamedLinks.start`) is an exact term, weighed above, and a prefix term
     that ends with a part of its path (`link_begins`: Material appends the "*"); a
     whole link exact."""
-    form = links[0] if start else link_form(word)
+    if start:
+        return [term for link in links for term in (f"{link}{LINK_STEP}", f"{link}^{EXACT_BONUS}")]
+    form = link_form(word)
     if list(links) == [form]:
         return [f"{form}{LINK_STEP}", f"{form}^{EXACT_BONUS}"]
     return [f"{link}^{EXACT_BONUS}" for link in links]
@@ -1347,9 +1389,13 @@ def _refine(
         # A URL's or a path's words are the address's, pasted, not typed: none is a slip
         # of the keys, looked for by its near spellings (`near` below). "meta" of
         # "meta-llama/Llama-2-7b", on no page, found "beta" and "zeta", whose pages came
-        # first. (A word with "/" inside, "encoder/decoder", is read so too.)
-        pasted = bool(_LINK_WORD.match(word) or _LINK_PATH.search(word))
+        # first. (A word with "/" inside is read so too, "meta-llama/Llama-3-8b", but
+        # words of letters alone joined by "/" that no link holds, "encodr/decoder", as
+        # a sentence joins them: each is a typed word, a slip of the keys looked for as
+        # any other's, `_slashed_words`; "encodr" found nothing, the paper said to lack it.)
         named = links_of(word, vocabulary) if not identifier and vocabulary is not None else NamedLinks()
+        pasted = bool(_LINK_WORD.match(word) or (
+            _LINK_PATH.search(word) and (named.links or not _slashed_words(word))))
         found_links = named.links
         out += link_terms(word, found_links, named.start) if found_links else []
         link = found_links[0] if named.whole else ""
@@ -1600,6 +1646,11 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
         return [doi_form(doi)]
     if vocabulary is not None and _LINK_WORD.search(word):
         return _prohibited_links(word, vocabulary)
+    if vocabulary is not None and _LINK_PATH.search(word) and links_of(word, vocabulary).unlinked:
+        # (A path that names no link, but its owner's, leaves out none of theirs, as a
+        # URL does not: they are not what it names. Its words are not what it names
+        # either: "-facebookresearch/sam" left out every paper of facebookresearch.)
+        return []
     compounds = _HYPHENATED.findall(word)
     if compounds:
         # (and the pages that write it with spaces, "multi task": `with_spaced`)

@@ -1291,9 +1291,98 @@ def test_a_urls_words_are_not_read_as_misspellings():
                   "https://huggingface.co/meta-llama/Llama-2-7b/tree/main"):
         assert found(query) == ["papers/llama/"], query
         assert "~" not in refine_query(query, vocabulary=engine.vocabulary), query
-    assert found("meta-llama/Llama-3-8b") == [] and found("metal/zetas") == []
-    # (A word typed alone is still a slip of the keys: "meta" finds "beta" and "zeta".)
+    # A path of an owner no link has: its words, none of them a slip of the keys ("metal"
+    # is no "meta", "zetas-7b" no "zeta").
+    assert found("metal-lab/zetas-7b") == []
+    assert "~" not in refine_query("metal-lab/zetas-7b", vocabulary=engine.vocabulary)
+    # (Another model of the owner finds the owner's: test_a_path_without_its_host_...)
+    assert found("meta-llama/Llama-3-8b") == ["papers/llama/"]
+    # (A word typed alone is still a slip of the keys: "meta" finds "beta" and "zeta";
+    # and so is each of words of letters joined by "/": "zetas" finds "zeta".)
     assert sorted(found("meta")) == ["papers/beta/", "papers/zeta/"]
+    assert found("metal/zetas") == ["papers/zeta/"]
+
+
+def test_words_joined_by_a_slash_are_each_looked_for_as_a_typed_word():
+    """"encodr/decoder" was read as a pasted path: its words no slips of the keys, so
+    "encodr" was no fuzzy term and the paper that writes "encoder/decoder" was said
+    to lack it. Words of letters alone joined by "/" are each a typed word now; a path
+    with other characters, or one a link holds, is still pasted."""
+    site = Site(
+        papers=(
+            _paper("encdec", title="Encoder/decoder models", abstract="Translation by an encoder and a decoder."),
+            _paper("io", title="Input and output", abstract="Of programs."),
+            # (a project page, whose address is no word of the entry's text)
+            _paper("linked", title="A project", abstract="Pages.",
+                   links=(Link(url="https://pages.example.org/lab/encodr", kind="project"),)),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query in ("encodr/decoder", "encoder/decodr", "Encodr/Decodr", "+encodr/decoder"):
+        assert found(query) == [("papers/encdec/", ())], query
+    assert refine_query("encodr/decoder", vocabulary=engine.vocabulary).startswith("encodr~1 title:encodr~1^4 decoder ")
+    assert found("inptu/output") == [("papers/io/", ())]
+    # (Not a path of other characters, as a model's name: "encodr-2/decoder".)
+    assert "~" not in refine_query("encodr-2/decoder", vocabulary=engine.vocabulary)
+    # (Nor one a link holds: "lab/encodr" finds the project's paper, by its link.)
+    assert "~" not in refine_query("lab/encodr", vocabulary=engine.vocabulary)
+    assert found("lab/encodr") == [("papers/linked/", ())]
+
+
+def test_a_path_without_its_host_finds_its_owners_papers():
+    """A path typed without its host ("facebookresearch/sam", as a README names a
+    repository) that no link holds was its words: "facebookresearch" found the papers
+    whose code's name writes it, each said to lack "sam", and "sam" every page that
+    writes it. It names the links of its owner now, or of its owner and repository
+    (its longest start cut at a "/" of its own that begins some links' paths), said as
+    a URL no paper links is; where no link's path begins so, its words are searched."""
+    site = Site(
+        papers=(
+            _paper("detr", title="Detection with transformers", abstract="Objects.",
+                   links=(Link(url="https://github.com/facebookresearch/detr", kind="code"),)),
+            _paper("dino", title="Self-distillation", abstract="Views.",
+                   links=(Link(url="https://github.com/facebookresearch/dino", kind="code"),)),
+            _paper("hf", title="A model card", abstract="Weights.",
+                   links=(Link(url="https://huggingface.co/facebookresearch/dinov2", kind="project"),)),
+            # (the owner's name deeper in another owner's path: no owner of it)
+            _paper("fork", title="A fork", abstract="Copied.",
+                   links=(Link(url="https://github.com/someone/facebookresearch", kind="code"),)),
+            _paper("sam", title="Segment anything", abstract="Masks by a sam model."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+
+    def found(query):
+        answer = engine.find(query)
+        return sorted(hit.location for hit in answer.hits if not hit.missing), answer.notes
+
+    owners = ["papers/detr/", "papers/dino/", "papers/hf/"]
+    note = "No paper links {}; it finds the papers that link {}"
+    assert found("facebookresearch/sam") == (owners, (note.format("facebookresearch/sam", "facebookresearch"),))
+    assert engine.find("facebookresearch/sam").hits[3:] == []
+    # (One start a host: github.com's and huggingface.co's, each a prefix and an exact term.)
+    assert refine_query("facebookresearch/sam", vocabulary=engine.vocabulary).split() == [
+        "__github_com__facebookresearch__", "__github_com__facebookresearch^3",
+        "__huggingface_co__facebookresearch__", "__huggingface_co__facebookresearch^3"]
+    # Past the repository: the repository's, its longest start.
+    assert found("facebookresearch/detr/tree/main") == (
+        ["papers/detr/"], (note.format("facebookresearch/detr/tree/main", "facebookresearch/detr"),))
+    # A repository a link is: found by that link, as before.
+    assert found("facebookresearch/detr")[0][0] == "papers/detr/"
+    # An owner no link's path begins with: its words ("nobody" on no page).
+    assert found("nobody/anything") == ([], ())
+    assert [hit.location for hit in engine.find("nobody/segment").hits] == ["papers/sam/"]
+    # Marked "+": the owner's papers, with the other word; marked "-", none left out
+    # (before: every paper whose code's name writes "facebookresearch").
+    assert found("+facebookresearch/sam objects") == (["papers/detr/"], found("facebookresearch/sam")[1])
+    assert sorted(hit.location for hit in engine.find("-facebookresearch/sam objects views").hits) == [
+        "papers/detr/", "papers/dino/"]
 
 
 def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():

@@ -45,6 +45,8 @@
   /* A typed part of a link's path, and how many links it is looked for in at most
      (search.py's _LINK_PATH, LINK_MOST). */
   var LINK_PATH = /[^/]\/+[^/]/;
+  /* (And words of letters alone joined by "/", "encoder/decoder": search.py's _slashed_words.) */
+  var SLASHED_WORDS = /^\p{L}+(?:\/\p{L}+)+$/u;
   var LINK_MOST = 20;
   /* Where a typed URL may be cut to name a shorter link (search.py's _LINK_CUT). */
   var LINK_CUT = /[/?#&]/;
@@ -359,10 +361,12 @@
     var held = vocabulary.starting(LINK_MARK).filter(function (link) {
       return linkHolds(link, body, url);
     });
-    if (held.length || !url) {
+    if (!url && !held.length) {
+      return owned(word, vocabulary);
+    }
+    if (held.length) {
       return Object.assign({}, none, {
-        whole: url && held.length > 0, links: held.slice(0, LINK_MOST),
-        held: held.length > LINK_MOST ? held.length : 0
+        whole: url, links: held.slice(0, LINK_MOST), held: held.length > LINK_MOST ? held.length : 0
       });
     }
     for (var n = 0; n < cuts.length; n++) {
@@ -389,6 +393,43 @@
       }
     }
     return Object.assign({}, none, { unlinked: shownLink(word) });
+  }
+
+  /* The links a part of a path typed without its host and held by no link names: those
+     whose path begins with its longest start cut at a "/" of its own (or "?", "#",
+     "&"), its first part at least, as whole parts ("facebookresearch/sam": the links of
+     .../facebookresearch/...), each host's such start one term; none where no link's
+     path begins so ("encodr/decoder": words) (search.py's _owned). */
+  function owned(word, vocabulary) {
+    var none = { whole: false, links: [], unlinked: "", shared: "", held: 0, length: word.length, start: false };
+    var cut = new RegExp(LINK_CUT.source, "g");
+    var ends = [];
+    for (var found; (found = cut.exec(word));) {
+      ends.unshift(found.index);
+    }
+    for (var n = 0; n < ends.length; n++) {
+      var typed = linkForm(word.slice(0, ends[n])).slice(LINK_MARK.length).split(LINK_STEP);
+      if (typed.length === 1 && !typed[0]) {
+        continue;
+      }
+      var starts = [];
+      vocabulary.starting(LINK_MARK).forEach(function (link) {
+        /* (A DOI's word begins so too, and is no link.) */
+        var parts = link.slice(LINK_MARK.length).split(LINK_STEP);
+        var start = LINK_MARK + parts.slice(0, 1 + typed.length).join(LINK_STEP);
+        if (link.indexOf(DOI_MARK) !== 0 && starts.indexOf(start) < 0 && typed.every(function (part, i) {
+          return parts[1 + i] === part;
+        })) {
+          starts.push(start);
+        }
+      });
+      if (starts.length) {
+        return Object.assign({}, none, {
+          whole: true, links: starts, unlinked: shownLink(word), shared: shownLink(word.slice(0, ends[n])), start: true
+        });
+      }
+    }
+    return none;
   }
 
   /* A typed URL as a note says it (search.py's _shown_link): without its scheme,
@@ -442,11 +483,16 @@
       + ", by address, are found by it; type more of it to find the others";
   }
 
-  /* The query's terms for the links a typed word names: a link's start an exact term
-     and a prefix one that ends with a part of its path (linkBegins), a whole link
-     exact (search.py's link_terms). */
+  /* The query's terms for the links a typed word names: a link's start (or each of
+     an owner's starts, start) an exact term and a prefix one that ends with a part of
+     its path (linkBegins), a whole link exact (search.py's link_terms). */
   function linkTerms(word, links, start) {
-    var form = start ? links[0] : linkForm(word);
+    if (start) {
+      return [].concat.apply([], links.map(function (link) {
+        return [link + LINK_STEP, link + "^" + EXACT_BONUS];
+      }));
+    }
+    var form = linkForm(word);
     if (links.length === 1 && links[0] === form) {
       return [form + LINK_STEP, form + "^" + EXACT_BONUS];
     }
@@ -632,9 +678,11 @@
          finds the pages whose link holds it too, each of its words found by those links
          (held) (search.py's links_of and _refine). */
       /* (A URL's or a path's words are pasted, not typed: none is a slip of the keys
-         looked for by its near spellings, search.py's pasted.) */
-      var pasted = LINK_WORD.test(word) || LINK_PATH.test(word);
+         looked for by its near spellings; but words of letters alone joined by "/"
+         that no link holds, "encodr/decoder", are typed words, search.py's pasted and
+         _slashed_words.) */
       var named = !identifier && vocabulary ? linksOf(word, vocabulary) : { whole: false, links: [] };
+      var pasted = LINK_WORD.test(word) || (LINK_PATH.test(word) && (named.links.length > 0 || !SLASHED_WORDS.test(word)));
       out.push.apply(out, named.links.length ? linkTerms(word, named.links, named.start) : []);
       var link = named.whole ? named.links[0] : "";
       var held = named.whole ? [] : named.links;
@@ -865,6 +913,11 @@
     }
     if (vocabulary && LINK_WORD.test(word)) {
       return prohibitedLinks(word, vocabulary);
+    }
+    /* (A path that names no link, but its owner's, leaves out none of theirs, nor
+       pages by its words: search.py's _prohibited_terms.) */
+    if (vocabulary && LINK_PATH.test(word) && linksOf(word, vocabulary).unlinked) {
+      return [];
     }
     var compounds = word.match(HYPHENATED) || [];
     if (compounds.length) {

@@ -51,8 +51,16 @@ PAPERS = {
 }
 
 
-# (A DOI with an accented letter, written composed (NFC) in its file.)
-PAPERS["accent-doi"] = ("Cafés and their identifiers", "[Ada Lovelace]", "doi: 10.1234/caf\u00e9\n")
+# (A DOI with an accented letter, written composed (NFC) in its file; words a paper
+# writes joined by "/"; and two repositories of one owner, typed without their host.)
+PAPERS.update({
+    "accent-doi": ("Cafés and their identifiers", "[Ada Lovelace]", "doi: 10.1234/caf\u00e9\n"),
+    "encoder-decoder": ("Encoder/decoder models for translation", "[Ada Lovelace]", ""),
+    "detr-linked": ("Detection with transformers", "[Grace Hopper]",
+                    "links:\n  code:\n    - url: https://github.com/facebookresearch/detr\n"),
+    "dino-linked": ("Self-distillation without labels", "[Grace Hopper]",
+                    "links:\n  code:\n    - url: https://github.com/facebookresearch/dino\n"),
+})
 
 
 # (An owner of more repositories than LINK_MOST, 22.)
@@ -119,6 +127,10 @@ QUERIES = [
     # a DOI with an accent typed decomposed ("e" and U+0301) or composed, in its forms
     "10.1234/cafe\u0301", "10.1234/CAFE\u0301", "https://doi.org/10.1234/cafe\u0301", "doi:10.1234/caf\u00e9",
     "identifiers -10.1234/cafe\u0301",
+    # words joined by "/", one misspelt; a path typed without its host: a repository, one
+    # its owner has not (its owner's papers), one of an owner no paper links (its words)
+    "encodr/decoder", "encoder/decodr translation", "+encodr/decoder", "facebookresearch/detr",
+    "facebookresearch/sam", "facebookresearch/sam/tree/main", "nobody/detection", "-facebookresearch/sam transformers",
 ]
 
 
@@ -145,6 +157,8 @@ ANSWERED_AFTER = "(before) => window.__rlSearch.asked > before && window.__rlSea
     ("https://doi.org/10.1234/CAFE\u0301", "last", ["papers/accent-doi/"]),
     # (the whole text pasted from the menu, or dropped, over the box's text: no key)
     ("10.1234/cafe\u0301", "all", ["papers/accent-doi/"]),
+    ("encodr/decoder", "all", ["papers/encoder-decoder/"]),
+    ("facebookresearch/sam", "all", ["papers/detr-linked/", "papers/dino-linked/"]),
 ])
 def test_text_put_in_the_box_without_a_key_is_searched(open_context, agree_site, query, how, expected):
     """Material read the box when a key went up: text that reached it without one (a
@@ -251,7 +265,8 @@ def test_the_site_and_the_terminal_answer_alike(open_context, agree_site, query)
     # (a URL's words are not misspellings: "meta" found "Beta and zeta priors" first)
     ("meta-llama/Llama-2-7b", ["papers/llama-linked/"]),
     ("huggingface.co/meta-llama", ["papers/llama-linked/"]),
-    ("meta-llama/Llama-3-8b", []),
+    # (another model of the owner: the owner's, as its URL finds them; it found nothing)
+    ("meta-llama/Llama-3-8b", ["papers/llama-linked/"]),
     # (a DOI's punctuation is its own: "10.5678/a-b" found both, as "10.5678/ab" did)
     ("10.5678/a-b", ["papers/hyphen-doi/"]),
     ("https://doi.org/10.5678%2Fa.b?x=1", ["papers/stop-doi/"]),
@@ -262,6 +277,12 @@ def test_the_site_and_the_terminal_answer_alike(open_context, agree_site, query)
     # (a DOI's "é" typed as "e" and a combining acute, U+0301: found nothing)
     ("10.1234/cafe\u0301", ["papers/accent-doi/"]),
     ("https://doi.org/10.1234/CAFE\u0301", ["papers/accent-doi/"]),
+    # (a misspelt word joined by "/" to another: "encodr" was no fuzzy term, the paper
+    # said to lack it)
+    ("encodr/decoder", ["papers/encoder-decoder/"]),
+    # (a path without its host that no link holds: its owner's repositories; it found
+    # them by the word "facebookresearch" of their code's names, each lacking "sam")
+    ("facebookresearch/sam", ["papers/detr-linked/", "papers/dino-linked/"]),
 ])
 def test_an_owner_and_a_doi_are_found_whole_on_the_site(open_context, agree_site, query, expected):
     """"github.com/sled" found sled-group's paper first, lacking nothing, and
