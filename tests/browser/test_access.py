@@ -129,12 +129,17 @@ def test_on_a_desktop_the_phone_buttons_stay_out_of_the_tab_order(open_context, 
     assert any(s["inDrawer"] and s["onScreen"] for s in stops), stops
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_reading_logs_buttons_are_readable_at_rest_hovered_and_focused(open_context, site_dir, papers, scheme):
-    page = open_context(color_scheme=scheme).new_page()
+def _reading_log_opened(page, site_dir, papers):
+    """``page`` at All papers, its reading log opened (its buttons shown)."""
     page.goto(page_kinds(site_dir, papers)["all-papers"])
     page.add_style_tag(content=NO_TRANSITIONS)
     page.locator("#reading-log summary").click()
+    return page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_reading_logs_buttons_are_readable_at_rest_hovered_and_focused(open_context, site_dir, papers, scheme):
+    page = _reading_log_opened(open_context(color_scheme=scheme).new_page(), site_dir, papers)
     button = page.locator(".rl-log__load")
     # (Material's indigo stood 2.35:1 on the dark background.)
     assert button.evaluate(CONTRAST) >= 4.5
@@ -143,6 +148,22 @@ def test_the_reading_logs_buttons_are_readable_at_rest_hovered_and_focused(open_
     page.mouse.move(0, 0)
     button.focus()
     assert button.evaluate(CONTRAST) >= 4.5
+
+
+# A reader with nothing read yet: "Save as a file" is disabled, and under the mouse it
+# lit up as if it could be pressed: Material's accent drawn behind it, its words, in the
+# link colour at half strength, all but gone into it.
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_reading_logs_disabled_save_button_does_not_light_up_under_the_mouse(open_context, site_dir, papers, scheme):
+    page = _reading_log_opened(open_context(color_scheme=scheme).new_page(), site_dir, papers)
+    button = page.locator(".rl-log__save")
+    assert button.is_disabled()
+    look = "el => { const s = getComputedStyle(el); return [s.color, s.backgroundColor, s.borderTopColor, s.opacity]; }"
+    rest = button.evaluate(look)
+    assert rest[1] == "rgba(0, 0, 0, 0)"  # (no fill at rest: only its outline and words)
+    button.hover()
+    assert button.evaluate("el => el.matches(':hover')")
+    assert button.evaluate(look) == rest
 
 
 # The sortable headers (Title, Code) under the mouse: Material's accent, 4.26:1 on the
