@@ -25,9 +25,10 @@ API:
 
 What a rerun costs: nothing changed, a comparison of each title and abstract with the
 last update's (the very same string objects from run to run, also after the build's
-memo is unpickled), then the kept result objects. A text edit in a new
-process imports scikit-learn: the edited papers are tokenised by CountVectorizer's
-analyzer and weighed by TfidfTransformer, the very steps of a computation from scratch.
+memo is unpickled), then the kept result objects. A text edit tokenises the edited
+papers with ``terms.analyse`` (CountVectorizer's analyzer, without importing
+scikit-learn: a title edit that moves no vector imports none of it) and weighs them by
+TfidfTransformer, the very steps of a computation from scratch.
 
 Why an edit is cheap: with sublinear tf, idf and the L2 norm, a paper's vector depends
 only on its own counts and on the document frequency (df) of its terms. An edit changes
@@ -88,7 +89,7 @@ from .cosines import (
     FEW_ROWS, TIE, blocks, csr, csr_of, explain, pair_cosines, rank_all, rank_block, rank_rows, ranges, ranks_at_or_above, splice,
 )
 from .models import Paper, RelatedPaper
-from .terms import Spellings, count_vectorizer, distinct, stems
+from .terms import Spellings, analyse, count_vectorizer, distinct, stems
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -615,7 +616,6 @@ class RelatedIndex:
         self._unpack()
 
         # New counts of the edited papers, over the (possibly grown) list of terms.
-        analyse = count_vectorizer().build_analyzer()
         edited_counts = [Counter(analyse(_document(ordered[i]))) for i in edited.tolist()]
         words = {t for c in edited_counts for t in c}
         new_terms = sorted(words - self._known(words))

@@ -557,6 +557,33 @@ def test_an_edit_that_keeps_the_papers_terms_weighs_and_ranks_nothing_again(monk
     assert calls == [(1, index._vectors.shape[1])] and len(reranked) == 1
 
 
+def test_a_title_edit_that_moves_no_vector_imports_no_scikit_learn_in_a_new_process():
+    # A new process's memo holds no scikit-learn; the edited paper is tokenised by
+    # terms.analyse, so an edit that moves no vector (a word no other paper has, a stop
+    # word) never imports it. The result is still a computation from scratch's.
+    import subprocess
+    import sys
+    import textwrap
+
+    papers = list(PAPERS)
+    index = RelatedIndex()
+    index.update(papers)
+    papers[0] = replace(papers[0], title="The " + papers[0].title + " Revisited")
+    code = textwrap.dedent(
+        """
+        import pickle, sys
+        index, papers = pickle.loads(sys.stdin.buffer.read())
+        result = index.update(papers)
+        print("sklearn" in sys.modules)
+        from generator.related import related_papers
+        print(result == related_papers(papers))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], input=pickle.dumps((index, papers)),
+                          capture_output=True, check=True, timeout=120)
+    assert done.stdout.decode().split() == ["False", "True"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(data=st.data(), k=st.integers(1, 3))
 def test_ruled_out_pairs_leave_the_rows_of_a_list_without_them(data, k):

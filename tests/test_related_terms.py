@@ -668,3 +668,39 @@ def test_the_vectorizer_reads_every_text_as_it_did_with_the_token_pattern(texts)
     for text in texts:
         assert now(text) == before(text)
         assert now(text + "\u00e9") == before(text + "\u00e9")  # (the same text, not ASCII)
+
+
+_STOP_SAMPLE = sorted(
+    __import__("sklearn.feature_extraction.text", fromlist=["x"]).ENGLISH_STOP_WORDS)[::7] + [
+    "propose", "novel", "datasets", "neural", "machine learning", "Machine-Learning"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(
+    st.one_of(
+        st.text(alphabet=_ODD_CHARACTERS, max_size=30),
+        st.sampled_from(_STOP_SAMPLE),
+        st.sampled_from(["graph", "Graph-Nets", "multi-task", "LLMs", "https://x.io/a", "www.a.org",
+                         "The code is available at", "2023", "x"]),
+    ),
+    max_size=12,
+).map(" ".join))
+def test_analyse_gives_the_terms_of_the_vectorizers_own_analyzer(text):
+    # An update tokenises an edited paper with terms.analyse, without scikit-learn
+    # (related.py); a computation from scratch with CountVectorizer's analyzer. The two
+    # must give the same terms, in the same order, for any text, stop words and the
+    # words of prose (terms.no_terms) among them.
+    from generator.terms import analyse, count_vectorizer
+
+    sklearns = count_vectorizer().build_analyzer()
+    assert analyse(text) == sklearns(text)
+    assert analyse(text.upper() + "\u00e9") == sklearns(text.upper() + "\u00e9")
+
+
+def test_analyse_drops_stop_words_and_prose_and_keeps_subject_words():
+    # (Checked by hand: "the", "we", "propose" and "novel" are stop words or prose; the
+    # address goes, "multi-task" is one term written as one word.)
+    from generator.terms import analyse
+
+    assert analyse("We propose the novel Multi-Task graph nets, see https://github.com/a/b") == [
+        "multitask", "graph", "nets"]
