@@ -26,9 +26,9 @@ API:
 What a rerun costs: nothing changed, a comparison of each title and abstract with the
 last update's (the very same string objects from run to run, also after the build's
 memo is unpickled), then the kept result objects. A text edit tokenises the edited
-papers with ``terms.analyse`` (CountVectorizer's analyzer, without importing
-scikit-learn: a title edit that moves no vector imports none of it) and weighs them by
-TfidfTransformer, the very steps of a computation from scratch.
+papers with ``terms.analyse`` (the analyzer CountVectorizer counts with from scratch,
+called without scikit-learn: a title edit that moves no vector imports none of it) and
+weighs them by TfidfTransformer, the very steps of a computation from scratch.
 
 Why an edit is cheap: with sublinear tf, idf and the L2 norm, a paper's vector depends
 only on its own counts and on the document frequency (df) of its terms. An edit changes

@@ -1,6 +1,7 @@
 """What counts as a term of a paper for related papers, and how a shared term is shown.
 
-Tokenising is scikit-learn's CountVectorizer with English stop words, configured here:
+Terms are counted by scikit-learn's CountVectorizer with `analyse` as its analyzer
+(scikit-learn's English stop words and more):
 a word starts with a letter, a hyphenated compound is one term and its spellings are one
 term ("multi-task" = "multitask"), addresses, sentences saying where the code or the
 project page is, words of how abstracts argue, of academic prose in general and of
@@ -53,26 +54,24 @@ _COMPOUND = lazyre.compile(r"(?u)\b[^\W\d_][^\W_]*(?:-[^\W_]+)+\b")
 def count_vectorizer():
     # Imported here: scikit-learn takes most of a second to import (0.4-0.7 s with
     # scipy.stats put off: sklearn_text.py), and a rerun whose titles and abstracts did
-    # not change needs it not at all. Scratch and updates both tokenise with it and weigh with its
-    # TfidfTransformer, so they give the same bits.
+    # not change needs it not at all. Scratch counts with it; both scratch and updates
+    # weigh with its TfidfTransformer, so they give the same bits.
     from .sklearn_text import text_module
 
-    text = text_module()
-    return text.CountVectorizer(
-        stop_words=sorted(text.ENGLISH_STOP_WORDS | _PROSE),
-        tokenizer=tokens,
-        token_pattern=None,  # (tokens' own: scikit-learn warns of one it will not use)
-        preprocessor=_without_addresses,
-    )
+    # (`analyse` as the analyzer: scikit-learn counts the terms it gives, and an update
+    # tokenises an edited paper with the very same function, without scikit-learn.)
+    return text_module().CountVectorizer(analyzer=analyse)
 
 
 def analyse(document: str) -> list[str]:
-    """A document's terms, in order, as `count_vectorizer`'s analyzer gives them (its
-    preprocessor, tokenizer and stop words, the very steps scikit-learn chains for a
-    text: tests/test_related_terms.py), without importing scikit-learn: an update after
-    a title edit that moves no vector (related.py) then needs none of it, a seventh of a
-    second of a rerun's CPU in a new process. (Counting and weighing stay
-    scikit-learn's.)"""
+    """A document's terms, in order: addresses and the like out (`_without_addresses`,
+    which lowercases), `tokens`, then no stop word (`no_terms`: scikit-learn's English
+    list, read without importing scikit-learn, and the words of prose). The analyzer
+    `count_vectorizer` counts with, and the one an update tokenises edited papers with
+    (related.py): a title edit that moves no vector then imports no scikit-learn, a
+    seventh of a second of a rerun's CPU in a new process. These are the steps
+    scikit-learn's own analyzer takes given this preprocessor, tokenizer and stop words
+    (tests/test_related_terms.py: the same terms for any text)."""
     stop = no_terms()
     return [word for word in tokens(_without_addresses(document)) if word not in stop]
 
