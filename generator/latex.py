@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 from typing import Iterator
 
@@ -49,6 +49,15 @@ def _to_text() -> LatexNodes2Text:
     # Made at its first use, not at import: its default macro tables cost some 3 ms, and a
     # rerun after one paper's edit seldom reads LaTeX.
     return LatexNodes2Text()
+
+
+@lru_cache(maxsize=4096)
+def _pylatexenc_text(tex: str) -> str:
+    """``tex`` as pylatexenc reads it, once a text: it builds a parser for each text it
+    reads (0.3 ms an accent), and a file writes the same few accents, dashes and Greek
+    letters over and over (keep_sources.py's 10,000-entry .bib has 239 ``\\"U``: 0.08 s).
+    (Bounded: a file of distinct math keeps no more than a few thousand.)"""
+    return _to_text().latex_to_text(tex)
 
 
 # ``\\url{address}`` and ``\\href{address}{text}`` (a group right after a \\url is taken for
@@ -316,7 +325,7 @@ def simple_math(math: str) -> str | None:
     \\beta$`` "αβ"; None for any other math."""
     if not _SIMPLE_MATH.fullmatch(math):
         return None
-    return _to_text().latex_to_text(math).strip() or None
+    return _pylatexenc_text(math).strip() or None
 
 
 def simple_math_in(text: str) -> bool:
@@ -558,7 +567,7 @@ def name_accents(text: str) -> str:
     É); a character is read as a letter by both."""
     if "\\" not in text:
         return text
-    while (read := _NAME_ACCENT.sub(lambda m: _to_text().latex_to_text(_braced(m.group(0))), text)) != text:
+    while (read := _NAME_ACCENT.sub(lambda m: _pylatexenc_text(_braced(m.group(0))), text)) != text:
         text = read  # (again for an accent over an accented letter)
     return text
 
@@ -703,11 +712,9 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
     return _strip_groups(text) if "{" in text else text
 
 
-@cache
 def _dash(hyphens: str) -> str:
-    """The dash TeX typesets for ``--`` or ``---``, as pylatexenc reads it (once: it
-    builds a parser for each text it reads)."""
-    return _to_text().latex_to_text(hyphens)
+    """The dash TeX typesets for ``--`` or ``---``, as pylatexenc reads it."""
+    return _pylatexenc_text(hyphens)
 
 
 def _url_command(match: re.Match[str], held: _Held) -> str:
@@ -738,7 +745,7 @@ _BARE_ACCENT = lazyre.compile(r"\{?\\([~^])\s*\{\}\}?")
 
 def _accent(written: str) -> str:
     bare = _BARE_ACCENT.fullmatch(written)
-    return bare.group(1) if bare else _to_text().latex_to_text(_braced(written))
+    return bare.group(1) if bare else _pylatexenc_text(_braced(written))
 
 
 # A lettered accent before a letter an inner accent gave (``\d{\u{a}}``, read once,

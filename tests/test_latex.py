@@ -36,6 +36,21 @@ def test_accents_through_pylatexenc():
     assert clean_latex(r'M{\"u}ller and \c{c}a and \ss') == "Müller and ça and ß"
 
 
+def test_a_text_pylatexenc_reads_is_read_once_and_as_the_first_reading(monkeypatch):
+    # pylatexenc builds a parser for each text it reads: a file's hundreds of "\\"o" are
+    # one reading, and each gives its letter (a name's, a title's).
+    latex._pylatexenc_text.cache_clear()
+    asked = []
+    reader = latex._to_text()
+    read = reader.latex_to_text
+    monkeypatch.setattr(reader, "latex_to_text", lambda tex: asked.append(tex) or read(tex))
+    assert clean_latex(r'G\"odel and G\"odel, \"{U}ber -- \"Uber', dashes=True) == "Gödel and Gödel, Über \u2013 Über"
+    assert clean_latex(r'Kurt G\"odel') == "Kurt Gödel"
+    assert latex.name_accents(r'G\"odel, Kurt and G\"odel, Kurt') == "Gödel, Kurt and Gödel, Kurt"
+    assert asked and len(asked) == len(set(asked))
+    latex._pylatexenc_text.cache_clear()
+
+
 def test_an_accent_over_an_accented_letter_is_the_letter_with_both():
     # Vietnamese stacks two accents; "Nguy{\~ê}n" had been left on the page.
     assert clean_latex(r"Nguy{\~{\^e}}n, Tr\`{\^a}n, Ph\d{\u{a}}m") == "Nguyễn, Trần, Phặm"
