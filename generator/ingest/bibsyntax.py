@@ -593,6 +593,11 @@ class RawValues(LibraryMiddleware):
         numbers, macros), its macros resolved; None for a single braced, quoted or
         numeric value (left to bibtexparser), and for a bare value that is none of
         these (``url = http://x.org``: kept as written, as before)."""
+        # (Most values are one braced text with no brace or backslash inside: nothing to
+        # join, said at once; the scan below took 0.1 s over a 10,000-entry .bib's.)
+        value = raw.strip()
+        if value[:1] == "{" and value[-1:] == "}" and not _PART_MARK_BRACED.search(value, 1, len(value) - 1):
+            return None
         parts: list[tuple[str, str]] = []  # (kind, text): "text" or "macro"
         pos, n = 0, len(raw)
         while True:
@@ -805,6 +810,8 @@ def _closes_unopened(text: str) -> bool:
 
 
 _PART_MARK = re.compile(r'[\\{}"]')
+# What ends a braced part, or escapes what would (a quote is text there).
+_PART_MARK_BRACED = re.compile(r"[\\{}]")
 
 
 def _part_end(raw: str, pos: int) -> int | None:

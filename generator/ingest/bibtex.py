@@ -1493,6 +1493,9 @@ def _paragraphs(
     closed and opened again around it (latex.per_paragraph); without, as earlier
     imports read it, each paragraph alone."""
     text = text.strip()
+    if "\n" not in text:
+        # (One paragraph on one line, most abstracts: nothing to split, close or join.)
+        return _plain(text, html, held)
     return "\n\n".join(
         _plain(part if context is None else joined(part.split("\n"), context), html, held)
         for part in _PARAGRAPHS.split(per_paragraph(text, _PARAGRAPHS) if groups else text) if part.strip()

@@ -349,6 +349,18 @@ def test_concatenation_strings_and_months_are_resolved():
     ]
 
 
+def test_a_value_of_one_braced_text_is_read_whole_and_braced_parts_joined():
+    # One braced text (a quote in it is text) is the usual value, left to bibtexparser;
+    # braced parts joined by "#" start and end with a brace too, and are joined.
+    records, problems = _parse(
+        '@misc{a, title = { A "quoted" word }, note = {x}}\n'
+        '@misc{b, title = {Two} # { parts}, note = {}}\n'
+        '@misc{c, title = {Nested {GAN}s} # {!}}\n'
+    )
+    assert problems == []
+    assert [r.title for r in records] == ['A "quoted" word', "Two parts", "Nested GANs!"]
+
+
 def test_a_macro_no_string_defines_is_a_warning_and_stays_as_written():
     records, problems = _parse("@inproceedings{a, title = {T},\n  booktitle = neurips}\n")
     assert [r.venue for r in records] == ["neurips"]
