@@ -267,16 +267,17 @@ class Paper:
                 return True
         return False
 
-    def met_before(self, record: Record, gaining: bool = False) -> bool:
+    def met_before(self, record: Record, gaining: bool = False, retitled: bool | None = None) -> bool:
         """Whether an earlier import took this record for this paper: the paper still has
         its title, or the importer took that title for it, and the importer took its
         arXiv id and DOI for it. A source imported again, or revised, is such a record;
         a new source naming a paper already here is not. ``gaining``: also a record that
         gives an arXiv id or DOI where the importer took none for the paper (see
-        ``gained_ids``)."""
+        ``gained_ids``). ``retitled``: ``self.same_record(record, before=True)``, when
+        the caller has asked it already."""
         if self.prior is None:
             return False
-        if self.same_record(record, before=True):
+        if self.same_record(record, before=True) if retitled is None else retitled:
             return True  # (its title corrected since)
         title = normalise_title(record.title)
         titles = self.prior.fields.get("title", ())

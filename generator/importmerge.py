@@ -51,11 +51,14 @@ def _empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def merge(paper: Paper, record: Record, report: ImportReport) -> None:
+def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | None = None) -> None:
+    """Merge ``record`` into ``paper``; ``retitled``: ``paper.same_record(record,
+    before=True)`` when the caller has asked it already (nothing since changed the paper)."""
     prior = paper.prior
     # A source record an earlier import took for the paper (its citation key), its title
     # perhaps corrected since in the reference manager.
-    retitled = paper.same_record(record, before=True)
+    if retitled is None:
+        retitled = paper.same_record(record, before=True)
     # Such a record, or one under the title the importer took (its authors perhaps
     # corrected): asked before this record's own values count as taken (Paper.taken).
     corrected = retitled or paper.corrected_record(record)

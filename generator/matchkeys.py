@@ -265,14 +265,26 @@ class SimilarTitles(Generic[Named]):
         # the titles of such lengths}]: lists, so that those of a title's words sort by
         # how rare they are, then as the words sort.
         self._postings: dict[tuple[str, ...], dict[str, list]] = {}
+        # Titles given to `add`, in order, not indexed yet: indexed when a title is first
+        # looked up. An unchanged re-import finds every record by its exact title and
+        # looks up none, so its 10,000 papers' titles were indexed for nothing (0.1-0.2 s).
+        self._waiting: list[tuple[str, Named]] = []
 
     def __contains__(self, title: str) -> bool:
+        self._index_waiting()
         return title in self._titles
 
     def add(self, title: str, named: Named) -> None:
         """Index ``title`` (normalised) for ``named``, unless it has been given already."""
-        if title and title not in self._titles:
-            self._add(title, set(title.split()), identity_marks(title), named)
+        if title:
+            self._waiting.append((title, named))
+
+    def _index_waiting(self) -> None:
+        """Index the titles `add` was given, in the order given (the first of a title keeps it)."""
+        for title, named in self._waiting:
+            if title not in self._titles:
+                self._add(title, set(title.split()), identity_marks(title), named)
+        self._waiting.clear()
 
     def _add(self, title: str, words: set[str], marks: tuple[str, ...], named: Named) -> None:
         self._titles[title] = (len(self._titles), named)
@@ -295,6 +307,7 @@ class SimilarTitles(Generic[Named]):
         one given first), and how alike they are; None when none is SIMILAR_TITLE alike.
         ``then_add``: what ``title`` names, indexed once it is looked up (as `add` does,
         with less work done twice on a list's every title)."""
+        self._index_waiting()
         marks, words = identity_marks(title), set(title.split())
         postings = self._postings.get(marks)
         found = self._similar(title, words, postings) if postings else None
