@@ -281,7 +281,7 @@ def _hint_paper_links(content: Content, root: Path, problems: Problems) -> None:
     # The papers' ids and each file's paper, made only for such a warning too (10,000
     # papers' cost a rerun 7 ms, for a list whose notes link no paper).
     ids: set[str] | None = None
-    owners: dict[str, str] = {}
+    owners: dict[str, Paper] = {}
     for at, problem in enumerate(problems.items):
         if problem.severity is not Severity.WARNING:
             continue
@@ -290,13 +290,17 @@ def _hint_paper_links(content: Content, root: Path, problems: Problems) -> None:
             continue
         if ids is None:
             ids = {paper.id for paper in content.papers}
-            owners = {paper.source.path: paper.id for paper in content.papers if paper.source is not None}
+            owners = {paper.source.path: paper for paper in content.papers if paper.source is not None}
         if said.startswith("'notes': "):
             said = paper_link_hint(said, ids)
         if _BY_ADDRESS in said:
             if site is None:
                 site = site_address(root)
-            said = site_page_hint(said, site, ids, owners.get(problem.location.path))
+            owner = owners.get(problem.location.path)
+            if owner is None:
+                said = site_page_hint(said, site, ids, None)
+            else:
+                said = site_page_hint(said, site, ids, owner.id, owner.related)
         if said != problem.message:
             problems.items[at] = replace(problem, message=said)
 

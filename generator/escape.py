@@ -328,12 +328,15 @@ _PAGE_HINT = lazyre.compile(
 )
 
 
-def site_page_hint(message: str, site: str, paper_ids: Container[str], own: str | None) -> str:
+def site_page_hint(
+    message: str, site: str, paper_ids: Container[str], own: str | None, own_related: Container[str] = ()
+) -> str:
     """``message`` with its `_page_hint` made one to copy: the page's address on ``site``
     (the site's address, "" when not set), or, without one, to set it first; and for a
     paper of the list other than ``own`` (the paper whose notes link it, None in a
-    topic's description), to list it in 'related:', which needs no address. Else
-    ``message`` as it is."""
+    topic's description), to list it in 'related:', which needs no address, or, when
+    ``own_related`` (that paper's 'related:') lists it already, that its page links it
+    so. Else ``message`` as it is."""
     found = _PAGE_HINT.search(message)
     if found is None:
         return message
@@ -343,6 +346,15 @@ def site_page_hint(message: str, site: str, paper_ids: Container[str], own: str 
         if kind == "papers" and own is not None and ident != own and ident in paper_ids
         else ""
     )
+    if related and ident in own_related:
+        # (curator's walk-through: told to add to 'related:' the paper it already listed
+        # there, which left the curator no step to take but the address)
+        related = ""
+        message = message[: found.start()] + (
+            f"; {ident!r} is in this paper's 'related:' already, so its page links it there"
+        ) + message[found.start() :]
+        found = _PAGE_HINT.search(message)
+        assert found is not None
     if site:
         said = f"link a page of this list by its full web address ({site}{kind}/{ident}/{anchor or ''})"
         said += f", or {related}" if related else ""

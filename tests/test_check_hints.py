@@ -910,6 +910,24 @@ def test_the_way_told_to_link_a_paper_of_the_list_from_notes_is_accepted(tmp_pat
     ]
 
 
+@pytest.mark.parametrize("site", [True, False])
+def test_a_link_in_notes_to_a_paper_already_related_is_not_told_to_add_it_there(tmp_path, monkeypatch, site):
+    # (curator's walk-through under serve: notes linking 'known-paper.md', which the
+    # paper's 'related:' listed already, were told to add it to 'related:')
+    monkeypatch.delenv("SITE_URL", raising=False)
+    if site:
+        (tmp_path / "mkdocs.yml").write_text("site_url: https://lab.example.org/list/\n", encoding="utf-8")
+    text = "id: x\ntitle: A\nabstract: a\nrelated: [known-paper]\nnotes: '[b](known-paper.md)'\n"
+    found = [m.split(f"{SHOWS}; ", 1)[1] for m in check_one(tmp_path, text) if "'notes'" in m]
+    address = (
+        "link a page of this list by its full web address (https://lab.example.org/list/papers/known-paper/)"
+        if site else _NO_SITE
+    )
+    assert found == [
+        f"'known-paper' is in this paper's 'related:' already, so its page links it there; {address}"
+    ]
+
+
 def test_a_link_no_reader_can_open_in_notes_or_a_description_is_warned_of_at_its_place(tmp_path):
     # As a paper's links and the hand-written pages' are: an address on the curator's
     # own computer or intranet, linked from notes or a topic's description, went unsaid.
