@@ -7,10 +7,13 @@ TypeScript sources (query/transform, query/_, internal/tokenize, search/_) and l
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import math
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -1723,14 +1726,26 @@ def test_search_command_asks_for_words_and_says_when_the_index_is_older_than_an_
     assert capsys.readouterr().err == "readinglist search: give some words to search for\n"
 
 
+@contextlib.contextmanager
+def _serving(record):
+    """A process standing for a running `readinglist serve`, written as the holder of the
+    docs folder in ``record`` (docslock.py), killed on leaving."""
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        record.write_text(json.dumps(
+            {"pid": server.pid, "command": "readinglist serve", "serves": "http://127.0.0.1:8000/"}))
+        yield server
+    finally:
+        server.kill()
+        server.wait()
+
+
 def test_search_command_under_a_running_serve_points_at_it_not_at_a_build_it_would_refuse(
     tmp_path, capsys
 ):
     # (hunt3: after an edit under `serve`, search said "run `readinglist build`", and
     # that build was refused: the docs folder is in use by the server.)
     import os
-    import subprocess
-    import sys
 
     from generator.docslock import HOLDER_NAME
 
@@ -1746,10 +1761,7 @@ def test_search_command_under_a_running_serve_points_at_it_not_at_a_build_it_wou
     (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: generated\n")
     record = tmp_path / "generated" / HOLDER_NAME
     record.parent.mkdir()
-    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        record.write_text(json.dumps(
-            {"pid": server.pid, "command": "readinglist serve", "serves": "http://127.0.0.1:8000/"}))
+    with _serving(record) as server:
         assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
         assert capsys.readouterr().err == (
             "readinglist search: since the site was built, content/papers/a.yml changed; the"
@@ -1761,15 +1773,40 @@ def test_search_command_under_a_running_serve_points_at_it_not_at_a_build_it_wou
         record.write_text(json.dumps({"pid": server.pid, "command": "readinglist build", "serves": ""}))
         assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
         assert "run `readinglist --root" in capsys.readouterr().err
-    finally:
-        server.kill()
-        server.wait()
     # The server gone (a record left by a process killed outright): the build again.
     record.write_text(json.dumps({"pid": server.pid, "command": "readinglist serve", "serves": "http://x/"}))
     assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
     assert capsys.readouterr().err == (
         "readinglist search: since the site was built, content/papers/a.yml changed; the"
         f" results are the built site's: run `readinglist --root {tmp_path} build` to search the changes\n"
+    )
+
+
+def test_search_command_with_no_site_built_under_a_running_serve_points_at_it_not_at_a_build(
+    tmp_path, capsys
+):
+    # (hunt5: a curator who had only ever run `serve` searched from another shell and
+    # was told "build the site first (readinglist build)", a build the server refuses.)
+
+    from generator.docslock import HOLDER_NAME
+
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    record = tmp_path / "docs" / HOLDER_NAME
+    record.parent.mkdir()
+    with _serving(record) as server:
+        assert main(["--root", str(tmp_path), "search", "zebra"]) == 2
+        assert capsys.readouterr().err == (
+            f"readinglist search: {tmp_path / 'site' / 'search' / 'search_index.json'} does not exist:"
+            f" no site was built; `readinglist serve` (pid {server.pid}) serves the site at"
+            " http://127.0.0.1:8000/: search there, or stop it (Ctrl-C in its terminal, or"
+            f" `kill {server.pid}`) and run `readinglist --root {tmp_path} build`.\n"
+        )
+    # The server gone: building is the way again.
+    assert main(["--root", str(tmp_path), "search", "zebra"]) == 2
+    assert capsys.readouterr().err == (
+        f"readinglist search: {tmp_path / 'site' / 'search' / 'search_index.json'} does not exist:"
+        f" build the site first (readinglist --root {tmp_path} build).\n"
     )
 
 

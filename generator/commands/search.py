@@ -69,11 +69,7 @@ def run(args: argparse.Namespace) -> int:
         if server is None:
             fix = f"run `{build}` to search the changes"
         else:
-            # (That build would be refused while the server holds the docs folder.)
-            fix = (
-                f"{server.named()} serves them at {server.serves}: search there, or stop it"
-                f" (Ctrl-C in its terminal, or `kill {server.pid}`) and run `{build}`"
-            )
+            fix = _search_the_server(server, "them", build)
         print(
             f"readinglist search: since the site was built, {stale}; the results"
             f" are the built site's: {fix}",
@@ -84,6 +80,11 @@ def run(args: argparse.Namespace) -> int:
     except IndexNotBuilt as exc:
         why = f"{exc} does not exist: build the site first ({build})."
         root = Path(args.root)
+        server = _server_of(root)
+        if server is not None:
+            # (hunt5: a list never built, searched while `serve` ran, was told to run the
+            # build that the server then refused.)
+            why = f"{exc} does not exist: no site was built; {_search_the_server(server, 'the site', build)}."
         if not args.site_dir and not (root / "mkdocs.yml").is_file() and not (root / "content").is_dir():
             # The wrong folder, not an unbuilt site: "build the site first" would mislead.
             from ..curation import wrong_folder_fix
@@ -138,6 +139,15 @@ def _built_into(root: Path) -> Path:
     except (OSError, UnicodeDecodeError):
         setting = None  # (no file, or none MkDocs reads: the wrong folder, said below)
     return root / (setting if isinstance(setting, str) and setting.strip() else "site")
+
+
+def _search_the_server(server: Holder, what: str, build: str) -> str:
+    """Where to search instead of a built site while ``server`` runs: the `build` that
+    would bring the site up to date is refused while the server holds the docs folder."""
+    return (
+        f"{server.named()} serves {what} at {server.serves}: search there, or stop it"
+        f" (Ctrl-C in its terminal, or `kill {server.pid}`) and run `{build}`"
+    )
 
 
 def _server_of(root: Path) -> Holder | None:
