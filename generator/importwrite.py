@@ -25,7 +25,7 @@ from .importreport import ImportReport
 from .ingest import normalise_text
 from .models import USUAL_LINK_KINDS
 from .paperfile import (
-    insert_field, keep_own_entries, key_lines, link_dict, move_trailing_comment, new_file_text,
+    in_brackets, insert_field, keep_own_entries, key_lines, link_dict, move_trailing_comment, new_file_text,
     ruamel_value, unread,
 )
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
@@ -307,8 +307,9 @@ def _edited_text(paper: Paper, problems: Problems) -> str | None:
             )
             if len(seq):
                 move_trailing_comment(seq[-1], item)
+            if not in_brackets(seq):  # (a list the file writes in brackets stays so)
+                seq.fa.set_block_style()
             seq.append(item)
-            seq.fa.set_block_style()
     stream = StringIO()
     yaml.dump(data, stream)
     touched = set(paper.fills) | ({"links"} if paper.new_links else set())

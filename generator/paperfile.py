@@ -146,8 +146,13 @@ def ruamel_value(name: str, value: object) -> object:
 
 
 def insert_field(data, name: str, value: object) -> None:  # type: ignore[no-untyped-def]
-    """Set ``name`` in a round-trip mapping: in place if present, else in schema order."""
+    """Set ``name`` in a round-trip mapping: in place if present, else in schema order.
+    A list put in place of one the file writes in brackets (``authors: [a, b]``) is
+    written in brackets too: the file's style is the curator's, not the import's to
+    change. (An empty ``[]`` says no style: a list then takes the usual lines.)"""
     if name in data:
+        if in_brackets(data[name]) and hasattr(value, "fa"):
+            value.fa.set_flow_style()
         data[name] = value
         return
     rank = _ORDER.index(name) if name in _ORDER else len(_ORDER)
@@ -156,6 +161,14 @@ def insert_field(data, name: str, value: object) -> None:  # type: ignore[no-unt
         if key in _ORDER and _ORDER.index(key) < rank:
             position = i + 1
     data.insert(position, name, value)
+
+
+def in_brackets(value: object) -> bool:
+    """Whether ``value``, as a round-trip load gave it, is a list written in brackets
+    with an item in it."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    return isinstance(value, CommentedSeq) and len(value) > 0 and bool(value.fa.flow_style())
 
 
 def key_lines(data) -> list[tuple[int, str]] | None:  # type: ignore[no-untyped-def]

@@ -75,6 +75,28 @@ def test_a_list_an_earlier_import_cut_short_takes_a_later_sources_whole_list(tmp
         assert path.read_text(encoding="utf-8") == after
 
 
+def test_a_list_the_file_writes_in_brackets_takes_the_whole_list_in_brackets(tmp_path):
+    # The curator wrote the import's list on one line: the whole list stays on one line,
+    # and every other byte of the file as it was (was: an item a line).
+    paper_id, path = _listed(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        "# from the lab's list\n"
+        + text.replace("authors:\n  - Dettmers\n  - others\n", "authors: [Dettmers, others]\n")
+        + "why: the 4-bit baseline  # read in May\n",
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    assert b"authors: [Dettmers, others]\n" in before
+    report = import_records(_records(WHOLE_BIB, "refs.bib"), tmp_path, added=DAY)
+    assert report.conflicts == [] and report.updated == [paper_id] and len(report.reauthored) == 1
+    assert path.read_bytes() == before.replace(
+        b"authors: [Dettmers, others]\n",
+        b"authors: [Tim Dettmers, Artidoro Pagnoni, Ari Holtzman, Luke Zettlemoyer]\n",
+    )
+    assert _authors(path) == list(WHOLE)
+
+
 def test_initials_and_surname_first_forms_are_the_same_named_authors(tmp_path):
     # The file's "Dettmers" against "Dettmers, T." and a Markdown list's given names
     # against a BibTeX file's initials: one person each (the importer's name matching).

@@ -56,12 +56,50 @@ def test_a_mixed_file_whose_links_the_import_extends_keeps_the_ends_of_the_lines
     assert path.read_bytes() == b"".join(head + links + added + tail)
 
 
-def test_a_long_line_in_the_links_the_import_extends_is_not_rewrapped(tmp_path):
-    # ruamel re-emits the whole links: entry, folding a line over its width (4,096): a
-    # curator's long note came back on two lines, its value unchanged but its text not.
+def _given_a_link(tmp_path, text):
+    """The file of "Some Paper", written ``text``, after an import gave it a code link
+    found in its abstract."""
     papers = tmp_path / "papers"
     papers.mkdir()
     path = papers / "some-paper.yml"
+    path.write_text(text)
+    found = make_link("https://github.com/other/theirs", "abstract")
+    report = import_records([_rec("Some Paper", year="2020", links=(found,))], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    return path
+
+
+def test_links_the_file_writes_in_brackets_are_extended_in_brackets(tmp_path):
+    # A kind's list of links on one line takes the new link on that line: it came back
+    # as an item a line, the curator's link among them in braces.
+    text = (
+        "id: some-paper\ntitle: Some Paper   # as printed\nyear: 2020\nlinks:\n"
+        "  code: [{url: https://github.com/me/mine, found_in: curator}]\n  pdf: []\n"
+        "abstract: An abstract.\n"
+    )
+    path = _given_a_link(tmp_path, text)
+    assert path.read_text() == text.replace(
+        "found_in: curator}]",
+        "found_in: curator}, {url: https://github.com/other/theirs, found_in: abstract}]",
+    )
+
+
+def test_tags_the_file_writes_in_brackets_take_a_sources_new_tag_in_brackets(tmp_path):
+    # Tags an earlier import wrote, put on one line by the curator, and an export with
+    # one more (the importer's tags rule): the new tag joins them on that line.
+    import_records([_rec("Some Paper", year="2020", tags=("alpha", "beta"))], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "some-paper.yml"
+    text = path.read_text().replace("tags:\n  - alpha\n  - beta\n", "tags: [alpha, beta]\n")
+    assert "tags: [alpha, beta]\n" in text
+    path.write_text(text)
+    report = import_records([_rec("Some Paper", year="2020", tags=("alpha", "beta", "gamma"))], tmp_path, added=DAY)
+    assert report.conflicts == [] and report.updated == ["some-paper"]
+    assert path.read_text() == text.replace("tags: [alpha, beta]\n", "tags: [alpha, beta, gamma]\n")
+
+
+def test_a_long_line_in_the_links_the_import_extends_is_not_rewrapped(tmp_path):
+    # ruamel re-emits the whole links: entry, folding a line over its width (4,096): a
+    # curator's long note came back on two lines, its value unchanged but its text not.
     note = " ".join(["word"] * 1000)  # 4,999 characters
     url = "https://example.com/" + "x" * 4980
     text = (
@@ -71,10 +109,7 @@ def test_a_long_line_in_the_links_the_import_extends_is_not_rewrapped(tmp_path):
         f"  paper:\n    - url: {url}\n      found_in: curator\n"
         "abstract: An abstract.\n"
     )
-    path.write_text(text)
-    found = make_link("https://github.com/other/theirs", "abstract")
-    report = import_records([_rec("Some Paper", year="2020", links=(found,))], tmp_path, added=DAY)
-    assert report.updated == ["some-paper"]
+    path = _given_a_link(tmp_path, text)
     assert path.read_text() == text.replace(
         "  paper:\n",
         "    - url: https://github.com/other/theirs\n      found_in: abstract\n  paper:\n",
