@@ -1136,7 +1136,7 @@ class _Reader:
                     return (name,)
                 index = end
             index += 1
-        rest = _names_plainly(_unabbreviated(_join(s for s in after if s.link < 0)))
+        rest = _without_place(_names_plainly(_unabbreviated(_join(s for s in after if s.link < 0))))
         if names := _byline(rest):
             return names
         if (bracketed := _BRACKET_FIRST.match(rest)) and (names := _parenthesised_names(bracketed.group(1))):
@@ -1762,7 +1762,7 @@ def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = Fa
     Rep."), unless ``as_written``, as earlier imports read them."""
     rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
     if not as_written:
-        rest = _names_plainly(_unabbreviated(rest))
+        rest = _without_place(_names_plainly(_unabbreviated(rest)))
     parts = _PARTS_AS_WRITTEN.split(rest) if as_written else _split_parts(_PARTS, rest)
     # (a dash after a sentence's full stop sets the next part apart too: "Vaswani et al. -
     # ICLR 2023" gave no venue, its part "- ICLR 2023")
@@ -1861,6 +1861,58 @@ _WORK = re.compile(
 # al." written otherwise ("et. al.", "et.al."), as lists write them.
 _BY = re.compile(r"^(\W*)by\s+(?=[^\W\d_])", re.IGNORECASE)
 _ET_AL_OTHERWISE = re.compile(r"(?<![^\W_])et\.\s*al(?![^\W_])")
+
+
+# Cities a book's publisher is in, as a citation names one after the publisher ("Little,
+# Brown, New York, 2019"; "MIT Press, Cambridge, MA, 2016"), and a state's or country's
+# name that may follow one. A record keeps no place (nor does a BibTeX import: its
+# `address` is not read), so the place is left out; read, it was an author, "New York".
+_CITIES = (
+    "New York", "London", "Boston", "Cambridge", "Oxford", "Chicago", "San Francisco", "Sebastopol",
+    "Berlin", "Heidelberg", "Cham", "Dordrecht", "Amsterdam", "Paris", "Princeton", "New Haven",
+    "Upper Saddle River", "Englewood Cliffs", "Hoboken", "Philadelphia", "Baltimore", "Los Angeles",
+    "Berkeley", "Stanford", "Palo Alto", "Menlo Park", "Redwood City", "Boca Raton", "Thousand Oaks",
+    "Indianapolis", "Washington", "Washington, DC", "Washington, D.C.", "Toronto", "Montreal",
+    "Singapore", "Tokyo", "Beijing", "Shanghai", "New Delhi", "Sydney", "Melbourne", "Edinburgh",
+    "Zurich", "Vienna", "Munich", "Leipzig", "Milan", "Rome", "Madrid", "Barcelona", "Basel", "Leiden",
+)
+_REGIONS = (
+    "MA", "CA", "NY", "NJ", "IL", "CT", "PA", "MD", "FL", "UK", "USA", "U.S.A.", "US", "England",
+    "Germany", "Switzerland", "Netherlands", "The Netherlands", "Canada", "Japan", "China", "Australia",
+)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    # (the longest first: "Washington, DC" before "Washington")
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# A known city, perhaps its state's or country's name, then a year: after a comma or a
+# sentence's end, the year after a comma or in brackets ("New York, 2019", "Cambridge, MA
+# (2016)").
+_PLACE = re.compile(
+    rf"[,.][ \t]*(?P<city>{_alternatives(_CITIES)})(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?"
+    r"(?=[ \t]*(?:,[ \t]*\(?|\()[ \t]*(?:1[5-9]|20)\d\d\b)"
+)
+
+
+def _without_place(text: str) -> str:
+    """``text`` (the words after a title) without the city a publisher's name is followed
+    by ("Little, Brown, New York, 2019" as "Little, Brown, 2019"): a known city after the
+    publisher, or one a name could never be: of two words or more ("New York"), or with
+    its state's or country's name ("Cambridge, MA"). A city alone after other words stays
+    (a surname as often: "- Smith, Berlin, 2019" names two people)."""
+    if "," not in text:
+        return text
+
+    def place(found: re.Match[str]) -> str:
+        before = _PARTS.split(text[: found.start()])[-1].strip(" \t*_\"'“”")  # (its part: "- Springer")
+        last = before.rsplit(",", 1)[-1].strip(" \t*_")
+        sure = found.group("region") or " " in found.group("city") or "," in found.group("city")
+        publisher = ends_with_founders_publisher(before) or is_organisation(last) or _one_word_venue(last)
+        return "" if last and (sure or publisher) else found.group()
+
+    return _PLACE.sub(place, text)
 
 
 def _names_plainly(text: str) -> str:

@@ -12,7 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Problems
-from generator.ingest import parse_text
+from generator.ingest import markdownlist, parse_text
 
 GAN = "[Generative Adversarial Nets](https://arxiv.org/abs/1406.2661)"
 
@@ -245,3 +245,54 @@ FOUNDERS = [
 def test_a_publisher_named_for_two_founders_is_no_two_authors(after, authors, venue):
     record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
     assert (record.authors, record.venue, record.year) == (authors, venue, "2019")
+
+
+# (imp35) A publisher's city after its name, as a book's citation writes it: no author's
+# name, and the publisher the venue as without it (a record keeps no place).
+PLACES = [
+    ("Little, Brown, New York, 2019", (), "Little, Brown", "2019"),
+    ("Little, Brown, New York (2019)", (), "Little, Brown", "2019"),
+    ("Little, Brown, Boston, 2019", (), "Little, Brown", "2019"),
+    ("Little, Brown. New York, 2019", (), "Little, Brown", "2019"),
+    ("Little, Brown and Company, New York, 2019", (), "Little, Brown and Company", "2019"),
+    ("Cal Newport, Little, Brown, New York, 2019", ("Cal Newport",), "Little, Brown", "2019"),
+    ("Simon & Schuster, New York, 2019", (), "Simon & Schuster", "2019"),
+    ("Farrar, Straus and Giroux, New York, 2019", (), "Farrar, Straus and Giroux", "2019"),
+    ("Ian Goodfellow, MIT Press, Cambridge, MA, 2016", ("Ian Goodfellow",), "MIT Press", "2016"),
+    ("Sutton and Barto, MIT Press, Cambridge (2018)", ("Sutton", "Barto"), "MIT Press", "2018"),
+    ("C. M. Bishop, Springer, Berlin, 2006", ("C. M. Bishop",), "Springer", "2006"),
+    # (a city no one is named, after a name alone: the place left out too)
+    ("Jane Smith, New York, 2019", ("Jane Smith",), "", "2019"),
+    # Guards: a city's name alone after a surname is a surname as often (Isaiah Berlin,
+    # Jack London): two authors, as before.
+    ("Smith, Berlin, 2019", ("Smith", "Berlin"), "", "2019"),
+    ("Vaswani, London, 2019", ("Vaswani", "London"), "", "2019"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, year", PLACES)
+def test_a_publishers_city_is_no_author_and_leaves_the_publisher_the_venue(after, authors, venue, year):
+    record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, year)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Cal Newport", "Ian Goodfellow", "Jane Smith", "Trevor Hastie"]), max_size=2, unique=True),
+    st.sampled_from(["Little, Brown", "MIT Press", "Simon & Schuster", "Springer", "Farrar, Straus and Giroux"]),
+    st.sampled_from(markdownlist._CITIES),
+    st.sampled_from(("",) + markdownlist._REGIONS),
+    st.sampled_from(["{}, {}", "{} ({})"]),
+    st.integers(1900, 2029),
+)
+def test_any_known_publishers_city_before_the_year_is_read_as_no_author(names, publisher, city, region, dated, year):
+    # Every city of the table, with or without a state's or country's name, after a
+    # publisher the reader knows, and names before it or none: read as the item without
+    # the place, no word of the place among the authors nor in the venue.
+    place = f"{city}, {region}" if region else city
+    item = "- [The Elements of Statistical Learning](https://example.com/esl.pdf) - {}"
+    record = _read(item.format(dated.format(", ".join([*names, publisher, place]), year)))
+    without = _read(item.format(dated.format(", ".join([*names, publisher]), year)))
+    assert (record.authors, record.venue, record.year) == (without.authors, without.venue, without.year)
+    assert record.year == str(year) and set(record.authors) <= set(names)
+    assert city not in record.venue and not (region and region in record.venue.split())
