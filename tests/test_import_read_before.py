@@ -350,6 +350,25 @@ def test_a_markdown_lists_publisher_read_as_an_author_becomes_the_venue(tmp_path
     assert after == before.replace("  - MIT Press\n", "").replace("year: 2018\n", "year: 2018\nvenue: MIT Press\n")
 
 
+def test_a_markdown_lists_publishers_city_read_as_an_author_goes(tmp_path, monkeypatch):
+    # (imp35) An earlier import read "- Ian Goodfellow, MIT Press, Cambridge, MA, 2016" as
+    # by Ian Goodfellow, the MIT Press and Cambridge, published in "MA"; imported again,
+    # the publisher and the city leave the authors and the publisher is the venue.
+    text = "- [Deep Learning](https://example.org/dl.pdf) - Ian Goodfellow, MIT Press, Cambridge, MA, 2016\n"
+    before, report, after = _read_again(
+        tmp_path, monkeypatch, text, "_without_place", lambda text: text, "deep-learning"
+    )
+    assert "authors:\n  - Ian Goodfellow\n  - MIT Press\n  - Cambridge\n" in before and "venue: MA\n" in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "venue: deep-learning now 'MIT Press' (was 'MA': words that name no venue, which an earlier import"
+        " read as the paper's)",
+        "authors: deep-learning now 'Ian Goodfellow' (was 'Ian Goodfellow; MIT Press; Cambridge': the"
+        " publisher's city, which an earlier import read as one of its authors)",
+    ]
+    assert after == before.replace("  - MIT Press\n  - Cambridge\n", "").replace("venue: MA\n", "venue: MIT Press\n")
+
+
 def test_a_markdown_title_the_curator_edited_stays(tmp_path, monkeypatch):
     llama, _ = _first_list(tmp_path, monkeypatch)
     edited = llama.read_text().replace("Chat Models, 2023", "Chat Models (2023)")

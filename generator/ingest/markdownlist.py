@@ -781,6 +781,15 @@ class _Reader:
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
+        if _PLACE.search(_join(s for s in unit.spans[title_span[1] :] if s.link < 0)) and (
+            (with_place := self._authors(unit, title_span, with_place=True)) != authors and set(authors) < set(with_place)
+        ):
+            # (a publisher's city, "- Little, Brown, New York, 2019", which earlier imports
+            # read as one more author, "New York")
+            read_before.append(ReadBefore(
+                ("authors",), (with_place,),
+                "the publisher's city, which an earlier import read as one of its authors",
+            ))
         if venue and _institution_named(venue):
             # (a publisher or an institution, which earlier imports read as one more
             # author: "- Morgan Kaufmann, 1988", "- Sutton and Barto, MIT Press, 2018")
@@ -1107,7 +1116,9 @@ class _Reader:
             return dated.end() + found[0], found[1], found[2], found[3]  # (a dated entry's venue)
         return _venue_prefix(whole, as_written)
 
-    def _authors(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, ...]:
+    def _authors(self, unit: _Unit, title_span: tuple[int, int], with_place: bool = False) -> tuple[str, ...]:
+        """The item's authors; ``with_place``: as importers before imp35's read them, a
+        publisher's city after its name among them (`_without_place`)."""
         if "authors" in unit.cells:
             # (APA's names too, "Vaswani, A. et al.", "Shannon, C. E."; and one name alone,
             # "Smith-Miles", which the column says is a name)
@@ -1136,7 +1147,8 @@ class _Reader:
                     return (name,)
                 index = end
             index += 1
-        rest = _without_place(_names_plainly(_unabbreviated(_join(s for s in after if s.link < 0))))
+        rest = _names_plainly(_unabbreviated(_join(s for s in after if s.link < 0)))
+        rest = rest if with_place else _without_place(rest)
         if names := _byline(rest):
             return names
         if (bracketed := _BRACKET_FIRST.match(rest)) and (names := _parenthesised_names(bracketed.group(1))):
@@ -1902,8 +1914,6 @@ def _without_place(text: str) -> str:
     publisher, or one a name could never be: of two words or more ("New York"), or with
     its state's or country's name ("Cambridge, MA"). A city alone after other words stays
     (a surname as often: "- Smith, Berlin, 2019" names two people)."""
-    if "," not in text:
-        return text
 
     def place(found: re.Match[str]) -> str:
         before = _PARTS.split(text[: found.start()])[-1].strip(" \t*_\"'“”")  # (its part: "- Springer")
