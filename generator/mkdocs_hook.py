@@ -1108,14 +1108,18 @@ def on_post_build(config: MkDocsConfig) -> None:
             index = {**index, "docs": partial_rebuild.flatten(_state.entries)}
         memo = build.PROCESS_STATE.setdefault(_ENTRIES, search.EntryMemo())
         search.write_index_file(site_dir, index, _site, memo)
-    if _aside is not None and not _strict_warnings():
+    failed = _strict_warnings()  # (on_build_error puts the last site back)
+    if _aside is not None and not failed:
         served_site.drop(_aside[0])
     _let_pages_go(config)
-    _let_docs_go()
     if not os.environ.get(_SERVING):
         # The same modes on every machine, whatever the umask (a site served by MkDocs'
         # own server, in its temporary folder, is read by its builder alone).
         sitemodes.make_publishable(site_dir)
+    # Last: a build waiting for the docs folder sets this site folder aside and builds
+    # into it next, so this one is done with it first.
+    if not failed:
+        _let_docs_go()
 
 
 def _let_pages_go(config: MkDocsConfig) -> None:
@@ -1155,12 +1159,12 @@ def on_build_error(error: Exception) -> None:
         _store_memo()
     # A half-built site is no base for the next dirty build.
     _sites().clear()
-    _let_docs_go()
     if _aside is not None:
         kept = _aside[1] and served_site.holds_a_site(_aside[0])
         served_site.put_back(_aside[0], whole=_aside[1])
         if kept and not os.environ.get(_SERVING):
             print(f"readinglist: the last site built is kept in {_aside[0]} as it was", file=sys.stderr)
+    _let_docs_go()  # (after the put-back: see on_post_build)
     if isinstance(error, ThemeFailed):
         build.PROCESS_STATE[_STOPPED] = [str(p) for p in error.problems]
         raise theme_errors.ThemeStopped from None  # (printed: see guard_config for serve)

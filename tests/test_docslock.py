@@ -242,3 +242,36 @@ def test_make_clean_while_a_server_runs_leaves_its_hold_on_the_docs_folder(tmp_p
         assert not _free(docs)  # a build is still refused
     finally:
         _stop(server)
+
+
+def test_a_build_holds_the_docs_folder_until_the_site_folder_is_final(tmp_path, process_state, monkeypatch, capsys):
+    """A build waiting for the docs folder goes on to set the site folder aside
+    (served_site.py) and build into it: the build before must be done with the site
+    folder when it lets go, its files' modes set and, when it failed, the last site put
+    back (let go first, the put-back emptied the site folder under the next build)."""
+    from generator import handlinks, served_site, sitemodes
+    from generator.errors import Problems
+
+    project = make_project(tmp_path, FIXTURE)
+    docs = project / "docs"
+    free_while: dict[str, bool] = {}
+
+    def spied(name, module, function):
+        def spy(*args, **kwargs):
+            free_while[name] = _free(docs)
+            return function(*args, **kwargs)
+
+        monkeypatch.setattr(module, function.__name__, spy)
+
+    spied("made publishable", sitemodes, sitemodes.make_publishable)
+    spied("put back", served_site, served_site.put_back)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    assert free_while == {"made publishable": False}
+    # A strict build that MkDocs' own anchor check fails once on_post_build has run.
+    monkeypatch.setattr(handlinks, "missing_anchors", lambda pages, root: Problems())
+    (project / "content" / "pages").mkdir(exist_ok=True)
+    (project / "content" / "pages" / "about.md").write_text("# About\n\n[x](papers/task-vectors.md#abstrct)\n")
+    free_while.clear()
+    assert main(["--root", str(project), "build", "-q", "--strict"]) == 1
+    assert free_while["put back"] is False
+    assert _free(docs)  # (and let go once done)
