@@ -1109,8 +1109,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         memo = build.PROCESS_STATE.setdefault(_ENTRIES, search.EntryMemo())
         search.write_index_file(site_dir, index, _site, memo)
     failed = _strict_warnings()  # (on_build_error puts the last site back)
-    if _aside is not None and not failed:
-        served_site.drop(_aside[0])
+    if not failed:
+        # Whether or not this build set a site aside: one a build killed before it
+        # ended left is no longer the last (`mkdocs build --dirty` sets none aside).
+        served_site.drop(site_dir)
     _let_pages_go(config)
     if not os.environ.get(_SERVING):
         # The same modes on every machine, whatever the umask (a site served by MkDocs'

@@ -2381,3 +2381,30 @@ def test_a_page_s_file_replaced_by_a_folder_stops_the_build_saying_what_to_do(tm
     shutil.rmtree(page)
     assert main(["--root", str(project), "build", "-q"]) == 0
     assert page.is_file()
+
+
+def test_a_dirty_build_that_succeeds_leaves_no_last_site_set_aside(tmp_path, process_state):
+    """`mkdocs build --dirty` after a build killed before it ended (which left the last
+    site set aside: served_site.set_aside) builds every page into the site folder; the
+    site set aside then stood in it beside the new one, and went out with it (a
+    dot-folder: GitHub Pages' artifact, an rsync, a web server reading site/)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator import served_site
+    from tests.test_partial_rebuild import _new_project
+
+    project = _new_project(tmp_path)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    site = project / "site"
+    served_site.set_aside(site)  # (the killed build's, and its half)
+    (site / "index.html").write_text("half")
+    config = load_config(str(project / "mkdocs.yml"), strict=True)
+    config.plugins.on_startup(command="build", dirty=True)
+    try:
+        mkdocs_build(config, dirty=True)
+    finally:
+        config.plugins.on_shutdown()
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
+    assert "half" not in (site / "index.html").read_text()
+    assert (site / "papers" / "task-vectors" / "index.html").is_file()
