@@ -196,9 +196,17 @@ def _as_written(href: str, text: str, line: int, col: int) -> str:
     """The link ``href`` (markdown-it's, percent-encoded) as ``text`` spells it at ``line``
     and ``col``: MkDocs compares a link's anchor as written with the page's ids, so
     `#caf%C3%A9` is no link to the id "café" (where `#café` is)."""
-    offset = sum(len(row) for row in text.splitlines(keepends=True)[: line - 1]) + col - 1
+    # (Lines end at "\n" alone, as links_of counts them: splitlines also ends one at
+    # U+2028, a form feed..., and the place was then before the link.)
+    offset = sum(len(row) + 1 for row in text.split("\n")[: line - 1]) + col - 1
     decoded = unquote(href)
-    return decoded if text.startswith(decoded, offset) and not text.startswith(href, offset) else href
+    if decoded == href or text.startswith(href, offset):
+        return href
+    if text.startswith(decoded, offset):
+        return decoded
+    # Not written there: a reference link, whose definition is elsewhere. The spelling
+    # the page has, when it has one of the two only.
+    return decoded if decoded in text and href not in text else href
 
 
 def _left_out(href: str, folder: Path, root: Path, theme: Path | None) -> str:

@@ -259,3 +259,46 @@ def test_links_are_located_where_written_whichever_spelling_comes_first():
     assert links_of(text) == (
         ("#caf%C3%A9", 1, 5), ("#caf%C3%A9", 1, 16), ("about.md#caf%C3%A9", 1, 32),
     )
+
+
+def test_an_anchor_is_read_as_written_past_a_line_separator_or_a_form_feed(tmp_path):
+    # Markdown's lines end at "\n" alone; U+2028 and a form feed are text inside one. The
+    # link `#café` after them was looked up at the wrong place, taken as markdown-it's
+    # `#caf%C3%A9` and refused, though the build accepts it.
+    about = (
+        '# About\n\n<a id="café"></a>\n\nOne line\u2028its second half, a page\x0cbreak.\n\n'
+        "[a](#café) [b](#caf%C3%A9)\n"
+    )
+    assert _checked(_project(tmp_path, about)) == [
+        "content/pages/about.md:7:16: link '#caf%C3%A9': 'about.md' has no heading '#caf%C3%A9'"
+        " (its anchors: #about, #café)",
+    ]
+
+
+def test_a_reference_link_s_anchor_is_read_as_its_definition_writes_it(tmp_path):
+    # (defined above the link: not where the link is, it was taken as markdown-it's
+    # `#caf%C3%A9` and refused, though the build accepts it)
+    about = '[ref]: #café\n\n# About\n\n<a id="café"></a>\n\nSee [a][ref].\n'
+    assert _checked(_project(tmp_path, about)) == []
+
+
+@pytest.mark.slow
+def test_a_strict_mkdocs_build_accepts_those_links(tmp_path, process_state, monkeypatch):
+    """What the two tests above expect, of MkDocs itself: its anchor validation (the
+    hook's report turned off) accepts `#café` there, and the strict build succeeds."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator import handlinks
+
+    about = (
+        '[ref]: #café\n\n# About\n\n<a id="café"></a>\n\nOne line\u2028its second half, a'
+        " page\x0cbreak.\n\n[a](#café) and [b][ref]\n"
+    )
+    project = _project(tmp_path, about)
+    monkeypatch.setattr(handlinks, "missing_anchors", lambda pages, root: Problems())
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)  # (a refused link: Abort)
+    assert 'href="#café"' in (project / "site" / "about" / "index.html").read_text()
+    assert _checked(project) == []
