@@ -916,6 +916,22 @@ def _slashed_words(word: str) -> bool:
     return len(parts) > 1 and all(part.isalpha() for part in parts)
 
 
+def _typed_words(word: str, named: NamedLinks) -> bool:
+    """Whether a typed ``word`` that names ``named`` (`links_of`) is words as a sentence
+    writes them, each a typed word (a slip of the keys looked for as any other's), not
+    a path pasted: words of letters alone joined by "/" that no link holds, even where
+    some links' paths begin with the first alone ("input/output" and a repository of
+    github.com/input, "view/synthesis" and a page of sites.google.com/view/...: read
+    only as an owner and a repository, `_owned`, they found that owner's papers and no
+    page that writes the words). The owner's papers are found too, by its links' terms,
+    ranked by no word of their own (`_refine`); as a path's, its words are then no
+    slips of the keys (`_refine`'s pasted: "dexdoresearch/sam" is no "same"). Where
+    links' paths begin with its first two parts ("facebookresearch/detr/tree/main"),
+    or it is more than two words with an owner's name first
+    ("facebookresearch/sam/tree/main"), it is a path. readinglist.js's typedWords."""
+    return _slashed_words(word) and (not named.links or bool(named.unlinked) and word.count("/") == 1)
+
+
 # At most this many links are looked for by a part of one (each an exact term of the
 # query), the first in the vocabulary's order: "main/README" would name every repository,
 # and lunr be asked a term for each. Past it, the reader is told (`held_note`): no order
@@ -1398,7 +1414,7 @@ def _refine(
             _LINK_PATH.search(word) and (named.links or not _slashed_words(word))))
         found_links = named.links
         out += link_terms(word, found_links, named.start) if found_links else []
-        link = found_links[0] if named.whole else ""
+        link = found_links[0] if named.whole and not _typed_words(word, named) else ""
         held: tuple[str, ...] = () if named.whole else tuple(found_links)
         if named.held:
             notes.append(held_note(word, named.held))
@@ -1646,10 +1662,12 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
         return [doi_form(doi)]
     if vocabulary is not None and _LINK_WORD.search(word):
         return _prohibited_links(word, vocabulary)
-    if vocabulary is not None and _LINK_PATH.search(word) and links_of(word, vocabulary).unlinked:
+    named = links_of(word, vocabulary) if vocabulary is not None and _LINK_PATH.search(word) else NamedLinks()
+    if named.unlinked and not _typed_words(word, named):
         # (A path that names no link, but its owner's, leaves out none of theirs, as a
         # URL does not: they are not what it names. Its words are not what it names
-        # either: "-facebookresearch/sam" left out every paper of facebookresearch.)
+        # either: "-facebookresearch/detr/tree/main" left out every paper writing
+        # "tree" or "main". "-input/output" is words: `_typed_words`.)
         return []
     compounds = _HYPHENATED.findall(word)
     if compounds:

@@ -1338,10 +1338,10 @@ def test_words_joined_by_a_slash_are_each_looked_for_as_a_typed_word():
 
 
 def test_a_path_without_its_host_finds_its_owners_papers():
-    """A path typed without its host ("facebookresearch/sam", as a README names a
-    repository) that no link holds was its words: "facebookresearch" found the papers
-    whose code's name writes it, each said to lack "sam", and "sam" every page that
-    writes it. It names the links of its owner now, or of its owner and repository
+    """A path typed without its host ("facebookresearch/segment-anything", as a README
+    names a repository) that no link holds was its words: "facebookresearch" found the
+    papers whose code's name writes it, each said to lack the others, and those every
+    page that writes them. It names the links of its owner now, or of its owner and repository
     (its longest start cut at a "/" of its own that begins some links' paths), said as
     a URL no paper links is; where no link's path begins so, its words are searched."""
     site = Site(
@@ -1367,10 +1367,13 @@ def test_a_path_without_its_host_finds_its_owners_papers():
 
     owners = ["papers/detr/", "papers/dino/", "papers/hf/"]
     note = "No paper links {}; it finds the papers that link {}"
-    assert found("facebookresearch/sam") == (owners, (note.format("facebookresearch/sam", "facebookresearch"),))
-    assert engine.find("facebookresearch/sam").hits[3:] == []
+    # (A repository's name with other characters than letters: a path. Words of letters
+    # alone, "facebookresearch/sam", are words too: test_words_of_letters_...)
+    path = "facebookresearch/segment-anything"
+    assert found(path) == (owners, (note.format(path, "facebookresearch"),))
+    assert engine.find(path).hits[3:] == []
     # (One start a host: github.com's and huggingface.co's, each a prefix and an exact term.)
-    assert refine_query("facebookresearch/sam", vocabulary=engine.vocabulary).split() == [
+    assert refine_query(path, vocabulary=engine.vocabulary).split() == [
         "__github_com__facebookresearch__", "__github_com__facebookresearch^3",
         "__huggingface_co__facebookresearch__", "__huggingface_co__facebookresearch^3"]
     # Past the repository: the repository's, its longest start.
@@ -1383,9 +1386,52 @@ def test_a_path_without_its_host_finds_its_owners_papers():
     assert [hit.location for hit in engine.find("nobody/segment").hits] == ["papers/sam/"]
     # Marked "+": the owner's papers, with the other word; marked "-", none left out
     # (before: every paper whose code's name writes "facebookresearch").
-    assert found("+facebookresearch/sam objects") == (["papers/detr/"], found("facebookresearch/sam")[1])
-    assert sorted(hit.location for hit in engine.find("-facebookresearch/sam objects views").hits) == [
+    assert found(f"+{path} objects") == (["papers/detr/"], found(path)[1])
+    assert sorted(hit.location for hit in engine.find(f"-{path} objects views").hits) == [
         "papers/detr/", "papers/dino/"]
+
+
+def test_words_of_letters_joined_by_a_slash_are_words_though_an_owner_is_named_so():
+    """"input/output", where a paper links a repository of github.com/input, was read
+    as an owner and a repository alone: it found that paper, "No paper links
+    input/output; it finds the papers that link input", and not the paper titled
+    "Input/output models"; "view/synthesis" found the project page of
+    sites.google.com/view/... and not "Novel view synthesis". Words of letters alone
+    joined by "/" are words as typed: the pages that write them come first, the
+    owner's papers after them. Two words only: "input/output/tree/main" is a path."""
+    site = Site(
+        papers=(
+            _paper("io", title="Input/output models", abstract="Programs that read input and write output."),
+            _paper("owner", title="A parser", abstract="Parsing.",
+                   links=(Link(url="https://github.com/input/parser", kind="code"),)),
+            _paper("view", title="Robust agents", abstract="Agents.",
+                   links=(Link(url="https://sites.google.com/view/robust-agents", kind="project"),)),
+            _paper("syn", title="Novel view synthesis", abstract="Views synthesised."),
+            _paper("detr", title="Detection with transformers", abstract="Objects.",
+                   links=(Link(url="https://github.com/facebookresearch/detr", kind="code"),)),
+            _paper("sam", title="Segment anything", abstract="Masks by a sam model."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    # The page that writes the words first, lacking none; the owner's paper still found.
+    for query, writes, links in (("input/output", "papers/io/", "papers/owner/"),
+                                 ("view/synthesis", "papers/syn/", "papers/view/")):
+        hits = found(query)
+        assert hits[0] == (writes, ()), query
+        assert links in [location for location, _ in hits], query
+    # Marked "-", its words leave out the pages that write them (it left out none).
+    assert [location for location, _ in found("-input/output programs synthesis")] == ["papers/syn/"]
+    # "facebookresearch/sam": the paper that writes "sam" and the owner's.
+    assert {"papers/sam/", "papers/detr/"} <= {location for location, _ in found("facebookresearch/sam")}
+    # A path whose owner and repository begin a link, or of more than two words after an
+    # owner's name (GitHub's "tree/main"): a path, its words no terms.
+    assert found("input/parser/tree/main") == [("papers/owner/", ())]
+    assert found("input/output/tree/main") == [("papers/owner/", ())]
 
 
 def test_a_part_of_a_path_is_looked_for_in_at_most_link_most_links():

@@ -432,6 +432,15 @@
     return none;
   }
 
+  /* Whether a typed word that names these links (linksOf) is words as a sentence
+     writes them, not a path pasted: words of letters alone joined by "/" that no link
+     holds, even where some links' paths begin with the first ("input/output" and a
+     repository of github.com/input), if it is two words (search.py's _typed_words). */
+  function typedWords(word, named) {
+    return SLASHED_WORDS.test(word)
+      && (!named.links.length || (Boolean(named.unlinked) && word.split("/").length === 2));
+  }
+
   /* A typed URL as a note says it (search.py's _shown_link): without its scheme,
      "www.", a last ".git" or "/", and its query or fragment, which no link is told by. */
   var SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?/i;
@@ -684,7 +693,7 @@
       var named = !identifier && vocabulary ? linksOf(word, vocabulary) : { whole: false, links: [] };
       var pasted = LINK_WORD.test(word) || (LINK_PATH.test(word) && (named.links.length > 0 || !SLASHED_WORDS.test(word)));
       out.push.apply(out, named.links.length ? linkTerms(word, named.links, named.start) : []);
-      var link = named.whole ? named.links[0] : "";
+      var link = named.whole && !typedWords(word, named) ? named.links[0] : "";
       var held = named.whole ? [] : named.links;
       if (named.held) {
         notes.push(heldNote(word, named.held));
@@ -916,7 +925,8 @@
     }
     /* (A path that names no link, but its owner's, leaves out none of theirs, nor
        pages by its words: search.py's _prohibited_terms.) */
-    if (vocabulary && LINK_PATH.test(word) && linksOf(word, vocabulary).unlinked) {
+    var named = vocabulary && LINK_PATH.test(word) ? linksOf(word, vocabulary) : { links: [] };
+    if (named.unlinked && !typedWords(word, named)) {
       return [];
     }
     var compounds = word.match(HYPHENATED) || [];

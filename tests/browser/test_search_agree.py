@@ -60,6 +60,11 @@ PAPERS.update({
                     "links:\n  code:\n    - url: https://github.com/facebookresearch/detr\n"),
     "dino-linked": ("Self-distillation without labels", "[Grace Hopper]",
                     "links:\n  code:\n    - url: https://github.com/facebookresearch/dino\n"),
+    # (an owner whose name is a common word, and a paper that writes that word and another
+    # joined by "/")
+    "input-owner": ("A parser of programs", "[Grace Hopper]",
+                    "links:\n  code:\n    - url: https://github.com/input/parser\n"),
+    "input-output": ("Input/output models", "[Ada Lovelace]", ""),
 })
 
 
@@ -130,7 +135,10 @@ QUERIES = [
     # words joined by "/", one misspelt; a path typed without its host: a repository, one
     # its owner has not (its owner's papers), one of an owner no paper links (its words)
     "encodr/decoder", "encoder/decodr translation", "+encodr/decoder", "facebookresearch/detr",
-    "facebookresearch/sam", "facebookresearch/sam/tree/main", "nobody/detection", "-facebookresearch/sam transformers",
+    "facebookresearch/segment-anything", "facebookresearch/sam/tree/main", "nobody/detection",
+    "-facebookresearch/segment-anything transformers",
+    # words of letters alone joined by "/", the first an owner's name: words (and the owner's)
+    "input/output", "input/outptu", "facebookresearch/sam", "-input/output parser programs",
 ]
 
 
@@ -158,7 +166,7 @@ ANSWERED_AFTER = "(before) => window.__rlSearch.asked > before && window.__rlSea
     # (the whole text pasted from the menu, or dropped, over the box's text: no key)
     ("10.1234/cafe\u0301", "all", ["papers/accent-doi/"]),
     ("encodr/decoder", "all", ["papers/encoder-decoder/"]),
-    ("facebookresearch/sam", "all", ["papers/detr-linked/", "papers/dino-linked/"]),
+    ("facebookresearch/segment-anything", "all", ["papers/detr-linked/", "papers/dino-linked/"]),
 ])
 def test_text_put_in_the_box_without_a_key_is_searched(open_context, agree_site, query, how, expected):
     """Material read the box when a key went up: text that reached it without one (a
@@ -281,8 +289,11 @@ def test_the_site_and_the_terminal_answer_alike(open_context, agree_site, query)
     # said to lack it)
     ("encodr/decoder", ["papers/encoder-decoder/"]),
     # (a path without its host that no link holds: its owner's repositories; it found
-    # them by the word "facebookresearch" of their code's names, each lacking "sam")
-    ("facebookresearch/sam", ["papers/detr-linked/", "papers/dino-linked/"]),
+    # them by the word "facebookresearch" of their code's names, each lacking the others)
+    ("facebookresearch/segment-anything", ["papers/detr-linked/", "papers/dino-linked/"]),
+    # (two words joined by "/", the first an owner's: the page that writes them; it found
+    # the owner's paper alone, said to lack nothing)
+    ("input/output", ["papers/input-output/"]),
 ])
 def test_an_owner_and_a_doi_are_found_whole_on_the_site(open_context, agree_site, query, expected):
     """"github.com/sled" found sled-group's paper first, lacking nothing, and
