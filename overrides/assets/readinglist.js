@@ -2978,13 +2978,18 @@
      change of the box is read as a key going up: Material asks the worker for a
      value once (its distinctUntilChanged), so a key's own keyup after this asks
      nothing more. (Not while a composition is under way: a keyboard's keys are read
-     there, as before. Not bubbling: the page's other keyup listeners hear keys.) */
-  document.addEventListener("input", function (event) {
+     there, as before. Not bubbling: the page's other keyup listeners hear keys.) A
+     composition's end is such a change too: its text comes in "input" events of a
+     composition alone, and one ended without a key (a candidate clicked, a
+     handwriting or voice keyboard) was never asked. */
+  function askedAsTyped(event) {
     var box = event.target;
     if (box instanceof HTMLInputElement && box.classList.contains("md-search__input") && !event.isComposing) {
       box.dispatchEvent(new KeyboardEvent("keyup"));
     }
-  });
+  }
+  document.addEventListener("input", askedAsTyped);
+  document.addEventListener("compositionend", askedAsTyped);
 
   /* (Here, once every value it reads is set.) */
   oldLinks();

@@ -199,6 +199,39 @@ def test_text_put_in_the_box_without_a_key_is_searched(open_context, agree_site,
         count_line(len(found.hits), found.every, found.words))
 
 
+def test_a_composition_ended_without_a_key_is_searched(open_context, agree_site):
+    """An input method's composition puts its text in the box by "input" events of a
+    composition, which are not asked (a keyboard's keys are read there), and one ended
+    without a key (a candidate clicked, a handwriting or voice keyboard) was never asked:
+    the box listed the answer to what it held before. Its end is asked, once."""
+    url, folder = agree_site
+    query = "input/output"
+    found = MaterialSearch(load_index(folder)).find(query)
+    page = open_context(base=url).new_page()
+    page.goto("")
+    box = page.locator(".md-search__input")
+    box.press_sequentially("x")
+    wait_for_search(page)
+    box.press("Control+A")
+    asked = page.evaluate(ASKED)
+    # (Chromium's own composition, as an input method makes it: "input" events of a
+    # composition, then its end, with no key.)
+    cdp = page.context.new_cdp_session(page)
+    for end in (5, len(query)):
+        cdp.send("Input.imeSetComposition", {"text": query[:end], "selectionStart": end, "selectionEnd": end})
+    cdp.send("Input.insertText", {"text": query})
+    assert box.input_value() == query
+    # (Before, nothing was asked: this waited in vain.)
+    page.wait_for_function(ANSWERED_AFTER, arg=asked, timeout=15_000)
+    page.wait_for_timeout(500)
+    assert page.evaluate(ASKED) == asked + 1
+    shown = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.filter(a => !new URL(a.href).hash).map(a => new URL(a.href).pathname.slice(1))")
+    assert shown == [hit.location for hit in found.hits][:10]
+    assert shown[:1] == ["papers/input-output/"] and "papers/input-owner/" in shown
+
+
 def test_the_browser_refines_these_queries_as_python_does(open_context, agree_site):
     url, folder = agree_site
     config = load_index(folder)["config"]
