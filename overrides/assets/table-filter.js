@@ -105,7 +105,8 @@
   /* Sorting a list of papers (All papers, a topic's table) by a column: the headers
      Title, Year and Code become buttons here (without JavaScript the headers stay words
      and the page's order stands). A click sorts (a title A to Z, the year newest first,
-     code first with the most stars first), a second click on the same column reverses.
+     code first with the most stars first, or by title where no badge has a count), a
+     second click on the same column reverses.
      The page's own order is the one its note names (newest first, or by title), shown
      as that column's sort, and kept out of the address; another is kept in it
      (?sort=year, ?sort=-title) with the filter's, so a sorted view can be linked and
@@ -124,7 +125,13 @@
   var SORTS = {
     title: { first: "", up: "A to Z", down: "Z to A", note: "by title, " },
     year: { first: "-", up: "oldest first", down: "newest first", note: "" },
-    code: { first: "-", up: "without code first, fewest stars first", down: "with code first, most stars first", note: "" }
+    code: {
+      first: "-", up: "without code first, fewest stars first", down: "with code first, most stars first", note: "",
+      /* Where no badge of the table has a star count (no content/repositories.yml, as in
+         the shipped list), the order is code or not, then the title: "most stars first"
+         promised an order that was not the one shown. */
+      uncounted: { up: "without code first, then by title", down: "with code first, then by title" }
+    }
   };
 
   /* The table's sortable columns, by the headers the templates write. */
@@ -190,6 +197,13 @@
     said.setAttribute("aria-live", "polite");
     table.parentNode.insertBefore(said, table);
     table.tHead.classList.add("rl-sorts");
+    var counted = table.querySelector(".rl-badge--code[data-stars]") !== null;
+
+    /* The words for a column's order, one way or the other. */
+    function sortWords(key, down) {
+      var words = key === "code" && !counted ? SORTS.code.uncounted : SORTS[key];
+      return down ? words.down : words.up;
+    }
 
     /* (Own keys only: "?sort=constructor" or "__proto__" named Object's own members,
        was taken for a sort, and wrote "NaN" in the note.) */
@@ -265,14 +279,14 @@
           th.setAttribute("aria-sort", down ? "descending" : "ascending");
           /* (Its own words, in brackets: Chromium names the button "Title , A to Z"
              with a comma, the hidden span being apart from the header's word.) */
-          how.textContent = "(" + (down ? SORTS[key].down : SORTS[key].up) + ")";
+          how.textContent = "(" + sortWords(key, down) + ")";
         } else {
           th.removeAttribute("aria-sort");
           how.textContent = "";
         }
       });
       if (note) {
-        note.textContent = state === initial ? noted : noteWords(noted, SORTS[name].note + (down ? SORTS[name].down : SORTS[name].up));
+        note.textContent = state === initial ? noted : noteWords(noted, SORTS[name].note + sortWords(name, down));
       }
     }
 
@@ -304,7 +318,7 @@
         state = name === key ? (state.charAt(0) === "-" ? key : "-" + key) : SORTS[key].first + key;
         mark();
         var down = state.charAt(0) === "-";
-        said.textContent = "Sorted by " + label + ", " + (down ? SORTS[key].down : SORTS[key].up) + ".";
+        said.textContent = "Sorted by " + label + ", " + sortWords(key, down) + ".";
         changed();
       });
     });

@@ -121,6 +121,15 @@ STARS = [
     ("Absent code", 2021, None),
 ]
 
+# Code without star counts (no content/repositories.yml, as in the shipped list) and no
+# code, in the page's order.
+UNCOUNTED = [
+    ("Kappa", 2024, ""),
+    ("beta", 2023, None),
+    ("Alpha", 2022, ""),
+    ("Gamma", 2021, None),
+]
+
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
@@ -134,6 +143,8 @@ def served(tmp_path_factory):
         "long": _page(LONG_ROWS, first=ALL_PAPERS_FIRST),
         "ties": _page(TIES, filtered=False, topics=False),
         "stars": _page(STARS, filtered=False, topics=False),
+        "uncounted": _page(UNCOUNTED),
+        "uncountedtopic": _page(UNCOUNTED, filtered=False, topics=False),
         # A topic of more rows than the filter shows at first, fewer than a long list's
         # split: one body, shown whole, its rows drawn as boxes.
         "bigtopic": _page(LONG_ROWS[:TOPIC], topics=False),
@@ -858,3 +869,26 @@ def test_a_topic_of_more_rows_than_shown_at_first_says_its_count_on_load(new_pag
     assert len(_titles(page)) == TOPIC
     assert page.evaluate("document.getElementById('t').hasAttribute('data-rl-rows')") is True
     assert page.locator(".rl-filter__count").inner_text() == f"All {TOPIC:,} papers are shown"
+
+
+@pytest.mark.parametrize(("address", "down", "up"), [
+    ("uncounted/", "with code first, then by title", "without code first, then by title"),
+    ("uncountedtopic/", "With code first, then by title.", "Without code first, then by title."),
+])
+def test_without_star_counts_the_code_sort_says_code_then_title_not_most_stars(new_page, address, down, up):
+    # No badge has a count: the sort said "with code first, most stars first", an order
+    # it could not show (it is code or not, then the title, A to Z, case aside).
+    page = new_page()
+    _opened(page, address)
+    code = page.get_by_role("button", name=re.compile("^Code"))
+    code.click()
+    assert _titles(page) == ["Alpha", "Kappa", "beta", "Gamma"]
+    assert _note_text(page) == down
+    assert page.locator("th .rl-sort__how").all_text_contents() == ["", "", f"({down.rstrip('.').lower()})"]
+    expect(page.locator("[aria-live]", has_text="Sorted by")).to_have_text(
+        f"Sorted by Code, {down.rstrip('.').lower()}.")
+    code.click()
+    assert _titles(page) == ["beta", "Gamma", "Alpha", "Kappa"]
+    assert _note_text(page) == up
+    expect(page.locator("[aria-live]", has_text="Sorted by")).to_have_text(
+        f"Sorted by Code, {up.rstrip('.').lower()}.")
