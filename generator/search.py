@@ -36,12 +36,15 @@ query's words (literally or through another form) come first, in lunr's order ot
 (`rank_by_words`; readinglist.js reorders the worker's results alike; before all, a page
 whose title's words are the query's): a word found only
 through its base form weighs too little to outrank, by score alone, the papers that
-write one other query word; and among them a title that writes a query's word comes
-before one that has it only inside a longer word (`longer_in_title`). A typed word of letters that no word of the index begins
+write one other query word; and among them a title that holds more of the query's
+words comes first, and a title that writes a query's word before one that has it only
+inside a longer word (`longer_in_title`). A typed word of letters that no word of the index begins
 with, nor any other form of it, is a slip of the keys ("instrucion tuning" found only
 "tuning", each result saying "Missing: instrucion"): it becomes lunr's fuzzy term
 ``W~1`` (``W~2`` from 10 letters: FUZZY_LONG), and the index's words it finds count for
-it in `rank_by_words` and in the result's "Missing:". Whether a word matches, and what
+it in `rank_by_words` and in the result's "Missing:"; a hyphenated word with such a
+slip in a half is read as the one hyphenated word of the index its halves' near words
+make ("mutli-task" as "multi-task": `corrected_compound`). Whether a word matches, and what
 its fuzzy term finds, the browser reads from the index's ``vocabulary`` (its config:
 every word lunr indexes, sorted; `Vocabulary`, 17 B per paper of the synthetic list at
 10,000 papers). A word the index has gets no fuzzy term: its ranking is as before.
@@ -1436,6 +1439,8 @@ def _refine(
             other = True
             if named.unlinked:
                 continue
+        if not pasted:
+            word = corrected_compound(word, vocabulary, base_forms)
         pieces = [piece for piece in split_at.split(word) if piece]
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
@@ -1744,6 +1749,49 @@ def _compounds(word: str, vocabulary: Vocabulary | None) -> list[tuple[str, ...]
     return found
 
 
+def corrected_compound(
+    word: str, vocabulary: Vocabulary | None, base_forms: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """``word`` with each hyphenated word in it whose halves hold a slip of the keys
+    written as the one hyphenated word of the index it may be ("mutli-task" as
+    "multi-task"): where the halves' near words (those their fuzzy terms find, `near`)
+    make exactly one joined word the index has. Split, the typo half's fuzzy term
+    weighed far less than the other half's exact word, and the whole word was not
+    ranked as one: for "mutli-task" five papers with "task" in their titles again and
+    again came before the topic "Multi-task learning", which "multi-task" lists first.
+    A half is looked for so where `_refine` would make it a fuzzy term (letters only,
+    FUZZY_SHORTEST or more, no stop word nor other form, no word of the index begins
+    with it); where none is, or where the near words make no such word or several,
+    ``word`` is as typed. readinglist.js's correctedCompound is the same."""
+    if vocabulary is None:
+        return word
+
+    def corrected(match: re.Match[str]) -> str:
+        compound = match.group()
+        if vocabulary.begins(compound.replace("-", "").lower()):
+            return compound
+        options = []
+        for half in compound.split("-"):
+            low = half.lower()
+            slip = (half.isalpha() and len(half) >= FUZZY_SHORTEST and low not in STOP_WORDS
+                    and not (base_forms or {}).get(low) and not vocabulary.begins(low))
+            options.append(vocabulary.near(low, fuzzy_distance(low)) if slip else [half])
+        if all(len(option) == 1 and option[0] == half for option, half in zip(options, compound.split("-"))):
+            return compound
+        made = [halves for halves in _products(options) if vocabulary.has("".join(halves).lower())]
+        return "-".join(made[0]) if len(made) == 1 else compound
+
+    return _HYPHENATED.sub(corrected, word)
+
+
+def _products(options: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+    """Each choice of one of each of ``options``, the first option's choices slowest."""
+    made: list[tuple[str, ...]] = [()]
+    for option in options:
+        made = [(*before, choice) for before in made for choice in option]
+    return made
+
+
 def is_compound(word: Sequence[str]) -> bool:
     """Whether a word to rank by is a hyphenated word ranked whole (`_compounds`), not a
     URL found by a link (its second term: `link_form`; a hyphenated word's is its joined
@@ -1790,7 +1838,8 @@ def rank_by_words(
     alone; one that writes it with spaces (`by_spaced`: "chain of thought") finds it,
     after the pages that write it whole, all else equal. A page that does not find each
     of the ``required`` words (those of words marked "+": `_refine`) is left out.
-    Among the pages that find as many words, a title that writes a query's word whole
+    Among the pages that find as many words, a title that holds more of the query's
+    words (either way below, or by a typo's word) comes first; of as many, one that writes a query's word whole
     (or another form of it: ``forms``, the index's map of a word's base forms,
     lemmas.by_form; or among its ``title_variants``, the entry's other spellings of its
     title's words) comes before a title that has it only as the start of a longer
@@ -1825,26 +1874,31 @@ def rank_by_words(
         # the rule when every title was split, 20 ms more so; readinglist.js alike.)
         needles = {term for word in words for term in word}
         needles |= {form for form, bases in (forms or {}).items() if needles.intersection(bases)}
-        longer = {}
+        longer: dict[str, tuple[int, int] | None] = {}
         for page in ordered:
             title, variants = titles.get(page, ""), (title_variants or {}).get(page, "")
             text = _MARKUP.sub("", f"{title} {variants}").lower()
             longer[page] = (
                 longer_in_title(title, variants, words, forms or {}) if any(n in text for n in needles) else None)
-        ordered = _whole_words_first(ordered, rank, longer)
+        ordered = _whole_words_first(ordered, rank, longer, every_place=len(words) > 1)
     return ordered
 
 
 def longer_in_title(
     title: str, title_variants: str, words: Sequence[tuple[str, ...]], forms: Mapping[str, Sequence[str]]
-) -> int | None:
-    """How many of the query's ``words`` a ``title`` (as the index has it) has only as
+) -> tuple[int, int] | None:
+    """How many of the query's ``words`` a ``title`` (as the index has it) holds either
+    way (whole, in another form, by a typo's word, or as a longer word's start), and how many of them it has only as
     the start of a longer word ("Transferability" for "transfer", "LLMsuite" for
     "llms"), and not whole nor in another form ("Transfers", "LLM"; ``forms``: a
     word's base forms, lemmas.by_form), nor among the title's other spellings its
     entry's ``title_variants`` holds ("Multi-Task" for "multitask", "GraspGPT" for
     "gpt", "NaturalInstructions" for "natural": `paper_entry`); None when it has none
-    of them either way. A title that writes the query's word outranks one that writes a longer
+    of them either way. A title that holds more of the query's words outranks one that
+    holds fewer: "a survey on multi task learnin" (the 404 page's search for a missing
+    page) listed "Reasoning with Large Language Models, a Survey", whose abstract has
+    the other words, above "A Survey on Multi-Task Learning", whose "Learning" the
+    typed "learnin" only begins. Among titles that hold as many, one that writes the query's word outranks one that writes a longer
     word it begins (`rank_by_words`): lunr scores each word a prefix finds by its own
     rarity, so that "On The Transferability of Deep-Q Networks" came above "... An
     Exploration of Transfer Methods ..." for "transfer" (its topic and abstract say
@@ -1861,26 +1915,37 @@ def longer_in_title(
         elif not is_compound(word) and any(len(w) > len(word[0]) and w.startswith(word[0]) for w in written):
             found += 1
             longer += 1
-    return longer if found else None
+    return (found, longer) if found else None
 
 
-def _whole_words_first(ordered: list[str], rank: Callable[[str], Any], longer: Mapping[str, int | None]) -> list[str]:
+def _whole_words_first(
+    ordered: list[str], rank: Callable[[str], Any], longer: Mapping[str, tuple[int, int] | None],
+    every_place: bool = False,
+) -> list[str]:
     """``ordered``, the pages of one ``rank`` whose titles have some of the query's words
-    (``longer`` not None) each in the place of one, those with fewer words only as a
-    longer word's start (`longer_in_title`) first, in their order otherwise; the other
-    pages stay where they are."""
+    (``longer`` not None) each in the place of one, those whose titles hold more of the
+    words first, and of as many, those with fewer only as a longer word's start
+    (`longer_in_title`), in their order otherwise; the other pages stay where they are.
+    With ``every_place`` (a query of more than one word) those others take part too, as
+    titles that hold none of the words: a page whose abstract wrote every word stayed
+    above a title that holds them all. (A word alone keeps lunr's order for them.)"""
     out = list(ordered)
     start = 0
     while start < len(out):
         end = start
         while end < len(out) and rank(out[end]) == rank(out[start]):
             end += 1
-        places = [at for at in range(start, end) if longer[out[at]] is not None]
-        pages = sorted((out[at] for at in places), key=lambda page: longer[page])  # stable
+        places = [at for at in range(start, end) if every_place or longer[out[at]] is not None]
+        pages = sorted((out[at] for at in places), key=lambda page: _held_first(longer[page]))  # stable
         for at, page in zip(places, pages):
             out[at] = page
         start = end
     return out
+
+
+def _held_first(held: tuple[int, int] | None) -> tuple[int, int]:
+    found, longer = held or (0, 0)
+    return -found, longer
 
 
 def by_score(hits: Iterable[Hit]) -> list[str]:

@@ -2829,3 +2829,57 @@ def test_a_word_marked_excluded_is_an_authors_name_form_only_if_a_stop_word():
     vocabulary = Vocabulary(" ".join(Vocabulary.order(["_in_context", "in_context", "context", "_he"])))
     assert refine_query("context -in_context", vocabulary=vocabulary).split()[-1] == "-in_context"
     assert refine_query("context -He", vocabulary=vocabulary).split()[-1] == "-_he"
+
+
+def test_a_typo_in_a_hyphenated_word_is_read_as_the_one_hyphenated_word_of_the_index_it_may_be():
+    from generator.search import corrected_compound
+
+    vocabulary = Vocabulary(" ".join(Vocabulary.order(
+        ["multi", "multitask", "task", "tasks", "chain", "chainofthought", "of", "thought", "mulch", "mulchtask"])))
+    assert corrected_compound("mutli-task", vocabulary) == "multi-task"
+    assert corrected_compound("mutli-tsak", vocabulary) == "multi-task"
+    assert corrected_compound("Mutli-Task", vocabulary) == "multi-Task"  # (the half typed right as typed)
+    assert corrected_compound("chain-of-thougth", vocabulary) == "chain-of-thought"
+    # Spelt right, or with no joined word of the index to be: as typed.
+    assert corrected_compound("multi-task", vocabulary) == "multi-task"
+    assert corrected_compound("mutli-agent", vocabulary) == "mutli-agent"
+    # Two near words of "mulci" ("multi" and "mulch", each one letter changed) that each
+    # make a joined word of the index ("multitask", "mulchtask"): which one was meant is
+    # not known, and the word is as typed.
+    assert corrected_compound("mulci-task", vocabulary) == "mulci-task"
+    assert corrected_compound("mutli-task", None) == "mutli-task"
+
+
+@pytest.mark.example
+def test_a_title_that_holds_every_typed_word_comes_before_titles_that_hold_fewer(engine):
+    # (What the 404 page searches for a missing page "a-survey-on-multi-task-learnin":
+    # "Reasoning with Large Language Models, a Survey", whose abstract writes the other
+    # words, came first. Checked by hand in content/papers: these three titles are the
+    # shipped list's only ones with "survey", "multi", "task" and a word beginning
+    # "learnin"; the topic page's title has three of them, the Reasoning survey's one.)
+    titles = [html.unescape(hit.title) for hit in engine.search("a survey on multi task learnin")]
+    assert set(titles[:3]) == {
+        "A Survey on Multi-Task Learning",
+        "A Survey of Multi-task Learning in Natural Language Processing: Regarding Task Relatedness and Training"
+        " Methods",
+        "Challenges and Opportunities of Using Transformer-Based Multi-Task Learning in NLP Through ML Lifecycle:"
+        " A Survey",
+    }
+    assert titles[3] == "Multi-task learning"
+    assert titles.index("Reasoning with Large Language Models, a Survey") > 3
+    # ("Less is more: ... Multi-Label Class-Incremental Learning", whose abstract has
+    # "task", came third for "multi task learning", above titles with all three words.)
+    titles = [html.unescape(hit.title) for hit in engine.search("multi task learning")]
+    less = titles.index("Less is more: Summarizing Patch Tokens for efficient Multi-Label Class-Incremental Learning")
+    for title in ("YOLOR-Based Multi-Task Learning", "Deep Safe Multi-Task Learning", "A Survey on Multi-Task Learning"):
+        assert titles.index(title) < less, title
+
+
+@pytest.mark.example
+def test_a_misspelt_hyphenated_word_finds_what_the_word_spelt_right_finds(engine):
+    # ("mutli-task" listed five papers with "task" in their titles again and again
+    # before the topic "Multi-task learning", which "multi-task" lists among the first two.)
+    right = [hit.location for hit in engine.search("multi-task")]
+    assert "topics/multi-task-learning/" in right[:2]
+    for typed in ("mutli-task", "multi-tsak", "Mutli-Task"):
+        assert [hit.location for hit in engine.search(typed)] == right, typed

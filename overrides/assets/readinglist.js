@@ -165,6 +165,45 @@
     });
   };
 
+  /* The word with each hyphenated word in it whose halves hold a slip of the keys
+     written as the one hyphenated word of the index it may be ("mutli-task" as
+     "multi-task"), where the halves' near words make exactly one joined word the index
+     has; else as typed (search.py's corrected_compound says why). */
+  function correctedCompound(word, vocabulary, baseForms) {
+    if (!vocabulary) {
+      return word;
+    }
+    return word.replace(HYPHENATED, function (compound) {
+      if (vocabulary.begins(compound.replace(/-/g, "").toLowerCase())) {
+        return compound;
+      }
+      var halves = compound.split("-");
+      var options = halves.map(function (half) {
+        var low = half.toLowerCase();
+        var slip = LETTERS_ONLY.test(half) && half.length >= FUZZY_SHORTEST && !STOP_WORDS.has(low)
+          && !((baseForms && baseForms.get(low)) || []).length && !vocabulary.begins(low);
+        return slip ? vocabulary.near(low, fuzzyDistance(low)) : [half];
+      });
+      if (options.every(function (option, i) { return option.length === 1 && option[0] === halves[i]; })) {
+        return compound;
+      }
+      var made = [[]];
+      options.forEach(function (option) {
+        var next = [];
+        made.forEach(function (before) {
+          option.forEach(function (choice) {
+            next.push(before.concat([choice]));
+          });
+        });
+        made = next;
+      });
+      made = made.filter(function (choice) {
+        return vocabulary.begins(choice.join("").toLowerCase(), true);
+      });
+      return made.length === 1 ? made[0].join("-") : compound;
+    });
+  }
+
   /* The hyphenated words of a typed word ranked whole (search.py's _compounds): each
      as typed, lower-cased, then joined, then joined without accents; only those whose
      joined form begins a word of the index (none without a vocabulary). */
@@ -725,6 +764,9 @@
           return;
         }
       }
+      if (!pasted) {
+        word = correctedCompound(word, vocabulary, baseForms);
+      }
       var pieces = word.split(separator).filter(Boolean);
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
         return j.replace(/-/g, "");
@@ -1235,10 +1277,10 @@
     return every;
   }
 
-  /* How many of the query's words a page's title has only as the start of a longer
-     word ("Transferability" for "transfer"), and not whole nor in another form nor
-     among its entry's title_variants; null when it has none of them either way
-     (search.py's longer_in_title). */
+  /* How many of the query's words a page's title holds either way, and how many of
+     them only as the start of a longer word ("Transferability" for "transfer"), and
+     not whole nor in another form nor among its entry's title_variants: [found,
+     longer]; null when it has none of them either way (search.py's longer_in_title). */
   function longerInTitle(page, words, separator, baseForms) {
     var written = titleWords(String(page.title || ""), separator);
     titleWords(String(page.title_variants || ""), separator).forEach(function (word) {
@@ -1262,12 +1304,14 @@
         longer += 1;
       }
     });
-    return found ? longer : null;
+    return found ? [found, longer] : null;
   }
 
   /* The groups of one rank (``order``) whose page's title has some of the query's
-     words, each in the place of one, those with fewer of them only as a longer word's
-     start first, in their order otherwise; the others stay where they are (search.py's
+     words, each in the place of one, those whose titles hold more of the words first,
+     and of as many, those with fewer of them only as a longer word's start, in their
+     order otherwise; the others stay where they are, but for a query of more than one
+     word, where they take part as titles that hold none of the words (search.py's
      _whole_words_first). In place. */
   function wholeWordsFirst(groups, order, words, separator, baseForms) {
     /* (A title whose text holds none of the words' terms, none of the forms whose base
@@ -1303,6 +1347,9 @@
           .replace(/<[^>]*>/g, "").toLowerCase();
         var n = needles.some(function (needle) { return text.indexOf(needle) >= 0; })
           ? longerInTitle(page, words, separator, baseForms) : null;
+        if (n === null && words.length > 1) {
+          n = [0, 0];
+        }
         if (n !== null) {
           places.push(at);
           titled.push(group);
@@ -1310,7 +1357,9 @@
         }
       }
       titled.sort(function (a, b) {
-        return longer.get(a) - longer.get(b);  /* stable */
+        var x = longer.get(a);
+        var y = longer.get(b);
+        return (y[0] - x[0]) || (x[1] - y[1]);  /* stable */
       });
       places.forEach(function (place, i) {
         groups[place] = titled[i];

@@ -151,3 +151,38 @@ def test_a_title_that_writes_the_word_comes_before_one_with_a_longer_word_it_beg
     finally:
         page.close()
     assert in_browser == python
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]])
+def test_a_title_that_holds_more_of_the_words_comes_first_in_the_browser_as_in_python(browser, order):
+    # (search.longer_in_title: "a survey on multi task learnin" listed a survey whose
+    # abstract has the other words first, above "A Survey on Multi-Task Learning", its
+    # "Learning" only begun by "learnin", and a longer word came last whatever it held.)
+    # Each page finds every word (in its abstract if not its title), in the worker's order.
+    pages = [("papers/one/", "Reasoning, a Survey"),
+             ("papers/none/", "Something else entirely"),
+             ("papers/all/", "A Survey on Multi-Task Learning"),
+             ("papers/three/", "Multi-task learning"),
+             ("papers/two/", "Task surveys")]
+    pages = [pages[i] for i in order]
+    words = [["survey"], ["multi"], ["task"], ["learnin"]]
+    every = {"survey": True, "multi": True, "task": True, "learnin": True}
+    python = rank_by_words(
+        [location for location, _ in pages], {location: every for location, _ in pages},
+        [tuple(terms) for terms in words], dict(pages), forms={"surveys": ["survey"]},
+    )
+    # By hand: four words, three ("survey" absent), two ("Task surveys"), one, none.
+    assert python == ["papers/all/", "papers/three/", "papers/two/", "papers/one/", "papers/none/"]
+    page = browser.new_page()
+    try:
+        in_browser = page.evaluate(
+            "([source, pages, words, separator, forms, every]) => {"
+            " const rank = new Function(source + '; return rankByWords;')();"
+            " const made = pages.map(([location, title]) => [{location, title, terms: every}]);"
+            " rank(made, words, new RegExp(separator), [], new Map(Object.entries(forms)));"
+            " return made.map(group => group[0].location); }",
+            [RANKING, pages, words, SEPARATOR, {"surveys": ["survey"]}, every],
+        )
+    finally:
+        page.close()
+    assert in_browser == python

@@ -949,6 +949,30 @@ def test_the_search_box_lists_a_title_that_writes_the_word_before_a_longer_word_
     assert page.evaluate(RESULT_PATHS)[:10] == expected
 
 
+@pytest.mark.parametrize(("query", "first"), [
+    # (Checked by hand in content/papers: the three titles with every word first, the
+    # topic, whose title has three of them, next; "Reasoning with Large Language Models,
+    # a Survey", which has one, came first. The 404 page's search for a missing page.)
+    ("a survey on multi task learnin", {"papers/a-survey-on-multi-task-learning/",
+     "papers/a-survey-of-multi-task-learning-in-natural-language-processing-regarding-task/",
+     "papers/challenges-and-opportunities-of-using-transformer-based-multi-task-learning-in/"}),
+    # (A typo in a hyphenated word read as the word spelt right: the two topics
+    # "Multi-task ..." first, as for "multi-task"; five papers with "task" in their
+    # titles again and again came before them.)
+    ("mutli-task", {"topics/multi-task-learning/", "topics/multi-task-reinforcement-learning/"}),
+])
+def test_the_search_box_lists_titles_with_every_word_first_as_the_search_command(page, site_dir, query, first):
+    expected = [hit.location for hit in MaterialSearch(load_index(site_dir)).search(query)][:10]
+    assert set(expected[:len(first)]) == first
+    if query.startswith("a survey"):
+        assert expected[3] == "topics/multi-task-learning/"
+        assert expected.index("papers/reasoning-with-large-language-models-a-survey/") > 3
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially(query)
+    wait_for_search(page)
+    assert page.evaluate(RESULT_PATHS)[:10] == expected
+
+
 def test_published_under_a_sub_path_links_navigate_instantly(open_context, published_url):
     # Material's instant navigation swaps the page's content without a reload, but only
     # for links listed in sitemap.xml, which MkDocs fills only when site_url is set.
