@@ -1778,10 +1778,24 @@ def corrected_compound(
             options.append(vocabulary.near(low, fuzzy_distance(low)) if slip else [half])
         if all(len(option) == 1 and option[0] == half for option, half in zip(options, compound.split("-"))):
             return compound
+        if _choices(options) > CORRECTION_MOST:
+            return compound
         made = [halves for halves in _products(options) if vocabulary.has("".join(halves).lower())]
         return "-".join(made[0]) if len(made) == 1 else compound
 
     return _HYPHENATED.sub(corrected, word)
+
+
+# The most spellings a hyphenated word's slips are corrected among: short halves each
+# near dozens of words ("abc-abd-abe-abf") made millions, a query never answered.
+CORRECTION_MOST = 1000
+
+
+def _choices(options: Sequence[Sequence[str]]) -> int:
+    count = 1
+    for option in options:
+        count *= len(option)
+    return count
 
 
 def _products(options: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:

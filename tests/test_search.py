@@ -2883,3 +2883,17 @@ def test_a_misspelt_hyphenated_word_finds_what_the_word_spelt_right_finds(engine
     assert "topics/multi-task-learning/" in right[:2]
     for typed in ("mutli-task", "multi-tsak", "Mutli-Task"):
         assert [hit.location for hit in engine.search(typed)] == right, typed
+
+
+def test_a_hyphenated_word_of_many_short_slips_is_not_corrected_among_millions_of_spellings():
+    from generator.search import CORRECTION_MOST, corrected_compound
+
+    # "abq" is one letter from each of the 25 other words "ab?" of the index: four such
+    # halves make 25**4 spellings, more than CORRECTION_MOST, and the word is as typed
+    # (at once), though one of them, "abaabaabaaba", is a word of the index.
+    words = [f"ab{c}" for c in "abcdefghijklmnoprstuvwxyz"]
+    vocabulary = Vocabulary(" ".join(Vocabulary.order([*words, "abaabaabaaba", "abaaba"])))
+    assert 25 ** 4 > CORRECTION_MOST
+    assert corrected_compound("abq-abq-abq-abq", vocabulary) == "abq-abq-abq-abq"
+    # Two such halves, 625 spellings: corrected.
+    assert corrected_compound("abq-abq", vocabulary) == "aba-aba"

@@ -169,6 +169,8 @@
      written as the one hyphenated word of the index it may be ("mutli-task" as
      "multi-task"), where the halves' near words make exactly one joined word the index
      has; else as typed (search.py's corrected_compound says why). */
+  var CORRECTION_MOST = 1000;
+
   function correctedCompound(word, vocabulary, baseForms) {
     if (!vocabulary) {
       return word;
@@ -185,6 +187,10 @@
         return slip ? vocabulary.near(low, fuzzyDistance(low)) : [half];
       });
       if (options.every(function (option, i) { return option.length === 1 && option[0] === halves[i]; })) {
+        return compound;
+      }
+      /* (search.py's CORRECTION_MOST: short halves each near dozens of words made millions.) */
+      if (options.reduce(function (count, option) { return count * option.length; }, 1) > CORRECTION_MOST) {
         return compound;
       }
       var made = [[]];
