@@ -55,7 +55,9 @@ that ``k`` remain to show.
 A paper that is not affected gets as new ranking its old prefix, affected papers taken
 out and moved pairs recomputed, merged with its new cosines against the affected papers, and trusted
 down to the old prefix's last entry (papers outside the prefix ranked below it), raised
-by the largest distances that could bring an unseen paper above it. A paper left with
+by the largest distances that could bring an unseen paper above it. (After such a
+raise, the bound is kept, ``_ceiling``, and raised again at the next move: not the last
+entry left, which would drop at least one entry from every open prefix at every move.) A paper left with
 too short a trusted prefix is ranked again from its whole row. A changed list of papers
 (added, removed), different ``k``/``terms``, curator lists longer than the kept prefix
 allows, or an edit that affects over half of the papers is computed from scratch.
@@ -248,6 +250,11 @@ class RelatedIndex:
     _top_cols: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     _top_vals: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     _complete: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # Per paper, NaN where no paper outside its open prefix ranks above the prefix's last
+    # entry (as ranked); else what no cosine outside the prefix exceeds, below that last
+    # entry: an update that moved vectors trusted only what stood above its bound by the
+    # distance moved (`_rerank`).
+    _ceiling: np.ndarray = field(default_factory=lambda: np.zeros(0))
     _pair_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     _pair_cols: np.ndarray = field(default_factory=lambda: _EMPTY)
     _pair_curated: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
@@ -326,6 +333,7 @@ class RelatedIndex:
         self._width = self._widest() + _MARGIN
         self._weigh(np.arange(n))
         self._top_cols, self._top_vals, self._complete = rank_all(self._vectors, self._width)
+        self._ceiling = np.full(n, np.nan)
         self._pair_ptr = np.zeros(n + 1, dtype=np.int64)
         self._pair_cols = _EMPTY
         self._pair_curated = np.zeros(0, dtype=bool)
@@ -726,6 +734,7 @@ class RelatedIndex:
             self._top_cols[block], self._top_vals[block], self._complete[block] = rank_block(
                 scores, self._width
             )
+            self._ceiling[block] = np.nan
 
     def _need(self, rows: np.ndarray) -> np.ndarray:
         """How long a prefix each of ``rows`` needs: ``k`` papers beyond its curator
@@ -805,6 +814,14 @@ class RelatedIndex:
         bound_col = np.where(old_complete, n, old_cols[np.arange(n), last]).astype(np.int64)
         bound_val = np.where(old_complete, 0.0, old_vals[np.arange(n), last])
         bound_val[~old_complete & (lengths == 0)] = np.inf  # trusts nothing
+        # A prefix an earlier move cut short: its bound is what no paper outside it can
+        # exceed, not its last entry. (The last entry as the bound dropped at least that
+        # entry at every move, every open prefix alike: after _MARGIN edits that moved an
+        # idf, all were too short at once and ranked again from their whole row, 7,552
+        # rows and 3 s of CPU at 10,000 papers.)
+        ceiling = self._ceiling.copy()
+        loose = ~np.isnan(ceiling) & ~old_complete
+        bound_val[loose] = ceiling[loose]
         slack = distance + distance.max(initial=0.0)
         floor = np.where(old_complete, 0.0, bound_val - TIE)
         floor[is_affected] = np.inf
@@ -846,7 +863,7 @@ class RelatedIndex:
         m_vals = np.concatenate((kept_vals, values))
         row_slack = slack[m_rows]
         trusted = old_complete[m_rows] | np.where(
-            row_slack > 0,
+            (row_slack > 0) | loose[m_rows],
             m_vals > bound_val[m_rows] + row_slack + _MOVE_SLACK,
             ranks_at_or_above(m_vals, m_cols, bound_val[m_rows], bound_col[m_rows]),
         )
@@ -856,6 +873,13 @@ class RelatedIndex:
         )
         count = np.bincount(local, minlength=len(merge))
         complete[merge] = old_complete[merge] & (count <= width)
+        # What a paper outside a prefix can reach now: its old bound raised by the
+        # distances moved (and the margin that keeps rounding out of the comparison);
+        # papers cut off at the width rank below the new last entry.
+        raised = (slack[merge] > 0) | loose[merge]
+        ceiling[merge] = np.where(complete[merge] | (count > width), np.nan,
+                                  np.where(raised, bound_val[merge] + slack[merge] + _MOVE_SLACK,
+                                           ceiling[merge]))
         need = self._need(merge)
         # Too short a trusted prefix: rank the paper again from its whole row.
         redo = merge[~complete[merge] & (np.minimum(count, width) < need)]
@@ -863,11 +887,14 @@ class RelatedIndex:
             transposed = vectors.T.tocsr()
         for block, scores in blocks(vectors, transposed, redo):
             new_cols[block], new_vals[block], complete[block] = rank_block(scores, width)
+        ceiling[redo] = np.nan
+        ceiling[affected] = np.nan
 
         changed = np.flatnonzero(
             (new_cols != old_cols).any(axis=1) | (new_vals != old_vals).any(axis=1)
         )
         self._top_cols, self._top_vals, self._complete = new_cols, new_vals, complete
+        self._ceiling = ceiling
         return changed
 
 
