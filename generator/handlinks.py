@@ -20,10 +20,12 @@ import posixpath
 import re
 from bisect import bisect_right
 from pathlib import Path
-from typing import Callable, Container, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Callable, Container, Iterable, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_inline
+from markdown_it.common.utils import normalizeReference
+from markdown_it.rules_inline import StateInline
 
 from . import pages
 from .errors import Location, Problems
@@ -38,6 +40,9 @@ from .typos import did_you_mean
 from .validate import url_fix
 from .unknownids import PaperTitles, after_unknown, paper_titles, suggest_paper
 from .yamlio import not_utf8, read_text
+
+if TYPE_CHECKING:
+    from .pagetests import PageTests
 
 PAGES_DIR = "pages"
 PAGES_FOLDER = f"content/{PAGES_DIR}/"
@@ -353,10 +358,12 @@ class _Anchors:
         self._folder = folder
         self._root = root
         self._content = content
-        # src_uri -> its anchors (None: not read), and those of its template's headings
-        # it lacks, with when it has them (pageanchors.false_tests)
+        # src_uri -> its anchors (None: not read), and those of its template's parts
+        # it lacks, with when a page has them (pageanchors.template_anchors)
         self._found: dict[str, frozenset[str] | None] = {}
         self._lacks: dict[str, dict[str, str]] = {}
+        # src_uri -> its template's tests decided for it (pagetests.PageTests.decider)
+        self._deciders: dict[str, Callable[[str], bool | None]] = {}
 
     def check(self, href: str, src_uri: str, page: str, at: Location, problems: Problems) -> None:
         """Report the link ``href`` (as written: _as_written) at ``at`` when the page
@@ -365,6 +372,17 @@ class _Anchors:
         anchor = urlsplit(href).fragment
         if not anchor:
             return
+        if page.endswith(".j2") or page == "index":
+            # (The anchor's own parts first: the page's whole context is made only for
+            # a heading some pages lack, or to say a missing one's page's anchors.)
+            from . import pageanchors
+
+            template, before = self._template(page)
+            decide = self._deciders.get(src_uri)
+            if decide is None:
+                decide = self._deciders[src_uri] = self._tests.decider(template, self._subject(src_uri, template))
+            if pageanchors.has_anchor(template, self._settings, before, anchor, decide):
+                return
         if src_uri not in self._found:
             try:
                 self._found[src_uri] = self._of(src_uri, page)
@@ -383,35 +401,47 @@ class _Anchors:
 
         return pageanchors.markdown_settings(self._root)
 
+    @functools.cached_property
+    def _intro(self) -> str:
+        """The home page's introduction (content/pages/index.md), "" for none."""
+        intro = self._folder / "index.md"
+        return read_text(intro) if intro.is_file() else ""
+
+    @functools.cached_property
+    def _tests(self) -> PageTests:
+        from .pagetests import PageTests
+
+        contributing = (self._folder / "contributing.md").is_file()
+        return PageTests(self._content, self._intro, contributing)
+
+    def _template(self, page: str) -> tuple[str, str]:
+        """The template of a generated page (or of the home page, "index"), and the
+        Markdown before its own (the home page's introduction)."""
+        template = "home.md.j2" if page == "index" else page
+        return template, self._intro if template == "home.md.j2" else ""
+
     def _of(self, src_uri: str, page: str) -> frozenset[str]:
         from . import pageanchors
 
-        intro = self._folder / "index.md"
-        if page.endswith(".j2"):
-            before = read_text(intro) if page == "home.md.j2" and intro.is_file() else ""
-            every = pageanchors.template_anchors(page, self._settings, before)
-            subject = self._subject(src_uri, page)
-            false = pageanchors.false_tests(page, subject, self._content) if subject else {}
-            if not false:
-                return every
-            lacks: dict[str, str] = {}
-            for test, when in false.items():
-                this = pageanchors.template_anchors(page, self._settings, before, frozenset({test}))
-                lacks.update(dict.fromkeys(every - this, when))
+        if page.endswith(".j2") or page == "index":
+            template, before = self._template(page)
+            present, lacks = pageanchors.template_anchors(
+                template, self._settings, before, self._deciders[src_uri]
+            )
             self._lacks[src_uri] = lacks
-            return every - lacks.keys()
+            return present
         if not page:
             from .reference import schema_reference_markdown
 
             return pageanchors.anchors_of(schema_reference_markdown(), self._settings)
-        if page == "index":
-            return pageanchors.template_anchors("home.md.j2", self._settings, read_text(intro))
         return pageanchors.anchors_of(read_text(self._folder / f"{page}.md"), self._settings)
 
     def _subject(self, src_uri: str, page: str) -> object | None:
         """The paper or topic whose page (of template ``page``) is ``src_uri``."""
+        if page not in ("paper.md.j2", "topic.md.j2"):
+            return None
         found = (_PAPER if page == "paper.md.j2" else _TOPIC).fullmatch(src_uri)
-        if found is None or page not in ("paper.md.j2", "topic.md.j2"):
+        if found is None:
             return None
         things = self._content.papers if page == "paper.md.j2" else self._content.topics
         return next((thing for thing in things if thing.id == found.group(1)), None)
@@ -458,7 +488,32 @@ def _outside(href: str) -> bool:
     return bool(parts.scheme or parts.netloc) or not parts.path
 
 
+def _labelled(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """markdown-it's inline ``rule`` (link, image), which marks the token of a reference
+    link (`[a][ref]`, `[ref][]`, `[ref]`) with its label: its address is written in the
+    label's definition, not where the link is."""
+
+    def labelled(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        source = state.src[start:state.pos]
+        if not silent and len(state.tokens) > count and source.endswith("]"):
+            full = _FULL_REFERENCE.search(source)
+            label = (full.group(1) or source[source.index("[") + 1 : full.start()]) if full else source[source.index("[") + 1 : -1]
+            # (The first token it pushed may be the text before it, pending until then.)
+            made = next(token for token in state.tokens[count:] if token.type in ("link_open", "image"))
+            made.meta["label"] = normalizeReference(label)
+        return True
+
+    return labelled
+
+
+# A full or collapsed reference's label, at the end of the link's source: `][ref]`, `][]`.
+_FULL_REFERENCE = re.compile(r"\]\[((?:[^\[\]\\]|\\.)*)\]$")
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
+for _rule in ("link", "image"):
+    _MARKDOWN.inline.ruler.at(_rule, _labelled(getattr(rules_inline, _rule)))
 
 
 @functools.lru_cache(maxsize=32)
@@ -476,8 +531,9 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
     # the next is after it. (Searched from its block alone, 'papers/a/' was found inside
     # an earlier '../papers/a/' and said there.)
     after = 0
+    env: dict = {}
     # (Parsed with its admonitions opened; addresses are found in the text as written.)
-    for token in _MARKDOWN.parse(_open_admonitions(text)):
+    for token in _MARKDOWN.parse(_open_admonitions(text), env):
         if not token.children or token.map is None:
             continue
         for child in token.children:
@@ -488,6 +544,14 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
             else:
                 continue
             block = starts[token.map[0]]
+            defined = env.get("references", {}).get(child.meta.get("label"))
+            if defined is not None:
+                # A reference link: its address as its definition writes it, at its
+                # definition. (Looked for from the link on, `[a][ref]` was put at a later
+                # `(#caf%C3%A9)` of the page, read as that spelling and refused, though
+                # its definition writes `#café`; and that link then at the definition.)
+                yield href, *_defined_at(href, text, starts, defined["map"])
+                continue
             at = -1
             # markdown-it hands the address back percent-encoded: look for both spellings.
             # (A badge's image, `[![b](img.svg)](papers/a.md)`, comes after its link but
@@ -510,6 +574,21 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
                 at = block
             line = bisect_right(starts, at) - 1
             yield href, line + 1, at - starts[line] + 1
+
+
+def _defined_at(href: str, text: str, starts: list[int], lines: list[int]) -> tuple[int, int]:
+    """The 1-based line and column of the address ``href`` (either spelling) in the
+    reference definition on the 0-based ``lines`` [first, past the last) of ``text``;
+    its start when it is not found there (an escape)."""
+    first, past = lines
+    end = starts[past] if past < len(starts) else len(text)
+    found = [
+        place for written in (href, unquote(href))
+        if (place := text.find(written, starts[first], end)) >= 0
+    ]
+    at = min(found) if found else starts[first]
+    row = bisect_right(starts, at) - 1
+    return row + 1, at - starts[row] + 1
 
 
 # The whole opening line, as Python-Markdown's admonition (and pymdownx.details) reads

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -59,15 +60,15 @@ def test_the_slugify_mkdocs_yml_configures_is_the_one_used(tmp_path):
 
 
 def test_a_template_s_anchors_are_its_headings_and_literal_ids():
-    anchors = pageanchors.template_anchors("paper.md.j2", SETTINGS)
+    anchors, _ = pageanchors.template_anchors("paper.md.j2", SETTINGS)
     # (each heading once, though "Related papers" is written in both branches of an if)
     assert {"abstract", "curators-notes", "related-papers", "reading-order", "cite"} <= anchors
     assert "related-papers_1" not in anchors
-    assert {"reading-log", "rl-all-papers"} <= pageanchors.template_anchors("all_papers.md.j2", SETTINGS)
+    assert {"reading-log", "rl-all-papers"} <= pageanchors.template_anchors("all_papers.md.j2", SETTINGS)[0]
 
 
 def test_the_home_page_s_anchors_follow_its_introduction():
-    anchors = pageanchors.template_anchors("home.md.j2", SETTINGS, "# Intro\n\n## Downloads\n")
+    anchors, _ = pageanchors.template_anchors("home.md.j2", SETTINGS, "# Intro\n\n## Downloads\n")
     # The introduction's "Downloads" comes first: the template's own is downloads_1.
     assert {"intro", "downloads", "downloads_1", "contribute"} <= anchors
 
@@ -95,8 +96,8 @@ def test_each_kind_of_target_is_checked_at_the_link_with_a_hint(tmp_path):
         f"{at('papers/task-vectors.md#abstrct')}: link 'papers/task-vectors.md#abstrct': 'papers/task-vectors.md' has no"
         " heading '#abstrct' (did you mean 'abstract'?)",
         f"{at('topics/model-merging/index.md#missing')}: link 'topics/model-merging/index.md#missing': 'topics/model-merging/index.md'"
-        " has no heading '#missing' (its anchors: #all-papers-in-this-topic, #related-topics,"
-        " #rl-topic-papers, #start-here, #sub-topics)",
+        " has no heading '#missing' (its anchors: #all-papers-in-this-topic, #rl-topic-papers,"
+        " #start-here, #sub-topics)",
         f"{at('papers/index.md#no-such-heading')}: link 'papers/index.md#no-such-heading': 'papers/index.md' has no heading"
         " '#no-such-heading' (its anchors: #reading-log, #rl-all-papers)",
         f"{at('#cafe-creme_2')}: link '#cafe-creme_2': 'about.md' has no heading '#cafe-creme_2'"
@@ -118,10 +119,13 @@ def test_the_check_command_fails_on_such_a_link(tmp_path, capsys):
     )
 
 
-def _check_and_mkdocs(tmp_path: Path, about: str, monkeypatch, caplog) -> tuple[set[str], set[str]]:
+def _check_and_mkdocs(
+    tmp_path: Path, about: str, monkeypatch, caplog, change: Callable[[Path], None] = lambda project: None
+) -> tuple[set[str], set[str]]:
     """The links of the about page ``about`` that check refuses, and those a strict
     `mkdocs build` refuses (its own anchor validation: the hook's report of them,
-    handlinks.missing_anchors, turned off), which fails."""
+    handlinks.missing_anchors, turned off), which fails; ``change`` changes the
+    project's content first. (No other page's link is refused by the build.)"""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -129,6 +133,7 @@ def _check_and_mkdocs(tmp_path: Path, about: str, monkeypatch, caplog) -> tuple[
     from generator import handlinks
 
     project = _project(tmp_path, about)
+    change(project)
     refused_by_check = {re.search(r"link '([^']*)'", line).group(1) for line in _checked(project)}
     monkeypatch.setattr(handlinks, "missing_anchors", lambda pages, root: Problems())
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
@@ -140,6 +145,10 @@ def _check_and_mkdocs(tmp_path: Path, about: str, monkeypatch, caplog) -> tuple[
         for record in caplog.records
         if (found := re.match(r"Doc file 'about.md' contains a link '([^']*)', but", record.getMessage()))
     }
+    assert not [
+        said for record in caplog.records
+        if re.match(r"Doc file '(?!about.md)", said := record.getMessage()) and "contains a link" in said
+    ]
     return refused_by_check, refused_by_mkdocs
 
 
@@ -186,11 +195,11 @@ def test_a_heading_only_some_generated_pages_have_is_refused_on_the_others(tmp_p
         "content/pages/about.md:4:5: link 'topics/task-arithmetic/index.md#start-here':"
         " 'topics/task-arithmetic/index.md' has no heading '#start-here': a page of its kind"
         " has it only when the topic's reading_order names a paper of the list (its anchors:"
-        " #all-papers-in-this-topic, #related-topics, #rl-topic-papers)",
+        " #all-papers-in-this-topic, #rl-topic-papers)",
         "content/pages/about.md:5:5: link 'topics/task-arithmetic/index.md#sub-topics':"
         " 'topics/task-arithmetic/index.md' has no heading '#sub-topics': a page of its kind"
         " has it only when another topic names it its parent (its anchors:"
-        " #all-papers-in-this-topic, #related-topics, #rl-topic-papers)",
+        " #all-papers-in-this-topic, #rl-topic-papers)",
     ]
 
 
@@ -202,10 +211,11 @@ def test_a_heading_misspelt_on_a_page_without_it_is_told_the_heading_meant(tmp_p
     ]
 
 
-def test_each_test_check_decides_is_still_a_heading_s_in_its_template():
-    # (a test written otherwise in a template would silently be undecided again)
-    for name, tests in pageanchors.GUARDS.items():
-        assert set(tests) <= pageanchors.heading_tests(name), name
+def test_each_test_check_words_is_still_a_heading_s_in_its_template():
+    # (a test written otherwise in a template would be said "on some pages" again)
+    for name, tests in pageanchors.WHEN.items():
+        written = pageanchors.template_tests(name)
+        assert {test for test in tests if test not in written and f"not {test}" not in written} == set(), name
 
 
 @pytest.mark.slow
@@ -301,4 +311,163 @@ def test_a_strict_mkdocs_build_accepts_those_links(tmp_path, process_state, monk
     config.plugins.on_startup(command="build", dirty=False)
     mkdocs_build(config)  # (a refused link: Abort)
     assert 'href="#café"' in (project / "site" / "about" / "index.html").read_text()
+    assert _checked(project) == []
+
+
+def _varied(project: Path) -> None:
+    """The fixture list with the pages whose headings come and go: a paper alone in its
+    topic (no reading order; notes that link anchors of the site), a topic without
+    papers, and a paper in two unrelated topics (their pages' related topics; the
+    fixture's have none)."""
+    content = project / "content"
+    with open(content / "topics.yml", "a", encoding="utf-8") as file:
+        file.write(
+            "\n  - id: solo\n    title: Solo\n    keywords:\n      zebra finch: 2\n    threshold: 2\n"
+            "\n  - id: empty\n    title: Empty\n    keywords:\n      quasar: 2\n    threshold: 2\n"
+        )
+    (content / "papers/lonely.yml").write_text(
+        "id: lonely\ntitle: Song Learning in the Zebra Finch\nauthors: [Ada Lovelace]\nyear: 2020\n"
+        "topics: [solo]\nnotes: |\n  See [its order](../papers/task-vectors.md#reading-order),"
+        " [its topics](task-vectors.md#nowhere) and [ours][r].\n\n  [r]: lonely.md#reading-order\n",
+        encoding="utf-8",
+    )
+    (content / "papers/crossover.yml").write_text(
+        "id: crossover\ntitle: Merging Models Without Forgetting\nauthors: [Ada Lovelace]\n"
+        "year: 2021\ntopics: [continual-learning, model-merging]\n",
+        encoding="utf-8",
+    )
+
+
+# Each heading and id a generated page has only sometimes, linked on a page that has it
+# and on one that lacks it (the home page: no contributing.md); and a reference link
+# whose definition writes `#café` on a page that also writes `#caf%C3%A9`.
+VARIED = """\
+# About
+
+[a](papers/lonely.md#reading-order) [b](papers/task-vectors.md#reading-order) [c](papers/lonely.md#cite) [d](papers/lonely.md#related-papers) [e](papers/task-vectors.md#related-papers) [f](papers/lonely.md#curators-notes)
+[g](topics/continual-learning/index.md#related-topics) [h](topics/task-arithmetic/index.md#related-topics)
+[i](topics/empty/index.md#rl-topic-papers) [j](topics/solo/index.md#rl-topic-papers) [k](topics/empty/index.md#all-papers-in-this-topic)
+[l](index.md#contribute) [m](index.md#recently-added) [n](index.md#topics) [o](index.md#downloads) [p](papers/index.md#reading-log) [q](papers/index.md#rl-all-papers)
+[r][ref] [s](#caf%C3%A9) [t][order]
+
+<a id="café"></a>
+
+[ref]: #café
+[order]: papers/lonely.md#reading-order
+"""
+
+
+def test_each_heading_only_some_pages_have_is_refused_where_its_page_lacks_it(tmp_path):
+    project = _project(tmp_path, VARIED)
+    _varied(project)
+    assert _checked(project) == [
+        "content/pages/about.md:3:5: link 'papers/lonely.md#reading-order': 'papers/lonely.md'"
+        " has no heading '#reading-order': a page of its kind has it only when one of its topics"
+        " has another paper (its anchors: #abstract, #cite, #curators-notes, #related-papers)",
+        "content/pages/about.md:4:60: link 'topics/task-arithmetic/index.md#related-topics':"
+        " 'topics/task-arithmetic/index.md' has no heading '#related-topics': a page of its kind"
+        " has it only when a paper of it is in another topic too (not its parent or a sub-topic)"
+        " (its anchors: #all-papers-in-this-topic, #rl-topic-papers)",
+        "content/pages/about.md:5:5: link 'topics/empty/index.md#rl-topic-papers':"
+        " 'topics/empty/index.md' has no heading '#rl-topic-papers': a page of its kind has it"
+        " only when the topic has papers of its own (its anchors: #all-papers-in-this-topic)",
+        "content/pages/about.md:6:5: link 'index.md#contribute': 'index.md' has no heading"
+        " '#contribute': a page of its kind has it only when there is a page"
+        " 'content/pages/contributing.md' (its anchors: #downloads, #fixture-reading-list,"
+        " #recently-added, #topics)",
+        "content/pages/about.md:7:14: link '#caf%C3%A9': 'about.md' has no heading '#caf%C3%A9'"
+        " (its anchors: #about, #café)",
+        # (the reference link t, at its definition)
+        "content/pages/about.md:12:10: link 'papers/lonely.md#reading-order': 'papers/lonely.md'"
+        " has no heading '#reading-order': a page of its kind has it only when one of its topics"
+        " has another paper (its anchors: #abstract, #cite, #curators-notes, #related-papers)",
+    ]
+
+
+@pytest.mark.slow
+def test_check_and_a_strict_mkdocs_build_agree_on_each_heading_only_some_pages_have(
+    tmp_path, process_state, monkeypatch, caplog
+):
+    """Both ways: each link check refuses the build refuses, and each it accepts (the
+    notes' links, shown as text, the build does not check either)."""
+    refused_by_check, refused_by_mkdocs = _check_and_mkdocs(tmp_path, VARIED, monkeypatch, caplog, _varied)
+    assert refused_by_check == {
+        "papers/lonely.md#reading-order",
+        "topics/task-arithmetic/index.md#related-topics",
+        "topics/empty/index.md#rl-topic-papers",
+        "index.md#contribute",
+        "#caf%C3%A9",
+    }
+    assert refused_by_mkdocs == refused_by_check
+
+
+def _emptied(project: Path) -> None:
+    """The fixture list without papers and topics (as `readinglist init` leaves one),
+    with a page on contributing."""
+    for paper in (project / "content/papers").glob("*.yml"):
+        paper.unlink()
+    (project / "content/topics.yml").write_text("topics: []\n", encoding="utf-8")
+    (project / "content/pages/contributing.md").write_text("# Contributing\n\nSend a pull request.\n", encoding="utf-8")
+
+
+EMPTY = """\
+# About
+
+[a](index.md#contribute) [b](index.md#recently-added) [c](index.md#topics) [d](index.md#downloads) [e](papers/index.md#reading-log) [f](papers/index.md#rl-all-papers)
+"""
+
+
+def test_the_home_and_all_papers_pages_of_an_empty_list_lack_their_lists_headings(tmp_path):
+    project = _project(tmp_path, EMPTY)
+    _emptied(project)
+    home = "(its anchors: #contribute, #downloads, #fixture-reading-list)"
+    assert _checked(project) == [
+        "content/pages/about.md:3:30: link 'index.md#recently-added': 'index.md' has no heading"
+        f" '#recently-added': a page of its kind has it only when a paper of the list has an 'added' date {home}",
+        "content/pages/about.md:3:59: link 'index.md#topics': 'index.md' has no heading '#topics':"
+        f" a page of its kind has it only when the list has topics {home}",
+        "content/pages/about.md:3:104: link 'papers/index.md#reading-log': 'papers/index.md' has no"
+        " heading '#reading-log': a page of its kind has it only when the list has papers (its anchors: none)",
+        "content/pages/about.md:3:137: link 'papers/index.md#rl-all-papers': 'papers/index.md' has no"
+        " heading '#rl-all-papers': a page of its kind has it only when the list has papers (its anchors: none)",
+    ]
+
+
+@pytest.mark.slow
+def test_check_and_a_strict_mkdocs_build_agree_on_an_empty_list_s_pages(
+    tmp_path, process_state, monkeypatch, caplog
+):
+    refused_by_check, refused_by_mkdocs = _check_and_mkdocs(tmp_path, EMPTY, monkeypatch, caplog, _emptied)
+    assert refused_by_check == {
+        "index.md#recently-added", "index.md#topics", "papers/index.md#reading-log", "papers/index.md#rl-all-papers",
+    }
+    assert refused_by_mkdocs == refused_by_check
+
+
+def test_a_reference_link_is_located_at_its_definition_as_it_writes_the_address():
+    from generator.handlinks import links_of
+
+    # (looked for from the link on, `[a][ref]` was found at b's `#caf%C3%A9`, and b
+    # then at the definition; `[c][]` and `[d]` use their own definitions)
+    text = (
+        "See [a][ref] and [b](#caf%C3%A9), ![i][Img] [c][] [ref].\n\n"
+        '[ref]: #café\n[img]: pic.png\n[c]: <about.md#café> "t"\n'
+    )
+    assert links_of(text) == (
+        ("#caf%C3%A9", 3, 8), ("#caf%C3%A9", 1, 22), ("pic.png", 4, 8),
+        ("about.md#caf%C3%A9", 5, 7), ("#caf%C3%A9", 3, 8),
+    )
+
+
+def test_a_link_to_a_heading_its_page_has_by_its_own_tests_makes_no_page_context(tmp_path, monkeypatch):
+    # (The page's whole context takes the list's topic assignments, a second at 10,000
+    # papers: a heading every such page has, or one its paper decides, needs none.)
+    from generator.pagetests import PageTests
+
+    monkeypatch.setattr(PageTests, "_context", lambda *args: pytest.fail("a page's context was made"))
+    project = _project(
+        tmp_path,
+        "# About\n\n[a](papers/task-vectors.md#abstract) [b](papers/replay-against-forgetting.md#curators-notes)"
+        " [c](topics/model-merging/index.md#all-papers-in-this-topic) [d](papers/task-vectors.md#related-papers)\n",
+    )
     assert _checked(project) == []

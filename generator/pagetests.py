@@ -1,0 +1,105 @@
+"""Whether the `{% if %}` tests of a generated page's template hold for one page, for
+`check` (pageanchors.template_anchors: which of its headings and ids the page has).
+
+Each test is evaluated by Jinja, as the template evaluates it, against the page's
+context as the build makes it (pagecontext.py), and nothing is rendered: `check` had
+its own copy of three tests' logic, and took every other heading as always there
+(a paper's "Reading order", a topic's "Related topics", the home page's "Recently
+added"), which the build then refused. A test is tried first with the page's paper or
+topic alone, which most read (a paper's notes); only one that reads more has the whole
+context made, with the list's topic assignments (about a second at 10,000 papers,
+once per `check`). What `check` does not make (the related papers: its test is
+undecided) leaves a test undecided, and its part is taken as there.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, Mapping
+
+import jinja2
+
+from .models import Content, Site
+from .pages import EXPORT_LINKS
+
+Decide = Callable[[str], "bool | None"]
+
+
+class PageTests:
+    """The tests of the generated pages of ``content`` (``intro``: the home page's
+    introduction, content/pages/index.md; ``contributing``: whether the list has a
+    content/pages/contributing.md, which the home page links)."""
+
+    def __init__(self, content: Content, intro: str, contributing: bool) -> None:
+        self._content = content
+        self._intro = intro
+        self._contributing = contributing
+        self._compiled: dict[str, Callable[..., object]] = {}
+
+    def decider(self, template: str, subject: object | None) -> Decide:
+        """test -> whether it holds on the page of ``template`` for ``subject`` (its
+        paper or topic; None for the home and All papers pages), None if not known."""
+        own: dict[str, object] = (
+            {"paper": subject} if template == "paper.md.j2"
+            else {"topic": subject} if template == "topic.md.j2"
+            else {"intro": self._intro} if template == "home.md.j2"
+            else {}
+        )
+        whole = functools.cache(lambda: self._context(template, subject))
+
+        def decide(test: str) -> bool | None:
+            expression = self._expression(test)
+            for context in (lambda: own, whole):
+                try:
+                    return bool(expression(**context()))
+                except jinja2.UndefinedError:  # (it reads what this context lacks)
+                    continue
+            return None
+
+        return decide
+
+    def _expression(self, test: str) -> Callable[..., object]:
+        if test not in self._compiled:
+            # (An undefined name stays undefined, and raises when the test reads it.)
+            self._compiled[test] = _environment().compile_expression(test, undefined_to_none=False)
+        return self._compiled[test]
+
+    @functools.cached_property
+    def _site(self) -> tuple[Site, object]:
+        """The site as the build models it, but for the related papers, and its index."""
+        from .pagecontext import make_index
+        from .topics import assign_topics
+
+        content = self._content
+        site = Site(content.papers, content.topics, assign_topics(content.papers, content.topics), {})
+        return site, make_index(site)
+
+    def _context(self, template: str, subject: object | None) -> Mapping[str, object]:
+        """The page's context as pagecontext makes it for the build."""
+        from . import pagecontext
+
+        site, index = self._site
+        if template == "paper.md.j2":
+            from .export_bibtex import entry_texts
+
+            context = dict(pagecontext.paper_page(site, index, subject, entry_texts(subject)[1]).context)  # type: ignore[arg-type]
+            del context["related"]  # (not made here: see the module's docstring)
+            return context
+        if template == "topic.md.j2":
+            return pagecontext.topic_page(index, subject).context  # type: ignore[arg-type]
+        if template == "home.md.j2":
+            # (The build writes every export of EXPORT_LINKS, always: exports.export_files.)
+            exports = {dest: None for _, dest in EXPORT_LINKS}
+            contribute = "contributing" if self._contributing else None
+            return pagecontext.home_page(site, index, self._intro, exports, contribute).context  # type: ignore[arg-type]
+        if template == "all_papers.md.j2":
+            return pagecontext.all_papers_page(site, index).context  # type: ignore[arg-type]
+        return {}
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The renderer's environment: its filters, and its strict undefined."""
+    from .render import Renderer
+
+    return Renderer().env
