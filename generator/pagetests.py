@@ -7,8 +7,8 @@ its own copy of three tests' logic, and took every other heading as always there
 (a paper's "Reading order", a topic's "Related topics", the home page's "Recently
 added"), which the build then refused. A test is tried first with the page's paper or
 topic alone, which most read (a paper's notes); only one that reads more has the whole
-context made, with the list's topic assignments (about a second at 10,000 papers,
-once per `check`). What `check` does not make (the related papers: its test is
+context made, with the list's topic assignments (some 2 s of CPU at 10,000 papers on
+a loaded machine, once per `check`: BENCHMARKS.md, the fifty-eighth session). What `check` does not make (the related papers: its test is
 undecided) leaves a test undecided, and its part is taken as there.
 """
 
