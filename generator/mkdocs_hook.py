@@ -292,8 +292,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise CurationFailed(error) from None
     last_good[str(settings.docs_dir)] = (result.plan.nav, result.site)
     # (What `check` says of a list of one's own still showing the example's name and home
-    # page, said here too: a lab that only ever runs `make site` is told it as well.)
-    for problem in [*result.warnings, *siteconfig.example_left(root).warnings]:
+    # page, or setting MkDocs' repo_url, said here too: a lab that only ever runs `make
+    # site` is told it as well.)
+    said = [*siteconfig.example_left(root).warnings, *siteconfig.repository_setting(root).warnings]
+    for problem in [*result.warnings, *said]:
         print(problem, file=sys.stderr)
     if settings.source_date_epoch is None:
         # MkDocs dates the sitemap from this variable (else today): derive it from the

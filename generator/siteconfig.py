@@ -138,27 +138,40 @@ def markup_in_settings(root: Path) -> Problems:
     "<script>...", or 'The "Foo" Lab', whose quote ends an attribute)."""
     from .ownlist import read_setting
 
-    path = Path(root) / CONFIG
     problems = Problems()
-    try:
-        text = yamlio.read_text(path)
-        tree = yamlio.parse(text, display(path, Path(root)), Problems())
-    except (OSError, UnicodeDecodeError):
+    if (settings := _settings(root)) is None:
         return problems
-    if not isinstance(tree, yamlio.Map):
-        return problems
+    text, tree = settings
     for key in _UNESCAPED:
         node = tree.get(key)
         if not isinstance(node, yamlio.Scalar):
             continue
         # (As MkDocs reads it: an '!ENV NAME' setting is the variable's value, not its
         # name. Read so only where the value is tagged: a parse of the file costs 2 ms.)
-        tagged = text.splitlines()[node.line - 1][node.col - 1 :].startswith("!")
+        tagged = _tagged(text, node)
         value = read_setting(text, key) if tagged else None
         said = markup_said(key, value if isinstance(value, str) else node.text or "")
         if said:
             problems.error(node.loc, said)
     return problems
+
+
+def _settings(root: Path) -> tuple[str, yamlio.Map] | None:
+    """``root``/mkdocs.yml's text and its settings as placed nodes; None when it cannot
+    be read or holds no mapping (its mistakes are said by `config_problems`)."""
+    path = Path(root) / CONFIG
+    try:
+        text = yamlio.read_text(path)
+        tree = yamlio.parse(text, display(path, Path(root)), Problems())
+    except (OSError, UnicodeDecodeError):
+        return None
+    return (text, tree) if isinstance(tree, yamlio.Map) else None
+
+
+def _tagged(text: str, node: yamlio.Node) -> bool:
+    """Whether ``node``'s value is written with a tag (`!ENV ...`): MkDocs reads such a
+    value from the environment."""
+    return text.splitlines()[node.line - 1][node.col - 1 :].startswith("!")
 
 
 def markup_said(key: str, text: str) -> str | None:
@@ -175,6 +188,39 @@ def markup_said(key: str, text: str) -> str | None:
     )
     fix = "write it without" if char == "<" else "write typographic quotes (\u201c \u201d) instead"
     return f"{key!r} holds {char!r}, {what} (the theme writes it as it is); {fix}"
+
+
+REPOSITORY_SETTING = (
+    "'repo_url' has the theme show the repository in every page's header, for which each"
+    " reader's browser asks the repository's host (GitHub's API) for its stars and forks, a"
+    " request to a third party; and it gives no page an edit button; delete it (and"
+    " 'repo_name', 'edit_uri'): the list's repository is 'extra: repository:', which CI sets"
+    " from REPO_URL (built elsewhere: REPO_URL=https://github.com/LAB/REPOSITORY make site),"
+    " and which gives every page its edit button and the footer its link (README:"
+    " 'Publishing to GitHub Pages')"
+)
+
+
+def repository_setting(root: Path) -> Problems:
+    """A warning at `repo_url` in ``root``/mkdocs.yml when it is set: MkDocs' own way to
+    name a repository, which a curator who knows MkDocs writes there, but which here does
+    only harm: Material's header widget asks GitHub's API for the repository's stars
+    (mkdocs.yml has no third-party request otherwise: no fonts, no stats), and the edit
+    buttons come from `extra.repository` (REPO_URL) alone (mkdocs_hook.on_page_context).
+    Set from the environment (`!ENV`), it is warned of whatever the variable holds here:
+    CI may set it."""
+    from .ownlist import read_setting
+
+    problems = Problems()
+    settings = _settings(root)
+    node = settings[1].get("repo_url") if settings is not None else None
+    if settings is None or node is None:
+        return problems
+    value = read_setting(settings[0], "repo_url")
+    # (Left empty, `repo_url:` or "", MkDocs sets no repository: nothing is shown.)
+    if _tagged(settings[0], node) or (isinstance(value, str) and value.strip()):
+        problems.warning(node.loc, REPOSITORY_SETTING)
+    return problems
 
 
 def site_address(root: Path) -> str:

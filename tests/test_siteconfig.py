@@ -67,7 +67,7 @@ def test_build_tells_every_warning_check_tells_as_readme_says(tmp_path, capsys, 
     """README: "`readinglist build` runs the same check as `readinglist check`". A lab
     that only ever ran `make site` was never told that its site still had the example's
     name and home page: `check` alone said so. The build says every warning `check`
-    says, the reminders of the example among them."""
+    says, the reminders of the example and of MkDocs' repo_url among them."""
     from generator.cli import main
     from generator.siteconfig import EXAMPLE_NAME
 
@@ -82,6 +82,8 @@ def test_build_tells_every_warning_check_tells_as_readme_says(tmp_path, capsys, 
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("site_name:"))
     lines[at] = f"site_name: {json.dumps(EXAMPLE_NAME)}\n"
+    # (hunt6) And MkDocs' own repo_url, which a lab that knows MkDocs sets.
+    lines.insert(at + 1, "repo_url: https://github.com/lab/list\n")
     config.write_text("".join(lines), encoding="utf-8")
     (project / "content" / "pages" / "index.md").write_text(f"# {EXAMPLE_NAME}\n\nPapers on many tasks.\n")
     monkeypatch.setenv("SITE_URL", "https://lab.github.io/reading-list/")
@@ -89,6 +91,7 @@ def test_build_tells_every_warning_check_tells_as_readme_says(tmp_path, capsys, 
     checked = sorted(line for line in capsys.readouterr().out.splitlines() if ": warning: " in line)
     assert f"mkdocs.yml:{at + 1}:12: warning: 'site_name' is still the shipped example's" in "\n".join(checked)
     assert "content/pages/index.md:1:1: warning: the home page is still the shipped example's" in "\n".join(checked)
+    assert f"mkdocs.yml:{at + 2}:11: warning: 'repo_url' has the theme show" in "\n".join(checked)
     assert main(["--root", str(project), "build", "-q"]) == 0
     built = sorted(line for line in capsys.readouterr().err.splitlines() if ": warning: " in line)
     assert built == checked
@@ -207,3 +210,31 @@ def test_a_theme_folder_mkdocs_accepts_is_no_mistake_from_any_folder(tmp_path, m
     monkeypatch.chdir(tmp_path / "overrides")
     assert config_problems(tmp_path).errors == []
     assert _mkdocs_accepts(tmp_path)
+
+
+def test_mkdocs_own_repo_url_is_warned_of_with_the_setting_that_names_the_repository(tmp_path, monkeypatch):
+    # (hunt6) A curator who knows MkDocs names the repository with `repo_url:`, as MkDocs
+    # and Material document it; `check` said nothing, and the site then had every reader's
+    # browser ask GitHub's API for the repository's stars (Material's header widget), and
+    # no edit button: those come from `extra.repository` (REPO_URL) alone.
+    from generator.siteconfig import repository_setting
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Lab\nrepo_url: https://github.com/lab/list\nedit_uri: edit/main/content/\n",
+        encoding="utf-8",
+    )
+    said = [str(p) for p in repository_setting(tmp_path).warnings]
+    assert len(said) == 1 and said[0].startswith("mkdocs.yml:2:11: warning: 'repo_url' has the theme show")
+    assert "delete it (and 'repo_name', 'edit_uri')" in said[0]
+    assert "the list's repository is 'extra: repository:', which CI sets from REPO_URL" in said[0]
+    # A warning: the site builds all the same (check's status stays 0 for it).
+    assert config_problems(tmp_path).errors == []
+    # Read from the environment, it is warned of whatever the variable holds here: CI may set it.
+    monkeypatch.delenv("LAB_REPOSITORY", raising=False)
+    config.write_text('site_name: Lab\nrepo_url: !ENV [LAB_REPOSITORY, ""]\n', encoding="utf-8")
+    assert [str(p.location) for p in repository_setting(tmp_path).warnings] == ["mkdocs.yml:2:11"]
+    # Left empty, MkDocs names no repository, and nothing is said; nor without the key.
+    for written in ("repo_url:\n", 'repo_url: ""\n', "extra:\n  repository: https://github.com/lab/list\n"):
+        config.write_text("site_name: Lab\n" + written, encoding="utf-8")
+        assert repository_setting(tmp_path).items == [], written

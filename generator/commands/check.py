@@ -39,12 +39,14 @@ def run(args: argparse.Namespace) -> int:
 def beside_content(root: Path, root_given: bool = False) -> Problems:
     """The problems `check` finds besides loading content/: mkdocs.yml's (build and
     serve stop on them too, and on its absence), what a list of one's own still shows
-    of the shipped example, and the theme templates hand pages name that it lacks."""
-    from ..siteconfig import config_problems, example_left, no_config
+    of the shipped example, its MkDocs `repo_url` (the repository is `extra.repository`),
+    and the theme templates hand pages name that it lacks."""
+    from ..siteconfig import config_problems, example_left, no_config, repository_setting
 
     problems = config_problems(root)
     problems.extend(no_config(root, root_given))
     problems.extend(example_left(root))
+    problems.extend(repository_setting(root))
     if _may_name_a_template(root / "content" / "pages"):  # (build and serve stop on it too)
         from ..theme_errors import hand_page_templates
 
