@@ -279,6 +279,20 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
                     record.source, shown,
                 )
             )
+        elif (
+            name == "authors" and same and name not in paper.fills and isinstance(current, list)
+            and isinstance(imported, list) and current != imported and not _cut_short(imported, current)
+        ):
+            # Its own source record, a name respelt in the reference manager since (an
+            # accent, "Tomáš" for "Tomas"), and the file's list edited since (else the
+            # record's was taken above): one person at each place, which from another
+            # source says nothing, but here is the curator's own correction, not taken.
+            # Said, as a conflict, once (a list first met: an earlier one is taken
+            # before), each name shown as its side spells it.
+            shown = names_difference([str(a) for a in current], [str(a) for a in imported], str.__eq__)
+            report.conflicts.append(
+                Conflict(paper.location_of(name), name, _as_text(current), _as_text(imported), record.source, shown)
+            )
         elif name == "title" and retitled and name not in paper.fills and isinstance(current, str):
             # Its own source record, recapitalised in the reference manager since: the
             # file's capitals stand (a house style), but the curator is told.

@@ -465,22 +465,46 @@ def test_a_record_retitled_and_its_authors_corrected_takes_both(tmp_path):
     assert "title: Un estudio empírico\nauthors:\n  - Ana García\n  - Luis Alberto López\n" in text
 
 
-def test_authors_the_curator_edited_stay_and_the_records_are_a_conflict(tmp_path, capsys):
+@pytest.mark.parametrize(
+    "old, new, kept_next",
+    [
+        ("  - Ana García\n", "  - Ana B. García\n", True),
+        # (hunt6) The curator gives Luis his middle initial; the lab then corrects Ana's
+        # name in Zotero. Each name is one person in both lists, which from another source
+        # says nothing (a spelling); but this is the paper's own source record, corrected,
+        # and the list is no longer the one the importer wrote, so it is not taken (the
+        # curator's edit would be lost): it was not said either, the correction lost
+        # without a word. Now a conflict, said once, as a list first met is.
+        ("  - Luis López\n", "  - Luis A. López\n", False),
+    ],
+    ids=["another-name", "only-spelt-otherwise"],
+)
+def test_authors_the_curator_edited_stay_and_the_records_are_a_conflict(tmp_path, capsys, old, new, kept_next):
     content, path = _first_import(tmp_path)
-    _edit(path, "  - Ana García\n", "  - Ana B. García\n")
+    _edit(path, old, new)
     edited = path.read_bytes()
     week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
     status, out, err = _run(tmp_path, capsys, week2)
-    assert status == 0 and "now" not in out
+    assert status == 0 and "now" not in out and "1 conflict(s)" in out
+    ours = "; ".join(path.read_text(encoding="utf-8").split("authors:\n  - ")[1].split("\nyear:")[0].split("\n  - "))
+    assert ours == ("Ana B. García; Luis López" if kept_next else "Ana García; Luis A. López")
     assert err == (
-        f"{path}:5:3: warning: conflict in authors: the file's 'Ana B. García; Luis López' is kept;"
+        f"{path}:5:3: warning: conflict in authors: the file's '{ours}' is kept;"
         f" {week2}:1:1 says 'Ana M. García; Luis López', not written\n"
     )
     assert path.read_bytes() == edited
-    # The next import of the record says the list kept is the curator's, as for any field.
+    # The next import of the record says the list kept is the curator's, as for any field
+    # (of a list that only spells names otherwise, nothing: another source's would say it
+    # at every import).
     status, out, err = _run(tmp_path, capsys, week2)
-    assert (status, err) == (0, f"{path}:5:3: warning: kept your authors (the source has 'Ana M. García; Luis López')\n")
+    kept = f"{path}:5:3: warning: kept your authors (the source has 'Ana M. García; Luis López')\n"
+    assert (status, err) == (0, kept if kept_next else "")
     assert path.read_bytes() == edited
+    # Another source's spelling of the same people (no key of this record) is no conflict.
+    other = _bib(tmp_path, "dblp.bib", "Un estudio", key="DBLP:journals/rp/Garcia20",
+                 authors="Garc{\\'i}a, A. and L{\\'o}pez, L.")
+    status, out, err = _run(tmp_path, capsys, other)
+    assert (status, err, path.read_bytes() == edited) == (0, "", True)
 
 
 def test_authors_the_curator_commented_are_the_curators(tmp_path, capsys):
@@ -813,6 +837,34 @@ def test_an_earlier_list_the_curator_restored_by_hand_is_not_the_records_to_corr
     status, out, err = _run(tmp_path, capsys, week3)
     assert "now" not in out
     assert "authors:\n  - Ana García\n  - Luis López\nyear: 2020\n" in path.read_text(encoding="utf-8")
+    # (hunt6: said, as this test's first lines say; it was dropped without a word, each
+    # name being one person in both lists.)
+    assert err == (
+        f"{path}:5:3: warning: conflict in authors: the file's 'Ana García; Luis López' is kept;"
+        f" {week3}:1:1 says 'Ana M. García; Luis A. López', not written\n"
+    )
+
+
+def test_a_long_list_respelt_at_the_source_shows_the_names_spelt_otherwise(tmp_path, capsys):
+    # (hunt6) The conflict above, of a list too long to show whole: it shows the names
+    # the two spell otherwise, in «», not the list's end, as if names were missing.
+    names = [f"Surname{n}, Given{n} Q" for n in range(12)]
+    content = tmp_path / "content"
+    import_paths([_bib(tmp_path, "week1.bib", "Un estudio", authors=" and ".join(names))], content, added=DAY)
+    path = content / "papers" / "un-estudio.yml"
+    _edit(path, "  - Given4 Q Surname4\n", "  - Given4 Q. Surname4\n")
+    names[3] = "S{\\'u}rname3, Given3 Q"
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors=" and ".join(names))
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert status == 0
+    assert (
+        "conflict in authors: the file's '…Given1 Q Surname1; Given2 Q Surname2; «Given3 Q Surname3;"
+        " Given4 Q. Surname4»; Given5 Q Surname5; Given6 Q Surname6…' is kept;"
+    ) in err, err
+    assert (
+        "week2.bib:1:1 says '…Given1 Q Surname1; Given2 Q Surname2; «Given3 Q Súrname3;"
+        " Given4 Q Surname4»; Given5 Q Surname5; Given6 Q Surname6…', not written"
+    ) in err, err
 
 
 
