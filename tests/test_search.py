@@ -2095,13 +2095,50 @@ def test_every_paper_is_found_by_three_distinctive_words_of_its_abstract(engine,
     assert misses == []
 
 
-def test_every_paper_ranks_first_for_its_exact_title(engine, papers):
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def _not_first_for_their_titles(engine: MaterialSearch, papers: list[dict]) -> list[tuple[str, int | None]]:
+    """The papers that do not rank first for their exact title, with their ranks; papers
+    of one title (a lab's book and review both "Deep Learning") share the first places,
+    each ranking among them."""
+    alike = Counter(_title_key(paper["title"]) for paper in papers)
     misses = []
     for paper in papers:
         rank = _rank(engine, paper["title"], paper["url"])
-        if rank != 1:
+        if rank is None or rank > alike[_title_key(paper["title"])]:
             misses.append((paper["id"], rank))
-    assert misses == []
+    return misses
+
+
+def test_every_paper_ranks_first_for_its_exact_title(engine, papers):
+    assert _not_first_for_their_titles(engine, papers) == []
+
+
+def test_papers_of_one_title_share_the_first_places_for_it(tmp_path):
+    # (hunt6) A lab's list held Goodfellow's book "Deep Learning" and LeCun's review "Deep
+    # learning": one of them is second for the title, and the test above, which a lab's
+    # CI runs on its own list before it publishes, failed there: the site was never
+    # published. Both come first and second; any other paper still must come first.
+    from tests.browser.sitebuild import build_fixture_site
+
+    title = "Gradient Episodic Memory for Continual Learning"
+
+    def twin(content: Path) -> None:
+        (content / "papers" / "gem-lecture-notes.yml").write_text(
+            f"id: gem-lecture-notes\ntitle: {title.lower().capitalize()}\nauthors: [Ada Lovelace]\n"
+            "year: 2021\nvenue: Lecture notes\nadded: 2026-11-10\nnot_same_as: [gradient-episodic-memory]\n",
+            encoding="utf-8",
+        )
+
+    site = build_fixture_site(tmp_path / "project", edit=twin)
+    papers = json.loads((site / "papers.json").read_text(encoding="utf-8"))
+    engine = MaterialSearch(load_index(site))
+    twins = [paper for paper in papers if _title_key(paper["title"]) == _title_key(title)]
+    assert sorted(paper["id"] for paper in twins) == ["gem-lecture-notes", "gradient-episodic-memory"]
+    assert sorted(_rank(engine, title, paper["url"]) for paper in twins) == [1, 2]
+    assert len(papers) == 6 and _not_first_for_their_titles(engine, papers) == []
 
 
 @pytest.mark.example
