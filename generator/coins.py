@@ -16,7 +16,7 @@ Pure: a paper in, a string out; escaping it for HTML is the template's job.
 
 from __future__ import annotations
 
-from .export_bibtex import cited_url, entry_type_of, thesis_school
+from .export_bibtex import cited_url, entry_type_of, report_institution, thesis_school
 from .links import quoted
 from .models import Paper, page_pieces
 
@@ -41,10 +41,12 @@ def coins(paper: Paper) -> str:
         pairs += [("rft_val_fmt", _BOOK), ("rft.genre", genre)]
         if kind in ("techreport", "book"):
             # A report or a book is its own title (Zotero reads atitle only for a part of
-            # something). A report's publisher is its institution.
+            # something). A report's publisher is its institution, as its citation's
+            # ``institution`` names it ("Microsoft" of "Technical report 42, Microsoft":
+            # Zotero saved the whole venue as the institution).
             pairs.append(("rft.btitle", paper.title))
-            if venue:
-                pairs.append(("rft.pub", venue))
+            if kind == "techreport" and (institution := report_institution(venue)):
+                pairs.append(("rft.pub", institution))
         else:
             pairs.append(("rft.atitle", paper.title))
             if venue:

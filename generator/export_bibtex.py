@@ -298,6 +298,13 @@ def thesis_school(venue: str) -> str:
     return found.group(2) if found else ""
 
 
+def report_institution(venue: str) -> str:
+    """The institution of a venue written as a report's ("Technical report 42,
+    Stanford": "Stanford", its entry's ``institution``), else ""."""
+    found = _REPORT.fullmatch(venue)
+    return found.group(2) if found else ""
+
+
 def names_software(venue: str) -> bool:
     """Whether a venue is where software is kept ("GitHub repository"), not a journal or
     proceedings a paper appeared in."""

@@ -67,3 +67,15 @@ def test_any_text_comes_back_as_written_and_holds_nothing_html_reads(title, auth
     assert {("rft.atitle", title), ("rft.title", title), ("rft.btitle", title)} & set(pairs)
     assert [v for k, v in pairs if k == "rft.au"] == [a for a in authors if a != "others"]
 
+
+
+def test_a_report_is_published_by_its_institution_as_its_citation_says():
+    # (review: the Cite block said institution = {Microsoft}, number = {MSR-TR-2019-1},
+    # and Zotero, which reads rft.pub as a report's institution, saved "Technical
+    # Report MSR-TR-2019-1, Microsoft")
+    for venue in ("Technical Report MSR-TR-2019-1, Microsoft", "Technical report, Microsoft"):
+        pairs = _read(coins(_paper(venue=venue)))
+        assert [v for k, v in pairs if k == "rft.pub"] == ["Microsoft"], venue
+    # A curated publisher is no report's institution: the venue's is (as in BibTeX).
+    pairs = _read(coins(_paper(venue="Tech. rep., Stanford University", publisher="Elsevier")))
+    assert [v for k, v in pairs if k == "rft.pub"] == ["Stanford University"]
