@@ -16,7 +16,12 @@ Pure: a paper in, a string out; escaping it for HTML is the template's job.
 
 from __future__ import annotations
 
-from .export_bibtex import cited_url, entry_type_of, report_institution, thesis_school
+from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
+
+from . import lazyre
+from .export_bibtex import (
+    braced_name, cited_url, entry_type_of, is_one_unit, person_name, report_institution, thesis_school,
+)
 from .links import quoted
 from .models import Paper, page_pieces
 
@@ -59,7 +64,7 @@ def coins(paper: Paper) -> str:
     pairs += _locator(paper, kind)
     if paper.year is not None:
         pairs.append(("rft.date", str(paper.year)))
-    pairs += [("rft.au", name) for name in paper.names]
+    pairs += [("rft.au", _author(name)) for name in paper.names]
     if paper.doi:
         pairs.append(("rft_id", f"info:doi/{paper.doi}"))
     address = cited_url(paper)
@@ -68,6 +73,34 @@ def coins(paper: Paper) -> str:
     # Spaces as %20, the OpenURL way (Zotero's reader reads "+" as a space, and "%2B"
     # too: a plus in a title is lost there whatever is written).
     return "&".join([f"{quoted(key)}={quoted(value)}" for key, value in pairs])
+
+
+# What bibtexparser's splitting of a name reads as BibTeX's, not as a letter: a brace
+# groups, a backslash starts a command, a tie is a space.
+_TEX_IN_NAMES = lazyre.compile(r"[{}\\~]")
+
+
+def _author(name: str) -> str:
+    """One author as Zotero's COinS reader splits it into the surname and the given names
+    the Cite block's BibTeX gives: "Surname, Given names". Zotero reads a name with a
+    comma as "Surname, Given" (what follows a second comma lost) and any other at its
+    last space, so "Jan van der Berg" was saved "Berg, Jan van der" (BibTeX: "van der
+    Berg"), "Martin Luther King, Jr." as the surname "Martin Luther King", and "King,
+    Jr., Martin Luther" without "Martin Luther". A suffix follows the given names (Zotero
+    has no field of its own for it). A name BibTeX takes whole (an organisation's, a
+    braced one) is written whole, its braces left out; one of a single part, alone."""
+    braced = braced_name(name)
+    if braced is not None or is_one_unit(name):
+        return " ".join((name if braced is None else braced).split())
+    if _TEX_IN_NAMES.search(name):  # (what BibTeX would read as markup is a letter here)
+        return " ".join(name.split())
+    try:
+        parts = parse_single_name_into_parts(person_name(name), strict=False)
+    except InvalidNameError:
+        return " ".join(name.split())
+    surname = " ".join(parts.von + parts.last)
+    given = " ".join(parts.first + parts.jr)
+    return f"{surname}, {given}" if surname and given else surname or given
 
 
 def _locator(paper: Paper, kind: str) -> list[tuple[str, str]]:

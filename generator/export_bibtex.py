@@ -82,21 +82,41 @@ _NAME_ESCAPE = lazyre.compile(r"(?<!\S)\\([%&$#_])")
 # "Last, Jr., First"; written after the name it would be taken for the last name.
 _SUFFIX = lazyre.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 
-def _author(name: str) -> str:
-    # A curator may brace a name as in BibTeX ("{Google DeepMind}"): one unit as well.
+def braced_name(name: str) -> str | None:
+    """A name a curator braced as in BibTeX ("{Google DeepMind}": one unit), without its
+    braces; None for any other name."""
     if len(name) > 2 and name[0] == "{" and name[-1] == "}" and balanced(name[1:-1]):
-        return f"{{{_latex(name[1:-1])}}}"
-    if is_organisation(name) or without_marks(name)[1]:
-        # (A mark beside a word, "Wilcox*", would be read back as an equal contribution's
-        # and left out of the name: braced whole, the name is read as written.)
-        return f"{{{_latex(name)}}}"
+        return name[1:-1]
+    return None
+
+
+def is_one_unit(name: str) -> bool:
+    """Whether the citation writes ``name`` braced whole, one unit that BibTeX does not
+    split into given names and surname: an organisation's, one with a mark beside a word
+    ("Wilcox*", which would be read back as an equal contribution's and left out)."""
+    return is_organisation(name) or bool(without_marks(name)[1])
+
+
+def person_name(name: str) -> str:
+    """A person's name in the form the citation writes it, from which BibTeX reads its
+    parts: "Martin Luther King, Jr." and "Martin Luther King Jr." are "King, Jr., Martin
+    Luther" (BibTeX reads a suffix only so: after the name it is taken for the surname);
+    any other as written."""
     suffix = _SUFFIX.search(name)
     if suffix and "," not in name[: suffix.start()]:
         first, _, last = name[: suffix.start()].rpartition(" ")
         if first and last:
-            return _NAME_ESCAPE.sub(
-                r"{\\\1}", f"{_latex(last)}, {_latex(suffix.group(1))}, {_latex(first)}")
-    return _NAME_ESCAPE.sub(r"{\\\1}", _latex(name))
+            return f"{last}, {suffix.group(1)}, {first}"
+    return name
+
+
+def _author(name: str) -> str:
+    braced = braced_name(name)
+    if braced is not None:
+        return f"{{{_latex(braced)}}}"
+    if is_one_unit(name):
+        return f"{{{_latex(name)}}}"
+    return _NAME_ESCAPE.sub(r"{\\\1}", _latex(person_name(name)))
 
 
 def _authors(names: tuple[str, ...]) -> str:
