@@ -102,12 +102,18 @@ def person_name(name: str) -> str:
     parts: "Martin Luther King, Jr." and "Martin Luther King Jr." are "King, Jr., Martin
     Luther" (BibTeX reads a suffix only so: after the name it is taken for the surname);
     any other as written."""
+    parts = _suffixed(name)
+    return ", ".join(parts) if parts else name
+
+
+def _suffixed(name: str) -> tuple[str, str, str] | None:
+    """A name with a suffix after it as BibTeX's (last, "Jr", first), else None."""
     suffix = _SUFFIX.search(name)
     if suffix and "," not in name[: suffix.start()]:
         first, _, last = name[: suffix.start()].rpartition(" ")
         if first and last:
-            return f"{last}, {suffix.group(1)}, {first}"
-    return name
+            return last, suffix.group(1), first
+    return None
 
 
 def _author(name: str) -> str:
@@ -116,7 +122,8 @@ def _author(name: str) -> str:
         return f"{{{_latex(braced)}}}"
     if is_one_unit(name):
         return f"{{{_latex(name)}}}"
-    return _NAME_ESCAPE.sub(r"{\\\1}", _latex(person_name(name)))
+    parts = _suffixed(name)
+    return _NAME_ESCAPE.sub(r"{\\\1}", ", ".join(map(_latex, parts)) if parts else _latex(name))
 
 
 def _authors(names: tuple[str, ...]) -> str:
