@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text
 
 from generator import build
-from generator.export_bibtex import bibtex
+from generator.export_bibtex import bibtex, citation
 from generator.exports import export_files
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from tests.test_exports import _LATEX_CONTEXT
@@ -486,3 +486,12 @@ def test_the_quick_look_for_a_ligature_pair_is_the_six_looks_it_replaced(text):
 
     found = export_bibtex._ANY_LIGATURE_PAIR.search(text) is not None
     assert found == any(pair in text for pair in export_bibtex._LIGATURE_PAIRS)
+
+
+def test_a_suffixed_name_is_written_last_jr_first_whatever_spaces_it_holds():
+    # (review: 1f8eda1c joined the parts before writing them, and a no-break space
+    # before the comma, copied with the name, stayed: "King , Jr., Martin Luther")
+    for written in ("Martin Luther King, Jr.", "Martin Luther King Jr.", "Martin Luther King\u00a0, Jr.",
+                    "Martin  Luther King\u2003Jr."):
+        entry = citation(Paper(id="p", title="T", abstract="", authors=(written,)))
+        assert "  author = {King, Jr., Martin Luther}\n" in entry, (written, entry)
