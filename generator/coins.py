@@ -20,7 +20,8 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 
 from . import lazyre
 from .export_bibtex import (
-    braced_name, cited_url, entry_type_of, is_one_unit, person_name, report_institution, thesis_school,
+    braced_name, cited_url, entry_type_of, is_one_unit, is_suffixed, person_name, report_institution,
+    thesis_school,
 )
 from .links import quoted
 from .models import Paper, page_pieces
@@ -78,6 +79,9 @@ def coins(paper: Paper) -> str:
 # What bibtexparser's splitting of a name reads as BibTeX's, not as a letter: a brace
 # groups, a backslash starts a command, a tie is a space.
 _TEX_IN_NAMES = lazyre.compile(r"[{}\\~]")
+# A space Python splits words at and BibTeX does not (it splits at " ", tab and line
+# breaks): a no-break space holds a word together there.
+_OTHER_SPACE = lazyre.compile(r"[^\S \t\r\n]")
 
 
 def _author(name: str) -> str:
@@ -94,6 +98,15 @@ def _author(name: str) -> str:
         return " ".join((name if braced is None else braced).split())
     if _TEX_IN_NAMES.search(name):  # (what BibTeX would read as markup is a letter here)
         return " ".join(name.split())
+    words = name.split()
+    if (
+        len(words) > 1 and "," not in name and all(word[0].isalpha() and word[0].isupper() for word in words)
+        and not is_suffixed(name) and not _OTHER_SPACE.search(name)
+    ):
+        # "First Middle Last", most names: BibTeX's surname is the last word (no "von"
+        # part, no suffix), found without splitting the name as BibTeX does (a fifth of
+        # the time: a build of 10,000 papers names some 50,000 authors).
+        return f"{words[-1]}, {' '.join(words[:-1])}"
     try:
         parts = parse_single_name_into_parts(person_name(name), strict=False)
     except InvalidNameError:

@@ -90,10 +90,13 @@ def braced_name(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_one_unit(name: str) -> bool:
     """Whether the citation writes ``name`` braced whole, one unit that BibTeX does not
     split into given names and surname: an organisation's, one with a mark beside a word
-    ("Wilcox*", which would be read back as an equal contribution's and left out)."""
+    ("Wilcox*", which would be read back as an equal contribution's and left out).
+    (Kept: a page's COinS asks it again of each name its citation asked it of, and the
+    organisation's pattern is the most of either's time.)"""
     return is_organisation(name) or bool(without_marks(name)[1])
 
 
@@ -104,6 +107,11 @@ def person_name(name: str) -> str:
     any other as written."""
     parts = _suffixed(name)
     return ", ".join(parts) if parts else name
+
+
+def is_suffixed(name: str) -> bool:
+    """Whether ``name`` ends with a suffix BibTeX must read as its "Jr" part."""
+    return _suffixed(name) is not None
 
 
 def _suffixed(name: str) -> tuple[str, str, str] | None:

@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 import bibtexparser
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.coins import coins
@@ -152,3 +152,27 @@ def test_zotero_and_bibtex_read_every_person_alike_however_the_name_is_written(p
             authors.append(f"{given_names} {last} {suffix}")
     paper = _paper(authors=tuple(authors))
     assert _zotero_authors(paper) == _cited_authors(paper), authors
+
+
+_WORD = st.builds(lambda first, rest: first + rest, st.characters(categories=("Lu", "Lt", "Ll")),
+                  st.text(st.characters(blacklist_characters=",{}\\~", blacklist_categories=("Cs",)), max_size=6))
+
+
+@given(st.lists(_WORD, min_size=1, max_size=4).map(" ".join))
+@example("Jean\u00a0Luc Picard")  # (a no-break space: one word to BibTeX)
+@example("Ada van Lovelace")
+@example("Ada Lovelace III")
+@example("Ada Lovelace")
+def test_a_name_of_words_is_split_as_bibtex_splits_it_shortcut_or_not(name):
+    # (coins._author takes "First Middle Last" without bibtexparser's splitting: it
+    # must give what that splitting gives, any letters and spaces in the words)
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    from generator.export_bibtex import braced_name, is_one_unit, person_name
+
+    if is_one_unit(name) or braced_name(name) is not None:
+        return
+    parts = parse_single_name_into_parts(person_name(name), strict=False)
+    surname, given_names = " ".join(parts.von + parts.last), " ".join(parts.first + parts.jr)
+    [written] = [v for k, v in _read(coins(_paper(authors=(name,)))) if k == "rft.au"]
+    assert written == (f"{surname}, {given_names}" if surname and given_names else surname or given_names)
