@@ -1,5 +1,6 @@
-"""Under `serve`, the last good site stays served while a build fails; under a
-build, the last site stays in the site folder.
+"""Under `serve`, the last good site stays served while a build fails; under a build
+made in place (where the site folder cannot be replaced whole: staged_site.py), the
+last site stays in the site folder.
 
 A build of every page empties the site folder first (MkDocs does, or the hook for a
 dirty build of every page), and a dirty build of some pages removes those the
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+
+from generator.interrupts import interrupts_held
 
 ASIDE = ".readinglist-last-good"
 # Where a dirty build sets aside the files it makes again: some of a site, which must
@@ -36,12 +39,15 @@ def set_aside(site_dir: Path) -> None:
     if not site_dir.is_dir():
         return
     if aside.is_dir():
-        _empty(site_dir)
+        empty(site_dir)
         return
     entries = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")]
-    aside.mkdir()
-    for entry in entries:
-        entry.rename(aside / entry.name)
+    # (Ctrl-C amid the renames left part of the last site in the folder, which the
+    # next build emptied as a half: held until they are all made.)
+    with interrupts_held():
+        aside.mkdir()
+        for entry in entries:
+            entry.rename(aside / entry.name)
 
 
 def holds_a_site(site_dir: Path) -> bool:
@@ -69,16 +75,17 @@ def put_back(site_dir: Path, *, whole: bool) -> None:
     aside = site_dir / (ASIDE if whole else ASIDE_FILES)
     if not aside.is_dir():
         return
-    if whole:
-        _empty(site_dir)
-        for entry in aside.iterdir():
-            entry.rename(site_dir / entry.name)
-    else:
-        for kept in [path for path in aside.rglob("*") if not path.is_dir()]:
-            place = site_dir / kept.relative_to(aside)
-            place.parent.mkdir(parents=True, exist_ok=True)
-            kept.replace(place)
-    shutil.rmtree(aside)
+    with interrupts_held():
+        if whole:
+            empty(site_dir)
+            for entry in aside.iterdir():
+                entry.rename(site_dir / entry.name)
+        else:
+            for kept in [path for path in aside.rglob("*") if not path.is_dir()]:
+                place = site_dir / kept.relative_to(aside)
+                place.parent.mkdir(parents=True, exist_ok=True)
+                kept.replace(place)
+        shutil.rmtree(aside)
 
 
 def drop(site_dir: Path) -> None:
@@ -87,7 +94,8 @@ def drop(site_dir: Path) -> None:
     shutil.rmtree(site_dir / ASIDE_FILES, ignore_errors=True)
 
 
-def _empty(site_dir: Path) -> None:
+def empty(site_dir: Path) -> None:
+    """Removes what ``site_dir`` holds but its dot-files, as MkDocs' clean_directory does."""
     for entry in site_dir.iterdir():
         if entry.name.startswith("."):
             continue

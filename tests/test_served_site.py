@@ -3,7 +3,11 @@ it fails."""
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
+
+import pytest
 
 from generator import served_site
 
@@ -54,3 +58,28 @@ def test_files_a_dirty_build_set_aside_are_never_taken_for_a_whole_site(tmp_path
     _build(site, {"index.html": "new"})
     served_site.put_back(site, whole=True)
     assert _site(site) == {"index.html": "good"}  # (a's page was made again, not kept: gone with the half)
+
+
+def test_ctrl_c_amid_the_set_aside_renames_sets_the_whole_site_aside_first(tmp_path, monkeypatch):
+    """Ctrl-C after the first rename left part of the last site in the folder, emptied
+    as a half by the next build."""
+    site = tmp_path / "site"
+    last = {"index.html": "good", "papers/a/index.html": "a"}
+    _build(site, last)
+    rename = Path.rename
+    renamed: list[str] = []
+
+    def interrupted(self, target):
+        renamed.append(self.name)
+        if len(renamed) == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        served_site.set_aside(site)
+    monkeypatch.undo()
+    assert len(renamed) == 2
+    assert sorted(p.name for p in site.iterdir()) == [served_site.ASIDE]
+    served_site.put_back(site, whole=True)
+    assert _site(site) == last
