@@ -56,5 +56,5 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 # record beside it saying who holds it): deleted, a build could take a new lock and
 # write docs/ beside the server.
 clean:
-	rm -rf $(VENV) site .cache
+	rm -rf $(VENV) site .site.readinglist-* .cache
 	mkdir -p docs && find docs -mindepth 1 -maxdepth 1 ! -name .gitkeep ! -name .readinglist.lock ! -name .readinglist.holder -exec rm -rf {} +

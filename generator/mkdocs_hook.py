@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from generator import build, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html, repository_paragraphs, tablewords
-from generator import related, render, search, served_site, siteconfig, sitemodes, theme_errors
+from generator import related, render, search, served_site, siteconfig, sitemodes, staged_site, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
 
@@ -60,6 +60,10 @@ _overrides: tuple[Path, Path] | None = None
 # Under serve, the site folder whose last good files this build set aside, and whether
 # all of them (served_site.py).
 _aside: tuple[Path, bool] | None = None
+# Under a clean build, the config this build changed, its site folder, and the staging
+# folder beside it MkDocs builds into, which replaces the site folder once the build
+# has succeeded (staged_site.py).
+_staged: tuple[MkDocsConfig, Path, Path] | None = None
 # This build's files (from on_env), whose pages' texts go once it is over (_let_pages_go).
 _files: Files | None = None
 # The docs folder this build holds (docslock.py), and how the curator knows it ("docs/").
@@ -178,9 +182,9 @@ def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _removed, _edit_urls, _written, _overrides, _aside, _docs
+    global _site, _removed, _edit_urls, _written, _overrides, _aside, _docs, _staged
     _site, _removed, _edit_urls, _written, _overrides = None, True, {}, frozenset(), None
-    _docs = None
+    _docs = _staged = None
     build.PROCESS_STATE.pop(_STOPPED, None)  # (said again if this build stops too)
     _aside = None
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
@@ -500,16 +504,70 @@ _LAST_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last date Python's date
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not build.PROCESS_STATE.get(_DIRTY):
+    if not build.PROCESS_STATE.get(_DIRTY) and (_keeps_last_good() or not _stage(config)):
         # MkDocs empties the site folder next. Set aside under every build, not only
         # under serve: a strict build that a page's warning stops (a curator's typo)
-        # left an empty site folder, and a reader's last good site was gone.
+        # left an empty site folder, and a reader's last good site was gone. (Under
+        # serve MkDocs' own temporary folder is served: a staging folder would gain
+        # nothing, and a dirty build needs the last site's files where they are.)
         _set_aside(config)
     # Material's search plugin keeps the last dirty build's index and merges this one's
     # into it, assuming one page was rebuilt; on_post_build merges instead, page by page.
     plugin = config.plugins.get("material/search")
     if plugin is not None and hasattr(plugin, "search_index_prev"):
         plugin.search_index_prev = None
+
+
+def _stage(config: MkDocsConfig) -> bool:
+    """Points MkDocs at a staging folder beside the site folder, which replaces it
+    once the build has succeeded (staged_site.py); False when none can (the site is
+    then built in place)."""
+    global _staged
+    site = Path(config.site_dir)
+    staging = staged_site.begin(site)
+    if staging is None:
+        log.info(
+            f"readinglist: {site} is built in place (no folder can be made beside it to"
+            " build into, or it is a mount point): a web server reading it meanwhile"
+            " serves the half-built site"
+        )
+        return False
+    _staged = (config, site, staging)
+    config.site_dir = str(staging)
+    return True
+
+
+def _publish() -> None:
+    """The staged site, built, replaces the site folder, and MkDocs' config names the
+    site folder again (`mkdocs gh-deploy` reads it after the build)."""
+    global _staged
+    if _staged is None:
+        return
+    config, site, staging = _staged
+    _staged = None
+    config.site_dir = str(site)
+    if not staged_site.publish(site, staging):
+        # (Another file system, a folder another owns in a sticky /tmp: no rename.)
+        print(
+            f"readinglist: {site} could not be replaced by a rename; its files were"
+            " replaced one by one",
+            file=sys.stderr,
+        )
+        staged_site.move_in_place(site, staging)
+        sitemodes.make_publishable(site)
+
+
+def _abandon_staging() -> Path | None:
+    """A failed build's staging folder goes, the site folder untouched; that folder
+    when it holds a site (the last one built, so kept)."""
+    global _staged
+    if _staged is None:
+        return None
+    config, site, staging = _staged
+    _staged = None
+    config.site_dir = str(site)
+    staged_site.abandon(staging)
+    return site if staged_site.holds_a_site(site) else None
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -1067,8 +1125,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
 def _keeps_last_good() -> bool:
     """Whether a dirty build sets the pages it makes again aside, or a whole site it
     builds again, to put them back if it fails: under serve, `--clean` too (see
-    _GUARDED). (A clean build sets the last site aside whatever the command:
-    on_pre_build.)"""
+    _GUARDED). (Any other clean build is made beside the site folder, or, where it
+    cannot be, sets the last site aside: on_pre_build.)"""
     return bool(os.environ.get(_SERVING) or build.PROCESS_STATE.get(_GUARDED))
 
 
@@ -1120,9 +1178,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         # The same modes on every machine, whatever the umask (a site served by MkDocs'
         # own server, in its temporary folder, is read by its builder alone).
         sitemodes.make_publishable(site_dir)
-    # Last: a build waiting for the docs folder sets this site folder aside and builds
-    # into it next, so this one is done with it first.
+    # Last: a build waiting for the docs folder tidies this site folder's staging folder
+    # away (staged_site.tidy) and builds into a new one next, so this one is done with
+    # it first.
     if not failed:
+        _publish()
         _let_docs_go()
 
 
@@ -1163,11 +1223,15 @@ def on_build_error(error: Exception) -> None:
         _store_memo()
     # A half-built site is no base for the next dirty build.
     _sites().clear()
+    kept_in = _abandon_staging()
     if _aside is not None:
-        kept = _aside[1] and served_site.holds_a_site(_aside[0])
+        if _aside[1] and served_site.holds_a_site(_aside[0]):
+            kept_in = _aside[0]
         served_site.put_back(_aside[0], whole=_aside[1])
-        if kept and not os.environ.get(_SERVING):
-            print(f"readinglist: the last site built is kept in {_aside[0]} as it was", file=sys.stderr)
+    # (Not under serve, `--clean` too: the server says the last good site is shown,
+    # and the line came with every failed rebuild.)
+    if kept_in is not None and not _keeps_last_good():
+        print(f"readinglist: the last site built is kept in {kept_in} as it was", file=sys.stderr)
     _let_docs_go()  # (after the put-back: see on_post_build)
     if isinstance(error, ThemeFailed):
         build.PROCESS_STATE[_STOPPED] = [str(p) for p in error.problems]

@@ -2346,6 +2346,7 @@ def test_a_failed_strict_build_leaves_the_last_site_as_it_was(tmp_path, process_
     monkeypatch.setattr(handlinks, "missing_anchors", interrupted)
     assert main(["--root", str(project), "build", "-q"]) == 130
     assert _files_and_modes(site) == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
     # Fixed, the build replaces the site and leaves nothing set aside.
     monkeypatch.setattr(handlinks, "missing_anchors", checked)
     about.write_text("# About\n\nSee [the abstract](papers/task-vectors.md#abstract).\n")
@@ -2420,3 +2421,139 @@ def test_a_dirty_build_that_succeeds_leaves_no_last_site_set_aside(tmp_path, pro
     assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
     assert "half" not in (site / "index.html").read_text()
     assert (site / "papers" / "task-vectors" / "index.html").is_file()
+
+
+def _whole_site(site: Path) -> dict[str, bytes] | None:
+    """Every file of the site folder (its dot-files aside) as one reader finds it,
+    read through the folder as opened at the start: a web server that resolves each
+    path as it comes finds the same. None when the site folder was replaced while it
+    was read (the reader then reads the new one); {} when there was none."""
+    try:
+        top = os.open(site, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        return {}
+    found: dict[str, bytes] = {}
+    try:
+        for folder, folders, names, fd in os.fwalk(".", dir_fd=top):
+            if folder == ".":
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                names = [name for name in names if not name.startswith(".")]
+            for name in names:
+                with open(name, "rb", opener=lambda path, flags, fd=fd: os.open(path, flags, dir_fd=fd)) as file:
+                    found[os.path.normpath(os.path.join(folder, name))] = file.read()
+    except FileNotFoundError:
+        found["(a file went while it was read)"] = b""
+    finally:
+        replaced = not os.path.isdir(site) or os.stat(site).st_ino != os.fstat(top).st_ino
+        os.close(top)
+    return None if replaced else found
+
+
+@pytest.mark.slow
+def test_a_reader_of_the_site_folder_finds_one_whole_site_all_through_a_build(tmp_path, process_state):
+    """MkDocs emptied the site folder and wrote the new site into it page by page: a web
+    server reading `site/` served a missing page, or pages of two builds, for as long as
+    a build took. Read again and again through a build that changes a title on many
+    pages, the folder is the last build's or the new one's, file for file."""
+    import threading
+
+    from tests.test_partial_rebuild import _new_project
+
+    project = _new_project(tmp_path)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    site = project / "site"
+    (site / ".git").mkdir()  # (a gh-pages checkout)
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    old = _whole_site(site)
+    paper = project / "content" / "papers" / "task-vectors.yml"
+    paper.write_text(paper.read_text().replace("Editing Models with Task Vectors", "Editing Models by Arithmetic"))
+    seen: list[dict[str, bytes]] = []
+    done = threading.Event()
+
+    def read_again_and_again() -> None:
+        while not done.is_set():
+            found = _whole_site(site)
+            if found is not None:
+                seen.append(found)
+            done.wait(0.002)
+
+    reader = threading.Thread(target=read_again_and_again)
+    reader.start()
+    try:
+        assert main(["--root", str(project), "build", "-q"]) == 0
+    finally:
+        done.set()
+        reader.join()
+    new = _whole_site(site)
+    assert old and new and old != new and "Editing Models by Arithmetic" in new["papers/task-vectors/index.html"].decode()
+    assert len(seen) > 20
+    assert [index for index, found in enumerate(seen) if found not in (old, new)] == []
+    assert seen[0] == old and seen[-1] == new
+    assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_mkdocs_names_the_site_folder_after_a_build_and_a_killed_builds_half_is_never_published(
+    tmp_path, process_state, capsys
+):
+    """The build is made in a staging folder beside the site folder; MkDocs' config names
+    the site folder again once it is over (`mkdocs gh-deploy` pushes what it names). A
+    staging folder a killed build left goes, unpublished, whether the next build fails
+    or succeeds."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from generator import staged_site
+    from tests.test_partial_rebuild import _new_project
+
+    project = _new_project(tmp_path)
+    site = project / "site"
+
+    def build_site() -> str:
+        config = load_config(str(project / "mkdocs.yml"), strict=True)
+        config.plugins.on_startup(command="gh-deploy", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        return config.site_dir
+
+    assert build_site() == str(site)
+    before = _files_and_modes(site)
+    assert "papers/task-vectors/index.html" in before
+    half = staged_site.beside(site, staged_site.STAGING)
+    half.mkdir()
+    (half / "index.html").write_text("half")
+    about = project / "content" / "pages" / "about.md"
+    text = about.read_text()
+    about.write_text("# About\n\nSee [the abstract](papers/task-vectors.md#abstrct).\n")
+    with pytest.raises(Abort):
+        build_site()
+    assert f"readinglist: the last site built is kept in {site} as it was" in capsys.readouterr().err
+    assert _files_and_modes(site) == before
+    assert not half.exists()
+    half.mkdir()
+    (half / "index.html").write_text("half")
+    about.write_text(text)
+    assert build_site() == str(site)
+    assert tree(site) == {path: text for path, (text, _, _) in before.items()}
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_site_folder_no_rename_can_replace_gets_the_same_site_moved_in(tmp_path, process_state, monkeypatch, capsys):
+    from generator import staged_site
+    from tests.test_partial_rebuild import _new_project
+
+    project = _new_project(tmp_path)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    site = project / "site"
+    built = tree(site)
+    (site / ".nojekyll").write_text("")
+    (site / "index.html").write_text("the last build's")
+    # (Another file system mounted there, or a folder of another user's in a sticky /tmp.)
+    monkeypatch.setattr(staged_site, "publish", lambda site_dir, staging: False)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    assert f"readinglist: {site} could not be replaced by a rename" in capsys.readouterr().err
+    assert tree(site) == {**built, ".nojekyll": b""}
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []

@@ -245,11 +245,12 @@ def test_make_clean_while_a_server_runs_leaves_its_hold_on_the_docs_folder(tmp_p
 
 
 def test_a_build_holds_the_docs_folder_until_the_site_folder_is_final(tmp_path, process_state, monkeypatch, capsys):
-    """A build waiting for the docs folder goes on to set the site folder aside
-    (served_site.py) and build into it: the build before must be done with the site
-    folder when it lets go, its files' modes set and, when it failed, the last site put
-    back (let go first, the put-back emptied the site folder under the next build)."""
-    from generator import handlinks, served_site, sitemodes
+    """A build waiting for the docs folder goes on to remove the site folder's staging
+    folder (staged_site.py) and build into a new one: the build before must be done
+    with the site folder when it lets go, its files' modes set, the staging folder in
+    the site folder's place or, when it failed, removed (let go first, the next build
+    removed the staging folder before it was published)."""
+    from generator import handlinks, sitemodes, staged_site
     from generator.errors import Problems
 
     project = make_project(tmp_path, FIXTURE)
@@ -264,14 +265,15 @@ def test_a_build_holds_the_docs_folder_until_the_site_folder_is_final(tmp_path, 
         monkeypatch.setattr(module, function.__name__, spy)
 
     spied("made publishable", sitemodes, sitemodes.make_publishable)
-    spied("put back", served_site, served_site.put_back)
+    spied("published", staged_site, staged_site.publish)
+    spied("abandoned", staged_site, staged_site.abandon)
     assert main(["--root", str(project), "build", "-q"]) == 0
-    assert free_while == {"made publishable": False}
+    assert free_while == {"made publishable": False, "published": False}
     # A strict build that MkDocs' own anchor check fails once on_post_build has run.
     monkeypatch.setattr(handlinks, "missing_anchors", lambda pages, root: Problems())
     (project / "content" / "pages").mkdir(exist_ok=True)
     (project / "content" / "pages" / "about.md").write_text("# About\n\n[x](papers/task-vectors.md#abstrct)\n")
     free_while.clear()
     assert main(["--root", str(project), "build", "-q", "--strict"]) == 1
-    assert free_while["put back"] is False
+    assert free_while["abandoned"] is False
     assert _free(docs)  # (and let go once done)

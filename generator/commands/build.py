@@ -130,11 +130,18 @@ def run(args: argparse.Namespace) -> int:
         try:
             build(config)
         except KeyboardInterrupt:
-            # MkDocs runs no build_error event for it: the hook set the last site aside
-            # (served_site.py) but cannot put it back.
+            # MkDocs runs no build_error event for it: the hook's staging folder
+            # (staged_site.py) goes, or the last site it set aside in place
+            # (served_site.py) is put back.
             from ..served_site import put_back
+            from ..staged_site import abandon, site_of
 
-            put_back(Path(config.site_dir), whole=True)
+            building_in = Path(config.site_dir)
+            if site_of(building_in) is not None:
+                abandon(building_in)
+                config.site_dir = str(site_of(building_in))
+            else:
+                put_back(building_in, whole=True)
             raise
         finally:
             config.plugins.on_shutdown()

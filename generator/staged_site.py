@@ -1,0 +1,183 @@
+"""A build's site is made in a folder beside the site folder and replaces it whole.
+
+MkDocs empties the site folder and then writes the new site into it page by page, for
+the 30-60 s a 10,000-paper build takes: a web server reading `site/` directly (a
+curator's `python3 -m http.server -d site`, nginx on a lab box) served pages of two
+builds, or none, meanwhile. Instead the hook points MkDocs at a staging folder beside
+it (STAGING, a dot-folder in the same parent, so on the same file system), and once
+the build has succeeded the finished site takes the site folder's place by a rename:
+one atomic exchange of the two folders where the system has it (Linux), else two
+renames a moment apart. The site folder is always one whole build, old or new.
+
+What the old site folder held that no build writes (dot-files: a gh-pages worktree's
+`.git`, which MkDocs' own emptying keeps) is moved into the new one after the
+exchange. A build killed at any point leaves folders the next build tidies (``tidy``)
+before it begins: a staging folder is never published, the old site is put back if the
+site folder is gone, and the dot-files a killed build had not moved yet are moved.
+
+Where no rename can replace the site folder (a mount point, a parent folder the build
+cannot write in), ``begin`` says so and the build is made in place, as MkDocs does.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from generator import served_site
+from generator.interrupts import interrupts_held
+
+# Beside the site folder SITE: ".SITE" + each. Being built (never published); built
+# and waiting to replace the site folder, or, once it has, the old site; the old site
+# between the two renames of a system with no exchange.
+STAGING = ".readinglist-new"
+BUILT = ".readinglist-built"
+REPLACED = ".readinglist-old"
+# The dot-files of the site folder that are this tool's own, never carried over.
+_OWN = (served_site.ASIDE, served_site.ASIDE_FILES)
+
+
+def beside(site: Path, which: str) -> Path:
+    return site.parent / f".{site.name}{which}"
+
+
+def site_of(folder: Path) -> Path | None:
+    """The site folder that ``folder`` is the staging folder of, else None."""
+    name = folder.name
+    if name.startswith(".") and name.endswith(STAGING) and len(name) > len(STAGING) + 1:
+        return folder.parent / name[1 : -len(STAGING)]
+    return None
+
+
+def begin(site_dir: Path) -> Path | None:
+    """A new, empty staging folder for ``site_dir``, after tidying what a killed build
+    left; None when no rename can replace the site folder (the build is then made in
+    it, in place)."""
+    site = Path(os.path.realpath(site_dir))  # (a link to /var/www/list: the folder it leads to)
+    with interrupts_held():
+        tidy(site)
+    if site.exists() and (not site.is_dir() or os.path.ismount(site)):
+        return None
+    staging = beside(site, STAGING)
+    try:
+        staging.mkdir(parents=True)  # (a --site-dir whose parent is new: MkDocs made it)
+    except OSError:
+        return None
+    return staging
+
+
+def publish(site_dir: Path, staging: Path) -> bool:
+    """The built site in ``staging`` replaces ``site_dir`` whole; False (nothing moved)
+    when the system refused the renames, and the caller then moves it in place."""
+    site = Path(os.path.realpath(site_dir))
+    built = beside(site, BUILT)
+    with interrupts_held():  # (Ctrl-C: after these few renames, not amid them)
+        staging.rename(built)
+        if not site.exists():
+            built.rename(site)
+            return True
+        if _exchange(built, site):
+            old = built
+        else:
+            old = beside(site, REPLACED)
+            try:
+                site.rename(old)
+            except OSError:  # (a mount point, a folder of another's in a sticky /tmp)
+                built.rename(staging)
+                return False
+            try:
+                built.rename(site)
+            except OSError:
+                old.rename(site)
+                built.rename(staging)
+                return False
+        _carry_dot_files(old, site)
+        shutil.rmtree(old, ignore_errors=True)
+    return True
+
+
+def move_in_place(site_dir: Path, staging: Path) -> None:
+    """The built site in ``staging`` moved into ``site_dir`` entry by entry (copied where
+    the folders are on different file systems), the old one removed first but for its
+    dot-files: what MkDocs does, a half-built site showing meanwhile."""
+    site = Path(os.path.realpath(site_dir))
+    with interrupts_held():
+        site.mkdir(parents=True, exist_ok=True)
+        served_site.empty(site)
+        for entry in sorted(staging.iterdir()):
+            if not (site / entry.name).exists():
+                shutil.move(entry, site / entry.name)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def abandon(staging: Path) -> None:
+    """A failed or interrupted build's staging folder goes; the site folder is untouched."""
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def tidy(site: Path) -> None:
+    """What a build killed before it ended left beside ``site`` (and in it: the last
+    good site an older version set aside there, served_site.py), so that the site
+    folder is the last whole site built, with all its dot-files, and nothing else is
+    left: the staging folder goes unpublished."""
+    replaced = beside(site, REPLACED)
+    if not site.exists() and replaced.is_dir():
+        replaced.rename(site)  # (killed between the two renames: the old site is back)
+    for left in (beside(site, BUILT), replaced):
+        if left.is_dir():
+            if site.is_dir():
+                _carry_dot_files(left, site)
+            shutil.rmtree(left)
+    shutil.rmtree(beside(site, STAGING), ignore_errors=True)
+    if (site / served_site.ASIDE).is_dir():
+        served_site.put_back(site, whole=True)
+    shutil.rmtree(site / served_site.ASIDE_FILES, ignore_errors=True)
+
+
+def _carry_dot_files(old: Path, site: Path) -> None:
+    """The dot-files of the old site folder ``old`` that ``site`` lacks, moved into it."""
+    for entry in sorted(old.iterdir()):
+        if entry.name.startswith(".") and entry.name not in _OWN and not os.path.lexists(site / entry.name):
+            entry.rename(site / entry.name)
+
+
+# renameat2(2)'s flag: swap the two paths, both of which must exist, in one step.
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swaps the folders at ``first`` and ``second`` atomically; False where the system
+    cannot (not Linux, an old C library or kernel, a file system without it)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV, errno.EBUSY, errno.EPERM, errno.EACCES):
+        return False  # (the two renames say a real refusal, or manage)
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+def _renameat2():  # type: ignore[no-untyped-def]
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def holds_a_site(site: Path) -> bool:
+    """Whether ``site`` holds anything but dot-files: a site built before."""
+    return site.is_dir() and any(not entry.name.startswith(".") for entry in site.iterdir())

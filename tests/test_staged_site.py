@@ -1,0 +1,171 @@
+"""staged_site.py: a build's site made beside the site folder replaces it whole, and
+what a build killed at any point left is tidied by the next one."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from generator import served_site, staged_site
+from tests.test_served_site import _build, _site
+
+
+OLD = {"index.html": "old", "papers/a/index.html": "a"}
+NEW = {"index.html": "new", "papers/b/index.html": "b"}
+GIT = {".git/HEAD": "ref: refs/heads/gh-pages\n", ".nojekyll": ""}
+
+
+def _beside(tmp_path: Path) -> list[str]:
+    """What the site folder's parent holds."""
+    return sorted(p.name for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchanged", "two renames"])
+def test_the_built_site_replaces_the_site_folder_keeping_its_dot_files(tmp_path, monkeypatch, exchange):
+    if not exchange:  # (a system with no renameat2, or a file system without the flag)
+        monkeypatch.setattr(staged_site, "_exchange", lambda first, second: False)
+    site = tmp_path / "site"
+    _build(site, {**OLD, **GIT})
+    staging = staged_site.begin(site)
+    assert staging is not None and staging.parent == tmp_path and list(staging.iterdir()) == []
+    _build(staging, NEW)
+    assert _site(site) == {**OLD, **GIT}  # (untouched while the build runs)
+    assert staged_site.publish(site, staging)
+    assert _site(site) == {**NEW, **GIT}
+    assert _beside(tmp_path) == ["site"]
+
+
+def test_the_atomic_exchange_is_used_where_the_system_has_it(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _build(first, {"index.html": "1"})
+    _build(second, {"index.html": "2"})
+    assert staged_site._exchange(first, second)  # (Linux, ext4: this machine)
+    assert _site(first) == {"index.html": "2"} and _site(second) == {"index.html": "1"}
+
+
+def test_a_first_build_publishes_into_a_site_folder_not_there_yet(tmp_path):
+    site = tmp_path / "site"
+    staging = staged_site.begin(site)
+    assert staging is not None
+    _build(staging, NEW)
+    assert staged_site.publish(site, staging)
+    assert _site(site) == NEW and _beside(tmp_path) == ["site"]
+
+
+def test_a_site_folder_reached_through_a_link_is_replaced_where_it_leads(tmp_path):
+    served = tmp_path / "www" / "list"
+    _build(served, OLD)
+    (tmp_path / "project").mkdir()
+    site = tmp_path / "project" / "site"
+    site.symlink_to(served, target_is_directory=True)
+    staging = staged_site.begin(site)
+    assert staging is not None and staging.parent == tmp_path / "www"
+    _build(staging, NEW)
+    assert staged_site.publish(site, staging)
+    assert site.is_symlink() and _site(served) == NEW
+    assert _beside(tmp_path / "www") == ["list"]
+
+
+def test_no_staging_folder_where_the_site_folder_cannot_be_renamed(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    _build(site, OLD)
+    monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == site)
+    assert staged_site.begin(site) is None
+    monkeypatch.undo()
+
+    def refused(self, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refused)  # (a parent folder the build cannot write in)
+    assert staged_site.begin(site) is None
+    monkeypatch.undo()
+    assert _site(site) == OLD and _beside(tmp_path) == ["site"]
+
+
+def test_a_refused_rename_changes_nothing_and_the_site_is_then_moved_in_place(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    _build(site, {**OLD, **GIT})
+    staging = staged_site.begin(site)
+    assert staging is not None
+    _build(staging, NEW)
+    monkeypatch.setattr(staged_site, "_exchange", lambda first, second: False)
+    rename = Path.rename
+
+    def across_file_systems(self, target):
+        if self == site:
+            raise OSError(errno.EXDEV, "Invalid cross-device link", str(self))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", across_file_systems)
+    assert not staged_site.publish(site, staging)
+    assert _site(site) == {**OLD, **GIT} and _site(staging) == NEW
+    staged_site.move_in_place(site, staging)
+    assert _site(site) == {**NEW, **GIT} and _beside(tmp_path) == ["site"]
+
+
+def test_a_staging_folder_a_killed_build_left_is_removed_never_published(tmp_path):
+    site = tmp_path / "site"
+    _build(site, {**OLD, **GIT})
+    _build(staged_site.beside(site, staged_site.STAGING), {"index.html": "half"})
+    staging = staged_site.begin(site)  # the next build
+    assert staging is not None and list(staging.iterdir()) == []
+    assert _site(site) == {**OLD, **GIT}
+    staged_site.abandon(staging)  # (and it fails)
+    assert _site(site) == {**OLD, **GIT} and _beside(tmp_path) == ["site"]
+
+
+def test_a_build_killed_between_the_two_renames_leaves_the_old_site_to_be_put_back(tmp_path):
+    site = tmp_path / "site"
+    _build(staged_site.beside(site, staged_site.REPLACED), {**OLD, **GIT})  # (site renamed away)
+    _build(staged_site.beside(site, staged_site.BUILT), NEW)  # (not renamed into its place yet)
+    staged_site.tidy(site)
+    assert _site(site) == {**OLD, **GIT} and _beside(tmp_path) == ["site"]
+
+
+def test_dot_files_a_killed_build_had_not_moved_yet_are_moved_by_the_next(tmp_path):
+    site = tmp_path / "site"
+    _build(site, NEW)  # (exchanged: the new site is in place)
+    _build(staged_site.beside(site, staged_site.BUILT), {**OLD, **GIT})  # (the old, not yet emptied)
+    staged_site.tidy(site)
+    assert _site(site) == {**NEW, **GIT} and _beside(tmp_path) == ["site"]
+
+
+def test_the_last_site_an_older_version_set_aside_in_the_site_folder_is_put_back(tmp_path):
+    site = tmp_path / "site"
+    _build(site, {**OLD, **GIT})
+    served_site.set_aside(site)
+    _build(site, {"index.html": "half"})  # (killed there)
+    assert staged_site.begin(site) is not None
+    assert _site(site) == {**OLD, **GIT}
+
+
+def test_the_staging_folders_site_is_known_by_its_name(tmp_path):
+    site = tmp_path / "public"
+    assert staged_site.site_of(staged_site.beside(site, staged_site.STAGING)) == site
+    assert staged_site.site_of(site) is None
+    assert staged_site.site_of(tmp_path / staged_site.STAGING) is None
+
+
+def test_ctrl_c_amid_the_publishing_renames_publishes_first(tmp_path, monkeypatch):
+    monkeypatch.setattr(staged_site, "_exchange", lambda first, second: False)
+    site = tmp_path / "site"
+    _build(site, {**OLD, **GIT})
+    staging = staged_site.begin(site)
+    assert staging is not None
+    _build(staging, NEW)
+    rename = Path.rename
+
+    def interrupted(self, target):
+        if self == site:  # (the first of the two renames)
+            os.kill(os.getpid(), signal.SIGINT)
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        staged_site.publish(site, staging)
+    monkeypatch.undo()
+    assert _site(site) == {**NEW, **GIT} and _beside(tmp_path) == ["site"]
