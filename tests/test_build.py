@@ -2488,7 +2488,9 @@ def test_a_reader_of_the_site_folder_finds_one_whole_site_all_through_a_build(tm
     assert old and new and old != new and "Editing Models by Arithmetic" in new["papers/task-vectors/index.html"].decode()
     assert len(seen) > 20
     assert [index for index, found in enumerate(seen) if found not in (old, new)] == []
-    assert seen[0] == old and seen[-1] == new
+    # The last site until the new one, then never the last again ("last" < "new").
+    builds = ["last" if found == old else "new" for found in seen]
+    assert builds[0] == "last" and builds == sorted(builds)
     assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
