@@ -76,11 +76,12 @@ def anchors_of(text: str, settings: tuple[tuple[str, ...], dict]) -> frozenset[s
 
 
 # A heading line, a literal id of the template's HTML (one made by Jinja, `id="{{ x }}"`,
-# is not known here), or a Jinja `if`, `elif`, `else` or `endif` tag, in the order written.
+# is not known here), or a Jinja `if`, `elif`, `else`, `endif`, `for` or `endfor` tag
+# (with Jinja's whitespace control, `{%-`, `{%+`), in the order written.
 _PART = re.compile(
     r"(?P<heading>^#{1,6}[ \t].*$)"
     r"""|<[^<>]*?\s(?:id|name)\s*=\s*["'](?P<id>[^"'{}<>]+)["']"""
-    r"|\{%-?\s*(?P<tag>if|elif|else|endif)\b\s*(?P<test>.*?)\s*-?%\}",
+    r"|\{%[-+]?\s*(?P<tag>if|elif|else|endif|for|endfor)\b\s*(?P<test>.*?)\s*[-+]?%\}",
     re.MULTILINE | re.IGNORECASE,
 )
 # What a page of a template needs for the `{% if %}` test of its headings and ids to
@@ -137,14 +138,31 @@ def _template_parts(name: str) -> tuple[tuple[str, str, Condition], ...]:
                 if test is not None
             )
             parts.append(("heading", line, condition) if line is not None else ("id", literal, condition))
-        elif tag == "if":
-            opened.append([found.group("test")])
-        elif tag == "endif":
+        elif tag in ("if", "for"):
+            opened.append([found.group("test") if tag == "if" else _loop_test(found.group("test"))])
+        elif tag in ("endif", "endfor"):
             if opened:
                 opened.pop()
-        elif opened:  # elif, else
+        elif opened:  # elif, else (an `if`'s or a `for`'s: its body did not run)
             opened[-1].append(found.group("test") if tag == "elif" else None)
     return tuple(parts)
+
+
+# A `for` tag's text: its target, its iterable, and a loop filter (`if ...`) or
+# `recursive` after it.
+_FOR = re.compile(r"(?P<target>.+?)\s+in\s+(?P<items>.+?)(?P<more>\s+(?:if\b.*|recursive))?", re.DOTALL)
+
+
+def _loop_test(text: str) -> str:
+    """The test a part in a `{% for %}` loop's body is under (its `else` is under the
+    test failing): that the loop's items are there. With a loop filter, or recursive,
+    a test Jinja cannot compile, which pagetests leaves undecided (tests check that no
+    heading some pages lack is so). (Read as an `if`'s `else`, a loop's `{% else %}`
+    put what followed it in the enclosing `if` under that `if`'s test failing.)"""
+    found = _FOR.fullmatch(text)
+    if found is None or found.group("more"):
+        return f"{{% for {text} %}}"
+    return f"({found.group('items')}) | list | length > 0"
 
 
 def template_tests(name: str) -> frozenset[str]:

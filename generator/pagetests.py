@@ -34,7 +34,7 @@ class PageTests:
         self._content = content
         self._intro = intro
         self._contributing = contributing
-        self._compiled: dict[str, Callable[..., object]] = {}
+        self._compiled: dict[str, Callable[..., object] | None] = {}
 
     def decider(self, template: str, subject: object | None) -> Decide:
         """test -> whether it holds on the page of ``template`` for ``subject`` (its
@@ -49,6 +49,8 @@ class PageTests:
 
         def decide(test: str) -> bool | None:
             expression = self._expression(test)
+            if expression is None:
+                return None
             for context in (lambda: own, whole):
                 try:
                     return bool(expression(**context()))
@@ -58,10 +60,15 @@ class PageTests:
 
         return decide
 
-    def _expression(self, test: str) -> Callable[..., object]:
+    def _expression(self, test: str) -> Callable[..., object] | None:
+        """``test`` compiled; None when it is no expression (pageanchors._loop_test: a
+        loop with a filter), left undecided."""
         if test not in self._compiled:
-            # (An undefined name stays undefined, and raises when the test reads it.)
-            self._compiled[test] = _environment().compile_expression(test, undefined_to_none=False)
+            try:
+                # (An undefined name stays undefined, and raises when the test reads it.)
+                self._compiled[test] = _environment().compile_expression(test, undefined_to_none=False)
+            except jinja2.TemplateSyntaxError:
+                self._compiled[test] = None
         return self._compiled[test]
 
     @functools.cached_property

@@ -471,3 +471,84 @@ def test_a_link_to_a_heading_its_page_has_by_its_own_tests_makes_no_page_context
         " [c](topics/model-merging/index.md#all-papers-in-this-topic) [d](papers/task-vectors.md#related-papers)\n",
     )
     assert _checked(project) == []
+
+
+def _parts_of(tmp_path: Path, monkeypatch, template: str) -> tuple:
+    """pageanchors._template_parts of a made-up template ``template``."""
+    (tmp_path / "made.md.j2").write_text(template, encoding="utf-8")
+    monkeypatch.setattr(pageanchors, "_TEMPLATES", tmp_path)
+    pageanchors._template_parts.cache_clear()
+    try:
+        return pageanchors._template_parts("made.md.j2")
+    finally:
+        pageanchors._template_parts.cache_clear()
+
+
+def test_a_loop_s_else_is_not_its_enclosing_if_s_else(tmp_path, monkeypatch):
+    # (Read as the if's `else`, the loop's put "Under a" under `a` failing: refused on
+    # each page that has it, accepted on each that lacks it.)
+    parts = _parts_of(
+        tmp_path, monkeypatch,
+        "{% if a %}\n{% for x in xs %}\n{{ x }}\n{% else %}\nnone\n{% endfor %}\n## Under a\n{% endif %}\n",
+    )
+    assert parts == (("heading", "## Under a", (("a", True),)),)
+
+
+def test_a_heading_in_a_loop_is_under_its_items_being_there(tmp_path, monkeypatch):
+    parts = _parts_of(
+        tmp_path, monkeypatch,
+        "{% for y in ys %}\n## In a loop\n{% else %}\n<p id=\"no-ys\"></p>\n{% endfor %}\n"
+        "{% for z in zs if z.shown %}\n## Filtered\n{% endfor %}\n",
+    )
+    assert parts == (
+        ("heading", "## In a loop", (("(ys) | list | length > 0", True),)),
+        ("id", "no-ys", (("(ys) | list | length > 0", False),)),
+        ("heading", "## Filtered", (("{% for z in zs if z.shown %}", True),)),
+    )
+    from generator.models import Content
+    from generator.pagetests import PageTests
+
+    decide = PageTests(Content((), ()), "", False).decider("made.md.j2", None)
+    assert decide("(ys) | list | length > 0") is None  # (no context: not known)
+    assert decide("{% for z in zs if z.shown %}") is None  # (no expression: not known)
+
+
+def test_whitespace_control_plus_opens_and_closes_an_if(tmp_path, monkeypatch):
+    # (`{%+ if %}` was not read as a tag: "Under c" was taken as always there, and its
+    # `endif` closed the `if` around "Under b")
+    parts = _parts_of(
+        tmp_path, monkeypatch,
+        "{% if b %}\n{%+ if c +%}\n## Under c\n{% endif %}\n## Under b\n{% endif %}\n",
+    )
+    assert parts == (
+        ("heading", "## Under c", (("b", True), ("c", True))),
+        ("heading", "## Under b", (("b", True),)),
+    )
+
+
+@pytest.mark.parametrize("name", ["paper.md.j2", "topic.md.j2", "home.md.j2", "all_papers.md.j2", "topics.md.j2"])
+def test_each_test_of_a_heading_only_some_pages_have_is_decided(tmp_path, name):
+    """A test check cannot decide (one of a name the page's context lacks, or of a loop
+    with a filter) takes its heading as there on every page: a template that puts a
+    heading under such a test fails here, rather than `check` accepting every link to
+    it. ("Related papers", in both branches of `{% if related %}`, needs none.)"""
+    from generator.pagetests import PageTests
+
+    project = _project(tmp_path, "# About\n")
+    content, _ = load_content(project / "content", project)
+    intro = (project / "content/pages/index.md").read_text(encoding="utf-8")
+    tests = PageTests(content, intro, contributing=False)
+    subject = {"paper.md.j2": content.papers[0], "topic.md.j2": content.topics[0]}.get(name)
+    decide = tests.decider(name, subject)
+    conditions = pageanchors._conditions(name, SETTINGS, intro if name == "home.md.j2" else "")
+    undecided = {
+        (anchor, test)
+        for anchor, each in conditions.items()
+        if each != ((),)
+        for condition in each
+        for test, _ in condition
+        if decide(test) is None
+    }
+    assert undecided == set()
+    if name != "topics.md.j2":
+        assert any(each != ((),) for each in conditions.values())  # (some are decided)
