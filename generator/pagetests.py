@@ -39,8 +39,10 @@ class PageTests:
     def decider(self, template: str, subject: object | None) -> Decide:
         """test -> whether it holds on the page of ``template`` for ``subject`` (its
         paper or topic; None for the home and All papers pages), None if not known."""
+        # (A paper page's BibTeX is its paper's alone, as the build passes it to
+        # pagecontext.paper_page: a link to its "#cite" made the whole context.)
         own: dict[str, object] = (
-            {"paper": subject} if template == "paper.md.j2"
+            {"paper": subject, "bibtex": _citation(subject)} if template == "paper.md.j2"
             else {"topic": subject} if template == "topic.md.j2"
             else {"intro": self._intro} if template == "home.md.j2"
             else {}
@@ -87,9 +89,7 @@ class PageTests:
 
         site, index = self._site
         if template == "paper.md.j2":
-            from .export_bibtex import entry_texts
-
-            context = dict(pagecontext.paper_page(site, index, subject, entry_texts(subject)[1]).context)  # type: ignore[arg-type]
+            context = dict(pagecontext.paper_page(site, index, subject, _citation(subject)).context)  # type: ignore[arg-type]
             del context["related"]  # (not made here: see the module's docstring)
             return context
         if template == "topic.md.j2":
@@ -102,6 +102,14 @@ class PageTests:
         if template == "all_papers.md.j2":
             return pagecontext.all_papers_page(site, index).context  # type: ignore[arg-type]
         return {}
+
+
+def _citation(paper: object) -> str:
+    """The BibTeX a paper's page shows (its ``bibtex``), as the build makes it
+    (build.Memo.bibtex_entries)."""
+    from .export_bibtex import entry_texts
+
+    return entry_texts(paper)[1]  # type: ignore[arg-type]
 
 
 @functools.cache

@@ -552,3 +552,13 @@ def test_each_test_of_a_heading_only_some_pages_have_is_decided(tmp_path, name):
     assert undecided == set()
     if name != "topics.md.j2":
         assert any(each != ((),) for each in conditions.values())  # (some are decided)
+
+
+def test_a_link_to_a_paper_s_cite_makes_no_page_context(tmp_path, monkeypatch):
+    # (Its test, `bibtex`, is the paper's own citation: the whole context, with the
+    # list's topic assignments, was made for it, some 2 s at 10,000 papers.)
+    from generator.pagetests import PageTests
+
+    monkeypatch.setattr(PageTests, "_context", lambda *args: pytest.fail("a page's context was made"))
+    project = _project(tmp_path, "# About\n\n[a](papers/task-vectors.md#cite)\n")
+    assert _checked(project) == []
