@@ -377,6 +377,8 @@ class _Anchors:
             # a heading some pages lack, or to say a missing one's page's anchors.)
             from . import pageanchors
 
+            if page == "index" and self._intro is None:
+                return  # (its introduction not UTF-8: reported as it is read)
             template, before = self._template(page)
             decide = self._deciders.get(src_uri)
             if decide is None:
@@ -402,23 +404,29 @@ class _Anchors:
         return pageanchors.markdown_settings(self._root)
 
     @functools.cached_property
-    def _intro(self) -> str:
-        """The home page's introduction (content/pages/index.md), "" for none."""
+    def _intro(self) -> str | None:
+        """The home page's introduction (content/pages/index.md), "" for none, None
+        when it is not UTF-8 (check_hand_pages says so: a link to another page's
+        anchor, which reads it for the home page's tests, stopped `check` with a
+        traceback)."""
         intro = self._folder / "index.md"
-        return read_text(intro) if intro.is_file() else ""
+        try:
+            return read_text(intro) if intro.is_file() else ""
+        except UnicodeDecodeError:
+            return None
 
     @functools.cached_property
     def _tests(self) -> PageTests:
         from .pagetests import PageTests
 
         contributing = (self._folder / "contributing.md").is_file()
-        return PageTests(self._content, self._intro, contributing)
+        return PageTests(self._content, self._intro or "", contributing)
 
     def _template(self, page: str) -> tuple[str, str]:
         """The template of a generated page (or of the home page, "index"), and the
         Markdown before its own (the home page's introduction)."""
         template = "home.md.j2" if page == "index" else page
-        return template, self._intro if template == "home.md.j2" else ""
+        return template, (self._intro or "") if template == "home.md.j2" else ""
 
     def _of(self, src_uri: str, page: str) -> frozenset[str]:
         from . import pageanchors

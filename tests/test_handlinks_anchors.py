@@ -562,3 +562,25 @@ def test_a_link_to_a_paper_s_cite_makes_no_page_context(tmp_path, monkeypatch):
     monkeypatch.setattr(PageTests, "_context", lambda *args: pytest.fail("a page's context was made"))
     project = _project(tmp_path, "# About\n\n[a](papers/task-vectors.md#cite)\n")
     assert _checked(project) == []
+
+
+def test_an_introduction_not_utf8_is_said_once_whatever_page_a_link_names(tmp_path, capsys):
+    # (Read for the home page's tests, it stopped `check` with a UnicodeDecodeError at
+    # a link to any generated page's anchor; 7d06df82 said the file's error alone.)
+    from generator import cli
+
+    project = _project(
+        tmp_path,
+        "# About\n\n[a](papers/task-vectors.md#abstract) [b](index.md#downloads)"
+        " [c](papers/task-vectors.md#nowhere)\n",
+    )
+    (project / "content/pages/index.md").write_bytes(b"# Welcome\n\nCaf\xe9 list.\n")
+    assert cli.main(["--root", str(project), "check"]) == 1
+    said = [line for line in capsys.readouterr().out.splitlines() if ": " in line and "warning" not in line]
+    assert said == [
+        # (task-vectors has no notes)
+        "content/pages/about.md:3:66: link 'papers/task-vectors.md#nowhere': 'papers/task-vectors.md'"
+        " has no heading '#nowhere' (its anchors: #abstract, #cite, #reading-order, #related-papers)",
+        "content/pages/index.md:3:4: the file is not UTF-8 (invalid byte 0xe9); it reads as"
+        " Windows-1252 or Latin-1: save it as UTF-8",
+    ]
