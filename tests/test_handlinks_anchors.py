@@ -584,3 +584,15 @@ def test_an_introduction_not_utf8_is_said_once_whatever_page_a_link_names(tmp_pa
         "content/pages/index.md:3:4: the file is not UTF-8 (invalid byte 0xe9); it reads as"
         " Windows-1252 or Latin-1: save it as UTF-8",
     ]
+
+
+def test_a_curator_s_jinja_in_notes_is_text_to_a_heading_s_test(tmp_path):
+    # (The tests are the templates' own; a note is data to them: read as a template,
+    # "{{ '' }}" would be no notes, and "#curators-notes" refused.)
+    project = _project(tmp_path, "# About\n\n[a](papers/jinja-notes.md#curators-notes)\n")
+    (project / "content/papers/jinja-notes.yml").write_text(
+        "id: jinja-notes\ntitle: Notes That Look Like Jinja\nauthors: [Ada Lovelace]\nyear: 2020\n"
+        "topics: [continual-learning]\nnotes: \"{{ '' }}{% if false %}x{% endif %}\"\n",
+        encoding="utf-8",
+    )
+    assert _checked(project) == []
