@@ -53,7 +53,11 @@ class PageTests:
             expression = self._expression(test)
             if expression is None:
                 return None
-            for context in (lambda: own, whole):
+            # (The page's own names alone only for a test that reads no other: one
+            # that asks whether a name is there, `neighbours is defined`, or gives it a
+            # `default`, raises nothing where the name is missing, and was answered so.)
+            contexts = (lambda: own, whole) if _names(test) <= own.keys() else (whole,)
+            for context in contexts:
                 try:
                     return bool(expression(**context()))
                 except jinja2.UndefinedError:  # (it reads what this context lacks)
@@ -110,6 +114,14 @@ def _citation(paper: object) -> str:
     from .export_bibtex import entry_texts
 
     return entry_texts(paper)[1]  # type: ignore[arg-type]
+
+
+@functools.cache
+def _names(test: str) -> frozenset[str]:
+    """The names of the context ``test`` (an expression Jinja compiles) reads."""
+    from jinja2 import meta
+
+    return frozenset(meta.find_undeclared_variables(_environment().parse(f"{{{{ ({test}) }}}}")))
 
 
 @functools.cache

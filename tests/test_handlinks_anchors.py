@@ -596,3 +596,18 @@ def test_a_curator_s_jinja_in_notes_is_text_to_a_heading_s_test(tmp_path):
         encoding="utf-8",
     )
     assert _checked(project) == []
+
+
+def test_a_test_that_reads_a_name_the_paper_alone_lacks_is_decided_by_the_whole_context(tmp_path):
+    # (Tried with the paper alone first, `neighbours is defined` raised nothing and was
+    # False, and `neighbours | default(true)` True, for a paper alone in its topics.)
+    from generator.pagetests import PageTests
+
+    project = _project(tmp_path, "# About\n")
+    _varied(project)
+    content, _ = load_content(project / "content", project)
+    lonely = next(paper for paper in content.papers if paper.id == "lonely")
+    decide = PageTests(content, "", False).decider("paper.md.j2", lonely)
+    assert decide("neighbours is defined") is True
+    assert decide("neighbours | default(true)") is False
+    assert decide("paper.notes | trim") is True
