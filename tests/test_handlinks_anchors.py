@@ -550,6 +550,17 @@ def test_each_test_of_a_heading_only_some_pages_have_is_decided(tmp_path, name):
         if decide(test) is None
     }
     assert undecided == set()
+    # ... and each is said in words (pageanchors.WHEN), not as "on some pages"
+    words = pageanchors.WHEN.get(name, {})
+    unsaid = {
+        test
+        for each in conditions.values()
+        if each != ((),)
+        for condition in each
+        for test, _ in condition
+        if test.removeprefix("not ") not in words
+    }
+    assert unsaid == set()
     if name != "topics.md.j2":
         assert any(each != ((),) for each in conditions.values())  # (some are decided)
 
