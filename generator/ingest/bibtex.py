@@ -74,6 +74,7 @@ from ..links import (
     unreachable_host,
 )
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
+from .bibsplit import parse_string
 from . import as_worded, no_place, series_read_before, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import (
@@ -307,9 +308,9 @@ def _read(
     BibTeX (TITLE, Author): lower-cased before the authors are split."""
     counted = braces_counted(text)
     held = counted != text
-    library = bibtexparser.parse_string(
+    library = parse_string(
         counted,
-        parse_stack=[
+        [
             RawValues(text, path, problems, written, held=held),
             ResolveStringReferencesMiddleware(),
             RemoveEnclosingMiddleware(),
