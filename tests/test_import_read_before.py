@@ -369,6 +369,58 @@ def test_a_markdown_lists_publishers_city_read_as_an_author_goes(tmp_path, monke
     assert after == before.replace("  - MIT Press\n  - Cambridge\n", "").replace("venue: MA\n", "venue: MIT Press\n")
 
 
+PENGUIN = "- [Deep Work](https://example.org/deep-work.pdf) - Cal Newport, Penguin, London, 2016\n"
+
+
+def test_a_markdown_lists_publisher_and_city_read_as_authors_become_the_venue(tmp_path, monkeypatch):
+    # (imp36) An earlier import read "Penguin, London" after the author as two
+    # more authors (the city alone told it from no name); imported again, both leave the
+    # authors and the publisher is the venue, where the file is as that import wrote it.
+    before, report, after = _read_again(
+        tmp_path, monkeypatch, PENGUIN, "_places", lambda text: (text, frozenset()), "deep-work"
+    )
+    assert "authors:\n  - Cal Newport\n  - Penguin\n  - London\n" in before and "venue:" not in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "authors: deep-work now 'Cal Newport' (was 'Cal Newport; Penguin; London': the publisher's city,"
+        " which an earlier import read as one of its authors)",
+    ]
+    assert after == before.replace("  - Penguin\n  - London\n", "").replace("year: 2016\n", "year: 2016\nvenue: Penguin\n")
+
+
+def test_a_markdown_lists_city_before_a_colon_read_as_an_author_goes(tmp_path, monkeypatch):
+    # (imp36) "Cambridge, MA: MIT Press, 2016" was by "Cambridge", published in "MA: MIT
+    # Press"; imported again, the city leaves the authors and the publisher is the venue.
+    text = "- [Deep Learning](https://example.org/dl.pdf) - Cambridge, MA: MIT Press, 2016\n"
+    before, report, after = _read_again(
+        tmp_path, monkeypatch, text, "_places", lambda text: (text, frozenset()), "deep-learning"
+    )
+    assert "authors:\n  - Cambridge\n" in before and "venue: \"MA: MIT Press\"\n" in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "venue: deep-learning now 'MIT Press' (was 'MA: MIT Press': words beside its venue that name none,"
+        " which an earlier import read as the paper's)",
+        "authors: deep-learning no authors now (was 'Cambridge': the publisher's city, which an earlier"
+        " import read as one of its authors)",
+    ]
+    assert after == before.replace("authors:\n  - Cambridge\n", "authors: []\n").replace(
+        "venue: \"MA: MIT Press\"\n", "venue: \"MIT Press\"\n"
+    )
+
+
+def test_a_markdown_lists_publisher_and_city_the_curator_edited_stay(tmp_path, monkeypatch):
+    # The same, the authors edited by the curator since: kept as they are, none taken out.
+    with monkeypatch.context() as earlier:
+        earlier.setattr(markdownlist, "_places", lambda text: (text, frozenset()))
+        _import(tmp_path, "list.md", PENGUIN)
+    paper = tmp_path / "content/papers/deep-work.yml"
+    edited = paper.read_text().replace("  - Penguin\n  - London\n", "  - Penguin Press Editors\n")
+    paper.write_text(edited)
+    report = _import(tmp_path, "list.md", PENGUIN)
+    assert report.read_before == []
+    assert "authors:\n  - Cal Newport\n  - Penguin Press Editors\n" in paper.read_text()
+
+
 def test_a_markdown_title_the_curator_edited_stays(tmp_path, monkeypatch):
     llama, _ = _first_list(tmp_path, monkeypatch)
     edited = llama.read_text().replace("Chat Models, 2023", "Chat Models (2023)")

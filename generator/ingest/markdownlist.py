@@ -781,11 +781,12 @@ class _Reader:
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
-        if _PLACE.search(_join(s for s in unit.spans[title_span[1] :] if s.link < 0)) and (
+        if any(place.search(_join(s for s in unit.spans[title_span[1] :] if s.link < 0)) for place in (_PLACE, _PLACE_FIRST)) and (
             (with_place := self._authors(unit, title_span, with_place=True)) != authors and set(authors) < set(with_place)
         ):
-            # (a publisher's city, "- Little, Brown, New York, 2019", which earlier imports
-            # read as one more author, "New York")
+            # (a publisher's city, "- Little, Brown, New York, 2019", "- Cambridge, MA: MIT
+            # Press, 2016", which earlier imports read as one more author, "New York",
+            # "Cambridge")
             read_before.append(ReadBefore(
                 ("authors",), (with_place,),
                 "the publisher's city, which an earlier import read as one of its authors",
@@ -1061,7 +1062,11 @@ class _Reader:
         found = next(filter(None, map(_part_venue_year, parts)), None) or next(
             filter(None, map(_known_within, parts)), ("", "")
         )
-        italics = _italics(unit.spans[title_span[1] :])
+        # (a word in italics is a venue, never a name, and so is a publisher's that its city
+        # tells from one: "- Penguin, London, 2019")
+        after = unit.spans[title_span[1] :]
+        placed = _placed_publishers(_words_after(after))
+        italics = [*_italics(after), *placed]
         if _LAB.fullmatch(found[0]) or (_one_author(found[0]) and found[0] not in italics) or (
             found[0] and not _KNOWN_VENUE.fullmatch(found[0]) and _among(found[0], self._authors(unit, title_span))
         ) or re.fullmatch(r"[A-Z]", found[0]):
@@ -1083,7 +1088,8 @@ class _Reader:
             # (2016)", "- Ian Goodfellow, MIT Press (2016)")
             tail for part, following in zip(parts, parts[1:])
             if found[1] and _venue_and_year(following) == ("", found[1])
-            for tail in [_tails(part.strip(" ,"))[-1]] if _institution_named(tail) or _one_word_venue(tail)
+            for tail in [_tails(part.strip(" ,"))[-1]]
+            if _publisher_named_so(tail) or _one_word_venue(tail) or tail in placed
         ), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         leading, said = _without_award(_clean(before))
@@ -1147,13 +1153,13 @@ class _Reader:
                     return (name,)
                 index = end
             index += 1
-        rest = _names_plainly(_unabbreviated(_join(s for s in after if s.link < 0)))
-        rest = rest if with_place else _without_place(rest)
+        written = _words_after(after)
+        rest = written if with_place else _without_place(written)
         if names := _byline(rest):
             return names
         if (bracketed := _BRACKET_FIRST.match(rest)) and (names := _parenthesised_names(bracketed.group(1))):
             return names  # ("*Title (Noh, Hong, Han et al.)*", cut from the title by `_title`)
-        italics = _italics(after)
+        italics = _italics(after) + ([] if with_place else [*_placed_publishers(written)])
         # ("et al." ends a sentence before a capital: "Vaswani et al. NeurIPS 2017.")
         rest = re.sub(r"\bet al\.(?!\s+[^\W\d_]*[A-Z])", "et al", rest)
         parts = [p for part in _split_parts(_NAMES_PARTS, rest) if (p := part.strip(" \t,:*_"))]
@@ -1170,7 +1176,12 @@ class _Reader:
                 # (or APA's names, each initial after its surname: "Lovelace, A. and Turing,
                 # A. (2020)", "Vaswani, A. et al. (2017)")
                 return names
-            if index + 1 < len(parts) and (next_found := _venue_and_year(parts[index + 1])) and (
+            if index + 1 < len(parts) and (
+                # (or a publisher named for its founders, "Little, Brown, 2019", or one
+                # before its year in brackets, "MIT Press (2016)": no name was read before them)
+                next_found := _venue_and_year(parts[index + 1]) or _founders_and_year(parts[index + 1])
+                or ((parts[index + 1], "") if _published_in_year(parts, index + 1, italics) else None)
+            ) and (
                 _one_author(part) and part not in italics and (not next_found[0] or not _one_name(part))
                 or _surnamed_as_organisation(part) and _known_venue(parts[index + 1])
             ):
@@ -1196,12 +1207,13 @@ class _Reader:
             if _one_author(head.strip()) and (
                 _known_venue(venue_words := part[len(head) :].strip(" ,"))
                 or index + 1 < len(parts) and (
-                    _institution_named(venue_words) or len(head.split()) >= 2 and _one_word_venue(venue_words)
+                    _publisher_named_so(venue_words) or len(head.split()) >= 2 and _one_word_venue(venue_words)
                 )
                 and (year_after := _venue_and_year(parts[index + 1])) is not None and not year_after[0]
                 or ((published := _venue_and_year(venue_words) or _founders_and_year(venue_words)) and (
                     _institution(published[0]) or len(head.split()) >= 2 and (
                         published[0].casefold() in _ONE_WORD_VENUES or _journal_stops(venue_words)
+                        or published[0] in italics  # ("- Jane Smith, Penguin, London, 2019")
                     )
                 ))
             ):
@@ -1244,7 +1256,7 @@ class _Reader:
             for comma in reversed(_commas(part)):
                 head = part[: comma.start()]
                 found = _venue_and_year(published := part[comma.end():]) or _founders_and_year(published)
-                if not found and index + 1 < len(parts) and (_institution_named(published) or _one_word_venue(published)) and (
+                if not found and index + 1 < len(parts) and (_publisher_named_so(published) or _one_word_venue(published)) and (
                     (year_after := _venue_and_year(parts[index + 1])) is not None and not year_after[0]
                 ):
                     # (a publisher's name, its year in a part of its own: "- Sutton and
@@ -1899,30 +1911,104 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-# A known city, perhaps its state's or country's name, then a year: after a comma or a
-# sentence's end, the year after a comma or in brackets ("New York, 2019", "Cambridge, MA
-# (2016)").
+# A known city, perhaps another after it and its state's or country's name, then a
+# year: after a comma or a sentence's end, the year after a comma or in brackets ("New
+# York, 2019", "Cambridge, MA (2016)"; Springer's two cities, "Berlin, Heidelberg, 2009",
+# "Berlin Heidelberg, 2009").
 _PLACE = re.compile(
-    rf"[,.][ \t]*(?P<city>{_alternatives(_CITIES)})(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?"
+    rf"[,.][ \t]*(?P<city>{_alternatives(_CITIES)})(?:(?:,[ \t]*|[ \t]+)(?P<also>{_alternatives(_CITIES)}))?"
+    rf"(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?"
     r"(?=[ \t]*(?:,[ \t]*\(?|\()[ \t]*(?:1[5-9]|20)\d\d\b)"
 )
+# A known city, perhaps its state's or country's name, and a colon before the publisher,
+# as Chicago's and APA's citations write a book's ("New York: Little, Brown, 2019",
+# "Cambridge, MA: MIT Press"): at the start of the words or of a part of them. No name
+# is written so, whatever the city: the words after the colon are the publisher.
+_PLACE_FIRST = re.compile(
+    rf"(?:^|(?<=[,.;:(|\-–—]))(?P<lead>[ \t]*)(?P<city>{_alternatives(_CITIES)})"
+    rf"(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?[ \t]*:[ \t]*(?=[^\W\d_])"
+)
+# A publisher's name after its city and colon: its founders' ("Little, Brown"), else the
+# words up to a comma, a full stop or a bracket ("Penguin Press", "MIT Press").
+_PUBLISHER_AFTER = re.compile(r"[^\W\d_][^,.;:()\[\]|]*?(?=\s*(?:[,.;:()\[\]|]|$))")
 
 
 def _without_place(text: str) -> str:
     """``text`` (the words after a title) without the city a publisher's name is followed
-    by ("Little, Brown, New York, 2019" as "Little, Brown, 2019"): a known city after the
-    publisher, or one a name could never be: of two words or more ("New York"), or with
-    its state's or country's name ("Cambridge, MA"). A city alone after other words stays
-    (a surname as often: "- Smith, Berlin, 2019" names two people)."""
+    by ("Little, Brown, New York, 2019" as "Little, Brown, 2019") or comes after with a
+    colon ("New York: Little, Brown, 2019") (`_places`)."""
+    return _places(text)[0]
+
+
+def _placed_publishers(text: str) -> frozenset[str]:
+    """The publishers' names in ``text`` that only their city tells from a surname
+    (`_places`): "Penguin" of "Penguin, London, 2019" and "London: Penguin, 2019", the
+    venue as a word in italics is, no author."""
+    return _places(text)[1]
+
+
+@_per_parse
+def _places(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` without the places of publishers it names, and the publishers that only
+    their place tells from a surname. A known city after the publisher (`_PLACE`): after
+    one the reader knows (named for founders, an organisation's, a one-word venue such
+    as Springer, or one word of the dictionary that is no common surname nor given name:
+    "Penguin", "Vintage", not "Smith"), or one a name could never be: of two words or more
+    ("New York"), two cities ("Berlin, Heidelberg") or with its state's or country's name
+    ("Cambridge, MA"). A city alone after another word stays (a surname as often: "-
+    Smith, Berlin, 2019" and "- Vaswani, London, 2019" name two people). A known city and
+    a colon before the publisher (`_PLACE_FIRST`), whatever the publisher."""
+    publishers: set[str] = set()
 
     def place(found: re.Match[str]) -> str:
         before = _PARTS.split(text[: found.start()])[-1].strip(" \t*_\"'“”")  # (its part: "- Springer")
         last = before.rsplit(",", 1)[-1].strip(" \t*_")
-        sure = found.group("region") or " " in found.group("city") or "," in found.group("city")
+        sure = found.group("region") or found.group("also") or " " in found.group("city") or "," in found.group("city")
+        if _word_publisher(last) and not ends_with_founders_publisher(before):
+            publishers.add(last)  # ("Penguin, London": a name as the reader reads one)
+            return ""
         publisher = ends_with_founders_publisher(before) or is_organisation(last) or _one_word_venue(last)
         return "" if last and (sure or publisher) else found.group()
 
-    return _PLACE.sub(place, text)
+    def place_first(found: re.Match[str]) -> str:
+        after = text[found.end() :]
+        founders = founders_publishers(after)
+        if founders and founders[0][0] == 0:
+            publishers.add(after[: founders[0][1]])
+        elif named := _PUBLISHER_AFTER.match(after):
+            publishers.add(named.group())
+        return found.group("lead")
+
+    return _PLACE_FIRST.sub(place_first, _PLACE.sub(place, text)), frozenset(publishers)
+
+
+def _word_publisher(name: str) -> bool:
+    """Whether ``name``, before a publishing city, is a publisher's name of words of the
+    dictionary: one word ("Penguin", "Vintage", "Bantam", "Anchor"), or words before a
+    publisher's word (`_PUBLISHER_WORDS`: "Penguin Books", "Random House"), each
+    capitalised and neither a common surname ("Smith", "Brown": names.is_surname_word)
+    nor a given name ("Mark") that the dictionary holds too. A surname it lacks
+    ("Vaswani") is told from a publisher it lacks ("Routledge") by nothing, and stays a
+    name; so do words of the dictionary before a city without a publisher's word ("Deep
+    Learning, London, 2019"), a title's as often."""
+    words = name.split()
+    return (
+        (len(words) == 1 or 2 <= len(words) <= 3 and words[-1].casefold() in _PUBLISHER_WORDS)
+        and all(
+            _capitalised(word) and known_word(word.casefold()) and not is_surname_word(word)
+            and not is_given_name_word(word) for word in words
+        )
+    )
+
+
+# The last words of publishers' names that no organisation's word says (names.is_organisation).
+_PUBLISHER_WORDS = frozenset(("books", "house", "press"))
+
+
+def _words_after(spans: list[_Span]) -> str:
+    """The words of ``spans`` (those after an item's title) outside links, as the readers
+    of names read them (`_names_plainly`, `_unabbreviated`)."""
+    return _names_plainly(_unabbreviated(_join(s for s in spans if s.link < 0)))
 
 
 def _names_plainly(text: str) -> str:
@@ -2152,12 +2238,17 @@ def _dictionary_named(words: list[str]) -> bool:
     )
 
 
-def _published_in_year(parts: list[str], index: int) -> bool:
+def _published_in_year(parts: list[str], index: int, venues: Iterable[str] = ()) -> bool:
     """Whether ``parts[index]`` is a publisher's or a journal's name and the part after it
     a year alone, in brackets as a book's citation writes it ("Springer (2009)", "MIT
     Press (2018)"): a venue and year as `_venue_and_year` reads one, after a sentence of
-    names ("Hastie, Tibshirani, Friedman. Springer (2009)", which gave no authors)."""
-    return index + 1 < len(parts) and (_institution_named(parts[index]) or _one_word_venue(parts[index])) and (
+    names ("Hastie, Tibshirani, Friedman. Springer (2009)", which gave no authors).
+    ``venues``: words known to be venues there (in italics; a publisher's that its city
+    tells from a name, `_placed_publishers`)."""
+    return index + 1 < len(parts) and (
+        _publisher_named_so(parts[index]) or _one_word_venue(parts[index])
+        or parts[index] in venues
+    ) and (
         (year := _venue_and_year(parts[index + 1])) is not None and not year[0]
     )
 
@@ -2177,6 +2268,14 @@ def _institution_named(words: str) -> bool:
     return _institution(words) and all(
         _capitalised(word := written.rstrip(",")) or word.isupper() for written in words.split()
     )
+
+
+def _publisher_named_so(words: str) -> bool:
+    """Whether words are an organisation's name as a venue is written (`_institution_named`:
+    "MIT Press", "Little, Brown"), or a publisher's named for its founders, "&" between
+    them ("Simon & Schuster", "Taylor & Francis"), before its year in brackets as after a
+    comma: "- Jane Smith, Simon & Schuster (2019)" was by no one."""
+    return _institution_named(words) or is_founders_publisher(words)
 
 
 def _institution(words: str) -> bool:

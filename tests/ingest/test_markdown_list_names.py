@@ -238,6 +238,12 @@ FOUNDERS = [
     ("Little, Brown, ICML 2019", ("Little", "Brown"), "ICML"),
     ("Simon & Schuster, NeurIPS 2019", ("Simon", "Schuster"), "NeurIPS"),
     ("Taylor & Francis, CRC Press, 2019", (), "CRC Press"),
+    # (imp36) After a sentence of one name, as after a comma: the name was left out.
+    ("Cal Newport. Little, Brown, 2019", ("Cal Newport",), "Little, Brown"),
+    ("Cal Newport. Little, Brown (2019)", ("Cal Newport",), "Little, Brown"),
+    ("Cal Newport. Simon & Schuster (2019)", ("Cal Newport",), "Simon & Schuster"),
+    ("Jane Smith, Simon & Schuster (2019)", ("Jane Smith",), "Simon & Schuster"),
+    ("Sutton and Barto, Taylor & Francis (2019)", ("Sutton", "Barto"), "Taylor & Francis"),
 ]
 
 
@@ -267,7 +273,45 @@ PLACES = [
     # Jack London): two authors, as before.
     ("Smith, Berlin, 2019", ("Smith", "Berlin"), "", "2019"),
     ("Vaswani, London, 2019", ("Vaswani", "London"), "", "2019"),
+    # (imp36) A publisher of one word of the dictionary, no common surname, before a city
+    # of one word: the city tells it from a name ("Penguin, London, 2019" was by Penguin and
+    # London); so do words of the dictionary before a publisher's word ("Penguin Books").
+    ("Penguin, London, 2019", (), "Penguin", "2019"),
+    ("Vintage, London (2019)", (), "Vintage", "2019"),
+    ("Jane Smith, Penguin, London, 2019", ("Jane Smith",), "Penguin", "2019"),
+    ("Penguin Books, London, 2019", (), "Penguin Books", "2019"),
+    ("Jane Smith, Random House, New York, 2019", ("Jane Smith",), "Random House", "2019"),
+    # (Springer's two cities, "Berlin, Heidelberg" and "Berlin Heidelberg": no venue was read)
+    ("Springer, Berlin, Heidelberg, 2009", (), "Springer", "2009"),
+    ("Springer, Berlin Heidelberg, 2009", (), "Springer", "2009"),
+    ("C. M. Bishop, Springer, Berlin, Heidelberg (2006)", ("C. M. Bishop",), "Springer", "2006"),
+    # (the city first, a colon before the publisher, as Chicago and APA write it: "New York:
+    # Little, Brown" gave no venue, "Cambridge, MA: MIT Press" the author "Cambridge" and
+    # the venue "MA: MIT Press"; the words after the colon are the publisher, whatever they are)
+    ("New York: Little, Brown, 2019", (), "Little, Brown", "2019"),
+    ("Cambridge, MA: MIT Press, 2016", (), "MIT Press", "2016"),
+    ("Ian Goodfellow, Yoshua Bengio. Cambridge, MA: MIT Press, 2016", ("Ian Goodfellow", "Yoshua Bengio"), "MIT Press", "2016"),
+    ("London: Penguin, 2019", (), "Penguin", "2019"),
+    ("London: Routledge (2019)", (), "Routledge", "2019"),
+    ("New York, NY: Springer, 2009", (), "Springer", "2009"),
+    # Guards: a common surname of the dictionary before a city's name alone is a name
+    # ("Bishop"), and so is a word the dictionary lacks ("Routledge" as "Vaswani"); words of
+    # the dictionary without a publisher's word are a title's as often, and name no one.
+    ("Bishop, London, 2019", ("Bishop", "London"), "", "2019"),
+    ("Routledge, London, 2019", ("Routledge", "London"), "", "2019"),
+    ("Deep Learning, London, 2019", (), "", "2019"),
 ]
+
+
+# (the property tests': the names before the publisher, and its city, perhaps its state's
+# or country's name, and year, written after a comma or in brackets)
+_NAMES = st.lists(st.sampled_from(["Cal Newport", "Ian Goodfellow", "Jane Smith", "Trevor Hastie"]), max_size=2, unique=True)
+_PLACE_AND_YEAR = (
+    st.sampled_from(markdownlist._CITIES),
+    st.sampled_from(("",) + markdownlist._REGIONS),
+    st.sampled_from(["{}, {}", "{} ({})"]),
+    st.integers(1900, 2029),
+)
 
 
 @pytest.mark.parametrize("after, authors, venue, year", PLACES)
@@ -278,12 +322,9 @@ def test_a_publishers_city_is_no_author_and_leaves_the_publisher_the_venue(after
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.sampled_from(["Cal Newport", "Ian Goodfellow", "Jane Smith", "Trevor Hastie"]), max_size=2, unique=True),
+    _NAMES,
     st.sampled_from(["Little, Brown", "MIT Press", "Simon & Schuster", "Springer", "Farrar, Straus and Giroux"]),
-    st.sampled_from(markdownlist._CITIES),
-    st.sampled_from(("",) + markdownlist._REGIONS),
-    st.sampled_from(["{}, {}", "{} ({})"]),
-    st.integers(1900, 2029),
+    *_PLACE_AND_YEAR,
 )
 def test_any_known_publishers_city_before_the_year_is_read_as_no_author(names, publisher, city, region, dated, year):
     # Every city of the table, with or without a state's or country's name, after a
@@ -296,3 +337,21 @@ def test_any_known_publishers_city_before_the_year_is_read_as_no_author(names, p
     assert (record.authors, record.venue, record.year) == (without.authors, without.venue, without.year)
     assert record.year == str(year) and set(record.authors) <= set(names)
     assert city not in record.venue and not (region and region in record.venue.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _NAMES,
+    st.sampled_from(["Little, Brown", "MIT Press", "Simon & Schuster", "Springer", "Penguin", "Routledge", "Verso"]),
+    *_PLACE_AND_YEAR,
+)
+def test_any_known_city_before_a_colon_leaves_the_publisher_after_it_the_venue(names, publisher, city, region, dated, year):
+    # (imp36) "City[, Region]: Publisher, Year", as Chicago and APA cite a book, after the
+    # authors' sentence or none: the publisher is the venue, whatever it is ("Routledge",
+    # "Verso" too, which no table holds), the authors the names alone, no word of the
+    # place in either.
+    place = f"{city}, {region}" if region else city
+    cited = dated.format(f"{place}: {publisher}", year)
+    item = "- [The Elements of Statistical Learning](https://example.com/esl.pdf) - {}"
+    record = _read(item.format(f"{', '.join(names)}. {cited}" if names else cited))
+    assert (record.authors, record.venue, record.year) == (tuple(names), publisher, str(year))
