@@ -1786,7 +1786,7 @@ def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = Fa
     Rep."), unless ``as_written``, as earlier imports read them."""
     rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
     if not as_written:
-        rest = _without_place(_names_plainly(_unabbreviated(rest)))
+        rest = _without_place(_without_details(_names_plainly(_unabbreviated(rest))))
     parts = _PARTS_AS_WRITTEN.split(rest) if as_written else _split_parts(_PARTS, rest)
     # (a dash after a sentence's full stop sets the next part apart too: "Vaswani et al. -
     # ICLR 2023" gave no venue, its part "- ICLR 2023")
@@ -2008,7 +2008,57 @@ _PUBLISHER_WORDS = frozenset(("books", "house", "press"))
 def _words_after(spans: list[_Span]) -> str:
     """The words of ``spans`` (those after an item's title) outside links, as the readers
     of names read them (`_names_plainly`, `_unabbreviated`)."""
-    return _names_plainly(_unabbreviated(_join(s for s in spans if s.link < 0)))
+    return _without_details(_names_plainly(_unabbreviated(_join(s for s in spans if s.link < 0))))
+
+
+# What a book's or a chapter's citation says besides its authors, title, venue and year,
+# which no field of a list's record keeps: its edition ("2nd ed.", "3rd edition", "Second
+# Edition"), ISBN ("ISBN 978-0-387-31073-2", "ISBN-10: 0387310738") and pages ("pp.
+# 185-208", "p. 12", "pages 185-208", not "Pages 2020"); after a comma, a sentence's end
+# or a bracket, before another or a year. Read, "pp" was a word of the venue ("MIT Press
+# pp"), an edition parted the names from the venue ("- Sutton and Barto, MIT Press, 2nd
+# edition, 2018" gave neither), and an ISBN after the year hid all three ("- Bishop,
+# Springer, 2006, ISBN …").
+_ORDINAL = (
+    r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|revised|expanded|updated|international"
+)
+_DETAIL = re.compile(
+    r"(?i)(?P<before>[,.;(])[ \t]*"
+    rf"(?:(?:{_ORDINAL})[ \t]+(?:ed\.|edn\.?|edition)|ISBN(?:-1[03])?[ \t]*:?[ \t]*\d[\d-]{{8,16}}[\dX]"
+    r"|pp?\.[ \t]*\d+(?:[ \t]*[-–—]+[ \t]*\d+)?|pages[ \t]+\d+[ \t]*[-–—]+[ \t]*\d+)"
+    r"[ \t]*(?P<after>[,;)\]|]|\.(?!\d)|$|(?=(?:1[5-9]|20)\d\d\b|\())[ \t]*"
+)
+
+
+def _without_details(text: str) -> str:
+    """``text`` (the words after a title) without a book's edition, ISBN and pages
+    (`_DETAIL`), their separator kept where words follow: "MIT Press, 2nd ed., 2018" as
+    "MIT Press, 2018", "MIT Press (2nd ed., 2018)" as "MIT Press (2018)", "(2nd ed.)" as
+    nothing."""
+    if not _DETAIL_HINT.search(text):
+        return text  # (most items: asked first, at a regular expression's speed)
+
+    def detail(found: re.Match[str]) -> str:
+        before, after = found.group("before"), found.group("after")
+        more = " " if found.end() < len(text) else ""  # (words after it)
+        if before == "(":
+            return "" if after == ")" else "("  # ("(2nd ed.)"; "(2nd ed., 2018)" as "(2018)")
+        if after in (")", "]", "|"):
+            # ("(2018, 2nd ed.)" as "(2018)"; a link's place, "p. 185 [[pdf](…)]", stays apart)
+            return (" " if after == "|" else "") + after + more
+        if after in (",", ";"):
+            return ("." if before == "." else after) + " "
+        if after == ".":
+            return "." + more  # ("NeurIPS 1999, p. 185." as "NeurIPS 1999.")
+        if text.startswith("(", found.end()):
+            return " "  # ("Prentice Hall, 3rd edition (2010)" as "Prentice Hall (2010)")
+        return (before + more) if more else ""  # (before a year, "2nd ed. 2009"; or the end)
+
+    return _DETAIL.sub(detail, text)
+
+
+_DETAIL_HINT = re.compile(r"(?i)\b(?:ed\.|edn|edition|isbn|pp?\.|pages?)")
 
 
 def _names_plainly(text: str) -> str:

@@ -355,3 +355,35 @@ def test_any_known_city_before_a_colon_leaves_the_publisher_after_it_the_venue(n
     item = "- [The Elements of Statistical Learning](https://example.com/esl.pdf) - {}"
     record = _read(item.format(f"{', '.join(names)}. {cited}" if names else cited))
     assert (record.authors, record.venue, record.year) == (tuple(names), publisher, str(year))
+
+
+# (imp36) A book's edition, ISBN and pages, which a list's record keeps none of, are no
+# part of its names, venue or year: an edition between them parted the names from the
+# venue, "pp" was a word of the venue, an ISBN after the year hid all three.
+DETAILS = [
+    ("Sutton and Barto, MIT Press, 2nd edition, 2018", ("Sutton", "Barto"), "MIT Press", "2018"),
+    ("Sutton & Barto, 2nd ed., MIT Press, 2018", ("Sutton", "Barto"), "MIT Press", "2018"),
+    ("Richard S. Sutton and Andrew G. Barto. MIT Press, 2nd ed., 2018",
+     ("Richard S. Sutton", "Andrew G. Barto"), "MIT Press", "2018"),
+    ("Sutton and Barto, MIT Press (2nd ed., 2018)", ("Sutton", "Barto"), "MIT Press", "2018"),
+    ("Russell and Norvig, Prentice Hall, 3rd edition (2010)", ("Russell", "Norvig"), "Prentice Hall", "2010"),
+    ("Hastie et al., Springer, Second Edition, 2009", ("Hastie", "others"), "Springer", "2009"),
+    ("Hastie et al., Springer, 2nd ed. 2009", ("Hastie", "others"), "Springer", "2009"),
+    ("C. M. Bishop, Springer, 2006, ISBN 0387310738", ("C. M. Bishop",), "Springer", "2006"),
+    ("Bishop, Springer, 2006, ISBN 978-0-387-31073-2", (), "Springer", "2006"),
+    # (after the year's sentence it was read so before too: a sentence of its own)
+    ("Christopher Bishop, Springer, 2006. ISBN-13: 978-0387310732", ("Christopher Bishop",), "Springer", "2006"),
+    ("J. Platt, MIT Press, 1999, pp. 185-208", ("J. Platt",), "MIT Press", "1999"),
+    ("J. Platt, NeurIPS 1999, pp. 185–208", ("J. Platt",), "NeurIPS", "1999"),
+    ("J. Platt, NeurIPS 1999, p. 185.", ("J. Platt",), "NeurIPS", "1999"),
+    ("J. Platt, NeurIPS 1999, pages 185-208", ("J. Platt",), "NeurIPS", "1999"),
+    # Guard: "Pages" before a year is no page: the year stays (read as before, "Pages"
+    # no venue known by name).
+    ("J. Platt, Pages 2020", (), "", "2020"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, year", DETAILS)
+def test_a_books_edition_isbn_and_pages_are_no_names_venue_or_year(after, authors, venue, year):
+    record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, year)
