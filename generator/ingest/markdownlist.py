@@ -1067,6 +1067,7 @@ class _Reader:
         after = unit.spans[title_span[1] :]
         placed = _placed_publishers(_words_after(after))
         italics = [*_italics(after), *placed]
+        written = [part for part in parts if part.strip(" ,|")]  # (without the empty ones between marks)
         if _LAB.fullmatch(found[0]) or (_one_author(found[0]) and found[0] not in italics) or (
             found[0] and not _KNOWN_VENUE.fullmatch(found[0]) and _among(found[0], self._authors(unit, title_span))
         ) or re.fullmatch(r"[A-Z]", found[0]):
@@ -1090,6 +1091,12 @@ class _Reader:
             if found[1] and _venue_and_year(following) == ("", found[1])
             for tail in [_tails(part.strip(" ,"))[-1]]
             if _publisher_named_so(tail) or _one_word_venue(tail) or tail in placed
+        ), "") or next((
+            # (or after its year, the item's last words, as APA cites a book: "Bishop, C. M.
+            # (2006). Springer.", "(2006). New York: Springer.", which gave no venue)
+            publisher for dated, publisher in zip(written, written[1:])
+            if found[1] and publisher is written[-1] and _venue_and_year(dated) == ("", found[1])
+            and (_publisher_named_so(publisher) or _one_word_venue(publisher) or publisher in placed)
         ), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         leading, said = _without_award(_clean(before))

@@ -387,3 +387,26 @@ DETAILS = [
 def test_a_books_edition_isbn_and_pages_are_no_names_venue_or_year(after, authors, venue, year):
     record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
     assert (record.authors, record.venue, record.year) == (authors, venue, year)
+
+
+# (imp36) A book's publisher after its year, as APA cites one ("Author (2006). Publisher."),
+# the item's last words: the venue, where none was read; the city and colon before it left
+# out. Only the last words, and only a publisher the reader knows as one.
+AFTER_THE_YEAR = [
+    ("Bishop, C. M. (2006). Springer.", ("C. M. Bishop",), "Springer"),
+    ("Bishop, C. M. (2006). New York: Springer.", ("C. M. Bishop",), "Springer"),
+    ("Bishop, C. M. (2006). MIT Press.", ("C. M. Bishop",), "MIT Press"),
+    ("Goodfellow, I., Bengio, Y., & Courville, A. (2016). Cambridge, MA: MIT Press.",
+     ("I. Goodfellow", "Y. Bengio", "A. Courville"), "MIT Press"),
+    ("Cal Newport (2016). London: Penguin.", ("Cal Newport",), "Penguin"),
+    ("Ian Goodfellow et al. (2016), MIT Press", ("Ian Goodfellow", "others"), "MIT Press"),
+    # Guards: a name after the year is no publisher, nor is a publisher before more words.
+    ("Smith (2016). Jones.", ("Smith",), ""),
+    ("Bishop, C. M. (2006). MIT Press. Chapter one", ("C. M. Bishop",), ""),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue", AFTER_THE_YEAR)
+def test_a_books_publisher_after_its_year_is_the_venue(after, authors, venue):
+    record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, "2016" if "2016" in after else "2006")
