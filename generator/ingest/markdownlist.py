@@ -1281,8 +1281,11 @@ class _Reader:
                         names = tuple(_CITED_SPLIT.split(_clean(head)))
                     if names and not _field_words([name for name in names if name != "others"]):
                         # (without a publisher named among them: "Free Press, Ofir Press, ICLR
-                        # 2022" was by Free Press too)
-                        return tuple(name for name in names if not _publisher_named(name)) or names
+                        # 2022" was by Free Press too; nor one its city told, "Stuart Russell
+                        # and Peter Norvig, Pearson, London, 2020")
+                        return tuple(
+                            name for name in names if not _publisher_named(name) and name not in italics
+                        ) or names
         # Names last, after the venue and year: "[Title](...) - NeurIPS 2017 - Ashish
         # Vaswani, Noam Shazeer", "- NeurIPS 2020 (Oral) - Vaswani, Shazeer", people's as
         # before a year (`_cited_people`: not "- ICLR 2021 - Vision, Language").
@@ -1971,7 +1974,7 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
         before = _PARTS.split(text[: found.start()])[-1].strip(" \t*_\"'“”")  # (its part: "- Springer")
         last = before.rsplit(",", 1)[-1].strip(" \t*_")
         sure = found.group("region") or found.group("also") or " " in found.group("city") or "," in found.group("city")
-        if _word_publisher(last) and not ends_with_founders_publisher(before):
+        if _word_publisher(last) and not ends_with_founders_publisher(before) or _after_full_names(before, last):
             publishers.add(last)  # ("Penguin, London": a name as the reader reads one)
             return ""
         publisher = ends_with_founders_publisher(before) or is_organisation(last) or _one_word_venue(last)
@@ -1987,6 +1990,20 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
         return found.group("lead")
 
     return _PLACE_FIRST.sub(place_first, _PLACE.sub(place, text)), frozenset(publishers)
+
+
+def _after_full_names(before: str, last: str) -> bool:
+    """Whether ``last``, one capitalised word before a publishing city, comes after the
+    item's authors each named by a given name (or initials) and surname: a publisher, as a
+    list names its authors alike ("- Max Tegmark, Knopf, New York, 2017", "- Stuart
+    Russell and Peter Norvig, Pearson, London, 2020"), no surname alone among them; after a
+    surname alone it stays a name ("- Smith, Berlin, 2019")."""
+    if " " in last or "," not in before or not _one_name(last):
+        return False
+    people = _name_list(before.rsplit(",", 1)[0].strip(" \t*_"))
+    return bool(people) and all(
+        len(person.split()) >= 2 and _one_author(person) and not _field_words([person]) for person in people
+    )
 
 
 def _word_publisher(name: str) -> bool:

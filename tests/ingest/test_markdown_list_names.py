@@ -300,6 +300,14 @@ PLACES = [
     ("Bishop, London, 2019", ("Bishop", "London"), "", "2019"),
     ("Routledge, London, 2019", ("Routledge", "London"), "", "2019"),
     ("Deep Learning, London, 2019", (), "", "2019"),
+    # (imp36) One word before the city after authors each named in full, as a list names
+    # its authors alike: a publisher, no author ("Knopf" was one, and "London" too).
+    ("Max Tegmark, Knopf, New York, 2017", ("Max Tegmark",), "Knopf", "2017"),
+    ("Stuart Russell and Peter Norvig, Pearson, London, 2020", ("Stuart Russell", "Peter Norvig"), "Pearson", "2020"),
+    ("Aurélien Géron, O'Reilly, Sebastopol, CA, 2019", ("Aurélien Géron",), "O'Reilly", "2019"),
+    # Guards: after a surname alone (and "et al."), or a title's words, no such list.
+    ("Goodfellow et al., Knopf, New York, 2017", ("Goodfellow", "others"), "", "2017"),
+    ("Deep Learning, Knopf, New York, 2017", (), "", "2017"),
 ]
 
 
