@@ -388,6 +388,22 @@ def test_a_markdown_lists_publisher_and_city_read_as_authors_become_the_venue(tm
     assert after == before.replace("  - Penguin\n  - London\n", "").replace("year: 2016\n", "year: 2016\nvenue: Penguin\n")
 
 
+def test_a_markdown_lists_publisher_of_books_read_as_an_author_becomes_the_venue(tmp_path, monkeypatch):
+    # (imp36) "- Cal Newport, Basic Books, 2016" was by Cal Newport and Basic Books, of no
+    # venue; imported again, the publisher leaves the authors and is the venue.
+    text = "- [Deep Work](https://example.org/deep-work.pdf) - Cal Newport, Basic Books, 2016\n"
+    before, report, after = _read_again(
+        tmp_path, monkeypatch, text, "_PUBLISHER_WORDS", frozenset(), "deep-work"
+    )
+    assert "authors:\n  - Cal Newport\n  - Basic Books\n" in before and "venue:" not in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "authors: deep-work now 'Cal Newport' (was 'Cal Newport; Basic Books': the publisher or institution"
+        " it names, now its venue, which an earlier import read as one of its authors)",
+    ]
+    assert after == before.replace("  - Basic Books\n", "").replace("year: 2016\n", "year: 2016\nvenue: Basic Books\n")
+
+
 def test_a_markdown_lists_city_before_a_colon_read_as_an_author_goes(tmp_path, monkeypatch):
     # (imp36) "Cambridge, MA: MIT Press, 2016" was by "Cambridge", published in "MA: MIT
     # Press"; imported again, the city leaves the authors and the publisher is the venue.

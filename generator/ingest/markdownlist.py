@@ -791,9 +791,10 @@ class _Reader:
                 ("authors",), (with_place,),
                 "the publisher's city, which an earlier import read as one of its authors",
             ))
-        if venue and _institution_named(venue):
+        if venue and (_institution_named(venue) or _publisher_named(venue)):
             # (a publisher or an institution, which earlier imports read as one more
-            # author: "- Morgan Kaufmann, 1988", "- Sutton and Barto, MIT Press, 2018")
+            # author: "- Morgan Kaufmann, 1988", "- Sutton and Barto, MIT Press, 2018",
+            # "- Cal Newport, Basic Books, 2012")
             read_before.append(ReadBefore(
                 ("authors",), (authors + (venue,),),
                 "the publisher or institution it names, now its venue, which an earlier import read as one of its authors",
@@ -2295,10 +2296,13 @@ def _surnamed_as_organisation(text: str) -> bool:
 
 def _publisher_named(name: str) -> bool:
     """Whether a name read among people's is a publisher's or a site's: a publisher's word
-    (`_ORGANISATION_SURNAMES`) after words of the dictionary alone ("Free Press", "Open
-    Media"; not "Ofir Press", "Frank Press": `_dictionary_named`)."""
+    (`_ORGANISATION_SURNAMES`, `_PUBLISHER_WORDS`) after words of the dictionary alone
+    ("Free Press", "Open Media", "Basic Books", "Random House"; not "Ofir Press", "Frank
+    Press": `_dictionary_named`)."""
     words = name.split()
-    return len(words) >= 2 and words[-1].casefold() in _ORGANISATION_SURNAMES and _dictionary_named(words[:-1])
+    return len(words) >= 2 and words[-1].casefold() in _ORGANISATION_SURNAMES | _PUBLISHER_WORDS and _dictionary_named(
+        words[:-1]
+    )
 
 
 def _dictionary_named(words: list[str]) -> bool:

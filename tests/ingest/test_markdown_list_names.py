@@ -243,6 +243,10 @@ FOUNDERS = [
     ("Cal Newport. Little, Brown (2019)", ("Cal Newport",), "Little, Brown"),
     ("Cal Newport. Simon & Schuster (2019)", ("Cal Newport",), "Simon & Schuster"),
     ("Jane Smith, Simon & Schuster (2019)", ("Jane Smith",), "Simon & Schuster"),
+    # (imp36) Words of the dictionary before "Books" or "House" are a publisher's, as
+    # before "Press": no author ("Basic Books" and "Random House" were).
+    ("Cal Newport, Basic Books, 2019", ("Cal Newport",), "Basic Books"),
+    ("Cal Newport, Random House, 2019", ("Cal Newport",), "Random House"),
     ("Sutton and Barto, Taylor & Francis (2019)", ("Sutton", "Barto"), "Taylor & Francis"),
 ]
 
