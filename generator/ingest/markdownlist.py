@@ -1983,6 +1983,8 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
 
     def place_first(found: re.Match[str]) -> str:
         after = text[found.end() :]
+        if not after[:1].isupper():
+            return found.group()  # (no publisher's name after it: "Paris: a city of light, 2019")
         founders = founders_publishers(after)
         if founders and founders[0][0] == 0:
             publishers.add(after[: founders[0][1]])

@@ -304,6 +304,8 @@ PLACES = [
     ("Bishop, London, 2019", ("Bishop", "London"), "", "2019"),
     ("Routledge, London, 2019", ("Routledge", "London"), "", "2019"),
     ("Deep Learning, London, 2019", (), "", "2019"),
+    # (a city and colon before words that start in lower case name no publisher: as before)
+    ("Jane Smith. Paris: a city of light, 2019", ("Jane Smith",), "", ""),
     # (imp36) One word before the city after authors each named in full, as a list names
     # its authors alike: a publisher, no author ("Knopf" was one, and "London" too).
     ("Max Tegmark, Knopf, New York, 2017", ("Max Tegmark",), "Knopf", "2017"),
@@ -415,6 +417,8 @@ AFTER_THE_YEAR = [
     # Guards: a name after the year is no publisher, nor is a publisher before more words.
     ("Smith (2016). Jones.", ("Smith",), ""),
     ("Bishop, C. M. (2006). MIT Press. Chapter one", ("C. M. Bishop",), ""),
+    # (nor words in lower case after a city and colon: "a history" was the venue)
+    ("Jane Smith (2016). London: a history.", ("Jane Smith",), ""),
 ]
 
 
