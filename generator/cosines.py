@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
+from .lazymodule import LazyModule
 
 if TYPE_CHECKING:
+    import numpy as np
     from scipy import sparse
+else:
+    np = LazyModule("numpy", globals(), "np")  # at its first use (lazymodule.py)
 
 _CHUNK_ROWS = 512
 _DECIMALS = 12  # cosines equal to this many decimals are ties, broken by id

@@ -85,16 +85,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-import numpy as np
-
 from .cosines import (
     FEW_ROWS, TIE, blocks, csr, csr_of, explain, pair_cosines, rank_all, rank_block, rank_rows, ranges, ranks_at_or_above, splice,
 )
 from .models import Paper, RelatedPaper
+from .lazymodule import LazyModule
 from .terms import Spellings, analyse, count_vectorizer, distinct, stems
 
 if TYPE_CHECKING:
+    import numpy as np
     from scipy import sparse
+else:
+    # At its first use (lazymodule.py): a rerun that edited no title, abstract or link
+    # never computes here, and an index read from the memo holds no numpy object.
+    np = LazyModule("numpy", globals(), "np")
 
 TOP_K = 5
 TERMS_PER_PAIR = 3
@@ -114,7 +118,6 @@ _MARGIN = 10
 _MAX_AFFECTED_SHARE = 0.5
 # Rounding in a cosine and in a distance between vectors is far below this.
 _MOVE_SLACK = 1e-9
-_EMPTY = np.zeros(0, dtype=np.int64)
 # A related paper's score is its cosine cut (not rounded) to this many decimals: no page
 # shows it, and relatedshown.py only compares it with a threshold of two decimals, which
 # a cut value meets exactly when the cosine does. An abstract edit moves the idf of its
@@ -124,6 +127,35 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 # field; to 3, a few dozen.
 SCORE_DECIMALS = 3
 _MATRICES = ("_counts", "_vectors")  # RelatedIndex's scipy matrices (see __getstate__)
+# Its numpy arrays, pickled as bytes (see __getstate__).
+_ARRAYS = (
+    "_stems", "_vocab", "_top_cols", "_top_vals", "_complete", "_ceiling", "_pair_ptr", "_pair_cols",
+    "_pair_curated", "_pair_scores", "_pair_terms",
+)
+
+
+def _zeros(dtype: str, shape: tuple[int, ...]) -> tuple[str, tuple[int, ...], bytes]:
+    """Packed zeros (`_pack`), made without numpy: a new index's arrays (build.Memo()
+    makes one when the generator is imported)."""
+    size = int(dtype[2:])
+    for length in shape:
+        size *= length
+    return (dtype, shape, bytes(size))
+
+
+def _empty() -> np.ndarray:
+    return np.zeros(0, dtype=np.int64)
+
+
+def _pack(array: np.ndarray) -> tuple[str, tuple[int, ...], bytes]:
+    """An array as its dtype, shape and bytes: what unpickles without numpy."""
+    return (array.dtype.str, array.shape, array.tobytes())
+
+
+def _unpacked(packed: tuple[str, tuple[int, ...], bytes]) -> np.ndarray:
+    dtype, shape, data = packed
+    # (A copy, which the index may change in place: np.frombuffer of bytes is read-only.)
+    return np.frombuffer(bytearray(data), dtype=np.dtype(dtype)).reshape(shape)
 
 
 def warm_up() -> None:
@@ -239,48 +271,60 @@ class RelatedIndex:
     # Row -> the rows it must not show as similar (``_blocks``); most lists have none.
     _blocked: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _terms: list[str] = field(default_factory=list)
-    _stems: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    _stems: np.ndarray | tuple = field(default_factory=lambda: _zeros("<i4", (0,)))
     _stem_numbers: dict[str, int] = field(default_factory=dict)
     _counts: sparse.csr_matrix | None = None
-    _vocab: np.ndarray = field(default_factory=lambda: _EMPTY)
+    _vocab: np.ndarray | tuple = field(default_factory=lambda: _zeros("<i8", (0,)))
     _vectors: sparse.csr_matrix | None = None
     # The TfidfTransformer that weighed ``_vectors``, pickled (`_weigh`).
     _fitted: bytes | None = None
     _width: int = 0
-    _top_cols: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
-    _top_vals: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
-    _complete: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    _top_cols: np.ndarray | tuple = field(default_factory=lambda: _zeros("<i4", (0, 0)))
+    _top_vals: np.ndarray | tuple = field(default_factory=lambda: _zeros("<f8", (0, 0)))
+    _complete: np.ndarray | tuple = field(default_factory=lambda: _zeros("|b1", (0,)))
     # Per paper, NaN where no paper outside its open prefix ranks above the prefix's last
     # entry (as ranked); else what no cosine outside the prefix exceeds, below that last
     # entry: an update that moved vectors trusted only what stood above its bound by the
     # distance moved (`_rerank`).
-    _ceiling: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    _pair_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
-    _pair_cols: np.ndarray = field(default_factory=lambda: _EMPTY)
-    _pair_curated: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
-    _pair_scores: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    _pair_terms: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
+    _ceiling: np.ndarray | tuple = field(default_factory=lambda: _zeros("<f8", (0,)))
+    _pair_ptr: np.ndarray | tuple = field(default_factory=lambda: _zeros("<i8", (1,)))
+    _pair_cols: np.ndarray | tuple = field(default_factory=lambda: _zeros("<i8", (0,)))
+    _pair_curated: np.ndarray | tuple = field(default_factory=lambda: _zeros("|b1", (0,)))
+    _pair_scores: np.ndarray | tuple = field(default_factory=lambda: _zeros("<f8", (0,)))
+    _pair_terms: np.ndarray | tuple = field(default_factory=lambda: _zeros("<i4", (0, 0)))
     # The result, built from the pair arrays; pickled with them, because unpickling
     # the objects costs about half of building them again (0.03-0.05 s against 0.07 s at
     # 10,000 papers, the collector paused as the build's cache does).
     _rows: list[tuple[RelatedPaper, ...]] | None = None
 
     def __getstate__(self) -> dict:
-        # The matrices as plain numpy arrays: unpickling a scipy matrix imports scipy
-        # (a tenth of a second), which a rerun whose titles and abstracts did not change
-        # never needs. `_unpack` makes them matrices again when an edit needs them.
+        # The matrices and arrays as plain bytes: unpickling a scipy matrix imports scipy,
+        # and a numpy array numpy (0.04-0.05 s and 0.13-0.15 s of a new process), which a
+        # rerun whose titles, abstracts and links did not change never needs. `_unpack`
+        # makes them arrays and matrices again when an edit needs them.
         state = dict(self.__dict__)
         for name in _MATRICES:
             matrix = state.get(name)
             if matrix is not None and not isinstance(matrix, tuple):
-                state[name] = (matrix.data, matrix.indices, matrix.indptr, matrix.shape)
+                state[name] = (
+                    _pack(matrix.data), _pack(matrix.indices), _pack(matrix.indptr),
+                    tuple(map(int, matrix.shape)),
+                )
+        for name in _ARRAYS:
+            if not isinstance(state[name], tuple):
+                state[name] = _pack(state[name])
         return state
 
     def _unpack(self) -> None:
+        for name in _ARRAYS:
+            packed = getattr(self, name)
+            if isinstance(packed, tuple):
+                setattr(self, name, _unpacked(packed))
         for name in _MATRICES:
             packed = getattr(self, name)
             if isinstance(packed, tuple):
-                setattr(self, name, csr(*packed))
+                data, indices, indptr, shape = packed
+                setattr(self, name, csr(_unpacked(data), _unpacked(indices), _unpacked(indptr), shape))
 
     def update(
         self, papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
@@ -311,6 +355,7 @@ class RelatedIndex:
         from .sklearn_text import sparse_module  # (scipy: see cosines.csr)
 
         sparse = sparse_module()
+        self._unpack()  # (`_weigh` reads the last vocabulary)
         n = len(ordered)
         self._rows = None
         self._k, self._per_pair = k, per_pair
@@ -335,7 +380,7 @@ class RelatedIndex:
         self._top_cols, self._top_vals, self._complete = rank_all(self._vectors, self._width)
         self._ceiling = np.full(n, np.nan)
         self._pair_ptr = np.zeros(n + 1, dtype=np.int64)
-        self._pair_cols = _EMPTY
+        self._pair_cols = _empty()
         self._pair_curated = np.zeros(0, dtype=bool)
         self._pair_scores = np.zeros(0)
         self._pair_terms = np.zeros((0, per_pair + _SPARE_TERMS), dtype=np.int32)
@@ -602,7 +647,6 @@ class RelatedIndex:
         n = len(ordered)
         texts = _texts(ordered)
         found = [i for i, (a, b) in enumerate(zip(texts, self._texts)) if a != b]
-        edited = np.array(found, dtype=np.int64)
         links = tuple(p.related for p in ordered)
         blocked = _blocks(ordered, self._ids)
         changed = [i for i, (a, b) in enumerate(zip(links, self._links)) if a != b]
@@ -610,18 +654,19 @@ class RelatedIndex:
             changed = sorted(set(changed).union(
                 i for i in blocked.keys() | self._blocked.keys()
                 if blocked.get(i) != self._blocked.get(i)))
-        relinked = np.array(changed, dtype=np.int64)
         self._links, self._blocked = links, blocked
-        if n < 2 or self._widest() > self._width or len(edited) > _MAX_AFFECTED_SHARE * n:
+        if n < 2 or self._widest() > self._width or len(found) > _MAX_AFFECTED_SHARE * n:
             return False
         self._texts = texts
-        if len(edited) == 0:
-            if len(relinked):
-                self._unpack()
-                self._widen(relinked)
-                self._choose(relinked, np.zeros(n, dtype=bool))
-            return True
+        if not found and not changed:
+            return True  # (no array is read: numpy is not imported, lazymodule.py)
         self._unpack()
+        edited = np.array(found, dtype=np.int64)
+        relinked = np.array(changed, dtype=np.int64)
+        if len(edited) == 0:
+            self._widen(relinked)
+            self._choose(relinked, np.zeros(n, dtype=bool))
+            return True
 
         # New counts of the edited papers, over the (possibly grown) list of terms.
         edited_counts = [Counter(analyse(_document(ordered[i]))) for i in edited.tolist()]
@@ -696,7 +741,7 @@ class RelatedIndex:
             at = np.repeat(np.arange(len(moved)), np.diff(after.indptr))
             distance[moved] = np.sqrt(np.bincount(at, step * step, minlength=len(moved)))
         # (No vector changed: every prefix stays as it is.)
-        reranked = self._rerank(np.flatnonzero(full), distance) if len(affected) else _EMPTY
+        reranked = self._rerank(np.flatnonzero(full), distance) if len(affected) else _empty()
         self._widen(relinked)
 
         # Chosen pairs: redo rows whose ranking or links changed, or whose pair has an
@@ -835,8 +880,8 @@ class RelatedIndex:
             new_rows.append(others)
             new_targets.append(block[at])
             new_values.append(scores[at, others])
-        rows = np.concatenate(new_rows) if new_rows else _EMPTY
-        targets = np.concatenate(new_targets) if new_targets else _EMPTY
+        rows = np.concatenate(new_rows) if new_rows else _empty()
+        targets = np.concatenate(new_targets) if new_targets else _empty()
         values = np.concatenate(new_values) if new_values else np.zeros(0)
 
         # Other papers: old prefix without the affected papers (cosines of moved pairs

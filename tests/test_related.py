@@ -584,6 +584,47 @@ def test_a_title_edit_that_moves_no_vector_imports_no_scikit_learn_in_a_new_proc
     assert done.stdout.decode().split() == ["False", "True"]
 
 
+@pytest.mark.parametrize("edit", ["notes", "none", "abstract", "related"])
+def test_an_index_read_back_imports_numpy_only_for_an_edit_of_its_inputs(edit):
+    # The index pickles its arrays as bytes, so a new process reads it without numpy,
+    # and imports numpy only when titles, abstracts or links changed (lazymodule.py).
+    # Whatever the edit, the result is a computation from scratch's, and the index
+    # stored again (as a rerun that did not unpack it stores it) answers the next edit
+    # as a fresh one would.
+    import subprocess
+    import sys
+    import textwrap
+
+    papers = list(PAPERS)
+    index = RelatedIndex()
+    index.update(papers)
+    if edit == "notes":
+        papers[1] = replace(papers[1], notes="A note added by the curator.")
+    elif edit == "abstract":
+        papers[1] = replace(papers[1], abstract="Revised. " + papers[1].abstract)
+    elif edit == "related":
+        papers[1] = replace(papers[1], related=(papers[4].id,))
+    code = textwrap.dedent(
+        """
+        import pickle, sys
+        from dataclasses import replace
+        index, papers = pickle.loads(sys.stdin.buffer.read())
+        before = "numpy" in sys.modules
+        result = index.update(papers)
+        after = "numpy" in sys.modules
+        again = pickle.loads(pickle.dumps(index))  # (stored again, read by the next run)
+        from generator.related import related_papers
+        same = result == related_papers(papers)
+        papers[2] = replace(papers[2], title=papers[2].title + " Training")
+        print(before, after, same, again.update(papers) == related_papers(papers))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], input=pickle.dumps((index, papers)),
+                          capture_output=True, check=True, timeout=120)
+    expected_numpy = edit in ("abstract", "related")
+    assert done.stdout.decode().split() == ["False", str(expected_numpy), "True", "True"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(data=st.data(), k=st.integers(1, 3))
 def test_ruled_out_pairs_leave_the_rows_of_a_list_without_them(data, k):
