@@ -506,6 +506,7 @@ def _generate(
         },
         problems=plan_problems,
         previous={dest: sig for dest, sig in memo.signatures.items() if dest in intact},
+        planned=memo.signatures,
         layout=memo.layout,
         index=index,
     )

@@ -106,9 +106,12 @@ def dirty_pages(
     bibtex: Mapping[str, str],
     previous: Mapping[str, tuple],
     layout: Layout | None,
+    planned: Mapping[str, tuple] | None = None,
 ) -> _Dirty | None:
     """Which pages may differ from the ones whose signatures are in ``previous``,
-    planned with ``layout``; None when every signature must be computed.
+    planned with ``layout``; None when every signature must be computed. ``planned``:
+    the signatures of that plan, ``previous``'s and those of the pages since gone from
+    the docs folder or touched there, each planned again.
 
     It answers without computing the 10,000 signatures of a large list. A paper page
     shows (see `paper_signature`) its paper, assignments, related papers and BibTeX
@@ -165,12 +168,19 @@ def dirty_pages(
     # the first test, where each of their inputs is the very object of the signature.)
     assignments_of, related_of = site.assignments.get, site.related.get
     related_before, bibtex_of = before.get if before is not None else None, bibtex.get
+    planned = planned if planned is not None else {}
     for pid, paper in index.papers.items():
-        signature = previous.get(paper_dest(pid))
+        dest = paper_dest(pid)
+        signature = previous.get(dest)
         if signature is None:
-            # Its page is gone or was touched, and with it what the paper was: whether
-            # the pages linking to it show it as before is unknown.
-            return None
+            # Its page is gone or was touched (by hand, or by a run that left its memo
+            # unstored): planned again. What the paper was when the pages
+            # that link to it were planned is its last plan's signature; without one,
+            # whether they show it as before is unknown.
+            signature = planned.get(dest)
+            if signature is None:
+                return None
+            changed.add(pid)
         if (
             signature[_SIG_PAPER] is paper
             and signature[_SIG_ASSIGNED] is assignments_of(pid, ())

@@ -44,6 +44,7 @@ def plan_site(
     previous: Mapping[str, tuple] | None = None,
     layout: Layout | None = None,
     index: Index | None = None,
+    planned: Mapping[str, tuple] | None = None,
 ) -> Plan:
     """Every output of the docs folder, with the navigation.
 
@@ -57,7 +58,9 @@ def plan_site(
     run wrote with the same templates and that are still on disk as written; a paper,
     topic or all-papers page whose signature is unchanged is planned as `Kept`, without
     building its context. ``layout`` is the earlier run's `Plan.layout`: with it, only
-    the signatures of pages that may have changed are computed (see `dirty_pages`).
+    the signatures of pages that may have changed are computed (see `dirty_pages`),
+    which reads in ``planned`` (the earlier run's signatures, of pages gone or touched
+    since too) what the papers of pages not in ``previous`` were.
     ``index`` is `make_index(site)`, when the caller made it already.
     """
     previous = previous or {}
@@ -79,7 +82,7 @@ def plan_site(
         home_page(site, index, intro, extra, contribute),
         topics_page(index, site.topics),
     ]
-    dirty = dirty_pages(site, index, bibtex, previous, layout)
+    dirty = dirty_pages(site, index, bibtex, previous, layout, planned)
     dest = dest_of(ALL_PAPERS)
     if dirty is not None and not dirty.listing and dest in previous:
         signatures[dest] = previous[dest]
