@@ -81,7 +81,7 @@ import json
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -342,12 +342,12 @@ def linked_doi(url: str) -> str:
     """The DOI a paper's link is or holds, else "": a doi.org address's
     (`links.doi_from_url`), or the DOI in the path of a publisher's address, without the
     address's query or fragment, a last "/" or ".pdf" (the PDF's address, not the DOI:
-    "link.springer.com/content/pdf/10.1007/978-3-030-58452-8_13.pdf"), its escaped ASCII
-    read as doi.org reads it (`typed_doi`)."""
+    "link.springer.com/content/pdf/10.1007/978-3-030-58452-8_13.pdf"), its escapes
+    read as doi.org reads them (`_unescaped`)."""
     doi = doi_from_url(url)
     if doi:
         return doi
-    path = _PATH_DOI.match(_ASCII_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), url.strip()))
+    path = _PATH_DOI.match(_unescaped(url.strip()))
     doi = address_doi(path.group(1), url) if path else ""
     return doi if _DOI_TYPED.fullmatch(doi) else ""
 
@@ -900,6 +900,24 @@ _DOI_TYPED = re.compile(r"10\.[0-9]{4,9}/.+", re.S)
 # ("%2F", "%23"): `typed_doi`.
 _DOI_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:dx\.)?doi\.org/([^?#]*)", re.I)
 _ASCII_ESCAPE = re.compile(r"%([0-7][0-9a-f])", re.I)
+# (A run of escapes: the bytes of UTF-8 characters, "%C3%A9" an "é", `_unescaped`.)
+_ESCAPES = re.compile(r"(?:%[0-9a-f]{2})+", re.I)
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with its escaped characters as an address's reader reads them: each run
+    of escapes (`_ESCAPES`) as the UTF-8 it spells ("caf%C3%A9" is "café", as doi.org
+    and `links.doi_from_url` read it: only ASCII was unescaped, and
+    "https://doi.org/10.1234/caf%C3%A9" found no paper of the DOI "10.1234/café"), and
+    a run that spells none ("%FF") with its escaped ASCII alone, the rest as typed.
+    readinglist.js's unescaped, whose decodeURIComponent refuses the runs Python's
+    strict UTF-8 does (a lone byte past ASCII, a surrogate, an overlong form)."""
+    def run(escapes: re.Match[str]) -> str:
+        try:
+            return bytes.fromhex(escapes.group().replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return _ASCII_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), escapes.group())
+    return _ESCAPES.sub(run, text)
 # (An address's query and fragment.)
 _ADDRESS_REST = re.compile(r"[?#].*$")
 # (What opens a DOI or an address pasted from a sentence or a reference: "(https://doi.org/...).")
@@ -1106,20 +1124,19 @@ def typed_doi(word: str) -> str:
     with its escaped characters (`links.doi_from_url`, which gives the index a linked
     DOI): "https://doi.org/10.1109/CVPR.2016.90?utm_source=x" was looked for as
     "10.1109/cvpr.2016.90_utm_source_x", and "https://doi.org/10.1109%2FCVPR.2016.90"
-    as no DOI, both finding nothing. (Only ASCII is unescaped: `doi_form` keeps ASCII
-    letters and digits alone, and readinglist.js's typedDoi reads the same.) What opens
+    as no DOI, both finding nothing. (Escapes as `_unescaped` reads them, and
+    readinglist.js's typedDoi the same.) What opens
     it in a sentence is not its (`_DOI_OPEN`): "(https://doi.org/10.1234/abc?x=1)" was
     read as no address, and its query as the DOI's."""
     word = _DOI_OPEN.sub("", word, count=1)
     address = _DOI_ADDRESS.match(word)
     if address:
-        word = _ASCII_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), address.group(1))
+        word = _unescaped(address.group(1))
     elif _LINK_WORD.match(word):
         # A publisher's address, read as the index reads a paper's link (`linked_doi`):
         # its query and fragment are the address's, a last ".pdf" is its PDF's. (With
         # the DOI's punctuation in its word, "...3330701?casa_token=x" was another DOI.)
-        word = _ASCII_ESCAPE.sub(
-            lambda escaped: chr(int(escaped.group(1), 16)), _ADDRESS_REST.sub("", word, count=1))
+        word = _unescaped(_ADDRESS_REST.sub("", word, count=1))
         identifier = _IDENTIFIER.search(word)
         doi = identifier.group(2) or "" if identifier else ""
         return _doi_trimmed(address_doi(doi, word)) if doi else ""
@@ -1304,6 +1321,9 @@ def _refine(
     # URLs that name no link, nor one of their owner's)
     notes: list[str] = []
     unlinked: list[str] = []
+    # (each hyphenated word corrected, `corrected_compound`, and what was typed: said
+    # missing as typed)
+    typed: dict[str, str] = {}
     # (whether a typed word looks for a word that is no such word: then the query's
     # common words are not what it found nothing for)
     other = False
@@ -1440,7 +1460,8 @@ def _refine(
             if named.unlinked:
                 continue
         if not pasted:
-            word = corrected_compound(word, vocabulary, base_forms)
+            written, word = word, corrected_compound(word, vocabulary, base_forms)
+            typed.update(_corrections(written, word))
         pieces = [piece for piece in split_at.split(word) if piece]
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
@@ -1546,7 +1567,7 @@ def _refine(
     # search for: said so where it finds nothing, not that every word marked "+" is on no
     # page (or to try a shorter word).
     return Refined(out, list(words), list(required), nothing, () if other else tuple(common.values()),
-                   tuple(dict.fromkeys(notes)), tuple(dict.fromkeys(unlinked)))
+                   tuple(dict.fromkeys(notes)), tuple(dict.fromkeys(unlinked)), typed)
 
 
 @dataclass(frozen=True)
@@ -1568,6 +1589,10 @@ class Refined:
     common: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     unlinked: tuple[str, ...] = ()
+    # (A hyphenated word corrected (its first term, `_compounds`) and the word as typed,
+    # lower-cased: "multi-task" and "mutli-task". A result without it lacks what the
+    # reader typed: "Missing: multi-task" named a word they never wrote, `words_missing`.)
+    typed: Mapping[str, str] = field(default_factory=dict)
 
 
 # "author:" and "authors:" typed as a field: none of the index's (`FIELDS`); the names
@@ -1786,6 +1811,15 @@ def corrected_compound(
     return _HYPHENATED.sub(corrected, word)
 
 
+def _corrections(typed: str, corrected: str) -> dict[str, str]:
+    """Each hyphenated word of ``corrected`` (`corrected_compound` of ``typed``) that is
+    not as typed, lower-cased, and the typed word it stands for (`Refined.typed`)."""
+    before, after = _HYPHENATED.findall(typed), _HYPHENATED.findall(corrected)
+    if len(before) != len(after):
+        return {}
+    return {new.lower(): old.lower() for old, new in zip(before, after) if old.lower() != new.lower()}
+
+
 # The most spellings a hyphenated word's slips are corrected among: short halves each
 # near dozens of words ("abc-abd-abe-abf") made millions, a query never answered.
 CORRECTION_MOST = 1000
@@ -1977,10 +2011,14 @@ def words_found(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -> 
     return len(words) - len(words_missing(terms, words))
 
 
-def words_missing(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
-    """The query's ``words`` a page does not find, each as typed (its first term), in
-    the query's order: what `rank_by_words` ranks it by, and the site's "Missing:"."""
-    return tuple(word[0] for word in words if not any(terms.get(term) for term in word))
+def words_missing(
+    terms: Mapping[str, bool], words: Sequence[tuple[str, ...]], typed: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
+    """The query's ``words`` a page does not find, each as typed (its first term, or
+    what a corrected hyphenated word was typed as: `Refined.typed`), in the query's
+    order: what `rank_by_words` ranks it by, and the site's "Missing:"."""
+    typed = typed or {}
+    return tuple(typed.get(word[0], word[0]) for word in words if not any(terms.get(term) for term in word))
 
 
 def count_line(pages: int, every: int, words: int) -> str:
@@ -2137,7 +2175,7 @@ class MaterialSearch:
         refined = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         words = refined.words
         hits, terms = ([], {}) if refined.nothing else self._search(" ".join(refined.terms), words, refined.required)
-        hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words)) for hit in hits]
+        hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words, refined.typed)) for hit in hits]
         every = sum(not hit.missing for hit in hits)
         return Found(
             hits, every, len(words), marked_words(query), excluding_only(refined.terms, query), refined.common,

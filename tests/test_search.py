@@ -33,6 +33,7 @@ from generator.search import (
     _LINK_PARTS,
     _DOI_ADDRESS,
     _ASCII_ESCAPE,
+    _ESCAPES,
     _DOI_TYPED,
     _ADDRESS_REST,
     _PDF_END,
@@ -218,7 +219,7 @@ def test_the_browser_refines_with_the_same_words_and_rules():
                           ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART), ("LINK_PATH", _LINK_PATH),
                           ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT),
                           ("LINK_PARTS", _LINK_PARTS), ("DOI_ADDRESS", _DOI_ADDRESS),
-                          ("ASCII_ESCAPE", _ASCII_ESCAPE), ("DOI_TYPED", _DOI_TYPED),
+                          ("ASCII_ESCAPE", _ASCII_ESCAPE), ("ESCAPES", _ESCAPES), ("DOI_TYPED", _DOI_TYPED),
                           ("ADDRESS_REST", _ADDRESS_REST), ("PDF_END", _PDF_END), ("DOI_END", _DOI_END),
                           ("VIEW_END", _VIEW_END), ("PREPRINT_END", _PREPRINT_END), ("ARTICLE_DOI", _ARTICLE_DOI),
                           ("ARTICLE_END", _ARTICLE_END), ("DOI_OPEN", _DOI_OPEN)):
@@ -295,6 +296,12 @@ def _paper(pid, **kw):
     kw.setdefault("title", f"Title {pid}")
     kw.setdefault("abstract", f"Abstract {pid}.")
     return Paper(id=pid, **kw)
+
+
+def _engine_of(*papers):
+    """The terminal's search of an index of ``papers`` and a home page alone."""
+    site = Site(papers=papers, topics=(), assignments={}, related={})
+    return MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
 
 
 def test_entries_kept_between_builds_are_those_a_fresh_build_makes():
@@ -1128,6 +1135,33 @@ def test_a_doi_with_an_accent_is_found_typed_composed_or_not():
     # Marked "-", it leaves out its own paper alone.
     assert sorted(location for location, _ in found("-10.1234/cafe\u0301 first second third")) == [
         "papers/decomposed/", "papers/plain/"]
+
+
+def test_a_doi_address_with_an_escaped_accent_is_read_as_its_utf8():
+    """"https://doi.org/10.1234/caf%C3%A9" (the address bar's copy of the address of the
+    DOI "10.1234/café") found nothing: only escaped ASCII was read, and the rest was
+    looked for as the characters "%", "C", "3"... The escapes' UTF-8 is read now, as
+    doi.org reads it, in a doi.org address and in a publisher's, typed or linked."""
+    engine = _engine_of(
+        _paper("accent", title="The first", abstract="One.", doi="10.1234/caf\u00e9"),
+        _paper("linked", title="The second", abstract="Two.", links=(
+            Link(url="https://link.springer.com/article/10.5678/r%C3%A9sum%C3%A9", kind="paper"),)),
+        _paper("plain", title="The third", abstract="Three.", doi="10.1234/cafe"),
+    )
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query in ("https://doi.org/10.1234/caf%C3%A9", "https://doi.org/10.1234%2FCAF%c3%a9?x=1",
+                  "doi.org/10.1234/cafe%CC%81", "https://dl.acm.org/doi/10.1234/caf%C3%A9"):
+        assert found(query) == [("papers/accent/", ())], query
+    # (A publisher's address the paper links, its DOI typed in any form.)
+    for query in ("10.5678/r\u00e9sum\u00e9", "https://doi.org/10.5678/r%C3%A9sum%C3%A9"):
+        assert found(query) == [("papers/linked/", ())], query
+    # Escapes that spell no UTF-8 ("%E9" is Latin-1's "é") are no "é": no paper has that
+    # DOI, and the note says it with the escapes as typed, the ASCII one read.
+    told = engine.find("https://doi.org/10.1234/caf%E9%2Dx")
+    assert told.hits == [] and told.unlinked == ("10.1234/caf%E9-x",)
 
 
 def test_a_doi_address_is_read_as_doi_org_reads_it_and_a_publishers_as_its_link():
@@ -2885,6 +2919,24 @@ def test_a_typo_in_a_hyphenated_word_is_read_as_the_one_hyphenated_word_of_the_i
     # not known, and the word is as typed.
     assert corrected_compound("mulci-task", vocabulary) == "mulci-task"
     assert corrected_compound("mutli-task", None) == "mutli-task"
+
+
+def test_a_result_without_a_corrected_hyphenated_word_lacks_the_word_as_typed():
+    """"mutli-task learning" (corrected as "multi-task", `corrected_compound`) said
+    "Missing: multi-task" under the pages with "learning" alone: a word the reader had
+    not typed. It says what was typed, in lower case as every word missing is."""
+    engine = _engine_of(
+        _paper("both", title="Multi-task learning", abstract="One."),
+        _paper("learning", title="Learning to rank", abstract="Two."),
+    )
+    for query in ("mutli-task learning", "Mutli-Task learning", "+learning mutli-tsak"):
+        found = engine.find(query)
+        typed = query.replace("+learning", "").replace("learning", "").strip().lower()
+        assert [(hit.location, hit.missing) for hit in found.hits] == [
+            ("papers/both/", ()), ("papers/learning/", (typed,))], query
+        assert found.every == 1 and found.words == 2
+    # (Typed right, it is said as typed still.)
+    assert [hit.missing for hit in engine.find("multi-task learning").hits] == [(), ("multi-task",)]
 
 
 @pytest.mark.example

@@ -210,6 +210,21 @@
     });
   }
 
+  /* Each hyphenated word of corrected (correctedCompound's of typed) not as typed,
+     lower-cased, and the typed word it stands for, put in into (search.py's
+     _corrections, Refined.typed: said missing as typed). */
+  function corrections(typed, corrected, into) {
+    var before = typed.match(HYPHENATED) || [];
+    var after = corrected.match(HYPHENATED) || [];
+    if (before.length === after.length) {
+      before.forEach(function (old, i) {
+        if (old.toLowerCase() !== after[i].toLowerCase()) {
+          into.set(after[i].toLowerCase(), old.toLowerCase());
+        }
+      });
+    }
+  }
+
   /* The hyphenated words of a typed word ranked whole (search.py's _compounds): each
      as typed, lower-cased, then joined, then joined without accents; only those whose
      joined form begins a word of the index (none without a vocabulary). */
@@ -281,7 +296,7 @@
   }
 
   /* The DOI a typed word is or holds, else "": of a doi.org address, without its query
-     or fragment and with its escaped ASCII characters, as doi.org reads it (search.py's
+     or fragment and with its escaped characters, as doi.org reads it (search.py's
      _DOI_ADDRESS, _ASCII_ESCAPE, typed_doi). */
   var DOI_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:dx\.)?doi\.org\/([^?#]*)/i;
   var ASCII_ESCAPE = /%([0-7][0-9a-f])/gi;
@@ -305,12 +320,21 @@
     }
     return trimmed.search(DOI_TYPED) === 0 ? trimmed : doi;
   }
+  /* (A run of escapes as the UTF-8 it spells, "%C3%A9" an "é"; one that spells none with
+     its escaped ASCII alone: search.py's _ESCAPES, _unescaped.) */
+  var ESCAPES = /(?:%[0-9a-f]{2})+/gi;
+  function unescaped(text) {
+    return text.replace(ESCAPES, function (run) {
+      try {
+        return decodeURIComponent(run);
+      } catch (error) {
+        return run.replace(ASCII_ESCAPE, function (escaped, code) {
+          return String.fromCharCode(parseInt(code, 16));
+        });
+      }
+    });
+  }
   function typedDoi(word) {
-    function unescaped(text) {
-      return text.replace(ASCII_ESCAPE, function (escaped, code) {
-        return String.fromCharCode(parseInt(code, 16));
-      });
-    }
     word = word.replace(DOI_OPEN, "");
     var address = DOI_ADDRESS.exec(word);
     if (address) {
@@ -612,6 +636,8 @@
        search.py's Refined.notes, Refined.unlinked) */
     var notes = [];
     var unlinked = [];
+    /* (each hyphenated word corrected and what was typed: search.py's Refined.typed) */
+    var corrected = new Map();
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
@@ -771,7 +797,9 @@
         }
       }
       if (!pasted) {
+        var written = word;
         word = correctedCompound(word, vocabulary, baseForms);
+        corrections(written, word, corrected);
       }
       var pieces = word.split(separator).filter(Boolean);
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
@@ -932,7 +960,8 @@
       syntax: syntax, typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding,
       required: required, common: other ? [] : Array.from(common.values()),
       notes: notes.filter(function (note, i) { return notes.indexOf(note) === i; }),
-      unlinked: unlinked.filter(function (url, i) { return unlinked.indexOf(url) === i; })
+      unlinked: unlinked.filter(function (url, i) { return unlinked.indexOf(url) === i; }),
+      corrected: corrected
     };
   }
 
@@ -2200,7 +2229,11 @@
      "multitask" for "multi-task") said "Missing: task". So a typed word counts as found
      where one of its other terms is (``words``: refineWords's, each typed word first),
      and a term the refinement added is not listed where it is missing. */
-  function foldSpellings(terms, words) {
+  function foldSpellings(terms, words, corrected) {
+    /* (A hyphenated word corrected is said missing as typed: search.py's words_missing.) */
+    var shown = function (word) {
+      return corrected && corrected.get(word[0]) || word[0];
+    };
     var typed = new Set();
     words.forEach(function (word) {
       /* (A hyphenated word ranked whole: its halves are what was typed and looked for.) */
@@ -2232,7 +2265,7 @@
             delete terms[half];
           }
         });
-        terms[word[0]] = false;
+        terms[shown(word)] = false;
       }
     });
     Object.keys(terms).forEach(function (term) {
@@ -2280,7 +2313,7 @@
        "title:merging"), which ranks no page: "he* merging" said "Missing: he*" under
        pages the line above counted among those with every word, and the terminal
        said they lacked nothing. */
-    var ranked = new Set(words.map(function (word) { return word[0]; }));
+    var ranked = new Set(words.map(shown));
     Object.keys(terms).forEach(function (term) {
       if (terms[term] === false && !ranked.has(term)) {
         delete terms[term];
@@ -3137,7 +3170,7 @@
                   namesFound(item);
                   foldTerms(item.terms, this.baseForms);
                   if (words) {
-                    foldSpellings(item.terms, words);
+                    foldSpellings(item.terms, words, refined.corrected);
                   }
                 }
               }, this);
