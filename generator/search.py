@@ -893,6 +893,12 @@ def write_index_file(
 _IDENTIFIER = re.compile(
     r"(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}/[!-~\u00a1-\uffff]+)"
 )
+# An old arXiv id inside a word of the query: its archive, a subject class that is no
+# part of the id (`links.without_subject_class`), its number and a version
+# ("arXiv:cs.CL/0112017v1", "arxiv.org/abs/math/0309136"): `_old_arxiv`.
+_OLD_ARXIV = re.compile(r"(?:^|[^a-z.-])([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?/([0-9]{7})(?:v[0-9]+)?(?![0-9])", re.I)
+# arXiv's own DOI of a paper of a new id ("10.48550/arXiv.2401.01234"): `_refine`.
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?$", re.I)
 # (A paper's id that is a DOI, not an arXiv id: `doi_form`.)
 _DOI_TYPED = re.compile(r"10\.[0-9]{4,9}/.+", re.S)
 # A doi.org address typed, to its query or fragment, which are the address's, not the
@@ -1142,6 +1148,20 @@ def typed_doi(word: str) -> str:
         return _doi_trimmed(address_doi(doi, word)) if doi else ""
     identifier = _IDENTIFIER.search(word)
     return _doi_trimmed(identifier.group(2) or "") if identifier else ""
+
+
+def _old_arxiv(word: str) -> str:
+    """The old arXiv id a typed ``word`` is or holds, as the index holds a paper's
+    (`links.normalize_arxiv`: "cs/0112017"), else "": typed with "arXiv:", a version or
+    a subject class, or in an address of arXiv's, it found nothing ("arXiv:cs/0112017v1"
+    was said to lack "0112017v1", "https://arxiv.org/abs/cs/0112017" was a URL no
+    paper links). Not in another site's address: "github.com/lab/1234567" is a
+    repository (but "cs.CL/0112017" whole is no host and path). readinglist.js's
+    oldArxiv."""
+    old = _OLD_ARXIV.search(word)
+    if not old or old.start(1) > 0 and _LINK_WORD.match(word) and "arxiv" not in _LINK_HOST.match(word).group().lower():
+        return ""
+    return f"{old.group(1).lower()}/{old.group(2)}"
 
 
 def unlinked_note(named: NamedLinks) -> str:
@@ -1398,24 +1418,31 @@ def _refine(
             form = doi_form(doi)
             named = NamedLinks() if vocabulary is None or _DOI_ADDRESS.match(word) else links_of(word, vocabulary)
             linked = named.links if named.whole and not named.unlinked else ()
+            # arXiv's own DOI ("10.48550/arXiv.2401.01234", which arXiv's page shows)
+            # is the paper's arXiv id too: it found no paper that gives the id alone.
+            arxiv_doi = _ARXIV_DOI.match(doi)
+            ids = (arxiv_doi.group(1),) if arxiv_doi else ()
             out.append(f"{form}^{EXACT_BONUS}")
+            out += [f"{ident}^{EXACT_BONUS}" for ident in ids]
             out += link_terms(word, linked) if linked else []
-            found_by = (word.lower(), form, *linked)
+            found_by = (word.lower(), form, *ids, *linked)
             words[found_by] = None
             if presence == "+":
                 required[found_by] = None
-            if vocabulary is not None and not linked and not vocabulary.has(form):
+            if vocabulary is not None and not linked and not any(map(vocabulary.has, (form, *ids))):
                 # (Where nothing is found, the reader is told no paper has it, not to try
                 # "a shorter word": a DOI is looked for whole. `unlinked_tip`)
                 unlinked.append(doi)
             other = True
             continue
         identifier = _IDENTIFIER.search(word)
-        if identifier and identifier.group(1):
-            word = identifier.group(1)
-        else:
-            # (A DOI only past a doi.org address's "?" or "#" is none: `typed_doi`.)
-            identifier = None
+        old = _old_arxiv(word)
+        # (A DOI only past a doi.org address's "?" or "#" is none: `typed_doi`.)
+        arxiv = identifier.group(1) if identifier and identifier.group(1) else old
+        if arxiv:
+            # (An old id is looked for as its words, as the index holds it: "cs" and
+            # "0112017", a path's, `pasted`.)
+            word = arxiv
         # A URL or a host and path that begins a page's link (`link_form`) finds that
         # page first: it is the one word to rank by this typed word gives (the pages
         # that link so find it, no other does), and the host's words ("github", "com*")
@@ -1432,7 +1459,7 @@ def _refine(
         # words of letters alone joined by "/" that no link holds, "encodr/decoder", as
         # a sentence joins them: each is a typed word, a slip of the keys looked for as
         # any other's, `_slashed_words`; "encodr" found nothing, the paper said to lack it.)
-        named = links_of(word, vocabulary) if not identifier and vocabulary is not None else NamedLinks()
+        named = links_of(word, vocabulary) if not arxiv and vocabulary is not None else NamedLinks()
         pasted = bool(_LINK_WORD.match(word) or (
             _LINK_PATH.search(word) and (named.links or not _slashed_words(word))))
         found_links = named.links

@@ -34,6 +34,8 @@ from generator.search import (
     _DOI_ADDRESS,
     _ASCII_ESCAPE,
     _ESCAPES,
+    _OLD_ARXIV,
+    _ARXIV_DOI,
     _DOI_TYPED,
     _ADDRESS_REST,
     _PDF_END,
@@ -222,7 +224,8 @@ def test_the_browser_refines_with_the_same_words_and_rules():
                           ("ASCII_ESCAPE", _ASCII_ESCAPE), ("ESCAPES", _ESCAPES), ("DOI_TYPED", _DOI_TYPED),
                           ("ADDRESS_REST", _ADDRESS_REST), ("PDF_END", _PDF_END), ("DOI_END", _DOI_END),
                           ("VIEW_END", _VIEW_END), ("PREPRINT_END", _PREPRINT_END), ("ARTICLE_DOI", _ARTICLE_DOI),
-                          ("ARTICLE_END", _ARTICLE_END), ("DOI_OPEN", _DOI_OPEN)):
+                          ("ARTICLE_END", _ARTICLE_END), ("DOI_OPEN", _DOI_OPEN),
+                          ("OLD_ARXIV", _OLD_ARXIV), ("ARXIV_DOI", _ARXIV_DOI)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -1135,6 +1138,39 @@ def test_a_doi_with_an_accent_is_found_typed_composed_or_not():
     # Marked "-", it leaves out its own paper alone.
     assert sorted(location for location, _ in found("-10.1234/cafe\u0301 first second third")) == [
         "papers/decomposed/", "papers/plain/"]
+
+
+def test_an_old_arxiv_id_and_arxivs_doi_are_found_in_the_forms_a_reader_pastes():
+    """An old arXiv id was found typed bare ("cs/0112017") alone: "arXiv:cs/0112017v1"
+    said its paper lacked "0112017v1", and arXiv's address of it
+    ("https://arxiv.org/abs/cs/0112017") and the id with its subject class
+    ("cs.CL/0112017", as references write it) were URLs no paper links, finding
+    nothing. arXiv's own DOI of a paper ("10.48550/arXiv.2401.01234", on each of its
+    pages) found no paper that gives the arXiv id alone."""
+    engine = _engine_of(
+        _paper("old", title="The first", abstract="One.", arxiv="cs/0112017"),
+        _paper("classed", title="The second", abstract="Two.", arxiv="math.GT/0309136"),
+        _paper("new", title="The third", abstract="Three.", arxiv="2401.01234"),
+        _paper("lab", title="The fourth", abstract="Four.",
+               links=(Link(url="https://github.com/lab/1234567", kind="code"),)),
+    )
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query in ("cs/0112017", "arXiv:cs/0112017v1", "arXiv:CS/0112017", "https://arxiv.org/abs/cs/0112017",
+                  "https://arxiv.org/pdf/cs/0112017v2.pdf", "cs.CL/0112017", "(arXiv:cs.CL/0112017)."):
+        assert found(query) == [("papers/old/", ())], query
+    for query in ("math/0309136", "math.GT/0309136v3", "arxiv.org/abs/math/0309136"):
+        assert found(query) == [("papers/classed/", ())], query
+    for query in ("10.48550/arXiv.2401.01234", "https://doi.org/10.48550/arXiv.2401.01234",
+                  "doi:10.48550/ARXIV.2401.01234v2", "+10.48550/arxiv.2401.01234"):
+        assert found(query) == [("papers/new/", ())], query
+    # (Another id's DOI is none of its; and no paper has it, as the note says.)
+    told = engine.find("10.48550/arXiv.2401.01239")
+    assert told.hits == [] and told.unlinked == ("10.48550/arXiv.2401.01239",)
+    # Seven digits in another site's address are its own: the repository's link.
+    assert found("https://github.com/lab/1234567") == [("papers/lab/", ())]
 
 
 def test_a_doi_address_with_an_escaped_accent_is_read_as_its_utf8():

@@ -76,6 +76,10 @@
   var RESULT = 3;
 
   var IDENTIFIER = /(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}\/[!-~\u00a1-\uffff]+)/;
+  /* An old arXiv id in a typed word, and arXiv's own DOI of a new one (search.py's
+     _OLD_ARXIV, _ARXIV_DOI). */
+  var OLD_ARXIV = /(?:^|[^a-z.-])([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?\/([0-9]{7})(?:v[0-9]+)?(?![0-9])/i;
+  var ARXIV_DOI = /^10\.48550\/arxiv\.([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?$/i;
 
   /* The index's map of base forms to their other forms (search.py's lemmas.by_form),
      turned around: form -> its base forms. A Map, so that a typed "constructor" is no
@@ -346,6 +350,21 @@
     }
     var identifier = IDENTIFIER.exec(word);
     return identifier && identifier[2] ? doiTrimmed(identifier[2]) : "";
+  }
+
+  /* The old arXiv id a typed word is or holds ("cs/0112017"), else "": not in another
+     site's address (search.py's _old_arxiv). */
+  function oldArxiv(word) {
+    var old = OLD_ARXIV.exec(word);
+    if (!old) {
+      return "";
+    }
+    /* (where its archive begins: after the character before it, if any) */
+    var start = old.index + (/^[a-z]/i.test(old[0]) ? 0 : 1);
+    if (start > 0 && LINK_WORD.test(word) && word.match(LINK_HOST)[0].toLowerCase().indexOf("arxiv") < 0) {
+      return "";
+    }
+    return old[1].toLowerCase() + "/" + old[2];
   }
 
   /* Whether the index's link is the link form or begins with it whole, at one of its
@@ -734,24 +753,31 @@
         var form = doiForm(doiTyped);
         var byLink = !vocabulary || DOI_ADDRESS.test(word) ? { whole: false, links: [] } : linksOf(word, vocabulary);
         var linkedBy = byLink.whole && !byLink.unlinked ? byLink.links : [];
+        /* (arXiv's own DOI is the paper's arXiv id too: search.py's _ARXIV_DOI) */
+        var arxivDoi = ARXIV_DOI.exec(doiTyped);
+        var ids = arxivDoi ? [arxivDoi[1]] : [];
         out.push(form + "^" + EXACT_BONUS);
+        ids.forEach(function (id) { out.push(id + "^" + EXACT_BONUS); });
         out.push.apply(out, linkedBy.length ? linkTerms(word, linkedBy) : []);
-        var doi = [word.toLowerCase(), form].concat(linkedBy);
+        var doi = [word.toLowerCase(), form].concat(ids, linkedBy);
         words.set(doi.join(" "), doi);
         if (presence === "+") {
           needed.set(doi.join(" "), doi);
         }
-        if (vocabulary && !linkedBy.length && !vocabulary.begins(form, true)) {
+        if (vocabulary && !linkedBy.length && ![form].concat(ids).some(function (term) {
+          return vocabulary.begins(term, true);
+        })) {
           unlinked.push(doiTyped);  /* (under "No page found": no paper has it) */
         }
         other = true;
         return;
       }
       var identifier = IDENTIFIER.exec(word);
-      if (identifier && identifier[1]) {
-        word = identifier[1];
-      } else {
-        identifier = null;  /* (a DOI only past a doi.org address's "?" or "#" is none) */
+      /* (a DOI only past a doi.org address's "?" or "#" is none; an old arXiv id is
+         looked for as its words, as the index holds it) */
+      var arxiv = identifier && identifier[1] ? identifier[1] : oldArxiv(word);
+      if (arxiv) {
+        word = arxiv;
       }
       /* A URL or a host and path that names a page's link finds that page first: the
          one word to rank by it gives, its host's words no terms; a part of a path
@@ -761,7 +787,7 @@
          looked for by its near spellings; but words of letters alone joined by "/"
          that no link holds, "encodr/decoder", are typed words, search.py's pasted and
          _slashed_words.) */
-      var named = !identifier && vocabulary ? linksOf(word, vocabulary) : { whole: false, links: [] };
+      var named = !arxiv && vocabulary ? linksOf(word, vocabulary) : { whole: false, links: [] };
       var pasted = LINK_WORD.test(word) || (LINK_PATH.test(word) && (named.links.length > 0 || !SLASHED_WORDS.test(word)));
       out.push.apply(out, named.links.length ? linkTerms(word, named.links, named.start) : []);
       var link = named.whole && !typedWords(word, named) ? named.links[0] : "";

@@ -68,6 +68,13 @@ PAPERS.update({
 })
 
 
+# (Papers of an old arXiv id and of a new one.)
+PAPERS.update({
+    "old-arxiv": ("An archive of old preprints", "[Ada Lovelace]", "arxiv: cs/0112017\n"),
+    "new-arxiv": ("A preprint of the new kind", "[Ada Lovelace]", "arxiv: '2401.01234'\n"),
+})
+
+
 # (An owner of more repositories than LINK_MOST, 22.)
 PAPERS.update({
     f"bigorg-{n:02d}": (f"Repository number {n}", "[Linus Torvalds]",
@@ -143,6 +150,9 @@ QUERIES = [
     # hyphenated word corrected, said missing as typed
     "https://doi.org/10.1234/caf%C3%A9", "https://doi.org/10.1234%2FCAF%c3%a9?x=1", "https://doi.org/10.1234/caf%E9%2Dx",
     "mutli-task merging", "Mutli-Task models",
+    # an old arXiv id with a version, a subject class, in arXiv's address; arXiv's DOI
+    "arXiv:cs/0112017v1", "https://arxiv.org/abs/cs/0112017", "cs.CL/0112017", "(arXiv:CS/0112017).",
+    "10.48550/arXiv.2401.01234", "https://doi.org/10.48550/arXiv.2401.01234v2", "10.48550/arXiv.2401.01239",
 ]
 
 
@@ -338,6 +348,11 @@ def test_a_corrected_hyphenated_word_is_said_missing_as_typed(open_context, agre
     ("https://doi.org/10.1234/CAFE\u0301", ["papers/accent-doi/"]),
     # (its "é" escaped as UTF-8: only ASCII was unescaped, and it found nothing)
     ("https://doi.org/10.1234/caf%C3%A9", ["papers/accent-doi/"]),
+    # (an old arXiv id typed with a version, or arXiv's address of it, and arXiv's DOI
+    # of a paper that gives its arXiv id alone: each found nothing, or lacked "0112017v1")
+    ("arXiv:cs/0112017v1", ["papers/old-arxiv/"]),
+    ("https://arxiv.org/abs/cs/0112017", ["papers/old-arxiv/"]),
+    ("https://doi.org/10.48550/arXiv.2401.01234", ["papers/new-arxiv/"]),
     # (a misspelt word joined by "/" to another: "encodr" was no fuzzy term, the paper
     # said to lack it)
     ("encodr/decoder", ["papers/encoder-decoder/"]),
