@@ -1164,6 +1164,23 @@ def _old_arxiv(word: str) -> str:
     return f"{old.group(1).lower()}/{old.group(2)}"
 
 
+# What a reference writes before an identifier, and a reader pastes with it ("DOI:
+# 10.1109/CVPR.2016.90", "arXiv 2401.01234"): `_labels`.
+_ID_LABEL = re.compile(r"^(?:doi|arxiv):?$", re.I)
+
+
+def _labels(word: str, after: Sequence[str]) -> bool:
+    """Whether a typed ``word`` is the label of the identifier typed ``after`` it (a DOI,
+    an arXiv id: `typed_doi`, `_IDENTIFIER`, `_old_arxiv`), and so no word to look
+    for: no page writes "doi", and each result of "DOI: 10.1109/CVPR.2016.90" said
+    "Missing: doi", its paper counted among none with every word. readinglist.js's
+    labels."""
+    if not _ID_LABEL.match(word) or not after:
+        return False
+    identifier = _IDENTIFIER.search(after[0])
+    return bool(typed_doi(after[0]) or identifier and identifier.group(1) or _old_arxiv(after[0]))
+
+
 def unlinked_note(named: NamedLinks) -> str:
     """What the site and the terminal say of a URL no paper links (`links_of`), over
     the pages found (readinglist.js's unlinkedNote, in the same words)."""
@@ -1347,8 +1364,9 @@ def _refine(
     # (whether a typed word looks for a word that is no such word: then the query's
     # common words are not what it found nothing for)
     other = False
-    for word in re.split(f"[{SPACE}]+", query):
-        if not word:
+    typed_words = re.split(f"[{SPACE}]+", query)
+    for at, word in enumerate(typed_words):
+        if not word or _labels(word, typed_words[at + 1:at + 2]):
             continue
         # A word marked "+" (required) or "-" (prohibited), as lunr and Google read
         # them, and otherwise plain: passed on as typed, "+merging" was the exact word

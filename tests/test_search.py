@@ -1173,6 +1173,29 @@ def test_an_old_arxiv_id_and_arxivs_doi_are_found_in_the_forms_a_reader_pastes()
     assert found("https://github.com/lab/1234567") == [("papers/lab/", ())]
 
 
+def test_a_label_pasted_before_an_identifier_is_no_word_to_look_for():
+    """A reference writes "DOI: 10.1109/CVPR.2016.90" or "arXiv: 2401.01234", and a
+    reader pastes it so: the label was a word to look for, on no page, and the paper
+    was said to lack "doi", counted among none with every word. Before an identifier
+    it is its label, and no word; elsewhere a word as before."""
+    engine = _engine_of(
+        _paper("doi", title="Deep residual learning", abstract="One.", doi="10.1109/CVPR.2016.90"),
+        _paper("new", title="The second", abstract="Two.", arxiv="2401.01234"),
+        _paper("old", title="The third", abstract="Three.", arxiv="cs/0112017"),
+    )
+    for query, page in (("DOI: 10.1109/CVPR.2016.90", "doi"), ("doi https://doi.org/10.1109/cvpr.2016.90", "doi"),
+                        ("arXiv: 2401.01234v2", "new"), ("ARXIV https://arxiv.org/abs/2401.01234", "new"),
+                        ("arXiv: cs/0112017", "old")):
+        found = engine.find(query)
+        assert [(hit.location, hit.missing) for hit in found.hits] == [(f"papers/{page}/", ())], query
+        # (An old id is its two words, as typed bare: "cs" and "0112017".)
+        assert (found.every, found.words) == (1, 2 if page == "old" else 1), query
+    # (Not before an identifier: a word, which no page here writes.)
+    found = engine.find("doi: learning")
+    assert [(hit.location, hit.missing) for hit in found.hits] == [("papers/doi/", ("doi",))]
+    assert (found.every, found.words) == (0, 2)
+
+
 def test_a_doi_address_with_an_escaped_accent_is_read_as_its_utf8():
     """"https://doi.org/10.1234/caf%C3%A9" (the address bar's copy of the address of the
     DOI "10.1234/café") found nothing: only escaped ASCII was read, and the rest was

@@ -367,6 +367,18 @@
     return old[1].toLowerCase() + "/" + old[2];
   }
 
+  /* Whether a typed word is the label of the identifier typed after it ("DOI:" before
+     a DOI, "arXiv" before an arXiv id), no word to look for (search.py's _ID_LABEL,
+     _labels). */
+  var ID_LABEL = /^(?:doi|arxiv):?$/i;
+  function labels(word, after) {
+    if (!ID_LABEL.test(word) || !after) {
+      return false;
+    }
+    var identifier = IDENTIFIER.exec(after);
+    return Boolean(typedDoi(after) || identifier && identifier[1] || oldArxiv(after));
+  }
+
   /* Whether the index's link is the link form or begins with it whole, at one of its
      parts' end: "github.com/sled" is no start of "github.com/sled-group/x" (search.py's
      link_begins). */
@@ -658,8 +670,8 @@
     /* (each hyphenated word corrected and what was typed: search.py's Refined.typed) */
     var corrected = new Map();
     baseForms = baseForms || new Map();
-    query.split(/\s+/).forEach(function (word) {
-      if (!word) {
+    query.split(/\s+/).forEach(function (word, at, typedAll) {
+      if (!word || labels(word, typedAll[at + 1])) {
         return;
       }
       excluding = excluding || word[0] === "-";

@@ -153,6 +153,8 @@ QUERIES = [
     # an old arXiv id with a version, a subject class, in arXiv's address; arXiv's DOI
     "arXiv:cs/0112017v1", "https://arxiv.org/abs/cs/0112017", "cs.CL/0112017", "(arXiv:CS/0112017).",
     "10.48550/arXiv.2401.01234", "https://doi.org/10.48550/arXiv.2401.01234v2", "10.48550/arXiv.2401.01239",
+    # an identifier's label pasted before it, and the same word before another
+    "DOI: 10.1234/ABC", "doi https://doi.org/10.1234/abc", "arXiv: 2401.01234v1", "ARXIV cs/0112017", "doi: merging",
 ]
 
 
@@ -353,6 +355,9 @@ def test_a_corrected_hyphenated_word_is_said_missing_as_typed(open_context, agre
     ("arXiv:cs/0112017v1", ["papers/old-arxiv/"]),
     ("https://arxiv.org/abs/cs/0112017", ["papers/old-arxiv/"]),
     ("https://doi.org/10.48550/arXiv.2401.01234", ["papers/new-arxiv/"]),
+    # (a label pasted before an identifier: the paper was said to lack "doi")
+    ("DOI: 10.1234/ABC", ["papers/sled-makers/"]),
+    ("arXiv: 2401.01234v1", ["papers/new-arxiv/"]),
     # (a misspelt word joined by "/" to another: "encodr" was no fuzzy term, the paper
     # said to lack it)
     ("encodr/decoder", ["papers/encoder-decoder/"]),
