@@ -1114,10 +1114,9 @@ def _owned(word: str, vocabulary: Vocabulary) -> NamedLinks:
         if typed == [""]:
             continue
         starts: dict[str, None] = {}
-        for link in vocabulary.starting(LINK_MARK):
-            # (A DOI's word begins so too, and is no link: `doi_form`.)
+        for link in vocabulary.owners.get(typed[0], ()):
             parts = link[len(LINK_MARK):].split(LINK_STEP)
-            if not link.startswith(DOI_MARK) and parts[1:1 + len(typed)] == typed:
+            if parts[1:1 + len(typed)] == typed:
                 starts[LINK_MARK + LINK_STEP.join(parts[:1 + len(typed)])] = None
         if starts:
             return NamedLinks(True, tuple(starts), _shown_link(word), _shown_link(word[:end]), start=True)
@@ -1309,6 +1308,21 @@ class Vocabulary:
         while end < len(self.words) and self.words[end].startswith(prefix):
             end += 1
         return self.words[at:end]
+
+    @functools.cached_property
+    def owners(self) -> dict[str, list[str]]:
+        """The index's links (`link_form`) by the part of their path after the host
+        (an owner's name), each owner's in the vocabulary's order; no DOI's word. A
+        path typed without its host is looked up here (`_owned`): it split every link
+        at each cut of the path, 1.5 ms a cut at 10,000 papers (2,389 links), on each
+        keystroke on the site. (Made once, as long as one such cut takes.)"""
+        owners: dict[str, list[str]] = {}
+        for link in self.starting(LINK_MARK):
+            # (LINK_MARK, the host, the owner, the rest: `link_form` writes no empty part.)
+            parts = link.split(LINK_STEP, 3)
+            if len(parts) > 2 and not link.startswith(DOI_MARK):
+                owners.setdefault(parts[2], []).append(link)
+        return owners
 
     def near(self, typed: str, edits: int) -> list[str]:
         """The words ``typed~edits`` finds, in the vocabulary's order."""

@@ -162,6 +162,25 @@
     return this.words.slice(low, end);
   };
 
+  /* The index's links by the part of their path after the host, an owner's name; no
+     DOI's word. Made once, at the first path typed without its host (search.py's
+     Vocabulary.owners, owned). */
+  Vocabulary.prototype.owners = function () {
+    if (!this.byOwner) {
+      this.byOwner = new Map();
+      this.starting(LINK_MARK).forEach(function (link) {
+        var owner = link.slice(LINK_MARK.length).split(LINK_STEP)[1];
+        if (owner && link.indexOf(DOI_MARK) !== 0) {
+          if (!this.byOwner.has(owner)) {
+            this.byOwner.set(owner, []);
+          }
+          this.byOwner.get(owner).push(link);
+        }
+      }, this);
+    }
+    return this.byOwner;
+  };
+
   /* The words typed~edits finds. */
   Vocabulary.prototype.near = function (typed, edits) {
     return this.words.filter(function (word) {
@@ -513,11 +532,10 @@
         continue;
       }
       var starts = [];
-      vocabulary.starting(LINK_MARK).forEach(function (link) {
-        /* (A DOI's word begins so too, and is no link.) */
+      (vocabulary.owners().get(typed[0]) || []).forEach(function (link) {
         var parts = link.slice(LINK_MARK.length).split(LINK_STEP);
         var start = LINK_MARK + parts.slice(0, 1 + typed.length).join(LINK_STEP);
-        if (link.indexOf(DOI_MARK) !== 0 && starts.indexOf(start) < 0 && typed.every(function (part, i) {
+        if (starts.indexOf(start) < 0 && typed.every(function (part, i) {
           return parts[1 + i] === part;
         })) {
           starts.push(start);
