@@ -1163,6 +1163,11 @@ def _old_arxiv(word: str) -> str:
     return f"{old.group(1).lower()}/{old.group(2)}"
 
 
+# A repository's SSH address, as "git clone" takes it ("git@github.com:owner/repo.git"):
+# its URL is the host and the path ("github.com/owner/repo.git"). Read as typed it was no
+# URL but words ("git@github", "com", "owner"...), its paper said to lack none of them
+# first and every page that writes "com" after (`_refine`).
+_SSH_ADDRESS = re.compile(r"^git@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}):/*", re.I)
 # What a reference writes before an identifier, and a reader pastes with it ("DOI:
 # 10.1109/CVPR.2016.90", "arXiv 2401.01234"): `_labels`.
 _ID_LABEL = re.compile(r"^(?:doi|arxiv):?$", re.I)
@@ -1396,12 +1401,11 @@ def _refine(
         # left out every page that writes "author".)
         word = _AUTHOR_FIELD.sub(r"\1text:", word, count=1)
         presence = _presence(word)
-        if presence:
-            word = word[1:]
-            if presence == "-":
-                out += [f"-{term}" for term in _prohibited_terms(word, split_at, vocabulary)]
-                other = True
-                continue
+        word = _SSH_ADDRESS.sub(r"\1/", word[1:] if presence else word, count=1)
+        if presence == "-":
+            out += [f"-{term}" for term in _prohibited_terms(word, split_at, vocabulary)]
+            other = True
+            continue
         if not word:
             continue
         if _QUERY_SYNTAX.search(word):

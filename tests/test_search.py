@@ -36,6 +36,7 @@ from generator.search import (
     _ESCAPES,
     _OLD_ARXIV,
     _ARXIV_DOI,
+    _SSH_ADDRESS,
     _DOI_TYPED,
     _ADDRESS_REST,
     _PDF_END,
@@ -225,7 +226,8 @@ def test_the_browser_refines_with_the_same_words_and_rules():
                           ("ADDRESS_REST", _ADDRESS_REST), ("PDF_END", _PDF_END), ("DOI_END", _DOI_END),
                           ("VIEW_END", _VIEW_END), ("PREPRINT_END", _PREPRINT_END), ("ARTICLE_DOI", _ARTICLE_DOI),
                           ("ARTICLE_END", _ARTICLE_END), ("DOI_OPEN", _DOI_OPEN),
-                          ("OLD_ARXIV", _OLD_ARXIV), ("ARXIV_DOI", _ARXIV_DOI)):
+                          ("OLD_ARXIV", _OLD_ARXIV), ("ARXIV_DOI", _ARXIV_DOI),
+                          ("SSH_ADDRESS", _SSH_ADDRESS)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
         assert ("i" in source.group(2)) == bool(pattern.flags & re.I), name
@@ -1194,6 +1196,24 @@ def test_a_label_pasted_before_an_identifier_is_no_word_to_look_for():
     found = engine.find("doi: learning")
     assert [(hit.location, hit.missing) for hit in found.hits] == [("papers/doi/", ("doi",))]
     assert (found.every, found.words) == (0, 2)
+
+
+def test_a_repositorys_ssh_address_is_its_url():
+    """"git@github.com:lab/repo.git", as "git clone" takes a repository, was no URL but
+    its words ("git@github", "com", "lab", "repo", "git"), each a word to rank by, each
+    page said to lack some; marked "-", it left out every page that writes "lab" or
+    "com". It is the URL github.com/lab/repo: one word to rank by, its link."""
+    engine = _engine_of(
+        _paper("repo", title="The first", abstract="One.",
+               links=(Link(url="https://github.com/lab/repo", kind="code"),)),
+        _paper("other", title="The second", abstract="A lab of com words."),
+    )
+    for query in ("git@github.com:lab/repo.git", "GIT@GitHub.com:/lab/repo", "+git@github.com:lab/repo.git"):
+        found = engine.find(query)
+        assert (found.hits[0].location, found.hits[0].missing, found.words, found.every) == (
+            "papers/repo/", (), 1, 1), query
+    # Marked "-", it leaves out the repository's paper, not the pages of its words.
+    assert [hit.location for hit in engine.find("-git@github.com:lab/repo.git words").hits] == ["papers/other/"]
 
 
 def test_a_doi_address_with_an_escaped_accent_is_read_as_its_utf8():

@@ -390,6 +390,7 @@
      a DOI, "arXiv" before an arXiv id), no word to look for (search.py's _ID_LABEL,
      _labels). */
   var ID_LABEL = /^(?:doi|arxiv):?$/i;
+  var SSH_ADDRESS = /^git@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}):\/*/i;
   function labels(word, after) {
     if (!ID_LABEL.test(word) || !after) {
       return false;
@@ -706,13 +707,15 @@
       if (presence) {
         marked += 1;
         word = word.slice(1);
-        if (presence === "-") {
-          prohibitedTerms(word, separator, vocabulary).forEach(function (term) {
-            out.push("-" + term);
-          });
-          other = true;
-          return;
-        }
+      }
+      /* (A repository's SSH address is its URL: search.py's _SSH_ADDRESS.) */
+      word = word.replace(SSH_ADDRESS, "$1/");
+      if (presence === "-") {
+        prohibitedTerms(word, separator, vocabulary).forEach(function (term) {
+          out.push("-" + term);
+        });
+        other = true;
+        return;
       }
       if (!word) {
         return;

@@ -68,8 +68,9 @@ PAPERS.update({
 })
 
 
-# (Papers of an old arXiv id and of a new one.)
+# (Papers of an old arXiv id and of a new one; an author's name with accents.)
 PAPERS.update({
+    "accent-author": ("Names of many letters", "[Jos\u00e9 M\u00fcller]", ""),
     "old-arxiv": ("An archive of old preprints", "[Ada Lovelace]", "arxiv: cs/0112017\n"),
     "new-arxiv": ("A preprint of the new kind", "[Ada Lovelace]", "arxiv: '2401.01234'\n"),
 })
@@ -155,6 +156,10 @@ QUERIES = [
     "10.48550/arXiv.2401.01234", "https://doi.org/10.48550/arXiv.2401.01234v2", "10.48550/arXiv.2401.01239",
     # an identifier's label pasted before it, and the same word before another
     "DOI: 10.1234/ABC", "doi https://doi.org/10.1234/abc", "arXiv: 2401.01234v1", "ARXIV cs/0112017", "doi: merging",
+    # a repository's address as a clone or a README gives it; a title with a ligature;
+    # an author's name with its accents left out, or put in
+    "https://github.com/sled-group/Teachable_RL.git", "https://github.com/sled-group/Teachable_RL#readme",
+    "git@github.com:sled-group/Teachable_RL.git", "Hyphens in identi\ufb01ers", "jose muller", "MULLER", "J\u00f3se",
 ]
 
 
