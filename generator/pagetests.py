@@ -6,23 +6,47 @@ context as the build makes it (pagecontext.py), and nothing is rendered: `check`
 its own copy of three tests' logic, and took every other heading as always there
 (a paper's "Reading order", a topic's "Related topics", the home page's "Recently
 added"), which the build then refused. A test is tried first with the page's paper or
-topic alone, which most read (a paper's notes); only one that reads more has the whole
-context made, with the list's topic assignments (some 2 s of CPU at 10,000 papers on
-a loaded machine, once per `check`: BENCHMARKS.md, the fifty-eighth session). What `check` does not make (the related papers: its test is
-undecided) leaves a test undecided, and its part is taken as there.
+topic alone, which most read (a paper's notes). A test of whether one of the names of
+`GROWING` is there is tried next on the page as a site of a few of the list's papers
+makes it (the page's own, those the reading orders name, and one likely member of each
+topic: `likely_members`): there, it is there on the whole list's page too. Only a test
+that reads more, or one still unanswered, has the whole context made, with the list's
+topic assignments (some 2 s of CPU at 10,000 papers on a loaded machine, once per
+`check`: BENCHMARKS.md, the fifty-eighth session). What `check` does not make (the
+related papers: its test is undecided) leaves a test undecided, and its part is taken
+as there.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 import jinja2
 
-from .models import Content, Site
+from .models import Content, Paper, Site, TopicAssignment
 from .pages import EXPORT_LINKS
 
+if TYPE_CHECKING:
+    from .topics import Matcher
+
 Decide = Callable[[str], "bool | None"]
+
+# Per template, the names of its page's context that are there (not empty) on the page
+# a site of some of the list's papers makes (the page's own paper among them, with the
+# topics each has on the whole list) only if they are there on the whole list's page:
+# each is there when some paper or topic is (a paper of the topic; one of them in a
+# topic the page does not link already; a paper its reading order names; a sub-topic;
+# another paper in a topic of the page's paper; a dated paper), and more papers take
+# none away. A test of one of them alone (`name`, `not name`) is so decided from a few
+# papers' site when it is there (tests/test_handlinks_anchors.py tries every page of a
+# varied list on the site of each set of its papers).
+GROWING: Mapping[str, frozenset[str]] = {
+    "paper.md.j2": frozenset({"neighbours"}),
+    "topic.md.j2": frozenset({"papers", "related_topics", "start_here", "subtopics"}),
+    "home.md.j2": frozenset({"cards", "recent", "exports", "contribute"}),
+    "all_papers.md.j2": frozenset({"rows"}),
+}
 
 
 class PageTests:
@@ -35,6 +59,9 @@ class PageTests:
         self._intro = intro
         self._contributing = contributing
         self._compiled: dict[str, Callable[..., object] | None] = {}
+        # (For `_few`: each paper's topics, by its id, and the topics' rules.)
+        self._assigned: dict[str, tuple[TopicAssignment, ...]] = {}
+        self._matcher: Matcher | None = None
 
     def decider(self, template: str, subject: object | None) -> Decide:
         """test -> whether it holds on the page of ``template`` for ``subject`` (its
@@ -48,6 +75,7 @@ class PageTests:
             else {}
         )
         whole = functools.cache(lambda: self._context(template, subject))
+        few = functools.cache(lambda: self._few(template, subject))
 
         def decide(test: str) -> bool | None:
             expression = self._expression(test)
@@ -57,6 +85,11 @@ class PageTests:
             # that asks whether a name is there, `neighbours is defined`, or gives it a
             # `default`, raises nothing where the name is missing, and was answered so.)
             contexts = (lambda: own, whole) if _names(test) <= own.keys() else (whole,)
+            growing = test.removeprefix("not ").strip()
+            if growing in GROWING.get(template, ()) and few().get(growing):
+                # (There on a few papers' site, so on the whole list's: the test, which
+                # reads only whether it is, is answered as there.)
+                return bool(expression(**few()))
             for context in contexts:
                 try:
                     return bool(expression(**context()))
@@ -89,9 +122,39 @@ class PageTests:
 
     def _context(self, template: str, subject: object | None) -> Mapping[str, object]:
         """The page's context as pagecontext makes it for the build."""
+        return self._context_on(*self._site, template, subject)
+
+    @functools.cached_property
+    def _likely(self) -> frozenset[str]:
+        """The ids of the papers a site of a few is made of, besides the page's own:
+        those a reading order names, and a paper likely in each topic."""
+        from .topicsfile import likely_members
+
+        content = self._content
+        named = {pid for topic in content.topics for pid in topic.reading_order}
+        return frozenset(named | {p.id for p in likely_members(content, {t.id for t in content.topics})})
+
+    def _few(self, template: str, subject: object | None) -> Mapping[str, object]:
+        """The page's context as pagecontext makes it on a site of a few of the list's
+        papers, with their topics (see `GROWING`): the page's own paper and `_likely`'s."""
+        from .pagecontext import make_index
+        from .topics import assign_paper, compile_topics
+
+        content = self._content
+        own = subject.id if isinstance(subject, Paper) else None
+        papers = tuple(p for p in content.papers if p.id in self._likely or p.id == own)
+        for paper in papers:
+            if paper.id not in self._assigned:
+                if self._matcher is None:
+                    self._matcher = compile_topics(content.topics)
+                self._assigned[paper.id] = assign_paper(paper, self._matcher)
+        site = Site(papers, content.topics, {p.id: self._assigned[p.id] for p in papers}, {})
+        return self._context_on(site, make_index(site), template, subject)
+
+    def _context_on(self, site: Site, index: object, template: str, subject: object | None) -> Mapping[str, object]:
+        """The page's context as pagecontext makes it for ``site``, whose index is ``index``."""
         from . import pagecontext
 
-        site, index = self._site
         if template == "paper.md.j2":
             context = dict(pagecontext.paper_page(site, index, subject, _citation(subject)).context)  # type: ignore[arg-type]
             del context["related"]  # (not made here: see the module's docstring)

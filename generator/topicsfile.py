@@ -873,7 +873,7 @@ def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: 
         from .topics import assign_paper, compile_topics
 
         matcher = compile_topics(content.topics)
-        for paper in chain(_likely_members(content, empty), content.papers):
+        for paper in chain(likely_members(content, empty), content.papers):
             for assignment in assign_paper(paper, matcher):
                 fill(assignment.topic)
             if not empty:
@@ -1307,7 +1307,7 @@ def _words_starting(start: str, text: bytes, low: int, high: int) -> list[str]:
     return [found[1:].decode() for found in re.findall(pattern, text)]
 
 
-def _likely_members(content: Content, topic_ids: set[str]) -> list[Paper]:
+def likely_members(content: Content, topic_ids: set[str]) -> list[Paper]:
     """For each topic, the first paper whose title holds each of its keyword phrases as
     written: such papers very probably get the topic, and finding them is cheap."""
     titles = "\n".join(paper.title.lower() for paper in content.papers)

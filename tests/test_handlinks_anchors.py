@@ -622,3 +622,62 @@ def test_a_test_that_reads_a_name_the_paper_alone_lacks_is_decided_by_the_whole_
     assert decide("neighbours is defined") is True
     assert decide("neighbours | default(true)") is False
     assert decide("paper.notes | trim") is True
+
+
+def test_a_link_to_a_heading_a_few_papers_show_there_makes_no_page_context(tmp_path, monkeypatch):
+    # (Each of these tests reads what the list's topic assignments make, or the page's
+    # context: the whole was made for them, some 2 s at 10,000 papers. A site of the
+    # page's paper, the reading orders' and a likely member of each topic shows them.)
+    from generator.pagetests import PageTests
+
+    monkeypatch.setattr(PageTests, "_context", lambda *args: pytest.fail("a page's whole context was made"))
+    project = _project(
+        tmp_path,
+        "# About\n\n[a](papers/task-vectors.md#reading-order) [b](topics/continual-learning/index.md#related-topics)"
+        " [c](topics/model-merging/index.md#start-here) [d](topics/model-merging/index.md#sub-topics)"
+        " [e](topics/model-merging/index.md#rl-topic-papers) [f](index.md#topics) [g](index.md#recently-added)"
+        " [h](index.md#downloads) [i](index.md#contribute) [j](papers/index.md#reading-log)\n",
+    )
+    _varied(project)
+    (project / "content/pages/contributing.md").write_text("# Contributing\n", encoding="utf-8")
+    assert _checked(project) == []
+
+
+def test_a_growing_name_there_on_a_site_of_some_papers_is_there_on_the_whole_list_s(tmp_path):
+    """pagetests.GROWING, for every page of a varied list, on the site of each set of
+    its papers (the page's own paper among them): a name there on it is there on the
+    page of the whole list, as `check` takes it from a few papers' site."""
+    import itertools
+
+    from generator.models import Site
+    from generator.pagecontext import make_index
+    from generator.pagetests import GROWING, PageTests
+    from generator.topics import assign_topics
+
+    project = _project(tmp_path, "# About\n")
+    _varied(project)
+    content, _ = load_content(project / "content", project)
+    assigned = assign_topics(content.papers, content.topics)
+    intro = (project / "content/pages/index.md").read_text(encoding="utf-8")
+    tests = PageTests(content, intro, contributing=True)
+    pages = [
+        *(("paper.md.j2", paper) for paper in content.papers),
+        *(("topic.md.j2", topic) for topic in content.topics),
+        ("home.md.j2", None),
+        ("all_papers.md.j2", None),
+    ]
+    tried = there = 0
+    for template, subject in pages:
+        whole = tests._context(template, subject)
+        for size in range(len(content.papers) + 1):
+            for papers in itertools.combinations(content.papers, size):
+                if template == "paper.md.j2" and subject not in papers:
+                    continue
+                site = Site(papers, content.topics, {p.id: assigned[p.id] for p in papers}, {})
+                few = tests._context_on(site, make_index(site), template, subject)
+                for name in GROWING[template]:
+                    tried += 1
+                    if few[name]:
+                        there += 1
+                        assert whole[name], (template, getattr(subject, "id", None), name, [p.id for p in papers])
+    assert tried > 3000 and there > tried // 4  # (many sets, and many a name is there on)
