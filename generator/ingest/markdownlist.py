@@ -2041,7 +2041,8 @@ def _words_after(spans: list[_Span]) -> str:
 # What a book's or a chapter's citation says besides its authors, title, venue and year,
 # which no field of a list's record keeps: its edition ("2nd ed.", "3rd edition", "Second
 # Edition"), ISBN ("ISBN 978-0-387-31073-2", "ISBN-10: 0387310738") and pages ("pp.
-# 185-208", "p. 12", "pages 185-208", not "Pages 2020"); after a comma, a sentence's end
+# 185-208", "p. 12", "pages 185-208", not "Pages 2020"; "p." in lower case only: "Abbeel,
+# P. 2020" is an initial, read as a page it took the year); after a comma, a sentence's end
 # or a bracket, before another or a year. Read, "pp" was a word of the venue ("MIT Press
 # pp"), an edition parted the names from the venue ("- Sutton and Barto, MIT Press, 2nd
 # edition, 2018" gave neither), and an ISBN after the year hid all three ("- Bishop,
@@ -2053,7 +2054,7 @@ _ORDINAL = (
 _DETAIL = re.compile(
     r"(?i)(?P<before>[,.;(])[ \t]*"
     rf"(?:(?:{_ORDINAL})[ \t]+(?:ed\.|edn\.?|edition)|ISBN(?:-1[03])?[ \t]*:?[ \t]*\d[\d-]{{8,16}}[\dX]"
-    r"|pp?\.[ \t]*\d+(?:[ \t]*[-–—]+[ \t]*\d+)?|pages[ \t]+\d+[ \t]*[-–—]+[ \t]*\d+)"
+    r"|(?-i:pp?)\.[ \t]*\d+(?:[ \t]*[-–—]+[ \t]*\d+)?|pages[ \t]+\d+[ \t]*[-–—]+[ \t]*\d+)"
     r"[ \t]*(?P<after>[,;)\]|]|\.(?!\d)|$|(?=(?:1[5-9]|20)\d\d\b|\())[ \t]*"
 )
 

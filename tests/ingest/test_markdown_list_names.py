@@ -426,3 +426,20 @@ AFTER_THE_YEAR = [
 def test_a_books_publisher_after_its_year_is_the_venue(after, authors, venue):
     record = _read(f"- [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/printings/ESLII_print12_toc.pdf) - {after}")
     assert (record.authors, record.venue, record.year) == (authors, venue, "2016" if "2016" in after else "2006")
+
+
+# (rev83) "P." after a surname and its comma is an initial, no page: "Abbeel, P. 2020"
+# read as the page 2020 lost the year, and with it every author of "Ho, J., Jain, A.,
+# Abbeel, P. 2020". Pages are "p." and "pp." in lower case.
+@pytest.mark.parametrize("after, surnames, venue, year", [
+    # (one surname and initial alone before the year names no one, as before imp36: the
+    # year is what went)
+    ("Abbeel, P. 2020", (), "", "2020"),
+    ("Ho, J., Jain, A., Abbeel, P. 2020", ("Ho", "Jain", "Abbeel"), "", "2020"),
+    ("Ho, J., Jain, A., Abbeel, P. 2020. NeurIPS", ("Ho", "Jain", "Abbeel"), "NeurIPS", "2020"),
+    ("Levine, S., Finn, C., Darrell, T., Abbeel, P. 2016. JMLR", ("Levine", "Finn", "Darrell", "Abbeel"), "JMLR", "2016"),
+])
+def test_an_initial_p_is_no_page(after, surnames, venue, year):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.venue, record.year) == (venue, year)
+    assert all(any(surname in author for author in record.authors) for surname in surnames), record.authors
