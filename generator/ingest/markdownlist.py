@@ -1963,18 +1963,22 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
     """``text`` without the places of publishers it names, and the publishers that only
     their place tells from a surname. A known city after the publisher (`_PLACE`): after
     one the reader knows (named for founders, an organisation's, a one-word venue such
-    as Springer, or one word of the dictionary that is no common surname nor given name:
-    "Penguin", "Vintage", not "Smith"), or one a name could never be: of two words or more
-    ("New York"), two cities ("Berlin, Heidelberg") or with its state's or country's name
-    ("Cambridge, MA"). A city alone after another word stays (a surname as often: "-
-    Smith, Berlin, 2019" and "- Vaswani, London, 2019" name two people). A known city and
+    as Springer, or a publisher of words of the dictionary, `_word_publisher`: "Penguin",
+    "Random House", not "Smith" nor "Child"), or one a name could never be: of two words
+    or more ("New York"), two cities one of them so ("New York, Heidelberg") or with its
+    state's or country's name ("Cambridge, MA"). A city alone after another word stays (a
+    surname as often: "- Smith, Berlin, 2019" and "- Vaswani, London, 2019" name two
+    people), and so do two ("- Smith, London, Paris, 2019"). A known city and
     a colon before the publisher (`_PLACE_FIRST`), whatever the publisher."""
     publishers: set[str] = set()
 
     def place(found: re.Match[str]) -> str:
         before = _PARTS.split(text[: found.start()])[-1].strip(" \t*_\"'“”")  # (its part: "- Springer")
         last = before.rsplit(",", 1)[-1].strip(" \t*_")
-        sure = found.group("region") or found.group("also") or " " in found.group("city") or "," in found.group("city")
+        # (two cities are a publisher's, "Berlin, Heidelberg", where one is no one's name,
+        # "New York, Heidelberg": "- Smith, London, Paris, 2019" names three people)
+        also = found.group("also") or ""
+        sure = found.group("region") or " " in found.group("city") or "," in found.group("city") or " " in also
         if _word_publisher(last) and not ends_with_founders_publisher(before) or _after_full_names(before, last):
             publishers.add(last)  # ("Penguin, London": a name as the reader reads one)
             return ""
@@ -2011,16 +2015,21 @@ def _after_full_names(before: str, last: str) -> bool:
 
 def _word_publisher(name: str) -> bool:
     """Whether ``name``, before a publishing city, is a publisher's name of words of the
-    dictionary: one word ("Penguin", "Vintage", "Bantam", "Anchor"), or words before a
+    dictionary: one of `_WORD_PUBLISHERS` ("Penguin", "Vintage"), or words before a
     publisher's word (`_PUBLISHER_WORDS`: "Penguin Books", "Random House"), each
     capitalised and neither a common surname ("Smith", "Brown": names.is_surname_word)
-    nor a given name ("Mark") that the dictionary holds too. A surname it lacks
-    ("Vaswani") is told from a publisher it lacks ("Routledge") by nothing, and stays a
-    name; so do words of the dictionary before a city without a publisher's word ("Deep
-    Learning, London, 2019"), a title's as often."""
+    nor a given name ("Mark") that the dictionary holds too. Any other one word stays a
+    name: a surname of the dictionary's that no table of common ones holds ("Child",
+    "Little", "Pearl") is told from a publisher by nothing, and the city after it may be
+    a name too ("- Child, London, 2019"; "- Little, Sydney, 2019"); so does a surname it
+    lacks ("Vaswani"), told from a publisher it lacks ("Routledge") by nothing, and words
+    of the dictionary before a city without a publisher's word ("Deep Learning, London,
+    2019"), a title's as often."""
     words = name.split()
+    if len(words) == 1:
+        return name.casefold() in _WORD_PUBLISHERS
     return (
-        (len(words) == 1 or 2 <= len(words) <= 3 and words[-1].casefold() in _PUBLISHER_WORDS)
+        2 <= len(words) <= 3 and words[-1].casefold() in _PUBLISHER_WORDS
         and all(
             _capitalised(word) and known_word(word.casefold()) and not is_surname_word(word)
             and not is_given_name_word(word) for word in words
@@ -2030,6 +2039,10 @@ def _word_publisher(name: str) -> bool:
 
 # The last words of publishers' names that no organisation's word says (names.is_organisation).
 _PUBLISHER_WORDS = frozenset(("books", "house", "press"))
+# Publishers named by one word of the dictionary that is no one's name, as a book's
+# citation writes them before their city ("- Penguin, London, 2019"): a list, as no rule
+# tells them from the dictionary's surnames ("Child", "Little", "Pearl", "Chess").
+_WORD_PUBLISHERS = frozenset(("penguin", "vintage", "bantam", "anchor", "pantheon"))
 
 
 def _words_after(spans: list[_Span]) -> str:

@@ -428,6 +428,37 @@ def test_a_books_publisher_after_its_year_is_the_venue(after, authors, venue):
     assert (record.authors, record.venue, record.year) == (authors, venue, "2016" if "2016" in after else "2006")
 
 
+# (rev83) Authors whose surnames are words of the dictionary ("Child", "Little", "Pearl",
+# "Bird") or whose names are a city's ("London", "Paris"; "Sydney", "Milan" as given
+# names) keep them: a city's name after a name tells no publisher from a surname, nor do two
+# cities' names from two people. Each reading is the one before imp36 (read by hand: the
+# names as written, nothing taken out).
+NAMED_AS_PLACES = [
+    ("Child, London, 2019", ("Child", "London"), "", "2019"),
+    ("Little, London, 2019", ("Little", "London"), "", "2019"),
+    ("Pearl, Paris, 2019", ("Pearl", "Paris"), "", "2019"),
+    ("Chess, Berlin, 2020", ("Chess", "Berlin"), "", "2020"),
+    ("Strong, Milan, 2019", ("Strong", "Milan"), "", "2019"),
+    ("Little, Sydney, 2019", ("Little", "Sydney"), "", "2019"),
+    # (a city no one is named after one surname: the place goes, the name stays)
+    ("Pearl, Los Angeles, 1988", ("Pearl",), "", "1988"),
+    ("Child, New York, 2019", ("Child",), "", "2019"),
+    # (two cities' names, each a surname as often: no publisher's two cities)
+    ("Smith, London, Paris, 2019", ("Smith", "London", "Paris"), "", "2019"),
+    ("Bird, London, Paris, 2019", ("Bird", "London", "Paris"), "", "2019"),
+    # The narrowed rules still read a publisher: one of the dictionary's words that names
+    # no one, or two cities one of which is no one's name.
+    ("Penguin, London, 2019", (), "Penguin", "2019"),
+    ("Springer, New York, Heidelberg, 2009", (), "Springer", "2009"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, year", NAMED_AS_PLACES)
+def test_authors_named_as_words_or_cities_are_not_taken_for_a_publisher_and_its_city(after, authors, venue, year):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, year)
+
+
 # (rev83) "P." after a surname and its comma is an initial, no page: "Abbeel, P. 2020"
 # read as the page 2020 lost the year, and with it every author of "Ho, J., Jain, A.,
 # Abbeel, P. 2020". Pages are "p." and "pp." in lower case.
