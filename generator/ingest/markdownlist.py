@@ -997,8 +997,14 @@ class _Reader:
             known = bool(prefix and prefix[2] and _KNOWN_VENUE.fullmatch(prefix[1]))
             return index if prefix and known and not _clean(_unlead(before)[prefix[0] :]) else None
         parts = [part for part in _after_title(unit, span) if part.strip(" |")]
-        # (after other words too: "[Title](…) - unbounded scenes, CVPR 2022")
-        return index if parts and any(map(_known_venue_and_year, _tails(parts[0]))) else None
+        # (after other words too: "[Title](…) - unbounded scenes, CVPR 2022"; or in the
+        # part after a sentence of names, "[DDPM](…) - Ho, Jain, Abbeel. NeurIPS 2020.")
+        if not parts:
+            return None
+        if any(map(_known_venue_and_year, _tails(parts[0]))):
+            return index
+        named = _name_list(parts[0]) or (parts[0],)
+        return index if len(parts) > 1 and all(map(_one_author, named)) and _known_venue_and_year(parts[1]) else None
 
     @staticmethod
     def _link_title(unit: _Unit, link: int) -> tuple[str, tuple[int, int]]:

@@ -2260,6 +2260,26 @@ def test_a_title_with_a_known_venue_and_year_after_it_and_no_paper_link_is_a_pap
     ]
 
 
+def test_names_before_a_known_venue_and_year_after_a_title_linking_no_paper_keep_it_a_paper():
+    # (rev83) "[DDPM](project page) - Ho, Jain, Abbeel. NeurIPS 2020." was skipped as "no
+    # paper link, nor a title with a venue or year": only the first part after the title
+    # was asked for a venue, and here it is the authors' sentence.
+    records, problems = _parse(
+        "# Papers\n\n"
+        "- [DDPM](https://hojonathanho.github.io/diffusion/) - Ho, Jain, Abbeel. NeurIPS 2020.\n"
+        "- [Denoising Diffusion Probabilistic Models](https://hojonathanho.github.io/diffusion/)"
+        " - Jonathan Ho, Ajay Jain, Pieter Abbeel. NeurIPS 2020.\n"
+        # (words that are no names before the venue: a code base's description as much as
+        # a title's, no paper, as "[Tool](…) - reconstruction, 2021" is none)
+        "- [Tool](https://github.com/x/tool) - a fast renderer. NeurIPS 2020.\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [
+        ("DDPM", ("Ho", "Jain", "Abbeel"), "NeurIPS", "2020"),
+        ("Denoising Diffusion Probabilistic Models", ("Jonathan Ho", "Ajay Jain", "Pieter Abbeel"), "NeurIPS", "2020"),
+    ]
+
+
 def test_the_text_of_the_link_an_item_starts_with_is_its_title_not_the_words_after_it():
     # "[Title](page) - reconstruction, 2021": the words after the link, a topic, were
     # taken as the title ("reconstruction") and the link's text, the title, was lost.
