@@ -1971,25 +1971,35 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
     one the reader knows (named for founders, an organisation's, a one-word venue such
     as Springer, or a publisher of words of the dictionary, `_word_publisher`: "Penguin",
     "Random House", not "Smith" nor "Child"), or one a name could never be: of two words
-    or more ("New York"), two cities one of them so ("New York, Heidelberg") or with its
-    state's or country's name ("Cambridge, MA"). A city alone after another word stays (a
-    surname as often: "- Smith, Berlin, 2019" and "- Vaswani, London, 2019" name two
-    people), and so do two ("- Smith, London, Paris, 2019"). A known city and
+    or more ("New York", and another city after it, "New York, Heidelberg") or with its
+    state's or country's name ("Cambridge, MA"). A city of one word after another word
+    stays (a surname as often: "- Smith, Berlin, 2019" and "- Vaswani, London, 2019" name
+    two people), and so do two ("- Smith, London, Paris, 2019"), and one before such a
+    place ("- Smith, London, New York, 2019": Smith and London). A known city and
     a colon before the publisher (`_PLACE_FIRST`), whatever the publisher."""
     publishers: set[str] = set()
 
     def place(found: re.Match[str]) -> str:
         before = _PARTS.split(text[: found.start()])[-1].strip(" \t*_\"'“”")  # (its part: "- Springer")
         last = before.rsplit(",", 1)[-1].strip(" \t*_")
-        # (two cities are a publisher's, "Berlin, Heidelberg", where one is no one's name,
-        # "New York, Heidelberg": "- Smith, London, Paris, 2019" names three people)
-        also = found.group("also") or ""
-        sure = found.group("region") or " " in found.group("city") or "," in found.group("city") or " " in also
         if _word_publisher(last) and not ends_with_founders_publisher(before) or _after_full_names(before, last):
             publishers.add(last)  # ("Penguin, London": a name as the reader reads one)
             return ""
         publisher = ends_with_founders_publisher(before) or is_organisation(last) or _one_word_venue(last)
-        return "" if last and (sure or publisher) else found.group()
+        if not last:
+            return found.group()
+        if publisher or " " in found.group("city") or "," in found.group("city"):
+            return ""  # (a city no one is named, and another after it: "New York, Heidelberg")
+        # A city of one word is a surname as often ("London", "Paris"): after a name, only
+        # a place no one is named after it, another city's or a region's, goes ("- Smith,
+        # London, New York, 2019" names Smith and London, as "- Smith, London, Paris, 2019"
+        # three people).
+        also = found.group("also") or ""
+        if not also:
+            return "" if found.group("region") else found.group()  # ("Cambridge, MA"; "Berlin")
+        if " " in also or "," in also or found.group("region"):
+            return found.group()[: found.end("city") - found.start()]
+        return found.group()
 
     def place_first(found: re.Match[str]) -> str:
         after = text[found.end() :]

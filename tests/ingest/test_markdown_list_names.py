@@ -446,6 +446,9 @@ NAMED_AS_PLACES = [
     # (two cities' names, each a surname as often: no publisher's two cities)
     ("Smith, London, Paris, 2019", ("Smith", "London", "Paris"), "", "2019"),
     ("Bird, London, Paris, 2019", ("Bird", "London", "Paris"), "", "2019"),
+    # (one city of one word, then one no one is named: the first a name as before imp36)
+    ("Smith, London, New York, 2019", ("Smith", "London"), "", "2019"),
+    ("Jane Smith, London, New York, 2019", ("Jane Smith", "London"), "", "2019"),
     # The narrowed rules still read a publisher: one of the dictionary's words that names
     # no one, or two cities one of which is no one's name.
     ("Penguin, London, 2019", (), "Penguin", "2019"),
