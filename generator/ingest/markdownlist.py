@@ -2020,8 +2020,10 @@ def _after_full_names(before: str, last: str) -> bool:
     item's authors each named by a given name (or initials) and surname: a publisher, as a
     list names its authors alike ("- Max Tegmark, Knopf, New York, 2017", "- Stuart
     Russell and Peter Norvig, Pearson, London, 2020"), no surname alone among them; after a
-    surname alone it stays a name ("- Smith, Berlin, 2019")."""
-    if " " in last or "," not in before or not _one_name(last):
+    surname alone it stays a name ("- Smith, Berlin, 2019"), and so does a word of the
+    dictionary, a surname as often ("- Jane Smith, Bird, Paris, 2019" names three people;
+    a publisher of such a word is one of `_WORD_PUBLISHERS`, "Penguin")."""
+    if " " in last or "," not in before or not _one_name(last) or known_word(last.casefold()):
         return False
     people = _name_list(before.rsplit(",", 1)[0].strip(" \t*_"))
     return bool(people) and all(

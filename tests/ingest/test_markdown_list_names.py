@@ -449,6 +449,12 @@ NAMED_AS_PLACES = [
     # (one city of one word, then one no one is named: the first a name as before imp36)
     ("Smith, London, New York, 2019", ("Smith", "London"), "", "2019"),
     ("Jane Smith, London, New York, 2019", ("Jane Smith", "London"), "", "2019"),
+    # (a surname of the dictionary's after names in full, then a city's name: two more
+    # people as often; a publisher whose name is no word of the dictionary is one still,
+    # "- Max Tegmark, Knopf, New York, 2017")
+    ("Jane Smith, Bird, Paris, 2019", ("Jane Smith", "Bird", "Paris"), "", "2019"),
+    ("Ian Goodfellow, Yoshua Bengio, Little, London, 2016",
+     ("Ian Goodfellow", "Yoshua Bengio", "Little", "London"), "", "2016"),
     # The narrowed rules still read a publisher: one of the dictionary's words that names
     # no one, or two cities one of which is no one's name.
     ("Penguin, London, 2019", (), "Penguin", "2019"),
