@@ -20,14 +20,39 @@ starts there.
 from __future__ import annotations
 
 import re
+from types import ModuleType
 from typing import Iterable
 
+import bibtexparser
 from bibtexparser import splitter as _splitter
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import Middleware
 
-# (bibtexparser 2.1's names: another version without them is split by its own splitter.)
-_KNOWN = all(hasattr(_splitter, name) for name in ("_BLOCK_START", "_MARK_PATTERN", "_PAREN_BLOCK_MARK_PATTERN"))
+# The bibtexparser whose Splitter this one was checked against. Any other version is split
+# by its own Splitter: one whose private names or marks were kept but whose loop changed
+# (a new mark, another rule for "@" in a value) would otherwise be split wrongly and
+# silently; tests/ingest/test_bibsplit.py fails until QuickSplitter is checked against it.
+CHECKED = "2.1.0"
+# The marks QuickSplitter's reasoning (above) is about, as that version writes them.
+_MARKS = r"(?<!\\)[\{\}\",=\n]|"
+_PAREN_MARKS = r"(?<!\\)[\{\}\",=\n)]|"
+_BLOCK_START_WRITTEN = r"@[\w]*( |\t)*(?=[{(])"
+
+
+def fits(version: str, splitter: ModuleType) -> bool:
+    """Whether ``splitter`` (bibtexparser's module, at ``version``) is the one checked."""
+    marks = getattr(splitter, "_MARK_PATTERN", None)
+    paren_marks = getattr(splitter, "_PAREN_BLOCK_MARK_PATTERN", None)
+    return (
+        version == CHECKED
+        and getattr(splitter, "_BLOCK_START", None) == _BLOCK_START_WRITTEN
+        and getattr(marks, "pattern", None) == _MARKS + _BLOCK_START_WRITTEN
+        and getattr(paren_marks, "pattern", None) == _PAREN_MARKS + _BLOCK_START_WRITTEN
+    )
+
+
+_KNOWN = fits(bibtexparser.__version__, _splitter)
+
 # Where a mark that matters inside a braced value may be: a brace (a mark unless after a
 # backslash) or an "@" (a mark where a block start begins). (One class of characters: the
 # splitter's own pattern, with its look-behind and "@" tried at every character, searched

@@ -4,7 +4,12 @@ lines, raw texts, fields and errors (hypothesis, against bibtexparser itself).""
 from __future__ import annotations
 
 import logging
+import re
+from pathlib import Path
+from types import SimpleNamespace
 
+import bibtexparser
+from bibtexparser import splitter as bibtexparser_splitter
 from bibtexparser.splitter import Splitter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -102,3 +107,40 @@ def test_a_usual_file_uses_the_quick_path(monkeypatch) -> None:
     assert entries[0].fields_dict["year"].start_line == 3  # (the value's line break counted)
     assert entries[1].start_line == 5
     assert _blocks(text, QuickSplitter) == _blocks(text, Splitter)
+
+
+def test_quick_only_for_the_bibtexparser_it_was_checked_against() -> None:
+    """A newer bibtexparser is split by its own Splitter (fits is False), however much of
+    2.1.0's private names it keeps: the quick path copies that version's loop."""
+    assert bibsplit.fits(bibsplit.CHECKED, bibtexparser_splitter)
+    assert not bibsplit.fits("2.1.1", bibtexparser_splitter)
+    assert not bibsplit.fits("2.2.0", bibtexparser_splitter)
+    # The same version, a mark more ("#", say): not the splitter that was checked.
+    changed = SimpleNamespace(
+        _BLOCK_START=bibtexparser_splitter._BLOCK_START,
+        _MARK_PATTERN=re.compile(bibtexparser_splitter._MARK_PATTERN.pattern.replace("=", "=#")),
+        _PAREN_BLOCK_MARK_PATTERN=bibtexparser_splitter._PAREN_BLOCK_MARK_PATTERN,
+    )
+    assert not bibsplit.fits(bibsplit.CHECKED, changed)  # type: ignore[arg-type]
+    assert not bibsplit.fits(bibsplit.CHECKED, SimpleNamespace())  # type: ignore[arg-type]
+
+
+def test_the_installed_bibtexparser_is_the_checked_one() -> None:
+    """Fails loudly when bibtexparser is upgraded (rather than the import going slow, or a
+    changed splitter being copied wrongly): run this file's tests against the new Splitter,
+    read the diff of its splitter.py, then raise bibsplit.CHECKED."""
+    pinned = re.search(r"^bibtexparser==(\S+)$", (Path(__file__).parents[2] / "constraints.txt").read_text(), re.M)
+    assert pinned is not None and pinned.group(1) == bibsplit.CHECKED
+    assert bibtexparser.__version__ == bibsplit.CHECKED
+    assert bibsplit._KNOWN
+
+
+def test_another_bibtexparser_splits_with_its_own(monkeypatch) -> None:
+    """With fits False, parse_string never reaches QuickSplitter's path."""
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise AssertionError("QuickSplitter used")
+
+    monkeypatch.setattr(QuickSplitter, "_move_to_comma_or_closing_delimiter", refuse)
+    monkeypatch.setattr(bibsplit, "_KNOWN", False)
+    library = bibsplit.parse_string("@article{k,\n  title = {A, b}\n}\n", [])
+    assert [(e.key, e.fields_dict["title"].value) for e in library.entries] == [("k", "{A, b}")]
