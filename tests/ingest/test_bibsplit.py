@@ -109,6 +109,85 @@ def test_a_usual_file_uses_the_quick_path(monkeypatch) -> None:
     assert _blocks(text, QuickSplitter) == _blocks(text, Splitter)
 
 
+# Fields, @string, @preamble and @comment blocks, braced or in parentheses, whose values
+# nest braces and hold escaped braces, quotes, "@", "#", line ends of each kind and
+# non-ASCII; the file then edited a little anywhere (a piece put in, a character taken out,
+# the rest cut off: a value left open at the end).
+_BENIGN = ["a", "b c", "é", "日本", ",", "=", '"', "#", "\n", "\r\n", " ", "\\{", "\\}", '\\"', "x@y.org", "LeQua @ {CLEF}", "(", ")", "%"]
+_HOSTILE = ["{", "}", "\\", "\\\n", "\\\r\n", "\r", "@x", "@ ", " @x{", "\n@y{", "\n  @z(", "\n@comment{", "\n@string(", "@@x{", "\\@x{", "\n@{", "\ufeff"]
+
+
+@st.composite
+def _value(draw: st.DrawFn, depth: int = 0) -> str:
+    out = []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.integers(0, 19))
+        if kind == 0:
+            out.append(draw(st.sampled_from(_HOSTILE)))
+        elif kind < 4 and depth < 3:
+            out.append("{" + draw(_value(depth + 1)) + "}")
+        else:
+            out.append(draw(st.sampled_from(_BENIGN)))
+    return "".join(out)
+
+
+@st.composite
+def _block(draw: st.DrawFn, line_end: str) -> str:
+    kind = draw(st.sampled_from(["@article", "@Misc", "@string", "@preamble", "@comment"]))
+    opening, closing = draw(st.sampled_from([("{", "}"), ("(", ")")]))
+    if kind == "@string":
+        body = f"s{draw(st.integers(0, 2))} = " + draw(st.sampled_from(["{%s}", '"%s"'])).replace("%s", draw(_value()))
+    elif kind in ("@preamble", "@comment"):
+        body = draw(st.sampled_from(["{%s}", '"%s"', "%s"])).replace("%s", draw(_value()))
+    else:
+        fields = []
+        for i in range(draw(st.integers(0, 4))):
+            parts = [
+                draw(st.sampled_from(["{%s}", '"%s"', "s0", "2020"])).replace("%s", draw(_value()))
+                for _ in range(draw(st.integers(1, 3)))
+            ]
+            fields.append(f"  f{i} = " + " # ".join(parts))
+        body = f"k{draw(st.integers(0, 2))},{line_end}" + f",{line_end}".join(fields)
+        body += draw(st.sampled_from(["", ",", line_end]))
+    return f"{kind}{draw(st.sampled_from(['', ' ', chr(9)]))}{opening}{body}{closing}"
+
+
+_SLIPS = _PIECES + _VALUE_PIECES + ["\r", "\ufeff", "\n@comment(", "\\\r\n"]
+
+
+def _edited(draw: st.DrawFn, text: str) -> str:
+    """``text`` edited a little anywhere (``draw``: a composite's or ``st.data()``'s)."""
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(text)))
+        text = draw(st.sampled_from([text[:at] + draw(st.sampled_from(_SLIPS)) + text[at:], text[:at] + text[at + 1 :], text[:at]]))
+    return text
+
+
+@st.composite
+def _files(draw: st.DrawFn) -> str:
+    line_end = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    blocks = draw(st.lists(_block(line_end), min_size=1, max_size=5))
+    return _edited(draw, draw(st.sampled_from(["", "\ufeff", "% a list" + line_end])) + line_end.join(blocks) + line_end)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_files())
+def test_files_of_every_kind_of_block(text: str) -> None:
+    _same(text)
+
+
+_DATA = Path(__file__).parents[1] / "data"
+_BIBS = sorted(_DATA.glob("**/*.bib"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_BIBS), st.data())
+def test_the_tests_bib_files_edited(path: Path, data: st.DataObject) -> None:
+    assert len(_BIBS) >= 5  # (tests/data's own: a lost glob would test nothing)
+    text = path.read_text(encoding="utf-8")
+    _same(_edited(data.draw, data.draw(st.sampled_from([text, text.replace("\n", "\r\n")]))))
+
+
 def test_quick_only_for_the_bibtexparser_it_was_checked_against() -> None:
     """A newer bibtexparser is split by its own Splitter (fits is False), however much of
     2.1.0's private names it keeps: the quick path copies that version's loop."""
