@@ -638,6 +638,12 @@ def on_serve(server, config: MkDocsConfig, builder):
     # built twice, the second time for the generator's own writes. content/ is watched.
     if config.docs_dir:
         server.unwatch(config.docs_dir)
+    # (`mkdocs serve --clean` too, which MkDocs' on_startup calls a "build": stopped by
+    # SIGTERM, it left its temporary folder. From its first build on: a stop during it
+    # still does.)
+    from generator.commands.serve import stop_on_signals
+
+    stop_on_signals()
     if _docs is not None and hasattr(config, "dev_addr"):
         # Held until the server stops: under `mkdocs serve --clean` too, whose builds
         # MkDocs calls builds (each let it go).

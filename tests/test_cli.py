@@ -300,7 +300,8 @@ def test_serve_on_a_port_in_use_suggests_a_port_that_is_free(tmp_path, capfd):
 
 
 def _serving(
-    project: Path, temporary: Path, env: dict | None = None, plain: bool = False, **popen
+    project: Path, temporary: Path, env: dict | None = None, plain: bool = False,
+    options: tuple[str, ...] = (), **popen,
 ) -> subprocess.Popen:
     """`readinglist serve` of ``project`` (``plain``: `mkdocs serve`) on a free port, its
     temporary folders in ``temporary``, once its first build is there (MkDocs' server
@@ -316,7 +317,7 @@ def _serving(
         else ["-m", "generator", "--root", str(project), "serve"]
     )
     process = subprocess.Popen(
-        [sys.executable, *command, "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, *command, *options, "--dev-addr", f"127.0.0.1:{port}"],
         env={**os.environ, "TMPDIR": str(temporary), **(env or {})}, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL, cwd=project, **popen,
     )  # fmt: skip
@@ -357,6 +358,37 @@ def test_serve_stopped_by_sigterm_or_sighup_removes_its_built_site(tmp_path):
             if process.poll() is None:
                 process.kill()
         assert list(temporary.iterdir()) == [], (signum, plain)
+
+
+def test_plain_mkdocs_serve_clean_stopped_by_sigterm_removes_its_built_site(tmp_path):
+    """MkDocs tells the hook's on_startup that `mkdocs serve --clean` is a "build": the
+    server it then runs, stopped by SIGTERM, left its temporary folder behind."""
+    import signal
+    import socket
+    import time
+
+    from tests.test_build import FIXTURE, make_project
+
+    project = make_project(tmp_path, FIXTURE)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    process = _serving(project, temporary, plain=True, options=("--clean",))
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # (serving: past the first build and on_serve)
+            try:
+                socket.create_connection(("127.0.0.1", process.port), timeout=5).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert list(temporary.iterdir()) == []
 
 
 def test_a_system_error_is_one_line_with_the_file_not_a_traceback(monkeypatch, capsys, tmp_path):
