@@ -547,10 +547,11 @@ def _publish() -> None:
     _staged = None
     config.site_dir = str(site)
     if not staged_site.publish(site, staging):
-        # (Another file system, a folder another owns in a sticky /tmp: no rename.)
+        # (Another file system, a folder another owns in a sticky /tmp, a dot-file in
+        # it its builder may not move, such as a root-owned .well-known/: no rename.)
         print(
-            f"readinglist: {site} could not be replaced by a rename; its files were"
-            " replaced one by one",
+            f"readinglist: {site} could not be replaced by a rename (nor a dot-file of"
+            " it moved); its files were replaced one by one",
             file=sys.stderr,
         )
         staged_site.move_in_place(site, staging)

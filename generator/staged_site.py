@@ -10,10 +10,11 @@ one atomic exchange of the two folders where the system has it (Linux), else two
 renames a moment apart. The site folder is always one whole build, old or new.
 
 What the old site folder held that no build writes (dot-files: a gh-pages worktree's
-`.git`, which MkDocs' own emptying keeps) is moved into the new one after the
-exchange. A build killed at any point leaves folders the next build tidies (``tidy``)
-before it begins: a staging folder is never published, the old site is put back if the
-site folder is gone, and the dot-files a killed build had not moved yet are moved.
+`.git`, which MkDocs' own emptying keeps) is moved into the new one before the
+exchange; where one cannot be moved, the new site's files are moved in place instead.
+A build killed at any point leaves folders the next build tidies (``tidy``) before it
+begins: a staging folder is never published, the old site is put back if the site
+folder is gone, and its dot-files a killed build had moved are put back.
 
 Where no rename can replace the site folder (a mount point, a parent folder the build
 cannot write in), ``begin`` says so and the build is made in place, as MkDocs does.
@@ -77,6 +78,13 @@ def publish(site_dir: Path, staging: Path) -> bool:
     site = Path(os.path.realpath(site_dir))
     built = beside(site, BUILT)
     with interrupts_held():  # (Ctrl-C: after these few renames, not amid them)
+        # The old site's dot-files go into the built one first: one its builder may not
+        # move (a root-owned .well-known/ of `sudo certbot --webroot`; a folder moved
+        # to another needs write permission on itself) was found only once the new
+        # site had replaced it, which then stood without it.
+        carried = _carry_in(site, staging) if site.is_dir() else []
+        if carried is None:
+            return False
         staging.rename(built)
         if not site.exists():
             built.rename(site)
@@ -88,17 +96,24 @@ def publish(site_dir: Path, staging: Path) -> bool:
             try:
                 site.rename(old)
             except OSError:  # (a mount point, a folder of another's in a sticky /tmp)
-                built.rename(staging)
+                _refused(site, built, staging, carried)
                 return False
             try:
                 built.rename(site)
             except OSError:
                 old.rename(site)
-                built.rename(staging)
+                _refused(site, built, staging, carried)
                 return False
-        _carry_dot_files(old, site)
         shutil.rmtree(old, ignore_errors=True)
     return True
+
+
+def _refused(site: Path, built: Path, staging: Path, carried: list[str]) -> None:
+    """The built site back in the staging folder and the dot-files carried into it back
+    in the site folder: as before ``publish``."""
+    built.rename(staging)
+    for name in carried:
+        (staging / name).rename(site / name)
 
 
 def move_in_place(site_dir: Path, staging: Path) -> None:
@@ -133,17 +148,36 @@ def tidy(site: Path) -> None:
             if site.is_dir():
                 _carry_dot_files(left, site)
             shutil.rmtree(left)
-    shutil.rmtree(beside(site, STAGING), ignore_errors=True)
+    staging = beside(site, STAGING)
+    if staging.is_dir() and site.is_dir():
+        _carry_dot_files(staging, site)  # (killed as it moved them into the built site)
+    shutil.rmtree(staging, ignore_errors=True)
     if (site / served_site.ASIDE).is_dir():
         served_site.put_back(site, whole=True)
     shutil.rmtree(site / served_site.ASIDE_FILES, ignore_errors=True)
 
 
-def _carry_dot_files(old: Path, site: Path) -> None:
-    """The dot-files of the old site folder ``old`` that ``site`` lacks, moved into it."""
+def _carry_in(site: Path, staging: Path) -> list[str] | None:
+    """The names of the dot-files of ``site`` that ``staging`` lacked, moved into it;
+    None when one could not be (those moved are then put back)."""
+    moved: list[str] = []
+    try:
+        _carry_dot_files(site, staging, moved)
+    except OSError:
+        for name in moved:
+            (staging / name).rename(site / name)
+        return None
+    return moved
+
+
+def _carry_dot_files(old: Path, site: Path, moved: list[str] | None = None) -> None:
+    """The dot-files of the old site folder ``old`` that ``site`` lacks, moved into it
+    (their names added to ``moved``)."""
     for entry in sorted(old.iterdir()):
         if entry.name.startswith(".") and entry.name not in _OWN and not os.path.lexists(site / entry.name):
             entry.rename(site / entry.name)
+            if moved is not None:
+                moved.append(entry.name)
 
 
 # renameat2(2)'s flag: swap the two paths, both of which must exist, in one step.

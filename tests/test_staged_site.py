@@ -169,3 +169,45 @@ def test_ctrl_c_amid_the_publishing_renames_publishes_first(tmp_path, monkeypatc
         staged_site.publish(site, staging)
     monkeypatch.undo()
     assert _site(site) == {**NEW, **GIT} and _beside(tmp_path) == ["site"]
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchanged", "two renames"])
+def test_a_dot_folder_the_build_cannot_move_keeps_the_site_folder_and_its_files_move_in(
+    tmp_path, monkeypatch, exchange
+):
+    """A dot-folder of the site folder that its builder may not move (`sudo certbot
+    --webroot -w site` made a root-owned .well-known/: a folder moved to another folder
+    needs write permission on itself) was found only after the new site had replaced
+    the old: the build stopped on a PermissionError with the new site published without
+    it, the old one left beside it, and every later build stopped on it again."""
+    if not exchange:
+        monkeypatch.setattr(staged_site, "_exchange", lambda first, second: False)
+    site = tmp_path / "site"
+    acme = {".well-known/acme-challenge/token": "proof"}
+    _build(site, {**OLD, **GIT, **acme})
+    staging = staged_site.begin(site)
+    assert staging is not None
+    _build(staging, NEW)
+    rename = Path.rename
+
+    def refused(self, target):
+        if self.name == ".well-known" and Path(target).parent != self.parent:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refused)
+    assert not staged_site.publish(site, staging)
+    assert _site(site) == {**OLD, **GIT, **acme} and _site(staging) == NEW  # (nothing moved)
+    staged_site.move_in_place(site, staging)  # (what the hook does then: MkDocs' way)
+    assert _site(site) == {**NEW, **GIT, **acme} and _beside(tmp_path) == ["site"]
+
+
+def test_dot_files_a_killed_build_was_moving_into_the_built_site_are_put_back(tmp_path):
+    """The old site's dot-files go into the built site before it replaces the old one: a
+    build killed amid those renames left some in the staging folder, which the next
+    build removes."""
+    site = tmp_path / "site"
+    _build(site, {**OLD, ".nojekyll": ""})
+    _build(staged_site.beside(site, staged_site.STAGING), {**NEW, ".git/HEAD": GIT[".git/HEAD"]})
+    assert staged_site.begin(site) is not None
+    assert _site(site) == {**OLD, **GIT}
