@@ -18,7 +18,9 @@ def interrupts_held() -> Iterator[None]:
         return
     caught: list[int] = []
     previous = signal.getsignal(signal.SIGINT)
-    if previous is None:  # (a handler not set from Python: it cannot be put back)
+    # (A handler not set from Python cannot be put back; a process that ignores SIGINT,
+    # as a shell starts a script's background job, goes on ignoring it.)
+    if previous is None or previous is signal.SIG_IGN:
         yield
         return
     signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
