@@ -211,3 +211,43 @@ def test_dot_files_a_killed_build_was_moving_into_the_built_site_are_put_back(tm
     _build(staged_site.beside(site, staged_site.STAGING), {**NEW, ".git/HEAD": GIT[".git/HEAD"]})
     assert staged_site.begin(site) is not None
     assert _site(site) == {**OLD, **GIT}
+
+
+@pytest.mark.parametrize("code", [errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EBUSY])
+def test_a_system_that_refuses_the_exchange_gets_the_two_renames(tmp_path, monkeypatch, code):
+    """renameat2 answers EINVAL on a file system without RENAME_EXCHANGE (older NFS,
+    some FUSE ones), ENOSYS on a kernel before 3.15, EBUSY for a mount point."""
+    import ctypes
+
+    def refusing(*args: object) -> int:
+        ctypes.set_errno(code)
+        return -1
+
+    monkeypatch.setattr(staged_site, "_renameat2", lambda: refusing)
+    site = tmp_path / "site"
+    _build(site, {**OLD, **GIT})
+    staging = staged_site.begin(site)
+    assert staging is not None
+    _build(staging, NEW)
+    assert staged_site.publish(site, staging)
+    assert _site(site) == {**NEW, **GIT} and _beside(tmp_path) == ["site"]
+
+
+def test_an_exchange_failing_otherwise_is_raised(tmp_path, monkeypatch):
+    import ctypes
+
+    def failing(*args: object) -> int:
+        ctypes.set_errno(errno.EIO)
+        return -1
+
+    monkeypatch.setattr(staged_site, "_renameat2", lambda: failing)
+    with pytest.raises(OSError) as raised:
+        staged_site._exchange(tmp_path / "a", tmp_path / "b")
+    assert raised.value.errno == errno.EIO
+
+
+def test_no_exchange_is_tried_on_other_systems(tmp_path, monkeypatch):
+    monkeypatch.setattr(staged_site, "_renameat2", lambda: pytest.fail("renameat2 looked up"))
+    for platform in ("darwin", "win32"):
+        monkeypatch.setattr("sys.platform", platform)
+        assert staged_site._exchange(tmp_path / "a", tmp_path / "b") is False
