@@ -28,7 +28,7 @@ from . import gcpause
 # after (0.013 s of the 0.22 s import; gcpause.py).
 with gcpause.paused("import"):
     from . import (
-        cache, curation, export_bibtex, export_csv, export_json, exports, jsonschema, reference, write,
+        cache, curation, export_bibtex, export_csv, export_json, exports, jsonschema, lemmas, reference, write,
     )
     from .errors import CuratorError, Location, Problem, Problems
     from .export_json import JSON_FILE, paper_line_bytes
@@ -603,6 +603,30 @@ def store_memo(settings: Settings, memo: Memo | None = None) -> bool:
     if settings.cache_dir is None:
         return False
     return cache.write(settings.cache_dir, memo if memo is not None else PROCESS_MEMO)
+
+
+# Beside the memo: the search index's word forms (lemmas.WordForms), which the index
+# asks for after the memo was stored and let go (mkdocs_hook.on_post_build).
+WORD_FORMS_FILE = "word-forms.pickle"
+
+
+def read_word_forms(cache_dir: Path | None) -> None:
+    """Give a new process the word forms the last build's search index looked up
+    (lemmas.FORMS): a rerun then asks lemminflect only for words it has not seen."""
+    if cache_dir is None or lemmas.FORMS.bases or lemmas.FORMS.inflected:
+        return  # (a process that looked words up has them, and no fewer)
+    kept = cache.read(cache_dir, WORD_FORMS_FILE)
+    if isinstance(kept, lemmas.WordForms):
+        lemmas.FORMS.bases, lemmas.FORMS.inflected = kept.bases, kept.inflected
+
+
+def store_word_forms(cache_dir: Path | None) -> bool:
+    """Keep the word forms for the next process when a word was looked up since."""
+    if cache_dir is None or not lemmas.FORMS.grew:
+        return False
+    stored = cache.write(cache_dir, lemmas.WordForms(lemmas.FORMS.bases, lemmas.FORMS.inflected), WORD_FORMS_FILE)
+    lemmas.FORMS.grew = not stored
+    return stored
 
 
 def release_memo() -> None:

@@ -95,10 +95,11 @@ class _Summed:
         return data
 
 
-def read(folder: Path) -> object | None:
-    """What `write` stored in ``folder``, or None when there is nothing trustworthy."""
+def read(folder: Path, name: str = FILE_NAME) -> object | None:
+    """What `write` stored in ``folder`` (as ``name``), or None when there is nothing
+    trustworthy."""
     try:
-        with open(folder / FILE_NAME, "rb") as handle:
+        with open(folder / name, "rb") as handle:
             summed = _Summed(handle)
             if pickle.load(summed) != fingerprint():
                 return None
@@ -116,15 +117,15 @@ def read(folder: Path) -> object | None:
         return None
 
 
-def write(folder: Path, value: object) -> bool:
-    """Store ``value`` atomically (a reader sees the old file or the new one).
+def write(folder: Path, value: object, name: str = FILE_NAME) -> bool:
+    """Store ``value`` (as ``name``) atomically (a reader sees the old file or the new one).
 
     A folder that cannot be written (a read-only checkout) only costs the next run its
     head start, so that is no error: the result says whether the value was stored.
     """
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     except OSError:
         return False
     try:
@@ -133,7 +134,7 @@ def write(folder: Path, value: object) -> bool:
             pickle.dump(fingerprint(), summed, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(value, summed, protocol=pickle.HIGHEST_PROTOCOL)
             handle.write(summed.crc.to_bytes(_CHECK, "little"))
-        os.replace(tmp, folder / FILE_NAME)
+        os.replace(tmp, folder / name)
         return True
     except BaseException as error:
         try:

@@ -40,9 +40,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Collection, Iterable, Mapping
+from typing import Callable, Collection, Iterable, Mapping
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
@@ -79,13 +80,49 @@ def _word(word: str) -> bool:
     return len(word) >= 3 and word.isascii() and word.isalpha() and word not in STOP_WORDS
 
 
-@functools.lru_cache(maxsize=1 << 18)
+@dataclass
+class WordForms:
+    """What lemminflect said of each word asked: its base forms (`base_forms`) and a base
+    form's inflections (`_inflected`). A new process's build reads it back from the
+    cache folder (mkdocs_hook.py, the fingerprint of cache.py covering lemminflect's
+    version and this code), so that a rerun whose papers write no word it has not seen
+    imports neither lemminflect nor, through it, numpy (0.3 s of a new process), and
+    looks none up. ``grew``: a word was looked up since it was last stored."""
+
+    bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    inflected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    grew: bool = False
+
+    def keep_only(self, words: Collection[str]) -> None:
+        """Forget the words not in ``words`` (an index's vocabulary) and their base
+        forms' inflections: the file does not keep every word the list ever wrote."""
+        self.bases = {word: found for word, found in self.bases.items() if word in words}
+        needed = set(words).union(*self.bases.values())
+        self.inflected = {base: found for base, found in self.inflected.items() if base in needed}
+
+
+# This process's (under serve, every rebuild's; a memo of words, not of papers).
+FORMS = WordForms()
+
+
 def base_forms(word: str) -> tuple[str, ...]:
     """The base forms of a lower-case word other than itself, sorted: "merging" is
     ("merge",), "learning" ("learn",), "larger" ("large",), "better" () (see above);
     () for a word lemminflect does not know."""
-    if not _word(word):
-        return ()
+    return _looked_up(FORMS.bases, word, _base_forms) if _word(word) else ()
+
+
+def _looked_up(table: dict[str, tuple[str, ...]], word: str, look_up: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+    """``word``'s entry in ``table`` (of `FORMS`), asked of lemminflect (``look_up``) the
+    first time."""
+    found = table.get(word)
+    if found is None:
+        found = table[word] = look_up(word)
+        FORMS.grew = True
+    return found
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
     from lemminflect import getAllLemmas  # (a quarter second: only a build needs it)
 
     forms = {
@@ -179,10 +216,11 @@ def _no_subject_in_dictionary(word: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=1 << 18)
 def _inflected(base: str) -> tuple[str, ...]:
-    if not _word(base):
-        return ()
+    return _looked_up(FORMS.inflected, base, _inflections_of) if _word(base) else ()
+
+
+def _inflections_of(base: str) -> tuple[str, ...]:
     from lemminflect import getAllInflections
 
     forms = {
@@ -282,6 +320,8 @@ def _inflections(
         forms[plural[:-1]].add(plural)
     for acronym in singulars & vocabulary:
         forms[acronym].add(acronym + "s")
+    if FORMS.grew:
+        FORMS.keep_only(words)
     return {base: " ".join(sorted(forms[base])) for base in sorted(forms) if forms[base]}
 
 

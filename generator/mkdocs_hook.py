@@ -251,7 +251,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         language=_language(config),
         source_date_epoch=_source_date_epoch(),
         # Reruns in a new process reuse what the last build computed (see cache.py).
-        cache_dir=root / ".cache" / "readinglist",
+        cache_dir=_cache_dir(root),
     )
     last_good: dict = build.PROCESS_STATE.setdefault(_LAST_GOOD, {})
     try:
@@ -1174,7 +1174,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             )
             index = {**index, "docs": partial_rebuild.flatten(_state.entries)}
         memo = build.PROCESS_STATE.setdefault(_ENTRIES, search.EntryMemo())
+        cache_dir = _cache_dir(Path(config.config_file_path).resolve().parent) if config.config_file_path else None
+        build.read_word_forms(cache_dir)  # (a new process's: lemmas.WordForms)
         search.write_index_file(site_dir, index, _site, memo)
+        build.store_word_forms(cache_dir)
     failed = _strict_warnings()  # (on_build_error puts the last site back)
     if not failed:
         # Whether or not this build set a site aside: one a build killed before it
@@ -1191,6 +1194,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not failed:
         _publish()
         _let_docs_go()
+
+
+def _cache_dir(root: Path) -> Path:
+    """The folder of what a rerun in a new process reuses (see cache.py)."""
+    return root / ".cache" / "readinglist"
 
 
 def _let_pages_go(config: MkDocsConfig) -> None:

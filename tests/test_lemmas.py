@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -304,6 +305,50 @@ def test_the_index_with_base_forms_is_byte_identical_from_run_to_run():
         for seed in ("1", "2")
     }
     assert outputs == {dumps(shape_index(ANY_INDEX, SITE))}
+
+
+def test_a_new_process_with_the_word_forms_a_build_stored_writes_the_same_index_without_lemminflect(tmp_path):
+    # The word forms the last build looked up (build.store_word_forms) give a new
+    # process's index byte for byte, with no lemminflect (and no numpy) imported; a
+    # word not among them is still looked up there. (The list goes in pickled: this
+    # module imports lemminflect.)
+    store = (
+        "import pickle, sys; ANY_INDEX, SITE = pickle.load(sys.stdin.buffer)\n"
+        "from generator import build\n"
+        "from generator.search import shape_index\n"
+        "import sys; from pathlib import Path; shape_index(ANY_INDEX, SITE); print(build.store_word_forms(Path(sys.argv[1])), end=' ')\n"
+        "print(build.store_word_forms(Path(sys.argv[1])))\n"  # (nothing new: not stored again)
+    )
+    reuse = (
+        "import pickle, sys; ANY_INDEX, SITE = pickle.load(sys.stdin.buffer)\n"
+        "from generator import build, lemmas\n"
+        "from generator.search import dumps, shape_index\n"
+        "import sys; from pathlib import Path; build.read_word_forms(Path(sys.argv[1])); text = dumps(shape_index(ANY_INDEX, SITE))\n"
+        "print('lemminflect' in sys.modules, 'numpy' in sys.modules, lemmas.FORMS.grew, end=' ')\n"
+        "print(lemmas.base_forms('pruned'), 'lemminflect' in sys.modules, lemmas.FORMS.grew)\n"
+        "sys.stdout.write(text)\n"
+    )
+
+    def run(script: str) -> str:
+        return subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True,
+                              input=pickle.dumps((ANY_INDEX, SITE)), check=True).stdout.decode()
+
+    assert run(store) == "True False\n"
+    assert (tmp_path / "word-forms.pickle").is_file()
+    said, text = run(reuse).split("\n", 1)
+    assert said == "False False False ('prune',) True True"
+    assert text == dumps(shape_index(ANY_INDEX, SITE))
+
+
+def test_the_word_forms_kept_are_the_vocabularys_and_its_base_forms_inflections():
+    forms = lemmas.WordForms(
+        {"merging": ("merge",), "pruned": ("prune",), "gone": ("go",)},
+        {"merge": ("merged", "merges", "merging"), "prune": ("pruned", "prunes", "pruning"), "go": ("goes",),
+         "merging": ()},
+    )
+    forms.keep_only({"merging", "pruned"})
+    assert forms.bases == {"merging": ("merge",), "pruned": ("prune",)}
+    assert forms.inflected.keys() == {"merge", "prune", "merging"}
 
 
 # --- The shipped list, with `readinglist search` ---------------------------------------
