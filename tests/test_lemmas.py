@@ -27,7 +27,7 @@ from generator.lemmas import (
     inflections, names_no_subject, no_subject_words)
 from generator.models import Paper, Site
 from generator.search import MaterialSearch, dumps, refine_query, shape_index
-from tests.browser.sitebuild import ROOT, build_site
+from tests.browser.sitebuild import ROOT, build_fixture_site, build_site
 
 # lunr cannot build an index of no documents.
 ANY_INDEX = {
@@ -458,3 +458,35 @@ def test_an_acronym_and_its_plural_find_the_same_papers_on_the_shipped_list(buil
     for acronym in ("llm", "gnn", "plm", "mllm"):
         singular = {hit.location for hit in engine.search(acronym)}
         assert singular and {hit.location for hit in engine.search(acronym + "s")} == singular, acronym
+
+
+# A real `mkdocs build` after a notes edit, in a new process, the word forms stored by
+# the build before it: what a curator's next `readinglist build` runs.
+_REBUILD = """\
+import sys
+from mkdocs.__main__ import cli
+
+cli.main(["build", "--strict", "--quiet", "-d", "site"], standalone_mode=False)
+print("lemminflect" in sys.modules, "numpy" in sys.modules)
+"""
+
+
+def _noted(content) -> None:
+    # (Words its title writes: no word a build has not seen.)
+    paper = content / "papers" / "gradient-episodic-memory.yml"
+    text = paper.read_text(encoding="utf-8")
+    paper.write_text(text.replace("\nabstract:", "\nnotes: Episodic memory for learning.\nabstract:", 1), encoding="utf-8")
+
+
+def test_a_rebuild_after_a_notes_edit_imports_no_lemminflect_and_writes_a_clean_builds_index(tmp_path):
+    clean = build_fixture_site(tmp_path / "clean", edit=_noted)
+    site = build_fixture_site(tmp_path / "rerun")
+    before = (site / "search" / "search_index.json").read_bytes()
+    assert (tmp_path / "rerun" / ".cache" / "readinglist" / "word-forms.pickle").is_file()
+    _noted(tmp_path / "rerun" / "content")
+    done = subprocess.run([sys.executable, "-c", _REBUILD], cwd=tmp_path / "rerun", capture_output=True, text=True,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": "1764374400"}, check=True)
+    assert done.stdout.split() == ["False", "False"]
+    after = (site / "search" / "search_index.json").read_bytes()
+    assert after != before and b"Episodic memory for learning." in after  # (the edit is in it)
+    assert after == (clean / "search" / "search_index.json").read_bytes()
