@@ -898,6 +898,9 @@ _IDENTIFIER = re.compile(
 # ("arXiv:cs.CL/0112017v1", "arxiv.org/abs/math/0309136"): `_old_arxiv`.
 _OLD_ARXIV = re.compile(r"(?:^|[^a-z.-])([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?/([0-9]{7})(?:v[0-9]+)?(?![0-9])", re.I)
 # arXiv's own DOI of a paper of a new id ("10.48550/arXiv.2401.01234"): `_refine`.
+# (The archives whose old ids were written with a subject class, "cs.CL/0112017", which
+# reads as a host and path too: `_old_arxiv`.)
+_CLASSED_ARCHIVE = re.compile(r"^(?:cs|math|physics|nlin|q-bio|cond-mat|stat)\.", re.I)
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?$", re.I)
 # (A paper's id that is a DOI, not an arXiv id: `doi_form`.)
 _DOI_TYPED = re.compile(r"10\.[0-9]{4,9}/.+", re.S)
@@ -1158,7 +1161,13 @@ def _old_arxiv(word: str) -> str:
     repository (but "cs.CL/0112017" whole is no host and path). readinglist.js's
     oldArxiv."""
     old = _OLD_ARXIV.search(word)
-    if not old or old.start(1) > 0 and _LINK_WORD.match(word) and "arxiv" not in _LINK_HOST.match(word).group().lower():
+    if not old:
+        return ""
+    # (A host and path typed without "https://" is an address unless its host is an
+    # archive and its subject class: "zenodo.org/1234567" was read as "zenodo/1234567",
+    # its ".org" a subject class, and its record's paper was no longer found.)
+    if _LINK_WORD.match(word) and "arxiv" not in _LINK_HOST.match(word).group().lower() and (
+            old.start(1) > 0 or not _CLASSED_ARCHIVE.match(word)):
         return ""
     return f"{old.group(1).lower()}/{old.group(2)}"
 

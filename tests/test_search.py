@@ -36,6 +36,7 @@ from generator.search import (
     _ESCAPES,
     _OLD_ARXIV,
     _ARXIV_DOI,
+    _CLASSED_ARCHIVE,
     _SSH_ADDRESS,
     _DOI_TYPED,
     _ADDRESS_REST,
@@ -226,7 +227,7 @@ def test_the_browser_refines_with_the_same_words_and_rules():
                           ("ADDRESS_REST", _ADDRESS_REST), ("PDF_END", _PDF_END), ("DOI_END", _DOI_END),
                           ("VIEW_END", _VIEW_END), ("PREPRINT_END", _PREPRINT_END), ("ARTICLE_DOI", _ARTICLE_DOI),
                           ("ARTICLE_END", _ARTICLE_END), ("DOI_OPEN", _DOI_OPEN),
-                          ("OLD_ARXIV", _OLD_ARXIV), ("ARXIV_DOI", _ARXIV_DOI),
+                          ("OLD_ARXIV", _OLD_ARXIV), ("ARXIV_DOI", _ARXIV_DOI), ("CLASSED_ARCHIVE", _CLASSED_ARCHIVE),
                           ("SSH_ADDRESS", _SSH_ADDRESS)):
         source = re.search(rf"var {name} = /(.*)/([a-z]*);", js)
         assert source.group(1).replace("\\/", "/") == pattern.pattern, name
@@ -1173,6 +1174,36 @@ def test_an_old_arxiv_id_and_arxivs_doi_are_found_in_the_forms_a_reader_pastes()
     assert told.hits == [] and told.unlinked == ("10.48550/arXiv.2401.01239",)
     # Seven digits in another site's address are its own: the repository's link.
     assert found("https://github.com/lab/1234567") == [("papers/lab/", ())]
+
+
+def test_a_hosts_address_of_seven_digits_is_its_link_not_an_old_arxiv_id():
+    """A host and path typed without "https://" whose path is seven digits
+    ("zenodo.org/1234567") was read as the old arXiv id "zenodo/1234567" (its ".org" a
+    subject class), not as the address: its record's paper, found before, was no
+    longer found, and the page that writes "1234567" was said to lack "zenodo". An
+    archive with its subject class ("cs.CL/0112017", "math.GT/0309136") is still an
+    old id."""
+    engine = _engine_of(
+        _paper("zen", title="The first", abstract="One.",
+               links=(Link(url="https://zenodo.org/1234567", kind="data"),)),
+        _paper("digits", title="The second", abstract="Record 1234567."),
+        _paper("old", title="The third", abstract="Three.", arxiv="cs/0112017"),
+        _paper("classed", title="The fourth", abstract="Four.", arxiv="math.GT/0309136"),
+        _paper("matter", title="The fifth", abstract="Five.", arxiv="cond-mat/0601001"),
+    )
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    # (checked by hand: the link is zenodo's record, found first, as the address with
+    # "https://" is; the second paper only writes the path's number, and lacks the
+    # address, said as typed, lower-cased)
+    for query in ("zenodo.org/1234567", "ZENODO.org/1234567/", "https://zenodo.org/1234567"):
+        assert found(query) == [("papers/zen/", ()), ("papers/digits/", (query.lower(),))], query
+    assert found("cs.CL/0112017") == [("papers/old/", ())]
+    assert found("math.GT/0309136v2") == [("papers/classed/", ())]
+    # (an old id is looked for as its words: "mat" begins "math", the fourth's archive)
+    assert found("cond-mat.stat-mech/0601001")[0] == ("papers/matter/", ())
 
 
 def test_a_label_pasted_before_an_identifier_is_no_word_to_look_for():

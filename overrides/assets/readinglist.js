@@ -79,6 +79,7 @@
   /* An old arXiv id in a typed word, and arXiv's own DOI of a new one (search.py's
      _OLD_ARXIV, _ARXIV_DOI). */
   var OLD_ARXIV = /(?:^|[^a-z.-])([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?\/([0-9]{7})(?:v[0-9]+)?(?![0-9])/i;
+  var CLASSED_ARCHIVE = /^(?:cs|math|physics|nlin|q-bio|cond-mat|stat)\./i;
   var ARXIV_DOI = /^10\.48550\/arxiv\.([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?$/i;
 
   /* The index's map of base forms to their other forms (search.py's lemmas.by_form),
@@ -378,9 +379,12 @@
     if (!old) {
       return "";
     }
-    /* (where its archive begins: after the character before it, if any) */
+    /* (where its archive begins: after the character before it, if any; a host and
+       path is an address unless its host is an archive and its subject class,
+       "cs.CL/0112017", not "zenodo.org/1234567": search.py's _CLASSED_ARCHIVE) */
     var start = old.index + (/^[a-z]/i.test(old[0]) ? 0 : 1);
-    if (start > 0 && LINK_WORD.test(word) && word.match(LINK_HOST)[0].toLowerCase().indexOf("arxiv") < 0) {
+    if (LINK_WORD.test(word) && word.match(LINK_HOST)[0].toLowerCase().indexOf("arxiv") < 0 &&
+        (start > 0 || !CLASSED_ARCHIVE.test(word))) {
       return "";
     }
     return old[1].toLowerCase() + "/" + old[2];

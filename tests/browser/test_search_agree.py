@@ -73,6 +73,9 @@ PAPERS.update({
     "accent-author": ("Names of many letters", "[Jos\u00e9 M\u00fcller]", ""),
     "old-arxiv": ("An archive of old preprints", "[Ada Lovelace]", "arxiv: cs/0112017\n"),
     "new-arxiv": ("A preprint of the new kind", "[Ada Lovelace]", "arxiv: '2401.01234'\n"),
+    # (a record whose address's path is seven digits, as an old arXiv id's number is)
+    "zenodo-record": ("A record of data", "[Ada Lovelace]",
+                      "links:\n  data:\n    - url: https://zenodo.org/1234567\n"),
 })
 
 
@@ -160,6 +163,10 @@ QUERIES = [
     # an author's name with its accents left out, or put in
     "https://github.com/sled-group/Teachable_RL.git", "https://github.com/sled-group/Teachable_RL#readme",
     "git@github.com:sled-group/Teachable_RL.git", "Hyphens in identi\ufb01ers", "jose muller", "MULLER", "J\u00f3se",
+    # a host and path of seven digits, an old id with its subject class
+    "zenodo.org/1234567", "cs.CL/0112017 preprints",
+    # what a reader types that looks like those: words, a label before no identifier
+    "arxiv papers on doi", "cs/ai", "git@ notation", "Transformers: a survey", "math/0501001", "doi: preprint",
 ]
 
 
@@ -363,6 +370,9 @@ def test_a_corrected_hyphenated_word_is_said_missing_as_typed(open_context, agre
     # (a label pasted before an identifier: the paper was said to lack "doi")
     ("DOI: 10.1234/ABC", ["papers/sled-makers/"]),
     ("arXiv: 2401.01234v1", ["papers/new-arxiv/"]),
+    # (a host and path of seven digits was read as the old arXiv id "zenodo/1234567",
+    # finding nothing)
+    ("zenodo.org/1234567", ["papers/zenodo-record/"]),
     # (a misspelt word joined by "/" to another: "encodr" was no fuzzy term, the paper
     # said to lack it)
     ("encodr/decoder", ["papers/encoder-decoder/"]),
