@@ -1172,6 +1172,15 @@ def _old_arxiv(word: str) -> str:
     return f"{old.group(1).lower()}/{old.group(2)}"
 
 
+def _typed_arxiv(word: str) -> str:
+    """The arXiv id, new or old, a typed ``word`` is or holds, else "" (`_IDENTIFIER`,
+    `_old_arxiv`): what `_refine` looks for, and what a word marked "-" leaves out the
+    paper of (`_prohibited_terms`). readinglist.js's typedArxiv."""
+    identifier = _IDENTIFIER.search(word)
+    # (A DOI only past a doi.org address's "?" or "#" is none: `typed_doi`.)
+    return identifier.group(1) if identifier and identifier.group(1) else _old_arxiv(word)
+
+
 # A repository's SSH address, as "git clone" takes it ("git@github.com:owner/repo.git"):
 # its URL is the host and the path ("github.com/owner/repo.git"). Read as typed it was no
 # URL but words ("git@github", "com", "owner"...), its paper said to lack none of them
@@ -1190,8 +1199,7 @@ def _labels(word: str, after: Sequence[str]) -> bool:
     labels."""
     if not _ID_LABEL.match(word) or not after:
         return False
-    identifier = _IDENTIFIER.search(after[0])
-    return bool(typed_doi(after[0]) or identifier and identifier.group(1) or _old_arxiv(after[0]))
+    return bool(typed_doi(after[0]) or _typed_arxiv(after[0]))
 
 
 def unlinked_note(named: NamedLinks) -> str:
@@ -1480,10 +1488,7 @@ def _refine(
                 unlinked.append(doi)
             other = True
             continue
-        identifier = _IDENTIFIER.search(word)
-        old = _old_arxiv(word)
-        # (A DOI only past a doi.org address's "?" or "#" is none: `typed_doi`.)
-        arxiv = identifier.group(1) if identifier and identifier.group(1) else old
+        arxiv = _typed_arxiv(word)
         if arxiv:
             # (An old id is looked for as its words, as the index holds it: "cs" and
             # "0112017", a path's, `pasted`.)
@@ -1761,7 +1766,16 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
     same."""
     doi = typed_doi(word)
     if doi:
-        return [doi_form(doi)]
+        # (arXiv's own DOI finds the paper that gives the id alone: `_ARXIV_DOI`.)
+        arxiv_doi = _ARXIV_DOI.match(doi)
+        return [doi_form(doi), *(arxiv_doi.groups() if arxiv_doi else ())]
+    arxiv = _typed_arxiv(word)
+    if arxiv:
+        # An arXiv id leaves out its paper, as `_refine` finds it, not the pages of its
+        # label or its address's words: "-arXiv:2401.01234" left out every page that
+        # writes "arxiv". An old id by its number alone ("0112017", a word the index
+        # holds for its paper): its archive, "cs", is a word of many pages.
+        return [arxiv.rsplit("/", 1)[-1]]
     if vocabulary is not None and _LINK_WORD.search(word):
         return _prohibited_links(word, vocabulary)
     named = links_of(word, vocabulary) if vocabulary is not None and _LINK_PATH.search(word) else NamedLinks()

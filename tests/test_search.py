@@ -1206,6 +1206,29 @@ def test_a_hosts_address_of_seven_digits_is_its_link_not_an_old_arxiv_id():
     assert found("cond-mat.stat-mech/0601001")[0] == ("papers/matter/", ())
 
 
+def test_an_arxiv_id_marked_minus_leaves_out_its_paper_not_the_pages_of_its_label():
+    """"-arXiv:2401.01234" left out every page that writes "arxiv" (its label, a word to
+    leave out), "-arXiv:cs/0112017v1" every page of "arxiv" or "cs" and not its own
+    paper (the number with its version, "0112017v1", is no word of the index), and
+    "-10.48550/arXiv.2401.01234" (arXiv's DOI, which finds the paper) not the paper
+    that gives the id alone. Each leaves out its own paper alone, as found unmarked."""
+    engine = _engine_of(
+        _paper("new", title="A preprint", abstract="One.", arxiv="2401.01234"),
+        _paper("old", title="An old preprint", abstract="Two.", arxiv="cs/0112017"),
+        _paper("writes", title="A preprint on arXiv", abstract="Three cs preprints."),
+    )
+
+    def left(query):
+        return sorted(hit.location for hit in engine.find(query).hits)
+
+    for query in ("-arXiv:2401.01234 preprint", "-2401.01234v2 preprint", "-https://arxiv.org/abs/2401.01234 preprint",
+                  "-10.48550/arXiv.2401.01234 preprint", "-https://doi.org/10.48550/arxiv.2401.01234v1 preprint"):
+        assert left(query) == ["papers/old/", "papers/writes/"], query
+    for query in ("-arXiv:cs/0112017v1 preprint", "-cs.CL/0112017 preprint", "-https://arxiv.org/abs/cs/0112017 preprint",
+                  "-cs/0112017 preprint"):
+        assert left(query) == ["papers/new/", "papers/writes/"], query
+
+
 def test_a_label_pasted_before_an_identifier_is_no_word_to_look_for():
     """A reference writes "DOI: 10.1109/CVPR.2016.90" or "arXiv: 2401.01234", and a
     reader pastes it so: the label was a word to look for, on no page, and the paper

@@ -390,6 +390,14 @@
     return old[1].toLowerCase() + "/" + old[2];
   }
 
+  /* The arXiv id, new or old, a typed word is or holds, else "" (search.py's
+     _typed_arxiv): what refine looks for, and what a word marked "-" leaves out the
+     paper of. (A DOI only past a doi.org address's "?" or "#" is none.) */
+  function typedArxiv(word) {
+    var identifier = IDENTIFIER.exec(word);
+    return identifier && identifier[1] ? identifier[1] : oldArxiv(word);
+  }
+
   /* Whether a typed word is the label of the identifier typed after it ("DOI:" before
      a DOI, "arXiv" before an arXiv id), no word to look for (search.py's _ID_LABEL,
      _labels). */
@@ -399,8 +407,7 @@
     if (!ID_LABEL.test(word) || !after) {
       return false;
     }
-    var identifier = IDENTIFIER.exec(after);
-    return Boolean(typedDoi(after) || identifier && identifier[1] || oldArxiv(after));
+    return Boolean(typedDoi(after) || typedArxiv(after));
   }
 
   /* Whether the index's link is the link form or begins with it whole, at one of its
@@ -809,10 +816,8 @@
         other = true;
         return;
       }
-      var identifier = IDENTIFIER.exec(word);
-      /* (a DOI only past a doi.org address's "?" or "#" is none; an old arXiv id is
-         looked for as its words, as the index holds it) */
-      var arxiv = identifier && identifier[1] ? identifier[1] : oldArxiv(word);
+      /* (an old arXiv id is looked for as its words, as the index holds it) */
+      var arxiv = typedArxiv(word);
       if (arxiv) {
         word = arxiv;
       }
@@ -1058,7 +1063,16 @@
     /* (a DOI whole: search.py's doi_form) */
     var doiTyped = typedDoi(word);
     if (doiTyped) {
-      return [doiForm(doiTyped)];
+      /* (and arXiv's own DOI the paper that gives the id alone) */
+      var arxivDoi = ARXIV_DOI.exec(doiTyped);
+      return [doiForm(doiTyped)].concat(arxivDoi ? [arxivDoi[1]] : []);
+    }
+    /* (An arXiv id its paper, not the pages of its label or address's words; an old
+       one by its number alone, its archive a word of many pages: search.py's
+       _prohibited_terms.) */
+    var arxiv = typedArxiv(word);
+    if (arxiv) {
+      return [arxiv.split("/").pop()];
     }
     if (vocabulary && LINK_WORD.test(word)) {
       return prohibitedLinks(word, vocabulary);

@@ -73,6 +73,8 @@ PAPERS.update({
     "accent-author": ("Names of many letters", "[Jos\u00e9 M\u00fcller]", ""),
     "old-arxiv": ("An archive of old preprints", "[Ada Lovelace]", "arxiv: cs/0112017\n"),
     "new-arxiv": ("A preprint of the new kind", "[Ada Lovelace]", "arxiv: '2401.01234'\n"),
+    # (a page that writes "arXiv" and "cs", words of an arXiv id's label and archive)
+    "arxiv-writer": ("A preprint list of arXiv cs papers", "[Ada Lovelace]", ""),
     # (a record whose address's path is seven digits, as an old arXiv id's number is)
     "zenodo-record": ("A record of data", "[Ada Lovelace]",
                       "links:\n  data:\n    - url: https://zenodo.org/1234567\n"),
@@ -163,8 +165,10 @@ QUERIES = [
     # an author's name with its accents left out, or put in
     "https://github.com/sled-group/Teachable_RL.git", "https://github.com/sled-group/Teachable_RL#readme",
     "git@github.com:sled-group/Teachable_RL.git", "Hyphens in identi\ufb01ers", "jose muller", "MULLER", "J\u00f3se",
-    # a host and path of seven digits, an old id with its subject class
-    "zenodo.org/1234567", "cs.CL/0112017 preprints",
+    # a host and path of seven digits, an old id with its subject class; an arXiv id
+    # marked "-", as typed, pasted with its label or as arXiv's DOI
+    "zenodo.org/1234567", "cs.CL/0112017 preprints", "-arXiv:2401.01234 preprint", "-arXiv:cs/0112017v1 preprint",
+    "-10.48550/arXiv.2401.01234 preprint", "-cs/0112017 preprint",
     # what a reader types that looks like those: words, a label before no identifier
     "arxiv papers on doi", "cs/ai", "git@ notation", "Transformers: a survey", "math/0501001", "doi: preprint",
 ]
@@ -371,8 +375,14 @@ def test_a_corrected_hyphenated_word_is_said_missing_as_typed(open_context, agre
     ("DOI: 10.1234/ABC", ["papers/sled-makers/"]),
     ("arXiv: 2401.01234v1", ["papers/new-arxiv/"]),
     # (a host and path of seven digits was read as the old arXiv id "zenodo/1234567",
-    # finding nothing)
+    # finding nothing; an arXiv id marked "-" left out every page that writes "arxiv",
+    # or "cs", and an old one with its version not its own paper)
     ("zenodo.org/1234567", ["papers/zenodo-record/"]),
+    # (checked by hand: "preprint" as typed in the list's title before the other form,
+    # "preprints"; two titles that write it, the shorter first)
+    ("-arXiv:2401.01234 preprint", ["papers/arxiv-writer/", "papers/old-arxiv/"]),
+    ("-arXiv:cs/0112017v1 preprint", ["papers/new-arxiv/", "papers/arxiv-writer/"]),
+    ("-10.48550/arXiv.2401.01234 preprint", ["papers/arxiv-writer/", "papers/old-arxiv/"]),
     # (a misspelt word joined by "/" to another: "encodr" was no fuzzy term, the paper
     # said to lack it)
     ("encodr/decoder", ["papers/encoder-decoder/"]),
