@@ -28,6 +28,7 @@ from .models import Content, Paper, Site, TopicAssignment
 from .pages import EXPORT_LINKS
 
 if TYPE_CHECKING:
+    from .pagecontext import Index
     from .topics import Matcher
 
 Decide = Callable[[str], "bool | None"]
@@ -86,7 +87,10 @@ class PageTests:
             # `default`, raises nothing where the name is missing, and was answered so.)
             contexts = (lambda: own, whole) if _names(test) <= own.keys() else (whole,)
             growing = test.removeprefix("not ").strip()
-            if growing in GROWING.get(template, ()) and few().get(growing):
+            # (Once the whole list's site is made, for a test the few papers' site left
+            # open, a page's whole context costs less than a site of its own paper and
+            # the few: 1,000 papers' links cost 1-2 s more so.)
+            if growing in GROWING.get(template, ()) and "_site" not in vars(self) and few().get(growing):
                 # (There on a few papers' site, so on the whole list's: the test, which
                 # reads only whether it is, is answered as there.)
                 return bool(expression(**few()))
@@ -125,30 +129,46 @@ class PageTests:
         return self._context_on(*self._site, template, subject)
 
     @functools.cached_property
-    def _likely(self) -> frozenset[str]:
-        """The ids of the papers a site of a few is made of, besides the page's own:
-        those a reading order names, and a paper likely in each topic."""
+    def _likely(self) -> tuple[Paper, ...]:
+        """The papers a site of a few is made of, besides the page's own, in the list's
+        order: those a reading order names, and a paper likely in each topic."""
         from .topicsfile import likely_members
 
         content = self._content
         named = {pid for topic in content.topics for pid in topic.reading_order}
-        return frozenset(named | {p.id for p in likely_members(content, {t.id for t in content.topics})})
+        chosen = named | {p.id for p in likely_members(content, {t.id for t in content.topics})}
+        return tuple(p for p in content.papers if p.id in chosen)
+
+    @functools.cached_property
+    def _few_site(self) -> tuple[Site, Index]:
+        """The site of `_likely`'s papers alone, and its index: the few papers' site of
+        every page but a paper's not among them (made once: made for each linked page,
+        with a walk of the whole list to find its papers, 300 pages cost more at 10,000
+        papers than the whole context: BENCHMARKS.md, the fifty-eighth session)."""
+        from .pagecontext import make_index
+
+        site = self._few_of(self._likely)
+        return site, make_index(site)
+
+    def _few_of(self, papers: tuple[Paper, ...]) -> Site:
+        """The site of ``papers``, with the topics each has on the whole list."""
+        from .topics import assign_paper, compile_topics
+
+        for paper in papers:
+            if paper.id not in self._assigned:
+                if self._matcher is None:
+                    self._matcher = compile_topics(self._content.topics)
+                self._assigned[paper.id] = assign_paper(paper, self._matcher)
+        return Site(papers, self._content.topics, {p.id: self._assigned[p.id] for p in papers}, {})
 
     def _few(self, template: str, subject: object | None) -> Mapping[str, object]:
         """The page's context as pagecontext makes it on a site of a few of the list's
         papers, with their topics (see `GROWING`): the page's own paper and `_likely`'s."""
         from .pagecontext import make_index
-        from .topics import assign_paper, compile_topics
 
-        content = self._content
-        own = subject.id if isinstance(subject, Paper) else None
-        papers = tuple(p for p in content.papers if p.id in self._likely or p.id == own)
-        for paper in papers:
-            if paper.id not in self._assigned:
-                if self._matcher is None:
-                    self._matcher = compile_topics(content.topics)
-                self._assigned[paper.id] = assign_paper(paper, self._matcher)
-        site = Site(papers, content.topics, {p.id: self._assigned[p.id] for p in papers}, {})
+        if not isinstance(subject, Paper) or subject.id in self._few_site[1].papers:
+            return self._context_on(*self._few_site, template, subject)
+        site = self._few_of((*self._likely, subject))
         return self._context_on(site, make_index(site), template, subject)
 
     def _context_on(self, site: Site, index: object, template: str, subject: object | None) -> Mapping[str, object]:

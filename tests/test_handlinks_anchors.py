@@ -681,3 +681,46 @@ def test_a_growing_name_there_on_a_site_of_some_papers_is_there_on_the_whole_lis
                         there += 1
                         assert whole[name], (template, getattr(subject, "id", None), name, [p.id for p in papers])
     assert tried > 3000 and there > tried // 4  # (many sets, and many a name is there on)
+
+
+def test_the_few_papers_site_is_made_once_for_the_pages_it_decides(tmp_path, monkeypatch):
+    # (Made again for each linked page, after a walk of the whole list for its papers, a
+    # hand page linking 300 pages' headings cost more at 10,000 papers than the whole
+    # context it spares: BENCHMARKS.md, the fifty-eighth session, h_rev86.) A paper's
+    # page outside the few papers (hostile-inputs: no reading order names it, and no
+    # topic's keyword phrase is in its title) has a site of its own: them and it.
+    from generator import pagecontext
+    from generator.pagetests import PageTests
+
+    monkeypatch.setattr(PageTests, "_context", lambda *args: pytest.fail("a page's whole context was made"))
+    made: list[int] = []
+    make_index = pagecontext.make_index
+    monkeypatch.setattr(pagecontext, "make_index", lambda site, *more: made.append(len(site.papers)) or make_index(site, *more))
+    project = _project(
+        tmp_path,
+        "# About\n\n[a](papers/task-vectors.md#reading-order) [b](papers/crossover.md#reading-order)"
+        " [c](topics/continual-learning/index.md#related-topics) [d](topics/model-merging/index.md#start-here)"
+        " [e](topics/model-merging/index.md#sub-topics) [f](index.md#topics) [g](index.md#recently-added)"
+        " [h](papers/index.md#reading-log) [i](papers/hostile-inputs.md#reading-order)\n",
+    )
+    _varied(project)
+    assert _checked(project) == []
+    assert made == [6, 7]  # (the six papers' site, once; then hostile-inputs' own)
+
+
+def test_once_the_whole_site_is_made_no_few_papers_site_is(tmp_path, monkeypatch):
+    # (A refused link made the whole list's site; a paper page's own few papers' site
+    # after it cost more than its whole context: 1,000 such links 1-2 s at 10,000.)
+    from generator import pagecontext
+
+    made: list[int] = []
+    make_index = pagecontext.make_index
+    monkeypatch.setattr(pagecontext, "make_index", lambda site, *more: made.append(len(site.papers)) or make_index(site, *more))
+    project = _project(
+        tmp_path,
+        "# About\n\n[a](topics/continual-learning/index.md#sub-topics) [b](papers/hostile-inputs.md#reading-order)\n",
+    )
+    _varied(project)
+    found = _checked(project)
+    assert [line.split(": ", 1)[0] for line in found] == ["content/pages/about.md:3:5"] and "#sub-topics" in found[0]
+    assert made == [6, 7]  # (the few papers' site, then the whole list's; no hostile-inputs' own)
