@@ -89,7 +89,7 @@ class PageTests:
             growing = test.removeprefix("not ").strip()
             # (Once the whole list's site is made, for a test the few papers' site left
             # open, a page's whole context costs less than a site of its own paper and
-            # the few: 1,000 papers' links cost 1-2 s more so.)
+            # the few.)
             if growing in GROWING.get(template, ()) and "_site" not in vars(self) and few().get(growing):
                 # (There on a few papers' site, so on the whole list's: the test, which
                 # reads only whether it is, is answered as there.)
@@ -143,8 +143,9 @@ class PageTests:
     def _few_site(self) -> tuple[Site, Index]:
         """The site of `_likely`'s papers alone, and its index: the few papers' site of
         every page but a paper's not among them (made once: made for each linked page,
-        with a walk of the whole list to find its papers, 300 pages cost more at 10,000
-        papers than the whole context: BENCHMARKS.md, the fifty-eighth session)."""
+        with a walk of the whole list to find its papers, 1,000 paper pages cost about
+        twice the whole context at 10,000 papers: BENCHMARKS.md, the fifty-eighth
+        session, h_rev86)."""
         from .pagecontext import make_index
 
         site = self._few_of(self._likely)
