@@ -265,6 +265,9 @@ def _kept(paper: dict, name: str, value: object) -> bool:
 @example(rows=[("T", "A.", ("Ann <b>", "Bo"), "", ""), ("T", "A.", ("Ann <b>", "Bo<!--"), "", "")])
 # Two titles only a trailing hyphen tells apart: one paper, the first's spelling.
 @example(rows=[("<script>alert(1)</script>", "A.", (), "", ""), ("<script>alert(1)</script>-", "A.", (), "", "")])
+# Two records of one paper repeating an abstract the first record's disagrees with: one
+# conflict, said by the second record and naming the third in `also`.
+@example(rows=[("0", "<script>alert(1)</script>", (), "", ""), ("0", "</div>", (), "", ""), ("0", "</div>", (), "", "")])
 def test_the_importer_keeps_every_record(rows):
     records = [
         Record(title=t, abstract=a, authors=au, venue=v, year=y, source=Location("in.txt", 2 * n + 1, 1))
@@ -275,7 +278,9 @@ def test_the_importer_keeps_every_record(rows):
         report = import_records(records, content)
         written = _read_papers(content / "papers")
         merged = {d.source: d.paper_id for d in report.duplicates}
-        conflicts = {(c.source, c.field) for c in report.conflicts}
+        # A disagreement several records repeat is said once, naming the others in `also`
+        # (conflicts.merged): each of them is reported.
+        conflicts = {(source, c.field) for c in report.conflicts for source in (c.source, *c.also)}
         creators = [r for r in records if r.source not in merged]
         assert len(creators) == len(report.added) == len(written)
         home = dict(zip((r.source for r in creators), report.added))
