@@ -414,7 +414,8 @@ def _rerun(project: Path, kind: str) -> dict:
             _settle(target)
         result, seconds, cpu = _timed(lambda: build.generate(settings, save=False))
         store_start = time.process_time()
-        build.store_memo(settings)
+        if result.unsaved:  # (as the MkDocs hook stores it: a run may leave it, build._redo_is_cheap)
+            build.store_memo(settings)
         store_cpu = time.process_time() - store_start
     finally:
         if kind != "none":

@@ -173,8 +173,8 @@ def dirty_pages(
         dest = paper_dest(pid)
         signature = previous.get(dest)
         if signature is None:
-            # Its page is gone or was touched (by hand, or by a run that left its memo
-            # unstored): planned again. What the paper was when the pages
+            # Its page is gone or was touched (by hand, or by a run that did not store
+            # its memo: build._redo_is_cheap): planned again. What the paper was when the pages
             # that link to it were planned is its last plan's signature; without one,
             # whether they show it as before is unknown.
             signature = planned.get(dest)

@@ -83,7 +83,7 @@ import bisect
 import pickle
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar, Mapping, Sequence
 
 from .cosines import (
     FEW_ROWS, TIE, blocks, csr, csr_of, explain, pair_cosines, rank_all, rank_block, rank_rows, ranges, ranks_at_or_above, splice,
@@ -296,6 +296,8 @@ class RelatedIndex:
     # the objects costs about half of building them again (0.03-0.05 s against 0.07 s at
     # 10,000 papers, the collector paused as the build's cache does).
     _rows: list[tuple[RelatedPaper, ...]] | None = None
+    # Set by each `update` (an instance's own, not stored): see there.
+    quiet: ClassVar[bool] = False
 
     def __getstate__(self) -> dict:
         # The matrices and arrays as plain bytes: unpickling a scipy matrix imports scipy,
@@ -303,6 +305,7 @@ class RelatedIndex:
         # rerun whose titles, abstracts and links did not change never needs. `_unpack`
         # makes them arrays and matrices again when an edit needs them.
         state = dict(self.__dict__)
+        state.pop("quiet", None)  # (the last update's, this process's)
         for name in _MATRICES:
             matrix = state.get(name)
             if matrix is not None and not isinstance(matrix, tuple):
@@ -330,6 +333,9 @@ class RelatedIndex:
         self, papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
     ) -> Mapping[str, tuple[RelatedPaper, ...]]:
         """Paper id -> its related papers: curator links first, then the ``k`` most similar."""
+        # Whether this update changed nothing the index keeps but the texts' objects (no
+        # title, abstract or link changed): build.py then need not store its memo.
+        self.quiet = False
         if not isinstance(papers, (list, tuple)):
             papers = tuple(papers)  # read twice below
         ids = tuple([p.id for p in papers])
@@ -659,6 +665,7 @@ class RelatedIndex:
             return False
         self._texts = texts
         if not found and not changed:
+            self.quiet = True
             return True  # (no array is read: numpy is not imported, lazymodule.py)
         self._unpack()
         edited = np.array(found, dtype=np.int64)
