@@ -58,7 +58,8 @@ class Settings:
     docs_dir: Path
     site_name: str = "Reading list"
     site_url: str = ""
-    # mkdocs.yml's `theme: language:`: how the pages write a count (render.counted).
+    # mkdocs.yml's `theme: language:`: how the pages write a count (render.counted), and
+    # the feeds' xml:lang.
     language: str = "en"
     source_date_epoch: int | None = None
     # Where the memo is kept between processes (see cache.py); None keeps it in memory.
@@ -492,6 +493,7 @@ def _generate(
         join=join,
         members=index.members,
         newest=[index.papers[pid] for pid in index.newest],
+        language=settings.language,
     )
     lines = memo.per_paper("json", site, paper_line_bytes)
     json_lines = [lines[p.id] for p in sorted(site.papers, key=lambda p: p.id)]

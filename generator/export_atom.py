@@ -40,6 +40,7 @@ def atom_feed(
     page_path: str = "",
     author: str = "",
     id_path: str = "",
+    language: str = "en",
 ) -> str:
     """An Atom feed of the most recently added papers.
 
@@ -55,6 +56,9 @@ def atom_feed(
     without it, ids are `urn:` names and links are relative to the feed's own folder,
     where a feed reader resolves them. The feed's `updated` time is the newest paper's
     `added` date, else SOURCE_DATE_EPOCH, else the epoch: never the clock.
+
+    ``language``: the site's (mkdocs.yml's `theme: language:`, as the pages' lang), the
+    feed's xml:lang.
     """
     entries = recently_added(papers)
     base = site_url.rstrip("/") + "/" if site_url else ""
@@ -84,7 +88,7 @@ def atom_feed(
     fg.link(href=link(page_path), rel="alternate")
     fg.updated(updated)
     fg.generator("readinglist")
-    fg.language("en")
+    fg.language(language)
     for paper in entries:
         fe = fg.add_entry(order="append")
         url = paper_url(paper.id)

@@ -59,6 +59,7 @@ def export_files(
     join: Joiner = _join_now,
     members: Mapping[str, Sequence[str]] | None = None,
     newest: Sequence[Paper] | None = None,
+    language: str = "en",
 ) -> dict[str, str | bytes | Spliced | None]:
     """Every export file's text, keyed by its path relative to the docs folder (None:
     ``join`` found the file current); the files joined from per-paper parts (the
@@ -70,7 +71,8 @@ def export_files(
     and settings did not change, and ``join`` (see `Joiner`) joining a file again.
     ``members`` (topic id -> the ids of its papers, in any order) and ``newest`` (every
     paper with a date, newest first: `recently_added` without a limit) spare making
-    them again, when the caller has them already (pagecontext.Index).
+    them again, when the caller has them already (pagecontext.Index). ``language``: the
+    site's, the feeds' (`atom_feed`).
     """
 
     # Every paper with a date, newest first: a topic's feed takes the first of them that
@@ -94,14 +96,14 @@ def export_files(
     def feed(
         entries: list[Paper], title: str, feed_path: str, page_path: str = "", id_path: str = ""
     ) -> str:
-        key = (tuple(entries), title, site_url, source_date_epoch, page_path, site_name, id_path)
+        key = (tuple(entries), title, site_url, source_date_epoch, page_path, site_name, id_path, language)
         kept = feeds.get(feed_path) if feeds is not None else None
         if kept is not None and kept[0] == key:
             return kept[1]
         text = atom_feed(
             entries, title=title, feed_path=feed_path, site_url=site_url,
             source_date_epoch=source_date_epoch, page_path=page_path, author=site_name,
-            id_path=id_path,
+            id_path=id_path, language=language,
         )
         if feeds is not None:
             feeds[feed_path] = (key, text)

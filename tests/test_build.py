@@ -6,6 +6,7 @@ import html
 import os
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -492,6 +493,21 @@ def test_an_unchanged_rerun_writes_nothing_and_one_edit_rewrites_only_affected_p
     paper.write_text(paper.read_text().replace("status: classic", "status: reference"))
     written = build.generate(settings).report.written
     assert set(written) == {"papers/gradient-episodic-memory.md", "papers.json", "papers.csv"}
+
+
+def test_the_feeds_are_in_the_language_mkdocs_yml_gives_the_theme_and_follow_a_change_of_it(tmp_path):
+    # (mkdocs_hook passes `theme: language:` as Settings.language; the feeds said "en".)
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    docs = tmp_path / "docs"
+    memo = build.Memo()
+    build.generate(build.Settings(FIXTURE, docs, language="de", source_date_epoch=0), memo=memo)
+    feeds = sorted(docs.glob("**/*.xml"))
+    assert docs / "feed.xml" in feeds and len(feeds) > 1
+    assert {ET.parse(path).getroot().get(lang) for path in feeds} == {"de"}
+    # a rerun with the memo of the German build writes every feed again, in French
+    written = build.generate(build.Settings(FIXTURE, docs, language="fr", source_date_epoch=0), memo=memo).report.written
+    assert {path.relative_to(docs).as_posix() for path in feeds} <= set(written)
+    assert {ET.parse(path).getroot().get(lang) for path in feeds} == {"fr"}
 
 
 def test_a_paper_in_a_topics_reading_order_is_on_every_page_of_that_topic(tmp_path):

@@ -397,6 +397,33 @@ def test_a_topic_feeds_links_lead_to_its_topic_page_and_the_papers_pages(
     assert site_root.find(f"{ATOM}link[@rel='alternate']").get("href") == "./"
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_a_feed_is_in_the_sites_language():
+    # (The feeds said xml:lang="en" whatever mkdocs.yml's `theme: language:`, which the
+    # pages' lang and counts follow: a German list's feed was English to a reader.)
+    p = paper("p", added=dt.date(2026, 1, 1))
+    for language in ("de", "pt-BR", "zh-Hant"):
+        root = ET.fromstring(atom_feed([p], title="T", feed_path="feed.xml", site_url="", language=language))
+        assert root.get(XML_LANG) == language
+    # English when no language is given, as before
+    assert ET.fromstring(atom_feed([p], title="T", feed_path="feed.xml", site_url="")).get(XML_LANG) == "en"
+
+
+def test_every_feed_of_the_site_follows_its_language_and_a_kept_feed_is_made_again_for_another():
+    site = _site(["one", "two", "three"])
+    feeds: dict = {}
+    german = export_files(site, site_name="RL", language="de", feeds=feeds)
+    paths = [path for path in german if path.endswith(".xml")]
+    assert paths == ["feed.xml", "topics/icl.xml", "topics/rag.xml"]
+    assert {ET.fromstring(german[path]).get(XML_LANG) for path in paths} == {"de"}
+    # (the feeds a build keeps between runs are made again when only the language changed)
+    french = export_files(site, site_name="RL", language="fr", feeds=feeds)
+    assert {ET.fromstring(french[path]).get(XML_LANG) for path in paths} == {"fr"}
+    assert export_files(site, site_name="RL")["feed.xml"] == export_files(site, site_name="RL", language="en")["feed.xml"]
+
+
 def test_empty_feed_is_dated_from_source_date_epoch_never_the_clock():
     root = ET.fromstring(atom_feed([], title="T", feed_path="feed.xml", site_url="",
                                    source_date_epoch=86400))
