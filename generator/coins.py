@@ -25,6 +25,7 @@ from .export_bibtex import (
 )
 from .links import quoted
 from .models import Paper, page_pieces
+from .names import is_organisation
 
 _JOURNAL = "info:ofi/fmt:kev:mtx:journal"
 _BOOK = "info:ofi/fmt:kev:mtx:book"
@@ -65,15 +66,47 @@ def coins(paper: Paper) -> str:
     pairs += _locator(paper, kind)
     if paper.year is not None:
         pairs.append(("rft.date", str(paper.year)))
-    pairs += [("rft.au", _author(name)) for name in paper.names]
+    pairs += _authors(paper.names)
     if paper.doi:
         pairs.append(("rft_id", f"info:doi/{paper.doi}"))
     address = cited_url(paper)
     if address:
         pairs.append(("rft_id", address))
-    # Spaces as %20, the OpenURL way (Zotero's reader reads "+" as a space, and "%2B"
-    # too: a plus in a title is lost there whatever is written).
+    # Every character but the unreserved percent-encoded, spaces as %20: a query string's
+    # reader (urllib's parse_qsl) reads every field back as written, "+", "&", "#" and
+    # "=" too. Zotero's reader makes every "+" a space, "%2B" too (openurl.js:
+    # `.replace(/\+|%2[bB]/g, " ")` before decoding): nothing written gives it a plus
+    # ("C++" is saved without its pluses), and no other reader is given another
+    # character for one.
     return "&".join([f"{quoted(key)}={quoted(value)}" for key, value in pairs])
+
+
+def _authors(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each author as the pair Zotero's COinS reader saves it from, in order: a person as
+    rft.au (`_author`), an organisation (a name BibTeX takes whole: `_organisation`)
+    whole. Zotero splits an rft.au without a comma at its last space ("Google DeepMind"
+    was saved with the given name "Google"), and one with a comma at its first, so an
+    organisation is written "Google DeepMind,": the surname whole, no given name (the
+    comma at the end is trimmed). The first author is rft.aucorp, COinS' own field for
+    an organisation, which Zotero saves as written (commas and full stops too), but puts
+    first in the list whatever its place (it gives an aucorp no offset): so only the
+    first author is one, unless another's surname is in its name (Zotero compares the
+    two, and reading the given name the aucorp lacks fails: nothing is saved)."""
+    wholes = [_organisation(name) for name in names]
+    pairs = [("rft.au", _author(name) if whole is None else whole + ",") for name, whole in zip(names, wholes)]
+    if wholes and wholes[0] is not None and not any(wholes[0] in value for _, value in pairs[1:]):
+        pairs[0] = ("rft.aucorp", wholes[0])
+    return pairs
+
+
+def _organisation(name: str) -> str | None:
+    """An organisation's name (`is_organisation`) or a braced one, without its braces, on
+    one line; None for a person's (a mark beside a name, "Wilcox*", braces it whole in
+    BibTeX too, but it is a person's)."""
+    braced = braced_name(name)
+    if braced is None and not (is_one_unit(name) and is_organisation(name)):
+        return None
+    return " ".join((name if braced is None else braced).split())
 
 
 # What bibtexparser's splitting of a name reads as BibTeX's, not as a letter: a brace
@@ -91,11 +124,10 @@ def _author(name: str) -> str:
     last space, so "Jan van der Berg" was saved "Berg, Jan van der" (BibTeX: "van der
     Berg"), "Martin Luther King, Jr." as the surname "Martin Luther King", and "King,
     Jr., Martin Luther" without "Martin Luther". A suffix follows the given names (Zotero
-    has no field of its own for it). A name BibTeX takes whole (an organisation's, a
-    braced one) is written whole, its braces left out; one of a single part, alone."""
-    braced = braced_name(name)
-    if braced is not None or is_one_unit(name):
-        return " ".join((name if braced is None else braced).split())
+    has no field of its own for it). A name BibTeX takes whole that is no organisation's
+    (a mark beside it) is written whole; one of a single part, alone."""
+    if is_one_unit(name):
+        return " ".join(name.split())
     if _TEX_IN_NAMES.search(name):  # (what BibTeX would read as markup is a letter here)
         return " ".join(name.split())
     words = name.split()

@@ -5,7 +5,8 @@ from urllib.parse import unquote
 
 import bibtexparser
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
-from hypothesis import example, given
+import pytest
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from generator.coins import coins
@@ -74,7 +75,9 @@ def test_any_text_comes_back_as_written_and_holds_nothing_html_reads(title, auth
     def letters(name: str) -> list[str]:
         return sorted("".join(name.split()).replace(",", "").replace("{", "").replace("}", ""))
 
-    assert [letters(v) for k, v in pairs if k == "rft.au"] == [letters(a) for a in authors if a != "others"]
+    # (An organisation first is the rft.aucorp, in its place.)
+    assert [letters(v) for k, v in pairs if k in ("rft.au", "rft.aucorp")] == [
+        letters(a) for a in authors if a != "others"]
 
 
 
@@ -106,8 +109,38 @@ def _zotero_creator(value: str) -> tuple[str, str]:
     return last, first
 
 
+def _zotero_read(context: str) -> list[tuple[str, str]]:
+    """The pairs as Zotero's COinS reader reads them (zotero/utilities openurl.js,
+    parseContextObject): split at "&", each part at its first "=" and what follows up to
+    a second one (keyVal[1]); the key as written, the value percent-decoded after every
+    "+" and "%2B" is made a space (`.replace(/\\+|%2[bB]/g, " ")`)."""
+    pairs = []
+    for part in context.split("&"):
+        key, value = part.split("=")[:2]
+        pairs.append((key, unquote(re.sub(r"\+|%2[bB]", " ", value))))
+    return pairs
+
+
+def _zotero_creators(paper: Paper) -> list[tuple[str, str]]:
+    """(surname, given names) of each creator Zotero saves from the page, in its order.
+    Each rft.au is split by cleanAuthor (`_zotero_creator`) and pushed in turn; each
+    rft.aucorp is kept whole as the surname (no given name), aside, and spliced into the
+    list afterwards at its "offset", which Zotero gives an aulast but not an aucorp:
+    undefined + 0 is NaN, and splice(NaN, 0, x) puts x first, so every aucorp goes to
+    the front, the later before the earlier."""
+    creators, corporate = [], []
+    for key, value in _zotero_read(coins(paper)):
+        if key == "rft.au":
+            creators.append(_zotero_creator(value))
+        elif key == "rft.aucorp":
+            corporate.append((value, ""))
+    for creator in corporate:
+        creators.insert(0, creator)
+    return creators
+
+
 def _zotero_authors(paper: Paper) -> list[tuple[str, str]]:
-    return [_zotero_creator(v) for k, v in _read(coins(paper)) if k == "rft.au"]
+    return _zotero_creators(paper)
 
 
 def _cited_authors(paper: Paper) -> list[tuple[str, str]]:
@@ -176,3 +209,101 @@ def test_a_name_of_words_is_split_as_bibtex_splits_it_shortcut_or_not(name):
     surname, given_names = " ".join(parts.von + parts.last), " ".join(parts.first + parts.jr)
     [written] = [v for k, v in _read(coins(_paper(authors=(name,)))) if k == "rft.au"]
     assert written == (f"{surname}, {given_names}" if surname and given_names else surname or given_names)
+
+
+def _cited_whole(paper: Paper) -> list[tuple[str, str]]:
+    """`_cited_authors`, a name BibTeX takes whole (braced: one "last" name of braces)
+    without its braces, and its "\\&" an "&" (the only escape of the names here)."""
+    return [(last[1:-1].replace("\\&", "&"), given) if last.startswith("{") and last.endswith("}")
+            else (last, given) for last, given in _cited_authors(paper)]
+
+
+@pytest.mark.parametrize(
+    "authors, saved",
+    [
+        # (review: each was saved split at its last space, "DeepMind, Google", "Team, The
+        # Gemini", "Technologies, DeepMind", as no person's name is)
+        (("Google DeepMind",), [("Google DeepMind", "")]),
+        (("The Gemini Team", "Ada Lovelace"), [("The Gemini Team", ""), ("Lovelace", "Ada")]),
+        (("{DeepMind Technologies}",), [("DeepMind Technologies", "")]),
+        (("OpenAI",), [("OpenAI", "")]),
+        # first, an organisation's name is read as written, commas and full stops too
+        (("Gemini Team, Google", "Ada Lovelace"), [("Gemini Team, Google", ""), ("Lovelace", "Ada")]),
+        (("Hugging Face Inc.",), [("Hugging Face Inc.", "")]),
+        # anywhere else too, in its place
+        (("Ada Lovelace", "Google DeepMind", "Alan Turing", "The Gemini Team"),
+         [("Lovelace", "Ada"), ("Google DeepMind", ""), ("Turing", "Alan"), ("The Gemini Team", "")]),
+        (("Google DeepMind", "Allen Institute for AI", "AT&T Labs"),
+         [("Google DeepMind", ""), ("Allen Institute for AI", ""), ("AT&T Labs", "")]),
+    ],
+)
+def test_zotero_saves_an_organisation_whole_and_in_its_place(authors, saved):
+    paper = _paper(authors=authors)
+    assert _zotero_creators(paper) == saved
+    assert _cited_whole(paper) == saved  # (and the Cite block's BibTeX braces it whole)
+
+
+def test_an_organisation_after_the_first_author_is_kept_in_its_place_as_zotero_reads_any_name():
+    # Zotero reads a comma in an rft.au as "Surname, Given" and trims a full stop at a
+    # name's end, whatever the name; only the first author may be an rft.aucorp (Zotero
+    # puts each aucorp first): "Gemini Team, Google" later in the list is split at its
+    # comma, no letter lost, rather than moved to the front.
+    paper = _paper(authors=("Ada Lovelace", "Gemini Team, Google", "Hugging Face Inc."))
+    assert _zotero_creators(paper) == [("Lovelace", "Ada"), ("Gemini Team", "Google"), ("Hugging Face Inc", "")]
+    pairs = _read(coins(paper))
+    assert [pair for pair in pairs if pair[0].startswith("rft.au")] == [
+        ("rft.au", "Lovelace, Ada"), ("rft.au", "Gemini Team, Google,"), ("rft.au", "Hugging Face Inc.,")]
+
+
+def test_an_organisation_named_as_another_authors_surname_is_no_aucorp():
+    # Zotero's reader compares each aucorp with the authors before it, and an author of
+    # that surname with a given name makes it read the aucorp's given name, which it
+    # has none of: a TypeError, and nothing saved from the page.
+    paper = _paper(authors=("{Smith}", "John Smith"))
+    assert [key for key, _ in _read(coins(paper)) if key.startswith("rft.au")] == ["rft.au", "rft.au"]
+    assert _zotero_creators(paper) == [("Smith", ""), ("Smith", "John")]
+
+
+_ORGANISATION = st.sampled_from(["Google DeepMind", "The Gemini Team", "{DeepMind Technologies}", "OpenAI",
+                                 "AT&T Labs", "Allen Institute for AI", "{Hugging Face}", "Qwen team"])
+_PERSON = st.sampled_from(["Ada Lovelace", "Jan van der Berg", "Van Den Driessche, George", "Yann LeCun",
+                           "Martin Luther King, Jr.", "赵, 鑫"])
+
+
+@given(st.lists(st.one_of(_ORGANISATION, _PERSON), min_size=1, max_size=5))
+def test_zotero_and_bibtex_read_every_author_alike_organisations_among_people(authors):
+    paper = _paper(authors=tuple(authors))
+    assert _zotero_creators(paper) == _cited_whole(paper), authors
+
+
+# Every character a query string gives a meaning to, and those around them.
+_MEANINGFUL = "+&#=%;?/:@$,'\"!*()[]{}<> \t~`^|"
+
+
+@given(st.text(alphabet=st.sampled_from(_MEANINGFUL + "aZ9éß€😀"), min_size=1, max_size=12))
+@example("C++")
+@example("C#")
+@example("AT&T")
+@example("a+b=c; 100% #1 ?x=y")
+def test_every_field_round_trips_through_a_query_string_parser(text):
+    # urllib's parse_qsl reads a query string as forms and OpenURL's KEV are sent: "&"
+    # between pairs (only: no ";"), "+" a space, %XX a byte of UTF-8. Every field keeps
+    # every character (text spaced as a citation spaces it: runs of spaces as one).
+    from urllib.parse import parse_qsl
+
+    spaced = " ".join(text.split())
+    assume(spaced and spaced != "others")
+    paper = _paper(title=text, venue=f"Proc. {text}", venue_kind="conference", volume=text, number=text,
+                   publisher=text, doi=f"10.1/{text}", authors=("Ada Lovelace", f"{text} Lab"))
+    context = coins(paper)
+    pairs = parse_qsl(context, keep_blank_values=True, strict_parsing=True, encoding="utf-8", errors="strict")
+    assert pairs == _read(context)
+    fields = dict(pairs)
+    assert fields["rft.atitle"] == text
+    assert fields["rft.btitle"] == f"Proc. {spaced}"
+    assert fields["rft.volume"] == fields["rft.issue"] == fields["rft.pub"] == spaced
+    assert ("rft_id", f"info:doi/10.1/{text}") in pairs
+    assert [v for k, v in pairs if k.startswith("rft.au")] == ["Lovelace, Ada", f"{spaced} Lab,"]
+    # Zotero's reader reads it alike, but that it makes every "+" a space, written as it
+    # may be ("%2B" too): nothing gives it a plus (see coins.coins).
+    assert _zotero_read(context) == [(k, v.replace("+", " ")) for k, v in pairs]
