@@ -8,14 +8,17 @@ of its paper files and undone, and the memo is stored again after each undo, as
 `run.py --child rerun` does.
 
 First, for each field of `build.Memo` as it is stored (`Memo.__getstate__`): the objects
-it holds (following what they refer to, as `memo_fields.py` counts them), those no other
+it holds (following what they refer to, as `memo_fields.py` counts them, and a dict's
+string keys, which the collector does not show), those no other
 field holds (its own: what storing or reading that field alone would save), and the
 characters of text (str and bytes) among its own. A field's objects shared with another
 (the Papers, their strings, the related rows) are stored once: `memo_fields.py` times
 each field alone, which counts them in every field that holds them.
 
 Then, for each edit kind, in this one process, from the memo as stored: the memo is
-read (`cache.read`), the paper file edited, `build.generate` run with that memo, and
+read (`cache.read`), the paper file edited, `build.generate` run as `readinglist build`
+runs it (a new memo, given that one by its own read of the cache, so that "memo left to
+store" is what the build would do: build._redo_is_cheap), and
 for each per-entry table of the memo (keyed by paper id, page or file) how many entries
 now hold another object than the one read (changed, added or made anew) and how many
 are gone. Every run walks all of a table's entries (by identity: an unchanged paper's
