@@ -14,7 +14,10 @@ What the old site folder held that no build writes (dot-files: a gh-pages worktr
 exchange; where one cannot be moved, the new site's files are moved in place instead.
 A build killed at any point leaves folders the next build tidies (``tidy``) before it
 begins: a staging folder is never published, the old site is put back if the site
-folder is gone, and its dot-files a killed build had moved are put back.
+folder is gone, and its dot-files a killed build had moved are put back. Once the new
+site is in place, the old one is renamed to a name that says it goes (GONE) and then
+deleted, Ctrl-C no longer held: the deletion takes seconds at 10,000 pages, and one
+interrupted leaves that folder to the next build.
 
 Where no rename can replace the site folder (a mount point, a parent folder the build
 cannot write in), ``begin`` says so and the build is made in place, as MkDocs does.
@@ -39,6 +42,8 @@ from generator.interrupts import interrupts_held
 STAGING = ".readinglist-new"
 BUILT = ".readinglist-built"
 REPLACED = ".readinglist-old"
+# The old site once the new one is in place, being deleted.
+GONE = ".readinglist-gone"
 # The dot-files of the site folder that are this tool's own, never carried over.
 _OWN = (served_site.ASIDE, served_site.ASIDE_FILES)
 
@@ -104,7 +109,11 @@ def publish(site_dir: Path, staging: Path) -> bool:
                 old.rename(site)
                 _refused(site, built, staging, carried)
                 return False
-        shutil.rmtree(old, ignore_errors=True)
+        gone = beside(site, GONE)  # (none there: tidy removed it)
+        old.rename(gone)
+    # Published: a Ctrl-C need not wait for the deletion, and one pressed meanwhile (or
+    # during the renames) leaves the old site to the next build's tidy.
+    shutil.rmtree(gone, ignore_errors=True)
     return True
 
 
@@ -140,6 +149,7 @@ def tidy(site: Path) -> None:
     good site an older version set aside there, served_site.py), so that the site
     folder is the last whole site built, with all its dot-files, and nothing else is
     left: the staging folder goes unpublished."""
+    shutil.rmtree(beside(site, GONE), ignore_errors=True)  # (its dot-files were carried)
     replaced = beside(site, REPLACED)
     if not site.exists() and replaced.is_dir():
         replaced.rename(site)  # (killed between the two renames: the old site is back)

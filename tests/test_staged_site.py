@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -18,6 +19,16 @@ from tests.test_served_site import _build, _site
 OLD = {"index.html": "old", "papers/a/index.html": "a"}
 NEW = {"index.html": "new", "papers/b/index.html": "b"}
 GIT = {".git/HEAD": "ref: refs/heads/gh-pages\n", ".nojekyll": ""}
+
+
+def _built_beside(tmp_path: Path) -> tuple[Path, Path]:
+    """A site folder holding the old site, and the new one built beside it."""
+    site = tmp_path / "site"
+    _build(site, {**OLD, **GIT})
+    staging = staged_site.begin(site)
+    assert staging is not None
+    _build(staging, NEW)
+    return site, staging
 
 
 def _beside(tmp_path: Path) -> list[str]:
@@ -89,11 +100,7 @@ def test_no_staging_folder_where_the_site_folder_cannot_be_renamed(tmp_path, mon
 
 
 def test_a_refused_rename_changes_nothing_and_the_site_is_then_moved_in_place(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    _build(site, {**OLD, **GIT})
-    staging = staged_site.begin(site)
-    assert staging is not None
-    _build(staging, NEW)
+    site, staging = _built_beside(tmp_path)
     monkeypatch.setattr(staged_site, "_exchange", lambda first, second: False)
     rename = Path.rename
 
@@ -154,11 +161,7 @@ def test_the_staging_folders_site_is_known_by_its_name(tmp_path):
 
 def test_ctrl_c_amid_the_publishing_renames_publishes_first(tmp_path, monkeypatch):
     monkeypatch.setattr(staged_site, "_exchange", lambda first, second: False)
-    site = tmp_path / "site"
-    _build(site, {**OLD, **GIT})
-    staging = staged_site.begin(site)
-    assert staging is not None
-    _build(staging, NEW)
+    site, staging = _built_beside(tmp_path)
     rename = Path.rename
 
     def interrupted(self, target):
@@ -170,7 +173,9 @@ def test_ctrl_c_amid_the_publishing_renames_publishes_first(tmp_path, monkeypatc
     with pytest.raises(KeyboardInterrupt):
         staged_site.publish(site, staging)
     monkeypatch.undo()
-    assert _site(site) == {**NEW, **GIT} and _beside(tmp_path) == ["site"]
+    # (The old site, not deleted once Ctrl-C was pressed, is left to the next build.)
+    gone = staged_site.beside(site, staged_site.GONE).name
+    assert _site(site) == {**NEW, **GIT} and _beside(tmp_path) == [gone, "site"]
 
 
 @pytest.mark.parametrize("exchange", [True, False], ids=["exchanged", "two renames"])
@@ -226,11 +231,7 @@ def test_a_system_that_refuses_the_exchange_gets_the_two_renames(tmp_path, monke
         return -1
 
     monkeypatch.setattr(staged_site, "_renameat2", lambda: refusing)
-    site = tmp_path / "site"
-    _build(site, {**OLD, **GIT})
-    staging = staged_site.begin(site)
-    assert staging is not None
-    _build(staging, NEW)
+    site, staging = _built_beside(tmp_path)
     assert staged_site.publish(site, staging)
     assert _site(site) == {**NEW, **GIT} and _beside(tmp_path) == ["site"]
 
@@ -253,3 +254,37 @@ def test_no_exchange_is_tried_on_other_systems(tmp_path, monkeypatch):
     for platform in ("darwin", "win32"):
         monkeypatch.setattr("sys.platform", platform)
         assert staged_site._exchange(tmp_path / "a", tmp_path / "b") is False
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchanged", "two renames"])
+def test_ctrl_c_as_the_old_site_is_deleted_stops_at_once_and_the_next_build_tidies_it(
+    tmp_path, monkeypatch, exchange
+):
+    """Once the new site is in place the old one is deleted (seconds at 10,000 pages):
+    the site is published then, and a Ctrl-C waited for the deletion all the same."""
+    if not exchange:
+        monkeypatch.setattr(staged_site, "_exchange", lambda first, second: False)
+    site, staging = _built_beside(tmp_path)
+    rmtree = shutil.rmtree
+    deleting: list[str] = []
+
+    def interrupted(path, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # (Ctrl-C as the deletion begins)
+        deleting.append(Path(path).name)  # (reached only if the interrupt waits)
+        return rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        staged_site.publish(site, staging)
+    monkeypatch.undo()
+    assert deleting == []
+    # Published, the old site left whole beside it, under a name that says it goes.
+    assert _site(site) == {**NEW, **GIT}
+    gone = staged_site.beside(site, staged_site.GONE)
+    assert _beside(tmp_path) == sorted([gone.name, "site"]) and _site(gone) == OLD
+    # The next build deletes it, carrying nothing from it into the site.
+    (site / ".nojekyll").unlink()  # (removed by hand since: not brought back)
+    staging = staged_site.begin(site)
+    assert staging is not None and _beside(tmp_path) == sorted([staging.name, "site"])
+    assert _site(site) == {**NEW, ".git/HEAD": GIT[".git/HEAD"]}
+
