@@ -14,6 +14,11 @@ process: a process killed outright (`kill -9`, a crash) leaves no lock behind, a
 the next run takes it at once. Beside it, a record says who holds it (pid, command,
 address served); it is only read while the lock is held by another process, and one
 whose process is gone is taken for none.
+
+A build holds its site folder the same way, from before it tidies the folder beside it
+it builds in to after that folder has replaced the site folder (staged_site.lock_file,
+``hold``): two checkouts building into one folder (a lab box's /var/www/list) hold
+docs folders of their own, and the second removed the first's staging folder.
 """
 
 from __future__ import annotations
@@ -65,25 +70,33 @@ class Held:
 
 
 def take(docs_dir: Path, shown: str, held: dict[str, Held], *, serves: str = "") -> None:
-    """Holds ``docs_dir`` for this process (``held``: this process's locks, by folder),
-    as a server at ``serves`` or (``serves`` empty) as a build, waiting while another
-    build holds it. Raises DocsInUse when a server holds it. ``shown``: the folder as
-    the curator knows it ("docs/")."""
+    """Holds ``docs_dir`` for this process (``held``: this process's locks), as a server
+    at ``serves`` or (``serves`` empty) as a build, waiting while another build holds
+    it. Raises DocsInUse when a server holds it. ``shown``: the folder as the curator
+    knows it ("docs/")."""
+    hold(docs_dir / LOCK_NAME, shown, held, serves=serves)
+
+
+def hold(lock_file: Path, shown: str, held: dict[str, Held], *, serves: str = "") -> None:
+    """Holds the lock ``lock_file`` on the folder shown as ``shown`` (the docs folder's,
+    in it; a site folder's, beside it: staged_site.lock_file), as ``take`` does; its
+    record is beside it (``.NAME.holder`` for ``.NAME.lock``)."""
     from filelock import FileLock  # (imported when a build begins: 50 ms)
 
-    key = str(docs_dir.resolve())
+    key = _key(lock_file)
     mine = held.get(key)
-    if mine is not None and _identity(docs_dir / LOCK_NAME) != mine.file:
+    if mine is not None and _identity(lock_file) != mine.file:
         # The folder was removed (and made again) under a server, `rm -rf docs`: its
         # hold is on a file that is gone, which no other process sees. Taken again.
         held.pop(key)
         mine.lock.release()
         serves, mine = serves or mine.serves, None
     if mine is None:
-        docs_dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(docs_dir / LOCK_NAME), thread_local=False)
-        _acquire(lock, docs_dir / HOLDER_NAME, shown)
-        mine = Held(lock, docs_dir / HOLDER_NAME, serves, _identity(docs_dir / LOCK_NAME))
+        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(lock_file), thread_local=False)
+        record = _record_of(lock_file)
+        _acquire(lock, record, shown, f"{shown}{LOCK_NAME}" if lock_file.name == LOCK_NAME else str(lock_file))
+        mine = Held(lock, record, serves, _identity(lock_file))
         held[key] = mine
     elif mine.serves or not serves:
         return  # (held already as it is to be: a rebuild under serve, say)
@@ -94,7 +107,12 @@ def take(docs_dir: Path, shown: str, held: dict[str, Held], *, serves: str = "")
 
 def let_go(docs_dir: Path, held: dict[str, Held]) -> None:
     """Releases this process's lock on ``docs_dir``, if it holds one."""
-    mine = held.pop(str(docs_dir.resolve()), None)
+    release(docs_dir / LOCK_NAME, held)
+
+
+def release(lock_file: Path, held: dict[str, Held]) -> None:
+    """Releases this process's lock ``lock_file``, if it holds it."""
+    mine = held.pop(_key(lock_file), None)
     if mine is not None:
         mine.record.unlink(missing_ok=True)
         mine.lock.release()
@@ -102,12 +120,12 @@ def let_go(docs_dir: Path, held: dict[str, Held]) -> None:
 
 def let_go_of_all(held: dict[str, Held]) -> None:
     for key in list(held):
-        let_go(Path(key), held)
+        release(Path(key), held)
 
 
 def serving(docs_dir: Path, held: dict[str, Held]) -> bool:
     """Whether this process holds ``docs_dir`` as a server."""
-    mine = held.get(str(docs_dir.resolve()))
+    mine = held.get(_key(docs_dir / LOCK_NAME))
     return mine is not None and bool(mine.serves)
 
 
@@ -131,7 +149,7 @@ def refusal(found: Holder, shown: str) -> str:
     )
 
 
-def _acquire(lock: FileLock, record: Path, shown: str) -> None:
+def _acquire(lock: FileLock, record: Path, shown: str, lock_shown: str) -> None:
     from filelock import Timeout
 
     said = False
@@ -146,13 +164,23 @@ def _acquire(lock: FileLock, record: Path, shown: str) -> None:
             raise DocsInUse(refusal(found, shown))
         if not said:
             # A build (or a process that has not said who it is yet): it ends.
-            who = found.named() if found is not None else f"another process (it holds {shown}{LOCK_NAME})"
+            who = found.named() if found is not None else f"another process (it holds {lock_shown})"
             print(
                 f"readinglist: waiting for {who} to finish writing {shown} (Ctrl-C to stop)",
                 file=sys.stderr,
             )
             said = True
         time.sleep(POLL)
+
+
+def _key(lock_file: Path) -> str:
+    """A lock's key in this process's ``held``: its file's path, its folder resolved."""
+    return str(lock_file.parent.resolve() / lock_file.name)
+
+
+def _record_of(lock_file: Path) -> Path:
+    """Who holds ``lock_file``: .readinglist.holder beside .readinglist.lock."""
+    return lock_file.with_name(lock_file.name.removesuffix(".lock") + ".holder")
 
 
 def _identity(path: Path) -> tuple[int, int]:

@@ -68,6 +68,9 @@ _staged: tuple[MkDocsConfig, Path, Path] | None = None
 _files: Files | None = None
 # The docs folder this build holds (docslock.py), and how the curator knows it ("docs/").
 _docs: tuple[Path, str] | None = None
+# The lock this build holds on its site folder (staged_site.lock_file), until the site
+# folder is final; kept by a build Ctrl-C stopped until the process lets go of all.
+_site_held: Path | None = None
 
 
 class CurationFailed(PluginError):
@@ -241,8 +244,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _refuse_curators_folders(root, Path(config.docs_dir), Path(config.site_dir))
     # (before the generator writes there; a server's address is its site_url)
     docs_dir = Path(config.docs_dir).resolve()
-    shown = f"{docs_dir.relative_to(root).as_posix()}/" if docs_dir.is_relative_to(root) else f"{docs_dir}/"
-    _hold_docs(docs_dir, shown, _serves(config) if os.environ.get(_SERVING) else "")
+    _hold_docs(docs_dir, _shown(docs_dir, root), _serves(config) if os.environ.get(_SERVING) else "")
     settings = build.Settings(
         content_dir=root / "content",
         docs_dir=Path(config.docs_dir),
@@ -377,6 +379,35 @@ def _hold_docs(docs_dir: Path, shown: str, serves: str) -> None:
     _docs = (docs_dir, shown)
 
 
+def _shown(folder: Path, root: Path) -> str:
+    """``folder`` as the curator knows it: "docs/", else its whole path."""
+    return f"{folder.relative_to(root).as_posix()}/" if folder.is_relative_to(root) else f"{folder}/"
+
+
+def _hold_site(config: MkDocsConfig) -> None:
+    """This build's hold on its site folder until the folder is final (_let_site_go): a
+    build into it from another checkout, whose docs folder is its own, waits for it
+    rather than remove the staging folder this one builds in (staged_site.py)."""
+    global _site_held
+    site = Path(config.site_dir)
+    lock = staged_site.lock_file(site)
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        docslock.hold(lock, _shown(site, root), _docs_locks())
+    except OSError:
+        # (A parent folder the build may not write in: no staging folder can be made
+        # there either, and the site is built in place, as MkDocs does.)
+        return
+    _site_held = lock
+
+
+def _let_site_go() -> None:
+    global _site_held
+    if _site_held is not None:
+        docslock.release(_site_held, _docs_locks())
+        _site_held = None
+
+
 def _serves(config: MkDocsConfig) -> str:
     """The address a server serves at (MkDocs sets site_url to it)."""
     return config.site_url or f"http://{config.dev_addr}/"
@@ -504,6 +535,8 @@ _LAST_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last date Python's date
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    if not _keeps_last_good():  # (a server builds in a temporary folder of its own)
+        _hold_site(config)
     if not build.PROCESS_STATE.get(_DIRTY) and (_keeps_last_good() or not _stage(config)):
         # MkDocs empties the site folder next. Set aside under every build, not only
         # under serve: a strict build that a page's warning stops (a curator's typo)
@@ -1193,6 +1226,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # it first.
     if not failed:
         _publish()
+        _let_site_go()
         _let_docs_go()
 
 
@@ -1247,7 +1281,8 @@ def on_build_error(error: Exception) -> None:
     # and the line came with every failed rebuild.)
     if kept_in is not None and not _keeps_last_good():
         print(f"readinglist: the last site built is kept in {kept_in} as it was", file=sys.stderr)
-    _let_docs_go()  # (after the put-back: see on_post_build)
+    _let_site_go()  # (after the put-back: see on_post_build)
+    _let_docs_go()
     if isinstance(error, ThemeFailed):
         build.PROCESS_STATE[_STOPPED] = [str(p) for p in error.problems]
         raise theme_errors.ThemeStopped from None  # (printed: see guard_config for serve)
@@ -1266,8 +1301,10 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown() -> None:
+    global _site_held
     _store_memo()
     docslock.let_go_of_all(_docs_locks())
+    _site_held = None
 
 
 def _store_memo() -> None:

@@ -19,6 +19,10 @@ site is in place, the old one is renamed to a name that says it goes (GONE) and 
 deleted, Ctrl-C no longer held: the deletion takes seconds at 10,000 pages, and one
 interrupted leaves that folder to the next build.
 
+Two builds into one site folder would remove each other's staging folder: a build
+holds the lock ``lock_file`` beside it (docslock.py's kind, which goes with its
+process) from before it tidies to after it has published, and the next one waits.
+
 Where no rename can replace the site folder (a mount point, a parent folder the build
 cannot write in), ``begin`` says so and the build is made in place, as MkDocs does.
 """
@@ -44,12 +48,22 @@ BUILT = ".readinglist-built"
 REPLACED = ".readinglist-old"
 # The old site once the new one is in place, being deleted.
 GONE = ".readinglist-gone"
+# The lock a build holds on the site folder, and its record (docslock.py). (Not
+# ".readinglist-*": `make clean` removes those, and a lock file removed while held
+# lets a second build take a lock of its own.)
+LOCK = ".readinglist.lock"
 # The dot-files of the site folder that are this tool's own, never carried over.
 _OWN = (served_site.ASIDE, served_site.ASIDE_FILES)
 
 
 def beside(site: Path, which: str) -> Path:
     return site.parent / f".{site.name}{which}"
+
+
+def lock_file(site_dir: Path) -> Path:
+    """The lock a build holds on ``site_dir`` (docslock.hold), beside the folder it leads
+    to, where the build's staging folder is."""
+    return beside(Path(os.path.realpath(site_dir)), LOCK)
 
 
 def site_of(folder: Path) -> Path | None:
@@ -109,7 +123,7 @@ def publish(site_dir: Path, staging: Path) -> bool:
                 old.rename(site)
                 _refused(site, built, staging, carried)
                 return False
-        gone = beside(site, GONE)  # (none there: tidy removed it)
+        gone = beside(site, GONE)  # (none there: tidy removed it, and builds take turns)
         old.rename(gone)
     # Published: a Ctrl-C need not wait for the deletion, and one pressed meanwhile (or
     # during the renames) leaves the old site to the next build's tidy.

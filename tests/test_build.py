@@ -2421,7 +2421,7 @@ def test_a_failed_strict_build_leaves_the_last_site_as_it_was(tmp_path, process_
     monkeypatch.setattr(handlinks, "missing_anchors", interrupted)
     assert main(["--root", str(project), "build", "-q"]) == 130
     assert _files_and_modes(site) == before
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.readinglist.lock"]
     # Fixed, the build replaces the site and leaves nothing set aside.
     monkeypatch.setattr(handlinks, "missing_anchors", checked)
     about.write_text("# About\n\nSee [the abstract](papers/task-vectors.md#abstract).\n")
@@ -2581,7 +2581,7 @@ def test_a_reader_of_the_site_folder_finds_one_whole_site_all_through_a_build(tm
     builds = ["last" if found == old else "new" for found in seen]
     assert builds[0] == "last" and builds == sorted(builds)
     assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.readinglist.lock"]
 
 
 def test_mkdocs_names_the_site_folder_after_a_build_and_a_killed_builds_half_is_never_published(
@@ -2629,7 +2629,7 @@ def test_mkdocs_names_the_site_folder_after_a_build_and_a_killed_builds_half_is_
     about.write_text(text)
     assert build_site() == str(site)
     assert tree(site) == {path: text for path, (text, _, _) in before.items()}
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.readinglist.lock"]
 
 
 def test_a_site_folder_no_rename_can_replace_gets_the_same_site_moved_in(tmp_path, process_state, monkeypatch, capsys):
@@ -2647,4 +2647,4 @@ def test_a_site_folder_no_rename_can_replace_gets_the_same_site_moved_in(tmp_pat
     assert main(["--root", str(project), "build", "-q"]) == 0
     assert f"readinglist: {site} could not be replaced by a rename" in capsys.readouterr().err
     assert tree(site) == {**built, ".nojekyll": b""}
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.readinglist.lock"]

@@ -7,12 +7,15 @@ import errno
 import os
 import shutil
 import signal
+import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from generator import served_site, staged_site
+from tests.test_build import FIXTURE, REPO, make_project
 from tests.test_served_site import _build, _site
 
 
@@ -287,4 +290,105 @@ def test_ctrl_c_as_the_old_site_is_deleted_stops_at_once_and_the_next_build_tidi
     staging = staged_site.begin(site)
     assert staging is not None and _beside(tmp_path) == sorted([staging.name, "site"])
     assert _site(site) == {**NEW, ".git/HEAD": GIT[".git/HEAD"]}
+
+
+def _second_project(tmp_path: Path) -> Path:
+    """A second checkout, its docs folder its own, one paper's title changed (which
+    site is published tells which build published it)."""
+    (tmp_path / "b").mkdir()
+    project = make_project(tmp_path / "b", FIXTURE)
+    paper = project / "content" / "papers" / "task-vectors.yml"
+    paper.write_text(paper.read_text().replace("title: Editing Models with Task Vectors", "title: Task Vectors Again"))
+    return project
+
+
+def _build_process(project: Path, site: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project), "build", "-q", "--site-dir", str(site)],
+        cwd=REPO, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def test_two_builds_into_one_site_folder_take_turns(tmp_path, process_state, monkeypatch):
+    """Two checkouts publishing into one folder (CI's and a curator's, into a lab box's
+    /var/www/list) each hold their own docs folder, whose lock (docslock.py) kept two
+    builds of one checkout apart but not these: the second removed the first's staging
+    folder as a killed build's leftover, and the first then found it gone (or published
+    the second's half-built site). The second now waits, and says for whom."""
+    from generator.cli import main
+
+    (tmp_path / "a").mkdir()
+    first = make_project(tmp_path / "a", FIXTURE)
+    second = _second_project(tmp_path)
+    site = tmp_path / "www" / "list"
+    monkeypatch.setattr(sys, "argv", ["/usr/local/bin/readinglist", "build", "-q"])
+    said: list[str] = []
+    other: list[subprocess.Popen] = []
+    publish = staged_site.publish
+
+    def publish_once_the_other_has_begun(site_dir, staging):
+        # The second build starts once the first has built, and this one publishes only
+        # when the second waits for it, or (as before) has run to its end meanwhile.
+        process = _build_process(second, site)
+        other.append(process)
+        assert process.stderr is not None
+        for line in process.stderr:
+            said.append(line)
+            if line.startswith("readinglist: waiting"):
+                break
+        return publish(site_dir, staging)
+
+    monkeypatch.setattr(staged_site, "publish", publish_once_the_other_has_begun)
+    try:
+        assert main(["--root", str(first), "build", "-q", "--site-dir", str(site)]) == 0
+        assert "Editing Models with Task Vectors" in (site / "papers" / "task-vectors" / "index.html").read_text()
+        assert other[0].wait(timeout=300) == 0, said + [other[0].stderr.read()]
+    finally:
+        for process in other:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+    assert [line for line in said if line.startswith("readinglist:")] == [
+        f"readinglist: waiting for `readinglist build -q` (pid {os.getpid()}) to finish writing"
+        f" {site}/ (Ctrl-C to stop)\n"
+    ]
+    assert "Task Vectors Again" in (site / "papers" / "task-vectors" / "index.html").read_text()
+    assert sorted(p.name for p in site.parent.iterdir()) == [".list.readinglist.lock", "list"]
+
+
+def test_a_build_killed_while_it_held_the_site_folder_does_not_stop_the_next(tmp_path, process_state):
+    """The site folder's lock is the operating system's (filelock, as the docs folder's):
+    it goes with its process, and the record of one killed outright names a process
+    that is gone."""
+    from generator import docslock
+
+    site = tmp_path / "www" / "list"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""\
+            import sys, time
+            from pathlib import Path
+            sys.path.insert(0, {str(REPO)!r})
+            from generator import docslock, staged_site
+            docslock.hold(staged_site.lock_file(Path({str(site)!r})), "list/", {{}})
+            print("held", flush=True)
+            time.sleep(600)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        record = staged_site.beside(site, ".readinglist.holder")
+        assert docslock.holder(record) is not None  # (while it runs: named)
+        holder.kill()
+        holder.wait()
+        assert record.is_file()
+        build = _build_process(make_project(tmp_path, FIXTURE), site)
+        assert build.wait(timeout=300) == 0
+        assert build.stderr is not None and "waiting" not in build.stderr.read()
+        assert (site / "papers" / "task-vectors" / "index.html").is_file()
+        assert not record.exists()  # (the build's own record went with its lock)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait()
 
