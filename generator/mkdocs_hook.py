@@ -567,7 +567,27 @@ def _stage(config: MkDocsConfig) -> bool:
         return False
     _staged = (config, site, staging)
     config.site_dir = str(staging)
+    # MkDocs says it builds into the staging folder, a dot-folder no one asked for.
+    logger = logging.getLogger("mkdocs.commands.build")
+    for old in [f for f in logger.filters if type(f).__name__ == "_SiteNamed"]:
+        logger.removeFilter(old)  # (a staging folder of an earlier build in this process)
+    logger.addFilter(_SiteNamed(site, staging))
     return True
+
+
+class _SiteNamed(logging.Filter):
+    """MkDocs' "Building documentation to directory: STAGING" names the site folder
+    too."""
+
+    def __init__(self, site: Path, staging: Path):
+        super().__init__()
+        self.said = f"Building documentation to directory: {staging}"
+        self.instead = f"Building documentation to directory: {site} (built in {staging}, then swapped in)"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == self.said:
+            record.msg = self.instead
+        return True
 
 
 def _publish() -> None:

@@ -392,3 +392,18 @@ def test_a_build_killed_while_it_held_the_site_folder_does_not_stop_the_next(tmp
             holder.kill()
         holder.wait()
 
+
+def test_mkdocs_says_the_site_folder_it_builds_not_only_the_staging_folder(tmp_path, process_state, capsys):
+    """MkDocs' "Building documentation to directory: ..." named the staging folder alone,
+    a dot-folder the curator never asked for."""
+    from generator.cli import main
+
+    project = make_project(tmp_path, FIXTURE)
+    site, staging = project / "site", staged_site.beside(project / "site", staged_site.STAGING)
+    assert main(["--root", str(project), "build"]) == 0
+    said = capsys.readouterr().err.splitlines()
+    assert [line for line in said if "Building documentation" in line] == [
+        f"INFO    -  Building documentation to directory: {site} (built in {staging}, then"
+        " swapped in)"
+    ]
+    assert [line for line in said if str(staging) in line and "Building documentation" not in line] == []
