@@ -86,7 +86,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Mapping, Sequence
 
 from .cosines import (
-    FEW_ROWS, TIE, blocks, csr, csr_of, explain, pair_cosines, rank_all, rank_block, rank_rows, ranges, ranks_at_or_above, splice,
+    FEW_ROWS, TIE, Rows, blocks, csr, csr_of, explain, pair_cosines, rank_all, rank_block, rank_rows, ranges,
+    ranks_at_or_above, splice,
 )
 from .models import Paper, RelatedPaper
 from .lazymodule import LazyModule
@@ -156,6 +157,11 @@ def _unpacked(packed: tuple[str, tuple[int, ...], bytes]) -> np.ndarray:
     dtype, shape, data = packed
     # (A copy, which the index may change in place: np.frombuffer of bytes is read-only.)
     return np.frombuffer(bytearray(data), dtype=np.dtype(dtype)).reshape(shape)
+
+
+def _unpacked_rows(packed: tuple) -> Rows:
+    data, indices, indptr, shape = packed
+    return Rows(_unpacked(data), _unpacked(indices), _unpacked(indptr), shape)
 
 
 def warm_up() -> None:
@@ -250,8 +256,9 @@ def _same_in_vocab(
 class RelatedIndex:
     """The related papers of the last ``update`` and what it takes to redo them cheaply.
 
-    Rows are papers in id order; columns of ``_counts`` are ``_terms`` (every term seen,
-    sorted), columns of ``_vectors`` the vocabulary (``_vocab``: positions in
+    Rows are papers in id order; columns of ``_counts`` (`cosines.Rows`: no scipy) are
+    ``_terms`` (every term seen, sorted), columns of ``_vectors`` (scipy's; read through
+    `_matrix`) the vocabulary (``_vocab``: positions in
     ``_terms``). ``_top_cols``/``_top_vals`` hold each paper's ranking prefix and
     ``_complete`` whether it is the whole ranking. ``_pair_*`` hold the chosen related
     papers, in display order, with their displayed score and shared terms (positions in
@@ -273,7 +280,7 @@ class RelatedIndex:
     _terms: list[str] = field(default_factory=list)
     _stems: np.ndarray | tuple = field(default_factory=lambda: _zeros("<i4", (0,)))
     _stem_numbers: dict[str, int] = field(default_factory=dict)
-    _counts: sparse.csr_matrix | None = None
+    _counts: Rows | None = None
     _vocab: np.ndarray | tuple = field(default_factory=lambda: _zeros("<i8", (0,)))
     _vectors: sparse.csr_matrix | None = None
     # The TfidfTransformer that weighed ``_vectors``, pickled (`_weigh`).
@@ -303,7 +310,8 @@ class RelatedIndex:
         # The matrices and arrays as plain bytes: unpickling a scipy matrix imports scipy,
         # and a numpy array numpy (0.04-0.05 s and 0.13-0.15 s of a new process), which a
         # rerun whose titles, abstracts and links did not change never needs. `_unpack`
-        # makes them arrays and matrices again when an edit needs them.
+        # makes them arrays again when an edit needs them, and `_matrix` the vectors
+        # scipy's matrix when a step computes with them.
         state = dict(self.__dict__)
         state.pop("quiet", None)  # (the last update's, this process's)
         for name in _MATRICES:
@@ -319,15 +327,21 @@ class RelatedIndex:
         return state
 
     def _unpack(self) -> None:
+        """The arrays and the counts unpacked (numpy); the vectors wait for `_matrix`."""
         for name in _ARRAYS:
             packed = getattr(self, name)
             if isinstance(packed, tuple):
                 setattr(self, name, _unpacked(packed))
-        for name in _MATRICES:
-            packed = getattr(self, name)
-            if isinstance(packed, tuple):
-                data, indices, indptr, shape = packed
-                setattr(self, name, csr(_unpacked(data), _unpacked(indices), _unpacked(indptr), shape))
+        if isinstance(self._counts, tuple):
+            self._counts = _unpacked_rows(self._counts)
+
+    def _matrix(self) -> sparse.csr_matrix | None:
+        """The TF-IDF rows (``_vectors``) as scipy's matrix, unpacked at their first use:
+        an edit that moves no vector (a title's word no other paper has) multiplies
+        nothing, and never imports scipy.sparse."""
+        if isinstance(self._vectors, tuple):
+            self._vectors = _unpacked_rows(self._vectors).matrix()
+        return self._vectors
 
     def update(
         self, papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
@@ -378,7 +392,7 @@ class RelatedIndex:
             self._terms = []
         counts = sparse.csr_matrix(counts, dtype=np.int32)
         counts.sort_indices()
-        self._counts = counts
+        self._counts = Rows(counts.data, counts.indices, counts.indptr, counts.shape)
         self._stem_numbers = {}
         self._stems = self._stem_of(self._terms)
         self._width = self._widest() + _MARGIN
@@ -422,7 +436,7 @@ class RelatedIndex:
         text = text_module()  # (before unpickling the transformer: see sklearn_text.py)
         if same_idf and same_vocab and self._fitted is not None and len(rows) < n:
             transformer = pickle.loads(self._fitted)
-            chosen = _in_vocab(counts[rows], column, len(vocab))
+            chosen = _in_vocab(counts.matrix()[rows], column, len(vocab))
         else:
             # Every paper's counts restricted to the vocabulary (column order kept): the
             # transformer learns each term's idf from them, exactly as from scratch, and
@@ -444,7 +458,7 @@ class RelatedIndex:
             where = np.searchsorted(vocab, old_vocab)
             found = (where < len(vocab)) & (vocab[np.minimum(where, len(vocab) - 1)] == old_vocab)
             old_to_new[found] = where[found]
-        self._vectors = splice(self._vectors, rows, fresh, len(vocab), old_to_new)
+        self._vectors = splice(self._matrix(), rows, fresh, len(vocab), old_to_new).matrix()
 
     # -- choosing and explaining --------------------------------------------------------
 
@@ -536,8 +550,9 @@ class RelatedIndex:
         scores[known] = self._pair_scores[source]
         terms[known] = self._pair_terms[source]
         redo = np.flatnonzero(~known)
-        if len(redo) and self._vectors is not None and self._vectors.shape[1] > 0:
-            fresh, terms[redo] = explain(self._vectors, left_arr[redo], right_arr[redo],
+        vectors = self._matrix() if len(redo) else None
+        if vectors is not None and vectors.shape[1] > 0:
+            fresh, terms[redo] = explain(vectors, left_arr[redo], right_arr[redo],
                                          self._per_pair + _SPARE_TERMS,
                                          self._vocab.astype(np.int32), self._stems[self._vocab])
             scores[redo] = _truncated(fresh)
@@ -692,8 +707,8 @@ class RelatedIndex:
         counts = self._counts
         old_df = np.bincount(counts.indices, minlength=counts.shape[1])
         lengths = [len(c) for c in rows_cols]
-        fresh = csr(np.concatenate(rows_data), np.concatenate(rows_cols).astype(np.int32),
-                    np.concatenate(([0], np.cumsum(lengths))), (len(edited), len(terms)))
+        fresh = Rows(np.concatenate(rows_data), np.concatenate(rows_cols).astype(np.int32),
+                     np.concatenate(([0], np.cumsum(lengths))), (len(edited), len(terms)))
         removed = counts.indices[ranges(counts.indptr[edited],
                                         counts.indptr[edited + 1] - counts.indptr[edited])]
         new_df = (old_df - np.bincount(removed, minlength=len(terms))
@@ -737,7 +752,7 @@ class RelatedIndex:
             return False
         affected = np.flatnonzero(full | shifted)
         self._vocab = old_to_new_term[self._vocab] if len(new_terms) else self._vocab
-        old_vectors = self._vectors
+        old_vectors = self._matrix() if len(affected) else None  # (else: never unpacked)
         if len(affected):
             self._weigh(affected, new_df, same_idf=same_idf)
         moved = np.flatnonzero(shifted)
@@ -781,8 +796,9 @@ class RelatedIndex:
         short = rows[~self._complete[rows] & ((self._top_cols[rows] >= 0).sum(axis=1) < need)]
         if not len(short):
             return
-        transposed = self._vectors.T.tocsr() if len(short) > FEW_ROWS else None
-        for block, scores in blocks(self._vectors, transposed, short):
+        vectors = self._matrix()
+        transposed = vectors.T.tocsr() if len(short) > FEW_ROWS else None
+        for block, scores in blocks(vectors, transposed, short):
             self._top_cols[block], self._top_vals[block], self._complete[block] = rank_block(
                 scores, self._width
             )
@@ -835,9 +851,8 @@ class RelatedIndex:
         stems_now[at + np.arange(len(new_terms))] = self._stem_of(new_terms)
         self._stems = stems_now
         counts = self._counts
-        self._counts = csr(counts.data, old_to_new[counts.indices].astype(np.int32),
-                           counts.indptr, (counts.shape[0], len(merged)))
-        self._counts.has_sorted_indices = True
+        self._counts = Rows(counts.data, old_to_new[counts.indices].astype(np.int32),
+                            counts.indptr, (counts.shape[0], len(merged)))
         return old_to_new
 
     def _rerank(self, affected: np.ndarray, distance: np.ndarray) -> np.ndarray:
@@ -848,7 +863,7 @@ class RelatedIndex:
         """
         n = len(self._ids)
         width = self._width
-        vectors = self._vectors
+        vectors = self._matrix()
         transposed = vectors.T.tocsr() if len(affected) > FEW_ROWS else None
         is_affected = np.zeros(n, dtype=bool)
         is_affected[affected] = True
