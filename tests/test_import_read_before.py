@@ -404,6 +404,46 @@ def test_a_markdown_lists_publisher_of_books_read_as_an_author_becomes_the_venue
     assert after == before.replace("  - Basic Books\n", "").replace("year: 2016\n", "year: 2016\nvenue: Basic Books\n")
 
 
+def test_a_markdown_lists_one_word_publisher_without_its_city_read_as_an_author_becomes_the_venue(tmp_path, monkeypatch):
+    # (imp37) "- Cal Newport, Penguin, 2016" was by Cal Newport and Penguin, of no venue
+    # (Penguin was a one-word venue only before its city); imported again, the publisher
+    # leaves the authors and is the venue.
+    text = "- [Deep Work](https://example.org/deep-work.pdf) - Cal Newport, Penguin, 2016\n"
+    # (before imp37 "Penguin" was a publisher only before its city: `_places`)
+    before, report, after = _read_again(tmp_path, monkeypatch, text, "_WORD_PUBLISHER", markdownlist.re.compile("(?!)"), "deep-work")
+    assert "authors:\n  - Cal Newport\n  - Penguin\n" in before and "venue:" not in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "authors: deep-work now 'Cal Newport' (was 'Cal Newport; Penguin': the publisher or institution"
+        " it names, now its venue, which an earlier import read as one of its authors)",
+    ]
+    assert after == before.replace("  - Penguin\n", "").replace("year: 2016\n", "year: 2016\nvenue: Penguin\n")
+
+
+def test_a_markdown_lists_pages_an_earlier_import_left_out_are_added(tmp_path, monkeypatch):
+    # (imp37) "pp. 185-208" after the venue was read and left out; imported again, the
+    # paper gains its pages, as an empty field is filled, with no conflict.
+    text = "- [Sequential Minimal Optimization](https://example.org/smo.pdf) - J. Platt, MIT Press, 1999, pp. 185-208\n"
+    before, report, after = _read_again(tmp_path, monkeypatch, text, "_pages", lambda text: "", "sequential-minimal-optimization")
+    assert "pages:" not in before and "venue: MIT Press\n" in before
+    assert report.conflicts == [] and report.updated == ["sequential-minimal-optimization"]
+    assert after.replace('pages: "185–208"\n', "") == before and 'pages: "185–208"\n' in after
+
+
+def test_a_markdown_lists_publisher_without_its_founders_initials_gains_them(tmp_path, monkeypatch):
+    # (imp37) "W. W. Norton & Company" was the venue "Norton & Company"; imported again,
+    # the venue is the publisher's whole name, said, with no conflict.
+    text = "- [The Shallows](https://example.org/shallows.pdf) - Nicholas Carr, W. W. Norton & Company, 2010\n"
+    before, report, after = _read_again(tmp_path, monkeypatch, text, "_publisher_initials", lambda text: set(), "the-shallows")
+    assert "venue: Norton & Company\n" in before and "authors:\n  - Nicholas Carr\n" in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "venue: the-shallows now 'W. W. Norton & Company' (was 'Norton & Company': its publisher's name"
+        " without the founder's initials, which an earlier import read as its venue)",
+    ]
+    assert after == before.replace("venue: Norton & Company\n", "venue: W. W. Norton & Company\n")
+
+
 def test_a_markdown_lists_city_before_a_colon_read_as_an_author_goes(tmp_path, monkeypatch):
     # (imp36) "Cambridge, MA: MIT Press, 2016" was by "Cambridge", published in "MA: MIT
     # Press"; imported again, the city leaves the authors and the publisher is the venue.

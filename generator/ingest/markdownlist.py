@@ -67,7 +67,7 @@ from ..errors import Location, Problems
 from ..lemmas import known_word as _dictionary_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
-from ..models import Link
+from ..models import Link, en_dashed_pages
 from ..names import (
     ends_with_founders_publisher, founders_publishers, is_founders_publisher, is_given_name_word, is_organisation,
     is_surname_word,
@@ -791,10 +791,10 @@ class _Reader:
                 ("authors",), (with_place,),
                 "the publisher's city, which an earlier import read as one of its authors",
             ))
-        if venue and (_institution_named(venue) or _publisher_named(venue)):
+        if venue and (_institution_named(venue) or _publisher_named(venue) or venue.casefold() in _WORD_PUBLISHERS):
             # (a publisher or an institution, which earlier imports read as one more
             # author: "- Morgan Kaufmann, 1988", "- Sutton and Barto, MIT Press, 2018",
-            # "- Cal Newport, Basic Books, 2012")
+            # "- Cal Newport, Basic Books, 2012", "- Cal Newport, Penguin, 2019")
             read_before.append(ReadBefore(
                 ("authors",), (authors + (venue,),),
                 "the publisher or institution it names, now its venue, which an earlier import read as one of its authors",
@@ -803,6 +803,9 @@ class _Reader:
             read_before.append(ReadBefore(
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
             ))
+        # Pages only where they are pages of something, as a BibTeX import keeps them: of a
+        # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208").
+        pages = _pages(_join(s for s in unit.spans[title_span[1] :] if s.link < 0)) if venue and not PREPRINT.search(venue) else ""
         record = Record(
             title=title,
             abstract="",
@@ -810,6 +813,7 @@ class _Reader:
             authors=authors,
             year=year,
             venue=venue,
+            pages=pages,
             arxiv=arxiv,
             doi=doi,
             links=tuple(links),
@@ -1185,7 +1189,8 @@ class _Reader:
                 _venue_and_year(parts[index + 1]) or _published_in_year(parts, index + 1)
             ) and (names := _apa(part) or (
                 (people := _cited_people(part)) and not _field_words([name for name in people if name != "others"])
-                and people
+                # (not a publisher only its place or name tells: "- Cal Newport, Penguin (2019)")
+                and tuple(name for name in people if name not in italics)
             )):
                 # (or APA's names, each initial after its surname: "Lovelace, A. and Turing,
                 # A. (2020)", "Vaswani, A. et al. (2017)")
@@ -1792,6 +1797,9 @@ def _misread(earlier: str, venue: str, with_year: bool) -> str:
     ):
         # ("Vis" of "Int. J. Comput. Vis.", whose full stops ended parts: `_journal_stops`)
         return "the last word of its journal's abbreviated name, which an earlier import read as its venue"
+    if venue.endswith(" " + earlier) and _PUBLISHER_INITIALS.match(venue):
+        # ("Norton & Company" of "W. W. Norton & Company": `_publisher_initials`)
+        return "its publisher's name without the founder's initials, which an earlier import read as its venue"
     words = "words beside its venue that name none" if venue and venue in earlier else "words that name no venue"
     return words + (", and their year," if with_year else ",") + " which an earlier import read as the paper's"
 
@@ -1815,7 +1823,7 @@ def _split_parts(pattern: re.Pattern[str], text: str) -> list[str]:
     """``pattern.split(text)``, except at the full stops of a journal's abbreviated name
     (`_journal_stops`): "Phys. Rev. Lett. 2020" is one part, its venue and year; split,
     "Lett" was read as an author's name before a year alone."""
-    stops = _journal_stops(text) | _name_semicolons(text)
+    stops = _journal_stops(text) | _name_semicolons(text) | _publisher_initials(text)
     if not stops:
         return pattern.split(text)
     parts, start = [], 0
@@ -1825,6 +1833,27 @@ def _split_parts(pattern: re.Pattern[str], text: str) -> list[str]:
             start = match.end()
     parts.append(text[start:])
     return parts
+
+
+# A founder's initials in a publisher's name, before the surname and "& Company" or "and
+# Sons" ("W. W. Norton & Company", "W. H. Freeman and Company", "John Wiley & Sons" has
+# none): their full stops end no part ("W. W. Norton & Company" was "Norton & Company").
+# Without such words they are a person's as often ("W. H. Freeman" alone stays a name).
+_PUBLISHER_INITIALS = re.compile(
+    r"(?<![^\W_])(?:[A-Z]\.[ \t]*)+(?=[A-Z][^\W\d_]+[ \t]*(?:&|and)[ \t]*(?:Company|Co\.|Sons)(?![^\W_]))"
+)
+
+
+def _publisher_initials(text: str) -> set[int]:
+    """Where the full stops of a founder's initials in a publisher's name are in ``text``
+    (`_PUBLISHER_INITIALS`)."""
+    if "." not in text:
+        return set()
+    return {
+        found.start() + index
+        for found in _PUBLISHER_INITIALS.finditer(text)
+        for index, char in enumerate(found.group()) if char == "."
+    }
 
 
 def _journal_stops(text: str) -> set[int]:
@@ -1928,12 +1957,22 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# A city the table lacks, before the code of a state or country (one of `_REGIONS`',
+# "Hillsdale, NJ", "Newbury Park, CA", "Chichester, UK"): words a name is not written
+# before, as no table of cities holds them all. (Only a code, in capitals: "Smith,
+# Germany" may be a person's affiliation; a name's initials have no two-letter code of
+# `_REGIONS`, "MA" and "CA" aside, which `_places` asks of a known publisher before it.)
+_UNKNOWN_CITY = r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
+_CODES = _alternatives(r for r in _REGIONS if r.isupper() and "." not in r)
+_KNOWN_CITY = re.compile(_alternatives(_CITIES))
+
+
 # A known city, perhaps another after it and its state's or country's name, then a
 # year: after a comma or a sentence's end, the year after a comma or in brackets ("New
 # York, 2019", "Cambridge, MA (2016)"; Springer's two cities, "Berlin, Heidelberg, 2009",
 # "Berlin Heidelberg, 2009").
 _PLACE = re.compile(
-    rf"[,.][ \t]*(?P<city>{_alternatives(_CITIES)})(?:(?:,[ \t]*|[ \t]+)(?P<also>{_alternatives(_CITIES)}))?"
+    rf"[,.][ \t]*(?P<city>{_alternatives(_CITIES)}|{_UNKNOWN_CITY}(?=,[ \t]*(?:{_CODES})\b))(?:(?:,[ \t]*|[ \t]+)(?P<also>{_alternatives(_CITIES)}))?"
     rf"(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?"
     r"(?=[ \t]*(?:,[ \t]*\(?|\()[ \t]*(?:1[5-9]|20)\d\d\b)"
 )
@@ -1942,7 +1981,7 @@ _PLACE = re.compile(
 # "Cambridge, MA: MIT Press"): at the start of the words or of a part of them. No name
 # is written so, whatever the city: the words after the colon are the publisher.
 _PLACE_FIRST = re.compile(
-    rf"(?:^|(?<=[,.;:(|\-–—]))(?P<lead>[ \t]*)(?P<city>{_alternatives(_CITIES)})"
+    rf"(?:^|(?<=[,.;:(|\-–—]))(?P<lead>[ \t]*)(?P<city>{_alternatives(_CITIES)}|{_UNKNOWN_CITY}(?=,[ \t]*(?:{_CODES})[ \t]*:))"
     rf"(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?[ \t]*:[ \t]*(?=[^\W\d_])"
 )
 # A publisher's name after its city and colon: its founders' ("Little, Brown"), else the
@@ -1967,7 +2006,8 @@ def _placed_publishers(text: str) -> frozenset[str]:
 @_per_parse
 def _places(text: str) -> tuple[str, frozenset[str]]:
     """``text`` without the places of publishers it names, and the publishers that only
-    their place tells from a surname. A known city after the publisher (`_PLACE`): after
+    their place tells from a surname, and those of `_WORD_PUBLISHERS`, with a city or
+    without. A known city after the publisher (`_PLACE`): after
     one the reader knows (named for founders, an organisation's, a one-word venue such
     as Springer, or a publisher of words of the dictionary, `_word_publisher`: "Penguin",
     "Random House", not "Smith" nor "Child"), or one a name could never be: of two words
@@ -1982,11 +2022,14 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
     def place(found: re.Match[str]) -> str:
         before = _PARTS.split(text[: found.start()])[-1].strip(" \t*_\"'“”")  # (its part: "- Springer")
         last = before.rsplit(",", 1)[-1].strip(" \t*_")
-        if _word_publisher(last) and not ends_with_founders_publisher(before) or _after_full_names(before, last):
+        known = _KNOWN_CITY.fullmatch(found.group("city"))
+        if _word_publisher(last) and not ends_with_founders_publisher(before) or known and _after_full_names(before, last):
             publishers.add(last)  # ("Penguin, London": a name as the reader reads one)
             return ""
         publisher = ends_with_founders_publisher(before) or is_organisation(last) or _one_word_venue(last)
-        if not last:
+        if not last or not (known or publisher):
+            # (a city the table lacks, "Newbury Park, CA", only after a publisher the reader
+            # knows: "- Jane Smith, Sage, Newbury Park, CA, 2019" names Sage as a person)
             return found.group()
         if publisher or " " in found.group("city") or "," in found.group("city"):
             return ""  # (a city no one is named, and another after it: "New York, Heidelberg")
@@ -2008,11 +2051,15 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
         founders = founders_publishers(after)
         if founders and founders[0][0] == 0:
             publishers.add(after[: founders[0][1]])
-        elif named := _PUBLISHER_AFTER.match(after):
-            publishers.add(named.group())
+        elif named := _PUBLISHER_AFTER.match(after, initials.end() if (initials := _PUBLISHER_INITIALS.match(after)) else 0):
+            publishers.add(after[: named.end()])  # (with a founder's initials: "W. W. Norton & Company")
         return found.group("lead")
 
-    return _PLACE_FIRST.sub(place_first, _PLACE.sub(place, text)), frozenset(publishers)
+    without = _PLACE_FIRST.sub(place_first, _PLACE.sub(place, text))
+    # (one of `_WORD_PUBLISHERS` without a city too, which no one is named: "- Cal Newport,
+    # Penguin, 2019" was by Cal Newport and Penguin)
+    publishers.update(found.group("name") for found in _WORD_PUBLISHER.finditer(without))
+    return without, frozenset(publishers)
 
 
 def _after_full_names(before: str, last: str) -> bool:
@@ -2058,9 +2105,15 @@ def _word_publisher(name: str) -> bool:
 # The last words of publishers' names that no organisation's word says (names.is_organisation).
 _PUBLISHER_WORDS = frozenset(("books", "house", "press"))
 # Publishers named by one word of the dictionary that is no one's name, as a book's
-# citation writes them before their city ("- Penguin, London, 2019"): a list, as no rule
-# tells them from the dictionary's surnames ("Child", "Little", "Pearl", "Chess").
+# citation writes them, before their city or not ("- Penguin, London, 2019", "- Cal
+# Newport, Penguin, 2019"): a list, as no rule tells them from the dictionary's surnames
+# ("Child", "Little", "Pearl", "Chess").
 _WORD_PUBLISHERS = frozenset(("penguin", "vintage", "bantam", "anchor", "pantheon"))
+# One of them as a part of its own, between a comma, a full stop or a bracket and the next.
+_WORD_PUBLISHER = re.compile(
+    rf"(?:^|(?<=[,.;:(|\-–—]))[ \t]*(?P<name>(?-i:{_alternatives(word.capitalize() for word in sorted(_WORD_PUBLISHERS))}))"
+    r"(?=[ \t]*(?:[,.;:()]|$))"
+)
 
 
 def _words_after(spans: list[_Span]) -> str:
@@ -2085,7 +2138,7 @@ _ORDINAL = (
 _DETAIL = re.compile(
     r"(?i)(?P<before>[,.;(])[ \t]*"
     rf"(?:(?:{_ORDINAL})[ \t]+(?:ed\.|edn\.?|edition)|ISBN(?:-1[03])?[ \t]*:?[ \t]*\d[\d-]{{8,16}}[\dX]"
-    r"|(?-i:pp?)\.[ \t]*\d+(?:[ \t]*[-–—]+[ \t]*\d+)?|pages[ \t]+\d+[ \t]*[-–—]+[ \t]*\d+)"
+    r"|(?-i:pp?)\.[ \t]*(?P<pp>\d+(?:[ \t]*[-–—]+[ \t]*\d+)?)|pages[ \t]+(?P<pages>\d+[ \t]*[-–—]+[ \t]*\d+))"
     r"[ \t]*(?P<after>[,;)\]|]|\.(?!\d)|$|(?=(?:1[5-9]|20)\d\d\b|\())[ \t]*"
 )
 
@@ -2118,6 +2171,22 @@ def _without_details(text: str) -> str:
 
 
 _DETAIL_HINT = re.compile(r"(?i)\b(?:ed\.|edn|edition|isbn|pp?\.|pages?)")
+
+
+def _pages(text: str) -> str:
+    """The pages the words after a title give (`_DETAIL`: "pp. 185-208", "p. 12", "pages
+    101-118"), as a BibTeX import writes them (an en dash in a range), or "" where they
+    give none, or more than one (no one of them the paper's)."""
+    if not _DETAIL_HINT.search(text) or len(_PAGES_WORD.findall(text)) != 1:
+        return ""  # (none, or several: "pp. 1-20, pp. 30-40" name no one place)
+    found = next((p for d in _DETAIL.finditer(text) if (p := d.group("pp") or d.group("pages"))), "")
+    return en_dashed_pages(_RANGE_DASH.sub("-", found)) if found else ""
+
+
+# Where pages are said ("pp.", "p.", "pages" before a number), and a range's dash with
+# the spaces beside it ("185 - 208" as "185-208", as BibTeX writes a range).
+_PAGES_WORD = re.compile(r"(?<![^\W_])(?:(?-i:pp?)\.|(?i:pages))[ \t]*\d")
+_RANGE_DASH = re.compile(r"[ \t]*[-–—]+[ \t]*")
 
 
 def _names_plainly(text: str) -> str:

@@ -483,3 +483,95 @@ def test_an_initial_p_is_no_page(after, surnames, venue, year):
     record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
     assert (record.venue, record.year) == (venue, year)
     assert all(any(surname in author for author in record.authors) for surname in surnames), record.authors
+
+
+# (imp37) A book's or a chapter's pages, after a venue: the record's pages, as a BibTeX
+# import keeps them (an en dash in a range); read, they were left out. Guards: no venue,
+# a preprint's, or two ranges (neither the paper's): no pages.
+PAGES = [
+    ("J. Platt, MIT Press, 1999, pp. 185-208", ("J. Platt",), "MIT Press", "185–208"),
+    ("J. Platt, NeurIPS 1999, pp. 185–208", ("J. Platt",), "NeurIPS", "185–208"),
+    ("J. Platt, NeurIPS 1999, p. 185.", ("J. Platt",), "NeurIPS", "185"),
+    ("J. Platt, NeurIPS 1999, pages 101-118", ("J. Platt",), "NeurIPS", "101–118"),
+    ("J. Platt, MIT Press (pp. 185-208), 1999", ("J. Platt",), "MIT Press", "185–208"),
+    ("Platt, J. (1999). MIT Press, pp. 185 - 208.", ("J. Platt",), "MIT Press", "185–208"),
+    # Guards
+    ("J. Platt, 1999, pp. 185-208", ("J. Platt",), "", ""),
+    ("J. Platt, arXiv 1999, pp. 185-208", ("J. Platt",), "arXiv", ""),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, pages", PAGES)
+def test_pages_after_a_venue_are_the_records_pages(after, authors, venue, pages):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year, record.pages) == (authors, venue, "1999", pages)
+
+
+def test_two_ranges_of_pages_give_none():
+    # (neither is the paper's place: which is, nothing says)
+    record = _read("- [Some Paper Title](https://example.org/paper.pdf) - J. Platt, MIT Press, 1999, pp. 185-208, pp. 300-310")
+    assert record.pages == ""
+
+
+# (imp37) A city no table holds before a state's or country's code, and a colon before
+# the publisher, as APA cites a book ("Hillsdale, NJ: Erlbaum"): no name is written so, and
+# the publisher after it is the venue ("- Jane Smith. Hillsdale, NJ: Erlbaum, 2019" was by
+# no one, of the venue "NJ: Erlbaum"). After a publisher the reader knows, such a city and
+# code go too ("- Jane Smith, IEEE Press, Piscataway, NJ, 2019" was by Jane Smith, IEEE
+# Press and Piscataway, of the venue "NJ"); after one it does not, the item is read as
+# before (a name, "Sage", is told from a publisher by nothing).
+UNKNOWN_CITIES = [
+    ("Jane Smith. Hillsdale, NJ: Erlbaum, 2019", ("Jane Smith",), "Erlbaum"),
+    ("Jane Smith. Mahwah, NJ: Lawrence Erlbaum Associates, 2019", ("Jane Smith",), "Lawrence Erlbaum Associates"),
+    ("Jane Smith. Chichester, UK: Wiley, 2019", ("Jane Smith",), "Wiley"),
+    ("Smith, J. (2019). Newbury Park, CA: Sage.", ("J. Smith",), "Sage"),
+    ("Smith, J. (2019). Hillsdale, NJ: Erlbaum.", ("J. Smith",), "Erlbaum"),
+    ("Jane Smith, IEEE Press, Piscataway, NJ, 2019", ("Jane Smith",), "IEEE Press"),
+    ("Jane Smith, Wiley, Chichester, UK, 2019", ("Jane Smith",), "Wiley"),
+    ("Jane Smith, Springer, New Brunswick, NJ (2019)", ("Jane Smith",), "Springer"),
+    # Guards: after a name or a word no table knows as a publisher's, as before.
+    ("Jane Smith, Sage, Newbury Park, CA, 2019", ("Jane Smith", "Sage", "Newbury Park"), "CA"),
+    ("Jane Smith, Bob Lee, MA, 2019", ("Jane Smith", "Bob Lee"), "MA"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue", UNKNOWN_CITIES)
+def test_a_city_no_table_holds_before_a_states_code_is_no_author(after, authors, venue):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, "2019")
+
+
+# (imp37) A publisher of one word that names no one (markdownlist._WORD_PUBLISHERS,
+# "Penguin") without its city, as with it: the venue, no author ("- Cal Newport, Penguin,
+# 2019" was by Cal Newport and Penguin).
+@pytest.mark.parametrize("after, authors, venue", [
+    ("Cal Newport, Penguin, 2019", ("Cal Newport",), "Penguin"),
+    ("Cal Newport, Penguin (2019)", ("Cal Newport",), "Penguin"),
+    ("Cal Newport. Penguin, 2019.", ("Cal Newport",), "Penguin"),
+    ("Cal Newport, Vintage, 2019", ("Cal Newport",), "Vintage"),
+    ("Penguin, 2019", (), "Penguin"),
+    ("Newport, C. (2019). Penguin.", ("C. Newport",), "Penguin"),
+    ("Smith, Anchor, 2019", ("Smith",), "Anchor"),
+    # (with its city and the year in brackets it was the venue and an author too)
+    ("Jane Smith, Vintage, London (2019)", ("Jane Smith",), "Vintage"),
+])
+def test_a_one_word_publisher_without_its_city_is_the_venue(after, authors, venue):
+    record = _read(f"- [Deep Work](https://example.org/deep-work.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, "2019")
+
+
+# (imp37) A founder's initials in a publisher's name before "& Company" or "and Company"
+# are its own: "W. W. Norton & Company" was "Norton & Company", its initials' full stops
+# ending sentences. Guard: without such words, initials and a surname are a person's.
+@pytest.mark.parametrize("after, authors, venue", [
+    ("Jane Smith, W. W. Norton & Company, 2019", ("Jane Smith",), "W. W. Norton & Company"),
+    ("W. W. Norton & Company, 2019", (), "W. W. Norton & Company"),
+    ("Jane Smith, W. W. Norton & Company, New York, 2019", ("Jane Smith",), "W. W. Norton & Company"),
+    ("Jane Smith. New York: W. W. Norton & Company, 2019", ("Jane Smith",), "W. W. Norton & Company"),
+    ("Smith, J. (2019). New York, NY: W. W. Norton & Company.", ("J. Smith",), "W. W. Norton & Company"),
+    ("Jane Smith, W. H. Freeman and Company, 2019", ("Jane Smith",), "W. H. Freeman and Company"),
+    ("J. Smith, W. H. Freeman, 2019", ("J. Smith", "W. H. Freeman"), ""),
+])
+def test_a_founders_initials_in_a_publishers_name_are_the_publishers(after, authors, venue):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, "2019")
