@@ -1811,7 +1811,7 @@ def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = Fa
     Rep."), unless ``as_written``, as earlier imports read them."""
     rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
     if not as_written:
-        rest = _without_place(_without_details(_names_plainly(_unabbreviated(rest))))
+        rest = _without_place(_without_editors(_without_details(_names_plainly(_unabbreviated(rest)))))
     parts = _PARTS_AS_WRITTEN.split(rest) if as_written else _split_parts(_PARTS, rest)
     # (a dash after a sentence's full stop sets the next part apart too: "Vaswani et al. -
     # ICLR 2023" gave no venue, its part "- ICLR 2023")
@@ -2119,7 +2119,41 @@ _WORD_PUBLISHER = re.compile(
 def _words_after(spans: list[_Span]) -> str:
     """The words of ``spans`` (those after an item's title) outside links, as the readers
     of names read them (`_names_plainly`, `_unabbreviated`)."""
-    return _without_details(_names_plainly(_unabbreviated(_join(s for s in spans if s.link < 0))))
+    return _without_editors(_without_details(_names_plainly(_unabbreviated(_join(s for s in spans if s.link < 0)))))
+
+
+# A chapter's book and its editors, as APA, Chicago, MLA and Springer's styles cite them:
+# "In J. Smith and K. Lee (Eds.), Handbook of X (pp. 1-20)", "In: Smith, J., Lee, K.
+# (eds.) Handbook of X, pp. 1-20", "In Handbook of X, edited by John Smith and Kate Lee,
+# 1-20", "Handbook of X (eds. J. Smith, K. Lee)". The editors are no authors (read, they
+# were, or the chapter's own author was lost), and the book's title, after "In", no name
+# nor venue: both are left out, up to the next full stop, comma or bracket after the
+# book's title; the publisher after them stays the venue, the pages its pages.
+_EDITORS_MARK = re.compile(r"(?<![^\W_])[Ee]ds?\.?\)|\([Ee]ds?\.\s|\([Ee]ditors?\)|(?<![^\W_])edited\s+by\s")
+_EDITORS = re.compile(
+    # (APA's and Springer's: "In[:] <editors> (Eds.)[,] <book>")
+    r"(?:^|(?<=[.,;]))[ \t]*[Ii]n:?[ \t]+[^()]{1,200}?\((?:[Ee]ds?\.?|[Ee]ditors?)\)[ \t]*,?[ \t]*(?:[^().,;]*)"
+    # (Chicago's: "In <book>, edited by <editors>,"; MLA's: "<book>, edited by <editors>,")
+    # (without "In", only a sentence of its own, as MLA's after the title: "- Maria Garcia,
+    # edited by John Smith, ..." may be the book's own author, kept)
+    r"|(?:(?<=[.,;])[ \t]*[Ii]n:?[ \t]+|(?<=[.;\"”])[ \t]*)[^().,;]*,[ \t]*edited[ \t]+by[ \t]+(?:[A-Z]\.[ \t]*|[^().,;])*"
+    r"(?:,[ \t]*\d+[ \t]*[-–—][ \t]*\d+(?=[ \t]*[.,;]))?"  # (and Chicago's pages after them: ", 1-20.")
+    # ("<book> (eds. J. Smith, K. Lee)", "(J. Smith and K. Lee, eds.)")
+    r"|(?<=[.,;])[ \t]*(?:[Ii]n:?[ \t]+)?[^().,;]*\((?:[Ee]ds?\.[ \t][^()]*|[^()]*,[ \t]*[Ee]ds?\.)\)"
+)
+
+
+def _without_editors(text: str) -> str:
+    """``text`` (the words after a title) without a chapter's book and its editors
+    (`_EDITORS`): "Jane Doe. In J. Smith and K. Lee (Eds.), Handbook of X (pp. 1-20).
+    Springer, 2019." as "Jane Doe. (pp. 1-20). Springer, 2019."."""
+    if not _EDITORS_MARK.search(text):
+        return text  # (most items: asked first, at a regular expression's speed)
+    # (the sentence or part they were is no empty one: "Jane Doe.. Springer" as "Jane Doe. Springer")
+    return _EMPTY_PART.sub(r"\1", _EDITORS.sub("", text))
+
+
+_EMPTY_PART = re.compile(r"([.,;])(?:[ \t]*[.,;])+")
 
 
 # What a book's or a chapter's citation says besides its authors, title, venue and year,

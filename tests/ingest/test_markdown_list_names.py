@@ -575,3 +575,45 @@ def test_a_one_word_publisher_without_its_city_is_the_venue(after, authors, venu
 def test_a_founders_initials_in_a_publishers_name_are_the_publishers(after, authors, venue):
     record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
     assert (record.authors, record.venue, record.year) == (authors, venue, "2019")
+
+
+# (imp37) A chapter's book and its editors, as APA, Chicago, MLA and Springer's styles cite
+# them: the editors are no authors and the chapter's own author stays ("- Maria Garcia. In
+# J. Smith and K. Lee (Eds.), Handbook of Learning (pp. 1-20). Springer, 2019." was by no
+# one; "(eds. J. Smith, K. Lee)" gave the authors J. Smith and K. Lee). The book's title is
+# left out; the publisher is the venue, as a book's, and "pp." its pages.
+CHAPTERS = [
+    ("Maria Garcia. In J. Smith and K. Lee (Eds.), Handbook of Learning (pp. 1-20). Springer, 2019.",
+     ("Maria Garcia",), "Springer", "1–20"),
+    ("Maria Garcia. In: Smith, J., Lee, K. (eds.) Handbook of Learning, pp. 1-20. Springer, 2019",
+     ("Maria Garcia",), "Springer", "1–20"),
+    ("Maria Garcia and Bob Stone. In: Smith, J., Lee, K. (eds.) Handbook of Learning, pp. 1-20. Springer, 2019",
+     ("Maria Garcia", "Bob Stone"), "Springer", "1–20"),
+    ("Maria Garcia. In Handbook of Learning, edited by John Smith and Kate Lee, 1-20. New York: Springer, 2019.",
+     ("Maria Garcia",), "Springer", ""),
+    ("Maria Garcia, Handbook of Learning (eds. J. Smith, K. Lee), Springer, 2019", ("Maria Garcia",), "Springer", ""),
+    ("Maria Garcia, Handbook of Learning (J. Smith and K. Lee, eds.), Springer, 2019, pp. 5-9",
+     ("Maria Garcia",), "Springer", "5–9"),
+    ("Maria Garcia, In: J. Smith (ed.), Handbook of Learning, Springer, 2019", ("Maria Garcia",), "Springer", ""),
+    ("Garcia, M. (2019). In J. Smith & K. Lee (Eds.), Handbook of Learning (pp. 1-20). Springer.",
+     ("M. Garcia",), "Springer", "1–20"),
+    # (MLA's, the book after the author's sentence: "Handbook of Learning", "edited by John
+    # Smith" and "Kate Lee" were the authors)
+    ("Maria Garcia. Handbook of Learning, edited by John Smith and Kate Lee, Springer, 2019, pp. 1-20.",
+     ("Maria Garcia",), "Springer", "1–20"),
+    # (an edited book's editors alone are no authors either)
+    ("J. Smith, K. Lee (Eds.), Springer, 2019", (), "Springer", ""),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, pages", CHAPTERS)
+def test_a_chapters_editors_are_no_authors_and_its_author_stays(after, authors, venue, pages):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year, record.pages) == (authors, venue, "2019", pages)
+
+
+def test_edited_by_after_a_name_alone_leaves_the_name():
+    # (imp37) Without "In" or a sentence of its own, "edited by" may follow the book's own
+    # author: the name is never left out with the editors.
+    record = _read("- [Some Paper Title](https://example.org/paper.pdf) - Maria Garcia, edited by John Smith, Springer, 2019")
+    assert record.authors[0] == "Maria Garcia"
