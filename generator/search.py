@@ -95,7 +95,7 @@ from lunr.trimmer import trimmer
 
 from . import acronyms, badges, lemmas
 from .escape import abstract_html
-from .links import arxiv_id, doi_from_url
+from .links import arxiv_id, doi_from_url, normalize_arxiv
 from .models import Paper, Site
 
 INDEX_PATH = Path("search") / "search_index.json"
@@ -294,6 +294,21 @@ def doi_form(doi: str) -> str:
         for c in _doi_trimmed(unicodedata.normalize("NFC", doi.lower())))
 
 
+# arXiv's own DOI of a paper is this and its id ("10.48550/arXiv.2401.01234",
+# "10.48550/arXiv.cs/0112017"), in any case.
+ARXIV_DOI_PREFIX = "10.48550/arxiv."
+
+
+def arxiv_term(ident: str) -> str:
+    """The word of the index that finds the paper of an arXiv id (without its version
+    or subject class, `links.normalize_arxiv`): a new id as it is ("2401.01234", one
+    word), an old one as arXiv's own DOI of it (`doi_form`): its text is the words
+    "cs" and "0112017", and looked for so it found every page that writes "cs" and the
+    paper of another archive's id of its number ("math/0112017"), and marked "-" it
+    left out that paper too. (readinglist.js's arxivTerm.)"""
+    return doi_form(ARXIV_DOI_PREFIX + ident) if "/" in ident else ident
+
+
 def _doi_trimmed(doi: str) -> str:
     while True:
         trimmed = _DOI_END.sub("", doi)
@@ -427,7 +442,9 @@ def paper_entry(
     rest = byline if shown != byline else ""
     status_parts = paper.status if status_joined else ""
     links = dict.fromkeys(link_form(link.url) for link in paper.links)
-    dois = dict.fromkeys(doi_form(text) for text in ids if _DOI_TYPED.fullmatch(text))
+    # (An old arXiv id is one word too, arXiv's DOI of it: `arxiv_term`.)
+    olds = [old for old in map(normalize_arxiv, ids) if "/" in old]
+    dois = dict.fromkeys([*(doi_form(text) for text in ids if _DOI_TYPED.fullmatch(text)), *map(arxiv_term, olds)])
     hidden = " ".join(
         [*spelt, *paper.tags, *ids, *dois, *links, status_parts, rest, *name_forms(paper.names), paper.notes]).strip()
     if hidden:
@@ -897,11 +914,13 @@ _IDENTIFIER = re.compile(
 # part of the id (`links.without_subject_class`), its number and a version
 # ("arXiv:cs.CL/0112017v1", "arxiv.org/abs/math/0309136"): `_old_arxiv`.
 _OLD_ARXIV = re.compile(r"(?:^|[^a-z.-])([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?/([0-9]{7})(?:v[0-9]+)?(?![0-9])", re.I)
-# arXiv's own DOI of a paper of a new id ("10.48550/arXiv.2401.01234"): `_refine`.
-# (The archives whose old ids were written with a subject class, "cs.CL/0112017", which
-# reads as a host and path too: `_old_arxiv`.)
+# arXiv's own DOI of a paper ("10.48550/arXiv.2401.01234", "10.48550/arXiv.cs/0112017"),
+# its id's archive and number, and a subject class and version no part of either:
+# `_arxiv_doi_id`. (The archives whose old ids were written with a subject class,
+# "cs.CL/0112017", which reads as a host and path too: `_old_arxiv`.)
 _CLASSED_ARCHIVE = re.compile(r"^(?:cs|math|physics|nlin|q-bio|cond-mat|stat)\.", re.I)
-_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?$", re.I)
+_ARXIV_DOI = re.compile(
+    r"^10\.48550/arxiv\.(?:([0-9]{4}\.[0-9]{4,5})|([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?/([0-9]{7}))(?:v[0-9]+)?$", re.I)
 # (A paper's id that is a DOI, not an arXiv id: `doi_form`.)
 _DOI_TYPED = re.compile(r"10\.[0-9]{4,9}/.+", re.S)
 # A doi.org address typed, to its query or fragment, which are the address's, not the
@@ -1170,6 +1189,17 @@ def _old_arxiv(word: str) -> str:
             old.start(1) > 0 or not _CLASSED_ARCHIVE.match(word)):
         return ""
     return f"{old.group(1).lower()}/{old.group(2)}"
+
+
+def _arxiv_doi_terms(doi: str) -> tuple[str, ...]:
+    """The term of the arXiv id whose own DOI (`_ARXIV_DOI`) is ``doi`` (`arxiv_term`),
+    if it is one: it finds the paper that gives the id alone, which has not this DOI.
+    (An old id's: "10.48550/arXiv.cs/0112017" found nothing, said to be no paper's
+    DOI.) readinglist.js's arxivDoiTerms."""
+    ident = _ARXIV_DOI.match(doi)
+    if not ident:
+        return ()
+    return (arxiv_term(ident.group(1) or f"{ident.group(2).lower()}/{ident.group(3)}"),)
 
 
 def _typed_arxiv(word: str) -> str:
@@ -1473,8 +1503,8 @@ def _refine(
             linked = named.links if named.whole and not named.unlinked else ()
             # arXiv's own DOI ("10.48550/arXiv.2401.01234", which arXiv's page shows)
             # is the paper's arXiv id too: it found no paper that gives the id alone.
-            arxiv_doi = _ARXIV_DOI.match(doi)
-            ids = (arxiv_doi.group(1),) if arxiv_doi else ()
+            # (An old id's is the word the index holds for it: no other term.)
+            ids = tuple(term for term in _arxiv_doi_terms(doi) if term != form)
             out.append(f"{form}^{EXACT_BONUS}")
             out += [f"{ident}^{EXACT_BONUS}" for ident in ids]
             out += link_terms(word, linked) if linked else []
@@ -1489,9 +1519,18 @@ def _refine(
             other = True
             continue
         arxiv = _typed_arxiv(word)
+        if "/" in arxiv:
+            # An old id is one word, as a new one is, found by the word the index holds
+            # for it (`arxiv_term`): said missing as typed.
+            term = arxiv_term(arxiv)
+            out.append(f"{term}^{EXACT_BONUS}")
+            found_by = (word.lower(), term)
+            words[found_by] = None
+            if presence == "+":
+                required[found_by] = None
+            other = True
+            continue
         if arxiv:
-            # (An old id is looked for as its words, as the index holds it: "cs" and
-            # "0112017", a path's, `pasted`.)
             word = arxiv
         # A URL or a host and path that begins a page's link (`link_form`) finds that
         # page first: it is the one word to rank by this typed word gives (the pages
@@ -1766,16 +1805,15 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
     same."""
     doi = typed_doi(word)
     if doi:
-        # (arXiv's own DOI finds the paper that gives the id alone: `_ARXIV_DOI`.)
-        arxiv_doi = _ARXIV_DOI.match(doi)
-        return [doi_form(doi), *(arxiv_doi.groups() if arxiv_doi else ())]
+        # (arXiv's own DOI finds the paper that gives the id alone: `_arxiv_doi_terms`.)
+        return list(dict.fromkeys((doi_form(doi), *_arxiv_doi_terms(doi))))
     arxiv = _typed_arxiv(word)
     if arxiv:
         # An arXiv id leaves out its paper, as `_refine` finds it, not the pages of its
         # label or its address's words: "-arXiv:2401.01234" left out every page that
-        # writes "arxiv". An old id by its number alone ("0112017", a word the index
-        # holds for its paper): its archive, "cs", is a word of many pages.
-        return [arxiv.rsplit("/", 1)[-1]]
+        # writes "arxiv". An old id by the word the index holds for it (`arxiv_term`):
+        # by its number alone, "0112017", it left out the paper of "math/0112017" too.
+        return [arxiv_term(arxiv)]
     if vocabulary is not None and _LINK_WORD.search(word):
         return _prohibited_links(word, vocabulary)
     named = links_of(word, vocabulary) if vocabulary is not None and _LINK_PATH.search(word) else NamedLinks()

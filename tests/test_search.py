@@ -22,6 +22,7 @@ import pytest
 from generator.cli import main
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from generator.search import (
+    ARXIV_DOI_PREFIX,
     _ANY_FUZZY,
     _LINK_END,
     _LINK_HOST,
@@ -219,6 +220,7 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     marks = ", ".join(f'"{c}": "{mark}"' for c, mark in DOI_MARKS.items())
     assert f"var DOI_MARKS = {{ {marks} }};" in js
     assert f"var LINK_MOST = {LINK_MOST};" in js
+    assert f'var ARXIV_DOI_PREFIX = "{ARXIV_DOI_PREFIX}";' in js
     for name, pattern in (("LINK_WORD", _LINK_WORD), ("LINK_HOST", _LINK_HOST), ("LINK_START", _LINK_START),
                           ("LINK_END", _LINK_END), ("LINK_PART", _LINK_PART), ("LINK_PATH", _LINK_PATH),
                           ("AUTHOR_FIELD", _AUTHOR_FIELD), ("TYPED_NAME", _TYPED_NAME), ("LINK_CUT", _LINK_CUT),
@@ -1202,8 +1204,9 @@ def test_a_hosts_address_of_seven_digits_is_its_link_not_an_old_arxiv_id():
         assert found(query) == [("papers/zen/", ()), ("papers/digits/", (query.lower(),))], query
     assert found("cs.CL/0112017") == [("papers/old/", ())]
     assert found("math.GT/0309136v2") == [("papers/classed/", ())]
-    # (an old id is looked for as its words: "mat" begins "math", the fourth's archive)
-    assert found("cond-mat.stat-mech/0601001")[0] == ("papers/matter/", ())
+    # (an old id is one word, its subject class none of it: "mat" of its archive was a
+    # word that begins "math", the fourth's archive, `arxiv_term`)
+    assert found("cond-mat.stat-mech/0601001") == [("papers/matter/", ())]
 
 
 def test_an_arxiv_id_marked_minus_leaves_out_its_paper_not_the_pages_of_its_label():
@@ -1211,11 +1214,14 @@ def test_an_arxiv_id_marked_minus_leaves_out_its_paper_not_the_pages_of_its_labe
     leave out), "-arXiv:cs/0112017v1" every page of "arxiv" or "cs" and not its own
     paper (the number with its version, "0112017v1", is no word of the index), and
     "-10.48550/arXiv.2401.01234" (arXiv's DOI, which finds the paper) not the paper
-    that gives the id alone. Each leaves out its own paper alone, as found unmarked."""
+    that gives the id alone; "-cs/0112017" left out the pages of its number,
+    "0112017", the paper of "math/0112017" too, another paper. Each leaves out its own
+    paper alone, as found unmarked."""
     engine = _engine_of(
         _paper("new", title="A preprint", abstract="One.", arxiv="2401.01234"),
         _paper("old", title="An old preprint", abstract="Two.", arxiv="cs/0112017"),
-        _paper("writes", title="A preprint on arXiv", abstract="Three cs preprints."),
+        _paper("other", title="Another old preprint", abstract="Four.", arxiv="math/0112017"),
+        _paper("writes", title="A preprint on arXiv", abstract="Three cs preprints, 0112017."),
     )
 
     def left(query):
@@ -1223,10 +1229,60 @@ def test_an_arxiv_id_marked_minus_leaves_out_its_paper_not_the_pages_of_its_labe
 
     for query in ("-arXiv:2401.01234 preprint", "-2401.01234v2 preprint", "-https://arxiv.org/abs/2401.01234 preprint",
                   "-10.48550/arXiv.2401.01234 preprint", "-https://doi.org/10.48550/arxiv.2401.01234v1 preprint"):
-        assert left(query) == ["papers/old/", "papers/writes/"], query
+        assert left(query) == ["papers/old/", "papers/other/", "papers/writes/"], query
     for query in ("-arXiv:cs/0112017v1 preprint", "-cs.CL/0112017 preprint", "-https://arxiv.org/abs/cs/0112017 preprint",
-                  "-cs/0112017 preprint"):
-        assert left(query) == ["papers/new/", "papers/writes/"], query
+                  "-cs/0112017 preprint", "-10.48550/arXiv.cs/0112017 preprint"):
+        assert left(query) == ["papers/new/", "papers/other/", "papers/writes/"], query
+    assert left("-math/0112017 preprint") == ["papers/new/", "papers/old/", "papers/writes/"]
+
+
+def test_an_old_arxiv_id_is_one_word_that_finds_its_paper_alone():
+    """An old arXiv id ("cs/0112017") was looked for as its two words, "cs" and
+    "0112017": the paper of another archive's id of the same number
+    ("math/0112017"), whose abstract writes "cs", was counted among the pages with
+    both words, and every page that writes "cs" came after. It is one word now, found
+    by its paper alone (arXiv's own DOI of it, which the index holds: `paper_entry`),
+    as a new id ("2401.01234") is, in each form a reader pastes."""
+    engine = _engine_of(
+        _paper("old", title="The first", abstract="One.", arxiv="cs/0112017"),
+        _paper("other", title="The second", abstract="Two cs papers.", arxiv="math/0112017"),
+        _paper("matter", title="The third", abstract="Three.", arxiv="cond-mat/0601001"),
+        _paper("writes", title="The fourth", abstract="A cs paper, 0112017."),
+    )
+    for query in ("cs/0112017", "CS/0112017", "arXiv:cs/0112017v1", "cs.CL/0112017", "https://arxiv.org/abs/cs/0112017",
+                  "+cs/0112017"):
+        found = engine.find(query)
+        assert [(hit.location, hit.missing) for hit in found.hits] == [("papers/old/", ())], query
+        assert (found.every, found.words) == (1, 1), query
+    assert [hit.location for hit in engine.find("math/0112017").hits] == ["papers/other/"]
+    assert [hit.location for hit in engine.find("cond-mat.stat-mech/0601001").hits] == ["papers/matter/"]
+    # (An id no paper has finds nothing: not the pages of its number or its archive.)
+    assert engine.find("hep-th/0112017").hits == []
+
+
+def test_arxivs_doi_of_an_old_id_finds_its_paper():
+    """arXiv's own DOI of an old id ("10.48550/arXiv.cs/0112017") found nothing, and
+    was said to be no paper's DOI, while a new id's found its paper. It finds the paper
+    that gives the old id alone, in each form a DOI is pasted in."""
+    engine = _engine_of(
+        _paper("old", title="The first", abstract="One.", arxiv="cs/0112017"),
+        _paper("other", title="The second", abstract="Two.", arxiv="math/0112017"),
+        _paper("matter", title="The third", abstract="Three.", arxiv="cond-mat.stat-mech/0601001"),
+    )
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query in ("10.48550/arXiv.cs/0112017", "https://doi.org/10.48550/arXiv.cs/0112017",
+                  "doi:10.48550/ARXIV.CS/0112017", "https://doi.org/10.48550%2FarXiv.cs%2F0112017?x=1",
+                  "10.48550/arXiv.cs/0112017v2", "DOI: 10.48550/arxiv.cs/0112017", "+10.48550/arxiv.cs/0112017"):
+        assert found(query) == [("papers/old/", ())], query
+    assert found("10.48550/arXiv.cond-mat/0601001") == [("papers/matter/", ())]
+    # (Another archive's id of the number is another paper's DOI; one no paper has is
+    # said so.)
+    assert found("10.48550/arXiv.math/0112017") == [("papers/other/", ())]
+    told = engine.find("10.48550/arXiv.hep-th/0112017")
+    assert told.hits == [] and told.unlinked == ("10.48550/arXiv.hep-th/0112017",)
 
 
 def test_a_label_pasted_before_an_identifier_is_no_word_to_look_for():
@@ -1244,8 +1300,8 @@ def test_a_label_pasted_before_an_identifier_is_no_word_to_look_for():
                         ("arXiv: cs/0112017", "old")):
         found = engine.find(query)
         assert [(hit.location, hit.missing) for hit in found.hits] == [(f"papers/{page}/", ())], query
-        # (An old id is its two words, as typed bare: "cs" and "0112017".)
-        assert (found.every, found.words) == (1, 2 if page == "old" else 1), query
+        # (An old id is one word, as a new one is: `arxiv_term`.)
+        assert (found.every, found.words) == (1, 1), query
     # (Not before an identifier: a word, which no page here writes.)
     found = engine.find("doi: learning")
     assert [(hit.location, hit.missing) for hit in found.hits] == [("papers/doi/", ("doi",))]

@@ -76,11 +76,12 @@
   var RESULT = 3;
 
   var IDENTIFIER = /(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}\/[!-~\u00a1-\uffff]+)/;
-  /* An old arXiv id in a typed word, and arXiv's own DOI of a new one (search.py's
-     _OLD_ARXIV, _ARXIV_DOI). */
+  /* An old arXiv id in a typed word, and arXiv's own DOI of an id, new or old
+     (search.py's _OLD_ARXIV, _ARXIV_DOI, ARXIV_DOI_PREFIX). */
   var OLD_ARXIV = /(?:^|[^a-z.-])([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?\/([0-9]{7})(?:v[0-9]+)?(?![0-9])/i;
   var CLASSED_ARCHIVE = /^(?:cs|math|physics|nlin|q-bio|cond-mat|stat)\./i;
-  var ARXIV_DOI = /^10\.48550\/arxiv\.([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?$/i;
+  var ARXIV_DOI = /^10\.48550\/arxiv\.(?:([0-9]{4}\.[0-9]{4,5})|([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?\/([0-9]{7}))(?:v[0-9]+)?$/i;
+  var ARXIV_DOI_PREFIX = "10.48550/arxiv.";
 
   /* The index's map of base forms to their other forms (search.py's lemmas.by_form),
      turned around: form -> its base forms. A Map, so that a typed "constructor" is no
@@ -388,6 +389,23 @@
       return "";
     }
     return old[1].toLowerCase() + "/" + old[2];
+  }
+
+  /* The word of the index that finds the paper of an arXiv id: a new id as it is, an
+     old one ("cs/0112017") as arXiv's own DOI of it, one word, not "cs" and "0112017"
+     (search.py's arxiv_term). */
+  function arxivTerm(ident) {
+    return ident.indexOf("/") >= 0 ? doiForm(ARXIV_DOI_PREFIX + ident) : ident;
+  }
+
+  /* The term of the arXiv id whose own DOI a DOI is, if it is one: it finds the paper
+     that gives the id alone (search.py's _arxiv_doi_terms). */
+  function arxivDoiTerms(doi) {
+    var ident = ARXIV_DOI.exec(doi);
+    if (!ident) {
+      return [];
+    }
+    return [arxivTerm(ident[1] || ident[2].toLowerCase() + "/" + ident[3])];
   }
 
   /* The arXiv id, new or old, a typed word is or holds, else "" (search.py's
@@ -797,9 +815,9 @@
         var form = doiForm(doiTyped);
         var byLink = !vocabulary || DOI_ADDRESS.test(word) ? { whole: false, links: [] } : linksOf(word, vocabulary);
         var linkedBy = byLink.whole && !byLink.unlinked ? byLink.links : [];
-        /* (arXiv's own DOI is the paper's arXiv id too: search.py's _ARXIV_DOI) */
-        var arxivDoi = ARXIV_DOI.exec(doiTyped);
-        var ids = arxivDoi ? [arxivDoi[1]] : [];
+        /* (arXiv's own DOI is the paper's arXiv id too, an old id's the word the index
+           holds for it: search.py's _arxiv_doi_terms) */
+        var ids = arxivDoiTerms(doiTyped).filter(function (term) { return term !== form; });
         out.push(form + "^" + EXACT_BONUS);
         ids.forEach(function (id) { out.push(id + "^" + EXACT_BONUS); });
         out.push.apply(out, linkedBy.length ? linkTerms(word, linkedBy) : []);
@@ -816,8 +834,20 @@
         other = true;
         return;
       }
-      /* (an old arXiv id is looked for as its words, as the index holds it) */
+      /* An old arXiv id is one word, found by the word the index holds for it, said
+         missing as typed (search.py's arxiv_term). */
       var arxiv = typedArxiv(word);
+      if (arxiv.indexOf("/") >= 0) {
+        var term = arxivTerm(arxiv);
+        out.push(term + "^" + EXACT_BONUS);
+        var byId = [word.toLowerCase(), term];
+        words.set(byId.join(" "), byId);
+        if (presence === "+") {
+          needed.set(byId.join(" "), byId);
+        }
+        other = true;
+        return;
+      }
       if (arxiv) {
         word = arxiv;
       }
@@ -1064,15 +1094,15 @@
     var doiTyped = typedDoi(word);
     if (doiTyped) {
       /* (and arXiv's own DOI the paper that gives the id alone) */
-      var arxivDoi = ARXIV_DOI.exec(doiTyped);
-      return [doiForm(doiTyped)].concat(arxivDoi ? [arxivDoi[1]] : []);
+      var form = doiForm(doiTyped);
+      return [form].concat(arxivDoiTerms(doiTyped).filter(function (term) { return term !== form; }));
     }
     /* (An arXiv id its paper, not the pages of its label or address's words; an old
-       one by its number alone, its archive a word of many pages: search.py's
-       _prohibited_terms.) */
+       one by the word the index holds for it, not its number alone, which another
+       archive's id has: search.py's _prohibited_terms.) */
     var arxiv = typedArxiv(word);
     if (arxiv) {
-      return [arxiv.split("/").pop()];
+      return [arxivTerm(arxiv)];
     }
     if (vocabulary && LINK_WORD.test(word)) {
       return prohibitedLinks(word, vocabulary);

@@ -72,6 +72,8 @@ PAPERS.update({
 PAPERS.update({
     "accent-author": ("Names of many letters", "[Jos\u00e9 M\u00fcller]", ""),
     "old-arxiv": ("An archive of old preprints", "[Ada Lovelace]", "arxiv: cs/0112017\n"),
+    # (another archive's old id of the same number, another paper)
+    "math-arxiv": ("Another archive of old papers", "[Ada Lovelace]", "arxiv: math/0112017\n"),
     "new-arxiv": ("A preprint of the new kind", "[Ada Lovelace]", "arxiv: '2401.01234'\n"),
     # (a page that writes "arXiv" and "cs", words of an arXiv id's label and archive)
     "arxiv-writer": ("A preprint list of arXiv cs papers", "[Ada Lovelace]", ""),
@@ -169,6 +171,9 @@ QUERIES = [
     # marked "-", as typed, pasted with its label or as arXiv's DOI
     "zenodo.org/1234567", "cs.CL/0112017 preprints", "-arXiv:2401.01234 preprint", "-arXiv:cs/0112017v1 preprint",
     "-10.48550/arXiv.2401.01234 preprint", "-cs/0112017 preprint",
+    # an old id typed alone, arXiv's DOI of it, and marked "-"
+    "cs/0112017", "math.GT/0112017v2", "10.48550/arXiv.cs/0112017", "https://doi.org/10.48550/arXiv.cs/0112017",
+    "-cs/0112017 archive", "-10.48550/arXiv.math/0112017 archive", "+cs/0112017 archive",
     # what a reader types that looks like those: words, a label before no identifier
     "arxiv papers on doi", "cs/ai", "git@ notation", "Transformers: a survey", "math/0501001", "doi: preprint",
 ]
@@ -327,6 +332,39 @@ def test_a_corrected_hyphenated_word_is_said_missing_as_typed(open_context, agre
     assert ("papers/task-vectors/", []) in shown
     lacking = [lacks for path, lacks in shown if lacks]
     assert lacking and all(lacks == ["mutli-task"] for lacks in lacking)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # (checked by hand: the paper of cs/0112017 alone, one word; it was two, "cs" and
+    # "0112017", and found math/0112017's paper and arxiv-writer's ("cs") too, each
+    # lacking one, under "1 page with both words, 2 more with one of them")
+    ("cs/0112017", ["papers/old-arxiv/"]),
+    ("arXiv:cs/0112017v1", ["papers/old-arxiv/"]),
+    # (arXiv's DOI of an old id found nothing, said to be no paper's DOI)
+    ("10.48550/arXiv.cs/0112017", ["papers/old-arxiv/"]),
+    ("https://doi.org/10.48550/arXiv.math/0112017", ["papers/math-arxiv/"]),
+])
+def test_an_old_arxiv_id_finds_its_paper_alone_on_the_site(open_context, agree_site, query, expected):
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    shown, _, line = _shown(page, query)
+    assert [(path, []) for path in expected] == shown
+    assert line.startswith("1 page found")
+
+
+def test_an_old_arxiv_id_marked_minus_leaves_out_its_paper_alone_on_the_site(open_context, agree_site):
+    """"-cs/0112017" left out the pages of its number, "0112017": math/0112017's paper
+    too, another paper."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    # (checked by hand: "archive" is in these two titles alone, each page's abstract
+    # its title and "with help from sled makers")
+    shown, _, _ = _shown(page, "archive")
+    assert sorted(path for path, _ in shown) == ["papers/math-arxiv/", "papers/old-arxiv/"]
+    for query, left in (("-cs/0112017 archive", "papers/math-arxiv/"), ("-math/0112017 archive", "papers/old-arxiv/"),
+                        ("-10.48550/arXiv.cs/0112017 archive", "papers/math-arxiv/")):
+        shown, _, _ = _shown(page, query)
+        assert shown == [(left, [])], query
 
 
 @pytest.mark.parametrize(("query", "expected"), [
