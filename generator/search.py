@@ -1427,6 +1427,9 @@ def _refine(
     # (each hyphenated word corrected, `corrected_compound`, and what was typed: said
     # missing as typed)
     typed: dict[str, str] = {}
+    # (the hyphenated words typed, lower-cased: one of them typed as a slip too,
+    # "mutli-task multi-task", is said missing as typed right, not as the slip)
+    right: set[str] = set()
     # (whether a typed word looks for a word that is no such word: then the query's
     # common words are not what it found nothing for)
     other = False
@@ -1577,7 +1580,10 @@ def _refine(
                 continue
         if not pasted:
             written, word = word, corrected_compound(word, vocabulary, base_forms)
-            typed.update(_corrections(written, word))
+            # (Of two slips of one word, "mutli-task multi-tsak", the first typed is said.)
+            for corrected, slip in _corrections(written, word).items():
+                typed.setdefault(corrected, slip)
+            right.update(compound.lower() for compound in _HYPHENATED.findall(written))
         pieces = [piece for piece in split_at.split(word) if piece]
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
@@ -1683,7 +1689,8 @@ def _refine(
     # search for: said so where it finds nothing, not that every word marked "+" is on no
     # page (or to try a shorter word).
     return Refined(out, list(words), list(required), nothing, () if other else tuple(common.values()),
-                   tuple(dict.fromkeys(notes)), tuple(dict.fromkeys(unlinked)), typed)
+                   tuple(dict.fromkeys(notes)), tuple(dict.fromkeys(unlinked)),
+                   {corrected: slip for corrected, slip in typed.items() if corrected not in right})
 
 
 @dataclass(frozen=True)
@@ -1941,7 +1948,11 @@ def _corrections(typed: str, corrected: str) -> dict[str, str]:
     before, after = _HYPHENATED.findall(typed), _HYPHENATED.findall(corrected)
     if len(before) != len(after):
         return {}
-    return {new.lower(): old.lower() for old, new in zip(before, after) if old.lower() != new.lower()}
+    found: dict[str, str] = {}
+    for old, new in zip(before, after):
+        if old.lower() != new.lower():
+            found.setdefault(new.lower(), old.lower())
+    return found
 
 
 # The most spellings a hyphenated word's slips are corrected among: short halves each

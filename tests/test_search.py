@@ -1285,6 +1285,26 @@ def test_arxivs_doi_of_an_old_id_finds_its_paper():
     assert told.hits == [] and told.unlinked == ("10.48550/arXiv.hep-th/0112017",)
 
 
+def test_a_hyphenated_word_typed_misspelt_and_right_is_said_missing_as_typed_right():
+    """"mutli-task multi-task learning" (a slip beside the word typed right: one word
+    to rank by) said "Missing: mutli-task" under the page with "learning" alone, the
+    slip, though the reader typed the word too. It says the word as typed right,
+    whichever comes first; of two slips of one word, the first typed."""
+    engine = _engine_of(
+        _paper("both", title="Multi-task learning", abstract="One."),
+        _paper("learning", title="Learning to rank", abstract="Two."),
+    )
+    for query, lacks in (("mutli-task multi-task learning", "multi-task"),
+                         ("multi-task mutli-task learning", "multi-task"),
+                         ("Mutli-Task MULTI-task learning", "multi-task"),
+                         ("mutli-task multi-tsak learning", "mutli-task"),
+                         ("multi-tsak mutli-task learning", "multi-tsak")):
+        found = engine.find(query)
+        assert [(hit.location, hit.missing) for hit in found.hits] == [
+            ("papers/both/", ()), ("papers/learning/", (lacks,))], query
+        assert (found.every, found.words) == (1, 2), query
+
+
 def test_a_label_pasted_before_an_identifier_is_no_word_to_look_for():
     """A reference writes "DOI: 10.1109/CVPR.2016.90" or "arXiv: 2401.01234", and a
     reader pastes it so: the label was a word to look for, on no page, and the paper

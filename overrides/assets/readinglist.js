@@ -242,8 +242,9 @@
     var before = typed.match(HYPHENATED) || [];
     var after = corrected.match(HYPHENATED) || [];
     if (before.length === after.length) {
+      /* (Of two slips of one word, the first typed.) */
       before.forEach(function (old, i) {
-        if (old.toLowerCase() !== after[i].toLowerCase()) {
+        if (old.toLowerCase() !== after[i].toLowerCase() && !into.has(after[i].toLowerCase())) {
           into.set(after[i].toLowerCase(), old.toLowerCase());
         }
       });
@@ -715,8 +716,10 @@
        search.py's Refined.notes, Refined.unlinked) */
     var notes = [];
     var unlinked = [];
-    /* (each hyphenated word corrected and what was typed: search.py's Refined.typed) */
+    /* (each hyphenated word corrected and what was typed: search.py's Refined.typed;
+       and the hyphenated words typed, one typed as a slip too said as typed right) */
     var corrected = new Map();
+    var right = new Set();
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word, at, typedAll) {
       if (!word || labels(word, typedAll[at + 1])) {
@@ -898,6 +901,9 @@
         var written = word;
         word = correctedCompound(word, vocabulary, baseForms);
         corrections(written, word, corrected);
+        (written.match(HYPHENATED) || []).forEach(function (compound) {
+          right.add(compound.toLowerCase());
+        });
       }
       var pieces = word.split(separator).filter(Boolean);
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
@@ -1059,7 +1065,7 @@
       required: required, common: other ? [] : Array.from(common.values()),
       notes: notes.filter(function (note, i) { return notes.indexOf(note) === i; }),
       unlinked: unlinked.filter(function (url, i) { return unlinked.indexOf(url) === i; }),
-      corrected: corrected
+      corrected: new Map(Array.from(corrected).filter(function (item) { return !right.has(item[0]); }))
     };
   }
 
