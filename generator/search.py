@@ -916,7 +916,7 @@ _IDENTIFIER = re.compile(
 _OLD_ARXIV = re.compile(r"(?:^|[^a-z.-])([a-z]+(?:-[a-z]+)?)(?:\.[a-z-]+)?/([0-9]{7})(?:v[0-9]+)?(?![0-9])", re.I)
 # arXiv's own DOI of a paper ("10.48550/arXiv.2401.01234", "10.48550/arXiv.cs/0112017"),
 # its id's archive and number, and a subject class and version no part of either:
-# `_arxiv_doi_id`. (The archives whose old ids were written with a subject class,
+# `_arxiv_doi_terms`. (The archives whose old ids were written with a subject class,
 # "cs.CL/0112017", which reads as a host and path too: `_old_arxiv`.)
 _CLASSED_ARCHIVE = re.compile(r"^(?:cs|math|physics|nlin|q-bio|cond-mat|stat)\.", re.I)
 _ARXIV_DOI = re.compile(
