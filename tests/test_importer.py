@@ -536,6 +536,21 @@ def test_unedited_files_skipped_by_the_fast_path_still_merge_and_locate(tmp_path
     assert data["links"]["code"] == [{"url": "https://github.com/o/first", "found_in": "abstract"}]
 
 
+def test_the_fast_path_reads_each_file_to_its_end(tmp_path):
+    # A re-import takes a file for unchanged only when all of it is what it would write:
+    # a file read in parts must be read whole, however long (a read gives 64 KiB at most),
+    # or a curator's lines after the first part would go unseen.
+    from generator.importer import _whole_file
+
+    for size in (0, 1, (1 << 16) - 1, 1 << 16, (1 << 16) + 1, 3 * (1 << 16) + 7):
+        data = bytes(i % 251 for i in range(size))
+        (tmp_path / "p.yml").write_bytes(data)
+        assert _whole_file(str(tmp_path / "p.yml")) == data
+    assert _whole_file(str(tmp_path / "missing.yml")) is None
+    (tmp_path / "folder.yml").mkdir()  # (a folder opens; its read fails)
+    assert _whole_file(str(tmp_path / "folder.yml")) is None
+
+
 def test_an_edit_keeps_the_files_own_indentation(tmp_path):
     # ruamel writes one indentation for the whole file; it is taken from the file.
     papers = tmp_path / "papers"
