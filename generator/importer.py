@@ -1026,6 +1026,8 @@ def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str
     Any other file, and every file these records do not match, is parsed as usual.
     """
     claimed: dict[str, Paper] = {}
+    if not names:
+        return []  # (a first import: no file to claim, and no title's slug to make for one)
     # (Strings, and a Path only for a file claimed: pathlib's joins and read_bytes, a
     # buffered file object a file, were a third of this loop at 10,000 files.)
     folder = os.fspath(papers_dir)
