@@ -14,6 +14,7 @@ removes them.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,10 @@ ASIDE = ".readinglist-last-good"
 # Where a dirty build sets aside the files it makes again: some of a site, which must
 # never be taken for a whole one (see set_aside).
 ASIDE_FILES = ".readinglist-last-good-files"
+# The site folders whose last site this process set aside and has not put back or
+# dropped since: a build Ctrl-C stopped puts back its own (put_back_mine), never what
+# another build set aside there, building in place while this one waited for it.
+_MINE: set[str] = set()
 
 
 def set_aside(site_dir: Path) -> None:
@@ -34,6 +39,7 @@ def set_aside(site_dir: Path) -> None:
     under plain `mkdocs build`: MkDocs runs no build_error event for it): it is the last
     good site, and the site folder holds that build's half; the half goes (MkDocs would
     empty the folder of it), the last good site stays set aside."""
+    _MINE.add(os.path.abspath(site_dir))
     aside = site_dir / ASIDE
     shutil.rmtree(site_dir / ASIDE_FILES, ignore_errors=True)
     if not site_dir.is_dir():
@@ -72,6 +78,8 @@ def set_aside_files(site_dir: Path, files: list[Path]) -> None:
 def put_back(site_dir: Path, *, whole: bool) -> None:
     """The files set aside, in place of what the failed build wrote: all of them when
     the whole site was set aside (set_aside), else each file over its new one."""
+    if whole:
+        _MINE.discard(os.path.abspath(site_dir))
     aside = site_dir / (ASIDE if whole else ASIDE_FILES)
     if not aside.is_dir():
         return
@@ -88,8 +96,15 @@ def put_back(site_dir: Path, *, whole: bool) -> None:
         shutil.rmtree(aside)
 
 
+def put_back_mine(site_dir: Path) -> None:
+    """``put_back`` of the whole site, if this process set it aside."""
+    if os.path.abspath(site_dir) in _MINE:
+        put_back(site_dir, whole=True)
+
+
 def drop(site_dir: Path) -> None:
     """The build succeeded: the files set aside are not needed."""
+    _MINE.discard(os.path.abspath(site_dir))
     shutil.rmtree(site_dir / ASIDE, ignore_errors=True)
     shutil.rmtree(site_dir / ASIDE_FILES, ignore_errors=True)
 

@@ -356,29 +356,40 @@ def test_two_builds_into_one_site_folder_take_turns(tmp_path, process_state, mon
     assert sorted(p.name for p in site.parent.iterdir()) == [".list.readinglist.lock", "list"]
 
 
-def test_a_build_killed_while_it_held_the_site_folder_does_not_stop_the_next(tmp_path, process_state):
-    """The site folder's lock is the operating system's (filelock, as the docs folder's):
-    it goes with its process, and the record of one killed outright names a process
-    that is gone."""
-    from generator import docslock
-
-    site = tmp_path / "www" / "list"
+def _holder_process(site: Path) -> subprocess.Popen:
+    """Another process holding the lock on ``site`` (as a build does) until killed."""
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""\
             import sys, time
             from pathlib import Path
             sys.path.insert(0, {str(REPO)!r})
             from generator import docslock, staged_site
-            docslock.hold(staged_site.lock_file(Path({str(site)!r})), "list/", {{}})
+            held = {{}}  # (kept: a lock no longer referred to is let go)
+            docslock.hold(staged_site.lock_file(Path({str(site)!r})), "list/", held)
             print("held", flush=True)
             time.sleep(600)
         """)],
         stdout=subprocess.PIPE, text=True,
     )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_a_build_killed_while_it_held_the_site_folder_does_not_stop_the_next(tmp_path, process_state):
+    """The site folder's lock is the operating system's (filelock, as the docs folder's):
+    it goes with its process, and the record of one killed outright names a process
+    that is gone."""
+    from filelock import FileLock, Timeout
+
+    from generator import docslock
+
+    site = tmp_path / "www" / "list"
+    holder = _holder_process(site)
     try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         record = staged_site.beside(site, ".readinglist.holder")
         assert docslock.holder(record) is not None  # (while it runs: named)
+        with pytest.raises(Timeout):  # (and held: a lock no one held would prove nothing)
+            FileLock(str(staged_site.lock_file(site)), thread_local=False).acquire(blocking=False)
         holder.kill()
         holder.wait()
         assert record.is_file()
@@ -407,3 +418,46 @@ def test_mkdocs_says_the_site_folder_it_builds_not_only_the_staging_folder(tmp_p
         " swapped in)"
     ]
     assert [line for line in said if str(staging) in line and "Building documentation" not in line] == []
+
+
+def test_ctrl_c_while_waiting_for_the_site_folder_leaves_the_holders_build_alone(
+    tmp_path, process_state, monkeypatch
+):
+    """A build that waits for another one (building in place: a site folder that is a
+    mount point, its last site set aside in it, served_site.py) and is stopped by Ctrl-C
+    meanwhile has set nothing aside and built nothing: it put the other's last site
+    back over the pages that one was writing, which then published a mix of the two
+    sites, with nothing left to put back if it failed."""
+    from generator import docslock
+    from generator.cli import main
+
+    project = make_project(tmp_path, FIXTURE)
+    site = tmp_path / "www" / "list"
+    _build(site / served_site.ASIDE, OLD)  # (the holder's last site, set aside)
+    _build(site, {"index.html": "half-built"})  # (and what it has written so far)
+    before = _site(site)
+    holder = _holder_process(site)
+    sleep = docslock.time.sleep
+    try:
+        def ctrl_c(seconds):
+            raise KeyboardInterrupt  # (pressed while it waits)
+
+        monkeypatch.setattr(docslock.time, "sleep", ctrl_c)
+        assert main(["--root", str(project), "build", "-q", "--site-dir", str(site)]) == 130
+    finally:
+        holder.kill()
+        holder.wait()
+    assert _site(site) == before
+    # Its own last site, set aside as it builds in place, a Ctrl-C still puts back (here
+    # the one the holder, killed, left aside; the holder's half is gone).
+    from generator import handlinks
+
+    monkeypatch.setattr(docslock.time, "sleep", sleep)
+    monkeypatch.setattr(staged_site.os.path, "ismount", lambda path: Path(path) == site)
+
+    def interrupted(pages, root):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(handlinks, "missing_anchors", interrupted)
+    assert main(["--root", str(project), "build", "-q", "--site-dir", str(site)]) == 130
+    assert _site(site) == OLD

@@ -132,8 +132,9 @@ def run(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             # MkDocs runs no build_error event for it: the hook's staging folder
             # (staged_site.py) goes, or the last site it set aside in place
-            # (served_site.py) is put back.
-            from ..served_site import put_back
+            # (served_site.py) is put back: its own, not one another build set aside
+            # there while this one waited for it (docslock.py).
+            from ..served_site import put_back_mine
             from ..staged_site import abandon, site_of
 
             building_in = Path(config.site_dir)
@@ -141,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
                 abandon(building_in)
                 config.site_dir = str(site_of(building_in))
             else:
-                put_back(building_in, whole=True)
+                put_back_mine(building_in)
             raise
         finally:
             config.plugins.on_shutdown()
