@@ -113,9 +113,16 @@ _GUARDED = "readinglist_guarded"
 _STOPPED = "readinglist_stopped"
 # The docs folders this process holds (docslock.Held, by folder).
 _DOCS_LOCKS = "readinglist_docs_locks"
+# The site folder this process holds (docslock.Held; _hold_site), and whether the command
+# is `mkdocs gh-deploy`, which pushes the site folder after the build and its on_shutdown.
+_SITE_LOCKS = "readinglist_site_locks"
+_DEPLOYING = "readinglist_deploying"
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    # (A site folder an earlier `gh-deploy` of this process kept held: see on_shutdown.)
+    docslock.let_go_of_all(_site_locks())
+    build.PROCESS_STATE[_DEPLOYING] = command == "gh-deploy"
     if command == "serve":
         os.environ[_SERVING] = "1"
         # (`readinglist serve` did so already; plain `mkdocs serve` stopped by SIGTERM
@@ -393,7 +400,7 @@ def _hold_site(config: MkDocsConfig) -> None:
     lock = staged_site.lock_file(site)
     root = Path(config.config_file_path).resolve().parent
     try:
-        docslock.hold(lock, _shown(site, root), _docs_locks())
+        docslock.hold(lock, _shown(site, root), _site_locks())
     except OSError:
         # (A parent folder the build may not write in: no staging folder can be made
         # there either, and the site is built in place, as MkDocs does.)
@@ -404,7 +411,7 @@ def _hold_site(config: MkDocsConfig) -> None:
 def _let_site_go() -> None:
     global _site_held
     if _site_held is not None:
-        docslock.release(_site_held, _docs_locks())
+        docslock.release(_site_held, _site_locks())
         _site_held = None
 
 
@@ -421,6 +428,10 @@ def _let_docs_go() -> None:
 
 def _docs_locks() -> dict[str, docslock.Held]:
     return build.PROCESS_STATE.setdefault(_DOCS_LOCKS, {})  # type: ignore[return-value]
+
+
+def _site_locks() -> dict[str, docslock.Held]:
+    return build.PROCESS_STATE.setdefault(_SITE_LOCKS, {})  # type: ignore[return-value]
 
 
 def _old_addresses(config: MkDocsConfig, site) -> None:
@@ -1246,7 +1257,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     # it first.
     if not failed:
         _publish()
-        _let_site_go()
+        if not build.PROCESS_STATE.get(_DEPLOYING):  # (kept until it has pushed: on_shutdown)
+            _let_site_go()
         _let_docs_go()
 
 
@@ -1324,6 +1336,15 @@ def on_shutdown() -> None:
     global _site_held
     _store_memo()
     docslock.let_go_of_all(_docs_locks())
+    # `mkdocs gh-deploy` pushes the site folder after this (ghp-import reads it file by
+    # file): a build from another checkout would replace it meanwhile, and a mix of two
+    # sites be pushed. Its published site folder stays held until the process ends.
+    if not (build.PROCESS_STATE.get(_DEPLOYING) and _site_held is not None):
+        docslock.let_go_of_all(_site_locks())
+    else:
+        import atexit
+
+        atexit.register(docslock.let_go_of_all, _site_locks())  # (its record too)
     _site_held = None
 
 

@@ -2629,7 +2629,10 @@ def test_mkdocs_names_the_site_folder_after_a_build_and_a_killed_builds_half_is_
     about.write_text(text)
     assert build_site() == str(site)
     assert tree(site) == {path: text for path, (text, _, _) in before.items()}
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.readinglist.lock"]
+    # (The site folder still held, with its record: gh-deploy pushes it next.)
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [
+        ".site.readinglist.holder", ".site.readinglist.lock"
+    ]
 
 
 def test_a_site_folder_no_rename_can_replace_gets_the_same_site_moved_in(tmp_path, process_state, monkeypatch, capsys):

@@ -461,3 +461,41 @@ def test_ctrl_c_while_waiting_for_the_site_folder_leaves_the_holders_build_alone
     monkeypatch.setattr(handlinks, "missing_anchors", interrupted)
     assert main(["--root", str(project), "build", "-q", "--site-dir", str(site)]) == 130
     assert _site(site) == OLD
+
+
+def _held_elsewhere(lock: Path) -> bool:
+    """Whether a process of its own finds ``lock`` held (flock: another process's view)."""
+    probe = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(f"""\
+            from filelock import FileLock, Timeout
+            try:
+                FileLock({str(lock)!r}, thread_local=False).acquire(blocking=False)
+            except Timeout:
+                print("held")
+            else:
+                print("free")
+        """)],
+        capture_output=True, text=True, check=True,
+    )
+    return probe.stdout == "held\n"
+
+
+def test_mkdocs_gh_deploy_holds_the_site_folder_until_it_has_pushed(tmp_path, process_state, monkeypatch):
+    """`mkdocs gh-deploy` builds, runs on_shutdown, and then pushes the site folder
+    (ghp-import reads it file by file): let go when the build ended, the folder could be
+    replaced by a build from another checkout as it was read, and a mix of two sites
+    pushed."""
+    from mkdocs.__main__ import cli
+    from mkdocs.commands import gh_deploy
+
+    project = make_project(tmp_path, FIXTURE)
+    lock = staged_site.lock_file(project / "site")
+    pushed: list[tuple[bool, bool]] = []
+
+    def push(config, **options):
+        index = Path(config.site_dir) / "papers" / "task-vectors" / "index.html"
+        pushed.append((index.is_file(), _held_elsewhere(lock)))
+
+    monkeypatch.setattr(gh_deploy, "gh_deploy", push)
+    cli.main(["gh-deploy", "-q", "-f", str(project / "mkdocs.yml")], standalone_mode=False)
+    assert pushed == [(True, True)]
