@@ -334,10 +334,11 @@ def key_location(root: Path, key: str) -> Location:
 
 
 # The shipped example's listing (a list of one's own has it no longer: README's "Starting
-# your own list" removes it, and the tests tell the example so), its site name and the
-# heading of its home page.
+# your own list" removes it, and the tests tell the example so), its site name and
+# description (`init` keeps a lab's own, not these) and the heading of its home page.
 EXAMPLE_LISTING = Path("content", "sources", "000_19bd02ae25786342.txt")
 EXAMPLE_NAME = "Learning across tasks: a reading list"
+EXAMPLE_DESCRIPTION = "A curated reading list of research papers, by topic, with code links."
 HOME_PAGE = Path("content", "pages", "index.md")
 
 

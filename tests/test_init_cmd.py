@@ -311,8 +311,9 @@ def test_a_first_init_without_a_name_asks_for_one_and_changes_nothing(tmp_path, 
     root = project(tmp_path)
     before = snapshot(root)
     assert init(root, capsys, "--description", "Papers we read.") == (
-        1, "", "readinglist init: give your list's name with --name NAME (mkdocs.yml's site_name,"
-        " every page's title); nothing was changed\n",
+        1, "", "readinglist init: mkdocs.yml's site_name is still the shipped example's ('Learning across tasks:"
+        " a reading list'): give your list's name with --name NAME (mkdocs.yml's site_name, every page's title);"
+        " nothing was changed\n",
     )
     assert snapshot(root) == before
 
@@ -634,7 +635,7 @@ def test_init_refuses_a_mkdocs_yml_it_cannot_edit_and_changes_nothing(tmp_path, 
     git(root, "commit", "-q", "-am", "one line")
     assert refused(root, capsys) == [
         "mkdocs.yml: cannot be edited safely (its settings are not a mapping of one key a line): write each"
-        " setting on a line of its own (site_name: NAME), or set site_name there by hand",
+        " setting on a line of its own (site_name: NAME), or set site_name and site_description there by hand",
         "readinglist init: nothing was changed",
     ]
 
@@ -689,3 +690,85 @@ def test_a_second_init_with_another_name_renames_the_description_the_first_made_
     status, out, _ = init(root, capsys, "--name", "Brown Lab")
     assert out.splitlines()[1:] == ["- site_name set to 'Brown Lab' (was 'Jones Lab')"]
     assert mkdocs_load((root / "mkdocs.yml").read_text())["site_description"] == "Papers we read."
+
+
+def _config_with(root: Path, **values: str) -> bytes:
+    """mkdocs.yml with ``values`` set as a curator writes them before running init."""
+    (root / "mkdocs.yml").write_text(with_values(MKDOCS, values), encoding="utf-8")
+    return (root / "mkdocs.yml").read_bytes()
+
+
+def test_init_without_a_name_takes_the_one_mkdocs_yml_already_has_and_says_so(tmp_path, capsys):
+    # (curator: init asked for --name though mkdocs.yml's site_name was already the lab's)
+    root = project(tmp_path)
+    _config_with(root, site_name="Smith Lab: ours")
+    status, out, err = init(root, capsys)
+    assert (status, err) == (0, "")
+    config = (root / "mkdocs.yml").read_text()
+    changed = [(a, b) for a, b in zip(with_values(MKDOCS, {"site_name": "Smith Lab: ours"}).splitlines(),
+                                      config.splitlines(), strict=True) if a != b]  # fmt: skip
+    assert [b for _, b in changed] == ['site_description: "Smith Lab: ours: research papers, by topic."']
+    assert (
+        "- mkdocs.yml: site_name kept as it was, 'Smith Lab: ours' (give --name to set another),"
+        " site_description set to 'Smith Lab: ours: research papers, by topic.'"
+        " (set your own with --description, or in mkdocs.yml)\n"
+    ) in out
+    assert not (root / LISTING).exists()
+
+
+def test_init_keeps_a_description_of_the_lab_s_own_in_mkdocs_yml(tmp_path, capsys):
+    # (with --name or without: the description a curator wrote before init was replaced
+    # by "NAME: research papers, by topic.")
+    for name in ([], ["--name", "Smith Lab"]):
+        root = project(tmp_path / str(len(name)))
+        config = _config_with(root, site_name="Smith Lab", site_description="Papers we read.")
+        status, out, err = init(root, capsys, *name)
+        assert (status, err) == (0, "")
+        assert (root / "mkdocs.yml").read_bytes() == config
+        assert "- mkdocs.yml: site_name kept as it was, 'Smith Lab'" in out
+        assert ", site_description kept as it was, 'Papers we read.' (set another with --description)\n" in out
+    # A description given replaces it, the name kept.
+    root = project(tmp_path / "given")
+    _config_with(root, site_name="Smith Lab", site_description="Papers we read.")
+    status, out, err = init(root, capsys, "--description", "Ours.")
+    assert (status, err) == (0, "")
+    loaded = mkdocs_load((root / "mkdocs.yml").read_text())
+    assert (loaded["site_name"], loaded["site_description"]) == ("Smith Lab", "Ours.")
+    assert "- mkdocs.yml: site_name kept as it was, 'Smith Lab' (give --name to set another), site_description set to 'Ours.'\n" in out
+
+
+@pytest.mark.parametrize("config, why", [
+    (MKDOCS, "mkdocs.yml's site_name is still the shipped example's ('Learning across tasks: a reading list')"),
+    (re.sub(r"(?m)^site_name:.*\n", "", MKDOCS), "mkdocs.yml has no site_name"),
+    (re.sub(r"(?m)^site_name:.*\n", "site_name: !ENV [NAME, Lab]\n", MKDOCS), "mkdocs.yml has no site_name"),
+    (re.sub(r"(?m)^site_name:.*\n", 'site_name: "  "\n', MKDOCS), "mkdocs.yml has no site_name"),
+])  # fmt: skip
+def test_init_without_a_name_asks_for_one_when_mkdocs_yml_has_none_of_the_lab_s(tmp_path, capsys, config, why):
+    root = project(tmp_path)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    before = snapshot(root)
+    status, out, err = init(root, capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        f"readinglist init: {why}: give your list's name with --name NAME (mkdocs.yml's site_name,"
+        " every page's title); nothing was changed\n"
+    )
+    assert snapshot(root) == before
+
+
+def test_init_without_a_name_refuses_one_in_mkdocs_yml_the_pages_would_read_as_markup(tmp_path, capsys):
+    root = project(tmp_path)
+    _config_with(root, site_name="<b>Smith</b> Lab")
+    before = snapshot(root)
+    status, out, err = init(root, capsys)
+    assert (status, out) == (1, "")
+    assert err.startswith("readinglist init: mkdocs.yml's site_name: 'site_name' holds '<', ")
+    assert snapshot(root) == before
+
+
+def test_the_example_s_name_and_description_are_the_shipped_mkdocs_yml_s():
+    # (init replaces these, and keeps any other as the lab's own)
+    from generator.siteconfig import EXAMPLE_DESCRIPTION, EXAMPLE_NAME
+
+    loaded = mkdocs_load(MKDOCS)
+    assert (loaded["site_name"], loaded["site_description"]) == (EXAMPLE_NAME, EXAMPLE_DESCRIPTION)

@@ -26,7 +26,7 @@ import yaml
 
 from ..atomicfile import atomic_write
 from ..errors import Location, Problems, counted
-from ..siteconfig import CONFIG, EXAMPLE_LISTING, HOME_PAGE, markup_said
+from ..siteconfig import CONFIG, EXAMPLE_DESCRIPTION, EXAMPLE_LISTING, EXAMPLE_NAME, HOME_PAGE, markup_said
 
 HELP = "start your own list in this copy: remove the shipped example's papers and topics, name the site"
 EXIT = (
@@ -52,14 +52,15 @@ KEPT = Path("example-removed")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # (Not required by argparse: run again on a list of one's own, --description alone
-    # sets only that, as README says; the first run asks for a name itself.)
+    # sets only that, as README says; the first run takes the name mkdocs.yml has, one
+    # of the lab's, or asks for one itself.)
     parser.add_argument(
         "--name", help="your list's name: mkdocs.yml's site_name, every page's title (needed to start"
-        " your list; run again, either option alone sets only that value)"
+        " your list unless mkdocs.yml already names it; run again, either option alone sets only that value)"
     )
     parser.add_argument(
         "--description", help="a sentence on your list: mkdocs.yml's site_description (without it, starting"
-        " your list sets 'NAME: research papers, by topic.')"
+        " your list keeps one of yours there, else sets 'NAME: research papers, by topic.')"
     )
 
 
@@ -71,7 +72,8 @@ class Plan:
     topics_text: str = ""
     topics_before: str = ""
     topics_count: int = 0
-    config_text: str = ""
+    config_text: str | None = None  # (None: mkdocs.yml already holds both names)
+    values: dict[str, str] = field(default_factory=dict)  # what it sets there
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,19 +93,27 @@ def run(args: argparse.Namespace) -> int:
         print("readinglist init: --name is empty: give your list's name", file=sys.stderr)
         return 1
     for option, value in (("--name", args.name or ""), ("--description", args.description or "")):
-        if "".join(value.splitlines()) != value:  # (a title, and a meta description, are one line)
-            print(f"readinglist init: {option} has a line break: give it on one line", file=sys.stderr)
-            return 1
-        said = markup_said("site_name" if option == "--name" else "site_description", value)
-        if said:
-            print(f"readinglist init: {option}: {said}", file=sys.stderr)
+        unfit = _unfit(option, "site_name" if option == "--name" else "site_description", value)
+        if unfit:
+            print(f"readinglist init: {unfit}", file=sys.stderr)
             return 1
     if not (root / EXAMPLE_LISTING).exists():
         return _already_own(root, args.name, args.description)
-    if args.name is None:
-        print("readinglist init: give your list's name with --name NAME (mkdocs.yml's site_name,"
-              " every page's title); nothing was changed", file=sys.stderr)
-        return 1
+    current = _string_values(root)
+    name = args.name
+    if name is None:
+        # (A name the lab wrote in mkdocs.yml before init is its list's: kept, as said.)
+        name, why = current.get("site_name"), f"{CONFIG} has no site_name"
+        if name is not None and name.strip() == EXAMPLE_NAME:
+            name, why = None, f"{CONFIG}'s site_name is still the shipped example's ({EXAMPLE_NAME!r})"
+        if name is None or not name.strip():
+            print(f"readinglist init: {why}: give your list's name with --name NAME (mkdocs.yml's site_name,"
+                  " every page's title); nothing was changed", file=sys.stderr)  # fmt: skip
+            return 1
+        unfit = _unfit(f"{CONFIG}'s site_name", "site_name", name)
+        if unfit:
+            print(f"readinglist init: {unfit}; nothing was changed", file=sys.stderr)
+            return 1
     in_git = _in_git(root)
     if isinstance(in_git, str):
         print(f"readinglist init: {in_git}; git is needed to tell what is the example's, and to"
@@ -113,8 +123,12 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         _refuse(problems, in_git, changed)
         return 1
-    description = args.description if args.description is not None else described(args.name)
-    plan = _plan(root, args.name, description, problems)
+    description = args.description
+    if description is None:
+        # (One the lab wrote there is its own, the example's is not: only that is replaced.)
+        own = current.get("site_description", "")
+        description = own if own.strip() and own.strip() != EXAMPLE_DESCRIPTION else described(name)
+    plan = _plan(root, {"site_name": name, "site_description": description}, current, problems)
     if problems:
         _refuse(problems, in_git, changed)
         return 1
@@ -139,9 +153,27 @@ def run(args: argparse.Namespace) -> int:
     # (Kept for papers added by hand; git drops a folder it emptied.)
     (root / PAPERS).mkdir(exist_ok=True)
     atomic_write(root / TOPICS, plan.topics_text)
-    atomic_write(root / CONFIG, plan.config_text)
-    _report(root, plan, in_git, args.name, description, given=args.description is not None)
+    if plan.config_text is not None:
+        atomic_write(root / CONFIG, plan.config_text)
+    _report(root, plan, in_git, name, description, given=(args.name is not None, args.description is not None))
     return 0
+
+
+def _unfit(option: str, key: str, value: str) -> str | None:
+    """Why ``value`` cannot be mkdocs.yml's ``key`` (said of ``option``); None when it can."""
+    if "".join(value.splitlines()) != value:  # (a title, and a meta description, are one line)
+        return f"{option} has a line break: give it on one line"
+    said = markup_said(key, value)
+    return f"{option}: {said}" if said else None
+
+
+def _string_values(root: Path) -> dict[str, str]:
+    from ..ownlist import string_values
+
+    try:
+        return string_values((root / CONFIG).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):  # (_plan says it cannot be edited)
+        return {}
 
 
 def described(name: str) -> str:
@@ -300,7 +332,7 @@ def _git_changes(root: Path, why: dict[str, list[str]], changed: set[str]) -> No
         changed.add(path)
 
 
-def _plan(root: Path, name: str, description: str, problems: Problems) -> Plan:
+def _plan(root: Path, names: dict[str, str], current: dict[str, str], problems: Problems) -> Plan:
     from ..ownlist import NotEditable, with_values, without_topics
 
     plan = Plan()
@@ -313,14 +345,16 @@ def _plan(root: Path, name: str, description: str, problems: Problems) -> Plan:
         problems.error(Location(TOPICS.as_posix()), "no line starts 'topics:': not the shipped example's file")
     plan.topics_text = emptied or ""
     plan.topics_count = len(_topic_ids(root / TOPICS) or ())
-    values = {"site_name": name, "site_description": description}
+    # (A value mkdocs.yml holds already is left as written, its quoting and comment too.)
+    plan.values = {key: value for key, value in names.items() if current.get(key) != value}
     try:
-        plan.config_text = with_values((root / CONFIG).read_text(encoding="utf-8"), values)
+        text = (root / CONFIG).read_text(encoding="utf-8")
+        plan.config_text = with_values(text, plan.values) if plan.values else None
     except (NotEditable, UnicodeDecodeError) as error:
         problems.error(
             Location(CONFIG),
             f"cannot be edited safely ({error}): write each setting on a line of its own (site_name: NAME),"
-            " or set site_name there by hand",
+            f" or set {' and '.join(plan.values)} there by hand",
         )
     return plan
 
@@ -354,7 +388,7 @@ def _refuse(problems: Problems, in_git: bool, changed: set[str]) -> None:
     )
 
 
-def _report(root: Path, plan: Plan, in_git: bool, name: str, description: str, given: bool) -> None:
+def _report(root: Path, plan: Plan, in_git: bool, name: str, description: str, given: tuple[bool, bool]) -> None:
     papers = sum(1 for p in plan.removed if p.parent == PAPERS)
     how = (
         "with git rm: `git status` shows them deleted; until you commit,"
@@ -373,8 +407,16 @@ def _report(root: Path, plan: Plan, in_git: bool, name: str, description: str, g
     kept = "" if in_git else f" (the file as it was kept in {KEPT.as_posix()}/)"
     print(f"- {TOPICS.as_posix()}: its {counted(plan.topics_count, 'topic')} removed{kept},"
           " its comment on how topics match kept")  # fmt: skip
-    own = "" if given else " (set your own with --description, or in mkdocs.yml)"
-    print(f"- {CONFIG}: site_name set to {name!r}, site_description to {description!r}{own}")
+    named = (
+        f"site_name set to {name!r}" if "site_name" in plan.values
+        else f"site_name kept as it was, {name!r}{'' if given[0] else ' (give --name to set another)'}"
+    )
+    if "site_description" not in plan.values:
+        about = f"site_description kept as it was, {description!r}{'' if given[1] else ' (set another with --description)'}"
+    else:
+        own = "" if given[1] else " (set your own with --description, or in mkdocs.yml)"
+        about = f"site_description {'set ' if 'site_name' not in plan.values else ''}to {description!r}{own}"
+    print(f"- {CONFIG}: {named}, {about}")
     pages = sorted(p.name for p in (root / "content" / "pages").glob("*.md"))
     shown = ", ".join(f"{p} (the home page's introduction)" if p == HOME_PAGE.name else p for p in pages)
     print("Next:")
