@@ -671,7 +671,8 @@ def own_keywords(
     """Up to ``count`` words of ``paper`` that, each made a keyword of a topic, match it:
     what a curator may add for a paper in no topic. Its title's first, in order (a
     keyword in the title scores the most), then its abstract's, the most written first;
-    not a word that is no term of a paper (`terms.no_terms`: "the", "propose"), nor a
+    not a word that is no term of a paper (`terms.no_terms`: "the", "propose"; or a stop
+    word of the other language it is written in, `stopwords.written_stop_words`), nor a
     compound only of such words ("so-called"), nor a word that names no subject (only a
     verb or an adverb to lemminflect's dictionary: `lemmas.names_no_subject`, "really",
     "did", "accumulated"), nor one made only of words of ``matcher``'s keywords (they did not place it: "learning"
@@ -680,12 +681,15 @@ def own_keywords(
     another form of one taken. Shown in the capitals the paper gives it ("GNN",
     "Atari"), else in lower case."""
     from .lemmas import names_no_subject
+    from .stopwords import written_stop_words
     from .terms import Spellings, no_terms  # (terms imports this module)
-
-    dropped = no_terms()
 
     title = _own_words(paper.title)
     abstract = Counter(_own_words(paper.abstract))
+    # (And the stop words of a language the paper is written in, "les" or "und": its
+    # language is not known, so told by the stop words it writes.)
+    dropped = no_terms()
+    dropped = dropped | written_stop_words([*title, *abstract], dropped)
     ranked = list(dict.fromkeys(title)) + sorted(
         (word for word in abstract if word not in title), key=lambda word: -abstract[word]
     )  # (sorted keeps the order written among equals)

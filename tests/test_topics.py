@@ -1003,8 +1003,33 @@ def test_own_keywords_offer_no_piece_of_a_word_with_an_accent():
     # "estéticos" too, and is no word a curator would recognise or type)
     found = _offered("Modelos éticos: Über-Fairness en México", "Los modelos éticos y la naïve fairness; glaciares.")
     assert not {"ticos", "ber", "xico", "na", "ve"} & set(found)
-    # A compound's part in a-z alone is a word of its own ("fairness" of "Über-Fairness").
-    assert found == ["modelos", "fairness", "los", "glaciares"]
+    # A compound's part in a-z alone is a word of its own ("fairness" of "Über-Fairness");
+    # "los", a Spanish article, is no keyword (test_own_keywords_offer_no_stop_word_of_...).
+    assert found == ["modelos", "fairness", "glaciares"]
+
+
+@pytest.mark.parametrize("title, abstract, expected", [
+    # (curator of a list with French and German papers: check offered "les", "des",
+    # "der", "die", "und" as keywords: the stop words were English ones alone)
+    ("La détection des objets dans les images", "Les réseaux convolutifs pour la détection.",
+     ["objets", "images", "convolutifs"]),
+    ("Die Erkennung der Objekte und ihre Grenzen", "Ein Verfahren für die Erkennung von Bildern.",
+     ["erkennung", "objekte", "grenzen", "verfahren", "bildern"]),
+    ("Reconocimiento de objetos con redes neuronales", "Las redes profundas para el reconocimiento.",
+     ["reconocimiento", "objetos", "redes", "neuronales", "profundas"]),
+])  # fmt: skip
+def test_own_keywords_offer_no_stop_word_of_another_language(title, abstract, expected):
+    # (in the capitals the paper gives a word: German's nouns' in its abstract)
+    assert [word.lower() for word in _offered(title, abstract)] == expected
+
+
+def test_own_keywords_keep_an_english_word_another_language_has_as_a_stop_word():
+    # The language of a title is not known: a word one language stops ("face" and "care"
+    # are Romanian's, "man" and "war" Dutch's, German's) is left out only where the paper
+    # writes other stop words of that language, as a French or German title does.
+    assert _offered("Face recognition in health care", "The man and the war; faces.", 5) == [
+        "face", "recognition", "health", "care", "man",
+    ]
 
 
 def test_own_keywords_offer_no_word_that_names_no_subject():
