@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .errors import Location
+from .quoting import quoted
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,13 @@ class Conflict:
         kept, imported = self.shown or difference(self.kept, self.imported)
         ours = (
             f"the file has no {self.field} ({self.absent}), kept so" if self.absent
-            else f"the file's {_quoted(kept)} is kept"
+            else f"the file's {quoted(kept)} is kept"
         )
         also = (
             f" (so {'does' if len(self.also) == 1 else 'do'} {', '.join(map(str, self.also))})"
             if self.also else ""
         )
-        return f"conflict in {self.field}: {ours}; {self.source} says {_quoted(imported)}{also}, not written"
+        return f"conflict in {self.field}: {ours}; {self.source} says {quoted(imported)}{also}, not written"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -79,7 +80,7 @@ class Kept:
     @property
     def message(self) -> str:
         _, imported = difference(self.kept, self.imported)
-        return f"kept your {self.field} (the source has {_quoted(imported)})"
+        return f"kept your {self.field} (the source has {quoted(imported)})"
 
     def __str__(self) -> str:
         return f"{self.location}: warning: {self.message}"
@@ -103,26 +104,10 @@ class Recapitalised:
     @property
     def message(self) -> str:
         how = "only capitals differ" if self.capitals_only else "only capitals, hyphens or spacing differ"
-        return f"title: {self.source} writes it {_quoted(self.title)} ({how}); kept as the file has it"
+        return f"title: {self.source} writes it {quoted(self.title)} ({how}); kept as the file has it"
 
     def __str__(self) -> str:
         return f"{self.location}: note: {self.message}"
-
-
-def _quoted(text: str) -> str:
-    """``text`` in quotes as written, so it can be copied: repr() doubled every backslash
-    ('$\\\\alpha$' for $\\alpha$). What cannot be seen is shown by its Unicode picture (a
-    line break "␤", a tab "␉"), never as "\\n", which TeX text holds ("\\nabla"); a value
-    holding both kinds of quotes is quoted with “ ”."""
-    shown = "".join(ch if ch.isprintable() else _PICTURES.get(ch, f"<U+{ord(ch):04X}>") for ch in text)
-    if "'" not in shown:
-        return f"'{shown}'"
-    if '"' not in shown:
-        return f'"{shown}"'
-    return f"“{shown}”"
-
-
-_PICTURES = {"\n": "␤", "\t": "␉", "\r": "␍"}
 
 
 _CONTEXT = 30  # characters shown either side of a difference

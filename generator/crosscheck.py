@@ -23,6 +23,7 @@ from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
 from .models import Content, Paper
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
+from .quoting import quoted
 from .slugs import slugify
 from .topicsfile import (
     TopicDraft,
@@ -62,7 +63,7 @@ def _check_formerly(
             if old == draft.id:
                 problems.error(
                     ref.loc,
-                    f"{old!r} is this paper's own id; 'formerly' lists the ids it had before"
+                    f"{quoted(old)} is this paper's own id; 'formerly' lists the ids it had before"
                     " a rename (its own only first, when it was renamed back to the id it was"
                     " first known by)",
                 )
@@ -75,14 +76,14 @@ def _check_formerly(
                 )
                 problems.error(
                     ref.loc,
-                    f"{old!r} is the id of {holder}: its address is that paper's page, and"
+                    f"{quoted(old)} is the id of {holder}: its address is that paper's page, and"
                     " cannot lead to this one; remove it from 'formerly'",
                 )
             elif len(entries) > 1:
                 others = ", ".join(str(other.loc) for d, other in entries if other is not ref)
                 problems.error(
                     ref.loc,
-                    f"{old!r} is also in the 'formerly' of {others}: an old address leads to"
+                    f"{quoted(old)} is also in the 'formerly' of {others}: an old address leads to"
                     " one paper; keep it in the one that had the id",
                 )
 
@@ -343,7 +344,7 @@ def _check_parted(
                 continue
             problems.warning(
                 ref.loc,
-                f"{ref.text!r} is not needed in not_same_as: nothing makes the two one paper"
+                f"{quoted(ref.text)} is not needed in not_same_as: nothing makes the two one paper"
                 " (their titles are not alike, nor are their arXiv ids, DOIs or abstracts one),"
                 " so neither `check` nor `readinglist import` takes them for one; remove it",
             )
@@ -392,7 +393,7 @@ def _similar_titles(
             continue
         said.add((draft.shown, other.shown))
         _one_paper(
-            draft, other, f"Its title, {str(other.values['title'])!r}, and this one are {score:.0f}% alike",
+            draft, other, f"Its title, {quoted(str(other.values['title']))}, and this one are {score:.0f}% alike",
             TWO_PAPERS + ", or its own abstract" + PARTED, problems,
         )
     return frozenset(near), _same_abstracts(ordered, said, problems, parted)
@@ -439,7 +440,7 @@ def _same_abstracts(
             ):
                 _one_paper(
                     draft, first, f"It has this abstract too, and its title,"
-                    f" {str(first.values['title'])!r}, and this one are {score:.0f}% alike",
+                    f" {quoted(str(first.values['title']))}, and this one are {score:.0f}% alike",
                     ", or, if they are two papers, give each its arXiv id or DOI, or its own abstract" + PARTED,
                     problems,
                 )
@@ -454,7 +455,7 @@ def _said_as_one(draft: PaperDraft, other: PaperDraft) -> bool:
 
 def _one_paper(draft: PaperDraft, other: PaperDraft, why: str, fix: str, problems: Problems) -> None:
     """The warning that import takes ``draft`` for the earlier ``other``, and why."""
-    named = f" (id {other.id!r})" if other.id is not None else ""
+    named = f" (id {quoted(other.id)})" if other.id is not None else ""
     problems.warning(
         draft.nodes["title"].loc,
         f"same paper as {other.shown}{named}? {why}: `readinglist import` takes them for one paper" + MERGE + fix,
@@ -489,7 +490,7 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
             _id_as_a_name(draft, written, names, taken, problems)
         if paper_id is None or paper_id == stem:
             continue
-        said = f"id {paper_id!r} does not match the file name {stem + '.yml'!r}"
+        said = f"id {quoted(paper_id)} does not match the file name {quoted(stem + '.yml')}"
         target = posixpath.join(posixpath.dirname(draft.shown), f"{paper_id}.yml")
         mv = f"mv {shlex.quote(draft.shown)} {shlex.quote(target)}"  # (a name with a space)
         named = is_id(stem)
@@ -502,15 +503,15 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
                 f" paper, copy into {holder} what this file adds, then delete this file"
             )
         elif stem in _ids_of(draft.values.get("formerly")):
-            said += f"; its 'formerly:' lists {stem!r}, a rename half made: rename the file too, {mv}"
+            said += f"; its 'formerly:' lists {quoted(stem)}, a rename half made: rename the file too, {mv}"
         elif named:
             said += (
                 f"; rename the file, {mv}, or write 'id: {stem}' (an id is its page's address:"
-                f" if the site was published with {paper_id!r}, add 'formerly: [{paper_id}]' so"
+                f" if the site was published with {quoted(paper_id)}, add 'formerly: [{paper_id}]' so"
                 " that address leads here)"
             )
         else:
-            said += f"; rename the file to {paper_id + '.yml'!r} (a file's name is its paper's id): {mv}"
+            said += f"; rename the file to {quoted(paper_id + '.yml')} (a file's name is its paper's id): {mv}"
         problems.error(draft.nodes["id"].loc, said)
 
 
@@ -738,7 +739,7 @@ def _in_both(
     if ref.text in listed:
         problems.error(
             ref.loc,
-            f"{ref.text!r} is in both {field} and {apart}; remove it from one:"
+            f"{quoted(ref.text)} is in both {field} and {apart}; remove it from one:"
             f" from {apart} to {to_join}, from {field} to {to_part}",
         )
 
@@ -769,7 +770,7 @@ def _check_paper(
                 if topic_id == ref.text:
                     problems.error(
                         entry.loc,
-                        f"paper {paper_id!r} is in the reading order of topic {topic_id!r},"
+                        f"paper {quoted(paper_id)} is in the reading order of topic {quoted(topic_id)},"
                         f" but {ref.loc} excludes the paper from that topic; remove one of the two",
                     )
     if values.get("related"):
@@ -796,16 +797,16 @@ def _check_paper(
         entry, linked = ruling
         problems.warning(
             ref.loc,
-            f"{ruler!r} is in related, but {entry.loc} lists this paper in not_related"
+            f"{quoted(ruler)} is in related, but {entry.loc} lists this paper in not_related"
             + (
                 f" and in related (an error there): the links win, so each page lists the"
-                f" other all the same; remove {ruler!r} here and {paper_id!r} from that"
-                f" paper's related to part the two, or {paper_id!r} from its not_related"
+                f" other all the same; remove {quoted(ruler)} here and {quoted(paper_id)} from that"
+                f" paper's related to part the two, or {quoted(paper_id)} from its not_related"
                 " to link them"
                 if linked
-                else f": the link wins, so this paper's page lists {ruler!r} all the same"
+                else f": the link wins, so this paper's page lists {quoted(ruler)} all the same"
                 " (and that paper's page does not list this one); remove"
-                f" {ruler!r} here to part the two, or {paper_id!r} there to link them"
+                f" {quoted(ruler)} here to part the two, or {quoted(paper_id)} there to link them"
             ),
         )
     if not draft.usable:
@@ -842,11 +843,11 @@ def _other_papers(
     for ref in refs:
         gone = papers.fate(ref.text) if papers.fate and ref.text not in papers.ids else None
         if ref.text == paper_id or (gone is not None and gone.renamed_to == paper_id):
-            own.append((ref, f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""))
+            own.append((ref, f" ({quoted(ref.text)} is its id from before a rename)" if ref.text != paper_id else ""))
         elif gone is None and paper_id is not None and _names_by_title(ref.text, paper_id, papers):
             # (Else told "did you mean" its own id, which the line above then refuses.)
             written = ref.written if isinstance(ref, Miswritten) else ref.text
-            own.append((ref, f" ({written!r} names it by its title)"))
+            own.append((ref, f" ({quoted(written)} names it by its title)"))
     others = tuple(r for r in refs if all(r is not o for o, _ in own))
     for ref, why in own:
         if isinstance(ref, Unlisted) and not others:
@@ -854,10 +855,10 @@ def _other_papers(
             # the paper cannot name itself, it was never told the string is no list, which
             # `_unlisted` says when the string names another paper too, and editors say.)
             problems.error(
-                ref.loc, f"{field!r} must be a list, not a string, and it names this paper itself{why}; remove {field!r}"
+                ref.loc, f"{quoted(field)} must be a list, not a string, and it names this paper itself{why}; remove {quoted(field)}"
             )
         else:
-            problems.error(ref.loc, f"{itself}{why}; remove it from {field!r}")
+            problems.error(ref.loc, f"{itself}{why}; remove it from {quoted(field)}")
     return _known(others, papers, "paper", problems, apart=apart, besides=paper_id)
 
 
@@ -1070,7 +1071,7 @@ def topic_in_order(
     def says(topic_id: str) -> str:
         near = slip(topic_id, papers.ordered)
         takes = "'reading_order:' takes papers' ids, the papers to read first" + (
-            f" (did you mean {near!r}?)" if near else ""
+            f" (did you mean {quoted(near)}?)" if near else ""
         )
         above = []
         at = order_of
@@ -1084,7 +1085,7 @@ def topic_in_order(
             return f": that is this topic's own id; {takes}{remove}"
         if parents.get(topic_id) == order_of:
             return (
-                f": that is a sub-topic's id; {takes}; {topic_id!r} is under this topic"
+                f": that is a sub-topic's id; {takes}; {quoted(topic_id)} is under this topic"
                 f" already (its 'parent:'), and this topic's page lists it{remove}"
             )
         if topic_id in above:
@@ -1092,8 +1093,8 @@ def topic_in_order(
         if not order_of:
             return f": that is a topic's id; {takes}"
         return (
-            f": that is a topic's id; {takes}; to list {topic_id!r} on this topic's page as"
-            f" a sub-topic, give {topic_id!r} 'parent: {order_of}'"
+            f": that is a topic's id; {takes}; to list {quoted(topic_id)} on this topic's page as"
+            f" a sub-topic, give {quoted(topic_id)} 'parent: {order_of}'"
         )
 
     return says
@@ -1224,10 +1225,10 @@ def _as_id_says(ref: Miswritten, first: Scalar, what: str) -> str:
     ``first`` the list's first reference to that id (written as the id, if one is)."""
     if first is not ref:
         return (
-            f"{ref.written!r} is {what} {ref.text!r}, which this list names already (at {line_of(first, ref)});"
+            f"{quoted(ref.written)} is {what} {quoted(ref.text)}, which this list names already (at {line_of(first, ref)});"
             " remove it"
         )
-    return f"write the {what} as its id {ref.text!r}, not {ref.written!r}"
+    return f"write the {what} as its id {quoted(ref.text)}, not {quoted(ref.written)}"
 
 
 def _unknown_says(
@@ -1246,19 +1247,19 @@ def _unknown_says(
     if gone is not None:  # the id of a paper deleted or renamed
         return _gone_says(gone, text, refs, excluding)
     if text in choices.others[0] and other is not None:
-        return f"unknown {what} {written!r}" + other(text)
+        return f"unknown {what} {quoted(written)}" + other(text)
     if text in choices.others[0] and apart:
-        return f"unknown {what} {written!r}" + choices.apart.format(meant=choices.close(text, besides))
+        return f"unknown {what} {quoted(written)}" + choices.apart.format(meant=choices.close(text, besides))
     if text in choices.others[0]:
-        return f"unknown {what} {written!r}{choices.others[1]}"
+        return f"unknown {what} {quoted(written)}{choices.others[1]}"
     suggestion = choices.close(text, besides)
     meant = choices.meant(text, besides) if suggestion and named is not None else None
     if meant is not None and named is not None:
         if meant in named:
             where = line_of(named[meant], ref)
-            return f"unknown {what} {written!r}{suggestion}, which this list names already (at {where}); remove it"
+            return f"unknown {what} {quoted(written)}{suggestion}, which this list names already (at {where}); remove it"
         named[meant] = ref
-    return f"unknown {what} {written!r}" + after_unknown(what, suggestion)
+    return f"unknown {what} {quoted(written)}" + after_unknown(what, suggestion)
 
 
 def _unlisted(
@@ -1271,7 +1272,7 @@ def _unlisted(
     each reference naming none, both mistakes in one message, and no list to write
     ("write [multi-task-learnin]" was refused the next run as an unknown topic). The
     whole string is read first, as the one title with a comma it may be."""
-    head = f"{refs[0].field!r} must be a list, not a string"
+    head = f"{quoted(refs[0].field)} must be a list, not a string"
     meant = [str(r.text) for r in refs if r.text in choices.ids or r.text in choices.broken]
     whole = refs[0].whole
     if whole is not None and (whole.text in choices.ids or whole.text in choices.broken):
@@ -1322,15 +1323,15 @@ def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> s
     """What became of ``old``; when the list names what it became already (two merged
     into one), that the old one is to go, not to be written again."""
     if gone.renamed_to and any(r.text == gone.renamed_to for r in refs if isinstance(refs, tuple)):
-        return f"{gone.became(old)}, which this list names already; remove {old!r}" + gone.unlisted(old)
+        return f"{gone.became(old)}, which this list names already; remove {quoted(old)}" + gone.unlisted(old)
     if excluding and gone.renamed_to:
         # `formerly:` does not tell a rename from a merge: written as told, the new id
         # would keep the paper out of all the merged topic holds, not only what the old
         # one did. Which is meant is the curator's call.
         new = gone.renamed_to
         return (
-            f"{gone.became(old)}; write {new!r} to exclude this paper from all of {new!r}"
-            f" (after a merge, more than {old!r} held), or remove {old!r}"
+            f"{gone.became(old)}; write {quoted(new)} to exclude this paper from all of {quoted(new)}"
+            f" (after a merge, more than {quoted(old)} held), or remove {quoted(old)}"
         ) + gone.unlisted(old)
     return gone.says(old)
 

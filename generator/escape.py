@@ -40,6 +40,7 @@ from markupsafe import Markup
 
 from . import lazyre, tablewords
 from .links import unreachable_warning
+from .quoting import quoted
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .yamlio import char_name
 
@@ -342,7 +343,7 @@ def site_page_hint(
         return message
     kind, ident, anchor = found.groups()
     related = (
-        f"add {ident!r} to this paper's 'related:' (its page links the papers listed there)"
+        f"add {quoted(ident)} to this paper's 'related:' (its page links the papers listed there)"
         if kind == "papers" and own is not None and ident != own and ident in paper_ids
         else ""
     )
@@ -351,7 +352,7 @@ def site_page_hint(
         # there, which left the curator no step to take but the address)
         related = ""
         message = message[: found.start()] + (
-            f"; {ident!r} is in this paper's 'related:' already, so its page links it there"
+            f"; {quoted(ident)} is in this paper's 'related:' already, so its page links it there"
         ) + message[found.start() :]
         found = _PAGE_HINT.search(message)
         assert found is not None
@@ -496,7 +497,7 @@ def _curate(state: StateCore) -> None:
                 if said := unreachable_warning(href):
                     # (kept: a list published on an intranet may mean it, as in a
                     # paper's links and the hand-written pages, in the same words)
-                    notices.append((href, f"link {href!r}: {said}"))
+                    notices.append((href, f"link {quoted(href)}: {said}"))
             elif child.type == "link_close" and dropping:
                 dropping = False
                 continue

@@ -15,6 +15,7 @@ import yaml
 
 from . import yamlio
 from .errors import Location, Problems
+from .quoting import quoted
 
 # mkdocs.utils.meta.YAML_RE: the block MkDocs reads as front matter (the page's text
 # as MkDocs reads it: no byte order mark, "\n" line ends).
@@ -128,7 +129,7 @@ def _refused(body: str, error: Exception) -> tuple[int, int, str]:
                 mark, kind = node.start_mark, node.tag.rpartition(":")[2]
                 return (
                     mark.line + 1, mark.column + 1,
-                    f"{node.value!r} is no {_KINDS.get(kind, kind)} ({error}): put it in"
+                    f"{quoted(node.value)} is no {_KINDS.get(kind, kind)} ({error}): put it in"
                     " quotes, or correct it",
                 )
         elif isinstance(node, yaml.SequenceNode):

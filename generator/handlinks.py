@@ -32,6 +32,7 @@ from .errors import Location, Problems
 from .frontmatter import front_matter_problems
 from .models import Content
 from .links import unreachable_warning
+from .quoting import quoted
 from .topicsfile import suggest_topic, topic_aliases
 from .importedfile import Fate
 from .mergemarkers import report_conflicts
@@ -133,19 +134,19 @@ def check_hand_pages(
                 problems.error(
                     Location(shown, line, col),
                     f"link '{unquote(href)}' has backslashes where an address has slashes:"
-                    f" write {meant_address!r}",
+                    f" write {quoted(meant_address)}",
                 )
                 continue
             if (meant_address := _mistyped_scheme(href)) is not None:
                 problems.error(
                     Location(shown, line, col),
-                    f"link {href!r} has the scheme {urlsplit(href).scheme + ':'!r}, which no"
-                    f" browser opens: write {meant_address!r}",
+                    f"link {quoted(href)} has the scheme {quoted(urlsplit(href).scheme + ':')}, which no"
+                    f" browser opens: write {quoted(meant_address)}",
                 )
                 continue
             if _outside(href):
                 if said := _unreachable(href):
-                    problems.warning(Location(shown, line, col), f"link {href!r}: {said}")
+                    problems.warning(Location(shown, line, col), f"link {quoted(href)}: {said}")
                 continue
             if files is None:
                 paper_ids = {paper.id for paper in content.papers}
@@ -156,7 +157,7 @@ def check_hand_pages(
                 href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles,
                 lambda: _theme_assets(theme(), root),
             )
-            if why and why.startswith(f"link {href!r} leads to no file of the site"):
+            if why and why.startswith(f"link {quoted(href)} leads to no file of the site"):
                 why = None if _from_theme(href, theme()) else _left_out(href, folder, root, theme()) or why
             if why:
                 problems.error(Location(shown, line, col), why)
@@ -225,13 +226,13 @@ def _left_out(href: str, folder: Path, root: Path, theme: Path | None) -> str:
     name = Path(target).name
     assets = _theme_assets(theme, root)
     fix = (
-        f"move it to {PAGES_FOLDER}{name} and link {name!r}" if file.suffix == ".md"
+        f"move it to {PAGES_FOLDER}{name} and link {quoted(name)}" if file.suffix == ".md"
         else f"link it by its https:// address on the web, or move it to {assets}{name}"
         f" and link 'assets/{name}'" if assets
         else f"link it by its https:// address on the web, or {_NO_THEME_FIX.format(name=name)}"
     )
     return (
-        f"link {href!r} leads to no file of the site: only the .md files directly in"
+        f"link {quoted(href)} leads to no file of the site: only the .md files directly in"
         f" {PAGES_FOLDER} are carried into it, not {file.relative_to(root).as_posix()}; {fix}"
     )
 
@@ -315,7 +316,7 @@ def no_anchor(
     file in docs/), which has only the anchors ``present``; ``when``: when a page of its
     kind has that heading, if some do."""
     heads = ", ".join(f"#{a}" for a in sorted(present)[:8]) or "none"
-    said = f"link {written!r}: {src_uri!r} has no heading '#{anchor}'"
+    said = f"link {quoted(written)}: {quoted(src_uri)} has no heading '#{anchor}'"
     if when:
         said += f": a page of its kind has it only {when}"
     return said + did_you_mean(anchor, sorted(present), f" (its anchors: {heads})")
@@ -668,9 +669,9 @@ def link_problem(
     if href.startswith(("/", "\\")):
         meant_file = _page_file(posixpath.normpath(path.lstrip("/\\")), files, paper_ids, topic_ids)
         return (
-            f"link {href!r} is absolute: it works only on a site served at the top of its"
+            f"link {quoted(href)} is absolute: it works only on a site served at the top of its"
             " domain; write it relative to this page, "
-            + (repr(meant_file + tail) if meant_file else "as 'papers/<id>.md'")
+            + (quoted(meant_file + tail) if meant_file else "as 'papers/<id>.md'")
         )
     target = posixpath.normpath(path)
     paper = _PAPER.fullmatch(target)
@@ -682,17 +683,17 @@ def link_problem(
         # The address as the browser shows it from the page's (about/ is one folder
         # down): the page the rest names is the one meant.
         meant_file = _page_file(re.sub(r"^(?:\.\./)*\.\.(?:/|$)", "", target), files, paper_ids, topic_ids)
-        return f"link {href!r} leads out of the site" + (
+        return f"link {quoted(href)} leads out of the site" + (
             ": a page's links go from its file, which is at the top of the site, not from"
-            f" its address in the browser; write {meant_file + tail!r}" if meant_file else ""
+            f" its address in the browser; write {quoted(meant_file + tail)}" if meant_file else ""
         )
 
     def instead(file: str) -> str:
         if path.endswith(".md"):  # a page file, but not the one the page is in
-            return f"link {href!r} leads to no page file: the page is {file + tail!r}"
+            return f"link {quoted(href)} leads to no page file: the page is {quoted(file + tail)}"
         return (
-            f"link {href!r} names an address; MkDocs follows only links to page files:"
-            f" write {file + tail!r}"
+            f"link {quoted(href)} names an address; MkDocs follows only links to page files:"
+            f" write {quoted(file + tail)}"
         )
 
     if paper:
@@ -704,9 +705,9 @@ def link_problem(
         gone = fate(paper_id)
         if gone is not None:
             written = lambda other: pages.paper_dest(other) + tail  # noqa: E731
-            return f"link {href!r} leads to no page: {gone.says(paper_id, written)}"
+            return f"link {quoted(href)} leads to no page: {gone.says(paper_id, written)}"
         # (As an unknown id in a paper's file is: the paper named by its title, too.)
-        return f"link {href!r} leads to no page: no paper {paper_id!r}" + after_unknown(
+        return f"link {quoted(href)} leads to no page: no paper {quoted(paper_id)}" + after_unknown(
             "paper", suggest_paper(
                 paper_id, sorted(paper_ids), titles() if titles else None,
                 lambda other: pages.paper_dest(other) + tail,
@@ -722,12 +723,12 @@ def link_problem(
             if ending in (".bib", ".xml"):
                 page = lambda other: f"topics/{other}{ending}"  # noqa: E731
             if topic_id in (renamed_topics or {}):
-                return f"link {href!r} leads to no page: " + Fate(
+                return f"link {quoted(href)} leads to no page: " + Fate(
                     renamed_topics[topic_id], what="topic"  # type: ignore[index]
                 ).says(topic_id, page)
             # (What to do, as for a paper's `topics:` entry: a deleted topic leaves no
             # record to tell it from a typo.)
-            return f"link {href!r} leads to no page: no topic {topic_id!r}" + after_unknown(
+            return f"link {quoted(href)} leads to no page: no topic {quoted(topic_id)}" + after_unknown(
                 "topic",
                 suggest_topic(topic_id, sorted(topic_ids), aliases() if aliases else {}, page),
             )
@@ -736,9 +737,9 @@ def link_problem(
         if file in files:
             return instead(file)
     if (web := _web_address(href)) is not None:
-        return f"link {href!r} leads to no file of the site; an address on the web needs https://: write {web!r}"
+        return f"link {quoted(href)} leads to no file of the site; an address on the web needs https://: write {quoted(web)}"
     page = posixpath.splitext(target)[1].lower() in ("", ".md", ".html")
-    return f"link {href!r} leads to no file of the site" + did_you_mean(
+    return f"link {quoted(href)} leads to no file of the site" + did_you_mean(
         target, sorted(files), "" if page else _not_carried(posixpath.basename(target), theme_assets())
     )
 

@@ -38,6 +38,7 @@ from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, format_of, normalise_text, not_text, parse_text
+from .quoting import quoted
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .paperfile import field_line, new_file_text
 from .slugs import slugify, unique_slug
@@ -612,7 +613,7 @@ def _versions_warning(versions: list[Paper], record: Record, reason: str) -> Pro
         then += f", or write into the file of the one it is {' or '.join(lines)}"
     return Problem(
         record.source,
-        f"{record.title!r} may be {_listed(ids, 'or')} ({reason}), which a curator keeps apart"
+        f"{quoted(record.title)} may be {_listed(ids, 'or')} ({reason}), which a curator keeps apart"
         " (not_same_as:), and neither its DOI, arXiv id, venue nor year tells which: it is"
         f" not imported, now or by a later import, until one does; {then}; else copy what it"
         " adds into that paper's file by hand",
@@ -627,7 +628,7 @@ def _listed(names: Sequence[str], last: str) -> str:
 
 def _shown_value(name: str, value: str) -> str:
     """A value `placing` offers the record, as the warning names it."""
-    return {"doi": f"DOI {value}", "arxiv": f"arXiv id {value}", "venue": f"venue {value!r}"}.get(
+    return {"doi": f"DOI {value}", "arxiv": f"arXiv id {value}", "venue": f"venue {quoted(value)}"}.get(
         name, f"year {value}"
     )
 
@@ -639,7 +640,7 @@ def _reused_warning(paper: Paper, record: Record) -> Problem:
     return Problem(
         where,
         f"this file has the id of a paper a curator deleted but none of its values, so it is "
-        f"another paper: {record.source} ({record.title!r}) was not merged into it; if it is "
+        f"another paper: {record.source} ({quoted(record.title)}) was not merged into it; if it is "
         "that paper, give it back the title it was imported with",
         Severity.WARNING,
     )
@@ -687,7 +688,7 @@ def _same_key_warning(record: Record, paper: Paper, others: list[str], twin: Pap
     also = f"; also {alike}" if twin is not None else ""
     return Problem(
         record.source,
-        f"added {paper.id}, a paper of its own, under the citation key {record.key!r} that an"
+        f"added {paper.id}, a paper of its own, under the citation key {quoted(record.key)} that an"
         f" import took for {' and '.join(others)} from the same exporter{exporter}"
         f"{also}; if {one}"
         " (the record corrected in the reference manager, or Google Scholar's other version of"

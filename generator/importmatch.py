@@ -38,6 +38,7 @@ from .matchkeys import (
 )
 from .models import Link, en_dashed_pages, pages_text
 from .names import shown_name
+from .quoting import quoted
 from .slugs import folded
 from .schema import PAPER_FIELDS, field_names
 from .yamlio import Map, Scalar, Seq, parse
@@ -616,7 +617,7 @@ class Index:
             paper for paper in self.keyed(record) if paper.same_record(record)
         ] if record.key else []
         if len(keyed) == 1:  # (two such papers: the key says neither)
-            return keyed[0], f"same source record {record.key!r}, its title corrected", None
+            return keyed[0], f"same source record {quoted(record.key)}, its title corrected", None
         for link in record.links:
             linked = self.by_paper_link.get(same_link(link.url)) if link.kind in _PAPER_LINKS else None
             if (

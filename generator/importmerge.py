@@ -34,6 +34,7 @@ from .ingest import ReadBefore, Record, same_work, without_notice
 from .latex import simple_math_read, without_math
 from .matchkeys import PREPRINT, abbreviates, by_acronym, one_person, person_keys, same_conference, surname_marks, title_key
 from .models import OTHERS, pages_text
+from .quoting import quoted
 
 
 # Fields an import can supply, with how the record holds them.
@@ -302,8 +303,8 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
     if left_out:
         fields = f"{', '.join(left_out)} from "
         why = (
-            f" left out: they are of the venue {record.venue!r}, and the paper's is"
-            f" {str(paper.values.get('venue') or '')!r}; copy them if they are its"
+            f" left out: they are of the venue {quoted(record.venue)}, and the paper's is"
+            f" {quoted(str(paper.values.get('venue') or ''))}; copy them if they are its"
         )
         # Another record of the import that said the same (one entry twice, under two
         # keys): one warning naming both, as a conflict does (conflicts.merged).
@@ -388,7 +389,7 @@ def _notes(paper: Paper, record: Record, report: ImportReport) -> None:
     shown = first if len(first) <= 60 else first[:57] + "..."
     report.warnings.append(Problem(
         record.notes_at or record.source,
-        f"note not merged ({shown!r}): {paper.id} already has notes, which the import never"
+        f"note not merged ({quoted(shown)}): {paper.id} already has notes, which the import never"
         " rewrites; copy it into them by hand if it is wanted",
         Severity.WARNING,
     ))

@@ -12,6 +12,7 @@ from typing import Any
 from .conflicts import Conflict, Kept, Recapitalised, difference, names_difference
 from .errors import Location, Problem, Skipped, counted
 from .matchkeys import one_person
+from .quoting import quoted
 from .tombstones import NotRecreated
 
 
@@ -35,7 +36,7 @@ class Duplicate:
         if self.again:
             key, where, own = self.again
             return (
-                f"{self.source}: the entry {own!r} is the entry {key!r} ({where}) again, under another key;"
+                f"{self.source}: the entry {quoted(own)} is the entry {quoted(key)} ({where}) again, under another key;"
                 f" merged: the list keeps one paper, {self.paper_id}; delete one of the two entries from {where.path}"
             )
         where = f", the record at {self.earlier}" if self.earlier is not None else ""
@@ -93,7 +94,7 @@ class AddressVenue:
     def __str__(self) -> str:
         now = f"now {self.venue}" if self.venue else "no venue now"
         return (
-            f"venue: {self.paper_id} {now} (was {self.was!r}, an address an earlier import"
+            f"venue: {self.paper_id} {now} (was {quoted(self.was)}, an address an earlier import"
             " read as the venue; it is a link)"
         )
 
@@ -116,11 +117,11 @@ class Recased:
     def __str__(self) -> str:
         if self.key:
             return (
-                f"title: {self.paper_id} now {self.title!r} (was {self.was!r}: its source record"
-                f" {self.key!r} was retitled; the id stays {self.paper_id}: 'readinglist rename'"
+                f"title: {self.paper_id} now {quoted(self.title)} (was {quoted(self.was)}: its source record"
+                f" {quoted(self.key)} was retitled; the id stays {self.paper_id}: 'readinglist rename'"
                 " renames it)"
             )
-        return f"title: {self.paper_id} now {self.title!r} (was {self.was!r}: a source had lower-cased its acronyms)"
+        return f"title: {self.paper_id} now {quoted(self.title)} (was {quoted(self.was)}: a source had lower-cased its acronyms)"
 
 
 @dataclass(frozen=True)
@@ -139,16 +140,16 @@ class Reauthored:
     key: str
 
     def __str__(self) -> str:
-        why = f"its source record {self.key!r} was corrected" if self.key else "it was cut short with 'others'"
+        why = f"its source record {quoted(self.key)} was corrected" if self.key else "it was cut short with 'others'"
         if len(self.authors) == len(self.was) and sorted(self.authors) != sorted(self.was):
             changed = ", ".join(
-                f"{now!r} for {was!r}" for now, was in zip(self.authors, self.was) if now != was
+                f"{quoted(now)} for {quoted(was)}" for now, was in zip(self.authors, self.was) if now != was
             )
             return f"authors: {self.paper_id} now {changed} ({why})"
         # A long list as a conflict of author lists shows it: around the names that
         # differ, a list without names the other has without an empty «».
         was, now = names_difference(list(self.was), list(self.authors), one_person)
-        return f"authors: {self.paper_id} now {now!r} (was {was!r}: {why})"
+        return f"authors: {self.paper_id} now {quoted(now)} (was {quoted(was)}: {why})"
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,8 @@ class Corrected:
 
     def __str__(self) -> str:
         was, now = difference(self.was, self.value)
-        why = self.why or f"its source record {self.key!r} was corrected"
-        return f"{self.name}: {self.paper_id} now {now!r} (was {was!r}: {why})"
+        why = self.why or f"its source record {quoted(self.key)} was corrected"
+        return f"{self.name}: {self.paper_id} now {quoted(now)} (was {quoted(was)}: {why})"
 
 
 @dataclass(frozen=True)
@@ -190,10 +191,10 @@ class ReadBeforeChange:
         # conflict shows them: around where they differ.
         shown = [difference(was, now) if was and now else (was, now) for was, now in zip(self.was, self.now)]
         now = (
-            f"now {', '.join(repr(n) for _, n in shown)}" if any(self.now)
+            f"now {', '.join(quoted(n) for _, n in shown)}" if any(self.now)
             else f"no {self.names[0]} now" if len(self.names) == 1 else "none now"
         )
-        was = ", ".join(repr(w) for w, _ in shown)
+        was = ", ".join(quoted(w) for w, _ in shown)
         return f"{', '.join(self.names)}: {self.paper_id} {now} (was {was}: {self.why})"
 
 
@@ -287,7 +288,7 @@ class ImportReport:
         )
         are, their = ("are", "their") if len(titles) + len(venues) > 1 else ("is", "its")
         files = "papers' files" if self.lowered_papers > 1 else "paper's file"
-        shown = "; ".join(repr(text) for text in titles[:2] + venues[:1]) + (
+        shown = "; ".join(quoted(text) for text in titles[:2] + venues[:1]) + (
             "; …" if len(titles) > 2 or len(venues) > 1 else ""
         )
         return (
@@ -305,7 +306,7 @@ class ImportReport:
         if not self.shouted:
             return ""
         are, their, files = ("are", "their", "papers' files") if len(self.shouted) > 1 else ("is", "its", "paper's file")
-        shown = "; ".join(repr(text) for text in self.shouted[:2]) + ("; …" if len(self.shouted) > 2 else "")
+        shown = "; ".join(quoted(text) for text in self.shouted[:2]) + ("; …" if len(self.shouted) > 2 else "")
         return (
             f"note: {counted(len(self.shouted), 'title')} this import wrote {are} in capitals throughout,"
             f" as some exports write them ({shown}): write {their} capitals in the {files}, which no"

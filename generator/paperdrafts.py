@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 from .errors import Location, Problem, Problems
 from .links import without_subject_class
 from .models import Paper
+from .quoting import quoted
 from .schema import MAX_ID_LENGTH, PATTERNS
 from .slugs import slugify
 from .validate import ACTUAL, PAPER_FIELDS, RecordChecker
@@ -272,10 +273,10 @@ def read_papers(
                 (
                     f"; {prefix + right} is there already: copy into it what this one adds, then delete this one"
                     if right in files.listed
-                    else f"; {prefix + told[right]} is to be named {right!r} too: copy into it what"
+                    else f"; {prefix + told[right]} is to be named {quoted(right)} too: copy into it what"
                     " this one adds, then delete this one"
                     if right in told
-                    else f"; rename it to {right!r}"
+                    else f"; rename it to {quoted(right)}"
                 )
                 if is_file and _another_ending(name)
                 else "" if is_file else f" ({_not_a_file(entry, prefix)})"
@@ -537,7 +538,7 @@ def read_paper(
     if marked := _SUMMARY_MARKUP.search(summary):
         problems.warning(
             tree.get("summary").loc,  # type: ignore[union-attr]
-            f"'summary' is plain text, shown as typed: {marked.group()!r} keeps its marks on the"
+            f"'summary' is plain text, shown as typed: {quoted(marked.group())} keeps its marks on the"
             " site; write the sentence without Markdown ('notes' takes Markdown, links too)",
         )
     # Only what the cross-checks point at is kept, so the rest of the tree can go.
@@ -702,7 +703,7 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
 
             if (found := tex_accent(item.text or "")) is None:
                 continue
-            what = f"{name!r} item {number}" if isinstance(node, Seq) else repr(name)
+            what = f"{quoted(name)} item {number}" if isinstance(node, Seq) else quoted(name)
             problems.warning(
                 item.loc,
                 f"{what} holds TeX ('{found[0]}'), which the site shows as typed;"

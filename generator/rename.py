@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
+from .quoting import quoted
 from .schema import MAX_ID_LENGTH, PATTERNS
 from .unknownids import FIND_PAPER_ID, PaperTitles, paper_titles, suggest_paper
 from .validate import id_hint, placed_id, plain_id
@@ -133,9 +134,9 @@ def check_new_id(new: str, old: str = "", what: str = "paper") -> str | None:
             # ("Task Vectors" for task-vectors: "write 'task-vectors'" would be no change.)
             # (It said "the paper is 'task-vectors' already, the id 'Task Vectors' reads as",
             # which a curator took for a message cut short.)
-            return f"{new!r} reads as the id {old!r}, which the {what} has already"
+            return f"{quoted(new)} reads as the id {quoted(old)}, which the {what} has already"
         return (
-            f"{new!r} is no id: an id is lowercase a-z, 0-9 and single hyphens, at most"
+            f"{quoted(new)} is no id: an id is lowercase a-z, 0-9 and single hyphens, at most"
             f" {MAX_ID_LENGTH} characters{id_hint(new)}"
         )
     return None
@@ -163,7 +164,7 @@ def plan_rename(
     plan = Plan()
     if old not in papers:
         became = next((pid for pid, (_, body) in papers.items() if old in body and old in _former(body)), None)
-        hint = f": it was renamed to {became!r}" if became else ""
+        hint = f": it was renamed to {quoted(became)}" if became else ""
         if not hint and topics is not None and re.search(
             rf"^[ \t]*-?[ \t]*id:[ \t]*['\"]?{re.escape(old)}['\"]?[ \t]*(?:#.*)?$", topics[1], re.MULTILINE
         ):
@@ -175,16 +176,16 @@ def plan_rename(
             # (Or the paper's title, as its slug or joined to its id: the paper of it.)
             named = placed_id(old)
             hint = (
-                f" (did you mean {named!r}?)" if named in papers
+                f" (did you mean {quoted(named)}?)" if named in papers
                 else suggest_paper(old, sorted(papers), _titles(papers))
             ) + FIND_ID
-        problems.error(Location("content/papers"), f"no paper {old!r} to rename{hint}")
+        problems.error(Location("content/papers"), f"no paper {quoted(old)} to rename{hint}")
         return plan
     why = check_new_id(new, old)
     if why is None and new == old:
-        why = f"the paper is {old!r} already"
+        why = f"the paper is {quoted(old)} already"
     if why is None and new in papers:
-        why = f"{papers[new][0]} is paper {new!r}: choose an id no paper has"
+        why = f"{papers[new][0]} is paper {quoted(new)}: choose an id no paper has"
     shown, text = papers[old]
     if why:
         # At the id the rename would change (line 1 is a shipped file's schema comment).
@@ -192,7 +193,7 @@ def plan_rename(
         at = node.get("id") if isinstance(node, Map) else None
         problems.error(
             at.loc if isinstance(at, Scalar) else Location(shown, 1, 1),
-            f"cannot rename {old!r} to {new!r}: {why}",
+            f"cannot rename {quoted(old)} to {quoted(new)}: {why}",
         )
         return plan
     # Only the files that hold either id need reading (a list may have 10,000).
@@ -209,8 +210,8 @@ def plan_rename(
             where = next(item for item in listed if item.text == new)
             problems.error(
                 where.loc,
-                f"cannot rename {old!r} to {new!r}: {new!r} is a former id of paper"
-                f" {paper_id!r}, and its old address leads there",
+                f"cannot rename {quoted(old)} to {quoted(new)}: {quoted(new)} is a former id of paper"
+                f" {quoted(paper_id)}, and its old address leads there",
             )
     if problems.has_errors():
         return plan
@@ -300,17 +301,17 @@ def plan_topic_rename(
 
         named = [(i, t) for t in drafts if (i := id_of(t)) is not None]
         aliases = topic_aliases((i, _text(t.get("title")), _weights(t.get("keywords"))) for i, t in named)
-        problems.error(Location(file), f"no topic {old!r} to rename{suggest_topic(old, [i for i, _ in named], aliases)}")
+        problems.error(Location(file), f"no topic {quoted(old)} to rename{suggest_topic(old, [i for i, _ in named], aliases)}")
         return plan
     why = check_new_id(new, old, "topic")
     if why is None and new == old:
-        why = f"the topic is {old!r} already"
+        why = f"the topic is {quoted(old)} already"
     if why is None and any(id_of(t) == new for t in drafts):
-        why = f"topic {new!r} exists: choose an id no topic has"
+        why = f"topic {quoted(new)} exists: choose an id no topic has"
     if why:
         at = mine.get("id")
         problems.error(
-            at.loc if isinstance(at, Scalar) else mine.loc, f"cannot rename {old!r} to {new!r}: {why}"
+            at.loc if isinstance(at, Scalar) else mine.loc, f"cannot rename {quoted(old)} to {quoted(new)}: {why}"
         )
         return plan
     for topic in drafts:
@@ -318,8 +319,8 @@ def plan_topic_rename(
             if item.text == new and topic is not mine:
                 problems.error(
                     item.loc,
-                    f"cannot rename {old!r} to {new!r}: {new!r} is a former id of topic"
-                    f" {id_of(topic)!r}, and its old address leads there",
+                    f"cannot rename {quoted(old)} to {quoted(new)}: {quoted(new)} is a former id of topic"
+                    f" {quoted(id_of(topic))}, and its old address leads there",
                 )
     if problems.has_errors():
         return plan
@@ -399,7 +400,7 @@ def _replace_scalar(edits: _Text, item: Scalar, new: str, plan: Plan, problems: 
             edits.replace(start, start + len(whole), after)
             plan.changes.append(Change(Location(edits.shown, item.line, item.col), whole, after))
             return
-    problems.error(item.loc, f"{written!r} is written in a way this command cannot edit; rename it by hand")
+    problems.error(item.loc, f"{quoted(written)} is written in a way this command cannot edit; rename it by hand")
 
 
 def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems: Problems) -> None:
@@ -474,7 +475,7 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
             return
     problems.error(
         key.loc,
-        f"'formerly' is written in a way this command cannot edit; add {old!r} to it by hand",
+        f"'formerly' is written in a way this command cannot edit; add {quoted(old)} to it by hand",
     )
 
 

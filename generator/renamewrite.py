@@ -37,6 +37,7 @@ from .atomicfile import (
     temporary_name,
 )
 from .errors import CuratorError, Location, Problem
+from .quoting import quoted
 
 JOURNAL_NAME = ".rename.json"
 
@@ -361,7 +362,7 @@ def read(journal_path: Path) -> Journal:
         # (Finishing moves and removes the files a journal names: one edited by hand, or
         # garbled, must not name a file outside the content folder, "../x" or "/x".)
         if not isinstance(stored, str) or not stored or os.path.isabs(stored) or ".." in Path(stored).parts:
-            raise ValueError(f"{stored!r} is not a file inside the content folder")
+            raise ValueError(f"{quoted(stored)} is not a file inside the content folder")
         return base / stored
 
     try:
@@ -371,17 +372,17 @@ def read(journal_path: Path) -> Journal:
         kept = tuple(inside(path) for path in found["kept"])
         was = tuple((inside(path), None if digest is None else str(digest)) for path, digest in found["was"])
     except (KeyError, TypeError, ValueError) as error:
-        raise ValueError(f"not a rename's record: {error!r}") from None
+        raise ValueError(f"not a rename's record: {quoted(error)}") from None
     # Only a temporary beside the file it becomes, or a copy kept of a file replaced,
     # is moved or removed without a look at what it holds: a name of another kind (a
     # curator's own file) is no record of ours.
     targets = [path for _, path in moves] + ([remove] if remove is not None else [])
     for tmp, path in moves:
         if not _temporary_of(tmp, path):
-            raise ValueError(f"not a rename's record: {tmp.name!r} is no temporary of {path.name!r}")
+            raise ValueError(f"not a rename's record: {quoted(tmp.name)} is no temporary of {quoted(path.name)}")
     for path in kept:
         if not any(_temporary_of(path, target) for target in targets):
-            raise ValueError(f"not a rename's record: {path.name!r} is no copy it kept")
+            raise ValueError(f"not a rename's record: {quoted(path.name)} is no copy it kept")
     checked = {path for path, _ in was}
     if any(path not in checked for path in targets):  # (a file finished unchecked)
         raise ValueError("not a rename's record: a file it writes or removes is not in 'was'")

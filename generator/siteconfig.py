@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import mergemarkers, yamlio
 from .errors import Location, Problems
+from .quoting import quoted
 from .yamlfile import display
 
 CONFIG = "mkdocs.yml"
@@ -187,7 +188,7 @@ def markup_said(key: str, text: str) -> str | None:
         else "which ends an attribute of every page's HTML that it is written into"
     )
     fix = "write it without" if char == "<" else "write typographic quotes (\u201c \u201d) instead"
-    return f"{key!r} holds {char!r}, {what} (the theme writes it as it is); {fix}"
+    return f"{quoted(key)} holds {quoted(char)}, {what} (the theme writes it as it is); {fix}"
 
 
 REPOSITORY_SETTING = (
@@ -306,7 +307,7 @@ def missing_theme_folder(root: Path) -> Problems:
         )
     else:
         message = (
-            f"the theme folder {custom!r} (theme: custom_dir:{' as the environment sets it' if tagged else ''})"
+            f"the theme folder {quoted(custom)} (theme: custom_dir:{' as the environment sets it' if tagged else ''})"
             f" is no folder{'' if Path(custom).is_absolute() else ' beside mkdocs.yml'}, and MkDocs builds"
             f" no site without it; create it, or {shipped}"
         )
@@ -361,7 +362,7 @@ def example_left(root: Path) -> Problems:
     if isinstance(name, yamlio.Scalar) and (name.text or "").strip() == EXAMPLE_NAME:
         problems.warning(
             name.loc,
-            f"'site_name' is still the shipped example's ({EXAMPLE_NAME!r}); set your list's"
+            f"'site_name' is still the shipped example's ({quoted(EXAMPLE_NAME)}); set your list's"
             " name, and its 'site_description'",
         )
     page = root / HOME_PAGE

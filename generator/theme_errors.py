@@ -27,6 +27,7 @@ from mkdocs.exceptions import Abort
 
 from generator.errors import CuratorError, Location, Problems
 from generator.typos import did_you_mean
+from .quoting import quoted
 
 
 class ThemeStopped(Abort):
@@ -67,7 +68,7 @@ def override_error(error: BaseException, custom_dir: Path, root: Path) -> Curato
         return None
     shown = shown_path(path, root)
     if isinstance(error, jinja2.TemplateNotFound):
-        message = f"no template named {error.name!r}"
+        message = f"no template named {quoted(error.name)}"
     else:
         message = getattr(error, "message", None) or str(error)
     if not isinstance(error, jinja2.TemplateError):
@@ -109,11 +110,11 @@ def page_template_problems(
             if known is None:
                 known = sorted(t for t in env.list_templates() if t.endswith(".html"))
             message = (
-                f"template {name!r}: the theme has no template of that name (in overrides/"
+                f"template {quoted(name)}: the theme has no template of that name (in overrides/"
                 f" or Material's templates)" + did_you_mean(name, known)
             )
         else:
-            given = "is empty" if name in (None, "") else f"{name!r}"
+            given = "is empty" if name in (None, "") else f"{quoted(name)}"
             message = f"template {given}: must be the file name of a template, as main.html"
         source = root / "content" / "pages" / src_uri
         if "/" not in src_uri and source.is_file():
@@ -156,7 +157,7 @@ def hand_page_templates(root: Path) -> Problems:
         line, col = _template_key(read_text(source))
         problems.warning(
             Location(source.relative_to(root).as_posix(), line, col),
-            f"template {value!r} not looked up: MkDocs could not load mkdocs.yml"
+            f"template {quoted(value)} not looked up: MkDocs could not load mkdocs.yml"
             " (`readinglist build` says why)",
         )
     return problems

@@ -18,6 +18,7 @@ from .errors import CuratorError, Location, Problems
 from .ingest import Record
 from .ingest.exporters import KEY_SOURCES
 from .matchkeys import abstract_key, surname_marks, title_key
+from .quoting import quoted
 
 
 class PaperFile(Protocol):
@@ -40,10 +41,10 @@ class NotRecreated:
     def __str__(self) -> str:
         if self.merged_into:
             return (
-                f"{self.source}: not recreated: {self.paper_id} ({self.title!r}) is a former"
-                f" id of {self.merged_into!r} (its formerly:)"
+                f"{self.source}: not recreated: {self.paper_id} ({quoted(self.title)}) is a former"
+                f" id of {quoted(self.merged_into)} (its formerly:)"
             )
-        return f"{self.source}: not recreated: {self.paper_id} ({self.title!r}) was deleted by a curator"
+        return f"{self.source}: not recreated: {self.paper_id} ({quoted(self.title)}) was deleted by a curator"
 
 
 class Tombstones:
@@ -191,7 +192,7 @@ def check_restore(
         if paper_id in (former or {}):
             problems.error(
                 Location(str(views_path)),
-                f"--restore {paper_id}: it is a former id of {former[paper_id]!r} (its"  # type: ignore[index]
+                f"--restore {paper_id}: it is a former id of {quoted(former[paper_id])} (its"  # type: ignore[index]
                 " formerly:), whose old address leads there; remove it from that formerly:"
                 " first; nothing was written",
             )
@@ -201,7 +202,7 @@ def check_restore(
         if paper_id in taken:
             why = "its file is still in content/papers/, so it is not deleted"
         elif paper_id in renamed:
-            why = f"it was renamed to {renamed[paper_id]!r}, not deleted"
+            why = f"it was renamed to {quoted(renamed[paper_id])}, not deleted"
         elif known:
             # The id a slip of the keys away is named first: among a shipped list's 176
             # deleted papers, the first ten in order rarely hold the one meant.

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequen
 from .errors import Location, Problems, counted
 from .importedfile import Fate
 from .models import Content, Paper, Topic, TopicAssignment
+from .quoting import quoted
 from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH, TOPICS_FILE
 from .slugs import slugify
 from .typos import closest, closest_all, did_you_mean
@@ -109,7 +110,7 @@ def read_topics(
             else:
                 checker.error(
                     key,
-                    f"unknown field {key.text!r} in {TOPICS_FILE}"
+                    f"unknown field {quoted(key.text)} in {TOPICS_FILE}"
                     + did_you_mean(
                         key.text or "",
                         ["topics"],
@@ -247,7 +248,7 @@ def _warn_same_title(draft: TopicDraft, titled: dict[str, TopicDraft], problems:
     if other is not draft:
         problems.warning(
             draft.nodes["title"].loc,
-            f"topic {draft.id!r} has the title of topic {other.id!r} (line"
+            f"topic {quoted(draft.id)} has the title of topic {quoted(other.id)} (line"
             f" {other.nodes['title'].line}): pages and the menu would show two topics alike;"
             " give one another title, or merge the two",
         )
@@ -285,7 +286,7 @@ def _a_keyword_refused(draft: TopicDraft) -> bool:
 
 def _duplicate(topic_id: str, first: TopicDraft) -> str:
     return (
-        f"duplicate topic id {topic_id!r} (first defined at line {first.nodes['id'].line}):"
+        f"duplicate topic id {quoted(topic_id)} (first defined at line {first.nodes['id'].line}):"
         " the site has the first; give this one another id, or merge the two"
     )
 
@@ -413,7 +414,7 @@ def _check_keyword_overlaps(node: Node | None, keywords: object, problems: Probl
     for first, second in keyword_overlaps(keywords):
         problems.warning(
             where.get(second, node.loc),
-            f"keyword {second!r} matches the same words as {first!r}, so a paper with them"
+            f"keyword {quoted(second)} matches the same words as {quoted(first)}, so a paper with them"
             " counts both weights; keep one (with the weight of both, if meant)",
         )
 
@@ -582,9 +583,9 @@ def _about(topic_id: str, name: str, aliases: Mapping[str, tuple[str, str]], wri
     hid that the name is ambiguous."""
     having = getattr(aliases, "shared", {}).get(slugify(name), [topic_id])
     if len(having) == 1:
-        return f" (did you mean {written(topic_id)!r}? it is about {name!r})"
-    shown = [repr(written(i)) for i in having]
-    return f" (did you mean {', '.join(shown[:-1])} or {shown[-1]}? each is about {name!r})"
+        return f" (did you mean {quoted(written(topic_id))}? it is about {quoted(name)})"
+    shown = [quoted(written(i)) for i in having]
+    return f" (did you mean {', '.join(shown[:-1])} or {shown[-1]}? each is about {quoted(name)})"
 
 
 def _alias_meant(word: str, aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
@@ -608,7 +609,7 @@ def suggest_topic(
     if meant is None:
         return ""
     topic_id, name = meant
-    return _about(topic_id, name, aliases, written) if name else f" (did you mean {written(topic_id)!r}?)"
+    return _about(topic_id, name, aliases, written) if name else f" (did you mean {quoted(written(topic_id))}?)"
 
 
 def topic_meant(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> str | None:
@@ -705,7 +706,7 @@ def check_parents(
             problems.error(
                 draft.nodes["parent"].loc,
                 listed
-                + f"topic {draft.id!r} is its own parent: a parent is a broader topic; name"
+                + f"topic {quoted(draft.id)} is its own parent: a parent is a broader topic; name"
                 " one, or remove 'parent'"
                 if len(chain) == 1
                 else listed + f"topic parents form a cycle: {' -> '.join(chain + [draft.id])}; a parent"
@@ -743,7 +744,7 @@ def _write_parent_as_id(draft: TopicDraft, problems: Problems) -> None:
     parent, written = _parent(draft)
     listed = draft.values.get("parent")
     if not isinstance(listed, ListedRef):
-        problems.error(draft.nodes["parent"].loc, f"'parent': write the topic as its id {parent!r}, not {written!r}")
+        problems.error(draft.nodes["parent"].loc, f"'parent': write the topic as its id {quoted(parent)}, not {quoted(written)}")
         return
     line = f"parent: {parent}"
     fix = (
@@ -784,7 +785,7 @@ def _unknown_parent(
         # topic's, nor a topic to define; a topic close to it may be the one meant.)
         problems.error(
             draft.nodes["parent"].loc,
-            _said_of_parent(draft) + f"unknown topic {_parent(draft)[1] or parent!r}: that is a paper's id;"
+            _said_of_parent(draft) + f"unknown topic {quoted(_parent(draft)[1] or parent)}: that is a paper's id;"
             " a parent must be a topic's id"
             + suggest_topic(parent, others, named())
             + ": write the broader topic meant, or remove 'parent'",
@@ -792,7 +793,7 @@ def _unknown_parent(
     else:
         problems.error(
             draft.nodes["parent"].loc,
-            _said_of_parent(draft) + f"unknown topic {_parent(draft)[1] or parent!r}"
+            _said_of_parent(draft) + f"unknown topic {quoted(_parent(draft)[1] or parent)}"
             + after_unknown("topic", suggest_topic(parent, others, named())),
         )
 
@@ -832,7 +833,7 @@ def check_duplicates(
             listed = _said_of_parent(again) if isinstance(again.values.get("parent"), ListedRef) else ""
             problems.error(
                 again.nodes["parent"].loc,
-                listed + f"topic {own!r} is its own parent: a parent is a broader topic; name"
+                listed + f"topic {quoted(own)} is its own parent: a parent is a broader topic; name"
                 " one, or remove 'parent'",
             )
         elif parent and parent not in ids and parent not in meant and known:
@@ -880,7 +881,7 @@ def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: 
                 break
     for draft in drafts:
         if draft.id in empty:
-            problems.warning(draft.nodes["id"].loc, f"topic {draft.id!r} has no papers")
+            problems.warning(draft.nodes["id"].loc, f"topic {quoted(draft.id)} has no papers")
 
 
 @dataclass
@@ -1017,7 +1018,7 @@ def warn_topicless(
                 matcher = compile_topics(topics)
             closest = closest_topic(paper, matcher) if matcher is not None and paper.exclude_topics else None
             if closest is not None and closest in paper.exclude_topics:
-                why = f"it excludes its closest topic, {closest!r}, so no other is tried"
+                why = f"it excludes its closest topic, {quoted(closest)}, so no other is tried"
                 fix = (
                     f"give it 'topics: [...]' (readinglist topics --explain {paper.id} shows"
                     " which keywords it mentions)"
@@ -1039,7 +1040,7 @@ def warn_topicless(
                 why = "no keyword of any topic matches it"
             problems.warning(
                 _topics_key(papers_dir / PurePosixPath(paper.source.path).name, paper.source),
-                f"paper {paper.id!r} is in no topic: {why}, and it lists none; {fix}",
+                f"paper {quoted(paper.id)} is in no topic: {why}, and it lists none; {fix}",
             )
     if kept is not None:
         kept.topics, kept.placed, kept.hints = topics, placed, hints
@@ -1054,7 +1055,7 @@ def how_to_place(paper: Paper, matcher: Matcher, common: Container[str]) -> str:
     from .topics import own_keywords
 
     found = own_keywords(paper, matcher, _OWN_WORDS_SHOWN, common)
-    words = ", ".join(repr(word) for word in found)
+    words = ", ".join(quoted(word) for word in found)
     return (
         "give it 'topics: [...]', add a word of its own to a topic's keywords"
         f" ({words + ': ' if words else ''}any score above 0 gives a paper its closest topic),"
@@ -1185,13 +1186,13 @@ def warn_misspelt_keywords(
             alternatives = next(
                 part.split("|") for part in phrase.split("&") if word in _keyword_words(part)
             )
-            what = "the keyword" if len(alternatives) == 1 else repr(
+            what = "the keyword" if len(alternatives) == 1 else quoted(
                 next(a.strip() for a in alternatives if word in _keyword_words(a))
             )
             problems.warning(
                 keys[phrase].loc if phrase in keys else node.loc,
-                f"keyword {phrase!r}: no paper's title or abstract has the word {word!r} in"
-                f" any form (did you mean {meant!r}?), so {what} matches no paper; correct"
+                f"keyword {quoted(phrase)}: no paper's title or abstract has the word {quoted(word)} in"
+                f" any form (did you mean {quoted(meant)}?), so {what} matches no paper; correct"
                 " the spelling",
             )
     searched = 0
@@ -1382,7 +1383,7 @@ def check_formerly(
                 others = ", ".join(str(other.loc) for other in refs if other is not ref)
                 problems.error(
                     ref.loc,
-                    f"{old!r} is also in the 'formerly' of the topic{'s' if len(refs) > 2 else ''}"
+                    f"{quoted(old)} is also in the 'formerly' of the topic{'s' if len(refs) > 2 else ''}"
                     f" at {others}: an old"
                     " address leads to one topic; keep it in the one that had the id",
                 )
@@ -1392,13 +1393,13 @@ def _former_id_problem(draft: TopicDraft, at: int, ref: Scalar, ids: Container[s
     """What is wrong with the ``at``-th old id of a topic's `formerly:`, or ""."""
     if ref.text == draft.id and at > 0:
         return (
-            f"{draft.id!r} is this topic's own id; 'formerly' lists the ids it had before a"
+            f"{quoted(draft.id)} is this topic's own id; 'formerly' lists the ids it had before a"
             " rename (its own only first, when it was renamed back to the id it was first"
             " known by)"
         )
     if ref.text in ids and ref.text != draft.id:
         return (
-            f"{ref.text!r} is the id of another topic: its address is that topic's page,"
+            f"{quoted(ref.text)} is the id of another topic: its address is that topic's page,"
             " and cannot lead to this one; remove it from 'formerly'"
         )
     return ""

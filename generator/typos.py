@@ -10,6 +10,7 @@ import functools
 from typing import Sequence
 
 from . import schema
+from .quoting import quoted
 
 
 def _stems(word: str) -> tuple[str, ...]:
@@ -28,7 +29,7 @@ def did_you_mean(
     word: str, choices: Sequence[str], otherwise: str = "", within: bool = False, few: bool = False
 ) -> str:
     match = closest(word, choices, within, few)
-    return f" (did you mean {match!r}?)" if match else otherwise
+    return f" (did you mean {quoted(match)}?)" if match else otherwise
 
 
 def closest(word: str, choices: Sequence[str], within: bool = False, few: bool = False) -> str | None:

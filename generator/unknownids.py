@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from .links import read_id
+from .quoting import quoted
 from .schema import TOPICS_FILE
 from .slugs import MAX_LENGTH, slugify
 from .typos import closest_all
@@ -130,7 +131,7 @@ def suggest_paper(
     if meant is None:
         return ""
     paper_id, title = meant
-    return f" (did you mean {written(paper_id)!r}" + (f", the paper titled {title!r}?)" if title else "?)")
+    return f" (did you mean {quoted(written(paper_id))}" + (f", the paper titled {quoted(title)}?)" if title else "?)")
 
 
 def paper_suggested(

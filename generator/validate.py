@@ -28,6 +28,7 @@ from .escape import markdown_notices
 from .links import classify, glued_ending, https_form, read_id, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
 from .paperyaml import double_quoted, scalar as yaml_scalar
+from .quoting import quoted
 from .schema import Field
 from .slugs import latin_folded
 from .typos import closest, did_you_mean
@@ -173,7 +174,7 @@ class RecordChecker:
             spec = fields.get(name)
             if spec is None:
                 if name in misplaced:
-                    self.error(key, f"{name!r} applies only to code links")
+                    self.error(key, f"{quoted(name)} applies only to code links")
                 elif meant := misspelt_required(name, fields, node):
                     # ("ulr:" in a link without 'url': one mistake, said once where it is
                     # to fix, not also as a missing 'url' at the link's start.)
@@ -185,13 +186,13 @@ class RecordChecker:
                     self.error(
                         key,
                         unknown_field(name, what, list(fields), place_of(what, name))
-                        + f" (the required field {meant!r} is missing)" + (fills or {}).get(meant, ""),
+                        + f" (the required field {quoted(meant)} is missing)" + (fills or {}).get(meant, ""),
                     )
                 elif (near := closest(name, sorted(misplaced))) and not closest(name, list(fields)):
                     # ("offical" in a project link: not one of the fields it has, which
                     # the list of them would have said.)
                     self.error(
-                        key, f"unknown field {name!r} in {what} (did you mean {near!r}? it applies only to code links)"
+                        key, f"unknown field {quoted(name)} in {what} (did you mean {quoted(near)}? it applies only to code links)"
                     )
                 else:
                     self.error(key, unknown_field(name, what, list(fields), place_of(what, name)))
@@ -207,7 +208,7 @@ class RecordChecker:
             ):
                 self.warn_field_in_block(value, name, fields, node)
             if spec.required and (converted is None or str(converted).isspace() or converted == ""):
-                self.error(value, f"required field {name!r} is empty")
+                self.error(value, f"required field {quoted(name)} is empty")
             elif converted is not INVALID:
                 # The field's name as one object for every record (each file's YAML
                 # spells its own): 10,000 paper files' values keep, and the build's
@@ -218,7 +219,7 @@ class RecordChecker:
             if spec.required and name not in values:
                 usable = False
                 if node.get(name) is None and name not in misspelt:
-                    self.error(node, f"missing required field {name!r}" + (fills or {}).get(name, ""))
+                    self.error(node, f"missing required field {quoted(name)}" + (fills or {}).get(name, ""))
         return values, usable
 
     # ------------------------------------------------------------------ single values
@@ -352,8 +353,8 @@ class RecordChecker:
             return
         self.problems.warning(
             Location(node.path, last + 1, indent + 1),
-            f"'{name}' ends with the line {line.strip()!r}, which is text of '{name}' (indented"
-            f" under it); if it is meant as the field {field.group(1)!r}, unindent it to the"
+            f"'{name}' ends with the line {quoted(line.strip())}, which is text of '{name}' (indented"
+            f" under it); if it is meant as the field {quoted(field.group(1))}, unindent it to the"
             f" level of '{name}:'",
         )
 
@@ -431,7 +432,7 @@ class RecordChecker:
         """`id_hint`, but of an id another record has (`taken`): who has it."""
         fixed = id_fix(text)
         if fixed in self.taken:
-            return f"; {fixed!r} is {self.taken[fixed]}: give this one an id of its own, or merge the two"
+            return f"; {quoted(fixed)} is {self.taken[fixed]}: give this one an id of its own, or merge the two"
         return id_hint(text)
 
     def year(self, node: Node, spec: Field, name: str) -> object:
@@ -448,7 +449,7 @@ class RecordChecker:
             )
             fixed = year_fix(text)
             hint = f": write {fixed}" if fixed else ""
-            return self.error(node, f"'{name}' must be {rule}, not {text!r}{hint}")
+            return self.error(node, f"'{name}' must be {rule}, not {quoted(text)}{hint}")
         return int(text)
 
     def arxiv(self, node: Node, spec: Field, name: str) -> object:
@@ -461,7 +462,7 @@ class RecordChecker:
         version = " (a version is v1, v2, ...): write " + bare if bare else ""
         return self.error(
             node,
-            f"'{name}' must be an arXiv identifier such as 2101.00010 or cs/0112017, not {text!r}{version}",
+            f"'{name}' must be an arXiv identifier such as 2101.00010 or cs/0112017, not {quoted(text)}{version}",
         )
 
     def doi(self, node: Node, spec: Field, name: str) -> object:
@@ -472,10 +473,10 @@ class RecordChecker:
         if bare and text.endswith(bare):
             return self.error(
                 node,
-                f"'{name}' must be the DOI alone, without {text[: -len(bare)].strip()!r}: write {bare}",
+                f"'{name}' must be the DOI alone, without {quoted(text[: -len(bare)].strip())}: write {bare}",
             )
         spaced = f" (a DOI holds no space): write {bare}" if bare else ""
-        return self.error(node, f"'{name}' must be a DOI such as 10.1000/xyz123, not {text!r}{spaced}")
+        return self.error(node, f"'{name}' must be a DOI such as 10.1000/xyz123, not {quoted(text)}{spaced}")
 
     def date(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -486,7 +487,7 @@ class RecordChecker:
                 return _day(text)
             except ValueError:
                 return self.error(node, f"'{name}': {no_such_date(text)}")
-        return self.error(node, f"'{name}' must be a date as YYYY-MM-DD, not {text!r}{_date_hint(text)}")
+        return self.error(node, f"'{name}' must be a date as YYYY-MM-DD, not {quoted(text)}{_date_hint(text)}")
 
     def url(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -501,7 +502,7 @@ class RecordChecker:
                 # link leads to no such page. (A warning: an address may end so, rarely.)
                 self.problems.warning(
                     node.loc,
-                    f"'{name}' ends with {glued!r}, which belongs to the text it was copied from,"
+                    f"'{name}' ends with {quoted(glued)}, which belongs to the text it was copied from,"
                     f" not to the address; write {text[: -len(glued)]}",
                 )
             return text
@@ -550,11 +551,11 @@ class RecordChecker:
                 host = urlsplit(text).hostname
             except ValueError:  # ("https://a@[::1": the host is no better)
                 host = None
-            goes = f"a browser goes to {host!r} and skips that part" if host else "a browser skips that part"
+            goes = f"a browser goes to {quoted(host)} and skips that part" if host else "a browser skips that part"
             assert isinstance(node, Scalar)
             self.problems.error(
                 self.locate(node, userinfo.group(1)),
-                f"'{name}' holds {userinfo.group(1)!r} before its host: {goes}, which the site"
+                f"'{name}' holds {quoted(userinfo.group(1))} before its host: {goes}, which the site"
                 " would publish (a password too); remove it, and check that the host is the site meant",
             )
             return INVALID
@@ -572,7 +573,7 @@ class RecordChecker:
         # (YAML 1.1's words for them, which these files do not read so: "yes", "on", "y".)
         meant = _YES_NO.get(text.strip().lower().rstrip("."))
         hint = f"; write '{name}: {meant}'" if meant else ""  # (as `_fixed` says a fix)
-        return self.error(node, f"'{name}' must be true or false, not {text!r}{hint}")
+        return self.error(node, f"'{name}' must be true or false, not {quoted(text)}{hint}")
 
     def number(self, node: Node, spec: Field, name: str, means: Callable[[], str] | None = None) -> object:
         """``means``: what the number does, said after a value that is none."""
@@ -581,7 +582,7 @@ class RecordChecker:
             return text
         if _PATTERNS["number"].fullmatch(text) and math.isfinite(float(text)):
             return float(text)
-        return self.error(node, f"'{name}' must be a number, not {text!r}" + (means() if means else ""))
+        return self.error(node, f"'{name}' must be a number, not {quoted(text)}" + (means() if means else ""))
 
     def enum(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -591,8 +592,8 @@ class RecordChecker:
             hint = did_you_mean(text, spec.choices) or _venue_kind_hint(text, spec)
         else:
             meant = _meant_choice(name, text, spec.choices)
-            hint = f" (did you mean {meant!r}?)" if meant else ""
-        return self.error(node, f"'{name}' must be one of {', '.join(spec.choices)}, not {text!r}{hint}")
+            hint = f" (did you mean {quoted(meant)}?)" if meant else ""
+        return self.error(node, f"'{name}' must be one of {', '.join(spec.choices)}, not {quoted(text)}{hint}")
 
     # ------------------------------------------------------------------ lists and maps
 
@@ -679,9 +680,9 @@ class RecordChecker:
                 continue
             others = "'others' as the last author (BibTeX's 'and others'), shown as \"et al.\""
             if _ET_AL.fullmatch(value):
-                said = f"{value.strip()!r} is not a name: write {others}"
+                said = f"{quoted(value.strip())} is not a name: write {others}"
             elif glued := _ET_AL_AFTER.search(value):
-                said = f"{value.strip()!r} ends with {glued.group(1)!r}: write the name alone, then {others}"
+                said = f"{quoted(value.strip())} ends with {quoted(glued.group(1))}: write the name alone, then {others}"
             elif value.strip().casefold() == OTHERS and at != last:
                 said = "'others' stands for the authors not named: move it to the end (it is shown as \"et al.\")"
             else:
@@ -709,7 +710,7 @@ class RecordChecker:
             pairs = ", ".join(f'"{a}, {b}"' for a, b in zip(words[::2], words[1::2]))
             others = ", others" if len(named) < len(values) else ""
             fix = f"if they are names written surname first, write [{pairs}{others}]"
-        listed = ", ".join(repr(w) for w in words[:-1]) + f" and {words[-1]!r}"
+        listed = ", ".join(quoted(w) for w in words[:-1]) + f" and {quoted(words[-1])}"
         self.problems.warning(  # type: ignore[attr-defined]
             named[0][0].loc,
             f"'authors' lists {len(words)} one-word authors, {listed}: unquoted in a list,"
@@ -809,10 +810,10 @@ class RecordChecker:
                 phrase = self.error(
                     key,
                     (
-                        f"keyword {phrase!r} has a part with no letter a-z or digit 0-9, so it"
+                        f"keyword {quoted(phrase)} has a part with no letter a-z or digit 0-9, so it"
                         f" can never match ({_unread_says(unread)}); {_spell_in_az(unread)}"
                         if unread
-                        else f"keyword {phrase!r} has a part with no letter or digit, so it can"
+                        else f"keyword {quoted(phrase)} has a part with no letter or digit, so it can"
                         " never match"
                     )
                     + ("; remove the extra '&' (one '&' joins two parts)" if "&&" in phrase else ""),
@@ -839,7 +840,7 @@ class RecordChecker:
                 # It would count nothing, for the topic or against it: most likely a slip.
                 self.problems.warning(
                     value.loc,
-                    f"keyword {phrase!r} has weight 0, so it counts nothing; give it a weight"
+                    f"keyword {quoted(phrase)} has weight 0, so it counts nothing; give it a weight"
                     " (a negative one counts against the topic), or remove it",
                 )
             if phrase is not INVALID and weight is not INVALID:
@@ -863,8 +864,8 @@ class RecordChecker:
             return
         letters = _unread_letters("".join(alternatives))
         read = ", ".join(
-            ("" if alternative == phrase else f"{alternative!r} ")
-            + f"as {' '.join(_words(alternative))!r}"
+            ("" if alternative == phrase else f"{quoted(alternative)} ")
+            + f"as {quoted(' '.join(_words(alternative)))}"
             for alternative in alternatives
         )
         # An accented Latin word has an a-z spelling, and papers write both ("naïve"):
@@ -873,12 +874,12 @@ class RecordChecker:
 
         folded = fold(phrase)
         fix = (
-            f"for both spellings write {f'{folded} | {phrase}'!r}"
+            f"for both spellings write {quoted(f'{folded} | {phrase}')}"
             if folded.isascii() and not any(mark in phrase for mark in "|&")
             else _spell_in_az(letters)
         )
         self.problems.warning(
-            key.loc, f"keyword {phrase!r} matches {read} ({_unread_says(letters)}); {fix}"
+            key.loc, f"keyword {quoted(phrase)} matches {read} ({_unread_says(letters)}); {fix}"
         )
 
     def warn_misread_syntax(self, key: Scalar, phrase: str) -> None:
@@ -887,24 +888,24 @@ class RecordChecker:
         if _GLUED_AND.search(phrase):
             self.problems.warning(
                 key.loc,
-                f"keyword {phrase!r} has '&' inside a word: '&' joins parts that must each occur"
+                f"keyword {quoted(phrase)} has '&' inside a word: '&' joins parts that must each occur"
                 " anywhere in the paper, so each letter or word around it is matched alone; for"
-                f" the word as written, write {_GLUED_AND.sub(' ', phrase).strip()!r} (punctuation"
+                f" the word as written, write {quoted(_GLUED_AND.sub(' ', phrase).strip())} (punctuation"
                 " in a paper separates words), or put spaces around '&'",
             )
         elif ("(" in phrase or ")" in phrase) and "&" in phrase:
             self.problems.warning(
                 key.loc,
-                f"keyword {phrase!r} has parentheses, which group nothing: '&' binds looser than"
+                f"keyword {quoted(phrase)} has parentheses, which group nothing: '&' binds looser than"
                 " '|' ('a | b & c' is either a or b, and c); write each combination as a keyword"
                 " of its own",
             )
         if _LIST_COMMA.search(phrase) and "|" not in phrase and "&" not in phrase:
             self.problems.warning(
                 key.loc,
-                f"keyword {phrase!r} is one phrase, matched only as these words in a row (a"
+                f"keyword {quoted(phrase)} is one phrase, matched only as these words in a row (a"
                 " comma separates nothing); for any one of them write"
-                f" {' | '.join(p.strip() for p in phrase.split(',') if p.strip())!r}",
+                f" {quoted(' | '.join(p.strip() for p in phrase.split(',') if p.strip()))}",
             )
 
     def warn_empty_alternatives(self, key: Scalar, phrase: str) -> None:
@@ -918,7 +919,7 @@ class RecordChecker:
                 if not alternative.strip():
                     self.problems.warning(
                         key.loc,
-                        f"keyword {phrase!r} has an empty alternative; remove the extra '|'"
+                        f"keyword {quoted(phrase)} has an empty alternative; remove the extra '|'"
                         " (each '|' separates two phrases)",
                     )
                     return
@@ -926,7 +927,7 @@ class RecordChecker:
                     unread = _unread_letters(alternative)
                     self.problems.warning(
                         key.loc,
-                        f"keyword {phrase!r} has the alternative {alternative.strip()!r},"
+                        f"keyword {quoted(phrase)} has the alternative {quoted(alternative.strip())},"
                         + (
                             " with no letter a-z or digit 0-9, so it never matches"
                             f" ({_unread_says(unread)}); {_spell_in_az(unread)}"
@@ -951,7 +952,7 @@ class RecordChecker:
                     f"; the kinds are: {', '.join(LINK_KINDS)}"
                 )
                 self.error(
-                    key, f"unknown link kind {kind!r}" + did_you_mean(kind, LINK_KINDS, otherwise, few=True)
+                    key, f"unknown link kind {quoted(kind)}" + did_you_mean(kind, LINK_KINDS, otherwise, few=True)
                 )
                 continue
             entries = self.link_entries(value, f"{name}.{kind}")
@@ -1031,7 +1032,7 @@ class RecordChecker:
                     # (the address itself, as the item is to read; a long one is cut; in
                     # brackets, as a mapping in braces: "[- url: ...]" is one string)
                     line = line if len(line) <= 85 else "url: ..."
-                    hint = f"; write the item as {_in_braces(line) if node.flow else '- ' + line!r}"
+                    hint = f"; write the item as {quoted(_in_braces(line) if node.flow else '- ' + line)}"
                 self.error(
                     item,
                     f"'{name}' item {number} must be a mapping with a 'url',"
@@ -1246,7 +1247,7 @@ def not_an_id(name: str, text: str) -> str:
     """That ``text``, the value of the field ``name``, is not of an id's form."""
     return (
         f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
-        f" {schema.MAX_ID_LENGTH} characters, not {text!r}"
+        f" {schema.MAX_ID_LENGTH} characters, not {quoted(text)}"
     )
 
 
@@ -1313,7 +1314,7 @@ def id_hint(text: str) -> str:
     """"; write 'the-id'" for an id written as `plain_id` reads it, or pasted as a place
     that names it (`placed_id`), else ""."""
     fixed = id_fix(text)
-    return f"; write {fixed!r}" if fixed else ""
+    return f"; write {quoted(fixed)}" if fixed else ""
 
 
 def id_fix(text: str) -> str:
@@ -1732,7 +1733,7 @@ def unknown_field(name: str, what: str, fields: Sequence[str], place: str | None
     """The message for a field ``what`` (a record, "" for a paper) does not have;
     ``place`` says where it belongs when it is a field of another record."""
     where = f" in {what}" if what else ""
-    return f"unknown field {name!r}{where}" + did_you_mean(
+    return f"unknown field {quoted(name)}{where}" + did_you_mean(
         name, fields, place or f"; the fields are: {', '.join(fields)}"
     )
 
@@ -1754,7 +1755,7 @@ def misspelt_message(name: str, what: str, meant: str) -> str:
     """The message for an unknown field ``name`` that is a typo of the required field
     ``meant``, missing from the record (``what``, as in `unknown_field`)."""
     where = f" in {what}" if what else ""
-    return f"unknown field {name!r}{where} (did you mean {meant!r}? the required field {meant!r} is missing)"
+    return f"unknown field {quoted(name)}{where} (did you mean {quoted(meant)}? the required field {quoted(meant)} is missing)"
 
 
 def _read_back(name: str, text: str) -> Node | None:
@@ -1962,13 +1963,13 @@ _TOPIC_NAMES = {"papers": "reading_order", "name": "title", "label": "title"}
 _OTHER_NAMES = {"": _BIBTEX_NAMES, "link kinds": _KIND_NAMES, "a link": _NOTE_NAMES, "a topic": _TOPIC_NAMES}
 _PLACES: dict[tuple[str, str], str] = {
     **{
-        (record, name): f"; this list calls it {field!r}"
+        (record, name): f"; this list calls it {quoted(field)}"
         for record, names in _OTHER_NAMES.items()
         for name, field in names.items()
     },
     **{("", kind): "; it is a link kind: indent it under 'links:'" for kind in LINK_KINDS},
     **{
-        ("", name): f"; it is a link kind, which this list calls {kind!r}: write it under 'links:' as '{kind}:'"
+        ("", name): f"; it is a link kind, which this list calls {quoted(kind)}: write it under 'links:' as '{kind}:'"
         for name, kind in _KIND_NAMES.items()
     },
     **{
@@ -2032,8 +2033,8 @@ def _twice(name: str, text: str, first: Scalar, again: Scalar, times: int = 2) -
     ``first``: by its column too when both are on one line, as a list in brackets writes them."""
     where = line_of(first, again)
     if times == 2:
-        return f"'{name}' lists {text!r} twice (first at {where}); remove this one"
-    return f"'{name}' lists {text!r} {times} times (first at {where}); remove all but one"
+        return f"'{name}' lists {quoted(text)} twice (first at {where}); remove this one"
+    return f"'{name}' lists {quoted(text)} {times} times (first at {where}); remove all but one"
 
 
 def line_of(first: Node, again: Node) -> str:

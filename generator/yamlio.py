@@ -33,6 +33,7 @@ from . import lazyre
 from .charclass import CharClass
 from .errors import Location, Problem, Problems
 from .mergemarkers import conflict_lines, report_conflicts
+from .quoting import quoted
 
 _STD = "tag:yaml.org,2002:"
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
@@ -824,7 +825,7 @@ def _syntax_start(line: str, start: int) -> str:
     sign = line[start]
     value = _cut_comment(line[start:])
     return (
-        f"a value starting with {sign!r} is read as YAML syntax ({_SYNTAX[sign]}), not text;"
+        f"a value starting with {quoted(sign)} is read as YAML syntax ({_SYNTAX[sign]}), not text;"
         f" put the whole value in double quotes{_as_written(line, start, _double_quoted(value))}"
     )
 
@@ -909,7 +910,7 @@ def _no_space_key(line_text: str, line: int, start: int) -> tuple[int, int, str]
         return None
     key, value = match.group(1), _cut_comment(match.group(2))
     shown = f"{key}: {value}" if len(value) <= _SHOWN else f"{key}: {value[:_SHOWN]}..."
-    return line, match.end(1) + 1, f"a key needs a space after its colon: {shown!r}"
+    return line, match.end(1) + 1, f"a key needs a space after its colon: {quoted(shown)}"
 
 
 # "year 2023", "  - url https://...", "links": a line that starts with a field's key and
@@ -929,7 +930,7 @@ def _missing_colon(line_text: str, line: int) -> tuple[int, int, str] | None:
         value = ""
     shown = f"{key}: {value}" if len(value) <= _SHOWN else f"{key}: {value[:_SHOWN]}..."
     return line, match.end(2) + 1, (
-        f"a key needs a colon and a space after it: write {shown.rstrip(' ')!r}"
+        f"a key needs a colon and a space after it: write {quoted(shown.rstrip(' '))}"
     )
 
 
@@ -999,7 +1000,7 @@ def no_space_item(line_text: str, line: int) -> tuple[int, int, str] | None:
     if line_text[start : start + 1] != "-" or not value or value[0] in " \t-":
         return None
     shown = f"- {value}" if len(value) <= _SHOWN else f"- {value[:_SHOWN]}..."
-    return line, start + 1, f"a list item needs a space after its dash: {shown!r}"
+    return line, start + 1, f"a list item needs a space after its dash: {quoted(shown)}"
 
 
 def _unfinished_key(lines: list[str], line: int, col: int) -> tuple[int, int, str] | None:
@@ -1159,7 +1160,7 @@ def explain_syntax_error(
     ):
         return line, start + 1, _syntax_start(here, start)
     if problem == "found character that cannot start any token" and char:
-        return line, col, f"{char!r} cannot start an unquoted value; put the value in double quotes"
+        return line, col, f"{quoted(char)} cannot start an unquoted value; put the value in double quotes"
     return line, col, problem
 
 
@@ -1361,7 +1362,7 @@ class _Converter:
         if rest.startswith(" #") and rest[2:3] not in ("", " "):
             self.problems.warning(
                 Location(self.path, number + 1, end_col + 2),
-                f"the value ends at {text!r}: YAML reads ' #' as the start of a comment;"
+                f"the value ends at {quoted(text)}: YAML reads ' #' as the start of a comment;"
                 " put the whole value in double quotes to keep the rest",
             )
 
@@ -1371,7 +1372,7 @@ class _Converter:
         if id(node) in self.seen:
             # compose() drops the alias's own position: its marks are the anchor's.
             if isinstance(where, Scalar):
-                at, what = where.loc, repr(where.text)
+                at, what = where.loc, quoted(where.text)
             elif where:
                 at, what = Location(self.path, where[0], where[1]), f"item {where[2]}"
             else:  # pragma: no cover - the root node is never met twice
@@ -1397,17 +1398,17 @@ class _Converter:
             if text_value and not _NOT_TEXT.fullmatch(node.value):
                 message = (
                     f"a value starting with '&' is read as YAML syntax (an anchor), not text,"
-                    f" and {name!r} is left out of it; put the whole value in double quotes"
+                    f" and {quoted(name)} is left out of it; put the whole value in double quotes"
                     + self._as_written(node, start)
                 )
             else:
                 message = (
-                    f"{name!r} is a YAML anchor; a curation file may not hold anchors (nor"
+                    f"{quoted(name)} is a YAML anchor; a curation file may not hold anchors (nor"
                     " the aliases that repeat them): remove it"
                 )
             self.problems.error(Location(self.path, line, start + 1), message)
         if node.tag not in _ALLOWED_TAGS:
-            message = f"YAML tag {node.tag.replace(_STD, '!!')!r} is not allowed"
+            message = f"YAML tag {quoted(node.tag.replace(_STD, '!!'))} is not allowed"
             if text_value and node.tag.startswith("!"):  # "!Foo bar", not "!!python/..."
                 message += (
                     "; a value starting with '!' is read as a tag, not text: put the whole"
@@ -1465,7 +1466,7 @@ class _Converter:
             if key.text in first_line:
                 self.problems.error(
                     key.loc,
-                    f"duplicate key {key.text!r} (first defined at line {first_line[key.text]});"
+                    f"duplicate key {quoted(key.text)} (first defined at line {first_line[key.text]});"
                     " keep the one you mean and delete the other",
                 )
                 continue

@@ -422,3 +422,12 @@ def test_a_rerun_says_what_a_full_load_says_of_an_abstract_given_anothers(tmp_pa
     work.edit("c.yml", quoted(LONG_B), "")
     work.check("c's abstract gone")
     assert work.fresh_problems.items == []
+
+
+def test_a_title_with_a_backslash_is_said_as_written(tmp_path):
+    # (curator: check said '$\\\\alpha$-nets', repr's doubled backslash, of a title the
+    # file writes '$\\alpha$-nets': copied back, another title)
+    title, typo = "Scaling $\\alpha$-nets to many tasks", "Scaling $\\alpha$-nets to many task"
+    root = project(tmp_path, TOPICS, a=f"id: a\ntitle: '{title}'\n", b=f"id: b\ntitle: '{typo}'\n")
+    (said,) = [m for m in messages(root) if "same paper" in m]
+    assert f"Its title, '{title}', and this one" in said and "\\\\" not in said

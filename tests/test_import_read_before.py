@@ -858,7 +858,8 @@ def test_simple_math_an_earlier_import_kept_as_typed_is_its_characters_now(tmp_p
     assert "$\\beta > 1$" in after
     assert [str(change).split(" (was ")[0] for change in report.read_before] == [
         f"title: {paper.stem} now 'β-VAE: Learning Basic Visual Concepts'",
-        f"abstract: {paper.stem} now 'We introduce β-VAE, where $\\\\beta > 1$ weighs the KL term.'",
+        # (as the abstract writes it: repr() said "$\\\\beta", a backslash doubled)
+        f"abstract: {paper.stem} now 'We introduce β-VAE, where $\\beta > 1$ weighs the KL term.'",
     ]
     again = _import(tmp_path, "refs.bib", BETA_VAE)
     assert (again.unchanged, again.read_before) == ([paper.stem], [])

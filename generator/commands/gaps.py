@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import Problems, counted
+from ..quoting import quoted
 from .loaded import NO_PAPERS, say_errors
 from . import options
 from ..gaps import FIELD_OF_KEY, FIELDS, Gaps, PaperGaps, find_gaps
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         return status
     where = ""
     if args.topic is not None:
-        where = f" of topic {args.topic!r}"
+        where = f" of topic {quoted(args.topic)}"
         if below:
             # (As the topic's card on the site says it: "3 papers · 2 more in 1 sub-topic".)
             where += f" and its {counted(below, 'sub-topic')}"
@@ -318,9 +319,9 @@ def _unknown_topic(given: str, content: Content) -> str:
 
     for topic in content.topics:
         if given in topic.former_ids:
-            return f"no topic {given!r}; it was renamed to or merged into {topic.id!r}"
+            return f"no topic {quoted(given)}; it was renamed to or merged into {quoted(topic.id)}"
     ids = [t.id for t in content.topics]
     if any(p.id == given for p in content.papers):
-        return f"no topic {given!r}: it is a paper (readinglist topics --explain {given})"
+        return f"no topic {quoted(given)}: it is a paper (readinglist topics --explain {given})"
     aliases = topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
-    return f"no topic {given!r}{suggest_topic(given, ids, aliases)}; readinglist topics lists them"
+    return f"no topic {quoted(given)}{suggest_topic(given, ids, aliases)}; readinglist topics lists them"

@@ -26,6 +26,7 @@ import yaml
 
 from ..atomicfile import atomic_write
 from ..errors import Location, Problems, counted
+from ..quoting import quoted
 from ..siteconfig import CONFIG, EXAMPLE_DESCRIPTION, EXAMPLE_LISTING, EXAMPLE_NAME, HOME_PAGE, markup_said
 
 HELP = "start your own list in this copy: remove the shipped example's papers and topics, name the site"
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         # (A name the lab wrote in mkdocs.yml before init is its list's: kept, as said.)
         name, why = current.get("site_name"), f"{CONFIG} has no site_name"
         if name is not None and name.strip() == EXAMPLE_NAME:
-            name, why = None, f"{CONFIG}'s site_name is still the shipped example's ({EXAMPLE_NAME!r})"
+            name, why = None, f"{CONFIG}'s site_name is still the shipped example's ({quoted(EXAMPLE_NAME)})"
         if name is None or not name.strip():
             print(f"readinglist init: {why}: give your list's name with --name NAME (mkdocs.yml's site_name,"
                   " every page's title); nothing was changed", file=sys.stderr)  # fmt: skip
@@ -231,10 +232,10 @@ def _already_own(root: Path, name: str | None, description: str | None) -> int:
     for key, value in changed.items():
         # (A value that is no string, "!ENV [NAME, Lab]" or 1.5, as the file wrote it.)
         was = (
-            f"was {current[key]!r}" if key in current
+            f"was {quoted(current[key])}" if key in current
             else f"was written {written[key]}" if key in written else "not set before"
         )
-        print(f"- {key} set to {value!r} ({was})")
+        print(f"- {key} set to {quoted(value)} ({was})")
     return 0
 
 
@@ -408,14 +409,14 @@ def _report(root: Path, plan: Plan, in_git: bool, name: str, description: str, g
     print(f"- {TOPICS.as_posix()}: its {counted(plan.topics_count, 'topic')} removed{kept},"
           " its comment on how topics match kept")  # fmt: skip
     named = (
-        f"site_name set to {name!r}" if "site_name" in plan.values
-        else f"site_name kept as it was, {name!r}{'' if given[0] else ' (give --name to set another)'}"
+        f"site_name set to {quoted(name)}" if "site_name" in plan.values
+        else f"site_name kept as it was, {quoted(name)}{'' if given[0] else ' (give --name to set another)'}"
     )
     if "site_description" not in plan.values:
-        about = f"site_description kept as it was, {description!r}{'' if given[1] else ' (set another with --description)'}"
+        about = f"site_description kept as it was, {quoted(description)}{'' if given[1] else ' (set another with --description)'}"
     else:
         own = "" if given[1] else " (set your own with --description, or in mkdocs.yml)"
-        about = f"site_description {'set ' if 'site_name' not in plan.values else ''}to {description!r}{own}"
+        about = f"site_description {'set ' if 'site_name' not in plan.values else ''}to {quoted(description)}{own}"
     print(f"- {CONFIG}: {named}, {about}")
     pages = sorted(p.name for p in (root / "content" / "pages").glob("*.md"))
     shown = ", ".join(f"{p} (the home page's introduction)" if p == HOME_PAGE.name else p for p in pages)

@@ -6,6 +6,8 @@ import argparse
 import math
 from typing import Callable
 
+from ..quoting import quoted
+
 
 def limit(text: str) -> int:
     """A --limit: how many to list, 0 for all (as `gaps` and `search` read it); a
@@ -13,7 +15,7 @@ def limit(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a whole number: {quoted(text)}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 (all) or more, not {value}")
     return value
@@ -34,7 +36,7 @@ def number(
         try:
             value = int(text) if whole else float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not a {'whole ' if whole else ''}number: {text!r}") from None
+            raise argparse.ArgumentTypeError(f"not a {'whole ' if whole else ''}number: {quoted(text)}") from None
         fits = (value > least if above else value >= least) and (most is None or value <= most)
         if not (math.isfinite(value) and fits):
             raise argparse.ArgumentTypeError(f"must be {rule}, not {text}")

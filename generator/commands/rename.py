@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CuratorError, Location, Problem, Problems, counted
+from ..quoting import quoted
 
 if TYPE_CHECKING:
     from ..rename import Plan
@@ -196,7 +197,7 @@ def _not_the_importers(old: str, new: str, had: tuple[str, ...], content_dir: Pa
     if seen is not None and seen.renamed_to != old and new not in had:
         raise CuratorError([Problem(
             Location(display(path, root)),
-            f"cannot rename {old!r} to {new!r}: the importer's record keeps {new!r} for"
+            f"cannot rename {quoted(old)} to {quoted(new)}: the importer's record keeps {quoted(new)} for"
             " another paper (one a curator deleted, which an import may restore); choose"
             " another id",
         )])
@@ -212,9 +213,9 @@ def _read_only(plan: Plan, read: dict[str, tuple[Path, str]], old: str, new: str
             continue
         if shown == plan.remove:
             moved = next((s for s in plan.texts if s not in read), f"{new}.yml")
-            what = f"move it to {moved}, with {old!r} in its formerly:"
+            what = f"move it to {moved}, with {quoted(old)} in its formerly:"
         else:
-            what = f"change {old!r} in it to {new!r}"
+            what = f"change {quoted(old)} in it to {quoted(new)}"
         problems.append(Problem(
             Location(shown, 1, 1),
             f"this file is read-only, and the rename would {what} (make it writable, chmod"

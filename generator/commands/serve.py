@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..quoting import quoted
 from .build import (
     ensure_docs_dir,
     mkdocs_logging,
@@ -54,7 +55,7 @@ def _address(text: str) -> str:
     except ValidationError:
         raise argparse.ArgumentTypeError(
             "give an address as IP:PORT, e.g. 127.0.0.1:8001 (an IP address or localhost, a"
-            f" colon, a port number), not {text!r}"
+            f" colon, a port number), not {quoted(text)}"
         ) from None
     # (The port as MkDocs reads it, by int(): "-1" too, which the bind then refused.)
     if not 0 <= read.port <= 65535:

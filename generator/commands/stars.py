@@ -30,6 +30,7 @@ from ..importwrite import as_the_file_was
 from ..ingest import normalise_text
 from ..errors import CuratorError, Location, Problem, Problems
 from ..models import RepoStats
+from ..quoting import quoted
 from ..yamlfile import display
 from . import options
 
@@ -293,7 +294,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         if isinstance(text, repositoriesedit.Unkept):
             print(Problem(
                 Location(shown, text.line, text.column),
-                f"readinglist stars cannot keep this comment ({text.comment!r}) where it stands as it "
+                f"readinglist stars cannot keep this comment ({quoted(text.comment)}) where it stands as it "
                 "edits the entry around it: move the comment onto a line of its own; nothing was written",
             ))
             return 130 if interrupted or later.had else 1

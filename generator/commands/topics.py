@@ -16,6 +16,7 @@ from typing import Mapping, Sequence
 
 from ..curation import load_content
 from ..errors import counted
+from ..quoting import quoted
 from .loaded import NO_PAPERS, NO_TOPICS, say_errors
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topics import (
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if status and stop:
         if not_read:
             print(
-                f"readinglist topics: paper {args.explain!r} is not read: its file, {unread},"
+                f"readinglist topics: paper {quoted(args.explain)} is not read: its file, {unread},"
                 " has the error above; fix it and ask again",
                 file=sys.stderr,
             )
@@ -99,9 +100,9 @@ def run(args: argparse.Namespace) -> int:
         hint = _meant(args.explain, content, unread_ids)
         if args.explain in renamed:
             became, how = renamed[args.explain]
-            hint = f"; it was {how} {became!r}"
+            hint = f"; it was {how} {quoted(became)}"
         print(
-            f"readinglist topics: no paper or topic with id {args.explain!r}{hint}",
+            f"readinglist topics: no paper or topic with id {quoted(args.explain)}{hint}",
             file=sys.stderr,
         )
         return 1
@@ -143,14 +144,14 @@ def _meant(word: str, content: Content, unread: Mapping[str, str]) -> str:
     aliases = topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
     said_papers = {paper_id for paper_id, _ in papers}
     # (A topic of a paper's id is said once, as the paper: the paper's file did not load.)
-    topics = [repr(t) for t in topics_meant(word, sorted(t.id for t in content.topics), aliases) if t not in said_papers]
+    topics = [quoted(t) for t in topics_meant(word, sorted(t.id for t in content.topics), aliases) if t not in said_papers]
     notes = {paper_id: f" (not read: its file, {unread[paper_id]}, has the error above)" for paper_id, _ in papers if paper_id in unread}
     if len(papers) == 1 and not topics:  # (the note after the question: the question is whole)
         paper_id, title = papers[0]
-        said = f"{paper_id!r}, the paper titled {title!r}" if title else repr(paper_id)
+        said = f"{quoted(paper_id)}, the paper titled {quoted(title)}" if title else quoted(paper_id)
         return f"; did you mean {said}?{notes.get(paper_id, '')}"
     said = [
-        (f"{paper_id!r}, the paper titled {title!r}" if title else repr(paper_id)) + notes.get(paper_id, "")
+        (f"{quoted(paper_id)}, the paper titled {quoted(title)}" if title else quoted(paper_id)) + notes.get(paper_id, "")
         for paper_id, title in papers
     ]
     if not said:
@@ -215,7 +216,7 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
     closest = closest_topic(paper, matcher) if not assigned else None
     if closest is not None and closest in paper.exclude_topics:
         lines.append(
-            f"  no topic: its closest topic, {closest!r}, is excluded by the curator"
+            f"  no topic: its closest topic, {quoted(closest)}, is excluded by the curator"
             " (exclude_topics), so no other is tried, and the curator lists none"
         )
     elif not assigned:
@@ -316,7 +317,7 @@ def explain_topic(
         lines += [
             "",
             "  keywords that match no paper (is each spelt as the papers write it?): "
-            + ", ".join(repr(phrase) for phrase in unmatched),
+            + ", ".join(quoted(phrase) for phrase in unmatched),
         ]
     return "\n".join(lines)
 

@@ -20,6 +20,7 @@ from ..errors import Location, Problems
 from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
 from ..links import clean_url, find_url_spans, make_link, normalize_arxiv, same_page
 from ..models import Link
+from ..quoting import quoted
 from ..venuewords import proceedings_series
 
 FORMATS = ("hf", "bibtex", "ris", "arxiv", "markdown")
@@ -320,7 +321,7 @@ def no_place(venue: str, volume: str, number: str, pages: str, whose: str) -> tu
         "of a blog, which has none, where an earlier import took them for where the paper is",
     ), (
         f"{', '.join(f'{name} {value}' for name, value in given.items())} {whose} {are} no place in"
-        f" {venue!r}: a blog has no volumes, issues or pages (Google Scholar's GPT-2 entry gives them); left out"
+        f" {quoted(venue)}: a blog has no volumes, issues or pages (Google Scholar's GPT-2 entry gives them); left out"
     )
 
 
@@ -404,7 +405,7 @@ def say_dated(dated: list[tuple[Location, str]], name: str, nouns: tuple[str, st
     others = f" ({len(dated)} {nouns[1]} in this file)" if len(dated) > 1 else ""
     problems.warning(
         where,
-        f"{name} {written!r} is a date (the month of a conference, as Mendeley and Scopus"
+        f"{name} {quoted(written)} is a date (the month of a conference, as Mendeley and Scopus"
         f" write it), not a volume{others}; left out",
     )
 
@@ -538,7 +539,7 @@ def not_text(data: bytes, name: str = "") -> str | None:
     for signature, what, advice in _NOT_TEXT:
         if found := _signed(signature, what, data):
             # (a PDF's version is text, and tells the curator which file it was)
-            shown = f" ({found.group().decode('ascii')!r})" if what == "a PDF file" else ""
+            shown = f" ({quoted(found.group().decode('ascii'))})" if what == "a PDF file" else ""
             arxiv = normalize_arxiv(PurePath(name).stem)
             add = f"the arXiv id its name holds: readinglist add {arxiv}" if arxiv else "its arXiv id or DOI: readinglist add ID"
             return f"this is {what}{shown}, not a list of papers: {advice.format(add=add)}"
@@ -732,7 +733,7 @@ def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Re
     if ids:
         problems.error(
             Location(path, text.count("\n", 0, listed[0].start()) + 1, len(listed[0]["indent"]) + 1),
-            f"this lists papers by their arXiv ids ({listed[0].group().strip()!r}, as arXiv's"
+            f"this lists papers by their arXiv ids ({quoted(listed[0].group().strip())}, as arXiv's"
             " listing pages do), which import does not read: add them as arXiv describes them,"
             f" with readinglist add {' '.join(ids)}",
         )
@@ -747,7 +748,7 @@ def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Re
             # what was expected.)
             problems.error(
                 Location(path, text.count("\n", 0, found.start()) + 1, 1),
-                f"this is {export} ({found.group().strip()!r}), which import does not read: {advice}",
+                f"this is {export} ({quoted(found.group().strip())}), which import does not read: {advice}",
             )
             return []
     problems.error(

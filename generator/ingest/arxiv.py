@@ -25,6 +25,7 @@ from ..errors import Location, Problems
 from ..latex import clean_latex
 from ..links import normalize_arxiv, normalize_doi, without_subject_class
 from ..models import OTHERS
+from ..quoting import quoted
 from . import Record, abstract_links
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -123,9 +124,9 @@ def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv")
     except ET.ParseError as exc:
         first = " ".join(text.split())[:80]
         line, col = exc.position
-        raise NotAnAnswer(f"no feed ({exc}): {first!r}", line, col + 1) from None
+        raise NotAnAnswer(f"no feed ({exc}): {quoted(first)}", line, col + 1) from None
     if root.tag != f"{_ATOM}feed":
-        raise NotAnAnswer(f"no Atom feed (its root is {root.tag!r})")
+        raise NotAnAnswer(f"no Atom feed (its root is {quoted(root.tag)})")
     wanted = {without_subject_class(ident): ident for ident in asked or ()}
     records: dict[str, Record] = {}
     withdrawn: dict[str, Withdrawal] = {}

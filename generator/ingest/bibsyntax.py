@@ -36,6 +36,7 @@ from bibtexparser.model import Block, Entry, ImplicitComment, ParsingFailedBlock
 from ..errors import Location, Problems
 from ..export_bibtex import balanced
 from ..latex import clean_latex
+from ..quoting import quoted
 from .years import read_year
 
 # What decides whether a ``%`` starts a comment: an entry's start (``@article{`` or
@@ -701,7 +702,7 @@ class RawValues(LibraryMiddleware):
             named = f" in {entry_named(entry)}" if entry is not None else ""
             self._problems.error(
                 where,
-                f"the value of '{key}'{named} goes on after its end ({shown!r}): a brace"
+                f"the value of '{key}'{named} goes on after its end ({quoted(shown)}): a brace"
                 " or quote closed too early, or a comma is missing",
             )
         elif entry is not None and key.lower() in READ_FIELDS and len(words := raw.split()) > 1 and not (

@@ -20,6 +20,7 @@ import lxml.html
 from ..errors import Location, Problems
 from ..latex import EmphasisMarks
 from ..links import find_url_spans
+from ..quoting import quoted
 from ..schema import FORBIDDEN_CHARS
 from . import ReadBefore
 
@@ -358,7 +359,7 @@ def say_left_out(left_out: list[tuple[Location, str]], tag: str, nouns: tuple[st
     others = f"; {len(left_out)} {nouns[1]} in this file have such notes" if len(left_out) > 1 else ""
     problems.warning(
         where,
-        f"{tag} {shown!r} is read as a note the exporter writes itself (arXiv's comment, a"
+        f"{tag} {quoted(shown)} is read as a note the exporter writes itself (arXiv's comment, a"
         f" field of Zotero's Extra, Scopus' record note) and left out{others}; if a curator"
         " wrote it, copy it into the paper's notes: by hand",
     )

@@ -50,6 +50,7 @@ from ..links import (
 from ..digits import ascii_digits
 from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
+from ..quoting import quoted
 from ..venuewords import proceedings_series
 from ..names import author_key, named_twice, source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
@@ -317,7 +318,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
         others = f" and {len(local_files) - 1} more" if len(local_files) > 1 else ""
         problems.warning(
             where,
-            f"{written!r}{others} left out: a file on the exporter's computer, which no page"
+            f"{quoted(written)}{others} left out: a file on the exporter's computer, which no page"
             " can link to (give its address on the web by hand if it has one)",
         )
     return _without_arxiv_subjects(
@@ -389,7 +390,7 @@ def _record(
     doi = normalize_doi(written_doi)
     if written_doi and not doi and not doi_from_url(clean_url(written_doi)):
         problems.warning(
-            tags.value_at("DO", path), f"DO {written_doi!r} is no DOI (10.NNNN/...); left out"
+            tags.value_at("DO", path), f"DO {quoted(written_doi)} is no DOI (10.NNNN/...); left out"
         )
     doi = doi or doi_from_url(clean_url(written_doi))
     addresses = _addresses(tags, path, problems, local_files)
@@ -586,16 +587,16 @@ def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
             if meant(other) != meant(first):
                 problems.warning(
                     Location(path, number, 1),
-                    f"a second {tag} in this record, {other!r}, is left out: the {what} is the"
-                    f" first's, {first!r} (line {line}); correct the paper's {gives} after the"
+                    f"a second {tag} in this record, {quoted(other)}, is left out: the {what} is the"
+                    f" first's, {quoted(first)} (line {line}); correct the paper's {gives} after the"
                     " import if this one is meant",
                 )
         for number, other in tags.once(synonym) if synonym else ():
             if meant(other) != meant(first):
                 problems.warning(
                     Location(path, number, 1),
-                    f"{synonym} in this record, {other!r}, is left out: {tag} and {synonym} both give the"
-                    f" {what}, and it is {tag}'s, {first!r} (line {line}); correct the paper's"
+                    f"{synonym} in this record, {quoted(other)}, is left out: {tag} and {synonym} both give the"
+                    f" {what}, and it is {tag}'s, {quoted(first)} (line {line}); correct the paper's"
                     f" {gives} after the import if this one is meant",
                 )
 
@@ -612,8 +613,8 @@ def _n2_beside_ab(tags: _Tags, abstract: str, title: str, path: str, problems: P
     shown, said = difference(other, " ".join(abstract.split()))  # (on one line, as compared)
     problems.warning(
         tags.where("N2", path),
-        f"N2 in this record, {shown!r}, is left out: AB and N2 both give the abstract, and it"
-        f" is AB's, {said!r} (line {line}); correct the paper's abstract after the import if"
+        f"N2 in this record, {quoted(shown)}, is left out: AB and N2 both give the abstract, and it"
+        f" is AB's, {quoted(said)} (line {line}); correct the paper's abstract after the import if"
         " this one is meant",
     )
 
@@ -700,13 +701,13 @@ def _year(tags: _Tags, path: str, problems: Problems) -> str:
         # (RIS's date: year/month/day/other; the year alone is shown, and replaced.)
         written = value if read.years else value.split("/", 1)[0].strip()
         fixes = {
-            year: repr(f"{tag}{tags.dash(tag)} {value.replace(written, year, 1)}") for year in (read.year, *read.years) if year
+            year: quoted(f"{tag}{tags.dash(tag)} {value.replace(written, year, 1)}") for year in (read.year, *read.years) if year
         }
-        problems.warning(at, said(tag, repr(written), read, fixes, of="record"))
+        problems.warning(at, said(tag, quoted(written), read, fixes, of="record"))
     elif at is not None and not read.year:
         problems.warning(
             at,
-            f"{tag} {value!r} is not understood (expected a year such as 2019); the paper gets"
+            f"{tag} {quoted(value)} is not understood (expected a year such as 2019); the paper gets"
             " no year from this record",
         )
     return read.year
@@ -762,8 +763,8 @@ def _addresses(
             why = unreachable_host(written) if web else ""
             problems.warning(
                 tags.value_at(tag, path, written),
-                f"{tag} {written!r}: {why}, so no reader of the site can open it; left out" if why
-                else f"{tag} {written!r} is no http(s) address a page can link to; left out",
+                f"{tag} {quoted(written)}: {why}, so no reader of the site can open it; left out" if why
+                else f"{tag} {quoted(written)} is no http(s) address a page can link to; left out",
             )
     for note in tags.all("N1"):
         for start, end in find_url_spans(note):

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..digits import ascii_digits, has_other_digits
+from ..quoting import quoted
 
 FOUR_DIGITS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 # A year and the next one's last two digits, as a season or an academic year is written
@@ -144,7 +145,7 @@ def said(name: str, written: str, read: ReadYear, fixes: dict[str, str], bare: b
             f"has {letters} after the year, as some exporters write to tell apart two works of one author and year"
         )
     if read.approximate:
-        what.append(f"says the year is approximate ({read.approximate!r})")
+        what.append(f"says the year is approximate ({quoted(read.approximate)})")
     left_out = f", the {letters.split()[-1]} left out" if read.letters else ""
     write = (
         f"the year the paper was published in, as {fixes[read.year]}" if read.approximate
