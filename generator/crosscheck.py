@@ -934,12 +934,13 @@ class Checked:
 
     def _near(self, old: PaperDraft, new: PaperDraft) -> bool:
         """Whether the old draft's title is one of a pair that import takes for one paper
-        (a warning, or what tells the two apart, may change), or the new one's, changed,
+        (a warning, or what tells the two apart, may change) and the new one differs in
+        what `_similar_titles` reads (`_read_alike`), or the new one's, changed,
         may be: as alike as that to any other title, whatever words they share (a
         superset of the pairs `_similar_titles` finds, so a rerun never misses one)."""
         title, retitled = (draft.same_keys[2] if draft.same_keys else "" for draft in (old, new))
         if title in self.near:
-            return True
+            return not _read_alike(old, new, _NEAR_READS)
         if not retitled or retitled == title:
             return False
         from rapidfuzz import fuzz, process
@@ -958,7 +959,7 @@ class Checked:
         taken: set[str] = set()
         for old, new in pairs:
             bucket, rebucket = map(_bucket, (old, new))
-            if bucket and self.abstracts.get(bucket, 0) > 1 and not _alike_to_abstracts(old, new):
+            if bucket and self.abstracts.get(bucket, 0) > 1 and not _read_alike(old, new, _ABSTRACT_READS):
                 return True
             if rebucket and rebucket != bucket and (rebucket in self.abstracts or rebucket in taken):
                 return True
@@ -1001,7 +1002,7 @@ class Checked:
                     index[new.same_keys[position]] = new
         for old, new in pairs:
             # A bucket changed was the old draft's alone, and the new one is no other's
-            # (can_swap); one kept may be shared (`_alike_to_abstracts`): counted as it was.
+            # (can_swap); one kept may be shared (`_read_alike`): counted as it was.
             if (bucket := _bucket(old)) != (rebucket := _bucket(new)):
                 self.abstracts.pop(bucket, None)
                 if rebucket:
@@ -1031,16 +1032,21 @@ class Checked:
 _id_of = operator.attrgetter("id")
 
 
-def _alike_to_abstracts(old: PaperDraft, new: PaperDraft) -> bool:
+# The fields `_same_abstracts` reads of a file besides its same_keys; `_similar_titles`
+# those and what tells two works apart (`_two_papers`: people, year, kind).
+_ABSTRACT_READS = ("abstract", "title")
+_NEAR_READS = (*_ABSTRACT_READS, "authors", "year", "venue", "publisher")
+
+
+def _read_alike(old: PaperDraft, new: PaperDraft, fields: tuple[str, ...]) -> bool:
     """Whether ``new`` (the same file as ``old``, edited) is what ``old`` was in all that
-    `_same_abstracts` reads of a file: its abstract, its title and where the title
-    stands (a warning is said there), its arXiv id and DOI. Then every pair of one
-    abstract it is in, and what is said of it, stay as they were: a notes or status
-    edit of a file whose abstract starts and ends as another's (its bucket: 364 of the
-    10,000 synthetic papers) is swapped in, not the whole list checked again (0.8 s)."""
-    if old.values.get("abstract") != new.values.get("abstract") or old.same_keys != new.same_keys:
-        return False
-    if old.values.get("title") != new.values.get("title"):
+    a check of pairs reads of a file: ``fields``, its arXiv id, DOI and title as compared
+    (same_keys), and where the title stands (a warning is said there). Then every pair
+    it is in, and what is said of it, stay as they were: a notes or status edit of a file
+    whose abstract starts and ends as another's (its bucket: 364 of the 10,000 synthetic
+    papers), or whose title is near another's, is swapped in, not the whole list
+    checked again (0.8 s)."""
+    if old.same_keys != new.same_keys or any(old.values.get(f) != new.values.get(f) for f in fields):
         return False
     titled = [getattr(draft.nodes.get("title"), "loc", None) for draft in (old, new)]
     return titled[0] == titled[1]

@@ -465,3 +465,26 @@ def test_a_rerun_swaps_in_a_file_of_a_shared_abstract_whose_abstract_title_and_i
     assert work.check("b's abstract as a's, to the letter") is True
     work.edit("b.yml", f"title: {QUICKLY}", "title: Learning to Learn Quick")  # (retitled)
     assert work.check("b retitled") is True
+
+
+def test_a_rerun_swaps_in_a_file_of_a_near_pair_whose_title_ids_people_and_year_stay(tmp_path, monkeypatch):
+    # (perf57: as a file of a shared abstract, above)
+    people = "authors: [Ann Smith, Bob Jones]\nyear: 2016\n"
+    root = project(tmp_path / "p", TOPICS, a=paper("a", ATTENTION, people), b=paper("b", MISTYPED, people), c=paper("c"))
+    work = _Project(root, monkeypatch, None)
+    assert work.check("a near pair") is False
+    said = ["content/papers/b.yml:2:8: " + similar("content/papers/a.yml", "a", f"{ATTENTION} in-context multi-task", 99)]
+    assert [str(p) for p in work.fresh_problems.sorted()] == said
+    for name in ("b.yml", "a.yml"):
+        work.edit(name, "in-context multi-task\n", "in-context multi-task\nnotes: Read it twice.\n")
+        assert work.check(f"{name} given notes") is False  # (swapped in; and said as a full load says)
+        assert [str(p) for p in work.fresh_problems.sorted()] == said
+    # What tells a near pair apart, or where it is said, changed: checked in full.
+    work.edit("b.yml", people, "authors: [Carl Wu, Dan Li]\nyear: 2019\n")
+    assert work.check("b of other people and year") is True
+    assert work.fresh_problems.items == []  # (two works: told apart)
+    work.edit("b.yml", "authors: [Carl Wu, Dan Li]\nyear: 2019\n", people)
+    assert work.check("b's people and year back") is True
+    work.edit("b.yml", "id: b\n", "# a comment\nid: b\n")
+    assert work.check("a line above b's title") is True
+    assert [str(p) for p in work.fresh_problems.sorted()] == [said[0].replace("b.yml:2:8", "b.yml:3:8")]
