@@ -2132,14 +2132,14 @@ def _words_after(spans: list[_Span]) -> str:
 _EDITORS_MARK = re.compile(r"(?<![^\W_])[Ee]ds?\.?\)|\([Ee]ds?\.\s|\([Ee]ditors?\)|(?<![^\W_])edited\s+by\s")
 _EDITORS = re.compile(
     # (APA's and Springer's: "In[:] <editors> (Eds.)[,] <book>")
-    r"(?:^|(?<=[.,;]))[ \t]*[Ii]n:?[ \t]+[^()]{1,200}?\((?:[Ee]ds?\.?|[Ee]ditors?)\)[ \t]*,?[ \t]*(?:[^().,;]*)"
+    r"(?:^|(?<=[.,;]))[ \t]*[Ii]n:?[ \t]+[^()]{1,200}?\((?:[Ee]ds?\.?|[Ee]ditors?)\)[ \t]*,?[ \t]*(?P<book>[^().,;]*)"
     # (Chicago's: "In <book>, edited by <editors>,"; MLA's: "<book>, edited by <editors>,")
     # (without "In", only a sentence of its own, as MLA's after the title: "- Maria Garcia,
     # edited by John Smith, ..." may be the book's own author, kept)
-    r"|(?:(?<=[.,;])[ \t]*[Ii]n:?[ \t]+|(?<=[.;\"”])[ \t]*)[^().,;]*,[ \t]*edited[ \t]+by[ \t]+(?:[A-Z]\.[ \t]*|[^().,;])*"
+    r"|(?:(?<=[.,;])[ \t]*[Ii]n:?[ \t]+|(?<=[.;\"”])[ \t]*)(?P<edited>[^().,;]*),[ \t]*edited[ \t]+by[ \t]+(?:[A-Z]\.[ \t]*|[^().,;])*"
     r"(?:,[ \t]*\d+[ \t]*[-–—][ \t]*\d+(?=[ \t]*[.,;]))?"  # (and Chicago's pages after them: ", 1-20.")
     # ("<book> (eds. J. Smith, K. Lee)", "(J. Smith and K. Lee, eds.)")
-    r"|(?<=[.,;])[ \t]*(?:[Ii]n:?[ \t]+)?[^().,;]*\((?:[Ee]ds?\.[ \t][^()]*|[^()]*,[ \t]*[Ee]ds?\.)\)"
+    r"|(?<=[.,;])[ \t]*(?:[Ii]n:?[ \t]+)?(?P<named>[^().,;]*)\((?:[Ee]ds?\.[ \t][^()]*|[^()]*,[ \t]*[Ee]ds?\.)\)"
 )
 
 
@@ -2150,7 +2150,16 @@ def _without_editors(text: str) -> str:
     if not _EDITORS_MARK.search(text):
         return text  # (most items: asked first, at a regular expression's speed)
     # (the sentence or part they were is no empty one: "Jane Doe.. Springer" as "Jane Doe. Springer")
-    return _EMPTY_PART.sub(r"\1", _EDITORS.sub("", text))
+    return _EMPTY_PART.sub(r"\1", _EDITORS.sub(_proceedings_kept, text))
+
+
+def _proceedings_kept(found: re.Match[str]) -> str:
+    """What is left of a chapter's book and editors (`_EDITORS`): nothing, or the book's
+    name where it is a venue known by name, a proceedings volume's, the paper's venue as
+    read before: Springer's LNCS "In: Vedaldi, A., Bischof, H. (eds.) ECCV 2020." was of
+    the venue ECCV, and left out, of "Springer"; "NeurIPS 2019 (eds. ...)" lost its year."""
+    book = (found.group("book") or found.group("edited") or found.group("named") or "").strip()
+    return f" {book}" if book and _known_venue(book) else ""
 
 
 _EMPTY_PART = re.compile(r"([.,;])(?:[ \t]*[.,;])+")

@@ -617,3 +617,24 @@ def test_edited_by_after_a_name_alone_leaves_the_name():
     # author: the name is never left out with the editors.
     record = _read("- [Some Paper Title](https://example.org/paper.pdf) - Maria Garcia, edited by John Smith, Springer, 2019")
     assert record.authors[0] == "Maria Garcia"
+
+
+# (rev88) A proceedings volume's name after its editors is the paper's venue, not a book
+# to leave out: Springer's LNCS reference, "In: Vedaldi, A., Bischof, H. (eds.) ECCV
+# 2020. LNCS, ...", was of the venue ECCV before imp37's chapters, then of "Springer";
+# "NeurIPS 2019 (eds. ...)" lost its venue, its year and the author before it.
+PROCEEDINGS_AFTER_EDITORS = [
+    ("Nicolas Carion and Francisco Massa. In: Vedaldi, A., Bischof, H. (eds.) ECCV 2020. LNCS, vol. 12346,"
+     " pp. 213-229. Springer, Cham (2020)", ("Nicolas Carion", "Francisco Massa"), "ECCV", "2020", "213–229"),
+    ("Maria Garcia, NeurIPS 2019 (eds. J. Smith, K. Lee), pp. 1-9", ("Maria Garcia",), "NeurIPS", "2019", "1–9"),
+    # Guard: a handbook's title is still left out, its publisher the venue.
+    ("Maria Garcia. In: Smith, J., Lee, K. (eds.) Handbook of Learning, pp. 1-20. Springer, 2019",
+     ("Maria Garcia",), "Springer", "2019", "1–20"),
+]
+
+
+@pytest.mark.parametrize("after, authors, venue, year, pages", PROCEEDINGS_AFTER_EDITORS)
+def test_a_proceedings_name_after_its_editors_is_the_venue(after, authors, venue, year, pages):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year, record.pages) == (authors, venue, year, pages)
+
