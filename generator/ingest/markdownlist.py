@@ -2136,7 +2136,12 @@ _EDITORS = re.compile(
     # (Chicago's: "In <book>, edited by <editors>,"; MLA's: "<book>, edited by <editors>,")
     # (without "In", only a sentence of its own, as MLA's after the title: "- Maria Garcia,
     # edited by John Smith, ..." may be the book's own author, kept)
-    r"|(?:(?<=[.,;])[ \t]*[Ii]n:?[ \t]+|(?<=[.;\"”])[ \t]*)(?P<edited>[^().,;]*),[ \t]*edited[ \t]+by[ \t]+(?:[A-Z]\.[ \t]*|[^().,;])*"
+    r"|(?:(?<=[.,;])[ \t]*[Ii]n:?[ \t]+|(?<=[.;\"”])[ \t]*)(?P<edited>[^().,;]*),[ \t]*edited[ \t]+by[ \t]+"
+    # (the editors: to the next comma, or three or more up to the last after ", and" or
+    # ", &", "John Smith, Kate Lee, and Mia Chen", whose first alone was left out before)
+    # (an initial's full stop its own, its spaces the class's: one way to read each
+    # editor, as a list of many that ends in no ", and" is tried again and again)
+    r"(?:[A-Z]\.|[^().,;])*(?:(?:,(?:[A-Z]\.|[^().,;&])+?)*,[ \t]*(?:and|&)[ \t]+(?:[A-Z]\.|[^().,;])*)?"
     r"(?:,[ \t]*\d+[ \t]*[-–—][ \t]*\d+(?=[ \t]*[.,;]))?"  # (and Chicago's pages after them: ", 1-20.")
     # ("<book> (eds. J. Smith, K. Lee)", "(J. Smith and K. Lee, eds.)")
     r"|(?<=[.,;])[ \t]*(?:[Ii]n:?[ \t]+)?(?P<named>[^().,;]*)\((?:[Ee]ds?\.[ \t][^()]*|[^()]*,[ \t]*[Ee]ds?\.)\)"

@@ -638,3 +638,18 @@ def test_a_proceedings_name_after_its_editors_is_the_venue(after, authors, venue
     record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
     assert (record.authors, record.venue, record.year, record.pages) == (authors, venue, year, pages)
 
+
+# (rev88) Three editors or more, as Chicago and MLA list them ("edited by John Smith, Kate
+# Lee, and Mia Chen"): all of them are left out, as two are. Only the first was, and the
+# others left behind made the item by no one: the chapter's author was lost.
+@pytest.mark.parametrize("after, pages", [
+    ("Maria Garcia. In Handbook of Learning, edited by John Smith, Kate Lee, and Mia Chen, 1-20."
+     " New York: Springer, 2019.", ""),
+    ("Maria Garcia. In Handbook of Learning, edited by J. Smith, K. Lee, and M. Chen, 1-20. Springer, 2019.", ""),
+    ("Maria Garcia. Handbook of Learning, edited by John Smith, Kate Lee, and Mia Chen, Springer, 2019, pp. 1-20.",
+     "1–20"),
+    ("Maria Garcia. Handbook of Learning, edited by John Smith, Kate Lee, & Mia Chen, Springer, 2019.", ""),
+])
+def test_three_editors_are_all_left_out(after, pages):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year, record.pages) == (("Maria Garcia",), "Springer", "2019", pages)
