@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.commands import init as init_command
+from generator.quoting import quoted
 from generator.ownlist import NotEditable, string_values, with_values, without_topics
 
 from .example_list import MANIFEST
@@ -740,7 +741,9 @@ def test_init_keeps_a_description_of_the_lab_s_own_in_mkdocs_yml(tmp_path, capsy
 @pytest.mark.parametrize("config, why", [
     (MKDOCS, "mkdocs.yml's site_name is still the shipped example's ('Learning across tasks: a reading list')"),
     (re.sub(r"(?m)^site_name:.*\n", "", MKDOCS), "mkdocs.yml has no site_name"),
-    (re.sub(r"(?m)^site_name:.*\n", "site_name: !ENV [NAME, Lab]\n", MKDOCS), "mkdocs.yml has no site_name"),
+    # (it has one, not a plain one: "has no site_name" was said)
+    (re.sub(r"(?m)^site_name:.*\n", "site_name: !ENV [NAME, Lab]\n", MKDOCS),
+     "mkdocs.yml's site_name is no plain text ('!ENV [NAME, Lab]')"),
     (re.sub(r"(?m)^site_name:.*\n", 'site_name: "  "\n', MKDOCS), "mkdocs.yml has no site_name"),
 ])  # fmt: skip
 def test_init_without_a_name_asks_for_one_when_mkdocs_yml_has_none_of_the_lab_s(tmp_path, capsys, config, why):
@@ -772,3 +775,18 @@ def test_the_example_s_name_and_description_are_the_shipped_mkdocs_yml_s():
 
     loaded = mkdocs_load(MKDOCS)
     assert (loaded["site_name"], loaded["site_description"]) == (EXAMPLE_NAME, EXAMPLE_DESCRIPTION)
+
+
+@pytest.mark.parametrize("written", ["!ENV [DESCRIPTION, 'Papers we read.']", "2024"])
+@pytest.mark.parametrize("name", [[], ["--name", "Smith Lab"]])
+def test_init_keeps_a_description_of_the_lab_s_written_as_no_string(tmp_path, capsys, written, name):
+    # (one read from the environment was replaced by "Smith Lab: research papers, by
+    # topic.", silently: only a string was taken for the lab's own)
+    root = project(tmp_path)
+    config = re.sub(r"(?m)^site_name:.*\n", "site_name: Smith Lab\n", MKDOCS)
+    config = re.sub(r"(?m)^site_description:.*\n", f"site_description: {written}\n", config)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    status, out, err = init(root, capsys, *name)
+    assert (status, err) == (0, "")
+    assert (root / "mkdocs.yml").read_text(encoding="utf-8") == config
+    assert f"site_description kept as it was, {quoted(written)} (set another with --description)\n" in out

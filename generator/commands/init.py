@@ -105,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
     if name is None:
         # (A name the lab wrote in mkdocs.yml before init is its list's: kept, as said.)
         name, why = current.get("site_name"), f"{CONFIG} has no site_name"
+        if name is None and (written := _config_values(root, "written_values").get("site_name", "")) not in _NO_VALUE:
+            # (`!ENV [NAME, Lab]` or a number: it has one, which init does not read as the name)
+            why = f"{CONFIG}'s site_name is no plain text ({quoted(written)})"
         if name is not None and name.strip() == EXAMPLE_NAME:
             name, why = None, f"{CONFIG}'s site_name is still the shipped example's ({quoted(EXAMPLE_NAME)})"
         if name is None or not name.strip():
@@ -125,11 +128,19 @@ def run(args: argparse.Namespace) -> int:
         _refuse(problems, in_git, changed)
         return 1
     description = args.description
-    if description is None:
-        # (One the lab wrote there is its own, the example's is not: only that is replaced.)
-        own = current.get("site_description", "")
-        description = own if own.strip() and own.strip() != EXAMPLE_DESCRIPTION else described(name)
-    plan = _plan(root, {"site_name": name, "site_description": description}, current, problems)
+    names = {"site_name": name}
+    written = _config_values(root, "written_values").get("site_description", "")
+    if description is None and "site_description" not in current and written not in _NO_VALUE:
+        # (Written as no string, `!ENV [DESCRIPTION, ...]` or a number, it is the lab's
+        # too: left as written, not set to a string. Shown as the file writes it.)
+        description = written
+    else:
+        if description is None:
+            # (One the lab wrote there is its own, the example's is not: only that is replaced.)
+            own = current.get("site_description", "")
+            description = own if own.strip() and own.strip() != EXAMPLE_DESCRIPTION else described(name)
+        names["site_description"] = description
+    plan = _plan(root, names, current, problems)
     if problems:
         _refuse(problems, in_git, changed)
         return 1
@@ -169,12 +180,22 @@ def _unfit(option: str, key: str, value: str) -> str | None:
 
 
 def _string_values(root: Path) -> dict[str, str]:
-    from ..ownlist import string_values
+    return _config_values(root, "string_values")
+
+
+def _config_values(root: Path, reader: str) -> dict[str, str]:
+    """mkdocs.yml's top-level values as ``reader`` (ownlist's `string_values` or
+    `written_values`) gives them; none when it cannot be read."""
+    from .. import ownlist
 
     try:
-        return string_values((root / CONFIG).read_text(encoding="utf-8"))
+        return getattr(ownlist, reader)((root / CONFIG).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):  # (_plan says it cannot be edited)
         return {}
+
+
+# A value written as YAML's none: a setting left empty, not a lab's own.
+_NO_VALUE = ("", "~", "null", "Null", "NULL")
 
 
 def described(name: str) -> str:
