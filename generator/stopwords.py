@@ -42,7 +42,11 @@ def stop_words() -> dict[str, frozenset[str]]:
         return {}
     found: dict[str, frozenset[str]] = {}
     for file in sorted(files, key=lambda f: f.name):
-        words = frozenset(word for found in _FILTER.findall(file.read_text(encoding="utf-8")) for word in _split(found))
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # (one that cannot be read: its language's words stay)
+            continue
+        words = frozenset(word for found in _FILTER.findall(text) for word in _split(found))
         if words:
             found[file.name.split(".")[1]] = words
     return found

@@ -3,6 +3,10 @@ ships them (generator/stopwords.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from generator.stopwords import stop_words, written_stop_words
 
 
@@ -31,3 +35,34 @@ def test_a_paper_that_writes_more_english_stop_words_keeps_another_language_s():
     words = "face recognition in health care the and of".split()
     assert written_stop_words(words, english) == frozenset()  # (face, care: Romanian's)
     assert written_stop_words(["face", "care", "in"], english) == {"face", "care"}  # (a title alone, said)
+
+
+@pytest.fixture
+def material_at(monkeypatch):
+    """stop_words() reading a stand-in for mkdocs-material's package at the folder given."""
+    from generator import stopwords
+
+    def at(folder: Path) -> None:
+        monkeypatch.setattr(stopwords.resources, "files", lambda package: folder)
+        stop_words.cache_clear()
+
+    yield at
+    stop_words.cache_clear()  # (the installed Material's again, for the other tests)
+
+
+def test_without_the_lists_only_english_stop_words_are_dropped(tmp_path, material_at):
+    # (another Material's layout, or an install stripped of its search's languages)
+    material_at(tmp_path / "material")
+    assert stop_words() == {}
+    assert written_stop_words("la détection des objets dans les images".split()) == frozenset()
+
+
+def test_a_list_that_cannot_be_read_is_left_out_and_the_others_are_read(tmp_path, material_at):
+    # (one file not UTF-8, or a folder of that name, stopped every hint with a traceback)
+    folder = tmp_path.joinpath("material", "templates", "assets", "javascripts", "lunr", "min")
+    folder.mkdir(parents=True)
+    (folder / "lunr.fr.min.js").write_text('x.generateStopWordFilter("les des dans".split(" "))', encoding="utf-8")
+    (folder / "lunr.xx.min.js").write_bytes(b'x.generateStopWordFilter("\xff\xfe")')
+    (folder / "lunr.yy.min.js").mkdir()
+    material_at(tmp_path / "material")
+    assert stop_words() == {"fr": frozenset({"les", "des", "dans"})}
