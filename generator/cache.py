@@ -43,6 +43,9 @@ _LIBRARIES = (
     # (shared terms, acronyms), TeX to text, ids' ASCII forms, near titles' warnings,
     # escaping and table words through markdown-it and its linkify.)
     "lunr", "pylatexenc", "anyascii", "rapidfuzz", "markdown-it-py", "linkify-it-py",
+    # (Its lunr-languages lists are the other languages' stop words left out of those
+    # hints, read from the installed version: stopwords.py.)
+    "mkdocs-material",
 )
 
 

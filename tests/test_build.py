@@ -1081,7 +1081,8 @@ def test_storing_the_memo_starts_no_pass_of_the_collector(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "library", ["lemminflect", "lunr", "pylatexenc", "anyascii", "rapidfuzz", "markdown-it-py", "linkify-it-py"]
+    "library",
+    ["lemminflect", "lunr", "pylatexenc", "anyascii", "rapidfuzz", "markdown-it-py", "linkify-it-py", "mkdocs-material"],
 )
 def test_a_memo_made_with_another_version_of_a_library_it_holds_output_of_is_not_read(monkeypatch, library):
     # The memo keeps the hint of a paper in no topic (its own words, looked up in
