@@ -13,7 +13,6 @@ import datetime
 import functools
 import operator
 import posixpath
-import shlex
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -23,7 +22,7 @@ from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
 from .models import Content, Paper
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
-from .quoting import quoted
+from .quoting import quoted, shell_quoted
 from .slugs import slugify
 from .topicsfile import (
     TopicDraft,
@@ -492,7 +491,7 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
             continue
         said = f"id {quoted(paper_id)} does not match the file name {quoted(stem + '.yml')}"
         target = posixpath.join(posixpath.dirname(draft.shown), f"{paper_id}.yml")
-        mv = f"mv {shlex.quote(draft.shown)} {shlex.quote(target)}"  # (a name with a space)
+        mv = f"mv {shell_quoted(draft.shown)} {shell_quoted(target)}"  # (a name with a space)
         named = is_id(stem)
         holder = target if paper_id in names else first.setdefault(paper_id, draft).shown
         if holder != draft.shown:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import time
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -31,6 +30,7 @@ from .escape import paper_link_hint, site_page_hint
 from .handlinks import check_hand_pages
 from .importedfile import Gone, check_imported, recorded_ids, renamed_unlisted
 from .models import Content, Paper, RepoStats
+from .quoting import shell_quoted
 from .paperdrafts import MISSING, Calendar, Files, FileStamp, PaperDraft, changed_files, editors_file, keep, read_papers, settled_stamp, stamp_of
 from .topicsfile import (
     TOPICS_FILE,
@@ -404,7 +404,7 @@ def _warn_papers_outside(content_dir: Path, papers_dir: Path, root: Path, proble
                 " then delete it"
             )
         else:
-            fix = f"; move it there: mv {shlex.quote(shown)} {shlex.quote(target)}"  # (a name with a space)
+            fix = f"; move it there: mv {shell_quoted(shown)} {shell_quoted(target)}"  # (a name with a space)
         problems.warning(
             Location(shown, text.count("\n", 0, key.start()) + 1, 1),
             f"not read: paper files go in {folder}{fix}",

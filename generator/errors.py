@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .quoting import shown
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
@@ -25,9 +28,10 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
+        path = shown(self.path)  # (a file's name is the curator's text too: quoting.py)
         if self.line <= 0:
-            return self.path
-        return f"{self.path}:{self.line}:{max(self.col, 1)}"
+            return path
+        return f"{path}:{self.line}:{max(self.col, 1)}"
 
 
 @dataclass(frozen=True, order=True)

@@ -14,6 +14,8 @@ backslash there).
 
 from __future__ import annotations
 
+import shlex
+
 _PICTURES = {"\n": "␤", "\t": "␉", "\r": "␍"}
 
 
@@ -21,7 +23,7 @@ def quoted(value: object) -> str:
     """``value`` in quotes as written (see above); anything but a string as repr() says it."""
     if not isinstance(value, str):
         return repr(value)
-    text = value if value.isprintable() else "".join(map(_shown, value))
+    text = shown(value)
     if "'" not in text:
         return f"'{text}'"
     if '"' not in text:
@@ -29,7 +31,38 @@ def quoted(value: object) -> str:
     return f"“{text}”"
 
 
+def shown(text: str) -> str:
+    """``text`` unquoted, what cannot be seen or would act on a terminal escaped as
+    `quoted` escapes it: a file's name at the start of a message (``path:line:col:``),
+    where a line break in it split the message and an escape character acted on the
+    terminal."""
+    return text if text.isprintable() else "".join(map(_shown, text))
+
+
 def _shown(char: str) -> str:
     if char.isprintable():
         return char
     return _PICTURES.get(char) or repr(char)[1:-1]
+
+
+def shell_quoted(text: str) -> str:
+    """``text`` (a file's name) as one word of a shell command a message gives to copy
+    ("mv NAME NEW"): as shlex quotes it, but a name holding what `shown` escapes in
+    bash's $'...', by its escapes, which give back the name's very bytes (a byte not
+    UTF-8, kept by Python as a lone surrogate, as that byte): quoted by shlex, the
+    escape character itself was printed, and acted on the terminal."""
+    if text.isprintable():
+        return shlex.quote(text)
+    return "$'" + "".join(map(_ansi_c, text)) + "'"
+
+
+def _ansi_c(char: str) -> str:
+    if char in "\\'":
+        return "\\" + char
+    if char.isprintable():
+        return char
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # (os.fsdecode's stand-in for the byte code - 0xDC00)
+        return f"\\x{code - 0xDC00:02x}"
+    # (\x is a byte, not a character, past ASCII: "\xa0" is no UTF-8 no-break space.)
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

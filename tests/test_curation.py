@@ -3391,3 +3391,14 @@ def test_a_new_day_reads_again_only_the_files_its_calendar_may_judge_otherwise(t
             reads.clear()
             load_content(tmp_path / "content", cache=cache)  # (the same day again: none)
             assert reads == []
+
+
+def test_a_paper_file_named_with_an_escape_character_is_said_with_none_reaching_the_terminal(tmp_path):
+    # (check printed the name as it was, at the start of the message and in its mv
+    # command: the escape character coloured the rest of the terminal red)
+    said = [m for m in check_one(tmp_path, "id: x\ntitle: A\n", "a\x1b[31mb.yml") if "does not match" in m]
+    assert said == [
+        "content/papers/a\\x1b[31mb.yml:1:5: id 'x' does not match the file name 'a\\x1b[31mb.yml';"
+        " rename the file to 'x.yml' (a file's name is its paper's id):"
+        " mv $'content/papers/a\\x1b[31mb.yml' content/papers/x.yml"
+    ]
