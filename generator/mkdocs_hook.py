@@ -71,6 +71,8 @@ _docs: tuple[Path, str] | None = None
 # The lock this build holds on its site folder (staged_site.lock_file), until the site
 # folder is final; kept by a build Ctrl-C stopped until the process lets go of all.
 _site_held: Path | None = None
+# The last site lock this process took (not let go of with it): see on_serve.
+_site_locked: Path | None = None
 
 
 class CurationFailed(PluginError):
@@ -107,6 +109,7 @@ _UNSAVED = "readinglist_unsaved"
 # --clean`, MkDocs tells the hook it is a build, but a failed one must leave the last
 # good site served all the same.
 _GUARDED = "readinglist_guarded"
+_SERVED = "readinglist_served"  # on_serve was called: this process serves
 # Under serve, the mistakes that stopped the last rebuild before the hook could show them
 # in the theme's own bar (mkdocs.yml, the theme overrides): until a build succeeds, a bar
 # the server adds to every page it serves says them (_with_stopped_bar).
@@ -395,7 +398,7 @@ def _hold_site(config: MkDocsConfig) -> None:
     """This build's hold on its site folder until the folder is final (_let_site_go): a
     build into it from another checkout, whose docs folder is its own, waits for it
     rather than remove the staging folder this one builds in (staged_site.py)."""
-    global _site_held
+    global _site_held, _site_locked
     site = Path(config.site_dir)
     lock = staged_site.lock_file(site)
     root = Path(config.config_file_path).resolve().parent
@@ -405,7 +408,7 @@ def _hold_site(config: MkDocsConfig) -> None:
         # (A parent folder the build may not write in: no staging folder can be made
         # there either, and the site is built in place, as MkDocs does.)
         return
-    _site_held = lock
+    _site_held = _site_locked = lock
 
 
 def _let_site_go() -> None:
@@ -546,8 +549,8 @@ _LAST_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last date Python's date
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not _keeps_last_good():  # (a server builds in a temporary folder of its own)
-        _hold_site(config)
+    if not _keeps_last_good() and not build.PROCESS_STATE.get(_SERVED):
+        _hold_site(config)  # (a server builds in a temporary folder of its own)
     if not build.PROCESS_STATE.get(_DIRTY) and (_keeps_last_good() or not _stage(config)):
         # MkDocs empties the site folder next. Set aside under every build, not only
         # under serve: a strict build that a page's warning stops (a curator's typo)
@@ -709,6 +712,17 @@ def on_serve(server, config: MkDocsConfig, builder):
     from generator.commands.serve import stop_on_signals
 
     stop_on_signals()
+    # `mkdocs serve --clean`'s first build, which MkDocs calls a build, held a lock on
+    # its site folder: MkDocs' temporary folder, whose lock file, beside it in the
+    # system's temporary folder, stayed there once the server stopped. No other build
+    # names that folder: the file goes (the lock was let go with the build).
+    # Nor do its rebuilds hold it (under `mkdocs -f other.yml serve --clean` too, whose
+    # rebuilds are not guard_config's).
+    build.PROCESS_STATE[_SERVED] = True
+    site_dir = getattr(config, "site_dir", None)
+    if _site_locked is not None and _site_held is None and site_dir:
+        if _site_locked == staged_site.lock_file(Path(site_dir)):
+            _site_locked.unlink(missing_ok=True)
     if _docs is not None and hasattr(config, "dev_addr"):
         # Held until the server stops: under `mkdocs serve --clean` too, whose builds
         # MkDocs calls builds (each let it go).
