@@ -445,8 +445,13 @@ def paper_entry(
     # (An old arXiv id is one word too, arXiv's DOI of it: `arxiv_term`.)
     olds = [old for old in map(normalize_arxiv, ids) if "/" in old]
     dois = dict.fromkeys([*(doi_form(text) for text in ids if _DOI_TYPED.fullmatch(text)), *map(arxiv_term, olds)])
+    # arXiv's own DOI of the paper, given without its `arxiv:` (as `doi:` or a doi.org
+    # link), holds the id's word too (`_arxiv_doi_terms`): its text's words are
+    # "10.48550" and "arxiv.2401.01234", and the id typed, "2401.01234", found nothing.
+    by_doi = dict.fromkeys(term for text in ids for term in _arxiv_doi_terms(text) if term not in ids and term not in dois)
     hidden = " ".join(
-        [*spelt, *paper.tags, *ids, *dois, *links, status_parts, rest, *name_forms(paper.names), paper.notes]).strip()
+        [*spelt, *paper.tags, *ids, *dois, *by_doi, *links, status_parts, rest, *name_forms(paper.names),
+         paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))

@@ -1285,6 +1285,35 @@ def test_arxivs_doi_of_an_old_id_finds_its_paper():
     assert told.hits == [] and told.unlinked == ("10.48550/arXiv.hep-th/0112017",)
 
 
+def test_a_paper_whose_only_id_is_arxivs_doi_is_found_by_its_arxiv_id():
+    """A paper that gives arXiv's own DOI alone ("doi: 10.48550/arXiv.2401.01234", or a
+    doi.org link to it) and no `arxiv:` was found by no form of its arXiv id: the
+    index held the DOI's text, whose words are "10.48550" and "arxiv.2401.01234", and
+    its DOI word, so "2401.01234" (or "arXiv:2401.01234v2", its abs address) looked
+    for a word the index did not hold; marked "-", it left the paper in. The index
+    holds the id's own word too (`arxiv_term`), as for a paper that gives `arxiv:`."""
+    engine = _engine_of(
+        _paper("doi", title="The first", abstract="One.", doi="10.48550/arXiv.2401.01234"),
+        _paper("linked", title="The second", abstract="Two.",
+               links=(Link(url="https://doi.org/10.48550/arXiv.2403.05555", kind="paper"),)),
+        _paper("old", title="The third", abstract="Three.", doi="10.48550/arXiv.cs/0112017v2"),
+        _paper("plain", title="The fourth", abstract="Four."),
+    )
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query in ("2401.01234", "arXiv:2401.01234v2", "https://arxiv.org/abs/2401.01234", "10.48550/arXiv.2401.01234"):
+        assert found(query) == [("papers/doi/", ())], query
+    assert found("2403.05555") == [("papers/linked/", ())]
+    # (an old id's DOI written with a version: its id without it, as arXiv names it)
+    for query in ("cs/0112017", "10.48550/arXiv.cs/0112017"):
+        assert found(query) == [("papers/old/", ())], query
+    # (the four titles write "the"; a stop word, so each query's other word: "first" etc.)
+    assert [location for location, _ in found("-2401.01234 first second")] == ["papers/linked/"]
+    assert [location for location, _ in found("-2403.05555 first second")] == ["papers/doi/"]
+
+
 def test_a_hyphenated_word_typed_misspelt_and_right_is_said_missing_as_typed_right():
     """"mutli-task multi-task learning" (a slip beside the word typed right: one word
     to rank by) said "Missing: mutli-task" under the page with "learning" alone, the
