@@ -1529,10 +1529,11 @@ def _refine(
         arxiv = _typed_arxiv(word)
         if "/" in arxiv:
             # An old id is one word, as a new one is, found by the word the index holds
-            # for it (`arxiv_term`): said missing as typed.
+            # for it (`arxiv_term`): said missing as the id, as a new one is, not the
+            # word pasted round it ("arxiv:hep-th/0000001v2", "(arxiv:...).", an address).
             term = arxiv_term(arxiv)
             out.append(f"{term}^{EXACT_BONUS}")
-            found_by = (word.lower(), term)
+            found_by = (arxiv, term)
             words[found_by] = None
             if presence == "+":
                 required[found_by] = None

@@ -1260,6 +1260,23 @@ def test_an_old_arxiv_id_is_one_word_that_finds_its_paper_alone():
     assert engine.find("hep-th/0112017").hits == []
 
 
+def test_an_arxiv_id_no_paper_has_is_said_missing_as_the_id_new_or_old():
+    """A result without the arXiv id typed says it missing as the id, as arXiv names
+    it, whatever was pasted around it: a new one did ("2499.01234" for
+    "arXiv:2499.01234v2"), an old one said the whole word typed, lower-cased, its label,
+    version, address or brackets ("arxiv:hep-th/0000001v2", "(arxiv:hep-th/0000001).")."""
+    engine = _engine_of(_paper("one", title="The first", abstract="One.", arxiv="cs/0112017"))
+
+    def missing(query):
+        return [hit.missing for hit in engine.find(query).hits]
+
+    for query in ("arXiv:2499.01234v2 first", "https://arxiv.org/abs/2499.01234?x=1 first"):
+        assert missing(query) == [("2499.01234",)], query
+    for query in ("hep-th/0000001 first", "arXiv:hep-th/0000001v2 first", "(arXiv:HEP-TH/0000001). first",
+                  "https://arxiv.org/abs/hep-th.x/0000001?context=hep first"):
+        assert missing(query) == [("hep-th/0000001",)], query
+
+
 def test_arxivs_doi_of_an_old_id_finds_its_paper():
     """arXiv's own DOI of an old id ("10.48550/arXiv.cs/0112017") found nothing, and
     was said to be no paper's DOI, while a new id's found its paper. It finds the paper

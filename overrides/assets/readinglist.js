@@ -838,12 +838,12 @@
         return;
       }
       /* An old arXiv id is one word, found by the word the index holds for it, said
-         missing as typed (search.py's arxiv_term). */
+         missing as the id, as a new one is (search.py's arxiv_term). */
       var arxiv = typedArxiv(word);
       if (arxiv.indexOf("/") >= 0) {
         var term = arxivTerm(arxiv);
         out.push(term + "^" + EXACT_BONUS);
-        var byId = [word.toLowerCase(), term];
+        var byId = [arxiv, term];
         words.set(byId.join(" "), byId);
         if (presence === "+") {
           needed.set(byId.join(" "), byId);

@@ -77,6 +77,11 @@ PAPERS.update({
     "new-arxiv": ("A preprint of the new kind", "[Ada Lovelace]", "arxiv: '2401.01234'\n"),
     # (a page that writes "arXiv" and "cs", words of an arXiv id's label and archive)
     "arxiv-writer": ("A preprint list of arXiv cs papers", "[Ada Lovelace]", ""),
+    # (arXiv's own DOI of a new id as the paper's only id; an old id of a subject class
+    # of two words beside a DOI of the paper's own)
+    "doi-arxiv": ("Quantum lattice gauges", "[Ada Lovelace]", "doi: 10.48550/arXiv.2402.05555\n"),
+    "both-ids": ("Spin glasses revisited", "[Ada Lovelace]",
+                 "arxiv: cond-mat.stat-mech/0601001\ndoi: 10.1103/PhysRevB.1.2\n"),
     # (a record whose address's path is seven digits, as an old arXiv id's number is)
     "zenodo-record": ("A record of data", "[Ada Lovelace]",
                       "links:\n  data:\n    - url: https://zenodo.org/1234567\n"),
@@ -176,6 +181,18 @@ QUERIES = [
     "cs/0112017", "math.GT/0112017v2", "10.48550/arXiv.cs/0112017", "https://doi.org/10.48550/arXiv.cs/0112017",
     "-cs/0112017 archive", "-10.48550/arXiv.math/0112017 archive", "+cs/0112017 archive",
     "mutli-task multi-task merging", "multi-task mutli-task merging", "mutli-task multi-tsak merging",
+    # ids near those: a new id with and without a version, labels in other cases, ids in
+    # addresses with a query, a subject class of two words, "-" on DOI forms, an old id
+    # no paper has, a paper's old id beside its own DOI, arXiv's DOI as a paper's only id
+    "2401.01234", "2401.01234v3", "ARXIV:2401.01234", "ArXiv: cs/0112017v2", "arxiv:CS.cl/0112017",
+    "https://arxiv.org/abs/2401.01234v2?context=cs", "https://arxiv.org/abs/cs/0112017?context=cs&x=1",
+    "https://arxiv.org/pdf/cs/0112017v1.pdf", "cond-mat.stat-mech/0601001", "cond-mat/0601001v2",
+    "10.48550/arXiv.cond-mat/0601001", "10.48550/arXiv.cond-mat.stat-mech/0601001", "10.1103/PhysRevB.1.2",
+    "-https://doi.org/10.48550/arXiv.cs/0112017 archive", "-doi:10.48550/arXiv.2401.01234 preprint",
+    "-10.1103/physrevb.1.2 spin glasses", "-cond-mat/0601001 spin glasses", "hep-th/0000001", "hep-th/0000001 archive",
+    "10.48550/arXiv.hep-th/0000001", "-hep-th/0000001 archive",
+    "arXiv:hep-th/0000001v2 archive", "(arXiv:HEP-TH/0000001). archive", "https://arxiv.org/abs/2499.01234?x=1 archive", "2402.05555", "arXiv:2402.05555v1",
+    "https://arxiv.org/abs/2402.05555", "-2402.05555 quantum lattice", "10.48550/arXiv.2402.05555",
     # what a reader types that looks like those: words, a label before no identifier
     "arxiv papers on doi", "cs/ai", "git@ notation", "Transformers: a survey", "math/0501001", "doi: preprint",
 ]
@@ -367,6 +384,19 @@ def test_an_old_arxiv_id_marked_minus_leaves_out_its_paper_alone_on_the_site(ope
                         ("-10.48550/arXiv.cs/0112017 archive", "papers/math-arxiv/")):
         shown, _, _ = _shown(page, query)
         assert shown == [(left, [])], query
+
+
+def test_an_old_arxiv_id_no_paper_has_is_said_missing_as_the_id_on_the_site(open_context, agree_site):
+    """An old id no paper has was said missing as the word typed round it,
+    "arxiv:hep-th/0000001v2"; a new one is said as the id, and so is an old one now."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    # (checked by hand: "archive" is in two titles alone, test above)
+    for query, said in (("arXiv:hep-th/0000001v2 archive", "hep-th/0000001"),
+                        ("(arXiv:HEP-TH/0000001). archive", "hep-th/0000001"),
+                        ("https://arxiv.org/abs/2499.01234?x=1 archive", "2499.01234")):
+        shown, _, _ = _shown(page, query)
+        assert sorted(shown) == [("papers/math-arxiv/", [said]), ("papers/old-arxiv/", [said])], query
 
 
 def test_a_hyphenated_word_typed_as_a_slip_and_right_is_said_missing_as_typed_right(open_context, agree_site):
