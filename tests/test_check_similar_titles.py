@@ -488,3 +488,65 @@ def test_a_rerun_swaps_in_a_file_of_a_near_pair_whose_title_ids_people_and_year_
     work.edit("b.yml", "id: b\n", "# a comment\nid: b\n")
     assert work.check("a line above b's title") is True
     assert [str(p) for p in work.fresh_problems.sorted()] == [said[0].replace("b.yml:2:8", "b.yml:3:8")]
+
+
+# A middle reworded: LONG_A's bucket (its first and last four words), not its abstract.
+REWORDED = LONG_A.replace("network architecture", "model design")
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_random_edits_of_shared_buckets_and_near_titles_rerun_as_a_full_load(tmp_path, monkeypatch, seed):
+    # (rev91, reviewing perf57's swap of a file of a shared abstract bucket or a near
+    # pair: three files of one bucket, two near titles, edited at random in what the
+    # checks of pairs read and what they do not, lines moved above and below the title,
+    # CRLF; after each rerun, `check` asserts the cached loads say what a fresh full
+    # load says, problems and their places included)
+    import random
+
+    rng = random.Random(seed)
+    titles = [FAST, QUICKLY, "Learning to Learn Faster", ATTENTION, MISTYPED, "Attention Is All You Want"]
+    abstracts = [LONG_A, SHOUTED, REWORDED, LONG_B, ""]
+    # (two works when their years differ and so do most of their people: of one person
+    # each, only a book's and a work in a venue, by their venue and publisher)
+    people = ["[Ann Smith, Bob Jones]", "[Carl Wu, Dan Li]", "[Ann Smith]", "[Carl Wu]", ""]
+    state = {
+        name: dict(title=title, abstract=abstract, authors=people[0], year=year, venue="", publisher="",
+                   notes="", above=False, below=False, crlf=False)
+        for name, title, abstract, year in (
+            ("a", FAST, LONG_A, "2016"), ("b", QUICKLY, SHOUTED, "2016"), ("c", "Learning to Learn Faster", LONG_A, "2019"),
+            ("d", ATTENTION, LONG_B, "2016"), ("e", MISTYPED, "", "2019"),
+        )
+    }
+
+    def text(name: str) -> str:
+        s = state[name]
+        lines = ["# added by hand"] if s["above"] else []
+        lines += [f"id: {name}", f"title: {s['title']} in-context multi-task"]
+        lines += ["# read twice"] if s["below"] else []
+        for key in ("abstract", "authors", "year", "venue", "publisher", "notes"):
+            if s[key]:
+                value = s[key] if key in ("authors", "year") else f'"{s[key]}"'
+                lines.append(f"{key}: {value}")
+        return ("\r\n" if s["crlf"] else "\n").join(lines) + ("\r\n" if s["crlf"] else "\n")
+
+    root = project(tmp_path / "p", TOPICS, c=paper("c"))
+    for name in state:
+        (root / "content" / "papers" / f"{name}.yml").write_bytes(text(name).encode())
+    work = _Project(root, monkeypatch, None)
+    choices = {
+        "title": titles[:3], "abstract": abstracts, "authors": people, "year": ["2016", "2019"],
+        "venue": ["", "NeurIPS", "arXiv"], "publisher": ["", "Springer"], "notes": ["", "Read it twice."],
+        "above": [False, True], "below": [False, True], "crlf": [False, True],
+    }
+    swapped = 0
+    for step in range(40):
+        edited = rng.sample(sorted(state), rng.choice([1, 1, 1, 2]))
+        for name in edited:
+            key = rng.choice(sorted(choices))
+            # (a title among its own near ones: the near pairs mostly stay pairs)
+            state[name][key] = rng.choice(titles[3:] if key == "title" and name in "de" else choices[key])
+            path = work.papers / f"{name}.yml"
+            path.write_bytes(text(name).encode())
+            work.stamp(path)
+        swapped += not work.check((step, edited, [state[n] for n in edited]))
+    assert swapped  # (some reruns were swaps, not full loads: the swap itself was checked)
