@@ -636,7 +636,8 @@ def _load_again(
     It can when topics.yml and the set of file names are unchanged and every changed
     paper file keeps its id and usability and claims no id, arXiv id, DOI or title
     another file has, nor a title or an abstract import would take for another's (before
-    or after the edit: crosscheck.Checked._near, _one_abstract): then the ids that
+    or after the edit: crosscheck.Checked._near, _one_abstract), unless all such a check
+    reads of the file is as it was (crosscheck._read_alike: a notes edit): then the ids that
     exist, the topics and every other file's problems are as they were, and only the
     changed files' papers and references are checked again. Anything else (a file added, removed or renamed, topics.yml edited,
     a clash, a paper given or rid of the title or id by which a reference to a missing
