@@ -14,8 +14,8 @@ entries, which must be one for all trees that write the same BibTeX.
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
+
+from alternate import runs
 
 _RUN = """
 import hashlib, random, sys, time
@@ -53,14 +53,10 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    for n in range(args.rounds):
-        for tree in args.trees:
-            out = subprocess.run(
-                [sys.executable, "-c", _RUN, str(args.n)], cwd=tree, check=True, capture_output=True, text=True
-            ).stdout.split()
-            entries, spans = float(out[0]), float(out[1])
-            print(f"round {n + 1} {tree}: entries {entries:.3f} s, COinS {spans:.3f} s, both {entries + spans:.3f} s"
-                  f" CPU; {out[2]} names, entries' digest {out[3]}", flush=True)
+    for round_, tree, out in runs(args.trees, args.rounds, _RUN, args.n):
+        entries, spans = float(out[0]), float(out[1])
+        print(f"round {round_} {tree}: entries {entries:.3f} s, COinS {spans:.3f} s, both {entries + spans:.3f} s"
+              f" CPU; {out[2]} names, entries' digest {out[3]}", flush=True)
     return 0
 
 

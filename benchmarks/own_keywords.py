@@ -16,8 +16,8 @@ for trees that offer the same.
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
+
+from alternate import runs
 
 _RUN = """
 import glob, hashlib, random, sys, time
@@ -58,13 +58,9 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    for n in range(args.rounds):
-        for tree in args.trees:
-            out = subprocess.run(
-                [sys.executable, "-c", _RUN, str(args.copies)], cwd=tree, check=True, capture_output=True, text=True
-            ).stdout.split()
-            print(f"round {n + 1} {tree}: first call {out[0]} s, {out[2]} papers {out[1]} s CPU;"
-                  f" words' digest {out[3]}", flush=True)
+    for round_, tree, out in runs(args.trees, args.rounds, _RUN, args.copies):
+        print(f"round {round_} {tree}: first call {out[0]} s, {out[2]} papers {out[1]} s CPU;"
+              f" words' digest {out[3]}", flush=True)
     return 0
 
 
