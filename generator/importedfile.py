@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 from . import provenance
 from .errors import CuratorError, Location, Problems
 from .mergemarkers import marker_lines
+from .quoting import quoted
 
 if TYPE_CHECKING:
     from .gitcopy import Copies
@@ -120,17 +121,17 @@ def renamed_unlisted(paper_id: str, old_ids: Sequence[str], has_formerly: bool, 
     if len(old_ids) == 1 and not has_formerly:
         old = old_ids[0]
         return (
-            f"paper {paper_id!r} was imported as {old!r} ({shown}); add 'formerly: [{old}]'"
+            f"paper {quoted(paper_id)} was imported as {quoted(old)} ({shown}); add 'formerly: [{old}]'"
             f" so the old address {addresses} leads here and readers' marks follow"
         )
     # (Which of them it had first, the record does not always tell: the curator knows.)
-    had = " and ".join(repr(old) for old in old_ids)
+    had = " and ".join(map(quoted, old_ids))
     ids, them, address, lead = (
         ("id", "it", "address", "leads") if len(old_ids) == 1
         else ("ids", "them", "addresses", "lead")
     )
     return (
-        f"paper {paper_id!r} had the {ids} {had} ({shown}); add {them} to its 'formerly:'"
+        f"paper {quoted(paper_id)} had the {ids} {had} ({shown}); add {them} to its 'formerly:'"
         f" (every id it had, oldest first) so the old {address} {addresses} {lead} here and"
         " readers' marks follow"
     )
@@ -159,14 +160,14 @@ class Fate:
         paper id is written where the reference is (the id in YAML, the page file in a
         Markdown link)."""
         if self.renamed_to:
-            return f"{self.became(paper_id)}; write {written(self.renamed_to)!r}" + self.unlisted(paper_id)
+            return f"{self.became(paper_id)}; write {quoted(written(self.renamed_to))}" + self.unlisted(paper_id)
         if self.candidates:
-            listed = ", ".join(repr(written(c)) for c in self.candidates)
-            return f"no paper {paper_id!r}: it was renamed; now one of {listed}: write the one meant"
+            listed = ", ".join(quoted(written(c)) for c in self.candidates)
+            return f"no paper {quoted(paper_id)}: it was renamed; now one of {listed}: write the one meant"
         # (A paper renamed with another title and abstract than it was imported with is
         # not recognised as the same: the message leaves that open.)
         return (
-            f"no paper {paper_id!r}: it was deleted (or renamed, with another title and"
+            f"no paper {quoted(paper_id)}: it was deleted (or renamed, with another title and"
             " abstract); remove it here, or name the paper it became"
         )
 
@@ -176,13 +177,13 @@ class Fate:
             # A topic's `formerly:` is written alike for a rename and for a merge (the
             # topic another was folded into lists it): nothing tells which, and "renamed"
             # read wrongly for a merge.
-            return f"no topic {old!r}: it was renamed to or merged into {self.renamed_to!r}"
+            return f"no topic {quoted(old)}: it was renamed to or merged into {quoted(self.renamed_to)}"
         if self.by_git:
             return (
-                f"no {self.what} {old!r}: it was renamed to {self.renamed_to!r} (git's copy of"
+                f"no {self.what} {quoted(old)}: it was renamed to {quoted(self.renamed_to)} (git's copy of"
                 f" {old}.yml at {self.by_git} is that paper)"
             )
-        return f"no {self.what} {old!r}: it was renamed to {self.renamed_to!r}"
+        return f"no {self.what} {quoted(old)}: it was renamed to {quoted(self.renamed_to)}"
 
     def unlisted(self, old: str) -> str:
         """The rest of the fix when git told the rename: its `formerly:`, which no record
@@ -190,7 +191,7 @@ class Fate:
         if not (self.by_git and self.renamed_to):
             return ""
         return (
-            f", and add 'formerly: [{old}]' to paper {self.renamed_to!r} so the old address"
+            f", and add 'formerly: [{old}]' to paper {quoted(self.renamed_to)} so the old address"
             f" papers/{old}/ leads there and readers' marks follow"
         )
 

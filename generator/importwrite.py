@@ -29,6 +29,7 @@ from .paperfile import (
     ruamel_value, unread,
 )
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
+from .quoting import quoted
 from .schema import PAPER_FIELDS, field_names
 from .yamlio import parse, to_python
 
@@ -402,7 +403,7 @@ def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
     for line, col, comment in lost:
         problems.error(
             Location(str(paper.path), line, col),
-            f"the import cannot keep this comment ({comment!r}) where it stands while it adds"
+            f"the import cannot keep this comment ({quoted(comment)}) where it stands while it adds"
             f" {_what_added(paper)}: move the comment out of the brackets around it, onto a"
             " line of its own, or add those values by hand; nothing was written",
         )

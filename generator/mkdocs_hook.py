@@ -39,6 +39,7 @@ from generator import build, docslock, half_saved, handlinks, markup_access, pag
 from generator import related, render, search, served_site, siteconfig, sitemodes, staged_site, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
+from generator.quoting import quoted
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
 
@@ -172,7 +173,7 @@ def _refuse_curators_folders(root: Path, docs_dir: Path, site_dir: Path) -> None
         else:
             continue
         raise PluginError(
-            f"readinglist: {what} {str(folder)!r} is {why}; it is emptied on every build,"
+            f"readinglist: {what} {quoted(str(folder))} is {why}; it is emptied on every build,"
             " which would delete what is there: choose a folder of its own (the default"
             f" is {'docs' if what == 'docs_dir' else 'site'}/; an empty or new one will do)"
         )
@@ -229,14 +230,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # traceback for a value left empty in a CI script.)
         raise PluginError(
             f"readinglist: SOURCE_DATE_EPOCH must be whole seconds since 1970, as"
-            f" `git log -1 --format=%ct` prints them, not {epoch!r}; unset it to date the"
+            f" `git log -1 --format=%ct` prints them, not {quoted(epoch)}; unset it to date the"
             " build from the content"
         )
     if config.site_url and any(ch.isspace() for ch in config.site_url):
         # (MkDocs keeps a trailing space and adds "/": every canonical link and feed id
         # would read ".../ /".) Most likely a stray space in the SITE_URL variable.
         raise PluginError(
-            f"readinglist: site_url {config.site_url!r} has a space in it; check the"
+            f"readinglist: site_url {quoted(config.site_url)} has a space in it; check the"
             " SITE_URL variable (or site_url in mkdocs.yml)"
         )
     if not config.site_url and not os.environ.get(_SERVING):
@@ -482,7 +483,7 @@ def _repository(config: MkDocsConfig) -> tuple[str, str]:
     # goes into an href, and the build says so rather than publish a broken button.)
     if repository and (not _REPOSITORY.fullmatch(repository) or not _BRANCH.fullmatch(branch)):
         raise PluginError(
-            f"readinglist: extra.repository {repository!r} or its branch {branch!r} is not"
+            f"readinglist: extra.repository {quoted(repository)} or its branch {quoted(branch)} is not"
             " an http(s) address and a branch name; check REPO_URL and REPO_BRANCH"
         )
     return repository, branch

@@ -21,6 +21,7 @@ from typing import Iterable
 from .atomicfile import create_temporary, new_file_mode, replace_file, temporary_name, write_all
 from .docslock import HOLDER_NAME, LOCK_NAME
 from .joinedfile import Spliced
+from .quoting import quoted
 
 # Files in the docs folder that are not generated and must survive pruning: the
 # placeholder that keeps the (otherwise ignored) folder in a fresh clone, and the lock
@@ -63,13 +64,13 @@ def _checked(root: str, dest: str, links: set[str]) -> str:
         or any(part in ("", ".", "..") for part in dest.split("/"))
         or dest.startswith("~")
     ):
-        raise WriteError(f"refusing to write {dest!r}: not a plain path inside the docs folder")
+        raise WriteError(f"refusing to write {quoted(dest)}: not a plain path inside the docs folder")
     if links:
         parts = dest.split("/")
         for n in range(1, len(parts) + 1):
             if "/".join(parts[:n]) in links:
                 raise WriteError(
-                    f"refusing to write {dest!r}: it resolves outside {root} (through a symlink)"
+                    f"refusing to write {quoted(dest)}: it resolves outside {root} (through a symlink)"
                 )
     return os.path.join(root, dest)  # a string: pathlib costs more than the rest here
 
@@ -296,7 +297,7 @@ def write_outputs(
         key = spelling_key(dest)  # a case-insensitive file system would merge these
         if key in seen:
             raise WriteError(
-                f"two pages claim one destination: {items[seen[key]][0]!r} and {dest!r}"
+                f"two pages claim one destination: {quoted(items[seen[key]][0])} and {quoted(dest)}"
             )
         seen[key] = n
     root.mkdir(parents=True, exist_ok=True)
@@ -305,7 +306,7 @@ def write_outputs(
     # A kept file is not written, so its path needs no check (most of a rerun's files).
     for dest, text in items:
         if text is None and dest not in stamps:
-            raise WriteError(f"{dest!r} was planned as kept, but no earlier run wrote it")
+            raise WriteError(f"{quoted(dest)} was planned as kept, but no earlier run wrote it")
     paths = [(dest, _checked(folder, dest, links), text) for dest, text in items if text is not None]
 
     wanted = {dest for dest, _ in items}

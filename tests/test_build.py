@@ -583,6 +583,14 @@ def test_a_source_date_epoch_that_is_no_number_stops_the_build_with_a_message(
     assert "Traceback" not in err
 
 
+def test_a_source_date_epoch_is_said_as_it_was_set(tmp_path, capsys, monkeypatch):
+    # (repr() doubled the backslash; the escape character stays escaped.)
+    project = make_project(tmp_path, FIXTURE)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "17\\64\x1b")
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    assert "prints them, not '17\\64\\x1b'; unset it" in capsys.readouterr().err
+
+
 def test_a_site_url_with_a_space_stops_the_build(tmp_path, capsys, monkeypatch):
     # A stray space at the end of the SITE_URL variable: MkDocs keeps it and adds "/",
     # and every canonical link and feed id of the site would read ".../ /".

@@ -184,6 +184,12 @@ def test_a_comment_the_rewrite_would_drop_is_said_where_it_stands_and_nothing_is
     assert path.read_bytes() == BRACKETED.encode()
 
 
+def test_a_comment_the_rewrite_would_drop_is_quoted_as_written(tmp_path):
+    # (repr() doubled the backslash: "# see \\\\cite" for a comment written "# see \\cite".)
+    path, said = _adding_a_link(tmp_path, BRACKETED.replace("# the authors' own", "# see \\cite"))
+    assert said[0].startswith(f"{path}:3:54: the import cannot keep this comment ('# see \\cite') where")
+
+
 def test_comments_are_told_from_a_hash_in_a_value_or_a_block_text():
     assert importwrite.comments(BRACKETED) == [
         (3, 54, "# the authors' own"), (4, 34, "# all links"), (8, 1, "# the end"),

@@ -60,6 +60,13 @@ def test_stale_files_and_empty_folders_are_removed_but_gitkeep_and_the_lock_stay
     ]
 
 
+def test_a_refused_destination_is_said_as_it_is(tmp_path):
+    # (repr() doubled the backslash: it printed another path than the one refused.)
+    with pytest.raises(WriteError) as caught:
+        write_outputs(tmp_path / "docs", [("a\\b\x1b.md", "y")])
+    assert str(caught.value) == "refusing to write 'a\\b\\x1b.md': not a plain path inside the docs folder"
+
+
 @pytest.mark.parametrize(
     "dest",
     ["../escape.md", "/etc/passwd", "a/../../b.md", "a//b.md", "./a.md", "a\\..\\b.md", "~/x", ""],

@@ -72,6 +72,7 @@ from ..names import (
     ends_with_founders_publisher, founders_publishers, is_founders_publisher, is_given_name_word, is_organisation,
     is_surname_word,
 )
+from ..quoting import quoted
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
 from . import ReadBefore, Record, first_version_year, thesis_kind
@@ -538,7 +539,7 @@ class _Reader:
             self.problems.warning(
                 place,
                 f"this paper{f' and {more} more' if more else ''} under a year's heading"
-                f" ({heading!r}) take{'' if more else 's'} the year {'their' if more else 'its'}"
+                f" ({quoted(heading)}) take{'' if more else 's'} the year {'their' if more else 'its'}"
                 f" arXiv id gives ({arxiv}: {year}), as a preprint's: the item names no"
                 " venue; to give the year of a published version, write its venue and year"
                 " in the item ('ICLR 2021')",
@@ -828,7 +829,7 @@ class _Reader:
             self.problems.warning(
                 where,
                 f"{said} is read as an HTML tag, which GitHub does not show, so this paper"
-                f" ({title!r}) is imported without it; if it is a word, write it as"
+                f" ({quoted(title)}) is imported without it; if it is a word, write it as"
                 " &lt;word&gt; or in backticks in the list and import again",
             )
         self.records.append(record)
@@ -849,16 +850,16 @@ class _Reader:
         "[2023/05] [Title](...)")."""
         heading = next((h for _, h in self.headings if _NEWS_HEADING.match(h)), "")
         if heading:
-            return f"under the heading {heading!r}"
+            return f"under the heading {quoted(heading)}"
         leading = _unlead(_join(unit.spans))
         said = _NEWS_WORD.match(leading)
         if said:
-            return f"it starts with {said.group().strip()!r}"
+            return f"it starts with {quoted(said.group().strip())}"
         dated = _NEWS_DATE.match(leading)
         # (a paper's entry may name its venue between: "[2023/05] (ICLR 2023) [Title](...)")
         if dated and not _clean(_without_prefix(leading[dated.end():])).startswith(title):
             # (words between the date and the title: "(May 2024) We wrote about [X](...)")
-            return f"it starts with a date, {dated.group().strip()!r}"
+            return f"it starts with a date, {quoted(dated.group().strip())}"
         return ""
 
     def _title(self, unit: _Unit, title_link: int | None, links_paper: bool = False) -> tuple[str, tuple[int, int]]:
@@ -903,8 +904,8 @@ class _Reader:
                     return _clean(text), (index, end)
         # The leading words, up to the first link or the first sentence's end.
         end = next((i for i, s in enumerate(spans) if s.link >= 0), len(spans))
-        if not unit.cells and (quoted := _quoted_title(unit, end)):
-            return quoted
+        if not unit.cells and (in_quotes := _quoted_title(unit, end)):
+            return in_quotes
         joined = _join(spans[:end])
         text = _unlead(joined)
         dated = _NEWS_DATE.match(text)

@@ -252,6 +252,13 @@ def test_a_word_in_angle_brackets_is_told_not_dropped_unseen():
     ]
 
 
+def test_a_title_a_warning_quotes_keeps_its_one_backslash():
+    # (repr() said 'Learning Tokens C:\\\\data', which is not the title.)
+    records, problems = _parse("- [Learning <unk> Tokens C:\\data](https://arxiv.org/abs/2101.00001)\n")
+    assert [r.title for r in records] == ["Learning Tokens C:\\data"]
+    assert "this paper ('Learning Tokens C:\\data') is imported without it" in str(problems.items[0])
+
+
 @pytest.mark.parametrize(
     "heading",
     # (in digits of another width or script too: '２０２４ Highlights' was cut to the tag
