@@ -53,6 +53,7 @@ from bibtexparser.model import (
 )
 
 from ..errors import Location, Problems
+from ..quoting import shown
 from ..latex import clean_latex, math_spans, name_accents, per_paragraph, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
 from ..typos import closest
@@ -168,17 +169,15 @@ _EDITED_VOLUMES = _VOLUMES - {"book", "mvbook"}
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
-# A line break or tab in a value a message quotes, shown by its picture so the message
-# stays one line; "\n" would read as TeX ("\nabla").
-_PICTURES = str.maketrans({"\n": "␤", "\t": "␉", "\r": "␍"})
-
-
 def _written(text: str) -> str:
     """A curator's key or value as a message names it: as written, in single quotes, so
     it can be copied back into the file. (repr() doubled each backslash,
     'sch{\\\\"o}lkopf98' for sch{\\"o}lkopf98, and put one holding an apostrophe in double
-    quotes.)"""
-    return f"'{text.translate(_PICTURES)}'"
+    quotes.) What cannot be seen or would act on a terminal is escaped as quoting.shown
+    escapes it: a line break or tab by its picture, so the message stays one line ("\\n"
+    would read as TeX, "\\nabla"), an escape character as "\\x1b", which printed as it is
+    acted on the terminal."""
+    return f"'{shown(text)}'"
 
 
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:

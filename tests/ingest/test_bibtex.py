@@ -18,6 +18,7 @@ from generator.ingest.bibtex import (
     _superscripts_marked,
     _without_final_stop,
     en_dashed_pages,
+    parse_bibtex,
 )
 from generator.latex import clean_latex
 from generator.links import find_url_spans
@@ -2050,3 +2051,13 @@ def test_an_empty_fields_quick_paths() -> None:
     assert _plain("") == _plain("", html=True) == _plain("", held=True) == ""
     assert clean_latex("", emphasis=False, dashes=True) == clean_latex("", emphasis=EMPHASIS_HELD, dashes=True) == ""
     assert find_url_spans("") == [] and en_dashed_pages("") == ""
+
+
+def test_a_key_with_an_escape_character_is_said_escaped():
+    # (_written showed line breaks by their pictures but printed an escape character as
+    # it is, which acted on the terminal.)
+    problems = Problems()
+    parse_bibtex("@misc{a\x1bb, title={A}}\n@misc{a\x1bb, title={B}}\n", "lab.bib", problems)
+    assert [str(p) for p in problems.items] == [
+        "lab.bib:2:1: duplicate BibTeX key 'a\\x1bb' (first at line 1); give each entry its own key"
+    ]
