@@ -85,17 +85,26 @@ def _authors(names: tuple[str, ...]) -> list[tuple[str, str]]:
     """Each author as the pair Zotero's COinS reader saves it from, in order: a person as
     rft.au (`_author`), an organisation (a name BibTeX takes whole: `_organisation`)
     whole. Zotero splits an rft.au without a comma at its last space ("Google DeepMind"
-    was saved with the given name "Google"), and one with a comma at its first, so an
-    organisation is written "Google DeepMind,": the surname whole, no given name (the
-    comma at the end is trimmed). The first author is rft.aucorp, COinS' own field for
-    an organisation, which Zotero saves as written (commas and full stops too), but puts
-    first in the list whatever its place (it gives an aucorp no offset): so only the
-    first author is one, unless another's surname is in its name (Zotero compares the
-    two, and reading the given name the aucorp lacks fails: nothing is saved)."""
+    was saved with the given name "Google"), and one with a comma at its first ("Google,
+    Inc." after the first author was saved "Google" with the given name "Inc"), and trims
+    a full stop at its end. So the first organisation is rft.aucorp, COinS' own field for
+    one, and a later one rft.aulast: Zotero saves each as written, the surname with no
+    given name, commas and full stops kept. It puts an aucorp first whatever its place
+    (it gives it no offset), so only the first author is one; an aulast keeps its place
+    (its offset is the number of authors read before it). Neither when a person's
+    rft.au holds the name (Zotero compares the two, and reading the given name the
+    organisation lacks fails: nothing is saved): that one is written "Google DeepMind,"
+    (the surname whole, the comma at its end trimmed)."""
     wholes = [_organisation(name) for name in names]
-    pairs = [("rft.au", _author(name) if whole is None else whole + ",") for name, whole in zip(names, wholes)]
-    if wholes and wholes[0] is not None and not any(wholes[0] in value for _, value in pairs[1:]):
-        pairs[0] = ("rft.aucorp", wholes[0])
+    people = {number: _author(name) for number, (name, whole) in enumerate(zip(names, wholes)) if whole is None}
+    pairs = []
+    for number, whole in enumerate(wholes):
+        if whole is None:
+            pairs.append(("rft.au", people[number]))
+        elif any(whole in value for value in people.values()):
+            pairs.append(("rft.au", whole + ","))
+        else:
+            pairs.append(("rft.aucorp" if number == 0 else "rft.aulast", whole))
     return pairs
 
 

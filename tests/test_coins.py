@@ -75,8 +75,8 @@ def test_any_text_comes_back_as_written_and_holds_nothing_html_reads(title, auth
     def letters(name: str) -> list[str]:
         return sorted("".join(name.split()).replace(",", "").replace("{", "").replace("}", ""))
 
-    # (An organisation first is the rft.aucorp, in its place.)
-    assert [letters(v) for k, v in pairs if k in ("rft.au", "rft.aucorp")] == [
+    # (An organisation is the rft.aucorp first, an rft.aulast later, in its place.)
+    assert [letters(v) for k, v in pairs if k in ("rft.au", "rft.aucorp", "rft.aulast")] == [
         letters(a) for a in authors if a != "others"]
 
 
@@ -122,20 +122,27 @@ def _zotero_read(context: str) -> list[tuple[str, str]]:
 
 
 def _zotero_creators(paper: Paper) -> list[tuple[str, str]]:
-    """(surname, given names) of each creator Zotero saves from the page, in its order.
-    Each rft.au is split by cleanAuthor (`_zotero_creator`) and pushed in turn; each
-    rft.aucorp is kept whole as the surname (no given name), aside, and spliced into the
-    list afterwards at its "offset", which Zotero gives an aulast but not an aucorp:
-    undefined + 0 is NaN, and splice(NaN, 0, x) puts x first, so every aucorp goes to
-    the front, the later before the earlier."""
-    creators, corporate = [], []
+    """(surname, given names) of each creator Zotero saves from the page, in its order
+    (zotero/utilities openurl.js, parseContextObject). Each rft.au is split by
+    cleanAuthor (`_zotero_creator`) and pushed in turn; each rft.aulast and rft.aucorp
+    is kept whole as the surname (no given name), aside, with its "offset": for an aulast
+    the number of rft.au read before it, for an aucorp none. Afterwards each is spliced
+    in at offset + the number spliced before it: undefined + n is NaN, and splice(NaN,
+    0, x) puts x first, so every aucorp goes to the front, the later before the earlier.
+    Before splicing one, Zotero compares it with each creator of its surname that has a
+    given name, and reads the given name it lacks: a TypeError, nothing saved."""
+    creators, whole = [], []
     for key, value in _zotero_read(coins(paper)):
+        if not value:
+            continue
         if key == "rft.au":
             creators.append(_zotero_creator(value))
-        elif key == "rft.aucorp":
-            corporate.append((value, ""))
-    for creator in corporate:
-        creators.insert(0, creator)
+        elif key in ("rft.aulast", "rft.aucorp"):
+            whole.append((value, len(creators) if key == "rft.aulast" else None))
+    for inserted, (name, offset) in enumerate(whole):
+        if any(surname == name and given for surname, given in creators):
+            raise TypeError(f"Zotero reads the given name {name!r} lacks")
+        creators.insert(0 if offset is None else offset + inserted, (name, ""))
     return creators
 
 
@@ -243,16 +250,23 @@ def test_zotero_saves_an_organisation_whole_and_in_its_place(authors, saved):
     assert _cited_whole(paper) == saved  # (and the Cite block's BibTeX braces it whole)
 
 
-def test_an_organisation_after_the_first_author_is_kept_in_its_place_as_zotero_reads_any_name():
+def test_an_organisation_after_the_first_author_is_saved_whole_in_its_place():
     # Zotero reads a comma in an rft.au as "Surname, Given" and trims a full stop at a
-    # name's end, whatever the name; only the first author may be an rft.aucorp (Zotero
-    # puts each aucorp first): "Gemini Team, Google" later in the list is split at its
-    # comma, no letter lost, rather than moved to the front.
-    paper = _paper(authors=("Ada Lovelace", "Gemini Team, Google", "Hugging Face Inc."))
-    assert _zotero_creators(paper) == [("Lovelace", "Ada"), ("Gemini Team", "Google"), ("Hugging Face Inc", "")]
+    # name's end, whatever the name, and puts each aucorp first: a later organisation is
+    # an rft.aulast, which it keeps whole and in its place. (Review: "Gemini Team, Google"
+    # and "Google, Inc." after the first author were saved split at the comma, "Gemini
+    # Team" with the given name "Google", and "Hugging Face Inc." without its full stop.)
+    paper = _paper(authors=("Ada Lovelace", "Gemini Team, Google", "Hugging Face Inc.", "Alan Turing",
+                            "{Google, Inc.}"))
+    assert _zotero_creators(paper) == [("Lovelace", "Ada"), ("Gemini Team, Google", ""), ("Hugging Face Inc.", ""),
+                                       ("Turing", "Alan"), ("Google, Inc.", "")]
     pairs = _read(coins(paper))
     assert [pair for pair in pairs if pair[0].startswith("rft.au")] == [
-        ("rft.au", "Lovelace, Ada"), ("rft.au", "Gemini Team, Google,"), ("rft.au", "Hugging Face Inc.,")]
+        ("rft.au", "Lovelace, Ada"), ("rft.aulast", "Gemini Team, Google"), ("rft.aulast", "Hugging Face Inc."),
+        ("rft.au", "Turing, Alan"), ("rft.aulast", "Google, Inc.")]
+    # (an organisation first is the corporate author, as before; one after it too)
+    paper = _paper(authors=("{Google, Inc.}", "Ada Lovelace", "OpenAI, LLC"))
+    assert _zotero_creators(paper) == [("Google, Inc.", ""), ("Lovelace", "Ada"), ("OpenAI, LLC", "")]
 
 
 def test_an_organisation_named_as_another_authors_surname_is_no_aucorp():
@@ -262,10 +276,15 @@ def test_an_organisation_named_as_another_authors_surname_is_no_aucorp():
     paper = _paper(authors=("{Smith}", "John Smith"))
     assert [key for key, _ in _read(coins(paper)) if key.startswith("rft.au")] == ["rft.au", "rft.au"]
     assert _zotero_creators(paper) == [("Smith", ""), ("Smith", "John")]
+    # Nor an aulast, compared alike (its place is no matter)
+    paper = _paper(authors=("John Smith", "{Smith}"))
+    assert [key for key, _ in _read(coins(paper)) if key.startswith("rft.au")] == ["rft.au", "rft.au"]
+    assert _zotero_creators(paper) == [("Smith", "John"), ("Smith", "")]
 
 
 _ORGANISATION = st.sampled_from(["Google DeepMind", "The Gemini Team", "{DeepMind Technologies}", "OpenAI",
-                                 "AT&T Labs", "Allen Institute for AI", "{Hugging Face}", "Qwen team"])
+                                 "AT&T Labs", "Allen Institute for AI", "{Hugging Face}", "Qwen team",
+                                 "Google, Inc.", "Hugging Face Inc.", "{Smith}"])
 _PERSON = st.sampled_from(["Ada Lovelace", "Jan van der Berg", "Van Den Driessche, George", "Yann LeCun",
                            "Martin Luther King, Jr.", "赵, 鑫"])
 
@@ -303,7 +322,7 @@ def test_every_field_round_trips_through_a_query_string_parser(text):
     assert fields["rft.btitle"] == f"Proc. {spaced}"
     assert fields["rft.volume"] == fields["rft.issue"] == fields["rft.pub"] == spaced
     assert ("rft_id", f"info:doi/10.1/{text}") in pairs
-    assert [v for k, v in pairs if k.startswith("rft.au")] == ["Lovelace, Ada", f"{spaced} Lab,"]
+    assert [v for k, v in pairs if k.startswith("rft.au")] == ["Lovelace, Ada", f"{spaced} Lab"]
     # Zotero's reader reads it alike, but that it makes every "+" a space, written as it
     # may be ("%2B" too): nothing gives it a plus (see coins.coins).
     assert _zotero_read(context) == [(k, v.replace("+", " ")) for k, v in pairs]
