@@ -16,7 +16,7 @@ from .joinedfile import Joined
 from .latex import ONE_CHARACTER_MATH, simple_math
 from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
-from .names import is_organisation, without_marks
+from .names import balanced, braced_name, is_organisation, without_marks
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -82,13 +82,6 @@ _NAME_ESCAPE = lazyre.compile(r"(?<!\S)\\([%&$#_])")
 # "Last, Jr., First"; written after the name it would be taken for the last name.
 _SUFFIX = lazyre.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 
-def braced_name(name: str) -> str | None:
-    """A name a curator braced as in BibTeX ("{Google DeepMind}": one unit), without its
-    braces; None for any other name."""
-    if len(name) > 2 and name[0] == "{" and name[-1] == "}" and balanced(name[1:-1]):
-        return name[1:-1]
-    return None
-
 
 @functools.lru_cache(maxsize=1 << 16)
 def is_one_unit(name: str) -> bool:
@@ -144,20 +137,6 @@ def _authors(names: tuple[str, ...]) -> str:
     if len(names) > 1 and others[-1]:
         written[-1] = OTHERS
     return " and ".join(written)
-
-
-def balanced(text: str) -> bool:
-    """Whether every brace closes one opened before it, counted as BibTeX counts them
-    (a backslash does not escape a brace)."""
-    depth = 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
 
 
 # An abstract is plain text but for TeX math, which the importer keeps as written:

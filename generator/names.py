@@ -131,16 +131,43 @@ def founders_publishers(text: str) -> list[tuple[int, int]]:
 _FOUNDERS_AT_WORD = re.compile(rf"(?<![^\W_]){_FOUNDERS.pattern}(?=\s*(?:[,.;:()[\]]|\d|$))")
 
 
+def braced_name(name: str) -> str | None:
+    """A name a curator braced as in BibTeX ("{Google DeepMind}": one unit), without its
+    braces; None for any other name."""
+    if len(name) > 2 and name[0] == "{" and name[-1] == "}" and balanced(name[1:-1]):
+        return name[1:-1]
+    return None
+
+
+def balanced(text: str) -> bool:
+    """Whether every brace closes one opened before it, counted as BibTeX counts them
+    (a backslash does not escape a brace)."""
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def shown_name(name: str) -> str:
     """A name as a reader sees it: "García Márquez, Gabriel" is "Gabriel García Márquez",
     "King, Jr., Martin Luther" and "Martin Luther King, Jr." are "Martin Luther King Jr.",
-    "赵, 鑫" is "赵鑫" (in_east_asian_script); any other name (an organisation's, a
-    braced one) on one line, as written. A suffix is shown without the comma before it
-    (as Chicago's style writes it): names are shown joined by commas, and "John Smith,
-    Jr., Ada Lovelace" read as three people. (BibTeX needs the comma, "Smith, Jr., John":
+    "赵, 鑫" is "赵鑫" (in_east_asian_script); a name braced whole, "{Hugging Face}",
+    without its braces (they say how the citations take it, one unit, and are no part of
+    the name: `braced_name`); any other name (an organisation's, one partly braced) on
+    one line, as written. A suffix is shown without the comma before it (as Chicago's
+    style writes it): names are shown joined by commas, and "John Smith, Jr., Ada
+    Lovelace" read as three people. (BibTeX needs the comma, "Smith, Jr., John":
     export_bibtex writes each name its own way.)"""
     name = " ".join(name.split())
-    if "," not in name or name.startswith("{") or is_organisation(name):
+    if name.startswith("{"):
+        braced = braced_name(name)
+        return name if braced is None else braced.strip() or name
+    if "," not in name or is_organisation(name):
         return name
     parts = [part.strip() for part in name.split(",")]
     if not all(_LETTER.search(part) for part in parts):

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 from .errors import Location, Problem, Problems
 from .links import without_subject_class
 from .models import Paper
+from .names import braced_name
 from .quoting import quoted
 from .schema import MAX_ID_LENGTH, PATTERNS
 from .slugs import slugify
@@ -692,7 +693,10 @@ def _past_syntax_errors(
 def _warn_tex_accents(tree: Map, problems: Problems) -> None:
     """TeX in a name, title or venue copied from a .bib file into the YAML is shown as
     typed ("Sch{\\"o}lkopf", "{BERT}"): say the value with its letters. (An import
-    writes the letters; the abstract and notes may hold TeX meant as typed.)"""
+    writes the letters; the abstract and notes may hold TeX meant as typed.) An author
+    braced whole, "{Hugging Face}", is no such TeX: the braces say the name is one unit,
+    an organisation's, which the citations write whole (`names.braced_name`), and the
+    pages show it without them; TeX inside them is said, the braces kept."""
     for name in ("title", "authors", "venue", "publisher"):
         node = tree.get(name)
         items = node.items if isinstance(node, Seq) else [node]
@@ -701,8 +705,12 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
                 continue
             from .latex import tex_accent  # (imported late: pylatexenc, for such a value only)
 
-            if (found := tex_accent(item.text or "")) is None:
+            text = item.text or ""
+            whole = braced_name(text.strip()) if name == "authors" else None
+            if (found := tex_accent(text if whole is None else whole)) is None:
                 continue
+            if whole is not None:
+                found = (found[0], f"{{{found[1]}}}")
             what = f"{quoted(name)} item {number}" if isinstance(node, Seq) else quoted(name)
             problems.warning(
                 item.loc,

@@ -520,6 +520,22 @@ def test_a_tex_accent_pasted_from_bibtex_into_a_paper_file_is_told_as_the_letter
     ]
 
 
+def test_an_author_braced_whole_is_an_organisation_not_tex(tmp_path):
+    # (review: "{Hugging Face}", the way to have the citations take a name whole, was
+    # told to be written "Hugging Face", which BibTeX cites as "Face, Hugging")
+    text = (
+        "id: x\ntitle: Kernel PCA\nabstract: a\ntopics: [multi-task-learning]\nauthors:\n"
+        "  - \"{Hugging Face}\"\n  - '{Sch{\\\"o}lkopf Lab}'\n  - \"{Lee} Sedol\"\n"
+    )
+    assert check_one(tmp_path, text) == [
+        # TeX inside the braces is said, the braces kept
+        f"{P}:7:5: warning: 'authors' item 2 holds TeX ('{{\\\"o}}'), which the site"
+        " shows as typed; write '{Schölkopf Lab}'",
+        f"{P}:8:5: warning: 'authors' item 3 holds TeX ('{{Lee}}'), which the site"
+        " shows as typed; write 'Lee Sedol'",
+    ]
+
+
 def test_a_paper_related_to_itself_in_capitals_is_told_so_once(tmp_path):
     text = "id: x\ntitle: A\nabstract: a\nrelated: [X]\n"
     assert check_one(tmp_path, text) == [f"{P}:4:11: a paper cannot be related to itself; remove it from 'related'"]

@@ -374,6 +374,15 @@ def test_feed_text_is_plain_text_not_markup():
     assert entry.find(f"{ATOM}link").get("href") == "papers/p/"
 
 
+def test_a_feed_names_each_author_as_the_page_shows_them():
+    # (review: a braced organisation, "{Hugging Face}", was the author "{Hugging Face}"
+    # in the feeds, where the page shows "Hugging Face")
+    p = paper("p", authors=("{Hugging Face}", "Lovelace, Ada", "{Lee} Sedol", "others"), added=dt.date(2026, 1, 1))
+    entry = ET.fromstring(atom_feed([p], title="T", feed_path="feed.xml", site_url="")).find(f"{ATOM}entry")
+    assert [name.text for name in entry.findall(f"{ATOM}author/{ATOM}name")] == [
+        "Hugging Face", "Ada Lovelace", "{Lee} Sedol"]
+
+
 @pytest.mark.parametrize(
     "site_url, self_link, alternate, entry",
     [
@@ -542,9 +551,11 @@ def test_csv_and_json_give_the_authors_as_the_pages_show_them_beside_them_as_wri
 
     from generator.export_json import SCHEMA, papers_json
 
-    written = ("Van Den Driessche, George", "Smith, Jr., John", "赵, 鑫", "Gemini Team, Google", "others")
+    # (and "{Hugging Face}", braced to be cited whole, was shown with its braces)
+    written = ("Van Den Driessche, George", "Smith, Jr., John", "赵, 鑫", "Gemini Team, Google", "{Hugging Face}",
+               "others")
     site = site_of([paper("p", authors=written)])
-    shown = ["George Van Den Driessche", "John Smith Jr.", "赵鑫", "Gemini Team, Google", "et al."]
+    shown = ["George Van Den Driessche", "John Smith Jr.", "赵鑫", "Gemini Team, Google", "Hugging Face", "et al."]
     [row] = csv.DictReader(io.StringIO(papers_csv(site).lstrip("\ufeff")))
     assert row["authors"] == "; ".join(written)  # (as before: a script relies on it)
     assert row["authors_shown"] == "; ".join(shown)

@@ -49,11 +49,12 @@ def test_a_table_row_names_the_first_author_and_the_venue():
     assert paper("Ada Lovelace", "others").brief_byline == "Ada Lovelace et al."
     assert paper("others").brief_byline == "others"
     # Surname first as imported, first name first as shown (names.shown_name); an
-    # organisation and a braced name as written; a suffix kept, without the comma
+    # organisation as written, a braced name without its braces; a suffix kept, without the comma
     # before it (which a list of names joined by commas reads as a separator).
     assert paper("García Márquez, Gabriel", "Ada Lovelace").brief_byline == "Gabriel García Márquez and Ada Lovelace"
     assert paper("Gemini Team, Google", "A B", "C D").brief_byline == "Gemini Team, Google et al."
-    assert paper("{Google DeepMind}").brief_byline == "{Google DeepMind}"
+    assert paper("{Google DeepMind}").brief_byline == "Google DeepMind"
+    assert paper("{Google DeepMind}", "{Hugging Face}").byline == "Google DeepMind, Hugging Face"
     assert paper("King, Jr., Martin Luther").brief_byline == "Martin Luther King Jr."
     assert paper("  Ada   Lovelace ").brief_byline == "Ada Lovelace"
 

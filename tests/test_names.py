@@ -12,23 +12,38 @@ from generator.export_bibtex import citation
 from generator.importer import import_paths
 from generator.ingest import parse_text
 from generator.models import Paper
-from generator.names import _marks_read, shown_name, without_marks
+from generator.names import _marks_read, braced_name, shown_name, without_marks
 
 
 def test_a_name_written_surname_first_is_shown_first_name_first():
     assert shown_name("García Márquez, Gabriel") == "Gabriel García Márquez"
     assert shown_name("Lovelace, Ada") == "Ada Lovelace"
     assert shown_name("King, Jr., Martin Luther") == "Martin Luther King Jr."
-    # As written: an organisation, a braced name, a name of three parts that is no
-    # "Last, Jr., First", an empty part.
-    for name in ("University of California, Berkeley",
-                 "Google, Inc.", "{Smith, and Sons}", "a, b, c", "Lovelace,", ", Ada", ":,:", "Smith, 3"):
+    # As written: an organisation, a name partly braced, a name of three parts that is
+    # no "Last, Jr., First", an empty part.
+    for name in ("University of California, Berkeley", "Google, Inc.", "{Smith}, and Sons",
+                 "a, b, c", "Lovelace,", ", Ada", ":,:", "Smith, 3"):
+        assert shown_name(name) == name, name
+
+
+def test_a_name_braced_whole_is_shown_without_its_braces():
+    # (review: "{Hugging Face}", braced so that the citations take it whole, was shown
+    # "{Hugging Face}" on the page, in the feeds and in papers.json's authors_shown)
+    assert shown_name("{Hugging Face}") == "Hugging Face"
+    assert shown_name("{Smith, and Sons}") == "Smith, and Sons"
+    assert shown_name("  {Google   DeepMind} ") == "Google DeepMind"
+    assert shown_name("{ Google DeepMind }") == "Google DeepMind"
+    # Braces that do not hold the whole name, or nothing, are shown as written: the
+    # TeX check says them ("{Lee} Sedol" holds TeX, write "Lee Sedol").
+    for name in ("{Lee} Sedol", "{a}b}", "{}", "{ }", "{a} {b}"):
         assert shown_name(name) == name, name
 
 
 @given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=","), max_size=30))
 def test_a_name_without_a_comma_is_shown_as_written_on_one_line(name):
-    assert shown_name(name) == " ".join(name.split())
+    spaced = " ".join(name.split())
+    braced = braced_name(spaced)
+    assert shown_name(name) == (spaced if braced is None or not braced.strip() else braced.strip())
 
 
 def _authors(field: str) -> tuple[str, ...]:
