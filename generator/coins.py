@@ -96,15 +96,16 @@ def _authors(names: tuple[str, ...]) -> list[tuple[str, str]]:
     organisation lacks fails: nothing is saved): that one is written "Google DeepMind,"
     (the surname whole, the comma at its end trimmed)."""
     wholes = [_organisation(name) for name in names]
-    people = {number: _author(name) for number, (name, whole) in enumerate(zip(names, wholes)) if whole is None}
-    pairs = []
+    pairs = [("rft.au", _author(name)) if whole is None else ("", whole) for name, whole in zip(names, wholes)]
+    if wholes.count(None) == len(wholes):
+        return pairs  # (most lists: people alone)
+    people = [value for key, value in pairs if key]
     for number, whole in enumerate(wholes):
-        if whole is None:
-            pairs.append(("rft.au", people[number]))
-        elif any(whole in value for value in people.values()):
-            pairs.append(("rft.au", whole + ","))
-        else:
-            pairs.append(("rft.aucorp" if number == 0 else "rft.aulast", whole))
+        if whole is not None:
+            pairs[number] = (
+                ("rft.au", whole + ",") if any(whole in value for value in people)
+                else ("rft.aucorp" if number == 0 else "rft.aulast", whole)
+            )
     return pairs
 
 
