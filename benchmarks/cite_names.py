@@ -17,12 +17,9 @@ import argparse
 
 from alternate import runs
 
-_RUN = """
-import hashlib, random, sys, time
-from generator.coins import coins
-from generator.export_bibtex import entry_texts
-from generator.models import Paper
-n = int(sys.argv[1])
+# The names' maker (seeded), which benchmarks/organisation_rule.py asks too.
+NAMES = """
+import random
 rnd = random.Random(1)
 def word(letters, size):
     return "".join(rnd.choice(letters) for _ in range(size)).capitalize()
@@ -34,6 +31,14 @@ def name():
     if roll < 0.12:
         surname = rnd.choice(["van ", "de ", "von "]) + surname
     return f"{given} {surname}" + (", Jr." if roll > 0.98 else "")
+"""
+
+_RUN = NAMES + """
+import hashlib, sys, time
+from generator.coins import coins
+from generator.export_bibtex import entry_texts
+from generator.models import Paper
+n = int(sys.argv[1])
 papers = [Paper(id=f"p{i}", title=f"Title {i}", abstract="", year=2020, venue="NeurIPS",
                 authors=tuple(name() for _ in range(rnd.randint(1, 9)))) for i in range(n)]
 start = time.process_time()

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 from .errors import Location, Problem, Problems
 from .links import without_subject_class
 from .models import Paper
-from .names import braced_name
+from .names import braced_name, read_as_organisation
 from .quoting import quoted
 from .schema import MAX_ID_LENGTH, PATTERNS
 from .slugs import slugify
@@ -528,6 +528,7 @@ def read_paper(
     _warn_future_year(draft.values, tree, problems, calendar.latest_year)
     _warn_future_added(draft.values, tree, problems, calendar.latest_added)
     _warn_tex_accents(tree, problems)
+    _warn_organisation_as_person(tree, problems)
     summary = " ".join(str(draft.values.get("summary") or "").split())
     if len(summary) > SUMMARY_LENGTH:
         problems.warning(
@@ -717,6 +718,27 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
                 f"{what} holds TeX ('{found[0]}'), which the site shows as typed;"
                 f" write '{found[1]}'",
             )
+
+
+def _warn_organisation_as_person(tree: Map, problems: Problems) -> None:
+    """An organisation's name written without braces that no word of it marks as one
+    ("Hugging Face", `names.read_as_organisation`) is cited as a person's, "Face,
+    Hugging", by the BibTeX and COinS: say how to write either."""
+    node = tree.get("authors")
+    if not isinstance(node, Seq):
+        return
+    for number, item in enumerate(node.items, 1):
+        if not isinstance(item, Scalar) or not item.text or not read_as_organisation(item.text):
+            continue
+        *given, surname = item.text.split()
+        name = " ".join(item.text.split())
+        problems.warning(
+            item.loc,
+            f"'authors' item {number} '{name}' may be an organisation's name (each word a word of"
+            f" the dictionary), which the citations cite as a person's, '{surname}, {' '.join(given)}':"
+            f" write an organisation's in braces, \"{{{name}}}\" (quoted), to cite it whole; a"
+            f" person's surname first, '{surname}, {' '.join(given)}', to say so",
+        )
 
 
 def _warn_future_year(

@@ -520,6 +520,27 @@ def test_a_tex_accent_pasted_from_bibtex_into_a_paper_file_is_told_as_the_letter
     ]
 
 
+def test_an_organisation_named_by_dictionary_words_is_told_to_be_braced(tmp_path):
+    # (review: "Hugging Face" in authors was cited "Face, Hugging" in the BibTeX and the
+    # COinS, and nothing said so; "Jane Smith" and an organisation the citations brace
+    # already, "Meta AI", are said nothing of, nor a name written surname first or braced)
+    text = (
+        "id: x\ntitle: Kernel PCA\nabstract: a\ntopics: [multi-task-learning]\nauthors:\n"
+        "  - Jane Smith\n  - Hugging Face\n  - Meta AI\n  - \"{Common Crawl}\"\n  - Park, Young\n"
+        "  - Grace Hopper\n  - Common  Crawl\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:7:5: warning: 'authors' item 2 'Hugging Face' may be an organisation's name (each"
+        " word a word of the dictionary), which the citations cite as a person's, 'Face, Hugging':"
+        " write an organisation's in braces, \"{Hugging Face}\" (quoted), to cite it whole; a"
+        " person's surname first, 'Face, Hugging', to say so",
+        f"{P}:12:5: warning: 'authors' item 7 'Common Crawl' may be an organisation's name (each"
+        " word a word of the dictionary), which the citations cite as a person's, 'Crawl, Common':"
+        " write an organisation's in braces, \"{Common Crawl}\" (quoted), to cite it whole; a"
+        " person's surname first, 'Crawl, Common', to say so",
+    ]
+
+
 def test_an_author_braced_whole_is_an_organisation_not_tex(tmp_path):
     # (review: "{Hugging Face}", the way to have the citations take a name whole, was
     # told to be written "Hugging Face", which BibTeX cites as "Face, Hugging")

@@ -3,6 +3,7 @@ shown first name first."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,7 +13,7 @@ from generator.export_bibtex import citation
 from generator.importer import import_paths
 from generator.ingest import parse_text
 from generator.models import Paper
-from generator.names import _marks_read, braced_name, shown_name, without_marks
+from generator.names import _marks_read, braced_name, read_as_organisation, shown_name, without_marks
 
 
 def test_a_name_written_surname_first_is_shown_first_name_first():
@@ -24,6 +25,24 @@ def test_a_name_written_surname_first_is_shown_first_name_first():
     for name in ("University of California, Berkeley", "Google, Inc.", "{Smith}, and Sons",
                  "a, b, c", "Lovelace,", ", Ada", ":,:", "Smith, 3"):
         assert shown_name(name) == name, name
+
+
+@pytest.mark.parametrize("name", ["Hugging Face", "Common Crawl", "Open Assistant", "Together Computer",
+                                  "Big Science", "Young Park"])
+def test_a_name_of_dictionary_words_reads_as_an_organisations(name):
+    # (the citations split it as a person's, "Face, Hugging"; "Young Park" is a person's
+    # read so, which its writer tells surname first, "Park, Young")
+    assert read_as_organisation(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Jane Smith", "Ilya Sutskever", "Rich Sutton", "Long Chen", "Andrew Ng", "Yang Song",
+    "Grace Hopper", "Bill Gates", "Tom Brown", "Mark Chen",  # (a given name or a surname that is a word)
+    "Park, Young", "{Hugging Face}", "Hugging Face Inc.", "Meta AI", "Face", "Hugging-Face Hub",
+    "hugging face", "HUGGING FACE", "J. Face", "Hugging Face Open Source Team Lab",
+])
+def test_a_persons_name_or_a_marked_one_does_not(name):
+    assert not read_as_organisation(name)
 
 
 def test_a_name_braced_whole_is_shown_without_its_braces():
