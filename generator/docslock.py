@@ -19,6 +19,18 @@ A build holds its site folder the same way, from before it tidies the folder bes
 it builds in to after that folder has replaced the site folder (staged_site.lock_file,
 ``hold``): two checkouts building into one folder (a lab box's /var/www/list) hold
 docs folders of their own, and the second removed the first's staging folder.
+
+Two users sharing one project folder (a lab's group-writable checkout) share its locks:
+a lock file is made group-writable in a group-writable folder (made with the umask's
+0644, the second user could not open it, and its build went on without the lock), and
+one this user still cannot open stops the run, naming the file and its owner
+(LockForbidden), rather than let it go on without taking turns. The record says a
+command line: a site folder's is readable by its writer only, as it sits beside the
+site folder, where a web server serving that folder's parent would serve it to anyone
+(readable by a shared folder's group, it was by the web server's: /var/www's
+www-data), and another user waiting is told of "another process" instead; a docs
+folder's by its group too in a shared folder, where the other user's build must read
+that a server holds it, to stop rather than wait.
 """
 
 from __future__ import annotations
@@ -26,25 +38,32 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import stat
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomicfile import atomic_write
+from .atomicfile import replace_file
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
 LOCK_NAME = ".readinglist.lock"
 HOLDER_NAME = ".readinglist.holder"
+# A lock file's mode in a folder two users share (shared): the group's to open too.
+SHARED_LOCK_MODE = 0o664
 # How often a waiting build looks again.
 POLL = 0.2
 
 
 class DocsInUse(Exception):
     """Another server holds the docs folder; the message says who and what to do."""
+
+
+class LockForbidden(DocsInUse):
+    """The lock file is another user's, and this user may not open it."""
 
 
 @dataclass(frozen=True)
@@ -93,16 +112,25 @@ def hold(lock_file: Path, shown: str, held: dict[str, Held], *, serves: str = ""
         serves, mine = serves or mine.serves, None
     if mine is None:
         lock_file.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(lock_file), thread_local=False)
-        record = _record_of(lock_file)
-        _acquire(lock, record, shown, f"{shown}{LOCK_NAME}" if lock_file.name == LOCK_NAME else str(lock_file))
+        # (filelock sets an explicit mode as it is, past the umask: the group's write.)
+        explicit = {"mode": SHARED_LOCK_MODE} if shared(lock_file.parent) else {}
+        lock = FileLock(str(lock_file), thread_local=False, **explicit)
+        record = record_of(lock_file)
+        lock_shown = f"{shown}{LOCK_NAME}" if lock_file.name == LOCK_NAME else str(lock_file)
+        try:
+            _acquire(lock, record, shown, lock_shown)
+        except PermissionError:
+            if not lock_file.exists():
+                raise  # (a folder this user may not write in: the caller says so)
+            raise LockForbidden(forbidden(lock_file, lock_shown, shown, holder(record))) from None
         mine = Held(lock, record, serves, _identity(lock_file))
         held[key] = mine
     elif mine.serves or not serves:
         return  # (held already as it is to be: a rebuild under serve, say)
     mine.serves = serves  # (written again: a build of this process became a server)
     record = {"pid": os.getpid(), "command": _command(), "serves": serves}
-    atomic_write(mine.record, json.dumps(record) + "\n", durable=False)
+    mode = 0o640 if mine.record.name == HOLDER_NAME and shared(mine.record.parent) else 0o600
+    replace_file(mine.record, (json.dumps(record) + "\n").encode("utf-8"), mode, durable=False)
 
 
 def let_go(docs_dir: Path, held: dict[str, Held]) -> None:
@@ -149,6 +177,41 @@ def refusal(found: Holder, shown: str) -> str:
     )
 
 
+def forbidden(lock_file: Path, lock_shown: str, shown: str, found: Holder | None) -> str:
+    """Why this process cannot take turns writing ``shown``: its lock file is another
+    user's, and this user may not open it."""
+    owner = owner_of(lock_file)
+    now = f" ({found.named()} holds it now)" if found is not None else ""
+    return (
+        f"cannot take the lock {lock_shown}{now}: it is {owner}'s, and you may not open it,"
+        f" so this run could not take turns with others writing {shown}: ask {owner} to run"
+        f" `chmod g+w {lock_file}` (a folder two users share), or remove the file when no"
+        " one is building"
+    )
+
+
+def owner_of(path: Path) -> str:
+    """The name of the user who owns ``path`` ("uid 1001" where the system has no name)."""
+    try:
+        uid = path.lstat().st_uid
+    except OSError:
+        return "another user"
+    try:
+        import pwd  # (Unix's)
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def shared(folder: Path) -> bool:
+    """Whether ``folder`` is a group's (group-writable): a checkout two users share."""
+    try:
+        return bool(folder.stat().st_mode & stat.S_IWGRP)
+    except OSError:
+        return False
+
+
 def _acquire(lock: FileLock, record: Path, shown: str, lock_shown: str) -> None:
     from filelock import Timeout
 
@@ -178,7 +241,7 @@ def _key(lock_file: Path) -> str:
     return str(lock_file.parent.resolve() / lock_file.name)
 
 
-def _record_of(lock_file: Path) -> Path:
+def record_of(lock_file: Path) -> Path:
     """Who holds ``lock_file``: .readinglist.holder beside .readinglist.lock."""
     return lock_file.with_name(lock_file.name.removesuffix(".lock") + ".holder")
 

@@ -400,11 +400,17 @@ def _hold_site(config: MkDocsConfig) -> None:
     build into it from another checkout, whose docs folder is its own, waits for it
     rather than remove the staging folder this one builds in (staged_site.py)."""
     global _site_held, _site_locked
+    from mkdocs.exceptions import Abort
+
     site = Path(config.site_dir)
     lock = staged_site.lock_file(site)
     root = Path(config.config_file_path).resolve().parent
     try:
         docslock.hold(lock, _shown(site, root), _site_locks())
+    except docslock.LockForbidden as error:
+        # (Another user's lock file: built without it, this build would remove the
+        # staging folder of theirs running, or publish beside it.)
+        raise Abort(f"readinglist: {error}") from None
     except OSError:
         # (A parent folder the build may not write in: no staging folder can be made
         # there either, and the site is built in place, as MkDocs does.)

@@ -277,3 +277,123 @@ def test_a_build_holds_the_docs_folder_until_the_site_folder_is_final(tmp_path, 
     assert main(["--root", str(project), "build", "-q", "--strict"]) == 1
     assert free_while["abandoned"] is False
     assert _free(docs)  # (and let go once done)
+
+
+NOBODY, GROUP = 65534, 4242  # (another user, and a lab's group it shares with this one)
+
+
+def _as_another_user(do, *, group: int | None = None) -> str:
+    """What ``do()`` returns (or the exception it raises, as "Name: message"), run in a
+    child process as another user (root only: forked, so the modules it needs, imported
+    before, need no reading from root's folders)."""
+    import pwd  # noqa: F401  (imported before the fork: see above)
+
+    import filelock  # noqa: F401
+
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child's)
+        try:
+            os.close(read)
+            if group is not None:
+                os.setgroups([group])
+                os.setgid(group)
+            os.setuid(NOBODY)
+            try:
+                said = str(do())
+            except Exception as error:
+                said = f"{type(error).__name__}: {error}"
+            os.write(write, said.encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        said = answer.read().decode()
+    os.waitpid(child, 0)
+    return said
+
+
+@pytest.fixture
+def shared_folder():
+    """A project folder two users share: group-writable, its group kept by what is made
+    in it; under /tmp (pytest's folders are root's only)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="readinglist-shared-", dir="/tmp"))
+    try:
+        if os.geteuid() == 0:
+            os.chown(folder, 0, GROUP)
+        folder.chmod(0o2775)
+        yield folder
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_a_lock_made_in_a_group_writable_folder_is_the_groups_and_its_record_no_one_elses(
+    shared_folder, tmp_path
+):
+    # Made with a 022 umask (0644), the lock of a lab's shared checkout could not be
+    # opened by the second user, whose build then went on without it. The record (a
+    # command line, beside the site folder) was world-readable: a web server serving the
+    # folder above the site folder served it. A docs folder's the group reads in a
+    # shared folder (another user's build must see that a server holds it).
+    from generator import docslock
+
+    old = os.umask(0o022)
+    try:
+        for folder in (shared_folder, tmp_path):
+            for lock, record_mode in (
+                (folder / ".site.readinglist.lock", 0o600),
+                (folder / ".readinglist.lock", 0o640 if folder == shared_folder else 0o600),
+            ):
+                held: dict = {}
+                docslock.hold(lock, "site/", held)
+                record = lock.with_name(lock.name.replace(".lock", ".holder"))
+                assert bool(lock.stat().st_mode & 0o020) is (folder == shared_folder)
+                assert (record.stat().st_mode & 0o777, lock.name) == (record_mode, lock.name)
+                assert json.loads(record.read_text())["pid"] == os.getpid()
+                docslock.release(lock, held)
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
+def test_a_second_user_of_a_shared_folder_takes_turns_on_the_first_users_lock(shared_folder):
+    from generator import docslock
+
+    old = os.umask(0o022)
+    try:
+        lock, held = shared_folder / ".site.readinglist.lock", {}
+        docslock.hold(lock, "site/", held)  # (root's, as the first user's)
+        docslock.release(lock, held)
+
+        def take() -> str:
+            docslock.hold(lock, "site/", {})
+            return "held"
+
+        assert _as_another_user(take, group=GROUP) == "held"
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
+def test_a_lock_another_user_left_that_this_one_cannot_open_is_refused_naming_its_owner(shared_folder):
+    # filelock raised PermissionError, which the hook took for a site folder's parent it
+    # may not write in: the build went on without the lock, saying nothing.
+    from generator import docslock
+
+    lock = shared_folder / ".site.readinglist.lock"
+    lock.touch(mode=0o644)
+    lock.chmod(0o644)  # (an older version's, made with a 022 umask)
+    shared_folder.chmod(0o777)  # (writable to the other user, who is not of the group)
+
+    def take() -> str:
+        docslock.hold(lock, "site/", {})
+        return "held"
+
+    assert _as_another_user(take) == (
+        f"LockForbidden: cannot take the lock {lock}: it is root's, and you may not open it, so"
+        " this run could not take turns with others writing site/: ask root to run"
+        f" `chmod g+w {lock}` (a folder two users share), or remove the file when no one is"
+        " building"
+    )

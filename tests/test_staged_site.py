@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import pwd
 import shutil
 import signal
 import subprocess
@@ -499,3 +500,43 @@ def test_mkdocs_gh_deploy_holds_the_site_folder_until_it_has_pushed(tmp_path, pr
     monkeypatch.setattr(gh_deploy, "gh_deploy", push)
     cli.main(["gh-deploy", "-q", "-f", str(project / "mkdocs.yml")], standalone_mode=False)
     assert pushed == [(True, True)]
+
+
+def test_a_site_lock_this_user_may_not_open_stops_the_build_before_it_touches_the_site(
+    tmp_path, process_state, monkeypatch
+):
+    """Another user's lock file (a lab's shared checkout) that this user may not open:
+    filelock's PermissionError was taken for a parent folder no build may write in, and
+    the build went on without the lock, silently, beside the other user's build. (The
+    refusal itself, as another user: test_docslock.py.)"""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from generator import docslock
+
+    project = make_project(tmp_path, FIXTURE)
+    site = project / "site"
+    _build(site, OLD)
+    lock = staged_site.lock_file(site)
+    lock.touch()
+    acquire = docslock._acquire
+
+    def refused(file_lock, record, shown, lock_shown):
+        if Path(file_lock.lock_file) == lock:  # (as filelock refuses another's 0644 file)
+            raise PermissionError(errno.EACCES, "Permission denied", str(lock))
+        return acquire(file_lock, record, shown, lock_shown)
+
+    monkeypatch.setattr(docslock, "_acquire", refused)
+    with pytest.raises(Abort) as stopped:
+        mkdocs_build(load_config(str(project / "mkdocs.yml"), strict=True))
+    me = pwd.getpwuid(os.getuid()).pw_name  # (the lock's owner here)
+    assert str(stopped.value) == (
+        f"readinglist: cannot take the lock {lock}: it is {me}'s, and you may not open it, so"
+        f" this run could not take turns with others writing site/: ask {me} to run"
+        f" `chmod g+w {lock}` (a folder two users share), or remove the file when no one is"
+        " building"
+    )
+    assert _site(site) == OLD  # (the old site served still, no staging folder begun)
+    assert not staged_site.beside(site, staged_site.STAGING).exists()
+
