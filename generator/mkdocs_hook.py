@@ -630,6 +630,15 @@ def _publish() -> None:
         )
         staged_site.move_in_place(site, staging)
         sitemodes.make_publishable(site)
+    for gone in staged_site.left_behind(site):
+        # (Another user's files in an old site, in a project folder two users share.)
+        owner = docslock.owner_of(gone)
+        print(
+            f"readinglist: {site} is published, but an old site, {gone}, could not all be"
+            f" deleted (files you may not delete; the folder is {owner}'s): ask {owner} to"
+            " delete it (each build tries again)",
+            file=sys.stderr,
+        )
 
 
 def _abandon_staging() -> Path | None:

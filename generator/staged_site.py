@@ -19,6 +19,11 @@ site is in place, the old one is renamed to a name that says it goes (GONE) and 
 deleted, Ctrl-C no longer held: the deletion takes seconds at 10,000 pages, and one
 interrupted leaves that folder to the next build.
 
+A folder of the old site this user may not delete (another user's files, in a project
+folder two users share) is left, named GONE (or GONE-2, ... when that name is taken
+already by one left before): the new site is published all the same, and the caller
+says what was left (``left_behind``); each build tries again to delete them.
+
 Two builds into one site folder would remove each other's staging folder: a build
 holds the lock ``lock_file`` beside it (docslock.py's kind, which goes with its
 process) from before it tidies to after it has published, and the next one waits.
@@ -32,6 +37,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import glob
 import os
 import shutil
 import sys
@@ -123,12 +129,40 @@ def publish(site_dir: Path, staging: Path) -> bool:
                 old.rename(site)
                 _refused(site, built, staging, carried)
                 return False
-        gone = beside(site, GONE)  # (none there: tidy removed it, and builds take turns)
+        gone = _free_gone(site)  # (builds take turns: no other build takes it meanwhile)
         old.rename(gone)
     # Published: a Ctrl-C need not wait for the deletion, and one pressed meanwhile (or
     # during the renames) leaves the old site to the next build's tidy.
     shutil.rmtree(gone, ignore_errors=True)
     return True
+
+
+def left_behind(site_dir: Path) -> list[Path]:
+    """The old sites' folders beside ``site_dir`` no build could delete (another user's
+    files in them)."""
+    site = Path(os.path.realpath(site_dir))
+    return sorted(site.parent.glob(f".{glob.escape(site.name)}{GONE}*"), key=_gone_number)
+
+
+def _free_gone(site: Path) -> Path:
+    """GONE beside ``site``, or where one left there could not be deleted, GONE-2, ..."""
+    number = 1
+    while os.path.lexists(gone := beside(site, GONE if number == 1 else f"{GONE}-{number}")):
+        number += 1
+    return gone
+
+
+def _gone_number(gone: Path) -> int:
+    number = gone.name.rpartition(f"{GONE}-")[2]
+    return int(number) if number.isdigit() else 1
+
+
+def _discard(site: Path, folder: Path) -> None:
+    """``folder``, a killed build's leftover, deleted; where it cannot all be (another
+    user's files), what is left of it is named as an old site is, out of the way."""
+    shutil.rmtree(folder, ignore_errors=True)
+    if os.path.lexists(folder):
+        folder.rename(_free_gone(site))
 
 
 def _refused(site: Path, built: Path, staging: Path, carried: list[str]) -> None:
@@ -163,7 +197,8 @@ def tidy(site: Path) -> None:
     good site an older version set aside there, served_site.py), so that the site
     folder is the last whole site built, with all its dot-files, and nothing else is
     left: the staging folder goes unpublished."""
-    shutil.rmtree(beside(site, GONE), ignore_errors=True)  # (its dot-files were carried)
+    for gone in left_behind(site):  # (their dot-files were carried)
+        shutil.rmtree(gone, ignore_errors=True)
     replaced = beside(site, REPLACED)
     if not site.exists() and replaced.is_dir():
         replaced.rename(site)  # (killed between the two renames: the old site is back)
@@ -171,11 +206,11 @@ def tidy(site: Path) -> None:
         if left.is_dir():
             if site.is_dir():
                 _carry_dot_files(left, site)
-            shutil.rmtree(left)
+            _discard(site, left)
     staging = beside(site, STAGING)
     if staging.is_dir() and site.is_dir():
         _carry_dot_files(staging, site)  # (killed as it moved them into the built site)
-    shutil.rmtree(staging, ignore_errors=True)
+    _discard(site, staging)
     if (site / served_site.ASIDE).is_dir():
         served_site.put_back(site, whole=True)
     shutil.rmtree(site / served_site.ASIDE_FILES, ignore_errors=True)

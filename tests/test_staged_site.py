@@ -540,3 +540,71 @@ def test_a_site_lock_this_user_may_not_open_stops_the_build_before_it_touches_th
     assert _site(site) == OLD  # (the old site served still, no staging folder begun)
     assert not staged_site.beside(site, staged_site.STAGING).exists()
 
+
+def _theirs_kept(monkeypatch) -> None:
+    """shutil.rmtree as another user's files make it for this one (as root, no mode
+    stops it): a folder holding a file named "theirs" is left whole."""
+    rmtree = shutil.rmtree
+
+    def rmtree_but_theirs(path, ignore_errors=False, **kwargs):
+        if (Path(path) / "theirs").exists():
+            if not ignore_errors:
+                raise PermissionError(errno.EACCES, "Permission denied", str(Path(path) / "theirs"))
+            return
+        rmtree(path, ignore_errors=ignore_errors, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", rmtree_but_theirs)
+
+
+def test_an_old_site_another_user_left_undeleted_does_not_stop_the_publish(tmp_path, monkeypatch):
+    """A project folder two users share: the old site of the other user's build, which
+    this one may not delete, stayed as .site.readinglist-gone/, and the next publish,
+    its site built and exchanged, failed renaming the old site onto it."""
+    _theirs_kept(monkeypatch)
+    gone = staged_site.beside(tmp_path / "site", staged_site.GONE)
+    _build(gone, {"theirs": "", "index.html": "older"})
+    site, staging = _built_beside(tmp_path)  # (its tidy could not delete it either)
+    assert staged_site.publish(site, staging)
+    assert _site(site) == {**NEW, **GIT}
+    assert _beside(tmp_path) == [".site.readinglist-gone", "site"]  # (this build's old one: deleted)
+    assert staged_site.left_behind(site) == [gone]
+    # A second left the same way takes the next name, and is said after the first.
+    (site / "theirs").write_text("")
+    staging = staged_site.begin(site)
+    assert staging is not None
+    _build(staging, OLD)
+    assert staged_site.publish(site, staging) and _site(site) == {**OLD, **GIT}
+    assert staged_site.left_behind(site) == [gone, staged_site.beside(site, f"{staged_site.GONE}-2")]
+    assert _site(gone) == {"theirs": "", "index.html": "older"}  # (as it was: no file lost)
+
+
+def test_a_killed_builds_staging_folder_another_user_left_undeleted_is_put_out_of_the_way(tmp_path, monkeypatch):
+    # It stayed where the next build makes its own: that one could not, and built in place.
+    _theirs_kept(monkeypatch)
+    site = tmp_path / "site"
+    _build(site, OLD)
+    _build(staged_site.beside(site, staged_site.STAGING), {"theirs": "", "index.html": "half"})
+    staging = staged_site.begin(site)
+    assert staging is not None and list(staging.iterdir()) == []
+    assert staged_site.left_behind(site) == [staged_site.beside(site, staged_site.GONE)]
+
+
+def test_a_build_says_the_old_site_it_could_not_delete(tmp_path, process_state, monkeypatch, capsys):
+    from generator.cli import main
+
+    project = make_project(tmp_path, FIXTURE)
+    site = project / "site"
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    _theirs_kept(monkeypatch)
+    gone = staged_site.beside(site, staged_site.GONE)
+    _build(gone, {"theirs": ""})
+    capsys.readouterr()
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    me = pwd.getpwuid(os.getuid()).pw_name
+    said = capsys.readouterr().err.splitlines()
+    assert [line for line in said if line.startswith("readinglist")] == [
+        f"readinglist: {site} is published, but an old site, {gone}, could not all be deleted"
+        f" (files you may not delete; the folder is {me}'s): ask {me} to delete it (each build"
+        " tries again)"
+    ]
+    assert (site / "papers" / "task-vectors" / "index.html").is_file()
