@@ -51,10 +51,10 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
-# docs/ itself stays (with its .gitkeep): plain `mkdocs build` needs the folder to exist.
-# So does the lock a running `readinglist serve` holds on it (.readinglist.lock, and the
-# record beside it saying who holds it): deleted, a build could take a new lock and
-# write docs/ beside the server.
+# Deletes .venv, site/ (and what a killed build left beside it), .cache/ and the pages in
+# docs/ (generator/makeclean.py), once no build is writing them: it waits for one that
+# is, as builds wait for each other (deleted under it, its staging folder and pages
+# made it fail or publish half a site). Run with the system's Python: .venv goes too.
 clean:
-	rm -rf $(VENV) site .site.readinglist-* .cache
-	mkdir -p docs && find docs -mindepth 1 -maxdepth 1 ! -name .gitkeep ! -name .readinglist.lock ! -name .readinglist.holder -exec rm -rf {} +
+	@test -n "$(PYTHON)" || { echo "make clean: no python3 found (it takes the builds' locks)" >&2; exit 1; }
+	@$(PYTHON) -m generator.makeclean

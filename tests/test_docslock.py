@@ -233,6 +233,7 @@ def test_make_clean_while_a_server_runs_leaves_its_hold_on_the_docs_folder(tmp_p
     (docs / ".gitkeep").touch()
     (docs / "index.md").write_text("# Home\n")
     shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "generator").symlink_to(REPO / "generator")  # (make clean runs its makeclean.py)
     server = _holder(tmp_path, docs, "serve", serves="http://127.0.0.1:8000/")
     try:
         subprocess.run(["make", "-s", "clean"], cwd=tmp_path, check=True, capture_output=True)

@@ -1,0 +1,123 @@
+"""`make clean`: what builds made goes (.venv, site/ and what a build left beside it,
+.cache/, the pages in docs/), once no build is writing it.
+
+`rm -rf` alone deleted a running build's staging folder (staged_site.py) and the pages
+of the docs folder it was writing: the build then failed, or published half a site.
+Here the locks builds take (docslock.py) are taken first, the docs folder's then the
+site folder's, as a build takes them: while a build holds one, this waits for it,
+saying for whom, and a build started meanwhile waits for this. A server holding the
+docs folder is let be (README): its pages are deleted all the same and written again
+at its next change, and its lock and record stay, as every lock file does.
+
+The Makefile runs this with the system's python3, before .venv is deleted and where
+there is none, so with the standard library only: the lock is taken with flock(2),
+which is what filelock takes on Unix (and so the same lock).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from generator import docslock, staged_site
+
+SITE = Path("site")
+DOCS = Path("docs")
+# What stays in docs/: git's placeholder (plain `mkdocs build` needs the folder), and
+# the lock a running server holds, with its record (deleted, a build could take a new
+# lock and write docs/ beside the server).
+DOCS_KEPT = {".gitkeep", docslock.LOCK_NAME, docslock.HOLDER_NAME}
+
+
+def main() -> int:
+    held: list[int] = []
+    try:
+        try:
+            for lock_file, shown, let_servers_be in (
+                (DOCS / docslock.LOCK_NAME, "docs/", True),
+                (staged_site.lock_file(SITE), "site/", False),
+            ):
+                fd = _wait_for(lock_file, shown, let_servers_be=let_servers_be)
+                held += [fd] if fd is not None else []
+        except docslock.LockForbidden as error:
+            print(f"make clean: {error}; nothing was deleted", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("make clean: stopped; nothing was deleted", file=sys.stderr)
+            return 130
+        return 1 if _delete() else 0
+    finally:
+        for fd in held:
+            os.close(fd)  # (the lock goes with it)
+
+
+def _wait_for(lock_file: Path, shown: str, *, let_servers_be: bool) -> int | None:
+    """The lock ``lock_file`` taken (its open file, which holds it), once the build
+    holding it is done; None when a server holds it and ``let_servers_be``."""
+    fd = _opened(lock_file, shown)
+    said = False
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                pass
+            found = docslock.holder(docslock.record_of(lock_file))
+            if found is not None and found.serves and let_servers_be:
+                os.close(fd)
+                return None
+            if not said:
+                who = found.named() if found is not None else f"another process (it holds {lock_file})"
+                print(f"make clean: waiting for {who} to finish writing {shown} (Ctrl-C to stop)", file=sys.stderr)
+                said = True
+            time.sleep(docslock.POLL)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _opened(lock_file: Path, shown: str) -> int:
+    """``lock_file`` opened (made, as docslock makes it, where there is none yet): read
+    only, which is enough for flock, so a lock file another user made 0644 is taken."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(lock_file, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        pass
+    else:
+        if docslock.shared(lock_file.parent):
+            os.fchmod(fd, docslock.SHARED_LOCK_MODE)
+        return fd
+    try:
+        return os.open(lock_file, os.O_RDONLY)
+    except PermissionError:
+        raise docslock.LockForbidden(docslock.forbidden(lock_file, str(lock_file), shown, None)) from None
+
+
+def _delete() -> bool:
+    """Deletes what builds made; whether something could not be (said)."""
+    doomed = [Path(".venv"), SITE, Path(".cache")]
+    doomed += sorted(Path(".").glob(f".{SITE.name}.readinglist-*"))  # (a killed build's: staged_site.py)
+    if DOCS.is_dir():
+        doomed += sorted(entry for entry in DOCS.iterdir() if entry.name not in DOCS_KEPT)
+    DOCS.mkdir(exist_ok=True)
+    failed = False
+    for path in doomed:
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            elif os.path.lexists(path):
+                path.unlink()  # (a file, or a link: what it leads to is not this project's)
+        except OSError as error:
+            print(f"make clean: cannot delete {path}: {error.strerror or error}", file=sys.stderr)
+            failed = True
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())

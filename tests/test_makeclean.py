@@ -1,0 +1,127 @@
+"""`make clean` (generator/makeclean.py): waits for a build writing the site or docs
+folder before it deletes them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.test_build import REPO
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="no make")
+
+# A build holding the docs folder's or the site folder's lock (as `readinglist build`:
+# its record names that command), its staging folder begun beside the site folder: it
+# says "held", and once the file RELEASE is there, writes to DONE whether its staging
+# folder and pages are still there, and lets go.
+HOLDER = textwrap.dedent("""\
+    import os, sys, time
+    from pathlib import Path
+    sys.path.insert(0, os.environ["REPO"])
+    from generator import docslock, staged_site
+
+    project, held = Path(os.environ["PROJECT"]), {}
+    lock = {
+        "docs": project / "docs" / docslock.LOCK_NAME,
+        "site": staged_site.lock_file(project / "site"),
+    }[os.environ["WHICH"]]
+    docslock.hold(lock, os.environ["WHICH"] + "/", held)
+    staging = staged_site.beside(project / "site", staged_site.STAGING)
+    (staging / "papers").mkdir(parents=True)
+    (staging / "papers" / "index.html").write_text("half")
+    (project / "docs" / "index.md").write_text("# Home")
+    print("held", flush=True)
+    while not Path(os.environ["RELEASE"]).exists():
+        time.sleep(0.05)
+    left = (staging / "papers" / "index.html").is_file() and (project / "docs" / "index.md").is_file()
+    Path(os.environ["DONE"]).write_text("intact" if left else "deleted")
+    docslock.release(lock, held)
+""")
+
+
+def _project(tmp_path: Path) -> Path:
+    """A project folder with what `make clean` deletes, and the Makefile and package it
+    runs (a link to this checkout's)."""
+    project = tmp_path / "project"
+    (project / "site" / "papers").mkdir(parents=True)
+    (project / "site" / "index.html").write_text("old")
+    (project / "docs" / "papers").mkdir(parents=True)
+    (project / "docs" / ".gitkeep").touch()
+    (project / ".cache").mkdir()
+    shutil.copy(REPO / "Makefile", project / "Makefile")
+    (project / "generator").symlink_to(REPO / "generator", target_is_directory=True)
+    return project
+
+
+@pytest.mark.parametrize("which", ["docs", "site"])
+def test_make_clean_waits_for_a_build_holding_the_folder_and_says_for_whom(tmp_path, which):
+    # `rm -rf site .site.readinglist-*` deleted the running build's staging folder (and
+    # the pages it was writing in docs/): the build failed, or published half a site.
+    project = _project(tmp_path)
+    script = tmp_path / "bin" / "readinglist"
+    script.parent.mkdir()
+    script.write_text(HOLDER)
+    env = {
+        **os.environ, "REPO": str(REPO), "PROJECT": str(project), "WHICH": which,
+        "RELEASE": str(tmp_path / "release"), "DONE": str(tmp_path / "done"),
+    }
+    holder = subprocess.Popen([sys.executable, str(script), "build"], env=env, stdout=subprocess.PIPE, text=True)
+    clean = None
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        clean = subprocess.Popen(["make", "-s", "clean"], cwd=project, stderr=subprocess.PIPE, text=True)
+        assert clean.stderr is not None
+        assert clean.stderr.readline() == (
+            f"make clean: waiting for `readinglist build` (pid {holder.pid}) to finish writing"
+            f" {which}/ (Ctrl-C to stop)\n"
+        )
+        (tmp_path / "release").touch()
+        assert clean.wait(timeout=60) == 0, clean.stderr.read()
+        assert holder.wait(timeout=60) == 0
+    finally:
+        for process in (holder, clean):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
+    assert (tmp_path / "done").read_text() == "intact"  # (nothing deleted while it wrote)
+    # Then all of it went, but for the lock files and docs/'s placeholder.
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".site.readinglist.lock", "Makefile", "docs", "generator",
+    ]
+    assert sorted(p.name for p in (project / "docs").iterdir()) == [".gitkeep", ".readinglist.lock"]
+
+
+def test_a_build_started_while_make_clean_deletes_waits_for_it(tmp_path, monkeypatch):
+    """make clean holds both locks while it deletes: a build taking them waits."""
+    from generator import makeclean
+
+    project = _project(tmp_path)
+    taken: list[bool] = []
+    delete = makeclean._delete
+
+    def probed() -> bool:
+        probe = (
+            "import sys; from filelock import FileLock, Timeout\n"
+            "for lock in sys.argv[1:]:\n"
+            "    try:\n        FileLock(lock).acquire(blocking=False)\n"
+            "    except Timeout:\n        print('held')\n    else:\n        print('free')\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(project / "docs" / ".readinglist.lock"),
+             str(project / ".site.readinglist.lock")],
+            capture_output=True, text=True, check=True,
+        )
+        taken.append(done.stdout == "held\nheld\n")
+        return delete()
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(makeclean, "_delete", probed)
+    assert makeclean.main() == 0
+    assert taken == [True]
+    assert not (project / "site").exists() and not (project / ".cache").exists()
