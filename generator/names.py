@@ -15,6 +15,8 @@ import re
 import unicodedata
 from typing import Sequence
 
+from generator.quoting import quoted
+
 # BibTeX splits every name into first and last names, so "Google DeepMind" would be cited
 # as "DeepMind, G."; a name in braces is one unit. The YAML does not mark organisations:
 # a name is taken for one when it holds a word no person's name holds (an organisation's
@@ -246,7 +248,7 @@ def named_twice(names: Sequence[str]) -> str:
     if not repeated:
         return ""
     said = "; ".join(
-        f"'{name}' as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
+        f"{quoted(name)} as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
     )
     return (
         f"names the same author more than once ({said}); kept as written: delete the one"

@@ -467,7 +467,7 @@ class RawValues(LibraryMiddleware):
             first = first if first is not None else found.start()
             line = (block.start_line or 0) + 1 + text[: found.start()].count("\n")
             head = found.group(1)
-            fix = f"'@{found.group(2)}{found.group(3)}{found.group(4)},' on line {line}"
+            fix = f"{quoted(f'@{found.group(2)}{found.group(3)}{found.group(4)},')} on line {line}"
             at, comment = self._comment_before(line)
             said = (
                 f"its '@' is in the '%' comment on line {at}, which biber and JabRef read as a comment"
@@ -476,7 +476,7 @@ class RawValues(LibraryMiddleware):
                 "it has no '@' before its type, so BibTeX and biber skip it as text between entries"
             )
             self._problems.warning(
-                self._at(line, head), f"'{head}' is no entry: {said}; not imported: write {fix} to import it"
+                self._at(line, head), f"{quoted(head)} is no entry: {said}; not imported: write {fix} to import it"
             )
         field = _FIELD_START.search(text)
         return first is not None and (field is None or first <= field.start())
@@ -497,8 +497,8 @@ class RawValues(LibraryMiddleware):
             return False
         self._problems.warning(
             self._at(line, field.group(1)),
-            f"'{field.group(1)}' and the fields after it are entry '{head.group(2)}''s, whose head"
-            f" '{head.group()}' is in the '%' comment on line {at}, which biber and JabRef read as a"
+            f"{quoted(field.group(1))} and the fields after it are entry {quoted(head.group(2))}'s, whose head"
+            f" {quoted(head.group())} is in the '%' comment on line {at}, which biber and JabRef read as a"
             " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
             " or comment out its fields too",
         )
@@ -531,7 +531,7 @@ class RawValues(LibraryMiddleware):
                 first, first_line = seen[name]
                 self._problems.warning(
                     self._at(line, field.key),
-                    f"'{field.key}' is '{first}' again (line {first_line}) in"
+                    f"{quoted(field.key)} is {quoted(first)} again (line {first_line}) in"
                     f" {entry_named(entry)}: the first is read; keep one",
                 )
                 continue
@@ -567,23 +567,23 @@ class RawValues(LibraryMiddleware):
         if len(words) > 2 and named:
             value = " ".join(words[1:-1])
             message = (
-                f"field '{words[0]}' has no '=' before its value, and no comma after it, so the"
-                f" next field, '{field}', was read as part of it and not read; write"
-                f" '{words[0]} = {{{value}}},'"
+                f"field {quoted(words[0])} has no '=' before its value, and no comma after it, so the"
+                f" next field, {quoted(field)}, was read as part of it and not read; write"
+                f" {quoted(f'{words[0]} = {{{value}}},')}"
             )
         elif named:  # ("note" alone on its line)
             message = (
-                f"field '{words[0]}' has no '=' nor value, and no comma after it, so the next"
-                f" field, '{field}', was read as part of it and not read; write its value,"
-                f" '{words[0]} = {{...}},', or delete '{words[0]}'"
+                f"field {quoted(words[0])} has no '=' nor value, and no comma after it, so the next"
+                f" field, {quoted(field)}, was read as part of it and not read; write its value,"
+                f" {quoted(f'{words[0]} = {{...}},')}, or delete {quoted(words[0])}"
             )
         else:
             message = (
-                f"'{before}' before field '{field}' in {entry_named(entry)} is no field's name and"
-                f" '=', which BibTeX and biber expect after a comma, so '{field}' was read as part"
+                f"{quoted(before)} before field {quoted(field)} in {entry_named(entry)} is no field's name and"
+                f" '=', which BibTeX and biber expect after a comma, so {quoted(field)} was read as part"
                 " of them and not read: if these words are a field's value, write its name and '='"
                 " before them, the words in braces, and a comma after them (as"
-                f" 'note = {{{before}}},' for a note); else delete them"
+                f" {quoted(f'note = {{{before}}},')} for a note); else delete them"
             )
         self._problems.error(where, message)
 
@@ -610,10 +610,10 @@ class RawValues(LibraryMiddleware):
                 # bibtexparser took it as written, brace and all.
                 self._problems.error(
                     self._at(line + raw[:pos].count("\n"), key),
-                    f"the value of '{key}' closes a brace it never opened (braces pair in a"
+                    f"the value of {quoted(key)} closes a brace it never opened (braces pair in a"
                     " quoted value too); remove it, or add its '{'"
                     if _closes_unopened(raw[pos:]) else
-                    f"the value of '{key}' opens a brace it does not close (braces pair in a"
+                    f"the value of {quoted(key)} opens a brace it does not close (braces pair in a"
                     " quoted value too); close it with '}'",
                 )
                 return None
@@ -646,7 +646,7 @@ class RawValues(LibraryMiddleware):
                     if _PLAIN_NAME.fullmatch(text) and (entry is None or key.lower() in READ_FIELDS):
                         self._problems.warning(
                             self._at(line, text),
-                            f"'{key}' uses '{text}', which no @string defines: its name is"
+                            f"{quoted(key)} uses {quoted(text)}, which no @string defines: its name is"
                             " taken as the value; define it, or write the value in braces",
                         )
                     found = text
@@ -672,10 +672,10 @@ class RawValues(LibraryMiddleware):
         read = " ".join(clean_latex(raw.strip()[1:-1]).split())
         self._problems.warning(
             where,
-            f"the value of '{key}' in {entry_named(entry)} holds '{brace}', which BibTeX and biber"
+            f"the value of {quoted(key)} in {entry_named(entry)} holds {quoted(brace)}, which BibTeX and biber"
             " count as a brace too, so for them the braces of this value do not balance (they"
-            f" read on past its end, or stop before it): read as '{read}'; write a brace alone"
-            f" as '{command}', or pair '\\{{' with '\\}}' in the value",
+            f" read on past its end, or stop before it): read as {quoted(read)}; write a brace alone"
+            f" as {quoted(command)}, or pair '\\{{' with '\\}}' in the value",
         )
         return True
 
@@ -694,15 +694,15 @@ class RawValues(LibraryMiddleware):
         if field:
             self._problems.error(
                 where,
-                f"a comma is missing after the value of '{key}': the next field,"
-                f" '{field.group(1)}', was read as part of it",
+                f"a comma is missing after the value of {quoted(key)}: the next field,"
+                f" {quoted(field.group(1))}, was read as part of it",
             )
         elif raw.lstrip()[:1] in ('{', '"') and parts and (entry is None or key.lower() in READ_FIELDS):
             shown = rest.split("\n", 1)[0][:40]
             named = f" in {entry_named(entry)}" if entry is not None else ""
             self._problems.error(
                 where,
-                f"the value of '{key}'{named} goes on after its end ({quoted(shown)}): a brace"
+                f"the value of {quoted(key)}{named} goes on after its end ({quoted(shown)}): a brace"
                 " or quote closed too early, or a comma is missing",
             )
         elif entry is not None and key.lower() in READ_FIELDS and len(words := raw.split()) > 1 and not (
@@ -715,9 +715,9 @@ class RawValues(LibraryMiddleware):
             read_as = "a number" if words[0].isdigit() else "a @string's name"
             self._problems.warning(
                 self._value_at(line, key),
-                f"the value of '{key}' in {entry_named(entry)} is words without braces or quotes,"
-                f" which BibTeX and biber refuse (they read '{words[0]}' as {read_as} and"
-                f" stop at the next word): read as written, '{value}'; write it in braces, {{{value}}}",
+                f"the value of {quoted(key)} in {entry_named(entry)} is words without braces or quotes,"
+                f" which BibTeX and biber refuse (they read {quoted(words[0])} as {read_as} and"
+                f" stop at the next word): read as written, {quoted(value)}; write it in braces, {{{value}}}",
             )
         return None
 
@@ -729,7 +729,7 @@ class RawValues(LibraryMiddleware):
         line = (block.start_line or 0) + 1 + (block.comment or "")[: found.start(1)].count("\n")
         self._problems.error(
             self._at(line, found.group(1)),
-            f"'{found.group(1)}' is after the end of {entry_named(entry)}, so it is not read:"
+            f"{quoted(found.group(1))} is after the end of {entry_named(entry)}, so it is not read:"
             " a '}' too many ends the entry early",
         )
 
@@ -755,7 +755,7 @@ def entry_named(entry: Entry, what: str = "entry") -> str:
     having none (``@article{,``, which biber reads with an empty key), by the line its
     head is on ("the entry with no citation key at line 3"), not as "entry ''"."""
     if entry.key.strip():
-        return f"{what} '{entry.key}'"
+        return f"{what} {quoted(entry.key)}"
     return f"the {what} with no citation key at line {(entry.start_line or 0) + 1}"
 
 

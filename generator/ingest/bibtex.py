@@ -53,7 +53,7 @@ from bibtexparser.model import (
 )
 
 from ..errors import Location, Problems
-from ..quoting import shown
+from ..quoting import quoted
 from ..latex import clean_latex, math_spans, name_accents, per_paragraph, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
 from ..typos import closest
@@ -170,14 +170,14 @@ logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
 def _written(text: str) -> str:
-    """A curator's key or value as a message names it: as written, in single quotes, so
-    it can be copied back into the file. (repr() doubled each backslash,
-    'sch{\\\\"o}lkopf98' for sch{\\"o}lkopf98, and put one holding an apostrophe in double
-    quotes.) What cannot be seen or would act on a terminal is escaped as quoting.shown
-    escapes it: a line break or tab by its picture, so the message stays one line ("\\n"
-    would read as TeX, "\\nabla"), an escape character as "\\x1b", which printed as it is
-    acted on the terminal."""
-    return f"'{shown(text)}'"
+    """A curator's key or value as a message names it: as written, so it can be copied
+    back into the file (repr() doubled each backslash), and quoted as README says every
+    message quotes (quoting.quoted): in single quotes, in double ones around an
+    apostrophe ("o'k"; in single quotes, 'o'k', where the quote ends was not to be
+    told). What cannot be seen or would act on a terminal is escaped as quoting.shown
+    escapes it: a line break or tab by its picture, so the message stays one line, an
+    escape character as "\\x1b", which printed as it is acted on the terminal."""
+    return quoted(text)
 
 
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
@@ -355,7 +355,7 @@ def _read(
             if len(places) > 1:
                 line, col = line + places[1][0], places[1][1]
             first = (block.start_line or 0) + 1 + places[0][0] if places else line
-            message = f"field '{name}' is given twice (first at line {first}); keep one"
+            message = f"field {quoted(name)} is given twice (first at line {first}); keep one"
         else:
             said, edit = _unreadable(lines or _Lines(text), block, held)
             for line, col, message in said:
@@ -935,7 +935,7 @@ def _unreadable(
     places = unclosed_values(raw) if ran_on else []
     braces = [
         (first + offset, col, (
-            f"the value of '{name}' opens a brace it does not close (so the entry cannot be"
+            f"the value of {quoted(name)} opens a brace it does not close (so the entry cannot be"
             " read); close it with '}'"
             if name else "this entry is not closed: end it with '}' after its last field"
         ))
@@ -946,7 +946,7 @@ def _unreadable(
     if found is not None and found[2] not in [name for *_, name in places]:
         offset, col, name = found
         quote.append((first + offset, col, (
-            f"the value of '{name}' opens a double quote it does not close (so the entry"
+            f"the value of {quoted(name)} opens a double quote it does not close (so the entry"
             " cannot be read); close it with '\"'"
         )))
     if braces:  # (and a quote left open in another value: both)
@@ -971,7 +971,7 @@ def _unreadable(
         return [(line, col, words)], None  # (which field they are is the curator's to say)
     if missing is not None:
         line, col, name = missing
-        return [(line, col, f"field '{name}' has no '=' before its value; write '{name} = ...'")], (
+        return [(line, col, f"field {quoted(name)} has no '=' before its value; write {quoted(f'{name} = ...')}")], (
             line, col, name, f"{name} =")
     nameless = _braced_words(source, block) if "`=`" in reason else None
     if nameless is not None:
@@ -1032,7 +1032,7 @@ def _unsplit_name(block: ParsingFailedBlock, error: object, held: bool = False) 
         f"cannot be read as a name ({error.reason.lower()}): pair its braces, '{{' with '}}'"
         " and '\\{' with '\\}'"
     )
-    return where.line, where.col, f"the name {_written(name)} in '{field.key.lower()}' of {entry_named(entry)} {said}"
+    return where.line, where.col, f"the name {_written(name)} in {quoted(field.key.lower())} of {entry_named(entry)} {said}"
 
 
 def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str, int] | None:
@@ -1066,7 +1066,7 @@ def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str, int
     alone = len(words) == 1 and not re.search(r"[=,]", first) and _FIELD_START.match(after)
     if ("=" in first and len(words) > 1 or alone) and "," not in words[0]:
         return (
-            start, f"a comma is missing after the citation key {_written(words[0])}: write '@{kind}{{{words[0]},'",
+            start, f"a comma is missing after the citation key {_written(words[0])}: write {quoted(f'@{kind}{{{words[0]},')}",
             words[0], f"{words[0]},", down,
         )
     key = first.split(",", 1)[0].strip()

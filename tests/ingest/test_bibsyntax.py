@@ -1247,7 +1247,9 @@ def test_a_private_use_character_of_the_file_is_quoted_as_written_not_as_a_backs
     assert problems == [
         "lab.bib:3:10: warning: the value of 'year' in entry 'a' is words without braces or quotes,"
         " which BibTeX and biber refuse (they read '2020' as a number and stop at the next word):"
-        " read as written, '2020 \ue00f'; write it in braces, {2020 \ue00f}",
+        # (quoted as every message quotes, the character that does not print escaped, as
+        # below; in braces, a value to copy, as it is)
+        " read as written, '2020 \\ue00f'; write it in braces, {2020 \ue00f}",
     ]
     _, problems = _parse_sorted("@article{a,\n  title = {A} x\ue00fy,\n  year = 2020,\n}\n")
     assert problems == [
@@ -1299,3 +1301,20 @@ def test_a_warning_at_a_macro_valued_field_is_at_the_macro_not_at_a_later_field(
     problems = Problems()
     parse_bibtex("@misc{key, title = {T},\n  doi = {n/a}, note = {n/a}}\n", "lab.bib", problems)
     assert problems.format() == "lab.bib:2:10: warning: doi 'n/a' of entry 'key' is no DOI (10.NNNN/...); left out"
+
+
+def test_a_text_holding_an_apostrophe_is_quoted_in_double_quotes_as_readme_says():
+    # README: quoted in '...', or "..." when the text holds a '. BibTeX's messages
+    # always used '...', and 'O'Brien's words' could not be told where it ends.
+    _, problems = _parse_sorted("@article{a,\n  title = {A},\n  note = O'Brien's words\n}\n")
+    assert problems == [
+        "lab.bib:3:10: warning: the value of 'note' in entry 'a' is words without braces or quotes,"
+        " which BibTeX and biber refuse (they read \"O'Brien's\" as a @string's name and stop at the"
+        " next word): read as written, \"O'Brien's words\"; write it in braces, {O'Brien's words}",
+    ]
+    _, problems = _parse_sorted("@article{a,\n  title = {A},\n  Pat O'Brien,\n  year = 2020,\n}\n")
+    assert problems == [
+        "lab.bib:3:3: after 'title = {A},' BibTeX expects a field's name and '=', and \"Pat O'Brien\""
+        " is no field's: if these words are a field's value, write its name and '=' before them, the"
+        " words in braces (as \"note = {Pat O'Brien}\" for a note); else delete them",
+    ]

@@ -132,8 +132,9 @@ def test_an_entry_of_an_unknown_type_is_imported_as_a_misc_with_a_warning_at_its
 
 
 def test_the_key_and_names_an_entry_type_or_named_twice_warning_gives_are_as_written():
-    # repr() doubled a backslash ('sch\\"olkopf98') and put an apostrophe's name in double
-    # quotes: a key or name copied from the message was another than the file's.
+    # repr() doubled a backslash ('sch\\"olkopf98'): a key or name copied from the message
+    # was another than the file's. One holding an apostrophe is in double quotes, as
+    # README says every message quotes ("o'k"; 'o'k' was said before).
     problems = Problems()
     parse_text(
         '@artcle{sch\\"olkopf98, title={A}}\n'
@@ -144,8 +145,8 @@ def test_the_key_and_names_an_entry_type_or_named_twice_warning_gives_are_as_wri
     assert [str(p) for p in problems.items] == [
         "lab.bib:1:2: warning: @artcle is no BibTeX or biblatex entry type (did you mean @article?);"
         " entry 'sch\\\"olkopf98' is imported as a @misc, as BibTeX and biber read it: correct the type",
-        "lab.bib:2:26: warning: the author list of entry 'o'k' names the same author more than once"
-        " ('Pat O'Brien' as authors 1 and 2); kept as written: delete the one too many, or write the"
+        "lab.bib:2:26: warning: the author list of entry \"o'k\" names the same author more than once"
+        " (\"Pat O'Brien\" as authors 1 and 2); kept as written: delete the one too many, or write the"
         " author meant",
         "lab.bib:3:24: warning: the author list of entry 'k' names the same author more than once"
         " ('\\foo Doe' as authors 1 and 2); kept as written: delete the one too many, or write the"
@@ -154,9 +155,9 @@ def test_the_key_and_names_an_entry_type_or_named_twice_warning_gives_are_as_wri
 
 
 def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
-    # repr() doubled a backslash ('sch\\"o98', 'C:\\docs') and put a key or value with
-    # an apostrophe in double quotes ("o'k"); a line break showed as "\n", which TeX text
-    # holds ("\nabla"): the key or value copied from the message was not the file's.
+    # repr() doubled a backslash ('sch\\"o98', 'C:\\docs'); a line break showed as "\n",
+    # which TeX text holds ("\nabla"): the key or value copied from the message was not
+    # the file's. One with an apostrophe is in double quotes ("o'k"), as README says.
     problems = Problems()
     parse_text(
         '@misc{sch\\"o98, title={A}}\n@misc{sch\\"o98, title={B}}\n'
@@ -172,31 +173,31 @@ def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
         "lab.bib", problems,
     )
     assert sorted(str(p) for p in problems.items) == sorted([
-        "lab.bib:9:45: warning: crossref 'o'z' names no entry in this file; the entry gets only its own fields",
-        "lab.bib:9:23: warning: the author list of entry 'o'a' has an 'and' with no name on one side (a name"
+        "lab.bib:9:45: warning: crossref \"o'z\" names no entry in this file; the entry gets only its own fields",
+        "lab.bib:9:23: warning: the author list of entry \"o'a\" has an 'and' with no name on one side (a name"
         " deleted, or not yet written?); read without it: write the missing name or delete the 'and'",
-        "lab.bib:10:39: warning: volume 1, number 2, pages 3 of entry 'o'g' are placeholders (Google"
+        "lab.bib:10:39: warning: volume 1, number 2, pages 3 of entry \"o'g\" are placeholders (Google"
         " Scholar's, as in its LoRA entry), not where the paper is; left out",
-        "lab.bib:11:28: warning: url 'http://a.org/x␤␉y' of entry 'o'w' is no http(s) address a page"
+        "lab.bib:11:28: warning: url 'http://a.org/x␤␉y' of entry \"o'w\" is no http(s) address a page"
         " can link to; left out",
         "lab.bib:2:1: duplicate BibTeX key 'sch\\\"o98' (first at line 1); give each entry its own key",
-        "lab.bib:3:1: warning: BibTeX entry 'o'k' has no title; skipped, nothing imported from it: give it"
+        "lab.bib:3:1: warning: BibTeX entry \"o'k\" has no title; skipped, nothing imported from it: give it"
         " one (title = {...}) to import it, or delete the entry",
-        "lab.bib:4:31: warning: doi 'it's' of entry 'o'd' is no DOI (10.NNNN/...); left out",
-        "lab.bib:4:44: warning: year 'Winter '97' is not understood (expected a year such as 2019); the paper"
+        "lab.bib:4:31: warning: doi \"it's\" of entry \"o'd\" is no DOI (10.NNNN/...); left out",
+        "lab.bib:4:44: warning: year \"Winter '97\" is not understood (expected a year such as 2019); the paper"
         " gets no year from this entry",
-        "lab.bib:5:28: warning: url 'C:\\docs\\a.pdf' of entry 'o'u' is no http(s) address a page can link"
+        "lab.bib:5:28: warning: url 'C:\\docs\\a.pdf' of entry \"o'u\" is no http(s) address a page can link"
         " to; left out",
-        "lab.bib:6:31: warning: eprint '2013.00001' of entry 'o'e' is no arXiv identifier (YYMM.NNNNN, with"
+        "lab.bib:6:31: warning: eprint '2013.00001' of entry \"o'e\" is no arXiv identifier (YYMM.NNNNN, with"
         " a month from 01 to 12, or archive/YYMMNNN); left out",
-        "lab.bib:6:51: warning: arxiv 'o'x' of entry 'o'e' is no arXiv identifier (YYMM.NNNNN, with a month"
+        "lab.bib:6:51: warning: arxiv \"o'x\" of entry \"o'e\" is no arXiv identifier (YYMM.NNNNN, with a month"
         " from 01 to 12, or archive/YYMMNNN); left out",
-        "lab.bib:7:37: warning: marks beside author names of entry 'o's' left out ('*'): a mark of equal"
+        "lab.bib:7:37: warning: marks beside author names of entry \"o's\" left out ('*'): a mark of equal"
         " contribution, of the corresponding author or of an affiliation is no part of a name (say it in the"
         " paper's notes if it matters)",
-        "lab.bib:7:23: warning: supp (supplementary material) of entry 'o's' is not imported: a paper's links"
+        "lab.bib:7:23: warning: supp (supplementary material) of entry \"o's\" is not imported: a paper's links"
         " have no kind for it; add it by hand, with a note, if it should be shown",
-        "lab.bib:8:1: warning: @proceedings 'o'p' is a volume of papers, not a paper; not imported (a paper"
+        "lab.bib:8:1: warning: @proceedings \"o'p\" is a volume of papers, not a paper; not imported (a paper"
         " that names it in crossref takes its title as the venue)",
     ])
 
