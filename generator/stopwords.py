@@ -67,13 +67,15 @@ def written_stop_words(words: Iterable[str], english: frozenset[str] = frozenset
     anyway), and more of them than of those English ones: "les" of a French title with
     "des" or "dans", not "face" and "care" of an English abstract, which writes more
     English stop words than Romanian ones. (Words of one letter tell nothing: "e" of
-    "e.g.", "s" of "it's".)"""
+    "e.g.", "s" of "it's".) An English stop word that is the language's too is no sign
+    of English against it: scikit-learn's list has "de" and "un", which a Spanish title
+    writes beside its "la" and "para"."""
     written = {word for word in words if len(word) >= 2}
-    said_in_english = len(written & english)
+    in_english = written & english
     written -= english
     dropped: set[str] = set()
     for listed in stop_words().values():
         found = listed.intersection(written)
-        if len(found) >= _EVIDENCE and len(found) > said_in_english:
+        if len(found) >= _EVIDENCE and len(found) > len(in_english - listed):
             dropped |= found
     return frozenset(dropped)

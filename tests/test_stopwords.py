@@ -37,6 +37,17 @@ def test_a_paper_that_writes_more_english_stop_words_keeps_another_language_s():
     assert written_stop_words(["face", "care", "in"], english) == {"face", "care"}  # (a title alone, said)
 
 
+def test_an_english_stop_word_that_is_the_language_s_too_is_no_sign_of_english():
+    # "un" and "de" are scikit-learn's English stop words and Spanish ones: a Spanish
+    # title writing them with "la" and "para" writes no stop word of English alone.
+    english = frozenset({"un", "de", "the", "of"})
+    title = "un estudio de la traducción para lenguas de américa".split()
+    assert written_stop_words(title, english) == {"la", "para"}
+    # One English stop word of its own ("the") is still outnumbered by the two Spanish.
+    assert written_stop_words([*title, "the"], english) == {"la", "para"}
+    assert written_stop_words([*title, "the", "of"], english) == frozenset()
+
+
 @pytest.fixture
 def material_at(monkeypatch):
     """stop_words() reading a stand-in for mkdocs-material's package at the folder given."""

@@ -1017,6 +1017,12 @@ def test_own_keywords_offer_no_piece_of_a_word_with_an_accent():
      ["erkennung", "objekte", "grenzen", "verfahren", "bildern"]),
     ("Reconocimiento de objetos con redes neuronales", "Las redes profundas para el reconocimiento.",
      ["reconocimiento", "objetos", "redes", "neuronales", "profundas"]),
+    # (a lab importing its Spanish workshop paper, title alone: check offered "para".
+    # Its "un" and "de" are English stop words to scikit-learn too, and were counted as
+    # English, as many as the Spanish "la" and "para": as the title's only stop words of
+    # one language besides Spanish, they tell nothing of English)
+    ("Un estudio empírico de la traducción automática neuronal para lenguas de América", "",
+     ["estudio", "neuronal", "lenguas"]),
 ])  # fmt: skip
 def test_own_keywords_offer_no_stop_word_of_another_language(title, abstract, expected):
     # (in the capitals the paper gives a word: German's nouns' in its abstract)
