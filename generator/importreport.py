@@ -331,6 +331,18 @@ class ImportReport:
             " readinglist gaps --field year lists every paper without one"
         )
 
+    def conflicts_notice(self) -> str:
+        """One line after the conflicts ("" for none): what to do of them, and that they
+        are said once. (A curator who read "not written" and let it be was never told again:
+        a later import of the same value says nothing, importmerge's record of it.)"""
+        if not self.conflicts:
+            return ""
+        return (
+            f"note: {counted(len(self.conflicts), 'conflict')} above, the file's value kept: no later"
+            " import of the same value says it again; where the source is right, write its value"
+            " in the paper's file"
+        )
+
     def skipped_notices(self) -> list[str]:
         """One line for each kind of part of the inputs skipped and why ("note: 12 list
         items skipped: not a paper (...): list.md:3, list.md:5, list.md:9, and 9 more"),

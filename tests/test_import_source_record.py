@@ -13,6 +13,7 @@ import pytest
 
 from generator.importer import import_paths
 from generator.provenance import key_digest
+from tests.test_import_cmd import conflicts_note
 
 DAY = dt.date(2026, 1, 2)
 LATER = dt.date(2026, 1, 9)
@@ -490,7 +491,7 @@ def test_authors_the_curator_edited_stay_and_the_records_are_a_conflict(tmp_path
     assert ours == ("Ana B. García; Luis López" if kept_next else "Ana García; Luis A. López")
     assert err == (
         f"{path}:5:3: warning: conflict in authors: the file's '{ours}' is kept;"
-        f" {week2}:1:1 says 'Ana M. García; Luis López', not written\n"
+        f" {week2}:1:1 says 'Ana M. García; Luis López', not written\n{conflicts_note('1 conflict')}\n"
     )
     assert path.read_bytes() == edited
     # The next import of the record says the list kept is the curator's, as for any field
@@ -705,6 +706,7 @@ def test_a_field_the_curator_edited_stays_and_the_records_correction_is_a_confli
         f"{path}:7:7: warning: conflict in year: the file's '2020' is kept; {week2}:1:1 says '2021', not written",
         f"{path}:8:8: warning: conflict in venue: the file's 'Rev. Pruebas' is kept; {week2}:1:1 says"
         " 'Revista de Pruebas', not written",
+        conflicts_note("2 conflicts"),
     ]
 
 
@@ -841,7 +843,7 @@ def test_an_earlier_list_the_curator_restored_by_hand_is_not_the_records_to_corr
     # name being one person in both lists.)
     assert err == (
         f"{path}:5:3: warning: conflict in authors: the file's 'Ana García; Luis López' is kept;"
-        f" {week3}:1:1 says 'Ana M. García; Luis A. López', not written\n"
+        f" {week3}:1:1 says 'Ana M. García; Luis A. López', not written\n{conflicts_note('1 conflict')}\n"
     )
 
 

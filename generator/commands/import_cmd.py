@@ -183,7 +183,8 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             f"... and {len(report.recapitalised) - _KEPT_SHOWN} more titles whose source writes"
             " them only in other capitals, kept likewise", file=sys.stderr,
         )
-    for notice in (report.lowered_notice(), report.shouted_notice(), report.yearless_notice(), *report.skipped_notices()):
+    notices = (report.conflicts_notice(), report.lowered_notice(), report.shouted_notice(), report.yearless_notice())
+    for notice in (*notices, *report.skipped_notices()):
         if notice:
             print(notice, file=sys.stderr)
     print(report.summary())
