@@ -483,6 +483,7 @@ def test_progress_bar_only_above_a_few_hundred_records(tmp_path, capsys):
 
 def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
     from generator.cli import main
+    from tests.test_import_cmd import conflicts_note
 
     (tmp_path / "content").mkdir()  # a new list's folder (import refuses another)
     listing = tmp_path / "list.txt"
@@ -508,7 +509,7 @@ def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err == (
         f"{paper}:15:11: warning: conflict in abstract: the file's 'Curated abstract.' is kept; "
-        f"{listing}:3:1 says 'First abstract, revised.', not written\n"
+        f"{listing}:3:1 says 'First abstract, revised.', not written\n{conflicts_note('1 conflict')}\n"
     )
     assert paper.read_text().endswith("abstract: Curated abstract.\n")
 
