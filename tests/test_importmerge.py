@@ -5,6 +5,7 @@ writes it (a re-import after a curator's hand edit)."""
 import pytest
 
 from generator.cli import main
+from tests.test_import_cmd import conflicts_note
 
 BIB = """\
 @article{doe2020,
@@ -68,7 +69,7 @@ def test_a_conflict_says_which_value_is_the_files_kept_and_which_the_sources(
     assert status == 0
     assert err == (
         f"{path}:{line}:{at[1]}: warning: conflict in {field}: the file's '{kept}' is kept;"
-        f" {tmp_path / 'src.bib'}:1:1 says '{says}', not written\n"
+        f" {tmp_path / 'src.bib'}:1:1 says '{says}', not written\n{conflicts_note('1 conflict')}\n"
     )
     assert path.read_bytes() == edited_bytes
 
