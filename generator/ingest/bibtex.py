@@ -1859,7 +1859,9 @@ def _record(
     if prefix in ("", "arxiv"):
         # (An eprint that is the arXiv page's address: its id, as a `url`'s is read.)
         arxiv = normalize_arxiv(eprint) or arxiv_id(clean_url(eprint))
-        if not arxiv and _LIKE_ARXIV.fullmatch(eprint):
+        # (Said where it is meant as an arXiv id: its prefix says so, or its shape does.
+        # Another eprint without a prefix may be another server's, a HAL id.)
+        if not arxiv and eprint and (prefix == "arxiv" or _LIKE_ARXIV.fullmatch(eprint)):
             problems.warning(
                 _written_at(fields.owner("eprint"), "eprint", fields["eprint"].strip(), path),
                 f"eprint {_written(eprint)} of {entry_named(entry)} is no arXiv identifier (YYMM.NNNNN,"

@@ -2062,3 +2062,22 @@ def test_a_key_with_an_escape_character_is_said_escaped():
     assert [str(p) for p in problems.items] == [
         "lab.bib:2:1: duplicate BibTeX key 'a\\x1bb' (first at line 1); give each entry its own key"
     ]
+
+
+def test_an_eprint_its_archive_prefix_says_is_arxivs_is_said_when_it_is_no_arxiv_id():
+    # (new lab's walkthrough: `eprint = {abc.123}` with `archivePrefix = {arXiv}` was left
+    # out without a word, while a `doi` that is none is said: the prefix says it is meant
+    # as an arXiv id, whatever its shape)
+    problems = Problems()
+    (record,) = parse_text(
+        "@misc{k,\n  title = {T},\n  eprint = {abc.123},\n  archivePrefix = {arXiv}\n}\n", "lab.bib", problems
+    )
+    assert record.arxiv == ""
+    assert [str(w) for w in problems.warnings] == [
+        "lab.bib:3:13: warning: eprint 'abc.123' of entry 'k' is no arXiv identifier (YYMM.NNNNN,"
+        " with a month from 01 to 12, or archive/YYMMNNN); left out"
+    ]
+    # Without a prefix, an eprint of another shape may be another server's: nothing said.
+    problems = Problems()
+    (record,) = parse_text("@misc{k,\n  title = {T},\n  eprint = {hal-01234567}\n}\n", "lab.bib", problems)
+    assert (record.arxiv, problems.warnings) == ("", [])
