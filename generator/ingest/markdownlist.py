@@ -792,6 +792,14 @@ class _Reader:
                 ("authors",), (with_place,),
                 "the publisher's city, which an earlier import read as one of its authors",
             ))
+        for city, publisher in _assumed_cities(_words_after(unit.spans[title_span[1] :])):
+            # (imp38: "- Jane Smith, Springer, Lausanne, 2019": a city no table holds, which
+            # only its place after the publisher tells from an author's name)
+            self.problems.warning(
+                where,
+                f"{quoted(city)} after the publisher {quoted(publisher)} is read as its city and left out"
+                " (a paper file keeps no place); if it names an author, write the authors before the publisher",
+            )
         if venue and (_institution_named(venue) or _publisher_named(venue) or venue.casefold() in _WORD_PUBLISHERS):
             # (a publisher or an institution, which earlier imports read as one more
             # author: "- Morgan Kaufmann, 1988", "- Sutton and Barto, MIT Press, 2018",
@@ -1972,10 +1980,16 @@ _KNOWN_CITY = re.compile(_alternatives(_CITIES))
 # year: after a comma or a sentence's end, the year after a comma or in brackets ("New
 # York, 2019", "Cambridge, MA (2016)"; Springer's two cities, "Berlin, Heidelberg, 2009",
 # "Berlin Heidelberg, 2009").
+# (the year after a place, after a comma or in brackets)
+_YEAR_NEXT = r"[ \t]*(?:,[ \t]*\(?|\()[ \t]*(?:1[5-9]|20)\d\d\b"
+# Or, only where `_places` finds a publisher it knows before them (imp38), a state's or
+# country's code alone ("Penguin, NY, 2019", whose "NY" was the venue) or a city the table
+# lacks without one ("Springer, Lausanne, 2019", by no one before), which `_places` says.
 _PLACE = re.compile(
-    rf"[,.][ \t]*(?P<city>{_alternatives(_CITIES)}|{_UNKNOWN_CITY}(?=,[ \t]*(?:{_CODES})\b))(?:(?:,[ \t]*|[ \t]+)(?P<also>{_alternatives(_CITIES)}))?"
-    rf"(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?"
-    r"(?=[ \t]*(?:,[ \t]*\(?|\()[ \t]*(?:1[5-9]|20)\d\d\b)"
+    rf"[,.][ \t]*(?P<city>{_alternatives(_CITIES)}|{_UNKNOWN_CITY}(?=,[ \t]*(?:{_CODES})\b)"
+    rf"|(?P<code>{_CODES})(?={_YEAR_NEXT})|(?P<unknown>{_UNKNOWN_CITY})(?={_YEAR_NEXT}))"
+    rf"(?:(?:,[ \t]*|[ \t]+)(?P<also>{_alternatives(_CITIES)}))?"
+    rf"(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?(?={_YEAR_NEXT})"
 )
 # A known city, perhaps its state's or country's name, and a colon before the publisher,
 # as Chicago's and APA's citations write a book's ("New York: Little, Brown, 2019",
@@ -2004,11 +2018,21 @@ def _placed_publishers(text: str) -> frozenset[str]:
     return _places(text)[1]
 
 
+def _assumed_cities(text: str) -> tuple[tuple[str, str], ...]:
+    """The cities no table holds that `_places` left out of ``text`` as the city of the
+    publisher before them, each with that publisher's name: ("Lausanne", "Springer") of
+    "Springer, Lausanne, 2019". Nothing but its place tells such a word from a name, so
+    the import says it."""
+    return _places(text)[2]
+
+
 @_per_parse
-def _places(text: str) -> tuple[str, frozenset[str]]:
+def _places(text: str) -> tuple[str, frozenset[str], tuple[tuple[str, str], ...]]:
     """``text`` without the places of publishers it names, and the publishers that only
     their place tells from a surname, and those of `_WORD_PUBLISHERS`, with a city or
-    without. A known city after the publisher (`_PLACE`): after
+    without, and the cities no table holds that were left out (`_assumed_cities`). A
+    state's or country's code alone, or a city the table lacks (no month nor venue's
+    word, `_one_name`), after a publisher the reader knows, goes too (imp38). A known city after the publisher (`_PLACE`): after
     one the reader knows (named for founders, an organisation's, a one-word venue such
     as Springer, or a publisher of words of the dictionary, `_word_publisher`: "Penguin",
     "Random House", not "Smith" nor "Child"), or one a name could never be: of two words
@@ -2019,11 +2043,35 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
     place ("- Smith, London, New York, 2019": Smith and London). A known city and
     a colon before the publisher (`_PLACE_FIRST`), whatever the publisher."""
     publishers: set[str] = set()
+    assumed: list[tuple[str, str]] = []
 
     def place(found: re.Match[str]) -> str:
         before = _PARTS.split(text[: found.start()])[-1].strip(" \t*_\"'“”")  # (its part: "- Springer")
         last = before.rsplit(",", 1)[-1].strip(" \t*_")
         known = _KNOWN_CITY.fullmatch(found.group("city"))
+        unknown = found.group("unknown")
+        city = found.group("city")
+        if not (known or unknown or found.group("code")) and found.group("region") and (
+            _word_publisher(city) or _one_word_venue(city) or _institution(city)
+        ):
+            # (no city the table lacks before its code, but a publisher and its city's code:
+            # "- Jane Smith, Penguin, NY, 2019", "Wiley, UK (2019)", whose code was the venue)
+            if _word_publisher(city):
+                publishers.add(city)
+            return found.group()[: found.end("city") - found.start()]
+        if unknown and not all(map(_one_name, unknown.split())):
+            return found.group()  # (no city: "Springer, June, 2019", "Springer, Neurocomputing, 2019")
+        if unknown or found.group("code"):
+            # (only after a publisher the reader knows: "- Jane Smith, Bob Lee, MA, 2019" and
+            # "- Jane Smith, Sage, Lausanne, 2019" name people, as before)
+            publisher = _word_publisher(last) or ends_with_founders_publisher(before) or _institution(last) or _one_word_venue(last)
+            if not publisher:
+                return found.group()
+            if _word_publisher(last) and not ends_with_founders_publisher(before):
+                publishers.add(last)
+            if unknown:
+                assumed.append((unknown, _tails(before)[-1].strip(" \t*_")))
+            return ""
         if _word_publisher(last) and not ends_with_founders_publisher(before) or known and _after_full_names(before, last):
             publishers.add(last)  # ("Penguin, London": a name as the reader reads one)
             return ""
@@ -2057,10 +2105,12 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
         return found.group("lead")
 
     without = _PLACE_FIRST.sub(place_first, _PLACE.sub(place, text))
+    if "," in without and _KNOWN_VENUE_IN.search(without):  # (most items: asked first, at a regular expression's speed)
+        without = _VENUE_PLACE.sub(r"\g<venue>", without)
     # (one of `_WORD_PUBLISHERS` without a city too, which no one is named: "- Cal Newport,
     # Penguin, 2019" was by Cal Newport and Penguin)
     publishers.update(found.group("name") for found in _WORD_PUBLISHER.finditer(without))
-    return without, frozenset(publishers)
+    return without, frozenset(publishers), tuple(assumed)
 
 
 def _after_full_names(before: str, last: str) -> bool:
@@ -3252,6 +3302,29 @@ _COUNTRIES = frozenset("""
     california hawaii louisiana nevada texas massachusetts washington utah colorado
     arizona oregon florida ontario quebec
 """.split())
+
+
+# (imp38) A conference's city and its state's or country's name (or both) after a venue
+# known by name, perhaps with its year, as a paper's or a talk's citation writes them
+# ("NeurIPS 2017, Long Beach, CA, USA", "NeurIPS, New Orleans, LA", "ACL 2019, Florence,
+# Italy"): left out by `_places` (a record keeps no place), the venue kept. Read, they
+# were the venue's words ("NeurIPS New Orleans, LA") or the venue ("CA", after "NeurIPS,
+# Long Beach"), and the authors before them lost. Only with the state's or country's
+# name: a city's words alone after a venue may be a name ("NeurIPS 2017, Jane Long").
+_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM"
+    " NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY BC QC ON AB"
+).split()
+_CONFERENCE_REGION = _alternatives(
+    [*_STATES, "USA", "US", "UK", "UAE", "South Korea", "New Zealand", "Hong Kong", "Czech Republic", "France", "Israel"]
+    + [country.capitalize() for country in _COUNTRIES if len(country) > 3]
+)
+_VENUE_PLACE = re.compile(
+    rf"(?P<venue>(?<![^\W_])(?:{_KNOWN_VENUE.pattern})(?:[ \t]*(?:(?:19|20)\d\d|['’]\d\d))?)"
+    r"[ \t]*,[ \t]*(?-i:[A-Z][^\W\d_A-Z]+(?:[ \t-]+[A-Z][^\W\d_A-Z]+){0,2})"
+    rf"(?:[ \t]*,[ \t]*(?-i:{_CONFERENCE_REGION})(?![^\W_])){{1,2}}"
+    r"(?=[ \t]*(?:[,.;:()\[\]|]|[-–—]|$))"
+)
 
 
 def _people(text: str) -> tuple[str, ...]:

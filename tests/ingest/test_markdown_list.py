@@ -1241,10 +1241,11 @@ NAMES_AFTER_THE_VENUE = [
     (" - ICLR 2021 - Vision, Language", (), "ICLR", "2021"),
     (" - CVPR 2020 - Segmentation, Detection", (), "CVPR", "2020"),
     # (a conference's place is no one's name: they were the authors since 6c8221f5; the
-    # venue keeps the place after a comma, as before it)
+    # venue kept the place after a comma, as before it, until imp38 left it out: "ICRA
+    # Montreal, Canada" is no venue)
     (" - NeurIPS 2017 - Sydney, Australia", (), "NeurIPS", "2017"),
-    (" - ICRA 2019, Montreal, Canada", (), "ICRA Montreal, Canada", "2019"),
-    (" - ACL 2019, Florence, Italy", (), "ACL Florence, Italy", "2019"),
+    (" - ICRA 2019, Montreal, Canada", (), "ICRA", "2019"),
+    (" - ACL 2019, Florence, Italy", (), "ACL", "2019"),
 ]
 
 # Two surnames alone that are words of the dictionary: names when one at least is a

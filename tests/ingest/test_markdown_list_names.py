@@ -653,3 +653,85 @@ def test_a_proceedings_name_after_its_editors_is_the_venue(after, authors, venue
 def test_three_editors_are_all_left_out(after, pages):
     record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
     assert (record.authors, record.venue, record.year, record.pages) == (("Maria Garcia",), "Springer", "2019", pages)
+
+
+def _read_said(item):
+    """The record of one item, and what the import's report says of it."""
+    problems = Problems()
+    (record,) = parse_text("# A List\n\n" + item + "\n", "list.md", problems, "markdown")
+    return record, [str(p) for p in problems.items]
+
+
+# (imp38) A publisher's city or state that no table holds, after a publisher the reader
+# knows: "- Jane Smith, Springer, Lausanne, 2019" was by no one, of no venue; "- Jane
+# Smith, Penguin, NY, 2019" of the venue "NY". The place is left out as a known city is;
+# a city the table lacks is said in the report (a word after a publisher is a city as it
+# reads, but nothing else tells it from a name).
+@pytest.mark.parametrize("after, authors, venue", [
+    ("Jane Smith, Springer, Lausanne, 2019", ("Jane Smith",), "Springer"),
+    ("Jane Smith, Springer, Lausanne (2019)", ("Jane Smith",), "Springer"),
+    ("Jane Smith, MIT Press, Lausanne, 2019", ("Jane Smith",), "MIT Press"),
+    ("Jane Smith, Penguin, Lausanne, 2019", ("Jane Smith",), "Penguin"),
+    ("Jane Smith, Little, Brown, Lausanne, 2019", ("Jane Smith",), "Little, Brown"),
+])
+def test_a_city_no_table_holds_after_a_known_publisher_is_left_out_and_said(after, authors, venue):
+    record, said = _read_said(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, "2019")
+    assert said == [
+        f"list.md:3:1: warning: 'Lausanne' after the publisher {venue!r} is read as its city and"
+        " left out (a paper file keeps no place); if it names an author, write the authors"
+        " before the publisher"
+    ]
+
+
+@pytest.mark.parametrize("after, authors, venue", [
+    ("Jane Smith, Penguin, NY, 2019", ("Jane Smith",), "Penguin"),
+    ("Jane Smith, Springer, NY, 2019", ("Jane Smith",), "Springer"),
+    ("Jane Smith, Wiley, UK (2019)", ("Jane Smith",), "Wiley"),
+    ("Ian Goodfellow, MIT Press, MA, 2016", ("Ian Goodfellow",), "MIT Press"),
+    # Guards: a code after names, not after a publisher, stays as before; a known city is
+    # left out without a word, as before.
+    ("Jane Smith, Bob Lee, MA, 2019", ("Jane Smith", "Bob Lee"), "MA"),
+    ("Jane Smith, Springer, Cham, 2019", ("Jane Smith",), "Springer"),
+])
+def test_a_states_code_alone_after_a_known_publisher_is_no_venue(after, authors, venue):
+    record, said = _read_said(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year[:2]) == (authors, venue, "20")
+    assert said == []
+
+
+# Guards: after a name, or words no table knows as a publisher's, a word before the year
+# is a name as before ("Lausanne" an author); a venue's word is no city. (Each as read
+# before imp38, by hand: nothing left out, nothing said.)
+@pytest.mark.parametrize("after, authors, venue", [
+    ("Jane Smith, Sage, Lausanne, 2019", ("Jane Smith", "Sage", "Lausanne"), ""),
+    ("Jane Smith, Lausanne, 2019", ("Jane Smith", "Lausanne"), ""),
+    ("Jane Smith, Springer, Neurocomputing, 2019", (), "Neurocomputing"),
+])
+def test_a_word_after_no_known_publisher_is_no_city(after, authors, venue):
+    record, said = _read_said(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year, said) == (authors, venue, "2019", [])
+
+
+# (imp38) A conference's city and its state's or country's name after the venue known by
+# name, as a paper's or a talk's citation gives them: no venue's words nor authors ("-
+# Jane Smith, NeurIPS, New Orleans, LA" was by no one; "NeurIPS 2017, New Orleans, LA" the
+# venue "NeurIPS New Orleans, LA"; "NeurIPS, Long Beach, CA, 2017" the venue "CA").
+@pytest.mark.parametrize("after, authors, venue, year", [
+    ("Jane Smith, NeurIPS, New Orleans, LA", ("Jane Smith",), "NeurIPS", ""),
+    ("Jane Smith, NeurIPS 2017, New Orleans, LA", ("Jane Smith",), "NeurIPS", "2017"),
+    ("Jane Smith, NeurIPS, Long Beach, CA, 2017", ("Jane Smith",), "NeurIPS", "2017"),
+    ("Jane Smith, ICML 2019, Long Beach, CA, USA", ("Jane Smith",), "ICML", "2019"),
+    ("Jane Smith and Bob Lee, NeurIPS 2018, Montréal, Canada", ("Jane Smith", "Bob Lee"), "NeurIPS", "2018"),
+    ("K. He, X. Zhang, S. Ren, J. Sun. CVPR 2016, Las Vegas, NV, USA, pp. 770-778",
+     ("K. He", "X. Zhang", "S. Ren", "J. Sun"), "CVPR", "2016"),
+    ("Jane Smith, ACL 2019, Florence, Italy.", ("Jane Smith",), "ACL", "2019"),
+    # Guards: a city without its state's or country's name after a venue is a name as
+    # often, and names after the venue stay names (each as read before imp38, by hand).
+    ("NeurIPS 2017, Ashish Vaswani, Noam Shazeer", ("Ashish Vaswani", "Noam Shazeer"), "NeurIPS", "2017"),
+    # (a place so written is not left out, and the item read as before: by no one)
+    ("Jane Smith, NeurIPS 2017, Long Beach", (), "NeurIPS Long Beach", "2017"),
+])
+def test_a_conferences_city_and_state_are_no_venue_nor_names(after, authors, venue, year):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year) == (authors, venue, year)
