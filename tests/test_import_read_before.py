@@ -377,7 +377,7 @@ def test_a_markdown_lists_publisher_and_city_read_as_authors_become_the_venue(tm
     # more authors (the city alone told it from no name); imported again, both leave the
     # authors and the publisher is the venue, where the file is as that import wrote it.
     before, report, after = _read_again(
-        tmp_path, monkeypatch, PENGUIN, "_places", lambda text: (text, frozenset()), "deep-work"
+        tmp_path, monkeypatch, PENGUIN, "_places", lambda text: (text, frozenset(), ()), "deep-work"
     )
     assert "authors:\n  - Cal Newport\n  - Penguin\n  - London\n" in before and "venue:" not in before
     assert report.conflicts == []
@@ -420,6 +420,26 @@ def test_a_markdown_lists_one_word_publisher_without_its_city_read_as_an_author_
     assert after == before.replace("  - Penguin\n", "").replace("year: 2016\n", "year: 2016\nvenue: Penguin\n")
 
 
+def test_a_markdown_lists_chapter_whose_publisher_was_its_venue_is_in_its_book(tmp_path, monkeypatch):
+    # (imp38) A chapter was of the venue "Springer", its book left out; imported again, its
+    # venue is the book, of the kind "book", and Springer its publisher, as a BibTeX
+    # import reads an @incollection, with no conflict.
+    text = (
+        "- [Some Chapter](https://example.org/ch.pdf) - Maria Garcia. In J. Smith and K. Lee (Eds.),"
+        " Handbook of Learning (pp. 1-20). Springer, 2019.\n"
+    )
+    before, report, after = _read_again(tmp_path, monkeypatch, text, "_chapter_book", lambda text: "", "some-chapter")
+    assert "venue: Springer\n" in before and "publisher:" not in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "venue: some-chapter now 'Handbook of Learning' (was 'Springer': the publisher of the book it is in,"
+        " which an earlier import read as its venue)",
+    ]
+    assert after == before.replace(
+        "venue: Springer\n", "venue: Handbook of Learning\nvenue_kind: book\n"
+    ).replace('pages: "1–20"\n', 'pages: "1–20"\npublisher: Springer\n')
+
+
 def test_a_markdown_lists_pages_an_earlier_import_left_out_are_added(tmp_path, monkeypatch):
     # (imp37) "pp. 185-208" after the venue was read and left out; imported again, the
     # paper gains its pages, as an empty field is filled, with no conflict.
@@ -449,7 +469,7 @@ def test_a_markdown_lists_city_before_a_colon_read_as_an_author_goes(tmp_path, m
     # Press"; imported again, the city leaves the authors and the publisher is the venue.
     text = "- [Deep Learning](https://example.org/dl.pdf) - Cambridge, MA: MIT Press, 2016\n"
     before, report, after = _read_again(
-        tmp_path, monkeypatch, text, "_places", lambda text: (text, frozenset()), "deep-learning"
+        tmp_path, monkeypatch, text, "_places", lambda text: (text, frozenset(), ()), "deep-learning"
     )
     assert "authors:\n  - Cambridge\n" in before and "venue: \"MA: MIT Press\"\n" in before
     assert report.conflicts == []
@@ -467,7 +487,7 @@ def test_a_markdown_lists_city_before_a_colon_read_as_an_author_goes(tmp_path, m
 def test_a_markdown_lists_publisher_and_city_the_curator_edited_stay(tmp_path, monkeypatch):
     # The same, the authors edited by the curator since: kept as they are, none taken out.
     with monkeypatch.context() as earlier:
-        earlier.setattr(markdownlist, "_places", lambda text: (text, frozenset()))
+        earlier.setattr(markdownlist, "_places", lambda text: (text, frozenset(), ()))
         _import(tmp_path, "list.md", PENGUIN)
     paper = tmp_path / "content/papers/deep-work.yml"
     edited = paper.read_text().replace("  - Penguin\n  - London\n", "  - Penguin Press Editors\n")

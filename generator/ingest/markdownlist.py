@@ -782,7 +782,8 @@ class _Reader:
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
-        if any(place.search(_join(s for s in unit.spans[title_span[1] :] if s.link < 0)) for place in (_PLACE, _PLACE_FIRST)) and (
+        # (only where a place was left out: `_PLACE` finds words it leaves, "Newport, Penguin, 2016")
+        if (words_after := _words_after(unit.spans[title_span[1] :])) != _without_place(words_after) and (
             (with_place := self._authors(unit, title_span, with_place=True)) != authors and set(authors) < set(with_place)
         ):
             # (a publisher's city, "- Little, Brown, New York, 2019", "- Cambridge, MA: MIT
@@ -812,6 +813,31 @@ class _Reader:
             read_before.append(ReadBefore(
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
             ))
+        venue_kind = publisher = ""
+        book = _chapter_book(_without_details(_names_plainly(_unabbreviated(_join(
+            s for s in unit.spans[title_span[1] :] if s.link < 0
+        )))))
+        before_title = _unlead(_join(s for s in unit.spans[: title_span[0]] if s.link < 0))
+        if not book and (editors := _book_editors(before_title) or _book_editors(_words_after(unit.spans[title_span[1] :]))):
+            # (imp38) An edited book as a whole: its editors are the people to credit, and a
+            # paper file names no editors, so they are its authors, said.
+            authors = editors
+            self.problems.warning(
+                where,
+                f"this item reads as an edited book: its editors ({', '.join(editors)}) are imported as its"
+                " authors, as a paper file names no editors; if they edited the book a chapter is in,"
+                " write 'In' and the book's title before them",
+            )
+        if book:
+            # (imp38) A chapter's venue is the book it is in, of the kind "book", and the
+            # publisher its publisher, as a BibTeX import reads an @incollection's booktitle
+            # and publisher: "- Maria Garcia. In J. Smith and K. Lee (Eds.), Handbook of X
+            # (pp. 1-20). Springer, 2019." was of the venue "Springer".
+            if venue:
+                read_before.append(ReadBefore(
+                    ("venue",), (venue,), "the publisher of the book it is in, which an earlier import read as its venue",
+                ))
+            venue, venue_kind, publisher = book, "book", "" if PREPRINT.search(venue) else venue
         # Pages only where they are pages of something, as a BibTeX import keeps them: of a
         # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208").
         pages = _pages(_join(s for s in unit.spans[title_span[1] :] if s.link < 0)) if venue and not PREPRINT.search(venue) else ""
@@ -822,7 +848,9 @@ class _Reader:
             authors=authors,
             year=year,
             venue=venue,
+            venue_kind=venue_kind,
             pages=pages,
+            publisher=publisher,
             arxiv=arxiv,
             doi=doi,
             links=tuple(links),
@@ -1987,7 +2015,7 @@ _YEAR_NEXT = r"[ \t]*(?:,[ \t]*\(?|\()[ \t]*(?:1[5-9]|20)\d\d\b"
 # lacks without one ("Springer, Lausanne, 2019", by no one before), which `_places` says.
 _PLACE = re.compile(
     rf"[,.][ \t]*(?P<city>{_alternatives(_CITIES)}|{_UNKNOWN_CITY}(?=,[ \t]*(?:{_CODES})\b)"
-    rf"|(?P<code>{_CODES})(?={_YEAR_NEXT})|(?P<unknown>{_UNKNOWN_CITY})(?={_YEAR_NEXT}))"
+    rf"|(?P<code>{_CODES})(?={_YEAR_NEXT})|(?P<unknown>{_UNKNOWN_CITY})(?=(?:,[ \t]*(?:{_alternatives(_REGIONS)}))?{_YEAR_NEXT}))"
     rf"(?:(?:,[ \t]*|[ \t]+)(?P<also>{_alternatives(_CITIES)}))?"
     rf"(?:,[ \t]*(?P<region>{_alternatives(_REGIONS)}))?(?={_YEAR_NEXT})"
 )
@@ -2178,12 +2206,16 @@ def _words_after(spans: list[_Span]) -> str:
 # (eds.) Handbook of X, pp. 1-20", "In Handbook of X, edited by John Smith and Kate Lee,
 # 1-20", "Handbook of X (eds. J. Smith, K. Lee)". The editors are no authors (read, they
 # were, or the chapter's own author was lost), and the book's title, after "In", no name
-# nor venue: both are left out, up to the next full stop, comma or bracket after the
-# book's title; the publisher after them stays the venue, the pages its pages.
+# nor venue: both are left out of the words read, up to the next full stop, comma or
+# bracket after the book's title; the publisher after them is read as a venue, the pages
+# as pages. (The book is then the chapter's venue, the publisher its publisher:
+# `_chapter_book`, read in `_Reader._record`.)
 _EDITORS_MARK = re.compile(r"(?<![^\W_])[Ee]ds?\.?\)|\([Ee]ds?\.\s|\([Ee]ditors?\)|(?<![^\W_])edited\s+by\s")
 _EDITORS = re.compile(
     # (APA's and Springer's: "In[:] <editors> (Eds.)[,] <book>")
-    r"(?:^|(?<=[.,;]))[ \t]*[Ii]n:?[ \t]+[^()]{1,200}?\((?:[Ee]ds?\.?|[Ee]ditors?)\)[ \t]*,?[ \t]*(?P<book>[^().,;]*)"
+    # (or "In[:] <book>, <editors> (eds.), <publisher>", as reference lists write it too:
+    # `_chapter` tells which from the words before the first comma)
+    r"(?:^|(?<=[.,;]))[ \t]*[Ii]n:?[ \t]+(?P<in>[^()]{1,200}?)\((?:[Ee]ds?\.?|[Ee]ditors?)\)[ \t]*,?[ \t]*(?P<book>[^().,;]*)"
     # (Chicago's: "In <book>, edited by <editors>,"; MLA's: "<book>, edited by <editors>,")
     # (without "In", only a sentence of its own, as MLA's after the title: "- Maria Garcia,
     # edited by John Smith, ..." may be the book's own author, kept)
@@ -2213,9 +2245,64 @@ def _proceedings_kept(found: re.Match[str]) -> str:
     """What is left of a chapter's book and editors (`_EDITORS`): nothing, or the book's
     name where it is a venue known by name, a proceedings volume's, the paper's venue as
     read before: Springer's LNCS "In: Vedaldi, A., Bischof, H. (eds.) ECCV 2020." was of
-    the venue ECCV, and left out, of "Springer"; "NeurIPS 2019 (eds. ...)" lost its year."""
+    the venue ECCV, and left out, of "Springer"; "NeurIPS 2019 (eds. ...)" lost its year;
+    or the publisher after the editors where the book is before them (`_chapter`)."""
+    book, after = _chapter(found)
+    return f" {after}" if after else f" {book}" if book and _known_venue(book) else ""
+
+
+def _chapter(found: re.Match[str]) -> tuple[str, str]:
+    """The book a chapter is in (`_EDITORS`), and the words after its editors that are no
+    part of it ("" for none): "In: Handbook of X, J. Smith and K. Lee (eds.), Springer"
+    names the book before its editors, "Springer" after them the publisher, where the
+    words before the first comma are no editor's name, as APA's and Springer's are ("In J.
+    Smith, K. Lee (Eds.), Handbook of X", "In: Smith, J., Lee, K. (eds.) Handbook of X")."""
     book = (found.group("book") or found.group("edited") or found.group("named") or "").strip()
-    return f" {book}" if book and _known_venue(book) else ""
+    head = (found.group("in") or "").split(",", 1)[0].strip()
+    if head != (found.group("in") or "").strip() and not (_INITIALS.match(head) or _one_author(head)):
+        return head, book
+    return book, ""
+
+
+# An edited book's editors, as the words before or after its title start ("Jane Smith and
+# John Doe (eds.)", "J. Smith, K. Lee (Eds.)", "Edited by Michael I. Jordan", as MIT
+# Press's lists of a series write it): the names, an initial's full stop their own.
+_EDITED_BOOK = re.compile(
+    r"(?P<named>(?:[A-Z]\.|[^().;])+?)[ \t]*\((?:[Ee]ds?\.?|[Ee]ditors?)\)"
+    r"|[Ee]dited[ \t]+by[ \t]+(?P<by>(?:[A-Z]\.|[^().;])+)"
+)
+
+
+def _book_editors(text: str) -> tuple[str, ...]:
+    """The editors an edited book's words start with (`_EDITED_BOOK`; ``text``: the words
+    before its title or after it, their lead left out), each a person's name, the longest
+    run of them before a comma ("Edited by Michael I. Jordan, MIT Press": Jordan alone);
+    () for none."""
+    if "(" not in text and "dited" not in text:
+        return ()  # (most items: asked first)
+    found = _EDITED_BOOK.match(text.lstrip(" \t-–—:,*_"))
+    if not found:
+        return ()
+    named = (found.group("named") or found.group("by")).strip(" \t,")
+    cuts = [len(named)] + [m.start() for m in reversed(list(re.finditer(",", named)))]
+    for cut in cuts if found.group("by") else cuts[:1]:
+        names = _apa(named[:cut] + ".") or _name_list(named[:cut])
+        if names and all(_person(name) or _one_author(name) for name in names) and not _field_words(list(names)):
+            return names
+    return ()
+
+
+def _chapter_book(text: str) -> str:
+    """The title of the book a chapter is in, as the words after a title cite it with its
+    editors (`_EDITORS`, `_chapter`), or "" for none, or a venue known by name (a
+    proceedings volume's, which is the venue as it stands: `_proceedings_kept`)."""
+    if not _EDITORS_MARK.search(text):
+        return ""
+    for found in _EDITORS.finditer(text):
+        book = _chapter(found)[0].strip(" \t*_\"'“”")
+        if book and not _known_venue(book):
+            return book
+    return ""
 
 
 _EMPTY_PART = re.compile(r"([.,;])(?:[ \t]*[.,;])+")

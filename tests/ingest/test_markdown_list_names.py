@@ -580,8 +580,10 @@ def test_a_founders_initials_in_a_publishers_name_are_the_publishers(after, auth
 # (imp37) A chapter's book and its editors, as APA, Chicago, MLA and Springer's styles cite
 # them: the editors are no authors and the chapter's own author stays ("- Maria Garcia. In
 # J. Smith and K. Lee (Eds.), Handbook of Learning (pp. 1-20). Springer, 2019." was by no
-# one; "(eds. J. Smith, K. Lee)" gave the authors J. Smith and K. Lee). The book's title is
-# left out; the publisher is the venue, as a book's, and "pp." its pages.
+# one; "(eds. J. Smith, K. Lee)" gave the authors J. Smith and K. Lee). (imp38) The book
+# the chapter is in is its venue, of the kind "book", and the publisher its publisher, as a
+# BibTeX import reads an @incollection's booktitle and publisher (the publisher was the
+# venue, the book left out); "pp." its pages.
 CHAPTERS = [
     ("Maria Garcia. In J. Smith and K. Lee (Eds.), Handbook of Learning (pp. 1-20). Springer, 2019.",
      ("Maria Garcia",), "Springer", "1–20"),
@@ -601,15 +603,37 @@ CHAPTERS = [
     # Smith" and "Kate Lee" were the authors)
     ("Maria Garcia. Handbook of Learning, edited by John Smith and Kate Lee, Springer, 2019, pp. 1-20.",
      ("Maria Garcia",), "Springer", "1–20"),
-    # (an edited book's editors alone are no authors either)
-    ("J. Smith, K. Lee (Eds.), Springer, 2019", (), "Springer", ""),
+    # (the book after its editors, "<book>, <editors> (eds.), <publisher>", as a reference
+    # list writes it: Lourenço et al.'s "In: Handbook of Metaheuristics, F. Glover and G. A.
+    # Kochenberger (eds.), Springer." was of no venue)
+    ("Maria Garcia. In: Handbook of Learning, J. Smith and K. Lee (eds.), Springer, 2019.",
+     ("Maria Garcia",), "Springer", ""),
 ]
 
 
-@pytest.mark.parametrize("after, authors, venue, pages", CHAPTERS)
-def test_a_chapters_editors_are_no_authors_and_its_author_stays(after, authors, venue, pages):
+# (imp38) Chapters as real reference lists cite them (a code base's reference to
+# Lourenço, Martin and Stützle's chapter; Stewart's in "Matrix Pencils", from a numerical
+# library's notes): the book before its editors is the venue, the publisher after them the
+# publisher. Both were of no venue.
+@pytest.mark.parametrize("after, authors, year, venue, publisher", [
+    ("Lourenço, H. R., Martin, O. C. and Stützle, T. (2003). In: Handbook of Metaheuristics, F. Glover"
+     " and G. A. Kochenberger (eds.), Springer.",
+     ("H. R. Lourenço", "O. C. Martin", "T. Stützle"), "2003", "Handbook of Metaheuristics", "Springer"),
+    ("G. W. Stewart, in Matrix Pencils, B. Kagstrom and A. Ruhe (eds.), Springer-Verlag, New York, 1983, 207-220.",
+     ("G. W. Stewart",), "1983", "Matrix Pencils", "Springer-Verlag"),
+])
+def test_real_chapters_are_in_their_books(after, authors, year, venue, publisher):
+    record = _read(f"- [Iterated Local Search](https://example.org/ils.pdf) - {after}")
+    assert (record.authors, record.year, record.venue, record.venue_kind, record.publisher) == (
+        authors, year, venue, "book", publisher
+    )
+
+
+@pytest.mark.parametrize("after, authors, publisher, pages", CHAPTERS)
+def test_a_chapters_editors_are_no_authors_and_its_book_is_its_venue(after, authors, publisher, pages):
     record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
-    assert (record.authors, record.venue, record.year, record.pages) == (authors, venue, "2019", pages)
+    assert (record.authors, record.year, record.pages) == (authors, "2019", pages)
+    assert (record.venue, record.venue_kind, record.publisher) == ("Handbook of Learning", "book", publisher)
 
 
 def test_edited_by_after_a_name_alone_leaves_the_name():
@@ -627,9 +651,9 @@ PROCEEDINGS_AFTER_EDITORS = [
     ("Nicolas Carion and Francisco Massa. In: Vedaldi, A., Bischof, H. (eds.) ECCV 2020. LNCS, vol. 12346,"
      " pp. 213-229. Springer, Cham (2020)", ("Nicolas Carion", "Francisco Massa"), "ECCV", "2020", "213–229"),
     ("Maria Garcia, NeurIPS 2019 (eds. J. Smith, K. Lee), pp. 1-9", ("Maria Garcia",), "NeurIPS", "2019", "1–9"),
-    # Guard: a handbook's title is still left out, its publisher the venue.
+    # Guard: a handbook's title is the venue (imp38: its publisher was).
     ("Maria Garcia. In: Smith, J., Lee, K. (eds.) Handbook of Learning, pp. 1-20. Springer, 2019",
-     ("Maria Garcia",), "Springer", "2019", "1–20"),
+     ("Maria Garcia",), "Handbook of Learning", "2019", "1–20"),
 ]
 
 
@@ -652,7 +676,8 @@ def test_a_proceedings_name_after_its_editors_is_the_venue(after, authors, venue
 ])
 def test_three_editors_are_all_left_out(after, pages):
     record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
-    assert (record.authors, record.venue, record.year, record.pages) == (("Maria Garcia",), "Springer", "2019", pages)
+    assert (record.authors, record.venue, record.year, record.pages) == (("Maria Garcia",), "Handbook of Learning", "2019", pages)
+    assert record.publisher == "Springer"
 
 
 def _read_said(item):
@@ -673,6 +698,8 @@ def _read_said(item):
     ("Jane Smith, MIT Press, Lausanne, 2019", ("Jane Smith",), "MIT Press"),
     ("Jane Smith, Penguin, Lausanne, 2019", ("Jane Smith",), "Penguin"),
     ("Jane Smith, Little, Brown, Lausanne, 2019", ("Jane Smith",), "Little, Brown"),
+    # (and its country's name after it)
+    ("Jane Smith, Springer, Lausanne, Switzerland, 2019", ("Jane Smith",), "Springer"),
 ])
 def test_a_city_no_table_holds_after_a_known_publisher_is_left_out_and_said(after, authors, venue):
     record, said = _read_said(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
@@ -735,3 +762,45 @@ def test_a_word_after_no_known_publisher_is_no_city(after, authors, venue):
 def test_a_conferences_city_and_state_are_no_venue_nor_names(after, authors, venue, year):
     record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
     assert (record.authors, record.venue, record.year) == (authors, venue, year)
+
+
+# (imp38) An edited book as a whole, its editors named before it or after it ("(eds.)",
+# "Edited by", as MIT Press's series lists write it): the editors are the people to
+# credit, and a paper file names no editors, so they are its authors, and the import says
+# so. Read, it was by no one ("- J. Smith, K. Lee (Eds.), Springer, 2019", "- Edited by
+# Michael I. Jordan, 1999"), or by its editors without a word ("- Jane Smith and John Doe
+# (eds.), ...").
+EDITED_BOOKS = [
+    ("- [Handbook of Learning](https://example.org/h.pdf) - J. Smith, K. Lee (Eds.), Springer, 2019",
+     ("J. Smith", "K. Lee"), "Springer", "2019"),
+    ("- [Handbook of Learning](https://example.org/h.pdf) - Jane Smith and John Doe (eds.), MIT Press, 2019",
+     ("Jane Smith", "John Doe"), "MIT Press", "2019"),
+    ("- Jane Smith and John Doe (eds.), [Handbook of Learning](https://example.org/h.pdf), MIT Press, 2019",
+     ("Jane Smith", "John Doe"), "MIT Press", "2019"),
+    ("- [Learning in Graphical Models](https://example.org/h.pdf) - Edited by Michael I. Jordan, MIT Press, 1999",
+     ("Michael I. Jordan",), "MIT Press", "1999"),
+    ("- [Learning in Graphical Models](https://example.org/h.pdf) - Michael I. Jordan (ed.), MIT Press, 1999",
+     ("Michael I. Jordan",), "MIT Press", "1999"),
+    ("- [Handbook of Metaheuristics](https://example.org/h.pdf) - F. Glover and G. A. Kochenberger (eds.), Springer, 2003",
+     ("F. Glover", "G. A. Kochenberger"), "Springer", "2003"),
+]
+
+
+@pytest.mark.parametrize("item, editors, venue, year", EDITED_BOOKS)
+def test_an_edited_books_editors_are_its_authors_and_said(item, editors, venue, year):
+    record, said = _read_said(item)
+    assert (record.authors, record.venue, record.year) == (editors, venue, year)
+    assert said == [
+        f"list.md:3:1: warning: this item reads as an edited book: its editors ({', '.join(editors)}) are"
+        " imported as its authors, as a paper file names no editors; if they edited the book a chapter"
+        " is in, write 'In' and the book's title before them"
+    ]
+
+
+def test_a_chapters_editors_are_not_the_authors_of_an_edited_book():
+    # Guard: after "In", the editors are the book's, and the chapter's author stays.
+    record, said = _read_said(
+        "- [Some Paper Title](https://example.org/paper.pdf) - Maria Garcia. In J. Smith and K. Lee (Eds.),"
+        " Handbook of Learning (pp. 1-20). Springer, 2019."
+    )
+    assert (record.authors, said) == (("Maria Garcia",), [])
