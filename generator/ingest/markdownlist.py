@@ -782,8 +782,13 @@ class _Reader:
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
+        # (the words after the title outside links, as `_words_after` reads them, each step
+        # once an item: `cited` with a chapter's book and editors, for `_chapter_book`)
+        plain_after = _join(s for s in unit.spans[title_span[1] :] if s.link < 0)
+        cited = _without_details(_names_plainly(_unabbreviated(plain_after)))
+        words_after = _without_editors(cited)
         # (only where a place was left out: `_PLACE` finds words it leaves, "Newport, Penguin, 2016")
-        if (words_after := _words_after(unit.spans[title_span[1] :])) != _without_place(words_after) and (
+        if words_after != _without_place(words_after) and (
             (with_place := self._authors(unit, title_span, with_place=True)) != authors and set(authors) < set(with_place)
         ):
             # (a publisher's city, "- Little, Brown, New York, 2019", "- Cambridge, MA: MIT
@@ -793,7 +798,7 @@ class _Reader:
                 ("authors",), (with_place,),
                 "the publisher's city, which an earlier import read as one of its authors",
             ))
-        for city, publisher in _assumed_cities(_words_after(unit.spans[title_span[1] :])):
+        for city, publisher in _assumed_cities(words_after):
             # (imp38: "- Jane Smith, Springer, Lausanne, 2019": a city no table holds, which
             # only its place after the publisher tells from an author's name)
             self.problems.warning(
@@ -814,11 +819,9 @@ class _Reader:
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
             ))
         venue_kind = publisher = ""
-        book = _chapter_book(_without_details(_names_plainly(_unabbreviated(_join(
-            s for s in unit.spans[title_span[1] :] if s.link < 0
-        )))))
+        book = _chapter_book(cited)
         before_title = _unlead(_join(s for s in unit.spans[: title_span[0]] if s.link < 0))
-        if not book and (editors := _book_editors(before_title) or _book_editors(_words_after(unit.spans[title_span[1] :]))):
+        if not book and (editors := _book_editors(before_title) or _book_editors(words_after)):
             # (imp38) An edited book as a whole: its editors are the people to credit, and a
             # paper file names no editors, so they are its authors, said.
             authors = editors
@@ -840,7 +843,7 @@ class _Reader:
             venue, venue_kind, publisher = book, "book", "" if PREPRINT.search(venue) else venue
         # Pages only where they are pages of something, as a BibTeX import keeps them: of a
         # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208").
-        pages = _pages(_join(s for s in unit.spans[title_span[1] :] if s.link < 0)) if venue and not PREPRINT.search(venue) else ""
+        pages = _pages(plain_after) if venue and not PREPRINT.search(venue) else ""
         record = Record(
             title=title,
             abstract="",
