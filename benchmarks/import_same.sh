@@ -163,8 +163,10 @@ for side in old new; do
 done
 # (Two sides that fail alike are the same too: how many commands did is said.)
 failed=$(cat "$scratch/new"/*.out | grep -c '^exit [1-9]')
-if diff -r "$scratch/old" "$scratch/new"; then
-  echo "the same: $(find "$scratch/new" -type f | wc -l) files a side; $failed of $(cat "$scratch/new"/*.out | grep -c '^exit ') commands a side exited non-zero"
+# (Not the cache folder: what the last import read each BibTeX entry as, ingest/bibcache.py,
+# which a version before it does not keep.)
+if diff -r -x .cache "$scratch/old" "$scratch/new"; then
+  echo "the same: $(find "$scratch/new" -type f -not -path '*/.cache/*' | wc -l) files a side; $failed of $(cat "$scratch/new"/*.out | grep -c '^exit ') commands a side exited non-zero"
 else
   echo "DIFFERENT"
   exit 1

@@ -49,6 +49,11 @@ _LIBRARIES = (
 )
 
 
+def folder(project: Path) -> Path:
+    """The cache folder of the project in ``project`` (beside mkdocs.yml and content/)."""
+    return project / ".cache" / "readinglist"
+
+
 @functools.lru_cache(maxsize=1)  # the code of a running process does not change
 def fingerprint() -> str:
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())

@@ -26,7 +26,7 @@ from typing import Iterable, Mapping, Sequence
 from filelock import FileLock, Timeout
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
-from . import gitcopy, provenance, renamewrite
+from . import cache, gitcopy, provenance, renamewrite
 from .conflicts import merged
 from .importedfile import check_imported
 from .importmatch import (
@@ -37,7 +37,8 @@ from .matchkeys import normalise_title, one_by_text
 from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
-from .ingest import Record, format_of, normalise_text, not_text, parse_text
+from .ingest import Record, bibcache, format_of, normalise_text, not_text, parse_text
+from .ingest.bibcache import EntryReadings
 from .quoting import quoted
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .paperfile import field_line, new_file_text
@@ -68,12 +69,14 @@ def read_records(
     contents: Mapping[Path, bytes] | None = None,
     project: Path | None = None,
     dated: set[str] | None = None,
+    entries: EntryReadings | None = None,
 ) -> tuple[list[Record], Problems]:
     """The records of the files given to import (``contents``: the bytes of those the
     caller read already), and their problems. ``project``: the project folder, which a
     file not found may be in. ``dated`` gets the files read as BibTeX or RIS, whose
     records have a year field (a listing's have none to give, a Markdown list's items
-    seldom one)."""
+    seldom one). ``entries``: what the last import read each BibTeX entry as
+    (ingest/bibcache.py)."""
     problems = Problems()
     records: list[Record] = []
     for path in paths:
@@ -93,7 +96,7 @@ def read_records(
         _refuse_invisible(text, str(path), problems)
         # (Told once: parse_text reads it as told. Telling a 10,000-entry .bib is 0.15 s.)
         told = format_of(text, str(path), fmt)
-        records.extend(parse_text(text, str(path), problems, told))
+        records.extend(parse_text(text, str(path), problems, told, entries))
         if dated is not None and told in ("bibtex", "ris"):
             dated.add(str(path))
     return records, problems
@@ -136,7 +139,13 @@ def import_paths(
     input against them: keptsources.py).
     """
     dated: set[str] = set()
-    records, problems = read_records([Path(p) for p in paths], fmt, contents, Path(content_dir).parent, dated)
+    project = Path(content_dir).parent
+    # What the last import read each BibTeX entry as: an entry read alike is not
+    # converted again (ingest/bibcache.py). Kept only from an import whose inputs read.
+    entries = bibcache.load(cache.folder(project), project)
+    records, problems = read_records([Path(p) for p in paths], fmt, contents, project, dated, entries)
+    if not problems.has_errors() and entries.now:
+        bibcache.store(cache.folder(project), entries)
     if read is not None:
         read.extend(records)
     if problems.has_errors():

@@ -281,6 +281,12 @@ _MATH_AS_TYPED: ContextVar[bool] = ContextVar("math_as_typed", default=False)
 _TIES_AS_BEFORE: ContextVar[str | None] = ContextVar("ties_as_before", default=None)
 
 
+def reading_in_effect() -> tuple[bool, str | None]:
+    """Whether math is read as typed, and the earlier reading of ties in effect: what
+    `clean_latex` reads otherwise within them (a cache of its readings keys on it)."""
+    return _MATH_AS_TYPED.get(), _TIES_AS_BEFORE.get()
+
+
 # A brace, or an escape (``\\{`` is no group's brace), as `per_paragraph` counts groups.
 _BRACE_OR_ESCAPE = lazyre.compile(r"\\[\s\S]|[{}]")
 # An old-style declaration at the start of a group: ``{\\em x}``, ``{\\bf x}``.

@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html, repository_paragraphs, tablewords
+from generator import build, cache, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html, repository_paragraphs, tablewords
 from generator import related, render, search, served_site, siteconfig, sitemodes, staged_site, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
@@ -1294,7 +1294,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _cache_dir(root: Path) -> Path:
     """The folder of what a rerun in a new process reuses (see cache.py)."""
-    return root / ".cache" / "readinglist"
+    return cache.folder(root)
 
 
 def _let_pages_go(config: MkDocsConfig) -> None:

@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from ..errors import Location, Problems
 from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
@@ -22,6 +23,9 @@ from ..links import clean_url, find_url_spans, make_link, normalize_arxiv, same_
 from ..models import Link
 from ..quoting import quoted
 from ..venuewords import proceedings_series
+
+if TYPE_CHECKING:
+    from .bibcache import EntryReadings
 
 FORMATS = ("hf", "bibtex", "ris", "arxiv", "markdown")
 
@@ -608,8 +612,11 @@ def normalise_text(data: bytes | str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None) -> list[Record]:
-    """Records from one input file's text; layout problems go to ``problems``."""
+def parse_text(
+    text: str, path: str, problems: Problems, fmt: str | None = None, entries: EntryReadings | None = None
+) -> list[Record]:
+    """Records from one input file's text; layout problems go to ``problems``.
+    ``entries``: what the last import read each BibTeX entry as (bibcache.py)."""
     from .exporters import key_sources
 
     text = normalise_text(text)
@@ -622,7 +629,7 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         from .bibtex import read_bibtex
 
         # (Only the entries an earlier reading may read otherwise are read again.)
-        records, earliers = read_bibtex(text, path, problems, [reading for reading, _ in readings])
+        records, earliers = read_bibtex(text, path, problems, [reading for reading, _ in readings], entries)
     else:
         records = _parse(text, path, problems, fmt)
         earliers = []
