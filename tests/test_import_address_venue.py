@@ -3,8 +3,13 @@ imported again now that the address is read as a link."""
 
 import datetime as dt
 
+import pytest
+
 from generator.importer import import_paths
 from generator.links import find_url_spans
+
+# (Each test's first import is an earlier importer's, its functions patched.)
+pytestmark = pytest.mark.usefixtures("no_bibtex_entry_cache")
 
 DAY = dt.date(2026, 1, 2)
 # What older imports read as the venue "example.com/x" (`_first` imports it as they read

@@ -14,6 +14,9 @@ import generator.ingest as ingest
 import generator.ingest.bibtex as bibtex
 from generator.importer import import_paths
 
+# (Each test's first import is an earlier importer's, its functions patched.)
+pytestmark = pytest.mark.usefixtures("no_bibtex_entry_cache")
+
 DAY = dt.date(2026, 1, 2)
 
 SCHOLAR = (
