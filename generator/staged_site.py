@@ -141,7 +141,15 @@ def left_behind(site_dir: Path) -> list[Path]:
     """The old sites' folders beside ``site_dir`` no build could delete (another user's
     files in them)."""
     site = Path(os.path.realpath(site_dir))
-    return sorted(site.parent.glob(f".{glob.escape(site.name)}{GONE}*"), key=_gone_number)
+    gone = beside(site, GONE).name
+    # (GONE and GONE-2, ... alone, as _free_gone names them: tidy deletes what this
+    # returns, and ".site.readinglist-gone.bak/" is no build's.)
+    numbered = {
+        path: number
+        for path in site.parent.glob(f"{glob.escape(gone)}*")
+        if (number := _gone_number(path.name.removeprefix(gone))) is not None
+    }
+    return sorted(numbered, key=numbered.__getitem__)
 
 
 def _free_gone(site: Path) -> Path:
@@ -152,9 +160,15 @@ def _free_gone(site: Path) -> Path:
     return gone
 
 
-def _gone_number(gone: Path) -> int:
-    number = gone.name.rpartition(f"{GONE}-")[2]
-    return int(number) if number.isdigit() else 1
+def _gone_number(suffix: str) -> int | None:
+    """N for the name GONE-N (``suffix`` "-N", N from 2), 1 for GONE (``suffix`` "");
+    None for a name no build gives."""
+    if not suffix:
+        return 1
+    number = suffix[1:]
+    if suffix[0] != "-" or not (number.isascii() and number.isdigit()) or number[0] == "0":
+        return None
+    return int(number) if int(number) >= 2 else None
 
 
 def _discard(site: Path, folder: Path) -> None:

@@ -608,3 +608,24 @@ def test_a_build_says_the_old_site_it_could_not_delete(tmp_path, process_state, 
         " tries again)"
     ]
     assert (site / "papers" / "task-vectors" / "index.html").is_file()
+
+
+def test_tidy_deletes_the_old_sites_builds_named_and_no_other_folder_beside_the_site(tmp_path):
+    """left_behind matched every name beginning ".site.readinglist-gone", and tidy deleted
+    them all: a curator's ".site.readinglist-gone.bak/" went at the next build."""
+    site = tmp_path / "site"
+    _build(site, OLD)
+    for name in ("", "-2", "-12"):  # (the names _free_gone gives: deleted)
+        _build(staged_site.beside(site, staged_site.GONE + name), {"index.html": "older"})
+    kept = [".site.readinglist-gone.bak", ".site.readinglist-gone-old", ".site.readinglist-gone-02",
+            ".site.readinglist-gone-1", ".site.readinglist-gone-"]
+    for name in kept:
+        _build(tmp_path / name, {"notes.txt": "mine"})
+    assert staged_site.left_behind(site) == [
+        staged_site.beside(site, staged_site.GONE + name) for name in ("", "-2", "-12")
+    ]
+    staging = staged_site.begin(site)
+    assert staging is not None
+    assert _beside(tmp_path) == sorted([*kept, ".site.readinglist-new", "site"])
+    for name in kept:
+        assert _site(tmp_path / name) == {"notes.txt": "mine"}
