@@ -37,6 +37,7 @@ def main() -> int:
     held: list[int] = []
     try:
         try:
+            DOCS.mkdir(exist_ok=True)  # (its lock is made there: `mkdir -p docs` before)
             for lock_file, shown, let_servers_be in (
                 (DOCS / docslock.LOCK_NAME, "docs/", True),
                 (staged_site.lock_file(SITE), "site/", False),
@@ -57,8 +58,11 @@ def main() -> int:
 
 def _wait_for(lock_file: Path, shown: str, *, let_servers_be: bool) -> int | None:
     """The lock ``lock_file`` taken (its open file, which holds it), once the build
-    holding it is done; None when a server holds it and ``let_servers_be``."""
+    holding it is done; None when a server holds it and ``let_servers_be``, or when
+    there is no lock there and none can be made (_opened)."""
     fd = _opened(lock_file, shown)
+    if fd is None:
+        return None
     said = False
     try:
         while True:
@@ -81,14 +85,19 @@ def _wait_for(lock_file: Path, shown: str, *, let_servers_be: bool) -> int | Non
         raise
 
 
-def _opened(lock_file: Path, shown: str) -> int:
+def _opened(lock_file: Path, shown: str) -> int | None:
     """``lock_file`` opened (made, as docslock makes it, where there is none yet): read
-    only, which is enough for flock, so a lock file another user made 0644 is taken."""
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    only, which is enough for flock, so a lock file another user made 0644 is taken.
+    None where none can be made: a folder this user may not write in (`site` a link to
+    /var/www/list), where a build takes no lock either and builds in place."""
     try:
         fd = os.open(lock_file, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
         pass
+    except OSError:
+        if os.path.lexists(lock_file):
+            raise
+        return None
     else:
         if docslock.shared(lock_file.parent):
             os.fchmod(fd, docslock.SHARED_LOCK_MODE)
@@ -103,7 +112,9 @@ def _delete() -> bool:
     """Deletes what builds made; whether something could not be (said)."""
     doomed = [Path(".venv"), SITE, Path(".cache")]
     doomed += sorted(Path(".").glob(f".{SITE.name}.readinglist-*"))  # (a killed build's: staged_site.py)
-    if DOCS.is_dir():
+    if DOCS.is_dir() and not DOCS.is_symlink():
+        # (A docs/ that is a link: what it leads to is not this project's to empty, and
+        # `find docs` of the rule before did not follow it either.)
         doomed += sorted(entry for entry in DOCS.iterdir() if entry.name not in DOCS_KEPT)
     DOCS.mkdir(exist_ok=True)
     failed = False

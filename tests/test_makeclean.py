@@ -125,3 +125,53 @@ def test_a_build_started_while_make_clean_deletes_waits_for_it(tmp_path, monkeyp
     assert makeclean.main() == 0
     assert taken == [True]
     assert not (project / "site").exists() and not (project / ".cache").exists()
+
+
+def test_make_clean_leaves_what_a_linked_docs_folder_leads_to(tmp_path):
+    # The rule before (`find docs -mindepth 1 ...`) did not follow a docs/ that is a
+    # link; makeclean emptied the folder it led to, outside the project.
+    project = _project(tmp_path)
+    shutil.rmtree(project / "docs")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "notes").mkdir(parents=True)
+    (elsewhere / "notes" / "mine.md").write_text("mine")
+    (project / "docs").symlink_to(elsewhere, target_is_directory=True)
+    done = subprocess.run(["make", "-s", "clean"], cwd=project, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (elsewhere / "notes" / "mine.md").read_text() == "mine"
+    assert (project / "docs").is_symlink() and not (project / "site").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
+def test_make_clean_of_a_site_linked_into_a_folder_this_user_may_not_write_deletes_the_link():
+    """`site` a link to /var/www/list, /var/www not this user's: no lock file can be made
+    beside the folder (a build then takes none, and builds in place); makeclean stopped
+    with PermissionError's traceback, having deleted nothing, and made no folder there."""
+    import tempfile
+
+    from generator import makeclean
+    from tests.test_docslock import NOBODY, _as_another_user
+
+    root = Path(tempfile.mkdtemp(prefix="readinglist-makeclean-", dir="/tmp"))
+    try:
+        www = root / "www"  # (root's, 0755: the other user may not write in it)
+        (www / "list").mkdir(parents=True)
+        (www / "list" / "index.html").write_text("served")
+        project = root / "project"
+        (project / "docs").mkdir(parents=True)
+        (project / ".cache").mkdir()
+        (project / "site").symlink_to(www / "list", target_is_directory=True)
+        for path in (project, project / "docs", project / ".cache"):
+            os.chown(path, NOBODY, NOBODY)
+        os.chmod(root, 0o755)
+
+        def clean() -> str:
+            os.chdir(project)
+            return str(makeclean.main())
+
+        assert _as_another_user(clean) == "0"
+        assert sorted(p.name for p in project.iterdir()) == ["docs"]  # (the link gone, not what it led to)
+        assert sorted(p.name for p in (www / "list").iterdir()) == ["index.html"]
+        assert sorted(p.name for p in www.iterdir()) == ["list"]  # (no lock file made there)
+    finally:
+        shutil.rmtree(root)
