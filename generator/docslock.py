@@ -182,6 +182,17 @@ def forbidden(lock_file: Path, lock_shown: str, shown: str, found: Holder | None
     user's, and this user may not open it."""
     owner = owner_of(lock_file)
     now = f" ({found.named()} holds it now)" if found is not None else ""
+    if os.access(lock_file, os.R_OK | os.W_OK) and _sticky(lock_file.parent):
+        # (This user may open it: filelock refuses another user's lock file in a folder
+        # with the sticky bit, /tmp's, as its owner could replace it meanwhile; `chmod
+        # g+w` would change nothing.)
+        return (
+            f"cannot take the lock {lock_shown}{now}: it is {owner}'s, in a folder with the"
+            f" sticky bit ({lock_file.parent}), where a lock file of another user's is not"
+            f" taken (they could replace it meanwhile), so this run could not take turns with"
+            f" others writing {shown}: ask {owner} to remove the file when no one is building,"
+            " or build into a folder without the sticky bit"
+        )
     return (
         f"cannot take the lock {lock_shown}{now}: it is {owner}'s, and you may not open it,"
         f" so this run could not take turns with others writing {shown}: ask {owner} to run"
@@ -202,6 +213,13 @@ def owner_of(path: Path) -> str:
         return pwd.getpwuid(uid).pw_name
     except (ImportError, KeyError):
         return f"uid {uid}"
+
+
+def _sticky(folder: Path) -> bool:
+    try:
+        return bool(folder.stat().st_mode & stat.S_ISVTX)
+    except OSError:
+        return False
 
 
 def shared(folder: Path) -> bool:

@@ -398,3 +398,29 @@ def test_a_lock_another_user_left_that_this_one_cannot_open_is_refused_naming_it
         f" `chmod g+w {lock}` (a folder two users share), or remove the file when no one is"
         " building"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
+def test_a_lock_another_user_left_in_a_sticky_folder_is_refused_saying_why(shared_folder):
+    # filelock refuses another user's lock file in a folder with the sticky bit (/tmp's,
+    # a lab's 3775 folder) though this user may open it (here: it is 0666); the refusal
+    # said "you may not open it" and to run `chmod g+w`, which changes nothing.
+    from generator import docslock
+
+    shared_folder.chmod(0o1777)
+    lock = shared_folder / ".site.readinglist.lock"
+    lock.touch()
+    lock.chmod(0o666)
+    os.chown(lock, 4343, 4343)  # (a third user's, neither this one's nor the folder's owner's)
+
+    def take() -> str:
+        docslock.hold(lock, "site/", {})
+        return "held"
+
+    assert _as_another_user(take) == (
+        f"LockForbidden: cannot take the lock {lock}: it is uid 4343's, in a folder with the"
+        f" sticky bit ({shared_folder}), where a lock file of another user's is not taken (they"
+        " could replace it meanwhile), so this run could not take turns with others writing"
+        " site/: ask uid 4343 to remove the file when no one is building, or build into a"
+        " folder without the sticky bit"
+    )
