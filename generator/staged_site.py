@@ -176,7 +176,13 @@ def _discard(site: Path, folder: Path) -> None:
     user's files), what is left of it is named as an old site is, out of the way."""
     shutil.rmtree(folder, ignore_errors=True)
     if os.path.lexists(folder):
-        folder.rename(_free_gone(site))
+        try:
+            folder.rename(_free_gone(site))
+        except OSError:
+            # (A folder this user may not rename in either: a root-made staging folder
+            # beside /var/www/list, /var/www root's. It stays, and the build is made in
+            # place, as where no staging folder can be made.)
+            pass
 
 
 def _refused(site: Path, built: Path, staging: Path, carried: list[str]) -> None:

@@ -629,3 +629,26 @@ def test_tidy_deletes_the_old_sites_builds_named_and_no_other_folder_beside_the_
     assert _beside(tmp_path) == sorted([*kept, ".site.readinglist-new", "site"])
     for name in kept:
         assert _site(tmp_path / name) == {"notes.txt": "mine"}
+
+
+def test_a_killed_builds_staging_folder_this_user_may_neither_delete_nor_move_leaves_the_build_in_place(
+    tmp_path, monkeypatch
+):
+    """A root-made staging folder beside /var/www/list, /var/www root's: before it was put
+    out of the way, the build was made in place; the rename put in for it raised, and the
+    build stopped with PermissionError's traceback."""
+    _theirs_kept(monkeypatch)
+    site = tmp_path / "site"
+    _build(site, OLD)
+    left = staged_site.beside(site, staged_site.STAGING)
+    _build(left, {"theirs": "", "index.html": "half"})
+    rename = Path.rename
+
+    def refused(self, target):
+        if self == left:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refused)
+    assert staged_site.begin(site) is None  # (in place)
+    assert _site(left) == {"theirs": "", "index.html": "half"} and _site(site) == OLD
