@@ -1600,6 +1600,10 @@ def name_text(name: NameParts) -> str:
     return text + ", " + " ".join(name.jr) if name.jr else text
 
 
+# Where BibTeX splits a name into its parts, or an author list into names.
+_SPLIT_AT = re.compile(r"[\s,]")
+
+
 def _authors(
     entry: Entry, path: str = "", problems: Problems | None = None, told: set[Location] | None = None
 ) -> tuple[str, ...]:
@@ -1624,9 +1628,18 @@ def _authors(
         bare, mark = without_marks(plain)
         # A name braced whole is taken as written (an organisation's, "{\\#}"), and so is
         # one of marks alone: a mark stands beside a name.
-        if mark and bare and not _braced_whole(text.strip()):
+        braced = _braced_whole(text.strip())
+        if mark and bare and not braced:
             plain = bare
             marks += mark
+        elif braced and not mark and _SPLIT_AT.search(plain) and not is_organisation(plain):
+            # Braced still if the citations would split it written bare (export_bibtex
+            # braces a name with a mark or an organisation's word itself): "Hugging Face"
+            # was cited "Face, Hugging", "Smith, John" as "John Smith"; braced whole, the
+            # paper file says one unit (names.braced_name). Braces inside it must pair up
+            # to be written round it; "{et al}" is the keyword still (below).
+            if _braced_whole(f"{{{plain}}}") and not _ET_AL.fullmatch(plain):
+                plain = f"{{{plain}}}"
         if plain:
             names.append(plain)
     if len(names) > 1 and isinstance(names[-1], str) and _ET_AL.fullmatch(names[-1]):
