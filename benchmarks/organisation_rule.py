@@ -7,9 +7,10 @@ N names (49,767, as benchmarks/cite_names.py's 10,000 papers name), each its own
 cite_names.py makes them (a given name and a surname of random letters, one in ten with a
 particle, one in fifty with a suffix, one in fifty an organisation's), and a list of
 three real names repeated (two people's and "Hugging Face"). Each round in a process of
-its own. Printed: the CPU seconds (time.process_time) of lemminflect's dictionary loaded
-(once a process, on the first name the dictionary is asked of), of the made-up names and
-of the repeated ones, and how many names read as an organisation's.
+its own. Printed: the CPU seconds (time.process_time) of the dictionary loaded (once a
+process, on the first name it is asked of: the shipped table of its words,
+wordtables.DICTIONARY_TABLE, lemminflect itself before h_rev92's change), of the made-up
+names and of the repeated ones, and how many names read as an organisation's.
 """
 
 from __future__ import annotations

@@ -47,6 +47,8 @@ from typing import Callable, Collection, Iterable, Mapping
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
+from .wordtables import DICTIONARY_TABLE, shipped_words
+
 # The two fields' weights. "title_lemmas" weighs below the topics (4) and the title (10),
 # so that a title writing the query's word outranks one writing another form of it;
 # "lemmas" below the abstract (1), for the same reason.
@@ -176,19 +178,20 @@ def names_no_subject(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _no_subject_table() -> frozenset[str]:
-    try:
-        text = NO_SUBJECT_TABLE.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        # readinglist's own file, none of the curator's: an install that lost it. (An
-        # OSError, which the command line says in a line, file named, as any other.)
-        raise FileNotFoundError(
-            exc.errno,
-            "missing: readinglist's list of words that name no subject, which the hint for a"
-            " paper in no topic reads; install readinglist again",
-            str(NO_SUBJECT_TABLE),
-        ) from exc
-    # (Split at line ends alone: a few of the dictionary's words hold a space, "under go".)
-    return frozenset(text.split("\n")) - {""}
+    return shipped_words(NO_SUBJECT_TABLE, "list of words that name no subject, which the hint for a paper in no topic reads")
+
+
+def dictionary_words() -> list[str]:
+    """Every word of small letters alone that lemminflect's getAllLemmas finds, sorted
+    (wordtables.DICTIONARY_TABLE's)."""
+    from lemminflect import Lemmatizer, getAllLemmas
+
+    lemmatizer = Lemmatizer()
+    known = lemmatizer._getLemmaDict().keys() | lemmatizer._getOverridesDict().keys()
+    return sorted(word for word in known if _SMALL_LETTERS.fullmatch(word) and getAllLemmas(word))
+
+
+_SMALL_LETTERS = re.compile(r"[a-z]+")
 
 
 def no_subject_words() -> list[str]:
@@ -335,13 +338,14 @@ def by_form(inflections: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 
 
 def main() -> int:
-    """``python -m generator.lemmas``: write `NO_SUBJECT_TABLE` from lemminflect's
-    dictionary (after lemminflect changed: a test says so)."""
+    """``python -m generator.lemmas``: write `NO_SUBJECT_TABLE` and `DICTIONARY_TABLE`
+    from lemminflect's dictionary (after lemminflect changed: a test says so)."""
     from .atomicfile import atomic_write
 
     # (Run in the source tree, where the package's data is a file of its own.)
-    atomic_write(Path(str(NO_SUBJECT_TABLE)), "".join(f"{word}\n" for word in no_subject_words()))
-    print(NO_SUBJECT_TABLE)
+    for table, words in ((NO_SUBJECT_TABLE, no_subject_words()), (DICTIONARY_TABLE, dictionary_words())):
+        atomic_write(Path(str(table)), "".join(f"{word}\n" for word in words))
+        print(table)
     return 0
 
 

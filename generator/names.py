@@ -10,12 +10,12 @@ languages write it, surname first without a space ("赵鑫"): sources that split
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from typing import Sequence
 
 from generator.quoting import quoted
+from .wordtables import in_dictionary
 
 # BibTeX splits every name into first and last names, so "Google DeepMind" would be cited
 # as "DeepMind, G."; a name in braces is one unit. The YAML does not mark organisations:
@@ -331,13 +331,11 @@ def read_as_organisation(name: str) -> bool:
     return all(_dictionary_word(word.casefold()) for word in words) and not is_organisation(name)
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _dictionary_word(word: str) -> bool:
     """Whether lemminflect's dictionary lists the lower-case ``word`` in some form
-    ("hugging", "face"). Not lemmas.known_word's forms its rules make of a word it does
+    ("hugging", "face"), as the table of its words shipped with readinglist says
+    (wordtables.in_dictionary: lemminflect itself costs 0.3 s to load, which `check` and
+    a rerun need not pay). Not lemmas.known_word's forms its rules make of a word it does
     not list: asked of every name's words, the rules cost 90 us a name no dictionary
     holds, most names (4.6 s for 49,767 made-up names, against 0.1 s)."""
-    # (imported here: lemminflect's dictionary, a third of a second, for a list with authors)
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word))
+    return in_dictionary(word)
