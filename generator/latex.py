@@ -334,6 +334,21 @@ def simple_math(math: str) -> str | None:
     return _pylatexenc_text(math).strip() or None
 
 
+@cache
+def _macros():  # (pylatexenc's table of what each macro prints, as _to_text reads it)
+    return _to_text().latex_context
+
+
+@lru_cache(maxsize=1024)
+def macro_letters(name: str) -> str:
+    """The letters the control word ``\\name`` prints by itself, without arguments:
+    "α" for ``alpha``, "ℓ" for ``ell``, "log" for ``log``; "" for one that prints none
+    (``emph``, ``sqrt``), a symbol (``infty``) or that pylatexenc does not know."""
+    spec = _macros().get_macro_spec(name)
+    read = getattr(spec, "simplify_repl", None)
+    return read if isinstance(read, str) and read.isalpha() else ""
+
+
 def simple_math_in(text: str) -> bool:
     """Whether ``text`` may hold math `simple_math` reads (a quick look, before a scan)."""
     return ("$\\" in text or "\\(" in text) and any(

@@ -207,6 +207,40 @@ def case_parts(text: str) -> list[str]:
     return found
 
 
+# A title written with TeX, as a .bib file writes one ("Learning \\alpha-divergences",
+# "G\\"odel", "An $O(n)$ bound"), shows as typed (paperdrafts warns of it), and its words
+# in the index were the TeX's: "\\alpha", "g\\" and "odel", "$o" (a backslash and a dollar
+# are no separators). A reader types what it reads as ("α", "Gödel", "godel", "O(n)")
+# and, for a Greek letter, its name ("alpha": how one says it, and what the page shows
+# after the backslash), and found nothing. Those words are the title's too, hidden
+# (`paper_entry`), the index's separator unchanged: a backslash or a dollar in an
+# abstract is the authors' math, kept as typed.
+_CONTROL_WORD = re.compile(r"\\([A-Za-z]+)")
+
+
+def tex_words(title: str) -> list[str]:
+    """The words ``title`` reads as, as TeX (latex.plain_for_matching: accents, emphasis,
+    braces and math read; a control word outside math as the letters it prints,
+    latex.macro_letters), and their other spellings (`variants`), that its words as
+    written are not; and the name of each Greek letter it writes as a control word
+    ("alpha" for ``\\alpha`` and ``$\\alpha$``). [] for a title without a backslash or a
+    dollar (braces alone, "{BERT}", are separators already)."""
+    if "\\" not in title and "$" not in title:
+        return []
+    from . import latex  # (imported late: pylatexenc, for such a title only)
+
+    names = [
+        name.lower() for name in _CONTROL_WORD.findall(title)
+        if len(letter := latex.macro_letters(name)) == 1 and "GREEK" in unicodedata.name(letter, "")
+    ]
+    read = _CONTROL_WORD.sub(
+        lambda control: latex.macro_letters(control.group(1)) or control.group(), latex.plain_for_matching(title))
+    written = set(_field_words(_escape(title))) | set(variants(title))
+    words = [*_field_words(_escape(read)), *variants(read), *names]
+    # (Not a symbol's: "√" of "$\\sqrt{T}$" is no word a reader types.)
+    return [word for word in dict.fromkeys(words) if word.lower() not in written and _WORD.search(word)]
+
+
 # An author's name that is one of lunr's stop words ("Kaiming He", "Sang An", "Minh Do")
 # is dropped from the index as "he" is from a sentence: no search found the papers of
 # such an author, and the search box said '"he" is too common to search'. The entry holds
@@ -410,7 +444,7 @@ def paper_entry(
         + _asterisks(str(abstract_html(paper.abstract, links=False))) + _names_shown(paper),
         "tags": [_escape(title) for title in topic_titles],
     }
-    in_title = variants(paper.title) + case_parts(paper.title) + initialisms(paper.title)
+    in_title = variants(paper.title) + case_parts(paper.title) + initialisms(paper.title) + tex_words(paper.title)
     # An acronym another paper defines, for the long form this title writes ("rlhf" for
     # "Reinforcement Learning from Human Feedback"), weighs as the title too.
     in_title += [word for word in acronym_words[0] if word not in in_title]

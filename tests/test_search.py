@@ -1145,6 +1145,33 @@ def test_a_doi_with_an_accent_is_found_typed_composed_or_not():
         "papers/decomposed/", "papers/plain/"]
 
 
+def test_a_title_written_with_tex_is_found_by_what_it_reads_as():
+    """A title written with TeX in its file shows as typed ("Learning \\alpha-divergences"),
+    and its words were the TeX's ("\\alpha", "g\\" and "odel", "$o": a backslash and a
+    dollar are no separators): "alpha", "α", "Gödel", "godel", "O(n)" and "beta" found
+    nothing. Each finds its paper now, with nothing missing; a word in braces ("{BERT}",
+    "\\emph{Careful}") was found before and still is, and the title pasted as shown still
+    finds its paper first."""
+    engine = _engine_of(
+        _paper("alpha", title=r"Learning \alpha-divergences", abstract="One."),
+        _paper("godel", title=r'G\"odel machines', abstract="Two."),
+        _paper("bound", title=r"An $O(n)$ bound for \emph{Careful} search with {BERT}", abstract="Three."),
+        _paper("vae", title=r"$\beta$-VAE disentangles", abstract="Four."),
+        _paper("plain", title="Learning divergences", abstract="Five."),
+    )
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query, page in (("alpha", "alpha"), ("α", "alpha"), ("Alpha-divergences", "alpha"), ("α-divergences", "alpha"),
+                        ("Gödel", "godel"), ("godel", "godel"), ("O(n)", "bound"), ("careful", "bound"),
+                        ("bert", "bound"), ("beta", "vae"), ("β-VAE", "vae"), ("β", "vae")):
+        assert found(query) == [(f"papers/{page}/", ())], query
+    # (Both papers write "learning" and "divergences": the TeX title's own words first.)
+    assert found("learning alpha divergences")[0] == ("papers/alpha/", ())
+    assert found(r"Learning \alpha-divergences")[0] == ("papers/alpha/", ())
+
+
 def test_an_old_arxiv_id_and_arxivs_doi_are_found_in_the_forms_a_reader_pastes():
     """An old arXiv id was found typed bare ("cs/0112017") alone: "arXiv:cs/0112017v1"
     said its paper lacked "0112017v1", and arXiv's address of it
