@@ -343,6 +343,22 @@ def arxiv_term(ident: str) -> str:
     return doi_form(ARXIV_DOI_PREFIX + ident) if "/" in ident else ident
 
 
+# A page that writes an old arXiv id in its text ("we build on cs/0112017", in its
+# abstract, notes or a topic's description) holds it as the words "cs" and "0112017",
+# which the id typed, one word (`arxiv_term`), no longer looked for: the page was found
+# by no form of it. Such a page holds the id's term with MENTION_END too
+# (`written_old_ids`, `mention_term`), which the typed id looks for besides its own
+# term, and comes after the paper whose id it is (`by_mention`, `rank_by_words`). (No
+# DOI's word ends so: doi_form writes "_" only before "d", "s", "h", "u" or "x".)
+MENTION_END = "_m"
+
+
+def mention_term(ident: str) -> str:
+    """The word of the index that finds a page writing the old arXiv id ``ident``
+    (`links.normalize_arxiv`: "cs/0112017") in its text (readinglist.js's mentionTerm)."""
+    return arxiv_term(ident) + MENTION_END
+
+
 def _doi_trimmed(doi: str) -> str:
     while True:
         trimmed = _DOI_END.sub("", doi)
@@ -483,9 +499,12 @@ def paper_entry(
     # link), holds the id's word too (`_arxiv_doi_terms`): its text's words are
     # "10.48550" and "arxiv.2401.01234", and the id typed, "2401.01234", found nothing.
     by_doi = dict.fromkeys(term for text in ids for term in _arxiv_doi_terms(text) if term not in ids and term not in dois)
+    # (And the old ids its text writes, other than its own: `mention_term`.)
+    mentions = [mention_term(old) for old in written_old_ids(paper.summary, paper.abstract, paper.notes)
+                if old not in olds]
     hidden = " ".join(
         [*spelt, *paper.tags, *ids, *dois, *by_doi, *links, status_parts, rest, *name_forms(paper.names),
-         paper.notes]).strip()
+         paper.notes, *mentions]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))
@@ -563,9 +582,11 @@ def joined_words(doc: Mapping[str, Any]) -> dict[str, str]:
     """A topic's or hand page's entry's hidden ``variants``: its text's hyphenated words
     joined ("ROUGE-L": "rougel"), as a paper's entry has them. The search ranks a
     hyphenated query word by that form (`_compounds`): a page that wrote "ROUGE-L" was
-    else taken for one with "ROUGE" alone, and left out."""
+    else taken for one with "ROUGE" alone, and left out. And the old arXiv ids it
+    writes, as a paper's abstract's (`mention_term`)."""
     text = html.unescape(_MARKUP.sub(" ", doc.get("text", "")))
     joined = [word.replace("-", "") for word in _HYPHENATED.findall(text)]
+    joined += map(mention_term, written_old_ids(text))
     return {"variants": _escape(" ".join(dict.fromkeys(joined)))} if joined else {}
 
 
@@ -1230,6 +1251,22 @@ def _old_arxiv(word: str) -> str:
     return f"{old.group(1).lower()}/{old.group(2)}"
 
 
+# (A quick look before the words are read: an old id's number after its "/".)
+_SEVEN_DIGITS = re.compile(r"/[0-9]{7}")
+_WRITTEN_WORD = re.compile(rf"[^{SPACE}]*/[0-9]{{7}}[^{SPACE}]*")
+
+
+def written_old_ids(*texts: str) -> list[str]:
+    """The old arXiv ids ``texts`` write (each white-space-delimited word that holds one,
+    read as a typed word is: `_old_arxiv`, so that "github.com/lab/1234567" is none),
+    each once, in the order written."""
+    found: dict[str, None] = {}
+    for text in texts:
+        if _SEVEN_DIGITS.search(text):
+            found.update(dict.fromkeys(filter(None, map(_old_arxiv, _WRITTEN_WORD.findall(text)))))
+    return list(found)
+
+
 def _arxiv_doi_terms(doi: str) -> tuple[str, ...]:
     """The term of the arXiv id whose own DOI (`_ARXIV_DOI`) is ``doi`` (`arxiv_term`),
     if it is one: it finds the paper that gives the id alone, which has not this DOI.
@@ -1565,9 +1602,10 @@ def _refine(
             # An old id is one word, as a new one is, found by the word the index holds
             # for it (`arxiv_term`): said missing as the id, as a new one is, not the
             # word pasted round it ("arxiv:hep-th/0000001v2", "(arxiv:...).", an address).
-            term = arxiv_term(arxiv)
-            out.append(f"{term}^{EXACT_BONUS}")
-            found_by = (arxiv, term)
+            # (And the pages that write it, after its paper: `mention_term`.)
+            term, mention = arxiv_term(arxiv), mention_term(arxiv)
+            out += [f"{term}^{EXACT_BONUS}", f"{mention}^1"]
+            found_by = (arxiv, term, mention)
             words[found_by] = None
             if presence == "+":
                 required[found_by] = None
@@ -2035,6 +2073,18 @@ def by_spaced(terms: Mapping[str, bool], word: Sequence[str]) -> bool:
     return any(map(terms.get, spaced)) and not any(terms.get(term) for term in word if term not in spaced)
 
 
+def by_mention(terms: Mapping[str, bool], word: Sequence[str]) -> bool:
+    """Whether a page finds an old arXiv id only where its text writes it
+    (`mention_term`): it comes after the id's paper (`rank_by_words`). readinglist.js's
+    byMention is the same."""
+    return any(terms.get(term) for term in word if _mentioned(term)) and not any(
+        terms.get(term) for term in word if not _mentioned(term))
+
+
+def _mentioned(term: str) -> bool:
+    return term.startswith(DOI_MARK) and term.endswith(MENTION_END)
+
+
 def rank_by_words(
     ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]],
     titles: Mapping[str, str] | None = None, names: Mapping[str, Sequence[str]] | None = None,
@@ -2071,7 +2121,12 @@ def rank_by_words(
     counts = {page: words_found(terms.get(page, {}), words) for page in ranked}
     # (How many hyphenated words a page finds only written with spaces: it comes after
     # a page that writes them whole, all else equal.)
-    apart = {page: sum(by_spaced(terms.get(page, {}), word) for word in words) for page in ranked}
+    # (And how many old arXiv ids it finds only where its text writes them: after the
+    # id's paper, all else equal.)
+    # (Only the words that can be: a query without such a word asks each page nothing.)
+    parted = [word for word in words if is_compound(word) or any(map(_mentioned, word))]
+    apart = {page: sum(by_spaced(terms.get(page, {}), word) or by_mention(terms.get(page, {}), word) for word in parted)
+             for page in ranked}
     if any(map(is_compound, words)):
         # (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L".)
         ranked = [page for page in ranked if counts[page]]

@@ -83,6 +83,8 @@ from generator.search import (
     unlinked_tip,
     doi_form,
     linked_doi,
+    arxiv_term,
+    mention_term,
 )
 from tests.browser.sitebuild import ROOT, build_site
 
@@ -1285,6 +1287,53 @@ def test_an_old_arxiv_id_is_one_word_that_finds_its_paper_alone():
     assert [hit.location for hit in engine.find("cond-mat.stat-mech/0601001").hits] == ["papers/matter/"]
     # (An id no paper has finds nothing: not the pages of its number or its archive.)
     assert engine.find("hep-th/0112017").hits == []
+
+
+def test_a_page_that_writes_an_old_arxiv_id_is_found_after_the_ids_paper():
+    """A page that writes an old arXiv id in its abstract or notes ("we build on
+    cs/0112017") held it as the words "cs" and "0112017", and since the id typed is one
+    word (the term of arXiv's DOI of it, which its paper alone holds) that page was
+    found by no form of the id. It is found now, by each form a reader pastes, after the
+    paper whose id it is, though its title is shorter (its document boost higher); a
+    page that writes the number alone, or another archive's id of it, or the number in
+    another site's address, is not; and a topic's or hand page's text is read alike."""
+    site = Site(
+        papers=(
+            _paper("old", title="The first of the old preprints", abstract="One.", arxiv="cs/0112017"),
+            _paper("cites", title="Second", abstract="We build on cs/0112017, and on it (arXiv:cs.CL/0112017v2)."),
+            _paper("noted", title="The third", abstract="Three.", notes="Compare https://arxiv.org/abs/cs/0112017v1."),
+            _paper("other", title="The fourth", abstract="Four cs papers, 0112017, and math/0112017."),
+            _paper("repo", title="The fifth", abstract="Code at github.com/cs/0112017."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([
+        {"location": "", "title": "Home", "text": "<p>hi</p>"},
+        {"location": "about/", "title": "About", "text": "<p>A list that began with hep-th/9711200.</p>"},
+    ]), site))
+
+    def found(query):
+        return [(hit.location, hit.missing) for hit in engine.find(query).hits]
+
+    for query in ("cs/0112017", "arXiv:cs/0112017v1", "https://arxiv.org/abs/cs/0112017", "cs.CL/0112017",
+                  "+cs/0112017", "CS/0112017v3"):
+        hits = found(query)
+        assert hits[0] == ("papers/old/", ()) and sorted(hits[1:]) == [("papers/cites/", ()), ("papers/noted/", ())], query
+    # (checked by hand: the page that writes both words first; of those lacking "second",
+    # the id's paper before the page whose notes write it)
+    assert found("cs/0112017 second") == [
+        ("papers/cites/", ()), ("papers/old/", ("second",)), ("papers/noted/", ("second",))]
+    assert found("math/0112017") == [("papers/other/", ())]
+    assert found("hep-th/9711200") == [("about/", ())]
+    # (lunr scores the id's own term thrice the page's, `_refine`; where a page that
+    # writes it scores higher all the same, a topic's boost or a short title against a
+    # long one, it still comes after the id's paper.)
+    term, mention = arxiv_term("cs/0112017"), mention_term("cs/0112017")
+    assert mention != term and mention.startswith(term)
+    words = [("cs/0112017", term, mention)]
+    terms = {"writes/": {mention: True}, "has/": {term: True}, "both/": {term: True, mention: True}}
+    assert rank_by_words(["writes/", "has/"], terms, words) == ["has/", "writes/"]
+    assert rank_by_words(["writes/", "both/"], terms, words) == ["both/", "writes/"]
 
 
 def test_an_arxiv_id_no_paper_has_is_said_missing_as_the_id_new_or_old():

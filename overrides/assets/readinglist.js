@@ -399,6 +399,13 @@
     return ident.indexOf("/") >= 0 ? doiForm(ARXIV_DOI_PREFIX + ident) : ident;
   }
 
+  /* The word of the index that finds a page writing an old arXiv id in its text, after
+     the id's paper (search.py's MENTION_END, mention_term). */
+  var MENTION_END = "_m";
+  function mentionTerm(ident) {
+    return arxivTerm(ident) + MENTION_END;
+  }
+
   /* The term of the arXiv id whose own DOI a DOI is, if it is one: it finds the paper
      that gives the id alone (search.py's _arxiv_doi_terms). */
   function arxivDoiTerms(doi) {
@@ -690,6 +697,20 @@
     });
   }
 
+  /* Whether terms find an old arXiv id only where a page's text writes it: after the
+     id's paper (search.py's by_mention). */
+  function byMention(has, word) {
+    return word.some(function (term) {
+      return isMention(term) && has(term);
+    }) && !word.some(function (term) {
+      return !isMention(term) && has(term);
+    });
+  }
+
+  function isMention(term) {
+    return term.endsWith(MENTION_END) && term.indexOf(DOI_MARK) === 0;
+  }
+
   /* The refined query's terms, and the words a result is ranked by (search.py's
      _refine: refine is refine_query, refineWords query_words); the words the
      query's fuzzy terms find; its words in lunr's syntax, as typed; and its leading
@@ -841,9 +862,11 @@
          missing as the id, as a new one is (search.py's arxiv_term). */
       var arxiv = typedArxiv(word);
       if (arxiv.indexOf("/") >= 0) {
+        /* (And the pages that write it, after its paper: search.py's mention_term.) */
         var term = arxivTerm(arxiv);
-        out.push(term + "^" + EXACT_BONUS);
-        var byId = [arxiv, term];
+        var mention = mentionTerm(arxiv);
+        out.push(term + "^" + EXACT_BONUS, mention + "^1");
+        var byId = [arxiv, term, mention];
         words.set(byId.join(" "), byId);
         if (presence === "+") {
           needed.set(byId.join(" "), byId);
@@ -1346,8 +1369,16 @@
     });
     /* (No object of each group's terms: 10,000 groups took 25 ms instead of 18.) */
     var counts = new Map();
-    /* (How many hyphenated words a group finds only written with spaces: search.py's apart.) */
+    /* (How many hyphenated words a group finds only written with spaces, and old arXiv
+       ids only where its text writes them: search.py's apart.) */
     var apart = new Map();
+    /* (The words that hold such an id's term: a query without one asks no page.) */
+    var mentions = new Set();
+    words.forEach(function (terms) {
+      if (terms.some(isMention)) {
+        mentions.add(terms);
+      }
+    });
     var lacking = new Set();
     groups.forEach(function (group) {
       var n = 0;
@@ -1360,7 +1391,7 @@
       words.forEach(function (terms) {
         if (terms.some(has)) {
           n += 1;
-          if (bySpaced(has, terms)) {
+          if (bySpaced(has, terms) || (mentions.has(terms) && byMention(has, terms))) {
             spacedOnly += 1;
           }
         }

@@ -96,11 +96,24 @@ PAPERS.update({
 })
 
 
+# (A title written with TeX, shown as typed; an old arXiv id's paper, and two pages that
+# write the id, in an abstract and in notes.)
+WRITTEN = {
+    "tex-title": "title: 'Learning \\alpha-divergences of G\\\"odel codes in $O(n)$'\nabstract: Codes.\n",
+    "many-colours": "title: The limit of many colours\narxiv: hep-th/9711200\nabstract: Colours.\n",
+    "reads-old": "title: Reading old physics\nabstract: We read hep-th/9711200 closely.\n",
+    "notes-old": "title: Notes on dualities\nabstract: Dualities.\nnotes: After arXiv:hep-th/9711200v3.\n",
+}
+
+
 def _add(content) -> None:
     for name, (title, authors, rest) in PAPERS.items():
         (content / "papers" / f"{name}.yml").write_text(
             f"id: {name}\ntitle: {title}\nauthors: {authors}\nyear: 2024\nadded: 2026-11-27\n{rest}"
             f"abstract: |\n  {title}, with help from sled makers.\n", encoding="utf-8")
+    for name, rest in WRITTEN.items():
+        (content / "papers" / f"{name}.yml").write_text(
+            f"id: {name}\nauthors: [Ada Lovelace]\nyear: 2024\nadded: 2026-11-27\n{rest}", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +208,11 @@ QUERIES = [
     "https://arxiv.org/abs/2402.05555", "-2402.05555 quantum lattice", "10.48550/arXiv.2402.05555",
     # what a reader types that looks like those: words, a label before no identifier
     "arxiv papers on doi", "cs/ai", "git@ notation", "Transformers: a survey", "math/0501001", "doi: preprint",
+    # a title written with TeX, by what it reads as; an old id its paper has and two
+    # other pages write, in its forms, marked, beside another word
+    "alpha", "α", "Gödel", "godel", "O(n)", "alpha-divergences", "learning α divergences",
+    "hep-th/9711200", "arXiv:hep-th/9711200v1", "https://arxiv.org/abs/hep-th/9711200", "+hep-th/9711200 dualities",
+    "hep-th/9711200 dualities", "-hep-th/9711200 dualities colours",
 ]
 
 
@@ -354,12 +372,13 @@ def test_a_corrected_hyphenated_word_is_said_missing_as_typed(open_context, agre
 
 
 @pytest.mark.parametrize(("query", "expected"), [
-    # (checked by hand: the paper of cs/0112017 alone, one word; it was two, "cs" and
+    # (checked by hand: the paper of cs/0112017, one word; it was two, "cs" and
     # "0112017", and found math/0112017's paper and arxiv-writer's ("cs") too, each
-    # lacking one, under "1 page with both words, 2 more with one of them")
-    ("cs/0112017", ["papers/old-arxiv/"]),
-    ("arXiv:cs/0112017v1", ["papers/old-arxiv/"]),
-    # (arXiv's DOI of an old id found nothing, said to be no paper's DOI)
+    # lacking one, under "1 page with both words, 2 more with one of them"; and after it
+    # the page that writes the id, the curation reference's example of an arxiv: value)
+    ("cs/0112017", ["papers/old-arxiv/", "curation-reference/"]),
+    ("arXiv:cs/0112017v1", ["papers/old-arxiv/", "curation-reference/"]),
+    # (arXiv's DOI of an old id found nothing, said to be no paper's DOI; no page writes it)
     ("10.48550/arXiv.cs/0112017", ["papers/old-arxiv/"]),
     ("https://doi.org/10.48550/arXiv.math/0112017", ["papers/math-arxiv/"]),
 ])
@@ -368,7 +387,37 @@ def test_an_old_arxiv_id_finds_its_paper_alone_on_the_site(open_context, agree_s
     page = open_context(base=url).new_page()
     shown, _, line = _shown(page, query)
     assert [(path, []) for path in expected] == shown
-    assert line.startswith("1 page found")
+    assert line.startswith("1 page found" if len(expected) == 1 else f"{len(expected)} pages found")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # (checked by hand: each the TeX title's paper alone; none found it, but "alpha",
+    # the start of its hidden "alphadivergences")
+    ("α", [("papers/tex-title/", [])]),
+    ("Gödel", [("papers/tex-title/", [])]),
+    ("godel", [("papers/tex-title/", [])]),
+    ("alpha", [("papers/tex-title/", [])]),
+    # (and after it the page whose DOI writes an "O", "...3.0.CO;2-O", lacking "n")
+    ("O(n)", [("papers/tex-title/", []), ("papers/sici-doi/", ["n"])]),
+])
+def test_a_title_written_with_tex_is_found_by_what_it_reads_as_on_the_site(open_context, agree_site, query, expected):
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    shown, _, _ = _shown(page, query)
+    assert shown == expected
+
+
+def test_a_page_that_writes_an_old_arxiv_id_is_found_after_its_paper_on_the_site(open_context, agree_site):
+    """A page that writes an old id in its abstract or notes was found by no form of it,
+    since the id typed is one word its paper alone holds."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    for query in ("hep-th/9711200", "arXiv:hep-th/9711200v1", "https://arxiv.org/abs/hep-th/9711200"):
+        shown, _, line = _shown(page, query)
+        # (checked by hand: the id's paper, then the abstract's and the notes' pages)
+        assert shown[0] == ("papers/many-colours/", []), query
+        assert sorted(shown[1:]) == [("papers/notes-old/", []), ("papers/reads-old/", [])], query
+        assert line.startswith("3 pages found"), query
 
 
 def test_an_old_arxiv_id_marked_minus_leaves_out_its_paper_alone_on_the_site(open_context, agree_site):
