@@ -2302,10 +2302,20 @@ def _chapter_book(text: str) -> str:
     if not _EDITORS_MARK.search(text):
         return ""
     for found in _EDITORS.finditer(text):
+        if found.group("edited") is not None and _AFTER_INITIAL.search(text, 0, found.start()) and not _IN.match(found.group()):
+            # (rev94) No sentence of its own, but a name's last word after its initial:
+            # "- Michael I. Jordan, edited by John Doe, MIT Press" was of the venue
+            # "MIT Press", and imp38's reading gave it the venue "Jordan")
+            continue
         book = _chapter(found)[0].strip(" \t*_\"'“”")
         if book and not _known_venue(book):
             return book
     return ""
+
+
+# (an initial's full stop just before, "Michael I.", and "In" leading a chapter's book)
+_AFTER_INITIAL = re.compile(r"(?<![^\W_])[A-Z]\.$")
+_IN = re.compile(r"[ \t]*[Ii]n:?[ \t]")
 
 
 _EMPTY_PART = re.compile(r"([.,;])(?:[ \t]*[.,;])+")

@@ -643,6 +643,18 @@ def test_edited_by_after_a_name_alone_leaves_the_name():
     assert record.authors[0] == "Maria Garcia"
 
 
+# (rev94) An initial's full stop starts no sentence: "Jordan, edited by John Doe" after
+# "Michael I." is no book a chapter is in. Read before imp38 the venue was the publisher;
+# imp38 gave it the venue "Jordan", of the kind book.
+@pytest.mark.parametrize("after", [
+    "Michael I. Jordan, edited by John Doe, MIT Press, 1999",
+    "M. Jordan, edited by John Doe, MIT Press, 1999",
+])
+def test_a_name_after_its_initial_is_no_chapters_book(after):
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.venue, record.venue_kind, record.publisher, record.year) == ("MIT Press", "", "", "1999")
+
+
 # (rev88) A proceedings volume's name after its editors is the paper's venue, not a book
 # to leave out: Springer's LNCS reference, "In: Vedaldi, A., Bischof, H. (eds.) ECCV
 # 2020. LNCS, ...", was of the venue ECCV before imp37's chapters, then of "Springer";
