@@ -3419,10 +3419,18 @@ _CONFERENCE_REGION = _alternatives(
     [*_STATES, "USA", "US", "UK", "UAE", "South Korea", "New Zealand", "Hong Kong", "Czech Republic", "France", "Israel"]
     + [country.capitalize() for country in _COUNTRIES if len(country) > 3]
 )
+# (rev94) Or, without its state's or country's name, a city a table holds, where
+# conferences are held or publishers are ("NeurIPS 2017, Long Beach", as a talk's list
+# writes it, was of the venue "NeurIPS Long Beach"): no name.
+_CONFERENCE_CITIES = (
+    *_CITIES, "Long Beach", "Vancouver", "New Orleans", "Montréal", "Lake Tahoe", "Honolulu", "Seoul",
+    "Las Vegas", "Salt Lake City", "Seattle", "Venice", "Stockholm", "Lisbon", "Hong Kong", "Kyoto",
+    "Brisbane", "Minneapolis", "San Diego",
+)
 _VENUE_PLACE = re.compile(
     rf"(?P<venue>(?<![^\W_])(?:{_KNOWN_VENUE.pattern})(?:[ \t]*(?:(?:19|20)\d\d|['’]\d\d))?)"
-    r"[ \t]*,[ \t]*(?-i:[A-Z][^\W\d_A-Z]+(?:[ \t-]+[A-Z][^\W\d_A-Z]+){0,2})"
-    rf"(?:[ \t]*,[ \t]*(?-i:{_CONFERENCE_REGION})(?![^\W_])){{1,2}}"
+    r"[ \t]*,[ \t]*(?:(?-i:[A-Z][^\W\d_A-Z]+(?:[ \t-]+[A-Z][^\W\d_A-Z]+){0,2})"
+    rf"(?:[ \t]*,[ \t]*(?-i:{_CONFERENCE_REGION})(?![^\W_])){{1,2}}|(?-i:{_alternatives(_CONFERENCE_CITIES)}))"
     r"(?=[ \t]*(?:[,.;:()\[\]|]|[-–—]|$))"
 )
 

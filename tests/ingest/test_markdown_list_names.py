@@ -768,8 +768,13 @@ def test_a_word_after_no_known_publisher_is_no_city(after, authors, venue):
     # Guards: a city without its state's or country's name after a venue is a name as
     # often, and names after the venue stay names (each as read before imp38, by hand).
     ("NeurIPS 2017, Ashish Vaswani, Noam Shazeer", ("Ashish Vaswani", "Noam Shazeer"), "NeurIPS", "2017"),
-    # (a place so written is not left out, and the item read as before: by no one)
-    ("Jane Smith, NeurIPS 2017, Long Beach", (), "NeurIPS Long Beach", "2017"),
+    # (rev94) A city a table holds is left out alone too: "NeurIPS 2017, Long Beach" was
+    # the venue "NeurIPS Long Beach" and the item by no one (imp38 kept it so).
+    ("Jane Smith, NeurIPS 2017, Long Beach", ("Jane Smith",), "NeurIPS", "2017"),
+    ("Jane Smith, CVPR 2019, Long Beach, pp. 1-9", ("Jane Smith",), "CVPR", "2019"),
+    # Guards: words no table holds as a city stay (as read before, by hand).
+    ("NeurIPS 2017, Jane Long", (), "NeurIPS Jane Long", "2017"),
+    ("NeurIPS 2017, Vancouver Smith", (), "NeurIPS Vancouver Smith", "2017"),
 ])
 def test_a_conferences_city_and_state_are_no_venue_nor_names(after, authors, venue, year):
     record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
