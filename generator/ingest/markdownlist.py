@@ -801,10 +801,12 @@ class _Reader:
         for city, publisher in _assumed_cities(words_after):
             # (imp38: "- Jane Smith, Springer, Lausanne, 2019": a city no table holds, which
             # only its place after the publisher tells from an author's name)
+            # (rev94: a conference the reader knows is named so, "CVPR 2019, Kigali, 2019")
+            what = "venue" if _known_venue(publisher) else "publisher"
             self.problems.warning(
                 where,
-                f"{quoted(city)} after the publisher {quoted(publisher)} is read as its city and left out"
-                " (a paper file keeps no place); if it names an author, write the authors before the publisher",
+                f"{quoted(city)} after the {what} {quoted(publisher)} is read as its city and left out"
+                f" (a paper file keeps no place); if it names an author, write the authors before the {what}",
             )
         if venue and (_institution_named(venue) or _publisher_named(venue) or venue.casefold() in _WORD_PUBLISHERS):
             # (a publisher or an institution, which earlier imports read as one more
@@ -2100,7 +2102,9 @@ def _places(text: str) -> tuple[str, frozenset[str], tuple[tuple[str, str], ...]
                 return found.group()
             if _word_publisher(last) and not ends_with_founders_publisher(before):
                 publishers.add(last)
-            if unknown:
+            if unknown and unknown not in _CONFERENCE_CITIES:
+                # (rev94: a conference's city a table holds, "ICML 2019, Vancouver, 2019",
+                # is known, no assumption to say)
                 assumed.append((unknown, _tails(before)[-1].strip(" \t*_")))
             return ""
         if _word_publisher(last) and not ends_with_founders_publisher(before) or known and _after_full_names(before, last):

@@ -723,6 +723,22 @@ def test_a_city_no_table_holds_after_a_known_publisher_is_left_out_and_said(afte
     ]
 
 
+# (rev94) After a conference the reader knows, its city is left out as after a publisher
+# (imp38), and said only where no table holds it, naming the venue as one: "'Vancouver'
+# after the publisher 'ICML 2019'" was said, a city the table of conference cities holds,
+# and a conference called a publisher.
+@pytest.mark.parametrize("after, venue, said", [
+    ("Jane Smith, ICML 2019, Vancouver, 2019", "ICML", []),
+    ("Jane Smith, CVPR 2019, Kigali, 2019", "CVPR", [
+        "list.md:3:1: warning: 'Kigali' after the venue 'CVPR 2019' is read as its city and left out"
+        " (a paper file keeps no place); if it names an author, write the authors before the venue"
+    ]),
+])
+def test_a_conferences_city_after_it_is_said_as_a_venues(after, venue, said):
+    record, told = _read_said(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year, told) == (("Jane Smith",), venue, "2019", said)
+
+
 @pytest.mark.parametrize("after, authors, venue", [
     ("Jane Smith, Penguin, NY, 2019", ("Jane Smith",), "Penguin"),
     ("Jane Smith, Springer, NY, 2019", ("Jane Smith",), "Springer"),
