@@ -2092,8 +2092,11 @@ def _places(text: str) -> tuple[str, frozenset[str], tuple[tuple[str, str], ...]
             if _word_publisher(city):
                 publishers.add(city)
             return found.group()[: found.end("city") - found.start()]
-        if unknown and not all(map(_one_name, unknown.split())):
-            return found.group()  # (no city: "Springer, June, 2019", "Springer, Neurocomputing, 2019")
+        # (rev94: a month after a publisher the reader knows goes as its city would, a paper
+        # file keeping no month: "Springer, June, 2019" was by no one, of no venue)
+        month = bool(unknown and _MONTHS.match(unknown))
+        if unknown and not month and not all(map(_one_name, unknown.split())):
+            return found.group()  # (no city: "Springer, Neurocomputing, 2019")
         if unknown or found.group("code"):
             # (only after a publisher the reader knows: "- Jane Smith, Bob Lee, MA, 2019" and
             # "- Jane Smith, Sage, Lausanne, 2019" name people, as before)
@@ -2102,7 +2105,7 @@ def _places(text: str) -> tuple[str, frozenset[str], tuple[tuple[str, str], ...]
                 return found.group()
             if _word_publisher(last) and not ends_with_founders_publisher(before):
                 publishers.add(last)
-            if unknown and unknown not in _CONFERENCE_CITIES:
+            if unknown and not month and unknown not in _CONFERENCE_CITIES:
                 # (rev94: a conference's city a table holds, "ICML 2019, Vancouver, 2019",
                 # is known, no assumption to say)
                 assumed.append((unknown, _tails(before)[-1].strip(" \t*_")))

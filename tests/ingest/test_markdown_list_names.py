@@ -755,6 +755,18 @@ def test_a_states_code_alone_after_a_known_publisher_is_no_venue(after, authors,
     assert said == []
 
 
+# (rev94) A month between a known publisher and the year is left out as its city is (a
+# paper file keeps no month), without a word: "- Jane Smith, Springer, June, 2019" was by
+# no one, of no venue (one of the three imp38 left).
+@pytest.mark.parametrize("after, venue", [
+    ("Jane Smith, Springer, June, 2019", "Springer"),
+    ("Jane Smith, MIT Press, September, 2019", "MIT Press"),
+])
+def test_a_month_after_a_known_publisher_is_left_out(after, venue):
+    record, said = _read_said(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year, said) == (("Jane Smith",), venue, "2019", [])
+
+
 # Guards: after a name, or words no table knows as a publisher's, a word before the year
 # is a name as before ("Lausanne" an author); a venue's word is no city. (Each as read
 # before imp38, by hand: nothing left out, nothing said.)
