@@ -706,6 +706,19 @@ def _name_every_tab(
         problems.items[at] = Problem(problem.location, prefix + _also_tabs(named[line]), problem.severity)
 
 
+def _on_key_line(line: str, col: int) -> str:
+    """For a list's first item written on its key's line ("authors: A", then "  - B"),
+    the value starting at ``col``: what to write."""
+    key = line[_key_column(line) : col].rstrip(" ")[:-1]
+    value = _cut_comment(line[col:])
+    return (
+        f"{quoted(value)} is written on the {quoted(key + ':')} line, and list items follow it,"
+        f" so YAML reads them all as one text: if {quoted(key)} is a list, write"
+        f" {quoted('- ' + value)} on a line of its own under {quoted(key + ':')}, as the items"
+        " below it are"
+    )
+
+
 def _also_tabs(others: Sequence[int]) -> str:
     """" (lines 5 and 7 also start with a tab)", of the other lines a tab starts."""
     if not others:
@@ -1347,6 +1360,11 @@ class _Converter:
                 found = no_space_item(start, first + 1) if _indent_of(start) == col else None
                 if found is not None and len(line) - len(stripped) == col:
                     self.problems.error(Location(self.path, found[0], found[1]), found[2])
+                    return True
+                if number == first + 1 and start[:col].rstrip(" ").endswith(":"):
+                    # "authors: A. Vaswani" with the other authors as items right below:
+                    # no item is above them to indent alike, and the one text is no list.
+                    self.problems.error(Location(self.path, first + 1, col + 1), _on_key_line(start, col))
                     return True
                 self.problems.error(
                     Location(self.path, number + 1, len(line) - len(stripped) + 1),

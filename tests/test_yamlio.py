@@ -674,6 +674,24 @@ def test_a_first_list_item_with_no_space_after_its_dash_is_said_so_not_misindent
     ]
 
 
+def test_a_first_item_written_on_its_key_line_is_told_to_go_on_a_line_of_its_own():
+    # YAML reads "A. Vaswani" and the items under it as one text ("A. Vaswani - N. Shazeer
+    # - N. Parmar"): no item is above the first to indent alike, and no list comes of it.
+    tree, problems = read("authors: A. Vaswani\n  - N. Shazeer\n  - N. Parmar\ntitle: T\n")
+    assert problems == [
+        "f.yml:1:10: 'A. Vaswani' is written on the 'authors:' line, and list items follow it,"
+        " so YAML reads them all as one text: if 'authors' is a list, write '- A. Vaswani' on"
+        " a line of its own under 'authors:', as the items below it are"
+    ]
+    assert to_python(tree) == {"authors": None, "title": "T"}  # (nothing more said of it)
+    # Inside a list of mappings too, the key named as written ("- name: A").
+    assert read("people:\n  - name: A\n      - B\n")[1] == [
+        "f.yml:2:11: 'A' is written on the 'name:' line, and list items follow it, so YAML"
+        " reads them all as one text: if 'name' is a list, write '- A' on a line of its own"
+        " under 'name:', as the items below it are"
+    ]
+
+
 def test_a_continued_value_with_a_colon_may_be_text_or_a_key_and_the_message_says_both():
     # "we propose: x" under "abstract: Text" and a topic's keyword phrase indented one
     # space too deep ("task vector & fine-tuning: 1") have the same shape.
