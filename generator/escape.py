@@ -39,7 +39,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from . import lazyre, tablewords
-from .links import unreachable_warning
+from .links import host_warning
 from .quoting import quoted
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .yamlio import char_name
@@ -494,7 +494,7 @@ def _curate(state: StateCore) -> None:
                         written = href.removeprefix("mailto:")
                         notices.append((written, _unsafe_link(href)))
                     continue
-                if said := unreachable_warning(href):
+                if said := host_warning(href):
                     # (kept: a list published on an intranet may mean it, as in a
                     # paper's links and the hand-written pages, in the same words)
                     notices.append((href, f"link {quoted(href)}: {said}"))

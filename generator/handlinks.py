@@ -31,7 +31,7 @@ from . import pages
 from .errors import Location, Problems
 from .frontmatter import front_matter_problems
 from .models import Content
-from .links import unreachable_warning
+from .links import host_warning
 from .quoting import quoted
 from .topicsfile import suggest_topic, topic_aliases
 from .importedfile import Fate
@@ -482,13 +482,14 @@ def _slashed(href: str) -> str | None:
 
 
 def _unreachable(href: str) -> str:
-    """Why no reader of the site can open the web address ``href`` ("" when one can, or
-    when it is none: a ``mailto:`` has no host to judge), as said of a paper's link. A
-    scheme-relative ``//intranet/`` opens with the site's own http(s)."""
+    """Why no reader of the site can open the web address ``href``, or that its host looks
+    misspelt ("" when neither, or when it is none: a ``mailto:`` has no host to judge),
+    as said of a paper's link. A scheme-relative ``//intranet/`` opens with the site's
+    own http(s)."""
     parts = urlsplit(href)
     if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
         return ""
-    return unreachable_warning(href)
+    return host_warning(href)
 
 
 def _outside(href: str) -> bool:

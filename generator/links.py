@@ -10,6 +10,7 @@ repository keeps its URL and derives the repository.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import string
@@ -311,6 +312,13 @@ def unreachable_warning(url: str) -> str:
     return f"{why}, so no reader of the site can open it; give its address on the web, or remove the link" if why else ""
 
 
+def host_warning(url: str) -> str:
+    """What `check` says of the host of ``url``, an http(s) address a curator linked: that
+    no reader can open it (unreachable_warning), or that it is a known host misspelt
+    (misspelt_host); "" when neither."""
+    return unreachable_warning(url) or misspelt_host(url)
+
+
 # Hosts that serve every page over https, and send an http:// address on to it (a
 # subdomain of one too: export.arxiv.org, a user's pages on github.io).
 _HTTPS_HOSTS = frozenset({
@@ -327,6 +335,15 @@ _HTTPS_HOSTS = frozenset({
 })
 
 
+# The known hosts compared for a typo, without "www." (www.aclweb.org), in a fixed order:
+# those this many letters or more long; shorter ones (hf.co, doi.org) are a letter from
+# many a real host.
+_TYPO_MIN_LENGTH = 9
+_TYPO_HOSTS = tuple(sorted(
+    {h.removeprefix("www.") for h in _HTTPS_HOSTS if len(h.removeprefix("www.")) >= _TYPO_MIN_LENGTH}
+))
+
+
 def https_form(url: str) -> str:
     """``url`` written https:// where it is written http:// to a host that serves https
     (_HTTPS_HOSTS), the rest as typed; "" otherwise. A browser calls the http page not
@@ -340,6 +357,43 @@ def https_form(url: str) -> str:
     parts = host.split(".")
     if any(".".join(parts[at:]) in _HTTPS_HOSTS for at in range(len(parts) - 1)):
         return "https" + url[4:]
+    return ""
+
+
+def misspelt_host(url: str) -> str:
+    """What `check` says of ``url`` when its host is one letter (left out, added, changed,
+    or two swapped) from a known host's (_HTTPS_HOSTS, or a subdomain of one), and is not
+    one of them: "githb.com" for "github.com"; "" otherwise. A warning: such a host may
+    be a real one, but a list's links go to a few well-known ones, and a typo there sent
+    readers to a page of no use, or of a squatter's, without a word from `check`."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+    meant = _host_meant(host)
+    if not meant:
+        return ""
+    at = url.lower().index(host)  # (urlsplit wrote it in lower case)
+    return (
+        f"its host, {host}, is one letter from {meant}: if that is the host meant,"
+        f" write {url[:at]}{meant}{url[at + len(host):]}"
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # (a list links a few hosts, many times each)
+def _host_meant(host: str) -> str:
+    """The known host ``host`` is a typo of, its subdomains and "www." kept; "" when it
+    is known, or a letter from none."""
+    parts = host.split(".")
+    if len(parts) < 2 or any(".".join(parts[at:]) in _HTTPS_HOSTS for at in range(len(parts) - 1)):
+        return ""
+    from rapidfuzz.distance import OSA  # (late: only a host no known one matches gets here)
+
+    for known in _TYPO_HOSTS:
+        size = known.count(".") + 1
+        tail = ".".join(parts[-size:])
+        if len(parts) >= size and OSA.distance(tail, known, score_cutoff=1) == 1:
+            return ".".join(parts[:-size] + [known])
     return ""
 
 

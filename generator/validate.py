@@ -25,7 +25,7 @@ from .charclass import CharClass
 from .digits import ascii_digits
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, glued_ending, https_form, read_id, unreachable_warning
+from .links import classify, glued_ending, host_warning, https_form, read_id
 from .models import LINK_KINDS, OTHERS, Link
 from .paperyaml import double_quoted, scalar as yaml_scalar
 from .quoting import quoted
@@ -1048,10 +1048,11 @@ class RecordChecker:
         if not usable:
             return None
         url = str(values["url"])
-        unreachable = unreachable_warning(url)
+        unreachable = host_warning(url)
         if unreachable:
             # (a warning: the page still works, and a list published on an intranet may
-            # mean it; an import leaves such an address out for the same reason)
+            # mean it, as a host a letter from a known one may be real; an import leaves
+            # an unreachable address out for the same reason)
             self.problems.warning((node.get("url") or node).loc, f"'url' {url}: {unreachable}")
         elif https := https_form(url):
             # (a warning: the link works, but its page is said not secure on the way)

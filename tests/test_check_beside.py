@@ -333,6 +333,15 @@ def test_a_link_no_reader_can_open_is_warned_of_at_its_place_as_in_a_papers_link
                          " a dot, known only inside a local network" + tail)
 
 
+def test_a_link_to_a_host_a_letter_from_a_known_one_is_warned_of_as_in_a_papers_links(tmp_path):
+    # (curator: "[the code](https://githb.com/o/r)" on the home page passed check)
+    root = with_pages(three_papers(tmp_path), index="# Home\n\nSee [the code](https://githb.com/o/r).\n")
+    assert messages(root) == [
+        f"{INDEX}:3:16: warning: link 'https://githb.com/o/r': its host, githb.com, is one letter"
+        " from github.com: if that is the host meant, write https://github.com/o/r",
+    ]
+
+
 def test_absolute_and_outside_links_are_reported(tmp_path):
     root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n\n[z](/nowhere/)\n")
     assert messages(root) == [

@@ -1679,6 +1679,20 @@ def test_a_link_written_http_to_a_host_serving_https_is_told_the_https_address(t
     ]
 
 
+def test_a_link_to_a_host_a_letter_from_a_known_one_is_a_warning_with_the_address_meant(tmp_path):
+    # (curator: a repository typed 'https://githb.com/...' passed check without a word)
+    text = (
+        "id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n    - url: https://githb.com/o/r\n"
+        "notes: See [the paper](https://arxiv.og/abs/1706.03762).\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:6:12: warning: 'url' https://githb.com/o/r: its host, githb.com, is one letter"
+        " from github.com: if that is the host meant, write https://github.com/o/r",
+        f"{P}:7:24: warning: 'notes': link 'https://arxiv.og/abs/1706.03762': its host, arxiv.og,"
+        " is one letter from arxiv.org: if that is the host meant, write https://arxiv.org/abs/1706.03762",
+    ]
+
+
 @pytest.mark.parametrize(
     "url", ["https://github.com/o/r", "http://hulc2.cs.uni-freiburg.de", "http://notgithub.com/o/r"]
 )

@@ -11,6 +11,7 @@ from generator.ingest import abstract_links
 from generator.links import (
     _URL_MARKERS, _URL_RE, _before_unopened_brace, _strip_trailing, find_url_spans,
     _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, hugging_face_page, indexes_paper,
+    misspelt_host,
     normalize_doi, quoted, same_page,
 )
 
@@ -593,6 +594,35 @@ def test_an_address_on_no_host_known_to_serve_https_or_already_https_has_no_http
     # (A whole institution's domain, ieee.org, is not taken for its paper hosts; nor the
     # ACL's old anthology.aclweb.org, not known to serve https.)
     assert https_form(url) == ""
+
+
+@pytest.mark.parametrize("url, host, meant", [
+    # (curator: 'https://githb.com/o/r' and 'https://arxiv.og/abs/...' passed check
+    # without a word, and the page linked readers to a host that is not the one meant)
+    ("https://githb.com/o/r", "githb.com", "https://github.com/o/r"),  # a letter left out
+    ("https://gtihub.com/o/r", "gtihub.com", "https://github.com/o/r"),  # two swapped
+    ("https://arxiv.og/abs/1706.03762", "arxiv.og", "https://arxiv.org/abs/1706.03762"),
+    ("https://www.githubb.com/o/r", "www.githubb.com", "https://www.github.com/o/r"),  # one more
+    ("https://someone.githb.io/p/", "someone.githb.io", "https://someone.github.io/p/"),  # its pages
+    ("https://huggingface.com/datasets/o/d", "huggingface.com", "https://huggingface.co/datasets/o/d"),
+])
+def test_a_host_one_letter_from_a_known_host_is_told_the_address_meant(url, host, meant):
+    known = meant.split("/")[2]
+    assert misspelt_host(url) == (
+        f"its host, {host}, is one letter from {known}: if that is the host meant, write {meant}"
+    )
+
+
+@pytest.mark.parametrize("url", [
+    "https://github.com/o/r", "https://gist.github.com/o/1", "https://gitlab.com/o/r",
+    "https://someone.github.io/p/", "http://www.aclweb.org/anthology/P16-1162",
+    # (short hosts are a letter from many real ones: hf.co's and doi.org's neighbours are
+    # not taken for them; nor is a host two letters off, or an address with no host)
+    "https://hf.com/x", "https://dos.org/x", "https://gitee.com/o/r", "https://notgithub.com/o/r",
+    "https://github.com.evil.org/x", "mailto:a@b.org", "https://[2606:4700::1111]/",
+])
+def test_a_known_host_or_one_not_a_letter_from_one_is_no_misspelt_host(url):
+    assert misspelt_host(url) == ""
 
 
 # Every character below U+0800 (each byte value a one- or two-byte UTF-8 sequence can
