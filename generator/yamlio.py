@@ -1156,7 +1156,7 @@ def explain_syntax_error(
         return line, col, _COLON
     if problem in ("did not find expected key", "did not find expected '-' indicator"):
         if col == indent + 1:  # stopped at the start of the line: its indentation
-            return _under_empty_list(lines, line) or (line, col, _NOT_ALIGNED)
+            return _under_empty_list(lines, line) or _under_dash(lines, line) or (line, col, _NOT_ALIGNED)
         before = here[: col - 1].rstrip(" ")
         if before[-1:] in ("'", '"'):
             return (
@@ -1175,6 +1175,32 @@ def explain_syntax_error(
     if problem == "found character that cannot start any token" and char:
         return line, col, f"{quoted(char)} cannot start an unquoted value; put the value in double quotes"
     return line, col, problem
+
+
+def _under_dash(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A key indented as the dash of the list item above it ("- url: x", then "note: y"
+    under the "-", where an editor leaves the cursor): the item's keys to line it up
+    with; None when the line is no key, or the item above holds none."""
+    here = lines[line - 1]
+    indent = _indent_of(here)
+    if here.startswith("- ", indent) or not _KEY_PREFIX.match(here, indent):
+        return None
+    for number in range(line - 1, 0, -1):
+        above = lines[number - 1]
+        at = _indent_of(above)
+        if not above.strip() or above.startswith("#", at) or at > indent:
+            continue  # (the item's other fields, and their values' lines)
+        if at < indent or not above.startswith("- ", at):
+            return None
+        key = _KEY_PREFIX.match(above, _key_column(above))
+        if key is None:
+            return None
+        return line, indent + 1, (
+            f"this key is indented as the '-' of the list item on line {number}, so YAML reads"
+            " it as neither a field of that item nor a key of its own: to give the item this"
+            f" field, indent it as its {quoted(key.group().rstrip(' '))} is ({key.start()} spaces)"
+        )
+    return None
 
 
 # A line that starts a YAML document ("---", maybe with more after a space), and one

@@ -645,6 +645,27 @@ SYNTAX_HINTS = {
         "topics:\n- nlp\n-rl  # reinforcement learning\n- cv\ntitle: T\n",
         "3:1: YAML syntax error: a list item needs a space after its dash: '- rl'",
     ),
+    # A field typed under the dash of the item above, where an editor leaves the
+    # cursor after "- url: ..." (curator: a link's note was said only to be "not
+    # indented like the lines around it", which it is: like the dash).
+    "a link's field under the dash of its item": (
+        "links:\n  code:\n    - url: https://x\n      found_in: curator\n    note: official\n",
+        "5:5: YAML syntax error: this key is indented as the '-' of the list item on line 3, so"
+        " YAML reads it as neither a field of that item nor a key of its own: to give the item"
+        " this field, indent it as its 'url:' is (6 spaces)",
+    ),
+    "a topic's field under the dash of its item": (
+        "topics:\n  - id: a\n    title: A\n  # how many\n  threshold: 3\n",
+        "5:3: YAML syntax error: this key is indented as the '-' of the list item on line 2, so"
+        " YAML reads it as neither a field of that item nor a key of its own: to give the item"
+        " this field, indent it as its 'id:' is (4 spaces)",
+    ),
+    # (an item with no key: no field to line up with)
+    "a key under the dash of an item that is text": (
+        "a:\n  - x\n  b: 1\n",
+        "3:3: YAML syntax error: this line is not indented like the lines around it; check the"
+        " indentation of this line and the line above",
+    ),
     # Not one of the slips above: PyYAML's words are kept, and its place. (A list over
     # lines that lacks a comma stops inside the list: it is not "not closed".)
     "a comma missing in a list over lines": (
