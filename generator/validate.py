@@ -658,15 +658,19 @@ class RecordChecker:
         values = [self.clean(item, item.text, name) for item in items]  # type: ignore[arg-type]
         if name == "authors":
             self.warn_odd_authors(items, values)  # type: ignore[arg-type]
-        if name == "tags":
-            # (Each is shown: a tag given twice was shown twice on the page.) Said once a
-            # tag, at its second place.
+        if name in ("tags", "authors"):
+            # (Each is shown: a tag given twice was shown twice on the page, an author
+            # typed twice, a line duplicated in the editor, on the page and in citations.)
+            # Said once a value, at its second place; a warning, as two authors of one
+            # paper may share a name.
             places: dict[str, list[Scalar]] = {}
             for item, value in zip(items, values):
                 if isinstance(value, str):
                     places.setdefault(value, []).append(item)  # type: ignore[arg-type]
             for value, (first, again, *more) in ((v, p) for v, p in places.items() if len(p) > 1):
                 said = _twice(name, value, first, again, times=len(more) + 2)
+                if name == "authors":
+                    said += ", unless two authors share the name" if not more else ", unless authors share the name"
                 self.problems.warning(again.loc, said)  # type: ignore[attr-defined]
         return tuple(v for v in values if v is not INVALID)
 

@@ -802,6 +802,19 @@ CASES = {
             f"{P}:6:5: 'related' lists 'known-paper' twice (first at line 5); remove this one",
         ],
     ),
+    "an author listed twice": (
+        # (curator: a line duplicated in the editor, "- Noam Shazeer" twice, passed without
+        # a word, and the page and the citations named him twice; a warning, as two
+        # authors of one paper may share a name)
+        "id: x\ntitle: A\nauthors:\n  - Ashish Vaswani\n  - Noam Shazeer\n  - Noam Shazeer\n"
+        "  - Wei Wang\n  - Wei Wang\n  - Wei Wang\n  - Noam shazeer\nabstract: a\n",
+        [
+            f"{P}:6:5: warning: 'authors' lists 'Noam Shazeer' twice (first at line 5); remove this"
+            " one, unless two authors share the name",
+            f"{P}:8:5: warning: 'authors' lists 'Wei Wang' 3 times (first at line 7); remove all but"
+            " one, unless authors share the name",
+        ],
+    ),
     # A link added by hand said to be found by "me" or "by hand": told the choice that
     # means the curator (it was told the choices alone).
     "found_in written as the curator's own words": (
