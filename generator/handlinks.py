@@ -94,6 +94,7 @@ def check_hand_pages(
         return
     # (Not an editor's file: Emacs keeps a lock `.#page.md`, a link to nothing.)
     found = [path for path in sorted(folder.glob("*.md")) if not path.name.startswith(".#")]
+    _warn_not_pages(folder, root, problems)
     names = [path.stem for path in found]
     # Made when a first link needs them: most pages link only to other sites.
     files: frozenset[str] | None = None
@@ -479,6 +480,39 @@ def _slashed(href: str) -> str | None:
     if "\\" not in written.split("?", 1)[0].split("#", 1)[0]:
         return None
     return url_fix(written) or None
+
+
+# Endings MkDocs reads as Markdown (utils.markdown_extensions): a page saved with one but
+# ".md" is meant as a page, and the site leaves it out (build.py takes "*.md").
+_MARKDOWN_ENDINGS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def _warn_not_pages(folder: Path, root: Path, problems: Problems) -> None:
+    """Warn of each file in ``folder`` (content/pages/) meant as a page that the site
+    leaves out: one whose name ends in another Markdown ending (About.MD, a rename by
+    hand; seminar.markdown), or a .md file in a folder of it. Other files (a curator's
+    notes.txt) are no page meant, and hidden ones an editor's."""
+    said = "not read: the site's pages are the .md files directly in content/pages/"
+    # (By the names listed, not is_file(): on macOS "About.md" is About.MD, no page.)
+    names = {path.name for path in folder.iterdir()}
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts) or not path.is_file():
+            continue
+        stem, ending = path.stem, path.suffix
+        if ending.lower() not in _MARKDOWN_ENDINGS or (len(parts) == 1 and ending == ".md"):
+            continue
+        shown = path.relative_to(root).as_posix()
+        if len(parts) > 1:
+            fix = "move it there to make it one"
+        elif f"{stem}.md" in names:
+            fix = (
+                f"{(folder / f'{stem}.md').relative_to(root).as_posix()} is one already: copy"
+                " into it what this file adds, then delete this one"
+            )
+        else:
+            fix = f"rename it {quoted(stem + '.md')} to make it one"
+        problems.warning(Location(shown, 1, 1), f"{said}; {fix}")
 
 
 def _unreachable(href: str) -> str:

@@ -342,6 +342,27 @@ def test_a_link_to_a_host_a_letter_from_a_known_one_is_warned_of_as_in_a_papers_
     ]
 
 
+def test_a_page_the_site_does_not_take_for_its_name_or_folder_is_warned_of(tmp_path):
+    # (curator: about.md renamed About.MD, or saved as seminar.markdown or into a folder,
+    # left the site without the page, and check said nothing)
+    root = with_pages(three_papers(tmp_path), index="# Home\n", contact="# Contact\n")
+    folder = root / "content" / "pages"
+    (folder / "About.MD").write_text("# About\n", encoding="utf-8")
+    (folder / "seminar.markdown").write_text("# Seminar\n", encoding="utf-8")
+    (folder / "contact.mkd").write_text("# Contact, again\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("a curator's own notes\n", encoding="utf-8")  # (no page meant)
+    (folder / "old").mkdir()
+    (folder / "old" / "people.md").write_text("# People\n", encoding="utf-8")
+    only = "not read: the site's pages are the .md files directly in content/pages/"
+    assert messages(root) == [
+        f"content/pages/About.MD:1:1: warning: {only}; rename it 'About.md' to make it one",
+        "content/pages/contact.mkd:1:1: warning: " + only + "; content/pages/contact.md is one"
+        " already: copy into it what this file adds, then delete this one",
+        f"content/pages/old/people.md:1:1: warning: {only}; move it there to make it one",
+        f"content/pages/seminar.markdown:1:1: warning: {only}; rename it 'seminar.md' to make it one",
+    ]
+
+
 def test_absolute_and_outside_links_are_reported(tmp_path):
     root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n\n[z](/nowhere/)\n")
     assert messages(root) == [
@@ -429,6 +450,9 @@ def test_a_link_to_a_file_beside_the_pages_that_the_site_leaves_out_says_so(tmp_
         " file of content/ is carried into the site (of content/pages/ only the .md files"
         " directly in it are): link it by its https:// address on the web, or put it in"
         " overrides/assets/ and link 'assets/none.pdf'",
+        # (and the page in a folder is said to be no page, at itself, linked or not)
+        "content/pages/team/alice.md:1:1: warning: not read: the site's pages are the .md files"
+        " directly in content/pages/; move it there to make it one",
     ]
 
 
