@@ -75,7 +75,8 @@ _PAPER_SITES = {
     "ijcai.org": "IJCAI", "arxiv.org": "arXiv", "doi.org": "DOI", "biorxiv.org": "bioRxiv",
     "medrxiv.org": "medRxiv", "semanticscholar.org": "Semantic Scholar", "dblp.org": "dblp",
     "paperswithcode.com": "Papers with Code", "researchgate.net": "ResearchGate",
-    "huggingface.co": "Hugging Face", "hf.co": "Hugging Face",
+    "huggingface.co": "Hugging Face", "hf.co": "Hugging Face", "hal.science": "HAL",
+    "hal.archives-ouvertes.fr": "HAL", "escholarship.org": "eScholarship",
 }
 
 

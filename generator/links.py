@@ -149,6 +149,11 @@ _PAPER_HOSTS: dict[str, str] = {
     # the record pages Scopus' and Web of Science's exports give each paper as its URL
     "scopus.com": r"/(?:inward/record\.uri|record/display\.uri)",
     "webofscience.com": r"/wos/[^/]+/full-record/",
+    # university repositories' persistent ids and open archives: a handle (prefix/suffix)
+    # names one work as a DOI does; HAL's ids (hal-, tel- for a thesis, inria-...); an
+    # eScholarship item
+    "hdl.handle.net": r"/\d+(?:\.\d+)*/[^/]", "hal.science": r"/[a-z]+-\d{8}(?:v\d+)?/?$",
+    "hal.archives-ouvertes.fr": r"/[a-z]+-\d{8}(?:v\d+)?/?$", "escholarship.org": r"/uc/item/",
 }
 _PAPER_PATHS = {host: lazyre.compile(pattern, re.IGNORECASE) for host, pattern in _PAPER_HOSTS.items()}
 # Indexes of papers, and their APIs: a page there is about a paper and is not where it
@@ -163,7 +168,19 @@ _SCHOLAR = lazyre.compile(r"(?:^|\.)scholar\.google\.[a-z.]+$")
 _PDF_PREFIXES = {"arxiv.org": ("pdf",), "openreview.net": ("pdf",), "dl.acm.org": ("doi", "pdf")}
 # Paper hosts whose article's PDF is its page's address with this last segment
 # (``mdpi.com/1424-8220/21/3/1234/pdf``).
-_PDF_LAST = {"mdpi.com": "pdf"}
+_PDF_LAST = {"mdpi.com": "pdf", "hal.science": "document", "hal.archives-ouvertes.fr": "document"}
+# The page of one work in a university's repository, on whatever host the university
+# runs it (hunt9: a thesis's url to one was filed as a project page): DSpace's item by
+# its handle (``/handle/1842/12345``, under ``/xmlui/`` or ``/jspui/`` in older ones) or
+# its id (``/items/<uuid>``), EPrints' record (``/id/eprint/N``; ``/N/`` on an eprints.
+# host), Invenio's (``/record/N``: CERN's, EPFL's). (Zenodo runs Invenio too, but a
+# record there is a dataset or software as often as a paper: it stays a project page.)
+_REPOSITORY_ITEM = lazyre.compile(
+    r"^/(?:(?:xmlui|jspui)/)?(?:handle/\d+(?:\.\d+)*/\d+|items/[0-9a-f]{8}-[0-9a-f-]{27}"
+    r"|id/eprint/\d+|record/\d+)/?$",
+    re.IGNORECASE,
+)
+_EPRINTS_ITEM = lazyre.compile(r"^/\d+/?$")
 
 # A URL starts with a scheme or ``www.``, or is a bare code-host path (``github.com/a/b``);
 # it runs to the next character that can never be part of one in running text. Invisible
@@ -565,6 +582,10 @@ def classify(url: str) -> Kind:
         # (A site's home page is about no paper: "https://openreview.net", "https://arxiv.org/".)
         if _PAPER_PATHS[paper_host].match(path) and path.strip("/"):
             return Kind("paper")
+    elif host != "zenodo.org" and (
+        _REPOSITORY_ITEM.match(path) or (host.startswith("eprints.") and _EPRINTS_ITEM.match(path))
+    ):
+        return Kind("paper")
     return Kind("project")
 
 

@@ -658,3 +658,56 @@ def test_an_imported_link_leaves_out_what_check_warns_was_copied_with_it(tmp_pat
     assert make_link(written, "curator").url == imported
     text = f"id: x\ntitle: A\nabstract: a\ntopics: [in-context-learning]\nlinks:\n  pdf:\n    - url: '{imported}'\n"
     assert [p for p in check_one(tmp_path, text) if "'url'" in p] == []
+
+
+# hunt9 (a lab's Zotero .bib): a thesis's or report's url to its university's repository
+# was filed as a project page. The repository's page of one work (a DSpace item, an
+# EPrints record, a handle, HAL's, eScholarship's, an Invenio record) is the paper's page.
+REPOSITORY_PAGES = [
+    "https://era.ed.ac.uk/handle/1842/12345",
+    "https://dspace.mit.edu/handle/1721.1/123456",
+    "http://hdl.handle.net/1842/12345",
+    "https://hdl.handle.net/1721.1/123456/",
+    "https://repository.example.ac.uk/xmlui/handle/10023/4567",
+    "https://opus.lib.example.edu/jspui/handle/123456789/42",
+    "https://dspace.example.edu/items/0b7c6e1e-2a34-4d5f-9a1b-1c2d3e4f5a6b",
+    "https://eprints.whiterose.ac.uk/12345/",
+    "https://eprints.soton.ac.uk/123456",
+    "https://discovery.ucl.ac.uk/id/eprint/10123456/",
+    "https://hal.science/hal-01234567",
+    "https://theses.hal.science/tel-01234567v2",
+    "https://inria.hal.science/hal-01234567/",
+    "https://hal.archives-ouvertes.fr/hal-01234567",
+    "https://escholarship.org/uc/item/8f6d3j4k",
+    "https://infoscience.epfl.ch/record/123456",
+    "https://cds.cern.ch/record/2012345/",
+]
+
+
+def test_a_university_repositorys_page_of_a_work_is_a_paper_link():
+    assert {url: classify(url).kind for url in REPOSITORY_PAGES} == {url: "paper" for url in REPOSITORY_PAGES}
+
+
+def test_a_repositorys_file_of_a_work_is_its_pdf():
+    pdfs = [
+        "https://era.ed.ac.uk/bitstream/handle/1842/12345/Smith2020.pdf?sequence=1",
+        "https://hal.science/hal-01234567/document",
+        "https://theses.hal.science/tel-01234567/file/thesis.pdf",
+        "https://escholarship.org/content/qt8f6d3j4k/qt8f6d3j4k.pdf",
+    ]
+    assert {url: classify(url).kind for url in pdfs} == {url: "pdf" for url in pdfs}
+
+
+def test_a_repositorys_other_pages_and_zenodo_records_are_not_paper_links():
+    others = [
+        "https://era.ed.ac.uk/",  # the repository's home
+        "https://hal.science/search/index/?q=smith",
+        "https://escholarship.org/uc/ucla",  # a campus's page
+        "https://eprints.whiterose.ac.uk/view/year/2020.html",
+        "https://zenodo.org/records/1234567",  # (a dataset or software as often as a paper)
+        "https://lab.example.org/projects/handle/",
+        "https://github.com/lab/handle",  # code stays code
+    ]
+    kinds = {url: classify(url).kind for url in others}
+    assert kinds.pop("https://github.com/lab/handle") == "code"
+    assert kinds == {url: "project" for url in kinds}

@@ -1468,6 +1468,17 @@ def test_a_paper_link_badge_names_the_site_it_leads_to():
     assert [b.href for b in badges if b.kind == "paper"] == [link.url for link in links]
 
 
+def test_an_open_archives_paper_badge_names_it_and_a_universitys_repository_by_its_host():
+    # (hunt9: a thesis's url to its repository, now a paper link, is named where it leads.)
+    links = tuple(Link(url, "paper") for url in (
+        "https://theses.hal.science/tel-01234567", "https://escholarship.org/uc/item/8f6d3j4k",
+        "https://era.ed.ac.uk/handle/1842/12345",
+    ))
+    badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
+    assert [b.description for b in badges if b.kind == "paper"] == [
+        "The paper on HAL", "The paper on eScholarship", "The paper on era.ed.ac.uk",
+    ]
+
 def test_a_paper_link_badge_names_the_host_a_browser_goes_to():
     # The site's name comes from an address a curator pasted: a name that reads as a
     # known site's and is another's is not shown as that site's. A host of other letters
