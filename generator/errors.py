@@ -8,6 +8,7 @@ run reports every mistake; the entry point decides to abort once at the end.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -69,6 +70,11 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # Warnings of what an input holds that every import of it would say again, with
+    # nothing left for the curator to do (Zotero's arXiv subject classes, left out of
+    # the tags): each with the places of the records it is about. An import says one
+    # only where one of those records made or changed a paper (importer.import_paths).
+    about_records: dict[Problem, frozenset[Location]] = field(default_factory=dict)
 
     def skip(self, location: Location, what: str, why: str, warned: bool = False) -> None:
         self.skipped.append(Skipped(location, what, why, warned))
@@ -79,9 +85,18 @@ class Problems:
     def warning(self, location: Location, message: str) -> None:
         self.items.append(Problem(location, message, Severity.WARNING))
 
+    def warning_about(self, location: Location, message: str, records: Iterable[Location]) -> None:
+        """A warning an import says only with a paper made or changed from one of
+        ``records`` (see ``about_records``); any other reader says it as any warning."""
+        problem = Problem(location, message, Severity.WARNING)
+        self.items.append(problem)
+        self.about_records[problem] = self.about_records.get(problem, frozenset()) | frozenset(records)
+
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)
         self.skipped.extend(other.skipped)
+        for problem, records in other.about_records.items():
+            self.about_records[problem] = self.about_records.get(problem, frozenset()) | records
 
     @property
     def errors(self) -> list[Problem]:

@@ -155,7 +155,10 @@ def import_paths(
         restore=restore,
     )
     report.yearless = [(paper_id, source) for paper_id, source in report.yearless if source in dated]
-    report.warnings.extend(problems.warnings)
+    report.warnings.extend(
+        problem for problem in problems.warnings
+        if problem not in problems.about_records or problems.about_records[problem] & report.changed_from
+    )
     report.skipped = list(problems.skipped)
     return report
 
@@ -449,6 +452,7 @@ def _import_locked(
             Severity.WARNING,
         ))
     written = added_now | set(report.updated)
+    report.changed_from = {record.source for paper_id in written for record in merged_in.get(paper_id, ())}
     # By identity: `paper in created` compared whole papers field by field, against
     # every new paper for every paper, which made a fresh import of 10,000 records
     # take minutes.

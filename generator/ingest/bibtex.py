@@ -651,10 +651,13 @@ def _without_arxiv_subjects(
         "which Zotero adds to each paper it saves from arXiv" if _ARXIV_SUBJECT.fullmatch(first)
         else "which arXiv's DOIs give each paper at DataCite"
     )
-    problems.warning(
+    # (Said by an import only with a paper made or changed from one of these entries:
+    # each re-import of an unchanged file said it again, `-q` too, with nothing to do.)
+    problems.warning_about(
         where(had[0], first) if where else had[0].source,
         f"keywords such as {_written(first)} are arXiv's subject classes, {whose}"
         f" ({len(had)} {nouns[len(had) != 1]} in this file); left out of the tags",
+        (r.source for r in had),
     )
     subjects = {id(r) for r in had}
     return [
