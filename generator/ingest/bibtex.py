@@ -2048,6 +2048,7 @@ def _record(
             dated.append((_field_location(fields.owner("volume"), "volume", path), volume))
         read_before += (dated_volume(volume),)
         volume = ""
+    volume, pages = _impossible_locator(fields, volume, pages, path, problems)
     abstract, notice = without_notice(written := _paragraphs(fields["abstract"], context))
     # (An earlier import read a line's end as a space: "English-to- French", "repre- sentation".)
     older = _paragraphs(fields["abstract"]) if wrapped_at_hyphen(fields["abstract"]) else written
@@ -2300,6 +2301,40 @@ def _locator(
     pages = en_dashed_pages(written) if (written := _plain(fields["pages"])) else ""
     article = _plain(fields["articleno"]) or _plain(fields["article-number"])  # (ACM's; MDPI's)
     return volume, number, pages or article, publisher
+
+
+# A volume that is a negative number; a piece of pages that is a range with a dash at one
+# end and no page there ("12-", "--19"): what no publication has (hunt9's Zotero .bib
+# gave `pages = {12-}`, written to the paper's file in silence).
+_NEGATIVE = re.compile(r"-\s*\d+")
+_DANGLING = re.compile(r"^[-–—]|[-–—]$")
+
+
+def _impossible_locator(fields: _Fields, volume: str, pages: str, path: str, problems: Problems) -> tuple[str, str]:
+    """``volume`` and ``pages`` without one no publication has, each said at its value,
+    as is a month past 12 (which the import does not take, but a citation prints)."""
+    entry = fields.entry
+
+    def say(name: str, message: str) -> None:
+        problems.warning(
+            _written_at(fields.owner(name), name, fields[name].strip(), path),
+            f"{name} {_written(fields[name].strip())} of {entry_named(entry)} {message}",
+        )
+
+    if _NEGATIVE.fullmatch(volume):
+        say("volume", "is no volume (a negative number); left out")
+        volume = ""
+    dangling = [piece for piece in pages.split(",") if _DANGLING.search(piece.strip())]
+    if dangling:
+        end = "first" if dangling[0].strip()[0] in "-–—" else "last"
+        say("pages", f"is a range without its {end} page; left out (a range is written first--last, 12--19)")
+        pages = ""
+    month = fields["month"].strip()
+    # (int() refuses a number of over 4,300 digits: only two are read)
+    if month.isdigit() and month.isascii() and not (len(month) <= 2 and 1 <= int(month) <= 12):
+        say("month", "is no month (1 to 12, or jan to dec); the import takes no month, but a"
+            " citation from the reference manager prints it: mend it there")
+    return volume, pages
 
 
 def _repeats_badge(address: str, arxiv: str, doi: str) -> bool:
