@@ -53,3 +53,29 @@ def test_the_arxiv_subject_classes_are_said_when_the_entry_is_new_or_changed_not
     out, changed = _import(tmp_path, capsys, title="Deep Planning Revisited")
     assert "1 updated" in out or "1 added" in out
     assert SUBJECTS in changed
+
+
+RIS = """\
+TY  - JOUR
+TI  - Deep Planning
+AU  - Smith, Ann
+PY  - 2020
+KW  - Computer Science - Machine Learning
+ER  - 
+"""
+
+
+def test_so_are_they_in_an_ris_export(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    ris = tmp_path / "smith-lab.ris"
+    ris.write_text(RIS, encoding="utf-8")
+    said = []
+    for _ in range(2):
+        status = main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(ris)])
+        out, err = capsys.readouterr()
+        assert status == 0, err
+        said.append([line for line in err.splitlines() if "arXiv's subject classes" in line])
+    assert [len(lines) for lines in said] == [1, 0]
+    assert said[0][0].endswith("smith-lab.ris:5:1: warning: keywords such as 'Computer Science -"
+                               " Machine Learning' are arXiv's subject classes, which Zotero adds to"
+                               " each paper it saves from arXiv (1 record in this file); left out of the tags")
