@@ -20,7 +20,7 @@ from typing import Callable, Container, Iterable, Mapping, Sequence
 
 from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
-from .models import Content, Paper
+from .models import Content, Paper, is_citation_key
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
 from .quoting import quoted, shell_quoted
 from .slugs import slugify
@@ -609,16 +609,18 @@ def cross_check(
         )
         if draft.usable:
             built_topics.append(make_topic(draft, parents.get(draft.id, ""), reading_order))
+    uncited = _citation_keys(built, claimed, problems)
     tail = problems.items[start:]
     # Only what was built may be pointed at: later phases never meet a dangling id.
     paper_ids = {p.id for p in built}
     topic_ids = {t.id for t in built_topics}
-    built = [_only_known(paper, paper_ids, topic_ids) for paper in built]
+    built = [_only_known(_cited(paper, uncited), paper_ids, topic_ids) for paper in built]
     built_topics = [only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
     content = Content(papers=tuple(built), topics=tuple(built_topics))
     return Checked(
         content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, ruled,
         frozenset(gone.asked), near, abstracts, frozenset(chain.from_iterable(parted)), meant_topics,
+        uncited,
     )
 
 
@@ -893,6 +895,9 @@ class Checked:
     parted: frozenset[str] = frozenset()
     # The ids topics with no valid id are told to write (topicsfile.meant_ids).
     meant_topics: frozenset[str] = frozenset()
+    # The `citation_key`s no paper is cited by (`_citation_keys`), casefolded: a swap
+    # changes none (can_swap), and its paper is built as the whole load built it.
+    uncited: frozenset[str] = frozenset()
 
     def can_swap(self, pairs: Sequence[tuple[PaperDraft, PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of
@@ -908,6 +913,8 @@ class Checked:
                 return False  # (its id's error is said across files, at the id's line)
             if _ids_of(old.values.get("formerly")) != _ids_of(new.values.get("formerly")):
                 return False  # (which old addresses lead where is checked across files)
+            if old.values.get("citation_key") != new.values.get("citation_key"):
+                return False  # (whether another paper is cited by it: across files)
             if old.id in self.parted or new.values.get("not_same_as"):
                 return False  # (which pairs are parted, and whether it is needed: across files)
             if _not_related_entries(old) != _not_related_entries(new) and self._cited(old, new, pairs):
@@ -1023,7 +1030,7 @@ class Checked:
             if paper is not None:
                 at = bisect_left(papers, paper_id, key=_id_of)
                 assert papers[at].id == paper_id
-                papers[at] = _only_known(paper, self.paper_ids, self.topic_ids)
+                papers[at] = _only_known(_cited(paper, self.uncited), self.paper_ids, self.topic_ids)
         self.content = Content(papers=tuple(papers), topics=self.content.topics)
         return self.content
 
@@ -1399,10 +1406,59 @@ def _paper(
         not_related=tuple(r for r in unrelated if r != values["id"] and r not in related),
         not_same_as=tuple(r for r in parted if r != values["id"]),
         formerly=_ids_of(values.get("formerly")),
+        citation_key=str(values.get("citation_key") or "").strip(),
         summary=str(values.get("summary") or ""),
         notes=str(values.get("notes") or ""),
         source=Location(draft.shown),
     )
+
+
+def _citation_keys(papers: Sequence[Paper], drafts: Mapping[str, PaperDraft], problems: Problems) -> frozenset[str]:
+    """The `citation_key`s (casefolded, as BibTeX compares keys) that no paper is cited
+    by, each warned of at its value: one BibTeX refuses; one two papers give (a lab's
+    library may hold two records of one key); one that is the id another paper is cited
+    by. A paper whose key is one is cited by its id, which no other's key then is."""
+    keyed = [p for p in papers if p.citation_key]
+    uncited: set[str] = set()
+
+    def tell(paper: Paper, why: str) -> None:
+        node = drafts[paper.id].nodes.get("citation_key")
+        where = node.loc if node is not None else Location(drafts[paper.id].shown)  # type: ignore[attr-defined]
+        problems.warning(where, f"citation_key {quoted(paper.citation_key)} {why}; the paper is cited by its id, {quoted(paper.first_id)}")
+
+    holders: dict[str, list[Paper]] = {}
+    for paper in keyed:
+        if not is_citation_key(paper.citation_key):
+            uncited.add(paper.citation_key.casefold())
+            tell(paper, "holds a character BibTeX refuses in a key (a space, a comma, a brace, a quote, '=', '#', '%')")
+        else:
+            holders.setdefault(paper.citation_key.casefold(), []).append(paper)
+    for key, same in holders.items():
+        if len(same) > 1:
+            uncited.add(key)
+            for paper in same:
+                others = ", ".join(p.id for p in same if p is not paper)
+                tell(paper, f"is also the citation_key of {others}: a key is one paper's; give each its own")
+    # A paper cited by its id takes it from no key: until none is left, a key that is
+    # such an id is given up (ids are unique, so the papers cited by them are apart).
+    while True:
+        by_id = {p.first_id.casefold(): p for p in papers if not p.citation_key or p.citation_key.casefold() in uncited}
+        taken = [
+            (p, by_id[k]) for p in keyed
+            if (k := p.citation_key.casefold()) not in uncited and k in by_id and by_id[k] is not p
+        ]
+        if not taken:
+            return frozenset(uncited)
+        for paper, other in taken:
+            uncited.add(paper.citation_key.casefold())
+            tell(paper, f"is the id {other.id} is cited by")
+
+
+def _cited(paper: Paper, uncited: frozenset[str]) -> Paper:
+    """``paper`` without a `citation_key` it is not cited by (`_citation_keys`)."""
+    if paper.citation_key and paper.citation_key.casefold() in uncited:
+        return replace(paper, citation_key="")
+    return paper
 
 
 def _only_known(paper: Paper, paper_ids: set[str], topic_ids: set[str]) -> Paper:

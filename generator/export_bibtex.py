@@ -370,7 +370,7 @@ def _other_work(venue: str) -> bool:
 
 
 def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
-    """One paper as a BibTeX entry keyed by its id (ids are unique and stable slugs).
+    """One paper as a BibTeX entry keyed by its `cited_as` (unique: crosscheck).
 
     ``full``: with the abstract and keywords, as the .bib files carry them; without,
     it is the citation a paper page offers to copy."""
@@ -455,8 +455,8 @@ def _full_fields(paper: Paper) -> list[tuple[str, str]]:
 def _entry(paper: Paper, entry_type: str, fields: list[tuple[str, str]]) -> bibmodel.Entry:
     # bibtexparser's writer encloses each value in braces itself.
     # The key a renamed paper was first cited by stays (its first id): \cite{} in papers
-    # already written keeps working.
-    return bibmodel.Entry(entry_type, paper.first_id, [bibmodel.Field(k, v) for k, v in fields])
+    # already written keeps working; a lab's own key (`citation_key`) before it.
+    return bibmodel.Entry(entry_type, paper.cited_as, [bibmodel.Field(k, v) for k, v in fields])
 
 
 def _locator(paper: Paper, has_number: bool) -> list[tuple[str, str]]:

@@ -34,6 +34,7 @@ from .importmatch import (
 )
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
 from .matchkeys import normalise_title, one_by_text
+from .models import is_citation_key
 from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
@@ -358,6 +359,12 @@ def _import_locked(
             paper = Paper(paper_id, papers_dir / f"{paper_id}.yml")
             paper.restores = deleted or ""
             paper.values["added"] = added.isoformat()
+            if record.key_source != "RIS" and is_citation_key(record.key):
+                # The lab's own key, for the site's citation of it (a new file only: a
+                # file written before keeps what it has, as a curator may have set it).
+                # (`add` too: the DOI's BibTeX gives one, and an import of its kept
+                # answer writes what `add` wrote.)
+                paper.values["citation_key"] = record.key
             if twin is not None and other_kinds(twin, record):
                 twin = None  # (a book and an article of one title: "Deep Learning", twice)
             # A new paper under the citation key of another, said at the record: with the

@@ -96,6 +96,9 @@ class Paper:
     not_related: tuple[str, ...] = ()  # papers never among its similar ones, nor it among theirs
     not_same_as: tuple[str, ...] = ()  # papers of its title (say) that are other papers
     formerly: tuple[str, ...] = ()  # its ids before a rename, oldest first
+    # The key its citation is given (a lab's own, from its .bib): "" for its first id;
+    # one no other paper may be cited by (crosscheck._citation_keys).
+    citation_key: str = ""
     summary: str = ""
     notes: str = ""
     source: Location | None = None  # the curation file this record was read from
@@ -124,6 +127,12 @@ class Paper:
         rename must change nothing a reader holds on to (a feed entry, a place among
         the newest papers)."""
         return self.formerly[0] if self.formerly else self.id
+
+    @property
+    def cited_as(self) -> str:
+        """The key of its BibTeX entry: its `citation_key`, else the id it was first
+        known by (a rename changes no key a citation holds)."""
+        return self.citation_key or self.first_id
 
     @property
     def code(self) -> tuple[Link, ...]:
@@ -326,6 +335,16 @@ def _pages_alike(first: str, last: str) -> bool:
     # "770-78": the last page's leading digits left out, written without a leading zero.
     shortened = not a.group(3) and not b.group(3) and len(y) < len(x) and y == b.group(2)
     return shortened and x[: len(x) - len(y)] + y > x
+
+
+# What BibTeX (and biber) refuse in a key, or end it at: a space, a comma, braces,
+# quotes, parentheses, "=", "#", "%" and a backslash.
+_CITATION_KEY = re.compile(r"[^\s\"#%'(),={}\\]+")
+
+
+def is_citation_key(key: str) -> bool:
+    """Whether ``key`` may be a BibTeX entry's key (`Paper.citation_key`)."""
+    return bool(_CITATION_KEY.fullmatch(key))
 
 
 def en_dashed_pages(pages: str) -> str:

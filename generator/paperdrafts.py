@@ -75,7 +75,7 @@ _SUMMARY_MARKUP = re.compile(
 )
 # The fields whose nodes a draft keeps, for messages across files to point at (and
 # 'topics', to tell a refused value from none: curation._count).
-_POINTED_AT = frozenset({"id", "title", "arxiv", "doi", "topics"})
+_POINTED_AT = frozenset({"id", "title", "arxiv", "doi", "topics", "citation_key"})
 
 
 # A paper file's identity on disk: (size, mtime_ns, ctime_ns, inode). The kernel sets

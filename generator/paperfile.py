@@ -57,6 +57,8 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
     for name in ("arxiv", "doi"):
         if values.get(name):
             lines.append(field_line(name, str(values[name])))
+    if values.get("citation_key"):  # (quoted when YAML would read no text: "2020", "true")
+        lines.append(f"citation_key: {paperyaml.scalar(str(values['citation_key']))}")
     lines.append("links:")
     for kind in LINK_KINDS:
         if by_kind[kind]:

@@ -167,6 +167,14 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("arxiv", "arxiv", "arXiv identifier, kept as typed (2101.00010 keeps its trailing zero)."),
     Field("doi", "doi", "Digital Object Identifier, without the resolver prefix."),
     Field(
+        "citation_key", "label",
+        "The key its BibTeX entry (papers.bib, the page's citation) is given, e.g."
+        " `smith2020deep`: your reference manager's, so that a citation copied from the site"
+        " is the one your library has. Without it, its id (the first, after a rename). Two"
+        " papers of one key, or a key another paper is cited by, are each cited by their ids"
+        " (`check` warns).",
+    ),
+    Field(
         "links", "links",
         "Code repositories, project pages, paper and PDF links, datasets and models, talks and"
         " slides.",
@@ -197,7 +205,7 @@ PAPER_FIELDS: tuple[Field, ...] = (
         "formerly", "list[id]",
         "The ids the paper had before it was renamed, oldest first: each old address leads to"
         " its page, readers' reading logs follow it, and feed readers keep it as one entry."
-        " The first is its citation key; a paper renamed back to its first id lists that id"
+        " The first is its citation key (unless `citation_key` gives one); a paper renamed back to its first id lists that id"
         " first.",
     ),
     Field(

@@ -638,7 +638,7 @@ CASES = {
         "id: x\ntitle: A\ncolour: red\nabstract: a\n",
         [
             f"{P}:3:1: unknown field 'colour'; the fields are: id, title, authors, year, venue,"
-            " venue_kind, volume, number, pages, publisher, arxiv, doi, links, topics, exclude_topics, tags, status, added, related, not_related, not_same_as, formerly, summary, notes,"
+            " venue_kind, volume, number, pages, publisher, arxiv, doi, citation_key, links, topics, exclude_topics, tags, status, added, related, not_related, not_same_as, formerly, summary, notes,"
             " abstract"
         ],
     ),

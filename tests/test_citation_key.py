@@ -1,0 +1,124 @@
+"""A paper's `citation_key` (hunt9: a lab citing from its site got keys that were the
+site's slugs, not its own library's `smith2020deep`): its BibTeX entry's key, in
+papers.bib and the page's citation; a key no other paper is cited by, else its id."""
+
+from __future__ import annotations
+
+from generator.curation import load_content
+from generator.export_bibtex import bibtex_by_paper, citation
+from generator.models import Paper
+from tests.test_curation import without_topicless
+from tests.test_curation_cross_file import paper, project
+
+
+def _load(root):
+    content, problems = load_content(root / "content", root)
+    return {p.id: p for p in content.papers}, [str(m) for m in without_topicless(problems.sorted())]
+
+
+def test_the_citation_key_keys_the_entry_and_without_one_the_first_id_does():
+    keyed = Paper("deep-things", "Deep Things", "", citation_key="smith2020deep")
+    renamed = Paper("deeper-things", "Deeper Things", "", formerly=("deep-thing",))
+    assert citation(keyed).startswith("@misc{smith2020deep,\n")
+    assert bibtex_by_paper([keyed])["deep-things"].startswith("@misc{smith2020deep,\n")
+    assert citation(renamed).startswith("@misc{deep-thing,\n")
+
+
+def test_a_key_loads_and_a_shared_a_refused_or_an_ids_key_is_said_and_the_id_cited(tmp_path):
+    root = project(
+        tmp_path,
+        a=paper("a", extra="citation_key: smith2020deep\n"),
+        b=paper("b", extra="citation_key: Lee2019\n"),
+        c=paper("c", extra="citation_key: lee2019\n"),  # (BibTeX's keys are one in any case)
+        d=paper("d", extra="citation_key: a\n"),  # the id a is cited by... if a had no key
+        e=paper("e", extra="citation_key: f\n"),  # f's id, f has no key
+        f=paper("f"),
+        g=paper("g", extra="citation_key: kim 2018\n"),
+    )
+    papers, said = _load(root)
+    assert {pid: p.cited_as for pid, p in papers.items()} == {
+        "a": "smith2020deep", "b": "b", "c": "c", "d": "a", "e": "e", "f": "f", "g": "g",
+    }
+    assert said == [
+        "content/papers/b.yml:3:15: warning: citation_key 'Lee2019' is also the citation_key of c:"
+        " a key is one paper's; give each its own; the paper is cited by its id, 'b'",
+        "content/papers/c.yml:3:15: warning: citation_key 'lee2019' is also the citation_key of b:"
+        " a key is one paper's; give each its own; the paper is cited by its id, 'c'",
+        "content/papers/e.yml:3:15: warning: citation_key 'f' is the id f is cited by; the paper"
+        " is cited by its id, 'e'",
+        "content/papers/g.yml:3:15: warning: citation_key 'kim 2018' holds a character BibTeX"
+        " refuses in a key (a space, a comma, a brace, a quote, '=', '#', '%'); the paper is"
+        " cited by its id, 'g'",
+    ]
+
+
+BIB = """\
+@article{smith2020deep,
+  title = {Deep Things},
+  author = {Smith, Ann},
+  journal = {Journal of Things},
+  year = {2020},
+}
+"""
+
+
+def _import(root, name, text):
+    from generator.importer import import_paths
+
+    (root / name).write_text(text, encoding="utf-8")
+    return import_paths([root / name], root / "content")
+
+
+def test_an_import_gives_a_new_file_its_entrys_key_and_no_file_that_exists_one(tmp_path):
+    (tmp_path / "content").mkdir()
+    _import(tmp_path, "lab.bib", BIB)
+    written = tmp_path / "content" / "papers" / "deep-things.yml"
+    text = written.read_text()
+    assert "\ndoi" not in text and "\ncitation_key: smith2020deep\nlinks:\n" in text
+    # The curator takes it out (or changes it): the next import leaves the file as it is.
+    written.write_text(text.replace("citation_key: smith2020deep\n", ""))
+    report = _import(tmp_path, "lab.bib", BIB.replace("smith2020deep", "Smith2020Deep"))
+    assert report.unchanged == ["deep-things"]
+    assert "citation_key" not in written.read_text()
+    # An RIS record's ID is a record number, no citation key: none written.
+    ris = "TY  - JOUR\nID  - 42\nTI  - Other Things\nAU  - Lee, Min\nPY  - 2019\nER  - \n"
+    _import(tmp_path, "lab.ris", ris)
+    assert "citation_key" not in (tmp_path / "content" / "papers" / "other-things.yml").read_text()
+
+
+def test_the_key_is_quoted_where_yaml_would_read_no_text_and_loads_as_written(tmp_path):
+    (tmp_path / "content").mkdir()
+    _import(tmp_path, "lab.bib", BIB.replace("smith2020deep", "2020"))
+    text = (tmp_path / "content" / "papers" / "deep-things.yml").read_text()
+    assert "\ncitation_key: '2020'\n" in text or '\ncitation_key: "2020"\n' in text
+    papers, _ = _load(tmp_path)
+    assert papers["deep-things"].cited_as == "2020"
+
+
+def test_a_rerun_after_an_edit_cites_as_a_whole_load_does(tmp_path, monkeypatch):
+    # A rerun (`serve`) swaps an edited file in without checking the others again: a key
+    # given or changed is checked across files again; another edit of a file whose key
+    # is another's keeps it cited by its id.
+    import time
+
+    from generator import paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)  # (settled)
+    root = project(
+        tmp_path, a=paper("a", extra="citation_key: k1\n"), b=paper("b", extra="citation_key: k2\n"),
+        c=paper("c", extra="citation_key: k3\n"),
+    )
+    files: dict = {}
+    load_content(root / "content", cache=files)
+    papers = root / "content" / "papers"
+    for name, text in (
+        ("b", paper("b", extra="citation_key: K1\n")),  # now a's too
+        ("a", paper("a", extra="citation_key: k1\nnotes: An edit beside the key.\n")),
+        ("c", paper("c", extra="citation_key: a\n")),  # the id a is cited by now
+    ):
+        (papers / f"{name}.yml").write_text(text, encoding="utf-8")
+        content, problems = load_content(root / "content", cache=files)
+        whole, said = load_content(root / "content")
+        assert [p.cited_as for p in content.papers] == [p.cited_as for p in whole.papers]
+        assert [str(p) for p in problems.sorted()] == [str(p) for p in said.sorted()]
+    assert [p.cited_as for p in content.papers] == ["a", "b", "c"]
