@@ -145,8 +145,6 @@ def import_paths(
     # converted again (ingest/bibcache.py). Kept only from an import whose inputs read.
     entries = bibcache.load(cache.folder(project), project)
     records, problems = read_records([Path(p) for p in paths], fmt, contents, project, dated, entries)
-    if not problems.has_errors() and entries.now:
-        bibcache.store(cache.folder(project), entries)
     if read is not None:
         read.extend(records)
     if problems.has_errors():
@@ -155,6 +153,11 @@ def import_paths(
         records, content_dir, added=added, lock_timeout=lock_timeout, progress=progress,
         restore=restore,
     )
+    # Stored once the papers are written, not before: the cache is no part of what the
+    # import promises (every paper file old or new, the record last), and an import
+    # stopped while writing leaves the readings of the import before, as good as ever.
+    if entries.now:
+        bibcache.store(cache.folder(project), entries)
     report.yearless = [(paper_id, source) for paper_id, source in report.yearless if source in dated]
     report.warnings.extend(
         problem for problem in problems.warnings
