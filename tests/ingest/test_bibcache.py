@@ -60,10 +60,22 @@ def test_an_entry_changed_by_one_byte_is_read_again() -> None:
     assert records[0].title == "Alpha Papers"
 
 
-def test_a_changed_macro_rereads_the_entries_using_it() -> None:
+def test_a_changed_macro_rereads_every_entry() -> None:
+    # (The key holds the file's @string definitions, not which of them an entry uses:
+    # a macro's edit rereads all, a and d which use it too.)
     readings, records, _ = _again(BIB, BIB.replace("{Conference on Things}", "{Conference on Stuff}"))
-    assert readings.hits == 3  # b, c and the volume; not a and d, which use it
+    assert readings.hits == 0
     assert records[0].venue == "Conference on Stuff"
+    assert records[3].venue == "Conference on Stuff"
+
+
+def test_a_macro_defined_after_its_entry_is_in_its_key() -> None:
+    # (BibTeX reads a @string before its use; bibtexparser resolves one defined later
+    # too: the key must change with it wherever it is.)
+    late = BIB.replace("@string{conf = {Conference on Things}}\n", "") + "\n@string{conf = {Late Conference}}\n"
+    readings, records, _ = _again(late, late.replace("Late Conference", "Later Conference"))
+    assert readings.hits == 0
+    assert records[0].venue == _read(late.replace("Late Conference", "Later Conference"))[0][0].venue
 
 
 def test_a_changed_crossref_parent_rereads_its_children() -> None:
