@@ -3,14 +3,14 @@ exported library (most entries as they were) converts only the entries that chan
 
 An entry's reading (`bibtex._record`: its TeX to text, names, links, notes) is a
 function of the entry as the middlewares left it and of the entries it crossrefs; it is
-kept under a digest of all of that (`entry_digest`): the entry's raw text, its fields
-as resolved (an @string macro's value, a name as split), each crossref'd entry's too,
-whether another entry crossrefs it, the file's held backslashes and the TeX reading in
-effect. The reader's own code is in the cache file's header (`cache.fingerprint`:
-every file of the generator, the libraries' versions), so an upgraded reader starts
-from nothing. An entry whose reading said anything (a warning, a note left out) is not
-kept: its messages are read again, never replayed. A reading is kept without its file's
-name and its line, which `known` puts back: an entry moved down by a new one above it,
+kept under a digest of what all of that is made of (`entry_digest`): the entry's raw
+text, each crossref'd entry's and its place, every @string and @preamble of the file (so
+a macro's edit reads every entry again), whether another entry crossrefs it, the file's
+held backslashes and the TeX reading in effect. The reader's own code is in the cache
+file's header (`cache.fingerprint`: every file of the generator, the libraries'
+versions), so an upgraded reader starts from nothing. An entry whose reading said
+anything (a warning, a note left out) is not kept: its messages are read again, never
+replayed. A reading is kept without its file's name and its line, which `known` puts back: an entry moved down by a new one above it,
 or a library exported under a new name each week, is still the entry read.
 
 The cache holds the entries of the last import that read BibTeX (each import replaces
