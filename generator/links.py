@@ -409,9 +409,28 @@ def _host_meant(host: str) -> str:
     for known in _TYPO_HOSTS:
         size = known.count(".") + 1
         tail = ".".join(parts[-size:])
-        if len(parts) >= size and OSA.distance(tail, known, score_cutoff=1) == 1:
+        if len(parts) >= size and OSA.distance(tail, known, score_cutoff=1) == 1 and _typo_in_long_label(tail, known):
             return ".".join(parts[:-size] + [known])
     return ""
+
+
+# A name this many letters or fewer ("ijcai", "arxiv") is too near other real names
+# to take a letter's difference for a slip: ijcar.org, iccai.org and icai.org are other
+# conferences' and institutes' sites, ar5iv.org arXiv's own HTML pages. No curator could
+# silence the warning of such a real host, so a slip there is left unsaid.
+_TYPO_SHORT_LABEL = 5
+
+
+def _typo_in_long_label(typed: str, known: str) -> bool:
+    """Whether the one letter ``typed`` differs by from ``known`` is in its ending
+    (arxiv.og) or in a name longer than _TYPO_SHORT_LABEL (githb.com), not in a short
+    name (ar5iv.org). A dot added or left out is taken for a slip: no real host is a
+    known one's name split or joined."""
+    typed_labels, known_labels = typed.split("."), known.split(".")
+    if len(typed_labels) != len(known_labels):
+        return True
+    differ = [at for at, (a, b) in enumerate(zip(typed_labels, known_labels)) if a != b]
+    return differ == [len(known_labels) - 1] or any(len(known_labels[at]) > _TYPO_SHORT_LABEL for at in differ)
 
 
 _URL = lazyre.compile(PATTERNS["url"])
