@@ -1156,7 +1156,12 @@ def explain_syntax_error(
         return line, col, _COLON
     if problem in ("did not find expected key", "did not find expected '-' indicator"):
         if col == indent + 1:  # stopped at the start of the line: its indentation
-            return _under_empty_list(lines, line) or _under_dash(lines, line) or (line, col, _NOT_ALIGNED)
+            return (
+                _under_empty_list(lines, line)
+                or _keyword_item(lines, line)
+                or _under_dash(lines, line)
+                or (line, col, _NOT_ALIGNED)
+            )
         before = here[: col - 1].rstrip(" ")
         if before[-1:] in ("'", '"'):
             return (
@@ -1175,6 +1180,41 @@ def explain_syntax_error(
     if problem == "found character that cannot start any token" and char:
         return line, col, f"{quoted(char)} cannot start an unquoted value; put the value in double quotes"
     return line, col, problem
+
+
+def _keyword_item(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A topic's keyword typed as a list item ("- message passing: 2" under "keywords:",
+    as the topics themselves are), where PyYAML stops: at that item, after other
+    keywords, or at the keyword after it, when it is the first. Said at its dash, with the
+    keyword to write; None when line ``line`` is neither under a ``keywords:`` key."""
+    indent = _indent_of(lines[line - 1])
+    number = line
+    if not lines[line - 1].startswith("- ", indent):
+        # (the first keyword an item: PyYAML stops at the next, indented as its dash)
+        number = next(
+            (n for n in range(line - 1, 0, -1)
+             if lines[n - 1].strip() and not lines[n - 1].startswith("#", _indent_of(lines[n - 1]))
+             and _indent_of(lines[n - 1]) <= indent),
+            0,
+        )
+        if not number or _indent_of(lines[number - 1]) != indent or not lines[number - 1].startswith("- ", indent):
+            return None
+    owner = next(
+        (n for n in range(number - 1, 0, -1)
+         if lines[n - 1].strip() and not lines[n - 1].startswith("#", _indent_of(lines[n - 1]))
+         and _indent_of(lines[n - 1]) < indent),
+        0,
+    )
+    if not owner or not _KEYWORDS_KEY.fullmatch(lines[owner - 1]):
+        return None
+    phrase, colon, weight = _cut_comment(lines[number - 1][indent + 2 :]).strip(" ").partition(": ")
+    if len(phrase) > _SHOWN:
+        phrase = phrase[:_SHOWN] + "..."
+    write = f"'{phrase}: {weight.strip()}'" if colon and weight.strip() else f"'{phrase}: 1', or the weight you mean,"
+    return number, indent + 1, (
+        "a topic's keywords are 'phrase: weight' lines, not list items:"
+        f" write {write} without the '- ', as the keywords around it are"
+    )
 
 
 def _under_dash(lines: list[str], line: int) -> tuple[int, int, str] | None:

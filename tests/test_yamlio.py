@@ -379,6 +379,26 @@ SYNTAX_HINTS = {
         "5:22: YAML syntax error: a keyword is written 'phrase: weight' (its weight a number):"
         " write 'message passing: 1', or the weight you mean",
     ),
+    # A keyword typed as a list item ("- message passing: 2", as the topics are), said
+    # at its dash (was: "not indented like the lines around it", which it is; or, when
+    # the first keyword, told to indent the next keyword as a field of it).
+    "a topic's later keyword typed as a list item": (
+        "topics:\n  - id: a\n    keywords:\n      graph: 1\n      - message passing: 2\n",
+        "5:7: YAML syntax error: a topic's keywords are 'phrase: weight' lines, not list items:"
+        " write 'message passing: 2' without the '- ', as the keywords around it are",
+    ),
+    "a topic's first keyword typed as a list item": (
+        "topics:\n  - id: a\n    keywords:\n      # the main one\n      - message passing: 2\n"
+        "      graph: 1\n",
+        "5:7: YAML syntax error: a topic's keywords are 'phrase: weight' lines, not list items:"
+        " write 'message passing: 2' without the '- ', as the keywords around it are",
+    ),
+    "a topic's keyword typed as a list item without its weight": (
+        "topics:\n  - id: a\n    keywords:\n      graph: 1\n      - message passing\n    title: A\n",
+        "5:7: YAML syntax error: a topic's keywords are 'phrase: weight' lines, not list items:"
+        " write 'message passing: 1', or the weight you mean, without the '- ', as the keywords"
+        " around it are",
+    ),
     "a keyword indented one space too few": (
         "topics:\n  - id: a\n    keywords:\n      x: 1\n     y: 2\n",
         f"5:6: YAML syntax error: this line is not indented like the lines around it; {INDENT}",
