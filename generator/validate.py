@@ -662,12 +662,17 @@ class RecordChecker:
             # (Each is shown: a tag given twice was shown twice on the page, an author
             # typed twice, a line duplicated in the editor, on the page and in citations.)
             # Said once a value, at its second place; a warning, as two authors of one
-            # paper may share a name.
-            places: dict[str, list[Scalar]] = {}
-            for item, value in zip(items, values):
+            # paper may share a name. An author only when typed again in a row: a paper
+            # of many authors may name two people alike, far apart, as published, and
+            # nothing would silence the warning.
+            places: dict[tuple[str, int], list[Scalar]] = {}
+            run = 0
+            for at, (item, value) in enumerate(zip(items, values)):
+                if name == "authors" and (at == 0 or value != values[at - 1]):
+                    run = at
                 if isinstance(value, str):
-                    places.setdefault(value, []).append(item)  # type: ignore[arg-type]
-            for value, (first, again, *more) in ((v, p) for v, p in places.items() if len(p) > 1):
+                    places.setdefault((value, run), []).append(item)  # type: ignore[arg-type]
+            for (value, _), (first, again, *more) in ((v, p) for v, p in places.items() if len(p) > 1):
                 said = _twice(name, value, first, again, times=len(more) + 2)
                 if name == "authors":
                     said += ", unless two authors share the name" if not more else ", unless authors share the name"

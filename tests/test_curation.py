@@ -815,6 +815,17 @@ CASES = {
             " one, unless authors share the name",
         ],
     ),
+    "two authors who share a name, apart in the list": (
+        # (a paper of many authors names two people 'Wei Wang', as published: warned of,
+        # the curator could do nothing to silence it; a line duplicated in the editor is
+        # a name twice in a row)
+        "id: x\ntitle: A\nauthors:\n  - Wei Wang\n  - Ashish Vaswani\n  - Wei Wang\n"
+        "  - Noam Shazeer\n  - Noam Shazeer\n  - Wei Wang\nabstract: a\n",
+        [
+            f"{P}:8:5: warning: 'authors' lists 'Noam Shazeer' twice (first at line 7); remove this"
+            " one, unless two authors share the name",
+        ],
+    ),
     # A link added by hand said to be found by "me" or "by hand": told the choice that
     # means the curator (it was told the choices alone).
     "found_in written as the curator's own words": (
