@@ -1427,9 +1427,11 @@ class _Converter:
                 if found is not None and len(line) - len(stripped) == col:
                     self.problems.error(Location(self.path, found[0], found[1]), found[2])
                     return True
-                if number == first + 1 and start[:col].rstrip(" ").endswith(":"):
-                    # "authors: A. Vaswani" with the other authors as items right below:
-                    # no item is above them to indent alike, and the one text is no list.
+                right_below = all(not self._line(n).strip() for n in range(first + 1, number))
+                if right_below and start[:col].rstrip(" ").endswith(":"):
+                    # "authors: A. Vaswani" with the other authors as items right below
+                    # (a blank line between folds into the text too): no item is above
+                    # them to indent alike, and the one text is no list.
                     self.problems.error(Location(self.path, first + 1, col + 1), _on_key_line(start, col))
                     return True
                 self.problems.error(

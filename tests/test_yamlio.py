@@ -725,6 +725,13 @@ def test_a_first_item_written_on_its_key_line_is_told_to_go_on_a_line_of_its_own
         " a line of its own under 'authors:', as the items below it are"
     ]
     assert to_python(tree) == {"authors": None, "title": "T"}  # (nothing more said of it)
+    # A blank line between them is the same slip (YAML folds it into the one text); it
+    # was told the untrue "indented differently from the one above".
+    assert read("authors: A. Vaswani\n\n  - N. Shazeer\n")[1] == [
+        "f.yml:1:10: 'A. Vaswani' is written on the 'authors:' line, and list items follow it,"
+        " so YAML reads them all as one text: if 'authors' is a list, write '- A. Vaswani' on"
+        " a line of its own under 'authors:', as the items below it are"
+    ]
     # Inside a list of mappings too, the key named as written ("- name: A").
     assert read("people:\n  - name: A\n      - B\n")[1] == [
         "f.yml:2:11: 'A' is written on the 'name:' line, and list items follow it, so YAML"
