@@ -503,11 +503,14 @@ def _warn_not_pages(folder: Path, root: Path, problems: Problems) -> None:
         if ending.lower() not in _MARKDOWN_ENDINGS or (len(parts) == 1 and ending == ".md"):
             continue
         shown = path.relative_to(root).as_posix()
+        # (A page's name in other capitals too: 'About.md' beside 'about.md' is one file
+        # name to macOS and Windows, which check refuses.)
+        page = next((name for name in sorted(names) if name.lower() == f"{stem}.md".lower() and name.endswith(".md")), "")
         if len(parts) > 1:
             fix = "move it there to make it one"
-        elif f"{stem}.md" in names:
+        elif page:
             fix = (
-                f"{(folder / f'{stem}.md').relative_to(root).as_posix()} is one already: copy"
+                f"{(folder / page).relative_to(root).as_posix()} is one already: copy"
                 " into it what this file adds, then delete this one"
             )
         else:

@@ -363,6 +363,18 @@ def test_a_page_the_site_does_not_take_for_its_name_or_folder_is_warned_of(tmp_p
     ]
 
 
+def test_a_page_left_out_beside_its_name_in_other_capitals_is_told_to_merge_not_rename(tmp_path):
+    # 'About.MD' beside 'about.md' (Linux keeps both): renamed 'About.md' as told, it was an
+    # error, one file name to macOS and Windows
+    root = with_pages(three_papers(tmp_path), index="# Home\n", about="# About\n")
+    (root / "content" / "pages" / "About.MD").write_text("# About, again\n", encoding="utf-8")
+    assert messages(root) == [
+        "content/pages/About.MD:1:1: warning: not read: the site's pages are the .md files"
+        " directly in content/pages/; content/pages/about.md is one already: copy into it"
+        " what this file adds, then delete this one",
+    ]
+
+
 def test_absolute_and_outside_links_are_reported(tmp_path):
     root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n\n[z](/nowhere/)\n")
     assert messages(root) == [
