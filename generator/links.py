@@ -390,7 +390,12 @@ def misspelt_host(url: str) -> str:
     meant = _host_meant(host)
     if not meant:
         return ""
-    at = url.lower().index(host)  # (urlsplit wrote it in lower case)
+    lowered = url.lower()  # (urlsplit wrote the host in lower case)
+    at = lowered.find(host)
+    if at < 0 or len(lowered) != len(url):
+        # (a tab or line break urlsplit dropped from the host, or a letter that is two in
+        # lower case, İ: no place in ``url`` to write the host meant at)
+        return ""
     return (
         f"its host, {host}, is one letter from {meant}: if that is the host meant,"
         f" write {url[:at]}{meant}{url[at + len(host):]}"

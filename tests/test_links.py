@@ -637,6 +637,17 @@ def test_a_real_host_a_letter_from_a_known_short_name_is_no_misspelt_host(url):
     assert misspelt_host(url) == ""
 
 
+@pytest.mark.parametrize("url", [
+    # urlsplit drops a tab or a line break inside the host ("githb.com" read from
+    # "git<TAB>hb.com"), and a capital İ before it is two letters in lower case: the
+    # address to write was then built at the wrong place, or raised ValueError. Nothing
+    # is said of such an address (check refuses a tab in a paper's 'url' itself).
+    "https://git\thb.com/o/r", "https://gith\rb.com/o/r", "https://İ@githb.com/o/r",
+])
+def test_a_host_not_found_as_typed_in_its_address_is_told_nothing_rather_than_wrongly(url):
+    assert misspelt_host(url) == ""
+
+
 # Every character below U+0800 (each byte value a one- or two-byte UTF-8 sequence can
 # hold) and the first and last of three and four bytes; then any text, and text mostly
 # of ASCII, where the characters quote leaves alone are.
