@@ -1346,7 +1346,10 @@ def link_terms(word: str, links: Sequence[str], start: bool = False) -> list[str
         return [f"{form}{LINK_STEP}", f"{form}^{EXACT_BONUS}"]
     return [f"{link}^{EXACT_BONUS}" for link in links]
 # Words the user wrote in lunr's own syntax are passed on untouched.
-_QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
+# A "^" is lunr's boost only before its number ("merging^2"): "ReST^EM" was passed on as
+# "rest" boosted by "EM", which lunr rejects, and found nothing; it is a word, split
+# where the index splits it. (readinglist.js's QUERY_SYNTAX is the same.)
+_QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~]|\^(?=[0-9])|^\*|\*$""")
 # A word of that syntax that only names a field ("title:the", "+title:the"): the words it
 # looks for (readinglist.js's FIELD_WORD).
 _FIELD_WORD = re.compile(r"\+?(?:title|text|tags):([^*~^:\"]+)")

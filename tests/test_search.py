@@ -3317,3 +3317,26 @@ def test_a_hyphenated_word_of_many_short_slips_is_not_corrected_among_millions_o
     assert corrected_compound("abq-abq-abq-abq", vocabulary) == "abq-abq-abq-abq"
     # Two such halves, 625 spellings: corrected.
     assert corrected_compound("abq-abq", vocabulary) == "aba-aba"
+
+
+# Words that write a symbol inside, each in one paper's abstract, and a paper that writes
+# their pieces apart ("rest" and "em", "GPT-4", "k nearest").
+SYMBOLIC = ["ReST^EM", "C#", "GPT-4o", "F1/F2", "Llama-3.1", "k-NN", "t-SNE"]
+
+
+def test_a_word_with_a_symbol_inside_finds_the_page_that_writes_it_first():
+    # "ReST^EM" found nothing, on the site and in the terminal: its "^" was read as lunr's
+    # boost ("rest" boosted by "EM", no number), the query passed on as typed. A "^" is
+    # lunr's boost only before a number ("merging^2"); else the word is a word, split
+    # where the index splits it, as "k-NN" is.
+    papers = [_paper(f"p{n}", title=f"Paper {n}", abstract=f"We use {word} here.") for n, word in enumerate(SYMBOLIC)]
+    papers.append(_paper("pieces", title="Pieces", abstract=(
+        "The rest of the C language, an embedding of ImageNet-R, GPT-4, k nearest, a t test, F1 and llama 3.")))
+    engine = _engine_of(*papers)
+    for n, word in enumerate(SYMBOLIC):
+        found = [hit.location for hit in engine.find(word).hits]
+        assert found and found[0] == f"papers/p{n}/", (word, found)
+    # (lunr's boost typed with its number stays lunr's: the word alone, not "merging" and "2")
+    assert refine_query("merging^2") == "merging^2"
+    assert refine_query("ReST^EM") != "ReST^EM"
+

@@ -17,7 +17,7 @@
     "then there these they this tis to too twas us wants was we were what when where which " +
     "while who whom why will with would yet you your"
   ).split(" "));
-  var QUERY_SYNTAX = /^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$/;
+  var QUERY_SYNTAX = /^[+\-]|^(?:title|text|tags):|["~]|\^(?=[0-9])|^\*|\*$/;
   /* A word of that syntax that only names a field ("title:the", "+title:the"): the words
      it looks for (search.py's _FIELD_WORD). */
   var FIELD_WORD = /^\+?(?:title|text|tags):([^*~^:"]+)$/;

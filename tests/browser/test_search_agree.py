@@ -103,6 +103,9 @@ WRITTEN = {
     "many-colours": "title: The limit of many colours\narxiv: hep-th/9711200\nabstract: Colours.\n",
     "reads-old": "title: Reading old physics\nabstract: We read hep-th/9711200 closely.\n",
     "notes-old": "title: Notes on dualities\nabstract: Dualities.\nnotes: After arXiv:hep-th/9711200v3.\n",
+    # (a word with a "^" inside, and a page with its pieces apart)
+    "rest-em": "title: Self-training by tree search\nabstract: We compare with ReST^EM.\n",
+    "rest-apart": "title: Models at ease\nabstract: The rest of an EM algorithm.\n",
 }
 
 
@@ -213,6 +216,8 @@ QUERIES = [
     "alpha", "α", "Gödel", "godel", "O(n)", "alpha-divergences", "learning α divergences",
     "hep-th/9711200", "arXiv:hep-th/9711200v1", "https://arxiv.org/abs/hep-th/9711200", "+hep-th/9711200 dualities",
     "hep-th/9711200 dualities", "-hep-th/9711200 dualities colours",
+    # a word with a "^" inside, which is no boost of lunr's; one with its number, which is
+    "ReST^EM", "rest^em", "ReST^EM tree", "colours^2",
 ]
 
 
@@ -537,3 +542,14 @@ def test_an_owner_and_a_doi_are_found_whole_on_the_site(open_context, agree_site
     shown, _, _ = _shown(page, query)
     # (A hand page's entry may be shown without having matched: test_missing_words.)
     assert [path for path, lacks in shown if not lacks and path.startswith("papers/")] == expected
+
+
+def test_a_word_with_a_caret_inside_finds_the_page_that_writes_it_on_the_site(open_context, agree_site):
+    """"ReST^EM" found nothing: its "^" was read as lunr's boost, with no number."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    shown, _, _ = _shown(page, "ReST^EM")
+    # (the page that writes it, and the one with "rest" and "EM" apart, each with both
+    # words; the latter may come first: the exact form is not yet ranked above its pieces)
+    assert ("papers/rest-em/", []) in shown and ("papers/rest-apart/", []) in shown
+
