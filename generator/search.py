@@ -914,6 +914,8 @@ def shape_index(
     config = {
         **index["config"], "separator": SEPARATOR, "fields": FIELDS,
         "inflections": lemmas.inflections(vocabulary, plurals, singulars),
+        # (which of a paper's fields the list records: `unrecorded_tip`)
+        "recorded": recorded(site.papers),
         # Every word lunr indexes, in every field (the base forms' too): the search box
         # looks for a typed word that none of them begins with by its near spellings.
         "vocabulary": " ".join(Vocabulary.order(
@@ -1856,6 +1858,55 @@ MARKED_TIP = 'A page must have every word marked "+" and none marked "-", and no
 EXCLUDING_TIP = 'Words marked "-" only leave pages out: add a word to search for, or browse'
 
 
+# What a query that found nothing looks like, said plainly: a reader of a list that
+# records no authors, years or arXiv ids searched "Bengio" or "2106.09685" and was told
+# to try a shorter word or another spelling, as if it were a slip of the keys. Each
+# typed word must look so, the words of a name each capitalised (Latin-1's letters
+# too; readinglist.js's YEAR_TYPED, ARXIV_TYPED and NAME_TYPED are the same).
+_YEAR_TYPED = re.compile(r"(?:1[89]|20)[0-9]{2}")
+# (Its label's letters each in either case, not IGNORECASE: Python's would take the
+# dotless "ı" for "i", JavaScript's not.)
+_ARXIV_TYPED = re.compile(r"(?:[aA][rR][xX][iI][vV]:)?([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?")
+_NAME_TYPED = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff]+)*")
+# The fields `recorded` names, when at least one paper of the list has one.
+RECORDED_FIELDS = ("arxiv", "authors", "years")
+
+
+def recorded(papers: Sequence[Paper]) -> list[str]:
+    """Which of RECORDED_FIELDS the list records (the index's config's ``recorded``)."""
+    has = {"arxiv": any(p.arxiv for p in papers), "authors": any(p.authors for p in papers),
+           "years": any(p.year is not None for p in papers)}
+    return [name for name in RECORDED_FIELDS if has[name]]
+
+
+def unrecorded_tip(query: str, fields: Sequence[str] | None) -> str:
+    """What the site and the terminal say under "No page found" for a query of arXiv
+    ids, years or a name (`_NAME_TYPED`): that the list records no such field, or,
+    where it does (or the index does not say, ``fields`` None), that no paper has
+    it; the index holds each paper's ids, year and authors, so nothing found means
+    none has it and no page writes it. "" for another query. (readinglist.js's
+    unrecordedTip, in the same words.)"""
+    typed = [word for word in re.split(f"[{SPACE}]+", query) if word]
+    if not typed:
+        return ""
+    ids = [m.group(1) for m in map(_ARXIV_TYPED.fullmatch, typed) if m]
+    if len(ids) == len(typed):
+        if fields is not None and "arxiv" not in fields:
+            return f"This list records no arXiv ids, and no page writes {ids[0]}: browse"
+        return f"No paper in this list has the arXiv id {ids[0]}, and no page writes it: browse"
+    if all(map(_YEAR_TYPED.fullmatch, typed)):
+        if fields is not None and "years" not in fields:
+            return f"This list records no years, and no page writes {typed[0]}: browse"
+        return f"No paper in this list is of {typed[0]}, and no page writes it: browse"
+    if len(typed) <= 3 and all(map(_NAME_TYPED.fullmatch, typed)):
+        name = " ".join(typed)
+        if fields is not None and "authors" not in fields:
+            return f'This list records no authors, and no page writes "{name}": browse'
+        return (f'No paper in this list has an author named "{name}", and no page writes it:'
+                " try another spelling, or browse")
+    return ""
+
+
 def common_tip(words: Sequence[str]) -> str:
     """What the site and the terminal say under "No page found" for a query of words too
     common to search alone (`Refined.common`: "the", "+the", "of the"): the tip said to
@@ -2329,6 +2380,7 @@ class Found:
     common: tuple[str, ...] = ()  # the query has words too common to search and no other (`Refined.common`)
     notes: tuple[str, ...] = ()  # what is said of the URLs typed (`Refined.notes`)
     unlinked: tuple[str, ...] = ()  # the URLs typed that name no link (`Refined.unlinked`)
+    unrecorded: str = ""  # found nothing, what a query of ids, years or a name is told (`unrecorded_tip`)
 
 
 # lunr's default pipeline order; Material removes the functions its config does not name.
@@ -2348,6 +2400,7 @@ class MaterialSearch:
         self.fields = list(config["fields"])
         self.base_forms = lemmas.by_form(config.get("inflections", {}))
         self.vocabulary = Vocabulary(config["vocabulary"]) if "vocabulary" in config else None
+        self.recorded: list[str] | None = config.get("recorded")
 
         builder = Builder()
         builder.b(0)
@@ -2412,7 +2465,7 @@ class MaterialSearch:
         every = sum(not hit.missing for hit in hits)
         return Found(
             hits, every, len(words), marked_words(query), excluding_only(refined.terms, query), refined.common,
-            refined.notes, refined.unlinked)
+            refined.notes, refined.unlinked, "" if hits else unrecorded_tip(query, self.recorded))
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""

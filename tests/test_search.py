@@ -78,6 +78,7 @@ from generator.search import (
     query_words,
     rank_by_words,
     refine_query,
+    unrecorded_tip,
     title_boosts,
     shape_index,
     unlinked_tip,
@@ -430,6 +431,8 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
         "1", "2024", "__github_com__codefuse_ai__mftcoder__tree__main__x", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
         "codefuseai", "context", "gone", "hi", "home", "icl", "incontext", "l", "learn", "learning", "mftcoder",
         "p2", "script", "t", "title", "use", "uses", "·"]
+    # (its papers have authors and a year, none an arXiv id: `unrecorded_tip`)
+    assert shaped["config"].pop("recorded") == ["authors", "years"]
     assert shaped["config"] == {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
                                 "fields": FIELDS}
     assert inflections["learn"] == "learned learning learns learnt"
@@ -3340,3 +3343,29 @@ def test_a_word_with_a_symbol_inside_finds_the_page_that_writes_it_first():
     assert refine_query("merging^2") == "merging^2"
     assert refine_query("ReST^EM") != "ReST^EM"
 
+
+def test_nothing_found_for_a_name_a_year_or_an_arxiv_id_says_the_list_records_none_or_no_paper_has_it():
+    # "Bengio" or "2106.09685" on a list that records no authors nor arXiv ids was told
+    # to try a shorter word or another spelling, as if mistyped.
+    bare = _engine_of(_paper("a", title="Attention", abstract="We attend."))
+    full = _engine_of(_paper("a", title="Attention", abstract="We attend.", authors=("Ashish Vaswani",), year=2017,
+                             arxiv="1706.03762"))
+    said = {
+        ("Bengio", bare): 'This list records no authors, and no page writes "Bengio": browse',
+        ("Yoshua Bengio", bare): 'This list records no authors, and no page writes "Yoshua Bengio": browse',
+        ("2106.09685", bare): "This list records no arXiv ids, and no page writes 2106.09685: browse",
+        ("arXiv:2106.09685v2", bare): "This list records no arXiv ids, and no page writes 2106.09685: browse",
+        ("2021", bare): "This list records no years, and no page writes 2021: browse",
+        ("Bengio", full): ('No paper in this list has an author named "Bengio", and no page writes it:'
+                           " try another spelling, or browse"),
+        ("2106.09685", full): "No paper in this list has the arXiv id 2106.09685, and no page writes it: browse",
+        ("2021", full): "No paper in this list is of 2021, and no page writes it: browse",
+        # (other words, and what is found, are told nothing of the kind)
+        ("zebrax", bare): "", ("Bengio zebrax", bare): "", ("2021 Bengio", bare): "",
+        ("Vaswani", full): "", ("2017", full): "", ("1706.03762", full): "",
+    }
+    for (query, engine), tip in said.items():
+        found = engine.find(query)
+        assert (found.unrecorded, bool(found.hits)) == (tip, query in ("Vaswani", "2017", "1706.03762")), query
+    # An index built before it said what the list records: what no paper has, as true.
+    assert unrecorded_tip("Bengio", None).startswith('No paper in this list has an author named "Bengio"')

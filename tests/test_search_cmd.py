@@ -139,3 +139,22 @@ def test_a_url_no_paper_links_is_said_so_as_the_site_says_it(tmp_path, capsys):
     assert (code, lines[:3]) == (0, ["9 pages found", "1. Robust agents", "   papers/agents/"])
     assert not [line for line in lines if line.startswith("--")]
     assert lines[4] == "   papers/f0/  (missing: sites.google.com/view/robust-agents)"
+
+
+def test_a_name_or_an_id_of_a_field_the_list_records_none_of_is_said_so(tmp_path, capsys):
+    # The shipped list records no authors: "Bengio" was told to try a shorter word or
+    # another spelling, as if mistyped.
+    from generator.models import Paper, Site
+    from generator.search import shape_index
+
+    site = Site(papers=(Paper(id="a", title="Attention", abstract="We attend."),), topics=(), assignments={}, related={})
+    (tmp_path / "search").mkdir()
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
+    assert shaped["config"]["recorded"] == []
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(shaped))
+    assert main(["search", "--site-dir", str(tmp_path), "Bengio"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "No page found", 'This list records no authors, and no page writes "Bengio": browse all papers.']
+    assert main(["search", "--site-dir", str(tmp_path), "2106.09685"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "This list records no arXiv ids, and no page writes 2106.09685: browse all papers.")

@@ -104,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
         line += f"; {first} below (--limit shows more)"
     print(line)
     if not found.hits:
-        print(_nothing_found(site_dir, found.marked, found.excluding, found.common, found.unlinked))
+        print(_nothing_found(
+            site_dir, found.marked, found.excluding, found.common, found.unlinked, found.unrecorded))
         return 1
     # (What the site says under its line of a URL typed: that no paper links it, or
     # that a part of a path was looked for in only some of the links that hold it.)
@@ -167,18 +168,21 @@ def _server_of(root: Path) -> Holder | None:
 
 
 def _nothing_found(
-    site_dir: Path, marked: int = 0, excluding: bool = False, common: Sequence[str] = (), unlinked: Sequence[str] = ()
+    site_dir: Path, marked: int = 0, excluding: bool = False, common: Sequence[str] = (), unlinked: Sequence[str] = (),
+    unrecorded: str = "",
 ) -> str:
     """What to try next when nothing is found, as the site says it under "No page found"
     (readinglist.js's nothingFound): every word was looked for by its start, so a
     shorter word or another spelling may find it, or, with words ``marked`` "+" or
     "-", the query without the marks, or, with words marked "-" alone (``excluding``),
+    or a query of ids, years or a name that the list records none of or no paper has
+    (``unrecorded``: `unrecorded_tip`), that,
     or words too common to search alone (``common``, "the"), a word to search for, or
     with a URL no paper links (``unlinked``), that; or the All papers page, named where
     the built site has it."""
     tip = f"{EXCLUDING_TIP} all papers" if excluding else f"{common_tip(common)} all papers" if common else (
         f"{unlinked_tip(unlinked[0])} all papers") if unlinked else (
-        f"{MARKED_TIP} all papers") if marked else (
+        f"{MARKED_TIP} all papers") if marked else f"{unrecorded} all papers" if unrecorded else (
         'The start of a word finds it ("distil" finds "distillation"): try a shorter word'
         " or another spelling, or browse all papers")
     every = site_dir / "papers" / "index.html"

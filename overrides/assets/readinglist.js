@@ -1611,6 +1611,7 @@
      list shows of it (pages, every, words: moreDivider). */
   var SEARCH_COUNT = {
     line: "", pages: 0, every: 0, words: 0, marked: 0, excluding: false, common: [], notes: [], unlinked: [],
+    typed: "", recorded: null,
     unanswered: 0
   };
   var WATCHED_COUNTS = new WeakSet();
@@ -1732,13 +1733,48 @@
       : quoted.slice(0, -1).join(", ") + " and " + quoted[quoted.length - 1];
     return named + (quoted.length === 1 ? " is" : " are") + " too common to search: add a word to search for, or browse ";
   }
+  /* (A query of arXiv ids, years or a name that found nothing: that the list records no
+     such field, or that no paper has it, not a spelling to try; search.py's
+     unrecorded_tip, in the same words, and its _YEAR_TYPED, _ARXIV_TYPED, _NAME_TYPED.) */
+  var YEAR_TYPED = /^(?:1[89]|20)[0-9]{2}$/;
+  var ARXIV_TYPED = /^(?:[aA][rR][xX][iI][vV]:)?([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?$/;
+  var NAME_LETTERS = "[a-z\u00df-\u00f6\u00f8-\u00ff]+";
+  var NAME_CAPITAL = "[A-Z\u00c0-\u00d6\u00d8-\u00de]";
+  var NAME_TYPED = new RegExp("^" + NAME_CAPITAL + NAME_LETTERS + "(?:-" + NAME_CAPITAL + "?" + NAME_LETTERS + ")*$");
+  function unrecordedTip(query, fields) {
+    var typed = String(query || "").split(/\s+/).filter(Boolean);
+    if (!typed.length) {
+      return "";
+    }
+    var ids = typed.map(function (word) { var m = ARXIV_TYPED.exec(word); return m ? m[1] : null; });
+    var told = Array.isArray(fields);
+    if (ids.every(Boolean)) {
+      return told && fields.indexOf("arxiv") < 0
+        ? "This list records no arXiv ids, and no page writes " + ids[0] + ": browse "
+        : "No paper in this list has the arXiv id " + ids[0] + ", and no page writes it: browse ";
+    }
+    if (typed.every(function (word) { return YEAR_TYPED.test(word); })) {
+      return told && fields.indexOf("years") < 0
+        ? "This list records no years, and no page writes " + typed[0] + ": browse "
+        : "No paper in this list is of " + typed[0] + ", and no page writes it: browse ";
+    }
+    if (typed.length <= 3 && typed.every(function (word) { return NAME_TYPED.test(word); })) {
+      var name = "\u201c" + typed.join(" ") + "\u201d";
+      return told && fields.indexOf("authors") < 0
+        ? "This list records no authors, and no page writes " + name + ": browse "
+        : "No paper in this list has an author named " + name + ", and no page writes it: "
+        + "try another spelling, or browse ";
+    }
+    return "";
+  }
   function nothingFound() {
     var tip = document.createElement("span");
     tip.className = "rl-search-tip";
     tip.appendChild(document.createTextNode(SEARCH_COUNT.excluding ? EXCLUDING_TIP
       : SEARCH_COUNT.common.length ? commonTip(SEARCH_COUNT.common)
       : SEARCH_COUNT.unlinked.length ? unlinkedTip(SEARCH_COUNT.unlinked[0]) : SEARCH_COUNT.marked ? MARKED_TIP
-      : "The start of a word finds it (\u201cdistil\u201d finds \u201cdistillation\u201d): "
+      : unrecordedTip(SEARCH_COUNT.typed, SEARCH_COUNT.recorded)
+      || "The start of a word finds it (\u201cdistil\u201d finds \u201cdistillation\u201d): "
       + "try a shorter word or another spelling, or browse "));
     var scope = window.__md_scope;  /* the site's root, Material's */
     if (scope instanceof URL) {
@@ -3250,6 +3286,7 @@
       this.separator = null;  /* the index's own, from the setup message */
       this.baseForms = null;  /* and its words' other forms */
       this.vocabulary = null;  /* and its words */
+      this.recorded = null;  /* and which of a paper's fields the list records */
       /* The words of each query posted and not yet answered: the worker answers every
          query, in order (an invalid one with no results). */
       this.pending = [];
@@ -3282,6 +3319,8 @@
             SEARCH_COUNT.common = refined ? refined.common : [];
             SEARCH_COUNT.notes = refined ? refined.notes : [];
             SEARCH_COUNT.unlinked = refined ? refined.unlinked : [];
+            SEARCH_COUNT.typed = refined ? refined.typed : "";
+            SEARCH_COUNT.recorded = this.recorded;
             SEARCH_MARKS.words = words || null;
             SEARCH_MARKS.query = refined ? refined.query : null;
             SEARCH_MARKS.syntax = refined ? refined.syntax : [];
@@ -3346,10 +3385,14 @@
           this.baseForms = byForm(message.data.config.inflections);
           this.vocabulary = typeof message.data.config.vocabulary === "string"
             ? new Vocabulary(message.data.config.vocabulary) : null;
+          this.recorded = Array.isArray(message.data.config.recorded) ? message.data.config.recorded : null;
         } else if (message.type === QUERY) {
           /* (Every query is answered: one not refined is answered in the worker's order.) */
           var refined = typeof message.data === "string" && this.separator
             ? refineParts(message.data, this.separator, this.baseForms, this.vocabulary) : null;
+          if (refined) {
+            refined.typed = message.data;  /* (as typed: unrecordedTip) */
+          }
           this.pending.push(refined);
           SEARCH_COUNT.unanswered = this.pending.length;
           var asked = refined ? refined.query : message.data;

@@ -553,3 +553,17 @@ def test_a_word_with_a_caret_inside_finds_the_page_that_writes_it_on_the_site(op
     # words; the latter may come first: the exact form is not yet ranked above its pieces)
     assert ("papers/rest-em/", []) in shown and ("papers/rest-apart/", []) in shown
 
+
+@pytest.mark.parametrize("query", ["2106.09685", "Bengio", "1850", "Yoshua Bengio"])
+def test_nothing_found_for_an_id_a_year_or_a_name_no_paper_has_is_said_so_as_the_terminal_says_it(
+        open_context, agree_site, query):
+    """The list records authors, years and arXiv ids, and no paper has these: said so, not
+    "try a shorter word", in the terminal's words (its quotes curled)."""
+    url, folder = agree_site
+    page = open_context(base=url).new_page()
+    assert result_hrefs(page, query) == []
+    found = MaterialSearch(load_index(folder)).find(query)
+    assert not found.hits and found.unrecorded.startswith("No paper in this list ")
+    told = found.unrecorded.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert meta == f"No page found\n{told} all papers.", meta
