@@ -915,6 +915,8 @@ class Checked:
                 return False  # (which old addresses lead where is checked across files)
             if old.values.get("citation_key") != new.values.get("citation_key"):
                 return False  # (whether another paper is cited by it: across files)
+            if str(old.values.get("citation_key") or "").strip().casefold() in self.uncited:
+                return False  # (its warning is said at the key's line, which an edit may move)
             if old.id in self.parted or new.values.get("not_same_as"):
                 return False  # (which pairs are parted, and whether it is needed: across files)
             if _not_related_entries(old) != _not_related_entries(new) and self._cited(old, new, pairs):

@@ -95,30 +95,47 @@ def test_the_key_is_quoted_where_yaml_would_read_no_text_and_loads_as_written(tm
     assert papers["deep-things"].cited_as == "2020"
 
 
-def test_a_rerun_after_an_edit_cites_as_a_whole_load_does(tmp_path, monkeypatch):
-    # A rerun (`serve`) swaps an edited file in without checking the others again: a key
-    # given or changed is checked across files again; another edit of a file whose key
-    # is another's keeps it cited by its id.
+def _reruns(tmp_path, monkeypatch, start, edits):
+    """Each edit written and loaded as a rerun (`serve`) does and as a whole load does:
+    (rerun's content, its problems, the whole load's content, its problems) for each."""
     import time
 
     from generator import paperdrafts
 
     monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)  # (settled)
-    root = project(
-        tmp_path, a=paper("a", extra="citation_key: k1\n"), b=paper("b", extra="citation_key: k2\n"),
-        c=paper("c", extra="citation_key: k3\n"),
-    )
+    root = project(tmp_path, **start)
     files: dict = {}
     load_content(root / "content", cache=files)
-    papers = root / "content" / "papers"
-    for name, text in (
+    for name, text in edits:
+        (root / "content" / "papers" / f"{name}.yml").write_text(text, encoding="utf-8")
+        yield (*load_content(root / "content", cache=files), *load_content(root / "content"))
+
+
+def test_a_rerun_after_an_edit_cites_as_a_whole_load_does(tmp_path, monkeypatch):
+    # A rerun (`serve`) swaps an edited file in without checking the others again: a key
+    # given or changed is checked across files again; another edit of a file whose key
+    # is another's keeps it cited by its id.
+    start = {k: paper(k, extra=f"citation_key: k{n}\n") for n, k in enumerate("abc", 1)}
+    for content, problems, whole, said in _reruns(tmp_path, monkeypatch, start, (
         ("b", paper("b", extra="citation_key: K1\n")),  # now a's too
         ("a", paper("a", extra="citation_key: k1\nnotes: An edit beside the key.\n")),
         ("c", paper("c", extra="citation_key: a\n")),  # the id a is cited by now
-    ):
-        (papers / f"{name}.yml").write_text(text, encoding="utf-8")
-        content, problems = load_content(root / "content", cache=files)
-        whole, said = load_content(root / "content")
+    )):
         assert [p.cited_as for p in content.papers] == [p.cited_as for p in whole.papers]
         assert [str(p) for p in problems.sorted()] == [str(p) for p in said.sorted()]
     assert [p.cited_as for p in content.papers] == ["a", "b", "c"]
+
+
+def test_a_rerun_says_a_keys_warning_at_the_line_the_edit_moved_it_to(tmp_path, monkeypatch):
+    # The warnings at a key are said across files; an edit above the key (a year, notes)
+    # moves its line, and a rerun that swapped the file in said the old line (3:15).
+    start = {"a": paper("a", extra="citation_key: kim 2018\n"), "b": paper("b", extra="citation_key: x\n"),
+             "c": paper("c", extra="citation_key: X\n")}
+    for _, problems, _, said in _reruns(tmp_path, monkeypatch, start, (
+        ("a", paper("a", extra="year: 2018\nnotes: An edit.\ncitation_key: kim 2018\n")),
+        ("b", paper("b", extra="year: 2018\ncitation_key: x\n")),
+    )):
+        assert [str(p) for p in problems.sorted()] == [str(p) for p in said.sorted()]
+    assert [str(p).split(": warning")[0] for p in said.sorted()] == [
+        "content/papers/a.yml:5:15", "content/papers/b.yml:4:15", "content/papers/c.yml:3:15",
+    ]
