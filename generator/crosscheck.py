@@ -20,7 +20,7 @@ from typing import Callable, Container, Iterable, Mapping, Sequence
 
 from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
-from .models import Content, Paper, is_citation_key
+from .models import Content, Paper, has_invisible, is_citation_key
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
 from .quoting import quoted, shell_quoted
 from .slugs import slugify
@@ -1432,7 +1432,8 @@ def _citation_keys(papers: Sequence[Paper], drafts: Mapping[str, PaperDraft], pr
     for paper in keyed:
         if not is_citation_key(paper.citation_key):
             uncited.add(paper.citation_key.casefold())
-            tell(paper, "holds a character BibTeX refuses in a key (a space, a comma, a brace, a quote, '=', '#', '%')")
+            tell(paper, "holds an invisible character, which a key typed never has" if has_invisible(paper.citation_key)
+                 else "holds a character BibTeX refuses in a key (a space, a comma, a brace, a quote, '=', '#', '%')")
         else:
             holders.setdefault(paper.citation_key.casefold(), []).append(paper)
     for key, same in holders.items():

@@ -342,9 +342,19 @@ def _pages_alike(first: str, last: str) -> bool:
 _CITATION_KEY = re.compile(r"[^\s\"#%'(),={}\\]+")
 
 
+# Zero-width characters and the soft hyphen (pasted from a web page): BibTeX takes them,
+# but a key holding one is found by no \cite{} typed, and shows as one without.
+_INVISIBLE_IN_KEY = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064]")
+
+
 def is_citation_key(key: str) -> bool:
     """Whether ``key`` may be a BibTeX entry's key (`Paper.citation_key`)."""
-    return bool(_CITATION_KEY.fullmatch(key))
+    return bool(_CITATION_KEY.fullmatch(key)) and not has_invisible(key)
+
+
+def has_invisible(key: str) -> bool:
+    """Whether ``key`` holds a character no one typing it types (`_INVISIBLE_IN_KEY`)."""
+    return _INVISIBLE_IN_KEY.search(key) is not None
 
 
 def en_dashed_pages(pages: str) -> str:

@@ -139,3 +139,20 @@ def test_a_rerun_says_a_keys_warning_at_the_line_the_edit_moved_it_to(tmp_path, 
     assert [str(p).split(": warning")[0] for p in said.sorted()] == [
         "content/papers/a.yml:5:15", "content/papers/b.yml:4:15", "content/papers/c.yml:3:15",
     ]
+
+
+def test_a_key_with_an_invisible_character_is_said_and_the_id_cited(tmp_path):
+    # "smith\u200b2020" (pasted from a web page) is a key no \cite{smith2020} typed finds,
+    # and the Cite block shows it as smith2020: refused as a URL's or DOI's would be.
+    root = project(
+        tmp_path, a=paper("a", extra='citation_key: "smith\\u200b2020"\n'),
+        b=paper("b", extra='citation_key: "lee\\u20602019"\n'), c=paper("c", extra="citation_key: kim:2018/x\n"),
+    )
+    papers, said = _load(root)
+    assert {pid: p.cited_as for pid, p in papers.items()} == {"a": "a", "b": "b", "c": "kim:2018/x"}
+    assert said == [
+        "content/papers/a.yml:3:15: warning: citation_key 'smith\\u200b2020' holds an invisible"
+        " character, which a key typed never has; the paper is cited by its id, 'a'",
+        "content/papers/b.yml:3:15: warning: citation_key 'lee\\u20602019' holds an invisible"
+        " character, which a key typed never has; the paper is cited by its id, 'b'",
+    ]
