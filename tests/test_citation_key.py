@@ -156,3 +156,60 @@ def test_a_key_with_an_invisible_character_is_said_and_the_id_cited(tmp_path):
         "content/papers/b.yml:3:15: warning: citation_key 'lee\\u20602019' holds an invisible"
         " character, which a key typed never has; the paper is cited by its id, 'b'",
     ]
+
+
+def test_key_edits_build_again_as_a_clean_build_does(tmp_path, monkeypatch):
+    # A key given, another paper's in other capitals, an edit above a given-up key (its
+    # warning's line moves), a key that is another's id, one BibTeX refuses, each taken
+    # out: a rerun in one process (`serve`) and one from the cache folder write the docs
+    # folder and say the warnings of a clean build.
+    import random
+    import shutil
+    import time
+
+    import tests.test_rerun_random as rerun
+    from generator import build, paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: int(time.time() * 1e9 + 60e9))  # (settled)
+    rng = random.Random(3)
+    world = rerun.World(rng)
+    world.papers = {f"p{n:03d}-m": rerun.new_paper(rng) for n in range(1, 6)}
+    keys: dict[str, str] = {}
+    written = rerun.paper_yaml
+    monkeypatch.setattr(
+        rerun, "paper_yaml", lambda pid, p: written(pid, p) + (f"citation_key: '{keys[pid]}'\n" if pid in keys else "")
+    )
+    content = tmp_path / "content"
+    shutil.copytree(rerun.REPO / "tests" / "data" / "site_fixture" / "content" / "pages", content / "pages")
+    world.write(content)
+    memo = build.Memo()
+    warm = build.Settings(content, tmp_path / "warm", source_date_epoch=0)
+    cached = build.Settings(content, tmp_path / "newproc", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    rerun.run(warm, memo)
+    rerun.run(cached, build.Memo())
+    clean = tmp_path / "clean"
+    for step, edit in enumerate((
+        lambda: keys.update({"p001-m": "smith2020"}),
+        lambda: keys.update({"p002-m": "Smith2020"}),
+        lambda: world.papers["p001-m"].update(summary="An edit above the key."),
+        lambda: keys.update({"p003-m": "p004-m"}),
+        lambda: world.papers["p003-m"].update(title="Retitled merging"),
+        lambda: keys.pop("p002-m"),
+        lambda: keys.update({"p004-m": "kim 2018"}),
+        lambda: world.papers["p004-m"].update(summary="An edit."),
+        lambda: keys.pop("p004-m"),
+        lambda: keys.clear(),
+    )):
+        edit()
+        world.write(content)
+        in_process, new_process = rerun.run(warm, memo), rerun.run(cached, build.Memo())
+        shutil.rmtree(clean, ignore_errors=True)
+        said = rerun.run(build.Settings(content, clean, source_date_epoch=0), build.Memo())
+        assert rerun._differs(in_process, said, tmp_path / "warm", clean) is None, step
+        assert rerun._differs(new_process, said, tmp_path / "newproc", clean) is None, step
+        bib = (clean / "papers.bib").read_text()
+        # (the first key alone; shared, both papers cited by their ids; given back at p002-m's removal)
+        assert ("{smith2020," in bib) == (step in (0, 5, 6, 7, 8)), step
+        assert ("{p001-m," in bib) == (step not in (0, 5, 6, 7, 8)), step
+        page = (clean / "papers" / "p001-m.md").read_text()  # (its Cite block)
+        assert ("<code>@misc{smith2020," in page or "{smith2020,\n" in page) == (step in (0, 5, 6, 7, 8)), step
