@@ -2322,7 +2322,9 @@ def _impossible_locator(fields: _Fields, volume: str, pages: str, path: str, pro
     dangling = [piece for piece in pages.split(",") if _DANGLING.search(piece.strip())]
     if dangling:
         end = "first" if dangling[0].strip()[0] in "-–—" else "last"
-        say("pages", f"is a range without its {end} page; left out (a range is written first--last, 12--19)")
+        # (the field `_locator` took them from: an article number stands in for pages)
+        given = next((name for name in ("pages", "articleno") if _plain(fields[name])), "article-number")
+        say(given, f"is a range without its {end} page; left out (a range is written first--last, 12--19)")
         pages = ""
     month = fields["month"].strip()
     # (int() refuses a number of over 4,300 digits: only two are read)

@@ -48,3 +48,19 @@ def test_a_negative_volume_a_range_without_an_end_and_a_thirteenth_month_are_sai
         "smith-lab.bib:14:12: warning: pages '--19' of entry 'lee2019' is a range without its"
         " first page; left out (a range is written first--last, 12--19)",
     ]
+
+
+def test_an_article_number_without_an_end_is_said_at_its_own_field():
+    # ACM's articleno (MDPI's article-number) stands in for missing pages: one of "12-"
+    # was said as "pages '' ..." at the entry's first line (x.bib:1:1).
+    problems = Problems()
+    body = "@article{k,\n  title = {T},\n  journal = {J},\n  year = {2020},\n  FIELD = {12-},\n}\n"
+    text = body.replace("FIELD", "articleno") + body.replace("{k,", "{m,").replace("FIELD", "article-number")
+    records = parse_text(text, "x.bib", problems)
+    assert [r.pages for r in records] == ["", ""]
+    assert [str(p) for p in problems.sorted()] == [
+        "x.bib:5:16: warning: articleno '12-' of entry 'k' is a range without its last page; left"
+        " out (a range is written first--last, 12--19)",
+        "x.bib:11:21: warning: article-number '12-' of entry 'm' is a range without its last"
+        " page; left out (a range is written first--last, 12--19)",
+    ]
