@@ -5,7 +5,10 @@
 
 PROJECT is a COPY of a project whose `.cache/readinglist/memo.pickle` this code wrote
 (`benchmarks/run.py --child rerun COPY none` makes one); KIND is one of run.py's edits
-(title, abstract, notes) or none. Each run is a new process that makes the edit to the
+(title, abstract, notes), none, or title-kept: " (revised)" after the title, which keeps
+the paper's place in its topics' order (run.py's title edit puts "Revised " before it,
+which moves the paper, and every page between its two places says its number anew:
+BENCHMARKS.md, the sixty-first session). Each run is a new process that makes the edit to the
 paper file `run.py --child rerun` edits, runs `build.generate` from the cache as
 `readinglist build` does, stores the memo after (timed apart, as the MkDocs hook stores
 it), then undoes the edit and builds again (untimed), so each run starts from the same
@@ -27,6 +30,7 @@ import collections
 import functools
 import importlib
 import json
+import re
 import subprocess
 import sys
 import time
@@ -102,6 +106,12 @@ def wrap(steps: tuple[tuple[str, str, str], ...], spent: collections.Counter, ca
         setattr(owner, name, Counted(getattr(owner, name), label, spent, calls))
 
 
+def title_kept(original: str) -> str:
+    """A paper file's text with " (revised)" after its title (quoted or plain, on the
+    ``title:`` line), so that the paper keeps its place among titles in order."""
+    return re.sub(r"^(title: ([\"']?).*?)(\2)$", r"\1 (revised)\3", original, count=1, flags=re.M)
+
+
 def child(project: Path, kind: str) -> dict:
     """One run in this process (see the module docstring)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -117,7 +127,8 @@ def child(project: Path, kind: str) -> dict:
     original = target.read_text(encoding="utf-8")
     try:
         if kind != "none":
-            target.write_text(run._edited(kind, original), encoding="utf-8")
+            text = title_kept(original) if kind == "title-kept" else run._edited(kind, original)
+            target.write_text(text, encoding="utf-8")
             run._settle(target)
         start = time.process_time()
         result = build.generate(settings, save=False)
@@ -160,7 +171,7 @@ def table(runs: list[dict]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
-    parser.add_argument("kind", choices=("title", "abstract", "notes", "none"))
+    parser.add_argument("kind", choices=("title", "title-kept", "abstract", "notes", "none"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

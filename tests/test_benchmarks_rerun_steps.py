@@ -75,3 +75,13 @@ def test_the_table_gives_each_row_its_least_and_most_over_the_runs():
     # A step no run called reads 0 with no calls, not a missing row.
     other = rerun_steps.STEPS[1][2]
     assert f"| {other} | 0.000-0.000 | 0 |" in lines
+
+
+def test_title_kept_puts_its_words_after_the_title_quoted_or_plain():
+    assert rerun_steps.title_kept('id: a\ntitle: "Deep: Nets"\nabstract: >-\n  x\n') == (
+        'id: a\ntitle: "Deep: Nets (revised)"\nabstract: >-\n  x\n'
+    )
+    assert rerun_steps.title_kept("title: 'It''s'\nnotes: 'n'\n") == "title: 'It''s (revised)'\nnotes: 'n'\n"
+    # Plain, and only the title line: the words go last, so the paper sorts where it did.
+    edited = rerun_steps.title_kept("id: b\ntitle: Zebra nets\nsubtitle: Zebra\n")
+    assert edited == "id: b\ntitle: Zebra nets (revised)\nsubtitle: Zebra\n"
