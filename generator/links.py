@@ -427,15 +427,44 @@ _TYPO_SHORT_LABEL = 5
 
 
 def _typo_in_long_label(typed: str, known: str) -> bool:
-    """Whether the one letter ``typed`` differs by from ``known`` is in its ending
-    (arxiv.og) or in a name longer than _TYPO_SHORT_LABEL (githb.com), not in a short
-    name (ar5iv.org). A dot added or left out is taken for a slip: no real host is a
-    known one's name split or joined."""
+    """Whether the one letter ``typed`` differs by from ``known`` makes a host no one
+    registers, which only a slip of the keys writes, rather than a real host of its own
+    (no curator could silence the warning of one):
+
+    - in its ending, one that is no top-level domain (arxiv.og, github.cmo); youtube.co,
+      github.co and huggingface.com end in real ones (Colombia's, and .com), and are
+      real hosts, most their own owners' (they send a reader on to the one known);
+    - in a name longer than _TYPO_SHORT_LABEL (githb.com, bioarxiv.org), one that is no
+      English word: sciences.org and natures.com are named as they are meant. (Not in a
+      short name: ar5iv.org, above.)
+
+    A dot added or left out is taken for a slip: no real host is a known one's name
+    split or joined."""
     typed_labels, known_labels = typed.split("."), known.split(".")
     if len(typed_labels) != len(known_labels):
         return True
     differ = [at for at, (a, b) in enumerate(zip(typed_labels, known_labels)) if a != b]
-    return differ == [len(known_labels) - 1] or any(len(known_labels[at]) > _TYPO_SHORT_LABEL for at in differ)
+    if differ == [len(known_labels) - 1]:
+        return typed_labels[-1].upper() not in _top_level_domains()
+    return any(
+        len(known_labels[at]) > _TYPO_SHORT_LABEL and not _a_word(typed_labels[at]) for at in differ
+    )
+
+
+@functools.cache
+def _top_level_domains() -> frozenset[str]:
+    """IANA's top-level domains, in capitals, as linkify-it (which finds the bare
+    addresses of curator notes) keeps them."""
+    from linkify_it.tlds import TLDS
+
+    return frozenset(TLDS)
+
+
+def _a_word(label: str) -> bool:
+    """Whether a host's name is an English word, or a form of one ("sciences")."""
+    from .lemmas import known_word  # (late: lemminflect's dictionary, a third of a second)
+
+    return label.isalpha() and known_word(label)
 
 
 _URL = lazyre.compile(PATTERNS["url"])
