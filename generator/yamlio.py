@@ -706,14 +706,16 @@ def _name_every_tab(
         problems.items[at] = Problem(problem.location, prefix + _also_tabs(named[line]), problem.severity)
 
 
-def _on_key_line(line: str, col: int) -> str:
+def _on_key_line(line: str, col: int, one_text: bool = True) -> str:
     """For a list's first item written on its key's line ("authors: A", then "  - B"),
-    the value starting at ``col``: what to write."""
+    the value starting at ``col``: what to write. ``one_text``: YAML read the value and
+    the items as one text (else it refused them: a comment ended the value)."""
     key = line[_key_column(line) : col].rstrip(" ")[:-1]
     value = _cut_comment(line[col:])
+    read = "so YAML reads them all as one text" if one_text else "which YAML cannot read"
     return (
         f"{quoted(value)} is written on the {quoted(key + ':')} line, and list items follow it,"
-        f" so YAML reads them all as one text: if {quoted(key)} is a list, write"
+        f" {read}: if {quoted(key)} is a list, write"
         f" {quoted('- ' + value)} on a line of its own under {quoted(key + ':')}, as the items"
         " below it are"
     )
@@ -1158,7 +1160,9 @@ def explain_syntax_error(
         if col == indent + 1:  # stopped at the start of the line: its indentation
             return (
                 _under_empty_list(lines, line)
+                or _outside_block(lines, line)
                 or _keyword_item(lines, line)
+                or _item_after_value(lines, line)
                 or _under_dash(lines, line)
                 or (line, col, _NOT_ALIGNED)
             )
@@ -1169,6 +1173,10 @@ def explain_syntax_error(
                 or _ran_on(lines, line, len(before))
                 or (line, col, _AFTER_QUOTE)
             )
+    if problem.startswith("block sequence entries are not allowed") and char == "-":
+        found = _item_on_key_line(lines, line, col)
+        if found is not None:
+            return found
     # A value that starts with "[", "{" or "*" is read as a list, a mapping or an alias:
     # "[Re] Reproducing ...", "*BERT: a survey".
     start = _value_start(here)
@@ -1180,6 +1188,72 @@ def explain_syntax_error(
     if problem == "found character that cannot start any token" and char:
         return line, col, f"{quoted(char)} cannot start an unquoted value; put the value in double quotes"
     return line, col, problem
+
+
+def _outside_block(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A line of a block ("abstract: >-", "description: |") indented less than the
+    lines above it, yet deeper than its key: YAML ends the block above it, and the line
+    is no key. Said at the line, with the indentation of the block's lines; None when
+    the lines above it are no such block. (Not indented at all, or as its key, the line
+    is said by _unfinished_key.)"""
+    indent = _indent_of(lines[line - 1])
+    owner = line - 1
+    while owner > 0 and (not lines[owner - 1].strip() or _indent_of(lines[owner - 1]) > indent):
+        owner -= 1
+    block = _BLOCK_START.fullmatch(lines[owner - 1]) if 0 < owner < line - 1 else None
+    if block is None or not block.group(2) or _key_column(lines[owner - 1]) >= indent:
+        return None
+    # (The first line under the key sets the block's indentation, as YAML reads it.)
+    deep = next(_indent_of(text) for text in lines[owner : line - 1] if text.strip())
+    return line, indent + 1, (
+        f"this line is indented less than the lines above it in the '{block.group(3)}' block"
+        f" of '{block.group(2)}' (line {owner}), so YAML ends the block above it and reads"
+        f" this line as no key: indent it as those lines are ({deep} spaces)"
+    )
+
+
+def _item_after_value(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A list item under a key whose line holds a value and a comment ("topics: rl  #
+    main one", then "  - mtl"): the value is the list's first item written on its key's
+    line, as _Converter._check_continuation says when no comment ends the value (the
+    comment ends it, and PyYAML stops at the item instead). None when line ``line`` is no
+    list item, or the line above holds no key with a value."""
+    here = lines[line - 1]
+    indent = _indent_of(here)
+    if not here.startswith("- ", indent):
+        return None
+    number = next(
+        (n for n in range(line - 1, 0, -1)
+         if lines[n - 1].strip() and not lines[n - 1].startswith("#", _indent_of(lines[n - 1]))),
+        0,
+    )
+    above = lines[number - 1] if number else ""
+    start = _value_start(above)
+    if _key_column(above) > indent or start == _key_column(above) or _BLOCK_START.fullmatch(above):
+        return None
+    value = _cut_comment(above[start:])
+    if not value or value[0] in "[{|>&*!#":
+        return None
+    return number, start + 1, _on_key_line(above, start, one_text=False)
+
+
+def _item_on_key_line(lines: list[str], line: int, col: int) -> tuple[int, int, str] | None:
+    """A list's first item typed after its key on the key's line ("topics: - rl"), which
+    YAML refuses: the line to write it on. None when no key ends right before the dash."""
+    here = lines[line - 1]
+    key_at = _key_column(here)
+    key = _KEY_PREFIX.match(here, key_at)
+    if key is None or key.end() != col - 1 or not key.group().rstrip(" ").endswith(":"):
+        return None
+    name = key.group().rstrip(" ")
+    item = _cut_comment(here[col - 1 :])
+    below = next((text for text in lines[line:] if text.strip() and not text.lstrip(" ").startswith("#")), "")
+    alike = ", as the items below it are" if below.lstrip(" ").startswith("- ") and _indent_of(below) > key_at else ""
+    return line, col, (
+        f"a list item cannot start on its key's line: write {quoted(item)} on a line of its own"
+        f" under {quoted(name)}, indented deeper than the key{alike} (if the value is text, not a"
+        " list, put it in double quotes)"
+    )
 
 
 def _keyword_item(lines: list[str], line: int) -> tuple[int, int, str] | None:

@@ -686,6 +686,62 @@ SYNTAX_HINTS = {
         "3:3: YAML syntax error: this line is not indented like the lines around it; check the"
         " indentation of this line and the line above",
     ),
+    # A list's first item on its key's line, its value ended by a comment: PyYAML stops
+    # at the item below, which was told it is "not indented like the lines around it"
+    # (without the comment, _check_continuation says it: test below).
+    "the first item on its key's line, with a comment": (
+        "topics: rl  # main one\n  - mtl\n",
+        "1:9: YAML syntax error: 'rl' is written on the 'topics:' line, and list items follow"
+        " it, which YAML cannot read: if 'topics' is a list, write '- rl' on a line of its own"
+        " under 'topics:', as the items below it are",
+    ),
+    "the first item on its key's line, a comment line and a blank one below": (
+        'id: x\ntopics: "rl" # c\n  # more\n\n  - mtl\n',
+        "2:9: YAML syntax error: '\"rl\"' is written on the 'topics:' line, and list items"
+        " follow it, which YAML cannot read: if 'topics' is a list, write '- \"rl\"' on a line"
+        " of its own under 'topics:', as the items below it are",
+    ),
+    # (a list in brackets, then items: no item on the key's line to move)
+    "items under a list in brackets": (
+        "a: 1\nb: [x]  # c\n  - y\n",
+        "3:3: YAML syntax error: this line is not indented like the lines around it; check the"
+        " indentation of this line and the line above",
+    ),
+    # The item typed with its dash after the key: YAML's "block sequence entries are
+    # not allowed in this context" was all it was told.
+    "the first item with its dash on its key's line": (
+        "topics: - rl  # main one\n  - mtl\n",
+        "1:9: YAML syntax error: a list item cannot start on its key's line: write '- rl' on a"
+        " line of its own under 'topics:', indented deeper than the key, as the items below it"
+        " are (if the value is text, not a list, put it in double quotes)",
+    ),
+    "an item with its dash on its key's line, alone": (
+        "id: x\ntitle: - A study\n",
+        "2:8: YAML syntax error: a list item cannot start on its key's line: write '- A study'"
+        " on a line of its own under 'title:', indented deeper than the key (if the value is"
+        " text, not a list, put it in double quotes)",
+    ),
+    # A line of a block indented less than the lines above it (but more than its key):
+    # YAML ends the block there; it was told "not indented like the lines around it".
+    "a line of an abstract's block indented less": (
+        "abstract: >-\n  We develop\n  deep nets\n semi-supervised\n  and more\nyear: 2020\n",
+        "4:2: YAML syntax error: this line is indented less than the lines above it in the '>'"
+        " block of 'abstract' (line 1), so YAML ends the block above it and reads this line as"
+        " no key: indent it as those lines are (2 spaces)",
+    ),
+    # (the first line, indented deeper, sets the block's indentation; a colon in the line)
+    "a block's lines indented less than its first": (
+        "abstract: |\n\n    We develop\n  deep nets: (1) a\n  relate\n",
+        "4:3: YAML syntax error: this line is indented less than the lines above it in the '|'"
+        " block of 'abstract' (line 1), so YAML ends the block above it and reads this line as"
+        " no key: indent it as those lines are (4 spaces)",
+    ),
+    "a topic's description's line indented less": (
+        "topics:\n  - id: a\n    description: |\n      Training one\n     model\n    title: T\n",
+        "5:6: YAML syntax error: this line is indented less than the lines above it in the '|'"
+        " block of 'description' (line 3), so YAML ends the block above it and reads this line"
+        " as no key: indent it as those lines are (6 spaces)",
+    ),
     # Not one of the slips above: PyYAML's words are kept, and its place. (A list over
     # lines that lacks a comma stops inside the list: it is not "not closed".)
     "a comma missing in a list over lines": (
