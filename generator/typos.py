@@ -98,6 +98,26 @@ def closest_all(word: str, choices: Sequence[str], within: bool = False, few: bo
     return []
 
 
+# How alike (rapidfuzz's ratio, 0-100) a word must be to the nearest of a few fixed
+# values to be offered as it: "red" is 60 from 'to-read', "ref" 50 from 'reference';
+# "done" (36) and "skim" (36) are no slip of any.
+_NEAREST_SCORE = 50
+
+
+def nearest(word: str, choices: Sequence[str]) -> list[str]:
+    """The choices ``word`` is nearest to, for a field of a few allowed values (a
+    status), when no slip of the keys (`closest_all`) names one: "red" is three keys
+    from 'to-read', too many for a slip, yet no other value is as near. Every choice
+    as near as the nearest, in the order of ``choices``; none when none is near."""
+    from rapidfuzz import fuzz, process, utils  # imported late: only a mistake needs it
+
+    scored = process.extract(
+        word, choices, scorer=fuzz.ratio, processor=utils.default_process, limit=None, score_cutoff=_NEAREST_SCORE
+    )
+    best = max((score for _, score, _ in scored), default=None)
+    return [choice for choice, score, _ in sorted(scored, key=lambda found: found[2]) if score == best]
+
+
 def slip(word: str, choices: Sequence[str]) -> str | None:
     """The choice ``word`` is a slip of the keys from, if any (the first of `slips`)."""
     found = slips(word, choices)

@@ -31,7 +31,7 @@ from .paperyaml import double_quoted, scalar as yaml_scalar
 from .quoting import quoted
 from .schema import Field
 from .slugs import latin_folded
-from .typos import closest, did_you_mean
+from .typos import closest, did_you_mean, nearest
 from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item, parse
 
 INVALID = object()  # a value that was reported; the record keeps its default instead
@@ -592,7 +592,8 @@ class RecordChecker:
             hint = did_you_mean(text, spec.choices) or _venue_kind_hint(text, spec)
         else:
             meant = _meant_choice(name, text, spec.choices)
-            hint = f" (did you mean {quoted(meant)}?)" if meant else ""
+            near = [meant] if meant else nearest(text, spec.choices)
+            hint = f" (did you mean {' or '.join(map(quoted, near))}?)" if near else ""
         return self.error(node, f"'{name}' must be one of {', '.join(spec.choices)}, not {quoted(text)}{hint}")
 
     # ------------------------------------------------------------------ lists and maps

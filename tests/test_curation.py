@@ -1112,6 +1112,12 @@ STATUS_MEANT = {
     "seminal": "classic",
     "essential": "must-read",
     "must_read": "must-read",
+    # Too far from every value for a slip of the keys, and no other word for one, yet
+    # nearer one value than the rest: offered it ("red", a letter short of "read", was
+    # told no value to write, as "done" still is).
+    "red": "to-read",
+    "readme": "to-read",
+    "to reed": "to-read",
 }
 
 
@@ -1129,6 +1135,15 @@ def test_a_status_that_names_none_gets_no_guess(tmp_path):
     assert check_one(tmp_path, "id: x\ntitle: A\nstatus: done\nabstract: a\n") == [
         f"{P}:3:9: 'status' must be one of must-read, classic, to-read, reference, not 'done'"
     ]
+
+
+def test_a_word_as_near_two_values_is_offered_both_and_one_near_none_nothing():
+    from generator.typos import nearest
+
+    # ("trey" is a letter from each: both, in the values' order; "xx-read" nearer one)
+    assert nearest("trey", ["tray", "tree", "trek"]) == ["tray", "tree", "trek"]
+    assert nearest("xx-read", ["must-read", "classic", "to-read", "reference"]) == ["to-read"]
+    assert nearest("skim", ["must-read", "classic", "to-read", "reference"]) == []
 
 
 def code_link(url: str) -> str:
