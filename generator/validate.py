@@ -32,7 +32,7 @@ from .quoting import quoted
 from .schema import Field
 from .slugs import latin_folded
 from .typos import closest, did_you_mean, nearest
-from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item, parse
+from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, comment_after, no_space_item, parse
 
 INVALID = object()  # a value that was reported; the record keeps its default instead
 
@@ -664,21 +664,33 @@ class RecordChecker:
             # typed twice, a line duplicated in the editor, on the page and in citations.)
             # Said once a value, at its second place; a warning, as two authors of one
             # paper may share a name. An author only when typed again in a row: a paper
-            # of many authors may name two people alike, far apart, as published, and
-            # nothing would silence the warning.
+            # of many authors may name two people alike, far apart, as published; and
+            # not one the curator keeps with a comment on its line (`_another`).
             places: dict[tuple[str, int], list[Scalar]] = {}
             run = 0
             for at, (item, value) in enumerate(zip(items, values)):
-                if name == "authors" and (at == 0 or value != values[at - 1]):
+                if name == "authors" and (
+                    at == 0 or value != values[at - 1] or self._another(items[at - 1], item)  # type: ignore[arg-type]
+                ):
                     run = at
                 if isinstance(value, str):
                     places.setdefault((value, run), []).append(item)  # type: ignore[arg-type]
             for (value, _), (first, again, *more) in ((v, p) for v, p in places.items() if len(p) > 1):
                 said = _twice(name, value, first, again, times=len(more) + 2)
                 if name == "authors":
-                    said += ", unless two authors share the name" if not more else ", unless authors share the name"
+                    said += _same_name_kept(value, first, again, len(more) + 2)
                 self.problems.warning(again.loc, said)  # type: ignore[attr-defined]
         return tuple(v for v in values if v is not INVALID)
+
+    def _another(self, before: Scalar, item: Scalar) -> bool:
+        """Whether the curator says ``item``, an author named as the one ``before`` it,
+        is another person: a comment on its own line, which the line before it has not
+        (a line duplicated in the editor duplicates its comment too)."""
+        if not item.line or item.line == before.line:
+            return False
+        lines = self.text.split("\n")  # (seldom: a name typed again in a row)
+        here, above = lines[item.line - 1], lines[before.line - 1]
+        return bool(comment_after(here, item.col - 1)) and here.strip() != above.strip()
 
     def warn_odd_authors(self, items: list[Scalar], values: list[object]) -> None:
         """Warn about "et al." written as an author or glued to one, and about `others`
@@ -2046,6 +2058,21 @@ def _twice(name: str, text: str, first: Scalar, again: Scalar, times: int = 2) -
     if times == 2:
         return f"'{name}' lists {quoted(text)} twice (first at {where}); remove this one"
     return f"'{name}' lists {quoted(text)} {times} times (first at {where}); remove all but one"
+
+
+def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int) -> str:
+    """After "'authors' lists 'Wei Wang' twice ...; remove this one": how to keep two
+    authors who share the name, which then is said no more (Validator._another)."""
+    line = quoted(f"- {yaml_scalar(name)}  # another {name}")
+    if first.line == again.line:
+        # (one line, a list in brackets: no comment tells which of them it is of)
+        return (
+            ", unless two authors share the name: then write the authors one a line, the"
+            f" second with a comment after it, {line}"
+        )
+    if times == 2:
+        return f", unless two authors share the name: then say so in a comment after this one, {line}"
+    return f", unless authors share the name: then say so in a comment after each but the first, {line}"
 
 
 def line_of(first: Node, again: Node) -> str:

@@ -819,6 +819,32 @@ def _cut_comment(value: str) -> str:
     return value.split(" #", 1)[0].rstrip(" ")
 
 
+def comment_after(line: str, start: int) -> str:
+    """The comment ("# ...") on ``line`` after the one-line value that starts at
+    ``start`` (0-based), "" for none: a plain value ends where " #" starts one, a quoted
+    one at its closing quote (a "#" inside the quotes is text)."""
+    quote = line[start : start + 1]
+    if quote not in ("'", '"'):
+        found = _COMMENT_START.search(line, start)
+        return line[found.end() - 1 :] if found else ""
+    end = start + 1
+    while end < len(line):
+        if quote == '"' and line[end] == "\\":
+            end += 2
+            continue
+        if line[end] == quote:
+            if quote == "'" and line[end + 1 : end + 2] == "'":
+                end += 2
+                continue
+            break
+        end += 1
+    rest = line[end + 1 :].lstrip(" \t")
+    return rest if rest.startswith("#") else ""
+
+
+_COMMENT_START = lazyre.compile(r"[ \t]#")
+
+
 def _double_quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

@@ -810,9 +810,37 @@ CASES = {
         "  - Wei Wang\n  - Wei Wang\n  - Wei Wang\n  - Noam shazeer\nabstract: a\n",
         [
             f"{P}:6:5: warning: 'authors' lists 'Noam Shazeer' twice (first at line 5); remove this"
-            " one, unless two authors share the name",
+            " one, unless two authors share the name: then say so in a comment after this one,"
+            " '- Noam Shazeer  # another Noam Shazeer'",
             f"{P}:8:5: warning: 'authors' lists 'Wei Wang' 3 times (first at line 7); remove all but"
-            " one, unless authors share the name",
+            " one, unless authors share the name: then say so in a comment after each but the"
+            " first, '- Wei Wang  # another Wei Wang'",
+        ],
+    ),
+    "two authors who share a name, in a row, kept with a comment": (
+        # (curator: a paper by two people named Li Wei, listed one after the other as
+        # published, was warned of with nothing to do; a comment on the second's line now
+        # says they are two. A line duplicated in the editor, its comment too, still is
+        # warned of, as is a third with no comment of its own, and a list in brackets,
+        # whose one line no comment can tell of which author it speaks.)
+        "id: x\ntitle: A\nauthors:\n  - Li, Wei\n  - Li, Wei  # another Li, Wei\n"
+        "  - Wei Wang # Tsinghua\n  - Wei Wang # Tsinghua\n  - 'Wei Wang'  # of MIT\n  - Wei Wang\n"
+        "  - O'Brien, Ann\n  - \"O'Brien, Ann\" # 2\nabstract: a\n",
+        [
+            f"{P}:7:5: warning: 'authors' lists 'Wei Wang' twice (first at line 6); remove this"
+            " one, unless two authors share the name: then say so in a comment after this one,"
+            " '- Wei Wang  # another Wei Wang'",
+            f"{P}:9:5: warning: 'authors' lists 'Wei Wang' twice (first at line 8); remove this"
+            " one, unless two authors share the name: then say so in a comment after this one,"
+            " '- Wei Wang  # another Wei Wang'",
+        ],
+    ),
+    "two authors of one name in brackets": (
+        'id: x\ntitle: A\nauthors: ["Li, Wei", "Li, Wei"]  # two of them\nabstract: a\n',
+        [
+            f"{P}:3:22: warning: 'authors' lists 'Li, Wei' twice (first at line 3, column 11); remove"
+            " this one, unless two authors share the name: then write the authors one a line, the"
+            " second with a comment after it, '- Li, Wei  # another Li, Wei'",
         ],
     ),
     "two authors who share a name, apart in the list": (
@@ -823,7 +851,8 @@ CASES = {
         "  - Noam Shazeer\n  - Noam Shazeer\n  - Wei Wang\nabstract: a\n",
         [
             f"{P}:8:5: warning: 'authors' lists 'Noam Shazeer' twice (first at line 7); remove this"
-            " one, unless two authors share the name",
+            " one, unless two authors share the name: then say so in a comment after this one,"
+            " '- Noam Shazeer  # another Noam Shazeer'",
         ],
     ),
     # A link added by hand said to be found by "me" or "by hand": told the choice that

@@ -11,6 +11,7 @@ from generator.yamlio import (
     Scalar,
     Seq,
     char_name,
+    comment_after,
     parse,
     position,
     read_text,
@@ -997,3 +998,17 @@ def test_reading_on_past_a_key_without_a_value_says_what_reading_from_the_top_sa
     assert 'x.yml:5:1: YAML syntax error: this line is not indented like the lines around it' in skipped[0][0][1]
     monkeypatch.setattr(yamlio, "_read_skipping", lambda *a: None)
     assert skipped == [_read_past_errors(text) for text in texts]
+
+
+@pytest.mark.parametrize("line, start, comment", [
+    ("  - Wei Wang  # another", 4, "# another"),
+    ("  - Wei Wang\t#x", 4, "#x"),
+    ("  - Wei#Wang", 4, ""),  # (no space before it: text)
+    ('  - "Wei # Wang"', 4, ""),  # (inside the quotes: text)
+    ('  - "Wei \\" # W"  # 2', 4, "# 2"),  # (an escaped quote does not close it)
+    ("  - 'O''Brien # A'  #  two", 4, "#  two"),  # ('' is a quote inside)
+    ("  - 'Wei' x # y", 4, ""),  # (not a comment right after the quote: no one-line value)
+    ("title: T", 7, ""),
+])
+def test_the_comment_after_a_value_is_found_past_its_quotes(line, start, comment):
+    assert comment_after(line, start) == comment
