@@ -1246,8 +1246,8 @@ def _item_after_value(lines: list[str], line: int) -> tuple[int, int, str] | Non
     list item, or the line above holds no key with a value."""
     here = lines[line - 1]
     indent = _indent_of(here)
-    if not here.startswith("- ", indent):
-        return None
+    if not here.startswith("- ", indent) or _KEY_PREFIX.match(here, _key_column(here)):
+        return None  # (an item of keys, "- id: b", is no item of a list of texts)
     number = next(
         (n for n in range(line - 1, 0, -1)
          if lines[n - 1].strip() and not lines[n - 1].startswith("#", _indent_of(lines[n - 1]))),
@@ -1255,7 +1255,8 @@ def _item_after_value(lines: list[str], line: int) -> tuple[int, int, str] | Non
     )
     above = lines[number - 1] if number else ""
     start = _value_start(above)
-    if _key_column(above) > indent or start == _key_column(above) or _BLOCK_START.fullmatch(above):
+    # (Under its key, deeper: "- id: pasted" above "  - id: b" is a topic at the left edge.)
+    if _key_column(above) >= indent or start == _key_column(above) or _BLOCK_START.fullmatch(above):
         return None
     value = _cut_comment(above[start:])
     if not value or value[0] in "[{|>&*!#":

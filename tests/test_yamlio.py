@@ -702,7 +702,24 @@ SYNTAX_HINTS = {
         " follow it, which YAML cannot read: if 'topics' is a list, write '- \"rl\"' on a line"
         " of its own under 'topics:', as the items below it are",
     ),
-    # (a list in brackets, then items: no item on the key's line to move)
+    # (a list in brackets, then items: no item on the key's line to move; nor are items
+    # of keys items of a text's list, nor items at a key's own column: a topic pasted at
+    # the file's left edge above the others)
+    "items of keys under a key with a value": (
+        "topics: a  # c\n  - id: b\n",
+        "2:3: YAML syntax error: this line is not indented like the lines around it; check the"
+        " indentation of this line and the line above",
+    ),
+    "items at a list item's key's column": (
+        "x:\n- id: pasted  # c\n  - id: b\n",
+        "3:3: YAML syntax error: this line is not indented like the lines around it; check the"
+        " indentation of this line and the line above",
+    ),
+    "items at their key's column under its value": (
+        "a:\n  b: x  # c\n  - y\n",
+        "3:3: YAML syntax error: this line is not indented like the lines around it; check the"
+        " indentation of this line and the line above",
+    ),
     "items under a list in brackets": (
         "a: 1\nb: [x]  # c\n  - y\n",
         "3:3: YAML syntax error: this line is not indented like the lines around it; check the"
