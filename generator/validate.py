@@ -25,7 +25,7 @@ from .charclass import CharClass
 from .digits import ascii_digits
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, glued_ending, host_warning, https_form, read_id
+from .links import classify, glued_ending, https_form, misspelt_host, read_id, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
 from .paperyaml import double_quoted, scalar as yaml_scalar
 from .quoting import quoted
@@ -1062,6 +1062,20 @@ class RecordChecker:
                 )
         return maps
 
+    def misspelt_host(self, node: Node | None, url: str) -> str:
+        """links.misspelt_host of a link's ``url``, with how to keep the host as typed: a
+        comment after the address that names the host ("# youtube.co is right"), which
+        says nothing more is to be said of it. (A real host a letter from a known one
+        that the rules of misspelt_host take for a slip: no curator could silence it.)"""
+        said = misspelt_host(url)
+        if not said or not isinstance(node, Scalar) or not node.line:
+            return said
+        host = (urlsplit(url).hostname or "").rstrip(".")
+        comment = comment_after(self.text.split("\n")[node.line - 1], node.col - 1)
+        if host in comment.lower():
+            return ""
+        return f"{said}; if {host} is right, say so in a comment after the address, {quoted('# ' + host + ' is right')}"
+
     def link(self, node: Map, kind: str) -> Link | None:
         if kind == "code":
             values, usable = self.record(node, _LINK_FIELDS, "a link")
@@ -1070,7 +1084,7 @@ class RecordChecker:
         if not usable:
             return None
         url = str(values["url"])
-        unreachable = host_warning(url)
+        unreachable = unreachable_warning(url) or self.misspelt_host(node.get("url"), url)
         if unreachable:
             # (a warning: the page still works, and a list published on an intranet may
             # mean it, as a host a letter from a known one may be real; an import leaves

@@ -1755,9 +1755,34 @@ def test_a_link_to_a_host_a_letter_from_a_known_one_is_a_warning_with_the_addres
     )
     assert check_one(tmp_path, text) == [
         f"{P}:6:12: warning: 'url' https://githb.com/o/r: its host, githb.com, is one letter"
-        " from github.com: if that is the host meant, write https://github.com/o/r",
+        " from github.com: if that is the host meant, write https://github.com/o/r; if githb.com"
+        " is right, say so in a comment after the address, '# githb.com is right'",
         f"{P}:7:24: warning: 'notes': link 'https://arxiv.og/abs/1706.03762': its host, arxiv.og,"
         " is one letter from arxiv.org: if that is the host meant, write https://arxiv.org/abs/1706.03762",
+    ]
+
+
+def test_a_link_to_a_host_a_letter_from_a_known_one_is_kept_by_a_comment_naming_the_host(tmp_path):
+    # (a real host the rules take for a slip, 'githb.com' here: the warning could not be
+    # silenced; a comment after the address that names the host says it is right)
+    said = (
+        "warning: 'url' https://githb.com/o/r: its host, githb.com, is one letter from github.com:"
+        " if that is the host meant, write https://github.com/o/r; if githb.com is right, say so in"
+        " a comment after the address, '# githb.com is right'"
+    )
+    text = (
+        "id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n    - url: https://githb.com/o/r  # githb.com is right\n"
+        "    - url: 'https://githb.com/o/s'  # GitHb.com: our mirror\n"
+        "    - url: https://githb.com/o/t  # our mirror\n"  # (a comment of something else)
+        "  project: [{url: https://githb.com/p}]  # githb.com\n"
+        "  pdf:\n    - url: https://githb.com/o/u\n      note: githb.com is right\n"  # (no comment)
+        "    - url: http://localhost/x  # localhost is right\n"  # (no reader can open it, whatever it says)
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:8:12: {said.replace('/o/r', '/o/t')}",
+        f"{P}:11:12: {said.replace('/o/r', '/o/u')}",
+        f"{P}:13:12: warning: 'url' http://localhost/x: its host, localhost, names the reader's own"
+        " computer, so no reader of the site can open it; give its address on the web, or remove the link",
     ]
 
 
