@@ -1062,7 +1062,7 @@ class RecordChecker:
                 )
         return maps
 
-    def misspelt_host(self, node: Node | None, url: str) -> str:
+    def misspelt_link_host(self, node: Node | None, url: str) -> str:
         """links.misspelt_host of a link's ``url``, with how to keep the host as typed: a
         comment after the address that names the host ("# youtube.co is right"), which
         says nothing more is to be said of it. (A real host a letter from a known one
@@ -1084,7 +1084,7 @@ class RecordChecker:
         if not usable:
             return None
         url = str(values["url"])
-        unreachable = unreachable_warning(url) or self.misspelt_host(node.get("url"), url)
+        unreachable = unreachable_warning(url) or self.misspelt_link_host(node.get("url"), url)
         if unreachable:
             # (a warning: the page still works, and a list published on an intranet may
             # mean it, as a host a letter from a known one may be real; an import leaves
@@ -2076,7 +2076,7 @@ def _twice(name: str, text: str, first: Scalar, again: Scalar, times: int = 2) -
 
 def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int) -> str:
     """After "'authors' lists 'Wei Wang' twice ...; remove this one": how to keep two
-    authors who share the name, which then is said no more (Validator._another)."""
+    authors who share the name, which then is said no more (RecordChecker._another)."""
     line = quoted(f"- {yaml_scalar(name)}  # another {name}")
     if first.line == again.line:
         # (one line, a list in brackets: no comment tells which of them it is of)
