@@ -552,6 +552,66 @@ def test_the_fast_path_reads_each_file_to_its_end(tmp_path):
     assert _whole_file(str(tmp_path / "folder.yml")) is None
 
 
+def _parsed_on_import(monkeypatch, records, folder):
+    """The names of the paper files a re-import of ``records`` parsed (the fast path
+    did not claim), and its report."""
+    import generator.importer as importer
+
+    parsed = []
+    real_read = importer._read_existing
+
+    def read(papers_dir, names, problems):
+        parsed.extend(sorted(names))
+        return real_read(papers_dir, names, problems)
+
+    monkeypatch.setattr(importer, "_read_existing", read)
+    return parsed, import_records(records, folder, added=DAY)
+
+
+_KEYED = [
+    _rec("Keyed Paper", key="smith2020deep"), _rec("Year Keyed", key="2020"),
+    _rec("Bool Keyed", key="true"), _rec("Colon Keyed", key="kim:2018/x"), _rec("Unkeyed Paper"),
+]
+
+
+def test_the_fast_path_claims_the_files_an_import_wrote_with_their_keys(tmp_path, monkeypatch):
+    # A new file holds its BibTeX key (citation_key): a re-import of the same records
+    # claims each file it wrote, none parsed, and each claimed file's values are what
+    # parsing it gives. (Once keys were written, a re-import of 10,000 unchanged entries
+    # parsed every file: +1.5 s, 5.0 -> 6.6 s.)
+    from generator.importer import _claim_unchanged
+
+    import_records(_KEYED, tmp_path, added=DAY)
+    papers = tmp_path / "papers"
+    assert _read(papers / "year-keyed.yml")["citation_key"] == "2020"
+    assert "citation_key" not in _read(papers / "unkeyed-paper.yml")
+    parsed, report = _parsed_on_import(monkeypatch, _KEYED, tmp_path)
+    assert parsed == []
+    assert sorted(report.unchanged) == ["bool-keyed", "colon-keyed", "keyed-paper", "unkeyed-paper", "year-keyed"]
+    claimed = _claim_unchanged(_KEYED, papers, {p.name for p in papers.iterdir()})
+    assert len(claimed) == 5
+    for paper in claimed:
+        values = _read(paper.path)
+        assert paper.values.get("citation_key") == values.get("citation_key"), paper.id
+        given = {name: value for name, value in paper.values.items() if value}  # (an empty one is unwritten)
+        assert {name: values.get(name) for name in given} == given, paper.id
+
+
+def test_a_file_whose_key_was_edited_or_never_written_is_read_as_it_is(tmp_path, monkeypatch):
+    # A curator's own key is parsed and kept; a file written before keys were (none in
+    # it) is claimed without one, and a re-import adds none.
+    import_records(_KEYED, tmp_path, added=DAY)
+    papers = tmp_path / "papers"
+    _edit(papers / "keyed-paper.yml", "citation_key: smith2020deep\n", "citation_key: mine2020\n")
+    _edit(papers / "colon-keyed.yml", "citation_key: kim:2018/x\n", "")
+    before = _snapshot(papers)
+    parsed, report = _parsed_on_import(monkeypatch, _KEYED, tmp_path)
+    assert parsed == ["keyed-paper.yml"]
+    assert (report.updated, report.conflicts) == ([], [])
+    assert _snapshot(papers) == before
+    assert _read(papers / "keyed-paper.yml")["citation_key"] == "mine2020"
+
+
 def test_an_edit_keeps_the_files_own_indentation(tmp_path):
     # ruamel writes one indentation for the whole file; it is taken from the file.
     papers = tmp_path / "papers"
