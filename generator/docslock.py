@@ -28,9 +28,10 @@ one this user still cannot open stops the run, naming the file and its owner
 command line: a site folder's is readable by its writer only, as it sits beside the
 site folder, where a web server serving that folder's parent would serve it to anyone
 (readable by a shared folder's group, it was by the web server's: /var/www's
-www-data), and another user waiting is told of "another process" instead; a docs
-folder's by its group too in a shared folder, where the other user's build must read
-that a server holds it, to stop rather than wait.
+www-data), and another user waiting is told only whose process holds it (the
+record's owner, which needs no reading of it); a docs folder's by its group too in a
+shared folder, where the other user's build must read that a server holds it, to
+stop rather than wait.
 """
 
 from __future__ import annotations
@@ -169,6 +170,20 @@ def holder(record: Path) -> Holder | None:
     return Holder(pid, command, serves)
 
 
+def unnamed(record: Path, lock_shown: str) -> str:
+    """Who holds a lock whose ``record`` names no running process this user can see:
+    another user's, named by the record's owner where this user may not read it (a
+    site folder's is 0600; its owner is its writer, the holder, as each hold writes it
+    anew), else "another process"."""
+    try:
+        record.open("rb").close()
+    except PermissionError:
+        return f"a process of {owner_of(record)}'s (it holds {lock_shown})"
+    except OSError:
+        pass  # (none yet: the holder has not written it, or it went with its holder)
+    return f"another process (it holds {lock_shown})"
+
+
 def refusal(found: Holder, shown: str) -> str:
     return (
         f"{shown} is in use by {found.named()}, which serves this project at"
@@ -245,7 +260,7 @@ def _acquire(lock: FileLock, record: Path, shown: str, lock_shown: str) -> None:
             raise DocsInUse(refusal(found, shown))
         if not said:
             # A build (or a process that has not said who it is yet): it ends.
-            who = found.named() if found is not None else f"another process (it holds {lock_shown})"
+            who = found.named() if found is not None else unnamed(record, lock_shown)
             print(
                 f"readinglist: waiting for {who} to finish writing {shown} (Ctrl-C to stop)",
                 file=sys.stderr,

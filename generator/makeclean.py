@@ -76,7 +76,7 @@ def _wait_for(lock_file: Path, shown: str, *, let_servers_be: bool) -> int | Non
                 os.close(fd)
                 return None
             if not said:
-                who = found.named() if found is not None else f"another process (it holds {lock_file})"
+                who = found.named() if found is not None else docslock.unnamed(docslock.record_of(lock_file), str(lock_file))
                 print(f"make clean: waiting for {who} to finish writing {shown} (Ctrl-C to stop)", file=sys.stderr)
                 said = True
             time.sleep(docslock.POLL)
