@@ -11,6 +11,13 @@ run starts from nothing. A CRC-32 of every byte before it ends the file, so that
 flipped or a file cut short anywhere (a disk, a copy) is a damaged file, never another
 text on a page. The cache is a project file like the generated docs folder: whoever can
 write it can already change the generator itself.
+
+In a project folder two users share, the first user's cache may be closed to the
+second (made under a 022 umask: a folder only its owner writes in). The second user's
+run then goes on without it, as every run can, but says so once (`without`) rather
+than run as slow as a first build with no word why. Its files get the modes the
+umask gives a new file (mkstemp's 0600 kept even a group's shared cache from the
+group), never more.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import gcpause
+from .atomicfile import new_file_mode
 
 FORMAT = 4  # 4: the file ends with its CRC-32 (_Summed)
 FILE_NAME = "memo.pickle"
@@ -121,6 +129,9 @@ def read(folder: Path, name: str = FILE_NAME) -> object | None:
             return value
     except FileNotFoundError:
         return None
+    except PermissionError:  # (another user's, in a folder two users share)
+        without(folder / name, "read", "this run starts from nothing (slower)")
+        return None
     except Exception:  # a damaged or foreign file is no cache: start from nothing
         return None
 
@@ -134,9 +145,13 @@ def write(folder: Path, value: object, name: str = FILE_NAME) -> bool:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    except PermissionError:  # (another user's folder, in a folder two users share)
+        without(existing(folder), "write in", "this run's work is not kept for the next")
+        return False
     except OSError:
         return False
     try:
+        os.fchmod(fd, new_file_mode())  # (mkstemp's is 0600, whatever the umask)
         with os.fdopen(fd, "wb") as handle, gcpause.off():
             summed = _Summed(handle)
             pickle.dump(fingerprint(), summed, protocol=pickle.HIGHEST_PROTOCOL)
@@ -152,3 +167,38 @@ def write(folder: Path, value: object, name: str = FILE_NAME) -> bool:
         if isinstance(error, OSError):  # a full disk, say: the same as a read-only one
             return False
         raise
+
+
+# What this process has said it runs without (`without`): once is enough.
+_SAID: list[Path] = []
+
+
+def without(refused: Path, verb: str, so: str) -> None:
+    """Says, once in a process, that it runs without its cache, as this user may not
+    ``verb`` ``refused`` (another user's, say), and what that costs (``so``). (Also the
+    compiled templates' cache: render.bytecode_cache.)"""
+    if _SAID:
+        return
+    _SAID.append(refused)
+    from .docslock import owner_of
+
+    try:
+        mode = f", mode {refused.stat().st_mode & 0o7777:04o}"
+    except OSError:
+        mode = ""
+    try:
+        shown = os.path.relpath(refused) if refused.is_relative_to(Path.cwd()) else str(refused)
+    except OSError:  # (a working folder deleted meanwhile)
+        shown = str(refused)
+    print(
+        f"readinglist: running without its cache: you may not {verb} {shown}"
+        f" ({owner_of(refused)}'s{mode}), so {so}; its owner may delete it",
+        file=sys.stderr,
+    )
+
+
+def existing(folder: Path) -> Path:
+    """``folder``, or the nearest folder above it that exists."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return folder

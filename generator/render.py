@@ -22,7 +22,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from . import escape
+from . import cache, escape
 from .errors import CuratorError, Location, Problems
 from .pagecontext import RowSource
 from .pages import ICON_STYLESHEET, File, Page  # noqa: F401 (build.py and tests import it from here)
@@ -286,6 +286,15 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
             super().load_bytecode(bucket)
         except Exception:
             bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        # (A folder this user may not write in, another user's in a project folder two
+        # users share: Jinja's PermissionError stopped the build. The templates are
+        # compiled again by the next process, as with no cache.)
+        try:
+            super().dump_bytecode(bucket)
+        except PermissionError:
+            cache.without(Path(self.directory), "write in", "this run's work is not kept for the next")
 
 
 class Renderer:

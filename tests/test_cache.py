@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import build, cache, paperdrafts
+from tests.test_docslock import shared_folder  # noqa: F401 (a fixture: the tests' F811 below)
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "site_fixture" / "content"
 TITLE = "title: Editing Models with Task Vectors"
@@ -78,3 +79,107 @@ def test_values_of_any_size_read_back_as_stored(tmp_path, size):
     value = {"bytes": bytes(range(256)) * (size // 256) + b"x" * (size % 256), "text": "é" * size}
     assert cache.write(tmp_path, value) is True
     assert cache.read(tmp_path) == value
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_a_cache_file_gets_the_mode_the_umask_gives_a_new_file(tmp_path, umask, mode):
+    # mkstemp's 0600 whatever the umask: a group sharing a project folder (umask 002)
+    # could not read each other's memo, and each build of the other started from nothing.
+    old = os.umask(umask)
+    try:
+        assert cache.write(tmp_path, {"kept": 1}) is True
+    finally:
+        os.umask(old)
+    assert (tmp_path / cache.FILE_NAME).stat().st_mode & 0o777 == mode
+
+
+def _theirs(shared: Path, monkeypatch) -> Path:
+    """A cache folder another user (root, the first user) made with a 022 umask in the
+    project folder ``shared`` they share, holding a memo."""
+    from tests.test_docslock import GROUP
+
+    monkeypatch.setattr(cache, "_SAID", [])
+    cache.fingerprint()  # (before the fork: the package's files are read once)
+    folder = cache.folder(shared)
+    old = os.umask(0o022)
+    try:
+        assert cache.write(folder, {"kept": 1}) is True
+    finally:
+        os.umask(old)
+    os.chown(shared, 0, GROUP)
+    return folder
+
+
+_ROOT = pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
+
+
+@_ROOT
+def test_a_second_user_who_may_not_write_the_cache_is_told_once_and_reads_it(shared_folder, monkeypatch):  # noqa: F811
+    import contextlib
+    import io
+
+    from tests.test_docslock import GROUP, _as_another_user
+
+    folder = _theirs(shared_folder, monkeypatch)
+
+    def use() -> str:
+        said = io.StringIO()
+        with contextlib.redirect_stderr(said):
+            results = (cache.read(folder), cache.write(folder, {"kept": 2}), cache.write(folder, {"kept": 3}))
+        return f"{results} {said.getvalue()}"
+
+    assert _as_another_user(use, group=GROUP) == (
+        f"({{'kept': 1}}, False, False) readinglist: running without its cache: you may not write"
+        f" in {folder} (root's, mode 2755), so this run's work is not kept for the next; its"
+        " owner may delete it\n"
+    )
+    assert cache.read(folder) == {"kept": 1}  # (theirs, untouched)
+
+
+@_ROOT
+def test_a_cache_file_the_user_may_not_read_is_ignored_and_said_once(shared_folder, monkeypatch):  # noqa: F811
+    import contextlib
+    import io
+
+    from tests.test_docslock import GROUP, _as_another_user
+
+    folder = _theirs(shared_folder, monkeypatch)
+    (folder / cache.FILE_NAME).chmod(0o600)
+
+    def use() -> str:
+        said = io.StringIO()
+        with contextlib.redirect_stderr(said):
+            results = (cache.read(folder), cache.read(folder))
+        return f"{results} {said.getvalue()}"
+
+    assert _as_another_user(use, group=GROUP) == (
+        f"(None, None) readinglist: running without its cache: you may not read"
+        f" {folder / cache.FILE_NAME} (root's, mode 0600), so this run starts from nothing"
+        " (slower); its owner may delete it\n"
+    )
+
+
+@_ROOT
+def test_compiled_templates_another_user_keeps_are_no_error(shared_folder, monkeypatch):  # noqa: F811
+    # Jinja's bytecode cache raised PermissionError writing into the first user's
+    # folder (0755): the second user's build stopped, its traceback said.
+    import jinja2
+
+    from generator import render
+    from tests.test_docslock import GROUP, _as_another_user
+
+    folder = _theirs(shared_folder, monkeypatch) / "templates"
+    old = os.umask(0o022)
+    try:
+        folder.mkdir()
+    finally:
+        os.umask(old)
+
+    def use() -> str:
+        env = jinja2.Environment(
+            loader=jinja2.DictLoader({"page": "{{ 1 + 1 }}"}), bytecode_cache=render.bytecode_cache(folder)
+        )
+        return env.get_template("page").render()
+
+    assert _as_another_user(use, group=GROUP) == "2"
+    assert list(folder.iterdir()) == []
