@@ -12,6 +12,13 @@ at its next change, and its lock and record stay, as every lock file does.
 The Makefile runs this with the system's python3, before .venv is deleted and where
 there is none, so with the standard library only: the lock is taken with flock(2),
 which is what filelock takes on Unix (and so the same lock).
+
+What goes is first moved whole into one folder (TRASH), Ctrl-C held for those few
+renames, and then deleted there: a Ctrl-C during the deletion, seconds for .venv, left
+a folder half deleted where it was (a .venv whose .installed was left and whose python
+was not: `make site` then ran a missing readinglist) and a traceback. Now it stops
+saying so, with each thing either in its place whole or gone from it, and what was
+not yet deleted in TRASH, which the next `make clean` deletes first.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import time
 from pathlib import Path
 
 from generator import docslock, staged_site
+from generator.interrupts import interrupts_held
 
 SITE = Path("site")
 DOCS = Path("docs")
@@ -31,6 +39,8 @@ DOCS = Path("docs")
 # the lock a running server holds, with its record (deleted, a build could take a new
 # lock and write docs/ beside the server).
 DOCS_KEPT = {".gitkeep", docslock.LOCK_NAME, docslock.HOLDER_NAME}
+# Where what goes is moved before it is deleted (git-ignored; a build never looks there).
+TRASH = Path(".readinglist-clean")
 
 
 def main() -> int:
@@ -50,7 +60,15 @@ def main() -> int:
         except KeyboardInterrupt:
             print("make clean: stopped; nothing was deleted", file=sys.stderr)
             return 130
-        return 1 if _delete() else 0
+        try:
+            return 1 if _delete() else 0
+        except KeyboardInterrupt:
+            print(
+                f"make clean: stopped; what was left to delete is in {TRASH}/, which the next"
+                " `make clean` deletes (nothing else is half deleted)",
+                file=sys.stderr,
+            )
+            return 130
     finally:
         for fd in held:
             os.close(fd)  # (the lock goes with it)
@@ -117,17 +135,40 @@ def _delete() -> bool:
         # `find docs` of the rule before did not follow it either.)
         doomed += sorted(entry for entry in DOCS.iterdir() if entry.name not in DOCS_KEPT)
     DOCS.mkdir(exist_ok=True)
-    failed = False
-    for path in doomed:
-        try:
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            elif os.path.lexists(path):
-                path.unlink()  # (a file, or a link: what it leads to is not this project's)
-        except OSError as error:
-            print(f"make clean: cannot delete {path}: {error.strerror or error}", file=sys.stderr)
-            failed = True
+    failed = not _deleted(TRASH)  # (what a make clean stopped by Ctrl-C left)
+    try:
+        TRASH.mkdir()
+    except OSError:
+        pass  # (then each goes where it is, as before there was a TRASH)
+    in_place: list[Path] = []
+    with interrupts_held():  # (renames: milliseconds)
+        for path in doomed:
+            try:
+                if path.is_dir() and not path.is_symlink():
+                    (TRASH / path).parent.mkdir(parents=True, exist_ok=True)
+                    path.rename(TRASH / path)
+                elif os.path.lexists(path):
+                    path.unlink()  # (a file, or a link: what it leads to is not this project's)
+            except OSError as error:
+                if not path.is_dir() or path.is_symlink():
+                    print(f"make clean: cannot delete {path}: {error.strerror or error}", file=sys.stderr)
+                    failed = True
+                else:
+                    in_place.append(path)  # (a mount point, say: deleted where it is)
+    for path in [*in_place, TRASH]:
+        failed = not _deleted(path) or failed
     return failed
+
+
+def _deleted(folder: Path) -> bool:
+    """Whether ``folder`` is gone (deleted, or not there); what stopped it is said."""
+    try:
+        if os.path.lexists(folder):
+            shutil.rmtree(folder)
+    except OSError as error:
+        print(f"make clean: cannot delete {error.filename or folder}: {error.strerror or error}", file=sys.stderr)
+        return False
+    return True
 
 
 if __name__ == "__main__":

@@ -175,3 +175,45 @@ def test_make_clean_of_a_site_linked_into_a_folder_this_user_may_not_write_delet
         assert sorted(p.name for p in www.iterdir()) == ["list"]  # (no lock file made there)
     finally:
         shutil.rmtree(root)
+
+
+def test_ctrl_c_while_make_clean_deletes_stops_it_cleanly_and_the_next_finishes(tmp_path, monkeypatch, capsys):
+    # A Ctrl-C during the deletion (seconds for .venv) raised KeyboardInterrupt's
+    # traceback and left the folder being deleted half there: a .venv keeping its
+    # .installed but not its python, which `make site` then took for installed.
+    from generator import makeclean
+
+    project = _project(tmp_path)
+    (project / ".venv" / "bin").mkdir(parents=True)
+    (project / ".venv" / "bin" / "python").write_text("")
+    (project / ".venv" / ".installed").touch()
+    (project / ".site.readinglist-new" / "papers").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Home")
+    monkeypatch.chdir(project)
+    rmtree = shutil.rmtree
+    deleting: list[str] = []
+
+    def interrupted(path, *args, **kwargs):  # (Ctrl-C once the deletion has begun)
+        deleting.append(str(path))
+        rmtree(next(Path(path).rglob("bin")))  # (part of .venv)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(makeclean.shutil, "rmtree", interrupted)
+    assert makeclean.main() == 130
+    assert capsys.readouterr().err == (
+        "make clean: stopped; what was left to delete is in .readinglist-clean/, which the"
+        " next `make clean` deletes (nothing else is half deleted)\n"
+    )
+    assert deleting == [".readinglist-clean"]
+    # Each gone from its place whole (none half there), what was left of them aside.
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".readinglist-clean", ".site.readinglist.lock", "Makefile", "docs", "generator",
+    ]
+    assert sorted(p.name for p in (project / "docs").iterdir()) == [".gitkeep", ".readinglist.lock"]
+    assert (project / ".readinglist-clean" / ".venv" / ".installed").exists()
+    assert (project / ".readinglist-clean" / "docs" / "papers").is_dir()  # (a file: unlinked)
+
+    monkeypatch.setattr(makeclean.shutil, "rmtree", rmtree)
+    assert makeclean.main() == 0
+    assert not (project / ".readinglist-clean").exists()
+    assert sorted(p.name for p in project.iterdir()) == [".site.readinglist.lock", "Makefile", "docs", "generator"]
