@@ -1279,8 +1279,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         served_site.drop(site_dir)
     _let_pages_go(config)
     if not os.environ.get(_SERVING):
-        # The same modes on every machine, whatever the umask (a site served by MkDocs'
-        # own server, in its temporary folder, is read by its builder alone).
+        # Readable by everyone whatever the umask (sitemodes.py; a site served by
+        # MkDocs' own server, in its temporary folder, is read by its builder alone).
         sitemodes.make_publishable(site_dir)
     # Last: a build waiting for the docs folder tidies this site folder's staging folder
     # away (staged_site.tidy) and builds into a new one next, so this one is done with

@@ -40,6 +40,7 @@ import errno
 import glob
 import os
 import shutil
+import stat
 import sys
 from pathlib import Path
 
@@ -94,7 +95,25 @@ def begin(site_dir: Path) -> Path | None:
         staging.mkdir(parents=True)  # (a --site-dir whose parent is new: MkDocs made it)
     except OSError:
         return None
+    _like(site, staging)
     return staging
+
+
+def _like(site: Path, staging: Path) -> None:
+    """``staging`` given the site folder's group and setgid bit, which MkDocs, building
+    in the site folder itself, keeps: a lab's site folder of its group (2775, in a
+    folder that is not setgid) was replaced by one of the builder's own group, its
+    files too, which the lab's other users could then not replace."""
+    try:
+        info = site.stat()
+        if not stat.S_ISDIR(info.st_mode):
+            return
+        if staging.stat().st_gid != info.st_gid:
+            os.chown(staging, -1, info.st_gid)
+        if info.st_mode & stat.S_ISGID:
+            os.chmod(staging, stat.S_IMODE(staging.stat().st_mode) | stat.S_ISGID)
+    except OSError:
+        pass  # (no site folder yet, or a group this user is not of: as made)
 
 
 def publish(site_dir: Path, staging: Path) -> bool:

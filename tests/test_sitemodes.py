@@ -40,3 +40,27 @@ def test_a_link_inside_the_site_and_what_it_leads_to_are_left_alone(tmp_path):
     sitemodes.make_publishable(site)
 
     assert _mode(outside) == 0o600 and _mode(site) == 0o755
+
+
+def test_the_write_the_umask_gives_the_group_and_a_folders_setgid_bit_are_kept(tmp_path):
+    # A lab's folder shared by its users (setgid, umask 002): the site was made 0644 and
+    # 0755, its folders' setgid bit cleared, as whatever the umask, so the second user
+    # could not replace the first one's site. MkDocs gives 0664 and 0775 there.
+    site = tmp_path / "site"
+    (site / "papers").mkdir(parents=True)
+    (site / "index.html").write_text("home")
+    for folder in (site, site / "papers"):
+        os.chmod(folder, 0o2775)
+    old = os.umask(0o002)
+    try:
+        sitemodes.make_publishable(site)
+    finally:
+        os.umask(old)
+    assert (_mode(site), _mode(site / "papers"), _mode(site / "index.html")) == (0o2775, 0o2775, 0o664)
+
+    old = os.umask(0o022)  # (the usual umask: as MkDocs, and as before)
+    try:
+        sitemodes.make_publishable(site)
+    finally:
+        os.umask(old)
+    assert (_mode(site), _mode(site / "papers"), _mode(site / "index.html")) == (0o2755, 0o2755, 0o644)

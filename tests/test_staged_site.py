@@ -652,3 +652,22 @@ def test_a_killed_builds_staging_folder_this_user_may_neither_delete_nor_move_le
     monkeypatch.setattr(Path, "rename", refused)
     assert staged_site.begin(site) is None  # (in place)
     assert _site(left) == {"theirs": "", "index.html": "half"} and _site(site) == OLD
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root, to give a folder another group")
+def test_the_staging_folder_takes_the_site_folders_group_and_setgid_bit(tmp_path):
+    # MkDocs builds in the site folder and keeps its group and setgid bit; the staging
+    # folder that replaces it was the builder's own group's, without the bit (its parent,
+    # here, not setgid): a lab's other users could not replace the site it published.
+    from tests.test_docslock import GROUP
+
+    site = tmp_path / "site"
+    _build(site, OLD)
+    os.chown(site, -1, GROUP)
+    site.chmod(0o2775)
+    staging = staged_site.begin(site)
+    assert staging is not None
+    assert (staging.stat().st_gid, staging.stat().st_mode & 0o2000) == (GROUP, 0o2000)
+    _build(staging, NEW)
+    assert staged_site.publish(site, staging)
+    assert (site.stat().st_gid, (site / "papers").stat().st_gid) == (GROUP, GROUP)
