@@ -32,6 +32,7 @@ from .importedfile import check_imported
 from .importmatch import (
     Index, Paper, abstracts_differ, apart, by_title, ids_disagree, other_kinds, pick_version, placing, same_link,
 )
+from .importkeys import unique_keys
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
 from .matchkeys import normalise_title, one_by_text
 from .models import is_citation_key
@@ -279,6 +280,7 @@ def _import_locked(
     seen_deleted: set[str] = set()
     restoring: dict[str, Paper] = {}  # reported restored only once written
     same_key: list[tuple[str, Problem]] = []  # new papers under another's key: said once written
+    key_given: dict[int, Record] = {}  # new papers (by id()) given their record's citation key
     # A paper to restore whose file git still has: that file comes back, the curator's
     # hand edits (topics, notes) with it, and the input merges into it as a re-import
     # merges into any file (the importer's record of it is the tombstone's). Written
@@ -368,6 +370,7 @@ def _import_locked(
                 # (`add` too: the DOI's BibTeX gives one, and an import of its kept
                 # answer writes what `add` wrote.)
                 paper.values["citation_key"] = record.key
+                key_given[id(paper)] = record
             if twin is not None and other_kinds(twin, record):
                 twin = None  # (a book and an article of one title: "Deep Learning", twice)
             # A new paper under the citation key of another, said at the record: with the
@@ -426,6 +429,8 @@ def _import_locked(
                 "deleted; import the source that has it",
                 Severity.WARNING,
             ))
+    # (After every record: a key is checked against the ids of all the new papers too.)
+    rekeyed = unique_keys(existing, created, key_given)
     write(existing, created, touched, report, lambda: record_file.pending(views, created))
     # A file left as it was (read-only, or changed meanwhile) holds none of the changes
     # said of its paper: "now ..." would say what is not so.
@@ -435,6 +440,9 @@ def _import_locked(
     _locate(existing, created, report)
     added_now = set(report.added)
     report.warnings += [said for paper_id, said in same_key if paper_id in added_now]
+    # (A paper whose key that warning names already is not said of twice.)
+    warned = {paper_id for paper_id, _ in same_key}
+    report.warnings += [said for paper_id, said in rekeyed if paper_id in added_now and paper_id not in warned]
     report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
     report.yearless = [
         (paper.id, made_from[id(paper)]) for paper in created

@@ -689,3 +689,33 @@ def test_the_offline_curl_lines_read_in_a_shell_as_the_address_asked_and_save_on
     # Each DOI its own file, in any case (a Mac's disk ignores it), and the import names each.
     assert len({name.casefold() for name in names}) == len(dois)
     assert said[-1].startswith(f"then: readinglist import {' '.join(names)}; ")
+
+
+SMITH = """@article{{Smith_2020, title={{{title}}}, volume={{3}}, DOI={{{doi}}},
+journal={{Journal of Things}}, publisher={{Elsevier BV}}, author={{Smith, Ann}}, year={{2020}}, pages={{1--9}} }}"""
+
+
+def test_two_papers_under_one_key_from_doi_org_each_get_a_key_of_their_own(project, servers, capsys):
+    # Crossref keys every paper by its first author's surname and year: two Smith 2020
+    # papers both came as Smith_2020, and `check` then warned of both and cited them by id.
+    for at, title in enumerate(["Deep Things", "Deeper Things", "Deepest Things", "Shallow Things"]):
+        servers.bibtex[f"10.1000/s{at}"] = SMITH.format(title=title, doi=f"10.1000/s{at}")
+    assert main(["--root", str(project), "add", "10.1000/s0"]) == 0
+    assert main(["--root", str(project), "add", "10.1000/s1"]) == 0
+    # (two in one add, after a paper written by hand with the next key, in other capitals)
+    (project / "content" / "papers" / "by-hand.yml").write_text("id: by-hand\ntitle: By Hand\ncitation_key: SMITH_2020B\n")
+    assert main(["--root", str(project), "add", "10.1000/s2", "10.1000/s3"]) == 0
+    keys = {name: _paper(project, name).get("citation_key") for name in (
+        "deep-things", "deeper-things", "deepest-things", "shallow-things", "by-hand")}
+    assert keys == {
+        "deep-things": "Smith_2020", "deeper-things": "Smith_2020a", "deepest-things": "Smith_2020c",
+        "shallow-things": "Smith_2020d", "by-hand": "SMITH_2020B",
+    }
+    out, err = capsys.readouterr()
+    assert (
+        "doi:10.1000/s1:1:1: warning: the citation key 'Smith_2020' is deep-things's already"
+        " (a key is one paper's): deeper-things is cited by 'Smith_2020a'\n" in err
+    )
+    main(["--root", str(project), "check"])
+    said = "".join(capsys.readouterr())
+    assert "5 papers" in said and "citation_key" not in said, said

@@ -213,3 +213,23 @@ def test_key_edits_build_again_as_a_clean_build_does(tmp_path, monkeypatch):
         assert ("{p001-m," in bib) == (step not in (0, 5, 6, 7, 8)), step
         page = (clean / "papers" / "p001-m.md").read_text()  # (its Cite block)
         assert ("<code>@misc{smith2020," in page or "{smith2020,\n" in page) == (step in (0, 5, 6, 7, 8)), step
+
+
+def test_an_import_writes_no_key_another_paper_is_cited_by_but_one_with_a_letter_after_it(tmp_path):
+    # A paper cited by its id smith2020deep (another's `formerly:` holds smith2020deepa):
+    # the entry's key was written as it was, and `check` then warned of both papers.
+    root = project(
+        tmp_path,
+        smith2020deep=paper("smith2020deep", "Older Things"),
+        newer=paper("newer", "Newer Things", "formerly: [smith2020deepa]\n"),
+    )
+    report = _import(root, "lab.bib", BIB)
+    assert report.added == ["deep-things"]
+    text = (root / "content" / "papers" / "deep-things.yml").read_text()
+    assert "\ncitation_key: smith2020deepb\n" in text
+    assert [str(w) for w in report.warnings] == [
+        f"{root / 'lab.bib'}:1:1: warning: the citation key 'smith2020deep' is smith2020deep's already"
+        " (a key is one paper's): deep-things is cited by 'smith2020deepb'"
+    ]
+    papers, said = _load(root)
+    assert papers["deep-things"].cited_as == "smith2020deepb" and not [s for s in said if "citation_key" in s]

@@ -64,6 +64,15 @@ def _warning(tmp_path, bib, new, old, key="lee2021", source="BibTeX", line=1):
     )
 
 
+def _rekeyed(bib, new, old, given="lee2021a", line=1):
+    """The warning at the record of ``bib`` that ``new`` is not written under the key of
+    ``old``, but under ``given`` (importkeys: a key is one paper's)."""
+    return (
+        f"{bib}:{line}:1: warning: the citation key 'lee2021' is {old}'s already (a key is one"
+        f" paper's): {new} is cited by {given!r}\n"
+    )
+
+
 def test_a_record_retitled_and_moved_to_another_venue_is_added_and_said_at_the_record(tmp_path, capsys):
     status, out, err = _run(tmp_path, capsys, _bib(tmp_path, "week1.bib"))
     assert (status, err) == (0, "")  # (a fresh import: no key of another paper)
@@ -113,7 +122,8 @@ def test_the_same_key_from_another_exporter_is_no_warning(tmp_path, capsys):
     _run(tmp_path, capsys, _bib(tmp_path, "week1.bib"))
     jabref = _corrected(tmp_path, "jabref.bib", head=JABREF)
     status, out, err = _run(tmp_path, capsys, jabref)
-    assert (status, err) == (0, "") and f"added {NEW}" in out
+    # (No word of the same paper; but the key is OLD's, and the new one is written lee2021a.)
+    assert (status, err) == (0, _rekeyed(jabref, NEW, OLD, line=3)) and f"added {NEW}" in out
     # ... and from the same one, a JabRef key that another JabRef record takes: said.
     again = _bib(tmp_path, "jabref2.bib", title="Replay Buffers for Continual Learning", head=JABREF)
     status, out, err = _run(tmp_path, capsys, again)
@@ -146,7 +156,7 @@ def test_a_key_reused_with_another_doi_is_another_paper_and_no_warning(tmp_path,
     other = _corrected(tmp_path)
     other.write_text(other.read_text().replace("  year", "  doi = {10.1234/two},\n  year"))
     status, out, err = _run(tmp_path, capsys, other)
-    assert (status, err) == (0, "") and f"added {NEW}" in out
+    assert (status, err) == (0, _rekeyed(other, NEW, OLD)) and f"added {NEW}" in out
 
 
 SCHOLAR = """\
@@ -228,7 +238,9 @@ def test_two_papers_under_one_key_in_two_files_of_a_fresh_import_are_no_warning(
     one = _bib(tmp_path, "lab.bib")
     two = _bib(tmp_path, "robots.bib", title="Replay Buffers for Robot Learning", venue="Robotics Letters")
     status, out, err = _run(tmp_path, capsys, one, two)
-    assert (status, err) == (0, "")
+    # (Nor that the two are one; each its own key, the second's with a letter after it.)
+    assert (status, err) == (0, _rekeyed(two, "replay-buffers-for-robot-learning", OLD))
+    assert "citation_key: lee2021a\n" in (tmp_path / "content" / "papers" / "replay-buffers-for-robot-learning.yml").read_text()
     assert len(_papers(tmp_path)) == 2
     # Imported again: nothing new, nothing said.
     status, out, err = _run(tmp_path, capsys, one, two)
