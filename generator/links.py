@@ -146,6 +146,10 @@ _PAPER_HOSTS: dict[str, str] = {
     "openalex.org": r"/(?:works/)?W\d+(?:/|$)", "dblp.org": r"/rec/",
     "dblp.uni-trier.de": r"/rec/", "paperswithcode.com": r"/paper/",
     "researchgate.net": r"/publication/",
+    # INSPIRE, high-energy physics' index: a literature record is one paper's page (its
+    # API's too, and the old site's Invenio record); its authors, jobs and conferences
+    # pages are not
+    "inspirehep.net": r"/(?:(?:api/)?literature|record)/\d+/?$",
     # the record pages Scopus' and Web of Science's exports give each paper as its URL
     "scopus.com": r"/(?:inward/record\.uri|record/display\.uri)",
     "webofscience.com": r"/wos/[^/]+/full-record/",
@@ -160,7 +164,7 @@ _PAPER_PATHS = {host: lazyre.compile(pattern, re.IGNORECASE) for host, pattern i
 # was published, so a citation names the publisher's, the venue's or arXiv's page first.
 _INDEX_HOSTS = {
     "semanticscholar.org", "dblp.org", "dblp.uni-trier.de", "openalex.org", "paperswithcode.com",
-    "researchgate.net", "pubmed.ncbi.nlm.nih.gov", "scopus.com", "webofscience.com",
+    "researchgate.net", "pubmed.ncbi.nlm.nih.gov", "scopus.com", "webofscience.com", "inspirehep.net",
 }
 # (Google Scholar answers under each country's domain: scholar.google.de, .co.uk, ...)
 _SCHOLAR = lazyre.compile(r"(?:^|\.)scholar\.google\.[a-z.]+$")
@@ -173,8 +177,12 @@ _PDF_LAST = {"mdpi.com": "pdf", "hal.science": "document", "hal.archives-ouverte
 # runs it (hunt9: a thesis's url to one was filed as a project page): DSpace's item by
 # its handle (``/handle/1842/12345``, under ``/xmlui/`` or ``/jspui/`` in older ones) or
 # its id (``/items/<uuid>``), EPrints' record (``/id/eprint/N``; ``/N/`` on an eprints.
-# host), Invenio's (``/record/N``: CERN's, EPFL's). (Zenodo runs Invenio too, but a
-# record there is a dataset or software as often as a paper: it stays a project page.)
+# host), Invenio's (``/record/N``: CERN's, EPFL's). CERN Document Server's records
+# (cds.cern.ch) are a paper's here too: its records are CERN's papers, preprints, notes,
+# reports and theses, and a paper's link to it is to its document (its photos and
+# videos, which it holds as well, are seldom what a paper's file links). (Zenodo runs
+# Invenio too, but a record there is a dataset or software as often as a paper, on
+# zenodo.org and on its test instance, sandbox.zenodo.org, alike: a project page.)
 _REPOSITORY_ITEM = lazyre.compile(
     r"^/(?:(?:xmlui|jspui)/)?(?:handle/\d+(?:\.\d+)*/\d+|items/[0-9a-f]{8}-[0-9a-f-]{27}"
     r"|id/eprint/\d+|record/\d+)/?$",
@@ -331,9 +339,32 @@ def unreachable_warning(url: str) -> str:
 
 def host_warning(url: str) -> str:
     """What `check` says of the host of ``url``, an http(s) address a curator linked: that
-    no reader can open it (unreachable_warning), or that it is a known host misspelt
-    (misspelt_host); "" when neither."""
-    return unreachable_warning(url) or misspelt_host(url)
+    no reader can open it (unreachable_warning), that it is a service's test instance
+    (sandbox_warning), or that it is a known host misspelt (misspelt_host); "" when none."""
+    return unreachable_warning(url) or sandbox_warning(url) or misspelt_host(url)
+
+
+_ZENODO = "zenodo.org"
+# Services' test instances, whose records are made to try an upload and may be wiped at
+# any time (Zenodo says so of its sandbox): the host, and where the real records are.
+_TEST_INSTANCES = {"sandbox.zenodo.org": _ZENODO}
+
+
+def sandbox_warning(url: str) -> str:
+    """What `check` says of ``url`` when its host is a test instance of a service
+    (`_TEST_INSTANCES`): a record there is no lasting one, and a reader may find it gone;
+    "" otherwise. A warning: the page opens today."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+    real = _TEST_INSTANCES.get(host.removeprefix("www."))
+    if real is None:
+        return ""
+    return (
+        f"its host, {host}, is {real}'s test instance, whose records are for trying an upload"
+        f" and may be deleted at any time: link the record published on {real}"
+    )
 
 
 # Hosts that serve every page over https, and send an http:// address on to it (a
@@ -635,7 +666,7 @@ def classify(url: str) -> Kind:
         # (A site's home page is about no paper: "https://openreview.net", "https://arxiv.org/".)
         if _PAPER_PATHS[paper_host].match(path) and path.strip("/"):
             return Kind("paper")
-    elif host != "zenodo.org" and (
+    elif host != _ZENODO and not host.endswith("." + _ZENODO) and (
         _REPOSITORY_ITEM.match(path) or (host.startswith("eprints.") and _EPRINTS_ITEM.match(path))
     ):
         return Kind("paper")

@@ -1786,6 +1786,15 @@ def test_a_link_to_a_host_a_letter_from_a_known_one_is_kept_by_a_comment_naming_
     ]
 
 
+def test_a_link_to_zenodos_test_instance_is_a_warning_at_its_url(tmp_path):
+    text = "id: x\ntitle: A\nabstract: a\nlinks:\n  data:\n    - url: https://sandbox.zenodo.org/records/1234\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:6:12: warning: 'url' https://sandbox.zenodo.org/records/1234: its host,"
+        " sandbox.zenodo.org, is zenodo.org's test instance, whose records are for trying an"
+        " upload and may be deleted at any time: link the record published on zenodo.org",
+    ]
+
+
 @pytest.mark.parametrize(
     "url", ["https://github.com/o/r", "http://hulc2.cs.uni-freiburg.de", "http://notgithub.com/o/r"]
 )

@@ -11,7 +11,7 @@ from generator.ingest import abstract_links
 from generator.links import (
     _URL_MARKERS, _URL_RE, _before_unopened_brace, _strip_trailing, find_url_spans,
     _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, hugging_face_page, indexes_paper,
-    misspelt_host,
+    host_warning, misspelt_host,
     normalize_doi, quoted, same_page,
 )
 
@@ -736,6 +736,34 @@ def test_a_repositorys_file_of_a_work_is_its_pdf():
         "https://escholarship.org/content/qt8f6d3j4k/qt8f6d3j4k.pdf",
     ]
     assert {url: classify(url).kind for url in pdfs} == {url: "pdf" for url in pdfs}
+
+
+def test_zenodos_test_instance_is_a_project_page_with_a_warning_and_inspires_literature_a_paper():
+    # sandbox.zenodo.org/record/N was taken for an Invenio repository's work, a paper: it
+    # is Zenodo's test instance (a dataset or software as often as on Zenodo), whose
+    # records may be wiped. INSPIRE's literature record, taken for a project page, is a
+    # paper's page on an index (cited only when nothing else is); its authors' are not.
+    kinds = {url: classify(url).kind for url in (
+        "https://sandbox.zenodo.org/record/1234", "https://sandbox.zenodo.org/records/1234",
+        "https://zenodo.org/record/1234", "https://inspirehep.net/literature/1234567",
+        "https://inspirehep.net/api/literature/1234567", "https://old.inspirehep.net/record/1234567",
+        "https://inspirehep.net/authors/1234567", "https://inspirehep.net/literature?q=smith",
+        "https://cds.cern.ch/record/2012345",  # (CERN's papers, notes, reports and theses)
+    )}
+    assert kinds == {
+        "https://sandbox.zenodo.org/record/1234": "project", "https://sandbox.zenodo.org/records/1234": "project",
+        "https://zenodo.org/record/1234": "project", "https://inspirehep.net/literature/1234567": "paper",
+        "https://inspirehep.net/api/literature/1234567": "paper", "https://old.inspirehep.net/record/1234567": "paper",
+        "https://inspirehep.net/authors/1234567": "project", "https://inspirehep.net/literature?q=smith": "project",
+        "https://cds.cern.ch/record/2012345": "paper",
+    }
+    assert indexes_paper("https://inspirehep.net/literature/1234567")
+    assert not indexes_paper("https://cds.cern.ch/record/2012345")
+    assert host_warning("https://sandbox.zenodo.org/records/1234") == (
+        "its host, sandbox.zenodo.org, is zenodo.org's test instance, whose records are for"
+        " trying an upload and may be deleted at any time: link the record published on zenodo.org"
+    )
+    assert host_warning("https://zenodo.org/records/1234") == host_warning("https://inspirehep.net/literature/1") == ""
 
 
 def test_a_repositorys_other_pages_and_zenodo_records_are_not_paper_links():
