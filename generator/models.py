@@ -318,6 +318,73 @@ def roman_value(numeral: str) -> int:
     return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0]))
 
 
+# A piece of pages that is a range with a dash at one end and no page there ("12-",
+# "--19"; hunt9's Zotero .bib gave `pages = {12-}`).
+_DANGLING = re.compile(r"^[-–—]|[-–—]$")
+
+
+def unreadable_pages(pages: str) -> tuple[tuple[str, str], ...]:
+    """The comma-separated pieces of ``pages`` that are no pages a publication has, each
+    (the piece as written, why): a range without its first or last page ("12-",
+    "--19"), a range whose last page is before its first ("15--12"; not a last page
+    shortened, "770--78"), and text with no page number ("abc", "in press"). What the
+    import leaves out of a record (with a warning at each piece) and `check` warns of in
+    a paper's file, one judgement for both. A range of one hyphen is not judged: "15-12"
+    may be one hyphenated page or article number, as "2021-0123" is."""
+    word = _PAGES_WORD.match(pages)
+    found = []
+    for piece in pages[word.end() if word else 0:].split(","):
+        if (piece := piece.strip()) and (why := _unreadable_piece(piece)):
+            found.append((piece, why))
+    return tuple(found)
+
+
+def _unreadable_piece(piece: str) -> str:
+    """Why ``piece`` (stripped, one of `unreadable_pages`') is no page or range; ""."""
+    if _DANGLING.search(piece):
+        return f"is a range without its {'first' if piece[0] in '-–—' else 'last'} page"
+    ends = _RANGE_MARK.split(piece)
+    if not all(map(_numbered, ends)):
+        return "holds no page number"
+    if len(ends) == 2 and ends[0] != ends[1] and not _pages_alike(*ends) and _one_kind(*ends):
+        return "is a range whose last page is before its first"
+    return ""
+
+
+def _numbered(end: str) -> bool:
+    """Whether one end of a range (or a page) holds a page number: a digit, else words
+    that are each a roman numeral ("xiv", "iv-IV")."""
+    if any(c.isdigit() for c in end):
+        return True
+    words = _NOT_WORD.split(end)
+    return any(words) and all(_ROMAN.fullmatch(word) for word in words if word)
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _one_kind(first: str, last: str) -> bool:
+    """Whether two ends of a range are page numbers of one kind, which `_pages_alike`
+    can put in order: both roman numerals in one case, or both numbers with the same
+    letters before them ("S12", "S3"). ("A-10--A-1" and "140:3--12" are not judged.)"""
+    if _ROMAN.fullmatch(first) and _ROMAN.fullmatch(last):
+        return first.islower() == last.islower()
+    a, b = _PAGE_NUMBER.fullmatch(first), _PAGE_NUMBER.fullmatch(last)
+    return bool(a and b and a.group(1) == b.group(1) and not a.group(3) and not b.group(3))
+
+
+def readable_pages(pages: str) -> str:
+    """``pages`` without its `unreadable_pages` pieces, the others as written: "14–15"
+    of "12-, 14–15"; "" when none is left (nor a "pp." before nothing)."""
+    bad = {piece for piece, _ in unreadable_pages(pages)}
+    if not bad:
+        return pages
+    word = _PAGES_WORD.match(pages)
+    start = word.end() if word else 0
+    kept = [piece for piece in pages[start:].split(",") if piece.strip() not in bad]
+    return (pages[:start] + ",".join(kept).strip()).strip() if any(p.strip() for p in kept) else ""
+
+
 def _pages_alike(first: str, last: str) -> bool:
     """Whether "first-last" (one hyphen) is a range: two page numbers of one kind, the
     first before the last ("770-778", "S1-S10", "140:1-140:67", "xi-xiv") or the last

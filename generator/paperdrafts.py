@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 
 from .errors import Location, Problem, Problems
 from .links import without_subject_class
-from .models import Paper
+from .models import Paper, unreadable_pages
 from .names import braced_name, read_as_organisation
 from .quoting import quoted
 from .schema import MAX_ID_LENGTH, PATTERNS
@@ -471,6 +471,22 @@ def _not_a_file(entry: os.DirEntry, prefix: str) -> str:
     return "this is no regular file"
 
 
+def _warn_unreadable_pages(tree: Map, values: Mapping[str, object], problems: Problems) -> None:
+    """A warning at `pages` for each piece of it no publication has (models.unreadable_pages:
+    "12-", "15--12", "abc"), which the import leaves out of a record: typed by hand, it
+    went into the citation and the page's byline in silence. A warning, as the import's
+    is: the citation prints it as written, and the curator may know better."""
+    pages = values.get("pages")
+    if not isinstance(pages, str) or (node := tree.get("pages")) is None:
+        return
+    for piece, why in unreadable_pages(pages):
+        problems.warning(
+            node.loc,
+            f"'pages' {quoted(piece)} {why}: the citation prints it as written; write the pages"
+            " as a reader finds them (a range first--last, 12--19; one page, 12), or remove it",
+        )
+
+
 def read_paper(
     path: os.PathLike[str],
     shown: str,
@@ -523,6 +539,7 @@ def read_paper(
                 f"'{name}' says where in its venue the paper is, but the paper has no venue"
                 " (nor a publisher): add the venue, or the citation reads as a work of its own",
             )
+    _warn_unreadable_pages(tree, draft.values, problems)
     _warn_cut_off(tree, text, problems, before)
     calendar = calendar if calendar is not None else Calendar.now()
     _warn_future_year(draft.values, tree, problems, calendar.latest_year)

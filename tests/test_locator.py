@@ -17,7 +17,7 @@ from generator.importer import import_paths
 from generator.ingest import parse_text
 from generator.ingest.bibtex import parse_bibtex
 from generator.matchkeys import PREPRINT
-from generator.models import Paper, en_dashed_pages, page_pieces, pages_text
+from generator.models import Paper, en_dashed_pages, page_pieces, pages_text, readable_pages, unreadable_pages
 
 from .test_curation import check_one
 
@@ -207,6 +207,29 @@ def test_a_curators_edit_of_the_pages_stays(tmp_path):
 # --- The paper file ------------------------------------------------------------------------
 
 
+def test_pages_no_publication_has_are_a_warning_at_the_field_as_the_import_judges_them(tmp_path):
+    # A hand-typed `pages: "12-"` passed check in silence, while an import leaves such
+    # pages out of a record with a warning; one judgement (models.unreadable_pages) for both.
+    head = "id: x\ntitle: X Paper\nvenue: Journal of Tests\npages: "
+    fix = (": the citation prints it as written; write the pages as a reader finds them (a range"
+           " first--last, 12--19; one page, 12), or remove it")
+    said = {
+        '"12-"': ["'12-' is a range without its last page"],
+        '"15--12"': ["'15--12' is a range whose last page is before its first"],
+        "15–12, 20": ["'15–12' is a range whose last page is before its first"],
+        "abc": ["'abc' holds no page number"],
+        '"--19, 3-, 7"': ["'--19' is a range without its first page", "'3-' is a range without its last page"],
+        # (readable: a last page shortened, one hyphenated page, roman numerals, DBLP's)
+        "770-78": [], "2021-0123": [], "xi--xiv": [], "140:1--140:67": [], "12": [],
+    }
+    for pages, whys in said.items():
+        assert check_one(tmp_path, head + pages + "\n") == [
+            f"content/papers/x.yml:4:8: warning: 'pages' {why}{fix}" for why in whys
+        ], pages
+    # The import leaves out what check warns of, and keeps the rest.
+    assert [readable_pages(p) for p in ("12-, 14–15", "1–5, 15–12, 20", "abc")] == ["14–15", "1–5, 20", ""]
+
+
 def test_pages_without_a_venue_is_a_warning_at_the_field(tmp_path):
     text = "id: x\ntitle: X Paper\npages: 1-10\nvolume: 3\n"
     assert check_one(tmp_path, text) == [
@@ -299,8 +322,9 @@ def test_each_comes_back_from_papers_bib(volume, number, pages, publisher, venue
     """Exported and read again, each field is what the curator wrote (the pages as a
     reader sees them, each range with an en dash), whatever the kind of work; a book (a
     publisher and no venue) stays a book. (A report's number is in its venue.)"""
-    # (A preprint's numbers are not taken: a report numbered "SSRN" reads as one.)
-    assume(not PREPRINT.search(publisher) and not PREPRINT.search(number))
+    # (A preprint's numbers are not taken: a report numbered "SSRN" reads as one. Pages
+    # no publication has, "12-" or "abc", are left out with a warning: see below.)
+    assume(not PREPRINT.search(publisher) and not PREPRINT.search(number) and not unreadable_pages(pages))
     if not venue:
         assume(publisher.split())
     if venue.startswith("Technical report 7"):

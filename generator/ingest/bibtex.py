@@ -63,7 +63,7 @@ from ..typos import closest
 from ..names import is_organisation, is_suffix, named_twice, source_name, without_marks
 from ..matchkeys import PREPRINT
 from ..venuewords import proceedings_series
-from ..models import OTHERS, Link, en_dashed_pages
+from ..models import OTHERS, Link, en_dashed_pages, readable_pages, unreadable_pages
 from ..links import (
     arxiv_id,
     arxiv_of_doi,
@@ -2298,11 +2298,9 @@ def _locator(
     return volume, number, pages or article, publisher
 
 
-# A volume that is a negative number; a piece of pages that is a range with a dash at one
-# end and no page there ("12-", "--19"): what no publication has (hunt9's Zotero .bib
-# gave `pages = {12-}`, written to the paper's file in silence).
+# A volume that is a negative number: what no publication has (as models.unreadable_pages'
+# pages: hunt9's Zotero .bib gave `pages = {12-}`, written to the paper's file in silence).
 _NEGATIVE = re.compile(r"-\s*\d+")
-_DANGLING = re.compile(r"^[-–—]|[-–—]$")
 
 
 def _impossible_locator(fields: _Fields, volume: str, pages: str, path: str, problems: Problems) -> tuple[str, str]:
@@ -2319,13 +2317,34 @@ def _impossible_locator(fields: _Fields, volume: str, pages: str, path: str, pro
     if _NEGATIVE.fullmatch(volume):
         say("volume", "is no volume (a negative number); left out")
         volume = ""
-    dangling = [piece for piece in pages.split(",") if _DANGLING.search(piece.strip())]
-    if dangling:
-        end = "first" if dangling[0].strip()[0] in "-–—" else "last"
+    if unreadable := unreadable_pages(pages):
+        # Each piece no publication has is left out, said at its place; the others are
+        # kept ("12-, 14--15" was left out whole, 14–15 with it).
+        kept = readable_pages(pages)
         # (the field `_locator` took them from: an article number stands in for pages)
         given = next((name for name in ("pages", "articleno") if _plain(fields[name])), "article-number")
-        say(given, f"is a range without its {end} page; left out (a range is written first--last, 12--19)")
-        pages = ""
+        # (Each said as the file writes it, "15--12" not "15–12", and found there, where
+        # the pieces as written are the same ones.)
+        written = unreadable_pages(fields[given])
+        value = fields[given].strip()
+        at = _written_at(fields.owner(given), given, value, path)
+        cursor = 0
+        for piece, why in written if [w for _, w in written] == [w for _, w in unreadable] else unreadable:
+            # (at the piece: the value's place, moved on by the text before the piece)
+            found = value.find(piece, cursor)
+            where = at
+            if found >= 0 and at.line:
+                cursor = found + len(piece)
+                lines = value.count("\n", 0, found)
+                col = found - value.rfind("\n", 0, found) if lines else at.col + found
+                where = Location(path, at.line + lines, col)
+            problems.warning(
+                where,
+                f"{given} {_written(piece)} of {entry_named(entry)} {why}; left out"
+                + (f", the rest kept ({_written(kept)})" if kept else "")
+                + (" (a range is written first--last, 12--19)" if "range" in why else ""),
+            )
+        pages = kept
     month = fields["month"].strip()
     # (int() refuses a number of over 4,300 digits: only two are read)
     if month.isdigit() and month.isascii() and not (len(month) <= 2 and 1 <= int(month) <= 12):

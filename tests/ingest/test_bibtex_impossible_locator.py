@@ -64,3 +64,29 @@ def test_an_article_number_without_an_end_is_said_at_its_own_field():
         "x.bib:11:21: warning: article-number '12-' of entry 'm' is a range without its last"
         " page; left out (a range is written first--last, 12--19)",
     ]
+
+
+def test_only_the_pieces_of_pages_no_publication_has_are_left_out_each_said_at_its_place():
+    # `pages = {12-, 14--15}` was left out whole, 14–15 with it, and said as "pages '12-,
+    # 14--15' ... is a range without its last page". Now each piece is judged alone: one
+    # without an end, one whose last page is before its first, one with no page number.
+    problems = Problems()
+    body = "@article{KEY,\n  title = {T},\n  journal = {J},\n  year = {2020},\n  pages = {PAGES},\n}\n"
+    entries = {
+        "a": "12-, 14--15", "b": "1--5, 15--12, 20", "c": "112-, 12-", "d": "in press",
+        "e": "xi--xiv, 770--78, A-10--A-1, 2021-0123",  # (all readable: kept as they are)
+    }
+    text = "".join(body.replace("KEY", key).replace("PAGES", pages) for key, pages in entries.items())
+    records = parse_text(text, "x.bib", problems)
+    assert [r.pages for r in records] == ["14–15", "1–5, 20", "", "", "xi–xiv, 770–78, A-10–A-1, 2021-0123"]
+    range_ = " (a range is written first--last, 12--19)"
+    assert [str(p) for p in problems.sorted()] == [
+        # (`  pages = {` is 11 characters: a value's first piece is at column 12)
+        "x.bib:5:12: warning: pages '12-' of entry 'a' is a range without its last page; left out,"
+        " the rest kept ('14–15')" + range_,
+        "x.bib:11:18: warning: pages '15--12' of entry 'b' is a range whose last page is before"
+        " its first; left out, the rest kept ('1–5, 20')" + range_,
+        "x.bib:17:12: warning: pages '112-' of entry 'c' is a range without its last page; left out" + range_,
+        "x.bib:17:18: warning: pages '12-' of entry 'c' is a range without its last page; left out" + range_,
+        "x.bib:23:12: warning: pages 'in press' of entry 'd' holds no page number; left out",
+    ]
