@@ -25,7 +25,7 @@ from .charclass import CharClass
 from .digits import ascii_digits
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, glued_ending, https_form, misspelt_host, read_id, unreachable_warning
+from .links import classify, glued_ending, https_form, misspelt_host, read_id, sandbox_warning, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
 from .paperyaml import double_quoted, scalar as yaml_scalar
 from .quoting import quoted
@@ -1084,7 +1084,10 @@ class RecordChecker:
         if not usable:
             return None
         url = str(values["url"])
-        unreachable = unreachable_warning(url) or self.misspelt_link_host(node.get("url"), url)
+        # (links.host_warning's order, the misspelt host's with how to keep it)
+        unreachable = (
+            unreachable_warning(url) or sandbox_warning(url) or self.misspelt_link_host(node.get("url"), url)
+        )
         if unreachable:
             # (a warning: the page still works, and a list published on an intranet may
             # mean it, as a host a letter from a known one may be real; an import leaves
