@@ -2349,11 +2349,26 @@ _DETAIL = re.compile(
 )
 
 
+# (md2) A month, and perhaps its day, set apart before a year, which no field of a list's
+# record keeps either: "Springer, March 2019", "NeurIPS, Mar. 2019", "MIT Press (June
+# 2019)", "September 12, 2019".
+# Read, the month was a word of the part before the year: no year, the names before it
+# no one's ("- Jane Smith, Springer, March 2019" was by no one, of no venue). Only after a
+# comma, a sentence's end or a bracket: "Theresa May 2019" may be a name's; and not with
+# a comma of its own, "Smith, May, 2019", where it may be a surname (after a publisher the
+# reader knows, "Springer, June, 2019", `_places` leaves it out as a city).
+_MONTH_BEFORE_YEAR = re.compile(
+    rf"(?i)(?<=[,.;(])[ \t]*{_MONTH}(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?)?[ \t]+(?=(?:19|20)\d\d(?!\d))"
+)
+
+
 def _without_details(text: str) -> str:
     """``text`` (the words after a title) without a book's edition, ISBN and pages
     (`_DETAIL`), their separator kept where words follow: "MIT Press, 2nd ed., 2018" as
     "MIT Press, 2018", "MIT Press (2nd ed., 2018)" as "MIT Press (2018)", "(2nd ed.)" as
-    nothing."""
+    nothing; and without a month before a year (`_MONTH_BEFORE_YEAR`: "Springer, March
+    2019" as "Springer, 2019")."""
+    text = _MONTH_BEFORE_YEAR.sub(" ", text)
     if not _DETAIL_HINT.search(text):
         return text  # (most items: asked first, at a regular expression's speed)
 

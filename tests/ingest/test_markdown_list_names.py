@@ -767,6 +767,31 @@ def test_a_month_after_a_known_publisher_is_left_out(after, venue):
     assert (record.authors, record.venue, record.year, said) == (("Jane Smith",), venue, "2019", [])
 
 
+# (md2) A month without a comma before the year, after a publisher or a venue, is left out
+# too (a paper file keeps no month), and so is its day: each was by no one and of no year
+# ("- Jane Smith, Springer, March 2019"; "NeurIPS, December 2019" of the venue NeurIPS, no
+# year), read by hand.
+@pytest.mark.parametrize("after, venue", [
+    ("Jane Smith, Springer, March 2019", "Springer"),
+    ("Jane Smith, Springer, Mar 2019", "Springer"),
+    ("Jane Smith, Springer, Mar. 2019", "Springer"),
+    ("Jane Smith, MIT Press, September 12, 2019", "MIT Press"),
+    ("Jane Smith, NeurIPS, December 2019", "NeurIPS"),
+    ("Jane Smith, NeurIPS, Dec. 2019", "NeurIPS"),
+    ("Jane Smith, MIT Press (June 2019)", "MIT Press"),
+])
+def test_a_month_before_the_year_without_a_comma_is_left_out(after, venue):
+    record, said = _read_said(f"- [Some Paper Title](https://example.org/paper.pdf) - {after}")
+    assert (record.authors, record.venue, record.year, said) == (("Jane Smith",), venue, "2019", [])
+
+
+# Guard: a month's word not set apart before the year is read as before (here a venue's
+# last word, by hand at the session's start: no author, the venue "Theresa May").
+def test_a_month_word_within_a_part_is_not_left_out():
+    record, _ = _read_said("- [Some Paper Title](https://example.org/paper.pdf) - Jane Smith, Theresa May 2019")
+    assert (record.authors, record.venue, record.year) == ((), "Theresa May", "2019")
+
+
 # Guards: after a name, or words no table knows as a publisher's, a word before the year
 # is a name as before ("Lausanne" an author); a venue's word is no city. (Each as read
 # before imp38, by hand: nothing left out, nothing said.)
