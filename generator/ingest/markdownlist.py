@@ -2220,16 +2220,23 @@ def _words_after(spans: list[_Span]) -> str:
 # bracket after the book's title; the publisher after them is read as a venue, the pages
 # as pages. (The book is then the chapter's venue, the publisher its publisher:
 # `_chapter_book`, read in `_Reader._record`.)
+# (md2) A book's title runs on past a comma before its volume or part, "Deep Learning,
+# Volume 2", "Handbook of X, Vol. 3", "Part II": read, it was cut there ("Deep Learning"
+# the venue, "Volume 2" an author, the chapter's own author lost).
+_BOOK_VOLUME = r",[ \t]*(?:[Vv]olume|[Vv]ol\.|[Pp]art|[Bb]ook)[ \t]+(?:\d+|[IVXLC]+)(?![^\W_])"
+_BOOK_TITLE = rf"(?:[^().,;]|{_BOOK_VOLUME})*"
 _EDITORS_MARK = re.compile(r"(?<![^\W_])[Ee]ds?\.?\)|\([Ee]ds?\.\s|\([Ee]ditors?\)|(?<![^\W_])edited\s+by\s")
 _EDITORS = re.compile(
     # (APA's and Springer's: "In[:] <editors> (Eds.)[,] <book>")
     # (or "In[:] <book>, <editors> (eds.), <publisher>", as reference lists write it too:
     # `_chapter` tells which from the words before the first comma)
-    r"(?:^|(?<=[.,;]))[ \t]*[Ii]n:?[ \t]+(?P<in>[^()]{1,200}?)\((?:[Ee]ds?\.?|[Ee]ditors?)\)[ \t]*,?[ \t]*(?P<book>[^().,;]*)"
+    r"(?:^|(?<=[.,;]))[ \t]*[Ii]n:?[ \t]+(?P<in>[^()]{1,200}?)\((?:[Ee]ds?\.?|[Ee]ditors?)\)[ \t]*,?[ \t]*"
+    rf"(?P<book>{_BOOK_TITLE})"
     # (Chicago's: "In <book>, edited by <editors>,"; MLA's: "<book>, edited by <editors>,")
     # (without "In", only a sentence of its own, as MLA's after the title: "- Maria Garcia,
     # edited by John Smith, ..." may be the book's own author, kept)
-    r"|(?:(?<=[.,;])[ \t]*[Ii]n:?[ \t]+|(?<=[.;\"”])[ \t]*)(?P<edited>[^().,;]*),[ \t]*edited[ \t]+by[ \t]+"
+    r"|(?:(?<=[.,;])[ \t]*[Ii]n:?[ \t]+|(?<=[.;\"”])[ \t]*)"
+    rf"(?P<edited>{_BOOK_TITLE}),[ \t]*edited[ \t]+by[ \t]+"
     # (the editors: to the next comma, or three or more up to the last after ", and" or
     # ", &", "John Smith, Kate Lee, and Mia Chen", whose first alone was left out before)
     # (an initial's full stop its own, its spaces the class's: one way to read each
@@ -2237,7 +2244,9 @@ _EDITORS = re.compile(
     r"(?:[A-Z]\.|[^().,;])*(?:(?:,(?:[A-Z]\.|[^().,;&])+?)*,[ \t]*(?:and|&)[ \t]+(?:[A-Z]\.|[^().,;])*)?"
     r"(?:,[ \t]*\d+[ \t]*[-–—][ \t]*\d+(?=[ \t]*[.,;]))?"  # (and Chicago's pages after them: ", 1-20.")
     # ("<book> (eds. J. Smith, K. Lee)", "(J. Smith and K. Lee, eds.)")
-    r"|(?<=[.,;])[ \t]*(?:[Ii]n:?[ \t]+)?(?P<named>[^().,;]*)\((?:[Ee]ds?\.[ \t][^()]*|[^()]*,[ \t]*[Ee]ds?\.)\)"
+    r"|(?<=[.,;])[ \t]*(?:[Ii]n:?[ \t]+)?"
+    rf"(?P<named>{_BOOK_TITLE})"
+    r"\((?:[Ee]ds?\.[ \t][^()]*|[^()]*,[ \t]*[Ee]ds?\.)\)"
 )
 
 
@@ -2268,7 +2277,7 @@ def _chapter(found: re.Match[str]) -> tuple[str, str]:
     words before the first comma are no editor's name, as APA's and Springer's are ("In J.
     Smith, K. Lee (Eds.), Handbook of X", "In: Smith, J., Lee, K. (eds.) Handbook of X")."""
     book = (found.group("book") or found.group("edited") or found.group("named") or "").strip()
-    head = (found.group("in") or "").split(",", 1)[0].strip()
+    head = _BOOK_VOLUME_RE.split((found.group("in") or "").strip(), 1)[0].strip()
     if head != (found.group("in") or "").strip() and not (_INITIALS.match(head) or _one_author(head)):
         return head, book
     return book, ""
@@ -2320,6 +2329,8 @@ def _chapter_book(text: str) -> str:
     return ""
 
 
+# (the first comma that is no book's volume's: "Deep Learning, Volume 2, J. Smith (eds.)")
+_BOOK_VOLUME_RE = re.compile(rf"(?!{_BOOK_VOLUME}),")
 # (an initial's full stop just before, "Michael I.", and "In" leading a chapter's book)
 _AFTER_INITIAL = re.compile(r"(?<![^\W_])[A-Z]\.$")
 _IN = re.compile(r"[ \t]*[Ii]n:?[ \t]")

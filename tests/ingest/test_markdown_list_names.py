@@ -636,6 +636,28 @@ def test_a_chapters_editors_are_no_authors_and_its_book_is_its_venue(after, auth
     assert (record.venue, record.venue_kind, record.publisher) == ("Handbook of Learning", "book", publisher)
 
 
+# (md2) A book whose title has a comma before its volume or part is the venue whole, in
+# each shape above: "Handbook of Learning, Volume 2" was cut at the comma (the venue
+# "Handbook of Learning", and in APA's shape "Volume 2" left among the words as a name, the
+# chapter's author lost; in Chicago's, "In <book>, edited by", no book read at all).
+@pytest.mark.parametrize("volume", ["Volume 2", "Vol. 3", "Part II"])
+@pytest.mark.parametrize("after, authors, publisher, pages", CHAPTERS)
+def test_a_books_volume_after_a_comma_is_its_titles(after, authors, publisher, pages, volume):
+    book = f"Handbook of Learning, {volume}"
+    record = _read(f"- [Some Paper Title](https://example.org/paper.pdf) - {after.replace('Handbook of Learning', book)}")
+    assert (record.authors, record.year, record.pages) == (authors, "2019", pages)
+    assert (record.venue, record.venue_kind, record.publisher) == (book, "book", publisher)
+
+
+# Guard: a comma before anything else still ends the book, "In J. Smith (Ed.), Handbook
+# of Learning, Springer" (as read at the session's start, by hand: the publisher after it).
+def test_a_comma_before_no_volume_ends_the_book():
+    record = _read("- [Some Paper Title](https://example.org/paper.pdf) - Maria Garcia. In J. Smith (Ed.), Handbook of Learning, Springer, 2019.")
+    assert (record.authors, record.venue, record.venue_kind, record.publisher) == (
+        ("Maria Garcia",), "Handbook of Learning", "book", "Springer"
+    )
+
+
 def test_edited_by_after_a_name_alone_leaves_the_name():
     # (imp37) Without "In" or a sentence of its own, "edited by" may follow the book's own
     # author: the name is never left out with the editors.
