@@ -452,6 +452,7 @@ class _Span:
     link: int = -1  # the index of the link it is the text of, or -1
     strong: bool = False
     em: bool = False
+    line_end: bool = False  # a line break within the item (its text a space)
 
 
 @dataclass
@@ -943,6 +944,8 @@ class _Reader:
                 text = _join(spans[index:end])
                 if not re.fullmatch(r"\s*\[.*\]\s*", text) and not _is_label(text):
                     return _clean(text), (index, end)
+        if (italic := _italic_line(spans)) is not None:
+            return italic
         # The leading words, up to the first link or the first sentence's end.
         end = next((i for i, s in enumerate(spans) if s.link >= 0), len(spans))
         if not unit.cells and (in_quotes := _quoted_title(unit, end)):
@@ -1516,7 +1519,7 @@ def _spans(inline: Token, unit: _Unit) -> None:
             if link >= 0 and not unit.anchors[link].bare:
                 unit.anchors[link].text += child.content
         elif kind in ("softbreak", "hardbreak"):
-            unit.spans.append(_Span(" ", link, strong > 0, em > 0))
+            unit.spans.append(_Span(" ", link, strong > 0, em > 0, line_end=True))
             if link >= 0:
                 unit.anchors[link].text += " "
         elif kind == "image" and link >= 0:
@@ -1528,6 +1531,25 @@ def _spans(inline: Token, unit: _Unit) -> None:
             tag = _TAG.match(child.content)
             if tag and tag.group(1).lower() not in _HTML_ELEMENTS:
                 unit.unknown_html.append(child.content)
+
+
+def _italic_line(spans: list[_Span]) -> tuple[str, tuple[int, int]] | None:
+    """(md2) The title of an item that starts with italics alone on their line, the
+    authors on the next ("- *Deep Learning*", then "Ian Goodfellow, Yoshua Bengio, MIT
+    Press, 2016"), and their spans, as a bold title is read; None for another item. Read
+    as leading words, the line break was a space: the title ran on into the first
+    author's name, or the item gave no record. Not a venue's or a label's italics."""
+    lead = next((i for i, s in enumerate(spans) if s.text.strip()), len(spans))
+    end = lead
+    while end < len(spans) and spans[end].em and spans[end].link < 0 and not spans[end].line_end:
+        end += 1
+    after = next((i for i in range(end, len(spans)) if spans[i].text or spans[i].line_end), len(spans))
+    if end == lead or after == len(spans) or not spans[after].line_end:
+        return None
+    text = _clean(_join(spans[lead:end]))
+    if not text or _is_label(text) or _is_venue(text) or _known_venue(text):
+        return None
+    return text, (lead, end)
 
 
 def _plain(inline: Token) -> str:

@@ -2764,3 +2764,34 @@ def test_a_name_columns_venue_in_brackets_is_read_without_bold(header, row, expe
     records, problems = _parse(f"{header}\n{rule}\n{row}\n")
     assert not problems, problems.format()
     assert [(r.title, r.authors, r.venue, r.year) for r in records] == [expected]
+
+
+# (md2) An italic title alone on its line, its authors on the next, as a bold one is read:
+# "- *Deep Learning*" then "Ian Goodfellow, Yoshua Bengio, MIT Press, 2016" gave no record
+# (an item linking none, its words read as one sentence), and with a known venue or a link
+# the title ran on into the first name ("Attention Is All You Need Ashish Vaswani", by Noam
+# Shazeer alone; "Pattern Recognition Christopher Bishop, Springer", by no one). Each read
+# by hand; each fails at 96b899d5.
+@pytest.mark.parametrize("item, title, authors, venue, year", [
+    ("- *Deep Learning*\n  Ian Goodfellow, Yoshua Bengio, MIT Press, 2016",
+     "Deep Learning", ("Ian Goodfellow", "Yoshua Bengio"), "MIT Press", "2016"),
+    ("- *Deep Learning*\n  Ian Goodfellow, 2016", "Deep Learning", ("Ian Goodfellow",), "", "2016"),
+    ("- *Attention Is All You Need*\n  Ashish Vaswani, Noam Shazeer, NeurIPS 2017",
+     "Attention Is All You Need", ("Ashish Vaswani", "Noam Shazeer"), "NeurIPS", "2017"),
+    ("- *Pattern Recognition*\n  Christopher Bishop, Springer, 2006. [pdf](https://example.org/prml.pdf)",
+     "Pattern Recognition", ("Christopher Bishop",), "Springer", "2006"),
+])
+def test_an_italic_title_on_its_own_line_is_the_title(item, title, authors, venue, year):
+    (record,), problems = _parse(f"# Books\n\n{item}\n")
+    assert (record.title, record.authors, record.venue, record.year) == (title, authors, venue, year)
+    assert not problems
+
+
+# Guards, as read at 96b899d5: italics on their own line that are a venue, or prose, make
+# no title, and are no paper.
+def test_italics_on_their_own_line_that_name_no_title_are_no_paper():
+    records, _ = _parse(
+        "# Papers\n\n- [Real One](https://arxiv.org/abs/1706.03762)\n- *NeurIPS 2017*\n  Ashish Vaswani, Noam"
+        " Shazeer\n- *Some words in italics*\n  and more words here.\n"
+    )
+    assert [record.title for record in records] == ["Real One"]
