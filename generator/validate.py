@@ -678,7 +678,7 @@ class RecordChecker:
             for (value, _), (first, again, *more) in ((v, p) for v, p in places.items() if len(p) > 1):
                 said = _twice(name, value, first, again, times=len(more) + 2)
                 if name == "authors":
-                    said += _same_name_kept(value, first, again, len(more) + 2)
+                    said += _same_name_kept(value, first, again, len(more) + 2, self._commented(again))
                 self.problems.warning(again.loc, said)  # type: ignore[attr-defined]
         return tuple(v for v in values if v is not INVALID)
 
@@ -691,6 +691,10 @@ class RecordChecker:
         lines = self.text.split("\n")  # (seldom: a name typed again in a row)
         here, above = lines[item.line - 1], lines[before.line - 1]
         return bool(comment_after(here, item.col - 1)) and here.strip() != above.strip()
+
+    def _commented(self, item: Scalar) -> bool:
+        """Whether ``item``'s line has a comment after it (one `_another` did not take)."""
+        return bool(item.line) and bool(comment_after(self.text.split("\n")[item.line - 1], item.col - 1))
 
     def warn_odd_authors(self, items: list[Scalar], values: list[object]) -> None:
         """Warn about "et al." written as an author or glued to one, and about `others`
@@ -2077,9 +2081,10 @@ def _twice(name: str, text: str, first: Scalar, again: Scalar, times: int = 2) -
     return f"'{name}' lists {quoted(text)} {times} times (first at {where}); remove all but one"
 
 
-def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int) -> str:
+def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int, commented: bool) -> str:
     """After "'authors' lists 'Wei Wang' twice ...; remove this one": how to keep two
-    authors who share the name, which then is said no more (RecordChecker._another)."""
+    authors who share the name, which then is said no more (RecordChecker._another).
+    ``commented``: ``again`` has a comment, the line above's (else it would be kept)."""
     line = quoted(f"- {yaml_scalar(name)}  # another {name}")
     if first.line == again.line:
         # (one line, a list in brackets: no comment tells which of them it is of)
@@ -2087,9 +2092,22 @@ def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int) -> str:
             ", unless two authors share the name: then write the authors one a line, the"
             f" second with a comment after it, {line}"
         )
+    # (A line written as the one above, its comment too, is taken for one duplicated in
+    # the editor: three authors of one name, each commented '# another ...' as a
+    # warning said, were told so again, and to write the comment they had.)
+    if commented:
+        return (
+            ", unless two authors share the name: then give this line a comment of its own,"
+            " not the one the line above has (a line written as the one above, its comment"
+            " too, is taken for one duplicated in the editor)"
+        )
     if times == 2:
         return f", unless two authors share the name: then say so in a comment after this one, {line}"
-    return f", unless authors share the name: then say so in a comment after each but the first, {line}"
+    third = quoted(f"- {yaml_scalar(name)}  # a third {name}")
+    return (
+        ", unless authors share the name: then say so in a comment after each but the first,"
+        f" each its own, {line}, {third}"
+    )
 
 
 def line_of(first: Node, again: Node) -> str:

@@ -814,7 +814,22 @@ CASES = {
             " '- Noam Shazeer  # another Noam Shazeer'",
             f"{P}:8:5: warning: 'authors' lists 'Wei Wang' 3 times (first at line 7); remove all but"
             " one, unless authors share the name: then say so in a comment after each but the"
-            " first, '- Wei Wang  # another Wei Wang'",
+            " first, each its own, '- Wei Wang  # another Wei Wang', '- Wei Wang  # a third Wei Wang'",
+        ],
+    ),
+    "three authors who share a name, in a row, each kept by a comment of its own": (
+        # (review of cur1: the warning of three said to comment each but the first
+        # '# another Wei Wang'; so commented, the third line was the second's, taken for a
+        # line duplicated in the editor, and told to write the comment it had. Comments
+        # of their own keep all three.)
+        "id: x\ntitle: A\nauthors:\n  - Wei Wang\n  - Wei Wang  # another Wei Wang\n"
+        "  - Wei Wang  # another Wei Wang\n  - Li, Wei\n  - Li, Wei  # another Li, Wei\n"
+        "  - Li, Wei  # a third Li, Wei\nabstract: a\n",
+        [
+            f"{P}:6:5: warning: 'authors' lists 'Wei Wang' twice (first at line 5); remove this"
+            " one, unless two authors share the name: then give this line a comment of its own,"
+            " not the one the line above has (a line written as the one above, its comment too,"
+            " is taken for one duplicated in the editor)",
         ],
     ),
     "two authors who share a name, in a row, kept with a comment": (
@@ -828,8 +843,9 @@ CASES = {
         "  - O'Brien, Ann\n  - \"O'Brien, Ann\" # 2\nabstract: a\n",
         [
             f"{P}:7:5: warning: 'authors' lists 'Wei Wang' twice (first at line 6); remove this"
-            " one, unless two authors share the name: then say so in a comment after this one,"
-            " '- Wei Wang  # another Wei Wang'",
+            " one, unless two authors share the name: then give this line a comment of its own,"
+            " not the one the line above has (a line written as the one above, its comment too,"
+            " is taken for one duplicated in the editor)",
             f"{P}:9:5: warning: 'authors' lists 'Wei Wang' twice (first at line 8); remove this"
             " one, unless two authors share the name: then say so in a comment after this one,"
             " '- Wei Wang  # another Wei Wang'",
