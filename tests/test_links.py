@@ -666,11 +666,8 @@ def test_checking_a_link_a_letter_from_a_known_host_loads_none_of_lemminflect(tm
     # and `check` of a list with such a link, and a build in a new process that reads
     # its paper again, loaded lemminflect and numpy for it, 0.3 s of CPU; the shipped
     # table of the dictionary's words answers it.)
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from tests.test_build import FIXTURE, make_project
+    from tests.test_wordtables import checked_in_a_new_process
 
     root = make_project(tmp_path, FIXTURE)
     (root / "content" / "papers" / "hosts.yml").write_text(
@@ -678,19 +675,8 @@ def test_checking_a_link_a_letter_from_a_known_host_loads_none_of_lemminflect(tm
         "    - url: https://githb.com/o/r\n",
         encoding="utf-8",
     )
-    code = (
-        "import sys, contextlib, io; from generator.cli import main\n"
-        "said = io.StringIO()\n"
-        "with contextlib.redirect_stderr(said), contextlib.redirect_stdout(said):\n"
-        f"    main(['--root', {str(root)!r}, 'check'])\n"
-        "print('natures.com' in said.getvalue(), 'githb.com, is one letter' in said.getvalue(),"
-        " 'lemminflect' in sys.modules, 'numpy' in sys.modules)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1]
-    )
     # (the word's host not said, the slip said, from the table)
-    assert done.stdout == "False True False False\n"
+    assert checked_in_a_new_process(root, "natures.com", "githb.com, is one letter") == "False True False False\n"
 
 
 @pytest.mark.parametrize("url", [
