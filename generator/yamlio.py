@@ -1231,10 +1231,21 @@ def _outside_block(lines: list[str], line: int) -> tuple[int, int, str] | None:
         return None
     # (The first line under the key sets the block's indentation, as YAML reads it.)
     deep = next(_indent_of(text) for text in lines[owner : line - 1] if text.strip())
-    return line, indent + 1, (
+    said = (
         f"this line is indented less than the lines above it in the '{block.group(3)}' block"
         f" of '{block.group(2)}' (line {owner}), so YAML ends the block above it and reads"
-        f" this line as no key: indent it as those lines are ({deep} spaces)"
+        f" this line as no key: "
+    )
+    key = _KEY_PREFIX.match(lines[line - 1], indent)
+    if key is None:
+        return line, indent + 1, f"{said}indent it as those lines are ({deep} spaces)"
+    # A line that reads as a key ("  year: 2020" below "abstract: >-") may be one typed
+    # with a space too many: indented into the block as told, it would be text of the
+    # abstract, its field gone without a word from check. (Or text with a colon.)
+    return line, indent + 1, (
+        f"{said}if it continues the text, indent it as those lines are ({deep} spaces); if"
+        f" {quoted(key.group().rstrip(' '))} is a key of its own, line it up with"
+        f" '{block.group(2)}:' ({_key_column(lines[owner - 1])} spaces)"
     )
 
 

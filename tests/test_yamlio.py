@@ -752,7 +752,24 @@ SYNTAX_HINTS = {
         "abstract: |\n\n    We develop\n  deep nets: (1) a\n  relate\n",
         "4:3: YAML syntax error: this line is indented less than the lines above it in the '|'"
         " block of 'abstract' (line 1), so YAML ends the block above it and reads this line as"
-        " no key: indent it as those lines are (4 spaces)",
+        " no key: if it continues the text, indent it as those lines are (4 spaces); if"
+        " 'deep nets:' is a key of its own, line it up with 'abstract:' (0 spaces)",
+    ),
+    # (review of cur1: a key typed a space in below a block was told only to indent it as
+    # the block's lines, which makes it text of the abstract, its field gone unsaid)
+    "a key indented a space too many below an abstract's block": (
+        "id: x\nabstract: >-\n  We develop\n  deep nets\n year: 2020\n",
+        "5:2: YAML syntax error: this line is indented less than the lines above it in the '>'"
+        " block of 'abstract' (line 2), so YAML ends the block above it and reads this line as"
+        " no key: if it continues the text, indent it as those lines are (2 spaces); if"
+        " 'year:' is a key of its own, line it up with 'abstract:' (0 spaces)",
+    ),
+    "a topic's key indented a space too many below its description": (
+        "topics:\n  - id: a\n    description: |\n      Training one\n     title: T\n",
+        "5:6: YAML syntax error: this line is indented less than the lines above it in the '|'"
+        " block of 'description' (line 3), so YAML ends the block above it and reads this line"
+        " as no key: if it continues the text, indent it as those lines are (6 spaces); if"
+        " 'title:' is a key of its own, line it up with 'description:' (4 spaces)",
     ),
     "a topic's description's line indented less": (
         "topics:\n  - id: a\n    description: |\n      Training one\n     model\n    title: T\n",
