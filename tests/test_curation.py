@@ -1158,10 +1158,7 @@ STATUS_MEANT = {
     "essential": "must-read",
     "must_read": "must-read",
     # Too far from every value for a slip of the keys, and no other word for one, yet
-    # nearer one value than the rest: offered it ("red", a letter short of "read", was
-    # told no value to write, as "done" still is).
-    "red": "to-read",
-    "readme": "to-read",
+    # each word a letter from the value's (cur1: no value was offered).
     "to reed": "to-read",
 }
 
@@ -1185,10 +1182,39 @@ def test_a_status_that_names_none_gets_no_guess(tmp_path):
 def test_a_word_as_near_two_values_is_offered_both_and_one_near_none_nothing():
     from generator.typos import nearest
 
-    # ("trey" is a letter from each: both, in the values' order; "xx-read" nearer one)
+    # ("trey" is a letter from each: all, in the values' order; "red" a letter from "read",
+    # a word of two values: both)
     assert nearest("trey", ["tray", "tree", "trek"]) == ["tray", "tree", "trek"]
-    assert nearest("xx-read", ["must-read", "classic", "to-read", "reference"]) == ["to-read"]
+    assert nearest("red", ["must-read", "classic", "to-read", "reference"]) == ["must-read", "to-read"]
+    assert nearest("to reed", ["must-read", "classic", "to-read", "reference"]) == ["to-read"]
     assert nearest("skim", ["must-read", "classic", "to-read", "reference"]) == []
+
+
+def test_a_status_a_letter_from_a_word_of_two_values_is_offered_both(tmp_path):
+    # ("red", a letter short of "read": cur1 offered 'to-read' alone, the nearer by
+    # rapidfuzz's ratio, when "read" is as much a word of 'must-read')
+    assert check_one(tmp_path, "id: x\ntitle: A\nstatus: red\nabstract: a\n") == [
+        f"{P}:3:9: 'status' must be one of must-read, classic, to-read, reference, not 'red'"
+        " (did you mean 'must-read' or 'to-read'?)"
+    ]
+
+
+@pytest.mark.parametrize("field, written", [
+    # (review of cur1: a likeness of letters, rapidfuzz's ratio 50 and above, offered a
+    # value for a tenth of English words, and for a link's found_in words of other
+    # things: "arxiv" was asked "did you mean 'ris'?", "code" "did you mean 'comment'?")
+    ("status", "core"), ("status", "used"), ("status", "attic"), ("status", "readme"),
+    ("found_in", "arxiv"), ("found_in", "code"), ("found_in", "website"),
+])
+def test_a_value_alike_in_letters_alone_gets_no_guess(tmp_path, field, written):
+    if field == "status":
+        text, where, values = f"status: {written}\n", "4:9", "must-read, classic, to-read, reference"
+    else:
+        text = f"links:\n  code:\n    - url: https://github.com/o/r\n      found_in: {written}\n"
+        where, values = "7:17", "abstract, bibtex, comment, curator, ris"
+    assert check_one(tmp_path, f"id: x\ntitle: A\nabstract: a\n{text}") == [
+        f"{P}:{where}: '{field}' must be one of {values}, not '{written}'"
+    ]
 
 
 def code_link(url: str) -> str:
