@@ -838,7 +838,9 @@ def comment_after(line: str, start: int) -> str:
                 continue
             break
         end += 1
-    rest = line[end + 1 :].lstrip(" \t")
+    # (Past the comma or the brackets a list or a mapping in brackets closes there: a
+    # list over lines, '  "Li, Wei",  # another Li, Wei', '{url: "https://x/"},  # ...'.)
+    rest = line[end + 1 :].lstrip(" \t").lstrip(",]}").lstrip(" \t")
     return rest if rest.startswith("#") else ""
 
 

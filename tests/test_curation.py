@@ -851,6 +851,17 @@ CASES = {
             " '- Wei Wang  # another Wei Wang'",
         ],
     ),
+    "two authors of one name in a list in brackets over lines, kept with a comment": (
+        # (review of cur1: the comment after the second's comma, where a curator writes it,
+        # was not found past the quotes, and the warning could not be silenced)
+        'id: x\ntitle: A\nauthors: [\n  "Li, Wei",\n  "Li, Wei",  # another Li, Wei\n  Wei Wang,\n'
+        "  Wei Wang,\n]\nabstract: a\n",
+        [
+            f"{P}:7:3: warning: 'authors' lists 'Wei Wang' twice (first at line 6); remove this"
+            " one, unless two authors share the name: then say so in a comment after this one,"
+            " '- Wei Wang  # another Wei Wang'",
+        ],
+    ),
     "two authors of one name in brackets": (
         'id: x\ntitle: A\nauthors: ["Li, Wei", "Li, Wei"]  # two of them\nabstract: a\n',
         [
@@ -1819,6 +1830,7 @@ def test_a_link_to_a_host_a_letter_from_a_known_one_is_kept_by_a_comment_naming_
         "  project: [{url: https://githb.com/p}]  # githb.com\n"
         "  pdf:\n    - url: https://githb.com/o/u\n      note: githb.com is right\n"  # (no comment)
         "    - url: http://localhost/x  # localhost is right\n"  # (no reader can open it, whatever it says)
+        '  paper: [\n    {url: "https://githb.com/q"},  # githb.com is right\n  ]\n'  # (after the brace)
     )
     assert check_one(tmp_path, text) == [
         f"{P}:8:12: {said.replace('/o/r', '/o/t')}",

@@ -1043,6 +1043,12 @@ def test_reading_on_past_a_key_without_a_value_says_what_reading_from_the_top_sa
     ("  - 'O''Brien # A'  #  two", 4, "#  two"),  # ('' is a quote inside)
     ("  - 'Wei' x # y", 4, ""),  # (not a comment right after the quote: no one-line value)
     ("title: T", 7, ""),
+    # (review of cur1: in a list in brackets over lines, past the item's comma, or the
+    # mapping's brace, where a curator writes it; not past another item)
+    ('  "Li, Wei",  # another Li, Wei', 2, "# another Li, Wei"),
+    ('    {url: "https://githb.com/o/r"},  # githb.com is right', 10, "# githb.com is right"),
+    ('  "Li, Wei"]  # two', 2, "# two"),
+    ('["Li, Wei", "Li, Wei"]  # two', 1, ""),
 ])
 def test_the_comment_after_a_value_is_found_past_its_quotes(line, start, comment):
     assert comment_after(line, start) == comment
