@@ -84,6 +84,20 @@ def test_links_the_file_writes_in_brackets_are_extended_in_brackets(tmp_path):
     )
 
 
+def test_the_comments_that_keep_a_warning_unsaid_stay_on_their_lines_when_links_are_added(tmp_path):
+    # (review of cur1: '# another Li, Wei' after a second author of one name, and
+    # '# githb.com is right' after an address, keep check from warning of them; an
+    # import that adds a link, after the commented one, leaves both where they are)
+    head = (
+        "id: some-paper\ntitle: Some Paper\nauthors:\n  - Li, Wei\n  - Li, Wei  # another Li, Wei\n"
+        "year: 2020\nlinks:\n  code:\n    - url: https://githb.com/me/mine  # githb.com is right\n"
+    )
+    tail = "  pdf: []\nabstract: An abstract.\n"
+    path = _given_a_link(tmp_path, head + tail)
+    added = "    - url: https://github.com/other/theirs\n      found_in: abstract\n"
+    assert path.read_text() == head + added + tail
+
+
 def test_tags_the_file_writes_in_brackets_take_a_sources_new_tag_in_brackets(tmp_path):
     # Tags an earlier import wrote, put on one line by the curator, and an export with
     # one more (the importer's tags rule): the new tag joins them on that line.
