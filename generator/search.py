@@ -265,6 +265,48 @@ def name_forms(names: Iterable[str]) -> list[str]:
     return list(forms)
 
 
+# A word written with a symbol the separator splits at, "C++", "R^2", "A/B", "TD(λ)",
+# "RL+LLM", is its pieces in the index ("c"; "r" and "2"), and a reader who typed it found
+# first the pages that write "C", "computer" or "2" anywhere: no page's words told the
+# written form from its pieces. An entry holds each such form it writes as one word too,
+# WRITTEN_MARK and the form lower-cased, each character other than an ASCII letter or
+# digit written "_x", its code point in hex, and "_" (`written_term`: "C++" is
+# "_w_c_x2b__x2b_"), which the separator leaves whole; a typed word that is such a word
+# of the index looks for it (`_refine`), and the pages that write it come before those
+# that have its pieces alone (`by_pieces`). (No link's form nor DOI's begins so: theirs
+# begin with "__"; a hyphenated word written with spaces, `spaced_forms`, has no "_x"
+# and "_" run, a stop word that is a name, `name_forms`, none of "_".) A "#" is no
+# separator: "F#" and "C#" are words already.
+WRITTEN_MARK = "_w_"
+_WRITTEN_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# (A run of word characters with "+", "#", "^" or "/" inside or "+" or "#" after, or a
+# bracketed word after: not begun inside an address's or another such word, "x.com/a",
+# nor ended before more of one.)
+_WRITTEN = re.compile(r"(?<![\w./:@#^+-])\w+(?:[+#]+\w*|[\^/]\w+|\(\w+\))+(?![\w/^(+#])")
+
+
+def written_term(word: str) -> str:
+    """The word of the index that a page writing ``word`` (a form such as "C++") holds,
+    and that ``word`` typed looks for (readinglist.js's writtenTerm)."""
+    return WRITTEN_MARK + "".join(
+        c if c in _WRITTEN_PLAIN else f"_x{ord(c):x}_" for c in unicodedata.normalize("NFC", word.lower()))
+
+
+def written_forms(*texts: str) -> list[str]:
+    """The terms (`written_term`) of the forms ``texts`` write that the index's separator
+    splits ("C++", "R^2", "A/B", not "F#"), each once, in the order written."""
+    # (Read in the pieces between white space that hold such a symbol, as
+    # `_hyphenated_in` reads: a form holds no white space, and trying the pattern at
+    # every character of the 10,000 synthetic papers' texts took 1.1 s of CPU, a tenth
+    # of shape_index; so, 0.4 s.)
+    pieces = " ".join(
+        piece for text in texts if _WRITTEN_SYMBOL.search(text) for piece in text.split() if _WRITTEN_SYMBOL.search(piece))
+    return list(dict.fromkeys(written_term(form) for form in _WRITTEN.findall(pieces) if _SEPARATOR.search(form)))
+
+
+_WRITTEN_SYMBOL = re.compile(r"[+#^/(]")
+
+
 # A paper's links (its code, data, project page...) are each one word of its entry too:
 # LINK_MARK and the URL's runs of letters and digits, lower-cased, joined by "_" within a
 # part of its path and by LINK_STEP ("__") between its parts (its "/", "?", "#" or "&":
@@ -461,6 +503,8 @@ def paper_entry(
         "tags": [_escape(title) for title in topic_titles],
     }
     in_title = variants(paper.title) + case_parts(paper.title) + initialisms(paper.title) + tex_words(paper.title)
+    # (The forms it writes with a symbol the separator splits at, "C++": `written_term`.)
+    in_title += written_forms(paper.title)
     # An acronym another paper defines, for the long form this title writes ("rlhf" for
     # "Reinforcement Learning from Human Feedback"), weighs as the title too.
     in_title += [word for word in acronym_words[0] if word not in in_title]
@@ -502,9 +546,11 @@ def paper_entry(
     # (And the old ids its text writes, other than its own: `mention_term`.)
     mentions = [mention_term(old) for old in written_old_ids(paper.summary, paper.abstract, paper.notes)
                 if old not in olds]
+    written = [form for form in written_forms(paper.summary, paper.abstract, paper.where, *paper.tags, paper.notes)
+               if form not in in_title]
     hidden = " ".join(
         [*spelt, *paper.tags, *ids, *dois, *by_doi, *links, status_parts, rest, *name_forms(paper.names),
-         paper.notes, *mentions]).strip()
+         paper.notes, *mentions, *written]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))
@@ -583,10 +629,13 @@ def joined_words(doc: Mapping[str, Any]) -> dict[str, str]:
     joined ("ROUGE-L": "rougel"), as a paper's entry has them. The search ranks a
     hyphenated query word by that form (`_compounds`): a page that wrote "ROUGE-L" was
     else taken for one with "ROUGE" alone, and left out. And the old arXiv ids it
-    writes, as a paper's abstract's (`mention_term`)."""
+    writes, as a paper's abstract's (`mention_term`). And the forms it writes with a symbol the
+    separator splits at ("C++": `written_term`)."""
     text = html.unescape(_MARKUP.sub(" ", doc.get("text", "")))
     joined = [word.replace("-", "") for word in _HYPHENATED.findall(text)]
     joined += map(mention_term, written_old_ids(text))
+    # (And the forms its title and text write with a symbol the separator splits at.)
+    joined += written_forms(html.unescape(doc.get("title", "")), text)
     return {"variants": _escape(" ".join(dict.fromkeys(joined)))} if joined else {}
 
 
@@ -1531,7 +1580,7 @@ def _refine(
         # before the mark: "+author:he" was "text:he", not required, and "-author:he"
         # left out every page that writes "author".)
         word = _AUTHOR_FIELD.sub(r"\1text:", word, count=1)
-        presence = _presence(word)
+        presence = _presence(word, vocabulary)
         word = _SSH_ADDRESS.sub(r"\1/", word[1:] if presence else word, count=1)
         if presence == "-":
             out += [f"-{term}" for term in _prohibited_terms(word, split_at, vocabulary)]
@@ -1539,7 +1588,11 @@ def _refine(
             continue
         if not word:
             continue
-        if _QUERY_SYNTAX.search(word):
+        # A word a page writes with a symbol the separator splits at ("C++", "R^2"),
+        # typed as written: the term the index holds for it (`written_term`), so that
+        # "R^2" is that word, not lunr's "R" boosted by 2.
+        as_written = written_term(word) if vocabulary is not None and vocabulary.has(written_term(word)) else ""
+        if _QUERY_SYNTAX.search(word) and not as_written:
             # An author's name that is a stop word, typed so ("he*", "text:he"), is
             # looked for as the entries hold it (`typed_names`), marked as typed.
             names_typed = typed_names(word, vocabulary)
@@ -1703,6 +1756,16 @@ def _refine(
         compounds = [(*compound, *held) for compound in _compounds(word, vocabulary)]
         halves = {half for compound in compounds for half in compound[0].split("-")}
         exact = {part for half in halves for part in (half, *split_at.split(fold(half).lower()))}
+        # A written form's pieces are exact words, no word's start: "C++" is no
+        # "computer". Each word to rank by its pieces give ends with its term, found
+        # first where a page writes the form (`by_pieces`); a form of one piece is that
+        # piece's word, said missing as typed, "c++".
+        if as_written:
+            exact.update(piece.lower() for piece in pieces)
+            out.append(f"{as_written}^{EXACT_BONUS}")
+            other = True
+        form_by = (as_written,) if as_written else ()
+        typed_as = (word.lower(),) if as_written and len(pieces) == 1 else ()
         # (The words to rank by this typed word gives: each required if it is marked "+".)
         ranked_by = required if presence == "+" and not link else {}
         if not link:
@@ -1712,7 +1775,7 @@ def _refine(
             if lone and len(piece) == 1 and piece.isalpha():
                 if all(lone) and piece.lower() not in STOP_WORDS:
                     out.append(f"{piece}^{EXACT_BONUS}")
-                    words[(piece.lower(),)] = ranked_by[(piece.lower(),)] = None
+                    words[(piece.lower(), *form_by)] = ranked_by[(piece.lower(), *form_by)] = None
                 continue
             if n < len(pieces) and piece.lower() in STOP_WORDS:
                 name = NAME_MARK + piece.lower()
@@ -1756,7 +1819,7 @@ def _refine(
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
                 out += [f"{base}^{lemmas.QUERY_BOOST}" for base in bases]
                 if n < len(pieces) and piece.lower() not in halves and not link:
-                    found_by = tuple(dict.fromkeys((piece.lower(), *bases, *spellings, *held)))
+                    found_by = tuple(dict.fromkeys((*typed_as, piece.lower(), *bases, *spellings, *held, *form_by)))
                     words[found_by] = ranked_by[found_by] = None
         # (A hyphenated word is looked for written with spaces too, where the index has
         # it so: `with_spaced`.)
@@ -1840,9 +1903,11 @@ def _text_stop_word(word: str) -> bool:
     return bool(typed and typed.group(2) and not typed.group(4) and typed.group(3).lower() in STOP_WORDS)
 
 
-def _presence(word: str) -> str:
+def _presence(word: str, vocabulary: Vocabulary | None = None) -> str:
     """"+" or "-" where a typed word (no white space) is marked so, and is otherwise
-    plain (`_refine`); else ""."""
+    plain (`_refine`), or a form a page writes ("-R^2": `written_term`); else ""."""
+    if word[:1] in ("+", "-") and vocabulary is not None and vocabulary.has(written_term(word[1:])):
+        return word[0]
     return word[0] if word[:1] in ("+", "-") and not _QUERY_SYNTAX.search(word[1:]) else ""
 
 
@@ -1925,10 +1990,10 @@ def excluding_only(refined: Sequence[str], query: str) -> bool:
         term.startswith("-") for term in refined)
 
 
-def marked_words(query: str) -> int:
+def marked_words(query: str, vocabulary: Vocabulary | None = None) -> int:
     """How many words of ``query`` are marked "+" or "-" (`_presence`): where nothing
     is found, the site and the terminal say what those marks asked for."""
-    return sum(map(bool, map(_presence, re.split(f"[{SPACE}]+", query))))
+    return sum(bool(_presence(word, vocabulary)) for word in re.split(f"[{SPACE}]+", query))
 
 
 def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabulary | None = None) -> list[str]:
@@ -1953,6 +2018,10 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
         # writes "arxiv". An old id by the word the index holds for it (`arxiv_term`):
         # by its number alone, "0112017", it left out the paper of "math/0112017" too.
         return [arxiv_term(arxiv)]
+    if vocabulary is not None and vocabulary.has(written_term(word)):
+        # A form a page writes ("C++", `written_term`): the pages that write it, not
+        # every page with "c".
+        return [written_term(word)]
     if vocabulary is not None and _LINK_WORD.search(word):
         return _prohibited_links(word, vocabulary)
     named = links_of(word, vocabulary) if vocabulary is not None and _LINK_PATH.search(word) else NamedLinks()
@@ -2139,6 +2208,19 @@ def _mentioned(term: str) -> bool:
     return term.startswith(DOI_MARK) and term.endswith(MENTION_END)
 
 
+def is_written(word: Sequence[str]) -> bool:
+    """Whether a word to rank by is (a piece of) a form written with a symbol the
+    separator splits at ("C++", "R^2": `written_term`, its last term; `_refine`)."""
+    return word[-1].startswith(WRITTEN_MARK)
+
+
+def by_pieces(terms: Mapping[str, bool], word: Sequence[str]) -> bool:
+    """Whether a page finds such a word only by its pieces ("C" for "C++", "2" for
+    "R^2"): it comes after the pages that write the form, all else equal
+    (`rank_by_words`). readinglist.js's byPieces is the same."""
+    return is_written(word) and not terms.get(word[-1]) and any(terms.get(term) for term in word[:-1])
+
+
 def rank_by_words(
     ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]],
     titles: Mapping[str, str] | None = None, names: Mapping[str, Sequence[str]] | None = None,
@@ -2171,15 +2253,20 @@ def rank_by_words(
     lemmas.by_form; or among its ``title_variants``, the entry's other spellings of its
     title's words) comes before a title that has it only as the start of a longer
     word: `longer_in_title`."""
-    typed = set().union(*(title_words(word[0]) if is_compound(word) else _without_letters({word[0]}) for word in words))
+    # (A form such as "C++" by its term too: a title "R 2" is not "R^2", `_titled`.)
+    typed = set().union(*(
+        title_words(word[0]) if is_compound(word) else title_words(word[0]) | {word[-1]} if is_written(word)
+        else _without_letters({word[0]}) for word in words))
     counts = {page: words_found(terms.get(page, {}), words) for page in ranked}
     # (How many hyphenated words a page finds only written with spaces: it comes after
     # a page that writes them whole, all else equal.)
     # (And how many old arXiv ids it finds only where its text writes them: after the
     # id's paper, all else equal.)
     # (Only the words that can be: a query without such a word asks each page nothing.)
-    parted = [word for word in words if is_compound(word) or any(map(_mentioned, word))]
-    apart = {page: sum(by_spaced(terms.get(page, {}), word) or by_mention(terms.get(page, {}), word) for word in parted)
+    # (And how many forms such as "C++" it finds only by their pieces: `by_pieces`.)
+    parted = [word for word in words if is_compound(word) or is_written(word) or any(map(_mentioned, word))]
+    apart = {page: sum(by_spaced(terms.get(page, {}), word) or by_mention(terms.get(page, {}), word)
+                       or by_pieces(terms.get(page, {}), word) for word in parted)
              for page in ranked}
     if any(map(is_compound, words)):
         # (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L".)
@@ -2188,12 +2275,12 @@ def rank_by_words(
         ranked = [page for page in ranked if words_found(terms.get(page, {}), required) == len(required)]
     # (Only a page that finds every word can be one: a title read for nothing else.)
     # 0: its title is the query; 1: another of its names is; 2: neither.
+    own = {page: _titled(titles.get(page, ""), (title_variants or {}).get(page, "")) for page in ranked
+           if titles and typed and counts[page] == len(words)}
     exact = {
-        page: 0 if title_words(titles.get(page, "")) == typed else 1
-        for page in ranked
-        if titles and typed and counts[page] == len(words) and any(
-            title_words(name) == typed for name in (titles.get(page, ""), *(names or {}).get(page, ()))
-        )
+        page: 0 if own[page] == typed else 1
+        for page in own
+        if own[page] == typed or any(title_words(name) == typed for name in (names or {}).get(page, ()))
     }
     def rank(page: str) -> tuple[int, int, int]:
         return exact.get(page, 2), -counts[page], apart[page]
@@ -2342,6 +2429,13 @@ def title_words(title: str) -> set[str]:
     return _without_letters({word for word in _field_words(title) if word not in STOP_WORDS})
 
 
+def _titled(title: str, title_variants: str) -> set[str]:
+    """A page's title's words as `rank_by_words` compares them with the query's, and
+    the terms of the forms such as "C++" it writes (`written_term`, among its
+    ``title_variants``): "R 2" is no title "R^2". readinglist.js's titledWords."""
+    return title_words(title) | {word for word in _field_words(title_variants) if word.startswith(WRITTEN_MARK)}
+
+
 def _without_letters(words: set[str]) -> set[str]:
     return {word for word in words if len(word) > 1 or not word.isalpha()}
 
@@ -2464,7 +2558,7 @@ class MaterialSearch:
         hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words, refined.typed)) for hit in hits]
         every = sum(not hit.missing for hit in hits)
         return Found(
-            hits, every, len(words), marked_words(query), excluding_only(refined.terms, query), refined.common,
+            hits, every, len(words), marked_words(query, self.vocabulary), excluding_only(refined.terms, query), refined.common,
             refined.notes, refined.unlinked, "" if hits else unrecorded_tip(query, self.recorded))
 
     def search_raw(self, query: str) -> list[Hit]:

@@ -86,6 +86,9 @@ from generator.search import (
     linked_doi,
     arxiv_term,
     mention_term,
+    WRITTEN_MARK,
+    written_forms,
+    written_term,
 )
 from tests.browser.sitebuild import ROOT, build_site
 
@@ -216,6 +219,7 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     assert re.search(r"var ANY_FUZZY = /\^(.*)\$/;", js).group(1) == _ANY_FUZZY.pattern
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
     assert f'var NAME_MARK = "{NAME_MARK}";' in js
+    assert f'var WRITTEN_MARK = "{WRITTEN_MARK}";' in js
     assert f'var AUTHORS_CLASS = "{AUTHORS_CLASS}";' in js
     # (A typed URL, and a page's link, are read alike: `link_form`.)
     assert f'var LINK_MARK = "{LINK_MARK}";' in js
@@ -428,7 +432,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     # "use" too, and the byline's "·", which the separator keeps), stop words ("a",
     # "this", "in") left out as lunr leaves them out.
     assert shaped["config"].pop("vocabulary").split() == [
-        "1", "2024", "__github_com__codefuse_ai__mftcoder__tree__main__x", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
+        "1", "2024", "__github_com__codefuse_ai__mftcoder__tree__main__x", "_w_alert_x28_1_x29_", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
         "codefuseai", "context", "gone", "hi", "home", "icl", "incontext", "l", "learn", "learning", "mftcoder",
         "p2", "script", "t", "title", "use", "uses", "·"]
     # (its papers have authors and a year, none an arXiv id: `unrecorded_tip`)
@@ -446,8 +450,10 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
                     "<p>Uses a &lt; b\n and &#42;this&#42;, a&#42;b.</p>"
                     '<p class="rl-result-code"><code>codefuse-ai/MFTCoder</code></p>',
             "tags": ["In-context learning", "gone"],
-            # The repository's hyphenated owner, joined, weighs as the title.
-            "title_variants": "codefuseai",
+            # The title's form written with brackets, "alert(1)", as one word
+            # (written_term: "(" is "_x28_", ")" "_x29_"), and the repository's
+            # hyphenated owner, joined, weigh as the title.
+            "title_variants": "_w_alert_x28_1_x29_ codefuseai",
             # Its link, as one word (link_form): scheme gone, runs of letters and digits.
             "variants": "__github_com__codefuse_ai__mftcoder__tree__main__x",
             # The base forms of the topic's "learning" and of the text's "uses" ("gone"'s
@@ -3342,6 +3348,82 @@ def test_a_word_with_a_symbol_inside_finds_the_page_that_writes_it_first():
     # (lunr's boost typed with its number stays lunr's: the word alone, not "merging" and "2")
     assert refine_query("merging^2") == "merging^2"
     assert refine_query("ReST^EM") != "ReST^EM"
+
+
+# Forms written with a symbol the separator splits at, each in one paper's abstract, and
+# for each a paper that writes its pieces apart, more often and in its title (lunr scores
+# it above the form's), and one that writes only words its first piece begins.
+WRITTEN = {
+    "C++": ("C for the C programmer", "We write C, and C again.", "Computing with compilers", "Computers compile code."),
+    "R^2": ("R 2", "R is used 2 times, R 2 in all.", "Twenty", "We report 20 runs."),
+    "A/B": ("B testing", "A b testing, and b again.", "Bees", "Bees by bees."),
+    "TD(λ)": ("TD learning", "TD errors, λ returns, TD targets.", "Tdx", "Tdx and tdy."),
+}
+
+
+def test_a_written_form_finds_the_page_that_writes_it_first_then_its_pieces():
+    # srch21: "C++", "R^2", "A/B" or "TD(λ)" typed found first the pages that write
+    # "C", "2" or "b" most (the separator splits at "+", "^", "/" and brackets), and
+    # "C++" every word beginning with "c"; "R^2" was lunr's "R" boosted by 2. The
+    # page that writes the form comes first, a page with its pieces after (found, said
+    # to lack nothing), and one with a longer word alone not at all.
+    papers = []
+    for n, (form, (title, abstract, other_title, other)) in enumerate(WRITTEN.items()):
+        papers += [_paper(f"w{n}", title="Form paper", abstract=f"We use {form} here."),
+                   _paper(f"p{n}", title=title, abstract=abstract),
+                   _paper(f"o{n}", title=other_title, abstract=other)]
+    engine = _engine_of(*papers)
+    for n, form in enumerate(WRITTEN):
+        found = engine.find(form)
+        assert [hit.location for hit in found.hits] == [f"papers/w{n}/", f"papers/p{n}/"], form
+        assert [hit.missing for hit in found.hits] == [(), ()], form
+        # (A word after it: the form's page has both, the pieces' page both too.)
+        assert engine.find(f"{form} here").hits[0].location == f"papers/w{n}/", form
+        # Marked "-", it leaves out the pages that write it, not those with its pieces.
+        left = [hit.location for hit in engine.find(f"-{form} {WRITTEN[form][0].split()[-1]}").hits]
+        assert f"papers/p{n}/" in left and f"papers/w{n}/" not in left, (form, left)
+        assert engine.find(f"+{form}").hits[0].location == f"papers/w{n}/", form
+        assert engine.find(f"-{form} {WRITTEN[form][0].split()[-1]}").marked == 1, form
+    # The pieces typed alone are looked for as before: "C" finds "Computers" too.
+    assert "papers/o0/" in [hit.location for hit in engine.find("C").hits]
+    # Where no page writes the form, it is its pieces, as before ("D++": "d" a prefix),
+    # and "^" before a number lunr's boost.
+    assert refine_query("merging^2") == "merging^2"
+    assert _refine("merging^2", SEPARATOR, {}, engine.vocabulary).terms == ["merging^2"]
+    assert _refine("Tdx++", SEPARATOR, {}, engine.vocabulary).terms[:2] == ["Tdx", "Tdx^3"]
+
+
+def test_a_page_that_writes_a_form_outranks_one_with_its_pieces_alone_whatever_lunr_scores():
+    form = written_term("C++")
+    words = [("c++", "c", form), ("kernels", "kernel")]
+    terms = {"pieces/": {"c": True, "kernels": True}, "form/": {form: True, "c": True, "kernels": True},
+             "one/": {form: True, "c": True}}
+    assert rank_by_words(["pieces/", "one/", "form/"], terms, words) == ["form/", "pieces/", "one/"]
+    # (A title that is the query pasted whole, "C++ kernels", still comes first, and
+    # one of its pieces alone, "C kernels", is not the query: its title_variants hold
+    # no form's term.)
+    titles = {"pieces/": "C kernels", "form/": "Fast kernels in C++", "one/": "C++ kernels"}
+    title_variants = {"pieces/": "", "form/": form, "one/": form}
+    terms["one/"]["kernels"] = True
+    assert rank_by_words(["pieces/", "form/", "one/"], terms, words, titles, title_variants=title_variants) == [
+        "one/", "form/", "pieces/"]
+    assert rank_by_words(["form/", "one/", "pieces/"], terms, words, titles, title_variants=title_variants) == [
+        "one/", "form/", "pieces/"]
+
+
+def test_the_written_forms_of_a_text():
+    # What a page writes with "+", "^", "/" or a bracketed word, not inside an address,
+    # nor a form the separator leaves whole ("F#"); each once, as lunr's one word.
+    text = ("We port C++ and C++17 (C++), F#, C#-style, R^2 = 0.9, A/B tests, TD(λ), RL+LLM, f(x); "
+            "see https://github.com/a/b-c and x.org/y, C++ again.")
+    assert written_forms(text) == [written_term(form) for form in (
+        "C++", "C++17", "R^2", "A/B", "TD(λ)", "RL+LLM", "f(x)")]
+    assert written_term("TD(Λ)") == WRITTEN_MARK + "td_x28__x3bb__x29_"
+    assert all(re.fullmatch(r"\w+", term) for term in written_forms(text))
+    # A paper's entry holds its title's forms with the title's other spellings, the rest hidden.
+    entry = paper_entry(_paper("p", title="Fast C++", abstract="R^2 and C++."), ())
+    assert entry["title_variants"].split() == [written_term("C++")]
+    assert written_term("R^2") in entry["variants"].split() and written_term("C++") not in entry["variants"].split()
 
 
 def test_nothing_found_for_a_name_a_year_or_an_arxiv_id_says_the_list_records_none_or_no_paper_has_it():

@@ -303,6 +303,21 @@
         ? "_" + DOI_MARKS[c] : "_x" + c.codePointAt(0).toString(16) + "_";
     }).join("");
   }
+  /* A form written with a symbol the separator splits at ("C++", "R^2", "A/B") as the
+     index holds it (search.py's written_term): WRITTEN_MARK and the form lower-cased,
+     each character but an ASCII letter or digit "_x", its code point in hex, and "_". */
+  var WRITTEN_MARK = "_w_";
+  function writtenTerm(word) {
+    return WRITTEN_MARK + Array.from(word.toLowerCase().normalize("NFC"), function (c) {
+      return DOI_PLAIN.test(c) ? c : "_x" + c.codePointAt(0).toString(16) + "_";
+    }).join("");
+  }
+
+  /* The term of a typed word that a page writes so, where the index has it; else "". */
+  function writtenIn(word, vocabulary) {
+    var term = writtenTerm(word);
+    return vocabulary && vocabulary.begins(term, true) ? term : "";
+  }
   function doiTrimmed(doi) {
     function count(text, c) {
       return text.split(c).length - 1;
@@ -711,6 +726,17 @@
     return term.endsWith(MENTION_END) && term.indexOf(DOI_MARK) === 0;
   }
 
+  /* Whether a word to rank by is (a piece of) a form such as "C++" (its last term the
+     index's word for it), and whether a page finds it only by its pieces ("C"): after
+     the pages that write it (search.py's is_written, by_pieces). */
+  function isWritten(word) {
+    return word[word.length - 1].indexOf(WRITTEN_MARK) === 0;
+  }
+
+  function byPieces(has, word) {
+    return isWritten(word) && !has(word[word.length - 1]) && word.slice(0, -1).some(has);
+  }
+
   /* The refined query's terms, and the words a result is ranked by (search.py's
      _refine: refine is refine_query, refineWords query_words); the words the
      query's fuzzy terms find; its words in lunr's syntax, as typed; and its leading
@@ -756,7 +782,7 @@
       /* ("author:" is no field of the index: the authors are in the text; read so before
          the mark, search.py's _AUTHOR_FIELD.) */
       word = word.replace(AUTHOR_FIELD, "$1text:");
-      var presence = markOf(word);
+      var presence = markOf(word, vocabulary);
       if (presence) {
         marked += 1;
         word = word.slice(1);
@@ -773,7 +799,10 @@
       if (!word) {
         return;
       }
-      if (QUERY_SYNTAX.test(word)) {
+      /* A word a page writes with a symbol the separator splits at ("C++", "R^2"),
+         typed as written: the index's term for it, "R^2" no lunr boost (search.py). */
+      var asWritten = writtenIn(word, vocabulary);
+      if (QUERY_SYNTAX.test(word) && !asWritten) {
         /* An author's name that is a stop word, typed so ("he*", "text:he"), is looked
            for as the entries hold it, marked as typed; "text:he" for a name is the name
            alone, not Material's "he*" (search.py's typed_names and _refine). */
@@ -987,11 +1016,23 @@
           addWord(compound);
         }
       });
+      /* A written form's pieces are exact words ("C++" is no "computer"), each word to
+         rank by they give ending with its term; a form of one piece said missing as
+         typed, "c++" (search.py's _refine, by_pieces). */
+      var formBy = asWritten ? [asWritten] : [];
+      var typedAs = asWritten && pieces.length === 1 ? [word.toLowerCase()] : [];
+      if (asWritten) {
+        pieces.forEach(function (piece) {
+          exact.add(piece.toLowerCase());
+        });
+        out.push(asWritten + "^" + EXACT_BONUS);
+        other = true;
+      }
       pieces.concat(joined, folded).forEach(function (piece, n) {
         if (lone.length && LETTER.test(piece)) {
           if (allLone && !STOP_WORDS.has(piece.toLowerCase())) {
             out.push(piece + "^" + EXACT_BONUS);
-            addWord([piece.toLowerCase()]);
+            addWord([piece.toLowerCase()].concat(formBy));
           }
           return;
         }
@@ -1048,7 +1089,7 @@
             out.push(base + "^" + LEMMA_BOOST);
           });
           if (n < pieces.length && !halves.has(low) && !link) {
-            addWord([piece.toLowerCase()].concat(bases, spellings, held));
+            addWord(typedAs.concat([piece.toLowerCase()], bases, spellings, held, formBy));
           }
         }
       });
@@ -1093,7 +1134,11 @@
   }
 
   /* "+" or "-" where a typed word is marked so and otherwise plain; else "". */
-  function markOf(word) {
+  function markOf(word, vocabulary) {
+    /* (or a form a page writes, "-R^2": search.py's _presence) */
+    if ((word[0] === "+" || word[0] === "-") && writtenIn(word.slice(1), vocabulary)) {
+      return word[0];
+    }
     return (word[0] === "+" || word[0] === "-") && !QUERY_SYNTAX.test(word.slice(1)) ? word[0] : "";
   }
 
@@ -1132,6 +1177,11 @@
     var arxiv = typedArxiv(word);
     if (arxiv) {
       return [arxivTerm(arxiv)];
+    }
+    /* (A form a page writes, "C++", the pages that write it, not every "C".) */
+    var asWritten = writtenIn(word, vocabulary);
+    if (asWritten) {
+      return [asWritten];
     }
     if (vocabulary && LINK_WORD.test(word)) {
       return prohibitedLinks(word, vocabulary);
@@ -1343,6 +1393,18 @@
     return words;
   }
 
+  /* A page's title's words, and the terms of the forms such as "C++" it writes, among
+     its title_variants (search.py's _titled): a title "R 2" is no "R^2". */
+  function titledWords(page, separator) {
+    var words = titleWords(String(page.title || ""), separator);
+    String(page.title_variants || "").toLowerCase().split(separator).forEach(function (word) {
+      if (word.indexOf(WRITTEN_MARK) === 0) {
+        words.add(word);
+      }
+    });
+    return words;
+  }
+
   /* The worker's result groups (one a page), those that find more of the query's words
      first, in the worker's order otherwise (search.py's rank_by_words says why): a word
      is found where one of its terms is, in any of the page's entries. Before all, with
@@ -1359,12 +1421,17 @@
   function rankByWords(groups, words, separator, required, baseForms) {
     var typed = new Set();
     words.forEach(function (terms) {
-      if (isCompound(terms) && separator) {
+      /* (A form such as "C++" by its term too: search.py's rank_by_words.) */
+      var written = isWritten(terms) && !isCompound(terms);
+      if ((isCompound(terms) || written) && separator) {
         titleWords(terms[0], separator).forEach(function (word) {
           typed.add(word);
         });
       } else if (!LETTER.test(terms[0])) {
         typed.add(terms[0]);
+      }
+      if (written) {
+        typed.add(terms[terms.length - 1]);
       }
     });
     /* (No object of each group's terms: 10,000 groups took 25 ms instead of 18.) */
@@ -1391,7 +1458,7 @@
       words.forEach(function (terms) {
         if (terms.some(has)) {
           n += 1;
-          if (bySpaced(has, terms) || (mentions.has(terms) && byMention(has, terms))) {
+          if (bySpaced(has, terms) || (mentions.has(terms) && byMention(has, terms)) || byPieces(has, terms)) {
             spacedOnly += 1;
           }
         }
@@ -1407,8 +1474,8 @@
     /* (0: its title is the query; 1: another of its names is; 2: neither) */
     var exact = new Map();
     if (separator && typed.size) {
-      var isQuery = function (name) {
-        var have = titleWords(String(name || ""), separator);
+      var isQuery = function (name, page) {
+        var have = page ? titledWords(page, separator) : titleWords(String(name || ""), separator);
         return have.size === typed.size && Array.from(typed).every(function (word) {
           return have.has(word);
         });
@@ -1418,9 +1485,9 @@
           return;
         }
         var page = group.find(function (item) { return !item.parent; }) || group[0];
-        if (isQuery(page.title)) {
+        if (isQuery(page.title, page)) {
           exact.set(group, 0);
-        } else if (Array.isArray(page.names) && page.names.some(isQuery)) {
+        } else if (Array.isArray(page.names) && page.names.some(function (name) { return isQuery(name); })) {
           exact.set(group, 1);
         }
       });

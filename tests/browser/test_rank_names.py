@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from generator.search import SEPARATOR, rank_by_words
+from generator.search import SEPARATOR, rank_by_words, written_term
 
 from .sitebuild import ROOT
 
@@ -43,6 +43,10 @@ RANKING = "\n".join((
     _part(r"^  var MENTION_END = .*?;$"),
     _part(r"^  function byMention\(.*?^  \}$"),
     _part(r"^  function isMention\(.*?^  \}$"),
+    _part(r"^  var WRITTEN_MARK = .*?;$"),
+    _part(r"^  function isWritten\(.*?^  \}$"),
+    _part(r"^  function byPieces\(.*?^  \}$"),
+    _part(r"^  function titledWords\(.*?^  \}$"),
     _part(r"^  function rankByWords\(.*?^  \}$"),
     _part(r"^  function longerInTitle\(.*?^  \}$"),
     _part(r"^  function wholeWordsFirst\(.*?^  \}$"),
@@ -186,6 +190,41 @@ def test_a_title_that_holds_more_of_the_words_comes_first_in_the_browser_as_in_p
             " rank(made, words, new RegExp(separator), [], new Map(Object.entries(forms)));"
             " return made.map(group => group[0].location); }",
             [RANKING, pages, words, SEPARATOR, {"surveys": ["survey"]}, every],
+        )
+    finally:
+        page.close()
+    assert in_browser == python
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]])
+def test_a_page_that_writes_a_form_comes_before_one_with_its_pieces_in_the_browser_as_in_python(browser, order):
+    # (search.by_pieces: "C++ kernels" listed first the pages with "C" most, whose
+    # lunr score is the higher; a title that is the query, "C++ kernels", comes first,
+    # not "C kernels", whose title has the pieces alone: search._titled.)
+    form = written_term("C++")
+    words = [["c++", "c", form], ["kernels", "kernel"]]
+    # (location, title, title_variants, terms), in the worker's order.
+    pages = [("papers/pieces/", "C kernels", "", {"c": True, "kernels": True}),
+             ("papers/form/", "Fast kernels in C++", form, {form: True, "c": True, "kernels": True}),
+             ("papers/title/", "C++ kernels", form, {form: True, "c": True, "kernels": True}),
+             ("papers/one/", "C at scale", "", {"c": True})]
+    pages = [pages[i] for i in order]
+    python = rank_by_words(
+        [location for location, *_ in pages], {location: terms for location, _, _, terms in pages},
+        [tuple(terms) for terms in words], {location: title for location, title, *_ in pages},
+        title_variants={location: variants for location, _, variants, _ in pages},
+    )
+    assert python == ["papers/title/", "papers/form/", "papers/pieces/", "papers/one/"]
+    page = browser.new_page()
+    try:
+        in_browser = page.evaluate(
+            "([source, pages, words, separator]) => {"
+            " const rank = new Function(source + '; return rankByWords;')();"
+            " const made = pages.map(([location, title, title_variants, terms]) =>"
+            "   [{location, title, title_variants, terms}]);"
+            " rank(made, words, new RegExp(separator), [], new Map());"
+            " return made.map(group => group[0].location); }",
+            [RANKING, pages, words, SEPARATOR],
         )
     finally:
         page.close()

@@ -106,6 +106,15 @@ WRITTEN = {
     # (a word with a "^" inside, and a page with its pieces apart)
     "rest-em": "title: Self-training by tree search\nabstract: We compare with ReST^EM.\n",
     "rest-apart": "title: Models at ease\nabstract: The rest of an EM algorithm.\n",
+    # (forms written with a symbol the separator splits at, and pages with their pieces
+    # apart, more often and in their titles)
+    "cpp-kernels": "title: Kernels for accelerators\nabstract: We write the kernels in C++ and CUDA.\n",
+    "c-language": "title: The C language for C programmers\nabstract: C, as C compilers read C.\n",
+    "r-squared": "title: Regression fits\nabstract: The fit reaches an R^2 of 0.93.\n",
+    "r-apart": "title: R 2 ways\nabstract: R in 2 ways, R and 2 again.\n",
+    "ab-testing": "title: Online experiments\nabstract: We run A/B testing at scale.\n",
+    "ab-apart": "title: B testing\nabstract: A b testing, b again.\n",
+    "td-lambda": "title: Eligibility traces\nabstract: TD(λ) with traces.\n",
 }
 
 
@@ -218,6 +227,10 @@ QUERIES = [
     "hep-th/9711200 dualities", "-hep-th/9711200 dualities colours",
     # a word with a "^" inside, which is no boost of lunr's; one with its number, which is
     "ReST^EM", "rest^em", "ReST^EM tree", "colours^2",
+    # forms written with a symbol the separator splits at, typed as written, among other
+    # words, marked; their pieces typed
+    "C++", "c++ kernels", "-C++ language", "+C++ programmers", "R^2", "r^2 fit", "-R^2 ways", "+R^2",
+    "A/B testing", "-A/B testing", "TD(λ)", "td(λ) traces", "C", "O(n)", "R 2",
 ]
 
 
@@ -549,9 +562,28 @@ def test_a_word_with_a_caret_inside_finds_the_page_that_writes_it_on_the_site(op
     url, _ = agree_site
     page = open_context(base=url).new_page()
     shown, _, _ = _shown(page, "ReST^EM")
-    # (the page that writes it, and the one with "rest" and "EM" apart, each with both
-    # words; the latter may come first: the exact form is not yet ranked above its pieces)
-    assert ("papers/rest-em/", []) in shown and ("papers/rest-apart/", []) in shown
+    # (the page that writes it first, then the one with "rest" and "EM" apart, each
+    # with both words: search.by_pieces)
+    assert shown[:2] == [("papers/rest-em/", []), ("papers/rest-apart/", [])]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("C++", ["papers/cpp-kernels/", "papers/c-language/"]),
+    ("R^2", ["papers/r-squared/", "papers/r-apart/"]),
+    ("A/B testing", ["papers/ab-testing/", "papers/ab-apart/"]),
+    ("TD(λ)", ["papers/td-lambda/"]),
+])
+def test_a_written_form_finds_the_page_that_writes_it_first_on_the_site(open_context, agree_site, query, expected):
+    """srch21: "C++", "R^2", "A/B" found first the pages that write their pieces most
+    ("C", "2", "b"), and "C++" every word beginning with "c"; "R^2" was lunr's "R"
+    boosted by 2. The page that writes the form first, its pieces' page after, lacking
+    nothing."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    shown, _, _ = _shown(page, query)
+    # (Its pieces' page among the rest, as pages with "2", "b" or "TD" alone are:
+    # "Repository number 2", a DOI's "A.B".)
+    assert shown[0] == (expected[0], []) and all((path, []) in shown[1:] for path in expected[1:]), shown
 
 
 @pytest.mark.parametrize("query", ["2106.09685", "Bengio", "1850", "Yoshua Bengio"])
