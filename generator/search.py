@@ -1720,7 +1720,10 @@ def _refine(
             for corrected, slip in _corrections(written, word).items():
                 typed.setdefault(corrected, slip)
             right.update(compound.lower() for compound in _HYPHENATED.findall(written))
-        pieces = [piece for piece in split_at.split(word) if piece]
+        # (A backslash is lunr's escape, which its query parser drops: "\alpha" of a TeX
+        # title pasted is the term "alpha", and was a word to rank by of its own, said
+        # missing as "\alpha" in the terminal and not on the site. readinglist.js alike.)
+        pieces = [piece for piece in split_at.split(word.replace("\\", "")) if piece]
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
         joined = [j.replace("-", "") for j in _HYPHENATED.findall(word)]

@@ -1181,6 +1181,12 @@ def test_a_title_written_with_tex_is_found_by_what_it_reads_as():
     # (Both papers write "learning" and "divergences": the TeX title's own words first.)
     assert found("learning alpha divergences")[0] == ("papers/alpha/", ())
     assert found(r"Learning \alpha-divergences")[0] == ("papers/alpha/", ())
+    # Pasted with its backslash, "\alpha" is no word of its own (lunr's parser drops a
+    # backslash, and the site looked for "alpha"): a page without the hyphenated word
+    # lacks it as typed, "alpha-divergences", not "\alpha" too, as the site says.
+    assert found(r"Learning \alpha-divergences")[1] == ("papers/plain/", ("alpha-divergences",))
+    assert query_words(r"\alpha-divergences", SEPARATOR, {}, engine.vocabulary) == [
+        ("alpha-divergences", "alphadivergences")]
 
 
 def test_an_old_arxiv_id_and_arxivs_doi_are_found_in_the_forms_a_reader_pastes():

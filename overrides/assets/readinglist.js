@@ -957,7 +957,9 @@
           right.add(compound.toLowerCase());
         });
       }
-      var pieces = word.split(separator).filter(Boolean);
+      /* (A backslash is lunr's escape, which its query parser drops: "\alpha" of a TeX
+         title pasted is "alpha", no word of its own: search.py's _refine.) */
+      var pieces = word.replace(/\\/g, "").split(separator).filter(Boolean);
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
         return j.replace(/-/g, "");
       });
@@ -2565,6 +2567,23 @@
       if (terms[term] === false && !ranked.has(term)) {
         delete terms[term];
       }
+    });
+    /* Each in the query's order, as search.py's words_missing says them: a hyphenated
+       word not found, put back above, came after the words typed after it ("Missing:
+       $o $ alpha-divergences" for a TeX title pasted, where the terminal said
+       "alpha-divergences $o $"). (A key of digits alone JavaScript keeps first.) */
+    var order = Array.from(ranked);
+    var kept = Object.keys(terms).map(function (term) {
+      var value = terms[term];
+      delete terms[term];
+      return [term, value];
+    });
+    kept.sort(function (a, b) {
+      var at = order.indexOf(a[0]);
+      var bt = order.indexOf(b[0]);
+      return (at < 0 ? order.length : at) - (bt < 0 ? order.length : bt);
+    }).forEach(function (item) {
+      terms[item[0]] = item[1];
     });
   }
 

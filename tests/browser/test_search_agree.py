@@ -231,6 +231,8 @@ QUERIES = [
     # words, marked; their pieces typed
     "C++", "c++ kernels", "-C++ language", "+C++ programmers", "R^2", "r^2 fit", "-R^2 ways", "+R^2",
     "A/B testing", "-A/B testing", "TD(λ)", "td(λ) traces", "C", "O(n)", "R 2",
+    # a title written with TeX pasted with its backslashes, whole and in parts
+    'Learning \\alpha-divergences of G\\"odel codes in $O(n)$', "\\alpha-divergences codes", 'G\\"odel codes',
 ]
 
 
