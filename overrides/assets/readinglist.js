@@ -3018,10 +3018,11 @@
     });
     /* (The words a fuzzy term found, typed in lunr's syntax too, and those a leading
        wildcard matched: each as itself; not an author's name as the index holds it,
-       "_he", which "he~1" and "*he" find.) */
+       "_he", which "he~1" and "*he" find, nor a form written with a symbol,
+       "_w_generator_x2f_schema", which "*he" finds: search.py's written_term.) */
     [asked.fuzzy, asked.leading].forEach(function (found) {
       found.forEach(function (term) {
-        if (!isNameForm(term)) {
+        if (!isNameForm(term) && term.indexOf(WRITTEN_MARK) !== 0) {
           own.add(term);
         }
       });
