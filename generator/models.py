@@ -323,18 +323,23 @@ def roman_value(numeral: str) -> int:
 _DANGLING = re.compile(r"^[-–—]|[-–—]$")
 
 
-def unreadable_pages(pages: str) -> tuple[tuple[str, str], ...]:
+NO_PAGE_NUMBER = "holds no page number"
+
+
+def unreadable_pages(pages: str, words: bool = True) -> tuple[tuple[str, str], ...]:
     """The comma-separated pieces of ``pages`` that are no pages a publication has, each
     (the piece as written, why): a range without its first or last page ("12-",
     "--19"), a range whose last page is before its first ("15--12"; not a last page
     shortened, "770--78"), and text with no page number ("abc", "in press"). What the
     import leaves out of a record (with a warning at each piece) and `check` warns of in
     a paper's file, one judgement for both. A range of one hyphen is not judged: "15-12"
-    may be one hyphenated page or article number, as "2021-0123" is."""
+    may be one hyphenated page or article number, as "2021-0123" is. ``words``: False
+    leaves out the text with no page number (the import keeps it: see bibtex's
+    _impossible_locator)."""
     word = _PAGES_WORD.match(pages)
     found = []
     for piece in pages[word.end() if word else 0:].split(","):
-        if (piece := piece.strip()) and (why := _unreadable_piece(piece)):
+        if (piece := piece.strip()) and (why := _unreadable_piece(piece)) and (words or why != NO_PAGE_NUMBER):
             found.append((piece, why))
     return tuple(found)
 
@@ -345,7 +350,7 @@ def _unreadable_piece(piece: str) -> str:
         return f"is a range without its {'first' if piece[0] in '-–—' else 'last'} page"
     ends = _RANGE_MARK.split(piece)
     if not all(map(_numbered, ends)):
-        return "holds no page number"
+        return NO_PAGE_NUMBER
     if len(ends) == 2 and ends[0] != ends[1] and not _pages_alike(*ends) and _one_kind(*ends):
         return "is a range whose last page is before its first"
     return ""
@@ -373,10 +378,10 @@ def _one_kind(first: str, last: str) -> bool:
     return bool(a and b and a.group(1) == b.group(1) and not a.group(3) and not b.group(3))
 
 
-def readable_pages(pages: str) -> str:
-    """``pages`` without its `unreadable_pages` pieces, the others as written: "14–15"
-    of "12-, 14–15"; "" when none is left (nor a "pp." before nothing)."""
-    bad = {piece for piece, _ in unreadable_pages(pages)}
+def readable_pages(pages: str, words: bool = True) -> str:
+    """``pages`` without its `unreadable_pages` pieces (``words``: as there), the others
+    as written: "14–15" of "12-, 14–15"; "" when none is left (nor a "pp." before nothing)."""
+    bad = {piece for piece, _ in unreadable_pages(pages, words)}
     if not bad:
         return pages
     word = _PAGES_WORD.match(pages)

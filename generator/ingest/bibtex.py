@@ -2317,15 +2317,18 @@ def _impossible_locator(fields: _Fields, volume: str, pages: str, path: str, pro
     if _NEGATIVE.fullmatch(volume):
         say("volume", "is no volume (a negative number); left out")
         volume = ""
-    if unreadable := unreadable_pages(pages):
+    # Text with no page number ("in press", "forthcoming") is kept as written: no
+    # impossible value but the paper's state, which the byline shows as written and a lab
+    # would lose were it left out; `check` warns of it in the paper's file.
+    if unreadable := unreadable_pages(pages, words=False):
         # Each piece no publication has is left out, said at its place; the others are
         # kept ("12-, 14--15" was left out whole, 14–15 with it).
-        kept = readable_pages(pages)
+        kept = readable_pages(pages, words=False)
         # (the field `_locator` took them from: an article number stands in for pages)
         given = next((name for name in ("pages", "articleno") if _plain(fields[name])), "article-number")
         # (Each said as the file writes it, "15--12" not "15–12", and found there, where
         # the pieces as written are the same ones.)
-        written = unreadable_pages(fields[given])
+        written = unreadable_pages(fields[given], words=False)
         value = fields[given].strip()
         at = _written_at(fields.owner(given), given, value, path)
         cursor = 0

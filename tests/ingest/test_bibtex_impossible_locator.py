@@ -69,7 +69,8 @@ def test_an_article_number_without_an_end_is_said_at_its_own_field():
 def test_only_the_pieces_of_pages_no_publication_has_are_left_out_each_said_at_its_place():
     # `pages = {12-, 14--15}` was left out whole, 14–15 with it, and said as "pages '12-,
     # 14--15' ... is a range without its last page". Now each piece is judged alone: one
-    # without an end, one whose last page is before its first, one with no page number.
+    # without an end, one whose last page is before its first. (One with no page number is
+    # kept: see below.)
     problems = Problems()
     body = "@article{KEY,\n  title = {T},\n  journal = {J},\n  year = {2020},\n  pages = {PAGES},\n}\n"
     entries = {
@@ -78,7 +79,7 @@ def test_only_the_pieces_of_pages_no_publication_has_are_left_out_each_said_at_i
     }
     text = "".join(body.replace("KEY", key).replace("PAGES", pages) for key, pages in entries.items())
     records = parse_text(text, "x.bib", problems)
-    assert [r.pages for r in records] == ["14–15", "1–5, 20", "", "", "xi–xiv, 770–78, A-10–A-1, 2021-0123"]
+    assert [r.pages for r in records] == ["14–15", "1–5, 20", "", "in press", "xi–xiv, 770–78, A-10–A-1, 2021-0123"]
     range_ = " (a range is written first--last, 12--19)"
     assert [str(p) for p in problems.sorted()] == [
         # (`  pages = {` is 11 characters: a value's first piece is at column 12)
@@ -88,5 +89,23 @@ def test_only_the_pieces_of_pages_no_publication_has_are_left_out_each_said_at_i
         " its first; left out, the rest kept ('1–5, 20')" + range_,
         "x.bib:17:12: warning: pages '112-' of entry 'c' is a range without its last page; left out" + range_,
         "x.bib:17:18: warning: pages '12-' of entry 'c' is a range without its last page; left out" + range_,
-        "x.bib:23:12: warning: pages 'in press' of entry 'd' holds no page number; left out",
+    ]
+
+
+def test_pages_that_are_a_word_such_as_in_press_are_kept_as_the_lab_wrote_them():
+    # rev100: `pages = {in press}` is no impossible value but the paper's state, put where
+    # a lab's old .bib (and APA-minded ones still) put it, which the page's byline shows as
+    # written ("J, vol. 3, in press"). Left out, it was lost from the list (and from a
+    # papers.bib read back into another); kept, `check` warns of it at the paper's pages,
+    # as of one typed by hand. Only a range with an end missing or reversed is left out.
+    problems = Problems()
+    body = "@article{KEY,\n  title = {T},\n  journal = {J},\n  year = {2020},\n  pages = {PAGES},\n}\n"
+    entries = {"d": "in press", "f": "1--5, in press", "g": "Forthcoming, 12-"}
+    text = "".join(body.replace("KEY", key).replace("PAGES", pages) for key, pages in entries.items())
+    records = parse_text(text, "x.bib", problems)
+    assert [r.pages for r in records] == ["in press", "1–5, in press", "Forthcoming"]
+    assert [str(p) for p in problems.sorted()] == [
+        # (`  pages = {Forthcoming, ` is 24 characters)
+        "x.bib:17:25: warning: pages '12-' of entry 'g' is a range without its last page; left out,"
+        " the rest kept ('Forthcoming') (a range is written first--last, 12--19)",
     ]
