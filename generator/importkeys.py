@@ -6,12 +6,16 @@ author and year apart.
 Crossref keys every paper by its first author's surname and year ("Smith_2020"), so two
 `add`s of two Smith 2020 papers wrote one key into both files; `check` then warned of
 each, and both were cited by their ids (crosscheck._citation_keys). A key is taken as
-`check` takes it: another paper's `citation_key` or an id another paper is (or was)
-known by, in any capitals, as BibTeX compares keys.
+`check` takes it: another paper's `citation_key`, or the id another paper is cited by
+(its first id, of one with no key of its own: Paper.cited_as), in any capitals, as
+BibTeX compares keys. (An id of a paper cited by its own key is no key: taken for one,
+a lab's key was written with a letter, and a citation copied from the site was not the
+one its library has.)
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import count, product
 from string import ascii_lowercase
 from typing import Iterator, Mapping, Sequence
@@ -19,6 +23,7 @@ from typing import Iterator, Mapping, Sequence
 from .errors import Problem, Severity
 from .importmatch import Paper
 from .ingest import Record
+from .models import is_citation_key
 from .quoting import quoted
 
 
@@ -30,8 +35,10 @@ def unique_keys(
     list's papers and the earlier new ones keep theirs. Each key changed is said at its
     record, (the paper's id, the warning)."""
     owners: dict[str, str] = {}  # a key or id, casefolded -> the paper that has it
-    for paper in (*existing, *created):
-        for name in _names(paper, with_key=id(paper) not in keyed):
+    kept = [paper for paper in (*existing, *created) if id(paper) not in keyed]
+    by_id = _cited_by_ids(kept)
+    for paper in kept:
+        for name in _names(paper, by_id=id(paper) in by_id):
             owners.setdefault(name.casefold(), paper.id)
     said: list[tuple[str, Problem]] = []
     for paper in created:
@@ -52,17 +59,45 @@ def unique_keys(
     return said
 
 
-def _names(paper: Paper, with_key: bool) -> Iterator[str]:
-    """The keys ``paper`` may be cited by: its id, the ids it had before a rename (its
-    `formerly:`), and its `citation_key` (``with_key``)."""
-    yield paper.id  # (its file's name; the id its file says, if another, below: `check` says that)
-    if isinstance(written := paper.values.get("id"), str):
-        yield written
+def _key(paper: Paper) -> str:
+    return str(paper.values.get("citation_key") or "").strip()
+
+
+def _first_id(paper: Paper) -> str:
     formerly = paper.values.get("formerly")
-    if isinstance(formerly, (list, tuple)):
-        yield from (str(item) for item in formerly)
-    if with_key and (key := str(paper.values.get("citation_key") or "").strip()):
+    return str(formerly[0]) if isinstance(formerly, (list, tuple)) and formerly else paper.id
+
+
+def _cited_by_ids(papers: Sequence[Paper]) -> set[int]:
+    """The papers (by id()) cited by their first id, as crosscheck._citation_keys tells
+    them: one with no key, or one BibTeX refuses, or one two papers give; then, until
+    none is left, one whose key is the id such a paper is cited by."""
+    shared = Counter(key.casefold() for paper in papers if (key := _key(paper)))
+    by_id = {
+        id(paper) for paper in papers
+        if not (key := _key(paper)) or not is_citation_key(key) or shared[key.casefold()] > 1
+    }
+    while True:
+        ids = {_first_id(paper).casefold(): paper for paper in papers if id(paper) in by_id}
+        more = {
+            id(paper) for paper in papers
+            if id(paper) not in by_id and ids.get(_key(paper).casefold(), paper) is not paper
+        }
+        if not more:
+            return by_id
+        by_id |= more
+
+
+def _names(paper: Paper, by_id: bool) -> Iterator[str]:
+    """The keys ``paper`` holds: its `citation_key`, and if it is cited by its id
+    (``by_id``) instead, that id, its first (`formerly:`'s first, else its id; the id its
+    file says and its file's name, should the two differ: `check` says that)."""
+    if key := _key(paper):
         yield key
+    if by_id:
+        yield _first_id(paper)
+        if isinstance(written := paper.values.get("id"), str):
+            yield written
 
 
 def _with_letters(key: str) -> Iterator[str]:

@@ -233,3 +233,56 @@ def test_an_import_writes_no_key_another_paper_is_cited_by_but_one_with_a_letter
     ]
     papers, said = _load(root)
     assert papers["deep-things"].cited_as == "smith2020deepb" and not [s for s in said if "citation_key" in s]
+
+
+def _warned(report):
+    """The import's warnings, without the place (the bib's path)."""
+    return [str(w).split(": warning: ")[1] for w in report.warnings]
+
+
+def test_an_import_keeps_the_labs_key_where_check_takes_it_for_no_other_paper(tmp_path):
+    # rev100: importkeys took a key for another's when it was the id of a paper cited by
+    # its own citation_key, or a later `formerly:` id (check cites a paper by its first
+    # id only): the lab's key smith2020deep was written smith2020deepa, so a citation
+    # copied from the site was no longer the one the lab's library has, with a warning
+    # that the key "is" a paper's which no citation gives it.
+    root = project(
+        tmp_path,
+        smith2020deep=paper("smith2020deep", "Older Things", "citation_key: Smith_Older\n"),
+        newer=paper("newer", "Newer Things", "formerly: [newer-first, smith2020deep]\n"),
+    )
+    papers, said = _load(root)
+    assert (papers["smith2020deep"].cited_as, papers["newer"].cited_as) == ("Smith_Older", "newer-first")
+    report = _import(root, "lab.bib", BIB)
+    assert report.added == ["deep-things"] and report.warnings == []
+    text = (root / "content" / "papers" / "deep-things.yml").read_text()
+    assert "\ncitation_key: smith2020deep\n" in text
+    papers, said = _load(root)
+    assert papers["deep-things"].cited_as == "smith2020deep" and not [s for s in said if "citation_key" in s]
+
+
+def test_an_import_gives_no_key_that_is_the_id_a_paper_of_a_shared_key_is_cited_by(tmp_path):
+    # Two papers of one key are each cited by their ids (check): an id there is taken.
+    root = project(
+        tmp_path,
+        smith2020deep=paper("smith2020deep", "Older Things", "citation_key: Lee2019\n"),
+        other=paper("other", "Other Older Things", "citation_key: lee2019\n"),
+    )
+    report = _import(root, "lab.bib", BIB)
+    assert _warned(report) == [
+        "the citation key 'smith2020deep' is smith2020deep's already (a key is one paper's):"
+        " deep-things is cited by 'smith2020deepa'"
+    ]
+    papers, said = _load(root)
+    assert papers["deep-things"].cited_as == "smith2020deepa"
+    assert [s for s in said if "deep-things" in s] == []
+
+
+def test_an_import_gives_no_key_that_is_the_id_check_cites_a_paper_by_for_its_keys_sake(tmp_path):
+    # e's key is f's id, f has none: e is cited by its id (check), which no key may then be.
+    root = project(tmp_path, e=paper("e", "Older Things", "citation_key: f\n"), f=paper("f", "Other Things"))
+    report = _import(root, "lab.bib", BIB.replace("smith2020deep", "E"))
+    assert "\ncitation_key: Ea\n" in (root / "content" / "papers" / "deep-things.yml").read_text()
+    assert _warned(report) == [
+        "the citation key 'E' is e's already (a key is one paper's): deep-things is cited by 'Ea'"
+    ]
