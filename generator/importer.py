@@ -440,9 +440,9 @@ def _import_locked(
     _locate(existing, created, report)
     added_now = set(report.added)
     report.warnings += [said for paper_id, said in same_key if paper_id in added_now]
-    # (A paper whose key that warning names already is not said of twice.)
-    warned = {paper_id for paper_id, _ in same_key}
-    report.warnings += [said for paper_id, said in rekeyed if paper_id in added_now and paper_id not in warned]
+    # (Also of a paper that warning names: it tells of the record's key, not the one
+    # written, which would else differ from the lab's library in silence.)
+    report.warnings += [said for paper_id, said in rekeyed if paper_id in added_now]
     report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
     report.yearless = [
         (paper.id, made_from[id(paper)]) for paper in created

@@ -84,7 +84,9 @@ def test_a_record_retitled_and_moved_to_another_venue_is_added_and_said_at_the_r
         f"added {NEW}",
         "1 record(s): 1 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s), 0 link(s) found",
     ]
-    assert err.splitlines() == [_warning(tmp_path, week2, NEW, OLD)]
+    # (rev100: and the key it is written under, lee2021a, said: it was written in silence)
+    assert err == _warning(tmp_path, week2, NEW, OLD) + "\n" + _rekeyed(week2, NEW, OLD)
+    assert "\ncitation_key: lee2021a\n" in (tmp_path / "content" / "papers" / f"{NEW}.yml").read_text()
     assert _papers(tmp_path) == [NEW, OLD]
     # The same export again: the new paper's own record, nothing new, nothing said.
     before = {p: p.read_bytes() for p in sorted((tmp_path / "content").rglob("*")) if p.is_file()}
@@ -128,7 +130,8 @@ def test_the_same_key_from_another_exporter_is_no_warning(tmp_path, capsys):
     again = _bib(tmp_path, "jabref2.bib", title="Replay Buffers for Continual Learning", head=JABREF)
     status, out, err = _run(tmp_path, capsys, again)
     assert err.splitlines() == [
-        _warning(tmp_path, again, "replay-buffers-for-continual-learning", NEW, source="JabRef", line=3)  # (below its header)
+        _warning(tmp_path, again, "replay-buffers-for-continual-learning", NEW, source="JabRef", line=3),  # (below its header)
+        _rekeyed(again, "replay-buffers-for-continual-learning", OLD, given="lee2021b", line=3).rstrip("\n"),
     ]
 
 
@@ -146,7 +149,7 @@ def test_a_key_whose_paper_a_curator_deleted_is_no_warning(tmp_path, capsys):
         bib = _corrected(root, **others)
         status, out, err = _run(root, capsys, bib)
         assert status == 0 and f"added {NEW}" in out
-        assert err.splitlines() == ([] if deleted else [_warning(root, bib, NEW, OLD)])
+        assert err.splitlines() == ([] if deleted else [_warning(root, bib, NEW, OLD), _rekeyed(bib, NEW, OLD).rstrip("\n")])
 
 
 def test_a_key_reused_with_another_doi_is_another_paper_and_no_warning(tmp_path, capsys):
@@ -198,6 +201,9 @@ def test_google_scholars_one_key_for_a_preprint_and_its_published_version(tmp_pa
     assert said[:-1] == [_warning(
         root, retitled, "continual-learning-via-generative-replay", "continual-learning-via-replay",
         key="lee2020continual",
+    ), (
+        f"{retitled}:1:1: warning: the citation key 'lee2020continual' is continual-learning-via-replay's"
+        " already (a key is one paper's): continual-learning-via-generative-replay is cited by 'lee2020continuala'"
     )]
     # (and the title it wrote, lowered as Scholar lowers every title: importer._scholar_lowered)
     assert said[-1].startswith("note: 1 title this import wrote is in lower case but for its first letters")
@@ -209,7 +215,8 @@ def test_a_key_two_papers_have_names_both_and_a_twin_is_said_once(tmp_path, caps
     third = _bib(tmp_path, "week3.bib", title="Replay Buffers for Continual Learning", venue="Lifelong Letters")
     status, out, err = _run(tmp_path, capsys, third)
     assert status == 0 and "added replay-buffers-for-continual-learning" in out
-    (said,) = err.splitlines()
+    said, keyed = err.splitlines()
+    assert keyed == _rekeyed(third, "replay-buffers-for-continual-learning", OLD, given="lee2021b").rstrip("\n")
     assert f"{third}:1:1: warning: added replay-buffers-for-continual-learning, a paper of its own," in said
     assert f"took for {NEW} and {OLD} from the same exporter (BibTeX); if it is one of those papers" in said
     assert "copy into that paper's file what" in said and "take the record for that paper by that title" in said
@@ -225,7 +232,8 @@ def test_a_key_two_papers_have_names_both_and_a_twin_is_said_once(tmp_path, caps
         "Continual Learning Without Forgetting via Replay", "Generative Rehearsal for Lifelong Agents"))
     status, out, err = _run(root, capsys, retitled)
     assert status == 0 and "added generative-rehearsal-for-lifelong-agents" in out
-    (said,) = err.splitlines()
+    said, keyed = err.splitlines()
+    assert keyed == _rekeyed(retitled, "generative-rehearsal-for-lifelong-agents", OLD).rstrip("\n")
     assert said.startswith(f"{retitled}:1:1: warning: added generative-rehearsal-for-lifelong-agents,")
     assert f"took for {OLD} from the same exporter (BibTeX); also same authors, venue, year and pages;" in said
 
@@ -263,7 +271,8 @@ def test_a_key_whose_paper_has_a_near_title_and_another_abstract_says_how_to_kee
     status, out, err = _run(tmp_path, capsys, week2)
     new = "continual-learning-without-forgetting-via-replays"
     assert status == 0 and f"added {new}" in out
-    (said,) = err.splitlines()
+    said, keyed = err.splitlines()
+    assert keyed == _rekeyed(week2, new, OLD).rstrip("\n")
     assert said.startswith(f"{week2}:1:1: warning: added {new}, a paper of its own,")
     assert f"took for {OLD} from the same exporter (BibTeX); also titles 99% alike;" in said
     assert said.endswith(
