@@ -34,6 +34,8 @@ def unique_keys(
     id() of the paper) a key no other paper has, in the order the papers were made: the
     list's papers and the earlier new ones keep theirs. Each key changed is said at its
     record, (the paper's id, the warning)."""
+    if not keyed:
+        return []  # (a re-import that adds nothing: no 10,000 papers' names to read)
     owners: dict[str, str] = {}  # a key or id, casefolded -> the paper that has it
     kept = [paper for paper in (*existing, *created) if id(paper) not in keyed]
     by_id = _cited_by_ids(kept)
