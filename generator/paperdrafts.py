@@ -473,13 +473,16 @@ def _not_a_file(entry: os.DirEntry, prefix: str) -> str:
 
 def _warn_unreadable_pages(tree: Map, values: Mapping[str, object], problems: Problems) -> None:
     """A warning at `pages` for each piece of it no publication has (models.unreadable_pages:
-    "12-", "15--12", "abc"), which the import leaves out of a record: typed by hand, it
-    went into the citation and the page's byline in silence. A warning, as the import's
-    is: the citation prints it as written, and the curator may know better."""
+    "12-", "15--12"), which the import leaves out of a record: typed by hand, it went into
+    the citation and the page's byline in silence. A warning, as the import's is: the
+    citation prints it as written, and the curator may know better. Text with no page
+    number ("in press", "to appear") is the paper's state, which the import keeps as
+    written: no warning, or every paper an import wrote so would draw one that only
+    deleting what the source said could silence."""
     pages = values.get("pages")
     if not isinstance(pages, str) or (node := tree.get("pages")) is None:
         return
-    for piece, why in unreadable_pages(pages):
+    for piece, why in unreadable_pages(pages, words=False):
         problems.warning(
             node.loc,
             f"'pages' {quoted(piece)} {why}: the citation prints it as written; write the pages"

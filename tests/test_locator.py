@@ -217,7 +217,9 @@ def test_pages_no_publication_has_are_a_warning_at_the_field_as_the_import_judge
         '"12-"': ["'12-' is a range without its last page"],
         '"15--12"': ["'15--12' is a range whose last page is before its first"],
         "15–12, 20": ["'15–12' is a range whose last page is before its first"],
-        "abc": ["'abc' holds no page number"],
+        # (text with no page number is the paper's state, which the import keeps as the
+        # source wrote it: no warning, or each such file an import wrote would draw one)
+        "in press": [], "to appear, 12--19": [], "abc": [],
         '"--19, 3-, 7"': ["'--19' is a range without its first page", "'3-' is a range without its last page"],
         # (readable: a last page shortened, one hyphenated page, roman numerals, DBLP's)
         "770-78": [], "2021-0123": [], "xi--xiv": [], "140:1--140:67": [], "12": [],
@@ -227,7 +229,7 @@ def test_pages_no_publication_has_are_a_warning_at_the_field_as_the_import_judge
             f"content/papers/x.yml:4:8: warning: 'pages' {why}{fix}" for why in whys
         ], pages
     # The import leaves out the ranges check warns of, and keeps the rest; text with no
-    # page number it keeps as written (the paper's state, "in press"), check's warning only.
+    # page number it keeps as written (the paper's state, "in press"), and check as well.
     assert [readable_pages(p) for p in ("12-, 14–15", "1–5, 15–12, 20", "abc")] == ["14–15", "1–5, 20", ""]
     assert [readable_pages(p, words=False) for p in ("12-, in press", "abc, 15–12")] == ["in press", "abc"]
 
