@@ -2003,6 +2003,16 @@ def _record(
             ),)
     elif bodies and not venue:
         venue = ", ".join(bodies)  # (biblatex prints it where a publisher goes)
+    if not authors and fields["editor"].strip():
+        # A paper file names no editors, so an edited book's entry (`editor`, no `author`)
+        # gave a paper by no one in silence: its page and citation named nobody. (Each import
+        # says it again: whether the file has authors since is the importer's to know.)
+        problems.warning(
+            _field_location(fields.owner("editor"), "editor", path),
+            f"{entry_named(entry)} has editors and no author; a paper file names no editors, so"
+            " none is imported as its author: if its file has no authors, write them there"
+            " (for a book edited as a whole, its editors)",
+        )
     kind = _kind(fields)
     if kind == "Technical report" and _plain(fields["number"]) and not number_is_arxiv:
         # The report's number goes with its kind, as the export writes it back:

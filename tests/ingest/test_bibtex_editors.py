@@ -1,0 +1,55 @@
+"""An entry's `editor`: a paper file names no editors, so an entry with editors and no
+author (an edited book) gives a paper with no authors, and the import says so at the
+editors rather than in silence."""
+
+from generator.errors import Problems
+from generator.ingest import parse_text
+
+WARNING = (
+    "has editors and no author; a paper file names no editors, so none is imported as its"
+    " author: if its file has no authors, write them there (for a book edited as a whole,"
+    " its editors)"
+)
+
+
+def test_an_edited_book_without_an_author_is_said_at_its_editors():
+    problems = Problems()
+    (record,) = parse_text(
+        "@book{thrun,\n  title = {Learning to Learn},\n  editor = {Thrun, Sebastian and Pratt, Lorien},\n"
+        "  publisher = {Springer},\n  year = {1998},\n}\n",
+        "lab.bib", problems,
+    )
+    assert record.authors == ()
+    assert problems.format() == f"lab.bib:3:3: warning: entry 'thrun' {WARNING}"
+
+
+def test_a_chapter_with_its_author_and_its_books_editors_is_by_its_author_in_silence():
+    problems = Problems()
+    (record,) = parse_text(
+        "@incollection{caruana,\n  title = {Multitask Learning},\n  author = {Caruana, Rich},\n"
+        "  editor = {Thrun, Sebastian and Pratt, Lorien},\n  booktitle = {Learning to Learn},\n"
+        "  year = {1998},\n}\n",
+        "lab.bib", problems,
+    )
+    assert record.authors == ("Rich Caruana",) and record.venue == "Learning to Learn"
+    assert not problems.items, problems.format()
+
+
+def test_an_entry_with_neither_author_nor_editor_gets_no_such_warning():
+    problems = Problems()
+    (record,) = parse_text("@misc{k,\n  title = {T},\n  year = {2020},\n}\n", "lab.bib", problems)
+    assert record.authors == ()
+    assert "editors" not in problems.format()
+
+
+def test_a_chapter_without_an_author_is_told_at_the_editors_of_the_book_it_crossrefs():
+    # (The collection's editors are not the chapter's authors, as BibTeX would make them:
+    # see _EDITED_VOLUMES; the warning points at where they are written.)
+    problems = Problems()
+    (record,) = parse_text(
+        "@incollection{ch,\n  title = {A Chapter},\n  crossref = {book},\n}\n"
+        "@collection{book,\n  title = {Handbook of X},\n  editor = {Smith, Jane},\n  year = {2019},\n}\n",
+        "lab.bib", problems,
+    )
+    assert record.authors == () and record.venue == "Handbook of X"
+    assert problems.format() == f"lab.bib:7:3: warning: entry 'ch' {WARNING}"
