@@ -386,6 +386,15 @@ def _record(
         problems.skip(source, "RIS record", "no title", warned=True)
         return None
     authors = _authors(tags, path, problems)
+    if not authors and any(tags.lines.get(tag) for tag in ("A2", "ED")):
+        # A paper file names no editors, so an edited book (its editors in A2 or ED, no
+        # AU) gave a paper by no one in silence, as BibTeX's `editor` did (bibtex.py).
+        problems.warning(
+            tags.where(("A2", "ED"), path),
+            "this record has editors (A2 or ED) and no author (AU or A1); a paper file names no"
+            " editors, so none is imported as its author: if its file has no authors, write"
+            " them there (for a book edited as a whole, its editors)",
+        )
     written_doi = tags.text("DO")
     doi = normalize_doi(written_doi)
     if written_doi and not doi and not doi_from_url(clean_url(written_doi)):

@@ -1,6 +1,6 @@
-"""An entry's `editor`: a paper file names no editors, so an entry with editors and no
-author (an edited book) gives a paper with no authors, and the import says so at the
-editors rather than in silence."""
+"""Editors in an import (BibTeX's `editor`, RIS's A2 or ED): a paper file names no
+editors, so an entry with editors and no author (an edited book) gives a paper with no
+authors, and the import says so at the editors rather than in silence."""
 
 from generator.errors import Problems
 from generator.ingest import parse_text
@@ -53,3 +53,28 @@ def test_a_chapter_without_an_author_is_told_at_the_editors_of_the_book_it_cross
     )
     assert record.authors == () and record.venue == "Handbook of X"
     assert problems.format() == f"lab.bib:7:3: warning: entry 'ch' {WARNING}"
+
+
+def _ris(body: str, problems: Problems):
+    return parse_text("TY  - BOOK\nTI  - Learning to Learn\n" + body + "PY  - 1998\nER  - \n", "lab.ris", problems)
+
+
+def test_an_ris_edited_book_without_an_author_is_said_at_its_first_editor_line():
+    for body in ("A2  - Thrun, Sebastian\nA2  - Pratt, Lorien\n", "ED  - Thrun, Sebastian\n"):
+        problems = Problems()
+        (record,) = _ris(body, problems)
+        assert record.authors == ()
+        assert problems.format() == (
+            "lab.ris:3:1: warning: this record has editors (A2 or ED) and no author (AU or A1); a paper"
+            " file names no editors, so none is imported as its author: if its file has no authors,"
+            " write them there (for a book edited as a whole, its editors)"
+        )
+
+
+def test_an_ris_chapter_by_its_author_with_editors_and_a_record_with_neither_are_not_told():
+    problems = Problems()
+    (record,) = _ris("AU  - Caruana, Rich\nA2  - Thrun, Sebastian\n", problems)
+    assert record.authors == ("Rich Caruana",)
+    (record,) = _ris("", problems)
+    assert record.authors == ()
+    assert not problems.items, problems.format()
