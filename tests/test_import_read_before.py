@@ -443,6 +443,37 @@ def test_a_markdown_lists_chapter_whose_publisher_was_its_venue_is_in_its_book(t
     ).replace('pages: "1–20"\n', 'pages: "1–20"\npublisher: Springer\n')
 
 
+def test_a_markdown_lists_edited_book_whose_publisher_was_its_venue_is_a_book(tmp_path, monkeypatch):
+    # (bk1) An edited book was of the venue "MIT Press" (cited as a conference paper);
+    # imported again, MIT Press is its publisher and it has no venue, as a BibTeX import
+    # reads a @book, with no conflict.
+    text = "- Jane Smith and John Doe (eds.), [Handbook of Learning](https://example.org/h.pdf), MIT Press, 2019\n"
+    before, report, after = _read_again(
+        tmp_path, monkeypatch, text, "_edited_books_publisher", lambda venue: "", "handbook-of-learning"
+    )
+    assert "venue: MIT Press\n" in before and "publisher:" not in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "venue: handbook-of-learning no venue now (was 'MIT Press': the edited book's publisher,"
+        " now its publisher, which an earlier import read as its venue)",
+    ]
+    assert after == before.replace("venue: MIT Press\n", "publisher: MIT Press\n")
+
+
+def test_a_markdown_lists_edited_books_venue_a_curator_changed_stays(tmp_path, monkeypatch):
+    # (bk1) Guard: a venue the curator wrote over the one the earlier import gave is theirs.
+    text = "- Jane Smith and John Doe (eds.), [Handbook of Learning](https://example.org/h.pdf), MIT Press, 2019\n"
+    with monkeypatch.context() as earlier:
+        earlier.setattr(markdownlist, "_edited_books_publisher", lambda venue: "")
+        assert len(_import(tmp_path, "list.md", text).added) == 1
+    paper = tmp_path / "content/papers/handbook-of-learning.yml"
+    curated = paper.read_text().replace("venue: MIT Press\n", "venue: The MIT Press\n")
+    paper.write_text(curated)
+    report = _import(tmp_path, "list.md", text)
+    assert (report.conflicts, report.read_before) == ([], [])
+    assert paper.read_text() == curated
+
+
 def test_a_markdown_lists_pages_an_earlier_import_left_out_are_added(tmp_path, monkeypatch):
     # (imp37) "pp. 185-208" after the venue was read and left out; imported again, the
     # paper gains its pages, as an empty field is filled, with no conflict.

@@ -828,6 +828,14 @@ class _Reader:
             # (imp38) An edited book as a whole: its editors are the people to credit, and a
             # paper file names no editors, so they are its authors, said.
             authors = editors
+            if publisher := _edited_books_publisher(venue):
+                # (bk1) and the publisher after them is its `publisher`, of no venue, as a
+                # BibTeX import reads a @book's: as its venue the export cited the book as
+                # a conference paper, `@inproceedings{…, booktitle = {MIT Press}}`.
+                read_before.append(ReadBefore(
+                    ("venue",), (venue,), "the edited book's publisher, now its publisher, which an earlier import read as its venue",
+                ))
+                venue = ""
             self.problems.warning(
                 where,
                 f"this item reads as an edited book: its editors ({', '.join(editors)}) are imported as its"
@@ -2331,6 +2339,26 @@ def _book_editors(text: str) -> tuple[str, ...]:
         if names and all(_person(name) or _one_author(name) for name in names) and not _field_words(list(names)):
             return names
     return ()
+
+
+# Publishers a list names in one word that are `_ONE_WORD_VENUES` too (a journal's
+# publisher as well: "Springer 2019" alone is read as a venue).
+_ONE_WORD_PUBLISHERS = frozenset(("springer", "elsevier", "wiley"))
+
+
+def _edited_books_publisher(venue: str) -> str:
+    """``venue``, the words an edited book's item names after its editors, where they are
+    a publisher's name (`_institution_named`, "MIT Press", "Cambridge University Press";
+    `_publisher_named`, "Basic Books"; `_WORD_PUBLISHERS`, "Penguin";
+    `_ONE_WORD_PUBLISHERS`, "Springer"); "" for anything else, which stays the venue
+    (a conference's edited volume, "NeurIPS 2019", or a name no table holds)."""
+    folded = venue.casefold()
+    if venue and not PREPRINT.search(venue) and not _known_venue(venue) and (
+        _institution_named(venue) or _publisher_named(venue) or folded in _WORD_PUBLISHERS
+        or folded in _ONE_WORD_PUBLISHERS
+    ):
+        return venue
+    return ""
 
 
 def _chapter_book(text: str) -> str:

@@ -12,7 +12,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Problems
+from generator.export_bibtex import bibtex_entry
 from generator.ingest import markdownlist, parse_text
+from generator.models import Paper
 
 GAN = "[Generative Adversarial Nets](https://arxiv.org/abs/1406.2661)"
 
@@ -878,15 +880,46 @@ EDITED_BOOKS = [
 ]
 
 
-@pytest.mark.parametrize("item, editors, venue, year", EDITED_BOOKS)
-def test_an_edited_books_editors_are_its_authors_and_said(item, editors, venue, year):
+@pytest.mark.parametrize("item, editors, publisher, year", EDITED_BOOKS)
+def test_an_edited_books_editors_are_its_authors_and_said(item, editors, publisher, year):
+    # (bk1) The words after an edited book's editors name its publisher, not a venue: it
+    # is the `publisher` of a paper of no venue, as a BibTeX import reads a @book's, so
+    # that the export cites a book (it was the venue, cited as a conference paper,
+    # `@inproceedings{..., booktitle = {MIT Press}}`).
     record, said = _read_said(item)
-    assert (record.authors, record.venue, record.year) == (editors, venue, year)
+    assert (record.authors, record.venue, record.venue_kind, record.publisher, record.year) == (
+        editors, "", "", publisher, year
+    )
     assert said == [
         f"list.md:3:1: warning: this item reads as an edited book: its editors ({', '.join(editors)}) are"
         " imported as its authors, as a paper file names no editors; if they edited the book a chapter"
         " is in, write 'In' and the book's title before them"
     ]
+
+
+@pytest.mark.parametrize("item, editors, publisher, year", EDITED_BOOKS)
+def test_an_edited_book_is_exported_as_a_book_by_its_publisher(item, editors, publisher, year):
+    # (bk1) What the paper file holds (the record's fields of the same names) is cited as
+    # a @book with its publisher, not an @inproceedings of the publisher.
+    record, _ = _read_said(item)
+    paper = Paper(
+        id="h", title=record.title, abstract="", authors=record.authors, year=int(record.year),
+        venue=record.venue, venue_kind=record.venue_kind, publisher=record.publisher,
+    )
+    entry = bibtex_entry(paper)
+    assert entry.entry_type == "book"
+    assert entry.fields_dict["publisher"].value == publisher
+    assert "booktitle" not in entry.fields_dict
+
+
+@pytest.mark.parametrize("item, venue", [
+    # Guard: an edited volume of a conference or a preprint server names no publisher.
+    ("- [Proceedings of X](https://example.org/h.pdf) - J. Smith, K. Lee (Eds.), NeurIPS 2019", "NeurIPS"),
+    ("- [Handbook of Learning](https://example.org/h.pdf) - J. Smith, K. Lee (Eds.), arXiv, 2019", "arXiv"),
+])
+def test_an_edited_books_venue_that_names_no_publisher_stays_its_venue(item, venue):
+    record, _ = _read_said(item)
+    assert (record.venue, record.publisher) == (venue, "")
 
 
 def test_a_chapters_editors_are_not_the_authors_of_an_edited_book():
