@@ -1149,3 +1149,22 @@ def test_a_journal_kind_a_curator_wrote_for_a_series_of_proceedings_stays(tmp_pa
     report = _import(tmp_path, "refs.bib", PMLR["bib"])
     assert report.read_before == [] and report.corrected == []
     assert paper.read_text() == edited
+
+
+def test_an_edited_book_an_earlier_import_gave_no_authors_gains_its_editors(tmp_path, monkeypatch):
+    # (bk1) A @book by its editors alone was imported by no one (its editors left out);
+    # imported again, its editors are its authors, as an empty field is filled, with no
+    # conflict.
+    text = (
+        "@book{handbook,\n  title = {Handbook of Learning},\n  editor = {Smith, Jane and Doe, John},\n"
+        "  publisher = {MIT Press},\n  year = {2019},\n}\n"
+    )
+    with monkeypatch.context() as earlier:
+        earlier.setattr(bibtex, "_editors_as_authors", lambda *args: ())
+        assert len(_import(tmp_path, "refs.bib", text).added) == 1
+    paper = tmp_path / "content/papers/handbook-of-learning.yml"
+    before = paper.read_text()
+    report = _import(tmp_path, "refs.bib", text)
+    assert report.conflicts == []
+    assert before.count("authors: []\n") == 1
+    assert paper.read_text() == before.replace("authors: []\n", "authors:\n  - Jane Smith\n  - John Doe\n")

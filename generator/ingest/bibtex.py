@@ -666,13 +666,24 @@ def _without_arxiv_subjects(
     ]
 
 
-def _author_field(entry: Entry) -> Field | None:
-    """``entry.fields_dict.get("author")``, without building the dict (which each pass
-    over the names asked for, a dict of every field, 40,000 times at 10,000 entries)."""
+def _author_field(entry: Entry, name: str = "author") -> Field | None:
+    """``entry.fields_dict.get("author")`` (or ``name``'s: "editor"), without building the
+    dict (which each pass over the names asked for, a dict of every field, 40,000 times at
+    10,000 entries)."""
     for field in reversed(entry.fields):  # (the last of a name, as fields_dict keeps it)
-        if field.key == "author":
+        if field.key == name:
             return field
     return None
+
+
+def _people_field(entry: Entry) -> Field | None:
+    """The field of names whose people an entry credits: its `author`, or the `editor` of
+    an edited book that names no author (`_editors_as_authors`), each name of which is
+    read as an author's is, accents and all."""
+    field = _author_field(entry)
+    if field is None and entry.entry_type.lower() in _EDITED_BOOKS:
+        return _author_field(entry, "editor")
+    return field
 
 
 class _NameAccents(BlockMiddleware):
@@ -684,7 +695,7 @@ class _NameAccents(BlockMiddleware):
         super().__init__(allow_inplace_modification=True)
 
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
-        field = _author_field(entry)
+        field = _people_field(entry)
         if field is not None and isinstance(field.value, str):
             field.value = name_accents(field.value)
         return entry
@@ -703,7 +714,7 @@ class _DanglingAnds(BlockMiddleware):
         self._problems = problems
 
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
-        field = _author_field(entry)
+        field = _people_field(entry)
         if field is None or not isinstance(field.value, str):
             return entry
         value = field.value
@@ -722,8 +733,8 @@ class _DanglingAnds(BlockMiddleware):
             value = value[:found.start()] + " " + value[found.end():]
         field.value = value.strip()
         self._problems.warning(
-            _field_location(entry, "author", self._path),
-            f"the author list of {entry_named(entry)} has an 'and' with no name on one side"
+            _field_location(entry, field.key, self._path),
+            f"the {field.key} list of {entry_named(entry)} has an 'and' with no name on one side"
             " (a name deleted, or not yet written?); read without it: write the missing"
             " name or delete the 'and'",
         )
@@ -784,7 +795,7 @@ class _EachAuthor(BlockMiddleware):
         return written
 
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
-        field = _author_field(entry)
+        field = _people_field(entry)
         if field is not None and isinstance(field.value, list):
             field.value = [self._rewritten(name) if isinstance(name, str) else name for name in field.value]
         return entry
@@ -1603,11 +1614,13 @@ _SPLIT_AT = re.compile(r"[\s,]")
 
 
 def _authors(
-    entry: Entry, path: str = "", problems: Problems | None = None, told: set[Location] | None = None
+    entry: Entry, path: str = "", problems: Problems | None = None, told: set[Location] | None = None,
+    name_field: str = "author",
 ) -> tuple[str, ...]:
-    """The authors of ``entry``'s list; ``told``: the author fields already said to name
-    someone twice (a book's list is read for each chapter that crossrefs it)."""
-    field = _author_field(entry)
+    """The authors of ``entry``'s list (or of its ``name_field``, "editor"); ``told``: the
+    author fields already said to name someone twice (a book's list is read for each
+    chapter that crossrefs it)."""
+    field = _author_field(entry, name_field)
     if field is None:
         return ()
     names: list[str | None] = []  # None: BibTeX's keyword "others"
@@ -1651,29 +1664,31 @@ def _authors(
     if problems is not None and marks:
         said = ", ".join(_written(mark) for mark in dict.fromkeys(marks.split()))
         problems.warning(
-            _field_location(entry, "author", path),
+            _field_location(entry, name_field, path),
             f"marks beside author names of {entry_named(entry)} left out"
             f" ({said}): a mark of equal"
             " contribution, of the corresponding author or of an affiliation is no part of a"
             " name (say it in the paper's notes if it matters)",
         )
     if problems is not None:
-        _said_twice(entry, known, path, problems, set() if told is None else told)
+        _said_twice(entry, known, path, problems, set() if told is None else told, name_field)
     if problems is not None and None in names[:-1]:
         problems.warning(
-            _field_location(entry, "author", path),
+            _field_location(entry, name_field, path),
             "'and others' is BibTeX's 'et al.' and counts only last; the names after it"
             " were kept and this one dropped",
         )
     return tuple(known)
 
 
-def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems, told: set[Location]) -> None:
+def _said_twice(
+    entry: Entry, names: list[str], path: str, problems: Problems, told: set[Location], name_field: str = "author"
+) -> None:
     """An author named twice in one author list (`names.named_twice`), told at the field."""
     said = named_twice(names[:-1] if names and names[-1] == OTHERS else names)
     if not said:
         return
-    where = _field_location(entry, "author", path)
+    where = _field_location(entry, name_field, path)
     # (Once, though each chapter crossref'ing a book reads the book's list: by a set of
     # the fields told, as looking through every warning said for each took seconds.)
     if where not in told:
@@ -1992,6 +2007,8 @@ def _record(
     venue = venue or next((text for text in (*named, *elsewhere) if text), "")
     authors = _authors(fields.owner("author"), path, problems, told)
     bodies = _organizations(fields)
+    if not authors and not bodies and fields.entry.entry_type.lower() in _EDITED_BOOKS:
+        authors = _editors_as_authors(fields.entry, path, problems, told)
     read_before: tuple[ReadBefore, ...] = ()
     if bodies and not authors:
         authors = bodies  # (APA's and Chicago's author of a page no person signs)
@@ -2282,6 +2299,26 @@ _BOOKS = frozenset({
     "book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference",
     "mvreference",
 })
+
+
+# Entry types that are an edited book as a whole, whose editors are the people to credit
+# when it names no author (bk1; as a Markdown list's edited book, imp38). Not a
+# proceedings volume, which is no paper (`_PROCEEDINGS`).
+_EDITED_BOOKS = _BOOKS - _PROCEEDINGS
+
+
+def _editors_as_authors(entry: Entry, path: str, problems: Problems, told: set[Location] | None) -> tuple[str, ...]:
+    """The editors of ``entry``, a book with no author, as its authors, said at its
+    `editor` field: a paper file names no editors, and left out the book was by no one."""
+    editors = _authors(entry, path, problems, told, "editor")
+    if editors:
+        named = ", ".join(name for name in editors if name != OTHERS) + (" and others" if editors[-1] == OTHERS else "")
+        problems.warning(
+            _field_location(entry, "editor", path),
+            f"{entry_named(entry)} is an edited book with no author: its editors ({named}) are imported as"
+            " its authors, as a paper file names no editors; if it has authors, write them in its author field",
+        )
+    return editors
 
 
 def _locator(

@@ -2081,3 +2081,59 @@ def test_an_eprint_its_archive_prefix_says_is_arxivs_is_said_when_it_is_no_arxiv
     problems = Problems()
     (record,) = parse_text("@misc{k,\n  title = {T},\n  eprint = {hal-01234567}\n}\n", "lab.bib", problems)
     assert (record.arxiv, problems.warnings) == ("", [])
+
+
+# (bk1) A book by its editors alone (an edited book as a whole: @book, @collection,
+# @reference and their @mv… forms) is by them, as a Markdown list's edited book is
+# (imp38): a paper file names no editors, so they are its authors, and a warning at the
+# `editor` field says so. They were left out without a word: a book by no one.
+EDITED = (
+    "@{kind}{{handbook,\n  title = {{Handbook of Learning}},\n"
+    "  editor = {{Smith, Jane and Doe, John}},\n  publisher = {{MIT Press}},\n  year = {{2019}},\n}}\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["book", "collection", "reference", "mvbook", "MVCollection"])
+def test_an_edited_books_editors_are_its_authors_and_said(kind):
+    problems = Problems()
+    (record,) = parse_text(EDITED.format(kind=kind), "refs.bib", problems, "bibtex")
+    assert (record.authors, record.venue, record.publisher) == (("Jane Smith", "John Doe"), "", "MIT Press")
+    assert [str(p) for p in problems.items] == [
+        "refs.bib:3:3: warning: entry 'handbook' is an edited book with no author: its editors (Jane Smith,"
+        " John Doe) are imported as its authors, as a paper file names no editors; if it has authors, write"
+        " them in its author field",
+    ]
+
+
+def test_a_book_with_authors_keeps_them_and_its_editors_are_not_said():
+    # Guard: the author field names the people to credit; editors beside it are no authors.
+    problems = Problems()
+    text = EDITED.format(kind="book").replace("  editor", "  author = {Lee, Kate},\n  editor")
+    (record,) = parse_text(text, "refs.bib", problems, "bibtex")
+    assert (record.authors, problems.items) == (("Kate Lee",), [])
+
+
+@pytest.mark.parametrize("kind", ["incollection", "inbook", "inproceedings", "article", "misc"])
+def test_a_chapters_or_papers_editors_are_not_its_authors(kind):
+    # Guard: the editors of the book or proceedings a paper is in did not write it.
+    problems = Problems()
+    text = EDITED.format(kind=kind).replace("title = {Handbook", "booktitle = {Handbook of X},\n  title = {Some Chapter")
+    (record,) = parse_text(text, "refs.bib", problems, "bibtex")
+    assert record.authors == ()
+    assert not any("editor" in str(p) for p in problems.items)
+
+
+def test_an_edited_books_editors_are_read_as_authors_names_are():
+    # Accents, biblatex's extended names and a dangling "and" in the editors, as in an
+    # author list ("Pe\~{n}a" was "Pe na"; the "and" was part of a name, "Hans and").
+    problems = Problems()
+    text = (
+        "@book{h,\n  title = {Handbook},\n"
+        "  editor = {Pe\\~{n}a, Jos\\'e and family=Maaten, given=Laurens, prefix=van der, useprefix=true and M{\\\"u}ller, Hans and},\n"
+        "  year = {2019},\n}\n"
+    )
+    (record,) = parse_text(text, "refs.bib", problems, "bibtex")
+    assert record.authors == ("José Peña", "Laurens van der Maaten", "Hans Müller")
+    assert [str(p).split(": warning: ")[1][:44] for p in problems.items] == [
+        "the editor list of entry 'h' has an 'and' wi", "entry 'h' is an edited book with no author: ",
+    ]
