@@ -853,8 +853,9 @@ class _Reader:
                 ))
             venue, venue_kind, publisher = book, "book", "" if PREPRINT.search(venue) else venue
         # Pages only where they are pages of something, as a BibTeX import keeps them: of a
-        # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208").
-        pages = _pages(plain_after) if venue and not PREPRINT.search(venue) else ""
+        # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208"), or of an
+        # edited book, its publisher's (a @book's).
+        pages = _pages(plain_after) if (venue or publisher) and not PREPRINT.search(venue) else ""
         record = Record(
             title=title,
             abstract="",

@@ -912,6 +912,15 @@ def test_an_edited_book_is_exported_as_a_book_by_its_publisher(item, editors, pu
     assert "booktitle" not in entry.fields_dict
 
 
+def test_an_edited_books_pages_stay_with_its_publisher():
+    # (bk1) Pages after an edited book's publisher are kept, as they were beside it as
+    # its venue (and as a BibTeX @book keeps its pages): a book of no venue lost them.
+    record, _ = _read_said(
+        "- [Handbook of Learning](https://example.org/h.pdf) - J. Smith, K. Lee (Eds.), MIT Press, 2019, pp. 1-20"
+    )
+    assert (record.venue, record.publisher, record.pages) == ("", "MIT Press", "1–20")
+
+
 @pytest.mark.parametrize("item, venue", [
     # Guard: an edited volume of a conference or a preprint server names no publisher.
     ("- [Proceedings of X](https://example.org/h.pdf) - J. Smith, K. Lee (Eds.), NeurIPS 2019", "NeurIPS"),
