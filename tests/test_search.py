@@ -14,6 +14,7 @@ import math
 import re
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -3431,6 +3432,24 @@ def test_the_written_forms_of_a_text():
     assert entry["title_variants"].split() == [written_term("C++")]
     assert written_term("R^2") in entry["variants"].split() and written_term("C++") not in entry["variants"].split()
 
+
+def test_written_terms_of_distinct_forms_are_distinct_and_a_crafted_text_matches_only_its_own_page():
+    # (rev101's review of srch22.) The encoding is injective: "_" itself is written
+    # "_x5f_", so a form that spells another's encoding ("a_x2b_") is not that form
+    # ("a+"); and upper or lower case, or NFC and NFD, are one form, as typed.
+    forms = ["a+", "a_x2b_", "a_x2b__x2b_", "a++", "c#+", "c+#", "_w_c+", "c/x5f", "c_/x5f"]
+    assert len({written_term(form) for form in forms}) == len(forms)
+    assert written_term("a_x2b_") == WRITTEN_MARK + "a_x5f_x2b_x5f_"
+    assert written_term("C++") == written_term("c++")
+    assert written_term("TD(λ)") == written_term(unicodedata.normalize("NFD", "TD(λ)"))
+    # A page that writes the hidden word literally holds it as the index holds words
+    # (as it would an author's name form): it is found by the form too, but it makes
+    # no other page match, and a text spelling a form's encoding plainly is no form.
+    engine = _engine_of(_paper("form", title="Form paper", abstract="We use C++ here."),
+                        _paper("crafted", title="Crafted", abstract="a_x2b_ and _w_r_x5e_2 here."),
+                        _paper("pieces", title="R 2 and a", abstract="A plus."))
+    assert written_forms("a_x2b_ and _w_r_x5e_2 here.") == []
+    assert [hit.location for hit in engine.find("C++").hits] == ["papers/form/"]
 
 def test_nothing_found_for_a_name_a_year_or_an_arxiv_id_says_the_list_records_none_or_no_paper_has_it():
     # "Bengio" or "2106.09685" on a list that records no authors nor arXiv ids was told
