@@ -9,15 +9,18 @@ file of the generator package (code and templates) and of the Python and library
 versions; anything else (another version, a damaged or foreign file) is ignored and the
 run starts from nothing. A CRC-32 of every byte before it ends the file, so that a byte
 flipped or a file cut short anywhere (a disk, a copy) is a damaged file, never another
-text on a page. The cache is a project file like the generated docs folder: whoever can
-write it can already change the generator itself.
+text on a page. Unpickling runs what the file's writer put in it, so a file is read
+only when it is this user's, root's or the owner's of this generator code (each of whom
+can already change what this process runs) and no one else may write it (`trusted`):
+in a folder a lab's group writes in (setgid, umask 002) any of the group could replace
+or rewrite a file there, and the generator's code need not be theirs to change.
 
 In a project folder two users share, the first user's cache may be closed to the
 second (made under a 022 umask: a folder only its owner writes in). The second user's
 run then goes on without it, as every run can, but says so once (`without`) rather
 than run as slow as a first build with no word why. Its files get the modes the
 umask gives a new file (mkstemp's 0600 kept even a group's shared cache from the
-group), never more.
+group) but no one else's write (0644 under 002), never more.
 """
 
 from __future__ import annotations
@@ -116,6 +119,9 @@ def read(folder: Path, name: str = FILE_NAME) -> object | None:
     trustworthy."""
     try:
         with open(folder / name, "rb") as handle:
+            if not trusted(handle.fileno()):
+                without(folder / name, "trust", "this run starts from nothing (slower)")
+                return None
             summed = _Summed(handle)
             if pickle.load(summed) != fingerprint():
                 return None
@@ -151,7 +157,7 @@ def write(folder: Path, value: object, name: str = FILE_NAME) -> bool:
     except OSError:
         return False
     try:
-        os.fchmod(fd, new_file_mode())  # (mkstemp's is 0600, whatever the umask)
+        os.fchmod(fd, written_mode())  # (mkstemp's is 0600, whatever the umask)
         with os.fdopen(fd, "wb") as handle, gcpause.off():
             summed = _Summed(handle)
             pickle.dump(fingerprint(), summed, protocol=pickle.HIGHEST_PROTOCOL)
@@ -202,3 +208,22 @@ def existing(folder: Path) -> Path:
     while not folder.exists() and folder.parent != folder:
         folder = folder.parent
     return folder
+
+
+def written_mode() -> int:
+    """A cache file's mode: what the umask gives a new file, but no one else's write (a
+    file others may write is not `trusted`)."""
+    return new_file_mode() & ~0o022
+
+
+def trusted(fd: int) -> bool:
+    """Whether the open file ``fd`` may be unpickled: its owner is this user, root or
+    the owner of this code, and no one else may write it. (The open file's, not its
+    name's: a file replaced meanwhile is not the one checked.)"""
+    info = os.fstat(fd)
+    return not info.st_mode & 0o022 and info.st_uid in {os.geteuid(), 0, _code_owner()}
+
+
+@functools.lru_cache(maxsize=1)
+def _code_owner() -> int:
+    return os.stat(__file__).st_uid

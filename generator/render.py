@@ -282,8 +282,14 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     its entries atomically, but would fail on one cut short by anything else)."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        # (Jinja's own, with the memo's rule: compiled code is run, so a file is loaded
+        # only when its writer could change the generator anyway: cache.trusted.)
         try:
-            super().load_bytecode(bucket)
+            with open(self._get_cache_filename(bucket), "rb") as handle:
+                if cache.trusted(handle.fileno()):
+                    bucket.load_bytecode(handle)
+        except FileNotFoundError:
+            pass
         except Exception:
             bucket.reset()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import random
 import shutil
 import time
@@ -81,10 +82,11 @@ def test_values_of_any_size_read_back_as_stored(tmp_path, size):
     assert cache.read(tmp_path) == value
 
 
-@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o644), (0o077, 0o600)])
 def test_a_cache_file_gets_the_mode_the_umask_gives_a_new_file(tmp_path, umask, mode):
     # mkstemp's 0600 whatever the umask: a group sharing a project folder (umask 002)
     # could not read each other's memo, and each build of the other started from nothing.
+    # Never the group's write (002): a file others may write is not unpickled (trusted).
     old = os.umask(umask)
     try:
         assert cache.write(tmp_path, {"kept": 1}) is True
@@ -183,3 +185,68 @@ def test_compiled_templates_another_user_keeps_are_no_error(shared_folder, monke
 
     assert _as_another_user(use, group=GROUP) == "2"
     assert list(folder.iterdir()) == []
+
+
+class _Runs:
+    """A pickle that, loaded, makes the file ``marker``: code a cache file's writer runs
+    as its reader."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_a_cache_file_others_may_write_is_never_unpickled(tmp_path):
+    # A memo the group may write (0664: a lab's umask 002) is one any of the group could
+    # have written, and unpickling it runs what they wrote as this user.
+    marker = tmp_path / "ran"
+    (tmp_path / cache.FILE_NAME).write_bytes(pickle.dumps(_Runs(marker)))
+    (tmp_path / cache.FILE_NAME).chmod(0o664)
+    assert cache.read(tmp_path) is None
+    assert not marker.exists()
+    (tmp_path / cache.FILE_NAME).chmod(0o644)  # (this user's own, others may not write it)
+    cache.read(tmp_path)
+    assert marker.exists()  # (the test's pickle runs when it is read: it tests the above)
+
+
+@_ROOT
+def test_a_memo_another_user_of_the_group_wrote_is_not_trusted(shared_folder, monkeypatch, capsys):  # noqa: F811
+    # Root's build under a lab's umask 002, in the setgid folder the lab shares: its memo
+    # may not be written into by the others, and one of them who replaces it (a folder the
+    # group writes in) runs nothing as root: root's next read starts from nothing.
+    from tests.test_docslock import GROUP, NOBODY, _as_another_user
+
+    monkeypatch.setattr(cache, "_SAID", [])
+    folder = cache.folder(shared_folder)
+    old = os.umask(0o002)
+    try:
+        assert cache.write(folder, {"kept": 1}) is True
+    finally:
+        os.umask(old)
+    memo = folder / cache.FILE_NAME
+    marker = shared_folder / "ran"
+
+    def write_into() -> str:
+        with open(memo, "r+b") as handle:
+            handle.write(pickle.dumps(_Runs(marker)))
+        return "written"
+
+    assert _as_another_user(write_into, group=GROUP).startswith("PermissionError")
+    assert cache.read(folder) == {"kept": 1}
+
+    def replace() -> str:
+        (folder / "theirs").write_bytes(pickle.dumps(_Runs(marker)))
+        os.replace(folder / "theirs", memo)
+        return "replaced"
+
+    assert _as_another_user(replace, group=GROUP) == "replaced"
+    assert memo.stat().st_uid == NOBODY
+    capsys.readouterr()
+    assert cache.read(folder) is None
+    assert not marker.exists()
+    assert capsys.readouterr().err == (
+        f"readinglist: running without its cache: you may not trust {memo} (nobody's, mode"
+        " 0644), so this run starts from nothing (slower); its owner may delete it\n"
+    )

@@ -984,3 +984,33 @@ def test_every_default_numbering_system_babel_knows_is_written_in_its_own_digits
     assert systems - {"latn"} <= _ZERO.keys()
     for system, zero in _ZERO.items():
         assert [unicodedata.decimal(chr(zero + i)) for i in range(10)] == list(range(10)), system
+
+
+
+def test_a_compiled_template_others_may_write_is_not_loaded(tmp_path):
+    # Jinja's entry is a pickle (its source's checksum) and code: loaded, it runs what
+    # its writer put in it. Group-writable (a lab's folder, umask 002), any of the group
+    # could have written it: compiled again instead (cache.trusted).
+    import pickle
+
+    from generator import render
+    from tests.test_cache import _Runs
+
+    folder = tmp_path / "compiled"
+    source = {"page": "{{ 1 + 1 }}"}
+    env = jinja2.Environment(loader=jinja2.DictLoader(source), bytecode_cache=render.bytecode_cache(folder))
+    assert env.get_template("page").render() == "2"
+    (entry,) = folder.iterdir()
+    marker = tmp_path / "ran"
+    entry.write_bytes(jinja2.bccache.bc_magic + pickle.dumps(_Runs(marker)))
+    entry.chmod(0o664)
+    again = jinja2.Environment(loader=jinja2.DictLoader(source), bytecode_cache=render.bytecode_cache(folder))
+    assert again.get_template("page").render() == "2"
+    assert not marker.exists()
+    # (Compiled again, it was written again. This user's own, the test's pickle runs.)
+    entry.write_bytes(jinja2.bccache.bc_magic + pickle.dumps(_Runs(marker)))
+    entry.chmod(0o644)
+    jinja2.Environment(loader=jinja2.DictLoader(source), bytecode_cache=render.bytecode_cache(folder)).get_template(
+        "page"
+    )
+    assert marker.exists()
