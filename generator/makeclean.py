@@ -135,16 +135,14 @@ def _delete() -> bool:
         # `find docs` of the rule before did not follow it either.)
         doomed += sorted(entry for entry in DOCS.iterdir() if entry.name not in DOCS_KEPT)
     DOCS.mkdir(exist_ok=True)
-    failed = not _deleted(TRASH)  # (what a make clean stopped by Ctrl-C left)
-    try:
-        TRASH.mkdir()
-    except OSError:
-        pass  # (then each goes where it is, as before there was a TRASH)
+    failed, aside = _trash_made()
     in_place: list[Path] = []
     with interrupts_held():  # (renames: milliseconds)
         for path in doomed:
             try:
-                if path.is_dir() and not path.is_symlink():
+                if path.is_dir() and not path.is_symlink() and not aside:
+                    in_place.append(path)
+                elif path.is_dir() and not path.is_symlink():
                     (TRASH / path).parent.mkdir(parents=True, exist_ok=True)
                     path.rename(TRASH / path)
                 elif os.path.lexists(path):
@@ -155,9 +153,31 @@ def _delete() -> bool:
                     failed = True
                 else:
                     in_place.append(path)  # (a mount point, say: deleted where it is)
-    for path in [*in_place, TRASH]:
+    for path in [*in_place, *([TRASH] if aside else [])]:
         failed = not _deleted(path) or failed
     return failed
+
+
+def _trash_made() -> tuple[bool, bool]:
+    """TRASH emptied of what a make clean stopped by Ctrl-C left, and made: whether
+    something could not be deleted (said), and whether what goes may be moved into it.
+    A TRASH that is a link or a file is not make clean's (a link's folder is elsewhere:
+    .venv and site/ moved into it left the project, and rmtree refuses a link): it is
+    left as it is, and each thing is deleted where it is, as before there was a TRASH."""
+    if os.path.lexists(TRASH) and (TRASH.is_symlink() or not TRASH.is_dir()):
+        kind = "link" if TRASH.is_symlink() else "file"
+        print(
+            f"make clean: {TRASH} is a {kind}, not the folder it sets aside what it deletes"
+            " in: left as it is, and each thing deleted where it is",
+            file=sys.stderr,
+        )
+        return False, False
+    failed = not _deleted(TRASH)
+    try:
+        TRASH.mkdir()
+    except OSError:
+        pass  # (a leftover it could not delete: renames onto what is in it fail, in place)
+    return failed, TRASH.is_dir() and not TRASH.is_symlink()
 
 
 def _deleted(folder: Path) -> bool:

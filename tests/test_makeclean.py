@@ -253,3 +253,35 @@ def test_make_clean_waiting_for_another_users_build_names_that_user(shared_folde
         f"make clean: waiting for a process of root's (it holds {lock}) to finish writing site/"
         " (Ctrl-C to stop)\n"
     )
+
+
+@pytest.mark.parametrize("kind", ["link", "file"])
+def test_a_readinglist_clean_that_is_not_its_folder_is_left_and_nothing_goes_into_it(tmp_path, monkeypatch, capsys, kind):
+    # `.readinglist-clean` a link to a folder elsewhere (a curator's, say): the renames
+    # into it carried .venv, site/ and docs/'s folders out of the project into that
+    # folder, and left them there (rmtree refuses a link). A file of that name: each
+    # was deleted in place, but the file was reported twice as one that cannot go.
+    from generator import makeclean
+
+    project = _project(tmp_path)
+    (project / ".venv" / "bin").mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mine.md").write_text("mine")
+    if kind == "link":
+        (project / ".readinglist-clean").symlink_to(elsewhere, target_is_directory=True)
+    else:
+        (project / ".readinglist-clean").write_text("mine")
+    monkeypatch.chdir(project)
+    assert makeclean.main() == 0
+    assert capsys.readouterr().err == (
+        f"make clean: .readinglist-clean is a {kind}, not the folder it sets aside what it"
+        " deletes in: left as it is, and each thing deleted where it is\n"
+    )
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["mine.md"]
+    assert (elsewhere / "mine.md").read_text() == "mine"
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".readinglist-clean", ".site.readinglist.lock", "Makefile", "docs", "generator",
+    ]
+    assert sorted(p.name for p in (project / "docs").iterdir()) == [".gitkeep", ".readinglist.lock"]
+    assert (project / ".readinglist-clean").is_symlink() == (kind == "link")
