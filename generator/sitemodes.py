@@ -11,7 +11,8 @@ as MkDocs keeps it: made 0644/0755 whatever the umask, the first user's site was
 the second could not replace (its old site left beside the site folder at every
 build), and a folder's setgid bit (what is made in it keeps the folder's group) was
 cleared by the chmod. So under 022 (the usual) files 0644 and folders 0755, as MkDocs;
-under 002, 0664 and 0775, as MkDocs; under 077 or 027, 0644 and 0755, readable.
+under 002, 0664 and 0775, as MkDocs; under 077 or 027, 0644 and 0755, readable; under
+000, 0664 and 0775 (MkDocs' 0666 and 0777 let anyone rewrite a published site).
 """
 
 from __future__ import annotations
@@ -28,15 +29,17 @@ FOLDER_MODE = 0o755
 
 def make_publishable(site_dir: Path) -> None:
     """Give every file under ``site_dir`` FILE_MODE and every folder FOLDER_MODE, each
-    with the group's and others' write where the umask gives it, and a folder's setgid
-    bit kept.
+    with the group's write where the umask gives it (never others'), and a folder's
+    setgid bit kept.
 
     Symbolic links inside it are left alone (MkDocs makes none; a chmod through one
     would change the file it leads to, wherever that is), and so is what they lead to.
     ``site_dir`` itself may be one (a link to where a web server reads the site): the
     folder it leads to is the site's, and MkDocs writes in it as such.
     """
-    granted = 0o022 & new_file_mode()  # (the write a new file gets beyond its owner's)
+    # (The group's write a new file gets: never others', which umask 000 gives, a site
+    # anyone on the machine could rewrite.)
+    granted = stat.S_IWGRP & new_file_mode()
     top = os.path.realpath(site_dir)
     # (A link's own mode is not its folder's: a 0700 folder reached through one kept
     # every page from a web server running as another user.)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from generator import sitemodes
 
@@ -42,25 +43,37 @@ def test_a_link_inside_the_site_and_what_it_leads_to_are_left_alone(tmp_path):
     assert _mode(outside) == 0o600 and _mode(site) == 0o755
 
 
+def _small_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "papers").mkdir(parents=True)
+    (site / "index.html").write_text("home")
+    return site
+
+
+def _publishable_under(umask: int, site: Path) -> tuple[int, int, int]:
+    """The modes of ``site``, its folder and its file, made publishable under ``umask``."""
+    old = os.umask(umask)
+    try:
+        sitemodes.make_publishable(site)
+    finally:
+        os.umask(old)
+    return _mode(site), _mode(site / "papers"), _mode(site / "index.html")
+
+
 def test_the_write_the_umask_gives_the_group_and_a_folders_setgid_bit_are_kept(tmp_path):
     # A lab's folder shared by its users (setgid, umask 002): the site was made 0644 and
     # 0755, its folders' setgid bit cleared, as whatever the umask, so the second user
     # could not replace the first one's site. MkDocs gives 0664 and 0775 there.
-    site = tmp_path / "site"
-    (site / "papers").mkdir(parents=True)
-    (site / "index.html").write_text("home")
+    site = _small_site(tmp_path)
     for folder in (site, site / "papers"):
         os.chmod(folder, 0o2775)
-    old = os.umask(0o002)
-    try:
-        sitemodes.make_publishable(site)
-    finally:
-        os.umask(old)
-    assert (_mode(site), _mode(site / "papers"), _mode(site / "index.html")) == (0o2775, 0o2775, 0o664)
+    assert _publishable_under(0o002, site) == (0o2775, 0o2775, 0o664)
+    # (The usual umask: as MkDocs, and as before.)
+    assert _publishable_under(0o022, site) == (0o2755, 0o2755, 0o644)
 
-    old = os.umask(0o022)  # (the usual umask: as MkDocs, and as before)
-    try:
-        sitemodes.make_publishable(site)
-    finally:
-        os.umask(old)
-    assert (_mode(site), _mode(site / "papers"), _mode(site / "index.html")) == (0o2755, 0o2755, 0o644)
+
+def test_a_umask_that_gives_everyone_write_gives_the_site_the_groups_alone(tmp_path):
+    # Under umask 000 (some containers' and CI runners') the site was made 0666 and
+    # 0777: a site published from /var/www that anyone on the machine could rewrite.
+    # Only the group's write is kept (a lab's shared folder), as the docstring says.
+    assert _publishable_under(0o000, _small_site(tmp_path)) == (0o775, 0o775, 0o664)
