@@ -41,6 +41,8 @@ DOCS = Path("docs")
 DOCS_KEPT = {".gitkeep", docslock.LOCK_NAME, docslock.HOLDER_NAME}
 # Where what goes is moved before it is deleted (git-ignored; a build never looks there).
 TRASH = Path(".readinglist-clean")
+# What _delete puts in TRASH, beside a killed build's folders (.site.readinglist-*).
+_SET_ASIDE = {".venv", SITE.name, ".cache", DOCS.name}
 
 
 def main() -> int:
@@ -162,12 +164,13 @@ def _trash_made() -> tuple[bool, bool]:
     """TRASH emptied of what a make clean stopped by Ctrl-C left, and made: whether
     something could not be deleted (said), and whether what goes may be moved into it.
     A TRASH that is a link or a file is not make clean's (a link's folder is elsewhere:
-    .venv and site/ moved into it left the project, and rmtree refuses a link): it is
-    left as it is, and each thing is deleted where it is, as before there was a TRASH."""
-    if os.path.lexists(TRASH) and (TRASH.is_symlink() or not TRASH.is_dir()):
-        kind = "link" if TRASH.is_symlink() else "file"
+    .venv and site/ moved into it left the project, and rmtree refuses a link), nor is a
+    folder holding what make clean never puts there (a curator's): it is left as it
+    is, and each thing is deleted where it is, as before there was a TRASH."""
+    kind = _not_trash()
+    if kind:
         print(
-            f"make clean: {TRASH} is a {kind}, not the folder it sets aside what it deletes"
+            f"make clean: {TRASH} is {kind}, not the folder it sets aside what it deletes"
             " in: left as it is, and each thing deleted where it is",
             file=sys.stderr,
         )
@@ -178,6 +181,22 @@ def _trash_made() -> tuple[bool, bool]:
     except OSError:
         pass  # (a leftover it could not delete: renames onto what is in it fail, in place)
     return failed, TRASH.is_dir() and not TRASH.is_symlink()
+
+
+def _not_trash() -> str:
+    """What TRASH is where it is not one make clean made ("a link", ...), else ""."""
+    if TRASH.is_symlink():
+        return "a link"
+    if not TRASH.is_dir():
+        return "a file" if os.path.lexists(TRASH) else ""
+    try:
+        foreign = sorted(
+            entry.name for entry in TRASH.iterdir()
+            if entry.name not in _SET_ASIDE and not entry.name.startswith(f".{SITE.name}.readinglist-")
+        )
+    except OSError:
+        return ""  # (one it may not list: deleting it says why it cannot)
+    return f"a folder holding {', '.join(foreign)}, which make clean never puts there" if foreign else ""
 
 
 def _deleted(folder: Path) -> bool:

@@ -285,3 +285,24 @@ def test_a_readinglist_clean_that_is_not_its_folder_is_left_and_nothing_goes_int
     ]
     assert sorted(p.name for p in (project / "docs").iterdir()) == [".gitkeep", ".readinglist.lock"]
     assert (project / ".readinglist-clean").is_symlink() == (kind == "link")
+
+
+def test_a_readinglist_clean_folder_holding_what_make_clean_never_puts_there_is_left(tmp_path, monkeypatch, capsys):
+    # make clean deleted any folder of that name first, whatever it held: a curator's
+    # (notes.md) went with it. It puts only what it deletes there (.venv, site, .cache,
+    # docs, .site.readinglist-*): a folder holding anything else is not its leftover.
+    from generator import makeclean
+
+    project = _project(tmp_path)
+    (project / ".readinglist-clean" / ".venv").mkdir(parents=True)
+    (project / ".readinglist-clean" / "notes.md").write_text("mine")
+    monkeypatch.chdir(project)
+    assert makeclean.main() == 0
+    assert capsys.readouterr().err == (
+        "make clean: .readinglist-clean is a folder holding notes.md, which make clean never"
+        " puts there, not the folder it sets aside what it deletes in: left as it is, and"
+        " each thing deleted where it is\n"
+    )
+    assert sorted(p.name for p in (project / ".readinglist-clean").iterdir()) == [".venv", "notes.md"]
+    assert not (project / "site").exists() and not (project / ".cache").exists()
+    assert sorted(p.name for p in (project / "docs").iterdir()) == [".gitkeep", ".readinglist.lock"]
