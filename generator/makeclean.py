@@ -64,6 +64,13 @@ def main() -> int:
             return 130
         try:
             return 1 if _delete() else 0
+        except _StoppedInPlace as stopped:
+            print(
+                f"make clean: stopped while it deleted {stopped.args[0]} where it is (what is left"
+                " of it the next `make clean` deletes)",
+                file=sys.stderr,
+            )
+            return 130
         except KeyboardInterrupt:
             print(
                 f"make clean: stopped; what was left to delete is in {TRASH}/, which the next"
@@ -155,9 +162,16 @@ def _delete() -> bool:
                     failed = True
                 else:
                     in_place.append(path)  # (a mount point, say: deleted where it is)
-    for path in [*in_place, *([TRASH] if aside else [])]:
-        failed = not _deleted(path) or failed
-    return failed
+    for path in in_place:
+        try:
+            failed = not _deleted(path) or failed
+        except KeyboardInterrupt:
+            raise _StoppedInPlace(path) from None  # (half deleted there, not in TRASH)
+    return (not _deleted(TRASH) if aside else False) or failed
+
+
+class _StoppedInPlace(KeyboardInterrupt):
+    """A Ctrl-C while a folder not moved into TRASH (a mount point, say) was deleted."""
 
 
 def _trash_made() -> tuple[bool, bool]:

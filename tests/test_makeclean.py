@@ -306,3 +306,25 @@ def test_a_readinglist_clean_folder_holding_what_make_clean_never_puts_there_is_
     assert sorted(p.name for p in (project / ".readinglist-clean").iterdir()) == [".venv", "notes.md"]
     assert not (project / "site").exists() and not (project / ".cache").exists()
     assert sorted(p.name for p in (project / "docs").iterdir()) == [".gitkeep", ".readinglist.lock"]
+
+
+def test_ctrl_c_while_a_folder_is_deleted_where_it_is_says_so(tmp_path, monkeypatch, capsys):
+    # A folder not moved aside (a mount point, or no .readinglist-clean to move it into)
+    # is deleted where it is: stopped then, make clean said what was left was in
+    # .readinglist-clean/ and nothing else was half deleted, with .venv half there.
+    from generator import makeclean
+
+    project = _project(tmp_path)
+    (project / ".venv" / "bin").mkdir(parents=True)
+    (project / ".readinglist-clean").write_text("mine")  # (so nothing is moved aside)
+    monkeypatch.chdir(project)
+
+    def interrupted(path, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(makeclean.shutil, "rmtree", interrupted)
+    assert makeclean.main() == 130
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "make clean: stopped while it deleted .venv where it is (what is left of it the next"
+        " `make clean` deletes)"
+    )
