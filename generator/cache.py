@@ -170,6 +170,8 @@ def write(folder: Path, value: object, name: str = FILE_NAME) -> bool:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(error, PermissionError):  # (another user's file, in a sticky folder)
+            without(folder / name, "replace", "this run's work is not kept for the next")
         if isinstance(error, OSError):  # a full disk, say: the same as a read-only one
             return False
         raise

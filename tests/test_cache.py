@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import pickle
 import random
@@ -112,23 +114,26 @@ def _theirs(shared: Path, monkeypatch) -> Path:
     return folder
 
 
+def _said(*calls) -> str:
+    """The results of ``calls`` and what they said on stderr, on one line."""
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        results = tuple(call() for call in calls)
+    return f"{results} {said.getvalue()}"
+
+
 _ROOT = pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
 
 
 @_ROOT
 def test_a_second_user_who_may_not_write_the_cache_is_told_once_and_reads_it(shared_folder, monkeypatch):  # noqa: F811
-    import contextlib
-    import io
-
     from tests.test_docslock import GROUP, _as_another_user
 
     folder = _theirs(shared_folder, monkeypatch)
 
     def use() -> str:
-        said = io.StringIO()
-        with contextlib.redirect_stderr(said):
-            results = (cache.read(folder), cache.write(folder, {"kept": 2}), cache.write(folder, {"kept": 3}))
-        return f"{results} {said.getvalue()}"
+        return _said(lambda: cache.read(folder), lambda: cache.write(folder, {"kept": 2}),
+                     lambda: cache.write(folder, {"kept": 3}))
 
     assert _as_another_user(use, group=GROUP) == (
         f"({{'kept': 1}}, False, False) readinglist: running without its cache: you may not write"
@@ -140,19 +145,13 @@ def test_a_second_user_who_may_not_write_the_cache_is_told_once_and_reads_it(sha
 
 @_ROOT
 def test_a_cache_file_the_user_may_not_read_is_ignored_and_said_once(shared_folder, monkeypatch):  # noqa: F811
-    import contextlib
-    import io
-
     from tests.test_docslock import GROUP, _as_another_user
 
     folder = _theirs(shared_folder, monkeypatch)
     (folder / cache.FILE_NAME).chmod(0o600)
 
     def use() -> str:
-        said = io.StringIO()
-        with contextlib.redirect_stderr(said):
-            results = (cache.read(folder), cache.read(folder))
-        return f"{results} {said.getvalue()}"
+        return _said(lambda: cache.read(folder), lambda: cache.read(folder))
 
     assert _as_another_user(use, group=GROUP) == (
         f"(None, None) readinglist: running without its cache: you may not read"
@@ -250,3 +249,24 @@ def test_a_memo_another_user_of_the_group_wrote_is_not_trusted(shared_folder, mo
         f"readinglist: running without its cache: you may not trust {memo} (nobody's, mode"
         " 0644), so this run starts from nothing (slower); its owner may delete it\n"
     )
+
+
+@_ROOT
+def test_a_memo_another_user_owns_in_a_sticky_folder_is_not_replaced_and_said_once(shared_folder, monkeypatch):  # noqa: F811
+    # A sticky folder (chmod +t) lets no one replace another user's file: the write
+    # failed at the rename and said nothing, each run as slow as a first with no word why.
+    from tests.test_docslock import GROUP, _as_another_user
+
+    folder = _theirs(shared_folder, monkeypatch)
+    folder.chmod(0o1777)
+
+    def use() -> str:
+        return _said(lambda: cache.write(folder, {"kept": 2}), lambda: cache.write(folder, {"kept": 3}))
+
+    assert _as_another_user(use, group=GROUP) == (
+        f"(False, False) readinglist: running without its cache: you may not replace"
+        f" {folder / cache.FILE_NAME} (root's, mode 0644), so this run's work is not kept for"
+        " the next; its owner may delete it\n"
+    )
+    assert cache.read(folder) == {"kept": 1}  # (theirs, untouched)
+    assert sorted(p.name for p in folder.iterdir()) == [cache.FILE_NAME]  # (no temporary file left)
