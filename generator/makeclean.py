@@ -95,6 +95,7 @@ def _wait_for(lock_file: Path, shown: str, *, let_servers_be: bool) -> int | Non
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _forget(docslock.record_of(lock_file))
                 return fd
             except BlockingIOError:
                 pass
@@ -110,6 +111,16 @@ def _wait_for(lock_file: Path, shown: str, *, let_servers_be: bool) -> int | Non
     except BaseException:
         os.close(fd)
         raise
+
+
+def _forget(record: Path) -> None:
+    """A holder's ``record`` found once this holds the lock is a killed build's (each
+    holder deletes its own before it lets go): deleted, or a build waiting for make
+    clean, which writes none, names that build's user (docslock.unnamed, its owner)."""
+    try:
+        record.unlink(missing_ok=True)
+    except OSError:
+        pass  # (another user's, in a folder with the sticky bit: as it was)
 
 
 def _opened(lock_file: Path, shown: str) -> int | None:

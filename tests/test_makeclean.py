@@ -328,3 +328,24 @@ def test_ctrl_c_while_a_folder_is_deleted_where_it_is_says_so(tmp_path, monkeypa
         "make clean: stopped while it deleted .venv where it is (what is left of it the next"
         " `make clean` deletes)"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
+def test_a_killed_builds_record_left_is_not_taken_for_make_cleans(shared_folder):  # noqa: F811
+    # A build killed (kill -9) leaves its record, 0600: while make clean (which writes
+    # none) held the lock, a build waiting for it named the killed build's user.
+    from generator import docslock, makeclean, staged_site
+    from tests.test_docslock import GROUP, _as_another_user
+
+    lock = staged_site.lock_file(shared_folder / "site")
+    record = docslock.record_of(lock)
+    record.write_text('{"pid": 999999, "command": "readinglist build", "serves": ""}\n')
+    os.chown(record, 1234, GROUP)
+    record.chmod(0o600)
+    fd = makeclean._wait_for(lock, "site/", let_servers_be=False)
+    assert fd is not None
+    try:
+        said = _as_another_user(lambda: docslock.unnamed(record, "LOCK"), group=GROUP)
+    finally:
+        os.close(fd)
+    assert said == "another process (it holds LOCK)"
