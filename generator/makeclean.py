@@ -23,6 +23,7 @@ not yet deleted in TRASH, which the next `make clean` deletes first.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -155,7 +156,8 @@ def _delete() -> bool:
         # `find docs` of the rule before did not follow it either.)
         doomed += sorted(entry for entry in DOCS.iterdir() if entry.name not in DOCS_KEPT)
     DOCS.mkdir(exist_ok=True)
-    failed, aside = _trash_made()
+    said: set[str] = set()  # (what could not be deleted, said once)
+    failed, aside = _trash_made(said)
     in_place: list[Path] = []
     with interrupts_held():  # (renames: milliseconds)
         for path in doomed:
@@ -175,17 +177,17 @@ def _delete() -> bool:
                     in_place.append(path)  # (a mount point, say: deleted where it is)
     for path in in_place:
         try:
-            failed = not _deleted(path) or failed
+            failed = not _deleted(path, said) or failed
         except KeyboardInterrupt:
             raise _StoppedInPlace(path) from None  # (half deleted there, not in TRASH)
-    return (not _deleted(TRASH) if aside else False) or failed
+    return (not _deleted(TRASH, said) if aside else False) or failed
 
 
 class _StoppedInPlace(KeyboardInterrupt):
     """A Ctrl-C while a folder not moved into TRASH (a mount point, say) was deleted."""
 
 
-def _trash_made() -> tuple[bool, bool]:
+def _trash_made(said: set[str]) -> tuple[bool, bool]:
     """TRASH emptied of what a make clean stopped by Ctrl-C left, and made: whether
     something could not be deleted (said), and whether what goes may be moved into it.
     A TRASH that is a link or a file is not make clean's (a link's folder is elsewhere:
@@ -200,7 +202,7 @@ def _trash_made() -> tuple[bool, bool]:
             file=sys.stderr,
         )
         return False, False
-    failed = not _deleted(TRASH)
+    failed = not _deleted(TRASH, said)
     try:
         TRASH.mkdir()
     except OSError:
@@ -224,15 +226,32 @@ def _not_trash() -> str:
     return f"a folder holding {', '.join(foreign)}, which make clean never puts there" if foreign else ""
 
 
-def _deleted(folder: Path) -> bool:
-    """Whether ``folder`` is gone (deleted, or not there); what stopped it is said."""
-    try:
-        if os.path.lexists(folder):
-            shutil.rmtree(folder)
-    except OSError as error:
-        print(f"make clean: cannot delete {error.filename or folder}: {error.strerror or error}", file=sys.stderr)
-        return False
-    return True
+def _deleted(folder: Path, said: set[str]) -> bool:
+    """Whether ``folder`` is gone (deleted, or not there). What it holds that cannot be
+    deleted is kept and the rest deleted; the first such file is said (its path: an
+    error of rmtree's names the file alone), once in ``said``."""
+    refused: list[tuple[str, OSError]] = []
+
+    def keep(function: object, path: str, error: OSError | tuple) -> None:
+        if isinstance(error, tuple):  # (onerror's exc_info)
+            error = error[1]
+        if error.errno != errno.ENOTEMPTY:  # (a folder holding what was kept: no news)
+            refused.append((path, error))
+
+    if os.path.lexists(folder):
+        if sys.version_info >= (3, 12):
+            shutil.rmtree(folder, onexc=keep)
+        else:  # (onerror: deprecated since 3.12, the Makefile's system python3 may be older)
+            shutil.rmtree(folder, onerror=keep)
+    if not os.path.lexists(folder):
+        return True
+    news = [(path, error) for path, error in refused or [(str(folder), None)] if path not in said]
+    if news:
+        (path, error), more = news[0], f" (and {len(news) - 1} more)" if len(news) > 1 else ""
+        said.update(path for path, _ in news)
+        reason = (error.strerror or str(error)) if error is not None else "it is still there"
+        print(f"make clean: cannot delete {path}: {reason}{more}", file=sys.stderr)
+    return False
 
 
 if __name__ == "__main__":

@@ -349,3 +349,34 @@ def test_a_killed_builds_record_left_is_not_taken_for_make_cleans(shared_folder)
     finally:
         os.close(fd)
     assert said == "another process (it holds LOCK)"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
+def test_a_leftover_this_user_may_not_delete_is_said_once(shared_folder):  # noqa: F811
+    # What a stopped make clean left, in a folder of another user's (root's, 0755):
+    # make clean said it could not delete it twice, before and after its deletions.
+    from generator import makeclean
+    from tests.test_docslock import GROUP, _as_another_user
+
+    theirs = shared_folder / ".readinglist-clean" / ".venv" / "bin"
+    theirs.mkdir(parents=True)
+    (theirs / "python").write_text("")
+    for folder in (shared_folder / ".readinglist-clean", theirs.parent):
+        folder.chmod(0o2775)
+    theirs.chmod(0o2755)  # (root's, under umask 022: the group may not delete in it)
+    (shared_folder / "site").mkdir()
+
+    def clean() -> str:
+        import contextlib
+        import io
+
+        os.chdir(shared_folder)
+        said = io.StringIO()
+        with contextlib.redirect_stderr(said):
+            code = makeclean.main()
+        return f"{code} {said.getvalue()}"
+
+    assert _as_another_user(clean, group=GROUP) == (
+        "1 make clean: cannot delete .readinglist-clean/.venv/bin/python: Permission denied\n"
+    )
+    assert not (shared_folder / "site").exists()
