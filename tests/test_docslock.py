@@ -426,35 +426,40 @@ def test_a_lock_another_user_left_in_a_sticky_folder_is_refused_saying_why(share
     )
 
 
+def said_waiting_as_another_user(module, waits) -> str:
+    """What ``waits``, a call that waits for a lock by ``module``'s time.sleep, says on
+    standard error when another user of GROUP runs it, stopped at its first wait."""
+    import contextlib
+    import io
+    import types
+
+    def wait() -> str:
+        said = io.StringIO()
+
+        def stop(seconds: float) -> None:
+            raise InterruptedError  # (the child's only: it waited once)
+
+        module.time = types.SimpleNamespace(sleep=stop)
+        with contextlib.redirect_stderr(said), contextlib.suppress(InterruptedError):
+            waits()
+        return said.getvalue()
+
+    return _as_another_user(wait, group=GROUP)
+
+
 @pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root, to be another user")
 def test_a_second_user_waiting_for_the_first_users_build_is_told_whose_it_is(shared_folder):
     # The site folder's record is 0600 (a command line beside a served folder): the
     # second user, who may not read it, was told only of "another process". Its owner,
     # the holder, needs no reading of it.
-    import contextlib
-    import io
-    import types
-
     from generator import docslock
 
     old = os.umask(0o022)
     try:
         lock, held = shared_folder / ".site.readinglist.lock", {}
         docslock.hold(lock, "site/", held)  # (root's build, as the first user's)
-
-        def wait() -> str:
-            said = io.StringIO()
-
-            def stop(seconds: float) -> None:
-                raise InterruptedError  # (the child's only: it waited once)
-
-            docslock.time = types.SimpleNamespace(sleep=stop)
-            with contextlib.redirect_stderr(said), contextlib.suppress(InterruptedError):
-                docslock.hold(lock, "site/", {})
-            return said.getvalue()
-
         try:
-            said = _as_another_user(wait, group=GROUP)
+            said = said_waiting_as_another_user(docslock, lambda: docslock.hold(lock, "site/", {}))
         finally:
             docslock.release(lock, held)
         assert said == (

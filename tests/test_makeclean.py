@@ -224,29 +224,13 @@ def test_ctrl_c_while_make_clean_deletes_stops_it_cleanly_and_the_next_finishes(
 def test_make_clean_waiting_for_another_users_build_names_that_user(shared_folder):  # noqa: F811
     # The site folder's record is 0600: make clean of the second user of a shared
     # folder said only "another process"; the record's owner is the holder.
-    import contextlib
-    import io
-    import types
-
     from generator import docslock, makeclean, staged_site
-    from tests.test_docslock import GROUP, _as_another_user
+    from tests.test_docslock import said_waiting_as_another_user
 
     lock, held = staged_site.lock_file(shared_folder / "site"), {}
     docslock.hold(lock, "site/", held)  # (root's build, the first user's)
-
-    def wait() -> str:
-        said = io.StringIO()
-
-        def stop(seconds: float) -> None:
-            raise InterruptedError  # (the child's only: it waited once)
-
-        makeclean.time = types.SimpleNamespace(sleep=stop)
-        with contextlib.redirect_stderr(said), contextlib.suppress(InterruptedError):
-            makeclean._wait_for(lock, "site/", let_servers_be=False)
-        return said.getvalue()
-
     try:
-        said = _as_another_user(wait, group=GROUP)
+        said = said_waiting_as_another_user(makeclean, lambda: makeclean._wait_for(lock, "site/", let_servers_be=False))
     finally:
         docslock.release(lock, held)
     assert said == (
