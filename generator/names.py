@@ -293,6 +293,20 @@ GIVEN_NAME_WORDS = frozenset("""
 """.split())
 
 
+# Surnames of Chinese, Korean and Vietnamese names so romanised (the commonest Chinese
+# ones in pinyin, Hong Kong's Cantonese spellings, the commonest Korean ones) that
+# lemminflect's dictionary holds as words too, beside those SURNAME_WORDS has ("He",
+# "Sun", "Song", "Lee"): "Young Park", "Wen Wen", "Kin Man Lam" and "Wing Kin Sung", real
+# authors, were warned of as organisations' (read_as_organisation). Not the function words among them ("To", "So", "Do", "Ye"),
+# which end no name as often as a phrase. Asked of a name's last word by
+# read_as_organisation alone: the Markdown list's reader tells a title's words from
+# names by SURNAME_WORDS, where "Man", "Law" or "Son" would read a title's words as a
+# name.
+ROMANISED_SURNAME_WORDS = frozenset("""
+    fang gong lam law man pang park ran shin sin son sung tam tong wan wen woo yip yuan
+""".split())
+
+
 def is_given_name_word(word: str) -> bool:
     """Whether ``word``, a word of the dictionary too, is a common given name
     (GIVEN_NAME_WORDS): "Frank", "Mark", "Grace"; not "Free", "New", "Open"."""
@@ -317,14 +331,15 @@ def read_as_organisation(name: str) -> bool:
     organisation's all the same: two to four capitalised words, every one a word of the
     dictionary ("Hugging Face", "Common Crawl"), the first no given name that is a word
     too ("Grace Hopper": GIVEN_NAME_WORDS), the last no common surname ("Tom Brown":
-    SURNAME_WORDS). Few people's names are made so ("Young Park", "Wing Lam"; most have
-    a word no dictionary holds, "Jane", "Sutskever"), and one that is can be written
-    surname first, "Park, Young", which is a person's for sure: a name with a comma, a
-    brace, or another character than letters is no such name."""
+    SURNAME_WORDS; "Young Park", "Wen Wen": ROMANISED_SURNAME_WORDS). Few people's names
+    are made so (most have a word no dictionary holds, "Jane", "Sutskever"), and one that
+    is can be written surname first, "Hopper, Grace", which is a person's for sure: a
+    name with a comma, a brace, or another character than letters is no such name."""
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(_CAPITALISED_WORD.fullmatch(word) for word in words):
         return False
-    if is_given_name_word(words[0]) or is_surname_word(words[-1]):
+    last = words[-1].casefold()
+    if is_given_name_word(words[0]) or last in SURNAME_WORDS or last in ROMANISED_SURNAME_WORDS:
         return False
     # (the dictionary first: most names have a word it does not hold, and the
     # organisation's pattern costs more)
