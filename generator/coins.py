@@ -25,7 +25,7 @@ from .export_bibtex import (
 )
 from .links import quoted
 from .models import Paper, page_pieces
-from .names import is_organisation
+from .names import cited_whole
 
 _JOURNAL = "info:ofi/fmt:kev:mtx:journal"
 _BOOK = "info:ofi/fmt:kev:mtx:book"
@@ -110,11 +110,11 @@ def _authors(names: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 def _organisation(name: str) -> str | None:
-    """An organisation's name (`is_organisation`) or a braced one, without its braces, on
-    one line; None for a person's (a mark beside a name, "Wilcox*", braces it whole in
+    """An organisation's name (`names.cited_whole`) or a braced one, without its braces,
+    on one line; None for a person's (a mark beside a name, "Wilcox*", braces it whole in
     BibTeX too, but it is a person's)."""
     braced = braced_name(name)
-    if braced is None and not (is_one_unit(name) and is_organisation(name)):
+    if braced is None and not (is_one_unit(name) and cited_whole(name)):
         return None
     return " ".join((name if braced is None else braced).split())
 

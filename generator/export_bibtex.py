@@ -16,7 +16,7 @@ from .joinedfile import Joined
 from .latex import ONE_CHARACTER_MATH, simple_math
 from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
-from .names import balanced, braced_name, is_organisation, without_marks
+from .names import balanced, braced_name, cited_whole, without_marks
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -86,11 +86,12 @@ _SUFFIX = lazyre.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 @functools.lru_cache(maxsize=1 << 16)
 def is_one_unit(name: str) -> bool:
     """Whether the citation writes ``name`` braced whole, one unit that BibTeX does not
-    split into given names and surname: an organisation's, one with a mark beside a word
-    ("Wilcox*", which would be read back as an equal contribution's and left out).
-    (Kept: a page's COinS asks it again of each name its citation asked it of, and the
-    organisation's pattern is the most of either's time.)"""
-    return is_organisation(name) or bool(without_marks(name)[1])
+    split into given names and surname: an organisation's (names.cited_whole: "Google
+    DeepMind", "Hugging Face"), one with a mark beside a word ("Wilcox*", which would be
+    read back as an equal contribution's and left out). (Kept: a page's COinS asks it
+    again of each name its citation asked it of, and the organisation's pattern is the
+    most of either's time.)"""
+    return cited_whole(name) or bool(without_marks(name)[1])
 
 
 def person_name(name: str) -> str:

@@ -346,6 +346,17 @@ def read_as_organisation(name: str) -> bool:
     return all(_dictionary_word(word.casefold()) for word in words) and not is_organisation(name)
 
 
+def cited_whole(name: str) -> bool:
+    """Whether the citations (BibTeX, COinS) take ``name`` whole, as an organisation's:
+    a word or character of it says so (`is_organisation`), or it reads as one all the
+    same (`read_as_organisation`: "Hugging Face", which BibTeX cited "Face, Hugging").
+    The second is a guess, which `check` warns of: braces say it is an organisation's,
+    "{Hugging Face}"; a person's is written surname first, "Park, Young". Until then it
+    is cited whole, since a person cited whole is printed whole, and an organisation
+    cited as a person is cited wrongly (see _ORGANISATION)."""
+    return is_organisation(name) or read_as_organisation(name)
+
+
 def _dictionary_word(word: str) -> bool:
     """Whether lemminflect's dictionary lists the lower-case ``word`` in some form
     ("hugging", "face"), as the table of its words shipped with readinglist says

@@ -741,9 +741,11 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
 
 
 def _warn_organisation_as_person(tree: Map, problems: Problems) -> None:
-    """An organisation's name written without braces that no word of it marks as one
-    ("Hugging Face", `names.read_as_organisation`) is cited as a person's, "Face,
-    Hugging", by the BibTeX and COinS: say how to write either."""
+    """A name written without braces that no word of it marks as an organisation's but
+    that reads as one all the same ("Hugging Face", `names.read_as_organisation`) is
+    cited whole, as an organisation's, by the BibTeX and COinS (`names.cited_whole`): a
+    guess, so say how to write either, braced to say it is one (which silences this),
+    surname first to say it is a person's, whom the citations then cite as one."""
     node = tree.get("authors")
     if not isinstance(node, Seq):
         return
@@ -755,9 +757,9 @@ def _warn_organisation_as_person(tree: Map, problems: Problems) -> None:
         problems.warning(
             item.loc,
             f"'authors' item {number} '{name}' may be an organisation's name (each word a word of"
-            f" the dictionary), which the citations cite as a person's, '{surname}, {' '.join(given)}':"
-            f" write an organisation's in braces, \"{{{name}}}\" (quoted), to cite it whole; a"
-            f" person's surname first, '{surname}, {' '.join(given)}', to say so",
+            f" the dictionary), which the citations cite whole, as one: if it is, write it in braces,"
+            f" \"{{{name}}}\" (quoted), to say so; if it is a person's, surname first,"
+            f" '{surname}, {' '.join(given)}', which they cite as a person's",
         )
 
 

@@ -522,7 +522,8 @@ def test_a_tex_accent_pasted_from_bibtex_into_a_paper_file_is_told_as_the_letter
 
 def test_an_organisation_named_by_dictionary_words_is_told_to_be_braced(tmp_path):
     # (review: "Hugging Face" in authors was cited "Face, Hugging" in the BibTeX and the
-    # COinS, and nothing said so; "Jane Smith" and an organisation the citations brace
+    # COinS, and nothing said so; now it is cited whole, and the warning asks the curator
+    # to say which it is; "Jane Smith" and an organisation the citations brace
     # already, "Meta AI", are said nothing of, nor a name written surname first or braced)
     text = (
         "id: x\ntitle: Kernel PCA\nabstract: a\ntopics: [multi-task-learning]\nauthors:\n"
@@ -531,13 +532,13 @@ def test_an_organisation_named_by_dictionary_words_is_told_to_be_braced(tmp_path
     )
     assert check_one(tmp_path, text) == [
         f"{P}:7:5: warning: 'authors' item 2 'Hugging Face' may be an organisation's name (each"
-        " word a word of the dictionary), which the citations cite as a person's, 'Face, Hugging':"
-        " write an organisation's in braces, \"{Hugging Face}\" (quoted), to cite it whole; a"
-        " person's surname first, 'Face, Hugging', to say so",
+        " word a word of the dictionary), which the citations cite whole, as one: if it is, write"
+        " it in braces, \"{Hugging Face}\" (quoted), to say so; if it is a person's, surname first,"
+        " 'Face, Hugging', which they cite as a person's",
         f"{P}:12:5: warning: 'authors' item 7 'Common Crawl' may be an organisation's name (each"
-        " word a word of the dictionary), which the citations cite as a person's, 'Crawl, Common':"
-        " write an organisation's in braces, \"{Common Crawl}\" (quoted), to cite it whole; a"
-        " person's surname first, 'Crawl, Common', to say so",
+        " word a word of the dictionary), which the citations cite whole, as one: if it is, write"
+        " it in braces, \"{Common Crawl}\" (quoted), to say so; if it is a person's, surname first,"
+        " 'Crawl, Common', which they cite as a person's",
     ]
 
 

@@ -237,6 +237,9 @@ def _cited_whole(paper: Paper) -> list[tuple[str, str]]:
         # first, an organisation's name is read as written, commas and full stops too
         (("Gemini Team, Google", "Ada Lovelace"), [("Gemini Team, Google", ""), ("Lovelace", "Ada")]),
         (("Hugging Face Inc.",), [("Hugging Face Inc.", "")]),
+        # one no word of which says so, but which reads as an organisation's all the same
+        # (names.read_as_organisation: was saved "Face, Hugging", as BibTeX cited it)
+        (("Hugging Face", "Ada Lovelace", "Common Crawl"), [("Hugging Face", ""), ("Lovelace", "Ada"), ("Common Crawl", "")]),
         # anywhere else too, in its place
         (("Ada Lovelace", "Google DeepMind", "Alan Turing", "The Gemini Team"),
          [("Lovelace", "Ada"), ("Google DeepMind", ""), ("Turing", "Alan"), ("The Gemini Team", "")]),
