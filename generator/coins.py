@@ -82,31 +82,85 @@ def coins(paper: Paper) -> str:
 
 
 def _authors(names: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Each author as the pair Zotero's COinS reader saves it from, in order: a person as
-    rft.au (`_author`), an organisation (a name BibTeX takes whole: `_organisation`)
-    whole. Zotero splits an rft.au without a comma at its last space ("Google DeepMind"
-    was saved with the given name "Google"), and one with a comma at its first ("Google,
-    Inc." after the first author was saved "Google" with the given name "Inc"), and trims
-    a full stop at its end. So the first organisation is rft.aucorp, COinS' own field for
-    one, and a later one rft.aulast: Zotero saves each as written, the surname with no
-    given name, commas and full stops kept. It puts an aucorp first whatever its place
-    (it gives it no offset), so only the first author is one; an aulast keeps its place
-    (its offset is the number of authors read before it). Neither when a person's
-    rft.au holds the name (Zotero compares the two, and reading the given name the
-    organisation lacks fails: nothing is saved): that one is written "Google DeepMind,"
-    (the surname whole, the comma at its end trimmed)."""
+    """The authors as OpenURL's formats for a journal and a book name them: the first
+    author's surname and given names once (rft.aulast, rft.aufirst: `_first_author`), or
+    the organisation that is the first author (rft.aucorp), then every author in order
+    as rft.au, a full name "Surname, Given names" (`_author`). rft.aulast once only: a
+    reader that keeps one value a key (a link resolver's query string read into a
+    mapping) took a later one for the first author's.
+
+    As Zotero's COinS reader (openurl.js, parseContextObject) saves them: each rft.au in
+    turn, split at its first comma ("Surname, Given"; without one at its last space, a
+    full stop at its end trimmed); the aulast and aufirst, or the aucorp, kept aside and
+    put back in their place (an aucorp first) unless an rft.au's surname is the aulast's
+    and its given names start with the aufirst's: the first author is saved once. So an
+    organisation that is the first author is the aucorp alone (an rft.au of it is no
+    repeat to Zotero, whose comparison wants given names: it was saved twice), and one
+    after it an rft.au "Google DeepMind," (Zotero takes the surname before the comma,
+    whole, with no given name). Neither aucorp nor aulast where a person's rft.au holds
+    the organisation's name (Zotero compares the two, reads the given name the
+    organisation lacks and fails: nothing is saved): the organisation is "Name," too.
+    What Zotero cannot keep of a later organisation's name as an rft.au: a comma in it
+    ("Gemini Team, Google" is saved "Gemini Team" with the given name "Google") and a
+    full stop at its end ("Hugging Face Inc" without it), as an aulast kept them."""
     wholes = [_organisation(name) for name in names]
-    pairs = [("rft.au", _author(name)) if whole is None else ("", whole) for name, whole in zip(names, wholes)]
-    if wholes.count(None) == len(wholes):
-        return pairs  # (most lists: people alone)
-    people = [value for key, value in pairs if key]
-    for number, whole in enumerate(wholes):
-        if whole is not None:
-            pairs[number] = (
-                ("rft.au", whole + ",") if any(whole in value for value in people)
-                else ("rft.aucorp" if number == 0 else "rft.aulast", whole)
-            )
+    written = [_author(name) if whole is None else whole for name, whole in zip(names, wholes)]
+    if not names:
+        return []
+    if wholes.count(None) == len(wholes):  # (most lists: people alone)
+        return [*_first_author(written[0]), *(("rft.au", value) for value in written)]
+    people = [value for value, whole in zip(written, wholes) if whole is None]
+    pairs: list[tuple[str, str]] = []
+    for number, (value, whole) in enumerate(zip(written, wholes)):
+        if whole is None:
+            if number == 0:
+                pairs += _first_author(value)
+            pairs.append(("rft.au", value))
+        elif number == 0 and not any(whole in person for person in people):
+            pairs.append(("rft.aucorp", whole))
+        else:
+            pairs.append(("rft.au", whole + ","))
     return pairs
+
+
+# What Zotero's reader (zotero/utilities, Utilities.cleanAuthor) reads an rft.au's
+# surname as, unchanged: it trims a full stop, comma, space, slash, bracket or colon at
+# the name's start, gives the first full stop before another character a space after it
+# and makes the first run of spaces one space. A surname without those (no full stop or
+# comma, single spaces, a letter or digit first) is an aulast its rft.au's surname
+# equals. (\ufeff: JavaScript's white space, not Python's.)
+_ZOTERO_SURNAME = lazyre.compile(r"[^\W_][^\s.,\ufeff]*(?: [^\s.,\ufeff]+)*")
+# Given names Zotero reads as written: words of letters, or of letters joined by hyphens
+# ("Jean-Luc"), and initials "J." (a capital, A to Z or Cyrillic, and a full stop), one
+# space between. Zotero takes every other full stop out, gives a full stop to a single
+# capital ("A" of "Ada A", "L" of "Jean-L") and reads one word of one to three capitals
+# as initials ("JR" is "J. R.").
+_ZOTERO_LETTERS = r"(?:[^\W\d_]{2,}|[^\W\dA-Z\u0400-\u042f_])"
+_ZOTERO_GIVEN = lazyre.compile(
+    rf"(?:{_ZOTERO_LETTERS}(?:-{_ZOTERO_LETTERS})*|[A-Z\u0400-\u042f]\.)"
+    rf"(?: (?:{_ZOTERO_LETTERS}(?:-{_ZOTERO_LETTERS})*|[A-Z\u0400-\u042f]\.))*"
+)
+_ZOTERO_INITIALS = lazyre.compile(r"[A-Z\u0400-\u042f]{1,3}")
+_LETTERS = lazyre.compile(r"[^\W\d_]+")
+
+
+def _first_author(value: str) -> list[tuple[str, str]]:
+    """rft.aulast and rft.aufirst of the first author, a person whose rft.au is
+    ``value`` ("Surname, Given names"), such that Zotero takes them for that rft.au's
+    and saves the author once: the surname as Zotero reads it from the rft.au, and the
+    given names too where Zotero reads those as written ("Mary Ann", "J. R. R."), else
+    the letters it starts them with ("Martin" of "Martin Luther Jr.", which it saves
+    "Martin Luther Jr", "J" of "J.R.R.", which it saves "J. R. R."). None for a name of one part ("Plato": Zotero would save it twice, its
+    aulast compared with no given name) or a surname Zotero reads otherwise."""
+    surname, comma, given = value.partition(", ")
+    if not comma or not given or not _ZOTERO_SURNAME.fullmatch(surname):
+        return []
+    if not _ZOTERO_GIVEN.fullmatch(given) or _ZOTERO_INITIALS.fullmatch(given):
+        letters = _LETTERS.match(given)
+        if letters is None:
+            return []
+        given = letters.group()[0] if _ZOTERO_INITIALS.fullmatch(letters.group()) else letters.group()
+    return [("rft.aulast", surname), ("rft.aufirst", given)]
 
 
 def _organisation(name: str) -> str | None:

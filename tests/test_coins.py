@@ -33,7 +33,9 @@ def test_a_journal_article_with_authors_year_doi_and_its_page():
         ("rft.atitle", "A Title: With, Punctuation & More"),
         ("rft.jtitle", "Nature"),
         ("rft.date", "2015"),
-        ("rft.au", "LeCun, Yann"),  # ("others", BibTeX's et al., is no author)
+        ("rft.aulast", "LeCun"),  # (the first author's surname and given names, once)
+        ("rft.aufirst", "Yann"),
+        ("rft.au", "LeCun, Yann"),  # (every author; "others", BibTeX's et al., is none)
         ("rft.au", "Hinton, Geoffrey"),
         ("rft_id", "info:doi/10.1038/nature14539"),
         ("rft_id", "https://arxiv.org/abs/1502.00001"),
@@ -75,8 +77,8 @@ def test_any_text_comes_back_as_written_and_holds_nothing_html_reads(title, auth
     def letters(name: str) -> list[str]:
         return sorted("".join(name.split()).replace(",", "").replace("{", "").replace("}", ""))
 
-    # (An organisation is the rft.aucorp first, an rft.aulast later, in its place.)
-    assert [letters(v) for k, v in pairs if k in ("rft.au", "rft.aucorp", "rft.aulast")] == [
+    # (An organisation is the rft.aucorp first, an rft.au later, in its place.)
+    assert [letters(v) for k, v in pairs if k in ("rft.au", "rft.aucorp")] == [
         letters(a) for a in authors if a != "others"]
 
 
@@ -93,19 +95,44 @@ def test_a_report_is_published_by_its_institution_as_its_citation_says():
     assert [v for k, v in pairs if k == "rft.pub"] == ["Stanford University"]
 
 
-def _zotero_creator(value: str) -> tuple[str, str]:
-    """(surname, given names) of one rft.au as Zotero's COinS reader saves it:
-    parseContextObject calls Zotero.Utilities.cleanAuthor(value, "author", useComma)
-    with useComma when the value holds a comma; cleanAuthor trims spaces and ".,/[]:"
-    at the ends, then with useComma takes the parts before and after the first comma
-    (and drops any after the second), else splits at the last space. (Its spelling
-    out of a capital initial, "J" as "J.", is left out: no name below has one.)"""
-    use_comma = "," in value
-    value = re.sub(r"[\s,/\[\]:.]+$", "", re.sub(r"^[\s.,/\[\]:]+", "", value))
+_CAPITALS = "A-Z\u0400-\u042f"  # (cleanAuthor's capitals: Latin and Cyrillic)
+
+
+def _zotero_creator(value: str, use_comma: bool) -> tuple[str, str | None]:
+    """(surname, given names) of one rft.au as Zotero's COinS reader saves it: a port of
+    Zotero.Utilities.cleanAuthor (zotero/utilities, utilities.js), which
+    parseContextObject calls with use_comma when the value holds a comma. It trims
+    spaces and ".,/[]:" at the ends and makes the first run of spaces one; with a comma
+    it gives the first full stop before another character a space after it and takes
+    the parts before and after the first comma (what follows a second is lost; no
+    given names, None, without one), else splits at the last space (an earlier one while
+    the surname starts with no letter). Then given names of one to three capitals are
+    initials ("JR": "J. R."), full stops and spaces between given names are one space,
+    a single capital gets a full stop ("J", "-Y"), and spaces before a hyphen go."""
+    value = re.sub(r"[\s\u00a0.,/\[\]:]+$", "", re.sub(r"^[\s\u00a0.,/\[\]:]+", "", value))
+    value = re.sub(r"[\s\u00a0]+", " ", value, count=1)
+    first: str | None
     if use_comma:
-        parts = re.split(", ?", re.sub(r"\.([^ ])", r". \1", value, count=1))
-        return parts[0], parts[1] if len(parts) > 1 else ""
-    first, _, last = value.rpartition(" ")
+        value = re.sub(r"\.([^ ])", r". \1", value, count=1)
+        parts = re.split(", ?", value)
+        last, first = (parts[0], parts[1]) if len(parts) > 1 else (value, None)
+    else:
+        index = len(value)
+        while True:
+            index = value.rfind(" ", 0, index)
+            last, first = value[index + 1:], value[:index] if index > 0 else ""
+            if not last or re.match(r"[^\W\d_]", last) or index <= 0:
+                break
+    if first and re.fullmatch(f"[{_CAPITALS}]+", first) and len(first) < 4 and (
+            len(first) == 1 or last.upper() != last):
+        first = " ".join(letter + "." for letter in first)
+    if first:
+        names = re.sub(r"[\s,]+$", "", re.sub(r"^[\s.]+", "", first))
+        names = re.sub(r"\s*([\u002d\u00ad\u2010-\u2015\u2212\u2e3a\u2e3b])\s*", "-", names, count=1)
+        # (JavaScript's split at the lookahead gives no empty part after a full stop)
+        pieces = [piece for piece in re.split(r"(?:[\s.]+|(?=-))", names) if piece]
+        first = "".join(piece + ("." if re.fullmatch(f"-?[{_CAPITALS}]", piece) else "") + " "
+                        for piece in pieces).replace(" -", "-").strip()
     return last, first
 
 
@@ -124,30 +151,50 @@ def _zotero_read(context: str) -> list[tuple[str, str]]:
 def _zotero_creators(paper: Paper) -> list[tuple[str, str]]:
     """(surname, given names) of each creator Zotero saves from the page, in its order
     (zotero/utilities openurl.js, parseContextObject). Each rft.au is split by
-    cleanAuthor (`_zotero_creator`) and pushed in turn; each rft.aulast and rft.aucorp
-    is kept whole as the surname (no given name), aside, with its "offset": for an aulast
-    the number of rft.au read before it, for an aucorp none. Afterwards each is spliced
-    in at offset + the number spliced before it: undefined + n is NaN, and splice(NaN,
-    0, x) puts x first, so every aucorp goes to the front, the later before the earlier.
-    Before splicing one, Zotero compares it with each creator of its surname that has a
-    given name, and reads the given name it lacks: a TypeError, nothing saved."""
-    creators, whole = [], []
+    cleanAuthor (`_zotero_creator`) and pushed in turn. An rft.aulast or rft.aufirst
+    fills the last creator kept aside if it lacks that part, else starts another, whose
+    "offset" is the number of rft.au read before it; an rft.aucorp is one with no offset.
+    Afterwards each kept aside is compared with every creator so far: one of its surname
+    with given names that start with its own makes it a repeat, left out; its given names
+    read when it has none (an aucorp, an aulast alone) is a TypeError, nothing saved.
+    Any other is spliced in at offset + the number spliced before it (undefined + n is
+    NaN, and splice(NaN, 0, x) puts x first: every aucorp goes to the front)."""
+    creators: list[tuple[str, str | None]] = []
+    aside: list[dict] = []
     for key, value in _zotero_read(coins(paper)):
         if not value:
             continue
         if key == "rft.au":
-            creators.append(_zotero_creator(value))
-        elif key in ("rft.aulast", "rft.aucorp"):
-            whole.append((value, len(creators) if key == "rft.aulast" else None))
-    for inserted, (name, offset) in enumerate(whole):
-        if any(surname == name and given for surname, given in creators):
-            raise TypeError(f"Zotero reads the given name {name!r} lacks")
-        creators.insert(0 if offset is None else offset + inserted, (name, ""))
-    return creators
+            creators.append(_zotero_creator(value, "," in value))
+        elif key in ("rft.aulast", "rft.aufirst"):
+            part = "last" if key == "rft.aulast" else "first"
+            if aside and not aside[-1].get(part):  # (and not "institutional": a key Zotero never sets)
+                aside[-1][part] = value
+            else:
+                aside.append({part: value, "offset": len(creators)})
+        elif key == "rft.aucorp":
+            aside.append({"last": value, "offset": None})
+    inserted = 0
+    for one in aside:
+        repeat = False
+        for surname, given_names in creators:
+            if surname == one.get("last") and given_names:
+                if one.get("first") is None:
+                    raise TypeError(f"Zotero reads the given name {one['last']!r} lacks")
+                if given_names.startswith(one["first"]):
+                    repeat = True
+                    break
+        if not repeat:
+            creators.insert(0 if one["offset"] is None else one["offset"] + inserted,
+                            (one.get("last"), one.get("first")))
+            inserted += 1
+    return [(surname or "", given or "") for surname, given in creators]
 
 
 def _zotero_authors(paper: Paper) -> list[tuple[str, str]]:
-    return _zotero_creators(paper)
+    """`_zotero_creators`, a full stop at the end of the given names left out, as
+    `_cited_authors` leaves it out (Zotero gives an initial one: "J.")."""
+    return [(surname, given.rstrip(".")) for surname, given in _zotero_creators(paper)]
 
 
 def _cited_authors(paper: Paper) -> list[tuple[str, str]]:
@@ -253,23 +300,69 @@ def test_zotero_saves_an_organisation_whole_and_in_its_place(authors, saved):
     assert _cited_whole(paper) == saved  # (and the Cite block's BibTeX braces it whole)
 
 
-def test_an_organisation_after_the_first_author_is_saved_whole_in_its_place():
-    # Zotero reads a comma in an rft.au as "Surname, Given" and trims a full stop at a
-    # name's end, whatever the name, and puts each aucorp first: a later organisation is
-    # an rft.aulast, which it keeps whole and in its place. (Review: "Gemini Team, Google"
-    # and "Google, Inc." after the first author were saved split at the comma, "Gemini
-    # Team" with the given name "Google", and "Hugging Face Inc." without its full stop.)
-    paper = _paper(authors=("Ada Lovelace", "Gemini Team, Google", "Hugging Face Inc.", "Alan Turing",
-                            "{Google, Inc.}"))
-    assert _zotero_creators(paper) == [("Lovelace", "Ada"), ("Gemini Team, Google", ""), ("Hugging Face Inc.", ""),
-                                       ("Turing", "Alan"), ("Google, Inc.", "")]
+def test_an_organisation_after_the_first_author_is_a_full_name_in_its_place():
+    # OpenURL's rft.aulast is the first author's surname, once (a reader that keeps one
+    # value a key took a later one for it): a later organisation is an rft.au, "Name,",
+    # which Zotero saves as a surname, whole, with no given name, in its place.
+    paper = _paper(authors=("Ada Lovelace", "Google DeepMind", "Alan Turing", "{DeepMind Technologies}"))
+    assert [pair for pair in _read(coins(paper)) if pair[0].startswith("rft.au")] == [
+        ("rft.aulast", "Lovelace"), ("rft.aufirst", "Ada"),
+        ("rft.au", "Lovelace, Ada"), ("rft.au", "Google DeepMind,"), ("rft.au", "Turing, Alan"),
+        ("rft.au", "DeepMind Technologies,")]
+    assert _zotero_creators(paper) == [("Lovelace", "Ada"), ("Google DeepMind", ""), ("Turing", "Alan"),
+                                       ("DeepMind Technologies", "")]
+    # What Zotero cannot keep of a later one (d22990e3 kept it as a second rft.aulast): a
+    # comma in it, at which it splits the name, and a full stop at its end, which it
+    # trims (its cleanAuthor, whatever the value). The first keeps both, the aucorp.
+    paper = _paper(authors=("Ada Lovelace", "Gemini Team, Google", "Hugging Face Inc."))
+    assert _zotero_creators(paper) == [("Lovelace", "Ada"), ("Gemini Team", "Google"), ("Hugging Face Inc", "")]
+    paper = _paper(authors=("{Google, Inc.}", "Ada Lovelace"))
+    assert _zotero_creators(paper) == [("Google, Inc.", ""), ("Lovelace", "Ada")]
+
+
+@pytest.mark.parametrize(
+    "authors",
+    [("Ada Lovelace",), ("Google DeepMind", "Ada Lovelace"), ("Ada Lovelace", "Google DeepMind", "OpenAI, LLC"),
+     ("Ada Lovelace", "Alan Turing", "Grace Hopper"), ("Plato", "Ada Lovelace"), ("{Smith}", "John Smith")],
+)
+def test_the_first_authors_surname_is_sent_once_and_every_author_as_a_full_name(authors):
+    pairs = [pair for pair in _read(coins(_paper(authors=authors))) if pair[0].startswith("rft.au")]
+    keys = [key for key, _ in pairs]
+    assert keys.count("rft.aulast") <= 1 and keys.count("rft.aufirst") <= 1 and keys.count("rft.aucorp") <= 1
+    # (first of all, before any rft.au; an aucorp is the first author, or there is none)
+    assert keys[: keys.count("rft.aulast") + keys.count("rft.aufirst") + keys.count("rft.aucorp")] == [
+        key for key in ("rft.aulast", "rft.aufirst", "rft.aucorp") if key in keys]
+    assert keys.count("rft.au") == len(authors) - keys.count("rft.aucorp")
+
+
+@pytest.mark.parametrize(
+    "name, last, first, saved",
+    [
+        ("Ada Lovelace", "Lovelace", "Ada", ("Lovelace", "Ada")),
+        ("Mary Ann Evans", "Evans", "Mary Ann", ("Evans", "Mary Ann")),
+        ("J. R. R. Tolkien", "Tolkien", "J. R. R.", ("Tolkien", "J. R. R.")),
+        ("Jean-Luc Picard", "Picard", "Jean-Luc", ("Picard", "Jean-Luc")),
+        ("Jan van der Berg", "van der Berg", "Jan", ("van der Berg", "Jan")),
+        # Given names Zotero saves otherwise than written: the aufirst is the letters
+        # they start with, which Zotero's comparison finds at the start of its own.
+        ("J.R.R. Tolkien", "Tolkien", "J", ("Tolkien", "J. R. R.")),
+        ("T.-Y. Lin", "Lin", "T", ("Lin", "T.-Y.")),
+        ("Smith, JR", "Smith", "J", ("Smith", "J. R.")),
+        ("Martin Luther King, Jr.", "King", "Martin", ("King", "Martin Luther Jr")),
+        ("Ada B Smith", "Smith", "Ada", ("Smith", "Ada B.")),
+        ("Zoë Ångström", "Ångström", "Zoë", ("Ångström", "Zoë")),
+        # None where Zotero could not tell the two apart: one name alone (it compares no
+        # given names), a surname it reads otherwise (a full stop: "St. John")
+        ("Plato", None, None, ("Plato", "")),
+        ("St.John, Ada", None, None, ("St. John", "Ada")),
+    ],
+)
+def test_zotero_saves_the_first_author_once_from_the_aulast_and_the_rft_au(name, last, first, saved):
+    paper = _paper(authors=(name, "Alan Turing"))
     pairs = _read(coins(paper))
-    assert [pair for pair in pairs if pair[0].startswith("rft.au")] == [
-        ("rft.au", "Lovelace, Ada"), ("rft.aulast", "Gemini Team, Google"), ("rft.aulast", "Hugging Face Inc."),
-        ("rft.au", "Turing, Alan"), ("rft.aulast", "Google, Inc.")]
-    # (an organisation first is the corporate author, as before; one after it too)
-    paper = _paper(authors=("{Google, Inc.}", "Ada Lovelace", "OpenAI, LLC"))
-    assert _zotero_creators(paper) == [("Google, Inc.", ""), ("Lovelace", "Ada"), ("OpenAI, LLC", "")]
+    assert [value for key, value in pairs if key == "rft.aulast"] == ([last] if last else [])
+    assert [value for key, value in pairs if key == "rft.aufirst"] == ([first] if first else [])
+    assert _zotero_creators(paper) == [saved, ("Turing", "Alan")]
 
 
 def test_an_organisation_named_as_another_authors_surname_is_no_aucorp():
@@ -279,23 +372,28 @@ def test_an_organisation_named_as_another_authors_surname_is_no_aucorp():
     paper = _paper(authors=("{Smith}", "John Smith"))
     assert [key for key, _ in _read(coins(paper)) if key.startswith("rft.au")] == ["rft.au", "rft.au"]
     assert _zotero_creators(paper) == [("Smith", ""), ("Smith", "John")]
-    # Nor an aulast, compared alike (its place is no matter)
+    # After a person, it is a full name too (the first author's aulast and aufirst are
+    # John Smith's, which his rft.au repeats)
     paper = _paper(authors=("John Smith", "{Smith}"))
-    assert [key for key, _ in _read(coins(paper)) if key.startswith("rft.au")] == ["rft.au", "rft.au"]
+    assert [key for key, _ in _read(coins(paper)) if key.startswith("rft.au")] == [
+        "rft.aulast", "rft.aufirst", "rft.au", "rft.au"]
     assert _zotero_creators(paper) == [("Smith", "John"), ("Smith", "")]
 
 
 _ORGANISATION = st.sampled_from(["Google DeepMind", "The Gemini Team", "{DeepMind Technologies}", "OpenAI",
                                  "AT&T Labs", "Allen Institute for AI", "{Hugging Face}", "Qwen team",
-                                 "Google, Inc.", "Hugging Face Inc.", "{Smith}"])
+                                 "Hugging Face", "{Smith}"])
+# (first alone: Zotero splits a later one at its comma, and trims its full stop)
+_FIRST_ORGANISATION = st.sampled_from(["Google, Inc.", "Hugging Face Inc.", "Gemini Team, Google"])
 _PERSON = st.sampled_from(["Ada Lovelace", "Jan van der Berg", "Van Den Driessche, George", "Yann LeCun",
-                           "Martin Luther King, Jr.", "赵, 鑫"])
+                           "Martin Luther King, Jr.", "赵, 鑫", "J. R. R. Tolkien", "T.-Y. Lin", "Plato",
+                           "John Smith"])
 
 
-@given(st.lists(st.one_of(_ORGANISATION, _PERSON), min_size=1, max_size=5))
-def test_zotero_and_bibtex_read_every_author_alike_organisations_among_people(authors):
-    paper = _paper(authors=tuple(authors))
-    assert _zotero_creators(paper) == _cited_whole(paper), authors
+@given(st.lists(st.one_of(_ORGANISATION, _PERSON), min_size=1, max_size=5), st.one_of(st.none(), _FIRST_ORGANISATION))
+def test_zotero_and_bibtex_read_every_author_alike_organisations_among_people(authors, first):
+    paper = _paper(authors=tuple(authors) if first is None else (first, *authors))
+    assert _zotero_authors(paper) == _cited_whole(paper), paper.authors
 
 
 # Every character a query string gives a meaning to, and those around them.
@@ -325,7 +423,7 @@ def test_every_field_round_trips_through_a_query_string_parser(text):
     assert fields["rft.btitle"] == f"Proc. {spaced}"
     assert fields["rft.volume"] == fields["rft.issue"] == fields["rft.pub"] == spaced
     assert ("rft_id", f"info:doi/10.1/{text}") in pairs
-    assert [v for k, v in pairs if k.startswith("rft.au")] == ["Lovelace, Ada", f"{spaced} Lab"]
+    assert [v for k, v in pairs if k.startswith("rft.au")] == ["Lovelace", "Ada", "Lovelace, Ada", f"{spaced} Lab,"]
     # Zotero's reader reads it alike, but that it makes every "+" a space, written as it
     # may be ("%2B" too): nothing gives it a plus (see coins.coins).
     assert _zotero_read(context) == [(k, v.replace("+", " ")) for k, v in pairs]
