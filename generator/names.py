@@ -336,14 +336,17 @@ def read_as_organisation(name: str) -> bool:
     is can be written surname first, "Hopper, Grace", which is a person's for sure: a
     name with a comma, a brace, or another character than letters is no such name."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or not all(_CAPITALISED_WORD.fullmatch(word) for word in words):
+    # (the first word's look-up first: most names' given name is no word of the
+    # dictionary, "Jane", and the citations ask this of every name they write)
+    if not 2 <= len(words) <= 4 or not _dictionary_word(words[0].casefold()):
+        return False
+    if not all(_CAPITALISED_WORD.fullmatch(word) for word in words):
         return False
     last = words[-1].casefold()
     if is_given_name_word(words[0]) or last in SURNAME_WORDS or last in ROMANISED_SURNAME_WORDS:
         return False
-    # (the dictionary first: most names have a word it does not hold, and the
-    # organisation's pattern costs more)
-    return all(_dictionary_word(word.casefold()) for word in words) and not is_organisation(name)
+    # (the rest of the dictionary before the organisation's pattern, which costs more)
+    return all(_dictionary_word(word.casefold()) for word in words[1:]) and not is_organisation(name)
 
 
 def cited_whole(name: str) -> bool:
