@@ -365,6 +365,25 @@ def test_zotero_saves_the_first_author_once_from_the_aulast_and_the_rft_au(name,
     assert _zotero_creators(paper) == [saved, ("Turing", "Alan")]
 
 
+_GIVEN_PART = st.sampled_from(["Ada", "J.", "J.R.", "JR", "Jean-Luc", "T.-Y.", "Mary", "A", "É.", "Zoë", "Ю.",
+                               "b", "Jean-L", "D'Arcy", "Ab.", "Ada\u00a0B"])
+_SURNAME_PART = st.sampled_from(["Smith", "van der Berg", "St.John", "O'Brien", "Ångström", "SMITH", "Lee"])
+
+
+@given(st.lists(_GIVEN_PART, max_size=3), _SURNAME_PART, st.booleans(), st.sampled_from(["", "Jr.", "III"]))
+def test_zotero_saves_the_first_author_once_however_the_given_names_are_written(given_parts, surname, first, suffix):
+    # (the aufirst must be where Zotero's own reading of the rft.au starts, or it saves
+    # the first author twice: Zotero spaces initials, drops and adds full stops)
+    given_names = " ".join(given_parts)
+    if " " in surname or not given_names:
+        first = False  # (BibTeX reads a surname of two words only when written first)
+    name = f"{given_names} {surname}" if first else f"{surname}, {given_names}".rstrip(", ")
+    if suffix:
+        name = f"{name}, {suffix}" if first else f"{surname}, {suffix}, {given_names}".rstrip(", ")
+    paper = _paper(authors=(name, "Alan Turing"))
+    assert len(_zotero_creators(paper)) == 2, (name, _read(coins(paper)))
+
+
 def test_an_organisation_named_as_another_authors_surname_is_no_aucorp():
     # Zotero's reader compares each aucorp with the authors before it, and an author of
     # that surname with a given name makes it read the aucorp's given name, which it
