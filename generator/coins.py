@@ -149,9 +149,10 @@ def _first_author(value: str) -> list[tuple[str, str]]:
     ``value`` ("Surname, Given names"), such that Zotero takes them for that rft.au's
     and saves the author once: the surname as Zotero reads it from the rft.au, and the
     given names too where Zotero reads those as written ("Mary Ann", "J. R. R."), else
-    the letters it starts them with ("Martin" of "Martin Luther Jr.", which it saves
-    "Martin Luther Jr", "J" of "J.R.R.", which it saves "J. R. R."). None for a name of one part ("Plato": Zotero would save it twice, its
-    aulast compared with no given name) or a surname Zotero reads otherwise."""
+    the letters they start with ("Martin" of "Martin Luther Jr.", which Zotero saves
+    "Martin Luther Jr"; "J" of "J.R.R.", saved "J. R. R."). None for a name of one part
+    ("Plato": Zotero would save it twice, its aulast compared with no given name) or a
+    surname Zotero reads otherwise ("St.John": "St. John")."""
     surname, comma, given = value.partition(", ")
     if not comma or not given or not _ZOTERO_SURNAME.fullmatch(surname):
         return []
