@@ -293,15 +293,15 @@ GIVEN_NAME_WORDS = frozenset("""
 """.split())
 
 
-# Surnames of Chinese, Korean and Vietnamese names so romanised (the commonest Chinese
+# Surnames of Chinese and Korean names so romanised (the commonest Chinese
 # ones in pinyin, Hong Kong's Cantonese spellings, the commonest Korean ones) that
 # lemminflect's dictionary holds as words too, beside those SURNAME_WORDS has ("He",
 # "Sun", "Song", "Lee"): "Young Park", "Wen Wen", "Kin Man Lam" and "Wing Kin Sung", real
-# authors, were warned of as organisations' (read_as_organisation). Not the function words among them ("To", "So", "Do", "Ye"),
-# which end no name as often as a phrase. Asked of a name's last word by
-# read_as_organisation alone: the Markdown list's reader tells a title's words from
-# names by SURNAME_WORDS, where "Man", "Law" or "Son" would read a title's words as a
-# name.
+# authors, were warned of as organisations' (read_as_organisation). Not the function
+# words among them ("To", "So", "Do", "Ye"), which end a phrase as often as a name.
+# Asked of a name's last word by read_as_organisation alone: the Markdown list's reader
+# tells a title's words from names by SURNAME_WORDS, where "Man", "Law" or "Son" would
+# read a title's words as a name.
 ROMANISED_SURNAME_WORDS = frozenset("""
     fang gong lam law man pang park ran shin sin son sung tam tong wan wen woo yip yuan
 """.split())
