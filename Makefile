@@ -54,7 +54,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 # Deletes .venv, site/ (and what a killed build left beside it), .cache/ and the pages in
 # docs/ (generator/makeclean.py), once no build is writing them: it waits for one that
 # is, as builds wait for each other (deleted under it, its staging folder and pages
-# made it fail or publish half a site). Run with the system's Python: .venv goes too.
+# made it fail or publish half a site). Run with the system's Python: .venv goes too;
+# -S (no site module: it needs the standard library only) to start sooner, so that a
+# Ctrl-C seldom meets Python's start-up, which it cannot catch (a traceback).
 clean:
 	@test -n "$(PYTHON)" || { echo "make clean: no python3 found (it takes the builds' locks)" >&2; exit 1; }
-	@$(PYTHON) -m generator.makeclean
+	@$(PYTHON) -S -m generator.makeclean

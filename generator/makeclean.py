@@ -23,16 +23,34 @@ not yet deleted in TRASH, which the next `make clean` deletes first.
 
 from __future__ import annotations
 
-import errno
-import fcntl
-import os
-import shutil
-import sys
-import time
-from pathlib import Path
+import signal
 
-from generator import docslock, staged_site
-from generator.interrupts import interrupts_held
+# Run as `make clean` (not imported by a test): a Ctrl-C while Python reads the modules
+# below, a tenth of a second on a loaded machine, raised KeyboardInterrupt amid an
+# import, a traceback. It is noted instead, and main() stops on it before it deletes
+# anything. (Where SIGINT is Python's: one ignored, as a shell starts a background job,
+# stays ignored. Before this line a Ctrl-C meets Python's own start-up, which the
+# Makefile shortens by running it without its site module, -S.)
+_CTRL_C_AT_START: list[int] = []
+
+
+def _noted(number: int, frame: object) -> None:
+    _CTRL_C_AT_START.append(number)
+
+
+if __name__ == "__main__" and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _noted)
+
+import errno  # noqa: E402 (these after the handler above)
+import fcntl  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from generator import docslock, staged_site  # noqa: E402
+from generator.interrupts import interrupts_held  # noqa: E402
 
 SITE = Path("site")
 DOCS = Path("docs")
@@ -50,6 +68,10 @@ def main() -> int:
     held: list[int] = []
     try:
         try:
+            if signal.getsignal(signal.SIGINT) is _noted:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+            if _CTRL_C_AT_START:
+                raise KeyboardInterrupt  # (noted as the modules were read)
             DOCS.mkdir(exist_ok=True)  # (its lock is made there: `mkdir -p docs` before)
             for lock_file, shown, let_servers_be in (
                 (DOCS / docslock.LOCK_NAME, "docs/", True),

@@ -364,3 +364,31 @@ def test_a_leftover_this_user_may_not_delete_is_said_once(shared_folder):  # noq
         "1 make clean: cannot delete .readinglist-clean/.venv/bin/python: Permission denied\n"
     )
     assert not (shared_folder / "site").exists()
+
+
+# `python3 -m generator.makeclean`, as the Makefile runs it, with a Ctrl-C (SIGINT, as
+# the terminal sends it) that comes as the module imports generator.docslock.
+_CTRL_C_AS_IT_IMPORTS = textwrap.dedent("""\
+    import builtins, os, runpy, signal, sys
+    sys.path.insert(0, os.getcwd())
+    real_import = builtins.__import__
+
+    def ctrl_c_then_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == "generator" and "docslock" in (fromlist or ()):
+            os.kill(os.getpid(), signal.SIGINT)
+        return real_import(name, globals, locals, fromlist, level)
+
+    builtins.__import__ = ctrl_c_then_import
+    runpy.run_module("generator.makeclean", run_name="__main__", alter_sys=True)
+""")
+
+
+def test_ctrl_c_as_make_clean_starts_stops_it_with_one_line_and_nothing_deleted(tmp_path):
+    # Its first tenth of a second (more on a loaded machine) Python reads the modules it
+    # imports: a Ctrl-C then raised KeyboardInterrupt amid an import, a traceback.
+    project = _project(tmp_path)
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_AS_IT_IMPORTS], cwd=project,
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (130, "make clean: stopped; nothing was deleted\n")
+    assert (project / "site" / "index.html").read_text() == "old"
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "Makefile", "docs", "generator", "site"]
