@@ -49,6 +49,32 @@ def process_state(monkeypatch):
 
 
 @pytest.fixture
+def mkdocs_cli():
+    """MkDocs' own command line (`mkdocs.__main__.cli`), run in this process, which is
+    then left as it was found. Its commands change the process for good: a filter on
+    mkdocs.commands.build's logger that says each message once per process (a later
+    test's build, stopped by an error of the same words at the same place, logged
+    nothing: test_build's curator-errors test failed after test_staged_site's gh-deploy
+    test), its warnings filters and showwarning, and the "mkdocs" logger's level and
+    propagation."""
+    import logging
+    import warnings
+
+    from mkdocs.__main__ import cli
+    from mkdocs.commands import build as mkdocs_build
+
+    logger = logging.getLogger("mkdocs")
+    level, propagate, handlers = logger.level, logger.propagate, list(logger.handlers)
+    filters = list(mkdocs_build.log.filters)
+    with warnings.catch_warnings():  # (restores warnings.filters and showwarning)
+        yield lambda args: cli.main(args, standalone_mode=False)
+    mkdocs_build.log.filters[:] = filters
+    logger.setLevel(level)  # (setLevel, which also clears the loggers' level caches)
+    logger.propagate = propagate
+    logger.handlers[:] = handlers
+
+
+@pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 

@@ -481,12 +481,11 @@ def _held_elsewhere(lock: Path) -> bool:
     return probe.stdout == "held\n"
 
 
-def test_mkdocs_gh_deploy_holds_the_site_folder_until_it_has_pushed(tmp_path, process_state, monkeypatch):
+def test_mkdocs_gh_deploy_holds_the_site_folder_until_it_has_pushed(tmp_path, process_state, monkeypatch, mkdocs_cli):
     """`mkdocs gh-deploy` builds, runs on_shutdown, and then pushes the site folder
     (ghp-import reads it file by file): let go when the build ended, the folder could be
     replaced by a build from another checkout as it was read, and a mix of two sites
     pushed."""
-    from mkdocs.__main__ import cli
     from mkdocs.commands import gh_deploy
 
     project = make_project(tmp_path, FIXTURE)
@@ -498,7 +497,7 @@ def test_mkdocs_gh_deploy_holds_the_site_folder_until_it_has_pushed(tmp_path, pr
         pushed.append((index.is_file(), _held_elsewhere(lock)))
 
     monkeypatch.setattr(gh_deploy, "gh_deploy", push)
-    cli.main(["gh-deploy", "-q", "-f", str(project / "mkdocs.yml")], standalone_mode=False)
+    mkdocs_cli(["gh-deploy", "-q", "-f", str(project / "mkdocs.yml")])
     assert pushed == [(True, True)]
 
 
