@@ -31,9 +31,14 @@ def unique_keys(
     existing: Sequence[Paper], created: Sequence[Paper], keyed: Mapping[int, Record]
 ) -> list[tuple[str, Problem]]:
     """Give each new paper of ``created`` whose key came from its record (``keyed``, by
-    id() of the paper) a key no other paper has, in the order the papers were made: the
-    list's papers and the earlier new ones keep theirs. Each key changed is said at its
-    record, (the paper's id, the warning)."""
+    id() of the paper) a key no other paper has: the list's papers keep theirs; then
+    each new paper whose key no paper has yet takes it, and the others the first free
+    with letters, each in the order of the papers' ids. (Not in the order they were
+    made, which is the order of the files on the command line: `import b.bib a.bib`
+    gave b's paper the key that `import a.bib b.bib` gave a's. And a paper's own key
+    before a letter: "Lee2021a" is the key of the record that gives it, not the second
+    Lee2021's.) Each key changed is said at its record, (the paper's id, the warning),
+    in the order the papers were made."""
     if not keyed:
         return []  # (a re-import that adds nothing: no 10,000 papers' names to read)
     owners: dict[str, str] = {}  # a key or id, casefolded -> the paper that has it
@@ -42,23 +47,23 @@ def unique_keys(
     for paper in kept:
         for name in _names(paper, by_id=id(paper) in by_id):
             owners.setdefault(name.casefold(), paper.id)
-    said: list[tuple[str, Problem]] = []
-    for paper in created:
-        record = keyed.get(id(paper))
-        if record is None:
-            continue
+    new = sorted((paper for paper in created if id(paper) in keyed), key=lambda paper: paper.id)
+    for paper in new:
+        owners.setdefault(str(paper.values["citation_key"]).casefold(), paper.id)
+    said: dict[int, Problem] = {}  # by id() of a paper whose key was changed
+    for paper in new:
         key = str(paper.values["citation_key"])
-        given = next(k for k in _with_letters(key) if owners.get(k.casefold(), paper.id) == paper.id)
-        owners[given.casefold()] = paper.id
-        if given != key:
+        if owners[key.casefold()] != paper.id:
+            given = next(k for k in _with_letters(key) if k.casefold() not in owners)
+            owners[given.casefold()] = paper.id
             paper.values["citation_key"] = given
-            said.append((paper.id, Problem(
-                record.source,
+            said[id(paper)] = Problem(
+                keyed[id(paper)].source,
                 f"the citation key {quoted(key)} is {owners[key.casefold()]}'s already (a key is one"
                 f" paper's): {paper.id} is cited by {quoted(given)}",
                 Severity.WARNING,
-            )))
-    return said
+            )
+    return [(paper.id, said[id(paper)]) for paper in created if id(paper) in said]
 
 
 def _key(paper: Paper) -> str:

@@ -8,6 +8,8 @@ the other paper and what to do if the two are one.
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main
 
 LEE = """\
@@ -254,6 +256,32 @@ def test_two_papers_under_one_key_in_two_files_of_a_fresh_import_are_no_warning(
     status, out, err = _run(tmp_path, capsys, one, two)
     assert (status, err) == (0, "")
     assert len(_papers(tmp_path)) == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_which_new_paper_of_one_key_gets_the_letter_is_not_the_order_the_files_are_named_in(
+    tmp_path, capsys, order
+):
+    # The paper made first kept the key and the second took "a": `import robots.bib
+    # lab.bib` wrote lee2021 where `import lab.bib robots.bib` wrote lee2021a. Now a new
+    # paper's own key goes first (adapters' lee2021a, which a letter would have taken
+    # before it), then the papers of one key take it in the order of their ids.
+    bibs = [
+        _bib(tmp_path, "lab.bib"),
+        _bib(tmp_path, "robots.bib", title="Replay Buffers for Robot Learning", venue="Robotics Letters"),
+        _bib(tmp_path, "agents.bib", title="Adapters for Lifelong Agents", venue="Agents Letters"),
+    ]
+    bibs[2].write_text(bibs[2].read_text().replace("{lee2021,", "{lee2021a,"), encoding="utf-8")
+    status, out, err = _run(tmp_path, capsys, *[bibs[i] for i in order])
+    papers = tmp_path / "content" / "papers"
+    keys = {
+        path.stem: re.search(r"(?m)^citation_key: (.*)$", path.read_text(encoding="utf-8"))[1]
+        for path in papers.glob("*.yml")
+    }
+    assert keys == {
+        OLD: "lee2021", "replay-buffers-for-robot-learning": "lee2021b", "adapters-for-lifelong-agents": "lee2021a",
+    }
+    assert (status, err) == (0, _rekeyed(bibs[1], "replay-buffers-for-robot-learning", OLD, given="lee2021b"))
 
 
 def test_a_key_whose_paper_has_a_near_title_and_another_abstract_says_how_to_keep_the_two(tmp_path, capsys):
