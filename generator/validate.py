@@ -1068,15 +1068,17 @@ class RecordChecker:
 
     def misspelt_link_host(self, node: Node | None, url: str) -> str:
         """links.misspelt_host of a link's ``url``, with how to keep the host as typed: a
-        comment after the address that names the host ("# youtube.co is right"), which
-        says nothing more is to be said of it. (A real host a letter from a known one
-        that the rules of misspelt_host take for a slip: no curator could silence it.)"""
+        comment after the address that begins "# HOST is right" (any capitals and
+        spaces; more may follow), which says nothing more is to be said of it. (A real
+        host a letter from a known one that the rules of misspelt_host take for a slip:
+        no curator could silence it. And one that merely named the host kept the link
+        whatever it said: "# githb.com is wrong" too.)"""
         said = misspelt_host(url)
         if not said or not isinstance(node, Scalar) or not node.line:
             return said
         host = (urlsplit(url).hostname or "").rstrip(".")
         comment = comment_after(self.text.split("\n")[node.line - 1], node.col - 1)
-        if host in comment.lower():
+        if re.match(rf"#\s*{re.escape(host)}\s+is\s+right\b", comment, re.IGNORECASE):
             return ""
         return f"{said}; if {host} is right, say so in a comment after the address, {quoted('# ' + host + ' is right')}"
 

@@ -1825,9 +1825,9 @@ def test_a_link_to_a_host_a_letter_from_a_known_one_is_kept_by_a_comment_naming_
     )
     text = (
         "id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n    - url: https://githb.com/o/r  # githb.com is right\n"
-        "    - url: 'https://githb.com/o/s'  # GitHb.com: our mirror\n"
+        "    - url: 'https://githb.com/o/s'  # GitHb.com  is Right: our mirror\n"  # (capitals, more after)
         "    - url: https://githb.com/o/t  # our mirror\n"  # (a comment of something else)
-        "  project: [{url: https://githb.com/p}]  # githb.com\n"
+        "  project: [{url: https://githb.com/p}]  #githb.com is right\n"
         "  pdf:\n    - url: https://githb.com/o/u\n      note: githb.com is right\n"  # (no comment)
         "    - url: http://localhost/x  # localhost is right\n"  # (no reader can open it, whatever it says)
         '  paper: [\n    {url: "https://githb.com/q"},  # githb.com is right\n  ]\n'  # (after the brace)
@@ -1838,6 +1838,25 @@ def test_a_link_to_a_host_a_letter_from_a_known_one_is_kept_by_a_comment_naming_
         f"{P}:13:12: warning: 'url' http://localhost/x: its host, localhost, names the reader's own"
         " computer, so no reader of the site can open it; give its address on the web, or remove the link",
     ]
+
+
+def test_a_comment_keeps_a_hosts_link_only_where_it_says_the_host_is_right(tmp_path):
+    # (lead: a comment that named the host kept the link whatever it said, '# githb.com
+    # is wrong' as '# githb.com is right': the comment must begin '# HOST is right')
+    said = (
+        "warning: 'url' https://githb.com/o/{0}: its host, githb.com, is one letter from github.com:"
+        " if that is the host meant, write https://github.com/o/{0}; if githb.com is right, say so in"
+        " a comment after the address, '# githb.com is right'"
+    )
+    comments = [
+        "githb.com is wrong", "githb.com", "githb.com: our mirror", "is githb.com is right?",
+        "not githb.com is right", "mygithb.com is right", "githb.com is rightly flagged",
+        "www.githb.com is right", "githb.com is right", "GITHB.COM IS RIGHT (our mirror)",
+    ]
+    text = "id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n" + "".join(
+        f"    - url: https://githb.com/o/{at}  # {comment}\n" for at, comment in enumerate(comments)
+    )
+    assert check_one(tmp_path, text) == [f"{P}:{6 + at}:12: {said.format(at)}" for at in range(8)]
 
 
 def test_a_link_to_zenodos_test_instance_is_a_warning_at_its_url(tmp_path):
