@@ -23,7 +23,12 @@ not yet deleted in TRASH, which the next `make clean` deletes first.
 
 from __future__ import annotations
 
-import signal
+# (_signal, the C module the signal module wraps: that one imports enum first, some 8 ms
+# of CPU more of the start-up in which a Ctrl-C is no one's to catch; see below.)
+try:
+    import _signal as signal
+except ImportError:  # (a Python that has no _signal)
+    import signal
 
 # Run as `make clean` (not imported by a test): a Ctrl-C while Python reads the modules
 # below, a tenth of a second on a loaded machine, raised KeyboardInterrupt amid an
