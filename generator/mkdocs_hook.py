@@ -200,6 +200,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site, _removed, _edit_urls, _written, _overrides = None, True, {}, frozenset(), None
     _docs = _staged = None
     build.PROCESS_STATE.pop(_STOPPED, None)  # (said again if this build stops too)
+    _say_again()
     _aside = None
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
     # raw_html.py). (A new config every build: never in the list twice.)
@@ -594,6 +595,18 @@ def _stage(config: MkDocsConfig) -> bool:
         logger.removeFilter(old)  # (a staging folder of an earlier build in this process)
     logger.addFilter(_SiteNamed(site, staging))
     return True
+
+
+def _say_again() -> None:
+    """MkDocs' own command line (`mkdocs serve`, `mkdocs build`) puts a filter on its build
+    logger that lets each message through once in a process. Under `mkdocs serve` a
+    rebuild stopped by the same mistake as an earlier one (fixed, then made again) logged
+    no "readinglist: 1 error (at ...); nothing was built": the curator saw the errors
+    with no word that the site was not rebuilt. This build's lines are said again."""
+    for kept in logging.getLogger("mkdocs.commands.build").filters:
+        said = getattr(kept, "msgs", None)
+        if type(kept).__name__ == "DuplicateFilter" and isinstance(said, set):
+            said.difference_update([m for m in said if isinstance(m, str) and m.startswith("readinglist:")])
 
 
 class _SiteNamed(logging.Filter):

@@ -683,6 +683,29 @@ def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, caps
     assert "readinglist: 2 errors (the first at content/papers/task-vectors.yml:" in err
 
 
+def test_a_mistake_made_again_is_said_again_where_mkdocs_says_each_line_once(tmp_path, capsys):
+    # `mkdocs serve` (MkDocs' own command line) lets each line of its build logger through
+    # once a process: the same mistake made again, after a fix, stopped the rebuild with
+    # no word that nothing was built.
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.utils import DuplicateFilter
+
+    project = make_project(tmp_path, FIXTURE)
+    bad = project / "content" / "papers" / "task-vectors.yml"
+    good = bad.read_text()
+    once = DuplicateFilter()
+    mkdocs_build.log.addFilter(once)
+    try:
+        for _ in range(2):
+            bad.write_text(good.replace("year: 2023", "year: next year"))
+            assert main(["--root", str(project), "build", "-q"]) == 1
+            err = capsys.readouterr().err
+            assert re.search(r"readinglist: 1 error \(at content/papers/task-vectors\.yml:\d+:\d+\); nothing was built\n", err), err
+            bad.write_text(good)
+    finally:
+        mkdocs_build.log.removeFilter(once)
+
+
 def test_a_memo_gives_exactly_the_files_of_a_fresh_run(tmp_path):
     from generator.topics import assign_topics
 
