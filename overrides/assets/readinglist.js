@@ -2288,6 +2288,18 @@
     });
   }
 
+  /* Material's copy button says "Copied to clipboard" in a box it shows for two seconds
+     (its dialog, outside the page's content: it stays across instant navigation), a box
+     with no role: a screen reader said nothing, and a reader who copied the Cite block
+     from the keyboard could not tell that it worked. As a status, its words are said
+     when they change, without taking the keyboard from the button. */
+  function copiedSaid() {
+    var dialog = document.querySelector(".md-dialog[data-md-component=dialog]");
+    if (dialog && !dialog.hasAttribute("role")) {
+      dialog.setAttribute("role", "status");
+    }
+  }
+
   /* Material puts each search result's tags in a <nav> too: a search for "merging" made
      six unnamed navigation landmarks alike (landmark-unique), each a list of words, no
      navigation. */
@@ -2431,6 +2443,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();
+    copiedSaid();
     topicCards();
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {

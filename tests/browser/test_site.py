@@ -328,6 +328,27 @@ def test_copy_bibtex_puts_the_entry_on_the_clipboard(open_context, base_url, sit
     assert "abstract" in {f.key for f in whole.fields}
 
 
+def test_copying_the_bibtex_from_the_keyboard_is_said_to_a_screen_reader(open_context, base_url, papers):
+    # (review: Material's "Copied to clipboard" box had no role, so a screen reader said
+    # nothing after Enter on the copy button)
+    context = open_context()
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = context.new_page()
+    page.goto(papers[0]["url"])
+    said = page.locator(".md-dialog")
+    # A live region before the copy, so that its words are said when they come.
+    assert said.get_attribute("role") == "status"
+    assert said.inner_text().strip() == ""
+    button = page.locator(".rl-bibtex").get_by_role("button", name="Copy to clipboard")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").filter(has_text="Copied to clipboard")).to_have_count(1)
+    assert page.evaluate("navigator.clipboard.readText()").startswith("@")
+    # The keyboard stays on the button: the status does not take it.
+    assert page.evaluate("document.activeElement.title") == "Copy to clipboard"
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_cite_block_scrolls_clear_of_its_copy_button_and_never_wraps_the_entry(
         open_context, papers, viewport):
