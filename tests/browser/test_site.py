@@ -756,6 +756,40 @@ def test_in_forced_colours_badge_icons_stay_visible(page, papers):
         "getComputedStyle(document.querySelector('.rl-badge__mark')).borderTopStyle") == "solid"
 
 
+def test_in_forced_colours_the_search_box_its_results_the_copy_button_and_menu_arrows_show(page, papers):
+    # (review, Windows high contrast emulated: the header's search was the word "Search"
+    # with no field, the open results had no edge against the page under them, and the
+    # Cite block's copy button and the menu's arrows, icons drawn as masks, were gone)
+    page.emulate_media(forced_colors="active")
+    page.goto(papers[0]["url"])
+    canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+    def after(selector):
+        return page.evaluate(
+            "s => getComputedStyle(document.querySelector(s), '::after').backgroundColor", selector)
+
+    def border(selector):
+        return page.evaluate(
+            "s => { const c = getComputedStyle(document.querySelector(s));"
+            " return [c.borderLeftStyle, c.borderRightStyle, c.borderBottomStyle, c.borderLeftColor]; }",
+            selector)
+
+    # Each icon opaque and not the canvas (they were the canvas colour, half see-through).
+    for icon in (".rl-bibtex .md-code__button", ".md-sidebar--primary .md-nav__icon"):
+        colour = after(icon)
+        assert colour.startswith("rgb(") and colour != canvas, (icon, colour, canvas)
+    assert border(".md-search__form")[:3] == ["solid"] * 3
+    assert border(".md-search__form")[3] != canvas
+    # The results, once open: an edge at each side and at the bottom.
+    page.keyboard.press("/")
+    page.keyboard.type("merging")
+    wait_for_search(page)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert border(".md-search__output")[:3] == ["solid"] * 3
+    # The "Copied to clipboard" note is a box too.
+    assert border(".md-dialog")[:3] == ["solid"] * 3
+
+
 @pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
 def test_on_a_phone_a_field_name_in_a_reference_table_stays_whole(open_context, viewport):
     page = open_context(viewport=viewport).new_page()
