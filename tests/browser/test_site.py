@@ -758,8 +758,9 @@ def test_in_forced_colours_badge_icons_stay_visible(page, papers):
 
 def test_in_forced_colours_the_search_box_its_results_the_copy_button_and_menu_arrows_show(page, papers):
     # (review, Windows high contrast emulated: the header's search was the word "Search"
-    # with no field, the open results had no edge against the page under them, and the
-    # Cite block's copy button and the menu's arrows, icons drawn as masks, were gone)
+    # with no field, the open results had no edge against the page under them, the Cite
+    # block no box, and its copy button and the menu's arrows, icons drawn as masks, were
+    # gone)
     page.emulate_media(forced_colors="active")
     page.goto(papers[0]["url"])
     canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -780,6 +781,8 @@ def test_in_forced_colours_the_search_box_its_results_the_copy_button_and_menu_a
         assert colour.startswith("rgb(") and colour != canvas, (icon, colour, canvas)
     assert border(".md-search__form")[:3] == ["solid"] * 3
     assert border(".md-search__form")[3] != canvas
+    # The Cite block a box, its copy button inside it.
+    assert border(".rl-bibtex pre")[:3] == ["solid"] * 3
     # The results, once open: an edge at each side and at the bottom.
     page.keyboard.press("/")
     page.keyboard.type("merging")
