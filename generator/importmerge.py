@@ -34,6 +34,7 @@ from .ingest import ReadBefore, Record, same_work, without_notice
 from .latex import simple_math_read, without_math
 from .matchkeys import PREPRINT, abbreviates, by_acronym, one_person, person_keys, same_conference, surname_marks, title_key
 from .models import OTHERS, pages_text
+from .names import braced_name, cited_whole
 from .quoting import quoted
 
 
@@ -282,7 +283,7 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
             )
         elif (
             name == "authors" and same and name not in paper.fills and isinstance(current, list)
-            and isinstance(imported, list) and current != imported and not _cut_short(imported, current)
+            and isinstance(imported, list) and not _cited_alike(current, imported) and not _cut_short(imported, current)
         ):
             # Its own source record, a name respelt in the reference manager since (an
             # accent, "Tomáš" for "Tomas"), and the file's list edited since (else the
@@ -636,7 +637,7 @@ def _corrected_at_source(
     ) or not paper.on_its_own_line(name):
         return False
     if name == "authors":
-        return isinstance(current, list) and current != imported and not _cut_short(imported, current)
+        return isinstance(current, list) and not _cited_alike(current, imported) and not _cut_short(imported, current)
     return _disagree(name, current, imported, years)
 
 
@@ -687,6 +688,21 @@ def _same_names(current: object, imported: object) -> bool:
     return len(current) == len(imported) and all(
         one_person(str(a), str(b)) for a, b in zip(current, imported)
     )
+
+
+def _cited_alike(current: object, imported: object) -> bool:
+    """Author lists the same but for braces round a name the citations take whole without
+    them (names.cited_whole: "{Hugging Face}", "Hugging Face"). papers.bib braces each
+    such name the file writes bare, so a re-import of it is no correction of the file's
+    (which would brace a person the rule misreads, "Martin Pool", and silence check's
+    warning of him), and a name the curator braced is no conflict with it either."""
+    if not isinstance(current, list) or not isinstance(imported, list) or len(current) != len(imported):
+        return current == imported
+    return all(a == b or _unbraced(a) == _unbraced(b) and cited_whole(_unbraced(a)) for a, b in zip(current, imported))
+
+
+def _unbraced(name: object) -> str:
+    return braced_name(str(name)) or str(name)
 
 
 def _cut_short(short: object, whole: object) -> bool:

@@ -1,0 +1,54 @@
+"""papers.bib imported again into the list it was built from (h_rev102, reviewing cite3):
+the export braces a name the citations take whole by a guess (names.cited_whole:
+"Hugging Face", and "Martin Pool", a person the rule misreads), which the file writes
+bare. The braces change nothing the citations write, so the re-import leaves the
+curator's file as it is: no "{Martin Pool}" written over "Martin Pool" (which would
+brace a person and silence check's warning about him), and no conflict either way.
+"""
+
+from generator.export_bibtex import bibtex
+from generator.models import Paper
+from tests.test_import_source_record import _bib, _run, _snapshot
+
+AUTHORS = ["Hugging Face", "Martin Pool", "Luis López"]
+
+
+def _export_authors() -> str:
+    """The author field the site's papers.bib writes for AUTHORS, as written."""
+    text = bibtex([Paper(id="p", title="Un estudio", abstract="", authors=tuple(AUTHORS))])
+    [line] = [line for line in text.splitlines() if line.strip().startswith("author")]
+    return line.split("{", 1)[1].rsplit("}", 1)[0]
+
+
+def test_the_export_braces_the_names_cited_whole():
+    # (what the tests below import: the export's own braces, checked here by hand)
+    assert _export_authors() == "{Hugging Face} and {Martin Pool} and Luis López"
+
+
+def test_the_sites_papers_bib_imported_again_rewrites_no_name(tmp_path, capsys):
+    content = tmp_path / "content"
+    status, out, err = _run(tmp_path, capsys, _bib(tmp_path, "week1.bib", "Un estudio",
+                                                    authors="Hugging Face and Martin Pool and L{\\'o}pez, Luis"))
+    path = content / "papers" / "un-estudio.yml"
+    assert status == 0 and "authors:\n  - Hugging Face\n  - Martin Pool\n  - Luis López\n" in path.read_text()
+    before = _snapshot(content / "papers")
+    status, out, err = _run(tmp_path, capsys, _bib(tmp_path, "papers.bib", "Un estudio", authors=_export_authors()))
+    assert (status, err) == (0, "")
+    assert "now" not in out and "1 unchanged" in out and "0 conflict(s)" in out
+    assert _snapshot(content / "papers") == before  # (the import record notes the new source)
+
+
+def test_a_name_the_curator_braced_stays_braced_without_a_conflict(tmp_path, capsys):
+    content = tmp_path / "content"
+    _run(tmp_path, capsys, _bib(tmp_path, "week1.bib", "Un estudio",
+                                authors="Hugging Face and Martin Pool and L{\\'o}pez, Luis"))
+    path = content / "papers" / "un-estudio.yml"
+    text = path.read_text()
+    # The curator answers check's warning: the organisation braced.
+    path.write_text(text.replace("  - Hugging Face\n", '  - "{Hugging Face}"\n'))
+    edited = path.read_bytes()
+    status, out, err = _run(tmp_path, capsys, _bib(tmp_path, "papers.bib", "Un estudio",
+                                                    authors=_export_authors()))
+    assert (status, err) == (0, "")
+    assert "now" not in out and "0 conflict(s)" in out
+    assert path.read_bytes() == edited
