@@ -1389,6 +1389,7 @@ def _paper(
         title=str(values["title"]),
         abstract=str(values.get("abstract") or ""),
         authors=values.get("authors") or (),  # type: ignore[arg-type]
+        editors=values.get("editors") or (),  # type: ignore[arg-type]
         year=values.get("year"),  # type: ignore[arg-type]
         venue=str(values.get("venue") or ""),
         venue_kind=str(values.get("venue_kind") or ""),

@@ -75,6 +75,9 @@ class Problems:
     # the tags): each with the places of the records it is about. An import says one
     # only where one of those records made or changed a paper (importer.import_paths).
     about_records: dict[Problem, frozenset[Location]] = field(default_factory=dict)
+    # Of those, the ones an import says only where a paper of those records has no
+    # authors after it (a record that names none: the curator may have written them).
+    if_authorless: set[Problem] = field(default_factory=set)
 
     def skip(self, location: Location, what: str, why: str, warned: bool = False) -> None:
         self.skipped.append(Skipped(location, what, why, warned))
@@ -85,18 +88,24 @@ class Problems:
     def warning(self, location: Location, message: str) -> None:
         self.items.append(Problem(location, message, Severity.WARNING))
 
-    def warning_about(self, location: Location, message: str, records: Iterable[Location]) -> None:
+    def warning_about(
+        self, location: Location, message: str, records: Iterable[Location], authorless: bool = False,
+    ) -> None:
         """A warning an import says only with a paper made or changed from one of
-        ``records`` (see ``about_records``); any other reader says it as any warning."""
+        ``records`` (see ``about_records``), or with ``authorless`` only where such a
+        paper has no authors after it; any other reader says it as any warning."""
         problem = Problem(location, message, Severity.WARNING)
         self.items.append(problem)
         self.about_records[problem] = self.about_records.get(problem, frozenset()) | frozenset(records)
+        if authorless:
+            self.if_authorless.add(problem)
 
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)
         self.skipped.extend(other.skipped)
         for problem, records in other.about_records.items():
             self.about_records[problem] = self.about_records.get(problem, frozenset()) | records
+        self.if_authorless |= other.if_authorless
 
     @property
     def errors(self) -> list[Problem]:

@@ -129,7 +129,7 @@ def _author(name: str) -> str:
 
 
 def _authors(names: tuple[str, ...]) -> str:
-    """The ``author`` field. A last author ``others`` (the importer keeps BibTeX's "and
+    """The ``author`` field (or ``editor``: the same list of names). A last author ``others`` (the importer keeps BibTeX's "and
     others" so, and pages show it "et al.") is written bare, BibTeX's keyword; anywhere
     else, or alone, it is somebody's name and braced like one."""
     # (Compared spacing aside, as Paper.names does: "others " is the keyword too.)
@@ -425,6 +425,8 @@ def _citation_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
     fields: list[tuple[str, str]] = [("title", f"{{{_math_or_text(' '.join(paper.title.split()))}}}")]
     if paper.authors:
         fields.append(("author", _authors(paper.authors)))
+    if paper.editors:  # (the book's or proceedings' editors, a last "others" kept bare)
+        fields.append(("editor", _authors(paper.editors)))
     entry_type, where = _kind(paper)
     fields += [(name, _latex(value)) for name, value in where]
     fields += _locator(paper, has_number=any(name == "number" for name, _ in fields))

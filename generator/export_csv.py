@@ -20,6 +20,8 @@ CSV_COLUMNS = (
     # The authors as the pages show them ("George Van Den Driessche"), beside "authors"
     # as written ("Van Den Driessche, George"), which a script may rely on.
     "authors_shown",
+    # The editors of the book it is in (or of the book itself), written as "authors" is.
+    "editors",
 )
 
 # Spreadsheet programs run a cell that starts with one of these as a formula
@@ -69,6 +71,7 @@ def csv_line(paper: Paper, site: Site) -> str:
         paper.publisher,
         paper.summary,
         "; ".join(paper.shown_authors),
+        "; ".join(paper.editors),
     )
     # Every value quoted: a reader that honours quotes keeps a ";" or tab in one cell.
     csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow([spreadsheet_cell(value) for value in row])

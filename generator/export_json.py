@@ -29,6 +29,8 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         "title": paper.title,
         "authors": list(paper.authors),
         "authors_shown": list(paper.shown_authors),
+        "editors": list(paper.editors),
+        "editors_shown": list(paper.shown_editors),
         "year": paper.year,
         "venue": paper.venue,
         "venue_kind": paper.venue_kind,
@@ -98,6 +100,11 @@ _PROPERTIES: dict[str, dict] = {
         " order: first name first ('George Van Den Driessche' for 'Van Den Driessche, George'),"
         " a suffix without a comma before it ('John Smith Jr.'), a last 'others' as 'et al.'."
     ),
+    "editors": _strings(
+        "The editors of the book or proceedings it is in (or of the book itself), written as"
+        " `authors` are; [] when the list names none."
+    ),
+    "editors_shown": _strings("The editors as the site's pages show them, as `authors_shown` are."),
     "year": {"description": "Year of publication, or null.", "type": ["integer", "null"]},
     "venue": {"description": "Journal or conference, or \"\".", "type": "string"},
     "venue_kind": {

@@ -18,7 +18,11 @@ from .models import Paper
 FIELDS = ("authors", "year", "venue", "identifier", "code", "topics", "abstract")
 
 _LACKS: Mapping[str, Callable[[Paper], bool]] = {
-    "authors": lambda p: not any(name.strip() for name in p.authors),
+    # A book edited as a whole (editors, no venue) is by its editors: it lacks no authors,
+    # and no import would give it any (bk2). A chapter's editors are its book's.
+    "authors": lambda p: not any(name.strip() for name in p.authors) and not (
+        any(name.strip() for name in p.editors) and not p.venue.strip()
+    ),
     "year": lambda p: p.year is None,
     # A book names its publisher where an article names its venue (Paper.where).
     "venue": lambda p: not p.where,

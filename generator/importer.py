@@ -162,7 +162,9 @@ def import_paths(
     report.yearless = [(paper_id, source) for paper_id, source in report.yearless if source in dated]
     report.warnings.extend(
         problem for problem in problems.warnings
-        if problem not in problems.about_records or problems.about_records[problem] & report.changed_from
+        if problem not in problems.about_records or problems.about_records[problem] & (
+            report.authorless_from if problem in problems.if_authorless else report.changed_from
+        )
     )
     report.skipped = list(problems.skipped)
     return report
@@ -471,6 +473,10 @@ def _import_locked(
         ))
     written = added_now | set(report.updated)
     report.changed_from = {record.source for paper_id in written for record in merged_in.get(paper_id, ())}
+    report.authorless_from = {
+        record.source for paper in existing + created if not _named_anyone(paper.values.get("authors"))
+        for record in merged_in.get(paper.id, ())
+    }
     # By identity: `paper in created` compared whole papers field by field, against
     # every new paper for every paper, which made a fresh import of 10,000 records
     # take minutes.
@@ -1028,10 +1034,17 @@ _ADDED_LINE = re.compile(rb"^added: (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
 _CITATION_KEY_LINE = re.compile(rb"^citation_key: ", re.MULTILINE)
 
 
+def _named_anyone(authors: object) -> bool:
+    """Whether a paper file's `authors` value names anyone."""
+    return isinstance(authors, list) and any(str(name or "").strip() for name in authors)
+
+
 def _record_values(record: Record) -> dict[str, object]:
     """A record's fields as `to_python` reads them from a file the importer wrote."""
     values: dict[str, object] = {name: getattr(record, name) for name in TEXT_FIELDS}
     values.update({name: list(getattr(record, name)) for name in LIST_FIELDS})
+    if not record.editors:
+        del values["editors"]  # (a new file writes no `editors:` when there are none)
     if record.notes:
         values["notes"] = record.notes
     return values

@@ -46,7 +46,7 @@ TEXT_FIELDS = (
 _OF_VENUE = frozenset({"venue_kind", "volume", "number", "pages", "publisher"})
 # The provenance record's name for what was said left out (no field has a space).
 _LEFT_OUT = "left out"
-LIST_FIELDS = ("authors", "tags")
+LIST_FIELDS = ("authors", "editors", "tags")
 
 
 def _empty(value: object) -> bool:

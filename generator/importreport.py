@@ -208,6 +208,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     # The places of the records that made or changed a paper (added or updated).
     changed_from: set[Location] = field(default_factory=set)
+    # The records whose paper has no authors after the import (`errors.Problems.if_authorless`).
+    authorless_from: set[Location] = field(default_factory=set)
     duplicates: list[Duplicate] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     links_found: int = 0

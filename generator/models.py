@@ -77,6 +77,9 @@ class Paper:
     title: str
     abstract: str
     authors: tuple[str, ...] = ()
+    # The editors of the book (or proceedings) it is in, or of the book itself when it
+    # is edited as a whole; written as `authors` are (a last ``others`` is "et al.").
+    editors: tuple[str, ...] = ()
     year: int | None = None
     venue: str = ""
     venue_kind: str = ""
@@ -154,15 +157,28 @@ class Paper:
         """Each author as the site shows them (names.shown_name), in order, one for each
         of ``authors``: a last ``others`` is "et al." (see `byline`). For the data
         exports, beside the names as written."""
-        shown = tuple(shown_name(name) for name in self.names)
-        return shown + ("et al.",) if len(self.names) < len(self.authors) else shown
+        return _shown(self.authors)
+
+    @property
+    def shown_editors(self) -> tuple[str, ...]:
+        """Each editor as the site shows them, as `shown_authors`."""
+        return _shown(self.editors)
+
+    @property
+    def editors_byline(self) -> str:
+        """The editors as a reader sees them after "edited by": "A", "A and B", "A, B and
+        C"; "A et al." (and "A, B et al.") when a last ``others`` says the list is cut."""
+        shown = _shown(self.editors)
+        if shown[-1:] == ("et al.",):
+            return ", ".join(shown[:-1]) + " et al."
+        if len(shown) < 2:
+            return "".join(shown)
+        return ", ".join(shown[:-1]) + f" and {shown[-1]}"
 
     @property
     def names(self) -> tuple[str, ...]:
         """The authors who are named: without a last ``others`` (see `byline`)."""
-        if len(self.authors) > 1 and " ".join(self.authors[-1].split()) == OTHERS:
-            return self.authors[:-1]
-        return self.authors
+        return _named(self.authors)
 
     @property
     def short_byline(self) -> str:
@@ -223,6 +239,21 @@ class Paper:
         elif pieces:  # one value: mostly an article number ("103385", "e1001234"), no page
             parts.append(pieces[0][0])
         return ", ".join(parts)
+
+
+def _named(people: tuple[str, ...]) -> tuple[str, ...]:
+    """The people of a list who are named: without a last ``others`` (BibTeX's "and
+    others"), which stands for the ones not named."""
+    if len(people) > 1 and " ".join(people[-1].split()) == OTHERS:
+        return people[:-1]
+    return people
+
+
+def _shown(people: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of ``people`` as the site shows them, a last ``others`` as "et al."."""
+    named = _named(people)
+    shown = tuple(shown_name(name) for name in named)
+    return shown + ("et al.",) if len(named) < len(people) else shown
 
 
 # A month's name, as a conference's dates write it.

@@ -718,7 +718,7 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
     braced whole, "{Hugging Face}", is no such TeX: the braces say the name is one unit,
     an organisation's, which the citations write whole (`names.braced_name`), and the
     pages show it without them; TeX inside them is said, the braces kept."""
-    for name in ("title", "authors", "venue", "publisher"):
+    for name in ("title", "authors", "editors", "venue", "publisher"):
         node = tree.get(name)
         items = node.items if isinstance(node, Seq) else [node]
         for number, item in enumerate(items, 1):
@@ -727,7 +727,7 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
             from .latex import tex_accent  # (imported late: pylatexenc, for such a value only)
 
             text = item.text or ""
-            whole = braced_name(text.strip()) if name == "authors" else None
+            whole = braced_name(text.strip()) if name in ("authors", "editors") else None
             if (found := tex_accent(text if whole is None else whole)) is None:
                 continue
             if whole is not None:
@@ -745,8 +745,14 @@ def _warn_organisation_as_person(tree: Map, problems: Problems) -> None:
     that reads as one all the same ("Hugging Face", `names.read_as_organisation`) is
     cited whole, as an organisation's, by the BibTeX and COinS (`names.cited_whole`): a
     guess, so say how to write either, braced to say it is one (which silences this),
-    surname first to say it is a person's, whom the citations then cite as one."""
-    node = tree.get("authors")
+    surname first to say it is a person's, whom the citations then cite as one. Of the
+    authors and of the editors."""
+    for name in ("authors", "editors"):
+        _warn_organisations_in(name, tree.get(name), problems)
+
+
+def _warn_organisations_in(field: str, node: Node | None, problems: Problems) -> None:
+    """`_warn_organisation_as_person` of the list ``field`` (its ``node``)."""
     if not isinstance(node, Seq):
         return
     for number, item in enumerate(node.items, 1):
@@ -756,7 +762,7 @@ def _warn_organisation_as_person(tree: Map, problems: Problems) -> None:
         name = " ".join(item.text.split())
         problems.warning(
             item.loc,
-            f"'authors' item {number} '{name}' may be an organisation's name (each word a word of"
+            f"'{field}' item {number} '{name}' may be an organisation's name (each word a word of"
             f" the dictionary), which the citations cite whole, as one: if it is, write it in braces,"
             f" \"{{{name}}}\" (quoted), to say so; if it is a person's, surname first,"
             f" '{surname}, {' '.join(given)}', which they cite as a person's",

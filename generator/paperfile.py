@@ -45,6 +45,8 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
     lines = [paperyaml.SCHEMA_COMMENT, f"id: {paperyaml.scalar(paper_id)}"]
     lines.append(f"title: {paperyaml.scalar(str(values.get('title') or ''))}")
     lines += paperyaml.string_list("authors", list(values.get("authors") or []))  # type: ignore[call-overload]
+    if values.get("editors"):  # (only a record that names them: most papers have none)
+        lines += paperyaml.string_list("editors", list(values["editors"]))  # type: ignore[call-overload]
     if values.get("year"):
         lines.append(field_line("year", str(values["year"])))
     if values.get("venue"):

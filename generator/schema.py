@@ -143,6 +143,13 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("id", "id", "The paper's id; must equal the file name without `.yml`.", required=True),
     Field("title", "text", "The paper's title, exactly as published.", required=True),
     Field("authors", "list[text]", "Authors in publication order, one string each."),
+    Field(
+        "editors", "list[text]",
+        "The editors of the book or proceedings it is in (a chapter's book), or of the book"
+        " itself when it is edited as a whole; one string each, as `authors` are. Shown on its"
+        " page after the book (\"In Handbook of X, edited by A and B\") and cited as BibTeX's"
+        " `editor`.",
+    ),
     Field("year", "year", "Year of publication."),
     Field("venue", "text", "Journal or conference, e.g. `NeurIPS`."),
     Field(

@@ -34,6 +34,10 @@ from .slugs import latin_folded
 from .typos import closest, did_you_mean, nearest
 from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, comment_after, no_space_item, parse
 
+# The lists of people's names, checked alike: "et al." for `others`, a name typed twice
+# in a row, names written surname first split at their commas.
+PEOPLE = ("authors", "editors")
+
 INVALID = object()  # a value that was reported; the record keeps its default instead
 
 PAPER_FIELDS = {f.name: f for f in schema.PAPER_FIELDS}
@@ -611,8 +615,8 @@ class RecordChecker:
             elif isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
                 # ("topics: -rl": the dash meant a list's, not the id's.)
                 text = re.sub(r"^-(?=[^\W\d_])", "", node.text or "")
-                if name == "authors":
-                    hint = _as_authors(text)
+                if name in PEOPLE:
+                    hint = _as_authors(text, name)
                 elif (flow := _flow_list(name, text)) is not None:
                     hint = f"; write {flow}"
             return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
@@ -657,9 +661,9 @@ class RecordChecker:
         if not isinstance(items, list):
             return items
         values = [self.clean(item, item.text, name) for item in items]  # type: ignore[arg-type]
-        if name == "authors":
-            self.warn_odd_authors(items, values)  # type: ignore[arg-type]
-        if name in ("tags", "authors"):
+        if name in PEOPLE:
+            self.warn_odd_authors(items, values, name)  # type: ignore[arg-type]
+        if name in ("tags", *PEOPLE):
             # (Each is shown: a tag given twice was shown twice on the page, an author
             # typed twice, a line duplicated in the editor, on the page and in citations.)
             # Said once a value, at its second place; a warning, as two authors of one
@@ -669,7 +673,7 @@ class RecordChecker:
             places: dict[tuple[str, int], list[Scalar]] = {}
             run = 0
             for at, (item, value) in enumerate(zip(items, values)):
-                if name == "authors" and (
+                if name in PEOPLE and (
                     at == 0 or value != values[at - 1] or self._another(items[at - 1], item)  # type: ignore[arg-type]
                 ):
                     run = at
@@ -677,8 +681,8 @@ class RecordChecker:
                     places.setdefault((value, run), []).append(item)  # type: ignore[arg-type]
             for (value, _), (first, again, *more) in ((v, p) for v, p in places.items() if len(p) > 1):
                 said = _twice(name, value, first, again, times=len(more) + 2)
-                if name == "authors":
-                    said += _same_name_kept(value, first, again, len(more) + 2, self._commented(again))
+                if name in PEOPLE:
+                    said += _same_name_kept(value, first, again, len(more) + 2, self._commented(again), name)
                 self.problems.warning(again.loc, said)  # type: ignore[attr-defined]
         return tuple(v for v in values if v is not INVALID)
 
@@ -696,27 +700,27 @@ class RecordChecker:
         """Whether ``item``'s line has a comment after it (one `_another` did not take)."""
         return bool(item.line) and bool(comment_after(self.text.split("\n")[item.line - 1], item.col - 1))
 
-    def warn_odd_authors(self, items: list[Scalar], values: list[object]) -> None:
+    def warn_odd_authors(self, items: list[Scalar], values: list[object], name: str = "authors") -> None:
         """Warn about "et al." written as an author or glued to one, and about `others`
         (the authors not named) anywhere but last: else "et al." is cited as a name, and
-        a page says "et al. et al."."""
+        a page says "et al. et al.". ``name``: the list's, "authors" or "editors"."""
         last = len(values) - 1
         for at, (item, value) in enumerate(zip(items, values)):
             if not isinstance(value, str):
                 continue
-            others = "'others' as the last author (BibTeX's 'and others'), shown as \"et al.\""
+            others = f"'others' as the last {name[:-1]} (BibTeX's 'and others'), shown as \"et al.\""
             if _ET_AL.fullmatch(value):
                 said = f"{quoted(value.strip())} is not a name: write {others}"
             elif glued := _ET_AL_AFTER.search(value):
                 said = f"{quoted(value.strip())} ends with {quoted(glued.group(1))}: write the name alone, then {others}"
             elif value.strip().casefold() == OTHERS and at != last:
-                said = "'others' stands for the authors not named: move it to the end (it is shown as \"et al.\")"
+                said = f"'others' stands for the {name} not named: move it to the end (it is shown as \"et al.\")"
             else:
                 continue
             self.problems.warning(item.loc, said)  # type: ignore[attr-defined]
-        self.warn_split_names(items, values)
+        self.warn_split_names(items, values, name)
 
-    def warn_split_names(self, items: list[Scalar], values: list[object]) -> None:
+    def warn_split_names(self, items: list[Scalar], values: list[object], name: str = "authors") -> None:
         """Warn about a list of one-word authors written on one line, unquoted
         ("[Lamport, Leslie]"): names written surname first, as BibTeX writes them, each
         split in two by its comma, and shown as two authors, "Lamport and Leslie"."""
@@ -739,8 +743,8 @@ class RecordChecker:
         listed = ", ".join(quoted(w) for w in words[:-1]) + f" and {quoted(words[-1])}"
         self.problems.warning(  # type: ignore[attr-defined]
             named[0][0].loc,
-            f"'authors' lists {len(words)} one-word authors, {listed}: unquoted in a list,"
-            f" a name written surname first is two authors; {fix}",
+            f"'{name}' lists {len(words)} one-word {name}, {listed}: unquoted in a list,"
+            f" a name written surname first is two {name}; {fix}",
         )
 
     def id_list(self, node: Node, spec: Field, name: str, *, names: bool = True) -> object:
@@ -1166,7 +1170,7 @@ _ET_AL = lazyre.compile(r"(?i)\s*(?:et(?:\.\s*|\s+)al\.?|and\s+others|\.\.\.|…
 _ET_AL_AFTER = lazyre.compile(r"(?i)\S\s*,?\s+(et(?:\.\s*|\s+)al\.?|and\s+others)\s*$")
 
 
-def _as_authors(text: str) -> str:
+def _as_authors(text: str, field: str = "authors") -> str:
     """The hint ("; write [...]") for names written as BibTeX writes them ("Ada Lovelace
     and Alan Turing", "Lovelace, Ada and others") or as a list is typed ("Ada Lovelace,
     Alan Turing and Grace Hopper"): the list, a name quoted where bare it is no YAML or
@@ -1190,18 +1194,18 @@ def _as_authors(text: str) -> str:
         # both readings are said.
         names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text.strip())
         if all(name == "others" or words(name) >= 2 for name in names):
-            listed = _flow_of("authors", names)
+            listed = _flow_of(field, names)
             if listed is None:
                 return ""
             if len(names) > 2 or names[-1] == "others":
                 return f"; write {listed}"
-            one = _flow_of("authors", [text])
+            one = _flow_of(field, [text])
             surname_first = f", or {one} for one written surname first" if one else ""
-            return f"; write {listed} for two authors{surname_first}"
+            return f"; write {listed} for two {field}{surname_first}"
     parts = re.split(r"\s+and\s+", text)
     if organisation or not all(part == "others" or words(part) >= 2 for part in parts):
         parts = [text]
-    listed = _flow_of("authors", parts)
+    listed = _flow_of(field, parts)
     return f"; write {listed}" if listed else ""
 
 
@@ -1989,7 +1993,7 @@ _AT_THE_START = "; it is a paper field: write it at the start of its line, not i
 # BibTeX's and biblatex's names a curator used to them writes for a paper's fields.
 _BIBTEX_NAMES = {
     "journal": "venue", "journaltitle": "venue", "booktitle": "venue", "issue": "number",
-    "eprint": "arxiv", "keywords": "tags", "date": "year", "author": "authors",
+    "eprint": "arxiv", "keywords": "tags", "date": "year", "author": "authors", "editor": "editors",
 }
 # Other lists' names for a kind of link (al-folio's bibliography fields among them).
 _KIND_NAMES = {
@@ -2083,7 +2087,7 @@ def _twice(name: str, text: str, first: Scalar, again: Scalar, times: int = 2) -
     return f"'{name}' lists {quoted(text)} {times} times (first at {where}); remove all but one"
 
 
-def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int, commented: bool) -> str:
+def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int, commented: bool, field: str = "authors") -> str:
     """After "'authors' lists 'Wei Wang' twice ...; remove this one": how to keep two
     authors who share the name, which then is said no more (RecordChecker._another).
     ``commented``: ``again`` has a comment, the line above's (else it would be kept)."""
@@ -2091,7 +2095,7 @@ def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int, comment
     if first.line == again.line:
         # (one line, a list in brackets: no comment tells which of them it is of)
         return (
-            ", unless two authors share the name: then write the authors one a line, the"
+            f", unless two {field} share the name: then write the {field} one a line, the"
             f" second with a comment after it, {line}"
         )
     # (A line written as the one above, its comment too, is taken for one duplicated in
@@ -2099,15 +2103,15 @@ def _same_name_kept(name: str, first: Scalar, again: Scalar, times: int, comment
     # warning said, were told so again, and to write the comment they had.)
     if commented:
         return (
-            ", unless two authors share the name: then give this line a comment of its own,"
+            f", unless two {field} share the name: then give this line a comment of its own,"
             " not the one the line above has (a line written as the one above, its comment"
             " too, is taken for one duplicated in the editor)"
         )
     if times == 2:
-        return f", unless two authors share the name: then say so in a comment after this one, {line}"
+        return f", unless two {field} share the name: then say so in a comment after this one, {line}"
     third = quoted(f"- {yaml_scalar(name)}  # a third {name}")
     return (
-        ", unless authors share the name: then say so in a comment after each but the first,"
+        f", unless {field} share the name: then say so in a comment after each but the first,"
         f" each its own, {line}, {third}"
     )
 

@@ -637,7 +637,7 @@ CASES = {
     "unknown field with nothing close": (
         "id: x\ntitle: A\ncolour: red\nabstract: a\n",
         [
-            f"{P}:3:1: unknown field 'colour'; the fields are: id, title, authors, year, venue,"
+            f"{P}:3:1: unknown field 'colour'; the fields are: id, title, authors, editors, year, venue,"
             " venue_kind, volume, number, pages, publisher, arxiv, doi, citation_key, links, topics, exclude_topics, tags, status, added, related, not_related, not_same_as, formerly, summary, notes,"
             " abstract"
         ],
@@ -801,6 +801,42 @@ CASES = {
             f"{P}:3:27: warning: 'tags' lists 'cv' 3 times (first at line 3, column 23); remove all but one",
             f"{P}:6:5: 'related' lists 'known-paper' twice (first at line 5); remove this one",
         ],
+    ),
+    "editors checked as authors are": (
+        # (bk2: a book's editors, a list of names as `authors` is, with its slips: an
+        # editor typed twice in a row, "et al." for 'others', a name split at its comma,
+        # one text for two names.)
+        "id: x\ntitle: A\neditors:\n  - Jane Smith\n  - Jane Smith\n  - et al.\nabstract: a\n",
+        [
+            f"{P}:5:5: warning: 'editors' lists 'Jane Smith' twice (first at line 4); remove this"
+            " one, unless two editors share the name: then say so in a comment after this one,"
+            " '- Jane Smith  # another Jane Smith'",
+            f"{P}:6:5: warning: 'et al.' is not a name: write 'others' as the last editor (BibTeX's"
+            " 'and others'), shown as \"et al.\"",
+        ],
+    ),
+    "editors written surname first, unquoted": (
+        "id: x\ntitle: A\neditors: [Lamport, Leslie]\nabstract: a\n",
+        [
+            f"{P}:3:11: warning: 'editors' lists 2 one-word editors, 'Lamport' and 'Leslie': unquoted"
+            ' in a list, a name written surname first is two editors; if they are names written'
+            ' surname first, write ["Lamport, Leslie"]',
+        ],
+    ),
+    "editors with TeX and an organisation unbraced": (
+        "id: x\ntitle: A\neditors:\n  - Sch{\\\"o}lkopf, Bernhard\n  - Hugging Face\nabstract: a\n",
+        [
+            f"{P}:4:5: warning: 'editors' item 1 holds TeX ('{{\\\"o}}'), which the site shows as typed;"
+            " write 'Schölkopf, Bernhard'",
+            f"{P}:5:5: warning: 'editors' item 2 'Hugging Face' may be an organisation's name (each word a"
+            " word of the dictionary), which the citations cite as a person's, 'Face, Hugging': write an"
+            " organisation's in braces, \"{Hugging Face}\" (quoted), to cite it whole; a person's surname"
+            " first, 'Face, Hugging', to say so",
+        ],
+    ),
+    "editors as one text": (
+        "id: x\ntitle: A\neditors: Jane Smith and John Doe\nabstract: a\n",
+        [f"{P}:3:10: 'editors' must be a list, not a string; write [Jane Smith, John Doe]"],
     ),
     "an author listed twice": (
         # (curator: a line duplicated in the editor, "- Noam Shazeer" twice, passed without

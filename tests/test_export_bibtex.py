@@ -504,3 +504,39 @@ def test_a_suffixed_name_is_written_last_jr_first_whatever_spaces_it_holds():
                     "Martin  Luther King\u2003Jr."):
         entry = citation(Paper(id="p", title="T", abstract="", authors=(written,)))
         assert "  author = {King, Jr., Martin Luther}\n" in entry, (written, entry)
+
+
+# --- editors (bk2) ------------------------------------------------------------------------
+
+
+def test_a_chapters_editors_are_its_editor_field_and_read_back_as_written():
+    from generator.errors import Problems
+    from generator.ingest import parse_text
+
+    chapter = paper(
+        "tricks", title="A Dozen Tricks with Multitask Learning", authors=("Rich Caruana",),
+        editors=("Grégoire Montavon", "Müller, Klaus-Robert", "others"), venue="Neural Networks: Tricks of the Trade",
+        venue_kind="book", publisher="Springer", year=2012,
+    )
+    text = bibtex([chapter])
+    entry = entry_of(chapter)
+    assert entry.entry_type == "incollection"
+    assert entry["booktitle"] == "Neural Networks: Tricks of the Trade"
+    assert entry["author"] == "Rich Caruana"
+    # (a last "others" is BibTeX's keyword, bare, as in an author list)
+    assert as_text(entry["editor"]) == "Grégoire Montavon and Müller, Klaus-Robert and others"
+    problems = Problems()
+    (record,) = parse_text(text, "papers.bib", problems)
+    assert record.editors == ("Grégoire Montavon", "Klaus-Robert Müller", "others")
+    assert record.authors == ("Rich Caruana",) and not problems.items, problems.format()
+
+
+def test_a_book_by_its_editors_alone_is_a_book_with_editors_and_no_author():
+    entry = entry_of(paper("h", title="Handbook", editors=("Jane Smith", "John Doe"), publisher="MIT Press", year=2019))
+    assert entry.entry_type == "book"
+    assert "author" not in entry.fields_dict
+    assert entry["editor"] == "Jane Smith and John Doe" and entry["publisher"] == "MIT Press"
+
+
+def test_a_paper_without_editors_has_no_editor_field():
+    assert "editor" not in entry_of(paper("p", authors=("Ada Lovelace",), venue="NeurIPS", year=2020)).fields_dict

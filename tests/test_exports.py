@@ -559,7 +559,8 @@ def test_csv_and_json_give_the_authors_as_the_pages_show_them_beside_them_as_wri
     [row] = csv.DictReader(io.StringIO(papers_csv(site).lstrip("\ufeff")))
     assert row["authors"] == "; ".join(written)  # (as before: a script relies on it)
     assert row["authors_shown"] == "; ".join(shown)
-    assert list(row)[-1] == "authors_shown"  # (after the others: a spreadsheet's formulas keep their places)
+    # (after the others, and the editors after it: a spreadsheet's formulas keep their places)
+    assert list(row)[-2:] == ["authors_shown", "editors"]
     [record] = json.loads(papers_json(site))
     assert record["authors"] == list(written) and record["authors_shown"] == shown
     assert "authors_shown" in SCHEMA["items"]["required"]
@@ -680,3 +681,21 @@ def test_entry_texts_are_the_entry_and_the_citation_written_apart(kw, entry_type
     assert (whole, cite) == (bibtex_by_paper([p])["a"], citation(p))
     assert whole != cite and whole.startswith(f"@{entry_type}{{a,")
     assert entry_type_of(p) == entry_type
+
+
+def test_csv_and_json_give_a_chapters_editors_as_written_and_as_shown():
+    # (bk2: a chapter's book's editors were lost on import and in every export.)
+    import json
+
+    from generator.export_json import SCHEMA, papers_json
+
+    written = ("Montavon, Grégoire", "Orr, Genevieve B.", "others")
+    site = site_of([paper("p", authors=("Rich Caruana",), editors=written), paper("q")])
+    rows = list(csv.DictReader(io.StringIO(papers_csv(site).lstrip("\ufeff"))))
+    assert [row["editors"] for row in rows] == ["Montavon, Grégoire; Orr, Genevieve B.; others", ""]
+    assert rows[0]["authors"] == "Rich Caruana"
+    chapter, other = json.loads(papers_json(site))
+    assert chapter["editors"] == list(written)
+    assert chapter["editors_shown"] == ["Grégoire Montavon", "Genevieve B. Orr", "et al."]
+    assert other["editors"] == [] and other["editors_shown"] == []
+    assert {"editors", "editors_shown"} <= set(SCHEMA["items"]["required"])

@@ -1153,18 +1153,24 @@ def test_a_journal_kind_a_curator_wrote_for_a_series_of_proceedings_stays(tmp_pa
 
 def test_an_edited_book_an_earlier_import_gave_no_authors_gains_its_editors(tmp_path, monkeypatch):
     # (bk1) A @book by its editors alone was imported by no one (its editors left out);
-    # imported again, its editors are its authors, as an empty field is filled, with no
-    # conflict.
+    # imported again, it gains its editors, as `editors` (bk2; bk1 made them its
+    # authors), as an empty field is filled, with no conflict.
+    import dataclasses
+    import shutil
+
     text = (
         "@book{handbook,\n  title = {Handbook of Learning},\n  editor = {Smith, Jane and Doe, John},\n"
         "  publisher = {MIT Press},\n  year = {2019},\n}\n"
     )
+    read = bibtex._record
     with monkeypatch.context() as earlier:
-        earlier.setattr(bibtex, "_editors_as_authors", lambda *args: ())
+        earlier.setattr(bibtex, "_record", lambda *a: dataclasses.replace(read(*a), editors=(), read_before=()))
         assert len(_import(tmp_path, "refs.bib", text).added) == 1
+    shutil.rmtree(tmp_path / ".cache")  # (the earlier reader's readings of the entries)
     paper = tmp_path / "content/papers/handbook-of-learning.yml"
     before = paper.read_text()
+    assert "editors" not in before
     report = _import(tmp_path, "refs.bib", text)
     assert report.conflicts == []
     assert before.count("authors: []\n") == 1
-    assert paper.read_text() == before.replace("authors: []\n", "authors:\n  - Jane Smith\n  - John Doe\n")
+    assert paper.read_text() == before.replace("authors: []\n", "authors: []\neditors:\n  - Jane Smith\n  - John Doe\n")

@@ -1014,3 +1014,52 @@ def test_a_compiled_template_others_may_write_is_not_loaded(tmp_path):
         "page"
     )
     assert marker.exists()
+
+
+def _page_of(tmp_path, old: str, new: str) -> str:
+    """The fixture's task-vectors page with ``old`` in its file written ``new``."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "papers" / "task-vectors.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    page = (docs / "papers" / "task-vectors.md").read_text(encoding="utf-8")
+    return page.split('<p class="rl-byline">', 1)[1].split("</p>", 1)[0]
+
+
+def test_a_chapters_editors_follow_the_book_it_is_in_escaped(tmp_path):
+    # (bk2: a chapter's book's editors were shown nowhere.) "In *Book*, edited by A and B"
+    byline = _page_of(
+        tmp_path, "venue: ICLR\n",
+        "venue: Tricks <b>&</b> Trade\nvenue_kind: book\npages: 163-189\n"
+        "editors: ['Montavon, Grégoire', '<i>Orr</i>', Klaus-Robert Müller]\n",
+    )
+    assert byline == (
+        '<span class="rl-authors">Barbara Liskov, Edsger Dijkstra</span>\u00a0· <span class="rl-venue">In'
+        " <em>Tricks &lt;b&gt;&amp;&lt;/b&gt; Trade</em>, edited by Grégoire Montavon, &lt;i&gt;Orr&lt;/i&gt;"
+        ' and Klaus-Robert Müller, <span class="rl-locator">pp.\u00a0163–189</span></span>\u00a0·'
+        ' <span class="rl-year">2023</span>'
+    )
+
+
+def test_a_book_by_its_editors_alone_names_them_in_the_authors_place(tmp_path):
+    byline = _page_of(
+        tmp_path, "authors: [Barbara Liskov, Edsger Dijkstra]\nyear: 2023\nvenue: ICLR\n",
+        "authors: []\neditors: [Jane Smith, John Doe, others]\nyear: 2023\npublisher: MIT Press\n",
+    )
+    assert byline == (
+        '<span class="rl-editors">Edited by Jane Smith, John Doe et al.</span>\u00a0·'
+        ' <span class="rl-venue">MIT Press</span>\u00a0· <span class="rl-year">2023</span>'
+    )
+    byline = _page_of(
+        tmp_path / "2", "year: 2023\nvenue: ICLR\n", "editors: [Jane Smith]\nyear: 2023\npublisher: MIT Press\n",
+    )
+    assert byline.startswith(
+        '<span class="rl-authors">Barbara Liskov, Edsger Dijkstra</span>\u00a0·'
+        ' <span class="rl-editors">edited by Jane Smith</span>\u00a0· <span class="rl-venue">MIT Press</span>'
+    )

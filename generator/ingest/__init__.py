@@ -36,6 +36,7 @@ class Record:
     abstract: str
     source: Location
     authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()  # of the book (or proceedings) it is in, or of the book itself
     year: str = ""
     venue: str = ""
     venue_kind: str = ""  # models.VENUE_KINDS, when the source says which

@@ -676,14 +676,11 @@ def _author_field(entry: Entry, name: str = "author") -> Field | None:
     return None
 
 
-def _people_field(entry: Entry) -> Field | None:
-    """The field of names whose people an entry credits: its `author`, or the `editor` of
-    an edited book that names no author (`_editors_as_authors`), each name of which is
-    read as an author's is, accents and all."""
-    field = _author_field(entry)
-    if field is None and entry.entry_type.lower() in _EDITED_BOOKS:
-        return _author_field(entry, "editor")
-    return field
+def _people_fields(entry: Entry) -> tuple[Field, ...]:
+    """The fields of names whose people an entry credits: its `author` and its `editor`
+    (a paper file's `editors`), each name of which is read as an author's is, accents
+    and all."""
+    return tuple(field for name in ("author", "editor") if (field := _author_field(entry, name)) is not None)
 
 
 class _NameAccents(BlockMiddleware):
@@ -695,9 +692,9 @@ class _NameAccents(BlockMiddleware):
         super().__init__(allow_inplace_modification=True)
 
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
-        field = _people_field(entry)
-        if field is not None and isinstance(field.value, str):
-            field.value = name_accents(field.value)
+        for field in _people_fields(entry):
+            if isinstance(field.value, str):
+                field.value = name_accents(field.value)
         return entry
 
 
@@ -714,9 +711,12 @@ class _DanglingAnds(BlockMiddleware):
         self._problems = problems
 
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
-        field = _people_field(entry)
-        if field is None or not isinstance(field.value, str):
-            return entry
+        for field in _people_fields(entry):
+            if isinstance(field.value, str):
+                self._without_dangling(entry, field)
+        return entry
+
+    def _without_dangling(self, entry: Entry, field: Field) -> None:
         value = field.value
         # Each "and" between spaces outside braces (a braced one is part of a name,
         # "{Research and Development}"), with the text since the one before it.
@@ -728,7 +728,7 @@ class _DanglingAnds(BlockMiddleware):
                 dangling.append(found)
             previous = found.end()
         if not dangling:
-            return entry
+            return
         for found in reversed(dangling):
             value = value[:found.start()] + " " + value[found.end():]
         field.value = value.strip()
@@ -738,7 +738,6 @@ class _DanglingAnds(BlockMiddleware):
             " (a name deleted, or not yet written?); read without it: write the missing"
             " name or delete the 'and'",
         )
-        return entry
 
 
 # BibTeX's separator of names: the word "and", in any case, between spaces.
@@ -795,9 +794,9 @@ class _EachAuthor(BlockMiddleware):
         return written
 
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
-        field = _people_field(entry)
-        if field is not None and isinstance(field.value, list):
-            field.value = [self._rewritten(name) if isinstance(name, str) else name for name in field.value]
+        for field in _people_fields(entry):
+            if isinstance(field.value, list):
+                field.value = [self._rewritten(name) if isinstance(name, str) else name for name in field.value]
         return entry
 
 
@@ -2006,10 +2005,17 @@ def _record(
     venue = next((text for text in named if text and not _preprint(text)), "")
     venue = venue or next((text for text in (*named, *elsewhere) if text), "")
     authors = _authors(fields.owner("author"), path, problems, told)
+    editors = _authors(fields.owner("editor"), path, problems, told, "editor")
     bodies = _organizations(fields)
-    if not authors and not bodies and fields.entry.entry_type.lower() in _EDITED_BOOKS:
-        authors = _editors_as_authors(fields.entry, path, problems, told)
     read_before: tuple[ReadBefore, ...] = ()
+    if editors and not authors and not bodies and fields.entry.entry_type.lower() in _EDITED_BOOKS:
+        # A book edited as a whole is by its editors, and a paper file names them as its
+        # `editors` now: cited as BibTeX's @book{…, editor = …}, shown "Edited by …". An
+        # earlier import (bk1) made them its authors, which a re-import takes back where
+        # the file still holds them as that import wrote them (a curator's list stays).
+        read_before += (ReadBefore(
+            ("authors",), (editors,), "its editors, which an earlier import took as its authors",
+        ),)
     if bodies and not authors:
         authors = bodies  # (APA's and Chicago's author of a page no person signs)
         if not fields["organization"].strip() and venue == _plain(fields["institution"]):
@@ -2020,15 +2026,16 @@ def _record(
             ),)
     elif bodies and not venue:
         venue = ", ".join(bodies)  # (biblatex prints it where a publisher goes)
-    if not authors and fields["editor"].strip():
-        # A paper file names no editors, so an edited book's entry (`editor`, no `author`)
-        # gave a paper by no one in silence: its page and citation named nobody. (Each import
-        # says it again: whether the file has authors since is the importer's to know.)
-        problems.warning(
+    elif editors and not authors and not bodies and fields.entry.entry_type.lower() not in _EDITED_BOOKS:
+        # A chapter's or paper's editors are its book's or proceedings', never its authors:
+        # its page and citation would name nobody. Said only where its paper's file has
+        # no authors after the import (a curator who wrote them is not told again).
+        problems.warning_about(
             _field_location(fields.owner("editor"), "editor", path),
-            f"{entry_named(entry)} has editors and no author; a paper file names no editors, so"
-            " none is imported as its author: if its file has no authors, write them there"
-            " (for a book edited as a whole, its editors)",
+            f"{entry_named(entry)} has editors and no author: its editors are imported as its"
+            " `editors` (of the book it is in), and it has no authors; write them in its file's"
+            " `authors`",
+            (source,), authorless=True,
         )
     kind = _kind(fields)
     if kind == "Technical report" and _plain(fields["number"]) and not number_is_arxiv:
@@ -2158,6 +2165,7 @@ def _record(
         abstract=abstract,
         source=source,
         authors=authors,
+        editors=editors,
         year=year,
         venue=venue,
         venue_kind=venue_kind,
@@ -2305,20 +2313,6 @@ _BOOKS = frozenset({
 # when it names no author (bk1; as a Markdown list's edited book, imp38). Not a
 # proceedings volume, which is no paper (`_PROCEEDINGS`).
 _EDITED_BOOKS = _BOOKS - _PROCEEDINGS
-
-
-def _editors_as_authors(entry: Entry, path: str, problems: Problems, told: set[Location] | None) -> tuple[str, ...]:
-    """The editors of ``entry``, a book with no author, as its authors, said at its
-    `editor` field: a paper file names no editors, and left out the book was by no one."""
-    editors = _authors(entry, path, problems, told, "editor")
-    if editors:
-        named = ", ".join(name for name in editors if name != OTHERS) + (" and others" if editors[-1] == OTHERS else "")
-        problems.warning(
-            _field_location(entry, "editor", path),
-            f"{entry_named(entry)} is an edited book with no author: its editors ({named}) are imported as"
-            " its authors, as a paper file names no editors; if it has authors, write them in its author field",
-        )
-    return editors
 
 
 def _locator(

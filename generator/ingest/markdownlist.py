@@ -824,10 +824,15 @@ class _Reader:
         venue_kind = publisher = ""
         book = _chapter_book(cited)
         before_title = _unlead(_join(s for s in unit.spans[: title_span[0]] if s.link < 0))
+        editors: tuple[str, ...] = ()
         if not book and (editors := _book_editors(before_title) or _book_editors(words_after)):
-            # (imp38) An edited book as a whole: its editors are the people to credit, and a
-            # paper file names no editors, so they are its authors, said.
-            authors = editors
+            # (imp38) An edited book as a whole: its editors are the people to credit, its
+            # `editors` (bk2; imp38 made them its authors, as a paper file named no editors,
+            # which a re-import takes back where the file holds them as it wrote them).
+            read_before.append(ReadBefore(
+                ("authors",), (editors,), "its editors, which an earlier import took as its authors",
+            ))
+            authors = ()
             if publisher := _edited_books_publisher(venue):
                 # (bk1) and the publisher after them is its `publisher`, of no venue, as a
                 # BibTeX import reads a @book's: as its venue the export cited the book as
@@ -836,11 +841,14 @@ class _Reader:
                     ("venue",), (venue,), "the edited book's publisher, now its publisher, which an earlier import read as its venue",
                 ))
                 venue = ""
-            self.problems.warning(
+            # (Said once, as the paper is made or changed: a chapter's editors read so are
+            # told how to write them, and once written so it is no edited book.)
+            self.problems.warning_about(
                 where,
                 f"this item reads as an edited book: its editors ({', '.join(editors)}) are imported as its"
-                " authors, as a paper file names no editors; if they edited the book a chapter is in,"
+                " `editors`, and it has no authors; if they edited the book a chapter is in,"
                 " write 'In' and the book's title before them",
+                (where,),
             )
         if book:
             # (imp38) A chapter's venue is the book it is in, of the kind "book", and the
@@ -861,6 +869,7 @@ class _Reader:
             abstract="",
             source=where,
             authors=authors,
+            editors=editors,
             year=year,
             venue=venue,
             venue_kind=venue_kind,

@@ -79,7 +79,7 @@ _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: |$)", re.MULTILINE)
 # Tags whose every line is kept (the others hold one value: `_ONCE_TAGS`): a record's
 # authors, keywords, notes and links. A line without a tag after one of these
 # is one more value (EndNote wraps nothing; a keyword per line is RIS's way).
-_LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
+_LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "ED", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
 # Tags whose line breaks are kept (`_paragraphs`): the abstract's.
 _PARAGRAPH_TAGS = frozenset({"AB", "N2"})
 # Every tag not of _LIST_TAGS holds one value (the abstract's aside: each of its values
@@ -128,6 +128,11 @@ _CONFERENCES = frozenset({"CONF", "CPAPER"})
 _IN_BOOKS = frozenset({"CHAP", "ECHAP"})
 _BOOKS = frozenset({"BOOK", "EBOOK", "EDBOOK"})
 _THESES = frozenset({"THES"})
+# The types whose A2 ("secondary author") is the editors of the book or proceedings, as
+# the RIS specification and Zotero write them; elsewhere A2 is another role (a journal
+# article's, a report's series editor or a translator's), never read. ED is an editor in
+# every type.
+_A2_EDITORS = _BOOKS | _IN_BOOKS | _CONFERENCES
 _REPORTS = frozenset({"RPRT"})
 # The tags that name a record's venue, best first, by type. A conference paper's
 # proceedings title (Zotero's C3, ACM's BT) before the conference's name (Zotero's T2),
@@ -386,14 +391,18 @@ def _record(
         problems.skip(source, "RIS record", "no title", warned=True)
         return None
     authors = _authors(tags, path, problems)
-    if not authors and any(tags.lines.get(tag) for tag in ("A2", "ED")):
-        # A paper file names no editors, so an edited book (its editors in A2 or ED, no
-        # AU) gave a paper by no one in silence, as BibTeX's `editor` did (bibtex.py).
-        problems.warning(
-            tags.where(("A2", "ED"), path),
-            "this record has editors (A2 or ED) and no author (AU or A1); a paper file names no"
-            " editors, so none is imported as its author: if its file has no authors, write"
-            " them there (for a book edited as a whole, its editors)",
+    editor_tags = ("ED", "A2") if kind in _A2_EDITORS else ("ED",)
+    editors = _authors(tags, path, problems, editor_tags)
+    if editors and not authors and kind not in _BOOKS:
+        # A chapter's or paper's editors are its book's or proceedings', never its authors
+        # (a book edited as a whole is by its editors: nothing to say). Said only where its
+        # paper's file has no authors after the import, as BibTeX's `editor` (bibtex.py).
+        problems.warning_about(
+            tags.where(editor_tags, path),
+            "this record has editors and no author (AU or A1): its editors are imported as its"
+            " `editors` (of the book it is in), and it has no authors; write them in its file's"
+            " `authors`",
+            (source,), authorless=True,
         )
     written_doi = tags.text("DO")
     doi = normalize_doi(written_doi)
@@ -467,6 +476,7 @@ def _record(
         abstract=abstract,
         source=source,
         authors=authors,
+        editors=editors,
         year=year,
         venue=venue,
         venue_kind=venue_kind,
@@ -633,16 +643,18 @@ def _doi_key(written: str) -> str:
     return (normalize_doi(written) or doi_from_url(clean_url(written)) or written).casefold()
 
 
-def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
-    """AU and A1, each read as BibTeX reads a name: "Vaswani, Ashish" and IEEE's "A.
-    Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last, Suffix, First". An
-    "et al." is the author ``others``, last, as BibTeX's "and others". An author named
-    twice is kept, and said at the line that names one again (`names.named_twice`)."""
+def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] = ("AU", "A1")) -> tuple[str, ...]:
+    """AU and A1 (or the editors' ``read``), each read as BibTeX reads a name: "Vaswani,
+    Ashish" and IEEE's "A. Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last,
+    Suffix, First". An "et al." is the author ``others``, last, as BibTeX's "and others".
+    An author named twice is kept, and said at the line that names one again
+    (`names.named_twice`)."""
+    people = "author" if read == ("AU", "A1") else "editor"
     names: list[str] = []
     marks = ""
     marked = ""  # the first name written with a mark
     more = False  # "et al.": the list is incomplete
-    for written in tags.all("AU", "A1"):
+    for written in tags.all(*read):
         text, mark = _author(written)
         if text is None:
             more = more or bool(mark)
@@ -652,14 +664,14 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
         if text:
             names.append(text)
     if said := named_twice(names):
-        problems.warning(_named_again(tags, path), f"the author list of this record {said}")
+        problems.warning(_named_again(tags, path, read), f"the {people} list of this record {said}")
     if more and names:
         names.append(OTHERS)
     if marks:
         said = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marks.split()))
         problems.warning(
-            tags.where(("AU", "A1"), path, marked),
-            f"marks beside author names left out ({said}): a mark of equal contribution, of"
+            tags.where(read, path, marked),
+            f"marks beside {people} names left out ({said}): a mark of equal contribution, of"
             " the corresponding author or of an affiliation is no part of a name (say it in"
             " the paper's notes if it matters)",
         )
@@ -684,18 +696,18 @@ def _author(written: str) -> tuple[str | None, str]:
     return (bare, mark) if mark and bare else (text, "")
 
 
-def _named_again(tags: _Tags, path: str) -> Location:
-    """The first AU or A1 line, in the file's order, naming an author a line before it
-    names (at the first such tag when none does: one named on a line of no tag)."""
+def _named_again(tags: _Tags, path: str, read: tuple[str, ...] = ("AU", "A1")) -> Location:
+    """The first AU or A1 line (of ``read``), in the file's order, naming an author a line
+    before it names (at the first such tag when none does: one named on a line of no tag)."""
     seen: set[str] = set()
-    for number, line in sorted(tags.lines.get("AU", []) + tags.lines.get("A1", [])):
+    for number, line in sorted(line for tag in read for line in tags.lines.get(tag, [])):
         text, _ = _author(line[6:])
         if not text:
             continue
         if author_key(text) in seen:
             return Location(path, number, 1)
         seen.add(author_key(text))
-    return tags.where(("AU", "A1"), path)
+    return tags.where(read, path)
 
 
 def _year(tags: _Tags, path: str, problems: Problems) -> str:

@@ -1,34 +1,32 @@
-"""Editors in an import (BibTeX's `editor`, RIS's A2 or ED): a paper file names no
-editors, so an entry with editors and no author gives a paper with no authors, and the
-import says so at the editors rather than in silence; a book edited as a whole (@book,
-@collection, @reference) is by its editors instead, said at them (test_bibtex)."""
+"""Editors in an import (BibTeX's `editor`, RIS's ED, and A2 where the record's type makes
+A2 its editors): a paper file's `editors` (bk2). An entry with editors and no author, but
+a book edited as a whole, gives a paper with no authors, and the import says so at the
+editors, only where its paper's file has no authors after the import; a book edited as a
+whole (@book, @collection, @reference; RIS's BOOK, EDBOOK) is by its editors, in silence,
+and the authors an earlier import made of them (bk1) are taken back (test_bibtex too)."""
+
+import datetime as dt
+import shutil
 
 from generator.errors import Problems
+from generator.importer import import_paths
 from generator.ingest import parse_text
 
 WARNING = (
-    "has editors and no author; a paper file names no editors, so none is imported as its"
-    " author: if its file has no authors, write them there (for a book edited as a whole,"
-    " its editors)"
+    "has editors and no author: its editors are imported as its `editors` (of the book it is"
+    " in), and it has no authors; write them in its file's `authors`"
 )
 
 
-def test_an_edited_book_without_an_author_is_by_its_editors_said_at_them():
-    # (A book edited as a whole is by its editors, as bk1's rule reads it, with its own
-    # warning; the one of editors and no author is for the other kinds, which stay by no one.)
+def test_an_edited_book_without_an_author_is_by_its_editors_in_silence():
     problems = Problems()
     (record,) = parse_text(
         "@book{thrun,\n  title = {Learning to Learn},\n  editor = {Thrun, Sebastian and Pratt, Lorien},\n"
         "  publisher = {Springer},\n  year = {1998},\n}\n",
         "lab.bib", problems,
     )
-    assert record.authors == ("Sebastian Thrun", "Lorien Pratt")
-    assert problems.format() == (
-        "lab.bib:3:3: warning: entry 'thrun' is an edited book with no author: its editors (Sebastian Thrun,"
-        " Lorien Pratt) are imported as its authors, as a paper file names no editors; if it has authors,"
-        " write them in its author field"
-    )
-    assert WARNING not in problems.format()
+    assert (record.authors, record.editors) == ((), ("Sebastian Thrun", "Lorien Pratt"))
+    assert not problems.items, problems.format()
 
 
 def test_a_chapter_without_an_author_is_said_at_its_books_editors():
@@ -38,7 +36,7 @@ def test_a_chapter_without_an_author_is_said_at_its_books_editors():
         "  booktitle = {Learning to Learn},\n  year = {1998},\n}\n",
         "lab.bib", problems,
     )
-    assert record.authors == ()
+    assert (record.authors, record.editors) == ((), ("Sebastian Thrun", "Lorien Pratt"))
     assert problems.format() == f"lab.bib:3:3: warning: entry 'icml' {WARNING}"
 
 
@@ -51,13 +49,14 @@ def test_a_chapter_with_its_author_and_its_books_editors_is_by_its_author_in_sil
         "lab.bib", problems,
     )
     assert record.authors == ("Rich Caruana",) and record.venue == "Learning to Learn"
+    assert record.editors == ("Sebastian Thrun", "Lorien Pratt")
     assert not problems.items, problems.format()
 
 
 def test_an_entry_with_neither_author_nor_editor_gets_no_such_warning():
     problems = Problems()
     (record,) = parse_text("@misc{k,\n  title = {T},\n  year = {2020},\n}\n", "lab.bib", problems)
-    assert record.authors == ()
+    assert record.authors == () and record.editors == ()
     assert "editors" not in problems.format()
 
 
@@ -71,29 +70,127 @@ def test_a_chapter_without_an_author_is_told_at_the_editors_of_the_book_it_cross
         "lab.bib", problems,
     )
     assert record.authors == () and record.venue == "Handbook of X"
+    assert record.editors == ("Jane Smith",)
     assert problems.format() == f"lab.bib:7:3: warning: entry 'ch' {WARNING}"
 
 
-def _ris(body: str, problems: Problems):
-    return parse_text("TY  - BOOK\nTI  - Learning to Learn\n" + body + "PY  - 1998\nER  - \n", "lab.ris", problems)
+def _ris(body: str, problems: Problems, kind: str = "BOOK"):
+    return parse_text(f"TY  - {kind}\nTI  - Learning to Learn\n" + body + "PY  - 1998\nER  - \n", "lab.ris", problems)
 
 
-def test_an_ris_edited_book_without_an_author_is_said_at_its_first_editor_line():
-    for body in ("A2  - Thrun, Sebastian\nA2  - Pratt, Lorien\n", "ED  - Thrun, Sebastian\n"):
-        problems = Problems()
-        (record,) = _ris(body, problems)
-        assert record.authors == ()
-        assert problems.format() == (
-            "lab.ris:3:1: warning: this record has editors (A2 or ED) and no author (AU or A1); a paper"
-            " file names no editors, so none is imported as its author: if its file has no authors,"
-            " write them there (for a book edited as a whole, its editors)"
-        )
+def test_an_ris_edited_book_without_an_author_is_by_its_editors_in_silence():
+    for kind in ("BOOK", "EDBOOK"):
+        for body in ("A2  - Thrun, Sebastian\nA2  - Pratt, Lorien\n", "ED  - Thrun, Sebastian\nED  - Pratt, Lorien\n"):
+            problems = Problems()
+            (record,) = _ris(body, problems, kind)
+            assert (record.authors, record.editors) == ((), ("Sebastian Thrun", "Lorien Pratt")), (kind, body)
+            assert not problems.items, problems.format()
 
 
 def test_an_ris_chapter_by_its_author_with_editors_and_a_record_with_neither_are_not_told():
     problems = Problems()
-    (record,) = _ris("AU  - Caruana, Rich\nA2  - Thrun, Sebastian\n", problems)
-    assert record.authors == ("Rich Caruana",)
+    (record,) = _ris("AU  - Caruana, Rich\nA2  - Thrun, Sebastian\n", problems, "CHAP")
+    assert (record.authors, record.editors) == (("Rich Caruana",), ("Sebastian Thrun",))
     (record,) = _ris("", problems)
-    assert record.authors == ()
+    assert record.authors == () and record.editors == ()
     assert not problems.items, problems.format()
+
+
+def test_an_ris_chapter_or_paper_without_an_author_is_said_at_its_first_editor_line():
+    for kind, body in (("CHAP", "A2  - Thrun, Sebastian\n"), ("CONF", "ED  - Thrun, Sebastian\n"),
+                       ("JOUR", "ED  - Thrun, Sebastian\n")):
+        problems = Problems()
+        (record,) = _ris(body, problems, kind)
+        assert (record.authors, record.editors) == ((), ("Sebastian Thrun",)), kind
+        assert problems.format() == (
+            "lab.ris:3:1: warning: this record has editors and no author (AU or A1): its editors are imported"
+            " as its `editors` (of the book it is in), and it has no authors; write them in its file's `authors`"
+        )
+
+
+def test_an_ris_journal_articles_a2_is_no_editor():
+    # (RIS's A2 is the "secondary author": the editors of a book or proceedings; of a
+    # journal article, no editor of the paper's, left unread as before.)
+    problems = Problems()
+    (record,) = _ris("AU  - Caruana, Rich\nA2  - Series, Editor\n", problems, "JOUR")
+    assert (record.authors, record.editors) == (("Rich Caruana",), ())
+
+
+DAY = dt.date(2026, 1, 2)
+CHAPTER = (
+    "@incollection{ch,\n  title = {A Chapter of Its Own},\n  editor = {Smith, Jane and Doe, John},\n"
+    "  booktitle = {Handbook of Learning},\n  year = {2019},\n}\n"
+)
+
+
+def _import(tmp_path, text):
+    path = tmp_path / "lab.bib"
+    path.write_text(text, encoding="utf-8")
+    return import_paths([path], tmp_path / "content", added=DAY)
+
+
+def test_the_warning_of_no_author_is_said_again_until_the_curator_writes_the_authors(tmp_path):
+    # (bk2: the warning was said on every re-import, even once the curator had written the
+    # authors; and a chapter's editors were nowhere in its file.)
+    said = f"{tmp_path / 'lab.bib'}:3:3: warning: entry 'ch' {WARNING}"
+    report = _import(tmp_path, CHAPTER)
+    assert [str(w) for w in report.warnings] == [said]
+    paper = tmp_path / "content" / "papers" / "a-chapter-of-its-own.yml"
+    text = paper.read_text(encoding="utf-8")
+    assert "authors: []\neditors:\n  - Jane Smith\n  - John Doe\n" in text
+    # Still no authors: said again (there is still something to do).
+    assert [str(w) for w in _import(tmp_path, CHAPTER).warnings] == [said]
+    paper.write_text(text.replace("authors: []\n", "authors: [Ann Writer]\n"), encoding="utf-8")
+    report = _import(tmp_path, CHAPTER)
+    assert report.warnings == [] and report.updated == []
+    assert "authors: [Ann Writer]\n" in paper.read_text(encoding="utf-8")
+
+
+BOOK = (
+    "@book{handbook,\n  title = {Handbook of Learning},\n  editor = {Smith, Jane and Doe, John},\n"
+    "  publisher = {MIT Press},\n  year = {2019},\n}\n"
+)
+BK1_FILE = (
+    "authors:\n  - Jane Smith\n  - John Doe\nyear: 2019\npublisher: MIT Press\n"
+)
+
+
+def _as_bk1_wrote_it(tmp_path, monkeypatch):
+    """The book imported as bk1's importer read it: its editors as its authors."""
+    import generator.ingest.bibtex as bibtex
+
+    parse = bibtex._record
+
+    def older(*args, **kwargs):
+        from dataclasses import replace
+
+        record = parse(*args, **kwargs)
+        return replace(record, authors=record.editors, editors=(), read_before=()) if record is not None else None
+
+    with monkeypatch.context() as m:
+        m.setattr(bibtex, "_record", older)
+        assert _import(tmp_path, BOOK).added == ["handbook-of-learning"]
+    # (The entries' readings kept for the next import: that older reader's.)
+    shutil.rmtree(tmp_path / ".cache")
+    paper = tmp_path / "content" / "papers" / "handbook-of-learning.yml"
+    assert BK1_FILE in paper.read_text(encoding="utf-8")
+    return paper
+
+
+def test_an_edited_book_an_earlier_import_gave_its_editors_as_authors_has_them_as_editors(tmp_path, monkeypatch):
+    paper = _as_bk1_wrote_it(tmp_path, monkeypatch)
+    report = _import(tmp_path, BOOK)
+    assert report.updated == ["handbook-of-learning"] and report.warnings == []
+    text = paper.read_text(encoding="utf-8")
+    assert "authors: []\neditors:\n  - Jane Smith\n  - John Doe\nyear: 2019\n" in text
+    again = _import(tmp_path, BOOK)  # (and stays so)
+    assert again.updated == [] and paper.read_text(encoding="utf-8") == text
+
+
+def test_an_edited_books_authors_the_curator_changed_stay(tmp_path, monkeypatch):
+    paper = _as_bk1_wrote_it(tmp_path, monkeypatch)
+    text = paper.read_text(encoding="utf-8").replace("  - John Doe\n", "  - John Doe\n  - Kate Lee\n")
+    paper.write_text(text, encoding="utf-8")
+    _import(tmp_path, BOOK)
+    now = paper.read_text(encoding="utf-8")
+    assert "authors:\n  - Jane Smith\n  - John Doe\n  - Kate Lee\neditors:\n  - Jane Smith\n  - John Doe\n" in now

@@ -860,8 +860,8 @@ def test_a_conferences_city_and_state_are_no_venue_nor_names(after, authors, ven
 
 # (imp38) An edited book as a whole, its editors named before it or after it ("(eds.)",
 # "Edited by", as MIT Press's series lists write it): the editors are the people to
-# credit, and a paper file names no editors, so they are its authors, and the import says
-# so. Read, it was by no one ("- J. Smith, K. Lee (Eds.), Springer, 2019", "- Edited by
+# credit: its `editors` (bk2; imp38 made them its authors, as a paper file named no
+# editors), and the import says so. Read, it was by no one ("- J. Smith, K. Lee (Eds.), Springer, 2019", "- Edited by
 # Michael I. Jordan, 1999"), or by its editors without a word ("- Jane Smith and John Doe
 # (eds.), ...").
 EDITED_BOOKS = [
@@ -881,18 +881,18 @@ EDITED_BOOKS = [
 
 
 @pytest.mark.parametrize("item, editors, publisher, year", EDITED_BOOKS)
-def test_an_edited_books_editors_are_its_authors_and_said(item, editors, publisher, year):
+def test_an_edited_books_editors_are_its_editors_and_said(item, editors, publisher, year):
     # (bk1) The words after an edited book's editors name its publisher, not a venue: it
     # is the `publisher` of a paper of no venue, as a BibTeX import reads a @book's, so
     # that the export cites a book (it was the venue, cited as a conference paper,
     # `@inproceedings{..., booktitle = {MIT Press}}`).
     record, said = _read_said(item)
-    assert (record.authors, record.venue, record.venue_kind, record.publisher, record.year) == (
-        editors, "", "", publisher, year
+    assert (record.authors, record.editors, record.venue, record.venue_kind, record.publisher, record.year) == (
+        (), editors, "", "", publisher, year
     )
     assert said == [
         f"list.md:3:1: warning: this item reads as an edited book: its editors ({', '.join(editors)}) are"
-        " imported as its authors, as a paper file names no editors; if they edited the book a chapter"
+        " imported as its `editors`, and it has no authors; if they edited the book a chapter"
         " is in, write 'In' and the book's title before them"
     ]
 
@@ -903,11 +903,12 @@ def test_an_edited_book_is_exported_as_a_book_by_its_publisher(item, editors, pu
     # a @book with its publisher, not an @inproceedings of the publisher.
     record, _ = _read_said(item)
     paper = Paper(
-        id="h", title=record.title, abstract="", authors=record.authors, year=int(record.year),
-        venue=record.venue, venue_kind=record.venue_kind, publisher=record.publisher,
+        id="h", title=record.title, abstract="", authors=record.authors, editors=record.editors,
+        year=int(record.year), venue=record.venue, venue_kind=record.venue_kind, publisher=record.publisher,
     )
     entry = bibtex_entry(paper)
     assert entry.entry_type == "book"
+    assert entry.fields_dict["editor"].value == " and ".join(editors) and "author" not in entry.fields_dict
     assert entry.fields_dict["publisher"].value == publisher
     assert "booktitle" not in entry.fields_dict
 
