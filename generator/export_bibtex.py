@@ -16,7 +16,7 @@ from .joinedfile import Joined
 from .latex import ONE_CHARACTER_MATH, simple_math
 from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
-from .names import balanced, braced_name, cited_whole, without_marks
+from .names import balanced, braced_name, cited_whole, is_founders_publisher, without_marks
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -295,6 +295,17 @@ _OTHER_WORK = lazyre.compile(
 _PROCEEDINGS = lazyre.compile(
     r"\b(?:conference|proceedings|workshops?|symposium|meeting|congress)\b", re.IGNORECASE
 )
+# A venue that names a book's publisher alone, as a Markdown list records a book's
+# ("- [Pattern Recognition and Machine Learning](…) - Christopher Bishop, Springer, 2006"
+# has the venue "Springer", a paper file's only place for it): a book, cited with its
+# publisher, not a conference paper of the booktitle "Springer" (bk2). A publisher's word
+# ends the name ("MIT Press", "Basic Books", "Packt Publishing"), or it is a publisher
+# known by its name alone, or named for its founders (names.is_founders_publisher).
+_BOOK_PUBLISHER = lazyre.compile(
+    r"(?:[\w'’.&-]+\s+){0,4}(?:Press|Books|Publishers|Publishing|Publications|Verlag)"
+    r"|Springer(?:[\s-]Verlag)?|Elsevier|Wiley|Penguin|O['’]Reilly(?:\s+Media)?|Morgan\s+Kaufmann"
+    r"|Prentice[\s-]Hall|Addison[\s-]Wesley|McGraw[\s-]Hill|Pearson|Routledge"
+)
 
 
 # Where software is kept, as GitHub's "Cite this repository" snippet and Zenodo name it
@@ -411,6 +422,10 @@ def _kind(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
         not _PROCEEDINGS.search(paper.venue) or _JOURNAL_PROCEEDINGS.search(paper.venue)
     ):
         return "article", [("journal", paper.venue)]
+    if paper.venue and not paper.publisher.strip() and not _PROCEEDINGS.search(paper.venue) and (
+        _BOOK_PUBLISHER.fullmatch(venue := " ".join(paper.venue.split())) or is_founders_publisher(venue)
+    ):
+        return "book", [("publisher", paper.venue)]
     if paper.venue:
         return "inproceedings", [("booktitle", paper.venue)]
     if paper.publisher.strip():

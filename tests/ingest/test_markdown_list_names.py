@@ -939,3 +939,46 @@ def test_a_chapters_editors_are_not_the_authors_of_an_edited_book():
         " Handbook of Learning (pp. 1-20). Springer, 2019."
     )
     assert (record.authors, said) == (("Maria Garcia",), [])
+
+
+# (bk2) A book that is not edited, its publisher the only place the item names: the
+# importer records the publisher as its venue (tests above), and the export cites it as
+# a book of that publisher, as a BibTeX @book: it was cited as a conference paper,
+# `@inproceedings{…, booktitle = {Springer}}`.
+BOOKS = [
+    ("- [Pattern Recognition and Machine Learning](https://example.org/prml.pdf) - Christopher Bishop,"
+     " Springer, 2006", ("Christopher Bishop",), "Springer"),
+    ("- [Deep Learning](https://example.org/dl.pdf) - Ian Goodfellow, Yoshua Bengio, Aaron Courville,"
+     " MIT Press, 2016", ("Ian Goodfellow", "Yoshua Bengio", "Aaron Courville"), "MIT Press"),
+    ("- [Deep Work](https://example.org/dw.pdf) - Cal Newport, Grand Central Publishing, 2016",
+     ("Cal Newport",), "Grand Central Publishing"),
+    ("- [Some Book](https://example.org/sb.pdf) - Jane Smith, Simon & Schuster, 2019", ("Jane Smith",), "Simon & Schuster"),
+]
+
+
+@pytest.mark.parametrize("item, authors, publisher", BOOKS)
+def test_a_book_by_its_authors_is_exported_as_a_book_of_its_publisher(item, authors, publisher):
+    record = _read(item)
+    assert (record.authors, record.venue, record.venue_kind, record.publisher) == (authors, publisher, "", "")
+    paper = Paper(
+        id="b", title=record.title, abstract="", authors=record.authors, year=int(record.year),
+        venue=record.venue, venue_kind=record.venue_kind, publisher=record.publisher,
+    )
+    entry = bibtex_entry(paper)
+    assert entry.entry_type == "book"
+    assert entry.fields_dict["publisher"].value == publisher.replace("&", "\\&")
+    assert "booktitle" not in entry.fields_dict
+
+
+@pytest.mark.parametrize("item, entry_type, field", [
+    # Guard: a university (a thesis's), a journal or a conference is cited as before.
+    ("- [A Thesis](https://example.org/t.pdf) - Jane Smith, Stanford University, 2019", "inproceedings", "booktitle"),
+    ("- [A Paper](https://example.org/p.pdf) - Jane Smith, Nature, 2019", "article", "journal"),
+    ("- [A Paper](https://example.org/p.pdf) - Jane Smith, NeurIPS 2019", "inproceedings", "booktitle"),
+    ("- [A Paper](https://example.org/p.pdf) - Jane Smith, Proceedings of the MIT Press Workshop, 2019",
+     "inproceedings", "booktitle"),
+])
+def test_a_venue_that_is_no_publisher_is_cited_as_before(item, entry_type, field):
+    record = _read(item)
+    entry = bibtex_entry(Paper(id="p", title=record.title, abstract="", authors=record.authors, venue=record.venue))
+    assert (entry.entry_type, entry.fields_dict[field].value) == (entry_type, record.venue)
