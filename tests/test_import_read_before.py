@@ -431,7 +431,7 @@ def test_a_markdown_lists_chapter_whose_publisher_was_its_venue_is_in_its_book(t
         "- [Some Chapter](https://example.org/ch.pdf) - Maria Garcia. In J. Smith and K. Lee (Eds.),"
         " Handbook of Learning (pp. 1-20). Springer, 2019.\n"
     )
-    before, report, after = _read_again(tmp_path, monkeypatch, text, "_chapter_book", lambda text: "", "some-chapter")
+    before, report, after = _read_again(tmp_path, monkeypatch, text, "_chapter_book", lambda text: ("", ()), "some-chapter")
     assert "venue: Springer\n" in before and "publisher:" not in before
     assert report.conflicts == []
     assert [str(change) for change in report.read_before] == [
@@ -440,7 +440,9 @@ def test_a_markdown_lists_chapter_whose_publisher_was_its_venue_is_in_its_book(t
     ]
     assert after == before.replace(
         "venue: Springer\n", "venue: Handbook of Learning\nvenue_kind: book\n"
-    ).replace('pages: "1–20"\n', 'pages: "1–20"\npublisher: Springer\n')
+    ).replace('pages: "1–20"\n', 'pages: "1–20"\npublisher: Springer\n').replace(
+        "  - Maria Garcia\n", "  - Maria Garcia\neditors:\n  - J. Smith\n  - K. Lee\n"  # (bk2: its book's)
+    )
 
 
 def test_a_markdown_lists_edited_book_whose_publisher_was_its_venue_is_a_book(tmp_path, monkeypatch):

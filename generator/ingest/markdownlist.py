@@ -822,7 +822,7 @@ class _Reader:
                 ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
             ))
         venue_kind = publisher = ""
-        book = _chapter_book(cited)
+        book, book_editors = _chapter_book(cited)
         before_title = _unlead(_join(s for s in unit.spans[: title_span[0]] if s.link < 0))
         editors: tuple[str, ...] = ()
         if not book and (editors := _book_editors(before_title) or _book_editors(words_after)):
@@ -860,6 +860,7 @@ class _Reader:
                     ("venue",), (venue,), "the publisher of the book it is in, which an earlier import read as its venue",
                 ))
             venue, venue_kind, publisher = book, "book", "" if PREPRINT.search(venue) else venue
+            editors = book_editors  # (bk2: its book's editors, the paper file's `editors`)
         # Pages only where they are pages of something, as a BibTeX import keeps them: of a
         # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208"), or of an
         # edited book, its publisher's (a @book's).
@@ -2276,17 +2277,17 @@ _EDITORS = re.compile(
     # (without "In", only a sentence of its own, as MLA's after the title: "- Maria Garcia,
     # edited by John Smith, ..." may be the book's own author, kept)
     r"|(?:(?<=[.,;])[ \t]*[Ii]n:?[ \t]+|(?<=[.;\"”])[ \t]*)"
-    rf"(?P<edited>{_BOOK_TITLE}),[ \t]*edited[ \t]+by[ \t]+"
+    rf"(?P<edited>{_BOOK_TITLE}),[ \t]*edited[ \t]+by[ \t]+(?P<edby>"
     # (the editors: to the next comma, or three or more up to the last after ", and" or
     # ", &", "John Smith, Kate Lee, and Mia Chen", whose first alone was left out before)
     # (an initial's full stop its own, its spaces the class's: one way to read each
     # editor, as a list of many that ends in no ", and" is tried again and again)
-    r"(?:[A-Z]\.|[^().,;])*(?:(?:,(?:[A-Z]\.|[^().,;&])+?)*,[ \t]*(?:and|&)[ \t]+(?:[A-Z]\.|[^().,;])*)?"
+    r"(?:[A-Z]\.|[^().,;])*(?:(?:,(?:[A-Z]\.|[^().,;&])+?)*,[ \t]*(?:and|&)[ \t]+(?:[A-Z]\.|[^().,;])*)?)"
     r"(?:,[ \t]*\d+[ \t]*[-–—][ \t]*\d+(?=[ \t]*[.,;]))?"  # (and Chicago's pages after them: ", 1-20.")
     # ("<book> (eds. J. Smith, K. Lee)", "(J. Smith and K. Lee, eds.)")
     r"|(?<=[.,;])[ \t]*(?:[Ii]n:?[ \t]+)?"
     rf"(?P<named>{_BOOK_TITLE})"
-    r"\((?:[Ee]ds?\.[ \t][^()]*|[^()]*,[ \t]*[Ee]ds?\.)\)"
+    r"\((?:[Ee]ds?\.[ \t](?P<eds>[^()]*)|(?P<named_eds>[^()]*),[ \t]*[Ee]ds?\.)\)"
 )
 
 
@@ -2371,12 +2372,13 @@ def _edited_books_publisher(venue: str) -> str:
     return ""
 
 
-def _chapter_book(text: str) -> str:
+def _chapter_book(text: str) -> tuple[str, tuple[str, ...]]:
     """The title of the book a chapter is in, as the words after a title cite it with its
-    editors (`_EDITORS`, `_chapter`), or "" for none, or a venue known by name (a
-    proceedings volume's, which is the venue as it stands: `_proceedings_kept`)."""
+    editors (`_EDITORS`, `_chapter`), and those editors (`_chapter_editors`); ("", ())
+    for none, or a venue known by name (a proceedings volume's, which is the venue as it
+    stands: `_proceedings_kept`)."""
     if not _EDITORS_MARK.search(text):
-        return ""
+        return "", ()
     for found in _EDITORS.finditer(text):
         if found.group("edited") is not None and _AFTER_INITIAL.search(text, 0, found.start()) and not _IN.match(found.group()):
             # (rev94) No sentence of its own, but a name's last word after its initial:
@@ -2385,8 +2387,29 @@ def _chapter_book(text: str) -> str:
             continue
         book = _chapter(found)[0].strip(" \t*_\"'“”")
         if book and not _known_venue(book):
-            return book
-    return ""
+            return book, _chapter_editors(found)
+    return "", ()
+
+
+def _chapter_editors(found: re.Match[str]) -> tuple[str, ...]:
+    """The editors of the book a chapter is in, as `_EDITORS` found them (bk2): before the
+    book ("In J. Smith and K. Lee (Eds.), <book>"), after it ("In: <book>, J. Smith and K.
+    Lee (eds.)", "<book>, edited by John Smith and Kate Lee", "<book> (eds. J. Smith, K.
+    Lee)"), each a person's name as an edited book's are read (`_book_editors`); () where
+    they do not read so."""
+    if found.group("book") is not None:
+        written = (found.group("in") or "").strip()
+        head, *rest = _BOOK_VOLUME_RE.split(written, 1)
+        if rest and _chapter(found)[0] == head.strip():
+            written = rest[0]  # (the book before them: "In: <book>, <editors> (eds.)")
+    else:
+        written = found.group("edby") or found.group("eds") or found.group("named_eds") or ""
+    # (APA's "J. Smith & K. Lee (Eds.)": an ampersand joins two editors as "and" does)
+    written = re.sub(r"[ \t]*&[ \t]*", " and ", written.strip(" \t,"))
+    names = _apa(written + ".") or _name_list(written) if written else ()
+    if names and all(_person(name) or _one_author(name) for name in names) and not _field_words(list(names)):
+        return names
+    return ()
 
 
 # (the first comma that is no book's volume's: "Deep Learning, Volume 2, J. Smith (eds.)")

@@ -194,3 +194,25 @@ def test_an_edited_books_authors_the_curator_changed_stay(tmp_path, monkeypatch)
     _import(tmp_path, BOOK)
     now = paper.read_text(encoding="utf-8")
     assert "authors:\n  - Jane Smith\n  - John Doe\n  - Kate Lee\neditors:\n  - Jane Smith\n  - John Doe\n" in now
+
+
+def test_a_markdown_lists_chapter_imported_before_its_editors_were_read_gains_them(tmp_path, monkeypatch):
+    import generator.ingest.markdownlist as markdownlist
+
+    text = (
+        "# A List\n\n- [Some Chapter](https://example.org/ch.pdf) - Maria Garcia. In J. Smith and K. Lee (Eds.),"
+        " Handbook of Learning (pp. 1-20). Springer, 2019.\n"
+    )
+    path = tmp_path / "list.md"
+    path.write_text(text, encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(markdownlist, "_chapter_editors", lambda found: ())
+        assert import_paths([path], tmp_path / "content", added=DAY).added == ["some-chapter"]
+    paper = tmp_path / "content" / "papers" / "some-chapter.yml"
+    before = paper.read_text(encoding="utf-8")
+    assert "editors" not in before
+    report = import_paths([path], tmp_path / "content", added=DAY)
+    assert report.updated == ["some-chapter"] and report.conflicts == []
+    assert paper.read_text(encoding="utf-8") == before.replace(
+        "  - Maria Garcia\n", "  - Maria Garcia\neditors:\n  - J. Smith\n  - K. Lee\n"
+    )

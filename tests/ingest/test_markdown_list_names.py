@@ -982,3 +982,34 @@ def test_a_venue_that_is_no_publisher_is_cited_as_before(item, entry_type, field
     record = _read(item)
     entry = bibtex_entry(Paper(id="p", title=record.title, abstract="", authors=record.authors, venue=record.venue))
     assert (entry.entry_type, entry.fields_dict[field].value) == (entry_type, record.venue)
+
+
+# (bk2) A chapter's book's editors, read apart from its authors since imp38, are its
+# `editors` (they were left out: its page and citation named none), one tuple for each
+# of CHAPTERS' shapes, in its order.
+CHAPTERS_EDITORS = [
+    ("J. Smith", "K. Lee"), ("J. Smith", "K. Lee"), ("J. Smith", "K. Lee"), ("John Smith", "Kate Lee"),
+    ("J. Smith", "K. Lee"), ("J. Smith", "K. Lee"), ("J. Smith",), ("J. Smith", "K. Lee"),
+    ("John Smith", "Kate Lee"), ("J. Smith", "K. Lee"),
+]
+
+
+@pytest.mark.parametrize("chapter, editors", list(zip(CHAPTERS, CHAPTERS_EDITORS, strict=True)))
+def test_a_chapters_books_editors_are_its_editors(chapter, editors):
+    after, authors, publisher, _ = chapter
+    record = _read(f"- [Some Chapter](https://example.org/ch.pdf) - {after}")
+    assert (record.authors, record.editors, record.venue, record.publisher) == (
+        authors, editors, "Handbook of Learning", publisher,
+    )
+
+
+@pytest.mark.parametrize("after, editors", [
+    ("Lourenço, H. R., Martin, O. C. and Stützle, T. (2003). In: Handbook of Metaheuristics, F. Glover and"
+     " G. A. Kochenberger (eds.), Springer.", ("F. Glover", "G. A. Kochenberger")),
+    ("Maria Garcia. In Handbook of Learning, edited by John Smith, Kate Lee, and Mia Chen, 1-20. Springer, 2019.",
+     ("John Smith", "Kate Lee", "Mia Chen")),
+    # (a conference's volume known by name stays the venue, its editors left out as before)
+    ("Maria Garcia. In: Vedaldi, A., Bischof, H. (eds.) ECCV 2020. LNCS, vol. 12346. Springer, 2020", ()),
+])
+def test_more_chapters_editors(after, editors):
+    assert _read(f"- [Some Chapter](https://example.org/ch.pdf) - {after}").editors == editors
