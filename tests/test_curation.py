@@ -829,9 +829,9 @@ CASES = {
             f"{P}:4:5: warning: 'editors' item 1 holds TeX ('{{\\\"o}}'), which the site shows as typed;"
             " write 'Schölkopf, Bernhard'",
             f"{P}:5:5: warning: 'editors' item 2 'Hugging Face' may be an organisation's name (each word a"
-            " word of the dictionary), which the citations cite as a person's, 'Face, Hugging': write an"
-            " organisation's in braces, \"{Hugging Face}\" (quoted), to cite it whole; a person's surname"
-            " first, 'Face, Hugging', to say so",
+            " word of the dictionary), which the citations cite whole, as one: if it is, write it in braces,"
+            " \"{Hugging Face}\" (quoted), to say so; if it is a person's, surname first, 'Face, Hugging',"
+            " which they cite as a person's",
         ],
     ),
     "editors as one text": (
