@@ -306,6 +306,28 @@ def written_forms(*texts: str) -> list[str]:
 
 _WRITTEN_SYMBOL = re.compile(r"[+#^/(]")
 
+# What a sentence puts round a form a reader copies from it: "C++," "(C++)" "R^2.". (A
+# form's own closing bracket, "TD(λ)", is tried first: the form as typed, then shorter.)
+_WRITTEN_OPEN = re.compile(r"""^[(\[{<'"`]+""")
+_WRITTEN_CLOSE = frozenset(""".,;:!?)]}>'"`""")
+
+
+def written_form(word: str, vocabulary: Vocabulary | None) -> str:
+    """The form a page writes (`written_term`: the index has its term) that a typed
+    ``word`` is, with a sentence's punctuation round it or not, else "": "C++," found
+    the pages with "C", each piece a word of its own, not what "C++" finds.
+    readinglist.js's writtenForm."""
+    if vocabulary is None:
+        return ""
+    for form in dict.fromkeys((word, _WRITTEN_OPEN.sub("", word, count=1))):
+        while form:
+            if vocabulary.has(written_term(form)):
+                return form
+            if form[-1] not in _WRITTEN_CLOSE:
+                break
+            form = form[:-1]
+    return ""
+
 
 # A paper's links (its code, data, project page...) are each one word of its entry too:
 # LINK_MARK and the URL's runs of letters and digits, lower-cased, joined by "_" within a
@@ -1591,7 +1613,9 @@ def _refine(
         # A word a page writes with a symbol the separator splits at ("C++", "R^2"),
         # typed as written: the term the index holds for it (`written_term`), so that
         # "R^2" is that word, not lunr's "R" boosted by 2.
-        as_written = written_term(word) if vocabulary is not None and vocabulary.has(written_term(word)) else ""
+        # (And as copied from a sentence, "C++,": the form alone.)
+        form = written_form(word, vocabulary)
+        as_written, word = (written_term(form), form) if form else ("", word)
         if _QUERY_SYNTAX.search(word) and not as_written:
             # An author's name that is a stop word, typed so ("he*", "text:he"), is
             # looked for as the entries hold it (`typed_names`), marked as typed.
@@ -1768,7 +1792,9 @@ def _refine(
             out.append(f"{as_written}^{EXACT_BONUS}")
             other = True
         form_by = (as_written,) if as_written else ()
-        typed_as = (word.lower(),) if as_written and len(pieces) == 1 else ()
+        # (So is a form whose other pieces are lone letters or stop words, left out
+        # above: "R^2" was said missing as "2", "TD(λ)" as "td".)
+        typed_as = (word.lower(),) if as_written and sum(p.lower() not in STOP_WORDS for p in searched) == 1 else ()
         # (The words to rank by this typed word gives: each required if it is marked "+".)
         ranked_by = required if presence == "+" and not link else {}
         if not link:
@@ -1778,7 +1804,7 @@ def _refine(
             if lone and len(piece) == 1 and piece.isalpha():
                 if all(lone) and piece.lower() not in STOP_WORDS:
                     out.append(f"{piece}^{EXACT_BONUS}")
-                    words[(piece.lower(), *form_by)] = ranked_by[(piece.lower(), *form_by)] = None
+                    words[(*typed_as, piece.lower(), *form_by)] = ranked_by[(*typed_as, piece.lower(), *form_by)] = None
                 continue
             if n < len(pieces) and piece.lower() in STOP_WORDS:
                 name = NAME_MARK + piece.lower()
@@ -1909,7 +1935,7 @@ def _text_stop_word(word: str) -> bool:
 def _presence(word: str, vocabulary: Vocabulary | None = None) -> str:
     """"+" or "-" where a typed word (no white space) is marked so, and is otherwise
     plain (`_refine`), or a form a page writes ("-R^2": `written_term`); else ""."""
-    if word[:1] in ("+", "-") and vocabulary is not None and vocabulary.has(written_term(word[1:])):
+    if word[:1] in ("+", "-") and written_form(word[1:], vocabulary):
         return word[0]
     return word[0] if word[:1] in ("+", "-") and not _QUERY_SYNTAX.search(word[1:]) else ""
 
@@ -2021,10 +2047,10 @@ def _prohibited_terms(word: str, split_at: re.Pattern[str], vocabulary: Vocabula
         # writes "arxiv". An old id by the word the index holds for it (`arxiv_term`):
         # by its number alone, "0112017", it left out the paper of "math/0112017" too.
         return [arxiv_term(arxiv)]
-    if vocabulary is not None and vocabulary.has(written_term(word)):
+    if form := written_form(word, vocabulary):
         # A form a page writes ("C++", `written_term`): the pages that write it, not
         # every page with "c".
-        return [written_term(word)]
+        return [written_term(form)]
     if vocabulary is not None and _LINK_WORD.search(word):
         return _prohibited_links(word, vocabulary)
     named = links_of(word, vocabulary) if vocabulary is not None and _LINK_PATH.search(word) else NamedLinks()

@@ -88,6 +88,7 @@ from generator.search import (
     arxiv_term,
     mention_term,
     WRITTEN_MARK,
+    written_form,
     written_forms,
     written_term,
 )
@@ -3368,18 +3369,24 @@ WRITTEN = {
 }
 
 
+def _written_engine():
+    """The terminal's search of WRITTEN's papers: for the n-th form, "papers/w<n>/" writes
+    it, "papers/p<n>/" its pieces and "papers/o<n>/" longer words its first piece begins."""
+    papers = []
+    for n, (form, (title, abstract, other_title, other)) in enumerate(WRITTEN.items()):
+        papers += [_paper(f"w{n}", title="Form paper", abstract=f"We use {form} here."),
+                   _paper(f"p{n}", title=title, abstract=abstract),
+                   _paper(f"o{n}", title=other_title, abstract=other)]
+    return _engine_of(*papers)
+
+
 def test_a_written_form_finds_the_page_that_writes_it_first_then_its_pieces():
     # srch21: "C++", "R^2", "A/B" or "TD(λ)" typed found first the pages that write
     # "C", "2" or "b" most (the separator splits at "+", "^", "/" and brackets), and
     # "C++" every word beginning with "c"; "R^2" was lunr's "R" boosted by 2. The
     # page that writes the form comes first, a page with its pieces after (found, said
     # to lack nothing), and one with a longer word alone not at all.
-    papers = []
-    for n, (form, (title, abstract, other_title, other)) in enumerate(WRITTEN.items()):
-        papers += [_paper(f"w{n}", title="Form paper", abstract=f"We use {form} here."),
-                   _paper(f"p{n}", title=title, abstract=abstract),
-                   _paper(f"o{n}", title=other_title, abstract=other)]
-    engine = _engine_of(*papers)
+    engine = _written_engine()
     for n, form in enumerate(WRITTEN):
         found = engine.find(form)
         assert [hit.location for hit in found.hits] == [f"papers/w{n}/", f"papers/p{n}/"], form
@@ -3450,6 +3457,42 @@ def test_written_terms_of_distinct_forms_are_distinct_and_a_crafted_text_matches
                         _paper("pieces", title="R 2 and a", abstract="A plus."))
     assert written_forms("a_x2b_ and _w_r_x5e_2 here.") == []
     assert [hit.location for hit in engine.find("C++").hits] == ["papers/form/"]
+
+def test_a_form_copied_with_a_sentences_punctuation_finds_what_the_form_finds():
+    # "C++," (a form copied from a sentence, its comma with it) was no form the index
+    # has: its pieces, the page that writes "C" most first, and every word beginning
+    # with "c" after. It is the form, and so in brackets, before a full stop or quoted.
+    engine = _written_engine()
+    for n, form in enumerate(WRITTEN):
+        for copied in (f"{form},", f"({form})", f"{form}.", f'"{form}";', f"({form}),"):
+            found = engine.find(copied)
+            assert [hit.location for hit in found.hits] == [f"papers/w{n}/", f"papers/p{n}/"], copied
+            assert written_form(copied, engine.vocabulary) == form
+        # (marked, it is the form marked: "-C++," left out the pages with "c")
+        left = [hit.location for hit in engine.find(f"-{form}, {WRITTEN[form][0].split()[-1]}").hits]
+        assert f"papers/p{n}/" in left and f"papers/w{n}/" not in left, (form, left)
+        assert engine.find(f"+{form},").hits[0].location == f"papers/w{n}/", form
+    # A form's own closing bracket is the form's ("TD(λ)" is tried as typed first), and
+    # what is not a sentence's punctuation is no form: more letters, another symbol.
+    assert written_form("TD(λ)", engine.vocabulary) == "TD(λ)"
+    assert written_form("TD(λ", engine.vocabulary) == ""
+    assert [written_form(word, engine.vocabulary) for word in ("C++x", "C++-", "xC++", "C+", "D++,")] == [""] * 5
+    assert written_form("C++,", None) == ""
+
+
+def test_a_form_is_said_missing_as_typed():
+    # "R^2 kernels" said the page of kernels lacked "2": the "R" of "R^2" is a lone
+    # letter, left out, and the word to rank by was its other piece alone. A form whose
+    # pieces give one word to rank by is said as typed (lower-cased, as every word is:
+    # "c++" already); one of two such pieces, "RL+LLM", is said as its pieces.
+    engine = _engine_of(
+        _paper("form", title="Form paper", abstract="We use R^2, TD(λ), C++17, C++, I/O and RL+LLM here."),
+        _paper("other", title="Other", abstract="Kernels here."))
+    for query, said in (("R^2 kernels", "r^2"), ("TD(λ) kernels", "td(λ)"), ("C++17 kernels", "c++17"),
+                        ("C++ kernels", "c++"), ("I/O kernels", "i/o"), ("RL+LLM kernels", "rl llm")):
+        missing = {hit.location: hit.missing for hit in engine.find(query).hits}
+        assert missing == {"papers/form/": ("kernels",), "papers/other/": tuple(said.split())}, query
+
 
 def test_nothing_found_for_a_name_a_year_or_an_arxiv_id_says_the_list_records_none_or_no_paper_has_it():
     # "Bengio" or "2106.09685" on a list that records no authors nor arXiv ids was told

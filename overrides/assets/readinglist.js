@@ -313,10 +313,33 @@
     }).join("");
   }
 
+  /* The form a page writes that a typed word is, with a sentence's punctuation round
+     it or not ("C++,", "(C++)": the form as typed tried first, "TD(λ)"), else "":
+     search.py's written_form. */
+  var WRITTEN_OPEN = /^[(\[{<'"`]+/;
+  var WRITTEN_CLOSE = ".,;:!?)]}>'\"`";
+  function writtenForm(word, vocabulary) {
+    if (!vocabulary) {
+      return "";
+    }
+    var starts = [word, word.replace(WRITTEN_OPEN, "")];
+    for (var i = 0; i < starts.length; i++) {
+      for (var form = starts[i]; form; form = form.slice(0, -1)) {
+        if (vocabulary.begins(writtenTerm(form), true)) {
+          return form;
+        }
+        if (WRITTEN_CLOSE.indexOf(form[form.length - 1]) < 0) {
+          break;
+        }
+      }
+    }
+    return "";
+  }
+
   /* The term of a typed word that a page writes so, where the index has it; else "". */
   function writtenIn(word, vocabulary) {
-    var term = writtenTerm(word);
-    return vocabulary && vocabulary.begins(term, true) ? term : "";
+    var form = writtenForm(word, vocabulary);
+    return form ? writtenTerm(form) : "";
   }
   function doiTrimmed(doi) {
     function count(text, c) {
@@ -801,7 +824,10 @@
       }
       /* A word a page writes with a symbol the separator splits at ("C++", "R^2"),
          typed as written: the index's term for it, "R^2" no lunr boost (search.py). */
-      var asWritten = writtenIn(word, vocabulary);
+      /* (And as copied from a sentence, "C++,": the form alone.) */
+      var writtenAs = writtenForm(word, vocabulary);
+      var asWritten = writtenAs ? writtenTerm(writtenAs) : "";
+      word = writtenAs || word;
       if (QUERY_SYNTAX.test(word) && !asWritten) {
         /* An author's name that is a stop word, typed so ("he*", "text:he"), is looked
            for as the entries hold it, marked as typed; "text:he" for a name is the name
@@ -1022,7 +1048,11 @@
          rank by they give ending with its term; a form of one piece said missing as
          typed, "c++" (search.py's _refine, by_pieces). */
       var formBy = asWritten ? [asWritten] : [];
-      var typedAs = asWritten && pieces.length === 1 ? [word.toLowerCase()] : [];
+      /* (So is a form whose other pieces are lone letters or stop words, left out:
+         "R^2" was said missing as "2", "TD(λ)" as "td".) */
+      var typedAs = asWritten && pieces.filter(function (piece, i) {
+        return (!lone[i] || allLone) && notCommon(piece);
+      }).length === 1 ? [word.toLowerCase()] : [];
       if (asWritten) {
         pieces.forEach(function (piece) {
           exact.add(piece.toLowerCase());
@@ -1034,7 +1064,7 @@
         if (lone.length && LETTER.test(piece)) {
           if (allLone && !STOP_WORDS.has(piece.toLowerCase())) {
             out.push(piece + "^" + EXACT_BONUS);
-            addWord([piece.toLowerCase()].concat(formBy));
+            addWord(typedAs.concat([piece.toLowerCase()], formBy));
           }
           return;
         }
@@ -2492,9 +2522,8 @@
      where one of its other terms is (``words``: refineWords's, each typed word first),
      and a term the refinement added is not listed where it is missing. */
   function foldSpellings(terms, words, corrected) {
-    /* (A hyphenated word corrected is said missing as typed: search.py's words_missing.) */
     var shown = function (word) {
-      return corrected && corrected.get(word[0]) || word[0];
+      return saidAs(word, corrected);
     };
     var typed = new Set();
     words.forEach(function (word) {
@@ -2527,6 +2556,13 @@
             delete terms[half];
           }
         });
+        terms[shown(word)] = false;
+      }
+      /* A form such as "C++" or "R^2" not found is said missing as typed, its first
+         term (search.py's words_missing), which is no term of the worker's: its
+         pieces' ("c", "2") are no words typed, taken out below, and the result said it
+         lacked nothing where the terminal said "c++". */
+      if (isWritten(word) && !isCompound(word) && !found) {
         terms[shown(word)] = false;
       }
     });
@@ -2581,22 +2617,37 @@
         delete terms[term];
       }
     });
-    /* Each in the query's order, as search.py's words_missing says them: a hyphenated
-       word not found, put back above, came after the words typed after it ("Missing:
-       $o $ alpha-divergences" for a TeX title pasted, where the terminal said
-       "alpha-divergences $o $"). (A key of digits alone JavaScript keeps first.) */
-    var order = Array.from(ranked);
-    var kept = Object.keys(terms).map(function (term) {
-      var value = terms[term];
-      delete terms[term];
-      return [term, value];
+  }
+
+  /* A word to rank by as a result says it is missing: its first term, or what a
+     hyphenated word corrected was typed as (search.py's words_missing). */
+  function saidAs(word, corrected) {
+    return corrected && corrected.get(word[0]) || word[0];
+  }
+
+  /* A result's terms (foldSpellings'), their keys in the query's order, as search.py's
+     words_missing says them: Material lists its "Missing:" words in the order of the
+     keys. A hyphenated word not found, put back by foldSpellings, came after the words
+     typed after it ("Missing: $o $ alpha-divergences" for a TeX title pasted, where
+     the terminal said "alpha-divergences $o $"); and an object lists its keys that
+     read as integers first, whatever order they were put in ("colours dualities
+     1999" said "Missing: 1999 dualities"). So Material is handed a Proxy of the terms
+     whose keys come in that order: the words to rank by as said, then the others as
+     they were. */
+  function inQueryOrder(terms, words, corrected) {
+    var order = words.map(function (word) {
+      return saidAs(word, corrected);
     });
-    kept.sort(function (a, b) {
-      var at = order.indexOf(a[0]);
-      var bt = order.indexOf(b[0]);
-      return (at < 0 ? order.length : at) - (bt < 0 ? order.length : bt);
-    }).forEach(function (item) {
-      terms[item[0]] = item[1];
+    var place = function (key) {
+      var at = order.indexOf(key);
+      return at < 0 ? order.length : at;
+    };
+    return new Proxy(terms, {
+      ownKeys: function (target) {
+        return Reflect.ownKeys(target).sort(function (a, b) {  /* (stable) */
+          return place(a) - place(b);
+        });
+      }
     });
   }
 
@@ -3458,6 +3509,11 @@
                 }
               }, this);
               pageFinds(group);
+              group.forEach(function (item) {
+                if (item.terms && words) {
+                  item.terms = inQueryOrder(item.terms, words, refined.corrected);
+                }
+              });
             }, this);
           }
         }.bind(this));
