@@ -241,6 +241,34 @@ def tex_words(title: str) -> list[str]:
     return [word for word in dict.fromkeys(words) if word.lower() not in written and _WORD.search(word)]
 
 
+# Such a title's words as read are in a field no result shows: where "alpha", "α" or
+# "Gödel" found it, the result marked nothing in its title, as Material marks the words
+# its terms matched (its token "\\alpha" is no word "alpha"; nor did the title pasted,
+# whose "\\alpha" is lunr's term "alpha"). The entry holds each piece of the title
+# written in TeX, a math span or a word with a command in it ("$O(n)$", "\\alpha",
+# 'G\\"odel'), as written, with the words it is read as or written with (`tex_pieces`):
+# readinglist.js marks a piece in a result's title where one of them is a word of the
+# query. (No field lunr searches, and only such titles have it: no other entry grows.)
+TEX_KEY = "tex"
+_TEX_PIECE = re.compile(r"\$[^$]+\$|\w*(?:\\(?:[A-Za-z]+|[^\sA-Za-z0-9])(?:\{\w*\})?\w*)+")
+
+
+def tex_pieces(title: str) -> list[list[str]]:
+    """Each piece of ``title`` written in TeX, once: the piece as written, then its words
+    (lower-cased, no stop word): those its text writes, backslashes dropped as a query
+    drops them ("alpha", "odel"), and those it reads as (`tex_words`: "α", "gödel",
+    "godel"). [] for a title without a backslash or a dollar."""
+    if "\\" not in title and "$" not in title:
+        return []
+    pieces: dict[str, list[str]] = {}
+    for piece in _TEX_PIECE.findall(title):
+        words = [*_field_words(_escape(piece.replace("\\", ""))), *(word.lower() for word in tex_words(piece))]
+        words = [word for word in dict.fromkeys(words) if word not in STOP_WORDS]
+        if words and piece not in pieces:
+            pieces[piece] = words
+    return [[piece, *words] for piece, words in pieces.items()]
+
+
 # An author's name that is one of lunr's stop words ("Kaiming He", "Sang An", "Minh Do")
 # is dropped from the index as "he" is from a sentence: no search found the papers of
 # such an author, and the search box said '"he" is too common to search'. The entry holds
@@ -544,6 +572,9 @@ def paper_entry(
         in_title += status_joined or [paper.status]
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
+    # (As written, not escaped: the browser finds it in the title's text, not in HTML.)
+    if pieces := tex_pieces(paper.title):
+        entry[TEX_KEY] = pieces
     spelt = variants(" ".join((paper.abstract, byline, paper.where, *paper.tags)))
     # (And one only the abstract spells out weighs as the abstract.)
     spelt += acronym_words[1]

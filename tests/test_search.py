@@ -88,6 +88,8 @@ from generator.search import (
     arxiv_term,
     mention_term,
     WRITTEN_MARK,
+    TEX_KEY,
+    tex_pieces,
     written_form,
     written_forms,
     written_term,
@@ -1189,6 +1191,26 @@ def test_a_title_written_with_tex_is_found_by_what_it_reads_as():
     assert found(r"Learning \alpha-divergences")[1] == ("papers/plain/", ("alpha-divergences",))
     assert query_words(r"\alpha-divergences", SEPARATOR, {}, engine.vocabulary) == [
         ("alpha-divergences", "alphadivergences")]
+
+
+def test_a_title_written_with_tex_holds_its_pieces_and_what_each_reads_as():
+    # The result of a TeX title found by "alpha" marked nothing: the words it reads as
+    # are in a field no result shows. Its entry holds each piece written in TeX, as
+    # written, with the words it is written with (backslashes dropped, as a query drops
+    # them) and those it reads as: readinglist.js marks the piece where one is the
+    # query's. (Read by hand.)
+    assert tex_pieces(r'Learning \alpha-divergences of G\"odel codes in $O(n)$') == [
+        [r"\alpha", "alpha", "α"], ['G\\"odel', "g", "odel", "gödel", "godel"], ["$O(n)$", "$o", "n", "$", "o"]]
+    assert tex_pieces(r"$\beta$-VAE and \emph{careful} \emph{Careful} runs") == [
+        [r"$\beta$", "$beta$", "β", "beta"], [r"\emph{careful}", "emph", "careful"],
+        [r"\emph{Careful}", "emph", "careful"]]
+    # (A stop word is no word of a piece; a title without TeX has none, nor its entry.)
+    assert tex_pieces(r"\emph{the} end") == [[r"\emph{the}", "emph"]]
+    assert tex_pieces("Learning divergences {BERT}") == []
+    assert TEX_KEY not in paper_entry(_paper("plain", title="Learning divergences"), ())
+    entry = paper_entry(_paper("alpha", title=r"Learning \alpha & <b>"), ())
+    # (As written, not HTML-escaped: the browser reads it in the title's text.)
+    assert entry[TEX_KEY] == [[r"\alpha", "alpha", "α"]] and entry["title"] == r"Learning \alpha &amp; &lt;b&gt;"
 
 
 def test_an_old_arxiv_id_and_arxivs_doi_are_found_in_the_forms_a_reader_pastes():

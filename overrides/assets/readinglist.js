@@ -2724,13 +2724,7 @@
      word read without accents ("Đỗ" for "Do"), as Material marks a word. (Where
      Material shows no byline, the reader sees the name nowhere.) */
   function markNames(article, link) {
-    var path = new URL(link.href, location.href).pathname;
-    var names = null;
-    (SEARCH_MARKS.names || new Map()).forEach(function (found, at) {
-      if (at && path.endsWith("/" + at)) {
-        names = found;
-      }
-    });
+    var names = linkedTo(SEARCH_MARKS.names, link);
     var bylines = names ? article.querySelectorAll(":scope > p > ." + AUTHORS_CLASS) : [];
     var nodes = [];
     bylines.forEach(function (byline) {
@@ -2753,6 +2747,88 @@
       });
       markRanges(node, found, function () {});
     });
+  }
+
+  /* What found (a Map by result's location) holds for the result whose link is link,
+     else null. */
+  function linkedTo(found, link) {
+    var path = new URL(link.href, location.href).pathname;
+    var held = null;
+    (found || new Map()).forEach(function (value, at) {
+      if (at && path.endsWith("/" + at)) {
+        held = value;
+      }
+    });
+    return held;
+  }
+
+  /* The pieces of a result's title written in TeX, each with the words it is read as
+     or written with (search.py's tex_pieces: its entry's TEX_KEY), by its location,
+     for markTex. */
+  var TEX_KEY = "tex";
+  function texFound(item) {
+    if (Array.isArray(item[TEX_KEY]) && SEARCH_MARKS.tex) {
+      SEARCH_MARKS.tex.set(item.location, item[TEX_KEY]);
+    }
+  }
+
+  /* A title written with TeX ("Learning \alpha-divergences of G\"odel codes in
+     $O(n)$") shows as written, and a result found by what it reads as ("alpha", "α",
+     "Gödel", "O(n)") marked nothing in it: those words are in a field no result shows,
+     and the title's own ("\alpha", "$o") none of the query's; the title pasted left
+     "\alpha" unmarked, lunr's term being "alpha". Each piece of it written in TeX one
+     of whose words is a term of the query's words (or a half of a hyphenated one) is
+     marked in the title, whole, as Material marks a word its terms matched; a mark of
+     Material's, or of markWhole's, that it overlaps is made one with it ("\alpha" and
+     "alpha-divergences", "$O" and "$" of "$O(n)$"). A word whole, not a start: a piece
+     of "godel" is no "go". */
+  function markTex(article, link, words) {
+    var pieces = linkedTo(SEARCH_MARKS.tex, link);
+    var title = article.querySelector(":scope > h1, :scope > h2");
+    if (!pieces || !title || Array.from(title.children).some(function (child) {
+      return child.nodeName !== "MARK";  /* (Material's title: its text and marks) */
+    })) {
+      return;
+    }
+    var terms = new Set();
+    words.forEach(function (word) {
+      word.concat(isCompound(word) ? word[0].split("-") : []).forEach(function (term) {
+        terms.add(term);
+      });
+    });
+    var text = title.textContent;
+    var ranges = [];
+    pieces.forEach(function (piece) {
+      if (!piece.slice(1).some(function (term) { return terms.has(term); })) {
+        return;
+      }
+      for (var at = text.indexOf(piece[0]); piece[0] && at >= 0; at = text.indexOf(piece[0], at + piece[0].length)) {
+        ranges.push([at, at + piece[0].length]);
+      }
+    });
+    if (!ranges.length) {
+      return;
+    }
+    var at = 0;
+    title.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        ranges.push([at, at + node.textContent.length]);
+      }
+      at += node.textContent.length;
+    });
+    var merged = [];
+    ranges.sort(function (a, b) {
+      return a[0] - b[0];
+    }).forEach(function (range) {
+      var last = merged[merged.length - 1];
+      if (last && range[0] < last[1]) {
+        last[1] = Math.max(last[1], range[1]);
+      } else {
+        merged.push(range.slice());
+      }
+    });
+    title.textContent = text;
+    markRanges(title.firstChild, merged, function () {});
   }
 
   /* A text node with each of ranges ([start, end], in order) of its text put in a
@@ -2786,13 +2862,16 @@
       wholeLink(link, words, SEARCH_MARKS);
       markNames(article, link);
     }
-    if (!words.some(isCompound)) {
-      return;  /* (Material's marks of a result are whole words) */
+    /* (Material's marks of a result are whole words) */
+    if (words.some(isCompound)) {
+      markWhole(Array.from(article.children).filter(function (child) {
+        /* The title, the text's blocks and the tags: not the "Missing:" line. */
+        return !child.matches(".md-search-result__terms, .md-search-result__icon");
+      }), words, false);
     }
-    markWhole(Array.from(article.children).filter(function (child) {
-      /* The title, the text's blocks and the tags: not the "Missing:" line. */
-      return !child.matches(".md-search-result__terms, .md-search-result__icon");
-    }), words, false);
+    if (link) {
+      markTex(article, link, words);
+    }
   }
 
   /* Marks, in each of parts (elements), each hyphenated word of words whole and where
@@ -3479,6 +3558,7 @@
             SEARCH_MARKS.typedFuzzy = refined ? refined.typedFuzzy : new Map();
             SEARCH_MARKS.leading = leading;
             SEARCH_MARKS.names = new Map();
+            SEARCH_MARKS.tex = new Map();
           }
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
@@ -3502,6 +3582,7 @@
               group.forEach(function (item) {
                 if (item.terms) {
                   namesFound(item);
+                  texFound(item);
                   foldTerms(item.terms, this.baseForms);
                   if (words) {
                     foldSpellings(item.terms, words, refined.corrected);

@@ -16,6 +16,7 @@ from generator.search import (
 )
 
 from .conftest import refined_both_ways, result_hrefs, wait_for_search
+from .markedtext import MARKED_TEXT
 from .sitebuild import served_fixture_site
 
 pytestmark = [pytest.mark.browser]
@@ -673,3 +674,31 @@ def test_a_page_that_writes_an_old_arxiv_id_no_paper_has_is_found_by_it_on_the_s
     shown, _, line = _shown(page, query)
     assert shown == [(expected, [])] and line.startswith("1 page found")
 
+
+TEX_TITLE = 'Learning \\alpha-divergences of G\\"odel codes in $O(n)$'
+
+
+@pytest.mark.parametrize(("query", "marked"), [
+    # (checked by hand: the piece of the title that reads as the word typed, whole; a
+    # hyphenated word's mark and Material's of "$O" and "$" made one with it)
+    ("alpha", 'Learning ⟦\\alpha⟧-divergences of G\\"odel codes in $O(n)$'),
+    ("α", 'Learning ⟦\\alpha⟧-divergences of G\\"odel codes in $O(n)$'),
+    ("godel", 'Learning \\alpha-divergences of ⟦G\\"odel⟧ codes in $O(n)$'),
+    ("Gödel", 'Learning \\alpha-divergences of ⟦G\\"odel⟧ codes in $O(n)$'),
+    ("O(n)", 'Learning \\alpha-divergences of G\\"odel codes in ⟦$O(n)$⟧'),
+    ("alpha-divergences", 'Learning ⟦\\alpha-divergences⟧ of G\\"odel codes in $O(n)$'),
+    ("learning α divergences", '⟦Learning⟧ ⟦\\alpha⟧-⟦divergences⟧ of G\\"odel codes in $O(n)$'),
+    # (pasted: 'G\\"odel' is a word in lunr's syntax, its quote a phrase's, looked for as
+    # typed, and marked by nothing, as before)
+    (TEX_TITLE, '⟦Learning⟧ ⟦\\alpha-divergences⟧ of G\\"odel ⟦codes⟧ in ⟦$O(n)$⟧'),
+])
+def test_a_title_written_with_tex_is_marked_where_it_reads_as_a_word_of_the_query(
+        open_context, agree_site, query, marked):
+    """A result found by what a TeX title reads as ("alpha", "Gödel") marked nothing in
+    it: those words are in a field no result shows. Each piece written in TeX is marked
+    where it reads as a word of the query (search.tex_pieces, readinglist.js's markTex)."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    result_hrefs(page, query)
+    title = page.locator(".md-search-result__item > .md-search-result__link[href*='papers/tex-title/'] article > h1")
+    assert title.evaluate(MARKED_TEXT) == marked
