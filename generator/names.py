@@ -287,7 +287,7 @@ GIVEN_NAME_WORDS = frozenset("""
     amber angel art august basil bill bob brook bud buck carol chase cliff clay dale dawn
     dean don drew earl faith frank gene glen grace grant guy harry hazel heath heather
     holly hope hunter iris ivy jack jade jay jimmy joy ken kit lance lane laurel lee lily
-    mark mason matt may mike miles morgan nick pat patty peg penny peter ray reed rick rob
+    mark martin mason matt may mike miles morgan nick pat patty peg penny peter ray reed rex rick rob
     robin rod rose ruby rusty sally sandy sue terry tom victor violet wade ward warren
     will wren
 """.split())
