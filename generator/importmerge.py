@@ -440,7 +440,7 @@ def _read_before(paper: Paper, record: Record) -> list[ReadBefore]:
             name in paper.fills or not _own(paper, name) or not paper.on_its_own_line(name)
             or _listed(getattr(record, name)) == value
             for name, value in zip(earlier.names, wanted)
-        ):
+        ) or (earlier.written and not _wrote_from(paper, record, earlier.names, wanted)):
             continue
         for name in earlier.names:
             if (now := _listed(getattr(record, name))) or name in LIST_FIELDS:
@@ -450,6 +450,16 @@ def _read_before(paper: Paper, record: Record) -> list[ReadBefore]:
                 paper.drops.add(name)
         taken.append(earlier)
     return taken
+
+
+def _wrote_from(paper: Paper, record: Record, names: tuple[str, ...], values: list[object]) -> bool:
+    """Whether an earlier import wrote each of ``values`` into the paper's file from this
+    very record (Paper.wrote): as it reads now, or under the venue an earlier reading of
+    it gave (a ReadBefore of its venue: the record's mark holds its venue)."""
+    venues = [None] + [str(earlier.values[0]) for earlier in record.read_before if earlier.names == ("venue",)]
+    return all(
+        any(paper.wrote(name, record, value, venue) for venue in venues) for name, value in zip(names, values)
+    )
 
 
 def _listed(value: object) -> object:

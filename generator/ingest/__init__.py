@@ -78,6 +78,11 @@ class ReadBefore:
     names: tuple[str, ...]
     values: tuple[object, ...]
     why: str
+    # Taken out only where the import record says the importer wrote these values from
+    # this very record (importmatch.Paper.wrote), not only that it took them once: an
+    # author list another source gave, or one a curator typed back after an import took
+    # it out, is no misreading of this source's (rev103).
+    written: bool = False
 
 
 # A venue that only names arXiv, with or without the paper's id: Google Scholar's

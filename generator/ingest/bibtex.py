@@ -2014,7 +2014,7 @@ def _record(
         # earlier import (bk1) made them its authors, which a re-import takes back where
         # the file still holds them as that import wrote them (a curator's list stays).
         read_before += (ReadBefore(
-            ("authors",), (editors,), "its editors, which an earlier import took as its authors",
+            ("authors",), (editors,), "its editors, which an earlier import took as its authors", written=True,
         ),)
     if bodies and not authors:
         authors = bodies  # (APA's and Chicago's author of a page no person signs)

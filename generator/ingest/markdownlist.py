@@ -830,7 +830,7 @@ class _Reader:
             # `editors` (bk2; imp38 made them its authors, as a paper file named no editors,
             # which a re-import takes back where the file holds them as it wrote them).
             read_before.append(ReadBefore(
-                ("authors",), (editors,), "its editors, which an earlier import took as its authors",
+                ("authors",), (editors,), "its editors, which an earlier import took as its authors", written=True,
             ))
             authors = ()
             if publisher := _edited_books_publisher(venue):

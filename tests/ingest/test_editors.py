@@ -216,3 +216,72 @@ def test_a_markdown_lists_chapter_imported_before_its_editors_were_read_gains_th
     assert paper.read_text(encoding="utf-8") == before.replace(
         "  - Maria Garcia\n", "  - Maria Garcia\neditors:\n  - J. Smith\n  - K. Lee\n"
     )
+
+
+def test_authors_a_curator_typed_back_after_the_import_took_them_out_stay(tmp_path, monkeypatch):
+    # (rev103) The import that took bk1's authors out left them in the record of what the
+    # importer took: typed back by hand (the book is by them), each re-import emptied them.
+    paper = _as_bk1_wrote_it(tmp_path, monkeypatch)
+    assert _import(tmp_path, BOOK).read_before != []
+    text = paper.read_text(encoding="utf-8")
+    assert "authors: []\n" in text
+    curated = text.replace("authors: []\n", "authors:\n  - Jane Smith\n  - John Doe\n")
+    paper.write_text(curated, encoding="utf-8")
+    for _ in range(2):
+        report = _import(tmp_path, BOOK)
+        assert (report.read_before, report.updated) == ([], [])
+        assert paper.read_text(encoding="utf-8") == curated
+
+
+def test_authors_another_source_gave_stay_when_this_one_names_them_editors(tmp_path):
+    # (rev103) Not bk1's reading of this entry but another library's entry of the book,
+    # which names them its authors: no misreading to take back (it emptied the list, and
+    # said an earlier import had taken the editors for its authors).
+    other = tmp_path / "scholar.bib"
+    other.write_text(BOOK.replace("{handbook,", "{smith2019handbook,").replace("editor =", "author ="), encoding="utf-8")
+    assert import_paths([other], tmp_path / "content", added=DAY).added == ["handbook-of-learning"]
+    paper = tmp_path / "content" / "papers" / "handbook-of-learning.yml"
+    assert BK1_FILE in paper.read_text(encoding="utf-8")
+    report = _import(tmp_path, BOOK)
+    assert report.read_before == []
+    assert "authors:\n  - Jane Smith\n  - John Doe\neditors:\n  - Jane Smith\n  - John Doe\n" in paper.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_markdown_lists_edited_book_an_earlier_import_gave_its_editors_as_authors_has_them_as_editors(
+    tmp_path, monkeypatch
+):
+    # (imp38) The list's edited book was by its editors, of the venue "MIT Press"; read
+    # again, they are its editors and MIT Press its publisher (the earlier reading's
+    # venue is in the record's mark: rev103's check that this record wrote them).
+    import generator.ingest.markdownlist as markdownlist
+
+    path = tmp_path / "list.md"
+    path.write_text(
+        "# A List\n\n- Jane Smith and John Doe (eds.), [Handbook of Learning](https://example.org/h.pdf),"
+        " MIT Press, 2019\n",
+        encoding="utf-8",
+    )
+    parse = markdownlist.parse_markdown_list
+
+    def older(*args):
+        from dataclasses import replace
+
+        return [
+            replace(r, authors=r.editors, editors=(), venue=r.publisher, publisher="", read_before=())
+            for r in parse(*args)
+        ]
+
+    with monkeypatch.context() as m:
+        m.setattr(markdownlist, "parse_markdown_list", older)
+        assert import_paths([path], tmp_path / "content", added=DAY).added == ["handbook-of-learning"]
+    shutil.rmtree(tmp_path / ".cache", ignore_errors=True)
+    paper = tmp_path / "content" / "papers" / "handbook-of-learning.yml"
+    before = paper.read_text(encoding="utf-8")
+    assert "authors:\n  - Jane Smith\n  - John Doe\nyear: 2019\nvenue: MIT Press\n" in before
+    report = import_paths([path], tmp_path / "content", added=DAY)
+    assert report.conflicts == [] and len(report.read_before) == 2
+    assert "authors: []\neditors:\n  - Jane Smith\n  - John Doe\nyear: 2019\npublisher: MIT Press\n" in paper.read_text(
+        encoding="utf-8"
+    )
