@@ -306,6 +306,10 @@ _BOOK_PUBLISHER = lazyre.compile(
     r"|Springer(?:[\s-]Verlag)?|Elsevier|Wiley|Penguin|O['’]Reilly(?:\s+Media)?|Morgan\s+Kaufmann"
     r"|Prentice[\s-]Hall|Addison[\s-]Wesley|McGraw[\s-]Hill|Pearson|Routledge"
 )
+# Not the press of a society whose conferences' proceedings it prints: a Markdown list
+# keeps the publisher alone as the venue of a conference paper too ("- Jane Smith. Proc.
+# KDD, ACM Press, 2018", "In AAAI, AAAI Press"), which is cited as one, as before (rev103).
+_PROCEEDINGS_PRESS = lazyre.compile(r"(?:The\s+)?(?:ACM|AAAI|IEEE\s+Computer\s+Society)\s+Press")
 
 
 # Where software is kept, as GitHub's "Cite this repository" snippet and Zenodo name it
@@ -424,7 +428,7 @@ def _kind(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
         return "article", [("journal", paper.venue)]
     if paper.venue and not paper.publisher.strip() and not _PROCEEDINGS.search(paper.venue) and (
         _BOOK_PUBLISHER.fullmatch(venue := " ".join(paper.venue.split())) or is_founders_publisher(venue)
-    ):
+    ) and not _PROCEEDINGS_PRESS.fullmatch(venue):
         return "book", [("publisher", paper.venue)]
     if paper.venue:
         return "inproceedings", [("booktitle", paper.venue)]

@@ -977,6 +977,10 @@ def test_a_book_by_its_authors_is_exported_as_a_book_of_its_publisher(item, auth
     ("- [A Paper](https://example.org/p.pdf) - Jane Smith, NeurIPS 2019", "inproceedings", "booktitle"),
     ("- [A Paper](https://example.org/p.pdf) - Jane Smith, Proceedings of the MIT Press Workshop, 2019",
      "inproceedings", "booktitle"),
+    # (rev103) nor a conference paper the list names by its society's press alone (the
+    # reader keeps the press, not the proceedings before it, as the venue)
+    ("- [A Paper](https://example.org/p.pdf) - Jane Smith. Proc. KDD, ACM Press, 2018", "inproceedings", "booktitle"),
+    ("- [A Paper](https://example.org/p.pdf) - Jane Smith. In AAAI, AAAI Press, 2018", "inproceedings", "booktitle"),
 ])
 def test_a_venue_that_is_no_publisher_is_cited_as_before(item, entry_type, field):
     record = _read(item)
