@@ -699,3 +699,15 @@ def test_csv_and_json_give_a_chapters_editors_as_written_and_as_shown():
     assert chapter["editors_shown"] == ["Grégoire Montavon", "Genevieve B. Orr", "et al."]
     assert other["editors"] == [] and other["editors_shown"] == []
     assert {"editors", "editors_shown"} <= set(SCHEMA["items"]["required"])
+
+
+def test_the_readme_names_papers_csvs_columns_in_order():
+    # (rev103: bk2 added `editors` as the last column, and the README still said the
+    # columns ended with authors_shown.) A script's reader looks them up there.
+    from pathlib import Path
+
+    from generator.export_csv import CSV_COLUMNS
+
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    listed = readme.split("`papers.csv`'s columns: ", 1)[1].split(";", 1)[0]
+    assert re.split(r",\s*(?:then\s+)?|\s+and\s+", listed) == list(CSV_COLUMNS)
