@@ -3,7 +3,7 @@ process, as under `serve`) and one from the cache folder (a new process) must wr
 exactly the docs folder, and say exactly the warnings (or errors), of a clean build.
 Papers are added, removed, swapped for others (the list as long), renamed, retitled,
 respelled (capitals, a stop word, a word no other paper has),
-given other years, venues, statuses, code, authors, summaries, `added` dates,
+given other years, venues, statuses, code, authors, editors, summaries, `added` dates,
 DOIs, pages and volumes (BibTeX fields) and topics; topics.yml gains, loses and renames keywords and topics, retitles them, moves
 sub-topics and edits reading orders; a paper file breaks and is fixed; repositories.yml
 changes; a generated file is deleted or edited by hand in the docs folders between
@@ -47,7 +47,8 @@ def new_paper(rng):
     return dict(title=text(rng, 5).capitalize() or "X", abstract=text(rng, 25), year=rng.randint(2015, 2025),
                 venue=rng.choice(VENUES), status=rng.choice(STATUSES), code=rng.random() < 0.5,
                 added=f"2026-11-{rng.randint(1, 28):02d}", topics=None, doi=None, pages=None, volume=None,
-                authors=rng.choice(["Grace Hopper", "Ada Lovelace", "Grace Hopper, Alan Turing"]), summary=None)
+                authors=rng.choice(["Grace Hopper", "Ada Lovelace", "Grace Hopper, Alan Turing"]), summary=None,
+                editors=None)
 
 
 def new_topic(rng):
@@ -59,6 +60,8 @@ def new_topic(rng):
 def paper_yaml(pid, p):
     lines = [f"id: {pid}", f"title: {p['title']}", f"authors: [{p['authors']}]", f"year: {p['year']}",
              f"venue: {p['venue']}", "links:", "  code:"]
+    if p.get("editors"):  # (its book's, shown on its page and in the exports: bk2)
+        lines.insert(3, f"editors: [{p['editors']}]")
     if p["code"]:
         lines += [f"    - url: https://github.com/example/{pid}", "      found_in: abstract"]
     else:
@@ -114,7 +117,7 @@ class World:
                            "add", "remove", "swap", "rename", "kw_add", "kw_del", "kw_rename", "topic_add",
                            "topic_del", "ttitle", "tdesc", "order", "parent", "break", "title", "abstract",
                            "swap", "title", "authors", "summary", "stars", "kw_order", "doi", "bibtex",
-                           "hand", "respell"])
+                           "hand", "respell", "editors"])
         for q in self.papers.values():
             q.pop("broken", None)  # a file that failed to load is fixed by the next edit
         pids = sorted(self.papers)
@@ -124,6 +127,8 @@ class World:
         T = self.topics.get(t)
         if kind == "authors" and p:
             p["authors"] = rng.choice(["Grace Hopper", "Ada Lovelace", "Grace Hopper, Alan Turing"])
+        elif kind == "editors" and p:
+            p["editors"] = rng.choice([None, "Barbara Liskov", "Barbara Liskov, others"])
         elif kind == "summary" and p:
             p["summary"] = rng.choice([None, text(rng, 4)])
         elif kind == "stars":
