@@ -54,6 +54,10 @@ def coins(paper: Paper) -> str:
             pairs.append(("rft.btitle", paper.title))
             if kind == "techreport" and (institution := report_institution(venue)):
                 pairs.append(("rft.pub", institution))
+            elif kind == "book" and venue and not paper.publisher.strip():
+                # (A venue that is a publisher's name alone, as a Markdown list writes
+                # a book: its citation's ``publisher``, so its publisher here too.)
+                pairs.append(("rft.pub", venue))
         else:
             pairs.append(("rft.atitle", paper.title))
             if venue:

@@ -95,6 +95,18 @@ def test_a_report_is_published_by_its_institution_as_its_citation_says():
     assert [v for k, v in pairs if k == "rft.pub"] == ["Stanford University"]
 
 
+def test_a_book_whose_venue_is_its_publisher_is_published_by_it_as_its_citation_says():
+    # (review of bk2, h_rev103: its citation became @book{..., publisher = {Springer}},
+    # and its COinS, a book now, lost the publisher: rft.pub is read of `publisher` alone)
+    pairs = _read(coins(_paper(venue="Springer")))
+    assert ("rft.genre", "book") in pairs
+    assert [v for k, v in pairs if k == "rft.pub"] == ["Springer"]
+    assert [v for k, v in pairs if k == "rft.btitle"] == [_paper().title]
+    # A curated publisher is said once, the venue not taken for a second.
+    pairs = _read(coins(_paper(venue="", publisher="MIT Press")))
+    assert [v for k, v in pairs if k == "rft.pub"] == ["MIT Press"]
+
+
 _CAPITALS = "A-Z\u0400-\u042f"  # (cleanAuthor's capitals: Latin and Cyrillic)
 
 
