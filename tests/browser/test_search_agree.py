@@ -7,6 +7,7 @@ name that is a stop word, quoted phrases and lunr's own syntax."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -120,6 +121,11 @@ WRITTEN = {
     # subject class, in notes)
     "unowned-old": "title: Strings before their time\nabstract: We revisit hep-th/9901001 here.\n",
     "classed-notes": "title: Knots in three manifolds\nabstract: Knots.\nnotes: Builds on math.GT/0309136.\n",
+    # (TeX titles that also write markup: the pieces the index holds for them, `tex`,
+    # are put in the results' titles by readinglist.js's markTex, which must show them
+    # as text, never as HTML)
+    "tex-img": "title: 'Probing \\kappa <img src=x onerror=window.rlPwned=1>'\nabstract: Probes.\n",
+    "tex-script": "title: 'Probing $<script>window.rlPwned=2</script>$ and $<b>bold</b>$'\nabstract: Probes.\n",
 }
 
 
@@ -243,6 +249,8 @@ QUERIES = [
     "colours dualities 1999", "r^2 kernels", "TD(λ) kernels", "C++,", "(C++)", "C++, kernels", "R^2.",
     "-C++, language", "+R^2, ways", "TD(λ),", "hep-th/9901001", "arXiv:hep-th/9901001v2", "math.GT/0309136",
     "math/0309136", "-math/0309136 knots",
+    # (rev104: more of a sentence's punctuation round a form, marked too)
+    '"C++"', "[R^2]", "C++;", "'TD(λ)'", "(A/B)", "-(C++) kernels", "+(R^2) fit", "C++).", "`A/B`", "{C++}", "<R^2>",
 ]
 
 
@@ -702,3 +710,74 @@ def test_a_title_written_with_tex_is_marked_where_it_reads_as_a_word_of_the_quer
     result_hrefs(page, query)
     title = page.locator(".md-search-result__item > .md-search-result__link[href*='papers/tex-title/'] article > h1")
     assert title.evaluate(MARKED_TEXT) == marked
+
+
+@pytest.mark.parametrize(("query", "location", "marked"), [
+    # (checked by hand: the piece that reads as the word typed marked, whole, as text;
+    # the markup the title writes shown as written, no element made of it)
+    ("probing kappa", "papers/tex-img/", "⟦Probing⟧ ⟦\\kappa⟧ <img src=x onerror=window.rlPwned=1>"),
+    ("probing script", "papers/tex-script/", "⟦Probing⟧ ⟦$<script>window.rlPwned=2</script>$⟧ and $<b>bold</b>$"),
+    ("probing bold", "papers/tex-script/", "⟦Probing⟧ $<script>window.rlPwned=2</script>$ and ⟦$<b>bold</b>$⟧"),
+])
+def test_a_tex_titles_pieces_marked_in_a_result_are_text_never_markup(open_context, agree_site, query, location, marked):
+    """rev104: the pieces of a TeX title (search.tex_pieces) come from the curator's YAML
+    and markTex puts them in the result's title: markup in them must stay text."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    assert f"{url.rstrip('/')}/{location}" in [href.split("?")[0] for href in result_hrefs(page, query)]
+    title = page.locator(f".md-search-result__item > .md-search-result__link[href*='{location}'] article > h1")
+    assert title.evaluate(MARKED_TEXT) == marked
+    # (only marks in the title, no element the title's text writes, nor anything run)
+    assert title.evaluate("h => [...h.querySelectorAll('*')].map(e => e.nodeName)") == ["MARK"] * marked.count("⟦")
+    assert page.locator(".md-search-result img, .md-search-result script, .md-search-result b").count() == 0
+    assert page.evaluate("() => window.rlPwned") is None and dialogs == []
+
+
+def test_the_terms_material_reads_come_in_the_querys_order_however_read(open_context, agree_site):
+    """rev104: readinglist.js hands Material a Proxy of each result's terms (inQueryOrder)
+    whose keys come in the query's order. Each way of reading an object's keys gives that
+    order and the same values, and the object is read as an object (``in``, JSON)."""
+    url, _ = agree_site
+    context = open_context(base=url)
+    # (The items of the last answer, which readinglist.js's listener changes in place
+    # before Material's reads them: the event's data is one object for every listener.)
+    context.add_init_script("""(() => {
+        const add = EventTarget.prototype.addEventListener;
+        EventTarget.prototype.addEventListener = function (type, listener, options) {
+            if (type === "message" && typeof listener === "function") {
+                const heard = listener;
+                listener = function (ev) {
+                    if (ev.data && ev.data.data && Array.isArray(ev.data.data.items)) window.rlItems = ev.data.data.items;
+                    return heard.apply(this, arguments);
+                };
+            }
+            return add.call(this, type, listener, options);
+        };
+    })()""")
+    page = context.new_page()
+    result_hrefs(page, "colours dualities 1999")
+    read = page.evaluate("""() => window.rlItems.flat().filter(item => !item.location.includes("#")).map(item => {
+        const t = item.terms, forIn = [];
+        for (const key in t) forIn.push(key);
+        return {location: item.location, keys: Object.keys(t), entries: Object.entries(t), forIn,
+                names: Object.getOwnPropertyNames(t), json: JSON.stringify(t), spread: Object.keys({...t}),
+                has: ["colours", "dualities", "1999", "nothing"].map(key => key in t)};
+    })""")
+    by_place = {item["location"]: item for item in read}
+    # (checked by hand: "Notes on dualities" writes "dualities" (and so its base form
+    # "duality", a term of no typed word, put after them), no "colours" nor "1999";
+    # "The limit of many colours" "colours" alone)
+    notes = by_place["papers/notes-old/"]
+    assert notes["entries"] == [["colours", False], ["dualities", True], ["1999", False], ["duality", True]]
+    colours = by_place["papers/many-colours/"]
+    assert colours["entries"][:3] == [["colours", True], ["dualities", False], ["1999", False]]
+    for item in (notes, colours):
+        keys = [key for key, _ in item["entries"]]
+        assert (item["keys"], item["forIn"], item["names"]) == (keys, keys, keys)
+        # (A copy is a plain object, which puts "1999" first again: Material 9.8.2 reads
+        # the terms themselves, Object.keys and Object.entries, and copies them nowhere.)
+        assert sorted(item["spread"]) == sorted(keys)
+        assert json.loads(item["json"]) == dict(item["entries"]) and list(json.loads(item["json"])) == keys
+        assert item["has"] == [True, True, True, False]
