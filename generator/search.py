@@ -336,8 +336,11 @@ _WRITTEN_SYMBOL = re.compile(r"[+#^/(]")
 
 # What a sentence puts round a form a reader copies from it: "C++," "(C++)" "R^2.". (A
 # form's own closing bracket, "TD(λ)", is tried first: the form as typed, then shorter.)
-_WRITTEN_OPEN = re.compile(r"""^[(\[{<'"`]+""")
-_WRITTEN_CLOSE = frozenset(""".,;:!?)]}>'"`""")
+# (Not a double quote: that is the query's syntax, Material's phrase, each of whose words
+# is required; taken off, '"C++ kernels"' listed the page without "kernels" as lacking
+# nothing.)
+_WRITTEN_OPEN = re.compile(r"""^[(\[{<'`]+""")
+_WRITTEN_CLOSE = frozenset(""".,;:!?)]}>'`""")
 
 
 def written_form(word: str, vocabulary: Vocabulary | None) -> str:

@@ -3486,7 +3486,7 @@ def test_a_form_copied_with_a_sentences_punctuation_finds_what_the_form_finds():
     # with "c" after. It is the form, and so in brackets, before a full stop or quoted.
     engine = _written_engine()
     for n, form in enumerate(WRITTEN):
-        for copied in (f"{form},", f"({form})", f"{form}.", f'"{form}";', f"({form}),"):
+        for copied in (f"{form},", f"({form})", f"{form}.", f"'{form}';", f"({form}),"):
             found = engine.find(copied)
             assert [hit.location for hit in found.hits] == [f"papers/w{n}/", f"papers/p{n}/"], copied
             assert written_form(copied, engine.vocabulary) == form
@@ -3500,6 +3500,22 @@ def test_a_form_copied_with_a_sentences_punctuation_finds_what_the_form_finds():
     assert written_form("TD(λ", engine.vocabulary) == ""
     assert [written_form(word, engine.vocabulary) for word in ("C++x", "C++-", "xC++", "C+", "D++,")] == [""] * 5
     assert written_form("C++,", None) == ""
+
+
+def test_a_quoted_phrase_round_a_form_still_requires_its_words():
+    # rev104: a double quote is the query's syntax, Material's phrase (each of its words
+    # required), not a sentence's punctuation: '"C++ kernels"' lost its opening quote to
+    # written_form, and the page that writes "C++" but not "kernels" was listed as
+    # lacking nothing; '"C++" kernels' listed first a page without "C" at all.
+    engine = _engine_of(
+        _paper("form", title="Form paper", abstract="We use C++ here."),
+        _paper("other", title="Other", abstract="Kernels here."),
+        _paper("clang", title="The C language", abstract="C code, as C compilers read C."))
+    # (by hand: no page writes both words; "C" is required, which "Other" has not)
+    assert engine.find('"C++ kernels"').hits == [] and engine.find('"kernels C++"').hits == []
+    assert {hit.location for hit in engine.find('"C++" kernels').hits} == {"papers/form/", "papers/clang/"}
+    assert [written_form(word, engine.vocabulary) for word in ('"C++', 'C++"', '"C++"')] == ["", "", ""]
+    assert written_form("'C++'", engine.vocabulary) == "C++"
 
 
 def test_a_form_is_said_missing_as_typed():

@@ -316,8 +316,9 @@
   /* The form a page writes that a typed word is, with a sentence's punctuation round
      it or not ("C++,", "(C++)": the form as typed tried first, "TD(λ)"), else "":
      search.py's written_form. */
-  var WRITTEN_OPEN = /^[(\[{<'"`]+/;
-  var WRITTEN_CLOSE = ".,;:!?)]}>'\"`";
+  /* (Not a double quote: Material's phrase, each of its words required: search.py.) */
+  var WRITTEN_OPEN = /^[(\[{<'`]+/;
+  var WRITTEN_CLOSE = ".,;:!?)]}>'`";
   function writtenForm(word, vocabulary) {
     if (!vocabulary) {
       return "";

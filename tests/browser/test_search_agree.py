@@ -251,6 +251,8 @@ QUERIES = [
     "math/0309136", "-math/0309136 knots",
     # (rev104: more of a sentence's punctuation round a form, marked too)
     '"C++"', "[R^2]", "C++;", "'TD(λ)'", "(A/B)", "-(C++) kernels", "+(R^2) fit", "C++).", "`A/B`", "{C++}", "<R^2>",
+    # (a form in a quoted phrase: Material's, each word required, no sentence's quotes)
+    '"C++ kernels"', '"C++" kernels', '"kernels C++"',
 ]
 
 
@@ -781,3 +783,14 @@ def test_the_terms_material_reads_come_in_the_querys_order_however_read(open_con
         assert sorted(item["spread"]) == sorted(keys)
         assert json.loads(item["json"]) == dict(item["entries"]) and list(json.loads(item["json"])) == keys
         assert item["has"] == [True, True, True, False]
+
+
+def test_a_quoted_phrase_round_a_form_still_requires_its_words_on_the_site(open_context, agree_site):
+    """rev104: '"C++ kernels"' lost its opening quote to writtenForm, read as a sentence's
+    punctuation, and with it Material's phrase: pages that write "C" and no "kernels"
+    were listed as lacking nothing."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    shown, _, _ = _shown(page, '"C++ kernels"')
+    # (checked by hand: the kernels' page alone writes both "C++" and "kernels")
+    assert shown == [("papers/cpp-kernels/", [])]
