@@ -704,7 +704,7 @@ def _cited_alike(current: object, imported: object) -> bool:
     """Author lists the same but for braces round a name the citations take whole without
     them (names.cited_whole: "{Hugging Face}", "Hugging Face"). papers.bib braces each
     such name the file writes bare, so a re-import of it is no correction of the file's
-    (which would brace a person the rule misreads, "Martin Pool", and silence check's
+    (which would brace a person the rule misreads, "Rich Wales", and silence check's
     warning of him), and a name the curator braced is no conflict with it either."""
     if not isinstance(current, list) or not isinstance(imported, list) or len(current) != len(imported):
         return current == imported

@@ -1,8 +1,8 @@
 """papers.bib imported again into the list it was built from (h_rev102, reviewing cite3):
 the export braces a name the citations take whole by a guess (names.cited_whole:
-"Hugging Face", and "Martin Pool", a person the rule misreads), which the file writes
+"Hugging Face", and "Rich Wales", a person the rule misreads), which the file writes
 bare. The braces change nothing the citations write, so the re-import leaves the
-curator's file as it is: no "{Martin Pool}" written over "Martin Pool" (which would
+curator's file as it is: no "{Rich Wales}" written over "Rich Wales" (which would
 brace a person and silence check's warning about him), and no conflict either way.
 """
 
@@ -10,7 +10,7 @@ from generator.export_bibtex import bibtex
 from generator.models import Paper
 from tests.test_import_source_record import _bib, _run, _snapshot
 
-AUTHORS = ["Hugging Face", "Martin Pool", "Luis López"]
+AUTHORS = ["Hugging Face", "Rich Wales", "Luis López"]
 
 
 def _export_authors() -> str:
@@ -22,15 +22,15 @@ def _export_authors() -> str:
 
 def test_the_export_braces_the_names_cited_whole():
     # (what the tests below import: the export's own braces, checked here by hand)
-    assert _export_authors() == "{Hugging Face} and {Martin Pool} and Luis López"
+    assert _export_authors() == "{Hugging Face} and {Rich Wales} and Luis López"
 
 
 def test_the_sites_papers_bib_imported_again_rewrites_no_name(tmp_path, capsys):
     content = tmp_path / "content"
     status, out, err = _run(tmp_path, capsys, _bib(tmp_path, "week1.bib", "Un estudio",
-                                                    authors="Hugging Face and Martin Pool and L{\\'o}pez, Luis"))
+                                                    authors="Hugging Face and Rich Wales and L{\\'o}pez, Luis"))
     path = content / "papers" / "un-estudio.yml"
-    assert status == 0 and "authors:\n  - Hugging Face\n  - Martin Pool\n  - Luis López\n" in path.read_text()
+    assert status == 0 and "authors:\n  - Hugging Face\n  - Rich Wales\n  - Luis López\n" in path.read_text()
     before = _snapshot(content / "papers")
     status, out, err = _run(tmp_path, capsys, _bib(tmp_path, "papers.bib", "Un estudio", authors=_export_authors()))
     assert (status, err) == (0, "")
@@ -41,7 +41,7 @@ def test_the_sites_papers_bib_imported_again_rewrites_no_name(tmp_path, capsys):
 def test_a_name_the_curator_braced_stays_braced_without_a_conflict(tmp_path, capsys):
     content = tmp_path / "content"
     _run(tmp_path, capsys, _bib(tmp_path, "week1.bib", "Un estudio",
-                                authors="Hugging Face and Martin Pool and L{\\'o}pez, Luis"))
+                                authors="Hugging Face and Rich Wales and L{\\'o}pez, Luis"))
     path = content / "papers" / "un-estudio.yml"
     text = path.read_text()
     # The curator answers check's warning: the organisation braced.
