@@ -234,13 +234,15 @@ def author_key(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
-def named_twice(names: Sequence[str]) -> str:
+def named_twice(names: Sequence[str], people: str = "author") -> str:
     """What is said of an author list (as read: "Doe, Jane" and "Jane Doe" are one)
     that names one author more than once ("Doe, Jane and Roe, Bob and Doe, Jane": pasted
     twice, or another author meant), with where each stands: "names the same author more
     than once ('Jane Doe' as authors 1 and 3); ..."; "" when it names each once. Names
     are compared whatever their case ("J. Doe" may be another person). The list is kept
-    as written: which one is the slip, or who was meant, is the curator's to say."""
+    as written: which one is the slip, or who was meant, is the curator's to say.
+    ``people``: what the list names, "author" or "editor" (an editor list's repeat is
+    no author's)."""
     places: dict[str, list[int]] = {}
     for number, name in enumerate(names, 1):
         places.setdefault(author_key(name), []).append(number)
@@ -248,11 +250,11 @@ def named_twice(names: Sequence[str]) -> str:
     if not repeated:
         return ""
     said = "; ".join(
-        f"{quoted(name)} as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
+        f"{quoted(name)} as {people}s {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
     )
     return (
-        f"names the same author more than once ({said}); kept as written: delete the one"
-        " too many, or write the author meant"
+        f"names the same {people} more than once ({said}); kept as written: delete the one"
+        f" too many, or write the {people} meant"
     )
 
 

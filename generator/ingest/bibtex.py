@@ -1664,7 +1664,7 @@ def _authors(
         said = ", ".join(_written(mark) for mark in dict.fromkeys(marks.split()))
         problems.warning(
             _field_location(entry, name_field, path),
-            f"marks beside author names of {entry_named(entry)} left out"
+            f"marks beside {name_field} names of {entry_named(entry)} left out"
             f" ({said}): a mark of equal"
             " contribution, of the corresponding author or of an affiliation is no part of a"
             " name (say it in the paper's notes if it matters)",
@@ -1683,8 +1683,9 @@ def _authors(
 def _said_twice(
     entry: Entry, names: list[str], path: str, problems: Problems, told: set[Location], name_field: str = "author"
 ) -> None:
-    """An author named twice in one author list (`names.named_twice`), told at the field."""
-    said = named_twice(names[:-1] if names and names[-1] == OTHERS else names)
+    """An author named twice in one author list (`names.named_twice`), told at the field
+    (``name_field``: "author" or "editor", what the list is said to be of)."""
+    said = named_twice(names[:-1] if names and names[-1] == OTHERS else names, name_field)
     if not said:
         return
     where = _field_location(entry, name_field, path)
@@ -1692,7 +1693,7 @@ def _said_twice(
     # the fields told, as looking through every warning said for each took seconds.)
     if where not in told:
         told.add(where)
-        problems.warning(where, f"the author list of {entry_named(entry)} {said}")
+        problems.warning(where, f"the {name_field} list of {entry_named(entry)} {said}")
 
 
 # The fields that name a venue as its name (a thesis's ``school`` and a report's

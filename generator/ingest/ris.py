@@ -648,22 +648,31 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
     Ashish" and IEEE's "A. Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last,
     Suffix, First". An "et al." is the author ``others``, last, as BibTeX's "and others".
     An author named twice is kept, and said at the line that names one again
-    (`names.named_twice`)."""
+    (`names.named_twice`); but an editor A2 names that ED named is read once: an
+    exporter may write each editor under both (RIS's ED, and A2 the secondary author, a
+    book's editor), one person, not two of one name. (AU and A1 are one tag, the
+    primary author, written twice: a repeat across them is said, as within one.)"""
     people = "author" if read == ("AU", "A1") else "editor"
     names: list[str] = []
     marks = ""
     marked = ""  # the first name written with a mark
     more = False  # "et al.": the list is incomplete
-    for written in tags.all(*read):
-        text, mark = _author(written)
-        if text is None:
-            more = more or bool(mark)
-            continue
-        if mark:
-            marks, marked = marks + mark, marked or written.strip()
-        if text:
-            names.append(text)
-    if said := named_twice(names):
+    earlier: set[str] = set()  # the names the tags before this one gave
+    for tag in read:
+        given: set[str] = set()
+        for written in tags.all(tag):
+            text, mark = _author(written)
+            if text is None:
+                more = more or bool(mark)
+                continue
+            if mark:
+                marks, marked = marks + mark, marked or written.strip()
+            if text and author_key(text) not in earlier:
+                names.append(text)
+                given.add(author_key(text))
+        if people == "editor":
+            earlier |= given
+    if said := named_twice(names, people):
         problems.warning(_named_again(tags, path, read), f"the {people} list of this record {said}")
     if more and names:
         names.append(OTHERS)
@@ -698,15 +707,18 @@ def _author(written: str) -> tuple[str | None, str]:
 
 def _named_again(tags: _Tags, path: str, read: tuple[str, ...] = ("AU", "A1")) -> Location:
     """The first AU or A1 line (of ``read``), in the file's order, naming an author a line
-    before it names (at the first such tag when none does: one named on a line of no tag)."""
-    seen: set[str] = set()
+    before it names (at the first such tag when none does: one named on a line of no
+    tag); of the editors' ED and A2, a line of its own tag (`_authors` reads a name A2
+    gives that ED gave once)."""
+    seen: set[tuple[str, str]] = set()
     for number, line in sorted(line for tag in read for line in tags.lines.get(tag, [])):
         text, _ = _author(line[6:])
         if not text:
             continue
-        if author_key(text) in seen:
+        key = (line[:2] if "ED" in read else "", author_key(text))
+        if key in seen:
             return Location(path, number, 1)
-        seen.add(author_key(text))
+        seen.add(key)
     return tags.where(read, path)
 
 

@@ -116,6 +116,44 @@ def test_an_ris_journal_articles_a2_is_no_editor():
     assert (record.authors, record.editors) == (("Rich Caruana",), ())
 
 
+def test_an_ris_editor_named_under_both_ed_and_a2_is_one_editor():
+    # (bk3: an exporter writing each editor under ED and A2 gave "edited by Sebastian
+    # Thrun and Sebastian Thrun", and a warning of a name repeated.) One given twice
+    # under one tag is still two, and said, at its own tag's second line.
+    problems = Problems()
+    (record,) = _ris(
+        "AU  - Caruana, Rich\nED  - Thrun, Sebastian\nED  - Pratt, Lorien\n"
+        "A2  - Thrun, Sebastian\nA2  - PRATT, LORIEN\nA2  - Mitchell, Tom\n", problems, "CHAP",
+    )
+    assert record.editors == ("Sebastian Thrun", "Lorien Pratt", "Tom Mitchell")
+    assert not problems.items, problems.format()
+    (record,) = _ris("ED  - Thrun, Sebastian\nA2  - Thrun, Sebastian\nED  - Thrun, Sebastian\n", problems)
+    assert record.editors == ("Sebastian Thrun", "Sebastian Thrun")
+    assert problems.format() == (
+        "lab.ris:5:1: warning: the editor list of this record names the same editor more than once"
+        " ('Sebastian Thrun' as editors 1 and 2); kept as written: delete the one too many, or"
+        " write the editor meant"
+    )
+
+
+def test_an_editor_named_twice_is_said_of_editors_not_authors():
+    # (bk3: "the author list of entry 'ch' names the same author ... as authors 1 and 3"
+    # was said of its `editor` field.)
+    problems = Problems()
+    (record,) = parse_text(
+        "@incollection{ch,\n  title = {A Chapter},\n  author = {Caruana, Rich},\n"
+        "  editor = {Thrun, Sebastian and Pratt, Lorien and Thrun, Sebastian},\n"
+        "  booktitle = {Learning to Learn},\n  year = {1998},\n}\n",
+        "lab.bib", problems,
+    )
+    assert record.editors == ("Sebastian Thrun", "Lorien Pratt", "Sebastian Thrun")
+    assert problems.format() == (
+        "lab.bib:4:3: warning: the editor list of entry 'ch' names the same editor more than once"
+        " ('Sebastian Thrun' as editors 1 and 3); kept as written: delete the one too many, or"
+        " write the editor meant"
+    )
+
+
 DAY = dt.date(2026, 1, 2)
 CHAPTER = (
     "@incollection{ch,\n  title = {A Chapter of Its Own},\n  editor = {Smith, Jane and Doe, John},\n"
