@@ -1047,6 +1047,27 @@ def test_a_chapters_editors_follow_the_book_it_is_in_escaped(tmp_path):
     )
 
 
+def test_a_conference_papers_proceedings_editors_are_not_on_its_page_but_in_its_citation(tmp_path):
+    # (bk3: a DBLP entry crossref'd to its @proceedings showed "In *ICLR*, edited by ..."
+    # on a conference paper's page, which ACL's, IEEE's and ACM's styles never write.)
+    for kind in ("conference", "journal"):
+        byline = _page_of(
+            tmp_path / kind, "venue: ICLR\n", f"venue: ICLR\nvenue_kind: {kind}\neditors: [Jane Smith, John Doe]\n"
+        )
+        assert byline == (
+            '<span class="rl-authors">Barbara Liskov, Edsger Dijkstra</span>\u00a0·'
+            ' <span class="rl-venue">ICLR</span>\u00a0· <span class="rl-year">2023</span>'
+        ), kind
+        bib = (tmp_path / kind / "docs" / "papers.bib").read_text(encoding="utf-8")
+        assert "  editor = {Jane Smith and John Doe},\n" in bib, kind
+    # Without authors, the proceedings' editors are not made its editors either.
+    byline = _page_of(
+        tmp_path / "none", "authors: [Barbara Liskov, Edsger Dijkstra]\nyear: 2023\nvenue: ICLR\n",
+        "authors: []\nyear: 2023\nvenue: ICLR\nvenue_kind: conference\neditors: [Jane Smith]\n",
+    )
+    assert byline == '<span class="rl-venue">ICLR</span>\u00a0· <span class="rl-year">2023</span>'
+
+
 def test_a_book_by_its_editors_alone_names_them_in_the_authors_place(tmp_path):
     byline = _page_of(
         tmp_path, "authors: [Barbara Liskov, Edsger Dijkstra]\nyear: 2023\nvenue: ICLR\n",
