@@ -102,6 +102,10 @@ def atom_feed(
         fe.published(_midnight(paper.added))  # type: ignore[arg-type]
         for name in paper.names:  # (BibTeX's "and others" is no person: see Paper.byline)
             fe.author({"name": shown_name(name)})
+        # The editors its page names (a chapter's book's, a book's own), as RFC 4287's
+        # contributors (4.2.3): no authors of the paper, nor a proceedings'.
+        for name in paper.editor_names:
+            fe.contributor({"name": name})
         if paper.abstract:
             # type="text": the abstract is plain text, so readers must not render it.
             fe.summary(paper.abstract, type="text")

@@ -165,6 +165,26 @@ class Paper:
         return _shown(self.editors)
 
     @property
+    def editors_place(self) -> str:
+        """Where the paper's page names its editors, where a reader of a citation looks
+        for them: "book", a chapter's after the book it is in ("In *Book*, edited by A
+        and B"); "byline", a book's own (no venue: the place is its publisher) after its
+        authors or in their place; "" nowhere, a conference paper's or a journal
+        article's (a proceedings' editors, as DBLP's crossref to @proceedings gives
+        them), as ACL's, IEEE's and ACM's styles cite such a paper (papers.bib keeps them)."""
+        if not self.editors:
+            return ""
+        if not self.venue.strip():
+            return "byline"
+        return "" if self.venue_kind in ("conference", "journal") else "book"
+
+    @property
+    def editor_names(self) -> tuple[str, ...]:
+        """The editors the page names, as it shows them, without "et al." (none when it
+        names none, `editors_place`): what search finds, and the feed's contributors."""
+        return tuple(shown_name(name) for name in _named(self.editors)) if self.editors_place else ()
+
+    @property
     def editors_byline(self) -> str:
         """The editors as a reader sees them after "edited by": "A", "A and B", "A, B and
         C"; "A et al." (and "A, B et al.") when a last ``others`` says the list is cut."""

@@ -578,7 +578,11 @@ def paper_entry(
     # (As written, not escaped: the browser finds it in the title's text, not in HTML.)
     if pieces := tex_pieces(paper.title):
         entry[TEX_KEY] = pieces
-    spelt = variants(" ".join((paper.abstract, byline, paper.where, *paper.tags)))
+    # The editors the page names (a chapter's book's, a book's own: Paper.editor_names)
+    # are found as its authors are, though a result does not show them: not a
+    # proceedings' editors, whom its page does not name either.
+    editors = " ".join(paper.editor_names)
+    spelt = variants(" ".join((paper.abstract, byline, editors, paper.where, *paper.tags)))
     # (And one only the abstract spells out weighs as the abstract.)
     spelt += acronym_words[1]
     # A reader pastes an arXiv id or a DOI first: found, though no page text shows them.
@@ -605,7 +609,8 @@ def paper_entry(
     written = [form for form in written_forms(paper.summary, paper.abstract, paper.where, *paper.tags, paper.notes)
                if form not in in_title]
     hidden = " ".join(
-        [*spelt, *paper.tags, *ids, *dois, *by_doi, *links, status_parts, rest, *name_forms(paper.names),
+        [*spelt, *paper.tags, *ids, *dois, *by_doi, *links, status_parts, rest, editors,
+         *name_forms((*paper.names, *paper.editor_names)),
          paper.notes, *mentions, *written]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)

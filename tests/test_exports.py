@@ -383,6 +383,33 @@ def test_a_feed_names_each_author_as_the_page_shows_them():
         "Hugging Face", "Ada Lovelace", "{Lee} Sedol"]
 
 
+def test_a_feed_names_the_editors_its_pages_name_as_contributors():
+    # (bk3: a chapter's book's editors, and a book's own, were nowhere in the feeds.) As
+    # the page shows them, no "others"; a proceedings' editors, which a conference
+    # paper's page does not name, are not its contributors either.
+    day = dt.date(2026, 1, 1)
+    papers = [
+        paper("chapter", authors=("Rich Caruana",), editors=("Thrun, Sebastian", "{Hugging Face}", "others"),
+              venue="Learning to Learn", venue_kind="book", added=day),
+        paper("book", editors=("Jane Smith",), publisher="MIT Press", added=day),
+        paper("conf", authors=("Ada Lovelace",), editors=("Alice Oh",), venue="ICLR", venue_kind="conference",
+              added=day),
+    ]
+    root = ET.fromstring(atom_feed(papers, title="T", feed_path="feed.xml", site_url=""))
+    people = {
+        entry.findtext(f"{ATOM}title"): (
+            [name.text for name in entry.findall(f"{ATOM}author/{ATOM}name")],
+            [name.text for name in entry.findall(f"{ATOM}contributor/{ATOM}name")],
+        )
+        for entry in root.findall(f"{ATOM}entry")
+    }
+    assert people == {
+        "Title of chapter": (["Rich Caruana"], ["Sebastian Thrun", "Hugging Face"]),
+        "Title of book": ([], ["Jane Smith"]),
+        "Title of conf": (["Ada Lovelace"], []),
+    }
+
+
 @pytest.mark.parametrize(
     "site_url, self_link, alternate, entry",
     [
