@@ -20,12 +20,12 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 
 from . import lazyre
 from .export_bibtex import (
-    braced_name, cited_url, entry_type_of, is_one_unit, is_suffixed, person_name, report_institution,
+    cited_url, entry_type_of, is_one_unit, is_suffixed, person_name, report_institution,
     thesis_school,
 )
 from .links import quoted
 from .models import Paper, page_pieces
-from .names import cited_whole
+from .names import cited_whole, shown_braced
 
 _JOURNAL = "info:ofi/fmt:kev:mtx:journal"
 _BOOK = "info:ofi/fmt:kev:mtx:book"
@@ -172,7 +172,7 @@ def _organisation(name: str) -> str | None:
     """An organisation's name (`names.cited_whole`) or a braced one, without its braces,
     on one line; None for a person's (a mark beside a name, "Wilcox*", braces it whole in
     BibTeX too, but it is a person's)."""
-    braced = braced_name(name)
+    braced = shown_braced(name)  # (a reader's, without the braces that group: "Allen AI")
     if braced is None and not (is_one_unit(name) and cited_whole(name)):
         return None
     return " ".join((name if braced is None else braced).split())

@@ -16,7 +16,7 @@ from .joinedfile import Joined
 from .latex import ONE_CHARACTER_MATH, simple_math
 from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
-from .names import balanced, braced_name, cited_whole, is_founders_publisher, without_marks
+from .names import balanced, cited_whole, is_founders_publisher, shown_braced, without_marks
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -119,7 +119,9 @@ def _suffixed(name: str) -> tuple[str, str, str] | None:
 
 
 def _author(name: str) -> str:
-    braced = braced_name(name)
+    # (Braced whole: one unit, as the site shows it, the braces that group inside it too
+    # taken off, "{Allen {AI}}" "{Allen AI}": the outer pair keeps it whole and as cased.)
+    braced = shown_braced(name)
     if braced is not None:
         return f"{{{_latex(braced)}}}"
     if is_one_unit(name):

@@ -142,6 +142,24 @@ def braced_name(name: str) -> str | None:
     return None
 
 
+# A pair of braces inside a name braced whole that groups plain text ("{Allen {AI}}", its
+# "{AI}" kept in capitals by BibTeX), no TeX command's argument ("{\\"o}").
+_INNER_GROUP = re.compile(r"\{([^{}\\]*)\}")
+
+
+def shown_braced(name: str) -> str | None:
+    """A name braced whole as a reader sees it: without its braces, and without the
+    braces inside it that group plain text ("{Allen {AI}}" is "Allen AI"; they say how
+    BibTeX takes it, as the outer ones do, and were shown on the page and in the
+    feeds); None for any other name (`braced_name`). Braces of TeX stay, as written."""
+    braced = braced_name(name)
+    if braced is None:
+        return None
+    while (plain := _INNER_GROUP.sub(r"\1", braced)) != braced:
+        braced = plain
+    return braced
+
+
 def balanced(text: str) -> bool:
     """Whether every brace closes one opened before it, counted as BibTeX counts them
     (a backslash does not escape a brace)."""
@@ -168,8 +186,8 @@ def shown_name(name: str) -> str:
     export_bibtex writes each name its own way.)"""
     name = " ".join(name.split())
     if name.startswith("{"):
-        braced = braced_name(name)
-        return name if braced is None else braced.strip() or name
+        braced = shown_braced(name)
+        return name if braced is None else " ".join(braced.split()) or name
     if "," not in name or is_organisation(name):
         return name
     parts = [part.strip() for part in name.split(",")]

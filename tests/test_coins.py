@@ -267,7 +267,8 @@ def test_a_name_of_words_is_split_as_bibtex_splits_it_shortcut_or_not(name):
     # must give what that splitting gives, any letters and spaces in the words)
     from bibtexparser.middlewares.names import parse_single_name_into_parts
 
-    from generator.export_bibtex import braced_name, is_one_unit, person_name
+    from generator.export_bibtex import is_one_unit, person_name
+    from generator.names import braced_name
 
     if is_one_unit(name) or braced_name(name) is not None:
         return

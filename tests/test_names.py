@@ -89,6 +89,29 @@ def test_a_name_braced_whole_is_shown_without_its_braces():
         assert shown_name(name) == name, name
 
 
+def test_a_name_braced_whole_is_shown_without_the_braces_that_group_inside_it():
+    # (bk3: "{Allen {AI}}", its "AI" kept in capitals by BibTeX, was shown "Allen {AI}" on
+    # the page, in the feeds and in the COinS.) Braces of TeX inside it stay, as written.
+    import datetime as dt
+
+    from generator.coins import coins
+
+    assert shown_name("{Allen {AI}}") == "Allen AI"
+    assert shown_name("{The {BigScience} {W}orkshop}") == "The BigScience Workshop"
+    assert shown_name("{a {b {c}}}") == "a b c"
+    assert shown_name('{Sch{\\"o}lkopf AG}') == 'Sch{\\"o}lkopf AG'
+    paper = Paper(id="p", title="T", abstract="", venue="J", venue_kind="journal", added=dt.date(2026, 1, 1),
+                  authors=("{Allen {AI}}", "Ada Lovelace", "{Allen {AI}}"))
+    assert paper.byline == "Allen AI, Ada Lovelace, Allen AI"
+    feed = atom_feed([paper], title="L", feed_path="feed.xml", site_url="", source_date_epoch=0)
+    assert feed.count("<name>Allen AI</name>") == 2 and "{" not in feed
+    context = coins(paper)
+    assert "rft.aucorp=Allen%20AI&" in context and "rft.au=Allen%20AI%2C" in context and "%7B" not in context
+    # The citation's BibTeX braces it whole, as the page shows it (it printed "Allen {AI}",
+    # its inner braces written as characters, \\textbraceleft).
+    assert "  author = {{Allen AI} and Ada Lovelace and {Allen AI}},\n" in citation(paper)
+
+
 @given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=","), max_size=30))
 def test_a_name_without_a_comma_is_shown_as_written_on_one_line(name):
     spaced = " ".join(name.split())
