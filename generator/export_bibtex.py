@@ -343,6 +343,15 @@ def names_software(venue: str) -> bool:
     return bool(_SOFTWARE.fullmatch(venue.strip()))
 
 
+def names_journal(venue: str) -> bool:
+    """Whether a venue's name says it is a journal ("Neural Computation", "Journal of...",
+    "... Letters", "Proceedings of the IEEE"), not a conference's proceedings: what the
+    export cites as an @article when no kind is said."""
+    return bool(_JOURNAL.search(venue)) and not _CONFERENCE_NAME.search(venue) and (
+        not _PROCEEDINGS.search(venue) or bool(_JOURNAL_PROCEEDINGS.search(venue))
+    )
+
+
 def names_proceedings(venue: str) -> bool:
     """Whether a venue's name says it is a conference's proceedings ("Proceedings of the
     AAAI Conference...", "Advances in Neural Information Processing Systems"), whatever
@@ -424,9 +433,7 @@ def _kind(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
         _PREPRINT.search(paper.venue) or _other_work(paper.venue) or names_software(paper.venue)
     ):
         return "misc", [("howpublished", paper.venue)]
-    if paper.venue and _JOURNAL.search(paper.venue) and not _CONFERENCE_NAME.search(paper.venue) and (
-        not _PROCEEDINGS.search(paper.venue) or _JOURNAL_PROCEEDINGS.search(paper.venue)
-    ):
+    if paper.venue and names_journal(paper.venue):
         return "article", [("journal", paper.venue)]
     if paper.venue and not paper.publisher.strip() and not _PROCEEDINGS.search(paper.venue) and (
         _BOOK_PUBLISHER.fullmatch(venue := " ".join(paper.venue.split())) or is_founders_publisher(venue)

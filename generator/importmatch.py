@@ -608,9 +608,13 @@ class Index:
             return self.by_title[title], "same title", None
         if (joined := self.by_joined_title.get(joined_title(title))) is not None:
             return joined, "same title but for a hyphen or space", None
-        taken = self.by_taken_title.get(provenance.digest(record.title)) or self.by_taken_title.get(
-            title_key(record.title)
-        )
+        # (md3: or the title an earlier reading of this record gave, "J. Pearl" of a list's
+        # "- J. Pearl. Causality: ... [pdf](…)": its title read anew is no second paper)
+        earlier = [str(e.values[0]) for e in record.read_before if e.names == ("title",)]
+        taken = next((
+            paper for written in [record.title, *earlier]
+            if (paper := self.by_taken_title.get(provenance.digest(written)) or self.by_taken_title.get(title_key(written)))
+        ), None)
         if taken is not None:
             return taken, "a title it was imported under", None
         keyed = [

@@ -64,6 +64,7 @@ from markdown_it.token import Token
 
 from ..digits import ascii_digits, has_other_digits
 from ..errors import Location, Problems
+from ..export_bibtex import names_journal
 from ..lemmas import known_word as _dictionary_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
@@ -478,6 +479,9 @@ class _Unit:
     unknown_html: list[str] = field(default_factory=list)  # raw tags no HTML element names
     row: bool = False  # a table's row, not a list item
     nested: bool = False  # a list item with a list nested in it
+    # (md3) the sentence of one author's name an earlier import read as the title ("J.
+    # Pearl" of "- J. Pearl. Causality: .... Cambridge University Press, 2000. [pdf](…)")
+    named_before: str = ""
 
 
 class _Reader:
@@ -681,7 +685,14 @@ class _Reader:
         ), None)
         if title_link is None and not papers and "title" not in unit.cells:
             title_link = self._titled_page(unit, anchors)
-        title, title_span = self._title(unit, title_link, bool(papers))
+        # (md3) An item linking nothing that is a full reference, its authors' sentence,
+        # its title's, then a publisher or a venue with its year, is a paper as one
+        # linking it is ("- Christopher Bishop. Pattern Recognition and Machine Learning.
+        # Springer, 2006." was skipped as "not a paper"): a reading list holds books.
+        reference = not anchors and title_link is None and not unit.cells and bool(
+            _reference_names(_unlead(_join(unit.spans)))
+        )
+        title, title_span = self._title(unit, title_link, bool(papers) or reference)
         plain = _ascii_digits(unit)
         venue, year, earlier, award = self._venue_year(plain, title_span)
         if year and plain is not unit and self._venue_year(unit, title_span)[:2] != (venue, year):
@@ -717,6 +728,10 @@ class _Reader:
             read_before.append(ReadBefore(
                 ("title",), (_clean(bracketed.group() + title),),
                 "the venue before it in brackets, read as part of it by an earlier import",
+            ))
+        if unit.named_before and papers and not reference:
+            read_before.append(ReadBefore(
+                ("title",), (unit.named_before,), "its author's name, which an earlier import read as its title",
             ))
         if not papers and not (title and (venue or year) and _words(unit) < 40):
             # no paper here: a code base, a dataset, a badge, a line of prose
@@ -787,7 +802,7 @@ class _Reader:
         # once an item: `cited` with a chapter's book and editors, for `_chapter_book`)
         plain_after = _join(s for s in unit.spans[title_span[1] :] if s.link < 0)
         cited = _without_details(_names_plainly(_unabbreviated(plain_after)))
-        words_after = _without_editors(cited)
+        words_after = _without_venue_before_publisher(_without_editors(cited))
         # (only where a place was left out: `_PLACE` finds words it leaves, "Newport, Penguin, 2016")
         if words_after != _without_place(words_after) and (
             (with_place := self._authors(unit, title_span, with_place=True)) != authors and set(authors) < set(with_place)
@@ -861,6 +876,16 @@ class _Reader:
                 ))
             venue, venue_kind, publisher = book, "book", "" if PREPRINT.search(venue) else venue
             editors = book_editors  # (bk2: its book's editors, the paper file's `editors`)
+        elif not editors and (before_publisher := _venue_before_publisher(_without_editors(cited))) and (
+            venue == before_publisher[1]
+        ):
+            # (md3) The proceedings, journal or book named before the publisher is the
+            # venue, the publisher its publisher: "- L. Breiman. Title. In Proceedings of
+            # ICML, Morgan Kaufmann, 1995." was of the venue "Morgan Kaufmann", cited as a @book.
+            read_before.append(ReadBefore(
+                ("venue",), (venue,), "its publisher, which an earlier import read as its venue",
+            ))
+            venue, publisher, venue_kind = before_publisher[:3]
         # Pages only where they are pages of something, as a BibTeX import keeps them: of a
         # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208"), or of an
         # edited book, its publisher's (a @book's).
@@ -1002,9 +1027,12 @@ class _Reader:
         # "Kalman Filters and Transformers. *ICML*, 2019." are titles of names, the links
         # or the venue alone after them)
         following = _clean(_first_sentence(rest[0])[0]) if rest else ""
-        if links_paper and rest and not unit.cells and not _is_label(following) and not _venue_and_year(following) and (
-            _apa(first) or _references_names(first) or _dated_names(first)[0] or _cited_people(first)
-        ):
+        named = bool(links_paper and rest and not unit.cells and not _is_label(following) and not _venue_and_year(following))
+        if named and not (_apa(first) or _references_names(first) or _dated_names(first)[0] or _cited_people(first)):
+            # (md3: or one author's name, a full reference's, `_reference_names`)
+            named = bool(_reference_names(text))
+            unit.named_before = _clean(first) if named else ""
+        if named:
             # APA's "Surname, I., & Surname, I. (2021). Title. Venue.", or a reference as a
             # paper's bibliography prints it, "Hugo Touvron, Louis Martin, and Thomas
             # Scialom. Llama 2: ..., 2023. URL https://...": the title is the sentence
@@ -1216,6 +1244,12 @@ class _Reader:
             )
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         if names := _names_before(_unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))):  # "✨ **[MTAN]** Liu, S."
+            return names
+        if before.rstrip().endswith(".") and (names := _reference_names(_unlead(_join(unit.spans)))) and (
+            _clean(before).rstrip(" .") == _first_sentence(_unlead(_join(unit.spans)))[0].strip(" \t*_,")
+        ):
+            # (md3) one author's sentence as a full reference's: "- J. Pearl. Causality:
+            # ... Cambridge University Press, 2000." (as `_title` reads the title after it)
             return names
         # Emphasised names after the title ("*Ada Lovelace, Alan Turing.*"), or "X et al.".
         after = unit.spans[title_span[1]:]
@@ -1894,7 +1928,8 @@ def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = Fa
     Rep."), unless ``as_written``, as earlier imports read them."""
     rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
     if not as_written:
-        rest = _without_place(_without_editors(_without_details(_names_plainly(_unabbreviated(rest)))))
+        rest = _without_editors(_without_details(_names_plainly(_unabbreviated(rest))))
+        rest = _without_place(_without_venue_before_publisher(rest))
     parts = _PARTS_AS_WRITTEN.split(rest) if as_written else _split_parts(_PARTS, rest)
     # (a dash after a sentence's full stop sets the next part apart too: "Vaswani et al. -
     # ICLR 2023" gave no venue, its part "- ICLR 2023")
@@ -2249,7 +2284,9 @@ _WORD_PUBLISHER = re.compile(
 def _words_after(spans: list[_Span]) -> str:
     """The words of ``spans`` (those after an item's title) outside links, as the readers
     of names read them (`_names_plainly`, `_unabbreviated`)."""
-    return _without_editors(_without_details(_names_plainly(_unabbreviated(_join(s for s in spans if s.link < 0)))))
+    return _without_venue_before_publisher(
+        _without_editors(_without_details(_names_plainly(_unabbreviated(_join(s for s in spans if s.link < 0)))))
+    )
 
 
 # A chapter's book and its editors, as APA, Chicago, MLA and Springer's styles cite them:
@@ -2410,6 +2447,91 @@ def _chapter_editors(found: re.Match[str]) -> tuple[str, ...]:
     if names and all(_person(name) or _one_author(name) for name in names) and not _field_words(list(names)):
         return names
     return ()
+
+
+# (md3) A proceedings volume's, a journal's or a book's name before its publisher, as a
+# reference cites a paper or a chapter with no editors: "In Proceedings of ICML, Morgan
+# Kaufmann, 1995.", "Neural Computation, MIT Press, 1997.", "In Handbook of X,
+# Springer, 2001." Read, the publisher alone was the venue and the name before it was
+# lost (the export cited the paper as a @book of that publisher). The name starts a
+# sentence of the words after the title, or a part after a dash; after "In" it is any
+# words no name reads ("In Causality: Models, Reasoning, and Inference, ..." keeps its
+# commas); without "In", only one that says it is a journal or proceedings ("Deep
+# Learning, Springer, 2006" repeats a book's title as often, and stays the book's).
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.;|])|(?<=\s[-–—]))[ \t\-–—:,*_|]*(?P<in>[Ii]n:?[ \t]+)?(?=[^\W\d_])")
+_SENTENCE_END = re.compile(r"(?<!(?<![^\W_])Proc)\.(?:\s|$)|[;|\[\]]|\s[-–—]\s")
+_PROCEEDINGS_WORDS = re.compile(
+    r"(?i)(?<![^\W_])(?:proceedings|proc\.|conference|workshops?|symposium|congress|advances\s+in)(?![^\W_])"
+)
+
+
+def _venue_before_publisher(text: str) -> tuple[str, str, str, int, int] | None:
+    """The name before a publisher the reader knows in ``text`` (the words after a title),
+    as `_SENTENCE_START`'s note says, with that publisher, its venue kind ("book" for a
+    book a chapter is in; "" where the name says what it is, as a BibTeX import leaves
+    it), and where the name starts and the publisher starts in ``text``; None for none."""
+    if "," not in text:
+        return None
+    for start in _SENTENCE_START.finditer(text):
+        begin = start.end()
+        stop = _SENTENCE_END.search(text, begin)
+        sentence = text[begin : stop.start() if stop else len(text)]
+        commas = [m.start() for m in re.finditer(",", sentence)]
+        for index, comma in enumerate(commas if start.group("in") else commas[:1]):
+            venue = sentence[:comma].strip(" \t*_\"'“”")
+            rest = sentence[comma + 1 : commas[index + 1] if index + 1 < len(commas) else len(sentence)]
+            publisher = rest.strip(" \t*_")
+            if not _edited_books_publisher(publisher) or not venue or _venue_and_year(publisher) is not None:
+                continue
+            proceedings = bool(_PROCEEDINGS_WORDS.search(venue) or _KNOWN_VENUE_IN.search(venue))
+            journal = names_journal(venue)
+            if not (start.group("in") or proceedings or journal) or _edited_books_publisher(venue) or _work(venue):
+                continue
+            if _one_author(venue) or _cited_people(venue) or _people(venue) or _apa(venue + "."):
+                continue  # (names before a publisher: "- Christopher Bishop, Springer, 2006")
+            kind = "" if proceedings or journal else "book"
+            cut = start.start("in") if start.group("in") else begin  # ("In" goes with it)
+            return venue, publisher, kind, cut, begin + comma + 1 + (len(rest) - len(rest.lstrip()))
+    return None
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _reference_names(text: str) -> tuple[str, ...]:
+    """The authors of an item written as a full reference, sentence by sentence (md3):
+    their names, the title, then where it was published with its year, a publisher the
+    reader knows or a venue whose name says it is one ("- Christopher Bishop. Pattern
+    Recognition and Machine Learning. Springer, 2006.", "- A. Author. Title. In
+    Proceedings of ICML, Morgan Kaufmann, 1995."); () for any other words. One name
+    alone is read only so: a title of two capitalised words reads as one ("Kalman
+    Filters. ICML 2019.", a title and its venue)."""
+    first, *rest = _first_sentence(text)
+    if not rest:
+        return ()
+    title, *after = _first_sentence(rest[0])
+    if not after or not _clean(title) or _venue_and_year(_clean(title)) or not _A_YEAR.search(after[0]):
+        return ()
+    published = _clean(after[0])
+    parts = [part.strip(" \t*_") for part in re.split(r"[,.;:()]", published)]
+    if not (_venue_before_publisher(published) or any(
+        _edited_books_publisher(part) or names_journal(part) or _PROCEEDINGS_WORDS.search(part)
+        or _KNOWN_VENUE_IN.search(part) for part in parts if part
+    )):
+        return ()
+    first = first.strip(" \t*_,")
+    return _apa(first + ".") or _references_names(first) or _cited_people(first) or (
+        (first,) if _one_author(first) and _person(first) and not _field_words([first]) else ()
+    )
+
+
+def _without_venue_before_publisher(text: str) -> str:
+    """``text`` (the words after a title) without the name before a publisher that
+    `_venue_before_publisher` reads, as `_without_editors` leaves out a chapter's book:
+    the publisher after it is read as a book's is (its venue, the names before it the
+    authors), and the name is made the venue in `_Reader._record`."""
+    found = _venue_before_publisher(text)
+    return text if found is None else text[: found[3]] + text[found[4] :]
 
 
 # (the first comma that is no book's volume's: "Deep Learning, Volume 2, J. Smith (eds.)")
