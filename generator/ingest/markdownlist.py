@@ -2465,6 +2465,7 @@ _PROCEEDINGS_WORDS = re.compile(
 )
 
 
+@_per_parse
 def _venue_before_publisher(text: str) -> tuple[str, str, str, int, int] | None:
     """The name before a publisher the reader knows in ``text`` (the words after a title),
     as `_SENTENCE_START`'s note says, with that publisher, its venue kind ("book" for a
@@ -2498,6 +2499,7 @@ def _venue_before_publisher(text: str) -> tuple[str, str, str, int, int] | None:
 _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
+@_per_parse
 def _reference_names(text: str) -> tuple[str, ...]:
     """The authors of an item written as a full reference, sentence by sentence (md3):
     their names, the title, then where it was published with its year, a publisher the
