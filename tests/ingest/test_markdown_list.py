@@ -2418,16 +2418,17 @@ def test_a_year_heading_in_digits_of_another_width_gives_its_year_with_a_warning
 
 
 def test_the_readers_remembered_for_a_parse_are_forgotten_after_it_even_when_it_fails(monkeypatch):
-    # (2a03183b remembers six readers' answers for one parse, imp36 a seventh, `_places`:
+    # (2a03183b remembers six readers' answers for one parse, imp36 a seventh, `_places`,
+    # md3 two more, `_venue_before_publisher` and `_reference_names`:
     # none may outlive it, so a second list in one process is read afresh and nothing
     # grows from list to list)
     from generator.ingest import markdownlist
 
     text = "".join(f"- [Paper {i}](https://example.org/{i}.pdf) - Ada Lovelace, Noah A. Smith, ICLR 2022\n" for i in range(3))
-    assert len(markdownlist._REMEMBERED) == 7
+    assert len(markdownlist._REMEMBERED) == 9
     records, _ = _parse(text, fmt="markdown")
     assert len(records) == 3
-    assert [r.cache_info().currsize for r in markdownlist._REMEMBERED] == [0] * 7
+    assert [r.cache_info().currsize for r in markdownlist._REMEMBERED] == [0] * 9
     authors = markdownlist._Reader._authors
     calls = []
 
@@ -2441,7 +2442,7 @@ def test_the_readers_remembered_for_a_parse_are_forgotten_after_it_even_when_it_
     monkeypatch.setattr(markdownlist._Reader, "_authors", failing)
     with pytest.raises(RuntimeError, match="mid-parse"):
         parse_markdown_list(text, "list.md", Problems())
-    assert [r.cache_info().currsize for r in markdownlist._REMEMBERED] == [0] * 7
+    assert [r.cache_info().currsize for r in markdownlist._REMEMBERED] == [0] * 9
     # (a reader replaced between two parses is asked anew, "Shannon" no name then: the
     # remembered `_one_author` of the first parse would still say it is one)
     monkeypatch.undo()
