@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import Location, Problems
 from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
-from ..links import clean_url, find_url_spans, make_link, normalize_arxiv, same_page
+from ..links import clean_url, find_url_spans, make_link, normalize_arxiv, read_id, same_page
 from ..models import Link
-from ..quoting import quoted
+from ..quoting import quoted, shell_quoted
 from ..venuewords import proceedings_series
 
 if TYPE_CHECKING:
@@ -714,6 +714,46 @@ def format_of(text: str, path: str, fmt: str | None) -> str | None:
     return fmt
 
 
+# A line's comment in a list of ids: "#" after a space, or starting the line (an
+# address's own "#", "abs/2106.09685#S1", is none).
+_ID_LINE_COMMENT = re.compile(r"(?:^|\s)#.*")
+
+
+def _ids_listed(text: str, path: str, problems: Problems) -> bool:
+    """Whether ``text`` is a lab's list of papers by their ids, one a line (arXiv ids,
+    arXiv addresses, DOIs: what `add` reads), said with the command that adds them all,
+    and each line that is no id at its place. Said "unknown layout ... use --format", it
+    sent the curator to formats none of which reads it; and only the lines written
+    "arXiv:ID" were named, as in arXiv's listing pages, so the command said left out the
+    bare ids and addresses beside them."""
+    words = []
+    for number, line in enumerate(text.split("\n"), 1):
+        word = _ID_LINE_COMMENT.sub("", line).strip()
+        if word:
+            if len(word.split()) > 1:
+                return False  # (a sentence, a listing page's line: not a list of ids)
+            words.append((Location(path, number, line.index(word) + 1), word, read_id(word)))
+    ids = dict.fromkeys(found.arxiv or found.doi for _, _, found in words if found)
+    if not ids:
+        return False
+    said_at = next(where for where, _, found in words if found)
+    for where, word, found in words:
+        if found is None:
+            problems.error(
+                where,
+                f"{quoted(word)} is neither an arXiv id (such as 2106.09685) nor a DOI (such as"
+                f" 10.1145/3442188.3445922): the readinglist add command said at line {said_at.line}"
+                " leaves it out; correct it and add it too",
+            )
+    problems.error(
+        said_at,
+        "this lists papers by their ids (arXiv ids, arXiv addresses or DOIs, one a line),"
+        " which import does not read: add them as arXiv and doi.org describe them, with"
+        f" readinglist add {' '.join(map(shell_quoted, ids))}",
+    )
+    return True
+
+
 def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Record]:
     if fmt is None and not text.strip():
         problems.error(Location(path, 1, 1), "the file is empty: there is nothing in it to import")
@@ -739,6 +779,8 @@ def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Re
 
         return parse_markdown_list(text, path, problems)
     first = next((i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
+    if _ids_listed(text, path, problems):
+        return []
     listed = list(_ARXIV_LISTED.finditer(text))
     # (arXiv's listing page, or its mailing, as copied: no abstract, and no layout of
     # records; its ids are all `add` needs, so the command is said with them.)
