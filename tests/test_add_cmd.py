@@ -285,6 +285,26 @@ def test_a_papers_page_that_is_no_arxiv_or_doi_address_is_told_to_import_its_bib
     assert servers.asked == []
 
 
+def test_a_files_name_is_told_that_add_takes_ids_and_import_reads_files(project, servers, capsys, monkeypatch):
+    # (hunt14: a lab's ids.txt given to add, as one gives import a file, was told only
+    # "neither an arXiv id nor a DOI", as if the curator had mistyped an id)
+    monkeypatch.chdir(project)
+    (project / "lab ids.txt").write_text("2106.09685\n1706.03762\n", encoding="utf-8")
+    before = _files(project)
+    assert main(["--root", str(project), "add", "lab ids.txt", "ids.txt"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "lab ids.txt: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922),"
+        " but a file's name: add takes the ids themselves; readinglist import 'lab ids.txt' reads a"
+        " BibTeX, RIS or Markdown file, and of a file of ids, one a line, gives the add command that"
+        " names them all",
+        # (no such file: a mistyped word, told as before)
+        "ids.txt: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)",
+        "2 errors; nothing was added.",
+    ]
+    assert _files(project) == before
+    assert servers.asked == []
+
+
 def test_an_arxiv_or_doi_address_that_names_no_paper_is_not_told_to_import_its_pages_bibtex(project, servers, capsys):
     # (rev19: arXiv's listing page, or an arXiv or doi.org address cut before its id,
     # was told to import "the BibTeX its page gives": those pages give none, and the

@@ -28,6 +28,7 @@ from ..importer import import_records
 from ..ingest import Record, parse_text
 from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
 from ..links import Wanted, read_id
+from ..quoting import shell_quoted
 from ..keptsources import keep
 from .import_cmd import kept_said, print_report, print_stopped, project_folder_problem
 from .stars import said_time
@@ -94,6 +95,17 @@ _A_PAGE = (
     ", nor a page that names one in its address: import the BibTeX its page gives"
     " (readinglist import -, then paste it; or readinglist import FILE.bib)"
 )
+
+
+def _a_file(name: str) -> str:
+    """What to do with a file given to add (a lab's ids.txt, an export): add reads ids
+    typed on its command line, import reads files; said only "neither an arXiv id nor a
+    DOI", the curator was not told that the word was taken as an id, not opened."""
+    return (
+        f", but a file's name: add takes the ids themselves; readinglist import {shell_quoted(name)}"
+        " reads a BibTeX, RIS or Markdown file, and of a file of ids, one a line, gives the add"
+        " command that names them all"
+    )
 
 
 # What a curator without a network (or behind a proxy that keeps the server out) can do.
@@ -287,7 +299,8 @@ def run(args: argparse.Namespace) -> int:
                 "neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)"
                 # (A paper's page, OpenReview's or a proceedings': the BibTeX it gives is
                 # what import reads.)
-                + (_A_PAGE if _ADDRESS.match(text.strip()) and not _ID_SITE.match(text.strip()) else ""),
+                + (_A_PAGE if _ADDRESS.match(text.strip()) and not _ID_SITE.match(text.strip()) else "")
+                + (_a_file(text) if os.path.isfile(text) else ""),
             )
         # (Asked once: a DOI ignores case, "10.1023/A:1" and "10.1023/a:1" are one.)
         elif all((found.arxiv, found.doi.casefold()) != (other.arxiv, other.doi.casefold()) for other in wanted):
