@@ -47,9 +47,9 @@ class Badge:
     # What the name says after the note, which the badge does not show ("; read-only,
     # 87 stars on 2026-11-20"): the shown words, the note among them, come first.
     aside: str = ""
-    # A code badge's accessible name in the tables, whose badge shows the note but not
-    # "official": the note follows the words shown before it ("x/y, 87, archived (in
-    # Lua), official; ..."), as axe's label-in-name wants them one after another.
+    # A code badge's accessible name in the tables: the words shown, in their order
+    # ("x/y, 87, archived, official (in Lua); ..."), as axe's label-in-name wants them
+    # one after another; the paper page's name too (its template spells it out).
     table_name: str = ""
     # A project page that is a repository of code (on GitHub, a Space on Hugging Face):
     # no search of GitHub stands beside it (paper_badges).
@@ -129,12 +129,11 @@ def _code_badge(link: Link) -> Badge | None:
     # The words the badge shows, in its order, then after a semicolon what it does not
     # show: a speech user says what they see, and axe's label-in-name wants the words
     # shown one after another in the name (it found "x/y 1.2k official" missing from
-    # "x/y, 1.2k (1,234 stars on 2026-11-20), official"). "official" comes last, after
-    # "archived": the tables' badge does not show it, and their "x/y 87 archived" is
-    # in "x/y, 87, archived, official" as the paper page's "x/y 87 archived official" is.
-    # A paper page's badge shows the link's note last, before the aside (the template
-    # puts it there: "x/y, 87, official (PyTorch); 87 stars on ..."); a table's badge,
-    # which shows the note but not "official", has the note before it (table_name).
+    # "x/y, 1.2k (1,234 stars on 2026-11-20), official"). "official" comes after
+    # "archived", and the link's note after it, before the aside: both the paper page's
+    # badge and a table's show them in that order ("x/y, 87, official (PyTorch); 87
+    # stars on ..."). (A table's badge once showed no "official": a sighted reader could
+    # not tell the authors' code from a port but by its tooltip.)
     stats = link.stats
     shown, aside = [label], []
     if stats is not None and stats.gone:
@@ -158,7 +157,7 @@ def _code_badge(link: Link) -> Badge | None:
         icon=host or "code",
         description=f"Code{where}: {', '.join(shown)}{official}",
         aside=aside_text,
-        table_name=f"Code{where}: {', '.join(shown)}{note}{official}{aside_text}",
+        table_name=f"Code{where}: {', '.join(shown)}{official}{note}{aside_text}",
         official=link.official,
         note=link.note,
         stars=short_count(stats.stars) if stats is not None and not stats.gone else "",

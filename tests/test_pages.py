@@ -670,8 +670,8 @@ def test_a_code_badges_star_count_is_in_its_name_where_the_badge_shows_it():
     # 2026-11-20", and from "x/y, 1.2k (1,234 stars on 2026-11-20), official" (a
     # bracket's words are in the name too). So the words shown come first, as shown,
     # and the whole figure and its day after them. "archived" and "not found" come
-    # before "official": a table's badge shows "x/both 87 archived", without
-    # "official", and the page's "x/both 87 archived official" (tests/browser/test_axe.py).
+    # before "official", as both the page's and a table's badge show them: "x/both 87
+    # archived official" (tests/browser/test_axe.py).
     # (The name is the description, then the aside: a paper page puts a note between.)
     assert [(b.stars, b.description + b.aside) for b in badges if b.kind == "code"] == [
         ("1.2k", "Code on GitHub: x/y, 1.2k, official; 1,234 stars on 2026-11-20"),

@@ -300,17 +300,40 @@ def test_a_badges_note_is_shown_and_its_words_are_in_its_name_in_their_order(tmp
     for page in sorted([*(docs / "papers").glob("*.md"), *(docs / "topics").glob("*/index.md")]):
         parser = _Badges()
         parser.feed(page.read_text(encoding="utf-8"))
+        table = page.name == "index.md"  # (All papers and the topics' pages: tables)
         for (text, _), name in zip(parser.badges, parser.names, strict=True):
             shown, said = _words(text), _words(name)
             assert any(said[i:i + len(shown)] == shown for i in range(len(said))), (page.name, text, name)
-            noted[" ".join(text.split())] = name
-    # (The fixture's port, and its official, archived and starred repository.)
-    assert noted["someone/replay-port an unofficial port"] == "Code on GitLab: someone/replay-port (an unofficial port)"
-    assert noted["example/gem 87 archived official in Lua"] == (
-        "Code on GitHub: example/gem, 87, archived, official (in Lua); read-only, 87 stars on 2026-11-20")
-    # (In a table, which shows no "official": the note after what it shows.)
-    assert noted["example/gem 87 archived in Lua"] == (
-        "Code on GitHub: example/gem, 87, archived (in Lua), official; read-only, 87 stars on 2026-11-20")
+            noted.setdefault((" ".join(text.split()), table), set()).add(name)
+    # (The fixture's port, and its official, archived and starred repository.) A
+    # table's badge shows "official" too, where the paper page's does: the same words,
+    # the same name.
+    assert noted["someone/replay-port an unofficial port", False] == {
+        "Code on GitLab: someone/replay-port (an unofficial port)"}
+    for table in (False, True):
+        assert noted["example/gem 87 archived official in Lua", table] == {
+            "Code on GitHub: example/gem, 87, archived, official (in Lua); read-only, 87 stars on 2026-11-20"}
+    assert not [text for text, table in noted if table and text.startswith("example/gem") and "official" not in text]
+
+
+def test_a_tables_code_badge_shows_official_as_the_paper_page_does(tmp_path):
+    # (A reader's hunt: the tables' badge said "official" in its tooltip and to a screen
+    # reader only; a sighted reader could not tell the authors' code from a port.) The
+    # mark is the paper page's tag, inside what follows the name (rl-badge__more, kept
+    # whole in columns), after "archived" and before the note; a badge of code not
+    # marked official (the fixture's example/hostile) has none.
+    generate_fixture(tmp_path / "docs")
+    rows = (tmp_path / "docs" / "papers" / "index.md").read_text(encoding="utf-8")
+    badges = {re.sub(r"<[^>]+>", "", inner).split()[0].replace("\u200b", ""): inner
+              for _, _, inner in _TABLE_CODE.findall(rows)}
+    gem = badges["example/gem"]
+    assert '<span class="rl-badge__more">' in gem
+    more = gem.split('<span class="rl-badge__more">', 1)[1]
+    assert re.sub(r"<[^>]+>", "", more).split() == ["87", "archived", "official", "in", "Lua"]
+    assert '<span class="rl-badge__mark">official</span>' in more
+    official = {name for name, inner in badges.items() if '<span class="rl-badge__mark">official</span>' in inner}
+    assert official == {"example/gem", "example/replay", "example/task-vectors"}
+    assert "official" not in re.sub(r"<[^>]+>", "", badges["example/hostile"])
 
 
 _TABLE_CODE = re.compile(r'<a class="rl-badge rl-badge--code rl-badge--compact" href="[^"]*"( data-stars="([0-9]+)")?'

@@ -647,7 +647,8 @@ def test_a_word_longer_than_a_list_of_papers_is_wide_breaks_and_the_list_keeps_i
     assert title.evaluate("el => el.getBoundingClientRect().width") >= 160
 
 
-def _topic_row(name: str, stars: str = "", archived: bool = False, gone: bool = False, note: str = "") -> str:
+def _topic_row(name: str, stars: str = "", archived: bool = False, gone: bool = False, note: str = "",
+               official: bool = False) -> str:
     """A topic table's row as the templates write it, its code badge for the repository
     ``name`` with GitHub's star count and marks, and the link's note."""
     from generator.badges import Badge
@@ -656,7 +657,7 @@ def _topic_row(name: str, stars: str = "", archived: bool = False, gone: bool = 
 
     said = f"Code on GitHub: {name}"
     code = Badge("code", f"https://github.com/{name}", name, "github", said, note=note, stars=stars,
-                 archived=archived, gone=gone, table_name=said)
+                 archived=archived, gone=gone, official=official, table_name=said)
     return str(Renderer()._call_macro("topic_row", PaperRef("p/", "A paper's title", 2024, code), False))
 
 
@@ -697,6 +698,7 @@ def test_in_columns_a_long_name_is_cut_before_its_star_count_and_marks_never_the
     long = "giorgioroffo/large_language_models_open_suite"
     rows = [  # (the badge's text, its row, how many pieces follow the name)
         ("example/gem 87 archived in Lua", _topic_row("example/gem", "87", archived=True, note="in Lua"), 3),
+        (f"{long} official", _topic_row(long, official=True), 1),
         (f"{long} 12k archived", _topic_row(long, "12k", archived=True), 2),
         (f"{long} 1.2k archived in Lua", _topic_row(long, "1.2k", archived=True, note="in Lua"), 3),
         ("huggingface/transformers-interpretability-toolkit not found",
@@ -735,6 +737,40 @@ def test_in_columns_a_long_name_is_cut_before_its_star_count_and_marks_never_the
         assert tail_end > more.evaluate("el => el.getBoundingClientRect().left")
         assert badge.evaluate("el => el.clientWidth - 2 * parseFloat(getComputedStyle(el).paddingLeft)") <= badge.evaluate(
             "el => 18 * parseFloat(getComputedStyle(el).fontSize)") + 0.5
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_tables_official_mark_is_seen_whole_and_the_table_no_wider(styled, viewport):
+    # (A reader's hunt: the tables' badge said "official" in its tooltip only.) The mark
+    # is the paper page's filled tag, seen whole inside its badge (nothing over it), for
+    # a short name and for names too long for the column, with a count, "archived" and
+    # a long note; the table stays within the screen on a phone (390px).
+    long = "giorgioroffo/large_language_models_open_suite"
+    note = "the official implementation, in PyTorch and JAX, with the training scripts"
+    page = styled("<div id='wrap'><table data-rl-papers><tbody>"
+                  + _topic_row("THUDM/T1", official=True)
+                  + _topic_row(long, official=True)
+                  + _topic_row(long, "999k", archived=True, note=note, official=True)
+                  + _topic_row("someone/port", note="an unofficial port")
+                  + "</tbody></table></div>", viewport)
+    badges = page.locator("td a.rl-badge").all()
+    marks = [badge.locator(".rl-badge__mark:not(.rl-badge__mark--archived)").all() for badge in badges]
+    assert [len(m) for m in marks] == [1, 1, 1, 0]
+    for badge, (mark,) in zip(badges, marks[:3]):
+        assert mark.inner_text() == "official"
+        inside = badge.evaluate("el => { const r = el.getBoundingClientRect(); return [r.left, r.right] }")
+        left, right = mark.evaluate("el => { const r = el.getBoundingClientRect(); return [r.left, r.right] }")
+        assert inside[0] < left and right < inside[1], (inside, left, right)
+        assert mark.evaluate("el => el.scrollWidth <= el.clientWidth")  # (not cut by its own ellipsis)
+        assert mark.evaluate("""el => { const r = el.getBoundingClientRect();
+            return el.contains(document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)) }""")
+        # Filled, as on the paper page: its background is not the badge's.
+        assert mark.evaluate("el => getComputedStyle(el).backgroundColor") != badge.evaluate(
+            "el => getComputedStyle(el).backgroundColor")
+    if viewport == PHONE:
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        wrap = page.locator("#wrap")
+        assert wrap.evaluate("el => el.scrollWidth <= el.clientWidth")
 
 
 def test_in_columns_a_note_too_long_for_the_badge_is_cut_not_the_count_nor_the_name(styled):
