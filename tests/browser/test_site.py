@@ -793,6 +793,40 @@ def test_in_forced_colours_the_search_box_its_results_the_copy_button_and_menu_a
     assert border(".md-dialog")[:3] == ["solid"] * 3
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_in_forced_colours_the_header_and_the_phones_menu_have_an_edge(open_context, papers, scheme):
+    # (A reader's hunt, Windows high contrast emulated: the sticky header's edge is a
+    # shadow and the open menu's the page dimmed beside it, both dropped: the rows ran
+    # on under the header, the menu's links into the page beside it.)
+    def edges(viewport, forced):
+        page = open_context(viewport=viewport, color_scheme=scheme, forced_colors=forced).new_page()
+        page.goto("papers/")
+        canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        header = page.evaluate("""() => { const h = document.querySelector('.md-header'), c = getComputedStyle(h);
+            return [c.borderBottomStyle, c.borderBottomColor, h.getBoundingClientRect().bottom,
+                    document.querySelector('.md-main').getBoundingClientRect().top] }""")
+        return page, canvas, header
+
+    for viewport in (DESKTOP, PHONE):
+        page, canvas, (style, colour, bottom, main) = edges(viewport, "active")
+        assert style == "solid" and colour != canvas, (viewport, style, colour, canvas)
+        # The line is over the page's first pixel, not a pixel more of header: the page
+        # lies where it does without forced colours.
+        _, _, (_, _, plain_bottom, plain_main) = edges(viewport, "none")
+        assert (bottom, main) == (plain_bottom + 1, plain_main), (bottom, main, plain_bottom, plain_main)
+    # The phone's menu, open: an edge on its inner side, on the screen.
+    page.get_by_role("button", name="Navigation menu").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    wait_for_animations(page)
+    style, colour, right = page.evaluate("""() => { const s = document.querySelector('.md-sidebar--primary'),
+        c = getComputedStyle(s); return [c.borderRightStyle, c.borderRightColor, s.getBoundingClientRect().right] }""")
+    assert style == "solid" and colour != canvas
+    assert 0 < right < PHONE["width"]
+    # Not on a desktop, where that sidebar is the page's own column beside the text.
+    page, _, _ = edges(DESKTOP, "active")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).borderRightStyle") == "none"
+
+
 @pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
 def test_on_a_phone_a_field_name_in_a_reference_table_stays_whole(open_context, viewport):
     page = open_context(viewport=viewport).new_page()
