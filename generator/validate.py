@@ -517,6 +517,16 @@ class RecordChecker:
             # a browser sends each as %20, so written so the link leads to the same page.
             times = found[" "]
             what, them = ("a space", "it is") if times == 1 else (f"{times} spaces (the first here)", "each is")
+            slip = _spaces_slipped(text)
+            if slip:
+                # Beside an address's own punctuation ("1604.03539 .pdf", "abs/ 1706"), a
+                # space is a slip, not a name's ("My papers"): %20 led to a broken link.
+                self.problems.error(
+                    self.locate(node, " "),  # type: ignore[arg-type]
+                    f"'{name}' contains {what} beside {slip}, as if by a slip: write"
+                    f" {text.replace(' ', '')} (or, if {them} the address's own, {spaced})",
+                )
+                return INVALID
             self.problems.error(
                 self.locate(node, " "),  # type: ignore[arg-type]
                 f"'{name}' contains {what}; in an address {them} written %20: write {spaced}",
@@ -1463,6 +1473,28 @@ def date_fix(text: str) -> str:
     `_date_hint` reads it), "" when it is none or could be two ("04/12/2026")."""
     dates = _date_readings(text)
     return dates[0] if len(dates) == 1 else ""
+
+
+# The punctuation an address's parts end or start with: a space beside it ("1604.03539
+# .pdf") is typed by a slip, where a file or folder name's own stands between words.
+_SLIP_BESIDE = "./?#&="
+
+
+def _spaces_slipped(url: str) -> str:
+    """The characters (quoted, "'.'" or "'.' and '/'") beside which every space of ``url``
+    stands, when each stands beside one of _SLIP_BESIDE and ``url`` without them is an
+    address `check` takes; else ""."""
+    beside: list[str] = []
+    for at, char in enumerate(url):
+        if char != " ":
+            continue
+        around = [c for c in (url[at - 1 : at], url[at + 1 : at + 2]) if c in _SLIP_BESIDE]
+        if not around:
+            return ""
+        beside.extend(around)
+    if not beside or not _PATTERNS["url"].fullmatch(url.replace(" ", "")):
+        return ""
+    return " and ".join(quoted(c) for c in dict.fromkeys(beside))
 
 
 def _spaces_escaped(url: str) -> str:

@@ -1538,6 +1538,31 @@ def test_a_space_inside_an_address_is_told_as_percent_20_and_that_fix_passes_che
     assert check_one(tmp_path, code_link(fixed)) == []
 
 
+# A space beside an address's own punctuation is a slip (hunt14: "1604.03539 .pdf" was told
+# to be written "%20.pdf", a broken link): the address without it is offered first.
+SLIPPED_URLS = {
+    "before a dot": (
+        "'https://github.com/a/b/blob/main/README .md'", "6:52", "a space beside '.'",
+        "https://github.com/a/b/blob/main/README.md", "it is", "https://github.com/a/b/blob/main/README%20.md",
+    ),
+    "after slash and before one": (
+        "'https://github.com/a/ b /tree/main'", "6:34", "2 spaces (the first here) beside '/'",
+        "https://github.com/a/b/tree/main", "each is", "https://github.com/a/%20b%20/tree/main",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SLIPPED_URLS)
+def test_a_space_beside_an_addresss_punctuation_is_told_as_a_slip_and_that_fix_passes_check(tmp_path, case):
+    url, place, what, fixed, them, spaced = SLIPPED_URLS[case]
+    assert check_one(tmp_path, code_link(url)) == [
+        f"{P}:{place}: 'url' contains {what}, as if by a slip: write {fixed}"
+        f" (or, if {them} the address's own, {spaced})"
+    ]
+    assert check_one(tmp_path, code_link(fixed)) == []
+    # (A name's own space, between words, is told %20 alone: SPACED_URLS.)
+
+
 @pytest.mark.parametrize("url, place", [
     ("'https://example.org/a '", "6:34"),
     ("' https://example.org/a'", "6:13"),
