@@ -504,10 +504,16 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
         elif stem in _ids_of(draft.values.get("formerly")):
             said += f"; its 'formerly:' lists {quoted(stem)}, a rename half made: rename the file too, {mv}"
         elif named:
+            # (Its 'formerly:' list, if it has one, is added to; and an id edited by hand to
+            # rename the paper, which the mv alone leaves half done: its old page's address
+            # lost, the topics and papers naming it in error, is told the command that does it.)
+            former = _ids_of(draft.values.get("formerly"))
+            add = f"add {quoted(paper_id)} to its 'formerly:' list" if former else f"add 'formerly: [{paper_id}]'"
             said += (
                 f"; rename the file, {mv}, or write 'id: {stem}' (an id is its page's address:"
-                f" if the site was published with {quoted(paper_id)}, add 'formerly: [{paper_id}]' so"
-                " that address leads here)"
+                f" if the site was published with {quoted(paper_id)}, {add} so"
+                " that address leads here); to rename the paper, its old address leading to the new"
+                f" and what names it changed too, write 'id: {stem}' back and run: readinglist rename {stem} {paper_id}"
             )
         else:
             said += f"; rename the file to {quoted(paper_id + '.yml')} (a file's name is its paper's id): {mv}"

@@ -1077,7 +1077,8 @@ CASES = {
             f"{P}:1:5: id 'known-paper-2' does not match the file name 'x.yml'; rename the file, mv"
             f" {P} content/papers/known-paper-2.yml, or write 'id: x' (an id is its page's address:"
             " if the site was published with 'known-paper-2', add 'formerly: [known-paper-2]' so that"
-            " address leads here)"
+            " address leads here); to rename the paper, its old address leading to the new and what"
+            " names it changed too, write 'id: x' back and run: readinglist rename x known-paper-2"
         ],
     ),
     "not a mapping": (
@@ -2344,7 +2345,9 @@ def test_two_files_claiming_an_id_neither_is_named_after(tmp_path):
         "content/papers/a.yml:1:5: id 'known-paper' does not match the file name 'a.yml'; rename"
         " the file, mv content/papers/a.yml content/papers/known-paper.yml, or write 'id: a' (an id"
         " is its page's address: if the site was published with 'known-paper', add 'formerly:"
-        " [known-paper]' so that address leads here)",
+        " [known-paper]' so that address leads here)"
+        "; to rename the paper, its old address leading to the new and what names it changed"
+        " too, write 'id: a' back and run: readinglist rename a known-paper",
         "content/papers/b.yml:1:5: id 'known-paper' does not match the file name 'b.yml', and"
         " content/papers/a.yml gives that id too: if this file is another paper, write 'id: b';"
         " if it is that paper, copy into content/papers/a.yml what this file adds, then delete"
@@ -3054,6 +3057,8 @@ def test_a_rerun_says_a_misnamed_files_id_at_the_line_it_moved_to(tmp_path, monk
         "; rename the file, mv content/papers/old-name.yml content/papers/new-name.yml, or write"
         " 'id: old-name' (an id is its page's address: if the site was published with"
         " 'new-name', add 'formerly: [new-name]' so that address leads here)"
+        "; to rename the paper, its old address leading to the new and what names it changed"
+        " too, write 'id: old-name' back and run: readinglist rename old-name new-name"
     ]
 
 
@@ -3397,6 +3402,8 @@ def test_a_rerun_says_the_fix_of_an_id_that_is_not_its_files_name_as_a_full_load
         "id 'new-c' does not match the file name 'c.yml'; rename the file, mv content/papers/c.yml"
         " content/papers/new-c.yml, or write 'id: c' (an id is its page's address: if the site was"
         " published with 'new-c', add 'formerly: [new-c]' so that address leads here)"
+        "; to rename the paper, its old address leading to the new and what names it changed"
+        " too, write 'id: c' back and run: readinglist rename c new-c"
     )
     assert [str(p) for p in load_content(root / "content", root)[1].sorted()] == [
         f"content/papers/c.yml:1:5: {said}"

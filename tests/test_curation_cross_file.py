@@ -541,6 +541,8 @@ def test_a_file_whose_id_no_other_file_has_is_told_both_ways_to_agree(tmp_path):
         "; rename the file, mv content/papers/old-name.yml content/papers/new-name.yml, or write"
         " 'id: old-name' (an id is its page's address: if the site was published with"
         " 'new-name', add 'formerly: [new-name]' so that address leads here)"
+        "; to rename the paper, its old address leading to the new and what names it changed"
+        " too, write 'id: old-name' back and run: readinglist rename old-name new-name"
     ]
 
 

@@ -647,3 +647,30 @@ def test_a_folder_with_no_content_is_told_it_is_no_project(tmp_path, capsys):
         f"content: no such folder in {tmp_path}; --root must name the project folder, the one"
         " holding mkdocs.yml and content/"
     )
+
+
+def test_an_id_edited_by_hand_to_rename_is_told_the_rename_command_and_following_it_passes(root, capsys):
+    # (hunt14: a curator renames a paper by editing its `id:`; the mv check offered alone
+    # lost the old page's address and left the reading orders naming it in error.)
+    papers = root / "content" / "papers"
+    _edit(papers / "gradient-episodic-memory.yml", "id: gradient-episodic-memory", "id: gem")
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1
+    assert said[0].endswith(
+        "; to rename the paper, its old address leading to the new and what names it changed too,"
+        " write 'id: gradient-episodic-memory' back and run: readinglist rename gradient-episodic-memory gem"
+    )
+    # Done as told: no error, the old id the paper's former one.
+    _edit(papers / "gradient-episodic-memory.yml", "id: gem", "id: gradient-episodic-memory")
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
+    assert _errors(root) == []
+    assert "formerly: [gradient-episodic-memory]" in (papers / "gem.yml").read_text(encoding="utf-8")
+
+
+def test_a_misnamed_files_formerly_list_is_told_to_be_added_to(root):
+    papers = root / "content" / "papers"
+    _edit(papers / "gradient-episodic-memory.yml", "id: gradient-episodic-memory",
+          "id: gem\nformerly: [gem-2017]")
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1
+    assert "if the site was published with 'gem', add 'gem' to its 'formerly:' list so that address leads here" in said[0]
