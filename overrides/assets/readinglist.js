@@ -2693,7 +2693,7 @@
      marks (wholeLink). */
   var SEARCH_MARKS = {
     words: null, query: null, syntax: [], fuzzy: new Set(), typedFuzzy: new Map(), leading: new Set(),
-    separator: null
+    separator: null, typed: ""
   };
   var MARKED = new WeakSet();
 
@@ -2777,41 +2777,132 @@
      $O(n)$") shows as written, and a result found by what it reads as ("alpha", "α",
      "Gödel", "O(n)") marked nothing in it: those words are in a field no result shows,
      and the title's own ("\alpha", "$o") none of the query's; the title pasted left
-     "\alpha" unmarked, lunr's term being "alpha". Each piece of it written in TeX one
-     of whose words is a term of the query's words (or a half of a hyphenated one) is
-     marked in the title, whole, as Material marks a word its terms matched; a mark of
-     Material's, or of markWhole's, that it overlaps is made one with it ("\alpha" and
-     "alpha-divergences", "$O" and "$" of "$O(n)$"). A word whole, not a start: a piece
-     of "godel" is no "go". */
-  function markTex(article, link, words) {
+     "\alpha" unmarked, lunr's term being "alpha". Each piece of it written in TeX that
+     texRanges finds is marked in the title, whole, as Material marks a word its terms
+     matched; a mark of Material's, or of markWhole's, that it overlaps is made one with
+     it ("\alpha" and "alpha-divergences", "$O" and "$" of "$O(n)$"). The pieces marked,
+     as written, once each, for the link to the page (TEX_WHOLE). */
+  function markTex(article, link, words, query) {
     var pieces = linkedTo(SEARCH_MARKS.tex, link);
     var title = article.querySelector(":scope > h1, :scope > h2");
-    if (!pieces || !title || Array.from(title.children).some(function (child) {
-      return child.nodeName !== "MARK";  /* (Material's title: its text and marks) */
-    })) {
-      return;
+    if (!pieces || !textAndMarks(title)) {
+      return [];
     }
+    var text = title.textContent;
+    var ranges = texRanges(text, pieces, words, query);
+    markMerged(title, ranges, function () {});
+    return ranges.map(function (range) {
+      return text.slice(range[0], range[1]);
+    }).filter(function (piece, i, all) {
+      return all.indexOf(piece) === i;
+    });
+  }
+
+  /* Whether element is there and holds only text and marks (Material's title of a
+     result, a page's title). */
+  function textAndMarks(element) {
+    return Boolean(element) && Array.from(element.children).every(function (child) {
+      return child.nodeName === "MARK";
+    });
+  }
+
+  /* [start, end] of each piece of pieces (a title's TEX_KEY: each as written, then its
+     words) in text to mark for a query of words (to rank by) typed as query: where one
+     of its words is a term of one of words, whole, not a start (a piece of "godel" is
+     no "go"); where it is only a half of a hyphenated word's ("alpha" of
+     "alpha-divergences"), where text's run round it (between white space) holds each
+     other half too: "n-gram"'s "n" is none of "codes in $O(n)$"'s "$O(n)$", whose
+     words are those it is written with ("n"); and where the query writes it as
+     written, a word of it or a half of a hyphenated one, lower-cased ('G\"odel' of the
+     title pasted, which lunr reads as its syntax: no word to rank by). */
+  function texRanges(text, pieces, words, query) {
     var terms = new Set();
+    var halves = new Map();
     words.forEach(function (word) {
-      word.concat(isCompound(word) ? word[0].split("-") : []).forEach(function (term) {
+      word.forEach(function (term) {
         terms.add(term);
       });
+      if (isCompound(word)) {
+        var split = word[0].split("-");
+        split.forEach(function (half, i) {
+          halves.set(half, (halves.get(half) || []).concat([split.filter(function (other, j) {
+            return j !== i;
+          })]));
+        });
+      }
     });
-    var text = title.textContent;
+    var typed = (query || "").toLowerCase().split(/\s+/).filter(function (word) {
+      return word && word[0] !== "-";  /* (a page that writes it is left out) */
+    }).map(function (word) {
+      return word.replace(/^\+/, "");
+    });
     var ranges = [];
     pieces.forEach(function (piece) {
-      if (!piece.slice(1).some(function (term) { return terms.has(term); })) {
-        return;
-      }
-      for (var at = text.indexOf(piece[0]); piece[0] && at >= 0; at = text.indexOf(piece[0], at + piece[0].length)) {
-        ranges.push([at, at + piece[0].length]);
+      var written = String(piece[0]);
+      var read = piece.slice(1);
+      var own = read.some(function (term) {
+        return terms.has(term);
+      }) || typedIn(written.toLowerCase(), typed);
+      var half = own ? [] : read.filter(function (term) {
+        return halves.has(term);
+      });
+      for (var at = text.indexOf(written); written && at >= 0; at = text.indexOf(written, at + written.length)) {
+        if (own || halvesRound(text, at, at + written.length, half, halves)) {
+          ranges.push([at, at + written.length]);
+        }
       }
     });
+    return ranges;
+  }
+
+  /* Whether one of typed (words, lower-cased) is written (lower-cased), or holds it
+     between hyphens or its ends. */
+  function typedIn(written, typed) {
+    return typed.some(function (word) {
+      for (var at = word.indexOf(written); at >= 0; at = word.indexOf(written, at + 1)) {
+        var end = at + written.length;
+        if ((at === 0 || word[at - 1] === "-") && (end === word.length || word[end] === "-")) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /* Whether the run of text (between white space) round [start, end], that range
+     left out, holds each other half of a hyphenated word one of half is a half of
+     (halves: each half's others, by half), lower-cased. */
+  function halvesRound(text, start, end, half, halves) {
+    if (!half.length) {
+      return false;
+    }
+    var from = start;
+    var to = end;
+    while (from > 0 && !/\s/.test(text[from - 1])) {
+      from -= 1;
+    }
+    while (to < text.length && !/\s/.test(text[to])) {
+      to += 1;
+    }
+    var round = (text.slice(from, start) + " " + text.slice(end, to)).toLowerCase();
+    return half.some(function (term) {
+      return halves.get(term).some(function (others) {
+        return others.every(function (other) {
+          return round.indexOf(other) >= 0;
+        });
+      });
+    });
+  }
+
+  /* Each of ranges ([start, end]) of element's text (text and marks alone) marked,
+     made one with each mark of it a range overlaps; a new mark dressed by dress. */
+  function markMerged(element, ranges, dress) {
     if (!ranges.length) {
       return;
     }
     var at = 0;
-    title.childNodes.forEach(function (node) {
+    ranges = ranges.slice();
+    element.childNodes.forEach(function (node) {
       if (node.nodeName === "MARK") {
         ranges.push([at, at + node.textContent.length]);
       }
@@ -2828,8 +2919,8 @@
         merged.push(range.slice());
       }
     });
-    title.textContent = text;
-    markRanges(title.firstChild, merged, function () {});
+    element.textContent = element.textContent;
+    markRanges(element.firstChild, merged, dress);
   }
 
   /* A text node with each of ranges ([start, end], in order) of its text put in a
@@ -2871,7 +2962,11 @@
       }), words, false);
     }
     if (link) {
-      markTex(article, link, words);
+      var url = new URL(link.href);
+      markTex(article, link, words, SEARCH_MARKS.typed).slice(0, WHOLE_MOST).forEach(function (piece) {
+        url.searchParams.append(TEX_WHOLE, piece);
+      });
+      link.href = url.href;
     }
   }
 
@@ -3132,6 +3227,10 @@
      looked for as itself), not a half of a hyphenated word marked whole. The opened
      page marks them as the result list does (wholePage). */
   var WHOLE = "hw";
+  /* (And each piece of a TeX title the result marked, as written, in a "hx": the
+     page's title marks it so, the page's words not being split at its "\", nor at
+     its "$" (wholePage's markTexTitle).) */
+  var TEX_WHOLE = "hx";
   var WHOLE_MARK = "rl-whole";
   function wholeLink(link, words, asked) {
     var url = new URL(link.href);
@@ -3182,6 +3281,7 @@
     });
     url.searchParams.delete("h");
     url.searchParams.delete(WHOLE);
+    url.searchParams.delete(TEX_WHOLE);
     var values = [];
     words.filter(isCompound).forEach(function (word) {
       values.push(word[0]);
@@ -3363,7 +3463,8 @@
   function wholePage() {
     var content = document.querySelector("[data-md-component=content]");
     var found = wholeWords(new URLSearchParams(location.search).getAll(WHOLE));
-    if (!content || (!found.words.length && !found.plain.length) || MARKED.has(content)) {
+    var tex = new URLSearchParams(location.search).getAll(TEX_WHOLE).slice(0, WHOLE_MOST);
+    if (!content || (!found.words.length && !found.plain.length && !tex.length) || MARKED.has(content)) {
       return;
     }
     var separator = SEARCH_MARKS.separator || (indexLate ? new RegExp(INDEX_SEPARATOR) : null);
@@ -3384,11 +3485,34 @@
       return !new RegExp(separator.source).test(word.term);
     });
     markWhole([content], found.words, true, plain, separator);
+    markTexTitle(content, tex);
     if (typeof MutationObserver === "function") {
       new MutationObserver(function () {
         content.querySelectorAll("mark." + WHOLE_MARK + " mark").forEach(unmark);
       }).observe(content, { childList: true, subtree: true });
     }
+  }
+
+  /* On a page opened from a result of a TeX title, each piece the result marked in it
+     (its link's TEX_WHOLE), as written, marked in the page's title (text and marks
+     alone, as the paper's page writes it) where it writes it, made one with a mark it
+     overlaps ("alpha-divergences" of "\alpha-divergences"), as in the result. */
+  function markTexTitle(content, tex) {
+    var title = content.querySelector("h1");
+    if (!tex.length || !textAndMarks(title)) {
+      return;
+    }
+    var text = title.textContent;
+    var ranges = [];
+    tex.forEach(function (piece) {
+      for (var at = text.indexOf(piece); piece && at >= 0; at = text.indexOf(piece, at + piece.length)) {
+        ranges.push([at, at + piece.length]);
+      }
+    });
+    markMerged(title, ranges, function (mark) {
+      mark.setAttribute("data-md-highlight", "");  /* (as Material's on a page) */
+      mark.className = WHOLE_MARK;
+    });
   }
 
   /* A run of words apart only by white space (the index's: search.py's SPACE), neither
@@ -3554,6 +3678,7 @@
             SEARCH_COUNT.recorded = this.recorded;
             SEARCH_MARKS.words = words || null;
             SEARCH_MARKS.query = refined ? refined.query : null;
+            SEARCH_MARKS.typed = refined ? refined.typed : "";
             SEARCH_MARKS.syntax = refined ? refined.syntax : [];
             SEARCH_MARKS.fuzzy = refined ? refined.fuzzy : new Set();
             SEARCH_MARKS.typedFuzzy = refined ? refined.typedFuzzy : new Map();

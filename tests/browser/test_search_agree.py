@@ -126,6 +126,10 @@ WRITTEN = {
     # as text, never as HTML)
     "tex-img": "title: 'Probing \\kappa <img src=x onerror=window.rlPwned=1>'\nabstract: Probes.\n",
     "tex-script": "title: 'Probing $<script>window.rlPwned=2</script>$ and $<b>bold</b>$'\nabstract: Probes.\n",
+    # (a hyphenated word one of whose halves is a word a TeX title's piece is written
+    # with: "n" of "$O(n)$"; and a TeX title that writes it so)
+    "n-gram": "title: N-gram tables\nabstract: Tables.\n",
+    "tex-ngram": "title: 'Tables of $n$-gram counts'\nabstract: Counts.\n",
 }
 
 
@@ -437,8 +441,10 @@ def test_an_old_arxiv_id_finds_its_paper_alone_on_the_site(open_context, agree_s
     ("Gödel", [("papers/tex-title/", [])]),
     ("godel", [("papers/tex-title/", [])]),
     ("alpha", [("papers/tex-title/", [])]),
-    # (and after it the page whose DOI writes an "O", "...3.0.CO;2-O", lacking "n")
-    ("O(n)", [("papers/tex-title/", []), ("papers/sici-doi/", ["n"])]),
+    # (and after it the two whose titles write "n" ("N-gram", "$n$-gram"), lacking "o",
+    # and the page whose DOI writes an "O", "...3.0.CO;2-O", lacking "n")
+    ("O(n)", [("papers/tex-title/", []), ("papers/n-gram/", ["o"]), ("papers/tex-ngram/", ["o"]),
+              ("papers/sici-doi/", ["n"])]),
 ])
 def test_a_title_written_with_tex_is_found_by_what_it_reads_as_on_the_site(open_context, agree_site, query, expected):
     url, _ = agree_site
@@ -699,8 +705,14 @@ TEX_TITLE = 'Learning \\alpha-divergences of G\\"odel codes in $O(n)$'
     ("alpha-divergences", 'Learning ⟦\\alpha-divergences⟧ of G\\"odel codes in $O(n)$'),
     ("learning α divergences", '⟦Learning⟧ ⟦\\alpha⟧-⟦divergences⟧ of G\\"odel codes in $O(n)$'),
     # (pasted: 'G\\"odel' is a word in lunr's syntax, its quote a phrase's, looked for as
-    # typed, and marked by nothing, as before)
-    (TEX_TITLE, '⟦Learning⟧ ⟦\\alpha-divergences⟧ of G\\"odel ⟦codes⟧ in ⟦$O(n)$⟧'),
+    # typed, no word to rank by: marked as the query writes it, alone or in the title)
+    (TEX_TITLE, '⟦Learning⟧ ⟦\\alpha-divergences⟧ of ⟦G\\"odel⟧ ⟦codes⟧ in ⟦$O(n)$⟧'),
+    ('G\\"odel', 'Learning \\alpha-divergences of ⟦G\\"odel⟧ codes in $O(n)$'),
+    ('+G\\"odel codes', 'Learning \\alpha-divergences of ⟦G\\"odel⟧ ⟦codes⟧ in $O(n)$'),
+    # (a half of a hyphenated word typed, "n" of "n-gram", is no word of "codes in
+    # $O(n)$": "$O(n)$" was marked; "n" typed alone is one of its words)
+    ("n-gram codes", 'Learning \\alpha-divergences of G\\"odel ⟦codes⟧ in $O(n)$'),
+    ("n codes", 'Learning \\alpha-divergences of G\\"odel ⟦codes⟧ in ⟦$O(n)$⟧'),
 ])
 def test_a_title_written_with_tex_is_marked_where_it_reads_as_a_word_of_the_query(
         open_context, agree_site, query, marked):
@@ -712,6 +724,48 @@ def test_a_title_written_with_tex_is_marked_where_it_reads_as_a_word_of_the_quer
     result_hrefs(page, query)
     title = page.locator(".md-search-result__item > .md-search-result__link[href*='papers/tex-title/'] article > h1")
     assert title.evaluate(MARKED_TEXT) == marked
+
+
+@pytest.mark.parametrize(("query", "marked"), [
+    # (checked by hand: the piece written in TeX that reads as the word typed marked,
+    # whole, in "$n$-gram", by the hyphenated word typed, whose other half the title
+    # writes beside it)
+    ("n-gram", "Tables of ⟦$n$⟧-gram counts"),
+    ("n-gram tables", "⟦Tables⟧ of ⟦$n$⟧-gram counts"),
+])
+def test_a_tex_piece_joined_to_a_hyphenated_words_other_half_is_marked_by_it(open_context, agree_site, query, marked):
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    result_hrefs(page, query)
+    title = page.locator(".md-search-result__item > .md-search-result__link[href*='papers/tex-ngram/'] article > h1")
+    assert title.evaluate(MARKED_TEXT) == marked
+
+
+@pytest.mark.parametrize(("query", "marked"), [
+    # (checked by hand: what the result marks in the title, TeX pieces and words alike)
+    ("alpha", 'Learning ⟦\\alpha⟧-divergences of G\\"odel codes in $O(n)$'),
+    ("godel codes", 'Learning \\alpha-divergences of ⟦G\\"odel⟧ ⟦codes⟧ in $O(n)$'),
+    ("O(n)", 'Learning \\alpha-divergences of G\\"odel codes in ⟦$O(n)$⟧'),
+    ("alpha-divergences", 'Learning ⟦\\alpha-divergences⟧ of G\\"odel codes in $O(n)$'),
+    (TEX_TITLE, '⟦Learning⟧ ⟦\\alpha-divergences⟧ of ⟦G\\"odel⟧ ⟦codes⟧ in ⟦$O(n)$⟧'),
+])
+def test_the_page_a_tex_titles_result_opens_marks_its_title_as_the_result_does(open_context, agree_site, query, marked):
+    """The opened page marked the query's words in its title, not the pieces written in
+    TeX the result marked ("\\alpha" for "alpha": the page's words are not split at a
+    backslash or a dollar). The result's link names each such piece (hx), as written."""
+    url, _ = agree_site
+    page = open_context(base=url).new_page()
+    result_hrefs(page, query)
+    link = page.locator(".md-search-result__item > .md-search-result__link[href*='papers/tex-title/']")
+    result = link.locator("article > h1").evaluate(MARKED_TEXT)
+    assert result == marked
+    page.goto(link.get_attribute("href"))
+    title = page.locator("[data-md-component=content] h1")
+    title.locator("mark").first.wait_for()
+    page.wait_for_timeout(500)
+    assert title.evaluate(MARKED_TEXT) == marked
+    # (as text: each mark's, the title's own characters)
+    assert title.evaluate("h => [...h.querySelectorAll('*')].map(e => e.nodeName)") == ["MARK"] * marked.count("⟦")
 
 
 @pytest.mark.parametrize(("query", "location", "marked"), [
