@@ -2622,11 +2622,15 @@ class MaterialSearch:
         """`search`'s pages, and what the site's line above them counts (`count_line`)."""
         refined = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         words = refined.words
-        hits, terms = ([], {}) if refined.nothing else self._search(" ".join(refined.terms), words, refined.required)
+        # (Words marked "-" alone, a quoted one too: '-"okapi"' is "- +okapi" to Material,
+        # which found the pages with "okapi"; readinglist.js asks its worker nothing.)
+        excluding = excluding_only(refined.terms, query)
+        asked = not (refined.nothing or excluding)
+        hits, terms = self._search(" ".join(refined.terms), words, refined.required) if asked else ([], {})
         hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words, refined.typed)) for hit in hits]
         every = sum(not hit.missing for hit in hits)
         return Found(
-            hits, every, len(words), marked_words(query, self.vocabulary), excluding_only(refined.terms, query), refined.common,
+            hits, every, len(words), marked_words(query, self.vocabulary), excluding, refined.common,
             refined.notes, refined.unlinked, "" if hits else unrecorded_tip(query, self.recorded))
 
     def search_raw(self, query: str) -> list[Hit]:

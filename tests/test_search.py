@@ -3172,6 +3172,11 @@ def test_a_query_of_words_marked_excluded_only_finds_nothing_and_says_to_add_a_w
         found = engine.find(query)
         assert found.hits == [] and found.excluding, query
         assert engine.search_raw(refine_query(query)) == [], query
+    # A quoted word marked "-" is one too: Material makes a quoted phrase's words required
+    # ('-"okapi"' is "- +okapi" to it, which found "Zebra okapi"), and readinglist.js
+    # asks its worker nothing for it, saying to add a word (test_search_agree_properties).
+    found = engine.find('-"okapi"')
+    assert found.hits == [] and found.excluding
     # A word to search for beside them finds as before; and a word that finds nothing
     # is not told to add one.
     found = engine.find("zebra -okapi")

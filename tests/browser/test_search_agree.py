@@ -375,8 +375,14 @@ def _shown(page, query: str) -> tuple[list[tuple[str, list[str]]], list[str], st
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_site_and_the_terminal_answer_alike(open_context, agree_site, query):
     url, folder = agree_site
-    found = MaterialSearch(load_index(folder)).find(query)
-    page = open_context(base=url).new_page()
+    answered_alike(open_context(base=url).new_page(), MaterialSearch(load_index(folder)), query)
+
+
+def answered_alike(page, engine: MaterialSearch, query: str) -> None:
+    """That the search box of ``page`` (of the fixture site) lists for ``query`` what
+    ``engine`` (its index's) finds: the same pages, the papers lacking the same words,
+    under the same notes and line."""
+    found = engine.find(query)
     shown, notes, line = _shown(page, query)
     expected = [(hit.location, list(hit.missing)) for hit in found.hits]
     if "*" in query:
@@ -719,11 +725,14 @@ def test_a_title_written_with_tex_is_marked_where_it_reads_as_a_word_of_the_quer
     """A result found by what a TeX title reads as ("alpha", "Gödel") marked nothing in
     it: those words are in a field no result shows. Each piece written in TeX is marked
     where it reads as a word of the query (search.tex_pieces, readinglist.js's markTex)."""
-    url, _ = agree_site
-    page = open_context(base=url).new_page()
+    assert _result_title(open_context(base=agree_site[0]).new_page(), query, "papers/tex-title/") == marked
+
+
+def _result_title(page, query: str, location: str) -> str:
+    """The marked text of the title of ``query``'s result for ``location``."""
     result_hrefs(page, query)
-    title = page.locator(".md-search-result__item > .md-search-result__link[href*='papers/tex-title/'] article > h1")
-    assert title.evaluate(MARKED_TEXT) == marked
+    title = page.locator(f".md-search-result__item > .md-search-result__link[href*='{location}'] article > h1")
+    return title.evaluate(MARKED_TEXT)
 
 
 @pytest.mark.parametrize(("query", "marked"), [
@@ -734,11 +743,7 @@ def test_a_title_written_with_tex_is_marked_where_it_reads_as_a_word_of_the_quer
     ("n-gram tables", "⟦Tables⟧ of ⟦$n$⟧-gram counts"),
 ])
 def test_a_tex_piece_joined_to_a_hyphenated_words_other_half_is_marked_by_it(open_context, agree_site, query, marked):
-    url, _ = agree_site
-    page = open_context(base=url).new_page()
-    result_hrefs(page, query)
-    title = page.locator(".md-search-result__item > .md-search-result__link[href*='papers/tex-ngram/'] article > h1")
-    assert title.evaluate(MARKED_TEXT) == marked
+    assert _result_title(open_context(base=agree_site[0]).new_page(), query, "papers/tex-ngram/") == marked
 
 
 @pytest.mark.parametrize(("query", "marked"), [
@@ -788,6 +793,15 @@ def test_a_tex_titles_pieces_marked_in_a_result_are_text_never_markup(open_conte
     # (only marks in the title, no element the title's text writes, nor anything run)
     assert title.evaluate("h => [...h.querySelectorAll('*')].map(e => e.nodeName)") == ["MARK"] * marked.count("⟦")
     assert page.locator(".md-search-result img, .md-search-result script, .md-search-result b").count() == 0
+    assert page.evaluate("() => window.rlPwned") is None and dialogs == []
+    # (and the page it opens, whose title marks the pieces its link names, hx: as text)
+    page.goto(page.locator(f".md-search-result__item > .md-search-result__link[href*='{location}']").get_attribute("href"))
+    opened = page.locator("[data-md-component=content] h1")
+    opened.locator("mark").first.wait_for()
+    page.wait_for_timeout(500)
+    assert opened.evaluate(MARKED_TEXT) == marked
+    assert opened.evaluate("h => [...h.querySelectorAll('*')].map(e => e.nodeName)") == ["MARK"] * marked.count("⟦")
+    assert page.locator("[data-md-component=content] :is(img, b), article script").count() == 0
     assert page.evaluate("() => window.rlPwned") is None and dialogs == []
 
 

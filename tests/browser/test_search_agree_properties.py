@@ -1,0 +1,78 @@
+"""readinglist.js and generator/search.py refine any query alike: queries made of the
+forms test_search_agree's fixture list is searched by (TeX pieces, hyphenated words and
+their slips, forms written with a symbol, identifiers, addresses, names that are stop
+words, lunr's syntax), marked "+" or "-", in a sentence's punctuation, in any order,
+refined in headless Chromium and in Python with the fixture index's config: the same
+query for lunr and the same words to rank by (what each result is said to lack is read
+of those); and, fewer, typed in the search box and asked of `readinglist search`'s
+engine: the same pages, each paper lacking the same words, under the same line. A
+disagreement is a query the two searches answer otherwise."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.lemmas import by_form
+from generator.search import MaterialSearch, Vocabulary, _refine, excluding_only, load_index
+
+from .conftest import refined_both_ways
+from .test_search_agree import agree_site, answered_alike  # noqa: F401 (the fixture list, served)
+
+pytestmark = [pytest.mark.browser]
+
+# (Words of the fixture list's pages and the forms its queries take, test_search_agree's.)
+FORMS = [
+    "alpha", "\\alpha", "α", 'G\\"odel', "Gödel", "godel", "$O(n)$", "O(n)", "n", "$n$-gram",
+    "n-gram", "alpha-divergences", "\\alpha-divergences", "learning", "codes", "tables",
+    "C++", "c++", "R^2", "A/B", "TD(λ)", "ReST^EM", "rest", "colours^2", "kernels", "C",
+    "mutli-task", "multi-task", "multi-tsak", "merging", "merg*", "vectors~1", "title:merging",
+    "he", "He", "he*", "the", "author:he", "1999", "2401.01234", "arXiv:2401.01234v2",
+    "cs/0112017", "hep-th/9711200", "10.1234/abc", "doi:10.1234/ABC", "10.48550/arXiv.cs/0112017",
+    "github.com/sled", "https://github.com/sled-group/Teachable_RL", "facebookresearch/detr",
+    "encoder/decoder", "input/output", "Bengio", "DOI:", "arXiv:",
+]
+WORD = st.tuples(
+    st.sampled_from(["", "", "", "+", "-"]),
+    st.sampled_from(["", "", "", "(", '"', "["]),
+    st.sampled_from(FORMS),
+    st.sampled_from(["", "", "", ",", ".", ")", ";", '"', "]"]),
+).map("".join)
+QUERY = st.lists(WORD, min_size=1, max_size=4).map(" ".join)
+
+
+@pytest.fixture
+def refining(agree_site, open_context):  # noqa: F811 (the imported fixture)
+    url, folder = agree_site
+    page = open_context(base=url).new_page()
+    page.goto("")
+    config = load_index(folder)["config"]
+    forms, vocabulary = by_form(config["inflections"]), Vocabulary(config["vocabulary"])
+
+    def both(queries: list[str]) -> tuple[list, list]:
+        in_browser, _ = refined_both_ways(page, config, queries)
+        in_python = []
+        for query in queries:
+            refined = _refine(query, config["separator"], forms, vocabulary)
+            # (The worker is asked nothing, "", where search.py asks lunr nothing: a
+            # word marked "+" no page has (Refined.nothing), words marked "-" alone.)
+            asked = refined.nothing or excluding_only(refined.terms, query)
+            in_python.append(["" if asked else " ".join(refined.terms), [list(word) for word in refined.words]])
+        return in_browser, in_python
+    return both
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(QUERY, min_size=20, max_size=20))
+def test_any_query_of_the_lists_forms_is_refined_alike_in_the_browser_and_in_python(refining, queries):
+    in_browser, in_python = refining(queries)
+    assert [(q, b, p) for q, b, p in zip(queries, in_browser, in_python) if b != p] == []
+
+
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(QUERY)
+def test_any_query_of_the_lists_forms_is_answered_alike_on_the_site_and_in_the_terminal(
+        open_context, agree_site, query):  # noqa: F811 (the imported fixture)
+    url, folder = agree_site
+    answered_alike(open_context(base=url).new_page(), MaterialSearch(load_index(folder)), query)
