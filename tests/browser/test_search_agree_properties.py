@@ -67,14 +67,16 @@ def refining(agree_site, open_context):  # noqa: F811 (the imported fixture)
     return both
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# (derandomize: the same examples on every run, CI's too: a query found to disagree is a
+# test to fix or to keep as the xfail below, not a CI run failing by chance.)
+@settings(max_examples=25, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(QUERY, min_size=20, max_size=20))
 def test_any_query_of_the_lists_forms_is_refined_alike_in_the_browser_and_in_python(refining, queries):
     in_browser, in_python = refining(queries)
     assert [(q, b, p) for q, b, p in zip(queries, in_browser, in_python) if b != p] == []
 
 
-@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(CLOSED)
 def test_any_query_of_the_lists_forms_is_answered_alike_on_the_site_and_in_the_terminal(
         open_context, agree_site, query):  # noqa: F811 (the imported fixture)
