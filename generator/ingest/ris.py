@@ -708,14 +708,21 @@ def _author(written: str) -> tuple[str | None, str]:
 def _named_again(tags: _Tags, path: str, read: tuple[str, ...] = ("AU", "A1")) -> Location:
     """The first AU or A1 line (of ``read``), in the file's order, naming an author a line
     before it names (at the first such tag when none does: one named on a line of no
-    tag); of the editors' ED and A2, a line of its own tag (`_authors` reads a name A2
-    gives that ED gave once)."""
-    seen: set[tuple[str, str]] = set()
-    for number, line in sorted(line for tag in read for line in tags.lines.get(tag, [])):
-        text, _ = _author(line[6:])
-        if not text:
-            continue
-        key = (line[:2] if "ED" in read else "", author_key(text))
+    tag); of the editors', only the lines `_authors` reads: an A2 naming one ED names
+    is not read, so it repeats no one (a line after it may, ED's own)."""
+    read_lines: list[tuple[int, str]] = []
+    earlier: set[str] = set()  # (editors) the names the tags before this one gave
+    for tag in read:
+        given: set[str] = set()
+        for number, line in tags.lines.get(tag, []):
+            text, _ = _author(line[6:])
+            if text and author_key(text) not in earlier:
+                read_lines.append((number, author_key(text)))
+                given.add(author_key(text))
+        if "ED" in read:
+            earlier |= given
+    seen: set[str] = set()
+    for number, key in sorted(read_lines):
         if key in seen:
             return Location(path, number, 1)
         seen.add(key)

@@ -136,6 +136,27 @@ def test_an_ris_editor_named_under_both_ed_and_a2_is_one_editor():
     )
 
 
+def test_an_ris_editor_repeated_is_said_at_its_own_line_not_at_an_a2_restating_ed():
+    # (rev105: the A2 lines that restate ED's editors are not read, so they repeat no
+    # one; the warning was at the second A2 "Thrun", line 5, while the editor named twice
+    # is Pratt, on ED's line 7.)
+    problems = Problems()
+    (record,) = _ris(
+        "ED  - Thrun, Sebastian\nA2  - Thrun, Sebastian\nA2  - Thrun, Sebastian\n"
+        "ED  - Pratt, Lorien\nED  - Pratt, Lorien\n", problems, "CHAP",
+    )
+    assert record.editors == ("Sebastian Thrun", "Lorien Pratt", "Lorien Pratt")
+    [said] = [line for line in problems.format().splitlines() if "more than once" in line]
+    assert said.startswith("lab.ris:7:1: warning: the editor list of this record names the same editor"), said
+    # A repeat on A2 alone, of a name ED does not give, is said at its second A2 line.
+    problems = Problems()
+    (record,) = _ris("ED  - Thrun, Sebastian\nA2  - Pratt, Lorien\nA2  - Thrun, Sebastian\nA2  - Pratt, Lorien\n",
+                     problems, "CHAP")
+    assert record.editors == ("Sebastian Thrun", "Lorien Pratt", "Lorien Pratt")
+    [said] = [line for line in problems.format().splitlines() if "more than once" in line]
+    assert said.startswith("lab.ris:6:1: warning: the editor list"), said
+
+
 def test_an_editor_named_twice_is_said_of_editors_not_authors():
     # (bk3: "the author list of entry 'ch' names the same author ... as authors 1 and 3"
     # was said of its `editor` field.)
