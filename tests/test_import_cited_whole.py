@@ -52,3 +52,24 @@ def test_a_name_the_curator_braced_stays_braced_without_a_conflict(tmp_path, cap
     assert (status, err) == (0, "")
     assert "now" not in out and "0 conflict(s)" in out
     assert path.read_bytes() == edited
+
+
+def test_a_name_braced_with_braces_inside_is_kept_as_written_on_reimport(tmp_path, capsys):
+    # (rev105, reviewing bk3: papers.bib now writes the curator's "{Allen {AI}}" as
+    # "{Allen AI}", which the BibTeX import reads "Allen AI". Imported again, as the site's
+    # own papers.bib or a library that took it from there, under another key, it is no
+    # conflict with the file's name and no correction of it.)
+    content = tmp_path / "content"
+    _run(tmp_path, capsys, _bib(tmp_path, "week1.bib", "Un estudio", authors="Allen AI and L{\\'o}pez, Luis"))
+    path = content / "papers" / "un-estudio.yml"
+    path.write_text(path.read_text().replace("  - Allen AI\n", '  - "{Allen {AI}}"\n'))
+    edited = path.read_bytes()
+    text = bibtex([Paper(id="p", title="Un estudio", abstract="", authors=("{Allen {AI}}", "Luis López"))])
+    [line] = [line for line in text.splitlines() if line.strip().startswith("author")]
+    assert line == "  author = {{Allen AI} and Luis López}"  # (checked by hand: bk3's export)
+    for key in ("garcia2020", "un-estudio"):
+        status, out, err = _run(tmp_path, capsys, _bib(tmp_path, "papers.bib", "Un estudio", key=key,
+                                                        authors="{Allen AI} and Luis López"))
+        assert (status, err) == (0, ""), key
+        assert "now" not in out and "0 conflict(s)" in out, (key, out)
+        assert path.read_bytes() == edited, key
