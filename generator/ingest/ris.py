@@ -133,6 +133,11 @@ _THESES = frozenset({"THES"})
 # article's, a report's series editor or a translator's), never read. ED is an editor in
 # every type.
 _A2_EDITORS = _BOOKS | _IN_BOOKS | _CONFERENCES
+# But a book's editors Zotero writes under A3, and the book's series editors under A2
+# (its RIS.js fieldMap: A2 of a book is "seriesEditor", A3 "editor"): a book that has an
+# A3 has its editors there, and its A2 names the series' (an LNCS volume was "edited by"
+# Goos and Hartmanis). One without reads A2, as the RIS specification's "secondary author".
+_A3_EDITORS = _BOOKS
 _REPORTS = frozenset({"RPRT"})
 # The tags that name a record's venue, best first, by type. A conference paper's
 # proceedings title (Zotero's C3, ACM's BT) before the conference's name (Zotero's T2),
@@ -391,7 +396,10 @@ def _record(
         problems.skip(source, "RIS record", "no title", warned=True)
         return None
     authors = _authors(tags, path, problems)
-    editor_tags = ("ED", "A2") if kind in _A2_EDITORS else ("ED",)
+    editor_tags = (
+        ("ED", "A3") if kind in _A3_EDITORS and tags.lines.get("A3")
+        else ("ED", "A2") if kind in _A2_EDITORS else ("ED",)
+    )
     editors = _authors(tags, path, problems, editor_tags)
     if editors and not authors and kind not in _BOOKS:
         # A chapter's or paper's editors are its book's or proceedings', never its authors

@@ -116,6 +116,25 @@ def test_an_ris_journal_articles_a2_is_no_editor():
     assert (record.authors, record.editors) == (("Rich Caruana",), ())
 
 
+def test_an_ris_books_a3_is_its_editors_and_its_a2_then_the_series_editors():
+    # (rev105: Zotero's RIS writes a book's editors under A3 and its series editors under
+    # A2, RIS.js's fieldMap: an edited LNCS volume was "Edited by Gerhard Goos and Juris
+    # Hartmanis", the series' editors, its own lost.) A book with no A3 reads A2 as before.
+    problems = Problems()
+    (record,) = _ris(
+        "A2  - Goos, Gerhard\nA2  - Hartmanis, Juris\nA3  - Vedaldi, Andrea\nA3  - Bischof, Horst\n", problems,
+    )
+    assert (record.authors, record.editors) == ((), ("Andrea Vedaldi", "Horst Bischof"))
+    assert not problems.items, problems.format()
+    (record,) = _ris("ED  - Vedaldi, Andrea\nA2  - Goos, Gerhard\nA3  - Vedaldi, Andrea\nA3  - Bischof, Horst\n",
+                     problems, "EBOOK")
+    assert record.editors == ("Andrea Vedaldi", "Horst Bischof")
+    assert not problems.items, problems.format()
+    # (A chapter's A3 is its series editors, Zotero's too: its A2 is its book's editors.)
+    (record,) = _ris("AU  - Caruana, Rich\nA2  - Thrun, Sebastian\nA3  - Goos, Gerhard\n", problems, "CHAP")
+    assert record.editors == ("Sebastian Thrun",)
+
+
 def test_an_ris_editor_named_under_both_ed_and_a2_is_one_editor():
     # (bk3: an exporter writing each editor under ED and A2 gave "edited by Sebastian
     # Thrun and Sebastian Thrun", and a warning of a name repeated.) One given twice
