@@ -143,8 +143,16 @@ def braced_name(name: str) -> str | None:
 
 
 # A pair of braces inside a name braced whole that groups plain text ("{Allen {AI}}", its
-# "{AI}" kept in capitals by BibTeX), no TeX command's argument ("{\\"o}").
-_INNER_GROUP = re.compile(r"\{([^{}\\]*)\}")
+# "{AI}" kept in capitals by BibTeX), no TeX command's argument: neither one holding a
+# command ("{\\"o}") nor one after a command ("\\c{c}", "\\textsc{AI}", '\\"{o}'), which
+# the first alternative matches to leave as written (its braces taken off, "\\cc" is a
+# command TeX has not).
+_INNER_GROUP = re.compile(r"(\\(?:[A-Za-z]+\s*|[^A-Za-z\s])\{[^{}]*\})|\{([^{}\\]*)\}")
+
+
+def _ungrouped(match: re.Match[str]) -> str:
+    """A command's argument as written; a group of plain text without its braces."""
+    return match.group(1) if match.group(1) is not None else match.group(2)
 
 
 def shown_braced(name: str) -> str | None:
@@ -155,7 +163,7 @@ def shown_braced(name: str) -> str | None:
     braced = braced_name(name)
     if braced is None:
         return None
-    while (plain := _INNER_GROUP.sub(r"\1", braced)) != braced:
+    while (plain := _INNER_GROUP.sub(_ungrouped, braced)) != braced:
         braced = plain
     return braced
 

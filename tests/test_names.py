@@ -112,6 +112,18 @@ def test_a_name_braced_whole_is_shown_without_the_braces_that_group_inside_it():
     assert "  author = {{Allen AI} and Ada Lovelace and {Allen AI}},\n" in citation(paper)
 
 
+def test_a_tex_commands_braced_argument_inside_a_name_braced_whole_keeps_its_braces():
+    # (rev105: shown_braced took off the braces of "\\c{c}" and "\\textsc{AI}", which hold
+    # no backslash, as grouping braces: "{Fran\\c{c}ois Group}" was shown "Fran\\ccois
+    # Group", and cited so, a command TeX has not; "\\textsc{AI}" became "\\textscAI".) As
+    # written, as before a41b591c; a group of plain text beside them still goes.
+    assert shown_name("{Fran\\c{c}ois Group}") == "Fran\\c{c}ois Group"
+    assert shown_name("{\\textsc{AI} Lab}") == "\\textsc{AI} Lab"
+    assert shown_name('{\\v{S}koda {Auto}}') == "\\v{S}koda Auto"
+    assert shown_name('{Sch\\"{o}lkopf {AG}}') == 'Sch\\"{o}lkopf AG'
+    assert shown_name("{Fran\\c {c}ois}") == "Fran\\c {c}ois"  # (TeX allows a space before it)
+
+
 @given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=","), max_size=30))
 def test_a_name_without_a_comma_is_shown_as_written_on_one_line(name):
     spaced = " ".join(name.split())
