@@ -176,6 +176,18 @@ def test_an_ris_editor_repeated_is_said_at_its_own_line_not_at_an_a2_restating_e
     assert said.startswith("lab.ris:6:1: warning: the editor list"), said
 
 
+def test_an_ris_a2_in_another_order_than_ed_keeps_eds_order():
+    # (rev105: the lead's question.) ED's order is the list's; an A2 restating it in
+    # another order changes nothing, and a name A2 alone gives follows ED's.
+    problems = Problems()
+    (record,) = _ris(
+        "AU  - Caruana, Rich\nED  - Thrun, Sebastian\nED  - Pratt, Lorien\n"
+        "A2  - Mitchell, Tom\nA2  - Pratt, Lorien\nA2  - Thrun, Sebastian\n", problems, "CHAP",
+    )
+    assert record.editors == ("Sebastian Thrun", "Lorien Pratt", "Tom Mitchell")
+    assert not problems.items, problems.format()
+
+
 def test_an_editor_named_twice_is_said_of_editors_not_authors():
     # (bk3: "the author list of entry 'ch' names the same author ... as authors 1 and 3"
     # was said of its `editor` field.)
