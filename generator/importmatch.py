@@ -610,10 +610,15 @@ class Index:
             return joined, "same title but for a hyphen or space", None
         # (md3: or the title an earlier reading of this record gave, "J. Pearl" of a list's
         # "- J. Pearl. Causality: ... [pdf](…)": its title read anew is no second paper)
+        # (rev106: an earlier reading's title only where the paper's year is the record's:
+        # that reading gave two of Pearl's books one title, "J. Pearl", one paper, whose
+        # year is the first's; the second, 1988 not 2000, is a paper of its own, not a
+        # conflict on the first's title)
         earlier = [str(e.values[0]) for e in record.read_before if e.names == ("title",)]
         taken = next((
             paper for written in [record.title, *earlier]
             if (paper := self.by_taken_title.get(provenance.digest(written)) or self.by_taken_title.get(title_key(written)))
+            and (written == record.title or _years_agree(paper, record))
         ), None)
         if taken is not None:
             return taken, "a title it was imported under", None
@@ -792,6 +797,12 @@ def place_key(
         folded(str(venue)), str(year).strip(), str(volume or "").strip(), str(number or "").strip(),
         "".join(en_dashed_pages(str(pages)).split()),
     )
+
+
+def _years_agree(paper: Paper, record: Record) -> bool:
+    """Whether the paper and the record give one year, or either gives none."""
+    mine, theirs = str(paper.values.get("year") or "").strip(), str(record.year or "").strip()
+    return not (mine and theirs) or mine == theirs
 
 
 def ids_disagree(paper: Paper, record: Record) -> bool:

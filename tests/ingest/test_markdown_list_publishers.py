@@ -215,3 +215,30 @@ def test_a_reimport_keeps_the_venue_and_title_a_curator_wrote(tmp_path, monkeypa
     assert "venue: ICML\n" in bagging and "Proceedings of ICML" not in bagging
     assert "title: Causality\n" in pearl
     assert sorted(p.name for p in papers.glob("*.yml")) == ["bagging.yml", "j-pearl.yml"]
+
+
+TWO_BOOKS = (
+    "# A List\n\n"
+    "- J. Pearl. Causality: Models, Reasoning, and Inference. Cambridge University Press, 2000."
+    " [pdf](https://example.org/c.pdf)\n"
+    "- J. Pearl. Probabilistic Reasoning in Intelligent Systems. Morgan Kaufmann, 1988."
+    " [pdf](https://example.org/p.pdf)\n"
+)
+
+
+def test_two_books_an_earlier_import_read_under_one_title_are_two_papers_now(tmp_path, monkeypatch):
+    # (rev106) The earlier reading titled both "J. Pearl", one paper, its year 2000 the
+    # first's (1988 a conflict). Read anew, the second matched that paper by "a title it
+    # was imported under" too: its title a conflict, the book never a paper of its own.
+    path = tmp_path / "list.md"
+    path.write_text(TWO_BOOKS, encoding="utf-8")
+    with monkeypatch.context() as m:
+        _older(m)
+        assert import_paths([path], tmp_path / "content", added=DAY).added == ["j-pearl"]
+    shutil.rmtree(tmp_path / ".cache", ignore_errors=True)
+    papers = tmp_path / "content" / "papers"
+    report = import_paths([path], tmp_path / "content", added=DAY)
+    assert report.updated == ["j-pearl"] and len(report.added) == 1 and report.conflicts == []
+    assert 'title: "Causality: Models, Reasoning, and Inference"\n' in (papers / "j-pearl.yml").read_text(encoding="utf-8")
+    added = (papers / f"{report.added[0]}.yml").read_text(encoding="utf-8")
+    assert "title: Probabilistic Reasoning in Intelligent Systems\n" in added and "year: 1988\n" in added
