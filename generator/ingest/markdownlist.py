@@ -2497,6 +2497,35 @@ def _venue_before_publisher(text: str) -> tuple[str, str, str, int, int] | None:
 
 
 _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# (rev106) What a list's prose says of a person in a reference's shape ("- Yann LeCun.
+# Keynote talk. NeurIPS, 2018.", "- Alice Smith. Editor-in-chief. JMLR, 2019.", "- Ivan
+# Petrov. Book review. Nature, 2020."): a "title" of these words alone names no work.
+# A title with one word besides is a work's ("A Tutorial on Support Vector Machines").
+_NO_WORK_WORDS = frozenset("""
+    a an the of in at on for and to co
+    talk talks keynote keynotes invited plenary speaker speakers speech lecture lectures
+    lecturer course courses class seminar tutorial tutorials slides video videos podcast
+    interview interviews review reviews reviewer book biography bio obituary profile
+    award awards prize best paper papers honorable honourable mention oral poster spotlight
+    chair chairs area program programme general senior committee member members editor
+    editors associate chief editorial board panel panelist organizer organiser organizers
+    organisers guest professor fellow student phd thesis position deadline deadlines call
+    news announcement update updates
+""".split())
+# (a course's code for a title: "- Fei-Fei Li. CS231n. Stanford University, 2017.")
+_COURSE_CODE = re.compile(r"(?i)(?:cs|cse|cmsc|comp|cos|csc|ece|ee|eecs|stat|stats|math)\s?-?\d{2,4}[a-z]?(?![^\W_])")
+# (a university alone where a reference names its publisher is a course's or a talk's
+# place, "- Andrew Ng. Machine Learning. Stanford University, 2012."; its press is one)
+_SCHOOL_ALONE = re.compile(
+    r"(?i)^(?!.*(?<![^\W_])press(?![^\W_])).*(?<![^\W_])(?:universit\w*|college|institute|school)(?![^\W_])"
+)
+
+
+def _names_no_work(title: str) -> bool:
+    """Whether a full reference's title sentence (`_reference_names`) names no work: a
+    role, a talk, an award, a review (`_NO_WORK_WORDS`) or a course's code."""
+    words = re.findall(r"[^\W\d_]+", title.casefold())
+    return bool(_COURSE_CODE.match(title)) or bool(words) and all(word in _NO_WORK_WORDS for word in words)
 
 
 @_per_parse
@@ -2514,10 +2543,13 @@ def _reference_names(text: str) -> tuple[str, ...]:
     title, *after = _first_sentence(rest[0])
     if not after or not _clean(title) or _venue_and_year(_clean(title)) or not _A_YEAR.search(after[0]):
         return ()
+    if _names_no_work(_clean(title)):
+        return ()
     published = _clean(after[0])
     parts = [part.strip(" \t*_") for part in re.split(r"[,.;:()]", published)]
     if not (_venue_before_publisher(published) or any(
-        _edited_books_publisher(part) or names_journal(part) or _PROCEEDINGS_WORDS.search(part)
+        (_edited_books_publisher(part) and not _SCHOOL_ALONE.search(part)) or names_journal(part)
+        or _PROCEEDINGS_WORDS.search(part)
         or _KNOWN_VENUE_IN.search(part) for part in parts if part
     )):
         return ()

@@ -148,6 +148,21 @@ def test_a_book_cited_in_full_without_a_link_is_imported(item, authors, title, v
     "- Kalman Filters. A Tutorial. Some notes from 2019.",
     "- Christopher Bishop. Pattern Recognition and Machine Learning.",
     "- Christopher Bishop. Pattern Recognition and Machine Learning. 2006.",
+    # (rev106) Prose a list holds in the shape of a full reference, a person's name, a
+    # few words, a venue or publisher with a year: a talk, a role, an award, a review, a
+    # course. Each was imported as a paper ("Keynote talk" by Yann LeCun in NeurIPS);
+    # none is one, and a false paper in content/papers is worse than an item skipped.
+    "- Yann LeCun. Keynote talk. NeurIPS, 2018.",
+    "- Eve Adams. Invited speaker. Conference on Robot Learning, 2020.",
+    "- Alice Smith. Editor-in-chief. Journal of Machine Learning Research, 2019.",
+    "- Bob Jones. Associate Editor. IEEE Transactions on Pattern Analysis and Machine Intelligence, 2015.",
+    "- Carol White. Area chair. Proceedings of ICML, 2021.",
+    "- Dan Brown. Best paper award. NeurIPS, 2019.",
+    "- Ivan Petrov. Book review. Nature, 2020.",
+    "- Heidi Klum. Interview. Nature, 2020.",
+    # (a course: its code for a title, or a university alone where a publisher stands)
+    "- Fei-Fei Li. CS231n. Stanford University, 2017.",
+    "- Andrew Ng. Machine Learning. Stanford University, 2012.",
 ])
 def test_an_item_without_a_link_that_is_no_full_reference_is_skipped(item):
     problems = Problems()
@@ -215,6 +230,19 @@ def test_a_reimport_keeps_the_venue_and_title_a_curator_wrote(tmp_path, monkeypa
     assert "venue: ICML\n" in bagging and "Proceedings of ICML" not in bagging
     assert "title: Causality\n" in pearl
     assert sorted(p.name for p in papers.glob("*.yml")) == ["bagging.yml", "j-pearl.yml"]
+
+
+# (rev106: guards for the prose above: a title of words of its own, a university's press)
+@pytest.mark.parametrize("item, authors, title, venue", [
+    ("- Y. LeCun, Y. Bengio, and G. Hinton. Deep learning. Nature, 2015.",
+     ("Y. LeCun", "Y. Bengio", "G. Hinton"), "Deep learning", "Nature"),
+    ("- J. Pearl. Causality. Cambridge University Press, 2000.", ("J. Pearl",), "Causality", "Cambridge University Press"),
+    ("- Leo Breiman. Statistical Modeling: The Two Cultures. Statistical Science, 2001.",
+     ("Leo Breiman",), "Statistical Modeling: The Two Cultures", "Statistical Science"),
+])
+def test_a_reference_whose_title_names_a_work_is_still_imported(item, authors, title, venue):
+    record = _read(item)
+    assert (record.authors, record.title, record.venue) == (authors, title, venue)
 
 
 TWO_BOOKS = (
