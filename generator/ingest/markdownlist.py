@@ -67,7 +67,7 @@ from ..errors import Location, Problems
 from ..export_bibtex import names_journal
 from ..lemmas import known_word as _dictionary_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
-from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
+from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT, normalise_title
 from ..models import Link, en_dashed_pages
 from ..names import (
     ends_with_founders_publisher, founders_publishers, is_founders_publisher, is_given_name_word, is_organisation,
@@ -878,7 +878,10 @@ class _Reader:
             editors = book_editors  # (bk2: its book's editors, the paper file's `editors`)
         elif not editors and (before_publisher := _venue_before_publisher(_without_editors(cited))) and (
             venue == before_publisher[1]
-        ):
+        ) and normalise_title(before_publisher[0]) != normalise_title(title):
+            # (rev106: not the book's own title repeated, "- [Pattern Recognition](…) - S.
+            # Theodoridis. Pattern Recognition, Academic Press, 2008.", though its words
+            # say journal: it stays the book's, its publisher its venue, as "Deep Learning")
             # (md3) The proceedings, journal or book named before the publisher is the
             # venue, the publisher its publisher: "- L. Breiman. Title. In Proceedings of
             # ICML, Morgan Kaufmann, 1995." was of the venue "Morgan Kaufmann", cited as a @book.

@@ -105,6 +105,15 @@ def test_a_venue_before_its_publisher_is_the_venue_and_the_publisher_its_publish
     ("- [T](https://example.org/t.pdf) - Maria Garcia. In J. Smith (Ed.), Handbook of Learning, Springer, 2019.",
      ("Maria Garcia",), "Handbook of Learning", "book", "Springer"),
     ("- [T](https://example.org/t.pdf) - Jane Smith. ICML 2019.", ("Jane Smith",), "ICML", "", ""),
+    # (rev106) a book's own title before its publisher, though its words say journal
+    # ("Pattern Recognition", "Artificial Intelligence") or proceedings ("Advances in"):
+    # the book's, no venue; md3's reading made each an @article or @inproceedings of itself
+    ("- [Pattern Recognition](https://example.org/pr.pdf) - S. Theodoridis. Pattern Recognition, Academic Press, 2008.",
+     ("S. Theodoridis",), "Academic Press", "", ""),
+    ("- [Artificial Intelligence](https://example.org/ai.pdf) - Russell and Norvig. Artificial Intelligence,"
+     " Prentice Hall, 2009.", ("Russell", "Norvig"), "Prentice Hall", "", ""),
+    ("- [Advances in Kernel Methods](https://example.org/akm.pdf) - B. Schölkopf et al. Advances in Kernel"
+     " Methods, MIT Press, 1999.", ("B. Schölkopf", "others"), "MIT Press", "", ""),
 ])
 def test_names_and_a_books_own_title_before_a_publisher_stay_as_they_were(item, authors, venue, kind, publisher):
     record = _read(item)
