@@ -25,7 +25,7 @@ from pathlib import Path
 from .. import __version__, fetch
 from ..errors import CuratorError, Location, Problem, Problems
 from ..importer import import_records
-from ..ingest import Record, parse_text
+from ..ingest import Record, page_advice, parse_text
 from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
 from ..links import Wanted, read_id
 from ..quoting import shell_quoted
@@ -84,17 +84,6 @@ class Unanswered(Exception):
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.hint = hint
-
-
-# An address, with its scheme or without ("aclanthology.org/N19-1423/").
-_ADDRESS = re.compile(r"(?i)(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/")
-# arXiv's and doi.org's addresses, which name a paper by its id or not at all (a
-# listing page, an id cut off): no page of theirs gives a paper's BibTeX to import.
-_ID_SITE = re.compile(r"(?i)(?:https?://)?(?:[a-z0-9-]+\.)*(?:arxiv\.org|doi\.org)/")
-_A_PAGE = (
-    ", nor a page that names one in its address: import the BibTeX its page gives"
-    " (readinglist import -, then paste it; or readinglist import FILE.bib)"
-)
 
 
 def _a_file(name: str) -> str:
@@ -299,7 +288,7 @@ def run(args: argparse.Namespace) -> int:
                 "neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)"
                 # (A paper's page, OpenReview's or a proceedings': the BibTeX it gives is
                 # what import reads.)
-                + (_A_PAGE if _ADDRESS.match(text.strip()) and not _ID_SITE.match(text.strip()) else "")
+                + page_advice(text)
                 + (_a_file(text) if os.path.isfile(text) else ""),
             )
         # (Asked once: a DOI ignores case, "10.1023/A:1" and "10.1023/a:1" are one.)

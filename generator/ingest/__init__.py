@@ -714,6 +714,25 @@ def format_of(text: str, path: str, fmt: str | None) -> str | None:
     return fmt
 
 
+# A web page's address, with its scheme or without ("aclanthology.org/N19-1423/"); and arXiv's and doi.org's, which name a paper by its id or not at
+# all (a listing page, an id cut off): no page of theirs gives a paper's BibTeX to import.
+_ADDRESS = re.compile(r"(?i)(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/")
+_ID_SITE = re.compile(r"(?i)(?:https?://)?(?:[a-z0-9-]+\.)*(?:arxiv\.org|doi\.org)/")
+
+
+def page_advice(word: str) -> str:
+    """What to do with ``word``, no arXiv id nor DOI, when it is the address of a paper's
+    page that names it otherwise (OpenReview's forum, an ACL Anthology page): import the
+    BibTeX that page gives; "" for any other word (`add`'s words, an ids list's lines)."""
+    word = word.strip()
+    if not _ADDRESS.match(word) or _ID_SITE.match(word):
+        return ""
+    return (
+        ", nor a page that names one in its address: import the BibTeX its page gives"
+        " (readinglist import -, then paste it; or readinglist import FILE.bib)"
+    )
+
+
 # A line's comment in a list of ids: "#" after a space, or starting the line (an
 # address's own "#", "abs/2106.09685#S1", is none).
 _ID_LINE_COMMENT = re.compile(r"(?:^|\s)#.*")
@@ -739,11 +758,13 @@ def _ids_listed(text: str, path: str, problems: Problems) -> bool:
     said_at = next(where for where, _, found in words if found)
     for where, word, found in words:
         if found is None:
+            # (A page's address has nothing to be corrected to: its BibTeX is imported.)
+            page = page_advice(word)
             problems.error(
                 where,
                 f"{quoted(word)} is neither an arXiv id (such as 2106.09685) nor a DOI (such as"
-                f" 10.1145/3442188.3445922): the readinglist add command said at line {said_at.line}"
-                " leaves it out; correct it and add it too",
+                f" 10.1145/3442188.3445922){page}{'; ' if page else ': '}the readinglist add command said at line"
+                f" {said_at.line} leaves it out" + ("" if page else "; correct it and add it too"),
             )
     problems.error(
         said_at,
