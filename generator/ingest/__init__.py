@@ -752,7 +752,12 @@ def _ids_listed(text: str, path: str, problems: Problems) -> bool:
             if len(word.split()) > 1:
                 return False  # (a sentence, a listing page's line: not a list of ids)
             words.append((Location(path, number, line.index(word) + 1), word, read_id(word)))
-    ids = dict.fromkeys(found.arxiv or found.doi for _, _, found in words if found)
+    # (Each once, as first written: a DOI ignores case, "10.1109/CVPR.2016.90" and
+    # "10.1109/cvpr.2016.90" are one, as add asks them.)
+    ids: dict[str, str] = {}
+    for _, _, found in words:
+        if found:
+            ids.setdefault(found.arxiv or found.doi.casefold(), found.arxiv or found.doi)
     if not ids:
         return False
     said_at = next(where for where, _, found in words if found)
@@ -770,7 +775,7 @@ def _ids_listed(text: str, path: str, problems: Problems) -> bool:
         said_at,
         "this lists papers by their ids (arXiv ids, arXiv addresses or DOIs, one a line),"
         " which import does not read: add them as arXiv and doi.org describe them, with"
-        f" readinglist add {' '.join(map(shell_quoted, ids))}",
+        f" readinglist add {' '.join(map(shell_quoted, ids.values()))}",
     )
     return True
 
