@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 from .errors import Location, Problem, Problems
 from .links import without_subject_class
 from .models import Paper, unreadable_pages
-from .names import braced_name, read_as_organisation
+from .names import read_as_organisation, shown_braced
 from .quoting import quoted
 from .schema import MAX_ID_LENGTH, PATTERNS
 from .slugs import slugify
@@ -716,7 +716,7 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
     typed ("Sch{\\"o}lkopf", "{BERT}"): say the value with its letters. (An import
     writes the letters; the abstract and notes may hold TeX meant as typed.) An author
     braced whole, "{Hugging Face}", is no such TeX: the braces say the name is one unit,
-    an organisation's, which the citations write whole (`names.braced_name`), and the
+    an organisation's, which the citations write whole (`names.shown_braced`), and the
     pages show it without them; TeX inside them is said, the braces kept."""
     for name in ("title", "authors", "editors", "venue", "publisher"):
         node = tree.get(name)
@@ -727,7 +727,9 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
             from .latex import tex_accent  # (imported late: pylatexenc, for such a value only)
 
             text = item.text or ""
-            whole = braced_name(text.strip()) if name in ("authors", "editors") else None
+            # (As the pages show it: "{Allen {AI}}" is "Allen AI", its inner braces, which
+            # group plain text, not shown; a TeX command's, "{Fran\\c{c}ois Lab}", are.)
+            whole = shown_braced(text.strip()) if name in ("authors", "editors") else None
             if (found := tex_accent(text if whole is None else whole)) is None:
                 continue
             if whole is not None:
