@@ -122,9 +122,8 @@ _DOCS_LOCKS = "readinglist_docs_locks"
 # is `mkdocs gh-deploy`, which pushes the site folder after the build and its on_shutdown.
 _SITE_LOCKS = "readinglist_site_locks"
 _DEPLOYING = "readinglist_deploying"
-# When the process started (time.time_ns() at on_startup, before a first build read
-# anything), less _MTIME_SLACK: under serve, see _catch_up. (Noted whatever the command:
-# `mkdocs serve --clean` calls on_startup with "build", and serves all the same.)
+# Under serve, when the server started (time.time_ns() at on_startup, before its first
+# build read anything), less _MTIME_SLACK: see _catch_up.
 _SERVE_STARTED = "readinglist_serve_started"
 # A file's modification time is the kernel's coarse clock's (a few milliseconds behind
 # time.time_ns()), and FAT's keeps even seconds: a save just after the server started
@@ -136,9 +135,9 @@ def on_startup(command: str, dirty: bool) -> None:
     # (A site folder an earlier `gh-deploy` of this process kept held: see on_shutdown.)
     docslock.let_go_of_all(_site_locks())
     build.PROCESS_STATE[_DEPLOYING] = command == "gh-deploy"
-    build.PROCESS_STATE[_SERVE_STARTED] = time.time_ns() - _MTIME_SLACK
     if command == "serve":
         os.environ[_SERVING] = "1"
+        build.PROCESS_STATE[_SERVE_STARTED] = time.time_ns() - _MTIME_SLACK
         # (`readinglist serve` did so already; plain `mkdocs serve` stopped by SIGTERM
         # or SIGHUP left its built site in the temporary folder.)
         from generator.commands.serve import stop_on_signals
