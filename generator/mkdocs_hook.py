@@ -21,7 +21,6 @@ import os
 import re
 import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -122,13 +121,6 @@ _DOCS_LOCKS = "readinglist_docs_locks"
 # is `mkdocs gh-deploy`, which pushes the site folder after the build and its on_shutdown.
 _SITE_LOCKS = "readinglist_site_locks"
 _DEPLOYING = "readinglist_deploying"
-# Under serve, when the server started (time.time_ns() at on_startup, before its first
-# build read anything), less _MTIME_SLACK: see _catch_up.
-_SERVE_STARTED = "readinglist_serve_started"
-# A file's modification time is the kernel's coarse clock's (a few milliseconds behind
-# time.time_ns()), and FAT's keeps even seconds: a save just after the server started
-# could be dated before it. One saved just before costs one rebuild that changes nothing.
-_MTIME_SLACK = 2_000_000_000
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -137,7 +129,6 @@ def on_startup(command: str, dirty: bool) -> None:
     build.PROCESS_STATE[_DEPLOYING] = command == "gh-deploy"
     if command == "serve":
         os.environ[_SERVING] = "1"
-        build.PROCESS_STATE[_SERVE_STARTED] = time.time_ns() - _MTIME_SLACK
         # (`readinglist serve` did so already; plain `mkdocs serve` stopped by SIGTERM
         # or SIGHUP left its built site in the temporary folder.)
         from generator.commands.serve import stop_on_signals
@@ -771,54 +762,10 @@ def on_serve(server, config: MkDocsConfig, builder):
     _ignore_editors_files(server)
     _bar_when_stopped(server)
     _reloading_error_pages(server)
-    _catch_up(server)
     config_file = Path(getattr(config, "config_file_path", None) or "")
     if config_file.name == siteconfig.CONFIG:  # (the file `check` reads; not `mkdocs -f other.yml`)
         server.builder = guard_config(builder, config_file.resolve().parent)
     return server
-
-
-def _catch_up(server) -> None:
-    """A file saved while the server's first build ran (an import run beside it, an
-    editor's save in the seconds that build takes) was in no page: the build had read
-    the content before, and the watches, which MkDocs starts after that build, compare
-    what they see with their first look, taken after the save. The site stayed without
-    it, unsaid, until another save. As the watches start (server.serve(), before it
-    serves), a file or folder under them modified since the server started asks for a
-    rebuild, as a change they see does: at worst one rebuild of nothing (a save just as
-    the server started, which the build read)."""
-    started = build.PROCESS_STATE.get(_SERVE_STARTED)
-    observer = getattr(server, "observer", None)
-    if started is None or observer is None or not hasattr(server, "_rebuild_cond"):
-        return
-    start = observer.start
-
-    def started_and_caught_up() -> None:
-        start()  # (watchdog's observer takes each watch's first look here: a save after it is theirs to see)
-        if any(_modified_since(path, started) for path in list(getattr(server, "_watched_paths", {}))):
-            with server._rebuild_cond:
-                server._want_rebuild = True
-                server._rebuild_cond.notify_all()
-
-    observer.start = started_and_caught_up
-
-
-def _modified_since(path: str, since: int) -> bool:
-    """Whether ``path`` (a file or a folder), or anything under it, was modified at
-    ``since`` (time.time_ns()) or later: a folder is when a file in it is made, removed
-    or renamed, as an import's new paper or a deleted one."""
-
-    def modified(one: str) -> bool:
-        try:
-            return os.stat(one).st_mtime_ns >= since
-        except OSError:
-            return False  # (gone since: its folder says so)
-
-    if modified(path):
-        return True
-    return any(
-        modified(os.path.join(folder, name)) for folder, folders, files in os.walk(path) for name in (*folders, *files)
-    )
 
 
 def _bar_when_stopped(server) -> None:

@@ -154,49 +154,6 @@ def test_under_serve_an_editors_swap_or_backup_file_builds_nothing(tmp_path):
         server.observer.join()
 
 
-def test_under_serve_a_file_saved_during_the_first_build_is_built_once_the_server_watches(tmp_path, process_state):
-    # (hunt14: a paper imported while `readinglist serve` ran its first build, 16 s on a
-    # loaded machine, was in no page, and the server never built it: the watches MkDocs
-    # starts after that build took the new file as there from the first. Its page was
-    # "not found" until another save.)
-    import time
-    from types import SimpleNamespace
-
-    from mkdocs.livereload import LiveReloadServer
-
-    from generator import mkdocs_hook
-
-    def wants_a_rebuild(during_the_first_build) -> bool:
-        # (each case in a project of its own, its files and folders saved a minute ago)
-        root = tmp_path / str(len(list(tmp_path.iterdir())))
-        papers = root / "content" / "papers"
-        papers.mkdir(parents=True)
-        for name in ("old.yml", "gone.yml"):
-            (papers / name).write_text(f"id: {name[:-4]}\n")
-        long_ago = time.time() - 60
-        for path in (papers / "old.yml", papers / "gone.yml", papers, root / "content"):
-            os.utime(path, (long_ago, long_ago))
-        mkdocs_hook.on_startup("serve", dirty=False)
-        during_the_first_build(papers)  # (the build itself runs no part of the hook this needs)
-        server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(root))
-        config = SimpleNamespace(docs_dir=None, config_file_path=str(root / "other.yml"))
-        server = mkdocs_hook.on_serve(server, config=config, builder=server.builder)
-        server.watch(str(root / "content"))  # (as MkDocs watches `watch:`, after on_serve)
-        server.observer.start()  # (as server.serve() does, before it serves)
-        try:
-            return server._want_rebuild
-        finally:
-            server.observer.stop()
-            server.observer.join()
-
-    # Nothing saved since the server started: no rebuild.
-    assert wants_a_rebuild(lambda papers: None) is False
-    # A new paper, a paper edited in place, a paper deleted: each a rebuild.
-    assert wants_a_rebuild(lambda papers: (papers / "new.yml").write_text("id: new\n")) is True
-    assert wants_a_rebuild(lambda papers: (papers / "old.yml").write_text("id: old\ntitle: Edited\n")) is True
-    assert wants_a_rebuild(lambda papers: (papers / "gone.yml").unlink()) is True
-
-
 def test_under_serve_a_dot_named_page_the_build_reads_is_watched_as_the_build_reads_it(tmp_path):
     # content/pages/.draft.md is read, and said as a mistake (MkDocs leaves a dot-named
     # page out), but the watch took it for an editor's file: its creation built nothing,
