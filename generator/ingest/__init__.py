@@ -736,6 +736,12 @@ def page_advice(word: str) -> str:
 # A line's comment in a list of ids: "#" after a space, or starting the line (an
 # address's own "#", "abs/2106.09685#S1", is none).
 _ID_LINE_COMMENT = re.compile(r"(?:^|\s)#.*")
+# A spreadsheet's header naming its column of ids ("DOI", "arXiv id", "paper_ids", "URL"),
+# kept on the first line when the column is saved as CSV or copied out: no paper, so not
+# one to be told to correct.
+_IDS_HEADER = re.compile(
+    r"(?i)[\"']?(?:(?:paper|arxiv|doi)s?[ _-]?)?(?:ids?|dois?|arxiv|urls?|links?|address(?:es)?)[\"']?,?"
+)
 
 
 def _ids_listed(text: str, path: str, problems: Problems) -> bool:
@@ -748,6 +754,8 @@ def _ids_listed(text: str, path: str, problems: Problems) -> bool:
     words = []
     for number, line in enumerate(text.split("\n"), 1):
         word = _ID_LINE_COMMENT.sub("", line).strip()
+        if word and not words and _IDS_HEADER.fullmatch(word):
+            continue  # (the column's header, above its first id)
         if word:
             if len(word.split()) > 1:
                 return False  # (a sentence, a listing page's line: not a list of ids)
