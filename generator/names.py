@@ -55,6 +55,24 @@ _FOUNDERS = re.compile(
 _SUFFIX_PART = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
+# A company's legal form, written after its name and a comma: "Meta, Inc.", "Acme, Ltd".
+# A reference manager writes such an author as it is named, in the one field of an
+# organisation's name (Zotero's RIS "AU  - Meta, Inc."), and BibTeX's reading, "Last,
+# First", made it "Inc. Meta". Not forms that read as a person's initials ("AG", "S.A.",
+# "N.V.": "Smith, S.A." is Smith's).
+_LEGAL_FORM = re.compile(r"(?:Inc|Ltd|Corp|Co|Pty\.? Ltd|S\.p\.A)\.?|LLC|LLP|GmbH|plc|PLC|Limited|Corporation")
+
+
+_COMPANY = re.compile(rf"[^,{{}}\\]*[^\W\d_][^,{{}}\\]*,\s*(?:{_LEGAL_FORM.pattern})")
+
+
+def is_company_written(name: str) -> bool:
+    """Whether ``name``, as a source wrote it, is a company's name with its legal form
+    after a comma ("Meta, Inc.", "Acme Robotics, GmbH": _LEGAL_FORM), one author, not
+    "Last, First": no braces (a BibTeX name braced is as its writer braced it)."""
+    return bool(_COMPANY.fullmatch(name.strip()))
+
+
 def is_suffix(word: str) -> bool:
     """Whether ``word`` is a name's "Jr" part: Jr, Jr., Sr, Sr., II, III, IV."""
     return bool(_SUFFIX_PART.fullmatch(word))

@@ -60,7 +60,7 @@ from ..latex import (
 )
 from ..export_bibtex import names_proceedings, names_software
 from ..typos import closest
-from ..names import is_organisation, is_suffix, named_twice, source_name, without_marks
+from ..names import is_company_written, is_organisation, is_suffix, named_twice, source_name, without_marks
 from ..matchkeys import PREPRINT
 from ..venuewords import proceedings_series
 from ..models import OTHERS, Link, en_dashed_pages, readable_pages, unreadable_pages
@@ -873,6 +873,10 @@ class _SourceNames(_EachAuthor):
     Xplore's "T. -Y. Lin" as "T.-Y. Lin"."""
 
     def rewrite(self, name: str) -> str:
+        if is_company_written(name):
+            # (BibTeX's "Last, First" made "Meta, Inc." the person "Inc. Meta": read as
+            # "{Meta, Inc.}", a name braced whole, the company it names.)
+            return "{" + name.strip() + "}"
         return source_name(name)
 
 

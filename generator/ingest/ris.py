@@ -52,7 +52,7 @@ from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..quoting import quoted
 from ..venuewords import proceedings_series
-from ..names import author_key, named_twice, source_name, without_marks
+from ..names import author_key, is_company_written, named_twice, source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, series_read_before, thesis_kind, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, notes_read_before, say_left_out, worth_saying
@@ -701,6 +701,8 @@ def _author(written: str) -> tuple[str | None, str]:
     name = _plain(written)
     if not name or _ET_AL.fullmatch(name):
         return None, name
+    if is_company_written(name):
+        return name, ""  # ("Meta, Inc.": a company's one name, not "Inc. Meta")
     name = source_name(name)  # ("赵, 鑫" is "赵鑫", not "鑫 赵"; IEEE's "T. -Y. Lin" "T.-Y. Lin")
     parts = [part.strip() for part in name.split(",")]
     if len(parts) == 3 and all(parts):

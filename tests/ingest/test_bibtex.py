@@ -1007,6 +1007,19 @@ def test_an_affiliations_number_beside_a_name_is_a_mark():
     ]
 
 
+def test_a_company_with_its_legal_form_after_a_comma_is_one_author_not_last_first():
+    # "Meta, Inc." unbraced is, to BibTeX, the person "Inc. Meta"; a company is meant (a
+    # reference manager's one-field name). Kept whole, as "{Meta, Inc.}" is; cited braced.
+    text = r"""@misc{p, title={T}, author={Touvron, Hugo and Meta, Inc. and Widgets, Ltd and Smith, S.A.}}"""
+    problems = Problems()
+    (record,) = parse_text(text, "papers.bib", problems)
+    assert record.authors == ("Hugo Touvron", "Meta, Inc.", "Widgets, Ltd", "S.A. Smith")
+    assert not problems.items
+    from generator.export_bibtex import _authors as cited
+
+    assert cited(record.authors) == "Hugo Touvron and {Meta, Inc.} and {Widgets, Ltd} and S.A. Smith"
+
+
 def test_a_name_braced_whole_or_of_marks_alone_keeps_its_marks():
     # Found by the round trip's property test: the export writes an author "#" as
     # {{\#}}, which came back as no author at all, with a warning of a mark left out.

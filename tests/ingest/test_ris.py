@@ -592,6 +592,20 @@ def test_an_author_named_twice_is_a_warning_at_the_second_and_the_list_stays():
     assert [p.split(": warning")[0] for p in problems] == ["lab.ris:6:1"]
 
 
+def test_a_company_named_with_its_legal_form_after_a_comma_is_kept_whole():
+    # Zotero writes an organisation's one-field name as it is: "Meta, Inc.". Read as
+    # "Last, First" it was the author "Inc. Meta". Initials that look like a form
+    # ("S.A.", "AG") stay a person's; a "Jr" stays the name's suffix.
+    record, problems = _one(
+        "PY  - 2023\nAU  - Meta, Inc.\nAU  - Acme Robotics, GmbH\nAU  - Widgets, Ltd\n"
+        "AU  - Smith, S.A.\nAU  - Mueller, AG\nAU  - King, Martin, Jr.\n"
+    )
+    assert record.authors == (
+        "Meta, Inc.", "Acme Robotics, GmbH", "Widgets, Ltd", "S.A. Smith", "AG Mueller", "Martin King, Jr.",
+    )
+    assert problems == []
+
+
 def test_a_mark_beside_a_name_is_left_out_with_a_warning_at_the_authors():
     record, problems = _one("PY  - 2020\nAU  - Wilcox*, Albert\nAU  - Pang†, Ce\n")
     assert record.authors == ("Albert Wilcox", "Ce Pang")
