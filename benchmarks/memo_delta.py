@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import memo_reads  # noqa: E402  (an edit made and undone: edit_made)
 import run  # noqa: E402  (benchmarks/run.py: the edits and settings of its rerun)
 from generator import build, cache  # noqa: E402
 
@@ -211,17 +212,8 @@ def probe(project: Path, kind: str) -> None:
 def edited_run(project: Path, kind: str, memo: build.Memo) -> Iterator[build.Result]:
     """run.py's edit of ``kind`` made, and `generate` run on ``memo`` as a new process's
     rerun runs it; the edit undone afterwards and the project generated again."""
-    settings = run._settings(project, cache=True)
-    target = run._target(project)
-    original = target.read_text(encoding="utf-8")
-    try:
-        target.write_text(run._edited(kind, original), encoding="utf-8")
-        run._settle(target)
-        yield build.generate(settings, memo=memo, save=False)
-    finally:
-        target.write_text(original, encoding="utf-8")
-        run._settle(target)
-        build.generate(settings, memo=build.Memo())
+    with memo_reads.edit_made(project, kind):
+        yield build.generate(run._settings(project, cache=True), memo=memo, save=False)
 
 
 def _resolve(memo: build.Memo, ref: tuple) -> object:

@@ -17,19 +17,23 @@ the memo stored again):
    replaces by a new dict is counted up to then.)
 2. A second run of the same edit under cProfile (no counting dicts), the memo's read
    left out (given to the run already read): the functions with the most time of their
-   own. cProfile roughly doubles the time of Python-heavy code: read the shares, not
-   the seconds.
+   own, in CPU seconds (a file replaced on this machine's ext4 waits for its data to
+   be written out: wall time the CPU figures leave out). cProfile roughly doubles the
+   time of Python-heavy code: read the shares, not the seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import dataclasses
 import io
 import pstats
 import sys
+import time
 from pathlib import Path
+from typing import Iterator
 from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +115,42 @@ def counted(memo: build.Memo) -> dict[str, Counted]:
     return out
 
 
+@contextlib.contextmanager
+def edit_made(project: Path, kind: str) -> Iterator[None]:
+    """run.py's edit of ``kind`` made to its paper file (dated back: run._settle) while
+    the block runs; undone after and the project generated again (the memo stored), so
+    that the next run starts as this one did."""
+    settings = run._settings(project, cache=True)
+    target = run._target(project)
+    original = target.read_text(encoding="utf-8")
+    try:
+        target.write_text(run._edited(kind, original), encoding="utf-8")
+        run._settle(target)
+        yield
+    finally:
+        target.write_text(original, encoding="utf-8")
+        run._settle(target)
+        build.generate(settings, memo=build.Memo())
+
+
+def edited(
+    project: Path, kind: str, memo: build.Memo, profiler: cProfile.Profile | None = None
+) -> tuple[build.Memo, build.Result]:
+    """`generate` after run.py's edit of ``kind``, from ``memo`` (the memo as read from the
+    cache, given to the run as `readinglist build` reads it), under ``profiler`` if any:
+    the run's own memo and its result (`edit_made`)."""
+    run_memo = build.Memo()
+    with edit_made(project, kind), mock.patch.object(cache, "read", return_value=memo):
+        if profiler is not None:
+            profiler.enable()
+        try:
+            result = build.generate(run._settings(project, cache=True), save=False, memo=run_memo)
+        finally:
+            if profiler is not None:
+                profiler.disable()
+    return run_memo, result
+
+
 def edited_run(project: Path, kind: str, profile: bool) -> tuple[dict[str, Counted], str, object]:
     """One run after the edit of ``kind``, from the memo as stored: the counted tables
     (none when ``profile``), cProfile's report and the result."""
@@ -119,28 +159,13 @@ def edited_run(project: Path, kind: str, profile: bool) -> tuple[dict[str, Count
     if not isinstance(memo, build.Memo):
         raise SystemExit(f"{settings.cache_dir}: no memo this code can read (see the module docstring)")
     tables = {} if profile else counted(memo)
-    target = run._target(project)
-    original = target.read_text(encoding="utf-8")
+    profiler = cProfile.Profile(time.process_time) if profile else None  # (CPU: the project's measure)
+    _, result = edited(project, kind, memo, profiler)
     report = ""
-    try:
-        target.write_text(run._edited(kind, original), encoding="utf-8")
-        run._settle(target)
-        run_memo = build.Memo()
-        profiler = cProfile.Profile()
-        with mock.patch.object(cache, "read", return_value=memo):
-            if profile:
-                profiler.enable()
-            result = build.generate(settings, save=False, memo=run_memo)
-            profiler.disable()
-        if profile:
-            text = io.StringIO()
-            stats = pstats.Stats(profiler, stream=text)
-            stats.sort_stats("tottime").print_stats(_TOP)
-            report = text.getvalue()
-    finally:
-        target.write_text(original, encoding="utf-8")
-        run._settle(target)
-        build.generate(settings, memo=build.Memo())  # (stores it: the next run starts as this one did)
+    if profiler is not None:
+        text = io.StringIO()
+        pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(_TOP)
+        report = text.getvalue()
     return tables, report, result
 
 

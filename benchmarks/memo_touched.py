@@ -33,13 +33,13 @@ import gc
 import sys
 from collections import Counter
 from pathlib import Path
-from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import run  # noqa: E402  (after the path: the edits and settings run.py's rerun uses)
+import memo_reads  # noqa: E402  (after the path: a run after run.py's edit)
+import run  # noqa: E402  (the settings run.py's rerun uses)
 from memo_fields import _BY_REFERENCE, _LEAVES  # noqa: E402
 
 from generator import build, cache  # noqa: E402
@@ -123,22 +123,11 @@ def replaced(project: Path, kind: str) -> None:
     if not isinstance(memo, build.Memo):
         raise SystemExit(f"{settings.cache_dir}: no memo this code can read (see the module docstring)")
     before = tables(memo)
-    target = run._target(project)
-    original = target.read_text(encoding="utf-8")
-    try:
-        target.write_text(run._edited(kind, original), encoding="utf-8")
-        run._settle(target)
-        # (Read by the run itself, as `readinglist build` reads it: the memo read above,
-        # so that its entries can be told apart by identity.)
-        run_memo = build.Memo()
-        with mock.patch.object(cache, "read", return_value=memo):
-            result = build.generate(settings, save=False, memo=run_memo)
-        after = tables(run_memo)
-    finally:
-        target.write_text(original, encoding="utf-8")
-        run._settle(target)
-        build.generate(settings, memo=build.Memo())  # (stores it: the next kind starts as this one did)
-    print(f"\n{kind} edit of {target.name}: {len(result.report.written)} files written, memo left to store: {result.unsaved}")
+    # (Read by the run itself, as `readinglist build` reads it: the memo read above,
+    # so that its entries can be told apart by identity.)
+    run_memo, result = memo_reads.edited(project, kind, memo)
+    after = tables(run_memo)
+    print(f"\n{kind} edit of {run._target(project).name}: {len(result.report.written)} files written, memo left to store: {result.unsaved}")
     print("| table | entries | another object | gone |")
     print("|---|---|---|---|")
     for name, (entries, other, gone) in changed(before, after).items():
