@@ -892,3 +892,21 @@ def test_without_star_counts_the_code_sort_says_code_then_title_not_most_stars(n
     assert _note_text(page) == up
     expect(page.locator("[aria-live]", has_text="Sorted by")).to_have_text(
         f"Sorted by Code, {up.rstrip('.').lower()}.")
+
+
+@pytest.mark.parametrize("address", ["papers/", "topic/"])
+def test_printed_the_headers_are_their_words_without_the_sort_arrows(new_page, address):
+    # (A reader's print of All papers: "Title \u2191" and "Code \u2195", the buttons'
+    # arrows, printed in the header, where they sort nothing.) On paper the header is its
+    # word; the order is in the note's words, sorted or not.
+    page = new_page()
+    _opened(page, address)
+    page.get_by_role("button", name=re.compile("^Title")).click()
+    page.emulate_media(media="print")
+    arrows = page.locator("#t .rl-sort__arrow")
+    assert arrows.count() == 3 and all(arrow.is_hidden() for arrow in arrows.all())
+    # (The sort's words, "(A to Z)", stay for a screen reader only: a box 1 px wide.)
+    assert page.locator("#t .rl-sort__how").evaluate_all("s => s.map(e => e.getBoundingClientRect().width)") == [1, 1, 1]
+    assert "A to Z" in page.locator(".rl-order").inner_text()
+    page.emulate_media(media="screen")
+    assert all(arrow.is_visible() for arrow in arrows.all())
