@@ -733,6 +733,17 @@ class _Reader:
             read_before.append(ReadBefore(
                 ("title",), (unit.named_before,), "its author's name, which an earlier import read as its title",
             ))
+        if not papers and (talk := _TALK.search(_unlead(_join(unit.spans)))):
+            # (md4) A talk, a tutorial, slides or a poster that links no paper: no paper
+            # however real its title ("- Yann LeCun. The Power and Limits of Deep Learning.
+            # Keynote talk, NeurIPS, 2018." was imported as a paper at NeurIPS).
+            said = talk.group("talk").strip()
+            self.problems.warning(
+                where,
+                f"this item says it is {quoted(said)}, not a paper, and links none; not imported:"
+                " to import a paper of it, link the paper (its arXiv, DOI or PDF) in the item",
+            )
+            return self._skip(unit, f"a talk, tutorial, slides or poster ({said})", warned=True)
         if not papers and not (title and (venue or year) and _words(unit) < 40):
             # no paper here: a code base, a dataset, a badge, a line of prose
             return self._skip(unit, _no_paper(unit))
@@ -877,7 +888,7 @@ class _Reader:
             venue, venue_kind, publisher = book, "book", "" if PREPRINT.search(venue) else venue
             editors = book_editors  # (bk2: its book's editors, the paper file's `editors`)
         elif not editors and (before_publisher := _venue_before_publisher(_without_editors(cited))) and (
-            venue == before_publisher[1]
+            venue in ("", before_publisher[1])
         ) and normalise_title(before_publisher[0]) != normalise_title(title):
             # (rev106: not the book's own title repeated, "- [Pattern Recognition](…) - S.
             # Theodoridis. Pattern Recognition, Academic Press, 2008.", though its words
@@ -885,10 +896,46 @@ class _Reader:
             # (md3) The proceedings, journal or book named before the publisher is the
             # venue, the publisher its publisher: "- L. Breiman. Title. In Proceedings of
             # ICML, Morgan Kaufmann, 1995." was of the venue "Morgan Kaufmann", cited as a @book.
-            read_before.append(ReadBefore(
-                ("venue",), (venue,), "its publisher, which an earlier import read as its venue",
-            ))
+            # (md4: or of none, APA's "In Proceedings of KDD (pp. 1-10). ACM.")
+            if venue:
+                read_before.append(ReadBefore(
+                    ("venue",), (venue,), "its publisher, which an earlier import read as its venue",
+                ))
+            written_before = _without_editors(cited)
+            if written_before[: before_publisher[3]].rstrip().endswith(","):
+                # (md4) after a comma, an earlier import read the name, and the publisher
+                # where it was no venue, as more authors ("Leo Breiman, Machine Learning,
+                # Springer", "Jane Smith, In NeurIPS, Curran Associates"): taken back on a
+                # re-import where the file holds them as it wrote them
+                cut = written_before[before_publisher[3] : before_publisher[4] + len(before_publisher[1])]
+                named = before_publisher[1] in authors  # (the publisher read as a name still)
+                more = tuple(
+                    part for name in cut.split(",") if (part := name.strip(" \t*_")) and (named or part != venue)
+                )
+                read_before.append(ReadBefore(
+                    ("authors",), (tuple(name for name in authors if name != before_publisher[1]) + more,),
+                    "the venue before its publisher, which an earlier import read as one of its authors",
+                ))
             venue, publisher, venue_kind = before_publisher[:3]
+            if publisher in authors:
+                # (md4) a publisher no reader of names knows, after a proceedings' name cut
+                # from between them: "- Jane Smith, John Doe, In NeurIPS, Curran Associates,
+                # 2019" (which an earlier import read with "In NeurIPS" as two more authors)
+                authors = tuple(name for name in authors if name != publisher)
+            if not venue_kind and not (
+                names_journal(venue) or _PROCEEDINGS_WORDS.search(venue) or _KNOWN_VENUE_IN.search(venue)
+            ):
+                # (md4: `_journal_after_names`) a name that says no kind, which a reference
+                # puts there as a journal's or a series', and which names no one: said, as
+                # it may be a book's title too
+                self.problems.warning(
+                    where,
+                    f"{quoted(venue)} between the authors and the publisher {quoted(publisher)} is read as"
+                    " the venue (a journal's or a book's name), not as an author, as its words name no one;"
+                    " if it is an author's name, write the names before the title",
+                )
+        if not venue and not editors and not book and (proceedings := _apa_proceedings(cited)):
+            venue = proceedings  # (md4: APA's "In Proceedings of X (pp. 1-10).", no publisher after)
         # Pages only where they are pages of something, as a BibTeX import keeps them: of a
         # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208"), or of an
         # edited book, its publisher's (a @book's).
@@ -1263,8 +1310,11 @@ class _Reader:
                 while end < len(after) and after[end].em and after[end].link < 0:
                     end += 1
                 emphasised = _join(after[index:end]).strip()
-                if (names := _name_list(emphasised)) and not is_organisation(names[0]):
-                    # (not a publisher's, "*Morgan Kaufmann*, 1988": a journal's place)
+                if (names := _name_list(emphasised)) and not is_organisation(names[0]) and not (
+                    names_journal(emphasised) and _field_words(list(names))
+                ):
+                    # (not a publisher's, "*Morgan Kaufmann*, 1988": a journal's place; nor
+                    # a journal's, "*Machine Learning*, Springer, 1996" (md4): no one's name)
                     return names
                 if emphasised.endswith(".") and _one_name(name := emphasised[:-1].strip()):
                     # (one surname, its sentence's full stop in the italics as a list of
@@ -2461,11 +2511,38 @@ def _chapter_editors(found: re.Match[str]) -> tuple[str, ...]:
 # words no name reads ("In Causality: Models, Reasoning, and Inference, ..." keeps its
 # commas); without "In", only one that says it is a journal or proceedings ("Deep
 # Learning, Springer, 2006" repeats a book's title as often, and stays the book's).
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.;|])|(?<=\s[-–—]))[ \t\-–—:,*_|]*(?P<in>[Ii]n:?[ \t]+)?(?=[^\W\d_])")
+# (md4: or after a comma, "In" after it: "- Jane Smith, John Doe, In NeurIPS, Curran
+# Associates, 2019" made "In NeurIPS" and the publisher two more authors)
+_SENTENCE_START = re.compile(
+    r"(?:^|(?<=[.;|])|(?<=\s[-–—])|(?<=,)(?=[ \t]*In:?[ \t]))[ \t\-–—:,*_|]*(?P<in>[Ii]n:?[ \t]+)?(?=[^\W\d_])"
+)
 _SENTENCE_END = re.compile(r"(?<!(?<![^\W_])Proc)\.(?:\s|$)|[;|\[\]]|\s[-–—]\s")
 _PROCEEDINGS_WORDS = re.compile(
     r"(?i)(?<![^\W_])(?:proceedings|proc\.|conference|workshops?|symposium|congress|advances\s+in)(?![^\W_])"
 )
+# (md4) Societies and printers that publish proceedings and journals, named after the
+# proceedings or journal as its publisher ("In: Proceedings of KDD, ACM, 2019",
+# "Proceedings of the IEEE, IEEE, 2019", "In NeurIPS, Curran Associates, 2019"): read
+# as a publisher only there, as alone "ACM" and "IEEE" label a paper's page and stay a
+# venue. Read otherwise, the society was the venue, the proceedings lost, and the
+# authors before them with it.
+_SOCIETY_PUBLISHERS = frozenset((
+    "acm", "acm press", "association for computing machinery", "ieee", "ieee computer society",
+    "ieee press", "curran associates", "curran associates, inc.", "curran associates inc.",
+    "curran associates inc", "usenix", "usenix association", "siam", "aaai press", "ios press",
+    "the mit press", "mit press", "springer", "springer nature", "springer international publishing",
+))
+# (md4) A Springer volume's title, the field before a dash, its conference after it: "In
+# Computer Vision – ECCV 2018, Springer, 2018" was cut at the dash (the name lost).
+_VOLUME_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _society_publisher(publisher: str) -> str:
+    """``publisher`` where it names a publisher after a proceedings' or a journal's name
+    (`_edited_books_publisher`, or `_SOCIETY_PUBLISHERS`), else ""."""
+    if _edited_books_publisher(publisher) or publisher.casefold().rstrip() in _SOCIETY_PUBLISHERS:
+        return publisher
+    return ""
 
 
 @_per_parse
@@ -2479,13 +2556,17 @@ def _venue_before_publisher(text: str) -> tuple[str, str, str, int, int] | None:
     for start in _SENTENCE_START.finditer(text):
         begin = start.end()
         stop = _SENTENCE_END.search(text, begin)
+        while start.group("in") and stop and _VOLUME_DASH.fullmatch(stop.group()) and _KNOWN_VENUE.match(
+            text[stop.end() :].split(",", 1)[0].strip()
+        ):
+            stop = _SENTENCE_END.search(text, stop.end())  # ("In Computer Vision – ECCV 2018, Springer")
         sentence = text[begin : stop.start() if stop else len(text)]
         commas = [m.start() for m in re.finditer(",", sentence)]
         for index, comma in enumerate(commas if start.group("in") else commas[:1]):
             venue = sentence[:comma].strip(" \t*_\"'“”")
             rest = sentence[comma + 1 : commas[index + 1] if index + 1 < len(commas) else len(sentence)]
             publisher = rest.strip(" \t*_")
-            if not _edited_books_publisher(publisher) or not venue or _venue_and_year(publisher) is not None:
+            if not _society_publisher(publisher) or not venue or _venue_and_year(publisher) is not None:
                 continue
             proceedings = bool(_PROCEEDINGS_WORDS.search(venue) or _KNOWN_VENUE_IN.search(venue))
             journal = names_journal(venue)
@@ -2496,10 +2577,89 @@ def _venue_before_publisher(text: str) -> tuple[str, str, str, int, int] | None:
             kind = "" if proceedings or journal else "book"
             cut = start.start("in") if start.group("in") else begin  # ("In" goes with it)
             return venue, publisher, kind, cut, begin + comma + 1 + (len(rest) - len(rest.lstrip()))
+        if not start.group("in") and (found := _journal_after_names(sentence, commas)):
+            venue, publisher, at, publisher_at = found
+            return venue, publisher, "", begin + at, begin + publisher_at
+        if start.group("in") and not commas and stop and stop.group().startswith(".") and (
+            proceedings := _proceedings_in(sentence)
+        ):
+            # (md4) APA's "In Proceedings of X (pp. 1-10). Publisher.": the publisher a
+            # sentence of its own after the proceedings' (its pages left out before)
+            after = _SENTENCE_END.search(text, stop.end())
+            written = text[stop.end() : after.start() if after else len(text)]
+            publisher = written.strip(" \t*_")
+            if _society_publisher(publisher) and _venue_and_year(publisher) is None:
+                return proceedings, publisher, "", start.start("in"), stop.end() + len(written) - len(written.lstrip())
+    return None
+
+
+def _proceedings_in(sentence: str) -> str:
+    """``sentence`` (after "In", with no comma), stripped, where it names a proceedings
+    volume or a journal ("Proceedings of KDD", "Proc. ICML", "NeurIPS"), else ""."""
+    venue = sentence.strip(" \t*_\"'“”")
+    if venue and (_PROCEEDINGS_WORDS.search(venue) or _KNOWN_VENUE_IN.search(venue) or names_journal(venue)) and not (
+        _edited_books_publisher(venue) or _work(venue)
+    ):
+        return venue
+    return ""
+
+
+def _apa_proceedings(text: str) -> str:
+    """(md4) The proceedings' or journal's name of APA's "In Proceedings of X (pp.
+    1-10)." in ``text`` (the words after a title, its pages left out), cited with no
+    publisher, which gave no venue; "" for none."""
+    for start in _SENTENCE_START.finditer(text):
+        if not start.group("in"):
+            continue
+        stop = _SENTENCE_END.search(text, start.end())
+        sentence = text[start.end() : stop.start() if stop else len(text)]
+        if "," not in sentence and (venue := _proceedings_in(sentence)):
+            return venue
+    return ""
+
+
+def _journal_after_names(sentence: str, commas: list[int]) -> tuple[str, str, int, int] | None:
+    """(md4) A journal's or proceedings' name between the authors and the publisher, each
+    after a comma, as a reference without "In" cites a paper whose title is the item's
+    link: "- [Bagging Predictors](…) - Leo Breiman, Machine Learning, Springer, 1996."
+    made "Machine Learning" an author and the publisher the venue. The name, the
+    publisher, and where each starts in ``sentence``; None where the words before it are
+    not all people's names, or it is no journal's nor proceedings' name nor words of the
+    dictionary (a name: "Leo Breiman, Grace Hopper, Springer, 1996" are two authors)."""
+    for index in range(1, len(commas)):
+        head = sentence[: commas[index - 1]].strip(" \t*_")
+        names = _name_list(head)
+        if not names or not all(_person(name) or _one_author(name) for name in names) or _field_words(list(names)):
+            return None  # (the names end at the first comma that parts no name)
+        written = sentence[commas[index - 1] + 1 : commas[index]]
+        venue = written.strip(" \t*_\"'“”")
+        if _IN.match(written):
+            return None  # (a sentence of its own after "In": `_venue_before_publisher`)
+        rest = sentence[commas[index] + 1 : commas[index + 1] if index + 1 < len(commas) else len(sentence)]
+        publisher = rest.strip(" \t*_")
+        if not venue or not _society_publisher(publisher) or _venue_and_year(publisher) is not None:
+            continue
+        if not (names_journal(venue) or _PROCEEDINGS_WORDS.search(venue) or _field_words([venue])) or (
+            _edited_books_publisher(venue)
+        ):
+            # (words of the dictionary that say no kind, "Leo Breiman, Deep Learning,
+            # Springer", are no one's name either: the venue, said in `_Reader._record`)
+            continue
+        at = commas[index - 1] + 1 + (len(written) - len(written.lstrip()))
+        return venue, publisher, at, commas[index] + 1 + (len(rest) - len(rest.lstrip()))
     return None
 
 
 _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# (md4) What says an item is a talk, a tutorial, slides or a poster, as a sentence or a
+# part of its own after the names or the title ("Keynote talk, NeurIPS, 2018", "-
+# Invited talk at ICML 2019", "(slides)"), not words of a title ("A Tutorial on X").
+_TALK = re.compile(
+    r"(?i)(?:[.;|,(\[]|\s[-–—])\s*(?P<talk>(?:(?:invited|keynote|plenary|contributed)\s+)?"
+    r"(?:talks?|keynote(?:\s+(?:talk|speech|address|lecture))?|lecture(?:\s+(?:notes|slides|video))?|"
+    r"tutorial(?:\s+slides)?|slides|slide\s+deck))"
+    r"(?=\s*(?:[,.;:)\]|]|\s(?:at|@|in)\s|$))"
+)
 # (rev106) What a list's prose says of a person in a reference's shape ("- Yann LeCun.
 # Keynote talk. NeurIPS, 2018.", "- Alice Smith. Editor-in-chief. JMLR, 2019.", "- Ivan
 # Petrov. Book review. Nature, 2020."): a "title" of these words alone names no work.
@@ -3365,6 +3525,13 @@ def _names_before(before: str) -> tuple[str, ...]:
         return names
     if cited := _cited(before):
         return cited[0]
+    if _IEEE_QUOTE.search(before) and (names := _name_list(before.rstrip(" \t\"“").strip(" .,"))) and all(
+        _person(name) or _one_author(name) for name in names
+    ) and not _field_words(list(names)):
+        # (md4) IEEE's names, a comma before the quoted title: 'A. Author, B. Author,
+        # "Title," in Proc. X' gave no authors (a quote ends a Chicago title's names only
+        # after a full stop, above)
+        return names
     if re.search(r"\.\s*$", before) and (names := _cited_people(before.strip(" ."))):
         return names  # (a sentence of names before the title: "Smith-Miles and Brown. **Title**.")
     if _APART_END.search(before) and (names := _cited_people(before.strip(" \t,-–—"))):
@@ -3373,6 +3540,7 @@ def _names_before(before: str) -> tuple[str, ...]:
 
 
 _A_LETTER = re.compile(r"[^\W\d_]")
+_IEEE_QUOTE = re.compile(r",\s*[\"“]\s*$")
 # A dash or a comma that ends the words before a title (`_names_before`).
 _APART_END = re.compile(r"(?:\s[-–—]|,)\s*$")
 # Words in brackets right after a title (`_parenthesised_names`).
