@@ -222,9 +222,15 @@ def test_a_reimport_reads_the_venue_and_title_anew_where_the_file_holds_the_earl
     assert (papers / "j-pearl.yml").read_text(encoding="utf-8") == pearl.replace(
         "title: J. Pearl\nauthors: []\n", 'title: "Causality: Models, Reasoning, and Inference"\nauthors:\n  - J. Pearl\n'
     )
-    # (and once more: nothing changes)
+    imported_again_unchanged(path, tmp_path / "content")
+
+
+def imported_again_unchanged(path, content):
+    """Import ``path`` into ``content`` once more: nothing is added, updated or rewritten
+    (also tests/ingest/test_markdown_list_references.py's)."""
+    papers = content / "papers"
     files = {p.name: p.read_text(encoding="utf-8") for p in papers.glob("*.yml")}
-    report = import_paths([path], tmp_path / "content", added=DAY)
+    report = import_paths([path], content, added=DAY)
     assert (report.added, report.updated) == ([], [])
     assert {p.name: p.read_text(encoding="utf-8") for p in papers.glob("*.yml")} == files
 

@@ -20,6 +20,7 @@ from generator.cli import main
 from generator.errors import Problems
 from generator.importer import import_paths
 from generator.ingest import markdownlist, parse_text
+from tests.ingest.test_markdown_list_publishers import imported_again_unchanged
 
 DAY = dt.date(2026, 1, 1)
 LINK = "[Bagging Predictors](https://example.org/bagging.pdf)"
@@ -216,11 +217,7 @@ def test_a_reimport_corrects_what_the_earlier_import_wrote_and_adds_no_second_co
         "authors: []\nyear: 2019\nvenue: ACM\n",
         "authors:\n  - Jane Smith\nyear: 2019\nvenue: Proceedings of KDD\npublisher: ACM\n",
     )
-    # (and once more: nothing changes)
-    now = {p.name: p.read_text(encoding="utf-8") for p in papers.glob("*.yml")}
-    report = import_paths([path], tmp_path / "content", added=DAY)
-    assert (report.added, report.updated) == ([], [])
-    assert {p.name: p.read_text(encoding="utf-8") for p in papers.glob("*.yml")} == now
+    imported_again_unchanged(path, tmp_path / "content")  # (and once more: nothing changes)
 
 
 def test_a_reimport_keeps_the_authors_and_venue_a_curator_wrote(tmp_path, monkeypatch):
