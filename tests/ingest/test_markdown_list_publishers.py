@@ -195,11 +195,18 @@ LIST = (
 
 
 def _import_before_and_now(tmp_path, monkeypatch, curate=lambda text: text):
+    return imported_before(tmp_path, monkeypatch, LIST, _older, ["bagging", "j-pearl"], curate)
+
+
+def imported_before(tmp_path, monkeypatch, text, older, added, curate=lambda text: text):
+    """The list ``text`` imported as ``older`` patches the reader to read as an earlier
+    import did (the papers ``added``), each file then ``curate``d: the list's path and
+    the papers' folder (also tests/ingest/test_markdown_list_references.py's)."""
     path = tmp_path / "list.md"
-    path.write_text(LIST, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     with monkeypatch.context() as m:
-        _older(m)
-        assert import_paths([path], tmp_path / "content", added=DAY).added == ["bagging", "j-pearl"]
+        older(m)
+        assert import_paths([path], tmp_path / "content", added=DAY).added == added
     shutil.rmtree(tmp_path / ".cache", ignore_errors=True)
     papers = tmp_path / "content" / "papers"
     for paper in papers.glob("*.yml"):

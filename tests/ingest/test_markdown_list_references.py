@@ -12,7 +12,6 @@ author lost, no venue, no authors, a keynote imported as a paper.
 
 import datetime as dt
 import re
-import shutil
 
 import pytest
 
@@ -20,7 +19,7 @@ from generator.cli import main
 from generator.errors import Problems
 from generator.importer import import_paths
 from generator.ingest import markdownlist, parse_text
-from tests.ingest.test_markdown_list_publishers import imported_again_unchanged
+from tests.ingest.test_markdown_list_publishers import imported_again_unchanged, imported_before
 
 DAY = dt.date(2026, 1, 1)
 LINK = "[Bagging Predictors](https://example.org/bagging.pdf)"
@@ -178,18 +177,9 @@ def _older(monkeypatch):
 
 
 def _import_before_and_now(tmp_path, monkeypatch, curate=lambda text: text):
-    path = tmp_path / "list.md"
-    path.write_text(LIST, encoding="utf-8")
-    with monkeypatch.context() as m:
-        _older(m)
-        assert import_paths([path], tmp_path / "content", added=DAY).added == [
-            "bagging-predictors", "mining-things", "graph-things", "the-power-and-limits-of-deep-learning",
-        ]
-    shutil.rmtree(tmp_path / ".cache", ignore_errors=True)
-    papers = tmp_path / "content" / "papers"
-    for paper in papers.glob("*.yml"):
-        paper.write_text(curate(paper.read_text(encoding="utf-8")), encoding="utf-8")
-    return path, papers
+    return imported_before(tmp_path, monkeypatch, LIST, _older, [
+        "bagging-predictors", "mining-things", "graph-things", "the-power-and-limits-of-deep-learning",
+    ], curate)
 
 
 def test_a_reimport_corrects_what_the_earlier_import_wrote_and_adds_no_second_copy(tmp_path, monkeypatch):
