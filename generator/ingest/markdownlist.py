@@ -737,13 +737,18 @@ class _Reader:
             # (md4) A talk, a tutorial, slides or a poster that links no paper: no paper
             # however real its title ("- Yann LeCun. The Power and Limits of Deep Learning.
             # Keynote talk, NeurIPS, 2018." was imported as a paper at NeurIPS).
+            # Said at its line where it reads as a paper's entry otherwise (a title, a venue
+            # or year); else in the notes of items skipped, as a list's other resources are
+            # (a course's "Lecture videos, slides" would warn at each).
             said = talk.group("talk").strip()
-            self.problems.warning(
-                where,
-                f"this item says it is {quoted(said)}, not a paper, and links none; not imported:"
-                " to import a paper of it, link the paper (its arXiv, DOI or PDF) in the item",
-            )
-            return self._skip(unit, f"a talk, tutorial, slides or poster ({said})", warned=True)
+            entry = bool(title and (venue or year) and _words(unit) < 40)
+            if entry:
+                self.problems.warning(
+                    where,
+                    f"this item says it is {quoted(said)}, not a paper, and links none; not imported:"
+                    " to import a paper of it, link the paper (its arXiv, DOI or PDF) in the item",
+                )
+            return self._skip(unit, f"a talk, tutorial or slides ({said})", warned=entry)
         if not papers and not (title and (venue or year) and _words(unit) < 40):
             # no paper here: a code base, a dataset, a badge, a line of prose
             return self._skip(unit, _no_paper(unit))
@@ -2653,12 +2658,13 @@ def _journal_after_names(sentence: str, commas: list[int]) -> tuple[str, str, in
 _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # (md4) What says an item is a talk, a tutorial, slides or a poster, as a sentence or a
 # part of its own after the names or the title ("Keynote talk, NeurIPS, 2018", "-
-# Invited talk at ICML 2019", "(slides)"), not words of a title ("A Tutorial on X").
+# Invited talk at ICML 2019", "(slides)"), not words of a title ("A Tutorial on X") nor
+# a series' ("Lecture Notes in Computer Science", a paper's venue).
 _TALK = re.compile(
     r"(?i)(?:[.;|,(\[]|\s[-–—])\s*(?P<talk>(?:(?:invited|keynote|plenary|contributed)\s+)?"
-    r"(?:talks?|keynote(?:\s+(?:talk|speech|address|lecture))?|lecture(?:\s+(?:notes|slides|video))?|"
+    r"(?:talks?|keynote(?:\s+(?:talk|speech|address|lecture))?|lecture(?:\s+(?:slides|videos?))?|"
     r"tutorial(?:\s+slides)?|slides|slide\s+deck))"
-    r"(?=\s*(?:[,.;:)\]|]|\s(?:at|@|in)\s|$))"
+    r"(?=\s*(?:[,.;:)\]|]|$)|\s+(?:at|@)\s)"
 )
 # (rev106) What a list's prose says of a person in a reference's shape ("- Yann LeCun.
 # Keynote talk. NeurIPS, 2018.", "- Alice Smith. Editor-in-chief. JMLR, 2019.", "- Ivan

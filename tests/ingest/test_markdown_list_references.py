@@ -109,8 +109,6 @@ def test_names_and_a_society_alone_stay_as_they_were(item, authors, venue, publi
 
 TALKS = [
     ("- Yann LeCun. The Power and Limits of Deep Learning. Keynote talk, NeurIPS, 2018.", "Keynote talk"),
-    ("- [The Power and Limits of Deep Learning](https://example.org/talk) - Yann LeCun. Keynote talk, NeurIPS, 2018.",
-     "Keynote talk"),
     ("- Jane Smith. Causal Inference in Practice. Tutorial, ICML, 2019.", "Tutorial"),
     ("- Jane Smith. Causal Inference in Practice (slides). ICML 2019.", "slides"),
     ("- Jane Smith. Causal Inference in Practice. Invited talk at ICML 2019.", "Invited talk"),
@@ -125,6 +123,25 @@ def test_a_talk_tutorial_or_slides_without_a_paper_is_skipped_and_said_at_its_li
         f"list.md:3:1: warning: this item says it is '{said}', not a paper, and links none; not imported:"
         " to import a paper of it, link the paper (its arXiv, DOI or PDF) in the item"
     )
+
+
+# (a link to no paper, and a course's resources: skipped anyway, said in the notes of
+# items skipped with why, not warned at each)
+@pytest.mark.parametrize("item, why", [
+    ("- [The Power and Limits of Deep Learning](https://example.org/talk) - Yann LeCun. Keynote talk, NeurIPS, 2018.",
+     "a talk, tutorial or slides (Keynote talk)"),
+    ("- [CS231n](https://cs231n.stanford.edu) - Lecture videos, slides", "a talk, tutorial or slides (Lecture videos)"),
+])
+def test_a_talk_that_would_be_skipped_anyway_is_said_in_the_notes_with_why(item, why):
+    records, problems = _parse(item)
+    assert records == [] and not [p for p in problems.items if p.severity.name == "WARNING"]
+    (skipped,) = problems.skipped
+    assert (skipped.location.line, skipped.location.col, skipped.why) == (3, 1, why)
+
+
+def test_a_paper_in_lecture_notes_is_no_lecture():
+    record = _read("- Jane Smith. Graph Things. Lecture Notes in Computer Science, Springer, 2019.")
+    assert (record.title, record.authors, record.year) == ("Graph Things", ("Jane Smith",), "2019")
 
 
 def test_a_paper_linked_beside_its_talk_is_still_imported():
