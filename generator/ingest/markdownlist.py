@@ -733,7 +733,13 @@ class _Reader:
             read_before.append(ReadBefore(
                 ("title",), (unit.named_before,), "its author's name, which an earlier import read as its title",
             ))
-        if not papers and (talk := _TALK.search(_unlead(_join(unit.spans)))):
+        if not papers and (talk := _TALK.search(_unlead(_join(
+            # (rev108) a link's own text is no word of the item's: "[Slides](…)" or
+            # "[Talk](…)" beside a paper's title is the paper's, and a linked title's
+            # "(Tutorial)" its title ("- **Title**. Names. *CVPR 2016*. [Code](…) |
+            # [Slides](…)" was skipped as slides)
+            span if span.link < 0 else _Span("…") for span in unit.spans
+        )))):
             # (md4) A talk, a tutorial, slides or a poster that links no paper: no paper
             # however real its title ("- Yann LeCun. The Power and Limits of Deep Learning.
             # Keynote talk, NeurIPS, 2018." was imported as a paper at NeurIPS).

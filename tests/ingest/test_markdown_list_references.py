@@ -149,6 +149,22 @@ def test_a_paper_linked_beside_its_talk_is_still_imported():
     assert (record.title, record.arxiv) == ("Bagging Predictors", "1706.03762")
 
 
+
+# (rev108) A link's own text is no word of the item's: slides or a talk linked beside a
+# paper's entry are the paper's, and "(Tutorial)" in a linked title is its title's.
+@pytest.mark.parametrize("item, title, authors, venue", [
+    ("- **Deep Residual Learning**. Kaiming He, Xiangyu Zhang. *CVPR 2016*. [Code](https://github.com/a/b) |"
+     " [Slides](https://example.org/s)", "Deep Residual Learning", ("Kaiming He", "Xiangyu Zhang"), "CVPR"),
+    ("- **Deep Residual Learning**. Kaiming He. *CVPR 2016*. [[Project]](https://example.org/p)"
+     " [[Talk]](https://example.org/t)", "Deep Residual Learning", ("Kaiming He",), "CVPR"),
+    ("- [Recurrent Networks (Tutorial)](https://example.org/p.html) - Jane Smith, ICML 2019.",
+     "Recurrent Networks (Tutorial)", ("Jane Smith",), "ICML"),
+])
+def test_a_paper_with_its_slides_or_talk_linked_beside_it_is_imported(item, title, authors, venue):
+    record = _read(item)
+    assert (record.title, record.authors, record.venue) == (title, authors, venue)
+
+
 # The whole command: the paper files it writes and what it says.
 
 LIST = (
