@@ -1322,10 +1322,13 @@ class _Reader:
                     end += 1
                 emphasised = _join(after[index:end]).strip()
                 if (names := _name_list(emphasised)) and not is_organisation(names[0]) and not (
-                    names_journal(emphasised) and _field_words(list(names))
+                    names_journal(emphasised)
+                    and (_field_words(list(names)) or not all(_person(name) for name in names))
                 ):
                     # (not a publisher's, "*Morgan Kaufmann*, 1988": a journal's place; nor
-                    # a journal's, "*Machine Learning*, Springer, 1996" (md4): no one's name)
+                    # a journal's, "*Machine Learning*, Springer, 1996" (md4): no one's name;
+                    # nor one whose words read as no person's, "*Annals of Statistics*"
+                    # (rev108: it was the only author, the names before it lost))
                     return names
                 if emphasised.endswith(".") and _one_name(name := emphasised[:-1].strip()):
                     # (one surname, its sentence's full stop in the italics as a list of

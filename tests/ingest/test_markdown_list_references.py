@@ -65,6 +65,13 @@ REFERENCES = [
      ("J. Smith", "J. Doe"), "Proceedings of KDD", "ACM", "2019"),
     (f"- {LINK} - Smith, J., & Doe, J. (2019). In Proceedings of KDD (pp. 1-10).",
      ("J. Smith", "J. Doe"), "Proceedings of KDD", "", "2019"),
+    # 6. (rev108) an emphasised journal whose words read as no person's: the names before
+    # it were lost, the journal the only author
+    (f"- {LINK} - Leo Breiman, *Annals of Statistics*, Springer, 1996.",
+     ("Leo Breiman",), "Annals of Statistics", "Springer", "1996"),
+    (f"- {LINK} - José Núñez, *Journal of $\\alpha$-Things*, Springer, 1996.",
+     ("José Núñez",), "Journal of $\\alpha$-Things", "Springer", "1996"),
+    (f"- {LINK} - Leo Breiman, *Annals of Statistics*, 2001.", ("Leo Breiman",), "Annals of Statistics", "", "2001"),
 ]
 
 
