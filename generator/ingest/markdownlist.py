@@ -947,6 +947,15 @@ class _Reader:
                 )
         if not venue and not editors and not book and (proceedings := _apa_proceedings(cited)):
             venue = proceedings  # (md4: APA's "In Proceedings of X (pp. 1-10).", no publisher after)
+        if venue and venue not in authors and any(
+            span.em and span.link < 0 and span.text.strip(" \t*_,.") == venue for span in unit.spans[title_span[1] :]
+        ) and (names_read := _name_list(venue)):
+            # (rev108) a journal in italics after the names, "- [Title](…) - Leo Breiman,
+            # *Machine Learning*, Springer, 1996": an earlier import read it as the only
+            # author (`_authors`), which a re-import kept as a conflict
+            read_before.append(ReadBefore(
+                ("authors",), (names_read,), "its venue in italics, which an earlier import read as its author",
+            ))
         # Pages only where they are pages of something, as a BibTeX import keeps them: of a
         # venue, not a preprint's ("- J. Platt, MIT Press, 1999, pp. 185-208"), or of an
         # edited book, its publisher's (a @book's).

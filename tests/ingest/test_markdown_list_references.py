@@ -260,3 +260,29 @@ def test_a_reimport_keeps_the_authors_and_venue_a_curator_wrote(tmp_path, monkey
     graph = (papers / "graph-things.yml").read_text(encoding="utf-8")
     assert "authors:\n  - Leo Breiman\nyear: 1996\n" in bagging
     assert "venue: KDD\n" in graph and "Proceedings of KDD" not in graph
+
+
+def test_a_reimport_takes_back_the_journal_in_italics_an_earlier_import_read_as_the_author(tmp_path, monkeypatch):
+    # (rev108) the earlier import (the file below as 99064121 wrote it, checked by hand)
+    # read the italics as the only author; a re-import kept it, said as a conflict
+    def older(m):
+        _older(m)
+        m.setattr(markdownlist, "names_journal", lambda venue: False)
+
+    text = (
+        "# A List\n\n"
+        "- [Graph Mining](https://example.org/a.pdf) - Leo Breiman, *Annals of Statistics*, Springer, 1996.\n"
+        "- [Graph Things](https://example.org/b.pdf) - Leo Breiman, *Machine Learning*, Springer, 1996.\n"
+    )
+    path, papers = imported_before(tmp_path, monkeypatch, text, older, ["graph-mining", "graph-things"])
+    files = {p.stem: p.read_text(encoding="utf-8") for p in papers.glob("*.yml")}
+    for paper, journal in (("graph-mining", "Annals of Statistics"), ("graph-things", "Machine Learning")):
+        assert f"authors:\n  - {journal}\nyear: 1996\nvenue: Springer\n" in files[paper]
+    report = import_paths([path], tmp_path / "content", added=DAY)
+    assert (report.added, sorted(report.updated), report.conflicts) == ([], ["graph-mining", "graph-things"], [])
+    for paper, journal in (("graph-mining", "Annals of Statistics"), ("graph-things", "Machine Learning")):
+        assert (papers / f"{paper}.yml").read_text(encoding="utf-8") == files[paper].replace(
+            f"authors:\n  - {journal}\nyear: 1996\nvenue: Springer\n",
+            f"authors:\n  - Leo Breiman\nyear: 1996\nvenue: {journal}\npublisher: Springer\n",
+        )
+    imported_again_unchanged(path, tmp_path / "content")
