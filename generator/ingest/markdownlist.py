@@ -805,6 +805,14 @@ class _Reader:
         won_at = " ".join(filter(None, (_MARKDOWN_SIGN.sub(r"\\\g<0>", venue), year)))
         notes = f"{award} ({won_at})" if award else ""
         authors = self._authors(unit, title_span)
+        if papers and (talks := [name for name in authors if _TALK.fullmatch(", " + name)]):
+            # (rev108) how the paper was presented, after its names: "- [Title](arXiv) -
+            # Jane Smith, Invited talk, NeurIPS, 2019" made "Invited talk" an author (the
+            # talk's words as `_TALK` reads them after a comma)
+            read_before.append(ReadBefore(
+                ("authors",), (authors,), "how it was presented, which an earlier import read as one of its authors",
+            ))
+            authors = tuple(name for name in authors if name not in talks)
         if earlier and (changed := [
             (name, value) for name, value, now in zip(("venue", "year"), earlier, (venue, year)) if value != now
         ]) and changed[0][0] == "venue":

@@ -286,3 +286,28 @@ def test_a_reimport_takes_back_the_journal_in_italics_an_earlier_import_read_as_
             f"authors:\n  - Leo Breiman\nyear: 1996\nvenue: {journal}\npublisher: Springer\n",
         )
     imported_again_unchanged(path, tmp_path / "content")
+
+
+# (rev108) How a linked paper was presented, after its names, is no author.
+@pytest.mark.parametrize("item, authors, venue", [
+    ("- [Graph Mining](https://example.org/a.pdf) - Jane Smith, Invited talk, NeurIPS, 2019.", ("Jane Smith",), "NeurIPS"),
+    ("- [Graph Mining](https://arxiv.org/abs/1901.00001) - Jane Smith, John Doe, Keynote, ICML 2019.",
+     ("Jane Smith", "John Doe"), "ICML"),
+    # (a name ending in a talk's word is a name)
+    ("- [Graph Mining](https://arxiv.org/abs/1901.00001) - Jane Smith, John Talk, ICML 2019.",
+     ("Jane Smith", "John Talk"), "ICML"),
+])
+def test_a_talk_after_a_linked_papers_names_is_no_author(item, authors, venue):
+    record = _read(item)
+    assert (record.title, record.authors, record.venue, record.year) == ("Graph Mining", authors, venue, "2019")
+
+
+def test_a_reimport_takes_back_a_talk_an_earlier_import_read_as_an_author(tmp_path, monkeypatch):
+    text = "# A List\n\n- [Graph Mining](https://example.org/a.pdf) - Jane Smith, Invited talk, NeurIPS, 2019.\n"
+    path, papers = imported_before(tmp_path, monkeypatch, text, _older, ["graph-mining"])
+    before = (papers / "graph-mining.yml").read_text(encoding="utf-8")
+    assert "authors:\n  - Jane Smith\n  - Invited talk\nyear: 2019\nvenue: NeurIPS\n" in before
+    report = import_paths([path], tmp_path / "content", added=DAY)
+    assert (report.added, report.updated, report.conflicts) == ([], ["graph-mining"], [])
+    assert (papers / "graph-mining.yml").read_text(encoding="utf-8") == before.replace("  - Invited talk\n", "")
+    imported_again_unchanged(path, tmp_path / "content")
