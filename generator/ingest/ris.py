@@ -136,7 +136,11 @@ _A2_EDITORS = _BOOKS | _IN_BOOKS | _CONFERENCES
 # But a book's editors Zotero writes under A3, and the book's series editors under A2
 # (its RIS.js fieldMap: A2 of a book is "seriesEditor", A3 "editor"): a book that has an
 # A3 has its editors there, and its A2 names the series' (an LNCS volume was "edited by"
-# Goos and Hartmanis). One without reads A2, as the RIS specification's "secondary author".
+# Goos and Hartmanis). One without reads A2, as the RIS specification's "secondary author",
+# unless it has authors: an authored book in a series, Zotero's, has its series editors
+# under A2 and no A3 (Bishop's book was "edited by" its series' editors). The model has no
+# place for a series' editors: they are left out, as a chapter's A3 is.
+# (Not an EDBOOK: an edited book, its A2 is its editors.)
 _A3_EDITORS = _BOOKS
 _REPORTS = frozenset({"RPRT"})
 # The tags that name a record's venue, best first, by type. A conference paper's
@@ -398,6 +402,7 @@ def _record(
     authors = _authors(tags, path, problems)
     editor_tags = (
         ("ED", "A3") if kind in _A3_EDITORS and tags.lines.get("A3")
+        else ("ED",) if kind in _A3_EDITORS - {"EDBOOK"} and authors
         else ("ED", "A2") if kind in _A2_EDITORS else ("ED",)
     )
     editors = _authors(tags, path, problems, editor_tags)
@@ -666,6 +671,7 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
     marked = ""  # the first name written with a mark
     more = False  # "et al.": the list is incomplete
     earlier: set[str] = set()  # the names the tags before this one gave
+    before = 0  # how many of `names` the tags before this one gave
     for tag in read:
         given: set[str] = set()
         for written in tags.all(tag):
@@ -675,11 +681,18 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
                 continue
             if mark:
                 marks, marked = marks + mark, marked or written.strip()
-            if text and author_key(text) not in earlier:
-                names.append(text)
-                given.add(author_key(text))
+            if not text or author_key(text) in earlier:
+                continue
+            if people == "editor" and (at := _initialled_at(names[:before], text)) is not None:
+                # (One person, "Thrun, S." under ED and "Thrun, Sebastian" under A2:
+                # kept in the earlier tag's place, in the fuller form.)
+                names[at] = _fuller(names[at], text) or names[at]
+                continue
+            names.append(text)
+            given.add(author_key(text))
         if people == "editor":
             earlier |= given
+            before = len(names)
     if said := named_twice(names, people):
         problems.warning(_named_again(tags, path, read), f"the {people} list of this record {said}")
     if more and names:
@@ -693,6 +706,47 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
             " the paper's notes if it matters)",
         )
     return tuple(names)
+
+
+def _initialled_at(names: list[str], text: str) -> int | None:
+    """Where in ``names`` one stands whom ``text`` names too, one of them with initials
+    for the other's given names (`_fuller`); None when none does."""
+    return next((at for at, name in enumerate(names) if _fuller(name, text)), None)
+
+
+# A given name's initial, "S." or "S" ("T.-Y." is two, split at its hyphen).
+_INITIAL = re.compile(r"\w\.?")
+
+
+def _fuller(one: str, other: str) -> str:
+    """Of two names (as read) of one person, one written with initials where the other
+    writes the given names in full ("S. Thrun", "Sebastian Thrun"; "T.-Y. Lin",
+    "Tsung-Yi Lin"), the fuller; "" when they are not so: another surname, another
+    initial or given name, another number of given names, or each fuller somewhere."""
+    try:
+        a, b = (parse_single_name_into_parts(name, strict=False) for name in (one, other))
+    except InvalidNameError:
+        return ""
+
+    def key(parts: list[str]) -> list[str]:
+        return [author_key(part) for part in parts]
+
+    if (key(a.von), key(a.last), key(a.jr)) != (key(b.von), key(b.last), key(b.jr)) or not a.last:
+        return ""
+    given_a, given_b = ([g for part in n.first for g in part.split("-") if g] for n in (a, b))
+    if not given_a or len(given_a) != len(given_b):
+        return ""
+    a_fuller = b_fuller = False
+    for x, y in zip(key(given_a), key(given_b)):
+        if x == y:
+            continue
+        x_initial, y_initial = bool(_INITIAL.fullmatch(x)), bool(_INITIAL.fullmatch(y))
+        if x_initial == y_initial or x[0] != y[0]:
+            return ""
+        a_fuller, b_fuller = a_fuller or y_initial, b_fuller or x_initial
+    if a_fuller and b_fuller:
+        return ""
+    return one if a_fuller else other if b_fuller else ""
 
 
 def _author(written: str) -> tuple[str | None, str]:
@@ -722,15 +776,20 @@ def _named_again(tags: _Tags, path: str, read: tuple[str, ...] = ("AU", "A1")) -
     is not read, so it repeats no one (a line after it may, ED's own)."""
     read_lines: list[tuple[int, str]] = []
     earlier: set[str] = set()  # (editors) the names the tags before this one gave
+    earlier_names: list[str] = []
     for tag in read:
-        given: set[str] = set()
+        given: dict[str, str] = {}
         for number, line in tags.lines.get(tag, []):
             text, _ = _author(line[6:])
-            if text and author_key(text) not in earlier:
-                read_lines.append((number, author_key(text)))
-                given.add(author_key(text))
+            if not text or author_key(text) in earlier:
+                continue
+            if "ED" in read and _initialled_at(earlier_names, text) is not None:
+                continue  # (one an earlier tag named, by initials: `_authors`)
+            read_lines.append((number, author_key(text)))
+            given[author_key(text)] = text
         if "ED" in read:
-            earlier |= given
+            earlier |= set(given)
+            earlier_names += given.values()
     seen: set[str] = set()
     for number, key in sorted(read_lines):
         if key in seen:

@@ -188,6 +188,45 @@ def test_an_ris_a2_in_another_order_than_ed_keeps_eds_order():
     assert not problems.items, problems.format()
 
 
+def test_an_ris_editor_initialled_under_one_tag_and_named_in_full_under_the_other_is_one_editor():
+    # (ed1: "Thrun, S." under ED and "Thrun, Sebastian" under A2 were two editors, "edited
+    # by S. Thrun and Sebastian Thrun".) One person: kept once, in ED's place, in the
+    # fuller form, whichever tag gives it; nothing is lost, so nothing is said.
+    for body in ("ED  - Thrun, S.\nED  - Pratt, Lorien\nA2  - Thrun, Sebastian\nA2  - Pratt, L.\n",
+                 "ED  - Thrun, Sebastian\nED  - Pratt, L.\nA2  - Thrun, S.\nA2  - Pratt, Lorien\n"):
+        problems = Problems()
+        (record,) = _ris("AU  - Caruana, Rich\n" + body, problems, "CHAP")
+        assert record.editors == ("Sebastian Thrun", "Lorien Pratt"), body
+        assert not problems.items, problems.format()
+    # Another given name, or another initial, is another person; so is an initial
+    # repeated under one tag (kept as written, as a name repeated there).
+    problems = Problems()
+    (record,) = _ris("ED  - Thrun, Sebastian\nA2  - Thrun, Stefan\nA2  - Thrun, T.\n", problems, "CHAP")
+    assert record.editors == ("Sebastian Thrun", "Stefan Thrun", "T. Thrun")
+    (record,) = _ris("ED  - Thrun, S.\nED  - Thrun, Sebastian\n", problems, "CHAP")
+    assert record.editors == ("S. Thrun", "Sebastian Thrun")
+    (record,) = _ris("ED  - Lin, T.-Y.\nA2  - Lin, Tsung-Yi\nA2  - Thrun, S.\nA2  - Thrun, Sebastian\n",
+                     problems, "CHAP")
+    assert record.editors == ("Tsung-Yi Lin", "S. Thrun", "Sebastian Thrun")
+
+
+def test_an_ris_authored_books_a2_without_a3_is_its_series_editors_not_its_own():
+    # (ed1: Zotero writes an authored book's series editors under A2 and, with no editors
+    # of its own, no A3: the page said "edited by" its series' editors.) The model has no
+    # place for a series' editors: they are left out, as a chapter's A3 is. A book with
+    # no author still reads A2 as its editors (the RIS specification's), and ED is read.
+    problems = Problems()
+    (record,) = _ris("AU  - Bishop, Christopher M.\nA2  - Jordan, Michael\nA2  - Kleinberg, Jon\n",
+                     problems)
+    assert (record.authors, record.editors) == (("Christopher M. Bishop",), ())
+    (record,) = _ris("AU  - Bishop, Christopher M.\nED  - Nasrabadi, Nasser\nA2  - Jordan, Michael\n",
+                     problems, "EBOOK")
+    assert record.editors == ("Nasser Nasrabadi",)
+    (record,) = _ris("A2  - Thrun, Sebastian\n", problems)
+    assert record.editors == ("Sebastian Thrun",)
+    assert not problems.items, problems.format()
+
+
 def test_an_editor_named_twice_is_said_of_editors_not_authors():
     # (bk3: "the author list of entry 'ch' names the same author ... as authors 1 and 3"
     # was said of its `editor` field.)
