@@ -520,6 +520,38 @@ def linked_doi(url: str) -> str:
 AUTHORS_CLASS = "rl-authors"
 
 
+# The key of a paper's entry that lists the editors its page names (Paper.editor_names),
+# each as shown: a result found by an editor's name, which its byline (authors only)
+# does not show, names them (`editors_found`). No key where the page names none: a
+# list without editors has an index no larger. (readinglist.js's EDITORS_KEY.)
+EDITORS_KEY = "editors"
+
+
+def editors_found(editors: Sequence[str], terms: Mapping[str, bool]) -> list[str]:
+    """Those of a result's ``editors`` (its entry's EDITORS_KEY) a word of whose name,
+    with or without its accents, begins with a term the result found (``terms``, as
+    lunr's, lower-cased; a name that is a stop word as NAME_MARK and the word): whom the
+    result says it was found by (`editors_said`). (readinglist.js's editorsFound.)"""
+    found = [term.removeprefix(NAME_MARK) for term, yes in terms.items() if yes]
+    found = [term for term in found if term]
+    return [
+        name for name in editors
+        if any(word.startswith(term) for word in _name_words(name) for term in found)
+    ]
+
+
+def _name_words(name: str) -> set[str]:
+    words = set(re.findall(r"[^\W_]+", name.lower()))
+    return words | {fold(word) for word in words}
+
+
+def editors_said(editors: Sequence[str]) -> str:
+    """What a result found by its editors' names says of them, as a citation does:
+    "ed. A", "ed. A and B", "ed. A, B and C". (readinglist.js's editorsSaid.)"""
+    names = list(editors)
+    return "ed. " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
+
+
 def paper_location(paper_id: str) -> str:
     return f"papers/{paper_id}/"
 
@@ -608,6 +640,9 @@ def paper_entry(
                 if old not in olds]
     written = [form for form in written_forms(paper.summary, paper.abstract, paper.where, *paper.tags, paper.notes)
                if form not in in_title]
+    if paper.editor_names:
+        # (As data, not HTML: readinglist.js shows it as text, `editors_said`.)
+        entry[EDITORS_KEY] = list(paper.editor_names)
     hidden = " ".join(
         [*spelt, *paper.tags, *ids, *dois, *by_doi, *links, status_parts, rest, editors,
          *name_forms((*paper.names, *paper.editor_names)),
@@ -2001,14 +2036,16 @@ _YEAR_TYPED = re.compile(r"(?:1[89]|20)[0-9]{2}")
 # dotless "ı" for "i", JavaScript's not.)
 _ARXIV_TYPED = re.compile(r"(?:[aA][rR][xX][iI][vV]:)?([0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?")
 _NAME_TYPED = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff]+)*")
-# The fields `recorded` names, when at least one paper of the list has one.
-RECORDED_FIELDS = ("arxiv", "authors", "years")
+# The fields `recorded` names, when at least one paper of the list has one. (Editors: the
+# ones a page names, `Paper.editor_names`, which the index holds; a list without them
+# says nothing more.)
+RECORDED_FIELDS = ("arxiv", "authors", "editors", "years")
 
 
 def recorded(papers: Sequence[Paper]) -> list[str]:
     """Which of RECORDED_FIELDS the list records (the index's config's ``recorded``)."""
     has = {"arxiv": any(p.arxiv for p in papers), "authors": any(p.authors for p in papers),
-           "years": any(p.year is not None for p in papers)}
+           "editors": any(p.editor_names for p in papers), "years": any(p.year is not None for p in papers)}
     return [name for name in RECORDED_FIELDS if has[name]]
 
 
@@ -2033,10 +2070,14 @@ def unrecorded_tip(query: str, fields: Sequence[str] | None) -> str:
         return f"No paper in this list is of {typed[0]}, and no page writes it: browse"
     if len(typed) <= 3 and all(map(_NAME_TYPED.fullmatch, typed)):
         name = " ".join(typed)
-        if fields is not None and "authors" not in fields:
+        # (The index holds the editors a page names as it holds authors: where the list
+        # has any, none found is no author and no editor. An index that does not say is
+        # older than the editors it would hold.)
+        editors = fields is not None and "editors" in fields
+        if fields is not None and "authors" not in fields and not editors:
             return f'This list records no authors, and no page writes "{name}": browse'
-        return (f'No paper in this list has an author named "{name}", and no page writes it:'
-                " try another spelling, or browse")
+        return (f'No paper in this list has an author {"or editor " if editors else ""}named "{name}",'
+                " and no page writes it: try another spelling, or browse")
     return ""
 
 
@@ -2527,6 +2568,7 @@ class Hit:
     title: str  # as in the index: HTML-escaped
     score: float  # lunr's, as Material boosts it: the last of what orders the pages (`rank_by_words`)
     missing: tuple[str, ...] = ()  # the query's words the page does not find (`MaterialSearch.find`)
+    editors: tuple[str, ...] = ()  # the editors whose names found it (`editors_found`)
 
 
 @dataclass(frozen=True)
@@ -2627,7 +2669,10 @@ class MaterialSearch:
         excluding = excluding_only(refined.terms, query)
         asked = not (refined.nothing or excluding)
         hits, terms = self._search(" ".join(refined.terms), words, refined.required) if asked else ([], {})
-        hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words, refined.typed)) for hit in hits]
+        hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words, refined.typed),
+                        editors=tuple(editors_found(self.docs[hit.location].get(EDITORS_KEY, ()),
+                                                    terms.get(hit.location, {}))))
+                for hit in hits]
         every = sum(not hit.missing for hit in hits)
         return Found(
             hits, every, len(words), marked_words(query, self.vocabulary), excluding, refined.common,

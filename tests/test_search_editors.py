@@ -56,3 +56,55 @@ def test_the_search_command_finds_a_books_editor(tmp_path, capsys):
     assert main(["search", "--site-dir", str(tmp_path), "Thrun"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("1 page found\n") and "papers/chapter/" in out
+
+
+def test_a_name_no_author_and_no_editor_has_is_said_so_in_the_terminal(tmp_path, capsys):
+    # (ed1: the tip said "No paper in this list has an author named ...", as if the index
+    # held authors alone, and an edited books' list with no author was told it "records
+    # no authors", as if a name could not be found; the editors a page names are found.)
+    shaped = _shaped()
+    assert shaped["config"]["recorded"] == ["authors", "editors"]
+    assert MaterialSearch(shaped).find("Vapnik").unrecorded == (
+        'No paper in this list has an author or editor named "Vapnik", and no page writes it:'
+        " try another spelling, or browse")
+    books = Site(papers=(SITE.papers[1],), topics=(), assignments={}, related={})
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(
+        json.dumps(shape_index(copy.deepcopy(HOME), books)), encoding="utf-8")
+    assert main(["search", "--site-dir", str(tmp_path), "Vladimir Vapnik"]) == 1
+    assert capsys.readouterr().out == (
+        'No page found\nNo paper in this list has an author or editor named "Vladimir Vapnik",'
+        " and no page writes it: try another spelling, or browse all papers.\n")
+    # A list whose only editors are a proceedings' (no page names them) records none.
+    conference = Site(papers=(SITE.papers[2],), topics=(), assignments={}, related={})
+    assert shape_index(copy.deepcopy(HOME), conference)["config"]["recorded"] == ["authors"]
+
+
+def test_a_result_found_by_an_editors_name_names_them_in_the_terminal(tmp_path, capsys):
+    # (ed1: a result found by "Thrun" showed its title and address alone, nothing that
+    # named him: its byline, on the site, names its authors only.) The editors whose
+    # names found it, as a citation says them; none for a result found otherwise.
+    site = Site(papers=(*SITE.papers, Paper(
+        id="tagged", title="Tagged <b>editors</b>", abstract="Markup.", authors=("Rich Caruana",),
+        editors=("Eve <b>Thrunley</b>\u001b[31m", "Thrun, Sebastian"), venue="A <i>Book</i>", venue_kind="book")),
+        topics=(), assignments={}, related={})
+    shaped = shape_index(copy.deepcopy(HOME), site)
+    engine = MaterialSearch(shaped)
+    assert {hit.location: hit.editors for hit in engine.search("Thrun")} == {
+        "papers/chapter/": ("Sebastian Thrun",), "papers/tagged/": ("Eve <b>Thrunley</b>\u001b[31m", "Sebastian Thrun")}
+    assert {hit.location: hit.editors for hit in engine.search("Scholkopf")} == {"papers/book/": ("Bernhard Schölkopf",)}
+    assert {hit.location: hit.editors for hit in engine.search("He")} == {"papers/book/": ("Kaiming He",)}
+    assert {hit.location: hit.editors for hit in engine.search("Caruana")} == {"papers/chapter/": (), "papers/tagged/": ()}
+    # (the entry holds them as data, shown as text; a paper without editors has no key)
+    docs = {doc["location"]: doc for doc in shaped["docs"]}
+    assert docs["papers/tagged/"]["editors"] == ["Eve <b>Thrunley</b>\u001b[31m", "Sebastian Thrun"]
+    assert "editors" not in docs["papers/conf/"]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(shaped), encoding="utf-8")
+    assert main(["search", "--site-dir", str(tmp_path), "Thrun"]) == 0
+    assert capsys.readouterr().out == (
+        "2 pages found\n"
+        "1. Tagged <b>editors</b>\n   ed. Eve <b>Thrunley</b>\\x1b[31m and Sebastian Thrun\n   papers/tagged/\n"
+        "2. Multitask Learning\n   ed. Sebastian Thrun\n   papers/chapter/\n")
+    assert main(["search", "--site-dir", str(tmp_path), "Caruana"]) == 0
+    assert "ed." not in capsys.readouterr().out

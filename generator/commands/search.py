@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..schema import FORBIDDEN_CHARS
 from ..search import (
-    EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, more_line, search_site, unlinked_tip)
+    EXCLUDING_TIP, MARKED_TIP, IndexNotBuilt, common_tip, count_line, editors_said, more_line, search_site, unlinked_tip)
 from . import options
 from .build import command_here
 
@@ -119,6 +119,9 @@ def run(args: argparse.Namespace) -> int:
             # find were said to have "some of the words").
             print(f"-- {more_line(len(found.hits) - found.every, found.words)} --")
         print(f"{rank:>{width}}. {_shown(html.unescape(hit.title))}")
+        if hit.editors:
+            # (Found by an editor's name: the site says it under the title too.)
+            print(f"{'':>{width}}  {_shown(editors_said(hit.editors))}")
         # The words a result lacks, as the site says them under it ("Missing: vectors"),
         # and no score: the pages that find more of the words come first, so a score
         # printed read as a ranking that the list did not follow (12.2 above 15.1).

@@ -1860,10 +1860,11 @@
     }
     if (typed.length <= 3 && typed.every(function (word) { return NAME_TYPED.test(word); })) {
       var name = "\u201c" + typed.join(" ") + "\u201d";
-      return told && fields.indexOf("authors") < 0
+      var editors = told && fields.indexOf("editors") >= 0;  /* (the editors a page names) */
+      return told && fields.indexOf("authors") < 0 && !editors
         ? "This list records no authors, and no page writes " + name + ": browse "
-        : "No paper in this list has an author named " + name + ", and no page writes it: "
-        + "try another spelling, or browse ";
+        : "No paper in this list has an author " + (editors ? "or editor " : "") + "named " + name
+        + ", and no page writes it: try another spelling, or browse ";
     }
     return "";
   }
@@ -2750,6 +2751,49 @@
     });
   }
 
+  /* A result found by an editor's name (a chapter's book's, a book's own, whom its page
+     names) showed nothing that named them: its byline names its authors. The editors
+     whose names found it (a word of the name, with or without accents, begins with a
+     term the result found), by its location, from its entry's EDITORS_KEY, for
+     showEditors; search.py's editors_found and editors_said, in the same words, as
+     the terminal prints them. */
+  var EDITORS_KEY = "editors";
+  function editorsFound(item) {
+    if (!Array.isArray(item[EDITORS_KEY]) || !SEARCH_MARKS.editors) {
+      return;
+    }
+    var found = Object.keys(item.terms).filter(function (term) {
+      return item.terms[term] === true;
+    }).map(function (term) {
+      return term.indexOf(NAME_MARK) === 0 ? term.slice(NAME_MARK.length) : term;
+    }).filter(Boolean);
+    var names = item[EDITORS_KEY].filter(function (name) {
+      var words = String(name).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+      return words.some(function (word) {
+        var folded = fold(word);
+        return found.some(function (term) { return word.indexOf(term) === 0 || folded.indexOf(term) === 0; });
+      });
+    });
+    if (names.length) {
+      SEARCH_MARKS.editors.set(item.location, names);
+    }
+  }
+  function editorsSaid(names) {
+    return "ed. " + (names.length > 1 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names[0]);
+  }
+  /* Said under the result's title, as text (a name is data, never markup). */
+  function showEditors(article, link) {
+    var names = linkedTo(SEARCH_MARKS.editors, link);
+    var title = article.querySelector(":scope > h1, :scope > h2");
+    if (!names || !title) {
+      return;
+    }
+    var said = document.createElement("p");
+    said.className = "rl-result-editors";
+    said.textContent = editorsSaid(names);
+    title.after(said);
+  }
+
   /* What found (a Map by result's location) holds for the result whose link is link,
      else null. */
   function linkedTo(found, link) {
@@ -2953,6 +2997,7 @@
     if (link) {
       wholeLink(link, words, SEARCH_MARKS);
       markNames(article, link);
+      showEditors(article, link);
     }
     /* (Material's marks of a result are whole words) */
     if (words.some(isCompound)) {
@@ -3685,6 +3730,7 @@
             SEARCH_MARKS.leading = leading;
             SEARCH_MARKS.names = new Map();
             SEARCH_MARKS.tex = new Map();
+            SEARCH_MARKS.editors = new Map();
           }
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
@@ -3708,6 +3754,7 @@
               group.forEach(function (item) {
                 if (item.terms) {
                   namesFound(item);
+                  editorsFound(item);
                   texFound(item);
                   foldTerms(item.terms, this.baseForms);
                   if (words) {
