@@ -23,16 +23,17 @@ PAPERS = {
 }
 
 
-def _add(content) -> None:
-    for name, rest in PAPERS.items():
-        (content / "papers" / f"{name}.yml").write_text(
-            f"id: {name}\n{rest}year: 2024\nadded: 2026-11-27\nabstract: Learning together.\n", encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def editors_site(tmp_path_factory):
+    """The fixture list with PAPERS added, served: its address and its built site."""
     project = tmp_path_factory.mktemp("editors") / "project"
-    with served_fixture_site(project, _add) as url:
+
+    def add(content) -> None:
+        for name, rest in PAPERS.items():
+            text = f"id: {name}\n{rest}year: 2024\nadded: 2026-11-27\nabstract: Learning together.\n"
+            (content / "papers" / f"{name}.yml").write_text(text, encoding="utf-8")
+
+    with served_fixture_site(project, add) as url:
         yield url, project / "site"
 
 
