@@ -406,6 +406,17 @@ def _record(
         else ("ED", "A2") if kind in _A2_EDITORS else ("ED",)
     )
     editors = _authors(tags, path, problems, editor_tags)
+    if editor_tags == ("ED",) and kind in _A3_EDITORS and (series := tags.all("A2")):
+        # (An authored book's A2, its series' editors, Zotero's: the model has no place for
+        # them. Said, so the import does not drop what the curator's file holds without a
+        # word; once, with a paper the record made or changed, as nothing is left to do.)
+        problems.warning_about(
+            tags.where("A2", path),
+            f"A2 of this authored book ({'; '.join(quoted(name.strip()) for name in series)}) left out:"
+            " an authored book's A2 names its series' editors (Zotero's), which no page shows;"
+            " write them in its file's `editors` if they edited the book itself",
+            (source,),
+        )
     if editors and not authors and kind not in _BOOKS:
         # A chapter's or paper's editors are its book's or proceedings', never its authors
         # (a book edited as a whole is by its editors: nothing to say). Said only where its
@@ -674,6 +685,8 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
     before = 0  # how many of `names` the tags before this one gave
     for tag in read:
         given: set[str] = set()
+        earlier_names = names[:before]  # (as the tags before this one wrote them)
+        here = [text for written in tags.all(tag) if (text := _author(written)[0])]
         for written in tags.all(tag):
             text, mark = _author(written)
             if text is None:
@@ -683,7 +696,7 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
                 marks, marked = marks + mark, marked or written.strip()
             if not text or author_key(text) in earlier:
                 continue
-            if people == "editor" and (at := _initialled_at(names[:before], text)) is not None:
+            if people == "editor" and (at := _initialled_at(earlier_names, text, here)) is not None:
                 # (One person, "Thrun, S." under ED and "Thrun, Sebastian" under A2:
                 # kept in the earlier tag's place, in the fuller form.)
                 names[at] = _fuller(names[at], text) or names[at]
@@ -708,10 +721,15 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
     return tuple(names)
 
 
-def _initialled_at(names: list[str], text: str) -> int | None:
-    """Where in ``names`` one stands whom ``text`` names too, one of them with initials
-    for the other's given names (`_fuller`); None when none does."""
-    return next((at for at, name in enumerate(names) if _fuller(name, text)), None)
+def _initialled_at(names: list[str], text: str, here: list[str]) -> int | None:
+    """Where in ``names`` one stands whom ``text`` (one of ``here``, its tag's names)
+    names too, one of them with initials for the other's given names (`_fuller`); None
+    when none does, or when it is not sure: "S. Thrun" beside both "Sebastian Thrun"
+    and "Stefan Thrun" under the other tag may be either, so each is kept as written."""
+    matches = [at for at, name in enumerate(names) if _fuller(name, text)]
+    if len(matches) != 1 or sum(bool(_fuller(names[matches[0]], other)) for other in here) != 1:
+        return None
+    return matches[0]
 
 
 # A given name's initial, "S." or "S" ("T.-Y." is two, split at its hyphen).
@@ -779,11 +797,12 @@ def _named_again(tags: _Tags, path: str, read: tuple[str, ...] = ("AU", "A1")) -
     earlier_names: list[str] = []
     for tag in read:
         given: dict[str, str] = {}
+        here = [text for _, line in tags.lines.get(tag, []) if (text := _author(line[6:])[0])]
         for number, line in tags.lines.get(tag, []):
             text, _ = _author(line[6:])
             if not text or author_key(text) in earlier:
                 continue
-            if "ED" in read and _initialled_at(earlier_names, text) is not None:
+            if "ED" in read and _initialled_at(earlier_names, text, here) is not None:
                 continue  # (one an earlier tag named, by initials: `_authors`)
             read_lines.append((number, author_key(text)))
             given[author_key(text)] = text

@@ -210,6 +210,21 @@ def test_an_ris_editor_initialled_under_one_tag_and_named_in_full_under_the_othe
     assert record.editors == ("Tsung-Yi Lin", "S. Thrun", "Sebastian Thrun")
 
 
+def test_an_ris_initial_two_full_names_under_the_other_tag_fit_is_merged_with_neither():
+    # (rev109: "Thrun, S." under ED beside "Thrun, Stefan" and "Thrun, Sebastian" under A2
+    # was merged with the first, Stefan: a guess.) Either may be S.: each kept as read.
+    for body, expected in (
+        ("ED  - Thrun, S.\nA2  - Thrun, Stefan\nA2  - Thrun, Sebastian\n",
+         ("S. Thrun", "Stefan Thrun", "Sebastian Thrun")),
+        ("ED  - Thrun, Stefan\nED  - Thrun, Sebastian\nA2  - Thrun, S.\n",
+         ("Stefan Thrun", "Sebastian Thrun", "S. Thrun")),
+    ):
+        problems = Problems()
+        (record,) = _ris("AU  - Caruana, Rich\n" + body, problems, "CHAP")
+        assert record.editors == expected, body
+        assert not problems.items, problems.format()
+
+
 def test_an_ris_authored_books_a2_without_a3_is_its_series_editors_not_its_own():
     # (ed1: Zotero writes an authored book's series editors under A2 and, with no editors
     # of its own, no A3: the page said "edited by" its series' editors.) The model has no
@@ -219,9 +234,17 @@ def test_an_ris_authored_books_a2_without_a3_is_its_series_editors_not_its_own()
     (record,) = _ris("AU  - Bishop, Christopher M.\nA2  - Jordan, Michael\nA2  - Kleinberg, Jon\n",
                      problems)
     assert (record.authors, record.editors) == (("Christopher M. Bishop",), ())
+    # (rev109: they were left out without a word.) Said at the first A2 (line 4), with the names.
+    assert [(str(p.location), p.message) for p in problems.items] == [("lab.ris:4:1", (
+        "A2 of this authored book ('Jordan, Michael'; 'Kleinberg, Jon') left out: an authored book's A2"
+        " names its series' editors (Zotero's), which no page shows; write them in its file's `editors`"
+        " if they edited the book itself"))]
+    problems = Problems()
     (record,) = _ris("AU  - Bishop, Christopher M.\nED  - Nasrabadi, Nasser\nA2  - Jordan, Michael\n",
                      problems, "EBOOK")
     assert record.editors == ("Nasser Nasrabadi",)
+    assert [p.message[:30] for p in problems.items] == ["A2 of this authored book ('Jor"]
+    problems = Problems()
     (record,) = _ris("A2  - Thrun, Sebastian\n", problems)
     assert record.editors == ("Sebastian Thrun",)
     assert not problems.items, problems.format()
