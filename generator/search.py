@@ -2071,13 +2071,17 @@ def unrecorded_tip(query: str, fields: Sequence[str] | None) -> str:
     if len(typed) <= 3 and all(map(_NAME_TYPED.fullmatch, typed)):
         name = " ".join(typed)
         # (The index holds the editors a page names as it holds authors: where the list
-        # has any, none found is no author and no editor. An index that does not say is
-        # older than the editors it would hold.)
+        # has any, none found is no author and no editor a page names. Not "no paper has
+        # an editor named": a proceedings' editors, in a conference paper's file, no page
+        # names, so none is found. An index that does not say is older than the editors
+        # it would hold.)
         editors = fields is not None and "editors" in fields
         if fields is not None and "authors" not in fields and not editors:
             return f'This list records no authors, and no page writes "{name}": browse'
-        return (f'No paper in this list has an author {"or editor " if editors else ""}named "{name}",'
-                " and no page writes it: try another spelling, or browse")
+        if editors:
+            return f'No page in this list names an author or editor "{name}", or writes it: try another spelling, or browse'
+        return (f'No paper in this list has an author named "{name}", and no page writes it:'
+                " try another spelling, or browse")
     return ""
 
 

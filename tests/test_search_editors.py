@@ -65,7 +65,12 @@ def test_a_name_no_author_and_no_editor_has_is_said_so_in_the_terminal(tmp_path,
     shaped = _shaped()
     assert shaped["config"]["recorded"] == ["authors", "editors"]
     assert MaterialSearch(shaped).find("Vapnik").unrecorded == (
-        'No paper in this list has an author or editor named "Vapnik", and no page writes it:'
+        'No page in this list names an author or editor "Vapnik", or writes it:'
+        " try another spelling, or browse")
+    # (rev109: a proceedings' editor, in the conference paper's file but on no page, was
+    # told "No paper in this list has an author or editor named": untrue.)
+    assert MaterialSearch(shaped).find("Alice Oh").unrecorded == (
+        'No page in this list names an author or editor "Alice Oh", or writes it:'
         " try another spelling, or browse")
     books = Site(papers=(SITE.papers[1],), topics=(), assignments={}, related={})
     (tmp_path / "search").mkdir()
@@ -73,8 +78,8 @@ def test_a_name_no_author_and_no_editor_has_is_said_so_in_the_terminal(tmp_path,
         json.dumps(shape_index(copy.deepcopy(HOME), books)), encoding="utf-8")
     assert main(["search", "--site-dir", str(tmp_path), "Vladimir Vapnik"]) == 1
     assert capsys.readouterr().out == (
-        'No page found\nNo paper in this list has an author or editor named "Vladimir Vapnik",'
-        " and no page writes it: try another spelling, or browse all papers.\n")
+        'No page found\nNo page in this list names an author or editor "Vladimir Vapnik",'
+        " or writes it: try another spelling, or browse all papers.\n")
     # A list whose only editors are a proceedings' (no page names them) records none.
     conference = Site(papers=(SITE.papers[2],), topics=(), assignments={}, related={})
     assert shape_index(copy.deepcopy(HOME), conference)["config"]["recorded"] == ["authors"]

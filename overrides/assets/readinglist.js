@@ -1863,8 +1863,11 @@
       var editors = told && fields.indexOf("editors") >= 0;  /* (the editors a page names) */
       return told && fields.indexOf("authors") < 0 && !editors
         ? "This list records no authors, and no page writes " + name + ": browse "
-        : "No paper in this list has an author " + (editors ? "or editor " : "") + "named " + name
-        + ", and no page writes it: try another spelling, or browse ";
+        /* (not "no paper has an editor named": a proceedings' editors no page names) */
+        : editors ? "No page in this list names an author or editor " + name + ", or writes it: "
+        + "try another spelling, or browse "
+        : "No paper in this list has an author named " + name + ", and no page writes it: "
+        + "try another spelling, or browse ";
     }
     return "";
   }

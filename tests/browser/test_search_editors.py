@@ -71,8 +71,8 @@ def test_a_name_no_author_and_no_editor_has_is_said_so_as_the_terminal_says_it(o
     page = open_context(base=url).new_page()
     assert result_hrefs(page, "Vapnik") == []
     found = MaterialSearch(load_index(folder)).find("Vapnik")
-    assert found.unrecorded == ('No paper in this list has an author or editor named "Vapnik", and no page'
-                                " writes it: try another spelling, or browse")
+    assert found.unrecorded == ('No page in this list names an author or editor "Vapnik", or writes it:'
+                                " try another spelling, or browse")
     told = found.unrecorded.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
     meta = page.locator(".md-search-result__meta").inner_text()
     assert meta == f"No page found\n{told} all papers.", meta
