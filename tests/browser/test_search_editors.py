@@ -19,7 +19,7 @@ PAPERS = {
     "thrun-chapter": "title: Multitask learning\nauthors: [Rich Caruana]\nvenue: Learning to Learn\n"
                      "venue_kind: book\neditors: ['Thrun, Sebastian', Lorien Pratt]\n",
     "markup-book": "title: A handbook of learning\nauthors: []\npublisher: MIT Press\n"
-                   "editors: ['Eve <img src=x onerror=window.rlPwned=1> Thrunley', Bernhard Schölkopf, Kaiming He]\n",
+                   "editors: ['Eve <img src=x onerror=window.rlPwned=1> {{ config }} Thrunley', Bernhard Schölkopf, Kaiming He]\n",
 }
 
 
@@ -47,7 +47,7 @@ def _said(page) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("Thrun", {"papers/thrun-chapter/": ["ed. Sebastian Thrun"],
-               "papers/markup-book/": ["ed. Eve <img src=x onerror=window.rlPwned=1> Thrunley"]}),
+               "papers/markup-book/": ["ed. Eve <img src=x onerror=window.rlPwned=1> {{ config }} Thrunley"]}),
     ("Scholkopf", {"papers/markup-book/": ["ed. Bernhard Schölkopf"]}),
     ("Caruana", {"papers/thrun-chapter/": []}),
     # (a name that is a stop word, found in the form the index holds it: "_he")
