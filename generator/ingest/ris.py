@@ -406,13 +406,16 @@ def _record(
         else ("ED", "A2") if kind in _A2_EDITORS else ("ED",)
     )
     editors = _authors(tags, path, problems, editor_tags)
-    if editor_tags == ("ED",) and kind in _A3_EDITORS and (series := tags.all("A2")):
+    kept = {author_key(name) for name in editors}
+    series = [name.strip() for name in tags.all("A2") if author_key(_author(name)[0] or "") not in kept]
+    if editor_tags == ("ED",) and kind in _A3_EDITORS and series:
         # (An authored book's A2, its series' editors, Zotero's: the model has no place for
         # them. Said, so the import does not drop what the curator's file holds without a
-        # word; once, with a paper the record made or changed, as nothing is left to do.)
+        # word; once, with a paper the record made or changed, as nothing is left to do.
+        # Not one ED names too: kept.)
         problems.warning_about(
-            tags.where("A2", path),
-            f"A2 of this authored book ({'; '.join(quoted(name.strip()) for name in series)}) left out:"
+            tags.where("A2", path, series[0]),
+            f"A2 of this authored book ({'; '.join(map(quoted, series))}) left out:"
             " an authored book's A2 names its series' editors (Zotero's), which no page shows;"
             " write them in its file's `editors` if they edited the book itself",
             (source,),

@@ -244,6 +244,12 @@ def test_an_ris_authored_books_a2_without_a3_is_its_series_editors_not_its_own()
                      problems, "EBOOK")
     assert record.editors == ("Nasser Nasrabadi",)
     assert [p.message[:30] for p in problems.items] == ["A2 of this authored book ('Jor"]
+    # (An A2 naming one ED names too is no editor left out: not said.)
+    problems = Problems()
+    (record,) = _ris("AU  - Bishop, Christopher M.\nED  - Nasrabadi, Nasser\nA2  - Nasrabadi, Nasser\n",
+                     problems, "EBOOK")
+    assert record.editors == ("Nasser Nasrabadi",)
+    assert not problems.items, problems.format()
     problems = Problems()
     (record,) = _ris("A2  - Thrun, Sebastian\n", problems)
     assert record.editors == ("Sebastian Thrun",)
