@@ -154,6 +154,151 @@ def test_under_serve_an_editors_swap_or_backup_file_builds_nothing(tmp_path):
         server.observer.join()
 
 
+def _serve_starts(root, site_dir, command, saved_during_the_first_build, monkeypatch):
+    """`mkdocs serve` as far as its watches start (mkdocs.commands.serve.serve, in
+    process): on_startup, the first build, in which ``saved_during_the_first_build(root)``
+    runs once the generator has read the content, on_serve, the watches of `watch:` and
+    the observer's start (server.serve()'s first step). The server, its observer stopped."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import build
+
+    read = build.generate
+
+    def generate_then_save(*args, **kwargs):
+        result = read(*args, **kwargs)
+        saved_during_the_first_build(root)  # (the build read the content before this)
+        return result
+
+    monkeypatch.setattr(build, "generate", generate_then_save)
+    serve_url = "http://127.0.0.1:8000/"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command=command, dirty=command == "serve")
+    config.site_url = serve_url
+
+    def builder(config=None):
+        if config is None:
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+            config.site_url = serve_url
+        mkdocs_build(config, serve_url=serve_url, dirty=command == "serve")
+
+    builder(config)
+    monkeypatch.setattr(build, "generate", read)  # (a rebuild saves nothing)
+    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(site_dir))
+    server.watch(config.docs_dir)
+    server.watch(config.config_file_path)
+    server = config.plugins.on_serve(server, config=config, builder=builder)
+    for item in config.watch:
+        server.watch(item)
+    server.observer.start()
+    server.observer.stop()
+    server.observer.join()
+    return server
+
+
+def _new_paper(root) -> None:
+    (root / "content" / "papers" / "saved-meanwhile.yml").write_text(
+        "id: saved-meanwhile\ntitle: Saved While the Site Was First Built\nauthors: [Ada Lovelace]\n"
+        "year: 2024\nstatus: classic\nadded: 2026-11-10\n",
+        encoding="utf-8",
+    )
+
+
+def test_under_serve_a_file_saved_during_the_first_build_is_built_once_the_server_watches(
+    tmp_path, process_state, monkeypatch
+):
+    # (A paper imported while `readinglist serve` ran its first build, tens of seconds at
+    # 10,000 papers, was in no page, and the server never built it: the watches MkDocs
+    # starts after that build took the new file as there from the first. Its page was
+    # "not found" until another save.)
+    from tests.test_partial_rebuild import _new_project
+
+    root = _new_project(tmp_path)
+    server = _serve_starts(root, root / "served", "serve", _new_paper, monkeypatch)
+    page = root / "served" / "papers" / "saved-meanwhile" / "index.html"
+    assert not page.exists()  # (the first build had read the content before the save)
+    assert server._want_rebuild is True
+    server.builder()  # (the rebuild the server's loop runs)
+    assert "Saved While the Site Was First Built" in page.read_text(encoding="utf-8")
+    # The look was this serve's: a later serve in the process without its own on_startup
+    # (tests, a program serving twice) compares nothing.
+    from generator import mkdocs_hook
+
+    assert mkdocs_hook._FIRST_LOOK not in process_state
+
+
+def test_under_serve_clean_a_file_saved_during_the_first_build_is_built_too(tmp_path, process_state, monkeypatch):
+    # `mkdocs serve --clean` calls on_startup with "build"; it builds into a folder
+    # tempfile.mkdtemp(prefix="mkdocs_") made.
+    import shutil
+    import tempfile
+
+    from tests.test_partial_rebuild import _new_project
+
+    root = _new_project(tmp_path)
+    site = tempfile.mkdtemp(prefix="mkdocs_")
+    try:
+        server = _serve_starts(root, site, "build", _new_paper, monkeypatch)
+        assert server._want_rebuild is True
+    finally:
+        shutil.rmtree(site)
+
+
+def test_under_serve_a_project_written_just_before_it_started_and_nothing_saved_asks_no_rebuild(
+    tmp_path, process_state, monkeypatch
+):
+    # (A project written a moment before serve started, as tests/browser/test_serve.py
+    # writes one, was built twice by a catch-up that compared modification times with
+    # the server's start less 2 s.)
+    from tests.test_partial_rebuild import _new_project
+
+    root = _new_project(tmp_path)  # (every file written now)
+    _new_paper(root)
+    server = _serve_starts(root, root / "served", "serve", lambda root: None, monkeypatch)
+    assert server._want_rebuild is False
+    assert (root / "served" / "papers" / "saved-meanwhile" / "index.html").exists()
+    # An editor's swap file opened meanwhile asks none either.
+    (tmp_path / "swap").mkdir()
+    root = _new_project(tmp_path / "swap")
+    server = _serve_starts(
+        root, root / "served", "serve",
+        lambda root: (root / "content" / "papers" / ".task-vectors.yml.swp").write_text("vim's"), monkeypatch,
+    )
+    assert server._want_rebuild is False
+
+
+def test_a_plain_build_takes_no_look_for_a_later_serve(tmp_path, process_state, monkeypatch):
+    # A build's on_startup and build, then on_serve in the same process with no
+    # on_startup of its own (as tests serve): no rebuild for a file saved between, and
+    # the build stat'ed no file for it (its rerun aims at 1 s).
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import mkdocs_hook
+
+    root = tmp_path / "project"
+    (root / "content").mkdir(parents=True)
+    config = SimpleNamespace(
+        watch=[str(root / "content")], config_file_path=str(root / "mkdocs.yml"), site_dir=str(root / "site"),
+        docs_dir=None,
+    )
+    mkdocs_hook.on_startup("build", dirty=False)
+    mkdocs_hook._first_look(config)  # (what on_config does first)
+    assert mkdocs_hook._FIRST_LOOK not in process_state
+    (root / "content" / "papers").mkdir()
+    (root / "content" / "papers" / "x.yml").write_text("id: x\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(root))
+    server = mkdocs_hook.on_serve(server, config=config, builder=server.builder)
+    server.watch(str(root / "content"))
+    server.observer.start()
+    server.observer.stop()
+    server.observer.join()
+    assert server._want_rebuild is False
+
+
 def test_under_serve_a_dot_named_page_the_build_reads_is_watched_as_the_build_reads_it(tmp_path):
     # content/pages/.draft.md is read, and said as a mistake (MkDocs leaves a dot-named
     # page out), but the watch took it for an editor's file: its creation built nothing,

@@ -1,0 +1,53 @@
+"""What a server's watched files were as its first build began reading them.
+
+MkDocs' server starts its watches after its first build, and each takes its first look
+then: a file saved while that build ran (a paper imported beside a starting server, tens
+of seconds at 10,000 papers) was read by no build, and no watch saw it change, so its
+page was "not found" until another save. A look taken as the first build begins reading,
+compared with the files once the watches have taken theirs, finds every such file and
+nothing else: a file saved before the build read it is the same in both (the hook's
+_catch_up asks one rebuild when one differs). The comparison is watchdog's own, as the
+server's watches make it (a file's size, modification time and inode).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from watchdog.utils.dirsnapshot import DirectorySnapshot, DirectorySnapshotDiff, EmptyDirectorySnapshot
+
+
+@dataclass(frozen=True)
+class Look:
+    """Each watched path (absolute, as the server keys its watches) with its snapshot,
+    everything under a folder included; None for a path that was not there."""
+
+    snapshots: dict[str, DirectorySnapshot | None]
+
+
+def take(paths: Iterable[str]) -> Look:
+    return Look({os.path.abspath(path): _snapshot(os.path.abspath(path)) for path in paths})
+
+
+def files_changed(look: Look, watched: Iterable[str]) -> list[str]:
+    """The files under the ``watched`` paths the look took that were made, deleted,
+    modified or moved (both names) since it. (A folder's own change is left out, as
+    MkDocs' watches leave it: a file made or removed in it is said.)"""
+    changed: list[str] = []
+    for path in map(os.path.abspath, watched):
+        if path not in look.snapshots:
+            continue  # (not watched then: nothing the first build read is known)
+        before, now = look.snapshots[path], _snapshot(path)
+        diff = DirectorySnapshotDiff(before or EmptyDirectorySnapshot(), now or EmptyDirectorySnapshot())
+        moved = [name for pair in diff.files_moved for name in pair]
+        changed += map(os.fsdecode, [*diff.files_created, *diff.files_deleted, *diff.files_modified, *moved])
+    return sorted(changed)
+
+
+def _snapshot(path: str) -> DirectorySnapshot | None:
+    try:
+        return DirectorySnapshot(path)
+    except OSError:  # (not there, or not readable: the server's watch of it says so)
+        return None
