@@ -15,8 +15,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from watchdog.utils.dirsnapshot import DirectorySnapshot, DirectorySnapshotDiff, EmptyDirectorySnapshot
+if TYPE_CHECKING:  # (imported when a server looks: a plain build, which loads the hook, never does)
+    from watchdog.utils.dirsnapshot import DirectorySnapshot
 
 
 @dataclass(frozen=True)
@@ -35,18 +37,24 @@ def files_changed(look: Look, watched: Iterable[str]) -> list[str]:
     """The files under the ``watched`` paths the look took that were made, deleted,
     modified or moved (both names) since it. (A folder's own change is left out, as
     MkDocs' watches leave it: a file made or removed in it is said.)"""
+    from watchdog.utils.dirsnapshot import DirectorySnapshotDiff, EmptyDirectorySnapshot
+
     changed: list[str] = []
     for path in map(os.path.abspath, watched):
         if path not in look.snapshots:
             continue  # (not watched then: nothing the first build read is known)
         before, now = look.snapshots[path], _snapshot(path)
-        diff = DirectorySnapshotDiff(before or EmptyDirectorySnapshot(), now or EmptyDirectorySnapshot())
+        diff = DirectorySnapshotDiff(
+            EmptyDirectorySnapshot() if before is None else before, EmptyDirectorySnapshot() if now is None else now
+        )
         moved = [name for pair in diff.files_moved for name in pair]
         changed += map(os.fsdecode, [*diff.files_created, *diff.files_deleted, *diff.files_modified, *moved])
     return sorted(changed)
 
 
 def _snapshot(path: str) -> DirectorySnapshot | None:
+    from watchdog.utils.dirsnapshot import DirectorySnapshot
+
     try:
         return DirectorySnapshot(path)
     except OSError:  # (not there, or not readable: the server's watch of it says so)

@@ -1,0 +1,44 @@
+"""serve's look at its watched files as its first build begins (firstlook.py)."""
+
+from __future__ import annotations
+
+from generator import firstlook
+
+
+def _project(root):
+    papers = root / "content" / "papers"
+    papers.mkdir(parents=True)
+    for name in ("kept", "edited", "gone", "moved"):
+        (papers / f"{name}.yml").write_text(f"id: {name}\n")
+    (root / "mkdocs.yml").write_text("site_name: A list\n")
+    return papers
+
+
+def test_each_kind_of_change_since_the_look_is_found_and_nothing_else(tmp_path):
+    papers = _project(tmp_path)
+    watched = [str(tmp_path / "content"), str(tmp_path / "mkdocs.yml"), str(tmp_path / "overrides")]
+    look = firstlook.take(watched)
+    assert firstlook.files_changed(look, watched) == []
+    (papers / "new.yml").write_text("id: new\n")
+    (papers / "edited.yml").write_text("id: edited\ntitle: Longer now\n")
+    (papers / "gone.yml").unlink()
+    (papers / "moved.yml").rename(papers / "renamed.yml")
+    (tmp_path / "overrides").mkdir()  # (not there at the look: its files are new)
+    (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Another list\n")
+    assert firstlook.files_changed(look, watched) == sorted(
+        str(path) for path in (
+            papers / "new.yml", papers / "edited.yml", papers / "gone.yml", papers / "moved.yml",
+            papers / "renamed.yml", tmp_path / "overrides" / "main.html", tmp_path / "mkdocs.yml",
+        )
+    )
+
+
+def test_a_file_written_before_the_look_is_no_change_and_a_path_not_looked_at_is_left_out(tmp_path, monkeypatch):
+    papers = _project(tmp_path)
+    (papers / "just-written.yml").write_text("id: just-written\n")  # (a moment before the look)
+    look = firstlook.take([str(tmp_path / "content")])
+    (tmp_path / "mkdocs.yml").write_text("site_name: Another list\n")
+    # (relative, as MkDocs may name a watch: the server keys them absolute)
+    monkeypatch.chdir(tmp_path)
+    assert firstlook.files_changed(look, ["content", str(tmp_path / "mkdocs.yml")]) == []
