@@ -1028,8 +1028,11 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
     from mkdocs.exceptions import Abort
 
     said = logging.getLogger("mkdocs.config")
-    for earlier in [f for f in said.filters if isinstance(f, _ConfigValueAt)]:
-        said.removeFilter(earlier)  # (one project per process; tests make many)
+    # (One project per process; tests make many. Known by its name: MkDocs loads this
+    # hook by its path, a module of its own beside generator.mkdocs_hook, whose filter
+    # left in place put another project's line numbers on this one's messages.)
+    for earlier in [f for f in said.filters if type(f).__name__ == "_ConfigValueAt"]:
+        said.removeFilter(earlier)
     said_at = _ConfigValueAt(root)
     said.addFilter(said_at)
 
