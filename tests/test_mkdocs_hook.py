@@ -3,6 +3,7 @@ test_partial_rebuild.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -154,11 +155,13 @@ def test_under_serve_an_editors_swap_or_backup_file_builds_nothing(tmp_path):
         server.observer.join()
 
 
+@contextlib.contextmanager
 def _serve_starts(root, site_dir, command, saved_during_the_first_build, monkeypatch):
     """`mkdocs serve` as far as its watches start (mkdocs.commands.serve.serve, in
     process): on_startup, the first build, in which ``saved_during_the_first_build(root)``
     runs once the generator has read the content, on_serve, the watches of `watch:` and
-    the observer's start (server.serve()'s first step). The server, its observer stopped."""
+    the observer's start (server.serve()'s first step). The server, its observer stopped;
+    on_shutdown once done with it, as MkDocs calls it."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
@@ -195,7 +198,11 @@ def _serve_starts(root, site_dir, command, saved_during_the_first_build, monkeyp
     server.observer.start()
     server.observer.stop()
     server.observer.join()
-    return server
+    try:
+        yield server
+    finally:
+        server.server_close()
+        config.plugins.on_shutdown()
 
 
 def _new_paper(root) -> None:
@@ -215,18 +222,18 @@ def test_under_serve_a_file_saved_during_the_first_build_is_built_once_the_serve
     # "not found" until another save.)
     from tests.test_partial_rebuild import _new_project
 
-    root = _new_project(tmp_path)
-    server = _serve_starts(root, root / "served", "serve", _new_paper, monkeypatch)
-    page = root / "served" / "papers" / "saved-meanwhile" / "index.html"
-    assert not page.exists()  # (the first build had read the content before the save)
-    assert server._want_rebuild is True
-    server.builder()  # (the rebuild the server's loop runs)
-    assert "Saved While the Site Was First Built" in page.read_text(encoding="utf-8")
-    # The look was this serve's: a later serve in the process without its own on_startup
-    # (tests, a program serving twice) compares nothing.
     from generator import mkdocs_hook
 
-    assert mkdocs_hook._FIRST_LOOK not in process_state
+    root = _new_project(tmp_path)
+    with _serve_starts(root, root / "served", "serve", _new_paper, monkeypatch) as server:
+        page = root / "served" / "papers" / "saved-meanwhile" / "index.html"
+        assert not page.exists()  # (the first build had read the content before the save)
+        assert server._want_rebuild is True
+        # The look was this serve's: a later serve in the process without its own
+        # on_startup (tests, a program serving twice) compares nothing.
+        assert mkdocs_hook._FIRST_LOOK not in process_state
+        server.builder()  # (the rebuild the server's loop runs)
+        assert "Saved While the Site Was First Built" in page.read_text(encoding="utf-8")
 
 
 def test_under_serve_clean_a_file_saved_during_the_first_build_is_built_too(tmp_path, process_state, monkeypatch):
@@ -240,8 +247,8 @@ def test_under_serve_clean_a_file_saved_during_the_first_build_is_built_too(tmp_
     root = _new_project(tmp_path)
     site = tempfile.mkdtemp(prefix="mkdocs_")
     try:
-        server = _serve_starts(root, site, "build", _new_paper, monkeypatch)
-        assert server._want_rebuild is True
+        with _serve_starts(root, site, "build", _new_paper, monkeypatch) as server:
+            assert server._want_rebuild is True
     finally:
         shutil.rmtree(site)
 
@@ -256,17 +263,17 @@ def test_under_serve_a_project_written_just_before_it_started_and_nothing_saved_
 
     root = _new_project(tmp_path)  # (every file written now)
     _new_paper(root)
-    server = _serve_starts(root, root / "served", "serve", lambda root: None, monkeypatch)
-    assert server._want_rebuild is False
-    assert (root / "served" / "papers" / "saved-meanwhile" / "index.html").exists()
+    with _serve_starts(root, root / "served", "serve", lambda root: None, monkeypatch) as server:
+        assert server._want_rebuild is False
+        assert (root / "served" / "papers" / "saved-meanwhile" / "index.html").exists()
     # An editor's swap file opened meanwhile asks none either.
     (tmp_path / "swap").mkdir()
     root = _new_project(tmp_path / "swap")
-    server = _serve_starts(
+    with _serve_starts(
         root, root / "served", "serve",
         lambda root: (root / "content" / "papers" / ".task-vectors.yml.swp").write_text("vim's"), monkeypatch,
-    )
-    assert server._want_rebuild is False
+    ) as server:
+        assert server._want_rebuild is False
 
 
 def test_a_plain_build_takes_no_look_for_a_later_serve(tmp_path, process_state, monkeypatch):
@@ -296,6 +303,7 @@ def test_a_plain_build_takes_no_look_for_a_later_serve(tmp_path, process_state, 
     server.observer.start()
     server.observer.stop()
     server.observer.join()
+    server.server_close()
     assert server._want_rebuild is False
 
 
