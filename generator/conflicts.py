@@ -31,6 +31,10 @@ class Conflict:
     # The other records of the import that say the same (a file with one entry twice
     # under two keys): one conflict, not one a record (see `merged`).
     also: tuple[Location, ...] = ()
+    # Why a record the import knows as the file's own source record (its citation key,
+    # or DOI) was not taken as its correction, in a few words, when it tells
+    # (importmerge._not_corrected): "the file's is yours, not what an import wrote".
+    why: str = ""
 
     @property
     def message(self) -> str:
@@ -43,7 +47,8 @@ class Conflict:
             f" (so {'does' if len(self.also) == 1 else 'do'} {', '.join(map(str, self.also))})"
             if self.also else ""
         )
-        return f"conflict in {self.field}: {ours}; {self.source} says {quoted(imported)}{also}, not written"
+        why = f" ({self.why})" if self.why else ""
+        return f"conflict in {self.field}: {ours}; {self.source} says {quoted(imported)}{also}, not written{why}"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -56,7 +61,10 @@ def merged(conflicts: list[Conflict]) -> list[Conflict]:
     first: dict[tuple[object, ...], int] = {}
     said: list[Conflict] = []
     for conflict in conflicts:
-        same = (conflict.location, conflict.field, conflict.kept, conflict.imported, conflict.shown, conflict.absent)
+        same = (
+            conflict.location, conflict.field, conflict.kept, conflict.imported, conflict.shown, conflict.absent,
+            conflict.why,
+        )
         if same in first:
             earlier = said[first[same]]
             said[first[same]] = replace(earlier, also=(*earlier.also, conflict.source, *conflict.also))

@@ -198,16 +198,24 @@ class Paper:
             and not (mended == "venue" and fuzz.ratio(folded(record.venue), folded(venue)) >= VENUE_MENDED_ALIKE)
         ):
             return False  # (the same people's other paper of the year, in another venue)
-        # (the same people's other paper of the year, in the same venue)
-        return not self._elsewhere_in_venue(record)
+        # (the same people's other paper of the year, in the same venue; not a record known
+        # by its DOI, which the paper's agrees with: one DOI is one publication, and its
+        # volume, issue or pages another are a correction)
+        return record_name(record)[1] == BY_DOI or not self._elsewhere_in_venue(record)
 
     def same_key(self, record: Record, before: bool = False) -> bool:
         """Whether the importer took the record's citation key for this paper from the
         same exporter (provenance.takes_key), and no arXiv id or DOI of the two disagrees.
         ``before``: by an earlier import, not this one."""
+        if not record.key:
+            # (A record known by its DOI or arXiv id, of an export that gives no key: only
+            # as such, never as a key kept without its exporter.)
+            name, source = record_name(record)
+            return bool(name) and provenance.key_digest(name, source) in self.taken_keys(before) and (
+                not ids_disagree(self, record)
+            )
         return (
-            bool(record.key)
-            and provenance.takes_key(self.taken_keys(before), record.key, record.key_source, KEY_SOURCES)
+            provenance.takes_key(self.taken_keys(before), record.key, record.key_source, KEY_SOURCES)
             and not ids_disagree(self, record)
         )
 
@@ -236,7 +244,9 @@ class Paper:
         such list: whether it wrote the list or only met it cannot be told.) ``venue``:
         the record as it was under that venue (a preprint's record, published since). A
         citation key the import record keeps without its exporter (an import's before
-        exporters were told: provenance.takes_key) is any exporter's, as it was then."""
+        exporters were told: provenance.takes_key) is any exporter's, as it was then. A
+        record known by its DOI or arXiv id (record_name) wrote too what an import wrote
+        from it before it was known so, as a record of no key."""
         wrote = self.prior.fields.get(written(name), ()) if self.prior is not None else ()
         if not wrote:
             return False
@@ -250,6 +260,10 @@ class Paper:
         ):
             sources += KEY_SOURCES  # (the key kept without its exporter: any exporter's)
         value_digest = provenance.digest(value)
+        if not record.key and record_name(record)[0] and written_digest(
+            record_mark(replace(record, key_source=""), name), value_digest
+        ) in wrote:
+            return True  # (written before the import knew it by its DOI: as a record of no key)
         return any(
             written_digest(record_mark(replace(record, key_source=source), name), value_digest) in wrote
             for source in dict.fromkeys(sources)
@@ -290,6 +304,9 @@ class Paper:
             return False
         return all(
             provenance.digest(value) in self.prior.fields.get(name, ()) or (gaining and not self.prior.fields.get(name))
+            # (A record known by its DOI, casefolded, that an earlier import took: Zotero's
+            # record again, its DOI in other capitals.)
+            or (name == "doi" and record_name(record)[1] == BY_DOI and self.same_key(record, before=True))
             for name in ("arxiv", "doi")
             if (value := getattr(record, name))
         )
@@ -413,8 +430,42 @@ def record_mark(record: Record, name: str = "authors") -> str:
 
 def record_marks(record: Record) -> tuple[str, str]:
     """A record's two marks (record_mark): the venue's, and every other field's."""
-    key = provenance.key_digest(record.key, record.key_source)
+    key = provenance.key_digest(*record_name(record))
     return provenance.digest([key, record.year]), provenance.digest([key, record.venue, record.year])
+
+
+# The formats whose exporters give a record no key of its own (Zotero's RIS export has no
+# ID): a record of one without a key is known by what names its publication instead.
+KEYLESS_EXPORTS = ("RIS",)
+# The sources such a name is kept with (provenance.key_digest): no exporter's, so that no
+# citation key, of any tool, is ever taken for it.
+BY_DOI, BY_ARXIV = "RIS record by DOI", "RIS record by arXiv id"
+
+
+def record_name(record: Record) -> tuple[str, str]:
+    """What the import knows a source record by, as (name, source) for
+    provenance.key_digest: its citation key and the exporter that named it; for a record
+    of an export that gives none (RIS without an ID), its DOI (casefolded), else its
+    arXiv id (without its version): one publication's, as a key is one record's. ("", "")
+    for a record with none of these (a title alone names no record: a list's, a
+    listing's). Never a citation key: nothing of it is written into a paper's file."""
+    if record.key:
+        return record.key, record.key_source
+    if record.key_source in KEYLESS_EXPORTS:
+        if doi := doi_key(record.doi):
+            return doi, BY_DOI
+        if arxiv := arxiv_key(record.arxiv):
+            return arxiv, BY_ARXIV
+    return "", ""
+
+
+def named_by(record: Record) -> str:
+    """How the import's report names a record known without a key (record_name): "DOI
+    10.1109/CVPR.2016.90", as the record gives it; "" for a record with a key, or none."""
+    name, source = record_name(record)
+    if record.key or not name:
+        return ""
+    return f"DOI {record.doi.strip()}" if source == BY_DOI else f"arXiv {record.arxiv.strip()}"
 
 
 def _corrected(title: str, other: str) -> bool:

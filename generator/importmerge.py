@@ -28,7 +28,9 @@ from dataclasses import replace
 from . import provenance
 from .conflicts import Conflict, Kept, Recapitalised, names_difference
 from .errors import Problem, Severity
-from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_link, written, written_digest
+from .importmatch import (
+    Paper, arxiv_key, doi_key, link_key, named_by, record_mark, record_name, same_link, written, written_digest,
+)
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, same_work, without_notice
 from .latex import simple_math_read, without_math
@@ -66,10 +68,14 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
     corrected = retitled or paper.corrected_record(record)
     # Or such a record whose venue's spelling was mended (a typo): for the venue alone.
     revenued = corrected or paper.corrected_record(record, mended="venue")
-    if record.key:
-        paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(
-            provenance.key_digest(record.key, record.key_source)
-        )
+    # Or a record of its citation key (or DOI) that is of another publication (its year,
+    # venue, volume...): asked now, as its values count as taken once merged, to say why
+    # its values are conflicts (_not_corrected).
+    apart = not revenued and paper.same_key(record, before=True) and not paper._same_publication(record, "venue")
+    known, by = record_name(record)
+    if known:
+        # (Its citation key, or for a record of an export that gives none its DOI or arXiv id.)
+        paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(provenance.key_digest(known, by))
     _address_venue(paper, record, report)
     read_before = _read_before(paper, record)
     versions = _versions(paper, record)
@@ -194,11 +200,15 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
             # id, and file name, stay.
             paper.values[name] = paper.fills[name] = imported
             if name == "title":
-                report.recased.append(Recased(paper.id, str(imported), str(current), record.key))
+                report.recased.append(Recased(paper.id, str(imported), str(current), record.key, named_by(record)))
             elif name == "authors":
-                report.reauthored.append(Reauthored(paper.id, tuple(imported), tuple(current), record.key))  # type: ignore[arg-type]
+                report.reauthored.append(Reauthored(
+                    paper.id, tuple(imported), tuple(current), record.key, named_by(record),  # type: ignore[arg-type]
+                ))
             else:
-                report.corrected.append(Corrected(paper.id, name, _as_text(imported), _as_text(current), record.key))
+                report.corrected.append(Corrected(
+                    paper.id, name, _as_text(imported), _as_text(current), record.key, by=named_by(record),
+                ))
                 if name == "venue":
                     mended_venue = was_venue
             continue
@@ -278,7 +288,7 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
             report.conflicts.append(
                 Conflict(
                     paper.location_of(name), name, _as_text(current), _as_text(imported),
-                    record.source, shown,
+                    record.source, shown, why=_not_corrected(paper, record, name, current, same, under, apart),
                 )
             )
         elif (
@@ -292,9 +302,10 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
             # Said, as a conflict, once (a list first met: an earlier one is taken
             # before), each name shown as its side spells it.
             shown = names_difference([str(a) for a in current], [str(a) for a in imported], str.__eq__)
-            report.conflicts.append(
-                Conflict(paper.location_of(name), name, _as_text(current), _as_text(imported), record.source, shown)
-            )
+            report.conflicts.append(Conflict(
+                paper.location_of(name), name, _as_text(current), _as_text(imported), record.source, shown,
+                why=_not_corrected(paper, record, name, current, same, under, apart),
+            ))
         elif name == "title" and retitled and name not in paper.fills and isinstance(current, str):
             # Its own source record, recapitalised in the reference manager since: the
             # file's capitals stand (a house style), but the curator is told.
@@ -649,6 +660,28 @@ def _corrected_at_source(
     if name == "authors":
         return isinstance(current, list) and not _cited_alike(current, imported) and not _cut_short(imported, current)
     return _disagree(name, current, imported, years)
+
+
+def _not_corrected(
+    paper: Paper, record: Record, name: str, current: object, same_record: bool, under: str | None, apart: bool
+) -> str:
+    """Why the record's value of ``name``, a conflict, was not taken as the correction of
+    the file's (_corrected_at_source), in a few words, when the record is one the import
+    knows as the paper's source record (its citation key or DOI: Paper.same_key); "" for
+    another record, or a value this run filled. ``apart``: the record is of its key but
+    another publication (merge asks it before its values count as taken). Asked at a
+    conflict only (few a run)."""
+    if paper.prior is None or name in paper.fills or name == "tags":
+        return ""
+    if apart:
+        return "the record is of another publication"
+    if not same_record or not paper.same_key(record, before=True):
+        return ""
+    if paper.wrote(name, record, current) or (under is not None and paper.wrote(name, record, current, under)):
+        return "" if paper.on_its_own_line(name) else "a comment beside the file's makes it yours"
+    if paper.prior.has_value(name, current):
+        return "the file's is not what an import last wrote from this record"
+    return "the file's is yours, not what an import wrote"
 
 
 def _rewritten_under_venue(paper: Paper, record: Record, venue: str) -> None:

@@ -99,6 +99,12 @@ class AddressVenue:
         )
 
 
+def _record(key: str, by: str) -> str:
+    """A source record as the report names it: by its citation key ('garcia2020'), else
+    by what it is known by ("of DOI 10.1109/CVPR.2016.90"), which is no key of it."""
+    return quoted(key) if key else f"of {by}"
+
+
 @dataclass(frozen=True)
 class Recased:
     """A title an earlier import took with its acronyms lowered (Google Scholar's "Bert:
@@ -113,12 +119,13 @@ class Recased:
     # Why: by default the acronyms; else the source record's citation key, a record
     # retitled in the reference manager (importmatch.Paper.same_record): the whole title.
     key: str = ""
+    by: str = ""  # a record of no key, what it is known by ("DOI 10.1109/…": importmatch.named_by)
 
     def __str__(self) -> str:
-        if self.key:
+        if self.key or self.by:
             return (
                 f"title: {self.paper_id} now {quoted(self.title)} (was {quoted(self.was)}: its source record"
-                f" {quoted(self.key)} was retitled; the id stays {self.paper_id}: 'readinglist rename'"
+                f" {_record(self.key, self.by)} was retitled; the id stays {self.paper_id}: 'readinglist rename'"
                 " renames it)"
             )
         return f"title: {self.paper_id} now {quoted(self.title)} (was {quoted(self.was)}: a source had lower-cased its acronyms)"
@@ -138,9 +145,13 @@ class Reauthored:
     was: tuple[str, ...]
     # Why: the source record's citation key, corrected since; none: the list was cut short.
     key: str
+    by: str = ""  # a record of no key, what it is known by ("DOI 10.1109/…": importmatch.named_by)
 
     def __str__(self) -> str:
-        why = f"its source record {quoted(self.key)} was corrected" if self.key else "it was cut short with 'others'"
+        why = (
+            f"its source record {_record(self.key, self.by)} was corrected" if self.key or self.by
+            else "it was cut short with 'others'"
+        )
         if len(self.authors) == len(self.was) and sorted(self.authors) != sorted(self.was):
             changed = ", ".join(
                 f"{quoted(now)} for {quoted(was)}" for now, was in zip(self.authors, self.was) if now != was
@@ -167,10 +178,11 @@ class Corrected:
     was: str
     key: str
     why: str = ""
+    by: str = ""  # a record of no key, what it is known by ("DOI 10.1109/…": importmatch.named_by)
 
     def __str__(self) -> str:
         was, now = difference(self.was, self.value)
-        why = self.why or f"its source record {quoted(self.key)} was corrected"
+        why = self.why or f"its source record {_record(self.key, self.by)} was corrected"
         return f"{self.name}: {self.paper_id} now {quoted(now)} (was {quoted(was)}: {why})"
 
 

@@ -59,7 +59,8 @@ IDENTITY_FIELDS = ("title", "arxiv", "doi", "abstract")
 # The citation keys (BibTeX's, an RIS record's ID) of the source records taken for a
 # paper, each with the tool that named it (key_digest), kept as a field's values are: no
 # identity by itself ("smith2020" is many papers), but with the authors, year and an
-# alike title the same record corrected.
+# alike title the same record corrected. A record of an export that gives no key (RIS
+# without an ID) is kept by its DOI or arXiv id instead (importmatch.record_name).
 KEY_FIELD = "key"
 
 

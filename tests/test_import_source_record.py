@@ -491,7 +491,8 @@ def test_authors_the_curator_edited_stay_and_the_records_are_a_conflict(tmp_path
     assert ours == ("Ana B. García; Luis López" if kept_next else "Ana García; Luis A. López")
     assert err == (
         f"{path}:5:3: warning: conflict in authors: the file's '{ours}' is kept;"
-        f" {week2}:1:1 says 'Ana M. García; Luis López', not written\n{conflicts_note('1 conflict')}\n"
+        f" {week2}:1:1 says 'Ana M. García; Luis López', not written (the file's is yours, not what an import"
+        f" wrote)\n{conflicts_note('1 conflict')}\n"
     )
     assert path.read_bytes() == edited
     # The next import of the record says the list kept is the curator's, as for any field
@@ -703,9 +704,10 @@ def test_a_field_the_curator_edited_stays_and_the_records_correction_is_a_confli
     status, out, err = _run(tmp_path, capsys, week2)
     assert (status, "now" in out, path.read_bytes()) == (0, False, edited)
     assert err.splitlines() == [
-        f"{path}:7:7: warning: conflict in year: the file's '2020' is kept; {week2}:1:1 says '2021', not written",
+        f"{path}:7:7: warning: conflict in year: the file's '2020' is kept; {week2}:1:1 says '2021', not written"
+        " (the record is of another publication)",
         f"{path}:8:8: warning: conflict in venue: the file's 'Rev. Pruebas' is kept; {week2}:1:1 says"
-        " 'Revista de Pruebas', not written",
+        " 'Revista de Pruebas', not written (the record is of another publication)",
         conflicts_note("2 conflicts"),
     ]
 
@@ -843,7 +845,8 @@ def test_an_earlier_list_the_curator_restored_by_hand_is_not_the_records_to_corr
     # name being one person in both lists.)
     assert err == (
         f"{path}:5:3: warning: conflict in authors: the file's 'Ana García; Luis López' is kept;"
-        f" {week3}:1:1 says 'Ana M. García; Luis A. López', not written\n{conflicts_note('1 conflict')}\n"
+        f" {week3}:1:1 says 'Ana M. García; Luis A. López', not written (the file's is not what an import last"
+        f" wrote from this record)\n{conflicts_note('1 conflict')}\n"
     )
 
 

@@ -64,6 +64,8 @@ class Record:
     key: str = ""
     # Who named the key: the tool that exported the file, else its format
     # (exporters.key_source). Another tool's record of the key is no record of this one.
+    # An RIS record without a key (Zotero's export gives none) has "RIS" here too: the
+    # import knows it by its DOI or arXiv id (importmatch.record_name).
     key_source: str = ""
 
 
@@ -645,10 +647,13 @@ def parse_text(
     if records:
         for (_, why), earlier in zip(readings, earliers):
             records = _with_earlier_reading(records, earlier, why)
-    source = key_sources(text, fmt or "") if any(record.key for record in records) else None
+    # (An RIS record without an ID is told as RIS's too: its exporter, as Zotero's, gives
+    # none, and the import knows the record by its DOI or arXiv id instead:
+    # importmatch.record_name.)
+    source = key_sources(text, fmt or "") if fmt == "ris" or any(record.key for record in records) else None
     return [
         without_arxiv_venue(
-            replace(record, key_source=source(record.source.line)) if record.key and source else record
+            replace(record, key_source=source(record.source.line)) if (record.key or fmt == "ris") and source else record
         )
         for record in records
     ]

@@ -1,0 +1,200 @@
+"""A record corrected in Zotero and exported again as RIS: Zotero's RIS export gives a
+record no ID (no citation key), so the import knows the record by its DOI (or arXiv id)
+instead, and takes its correction where the paper's file still holds what an import wrote
+from it, as for a record of a key (tests/test_import_source_record.py). Nothing of that
+name is written into the paper's file, nor called a citation key.
+"""
+
+import json
+
+from generator.cli import main
+from generator.importer import import_paths
+from generator import importmatch, importmerge
+from generator.importmatch import BY_DOI
+from generator.provenance import key_digest
+from tests.test_import_cmd import conflicts_note
+
+ID = "deep-residual-learning-for-image-recognition"
+AUTHORS = ("He, Kaiming", "Zhang, Xiangyu", "Ren, Shaoqing", "Sun, Jian")
+VENUE = "2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)"
+
+
+def _ris(tmp_path, name, authors=AUTHORS, venue=VENUE, pages=("770", "778"), doi="10.1109/CVPR.2016.90", more=""):
+    """Zotero's RIS export of the paper (no ID line), with these values."""
+    lines = ["TY  - CONF", "TI  - Deep Residual Learning for Image Recognition"]
+    lines += [f"AU  - {author}" for author in authors]
+    lines += [f"T2  - {venue}", "PY  - 2016", f"SP  - {pages[0]}", f"EP  - {pages[1]}"]
+    lines += [f"DO  - {doi}"] if doi else []
+    path = tmp_path / name
+    path.write_text("\n".join([*lines, *([more] if more else []), "ER  - ", ""]), encoding="utf-8")
+    return path
+
+
+def _run(tmp_path, capsys, *paths):
+    """`readinglist import` as a curator runs it: its exit status, and what it printed."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    status = main(["--root", str(tmp_path), "import", "--no-keep-source", *map(str, paths)])
+    return status, *capsys.readouterr()
+
+
+def _first(tmp_path, capsys, **values):
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week1.ris", **values))
+    assert (status, err) == (0, "") and out.splitlines()[0] == f"added {ID}"
+    path = tmp_path / "content" / "papers" / f"{ID}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "citation_key" not in text
+    return path
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _snapshot(tmp_path):
+    return {p: p.read_bytes() for p in sorted((tmp_path / "content").rglob("*")) if p.is_file()}
+
+
+def _summary(updated=1, conflicts=0):
+    return (
+        f"1 record(s): 0 added, {updated} updated, {1 - updated} unchanged; of which 0 duplicate(s) merged;"
+        f" {conflicts} conflict(s), 0 link(s) found"
+    )
+
+
+def test_an_author_respelt_and_one_added_and_the_venues_typo_mended_in_zotero_are_taken(tmp_path, capsys):
+    path = _first(tmp_path, capsys, authors=("He, Kaiming", "Zhang, Xiangyu", "Ren, Shaoquing"),
+                  venue=VENUE.replace("Vision", "Visoin"))
+    _edit(path, "\ntopics: []", "\ntopics:\n  - vision  # mine")
+    week2 = _ris(tmp_path, "week2.ris")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "")
+    by = "its source record of DOI 10.1109/CVPR.2016.90 was corrected"
+    assert out.splitlines() == [
+        f"updated {ID}",
+        f"authors: {ID} now 'Kaiming He; Xiangyu Zhang; Shaoqing Ren; Jian Sun' (was 'Kaiming He; Xiangyu Zhang;"
+        f" Shaoquing Ren': {by})",
+        f"venue: {ID} now '2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)' (was '2016 IEEE"
+        f" Conference on Computer Visoin and Pattern Recognition (CVPR)': {by})",
+        _summary(),
+    ]
+    text = path.read_text(encoding="utf-8")
+    assert "authors:\n  - Kaiming He\n  - Xiangyu Zhang\n  - Shaoqing Ren\n  - Jian Sun\nyear: 2016\n" in text
+    assert f'venue: "{VENUE}"\n' in text and "topics:\n  - vision  # mine\n" in text
+    # No key written, none called one: the DOI is the paper's own field, as before.
+    assert "citation_key" not in text and "citation key" not in out + err
+    # The import record keeps the record by its DOI, casefolded, as no exporter's key.
+    views = json.loads((tmp_path / "content" / "sources" / "imported.json").read_text())
+    assert views["papers"][ID]["fields"]["key"] == [key_digest("10.1109/cvpr.2016.90", BY_DOI)]
+    # The same export again: nothing to take, nothing said, not a byte changed; the older
+    # export again: its values were taken before, nothing new either.
+    before = _snapshot(tmp_path)
+    for ris in (week2, tmp_path / "week1.ris"):
+        status, out, err = _run(tmp_path, capsys, ris)
+        assert (status, err, out.splitlines()) == (0, "", [_summary(updated=0)])
+        assert _snapshot(tmp_path) == before
+
+
+def test_the_same_doi_in_other_capitals_is_the_same_record(tmp_path, capsys):
+    path = _first(tmp_path, capsys, authors=AUTHORS[:3], doi="10.1109/cvpr.2016.90")
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris"))
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        f"authors: {ID} now 'Kaiming He; Xiangyu Zhang; Shaoqing Ren; Jian Sun' (was 'Kaiming He; Xiangyu Zhang;"
+        " Shaoqing Ren': its source record of DOI 10.1109/CVPR.2016.90 was corrected)"
+    )
+    assert "  - Jian Sun\n" in path.read_text(encoding="utf-8")
+
+
+def test_pages_corrected_under_the_same_doi_are_taken(tmp_path, capsys):
+    # One DOI is one publication: its pages corrected in Zotero are no other paper's.
+    path = _first(tmp_path, capsys, pages=("770", "788"))
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris"))
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        f"pages: {ID} now '770–778' (was '770–788': its source record of DOI 10.1109/CVPR.2016.90 was corrected)"
+    )
+    assert 'pages: "770–778"\n' in path.read_text(encoding="utf-8")
+
+
+def test_authors_the_curator_edited_stay_and_the_records_are_a_conflict_saying_why(tmp_path, capsys):
+    path = _first(tmp_path, capsys, authors=AUTHORS[:3])
+    _edit(path, "  - Shaoqing Ren\n", "  - S. Ren\n")
+    edited = path.read_bytes()
+    week2 = _ris(tmp_path, "week2.ris")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, path.read_bytes()) == (0, edited)
+    assert out.splitlines() == [_summary(updated=0, conflicts=1)]
+    assert err.splitlines() == [
+        f"{path}:5:3: warning: conflict in authors: the file's 'Kaiming He; Xiangyu Zhang; S. Ren' is kept;"
+        f" {week2}:1:1 says 'Kaiming He; Xiangyu Zhang; Shaoqing Ren; Jian Sun', not written (the file's is yours,"
+        " not what an import wrote)",
+        conflicts_note("1 conflict"),
+    ]
+
+
+def test_a_venue_the_curator_commented_stays_and_the_conflict_says_why(tmp_path, capsys):
+    typo = VENUE.replace("Vision", "Visoin")
+    path = _first(tmp_path, capsys, venue=typo)
+    _edit(path, f'venue: "{typo}"\n', f'venue: "{typo}"  # as printed\n')
+    edited = path.read_bytes()
+    week2 = _ris(tmp_path, "week2.ris")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, path.read_bytes(), "now" in out) == (0, edited, False)
+    assert err.splitlines()[0] == (
+        f"{path}:10:8: warning: conflict in venue: the file's '2016 IEEE Conference on Computer Visoin and"
+        f" Pattern Recognition (CVPR)' is kept; {week2}:1:1 says '{VENUE}', not written (a comment beside the"
+        " file's makes it yours)"
+    )
+
+
+def test_a_record_without_a_doi_or_arxiv_id_is_not_known_by_its_title_alone(tmp_path, capsys):
+    path = _first(tmp_path, capsys, authors=AUTHORS[:3], doi="")
+    taken = path.read_bytes()
+    week2 = _ris(tmp_path, "week2.ris", doi="")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, path.read_bytes(), out.splitlines()) == (0, taken, [_summary(updated=0, conflicts=1)])
+    assert f"{week2}:1:1 says 'Kaiming He; Xiangyu Zhang; Shaoqing Ren; Jian Sun', not written\n" in err
+
+
+def test_a_record_under_another_doi_is_not_the_record(tmp_path, capsys):
+    # Another DOI in the file (the curator's): the record names another publication.
+    path = _first(tmp_path, capsys, authors=AUTHORS[:3])
+    _edit(path, 'doi: "10.1109/CVPR.2016.90"\n', 'doi: "10.1109/CVPR.2016.91"\n')
+    edited = path.read_bytes()
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris"))
+    assert path.read_bytes() == edited and "now" not in out
+    assert "conflict in authors" in err and "(the file's is yours" not in err
+
+
+def test_an_ris_record_with_an_id_is_known_by_its_key_as_before(tmp_path, capsys):
+    # An ID tag is the record's key: its correction is said by it, and kept by it.
+    path = _first(tmp_path, capsys, authors=AUTHORS[:3], more="ID  - he2016")
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris", more="ID  - he2016"))
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        f"authors: {ID} now 'Kaiming He; Xiangyu Zhang; Shaoqing Ren; Jian Sun' (was 'Kaiming He; Xiangyu Zhang;"
+        " Shaoqing Ren': its source record 'he2016' was corrected)"
+    )
+    assert "  - Jian Sun\n" in path.read_text(encoding="utf-8")
+    views = json.loads((tmp_path / "content" / "sources" / "imported.json").read_text())
+    assert views["papers"][ID]["fields"]["key"] == [key_digest("he2016", "RIS")]
+
+
+def test_a_paper_imported_from_keyless_ris_before_is_known_once_imported_again(tmp_path, monkeypatch):
+    # An import before records were known by their DOI kept no name of the record, and
+    # marked what it wrote as a keyless record's: the next import keeps its name (an
+    # unchanged re-import), and the one after takes the correction of what the first wrote.
+    content = tmp_path / "content"
+    with monkeypatch.context() as before:
+        for module in (importmatch, importmerge):
+            before.setattr(module, "record_name", lambda record: (record.key, record.key_source) if record.key else ("", ""))
+        import_paths([_ris(tmp_path, "week1.ris", authors=AUTHORS[:3])], content)
+    views = json.loads((content / "sources" / "imported.json").read_text())
+    assert "key" not in views["papers"][ID]["fields"]
+    report = import_paths([tmp_path / "week1.ris"], content)
+    assert (report.updated, report.conflicts) == ([], [])
+    report = import_paths([_ris(tmp_path, "week2.ris")], content)
+    assert (report.updated, report.conflicts) == ([ID], [])
+    assert "  - Jian Sun\n" in (content / "papers" / f"{ID}.yml").read_text(encoding="utf-8")
