@@ -260,10 +260,6 @@ class Paper:
         ):
             sources += KEY_SOURCES  # (the key kept without its exporter: any exporter's)
         value_digest = provenance.digest(value)
-        if not record.key and record_name(record)[0] and written_digest(
-            record_mark(replace(record, key_source=""), name), value_digest
-        ) in wrote:
-            return True  # (written before the import knew it by its DOI: as a record of no key)
         return any(
             written_digest(record_mark(replace(record, key_source=source), name), value_digest) in wrote
             for source in dict.fromkeys(sources)

@@ -182,10 +182,10 @@ def test_an_ris_record_with_an_id_is_known_by_its_key_as_before(tmp_path, capsys
     assert views["papers"][ID]["fields"]["key"] == [key_digest("he2016", "RIS")]
 
 
-def test_a_paper_imported_from_keyless_ris_before_is_known_once_imported_again(tmp_path, monkeypatch):
+def test_a_paper_imported_from_keyless_ris_before_keeps_its_values_as_a_list_would(tmp_path, monkeypatch):
     # An import before records were known by their DOI kept no name of the record, and
-    # marked what it wrote as a keyless record's: the next import keeps its name (an
-    # unchanged re-import), and the one after takes the correction of what the first wrote.
+    # marked what it wrote as a record of no key, as a Markdown list's: which cannot be
+    # told apart, so the record's correction stays a conflict (as before), never taken.
     content = tmp_path / "content"
     with monkeypatch.context() as before:
         for module in (importmatch, importmerge):
@@ -196,5 +196,26 @@ def test_a_paper_imported_from_keyless_ris_before_is_known_once_imported_again(t
     report = import_paths([tmp_path / "week1.ris"], content)
     assert (report.updated, report.conflicts) == ([], [])
     report = import_paths([_ris(tmp_path, "week2.ris")], content)
-    assert (report.updated, report.conflicts) == ([ID], [])
-    assert "  - Jian Sun\n" in (content / "papers" / f"{ID}.yml").read_text(encoding="utf-8")
+    assert report.updated == [] and [c.field for c in report.conflicts] == ["authors"]
+    assert "  - Jian Sun\n" not in (content / "papers" / f"{ID}.yml").read_text(encoding="utf-8")
+
+
+def test_authors_a_markdown_list_wrote_are_never_replaced_by_a_keyless_ris_record(tmp_path, capsys):
+    # A Markdown list names no record: what it wrote is marked as a record of no key's.
+    # Zotero's record of the paper's DOI (no ID), met twice, is not the list's record:
+    # its authors are a conflict, never "its source record ... was corrected".
+    listing = tmp_path / "list.md"
+    listing.write_text(
+        "# Papers\n\n- Kaiming He, Xiangyu Zhang, Shaoqing Ren. [Deep Residual Learning for Image"
+        " Recognition](https://doi.org/10.1109/CVPR.2016.90). CVPR 2016.\n",
+        encoding="utf-8",
+    )
+    status, out, err = _run(tmp_path, capsys, listing)
+    assert (status, err) == (0, "") and out.splitlines()[0] == f"added {ID}"
+    path = tmp_path / "content" / "papers" / f"{ID}.yml"
+    listed = "  - Kaiming He\n  - Xiangyu Zhang\n  - Shaoqing Ren\nyear: 2016\nvenue: CVPR\n"
+    assert listed in path.read_text(encoding="utf-8")
+    _run(tmp_path, capsys, _ris(tmp_path, "week1.ris", venue="CVPR"))
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris", venue="CVPR", authors=(*AUTHORS[:3], "Sun, J.")))
+    assert "was corrected" not in out and "conflict in authors" in err
+    assert "  - Kaiming He\n  - Xiangyu Zhang\n  - Shaoqing Ren\nyear: 2016\n" in path.read_text(encoding="utf-8")
