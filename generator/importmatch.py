@@ -210,10 +210,11 @@ class Paper:
         if not record.key:
             # (A record known by its DOI or arXiv id, of an export that gives no key: only
             # as such, never as a key kept without its exporter.)
-            name, source = record_name(record)
-            return bool(name) and provenance.key_digest(name, source) in self.taken_keys(before) and (
-                not ids_disagree(self, record)
-            )
+            # (No name taken for the paper, as for each paper of a fresh import: no digest
+            # made, which merge asks up to five times a record.)
+            taken = self.taken_keys(before)
+            name, source = record_name(record) if taken else ("", "")
+            return bool(name) and provenance.key_digest(name, source) in taken and not ids_disagree(self, record)
         return (
             provenance.takes_key(self.taken_keys(before), record.key, record.key_source, KEY_SOURCES)
             and not ids_disagree(self, record)
