@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.lemmas import by_form
-from generator.search import MaterialSearch, Vocabulary, _refine, excluding_only, load_index, phrases
+from generator.search import MaterialSearch, Vocabulary, _refine, excluding_only, load_index
 
 from .conftest import refined_both_ways
 from .test_search_agree import agree_site, answered_alike  # noqa: F401 (the fixture list, served)
@@ -60,9 +60,8 @@ def refining(agree_site, open_context):  # noqa: F811 (the imported fixture)
         for query in queries:
             refined = _refine(query, config["separator"], forms, vocabulary)
             # (The worker is asked nothing, "", where search.py asks lunr nothing: a
-            # word marked "+" no page has (Refined.nothing), words marked "-" alone, a
-            # phrase's words too, as find reads them.)
-            asked = refined.nothing or excluding_only(refined.terms, phrases(query))
+            # word marked "+" no page has (Refined.nothing), words marked "-" alone.)
+            asked = refined.nothing or excluding_only(refined.terms, query)
             in_python.append(["" if asked else " ".join(refined.terms), [list(word) for word in refined.words]])
         return in_browser, in_python
     return both
