@@ -1632,42 +1632,10 @@ def query_words(
     return _refine(query, separator, base_forms, vocabulary).words
 
 
-# A double quote is the query's syntax, as Material's: a phrase is what is between a
-# quote and the quote that closes it, each of its words required (lunr has no phrase:
-# Material makes each word "+"), and a "-" before it leaves out each of its words'
-# pages (`-"alpha" codes` is "-alpha codes"); quotes pair from the left, and a last
-# quote that closes nothing is ignored. Read so before the words are (readinglist.js's
-# phrases alike), Material's worker sees no quote of the reader's: it paired quotes
-# across words, `he*" "alpha` making "+alpha" of the space between two quotes, and
-# read `-"alpha"` as "- +alpha", requiring what the reader left out. (A quote after a
-# backslash is TeX's, 'G\\"odel': a word's text.)
-_QUOTE = re.compile(r'(?<!\\)"')
-_PHRASE_MARK = re.compile(f"(?:^|(?<=[{SPACE}]))([+-])$")
-
-
-def phrases(query: str) -> str:
-    """``query`` with its phrases' words marked as `_refine` reads them and no quote of
-    the query's syntax left: '-"alpha" "merging codes"' is " -alpha   +merging +codes "."""
-    quotes = [m.start() for m in _QUOTE.finditer(query)]
-    if len(quotes) % 2:
-        stray = quotes.pop()
-        query = query[:stray] + query[stray + 1:]
-    text, at = "", 0
-    for start, end in zip(quotes[::2], quotes[1::2]):
-        before = query[at:start]
-        mark = _PHRASE_MARK.search(before)
-        words = [word for word in re.split(f"[{SPACE}]+", query[start + 1:end]) if word]
-        marked = [word if word[0] in "+-" else (mark.group(1) if mark else "+") + word for word in words]
-        text += f"{before[:mark.start()] if mark else before} {' '.join(marked)} "
-        at = end + 1
-    return text + query[at:]
-
-
 def _refine(
     query: str, separator: str, base_forms: Mapping[str, Sequence[str]] | None,
     vocabulary: Vocabulary | None = None,
 ) -> Refined:
-    query = phrases(query)
     base_forms = base_forms or {}
     split_at = re.compile(separator)
     out: list[str] = []
@@ -2698,7 +2666,6 @@ class MaterialSearch:
 
     def find(self, query: str) -> Found:
         """`search`'s pages, and what the site's line above them counts (`count_line`)."""
-        typed, query = query, phrases(query)
         refined = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         words = refined.words
         # (Words marked "-" alone, a quoted one too: '-"okapi"' is "- +okapi" to Material,
@@ -2713,7 +2680,7 @@ class MaterialSearch:
         every = sum(not hit.missing for hit in hits)
         return Found(
             hits, every, len(words), marked_words(query, self.vocabulary), excluding, refined.common,
-            refined.notes, refined.unlinked, "" if hits else unrecorded_tip(typed, self.recorded))
+            refined.notes, refined.unlinked, "" if hits else unrecorded_tip(query, self.recorded))
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""

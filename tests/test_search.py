@@ -23,7 +23,6 @@ import pytest
 from generator.cli import main
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from generator.search import (
-    phrases,
     ARXIV_DOI_PREFIX,
     _ANY_FUZZY,
     _LINK_END,
@@ -189,10 +188,7 @@ def test_the_characters_an_abstract_is_escaped_with_part_words_as_typed_ones_do(
         ("Tülu Straße Łukasz", "Tülu Tülu^3 Tulu Tulu^3 Straße Straße^3 Strasse Strasse^3"
          " Łukasz Łukasz^3 Lukasz Lukasz^3"),
         # lunr syntax typed by the reader passes untouched ...
-        ('title:agents -survey atten*', 'title:agents -survey atten*'),
-        # ... but for a phrase, whose words are marked "+" (search.phrases): as "+chain
-        # +of", each refined as unmarked, "of" a stop word.
-        ('title:agents -survey "chain of" atten*', 'title:agents -survey chain chain^3 atten*'),
+        ('title:agents -survey "chain of" atten*', 'title:agents -survey "chain of" atten*'),
         # ... but a plain word marked "+" is refined as unmarked (Material appends no "*"
         # to a marked term: "+rag" was the exact word alone), and required of a page as
         # unmarked it is found (by any of its terms: lunr's "+" on its pieces left out
@@ -3526,29 +3522,6 @@ def test_a_quoted_phrase_round_a_form_still_requires_its_words():
     assert [written_form(word, engine.vocabulary) for word in ('"C++', 'C++"', '"C++"')] == ["", "", ""]
     assert written_form("'C++'", engine.vocabulary) == "C++"
 
-
-
-def test_a_phrase_is_what_is_between_a_quote_and_its_closing_quote():
-    # srch25: Material pairs a query's quotes across its words, so that 'codes" "alpha'
-    # (a quote closing after one word, another opening before the next) made "+alpha"
-    # of the space between them, and '-"alpha" codes' was "- +alpha codes": "alpha"
-    # required where the reader left it out. Quotes pair from the left, a last one
-    # closing nothing is ignored, and a "-" before a phrase leaves its words' pages out.
-    engine = _engine_of(
-        _paper("both", title="Alpha codes", abstract="Nothing else."),
-        _paper("codes", title="Codes", abstract="Nothing else."),
-        _paper("alpha", title="Alpha", abstract="Nothing else."))
-    assert phrases('-"alpha" "merging codes" x"') == " -alpha   +merging +codes  x"
-    assert phrases('G\\"odel') == 'G\\"odel'  # (TeX's quote, a word's text)
-
-    def found(query):
-        return sorted(hit.location for hit in engine.find(query).hits)
-    # (by hand: "Codes" alone has "codes" and not "alpha"; "Alpha codes" has both)
-    assert found('-"alpha" codes') == found("-alpha codes") == ["papers/codes/"]
-    assert found('codes -"alpha') == ["papers/codes/"]
-    assert found('codes" "alpha') == found("codes alpha") == ["papers/alpha/", "papers/both/", "papers/codes/"]
-    assert found('"alpha codes"') == found('+"alpha" +codes"') == ["papers/both/"]
-    assert not engine.find('-"alpha"').hits and engine.find('-"alpha"').excluding
 
 def test_a_form_is_said_missing_as_typed():
     # "R^2 kernels" said the page of kernels lacked "2": the "R" of "R^2" is a lone

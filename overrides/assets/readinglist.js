@@ -761,37 +761,6 @@
     return isWritten(word) && !has(word[word.length - 1]) && word.slice(0, -1).some(has);
   }
 
-  /* A query with its phrases' words marked as refineParts reads them and no quote of
-     lunr's syntax left (search.py's phrases): a phrase is what is between a quote and
-     the quote that closes it, each of its words required, and a "-" before it leaves
-     out each of its words' pages ('-"alpha" codes' is "-alpha codes"); quotes pair
-     from the left, and a last quote that closes nothing is ignored. Material paired
-     quotes across words: 'he*" "alpha' made "+alpha" of the space between two quotes.
-     (A quote after a backslash is TeX's, 'G\\"odel': a word's text.) */
-  function phrases(query) {
-    var quotes = [];
-    query.replace(/(?<!\\)"/g, function (quote, at) {
-      quotes.push(at);
-      return quote;
-    });
-    if (quotes.length % 2) {
-      var stray = quotes.pop();
-      query = query.slice(0, stray) + query.slice(stray + 1);
-    }
-    var text = "";
-    var at = 0;
-    for (var i = 0; i < quotes.length; i += 2) {
-      var before = query.slice(at, quotes[i]);
-      var mark = /(?:^|(?<=\s))([+-])$/.exec(before);
-      var marked = query.slice(quotes[i] + 1, quotes[i + 1]).split(/\s+/).filter(Boolean).map(function (word) {
-        return "+-".indexOf(word[0]) >= 0 ? word : (mark ? mark[1] : "+") + word;
-      });
-      text += (mark ? before.slice(0, mark.index) : before) + " " + marked.join(" ") + " ";
-      at = quotes[i + 1] + 1;
-    }
-    return text + query.slice(at);
-  }
-
   /* The refined query's terms, and the words a result is ranked by (search.py's
      _refine: refine is refine_query, refineWords query_words); the words the
      query's fuzzy terms find; its words in lunr's syntax, as typed; and its leading
@@ -823,7 +792,6 @@
     var corrected = new Map();
     var right = new Set();
     baseForms = baseForms || new Map();
-    query = phrases(query);
     query.split(/\s+/).forEach(function (word, at, typedAll) {
       if (!word || labels(word, typedAll[at + 1])) {
         return;
