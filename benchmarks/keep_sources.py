@@ -77,18 +77,31 @@ def side(commit: str, scratch: Path) -> Path:
     return folder
 
 
-def one_round(code: Path, scratch: Path, texts: list[str]) -> tuple[list[float], list[str]]:
+def import_each(code: Path, scratch: Path, source_name: str, texts: list[str], *options: str) -> tuple[list[Seconds], Path]:
+    """Each text written to ``source_name`` and imported in turn into a new, empty project
+    by the generator at ``code``; each import's CPU seconds, and the project."""
     project = scratch / "project"
     shutil.rmtree(project, ignore_errors=True)
     (project / "content" / "papers").mkdir(parents=True)
     (project / "content" / "topics.yml").write_text("topics: []\n")
-    source = scratch / "lab.bib"
-    command = [sys.executable, "-m", "generator", "--root", str(project), "import", "-q", str(source)]
+    source = scratch / source_name
+    command = [sys.executable, "-m", "generator", "--root", str(project), "import", "-q", *options, str(source)]
     seconds = []
     for text in texts:
         source.write_text(text, encoding="utf-8")
         seconds.append(cpu(command, code))
-    return seconds, sorted(p.name for p in (project / "content" / "sources").iterdir())
+    return seconds, project
+
+
+def alternated(commits: list[str], rounds: int):
+    """(round, commit, the folder of its generator) for each commit of each round, the
+    commits alternating, each from a folder of its own in a scratch folder (made first)."""
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        sides = [(commit, side(commit, scratch)) for commit in commits]
+        for n in range(rounds):
+            for commit, code in sides:
+                yield n + 1, commit, code, scratch
 
 
 def main() -> int:
@@ -99,14 +112,11 @@ def main() -> int:
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
     texts = [bib(args.n, 0), bib(args.n, 1), bib(args.n, 2), bib(args.n, 2)]
-    with tempfile.TemporaryDirectory() as folder:
-        scratch = Path(folder)
-        sides = [(commit, side(commit, scratch)) for commit in args.commits]
-        for n in range(args.rounds):
-            for commit, code in sides:
-                (fresh, first, second, unchanged), kept = one_round(code, scratch, texts)
-                print(f"round {n + 1} {commit}: import {fresh:.2f} s, re-import after an edit {first:.2f} s, after another"
-                      f" {second:.2f} s, unchanged {unchanged:.2f} s CPU; sources: {' '.join(kept)}", flush=True)
+    for n, commit, code, scratch in alternated(args.commits, args.rounds):
+        (fresh, first, second, unchanged), project = import_each(code, scratch, "lab.bib", texts)
+        kept = sorted(p.name for p in (project / "content" / "sources").iterdir())
+        print(f"round {n} {commit}: import {fresh:.2f} s, re-import after an edit {first:.2f} s, after another"
+              f" {second:.2f} s, unchanged {unchanged:.2f} s CPU; sources: {' '.join(kept)}", flush=True)
     print(f"load average {os.getloadavg()[0]:.1f}")
     return 0
 

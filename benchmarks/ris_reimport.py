@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from keep_sources import LIST, cpu, side  # noqa: E402
+from keep_sources import LIST, alternated, import_each  # noqa: E402
 
 
 def ris(n: int, corrected: bool) -> str:
@@ -43,20 +41,6 @@ def ris(n: int, corrected: bool) -> str:
     return "\n".join(records)
 
 
-def one_round(code: Path, scratch: Path, texts: list[str]) -> list[float]:
-    project = scratch / "project"
-    shutil.rmtree(project, ignore_errors=True)
-    (project / "content" / "papers").mkdir(parents=True)
-    (project / "content" / "topics.yml").write_text("topics: []\n")
-    source = scratch / "zotero.ris"
-    command = [sys.executable, "-m", "generator", "--root", str(project), "import", "-q", "--no-keep-source", str(source)]
-    seconds = []
-    for text in texts:
-        source.write_text(text, encoding="utf-8")
-        seconds.append(cpu(command, code))
-    return seconds
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("commits", nargs="+")
@@ -65,14 +49,10 @@ def main() -> int:
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
     texts = [ris(args.n, False), ris(args.n, False), ris(args.n, True)]
-    with tempfile.TemporaryDirectory() as folder:
-        scratch = Path(folder)
-        sides = [(commit, side(commit, scratch)) for commit in args.commits]
-        for n in range(args.rounds):
-            for commit, code in sides:
-                fresh, unchanged, corrected = one_round(code, scratch, texts)
-                print(f"round {n + 1} {commit}: import {fresh:.2f} s, unchanged re-import {unchanged:.2f} s,"
-                      f" one record corrected {corrected:.2f} s CPU", flush=True)
+    for n, commit, code, scratch in alternated(args.commits, args.rounds):
+        (fresh, unchanged, corrected), _ = import_each(code, scratch, "zotero.ris", texts, "--no-keep-source")
+        print(f"round {n} {commit}: import {fresh:.2f} s, unchanged re-import {unchanged:.2f} s,"
+              f" one record corrected {corrected:.2f} s CPU", flush=True)
     print(f"load average {os.getloadavg()[0]:.1f}")
     return 0
 
