@@ -15,7 +15,7 @@ import importlib
 import os
 import sys
 
-from . import __version__
+from . import __version__, gcpause
 from .errors import CuratorError, counted
 
 # command name -> (module under generator.commands, one-line help)
@@ -210,6 +210,13 @@ def _names_no_command(argv: list[str]) -> bool:
     are."""
     options, no_command = _leading_options(argv)
     return no_command and all(option == "--root" for option in options)
+
+
+def entry() -> None:
+    """The `readinglist` script's and `python -m generator`'s: one command, then the
+    process ends (gcpause.process_ends)."""
+    gcpause.process_ends()
+    sys.exit(main())
 
 
 def main(argv: list[str] | None = None) -> int:

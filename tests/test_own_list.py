@@ -180,7 +180,7 @@ def test_readmes_copy_is_a_clone_of_the_repository_with_its_tools_installed_by_m
     # it was "command not found" in the shell the block was pasted into.
     assert readme_blocks()[0][2] == "source .venv/bin/activate"
     assert "\nVENV := .venv\nBIN := $(VENV)/bin\n" in makefile
-    assert 'readinglist = "generator.cli:main"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'readinglist = "generator.cli:entry"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
 
 
 # Both recipes start from the shipped example (a copy of this repository's content/), so

@@ -119,7 +119,7 @@ def test_the_installed_packages_are_the_pinned_ones():
 
 def test_the_package_needs_python_3_11():
     assert PROJECT["requires-python"] == ">=3.11"
-    assert PROJECT["scripts"]["readinglist"] == "generator.cli:main"
+    assert PROJECT["scripts"]["readinglist"] == "generator.cli:entry"
 
 
 def test_the_readme_quick_start_is_two_make_targets_that_install_from_the_pins():

@@ -67,8 +67,9 @@ def run(args: argparse.Namespace) -> int:
     # import in 1,566 collections, 1.1 s of them full ones. Its garbage cycles wait until
     # it ends (some 20,000 objects at 10,000 entries: pylatexenc's caught exceptions and
     # their frames): peak RSS 327 -> 336 MB, and 353 -> 358 MB for two such imports in one
-    # process; nothing is frozen, so they are freed after, an error or Ctrl-C too.
-    with gcpause.off():
+    # process; nothing is frozen, so they are freed after, an error or Ctrl-C too, unless
+    # the process ends with the command (gcpause.off_to_the_end).
+    with gcpause.off_to_the_end():
         return _run(args)
 
 
