@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, chain, takewhile
+from itertools import accumulate, chain, islice, takewhile
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequence
 
@@ -465,13 +465,14 @@ def _check_reading_order_length(node: Node | None, problems: Problems, short: bo
         _warn_short(node, count, problems)
 
 
-def _warn_short(node: Node, count: int, problems: Problems) -> None:
+def _warn_short(node: Node, count: int, problems: Problems, papers: int | None = None) -> None:
+    """``papers``: how many the topic has, when fewer than a reading order's least."""
     low, high = READING_ORDER_LENGTH
-    problems.warning(
-        node.loc,
-        f"'reading_order' lists {count} paper{'' if count == 1 else 's'};"
-        f" list {low} to {high} papers to read first",
-    )
+    ask = f"list {low} to {high} papers to read first"
+    if papers is not None and papers < low:
+        # (A topic of two whose one listed id is a typo was told to list three.)
+        ask = f"its topic has {papers}: list {'it' if papers == 1 else 'them'} in the order to read them"
+    problems.warning(node.loc, f"'reading_order' lists {count} paper{'' if count == 1 else 's'}; {ask}")
 
 
 def warn_short_reading_orders(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:
@@ -493,6 +494,7 @@ def warn_short_reading_orders(content: Content, drafts: Sequence[TopicDraft], pr
     from .topics import assign_paper, compile_topics
 
     matcher = compile_topics(content.topics)
+    ids = {paper.id for paper in content.papers}
     for draft, node in short:
         listed = {getattr(item, "text", None) for item in node.items}
         others = [paper for paper in content.papers if paper.id not in listed]
@@ -500,7 +502,15 @@ def warn_short_reading_orders(content: Content, drafts: Sequence[TopicDraft], pr
         if any(draft.id in paper.topics for paper in others) or any(
             any(a.topic == draft.id for a in assign_paper(paper, matcher)) for paper in others
         ):
-            _warn_short(node, len(node.items), problems)
+            # The topic's papers, counted only up to the least a reading order lists (each
+            # counted paper's rules run: a big topic is not counted whole).
+            known = len(listed & ids)
+            members = (
+                paper for paper in others
+                if draft.id in paper.topics or any(a.topic == draft.id for a in assign_paper(paper, matcher))
+            )
+            size = known + sum(1 for _ in islice(members, max(0, low - known)))
+            _warn_short(node, len(node.items), problems, size)
 
 
 class TopicAliases(dict[str, tuple[str, str]]):

@@ -1083,6 +1083,18 @@ def test_readme_says_when_a_short_reading_order_is_no_warning(tmp_path):
     root = project(tmp_path / "one", topics, a=paper_file("a"))
     assert messages(root) == []  # its only paper, listed: none to add
     root = project(tmp_path / "two", topics, a=paper_file("a"), b=paper_file("b"))
+    # (It has two: it was told to list 3 to 6, which it cannot; hunt17 met it with the one
+    # id listed a typo, told apart below.)
+    assert messages(root) == [
+        "content/topics.yml:4:20: warning: 'reading_order' lists 1 paper; its topic has 2: list them in the order to read them"
+    ]
+    typo = topics.replace("[a]", "[aa]")
+    root = project(tmp_path / "typo", typo, a=paper_file("a"), b=paper_file("b"))
+    said = messages(root)
+    assert "content/topics.yml:4:20: warning: 'reading_order' lists 1 paper; its topic has 2: list them in the order to read them" in said
+    assert any(line.startswith("content/topics.yml:4:21: unknown paper 'aa'") for line in said), said  # the typo itself
+    more = {name: paper_file(name) for name in "abcd"}
+    root = project(tmp_path / "four", topics, **more)
     assert messages(root) == [
         "content/topics.yml:4:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first"
     ]
