@@ -813,6 +813,18 @@ class _Reader:
                 ("authors",), (authors,), "how it was presented, which an earlier import read as one of its authors",
             ))
             authors = tuple(name for name in authors if name not in talks)
+        if (proc := _PROC.match(venue)) and (cut := venue[proc.end() :].strip()):
+            # (md5) "Proc." ended a part before: "- [Title](…) - Jane Smith, Proc. of the
+            # IEEE, 2019" was by Jane Smith and "Proc", of the venue "of the IEEE"; '"Title,"
+            # in Proc. KDD' of "KDD" (taken for the same conference, and kept, without this)
+            read_before.append(ReadBefore(
+                ("authors",), (authors + ("Proc",),),
+                "the 'Proc.' of its venue's name, which an earlier import read as one of its authors",
+            ))
+            if not earlier or earlier[0] != cut:
+                read_before.append(ReadBefore(
+                    ("venue",), (cut,), "its venue's name without its 'Proc.', as an earlier import read it",
+                ))
         if earlier and (changed := [
             (name, value) for name, value, now in zip(("venue", "year"), earlier, (venue, year)) if value != now
         ]) and changed[0][0] == "venue":
@@ -1415,6 +1427,13 @@ class _Reader:
                     _institution(published[0]) or len(head.split()) >= 2 and (
                         published[0].casefold() in _ONE_WORD_VENUES or _journal_stops(venue_words)
                         or published[0] in italics  # ("- Jane Smith, Penguin, London, 2019")
+                        # (md5: a journal or proceedings named so, "- Jane Smith, Proc. of
+                        # the IEEE, 2019", "Proceedings of KDD"; or any venue after a name
+                        # with its particles, no venue's words: "- Ulrike von Luxburg,
+                        # Statistics and Computing, 2007" gave no authors)
+                        or _says_its_kind(published[0])
+                        or _particled_person(head.strip()) and not _one_author(published[0])
+                        and not _cited_people(published[0])
                     )
                 ))
             ):
@@ -1503,6 +1522,8 @@ class _Reader:
             names := _people(last) or _apa(last + ".") or (_cited_people(last) if self._prefix(unit) else ())
         ):
             return names
+        if len(parts) == 1 and _particled_person(last):
+            return (last,)  # (md5: a name with its particles alone, "- Ulrike von Luxburg")
         if len(parts) == 1 and self._prefix(unit) and " " in last and _one_author(last) and not _field_words([last]):
             # (one name of two words or more, the venue before the title: "(arXiv preprint
             # 2021) **Title**, Luke Melas-Kyriazi. [[Paper](…)]"; not "Image Restoration")
@@ -1993,6 +2014,10 @@ def _misread(earlier: str, venue: str, with_year: bool) -> str:
         return "the list's words for what it is, now as a BibTeX import says it"
     if _work(venue):
         return "a part of the words saying what it is, which an earlier import read as its venue"
+    if _PROC.match(venue) and venue.endswith(" " + earlier):
+        return "its venue's name without its 'Proc.', as an earlier import read it"  # (md5: `_PROC`)
+    if (lead := _IN_VENUE.match(earlier)) and earlier[lead.end() :] == venue:
+        return "the 'in' before its venue, which an earlier import read as part of it"  # (md5: `_venue`)
     if venue.endswith(" " + earlier) and any(
         word.endswith(".") and word[:-1].casefold() in _JOURNAL_WORDS for word in venue.split()
     ):
@@ -2025,7 +2050,7 @@ def _split_parts(pattern: re.Pattern[str], text: str) -> list[str]:
     """``pattern.split(text)``, except at the full stops of a journal's abbreviated name
     (`_journal_stops`): "Phys. Rev. Lett. 2020" is one part, its venue and year; split,
     "Lett" was read as an author's name before a year alone."""
-    stops = _journal_stops(text) | _name_semicolons(text) | _publisher_initials(text)
+    stops = _journal_stops(text) | _name_semicolons(text) | _publisher_initials(text) | _proceedings_stops(text)
     if not stops:
         return pattern.split(text)
     parts, start = [], 0
@@ -2035,6 +2060,18 @@ def _split_parts(pattern: re.Pattern[str], text: str) -> list[str]:
             start = match.end()
     parts.append(text[start:])
     return parts
+
+
+# (md5) "Proc." before the proceedings' or a journal's name, as IEEE and ISO 4 abbreviate
+# "Proceedings" ("Proc. of the IEEE", "Proc. KDD", "Proc. VLDB Endow."), as
+# `_SENTENCE_END` reads it: its full stop ends no part. Split there, "Proc" was read as
+# one more author's name, the venue "of the IEEE" or "KDD".
+_PROC = re.compile(r"(?<![^\W_])Proc\.(?=[ \t]+[^\W\d_])")
+
+
+def _proceedings_stops(text: str) -> set[int]:
+    """Where the full stops of "Proc." before a word are in ``text`` (`_PROC`)."""
+    return {found.end() - 1 for found in _PROC.finditer(text)} if "Proc." in text else set()
 
 
 # A founder's initials in a publisher's name, before the surname and "& Company" or "and
@@ -3134,6 +3171,37 @@ def _institution(words: str) -> bool:
     return is_organisation(re.sub(r"\band\b", " ", words))
 
 
+def _says_its_kind(venue: str) -> bool:
+    """(md5) Whether a venue's name says it is a journal's or proceedings' ("Proc. of the
+    IEEE", "Proceedings of KDD", "Journal of X", "IEEE Transactions on X"): no one's name."""
+    return bool(names_journal(venue) or _PROCEEDINGS_NAMED.search(venue))
+
+
+# (md5) The words that make a name a proceedings' and no one's ("Proc. KDD" was an author).
+_PROCEEDINGS_NAMED = re.compile(r"(?<![^\W_])(?:Proc\.|[Pp]roceedings(?![^\W_]))")
+
+
+def _particled_person(text: str) -> bool:
+    """(md5) Whether ``text`` is one person's name with a surname's particles in lower case
+    between the given name (or initials) and the surname: "Ulrike von Luxburg", "Laurens
+    van der Maaten", "Fernando de la Torre", "Luca di Stefano", "Ahmad bin Ali". The
+    particles in lower case say a person's, as no venue's or title's words are written
+    so; one in capitals, "Luc Van Gool", is a place's or a venue's as often ("Le Monde"),
+    and "Politecnico di Milano", "Banque de France" are organisations (`_one_author`)."""
+    words = text.split()
+    if not 3 <= len(words) <= 6 or not any(word in _PARTICLES for word in words[1:-1]):
+        return False
+    given, *middle, surname = words
+    particles = [word for word in middle if word in _PARTICLES]
+    return (
+        (_one_name(given) or bool(_INITIALS.fullmatch(given)))
+        and middle[-len(particles):] == particles  # (the particles right before the surname)
+        and all(_one_name(word) or _INITIALS.fullmatch(word) for word in middle[: len(middle) - len(particles)])
+        and _one_name(surname)
+        and _one_author(text)
+    )
+
+
 def _particled(text: str, capitals: bool) -> bool:
     """Whether ``text`` is a surname after its particles (`_PARTICLES`): "de Freitas", "van
     der Maaten", "von Neumann"; in capitals ("Van der Maaten", "Le Cun") only if
@@ -3503,7 +3571,20 @@ def _venue(text: str, as_written: bool = False) -> str:
     """A venue as read: "arXiv" in its capitals, a thesis or report in the words a BibTeX
     import writes (`_work`), unless ``as_written`` (as earlier imports read it)."""
     text = _clean(text)
+    if not as_written and (lead := _IN_VENUE.match(text)) and text[lead.end()].isupper() and (
+        not lead.group().startswith("In") or ":" in lead.group() or _says_its_kind(text[lead.end() :]) or _KNOWN_VENUE.fullmatch(text[lead.end() :])
+    ):
+        # (md5) "In" before the proceedings or journal, as IEEE writes it after a quoted
+        # title ('"Title," in Proc. KDD, 2019') and other styles after a sentence ("In
+        # Proceedings of KDD, 2019"), is no word of the venue's, as before a publisher
+        # (`_SENTENCE_START`); a venue's own "In" stays ("In Silico Biology", "In Vivo"),
+        # and so does "in press" (no venue, but no name to keep either).
+        text = text[lead.end() :]
     return "arXiv" if _ARXIV_VENUE.match(text) else (not as_written and _work(text)) or text
+
+
+# (md5) "In" before a venue: "in", "In:", or "In" (`_venue`).
+_IN_VENUE = re.compile(r"(?:in|In:?)[ \t]+(?=[^\W\d_])")
 
 
 def _full_year(year: str) -> str:
@@ -3960,8 +4041,10 @@ def _name_list(text: str) -> tuple[str, ...]:
     parts = [p.strip() for p in _CITED_SPLIT.split(text)]
     if not parts or any(not _NAME.match(p) or not 1 <= len(p.split()) <= 5 for p in parts):
         return ()
-    if _venue_and_year(text) or any(_is_label(p) or _KNOWN_VENUE.fullmatch(p) or _work(p) for p in parts):
-        return ()  # (nor a venue: "*EMNLP Findings*", "PhD thesis, MIT")
+    if _venue_and_year(text) or any(
+        _is_label(p) or _KNOWN_VENUE.fullmatch(p) or _work(p) or _PROCEEDINGS_NAMED.search(p) for p in parts
+    ):
+        return ()  # (nor a venue: "*EMNLP Findings*", "PhD thesis, MIT", md5's "Proc. KDD")
     if len(parts) + others >= 2 and (vancouver := [_VANCOUVER.fullmatch(part) for part in parts]) and all(
         found and (_one_name(found["surname"]) or _particled(found["surname"], capitals=True))
         and not is_organisation(found.group())
