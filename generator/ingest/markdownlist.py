@@ -689,8 +689,9 @@ class _Reader:
         # its title's, then a publisher or a venue with its year, is a paper as one
         # linking it is ("- Christopher Bishop. Pattern Recognition and Machine Learning.
         # Springer, 2006." was skipped as "not a paper"): a reading list holds books.
+        # (md5: or IEEE's or APA's, `_unlinked_reference`)
         reference = not anchors and title_link is None and not unit.cells and bool(
-            _reference_names(_unlead(_join(unit.spans)))
+            _reference_names(leading := _unlead(_join(unit.spans))) or _unlinked_reference(leading)
         )
         title, title_span = self._title(unit, title_link, bool(papers) or reference)
         plain = _ascii_digits(unit)
@@ -2724,11 +2725,12 @@ _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Invited talk at ICML 2019", "(slides)"), not words of a title ("A Tutorial on X") nor
 # a series' ("Lecture Notes in Computer Science", a paper's venue).
 _TALK = re.compile(
-    r"(?i)(?:[.;|,(\[]|\s[-–—])\s*(?P<talk>(?:(?:invited|keynote|plenary|contributed)\s+)?"
+    r"(?i)(?:[.;|,(\[][\"”]?|\s[-–—])\s*(?P<talk>(?:(?:invited|keynote|plenary|contributed)\s+)?"
     r"(?:talks?|keynote(?:\s+(?:talk|speech|address|lecture))?|lecture(?:\s+(?:slides|videos?))?|"
     r"tutorial(?:\s+slides)?|slides|slide\s+deck))"
     r"(?=\s*(?:[,.;:)\]|]|$)|\s+(?:at|@)\s)"
 )
+# (md5: after a quoted title's closing quote too, IEEE's '"Title," Keynote talk, NeurIPS')
 # (rev106) What a list's prose says of a person in a reference's shape ("- Yann LeCun.
 # Keynote talk. NeurIPS, 2018.", "- Alice Smith. Editor-in-chief. JMLR, 2019.", "- Ivan
 # Petrov. Book review. Nature, 2020."): a "title" of these words alone names no work.
@@ -2777,18 +2779,50 @@ def _reference_names(text: str) -> tuple[str, ...]:
         return ()
     if _names_no_work(_clean(title)):
         return ()
-    published = _clean(after[0])
-    parts = [part.strip(" \t*_") for part in re.split(r"[,.;:()]", published)]
-    if not (_venue_before_publisher(published) or any(
-        (_edited_books_publisher(part) and not _SCHOOL_ALONE.search(part)) or names_journal(part)
-        or _PROCEEDINGS_WORDS.search(part)
-        or _KNOWN_VENUE_IN.search(part) for part in parts if part
-    )):
+    if not _says_published(_clean(after[0])):
         return ()
     first = first.strip(" \t*_,")
     return _apa(first + ".") or _references_names(first) or _cited_people(first) or (
         (first,) if _one_author(first) and _person(first) and not _field_words([first]) else ()
     )
+
+
+def _says_published(published: str) -> bool:
+    """Whether the words after a reference's title say where it was published (md3): a
+    publisher the reader knows, or a venue whose name says it is one."""
+    parts = [part.strip(" \t*_") for part in re.split(r"[,.;:()]", published)]
+    return bool(_venue_before_publisher(published) or any(
+        (_edited_books_publisher(part) and not _SCHOOL_ALONE.search(part)) or names_journal(part)
+        or _PROCEEDINGS_WORDS.search(part)
+        or _KNOWN_VENUE_IN.search(part) for part in parts if part
+    ))
+
+
+# (md5) A journal's volume, issue and pages as APA writes them after its name ("Machine
+# Learning, 24(2), 123-140"), or its volume and pages ("24, 123-140").
+_APA_JOURNAL = re.compile(r",[ \t]*\d+[ \t]*(?:\(\s*\d+(?:[-–]\d+)?\s*\))?[ \t]*,[ \t]*(?:pp?\.[ \t]*)?\d+[ \t]*[-–—][ \t]*\d+")
+# (md5) IEEE's reference: the names, a comma, the title in quotes, where it was published.
+_IEEE_REFERENCE = re.compile(r"(?P<names>[^\"“”]+?),[ \t]*[\"“](?P<title>[^\"“”]+)[\"”](?P<rest>.*)")
+
+
+def _unlinked_reference(text: str) -> bool:
+    """(md5) Whether an item that links nothing is a full reference in IEEE's or APA's
+    shape, its authors and title told by the shape itself, and its last words saying where
+    it was published with its year: 'J. Smith, "Title," in Proc. KDD, 2019, pp. 1-10.'
+    (`_ieee_names`), "Smith, J., & Doe, J. (2019). Title. Machine Learning, 24(2),
+    123-140." (`_apa`, the year in brackets after the names). Skipped before as "not a
+    paper", as `_reference_names` reads only names, title and venue sentence by sentence."""
+    if (ieee := _IEEE_REFERENCE.fullmatch(text.strip())) and _clean(ieee["title"]):
+        rest = ieee["rest"]
+        return bool(_ieee_names(ieee["names"] + ', "') and _A_YEAR.search(rest) and _says_published(_clean(rest)))
+    first, *rest = _first_sentence(text)
+    if not rest or not _APA_YEAR.search(first + ".") or not _apa(first):
+        return False
+    title, *after = _first_sentence(rest[0])
+    if not after or not _clean(title) or _names_no_work(_clean(title)):
+        return False
+    published = _clean(after[0])
+    return bool(published) and (_says_published(published) or bool(_APA_JOURNAL.search(published)))
 
 
 def _without_venue_before_publisher(text: str) -> str:
@@ -3638,9 +3672,7 @@ def _names_before(before: str) -> tuple[str, ...]:
         return names
     if cited := _cited(before):
         return cited[0]
-    if _IEEE_QUOTE.search(before) and (names := _name_list(before.rstrip(" \t\"“").strip(" .,"))) and all(
-        _person(name) or _one_author(name) for name in names
-    ) and not _field_words(list(names)):
+    if names := _ieee_names(before):
         # (md4) IEEE's names, a comma before the quoted title: 'A. Author, B. Author,
         # "Title," in Proc. X' gave no authors (a quote ends a Chicago title's names only
         # after a full stop, above)
@@ -3649,6 +3681,16 @@ def _names_before(before: str) -> tuple[str, ...]:
         return names  # (a sentence of names before the title: "Smith-Miles and Brown. **Title**.")
     if _APART_END.search(before) and (names := _cited_people(before.strip(" \t,-–—"))):
         return names  # (... set apart by a dash or a comma: "Krizhevsky et al. - **Title**", "Krizhevsky and Hinton, **Title**")
+    return ()
+
+
+def _ieee_names(before: str) -> tuple[str, ...]:
+    """(md4) IEEE's names before a quoted title, a comma before its quote ('A. Author, B.
+    Author, "'): people's or one author's, not words of the dictionary; () for others."""
+    if _IEEE_QUOTE.search(before) and (names := _name_list(before.rstrip(" \t\"“").strip(" .,"))) and all(
+        _person(name) or _one_author(name) for name in names
+    ) and not _field_words(list(names)):
+        return names
     return ()
 
 
@@ -3799,8 +3841,8 @@ def _quoted_title(unit: _Unit, end: int) -> tuple[str, tuple[int, int]] | None:
     from (split off the words around it); None when the item is no such citation."""
     text = _join(unit.spans[:end])
     for opening in re.finditer(r"[\"“]", text):
-        if _cited(text[: opening.start()]) is None:
-            continue
+        if _cited(text[: opening.start()]) is None and not _ieee_names(text[: opening.end()]):
+            continue  # (md5: or IEEE's names, 'J. Smith, "Title," in Proc. KDD, 2019')
         closing = re.compile(r"[\"”]").search(text, opening.end())
         title = _clean(text[opening.end() : closing.start()]) if closing else ""
         if not title:

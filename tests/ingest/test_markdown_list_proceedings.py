@@ -15,8 +15,10 @@ import re
 
 import pytest
 
+from generator.cli import main
+from generator.errors import Problems
 from generator.importer import import_paths
-from generator.ingest import markdownlist
+from generator.ingest import markdownlist, parse_text
 from tests.ingest.test_markdown_list_publishers import imported_again_unchanged, imported_before
 from tests.ingest.test_markdown_list_references import DAY, _read
 
@@ -143,3 +145,76 @@ def test_a_reimport_keeps_the_authors_and_venue_a_curator_wrote(tmp_path, monkey
     assert (papers / "mining-things.yml").read_text(encoding="utf-8") == curated["mining-things"]
     tutorial = (papers / "a-tutorial-on-spectral-clustering.yml").read_text(encoding="utf-8")
     assert "authors:\n  - U. von Luxburg\n" in tutorial and "Ulrike" not in tutorial
+
+
+# (md5) A full reference that links nothing, in IEEE's or APA's shape: its names and title
+# are told by the shape (a comma and the title in quotes; APA's "Surname, I." and the
+# year in brackets, then the title's sentence), and its last words say where it was
+# published with its year, as md3's "Names. Title. Venue, Year." do. Each was skipped as
+# "not a paper". (A journal's volume and pages after its name leave no venue, as where
+# the title is linked: see the report.)
+UNLINKED = [
+    ('- J. Smith, "Bagging Predictors," in Proc. KDD, 2019, pp. 1-10.',
+     "Bagging Predictors", ("J. Smith",), "Proc. KDD", "2019"),
+    ('- J. Smith and B. Doe, "Bagging Predictors," in Proc. KDD, 2019, pp. 1-10.',
+     "Bagging Predictors", ("J. Smith", "B. Doe"), "Proc. KDD", "2019"),
+    ('- L. Breiman, "Bagging predictors," Machine Learning, 1996.',
+     "Bagging predictors", ("L. Breiman",), "Machine Learning", "1996"),
+    ("- Smith, J., & Doe, J. (2019). Bagging predictors. In Proceedings of KDD (pp. 1-10).",
+     "Bagging predictors", ("J. Smith", "J. Doe"), "Proceedings of KDD", "2019"),
+    ("- Smith, J., & Doe, J. (2019). Bagging predictors. NeurIPS.",
+     "Bagging predictors", ("J. Smith", "J. Doe"), "NeurIPS", "2019"),
+    ("- Breiman, L. (1996). Bagging predictors. Machine Learning, 24(2), 123–140.",
+     "Bagging predictors", ("L. Breiman",), "", "1996"),
+    # (IEEE's names and a quoted title with its year alone, as Chicago's before it: 'Lovelace,
+    # Ada. 2020. "Title."')
+    ('- J. Smith, "Bagging Predictors," 2019.', "Bagging Predictors", ("J. Smith",), "", "2019"),
+]
+
+
+@pytest.mark.parametrize("item, title, authors, venue, year", UNLINKED)
+def test_an_unlinked_ieee_or_apa_reference_is_imported(item, title, authors, venue, year):
+    record = _read(item)
+    assert (record.title, record.authors, record.venue, record.year, record.links) == (title, authors, venue, year, ())
+
+
+# ... and what is no such reference stays skipped: no venue after an APA title, words of the
+# dictionary before the quotes, a sentence's words, a talk (said at its line, as md4's).
+@pytest.mark.parametrize("item, why", [
+    ("- Smith, J. (2019). Some notes on bagging.", "not a paper (no paper link, nor a title with a venue or year)"),
+    ("- Smith, J. (2019). Bagging predictors. Unpublished manuscript.",
+     "not a paper (no paper link, nor a title with a venue or year)"),
+    ('- Image Segmentation, "a survey," in NeurIPS 2019.', "not a paper (no paper link, nor a title with a venue or year)"),
+    ('- John said, "this is great," in Proc. KDD, 2019.', "not a paper (no paper link, nor a title with a venue or year)"),
+    ('- Yann LeCun, "The Power and Limits of Deep Learning," Keynote talk, NeurIPS, 2018.',
+     "a talk, tutorial or slides (Keynote talk)"),
+])
+def test_what_reads_as_no_reference_stays_skipped(item, why):
+    problems = Problems()
+    assert parse_text("# A List\n\n" + item + "\n", "list.md", problems, "markdown") == []
+    (skipped,) = problems.skipped
+    assert (skipped.location.line, skipped.why) == (3, why)
+
+
+def test_the_unlinked_references_imported_twice_change_nothing_the_second_time(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    path = tmp_path / "list.md"
+    path.write_text(
+        "# A List\n\n"
+        '- J. Smith and B. Doe, "Mining Things," in Proc. KDD, 2019, pp. 1-10.\n'
+        "- Breiman, L. (1996). Bagging predictors. Machine Learning, 24(2), 123–140.\n"
+        "- Smith, J., & Doe, J. (2019). Graph things. In Proceedings of KDD (pp. 1-10).\n",
+        encoding="utf-8",
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", str(path)]) == 0
+    papers = tmp_path / "content" / "papers"
+    files = {p.stem: p.read_text(encoding="utf-8") for p in papers.glob("*.yml")}
+    assert sorted(files) == ["bagging-predictors", "graph-things", "mining-things"]
+    assert "title: Mining Things\nauthors:\n  - J. Smith\n  - B. Doe\nyear: 2019\nvenue: Proc. KDD\npages: \"1–10\"\n" in (
+        files["mining-things"]
+    )
+    assert "title: Bagging predictors\nauthors:\n  - L. Breiman\nyear: 1996\n" in files["bagging-predictors"]
+    assert "title: Graph things\nauthors:\n  - J. Smith\n  - J. Doe\nyear: 2019\nvenue: Proceedings of KDD\n" in (
+        files["graph-things"]
+    )
+    imported_again_unchanged(path, tmp_path / "content")
