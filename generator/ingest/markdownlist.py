@@ -1083,7 +1083,7 @@ class _Reader:
             return italic
         # The leading words, up to the first link or the first sentence's end.
         end = next((i for i, s in enumerate(spans) if s.link >= 0), len(spans))
-        if not unit.cells and (in_quotes := _quoted_title(unit, end)):
+        if not unit.cells and (in_quotes := _quoted_title(unit, end, links_paper)):
             return in_quotes
         joined = _join(spans[:end])
         text = _unlead(joined)
@@ -2745,6 +2745,7 @@ _NO_WORK_WORDS = frozenset("""
     editors associate chief editorial board panel panelist organizer organiser organizers
     organisers guest professor fellow student phd thesis position deadline deadlines call
     news announcement update updates
+    outstanding distinguished winner winners finalist finalists runner up test time
 """.split())
 # (a course's code for a title: "- Fei-Fei Li. CS231n. Stanford University, 2017.")
 _COURSE_CODE = re.compile(r"(?i)(?:cs|cse|cmsc|comp|cos|csc|ece|ee|eecs|stat|stats|math)\s?-?\d{2,4}[a-z]?(?![^\W_])")
@@ -2813,8 +2814,25 @@ def _unlinked_reference(text: str) -> bool:
     123-140." (`_apa`, the year in brackets after the names). Skipped before as "not a
     paper", as `_reference_names` reads only names, title and venue sentence by sentence."""
     if (ieee := _IEEE_REFERENCE.fullmatch(text.strip())) and _clean(ieee["title"]):
-        rest = ieee["rest"]
-        return bool(_ieee_names(ieee["names"] + ', "') and _A_YEAR.search(rest) and _says_published(_clean(rest)))
+        # (rev112) Where it was published is the first words after the title, as IEEE
+        # writes it ('in Proc. KDD', 'Machine Learning', 'Ph.D. dissertation, MIT'), not
+        # any words before the year: 'Andrew Ng, "Machine Learning," Coursera course,
+        # Stanford University, 2012', 'J. Smith, "Deep Learning," Interview, The New York
+        # Times, 2019', '"Title," a talk at Proc. KDD' were imported as papers; nor is a
+        # title of a role's or an award's words a work's, as in md3's shape.
+        where = _clean(ieee["rest"]).lstrip(" ,.;:")
+        first = re.split(r"[,;(]", where)[0].strip()
+        return bool(
+            _ieee_names(ieee["names"] + ', "') and _A_YEAR.search(where)
+            and not _names_no_work(_clean(ieee["title"]))
+            and (first[:1].isupper() or PREPRINT.match(first) or (
+                (lead := _IN_VENUE.match(first)) is not None and first[lead.end()].isupper()
+            ))
+            and bool(
+                _says_published(first) or _work(first) or _says_its_kind(first) or PREPRINT.match(first)
+                or _journal_stops(first)  # ("IEEE Trans. Pattern Anal. Mach. Intell.")
+            )
+        )
     first, *rest = _first_sentence(text)
     if not rest or not _APA_YEAR.search(first + ".") or not _apa(first):
         return False
@@ -3835,14 +3853,19 @@ def _given_first(name: str) -> bool:
     )
 
 
-def _quoted_title(unit: _Unit, end: int) -> tuple[str, tuple[int, int]] | None:
+def _quoted_title(unit: _Unit, end: int, links_paper: bool = False) -> tuple[str, tuple[int, int]] | None:
     """The title a citation puts in quotes after its authors, among the item's first
     ``end`` spans ('Lovelace, Ada. 2020. "Title." *Venue*.'), and the spans it was read
     from (split off the words around it); None when the item is no such citation."""
     text = _join(unit.spans[:end])
     for opening in re.finditer(r"[\"“]", text):
-        if _cited(text[: opening.start()]) is None and not _ieee_names(text[: opening.end()]):
-            continue  # (md5: or IEEE's names, 'J. Smith, "Title," in Proc. KDD, 2019')
+        if _cited(text[: opening.start()]) is None and not (links_paper and _ieee_names(text[: opening.end()])):
+            # (md5: or IEEE's names, 'J. Smith, "Title," in Proc. KDD, 2019', where the
+            # item links its paper or is such a reference (`_unlinked_reference`); rev112:
+            # not any item, as a name, a comma and words in quotes with a year are also a
+            # list's prose: 'Alice Smith, "Best Reviewer," NeurIPS, 2019', 'Fei-Fei Li,
+            # "ImageNet," dataset, 2009' were imported as papers)
+            continue
         closing = re.compile(r"[\"”]").search(text, opening.end())
         title = _clean(text[opening.end() : closing.start()]) if closing else ""
         if not title:

@@ -166,9 +166,11 @@ UNLINKED = [
      "Bagging predictors", ("J. Smith", "J. Doe"), "NeurIPS", "2019"),
     ("- Breiman, L. (1996). Bagging predictors. Machine Learning, 24(2), 123–140.",
      "Bagging predictors", ("L. Breiman",), "", "1996"),
-    # (IEEE's names and a quoted title with its year alone, as Chicago's before it: 'Lovelace,
-    # Ada. 2020. "Title."')
-    ('- J. Smith, "Bagging Predictors," 2019.', "Bagging Predictors", ("J. Smith",), "", "2019"),
+    # (rev112: and a thesis or report, as IEEE writes them)
+    ('- J. Smith, "Bagging Predictors," Ph.D. dissertation, MIT, 2019.',
+     "Bagging Predictors", ("J. Smith",), "PhD thesis, MIT", "2019"),
+    ('- M. Jordan, "Artificial Intelligence—The Revolution Hasn\'t Happened Yet," Harvard Data Science Review, 2019.',
+     "Artificial Intelligence—The Revolution Hasn't Happened Yet", ("M. Jordan",), "Harvard Data Science Review", "2019"),
 ]
 
 
@@ -218,3 +220,53 @@ def test_the_unlinked_references_imported_twice_change_nothing_the_second_time(t
         files["graph-things"]
     )
     imported_again_unchanged(path, tmp_path / "content")
+
+
+# (rev112) A list's prose in IEEE's shape, a name, a comma, words in quotes and a year, is
+# no paper: an award, a course, a dataset, a talk, a blog, an interview, a year alone
+# after the quotes (which says nothing of where it was published). Each was imported as
+# a paper by md5's reading, as any name before quotes gave a title; skipped before it.
+@pytest.mark.parametrize("item", [
+    '- J. Smith, "Bagging Predictors," 2019.',
+    '- Alice Smith, "Best Reviewer," NeurIPS, 2019.',
+    '- Alice Smith, "Outstanding Paper Award," ICML, 2020.',
+    '- Jane Doe, "Test of Time Award," NeurIPS, 2021.',
+    '- Andrew Ng, "Machine Learning," Coursera course, Stanford University, 2012.',
+    '- Andrew Ng, "Machine Learning," Stanford University, 2012.',
+    '- Fei-Fei Li, "ImageNet," dataset, Stanford University, 2009.',
+    '- Yann LeCun, "The MNIST database," dataset, 1998.',
+    '- Geoffrey Hinton, "Neural Networks for Machine Learning," Coursera, 2012.',
+    '- John Smith, "Deep Learning Summer School," Montreal, 2019.',
+    '- Prof. Smith, "Machine Learning," lecture notes, 2019.',
+    '- A. Karpathy, "The Unreasonable Effectiveness of Recurrent Neural Networks," blog post, 2015.',
+    '- C. Olah, "Understanding LSTM Networks," colah\'s blog, 2015.',
+    '- J. Smith, "Deep Learning," Interview, The New York Times, 2019.',
+    '- J. Smith, "Why AI matters," Op-ed, The Guardian, 2019.',
+    '- J. Smith, "Machine Learning," Podcast, Lex Fridman Podcast, 2020.',
+    '- J. Smith, "Deep Learning," Panel discussion, NeurIPS, 2019.',
+    '- J. Smith, "Deep Learning," a talk at Proc. KDD, 2019',
+    '- J. Smith, "Deep Learning," in a talk at NeurIPS, 2019.',
+])
+def test_prose_with_a_name_and_words_in_quotes_is_no_paper(item):
+    problems = Problems()
+    assert parse_text("# A List\n\n" + item + "\n", "list.md", problems, "markdown") == []
+    (skipped,) = problems.skipped
+    assert skipped.location.line == 3
+
+
+
+# (rev112) ... while IEEE's references whose first words after the quotes say where they
+# were published stay imported as md5 imported them: a journal abbreviated as ISO 4
+# does, a preprint, proceedings with their acronym in brackets.
+@pytest.mark.parametrize("item, title, authors, year", [
+    ('- J. Smith, "Mining things," IEEE Trans. Pattern Anal. Mach. Intell., vol. 3, no. 2, pp. 1-10, 2019.',
+     "Mining things", ("J. Smith",), "2019"),
+    ('- J. Smith, "Mining things," J. Mach. Learn. Res., vol. 3, 2003.', "Mining things", ("J. Smith",), "2003"),
+    ('- J. Smith, "Mining things," arXiv preprint arXiv:1706.03762, 2017.', "Mining things", ("J. Smith",), "2017"),
+    ('- K. He, X. Zhang, S. Ren, and J. Sun, "Deep residual learning for image recognition," in Proc. IEEE Conf.'
+     " Comput. Vis. Pattern Recognit. (CVPR), 2016, pp. 770-778.",
+     "Deep residual learning for image recognition", ("K. He", "X. Zhang", "S. Ren", "J. Sun"), "2016"),
+])
+def test_ieee_references_that_say_where_they_were_published_are_imported(item, title, authors, year):
+    record = _read(item)
+    assert (record.title, record.authors, record.year) == (title, authors, year)
