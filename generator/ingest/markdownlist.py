@@ -3623,7 +3623,7 @@ def _venue(text: str, as_written: bool = False) -> str:
     """A venue as read: "arXiv" in its capitals, a thesis or report in the words a BibTeX
     import writes (`_work`), unless ``as_written`` (as earlier imports read it)."""
     text = _clean(text)
-    if not as_written and (lead := _IN_VENUE.match(text)) and text[lead.end()].isupper() and (
+    if not as_written and (lead := _IN_VENUE.match(text)) and text[lead.end()].isupper() and not _IN_LATIN.match(text) and (
         not lead.group().startswith("In") or ":" in lead.group() or _says_its_kind(text[lead.end() :]) or _KNOWN_VENUE.fullmatch(text[lead.end() :])
     ):
         # (md5) "In" before the proceedings or journal, as IEEE writes it after a quoted
@@ -3637,6 +3637,10 @@ def _venue(text: str, as_written: bool = False) -> str:
 
 # (md5) "In" before a venue: "in", "In:", or "In" (`_venue`).
 _IN_VENUE = re.compile(r"(?:in|In:?)[ \t]+(?=[^\W\d_])")
+# (rev112) A venue's own Latin "in", in whatever case: "in Silico Pharmacology" (a
+# journal) was "Silico Pharmacology", and a re-import rewrote so the venue an earlier
+# import wrote right.
+_IN_LATIN = re.compile(r"(?i)in[ \t]+(?:silico|vivo|vitro|situ|vacuo|utero)(?![^\W_])")
 
 
 def _full_year(year: str) -> str:

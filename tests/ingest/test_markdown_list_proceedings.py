@@ -270,3 +270,19 @@ def test_prose_with_a_name_and_words_in_quotes_is_no_paper(item):
 def test_ieee_references_that_say_where_they_were_published_are_imported(item, title, authors, year):
     record = _read(item)
     assert (record.title, record.authors, record.year) == (title, authors, year)
+
+
+# (rev112) A venue's own Latin "in" stays its word, in either case: md5's reading made
+# "in Silico Pharmacology" (a journal) "Silico Pharmacology", and a re-import rewrote so
+# the venue an earlier import wrote right.
+@pytest.mark.parametrize("venue", ["in Silico Pharmacology", "In Silico Biology", "in Vivo", "In Vitro Cellular & Developmental Biology"])
+def test_a_venues_own_latin_in_stays(venue):
+    assert _read(f"- {LINK} - Jane Smith. {venue}, 2019").venue == venue
+
+
+def test_a_reimport_keeps_a_venues_own_latin_in_an_earlier_import_wrote(tmp_path, monkeypatch):
+    text = "# A List\n\n- [Graph Mining](https://example.org/a.pdf) - Jane Smith. in Silico Pharmacology, 2019\n"
+    path, papers = imported_before(tmp_path, monkeypatch, text, _older, ["graph-mining"])
+    before = (papers / "graph-mining.yml").read_text(encoding="utf-8")
+    assert "venue: in Silico Pharmacology\n" in before
+    imported_again_unchanged(path, tmp_path / "content")
