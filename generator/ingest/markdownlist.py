@@ -3233,6 +3233,13 @@ def _says_its_kind(venue: str) -> bool:
 _PROCEEDINGS_NAMED = re.compile(r"(?<![^\W_])(?:Proc\.|[Pp]roceedings(?![^\W_]))")
 
 
+# (rev112) The first words of places' and events' names before a particle, no given
+# names ("Museo del Prado", "Tour de France"), as `_VENUE_HEADS` are institutions'.
+_PLACE_HEADS = frozenset("museo musée museu palazzo palacio fondazione fundación fundação casa tour".split())
+# (rev112) Latin after a particle, a title's words and no surname's: "de novo", "de facto".
+_LATIN_PARTICLED = frozenset(("de novo", "de facto", "de jure", "de visu", "de luxe", "de minimis"))
+
+
 def _particled_person(text: str) -> bool:
     """(md5) Whether ``text`` is one person's name with a surname's particles in lower case
     between the given name (or initials) and the surname: "Ulrike von Luxburg", "Laurens
@@ -3247,6 +3254,10 @@ def _particled_person(text: str) -> bool:
     particles = [word for word in middle if word in _PARTICLES]
     return (
         (_one_name(given) or bool(_INITIALS.fullmatch(given)))
+        # (rev112: no institution's, museum's or event's name, "Museo del Prado", "Tour
+        # de France", nor a title's Latin, "Stable de Novo", which were authors)
+        and given.casefold() not in _VENUE_HEADS | _PLACE_HEADS
+        and f"{particles[-1]} {surname}".casefold() not in _LATIN_PARTICLED
         and middle[-len(particles):] == particles  # (the particles right before the surname)
         and all(_one_name(word) or _INITIALS.fullmatch(word) for word in middle[: len(middle) - len(particles)])
         and _one_name(surname)

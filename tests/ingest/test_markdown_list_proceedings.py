@@ -286,3 +286,17 @@ def test_a_reimport_keeps_a_venues_own_latin_in_an_earlier_import_wrote(tmp_path
     before = (papers / "graph-mining.yml").read_text(encoding="utf-8")
     assert "venue: in Silico Pharmacology\n" in before
     imported_again_unchanged(path, tmp_path / "content")
+
+
+# (rev112) A museum's or an event's name with a particle, or a title's Latin, is no
+# person's: each was read as the paper's author by md5's particle rule.
+@pytest.mark.parametrize("item, venue", [
+    (f"- {LINK} - Museo del Prado", ""),
+    (f"- {LINK} - Museo del Prado, Statistics and Computing, 2019", "Statistics and Computing"),
+    (f"- {LINK} - Tour de France, Statistics and Computing, 2019", "Statistics and Computing"),
+    (f"- {LINK} - Stable de Novo", ""),
+    (f"- {LINK} - Accurate de Novo, Statistics and Computing, 2019", "Statistics and Computing"),
+])
+def test_an_organisation_or_latin_with_a_particle_is_no_author(item, venue):
+    record = _read(item)
+    assert (record.authors, record.venue) == ((), venue)
