@@ -2583,7 +2583,7 @@ def _chapter_editors(found: re.Match[str]) -> tuple[str, ...]:
 # (md4: or after a comma, "In" after it: "- Jane Smith, John Doe, In NeurIPS, Curran
 # Associates, 2019" made "In NeurIPS" and the publisher two more authors)
 _SENTENCE_START = re.compile(
-    r"(?:^|(?<=[.;|])|(?<=\s[-–—])|(?<=,)(?=[ \t]*In:?[ \t]))[ \t\-–—:,*_|]*(?P<in>[Ii]n:?[ \t]+)?(?=[^\W\d_])"
+    r"(?:^|(?<=[;|])|(?<=\.)(?<!(?<![^\W_])Proc\.)|(?<=\s[-–—])|(?<=,)(?=[ \t]*(?:In:?|Proc\.|Proceedings)[ \t])|(?:(?<=,[\"”])|(?<=^[\"”]))(?=[ \t]*[Ii]n:?[ \t]))[ \t\-–—:,*_|]*(?P<in>[Ii]n:?[ \t]+)?(?=[^\W\d_])"
 )
 _SENTENCE_END = re.compile(r"(?<!(?<![^\W_])Proc)\.(?:\s|$)|[;|\[\]]|\s[-–—]\s")
 _PROCEEDINGS_WORDS = re.compile(

@@ -300,3 +300,21 @@ def test_a_reimport_keeps_a_venues_own_latin_in_an_earlier_import_wrote(tmp_path
 def test_an_organisation_or_latin_with_a_particle_is_no_author(item, venue):
     record = _read(item)
     assert (record.authors, record.venue) == ((), venue)
+
+
+# (rev112) "Proc." before the proceedings' name and a publisher after it: md5's reading
+# began a sentence after "Proc."'s full stop, read "KDD" before "ACM" as the venue and
+# left "Proc. ACM" (the proceedings' name and the publisher lost); before md5, "Proc" was
+# an author and the venue "KDD". As written now, as "In: Proceedings of KDD, ACM" is.
+@pytest.mark.parametrize("item, authors, venue, publisher", [
+    (f"- {LINK} - J. Smith, Proc. KDD, ACM, 2019.", ("J. Smith",), "Proc. KDD", "ACM"),
+    (f"- {LINK} - J. Smith, Proc. KDD, Springer, 2019.", ("J. Smith",), "Proc. KDD", "Springer"),
+    (f"- {LINK} - J. Smith, Proc. of the IEEE, IEEE, 2019.", ("J. Smith",), "Proc. of the IEEE", "IEEE"),
+    (f'- J. Smith, "{LINK}," in Proc. KDD, ACM, 2019.', ("J. Smith",), "Proc. KDD", "ACM"),
+    (f'- J. Smith, "{LINK}," In: Proceedings of KDD, ACM, 2019.', ("J. Smith",), "Proceedings of KDD", "ACM"),
+    ('- J. Smith, "Bagging Predictors," in Proc. KDD, ACM, 2019.', ("J. Smith",), "Proc. KDD", "ACM"),
+    ('- J. Smith, "Bagging Predictors," In: Proceedings of KDD, ACM, 2019.', ("J. Smith",), "Proceedings of KDD", "ACM"),
+])
+def test_proceedings_abbreviated_before_a_publisher_keep_their_name(item, authors, venue, publisher):
+    record = _read(item)
+    assert (record.authors, record.venue, record.publisher) == (authors, venue, publisher)
