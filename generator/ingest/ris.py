@@ -406,6 +406,7 @@ def _record(
         else ("ED", "A2") if kind in _A2_EDITORS else ("ED",)
     )
     editors = _authors(tags, path, problems, editor_tags)
+    read_before: tuple[ReadBefore, ...] = _editors_read_before(tags, path, editor_tags, editors)
     kept = {author_key(name) for name in editors}
     series = [name.strip() for name in tags.all("A2") if author_key(_author(name)[0] or "") not in kept]
     if editor_tags == ("ED",) and kind in _A3_EDITORS and series:
@@ -457,7 +458,6 @@ def _record(
         # preprint is of the year its id says, as a BibTeX import takes it.
         year = first
     volume = number = pages = publisher = ""
-    read_before: tuple[ReadBefore, ...] = ()
     if venue and not PREPRINT.search(venue) and kind not in _THESES | _REPORTS or kind in _BOOKS:
         volume, number = tags.text("VL"), tags.text("IS")
         if DATE_VOLUME.fullmatch(volume):
@@ -670,7 +670,9 @@ def _doi_key(written: str) -> str:
     return (normalize_doi(written) or doi_from_url(clean_url(written)) or written).casefold()
 
 
-def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] = ("AU", "A1")) -> tuple[str, ...]:
+def _authors(
+    tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] = ("AU", "A1"), apart: str = ""
+) -> tuple[str, ...]:
     """AU and A1 (or the editors' ``read``), each read as BibTeX reads a name: "Vaswani,
     Ashish" and IEEE's "A. Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last,
     Suffix, First". An "et al." is the author ``others``, last, as BibTeX's "and others".
@@ -678,7 +680,10 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
     (`names.named_twice`); but an editor A2 names that ED named is read once: an
     exporter may write each editor under both (RIS's ED, and A2 the secondary author, a
     book's editor), one person, not two of one name. (AU and A1 are one tag, the
-    primary author, written twice: a repeat across them is said, as within one.)"""
+    primary author, written twice: a repeat across them is said, as within one.)
+    ``apart``: the editors as an earlier import read them (`_editors_read_before`):
+    "initials", one initialled under one tag and named in full under the other two
+    people; "tags", every name of each tag its own editor."""
     people = "author" if read == ("AU", "A1") else "editor"
     names: list[str] = []
     marks = ""
@@ -697,9 +702,9 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
                 continue
             if mark:
                 marks, marked = marks + mark, marked or written.strip()
-            if not text or author_key(text) in earlier:
+            if not text or (author_key(text) in earlier and apart != "tags"):
                 continue
-            if people == "editor" and (at := _initialled_at(earlier_names, text, here)) is not None:
+            if people == "editor" and not apart and (at := _initialled_at(earlier_names, text, here)) is not None:
                 # (One person, "Thrun, S." under ED and "Thrun, Sebastian" under A2:
                 # kept in the earlier tag's place, in the fuller form.)
                 names[at] = _fuller(names[at], text) or names[at]
@@ -722,6 +727,34 @@ def _authors(tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] =
             " the paper's notes if it matters)",
         )
     return tuple(names)
+
+
+def _editors_read_before(
+    tags: _Tags, path: str, read: tuple[str, ...], editors: tuple[str, ...]
+) -> tuple[ReadBefore, ...]:
+    """The editors as earlier imports read the record's ``read`` tags, where they read
+    them otherwise: one person under ED and under A2 (or A3) as two, "Sebastian Thrun"
+    twice before imports read one name under both as one editor, and "S. Thrun" and
+    "Sebastian Thrun" before they read an initialled name and the full one so. Taken out of a paper's
+    file where it still holds such a list as the importer wrote it from this record
+    (importmerge._read_before): a list a curator edited or commented stays. None for a
+    record whose editors only one tag names (nothing was read otherwise)."""
+    if sum(1 for tag in read if tags.all(tag)) < 2:
+        return ()
+    older: list[tuple[str, ...]] = []
+    for apart in ("initials", "tags"):
+        # (Their warnings were said by the reading of now: a throwaway collector.)
+        names = _authors(tags, path, Problems(), read, apart)
+        if names != editors and names not in older:
+            older.append(names)
+    return tuple(
+        ReadBefore(
+            ("editors",), (names,),
+            f"one editor named under both {' and '.join(read)}, whom an earlier import took for two",
+            written=True,
+        )
+        for names in older
+    )
 
 
 def _initialled_at(names: list[str], text: str, here: list[str]) -> int | None:

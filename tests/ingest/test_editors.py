@@ -443,3 +443,63 @@ def test_a_markdown_lists_edited_book_an_earlier_import_gave_its_editors_as_auth
     assert "authors: []\neditors:\n  - Jane Smith\n  - John Doe\nyear: 2019\npublisher: MIT Press\n" in paper.read_text(
         encoding="utf-8"
     )
+
+
+# A Zotero chapter: no ID and no DOI (a record the import knows by neither), its editor
+# initialled under ED and named in full under A2.
+THRUN_CHAPTER = (
+    "TY  - CHAP\nTI  - Learning Many Related Tasks at the Same Time\nAU  - Caruana, Rich\n"
+    "ED  - Thrun, S.\nED  - Pratt, Lorien\nA2  - Thrun, Sebastian\nA2  - Pratt, Lorien\n"
+    "T2  - Learning to Learn\nPY  - 1998\nPB  - Springer\nER  - \n"
+)
+
+
+def _ris_imported_as_ed1_read_it(tmp_path, monkeypatch, text=THRUN_CHAPTER):
+    """The chapter imported as the reader before ed1's merge read its editors: 'Thrun, S.'
+    under ED and 'Thrun, Sebastian' under A2 as two editors."""
+    import generator.ingest.ris as ris
+
+    path = tmp_path / "lab.ris"
+    path.write_text(text, encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(ris, "_initialled_at", lambda *args: None)
+        assert import_paths([path], tmp_path / "content", added=DAY).added == [
+            "learning-many-related-tasks-at-the-same-time"
+        ]
+    shutil.rmtree(tmp_path / ".cache", ignore_errors=True)
+    paper = tmp_path / "content" / "papers" / "learning-many-related-tasks-at-the-same-time.yml"
+    assert "editors:\n  - S. Thrun\n  - Lorien Pratt\n  - Sebastian Thrun\nyear: 1998\n" in paper.read_text(
+        encoding="utf-8"
+    )
+    return path, paper
+
+
+def test_an_ris_editor_an_earlier_import_read_as_two_is_one_in_the_file_after_a_re_import(tmp_path, monkeypatch):
+    # (ed2: the re-import read one editor, but the file kept both names, and a keyless
+    # record's said a conflict.) What the earlier import wrote, untouched since, is its
+    # own misreading: the editors as read now, said.
+    path, paper = _ris_imported_as_ed1_read_it(tmp_path, monkeypatch)
+    report = import_paths([path], tmp_path / "content", added=DAY)
+    assert (report.conflicts, report.updated) == ([], ["learning-many-related-tasks-at-the-same-time"])
+    assert [str(change) for change in report.read_before] == [
+        "editors: learning-many-related-tasks-at-the-same-time now 'Sebastian Thrun; Lorien Pratt' (was"
+        " 'S. Thrun; Lorien Pratt; Sebastian Thrun': one editor named under both ED and A2, whom an earlier"
+        " import took for two)"
+    ]
+    text = paper.read_text(encoding="utf-8")
+    assert "editors:\n  - Sebastian Thrun\n  - Lorien Pratt\nyear: 1998\n" in text
+    again = import_paths([path], tmp_path / "content", added=DAY)  # (and stays so)
+    assert (again.updated, again.read_before) == ([], []) and paper.read_text(encoding="utf-8") == text
+
+
+def test_ris_editors_a_curator_wrote_after_an_earlier_import_read_them_as_two_stay(tmp_path, monkeypatch):
+    # The curator's: edited since, or with a comment beside them, they are theirs.
+    path, paper = _ris_imported_as_ed1_read_it(tmp_path, monkeypatch)
+    before = paper.read_text(encoding="utf-8")
+    for curated in (
+        before.replace("  - Lorien Pratt\n", "  - L. Pratt\n"),
+        before.replace("editors:\n", "editors:  # as the book's cover\n"),
+    ):
+        paper.write_text(curated, encoding="utf-8")
+        report = import_paths([path], tmp_path / "content", added=DAY)
+        assert report.read_before == [] and paper.read_text(encoding="utf-8") == curated
