@@ -409,15 +409,19 @@ def _record(
     read_before: tuple[ReadBefore, ...] = _editors_read_before(tags, path, editor_tags, editors)
     kept = {author_key(name) for name in editors}
     series = [name.strip() for name in tags.all("A2") if author_key(_author(name)[0] or "") not in kept]
-    if editor_tags == ("ED",) and kind in _A3_EDITORS and series:
-        # (An authored book's A2, its series' editors, Zotero's: the model has no place for
-        # them. Said, so the import does not drop what the curator's file holds without a
-        # word; once, with a paper the record made or changed, as nothing is left to do.
-        # Not one ED names too: kept.)
+    if kind in _A3_EDITORS and series and editor_tags != ("ED", "A2"):
+        # (An authored book's A2, or a book's beside its editors under A3: its series'
+        # editors, Zotero's. The model has no place for them. Said, so the import does not
+        # drop what the curator's file holds without a word; once, with a paper the record
+        # made or changed, as nothing is left to do. Not one ED or A3 names too: kept.)
+        book, why = (
+            ("authored book", "an authored book's A2") if editor_tags == ("ED",)
+            else ("book with editors under A3", "beside A3, a book's A2")
+        )
         problems.warning_about(
             tags.where("A2", path, series[0]),
-            f"A2 of this authored book ({'; '.join(map(quoted, series))}) left out:"
-            " an authored book's A2 names its series' editors (Zotero's), which no page shows;"
+            f"A2 of this {book} ({'; '.join(map(quoted, series))}) left out:"
+            f" {why} names its series' editors (Zotero's), which no page shows;"
             " write them in its file's `editors` if they edited the book itself",
             (source,),
         )
