@@ -120,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"-- {more_line(len(found.hits) - found.every, found.words)} --")
         print(f"{rank:>{width}}. {_shown(html.unescape(hit.title))}")
         if hit.editors:
-            # (Found by an editor's name: the site says it under the title too.)
+            # (Found by an editor's name: the site says it too, after the byline, which
+            # the terminal does not print.)
             print(f"{'':>{width}}  {_shown(editors_said(hit.editors))}")
         # The words a result lacks, as the site says them under it ("Missing: vectors"),
         # and no score: the pages that find more of the words come first, so a score

@@ -2758,8 +2758,8 @@
      names) showed nothing that named them: its byline names its authors. The editors
      whose names found it (a word of the name, with or without accents, begins with a
      term the result found), by its location, from its entry's EDITORS_KEY, for
-     showEditors; search.py's editors_found and editors_said, in the same words, as
-     the terminal prints them. */
+     showEditors; search.py's editors_found and editors_said (editorsPieces), in the
+     same words, as the terminal prints them. */
   var EDITORS_KEY = "editors";
   function editorsFound(item) {
     if (!Array.isArray(item[EDITORS_KEY]) || !SEARCH_MARKS.editors) {
@@ -2778,23 +2778,53 @@
       });
     });
     if (names.length) {
-      SEARCH_MARKS.editors.set(item.location, names);
+      SEARCH_MARKS.editors.set(item.location, {names: names, terms: found});
     }
   }
-  function editorsSaid(names) {
-    return "ed. " + (names.length > 1 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names[0]);
+  /* What the result says of them (search.py's editors_said), in pieces, each [text,
+     whether it is a name]. */
+  function editorsPieces(names) {
+    var pieces = [["ed. ", false]];
+    names.forEach(function (name, n) {
+      if (n) {
+        pieces.push([n === names.length - 1 ? " and " : ", ", false]);
+      }
+      pieces.push([String(name), true]);
+    });
+    return pieces;
   }
-  /* Said under the result's title, as text (a name is data, never markup). */
+  /* Said as text (a name is data, never markup) after the result's byline, as a
+     citation reads (its authors, then "ed. ..."): after the paragraph that holds its
+     authors (AUTHORS_CLASS), else, a book with no author, under its title, the editors
+     in the authors' place. The words of the names that found it (as editorsFound: a
+     word that begins with a term, with or without accents) marked whole, as Material
+     marks the byline's names; not "ed." nor "and". */
   function showEditors(article, link) {
-    var names = linkedTo(SEARCH_MARKS.editors, link);
+    var found = linkedTo(SEARCH_MARKS.editors, link);
     var title = article.querySelector(":scope > h1, :scope > h2");
-    if (!names || !title) {
+    if (!found || !title) {
       return;
     }
+    var authors = article.querySelector(":scope > p > ." + AUTHORS_CLASS);
     var said = document.createElement("p");
     said.className = "rl-result-editors";
-    said.textContent = editorsSaid(names);
-    title.after(said);
+    (authors ? authors.parentElement : title).after(said);
+    editorsPieces(found.names).forEach(function (piece) {
+      var node = said.appendChild(document.createTextNode(piece[0]));
+      if (!piece[1]) {
+        return;
+      }
+      var ranges = [];
+      piece[0].replace(/[\p{L}\p{N}]+/gu, function (word, at) {
+        var lower = word.toLowerCase();
+        var folded = fold(lower);
+        if (found.terms.some(function (term) { return lower.indexOf(term) === 0 || folded.indexOf(term) === 0; })) {
+          ranges.push([at, at + word.length]);
+        }
+        return word;
+      });
+      markRanges(node, ranges, function () {});
+    });
   }
 
   /* What found (a Map by result's location) holds for the result whose link is link,

@@ -76,3 +76,35 @@ def test_a_name_no_author_and_no_editor_has_is_said_so_as_the_terminal_says_it(o
     told = found.unrecorded.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
     meta = page.locator(".md-search-result__meta").inner_text()
     assert meta == f"No page found\n{told} all papers.", meta
+
+
+def _placed(page) -> dict[str, list]:
+    """Each result's path, with what comes before its editors' line (the byline, or the
+    title where it has no authors), and the words marked in that line."""
+    return dict(page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.filter(a => !new URL(a.href).hash && a.querySelector('.rl-result-editors')).map(a => {"
+        " const said = a.querySelector('.rl-result-editors'); const before = said.previousElementSibling;"
+        " return [new URL(a.href).pathname.replace(/^\\//, ''),"
+        "  [before.querySelector(':scope > .rl-authors') ? 'byline' : before.tagName.toLowerCase(),"
+        "   [...said.querySelectorAll('mark')].map(m => m.textContent)]]; })"))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # (a name's word marked whole, as Material marks the byline's: "Thrunley" by "Thrun")
+    ("Thrun", {"papers/thrun-chapter/": ["byline", ["Thrun"]], "papers/markup-book/": ["h1", ["Thrunley"]]}),
+    ("sebastian thrun", {"papers/thrun-chapter/": ["byline", ["Sebastian", "Thrun"]],
+                         "papers/markup-book/": ["h1", ["Thrunley"]]}),
+    ("Scholkopf", {"papers/markup-book/": ["h1", ["Schölkopf"]]}),
+    ("He", {"papers/markup-book/": ["h1", ["He"]]}),
+])
+def test_a_results_editors_follow_its_byline_their_found_names_marked(open_context, editors_site, query, expected):
+    # (ed2: the line came before the byline, under the title, and marked nothing.) As a
+    # citation reads, its authors, then "ed. ..."; a book with no author names its
+    # editors in the authors' place, under its title.
+    url, _ = editors_site
+    page = open_context(base=url).new_page()
+    assert result_hrefs(page, query)
+    assert _placed(page) == expected
+    # (its text as before, the terminal's: test_a_result_found_by_an_editors_name_...)
+    assert page.locator(".rl-result-editors img").count() == 0 and page.evaluate("window.rlPwned") is None
