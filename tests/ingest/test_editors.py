@@ -517,3 +517,30 @@ def test_ris_editors_a_curator_wrote_after_an_earlier_import_read_them_as_two_st
         paper.write_text(curated, encoding="utf-8")
         report = import_paths([path], tmp_path / "content", added=DAY)
         assert report.read_before == [] and paper.read_text(encoding="utf-8") == curated
+
+
+def test_an_ris_records_editor_names_are_each_read_once_though_read_as_earlier_imports_read_them(monkeypatch):
+    # (rev114: the readings of earlier imports, for the read-before correction, read each
+    # name again, twice, and looked for a repeat's line again: 10,000 chapters with their
+    # editors under ED and A2 took 70% more CPU time to read, BENCHMARKS.md.) Each written
+    # name is read once; the editors as before.
+    import generator.ingest.ris as ris
+
+    getattr(ris._author, "cache_clear", lambda: None)()  # (names other tests read)
+    read: list[str] = []
+    real = ris.source_name
+    monkeypatch.setattr(ris, "source_name", lambda name: read.append(name) or real(name))
+    problems = Problems()
+    (record,) = _ris(
+        "AU  - Caruana, Rich\nED  - Thrun, S.\nED  - Pratt, Lorien\nED  - Pratt, Lorien\n"
+        "A2  - Thrun, Sebastian\nA2  - Pratt, Lorien\n", problems, "CHAP",
+    )
+    assert record.editors == ("Sebastian Thrun", "Lorien Pratt", "Lorien Pratt")
+    assert [earlier.values for earlier in record.read_before if earlier.names == ("editors",)] == [
+        (("S. Thrun", "Lorien Pratt", "Lorien Pratt", "Sebastian Thrun"),),  # (A2's Pratt was ED's)
+        (("S. Thrun", "Lorien Pratt", "Lorien Pratt", "Sebastian Thrun", "Lorien Pratt"),),  # (each its own)
+    ]
+    # (said once, by the reading of now, at ED's second Pratt)
+    assert [(str(p.location), p.message.split(";")[0]) for p in problems.items] == [("lab.ris:6:1", (
+        "the editor list of this record names the same editor more than once ('Lorien Pratt' as editors 2 and 3)"))]
+    assert sorted(read) == sorted(set(read)) == ["Caruana, Rich", "Pratt, Lorien", "Thrun, S.", "Thrun, Sebastian"]
