@@ -56,6 +56,9 @@ _state: partial_rebuild.SiteState | None = None  # this site's, under a dirty bu
 # page source (docs/) -> where its curation file is edited, and that file's path
 _edit_urls: dict[str, tuple[str, str]] = {}
 _written: frozenset[str] = frozenset()  # the docs files the generator wrote this build
+# page source (docs/) -> target page's source -> {anchor: link as written}: the links to
+# no heading this build said (_check_hand_anchors), kept for the next (on_page_context)
+_unfound: dict[str, dict[str, dict[str, str]]] = {}
 # The theme overrides' folder and the project's (from on_env): where a template's
 # mistake found while a page is rendered is said (on_build_error).
 _overrides: tuple[Path, Path] | None = None
@@ -204,9 +207,10 @@ def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _removed, _edit_urls, _written, _overrides, _aside, _docs, _staged
+    global _site, _removed, _edit_urls, _written, _overrides, _aside, _docs, _staged, _unfound
     _first_look(config)  # (before anything of this build's is read)
     _site, _removed, _edit_urls, _written, _overrides = None, True, {}, frozenset(), None
+    _unfound = {}
     _docs = _staged = None
     build.PROCESS_STATE.pop(_STOPPED, None)  # (said again if this build stops too)
     _say_again()
@@ -1275,14 +1279,31 @@ def _check_hand_anchors(files: Files, root: Path) -> None:
     is fixed. Here (all pages read, none written) they are curator errors: `build`
     stops; `serve` prints them and shows the pages, the link leading to the page's top.
     """
-    problems = handlinks.missing_anchors(
-        (
-            (file.src_uri, file.page.links_to_anchors)
-            for file in files.documentation_pages()
-            if file.page is not None and file.page.links_to_anchors
-        ),
-        root,
-    )
+    global _unfound
+    linking = [
+        (file.src_uri, file.page.links_to_anchors)
+        for file in files.documentation_pages()
+        if file.page is not None and file.page.links_to_anchors
+    ]
+    # (A hand page sits at the top of docs/: the generated pages' links, nearly every
+    # page's to its own headings, are not copied.)
+    before = {
+        uri: {target: dict(found) for target, found in links.items()} for uri, links in linking if "/" not in uri
+    }
+    problems = handlinks.missing_anchors(linking, root)
+    # The links said here, which missing_anchors took out of MkDocs' list (its own check
+    # would say them again, without a line): kept with the page's anchors (on_page_context)
+    # all the same, or a dirty rebuild that skips the page said them no more, while a
+    # content error stopped the generator too, as if fixed.
+    _unfound = {
+        uri: {
+            target.src_uri: taken
+            for target, found in before[uri].items()
+            if (taken := {a: w for a, w in found.items() if a not in links.get(target, {})})
+        }
+        for uri, links in linking
+        if uri in before
+    }
     for problem in problems.sorted():
         print(problem, file=sys.stderr)
     if problems.items and not os.environ.get(_SERVING):
@@ -1301,7 +1322,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
         page.meta["rl_edit_file"] = edit[1]
     if _state is not None:
         _state.labels[page.file.src_uri] = (page.title, dict(page.meta))
-        partial_rebuild.record_anchors(page, _state.anchors)
+        partial_rebuild.record_anchors(page, _state.anchors, _unfound.get(page.file.src_uri))
     return context
 
 

@@ -266,15 +266,21 @@ def front_matter(data: bytes) -> bytes:
     return data[: end + 4] if end >= 0 else data
 
 
-def record_anchors(page: Any, anchors: Anchors) -> None:
+def record_anchors(page: Any, anchors: Anchors, unfound: Mapping[str, Mapping[str, str]] | None = None) -> None:
     """Keep what MkDocs found of a page's anchors while rendering it. Its links to its
     own anchors are left out: on a page MkDocs skips, neither they nor their targets
-    changed (and nearly every page has them: its headings' permalinks)."""
+    changed (and nearly every page has them: its headings' permalinks).
+
+    ``unfound``: the links to no heading already said and taken out of the page's links
+    (the hook's check of a hand page's links, by target), its own page's too: kept, so
+    a build that skips the page says them again, as a full build does."""
     links = {
         target.src_uri: dict(found)
         for target, found in (page.links_to_anchors or {}).items()
         if target.src_uri != page.file.src_uri
     }
+    for target, found in (unfound or {}).items():
+        links[target] = {**found, **links.get(target, {})}
     anchors[page.file.src_uri] = (frozenset(page.present_anchor_ids or ()), links)
 
 
@@ -294,7 +300,9 @@ def restore_anchors(pages: Iterable[Any], anchors: Anchors, files: Any, unchange
             continue
         present, links = kept
         page.present_anchor_ids = set(present)
-        targets = {files.get_file_from_path(uri): found for uri, found in links.items()}
+        # (Copies: the hook's check takes a link to no heading out of them, and the next
+        # build that skips the page has it to say again.)
+        targets = {files.get_file_from_path(uri): dict(found) for uri, found in links.items()}
         page.links_to_anchors = {target: found for target, found in targets.items() if target is not None}
 
 

@@ -1019,3 +1019,37 @@ def test_under_serve_a_dot_named_template_no_page_uses_stops_no_build(project, c
     main.write_text(f"{text}{{% block site_meta %}}{{{{ super() }}}}{{% include '.notes.html' %}}{{% endblock %}}\n")
     rebuild()
     assert "overrides/.notes.html:1:" in capsys.readouterr().err
+
+
+def test_under_serve_a_hand_pages_link_to_no_heading_is_said_by_every_rebuild_once(project, capsys):
+    # A full build says such a link every time (and stops); under serve it was said by
+    # the rebuild that made the page, and by none that skipped it: the check took it out
+    # of the page's links before they were kept for the next rebuild. While a content
+    # error stopped the generator, the first rebuild (the error bar: every page) said it
+    # and the next ones did not, as if it were fixed.
+    (project / "content/pages/notes.md").write_text(
+        "# Notes\n\nSee [its heading](about.md#nowhere) and [mine](#nor-here).\n", encoding="utf-8"
+    )
+    said = [
+        "content/pages/notes.md:3:19: link 'about.md#nowhere': 'about.md' has no heading '#nowhere'",
+        "content/pages/notes.md:3:48: link '#nor-here': 'notes.md' has no heading '#nor-here'",
+    ]
+    paper = project / "content/papers/gradient-episodic-memory.yml"
+    good = paper.read_text(encoding="utf-8")
+
+    def rebuild_says() -> list[str]:
+        capsys.readouterr()
+        _build(project, "served", dirty=True)
+        return [line.split(" (its anchors")[0] for line in capsys.readouterr().err.splitlines() if "no heading" in line]
+
+    assert rebuild_says() == said  # (the first build: every page)
+    assert rebuild_says() == said  # (nothing changed: no page made again)
+    paper.write_text(good + "title: [unclosed\n", encoding="utf-8")
+    assert rebuild_says() == said  # (the error bar: every page)
+    assert rebuild_says() == said  # (the error again: no page made again)
+    paper.write_text(good, encoding="utf-8")
+    assert rebuild_says() == said
+    # Fixed, it is said no more.
+    (project / "content/pages/notes.md").write_text("# Notes\n\n[Its heading](about.md#about-the-fixture).\n")
+    assert rebuild_says() == []
+    assert rebuild_says() == []
