@@ -367,7 +367,19 @@ def _first_look(config: MkDocsConfig) -> None:
         os.environ.get(_SERVING) or _servers_folder(getattr(config, "site_dir", None))
     ):
         watched = [*(getattr(config, "watch", None) or ()), getattr(config, "config_file_path", None)]
+        if _theme_watched():
+            watched += getattr(getattr(config, "theme", None), "dirs", None) or []
         build.PROCESS_STATE[_FIRST_LOOK] = firstlook.take(path for path in watched if path)
+
+
+def _theme_watched() -> bool:
+    """Whether the server watches the theme's folders (`mkdocs serve --watch-theme`: the
+    overrides and Material's templates; its watches start after the first build, as the
+    others do). MkDocs tells its plugins nothing of it; its command line's context does."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.params.get("watch_theme"))
 
 
 def _servers_folder(site_dir: str | None) -> bool:

@@ -156,12 +156,25 @@ def test_under_serve_an_editors_swap_or_backup_file_builds_nothing(tmp_path):
 
 
 @contextlib.contextmanager
-def _serve_starts(root, site_dir, command, saved_during_the_first_build, monkeypatch):
+def _serve_starts(root, site_dir, command, saved_during_the_first_build, monkeypatch, watch_theme=False):
     """`mkdocs serve` as far as its watches start (mkdocs.commands.serve.serve, in
     process): on_startup, the first build, in which ``saved_during_the_first_build(root)``
     runs once the generator has read the content, on_serve, the watches of `watch:` and
     the observer's start (server.serve()'s first step). The server, its observer stopped;
-    on_shutdown once done with it, as MkDocs calls it."""
+    on_shutdown once done with it, as MkDocs calls it. ``watch_theme``: as `mkdocs serve
+    --watch-theme` runs it (its command line's context says so; the theme's folders are
+    watched before on_serve)."""
+    import click
+    from mkdocs.__main__ import cli
+
+    with click.Context(cli.commands["serve"]) as context:
+        context.params["watch_theme"] = watch_theme
+        with _serve_started(root, site_dir, command, saved_during_the_first_build, monkeypatch, watch_theme) as server:
+            yield server
+
+
+@contextlib.contextmanager
+def _serve_started(root, site_dir, command, saved_during_the_first_build, monkeypatch, watch_theme):
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
@@ -192,6 +205,8 @@ def _serve_starts(root, site_dir, command, saved_during_the_first_build, monkeyp
     server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(site_dir))
     server.watch(config.docs_dir)
     server.watch(config.config_file_path)
+    for folder in config.theme.dirs if watch_theme else ():
+        server.watch(folder)
     server = config.plugins.on_serve(server, config=config, builder=builder)
     for item in config.watch:
         server.watch(item)
@@ -273,6 +288,30 @@ def test_under_serve_a_project_written_just_before_it_started_and_nothing_saved_
         root, root / "served", "serve",
         lambda root: (root / "content" / "papers" / ".task-vectors.yml.swp").write_text("vim's"), monkeypatch,
     ) as server:
+        assert server._want_rebuild is False
+
+
+def test_under_serve_watch_theme_an_override_saved_during_the_first_build_is_built_once_the_server_watches(
+    tmp_path, process_state, monkeypatch
+):
+    # `mkdocs serve --watch-theme` watches the theme's folders, the overrides among them,
+    # from its start as it watches `watch:`; the first build's look left them out, so an
+    # override saved during that build was not built until the next save.
+    from tests.test_partial_rebuild import _new_project
+
+    root = _new_project(tmp_path)
+    config = root / "mkdocs.yml"  # (watch: names no overrides; --watch-theme is what watches them)
+    config.write_text(config.read_text(encoding="utf-8").replace("  - overrides\n", "", 1), encoding="utf-8")
+
+    def save_an_override(root) -> None:
+        main = root / "overrides" / "main.html"
+        main.write_text(main.read_text(encoding="utf-8") + "{# saved meanwhile #}\n", encoding="utf-8")
+
+    with _serve_starts(root, root / "served", "serve", save_an_override, monkeypatch, watch_theme=True) as server:
+        assert str(root / "overrides") in server._watched_paths
+        assert server._want_rebuild is True
+    # Nothing saved: no rebuild (Material's own templates, looked at too, did not change).
+    with _serve_starts(root, root / "served", "serve", lambda root: None, monkeypatch, watch_theme=True) as server:
         assert server._want_rebuild is False
 
 
