@@ -369,7 +369,12 @@ def _first_look(config: MkDocsConfig) -> None:
         watched = [*(getattr(config, "watch", None) or ()), getattr(config, "config_file_path", None)]
         if _theme_watched():
             watched += getattr(getattr(config, "theme", None), "dirs", None) or []
-        build.PROCESS_STATE[_FIRST_LOOK] = firstlook.take(path for path in watched if path)
+        config_file = getattr(config, "config_file_path", None)
+        cache = [_cache_dir(Path(config_file).resolve().parent)] if config_file else []
+        output = [getattr(config, "docs_dir", None), getattr(config, "site_dir", None), *cache]
+        build.PROCESS_STATE[_FIRST_LOOK] = firstlook.take(
+            (path for path in watched if path), left_out=[str(path) for path in output if path]
+        )
 
 
 def _theme_watched() -> bool:

@@ -42,3 +42,22 @@ def test_a_file_written_before_the_look_is_no_change_and_a_path_not_looked_at_is
     # (relative, as MkDocs may name a watch: the server keys them absolute)
     monkeypatch.chdir(tmp_path)
     assert firstlook.files_changed(look, ["content", str(tmp_path / "mkdocs.yml")]) == []
+
+
+def test_nothing_under_a_folder_left_out_is_a_change_nor_a_watch_that_is_one(tmp_path):
+    # (The build's own docs, site and cache folders: a `watch:` of the project folder
+    # covers them, and the first build writes them after the look.)
+    papers = _project(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "old.md").write_text("# Old\n")
+    watched = [str(tmp_path), str(tmp_path / "docs"), str(tmp_path / "site" / "papers")]
+    left_out = [str(tmp_path / "docs"), str(tmp_path / "site")]
+    look = firstlook.take(watched, left_out=left_out)
+    assert list(look.snapshots) == [str(tmp_path)]  # (the two inside a folder left out: not looked at)
+    (tmp_path / "docs" / "old.md").write_text("# Old, written again\n")
+    (tmp_path / "docs" / "new.md").write_text("# New\n")
+    (tmp_path / "site" / "papers").mkdir(parents=True)
+    (tmp_path / "site" / "papers" / "index.html").write_text("<p>built</p>\n")
+    (tmp_path / "sitemap.xml").write_text("<urlset/>\n")  # (a name "site" begins: not inside it)
+    (papers / "new.yml").write_text("id: new\n")
+    assert firstlook.files_changed(look, watched) == [str(papers / "new.yml"), str(tmp_path / "sitemap.xml")]

@@ -315,6 +315,26 @@ def test_under_serve_watch_theme_an_override_saved_during_the_first_build_is_bui
         assert server._want_rebuild is False
 
 
+def test_under_serve_a_watch_of_the_builds_own_folders_asks_no_rebuild_at_the_start(
+    tmp_path, process_state, monkeypatch
+):
+    # `watch: [.]` covers the docs folder the first build writes, the site folder it
+    # builds into and the cache it keeps: compared with the look taken before it wrote
+    # them, they asked for a rebuild at every server start.
+    from tests.test_partial_rebuild import _new_project
+
+    root = _new_project(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("watch:\n", "watch:\n  - .\n", 1), encoding="utf-8")
+    with _serve_starts(root, root / "served", "serve", lambda root: None, monkeypatch) as server:
+        assert str(root) in server._watched_paths
+        assert (root / "docs" / "papers").is_dir() and (root / "served" / "index.html").is_file()
+        assert server._want_rebuild is False
+    # A curator's file saved meanwhile is still seen.
+    with _serve_starts(root, root / "served", "serve", _new_paper, monkeypatch) as server:
+        assert server._want_rebuild is True
+
+
 def test_a_plain_build_takes_no_look_for_a_later_serve(tmp_path, process_state, monkeypatch):
     # A build's on_startup and build, then on_serve in the same process with no
     # on_startup of its own (as tests serve): no rebuild for a file saved between, and
