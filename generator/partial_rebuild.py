@@ -289,8 +289,17 @@ def restore_anchors(pages: Iterable[Any], anchors: Anchors, files: Any, unchange
     build, so that MkDocs' own check of anchor links covers it and the links to it.
     Only pages with such links, and the pages they link to, need it (a few: the
     generated pages link to no anchor of another page)."""
+    pages = list(pages)
     linking = {uri for uri, (_present, links) in anchors.items() if links}
     linked = {target for _present, links in anchors.values() for target in links}
+    # And the pages that the pages MkDocs rendered for this build (theirs are set, the
+    # skipped pages' not yet) link to: a link just written to a heading of a page not
+    # made again was checked by neither the hook nor MkDocs until a later build. (Not
+    # a page's links to itself: made again, it needs nothing, and a rebuild of every
+    # paper's page would ask each whether it was.)
+    linked.update(
+        target.src_uri for page in pages for target in (page.links_to_anchors or ()) if target.src_uri != page.file.src_uri
+    )
     for page in pages:
         uri = page.file.src_uri
         if (uri not in linking and uri not in linked) or not unchanged(page):

@@ -1053,3 +1053,23 @@ def test_under_serve_a_hand_pages_link_to_no_heading_is_said_by_every_rebuild_on
     (project / "content/pages/notes.md").write_text("# Notes\n\n[Its heading](about.md#about-the-fixture).\n")
     assert rebuild_says() == []
     assert rebuild_says() == []
+
+
+def test_under_serve_a_link_just_written_to_no_heading_of_a_page_not_built_again_is_said_at_once(project, capsys):
+    # The rebuild after the save that writes the link: the page it leads to is not made
+    # again, and its anchors were given back only if a page linked to it before. Neither
+    # the hook's check nor MkDocs' looked at the link: that rebuild said nothing, the next
+    # (after any other save) did.
+    notes = project / "content/pages/notes.md"
+    notes.write_text("# Notes\n\nNothing yet.\n", encoding="utf-8")
+    _build(project, "served", dirty=True)
+    notes.write_text("# Notes\n\nSee [its heading](about.md#nowhere).\n", encoding="utf-8")
+    capsys.readouterr()
+    _build(project, "served", dirty=True)
+    said = [line.split(" (its anchors")[0] for line in capsys.readouterr().err.splitlines() if "no heading" in line]
+    assert said == ["content/pages/notes.md:3:19: link 'about.md#nowhere': 'about.md' has no heading '#nowhere'"]
+    # A heading the page has: nothing said.
+    notes.write_text("# Notes\n\nSee [its heading](about.md#about-the-fixture).\n", encoding="utf-8")
+    capsys.readouterr()
+    _build(project, "served", dirty=True)
+    assert "no heading" not in capsys.readouterr().err
