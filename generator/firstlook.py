@@ -28,7 +28,7 @@ class Look:
     that was not there."""
 
     snapshots: dict[str, DirectorySnapshot | None]
-    # Absolute: the build's own output (its docs and site folders, its cache), which a
+    # Real paths: the build's own output (its docs and site folders, its cache), which a
     # `watch:` of a folder holding them covers. The first build writes them after the
     # look: compared, they asked for a rebuild at every start.
     left_out: frozenset[str] = frozenset()
@@ -37,8 +37,11 @@ class Look:
 def take(paths: Iterable[str], left_out: Iterable[str] = ()) -> Look:
     """The look at ``paths``, nothing under the folders ``left_out`` (a path that is one,
     or inside one, is not looked at: a change there is none)."""
-    out = frozenset(map(os.path.abspath, left_out))
-    kept = [path for path in map(os.path.abspath, paths) if not _inside(path, out)]
+    # (Compared as real paths: MkDocs names the watches and the docs and site folders
+    # from mkdocs.yml's path as given, a link in it kept, the hook its cache from the
+    # link's target; a link in either kept the cache in the look.)
+    out = frozenset(map(os.path.realpath, left_out))
+    kept = [path for path in map(os.path.abspath, paths) if not _inside(os.path.realpath(path), out)]
     return Look({path: _snapshot(path, out) for path in kept}, out)
 
 
@@ -64,7 +67,11 @@ def files_changed(look: Look, watched: Iterable[str]) -> list[str]:
 def _snapshot(path: str, left_out: frozenset[str]) -> DirectorySnapshot | None:
     from watchdog.utils.dirsnapshot import DirectorySnapshot
 
-    inner = frozenset(folder for folder in left_out if _inside(folder, frozenset([path])))
+    # (each left-out folder under ``path``, named from it as the listing names its entries)
+    real = os.path.realpath(path)
+    inner = frozenset(
+        os.path.join(path, os.path.relpath(folder, real)) for folder in left_out if _inside(folder, frozenset([real]))
+    )
 
     def listed(folder: str | None) -> Iterator[os.DirEntry]:
         with os.scandir(folder) as entries:

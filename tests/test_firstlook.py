@@ -61,3 +61,22 @@ def test_nothing_under_a_folder_left_out_is_a_change_nor_a_watch_that_is_one(tmp
     (tmp_path / "sitemap.xml").write_text("<urlset/>\n")  # (a name "site" begins: not inside it)
     (papers / "new.yml").write_text("id: new\n")
     assert firstlook.files_changed(look, watched) == [str(papers / "new.yml"), str(tmp_path / "sitemap.xml")]
+
+
+def test_a_folder_left_out_is_left_out_when_a_link_names_it_or_the_watch(tmp_path):
+    # (MkDocs names the watches from mkdocs.yml's path as given, a link kept; the hook
+    # names its cache from the link's target.)
+    project = tmp_path / "project"
+    project.mkdir()
+    papers = _project(project)
+    linked = tmp_path / "linked"
+    linked.symlink_to(project, target_is_directory=True)
+    look = firstlook.take([str(linked)], left_out=[str(project / ".cache"), str(linked / "site")])
+    (project / ".cache" / "readinglist").mkdir(parents=True)
+    (project / ".cache" / "readinglist" / "memo").write_text("kept\n")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("<p>built</p>\n")
+    (papers / "new.yml").write_text("id: new\n")
+    assert firstlook.files_changed(look, [str(linked)]) == [str(linked / "content" / "papers" / "new.yml")]
+    # A watch inside a folder left out, named through the link: not looked at.
+    assert list(firstlook.take([str(linked / ".cache")], left_out=[str(project / ".cache")]).snapshots) == []

@@ -10,6 +10,8 @@ import sys
 import textwrap
 import types
 
+import pytest
+
 from tests.test_build import REPO
 
 
@@ -315,23 +317,31 @@ def test_under_serve_watch_theme_an_override_saved_during_the_first_build_is_bui
         assert server._want_rebuild is False
 
 
+@pytest.mark.parametrize("through_a_link", [False, True])
 def test_under_serve_a_watch_of_the_builds_own_folders_asks_no_rebuild_at_the_start(
-    tmp_path, process_state, monkeypatch
+    tmp_path, process_state, monkeypatch, through_a_link
 ):
     # `watch: [.]` covers the docs folder the first build writes, the site folder it
     # builds into and the cache it keeps: compared with the look taken before it wrote
-    # them, they asked for a rebuild at every server start.
+    # them, they asked for a rebuild at every server start. Through a link too: MkDocs
+    # names the watches and the docs and site folders from mkdocs.yml's path as given
+    # (the link kept), the hook its cache from the link's target.
     from tests.test_partial_rebuild import _new_project
 
     root = _new_project(tmp_path)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("watch:\n", "watch:\n  - .\n", 1), encoding="utf-8")
-    with _serve_starts(root, root / "served", "serve", lambda root: None, monkeypatch) as server:
-        assert str(root) in server._watched_paths
+    named = root
+    if through_a_link:
+        named = tmp_path / "linked"
+        named.symlink_to(root, target_is_directory=True)
+    with _serve_starts(named, named / "served", "serve", lambda root: None, monkeypatch) as server:
+        assert str(named) in server._watched_paths
         assert (root / "docs" / "papers").is_dir() and (root / "served" / "index.html").is_file()
+        assert (root / ".cache" / "readinglist").is_dir()
         assert server._want_rebuild is False
     # A curator's file saved meanwhile is still seen.
-    with _serve_starts(root, root / "served", "serve", _new_paper, monkeypatch) as server:
+    with _serve_starts(named, named / "served", "serve", _new_paper, monkeypatch) as server:
         assert server._want_rebuild is True
 
 
