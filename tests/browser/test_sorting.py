@@ -239,6 +239,28 @@ def test_each_sortable_header_is_a_button_and_a_second_click_reverses(new_page, 
     assert page.locator("#t th").first.inner_text() == "Title"
 
 
+@pytest.mark.parametrize("address", ["papers/", "topic/"])
+def test_a_click_anywhere_in_a_sortable_header_sorts(new_page, address):
+    """A click on a header's blank part, beside its words, sorts as one on them: the
+    button's words are a short stretch of the cell (the Code column's badges are
+    wider than "Code")."""
+    page = new_page()
+    _opened(page, address)
+    for name, order in (("Title", TITLE_UP), ("Code", CODE_DOWN)):
+        th = page.locator("#t th", has=page.get_by_role("button", name=re.compile(f"^{name}")))
+        cell = th.bounding_box()
+        words = th.locator(".rl-sort").bounding_box()
+        # Right of the words, where the button itself is not.
+        assert cell["x"] + cell["width"] - 4 > words["x"] + words["width"] + 4, (name, cell, words)
+        page.mouse.click(cell["x"] + cell["width"] - 4, cell["y"] + cell["height"] / 2)
+        assert _titles(page) == _expected(order), name
+    # Topics sorts nothing: a click on it leaves the order as it was.
+    if address == "papers/":
+        topics = page.locator("#t th", has_text="Topics").bounding_box()
+        page.mouse.click(topics["x"] + topics["width"] - 4, topics["y"] + topics["height"] / 2)
+        assert _titles(page) == _expected(CODE_DOWN)
+
+
 def test_the_keyboard_sorts_and_the_choice_is_said(new_page):
     page = new_page()
     _opened(page, "papers/")
