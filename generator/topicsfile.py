@@ -856,10 +856,16 @@ def check_duplicates(
         papers(again.values.get("reading_order"), again.id)
 
 
-def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:
+def warn_empty_topics(
+    content: Content, drafts: Sequence[TopicDraft], problems: Problems, papers_unread: bool = False
+) -> None:
     """Warn about each topic with no paper in it or under it, by the curator or by rule
-    (not of one a keyword of which was refused: `_a_keyword_refused`)."""
-    if _any_unread(drafts) or _keywords_refused(drafts):
+    (not of one a keyword of which was refused: `_a_keyword_refused`). Nor while a paper
+    file is left out for an error (``papers_unread``: a YAML syntax error, an id or a
+    title it cannot take): the topics it lists, or its keywords match, are not known
+    until it is fixed, and "topic 'x' has no papers" sent the curator to topics.yml
+    when the one paper x has was the file in error."""
+    if papers_unread or _any_unread(drafts) or _keywords_refused(drafts):
         return
     parents = {topic.id: topic.parent for topic in content.topics}
     empty = set(parents)

@@ -2790,6 +2790,45 @@ def test_check_passes_on_good_content_and_warnings_alone_do_not_fail(capsys, tmp
     )
 
 
+def test_a_topic_is_not_said_empty_while_a_paper_file_is_left_out_for_an_error(capsys, tmp_path):
+    """A paper file with a YAML syntax error is left out of the list: the topic it
+    lists is not told "has no papers" (the curator was sent to topics.yml, when the
+    paper was in the file in error), nor is another (its keywords may match the paper);
+    fixed, the topic has its paper, and the one that has none is told so."""
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n  - id: u\n    title: U\n  - id: v\n    title: V\n"
+    )
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n")
+    paper = tmp_path / "content" / "papers" / "a.yml"
+    paper.write_text("id: a\ntitle: A\ntopics: [t]\nauthors:\n\t- Jane Roe\n")
+    (tmp_path / "content" / "papers" / "b.yml").write_text("id: b\ntitle: B\ntopics: [u]\n")
+    status, lines = run_check(capsys, "check", "--root", str(tmp_path))
+    assert (status, lines) == (
+        1,
+        [
+            "content/papers/a.yml:5:1: YAML syntax error: a tab character: YAML indents with spaces,"
+            " not tabs; replace it with spaces",
+            "1 error, 0 warnings (1 paper and 3 topics loaded)",
+        ],
+    )
+    # A file whose name is not a paper file's is left out too ("not read"), and may be one.
+    paper.write_text("id: a\ntitle: A\ntopics: [t]\n")
+    paper.rename(paper.with_suffix(".yaml"))
+    status, lines = run_check(capsys, "check", "--root", str(tmp_path))
+    assert status == 1 and not [line for line in lines if "has no papers" in line], lines
+    # Fixed: each topic is read with every paper, and the one that has none is told so.
+    paper.with_suffix(".yaml").rename(paper)
+    status, lines = run_check(capsys, "check", "--root", str(tmp_path))
+    assert (status, lines) == (
+        0,
+        [
+            "content/topics.yml:6:9: warning: topic 'v' has no papers",
+            "0 errors, 1 warning (2 papers and 3 topics loaded)",
+        ],
+    )
+
+
 def test_the_https_fix_hint_is_given_only_for_text_that_reads_as_a_host():
     from generator.validate import url_problem
 
