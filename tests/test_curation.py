@@ -2829,6 +2829,44 @@ def test_a_topic_is_not_said_empty_while_a_paper_file_is_left_out_for_an_error(c
     )
 
 
+def test_a_reload_beside_an_unreadable_file_does_not_say_its_topic_empty(tmp_path, monkeypatch):
+    """As above, on serve's reload of the files that changed since the last load (the
+    memo in the file cache): another file edited, the one left out for its tab still is,
+    and its topic is not said to have no papers."""
+    import time
+
+    from generator import curation
+
+    content = tmp_path / "content"
+    (content / "papers").mkdir(parents=True)
+    (content / "topics.yml").write_text("topics:\n  - id: t\n    title: T\n  - id: u\n    title: U\n")
+    (content / "papers" / "a.yml").write_text("id: a\ntitle: A\ntopics: [t]\nauthors:\n\t- Jane Roe\n")
+    (content / "papers" / "b.yml").write_text("id: b\ntitle: B\ntopics: [u]\n")
+    tab = (
+        "content/papers/a.yml:5:1: YAML syntax error: a tab character: YAML indents with spaces,"
+        " not tabs; replace it with spaces"
+    )
+    files: curation.FileCache = {}
+    # (A minute on: the files are settled, and kept in the cache with the memo.)
+    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    _, problems = load_content(content, cache=files)
+    assert [str(p) for p in problems.sorted()] == [tab]
+    loaded_again = []
+    load_again = curation._load_again
+
+    def watched(*args):
+        answer = load_again(*args)
+        loaded_again.append(answer is not None)
+        return answer
+
+    monkeypatch.setattr(curation, "_load_again", watched)
+    (content / "papers" / "b.yml").write_text("id: b\ntitle: B, edited\ntopics: [u]\n")
+    content_read, problems = load_content(content, cache=files)
+    assert loaded_again == [True]  # (the reload of the changed file, not a whole load)
+    assert [p.title for p in content_read.papers] == ["B, edited"]
+    assert [str(p) for p in problems.sorted()] == [tab]
+
+
 def test_the_https_fix_hint_is_given_only_for_text_that_reads_as_a_host():
     from generator.validate import url_problem
 
