@@ -41,6 +41,23 @@ def without_topicless(problems) -> list[str]:
     return [str(p) for p in problems if not is_topicless(p)]
 
 
+def watch_load_again(monkeypatch) -> list[bool]:
+    """For each load with the memo from here on, whether curation._load_again reloaded
+    only the files that changed (True) or left it to a whole load (False)."""
+    from generator import curation
+
+    loaded: list[bool] = []
+    original = curation._load_again
+
+    def load_again(*args):
+        result = original(*args)
+        loaded.append(result is not None)
+        return result
+
+    monkeypatch.setattr(curation, "_load_again", load_again)
+    return loaded
+
+
 def write_paper(root: Path, name: str, text: str) -> None:
     papers = root / "content" / "papers"
     papers.mkdir(parents=True, exist_ok=True)
@@ -238,16 +255,7 @@ def test_the_counts_a_rerun_updates_equal_a_full_count_after_every_kind_of_edit(
         ("../e.yml", "e.yml"),  # (and back in)
         ("e.yml", "id: e\ntitle: Music\ntopics: [in-context-learning]\n"),
     ]
-    updated: list[bool] = []  # (each rerun: the counts updated, or counted anew)
-
-    original = curation._load_again
-
-    def load_again(*args):
-        result = original(*args)
-        updated.append(result is not None)
-        return result
-
-    monkeypatch.setattr(curation, "_load_again", load_again)
+    updated = watch_load_again(monkeypatch)  # (each rerun: the counts updated, or counted anew)
     files: dict = {}
     load_content(content_dir, cache=files)
     for name, text in edits:
@@ -2851,15 +2859,7 @@ def test_a_reload_beside_an_unreadable_file_does_not_say_its_topic_empty(tmp_pat
     monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
     _, problems = load_content(content, cache=files)
     assert [str(p) for p in problems.sorted()] == [tab]
-    loaded_again = []
-    load_again = curation._load_again
-
-    def watched(*args):
-        answer = load_again(*args)
-        loaded_again.append(answer is not None)
-        return answer
-
-    monkeypatch.setattr(curation, "_load_again", watched)
+    loaded_again = watch_load_again(monkeypatch)
     (content / "papers" / "b.yml").write_text("id: b\ntitle: B, edited\ntopics: [u]\n")
     content_read, problems = load_content(content, cache=files)
     assert loaded_again == [True]  # (the reload of the changed file, not a whole load)
