@@ -222,7 +222,7 @@ def _load_content(
                 drafts, topics, topics_read, problems, _gone(imported_path, drafts, claims), unnamed
             )
             start = len(problems.items)
-            warn_empty_topics(checked.content, topics, problems, _papers_unread(files))
+            warn_empty_topics(checked.content, topics, problems, _papers_left_out(files, checked.content))
             warn_short_reading_orders(checked.content, topics, problems)
             warn_topicless(
                 checked.content, topics, topics_read, papers_dir, display(topics_path, root),
@@ -455,10 +455,11 @@ def _formerly(claims: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
     return {old: next(iter(ids)) for old, ids in claims.items() if len(ids) == 1}
 
 
-def _papers_unread(files: Files) -> bool:
+def _papers_left_out(files: Files, content: Content) -> bool:
     """Whether a paper file is left out of the list for an error: one that is not a
-    paper file's name, or whose YAML, id or title could not be read."""
-    return bool(files.unread) or not all(draft.usable for draft in files.drafts)
+    paper file's name, whose YAML, id or title could not be read, or whose id another
+    file has (counted: each paper built is one file's)."""
+    return bool(files.unread) or len(content.papers) < len(files.drafts)
 
 
 def _counts(drafts: Sequence[PaperDraft]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
@@ -711,7 +712,7 @@ def _load_again(
         else:
             files.problems.pop(files.names[at], None)
     warnings = Problems()
-    warn_empty_topics(content, last.topics, warnings, _papers_unread(files))
+    warn_empty_topics(content, last.topics, warnings, _papers_left_out(files, content))
     warn_short_reading_orders(content, last.topics, warnings)
     warn_topicless(
         content, last.topics, last.topics_read, Path(memo.folder), topics_shown,

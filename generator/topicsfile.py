@@ -862,7 +862,7 @@ def warn_empty_topics(
     """Warn about each topic with no paper in it or under it, by the curator or by rule
     (not of one a keyword of which was refused: `_a_keyword_refused`). Nor while a paper
     file is left out for an error (``papers_unread``: a YAML syntax error, an id or a
-    title it cannot take): the topics it lists, or its keywords match, are not known
+    title it cannot take, an id another file has): the topics it lists, or its keywords match, are not known
     until it is fixed, and "topic 'x' has no papers" sent the curator to topics.yml
     when the one paper x has was the file in error."""
     if papers_unread or _any_unread(drafts) or _keywords_refused(drafts):

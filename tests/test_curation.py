@@ -2837,6 +2837,32 @@ def test_a_topic_is_not_said_empty_while_a_paper_file_is_left_out_for_an_error(c
     )
 
 
+def test_a_topic_is_not_said_empty_while_a_paper_file_is_left_out_for_an_id_taken(capsys, tmp_path):
+    """A file whose id another file has, and is named for, is left out too: the topic
+    it alone lists was told "has no papers" (to topics.yml) beside the error that says
+    to write the file's own id; written, the topic has its paper."""
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics:\n  - id: t\n    title: T\n  - id: u\n    title: U\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n")
+    (tmp_path / "content" / "papers" / "a.yml").write_text("id: a\ntitle: A\ntopics: [t]\n")
+    copy = tmp_path / "content" / "papers" / "b.yml"
+    copy.write_text("id: a\ntitle: B\ntopics: [u]\n")
+    status, lines = run_check(capsys, "check", "--root", str(tmp_path))
+    assert (status, lines) == (
+        1,
+        [
+            "content/papers/b.yml:1:5: id 'a' does not match the file name 'b.yml', and"
+            " content/papers/a.yml is named for that id already: if this file is another paper,"
+            " write 'id: b'; if it is that paper, copy into content/papers/a.yml what this file"
+            " adds, then delete this file",
+            "1 error, 0 warnings (1 paper and 2 topics loaded)",
+        ],
+    )
+    copy.write_text("id: b\ntitle: B\ntopics: [u]\n")
+    status, lines = run_check(capsys, "check", "--root", str(tmp_path))
+    assert (status, lines) == (0, ["0 errors, 0 warnings (2 papers and 2 topics loaded)"])
+
+
 def test_a_reload_beside_an_unreadable_file_does_not_say_its_topic_empty(tmp_path, monkeypatch):
     """As above, on serve's reload of the files that changed since the last load (the
     memo in the file cache): another file edited, the one left out for its tab still is,
