@@ -23,7 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -201,7 +201,7 @@ class Paper:
         # (the same people's other paper of the year, in the same venue; not a record known
         # by its DOI, which the paper's agrees with: one DOI is one publication, and its
         # volume, issue or pages another are a correction)
-        return record_name(record)[1] == BY_DOI or not self._elsewhere_in_venue(record)
+        return known_by(record) == BY_DOI or not self._elsewhere_in_venue(record)
 
     def same_key(self, record: Record, before: bool = False) -> bool:
         """Whether the importer took the record's citation key for this paper from the
@@ -214,7 +214,9 @@ class Paper:
             # made, which merge asks up to five times a record.)
             taken = self.taken_keys(before)
             name, source = record_name(record) if taken else ("", "")
-            return bool(name) and provenance.key_digest(name, source) in taken and not ids_disagree(self, record)
+            return bool(name) and (
+                provenance.key_digest(name, source) in taken or untold(taken, record)
+            ) and not ids_disagree(self, record)
         return (
             provenance.takes_key(self.taken_keys(before), record.key, record.key_source, KEY_SOURCES)
             and not ids_disagree(self, record)
@@ -245,9 +247,9 @@ class Paper:
         such list: whether it wrote the list or only met it cannot be told.) ``venue``:
         the record as it was under that venue (a preprint's record, published since). A
         citation key the import record keeps without its exporter (an import's before
-        exporters were told: provenance.takes_key) is any exporter's, as it was then. A
-        record known by its DOI or arXiv id (record_name) wrote too what an import wrote
-        from it before it was known so, as a record of no key."""
+        exporters were told: provenance.takes_key) is any exporter's, as it was then; so
+        is a DOI or arXiv id kept before exporters of records without a key were told
+        apart (untold)."""
         wrote = self.prior.fields.get(written(name), ()) if self.prior is not None else ()
         if not wrote:
             return False
@@ -261,10 +263,10 @@ class Paper:
         ):
             sources += KEY_SOURCES  # (the key kept without its exporter: any exporter's)
         value_digest = provenance.digest(value)
-        return any(
-            written_digest(record_mark(replace(record, key_source=source), name), value_digest) in wrote
-            for source in dict.fromkeys(sources)
-        )
+        marks = [record_mark(replace(record, key_source=source), name) for source in dict.fromkeys(sources)]
+        if not record.key and untold(taken, record):
+            marks.append(record_mark(record, name, untold_name(record)))
+        return any(written_digest(mark, value_digest) in wrote for mark in marks)
 
     def _elsewhere_in_venue(self, record: Record) -> bool:
         """Whether the record and the paper each give a volume, issue or pages, and these
@@ -303,7 +305,7 @@ class Paper:
             provenance.digest(value) in self.prior.fields.get(name, ()) or (gaining and not self.prior.fields.get(name))
             # (A record known by its DOI, casefolded, that an earlier import took: Zotero's
             # record again, its DOI in other capitals.)
-            or (name == "doi" and record_name(record)[1] == BY_DOI and self.same_key(record, before=True))
+            or (name == "doi" and known_by(record) == BY_DOI and self.same_key(record, before=True))
             for name in ("arxiv", "doi")
             if (value := getattr(record, name))
         )
@@ -416,53 +418,105 @@ def written_digest(mark: str, value_digest: str) -> str:
     return hashlib.sha256(f"{mark}:{value_digest}".encode("ascii")).hexdigest()[:16]
 
 
-def record_mark(record: Record, name: str = "authors") -> str:
+def record_mark(record: Record, name: str = "authors", named: tuple[str, str] | None = None) -> str:
     """What tells a source record from another record of the paper under the same
     citation key: the key, its exporter, the venue and the year (an author list, a
     venue kind, an abstract corrected in the reference manager keeps them); for the
-    venue's own value, the key, its exporter and the year (a venue's typo mended)."""
-    venue_mark, mark = record_marks(record)
+    venue's own value, the key, its exporter and the year (a venue's typo mended).
+    ``named``: the record under this (name, source), not record_name's."""
+    venue_mark, mark = record_marks(record, named)
     return venue_mark if name == "venue" else mark
 
 
-def record_marks(record: Record) -> tuple[str, str]:
+def record_marks(record: Record, named: tuple[str, str] | None = None) -> tuple[str, str]:
     """A record's two marks (record_mark): the venue's, and every other field's."""
-    key = provenance.key_digest(*record_name(record))
+    key = provenance.key_digest(*(named or record_name(record)))
     return provenance.digest([key, record.year]), provenance.digest([key, record.venue, record.year])
 
 
 # The formats whose exporters give a record no key of its own (Zotero's RIS export has no
 # ID): a record of one without a key is known by what names its publication instead.
 KEYLESS_EXPORTS = ("RIS",)
-# The sources such a name is kept with (provenance.key_digest): no exporter's, so that no
-# citation key, of any tool, is ever taken for it.
+# What such a name is (known_by), the start of the source it is kept with
+# (provenance.key_digest): no exporter's, so that no citation key, of any tool, is ever
+# taken for it. Alone, as imports kept it before its exporters were told apart (untold).
 BY_DOI, BY_ARXIV = "RIS record by DOI", "RIS record by arXiv id"
+# A record without a key is one exporter's by the database it says it is from (its DB
+# and DP: Record.catalog). Of what could tell exporters apart, that is what two exports
+# of one library give alike and two exporters do not: Zotero writes each item's "Library
+# Catalog" and "Archive" as they were saved ("DP - ACM Digital Library", "DP -
+# arXiv.org"; the same item, the same in every export), Scopus "DB - Scopus" in each
+# record, while a publisher's download (ACM's, IEEE Xplore's, Springer's) names none.
+# Not the file's name (a download's is the paper's number, an export's what the curator
+# typed), nor the tags a record has (they come and go with what it holds: an abstract,
+# a date). Two that name none are one source, as all were before.
+NO_CATALOG = "no database named"
+# Kept with a DOI or arXiv id whose untold name (an import's before exporters were told
+# apart) an exporter has taken over since: that name is that exporter's alone then
+# (untold), as a citation key kept without its tool becomes the first tool's
+# (provenance.takes_key). Alone, that some exporter has; with its source, which.
+TOLD = "its exporter told"
+
+
+def known_by(record: Record) -> str:
+    """BY_DOI or BY_ARXIV for a record of an export that gives no key (RIS without an ID)
+    known by its DOI or arXiv id (record_name); "" for any other."""
+    if record.key or record.key_source not in KEYLESS_EXPORTS:
+        return ""
+    return BY_DOI if doi_key(record.doi) else BY_ARXIV if arxiv_key(record.arxiv) else ""
 
 
 def record_name(record: Record) -> tuple[str, str]:
     """What the import knows a source record by, as (name, source) for
     provenance.key_digest: its citation key and the exporter that named it; for a record
     of an export that gives none (RIS without an ID), its DOI (casefolded), else its
-    arXiv id (without its version): one publication's, as a key is one record's. ("", "")
-    for a record with none of these (a title alone names no record: a list's, a
+    arXiv id (without its version): one publication's, as a key is one record's, with
+    the database the record says it is from (see NO_CATALOG), which tells its exporter.
+    ("", "") for a record with none of these (a title alone names no record: a list's, a
     listing's). Never a citation key: nothing of it is written into a paper's file."""
     if record.key:
         return record.key, record.key_source
-    if record.key_source in KEYLESS_EXPORTS:
-        if doi := doi_key(record.doi):
-            return doi, BY_DOI
-        if arxiv := arxiv_key(record.arxiv):
-            return arxiv, BY_ARXIV
-    return "", ""
+    name, by = untold_name(record)
+    return (name, f"{by}, {record.catalog or NO_CATALOG}") if name else ("", "")
+
+
+def untold_name(record: Record) -> tuple[str, str]:
+    """record_name as imports kept it before exporters of records without a key were told
+    apart: the DOI or arXiv id with BY_DOI or BY_ARXIV alone, any exporter's; ("", "")
+    for a record with a key, or none of these."""
+    by = known_by(record)
+    if by == BY_DOI:
+        return doi_key(record.doi), by
+    return (arxiv_key(record.arxiv), by) if by else ("", "")
+
+
+def untold(taken: Collection[str], record: Record) -> bool:
+    """Whether the paper whose key digests are ``taken`` keeps the record's untold name
+    (untold_name: an import's before exporters were told apart, of any exporter then) as
+    this record's exporter's: no exporter took it over since (TOLD), or this one did.
+    The first exporter met again is taken for the one it was, as before."""
+    name, by = untold_name(record)
+    if not name or provenance.key_digest(name, by) not in taken:
+        return False
+    return (
+        provenance.key_digest(name, TOLD) not in taken
+        or provenance.key_digest(name, f"{TOLD}: {record_name(record)[1]}") in taken
+    )
+
+
+def took_over(record: Record) -> tuple[str, str]:
+    """The key digests that say the record's exporter took over its untold name (TOLD)."""
+    name, source = record_name(record)
+    return provenance.key_digest(name, TOLD), provenance.key_digest(name, f"{TOLD}: {source}")
 
 
 def named_by(record: Record) -> str:
     """How the import's report names a record known without a key (record_name): "DOI
     10.1109/CVPR.2016.90", as the record gives it; "" for a record with a key, or none."""
-    name, source = record_name(record)
-    if record.key or not name:
+    by = known_by(record)
+    if not by:
         return ""
-    return f"DOI {record.doi.strip()}" if source == BY_DOI else f"arXiv {record.arxiv.strip()}"
+    return f"DOI {record.doi.strip()}" if by == BY_DOI else f"arXiv {record.arxiv.strip()}"
 
 
 def _corrected(title: str, other: str) -> bool:

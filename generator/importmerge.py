@@ -29,7 +29,8 @@ from . import provenance
 from .conflicts import Conflict, Kept, Recapitalised, names_difference
 from .errors import Problem, Severity
 from .importmatch import (
-    Paper, arxiv_key, doi_key, link_key, named_by, record_mark, record_name, same_link, written, written_digest,
+    Paper, arxiv_key, doi_key, link_key, named_by, record_mark, record_name, same_link, took_over, untold, written,
+    written_digest,
 )
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, same_work, without_notice
@@ -75,7 +76,10 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
     known, by = record_name(record)
     if known:
         # (Its citation key, or for a record of an export that gives none its DOI or arXiv id.)
-        paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(provenance.key_digest(known, by))
+        keys = paper.seen_fields.setdefault(provenance.KEY_FIELD, set())
+        keys.add(provenance.key_digest(known, by))
+        if not record.key and untold(paper.taken_keys(), record):
+            keys.update(took_over(record))  # (the name kept before exporters were told apart: now this one's)
     _address_venue(paper, record, report)
     read_before = _read_before(paper, record)
     versions = _versions(paper, record)

@@ -10,7 +10,7 @@ import json
 from generator.cli import main
 from generator.importer import import_paths
 from generator import importmatch, importmerge
-from generator.importmatch import BY_DOI
+from generator.importmatch import BY_DOI, NO_CATALOG
 from generator.provenance import key_digest
 from tests.test_import_cmd import conflicts_note
 
@@ -86,7 +86,7 @@ def test_an_author_respelt_and_one_added_and_the_venues_typo_mended_in_zotero_ar
     assert "citation_key" not in text and "citation key" not in out + err
     # The import record keeps the record by its DOI, casefolded, as no exporter's key.
     views = json.loads((tmp_path / "content" / "sources" / "imported.json").read_text())
-    assert views["papers"][ID]["fields"]["key"] == [key_digest("10.1109/cvpr.2016.90", BY_DOI)]
+    assert views["papers"][ID]["fields"]["key"] == [key_digest("10.1109/cvpr.2016.90", f"{BY_DOI}, {NO_CATALOG}")]
     # The same export again: nothing to take, nothing said, not a byte changed; the older
     # export again: its values were taken before, nothing new either.
     before = _snapshot(tmp_path)
@@ -219,3 +219,69 @@ def test_authors_a_markdown_list_wrote_are_never_replaced_by_a_keyless_ris_recor
     status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris", venue="CVPR", authors=(*AUTHORS[:3], "Sun, J.")))
     assert "was corrected" not in out and "conflict in authors" in err
     assert "  - Kaiming He\n  - Xiangyu Zhang\n  - Shaoqing Ren\nyear: 2016\n" in path.read_text(encoding="utf-8")
+
+
+def _record_name_before_exporters_were_told(record):
+    """importmatch.record_name as rev111 had it: a record without a key known by its DOI
+    (or arXiv id) with BY_DOI alone, whatever its exporter."""
+    if record.key:
+        return record.key, record.key_source
+    return importmatch.untold_name(record)
+
+
+def test_a_zotero_record_of_the_doi_is_not_the_publishers_download_corrected(tmp_path, capsys):
+    # The ACM's (or IEEE Xplore's) download names no database; Zotero's record of the
+    # paper says where the item was saved from (DP). Two sources: the Zotero record's
+    # other authors are a conflict, not the download's record corrected.
+    path = _first(tmp_path, capsys, authors=AUTHORS[:3])
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "zotero.ris", more="DP  - ACM Digital Library"))
+    assert (status, out.splitlines()) == (0, [_summary(updated=0, conflicts=1)])
+    assert "conflict in authors" in err and "was corrected" not in out + err
+    assert "  - Jian Sun\n" not in path.read_text(encoding="utf-8")
+
+
+def test_a_zotero_record_is_corrected_by_its_next_export_of_the_same_database(tmp_path, capsys):
+    path = _first(tmp_path, capsys, authors=AUTHORS[:3], more="DP  - IEEE Xplore\nDB  - Archive")
+    # (The same item in another export: its DB and DP as saved, in other spacing.)
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris", more="DB  - Archive\nDP  - IEEE  Xplore"))
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        f"authors: {ID} now 'Kaiming He; Xiangyu Zhang; Shaoqing Ren; Jian Sun' (was 'Kaiming He; Xiangyu Zhang;"
+        " Shaoqing Ren': its source record of DOI 10.1109/CVPR.2016.90 was corrected)"
+    )
+    # Another exporter of the DOI (a download, no database named) is not that record.
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "download.ris", authors=(*AUTHORS, "Girshick, Ross")))
+    assert "was corrected" not in out and "conflict in authors" in err
+    assert "Girshick" not in path.read_text(encoding="utf-8")
+
+
+def test_a_paper_imported_before_exporters_were_told_apart_keeps_its_record(tmp_path, capsys, monkeypatch):
+    # An import before exporters were told apart kept the record by its DOI alone: the
+    # first exporter of the DOI met again is taken for that record (its corrections
+    # taken, an unchanged export nothing new), and then only that exporter.
+    content = tmp_path / "content"
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    with monkeypatch.context() as before:
+        for module in (importmatch, importmerge):
+            before.setattr(module, "record_name", _record_name_before_exporters_were_told)
+            before.setattr(module, "untold", lambda taken, record: False)
+        import_paths([_ris(tmp_path, "week1.ris", authors=AUTHORS[:3], more="DP  - IEEE Xplore")], content)
+    path = content / "papers" / f"{ID}.yml"
+    views = json.loads((content / "sources" / "imported.json").read_text())
+    assert views["papers"][ID]["fields"]["key"] == [key_digest("10.1109/cvpr.2016.90", BY_DOI)]
+    report = import_paths([tmp_path / "week1.ris"], content)
+    assert (report.updated, report.conflicts) == ([], [])
+    # Another exporter of the DOI now is another source: what the Zotero record wrote
+    # before is not its to correct.
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "download.ris", authors=(*AUTHORS, "Girshick, Ross")))
+    assert "was corrected" not in out and "conflict in authors" in err
+    assert "Girshick" not in path.read_text(encoding="utf-8")
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris", more="DP  - IEEE Xplore"))
+    assert (status, err) == (0, "") and out.splitlines()[0] == f"updated {ID}"
+    assert "its source record of DOI 10.1109/CVPR.2016.90 was corrected" in out
+    assert "  - Jian Sun\n" in path.read_text(encoding="utf-8")
+    # Its next correction too (Jian Sun written by this import, the rest before).
+    status, out, err = _run(
+        tmp_path, capsys, _ris(tmp_path, "week3.ris", authors=("He, Kaiming", "Zhang, X.", *AUTHORS[2:]), more="DP  - IEEE Xplore")
+    )
+    assert (status, err) == (0, "") and "was corrected" in out and "  - X. Zhang\n" in path.read_text(encoding="utf-8")

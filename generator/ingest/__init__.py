@@ -67,6 +67,11 @@ class Record:
     # An RIS record without a key (Zotero's export gives none) has "RIS" here too: the
     # import knows it by its DOI or arXiv id (importmatch.record_name).
     key_source: str = ""
+    # The database an RIS record says it is from (its DB and DP tags, as ris.catalog
+    # writes them: Zotero's item's "Archive" and "Library Catalog", Scopus' "Scopus"), ""
+    # where it names none: for a record without a key, what tells its exporter apart
+    # (importmatch.record_name).
+    catalog: str = ""
 
 
 @dataclass(frozen=True)

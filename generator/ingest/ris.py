@@ -524,6 +524,16 @@ def _record(
         notes=notes,
         notes_at=notes_at,
         key=tags.text("ID"),
+        catalog=catalog(tags.all("DB"), tags.all("DP")),
+    )
+
+
+def catalog(archives: list[str], catalogs: list[str]) -> str:
+    """The database a record says it is from, as Record.catalog keeps it: its DB and DP
+    (the first of each), each after its tag, in any capitals and spacing ("DP
+    www.nature.com"); "" for a record that names none (a publisher's own download)."""
+    return "; ".join(
+        f"{tag} {' '.join(values[0].split()).casefold()}" for tag, values in (("DB", archives), ("DP", catalogs)) if values
     )
 
 

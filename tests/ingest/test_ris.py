@@ -469,6 +469,16 @@ def test_scopus_abstracts_lose_the_publishers_copyright_notice():
     ]
 
 
+def test_the_database_a_record_says_it_is_from_is_its_db_and_dp():
+    # What tells the exporters of records without an ID apart (importmatch.record_name):
+    # Zotero's item's catalog, Scopus' own name, none in IEEE Xplore's download.
+    assert [record.catalog for record in _parse(ZOTERO)[0]] == ["DP www.nature.com", "", "DP arxiv.org"]
+    assert [record.catalog for record in _parse(SCOPUS)[0]] == ["DB scopus", "DB scopus"]
+    assert [record.catalog for record in _parse(IEEE)[0]] == ["", ""]
+    both, _ = _parse("TY  - JOUR\nTI  - A\nDP  - IEEE   Xplore\nDB  - My Archive\nDP  - Other\nER  - \n")
+    assert [record.catalog for record in both] == ["DB my archive; DP ieee xplore"]
+
+
 def test_acm_proceedings_title_in_bt_and_a_journal_abbreviated():
     records, problems = _parse(ACM, "acm.ris")
     assert [_fields(r, *BIBLIO) for r in records] == [
