@@ -268,18 +268,35 @@ class Paper:
             marks.append(record_mark(record, name, untold_name(record)))
         return any(written_digest(mark, value_digest) in wrote for mark in marks)
 
-    def _elsewhere_in_venue(self, record: Record) -> bool:
-        """Whether the record and the paper each give a volume, issue or pages, and these
-        differ (the record's not one an earlier import took for the paper: a curator's
-        correction): then the record is of another paper in the venue, however alike the
-        titles ("Graph networks for molecules", "... for proteins")."""
+    def _elsewhere_in_venue(self, record: Record) -> list[str]:
+        """Which of the volume, issue and pages the record and the paper each give, and
+        give otherwise (the record's not one an earlier import took for the paper: a
+        curator's correction); any: then the record may be of another paper in the venue,
+        however alike the titles ("Graph networks for molecules", "... for proteins")."""
+        differ = []
         for name in ("volume", "number", "pages"):
             mine, theirs = str(self.values.get(name) or "").strip(), str(getattr(record, name) or "").strip()
             if name == "pages":
                 mine, theirs = (pages_text(mine) if mine else ""), (pages_text(theirs) if theirs else "")
             if mine and theirs and mine != theirs and not self.taken(name, getattr(record, name)):
-                return True
-        return False
+                differ.append(name)
+        return differ
+
+    def elsewhere_said(self, record: Record) -> str:
+        """Why a record of the paper's citation key (Paper.same_key) that _same_publication
+        says is not its publication is not, in a few words for a conflict (importmerge):
+        another year or venue is another publication; in the same year and venue, other
+        pages (a volume, an issue) may be another publication there (the same people's
+        next paper under a reused key and title), or the record's pages mended: which one,
+        nothing tells (a DOI does, where the record is known by it), so not taken."""
+        differ = self._elsewhere_in_venue(record)
+        if not differ or not self._same_publication(replace(record, **dict.fromkeys(differ, "")), "venue"):
+            return "the record is of another publication"
+        what = " and ".join(_PLACE_WORDS[name] for name in differ)
+        return (
+            f"the record gives other {what} in the same venue and year: another publication there, or its"
+            f" {what} mended, which the import cannot tell apart"
+        )
 
     def met_before(self, record: Record, gaining: bool = False, retitled: bool | None = None) -> bool:
         """Whether an earlier import took this record for this paper: the paper still has
@@ -400,6 +417,8 @@ class Paper:
         return self.location_of("links")
 
 
+# How a conflict names the fields that say where in its venue a paper is printed.
+_PLACE_WORDS = {"volume": "volume", "number": "issue", "pages": "pages"}
 # A title and its correction are at least this alike ("un estudio" and "un estudio
 # empirico" 69%), unless one's words are all the other's: unrelated titles about 40%.
 CORRECTED_ALIKE = 60.0

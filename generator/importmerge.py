@@ -73,6 +73,7 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
     # venue, volume...): asked now, as its values count as taken once merged, to say why
     # its values are conflicts (_not_corrected).
     apart = not revenued and paper.same_key(record, before=True) and not paper._same_publication(record, "venue")
+    apart_why = paper.elsewhere_said(record) if apart else ""  # (asked now, as apart)
     known, by = record_name(record)
     if known:
         # (Its citation key, or for a record of an export that gives none its DOI or arXiv id.)
@@ -292,7 +293,7 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
             report.conflicts.append(
                 Conflict(
                     paper.location_of(name), name, _as_text(current), _as_text(imported),
-                    record.source, shown, why=_not_corrected(paper, record, name, current, same, under, apart),
+                    record.source, shown, why=_not_corrected(paper, record, name, current, same, under, apart_why),
                 )
             )
         elif (
@@ -308,7 +309,7 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
             shown = names_difference([str(a) for a in current], [str(a) for a in imported], str.__eq__)
             report.conflicts.append(Conflict(
                 paper.location_of(name), name, _as_text(current), _as_text(imported), record.source, shown,
-                why=_not_corrected(paper, record, name, current, same, under, apart),
+                why=_not_corrected(paper, record, name, current, same, under, apart_why),
             ))
         elif name == "title" and retitled and name not in paper.fills and isinstance(current, str):
             # Its own source record, recapitalised in the reference manager since: the
@@ -667,18 +668,18 @@ def _corrected_at_source(
 
 
 def _not_corrected(
-    paper: Paper, record: Record, name: str, current: object, same_record: bool, under: str | None, apart: bool
+    paper: Paper, record: Record, name: str, current: object, same_record: bool, under: str | None, apart: str
 ) -> str:
     """Why the record's value of ``name``, a conflict, was not taken as the correction of
     the file's (_corrected_at_source), in a few words, when the record is one the import
     knows as the paper's source record (its citation key or DOI: Paper.same_key); "" for
-    another record, or a value this run filled. ``apart``: the record is of its key but
-    another publication (merge asks it before its values count as taken). Asked at a
-    conflict only (few a run)."""
+    another record, or a value this run filled. ``apart``: why the record is of its key
+    but another publication, or may be (Paper.elsewhere_said: merge asks it before its
+    values count as taken); "" for one that is not. Asked at a conflict only (few a run)."""
     if paper.prior is None or name in paper.fills or name == "tags":
         return ""
     if apart:
-        return "the record is of another publication"
+        return apart
     if not same_record or not paper.same_key(record, before=True):
         return ""
     if paper.wrote(name, record, current) or (under is not None and paper.wrote(name, record, current, under)):

@@ -896,7 +896,8 @@ def test_conflicts_are_followed_by_a_note_that_no_later_import_says_them_again(t
     line = path.read_text().splitlines().index('pages: "1201–1215"') + 1
     assert capsys.readouterr().err.splitlines() == [
         f"{path}:{line}:8: warning: conflict in pages: the file's '1201–1215' is kept; {bib}:1:1 says"
-        " '1201–1216', not written (the record is of another publication)",
+        " '1201–1216', not written (the record gives other pages in the same venue and year: another"
+        " publication there, or its pages mended, which the import cannot tell apart)",
         conflicts_note("1 conflict"),
     ]
     assert main(args) == 0

@@ -72,7 +72,9 @@ def test_a_conflict_says_which_value_is_the_files_kept_and_which_the_sources(
     # pages, the record is of another publication under the key. (Tags: their own rule.)
     why = {
         "year": " (the record is of another publication)", "venue": " (the record is of another publication)",
-        "pages": " (the record is of another publication)", "tags": "",
+        # (Other pages in the venue and year: which, the import cannot tell.)
+        "pages": " (the record gives other pages in the same venue and year: another publication there, or its"
+        " pages mended, which the import cannot tell apart)", "tags": "",
     }.get(field, " (the file's is yours, not what an import wrote)")
     assert err == (
         f"{path}:{line}:{at[1]}: warning: conflict in {field}: the file's '{kept}' is kept;"
