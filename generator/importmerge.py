@@ -78,9 +78,17 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
     if known:
         # (Its citation key, or for a record of an export that gives none its DOI or arXiv id.)
         keys = paper.seen_fields.setdefault(provenance.KEY_FIELD, set())
-        keys.add(provenance.key_digest(known, by))
-        if not record.key and untold(paper.taken_keys(), record):
-            keys.update(took_over(record))  # (the name kept before exporters were told apart: now this one's)
+        digest = provenance.key_digest(known, by)
+        if (
+            not record.key and paper.prior is not None and digest not in keys
+            and digest not in paper.prior.fields.get(provenance.KEY_FIELD, ())
+            and untold(paper.taken_keys(), record)
+        ):
+            # (The name kept before exporters were told apart, by an earlier import: now
+            # this one's. Asked only of a record whose name is not taken yet: once taken
+            # over, it is.)
+            keys.update(took_over(record))
+        keys.add(digest)
     _address_venue(paper, record, report)
     read_before = _read_before(paper, record)
     versions = _versions(paper, record)
