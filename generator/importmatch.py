@@ -264,7 +264,7 @@ class Paper:
             sources += KEY_SOURCES  # (the key kept without its exporter: any exporter's)
         value_digest = provenance.digest(value)
         marks = [record_mark(replace(record, key_source=source), name) for source in dict.fromkeys(sources)]
-        if not record.key and untold(taken, record):
+        if not record.key and told(taken, record):
             marks.append(record_mark(record, name, untold_name(record)))
         return any(written_digest(mark, value_digest) in wrote for mark in marks)
 
@@ -521,6 +521,15 @@ def untold(taken: Collection[str], record: Record) -> bool:
         provenance.key_digest(name, TOLD) not in taken
         or provenance.key_digest(name, f"{TOLD}: {record_name(record)[1]}") in taken
     )
+
+
+def told(taken: Collection[str], record: Record) -> bool:
+    """Whether the record's exporter took its untold name over (took_over) by an earlier
+    import, whose key digests (taken) say so: only then is what an import wrote under
+    that name this exporter's (Paper.wrote). In the run that takes it over, the record
+    gives nothing new for what was written so (importmerge's _gives_other_than_untold)."""
+    name, source = record_name(record)
+    return bool(name) and provenance.key_digest(name, f"{TOLD}: {source}") in taken
 
 
 def took_over(record: Record) -> tuple[str, str]:

@@ -29,8 +29,8 @@ from . import provenance
 from .conflicts import Conflict, Kept, Recapitalised, names_difference
 from .errors import Problem, Severity
 from .importmatch import (
-    Paper, arxiv_key, doi_key, link_key, named_by, record_mark, record_name, same_link, took_over, untold, written,
-    written_digest,
+    Paper, arxiv_key, doi_key, link_key, named_by, record_mark, record_name, same_link, told, took_over, untold,
+    untold_name, written, written_digest,
 )
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, same_work, without_notice
@@ -86,9 +86,15 @@ def merge(paper: Paper, record: Record, report: ImportReport, retitled: bool | N
         ):
             # (The name kept before exporters were told apart, by an earlier import: now
             # this one's. Asked only of a record whose name is not taken yet: once taken
-            # over, it is.)
-            keys.update(took_over(record))
-        keys.add(digest)
+            # over, it is.) Not by a record that gives something new where that import
+            # wrote: which exporter wrote then was not kept, and another's values are no
+            # correction (a Zotero item's of what the publisher's download wrote). Its
+            # values are conflicts, and the name stays untold, until an export agrees.
+            if not _gives_other_than_untold(paper, record):
+                keys.update(took_over(record))
+                keys.add(digest)
+        else:
+            keys.add(digest)
     _address_venue(paper, record, report)
     read_before = _read_before(paper, record)
     versions = _versions(paper, record)
@@ -692,6 +698,10 @@ def _not_corrected(
         return ""
     if paper.wrote(name, record, current) or (under is not None and paper.wrote(name, record, current, under)):
         return "" if paper.on_its_own_line(name) else "a comment beside the file's makes it yours"
+    if not record.key and not told(taken := paper.taken_keys(before=True), record) and untold(taken, record):
+        # (Its DOI kept by an import before exporters were told apart, which kept no word
+        # of which one wrote the file's: not taken over by this one, _gives_other_than_untold.)
+        return "which RIS exporter of its DOI an import wrote the file's from, that import did not keep"
     if paper.prior.has_value(name, current):
         return "the file's is not what an import last wrote from this record"
     return "the file's is yours, not what an import wrote"
@@ -710,6 +720,27 @@ def _rewritten_under_venue(paper: Paper, record: Record, venue: str) -> None:
             paper.seen_fields.setdefault(written(name), set()).add(
                 written_digest(record_mark(record, name), provenance.digest(current))
             )
+
+
+def _gives_other_than_untold(paper: Paper, record: Record) -> bool:
+    """Whether the record, of no key, gives a value the importer never took for a field
+    whose value in the file an import before exporters of such records were told apart
+    wrote under the record's untold name (importmatch.untold_name): the correction of
+    its exporter's record, if it wrote then, or another exporter's value; which one,
+    that import did not keep. Asked of a paper imported before only (prior)."""
+    assert paper.prior is not None
+    untold_named = untold_name(record)
+    for name in TEXT_FIELDS + LIST_FIELDS:
+        imported = getattr(record, name)
+        current = paper.values.get(name)
+        if _empty(imported) or _empty(current) or name == "tags":
+            continue  # (tags: their own rule, _tags_to_add, whoever wrote them)
+        if provenance.digest(list(imported) if name in LIST_FIELDS else imported) in paper.prior.fields.get(name, ()):
+            continue  # (taken before: the record's value as it was)
+        wrote = paper.prior.fields.get(written(name), ())
+        if wrote and written_digest(record_mark(record, name, untold_named), provenance.digest(current)) in wrote:
+            return True
+    return False
 
 
 def _completed_work(current: object, imported: object) -> bool:

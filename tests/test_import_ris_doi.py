@@ -285,3 +285,44 @@ def test_a_paper_imported_before_exporters_were_told_apart_keeps_its_record(tmp_
         tmp_path, capsys, _ris(tmp_path, "week3.ris", authors=("He, Kaiming", "Zhang, X.", *AUTHORS[2:]), more="DP  - IEEE Xplore")
     )
     assert (status, err) == (0, "") and "was corrected" in out and "  - X. Zhang\n" in path.read_text(encoding="utf-8")
+
+
+def _imported_before_exporters_were_told(tmp_path, monkeypatch, **values):
+    """The paper imported by an import before exporters of records without a key were
+    told apart (its DOI kept with BY_DOI alone): its file's path."""
+    content = tmp_path / "content"
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    with monkeypatch.context() as before:
+        for module in (importmatch, importmerge):
+            before.setattr(module, "record_name", _record_name_before_exporters_were_told)
+            before.setattr(module, "untold", lambda taken, record: False)
+        import_paths([_ris(tmp_path, "week1.ris", **values)], content)
+    return content / "papers" / f"{ID}.yml"
+
+
+def test_another_exporter_met_first_since_exporters_were_told_apart_corrects_nothing(tmp_path, capsys, monkeypatch):
+    # Imported before from the publisher's download (no database named); the first
+    # keyless record of the DOI met since is Zotero's, its authors other: which exporter
+    # wrote the paper's authors, the import kept no word of, so they are a conflict, not
+    # the download's record corrected by another source.
+    path = _imported_before_exporters_were_told(tmp_path, monkeypatch, authors=AUTHORS[:3])
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "zotero.ris", more="DP  - IEEE Xplore"))
+    assert "was corrected" not in out and "conflict in authors" in err
+    assert "not written (which RIS exporter of its DOI an import wrote the file's from, that import did not keep)" in err
+    assert "  - Jian Sun\n" not in path.read_text(encoding="utf-8")
+    # Nor at its next export (the conflict unresolved), nor the download's again.
+    for name, more, last in (("zotero2.ris", "DP  - IEEE Xplore", "Girshick, Ross"), ("download.ris", "", "Dollar, Piotr")):
+        status, out, err = _run(tmp_path, capsys, _ris(tmp_path, name, authors=(*AUTHORS, last), more=more))
+        assert "was corrected" not in out and "conflict in authors" in err
+        assert "  - Jian Sun\n" not in path.read_text(encoding="utf-8")
+
+
+def test_an_exporter_met_unchanged_since_exporters_were_told_apart_takes_the_record_over(tmp_path, capsys, monkeypatch):
+    # Zotero's record exported unchanged (what the import wrote is what it gives): it
+    # takes the record kept by the DOI alone over, and its next correction is taken.
+    path = _imported_before_exporters_were_told(tmp_path, monkeypatch, authors=AUTHORS[:3], more="DP  - IEEE Xplore")
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "same.ris", authors=AUTHORS[:3], more="DP  - IEEE Xplore"))
+    assert (status, err, out.splitlines()) == (0, "", [_summary(updated=0)])
+    status, out, err = _run(tmp_path, capsys, _ris(tmp_path, "week2.ris", more="DP  - IEEE Xplore"))
+    assert (status, err) == (0, "") and "its source record of DOI 10.1109/CVPR.2016.90 was corrected" in out
+    assert "  - Jian Sun\n" in path.read_text(encoding="utf-8")
