@@ -257,16 +257,11 @@ def test_a_zotero_record_is_corrected_by_its_next_export_of_the_same_database(tm
 
 def test_a_paper_imported_before_exporters_were_told_apart_keeps_its_record(tmp_path, capsys, monkeypatch):
     # An import before exporters were told apart kept the record by its DOI alone: the
-    # first exporter of the DOI met again is taken for that record (its corrections
-    # taken, an unchanged export nothing new), and then only that exporter.
+    # first exporter of the DOI met again, unchanged, is taken for that record (an
+    # unchanged export nothing new, its corrections since taken), and then only that
+    # exporter.
+    path = _imported_before_exporters_were_told(tmp_path, monkeypatch, authors=AUTHORS[:3], more="DP  - IEEE Xplore")
     content = tmp_path / "content"
-    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
-    with monkeypatch.context() as before:
-        for module in (importmatch, importmerge):
-            before.setattr(module, "record_name", _record_name_before_exporters_were_told)
-            before.setattr(module, "untold", lambda taken, record: False)
-        import_paths([_ris(tmp_path, "week1.ris", authors=AUTHORS[:3], more="DP  - IEEE Xplore")], content)
-    path = content / "papers" / f"{ID}.yml"
     views = json.loads((content / "sources" / "imported.json").read_text())
     assert views["papers"][ID]["fields"]["key"] == [key_digest("10.1109/cvpr.2016.90", BY_DOI)]
     report = import_paths([tmp_path / "week1.ris"], content)
