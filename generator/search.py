@@ -1632,10 +1632,50 @@ def query_words(
     return _refine(query, separator, base_forms, vocabulary).words
 
 
+# A double quote is the query's syntax, Material's: a phrase, each of whose words it
+# looks for as itself ('"task vectors"' is "+task +vectors": no word's start, no other
+# form). But Material pairs a query's quotes as its regular expression meets them, across
+# words: 'he*" "alpha' (a quote closing after one word, another opening before the next)
+# made "+alpha" of the space between them, which the site and the terminal then read
+# otherwise; and '-"alpha" codes' was "- +alpha codes", requiring what the reader left
+# out. So the query is read for its phrases first (readinglist.js's phrases alike):
+# quotes pair from the left, a last one that closes nothing is dropped, a phrase is
+# handed on quoted round its words alone (Material then pairs those quotes, and only
+# those), a phrase of no words is none, and a "-" before a phrase marks each of its
+# words "-" (a "+" is what the quotes ask already). (A quote after a backslash is TeX's,
+# 'G\"odel', dropped: the word is "G\odel", which lunr's escape reads as "godel".)
+_QUOTE = re.compile(r'"')
+_TEX_QUOTE = re.compile(r'(?<=\\)"')
+_PHRASE_MARK = re.compile(f"(?:^|(?<=[{SPACE}]))([+-])$")
+
+
+def phrases(query: str) -> str:
+    """``query`` with its quotes paired as `_refine` reads them: '-"alpha" "merging  codes"
+    x"' is ' -alpha  "merging codes"  x' (see above)."""
+    query = _TEX_QUOTE.sub("", query)
+    quotes = [m.start() for m in _QUOTE.finditer(query)]
+    if len(quotes) % 2:
+        stray = quotes.pop()
+        query = query[:stray] + query[stray + 1:]
+    text, at = "", 0
+    for start, end in zip(quotes[::2], quotes[1::2]):
+        before = query[at:start]
+        mark = _PHRASE_MARK.search(before)
+        words = [word for word in re.split(f"[{SPACE}]+", query[start + 1:end]) if word]
+        if mark and mark.group(1) == "-":
+            said = " ".join(word if word[0] in "+-" else f"-{word}" for word in words)
+        else:
+            said = f'"{" ".join(words)}"' if words else ""
+        text += f"{before[:mark.start()] if mark else before} {said} "
+        at = end + 1
+    return text + query[at:]
+
+
 def _refine(
     query: str, separator: str, base_forms: Mapping[str, Sequence[str]] | None,
     vocabulary: Vocabulary | None = None,
 ) -> Refined:
+    query = phrases(query)
     base_forms = base_forms or {}
     split_at = re.compile(separator)
     out: list[str] = []
@@ -2666,10 +2706,12 @@ class MaterialSearch:
 
     def find(self, query: str) -> Found:
         """`search`'s pages, and what the site's line above them counts (`count_line`)."""
+        typed, query = query, phrases(query)
         refined = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         words = refined.words
-        # (Words marked "-" alone, a quoted one too: '-"okapi"' is "- +okapi" to Material,
-        # which found the pages with "okapi"; readinglist.js asks its worker nothing.)
+        # (Words marked "-" alone, a phrase marked "-" too: '-"okapi"' is "-okapi"
+        # (`phrases`; Material read it as "- +okapi", which found the pages with "okapi");
+        # readinglist.js asks its worker nothing.)
         excluding = excluding_only(refined.terms, query)
         asked = not (refined.nothing or excluding)
         hits, terms = self._search(" ".join(refined.terms), words, refined.required) if asked else ([], {})
@@ -2680,7 +2722,7 @@ class MaterialSearch:
         every = sum(not hit.missing for hit in hits)
         return Found(
             hits, every, len(words), marked_words(query, self.vocabulary), excluding, refined.common,
-            refined.notes, refined.unlinked, "" if hits else unrecorded_tip(query, self.recorded))
+            refined.notes, refined.unlinked, "" if hits else unrecorded_tip(typed, self.recorded))
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""

@@ -20,7 +20,7 @@ from generator.ingest.hflisting import parse_listing
 from generator.ingest.ris import parse_ris
 from generator.latex import _SIMPLE_MATH_WORDS, simple_math
 from generator.matchkeys import normalise_title
-from generator.search import SEPARATOR, SPACE, STOP_WORDS, MaterialSearch, fold, refine_query, tokenize
+from generator.search import SEPARATOR, SPACE, STOP_WORDS, MaterialSearch, fold, phrases, refine_query, tokenize
 from generator import yamlio
 from generator.yamlio import parse, to_python
 
@@ -359,6 +359,9 @@ def test_words_between_separators_are_the_tokens(words):
 @example("0\\0")  # (a backslash inside a word: dropped, "00", as lunr reads it)
 @example("-\\:")
 def test_a_refined_query_is_the_typed_syntax_plus_pairs_of_plain_words(query):
+    # (Its quotes read first, as refine_query reads them: paired from the left, a stray
+    # one dropped, a phrase marked "-" its words each marked "-": search.phrases.)
+    query = phrases(query)
     # Split at the browser's white space (JavaScript's \s), as Material does.
     typed = [w for w in re.split(f"[{SPACE}]+", query) if w]
     refined = [w for w in re.split(f"[{SPACE}]+", refine_query(query)) if w]

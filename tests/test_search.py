@@ -23,6 +23,7 @@ import pytest
 from generator.cli import main
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from generator.search import (
+    phrases,
     ARXIV_DOI_PREFIX,
     _ANY_FUZZY,
     _LINK_END,
@@ -3521,6 +3522,33 @@ def test_a_quoted_phrase_round_a_form_still_requires_its_words():
     assert {hit.location for hit in engine.find('"C++" kernels').hits} == {"papers/form/", "papers/clang/"}
     assert [written_form(word, engine.vocabulary) for word in ('"C++', 'C++"', '"C++"')] == ["", "", ""]
     assert written_form("'C++'", engine.vocabulary) == "C++"
+
+
+def test_quotes_pair_from_the_left_and_a_phrase_marked_minus_leaves_its_words_out():
+    # Material pairs a query's quotes as its regular expression meets them: '-"alpha"
+    # codes' was "- +alpha codes", requiring the word the reader left out, and 'codes"
+    # "alpha' made a phrase of the space between two words. `phrases` reads them first:
+    # quotes pair from the left, a last one closing nothing is dropped, and a phrase's
+    # words keep their quotes, each looked for as itself (Material's "+task +vectors").
+    engine = _engine_of(
+        _paper("both", title="Alpha codes", abstract="Nothing else."),
+        _paper("codes", title="Codes", abstract="Nothing else."),
+        _paper("alpha", title="Alpha", abstract="Nothing else."),
+        _paper("alphas", title="Alphas", abstract="Nothing else."))
+    assert phrases('-"alpha" "merging  codes" x"').split() == ["-alpha", '"merging', 'codes"', "x"]
+    assert phrases('codes" "alpha').split() == ["codes", "alpha"]
+    assert phrases('+"alpha"').split() == ['"alpha"'] and phrases('G\\"odel').split() == ["G\\odel"]
+
+    def found(query):
+        return sorted(hit.location for hit in engine.find(query).hits)
+    # (by hand: "Codes" is the one page with "codes" and neither "alpha" nor "alphas")
+    assert found('-"alpha" codes') == found("-alpha codes") == ["papers/codes/"]
+    assert found('codes -"alpha') == ["papers/codes/"]
+    # (a phrase's word is itself: "alpha" quoted does not find "Alphas", unquoted it does)
+    assert found('"alpha"') == ["papers/alpha/", "papers/both/"]
+    assert "papers/alphas/" in found("alpha")
+    assert found('codes" "alpha') == found("codes alpha")
+    assert not engine.find('-"alpha"').hits and engine.find('-"alpha"').excluding
 
 
 def test_a_form_is_said_missing_as_typed():

@@ -761,6 +761,38 @@
     return isWritten(word) && !has(word[word.length - 1]) && word.slice(0, -1).some(has);
   }
 
+  /* A query with its quotes paired as refineParts reads them (search.py's phrases says
+     why): quotes pair from the left, a last one that closes nothing is dropped, a
+     phrase is handed on quoted round its words alone (Material then pairs those quotes,
+     and only those: each word looked for as itself), a phrase of no words is none, and
+     a "-" before a phrase marks each of its words "-" ('-"alpha" codes' was "- +alpha
+     codes" to Material). A quote after a backslash is TeX's ('G\"odel'), dropped. */
+  function phrases(query) {
+    query = query.replace(/(?<=\\)"/g, "");
+    var quotes = [];
+    query.replace(/"/g, function (quote, at) {
+      quotes.push(at);
+      return quote;
+    });
+    if (quotes.length % 2) {
+      var stray = quotes.pop();
+      query = query.slice(0, stray) + query.slice(stray + 1);
+    }
+    var text = "";
+    var at = 0;
+    for (var i = 0; i < quotes.length; i += 2) {
+      var before = query.slice(at, quotes[i]);
+      var mark = /(?:^|(?<=\s))([+-])$/.exec(before);
+      var words = query.slice(quotes[i] + 1, quotes[i + 1]).split(/\s+/).filter(Boolean);
+      var said = mark && mark[1] === "-"
+        ? words.map(function (word) { return "+-".indexOf(word[0]) >= 0 ? word : "-" + word; }).join(" ")
+        : words.length ? '"' + words.join(" ") + '"' : "";
+      text += (mark ? before.slice(0, mark.index) : before) + " " + said + " ";
+      at = quotes[i + 1] + 1;
+    }
+    return text + query.slice(at);
+  }
+
   /* The refined query's terms, and the words a result is ranked by (search.py's
      _refine: refine is refine_query, refineWords query_words); the words the
      query's fuzzy terms find; its words in lunr's syntax, as typed; and its leading
@@ -792,6 +824,7 @@
     var corrected = new Map();
     var right = new Set();
     baseForms = baseForms || new Map();
+    query = phrases(query);
     query.split(/\s+/).forEach(function (word, at, typedAll) {
       if (!word || labels(word, typedAll[at + 1])) {
         return;
