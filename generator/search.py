@@ -1646,7 +1646,9 @@ def query_words(
 # 'G\"odel', dropped: the word is "G\odel", which lunr's escape reads as "godel".)
 _QUOTE = re.compile(r'"')
 _TEX_QUOTE = re.compile(r'(?<=\\)"')
-_PHRASE_MARK = re.compile(f"(?:^|(?<=[{SPACE}]))([+-])$")
+# (\Z, not $: Python's $ matches before a last newline, JavaScript's only at the end:
+# "-" then a newline before a phrase is a word of its own to readinglist.js.)
+_PHRASE_MARK = re.compile(f"(?:^|(?<=[{SPACE}]))([+-])\\Z")
 
 
 def phrases(query: str) -> str:
@@ -2706,8 +2708,11 @@ class MaterialSearch:
 
     def find(self, query: str) -> Found:
         """`search`'s pages, and what the site's line above them counts (`count_line`)."""
+        # (`_refine` reads the typed query's phrases itself, once, as readinglist.js
+        # does: read twice, '"alpha\ "' was '"alpha\"', then the plain word alpha\,
+        # which found "Alphas" in the terminal and not on the site.)
         typed, query = query, phrases(query)
-        refined = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
+        refined = _refine(typed, self.separator.pattern, self.base_forms, self.vocabulary)
         words = refined.words
         # (Words marked "-" alone, a phrase marked "-" too: '-"okapi"' is "-okapi"
         # (`phrases`; Material read it as "- +okapi", which found the pages with "okapi");

@@ -399,6 +399,21 @@ def test_a_refined_query_is_the_typed_syntax_plus_pairs_of_plain_words(query):
             n += 1
 
 
+@settings(max_examples=400)
+@given(_texts(QUERY_SPECIAL + '\\""', max_size=120))
+@example('0"0')
+@example('-"a\\ b" x"')
+def test_reading_a_querys_phrases_changes_only_its_quotes_spaces_and_marks(query):
+    # (rev117: the property above reads the query through `phrases` first; this is what
+    # that reading may change: quotes dropped or paired, white space, the "+" or "-"
+    # before a phrase moved onto its words, and nothing at all where no quote is typed.)
+    read = phrases(query)
+    assert read.count('"') % 2 == 0
+    assert re.sub(f'[{SPACE}"+-]', "", read) == re.sub(f'[{SPACE}"+-]', "", query)
+    if '"' not in query:
+        assert read == query
+
+
 SEARCH = MaterialSearch(
     {
         "config": {

@@ -3551,6 +3551,26 @@ def test_quotes_pair_from_the_left_and_a_phrase_marked_minus_leaves_its_words_ou
     assert not engine.find('-"alpha"').hits and engine.find('-"alpha"').excluding
 
 
+def test_the_terminal_reads_a_querys_phrases_once_and_as_readinglist_js_does():
+    # rev117: `find` read the quotes twice (`phrases`, then `_refine`'s own): '"alpha\ "'
+    # became '"alpha\"' and then, its closing quote after a backslash being TeX's, the
+    # plain word alpha\, which found "Alphas" too; the site, reading them once, asks
+    # Material for the phrase, "alpha" as itself. And Python's "$" matched before a last
+    # newline: 'codes -\n"alpha"' marked the phrase "-", where readinglist.js (whose "$"
+    # is the end) reads the "-" as a word of its own.
+    engine = _engine_of(
+        _paper("both", title="Alpha codes", abstract="Nothing else."),
+        _paper("alpha", title="Alpha", abstract="Nothing else."),
+        _paper("alphas", title="Alphas", abstract="Nothing else."))
+
+    def found(query):
+        return sorted(hit.location for hit in engine.find(query).hits)
+    # (by hand: "alpha" as itself is in "Alpha codes" and "Alpha", not in "Alphas")
+    assert found('"alpha\\ "') == found('"alpha"') == ["papers/alpha/", "papers/both/"]
+    assert phrases('codes -\n"alpha"').split() == ["codes", "-", '"alpha"']
+    assert phrases('codes\t-"alpha"').split() == ["codes", "-alpha"]
+
+
 def test_a_form_is_said_missing_as_typed():
     # "R^2 kernels" said the page of kernels lacked "2": the "R" of "R^2" is a lone
     # letter, left out, and the word to rank by was its other piece alone. A form whose

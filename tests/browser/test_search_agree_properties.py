@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.lemmas import by_form
-from generator.search import MaterialSearch, Vocabulary, _refine, excluding_only, load_index
+from generator.search import MaterialSearch, Vocabulary, _refine, excluding_only, load_index, phrases
 
 from .conftest import refined_both_ways
 from .test_search_agree import _shown, agree_site, answered_alike  # noqa: F401 (the fixture list, served)
@@ -61,7 +61,8 @@ def refining(agree_site, open_context):  # noqa: F811 (the imported fixture)
             refined = _refine(query, config["separator"], forms, vocabulary)
             # (The worker is asked nothing, "", where search.py asks lunr nothing: a
             # word marked "+" no page has (Refined.nothing), words marked "-" alone.)
-            asked = refined.nothing or excluding_only(refined.terms, query)
+            # (of the query's phrases read, as MaterialSearch.find reads them)
+            asked = refined.nothing or excluding_only(refined.terms, phrases(query))
             in_python.append(["" if asked else " ".join(refined.terms), [list(word) for word in refined.words]])
         return in_browser, in_python
     return both
@@ -94,6 +95,11 @@ def test_any_query_of_the_lists_forms_is_answered_alike_on_the_site_and_in_the_t
     'he*" "alpha', 'He] "alpha', 'c++" "alpha', '-"alpha" codes', '-"alpha" "codes"', 'codes -"alpha',
     '+"alpha" codes"', '"alpha codes" "tables', 'codes" -"alpha"', '("alpha") codes', 'G\\"odel "alpha"',
     '-"alpha"', '"learning codes"',
+    # (rev117: a phrase whose closing quote follows a backslash, read twice by the
+    # terminal alone; hostile ones: quotes alone, marks alone, regular expressions' and
+    # lunr's characters in a phrase, a long one)
+    '"alpha\\ " codes', '"learning\\ "', '"""', '-"', '+"', '- "alpha"', '+"learning codes"',
+    '"(alpha[*+?^~:" codes', '"' + "codes " * 60 + '"',
 ])
 def test_quotes_across_two_words_are_answered_alike(open_context, agree_site, query):  # noqa: F811
     url, folder = agree_site
@@ -110,3 +116,11 @@ def test_a_phrase_marked_minus_leaves_its_words_pages_out_on_the_site(open_conte
     shown = [path for path, _ in _shown(page, '-"alpha" learning')[0]]
     assert "papers/tex-title/" not in shown and "topics/continual-learning/" in shown
     assert shown == [path for path, _ in _shown(page, "-alpha learning")[0]]
+
+
+def test_a_mark_then_a_newline_before_a_phrase_is_refined_alike(refining):
+    # rev117: search.py's phrases took the "-" before a newline for the phrase's mark
+    # (Python's "$" matches before a last newline), readinglist.js for a word of its own.
+    queries = ['codes -\n"alpha"', 'codes +\n"alpha learning"', 'codes\t-"alpha" -\n"learning"']
+    in_browser, in_python = refining(queries)
+    assert [(q, b, p) for q, b, p in zip(queries, in_browser, in_python) if b != p] == []
