@@ -19,8 +19,10 @@ cache first must not leave a full load after it (the cache was stale) unfrozen.
 Storing the memo makes no object that stays, so it only switches the collector off
 (`off`): nothing it made is frozen. So does `readinglist import` for the whole command,
 whose objects live until it ends: its garbage cycles wait for the collector until then
-(some 20,000 objects at 10,000 BibTeX entries, pylatexenc's caught exceptions and their
-frames; a few hundred for RIS or a Markdown list), as nothing is frozen.
+(at 10,000 BibTeX entries some 316,000 objects when it ends: its records, bibtexparser's
+entries and fields, pylatexenc's caught exceptions and their frames). Run as the command
+line's one command, it freezes them instead (`off_to_the_end`); called in a longer
+process, nothing is frozen.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def off_to_the_end() -> Iterator[None]:
     command (``process_ends``), what is left tracked when the block ends is frozen, not
     walked. An import of 10,000 BibTeX entries leaves its records, bibtexparser's
     entries and their fields in cycles (some 316,000 objects): the collector's first
-    pass after the block walked and freed them, 0.24-0.26 s of CPU, moments before the
+    pass after the block walked and freed them, 0.24-0.31 s of CPU, moments before the
     process ended and freed everything anyway. Elsewhere (tests, a server) it is
     ``off``: frozen cycles are never freed, and a long process would keep each import's.
     """

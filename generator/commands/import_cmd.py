@@ -65,10 +65,11 @@ def run(args: argparse.Namespace) -> int:
     # a few million objects that stay until it ends (bibtexparser's blocks, the records,
     # the papers and their indexes), which it walked again and again: 1.4 s of a 9.5 s
     # import in 1,566 collections, 1.1 s of them full ones. Its garbage cycles wait until
-    # it ends (some 20,000 objects at 10,000 entries: pylatexenc's caught exceptions and
-    # their frames): peak RSS 327 -> 336 MB, and 353 -> 358 MB for two such imports in one
-    # process; nothing is frozen, so they are freed after, an error or Ctrl-C too, unless
-    # the process ends with the command (gcpause.off_to_the_end).
+    # it ends (some 316,000 objects at 10,000 entries: the records, bibtexparser's entries
+    # and fields, pylatexenc's caught exceptions and their frames): peak RSS 327 -> 336 MB,
+    # and 353 -> 358 MB for two such imports in one process; nothing is frozen, so they are
+    # freed after, an error or Ctrl-C too, unless the process ends with the command
+    # (gcpause.off_to_the_end: then they are frozen, not walked).
     with gcpause.off_to_the_end():
         return _run(args)
 
