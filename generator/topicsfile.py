@@ -471,7 +471,7 @@ def _warn_short(node: Node, count: int, problems: Problems, papers: int | None =
     ask = f"list {low} to {high} papers to read first"
     if papers is not None and papers < low:
         # (A topic of two whose one listed id is a typo was told to list three.)
-        ask = f"its topic has {papers}: list {'it' if papers == 1 else 'them'} in the order to read them"
+        ask = "its topic has 1: list it" if papers == 1 else f"its topic has {papers}: list them in the order to read them"
     problems.warning(node.loc, f"'reading_order' lists {count} paper{'' if count == 1 else 's'}; {ask}")
 
 
