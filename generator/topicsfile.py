@@ -497,20 +497,20 @@ def warn_short_reading_orders(content: Content, drafts: Sequence[TopicDraft], pr
     ids = {paper.id for paper in content.papers}
     for draft, node in short:
         listed = {getattr(item, "text", None) for item in node.items}
-        others = [paper for paper in content.papers if paper.id not in listed]
-        # Those whose files list the topic first: no rule needs to run for them.
-        if any(draft.id in paper.topics for paper in others) or any(
-            any(a.topic == draft.id for a in assign_paper(paper, matcher)) for paper in others
-        ):
-            # The topic's papers, counted only up to the least a reading order lists (each
-            # counted paper's rules run: a big topic is not counted whole).
-            known = len(listed & ids)
-            members = (
-                paper for paper in others
-                if draft.id in paper.topics or any(a.topic == draft.id for a in assign_paper(paper, matcher))
-            )
-            size = known + sum(1 for _ in islice(members, max(0, low - known)))
-            _warn_short(node, len(node.items), problems, size)
+        known = len(listed & ids)
+        # The topic's other papers, counted only up to the least a reading order lists
+        # (each counted paper's rules run: a big topic is not counted whole). Those whose
+        # files list the topic are papers of it without running a rule. None: the order
+        # lists every paper of its topic, and is not short.
+        members = (
+            paper for paper in content.papers
+            if paper.id not in listed
+            and (draft.id in paper.topics or any(a.topic == draft.id for a in assign_paper(paper, matcher)))
+        )
+        # (``known`` <= the items < ``low``: at least one more is looked for.)
+        found = sum(1 for _ in islice(members, low - known))
+        if found:
+            _warn_short(node, len(node.items), problems, known + found)
 
 
 class TopicAliases(dict[str, tuple[str, str]]):
