@@ -338,6 +338,9 @@ def key_location(root: Path, key: str) -> Location:
 # your own list" removes it, and the tests tell the example so), its site name and
 # description (`init` keeps a lab's own, not these) and the heading of its home page.
 EXAMPLE_LISTING = Path("content", "sources", "000_19bd02ae25786342.txt")
+# The example's papers' arXiv ids, authors, venues and years, as found for it (the file
+# says where), imported after the listing: the example's too, which `init` removes with it.
+EXAMPLE_METADATA = Path("content", "sources", "example-list-metadata.bib")
 EXAMPLE_NAME = "Learning across tasks: a reading list"
 EXAMPLE_DESCRIPTION = "A curated reading list of research papers, by topic, with code links."
 HOME_PAGE = Path("content", "pages", "index.md")

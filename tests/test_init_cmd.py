@@ -607,7 +607,12 @@ def test_init_on_the_shipped_example_leaves_a_list_that_checks_and_builds(tmp_pa
     git(root, "commit", "-q", "-m", "a fresh clone")
     status, out, err = init(root, capsys, "--name", "Smith Lab reading list")
     assert (status, err) == (0, "")
-    assert "- removed the 180 paper files of content/papers/, and 000_19bd02ae25786342.txt and imported.json of content/sources/" in out
+    # (The example's sources: its listing, what was found of its papers' ids, authors and
+    # venues, and the import's record: all the example's, none a lab's own.)
+    assert (
+        "- removed the 180 paper files of content/papers/, and 000_19bd02ae25786342.txt,"
+        " example-list-metadata.bib and imported.json of content/sources/"
+    ) in out
     assert "- content/topics.yml: its 16 topics removed" in out
     shipped = (REPO / "content" / "topics.yml").read_text(encoding="utf-8")
     assert (root / "content" / "topics.yml").read_text() == shipped.split("\ntopics:\n", 1)[0] + "\ntopics: []\n"

@@ -27,7 +27,9 @@ import yaml
 from ..atomicfile import atomic_write
 from ..errors import Location, Problems, counted
 from ..quoting import quoted
-from ..siteconfig import CONFIG, EXAMPLE_DESCRIPTION, EXAMPLE_LISTING, EXAMPLE_NAME, HOME_PAGE, markup_said
+from ..siteconfig import (
+    CONFIG, EXAMPLE_DESCRIPTION, EXAMPLE_LISTING, EXAMPLE_METADATA, EXAMPLE_NAME, HOME_PAGE, markup_said,
+)
 
 HELP = "start your own list in this copy: remove the shipped example's papers and topics, name the site"
 EXIT = (
@@ -303,7 +305,7 @@ def _not_the_example(root: Path, in_git: bool) -> tuple[Problems, set[str]]:
             if topics is not None else "unreadable, or not the shipped example's"
         )
     for path in sorted((root / SOURCES).iterdir()):
-        if path.name not in (EXAMPLE_LISTING.name, RECORD.name):
+        if path.name not in (EXAMPLE_LISTING.name, EXAMPLE_METADATA.name, RECORD.name):
             why.setdefault(f"{SOURCES.as_posix()}/{path.name}", []).append("a source of yours, not the example's")
     if in_git:
         _git_changes(root, why, changed)
