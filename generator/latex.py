@@ -593,6 +593,16 @@ def name_accents(text: str) -> str:
     return text
 
 
+def name_letters(text: str) -> str:
+    """One name as its letters, where TeX is not otherwise read (an RIS record): its
+    accent and letter macros as characters (`name_accents`), without the braces around
+    one letter they leave (``Sch{\\"o}lkopf`` is "Schölkopf", ``Pawe{\\l}`` "Paweł").
+    Nothing else is read: a name without a backslash is returned as it is."""
+    if "\\" not in text:
+        return text
+    return _ONE_LETTER_GROUP.sub(r"\1", name_accents(text))
+
+
 def math_spans(text: str) -> Iterator[re.Match[str]]:
     """The math spans of ``text``, as `_MATH` finds them."""
     return _MATH.finditer(text) if "$" in text or "\\" in text else iter(())

@@ -51,6 +51,15 @@ def test_a_text_pylatexenc_reads_is_read_once_and_as_the_first_reading(monkeypat
     latex._pylatexenc_text.cache_clear()
 
 
+def test_name_letters_reads_accents_and_leaves_the_rest_of_a_name_as_written():
+    # (An RIS name, where TeX is read nowhere else: only its accents and letters.)
+    assert latex.name_letters(r'Sch{\"o}lkopf, Bernhard') == "Schölkopf, Bernhard"
+    assert latex.name_letters(r"Pawe{\l} Nowak") == "Paweł Nowak"
+    assert latex.name_letters(r'M\"{u}ller, {K}.') == "Müller, K."
+    assert latex.name_letters("{Hugging Face}") == "{Hugging Face}"  # (no backslash: as written)
+    assert latex.name_letters(r"{Hugging Face} \& Co") == r"{Hugging Face} \& Co"
+
+
 def test_an_accent_over_an_accented_letter_is_the_letter_with_both():
     # Vietnamese stacks two accents; "Nguy{\~ê}n" had been left on the page.
     assert clean_latex(r"Nguy{\~{\^e}}n, Tr\`{\^a}n, Ph\d{\u{a}}m") == "Nguyễn, Trần, Phặm"

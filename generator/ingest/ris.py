@@ -35,6 +35,7 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 
 from ..conflicts import difference
 from ..errors import Location, Problems
+from ..latex import name_letters
 from ..export_bibtex import names_proceedings, names_software
 from ..links import (
     arxiv_id,
@@ -829,7 +830,10 @@ def _fuller(one: str, other: str) -> str:
 def _author(written: str) -> tuple[str | None, str]:
     """One AU or A1 value as read, and the marks beside it left out; (None, the value)
     for an "et al." (or nothing)."""
-    name = _plain(written)
+    # (RIS holds plain text, but an exporter fed BibTeX writes its accents as TeX,
+    # "Sch{\\"o}lkopf": read as a BibTeX import reads them, a name the page shows and the
+    # search finds as "Schölkopf". Titles and other fields are kept as written.)
+    name = name_letters(_plain(written))
     if not name or _ET_AL.fullmatch(name):
         return None, name
     if is_company_written(name):

@@ -581,6 +581,26 @@ def test_names_read_as_the_bibtex_import_writes_them():
     assert problems == []
 
 
+def test_tex_accents_in_names_read_as_the_bibtex_import_reads_them():
+    # An exporter fed BibTeX (JabRef, bibutils) writes a name's accents as TeX: kept as
+    # written they showed "Sch{\\"o}lkopf" on the page, and a search for "Scholkopf" or
+    # "Schölkopf" found nothing. An editor's name (a chapter's A2) is read alike; a
+    # braced organisation stays as written.
+    record, problems = _one(
+        "PY  - 2002\n"
+        'AU  - Sch{\\"o}lkopf, Bernhard\n'
+        'AU  - M\\"uller, Klaus-Robert\n'
+        "AU  - Pawe{\\l} Nowak\n"
+        "AU  - Nguy\\~{\\^e}n, An\n"
+        "AU  - {Hugging Face}\n"
+        'A2  - Sch\\"{o}lkopf, B.\n',
+        kind="CHAP",
+    )
+    assert record.authors == ("Bernhard Schölkopf", "Klaus-Robert Müller", "Paweł Nowak", "An Nguyễn", "{Hugging Face}")
+    assert record.editors == ("B. Schölkopf",)
+    assert problems == []
+
+
 def test_an_author_named_twice_is_a_warning_at_the_second_and_the_list_stays():
     # (The second was dropped without a word; a BibTeX entry's is said at its field.)
     # Names are compared as read, whatever their case and whichever way round they are
