@@ -141,7 +141,7 @@ _A2_EDITORS = _BOOKS | _IN_BOOKS | _CONFERENCES
 # Goos and Hartmanis). One without reads A2, as the RIS specification's "secondary author",
 # unless it has authors: an authored book in a series, Zotero's, has its series editors
 # under A2 and no A3 (Bishop's book was "edited by" its series' editors). The model has no
-# place for a series' editors: they are left out, as a chapter's A3 is.
+# place for a series' editors: they are left out, as a chapter's A3 is (each said).
 # (Not an EDBOOK: an edited book, its A2 is its editors.)
 _A3_EDITORS = _BOOKS
 _REPORTS = frozenset({"RPRT"})
@@ -425,6 +425,21 @@ def _record(
             f"A2 of this {book} ({'; '.join(map(quoted, series))}) left out:"
             f" {why} names its series' editors (Zotero's), which no page shows;"
             " write them in its file's `editors` if they edited the book itself",
+            (source,),
+        )
+    series_a3 = [name.strip() for name in tags.all("A3") if author_key(_author(name)[0] or "") not in kept]
+    if kind in _A2_EDITORS - _A3_EDITORS and series_a3:
+        # A chapter's or conference paper's A3 is its book's or proceedings' series'
+        # editors (the RIS specification's "Series Editor", Zotero's seriesEditor of a
+        # bookSection and a conferencePaper), its book's editors being A2. Dropped without
+        # a word before; said as a book's A2 of its series is. (Not one ED or A2 names too.)
+        part, whole = ("chapter", "book") if kind in _IN_BOOKS else ("conference paper", "proceedings")
+        problems.warning_about(
+            tags.where("A3", path, series_a3[0]),
+            f"A3 of this {part} ({'; '.join(map(quoted, series_a3))}) left out:"
+            f" a {part}'s A3 names its {whole}'s series' editors (the RIS specification's,"
+            f" Zotero's), which no page shows; write them in its file's `editors` if they"
+            f" edited the {whole} itself",
             (source,),
         )
     if editors and not authors and kind not in _BOOKS:

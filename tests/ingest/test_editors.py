@@ -224,6 +224,37 @@ def test_an_ris_editor_initialled_under_one_tag_and_named_in_full_under_the_othe
     assert record.editors == ("Tsung-Yi Lin", "S. Thrun", "Sebastian Thrun")
 
 
+def test_an_ris_chapters_a3_is_its_books_series_editors_said_left_out():
+    # (fix32: a chapter's A3, its book's series' editors as the RIS specification and
+    # Zotero's RIS.js write them, the book's own editors under A2, was dropped without a
+    # word.) Said at the first A3 (line 5), with the names, as a book's A2 of its series
+    # is; a conference paper's alike. The editors A2 names are read as before.
+    problems = Problems()
+    (record,) = _ris(
+        "AU  - Caruana, Rich\nA2  - Thrun, Sebastian\nA3  - Goos, Gerhard\nA3  - Hartmanis, Juris\n",
+        problems, "CHAP",
+    )
+    assert (record.authors, record.editors) == (("Rich Caruana",), ("Sebastian Thrun",))
+    assert [(str(p.location), p.message) for p in problems.items] == [("lab.ris:5:1", (
+        "A3 of this chapter ('Goos, Gerhard'; 'Hartmanis, Juris') left out: a chapter's A3 names its"
+        " book's series' editors (the RIS specification's, Zotero's), which no page shows; write them"
+        " in its file's `editors` if they edited the book itself"))]
+    problems = Problems()
+    (record,) = _ris("AU  - Caruana, Rich\nA3  - Goos, Gerhard\n", problems, "CPAPER")
+    assert record.editors == ()
+    assert [(str(p.location), p.message[:60]) for p in problems.items] == [
+        ("lab.ris:4:1", "A3 of this conference paper ('Goos, Gerhard') left out: a co")
+    ]
+    # (An A3 naming one A2 or ED names too is no editor left out: not said; nor is a
+    # journal article's A3, another role, as its A2 is.)
+    for kind, body in (("ECHAP", "A2  - Thrun, Sebastian\nA3  - Thrun, Sebastian\n"),
+                       ("CONF", "ED  - Thrun, Sebastian\nA3  - Thrun, Sebastian\n"),
+                       ("JOUR", "A3  - Goos, Gerhard\n")):
+        problems = Problems()
+        (record,) = _ris("AU  - Caruana, Rich\n" + body, problems, kind)
+        assert not problems.items, (kind, problems.format())
+
+
 def test_an_ris_initial_two_full_names_under_the_other_tag_fit_is_merged_with_neither():
     # (rev109: "Thrun, S." under ED beside "Thrun, Stefan" and "Thrun, Sebastian" under A2
     # was merged with the first, Stefan: a guess.) Either may be S.: each kept as read.
@@ -242,7 +273,7 @@ def test_an_ris_initial_two_full_names_under_the_other_tag_fit_is_merged_with_ne
 def test_an_ris_authored_books_a2_without_a3_is_its_series_editors_not_its_own():
     # (ed1: Zotero writes an authored book's series editors under A2 and, with no editors
     # of its own, no A3: the page said "edited by" its series' editors.) The model has no
-    # place for a series' editors: they are left out, as a chapter's A3 is. A book with
+    # place for a series' editors: they are left out, as a chapter's A3 is (said too). A book with
     # no author still reads A2 as its editors (the RIS specification's), and ED is read.
     problems = Problems()
     (record,) = _ris("AU  - Bishop, Christopher M.\nA2  - Jordan, Michael\nA2  - Kleinberg, Jon\n",
