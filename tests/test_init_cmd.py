@@ -194,10 +194,10 @@ def test_init_without_a_description_describes_the_lab_s_list_not_the_example(tmp
     assert (status, err) == (0, "")
     config = (root / "mkdocs.yml").read_text()
     changed = [(a, b) for a, b in zip(MKDOCS.splitlines(), config.splitlines(), strict=True) if a != b]
-    assert [b for _, b in changed] == ['site_name: "Smith Lab: ours."', 'site_description: "Smith Lab: ours: research papers, by topic."']
+    assert [b for _, b in changed] == ['site_name: "Smith Lab: ours."', 'site_description: "Smith Lab: ours — research papers, by topic."']
     assert example not in config
     assert (
-        "- mkdocs.yml: site_name set to 'Smith Lab: ours.', site_description to 'Smith Lab: ours: research papers,"
+        "- mkdocs.yml: site_name set to 'Smith Lab: ours.', site_description to 'Smith Lab: ours — research papers,"
         " by topic.' (set your own with --description, or in mkdocs.yml)\n"
     ) in out
 
@@ -666,6 +666,31 @@ def test_a_second_init_keeps_the_windows_line_ends_of_mkdocs_yml(tmp_path, capsy
     )  # (the description the first run made of the name follows it)
 
 
+def test_a_name_with_a_colon_is_described_after_a_dash_and_reads_back_as_typed(tmp_path, capsys):
+    # (fix32: "Smith Lab: robotics" was described "Smith Lab: robotics: research papers, by
+    # topic.", two colons, as if research papers were one of robotics'.) Both values read
+    # back from mkdocs.yml as typed, as MkDocs loads them.
+    root = project(tmp_path)
+    status, out, err = init(root, capsys, "--name", "Smith Lab: robotics")
+    assert (status, err) == (0, "")
+    loaded = mkdocs_load((root / "mkdocs.yml").read_text())
+    assert (loaded["site_name"], loaded["site_description"]) == (
+        "Smith Lab: robotics", "Smith Lab: robotics \u2014 research papers, by topic."
+    )
+    # Renamed, the description a first run made of the old name follows the new one,
+    # the doubled colon an earlier run wrote too; one without a colon takes the colon.
+    for old in ("Smith Lab: robotics \u2014 research papers, by topic.", "Smith Lab: robotics: research papers, by topic."):
+        (root / "mkdocs.yml").write_text(with_values((root / "mkdocs.yml").read_text(), {"site_description": old}))
+        status, out, err = init(root, capsys, "--name", "Jones Lab: vision")
+        assert (status, err) == (0, "")
+        assert mkdocs_load((root / "mkdocs.yml").read_text())["site_description"] == (
+            "Jones Lab: vision \u2014 research papers, by topic."
+        ), old
+        assert init(root, capsys, "--name", "Smith Lab: robotics")[0] == 0
+    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    assert mkdocs_load((root / "mkdocs.yml").read_text())["site_description"] == "Smith Lab: research papers, by topic."
+
+
 @pytest.mark.parametrize("value", ["!ENV [NAME, Lab]", "1.5"])
 def test_a_second_init_says_a_name_that_was_no_string_as_the_file_wrote_it(tmp_path, capsys, value):
     # (it said "not set before" of a site_name read from the environment, or a number)
@@ -713,10 +738,10 @@ def test_init_without_a_name_takes_the_one_mkdocs_yml_already_has_and_says_so(tm
     config = (root / "mkdocs.yml").read_text()
     changed = [(a, b) for a, b in zip(with_values(MKDOCS, {"site_name": "Smith Lab: ours"}).splitlines(),
                                       config.splitlines(), strict=True) if a != b]  # fmt: skip
-    assert [b for _, b in changed] == ['site_description: "Smith Lab: ours: research papers, by topic."']
+    assert [b for _, b in changed] == ['site_description: "Smith Lab: ours — research papers, by topic."']
     assert (
         "- mkdocs.yml: site_name kept as it was, 'Smith Lab: ours' (give --name to set another),"
-        " site_description set to 'Smith Lab: ours: research papers, by topic.'"
+        " site_description set to 'Smith Lab: ours — research papers, by topic.'"
         " (set your own with --description, or in mkdocs.yml)\n"
     ) in out
     assert not (root / LISTING).exists()

@@ -63,7 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--description", help="a sentence on your list: mkdocs.yml's site_description (without it, starting"
-        " your list keeps one of yours there, else sets 'NAME: research papers, by topic.')"
+        " your list keeps one of yours there, else sets 'NAME: research papers, by topic.', or after a NAME"
+        " with a colon of its own 'NAME \u2014 research papers, by topic.')"
     )
 
 
@@ -205,7 +206,19 @@ def described(name: str) -> str:
     describes the example, and kept as shipped, an upstream edit of that line would merge
     into the lab's site unseen; the lab's own line conflicts instead, as its site_name."""
     # (Holds no '<' or '"' that the name, checked as site_name is, does not.)
-    return f"{name.strip().rstrip('.:;, ') or name.strip()}: research papers, by topic."
+    named = name.strip().rstrip(".:;, ") or name.strip()
+    # A name with a colon of its own ("Smith Lab: robotics") is followed by a dash, not a
+    # second colon: "Smith Lab: robotics: research papers, by topic." read as a list of
+    # labels, robotics one of the lab's, research papers one of robotics'.
+    return f"{named} \u2014 research papers, by topic." if ":" in named else f"{named}: research papers, by topic."
+
+
+def _described_by_init(description: str, name: str) -> bool:
+    """Whether ``description`` is the one init made of ``name`` (`described`), now or
+    as runs before the dash made it of a name with a colon ("Smith Lab: ours: research
+    papers, by topic."): a rename replaces it, as it is no lab's own line."""
+    named = name.strip().rstrip(".:;, ") or name.strip()
+    return description in (described(name), f"{named}: research papers, by topic.")
 
 
 def _already_own(root: Path, name: str | None, description: str | None) -> int:
@@ -229,7 +242,7 @@ def _already_own(root: Path, name: str | None, description: str | None) -> int:
     current = string_values(text) if text is not None else {}
     if (
         name is not None and description is None and "site_name" in current
-        and current.get("site_description") == described(current["site_name"])
+        and _described_by_init(current.get("site_description", ""), current["site_name"])
     ):
         # The description the first run made of the old name, not one the lab wrote:
         # kept, it went on naming the old name in every page's description.
