@@ -212,15 +212,16 @@ class Paper:
 
     @property
     def brief_byline(self) -> str:
-        """The authors as a table row names them: "A", "A and B", or "A et al.". (A
-        reader knows a paper by its first author; a row has no room for ten names.)"""
+        """The authors as a table row names them: "A", "A, B", or "A et al.". (A reader
+        knows a paper by its first author; a row has no room for ten names.) The page's
+        byline (`byline`) cut short, as `short_byline` cuts it: the row of a paper of two
+        said "A and B" and its page "A, B", one paper's authors written two ways."""
         names = self.names
         if not names:
             return ""
-        first = shown_name(names[0])
         if len(names) < len(self.authors) or len(names) > 2:
-            return first + " et al."
-        return first if len(names) == 1 else f"{first} and {shown_name(names[1])}"
+            return shown_name(names[0]) + " et al."
+        return self.byline
 
     @cached_property
     def filter_names(self) -> str:

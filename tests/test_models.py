@@ -42,7 +42,10 @@ def test_a_long_author_list_is_cut_to_ten_names_in_the_short_byline():
 def test_a_table_row_names_the_first_author_and_the_venue():
     assert paper().brief_byline == ""
     assert paper("Ada Lovelace").brief_byline == "Ada Lovelace"
-    assert paper("Ada Lovelace", "Alan Turing").brief_byline == "Ada Lovelace and Alan Turing"
+    # (fix32: two names were "A and B" in a row, "A, B" on the paper's page: written as
+    # the page writes them, the row's byline the page's cut short.)
+    assert paper("Ada Lovelace", "Alan Turing").brief_byline == "Ada Lovelace, Alan Turing"
+    assert paper("Ada Lovelace", "Alan Turing").brief_byline == paper("Ada Lovelace", "Alan Turing").byline
     assert paper("Ada Lovelace", "Alan Turing", "Grace Hopper").brief_byline == "Ada Lovelace et al."
     # An incomplete list ("and others") is "et al." however few are named; "others"
     # alone is a name (as the page's byline has it).
@@ -51,7 +54,7 @@ def test_a_table_row_names_the_first_author_and_the_venue():
     # Surname first as imported, first name first as shown (names.shown_name); an
     # organisation as written, a braced name without its braces; a suffix kept, without the comma
     # before it (which a list of names joined by commas reads as a separator).
-    assert paper("García Márquez, Gabriel", "Ada Lovelace").brief_byline == "Gabriel García Márquez and Ada Lovelace"
+    assert paper("García Márquez, Gabriel", "Ada Lovelace").brief_byline == "Gabriel García Márquez, Ada Lovelace"
     assert paper("Gemini Team, Google", "A B", "C D").brief_byline == "Gemini Team, Google et al."
     assert paper("{Google DeepMind}").brief_byline == "Google DeepMind"
     assert paper("{Google DeepMind}", "{Hugging Face}").byline == "Google DeepMind, Hugging Face"

@@ -1693,7 +1693,7 @@ def test_the_filter_finds_a_paper_by_any_author_or_its_venue(browser):
         ("liskov iclr", ["Editing Models with Task Vectors"]),  # author and venue
         ("neurips", ["Replay Against Forgetting in Continual Learning"]),
         ("turing", ["Replay Against Forgetting in Continual Learning"]),  # "Ada Lovelace et al."
-        ("and", []),  # "Liskov and Dijkstra": a word of the line, not of the paper
+        ("and", []),  # no paper's word (the line said "Liskov and Dijkstra" before fix32)
         ("et", []),  # "et al."
     ])
 
