@@ -576,6 +576,9 @@ def tex_accent(text: str) -> tuple[str, str] | None:
 
 # A letter an accent gave, still in the braces around it ("Pawe{\\l}": "Pawe{ł}").
 _ONE_LETTER_GROUP = lazyre.compile(r"\{(\w)\}")
+# A letter in braces, or the argument of a macro that `name_accents` left unread: its
+# braces kept ("\\textbf{X}" without them is "\\textbfX", another macro).
+_LETTER_OR_ARGUMENT = lazyre.compile(r"(\\(?:[A-Za-z]+|.)\s*)?\{(\w)\}")
 # A word in braces that keep its capitals from a style's lower-casing ("{LoRA}: {Low}-{Rank}").
 _CAPITALS_KEPT = lazyre.compile(r"\{([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\}")
 
@@ -600,7 +603,11 @@ def name_letters(text: str) -> str:
     Nothing else is read: a name without a backslash is returned as it is."""
     if "\\" not in text:
         return text
-    return _ONE_LETTER_GROUP.sub(r"\1", name_accents(text))
+    return _LETTER_OR_ARGUMENT.sub(_letter_unbraced, name_accents(text))
+
+
+def _letter_unbraced(match: re.Match[str]) -> str:
+    return match.group(0) if match.group(1) else match.group(2)
 
 
 def math_spans(text: str) -> Iterator[re.Match[str]]:

@@ -60,6 +60,47 @@ def test_name_letters_reads_accents_and_leaves_the_rest_of_a_name_as_written():
     assert latex.name_letters(r"{Hugging Face} \& Co") == r"{Hugging Face} \& Co"
 
 
+def test_name_letters_keeps_the_braces_of_a_macro_it_does_not_read():
+    # (rev118: the one-letter braces went after any macro, an accent's or not:
+    # "\textbf{X}" was "\textbfX", another macro, neither the name as written nor read.)
+    assert latex.name_letters(r"\textbf{X} Smith") == r"\textbf{X} Smith"
+    assert latex.name_letters(r'\emph{K}. M\"uller') == r"\emph{K}. Müller"
+    assert latex.name_letters(r'{K}. M\"uller') == "K. Müller"  # (a letter's own braces go)
+
+
+# What real exports write for a name's letters (JabRef, bibutils, a BibTeX file pasted
+# into a reference manager), each form with the letter it stands for.
+_NAME_TEX = {
+    r'{\"o}': "ö", r'\"{o}': "ö", r'\"o': "ö", r"{\o}": "ø", r"{\ss}": "ß", r"\ss{}": "ß",
+    r"{\aa}": "å", r"{\AA}": "Å", r"\'{e}": "é", r"{\'E}": "É", r"\c{c}": "ç", r"\v{s}": "š",
+    r"\v{S}": "Š", r"{\L}": "Ł", r"{\l}": "ł", r"\H{o}": "ő", r"\~{n}": "ñ", r"\~{\^e}": "ễ",
+    r"\'{\i}": "í", r"\`a": "à",
+}
+_NAME_PLAIN = st.one_of(
+    st.text(alphabet=st.characters(whitelist_categories=("L",), blacklist_characters="\\{}"), min_size=2, max_size=8),
+    st.sampled_from([" ", ", ", "-", ". ", "{Meta, Inc.}", "{Hugging Face}", "Jr."]),
+)
+
+
+@given(st.lists(st.one_of(_NAME_PLAIN, st.sampled_from(sorted(_NAME_TEX))), max_size=8))
+def test_name_letters_reads_each_accent_form_as_its_letter_and_nothing_else(pieces):
+    # (rev118: a property test for fix32's name_letters; each form as written, the text
+    # around it, a braced organisation among them, kept letter for letter.)
+    name = "".join(pieces)
+    expected = "".join(_NAME_TEX.get(piece, piece) for piece in pieces)
+    assert latex.name_letters(name) == expected
+    assert latex.name_letters(expected) == expected  # (read once: reading again changes nothing)
+
+
+@given(st.text(alphabet="\\{}\"'`^~.vcHoaAeiLlsS tb,-ü", max_size=24))
+def test_name_letters_answers_any_text_and_reads_it_once(text):
+    # A literal backslash or an unbalanced brace is no crash: kept as written.
+    read = latex.name_letters(text)
+    assert latex.name_letters(read) == read
+    if "\\" not in text:
+        assert read == text
+
+
 def test_an_accent_over_an_accented_letter_is_the_letter_with_both():
     # Vietnamese stacks two accents; "Nguy{\~ê}n" had been left on the page.
     assert clean_latex(r"Nguy{\~{\^e}}n, Tr\`{\^a}n, Ph\d{\u{a}}m") == "Nguyễn, Trần, Phặm"
