@@ -605,7 +605,8 @@ def test_init_on_the_shipped_example_leaves_a_list_that_checks_and_builds(tmp_pa
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "a fresh clone")
-    status, out, err = init(root, capsys, "--name", "Smith Lab reading list")
+    # (A name with a colon of its own, described after a dash: rev118.)
+    status, out, err = init(root, capsys, "--name", "Smith Lab: reading list")
     assert (status, err) == (0, "")
     # (The example's sources: its listing, what was found of its papers' ids, authors and
     # venues, and the import's record: all the example's, none a lab's own.)
@@ -630,7 +631,15 @@ def test_init_on_the_shipped_example_leaves_a_list_that_checks_and_builds(tmp_pa
     done = subprocess.run([sys.executable, "-m", "generator", "build", "--strict", "-q"], cwd=root, env=env,
                           capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "Smith Lab reading list" in (root / "site" / "index.html").read_text(encoding="utf-8")
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Smith Lab: reading list</title>" in home
+    # The dash init wrote reaches every page's head as the character, not an entity or
+    # its UTF-8 bytes read as Latin-1 ("\u00e2\u20ac\u201d"). (The feeds carry the
+    # site's name, not its description.)
+    described = "Smith Lab: reading list \u2014 research papers, by topic."
+    assert f'<meta name="description" content="{described}">' in home
+    assert f'<meta property="og:description" content="{described}">' in home
+    assert "&mdash;" not in home and "\u00e2\u20ac" not in home
     assert not list((root / "site" / "papers").glob("*/index.html"))
 
 
