@@ -2569,7 +2569,20 @@ def test_a_word_with_an_apostrophe_finds_the_papers_that_write_it(engine):
         "papers/dont-stop-pretraining-make-prompt-based-fine-tuning-powerful-learner/",
         "papers/show-dont-tell-aligning-language-models-with-demonstrated-feedback/",
     ]
-    assert len(hits) < 10
+    # The others write "don't" in their abstracts, or are of authors whose name begins
+    # with "Don" (Yuxiao Dong, Dongsheng Li: "Don" typed as a word's start): not every
+    # page, as "t*" found.
+    import yaml
+
+    expected = set()
+    for path in (ROOT / "content" / "papers").glob("*.yml"):
+        paper = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "don't" in (paper["title"] + paper["abstract"]).lower() or any(
+            re.search(r"\bDon", name) for name in paper.get("authors") or ()
+        ):
+            expected.add(f"papers/{path.stem}/")
+    assert set(hits) == expected
+    assert len(hits) < 20
 
 
 def test_a_fuzzy_term_is_searched_within_two_edits_at_most(monkeypatch):
@@ -2976,13 +2989,18 @@ def test_a_query_whose_words_the_index_has_ranks_as_without_fuzzy_terms(built, e
     assert before.vocabulary is None
     # (A hyphenated word the index has joined is ranked whole with the vocabulary alone,
     # its halves exact words: those titles differ by that, not by a fuzzy term.)
+    # (Nor by a stop word the index has as a name, "_an" for "an" where an author is
+    # De-An Huang: the vocabulary tells which (name_forms), as it is meant to.)
+    def named(term: str) -> bool:
+        return term.startswith(NAME_MARK) and term[len(NAME_MARK):].split("^")[0] in STOP_WORDS
+
     for paper in papers:
         title = paper["title"]
         refined = refine_query(title, engine.separator.pattern, engine.base_forms, engine.vocabulary)
         assert "~" not in refined, title
         if "-" not in title:
-            assert [term for term in refined.split() if not term.startswith("title:")] == refine_query(
-                title, engine.separator.pattern, engine.base_forms).split(), title
+            assert [term for term in refined.split() if not term.startswith("title:") and not named(term)] == (
+                refine_query(title, engine.separator.pattern, engine.base_forms).split()), title
     for query in ("instruction tuning", "reinforcement learning", "pruned models", "instr", "Tülu"):
         assert "~" not in refine_query(query, engine.separator.pattern, engine.base_forms, engine.vocabulary)
         assert {hit.location for hit in engine.search(query)} == {hit.location for hit in before.search(query)}, query

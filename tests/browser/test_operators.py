@@ -189,14 +189,17 @@ def test_the_browser_tells_a_marked_word_no_page_has_as_python_does(page, site_d
 
 @pytest.mark.example
 @pytest.mark.parametrize("query, said", [
-    ("Bengio", "This list records no authors, and no page writes \u201cBengio\u201d: browse all papers."),
-    ("2106.09685", "This list records no arXiv ids, and no page writes 2106.09685: browse all papers."),
+    ("Bengio", "No paper in this list has an author named \u201cBengio\u201d, and no page writes it:"
+               " try another spelling, or browse all papers."),
+    ("2106.09685", "No paper in this list has the arXiv id 2106.09685, and no page writes it: browse all papers."),
 ])
-def test_nothing_found_for_a_field_the_list_records_none_of_says_so(page, query, said):
-    # (A reader on the shipped site, whose list records no authors, years or arXiv ids:
-    # "Bengio" and "2106.09685" were told to try a shorter word or another spelling.)
+def test_nothing_found_for_a_name_or_an_id_no_paper_has_says_so(page, query, said):
+    # (A reader on the shipped site, whose list records authors and arXiv ids, none of
+    # them these: "Bengio" and "2106.09685" were told to try a shorter word or another
+    # spelling when it recorded neither. The shorter word is no help for either; a name
+    # may be spelt otherwise, an id may not.)
     assert result_hrefs(page, query) == []
     meta = page.locator(".md-search-result__meta").inner_text()
     assert meta.startswith("No page found") and meta.endswith(said), meta
-    assert "spelling" not in meta
+    assert "shorter" not in meta
     assert page.locator(".md-search-result__meta").get_by_role("link", name="all papers").count() == 1

@@ -16,6 +16,9 @@ pytestmark = pytest.mark.example  # the shipped example list itself
 
 ROOT = Path(__file__).parents[2]
 SEED = ROOT / "content" / "sources" / "000_19bd02ae25786342.txt"
+# What was found of the seed's papers elsewhere (ids, authors, venues, years, code),
+# imported after the seed: its links are found_in: bibtex, the seed's abstract or curator.
+METADATA = ROOT / "content" / "sources" / "example-list-metadata.bib"
 PAPERS = ROOT / "content" / "papers"
 
 
@@ -58,9 +61,12 @@ def test_abstracts_are_complete_and_clean():
 def test_the_34_github_repositories_1_curators_code_site_and_9_project_pages():
     code, project, official = [], [], []
     for paper in _papers().values():
-        code += [link["url"] for link in paper["links"]["code"]]
-        official += [link.get("official") for link in paper["links"]["code"]]
-        project += [link["url"] for link in paper["links"]["project"]]
+        # (The seed's and a curator's: the metadata file's are found_in: bibtex, below.)
+        seeds = {kind: [link for link in paper["links"][kind] if link.get("found_in") != "bibtex"]
+                 for kind in ("code", "project")}  # fmt: skip
+        code += [link["url"] for link in seeds["code"]]
+        official += [link.get("official") for link in seeds["code"]]
+        project += [link["url"] for link in seeds["project"]]
     on_github = [url for url in code if classify(url).host == "github"]
     repos = {classify(url).repo for url in on_github}
     assert len(on_github) == 34 and len(repos) == 34
@@ -91,6 +97,42 @@ def test_the_34_github_repositories_1_curators_code_site_and_9_project_pages():
         "https://aka.ms/LearningLaw", "https://sites.google.com/view/graspgpt/",
         "http://hulc2.cs.uni-freiburg.de", "https://libero-project.github.io",
     ])
+
+
+def test_the_metadata_file_gave_what_the_papers_hold_beyond_the_seed_and_names_its_pages():
+    text = METADATA.read_text(encoding="utf-8")
+    problems = Problems()
+    records = parse_text(text, str(METADATA), problems)
+    assert not problems, problems.format()
+    by_key = {record.key: record for record in records}  # (each entry is keyed by its paper id)
+    assert text.count("\n@") == len(records) == 179
+    papers = _papers()
+    for paper in papers.values():
+        record = by_key.get(paper["id"])
+        if record is None:  # (nothing sure was found of it)
+            assert paper["id"] == "is-prompt-all-you-need-no-a-comprehensive-and-broader-view-of-instruction"
+            assert not paper.get("arxiv") and not paper["authors"]
+            continue
+        # Each entry's pages are named above it; the file's values are the paper's.
+        before = text[: text.index("{" + paper["id"] + ",")].rsplit("\n\n", 1)[-1]
+        assert "% evidence: http" in before, paper["id"]
+        assert (paper.get("arxiv"), paper["authors"], paper.get("venue")) == (
+            record.arxiv or None, list(record.authors), record.venue or None), paper["id"]
+        # Its code and project pages are the paper's (one the seed's abstract gave already
+        # kept as the abstract's), and the paper has no other from it.
+        def same(url: str) -> str:
+            return url.rstrip("/").lower()
+
+        given = {same(link.url) for link in record.links if link.kind in ("code", "project")}
+        held = {kind: {same(link["url"]): link for link in paper["links"][kind]} for kind in ("code", "project")}
+        assert given <= held["code"].keys() | held["project"].keys(), paper["id"]
+        assert {url for links in held.values() for url, link in links.items()
+                if link.get("found_in") == "bibtex"} <= given, paper["id"]  # fmt: skip
+        assert all(link.get("official") == "true" for url, link in held["code"].items() if url in given)
+    assert sum(1 for p in papers.values() if p.get("arxiv")) == 178
+    assert sum(1 for p in papers.values() if p["authors"]) == 172
+    assert sum(1 for p in papers.values() if p.get("venue")) == 123
+    assert sum(1 for p in papers.values() if p["links"]["code"]) == 118
 
 
 def test_where_the_seed_says_what_a_link_gives_its_words_decide_the_kind():
@@ -142,9 +184,12 @@ def test_the_shipped_view_is_what_the_seed_gave_each_paper():
     assert sorted(views) == sorted(papers)
     for paper_id, paper in papers.items():
         view = views[paper_id]
-        # The seed gives titles and abstracts only, and the files hold them unedited.
-        assert sorted(view.fields) == ["abstract", "title"]
+        # The seed gives titles and abstracts only, and the files hold them unedited; the
+        # metadata file gave the rest (the one paper it names nothing of has only those).
+        assert {"abstract", "title"} <= set(view.fields)
         assert view.has_value("title", paper["title"]) and view.has_value("abstract", paper["abstract"])
+        if paper_id == "is-prompt-all-you-need-no-a-comprehensive-and-broader-view-of-instruction":
+            assert sorted(view.fields) == ["abstract", "title"]
         # (A link a curator added, found_in: curator, is the file's, not the seed's.)
         urls = {link["url"].rstrip("/").lower() for items in paper["links"].values() for link in items
                 if link.get("found_in") != "curator"}
