@@ -27,6 +27,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cached_property
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
@@ -425,10 +426,21 @@ class RawValues(LibraryMiddleware):
     ) -> None:
         super().__init__(allow_inplace_modification=True)
         self._held = held
-        self._lines = text.split("\n")
-        self._written = written.split("\n") if written is not None else self._lines
+        self._text = text
+        self._written_text = written
         self._path = path
         self._problems = problems
+
+    # The lines of the text read and as written, split only for an entry a message is
+    # said of: most files have none, and splitting a 10,000-entry file's 15 MB twice cost
+    # every import 0.05 s.
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self._text.split("\n")
+
+    @cached_property
+    def _written(self) -> list[str]:
+        return self._written_text.split("\n") if self._written_text is not None else self._lines
 
     def transform(self, library: Library) -> Library:
         macros: dict[str, str] = {}

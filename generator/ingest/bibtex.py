@@ -1053,10 +1053,11 @@ def _keyless(entries: list[Entry], text: str, path: str, problems: Problems) -> 
     """An entry with no citation key (``@article{,``), which bibtexparser reads with an
     empty one: said where its key goes, a warning; imported (its title and the rest
     name the paper; a key only matches it to a file's record on a re-import)."""
-    lines = text.split("\n")
+    lines: list[str] | None = None  # (split at the first entry without a key: most files have none)
     for entry in entries:
         if entry.key.strip():
             continue
+        lines = text.split("\n") if lines is None else lines
         col, kind = _key_place(lines, entry.start_line, entry.raw)
         problems.warning(
             Location(path, entry.start_line + 1, col),
@@ -1808,11 +1809,14 @@ def _unknown_types(entries: list[Entry], text: str, path: str, problems: Problem
     ``@inprocedings``) is told at its type, with the type it most plausibly meant, and
     read as a @misc, as BibTeX and biber read it: imported with every field it has, not
     dropped (a misspelt type loses no paper), nor read as a guessed type."""
-    known = sorted(_ENTRY_TYPES | _BY_ORGANIZATION | _VOLUMES | _BOOKS | _IN_BOOKS | set(_KINDS) | _STYLE_CONTROLS)
-    lines = text.split("\n")
+    types = _ENTRY_TYPES | _BY_ORGANIZATION | _VOLUMES | _BOOKS | _IN_BOOKS | set(_KINDS) | _STYLE_CONTROLS
+    known: list[str] = []  # (sorted for `closest` at the first such entry)
+    lines: list[str] | None = None  # (split there too: most files have none)
     for entry in entries:
-        if entry.entry_type.lower() in known:
+        if entry.entry_type.lower() in types:
             continue
+        known = known or sorted(types)
+        lines = text.split("\n") if lines is None else lines
         first = (entry.raw or "").split("\n", 1)[0]
         line = lines[entry.start_line] if entry.start_line < len(lines) else ""
         at = line.find(first) if first else -1
