@@ -98,7 +98,8 @@ class Paper:
         """This run's view, added to what earlier imports took (for a paper that existed)."""
         fields = {name: frozenset(d) for name, d in self.seen_fields.items()}
         for name, value in sorted(self.fills.items()):
-            if name == "tags" or name not in self.given_by:
+            given = self.given_by.get(name)
+            if given is None or name == "tags":
                 continue  # (their own rule: _tags_to_add)
             # The value the importer wrote into the file, with each record of this run
             # that gave it (record_mark), apart from every value a source offered (a
@@ -106,9 +107,12 @@ class Paper:
             same, value_digest = self.offered.get(name, (None, ""))
             if same is not value:
                 value_digest = provenance.digest(value)
-            marks = {self._marks(record)[name != "venue"] for record in self.given_by[name].get(value_digest, ())}
-            if wrote := {written_digest(mark, value_digest) for mark in marks}:
-                fields[written(name)] = fields.get(written(name), frozenset()) | wrote
+            records = given.get(value_digest)
+            if records:
+                marks = {self._marks(record)[name != "venue"] for record in records}
+                wrote = frozenset([written_digest(mark, value_digest) for mark in marks])
+                had = fields.get(key := written(name))
+                fields[key] = wrote if had is None else had | wrote
         now = provenance.Seen(fields, frozenset(self.seen_links))
         if self.prior is None:
             return now

@@ -77,14 +77,15 @@ def write(
     if problems.has_errors():
         raise CuratorError(problems)
     skipped = _write_new_files(new_files, record_pending)
-    for paper in created:
-        if paper.path in skipped:
-            paper.text = ""  # someone else's file: what this run reported has no place in it
-    report.added.extend(paper.id for paper in created if paper.path not in skipped)
-    for paper in created:
-        if paper.path in skipped:
-            report.left_alone.append(paper.id)
-            report.warnings.append(_busy(paper.path, "appeared"))
+    # (Each paper's path looked up only when some file was left alone, seldom: hashing
+    # 10,000 paths three times for none cost a fresh import 0.02-0.03 s.)
+    left = [paper for paper in created if paper.path in skipped] if skipped else []
+    for paper in left:
+        paper.text = ""  # someone else's file: what this run reported has no place in it
+    report.added.extend(paper.id for paper in created if not skipped or paper.path not in skipped)
+    for paper in left:
+        report.left_alone.append(paper.id)
+        report.warnings.append(_busy(paper.path, "appeared"))
     for paper, text in edits:
         # The lock keeps other imports out, not a curator's editor: a file edited since
         # it was read is left alone rather than overwritten with a stale merge.

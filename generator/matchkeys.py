@@ -450,15 +450,16 @@ def surname_marks(authors: object) -> frozenset[str]:
     curator may have corrected since (tombstones.py): digests of whole lists say only
     whether two are the same. (Not a list's digest: no list is a dict.)"""
     return frozenset(
-        _surname_digest(spelling)
-        for name in _family_names(authors)
-        for spelling in _spellings(name) if spelling
+        digest for name in _family_names(authors) for digest in _surname_digests(name)
     )
 
 
 @lru_cache(maxsize=1 << 14)  # (a list's people recur: 40,000 digests, of a few thousand names)
-def _surname_digest(spelling: str) -> str:
-    return provenance.digest({"surname": spelling})
+def _surname_digests(name: str) -> tuple[str, ...]:
+    """The digests of a family name's spellings (one name's folding and digests, once:
+    folded, translated and looked up again for each of 20,000 authors, 0.04-0.07 s of a
+    fresh import of 10,000 records)."""
+    return tuple(provenance.digest({"surname": spelling}) for spelling in _spellings(name) if spelling)
 
 
 def person_keys(name: str) -> frozenset[str]:
