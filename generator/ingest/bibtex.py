@@ -194,17 +194,20 @@ def read_bibtex(
     problems: Problems,
     readings: Sequence[Callable[[], AbstractContextManager[object]]] = (),
     entries: EntryReadings | None = None,
+    key_source: Callable[[int], str] | None = None,
 ) -> tuple[list[Record], list[list[Record]]]:
     """A file's records, and for each of ``readings`` (each a context `clean_latex` reads
     otherwise within) the records read so, as reading the whole file again within it
     gives them for their titles and abstracts (ingest.parse_text). ``entries``: what the
     last import read each entry as (bibcache.py), taken for an entry read alike, and
-    given this file's readings."""
+    given this file's readings. ``key_source``: the source of the citation key of the
+    entry at a line (exporters.key_sources), given to each new reading of an entry with
+    a key (one taken from ``entries`` has the source of the import that read it)."""
     # What bibtexparser leaves to its users (comments between fields, concatenation, a
     # missing comma: see bibsyntax.py) first.
     written, text = text, heads_closed_up(without_comments(text))
     records, repairs, read, crossrefs, earlier = _read(
-        text, path, problems, written=written, readings=readings, entries=entries
+        text, path, problems, written=written, readings=readings, entries=entries, key_source=key_source
     )
     if repairs:
         # (Read again without the entries read well: a file of 3,000 took 1.7 s a reading.)
@@ -311,6 +314,7 @@ def _read(
     written: str | None = None,
     readings: Sequence[Callable[[], AbstractContextManager[object]]] = (),
     entries: EntryReadings | None = None,
+    key_source: Callable[[int], str] | None = None,
 ) -> tuple[list[Record], list[_Repair], list[range], frozenset[str], list[list[Record]]]:
     """The records of a file's entries, the sure fixes of the unreadable ones
     (`_reread_repaired`), the lines of each entry read, the keys they name in crossref
@@ -319,7 +323,7 @@ def _read(
     ``written``: the file as written, comments too. Field names are case-insensitive in
     BibTeX (TITLE, Author): lower-cased before the authors are split. ``entries``: see
     `read_bibtex` (not asked of a file with an entry bibtexparser could not read, whose
-    errors stop the import)."""
+    errors stop the import); ``key_source``: see `read_bibtex`."""
     counted = braces_counted(text)
     held = counted != text
     library = parse_string(
@@ -411,13 +415,16 @@ def _read(
     )
     for entry in library.entries:
         fields = _Fields(entry, parents[entry.key])
+        source = key_source(entry.start_line + 1) if key_source is not None and entry.key else ""
         if entries is None:
-            record = _entry_record(fields, referenced, crossrefs, path, problems, left_out, dated, told)
+            record = _entry_record(fields, referenced, crossrefs, path, problems, left_out, dated, told, source)
         else:
             # (Read again when reading it said anything: the messages are never replayed.)
             record = entries.read(
                 entry_digest(_entry_key(fields, referenced, crossrefs, context)), path, entry.start_line,
-                functools.partial(_entry_record, fields, referenced, crossrefs, path, problems, left_out, dated, told),
+                functools.partial(
+                    _entry_record, fields, referenced, crossrefs, path, problems, left_out, dated, told, source
+                ),
                 (problems.items, problems.skipped, left_out, dated, told),
             )
         each.append((fields, record))
@@ -443,9 +450,11 @@ def _entry_record(
     left_out: list[tuple[Location, str]],
     dated: list[tuple[Location, str]],
     told: set[Location],
+    key_source: str = "",
 ) -> Record | None:
     """The record of one entry, None when it is none (a style's control entry, a
-    crossref'd volume, a volume of papers, an entry without a title)."""
+    crossref'd volume, a volume of papers, an entry without a title); ``key_source``: its
+    key's (`_record`)."""
     entry = fields.entry
     if entry.entry_type.lower() in _STYLE_CONTROLS:
         return None
@@ -467,7 +476,7 @@ def _entry_record(
             " imported (a paper that names it in crossref takes its title as the venue)",
         )
         return None
-    return _record(fields, path, problems, left_out, dated, told)
+    return _record(fields, path, problems, left_out, dated, told, key_source)
 
 
 def _entry_key(fields: _Fields, referenced: set[str], crossrefs: frozenset[str], context: str) -> list[str]:
@@ -1909,7 +1918,10 @@ def _record(
     left_out: list[tuple[Location, str]] | None = None,
     dated: list[tuple[Location, str]] | None = None,
     told: set[Location] | None = None,
+    key_source: str = "",
 ) -> Record | None:
+    """The record of an entry (None for one without a title), its key kept with
+    ``key_source`` (the exporting tool's, or "BibTeX": ingest.parse_text)."""
     entry = fields.entry
     source = Location(path, entry.start_line + 1, 1)
     # (Without the full stop Google Scholar ends some titles with, "Lora: Low-rank
@@ -2187,6 +2199,7 @@ def _record(
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
         key=entry.key,
+        key_source=key_source,
         **_curators_notes(entry, fields, path, read_before, left_out),
     )
 

@@ -201,3 +201,15 @@ def test_the_cache_reads_as_no_cache(first: str, second: str) -> None:
     _again(first, second)
     _again(second, second)
     _again(first + second.replace("@", "\n@", 1), second)
+
+
+def test_an_entry_from_the_cache_takes_the_exporter_of_the_file_it_is_in_now() -> None:
+    # (A record is made with its key's source, and kept with it: read from the cache in
+    # a file another tool exported, or no tool, it is that file's.)
+    jabref = "% This file was created with JabRef 2.10.\n% Encoding: UTF-8\n\n" + BIB
+    readings, records, _ = _again(jabref, BIB)
+    assert readings.hits == 5
+    assert {record.key_source for record in records} == {"BibTeX"}
+    readings, records, _ = _again(BIB, jabref)
+    assert readings.hits == 5
+    assert {record.key_source for record in records} == {"JabRef"}
