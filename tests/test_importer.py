@@ -1271,6 +1271,29 @@ def test_a_new_paper_whose_file_appeared_meanwhile_leaves_no_pending_record(tmp_
     assert _read(tmp_path / "papers" / "alpha-paper.yml")["year"] == "2021"
 
 
+def test_of_two_new_papers_only_the_one_whose_file_appeared_meanwhile_is_left_alone(tmp_path, monkeypatch):
+    # (importwrite looks each new paper up among the files left alone only when some
+    # was: the other new paper is still added and written, this one alone left.)
+    from generator import importwrite
+
+    real_link = importwrite._link_new
+
+    def curator_saves_first(tmp, path):
+        if path.name == "alpha-paper.yml":
+            path.write_text("id: alpha-paper\ntitle: Alpha Paper, mine\n")
+        return real_link(tmp, path)
+
+    monkeypatch.setattr(importwrite, "_link_new", curator_saves_first)
+    report = import_records([_rec("Alpha Paper"), _rec("Beta Paper")], tmp_path, added=DAY)
+    assert (report.added, report.left_alone) == (["beta-paper"], ["alpha-paper"])
+    assert [str(w) for w in report.warnings] == [
+        f"{tmp_path / 'papers' / 'alpha-paper.yml'}: warning: this file appeared while the import ran,"
+        " so the import left it alone; run the import again",
+    ]
+    assert (tmp_path / "papers" / "alpha-paper.yml").read_text() == "id: alpha-paper\ntitle: Alpha Paper, mine\n"
+    assert _read(tmp_path / "papers" / "beta-paper.yml")["title"] == "Beta Paper"
+
+
 def test_a_file_saved_as_utf16_is_called_that(tmp_path):
     from generator.importer import read_records
 
