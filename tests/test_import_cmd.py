@@ -557,6 +557,34 @@ def test_a_scholar_title_of_two_words_is_counted_unless_a_journals(tmp_path, cap
     assert [line.split(" ('")[0].startswith("note: 1 title") for line in notice] == ([True] if counted else [])
 
 
+def test_a_venue_scholar_lowered_is_counted_when_its_record_joins_a_paper_another_tools_made(tmp_path, capsys):
+    # (The lowered title or venue is looked for only in papers a record of Scholar's key
+    # was merged into, perf65: here the second record of the paper, matched by its DOI
+    # to the paper DBLP's record made in the same import, fills the venue DBLP's lacks.)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    dblp, scholar = tmp_path / "dblp.bib", tmp_path / "scholar.bib"
+    dblp.write_text(
+        "@misc{DBLP:journals/corr/RonnebergerFB15, title={U-Net: Convolutional Networks for Biomedical"
+        " Image Segmentation}, author={Olaf Ronneberger}, year={2015}, doi={10.1007/978-3-319-24574-4_28}}\n"
+    )
+    scholar.write_text(
+        "@inproceedings{ronneberger2015u, title={U-net: convolutional networks for biomedical image"
+        " segmentation}, author={Ronneberger, Olaf}, booktitle={International conference on medical image"
+        " computing and computer-assisted intervention}, year={2015}, doi={10.1007/978-3-319-24574-4_28}}\n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(dblp), str(scholar)]) == 0
+    text = (tmp_path / "content" / "papers" / "u-net-convolutional-networks-for-biomedical-image-segmentation.yml").read_text()
+    assert "venue: International conference on medical image computing and computer-assisted intervention" in text
+    assert _lowered_notice(capsys.readouterr().err) == [
+        "note: 1 venue this import wrote is in lower case but for its first letters, as Google"
+        " Scholar exports them ('International conference on medical image computing and"
+        " computer-assisted intervention'): write its capitals in the paper's file, which no import"
+        " rewrites; a source that has them (DBLP's, arXiv's or the publisher's BibTeX) gives"
+        " them only in the same import as this one (e.g. readinglist import scholar.bib"
+        " dblp.bib), and later only a title's acronym's ('Bert' as 'BERT')"
+    ]
+
+
 def _first_and_second_paper(tmp_path: Path) -> Path:
     """A BibTeX file of two papers, the first one a test's paper file names."""
     bib = tmp_path / "lab.bib"
