@@ -1246,6 +1246,22 @@ def test_a_file_with_windows_line_ends_and_a_byte_order_mark_keeps_them(tmp_path
     assert [line for line in after if line not in lines and line] == ["year: 2021"]
 
 
+def _curator_saves_first(monkeypatch, name, text):
+    """The file ``name`` saved with ``text`` by a curator just before the import puts its
+    own new file of that name in place; the real _link_new returned."""
+    from generator import importwrite
+
+    real_link = importwrite._link_new
+
+    def curator_saves_first(tmp, path):
+        if path.name == name:
+            path.write_text(text)
+        return real_link(tmp, path)
+
+    monkeypatch.setattr(importwrite, "_link_new", curator_saves_first)
+    return real_link
+
+
 def test_a_new_paper_whose_file_appeared_meanwhile_leaves_no_pending_record(tmp_path, monkeypatch):
     # A code review's case: the pending entry stayed, so the next import took the
     # curator's file for the paper already recorded and filled nothing into it.
@@ -1253,14 +1269,7 @@ def test_a_new_paper_whose_file_appeared_meanwhile_leaves_no_pending_record(tmp_
 
     from generator import importwrite
 
-    real_link = importwrite._link_new
-
-    def curator_saves_first(tmp, path):
-        if path.name == "alpha-paper.yml":
-            path.write_text("id: alpha-paper\ntitle: Alpha Paper\n")
-        return real_link(tmp, path)
-
-    monkeypatch.setattr(importwrite, "_link_new", curator_saves_first)
+    real_link = _curator_saves_first(monkeypatch, "alpha-paper.yml", "id: alpha-paper\ntitle: Alpha Paper\n")
     report = import_records([_rec("Alpha Paper", year="2021")], tmp_path, added=DAY)
     assert report.left_alone == ["alpha-paper"]
     recorded = json.loads((tmp_path / "sources" / "imported.json").read_text())["papers"]
@@ -1274,16 +1283,7 @@ def test_a_new_paper_whose_file_appeared_meanwhile_leaves_no_pending_record(tmp_
 def test_of_two_new_papers_only_the_one_whose_file_appeared_meanwhile_is_left_alone(tmp_path, monkeypatch):
     # (importwrite looks each new paper up among the files left alone only when some
     # was: the other new paper is still added and written, this one alone left.)
-    from generator import importwrite
-
-    real_link = importwrite._link_new
-
-    def curator_saves_first(tmp, path):
-        if path.name == "alpha-paper.yml":
-            path.write_text("id: alpha-paper\ntitle: Alpha Paper, mine\n")
-        return real_link(tmp, path)
-
-    monkeypatch.setattr(importwrite, "_link_new", curator_saves_first)
+    _curator_saves_first(monkeypatch, "alpha-paper.yml", "id: alpha-paper\ntitle: Alpha Paper, mine\n")
     report = import_records([_rec("Alpha Paper"), _rec("Beta Paper")], tmp_path, added=DAY)
     assert (report.added, report.left_alone) == (["beta-paper"], ["alpha-paper"])
     assert [str(w) for w in report.warnings] == [
