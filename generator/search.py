@@ -67,7 +67,8 @@ bundles. Known differences: lunr.py rounds field scores half-to-even where lunr.
 half-up (at the third decimal); lunr.js counts a fuzzy term's edits in UTF-16 code units
 and lunr.py in characters (they differ for a character beyond U+FFFF); a required term missing from the index empties the
 result in lunr.js but not in lunr.py (`MaterialSearch` answers nothing then, as lunr.js); a double wildcard ("W**", which Material makes of
-a typed "W*") expands differently; Chinese segmentation and `lunr-languages` are not
+a typed "W*") expands alike in both, and the worker counts its term "W*" found by no word
+(`_clause_terms`: cut to "W", a page with a word beginning "W" ranked higher); Chinese segmentation and `lunr-languages` are not
 replicated. tests/browser compares this replica with the real worker on real queries.
 """
 
@@ -2780,6 +2781,13 @@ class MaterialSearch:
             page_terms = terms.setdefault(page, {})
             page_terms.update({term: True for term, yes in found.items() if yes})
             page_terms.update({token: True for token in tokens if token in wanted})
+            # A word typed with a star ("he*", Material's term "he*", found by no word:
+            # `_clause_terms`) counts as found by a word lunr matched that begins with it,
+            # as the word typed ("he"), after the score: readinglist.js's markStarred.
+            page_terms.update({
+                term.rstrip("*"): True for term, yes in found.items()
+                if not yes and _STARRED.search(term) and any(token.startswith(term.rstrip("*")) for token in tokens)
+            })
         if words is None:
             return list(hits.values()), terms
         titles = {page: self.docs[page]["title"] for page in hits}
@@ -2880,8 +2888,16 @@ MAX_EDIT_DISTANCE = 2
 _FUZZ = re.compile(r"~([0-9]+)")  # (lunr reads ASCII digits only)
 
 
+# A clause term that keeps a typed star after a letter ("he*": readinglist.js's
+# markStarred reads such terms so).
+_STARRED = re.compile(r"[^*]\*+$")
+
+
 def _clause_terms(query: str, fields: list[str]) -> list[str]:
-    """parseSearchQuery: the query's non-prohibited terms, wildcards stripped."""
+    """parseSearchQuery: the query's non-prohibited terms, one wildcard cut off each end
+    (as Material's worker does: a typed "he*" is its "he**", whose term "he*" begins no
+    word, so that a page is not counted as finding it; cut to "he", it was, and the
+    terminal ranked the pages with a word beginning "he" higher than the site)."""
     from lunr.query import Query, QueryPresence
     from lunr.query_parser import QueryParser
 
@@ -2891,7 +2907,8 @@ def _clause_terms(query: str, fields: list[str]) -> list[str]:
     for clause in parsed.clauses:
         if clause.presence == QueryPresence.PROHIBITED:
             continue
-        terms.append(clause.term.strip("*"))
+        term = clause.term[1:] if clause.term.startswith("*") else clause.term
+        terms.append(term[:-1] if term.endswith("*") else term)
     return terms
 
 

@@ -55,6 +55,7 @@ from generator.search import (
     _TYPED_NAME,
     _QUERY_SYNTAX,
     _refine,
+    _clause_terms,
     count_line,
     more_line,
     EXACT_BONUS,
@@ -293,6 +294,29 @@ def test_a_page_outranks_a_section_with_the_same_text():
     # section's hit is reported as its page x/.
     assert [h.location for h in hits] == ["y/", "x/"]
     assert hits[0].score == pytest.approx(hits[1].score * 5 / 2)
+
+
+def test_a_typed_wildcard_is_not_a_term_found_as_materials_worker_reads_it():
+    """A typed "zeb*" is Material's "zeb**", whose clause its worker reads with one "*"
+    cut off each end (search/_'s parseSearchQuery): "zeb*", which begins no word, so the
+    page is scored as finding none of the query's terms. The terminal cut every "*" and
+    counted "zeb" found: "he* merging" ranked Anton van den Hengel's paper 4th there and
+    6th in the search box (test_missing_words)."""
+    docs = [
+        {"location": "a/", "title": "Zebra", "text": "<p>one</p>"},
+        {"location": "b/", "title": "Other", "text": "<p>two</p>"},
+    ]
+    engine = MaterialSearch(make_index(docs))
+    [plain] = engine.search("zeb")
+    [starred] = engine.search("zeb*")
+    # The same lunr terms ("zeb*" and "zeb**" both find "zebra"), so the same lunr score;
+    # Material's boost a page (+1) with every term found (+1), * (1 + 2**2), against a
+    # page (+1) with none of its one term found, * (1 + 1**2).
+    assert plain.location == starred.location == "a/"
+    assert plain.score == pytest.approx(round(10 * math.log(2), 3) * 5)
+    assert starred.score == pytest.approx(round(10 * math.log(2), 3) * 2)
+    # (One "*" cut each end, as the worker does: "*zeb**" is "zeb*".)
+    assert _clause_terms("zeb** *bra** -one*", ["title", "text"]) == ["zeb*", "bra*"]
 
 
 def test_field_boosts_come_from_the_index_config():
