@@ -72,13 +72,14 @@ def read_records(
     project: Path | None = None,
     dated: set[str] | None = None,
     entries: EntryReadings | None = None,
+    ris_entries: EntryReadings | None = None,
 ) -> tuple[list[Record], Problems]:
     """The records of the files given to import (``contents``: the bytes of those the
     caller read already), and their problems. ``project``: the project folder, which a
     file not found may be in. ``dated`` gets the files read as BibTeX or RIS, whose
     records have a year field (a listing's have none to give, a Markdown list's items
-    seldom one). ``entries``: what the last import read each BibTeX entry as
-    (ingest/bibcache.py)."""
+    seldom one). ``entries``, ``ris_entries``: what the last import read each BibTeX
+    entry, each RIS record as (ingest/bibcache.py)."""
     problems = Problems()
     records: list[Record] = []
     for path in paths:
@@ -98,7 +99,7 @@ def read_records(
         _refuse_invisible(text, str(path), problems)
         # (Told once: parse_text reads it as told. Telling a 10,000-entry .bib is 0.15 s.)
         told = format_of(text, str(path), fmt)
-        records.extend(parse_text(text, str(path), problems, told, entries))
+        records.extend(parse_text(text, str(path), problems, told, entries, ris_entries))
         if dated is not None and told in ("bibtex", "ris"):
             dated.add(str(path))
     return records, problems
@@ -142,10 +143,13 @@ def import_paths(
     """
     dated: set[str] = set()
     project = Path(content_dir).parent
-    # What the last import read each BibTeX entry as: an entry read alike is not
-    # converted again (ingest/bibcache.py). Kept only from an import whose inputs read.
+    # What the last import read each BibTeX entry, each RIS record as: one read alike is
+    # not converted again (ingest/bibcache.py). Kept only from an import whose inputs read.
     entries = bibcache.load(cache.folder(project), project)
-    records, problems = read_records([Path(p) for p in paths], fmt, contents, project, dated, entries)
+    ris_entries = bibcache.load(cache.folder(project), project, bibcache.RIS_FILE_NAME)
+    records, problems = read_records(
+        [Path(p) for p in paths], fmt, contents, project, dated, entries, ris_entries
+    )
     if read is not None:
         read.extend(records)
     if problems.has_errors():
@@ -157,8 +161,9 @@ def import_paths(
     # Stored once the papers are written, not before: the cache is no part of what the
     # import promises (every paper file old or new, the record last), and an import
     # stopped while writing leaves the readings of the import before, as good as ever.
-    if entries.now:
-        bibcache.store(cache.folder(project), entries)
+    for readings in (entries, ris_entries):
+        if readings.now:
+            bibcache.store(cache.folder(project), readings)
     report.yearless = [(paper_id, source) for paper_id, source in report.yearless if source in dated]
     report.warnings.extend(
         problem for problem in problems.warnings

@@ -100,10 +100,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture
 def no_bibtex_entry_cache(monkeypatch):
-    """Each import reads every BibTeX entry, none from what the last import read it as
-    (generator/ingest/bibcache.py): for tests that emulate an earlier importer by
+    """Each import reads every BibTeX entry and RIS record, none from what the last import
+    read it as (generator/ingest/bibcache.py): for tests that emulate an earlier importer by
     patching its functions in this process, which the cache's fingerprint (of the code's
     files, as a real earlier version has others) cannot see."""
     from generator.ingest import bibcache
 
-    monkeypatch.setattr(bibcache, "load", lambda folder, project: bibcache.EntryReadings(str(project.resolve())))
+    monkeypatch.setattr(
+        bibcache, "load",
+        lambda folder, project, name=bibcache.FILE_NAME: bibcache.EntryReadings(str(project.resolve()), name=name),
+    )

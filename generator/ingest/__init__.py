@@ -626,10 +626,12 @@ def normalise_text(data: bytes | str) -> str:
 
 
 def parse_text(
-    text: str, path: str, problems: Problems, fmt: str | None = None, entries: EntryReadings | None = None
+    text: str, path: str, problems: Problems, fmt: str | None = None, entries: EntryReadings | None = None,
+    ris_entries: EntryReadings | None = None,
 ) -> list[Record]:
     """Records from one input file's text; layout problems go to ``problems``.
-    ``entries``: what the last import read each BibTeX entry as (bibcache.py)."""
+    ``entries``, ``ris_entries``: what the last import read each BibTeX entry, each RIS
+    record as (bibcache.py)."""
     from .exporters import key_sources
 
     text = normalise_text(text)
@@ -650,7 +652,7 @@ def parse_text(
             text, path, problems, [reading for reading, _ in readings], entries, source
         )
     else:
-        records = _parse(text, path, problems, fmt)
+        records = _parse(text, path, problems, fmt, ris_entries)
         earliers = []
         for reading, _ in readings if records else ():
             with reading():
@@ -807,7 +809,9 @@ def _ids_listed(text: str, path: str, problems: Problems) -> bool:
     return True
 
 
-def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Record]:
+def _parse(
+    text: str, path: str, problems: Problems, fmt: str | None, ris_entries: EntryReadings | None = None
+) -> list[Record]:
     if fmt is None and not text.strip():
         problems.error(Location(path, 1, 1), "the file is empty: there is nothing in it to import")
         return []
@@ -822,7 +826,7 @@ def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Re
     if fmt == "ris":
         from .ris import parse_ris
 
-        return parse_ris(text, path, problems)
+        return parse_ris(text, path, problems, ris_entries)
     if fmt == "arxiv":
         from .arxiv import parse_feed
 

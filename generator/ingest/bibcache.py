@@ -13,7 +13,12 @@ anything (a warning, a note left out) is not kept: its messages are read again, 
 replayed. A reading is kept without its file's name and its line, which `known` puts back: an entry moved down by a new one above it,
 or a library exported under a new name each week, is still the entry read.
 
-The cache holds the entries of the last import that read BibTeX (each import replaces
+An RIS record's reading (`ris._record`) is a function of its lines as written, kept
+alike in a file of its own (`RIS_FILE_NAME`): a Zotero library's unchanged 10,000-record
+RIS re-import read each again (BENCHMARKS.md, "The sixty-seventh session: RIS records
+read once").
+
+Each file holds the entries of the last import that read its format (each import replaces
 it: bounded by that import's inputs), in ``.cache/readinglist/`` beside the project's
 content, git-ignored; it is written atomically, and a damaged, foreign or other
 project's file is no cache (`load` returns an empty one).
@@ -31,6 +36,9 @@ from ..errors import Location
 from . import Record
 
 FILE_NAME = "bibtex-entries.pickle"
+# The RIS records' readings (`ris.parse_ris`), apart: an import of one format's files
+# leaves the other's readings for its next import.
+RIS_FILE_NAME = "ris-records.pickle"
 _FORMAT = 1
 
 # A reading: the record, or None for an entry that is no paper (a crossref'd volume, a
@@ -50,6 +58,7 @@ class EntryReadings:
     now: dict[bytes, Reading] = field(default_factory=dict)
     # (Asked by the tests and benchmarks: how many entries were read from the cache.)
     hits: int = 0
+    name: str = FILE_NAME  # the cache file's
 
     def known(self, digest: bytes, path: str, start_line: int) -> Record | None | object:
         """The record an entry of this digest was read as, placed at ``path`` and
@@ -101,17 +110,17 @@ def entry_digest(parts: list[str]) -> bytes:
     return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
-def load(folder: Path, project: Path) -> EntryReadings:
-    """The readings the last import of ``project`` kept in ``folder``; none when the file
-    is missing, damaged, of other code or of another project."""
+def load(folder: Path, project: Path, name: str = FILE_NAME) -> EntryReadings:
+    """The readings the last import of ``project`` kept in ``folder`` (as ``name``); none
+    when the file is missing, damaged, of other code or of another project."""
     here = str(project.resolve())
-    kept = cache.read(folder, FILE_NAME)
+    kept = cache.read(folder, name)
     if not (
         isinstance(kept, tuple) and len(kept) == 3 and kept[0] == _FORMAT and kept[1] == here
         and isinstance(kept[2], dict)
     ):
-        return EntryReadings(here)
-    return EntryReadings(here, kept[2])
+        return EntryReadings(here, name=name)
+    return EntryReadings(here, kept[2], name=name)
 
 
 def store(folder: Path, readings: EntryReadings) -> bool:
@@ -120,4 +129,4 @@ def store(folder: Path, readings: EntryReadings) -> bool:
     written again."""
     if readings.now.keys() == readings.last.keys():
         return False  # (the same digests: the same readings, as each is a digest's)
-    return cache.write(folder, (_FORMAT, readings.project, readings.now), FILE_NAME)
+    return cache.write(folder, (_FORMAT, readings.project, readings.now), readings.name)

@@ -35,7 +35,7 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 
 from ..conflicts import difference
 from ..errors import Location, Problems
-from ..latex import name_letters
+from ..latex import name_letters, reading_in_effect
 from ..export_bibtex import names_proceedings, names_software
 from ..links import (
     arxiv_id,
@@ -55,6 +55,7 @@ from ..models import OTHERS, en_dashed_pages
 from ..quoting import quoted
 from ..venuewords import proceedings_series
 from ..names import author_key, is_company_written, named_twice, source_name, without_marks
+from .bibcache import EntryReadings, entry_digest
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, series_read_before, thesis_kind, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, notes_read_before, say_left_out, worth_saying
@@ -163,6 +164,7 @@ _ARXIV_TAGS = ("N1", "M1", "T2", "JO", "JF", "JA", "J2", "C3", "BT")
 # EndNote's "internal-pdf://..."), not on the web.
 _LOCAL_FILE = re.compile(r"(?i)^(?:file:|internal-pdf:|zotero:|[a-z]:\\|/|~/|\\\\)")
 _SPACES = re.compile(r"\s+")
+_RECORD_END = re.compile(r"ER  -(?: |$)")
 
 
 @dataclass
@@ -182,6 +184,11 @@ class _Tags:
     # The numbers of the lines written with one space before the dash ("PY - 2020a"),
     # read as if with two: a column on one is one less than on the line read.
     narrow: frozenset[int] = frozenset()
+    # tag -> `once(tag)`: a record's reading asks for a tag's values some 36 times in all
+    # (its title, venue and year each read, told of, placed), and each asking joined and
+    # respaced them again: an abstract's whole text through a regular expression each
+    # time, a third of a 10,000-record RIS import.
+    _once: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def text(
         self, *tags: str, what: tuple[str, str] | None = None, unless: Callable[[str], object] | None = None
@@ -210,15 +217,18 @@ class _Tags:
                 found += [plain for _, plain in self.once(tag)[:1]]
         return found
 
-    def once(self, tag: str) -> list[tuple[int, str]]:
+    def once(self, tag: str) -> tuple[tuple[int, str], ...]:
         """Each value of ``tag`` (a tag of one value) that is not empty, as one line of
         text (its lines joined as `wraps.joined` joins them: a title wrapped after
         "English-to-" or "Repre-"), with the number of the line it starts on."""
-        return [
-            (number, plain)
-            for (number, _), lines in zip(self.lines.get(tag, ()), self.written.get(tag, ()))
-            if (plain := _plain(joined([lines[0][6:], *lines[1:]])))
-        ]
+        found = self._once.get(tag)
+        if found is None:
+            found = self._once[tag] = tuple(
+                (number, plain)
+                for (number, _), lines in zip(self.lines.get(tag, ()), self.written.get(tag, ()))
+                if (plain := _plain(joined([lines[0][6:], *lines[1:]])))
+            )
+        return found
 
     def value_at(self, tag: str, path: str, value: str = "") -> Location:
         """Where a value of ``tag`` starts: ``value`` on the first line of the tag holding
@@ -258,7 +268,9 @@ def _spaced(narrow: frozenset[int], number: int) -> str:
     return " -" if number in narrow else "  -"
 
 
-def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
+def parse_ris(text: str, path: str, problems: Problems, entries: EntryReadings | None = None) -> list[Record]:
+    """The records of an RIS file. ``entries``: what the last import read each record as
+    (bibcache.py): a record written alike, that said nothing then, is not read again."""
     # (rispy reads two spaces before the dash only; where a value is told is counted on
     # the lines as written.)
     narrow = frozenset(
@@ -282,7 +294,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(lines)
         body = lines[start:end]
-        closing = next((n for n, line in enumerate(body) if re.match(r"ER  -(?: |$)", line)), None)
+        closing = next((n for n, line in enumerate(body) if _RECORD_END.match(line)), None)
         if closing is not None:
             _untyped(lines, start + closing + 1, end, path, problems, narrow)
         if closing is None:
@@ -309,13 +321,23 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
                     written.setdefault(found.group(1), []).append(value)
             elif value is not None:
                 value.append(line)
-        parsed = rispy.loads(
-            "\n".join(body), mapping=_MAPPING, list_tags=_LIST_TAGS, delimiter_tags_mapping={"UR": ";"}
-        )
-        if not parsed:  # (not reached: the body starts with TY and ends with ER)
-            continue
-        tags = _Tags(parsed[0], tag_lines, start + 1, written, narrow=narrow)
-        record = _record(tags, path, problems, local_files, dated, left_out)
+        if entries is None:
+            tags, record = _read(body, tag_lines, start, written, narrow, path, problems, local_files, dated, left_out)
+        else:
+            # A record's reading is a function of its lines as written (and of which are
+            # spaced "PY - "); the lines it holds (only its place and the values' text
+            # are read from them) are what a record read from the cache needs.
+            tags = _Tags({}, tag_lines, start + 1, written, narrow=narrow)
+            # (The TeX reading in effect too: names and text with TeX read through
+            # latex.py, whose earlier readings read otherwise.)
+            spaced = [str(n) for n in range(len(body)) if start + n + 1 in narrow]
+            record = entries.read(
+                entry_digest(["RIS", str(reading_in_effect()), ",".join(spaced), *body]), path, start,
+                functools.partial(
+                    _record_of, body, tag_lines, start, written, narrow, path, problems, local_files, dated, left_out
+                ),
+                (problems.items, problems.skipped, local_files, dated, left_out),
+            )
         if record is None:
             continue
         if record.doi.lower().startswith("10.1109/") and "VO" in tags.lines:
@@ -341,6 +363,25 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
         records, problems, ("record", "records"),
         lambda record, keyword: keyword_lines[id(record)].where("KW", path, keyword),
     )
+
+
+def _read(
+    body: list[str], tag_lines: dict[str, list[tuple[int, str]]], start: int, written: dict[str, list[list[str]]],
+    narrow: frozenset[int], path: str, problems: Problems, local_files: list, dated: list, left_out: list,
+) -> tuple[_Tags, Record | None]:
+    """A record's tags as rispy reads them, and the record they give (None: no paper)."""
+    parsed = rispy.loads(
+        "\n".join(body), mapping=_MAPPING, list_tags=_LIST_TAGS, delimiter_tags_mapping={"UR": ";"}
+    )
+    tags = _Tags(parsed[0] if parsed else {}, tag_lines, start + 1, written, narrow=narrow)
+    # (rispy finds no record only in lines that hold none: not reached, as the body
+    # starts with TY and ends with ER.)
+    return tags, _record(tags, path, problems, local_files, dated, left_out) if parsed else None
+
+
+def _record_of(*args) -> Record | None:  # type: ignore[no-untyped-def]
+    """`_read`'s record alone."""
+    return _read(*args)[1]
 
 
 def _untyped(lines: list[str], start: int, end: int, path: str, problems: Problems, narrow: frozenset[int]) -> None:

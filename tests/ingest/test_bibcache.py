@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import cache
-from generator.errors import Problems
 from generator.importer import import_paths
-from generator.ingest import Record, bibcache, parse_text
+from generator.ingest import Record, bibcache
 from generator.ingest.bibcache import EntryReadings
+
+from .cached_readings import again, empty_project as _project, read
 
 BIB = """@string{conf = {Conference on Things}}
 
@@ -31,19 +32,11 @@ BIB = """@string{conf = {Conference on Things}}
 
 
 def _read(text: str, path: str = "lab.bib", entries: EntryReadings | None = None) -> tuple[list[Record], list[str]]:
-    problems = Problems()
-    records = parse_text(text, path, problems, None, entries)
-    return records, [str(problem) + " " + problem.message for problem in problems.sorted()]
+    return read(text, path, entries)
 
 
 def _again(first: str, second: str, path: str = "lab.bib") -> tuple[EntryReadings, list[Record], list[str]]:
-    """``second`` read with what reading ``first`` kept; checked against reading it without."""
-    kept = EntryReadings("project")
-    _read(first, "lab.bib", kept)
-    readings = EntryReadings("project", kept.now)
-    records, said = _read(second, path, readings)
-    assert (records, said) == _read(second, path)
-    return readings, records, said
+    return again(first, second, path)
 
 
 def test_an_unchanged_file_is_read_from_the_cache() -> None:
@@ -112,13 +105,6 @@ def test_another_reading_of_tex_is_not_served_the_default_one() -> None:
         plain, _ = _read(BIB, "lab.bib")
     assert records == plain
     assert "$\\beta$" in records[1].title
-
-
-def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    (project / "content" / "papers").mkdir(parents=True)
-    (project / "content" / "topics.yml").write_text("topics: []\n")
-    return project
 
 
 def test_an_import_keeps_the_readings_in_the_cache_folder(tmp_path: Path) -> None:

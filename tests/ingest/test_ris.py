@@ -1844,6 +1844,7 @@ def test_a_blogs_or_scholars_placeholder_volume_number_and_pages_are_left_out_as
     assert {n: v for b in record.read_before for n, v in zip(b.names, b.values)} == before
 
 
+@pytest.mark.usefixtures("no_bibtex_entry_cache")
 def test_a_note_an_earlier_import_read_as_plain_text_takes_its_marks_once(tmp_path, monkeypatch):
     # An earlier version read a note's bold and links as plain text ("see my summary
     # (https://...)"). Re-imported, the note read with its marks is no new note of the
@@ -1865,7 +1866,7 @@ def test_a_note_an_earlier_import_read_as_plain_text_takes_its_marks_once(tmp_pa
     assert "trains low-rank updates; see my summary (https://example.org/lora-notes)." in lora.read_text()
     qlora.write_text(qlora.read_text().replace("Freezes the weights", "Freezes all the weights"))
     edited = qlora.read_bytes()
-    monkeypatch.undo()
+    monkeypatch.setattr(ris_module, "note_text", notes.note_text)  # (the fixture's patch kept)
     again = import_paths([source], content)
     assert [str(w) for w in again.warnings] == [left_out(
         f"{source}:6:1", "Comment: Draft V2 includes better baselines", "; 2 records in this file have such notes"
@@ -1880,6 +1881,7 @@ def test_a_note_an_earlier_import_read_as_plain_text_takes_its_marks_once(tmp_pa
     assert (third.updated, third.read_before) == ([], [])
 
 
+@pytest.mark.usefixtures("no_bibtex_entry_cache")
 def test_notes_that_differ_only_in_bold_or_italics_an_earlier_import_wrote_once_are_its_own(
     tmp_path, monkeypatch
 ):
@@ -1902,7 +1904,7 @@ def test_notes_that_differ_only_in_bold_or_italics_an_earlier_import_wrote_once_
     import_paths([source], content)
     paper = content / "papers" / "deep-residual-learning-for-image-recognition.yml"
     assert _notes_of(paper) == "Key idea: residual blocks"
-    monkeypatch.undo()
+    monkeypatch.setattr(ris_module, "note_text", notes.note_text)  # (the fixture's patch kept)
     again = import_paths([source], content)
     assert [str(w) for w in again.warnings] == []
     assert again.updated == ["deep-residual-learning-for-image-recognition"]
