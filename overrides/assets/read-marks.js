@@ -113,6 +113,15 @@
     }
   }
 
+  /* A day as shown, in a span of its own that the style keeps on one line (.rl-day):
+     "on December" at one line's end and "7, 2026" at the next's read as two things. */
+  function dayText(text) {
+    var span = document.createElement("span");
+    span.className = "rl-day";
+    span.textContent = text;
+    return span;
+  }
+
   /* The id of the paper a link leads to on this site, or null; null too for a link to
      the page it is on (a heading's "¶" on a paper's own page). */
   function paperOf(link) {
@@ -194,7 +203,10 @@
     function show(current) {
       box.checked = isRead(current, id);
       var day = box.checked ? shown(current[id]) : "";
-      when.textContent = day ? " on " + day : "";
+      when.replaceChildren();
+      if (day) {
+        when.append(" on ", dayText(day));
+      }
     }
 
     if (!line.dataset.ready) {
@@ -284,7 +296,7 @@
       link.textContent = paper.title; /* (text: a title is never markup) */
       var when = document.createElement("span");
       when.className = "rl-log__day";
-      when.textContent = " \u2014 " + (shown(paper.day) || paper.day);
+      when.append(" \u2014 ", dayText(shown(paper.day) || paper.day));
       item.append(link, when);
       list.append(item);
     });

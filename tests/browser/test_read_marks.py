@@ -647,3 +647,57 @@ def test_the_quiet_log_is_the_box_once_a_paper_is_read_on_another_page_or_tab(op
     other.get_by_label("I have read this paper").set_checked(False)
     page.wait_for_function("document.querySelector('.rl-log__count').textContent === ': nothing read yet'")
     assert quiet(page)
+
+
+# The lines a date of the log fills: the rectangles of the date's own characters (in
+# whatever text node holds them), by their tops.
+DATE_LINES = """(element, date) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(date);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + date.length);
+        return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+    }
+    return 0;
+}"""
+
+
+def test_on_a_phone_a_day_in_the_log_is_never_cut_across_two_lines(open_context, papers):
+    # (A reader's walk, 390 px wide: "— December" at one line's end and "7, 2026" at the
+    # next's, under most titles of the log.)
+    from .conftest import PHONE
+
+    page = open_context(viewport=PHONE).new_page()
+    page.goto("papers/")
+    page.locator(".rl-log").wait_for(state="visible")
+    read = {paper["id"]: f"2026-09-{day % 28 + 1:02d}" for day, paper in enumerate(papers[:40])}
+    page.evaluate("log => localStorage.setItem('readinglist:read:/', log)", json.dumps(read))
+    page.goto("topics/")  # (the log is read as a page is shown, not at a change of anchor)
+    log = _open_log(page)
+    days = log.locator(".rl-log__list li")
+    assert days.count() > 20
+    for i in range(days.count()):
+        item = days.nth(i)
+        date = item.inner_text().rsplit("\u2014 ", 1)[1]
+        assert re.fullmatch(r"September \d{1,2}, 2026", date), date
+        assert item.evaluate(DATE_LINES, date) == 1, (i, item.inner_text())
+
+
+def test_the_day_a_paper_was_read_is_never_cut_across_two_lines(open_context, papers):
+    # (The same on a paper's page: " on December" at one line's end, "7, 2026" at the
+    # next's, at some widths of a phone.)
+    from .conftest import PHONE
+
+    page = open_context(viewport=PHONE).new_page()
+    _mark_read(page, papers[0]["id"])
+    line = page.locator(".rl-read")
+    date = page.locator(".rl-read__when").inner_text().removeprefix(" on ")
+    cut = []
+    for width in range(300, 480, 3):
+        page.set_viewport_size({"width": width, "height": PHONE["height"]})
+        if line.evaluate(DATE_LINES, date) != 1:
+            cut.append(width)
+    assert cut == [], f"{date!r} cut at widths {cut}"
