@@ -747,6 +747,19 @@ def test_printed_a_papers_head_is_sized_to_the_printed_text(page, papers):
     assert printed["badge"] < printed["text"] and printed["topics"] < printed["text"]
 
 
+def test_a_bylines_year_is_as_large_as_its_names_and_venue(page, papers):
+    # (A reader's walk: "Garrett Tanzer, ... · ICLR · 2024", the year 14.4 px after a
+    # 16 px venue, as if it were a note; .rl-year is the smaller "(2024)" after a title in
+    # a list of papers.)
+    for paper in (next(p for p in papers if p["authors"] and p["venue"] and p["year"]),
+                  next(p for p in papers if p["authors"] and not p["venue"] and p["year"])):
+        page.goto(paper["url"])
+        sizes = page.evaluate("""() => [...document.querySelectorAll('.rl-byline > span')]
+            .map(part => [part.className, getComputedStyle(part).fontSize])""")
+        assert [name for name, _ in sizes][-1] == "rl-year", sizes
+        assert len({size for _, size in sizes}) == 1, sizes
+
+
 def test_in_forced_colours_badge_icons_stay_visible(page, papers):
     paper = next(p for p in papers if p["code"])
     page.goto(paper["url"])
