@@ -510,7 +510,9 @@ def warn_short_reading_orders(content: Content, drafts: Sequence[TopicDraft], pr
         # (``known`` <= the items < ``low``: at least one more is looked for.)
         found = sum(1 for _ in islice(members, low - known))
         if found:
-            _warn_short(node, len(node.items), problems, known + found)
+            # (Counting the papers it lists, not its items: "[a, typo-of-b]" on a topic of
+            # a and b "lists 2 papers; its topic has 2", beside the typo's own error.)
+            _warn_short(node, known, problems, known + found)
 
 
 class TopicAliases(dict[str, tuple[str, str]]):

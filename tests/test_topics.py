@@ -1091,8 +1091,14 @@ def test_readme_says_when_a_short_reading_order_is_no_warning(tmp_path):
     typo = topics.replace("[a]", "[aa]")
     root = project(tmp_path / "typo", typo, a=paper_file("a"), b=paper_file("b"))
     said = messages(root)
-    assert "content/topics.yml:4:20: warning: 'reading_order' lists 1 paper; its topic has 2: list them in the order to read them" in said
+    assert "content/topics.yml:4:20: warning: 'reading_order' lists 0 papers; its topic has 2: list them in the order to read them" in said
     assert any(line.startswith("content/topics.yml:4:21: unknown paper 'aa'") for line in said), said  # the typo itself
+    # (hunt18: one id right, one a typo, on a topic of two: it lists one of them, not
+    # "2 papers; its topic has 2", which read as nonsense.)
+    root = project(tmp_path / "one-typo", topics.replace("[a]", "[a, bb]"), a=paper_file("a"), b=paper_file("b"))
+    said = messages(root)
+    assert "content/topics.yml:4:20: warning: 'reading_order' lists 1 paper; its topic has 2: list them in the order to read them" in said
+    assert any(line.startswith("content/topics.yml:4:24: unknown paper 'bb'") for line in said), said
     more = {name: paper_file(name) for name in "abcd"}
     root = project(tmp_path / "four", topics, **more)
     assert messages(root) == [
