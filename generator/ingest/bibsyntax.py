@@ -462,7 +462,11 @@ class RawValues(LibraryMiddleware):
                 read = getattr(block, "ignore_error_block", None)
                 previous = read if isinstance(read, Entry) else None
             elif isinstance(block, ImplicitComment):
-                if not self._headless(block) and not self._head_commented_out(block) and previous is not None:
+                # (Both are said, whichever comes first: an entry without its "@" before a
+                # commented-out head hid the fields under the head, lost without a word.)
+                headless = self._headless(block)
+                commented_out = self._head_commented_out(block)
+                if not headless and not commented_out and previous is not None:
                     self._stray(block, previous)
         return library
 
@@ -494,27 +498,29 @@ class RawValues(LibraryMiddleware):
         return first is not None and (field is None or first <= field.start())
 
     def _head_commented_out(self, block: ImplicitComment) -> bool:
-        """Whether the text between entries starts with the fields of an entry whose
-        head alone is commented out (``% @article{old,`` over ``title = {Old},``); said
-        where they start, and not read, as biber reads them (BibTeX, which has no
-        comments, would read the entry)."""
+        """Each run of fields in the text between entries whose entry's head alone is
+        commented out (``% @article{old,`` over ``title = {Old},``), said where it starts,
+        and not read, as biber reads them (BibTeX, which has no comments, would read the
+        entry); and whether the text starts so (its fields are then no entry's stray ones,
+        `_stray`). Every such run is said, not the first only: one may come after an entry
+        without its "@" (`_headless`), or after another."""
         text = block.comment or ""
-        field = _FIELD_START.search(text)
-        if field is None or text[: field.start()].strip():
-            return False
-        line = (block.start_line or 0) + 1 + text[: field.start(1)].count("\n")
-        at, comment = self._comment_before(line)
-        head = ENTRY_KEY.search(comment)
-        if head is None:
-            return False
-        self._problems.warning(
-            self._at(line, field.group(1)),
-            f"{quoted(field.group(1))} and the fields after it are entry {quoted(head.group(2))}'s, whose head"
-            f" {quoted(head.group())} is in the '%' comment on line {at}, which biber and JabRef read as a"
-            " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
-            " or comment out its fields too",
-        )
-        return True
+        starts = False
+        for field in _FIELD_START.finditer(text):
+            line = (block.start_line or 0) + 1 + text[: field.start(1)].count("\n")
+            at, comment = self._comment_before(line)
+            head = ENTRY_KEY.search(comment)
+            if head is None:
+                continue
+            starts = starts or not text[: field.start()].strip()
+            self._problems.warning(
+                self._at(line, field.group(1)),
+                f"{quoted(field.group(1))} and the fields after it are entry {quoted(head.group(2))}'s, whose head"
+                f" {quoted(head.group())} is in the '%' comment on line {at}, which biber and JabRef read as a"
+                " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
+                " or comment out its fields too",
+            )
+        return starts
 
     def _comment_before(self, line: int) -> tuple[int, str]:
         """The line (1-based) right before ``line``, blank lines aside, and the "%"

@@ -257,6 +257,34 @@ def test_an_entry_whose_head_alone_is_commented_out_is_not_read_and_said_where_i
         ]
 
 
+def test_a_commented_out_head_after_an_entry_without_its_at_sign_is_said_too():
+    # The text between two entries held both: the entry without its '@' was said, and the
+    # fields under '% @article{old,' were lost without a word (so was a second commented-out
+    # head after a first). Each is said at its place, whichever comes first.
+    headless = (
+        "lab.bib:{}:1: warning: 'article{{b,' is no entry: it has no '@' before its type, so BibTeX and"
+        " biber skip it as text between entries; not imported: write '@article{{b,' on line {} to import it"
+    )
+    commented = (
+        "lab.bib:{}:3: warning: 'title' and the fields after it are entry '{}''s, whose head"
+        " '@article{{{},' is in the '%' comment on line {}, which biber and JabRef read as a"
+        " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
+        " or comment out its fields too"
+    )
+    b, old, old2 = "article{b,\n  title = {B}}\n", "% @article{old,\n  title = {Old},\n  year = 2000}\n", (
+        "% @article{old2,\n  title = {Old2}}\n"
+    )
+    for between, said in (
+        (b + old, [headless.format(2, 2), commented.format(5, "old", "old", 4)]),
+        (old + b, [commented.format(3, "old", "old", 2), headless.format(5, 5)]),
+        (old + old2, [commented.format(3, "old", "old", 2), commented.format(6, "old2", "old2", 5)]),
+    ):
+        problems = Problems()
+        records = parse_bibtex("@misc{a, title = {A}}\n" + between + "@misc{c, title = {C}}\n", "lab.bib", problems)
+        assert [r.title for r in records] == ["A", "C"]
+        assert [str(p) for p in problems.sorted()] == said  # (as the terminal shows them)
+
+
 def test_an_entry_without_its_at_sign_is_not_read_and_said_where_it_is():
     # BibTeX and biber skip it as text between entries (removing the '@' is BibTeX's way
     # to leave an entry out): not imported, but never without a word.
