@@ -120,7 +120,7 @@ def export_files(
             csv_rows(site, csv_lines) if csv_lines is not None else _encoded(csv_rows(site, None)),
             CSV_FILE,
         ),
-        "feed.xml": feed(list(newest[:FEED_SIZE]), f"{site_name}: recently added papers", "feed.xml"),
+        "feed.xml": feed(list(newest[:FEED_SIZE]), feed_title(site_name, "recently added papers"), "feed.xml"),
     }
     for topic in sorted(site.topics, key=lambda t: t.id):
         ids = members[topic.id]
@@ -128,7 +128,7 @@ def export_files(
         files[path] = join(path, bib_parts(ids), BIB_FILE)
         path = f"topics/{topic.id}.xml"
         files[path] = feed(
-            recent(ids), f"{site_name}: {topic.title}", path, topic_url(topic.id),
+            recent(ids), feed_title(site_name, topic.title), path, topic_url(topic.id),
             f"topics/{topic.formerly[0]}.xml" if topic.formerly else "",
         )
         # A renamed topic's files stay at its old addresses too: a feed reader subscribed
@@ -142,6 +142,15 @@ def export_files(
         for gone in set(feeds) - set(files):
             del feeds[gone]
     return files
+
+
+def feed_title(site_name: str, what: str) -> str:
+    """A feed's title, the site's name then what the feed holds: "Smith Lab: recently
+    added papers", but after a name with a colon of its own a dash, as init's
+    description has one (commands/init.described): "Smith Lab: robotics: recently added
+    papers" read as a list of labels, recently added papers one of robotics'."""
+    named = site_name.rstrip(": ") or site_name  # ("Smith Lab:" is "Smith Lab", as init reads it)
+    return f"{named} \u2014 {what}" if ":" in named else f"{named}: {what}"
 
 
 def _encoded(texts: list[str]) -> list[bytes]:

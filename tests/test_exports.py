@@ -738,3 +738,19 @@ def test_the_readme_names_papers_csvs_columns_in_order():
     readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
     listed = readme.split("`papers.csv`'s columns: ", 1)[1].split(";", 1)[0]
     assert re.split(r",\s*(?:then\s+)?|\s+and\s+", listed) == list(CSV_COLUMNS)
+
+
+@pytest.mark.parametrize(("site_name", "main", "topic"), [
+    ("Smith Lab", "Smith Lab: recently added papers", "Smith Lab: Small"),
+    # A name with a colon of its own is followed by a dash, as init's description of it
+    # is ("Smith Lab: robotics \u2014 research papers, by topic."): the feed was titled
+    # "Smith Lab: robotics: recently added papers", a list of labels.
+    ("Smith Lab: robotics", "Smith Lab: robotics \u2014 recently added papers", "Smith Lab: robotics \u2014 Small"),
+    ("Smith Lab:", "Smith Lab: recently added papers", "Smith Lab: Small"),  # (not "Smith Lab::")
+])
+def test_a_feeds_title_is_the_sites_name_then_what_it_holds_with_one_colon_at_most(site_name, main, topic):
+    papers = [paper("one", added=dt.date(2024, 1, 1))]
+    site = site_of(papers, (Topic("small", "Small"),), {"one": (TopicAssignment("small", "rules", ()),)})
+    files = export_files(site, site_name=site_name, site_url="https://x.org/", source_date_epoch=0)
+    assert ET.fromstring(files["feed.xml"]).findtext(f"{ATOM}title") == main
+    assert ET.fromstring(files["topics/small.xml"]).findtext(f"{ATOM}title") == topic
