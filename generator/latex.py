@@ -574,6 +574,27 @@ def tex_accent(text: str) -> tuple[str, str] | None:
     return found[0], "".join(pieces)
 
 
+# TeX a .bib writes that plain text has no cause to: a special character escaped ("\\&",
+# "\\%", "\\{"), or a text command before its argument ("\\emph{", "\\textit{").
+_TEX_MARKUP = lazyre.compile(
+    r"\\(?:[&%$#_{}]|(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
+    r"|textsuperscript|textsubscript|mbox|url|href)\s*\{)"
+)
+
+
+def tex_written(text: str) -> bool:
+    """Whether ``text``, of a format that holds plain text (an RIS record), is written
+    in TeX, as a reference manager fed a .bib file exports it: it holds what `tex_accent`
+    finds (an accent or letter macro, braces that keep a word's capitals, ``{K}ernels``)
+    or an escaped special character or a text command (``{\\&}``, ``\\emph{``), outside
+    math. Plain text that only has a brace or a backslash is none: "A {set} of \\ paths",
+    "the {0,1}-knapsack", "C:\\Users" are what they say (read as TeX, their braces and
+    backslash would go), and so is a title whose only TeX is math, kept as typed either way."""
+    if "\\" not in text and "{" not in text:
+        return False
+    return tex_accent(text) is not None or _TEX_MARKUP.search(without_math(text)) is not None
+
+
 # A letter an accent gave, still in the braces around it ("Pawe{\\l}": "Pawe{ł}").
 _ONE_LETTER_GROUP = lazyre.compile(r"\{(\w)\}")
 # A letter in braces, or the argument of a macro that `name_accents` left unread: its

@@ -1176,3 +1176,61 @@ def test_an_edited_book_an_earlier_import_gave_no_authors_gains_its_editors(tmp_
     assert report.conflicts == []
     assert before.count("authors: []\n") == 1
     assert paper.read_text() == before.replace("authors: []\n", "authors: []\neditors:\n  - Jane Smith\n  - John Doe\n")
+
+
+TEX_RIS = (
+    "TY  - CHAP\nTI  - Sch{\\\"o}lkopf's {K}ernels\nAU  - Sch{\\\"o}lkopf, Bernhard\n"
+    "ED  - M{\\\"u}ller, Klaus-Robert\nED  - Smola, Alex\nT2  - Learning {\\&} Reasoning\nPY  - 1999\n"
+    "ER  - \n"
+)
+KERNELS = "content/papers/sch-o-lkopfs-k-ernels.yml"
+
+
+def _tex_kept(monkeypatch, tmp_path, text):
+    """The first import of ``text`` by the importer before RIS text written in TeX was
+    read (names, titles, venues... kept as written)."""
+    import generator.ingest.ris as ris
+
+    ris._author.cache_clear()  # (a name's reading is kept: read as then, and as now after)
+    with monkeypatch.context() as older:
+        older.setattr(ris, "name_letters", lambda name: name)
+        older.setattr(ris, "tex_written", lambda text: False, raising=False)  # (none before)
+        assert len(_import(tmp_path, "in.ris", text).added) == 1
+    ris._author.cache_clear()
+    return tmp_path / KERNELS
+
+
+def test_an_ris_records_tex_an_earlier_import_kept_as_written_is_read_where_untouched(tmp_path, monkeypatch):
+    # Re-imported, the same record's editors were a conflict ("the file's 'Klaus-Robert
+    # M{\"u}ller; Alex Smola' is kept"), and its authors, title and venue stayed TeX: none
+    # a curator's value, all the importer's own reading of then.
+    paper = _tex_kept(monkeypatch, tmp_path, TEX_RIS)
+    before = paper.read_text()
+    assert '  - "Klaus-Robert M{\\\\\\"u}ller"\n' in before
+    report = _import(tmp_path, "in.ris", TEX_RIS)
+    assert report.conflicts == [] and report.updated == [paper.stem]
+    why = "the record's TeX, which an earlier import kept as written"
+    assert [str(change) for change in report.read_before] == [
+        f"editors: {paper.stem} now 'Klaus-Robert Müller; Alex Smola' (was 'Klaus-Robert M{{\\\"u}}ller; Alex Smola': {why})",
+        f"title: {paper.stem} now \"Schölkopf's Kernels\" (was “Sch{{\\\"o}}lkopf's {{K}}ernels”: {why})",
+        f"authors: {paper.stem} now 'Bernhard Schölkopf' (was 'Bernhard Sch{{\\\"o}}lkopf': {why})",
+        f"venue: {paper.stem} now 'Learning & Reasoning' (was 'Learning {{\\&}} Reasoning': {why})",
+    ]
+    after = paper.read_text()
+    assert after == before.replace(
+        "\"Sch{\\\\\\\"o}lkopf's {K}ernels\"", "\"Schölkopf's Kernels\""
+    ).replace('"Bernhard Sch{\\\\\\"o}lkopf"', "Bernhard Schölkopf").replace(
+        '"Klaus-Robert M{\\\\\\"u}ller"', "Klaus-Robert Müller"
+    ).replace('"Learning {\\\\&} Reasoning"', '"Learning & Reasoning"')
+    assert "\\" not in after
+    again = _import(tmp_path, "in.ris", TEX_RIS)  # (and once read, nothing more to do)
+    assert again.unchanged == [paper.stem] and again.read_before == [] and paper.read_text() == after
+
+
+def test_an_ris_records_tex_a_curator_edited_stays(tmp_path, monkeypatch):
+    paper = _tex_kept(monkeypatch, tmp_path, TEX_RIS)
+    paper.write_text(paper.read_text().replace('  - "Klaus-Robert M{\\\\\\"u}ller"\n', "  - K.-R. Müller\n"))
+    report = _import(tmp_path, "in.ris", TEX_RIS)
+    assert "editors" not in [change.names[0] for change in report.read_before]
+    assert "  - K.-R. Müller\n" in paper.read_text()
+    assert "title" in [change.names[0] for change in report.read_before]

@@ -35,7 +35,7 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 
 from ..conflicts import difference
 from ..errors import Location, Problems
-from ..latex import name_letters, reading_in_effect
+from ..latex import clean_latex, name_letters, reading_in_effect, tex_written
 from ..export_bibtex import names_proceedings, names_software
 from ..links import (
     arxiv_id,
@@ -408,6 +408,28 @@ def _plain(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _tex_read(text: str) -> str:
+    """A value written in TeX (`latex.tex_written`), as a reference manager fed a .bib
+    file exports the fields it read there ("Sch{\\"o}lkopf's {K}ernels", "Learning {\\&}
+    Reasoning"), read as a BibTeX import reads the same text (`clean_latex`, through
+    pylatexenc; dashes and all): "Schölkopf's Kernels", as the page shows it and the
+    search finds it. Any other is kept as written: RIS holds plain text (Zotero and
+    EndNote export Unicode), where a brace or a backslash is the text's own ("A {set} of
+    \\ paths", which BibTeX would read "A set of paths")."""
+    return _read_as_tex(text) if tex_written(text) else text
+
+
+def _read_as_tex(text: str) -> str:
+    """``text`` read as TeX, as `bibtex._plain` reads a field (after its markup and
+    character references, which `_plain` has read already)."""
+    return _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
+
+
+def _as_written(text: str) -> str:
+    """A value as imports before `_tex_read` kept it: as written."""
+    return text
+
+
 # A character reference, named or numeric, up to its ";".
 _REF = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
 
@@ -432,8 +454,8 @@ def _record(
 ) -> Record | None:
     source = Location(path, tags.start, 1)
     kind = str(tags.values.get("TY", "")).strip().upper()
-    title = tags.text("TI", "T1", *(("BT",) if kind in _BOOKS else ()), what=("title", "title"))
-    title = _TITLE_STOP.sub("", title)
+    written_title = tags.text("TI", "T1", *(("BT",) if kind in _BOOKS else ()), what=("title", "title"))
+    title = _TITLE_STOP.sub("", _tex_read(written_title))
     if not title:
         problems.warning(
             source,
@@ -532,7 +554,7 @@ def _record(
         start, end = tags.text("SP"), tags.text("EP")
         if kind not in _BOOKS:  # (a book's SP is its number of pages, as Zotero writes it)
             pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
-        publisher = "" if PREPRINT.search(tags.text("PB")) else tags.text("PB")
+        publisher = "" if PREPRINT.search(tags.text("PB")) else _tex_read(tags.text("PB"))
         if left := no_place(venue, volume, number, pages, "of this record"):
             before, said = left
             problems.warning(tags.where(_PLACE_TAGS[before.names[0]], path), said)
@@ -560,6 +582,16 @@ def _record(
     notes, notes_at, plain_notes = _curators_notes(tags, path, left_out)
     read_before += notes_read_before(plain_notes, notes) + series_read_before(venue, venue_kind)
     _given_twice(tags, path, problems)
+    keywords = _keywords(tags)
+    if _may_hold_tex(tags):
+        read_before += _tex_read_before({
+            "title": (title, _TITLE_STOP.sub("", written_title)),
+            "authors": (authors, _authors(tags, path, Problems(), letters=False)),
+            "venue": (venue, _venue(tags, kind, _as_written)[0]),
+            "publisher": (publisher, tags.text("PB") if publisher else ""),
+            "abstract": (abstract, without_notice(_paragraphs(values, title, read=_as_written))[0]),
+            "tags": (keywords, _keywords(tags, _as_written)),
+        })
     return Record(
         title=title,
         abstract=abstract,
@@ -576,7 +608,7 @@ def _record(
         arxiv=arxiv,
         doi=doi,
         links=tuple(links),
-        tags=_keywords(tags),
+        tags=keywords,
         read_before=read_before + ((with_notice(older, notice),) if notice else ()),
         notes=notes,
         notes_at=notes_at,
@@ -626,7 +658,9 @@ def _curators_notes(
     return "\n\n".join(found), first, "\n\n".join(plain)
 
 
-def _paragraphs(values: list[list[str]], context: str = "", hyphenation: bool = True) -> str:
+def _paragraphs(
+    values: list[list[str]], context: str = "", hyphenation: bool = True, read: Callable[[str], str] | None = None
+) -> str:
     """An abstract from its values as written (`_Tags.written`), each paragraph on one
     line and paragraphs apart by a blank line, as a BibTeX import keeps them.
 
@@ -636,7 +670,9 @@ def _paragraphs(values: list[list[str]], context: str = "", hyphenation: bool = 
     paragraph of its own, unless it says the same again. The lines of a paragraph are
     joined as `wraps.joined` joins them (``context``: the record's title, for the
     spelling of a word hyphenated at a break; ``hyphenation``: whether such a word is
-    closed up, which an earlier import did not do)."""
+    closed up, which an earlier import did not do). ``read``: how each paragraph's text
+    is read, by default as TeX where the value is written in TeX (`_tex_read`, asked of
+    the whole: a paragraph is not plain text beside another written in TeX)."""
     paragraphs: list[list[str]] = []
     seen: set[str] = set()
     for lines in values:
@@ -655,8 +691,11 @@ def _paragraphs(values: list[list[str]], context: str = "", hyphenation: bool = 
             seen.add(said)
             paragraphs += own
     context = "\n".join([context, *(line for p in paragraphs for line in p)])
+    if read is None:
+        whole = "\n".join(line for p in paragraphs for line in p)
+        read = _read_as_tex if tex_written(whole) else _as_written
     return "\n\n".join(
-        text for text in (_plain(joined(p, context, hyphenation)) for p in paragraphs) if text
+        text for text in (read(_plain(joined(p, context, hyphenation))) for p in paragraphs) if text
     )
 
 
@@ -743,7 +782,8 @@ def _doi_key(written: str) -> str:
 
 
 def _authors(
-    tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] = ("AU", "A1"), apart: str = ""
+    tags: _Tags, path: str, problems: Problems, read: tuple[str, ...] = ("AU", "A1"), apart: str = "",
+    letters: bool = True,
 ) -> tuple[str, ...]:
     """AU and A1 (or the editors' ``read``), each read as BibTeX reads a name: "Vaswani,
     Ashish" and IEEE's "A. Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last,
@@ -755,8 +795,12 @@ def _authors(
     primary author, written twice: a repeat across them is said, as within one.)
     ``apart``: the editors as an earlier import read them (`_editors_read_before`):
     "initials", one initialled under one tag and named in full under the other two
-    people; "tags", every name of each tag its own editor."""
+    people; "tags", every name of each tag its own editor. ``letters``: without, each
+    name's TeX kept as written, as imports before read it (`_author`)."""
     people = "author" if read == ("AU", "A1") else "editor"
+    # (Called alike each time, so `_author` keeps one reading of a name: `_author(x)` and
+    # `_author(x, True)` are two to its cache.)
+    read_name = _author if letters else functools.partial(_author, letters=False)
     names: list[str] = []
     marks = ""
     marked = ""  # the first name written with a mark
@@ -766,9 +810,9 @@ def _authors(
     for tag in read:
         given: set[str] = set()
         earlier_names = names[:before]  # (as the tags before this one wrote them)
-        here = [text for written in tags.all(tag) if (text := _author(written)[0])]
+        here = [text for written in tags.all(tag) if (text := read_name(written)[0])]
         for written in tags.all(tag):
-            text, mark = _author(written)
+            text, mark = read_name(written)
             if text is None:
                 more = more or bool(mark)
                 continue
@@ -786,7 +830,7 @@ def _authors(
         if people == "editor":
             earlier |= given
             before = len(names)
-    if apart:
+    if apart or not letters:
         # (An earlier import's reading, for `_editors_read_before`: what it says was said by
         # the reading of now; its warnings' lines, `_named_again`, are not looked for.)
         return (*names, OTHERS) if more and names else tuple(names)
@@ -805,6 +849,34 @@ def _authors(
     return tuple(names)
 
 
+# Why a value an earlier import wrote from a record written in TeX is read otherwise now.
+_TEX_KEPT = "the record's TeX, which an earlier import kept as written"
+
+
+def _may_hold_tex(tags: _Tags) -> bool:
+    """Whether any value of the record holds a backslash or a brace, as TeX does (else
+    no reading of its TeX is looked for, `_tex_read_before`)."""
+    return any(
+        "\\" in line or "{" in line for values in tags.written.values() for lines in values for line in lines
+    ) or any("\\" in str(v) or "{" in str(v) for tag in _LIST_TAGS for v in tags.values.get(tag) or ())
+
+
+def _tex_read_before(readings: dict[str, tuple[object, object]]) -> tuple[ReadBefore, ...]:
+    """The fields as imports read them before a value written in TeX was read as a
+    BibTeX import reads it (`_tex_read`, `_author`'s letters): each field's (now, then),
+    where they differ. Taken out of a paper's file where it still holds the value as the
+    importer wrote it from this record (importmerge._read_before), and the reading of
+    now written, as any corrected reading of a source is: re-imported, the same record
+    whose editors an earlier import kept as "M{\\"u}ller" was a conflict ("the file's
+    'M{\\"u}ller' is kept"), a value no curator wrote. One a curator edited or commented
+    stays. (Tags, which the import record does not say it wrote, record by record, are
+    taken out as IEEE Xplore's index terms are: where the file's list is the one taken.)"""
+    return tuple(
+        ReadBefore((name,), (then,), _TEX_KEPT, written=name != "tags")
+        for name, (now, then) in readings.items() if then and then != now
+    )
+
+
 def _editors_read_before(
     tags: _Tags, path: str, read: tuple[str, ...], editors: tuple[str, ...]
 ) -> tuple[ReadBefore, ...]:
@@ -813,24 +885,26 @@ def _editors_read_before(
     twice before imports read one name under both as one editor, and "S. Thrun" and
     "Sebastian Thrun" before they read an initialled name and the full one so. Taken out of a paper's
     file where it still holds such a list as the importer wrote it from this record
-    (importmerge._read_before): a list a curator edited or commented stays. None for a
-    record whose editors only one tag names (nothing was read otherwise)."""
-    if sum(1 for tag in read if tags.all(tag)) < 2:
-        return ()
-    older: list[tuple[str, ...]] = []
-    for apart in ("initials", "tags"):
+    (importmerge._read_before): a list a curator edited or commented stays. And each
+    reading with the names' TeX as written, as imports read it before `_author` read
+    it as letters (`_tex_read_before`). None for a record whose editors only one tag
+    names and hold no TeX (nothing was read otherwise)."""
+    two = sum(1 for tag in read if tags.all(tag)) >= 2
+    # (And before `_author` read a name's TeX as its letters, each of these with its TeX
+    # as written: looked for only in a record that may hold some.)
+    readings = [(apart, True) for apart in ("initials", "tags") if two] + [
+        (apart, False) for apart in ("", *(("initials", "tags") if two else ())) if _may_hold_tex(tags)
+    ]
+    older: dict[tuple[str, ...], str] = {}
+    for apart, letters in readings:
         # (Their warnings were said by the reading of now: a throwaway collector.)
-        names = _authors(tags, path, Problems(), read, apart)
+        names = _authors(tags, path, Problems(), read, apart, letters)
         if names != editors and names not in older:
-            older.append(names)
-    return tuple(
-        ReadBefore(
-            ("editors",), (names,),
-            f"one editor named under both {' and '.join(read)}, whom an earlier import took for two",
-            written=True,
-        )
-        for names in older
-    )
+            two_said = f"one editor named under both {' and '.join(read)}, whom an earlier import took for two"
+            older[names] = (
+                two_said if letters else f"{two_said}, their TeX kept as written" if apart else _TEX_KEPT
+            )
+    return tuple(ReadBefore(("editors",), (names,), why, written=True) for names, why in older.items())
 
 
 def _initialled_at(names: list[str], text: str, here: list[str]) -> int | None:
@@ -883,13 +957,14 @@ def _fuller(one: str, other: str) -> str:
 # imports read them, `_editors_read_before`, the line of a repeat, the series' editors
 # left out. Read once: 10,000 chapters with editors under ED and A2 took 70% longer.)
 @functools.lru_cache(maxsize=256)
-def _author(written: str) -> tuple[str | None, str]:
+def _author(written: str, letters: bool = True) -> tuple[str | None, str]:
     """One AU or A1 value as read, and the marks beside it left out; (None, the value)
-    for an "et al." (or nothing)."""
+    for an "et al." (or nothing). ``letters``: its TeX read as letters; without, as
+    written, as earlier imports read it (`_tex_read_before`)."""
     # (RIS holds plain text, but an exporter fed BibTeX writes its accents as TeX,
     # "Sch{\\"o}lkopf": read as a BibTeX import reads them, a name the page shows and the
-    # search finds as "Schölkopf". Titles and other fields are kept as written.)
-    name = name_letters(_plain(written))
+    # search finds as "Schölkopf"; titles and other fields as `_tex_read` reads them.)
+    name = name_letters(_plain(written)) if letters else _plain(written)
     if not name or _ET_AL.fullmatch(name):
         return None, name
     if is_company_written(name):
@@ -960,7 +1035,7 @@ def _year(tags: _Tags, path: str, problems: Problems) -> str:
     return read.year
 
 
-def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
+def _venue(tags: _Tags, kind: str, read: Callable[[str], str] = _tex_read) -> tuple[str, str]:
     """The record's venue and what it is (models.VENUE_KINDS, or "" when the record does
     not say): the first of its type's `_VENUE_TAGS` that names no preprint server, else
     the first (a preprint's "arXiv:2106.09685 [cs]", as BibTeX's journal of it reads);
@@ -968,9 +1043,9 @@ def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
     as BibTeX's reads "PhD thesis, Carnegie Mellon University"."""
     if kind in _THESES | _REPORTS:
         what = thesis_kind(tags.text("M3")) if kind in _THESES else "Technical report"
-        if kind in _REPORTS and (number := tags.text("IS", what=("report number", "venue"))):
+        if kind in _REPORTS and (number := read(tags.text("IS", what=("report number", "venue")))):
             what = f"{what} {number}"
-        where = tags.text("PB")
+        where = read(tags.text("PB"))
         return (f"{what}, {where}" if where else what), ""
     if kind in _BOOKS:
         return "", ""
@@ -979,7 +1054,7 @@ def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
         else "journal" if kind in _JOURNALS else ""
     )
     named = _VENUE_TAGS[said or "journal"]
-    venue = tags.text(*named, unless=PREPRINT.search) or tags.text(*named)
+    venue = read(tags.text(*named, unless=PREPRINT.search) or tags.text(*named))
     if not venue or PREPRINT.search(venue) or names_software(venue):
         return venue, ""
     if said == "journal" and proceedings_series(venue):
@@ -1020,12 +1095,12 @@ def _addresses(
     return found
 
 
-def _keywords(tags: _Tags) -> tuple[str, ...]:
+def _keywords(tags: _Tags, read: Callable[[str], str] = _tex_read) -> tuple[str, ...]:
     """KW, each once: one keyword a line as RIS has it, but a line holding several
     (IEEE Computer Society's "Proteins,Linear programming,...") split at its semicolons,
     and at its commas when the record has that one line alone."""
     lines = tags.all("KW")
     separator = r"[,;]" if len(lines) == 1 else r";"
-    words = (_plain(word) for line in lines for word in re.split(separator, line))
+    words = (read(_plain(word)) for line in lines for word in re.split(separator, line))
     return tuple(dict.fromkeys(word for word in words if word))
 

@@ -601,6 +601,49 @@ def test_tex_accents_in_names_read_as_the_bibtex_import_reads_them():
     assert problems == []
 
 
+def test_tex_in_titles_venues_and_other_text_read_as_the_bibtex_import_reads_them():
+    # An exporter fed BibTeX (JabRef, bibutils) writes every field as the .bib has it:
+    # kept as written, the page showed "Sch{\\"o}lkopf's {K}ernels" and "Learning {\\&}
+    # Reasoning", where a BibTeX import of the same text reads its letters.
+    (record,), problems = _parse(
+        "TY  - JOUR\nPY  - 2001\n"
+        'TI  - Sch{\\"o}lkopf\'s {K}ernels -- a Survey\n'
+        "T2  - Learning {\\&} Reasoning\n"
+        "VL  - 3\n"
+        "PB  - Springer {\\&} Sons\n"
+        'KW  - k{\\"e}rnels\n'
+        "KW  - {SVM}\n"
+        'AB  - We study kernels {\\`a} la Sch{\\"o}lkopf.\nER  - \n',
+    )
+    assert problems == []
+    assert (record.title, record.venue, record.publisher, record.tags, record.abstract) == (
+        "Schölkopf's Kernels – a Survey", "Learning & Reasoning", "Springer & Sons", ("kërnels", "SVM"),
+        "We study kernels à la Schölkopf.",
+    )
+    bib = parse_text(
+        '@article{k, title = {Sch{\\"o}lkopf\'s {K}ernels -- a Survey}, journal = {Learning {\\&} Reasoning},'
+        " publisher = {Springer {\\&} Sons}, volume = 3, year = 2001,"
+        ' abstract = {We study kernels {\\`a} la Sch{\\"o}lkopf.}}\n',
+        "lab.bib", Problems(),
+    )[0]
+    assert (record.title, record.venue, record.publisher, record.abstract) == (
+        bib.title, bib.venue, bib.publisher, bib.abstract
+    )
+
+
+def test_plain_text_with_a_brace_or_a_backslash_is_no_tex_and_kept_as_written():
+    # RIS holds plain Unicode text (Zotero's, EndNote's): a brace or a backslash in it is
+    # the text's own, not TeX, unless the text holds TeX a .bib writes (an accent, an
+    # escaped character, braces keeping a word's capitals). BibTeX would read the title
+    # "A set of paths" and the journal "Plain 0,1 Journal".
+    record, problems = _one("PY  - 2002\nT2  - Plain {0,1} Journal\nAB  - Costs ~5% less, C:\\Users -- and $x$.\n")
+    plain, _ = _parse("TY  - JOUR\nTI  - A {set} of \\ paths\nPY  - 2002\nER  - \n")
+    assert problems == []
+    assert (plain[0].title, record.venue, record.abstract) == (
+        "A {set} of \\ paths", "Plain {0,1} Journal", "Costs ~5% less, C:\\Users -- and $x$."
+    )
+
+
 def test_an_author_named_twice_is_a_warning_at_the_second_and_the_list_stays():
     # (The second was dropped without a word; a BibTeX entry's is said at its field.)
     # Names are compared as read, whatever their case and whichever way round they are
