@@ -120,7 +120,7 @@ def export_files(
             csv_rows(site, csv_lines) if csv_lines is not None else _encoded(csv_rows(site, None)),
             CSV_FILE,
         ),
-        "feed.xml": feed(list(newest[:FEED_SIZE]), feed_title(site_name, "recently added papers"), "feed.xml"),
+        "feed.xml": feed(list(newest[:FEED_SIZE]), feed_title(site_name, FEED_WHAT), "feed.xml"),
     }
     for topic in sorted(site.topics, key=lambda t: t.id):
         ids = members[topic.id]
@@ -142,6 +142,10 @@ def export_files(
         for gone in set(feeds) - set(files):
             del feeds[gone]
     return files
+
+
+# What the main feed holds, after the site's name in its title (feed_title).
+FEED_WHAT = "recently added papers"
 
 
 def feed_title(site_name: str, what: str) -> str:

@@ -36,7 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, cache, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html, repository_paragraphs, tablewords
+from generator import build, cache, docslock, exports, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html, repository_paragraphs, tablewords
 from generator import firstlook, related, render, search, served_site, siteconfig, sitemodes, staged_site, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
@@ -215,6 +215,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build.PROCESS_STATE.pop(_STOPPED, None)  # (said again if this build stops too)
     _say_again()
     _aside = None
+    # The main feed's title as feed.xml gives it (exports.feed_title), for the theme's
+    # <link rel=alternate> (overrides/main.html): "Smith Lab: robotics" spelled
+    # "Smith Lab: robotics: recently added papers" there and "... \u2014 recently added
+    # papers" in the feed. (In config.extra, so the stamp of a dirty rebuild holds it.)
+    config.extra["readinglist_feed_title"] = exports.feed_title(config.site_name, exports.FEED_WHAT)
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):

@@ -148,7 +148,7 @@ def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
         _edit(project / "content/pages/about.md", "# About the fixture", "# About this fixture")
     elif what == "theme override":
         main = project / "overrides/main.html"
-        _edit(main, ": recently added papers", ": papers just added")
+        _edit(main, '<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary_large_image">')
     elif what == "removed paper":  # its page must not stay behind
         (project / "content/papers/hostile-inputs.yml").unlink()
     else:  # the errors show in a banner on every page
@@ -168,10 +168,37 @@ def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
     if what == "topic title":
         assert "Lifelong learning" in (site / "topics/model-merging/index.html").read_text()
     if what == "theme override":  # (not an old compiled template: see mkdocs_hook.on_env)
-        assert ": papers just added" in (site / "about/index.html").read_text()
+        assert 'content="summary_large_image"' in (site / "about/index.html").read_text()
         assert any((project / ".cache/readinglist/theme").iterdir())
     if what == "removed paper":
         assert not (site / "papers/hostile-inputs").exists()
+    _check_against_clean(project)
+
+
+def _feed_titles(site: Path) -> tuple[str, str]:
+    """The main feed's title as a page's <link rel=alternate> gives it, and as the feed."""
+    import html
+    import re
+    import xml.etree.ElementTree as ET
+
+    link = re.search(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)"', (site / "about/index.html").read_text())
+    assert link is not None
+    return html.unescape(link.group(1)), ET.parse(site / "feed.xml").getroot().findtext("{http://www.w3.org/2005/Atom}title")
+
+
+def test_the_pages_feed_link_is_titled_as_the_feed_and_follows_a_new_site_name(project):
+    # A site named with a colon of its own titles its feed with a dash
+    # (exports.feed_title); the link every page gives feed readers said "Learning across
+    # tasks: a reading list: recently added papers", a title the feed does not have.
+    # Renamed under serve, every page's link follows, as a clean build writes it.
+    config = project / "mkdocs.yml"
+    assert 'site_name: "Learning across tasks: a reading list"\n' in config.read_text()
+    site = _build(project, "served", dirty=True)
+    assert _feed_titles(site) == ("Learning across tasks: a reading list \u2014 recently added papers",) * 2
+    _edit(config, 'site_name: "Learning across tasks: a reading list"', 'site_name: "Smith & Lab:"')
+    _build(project, "served", dirty=True)
+    assert _feed_titles(site) == ("Smith & Lab: recently added papers",) * 2
+    assert 'title="Smith &amp; Lab: recently added papers"' in (site / "about/index.html").read_text()
     _check_against_clean(project)
 
 
@@ -739,10 +766,10 @@ def test_under_serve_a_theme_override_mistake_is_said_once_and_the_last_good_sit
         " the last good build until they are fixed"
     ) in err
     assert tree(project / "served") == good  # the last good site, as it was
-    main.write_text(text.replace(": recently added papers", ": papers just added"), encoding="utf-8")
+    main.write_text(text.replace('content="summary"', 'content="summary_large_image"'), encoding="utf-8")
     rebuild()
     assert "overrides/" not in capsys.readouterr().err
-    assert ": papers just added" in (project / "served/about/index.html").read_text()
+    assert 'content="summary_large_image"' in (project / "served/about/index.html").read_text()
     _check_against_clean(project)  # the fix is built, every page of it
 
 
