@@ -1346,3 +1346,19 @@ def test_a_text_holding_an_apostrophe_is_quoted_in_double_quotes_as_readme_says(
         " is no field's: if these words are a field's value, write its name and '=' before them, the"
         " words in braces (as \"note = {Pat O'Brien}\" for a note); else delete them",
     ]
+
+
+def test_five_commented_out_heads_in_a_row_are_five_warnings_each_at_its_fields():
+    # All at once, each at the line and column of its first field: only the first was
+    # said, the four after it lost without a word.
+    heads = "".join(f"% @article{{old{n},\n  title = {{Old {n}}},\n  year = 2000}}\n" for n in range(5))
+    problems = Problems()
+    records = parse_bibtex("@misc{a, title = {A}}\n" + heads + "@misc{c, title = {C}}\n", "lab.bib", problems)
+    assert [r.title for r in records] == ["A", "C"]
+    assert [str(p) for p in problems.sorted()] == [
+        f"lab.bib:{3 + 3 * n}:3: warning: 'title' and the fields after it are entry 'old{n}''s, whose head"
+        f" '@article{{old{n},' is in the '%' comment on line {2 + 3 * n}, which biber and JabRef read as a"
+        " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
+        " or comment out its fields too"
+        for n in range(5)
+    ]
