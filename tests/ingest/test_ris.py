@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, strategies as st
@@ -642,6 +643,30 @@ def test_plain_text_with_a_brace_or_a_backslash_is_no_tex_and_kept_as_written():
     assert (plain[0].title, record.venue, record.abstract) == (
         "A {set} of \\ paths", "Plain {0,1} Journal", "Costs ~5% less, C:\\Users -- and $x$."
     )
+
+
+# Words of plain RIS text (Zotero's, Scopus', IEEE's): dashes, "~", "%", "$", "&", "#",
+# "_", "^", "}" alone and non-Latin letters, which TeX reads otherwise; never a backslash
+# or an opening brace.
+_PLAIN_WORDS = st.lists(
+    st.sampled_from(["Kernels", "C++", "--", "---", "~5%", "$x$", "$10", "R&D", "#1", "snake_case", "x^2", "}",
+                     "\u00e9t\u00e9", "\u5b66\u7fd2", "''", "``a''", "e.g.", "(O(n))", "'s", "<3"]),
+    min_size=1, max_size=8,
+).map(" ".join)
+
+
+@given(_PLAIN_WORDS)
+def test_plain_text_without_a_backslash_or_a_brace_is_never_read_as_tex(text):
+    # Each of a record's text fields is what it was before text written in TeX was read
+    # (latex.tex_written forced false: imports before it), whatever TeX would make of it.
+    import generator.ingest.ris as ris
+
+    written = f"TY  - JOUR\nTI  - {text}\nT2  - {text}\nPB  - {text}\nKW  - {text}\nAB  - {text}\nPY  - 2020\nER  - \n"
+    now = parse_text(written, "lab.ris", Problems())
+    with mock.patch.object(ris, "tex_written", lambda text: False):
+        before = parse_text(written, "lab.ris", Problems())
+    assert now == before
+    assert ris._tex_read(text) == text
 
 
 def test_an_author_named_twice_is_a_warning_at_the_second_and_the_list_stays():

@@ -125,6 +125,12 @@ _LINES = [
     "PY  - 2017///", "T2  - Journal of B", "DO  - 10.1000/xyz", "UR  - https://github.com/o/r",
     "N1  - arXiv:2106.09685 [cs]", "N1  - My note", "AB  - An abstract", "KW  - Training", "VL  - 3",
     "SP  - 1", "EP  - 9", "L1  - file:///home/me/a.pdf",
+    # Text written in TeX, read as TeX (latex.tex_written), and plain text with a brace or
+    # a backslash of its own, kept as written; a title of both, math in TeX.
+    "TI  - Sch{\\\"o}lkopf's {K}ernels", "TI  - A {set} of \\ paths", "TI  - {K}ernels for $\\beta$ -- 5\\%",
+    "T2  - Learning {\\&} Reasoning", "T2  - Plain {0,1} Journal", "PB  - Springer {\\&} Sons",
+    "KW  - k{\\\"e}rnels", "KW  - C:\\Users", "AB  - We study {\\`a} la \\emph{kernels}.", "AB  - Costs ~5% less",
+    "ED  - M{\\\"u}ller, Klaus-Robert", "ED  - Smola, Alex",
 ]
 
 
