@@ -1234,3 +1234,43 @@ def test_an_ris_records_tex_a_curator_edited_stays(tmp_path, monkeypatch):
     assert "editors" not in [change.names[0] for change in report.read_before]
     assert "  - K.-R. Müller\n" in paper.read_text()
     assert "title" in [change.names[0] for change in report.read_before]
+
+
+TEX_KW_RIS = TEX_RIS.replace(
+    "PY  - 1999\n", 'PY  - 1999\nKW  - k{\\"e}rnels\nKW  - {SVM}\nAB  - We study {\\`a} la Sch{\\"o}lkopf.\n'
+)
+
+
+def test_an_ris_records_tex_a_curator_wrote_since_as_it_reads_now_or_otherwise_stays(tmp_path, monkeypatch):
+    # The import record says what the importer wrote: a value a curator typed after the
+    # import, the reading of now's very text or a third, is theirs, never taken out as
+    # the importer's TeX; only the authors, untouched, take the reading of now.
+    paper = _tex_kept(monkeypatch, tmp_path, TEX_KW_RIS)
+    edits = [
+        ('title: "Sch{\\\\\\"o}lkopf\'s {K}ernels"\n', 'title: "Schölkopf\'s Kernels"\n'),  # (as now reads it)
+        ('  - "Klaus-Robert M{\\\\\\"u}ller"\n', "  - Klaus-Robert Müller\n"),  # (as now reads it)
+        ('venue: "Learning {\\\\&} Reasoning"\n', "venue: Learning and Reasoning\n"),
+        ('  - "{SVM}"\n', '  - "{SVM}"\n  - mine\n'),  # (the TeX keywords kept, one added)
+        ('abstract: "We study {\\\\`a} la Sch{\\\\\\"o}lkopf."\n', "abstract: My own abstract.\n"),
+    ]
+    text = paper.read_text()
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    paper.write_text(text)
+    report = _import(tmp_path, "in.ris", TEX_KW_RIS)
+    assert [change.names for change in report.read_before] == [("authors",)]
+    assert paper.read_text() == text.replace('"Bernhard Sch{\\\\\\"o}lkopf"', "Bernhard Schölkopf")
+    # (What the curator's values and the record's say otherwise is said, as any conflict.)
+    assert sorted(conflict.field for conflict in report.conflicts) == ["abstract", "tags", "venue"]
+
+
+def test_an_ris_records_tex_a_curator_wrote_by_hand_is_no_earlier_imports(tmp_path, monkeypatch):
+    # The same values, but in a file no import wrote (the import record lost, as for a
+    # paper a curator typed from the record): every one is the curator's, and stays.
+    paper = _tex_kept(monkeypatch, tmp_path, TEX_KW_RIS)
+    (tmp_path / "content/sources/imported.json").unlink()
+    before = paper.read_text()
+    report = _import(tmp_path, "in.ris", TEX_KW_RIS)
+    assert report.added == [] and report.read_before == []  # (the paper found, as its title's)
+    assert paper.read_text() == before
