@@ -649,6 +649,27 @@ class _Reader:
             index += 1
         return self._record(unit)
 
+    def _schemeless(self, unit: _Unit, where: Location) -> None:
+        """Read a link written without its scheme, or with it mistyped
+        (`[paper](arxiv.org/abs/2111.06377)`, `https//…`), as the https address it is one
+        slip from, and say so: taken for a relative link, it was dropped in silence, and
+        the paper lost its arXiv id or its code link (a BibTeX `\\url` and a paper file's
+        url are read, or told, so). A link with no site's name before its first slash
+        (`docs/x.pdf`, `notes.md`) is a file of the list's repository, and stays none."""
+        for anchor in unit.anchors:
+            if _usable(anchor.url) or not _SITE_FIRST.match(anchor.url):
+                continue
+            from ..validate import url_fix  # (only here: validate is slow to import)
+
+            fixed = url_fix(anchor.url)
+            if fixed and _usable(fixed):
+                self.problems.warning(
+                    where,
+                    f"the link {quoted(anchor.url)} has no 'https://': read as {fixed}; write it"
+                    " so in the list, where GitHub opens it as a file of the list's repository",
+                )
+                anchor.url = fixed
+
     @staticmethod
     def _header(tokens: list[Token], start: int) -> list[str]:
         """The roles of a table's columns, from its header row (``start``: its thead)."""
@@ -665,6 +686,7 @@ class _Reader:
 
     def _record(self, unit: _Unit) -> bool:
         where = Location(self.path, unit.line, unit.col)
+        self._schemeless(unit, where)
         anchors = [(i, a) for i, a in enumerate(unit.anchors) if _usable(a.url)]
         papers = [(i, a) for i, a in anchors if _names_paper(a)]
         identities = {_identity(a.url) for _, a in papers}
@@ -1757,6 +1779,12 @@ def _usable(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in url
+
+
+# A site's name before the first slash, as an address written without its scheme starts
+# ("arxiv.org/abs/…", "https//github.com/…", "//host/…"); a path of the list's own
+# repository ("docs/x.pdf", "./x.pdf", "notes.md") has none.
+_SITE_FIRST = re.compile(r"(?i)^(?:[a-z]+(?::/*|//))?(?:[a-z0-9-]+\.)+[a-z]{2,63}(?::\d+)?/|^//")
 
 
 def _label(text: str) -> str:

@@ -220,6 +220,30 @@ def test_only_web_addresses_are_taken():
     assert not problems and records[0].links == ()
 
 
+def test_a_link_written_without_https_is_read_as_https_and_said():
+    # (hunt18) "[paper](arxiv.org/abs/2111.06377)", as curators type it: GitHub links it
+    # to a file of the list's repository, and the import dropped it as a relative link,
+    # in silence: the paper lost its arXiv id, its code its link. A BibTeX \url{...} and
+    # a paper file's url without the scheme are read, or told, as https.
+    text = (
+        "- **Masked Autoencoders Are Scalable Vision Learners** (CVPR 2022)"
+        " [paper](arxiv.org/abs/2111.06377) [code](https//github.com/facebookresearch/mae)\n"
+        "- [A Paper](https://arxiv.org/abs/2301.00001) [[local](docs/x.pdf)] [[notes](notes.md)]\n"
+    )
+    records, problems = _parse(text)
+    assert records[0].arxiv == "2111.06377"
+    assert _links(records[0]) == [("code", "https://github.com/facebookresearch/mae")]
+    assert records[1].links == ()  # (a file of the list's own repository: no site's address)
+    assert [str(p) for p in problems.items] == [
+        "list.md:1:1: warning: the link 'arxiv.org/abs/2111.06377' has no 'https://': read as"
+        " https://arxiv.org/abs/2111.06377; write it so in the list, where GitHub opens it as"
+        " a file of the list's repository",
+        "list.md:1:1: warning: the link 'https//github.com/facebookresearch/mae' has no 'https://':"
+        " read as https://github.com/facebookresearch/mae; write it so in the list, where GitHub"
+        " opens it as a file of the list's repository",
+    ]
+
+
 def test_a_character_reference_to_a_forbidden_character_is_an_error():
     records, problems = _parse("- [Evil &#x202E;Title](https://arxiv.org/abs/2301.00001)\n")
     assert records == []
