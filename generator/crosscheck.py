@@ -471,7 +471,7 @@ def _import_order(draft: PaperDraft) -> tuple[str, str]:
     return draft.stem, draft.shown
 
 
-def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
+def _check_file_names(papers: Sequence[PaperDraft], problems: Problems, gone: Gone) -> None:
     """A file whose id is not its name, with the fixes that make them agree: the mv
     command renaming the file, or the id to write (which moves the paper's page), as
     the files there allow. A file of that name there already, or an earlier one giving
@@ -509,11 +509,18 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
             # lost, the topics and papers naming it in error, is told the command that does it.)
             former = _ids_of(draft.values.get("formerly"))
             add = f"add {quoted(paper_id)} to its 'formerly:' list" if former else f"add 'formerly: [{paper_id}]'"
+            # (A file renamed by hand, its id as it was, is renamed forward from that id:
+            # told to write its name as its id "back", the curator renamed the paper to
+            # its old id.)
+            if gone.file_renamed(paper_id, stem):
+                back, old, new = f"move the file back, {mv}, and", paper_id, stem
+            else:
+                back, old, new = f"write 'id: {stem}' back and", stem, paper_id
             said += (
                 f"; rename the file, {mv}, or write 'id: {stem}' (an id is its page's address:"
                 f" if the site was published with {quoted(paper_id)}, {add} so"
                 " that address leads here); to rename the paper, its old address leading to the new"
-                f" and what names it changed too, write 'id: {stem}' back and run: readinglist rename {stem} {paper_id}"
+                f" and what names it changed too, {back} run: readinglist rename {old} {new}"
             )
         else:
             said += f"; rename the file to {quoted(paper_id + '.yml')} (a file's name is its paper's id): {mv}"
@@ -559,7 +566,7 @@ def cross_check(
     """The checks across files. ``unnamed``: the topics with no valid id (read_topics)."""
     start = len(problems.items)
     claimed, owners = _claim_ids(papers)
-    _check_file_names(papers, problems)
+    _check_file_names(papers, problems, gone)
     parted = parted_pairs(papers)
     same = _same_papers(papers, problems, parted)
     near, abstracts = _similar_titles(papers, problems, parted)

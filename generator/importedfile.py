@@ -15,6 +15,8 @@ reference names it.
 
 from __future__ import annotations
 
+import re
+
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,6 +198,10 @@ class Fate:
         )
 
 
+# A paper file's `id:` line, as a copy git has gives it (quoted or not).
+_ID_LINE = re.compile(r"""(?m)^id:[ \t]*["']?([^\s"'#]+)""")
+
+
 class Gone:
     """The importer's memory of papers a curator deleted or renamed, read only when a
     reference names an id no file has (a check that finds nothing never reads it).
@@ -318,6 +324,25 @@ class Gone:
         if holders:
             return Fate(candidates=tuple(sorted(holders)))
         return None
+
+    def file_renamed(self, paper_id: str, name: str) -> bool:
+        """Whether the file of paper ``paper_id`` was renamed to ``name``.yml, its id left
+        as it was (`git mv`, a file manager): git has a file of that id, and none of that
+        name holding the id ``name`` (which is an id edited in the file instead). False
+        without git. Asked only of a file whose id is not its name."""
+        if self._papers_dir is None:
+            return False
+        from .gitcopy import Copies  # imported late, as in _read_git_copy
+
+        if self._copies is None:
+            self._copies = Copies(self._papers_dir)
+        if self._copies.get(f"{paper_id}.yml") is None:
+            return False
+        before = self._copies.get(f"{name}.yml")
+        if before is None:
+            return True
+        said = _ID_LINE.search(before.data.decode("utf-8", "replace"))
+        return said is None or said.group(1) != name
 
     def renames(self, old_ids: Iterable[str]) -> dict[str, list[str]]:
         """Paper id -> the ids among ``old_ids`` (ids the record has and no paper file

@@ -667,6 +667,34 @@ def test_an_id_edited_by_hand_to_rename_is_told_the_rename_command_and_following
     assert "formerly: [gradient-episodic-memory]" in (papers / "gem.yml").read_text(encoding="utf-8")
 
 
+def test_a_file_renamed_by_hand_is_told_to_move_back_and_rename_the_paper_forward(root):
+    # (hunt18: a curator renamed the file, `git mv` or a file manager, its id left as it
+    # was; told "write 'id: gem' back and run: readinglist rename gem
+    # gradient-episodic-memory", the rename they followed took the paper back to its old id.)
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "list")
+    papers = root / "content" / "papers"
+    git("mv", "content/papers/gradient-episodic-memory.yml", "content/papers/gem.yml")
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1
+    assert said[0].endswith(
+        "; to rename the paper, its old address leading to the new and what names it changed too,"
+        " move the file back, mv content/papers/gem.yml content/papers/gradient-episodic-memory.yml,"
+        " and run: readinglist rename gradient-episodic-memory gem"
+    ), said[0]
+    # Done as told: no error, the old id the paper's former one.
+    git("mv", "content/papers/gem.yml", "content/papers/gradient-episodic-memory.yml")
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
+    assert _errors(root) == []
+    assert "formerly: [gradient-episodic-memory]" in (papers / "gem.yml").read_text(encoding="utf-8")
+
+
 def test_a_misnamed_files_formerly_list_is_told_to_be_added_to(root):
     papers = root / "content" / "papers"
     _edit(papers / "gradient-episodic-memory.yml", "id: gradient-episodic-memory",
