@@ -1683,7 +1683,10 @@ def _spans(inline: Token, unit: _Unit) -> None:
     for child in inline.children or []:
         kind = child.type
         if kind == "link_open":
-            unit.anchors.append(_Anchor(str(child.attrs.get("href", "")), bare=child.markup == "linkify"))
+            # (A bare address, linked by GitHub, or written in angle brackets, CommonMark's
+            # autolink: its text is the address, no title.)
+            bare = child.markup in ("linkify", "autolink")
+            unit.anchors.append(_Anchor(str(child.attrs.get("href", "")), bare=bare))
             link = len(unit.anchors) - 1
         elif kind == "link_close":
             link = -1

@@ -244,6 +244,21 @@ def test_a_link_written_without_https_is_read_as_https_and_said():
     ]
 
 
+def test_an_address_in_angle_brackets_is_a_bare_address_not_the_title():
+    # (hunt18) "<https://…>", CommonMark's autolink, which GitHub shows linked as it does
+    # a bare address: its text, the address, was taken for the paper's title, and the
+    # item's own title and venue were lost ('https://arxiv.org/abs/2107.14795', no venue).
+    bare = "- Perceiver IO (ICLR 2022) https://arxiv.org/abs/2107.14795\n"
+    angled = "- Perceiver IO (ICLR 2022) <https://arxiv.org/abs/2107.14795>\n"
+    for text in (bare, angled):
+        records, problems = _parse(text)
+        assert not problems
+        record = records[0]
+        assert (record.title, record.arxiv, record.venue, record.year) == (
+            "Perceiver IO", "2107.14795", "ICLR", "2022"
+        ), text
+
+
 def test_a_character_reference_to_a_forbidden_character_is_an_error():
     records, problems = _parse("- [Evil &#x202E;Title](https://arxiv.org/abs/2301.00001)\n")
     assert records == []
