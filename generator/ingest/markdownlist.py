@@ -623,7 +623,10 @@ class _Reader:
             if token.type == "inline" and token.level == level + 2:
                 if unit.spans:
                     unit.spans.append(_Span(" "))
-                _spans(token, unit)
+                    _spans(token, unit)
+                else:
+                    _spans(token, unit)
+                    _untick(unit)
             index += 1
         return self._record(unit)
 
@@ -1670,6 +1673,19 @@ def _ascii_digits(unit: _Unit) -> _Unit:
     if not any(has_other_digits(span.text) for span in unit.spans):
         return unit
     return replace(unit, spans=[replace(span, text=ascii_digits(span.text)) for span in unit.spans])
+
+
+# A GitHub task list's box at an item's start, "- [x] Title", shown as a box, not text
+# (a reading list ticks the papers read): no part of the title.
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+
+
+def _untick(unit: _Unit) -> None:
+    """Blank the task list's box at the start of an item's first paragraph (spaces, one
+    for each character: the spans' places stay)."""
+    first = unit.spans[0] if unit.spans else None
+    if first is not None and first.link < 0 and (box := _TASK_BOX.match(first.text)):
+        unit.spans[0] = replace(first, text=" " * box.end() + first.text[box.end() :])
 
 
 def _line(token: Token) -> int:

@@ -259,6 +259,20 @@ def test_an_address_in_angle_brackets_is_a_bare_address_not_the_title():
         ), text
 
 
+def test_a_task_list_box_is_no_part_of_the_title():
+    # (hunt18) A reading list marks the papers read with GitHub's task list boxes, which
+    # GitHub shows as boxes: "- [x] Toolformer: …" was imported titled "[x] Toolformer: …"
+    # ("[ ]" was dropped, as brackets around a title are).
+    text = "".join(
+        f"- [{box}] Toolformer: Language Models Can Teach Themselves to Use Tools"
+        " [[arXiv](https://arxiv.org/abs/2302.04761)]\n"
+        for box in " xX"
+    )
+    records, problems = _parse(text)
+    assert not problems
+    assert [r.title for r in records] == ["Toolformer: Language Models Can Teach Themselves to Use Tools"] * 3
+
+
 def test_a_character_reference_to_a_forbidden_character_is_an_error():
     records, problems = _parse("- [Evil &#x202E;Title](https://arxiv.org/abs/2301.00001)\n")
     assert records == []
