@@ -1160,14 +1160,15 @@ class _Reader:
         else:
             begin = 0
         text = first
-        comma = text.rfind(",")
+        # (not the comma before the link: "Title, NeurIPS 2023, [paper](…)")
+        comma = text.rstrip(" \t,").rfind(",")
         if comma > 0 and text[:comma].count("(") > text[:comma].count(")"):
             comma = -1  # (inside parentheses: "Title (Kaplan et al., 2020)")
         # (An item linking none: only a venue known by name, with its year, as prose ends
         # with a year too: "Title (CVPR 2022) [[code](...)]".)
         venue_year = _venue_and_year if links_paper else _known_venue_and_year
         split = False
-        if comma > 0 and venue_year(text[comma + 1 :].strip(" .")):
+        if comma > 0 and venue_year(text[comma + 1 :].strip(" .,")):
             text, split = text[:comma], True
         elif (paren := _LAST_PARENTHESIS.search(text.rstrip(" \t[|"))) and venue_year(
             _CITED_BY.sub("", paren.group(1))

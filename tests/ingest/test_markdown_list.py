@@ -273,6 +273,17 @@ def test_a_task_list_box_is_no_part_of_the_title():
     assert [r.title for r in records] == ["Toolformer: Language Models Can Teach Themselves to Use Tools"] * 3
 
 
+def test_a_venue_and_year_between_commas_before_the_link_is_read():
+    # (hunt18) "Title, NeurIPS 2023, [paper](…)": the comma after the year hid them, and
+    # the title was "Mistral 7B, NeurIPS 2023", no venue ("Title, NeurIPS 2023. [paper](…)"
+    # and "Title, NeurIPS 2023 [paper](…)" were read).
+    for after in (", ", ". ", " ", ", "):
+        records, _ = _parse(f"- Mistral 7B, NeurIPS 2023{after}[paper](https://arxiv.org/abs/2310.06825)\n")
+        assert (records[0].title, records[0].venue, records[0].year) == ("Mistral 7B", "NeurIPS", "2023"), after
+    records, _ = _parse("- Mistral 7B, NeurIPS 2023, https://arxiv.org/abs/2310.06825\n")
+    assert (records[0].title, records[0].venue, records[0].year) == ("Mistral 7B", "NeurIPS", "2023")
+
+
 def test_a_character_reference_to_a_forbidden_character_is_an_error():
     records, problems = _parse("- [Evil &#x202E;Title](https://arxiv.org/abs/2301.00001)\n")
     assert records == []
