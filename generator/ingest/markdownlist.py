@@ -659,6 +659,7 @@ class _Reader:
         the paper lost its arXiv id or its code link (a BibTeX `\\url` and a paper file's
         url are read, or told, so). A link with no site's name before its first slash
         (`docs/x.pdf`, `notes.md`) is a file of the list's repository, and stays none."""
+        said: set[str] = set()  # (one warning for a link the item gives twice, all read)
         for anchor in unit.anchors:
             if _usable(anchor.url) or not _SITE_FIRST.match(anchor.url):
                 continue
@@ -666,11 +667,13 @@ class _Reader:
 
             fixed = url_fix(anchor.url)
             if fixed and _usable(fixed):
-                self.problems.warning(
-                    where,
-                    f"the link {quoted(anchor.url)} has no 'https://': read as {fixed}; write it"
-                    " so in the list, where GitHub opens it as a file of the list's repository",
-                )
+                if anchor.url not in said:
+                    said.add(anchor.url)
+                    self.problems.warning(
+                        where,
+                        f"the link {quoted(anchor.url)} has no 'https://': read as {fixed}; write it"
+                        " so in the list, where GitHub opens it as a file of the list's repository",
+                    )
                 anchor.url = fixed
 
     @staticmethod

@@ -244,6 +244,21 @@ def test_a_link_written_without_https_is_read_as_https_and_said():
     ]
 
 
+def test_a_link_given_twice_without_https_is_said_once():
+    # (rev122) The paper's link given as its title's and again as its [pdf]: two warnings,
+    # word for word the same at the same place, were said; both links are read.
+    records, problems = _parse(
+        "- [A Paper](arxiv.org/abs/2111.06377) [[pdf](arxiv.org/abs/2111.06377)]"
+        " [[code](github.com/o/r)] [[github](github.com/o/r)]\n"
+    )
+    assert (records[0].title, records[0].arxiv) == ("A Paper", "2111.06377")
+    assert [str(p) for p in problems.items] == [
+        f"list.md:1:1: warning: the link '{url}' has no 'https://': read as https://{url}; write it"
+        " so in the list, where GitHub opens it as a file of the list's repository"
+        for url in ("arxiv.org/abs/2111.06377", "github.com/o/r")
+    ]
+
+
 def test_an_address_in_angle_brackets_is_a_bare_address_not_the_title():
     # (hunt18) "<https://…>", CommonMark's autolink, which GitHub shows linked as it does
     # a bare address: its text, the address, was taken for the paper's title, and the
