@@ -259,6 +259,37 @@ def test_a_link_given_twice_without_https_is_said_once():
     ]
 
 
+_HOSTS = st.sampled_from(["github.com", "gitlab.com", "huggingface.co", "openreview.net", "sites.google.com", "x-y.org"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_HOSTS, st.text(alphabet=string.ascii_letters + string.digits + "-_./", max_size=30), st.sampled_from(["", "https//", "//"]))
+def test_a_link_without_its_scheme_reads_as_the_link_with_it(host, path, slip):
+    # (rev122) Whatever its site and path, a link written without "https://" (or with it
+    # mistyped) is read as the link written with it, and said once; nothing else changes.
+    def read(url):
+        return _parse(f"- [A Paper](https://arxiv.org/abs/2301.00001) [[code]({url})]\n")
+
+    written, told = read(f"{slip}{host}/{path}")
+    meant, clean = read(f"https://{host}/{path}")
+    assert not clean.items
+    assert [(r.title, r.arxiv, _links(r)) for r in written] == [(r.title, r.arxiv, _links(r)) for r in meant]
+    assert len(told.items) == 1 and "has no 'https://'" in str(told.items[0])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=string.ascii_letters + string.digits + " :,-'é", min_size=1, max_size=60), st.sampled_from(" xX"))
+def test_a_task_box_before_any_title_reads_as_the_title_without_it(words, box):
+    # (rev122) The box GitHub shows for "- [x] …" takes nothing of the item: its title,
+    # venue and year read as the item's without the box.
+    def read(text):
+        return [(r.title, r.venue, r.year) for r in _parse(text)[0]]
+
+    title = " ".join(words.split())
+    link = " [[paper](https://arxiv.org/abs/2301.00001)]\n"
+    assert read(f"- [{box}] {title}{link}") == read(f"- {title}{link}")
+
+
 def test_an_address_in_angle_brackets_is_a_bare_address_not_the_title():
     # (hunt18) "<https://…>", CommonMark's autolink, which GitHub shows linked as it does
     # a bare address: its text, the address, was taken for the paper's title, and the
