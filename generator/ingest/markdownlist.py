@@ -1173,10 +1173,11 @@ class _Reader:
         split = False
         if comma > 0 and venue_year(text[comma + 1 :].strip(" .,")):
             text, split = text[:comma], True
-        elif (paren := _LAST_PARENTHESIS.search(text.rstrip(" \t[|"))) and venue_year(
+        elif (paren := _LAST_PARENTHESIS.search(text.rstrip(" \t[|,"))) and venue_year(
             _CITED_BY.sub("", paren.group(1))
         ):
-            # "Title (CVPR 2016) [pdf](...)", "[[pdf](...)]" too: read as its venue
+            # "Title (CVPR 2016) [pdf](...)", "[[pdf](...)]" too, and "Title (CVPR 2016),
+            # [pdf](...)" (the comma before the link, as above): read as its venue
             text, split = text[: paren.start()], True
         elif links_paper and paren and _parenthesised_names(paren.group(1)):
             # "*Title (Noh, Hong, Han et al.)* [[arxiv, 15.05]](...)": its authors (`_authors`)

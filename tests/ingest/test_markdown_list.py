@@ -244,6 +244,20 @@ def test_a_link_written_without_https_is_read_as_https_and_said():
     ]
 
 
+def test_a_venue_and_year_in_parentheses_before_a_comma_and_the_link_is_read():
+    # (rev122) hunt18's "Title, NeurIPS 2023, [paper](…)" in parentheses: "Title (ICLR
+    # 2022), [paper](…)" was imported titled "Title (ICLR 2022)", no venue, arXiv's year.
+    link = "[paper](https://arxiv.org/abs/2301.00001)"
+    for item in (f"- Perceiver IO (ICLR 2022), {link}", f"- Perceiver IO, (ICLR 2022), {link}",
+                 f"- Perceiver IO (ICLR 2022), {link}, [code](https://github.com/o/r)"):
+        records, problems = _parse(item + "\n")
+        assert not problems
+        assert [(r.title, r.venue, r.year) for r in records] == [("Perceiver IO", "ICLR", "2022")], item
+    # (a title's own parentheses stay: no venue in them)
+    records, _ = _parse(f"- Learning (Fast and Slow), {link}\n")
+    assert [(r.title, r.venue) for r in records] == [("Learning (Fast and Slow)", "")]
+
+
 def test_a_link_given_twice_without_https_is_said_once():
     # (rev122) The paper's link given as its title's and again as its [pdf]: two warnings,
     # word for word the same at the same place, were said; both links are read.
