@@ -15,9 +15,8 @@ reference names it.
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence

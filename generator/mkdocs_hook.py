@@ -215,10 +215,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build.PROCESS_STATE.pop(_STOPPED, None)  # (said again if this build stops too)
     _say_again()
     _aside = None
-    # The main feed's title as feed.xml gives it (exports.feed_title), for the theme's
-    # <link rel=alternate> (overrides/main.html): "Smith Lab: robotics" spelled
-    # "Smith Lab: robotics: recently added papers" there and "... \u2014 recently added
-    # papers" in the feed. (In config.extra, so the stamp of a dirty rebuild holds it.)
+    # The main feed's title as feed.xml gives it (exports.feed_title: "Smith Lab:
+    # robotics — recently added papers"), for the theme's <link rel=alternate>
+    # (overrides/main.html), which spelled it with a second colon. (In config.extra, so
+    # the stamp of a dirty rebuild holds it.)
     config.extra["readinglist_feed_title"] = exports.feed_title(config.site_name, exports.FEED_WHAT)
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
     # raw_html.py). (A new config every build: never in the list twice.)
