@@ -188,6 +188,12 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
     return read_bibtex(text, path, problems)[0]
 
 
+# The author (or editor) lists said to name someone twice (`_said_twice`): each field's
+# place with its entry's key, as two entries on one line have their fields at one place
+# (a field's column is counted from its entry's start), and each list is told of.
+_Told = set[tuple[Location, str]]
+
+
 def read_bibtex(
     text: str,
     path: str,
@@ -401,7 +407,7 @@ def _read(
     indexed: list[tuple[Location, Record]] = []  # entries whose keywords are IEEE Xplore's (see below)
     left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
     dated: list[tuple[Location, str]] = []  # volumes that are a date
-    told: set[Location] = set()  # author fields said to name someone twice (`_said_twice`)
+    told: _Told = set()
     each: list[tuple[_Fields, Record | None]] = []  # each entry's, for `_earlier_readings`
     if library.failed_blocks:
         entries = None
@@ -449,7 +455,7 @@ def _entry_record(
     problems: Problems,
     left_out: list[tuple[Location, str]],
     dated: list[tuple[Location, str]],
-    told: set[Location],
+    told: _Told,
     key_source: str = "",
 ) -> Record | None:
     """The record of one entry, None when it is none (a style's control entry, a
@@ -1627,7 +1633,7 @@ _SPLIT_AT = re.compile(r"[\s,]")
 
 
 def _authors(
-    entry: Entry, path: str = "", problems: Problems | None = None, told: set[Location] | None = None,
+    entry: Entry, path: str = "", problems: Problems | None = None, told: _Told | None = None,
     name_field: str = "author",
 ) -> tuple[str, ...]:
     """The authors of ``entry``'s list (or of its ``name_field``, "editor"); ``told``: the
@@ -1695,7 +1701,7 @@ def _authors(
 
 
 def _said_twice(
-    entry: Entry, names: list[str], path: str, problems: Problems, told: set[Location], name_field: str = "author"
+    entry: Entry, names: list[str], path: str, problems: Problems, told: _Told, name_field: str = "author"
 ) -> None:
     """An author named twice in one author list (`names.named_twice`), told at the field
     (``name_field``: "author" or "editor", what the list is said to be of)."""
@@ -1704,9 +1710,10 @@ def _said_twice(
         return
     where = _field_location(entry, name_field, path)
     # (Once, though each chapter crossref'ing a book reads the book's list: by a set of
-    # the fields told, as looking through every warning said for each took seconds.)
-    if where not in told:
-        told.add(where)
+    # the fields told, as looking through every warning said for each took seconds; the
+    # book's own key with its place: `_Told`.)
+    if (where, entry.key) not in told:
+        told.add((where, entry.key))
         problems.warning(where, f"the {name_field} list of {entry_named(entry)} {said}")
 
 
@@ -1917,7 +1924,7 @@ def _record(
     problems: Problems,
     left_out: list[tuple[Location, str]] | None = None,
     dated: list[tuple[Location, str]] | None = None,
-    told: set[Location] | None = None,
+    told: _Told | None = None,
     key_source: str = "",
 ) -> Record | None:
     """The record of an entry (None for one without a title), its key kept with

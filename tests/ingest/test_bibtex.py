@@ -154,6 +154,22 @@ def test_the_key_and_names_an_entry_type_or_named_twice_warning_gives_are_as_wri
     ]
 
 
+def test_two_entries_on_one_line_each_have_their_author_named_twice_said():
+    # (rev120: a field's column counts from its entry's start, so the two author fields
+    # were at one place, and the second entry's warning was taken for the first's and
+    # lost. Each entry's list is told of; the second's column is still counted from its
+    # own entry's start, as each field's is.)
+    problems = Problems()
+    parse_text(
+        "@misc{a, title={A}, author={Doe, J. and Doe, J.}} @misc{b, title={B}, author={Roe, R. and Roe, R.}}\n",
+        "lab.bib", problems,
+    )
+    said = [p.message for p in problems.items]
+    assert [m.split(" names ")[0] for m in said] == [
+        "the author list of entry 'a'", "the author list of entry 'b'"
+    ]
+
+
 def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
     # repr() doubled a backslash ('sch\\"o98', 'C:\\docs'); a line break showed as "\n",
     # which TeX text holds ("\nabla"): the key or value copied from the message was not
