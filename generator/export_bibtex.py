@@ -150,7 +150,9 @@ def _authors(names: tuple[str, ...]) -> str:
 # line break, no bare % (a TeX comment would swallow the rest of the field), # or &.
 _MATH = lazyre.compile(
     r"(?<![\\$])\$(?![\s$])((?:[^$\\]|\\.)+?)(?<![\s\\])\$(?![\d$])"
-    r"|\\\((.+?)\\\)"  # \(...\), LaTeX's own inline math, which the importer keeps too
+    # \(...\), LaTeX's own inline math, which the importer keeps too; read a command
+    # at a time, as TeX reads it: the "\)" of "\(\\)" is a line break's second half.
+    r"|\\\(((?:[^\\]|\\.)+?)\\\)"
 )
 _BARE_SPECIAL = lazyre.compile(r"(?<!\\)(?:\\\\)*[%#&]")
 _ESCAPED_BRACE = lazyre.compile(r"\\[{}]")

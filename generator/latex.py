@@ -191,8 +191,8 @@ _SINGLE_QUOTES = lazyre.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # (``\\ref{t}~shows``, ``\\cite{a}~and``). Ties in a row are as many spaces
 # (``a~~b``), and so are the ties around a dash (``3~--~5``, "3 – 5", whose dash TeX reads
 # between the spaces: `_DASH`).
-_TIE = lazyre.compile(r"~(?<=[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)~*(?=[^\s~])")
-_TIED_DASH = lazyre.compile(r"~(?<=[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
+_TIE = lazyre.compile(r"~(?:(?<=[\w.,;:)\]}\ud801\ue040-\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)|(?<=\S\*~))~*(?=[^\s~])")
+_TIED_DASH = lazyre.compile(r"~(?:(?<=[\w.,;:)\]}\ud801\ue040-\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)|(?<=\S\*~))(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
 # The ties earlier versions read, which the file of a paper imported then still holds
 # (see `ties_as_before`): before a word only, the rest keeping their tilde; then one
 # tilde at a time (``a~~b`` was "a ~b"), no tie after a dash (``3~--~5`` was "3 --~5")
@@ -235,6 +235,9 @@ _COMMAND_BEFORE = lazyre.compile(r"\\[A-Za-z]+\s*$")
 # The export keeps an abstract's math by the same rule (export_bibtex._MATH).
 _LINE_BREAK = r"\n(?![ \t]*\n)"
 _MATH_BODY = r"(?:[^\n]|" + _LINE_BREAK + r"){{1,{}}}?"
+# A command at a time, as TeX reads it: the "\\)" of "\\(\\\\)" is a line break's
+# second half, so that is no math.
+_COMMANDS_BODY = r"(?:[^\\\n]|\\(?:[^\n]|" + _LINE_BREAK + r")|" + _LINE_BREAK + r"){{1,{}}}?"
 _INLINE_BODY = (
     r"(?:[^$\\\n]|\\(?:[^\n]|" + _LINE_BREAK + r")|" + _LINE_BREAK + r"){0,600}?"
 )
@@ -244,8 +247,8 @@ _INLINE_BODY = (
 _MATH = lazyre.compile(
     r"\$(?<![\\$]\$)\$" + _MATH_BODY.format(2000) + r"\$\$"
     r"|\$(?<![\\$]\$)(?![\s$])" + _INLINE_BODY + r"(?<![\s\\])\$(?![\d$])"
-    r"|\\(?<!\\\\)\(" + _MATH_BODY.format(2000) + r"\\\)"
-    r"|\\(?<!\\\\)\[" + _MATH_BODY.format(2000) + r"\\\]"
+    r"|\\(?<!\\\\)\(" + _COMMANDS_BODY.format(2000) + r"\\\)"
+    r"|\\(?<!\\\\)\[" + _COMMANDS_BODY.format(2000) + r"\\\]"
 )
 
 # What a later rule would read as TeX: a result holding one is held (see `_Held`).
@@ -753,9 +756,23 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
     if "\\" in text:
         text = _ACCENT.sub(lambda m: _literal(held, m.group(0), _accent(m.group(0))), text)
     if "\\" in text:
-        text = _EMPH.sub(lambda m: f"{switch}{_arg(m)}{close}", text)
-        text = _ITALIC.sub(lambda m: f"{set_italic}{_arg(m)}{close}", text)
-        text = _BOLD.sub(lambda m: f"{set_bold}{_arg(m)}{close}", text)
+        emptied: list[bool] = []
+
+        def emphasised(match: re.Match[str], mark: str) -> str:
+            argument = _arg(match)
+            if argument:
+                return f"{mark}{argument}{close}"
+            emptied.append(True)
+            return ""
+
+        text = _EMPH.sub(lambda m: emphasised(m, switch), text)
+        text = _ITALIC.sub(lambda m: emphasised(m, set_italic), text)
+        text = _BOLD.sub(lambda m: emphasised(m, set_bold), text)
+        if emptied and "\\" in text:
+            # An emphasis of nothing goes, and what it stood between meets: the accent
+            # of ``\\"\\textit{}a`` is now before its letter, as a second cleaning
+            # would read it (the same text cleaned twice must read the same).
+            text = _ACCENT.sub(lambda m: _literal(held, m.group(0), _accent(m.group(0))), text)
         text = _PLAIN_ARG.sub(lambda m: m.group(1), text)
         text = _NO_OP.sub("", text)
         text = _SPACING.sub(" ", text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Problems
@@ -74,6 +74,9 @@ def test_a_title_comes_back_as_written(title):
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
+# (TeX reads "\\\\" before it reads "\\)": that is a line break, no math's end.)
+@example("\\(\\\\)")
+@example("a \\(x\\\\y\\) b")
 def test_an_abstract_comes_back_as_written_math_included(abstract):
     assert _round_trip(title="T", abstract=abstract).abstract == _paragraphs(abstract)
 
