@@ -22,6 +22,14 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 settings.register_profile("readinglist", deadline=None)
 settings.load_profile("readinglist")
 
+# `pytest --hypothesis-profile=stress` (hypothesis' own option) runs every property test
+# with STRESS_FACTOR times its examples (`--stress-factor=N` for another factor), to find
+# before CI does an input drawn once in thousands of runs. A profile's max_examples would
+# not reach the many tests that set their own, so the counts are multiplied test by test
+# (stress_property_tests below); CI's counts are untouched.
+STRESS_FACTOR = 30
+settings.register_profile("stress", parent=settings.get_profile("readinglist"), print_blob=True)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
@@ -30,6 +38,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite tests/goldens/ from the current output instead of comparing",
     )
+    parser.addoption(
+        "--stress-factor",
+        type=int,
+        default=STRESS_FACTOR,
+        help="with --hypothesis-profile=stress, how many times each property test's examples",
+    )
+
+
+def stress_property_tests(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under the stress profile, each property test's examples times --stress-factor."""
+    # (hypothesis names the profile "stress-with-debug-verbosity" with --hypothesis-verbosity)
+    if settings.get_current_profile_name().split("-with-")[0] != "stress":
+        return
+    factor = config.getoption("--stress-factor")
+    stressed: set[int] = set()
+    for item in items:
+        test = getattr(item, "function", None)
+        # (a parametrized test's items share one function: multiplied once)
+        if not getattr(test, "is_hypothesis_test", False) or id(test) in stressed:
+            continue
+        stressed.add(id(test))
+        # given() reads this attribute (where @settings put the test's own) at each call.
+        own = test._hypothesis_internal_use_settings
+        test._hypothesis_internal_use_settings = settings(own, max_examples=own.max_examples * factor)
 
 
 @pytest.fixture
@@ -82,6 +114,7 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests of the shipped example list (marked ``example``) run only on it: see
     tests/example_list.py for how a lab's own list is told from a changed example."""
+    stress_property_tests(config, items)
     if not any(item.get_closest_marker("example") for item in items):
         return
     from .example_list import verdict
