@@ -754,7 +754,7 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
         switch, set_italic, set_bold = _SWITCH, _SET_ITALIC, _SET_BOLD
         close = _END_TIED if marks[0][1].endswith("*") else _END
     if "\\" in text:
-        text = _ACCENT.sub(lambda m: _literal(held, m.group(0), _accent(m.group(0))), text)
+        text = _ACCENT.sub(lambda m: _accented(m, held), text)
     if "\\" in text:
         emptied: list[bool] = []
 
@@ -772,7 +772,7 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
             # An emphasis of nothing goes, and what it stood between meets: the accent
             # of ``\\"\\textit{}a`` is now before its letter, as a second cleaning
             # would read it (the same text cleaned twice must read the same).
-            text = _ACCENT.sub(lambda m: _literal(held, m.group(0), _accent(m.group(0))), text)
+            text = _ACCENT.sub(lambda m: _accented(m, held), text)
         text = _PLAIN_ARG.sub(lambda m: m.group(1), text)
         text = _NO_OP.sub("", text)
         text = _SPACING.sub(" ", text)
@@ -831,6 +831,21 @@ _UNBRACED = lazyre.compile(r"(\\[uvHckrbd])\s*([^\x00-\x7f])")
 
 def _braced(written: str) -> str:
     return _UNBRACED.sub(r"\1{\2}", written)
+
+
+def _accented(match: re.Match[str], held: _Held) -> str:
+    """An accent or letter macro as its character. The spaces a control word eats stay
+    before math shown with its dollars when a dollar that is no math comes before: eaten,
+    they would leave the math's "$" after a letter, where it closes that dollar's math when the text is read
+    again (``$-::\\ss $\\ss$`` gave "$-::ß$\\ss$", which reads as "$-::ß$ß$")."""
+    written = match.group(0)
+    read = _literal(held, written, _accent(written))
+    eaten = written[len(written.rstrip()):]
+    if eaten and "$" in match.string[: match.start()]:
+        after = _HELD.match(match.string, match.end())
+        if after is not None and held.read[int(after.group(1))].startswith("$"):
+            return read + eaten
+    return read
 
 
 def _literal(held: _Held, written: str, read: str) -> str:

@@ -209,6 +209,17 @@ def test_control_word_eats_the_spaces_after_it():
     assert clean_latex(r'\"U ber') == "Ü ber"
 
 
+def test_a_control_word_leaves_the_spaces_before_math_when_a_dollar_comes_before():
+    # Eaten, they would put the math's "$" after a letter, where it closes the dollar
+    # before (no math: a space before what would close it) when the text is read again:
+    # "$-::ß$\\ss$", cleaned again, was "$-::ß$ß$".
+    assert clean_latex("$-::\\ss\n$\\ss$") == "$-::ß\n$\\ss$"
+    assert clean_latex("costs $5 for Stra\\ss $x$") == "costs $5 for Straß $x$"
+    # Without a dollar before, or before math shown without its dollars, they go.
+    assert clean_latex("Stra\\ss $x$ y") == "Straß$x$ y"
+    assert clean_latex("$5 Stra\\ss $\\alpha$") == "$5 Straßα"
+
+
 def test_escaped_braces_are_literal_braces():
     assert clean_latex(r"100\% \{braces\}") == "100% {braces}"
     # Inside math they are math, kept as typed.
@@ -308,6 +319,9 @@ _latexy_words = st.lists(
 @example("\\textit{~x}", False)
 @example("\\emph{ ~}", False)
 @example('\\"\\textit{}a', False)
+# A control word's spaces eaten before math, whose "$" then closed a dollar before it
+# (1 in 40,000 draws).
+@example("$-::\\ss\n$\\ss$", False)
 def test_cleaning_text_without_escapes_is_idempotent(text, dashes):
     """Cleaning undoes escapes, and the characters they stand for are TeX's special ones
     (``\\{`` is a brace, ``-{}-`` two hyphens): cleaned again they would be read as TeX.
