@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from generator import latex
 
@@ -17,8 +17,10 @@ _TIE_BEFORE = r"[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]"
 _OLD_MATH = (
     r"(?<![\\$])\$\$" + latex._MATH_BODY.format(2000) + r"\$\$"
     r"|(?<![\\$])\$(?![\s$])" + latex._INLINE_BODY + r"(?<![\s\\])\$(?![\d$])"
-    r"|(?<!\\)\\\(" + latex._MATH_BODY.format(2000) + r"\\\)"
-    r"|(?<!\\)\\\[" + latex._MATH_BODY.format(2000) + r"\\\]"
+    # (\\(...\\) and \\[...\\] read a command at a time since the patterns were moved: a
+    # change of what they find, not of where they look, so the old ways read so too.)
+    r"|(?<!\\)\\\(" + latex._COMMANDS_BODY.format(2000) + r"\\\)"
+    r"|(?<!\\)\\\[" + latex._COMMANDS_BODY.format(2000) + r"\\\]"
 )
 OLD = {
     "_DASH": re.compile(r"(?<=[^\W_])-{2,3}(?=[^\W_])|(?<=[^\s-] )-{2,3}(?= [^\s-])"),
@@ -50,6 +52,9 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int],
 
 @settings(max_examples=3000, deadline=None)
 @given(_TEXTS, st.sampled_from(sorted(OLD)))
+# A line break's second backslash is no \\]'s (drawn at this test's own count, after the rule
+# of \\[...\\] changed and the old way here did not).
+@example("\\[\\\\]", "_MATH")
 def test_the_patterns_find_what_they_found(text, name):
     new = getattr(latex, name)
     assert _matches(new, text) == _matches(OLD[name], text)
