@@ -835,15 +835,17 @@ def _braced(written: str) -> str:
 
 def _accented(match: re.Match[str], held: _Held) -> str:
     """An accent or letter macro as its character. The spaces a control word eats stay
-    before math shown with its dollars when a dollar that is no math comes before: eaten,
-    they would leave the math's "$" after a letter, where it closes that dollar's math when the text is read
-    again (``$-::\\ss $\\ss$`` gave "$-::ß$\\ss$", which reads as "$-::ß$ß$")."""
+    before a "$" (of math kept as typed, or a dollar) when a dollar that is no math comes
+    before: eaten, they would leave that "$" after a letter, where it closes math opened
+    by the dollar before when the text is read again (``$-::\\ss $\\ss$`` gave
+    "$-::ß$\\ss$", which reads as "$-::ß$ß$"; ``$\\ss $~x`` "$ß$~x", then "$ß$ x")."""
     written = match.group(0)
     read = _literal(held, written, _accent(written))
     eaten = written[len(written.rstrip()):]
     if eaten and "$" in match.string[: match.start()]:
-        after = _HELD.match(match.string, match.end())
-        if after is not None and held.read[int(after.group(1))].startswith("$"):
+        text, end = match.string, match.end()
+        after = _HELD.match(text, end)
+        if text.startswith("$", end) or after is not None and held.read[int(after.group(1))].startswith("$"):
             return read + eaten
     return read
 
