@@ -59,7 +59,8 @@ def stress_property_tests(config: pytest.Config, items: list[pytest.Item]) -> No
         if not getattr(test, "is_hypothesis_test", False) or id(test) in stressed:
             continue
         stressed.add(id(test))
-        # given() reads this attribute (where @settings put the test's own) at each call.
+        # given() reads this attribute (where @settings put the test's own) at each call: a
+        # private one, of the hypothesis pinned in constraints.txt.
         own = test._hypothesis_internal_use_settings
         test._hypothesis_internal_use_settings = settings(own, max_examples=own.max_examples * factor)
 
