@@ -193,6 +193,10 @@ _SINGLE_QUOTES = lazyre.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # between the spaces: `_DASH`).
 _TIE = lazyre.compile(r"~(?:(?<=[\w.,;:)\]}\ud801\ue040-\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)|(?<=\S\*~))~*(?=[^\s~])")
 _TIED_DASH = lazyre.compile(r"~(?:(?<=[\w.,;:)\]}\ud801\ue040-\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)|(?<=\S\*~))(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
+# A tie at emphasis' start is TeX's space whatever follows it: kept before a space or a
+# line break (``\\textit{~\n}``), its tilde came out between Markdown's stars ("*~*"),
+# where the second cleaning read it as a tie after a star that closes emphasis.
+_TIE_AT_EMPHASIS_START = lazyre.compile("(?<=[\ue040-\ue042])~+")
 # The ties earlier versions read, which the file of a paper imported then still holds
 # (see `ties_as_before`): before a word only, the rest keeping their tilde; then one
 # tilde at a time (``a~~b`` was "a ~b"), no tie after a dash (``3~--~5`` was "3 --~5")
@@ -206,7 +210,9 @@ BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # a tie after the end of math in any of its ways, "$", "\\)" or "\\]", of emphasis, or
 # an escape, "\\&" and "\\_" too, but not after a slash, an opening bracket or a sign
 # (an address's "/~user" or "(~10x)", no tie in any reading, had the file read twice);
-# one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3". And, for
+# one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3", and so
+# a tie at emphasis' start, whatever follows ("\\emph{~\n}": `_TIE_AT_EMPHASIS_START`);
+# for one tie at a time, a star's tie where it opens emphasis ("*~x" was "* x"). And, for
 # both, a line break whose second backslash they read as a command's, tilde or none:
 # '\\\\"Q' was '\\Q̈', '\\\\o' '\\ø', '\\\\emph{x}' '\\*x*'; not one before a word of three
 # letters or more, a path's '\\\\Users' or '\\\\AB12CD34' in Zotero's file field on
@@ -216,11 +222,12 @@ _LINE_BREAK_BEFORE = r"|\\\\(?=[^\sA-Za-z0-9]|[A-Za-z]{1,2}(?![A-Za-z0-9])|[a-z]
 # ("~(?<=x~)", not "(?<=x)~"): the regex engine then skips to the next such character
 # instead of trying every position of the file (a 10,000-paper listing: 0.1 s, not 1 s).
 _TIE_NOW_ONLY = lazyre.compile(
-    r"~(?<=[\w.,;:)\]]~)(?=[^\s\w(\[])|~(?:(?<=[^\w\s.,;:/(\[=<>+!?@|-]~)|(?<=\\_~))(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
+    r"~(?<=[\w.,;:)\]]~)(?=[^\s\w(\[])|~(?:(?<=[^\w\s.,;:/(\[=<>+!?@|-]~)|(?<=\\_~))(?=\S)|\\[A-Za-z]+[{}\s]*~"
     + _LINE_BREAK_BEFORE
 )
 _TIES_NOW_ONLY = lazyre.compile(
-    r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\[A-Za-z]+[{}\s]*~(?=\S)|\}~(?=\S)" + _LINE_BREAK_BEFORE
+    r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\[A-Za-z]+[{}\s]*~|\}~(?=\S)|~(?<=\*~)(?<!\S\*~)(?=\S)"
+    + _LINE_BREAK_BEFORE
 )
 _GROUP = lazyre.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = lazyre.compile(r"\\[A-Za-z]+\s*$")
@@ -782,7 +789,9 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
     if "~" in text:
         earlier = _TIES_AS_BEFORE.get()
         if earlier is None:
-            text = _TIE.sub(lambda m: " " * len(m.group()), _TIED_DASH.sub(r" \1 ", text))
+            text = _TIED_DASH.sub(r" \1 ", text)
+            text = _TIE_AT_EMPHASIS_START.sub(lambda m: " " * len(m.group()), text)
+            text = _TIE.sub(lambda m: " " * len(m.group()), text)
         else:
             text = (_TIE_ONE if earlier == ONE_TIE_AT_A_TIME else _TIE_BEFORE).sub(" ", text)
     return _strip_groups(text) if "{" in text else text
