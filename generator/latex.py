@@ -851,7 +851,7 @@ def _accented(match: re.Match[str], held: _Held) -> str:
     written = match.group(0)
     read = _literal(held, written, _accent(written))
     eaten = written[len(written.rstrip()):]
-    if eaten and "$" in match.string[: match.start()]:
+    if eaten and match.string.find("$", 0, match.start()) >= 0:
         text, end = match.string, match.end()
         after = _HELD.match(text, end)
         if text.startswith("$", end) or after is not None and held.read[int(after.group(1))].startswith("$"):
