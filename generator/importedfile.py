@@ -27,7 +27,7 @@ from .mergemarkers import marker_lines
 from .quoting import quoted
 
 if TYPE_CHECKING:
-    from .gitcopy import Copies
+    from .gitcopy import Copies, Copy
 
 _CONFLICT = (
     "a git merge conflict (two branches both imported papers): keep the entries of both"
@@ -294,6 +294,23 @@ class Gone:
         return self._from_git[paper_id]
 
     def _read_git_copy(self, paper_id: str, papers_dir: Path) -> Fate | None:
+        found = self._git_values(paper_id, papers_dir)
+        if found is None:
+            return None
+        values, copy = found
+        marks = provenance.marks_of(values)
+        self.asked.update(marks)
+        holders = set().union(*(self._holders_of().get(mark, ()) for mark in marks))
+        holders.discard(paper_id)
+        if len(holders) == 1:
+            return Fate(holders.pop(), by_git=copy.commit)
+        if holders:
+            return Fate(candidates=tuple(sorted(holders)))
+        return None
+
+    def _git_values(self, paper_id: str, papers_dir: Path) -> tuple[dict[str, object], Copy] | None:
+        """The values of paper ``paper_id`` as git last had its file, and that copy;
+        None when git has no such file, or one that gave another id."""
         from .gitcopy import Copies  # imported late: only an id no file has needs it
         from .validate import PAPER_FIELDS, RecordChecker
         from .yamlio import Map, parse
@@ -314,15 +331,26 @@ class Gone:
         values, _ = RecordChecker(scratch, text).record(tree, PAPER_FIELDS)
         if values.get("id") != paper_id:
             return None  # (a file that was another paper's, under that name)
-        marks = provenance.marks_of(values)
-        self.asked.update(marks)
-        holders = set().union(*(self._holders_of().get(mark, ()) for mark in marks))
-        holders.discard(paper_id)
-        if len(holders) == 1:
-            return Fate(holders.pop(), by_git=copy.commit)
-        if holders:
-            return Fate(candidates=tuple(sorted(holders)))
-        return None
+        return values, copy
+
+    def other_paper(self, paper_id: str, values: Mapping[str, object]) -> tuple[str, str] | None:
+        """(The title, the commit) of the paper git last had as ``paper_id``.yml when
+        the paper of ``values``, a file giving that id under another name, is another
+        one: the two share no title, arXiv id, DOI nor abstract (provenance.marks_of).
+        A deleted paper's id taken for a new paper, which `file_renamed` took for a file
+        renamed: moved "back" and renamed forward, the old paper's address and readers'
+        marks would have led to the new one. None without git, or for the same paper."""
+        if self._papers_dir is None:
+            return None
+        found = self._git_values(paper_id, self._papers_dir)
+        if found is None:
+            return None
+        before, copy = found
+        theirs, ours = provenance.marks_of(before), provenance.marks_of(values)
+        if not theirs or not ours or theirs & ours:
+            return None  # (nothing to compare by, or the same paper)
+        title = before.get("title")
+        return (title if isinstance(title, str) else "", copy.commit)
 
     def file_renamed(self, paper_id: str, name: str) -> bool:
         """Whether the file of paper ``paper_id`` was renamed to ``name``.yml, its id left

@@ -695,6 +695,60 @@ def test_a_file_renamed_by_hand_is_told_to_move_back_and_rename_the_paper_forwar
     assert "formerly: [gradient-episodic-memory]" in (papers / "gem.yml").read_text(encoding="utf-8")
 
 
+def test_a_new_paper_given_a_deleted_papers_id_is_told_to_take_its_own_not_to_move_back(root):
+    # (hunt20: a deleted paper's id taken for another paper in a file named otherwise was
+    # told the rename's fix, "move the file back ... and run: readinglist rename", or a
+    # `formerly:`: either led the deleted paper's address and readers' marks to the new one.)
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            check=True, capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "list")
+    git("rm", "-q", "content/papers/gradient-episodic-memory.yml")
+    git("commit", "-qm", "drop a paper")
+    papers = root / "content" / "papers"
+    (papers / "gem-two.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
+        encoding="utf-8",
+    )
+    before = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--short", "HEAD~1"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1
+    assert "readinglist rename" not in said[0] and "formerly" not in said[0], said[0]
+    assert said[0].startswith("content/papers/gem-two.yml:1:5: id 'gradient-episodic-memory' does not match")
+    assert said[0].endswith(
+        "; 'gradient-episodic-memory' was the id of another paper ('Gradient Episodic Memory for"
+        " Continual Learning'), deleted since (git's copy of gradient-episodic-memory.yml at"
+        f" {before}): its address, and readers' marks of it, would lead"
+        " to this one; give this paper its own id: write 'id: gem-two'"
+    ), said[0]
+    # The same paper's file renamed, its deletion committed without the new file (`git
+    # commit -a`), is still a rename: the fix moves it back and renames it forward.
+    (papers / "gem-two.yml").unlink()
+    copy = subprocess.run(
+        ["git", "-C", str(root), "show", "HEAD~1:content/papers/gradient-episodic-memory.yml"],
+        check=True, capture_output=True,
+    ).stdout
+    (papers / "gem.yml").write_bytes(copy)
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1
+    assert said[0].endswith("and run: readinglist rename gradient-episodic-memory gem"), said[0]
+    # Done as told: the new paper named for its own id, no error of its file.
+    (papers / "gem.yml").unlink()
+    (papers / "gem-two.yml").write_text(
+        "id: gem-two\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n", encoding="utf-8"
+    )
+    assert not [e for e in _errors(root) if "gem-two" in e]
+
+
 def test_a_misnamed_files_formerly_list_is_told_to_be_added_to(root):
     papers = root / "content" / "papers"
     _edit(papers / "gradient-episodic-memory.yml", "id: gradient-episodic-memory",
