@@ -39,7 +39,7 @@ from .mergemarkers import report_conflicts
 from .siteconfig import SHIPPED_THEME_FOLDER, theme_folder
 from .typos import did_you_mean
 from .validate import url_fix
-from .unknownids import PaperTitles, after_unknown, paper_titles, suggest_paper
+from .unknownids import PaperTitles, after_unknown, paper_suggested, paper_titles, suggest_paper
 from .yamlio import not_utf8, read_text
 
 if TYPE_CHECKING:
@@ -704,8 +704,19 @@ def link_problem(
     parts = urlsplit(href)
     path = unquote(parts.path)
     tail = f"#{parts.fragment}" if parts.fragment else ""
+    def guessed(target: str) -> str | None:
+        # The page a path meant but for a typo of a paper's id ("papers/lora-adaptaton/"),
+        # as a link that is relative but for that is told (an absolute link, one out of
+        # the site): told the page's pattern alone, the curator is left to find the id.
+        paper = _PAPER.fullmatch(target)
+        if not paper or paper.group(1) in paper_ids:
+            return None
+        meant = paper_suggested(paper.group(1), sorted(paper_ids), titles() if titles else None)
+        return pages.paper_dest(meant[0]) if meant else None
+
     if href.startswith(("/", "\\")):
-        meant_file = _page_file(posixpath.normpath(path.lstrip("/\\")), files, paper_ids, topic_ids)
+        rest = posixpath.normpath(path.lstrip("/\\"))
+        meant_file = _page_file(rest, files, paper_ids, topic_ids) or guessed(rest)
         return (
             f"link {quoted(href)} is absolute: it works only on a site served at the top of its"
             " domain; write it relative to this page, "
@@ -720,7 +731,8 @@ def link_problem(
     if target == ".." or target.startswith("../"):
         # The address as the browser shows it from the page's (about/ is one folder
         # down): the page the rest names is the one meant.
-        meant_file = _page_file(re.sub(r"^(?:\.\./)*\.\.(?:/|$)", "", target), files, paper_ids, topic_ids)
+        rest = re.sub(r"^(?:\.\./)*\.\.(?:/|$)", "", target)
+        meant_file = _page_file(rest, files, paper_ids, topic_ids) or guessed(rest)
         return f"link {quoted(href)} leads out of the site" + (
             ": a page's links go from its file, which is at the top of the site, not from"
             f" its address in the browser; write {quoted(meant_file + tail)}" if meant_file else ""
@@ -774,12 +786,33 @@ def link_problem(
     for file in (f"{target}.md", f"{target}/index.md"):
         if file in files:
             return instead(file)
+    if (bare := _bare_page(target, paper_ids, topic_ids, guessed)) is not None:
+        folder, file = bare
+        return f"link {quoted(href)} leads to no file of the site: a {folder}'s page is in {folder}s/: write {quoted(file + tail)}"
     if (web := _web_address(href)) is not None:
         return f"link {quoted(href)} leads to no file of the site; an address on the web needs https://: write {quoted(web)}"
     page = posixpath.splitext(target)[1].lower() in ("", ".md", ".html")
     return f"link {quoted(href)} leads to no file of the site" + did_you_mean(
         target, sorted(files), "" if page else _not_carried(posixpath.basename(target), theme_assets())
     )
+
+
+def _bare_page(
+    target: str, paper_ids: Container[str], topic_ids: Container[str], guessed: Callable[[str], str | None]
+) -> tuple[str, str] | None:
+    """("paper" or "topic", the page file) a link to a paper's or a topic's id alone,
+    its folder left out, is to be ("lora.md" or "lora/" for 'papers/lora.md'), the id
+    mistyped too; None for a link that is no id. (A curator copies the id from the file's name: told only "leads to
+    no file of the site", the folder missing was left to guess.)"""
+    name = target[: -len(".md")] if target.endswith(".md") else target
+    if "/" in name or "." in name or not name:
+        return None
+    if name in paper_ids:
+        return "paper", pages.paper_dest(name)
+    if name in topic_ids:
+        return "topic", pages.dest_of(pages.topic_url(name))
+    meant = guessed(f"papers/{name}")
+    return ("paper", meant) if meant else None
 
 
 def _not_carried(name: str, assets: str) -> str:

@@ -425,6 +425,36 @@ def test_a_link_written_from_the_pages_address_names_the_file_to_link(tmp_path):
     ]
 
 
+def test_a_mistyped_paper_id_is_told_the_paper_meant_however_the_link_is_written(tmp_path):
+    # (hunt20: 'papers/multi-task-surevy.md' was told the paper meant, but the same typo in
+    # an absolute link, one written from the page's address, or one that left out the
+    # papers/ folder was told "as 'papers/<id>.md'", nothing, or "no file of the site".)
+    root = with_pages(
+        three_papers(tmp_path),
+        index=(
+            "[x](/papers/multi-task-surevy/)\n\n[y](../papers/multi-task-surevy/#abstract)\n\n"
+            "[z](multi-task-surevy.md)\n\n[w](multi-task-survey/)\n\n[v](in-context-learning/)\n\n"
+            "[u](papers/multi-task-surevy.md)\n\n[t](unrelated-words.md)\n"
+        ),
+    )
+    assert messages(root) == [
+        f"{INDEX}:1:5: link '/papers/multi-task-surevy/' is absolute: it works only on a site"
+        " served at the top of its domain; write it relative to this page, 'papers/multi-task-survey.md'",
+        f"{INDEX}:3:5: link '../papers/multi-task-surevy/#abstract' leads out of the site: a page's"
+        " links go from its file, which is at the top of the site, not from its address in the"
+        " browser; write 'papers/multi-task-survey.md#abstract'",
+        f"{INDEX}:5:5: link 'multi-task-surevy.md' leads to no file of the site: a paper's page is"
+        " in papers/: write 'papers/multi-task-survey.md'",
+        f"{INDEX}:7:5: link 'multi-task-survey/' leads to no file of the site: a paper's page is"
+        " in papers/: write 'papers/multi-task-survey.md'",
+        f"{INDEX}:9:5: link 'in-context-learning/' leads to no file of the site: a topic's page is"
+        " in topics/: write 'topics/in-context-learning/index.md'",
+        f"{INDEX}:11:5: link 'papers/multi-task-surevy.md' leads to no page: no paper"
+        " 'multi-task-surevy' (did you mean 'papers/multi-task-survey.md'?)",
+        f"{INDEX}:13:5: link 'unrelated-words.md' leads to no file of the site",
+    ]
+
+
 def test_a_link_to_a_file_beside_the_pages_that_the_site_leaves_out_says_so(tmp_path):
     # A curator puts a logo, or a page of their own, beside the pages in content/pages/:
     # "leads to no file of the site" read as a wrong path for a file that is right there.
