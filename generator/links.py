@@ -858,6 +858,35 @@ def normalize_arxiv(text: str) -> str:
     return without_subject_class(match.group(1)) if match and _ARXIV.fullmatch(match.group(1)) else ""
 
 
+def arxiv_mistake(text: str) -> tuple[str, str]:
+    """(What is wrong, the digits as typed) of ``text`` when it is an arXiv id of the new
+    style mistyped ("2106.9685": a digit left out, "2113.09685": no month 13), as
+    `read_id` takes one (a prefix "arXiv:", a version, ".pdf"); ("", "") for a word
+    that is none ("lora", a DOI). Told only "neither an arXiv id nor a DOI", a curator
+    who typed digits was left to count them against the example."""
+    bare = re.sub(r"(?i)^arxiv:\s*|\.pdf$", "", text.strip())
+    found = re.fullmatch(r"(\d+)\.(\d+)(?:v\d+)?", bare)
+    if found is None:
+        return "", ""
+    head, tail = found.groups()
+    if head == "10" and len(tail) >= 4:
+        return "", ""  # (a DOI's prefix, "10.1145": no arXiv id meant)
+    digits = f"{head}.{tail}"
+    if len(head) != 4:
+        return f"its {len(head)} digits before the dot are no year and month: an arXiv id has four (2106: June 2021)", digits
+    if not 1 <= int(head[2:]) <= 12:
+        return f"{head[2:]} is no month: an arXiv id's first four digits are its year and month (2106: June 2021)", digits
+    if head < "0704":
+        return (
+            "arXiv's ids of this form begin in April 2007 (0704.0001); an older one names its archive"
+            " (hep-th/9711200)", digits,
+        )
+    wanted = 4 if head < "1501" else 5
+    if len(tail) != wanted:
+        return f"an id of {head} has {wanted} digits after the dot, not {len(tail)} (five since 2015, four before)", digits
+    return "", ""
+
+
 def without_subject_class(ident: str) -> str:
     """An old arXiv id as arXiv names it: "math.GT/0309136" is "math/0309136" (the
     subject class is no part of the id; arXiv answers it under the bare one), as is

@@ -65,7 +65,7 @@ def closest_all(word: str, choices: Sequence[str], within: bool = False, few: bo
     suggested as if it were the one meant)."""
     found = slips(word, choices)
     if not found and few and len(word) == _TINY_WORD - 1:
-        found = [one] if (one := _one_slip(word, choices)) else []
+        found = [one] if (one := one_slip(word, choices)) else []
     if found or len(word) < _TINY_WORD:
         return found
     longer = [c for c in choices if c.startswith(word + "-")]
@@ -201,7 +201,7 @@ def _cuts(parts: Sequence[str]) -> set[int]:
     return cuts
 
 
-def _one_slip(word: str, choices: Sequence[str]) -> str | None:
+def one_slip(word: str, choices: Sequence[str]) -> str | None:
     """The one choice ``word`` is one slip of the keys from (a letter missing, extra or
     wrong, two letters swapped; compared in lowercase), if just one is."""
     from rapidfuzz import process  # imported late: only a mistake needs it

@@ -25,7 +25,7 @@ from .charclass import CharClass
 from .digits import ascii_digits
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, glued_ending, https_form, misspelt_host, read_id, sandbox_warning, unreachable_warning
+from .links import arxiv_mistake, classify, glued_ending, https_form, misspelt_host, read_id, sandbox_warning, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
 from .paperyaml import double_quoted, scalar as yaml_scalar
 from .quoting import quoted
@@ -464,6 +464,8 @@ class RecordChecker:
         if bare and _ARXIV_PREFIX.match(text):
             return self.error(node, f"'{name}' must be the identifier alone: write {bare}")
         version = " (a version is v1, v2, ...): write " + bare if bare else ""
+        if not version and (why := arxiv_mistake(text)[0]):
+            version = f": {why}"  # (digits mistyped: which, as add tells them)
         return self.error(
             node,
             f"'{name}' must be an arXiv identifier such as 2101.00010 or cs/0112017, not {quoted(text)}{version}",

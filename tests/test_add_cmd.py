@@ -251,6 +251,43 @@ def test_an_id_that_names_no_paper_stops_the_add_and_every_one_is_said(project, 
     assert _files(project) == before
 
 
+def test_a_mistyped_arxiv_id_is_told_what_is_wrong_the_forms_add_takes_and_the_lists_paper_it_is_a_slip_of(
+    project, servers, capsys
+):
+    # (hunt20: "2106.9685", a digit left out, was told "neither an arXiv id (such as
+    # 2106.09685) nor a DOI", as "lora" is: the digits left to count against the example.)
+    (project / "content" / "papers" / "lora.yml").write_text(
+        'id: lora\ntitle: LoRA\nauthors: [E. Hu]\nyear: 2021\narxiv: "2106.09685"\n', encoding="utf-8"
+    )
+    before, asked = _files(project), len(servers.asked)
+    typed = ["2106.9685", "arXiv:2107.0968v2", "2113.09685", "21060.9685", "1406.12345", "0601.1234", "10.1145"]
+    assert main(["--root", str(project), "add", *typed]) == 1
+    forms = (
+        "; add takes an arXiv id (2106.09685, arXiv:2106.09685v2, https://arxiv.org/abs/2106.09685; an"
+        " old one names its archive: hep-th/9711200) or a DOI (10.1145/3442188.3445922)"
+    )
+    assert capsys.readouterr().err.splitlines() == [
+        "2106.9685: not an arXiv id: an id of 2106 has 5 digits after the dot, not 4 (five since"
+        " 2015, four before) (did you mean 2106.09685, the arXiv id of paper 'lora'?)" + forms,
+        # (Two slips from the paper's: no suggestion.)
+        "arXiv:2107.0968v2: not an arXiv id: an id of 2107 has 5 digits after the dot, not 4 (five"
+        " since 2015, four before)" + forms,
+        "2113.09685: not an arXiv id: 13 is no month: an arXiv id's first four digits are its year"
+        " and month (2106: June 2021)" + forms,
+        # (The dot and a digit swapped: a slip of the paper's too.)
+        "21060.9685: not an arXiv id: its 5 digits before the dot are no year and month: an arXiv id"
+        " has four (2106: June 2021) (did you mean 2106.09685, the arXiv id of paper 'lora'?)" + forms,
+        "1406.12345: not an arXiv id: an id of 1406 has 4 digits after the dot, not 5 (five since"
+        " 2015, four before)" + forms,
+        "0601.1234: not an arXiv id: arXiv's ids of this form begin in April 2007 (0704.0001); an"
+        " older one names its archive (hep-th/9711200)" + forms,
+        # (A DOI's prefix alone is no arXiv id mistyped.)
+        "10.1145: neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)",
+        "7 errors; nothing was added.",
+    ]
+    assert _files(project) == before and len(servers.asked) == asked
+
+
 def test_the_mistakes_of_several_ids_are_said_in_the_order_they_were_typed(project, servers, capsys):
     # (aud6's found item 8: sorted by their text, a word that is no id, a DOI doi.org does
     # not know and an arXiv id arXiv does not have were said arXiv first, then doi, then

@@ -717,7 +717,7 @@ CASES = {
         "id: x\ntitle: A\narxiv: 2101.0001\nabstract: a\n",
         [
             f"{P}:3:8: 'arxiv' must be an arXiv identifier such as 2101.00010 or cs/0112017,"
-            " not '2101.0001'"
+            " not '2101.0001': an id of 2101 has 5 digits after the dot, not 4 (five since 2015, four before)"
         ],
     ),
     "arxiv id with its prefix": (
@@ -2769,7 +2769,7 @@ def test_check_reports_every_mistake_of_a_file_in_one_run(capsys):
         f"{f}:4:1: unknown field 'authers' (did you mean 'authors'?)",
         f"{f}:5:7: 'year' must be a year from 1000 to 2999, not '0123'",
         f"{f}:6:8: 'arxiv' must be an arXiv identifier such as 2101.00010 or cs/0112017,"
-        " not '2101.0001'",
+        " not '2101.0001': an id of 2101 has 5 digits after the dot, not 4 (five since 2015, four before)",
         f"{f}:7:6: 'doi' must be the DOI alone, without 'https://doi.org/': write 10.1000/abc",
         f"{f}:10:12: 'url' must be an http(s) URL, not a 'javascript:' URL",
         f"{f}:11:10: unknown topic 'in-context' (did you mean 'in-context-learning'?); remove it here, write the topic meant, or define it in topics.yml",

@@ -27,8 +27,8 @@ from ..errors import CuratorError, Location, Problem, Problems
 from ..importer import import_records
 from ..ingest import Record, page_advice, parse_text
 from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
-from ..links import Wanted, read_id
-from ..quoting import shell_quoted
+from ..links import Wanted, arxiv_mistake, read_id
+from ..quoting import quoted, shell_quoted
 from ..keptsources import keep
 from .import_cmd import kept_said, print_report, print_stopped, project_folder_problem
 from .stars import said_time
@@ -271,6 +271,34 @@ def _as_typed(problems: Problems, typed: list[str]) -> list[Problem]:
     return sorted(problems.items, key=lambda problem: (order.get(problem.location.path, len(typed)), problem))
 
 
+# The ids add takes, after a word that looks like an arXiv id but is none.
+ID_FORMS = (
+    "add takes an arXiv id (2106.09685, arXiv:2106.09685v2, https://arxiv.org/abs/2106.09685; an"
+    " old one names its archive: hep-th/9711200) or a DOI (10.1145/3442188.3445922)"
+)
+# A paper file's `arxiv:` and `id:` lines (quoted or not): read so, a mistyped id is
+# compared with 10,000 papers' without loading the list.
+_ARXIV_LINE = re.compile(r"""(?m)^arxiv:[ \t]*["']?([^\s"'#]+)""")
+
+
+def _known_like(root: Path, digits: str) -> str:
+    """" (did you mean ...?)" with the arXiv id of a paper of the list that ``digits``
+    is one slip of the keys from (a digit left out, added, changed, or two swapped),
+    when one paper's alone is; "" otherwise."""
+    from ..typos import one_slip  # imported late: only a mistake needs it
+
+    known: dict[str, str] = {}
+    for path in sorted((root / "content" / "papers").glob("*.yml")):
+        try:
+            found = _ARXIV_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+        if found:
+            known.setdefault(re.sub(r"v\d+$", "", found.group(1)), path.stem)
+    meant = one_slip(digits, list(known))
+    return f" (did you mean {meant}, the arXiv id of paper {quoted(known[meant])}?)" if meant else ""
+
+
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     if said := project_folder_problem(root, "add", args.root_given):
@@ -280,7 +308,10 @@ def run(args: argparse.Namespace) -> int:
     wanted: list[Wanted] = []
     for text in args.ids:
         found = read_id(text)
-        if found is None:
+        why, digits = arxiv_mistake(text) if found is None else ("", "")
+        if why:
+            problems.error(Location(text), f"not an arXiv id: {why}{_known_like(root, digits)}; {ID_FORMS}")
+        elif found is None:
             problems.error(
                 Location(text),
                 # ("such as": "2106.0968: neither an arXiv id (2106.09685) ..." read as the

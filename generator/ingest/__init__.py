@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import Location, Problems
 from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
-from ..links import clean_url, find_url_spans, make_link, normalize_arxiv, read_id, same_page
+from ..links import arxiv_mistake, clean_url, find_url_spans, make_link, normalize_arxiv, read_id, same_page
 from ..models import Link
 from ..quoting import quoted, shell_quoted
 from ..venuewords import proceedings_series
@@ -794,10 +794,15 @@ def _ids_listed(text: str, path: str, problems: Problems) -> bool:
         if found is None:
             # (A page's address has nothing to be corrected to: its BibTeX is imported.)
             page = page_advice(word)
+            # (Digits that miss an arXiv id's form are told how: "2307.0928", a digit left out.)
+            why, _ = arxiv_mistake(word)
+            neither = (
+                f"is not an arXiv id: {why}" if why else
+                "is neither an arXiv id (such as 2106.09685) nor a DOI (such as 10.1145/3442188.3445922)"
+            )
             problems.error(
                 where,
-                f"{quoted(word)} is neither an arXiv id (such as 2106.09685) nor a DOI (such as"
-                f" 10.1145/3442188.3445922){page}{'; ' if page else ': '}the readinglist add command said at line"
+                f"{quoted(word)} {neither}{page}{'; ' if page else ': '}the readinglist add command said at line"
                 f" {said_at.line} leaves it out" + ("" if page else "; correct it and add it too"),
             )
     problems.error(
