@@ -506,12 +506,12 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems, gone: Go
         elif named and (other := gone.other_paper(paper_id, draft.values)) is not None:
             # (A deleted paper's id taken for a new paper: renamed or given a `formerly:`
             # as for a rename, the old paper's address and readers' marks led here.)
-            title, commit = other
+            title, told = other
             was = f" ({quoted(title)})" if title else ""
             said += (
-                f"; {quoted(paper_id)} was the id of another paper{was}, deleted since (git's copy of"
-                f" {paper_id}.yml at {commit}): its address, and readers' marks of it, would lead to"
-                f" this one; give this paper its own id: write 'id: {stem}'"
+                f"; {quoted(paper_id)} was the id of another paper{was}, deleted since ({told}): its"
+                f" address, and readers' marks of it, would lead to this one; give this paper its own"
+                f" id: write 'id: {stem}'"
             )
         elif named:
             # (Its 'formerly:' list, if it has one, is added to; and an id edited by hand to

@@ -334,23 +334,35 @@ class Gone:
         return values, copy
 
     def other_paper(self, paper_id: str, values: Mapping[str, object]) -> tuple[str, str] | None:
-        """(The title, the commit) of the paper git last had as ``paper_id``.yml when
-        the paper of ``values``, a file giving that id under another name, is another
-        one: the two share no title, arXiv id, DOI nor abstract (provenance.marks_of).
-        A deleted paper's id taken for a new paper, which `file_renamed` took for a file
-        renamed: moved "back" and renamed forward, the old paper's address and readers'
-        marks would have led to the new one. None without git, or for the same paper."""
-        if self._papers_dir is None:
-            return None
-        found = self._git_values(paper_id, self._papers_dir)
-        if found is None:
-            return None
-        before, copy = found
-        theirs, ours = provenance.marks_of(before), provenance.marks_of(values)
+        """(The title, "" when unknown; where that paper is told) of the deleted paper
+        whose id ``paper_id`` was, when the paper of ``values``, a file giving that id
+        under another name, is another one: it shares no title, arXiv id, DOI nor
+        abstract (provenance.marks_of) with git's last copy of ``paper_id``.yml, or,
+        without one, with the importer's record of that id. A deleted paper's id taken
+        for a new paper, which `file_renamed` took for a file renamed: moved "back" and
+        renamed forward, the old paper's address and readers' marks would have led to
+        the new one. None for the same paper, or nothing to tell it by."""
+        ours = provenance.marks_of(values)
+        found = self._git_values(paper_id, self._papers_dir) if self._papers_dir is not None else None
+        if found is not None:
+            before, copy = found
+            theirs = provenance.marks_of(before)
+            title = before.get("title")
+            told = (title if isinstance(title, str) else "", f"git's copy of {paper_id}.yml at {copy.commit}")
+        else:
+            if self._views is None:
+                try:
+                    self._views = provenance.load(self._path)
+                except CuratorError:
+                    self._views = {}  # check_imported reports it
+            seen = self._views.get(paper_id)
+            if seen is None or seen.pending or seen.renamed_to:
+                return None
+            theirs = seen.marks()
+            told = ("", f"the importer's record, content/{provenance.RELATIVE_PATH.as_posix()}")
         if not theirs or not ours or theirs & ours:
             return None  # (nothing to compare by, or the same paper)
-        title = before.get("title")
-        return (title if isinstance(title, str) else "", copy.commit)
+        return told
 
     def file_renamed(self, paper_id: str, name: str) -> bool:
         """Whether the file of paper ``paper_id`` was renamed to ``name``.yml, its id left

@@ -749,6 +749,32 @@ def test_a_new_paper_given_a_deleted_papers_id_is_told_to_take_its_own_not_to_mo
     assert not [e for e in _errors(root) if "gem-two" in e]
 
 
+def test_without_git_the_importers_record_tells_a_deleted_papers_id_taken_by_another_paper(root):
+    # (hunt20: as git's copy does, the record of the deleted paper's values: a file of
+    # another paper giving its id is told to take its own; one of that paper is not.)
+    from tests.test_check_beside import record
+
+    record(root, **{"gradient-episodic-memory": "Gradient Episodic Memory for Continual Learning"})
+    papers = root / "content" / "papers"
+    old = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
+    (papers / "gradient-episodic-memory.yml").unlink()
+    (papers / "gem-two.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
+        encoding="utf-8",
+    )
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1 and "formerly" not in said[0], said
+    assert said[0].endswith(
+        "; 'gradient-episodic-memory' was the id of another paper, deleted since (the importer's record,"
+        " content/sources/imported.json): its address, and readers' marks of it, would lead to this"
+        " one; give this paper its own id: write 'id: gem-two'"
+    ), said[0]
+    (papers / "gem-two.yml").unlink()
+    (papers / "gem.yml").write_text(old, encoding="utf-8")
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1 and "another paper" not in said[0] and "readinglist rename" in said[0], said
+
+
 def test_a_misnamed_files_formerly_list_is_told_to_be_added_to(root):
     papers = root / "content" / "papers"
     _edit(papers / "gradient-episodic-memory.yml", "id: gradient-episodic-memory",
