@@ -365,11 +365,18 @@ def _former(text: str) -> list[str]:
 def _titles(papers: Mapping[str, tuple[str, str]]) -> PaperTitles:
     """The papers' titles, read from their files' text (only for the message of an id
     that is no paper's: a list of 10,000 is read whole then alone)."""
-    trees = ((paper_id, parse(text, shown, Problems())) for paper_id, (shown, text) in papers.items())
+    trees = [
+        (paper_id, tree) for paper_id, (shown, text) in papers.items()
+        if isinstance(tree := parse(text, shown, Problems()), Map)
+    ]
+    # (Its arXiv id or DOI too, as `topics --explain` takes them: "rename 2410.13804 bento"
+    # was told only where ids are found, the paper being one pasted id away.)
     return paper_titles(
-        (paper_id, title.text)
-        for paper_id, tree in trees
-        if isinstance(tree, Map) and isinstance(title := tree.get("title"), Scalar)
+        ((paper_id, title.text) for paper_id, tree in trees if isinstance(title := tree.get("title"), Scalar)),
+        (
+            (paper_id, written.text) for paper_id, tree in trees for name in ("arxiv", "doi")
+            if isinstance(written := tree.get(name), Scalar)
+        ),
     )
 
 

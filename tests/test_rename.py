@@ -135,6 +135,11 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
          "(did you mean 'merging-by-arithmetic', the paper titled 'Merging Models by Task Arithmetic'?)"),
         ("content/papers/task-vectors.yml", "x",
          "no paper 'content/papers/task-vectors.yml' to rename (did you mean 'task-vectors'?)"),
+        # (hunt20: its arXiv id as pasted, as `topics --explain` takes it: only where ids are
+        # found was said.)
+        ("arXiv:2212.04089", "x",
+         "no paper 'arXiv:2212.04089' to rename (did you mean 'task-vectors', the paper titled"
+         " 'Editing Models with Task Vectors'?)"),
         ("task-vectors", "Task Bectors", "'Task Bectors' is no id"),
         # The id it reads as the paper's own: "write 'task-vectors'" was no advice.
         ("task-vectors", "Task Vectors", "cannot rename 'task-vectors' to 'Task Vectors': 'Task Vectors'"
