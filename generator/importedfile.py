@@ -240,12 +240,7 @@ class Gone:
     def fate(self, paper_id: str) -> Fate | None:
         if paper_id in self._formerly:
             return Fate(self._formerly[paper_id])
-        if self._views is None:
-            try:
-                self._views = provenance.load(self._path)
-            except CuratorError:
-                self._views = {}  # check_imported reports it
-        seen = self._views.get(paper_id)
+        seen = self._seen(paper_id)
         if seen is None:
             return self._git_fate(paper_id)
         if seen.pending:
@@ -269,6 +264,15 @@ class Gone:
         if len(holders) == 1:
             return Fate(holders.pop(), by_values=paper_id)
         return Fate(candidates=tuple(sorted(holders)))
+
+    def _seen(self, paper_id: str) -> provenance.Seen | None:
+        """The importer's record of ``paper_id``, the record read once."""
+        if self._views is None:
+            try:
+                self._views = provenance.load(self._path)
+            except CuratorError:
+                self._views = {}  # check_imported reports it
+        return self._views.get(paper_id)
 
     def _holders_of(self) -> dict[tuple[str, str], set[str]]:
         """Each identity mark -> the papers read that hold it."""
@@ -350,12 +354,7 @@ class Gone:
             title = before.get("title")
             told = (title if isinstance(title, str) else "", f"git's copy of {paper_id}.yml at {copy.commit}")
         else:
-            if self._views is None:
-                try:
-                    self._views = provenance.load(self._path)
-                except CuratorError:
-                    self._views = {}  # check_imported reports it
-            seen = self._views.get(paper_id)
+            seen = self._seen(paper_id)
             if seen is None or seen.pending or seen.renamed_to:
                 return None
             theirs = seen.marks()
