@@ -39,8 +39,15 @@ class Duplicate:
                 f"{self.source}: the entry {quoted(own)} is the entry {quoted(key)} ({where}) again, under another key;"
                 f" merged: the list keeps one paper, {self.paper_id}; delete one of the two entries from {where.path}"
             )
-        where = f", the record at {self.earlier}" if self.earlier is not None else ""
-        return f"{self.source}: duplicate of {self.paper_id}{where} ({self.reason}); merged"
+        if self.earlier is not None:
+            return f"{self.source}: duplicate of {self.paper_id}, the record at {self.earlier} ({self.reason}); merged"
+        # A paper of content/ (written by hand, or imported from another record): "duplicate
+        # of" read as a second copy made, where the record was the same paper imported
+        # again and its file filled from it (the report's "updated" says whether it was).
+        return (
+            f"{self.source}: already in the list as {self.paper_id} ({self.reason}), a record no import"
+            " took for it before: merged into its file"
+        )
 
 
 @dataclass(frozen=True)
