@@ -201,6 +201,37 @@ class Fate:
 _ID_LINE = re.compile(r"""(?m)^id:[ \t]*["']?([^\s"'#]+)""")
 
 
+def _retitled(before: Mapping[str, object], values: Mapping[str, object]) -> bool:
+    """Whether git's copy of a paper and a file giving its id may be one paper retitled:
+    titles SIMILAR_TITLE alike once normalised (a typo fixed; matchkeys.one_by_text), or
+    a family name of an author in both (a title rewritten, its people kept). "Fix the
+    title, fix the file's name" is one change: told "another paper ... give this paper
+    its own id", a curator lost the paper's published address and readers' marks of it;
+    the rename's advice given to a new paper by the same people costs far less."""
+    from .matchkeys import normalise_title, one_by_text, surname_marks
+
+    title, other = (
+        normalise_title(text) if isinstance(text := side.get("title"), str) else "" for side in (before, values)
+    )
+    if one_by_text(title, other, before.get("abstract"), values.get("abstract")):
+        return True
+    return not surname_marks(before.get("authors")).isdisjoint(surname_marks(values.get("authors")))
+
+
+def _recorded_retitled(seen: provenance.Seen, values: Mapping[str, object]) -> bool:
+    """`_retitled` by the importer's record, which keeps digests only: the normalised
+    title's (a title's case or punctuation changed), the author list's, or one of its
+    people's family names (importmerge), as the file has them."""
+    from .matchkeys import surname_marks, title_key
+
+    title, authors = values.get("title"), values.get("authors")
+    if isinstance(title, str) and title_key(title) in seen.fields.get("title", ()):
+        return True
+    return bool(authors) and (
+        seen.has_value("authors", authors) or not surname_marks(authors).isdisjoint(seen.fields.get("authors", ()))
+    )
+
+
 class Gone:
     """The importer's memory of papers a curator deleted or renamed, read only when a
     reference names an id no file has (a check that finds nothing never reads it).
@@ -351,6 +382,7 @@ class Gone:
         if found is not None:
             before, copy = found
             theirs = provenance.marks_of(before)
+            retitled = _retitled(before, values)
             title = before.get("title")
             told = (title if isinstance(title, str) else "", f"git's copy of {paper_id}.yml at {copy.commit}")
         else:
@@ -358,8 +390,9 @@ class Gone:
             if seen is None or seen.pending or seen.renamed_to:
                 return None
             theirs = seen.marks()
+            retitled = _recorded_retitled(seen, values)
             told = ("", f"the importer's record, content/{provenance.RELATIVE_PATH.as_posix()}")
-        if not theirs or not ours or theirs & ours:
+        if not theirs or not ours or theirs & ours or retitled:
             return None  # (nothing to compare by, or the same paper)
         return told
 

@@ -780,6 +780,85 @@ def test_without_git_the_importers_record_tells_a_deleted_papers_id_taken_by_ano
     assert len(said) == 1 and "another paper" not in said[0] and "readinglist rename" in said[0], said
 
 
+@pytest.mark.parametrize(
+    "retitled, authors",
+    [
+        # "Fix the title, fix the slug" in one change: a typo of the title corrected ...
+        ("Gradient Episodic Memory for Continual Learning", "[Grace Hopper]"),
+        # ... or the title rewritten, its people kept (and their names' spelling fixed).
+        ("Episodic Memory Against Forgetting", "['Hopper, Grace M.']"),
+    ],
+)
+def test_a_paper_renamed_and_retitled_in_one_change_is_still_told_the_rename(root, retitled, authors):
+    # (rev123: with no arXiv id, DOI or abstract, a title edited in the change that renamed
+    # the file shared no exact value with git's copy: told "another paper ... give this
+    # paper its own id", the curator who followed it lost the paper's published address
+    # and readers' marks of it.)
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            check=True, capture_output=True,
+        )
+
+    papers = root / "content" / "papers"
+    old = papers / "gradient-episodic-memory.yml"
+    text = old.read_text(encoding="utf-8")
+    text = text[: text.index("abstract: |")].replace("doi: 10.5555/3295222.3295393\n", "")
+    old.write_text(text.replace("Episodic Memory for", "Episodic Memroy for"), encoding="utf-8")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "list")
+    git("mv", "content/papers/gradient-episodic-memory.yml", "content/papers/gem.yml")
+    new = text.replace("title: Gradient Episodic Memory for Continual Learning", f"title: {retitled}")
+    (papers / "gem.yml").write_text(new.replace("[Grace Hopper]", authors), encoding="utf-8")
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1 and "another paper" not in said[0], said
+    assert said[0].endswith("and run: readinglist rename gradient-episodic-memory gem"), said[0]
+
+
+def test_without_git_a_paper_renamed_and_retitled_is_still_told_the_rename_by_the_record(root):
+    # (rev123: the importer's record keeps a title's normalised digest and the family names
+    # of its people beside the values' digests: a title's case changed, or a title
+    # rewritten by the same people, is the same paper, not "another paper".)
+    from generator import provenance
+    from generator.matchkeys import surname_marks, title_key
+
+    title = "Gradient Episodic Memory for Continual Learning"
+    views = {
+        "gradient-episodic-memory": provenance.Seen(
+            {
+                "title": frozenset({provenance.digest(title), title_key(title)}),
+                "authors": frozenset({provenance.digest(["Grace Hopper"]), *surname_marks(["Grace Hopper"])}),
+            },
+            frozenset(),
+        )
+    }
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(provenance.dumps(views), encoding="utf-8")
+    papers = root / "content" / "papers"
+    text = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
+    text = text[: text.index("abstract: |")].replace("doi: 10.5555/3295222.3295393\n", "")
+    (papers / "gradient-episodic-memory.yml").unlink()
+    for retitled, authors in (
+        ("Gradient episodic memory for continual learning", "[G. Hopper]"),
+        ("Episodic Memory Against Forgetting", "[Grace Hopper, Ada Lovelace]"),
+    ):
+        new = text.replace(f"title: {title}", f"title: {retitled}").replace("[Grace Hopper]", authors)
+        (papers / "gem.yml").write_text(new, encoding="utf-8")
+        said = [e for e in _errors(root) if "does not match the file name" in e]
+        assert len(said) == 1 and "another paper" not in said[0] and "readinglist rename" in said[0], said
+    # Another paper, its title and people none of the record's, is still told to take its own id.
+    (papers / "gem.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
+        encoding="utf-8",
+    )
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1 and "was the id of another paper" in said[0], said
+
+
 def test_a_misnamed_files_formerly_list_is_told_to_be_added_to(root):
     papers = root / "content" / "papers"
     _edit(papers / "gradient-episodic-memory.yml", "id: gradient-episodic-memory",
