@@ -869,8 +869,10 @@ def arxiv_mistake(text: str) -> tuple[str, str]:
     if found is None:
         return "", ""
     head, tail = found.groups()
-    if head == "10" and len(tail) >= 4:
-        return "", ""  # (a DOI's prefix, "10.1145": no arXiv id meant)
+    if len(head) < 3:
+        # (A number, "1.5", or a DOI's prefix, "10.1145", cut short or not: no arXiv id
+        # meant; told "its 1 digits before the dot are no year and month", it read so.)
+        return "", ""
     digits = f"{head}.{tail}"
     if len(head) != 4:
         return f"its {len(head)} digits before the dot are no year and month: an arXiv id has four (2106: June 2021)", digits

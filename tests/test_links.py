@@ -10,7 +10,7 @@ from hypothesis import assume, example, given, settings, strategies as st
 from generator.ingest import abstract_links
 from generator.links import (
     _URL_MARKERS, _URL_RE, _before_unopened_brace, _strip_trailing, find_url_spans,
-    _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, hugging_face_page, indexes_paper,
+    _HF_NOT_REPOS, arxiv_mistake, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, hugging_face_page, indexes_paper,
     host_warning, misspelt_host,
     normalize_doi, quoted, same_page,
 )
@@ -804,3 +804,21 @@ def test_a_repositorys_other_pages_and_zenodo_records_are_not_paper_links():
     kinds = {url: classify(url).kind for url in others}
     assert kinds.pop("https://github.com/lab/handle") == "code"
     assert kinds == {url: "project" for url in kinds}
+
+
+@pytest.mark.parametrize("text", ["1.5", "3.14", "10.1", "10.12", "v1.2", "2.0"])
+def test_a_short_number_is_no_arxiv_id_mistyped(text):
+    # (rev123: "1.5" was told "its 1 digits before the dot are no year and month", and
+    # "10.1", a DOI's start cut short, arXiv's rules: no one typing them meant an arXiv id.)
+    assert arxiv_mistake(text) == ("", "")
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("210.09685", "its 3 digits before the dot are no year and month: an arXiv id has four (2106: June 2021)"),
+        ("21060.9685", "its 5 digits before the dot are no year and month: an arXiv id has four (2106: June 2021)"),
+    ],
+)
+def test_digits_before_the_dot_of_an_arxiv_id_mistyped_are_counted(text, said):
+    assert arxiv_mistake(text) == (said, text)
