@@ -19,7 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequence
 
 from . import provenance
 from .errors import CuratorError, Location, Problems
@@ -204,10 +204,12 @@ _ID_LINE = re.compile(r"""(?m)^id:[ \t]*["']?([^\s"'#]+)""")
 def _retitled(before: Mapping[str, object], values: Mapping[str, object]) -> bool:
     """Whether git's copy of a paper and a file giving its id may be one paper retitled:
     titles SIMILAR_TITLE alike once normalised (a typo fixed; matchkeys.one_by_text), or
-    a family name of an author in both (a title rewritten, its people kept). "Fix the
-    title, fix the file's name" is one change: told "another paper ... give this paper
-    its own id", a curator lost the paper's published address and readers' marks of it;
-    the rename's advice given to a new paper by the same people costs far less."""
+    half the people of the shorter author list or more in the other by family name (a title
+    rewritten, its people kept: one name shared, a Wang of two papers of one field, is
+    none). "Fix the title, fix the file's name" is one change: told "another paper ...
+    give this paper its own id", a curator lost the paper's published address and
+    readers' marks of it; the rename's advice given to a new paper by the same people
+    costs far less."""
     from .matchkeys import normalise_title, one_by_text, surname_marks
 
     title, other = (
@@ -215,21 +217,36 @@ def _retitled(before: Mapping[str, object], values: Mapping[str, object]) -> boo
     )
     if one_by_text(title, other, before.get("abstract"), values.get("abstract")):
         return True
-    return not surname_marks(before.get("authors")).isdisjoint(surname_marks(values.get("authors")))
+    lists = sorted((before.get("authors"), values.get("authors")), key=lambda side: len(_people_of(side)))
+    return _half_the_people_in(lists[0], surname_marks(lists[1]))
 
 
 def _recorded_retitled(seen: provenance.Seen, values: Mapping[str, object]) -> bool:
     """`_retitled` by the importer's record, which keeps digests only: the normalised
-    title's (a title's case or punctuation changed), the author list's, or one of its
-    people's family names (importmerge), as the file has them."""
-    from .matchkeys import surname_marks, title_key
+    title's (a title's case or punctuation changed), the author list's, or half the
+    file's people's family names (importmerge), as the file has them."""
+    from .matchkeys import title_key
 
     title, authors = values.get("title"), values.get("authors")
     if isinstance(title, str) and title_key(title) in seen.fields.get("title", ()):
         return True
     return bool(authors) and (
-        seen.has_value("authors", authors) or not surname_marks(authors).isdisjoint(seen.fields.get("authors", ()))
+        seen.has_value("authors", authors) or _half_the_people_in(authors, seen.fields.get("authors", frozenset()))
     )
+
+
+def _people_of(authors: object) -> list[frozenset[str]]:
+    """The digests of each named author's family name (matchkeys.surname_marks), not "others"."""
+    from .matchkeys import surname_marks
+
+    names = authors if isinstance(authors, (list, tuple)) else ()
+    return [found for name in names if (found := surname_marks([name]))]
+
+
+def _half_the_people_in(authors: object, marks: Container[str]) -> bool:
+    """Whether at least half of the people of ``authors`` have a family name of ``marks``."""
+    people = _people_of(authors)
+    return bool(people) and sum(1 for found in people if any(mark in marks for mark in found)) * 2 >= len(people)
 
 
 class Gone:

@@ -850,13 +850,50 @@ def test_without_git_a_paper_renamed_and_retitled_is_still_told_the_rename_by_th
         (papers / "gem.yml").write_text(new, encoding="utf-8")
         said = [e for e in _errors(root) if "does not match the file name" in e]
         assert len(said) == 1 and "another paper" not in said[0] and "readinglist rename" in said[0], said
-    # Another paper, its title and people none of the record's, is still told to take its own id.
-    (papers / "gem.yml").write_text(
-        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
+    # Another paper, its title and people none of the record's, or one of its several people
+    # alone sharing a family name with the record's, is still told to take its own id.
+    for authors in ("[A. Writer]", "[A. Writer, B. Hopper, C. Reader]"):
+        (papers / "gem.yml").write_text(
+            f"id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: {authors}\nyear: 2024\n",
+            encoding="utf-8",
+        )
+        said = [e for e in _errors(root) if "does not match the file name" in e]
+        assert len(said) == 1 and "was the id of another paper" in said[0], said
+
+
+def test_a_new_paper_sharing_one_family_name_with_the_deleted_ones_people_is_another_paper(root):
+    # (rev123: most of the people of the shorter list in the other tie a retitled paper to
+    # its git copy; one family name shared, a Wang or a Zhang of two papers of one field,
+    # does not.)
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            check=True, capture_output=True,
+        )
+
+    papers = root / "content" / "papers"
+    _edit(papers / "gradient-episodic-memory.yml", "authors: [Grace Hopper]", "authors: [Grace Hopper, Alan Turing, Ada Lovelace]")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "list")
+    git("rm", "-q", "content/papers/gradient-episodic-memory.yml")
+    (papers / "gem-two.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\n"
+        "authors: [A. Writer, B. Turing, C. Reader, D. Author]\nyear: 2024\n",
         encoding="utf-8",
     )
     said = [e for e in _errors(root) if "does not match the file name" in e]
     assert len(said) == 1 and "was the id of another paper" in said[0], said
+    # Most of them: the same paper, its author list completed and its title rewritten.
+    (papers / "gem-two.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\n"
+        "authors: [G. Hopper, A. Turing, C. Reader, D. Author]\nyear: 2017\n",
+        encoding="utf-8",
+    )
+    said = [e for e in _errors(root) if "does not match the file name" in e]
+    assert len(said) == 1 and "another paper" not in said[0] and "readinglist rename" in said[0], said
 
 
 def test_a_misnamed_files_formerly_list_is_told_to_be_added_to(root):
