@@ -45,8 +45,7 @@ class Duplicate:
         # of" read as a second copy made, where the record was the same paper imported
         # again and its file filled from it (the report's "updated" says whether it was).
         return (
-            f"{self.source}: already in the list as {self.paper_id} ({self.reason}), a record no import"
-            " took for it before: merged into its file"
+            f"{self.source}: already in the list as {self.paper_id} ({self.reason}): merged into its file"
         )
 
 

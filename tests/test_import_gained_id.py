@@ -50,7 +50,7 @@ def test_a_record_with_the_title_and_its_own_authors_is_still_a_duplicate(tmp_pa
         encoding="utf-8",
     )
     report = import_paths([other], content, added=LATER)
-    assert [str(d) for d in report.duplicates] == [f"{other}:1:1: already in the list as {PAPER} (same title), a record no import took for it before: merged into its file"]
+    assert [str(d) for d in report.duplicates] == [f"{other}:1:1: already in the list as {PAPER} (same title): merged into its file"]
     assert report.gained_ids == []
 
 
@@ -82,4 +82,4 @@ def test_another_papers_record_under_a_title_a_list_gave_alone_is_still_a_duplic
     report = import_paths([bib], content, added=LATER)
     assert report.gained_ids == []
     assert [str(d) for d in report.duplicates] == [
-        f"{bib}:1:1: already in the list as attention-is-all-you-need (same title), a record no import took for it before: merged into its file"]
+        f"{bib}:1:1: already in the list as attention-is-all-you-need (same title): merged into its file"]

@@ -153,7 +153,7 @@ def test_an_entry_duplicating_an_imported_paper_is_reported_once_not_on_reimport
     ]
     first = import_records(bib, tmp_path, added=DAY)
     assert [str(d) for d in first.duplicates] == [
-        "in.bib:2:1: already in the list as in-context-learning-creates-task-vectors (same title), a record no import took for it before: merged into its file"
+        "in.bib:2:1: already in the list as in-context-learning-creates-task-vectors (same title): merged into its file"
     ]
     assert first.updated == ["in-context-learning-creates-task-vectors"] and first.added == ["another-paper"]
     assert "1 updated, 0 unchanged; of which 1 duplicate(s) merged" in first.summary()
@@ -303,7 +303,7 @@ def test_a_curated_paper_met_by_its_exact_title_for_the_first_time_is_a_duplicat
     papers.mkdir()
     (papers / "p.yml").write_text("id: p\ntitle: Hand Written\n")
     first = import_records([_rec("Hand Written", year="2020")], tmp_path, added=DAY)
-    assert [str(d) for d in first.duplicates] == ["in.bib:1:1: already in the list as p (same title), a record no import took for it before: merged into its file"]
+    assert [str(d) for d in first.duplicates] == ["in.bib:1:1: already in the list as p (same title): merged into its file"]
     assert import_records([_rec("Hand Written", year="2020")], tmp_path, added=DAY).duplicates == []
 
 

@@ -181,7 +181,7 @@ def test_conflict_names_the_curated_title(tmp_path):
     (papers / "p.yml").write_text("id: p\ntitle: Attention Is All You Need\narxiv: '1706.03762'\nabstract: A.\n")
     report = import_records([_rec("Attention is all you need!", "A.", arxiv="1706.03762")], tmp_path, added=DAY)
     assert [(str(c.location), c.field) for c in report.conflicts] == [(f"{papers / 'p.yml'}:2:8", "title")]
-    assert [str(d) for d in report.duplicates] == ["in.txt:1:1: already in the list as p (same arXiv id 1706.03762), a record no import took for it before: merged into its file"]
+    assert [str(d) for d in report.duplicates] == ["in.txt:1:1: already in the list as p (same arXiv id 1706.03762): merged into its file"]
     assert report.updated == [] and report.unchanged == ["p"]
 
 
