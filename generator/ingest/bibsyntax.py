@@ -411,6 +411,48 @@ _SPLIT_BACKSLASH = "\ue00e"
 _BACKSLASHES = re.compile(r"\\+(?=([{}])?)")
 
 
+class Columns(LibraryMiddleware):
+    """Notes the column (from 1) of each block's first character in ``text``, the text
+    bibtexparser read, as its ``column`` (`column_of`): bibtexparser keeps a block's line
+    only, and a block's raw text starts at its "@", so a field's column counted in that
+    text is too small for an entry after another on one line, or indented."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(allow_inplace_modification=True)
+        self._text = text
+
+    def transform(self, library: Library) -> Library:
+        # (From where the block before ended: two blocks on one line are found each at
+        # its own place, and each search runs over the little text between them.)
+        at, line = 0, 0
+        for block in library.blocks:
+            first = (block.raw or "").split("\n", 1)[0]
+            found = self._text.find(first, at) if first else -1
+            if found < 0:
+                continue
+            line += self._text.count("\n", at, found)
+            if line != (block.start_line or 0):  # (not where bibtexparser has it: unknown)
+                line -= self._text.count("\n", at, found)
+                continue
+            block.set_parser_metadata("column", found - self._text.rfind("\n", 0, found))
+            line += (block.raw or "").count("\n")
+            at = found + len(block.raw or "")
+        return library
+
+
+def column_of(block: Block) -> int:
+    """The column (from 1) where ``block`` starts on its first line (`Columns`), 1 when
+    unknown."""
+    return block.get_parser_metadata("column") or 1
+
+
+def shifted(block: Block, line: int, col: int) -> int:
+    """Column ``col`` of ``line`` (from 0, as bibtexparser counts) in ``block``'s raw
+    text, counted in the file's line: on the block's first line, its raw text starts at
+    its own column (`column_of`)."""
+    return col + column_of(block) - 1 if line == (block.start_line or 0) else col
+
+
 class RawValues(LibraryMiddleware):
     """Checks and resolves the raw values of every entry (see the module's doc).
 
@@ -492,7 +534,7 @@ class RawValues(LibraryMiddleware):
                 "it has no '@' before its type, so BibTeX and biber skip it as text between entries"
             )
             self._problems.warning(
-                self._at(line, head), f"{quoted(head)} is no entry: {said}; not imported: write {fix} to import it"
+                self._at(line, head, block), f"{quoted(head)} is no entry: {said}; not imported: write {fix} to import it"
             )
         field = _FIELD_START.search(text)
         return first is not None and (field is None or first <= field.start())
@@ -514,7 +556,7 @@ class RawValues(LibraryMiddleware):
                 continue
             starts = starts or not text[: field.start()].strip()
             self._problems.warning(
-                self._at(line, field.group(1)),
+                self._at(line, field.group(1), block),
                 f"{quoted(field.group(1))} and the fields after it are entry {quoted(head.group(2))}'s, whose head"
                 f" {quoted(head.group())} is in the '%' comment on line {at}, which biber and JabRef read as a"
                 " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
@@ -548,7 +590,7 @@ class RawValues(LibraryMiddleware):
                 # biber keep the first and warn.
                 first, first_line = seen[name]
                 self._problems.warning(
-                    self._at(line, field.key),
+                    self._at(line, field.key, entry),
                     f"{quoted(field.key)} is {quoted(first)} again (line {first_line}) in"
                     f" {entry_named(entry)}: the first is read; keep one",
                 )
@@ -577,7 +619,7 @@ class RawValues(LibraryMiddleware):
         start = text.rfind(key)
         where = (
             Location(self._path, first, start - text.rfind("\n", 0, start))
-            if start >= 0 else self._at(line, field)
+            if start >= 0 else self._at(line, field, entry)
         )
         # (A field's name of BibTeX's, then one word at most, is that field, as with a
         # comma after them: bibtex._words_for_a_field.)
@@ -627,7 +669,7 @@ class RawValues(LibraryMiddleware):
                 # A quoted value whose braces do not pair: BibTeX and biber refuse it;
                 # bibtexparser took it as written, brace and all.
                 self._problems.error(
-                    self._at(line + raw[:pos].count("\n"), key),
+                    self._at(line + raw[:pos].count("\n"), key, entry),
                     f"the value of {quoted(key)} closes a brace it never opened (braces pair in a"
                     " quoted value too); remove it, or add its '{'"
                     if _closes_unopened(raw[pos:]) else
@@ -663,7 +705,7 @@ class RawValues(LibraryMiddleware):
                     # taken as written, as bibtexparser always did.)
                     if _PLAIN_NAME.fullmatch(text) and (entry is None or key.lower() in READ_FIELDS):
                         self._problems.warning(
-                            self._at(line, text),
+                            self._at(line, text, entry),
                             f"{quoted(key)} uses {quoted(text)}, which no @string defines: its name is"
                             " taken as the value; define it, or write the value in braces",
                         )
@@ -679,7 +721,7 @@ class RawValues(LibraryMiddleware):
         at = _unpaired_backslashed(raw)
         if at is None:
             return False
-        start = self._value_at(line, key)
+        start = self._value_at(line, key, entry)
         before = raw[:at]
         where = (
             Location(self._path, start.line + before.count("\n"), at - before.rfind("\n"))
@@ -707,7 +749,7 @@ class RawValues(LibraryMiddleware):
         raw = backslashed(raw) if self._held else raw  # (quoted as written: see `braces_counted`)
         rest = raw[pos:].strip()
         at_line = line + raw[:pos].count("\n")
-        where = self._at(at_line, rest.split()[0] if rest.split() else "")
+        where = self._at(at_line, rest.split()[0] if rest.split() else "", entry)
         field = _FIELD_START.match(raw[pos:])
         if field:
             self._problems.error(
@@ -732,7 +774,7 @@ class RawValues(LibraryMiddleware):
             # (digits are a number to BibTeX; a @string's name starts with no digit)
             read_as = "a number" if words[0].isdigit() else "a @string's name"
             self._problems.warning(
-                self._value_at(line, key),
+                self._value_at(line, key, entry),
                 f"the value of {quoted(key)} in {entry_named(entry)} is words without braces or quotes,"
                 f" which BibTeX and biber refuse (they read {quoted(words[0])} as {read_as} and"
                 f" stop at the next word): read as written, {quoted(value)}; write it in braces, {{{value}}}",
@@ -746,26 +788,35 @@ class RawValues(LibraryMiddleware):
             return
         line = (block.start_line or 0) + 1 + (block.comment or "")[: found.start(1)].count("\n")
         self._problems.error(
-            self._at(line, found.group(1)),
+            self._at(line, found.group(1), block),
             f"{quoted(found.group(1))} is after the end of {entry_named(entry)}, so it is not read:"
             " a '}' too many ends the entry early",
         )
 
-    def _value_at(self, line: int, key: str) -> Location:
+    def _value_at(self, line: int, key: str, block: Block | None = None) -> Location:
         """The place of the value of field ``key``, whose name is on ``line`` (1-based):
-        after its "=", on that line or a later one (bibtexparser's value starts there)."""
+        after its "=", on that line or a later one (bibtexparser's value starts there);
+        ``block``: its entry's, whose own text alone is looked at on its first line (`_from`)."""
+        start = self._from(line, block)
         text = "\n".join(self._lines[line - 1 : line + 20])
-        found = re.search(rf"(?<![\w:.+-]){re.escape(key)}\s*=\s*", text)
+        found = re.compile(rf"(?<![\w:.+-]){re.escape(key)}\s*=\s*").search(text, start)
         if found is None:
-            return self._at(line, key)
+            return self._at(line, key, block)
         before = text[: found.end()]
         return Location(self._path, line + before.count("\n"), found.end() - before.rfind("\n"))
 
-    def _at(self, line: int, word: str) -> Location:
-        """The place of ``word`` on ``line`` (1-based), at its first occurrence there."""
+    def _at(self, line: int, word: str, block: Block | None = None) -> Location:
+        """The place of ``word`` on ``line`` (1-based), at its first occurrence there (in
+        ``block``'s own text, when it is the block's first line: `_from`)."""
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
-        col = text.find(word) + 1 if word and word in text else 1
-        return Location(self._path, line, col)
+        at = text.find(word, self._from(line, block)) if word else -1
+        return Location(self._path, line, at + 1 if at >= 0 else column_of(block) if block is not None else 1)
+
+    @staticmethod
+    def _from(line: int, block: Block | None) -> int:
+        """Where ``block``'s text starts on ``line`` (1-based; 0 on a later line): an entry
+        after another on one line has its fields' names after that one's (column_of)."""
+        return column_of(block) - 1 if block is not None and line == (block.start_line or 0) + 1 else 0
 
 
 def entry_named(entry: Entry, what: str = "entry") -> str:

@@ -83,8 +83,9 @@ from .bibsplit import parse_string
 from . import as_worded, no_place, series_read_before, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import (
-    ENTRY_KEY, FIELD_NAMES, MONTHS, READ_FIELDS, BackslashesBack, RawValues, backslashed, braces_counted, entry_named,
-    heads_closed_up, names_split, unclosed_quote, unclosed_values, value_end, without_comments,
+    ENTRY_KEY, FIELD_NAMES, MONTHS, READ_FIELDS, BackslashesBack, Columns, RawValues, backslashed, braces_counted,
+    column_of, entry_named, heads_closed_up, names_split, shifted, unclosed_quote, unclosed_values, value_end,
+    without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .years import read_year, said, without_approximate
@@ -335,6 +336,7 @@ def _read(
     library = parse_string(
         counted,
         [
+            Columns(counted),
             RawValues(text, path, problems, written, held=held),
             ResolveStringReferencesMiddleware(),
             RemoveEnclosingMiddleware(),
@@ -353,7 +355,7 @@ def _read(
     lines = _Lines(text) if library.failed_blocks else None
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
-        col = 1
+        col = column_of(block)
         if isinstance(block, DuplicateBlockKeyBlock):
             first = (block.previous_block.start_line or 0) + 1
             # One entry pasted twice needs no key of its own: it would be one more
@@ -373,7 +375,7 @@ def _read(
             # At the field's second line (bibtexparser names the entry's first).
             name = sorted(block.duplicate_keys)[0]
             places = [
-                (n, found.start(1) + 1)
+                (n, shifted(block, line - 1 + n, found.start(1) + 1))
                 for n, text in enumerate((block.raw or "").split("\n"))
                 if (found := re.match(rf"\s*({re.escape(name)})\s*=", text))
             ]
@@ -477,7 +479,7 @@ def _entry_record(
     if entry.entry_type.lower() in _PROCEEDINGS:
         # (The ACL Anthology's export of a volume starts with the volume's entry.)
         problems.warning(
-            Location(path, entry.start_line + 1, 1),
+            Location(path, entry.start_line + 1, column_of(entry)),
             f"{entry_named(entry, '@' + entry.entry_type)} is a volume of papers, not a paper; not"
             " imported (a paper that names it in crossref takes its title as the venue)",
         )
@@ -491,13 +493,13 @@ def _entry_key(fields: _Fields, referenced: set[str], crossrefs: frozenset[str],
     @preamble definitions), whether it is crossref'd, and the entry's and each crossref'd
     entry's raw text (of which the middlewares make its fields: the raw text and the
     macros are all they read of it), each crossref'd entry's line counted from the
-    entry's. (Not the fields the middlewares made: building and hashing them, an
+    entry's, and each one's column (`Columns`: its messages' and record's places). (Not the fields the middlewares made: building and hashing them, an
     abstract twice, cost a fresh import of 10,000 entries 0.6-0.9 s of user time.)"""
     entry = fields.entry
     base = entry.start_line
     parts = [context, str(entry.key in referenced), str(entry.key.casefold() in crossrefs)]
     for each in (entry, *fields.parents):
-        parts += [each.raw or "", str(each.start_line - base)]
+        parts += [each.raw or "", f"{each.start_line - base}:{column_of(each)}"]
     return parts
 
 
@@ -1015,7 +1017,7 @@ def _unreadable(
     # bibtexparser names the entry's first line: each is placed in the entry.
     places = unclosed_values(raw) if ran_on else []
     braces = [
-        (first + offset, col, (
+        (first + offset, shifted(block, first - 1 + offset, col), (
             f"the value of {quoted(name)} opens a brace it does not close (so the entry cannot be"
             " read); close it with '}'"
             if name else "this entry is not closed: end it with '}' after its last field"
@@ -1026,7 +1028,7 @@ def _unreadable(
     quote = []
     if found is not None and found[2] not in [name for *_, name in places]:
         offset, col, name = found
-        quote.append((first + offset, col, (
+        quote.append((first + offset, shifted(block, first - 1 + offset, col), (
             f"the value of {quoted(name)} opens a double quote it does not close (so the entry"
             " cannot be read); close it with '\"'"
         )))
@@ -1061,7 +1063,7 @@ def _unreadable(
     if keyed is not None:  # (bibtexparser's words are of its parser, not the key)
         col, message, key, fixed, down = keyed
         return [(first + down, col, message)], (first + down, col, key, fixed) if fixed else None
-    return quote or [(first, 1, f"cannot read this BibTeX entry: {reason}")], None
+    return quote or [(first, column_of(block), f"cannot read this BibTeX entry: {reason}")], None
 
 
 def _keyless(entries: list[Entry], text: str, path: str, problems: Problems) -> None:
@@ -1860,24 +1862,25 @@ def _keys_of_broken_entries(
     without the entries read well; and a key holding a brace, by the plain letters its
     message says to write (``{Smith}2020`` is ``Smith2020``), named as written."""
     said = {block.start_line for block in library.failed_blocks if isinstance(block, DuplicateBlockKeyBlock)}
-    keyed = [(entry.start_line, entry.key, entry.key) for entry in library.entries]  # (line, key, as written)
+    # (line, key, as written, the block's column)
+    keyed = [(entry.start_line, entry.key, entry.key, column_of(entry)) for entry in library.entries]
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
-            keyed.append((block.start_line, block.key, block.key))
+            keyed.append((block.start_line, block.key, block.key, column_of(block)))
             continue
         found = ENTRY_KEY.match((block.raw or "").lstrip())
         if found and found.group(1).lower() not in ("string", "comment", "preamble"):
-            keyed.append((block.start_line, found.group(2), found.group(2)))
+            keyed.append((block.start_line, found.group(2), found.group(2), column_of(block)))
         elif source is not None and (keyless := _key_problem(source, block)) and keyless[3]:
             written, fixed = keyless[2], keyless[3]
             # (The key the comma is missing after, or the plain letters of one with a brace.)
-            keyed.append((block.start_line, written if fixed == written + "," else fixed, written))
+            keyed.append((block.start_line, written if fixed == written + "," else fixed, written, column_of(block)))
     first: dict[str, tuple[int, str]] = {}
-    for line, key, written in sorted(keyed, key=lambda item: item[0] or 0):
+    for line, key, written, col in sorted(keyed, key=lambda item: item[0] or 0):
         if key in first and line not in said:
             at, as_written = first[key]
             problems.error(
-                Location(path, (line or 0) + 1, 1),
+                Location(path, (line or 0) + 1, col),
                 f"duplicate BibTeX key {_written(written)} (first at line {at + 1}"
                 + (f", as {_written(as_written)}" if as_written != written else "")
                 + "); give each entry its own key",
@@ -1930,7 +1933,7 @@ def _record(
     """The record of an entry (None for one without a title), its key kept with
     ``key_source`` (the exporting tool's, or "BibTeX": ingest.parse_text)."""
     entry = fields.entry
-    source = Location(path, entry.start_line + 1, 1)
+    source = Location(path, entry.start_line + 1, column_of(entry))
     # (Without the full stop Google Scholar ends some titles with, "Lora: Low-rank
     # adaptation of large language models."; not an abbreviation's, "et al.", "etc.")
     # (The title and abstract as wrapped in the file, a word hyphenated at a line's end
@@ -2636,8 +2639,9 @@ def _written_at(entry: Entry, name: str, written: str, path: str) -> Location:
     # (Not before the name's "=": an entry on one line may write it in an earlier value,
     # and the name may hold it, "year = {e}". Nor past the value's end: a later field
     # may hold the text of a value that is a @string's name.)
-    equals = re.compile(rf"{re.escape(name)}\s*=", re.IGNORECASE).match(lines[first], named.col - 1)
-    at = sum(len(line) + 1 for line in lines[:first]) + (equals.end() if equals else named.col - 1)
+    col = _raw_col(entry, named)
+    equals = re.compile(rf"{re.escape(name)}\s*=", re.IGNORECASE).match(lines[first], col - 1)
+    at = sum(len(line) + 1 for line in lines[:first]) + (equals.end() if equals else col - 1)
     while at < len(raw) and raw[at].isspace():
         at += 1
     end = value_end(raw, at)
@@ -2646,7 +2650,8 @@ def _written_at(entry: Entry, name: str, written: str, path: str) -> Location:
         found = at  # (a @string's name, or a number: what the value was written as)
     if found < 0:
         return named
-    return Location(path, entry.start_line + raw.count("\n", 0, found) + 1, found - raw.rfind("\n", 0, found))
+    line = entry.start_line + raw.count("\n", 0, found)
+    return Location(path, line + 1, shifted(entry, line, found - raw.rfind("\n", 0, found)))
 
 
 def _field_location(entry: Entry, name: str, path: str) -> Location:
@@ -2657,4 +2662,10 @@ def _field_location(entry: Entry, name: str, path: str) -> Location:
         return Location(path, entry.start_line + 1, 1)
     text = entry.raw.split("\n")[line - entry.start_line] if entry.raw else ""
     match = re.search(rf"\b{re.escape(name)}\s*=", text, re.IGNORECASE)
-    return Location(path, line + 1, match.start() + 1 if match else 1)
+    return Location(path, line + 1, shifted(entry, line, match.start() + 1 if match else 1))
+
+
+def _raw_col(entry: Entry, where: Location) -> int:
+    """The column of ``where``, a place in ``entry``, counted in its raw text (`shifted`'s
+    inverse)."""
+    return where.col - column_of(entry) + 1 if where.line == entry.start_line + 1 else where.col

@@ -170,6 +170,47 @@ def test_two_entries_on_one_line_each_have_their_author_named_twice_said():
     ]
 
 
+def _places(text):
+    problems = Problems()
+    parse_text(text, "lab.bib", problems)
+    return [(p.location.line, p.location.col, p.message.split(" ")[0:4]) for p in problems.items]
+
+
+def test_a_message_about_an_entry_after_another_on_its_line_is_at_its_true_column():
+    # (A field's column was counted from its entry's own "@": the second entry's
+    # messages pointed into the first entry, 33 columns too far left.)
+    first = "@misc{a, title={A}, year={2020}} "
+    assert first.index("@") == 0 and len(first) == 33
+    said = _places(first + "@misc{b, title={B}, author={Roe, R. and Roe, R.},\n  year={soon}}\n")
+    author = (first + "@misc{b, title={B}, author").index("author") + 1
+    assert sorted((line, col) for line, col, _ in said) == [(1, author), (2, 9)]  # (a later line: as it was)
+    assert author == 54
+    # A value's place, and an error: bibsyntax's (a comma missing), and the run's (a key
+    # given twice), each at the second entry, not the first's field or the line's start.
+    said = _places(first + "@misc{b, title={B}, doi={10.1/x} year={2021}}\n")
+    year, doi = len(first + "@misc{b, title={B}, doi={10.1/x} ") + 1, len(first + "@misc{b, title={B}, ") + 1
+    assert [(line, col) for line, col, _ in said] == [(1, year), (1, doi)]  # (and the doi read with it: no DOI)
+    assert (year, doi) == (67, 54)
+    said = _places(first + "@misc{a, title={B}}\n")
+    assert said == [(1, 34, ["duplicate", "BibTeX", "key", "'a'"])]
+    said = _places(first + "@misc{b, title={B}, year={2020}, note={x, year={2021}}\n")
+    assert said == [(1, 34, ["this", "entry", "is", "not"])]
+
+
+def test_a_crossref_d_entry_after_another_on_its_line_is_told_at_its_own_fields():
+    # The chapter's message is at its book's `editor`, the second entry on the line.
+    text = "@inbook{c, title={Ch}, crossref={bk}} @book{bk, title={Book}, editor={E, E. and E, E.}}\n"
+    editor = text.index("editor") + 1
+    said = _places(text)
+    assert [(line, col) for line, col, _ in said] == [(1, editor), (1, editor)]
+    assert editor == 63
+
+
+def test_an_indented_entry_s_fields_are_at_their_columns():
+    text = "  @misc{b, title={B}, year={soon}}\n"
+    assert _places(text) == [(1, text.index("soon") + 1, ["year", "'soon'", "is", "not"])]
+
+
 def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
     # repr() doubled a backslash ('sch\\"o98', 'C:\\docs'); a line break showed as "\n",
     # which TeX text holds ("\nabla"): the key or value copied from the message was not
