@@ -56,6 +56,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
@@ -73,7 +74,7 @@ from ..names import (
     ends_with_founders_publisher, founders_publishers, is_founders_publisher, is_given_name_word, is_organisation,
     is_surname_word,
 )
-from ..quoting import quoted
+from ..quoting import quoted, shell_quoted
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
 from . import ReadBefore, Record, first_version_year, thesis_kind
@@ -661,7 +662,7 @@ class _Reader:
         (`docs/x.pdf`, `notes.md`) is a file of the list's repository, and stays none."""
         said: set[str] = set()  # (one warning for a link the item gives twice, all read)
         for anchor in unit.anchors:
-            if _usable(anchor.url) or not _SITE_FIRST.match(anchor.url):
+            if _usable(anchor.url) or not _site_first(anchor.url):
                 continue
             from ..validate import url_fix  # (only here: validate is slow to import)
 
@@ -789,10 +790,15 @@ class _Reader:
             return self._skip(unit, _no_paper(unit))
         if not title:
             if papers:
+                # (A paper is no paper without its title, as a BibTeX entry's; but an arXiv
+                # id or a DOI is all `readinglist add` needs to ask arXiv or doi.org for it.)
+                url = papers[0][1].url
+                named = arxiv_id(url) or doi_from_url(url)
+                add = f", or add the paper by its id: readinglist add {shell_quoted(named)}" if named else ""
                 self.problems.warning(
                     where,
-                    f"this item links a paper ({papers[0][1].url}) but gives no title; not"
-                    " imported: write the title as the link's text or before the links",
+                    f"this item links a paper ({url}) but gives no title; not imported: write the"
+                    f" title as the link's text or before the links{add}",
                 )
                 return self._skip(unit, "links a paper but gives no title", warned=True)
             return self._skip(unit, _no_paper(unit))
@@ -1807,8 +1813,32 @@ def _usable(url: str) -> bool:
 
 # A site's name before the first slash, as an address written without its scheme starts
 # ("arxiv.org/abs/…", "https//github.com/…", "//host/…"); a path of the list's own
-# repository ("docs/x.pdf", "./x.pdf", "notes.md") has none.
-_SITE_FIRST = re.compile(r"(?i)^(?:[a-z]+(?::/*|//))?(?:[a-z0-9-]+\.)+[a-z]{2,63}(?::\d+)?/|^//")
+# repository ("docs/x.pdf", "./x.pdf", "notes.md") has none. Written with no scheme at
+# all, its last label is a top-level domain (`_top_level_domain`): a folder with a dot
+# ("docs.old/x.md", "v1.2/notes.md") is the repository's too.
+_SITE_FIRST = re.compile(
+    r"(?i)^(?P<scheme>[a-z]+(?::/*|//))?(?:[a-z0-9-]+\.)+(?P<last>[a-z]{2,63})(?::\d+)?/|^(?P<slashes>//)"
+)
+
+
+def _site_first(url: str) -> bool:
+    """Whether ``url`` starts with a site's name (`_SITE_FIRST`)."""
+    found = _SITE_FIRST.match(url)
+    if found is None:
+        return False
+    return bool(found.group("scheme") or found.group("slashes")) or _top_level_domain(found.group("last"))
+
+
+@lru_cache(maxsize=1)
+def _top_level_domains() -> frozenset[str]:
+    # (The Public Suffix List's, ICANN's 1,450, read at the first link that needs them.)
+    text = (resources.files("generator") / "data" / "top-level-domains.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+def _top_level_domain(label: str) -> bool:
+    """Whether ``label`` is a top-level domain ("org", "edu", "io"; not "old", "bak")."""
+    return label.lower() in _top_level_domains()
 
 
 def _label(text: str) -> str:

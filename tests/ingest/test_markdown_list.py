@@ -198,7 +198,21 @@ def test_a_paper_link_without_a_title_is_warned_at_its_line():
     assert records == []
     assert [str(p) for p in problems.items] == [
         "list.md:3:1: warning: this item links a paper (https://arxiv.org/pdf/2301.00002) but gives no title;"
-        " not imported: write the title as the link's text or before the links"
+        " not imported: write the title as the link's text or before the links, or add the paper by its id:"
+        " readinglist add 2301.00002"
+    ]
+
+
+def test_a_paper_linked_alone_is_told_the_command_that_adds_it_by_its_id():
+    # (fix34) "<https://arxiv.org/abs/2106.09685>" alone: no title to make a paper of
+    # (a BibTeX entry without one is none either), but its id is all `add` needs.
+    text = "- <https://arxiv.org/abs/2106.09685>\n- <https://doi.org/10.1145/3442188.3445922>\n- <https://openreview.net/pdf?id=x>\n"
+    records, problems = _parse(text)
+    assert records == []
+    assert [str(p).split("before the links")[1] for p in problems.items] == [
+        ", or add the paper by its id: readinglist add 2106.09685",
+        ", or add the paper by its id: readinglist add 10.1145/3442188.3445922",
+        "",  # (an OpenReview page: no id `add` reads)
     ]
 
 
@@ -256,6 +270,22 @@ def test_a_venue_and_year_in_parentheses_before_a_comma_and_the_link_is_read():
     # (a title's own parentheses stay: no venue in them)
     records, _ = _parse(f"- Learning (Fast and Slow), {link}\n")
     assert [(r.title, r.venue) for r in records] == [("Learning (Fast and Slow)", "")]
+
+
+def test_a_relative_link_with_a_dotted_folder_is_no_site():
+    # (fix34) "docs.old/x.md" was read as https://docs.old/x.md, and said so: a folder's
+    # name with a dot is no site's unless its last label is a top-level domain.
+    text = (
+        "- [A Paper](https://arxiv.org/abs/2301.00001) [[old](docs.old/x.md)] [[notes](v1.2/notes.md)]"
+        " [[bak](paper.bak/x.pdf)]\n"
+        "- [B Paper](arxiv.org/abs/2301.00002) [[code](github.com/o/r)] [[project](www.example.edu/b)]\n"
+    )
+    records, problems = _parse(text)
+    assert records[0].links == ()
+    assert records[1].arxiv == "2301.00002"
+    assert [str(p).split(" has no")[0].split("link ")[1] for p in problems.items] == [
+        "'arxiv.org/abs/2301.00002'", "'github.com/o/r'", "'www.example.edu/b'",
+    ]
 
 
 def test_a_link_given_twice_without_https_is_said_once():
