@@ -584,25 +584,58 @@ def tex_accent(text: str) -> tuple[str, str] | None:
     return found[0], "".join(pieces)
 
 
-# TeX a .bib writes that plain text has no cause to: a special character escaped ("\\&",
-# "\\%", "\\{"), or a text command before its argument ("\\emph{", "\\textit{").
+# TeX a .bib writes that plain text has no cause to: a text command before its argument
+# ("\\emph{", "\\textit{"), an old-style declaration opening a group ("{\\em Nature}",
+# "{\\bf x}"), TeX's logos ("{\\LaTeX}", "\\TeX{}"; not a folder's, "C:\\TeX\\bin").
 _TEX_MARKUP = lazyre.compile(
-    r"\\(?:[&%$#_{}]|(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
-    r"|textsuperscript|textsubscript|mbox|url|href)\s*\{)"
+    r"\\(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
+    r"|textsuperscript|textsubscript|mbox|url|href)\s*\{"
+    r"|\{\\(?:em|it|bf|sl|sc|rm|tt|sf|up|md)(?![A-Za-z])"
+    r"|(?<![:\\/])\\(?:La)?TeX(?![A-Za-z\\/])"
 )
+# A special character escaped ("\\&", "\\%", "\\{"), as TeX writes it; and one left bare
+# outside math, which TeX never writes beside an escaped one ("%" would start a comment,
+# "_" and "#" stop LaTeX, "&" too outside a table): text with both is plain text.
+_ESCAPED_SPECIAL = lazyre.compile(r"\\[&%$#_{}]")
+_BARE_SPECIAL = lazyre.compile(r"(?<!\\)[&%#_]")
 
 
 def tex_written(text: str) -> bool:
     """Whether ``text``, of a format that holds plain text (an RIS record), is written
     in TeX, as a reference manager fed a .bib file exports it: it holds what `tex_accent`
-    finds (an accent or letter macro, braces that keep a word's capitals, ``{K}ernels``)
-    or an escaped special character or a text command (``{\\&}``, ``\\emph{``), outside
-    math. Plain text that only has a brace or a backslash is none: "A {set} of \\ paths",
-    "the {0,1}-knapsack", "C:\\Users" are what they say (read as TeX, their braces and
-    backslash would go), and so is a title whose only TeX is math, kept as typed either way."""
+    finds (an accent or letter macro, braces that keep a word's capitals, ``{K}ernels``),
+    a text command or a declaration (``\\emph{``, ``{\\em x}``), TeX's logo (``{\\LaTeX}``),
+    or an escaped special character (``{\\&}``, ``10\\%``) with none left bare beside it,
+    outside math. Plain text that only has a brace or a backslash is none: "A {set} of \\
+    paths", "the {0,1}-knapsack", "C:\\Users" are what they say (read as TeX, their braces
+    and backslash would go), and so is a title whose only TeX is math, kept as typed either
+    way, or a bare macro a reading as TeX keeps as typed (``\\beta-VAE``, as the BibTeX
+    import shows it: only the rest of the text, its dashes and ties, would be read)."""
     if "\\" not in text and "{" not in text:
         return False
-    return tex_accent(text) is not None or _TEX_MARKUP.search(without_math(text)) is not None
+    if tex_accent(text) is not None:
+        return True
+    outside = without_math(text)
+    if _TEX_MARKUP.search(outside) is not None:
+        return True
+    return _ESCAPED_SPECIAL.search(outside) is not None and _BARE_SPECIAL.search(outside) is None
+
+
+# `_TEX_MARKUP` as imports read it before fix34: an escaped special alone was TeX, a
+# declaration or logo none (`tex_written_before`).
+_TEX_MARKUP_BEFORE = lazyre.compile(
+    r"\\(?:[&%$#_{}]|(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
+    r"|textsuperscript|textsubscript|mbox|url|href)\s*\{)"
+)
+
+
+def tex_written_before(text: str) -> bool:
+    """Whether an earlier import took ``text`` for TeX (`tex_written` before it read
+    declarations and logos, and text with a special left bare beside an escaped one):
+    for a re-import to know the value it wrote then (ingest/ris.py, `ReadBefore`)."""
+    if "\\" not in text and "{" not in text:
+        return False
+    return tex_accent(text) is not None or _TEX_MARKUP_BEFORE.search(without_math(text)) is not None
 
 
 # A letter an accent gave, still in the braces around it ("Pawe{\\l}": "Pawe{ł}").

@@ -9,6 +9,7 @@ where a curator changed it or wrote a comment beside it."""
 import datetime as dt
 
 import pytest
+import yaml
 
 import generator.ingest as ingest
 import generator.ingest.bibtex as bibtex
@@ -1274,3 +1275,36 @@ def test_an_ris_records_tex_a_curator_wrote_by_hand_is_no_earlier_imports(tmp_pa
     report = _import(tmp_path, "in.ris", TEX_KW_RIS)
     assert report.added == [] and report.read_before == []  # (the paper found, as its title's)
     assert paper.read_text() == before
+
+
+FIX33_RIS = (
+    "TY  - JOUR\nTI  - The {\\LaTeX} Companion\nAU  - Smith, Jane\nT2  - Costs 10\\% less -- 5% of it\n"
+    "AB  - snake\\_case -- and a_b.\nPY  - 2004\nER  - \n"
+)
+
+
+def test_an_ris_records_text_fix33_read_otherwise_is_read_as_now_where_untouched(tmp_path, monkeypatch):
+    # (fix34) "{\LaTeX}" fix33 kept as written is TeX now; "10\% ... 5%" it read as TeX
+    # (its "--" a dash) is plain text now. Re-imported, neither is a conflict: the values
+    # are the importer's own reading of then.
+    import generator.ingest.ris as ris
+    from generator.latex import tex_written_before
+
+    with monkeypatch.context() as older:
+        older.setattr(ris, "tex_written", tex_written_before)
+        assert len(_import(tmp_path, "in.ris", FIX33_RIS).added) == 1
+    (paper,) = (tmp_path / "content/papers").glob("*.yml")
+    read = yaml.safe_load(paper.read_text())
+    assert (read["title"], read["venue"], read["abstract"]) == (
+        "The {\\LaTeX} Companion", "Costs 10% less – 5% of it", "snake_case – and a_b."
+    )
+    report = _import(tmp_path, "in.ris", FIX33_RIS)
+    assert report.conflicts == [] and report.updated == [paper.stem]
+    assert sorted(change.names[0] for change in report.read_before) == ["abstract", "title", "venue"]
+    after = paper.read_text()
+    read = yaml.safe_load(after)
+    assert (read["title"], read["venue"], read["abstract"]) == (
+        "The LaTeX Companion", "Costs 10\\% less -- 5% of it", "snake\\_case -- and a_b."
+    )
+    again = _import(tmp_path, "in.ris", FIX33_RIS)
+    assert again.unchanged == [paper.stem] and again.read_before == [] and paper.read_text() == after

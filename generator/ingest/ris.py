@@ -35,7 +35,7 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 
 from ..conflicts import difference
 from ..errors import Location, Problems
-from ..latex import clean_latex, name_letters, reading_in_effect, tex_written
+from ..latex import clean_latex, name_letters, reading_in_effect, tex_written, tex_written_before
 from ..export_bibtex import names_proceedings, names_software
 from ..links import (
     arxiv_id,
@@ -425,6 +425,11 @@ def _read_as_tex(text: str) -> str:
     return _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
 
 
+def _tex_read_before(text: str) -> str:
+    """A value as imports read it before fix34 (`latex.tex_written_before`)."""
+    return _read_as_tex(text) if tex_written_before(text) else text
+
+
 def _as_written(text: str) -> str:
     """A value as imports before `_tex_read` kept it: as written."""
     return text
@@ -584,13 +589,16 @@ def _record(
     _given_twice(tags, path, problems)
     keywords = _keywords(tags)
     if _may_hold_tex(tags):
-        read_before += _tex_read_before({
-            "title": (title, _TITLE_STOP.sub("", written_title)),
-            "authors": (authors, _authors(tags, path, Problems(), letters=False)),
-            "venue": (venue, _venue(tags, kind, _as_written)[0]),
-            "publisher": (publisher, tags.text("PB") if publisher else ""),
-            "abstract": (abstract, without_notice(_paragraphs(values, title, read=_as_written))[0]),
-            "tags": (keywords, _keywords(tags, _as_written)),
+        # (Each as written, as imports before fix33 kept it, and as fix33 read its TeX:
+        # `_tex_read_before`.)
+        before = without_notice(_paragraphs(values, title, tex=tex_written_before))[0]
+        read_before += _tex_readings_before({
+            "title": (title, tuple(_TITLE_STOP.sub("", r(written_title)) for r in (_as_written, _tex_read_before))),
+            "authors": (authors, (_authors(tags, path, Problems(), letters=False),)),
+            "venue": (venue, tuple(_venue(tags, kind, r)[0] for r in (_as_written, _tex_read_before))),
+            "publisher": (publisher, tuple(r(tags.text("PB")) if publisher else "" for r in (_as_written, _tex_read_before))),
+            "abstract": (abstract, (without_notice(_paragraphs(values, title, read=_as_written))[0], before)),
+            "tags": (keywords, tuple(_keywords(tags, r) for r in (_as_written, _tex_read_before))),
         })
     return Record(
         title=title,
@@ -659,7 +667,8 @@ def _curators_notes(
 
 
 def _paragraphs(
-    values: list[list[str]], context: str = "", hyphenation: bool = True, read: Callable[[str], str] | None = None
+    values: list[list[str]], context: str = "", hyphenation: bool = True, read: Callable[[str], str] | None = None,
+    tex: Callable[[str], bool] | None = None,
 ) -> str:
     """An abstract from its values as written (`_Tags.written`), each paragraph on one
     line and paragraphs apart by a blank line, as a BibTeX import keeps them.
@@ -672,7 +681,9 @@ def _paragraphs(
     spelling of a word hyphenated at a break; ``hyphenation``: whether such a word is
     closed up, which an earlier import did not do). ``read``: how each paragraph's text
     is read, by default as TeX where the value is written in TeX (`_tex_read`, asked of
-    the whole: a paragraph is not plain text beside another written in TeX)."""
+    the whole: a paragraph is not plain text beside another written in TeX; ``tex``: what
+    tells TeX, `tex_written` by default, `latex.tex_written_before` for an earlier import's
+    reading)."""
     paragraphs: list[list[str]] = []
     seen: set[str] = set()
     for lines in values:
@@ -693,7 +704,7 @@ def _paragraphs(
     context = "\n".join([context, *(line for p in paragraphs for line in p)])
     if read is None:
         whole = "\n".join(line for p in paragraphs for line in p)
-        read = _read_as_tex if tex_written(whole) else _as_written
+        read = _read_as_tex if (tex or tex_written)(whole) else _as_written
     return "\n\n".join(
         text for text in (read(_plain(joined(p, context, hyphenation))) for p in paragraphs) if text
     )
@@ -855,13 +866,13 @@ _TEX_KEPT = "the record's TeX, which an earlier import kept as written"
 
 def _may_hold_tex(tags: _Tags) -> bool:
     """Whether any value of the record holds a backslash or a brace, as TeX does (else
-    no reading of its TeX is looked for, `_tex_read_before`)."""
+    no reading of its TeX is looked for, `_tex_readings_before`)."""
     return any(
         "\\" in line or "{" in line for values in tags.written.values() for lines in values for line in lines
     ) or any("\\" in str(v) or "{" in str(v) for tag in _LIST_TAGS for v in tags.values.get(tag) or ())
 
 
-def _tex_read_before(readings: dict[str, tuple[object, object]]) -> tuple[ReadBefore, ...]:
+def _tex_readings_before(readings: dict[str, tuple[object, tuple[object, ...]]]) -> tuple[ReadBefore, ...]:
     """The fields as imports read them before a value written in TeX was read as a
     BibTeX import reads it (`_tex_read`, `_author`'s letters): each field's (now, then),
     where they differ. Taken out of a paper's file where it still holds the value as the
@@ -873,7 +884,8 @@ def _tex_read_before(readings: dict[str, tuple[object, object]]) -> tuple[ReadBe
     taken out as IEEE Xplore's index terms are: where the file's list is the one taken.)"""
     return tuple(
         ReadBefore((name,), (then,), _TEX_KEPT, written=name != "tags")
-        for name, (now, then) in readings.items() if then and then != now
+        for name, (now, thens) in readings.items()
+        for then in dict.fromkeys(thens) if then and then != now
     )
 
 
@@ -887,7 +899,7 @@ def _editors_read_before(
     file where it still holds such a list as the importer wrote it from this record
     (importmerge._read_before): a list a curator edited or commented stays. And each
     reading with the names' TeX as written, as imports read it before `_author` read
-    it as letters (`_tex_read_before`). None for a record whose editors only one tag
+    it as letters (`_tex_readings_before`). None for a record whose editors only one tag
     names and hold no TeX (nothing was read otherwise)."""
     two = sum(1 for tag in read if tags.all(tag)) >= 2
     # (And before `_author` read a name's TeX as its letters, each of these with its TeX
@@ -960,7 +972,7 @@ def _fuller(one: str, other: str) -> str:
 def _author(written: str, letters: bool = True) -> tuple[str | None, str]:
     """One AU or A1 value as read, and the marks beside it left out; (None, the value)
     for an "et al." (or nothing). ``letters``: its TeX read as letters; without, as
-    written, as earlier imports read it (`_tex_read_before`)."""
+    written, as earlier imports read it (`_tex_readings_before`)."""
     # (RIS holds plain text, but an exporter fed BibTeX writes its accents as TeX,
     # "Sch{\\"o}lkopf": read as a BibTeX import reads them, a name the page shows and the
     # search finds as "Schölkopf"; titles and other fields as `_tex_read` reads them.)

@@ -645,6 +645,26 @@ def test_plain_text_with_a_brace_or_a_backslash_is_no_tex_and_kept_as_written():
     )
 
 
+def test_a_declaration_and_tex_s_logo_are_tex_and_an_escape_beside_a_bare_special_is_not():
+    # (fix34, a reviewer's cases) "{\\em Nature}" and "{\\LaTeX}" are what a .bib writes
+    # (JabRef or EndNote fed one exports them so), read as the BibTeX import reads them;
+    # they were kept with their braces and backslashes.
+    record, problems = _one("PY  - 2002\nT2  - {\\em Nature} -- Letters\nAB  - The {\\LaTeX} Companion -- again.\n")
+    assert problems == []
+    assert (record.venue, record.abstract) == ("Nature – Letters", "The LaTeX Companion – again.")
+    # TeX escapes every "%", "_", "&", "#" ("%" starts a comment): text with one bare
+    # beside an escaped one is plain text, typed so ("10\\%" a Markdown habit), its "--" kept.
+    record, problems = _one("PY  - 2002\nT2  - Costs 10\\% less -- 5% of it\nAB  - snake\\_case -- and a_b.\n")
+    assert problems == []
+    assert (record.venue, record.abstract) == ("Costs 10\\% less -- 5% of it", "snake\\_case -- and a_b.")
+    # An escape alone is TeX still (plain text has no cause to write it), as are braces
+    # keeping capitals ("{GPU}": a record typed in a manager has none); a bare macro, no
+    # TeX a reading changes ("\\beta" stays as the BibTeX import keeps it), says nothing
+    # of the rest: its "--" kept.
+    record, problems = _one("PY  - 2002\nT2  - Costs 10\\% less -- {GPU}\nAB  - The \\beta-VAE -- again.\n")
+    assert (record.venue, record.abstract) == ("Costs 10% less – GPU", "The \\beta-VAE -- again.")
+
+
 # Words of plain RIS text (Zotero's, Scopus', IEEE's): dashes, "~", "%", "$", "&", "#",
 # "_", "^", "}" alone and non-Latin letters, which TeX reads otherwise; never a backslash
 # or an opening brace.
