@@ -586,12 +586,14 @@ def tex_accent(text: str) -> tuple[str, str] | None:
 
 # TeX a .bib writes that plain text has no cause to: a text command before its argument
 # ("\\emph{", "\\textit{"), an old-style declaration opening a group ("{\\em Nature}",
-# "{\\bf x}"), TeX's logos ("{\\LaTeX}", "\\TeX{}"; not a folder's, "C:\\TeX\\bin").
+# "{\\bf x}"), TeX's logos ("{\\LaTeX}", "\\TeX{}", "Xe\\LaTeX"). Not a folder's: after a
+# drive, a slash or a folder's name ("C:\\TeX\\bin", "C:\\Users\\me\\TeX"), whose backslash
+# a reading as TeX would take out.
 _TEX_MARKUP = lazyre.compile(
     r"\\(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
     r"|textsuperscript|textsubscript|mbox|url|href)\s*\{"
     r"|\{\\(?:em|it|bf|sl|sc|rm|tt|sf|up|md)(?![A-Za-z])"
-    r"|(?<![:\\/])\\(?:La)?TeX(?![A-Za-z\\/])"
+    r"|(?<![\w:\\/])(?:Xe|Lua|pdf)?\\(?:La)?TeX(?![A-Za-z\\/])"
 )
 # A special character escaped ("\\&", "\\%", "\\{"), as TeX writes it; and one left bare
 # outside math, which TeX never writes beside an escaped one ("%" would start a comment,

@@ -665,6 +665,22 @@ def test_a_declaration_and_tex_s_logo_are_tex_and_an_escape_beside_a_bare_specia
     assert (record.venue, record.abstract) == ("Costs 10% less – GPU", "The \\beta-VAE -- again.")
 
 
+def test_a_windows_path_with_a_tex_folder_is_no_tex_and_kept_as_written():
+    # (rev124) "\\TeX" after a folder's name is the path's next folder, not TeX's logo:
+    # read as TeX, "C:\\Users\\me\\TeX" lost a backslash ("C:\\Users\\meTeX") and its "--"
+    # became a dash. TeX's logo stands alone ("{\\LaTeX}", "the \\TeX book") or ends an
+    # engine's name ("Xe\\LaTeX").
+    paths = [
+        "Files in C:\\Users\\me\\TeX are kept -- here", "See C:\\Program Files\\TeX. -- x",
+        "C:\\MiKTeX\\TeX -- x", "C:\\TeX\\bin -- x", "D:\\tools\\TeX\\bin -- x",
+    ]
+    for path in paths:
+        record, problems = _one(f"PY  - 2002\nT2  - {path}\n")
+        assert (record.venue, problems) == (path, [])
+    record, problems = _one("PY  - 2002\nT2  - Xe\\LaTeX and the \\TeX book -- x\n")
+    assert record.venue == "XeLaTeX and the TeX book – x"
+
+
 # Words of plain RIS text (Zotero's, Scopus', IEEE's): dashes, "~", "%", "$", "&", "#",
 # "_", "^", "}" alone and non-Latin letters, which TeX reads otherwise; never a backslash
 # or an opening brace.
