@@ -1308,3 +1308,28 @@ def test_an_ris_records_text_fix33_read_otherwise_is_read_as_now_where_untouched
     )
     again = _import(tmp_path, "in.ris", FIX33_RIS)
     assert again.unchanged == [paper.stem] and again.read_before == [] and paper.read_text() == after
+
+
+def test_an_ris_records_text_fix33_read_otherwise_a_curator_edited_stays(tmp_path, monkeypatch):
+    # (rev124) The venue a curator wrote over fix33's reading stays theirs (a conflict,
+    # not taken out as the importer's); the untouched title and abstract take now's.
+    import generator.ingest.ris as ris
+    from generator.latex import tex_written_before
+
+    with monkeypatch.context() as older:
+        older.setattr(ris, "tex_written", tex_written_before)
+        assert len(_import(tmp_path, "in.ris", FIX33_RIS).added) == 1
+    (paper,) = (tmp_path / "content/papers").glob("*.yml")
+    text = paper.read_text()
+    assert text.count("venue: Costs 10% less – 5% of it\n") == 1
+    paper.write_text(text.replace("venue: Costs 10% less – 5% of it\n", "venue: Costs ten percent less\n"))
+    report = _import(tmp_path, "in.ris", FIX33_RIS)
+    assert sorted(change.names[0] for change in report.read_before) == ["abstract", "title"]
+    read = yaml.safe_load(paper.read_text())
+    assert (read["title"], read["venue"], read["abstract"]) == (
+        "The LaTeX Companion", "Costs ten percent less", "snake\\_case -- and a_b."
+    )
+    # (What the record says otherwise is said, as any conflict.)
+    assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [
+        ("venue", "Costs ten percent less", "Costs 10\\% less -- 5% of it")
+    ]
