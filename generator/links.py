@@ -497,6 +497,13 @@ def _top_level_domains() -> frozenset[str]:
     return frozenset(TLDS)
 
 
+def is_top_level_domain(label: str) -> bool:
+    """Whether ``label`` is a top-level domain ("org", "io", "bd"; not "old", "bak"), of
+    IANA's list as linkify-it keeps it: a dependency already, so no list of our own to
+    keep up to date."""
+    return label.upper() in _top_level_domains()
+
+
 def _a_word(label: str) -> bool:
     """Whether a host's name is an English word, or a form of one ("sciences"), as
     lemminflect's dictionary lists it: the shipped table of its words, read in some

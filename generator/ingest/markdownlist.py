@@ -56,7 +56,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
@@ -67,7 +66,9 @@ from ..digits import ascii_digits, has_other_digits
 from ..errors import Location, Problems
 from ..export_bibtex import names_journal
 from ..lemmas import known_word as _dictionary_word
-from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
+from ..links import (
+    arxiv_id, arxiv_of_doi, doi_from_url, is_top_level_domain, make_link, mimics_code_host, same_page,
+)
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT, normalise_title
 from ..models import Link, en_dashed_pages
 from ..names import (
@@ -1814,7 +1815,7 @@ def _usable(url: str) -> bool:
 # A site's name before the first slash, as an address written without its scheme starts
 # ("arxiv.org/abs/…", "https//github.com/…", "//host/…"); a path of the list's own
 # repository ("docs/x.pdf", "./x.pdf", "notes.md") has none. Written with no scheme at
-# all, its last label is a top-level domain (`_top_level_domain`): a folder with a dot
+# all, its last label is a top-level domain (`links.is_top_level_domain`): a folder with a dot
 # ("docs.old/x.md", "v1.2/notes.md") is the repository's too.
 _SITE_FIRST = re.compile(
     r"(?i)^(?P<scheme>[a-z]+(?::/*|//))?(?:[a-z0-9-]+\.)+(?P<last>[a-z]{2,63})(?::\d+)?/|^(?P<slashes>//)"
@@ -1826,19 +1827,7 @@ def _site_first(url: str) -> bool:
     found = _SITE_FIRST.match(url)
     if found is None:
         return False
-    return bool(found.group("scheme") or found.group("slashes")) or _top_level_domain(found.group("last"))
-
-
-@lru_cache(maxsize=1)
-def _top_level_domains() -> frozenset[str]:
-    # (The Public Suffix List's, ICANN's 1,450, read at the first link that needs them.)
-    text = (resources.files("generator") / "data" / "top-level-domains.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
-
-
-def _top_level_domain(label: str) -> bool:
-    """Whether ``label`` is a top-level domain ("org", "edu", "io"; not "old", "bak")."""
-    return label.lower() in _top_level_domains()
+    return bool(found.group("scheme") or found.group("slashes")) or is_top_level_domain(found.group("last"))
 
 
 def _label(text: str) -> str:

@@ -288,6 +288,19 @@ def test_a_relative_link_with_a_dotted_folder_is_no_site():
     ]
 
 
+def test_a_site_of_a_country_whose_domains_are_all_second_level_is_still_a_site():
+    # (rev124) The Public Suffix List names Bangladesh's, Nepal's, Jamaica's... domains
+    # only under a wildcard ("*.bd"): fix34's list, its plain names, had none of them, so
+    # "www.buet.ac.bd/lab" was taken for a file of the list's repository and left out
+    # unsaid. IANA's list (links.is_top_level_domain, linkify-it's) has every one.
+    text = "- [A Paper](https://arxiv.org/abs/2301.00001) [[project](www.buet.ac.bd/lab)] [[code](tu.edu.np/x)]\n"
+    records, problems = _parse(text)
+    assert [link.url for link in records[0].links] == ["https://www.buet.ac.bd/lab", "https://tu.edu.np/x"]
+    assert [str(p).split(" has no")[0].split("link ")[1] for p in problems.items] == [
+        "'www.buet.ac.bd/lab'", "'tu.edu.np/x'",
+    ]
+
+
 def test_a_link_given_twice_without_https_is_said_once():
     # (rev122) The paper's link given as its title's and again as its [pdf]: two warnings,
     # word for word the same at the same place, were said; both links are read.
