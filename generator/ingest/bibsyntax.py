@@ -423,8 +423,11 @@ class Columns(LibraryMiddleware):
 
     def transform(self, library: Library) -> Library:
         # (From where the block before ended: two blocks on one line are found each at
-        # its own place, and each search runs over the little text between them.)
+        # its own place, and each search runs over the little text between them. The
+        # line's start too, from the last found: a file of 10,000 entries on one line
+        # looked back over the whole line for each, 0.6 s.)
         at, line = 0, 0
+        seen, line_start = 0, 0  # (the start of the line `seen` is on)
         for block in library.blocks:
             first = (block.raw or "").split("\n", 1)[0]
             found = self._text.find(first, at) if first else -1
@@ -434,7 +437,9 @@ class Columns(LibraryMiddleware):
             if line != (block.start_line or 0):  # (not where bibtexparser has it: unknown)
                 line -= self._text.count("\n", at, found)
                 continue
-            block.set_parser_metadata("column", found - self._text.rfind("\n", 0, found))
+            line_start = self._text.rfind("\n", seen, found) + 1 or line_start
+            seen = found
+            block.set_parser_metadata("column", found - line_start + 1)
             line += (block.raw or "").count("\n")
             at = found + len(block.raw or "")
         return library
