@@ -509,19 +509,26 @@ def test_a_rate_limit_says_how_long_to_wait_and_the_mistakes_found_before_it(pro
 
 def test_a_rate_limit_until_a_date_says_the_time(project, servers, capsys):
     # Retry-After may be a date (RFC 9110): it was read as no number, "wait a minute".
-    now = dt.datetime.now(dt.timezone.utc)
-    when = (now + dt.timedelta(hours=2)).replace(second=0, microsecond=0)
-    servers.limited, servers.retry_after = True, email.utils.format_datetime(when, usegmt=True)
-    assert main(["--root", str(project), "add", "2106.09685"]) == 2
-    day = "" if when.date() == now.date() else f" on {when:%Y-%m-%d}"
-    assert capsys.readouterr().err == (
-        f"readinglist add: arXiv answered HTTP 503 (a rate limit: wait until {when:%H:%M} UTC{day});"
-        " nothing was written\n"
-    )
+    # The clock is stopped: the test's "now" and the command's were read apart, and a
+    # midnight between them said (or left out) the day wrongly.
+    import time_machine
+
+    servers.limited = True
+    for now, when, said in (
+        (dt.datetime(2026, 12, 5, 12, 0, 30), dt.datetime(2026, 12, 5, 14, 5), "14:05 UTC"),
+        (dt.datetime(2026, 12, 5, 23, 0, 30), dt.datetime(2026, 12, 6, 1, 0), "01:00 UTC on 2026-12-06"),
+    ):
+        servers.retry_after = email.utils.format_datetime(when.replace(tzinfo=dt.timezone.utc), usegmt=True)
+        with time_machine.travel(now.replace(tzinfo=dt.timezone.utc), tick=False):
+            assert main(["--root", str(project), "add", "2106.09685"]) == 2
+        assert capsys.readouterr().err == (
+            f"readinglist add: arXiv answered HTTP 503 (a rate limit: wait until {said}); nothing was written\n"
+        )
     # A date gone by, or none a reader can tell: no time to say.
     for said in ("Mon, 30 Nov 2026 13:00:00 GMT", "tomorrow"):
         servers.retry_after = said
-        assert main(["--root", str(project), "add", "2106.09685"]) == 2
+        with time_machine.travel(dt.datetime(2026, 12, 5, 12, tzinfo=dt.timezone.utc), tick=False):
+            assert main(["--root", str(project), "add", "2106.09685"]) == 2
         assert "(a rate limit: wait a minute)" in capsys.readouterr().err
 
 
