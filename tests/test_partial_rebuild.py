@@ -439,7 +439,6 @@ def test_a_build_that_failed_half_way_is_no_base_for_the_next(project, monkeypat
     _check_against_clean(project)
 
 
-@pytest.mark.slow
 def _build_strict(root: Path, site: str, monkeypatch) -> None:
     """`readinglist build --strict` (not serve): MkDocs aborts on the first error."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -451,6 +450,7 @@ def _build_strict(root: Path, site: str, monkeypatch) -> None:
     mkdocs_build(config)
 
 
+@pytest.mark.slow
 def test_a_heading_a_hand_written_link_names_is_checked_as_a_full_build_does(
     project, capsys, monkeypatch
 ):
