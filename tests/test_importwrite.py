@@ -237,9 +237,10 @@ def test_a_long_mixed_file_is_given_its_ends_back_in_time_linear_in_its_length()
 
     raw = b"".join(b"- x\r\n" if i % 2 else b"- x\n" for i in range(10_000))
     text = "year: 2021\n" + "- x\n" * 10_000
-    started = time.perf_counter()
+    # (CPU seconds, not the clock's, which a machine other jobs share stretches)
+    started = time.process_time()
     written = as_the_file_was(raw, text)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert written == b"year: 2021\n" + raw
 
 
