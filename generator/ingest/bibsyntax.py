@@ -1011,6 +1011,35 @@ def unclosed_quote(raw: str) -> tuple[int, int, str] | None:
     return _field_place(raw, field) if field is not None else None
 
 
+def field_places(raw: str, name: str) -> list[tuple[int, int]]:
+    """The line offset and column (from 1) in an entry's ``raw`` text of each field named
+    ``name`` (as written, in the entry's order): each name after the citation key's comma
+    or a value's, each value skipped whole (`value_end`), so that a name inside a value
+    ("note = {title = x}") is none, and two fields on one line are told apart (an entry
+    written on one line had its second at the entry's "@"). Only those before a value
+    that cannot be read are found."""
+    opening = _ENTRY_OPENS.search(raw)
+    places: list[tuple[int, int]] = []
+    at = raw.find(",", opening.end()) if opening is not None else -1
+    while at >= 0:
+        field = _FIELD_NAMED.match(raw, at + 1)
+        if field is None:
+            break
+        if field.group(1) == name:
+            places.append(_field_place(raw, field)[:2])
+        end = value_end(raw, field.end())
+        if end is None:
+            break
+        after = _COMMA_AFTER.match(raw, end)
+        at = after.end() - 1 if after else -1
+    return places
+
+
+# A field's name and its "=", up to its value (after the key's comma or a value's).
+_FIELD_NAMED = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=\s*")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
 def _field_place(raw: str, field: re.Match[str]) -> tuple[int, int, str]:
     line = raw.count("\n", 0, field.start(1))
     col = field.start(1) - (raw.rfind("\n", 0, field.start(1)) + 1) + 1

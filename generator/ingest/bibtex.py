@@ -84,7 +84,7 @@ from . import as_worded, no_place, series_read_before, with_notice, without_noti
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import (
     ENTRY_KEY, FIELD_NAMES, MONTHS, READ_FIELDS, BackslashesBack, Columns, RawValues, backslashed, braces_counted,
-    column_of, entry_named, heads_closed_up, names_split, shifted, unclosed_quote, unclosed_values, value_end,
+    column_of, entry_named, field_places, heads_closed_up, names_split, shifted, unclosed_quote, unclosed_values, value_end,
     without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
@@ -372,12 +372,12 @@ def _read(
                     f" before its comma, as '@{kind}{{key,'"
                 )
         elif isinstance(block, DuplicateFieldKeyBlock):
-            # At the field's second line (bibtexparser names the entry's first).
+            # At the field's second occurrence (bibtexparser names the entry's first
+            # line), on its line or beside the first on one line ("@misc{a, title={A},
+            # title={B}}" was told at its "@").
             name = sorted(block.duplicate_keys)[0]
             places = [
-                (n, shifted(block, line - 1 + n, found.start(1) + 1))
-                for n, text in enumerate((block.raw or "").split("\n"))
-                if (found := re.match(rf"\s*({re.escape(name)})\s*=", text))
+                (n, shifted(block, line - 1 + n, col)) for n, col in field_places(block.raw or "", name)
             ]
             if len(places) > 1:
                 line, col = line + places[1][0], places[1][1]

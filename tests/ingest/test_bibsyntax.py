@@ -449,6 +449,23 @@ def test_a_field_given_twice_is_reported_at_the_second_not_in_bibtexparsers_word
     assert problems == ["lab.bib:4:3: field 'year' is given twice (first at line 3); keep one"]
 
 
+def test_a_field_given_twice_on_one_line_is_reported_at_the_second_not_the_entrys_at():
+    # (fix35) Looked for at a line's start only: in an entry written on one line, or a
+    # line holding two fields, the second was told at the entry's "@" (or its first line).
+    one_line = "@article{a, title={A}, year={2020}, title={B}}\n"
+    _, problems = _parse(one_line)
+    assert one_line.rindex("title") + 1 == 37
+    assert problems == ["lab.bib:1:37: field 'title' is given twice (first at line 1); keep one"]
+    # After another entry on its line; a field's name inside a value is none ("note =
+    # {title = x}"); the second on a line of its own, beside another field.
+    after = "@misc{z, title={Z}} @misc{a, note={title = {x}}, title={A}, year={2020}, title={B}}\n"
+    _, problems = _parse(after)
+    assert after.rindex("title") + 1 == 74
+    assert problems == ["lab.bib:1:74: field 'title' is given twice (first at line 1); keep one"]
+    _, problems = _parse("@article{a,\n  title={A}, year={1}, title={B}\n}\n")
+    assert problems == ["lab.bib:2:24: field 'title' is given twice (first at line 2); keep one"]
+
+
 def test_a_key_given_twice_names_the_first():
     _, problems = _parse("@article{k, title = {A}}\n\n@article{k, title = {B}}\n")
     assert problems == [
@@ -589,7 +606,7 @@ def test_a_key_given_twice_is_said_even_when_its_first_entry_cannot_be_read():
     _, problems = _parse(
         "@article{a, title={A}, title={A again}, year={2020}}\n\n@article{a, title={Dup key}, year={2020}}\n")
     assert problems == [
-        "lab.bib:1:1: field 'title' is given twice (first at line 1); keep one",
+        "lab.bib:1:24: field 'title' is given twice (first at line 1); keep one",
         "lab.bib:3:1: duplicate BibTeX key 'a' (first at line 1); give each entry its own key",
     ]
 
