@@ -1818,16 +1818,30 @@ def _usable(url: str) -> bool:
 # all, its last label is a top-level domain (`links.is_top_level_domain`): a folder with a dot
 # ("docs.old/x.md", "v1.2/notes.md") is the repository's too.
 _SITE_FIRST = re.compile(
-    r"(?i)^(?P<scheme>[a-z]+(?::/*|//))?(?:[a-z0-9-]+\.)+(?P<last>[a-z]{2,63})(?::\d+)?/|^(?P<slashes>//)"
+    r"(?i)^(?P<scheme>[a-z]+(?::/*|//))?(?P<host>(?:[a-z0-9-]+\.)+(?P<last>[a-z]{2,63}))(?::\d+)?/|^(?P<slashes>//)"
 )
+# (fix35) The top-level domains that are the extensions of files a list's repository
+# holds, its notes, scripts and archives (Moldova's .md, Paraguay's .py, Saint Helena's
+# .sh, .zip, .mov, Palestine's .ps, .java): written with no scheme, "notes.md/x",
+# "run.py/", "data.zip/a" name a file of the repository, as GitHub opens them. A site of
+# those countries' is linked with its scheme, as a browser copies it, or with "www."
+# ("www.utm.md/x" is still a site). Not the extensions that sites a list links are known
+# by: .cc (nips.cc), .ai, .io, .rs (docs.rs), .so (notion.so), .ms (aka.ms), .pl, .pt,
+# .it, .in, .ml (universities and labs), .org, .app, .dev.
+_FILE_EXTENSIONS = frozenset({"md", "py", "sh", "zip", "mov", "ps", "java"})
 
 
 def _site_first(url: str) -> bool:
-    """Whether ``url`` starts with a site's name (`_SITE_FIRST`)."""
+    """Whether ``url`` starts with a site's name (`_SITE_FIRST`), not a file's."""
     found = _SITE_FIRST.match(url)
     if found is None:
         return False
-    return bool(found.group("scheme") or found.group("slashes")) or is_top_level_domain(found.group("last"))
+    if found.group("scheme") or found.group("slashes"):
+        return True
+    last = found.group("last").lower()
+    return is_top_level_domain(last) and (
+        last not in _FILE_EXTENSIONS or found.group("host").lower().startswith("www.")
+    )
 
 
 def _label(text: str) -> str:

@@ -301,6 +301,27 @@ def test_a_site_of_a_country_whose_domains_are_all_second_level_is_still_a_site(
     ]
 
 
+def test_a_file_named_with_an_extension_that_is_a_top_level_domain_is_no_site():
+    # (fix35) ".md" (Moldova), ".py" (Paraguay), ".sh" (Saint Helena), ".zip": "notes.md/x"
+    # was read as https://notes.md/x and said so, a file of the list's repository taken
+    # for a site. A folder before the file was never a site's name ("docs/setup.sh").
+    text = (
+        "- [A Paper](https://arxiv.org/abs/2301.00001) [[notes](notes.md/x)] [[setup](docs/setup.sh)]"
+        " [[run](train.py/cfg)] [[data](data.zip/a.csv)] [[build](build.sh/)]\n"
+        "- [B Paper](arxiv.org/abs/2301.00002) [[code](github.com/o/r)] [[site](www.utm.md/lab)]"
+        " [[proc](nips.cc/paper/2017)]\n"
+    )
+    records, problems = _parse(text)
+    assert records[0].links == ()
+    assert records[1].arxiv == "2301.00002"
+    assert [link.url for link in records[1].links] == [
+        "https://github.com/o/r", "https://www.utm.md/lab", "https://nips.cc/paper/2017",
+    ]
+    assert [str(p).split(" has no")[0].split("link ")[1] for p in problems.items] == [
+        "'arxiv.org/abs/2301.00002'", "'github.com/o/r'", "'www.utm.md/lab'", "'nips.cc/paper/2017'",
+    ]
+
+
 def test_a_link_given_twice_without_https_is_said_once():
     # (rev122) The paper's link given as its title's and again as its [pdf]: two warnings,
     # word for word the same at the same place, were said; both links are read.
