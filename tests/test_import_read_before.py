@@ -322,6 +322,21 @@ def _read_again(tmp_path, monkeypatch, text, older_name, older, paper_id):
     return before, report, after
 
 
+def test_a_markdown_lists_hugging_face_papers_link_gains_its_arxiv_id_and_year(tmp_path, monkeypatch):
+    # (fix35) huggingface.co/papers/ID names the arXiv paper ID: an earlier import gave
+    # the paper no id and its heading's year; imported again, it gains both, no conflict.
+    text = "## 2023\n\n- [LoRA: Low-Rank Adaptation of Large Language Models](https://huggingface.co/papers/2106.09685)\n"
+    paper_id = "lora-low-rank-adaptation-of-large-language-models"
+    before, report, after = _read_again(tmp_path, monkeypatch, text, "hugging_face_arxiv", lambda url: "", paper_id)
+    assert "year: 2023\n" in before and "arxiv:" not in before
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        f"year: {paper_id} now '2021' (was '2023': its heading's year, which an earlier import gave a paper linked"
+        " by its Hugging Face Papers page alone, its arXiv id unread)",
+    ]
+    assert "year: 2021\n" in after and 'arxiv: "2106.09685"\n' in after
+
+
 def test_a_markdown_lists_surname_read_as_the_venue_becomes_the_author(tmp_path, monkeypatch):
     # An earlier import read "- Shannon, 1948" as published in "Shannon"; imported again,
     # the venue goes and the name is the author, with no conflict, as for a lab's name.

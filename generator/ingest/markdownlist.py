@@ -67,7 +67,8 @@ from ..errors import Location, Problems
 from ..export_bibtex import names_journal
 from ..lemmas import known_word as _dictionary_word
 from ..links import (
-    arxiv_id, arxiv_of_doi, doi_from_url, is_top_level_domain, make_link, mimics_code_host, same_page,
+    arxiv_id, arxiv_of_doi, doi_from_url, hugging_face_page, is_top_level_domain, make_link, mimics_code_host,
+    normalize_arxiv, same_page,
 )
 from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT, normalise_title
 from ..models import Link, en_dashed_pages
@@ -794,7 +795,7 @@ class _Reader:
                 # (A paper is no paper without its title, as a BibTeX entry's; but an arXiv
                 # id or a DOI is all `readinglist add` needs to ask arXiv or doi.org for it.)
                 url = papers[0][1].url
-                named = arxiv_id(url) or doi_from_url(url)
+                named = arxiv_id(url) or hugging_face_arxiv(url) or doi_from_url(url)
                 add = f", or add the paper by its id: readinglist add {shell_quoted(named)}" if named else ""
                 self.problems.warning(
                     where,
@@ -823,8 +824,10 @@ class _Reader:
             self.news.setdefault(news, []).append((where, papers[0][1].url))
             return self._skip(unit, "the list's news")
         # (arXiv's own DOI, https://doi.org/10.48550/arXiv.…, names the preprint, as in BibTeX)
-        arxiv = next((i for _, a in papers if (i := arxiv_id(a.url) or arxiv_of_doi(doi_from_url(a.url)))), "")
+        # (and Hugging Face Papers' page of a paper, named by its arXiv id)
+        arxiv = next((i for _, a in papers if (i := _arxiv_of(a.url))), "")
         heading_year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
+        given_year = year
         if not year and arxiv and not (venue and not PREPRINT.search(venue)):
             # A preprint is of the year its id says, as `add` and a BibTeX import take it:
             # a "## 2023" heading gave Kaplan et al.'s 2001.08361 the year 2023. Said
@@ -834,6 +837,15 @@ class _Reader:
                 self.heading_years.append((where, heading_year, arxiv, year))
         if not year:
             year = heading_year
+        if not given_year and heading_year not in ("", year) and not any(
+            arxiv_id(a.url) or arxiv_of_doi(doi_from_url(a.url)) for _, a in papers
+        ):
+            # (fix35) The id of Hugging Face Papers' page alone gave the year: an earlier
+            # import read the paper as one of no id, of its heading's year.
+            read_before.append(ReadBefore(
+                ("year",), (heading_year,), "its heading's year, which an earlier import gave a paper linked by"
+                " its Hugging Face Papers page alone, its arXiv id unread",
+            ))
         # An award the list says the paper won ("CVPR 2019 Best Paper"), or how it was
         # presented ("NeurIPS 2019 Oral"): its note, with the venue and year it was won or
         # presented at, as no field of a paper holds it (and its venue would be cited as
@@ -1910,9 +1922,25 @@ def _names_paper(anchor: _Anchor) -> bool:
 _PAPER_PAGE_LABELS = {"paper", "pdf", "html", "full paper", "abs", "abstract", "published", "publication", "full text"}
 
 
+def _arxiv_of(url: str) -> str:
+    """The arXiv id a paper's link names: arXiv's own page's, arXiv's DOI's, or that of
+    Hugging Face Papers' page of the paper (`hugging_face_arxiv`); else ""."""
+    return arxiv_id(url) or arxiv_of_doi(doi_from_url(url)) or hugging_face_arxiv(url)
+
+
+def hugging_face_arxiv(url: str) -> str:
+    """The arXiv id of the paper whose Hugging Face Papers page ``url`` is
+    ("https://huggingface.co/papers/2106.09685": the site names each page by the id of
+    the arXiv paper it shows), else "". (fix35) A list linking it was read as linking
+    a paper of no id: without a title the item was not told the `add` that imports it,
+    with one the paper had no arXiv id, as a link to arxiv.org gives it.)"""
+    page = hugging_face_page(url)
+    return normalize_arxiv(page.removeprefix("papers/")) if page.startswith("papers/") else ""
+
+
 def _identity(url: str) -> str:
     """What tells one paper's link from another's: its arXiv id, DOI or page."""
-    if ident := arxiv_id(url) or arxiv_of_doi(doi_from_url(url)):
+    if ident := _arxiv_of(url):
         return "arxiv:" + ident
     if doi := doi_from_url(url):
         return "doi:" + doi.lower()

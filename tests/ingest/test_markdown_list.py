@@ -216,6 +216,25 @@ def test_a_paper_linked_alone_is_told_the_command_that_adds_it_by_its_id():
     ]
 
 
+def test_a_hugging_face_papers_page_names_its_arxiv_paper():
+    # (fix35) huggingface.co/papers/2106.09685 is the site's page of arXiv paper
+    # 2106.09685: alone, told the `add` that imports it as an arXiv link is; with a
+    # title, the paper's arXiv id and year, as an arxiv.org link gives them (its link kept).
+    records, problems = _parse("- <https://huggingface.co/papers/2106.09685>\n")
+    assert records == []
+    assert [str(p).split("before the links")[1] for p in problems.items] == [
+        ", or add the paper by its id: readinglist add 2106.09685",
+    ]
+    records, problems = _parse(
+        "## 2023\n\n- [LoRA](https://huggingface.co/papers/2106.09685)\n- [Mistral 7B](https://hf.co/papers/2310.06825v1)"
+        " [[arXiv](https://arxiv.org/abs/2310.06825)]\n- [Daily Papers](https://huggingface.co/papers/trending) (2024)\n"
+    )
+    assert [(r.title, r.arxiv, r.year, _links(r)) for r in records] == [
+        ("LoRA", "2106.09685", "2021", [("paper", "https://huggingface.co/papers/2106.09685")]),
+        ("Mistral 7B", "2310.06825", "2023", [("paper", "https://hf.co/papers/2310.06825v1")]),
+    ]
+
+
 def test_a_list_with_no_paper_says_so():
     records, problems = _parse("# Notes\n\n- [Home](#home)\n- just words\n", "notes.md")
     assert records == []
