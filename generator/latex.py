@@ -110,8 +110,23 @@ _NAME_ACCENT = lazyre.compile(
 # \\emph and \\em switch the shape, as TeX does: emphasis inside emphasis is upright;
 # \\textit, \\it, \\textsl, \\sl and \\mathit set italics (their own kind inside changes nothing).
 _EMPH = lazyre.compile(r"\\emph\s*\{([^{}]*)\}|\{\\em\s+([^{}]*)\}")
-_ITALIC = lazyre.compile(r"\\(?:textit|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|sl)\s+([^{}]*)\}")
-_BOLD = lazyre.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
+_ITALIC = lazyre.compile(r"\\(?:textit|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|sl|itshape|slshape)\s+([^{}]*)\}")
+_BOLD = lazyre.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\(?:bf|bfseries)\s+([^{}]*)\}")
+# (fix35) LaTeX's declarations of a shape or a family that sets no emphasis, and the
+# old-style ones of small capitals, roman, sans serif and typewriter: their words, as a
+# text command's (`_PLAIN_ARG`). Before, "{\\sc Caps}" and "{\\itshape x}" were kept as
+# written, an unknown command; versions before read them so (`declarations_as_before`).
+_PLAIN_DECLARATION = lazyre.compile(
+    r"\{\\(?:sc|rm|sf|tt|scshape|upshape|mdseries|rmfamily|sffamily|ttfamily|normalfont)\s+([^{}]*)\}"
+)
+# The same as read before: "{\\it x}", "{\\sl x}" and "{\\bf x}" only.
+_ITALIC_BEFORE = lazyre.compile(r"\\(?:textit|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|sl)\s+([^{}]*)\}")
+_BOLD_BEFORE = lazyre.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
+# The declarations read now that versions before kept (or, "{\\sc", took for TeX and kept).
+_DECLARATION_READ_NOW = lazyre.compile(
+    r"\{\\(?:sc|rm|sf|tt|itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily|ttfamily"
+    r"|normalfont)(?![A-Za-z])"
+)
 _PLAIN_ARG = lazyre.compile(
     r"\\(?:texttt|textsc|textrm|textsf|textup|textnormal|text|mbox|mathrm|mathsf|mathtt|"
     r"mathcal|mathbb|operatorname|textmd|textsubscript|textsuperscript|underline)\s*\{([^{}]*)\}"
@@ -287,20 +302,26 @@ _SIMPLE_MATH = lazyre.compile(r"\$" + _SIMPLE_BODY + r"\$|\\\(" + _SIMPLE_BODY +
 # Set while the importer reads a source as its versions before `simple_math` did, with
 # all math as typed: what an earlier import wrote (see ingest.parse_text).
 _MATH_AS_TYPED: ContextVar[bool] = ContextVar("math_as_typed", default=False)
+# Set within `declarations_as_before`.
+_DECLARATIONS_AS_BEFORE: ContextVar[bool] = ContextVar("declarations_as_before", default=False)
 # Set to the earlier reading of ties (`ties_as_before`), else None.
 _TIES_AS_BEFORE: ContextVar[str | None] = ContextVar("ties_as_before", default=None)
 
 
-def reading_in_effect() -> tuple[bool, str | None]:
-    """Whether math is read as typed, and the earlier reading of ties in effect: what
-    `clean_latex` reads otherwise within them (a cache of its readings keys on it)."""
-    return _MATH_AS_TYPED.get(), _TIES_AS_BEFORE.get()
+def reading_in_effect() -> tuple[bool, str | None, bool]:
+    """Whether math is read as typed, the earlier reading of ties in effect, and whether
+    declarations are read as before: what `clean_latex` reads otherwise within them (a
+    cache of its readings keys on it)."""
+    return _MATH_AS_TYPED.get(), _TIES_AS_BEFORE.get(), _DECLARATIONS_AS_BEFORE.get()
 
 
 # A brace, or an escape (``\\{`` is no group's brace), as `per_paragraph` counts groups.
 _BRACE_OR_ESCAPE = lazyre.compile(r"\\[\s\S]|[{}]")
 # An old-style declaration at the start of a group: ``{\\em x}``, ``{\\bf x}``.
-_DECLARATION = lazyre.compile(r"\\(?:it|em|sl|bf)(?![A-Za-z])\s*")
+_DECLARATION = lazyre.compile(
+    r"\\(?:it|em|sl|bf|sc|rm|sf|tt|itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily"
+    r"|ttfamily|normalfont)(?![A-Za-z])\s*"
+)
 
 
 def per_paragraph(text: str, breaks: re.Pattern[str]) -> str:
@@ -440,6 +461,25 @@ def simple_math_read(text: str) -> str:
     if "$\\" not in text and "\\(" not in text:
         return text
     return _MATH.sub(lambda m: simple_math(m.group(0)) or m.group(0), text)
+
+
+def declarations_read_now(text: str) -> bool:
+    """Whether ``text`` holds a declaration `clean_latex` reads now that versions before
+    fix35 kept as written ("{\\itshape x}", "{\\sc x}"): an earlier import's reading of it
+    is looked for (`declarations_as_before`)."""
+    return "{\\" in text and _DECLARATION_READ_NOW.search(text) is not None
+
+
+@contextmanager
+def declarations_as_before() -> Iterator[None]:
+    """Within it, `clean_latex` keeps as written the declarations versions before fix35
+    did not read ("{\\itshape x}", "{\\bfseries x}", "{\\sc x}"), and `tex_written` takes
+    only the ones they took for TeX."""
+    token = _DECLARATIONS_AS_BEFORE.set(True)
+    try:
+        yield
+    finally:
+        _DECLARATIONS_AS_BEFORE.reset(token)
 
 
 @contextmanager
@@ -592,6 +632,14 @@ def tex_accent(text: str) -> tuple[str, str] | None:
 _TEX_MARKUP = lazyre.compile(
     r"\\(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
     r"|textsuperscript|textsubscript|mbox|url|href)\s*\{"
+    r"|\{\\(?:em|it|bf|sl|sc|rm|tt|sf|up|md|itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily"
+    r"|ttfamily|normalfont)(?![A-Za-z])"
+    r"|(?<![\w:\\/])(?:Xe|Lua|pdf)?\\(?:La)?TeX(?![A-Za-z\\/])"
+)
+# The same before fix35 read LaTeX's declarations ("{\\itshape x}"): `declarations_as_before`.
+_TEX_MARKUP_LAST = lazyre.compile(
+    r"\\(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
+    r"|textsuperscript|textsubscript|mbox|url|href)\s*\{"
     r"|\{\\(?:em|it|bf|sl|sc|rm|tt|sf|up|md)(?![A-Za-z])"
     r"|(?<![\w:\\/])(?:Xe|Lua|pdf)?\\(?:La)?TeX(?![A-Za-z\\/])"
 )
@@ -618,7 +666,7 @@ def tex_written(text: str) -> bool:
     if tex_accent(text) is not None:
         return True
     outside = without_math(text)
-    if _TEX_MARKUP.search(outside) is not None:
+    if (_TEX_MARKUP_LAST if _DECLARATIONS_AS_BEFORE.get() else _TEX_MARKUP).search(outside) is not None:
         return True
     return _ESCAPED_SPECIAL.search(outside) is not None and _BARE_SPECIAL.search(outside) is None
 
@@ -807,9 +855,12 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
             emptied.append(True)
             return ""
 
+        before = _DECLARATIONS_AS_BEFORE.get()
         text = _EMPH.sub(lambda m: emphasised(m, switch), text)
-        text = _ITALIC.sub(lambda m: emphasised(m, set_italic), text)
-        text = _BOLD.sub(lambda m: emphasised(m, set_bold), text)
+        text = (_ITALIC_BEFORE if before else _ITALIC).sub(lambda m: emphasised(m, set_italic), text)
+        text = (_BOLD_BEFORE if before else _BOLD).sub(lambda m: emphasised(m, set_bold), text)
+        if not before and "{\\" in text:
+            text = _PLAIN_DECLARATION.sub(lambda m: m.group(1), text)
         if emptied and "\\" in text:
             # An emphasis of nothing goes, and what it stood between meets: the accent
             # of ``\\"\\textit{}a`` is now before its letter, as a second cleaning

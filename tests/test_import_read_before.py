@@ -1325,6 +1325,45 @@ def test_an_ris_records_text_fix33_read_otherwise_is_read_as_now_where_untouched
     assert again.unchanged == [paper.stem] and again.read_before == [] and paper.read_text() == after
 
 
+DECLARED_RIS = (
+    "TY  - JOUR\nTI  - The {\\itshape Nature} of {\\sc Kernels}\nAU  - Smith, Jane\n"
+    "T2  - {\\sc Annals} -- Letters\nAB  - A {\\bfseries bold} claim -- again.\nPY  - 2004\nER  - \n"
+)
+DECLARED_BIB = (
+    "@article{k,\n  title = {The {\\itshape Nature} of {\\sc Kernels}},\n  author = {Smith, Jane},\n"
+    "  journal = {Annals},\n  abstract = {A {\\bfseries bold} claim -- again.},\n  year = {2004}\n}\n"
+)
+
+
+@pytest.mark.parametrize("name, text", [("in.ris", DECLARED_RIS), ("in.bib", DECLARED_BIB)])
+def test_a_records_latex_declarations_kept_before_are_read_as_now_where_untouched(tmp_path, name, text):
+    # (fix35) "{\itshape x}", "{\bfseries x}" and "{\sc x}" an earlier import kept as
+    # written (the RIS venue's "--" a dash beside "{\sc") are their words now; imported
+    # again, no conflict: the values are the importer's own reading of then.
+    from generator.latex import declarations_as_before
+
+    with declarations_as_before():
+        assert len(_import(tmp_path, name, text).added) == 1
+    (paper,) = (tmp_path / "content/papers").glob("*.yml")
+    read = yaml.safe_load(paper.read_text())
+    # (RIS reads a field as TeX where it holds TeX: the abstract was none, its "--" kept)
+    assert (read["title"], read["abstract"]) == (
+        "The {\\itshape Nature} of {\\sc Kernels}", "A {\\bfseries bold} claim " + ("--" if name == "in.ris" else "–") + " again."
+    )
+    if name == "in.ris":
+        assert read["venue"] == "{\\sc Annals} – Letters"
+    report = _import(tmp_path, name, text)
+    assert report.conflicts == [] and report.updated == [paper.stem]
+    changed = ["abstract", "title", "venue"] if name == "in.ris" else ["abstract", "title"]
+    assert sorted(change.names[0] for change in report.read_before) == changed
+    after = paper.read_text()
+    read = yaml.safe_load(after)
+    assert (read["title"], read["abstract"]) == ("The Nature of Kernels", "A bold claim – again.")
+    assert read["venue"] == ("Annals – Letters" if name == "in.ris" else "Annals")
+    again = _import(tmp_path, name, text)
+    assert again.unchanged == [paper.stem] and again.read_before == [] and paper.read_text() == after
+
+
 def test_an_ris_records_text_fix33_read_otherwise_a_curator_edited_stays(tmp_path, monkeypatch):
     # (rev124) The venue a curator wrote over fix33's reading stays theirs (a conflict,
     # not taken out as the importer's); the untouched title and abstract take now's.

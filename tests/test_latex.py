@@ -712,11 +712,30 @@ def test_emphasis_inside_emphasis_is_upright_as_in_tex():
     assert clean_latex(r"\emph{\textbf{x}}") == "***x***"
 
 
+def test_latex_declarations_of_a_shape_or_family_read_as_their_words():
+    # (fix35) LaTeX2e's "{\itshape x}", "{\bfseries x}" set italics and bold as "{\it x}"
+    # and "{\bf x}" do; small capitals, roman, sans serif, typewriter and upright are
+    # their words, as "\textsc{x}" is. All were kept as written, an unknown command.
+    assert clean_latex(r"{\itshape Nature} and {\slshape x} -- {\bfseries y}", dashes=True) == "*Nature* and *x* – **y**"
+    for declaration in ("sc", "scshape", "rm", "rmfamily", "sf", "sffamily", "tt", "ttfamily", "upshape",
+                        "mdseries", "normalfont"):
+        assert clean_latex(f"A {{\\{declaration} Word}} b", emphasis=False) == "A Word b", declaration
+    # (not a longer word: "{\scale x}" is no "{\sc" of "ale x"; nor a size, unknown)
+    assert clean_latex(r"{\scale x} {\small y}") == r"{\scale x} {\small y}"
+    # As versions before read them, for an earlier import's values (ingest._earlier_readings).
+    with latex.declarations_as_before():
+        assert clean_latex(r"{\itshape Nature} {\sc x} {\it y}", dashes=True) == r"{\itshape Nature} {\sc x} *y*"
+        assert not latex.tex_written(r"{\itshape Nature}") and latex.tex_written(r"{\sc x}")
+    assert latex.tex_written(r"{\itshape Nature}") and latex.tex_written(r"{\bfseries x}")
+    assert latex.declarations_read_now(r"a {\sc x}") and not latex.declarations_read_now(r"a {\em x} {\scale y}")
+
+
 # TeX emphasis, nested: (command, what it does to (italic, bold)).
 _SHAPES = {
     "\\emph{": lambda i, b: (not i, b), "{\\em ": lambda i, b: (not i, b),
     "\\textit{": lambda i, b: (True, b), "{\\it ": lambda i, b: (True, b),
     "\\textbf{": lambda i, b: (i, True), "{\\bf ": lambda i, b: (i, True),
+    "{\\itshape ": lambda i, b: (True, b), "{\\bfseries ": lambda i, b: (i, True),  # (fix35)
 }
 _WORD = st.sampled_from(["w", "x", "--", "y z", "(a)", ","])
 _TREE = st.recursive(

@@ -18,7 +18,10 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..errors import Location, Problems
-from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
+from ..latex import (
+    BEFORE_A_WORD, declarations_as_before, declarations_read_now, math_as_typed, simple_math_in, tie_readings_before,
+    ties_as_before,
+)
 from ..links import arxiv_mistake, clean_url, find_url_spans, make_link, normalize_arxiv, read_id, same_page
 from ..models import Link
 from ..quoting import quoted, shell_quoted
@@ -689,6 +692,9 @@ def _earlier_readings(text: str) -> list[tuple[Callable[[], AbstractContextManag
         (partial(ties_as_before, reading), "a TeX tie (~) as typed, which an earlier import kept")
         for reading in ties
     ]
+    if declarations_read_now(text):
+        # (fix35: "{\\itshape x}", "{\\sc x}" are their words now)
+        readings.append((declarations_as_before, "a TeX declaration as typed, which an earlier import kept"))
     return readings
 
 

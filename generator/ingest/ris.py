@@ -35,7 +35,10 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 
 from ..conflicts import difference
 from ..errors import Location, Problems
-from ..latex import clean_latex, name_letters, reading_in_effect, tex_written, tex_written_before
+from ..latex import (
+    clean_latex, declarations_as_before, declarations_read_now, name_letters, reading_in_effect, tex_written,
+    tex_written_before,
+)
 from ..export_bibtex import names_proceedings, names_software
 from ..links import (
     arxiv_id,
@@ -430,6 +433,22 @@ def _tex_read_before(text: str) -> str:
     return _read_as_tex(text) if tex_written_before(text) else text
 
 
+def _tex_read_last(text: str) -> str:
+    """A value as imports read it before fix35 read LaTeX's declarations ("{\\itshape
+    x}" kept as written; "{\\sc x}", taken for TeX, kept so with its "--" a dash:
+    `latex.declarations_as_before`)."""
+    with declarations_as_before():
+        return _tex_read(text)
+
+
+def _holds_declaration(tags: _Tags) -> bool:
+    """Whether a value of the record holds a declaration read now that imports before
+    fix35 kept (`latex.declarations_read_now`)."""
+    return any(
+        declarations_read_now(line) for values in tags.written.values() for lines in values for line in lines
+    ) or any(declarations_read_now(str(v)) for tag in _LIST_TAGS for v in tags.values.get(tag) or ())
+
+
 def _as_written(text: str) -> str:
     """A value as imports before `_tex_read` kept it: as written."""
     return text
@@ -592,13 +611,20 @@ def _record(
         # (Each as written, as imports before fix33 kept it, and as fix33 read its TeX:
         # `_tex_read_before`.)
         before = without_notice(_paragraphs(values, title, tex=tex_written_before))[0]
+        readers: tuple[Callable[[str], str], ...] = (_as_written, _tex_read_before)
+        abstracts = (without_notice(_paragraphs(values, title, read=_as_written))[0], before)
+        if _holds_declaration(tags):
+            # (and as the import before fix35 read a declaration: "{\sc x}" kept)
+            readers += (_tex_read_last,)
+            with declarations_as_before():
+                abstracts += (without_notice(_paragraphs(values, title))[0],)
         read_before += _tex_readings_before({
-            "title": (title, tuple(_TITLE_STOP.sub("", r(written_title)) for r in (_as_written, _tex_read_before))),
+            "title": (title, tuple(_TITLE_STOP.sub("", r(written_title)) for r in readers)),
             "authors": (authors, (_authors(tags, path, Problems(), letters=False),)),
-            "venue": (venue, tuple(_venue(tags, kind, r)[0] for r in (_as_written, _tex_read_before))),
-            "publisher": (publisher, tuple(r(tags.text("PB")) if publisher else "" for r in (_as_written, _tex_read_before))),
-            "abstract": (abstract, (without_notice(_paragraphs(values, title, read=_as_written))[0], before)),
-            "tags": (keywords, tuple(_keywords(tags, r) for r in (_as_written, _tex_read_before))),
+            "venue": (venue, tuple(_venue(tags, kind, r)[0] for r in readers)),
+            "publisher": (publisher, tuple(r(tags.text("PB")) if publisher else "" for r in readers)),
+            "abstract": (abstract, abstracts),
+            "tags": (keywords, tuple(_keywords(tags, r) for r in readers)),
         })
     return Record(
         title=title,

@@ -665,6 +665,17 @@ def test_a_declaration_and_tex_s_logo_are_tex_and_an_escape_beside_a_bare_specia
     assert (record.venue, record.abstract) == ("Costs 10% less – GPU", "The \\beta-VAE -- again.")
 
 
+def test_latex_declarations_of_a_shape_or_family_are_tex_read_as_their_words():
+    # (fix35) "{\\itshape Nature}" and "{\\bfseries x}" were no TeX (kept as written);
+    # "{\\sc x}" was TeX but kept so, its "--" made a dash beside "{\\sc".
+    record, problems = _one(
+        "PY  - 2002\nT2  - {\\itshape Nature} -- Letters\n"
+        "AB  - A {\\bfseries bold} and {\\sc Small Caps} -- {\\ttfamily code} \\emph{again}.\n"
+    )
+    assert problems == []
+    assert (record.venue, record.abstract) == ("Nature – Letters", "A bold and Small Caps – code again.")
+
+
 def test_a_windows_path_with_a_tex_folder_is_no_tex_and_kept_as_written():
     # (rev124) "\\TeX" after a folder's name is the path's next folder, not TeX's logo:
     # read as TeX, "C:\\Users\\me\\TeX" lost a backslash ("C:\\Users\\meTeX") and its "--"
