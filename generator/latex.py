@@ -110,8 +110,11 @@ _NAME_ACCENT = lazyre.compile(
 # \\emph and \\em switch the shape, as TeX does: emphasis inside emphasis is upright;
 # \\textit, \\it, \\textsl, \\sl and \\mathit set italics (their own kind inside changes nothing).
 _EMPH = lazyre.compile(r"\\emph\s*\{([^{}]*)\}|\{\\em\s+([^{}]*)\}")
-_ITALIC = lazyre.compile(r"\\(?:textit|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|sl|itshape|slshape)\s+([^{}]*)\}")
-_BOLD = lazyre.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\(?:bf|bfseries)\s+([^{}]*)\}")
+_SHAPED = r"\\(?:COMMANDS)\s*\{([^{}]*)\}|\{\\(?:DECLARATIONS)\s+([^{}]*)\}"
+_ITALIC = lazyre.compile(
+    _SHAPED.replace("COMMANDS", "textit|textsl|mathit").replace("DECLARATIONS", "it|sl|itshape|slshape")
+)
+_BOLD = lazyre.compile(_SHAPED.replace("COMMANDS", "textbf|mathbf").replace("DECLARATIONS", "bf|bfseries"))
 # (fix35) LaTeX's declarations of a shape or a family that sets no emphasis, and the
 # old-style ones of small capitals, roman, sans serif and typewriter: their words, as a
 # text command's (`_PLAIN_ARG`). Before, "{\\sc Caps}" and "{\\itshape x}" were kept as
@@ -120,8 +123,8 @@ _PLAIN_DECLARATION = lazyre.compile(
     r"\{\\(?:sc|rm|sf|tt|scshape|upshape|mdseries|rmfamily|sffamily|ttfamily|normalfont)\s+([^{}]*)\}"
 )
 # The same as read before: "{\\it x}", "{\\sl x}" and "{\\bf x}" only.
-_ITALIC_BEFORE = lazyre.compile(r"\\(?:textit|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|sl)\s+([^{}]*)\}")
-_BOLD_BEFORE = lazyre.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
+_ITALIC_BEFORE = lazyre.compile(_SHAPED.replace("COMMANDS", "textit|textsl|mathit").replace("DECLARATIONS", "it|sl"))
+_BOLD_BEFORE = lazyre.compile(_SHAPED.replace("COMMANDS", "textbf|mathbf").replace("DECLARATIONS", "bf"))
 # The declarations read now that versions before kept (or, "{\\sc", took for TeX and kept).
 _DECLARATION_READ_NOW = lazyre.compile(
     r"\{\\(?:sc|rm|sf|tt|itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily|ttfamily"
@@ -629,20 +632,17 @@ def tex_accent(text: str) -> tuple[str, str] | None:
 # "{\\bf x}"), TeX's logos ("{\\LaTeX}", "\\TeX{}", "Xe\\LaTeX"). Not a folder's: after a
 # drive, a slash or a folder's name ("C:\\TeX\\bin", "C:\\Users\\me\\TeX"), whose backslash
 # a reading as TeX would take out.
-_TEX_MARKUP = lazyre.compile(
+_MARKUP = (
     r"\\(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
     r"|textsuperscript|textsubscript|mbox|url|href)\s*\{"
-    r"|\{\\(?:em|it|bf|sl|sc|rm|tt|sf|up|md|itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily"
-    r"|ttfamily|normalfont)(?![A-Za-z])"
+    r"|\{\\(?:em|it|bf|sl|sc|rm|tt|sf|up|md|DECLARATIONS)(?![A-Za-z])"
     r"|(?<![\w:\\/])(?:Xe|Lua|pdf)?\\(?:La)?TeX(?![A-Za-z\\/])"
 )
+_TEX_MARKUP = lazyre.compile(_MARKUP.replace(
+    "DECLARATIONS", "itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily|ttfamily|normalfont"
+))
 # The same before fix35 read LaTeX's declarations ("{\\itshape x}"): `declarations_as_before`.
-_TEX_MARKUP_LAST = lazyre.compile(
-    r"\\(?:emph|textit|textbf|textsc|texttt|textsl|textrm|textsf|textup|textnormal"
-    r"|textsuperscript|textsubscript|mbox|url|href)\s*\{"
-    r"|\{\\(?:em|it|bf|sl|sc|rm|tt|sf|up|md)(?![A-Za-z])"
-    r"|(?<![\w:\\/])(?:Xe|Lua|pdf)?\\(?:La)?TeX(?![A-Za-z\\/])"
-)
+_TEX_MARKUP_LAST = lazyre.compile(_MARKUP.replace("|DECLARATIONS", ""))
 # A special character escaped ("\\&", "\\%", "\\{"), as TeX writes it; and one left bare
 # outside math, which TeX never writes beside an escaped one ("%" would start a comment,
 # "_" and "#" stop LaTeX, "&" too outside a table): text with both is plain text.

@@ -193,6 +193,11 @@ def test_a_md_file_is_a_list_whatever_code_block_it_shows():
         assert not problems.has_errors()
 
 
+def _said_links(problems):
+    """The links each "has no 'https://'" warning quotes."""
+    return [str(p).split(" has no")[0].split("link ")[1] for p in problems.items]
+
+
 def test_a_paper_link_without_a_title_is_warned_at_its_line():
     records, problems = _parse("# L\n\n- [[PDF](https://arxiv.org/pdf/2301.00002)] [[Code](https://github.com/o/s)]\n")
     assert records == []
@@ -291,20 +296,24 @@ def test_a_venue_and_year_in_parentheses_before_a_comma_and_the_link_is_read():
     assert [(r.title, r.venue) for r in records] == [("Learning (Fast and Slow)", "")]
 
 
+def _files_and_sites(files, sites):
+    """A list's first item links each of ``files`` with no scheme, and its second the
+    paper on arXiv and each of ``sites`` so: each file is of the list's repository (no
+    link, nothing said), each site read as https and said."""
+    records, problems = _parse(
+        "- [A Paper](https://arxiv.org/abs/2301.00001)" + "".join(f" [[x]({f})]" for f in files) + "\n"
+        "- [B Paper](arxiv.org/abs/2301.00002)" + "".join(f" [[code]({s})]" for s in sites) + "\n"
+    )
+    assert records[0].links == ()
+    assert records[1].arxiv == "2301.00002"
+    assert [link.url for link in records[1].links] == [f"https://{site}" for site in sites]
+    assert _said_links(problems) == [f"'{url}'" for url in ("arxiv.org/abs/2301.00002", *sites)]
+
+
 def test_a_relative_link_with_a_dotted_folder_is_no_site():
     # (fix34) "docs.old/x.md" was read as https://docs.old/x.md, and said so: a folder's
     # name with a dot is no site's unless its last label is a top-level domain.
-    text = (
-        "- [A Paper](https://arxiv.org/abs/2301.00001) [[old](docs.old/x.md)] [[notes](v1.2/notes.md)]"
-        " [[bak](paper.bak/x.pdf)]\n"
-        "- [B Paper](arxiv.org/abs/2301.00002) [[code](github.com/o/r)] [[project](www.example.edu/b)]\n"
-    )
-    records, problems = _parse(text)
-    assert records[0].links == ()
-    assert records[1].arxiv == "2301.00002"
-    assert [str(p).split(" has no")[0].split("link ")[1] for p in problems.items] == [
-        "'arxiv.org/abs/2301.00002'", "'github.com/o/r'", "'www.example.edu/b'",
-    ]
+    _files_and_sites(["docs.old/x.md", "v1.2/notes.md", "paper.bak/x.pdf"], ["github.com/o/r", "www.example.edu/b"])
 
 
 def test_a_site_of_a_country_whose_domains_are_all_second_level_is_still_a_site():
@@ -315,7 +324,7 @@ def test_a_site_of_a_country_whose_domains_are_all_second_level_is_still_a_site(
     text = "- [A Paper](https://arxiv.org/abs/2301.00001) [[project](www.buet.ac.bd/lab)] [[code](tu.edu.np/x)]\n"
     records, problems = _parse(text)
     assert [link.url for link in records[0].links] == ["https://www.buet.ac.bd/lab", "https://tu.edu.np/x"]
-    assert [str(p).split(" has no")[0].split("link ")[1] for p in problems.items] == [
+    assert _said_links(problems) == [
         "'www.buet.ac.bd/lab'", "'tu.edu.np/x'",
     ]
 
@@ -324,21 +333,10 @@ def test_a_file_named_with_an_extension_that_is_a_top_level_domain_is_no_site():
     # (fix35) ".md" (Moldova), ".py" (Paraguay), ".sh" (Saint Helena), ".zip": "notes.md/x"
     # was read as https://notes.md/x and said so, a file of the list's repository taken
     # for a site. A folder before the file was never a site's name ("docs/setup.sh").
-    text = (
-        "- [A Paper](https://arxiv.org/abs/2301.00001) [[notes](notes.md/x)] [[setup](docs/setup.sh)]"
-        " [[run](train.py/cfg)] [[data](data.zip/a.csv)] [[build](build.sh/)]\n"
-        "- [B Paper](arxiv.org/abs/2301.00002) [[code](github.com/o/r)] [[site](www.utm.md/lab)]"
-        " [[proc](nips.cc/paper/2017)]\n"
+    _files_and_sites(
+        ["notes.md/x", "docs/setup.sh", "train.py/cfg", "data.zip/a.csv", "build.sh/"],
+        ["github.com/o/r", "www.utm.md/lab", "nips.cc/paper/2017"],
     )
-    records, problems = _parse(text)
-    assert records[0].links == ()
-    assert records[1].arxiv == "2301.00002"
-    assert [link.url for link in records[1].links] == [
-        "https://github.com/o/r", "https://www.utm.md/lab", "https://nips.cc/paper/2017",
-    ]
-    assert [str(p).split(" has no")[0].split("link ")[1] for p in problems.items] == [
-        "'arxiv.org/abs/2301.00002'", "'github.com/o/r'", "'www.utm.md/lab'", "'nips.cc/paper/2017'",
-    ]
 
 
 def test_a_link_given_twice_without_https_is_said_once():
