@@ -52,7 +52,8 @@ def test_commands_need_a_backslash(text: str) -> None:
     only on a text with a backslash."""
     _none_found([
         latex._URL_CMD, latex._ACCENT, latex._EMPH, latex._ITALIC, latex._BOLD, latex._PLAIN_ARG,
-        latex._NO_OP, latex._SPACING,
+        latex._NO_OP, latex._SPACING, latex._ITALIC_BEFORE, latex._BOLD_BEFORE, latex._PLAIN_DECLARATION,
+        latex._DECLARATION_READ_NOW,
     ], text)
 
 
