@@ -664,7 +664,20 @@ class _Reader:
         (`docs/x.pdf`, `notes.md`) is a file of the list's repository, and stays none."""
         said: set[str] = set()  # (one warning for a link the item gives twice, all read)
         for anchor in unit.anchors:
-            if _usable(anchor.url) or not _site_first(anchor.url):
+            if _usable(anchor.url):
+                continue
+            if not _site_first(anchor.url):
+                name = _file_named_as_a_site(anchor.url)
+                if name and anchor.url not in said:
+                    # (rev127) "bun.sh/docs" is a site as often as "notes.md/x" is a file:
+                    # left out unsaid, a site's link written so was lost without a word.
+                    said.add(anchor.url)
+                    self.problems.warning(
+                        where,
+                        f"the link {quoted(anchor.url)} is read as a file of the list's repository, as GitHub"
+                        f" opens it ({quoted(name)} a file's name), and not imported; if it is a site, write"
+                        f" https://{anchor.url} in the list",
+                    )
                 continue
             from ..validate import url_fix  # (only here: validate is slow to import)
 
@@ -1850,10 +1863,23 @@ def _site_first(url: str) -> bool:
         return False
     if found.group("scheme") or found.group("slashes"):
         return True
+    return is_top_level_domain(found.group("last")) and not _named_as_a_file(found)
+
+
+def _named_as_a_file(found: re.Match[str]) -> bool:
+    """Whether the site's name `_SITE_FIRST` found, written with no scheme, is a file's
+    (`_FILE_EXTENSIONS`)."""
     last = found.group("last").lower()
-    return is_top_level_domain(last) and (
-        last not in _FILE_EXTENSIONS or found.group("host").lower().startswith("www.")
-    )
+    return last in _FILE_EXTENSIONS and not found.group("host").lower().startswith("www.")
+
+
+def _file_named_as_a_site(url: str) -> str:
+    """The first segment of ``url`` where it is a file's name that is a site's too, read
+    as the file's ("notes.md" of "notes.md/x", "bun.sh" of "bun.sh/docs"); else ""."""
+    found = _SITE_FIRST.match(url)
+    if found is None or found.group("scheme") or found.group("slashes") or not _named_as_a_file(found):
+        return ""
+    return found.group("host")
 
 
 def _label(text: str) -> str:

@@ -296,10 +296,11 @@ def test_a_venue_and_year_in_parentheses_before_a_comma_and_the_link_is_read():
     assert [(r.title, r.venue) for r in records] == [("Learning (Fast and Slow)", "")]
 
 
-def _files_and_sites(files, sites):
+def _files_and_sites(files, sites, told=()):
     """A list's first item links each of ``files`` with no scheme, and its second the
     paper on arXiv and each of ``sites`` so: each file is of the list's repository (no
-    link, nothing said), each site read as https and said."""
+    link; said only for those of ``told``, a file's name that is a site's too), each
+    site read as https and said."""
     records, problems = _parse(
         "- [A Paper](https://arxiv.org/abs/2301.00001)" + "".join(f" [[x]({f})]" for f in files) + "\n"
         "- [B Paper](arxiv.org/abs/2301.00002)" + "".join(f" [[code]({s})]" for s in sites) + "\n"
@@ -307,7 +308,13 @@ def _files_and_sites(files, sites):
     assert records[0].links == ()
     assert records[1].arxiv == "2301.00002"
     assert [link.url for link in records[1].links] == [f"https://{site}" for site in sites]
-    assert _said_links(problems) == [f"'{url}'" for url in ("arxiv.org/abs/2301.00002", *sites)]
+    said = [p for p in problems.items if "is read as a file" not in str(p)]
+    assert _said_links(Problems(said)) == [f"'{url}'" for url in ("arxiv.org/abs/2301.00002", *sites)]
+    assert [str(p) for p in problems.items if p not in said] == [
+        f"list.md:1:1: warning: the link '{url}' is read as a file of the list's repository, as GitHub opens it"
+        f" ('{url.split('/')[0]}' a file's name), and not imported; if it is a site, write https://{url} in the list"
+        for url in told
+    ]
 
 
 def test_a_relative_link_with_a_dotted_folder_is_no_site():
@@ -333,9 +340,12 @@ def test_a_file_named_with_an_extension_that_is_a_top_level_domain_is_no_site():
     # (fix35) ".md" (Moldova), ".py" (Paraguay), ".sh" (Saint Helena), ".zip": "notes.md/x"
     # was read as https://notes.md/x and said so, a file of the list's repository taken
     # for a site. A folder before the file was never a site's name ("docs/setup.sh").
+    # (rev127) Said, not left out unsaid: "bun.sh/docs", a site, is written so as often.
+    told = ["notes.md/x", "train.py/cfg", "data.zip/a.csv", "build.sh/", "bun.sh/docs"]
     _files_and_sites(
-        ["notes.md/x", "docs/setup.sh", "train.py/cfg", "data.zip/a.csv", "build.sh/"],
+        ["notes.md/x", "docs/setup.sh", "train.py/cfg", "data.zip/a.csv", "build.sh/", "bun.sh/docs", "notes.md/x"],
         ["github.com/o/r", "www.utm.md/lab", "nips.cc/paper/2017"],
+        told,
     )
 
 
