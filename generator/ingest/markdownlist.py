@@ -839,6 +839,16 @@ class _Reader:
         # (arXiv's own DOI, https://doi.org/10.48550/arXiv.…, names the preprint, as in BibTeX)
         # (and Hugging Face Papers' page of a paper, named by its arXiv id)
         arxiv = next((i for _, a in papers if (i := _arxiv_of(a.url))), "")
+        if len(named := list(dict.fromkeys(i for _, a in papers if (i := _arxiv_of(a.url))))) > 1:
+            # (rev127) The title's link and a labelled one name other arXiv papers ("[LoRA](
+            # huggingface.co/papers/2106.09685) [[arXiv](arxiv.org/abs/2310.06825)]"): the
+            # paper took the first id and kept the other as a link, in silence.
+            self.problems.warning(
+                where,
+                f"this item's links name {len(named)} arXiv papers ({', '.join(named)}): imported as {named[0]},"
+                " its first link's, the others kept as its links; correct the link to another paper, or give"
+                " that paper an item of its own",
+            )
         heading_year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
         given_year = year
         if not year and arxiv and not (venue and not PREPRINT.search(venue)):

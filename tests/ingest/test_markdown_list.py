@@ -240,6 +240,43 @@ def test_a_hugging_face_papers_page_names_its_arxiv_paper():
     ]
 
 
+def test_an_item_linking_a_papers_hugging_face_page_and_its_arxiv_page_is_one_paper_with_one_badge_of_each():
+    # (rev127) Both pages of one arXiv paper: one paper, its id once, the arXiv page left
+    # to its badge and Hugging Face's page once (no second badge of it from the id).
+    from generator.badges import paper_badges
+    from generator.models import Paper
+
+    records, problems = _parse(
+        "- [Mistral 7B](https://arxiv.org/abs/2310.06825v2) [[HF](https://huggingface.co/papers/2310.06825)]\n"
+    )
+    assert problems.items == []
+    (record,) = records
+    assert (record.arxiv, _links(record)) == ("2310.06825", [("paper", "https://huggingface.co/papers/2310.06825")])
+    badges = paper_badges(Paper("m", record.title, "", arxiv=record.arxiv, links=record.links))
+    assert [b.href for b in badges if "huggingface.co/papers" in b.href or "arxiv.org" in b.href] == [
+        "https://arxiv.org/abs/2310.06825", "https://huggingface.co/papers/2310.06825",
+    ]
+
+
+def test_an_item_whose_links_name_two_arxiv_papers_is_told_which_it_takes():
+    # (rev127) Hugging Face's page of one paper and arXiv's of another (or two arXiv
+    # pages, one labelled): the paper took the first id and kept the other as a link,
+    # unsaid. Now said at the item; nothing is lost (the other stays a link).
+    for first, second in (
+        ("https://huggingface.co/papers/2106.09685", "https://arxiv.org/abs/2310.06825"),
+        ("https://arxiv.org/abs/2106.09685", "https://hf.co/papers/2310.06825"),
+        ("https://arxiv.org/abs/2106.09685", "https://arxiv.org/pdf/2310.06825"),
+    ):
+        records, problems = _parse(f"# L\n\n- [LoRA]({first}) [[paper]({second})]\n")
+        (record,) = records
+        assert record.arxiv == "2106.09685" and second in [link.url for link in record.links]
+        assert [str(p) for p in problems.items] == [
+            "list.md:3:1: warning: this item's links name 2 arXiv papers (2106.09685, 2310.06825): imported as"
+            " 2106.09685, its first link's, the others kept as its links; correct the link to another paper, or"
+            " give that paper an item of its own",
+        ]
+
+
 def test_a_list_with_no_paper_says_so():
     records, problems = _parse("# Notes\n\n- [Home](#home)\n- just words\n", "notes.md")
     assert records == []
