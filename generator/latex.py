@@ -759,7 +759,14 @@ def _clean(text: str, emphasis: bool | EmphasisMarks, dashes: bool, math_as_text
         if cleaned == text:
             break
         text = cleaned
-    return held.as_read(_marked(text, marks))
+    marked = _marked(text, marks)
+    if marked != text and "\\" in marked:
+        # (rev127) A shape set inside its own kind has no marks: what it stood between
+        # meets, as an emphasis of nothing's (`_rules`), and the accent of
+        # ``\\textit{\\"\\textit{a}}`` is now before its letter, as a second cleaning
+        # would read it ("*\\"a*" cleaned again was "*ä*").
+        marked = _ACCENT.sub(lambda m: _accented(m, held), marked)
+    return held.as_read(marked)
 
 
 def _marked(text: str, marks: EmphasisMarks) -> str:
