@@ -1364,6 +1364,34 @@ def test_a_records_latex_declarations_kept_before_are_read_as_now_where_untouche
     assert again.unchanged == [paper.stem] and again.read_before == [] and paper.read_text() == after
 
 
+def test_a_bib_venues_latex_declaration_kept_before_is_read_as_now_where_untouched_and_kept_where_edited(tmp_path):
+    # (rev127) A .bib's venue "{\sc Annals} of Stats", which an earlier import kept as
+    # written, was a conflict at every import after (only titles and abstracts had their
+    # earlier reading): untouched, it is now's; a venue a curator wrote stays theirs.
+    from generator.latex import declarations_as_before
+
+    text = "@article{k,\n  title = {Kernels},\n  author = {Smith, Jane},\n  journal = {{\\sc Annals} of Stats},\n  year = {2004}\n}\n"
+    with declarations_as_before():
+        assert len(_import(tmp_path, "in.bib", text).added) == 1
+    (paper,) = (tmp_path / "content/papers").glob("*.yml")
+    written = paper.read_text()
+    assert yaml.safe_load(written)["venue"] == "{\\sc Annals} of Stats"
+    report = _import(tmp_path, "in.bib", text)
+    assert report.conflicts == [] and report.updated == [paper.stem]
+    assert [str(change) for change in report.read_before] == [
+        "venue: kernels now 'Annals of Stats' (was '{\\sc Annals} of Stats': a TeX declaration as typed, which"
+        " an earlier import kept)",
+    ]
+    assert yaml.safe_load(paper.read_text())["venue"] == "Annals of Stats"
+    # A curator's venue over the earlier reading: kept, and the import's told beside it.
+    paper.write_text(written.replace('"{\\\\sc Annals} of Stats"', "Annals of Statistics"))
+    assert yaml.safe_load(paper.read_text())["venue"] == "Annals of Statistics"
+    report = _import(tmp_path, "in.bib", text)
+    assert report.read_before == [] and report.updated == []
+    assert [(k.field, k.kept, k.imported) for k in report.kept] == [("venue", "Annals of Statistics", "Annals of Stats")]
+    assert yaml.safe_load(paper.read_text())["venue"] == "Annals of Statistics"
+
+
 def test_an_ris_records_text_fix33_read_otherwise_a_curator_edited_stays(tmp_path, monkeypatch):
     # (rev124) The venue a curator wrote over fix33's reading stays theirs (a conflict,
     # not taken out as the importer's); the untouched title and abstract take now's.

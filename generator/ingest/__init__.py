@@ -661,8 +661,12 @@ def parse_text(
             with reading():
                 earliers.append(_parse(text, path, Problems(), fmt))
     if records:
-        for (_, why), earlier in zip(readings, earliers):
-            records = _with_earlier_reading(records, earlier, why)
+        for (reading, why), earlier in zip(readings, earliers):
+            # (rev127) A .bib's venue too where a declaration is read now: "{\\sc Annals}",
+            # kept so by an earlier import, was a conflict at every import after. (An RIS
+            # record's venue has its own earlier readings: ris._tex_read_last.)
+            venue = fmt == "bibtex" and reading is declarations_as_before
+            records = _with_earlier_reading(records, earlier, why, ("title", "abstract", "venue")[: 3 if venue else 2])
     # (An RIS record without an ID is told as RIS's too: its exporter, as Zotero's, gives
     # none, and the import knows the record by its DOI or arXiv id instead:
     # importmatch.record_name.)
@@ -706,18 +710,20 @@ def _math_as_typed(ties_before_a_word: bool) -> Iterator[None]:
         yield
 
 
-def _with_earlier_reading(records: list[Record], earlier: list[Record], why: str) -> list[Record]:
-    """``records`` with the title and abstract an earlier import wrote otherwise, with their
-    simple math as typed ("$\\beta$-VAE", now "β-VAE") or a tie's tilde kept ("size~$n$"),
-    to be replaced where still the importer's (ReadBefore). ``earlier``: the same source
-    read so, record by record."""
+def _with_earlier_reading(
+    records: list[Record], earlier: list[Record], why: str, names: tuple[str, ...] = ("title", "abstract"),
+) -> list[Record]:
+    """``records`` with the title and abstract (``names``) an earlier import wrote otherwise,
+    with their simple math as typed ("$\\beta$-VAE", now "β-VAE") or a tie's tilde kept
+    ("size~$n$"), to be replaced where still the importer's (ReadBefore). ``earlier``: the
+    same source read so, record by record."""
     if len(earlier) != len(records):
         return records
     read = []
     for record, before in zip(records, earlier):
         typed = tuple(
             ReadBefore((name,), (old,), why)
-            for name in ("title", "abstract")
+            for name in names
             if before.source == record.source and (old := getattr(before, name)) and old != getattr(record, name)
         )
         read.append(replace(record, read_before=(*record.read_before, *typed)) if typed else record)

@@ -56,7 +56,7 @@ from bibtexparser.model import (
 from ..errors import Location, Problems
 from ..quoting import quoted
 from ..latex import (
-    clean_latex, math_spans, name_accents, per_paragraph, reading_in_effect, url_arguments, words_beside_urls,
+    clean_latex, declarations_read_now, math_spans, name_accents, per_paragraph, reading_in_effect, url_arguments, words_beside_urls,
 )
 from ..export_bibtex import names_proceedings, names_software
 from ..typos import closest
@@ -530,7 +530,7 @@ def _earlier_readings(
         if any(
             _READ_OTHERWISE.search(value)
             for value in (fields["title"], fields["abstract"], _field(fields.entry, "title"))
-        )
+        ) or any(declarations_read_now(fields[name]) for name in _VENUE_FIELDS)  # (rev127: ingest.parse_text)
     ]
     earlier = []
     for reading in readings:
