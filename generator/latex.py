@@ -325,6 +325,9 @@ _DECLARATION = lazyre.compile(
     r"\\(?:it|em|sl|bf|sc|rm|sf|tt|itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily"
     r"|ttfamily|normalfont)(?![A-Za-z])\s*"
 )
+# (rev127) The same as read before fix35 (`declarations_as_before`): "{\\itshape a\n\nb}"
+# was "{\\itshape a}\n\nb" then, its earlier reading had "{\\itshape b}" after the break.
+_DECLARATION_BEFORE = lazyre.compile(r"\\(?:it|em|sl|bf)(?![A-Za-z])\s*")
 
 
 def per_paragraph(text: str, breaks: re.Pattern[str]) -> str:
@@ -355,7 +358,7 @@ def _opener(text: str, at: int) -> str:
     """The group opening at ``at`` as written: its command (``\\emph{``), or its
     declaration (``{\\em ``), with its brace."""
     command = _COMMAND_BEFORE.search(text, 0, at)
-    declaration = _DECLARATION.match(text, at + 1)
+    declaration = (_DECLARATION_BEFORE if _DECLARATIONS_AS_BEFORE.get() else _DECLARATION).match(text, at + 1)
     return (command.group() if command else "") + "{" + (declaration.group() if declaration else "")
 
 

@@ -1392,6 +1392,27 @@ def test_a_bib_venues_latex_declaration_kept_before_is_read_as_now_where_untouch
     assert yaml.safe_load(paper.read_text())["venue"] == "Annals of Statistics"
 
 
+def test_a_bib_abstracts_declaration_over_a_paragraph_break_kept_before_is_read_as_now_where_untouched(tmp_path):
+    # (rev127) Versions before fix35 closed "{\itshape" at a paragraph break and opened
+    # no declaration after it ("{\itshape First part.}\n\nSecond part."); the earlier
+    # reading opened "{\itshape" again, so the abstract an earlier import wrote was none
+    # of the importer's readings: a conflict at every import after.
+    from generator.latex import declarations_as_before
+
+    text = (
+        "@article{k,\n  title = {Kernels},\n  author = {Smith, Jane},\n  year = {2004},\n"
+        "  abstract = {{\\itshape First part.\n\n  Second part.} End.}\n}\n"
+    )
+    with declarations_as_before():
+        assert len(_import(tmp_path, "in.bib", text).added) == 1
+    (paper,) = (tmp_path / "content/papers").glob("*.yml")
+    assert yaml.safe_load(paper.read_text())["abstract"] == "{\\itshape First part.}\n\nSecond part. End."
+    report = _import(tmp_path, "in.bib", text)
+    assert report.conflicts == [] and report.kept == [] and report.updated == [paper.stem]
+    assert [change.names for change in report.read_before] == [("abstract",)]
+    assert yaml.safe_load(paper.read_text())["abstract"] == "First part.\n\nSecond part. End."  # (no marks in an abstract)
+
+
 def test_an_ris_records_text_fix33_read_otherwise_a_curator_edited_stays(tmp_path, monkeypatch):
     # (rev124) The venue a curator wrote over fix33's reading stays theirs (a conflict,
     # not taken out as the importer's); the untouched title and abstract take now's.
