@@ -14,6 +14,7 @@ import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -203,6 +204,29 @@ def counted(number: int, language: str = "en") -> str:
     return _counted_by_babel(number, language)
 
 
+# English's month names, not calendar.month_name's, which follow the machine's language.
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def day(value: date, language: str = "en") -> Markup:
+    """A day as a reader reads it, in the site's language, the machine's form in its
+    ``<time datetime>``: "November 29, 2026" in English. It is CLDR's long date, as
+    read-marks.js writes a read mark's day with the browser's toLocaleDateString for
+    the page's lang: the home page's "added 2026-11-29" stood beside the reading log's
+    "December 7, 2026". Kept on one line (.rl-day): "added November" at one line's end
+    and "29, 2026" at the next's read as two things."""
+    if language == "en":
+        shown = f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
+    else:
+        from babel.dates import format_date
+
+        shown = format_date(value, format="long", locale=_number_locale(language))
+    return Markup(f'<time class="rl-day" datetime="{value.isoformat()}">{escape.inline_text(shown)}</time>')
+
+
 # (8 µs a count in Babel, 30,000 counts on the pages of 10,000 papers: the same few
 # thousand numbers, positions and totals, are written once each.)
 @functools.lru_cache(maxsize=1 << 15)
@@ -340,6 +364,7 @@ class Renderer:
             trusted_markdown=trusted_markdown,
             percent=percent,
             counted=functools.partial(counted, language=language),
+            day=functools.partial(day, language=language),
             breakable=breakable,
             join=_join,
             join_text=join_text,

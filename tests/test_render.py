@@ -407,13 +407,35 @@ def test_compiled_templates_kept_in_a_folder_render_the_same_pages(tmp_path):
         assert renderer.render(page) == text == Renderer().render(page)
 
 
+# How the pages write 2 January 2026 (render.py's day filter).
+JAN_2 = '<time class="rl-day" datetime="2026-01-02">January 2, 2026</time>'
+
+
+def test_a_day_reads_as_the_reading_log_writes_it_with_its_machine_form_in_time():
+    # (a reader's walk: the home page's "added 2026-11-29" stood beside the reading log's
+    # "December 7, 2026", written by read-marks.js as the browser's long date)
+    from datetime import date
+
+    from generator.render import day
+
+    assert day(date(2026, 11, 29)) == '<time class="rl-day" datetime="2026-11-29">November 29, 2026</time>'
+    assert day(date(2026, 1, 2)) == JAN_2
+    # In the site's language, as the browser writes a read mark's day for the page's lang.
+    assert day(date(2026, 12, 7), "de") == '<time class="rl-day" datetime="2026-12-07">7. Dezember 2026</time>'
+    assert day(date(2026, 12, 7), "fr") == '<time class="rl-day" datetime="2026-12-07">7 décembre 2026</time>'
+
+
 def test_recently_added_says_a_shared_date_once(tmp_path):
     import re
     import shutil
 
     # The golden home page shows each paper's own date (the fixture's dates differ).
     golden = (GOLDENS / "index.md").read_text(encoding="utf-8")
-    assert len(re.findall(r'<span class="rl-added">added 2026-11-\d\d</span>', golden)) == 5
+    added = re.findall(
+        r'<span class="rl-added">added <time class="rl-day" datetime="(2026-11-\d\d)">November (\d+), 2026</time></span>',
+        golden,
+    )
+    assert len(added) == 5 and all(iso[-2:].lstrip("0") == shown for iso, shown in added)
     assert "All added on" not in golden
     # A list imported in one go: one date for all, said once rather than on every line.
     content = tmp_path / "content"
@@ -425,7 +447,7 @@ def test_recently_added_says_a_shared_date_once(tmp_path):
     build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
     home = (docs / "index.md").read_text(encoding="utf-8")
     recent = home.split("## Recently added", 1)[1].split("##", 1)[0]
-    assert '<p class="rl-table-note">All added on 2026-01-02.</p>' in recent
+    assert f'<p class="rl-table-note">All added on {JAN_2}.</p>' in recent
     assert "rl-added" not in recent
     assert recent.count("<li>") == 5
 
@@ -485,7 +507,7 @@ def test_more_papers_of_the_newest_date_than_listed_are_called_a_sample(tmp_path
     monkeypatch.setattr(pagecontext, "RECENT_COUNT", 3)  # (the fixture has 5 papers)
     recent = _recently_added(content, tmp_path / "docs")
     assert (
-        '<p class="rl-table-note">4 papers were added on 2026-01-02; here are 3 of them'
+        f'<p class="rl-table-note">4 papers were added on {JAN_2}; here are 3 of them'
         ' (<a href="papers/">all papers</a>).</p>'
     ) in recent
     assert recent.count("<li>") == 3
@@ -507,14 +529,14 @@ def test_a_list_added_all_on_one_day_lists_no_sample_as_recent(tmp_path, monkeyp
     monkeypatch.setattr(pagecontext, "RECENT_COUNT", 3)
     recent = _recently_added(content, tmp_path / "docs")
     assert (
-        '<p class="rl-table-note">All 5 papers were added on 2026-01-02, when the list began:'
+        f'<p class="rl-table-note">All 5 papers were added on {JAN_2}, when the list began:'
         ' see <a href="papers/">all papers</a>.'
     ) in recent
     assert "<li>" not in recent
     # As many as are listed, the few are the list: each is shown.
     monkeypatch.setattr(pagecontext, "RECENT_COUNT", 5)
     recent = _recently_added(content, tmp_path / "docs")
-    assert "All added on 2026-01-02." in recent and recent.count("<li>") == 5
+    assert f"All added on {JAN_2}." in recent and recent.count("<li>") == 5
 
 
 @pytest.mark.parametrize("began", [True, False, None], ids=["first-day", "a-later-day", "one-undated"])
@@ -540,8 +562,9 @@ def test_papers_added_after_a_day_listed_in_part_are_listed_without_a_sample_of_
     monkeypatch.setattr(pagecontext, "RECENT_COUNT", 3)
     recent = _recently_added(content, tmp_path / "docs")
     # The newer paper alone, with its date; the day it would have cut into is said, whole.
-    assert recent.count("<li>") == 1 and "added 2026-01-05" in recent and "added 2026-01-02" not in recent
-    said = "4 papers were added on 2026-01-02, when the list began" if began else "3 papers were added on 2026-01-02"
+    assert recent.count("<li>") == 1 and 'datetime="2026-01-05">January 5, 2026<' in recent
+    assert f"added {JAN_2}" not in recent
+    said = f"4 papers were added on {JAN_2}, when the list began" if began else f"3 papers were added on {JAN_2}"
     if began is None:
         assert "when the list began" not in recent
     assert f'<p class="rl-table-note">Earlier, {said}: see <a href="papers/">all papers</a>.</p>' in recent

@@ -99,7 +99,8 @@
     return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
   }
 
-  /* "1 December 2026", in the page's language (the sentence around it is in it). */
+  /* "December 1, 2026": the long date in the page's language, as the pages write the
+     days papers were added (render.py's day filter, CLDR's long date). */
   function shown(text) {
     var day = dayOf(text);
     if (!day) {
@@ -113,13 +114,15 @@
     }
   }
 
-  /* A day as shown, in a span of its own that the style keeps on one line (.rl-day):
-     "on December" at one line's end and "7, 2026" at the next's read as two things. */
+  /* A day "YYYY-MM-DD" as shown, in a <time> of its own (the day as written in its
+     datetime) that the style keeps on one line (.rl-day): "on December" at one
+     line's end and "7, 2026" at the next's read as two things. */
   function dayText(text) {
-    var span = document.createElement("span");
-    span.className = "rl-day";
-    span.textContent = text;
-    return span;
+    var time = document.createElement("time");
+    time.className = "rl-day";
+    time.dateTime = text;
+    time.textContent = shown(text) || text;
+    return time;
   }
 
   /* The id of the paper a link leads to on this site, or null; null too for a link to
@@ -202,7 +205,7 @@
 
     function show(current) {
       box.checked = isRead(current, id);
-      var day = box.checked ? shown(current[id]) : "";
+      var day = box.checked && shown(current[id]) ? current[id] : "";
       when.replaceChildren();
       if (day) {
         when.append(" on ", dayText(day));
@@ -296,7 +299,7 @@
       link.textContent = paper.title; /* (text: a title is never markup) */
       var when = document.createElement("span");
       when.className = "rl-log__day";
-      when.append(" \u2014 ", dayText(shown(paper.day) || paper.day));
+      when.append(" \u2014 ", dayText(paper.day));
       item.append(link, when);
       list.append(item);
     });

@@ -236,6 +236,22 @@ def test_the_day_is_written_in_the_pages_language_whatever_the_browsers(browser,
         context.close()
 
 
+def test_a_day_reads_alike_on_the_home_page_a_papers_page_and_the_log(page, papers):
+    # (a reader's walk: the home page said "added on 2026-11-29", the paper's page and the
+    # reading log "December 7, 2026": one day, two ways of writing it)
+    page.goto("")
+    added = page.locator(".md-content time.rl-day").first
+    day, said = added.get_attribute("datetime"), added.inner_text()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", day) and re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", said)
+    page.evaluate("log => localStorage.setItem('readinglist:read:/', log)", json.dumps({papers[0]["id"]: day}))
+    page.goto(f"papers/{papers[0]['id']}/")
+    page.locator(".rl-read").wait_for(state="visible")
+    read = page.locator(".rl-read__when time.rl-day")
+    assert (read.get_attribute("datetime"), read.inner_text()) == (day, said)
+    logged = _open_log(page).locator(".rl-log__list li time.rl-day")
+    assert (logged.get_attribute("datetime"), logged.inner_text()) == (day, said)
+
+
 def test_a_tick_this_browser_cannot_keep_is_undone_and_said(page, papers):
     page.goto(f"papers/{papers[0]['id']}/")
     page.locator(".rl-read").wait_for(state="visible")
