@@ -2468,14 +2468,20 @@
   /* Material names a section's list in the navigation by its arrow, a label with no
      text where the section has an index page (Topics, a topic with sub-topics): each
      such list was a navigation landmark without a name, and two of them (a sub-topic's
-     page) were alike to a screen reader. Each is named by the title its list shows. */
+     page) were alike to a screen reader; and the arrow, a tab stop beside the
+     section's link, was read as nothing at all. The arrow is named by the title its
+     list shows, and so the list is. The list stays named by the arrow: Material
+     finds it so when the arrow is pressed (naming it by its title instead threw
+     "Missing element" at each press, and left the list's aria-expanded as the page
+     came). (A label may not be a button, axe-core's aria-allowed-role: the arrow's
+     state is its list's aria-expanded, Material's.) */
   function navigationNames() {
     document.querySelectorAll(".md-nav--primary nav.md-nav[aria-labelledby]").forEach(function (nav) {
       var label = document.getElementById(nav.getAttribute("aria-labelledby"));
       var title = nav.querySelector(":scope > label.md-nav__title");
-      if (label && !label.textContent.trim() && title && title.textContent.trim()) {
-        title.id = label.id.replace(/_label$/, "") + "_title";
-        nav.setAttribute("aria-labelledby", title.id);
+      if (label && !label.textContent.trim() && !label.hasAttribute("aria-label")
+          && title && title.textContent.trim()) {
+        label.setAttribute("aria-label", title.textContent.trim());
       }
     });
   }

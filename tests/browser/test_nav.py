@@ -63,6 +63,37 @@ def test_on_a_desktop_a_sub_topic_is_indented_under_its_parent(open_context, tab
     assert links[PARENT]["shown"] and not links.get(CHILD, {"shown": False})["shown"]
 
 
+def test_a_sections_arrow_is_named_by_its_section_and_pressed_throws_nothing(open_context, tables_url):
+    # (a reader's walk with the keyboard: the arrow beside "Topics" and beside a topic
+    # with sub-topics was a tab stop that a screen reader read as nothing, a label
+    # without text; and pressed, Material's script threw "Missing element" looking for
+    # the list the arrow names, which readinglist.js had named otherwise: the
+    # open_context fixture fails a test on a page's error)
+    page = open_context(viewport=DESKTOP, base=tables_url).new_page()
+    page.goto(CHILD)
+    page.locator(".md-sidebar--primary").wait_for(state="visible")
+    parent = page.locator(".md-sidebar--primary nav.md-nav").filter(
+        has=page.locator(f":scope > label.md-nav__title:text-is('{PARENT_TITLE}')"))
+    box = parent.locator(":scope > label.md-nav__title").get_attribute("for")
+    arrow = page.locator(f".md-sidebar--primary label.md-nav__link[for='{box}']")
+    assert arrow.get_attribute("tabindex") == "0" and arrow.inner_text().strip() == ""
+    # Named, the arrow and its list, as the list's title band says.
+    session = page.context.new_cdp_session(page)
+    arrow.focus()
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    focused = [n.get("name", {}).get("value") for n in nodes
+               if any(p["name"] == "focused" and p["value"]["value"] for p in n.get("properties", []))]
+    assert focused[-1] == PARENT_TITLE
+    expect(page.get_by_role("navigation", name=PARENT_TITLE, exact=True)).to_have_count(1)
+    expect(page.get_by_role("navigation", name="Topics", exact=True)).to_have_count(1)
+    # Pressed, its list is closed and said so (Material's aria-expanded), then opened.
+    assert parent.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Enter")
+    expect(parent).to_have_attribute("aria-expanded", "false")
+    arrow.click()
+    expect(parent).to_have_attribute("aria-expanded", "true")
+
+
 def test_on_a_phone_the_drawer_of_a_sub_topic_opens_at_its_parents_list(open_context, tables_url):
     page = open_context(viewport=PHONE, base=tables_url).new_page()
     page.goto(CHILD)
