@@ -106,7 +106,11 @@
     if (!day) {
       return "";
     }
-    var options = { year: "numeric", month: "long", day: "numeric" };
+    /* The Gregorian calendar in Latin digits, as render.py's day filter writes (Babel):
+       the browser's own for the language ("fa" and "th" count years otherwise, "bn" in
+       its own digits) gave "۸ آذر ۱۴۰۵" in the log for the home page's "29 نوامبر 2026". */
+    var options = { year: "numeric", month: "long", day: "numeric",
+                    calendar: "gregory", numberingSystem: "latn" };
     try {
       return day.toLocaleDateString(document.documentElement.lang || undefined, options);
     } catch (error) {

@@ -252,6 +252,27 @@ def test_a_day_reads_alike_on_the_home_page_a_papers_page_and_the_log(page, pape
     assert (logged.get_attribute("datetime"), logged.inner_text()) == (day, said)
 
 
+@pytest.mark.parametrize("language", ["fr", "de", "fa", "bn"])
+def test_a_read_marks_day_reads_as_the_server_writes_it_in_the_pages_language(page, papers, language):
+    # (a site in Persian wrote its home page's days "29 نوامبر 2026", Babel's Gregorian
+    # day, and its read marks "۸ آذر ۱۴۰۵", the browser's Persian calendar; Bengali wrote
+    # its own digits. Thai, now of the same year, is left out: Babel's long date names
+    # the era, "7 ธันวาคม ค.ศ. 2026", the browser's does not)
+    from datetime import date
+
+    from generator.render import day as server_day
+
+    page.goto(f"papers/{papers[0]['id']}/")
+    page.locator(".rl-read").wait_for(state="visible")
+    page.evaluate("language => { document.documentElement.lang = language; }", language)
+    page.get_by_label("I have read this paper").check()
+    read = page.locator(".rl-read__when time.rl-day")
+    written = str(server_day(date.fromisoformat(read.get_attribute("datetime")), language))
+    said = re.fullmatch(r'<time class="rl-day" datetime="[0-9-]+">(.*)</time>', written).group(1)
+    # (spaces read alike: a narrow no-break space in one CLDR's data is a space in another's)
+    assert re.sub(r"\s", " ", read.inner_text()) == re.sub(r"\s", " ", said)
+
+
 def test_a_tick_this_browser_cannot_keep_is_undone_and_said(page, papers):
     page.goto(f"papers/{papers[0]['id']}/")
     page.locator(".rl-read").wait_for(state="visible")
