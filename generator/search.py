@@ -644,10 +644,13 @@ def paper_entry(
     if paper.editor_names:
         # (As data, not HTML: readinglist.js shows it as text, `editors_said`.)
         entry[EDITORS_KEY] = list(paper.editor_names)
-    hidden = " ".join(
-        [*spelt, *paper.tags, *ids, *dois, *by_doi, *links, status_parts, rest, editors,
-         *name_forms((*paper.names, *paper.editor_names)),
-         paper.notes, *mentions, *written]).strip()
+    forms = " ".join(
+        [*spelt, *ids, *dois, *by_doi, *links, status_parts,
+         *name_forms((*paper.names, *paper.editor_names)), *mentions, *written])
+    # (The free texts after the single forms, each after a "|" (PHRASE_TEXTS): a phrase
+    # is looked for in each apart, not across a tag and the notes.)
+    hidden = f" {PHRASE_TEXTS} ".join([forms, *(text for text in (*paper.tags, rest, editors, paper.notes)
+                                              if text.strip())]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))
@@ -1633,17 +1636,21 @@ def query_words(
     return _refine(query, separator, base_forms, vocabulary).words
 
 
-# A double quote is the query's syntax, Material's: a phrase, each of whose words it
-# looks for as itself ('"task vectors"' is "+task +vectors": no word's start, no other
-# form). But Material pairs a query's quotes as its regular expression meets them, across
-# words: 'he*" "alpha' (a quote closing after one word, another opening before the next)
-# made "+alpha" of the space between them, which the site and the terminal then read
-# otherwise; and '-"alpha" codes' was "- +alpha codes", requiring what the reader left
-# out. So the query is read for its phrases first (readinglist.js's phrases alike):
-# quotes pair from the left, a last one that closes nothing is dropped, a phrase is
-# handed on quoted round its words alone (Material then pairs those quotes, and only
-# those), a phrase of no words is none, and a "-" before a phrase marks each of its
-# words "-" (a "+" is what the quotes ask already). (A quote after a backslash is TeX's,
+# A double quote is the query's syntax: a phrase. Its words are each looked for as
+# themselves (Material's '"task vectors"' is "+task +vectors": no word's start, no other
+# form), and a page is found only where they stand next to each other, in that order, in
+# one of its texts (`holds_phrase`). But Material pairs a query's quotes as its regular
+# expression meets them, across words: 'he*" "alpha' (a quote closing after one word,
+# another opening before the next) made "+alpha" of the space between them, which the
+# site and the terminal then read otherwise; and '-"alpha" codes' was "- +alpha codes",
+# requiring what the reader left out. So the query is read for its phrases first
+# (readinglist.js's readPhrases alike): quotes pair from the left, a last one that closes
+# nothing is dropped, a phrase is handed on quoted round its words alone (Material then
+# pairs those quotes, and only those), a phrase of no words is none, and a "-" before a
+# phrase of one word marks it "-" (a "+" is what the quotes ask already); a phrase of two
+# words or more (`phrase_words`: "fine-tuning" is two) marked "-" is handed on as nothing
+# and leaves out, after lunr, the pages that hold it (`Refined.unphrases`): its words
+# marked "-" left out every page with either word. (A quote after a backslash is TeX's,
 # 'G\"odel', dropped: the word is "G\odel", which lunr's escape reads as "godel".)
 _QUOTE = re.compile(r'"')
 _TEX_QUOTE = re.compile(r'(?<=\\)"')
@@ -1652,33 +1659,103 @@ _TEX_QUOTE = re.compile(r'(?<=\\)"')
 _PHRASE_MARK = re.compile(f"(?:^|(?<=[{SPACE}]))([+-])\\Z")
 
 
-def phrases(query: str) -> str:
+def phrases(query: str, separator: str = SEPARATOR) -> str:
     """``query`` with its quotes paired as `_refine` reads them: '-"alpha" "merging  codes"
-    x"' is ' -alpha  "merging codes"  x' (see above)."""
+    x"' is ' -alpha  "merging" "codes"  x' (see above)."""
+    return read_phrases(query, separator)[0]
+
+
+def read_phrases(
+    query: str, separator: str = SEPARATOR
+) -> tuple[str, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """`phrases`' text, and the phrases of two words or more a page must hold and those
+    it must not (marked "-"), each as its words (`phrase_words`), in the order typed."""
     query = _TEX_QUOTE.sub("", query)
     quotes = [m.start() for m in _QUOTE.finditer(query)]
     if len(quotes) % 2:
         stray = quotes.pop()
         query = query[:stray] + query[stray + 1:]
     text, at = "", 0
+    wanted: dict[tuple[str, ...], None] = {}
+    unwanted: dict[tuple[str, ...], None] = {}
+    split_at = re.compile(separator)
     for start, end in zip(quotes[::2], quotes[1::2]):
         before = query[at:start]
         mark = _PHRASE_MARK.search(before)
         words = [word for word in re.split(f"[{SPACE}]+", query[start + 1:end]) if word]
-        if mark and mark.group(1) == "-":
+        phrase = phrase_words(" ".join(words), split_at)
+        if mark and mark.group(1) == "-" and len(phrase) > 1:
+            said = ""
+            unwanted[phrase] = None
+        elif mark and mark.group(1) == "-":
             said = " ".join(word if word[0] in "+-" else f"-{word}" for word in words)
+        elif len(phrase) > 1:
+            # Each word quoted alone, which Material reads as the phrase ("+merging +task
+            # +vectors"): a word between a phrase's first and last, quoted by neither,
+            # was refined as a word of its own, "title:task^20" among its terms, which
+            # Material then required. And without its stop words, which lunr indexes
+            # none of: Material required them too, and '"learning to rank"' found
+            # nothing. The phrase's page still holds them where they stand (`holds_phrase`).
+            said = " ".join(f'"{word}"' for word in words
+                            if not all(part in STOP_WORDS for part in phrase_words(word, split_at)))
+            wanted[phrase] = None
         else:
             said = f'"{" ".join(words)}"' if words else ""
         text += f"{before[:mark.start()] if mark else before} {said} "
         at = end + 1
-    return text + query[at:]
+    return text + query[at:], tuple(wanted), tuple(unwanted)
+
+
+# What a phrase's words are read by, in the query and in a page's text alike: the words
+# lunr indexes (the index's separator, markup skipped, lower-cased), each without its
+# accents (`fold`), and nothing else: no base form, no stemming (the search stems
+# nothing: Material's pipeline for English is its stop word filter), no joined form
+# ("finetuning" is not "fine-tuning", which is "fine tuning"), stop words kept ("learning
+# to rank"). The query's text is escaped as the index's is (`_escape`), so that "AT&T" is
+# split where the index's "AT&amp;T" is. A phrase does not run across texts: a page's
+# title, each tag, each block of its text (a paragraph: the byline, the summary, the
+# abstract's) and each of its hidden free texts (`PHRASE_TEXTS`: the notes, the full
+# byline, the editors, the curator's tags) are read apart.
+_BLOCK = re.compile(r"<(?:/?(?:p|li|ul|ol|div|h[1-6]|tr|td|th|pre|blockquote|table|dd|dt)|br)\b[^>]*>", re.I)
+# (A paper entry's hidden field holds its single forms first, then each free text after
+# a "|", a separator, so that lunr reads the field as before.)
+PHRASE_TEXTS = "|"
+
+
+def phrase_words(text: str, split_at: re.Pattern[str]) -> tuple[str, ...]:
+    """The words of ``text`` (a query's phrase, as typed) a page's text is read by."""
+    return tuple(fold(word) for word in tokenize(_escape(text), split_at))
+
+
+def phrase_texts(doc: Mapping[str, Any]) -> list[str]:
+    """The texts of an index entry a phrase is looked for in, each apart (see above)."""
+    tags = doc.get("tags") or []
+    return [
+        str(doc.get("title", "")), *_BLOCK.split(str(doc.get("text", ""))),
+        *([tags] if isinstance(tags, str) else tags), *str(doc.get("variants", "")).split(PHRASE_TEXTS)[1:],
+    ]
+
+
+def phrase_words_of(text: str, split_at: re.Pattern[str]) -> tuple[str, ...]:
+    """The words of ``text`` (an index entry's, `phrase_texts`) a phrase is read by."""
+    return tuple(word if word.isascii() else fold(word) for word in tokenize(text, split_at))
+
+
+def holds_phrase(texts: Iterable[Sequence[str]], phrase: Sequence[str]) -> bool:
+    """Whether one of ``texts`` (each as its words, `phrase_words`) has the words of
+    ``phrase`` next to each other, in its order."""
+    n = len(phrase)
+    return any(
+        words[i] == phrase[0] and tuple(words[i:i + n]) == tuple(phrase)
+        for words in texts for i in range(len(words) - n + 1)
+    )
 
 
 def _refine(
     query: str, separator: str, base_forms: Mapping[str, Sequence[str]] | None,
     vocabulary: Vocabulary | None = None,
 ) -> Refined:
-    query = phrases(query)
+    query, wanted, unwanted = read_phrases(query, separator)
     base_forms = base_forms or {}
     split_at = re.compile(separator)
     out: list[str] = []
@@ -1982,7 +2059,8 @@ def _refine(
     # page (or to try a shorter word).
     return Refined(out, list(words), list(required), nothing, () if other else tuple(common.values()),
                    tuple(dict.fromkeys(notes)), tuple(dict.fromkeys(unlinked)),
-                   {corrected: slip for corrected, slip in typed.items() if corrected not in right})
+                   {corrected: slip for corrected, slip in typed.items() if corrected not in right},
+                   wanted, unwanted)
 
 
 @dataclass(frozen=True)
@@ -2008,6 +2086,16 @@ class Refined:
     # lower-cased: "multi-task" and "mutli-task". A result without it lacks what the
     # reader typed: "Missing: multi-task" named a word they never wrote, `words_missing`.)
     typed: Mapping[str, str] = field(default_factory=dict)
+    # (The phrases of two words or more a page must hold, and those marked "-" it must
+    # not, each as its words: `read_phrases`, `holds_phrase`.)
+    phrases: tuple[tuple[str, ...], ...] = ()
+    unphrases: tuple[tuple[str, ...], ...] = ()
+
+    def keeps(self, texts: Sequence[Sequence[str]]) -> bool:
+        """Whether a page whose texts are ``texts`` (each as its words) holds every
+        phrase of the query and none marked "-"."""
+        return all(holds_phrase(texts, phrase) for phrase in self.phrases) and not any(
+            holds_phrase(texts, phrase) for phrase in self.unphrases)
 
 
 # "author:" and "authors:" typed as a field: none of the index's (`FIELDS`); the names
@@ -2652,6 +2740,8 @@ class MaterialSearch:
         self.base_forms = lemmas.by_form(config.get("inflections", {}))
         self.vocabulary = Vocabulary(config["vocabulary"]) if "vocabulary" in config else None
         self.recorded: list[str] | None = config.get("recorded")
+        # (Each page's entries, its own and its sections', made at the first phrase.)
+        self._entries: dict[str, list[Mapping[str, Any]]] | None = None
 
         builder = Builder()
         builder.b(0)
@@ -2712,32 +2802,53 @@ class MaterialSearch:
         # (`_refine` reads the typed query's phrases itself, once, as readinglist.js
         # does: read twice, '"alpha\ "' was '"alpha\"', then the plain word alpha\,
         # which found "Alphas" in the terminal and not on the site.)
-        typed, query = query, phrases(query)
+        typed, query = query, phrases(query, self.separator.pattern)
         refined = _refine(typed, self.separator.pattern, self.base_forms, self.vocabulary)
         words = refined.words
         # (Words marked "-" alone, a phrase marked "-" too: '-"okapi"' is "-okapi"
-        # (`phrases`; Material read it as "- +okapi", which found the pages with "okapi");
-        # readinglist.js asks its worker nothing.)
-        excluding = excluding_only(refined.terms, query)
+        # (`phrases`; Material read it as "- +okapi", which found the pages with "okapi"),
+        # and '-"task vectors"', handed on as nothing; readinglist.js asks its worker nothing.)
+        excluding = excluding_only(refined.terms, query) or (
+            bool(refined.unphrases) and all(term.startswith("-") for term in refined.terms))
         asked = not (refined.nothing or excluding)
-        hits, terms = self._search(" ".join(refined.terms), words, refined.required) if asked else ([], {})
+        keep = self._phrase_filter(refined) if refined.phrases or refined.unphrases else None
+        hits, terms = self._search(" ".join(refined.terms), words, refined.required, keep) if asked else ([], {})
         hits = [replace(hit, missing=words_missing(terms.get(hit.location, {}), words, refined.typed),
                         editors=tuple(editors_found(self.docs[hit.location].get(EDITORS_KEY, ()),
                                                     terms.get(hit.location, {}))))
                 for hit in hits]
         every = sum(not hit.missing for hit in hits)
         return Found(
-            hits, every, len(words), marked_words(query, self.vocabulary), excluding, refined.common,
+            hits, every, len(words), marked_words(query, self.vocabulary) + len(refined.unphrases), excluding,
+            refined.common,
             refined.notes, refined.unlinked, "" if hits else unrecorded_tip(typed, self.recorded))
+
+    def _phrase_filter(self, refined: Refined) -> Callable[[str], bool]:
+        """Whether a page (its entries: the page's and its sections') holds every phrase
+        of ``refined`` and none marked "-": readinglist-search.js's withPhrases."""
+        if self._entries is None:
+            self._entries = {}
+            for location, doc in self.docs.items():
+                self._entries.setdefault(self.parents.get(location, location), []).append(doc)
+        entries = self._entries
+
+        @functools.cache
+        def keep(page: str) -> bool:
+            texts = [phrase_words_of(text, self.separator) for doc in entries.get(page, ()) for text in phrase_texts(doc)]
+            return refined.keeps(texts)
+        return keep
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""
         return self._search(query, None)[0]
 
     def _search(
-        self, query: str, words: Sequence[tuple[str, ...]] | None, required: Sequence[tuple[str, ...]] = ()
+        self, query: str, words: Sequence[tuple[str, ...]] | None, required: Sequence[tuple[str, ...]] = (),
+        keep: Callable[[str], bool] | None = None,
     ) -> tuple[list[Hit], dict[str, dict[str, bool]]]:
-        """The pages found, and for each the query terms its entries found."""
+        """The pages found, and for each the query terms its entries found; with
+        ``keep``, only the pages it keeps (`_phrase_filter`), as lunr's results are
+        before Material shapes them (readinglist-search.js)."""
         transformed = _FUZZ.sub(lambda m: f"~{min(int(m.group(1)), MAX_EDIT_DISTANCE)}", self.transform(query))
         if not transformed:
             return [], {}
@@ -2758,7 +2869,7 @@ class MaterialSearch:
         scored = []
         for result in results:
             doc = self.docs.get(result["ref"])
-            if doc is None:
+            if doc is None or (keep is not None and not keep(self.parents.get(result["ref"], result["ref"]))):
                 continue
             tokens = list(result["match_data"].metadata)
             found = self._query_terms(clauses, tokens)

@@ -24,6 +24,7 @@ from generator.cli import main
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from generator.search import (
     phrases,
+    _BLOCK,
     ARXIV_DOI_PREFIX,
     _ANY_FUZZY,
     _LINK_END,
@@ -189,8 +190,9 @@ def test_the_characters_an_abstract_is_escaped_with_part_words_as_typed_ones_do(
         # leaves whole as English writes it.
         ("Tülu Straße Łukasz", "Tülu Tülu^3 Tulu Tulu^3 Straße Straße^3 Strasse Strasse^3"
          " Łukasz Łukasz^3 Lukasz Lukasz^3"),
-        # lunr syntax typed by the reader passes untouched ...
-        ('title:agents -survey "chain of" atten*', 'title:agents -survey "chain of" atten*'),
+        # lunr syntax typed by the reader passes untouched (a phrase's words each quoted
+        # alone, without its stop words, which lunr indexes none of: `read_phrases`) ...
+        ('title:agents -survey "chain of" atten*', 'title:agents -survey "chain" atten*'),
         # ... but a plain word marked "+" is refined as unmarked (Material appends no "*"
         # to a marked term: "+rag" was the exact word alone), and required of a page as
         # unmarked it is found (by any of its terms: lunr's "+" on its pieces left out
@@ -264,6 +266,14 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     table = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
     letters = re.search(r"var LETTERS = \{(.*?)\};", table, re.S).group(1)
     assert dict(re.findall(r'"(.)": "([^"]*)"', letters)) == LETTERS
+    # And the search worker, which reads a page's texts for a phrase (withPhrases), by
+    # the same blocks as search.py's phrase_texts.
+    worker = (ROOT / "overrides" / "assets" / "javascripts" / "workers" / "readinglist-search.js").read_text(
+        encoding="utf-8")
+    letters = re.search(r"var LETTERS = \{(.*?)\};", worker, re.S).group(1)
+    assert dict(re.findall(r'"(.)": "([^"]*)"', letters)) == LETTERS
+    block = re.search(r"var BLOCK = /(.*)/i;", worker).group(1)
+    assert block.replace("\\/", "/") == _BLOCK.pattern and _BLOCK.flags & re.I
 
 
 # --- Scoring --------------------------------------------------------------------------
@@ -524,7 +534,9 @@ def test_a_paper_is_found_by_the_spellings_a_reader_types_and_by_its_tags_and_no
     # Not shown in results: fields Material searches and never displays; the title's
     # weigh as the title.
     assert entry["title_variants"] == "MultiTask PreTraining Tulu"
-    assert entry["variants"] == "GPT4 zebrafish A xylophonic remark."
+    # (Its single forms, then each free text after a "|": a phrase is looked for in
+    # each apart, search.py's PHRASE_TEXTS.)
+    assert entry["variants"] == "GPT4 | zebrafish | A xylophonic remark."
     engine = MaterialSearch(shaped)
 
     def found(query):
@@ -3577,7 +3589,8 @@ def test_quotes_pair_from_the_left_and_a_phrase_marked_minus_leaves_its_words_ou
         _paper("codes", title="Codes", abstract="Nothing else."),
         _paper("alpha", title="Alpha", abstract="Nothing else."),
         _paper("alphas", title="Alphas", abstract="Nothing else."))
-    assert phrases('-"alpha" "merging  codes" x"').split() == ["-alpha", '"merging', 'codes"', "x"]
+    # (a phrase's words each quoted alone: Material's phrase, each word required as itself)
+    assert phrases('-"alpha" "merging  codes" x"').split() == ["-alpha", '"merging"', '"codes"', "x"]
     assert phrases('codes" "alpha').split() == ["codes", "alpha"]
     assert phrases('+"alpha"').split() == ['"alpha"'] and phrases('G\\"odel').split() == ["G\\odel"]
 

@@ -761,13 +761,16 @@
     return isWritten(word) && !has(word[word.length - 1]) && word.slice(0, -1).some(has);
   }
 
-  /* A query with its quotes paired as refineParts reads them (search.py's phrases says
-     why): quotes pair from the left, a last one that closes nothing is dropped, a
-     phrase is handed on quoted round its words alone (Material then pairs those quotes,
-     and only those: each word looked for as itself), a phrase of no words is none, and
-     a "-" before a phrase marks each of its words "-" ('-"alpha" codes' was "- +alpha
-     codes" to Material). A quote after a backslash is TeX's ('G\"odel'), dropped. */
-  function phrases(query) {
+  /* A query with its quotes paired as refineParts reads them (search.py's phrases and
+     read_phrases say why): quotes pair from the left, a last one that closes nothing is
+     dropped, a phrase is handed on quoted round its words alone (Material then pairs
+     those quotes, and only those: each word looked for as itself), a phrase of no words
+     is none, and a "-" before a phrase of one word marks it "-" ('-"alpha" codes' was
+     "- +alpha codes" to Material). A phrase of two words or more (phraseWords) is also
+     one a page must hold, its words next to each other (the worker's withPhrases); one
+     marked "-" is handed on as nothing, and leaves out the pages that hold it. A quote
+     after a backslash is TeX's ('G\"odel'), dropped. */
+  function readPhrases(query, separator) {
     query = query.replace(/(?<=\\)"/g, "");
     var quotes = [];
     query.replace(/"/g, function (quote, at) {
@@ -780,17 +783,49 @@
     }
     var text = "";
     var at = 0;
+    var wanted = new Map();
+    var unwanted = new Map();
     for (var i = 0; i < quotes.length; i += 2) {
       var before = query.slice(at, quotes[i]);
       var mark = /(?:^|(?<=\s))([+-])$/.exec(before);
       var words = query.slice(quotes[i] + 1, quotes[i + 1]).split(/\s+/).filter(Boolean);
-      var said = mark && mark[1] === "-"
-        ? words.map(function (word) { return "+-".indexOf(word[0]) >= 0 ? word : "-" + word; }).join(" ")
-        : words.length ? '"' + words.join(" ") + '"' : "";
+      var phrase = phraseWords(words.join(" "), separator);
+      var said;
+      if (mark && mark[1] === "-" && phrase.length > 1) {
+        said = "";
+        unwanted.set(phrase.join(" "), phrase);
+      } else if (mark && mark[1] === "-") {
+        said = words.map(function (word) { return "+-".indexOf(word[0]) >= 0 ? word : "-" + word; }).join(" ");
+      } else if (phrase.length > 1) {
+        /* (Each word quoted alone, its stop words left out: search.py's read_phrases.) */
+        said = words.filter(function (word) {
+          return !phraseWords(word, separator).every(function (part) { return STOP_WORDS.has(part); });
+        }).map(function (word) { return '"' + word + '"'; }).join(" ");
+        wanted.set(phrase.join(" "), phrase);
+      } else {
+        said = words.length ? '"' + words.join(" ") + '"' : "";
+      }
       text += (mark ? before.slice(0, mark.index) : before) + " " + said + " ";
       at = quotes[i + 1] + 1;
     }
-    return text + query.slice(at);
+    return { text: text + query.slice(at), phrases: Array.from(wanted.values()),
+      unphrases: Array.from(unwanted.values()) };
+  }
+
+  /* A phrase's words as a page's text is read by (search.py's phrase_words): escaped
+     as the index is, split where lunr splits (markup skipped), lower-cased, each
+     without its accents. The worker reads a page's texts alike (withPhrases). */
+  function phraseWords(text, separator) {
+    var escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*/g, "&#42;");
+    var words = [];
+    escaped.split(/<[^>]*>/).forEach(function (section) {
+      section.split(separator).forEach(function (word) {
+        if (word) {
+          words.push(fold(word.toLowerCase()));
+        }
+      });
+    });
+    return words;
   }
 
   /* The refined query's terms, and the words a result is ranked by (search.py's
@@ -824,7 +859,8 @@
     var corrected = new Map();
     var right = new Set();
     baseForms = baseForms || new Map();
-    query = phrases(query);
+    var read = readPhrases(query, separator);
+    query = read.text;
     query.split(/\s+/).forEach(function (word, at, typedAll) {
       if (!word || labels(word, typedAll[at + 1])) {
         return;
@@ -1175,7 +1211,7 @@
     /* Words marked "-" and nothing else to search for (search.py's excluding_only):
        lunr lists every page without them, each scored NaN. The worker is asked
        nothing ("", which it answers with no result), and the reader told to add a word. */
-    excluding = excluding && out.every(function (term) {
+    excluding = (excluding || read.unphrases.length > 0) && out.every(function (term) {
       return term[0] === "-";
     });
     var required = Array.from(needed.values());
@@ -1191,7 +1227,8 @@
        page (search.py's Refined.common). */
     return {
       query: excluding || nothing ? "" : out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy,
-      syntax: syntax, typedFuzzy: typed, leading: leading, marked: marked, excluding: excluding,
+      syntax: syntax, typedFuzzy: typed, leading: leading, marked: marked + read.unphrases.length,
+      excluding: excluding, phrases: read.phrases, unphrases: read.unphrases,
       required: required, common: other ? [] : Array.from(common.values()),
       notes: notes.filter(function (note, i) { return notes.indexOf(note) === i; }),
       unlinked: unlinked.filter(function (url, i) { return unlinked.indexOf(url) === i; }),
@@ -3695,6 +3732,7 @@
 
   /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
   window.readinglistRefine = refine;
+  window.readinglistReadPhrases = readPhrases;
   window.readinglistRefineWords = refineWords;
   window.readinglistRankByWords = rankByWords;
   window.readinglistCountLine = countLine;
@@ -3891,6 +3929,11 @@
              none of the word's own terms begins. */
           if (refined && refined.required.length && !refined.syntax.length) {
             message = Object.assign({}, message, { required: refined.required });
+          }
+          /* The phrases a page must hold, and those it must not: the worker leaves out
+             the other pages' results (withPhrases; search.py's Refined.keeps). */
+          if (refined && (refined.phrases.length || refined.unphrases.length)) {
+            message = Object.assign({}, message, { phrases: refined.phrases, unphrases: refined.unphrases });
           }
         }
       }

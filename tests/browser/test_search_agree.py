@@ -873,6 +873,9 @@ def test_a_quoted_phrase_round_a_form_still_requires_its_words_on_the_site(open_
     were listed as lacking nothing."""
     url, _ = agree_site
     page = open_context(base=url).new_page()
-    shown, _, _ = _shown(page, '"C++ kernels"')
-    # (checked by hand: the kernels' page alone writes both "C++" and "kernels")
+    # (checked by hand: the kernels' page alone writes both "C++" and "kernels", as
+    # "kernels in C++ and CUDA": the phrase is "C++ and CUDA", not "C++ kernels")
+    shown, _, _ = _shown(page, '"C++ and CUDA"')
     assert shown == [("papers/cpp-kernels/", [])]
+    shown, _, _ = _shown(page, '"C++ kernels"')
+    assert shown == []

@@ -13,7 +13,8 @@
 (function () {
   "use strict";
 
-  var QUERY = 2;  /* Material's messages: a query, */
+  var SETUP = 0;  /* Material's messages: the index, */
+  var QUERY = 2;  /* a query, */
   var RESULT = 3;  /* and its answer */
 
   /* (Only Material's worker, beside this one: the address is a query anyone may write.) */
@@ -30,10 +31,27 @@
   /* The words a page must find, each as the terms any of which finds it (the page's
      readinglist.js gives them with the query: its words marked "+"). */
   var required = [];
+  /* The phrases a page must hold and those it must not, each as its words (the page's
+     readPhrases gives them with the query), and the index's entries by page, and its
+     separator, to read a page's texts by (withPhrases). */
+  var phrases = [];
+  var unphrases = [];
+  var entries = new Map();
+  var separator = null;
   self.addEventListener("message", function (ev) {
+    if (ev.data && ev.data.type === SETUP && ev.data.data && Array.isArray(ev.data.data.docs)) {
+      separator = new RegExp(ev.data.data.config.separator);
+      entries = new Map();
+      ev.data.data.docs.forEach(function (doc) {
+        var page = String(doc.location).split("#")[0];
+        entries.set(page, (entries.get(page) || []).concat([doc]));
+      });
+    }
     if (ev.data && ev.data.type === QUERY) {
       wanted = typeof ev.data.data === "string" && /[*~]/.test(ev.data.data);
       required = Array.isArray(ev.data.required) ? ev.data.required : [];
+      phrases = Array.isArray(ev.data.phrases) ? ev.data.phrases : [];
+      unphrases = Array.isArray(ev.data.unphrases) ? ev.data.unphrases : [];
     }
   });
   importScripts(worker);
@@ -57,7 +75,7 @@
       found = new Map();
       return [];
     }
-    var results = withRequired(search.apply(this, arguments), required);
+    var results = withPhrases(withRequired(search.apply(this, arguments), required), phrases, unphrases);
     found = new Map(wanted ? results.map(function (result) {
       return [result.ref, Object.keys(result.matchData.metadata)];
     }) : []);
@@ -92,6 +110,82 @@
     });
     return results.filter(function (result) {
       return kept.has(String(result.ref).split("#")[0]);
+    });
+  }
+
+  /* lunr's results, without those of a page that does not hold each of the phrases
+     (its words next to each other, in order, in one of its texts) or holds one marked
+     "-" (search.py's MaterialSearch._phrase_filter and Refined.keeps: the same texts,
+     read by the same words). lunr found the pages with each of a phrase's words; this
+     keeps those where they stand together. */
+  var BLOCK = /<(?:\/?(?:p|li|ul|ol|div|h[1-6]|tr|td|th|pre|blockquote|table|dd|dt)|br)\b[^>]*>/i;
+  function withPhrases(results, wanted, unwanted) {
+    if (!separator || (!wanted.length && !unwanted.length)) {
+      return results;
+    }
+    var kept = new Map();
+    return results.filter(function (result) {
+      var page = String(result.ref).split("#")[0];
+      if (!kept.has(page)) {
+        var texts = [];
+        (entries.get(page) || []).forEach(function (doc) {
+          phraseTexts(doc).forEach(function (text) {
+            texts.push(textWords(text));
+          });
+        });
+        kept.set(page, wanted.every(function (phrase) { return holdsPhrase(texts, phrase); })
+          && !unwanted.some(function (phrase) { return holdsPhrase(texts, phrase); }));
+      }
+      return kept.get(page);
+    });
+  }
+
+  /* search.py's phrase_texts: the title, each block of the text, each tag, each free
+     text of the hidden field (after its single forms, each after a "|"). */
+  function phraseTexts(doc) {
+    var tags = doc.tags || [];
+    return [String(doc.title || "")].concat(
+      String(doc.text || "").split(new RegExp(BLOCK.source, "gi")),
+      typeof tags === "string" ? [tags] : tags,
+      String(doc.variants || "").split("|").slice(1));
+  }
+
+  /* search.py's phrase_words_of: markup skipped, split at the separator, lower-cased,
+     each without its accents (readinglist.js's fold). */
+  var LETTERS = {
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+    "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th", "ı": "i"
+  };
+  var LETTER_KEYS = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
+  function fold(word) {
+    return word.normalize("NFKD").replace(/\p{M}/gu, "").replace(LETTER_KEYS, function (c) {
+      return LETTERS[c];
+    });
+  }
+  var ASCII = /^[\x00-\x7F]*$/;
+  function textWords(text) {
+    var words = [];
+    String(text).split(/<[^>]*>/).forEach(function (section) {
+      section.split(separator).forEach(function (word) {
+        if (word) {
+          /* (A word of ASCII has no accent: normalizing each word of 5,000 abstracts
+             was most of the time a phrase of two common words took.) */
+          word = word.toLowerCase();
+          words.push(ASCII.test(word) ? word : fold(word));
+        }
+      });
+    });
+    return words;
+  }
+
+  function holdsPhrase(texts, phrase) {
+    return texts.some(function (words) {
+      for (var i = 0; i + phrase.length <= words.length; i++) {
+        if (words[i] === phrase[0] && phrase.every(function (word, j) { return words[i + j] === word; })) {
+          return true;
+        }
+      }
+      return false;
     });
   }
 

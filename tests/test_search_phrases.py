@@ -1,0 +1,119 @@
+"""Phrase search: a phrase in double quotes finds a paper only where its words stand next
+to each other, in that order, in one of its texts (search.py's read_phrases,
+holds_phrase; readinglist-search.js's withPhrases does the same in the browser,
+tests/browser/test_search_phrases.py). The expected pages below are worked out by hand
+from the papers' texts; the property test checks them against a plain scan."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.search import SEPARATOR, phrase_words, phrases, read_phrases
+from tests.test_search import _engine_of, _paper
+
+
+def _found(engine, query):
+    return sorted(hit.location.split("/")[1] for hit in engine.find(query).hits)
+
+
+ENGINE = _engine_of(
+    _paper("together", title="Task vectors for model merging", abstract="We edit models."),
+    _paper("apart", title="Vectors of a task", abstract="A task is learnt; its vectors are not."),
+    _paper("across", title="Editing with one task", abstract="Vectors are merged."),
+    _paper("noted", title="Weight interpolation", abstract="Nothing here.", notes="Compare task-vectors."),
+    _paper("tagged", title="Model soups", abstract="Soups of models.", tags=("merging", "task")),
+    _paper("tuned", title="Fine-tuning at scale", abstract="Nothing else."),
+    _paper("spaced", title="Scale", abstract="We fine tune, then fine tuning again."),
+    _paper("accent", title="Tülu merging", abstract="Nothing else."),
+    _paper("authors", title="Other", abstract="Nothing else.", authors=("Ada Lovelace", "Tülu Task")),
+)
+
+
+def test_a_phrase_finds_its_words_next_to_each_other_in_one_text():
+    # (by hand: "task vectors" stands together in "together"'s title and "noted"'s notes
+    # ("task-vectors": a hyphen is a space to the search); "apart" has both words, in
+    # the other order and apart; "across" has "task" ending its title and "Vectors"
+    # opening its abstract: two texts; "tagged" has "task" as a tag only)
+    assert _found(ENGINE, "+task +vectors") == ["across", "apart", "noted", "together"]
+    assert _found(ENGINE, '"task vectors"') == ["noted", "together"]
+    assert _found(ENGINE, '"Task-Vectors"') == ["noted", "together"]
+    assert _found(ENGINE, '"vectors task"') == []
+    assert _found(ENGINE, '"task vectors" +merging') == ["together"]
+    # (a hyphen is a space, in the query and in the text alike; accents and case are
+    # not read; a phrase's words are themselves: "tune" is not "tuning")
+    assert _found(ENGINE, '"fine tuning"') == _found(ENGINE, '"fine-tuning"') == ["spaced", "tuned"]
+    assert _found(ENGINE, '"fine tune"') == ["spaced"]
+    assert _found(ENGINE, '"tulu merging"') == _found(ENGINE, '"TÜLU merging"') == ["accent"]
+    # (an author's name, in the byline)
+    assert _found(ENGINE, '"ada lovelace"') == ["authors"]
+    assert _found(ENGINE, '"lovelace tulu"') == ["authors"]  # (one byline: "Ada Lovelace, Tülu Task")
+
+
+def test_a_phrase_of_one_word_is_that_word_as_itself():
+    assert _found(ENGINE, '"vectors"') == _found(ENGINE, "+vectors")
+    assert phrases('"vectors"').split() == ['"vectors"']
+
+
+def test_a_phrase_marked_minus_leaves_out_only_the_pages_that_hold_it():
+    # (by hand: of the four with "task" and "vectors", two hold the phrase)
+    assert _found(ENGINE, 'vectors -"task vectors"') == ["across", "apart"]
+    assert _found(ENGINE, 'fine -"fine tune"') == ["tuned"]
+    found = ENGINE.find('-"task vectors"')
+    assert found.hits == [] and found.excluding and found.marked == 1
+    # (one word marked so is as before: the pages without the word)
+    assert _found(ENGINE, 'vectors -"task"') == _found(ENGINE, "vectors -task")
+    text, wanted, unwanted = read_phrases('a -"b c" "d-e" -"f" "g"')
+    assert (text.split(), wanted, unwanted) == (["a", '"d-e"', "-f", '"g"'], (("d", "e"),), (("b", "c"),))
+
+
+def test_a_phrases_words_are_read_as_the_index_reads_a_text():
+    split_at = re.compile(SEPARATOR)
+    assert phrase_words("AT&T Labs", split_at) == ("at", "t", "labs")
+    assert phrase_words("Fine-Tuning of Tülu*", split_at) == ("fine", "tuning", "of", "tulu")
+
+
+# --- Property: the phrase's pages are those a plain scan of the texts finds ------------
+
+WORDS = ["task", "Task", "vectors", "of", "the", "merging", "Tülu", "tulu", "model"]
+TEXT = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", " ", "-", ", "])), max_size=8).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs).strip(" ,-") or "model")
+PAPER = st.fixed_dictionaries({
+    "title": TEXT, "abstract": TEXT, "notes": st.sampled_from(["", "task vectors", "merging of the model"]),
+    "tags": st.lists(TEXT, max_size=2).map(tuple),
+})
+
+
+def _plain(text: str) -> list[str]:
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return [word for word in re.split(r"[\s,.\-]+", folded) if word]
+
+
+def _holds(text: str, phrase: list[str]) -> bool:
+    words = _plain(text)
+    return any(words[i:i + len(phrase)] == phrase for i in range(len(words)))
+
+
+@settings(max_examples=40, derandomize=True)
+# (A phrase's words each once: '"task task task"' finds nothing, as it did before phrases
+# were read as such: the query refined for lunr loses its quotes' pairing.)
+@given(st.lists(PAPER, min_size=1, max_size=6),
+       st.lists(st.sampled_from(WORDS), min_size=2, max_size=3, unique_by=lambda word: _plain(word)[0]),
+       st.booleans())
+def test_a_phrase_finds_exactly_the_papers_whose_texts_hold_it(papers, phrase, left_out):
+    engine = _engine_of(*(_paper(f"p{n}", **fields) for n, fields in enumerate(papers)))
+    words = _plain(" ".join(phrase))
+    holding = {f"p{n}" for n, fields in enumerate(papers)
+               if any(_holds(text, words) for text in (fields["title"], fields["abstract"], fields["notes"],
+                                                        *fields["tags"]))}
+    typed = " ".join(phrase)
+    if not left_out:
+        assert set(_found(engine, f'"{typed}"')) == holding
+    else:
+        # (beside a word every paper has: the rest, and nothing else)
+        every = {f"p{n}" for n, fields in enumerate(papers)
+                 if "model" in _plain(" ".join((fields["title"], fields["abstract"], fields["notes"], *fields["tags"])))}
+        assert set(_found(engine, f'model -"{typed}"')) == every - holding
