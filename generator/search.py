@@ -649,8 +649,10 @@ def paper_entry(
          *name_forms((*paper.names, *paper.editor_names)), *mentions, *written])
     # (The free texts after the single forms, each after a "|" (PHRASE_TEXTS): a phrase
     # is looked for in each apart, not across a tag and the notes.)
-    hidden = f" {PHRASE_TEXTS} ".join([forms, *(text for text in (*paper.tags, rest, editors, paper.notes)
-                                              if text.strip())]).strip()
+    # (A "|" the curator wrote is a space there: the separator splits at both alike, so
+    # lunr reads the same words, and a phrase runs across it as across the abstract's.)
+    hidden = f" {PHRASE_TEXTS} ".join([forms.replace(PHRASE_TEXTS, " "), *(
+        text.replace(PHRASE_TEXTS, " ") for text in (*paper.tags, rest, editors, paper.notes) if text.strip())]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))

@@ -117,3 +117,20 @@ def test_a_phrase_finds_exactly_the_papers_whose_texts_hold_it(papers, phrase, l
         every = {f"p{n}" for n, fields in enumerate(papers)
                  if "model" in _plain(" ".join((fields["title"], fields["abstract"], fields["notes"], *fields["tags"])))}
         assert set(_found(engine, f'model -"{typed}"')) == every - holding
+
+
+def test_a_bar_in_the_notes_is_read_as_in_the_abstract():
+    # (by hand: both write "task | vectors"; "|" is one of the index's separators, as a
+    # comma is, so a phrase runs across it in the abstract, and must in the notes too:
+    # the hidden field's own "|" between its texts was taken for every "|" the curator
+    # wrote, which cut the notes in pieces. A Markdown table in the notes writes "|".)
+    engine = _engine_of(
+        _paper("noted", title="Other", abstract="Nothing.", notes="| task | vectors | 0.5 |"),
+        _paper("written", title="More", abstract="| task | vectors | 0.5 |"),
+        _paper("apart", title="Task", abstract="Nothing.", notes="vectors"),
+    )
+    assert _found(engine, '"task vectors"') == ["noted", "written"]
+    assert _found(engine, '"vectors 0.5"') == ["noted", "written"]
+    # (and still no phrase across two texts: the title's "task" and the notes' "vectors")
+    assert _found(engine, 'vectors -"task vectors"') == ["apart"]
+
