@@ -1658,6 +1658,7 @@ _QUOTE = re.compile(r'"')
 _TEX_QUOTE = re.compile(r'(?<=\\)"')
 # (\Z, not $: Python's $ matches before a last newline, JavaScript's only at the end:
 # "-" then a newline before a phrase is a word of its own to readinglist.js.)
+_PHRASE_SYNTAX = re.compile(r"[*~]")
 _PHRASE_MARK = re.compile(f"(?:^|(?<=[{SPACE}]))([+-])\\Z")
 
 
@@ -1685,13 +1686,17 @@ def read_phrases(
         before = query[at:start]
         mark = _PHRASE_MARK.search(before)
         words = [word for word in re.split(f"[{SPACE}]+", query[start + 1:end]) if word]
-        phrase = phrase_words(" ".join(words), split_at)
+        # (A phrase with lunr's wildcard or fuzzy mark in it, '"task vec*"', is its words
+        # each required as typed, not a phrase: no text holds "vec" itself, and it found
+        # nothing. Marked "-", each of its words is, as before phrases were read.)
+        wild = any(_PHRASE_SYNTAX.search(word) for word in words)
+        phrase = () if wild else phrase_words(" ".join(words), split_at)
         if mark and mark.group(1) == "-" and len(phrase) > 1:
             said = ""
             unwanted[phrase] = None
         elif mark and mark.group(1) == "-":
             said = " ".join(word if word[0] in "+-" else f"-{word}" for word in words)
-        elif len(phrase) > 1:
+        elif len(phrase) > 1 or (wild and len(words) > 1):
             # Each word quoted alone, which Material reads as the phrase ("+merging +task
             # +vectors"): a word between a phrase's first and last, quoted by neither,
             # was refined as a word of its own, "title:task^20" among its terms, which
@@ -1700,7 +1705,8 @@ def read_phrases(
             # nothing. The phrase's page still holds them where they stand (`holds_phrase`).
             said = " ".join(f'"{word}"' for word in words
                             if not all(part in STOP_WORDS for part in phrase_words(word, split_at)))
-            wanted[phrase] = None
+            if phrase:
+                wanted[phrase] = None
         else:
             said = f'"{" ".join(words)}"' if words else ""
         text += f"{before[:mark.start()] if mark else before} {said} "

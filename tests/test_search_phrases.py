@@ -134,3 +134,13 @@ def test_a_bar_in_the_notes_is_read_as_in_the_abstract():
     # (and still no phrase across two texts: the title's "task" and the notes' "vectors")
     assert _found(engine, 'vectors -"task vectors"') == ["apart"]
 
+
+def test_a_phrase_with_a_wildcard_is_its_words_each_required():
+    # (by hand: "together" has "task" and "vectors", "apart" "task" and "vectors", "noted"
+    # "task-vectors", "across" "task" and "Vectors"; no text holds "vec" itself, and the
+    # phrase '"task vec*"' found nothing: it finds what "+task +vec*" finds, as before
+    # phrases were read, and so does a fuzzy word)
+    assert _found(ENGINE, '"task vec*"') == _found(ENGINE, "+task +vec*") == ["across", "apart", "noted", "together"]
+    assert _found(ENGINE, '"task vectros~1"') == ["across", "apart", "noted", "together"]
+    assert read_phrases('"task vec*" -"merging mod*"')[1:] == ((), ())
+    assert read_phrases('"task vec*" -"merging mod*"')[0].split() == ['"task"', '"vec*"', "-merging", "-mod*"]

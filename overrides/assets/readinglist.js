@@ -789,19 +789,24 @@
       var before = query.slice(at, quotes[i]);
       var mark = /(?:^|(?<=\s))([+-])$/.exec(before);
       var words = query.slice(quotes[i] + 1, quotes[i + 1]).split(/\s+/).filter(Boolean);
-      var phrase = phraseWords(words.join(" "), separator);
+      /* (A phrase with lunr's wildcard or fuzzy mark in it is its words each required
+         as typed, not a phrase: search.py's read_phrases.) */
+      var wild = words.some(function (word) { return /[*~]/.test(word); });
+      var phrase = wild ? [] : phraseWords(words.join(" "), separator);
       var said;
       if (mark && mark[1] === "-" && phrase.length > 1) {
         said = "";
         unwanted.set(phrase.join(" "), phrase);
       } else if (mark && mark[1] === "-") {
         said = words.map(function (word) { return "+-".indexOf(word[0]) >= 0 ? word : "-" + word; }).join(" ");
-      } else if (phrase.length > 1) {
+      } else if (phrase.length > 1 || (wild && words.length > 1)) {
         /* (Each word quoted alone, its stop words left out: search.py's read_phrases.) */
         said = words.filter(function (word) {
           return !phraseWords(word, separator).every(function (part) { return STOP_WORDS.has(part); });
         }).map(function (word) { return '"' + word + '"'; }).join(" ");
-        wanted.set(phrase.join(" "), phrase);
+        if (phrase.length) {
+          wanted.set(phrase.join(" "), phrase);
+        }
       } else {
         said = words.length ? '"' + words.join(" ") + '"' : "";
       }

@@ -22,6 +22,12 @@ QUERIES = [
     'merging -"merging helps"', '-"merging helps"', '"C++ and CUDA"', '"kernels in C++"', '"Kaiming He"',
     '"he kaiming"', '"José Müller"', '"jose muller"', '"task vectors" +merging', '"of a second kind"',
     '"a second" "task vectors"', '"the c language" -"c programmers"',
+    # (rev126: punctuation, accents, digits, an empty phrase, an unclosed quote, a
+    # repeated word, fields and operators, and lunr's wildcard and fuzzy mark, which
+    # make a phrase its words each required)
+    '"GPT-4"', '"state-of-the-art"', "\"model's weights\"", '"Schölkopf"', '"3D models"', '"2.0"', '"Q&A"',
+    '""', '"task vectors', '"task task task"', 'title:"task vectors"', '"task vectors" -merging',
+    '"task vec*"', '"task vectros~1"', 'merging -"task vec*"', '"task vectors" task~1',
 ]
 
 
@@ -36,7 +42,8 @@ def test_the_browser_reads_a_querys_phrases_as_python_does(open_context, agree_s
     separator = load_index(folder)["config"]["separator"]
     page = open_context(base=url).new_page()
     page.goto("")
-    queries = [*QUERIES, '-"a b" "c-d" -"e" "f" "AT&T labs" "Tülu 3*"', '"learning to rank"', '"to be"']
+    queries = [*QUERIES, '-"a b" "c-d" -"e" "f" "AT&T labs" "Tülu 3*"', '"learning to rank"', '"to be"',
+                            '"task vec*" -"merging mod*" "a~1 b"']
     in_browser = page.evaluate(
         "([queries, separator]) => queries.map(q => {"
         " const read = window.readinglistReadPhrases(q, new RegExp(separator));"
