@@ -295,6 +295,9 @@ class Index:
     assigned: Mapping[str, tuple[TopicAssignment, ...]] = field(default_factory=dict)
     keys: Mapping[str, tuple] = field(default_factory=dict)
     newest: tuple[str, ...] = ()  # the papers with an `added` date (`newest_first`)
+    # topic id -> its place in the home page's order (`topic_tree`), in which a paper
+    # page lists its topics and their reading orders (`places`).
+    rank: Mapping[str, int] = field(default_factory=dict)
 
 
 def newest_first(papers: Iterable[Paper]) -> tuple[str, ...]:
@@ -365,7 +368,8 @@ def _finish(site: Site, index: Index) -> Index:
     """``index`` with what its topics show: a few per topic, made anew every time."""
     topic_shown = {t.id: (t.title, len(index.members[t.id])) for t in site.topics}
     taxonomy = tuple((t.id, t.title, t.parent, len(index.members[t.id])) for t in site.topics)
-    return dataclasses.replace(index, topic_shown=topic_shown, taxonomy=taxonomy)
+    rank = {t.id: n for n, t in enumerate(topic_tree(site.topics))}
+    return dataclasses.replace(index, topic_shown=topic_shown, taxonomy=taxonomy, rank=rank)
 
 
 def _updated_index(site: Site, papers: dict[str, Paper], previous: Index) -> Index:
@@ -494,17 +498,15 @@ def rest_dated(index: Index, topic_id: str) -> bool:
 
 
 def places(index: Index, paper_id: str) -> list[tuple[str, int]]:
-    """A paper's place in each topic's sequence (`Index.positions`), in the paper's own
-    order of its topics, as the top of its page lists them (the reading-order section
-    followed topics.yml's order: "Pre-training, Curricula" above, "Curricula,
-    Pre-training" below). A topic whose reading order names the paper without an
-    assignment (none in a built site: topics.py assigns it) comes after, in file order."""
-    positions = index.positions[paper_id]
-    own = [(tid, positions[tid]) for tid in index.topics_of[paper_id] if tid in positions]
-    if len(own) < len(positions):
-        mine = set(index.topics_of[paper_id])
-        own += [(tid, n) for tid, n in positions.items() if tid not in mine]
-    return own
+    """A paper's place in each topic's sequence (`Index.positions`), its topics in the
+    home page's order (`Index.rank`), as the top of its page lists them (`paper_page`).
+    One order for every page: in the paper's own order (curator's topics first, then
+    rules by score) the same two topics' blocks came in one order on one paper page and
+    the other on the next, and a reader following a topic's "next" links looked for its
+    block anew on each page. A topic whose reading order names the paper without an
+    assignment (none in a built site: topics.py assigns it) takes its place among them."""
+    rank = index.rank
+    return sorted(index.positions[paper_id].items(), key=lambda item: rank[item[0]])
 
 
 def _neighbours(index: Index, here: str, paper_id: str) -> tuple[Neighbours, ...]:
@@ -538,7 +540,11 @@ def paper_page(site: Site, index: Index, paper: Paper, bibtex: str) -> Page:
     from .terms import Spellings
 
     here = paper_url(paper.id)
-    assigned = [a for a in site.assignments.get(paper.id, ()) if a.topic in index.topics]
+    # In the home page's order, as its reading-order section lists them (see `places`).
+    assigned = sorted(
+        (a for a in site.assignments.get(paper.id, ()) if a.topic in index.topics),
+        key=lambda a: index.rank[a.topic],
+    )
     # One for all the paper's topics: each topic's reason reads the same text (made for
     # each, and its imports done for each, it cost 10,000 papers' pages 0.1 s).
     spelled = Spellings(f"{paper.title}\n{paper.abstract}") if any(a.terms for a in assigned) else None

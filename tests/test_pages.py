@@ -465,15 +465,25 @@ def test_reading_order_is_start_here_then_the_table():
     assert page(plan(site(PAPERS, TOPICS, ASSIGNED)), "papers/d.md").context["neighbours"] == ()
 
 
-def test_the_reading_order_section_lists_the_topics_in_the_papers_own_order():
-    # The topics at the top of a paper page are in the paper's own order (the curator's
-    # `topics:`); the reading-order section below named them in topics.yml's order
-    # (the shipped YuLan paper: "Pre-training, Curricula" above, "Curricula,
-    # Pre-training" below).
-    assigned = {**ASSIGNED, "b": ("arith", "merging")}
-    context = page(plan(site(PAPERS, TOPICS, assigned)), "papers/b.md").context
-    assert [t.title for t in context["topics"]] == ["Arithmetic", "Merging"]
-    assert [n.topic.title for n in context["neighbours"]] == ["Arithmetic", "Merging"]
+def test_every_paper_page_lists_its_topics_and_their_reading_orders_in_the_home_pages_order():
+    # In the paper's own order (curator's topics first, then rules by score) the same two
+    # topics' reading-order blocks came in one order on b's page and the other on c's:
+    # a reader following a topic's "next" links looked for its block anew on each page.
+    # The home page's order is the topics' tree (a sub-topic after its parent), so
+    # "Other" first, then "Merging" and its sub-topic "Arithmetic", whatever order
+    # topics.yml or a paper names them in. The top of the page follows it too (cd582a04:
+    # the two lists once named the topics in two orders).
+    topics = (TOPICS[2], TOPICS[1], TOPICS[0])  # the sub-topic written before its parent
+    assigned = {**ASSIGNED, "b": ("arith", "other", "merging"), "c": ("merging", "other", "arith"), "d": ("other", "arith")}
+    result = plan(site(PAPERS, topics, assigned))
+    for pid in "bc":
+        context = page(result, f"papers/{pid}.md").context
+        assert [t.title for t in context["topics"]] == ["Other", "Merging", "Arithmetic"], pid
+        assert [n.topic.title for n in context["neighbours"]] == ["Other", "Merging", "Arithmetic"], pid
+    # The start-here mark beside a topic at the top stays with its topic: c starts Merging.
+    context = page(result, "papers/c.md").context
+    assert dict(zip([t.title for t in context["topics"]], context["start_here"])) == {
+        "Other": None, "Merging": 1, "Arithmetic": None}
 
 
 def test_each_reading_order_entry_says_in_words_what_order_places_the_paper():

@@ -211,16 +211,21 @@ def _reading_order_topics(page: Path) -> list[str]:
 
 
 @pytest.mark.slow
-def test_a_paper_whose_topics_are_reordered_lists_them_in_its_reading_order_section_anew(project):
-    # The section follows the paper's own order of its topics, as the top of the page
-    # does: the same topics in another order must replan the page.
+def test_a_paper_page_lists_its_reading_orders_in_the_home_pages_order_and_follows_a_reordered_topics_file(project):
+    # The section follows the topics' order on the home page (topics.yml's, a sub-topic
+    # after its parent), whatever order the paper names them in: topics.yml reordered
+    # must replan the page.
     paper = project / "content/papers/replay-against-forgetting.yml"
-    _edit(paper, "topics: [continual-learning]", "topics: [continual-learning, model-merging]")
+    _edit(paper, "topics: [continual-learning]", "topics: [model-merging, continual-learning]")
     site = _build(project, "served", dirty=True)
     page = site / "papers/replay-against-forgetting/index.html"
     assert _reading_order_topics(page) == ["continual-learning", "model-merging"]
     before = _stamps(site)
-    _edit(paper, "topics: [continual-learning, model-merging]", "topics: [model-merging, continual-learning]")
+    topics = project / "content/topics.yml"
+    text = topics.read_text()
+    head, rest = text.split("  - id: continual-learning\n", 1)
+    continual, merging = rest.split("  - id: model-merging\n", 1)
+    topics.write_text(f"{head}  - id: model-merging\n{merging.rstrip()}\n\n  - id: continual-learning\n{continual.rstrip()}\n")
     _build(project, "served", dirty=True)
     assert "papers/replay-against-forgetting/index.html" in _rebuilt(before, site)
     assert _reading_order_topics(page) == ["model-merging", "continual-learning"]
