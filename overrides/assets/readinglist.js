@@ -2515,8 +2515,7 @@
      list shows, and so the list is. The list stays named by the arrow: Material
      finds it so when the arrow is pressed (naming it by its title instead threw
      "Missing element" at each press, and left the list's aria-expanded as the page
-     came). (A label may not be a button, axe-core's aria-allowed-role: the arrow's
-     state is its list's aria-expanded, Material's.) */
+     came). (Its open state: navigationArrows.) */
   function navigationNames() {
     document.querySelectorAll(".md-nav--primary nav.md-nav[aria-labelledby]").forEach(function (nav) {
       var label = document.getElementById(nav.getAttribute("aria-labelledby"));
@@ -2525,6 +2524,47 @@
           && title && title.textContent.trim()) {
         label.setAttribute("aria-label", title.textContent.trim());
       }
+    });
+    navigationArrows();
+  }
+
+  /* The arrow's open or closed state, which a screen reader says of the control it is
+     on: Material keeps it on the list (the nav's aria-expanded), not on the arrow, a
+     label, which may be no button (axe-core's aria-allowed-role, aria-allowed-attr). So
+     the arrow's content goes into a button of its own (role="button", named as the
+     arrow is, aria-expanded as its section's box is checked), the tab stop in the
+     label's place: pressed, Enter or Space, it clicks the label, which toggles the box
+     and lets Material set the list's state as before. Kept in step by the box's change
+     (a click on the arrow, on the list's title band on a phone). */
+  function navigationArrows() {
+    document.querySelectorAll(".md-nav--primary label.md-nav__link[for][tabindex='0']").forEach(function (label) {
+      var box = document.getElementById(label.htmlFor);
+      if (!box || label.querySelector(":scope > .rl-nav-arrow")) {
+        return;
+      }
+      var arrow = document.createElement("span");
+      arrow.className = "rl-nav-arrow";
+      arrow.setAttribute("role", "button");
+      arrow.tabIndex = 0;
+      if (label.hasAttribute("aria-label")) {
+        arrow.setAttribute("aria-label", label.getAttribute("aria-label"));
+      }
+      while (label.firstChild) {
+        arrow.appendChild(label.firstChild);
+      }
+      label.appendChild(arrow);
+      label.tabIndex = -1;
+      var said = function () {
+        arrow.setAttribute("aria-expanded", box.checked ? "true" : "false");
+      };
+      said();
+      box.addEventListener("change", said);
+      arrow.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          label.click();
+        }
+      });
     });
   }
 

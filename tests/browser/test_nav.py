@@ -75,23 +75,39 @@ def test_a_sections_arrow_is_named_by_its_section_and_pressed_throws_nothing(ope
     parent = page.locator(".md-sidebar--primary nav.md-nav").filter(
         has=page.locator(f":scope > label.md-nav__title:text-is('{PARENT_TITLE}')"))
     box = parent.locator(":scope > label.md-nav__title").get_attribute("for")
-    arrow = page.locator(f".md-sidebar--primary label.md-nav__link[for='{box}']")
-    assert arrow.get_attribute("tabindex") == "0" and arrow.inner_text().strip() == ""
+    label = page.locator(f".md-sidebar--primary label.md-nav__link[for='{box}']")
+    # The tab stop is the arrow's button inside the label (navigationArrows), the label
+    # itself out of the tab order: one stop, as before.
+    arrow = label.get_by_role("button")
+    assert label.get_attribute("tabindex") == "-1" and arrow.get_attribute("tabindex") == "0"
+    assert arrow.inner_text().strip() == ""
     # Named, the arrow and its list, as the list's title band says.
     session = page.context.new_cdp_session(page)
     arrow.focus()
     nodes = session.send("Accessibility.getFullAXTree")["nodes"]
-    focused = [n.get("name", {}).get("value") for n in nodes
+    focused = [n for n in nodes
                if any(p["name"] == "focused" and p["value"]["value"] for p in n.get("properties", []))]
-    assert focused[-1] == PARENT_TITLE
+    assert focused[-1].get("name", {}).get("value") == PARENT_TITLE
+    # ...and said open or closed where the focus is (Material says it on the list only).
+    assert focused[-1]["role"]["value"] == "button"
+    assert {p["name"]: p["value"]["value"] for p in focused[-1]["properties"]}.get("expanded") is True
     expect(page.get_by_role("navigation", name=PARENT_TITLE, exact=True)).to_have_count(1)
     expect(page.get_by_role("navigation", name="Topics", exact=True)).to_have_count(1)
-    # Pressed, its list is closed and said so (Material's aria-expanded), then opened.
+    # Pressed, its list is closed and said so, on the list (Material's aria-expanded)
+    # and on the arrow, then opened, by Space, then by the mouse.
     assert parent.get_attribute("aria-expanded") == "true"
     page.keyboard.press("Enter")
     expect(parent).to_have_attribute("aria-expanded", "false")
-    arrow.click()
+    expect(arrow).to_have_attribute("aria-expanded", "false")
+    assert not page.evaluate(f"document.getElementById('{box}').checked")
+    page.keyboard.press(" ")
     expect(parent).to_have_attribute("aria-expanded", "true")
+    expect(arrow).to_have_attribute("aria-expanded", "true")
+    arrow.click()
+    expect(parent).to_have_attribute("aria-expanded", "false")
+    expect(arrow).to_have_attribute("aria-expanded", "false")
+    label.click()
+    expect(arrow).to_have_attribute("aria-expanded", "true")
 
 
 def test_on_a_phone_the_drawer_of_a_sub_topic_opens_at_its_parents_list(open_context, tables_url):
