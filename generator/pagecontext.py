@@ -859,7 +859,9 @@ def all_papers_page(site: Site, index: Index) -> Page:
         ids = topics_of[pid]
         refs = shared.get(ids)
         if refs is None:
-            refs = shared[ids] = (tuple([topics[t] for t in ids]), tuple([topics[t].title for t in ids]))
+            # In the home page's order, as the paper's own page lists them (`places`).
+            ordered = sorted(ids, key=index.rank.__getitem__)
+            refs = shared[ids] = (tuple([topics[t] for t in ordered]), tuple([topics[t].title for t in ordered]))
         rows.append(_all_papers_row(index, here, pid, ids, *refs))
     with_code = sum(1 for badge in index.code.values() if badge is not None)
     # What the rows show, read from the papers as `_paper_ref` reads them: a rerun

@@ -484,6 +484,12 @@ def test_every_paper_page_lists_its_topics_and_their_reading_orders_in_the_home_
     context = page(result, "papers/c.md").context
     assert dict(zip([t.title for t in context["topics"]], context["start_here"])) == {
         "Other": None, "Merging": 1, "Arithmetic": None}
+    # The All papers table's rows name them in that order too (d: "Other, Arithmetic"
+    # was written "Other" last).
+    rows = {row.paper_id: row.make() for row in page(result, "papers/index.md").context["rows"]}
+    for pid in "bc":
+        assert [t.title for t in rows[pid].topics] == ["Other", "Merging", "Arithmetic"], pid
+    assert [t.title for t in rows["d"].topics] == ["Other", "Arithmetic"]
 
 
 def test_each_reading_order_entry_says_in_words_what_order_places_the_paper():
