@@ -262,9 +262,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url and not os.environ.get(_SERVING):
         # Fine for a look on this machine; published so, instant navigation, the 404 page
         # under a sub-path and absolute feed links do not work (the README says why).
+        # The feeds are written all the same (a link relative to the feed's own address is
+        # valid Atom, RFC 4287's IRI references; the served site's feed needs none), but
+        # said by name: a feed is read by a program, not by the curator who would see what
+        # the pages lack, and its ids (`urn:` names) change once the address is set, each
+        # entry then new to a subscriber. Not a warning: `make site`, a first look on a
+        # fresh clone, builds --strict without SITE_URL; CI sets it for what it publishes.
         log.info(
             "readinglist: site_url is not set (SITE_URL is empty): build with"
-            " SITE_URL=https://your.host/path/ for a site to publish"
+            " SITE_URL=https://your.host/path/ for a site to publish (without it the feeds'"
+            " links are relative, which some feed readers do not follow, and their entries'"
+            " ids change once it is set)"
         )
     root = Path(config.config_file_path).resolve().parent
     # (`mkdocs build` alone: `readinglist build`, `serve` and `check` say it before.)

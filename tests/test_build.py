@@ -608,10 +608,22 @@ def test_a_build_without_site_url_says_it_is_no_site_to_publish(tmp_path, capsys
     note = "readinglist: site_url is not set (SITE_URL is empty)"
     monkeypatch.setenv("SITE_URL", "")
     assert main(["--root", str(project), "build"]) == 0
-    assert note in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert note in err
+    # The feeds are written with relative links: said by name (a feed reader, not the
+    # curator, meets them), as the ids that change once the address is set.
+    assert (
+        "for a site to publish (without it the feeds' links are relative, which some feed"
+        " readers do not follow, and their entries' ids change once it is set)"
+    ) in err
+    feed = (project / "site/feed.xml").read_text()
+    assert "<id>urn:readinglist:feed.xml</id>" in feed and 'href="feed.xml"' in feed
     monkeypatch.setenv("SITE_URL", "https://lab.github.io/reading-list/")
     assert main(["--root", str(project), "build"]) == 0
     assert note not in capsys.readouterr().err
+    feed = (project / "site/feed.xml").read_text()
+    assert "<id>https://lab.github.io/reading-list/feed.xml</id>" in feed
+    assert 'href="https://lab.github.io/reading-list/feed.xml"' in feed
 
 
 def test_a_build_ends_with_commands_that_serve_the_site_from_the_folder_it_ran_in(
