@@ -125,7 +125,9 @@ def test_on_a_desktop_the_phone_buttons_stay_out_of_the_tab_order(open_context, 
     stops = _tab_stops(page, 10)
     # (Material shows neither at this width: the navigation is beside the page, and the
     # search box in the header. The hidden drawer's rule is for narrow screens only.)
-    assert not [s for s in stops if s["button"]], stops
+    # The header's, that is: a section's arrow in the navigation is a button of its own
+    # (readinglist.js's navigationArrows), a stop here as the label before it was.
+    assert not [s for s in stops if s["button"] and not s["inDrawer"]], stops
     assert any(s["inDrawer"] and s["onScreen"] for s in stops), stops
 
 
