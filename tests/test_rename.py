@@ -251,8 +251,9 @@ def test_line_endings_and_a_byte_order_mark_are_kept(root):
 
 
 def test_a_topic_rename_changes_its_id_its_sub_topics_papers_and_links_and_nothing_else(root, capsys):
-    _edit(root / "content/papers/merging-by-arithmetic.yml", "related: [replay-against-forgetting]",
-          "related: [replay-against-forgetting]\ntopics: [model-merging]\nexclude_topics: ['task-arithmetic']")
+    # (In place of the fixture's own `topics: [task-arithmetic]`.)
+    _edit(root / "content/papers/merging-by-arithmetic.yml", "topics: [task-arithmetic]",
+          "topics: [model-merging]\nexclude_topics: ['task-arithmetic']")
     about = root / "content" / "pages" / "about.md"
     about.write_text(
         about.read_text(encoding="utf-8")
@@ -612,7 +613,7 @@ def test_a_topic_rename_that_would_rewrite_a_read_only_paper_file_writes_nothing
     # The paper that names the topic is read-only: topics.yml and the page that links
     # the topic are not written either.
     paper = root / "content/papers/merging-by-arithmetic.yml"
-    _edit(paper, "related: [replay-against-forgetting]", "related: [replay-against-forgetting]\ntopics: [model-merging]")
+    _edit(paper, "topics: [task-arithmetic]", "topics: [model-merging]")  # (the fixture's own, replaced)
     about = root / "content" / "pages" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\nSee [merging](topics/model-merging/index.md).\n", encoding="utf-8")
     paper.chmod(0o444)
