@@ -23,7 +23,7 @@ from .importedfile import Fate, Gone
 from .models import Content, Paper, has_invisible, is_citation_key
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
 from .quoting import quoted, shell_quoted
-from .slugs import slugify
+from .slugs import slugify, unique_slug
 from .topicsfile import (
     TopicDraft,
     check_duplicates,
@@ -535,6 +535,34 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems, gone: Go
         else:
             said += f"; rename the file to {quoted(paper_id + '.yml')} (a file's name is its paper's id): {mv}"
         problems.error(draft.nodes["id"].loc, said)
+    _check_reused_ids(papers, names, problems, gone)
+
+
+def _check_reused_ids(papers: Sequence[PaperDraft], names: Container[str], problems: Problems, gone: Gone) -> None:
+    """A file named for its id that git's copy of it, or the importer's record, says was
+    another paper (`Gone.reused`): a paper's file written over, or a deleted paper's
+    file made again, for a new paper. Nothing else tells it, and the old paper's address,
+    readers' marks of it and other sites' links to it led to the new one: an error, with
+    an id of its own for the new paper (from its title) and, from git, the command that
+    brings the other paper's file back."""
+    named = {draft.id: draft for draft in papers if draft.id is not None and draft.id == draft.stem}
+    for paper_id, (title, told, commit) in sorted(gone.reused((i, d.values) for i, d in named.items()).items()):
+        draft = named[paper_id]
+        was = f" ({quoted(title)})" if title else ""
+        own = draft.values.get("title")
+        new = unique_slug(slugify(own) if isinstance(own, str) else f"{paper_id}-2", names)
+        target = posixpath.join(posixpath.dirname(draft.shown), f"{new}.yml")
+        back = (
+            f"; to keep that paper too, bring its file back once this one is moved: git checkout {commit} --"
+            f" {shell_quoted(draft.shown)}" if commit else ""
+        )
+        problems.error(
+            draft.nodes["id"].loc,
+            f"{quoted(paper_id)} was the id of another paper{was} ({told}), and this file gives it to"
+            f" another paper now: that paper's address papers/{paper_id}/, readers' marks of it and"
+            f" other sites' links to it would lead to this one; give this paper its own id: write"
+            f" 'id: {new}' and rename the file, mv {shell_quoted(draft.shown)} {shell_quoted(target)}{back}",
+        )
 
 
 def _id_as_a_name(

@@ -87,6 +87,19 @@ class Copies:
         return where
 
 
+def changed_names(folder: Path) -> frozenset[str] | None:
+    """The names of the files directly in ``folder`` whose work-tree copy is not HEAD's:
+    edited, deleted, added, or never given to git; None when ``folder`` is in no git work
+    tree with a commit (or there is no git). Two git runs, whatever the folder holds;
+    a file whose copy is HEAD's is told by nothing that git's copy would (`Gone.reused`)."""
+    diff = _git_bytes(folder, "diff", "--no-renames", "--name-only", "--relative", "-z", "HEAD", "--", ".")
+    if diff is None:
+        return None
+    untracked = _git_bytes(folder, "ls-files", "-z", "--others", "--exclude-standard", "--", ".") or b""
+    names = (raw.decode("utf-8", "replace") for raw in (diff + b"\0" + untracked).split(b"\0"))
+    return frozenset(name for name in names if name and "/" not in name)
+
+
 def _short(folder: Path, rev: str) -> str:
     return _git(folder, "rev-parse", "--short", rev) or rev
 

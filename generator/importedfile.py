@@ -394,6 +394,11 @@ class Gone:
         for a new paper, which `file_renamed` took for a file renamed: moved "back" and
         renamed forward, the old paper's address and readers' marks would have led to
         the new one. None for the same paper, or nothing to tell it by."""
+        found = self._other(paper_id, values)
+        return None if found is None else found[:2]
+
+    def _other(self, paper_id: str, values: Mapping[str, object]) -> tuple[str, str, str] | None:
+        """`other_paper`, and the commit of git's copy that told it ("" for the record)."""
         ours = provenance.marks_of(values)
         found = self._git_values(paper_id, self._papers_dir) if self._papers_dir is not None else None
         if found is not None:
@@ -401,17 +406,51 @@ class Gone:
             theirs = provenance.marks_of(before)
             retitled = _retitled(before, values)
             title = before.get("title")
-            told = (title if isinstance(title, str) else "", f"git's copy of {paper_id}.yml at {copy.commit}")
+            told = (
+                title if isinstance(title, str) else "", f"git's copy of {paper_id}.yml at {copy.commit}", copy.commit
+            )
         else:
             seen = self._seen(paper_id)
             if seen is None or seen.pending or seen.renamed_to:
                 return None
             theirs = seen.marks()
             retitled = _recorded_retitled(seen, values)
-            told = ("", f"the importer's record, content/{provenance.RELATIVE_PATH.as_posix()}")
+            told = ("", f"the importer's record, content/{provenance.RELATIVE_PATH.as_posix()}", "")
         if not theirs or not ours or theirs & ours or retitled:
             return None  # (nothing to compare by, or the same paper)
         return told
+
+    def reused(self, named: Iterable[tuple[str, Mapping[str, object]]]) -> dict[str, tuple[str, str, str]]:
+        """Paper id -> (the title, "" when unknown; where that paper is told; the commit
+        of git's copy that told it, "" for the record) of the other paper whose id a file
+        named for it gives now, of ``named``, (id, values) of the files whose id is their
+        name: a paper's file written over with another paper, or a deleted paper's file
+        made again for a new one. Its address, and readers' marks and other sites' links
+        to it, would lead to the new paper with nothing said. Told by git's copy of the
+        file when the work tree's is not HEAD's, else (no git, or a file git never had)
+        by the importer's record, as `other_paper` tells it: the same paper retitled,
+        its typo fixed or its file rewritten is not another. A file as HEAD has it is
+        told nothing (committed, the reuse is the curator's choice), nor one whose values
+        the importer's record has: then two git runs are all a large list costs."""
+        from .gitcopy import changed_names  # imported late, as in _git_values
+
+        changed = changed_names(self._papers_dir) if self._papers_dir is not None else None
+        found: dict[str, tuple[str, str, str]] = {}
+        for paper_id, values in named:
+            if changed is not None and f"{paper_id}.yml" not in changed:
+                continue
+            seen = self._seen(paper_id)
+            if seen is None and changed is None:
+                continue  # (neither git nor the record knows the id: nothing to tell it by)
+            if (
+                seen is not None and not seen.pending and not seen.renamed_to
+                and (provenance.marks_of(values) & seen.marks() or _recorded_retitled(seen, values))
+            ):
+                continue  # (the paper the importer recorded under that id)
+            other = self._other(paper_id, values)
+            if other is not None:
+                found[paper_id] = other
+        return found
 
     def file_renamed(self, paper_id: str, name: str) -> bool:
         """Whether the file of paper ``paper_id`` was renamed to ``name``.yml, its id left

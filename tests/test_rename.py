@@ -904,3 +904,113 @@ def test_a_misnamed_files_formerly_list_is_told_to_be_added_to(root):
     said = [e for e in _errors(root) if "does not match the file name" in e]
     assert len(said) == 1
     assert "if the site was published with 'gem', add 'gem' to its 'formerly:' list so that address leads here" in said[0]
+
+
+def _reused(root: Path) -> list[str]:
+    return [e for e in _errors(root) if "was the id of another paper" in e]
+
+
+def test_a_papers_file_written_over_with_another_paper_is_told_to_take_its_own_id(root):
+    # (hunt22: a paper's file, named for its id, given another paper's title and people
+    # over the old ones said nothing: the old paper's address, readers' marks of it and
+    # other sites' links to it led to the new one.)
+    from tests.gitrepo import git
+
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "list")
+    head = git(root, "rev-parse", "--short", "HEAD").strip()
+    papers = root / "content" / "papers"
+    old = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
+    (papers / "gradient-episodic-memory.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
+        encoding="utf-8",
+    )
+    assert _reused(root) == [
+        "content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory' was the id of another"
+        " paper ('Gradient Episodic Memory for Continual Learning') (git's copy of gradient-episodic-memory.yml"
+        f" at {head}), and this file gives it to another paper now: that paper's address"
+        " papers/gradient-episodic-memory/, readers' marks of it and other sites' links to it would lead to"
+        " this one; give this paper its own id: write 'id: another-paper-entirely' and rename the file,"
+        " mv content/papers/gradient-episodic-memory.yml content/papers/another-paper-entirely.yml; to keep"
+        f" that paper too, bring its file back once this one is moved: git checkout {head} --"
+        " content/papers/gradient-episodic-memory.yml"
+    ]
+    # Committed, the reuse is the curator's: nothing is said of it.
+    git(root, "commit", "-qam", "the id reused")
+    assert _reused(root) == []
+    git(root, "checkout", "-q", "HEAD~1", "--", "content/papers/gradient-episodic-memory.yml")
+    git(root, "commit", "-qam", "the paper back")
+    # The same paper edited is no other: a typo of its title fixed ...
+    (papers / "gradient-episodic-memory.yml").write_text(
+        old.replace("Episodic Memory for", "Episodic Memroy for"), encoding="utf-8"
+    )
+    assert _reused(root) == []
+    # ... its title rewritten, its DOI kept ...
+    rewritten = old.replace("Gradient Episodic Memory for Continual Learning", "Episodic Memory Against Forgetting")
+    text = rewritten[: rewritten.index("abstract: |")]
+    (papers / "gradient-episodic-memory.yml").write_text(text, encoding="utf-8")
+    assert _reused(root) == []
+    # ... or its file written anew with its people, no DOI nor abstract.
+    (papers / "gradient-episodic-memory.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Episodic Memory Against Forgetting\n"
+        "authors: ['Hopper, Grace M.']\nyear: 2017\n",
+        encoding="utf-8",
+    )
+    assert _reused(root) == []
+
+
+def test_a_deleted_papers_file_made_again_for_another_paper_is_told_to_take_its_own_id(root):
+    # (hunt22: the deletion committed, a new file of that name and id is another paper:
+    # git's copy before the deletion tells it.)
+    from tests.gitrepo import git
+
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "list")
+    before = git(root, "rev-parse", "--short", "HEAD").strip()
+    git(root, "rm", "-q", "content/papers/gradient-episodic-memory.yml")
+    git(root, "commit", "-qm", "drop a paper")
+    papers = root / "content" / "papers"
+    (papers / "gradient-episodic-memory.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
+        encoding="utf-8",
+    )
+    said = _reused(root)
+    assert len(said) == 1 and f"(git's copy of gradient-episodic-memory.yml at {before})" in said[0], said
+    assert said[0].startswith("content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory'")
+    # The deleted paper brought back is that paper.
+    git(root, "checkout", "-q", "HEAD~1", "--", "content/papers/gradient-episodic-memory.yml")
+    assert _reused(root) == []
+
+
+def test_without_git_the_importers_record_tells_a_file_written_over_with_another_paper(root):
+    from generator import provenance
+    from generator.matchkeys import title_key
+
+    # The record of the title as the importer keeps it: its digest, and its matching form's.
+    title = "Gradient Episodic Memory for Continual Learning"
+    seen = provenance.Seen({"title": frozenset({provenance.digest(title), title_key(title)})}, frozenset())
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    path.write_text(provenance.dumps({"gradient-episodic-memory": seen}), encoding="utf-8")
+    papers = root / "content" / "papers"
+    old = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
+    (papers / "gradient-episodic-memory.yml").write_text(
+        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
+        encoding="utf-8",
+    )
+    assert _reused(root) == [
+        "content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory' was the id of another"
+        " paper (the importer's record, content/sources/imported.json), and this file gives it to another"
+        " paper now: that paper's address papers/gradient-episodic-memory/, readers' marks of it and other"
+        " sites' links to it would lead to this one; give this paper its own id: write"
+        " 'id: another-paper-entirely' and rename the file, mv content/papers/gradient-episodic-memory.yml"
+        " content/papers/another-paper-entirely.yml"
+    ]
+    # The recorded paper with a typo of its title fixed is that paper.
+    (papers / "gradient-episodic-memory.yml").write_text(
+        old.replace("Gradient Episodic Memory for", "Gradient episodic memory for"), encoding="utf-8"
+    )
+    assert _reused(root) == []
+
