@@ -41,6 +41,7 @@ from .topicsfile import (
     read_topics,
     warn_empty_topics,
     warn_misspelt_keywords,
+    warn_renamed_by_hand,
     warn_short_reading_orders,
     warn_topicless,
 )
@@ -216,6 +217,8 @@ def _load_content(
             imported_stamp = settled_stamp(imported_path, now, missing=MISSING)
             start = len(problems.items)
             topics, topics_read, unnamed = read_topics(topics_path, root, problems)
+            if topics_read:
+                warn_renamed_by_hand(topics_path, display(topics_path, root), topics, problems)
             topic_problems = tuple(problems.items[start:])
             listing, claims = _counts(drafts)
             checked = cross_check(

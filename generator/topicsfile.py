@@ -1429,3 +1429,75 @@ def only_known_topic(topic: Topic, paper_ids: set[str], topic_ids: set[str]) -> 
         parent=topic.parent if topic.parent in topic_ids else "",
         reading_order=tuple(p for p in topic.reading_order if p in paper_ids),
     )
+
+
+def warn_renamed_by_hand(path: Path, shown: str, topics: Sequence[TopicDraft], problems: Problems) -> None:
+    """A topic whose id was changed by hand in topics.yml (``path``, shown as ``shown``):
+    git's copy of the file (HEAD's, while the change is not committed) has a topic of its
+    title under an id no topic has now nor lists in its `formerly:`. Its old address
+    topics/<old>/ would lead nowhere with nothing said where the topic is (papers naming
+    the old id are told "unknown topic"), and `readinglist rename --topic` or a
+    `formerly:` keeps it. A warning, as a paper renamed by hand is (curation._warn_renames):
+    the old address breaks, it leads to no other topic. Two git runs; a file as git
+    has it is not read again."""
+    from .gitcopy import last_copy  # imported late: the check of topics.yml alone runs git
+
+    try:
+        now = path.read_bytes()
+    except OSError:
+        return
+    copy = last_copy(path.parent, path.name)
+    if copy is None or copy.data == now:
+        return
+    ids = {draft.id for draft in topics}
+    kept = ids | renamed_topics(topics).keys()
+    listed = _ids_and_titles(copy.data)
+    before = {old: title for old, title in listed if old not in kept}
+    if not before:
+        return  # (the usual edit: every topic git had is there still)
+    titled: dict[str, list[TopicDraft]] = {}
+    for draft in topics:
+        title = draft.values.get("title")
+        if draft.usable and "id" in draft.nodes and isinstance(title, str):
+            titled.setdefault(_title_form(title), []).append(draft)
+    had = {old for old, _ in listed}
+    for old, title in sorted(before.items()):
+        found = [draft for draft in titled.get(_title_form(title), ()) if draft.id not in had]
+        if len(found) != 1:
+            continue  # (none, or several topics of its title: which one it became is unknown)
+        new = found[0].id
+        former = former_ids(found[0])
+        add = f"add {quoted(old)} to its 'formerly:' list" if former else f"add 'formerly: [{old}]'"
+        problems.warning(
+            found[0].nodes["id"].loc,
+            f"topic {quoted(new)} was {quoted(old)} (git's copy of {shown} at {copy.commit}): its old address"
+            f" topics/{old}/ leads nowhere now, and papers naming {quoted(old)} name no topic; {add} so the"
+            f" old address leads here, or, to rename it with every paper and page naming it, write"
+            f" 'id: {old}' back and run: readinglist rename --topic {old} {new}",
+        )
+
+
+def _title_form(title: str) -> str:
+    """A topic's title as two titles of one topic match: case and spacing aside."""
+    return " ".join(unicodedata.normalize("NFC", title).casefold().split())
+
+
+def _ids_and_titles(data: bytes) -> list[tuple[str, str]]:
+    """(id, title) of each topic of a copy of topics.yml that gives both as text; none
+    of a copy that cannot be read."""
+    from .yamlio import parse
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    tree = parse(text, TOPICS_FILE, Problems())
+    listed = tree.get("topics") if isinstance(tree, Map) else None
+    found: list[tuple[str, str]] = []
+    for item in listed.items if isinstance(listed, Seq) else ():
+        if not isinstance(item, Map):
+            continue
+        topic_id, title = item.get("id"), item.get("title")
+        if isinstance(topic_id, Scalar) and isinstance(title, Scalar) and topic_id.text and title.text:
+            found.append((str(topic_id.text), str(title.text)))
+    return found

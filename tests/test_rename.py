@@ -1014,3 +1014,35 @@ def test_without_git_the_importers_record_tells_a_file_written_over_with_another
     )
     assert _reused(root) == []
 
+
+def test_a_topic_renamed_by_hand_is_told_its_formerly_or_the_rename_command(root):
+    # (hunt22: a topic's id changed in topics.yml, no `formerly:`, lost its old address
+    # with nothing said where the topic is: papers naming the old id were told "unknown
+    # topic" only, and with none naming it, nothing at all.)
+    from tests.gitrepo import git
+
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "list")
+    head = git(root, "rev-parse", "--short", "HEAD").strip()
+    topics = root / "content" / "topics.yml"
+    _edit(topics, "  - id: model-merging\n", "  - id: weight-merging\n")
+
+    def told() -> list[str]:
+        _, problems = load_content(root / "content", root)
+        return [str(p) for p in problems.warnings if "was 'model-merging'" in p.message]
+
+    assert told() == [
+        "content/topics.yml:19:9: warning: topic 'weight-merging' was 'model-merging' (git's copy of"
+        f" content/topics.yml at {head}): its old address topics/model-merging/ leads nowhere now, and"
+        " papers naming 'model-merging' name no topic; add 'formerly: [model-merging]' so the old address"
+        " leads here, or, to rename it with every paper and page naming it, write 'id: model-merging' back"
+        " and run: readinglist rename --topic model-merging weight-merging"
+    ]
+    # Done as told, nothing more is said of it.
+    _edit(topics, "  - id: weight-merging\n", "  - id: weight-merging\n    formerly: [model-merging]\n")
+    assert told() == []
+    # Another topic in its place (another title) is no rename of it.
+    git(root, "checkout", "-q", "--", "content/topics.yml")
+    _edit(topics, "  - id: model-merging\n    title: Model merging", "  - id: weight-merging\n    title: Pruning")
+    assert told() == []
