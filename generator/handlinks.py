@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import html
 import posixpath
 import re
 from bisect import bisect_right
@@ -97,7 +98,7 @@ def check_hand_pages(
     _warn_not_pages(folder, root, problems)
     names = [path.stem for path in found]
     # Made when a first link needs them: most pages link only to other sites.
-    files: frozenset[str] | None = None
+    known = functools.cache(lambda: _known(content, names))
     # A topic's title or keyword written as its id (topicsfile.topic_aliases).
     aliases = functools.cache(
         lambda: topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
@@ -106,9 +107,6 @@ def check_hand_pages(
     titles = functools.cache(lambda: paper_titles((p.id, p.title) for p in content.papers))
     # mkdocs.yml's theme folder, read when a link leads to no file the generator writes.
     theme = functools.cache(lambda: theme_folder(root))
-    paper_ids: set[str] = set()
-    topic_ids: set[str] = set()
-    renamed_topics: dict[str, str] = {}
     generated = site_files((topic.id for topic in content.topics), ())
     # (The pages before this one, too, as the build plans them: About.md, then about.md.)
     taken = list(generated)
@@ -149,17 +147,20 @@ def check_hand_pages(
                 if said := _unreachable(href):
                     problems.warning(Location(shown, line, col), f"link {quoted(href)}: {said}")
                 continue
-            if files is None:
-                paper_ids = {paper.id for paper in content.papers}
-                topic_ids = {topic.id for topic in content.topics}
-                files = site_files(topic_ids, names)
-                renamed_topics = _renamed_topics(content)
+            paper_ids, topic_ids, files, renamed_topics = known()
             why = link_problem(
                 href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles,
                 lambda: _theme_assets(theme(), root),
             )
             if why and why.startswith(f"link {quoted(href)} leads to no file of the site"):
                 why = None if _from_theme(href, theme()) else _left_out(href, folder, root, theme()) or why
+            if why:
+                problems.error(Location(shown, line, col), why)
+        for href, line, col in html_links_of(text):
+            paper_ids, topic_ids, files, renamed_topics = known()
+            why = html_link_problem(
+                href, "" if path.stem == "index" else f"{path.stem}/", paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles
+            )
             if why:
                 problems.error(Location(shown, line, col), why)
 
@@ -557,6 +558,13 @@ def _labelled(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInlin
 
 
 # A full or collapsed reference's label, at the end of the link's source: `][ref]`, `][]`.
+def _known(content: Content, names: Iterable[str]) -> tuple[set[str], set[str], frozenset[str], dict[str, str]]:
+    """The papers' and the topics' ids, the files of the site, the topics' old ids."""
+    paper_ids = {paper.id for paper in content.papers}
+    topic_ids = {topic.id for topic in content.topics}
+    return paper_ids, topic_ids, site_files(topic_ids, names), _renamed_topics(content)
+
+
 _FULL_REFERENCE = re.compile(r"\]\[((?:[^\[\]\\]|\\.)*)\]$")
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 for _rule in ("link", "image"):
@@ -621,6 +629,95 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
                 at = block
             line = bisect_right(starts, at) - 1
             yield href, line + 1, at - starts[line] + 1
+
+
+# An `<a>` tag's href in raw HTML, in any of HTML's three spellings of a value.
+_HTML_HREF = re.compile(r"""<a\s(?:[^<>"']|"[^"]*"|'[^']*')*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+@functools.lru_cache(maxsize=32)
+def html_links_of(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Each `<a href>` of the raw HTML of a Markdown text (its HTML blocks and inline
+    tags, not code), with the 1-based line and column of its address. MkDocs checks
+    and rewrites Markdown links only: raw HTML reaches the page as it is written."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    found: list[tuple[str, int, int]] = []
+    after = 0  # (tags come in the order they are written: the next is after the last)
+    for token in _MARKDOWN.parse(_open_admonitions(text)):
+        if token.map is None:
+            continue
+        if token.type == "html_block":
+            pieces = [token.content]
+        else:
+            pieces = [child.content for child in token.children or () if child.type == "html_inline"]
+        for piece in pieces:
+            for tag in _HTML_HREF.finditer(piece):
+                at = text.find(tag.group(0), max(after, starts[token.map[0]]))
+                if at < 0:  # (a tag written over lines of a paragraph, or an escape: its block)
+                    at = starts[token.map[0]]
+                else:
+                    after = at + len(tag.group(0))
+                    at += tag.start(tag.lastindex or 0) - tag.start()
+                href = html.unescape(next(group for group in tag.groups() if group is not None))
+                line = bisect_right(starts, at) - 1
+                found.append((href, line + 1, at - starts[line] + 1))
+    return tuple(found)
+
+
+def html_link_problem(
+    href: str,
+    here: str,
+    paper_ids: set[str],
+    topic_ids: set[str],
+    fate: Callable[[str], Fate | None],
+    meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset()),
+    aliases: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
+    renamed_topics: Mapping[str, str] | None = None,
+    titles: Callable[[], PaperTitles] | None = None,
+) -> str | None:
+    """Why the address ``href`` of a raw HTML link on the hand page served at ``here``
+    (its directory URL) leads to no paper's or topic's page, as a browser follows it;
+    None when it does, or names no paper's or topic's page at all. A link written as a
+    Markdown link is (`link_problem`): to a page file, which raw HTML keeps as written.
+    The fix is the page's address from this page."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None  # (another site's, or an anchor of this page)
+    path = unquote(parts.path)
+    tail = f"#{parts.fragment}" if parts.fragment else ""
+    target = posixpath.normpath(posixpath.join("/" + here, path)).lstrip("/")
+    found = re.fullmatch(r"(papers|topics)/([^/]+?)(/index\.html|/index\.md|\.md)?", target)
+    if found is None:
+        return None
+    folder, name, ending = found.groups()
+    is_paper = folder == "papers"
+    known = paper_ids if is_paper else topic_ids
+
+    def address(other: str) -> str:
+        return pages.relative(here, pages.paper_url(other) if is_paper else pages.topic_url(other)) + tail
+
+    if name in known:
+        if ending in ("/index.md", ".md"):
+            return (
+                f"link {quoted(href)} is raw HTML, which MkDocs leaves as written (it makes only Markdown"
+                f" links to page files addresses): write the page's address, {quoted(address(name))}"
+            )
+        return None
+    if name in meant[0 if is_paper else 1]:
+        return None  # (a file with errors of its own defines or is named for it)
+    said = f"link {quoted(href)} leads to no page: "
+    if is_paper:
+        gone = fate(name)
+        if gone is not None:
+            return said + gone.says(name, address)
+        return said + f"no paper {quoted(name)}" + after_unknown(
+            "paper", suggest_paper(name, sorted(paper_ids), titles() if titles else None, address)
+        )
+    if name in (renamed_topics or {}):
+        return said + Fate(renamed_topics[name], what="topic").says(name, address)  # type: ignore[index]
+    return said + f"no topic {quoted(name)}" + after_unknown(
+        "topic", suggest_topic(name, sorted(topic_ids), aliases() if aliases else {}, address)
+    )
 
 
 def _defined_at(href: str, text: str, starts: list[int], lines: list[int]) -> tuple[int, int]:

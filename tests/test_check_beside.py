@@ -91,6 +91,36 @@ def test_a_link_to_a_deleted_paper_is_reported_at_its_place_in_the_page(tmp_path
     ]
 
 
+def test_a_raw_html_link_is_checked_as_the_browser_follows_it_from_the_pages_address(tmp_path):
+    # (hunt22: MkDocs neither checks nor rewrites a link of raw HTML, and check read only
+    # Markdown links: a hand page's <a href> to a paper deleted, a mistyped topic, or a
+    # page file, which raw HTML keeps as written, broke in the site with nothing said.)
+    root = three_papers(tmp_path)
+    (root / "content" / "papers" / "multi-task-survey.yml").unlink()
+    with_pages(
+        root,
+        index=(
+            '# Home\n\n<p>Start with <a href="papers/a/">a</a>, the\n'
+            '<a class="x" href=\'papers/multi-task-survey/\'>survey</a>.</p>\n'
+        ),
+        about=(
+            '# About\n\nRead <a href="../papers/b/index.html">b</a>, <a href="/topics/in-context-learning/">one'
+            ' topic</a>, <a href="../topics/multi-task-learnin/">another</a>,\n'
+            '<a href="../papers/c.md#abstract">c</a>, <a href="https://example.org/papers/gone/">elsewhere</a>'
+            ' and `<a href="../papers/gone/">code</a>`.\n'
+        ),
+    )
+    assert messages(root) == [
+        "content/pages/about.md:3:109: link '../topics/multi-task-learnin/' leads to no page: no topic"
+        " 'multi-task-learnin' (did you mean '../topics/multi-task-learning/'?)" + TOPIC_FIX,
+        "content/pages/about.md:4:10: link '../papers/c.md#abstract' is raw HTML, which MkDocs leaves as"
+        " written (it makes only Markdown links to page files addresses): write the page's address,"
+        " '../papers/c/#abstract'",
+        f"{INDEX}:4:20: link 'papers/multi-task-survey/' leads to no page: no paper 'multi-task-survey'"
+        + NO_SUCH_PAPER,
+    ]
+
+
 def test_a_link_inside_an_admonition_is_checked_as_mkdocs_renders_it(tmp_path):
     # CommonMark reads an admonition's indented body as code: check saw no link there,
     # and the strict build then stopped on MkDocs' own warning, without a line.
