@@ -538,6 +538,12 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems, gone: Go
     _check_reused_ids(papers, names, problems, gone)
 
 
+def reused_id(paper_id: str) -> str:
+    """How `_check_reused_ids`' error of ``paper_id`` starts (`readinglist rename` of that
+    paper, which gives it another id, is what it asks for)."""
+    return f"{quoted(paper_id)} was the id of another paper"
+
+
 def _check_reused_ids(papers: Sequence[PaperDraft], names: Container[str], problems: Problems, gone: Gone) -> None:
     """A file named for its id that git's copy of it, or the importer's record, says was
     another paper (`Gone.reused`): a paper's file written over, or a deleted paper's
@@ -558,7 +564,7 @@ def _check_reused_ids(papers: Sequence[PaperDraft], names: Container[str], probl
         )
         problems.error(
             draft.nodes["id"].loc,
-            f"{quoted(paper_id)} was the id of another paper{was} ({told}), and this file gives it to"
+            f"{reused_id(paper_id)}{was} ({told}), and this file gives it to"
             f" another paper now: that paper's address papers/{paper_id}/, readers' marks of it and"
             f" other sites' links to it would lead to this one; give this paper its own id: write"
             f" 'id: {new}' and rename the file, mv {shell_quoted(draft.shown)} {shell_quoted(target)}{back}",
