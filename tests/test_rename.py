@@ -11,6 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.curation import load_content
+from tests.gitrepo import git
 from tests.test_build import FIXTURE
 
 
@@ -906,6 +907,14 @@ def test_a_misnamed_files_formerly_list_is_told_to_be_added_to(root):
     assert "if the site was published with 'gem', add 'gem' to its 'formerly:' list so that address leads here" in said[0]
 
 
+def _committed(root: Path) -> str:
+    """The list made a git repository, all of it committed: that commit, abbreviated."""
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "list")
+    return git(root, "rev-parse", "--short", "HEAD").strip()
+
+
 def _reused(root: Path) -> list[str]:
     return [e for e in _errors(root) if "was the id of another paper" in e]
 
@@ -914,12 +923,7 @@ def test_a_papers_file_written_over_with_another_paper_is_told_to_take_its_own_i
     # (hunt22: a paper's file, named for its id, given another paper's title and people
     # over the old ones said nothing: the old paper's address, readers' marks of it and
     # other sites' links to it led to the new one.)
-    from tests.gitrepo import git
-
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "list")
-    head = git(root, "rev-parse", "--short", "HEAD").strip()
+    head = _committed(root)
     papers = root / "content" / "papers"
     old = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
     (papers / "gradient-episodic-memory.yml").write_text(
@@ -963,12 +967,7 @@ def test_a_papers_file_written_over_with_another_paper_is_told_to_take_its_own_i
 def test_a_deleted_papers_file_made_again_for_another_paper_is_told_to_take_its_own_id(root):
     # (hunt22: the deletion committed, a new file of that name and id is another paper:
     # git's copy before the deletion tells it.)
-    from tests.gitrepo import git
-
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "list")
-    before = git(root, "rev-parse", "--short", "HEAD").strip()
+    before = _committed(root)
     git(root, "rm", "-q", "content/papers/gradient-episodic-memory.yml")
     git(root, "commit", "-qm", "drop a paper")
     papers = root / "content" / "papers"
@@ -1019,12 +1018,7 @@ def test_a_topic_renamed_by_hand_is_told_its_formerly_or_the_rename_command(root
     # (hunt22: a topic's id changed in topics.yml, no `formerly:`, lost its old address
     # with nothing said where the topic is: papers naming the old id were told "unknown
     # topic" only, and with none naming it, nothing at all.)
-    from tests.gitrepo import git
-
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "list")
-    head = git(root, "rev-parse", "--short", "HEAD").strip()
+    head = _committed(root)
     topics = root / "content" / "topics.yml"
     _edit(topics, "  - id: model-merging\n", "  - id: weight-merging\n")
 
