@@ -915,6 +915,13 @@ def _committed(root: Path) -> str:
     return git(root, "rev-parse", "--short", "HEAD").strip()
 
 
+def _another_paper_in(path: Path) -> None:
+    """Write over ``path`` a paper with the id of its name and no value of the fixture's."""
+    path.write_text(
+        f"id: {path.stem}\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n", encoding="utf-8"
+    )
+
+
 def _reused(root: Path) -> list[str]:
     return [e for e in _errors(root) if "was the id of another paper" in e]
 
@@ -926,10 +933,7 @@ def test_a_papers_file_written_over_with_another_paper_is_told_to_take_its_own_i
     head = _committed(root)
     papers = root / "content" / "papers"
     old = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
-    (papers / "gradient-episodic-memory.yml").write_text(
-        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
-        encoding="utf-8",
-    )
+    _another_paper_in(papers / "gradient-episodic-memory.yml")
     assert _reused(root) == [
         "content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory' was the id of another"
         " paper ('Gradient Episodic Memory for Continual Learning') (git's copy of gradient-episodic-memory.yml"
@@ -971,10 +975,7 @@ def test_a_deleted_papers_file_made_again_for_another_paper_is_told_to_take_its_
     git(root, "rm", "-q", "content/papers/gradient-episodic-memory.yml")
     git(root, "commit", "-qm", "drop a paper")
     papers = root / "content" / "papers"
-    (papers / "gradient-episodic-memory.yml").write_text(
-        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
-        encoding="utf-8",
-    )
+    _another_paper_in(papers / "gradient-episodic-memory.yml")
     said = _reused(root)
     assert len(said) == 1 and f"(git's copy of gradient-episodic-memory.yml at {before})" in said[0], said
     assert said[0].startswith("content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory'")
@@ -995,10 +996,7 @@ def test_without_git_the_importers_record_tells_a_file_written_over_with_another
     path.write_text(provenance.dumps({"gradient-episodic-memory": seen}), encoding="utf-8")
     papers = root / "content" / "papers"
     old = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
-    (papers / "gradient-episodic-memory.yml").write_text(
-        "id: gradient-episodic-memory\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n",
-        encoding="utf-8",
-    )
+    _another_paper_in(papers / "gradient-episodic-memory.yml")
     assert _reused(root) == [
         "content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory' was the id of another"
         " paper (the importer's record, content/sources/imported.json), and this file gives it to another"
