@@ -539,9 +539,10 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems, gone: Go
 
 
 def reused_id(paper_id: str) -> str:
-    """How `_check_reused_ids`' error of ``paper_id`` starts (`readinglist rename` of that
-    paper, which gives it another id, is what it asks for)."""
-    return f"{quoted(paper_id)} was the id of another paper"
+    """The kind (`Problem.kind`) of `_check_reused_ids`' error of ``paper_id``: `readinglist
+    rename` of that paper, which gives it another id, is what it asks for, and goes ahead
+    despite it, without keeping ``paper_id`` in the paper's `formerly:`."""
+    return f"reused-id:{paper_id}"
 
 
 def _check_reused_ids(papers: Sequence[PaperDraft], names: Container[str], problems: Problems, gone: Gone) -> None:
@@ -564,10 +565,11 @@ def _check_reused_ids(papers: Sequence[PaperDraft], names: Container[str], probl
         )
         problems.error(
             draft.nodes["id"].loc,
-            f"{reused_id(paper_id)}{was} ({told}), and this file gives it to"
+            f"{quoted(paper_id)} was the id of another paper{was} ({told}), and this file gives it to"
             f" another paper now: that paper's address papers/{paper_id}/, readers' marks of it and"
             f" other sites' links to it would lead to this one; give this paper its own id: write"
             f" 'id: {new}' and rename the file, mv {shell_quoted(draft.shown)} {shell_quoted(target)}{back}",
+            kind=reused_id(paper_id),
         )
 
 

@@ -40,6 +40,10 @@ class Problem:
     location: Location
     message: str
     severity: Severity = Severity.ERROR
+    # What the problem is, for a command that acts on one kind (`readinglist rename` of a
+    # paper given another paper's id: crosscheck.reused_id): never its words, which change.
+    # Not compared: one problem said twice is one, whatever its kind.
+    kind: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity is Severity.WARNING else ""
@@ -82,8 +86,8 @@ class Problems:
     def skip(self, location: Location, what: str, why: str, warned: bool = False) -> None:
         self.skipped.append(Skipped(location, what, why, warned))
 
-    def error(self, location: Location, message: str) -> None:
-        self.items.append(Problem(location, message, Severity.ERROR))
+    def error(self, location: Location, message: str, kind: str = "") -> None:
+        self.items.append(Problem(location, message, Severity.ERROR, kind))
 
     def warning(self, location: Location, message: str) -> None:
         self.items.append(Problem(location, message, Severity.WARNING))

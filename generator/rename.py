@@ -153,8 +153,10 @@ def plan_rename(
     topics: tuple[str, str] | None,
     pages: Sequence[tuple[str, str]],
     problems: Problems,
+    keep_former: bool = True,
 ) -> Plan:
-    """The edits that rename paper ``old`` to ``new``.
+    """The edits that rename paper ``old`` to ``new``; ``old`` kept in its `formerly:`
+    unless not ``keep_former`` (``old`` is another paper's id: crosscheck.reused_id).
 
     ``papers``: paper id -> (its file as shown, its text), every paper of the list;
     ``topics``: topics.yml as shown and its text, if there is one; ``pages``: each
@@ -223,7 +225,8 @@ def plan_rename(
     node = tree.get("id")
     assert isinstance(node, Scalar)
     _replace_scalar(own, node, new, plan, problems)
-    _add_former(own, tree, old, new, plan, problems)
+    if keep_former:
+        _add_former(own, tree, old, new, plan, problems)
     plan.own = len(plan.changes)
     _finish(plan, own, problems)
     plan.remove = shown

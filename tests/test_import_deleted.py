@@ -494,34 +494,27 @@ def test_a_curators_own_paper_under_a_deleted_id_renamed_with_the_command_does_n
     tmp_path, capsys
 ):
     # As the refusal above says: the curator renames their own paper, with `readinglist
-    # rename`, which lists the id it had in its formerly:. The next import took that for
-    # the curator's word that it is the deleted paper, renamed: the deleted paper's record
-    # moved to the curator's paper (said deleted: "not recreated: my-own-safe-learner")
-    # and its id recorded as renamed, so that `--restore` of it was "renamed, not deleted"
-    # and of the curator's paper "now your own paper; rename it first", for good.
+    # rename`. It listed the id it had in its formerly:, which the next import took for the
+    # curator's word that it is the deleted paper, renamed: the deleted paper's record
+    # moved to the curator's paper and `--restore` of it was refused for good. (rev129: the
+    # id is the deleted paper's, as check says: the rename keeps it out of formerly:.)
     content = tmp_path / "content"
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     deleted = "deep-safe-multi-task-learning"
     mine = _own_file_under_deleted_id(content)
     assert main(["--root", str(tmp_path), "rename", deleted, "my-own-safe-learner"]) == 0
     renamed = content / "papers" / "my-own-safe-learner.yml"
-    assert f"formerly: [{deleted}]\n" in renamed.read_text()
+    own = "id: my-own-safe-learner\ntitle: My Own Safe Learner\n"
+    assert renamed.read_text() == own and not mine.exists()
     report = import_records([_rec(SAFE, SAFE_ABSTRACT)], content, added=DAY)
-    assert (report.added, report.updated, report.removed) == ([], [], [deleted])
+    assert (report.added, report.updated) == ([], [])
     assert [str(d).split(": ", 1)[1] for d in report.not_recreated] == [
-        f"not recreated: {deleted} ('Deep Safe Multi-Task Learning') is a former id of"
-        " 'my-own-safe-learner' (its formerly:)"
+        f"not recreated: {deleted} ('Deep Safe Multi-Task Learning') was deleted by a curator"
     ]
     records = json.loads((content / VIEWS).read_text())["papers"]
     assert records[deleted]["deleted"] and "renamed_to" not in records[deleted]
     assert "my-own-safe-learner" not in records
-    with pytest.raises(CuratorError) as caught:
-        import_records([_rec(SAFE, SAFE_ABSTRACT)], content, added=DAY, restore=[deleted])
-    assert f"--restore {deleted}: it is a former id of 'my-own-safe-learner'" in str(caught.value.problems[0])
-    # Its formerly: taken out (the deleted paper's address is not the curator's paper's),
-    # the restore brings the deleted paper back, and the curator's paper stays as it is.
-    own = renamed.read_text().replace(f"formerly: [{deleted}]\n", "")
-    renamed.write_text(own)
+    # The restore brings the deleted paper back, and the curator's paper stays as it is.
     report = import_records([_rec(SAFE, SAFE_ABSTRACT)], content, added=DAY, restore=[deleted])
     assert report.restored == [deleted] and f"title: {SAFE}\n" in mine.read_text()
     assert renamed.read_text() == own

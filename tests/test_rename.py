@@ -1038,3 +1038,24 @@ def test_a_topic_renamed_by_hand_is_told_its_formerly_or_the_rename_command(root
     git(root, "checkout", "-q", "--", "content/topics.yml")
     _edit(topics, "  - id: model-merging\n    title: Model merging", "  - id: weight-merging\n    title: Pruning")
     assert told() == []
+
+
+def test_a_file_given_another_papers_id_renamed_with_the_command_does_not_keep_that_id(root, capsys):
+    # (rev129: check says the id was another paper's and asks for one of this paper's own;
+    # `readinglist rename` then kept the old id in the renamed paper's formerly:, so the
+    # other paper's address, readers' marks and other sites' links led to it after all.)
+    _committed(root)
+    papers = root / "content" / "papers"
+    _another_paper_in(papers / "gradient-episodic-memory.yml")
+    assert len(_reused(root)) == 1
+    capsys.readouterr()
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "another-paper-entirely"]) == 0
+    out = capsys.readouterr().out
+    assert not (papers / "gradient-episodic-memory.yml").exists()
+    assert (papers / "another-paper-entirely.yml").read_text(encoding="utf-8") == (
+        "id: another-paper-entirely\ntitle: Another Paper Entirely\nauthors: [A. Writer]\nyear: 2024\n"
+    )
+    assert "not in its formerly:, 'gradient-episodic-memory' being another paper's id" in out, out
+    assert "in its formerly:)" not in out, out
+    assert _errors(root) == []
+

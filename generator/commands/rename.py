@@ -85,12 +85,16 @@ def run(args: argparse.Namespace) -> int:
                     return 0  # (this rename, run again to finish it: done now)
         content, problems = load_content(content_dir, root, root_given=args.root_given)
         errors = problems.errors
+        reused = False
         if not args.topic:
             from ..crosscheck import reused_id
 
             # (A paper given a deleted or another paper's id is told to take its own: this
-            # rename does, and refused for it, the curator could not.)
-            errors = [p for p in errors if not p.message.startswith(reused_id(args.old))]
+            # rename does, and refused for it, the curator could not. The id stays the
+            # other paper's: not kept in this one's formerly:, where its old address, readers'
+            # marks and other sites' links would lead here, the very thing the error is of.)
+            kept = [p for p in errors if p.kind != reused_id(args.old)]
+            reused, errors = len(kept) < len(errors), kept
         if errors:
             raise CuratorError(Problems(errors))
         read: dict[str, tuple[Path, str]] = {}
@@ -115,8 +119,10 @@ def run(args: argparse.Namespace) -> int:
                     " links; rename the file it leads to and the link by hand",
                 )])
         found = Problems()
-        planner = plan_topic_rename if args.topic else plan_rename
-        plan = planner(args.old, args.new, papers, topics, pages, found)
+        plan = (
+            plan_topic_rename(args.old, args.new, papers, topics, pages, found) if args.topic
+            else plan_rename(args.old, args.new, papers, topics, pages, found, keep_former=not reused)
+        )
         if found.has_errors():
             raise CuratorError(found)
         if not args.topic:  # (after the plan's own refusals: an id in use is said so)
@@ -133,7 +139,11 @@ def run(args: argparse.Namespace) -> int:
             print(change)
         moved = f"{plan.remove} -> {args.new}.yml; " if plan.remove else ""
         kind = "topic" if args.topic else "paper"
-        how = f"({moved}'{args.old}' in its formerly:); {counted(plan.references, 'reference')}"
+        former = (
+            f"not in its formerly:, '{args.old}' being another paper's id" if reused
+            else f"'{args.old}' in its formerly:"
+        )
+        how = f"({moved}{former}); {counted(plan.references, 'reference')}"
         said = f"{kind} '{args.old}' is now '{args.new}' {how} updated"
         if args.dry_run:
             print(f"would rename {kind} '{args.old}' to '{args.new}' {how} would be updated; nothing was written (--dry-run)")
