@@ -1100,3 +1100,21 @@ def test_a_theme_folder_named_by_env_inside_theme_is_read_as_mkdocs_reads_it_and
     )
     assert messages(root) == [_not_carried("1:5", "assets/lab.png", "put it in overrides/assets/ and link 'assets/lab.png'")]
     assert not ran.exists()
+
+
+def test_a_raw_html_link_shown_in_a_code_block_or_to_an_anchor_is_not_checked(tmp_path):
+    # (rev129: an <a href> shown as an example, in a fenced or an indented code block, is
+    # text, not a link of the page; nor is an anchor of this page a paper's or topic's.)
+    root = three_papers(tmp_path)
+    with_pages(
+        root,
+        about=(
+            '# About\n\nLink a paper so:\n\n```html\n<a href="../papers/gone/">a paper</a>\n```\n\n'
+            '    <a href="../topics/no-such-topic/">a topic</a>\n\n'
+            '<p>See <a href="#top">the top</a> or <a href="../papers/gone-too/">this</a>.</p>\n'
+        ),
+    )
+    assert messages(root) == [
+        "content/pages/about.md:11:47: link '../papers/gone-too/' leads to no page: no paper 'gone-too'"
+        + NO_SUCH_PAPER,
+    ]
