@@ -635,12 +635,24 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
 _HTML_HREF = re.compile(r"""<a\s(?:[^<>"']|"[^"]*"|'[^']*')*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 
+# An HTML comment, or one left open (it runs to the end of its HTML block).
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def _blank(found: re.Match[str]) -> str:
+    """A match's text as spaces, lines kept: what follows keeps its line and column."""
+    return re.sub(r"[^\n]", " ", found.group(0))
+
+
 @functools.lru_cache(maxsize=32)
 def html_links_of(text: str) -> tuple[tuple[str, int, int], ...]:
     """Each `<a href>` of the raw HTML of a Markdown text (its HTML blocks and inline
     tags, not code), with the 1-based line and column of its address. MkDocs checks
     and rewrites Markdown links only: raw HTML reaches the page as it is written."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    # (A tag in an HTML comment is no link: the browser shows nothing of it. Blanked
+    # alike in the text, where each tag is found again, so that it is not found there.)
+    visible = _HTML_COMMENT.sub(_blank, text)
     found: list[tuple[str, int, int]] = []
     after = 0  # (tags come in the order they are written: the next is after the last)
     for token in _MARKDOWN.parse(_open_admonitions(text)):
@@ -651,8 +663,8 @@ def html_links_of(text: str) -> tuple[tuple[str, int, int], ...]:
         else:
             pieces = [child.content for child in token.children or () if child.type == "html_inline"]
         for piece in pieces:
-            for tag in _HTML_HREF.finditer(piece):
-                at = text.find(tag.group(0), max(after, starts[token.map[0]]))
+            for tag in _HTML_HREF.finditer(_HTML_COMMENT.sub(_blank, piece)):
+                at = visible.find(tag.group(0), max(after, starts[token.map[0]]))
                 if at < 0:  # (a tag written over lines of a paragraph, or an escape: its block)
                     at = starts[token.map[0]]
                 else:

@@ -1118,3 +1118,20 @@ def test_a_raw_html_link_shown_in_a_code_block_or_to_an_anchor_is_not_checked(tm
         "content/pages/about.md:11:47: link '../papers/gone-too/' leads to no page: no paper 'gone-too'"
         + NO_SUCH_PAPER,
     ]
+
+
+def test_a_raw_html_link_in_an_html_comment_is_not_checked(tmp_path):
+    # (rev129: a link commented out, <!-- <a href="../papers/gone/"> -->, is no link of
+    # the page: the browser shows nothing of it, and check refused it as leading nowhere.)
+    root = three_papers(tmp_path)
+    with_pages(
+        root,
+        about=(
+            '# About\n\n<!-- Gone: <a href="../papers/gone/">old</a> -->\n\n'
+            'Text <!-- <a href="../topics/no-such-topic/">x</a> --> and <a href="../papers/gone-too/">y</a>.\n'
+        ),
+    )
+    assert messages(root) == [
+        "content/pages/about.md:5:69: link '../papers/gone-too/' leads to no page: no paper 'gone-too'"
+        + NO_SUCH_PAPER,
+    ]
