@@ -699,6 +699,17 @@ def html_link_problem(
     tail = f"#{parts.fragment}" if parts.fragment else ""
     target = posixpath.normpath(posixpath.join("/" + here, path)).lstrip("/")
     found = re.fullmatch(r"(papers|topics)/([^/]+?)(/index\.html|/index\.md|\.md)?", target)
+    # (Or a paper's or topic's address written as from the top on a page that is not:
+    # from about/, papers/x/ leads to about/papers/x/, no page.)
+    below = None if found else re.search(r"/(papers|topics)/([^/]+?)(/index\.html|/index\.md|\.md)?$", target)
+    if below is not None and below.group(2) in (paper_ids if below.group(1) == "papers" else topic_ids):
+        is_paper = below.group(1) == "papers"
+        url = pages.paper_url(below.group(2)) if is_paper else pages.topic_url(below.group(2))
+        return (
+            f"link {quoted(href)} leads to no page: a raw HTML link is followed from this page's"
+            f" address, {here or 'the top'}, to {quoted(target + '/')}; write the page's address,"
+            f" {quoted(pages.relative(here, url) + tail)}"
+        )
     if found is None:
         return None
     folder, name, ending = found.groups()

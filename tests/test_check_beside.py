@@ -1135,3 +1135,20 @@ def test_a_raw_html_link_in_an_html_comment_is_not_checked(tmp_path):
         "content/pages/about.md:5:69: link '../papers/gone-too/' leads to no page: no paper 'gone-too'"
         + NO_SUCH_PAPER,
     ]
+
+
+def test_a_raw_html_link_written_as_from_the_top_on_another_page_is_told_its_address(tmp_path):
+    # (rev129: on about.md, served at about/, <a href="papers/a/"> leads to about/papers/a/,
+    # no page; check said nothing, as the link's target named no paper's page folder.)
+    root = three_papers(tmp_path)
+    with_pages(
+        root,
+        about='# About\n\nRead <a href="papers/a/">a</a> and <a href="topics/in-context-learning/#x">t</a>.\n',
+    )
+    assert messages(root) == [
+        "content/pages/about.md:3:15: link 'papers/a/' leads to no page: a raw HTML link is followed from"
+        " this page's address, about/, to 'about/papers/a/'; write the page's address, '../papers/a/'",
+        "content/pages/about.md:3:45: link 'topics/in-context-learning/#x' leads to no page: a raw HTML"
+        " link is followed from this page's address, about/, to 'about/topics/in-context-learning/';"
+        " write the page's address, '../topics/in-context-learning/#x'",
+    ]
