@@ -230,6 +230,10 @@ def plan_rename(
     plan.own = len(plan.changes)
     _finish(plan, own, problems)
     plan.remove = shown
+    if not keep_former:
+        # (``old`` is another paper's: the references to it, written for that paper, stay
+        # its own, and lead to it again once its file is brought back.)
+        return plan
 
     for paper_id in sorted(trees):
         if paper_id == old:

@@ -139,14 +139,16 @@ def run(args: argparse.Namespace) -> int:
             print(change)
         moved = f"{plan.remove} -> {args.new}.yml; " if plan.remove else ""
         kind = "topic" if args.topic else "paper"
-        former = (
-            f"not in its formerly:, '{args.old}' being another paper's id" if reused
-            else f"'{args.old}' in its formerly:"
-        )
-        how = f"({moved}{former}); {counted(plan.references, 'reference')}"
-        said = f"{kind} '{args.old}' is now '{args.new}' {how} updated"
+        how = f"({moved}'{args.old}' in its formerly:); {counted(plan.references, 'reference')}"
+        done, would = f"{how} updated", f"{how} would be updated"
+        if reused:
+            done = would = (
+                f"({moved}not in its formerly: '{args.old}' was another paper's id, and the references to"
+                f" it, written for that paper, are left as they are)"
+            )
+        said = f"{kind} '{args.old}' is now '{args.new}' {done}"
         if args.dry_run:
-            print(f"would rename {kind} '{args.old}' to '{args.new}' {how} would be updated; nothing was written (--dry-run)")
+            print(f"would rename {kind} '{args.old}' to '{args.new}' {would}; nothing was written (--dry-run)")
             return 0
         # Written only if every file is still as it was read.
         for shown, (path, body) in read.items():
