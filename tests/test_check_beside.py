@@ -1102,37 +1102,33 @@ def test_a_theme_folder_named_by_env_inside_theme_is_read_as_mkdocs_reads_it_and
     assert not ran.exists()
 
 
-def test_a_raw_html_link_shown_in_a_code_block_or_to_an_anchor_is_not_checked(tmp_path):
-    # (rev129: an <a href> shown as an example, in a fenced or an indented code block, is
-    # text, not a link of the page; nor is an anchor of this page a paper's or topic's.)
-    root = three_papers(tmp_path)
-    with_pages(
-        root,
-        about=(
+@pytest.mark.parametrize(
+    "about, at",
+    [
+        # An <a href> shown as an example, in a fenced or an indented code block, is text,
+        # not a link of the page; nor is an anchor of this page a paper's or topic's.
+        (
             '# About\n\nLink a paper so:\n\n```html\n<a href="../papers/gone/">a paper</a>\n```\n\n'
             '    <a href="../topics/no-such-topic/">a topic</a>\n\n'
-            '<p>See <a href="#top">the top</a> or <a href="../papers/gone-too/">this</a>.</p>\n'
+            '<p>See <a href="#top">the top</a> or <a href="../papers/gone-too/">this</a>.</p>\n',
+            "11:47",
         ),
-    )
-    assert messages(root) == [
-        "content/pages/about.md:11:47: link '../papers/gone-too/' leads to no page: no paper 'gone-too'"
-        + NO_SUCH_PAPER,
-    ]
-
-
-def test_a_raw_html_link_in_an_html_comment_is_not_checked(tmp_path):
-    # (rev129: a link commented out, <!-- <a href="../papers/gone/"> -->, is no link of
-    # the page: the browser shows nothing of it, and check refused it as leading nowhere.)
-    root = three_papers(tmp_path)
-    with_pages(
-        root,
-        about=(
+        # A link commented out is no link of the page: the browser shows nothing of it
+        # (check refused it as leading nowhere).
+        (
             '# About\n\n<!-- Gone: <a href="../papers/gone/">old</a> -->\n\n'
-            'Text <!-- <a href="../topics/no-such-topic/">x</a> --> and <a href="../papers/gone-too/">y</a>.\n'
+            'Text <!-- <a href="../topics/no-such-topic/">x</a> --> and <a href="../papers/gone-too/">y</a>.\n',
+            "5:69",
         ),
-    )
+    ],
+    ids=["code", "comment"],
+)
+def test_a_raw_html_link_in_code_or_an_html_comment_or_to_an_anchor_is_not_checked(tmp_path, about, at):
+    # (rev129: the raw HTML links' check, hunt22's, took the links of HTML comments too.)
+    root = three_papers(tmp_path)
+    with_pages(root, about=about)
     assert messages(root) == [
-        "content/pages/about.md:5:69: link '../papers/gone-too/' leads to no page: no paper 'gone-too'"
+        f"content/pages/about.md:{at}: link '../papers/gone-too/' leads to no page: no paper 'gone-too'"
         + NO_SUCH_PAPER,
     ]
 
