@@ -234,6 +234,10 @@ def _hold(port: int):
     import socket
 
     held = socket.socket()
+    # (As serve's own probe, and MkDocs' server, bind: a port a closed connection left in
+    # TIME_WAIT is free to them, so to this too; without it, a suggested port in that
+    # state, free to serve, failed `_is_free` by chance.)
+    held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         held.bind(("127.0.0.1", port))
     except OSError as error:
@@ -299,36 +303,90 @@ def test_serve_on_a_port_in_use_suggests_a_port_that_is_free(tmp_path, capfd):
     assert 65535 - 21 < suggested < 65535
 
 
+def _free_port() -> int:
+    """A port free on 127.0.0.1 now (the system's choice), let go at once."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def _serving(
     project: Path, temporary: Path, env: dict | None = None, plain: bool = False,
     options: tuple[str, ...] = (), **popen,
 ) -> subprocess.Popen:
     """`readinglist serve` of ``project`` (``plain``: `mkdocs serve`) on a free port, its
-    temporary folders in ``temporary``, once its first build is there (MkDocs' server
-    builds into one)."""
-    import socket
+    temporary folders in ``temporary``, once it serves (past its first build, which
+    MkDocs' server builds into one of them, and past its bind).
+
+    The port is free when found, and the server takes it only after its first build:
+    another process on the machine may take it meanwhile, and the server then stops
+    ("is in use" before the build, "Address already in use" after it). It is started
+    again on another port; and it is taken to be serving once it says so on its port,
+    not once its site is built (a server that then failed to bind was taken to serve)."""
+    import tempfile
     import time
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     command = (
         ["-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")] if plain
         else ["-m", "generator", "--root", str(project), "serve"]
     )
-    process = subprocess.Popen(
-        [sys.executable, *command, *options, "--dev-addr", f"127.0.0.1:{port}"],
-        env={**os.environ, "TMPDIR": str(temporary), **(env or {})}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, cwd=project, **popen,
-    )  # fmt: skip
-    process.port = port  # type: ignore[attr-defined]
-    deadline = time.monotonic() + 120
-    while not any(temporary.glob("mkdocs_*/index.html")):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError("serve did not build its site")
-        time.sleep(0.2)
-    return process
+    said = ""
+    for _ in range(3):
+        port = _free_port()
+        # (in the tests' temporary folder, not the server's, which must end empty)
+        log = tempfile.TemporaryFile()
+        process = subprocess.Popen(
+            [sys.executable, *command, *options, "--dev-addr", f"127.0.0.1:{port}"],
+            env={**os.environ, "TMPDIR": str(temporary), **(env or {})}, stdout=subprocess.DEVNULL,
+            stderr=log, cwd=project, **popen,
+        )  # fmt: skip
+        process.port = port  # type: ignore[attr-defined]
+        process.log = log  # type: ignore[attr-defined]  # (kept open while it serves)
+        deadline = time.monotonic() + 120
+        while True:
+            log.seek(0)
+            # (MkDocs' log wraps its lines at a terminal's width: read as words)
+            said = " ".join(log.read().decode(errors="replace").split())
+            if f"Serving on http://127.0.0.1:{port}/" in said and any(temporary.glob("mkdocs_*/index.html")):
+                return process
+            if process.poll() is not None:
+                break
+            if time.monotonic() > deadline:
+                process.kill()
+                process.wait(timeout=30)
+                raise AssertionError(f"serve did not start serving: {said}")
+            time.sleep(0.2)
+        log.close()
+        if not re.search(r"is in use|Address already in use", said):
+            raise AssertionError(f"serve did not build its site: {said}")
+    raise AssertionError(f"serve found no free port, three times: {said}")
+
+
+def test_serving_starts_serve_again_on_another_port_when_its_port_was_taken(tmp_path, monkeypatch):
+    # (The serve tests' own helper: a port another process on the machine took between
+    # the helper's probe and serve's bind failed them by chance.)
+    import socket
+
+    from tests.test_build import FIXTURE, make_project
+
+    project = make_project(tmp_path, FIXTURE)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        first = [taken.getsockname()[1]]  # (the port the probe finds first: taken)
+        free_port = _free_port
+        monkeypatch.setattr(sys.modules[__name__], "_free_port", lambda: first.pop() if first else free_port())
+        process = _serving(project, temporary)
+        try:
+            assert process.port != taken.getsockname()[1]
+            socket.create_connection(("127.0.0.1", process.port), timeout=30).close()
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
 
 
 def test_serve_stopped_by_sigterm_or_sighup_removes_its_built_site(tmp_path):
