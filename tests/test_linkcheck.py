@@ -336,12 +336,16 @@ def test_dead_and_moved_links_are_reported_where_they_are_written(server, tmp_pa
             "pdf": [f"{base}/broken", f"{base}/gone"],  # lines 10 and 11
         },
     )
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
+    # A port nobody listens on: held bound, not listening, while links runs (let go, any
+    # process on the machine could take it and answer, a failure by chance); a
+    # connection to it is refused.
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    closed_port = closed.getsockname()[1]
     write_paper(tmp_path, "gamma", {"project": [f"http://127.0.0.1:{closed_port}/x"]})
 
-    assert run_links(tmp_path) == 1
+    with closed:
+        assert run_links(tmp_path) == 1
     out, err = capsys.readouterr()
     a, b, c = (f"content/papers/{p}.yml" for p in ("alpha", "beta", "gamma"))
     assert out.splitlines() == [
@@ -605,17 +609,21 @@ def test_a_run_where_no_link_answers_judges_no_link_and_says_the_machine_is_offl
     tmp_path, capsys
 ):
     # Ports nobody listens on; five at once, so that five different ones (one closed
-    # before the next was asked for could come back: then four links, too few to judge).
+    # before the next was asked for could come back: then four links, too few to judge),
+    # held bound, not listening, while links runs (let go, any process on the machine
+    # could take one and answer); a connection to each is refused.
     probes = [socket.socket() for _ in range(5)]
     for probe in probes:
         probe.bind(("127.0.0.1", 0))
     ports = [probe.getsockname()[1] for probe in probes]
-    for probe in probes:
-        probe.close()
     assert len(set(ports)) == 5
     write_paper(tmp_path, "a", {"code": [f"http://127.0.0.1:{port}/" for port in ports]})
     summary, report = tmp_path / "summary.md", tmp_path / "dead.json"
-    assert run_links(tmp_path, "--summary", str(summary), "--json", str(report)) == 2
+    try:
+        assert run_links(tmp_path, "--summary", str(summary), "--json", str(report)) == 2
+    finally:
+        for probe in probes:
+            probe.close()
     out, err = capsys.readouterr()
     assert out == ""  # no "dead link" line: offline says nothing about the links
     assert err == (

@@ -213,10 +213,12 @@ def test_add_offline_says_what_the_readme_says_to_do(tmp_path, monkeypatch, caps
     section = readme_section(ADDING)
     (tmp_path / "content" / "papers").mkdir(parents=True)
     (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
-    with socket.socket() as unused:  # a port nothing listens on: no answer at all
+    # A port nothing listens on, no answer at all: held bound, not listening, while add
+    # runs (let go, any process on the machine could take it and answer).
+    with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))
         api = f"http://127.0.0.1:{unused.getsockname()[1]}/api/query"
-    assert main(["--root", str(tmp_path), "add", "--arxiv-api", api, "2106.09685"]) == 2
+        assert main(["--root", str(tmp_path), "add", "--arxiv-api", api, "2106.09685"]) == 2
     said = " ".join(capsys.readouterr().err.split())
     asked = f"{api}?id_list=2106.09685&max_results=1"
     for step in (quoted(section, "curl -o answer.xml"), quoted(section, "readinglist import answer")):
