@@ -1094,9 +1094,12 @@ def test_a_long_item_of_commas_is_read_in_a_moment():
     import time
 
     text = "- A" + ", " * 10_000 + "B [pdf](https://arxiv.org/abs/2001.00001)\n"
-    start = time.perf_counter()
+    # (This thread's CPU seconds, not the clock's, which other jobs on a shared machine
+    # stretch: a failure by chance. No count of the work stands for them: it is the
+    # regular expression engine's backtracking, 30 s before, milliseconds now.)
+    start = time.thread_time()
     records, _ = _parse(text)
-    assert time.perf_counter() - start < 5
+    assert time.thread_time() - start < 5
     assert [r.arxiv for r in records] == ["2001.00001"]
 
 
