@@ -236,7 +236,7 @@ def _hold(port: int):
     held = socket.socket()
     # (As serve's own probe, and MkDocs' server, bind: a port a closed connection left in
     # TIME_WAIT is free to them, so to this too; without it, a suggested port in that
-    # state, free to serve, failed `_is_free` by chance.)
+    # state, free to serve, could fail `_is_free` by chance.)
     held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         held.bind(("127.0.0.1", port))
