@@ -20,6 +20,7 @@ import html
 import posixpath
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Container, Iterable, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
@@ -77,6 +78,31 @@ def site_files(topic_ids: Iterable[str], page_names: Iterable[str]) -> frozenset
     return frozenset(files)
 
 
+@dataclass(frozen=True)
+class LinkContext:
+    """What a hand page's link is checked against (`link_problem`, `html_link_problem`):
+    the site's papers and topics, and what is known of an id that is none of them.
+
+    ``fate``: what became of a paper's id (importedfile.Fate: deleted, renamed), None
+    for no record; ``meant``: the paper and the topic ids that files with errors of
+    their own define or are named for (a link to one is no second mistake);
+    ``aliases``: a topic's title or keyword written as its id (topicsfile.topic_aliases);
+    ``renamed_topics``: a topic's old id -> the topic whose `formerly:` names it;
+    ``titles``: the papers', which a link naming a paper by its title is told its page
+    by; ``files``: the files of the site (`site_files`); ``theme_assets``: the theme
+    folder's assets/ a file is put in to be carried (`_theme_assets`)."""
+
+    paper_ids: set[str]
+    topic_ids: set[str]
+    fate: Callable[[str], Fate | None] = lambda _: None
+    meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset())
+    aliases: Callable[[], Mapping[str, tuple[str, str]]] | None = None
+    renamed_topics: Mapping[str, str] = field(default_factory=dict)
+    titles: Callable[[], PaperTitles] | None = None
+    files: frozenset[str] = frozenset()
+    theme_assets: Callable[[], str] = lambda: f"{SHIPPED_THEME_FOLDER}/assets/"
+
+
 def check_hand_pages(
     content_dir: Path,
     root: Path,
@@ -97,8 +123,6 @@ def check_hand_pages(
     found = [path for path in sorted(folder.glob("*.md")) if not path.name.startswith(".#")]
     _warn_not_pages(folder, root, problems)
     names = [path.stem for path in found]
-    # Made when a first link needs them: most pages link only to other sites.
-    known = functools.cache(lambda: _known(content, names))
     # A topic's title or keyword written as its id (topicsfile.topic_aliases).
     aliases = functools.cache(
         lambda: topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
@@ -107,6 +131,9 @@ def check_hand_pages(
     titles = functools.cache(lambda: paper_titles((p.id, p.title) for p in content.papers))
     # mkdocs.yml's theme folder, read when a link leads to no file the generator writes.
     theme = functools.cache(lambda: theme_folder(root))
+    # Made when a first link needs it: most pages link only to other sites.
+    context = functools.cache(lambda: _context(content, names, fate, meant, aliases, titles,
+                                               lambda: _theme_assets(theme(), root)))
     generated = site_files((topic.id for topic in content.topics), ())
     # (The pages before this one, too, as the build plans them: About.md, then about.md.)
     taken = list(generated)
@@ -147,20 +174,13 @@ def check_hand_pages(
                 if said := _unreachable(href):
                     problems.warning(Location(shown, line, col), f"link {quoted(href)}: {said}")
                 continue
-            paper_ids, topic_ids, files, renamed_topics = known()
-            why = link_problem(
-                href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles,
-                lambda: _theme_assets(theme(), root),
-            )
+            why = link_problem(href, context())
             if why and why.startswith(f"link {quoted(href)} leads to no file of the site"):
                 why = None if _from_theme(href, theme()) else _left_out(href, folder, root, theme()) or why
             if why:
                 problems.error(Location(shown, line, col), why)
         for href, line, col in html_links_of(text):
-            paper_ids, topic_ids, files, renamed_topics = known()
-            why = html_link_problem(
-                href, "" if path.stem == "index" else f"{path.stem}/", paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles
-            )
+            why = html_link_problem(href, "" if path.stem == "index" else f"{path.stem}/", context())
             if why:
                 problems.error(Location(shown, line, col), why)
 
@@ -558,11 +578,22 @@ def _labelled(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInlin
 
 
 # A full or collapsed reference's label, at the end of the link's source: `][ref]`, `][]`.
-def _known(content: Content, names: Iterable[str]) -> tuple[set[str], set[str], frozenset[str], dict[str, str]]:
-    """The papers' and the topics' ids, the files of the site, the topics' old ids."""
+def _context(
+    content: Content,
+    names: Iterable[str],
+    fate: Callable[[str], Fate | None],
+    meant: tuple[Container[str], Container[str]],
+    aliases: Callable[[], Mapping[str, tuple[str, str]]],
+    titles: Callable[[], PaperTitles],
+    theme_assets: Callable[[], str],
+) -> LinkContext:
+    """What the links of the hand pages ``names`` of ``content`` are checked against."""
     paper_ids = {paper.id for paper in content.papers}
     topic_ids = {topic.id for topic in content.topics}
-    return paper_ids, topic_ids, site_files(topic_ids, names), _renamed_topics(content)
+    return LinkContext(
+        paper_ids, topic_ids, fate, meant, aliases, _renamed_topics(content), titles,
+        site_files(topic_ids, names), theme_assets,
+    )
 
 
 _FULL_REFERENCE = re.compile(r"\]\[((?:[^\[\]\\]|\\.)*)\]$")
@@ -676,22 +707,14 @@ def html_links_of(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
-def html_link_problem(
-    href: str,
-    here: str,
-    paper_ids: set[str],
-    topic_ids: set[str],
-    fate: Callable[[str], Fate | None],
-    meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset()),
-    aliases: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
-    renamed_topics: Mapping[str, str] | None = None,
-    titles: Callable[[], PaperTitles] | None = None,
-) -> str | None:
+def html_link_problem(href: str, here: str, context: LinkContext) -> str | None:
     """Why the address ``href`` of a raw HTML link on the hand page served at ``here``
     (its directory URL) leads to no paper's or topic's page, as a browser follows it;
     None when it does, or names no paper's or topic's page at all. A link written as a
     Markdown link is (`link_problem`): to a page file, which raw HTML keeps as written.
     The fix is the page's address from this page."""
+    paper_ids, topic_ids, fate, meant = context.paper_ids, context.topic_ids, context.fate, context.meant
+    aliases, titles, renamed_topics = context.aliases, context.titles, context.renamed_topics
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path:
         return None  # (another site's, or an anchor of this page)
@@ -736,8 +759,8 @@ def html_link_problem(
         return said + f"no paper {quoted(name)}" + after_unknown(
             "paper", suggest_paper(name, sorted(paper_ids), titles() if titles else None, address)
         )
-    if name in (renamed_topics or {}):
-        return said + Fate(renamed_topics[name], what="topic").says(name, address)  # type: ignore[index]
+    if name in renamed_topics:
+        return said + Fate(renamed_topics[name], what="topic").says(name, address)
     return said + f"no topic {quoted(name)}" + after_unknown(
         "topic", suggest_topic(name, sorted(topic_ids), aliases() if aliases else {}, address)
     )
@@ -804,23 +827,12 @@ def _renamed_topics(content: Content) -> dict[str, str]:
     return {old: ids[0] for old, ids in claims.items() if len(ids) == 1}
 
 
-def link_problem(
-    href: str,
-    files: frozenset[str],
-    paper_ids: set[str],
-    topic_ids: set[str],
-    fate: Callable[[str], Fate | None],
-    meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset()),
-    aliases: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
-    renamed_topics: Mapping[str, str] | None = None,
-    titles: Callable[[], PaperTitles] | None = None,
-    theme_assets: Callable[[], str] = lambda: f"{SHIPPED_THEME_FOLDER}/assets/",
-) -> str | None:
+def link_problem(href: str, context: LinkContext) -> str | None:
     """Why the relative link ``href`` of a page at the top of docs/ leads nowhere; None
-    when it leads to a file of the site, or to a paper or topic of ``meant`` (see
-    check_hand_pages). ``titles``: the papers', which a link naming a paper by its
-    title is told its page by; ``theme_assets``: the theme folder's assets/ a file is
-    put in to be carried (`_theme_assets`)."""
+    when it leads to a file of the site, or to a paper or topic of ``context.meant``."""
+    files, paper_ids, topic_ids = context.files, context.paper_ids, context.topic_ids
+    fate, meant, aliases, titles = context.fate, context.meant, context.aliases, context.titles
+    renamed_topics = context.renamed_topics
     parts = urlsplit(href)
     path = unquote(parts.path)
     tail = f"#{parts.fragment}" if parts.fragment else ""
@@ -892,9 +904,9 @@ def link_problem(
             page = lambda other: pages.dest_of(pages.topic_url(other)) + tail  # noqa: E731
             if ending in (".bib", ".xml"):
                 page = lambda other: f"topics/{other}{ending}"  # noqa: E731
-            if topic_id in (renamed_topics or {}):
+            if topic_id in renamed_topics:
                 return f"link {quoted(href)} leads to no page: " + Fate(
-                    renamed_topics[topic_id], what="topic"  # type: ignore[index]
+                    renamed_topics[topic_id], what="topic"
                 ).says(topic_id, page)
             # (What to do, as for a paper's `topics:` entry: a deleted topic leaves no
             # record to tell it from a typo.)
@@ -913,7 +925,7 @@ def link_problem(
         return f"link {quoted(href)} leads to no file of the site; an address on the web needs https://: write {quoted(web)}"
     page = posixpath.splitext(target)[1].lower() in ("", ".md", ".html")
     return f"link {quoted(href)} leads to no file of the site" + did_you_mean(
-        target, sorted(files), "" if page else _not_carried(posixpath.basename(target), theme_assets())
+        target, sorted(files), "" if page else _not_carried(posixpath.basename(target), context.theme_assets())
     )
 
 
