@@ -101,6 +101,9 @@ class LinkContext:
     titles: Callable[[], PaperTitles] | None = None
     files: frozenset[str] = frozenset()
     theme_assets: Callable[[], str] = lambda: f"{SHIPPED_THEME_FOLDER}/assets/"
+    # The path below its domain the site is served at, from mkdocs.yml's site_url
+    # ("lab-list/" for https://x.github.io/lab-list/); "" for a site at the top of it.
+    base: str = ""
 
 
 def check_hand_pages(
@@ -133,7 +136,7 @@ def check_hand_pages(
     theme = functools.cache(lambda: theme_folder(root))
     # Made when a first link needs it: most pages link only to other sites.
     context = functools.cache(lambda: _context(content, names, fate, meant, aliases, titles,
-                                               lambda: _theme_assets(theme(), root)))
+                                               lambda: _theme_assets(theme(), root), root))
     generated = site_files((topic.id for topic in content.topics), ())
     # (The pages before this one, too, as the build plans them: About.md, then about.md.)
     taken = list(generated)
@@ -586,13 +589,35 @@ def _context(
     aliases: Callable[[], Mapping[str, tuple[str, str]]],
     titles: Callable[[], PaperTitles],
     theme_assets: Callable[[], str],
+    root: Path,
 ) -> LinkContext:
     """What the links of the hand pages ``names`` of ``content`` are checked against."""
+    from .siteconfig import site_address
+
     paper_ids = {paper.id for paper in content.papers}
     topic_ids = {topic.id for topic in content.topics}
+    base = urlsplit(site_address(root)).path.strip("/")
     return LinkContext(
         paper_ids, topic_ids, fate, meant, aliases, _renamed_topics(content), titles,
-        site_files(topic_ids, names), theme_assets,
+        site_files(topic_ids, names), theme_assets, base + "/" if base else "",
+    )
+
+
+def _below_base(path: str, base: str) -> str | None:
+    """The root-absolute ``path`` of a link ("/lab-list/papers/a/") as from the top of
+    the site served at ``base`` ("lab-list/": "/papers/a/"); None when it is not below
+    it, an address off the site."""
+    if not (path + "/").startswith("/" + base):
+        return None
+    return "/" + path[len(base) + 1 :]
+
+
+def _off_site(href: str, base: str) -> str:
+    """What is said first of the root-absolute link ``href`` on a site served at ``base``:
+    on GitHub Pages, https://<user>.github.io/papers/a/ is another site's address."""
+    return (
+        f"link {quoted(href)} leads off the site: site_url in mkdocs.yml serves it under"
+        f" '/{base}', which an address from the top of the domain leaves out"
     )
 
 
@@ -713,13 +738,31 @@ def html_link_problem(href: str, here: str, context: LinkContext) -> str | None:
     None when it does, or names no paper's or topic's page at all. A link written as a
     Markdown link is (`link_problem`): to a page file, which raw HTML keeps as written.
     The fix is the page's address from this page."""
-    paper_ids, topic_ids, fate, meant = context.paper_ids, context.topic_ids, context.fate, context.meant
-    aliases, titles, renamed_topics = context.aliases, context.titles, context.renamed_topics
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path:
         return None  # (another site's, or an anchor of this page)
     path = unquote(parts.path)
     tail = f"#{parts.fragment}" if parts.fragment else ""
+    if context.base and path.startswith("/"):
+        within = _below_base(path, context.base)
+        if within is None:
+            # (What is wrong with the page it names first: its fix is that page's address
+            # from this page, which mends the other mistake too.)
+            top = posixpath.normpath(path).lstrip("/")
+            top += "/" if path.endswith("/") and top else ""
+            return _html_page_problem(href, here, path, tail, context) or (
+                _off_site(href, context.base)
+                + f"; write the address from this page, {quoted((pages.relative(here, top) or './') + tail)}"
+            )
+        path = within
+    return _html_page_problem(href, here, path, tail, context)
+
+
+def _html_page_problem(href: str, here: str, path: str, tail: str, context: LinkContext) -> str | None:
+    """`html_link_problem` of ``href``, its path ``path`` (unquoted; from the top of the
+    site when root-absolute) and its ``tail`` (the #anchor, or "")."""
+    paper_ids, topic_ids, fate, meant = context.paper_ids, context.topic_ids, context.fate, context.meant
+    aliases, titles, renamed_topics = context.aliases, context.titles, context.renamed_topics
     target = posixpath.normpath(posixpath.join("/" + here, path)).lstrip("/")
     found = re.fullmatch(r"(papers|topics)/([^/]+?)(/index\.html|/index\.md|\.md)?", target)
     # (Or a paper's or topic's address written as from the top on a page that is not:
@@ -847,12 +890,20 @@ def link_problem(href: str, context: LinkContext) -> str | None:
         return pages.paper_dest(meant[0]) if meant else None
 
     if href.startswith(("/", "\\")):
-        rest = posixpath.normpath(path.lstrip("/\\"))
+        # (On a site served below its domain, "/lab-list/papers/a/" names the page still.)
+        within = _below_base(path, context.base) if context.base and path.startswith("/") else None
+        rest = posixpath.normpath((path if within is None else within).lstrip("/\\"))
         meant_file = _page_file(rest, files, paper_ids, topic_ids) or guessed(rest)
-        return (
-            f"link {quoted(href)} is absolute: it works only on a site served at the top of its"
-            " domain; write it relative to this page, "
-            + (quoted(meant_file + tail) if meant_file else "as 'papers/<id>.md'")
+        said = (
+            f"link {quoted(href)} is absolute: it works only on a site served at the top of its domain"
+            if not context.base else _off_site(href, context.base) if within is None
+            # (Served where site_url says, but mkdocs.yml's `absolute_links: warn` stops
+            # the strict build on it, and it breaks when the site moves.)
+            else f"link {quoted(href)} is absolute, which the strict build refuses (MkDocs leaves it"
+            " as written: it breaks when the site moves)"
+        )
+        return said + "; write it relative to this page, " + (
+            quoted(meant_file + tail) if meant_file else "as 'papers/<id>.md'"
         )
     target = posixpath.normpath(path)
     paper = _PAPER.fullmatch(target)

@@ -416,6 +416,43 @@ def test_absolute_and_outside_links_are_reported(tmp_path):
     ]
 
 
+def test_a_root_absolute_link_on_a_site_served_under_a_sub_path_is_told_it_leads_off_the_site(tmp_path):
+    # (hunt24: on GitHub Pages, https://x.github.io/lab-list/ is the site, and a raw HTML
+    # '/papers/a/' opens https://x.github.io/papers/a/, another site: nothing was said of
+    # it, and '/lab-list/papers/b/', which is the page, was a false alarm from about/.)
+    root = three_papers(tmp_path)
+    (root / "mkdocs.yml").write_text(
+        "site_name: Lab\nsite_url: https://x.github.io/lab-list/\n", encoding="utf-8"
+    )
+    with_pages(
+        root,
+        index='# Home\n\n[x](/papers/a/) and [y](/lab-list/papers/b/#abstract)\n',
+        about=(
+            '# About\n\n<a href="/papers/a/">a</a>, <a href="/lab-list/papers/b/">b</a>,'
+            ' <a href="/contributing/#how">how</a>, <a href="/lab-list/papers/gone/">gone</a>\n'
+        ),
+    )
+    assert messages(root) == [
+        "content/pages/about.md:3:10: link '/papers/a/' leads off the site: site_url in mkdocs.yml"
+        " serves it under '/lab-list/', which an address from the top of the domain leaves out;"
+        " write the address from this page, '../papers/a/'",
+        "content/pages/about.md:3:75: link '/contributing/#how' leads off the site: site_url in"
+        " mkdocs.yml serves it under '/lab-list/', which an address from the top of the domain"
+        " leaves out; write the address from this page, '../contributing/#how'",
+        "content/pages/about.md:3:113: link '/lab-list/papers/gone/' leads to no page: no paper 'gone'"
+        + NO_SUCH_PAPER,
+        f"{INDEX}:3:5: link '/papers/a/' leads off the site: site_url in mkdocs.yml serves it under"
+        " '/lab-list/', which an address from the top of the domain leaves out; write it relative"
+        " to this page, 'papers/a.md'",
+        f"{INDEX}:3:25: link '/lab-list/papers/b/#abstract' is absolute, which the strict build"
+        " refuses (MkDocs leaves it as written: it breaks when the site moves); write it relative"
+        " to this page, 'papers/b.md#abstract'",
+    ]
+    # (Served at the top of its domain, a raw HTML '/papers/a/' is the page, as before.)
+    (root / "mkdocs.yml").write_text("site_name: Lab\nsite_url: https://lab.example.org/\n", encoding="utf-8")
+    assert [m for m in messages(root) if "about.md" in m and "'/papers/a/'" in m] == []
+
+
 def test_links_are_placed_at_their_own_address_not_at_an_earlier_one_holding_it(tmp_path):
     # 'papers/a/' is written whole inside '../papers/a/' before it: each was said at the
     # first one's column (27 and 46 said as 8 and 7), out of order along the line.
