@@ -1434,7 +1434,8 @@ def only_known_topic(topic: Topic, paper_ids: set[str], topic_ids: set[str]) -> 
 def warn_renamed_by_hand(path: Path, shown: str, topics: Sequence[TopicDraft], problems: Problems) -> None:
     """A topic whose id was changed by hand in topics.yml (``path``, shown as ``shown``):
     git's copy of the file (HEAD's, while the change is not committed) has a topic of its
-    title under an id no topic has now nor lists in its `formerly:`. Its old address
+    title under an id no topic has now nor lists in its `formerly:`; or, retitled at once,
+    of its description or reading order, which no other new topic shares. Its old address
     topics/<old>/ would lead nowhere with nothing said where the topic is (papers naming
     the old id are told "unknown topic"), and `readinglist rename --topic` or a
     `formerly:` keeps it. A warning, as a paper renamed by hand is (curation._warn_renames):
@@ -1451,30 +1452,73 @@ def warn_renamed_by_hand(path: Path, shown: str, topics: Sequence[TopicDraft], p
         return
     ids = {draft.id for draft in topics}
     kept = ids | renamed_topics(topics).keys()
-    listed = _ids_and_titles(copy.data)
-    before = {old: title for old, title in listed if old not in kept}
+    listed = _old_topics(copy.data)
+    before = {old.id: old for old in listed if old.id not in kept}
     if not before:
         return  # (the usual edit: every topic git had is there still)
-    titled: dict[str, list[TopicDraft]] = {}
-    for draft in topics:
-        title = draft.values.get("title")
-        if draft.usable and "id" in draft.nodes and isinstance(title, str):
-            titled.setdefault(_title_form(title), []).append(draft)
-    had = {old for old, _ in listed}
-    for old, title in sorted(before.items()):
-        found = [draft for draft in titled.get(_title_form(title), ()) if draft.id not in had]
+    had = {old.id for old in listed}
+    # The topics git's copy does not have, by title, description and reading order.
+    added = [
+        draft for draft in topics
+        if draft.usable and "id" in draft.nodes and draft.id not in had
+    ]
+    by_title: dict[str, list[TopicDraft]] = {}
+    for draft in added:
+        if isinstance(title := draft.values.get("title"), str):
+            by_title.setdefault(_title_form(title), []).append(draft)
+    for old in sorted(before.values(), key=lambda old: old.id):
+        found = by_title.get(_title_form(old.title), [])
+        said = f"git's copy of {shown} at {copy.commit}"
+        if not found:
+            # Retitled too: the text that is the topic's own besides its title, a whole
+            # description or reading order no other topic git had shares. (A new topic
+            # put in the place of a deleted one is written anew: it shares neither.)
+            found = [draft for draft in added if _shares(old, draft)]
+            said += f" has {quoted(old.id)} with this topic's {_shared(old, found[0])}" if len(found) == 1 else ""
         if len(found) != 1:
-            continue  # (none, or several topics of its title: which one it became is unknown)
+            continue  # (none, or several topics alike: which one it became is unknown)
         new = found[0].id
         former = former_ids(found[0])
-        add = f"add {quoted(old)} to its 'formerly:' list" if former else f"add 'formerly: [{old}]'"
+        add = f"add {quoted(old.id)} to its 'formerly:' list" if former else f"add 'formerly: [{old.id}]'"
         problems.warning(
             found[0].nodes["id"].loc,
-            f"topic {quoted(new)} was {quoted(old)} (git's copy of {shown} at {copy.commit}): its old address"
-            f" topics/{old}/ leads nowhere now, and papers naming {quoted(old)} name no topic; {add} so the"
+            f"topic {quoted(new)} was {quoted(old.id)} ({said}): its old address"
+            f" topics/{old.id}/ leads nowhere now, and papers naming {quoted(old.id)} name no topic; {add} so the"
             f" old address leads here, or, to rename it with every paper and page naming it, write"
-            f" 'id: {old}' back and run: readinglist rename --topic {old} {new}",
+            f" 'id: {old.id}' back and run: readinglist rename --topic {old.id} {new}",
         )
+
+
+@dataclass(frozen=True)
+class _OldTopic:
+    """A topic of git's copy of topics.yml, as far as a rename by hand is told by it."""
+
+    id: str
+    title: str
+    description: str = ""  # (its form: `_title_form`)
+    reading_order: tuple[str, ...] = ()
+
+
+def _description_and_order(draft: TopicDraft) -> tuple[str, tuple[str, ...]]:
+    """A topic's description (its form: `_title_form`) and its reading order's ids."""
+    description = draft.values.get("description")
+    order = tuple(str(getattr(ref, "text", "")) for ref in _items(draft.values.get("reading_order")))
+    return _title_form(description) if isinstance(description, str) else "", order
+
+
+def _shared(old: _OldTopic, draft: TopicDraft) -> str:
+    """What of git's topic ``old`` the topic ``draft`` has unchanged ("" for nothing):
+    "description", "reading order" or "description and reading order"."""
+    description, order = _description_and_order(draft)
+    same = [
+        *(["description"] if old.description and old.description == description else []),
+        *(["reading order"] if old.reading_order and old.reading_order == order else []),
+    ]
+    return " and ".join(same)
+
+
+def _shares(old: _OldTopic, draft: TopicDraft) -> bool:
+    return bool(_shared(old, draft))
 
 
 def _title_form(title: str) -> str:
@@ -1482,9 +1526,9 @@ def _title_form(title: str) -> str:
     return " ".join(unicodedata.normalize("NFC", title).casefold().split())
 
 
-def _ids_and_titles(data: bytes) -> list[tuple[str, str]]:
-    """(id, title) of each topic of a copy of topics.yml that gives both as text; none
-    of a copy that cannot be read."""
+def _old_topics(data: bytes) -> list[_OldTopic]:
+    """Each topic of a copy of topics.yml that gives its id and title as text; none of a
+    copy that cannot be read."""
     from .yamlio import parse
 
     try:
@@ -1493,11 +1537,18 @@ def _ids_and_titles(data: bytes) -> list[tuple[str, str]]:
         return []
     tree = parse(text, TOPICS_FILE, Problems())
     listed = tree.get("topics") if isinstance(tree, Map) else None
-    found: list[tuple[str, str]] = []
+    found: list[_OldTopic] = []
     for item in listed.items if isinstance(listed, Seq) else ():
         if not isinstance(item, Map):
             continue
         topic_id, title = item.get("id"), item.get("title")
         if isinstance(topic_id, Scalar) and isinstance(title, Scalar) and topic_id.text and title.text:
-            found.append((str(topic_id.text), str(title.text)))
+            description = item.get("description")
+            order = item.get("reading_order")
+            found.append(_OldTopic(
+                str(topic_id.text), str(title.text),
+                _title_form(str(description.text)) if isinstance(description, Scalar) and description.text else "",
+                tuple(str(ref.text) for ref in order.items if isinstance(ref, Scalar))
+                if isinstance(order, Seq) else (),
+            ))
     return found

@@ -1034,9 +1034,47 @@ def test_a_topic_renamed_by_hand_is_told_its_formerly_or_the_rename_command(root
     # Done as told, nothing more is said of it.
     _edit(topics, "  - id: weight-merging\n", "  - id: weight-merging\n    formerly: [model-merging]\n")
     assert told() == []
-    # Another topic in its place (another title) is no rename of it.
+    # Another topic in its place (another title, description and reading order) is no
+    # rename of it.
     git(root, "checkout", "-q", "--", "content/topics.yml")
     _edit(topics, "  - id: model-merging\n    title: Model merging", "  - id: weight-merging\n    title: Pruning")
+    _edit(topics, "Combining the weights of *fine-tuned* models.", "Removing weights.")
+    _edit(topics, "      - task-vectors\n      - merging-by-arithmetic\n", "      - task-vectors\n")
+    assert told() == []
+
+
+def test_a_topic_renamed_and_retitled_by_hand_is_told_by_its_description_or_reading_order(root):
+    # (hunt24: its id and title changed at once, nothing was said: git's copy was matched
+    # by title alone. What is the topic's own besides them, its description or its
+    # reading order unchanged, tells it.)
+    head = _committed(root)
+    topics = root / "content" / "topics.yml"
+    _edit(topics, "  - id: model-merging\n    title: Model merging <& task arithmetic>",
+          "  - id: weight-merging\n    title: Weight merging")
+
+    def told() -> list[str]:
+        _, problems = load_content(root / "content", root)
+        return [str(p) for p in problems.warnings if "was 'model-merging'" in p.message]
+
+    remedy = (
+        ": its old address topics/model-merging/ leads nowhere now, and papers naming 'model-merging'"
+        " name no topic; add 'formerly: [model-merging]' so the old address leads here, or, to rename it"
+        " with every paper and page naming it, write 'id: model-merging' back and run: readinglist"
+        " rename --topic model-merging weight-merging"
+    )
+    assert told() == [
+        "content/topics.yml:19:9: warning: topic 'weight-merging' was 'model-merging' (git's copy of"
+        f" content/topics.yml at {head} has 'model-merging' with this topic's description and reading"
+        " order)" + remedy
+    ]
+    # Its description rewritten too, its reading order tells it still.
+    _edit(topics, "Combining the weights of *fine-tuned* models.", "Merging weights.")
+    assert told() == [
+        "content/topics.yml:19:9: warning: topic 'weight-merging' was 'model-merging' (git's copy of"
+        f" content/topics.yml at {head} has 'model-merging' with this topic's reading order)" + remedy
+    ]
+    # Done as told, nothing more is said of it.
+    _edit(topics, "  - id: weight-merging\n", "  - id: weight-merging\n    formerly: [model-merging]\n")
     assert told() == []
 
 
