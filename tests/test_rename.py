@@ -1012,6 +1012,43 @@ def test_without_git_the_importers_record_tells_a_file_written_over_with_another
     assert _reused(root) == []
 
 
+def test_without_git_a_file_written_over_before_an_import_is_told_by_the_record_after_it(root, capsys):
+    # (hunt24: a file older than the record was taken for one the import had read and
+    # recorded, and not compared: an import of another paper, which leaves the record of
+    # the written-over paper's id as it was, made check quiet about it.)
+    from generator import provenance
+    from generator.matchkeys import title_key
+
+    title = "Gradient Episodic Memory for Continual Learning"
+    seen = provenance.Seen({"title": frozenset({provenance.digest(title), title_key(title)})}, frozenset())
+    record = root / "content" / provenance.RELATIVE_PATH
+    record.parent.mkdir(parents=True)
+    record.write_text(provenance.dumps({"gradient-episodic-memory": seen}), encoding="utf-8")
+    papers = root / "content" / "papers"
+    _another_paper_in(papers / "gradient-episodic-memory.yml")
+    assert len(_reused(root)) == 1
+    listing = root / "more.bib"
+    listing.write_text(
+        "@article{third2020,\n  title = {A Third Paper on Memory},\n  author = {Writer, Anna},\n"
+        "  year = {2020},\n}\n",
+        encoding="utf-8",
+    )
+    before = record.stat().st_mtime_ns
+    assert main(["--root", str(root), "import", "-q", str(listing)]) == 0
+    capsys.readouterr()
+    # (The import wrote the record after the file, and kept what it had of that id.)
+    assert record.stat().st_mtime_ns > before
+    assert "gradient-episodic-memory" in provenance.load(record)
+    assert _reused(root) == [
+        "content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory' was the id of another"
+        " paper (the importer's record, content/sources/imported.json), and this file gives it to another"
+        " paper now: that paper's address papers/gradient-episodic-memory/, readers' marks of it and other"
+        " sites' links to it would lead to this one; give this paper its own id: write"
+        " 'id: another-paper-entirely' and rename the file, mv content/papers/gradient-episodic-memory.yml"
+        " content/papers/another-paper-entirely.yml"
+    ]
+
+
 def test_a_topic_renamed_by_hand_is_told_its_formerly_or_the_rename_command(root):
     # (hunt22: a topic's id changed in topics.yml, no `formerly:`, lost its old address
     # with nothing said where the topic is: papers naming the old id were told "unknown
