@@ -984,27 +984,37 @@ def test_a_deleted_papers_file_made_again_for_another_paper_is_told_to_take_its_
     assert _reused(root) == []
 
 
-def test_without_git_the_importers_record_tells_a_file_written_over_with_another_paper(root):
+def _record_gem(root: Path) -> Path:
+    """The importer's record of gradient-episodic-memory by its title, as the importer keeps
+    it (its digest, and its matching form's): the record's path."""
     from generator import provenance
     from generator.matchkeys import title_key
 
-    # The record of the title as the importer keeps it: its digest, and its matching form's.
     title = "Gradient Episodic Memory for Continual Learning"
     seen = provenance.Seen({"title": frozenset({provenance.digest(title), title_key(title)})}, frozenset())
     path = root / "content" / provenance.RELATIVE_PATH
     path.parent.mkdir(parents=True)
     path.write_text(provenance.dumps({"gradient-episodic-memory": seen}), encoding="utf-8")
-    papers = root / "content" / "papers"
-    old = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
-    _another_paper_in(papers / "gradient-episodic-memory.yml")
-    assert _reused(root) == [
+    return path
+
+
+# What the record tells of gradient-episodic-memory.yml written over with another paper.
+WRITTEN_OVER = (
         "content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory' was the id of another"
         " paper (the importer's record, content/sources/imported.json), and this file gives it to another"
         " paper now: that paper's address papers/gradient-episodic-memory/, readers' marks of it and other"
         " sites' links to it would lead to this one; give this paper its own id: write"
         " 'id: another-paper-entirely' and rename the file, mv content/papers/gradient-episodic-memory.yml"
         " content/papers/another-paper-entirely.yml"
-    ]
+)
+
+
+def test_without_git_the_importers_record_tells_a_file_written_over_with_another_paper(root):
+    _record_gem(root)
+    papers = root / "content" / "papers"
+    old = (papers / "gradient-episodic-memory.yml").read_text(encoding="utf-8")
+    _another_paper_in(papers / "gradient-episodic-memory.yml")
+    assert _reused(root) == [WRITTEN_OVER]
     # The recorded paper with a typo of its title fixed is that paper.
     (papers / "gradient-episodic-memory.yml").write_text(
         old.replace("Gradient Episodic Memory for", "Gradient episodic memory for"), encoding="utf-8"
@@ -1017,13 +1027,8 @@ def test_without_git_a_file_written_over_before_an_import_is_told_by_the_record_
     # recorded, and not compared: an import of another paper, which leaves the record of
     # the written-over paper's id as it was, made check quiet about it.)
     from generator import provenance
-    from generator.matchkeys import title_key
 
-    title = "Gradient Episodic Memory for Continual Learning"
-    seen = provenance.Seen({"title": frozenset({provenance.digest(title), title_key(title)})}, frozenset())
-    record = root / "content" / provenance.RELATIVE_PATH
-    record.parent.mkdir(parents=True)
-    record.write_text(provenance.dumps({"gradient-episodic-memory": seen}), encoding="utf-8")
+    record = _record_gem(root)
     papers = root / "content" / "papers"
     _another_paper_in(papers / "gradient-episodic-memory.yml")
     assert len(_reused(root)) == 1
@@ -1039,14 +1044,7 @@ def test_without_git_a_file_written_over_before_an_import_is_told_by_the_record_
     # (The import wrote the record after the file, and kept what it had of that id.)
     assert record.stat().st_mtime_ns > before
     assert "gradient-episodic-memory" in provenance.load(record)
-    assert _reused(root) == [
-        "content/papers/gradient-episodic-memory.yml:1:5: 'gradient-episodic-memory' was the id of another"
-        " paper (the importer's record, content/sources/imported.json), and this file gives it to another"
-        " paper now: that paper's address papers/gradient-episodic-memory/, readers' marks of it and other"
-        " sites' links to it would lead to this one; give this paper its own id: write"
-        " 'id: another-paper-entirely' and rename the file, mv content/papers/gradient-episodic-memory.yml"
-        " content/papers/another-paper-entirely.yml"
-    ]
+    assert _reused(root) == [WRITTEN_OVER]
 
 
 def test_a_topic_renamed_by_hand_is_told_its_formerly_or_the_rename_command(root):
