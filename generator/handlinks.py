@@ -749,6 +749,11 @@ def html_link_problem(href: str, here: str, context: LinkContext) -> str | None:
             # (What is wrong with the page it names first: its fix is that page's address
             # from this page, which mends the other mistake too.)
             top = posixpath.normpath(path).lstrip("/")
+            if not _of_the_site(top, context):
+                # (Another site on the domain, as the lab's own '/people/' beside a list
+                # served at '/reading-list/', or a sibling GitHub Pages project: nothing
+                # of this site's to say of it, as of a relative link to no page.)
+                return None
             top += "/" if path.endswith("/") and top else ""
             return _html_page_problem(href, here, path, tail, context) or (
                 _off_site(href, context.base)
@@ -756,6 +761,16 @@ def html_link_problem(href: str, here: str, context: LinkContext) -> str | None:
             )
         path = within
     return _html_page_problem(href, here, path, tail, context)
+
+
+def _of_the_site(target: str, context: LinkContext) -> bool:
+    """Whether the path ``target`` (from the top of the site, no slash at either end)
+    names what this site serves: its home, a file or page it makes, a paper's or a
+    topic's address (a gone id's too), or its assets/ (the theme's and Material's)."""
+    first = target.partition("/")[0]
+    return first in ("papers", "topics", "assets") or _page_file(
+        target, context.files, context.paper_ids, context.topic_ids
+    ) is not None
 
 
 def _html_page_problem(href: str, here: str, path: str, tail: str, context: LinkContext) -> str | None:

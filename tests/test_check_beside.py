@@ -431,6 +431,7 @@ def test_a_root_absolute_link_on_a_site_served_under_a_sub_path_is_told_it_leads
             '# About\n\n<a href="/papers/a/">a</a>, <a href="/lab-list/papers/b/">b</a>,'
             ' <a href="/contributing/#how">how</a>, <a href="/lab-list/papers/gone/">gone</a>\n'
         ),
+        contributing="# Contributing\n\n## How\n",
     )
     assert messages(root) == [
         "content/pages/about.md:3:10: link '/papers/a/' leads off the site: site_url in mkdocs.yml"
@@ -451,6 +452,34 @@ def test_a_root_absolute_link_on_a_site_served_under_a_sub_path_is_told_it_leads
     # (Served at the top of its domain, a raw HTML '/papers/a/' is the page, as before.)
     (root / "mkdocs.yml").write_text("site_name: Lab\nsite_url: https://lab.example.org/\n", encoding="utf-8")
     assert [m for m in messages(root) if "about.md" in m and "'/papers/a/'" in m] == []
+
+
+def test_a_root_absolute_link_to_another_site_on_the_domain_of_a_sub_path_site_passes(tmp_path):
+    # (rev132: on a list served at https://lab.example.org/reading-list/, the lab's own
+    # '<a href="/people/">' and a sibling project's '/lab-tools/' are other sites'
+    # addresses, not this one's pages: each was an error whose fix, '../people/', led to
+    # no page. What names this site's home, pages, files or assets is told still.)
+    root = three_papers(tmp_path)
+    (root / "mkdocs.yml").write_text(
+        "site_name: Lab\nsite_url: https://lab.example.org/reading-list\n", encoding="utf-8"
+    )
+    with_pages(
+        root,
+        about=(
+            '# About\n\n<a href="/people/">team</a>, <a href="/lab-tools/x.html">tools</a>,'
+            ' <a href="/reading-listing/">near</a>\n\n<a href="/">home</a>, <a href="/feed.xml">feed</a>,'
+            ' <a href="/assets/logo.png">logo</a>\n'
+        ),
+    )
+    off = (
+        " leads off the site: site_url in mkdocs.yml serves it under '/reading-list/', which an"
+        " address from the top of the domain leaves out; write the address from this page, "
+    )
+    assert messages(root) == [
+        "content/pages/about.md:5:10: link '/'" + off + "'../'",
+        "content/pages/about.md:5:32: link '/feed.xml'" + off + "'../feed.xml'",
+        "content/pages/about.md:5:62: link '/assets/logo.png'" + off + "'../assets/logo.png'",
+    ]
 
 
 def test_links_are_placed_at_their_own_address_not_at_an_earlier_one_holding_it(tmp_path):
