@@ -249,6 +249,15 @@ def _half_the_people_in(authors: object, marks: Container[str]) -> bool:
     return bool(people) and sum(1 for found in people if any(mark in marks for mark in found)) * 2 >= len(people)
 
 
+def _wrote_identity(seen: provenance.Seen) -> bool:
+    """Whether the importer wrote a title, arXiv id, DOI or abstract into the paper's file
+    (importmatch.written's "<field> written"). When it wrote none, the file's are the
+    curator's: a paper it merged into a hand-written file by a similar title has the
+    source's title recorded, and the file's own kept (a conflict), which the record
+    cannot tell the same paper by."""
+    return any(seen.fields.get(f"{name} written") for name in provenance.IDENTITY_FIELDS)
+
+
 class Gone:
     """The importer's memory of papers a curator deleted or renamed, read only when a
     reference names an id no file has (a check that finds nothing never reads it).
@@ -456,7 +465,9 @@ class Gone:
             ):
                 continue  # (the paper the importer recorded under that id)
             other = self._other(paper_id, values)
-            if other is not None:
+            # (Told by the record, only of a paper whose title, arXiv id, DOI or abstract
+            # the importer wrote: else the file's own are all the record is compared by.)
+            if other is not None and (other[2] or seen is None or _wrote_identity(seen)):
                 found[paper_id] = other
         return found
 

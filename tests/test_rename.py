@@ -991,7 +991,11 @@ def _record_gem(root: Path) -> Path:
     from generator.matchkeys import title_key
 
     title = "Gradient Episodic Memory for Continual Learning"
-    seen = provenance.Seen({"title": frozenset({provenance.digest(title), title_key(title)})}, frozenset())
+    # (And, as for a paper the importer made, that it wrote the title into the file.)
+    seen = provenance.Seen(
+        {"title": frozenset({provenance.digest(title), title_key(title)}), "title written": frozenset({"0"})},
+        frozenset(),
+    )
     path = root / "content" / provenance.RELATIVE_PATH
     path.parent.mkdir(parents=True)
     path.write_text(provenance.dumps({"gradient-episodic-memory": seen}), encoding="utf-8")
@@ -1045,6 +1049,34 @@ def test_without_git_a_file_written_over_before_an_import_is_told_by_the_record_
     assert record.stat().st_mtime_ns > before
     assert "gradient-episodic-memory" in provenance.load(record)
     assert _reused(root) == [WRITTEN_OVER]
+
+
+def test_without_git_a_hand_written_paper_an_import_merged_into_by_a_similar_title_is_not_told(root, capsys):
+    # (rev132: the record of a paper the importer merged into a curator's file by a
+    # similar title holds the source's title only, which the file keeps its own of (a
+    # conflict, the file's value kept): since every file is compared with the record
+    # without git, the untouched file was told it "gives the id to another paper".)
+    papers = root / "content" / "papers"
+    mine = papers / "mtob.yml"
+    mine.write_text(
+        "id: mtob\ntitle: Learning to Translate a New Language from One Grammar Book\n"
+        "authors: [Garrett Tanzer, Mirac Suzgun]\nyear: 2024\narxiv: '2309.16575'\n",
+        encoding="utf-8",
+    )
+    listing = root / "more.bib"
+    listing.write_text(
+        "@misc{mtob,\n  title = {Learning to Translate a New Language from One Grammar Book: MTOB},\n"
+        "  year = {2024},\n  howpublished = {ICLR},\n}\n",
+        encoding="utf-8",
+    )
+    assert main(["--root", str(root), "import", str(listing)]) == 0
+    said = capsys.readouterr()
+    assert "already in the list as mtob (similar title" in said.out + said.err
+    assert "title: Learning to Translate a New Language from One Grammar Book\n" in mine.read_text(encoding="utf-8")
+    assert _reused(root) == []
+    # Its title's typo fixed by hand after the import, nor then.
+    _edit(mine, "One Grammar Book", "One Grammar book")
+    assert _reused(root) == []
 
 
 def test_a_topic_renamed_by_hand_is_told_its_formerly_or_the_rename_command(root):
