@@ -416,16 +416,20 @@ def test_absolute_and_outside_links_are_reported(tmp_path):
     ]
 
 
+def served_at(tmp_path: Path, site_url: str, **pages: str) -> Path:
+    """`three_papers` with these hand pages, its mkdocs.yml's site_url ``site_url``."""
+    root = three_papers(tmp_path)
+    (root / "mkdocs.yml").write_text(f"site_name: Lab\nsite_url: {site_url}\n", encoding="utf-8")
+    return with_pages(root, **pages)
+
+
 def test_a_root_absolute_link_on_a_site_served_under_a_sub_path_is_told_it_leads_off_the_site(tmp_path):
     # (hunt24: on GitHub Pages, https://x.github.io/lab-list/ is the site, and a raw HTML
     # '/papers/a/' opens https://x.github.io/papers/a/, another site: nothing was said of
     # it, and '/lab-list/papers/b/', which is the page, was a false alarm from about/.)
-    root = three_papers(tmp_path)
-    (root / "mkdocs.yml").write_text(
-        "site_name: Lab\nsite_url: https://x.github.io/lab-list/\n", encoding="utf-8"
-    )
-    with_pages(
-        root,
+    root = served_at(
+        tmp_path,
+        "https://x.github.io/lab-list/",
         index='# Home\n\n[x](/papers/a/) and [y](/lab-list/papers/b/#abstract)\n',
         about=(
             '# About\n\n<a href="/papers/a/">a</a>, <a href="/lab-list/papers/b/">b</a>,'
@@ -459,12 +463,9 @@ def test_a_root_absolute_link_to_another_site_on_the_domain_of_a_sub_path_site_p
     # '<a href="/people/">' and a sibling project's '/lab-tools/' are other sites'
     # addresses, not this one's pages: each was an error whose fix, '../people/', led to
     # no page. What names this site's home, pages, files or assets is told still.)
-    root = three_papers(tmp_path)
-    (root / "mkdocs.yml").write_text(
-        "site_name: Lab\nsite_url: https://lab.example.org/reading-list\n", encoding="utf-8"
-    )
-    with_pages(
-        root,
+    root = served_at(
+        tmp_path,
+        "https://lab.example.org/reading-list",
         about=(
             '# About\n\n<a href="/people/">team</a>, <a href="/lab-tools/x.html">tools</a>,'
             ' <a href="/reading-listing/">near</a>\n\n<a href="/">home</a>, <a href="/feed.xml">feed</a>,'
