@@ -655,19 +655,23 @@ class _Reader:
             index += 1
         return self._record(unit)
 
-    def _schemeless(self, unit: _Unit, where: Location) -> None:
+    def _schemeless(self, unit: _Unit, where: Location) -> list[str]:
         """Read a link written without its scheme, or with it mistyped
         (`[paper](arxiv.org/abs/2111.06377)`, `https//…`), as the https address it is one
         slip from, and say so: taken for a relative link, it was dropped in silence, and
         the paper lost its arXiv id or its code link (a BibTeX `\\url` and a paper file's
         url are read, or told, so). A link with no site's name before its first slash
-        (`docs/x.pdf`, `notes.md`) is a file of the list's repository, and stays none."""
+        (`docs/x.pdf`, `notes.md`) is a file of the list's repository, and stays none:
+        those links are returned, each once, for `_record` to say of a paper it imports."""
         said: set[str] = set()  # (one warning for a link the item gives twice, all read)
+        relative: list[str] = []
         for anchor in unit.anchors:
             if _usable(anchor.url):
                 continue
             if not _site_first(anchor.url):
                 name = _file_named_as_a_site(anchor.url)
+                if not name and _relative(anchor.url) and anchor.url not in relative:
+                    relative.append(anchor.url)
                 if name and anchor.url not in said:
                     # (rev127) "bun.sh/docs" is a site as often as "notes.md/x" is a file:
                     # left out unsaid, a site's link written so was lost without a word.
@@ -691,6 +695,7 @@ class _Reader:
                         " so in the list, where GitHub opens it as a file of the list's repository",
                     )
                 anchor.url = fixed
+        return relative
 
     @staticmethod
     def _header(tokens: list[Token], start: int) -> list[str]:
@@ -708,7 +713,7 @@ class _Reader:
 
     def _record(self, unit: _Unit) -> bool:
         where = Location(self.path, unit.line, unit.col)
-        self._schemeless(unit, where)
+        relative = self._schemeless(unit, where)
         anchors = [(i, a) for i, a in enumerate(unit.anchors) if _usable(a.url)]
         papers = [(i, a) for i, a in anchors if _names_paper(a)]
         identities = {_identity(a.url) for _, a in papers}
@@ -1078,6 +1083,19 @@ class _Reader:
                 f"{said} is read as an HTML tag, which GitHub does not show, so this paper"
                 f" ({quoted(title)}) is imported without it; if it is a word, write it as"
                 " &lt;word&gt; or in backticks in the list and import again",
+            )
+        for url in relative:
+            # (imp42) A relative link ("[code](docs/x.md)", "./setup.md", "../x") is a file
+            # of the list's repository, as GitHub opens it: no address a paper's page can
+            # link, so not imported; left out unsaid, the curator never knew. Said only of
+            # a paper imported: a list's own links ("[Contributing](CONTRIBUTING.md)") are
+            # in items that are no paper.
+            self.problems.warning(
+                where,
+                f"the link {quoted(url)} is relative, a file of the list's repository as GitHub opens it,"
+                f" and not imported with this paper ({quoted(title)}); to import it, write its https"
+                " address in the list (https://github.com/OWNER/REPO/blob/BRANCH/PATH, as GitHub shows"
+                " the file)",
             )
         self.records.append(record)
         return True
@@ -1845,6 +1863,17 @@ def _usable(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in url
+
+
+def _relative(url: str) -> bool:
+    """Whether ``url`` is a relative link, a path of the list's own repository
+    ("docs/x.md", "./setup.md", "../x", "/x"): no scheme (not "mailto:" nor
+    "javascript:"), and more than a place in the list's own page ("#section")."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return not parts.scheme and not parts.netloc and bool(parts.path)
 
 
 # A site's name before the first slash, as an address written without its scheme starts

@@ -193,6 +193,14 @@ def test_a_md_file_is_a_list_whatever_code_block_it_shows():
         assert not problems.has_errors()
 
 
+# What a relative link of a paper imported is said with (imp42).
+_RELATIVE = (
+    "list.md:1:1: warning: the link '{url}' is relative, a file of the list's repository as GitHub opens it,"
+    " and not imported with this paper ('{title}'); to import it, write its https address in the list"
+    " (https://github.com/OWNER/REPO/blob/BRANCH/PATH, as GitHub shows the file)"
+)
+
+
 def _said_links(problems):
     """The links each "has no 'https://'" warning quotes."""
     return [str(p).split(" has no")[0].split("link ")[1] for p in problems.items]
@@ -292,7 +300,8 @@ def test_only_web_addresses_are_taken():
         " [[data](data:text/html,x)] [[mail](mailto:a@b.c)] [[local](./x.pdf)]\n"
     )
     records, problems = _parse(text)
-    assert not problems and records[0].links == ()
+    assert records[0].links == ()
+    assert [str(p) for p in problems.items] == [_RELATIVE.format(url="./x.pdf", title="A Paper")]
 
 
 def test_a_link_written_without_https_is_read_as_https_and_said():
@@ -316,6 +325,26 @@ def test_a_link_written_without_https_is_read_as_https_and_said():
         "list.md:1:1: warning: the link 'https//github.com/facebookresearch/mae' has no 'https://':"
         " read as https://github.com/facebookresearch/mae; write it so in the list, where GitHub"
         " opens it as a file of the list's repository",
+        *(_RELATIVE.format(url=url, title="A Paper").replace("list.md:1:", "list.md:2:") for url in ("docs/x.pdf", "notes.md")),
+    ]
+
+
+def test_a_relative_link_of_a_paper_is_said_not_imported():
+    # (imp42) "[code](docs/x.md)", "./setup.md", "../x": a file of the list's repository,
+    # as GitHub opens it, no address a paper's page can link. It was left out unsaid;
+    # now each is said once, at the item, with what to write. A place in the list's own
+    # page ("#a"), mail and scripts are no file, and an item that is no paper ("the
+    # list's own "[Contributing](CONTRIBUTING.md)") imports nothing to say it of.
+    records, problems = _parse(
+        "- [A Paper](https://arxiv.org/abs/2301.00001) [[code](docs/x.md)] [[setup](./setup.md)]"
+        " [[up](../x)] [[root](/data/y.csv)] [[top](#a)] [[mail](mailto:a@b.c)] [[again](docs/x.md)]\n"
+        "- [Contributing](CONTRIBUTING.md)\n"
+        "\n| Title | Code |\n|---|---|\n| [B Paper](https://arxiv.org/abs/2301.00002) | [code](src/) |\n"
+    )
+    assert [(r.title, r.links) for r in records] == [("A Paper", ()), ("B Paper", ())]
+    said = [_RELATIVE.format(url=url, title="A Paper") for url in ("docs/x.md", "./setup.md", "../x", "/data/y.csv")]
+    assert [str(p) for p in problems.items] == [
+        *said, _RELATIVE.format(url="src/", title="B Paper").replace("list.md:1:1", "list.md:6:1"),
     ]
 
 
@@ -337,7 +366,7 @@ def _files_and_sites(files, sites, told=()):
     """A list's first item links each of ``files`` with no scheme, and its second the
     paper on arXiv and each of ``sites`` so: each file is of the list's repository (no
     link; said only for those of ``told``, a file's name that is a site's too), each
-    site read as https and said."""
+    site read as https and said; every other file is said relative (`_RELATIVE`)."""
     records, problems = _parse(
         "- [A Paper](https://arxiv.org/abs/2301.00001)" + "".join(f" [[x]({f})]" for f in files) + "\n"
         "- [B Paper](arxiv.org/abs/2301.00002)" + "".join(f" [[code]({s})]" for s in sites) + "\n"
@@ -345,9 +374,12 @@ def _files_and_sites(files, sites, told=()):
     assert records[0].links == ()
     assert records[1].arxiv == "2301.00002"
     assert [link.url for link in records[1].links] == [f"https://{site}" for site in sites]
-    said = [p for p in problems.items if "is read as a file" not in str(p)]
+    said = [p for p in problems.items if "is read as a file" not in str(p) and "is relative" not in str(p)]
+    assert [str(p) for p in problems.items if "is relative" in str(p)] == [
+        _RELATIVE.format(url=url, title="A Paper") for url in dict.fromkeys(files) if url not in told
+    ]
     assert _said_links(Problems(said)) == [f"'{url}'" for url in ("arxiv.org/abs/2301.00002", *sites)]
-    assert [str(p) for p in problems.items if p not in said] == [
+    assert [str(p) for p in problems.items if "is read as a file" in str(p)] == [
         f"list.md:1:1: warning: the link '{url}' is read as a file of the list's repository, as GitHub opens it"
         f" ('{url.split('/')[0]}' a file's name), and not imported; if it is a site, write https://{url} in the list"
         for url in told
