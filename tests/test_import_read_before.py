@@ -1436,3 +1436,47 @@ def test_an_ris_records_text_fix33_read_otherwise_a_curator_edited_stays(tmp_pat
     assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [
         ("venue", "Costs ten percent less", "Costs 10\\% less -- 5% of it")
     ]
+
+
+def test_a_bibs_latex_declarations_kept_before_in_any_field_are_read_as_now_where_untouched(tmp_path):
+    # (imp42) A declaration an earlier import kept as written in a .bib's publisher or
+    # keywords (and its author, editor, volume, pages, a @misc's institution as venue) was
+    # a conflict at the re-import of the unchanged file, or said corrected in the
+    # reference manager: only the title, abstract and a journal or booktitle had their
+    # earlier reading. Untouched, each is now's, said once; then the import is quiet.
+    from generator.latex import declarations_as_before
+
+    text = (
+        "@incollection{a,\n  title = {Alpha Paper},\n  author = {Lovelace, Ada and {\\sc Babbage}, Charles},\n"
+        "  editor = {{\\scshape Turing}, Alan},\n  year = {2020},\n  booktitle = {Handbook of Things},\n"
+        "  publisher = {{\\itshape Springer} Verlag},\n  volume = {{\\bfseries 3}},\n  pages = {{\\rm 1}--9},\n"
+        "  keywords = {{\\bfseries deep} learning, {\\sc nlp}},\n}\n"
+        "@misc{b,\n  title = {Beta Report},\n  author = {Smith, Jane},\n  year = {2021},\n"
+        "  institution = {{\\sffamily MIT}},\n}\n"
+    )
+    with declarations_as_before():
+        assert len(_import(tmp_path, "in.bib", text).added) == 2
+    alpha, beta = (tmp_path / "content/papers/alpha-paper.yml"), (tmp_path / "content/papers/beta-report.yml")
+    read = yaml.safe_load(alpha.read_text())
+    assert (read["publisher"], read["tags"]) == ("{\\itshape Springer} Verlag", ["{\\bfseries deep} learning", "{\\sc nlp}"])
+    report = _import(tmp_path, "in.bib", text)
+    assert report.conflicts == [] and report.corrected == [] and sorted(report.updated) == ["alpha-paper", "beta-report"]
+    why = "a TeX declaration as typed, which an earlier import kept"
+    assert sorted(str(change) for change in report.read_before) == [
+        f"authors: alpha-paper now 'Ada Lovelace; Charles Babbage' (was 'Ada Lovelace; {{\\sc Babbage}}, Charles': {why})",
+        f"editors: alpha-paper now 'Alan Turing' (was '{{\\scshape Turing}}, Alan': {why})",
+        f"pages: alpha-paper now '1–9' (was '{{\\rm 1}}--9': {why})",
+        f"publisher: alpha-paper now 'Springer Verlag' (was '{{\\itshape Springer}} Verlag': {why})",
+        f"tags: alpha-paper now 'deep learning; nlp' (was '{{\\bfseries deep}} learning; {{\\sc nlp}}': {why})",
+        f"venue: beta-report now 'MIT' (was '{{\\sffamily MIT}}': {why})",
+        f"volume: alpha-paper now '3' (was '{{\\bfseries 3}}': {why})",
+    ]
+    read = yaml.safe_load(alpha.read_text())
+    assert (read["authors"], read["editors"], read["publisher"], read["volume"], read["pages"], read["tags"]) == (
+        ["Ada Lovelace", "Charles Babbage"], ["Alan Turing"], "Springer Verlag", "3", "1–9", ["deep learning", "nlp"]
+    )
+    assert yaml.safe_load(beta.read_text())["venue"] == "MIT"
+    after = alpha.read_text(), beta.read_text()
+    again = _import(tmp_path, "in.bib", text)
+    assert again.conflicts == [] and again.read_before == [] and sorted(again.unchanged) == ["alpha-paper", "beta-report"]
+    assert (alpha.read_text(), beta.read_text()) == after

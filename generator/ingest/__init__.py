@@ -663,10 +663,13 @@ def parse_text(
     if records:
         for (reading, why), earlier in zip(readings, earliers):
             # (rev127) A .bib's venue too where a declaration is read now: "{\\sc Annals}",
-            # kept so by an earlier import, was a conflict at every import after. (An RIS
-            # record's venue has its own earlier readings: ris._tex_read_last.)
-            venue = fmt == "bibtex" and reading is declarations_as_before
-            records = _with_earlier_reading(records, earlier, why, ("title", "abstract", "venue")[: 3 if venue else 2])
+            # kept so by an earlier import, was a conflict at every import after; (imp42)
+            # and its every other field a declaration may be in, the publisher's and the
+            # keywords' (tags) too ("{\\itshape Springer}"), which were a conflict or
+            # said corrected in the reference manager. (An RIS record's have their own
+            # earlier readings: ris._tex_read_last.)
+            every = fmt == "bibtex" and reading is declarations_as_before
+            records = _with_earlier_reading(records, earlier, why, _DECLARED if every else ("title", "abstract"))
     # (An RIS record without an ID is told as RIS's too: its exporter, as Zotero's, gives
     # none, and the import knows the record by its DOI or arXiv id instead:
     # importmatch.record_name.)
@@ -680,6 +683,10 @@ def parse_text(
         )
         for record in records
     ]
+
+
+# The fields of a .bib's record an earlier reading of declarations may read otherwise.
+_DECLARED = ("title", "abstract", "venue", "publisher", "tags", "authors", "editors", "volume", "number", "pages")
 
 
 def _earlier_readings(text: str) -> list[tuple[Callable[[], AbstractContextManager[object]], str]]:

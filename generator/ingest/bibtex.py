@@ -530,7 +530,10 @@ def _earlier_readings(
         if any(
             _READ_OTHERWISE.search(value)
             for value in (fields["title"], fields["abstract"], _field(fields.entry, "title"))
-        ) or any(declarations_read_now(fields[name]) for name in _VENUE_FIELDS)  # (rev127: ingest.parse_text)
+        ) or any(  # (rev127: a venue's; imp42: any field's, ingest.parse_text)
+            declarations_read_now(_value(field))
+            for entry in (fields.entry, *fields.parents) for field in entry.fields_dict.values()
+        )
     ]
     earlier = []
     for reading in readings:
