@@ -119,20 +119,33 @@ _BOLD = lazyre.compile(_SHAPED.replace("COMMANDS", "textbf|mathbf").replace("DEC
 # old-style ones of small capitals, roman, sans serif and typewriter: their words, as a
 # text command's (`_PLAIN_ARG`). Before, "{\\sc Caps}" and "{\\itshape x}" were kept as
 # written, an unknown command; versions before read them so (`declarations_as_before`).
-_PLAIN_DECLARATION = lazyre.compile(
-    r"\{\\(?:sc|rm|sf|tt|scshape|upshape|mdseries|rmfamily|sffamily|ttfamily|normalfont)\s+([^{}]*)\}"
+_PLAIN_DECLARATION = lazyre.compile(r"\{\\(?:sc|rm|sf|tt|scshape|rmfamily|sffamily|ttfamily)\s+([^{}]*)\}")
+# (imp42) The commands and declarations that take a shape off: upright (``\\textup{x}``,
+# ``{\\upshape x}``) ends italics, medium (``\\textmd``, ``\\mdseries``) bold, normal
+# (``\\textnormal``, ``\\normalfont``) both. Read as their words alone, "b" of
+# ``\\textit{a {\\upshape b} c}`` was in italics, which LaTeX shows upright.
+_UPRIGHT = lazyre.compile(_SHAPED.replace("COMMANDS", "textup").replace("DECLARATIONS", "upshape"))
+_MEDIUM = lazyre.compile(_SHAPED.replace("COMMANDS", "textmd").replace("DECLARATIONS", "mdseries"))
+_NORMAL = lazyre.compile(_SHAPED.replace("COMMANDS", "textnormal").replace("DECLARATIONS", "normalfont"))
+# (imp42) A LaTeX2e declaration after words of its group ("{\\itshape a \\upshape b}",
+# "\\textbf{a \\mdseries b}") sets its shape up to the group's end, as if it opened a
+# group of its own there: `_rules` writes it so. It was kept as written, an unknown command.
+_DECLARATION_AFTER_WORDS = lazyre.compile(
+    r"(?<!\{)\\(itshape|slshape|upshape|bfseries|mdseries|normalfont|scshape|rmfamily|sffamily|ttfamily)"
+    r"(?![A-Za-z])\s*([^{}]*)(?=\}|$)"
 )
 # The same as read before: "{\\it x}", "{\\sl x}" and "{\\bf x}" only.
 _ITALIC_BEFORE = lazyre.compile(_SHAPED.replace("COMMANDS", "textit|textsl|mathit").replace("DECLARATIONS", "it|sl"))
 _BOLD_BEFORE = lazyre.compile(_SHAPED.replace("COMMANDS", "textbf|mathbf").replace("DECLARATIONS", "bf"))
-# The declarations read now that versions before kept (or, "{\\sc", took for TeX and kept).
+# The declarations read now that versions before kept (or, "{\\sc", took for TeX and kept):
+# at a group's start, and (imp42) a LaTeX2e one after words too (`_DECLARATION_AFTER_WORDS`).
 _DECLARATION_READ_NOW = lazyre.compile(
-    r"\{\\(?:sc|rm|sf|tt|itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily|ttfamily"
-    r"|normalfont)(?![A-Za-z])"
+    r"\{\\(?:sc|rm|sf|tt)(?![A-Za-z])|\\(?:itshape|slshape|bfseries|scshape|upshape|mdseries|rmfamily|sffamily"
+    r"|ttfamily|normalfont)(?![A-Za-z])"
 )
 _PLAIN_ARG = lazyre.compile(
-    r"\\(?:texttt|textsc|textrm|textsf|textup|textnormal|text|mbox|mathrm|mathsf|mathtt|"
-    r"mathcal|mathbb|operatorname|textmd|textsubscript|textsuperscript|underline)\s*\{([^{}]*)\}"
+    r"\\(?:texttt|textsc|textrm|textsf|text|mbox|mathrm|mathsf|mathtt|"
+    r"mathcal|mathbb|operatorname|textsubscript|textsuperscript|underline)\s*\{([^{}]*)\}"
 )
 _WORDS = {
     "eg": "e.g.", "ie": "i.e.", "etal": "et al.", "etc": "etc.", "vs": "vs.", "cf": "cf.",
@@ -209,12 +222,12 @@ _SINGLE_QUOTES = lazyre.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # (``\\ref{t}~shows``, ``\\cite{a}~and``). Ties in a row are as many spaces
 # (``a~~b``), and so are the ties around a dash (``3~--~5``, "3 – 5", whose dash TeX reads
 # between the spaces: `_DASH`).
-_TIE = lazyre.compile(r"~(?:(?<=[\w.,;:)\]}\ud801\ue040-\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)|(?<=\S\*~))~*(?=[^\s~])")
-_TIED_DASH = lazyre.compile(r"~(?:(?<=[\w.,;:)\]}\ud801\ue040-\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)|(?<=\S\*~))(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
+_TIE = lazyre.compile(r"~(?:(?<=[\w.,;:)\]}\ud801\ue040-\ue043\ue045-\ue047\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)|(?<=\S\*~))~*(?=[^\s~])")
+_TIED_DASH = lazyre.compile(r"~(?:(?<=[\w.,;:)\]}\ud801\ue040-\ue043\ue045-\ue047\u00a7\u00b6\u2026\u00b0\u2020\u2021]~)|(?<=\S\*~))(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
 # A tie at emphasis' start is TeX's space whatever follows it: kept before a space or a
 # line break (``\\textit{~\n}``), its tilde came out between Markdown's stars ("*~*"),
 # where the second cleaning read it as a tie after a star that closes emphasis.
-_TIE_AT_EMPHASIS_START = lazyre.compile("(?<=[\ue040-\ue042])~+")
+_TIE_AT_EMPHASIS_START = lazyre.compile("(?<=[\ue040-\ue042\ue045-\ue047])~+")
 # The ties earlier versions read, which the file of a paper imported then still holds
 # (see `ties_as_before`): before a word only, the rest keeping their tilde; then one
 # tilde at a time (``a~~b`` was "a ~b"), no tie after a dash (``3~--~5`` was "3 --~5")
@@ -307,15 +320,17 @@ _SIMPLE_MATH = lazyre.compile(r"\$" + _SIMPLE_BODY + r"\$|\\\(" + _SIMPLE_BODY +
 _MATH_AS_TYPED: ContextVar[bool] = ContextVar("math_as_typed", default=False)
 # Set within `declarations_as_before`.
 _DECLARATIONS_AS_BEFORE: ContextVar[bool] = ContextVar("declarations_as_before", default=False)
+# Set within `declarations_after_words_as_before`.
+_AFTER_WORDS_AS_BEFORE: ContextVar[bool] = ContextVar("declarations_after_words_as_before", default=False)
 # Set to the earlier reading of ties (`ties_as_before`), else None.
 _TIES_AS_BEFORE: ContextVar[str | None] = ContextVar("ties_as_before", default=None)
 
 
-def reading_in_effect() -> tuple[bool, str | None, bool]:
+def reading_in_effect() -> tuple[bool, str | None, bool, bool]:
     """Whether math is read as typed, the earlier reading of ties in effect, and whether
-    declarations are read as before: what `clean_latex` reads otherwise within them (a
-    cache of its readings keys on it)."""
-    return _MATH_AS_TYPED.get(), _TIES_AS_BEFORE.get(), _DECLARATIONS_AS_BEFORE.get()
+    declarations, and those after words, are read as before: what `clean_latex` reads
+    otherwise within them (a cache of its readings keys on it)."""
+    return _MATH_AS_TYPED.get(), _TIES_AS_BEFORE.get(), _DECLARATIONS_AS_BEFORE.get(), _AFTER_WORDS_AS_BEFORE.get()
 
 
 # A brace, or an escape (``\\{`` is no group's brace), as `per_paragraph` counts groups.
@@ -473,7 +488,7 @@ def declarations_read_now(text: str) -> bool:
     """Whether ``text`` holds a declaration `clean_latex` reads now that versions before
     fix35 kept as written ("{\\itshape x}", "{\\sc x}"): an earlier import's reading of it
     is looked for (`declarations_as_before`)."""
-    return "{\\" in text and _DECLARATION_READ_NOW.search(text) is not None
+    return "\\" in text and _DECLARATION_READ_NOW.search(text) is not None
 
 
 @contextmanager
@@ -486,6 +501,31 @@ def declarations_as_before() -> Iterator[None]:
         yield
     finally:
         _DECLARATIONS_AS_BEFORE.reset(token)
+
+
+# A LaTeX2e declaration after words of its group, as `_DECLARATION_AFTER_WORDS` reads it
+# (a quick look: whatever follows it).
+_DECLARED_AFTER_WORDS = lazyre.compile(
+    r"(?<!\{)\\(?:itshape|slshape|upshape|bfseries|mdseries|normalfont|scshape|rmfamily|sffamily|ttfamily)(?![A-Za-z])"
+)
+
+
+def declarations_after_words(text: str) -> bool:
+    """Whether ``text`` holds a LaTeX2e declaration after words of its group ("{\\itshape
+    a \\upshape b}"), which `clean_latex` reads now and kept as written before imp42: an
+    earlier import's reading of it is looked for (`declarations_after_words_as_before`)."""
+    return "\\" in text and _DECLARED_AFTER_WORDS.search(text) is not None
+
+
+@contextmanager
+def declarations_after_words_as_before() -> Iterator[None]:
+    """Within it, `clean_latex` keeps a declaration after words as written ("{\\itshape a
+    \\upshape b}" is "a \\upshape b" without emphasis), as versions before imp42 did."""
+    token = _AFTER_WORDS_AS_BEFORE.set(True)
+    try:
+        yield
+    finally:
+        _AFTER_WORDS_AS_BEFORE.reset(token)
 
 
 @contextmanager
@@ -587,7 +627,9 @@ _NO_MARKS: EmphasisMarks = (("", ""), ("", ""))
 # the caller's marks. A tie after emphasis is a space, after Markdown's star as after a
 # word; after another caller's marks (notes.EMPHASIS_HELD) it stayed, so it still does.
 _SWITCH, _SET_ITALIC, _SET_BOLD, _END_TIED, _END = "\ue040", "\ue041", "\ue042", "\ue043", "\ue044"
-_SHAPE_MARK = lazyre.compile("([\ue040-\ue044])")
+# (imp42) and where a shape is taken off: italics (upright), bold (medium), both (normal).
+_SET_UPRIGHT, _SET_MEDIUM, _SET_NORMAL = "\ue045", "\ue046", "\ue047"
+_SHAPE_MARK = lazyre.compile("([\ue040-\ue047])")
 
 
 def clean_latex(text: str, emphasis: bool | EmphasisMarks = True, dashes: bool = False) -> str:
@@ -788,6 +830,9 @@ def _marked(text: str, marks: EmphasisMarks) -> str:
         elif part in (_SET_ITALIC, _SET_BOLD):
             kind = 0 if part == _SET_ITALIC else 1
             shapes.append(shape if kind in shape else (*shape, kind))
+        elif part in (_SET_UPRIGHT, _SET_MEDIUM, _SET_NORMAL):
+            off = {_SET_UPRIGHT: (0,), _SET_MEDIUM: (1,), _SET_NORMAL: (0, 1)}[part]
+            shapes.append(tuple(kind for kind in shape if kind not in off))
         elif part in (_END, _END_TIED):
             if len(shapes) > 1:
                 shapes.pop()
@@ -849,9 +894,10 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
     if dashes and "--" in text:
         text = _DASH.sub(lambda m: _dash(m.group(0)), text)
     if marks == _NO_MARKS:
-        switch = set_italic = set_bold = close = ""
+        switch = set_italic = set_bold = close = upright = medium = normal = ""
     else:
         switch, set_italic, set_bold = _SWITCH, _SET_ITALIC, _SET_BOLD
+        upright, medium, normal = _SET_UPRIGHT, _SET_MEDIUM, _SET_NORMAL
         close = _END_TIED if marks[0][1].endswith("*") else _END
     if "\\" in text:
         text = _ACCENT.sub(lambda m: _accented(m, held), text)
@@ -866,11 +912,21 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
             return ""
 
         before = _DECLARATIONS_AS_BEFORE.get()
+        if not before and "\\" in text and not _AFTER_WORDS_AS_BEFORE.get():
+            text = _DECLARATION_AFTER_WORDS.sub(lambda m: f"{{\\{m.group(1)} {m.group(2)}}}", text)
         text = _EMPH.sub(lambda m: emphasised(m, switch), text)
         text = (_ITALIC_BEFORE if before else _ITALIC).sub(lambda m: emphasised(m, set_italic), text)
         text = (_BOLD_BEFORE if before else _BOLD).sub(lambda m: emphasised(m, set_bold), text)
         if not before and "{\\" in text:
             text = _PLAIN_DECLARATION.sub(lambda m: m.group(1), text)
+        if "\\" in text:
+            if not before:  # (their declarations, as `_PLAIN_DECLARATION`'s)
+                text = _UPRIGHT.sub(lambda m: emphasised(m, upright), text)
+                text = _MEDIUM.sub(lambda m: emphasised(m, medium), text)
+                text = _NORMAL.sub(lambda m: emphasised(m, normal), text)
+            else:  # (their commands only, as `_PLAIN_ARG` read them before)
+                for taken_off, mark in ((_UPRIGHT, upright), (_MEDIUM, medium), (_NORMAL, normal)):
+                    text = taken_off.sub(lambda m, mark=mark: emphasised(m, mark) if m.group(1) is not None else m.group(0), text)
         if emptied and "\\" in text:
             # An emphasis of nothing goes, and what it stood between meets: the accent
             # of ``\\"\\textit{}a`` is now before its letter, as a second cleaning

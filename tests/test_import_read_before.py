@@ -1480,3 +1480,41 @@ def test_a_bibs_latex_declarations_kept_before_in_any_field_are_read_as_now_wher
     again = _import(tmp_path, "in.bib", text)
     assert again.conflicts == [] and again.read_before == [] and sorted(again.unchanged) == ["alpha-paper", "beta-report"]
     assert (alpha.read_text(), beta.read_text()) == after
+
+
+AFTER_WORDS_BIB = (
+    "@book{k,\n  title = {The {\\itshape Nature \\upshape of} Kernels},\n  author = {Smith, Jane},\n"
+    "  publisher = {{\\bfseries Big \\mdseries Press}},\n  keywords = {{\\itshape a \\upshape b}},\n"
+    "  abstract = {A {\\bfseries bold \\mdseries claim} -- again.},\n  year = {2004}\n}\n"
+)
+AFTER_WORDS_RIS = (
+    "TY  - BOOK\nTI  - The {\\itshape Nature \\upshape of} Kernels\nAU  - Smith, Jane\n"
+    "PB  - {\\bfseries Big \\mdseries Press}\nKW  - {\\itshape a \\upshape b}\n"
+    "AB  - A {\\bfseries bold \\mdseries claim} -- again.\nPY  - 2004\nER  - \n"
+)
+
+
+@pytest.mark.parametrize("name, text", [("in.bib", AFTER_WORDS_BIB), ("in.ris", AFTER_WORDS_RIS)])
+def test_latex_declarations_after_words_kept_before_are_read_as_now_where_untouched(tmp_path, name, text):
+    # (imp42) "{\itshape a \upshape b}" is "a b" now (b upright); imports before kept the
+    # declaration after words as written, "a \upshape b". Imported again, no conflict:
+    # each value the importer wrote then is its own reading, and takes now's.
+    from generator.latex import declarations_after_words_as_before
+
+    with declarations_after_words_as_before():
+        assert len(_import(tmp_path, name, text).added) == 1
+    (paper,) = (tmp_path / "content/papers").glob("*.yml")
+    read = yaml.safe_load(paper.read_text())
+    assert (read["title"], read["publisher"], read["tags"], read["abstract"]) == (
+        "The Nature \\upshape of Kernels", "Big \\mdseries Press", ["a \\upshape b"], "A bold \\mdseries claim – again."
+    )
+    report = _import(tmp_path, name, text)
+    assert report.conflicts == [] and report.kept == [] and report.updated == [paper.stem]
+    assert sorted(change.names[0] for change in report.read_before) == ["abstract", "publisher", "tags", "title"]
+    after = paper.read_text()
+    read = yaml.safe_load(after)
+    assert (read["title"], read["publisher"], read["tags"], read["abstract"]) == (
+        "The Nature of Kernels", "Big Press", ["a b"], "A bold claim – again."
+    )
+    again = _import(tmp_path, name, text)
+    assert again.unchanged == [paper.stem] and again.read_before == [] and paper.read_text() == after

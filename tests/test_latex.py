@@ -734,12 +734,41 @@ def test_latex_declarations_of_a_shape_or_family_read_as_their_words():
     assert latex.declarations_read_now(r"a {\sc x}") and not latex.declarations_read_now(r"a {\em x} {\scale y}")
 
 
+def test_a_shape_taken_off_inside_emphasis_shows_upright_or_medium():
+    # (imp42) "\textit{a {\upshape b} c}": LaTeX shows b upright; it was read as a word
+    # of the italics ("*a b c*"). Likewise \mdseries in bold, \normalfont in both, their
+    # commands (\textup, \textmd, \textnormal), and a declaration after words of its
+    # group, which sets its shape to the group's end ("{\itshape a \upshape b}": kept as
+    # written, an unknown command, "a \upshape b" in a title).
+    for italic in (r"\textit{a {\upshape b} c}", r"\emph{a \textup{b} c}", r"{\itshape a {\normalfont b} c}",
+                   r"\textit{a \textnormal{b} c}", r"{\it a {\upshape b} c}"):
+        assert clean_latex(italic) == "*a* b *c*", italic
+    for bold in (r"\textbf{a {\mdseries b} c}", r"\textbf{a \textmd{b} c}", r"{\bfseries a {\normalfont b} c}"):
+        assert clean_latex(bold) == "**a** b **c**", bold
+    assert clean_latex(r"\textbf{\textit{a {\upshape b} c}}") == "***a* b *c***"  # (b still bold)
+    assert clean_latex(r"\textbf{\textit{a {\mdseries b} c}}") == "***a*** *b* ***c***"  # (b still italic)
+    assert clean_latex(r"{\itshape a \upshape b}") == "*a* b"
+    assert clean_latex(r"{\bfseries a \mdseries b \emph{c} d}") == "**a** b *c* d"
+    assert clean_latex(r"\textit{a \normalfont b} c") == "*a* b c"
+    assert clean_latex(r"A {\itshape x \upshape y} z", emphasis=False) == "A x y z"
+    assert clean_latex(r"{\upshape b} \textmd{c}") == "b c"  # (nothing to take off)
+    # As versions before read them: a declaration after words kept as written, and one at
+    # a group's start too (`declarations_as_before`); an earlier import's is looked for.
+    with latex.declarations_as_before():
+        assert clean_latex(r"{\it a \upshape b} \textup{c}", emphasis=False) == r"a \upshape b c"
+    assert latex.declarations_read_now(r"{\it a \upshape b}") and latex.declarations_read_now(r"a \mdseries b")
+
+
 # TeX emphasis, nested: (command, what it does to (italic, bold)).
 _SHAPES = {
     "\\emph{": lambda i, b: (not i, b), "{\\em ": lambda i, b: (not i, b),
     "\\textit{": lambda i, b: (True, b), "{\\it ": lambda i, b: (True, b),
     "\\textbf{": lambda i, b: (i, True), "{\\bf ": lambda i, b: (i, True),
     "{\\itshape ": lambda i, b: (True, b), "{\\bfseries ": lambda i, b: (i, True),  # (fix35)
+    # (imp42) and the shapes taken off: upright, medium, normal
+    "\\textup{": lambda i, b: (False, b), "{\\upshape ": lambda i, b: (False, b),
+    "\\textmd{": lambda i, b: (i, False), "{\\mdseries ": lambda i, b: (i, False),
+    "\\textnormal{": lambda i, b: (False, False), "{\\normalfont ": lambda i, b: (False, False),
 }
 _WORD = st.sampled_from(["w", "x", "--", "y z", "(a)", ","])
 _TREE = st.recursive(

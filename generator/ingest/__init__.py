@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import Location, Problems
 from ..latex import (
-    BEFORE_A_WORD, declarations_as_before, declarations_read_now, math_as_typed, simple_math_in, tie_readings_before,
+    BEFORE_A_WORD, declarations_after_words, declarations_after_words_as_before, declarations_as_before,
+    declarations_read_now, math_as_typed, simple_math_in, tie_readings_before,
     ties_as_before,
 )
 from ..links import arxiv_mistake, clean_url, find_url_spans, make_link, normalize_arxiv, read_id, same_page
@@ -668,7 +669,7 @@ def parse_text(
             # keywords' (tags) too ("{\\itshape Springer}"), which were a conflict or
             # said corrected in the reference manager. (An RIS record's have their own
             # earlier readings: ris._tex_read_last.)
-            every = fmt == "bibtex" and reading is declarations_as_before
+            every = fmt == "bibtex" and reading in (declarations_as_before, declarations_after_words_as_before)
             records = _with_earlier_reading(records, earlier, why, _DECLARED if every else ("title", "abstract"))
     # (An RIS record without an ID is told as RIS's too: its exporter, as Zotero's, gives
     # none, and the import knows the record by its DOI or arXiv id instead:
@@ -706,6 +707,11 @@ def _earlier_readings(text: str) -> list[tuple[Callable[[], AbstractContextManag
     if declarations_read_now(text):
         # (fix35: "{\\itshape x}", "{\\sc x}" are their words now)
         readings.append((declarations_as_before, "a TeX declaration as typed, which an earlier import kept"))
+    if declarations_after_words(text):
+        # (imp42: "{\\itshape a \\upshape b}" is "a b" now, was "a \\upshape b")
+        readings.append((
+            declarations_after_words_as_before, "a TeX declaration after words as typed, which an earlier import kept",
+        ))
     return readings
 
 

@@ -36,7 +36,8 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 from ..conflicts import difference
 from ..errors import Location, Problems
 from ..latex import (
-    clean_latex, declarations_as_before, declarations_read_now, name_letters, reading_in_effect, tex_written,
+    clean_latex, declarations_after_words, declarations_after_words_as_before, declarations_as_before,
+    declarations_read_now, name_letters, reading_in_effect, tex_written,
     tex_written_before,
 )
 from ..export_bibtex import names_proceedings, names_software
@@ -441,12 +442,19 @@ def _tex_read_last(text: str) -> str:
         return _tex_read(text)
 
 
-def _holds_declaration(tags: _Tags) -> bool:
+def _tex_read_after_words_before(text: str) -> str:
+    """A value as imports read it before imp42 read a declaration after words ("{\\itshape
+    a \\upshape b}" was "a \\upshape b": `latex.declarations_after_words_as_before`)."""
+    with declarations_after_words_as_before():
+        return _tex_read(text)
+
+
+def _holds_declaration(tags: _Tags, read_now: Callable[[str], bool] = declarations_read_now) -> bool:
     """Whether a value of the record holds a declaration read now that imports before
-    fix35 kept (`latex.declarations_read_now`)."""
+    fix35 kept (`latex.declarations_read_now`), or with ``read_now`` another's."""
     return any(
-        declarations_read_now(line) for values in tags.written.values() for lines in values for line in lines
-    ) or any(declarations_read_now(str(v)) for tag in _LIST_TAGS for v in tags.values.get(tag) or ())
+        read_now(line) for values in tags.written.values() for lines in values for line in lines
+    ) or any(read_now(str(v)) for tag in _LIST_TAGS for v in tags.values.get(tag) or ())
 
 
 def _as_written(text: str) -> str:
@@ -617,6 +625,11 @@ def _record(
             # (and as the import before fix35 read a declaration: "{\sc x}" kept)
             readers += (_tex_read_last,)
             with declarations_as_before():
+                abstracts += (without_notice(_paragraphs(values, title))[0],)
+        if _holds_declaration(tags, declarations_after_words):
+            # (and as the import before imp42 read one after words: "a \upshape b" kept)
+            readers += (_tex_read_after_words_before,)
+            with declarations_after_words_as_before():
                 abstracts += (without_notice(_paragraphs(values, title))[0],)
         read_before += _tex_readings_before({
             "title": (title, tuple(_TITLE_STOP.sub("", r(written_title)) for r in readers)),
