@@ -685,7 +685,8 @@ class _Reader:
                 continue
             from ..validate import url_fix  # (only here: validate is slow to import)
 
-            fixed = url_fix(anchor.url)
+            # (url_fix reads no "www.utm.md" alone, a file's extension to it: "www." says a site)
+            fixed = url_fix(anchor.url) or (f"https://{anchor.url}" if _BARE_WWW.match(anchor.url) else "")
             if fixed and _usable(fixed):
                 if anchor.url not in said:
                     said.add(anchor.url)
@@ -1895,8 +1896,16 @@ _SITE_FIRST = re.compile(
 _FILE_EXTENSIONS = frozenset({"md", "py", "sh", "zip", "mov", "ps", "java"})
 
 
+# (rev133) A site's name alone, with "www." and no path ("[site](www.x.org)"): no file of
+# a list's repository is named so, and `_SITE_FIRST` wants the slash after the name, so
+# it was said a relative file, with a github.com address to write for it.
+_BARE_WWW = re.compile(r"(?i)^www\.(?:[a-z0-9-]+\.)+(?P<last>[a-z]{2,63})(?::\d+)?(?:[?#]|$)")
+
+
 def _site_first(url: str) -> bool:
-    """Whether ``url`` starts with a site's name (`_SITE_FIRST`), not a file's."""
+    """Whether ``url`` starts with a site's name (`_SITE_FIRST`, `_BARE_WWW`), not a file's."""
+    if (bare := _BARE_WWW.match(url)) is not None:
+        return is_top_level_domain(bare.group("last"))
     found = _SITE_FIRST.match(url)
     if found is None:
         return False

@@ -405,6 +405,26 @@ def test_a_site_of_a_country_whose_domains_are_all_second_level_is_still_a_site(
     ]
 
 
+def test_a_sites_name_alone_with_www_is_a_site_not_a_relative_file():
+    # (rev133) "[project](www.example.org)", a site's name and no path, was said a relative
+    # file of the list's repository (`_SITE_FIRST` wants a slash after the name), with a
+    # github.com address to write, and left out. "www." names a site, none of a repository's
+    # files: read as https and said, as "www.example.org/x" is; ".md" too ("www.utm.md").
+    # A name without "www." and no path ("paper.md", "notes.pt") stays a file.
+    records, problems = _parse(
+        "- [A Paper](https://arxiv.org/abs/2301.00001) [[project](www.example.org)] [[lab](www.utm.md)]"
+        " [[code](WWW.Example.ORG?x=1)] [[x](notes.md)]\n"
+    )
+    assert [link.url for link in records[0].links] == [
+        "https://www.example.org", "https://www.utm.md", "https://WWW.Example.ORG?x=1",
+    ]
+    relative = [str(p) for p in problems.items if "is relative" in str(p)]
+    assert relative == [_RELATIVE.format(url="notes.md", title="A Paper")]
+    assert _said_links(Problems([p for p in problems.items if "is relative" not in str(p)])) == [
+        "'www.example.org'", "'www.utm.md'", "'WWW.Example.ORG?x=1'",
+    ]
+
+
 def test_a_file_named_with_an_extension_that_is_a_top_level_domain_is_no_site():
     # (fix35) ".md" (Moldova), ".py" (Paraguay), ".sh" (Saint Helena), ".zip": "notes.md/x"
     # was read as https://notes.md/x and said so, a file of the list's repository taken
