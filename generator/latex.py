@@ -32,6 +32,7 @@ backslashes, braces, tildes, backquotes or dollars (or double hyphens, with
 from __future__ import annotations
 
 import re
+import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, lru_cache
@@ -846,12 +847,20 @@ def _marked(text: str, marks: EmphasisMarks) -> str:
 
 def _in_marks(runs: list[tuple[str, tuple[int, ...]]], depth: int, marks: EmphasisMarks) -> str:
     """The runs (sharing their first ``depth`` shapes), each next shape's between its marks."""
-    pieces = []
+    groups: list[tuple[str, tuple[str, str] | None]] = []  # (words, marks) of each run of one shape
     for kind, same in groupby(runs, key=lambda run: run[1][depth] if len(run[1]) > depth else None):
         if kind is None:
-            pieces += [words for words, _ in same]
+            groups.append(("".join(words for words, _ in same), None))
         else:
-            pieces.append(_wrap(_in_marks(list(same), depth + 1, marks), *marks[kind]))
+            groups.append((_in_marks(list(same), depth + 1, marks), marks[kind]))
+    pieces: list[str] = []
+    for at, (words, mark) in enumerate(groups):
+        if mark is None:
+            pieces.append(words)
+            continue
+        before = next((piece[-1] for piece in reversed(pieces) if piece), "")
+        after = next((word[:1] if word[:1].isspace() or nxt is None else nxt[0][:1] for word, nxt in groups[at + 1 :] if word), "")
+        pieces.append(_wrap(words, *mark, before=before, after=after))
     return "".join(pieces)
 
 
@@ -1028,14 +1037,34 @@ def _arg(match: re.Match[str]) -> str:
     return match.group(1) if match.group(1) is not None else match.group(2)
 
 
-def _wrap(inner: str, mark: str, end: str) -> str:
-    """``*inner*`` with any surrounding spaces moved outside, so the emphasis is well formed."""
+def _wrap(inner: str, mark: str, end: str, before: str = "", after: str = "") -> str:
+    """``*inner*`` with any surrounding spaces moved outside, so the emphasis is well formed,
+    and (rev133) its punctuation at an edge glued to a word (``before``, ``after``, the
+    characters beside it): Markdown opens no emphasis at "b*, c*" nor closes it at "*a.*b"
+    (CommonMark's flanking rule), and showed the stars, which a shape taken off inside
+    emphasis gave (``\\textit{a, {\\upshape b}, c}`` was "*a,* b*, c*", now "*a,* b, *c*")."""
     stripped = inner.strip()
     if not stripped:
         return inner
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()) :]
+    if not lead and before.isalnum():
+        cut = next((i for i, char in enumerate(stripped) if not _edge_punctuation(char)), len(stripped))
+        lead, stripped = stripped[:cut] + stripped[cut:][: len(stripped[cut:]) - len(stripped[cut:].lstrip())], stripped[cut:].lstrip()
+    if not trail and after.isalnum():
+        cut = next((i for i, char in enumerate(reversed(stripped)) if not _edge_punctuation(char)), len(stripped))
+        stripped, trail = stripped[: len(stripped) - cut], stripped[len(stripped) - cut :]
+        trail = stripped[len(stripped.rstrip()) :] + trail
+        stripped = stripped.rstrip()
+    if not stripped:
+        return inner
     return f"{lead}{mark}{stripped}{end}{trail}"
+
+
+def _edge_punctuation(char: str) -> bool:
+    """Whether ``char`` is punctuation to CommonMark's flanking rule (not a mark's star or
+    underscore, nor a space): "," ")" "." "…"."""
+    return char not in "*_" and not char.isspace() and unicodedata.category(char)[0] in "PS"
 
 
 def _strip_groups(text: str) -> str:

@@ -759,6 +759,32 @@ def test_a_shape_taken_off_inside_emphasis_shows_upright_or_medium():
     assert latex.declarations_read_now(r"{\it a \upshape b}") and latex.declarations_read_now(r"a \mdseries b")
 
 
+def test_a_shape_taken_off_beside_punctuation_leaves_no_star_shown():
+    # (rev133) "\textit{a, {\upshape b}, c}" gave "*a,* b*, c*": a star after a word and
+    # before punctuation opens no emphasis (CommonMark's flanking rule), so the note showed
+    # "b*, c*" with its stars. Punctuation at the glued edge goes outside the marks.
+    from lxml import html as lxml_html
+
+    from generator.escape import markdown_html
+
+    for tex, markdown, italic in (
+        (r"\textit{a, {\upshape b}, c}", "*a,* b, *c*", ["a,", "c"]),
+        (r"\textit{a {\upshape b}. c}", "*a* b. *c*", ["a", "c"]),
+        (r"\textit{(a {\upshape b})}", "*(a* b)", ["(a"]),
+        (r"\textit{a.{\upshape b}}", "*a*.b", ["a"]),
+        (r"\textit{a{\upshape b}.c}", "*a*b.*c*", ["a", "c"]),
+        (r"x\emph{, y}", "x, *y*", ["y"]),
+        (r"\textbf{a {\mdseries b}; c}", "**a** b; **c**", []),
+    ):
+        assert clean_latex(tex) == markdown, tex
+        root = lxml_html.fragment_fromstring(str(markdown_html(markdown)), create_parent="div")
+        assert "*" not in root.text_content(), (tex, markdown)
+        assert [em.text_content() for em in root.iter("em")] == italic, (tex, markdown)
+    # Punctuation that marks can hold stays inside them: no word glued to the mark.
+    assert clean_latex(r"\emph{(see x)}, y") == "*(see x)*, y"
+    assert clean_latex(r"\textit{a, {\upshape b}, c}", emphasis=False) == "a, b, c"
+
+
 # TeX emphasis, nested: (command, what it does to (italic, bold)).
 _SHAPES = {
     "\\emph{": lambda i, b: (not i, b), "{\\em ": lambda i, b: (not i, b),
