@@ -610,6 +610,21 @@ class _Reader:
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         return len(text) - len(text.lstrip(" \t>")) + 1 if text.strip(" \t>") else 1
 
+    def _link_place(self, unit: _Unit, url: str, where: Location) -> Location:
+        """(rev133) Where ``url`` stands as a link's address ("](url") on the lines of
+        ``unit``, so that a curator is sent to the link, not only its item (whose line is
+        one of many links); ``where`` when it is not found there (a reference's link, an
+        address markdown-it wrote otherwise). The item's lines end at a blank line or at
+        the next item's or row's."""
+        for line in range(unit.line, len(self.lines) + 1):
+            text = self.lines[line - 1]
+            if line > unit.line and (not text.strip() or _NEXT_UNIT.match(text)):
+                break
+            for written, start in ((f"]({url}", 2), (f"](<{url}>", 3)):
+                if (at := text.find(written)) >= 0:
+                    return Location(self.path, line, at + start + 1)
+        return where
+
     def _item(self, tokens: list[Token], start: int) -> bool:
         """The record of the list item opening at ``start``: its own paragraphs, not
         those of the lists nested in it."""
@@ -1092,7 +1107,7 @@ class _Reader:
             # a paper imported: a list's own links ("[Contributing](CONTRIBUTING.md)") are
             # in items that are no paper.
             self.problems.warning(
-                where,
+                self._link_place(unit, url, where),
                 f"the link {quoted(url)} is relative, a file of the list's repository as GitHub opens it,"
                 f" and not imported with this paper ({quoted(title)}); to import it, write its https"
                 " address in the list (https://github.com/OWNER/REPO/blob/BRANCH/PATH, as GitHub shows"
@@ -1864,6 +1879,10 @@ def _usable(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in url
+
+
+# The start of a list's next item or table row, where `_Reader._link_place` stops.
+_NEXT_UNIT = re.compile(r"[ \t>]*(?:[-*+]|\d+[.)])(?:[ \t]|$)|[ \t>]*\|")
 
 
 def _relative(url: str) -> bool:

@@ -193,12 +193,26 @@ def test_a_md_file_is_a_list_whatever_code_block_it_shows():
         assert not problems.has_errors()
 
 
-# What a relative link of a paper imported is said with (imp42).
+# What a relative link of a paper imported is said with (imp42), at the link's address
+# (rev133: at its item's marker before, "list.md:1:1", one of many links on a line).
 _RELATIVE = (
-    "list.md:1:1: warning: the link '{url}' is relative, a file of the list's repository as GitHub opens it,"
+    "list.md:{where}: warning: the link '{url}' is relative, a file of the list's repository as GitHub opens it,"
     " and not imported with this paper ('{title}'); to import it, write its https address in the list"
     " (https://github.com/OWNER/REPO/blob/BRANCH/PATH, as GitHub shows the file)"
 )
+
+
+def test_a_relative_link_is_said_where_its_address_stands():
+    # (rev133) Said at its item's marker ("list.md:1:1"), the link was one of many on a
+    # line, or on the item's next line: now at its address. A reference's link ("[code][c]",
+    # its address far below) is said at the item, and never at the next item's same link.
+    records, problems = _parse(
+        "- [A Paper](https://arxiv.org/abs/2301.00001)\n  and more [code](src/a.py)\n"
+        "- [B Paper](https://arxiv.org/abs/2301.00002) [code][c]\n"
+        "- [C Paper](https://arxiv.org/abs/2301.00003) [code](<src/a.py>)\n\n[c]: src/a.py\n"
+    )
+    assert [r.title for r in records] == ["A Paper", "B Paper", "C Paper"]
+    assert [str(p).split(": warning")[0] for p in problems.items] == ["list.md:2:19", "list.md:3:1", "list.md:4:55"]
 
 
 def _said_links(problems):
@@ -301,7 +315,7 @@ def test_only_web_addresses_are_taken():
     )
     records, problems = _parse(text)
     assert records[0].links == ()
-    assert [str(p) for p in problems.items] == [_RELATIVE.format(url="./x.pdf", title="A Paper")]
+    assert [str(p) for p in problems.items] == [_RELATIVE.format(url="./x.pdf", title="A Paper", where="1:136")]
 
 
 def test_a_link_written_without_https_is_read_as_https_and_said():
@@ -325,7 +339,8 @@ def test_a_link_written_without_https_is_read_as_https_and_said():
         "list.md:1:1: warning: the link 'https//github.com/facebookresearch/mae' has no 'https://':"
         " read as https://github.com/facebookresearch/mae; write it so in the list, where GitHub"
         " opens it as a file of the list's repository",
-        *(_RELATIVE.format(url=url, title="A Paper").replace("list.md:1:", "list.md:2:") for url in ("docs/x.pdf", "notes.md")),
+        _RELATIVE.format(url="docs/x.pdf", title="A Paper", where="2:56"),
+        _RELATIVE.format(url="notes.md", title="A Paper", where="2:78"),
     ]
 
 
@@ -342,10 +357,11 @@ def test_a_relative_link_of_a_paper_is_said_not_imported():
         "\n| Title | Code |\n|---|---|\n| [B Paper](https://arxiv.org/abs/2301.00002) | [code](src/) |\n"
     )
     assert [(r.title, r.links) for r in records] == [("A Paper", ()), ("B Paper", ())]
-    said = [_RELATIVE.format(url=url, title="A Paper") for url in ("docs/x.md", "./setup.md", "../x", "/data/y.csv")]
-    assert [str(p) for p in problems.items] == [
-        *said, _RELATIVE.format(url="src/", title="B Paper").replace("list.md:1:1", "list.md:6:1"),
+    said = [
+        _RELATIVE.format(url=url, title="A Paper", where=f"1:{col}")
+        for url, col in (("docs/x.md", 55), ("./setup.md", 76), ("../x", 95), ("/data/y.csv", 110))
     ]
+    assert [str(p) for p in problems.items] == [*said, _RELATIVE.format(url="src/", title="B Paper", where="6:56")]
 
 
 def test_a_venue_and_year_in_parentheses_before_a_comma_and_the_link_is_read():
@@ -367,8 +383,9 @@ def _files_and_sites(files, sites, told=()):
     paper on arXiv and each of ``sites`` so: each file is of the list's repository (no
     link; said only for those of ``told``, a file's name that is a site's too), each
     site read as https and said; every other file is said relative (`_RELATIVE`)."""
+    first = "- [A Paper](https://arxiv.org/abs/2301.00001)" + "".join(f" [[x]({f})]" for f in files)
     records, problems = _parse(
-        "- [A Paper](https://arxiv.org/abs/2301.00001)" + "".join(f" [[x]({f})]" for f in files) + "\n"
+        first + "\n"
         "- [B Paper](arxiv.org/abs/2301.00002)" + "".join(f" [[code]({s})]" for s in sites) + "\n"
     )
     assert records[0].links == ()
@@ -376,7 +393,8 @@ def _files_and_sites(files, sites, told=()):
     assert [link.url for link in records[1].links] == [f"https://{site}" for site in sites]
     said = [p for p in problems.items if "is read as a file" not in str(p) and "is relative" not in str(p)]
     assert [str(p) for p in problems.items if "is relative" in str(p)] == [
-        _RELATIVE.format(url=url, title="A Paper") for url in dict.fromkeys(files) if url not in told
+        _RELATIVE.format(url=url, title="A Paper", where=f"1:{first.index(f'({url})') + 2}")
+        for url in dict.fromkeys(files) if url not in told
     ]
     assert _said_links(Problems(said)) == [f"'{url}'" for url in ("arxiv.org/abs/2301.00002", *sites)]
     assert [str(p) for p in problems.items if "is read as a file" in str(p)] == [
@@ -419,7 +437,7 @@ def test_a_sites_name_alone_with_www_is_a_site_not_a_relative_file():
         "https://www.example.org", "https://www.utm.md", "https://WWW.Example.ORG?x=1",
     ]
     relative = [str(p) for p in problems.items if "is relative" in str(p)]
-    assert relative == [_RELATIVE.format(url="notes.md", title="A Paper")]
+    assert relative == [_RELATIVE.format(url="notes.md", title="A Paper", where="1:131")]
     assert _said_links(Problems([p for p in problems.items if "is relative" not in str(p)])) == [
         "'www.example.org'", "'www.utm.md'", "'WWW.Example.ORG?x=1'",
     ]
