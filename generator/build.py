@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import bisect
 import functools
 import gc
 import hashlib
@@ -48,6 +49,13 @@ with gcpause.paused("import"):
     from .yamlio import read_text
 
 T = TypeVar("T", str, bytes)
+V = TypeVar("V")
+
+# Tests: every per-paper table walks every paper, as if no load said which changed (the
+# reference the changed-driven runs must equal), and `_generate` checks what the load
+# said against the memo (CHECK_CHANGED).
+FORCE_WALK = False
+CHECK_CHANGED = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,17 @@ class Memo:
     # objects a new process loads for its unchanged papers (pickle keeps an object
     # shared by two fields one object), so a new process updates them too.
     index: Index | None = None
+    # The last load (curation.Delta) each table of per-paper results below was made
+    # from, by the table's name, set once the table is complete: a run whose load says
+    # which papers it made anew since that very load redoes only theirs (`changed`).
+    made_from: dict[str, object] = field(default_factory=dict)
+    # The last result of each such table, by its name, which a run told what changed
+    # copies and patches (`_patched`): assign_topics' (paper id -> assignments), the
+    # BibTeX entries' and citations', per_paper's of each kind.
+    views: dict[str, dict] = field(default_factory=dict)
+    # The ids assign_topics redid last (None: it walked every paper), whose per_paper
+    # fragments are then made again too.
+    reassigned: frozenset[str] | None = None
 
     _UNSTORED = ("joining", "texts")
 
@@ -204,37 +223,67 @@ class Memo:
     def is_empty(self) -> bool:
         return not (self.files or self.pages or self.signatures or self.stamps)
 
+    def changed(self, table: str, delta: curation.Delta | None) -> frozenset[str] | None:
+        """The papers ``table`` must redo after the load ``delta`` tells of: those it
+        made anew, when ``table`` was made from the load before it; else None (all)."""
+        if delta is None or self.made_from.get(table) is not delta.since or FORCE_WALK:
+            return None
+        return delta.changed
+
+    def made(self, table: str, delta: curation.Delta | None) -> None:
+        """``table`` is complete for the load ``delta`` tells of."""
+        self.made_from[table] = delta.now if delta is not None else None
+
     def assign_topics(
-        self, content: Content, placed: TopicMemo | None = None
+        self,
+        content: Content,
+        placed: TopicMemo | None = None,
+        changed: frozenset[str] | None = None,
     ) -> dict[str, tuple[TopicAssignment, ...]]:
         """topics.assign_topics, paper by paper, reusing each unchanged paper's result,
         else the one the load found (``placed``: it places the papers whose file lists
-        no topic, to tell one in no topic)."""
+        no topic, to tell one in no topic). With ``changed`` (Memo.changed: every other
+        paper is the one the last result was made from), only those papers are looked at.
+        """
+        self.made_from.pop("assigned", None)  # (until it is complete again)
         if not same_topics(self.topic_set, content.topics):
             self.topic_set, self.matcher = content.topics, compile_topics(content.topics)
             self.assigned.clear()
+            changed = None
         assert self.matcher is not None
         if placed is not None and not same_topics(placed.topics, content.topics):
             placed = None
-        assigned = {}
-        for paper in content.papers:
-            # By id, then compared: hashing a whole paper costs more than comparing it
-            # with the last run's, whose fields are mostly the very same objects.
-            kept = self.assigned.get(paper.id)
-            if kept is None or kept[0] is not paper:
-                if kept is None or kept[0] != paper:
-                    found = placed.assignments(paper) if placed is not None else None
-                    kept = (paper, found if found is not None else assign_paper(paper, self.matcher))
-                else:
-                    # Equal, but read again (its file touched, or read while it was
-                    # settling): kept with this object, which the next run passes by
-                    # identity (it was compared field by field on every run after).
-                    kept = (paper, kept[1])
-                self.assigned[paper.id] = kept
-            assigned[paper.id] = kept[1]
+        patched = _patched(self.views.get("assigned", {}), content.papers, changed)
+        self.reassigned = None
+        if patched is not None:
+            assigned, papers = patched
+            for paper in papers:
+                assigned[paper.id] = self._assignment(paper, placed)
+            self.reassigned = frozenset(p.id for p in papers)
+        else:
+            assigned = {paper.id: self._assignment(paper, placed) for paper in content.papers}
         if len(self.assigned) > len(assigned):
             self.assigned = {pid: self.assigned[pid] for pid in assigned}
-        return assigned
+        self.views["assigned"] = assigned
+        # (A copy: the caller's result is this run's, the view the next run patches.)
+        return dict(assigned)
+
+    def _assignment(self, paper: Paper, placed: TopicMemo | None) -> tuple[TopicAssignment, ...]:
+        # By id, then compared: hashing a whole paper costs more than comparing it
+        # with the last run's, whose fields are mostly the very same objects.
+        kept = self.assigned.get(paper.id)
+        if kept is None or kept[0] is not paper:
+            if kept is None or kept[0] != paper:
+                assert self.matcher is not None
+                found = placed.assignments(paper) if placed is not None else None
+                kept = (paper, found if found is not None else assign_paper(paper, self.matcher))
+            else:
+                # Equal, but read again (its file touched, or read while it was
+                # settling): kept with this object, which the next run passes by
+                # identity (it was compared field by field on every run after).
+                kept = (paper, kept[1])
+            self.assigned[paper.id] = kept
+        return kept[1]
 
     def related_papers(
         self, content: Content, assignments: Mapping[str, tuple[TopicAssignment, ...]]
@@ -252,36 +301,60 @@ class Memo:
         self.shown = {pid: row for pid, row in result.items() if row is not similar[pid]}
         return result
 
-    def bibtex_entries(self, papers: tuple[Paper, ...]) -> tuple[dict[str, bytes], dict[str, str]]:
+    def bibtex_entries(
+        self, papers: tuple[Paper, ...], changed: frozenset[str] | None = None
+    ) -> tuple[dict[str, bytes], dict[str, str]]:
         """export_bibtex.bibtex_by_paper (encoded) and each paper's export_bibtex.citation
-        (export_bibtex.entry_texts), reusing those of each unchanged paper."""
-        entries, citations = {}, {}
-        for paper in papers:
-            kept = self.bibtex.get(paper.id)
-            if kept is None or kept[0] is not paper:  # (see per_paper)
-                if kept is None or kept[0] != paper:
-                    entry, cited = export_bibtex.entry_texts(paper)
-                    kept = (paper, entry.encode("utf-8"), cited)
-                else:
-                    kept = (paper, kept[1], kept[2])
-                self.bibtex[paper.id] = kept
-            entries[paper.id] = kept[1]
-            citations[paper.id] = kept[2]
+        (export_bibtex.entry_texts), reusing those of each unchanged paper; with
+        ``changed`` (see assign_topics) looking at those papers only."""
+        self.made_from.pop("bibtex", None)  # (until it is complete again)
+        patched = _patched(self.views.get("bibtex", {}), papers, changed)
+        if patched is not None:
+            entries, redo = patched
+            citations = dict(self.views["citations"])
+            for paper in redo:
+                entries[paper.id], citations[paper.id] = self._bibtex(paper)
+        else:
+            entries, citations = {}, {}
+            for paper in papers:
+                entries[paper.id], citations[paper.id] = self._bibtex(paper)
         if len(self.bibtex) > len(entries):
             self.bibtex = {pid: self.bibtex[pid] for pid in entries}
-        return entries, citations
+        self.views["bibtex"], self.views["citations"] = entries, citations
+        return dict(entries), dict(citations)
+
+    def _bibtex(self, paper: Paper) -> tuple[bytes, str]:
+        kept = self.bibtex.get(paper.id)
+        if kept is None or kept[0] is not paper:  # (see per_paper)
+            if kept is None or kept[0] != paper:
+                entry, cited = export_bibtex.entry_texts(paper)
+                kept = (paper, entry.encode("utf-8"), cited)
+            else:
+                kept = (paper, kept[1], kept[2])
+            self.bibtex[paper.id] = kept
+        return kept[1], kept[2]
 
     def per_paper(
-        self, kind: str, site: Site, make: Callable[[Paper, Site], T], related: bool = True
+        self,
+        kind: str,
+        site: Site,
+        make: Callable[[Paper, Site], T],
+        related: bool = True,
+        changed: frozenset[str] | None = None,
     ) -> dict[str, T]:
         """paper id -> make(paper, site), reusing each result whose inputs are unchanged.
 
         ``make`` may read the paper, its topic assignments and (with ``related``) the
-        ids of its related papers, nothing else.
+        ids of its related papers, nothing else. With ``changed``, only those papers are
+        looked at: every other one's paper, assignments and related rows are the very
+        objects of the last result (see `fragments_changed`).
         """
+        table = f"fragments[{kind}]"
+        self.made_from.pop(table, None)  # (until it is complete again)
         store = self.fragments.setdefault(kind, {})
-        out = {}
-        for paper in site.papers:
+        patched = _patched(self.views.get(table, {}), site.papers, changed)
+        out, papers = patched if patched is not None else ({}, site.papers)
+        for paper in papers:
             assigned = site.assignments.get(paper.id, ())
             rows = site.related.get(paper.id, ()) if related else ()
             kept = store.get(paper.id)
@@ -302,7 +375,16 @@ class Memo:
             out[paper.id] = kept[3]
         if len(store) > len(out):
             self.fragments[kind] = {pid: store[pid] for pid in out}
-        return out
+        self.views[table] = out
+        return dict(out)
+
+    def fragments_changed(self, kind: str, delta: curation.Delta | None) -> frozenset[str] | None:
+        """per_paper's ``changed`` for a kind made without related papers, after
+        assign_topics: the papers the load made anew and those given other topics."""
+        changed = self.changed(f"fragments[{kind}]", delta)
+        if changed is None or self.reassigned is None:
+            return None
+        return changed | self.reassigned
 
     def render(
         self, renderer: Renderer, plan: Plan, intact: set[str]
@@ -336,6 +418,30 @@ class Memo:
             else:
                 texts.append((output.dest, output.text))
         return texts, keys
+
+
+def _patched(
+    view: dict[str, V], papers: tuple[Paper, ...], changed: frozenset[str] | None
+) -> tuple[dict[str, V], list[Paper]] | None:
+    """A copy of ``view`` (a per-paper result keyed by id, made from the load before)
+    and the papers of ``papers`` (sorted by id) to redo in it: those ``changed`` names;
+    None when every paper is to be walked: ``changed`` is None, or a paper was added or
+    removed (the result's order is that of ``papers``, which a patch would not keep)."""
+    if changed is None or len(view) != len(papers):
+        return None
+    redo = []
+    for pid in sorted(changed):
+        at = bisect.bisect_left(papers, pid, key=_paper_id)
+        found = at < len(papers) and papers[at].id == pid
+        if found != (pid in view):
+            return None
+        if found:
+            redo.append(papers[at])
+    return dict(view), redo
+
+
+def _paper_id(paper: Paper) -> str:
+    return paper.id
 
 
 def _page_key(page: PlanPage) -> bytes:
@@ -455,7 +561,13 @@ def _generate(
     redo = _papers_redone(memo, content) if stored else None
     topic_set = memo.topic_set
     lap("load")
-    assignments = memo.assign_topics(content, curation.placed(memo.files, settings.content_dir))
+    delta = curation.delta(memo.files, settings.content_dir)
+    if CHECK_CHANGED:
+        _check_changed(memo, content, memo.changed("assigned", delta))
+    assignments = memo.assign_topics(
+        content, curation.placed(memo.files, settings.content_dir), memo.changed("assigned", delta)
+    )
+    memo.made("assigned", delta)
     lap("topics")
     related = memo.related_papers(content, assignments)
     lap("related")
@@ -480,21 +592,27 @@ def _generate(
     memo.joining = {}  # a run that failed before writing left its own
     join = functools.partial(memo.join, intact=intact)
 
-    bibtex, citations = memo.bibtex_entries(site.papers)
+    bibtex, citations = memo.bibtex_entries(site.papers, memo.changed("bibtex", delta))
+    memo.made("bibtex", delta)
     index = memo.index = make_index(site, memo.index)
+    csv_lines = memo.per_paper(
+        "csv", site, export_csv.csv_line_bytes, related=False, changed=memo.fragments_changed("csv", delta)
+    )
+    memo.made("fragments[csv]", delta)
     extra = exports.export_files(
         site,
         site_name=settings.site_name,
         site_url=settings.site_url,
         source_date_epoch=build_epoch,
         entries=bibtex,
-        csv_lines=memo.per_paper("csv", site, export_csv.csv_line_bytes, related=False),
+        csv_lines=csv_lines,
         feeds=memo.feeds,
         join=join,
         members=index.members,
         newest=[index.papers[pid] for pid in index.newest],
         language=settings.language,
     )
+    # (Every paper's: which related rows changed is not told yet.)
     lines = memo.per_paper("json", site, paper_line_bytes)
     json_lines = [lines[p.id] for p in sorted(site.papers, key=lambda p: p.id)]
     plan_problems = Problems()
@@ -571,6 +689,15 @@ def _papers_redone(memo: Memo, content: Content) -> int:
         return len(content.papers) + 1
     assigned = memo.assigned.get
     return sum(1 for paper in content.papers if (assigned(paper.id) or (None,))[0] is not paper)
+
+
+def _check_changed(memo: Memo, content: Content, changed: frozenset[str] | None) -> None:
+    """Tests (CHECK_CHANGED): the papers the load said it made anew are at least those
+    that are not the objects the memo's topics were assigned to."""
+    if changed is not None:
+        made = {p.id for p in content.papers if (memo.assigned.get(p.id) or (None,))[0] is not p}
+        gone = memo.assigned.keys() - {p.id for p in content.papers}
+        assert made | gone <= changed, (sorted(made | gone - changed), sorted(changed))
 
 
 def _redo_is_cheap(redo: int, memo: Memo, topic_set: object, plan: Plan, report: WriteReport) -> bool:

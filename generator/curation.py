@@ -197,13 +197,18 @@ def _load_content(
     # of another day is read again.
     calendar = Calendar.now()
     memo = _memo_of(cache, papers_dir, calendar) if cache is not None else None
+    if memo is not None:
+        # Made to stand for this load only once it finished (see Delta): until then, for
+        # a load that fails halfway, one that matches no table of the build's memo.
+        since, memo.loaded, memo.delta = memo.loaded, object(), None
     with gcpause.paused("content"):
         again = None
         if memo is not None and memo.last is not None and cache is not None:
             shown = (display(papers_dir, root) + "/", display(topics_path, root))
             again = _load_again(memo, memo.last, cache, *shown)
+        changed: frozenset[str] | None = None  # (a whole load: any paper may have)
         if again is not None:
-            content, found = again
+            content, found, changed = again
             problems.items.extend(found)
             assert memo is not None and memo.last is not None
             drafts = memo.last.files.drafts
@@ -265,9 +270,43 @@ def _load_content(
         )
         _check_beside(content_dir, root, content, drafts, claims, meant, memo, problems)
         _warn_papers_outside(content_dir, papers_dir, root, problems)
+        stats_before = memo.applied_papers[0] if memo is not None else None
         content = _with_repositories(content_dir, root, content, memo, problems)
+        if memo is not None:
+            if memo.applied_papers[0] is not stats_before:
+                changed = None  # (other stats: every paper given some is made anew)
+            memo.delta = Delta(since, object(), changed)
+            memo.loaded = memo.delta.now
         _hint_paper_links(content, root, problems)
     return content, problems
+
+
+@dataclass(frozen=True)
+class Delta:
+    """Which papers one load of a folder made anew since the load before it.
+
+    ``since`` and ``now`` stand for the two loads (FolderMemo.loaded: a new object
+    each load, so a memo of the build that says which load its tables were made from
+    is told by identity whether ``changed`` applies to them; stored in the cache file
+    with the build's memo, both unpickle as one object). ``changed``: the ids of the
+    papers that are not the very objects of the load before (an edited or touched file's,
+    old and new id), or None when any may be (a whole load, other repository stats).
+    Every other paper is the very object that load gave.
+    """
+
+    since: object
+    now: object
+    changed: frozenset[str] | None
+
+
+def delta(cache: FileCache, content_dir: Path) -> Delta | None:
+    """What the last load of ``content_dir`` with ``cache`` changed (see Delta); None
+    when it kept no memo."""
+    folder = os.fspath(Path(content_dir) / PAPERS_DIR)
+    for kept in cache.values():
+        if kept[3].folder == folder:
+            return kept[3].delta
+    return None
 
 
 # What a warning of a link to a page of the list by its address says (escape.py).
@@ -586,6 +625,10 @@ class FolderMemo:
     applied_papers: tuple[Mapping[str, RepoStats] | None, dict[str, tuple[Paper, Paper]]] = (None, {})
     # What placing each paper in its topics gave (topicsfile.warn_topicless), by its id.
     placed: TopicMemo = field(default_factory=TopicMemo)
+    # The last load that finished (an object standing for it: see Delta), and what it
+    # changed since the one before.
+    loaded: object = field(default_factory=object)
+    delta: Delta | None = None
 
     def __getstate__(self) -> dict:
         # The last content applied to: a new process loads a new one.
@@ -639,9 +682,10 @@ def _memo_of(cache: FileCache, papers_dir: Path, calendar: Calendar) -> FolderMe
 
 def _load_again(
     memo: FolderMemo, last: _Load, cache: FileCache, prefix: str, topics_shown: str
-) -> tuple[Content, list[Problem]] | None:
+) -> tuple[Content, list[Problem], frozenset[str] | None] | None:
     """The load of the folder ``last`` describes, redoing only what its changed files
-    touch; None when that cannot be told apart from a full load, which is then needed.
+    touch, and the ids of the papers it made anew (Delta.changed); None when that cannot
+    be told apart from a full load, which is then needed.
 
     It can when topics.yml and the set of file names are unchanged and every changed
     paper file keeps its id and usability and claims no id, arXiv id, DOI or title
@@ -677,7 +721,7 @@ def _load_again(
     folder_stamp, changed = found_files
     if not changed:
         files.folder_stamp = folder_stamp
-        return last.checked.content, last.problems()
+        return last.checked.content, last.problems(), frozenset()
     fresh = []
     for at, stamp in changed:
         name, found = files.names[at], Problems()
@@ -725,11 +769,13 @@ def _load_again(
     # (The files are the same, so the papers are, in the same order: some edited, the
     # others the very objects. The texts are read from the papers, not kept beside
     # them: 10,000 tuples fewer in the build's memo, to store and read back.)
-    edits = [
-        (at, (old.title, old.abstract), (new.title, new.abstract))
-        for at, (old, new) in enumerate(zip(before, content.papers))
-        if old is not new and (old.title != new.title or old.abstract != new.abstract)
-    ]
+    edits = []
+    made = set()  # (the papers made anew: Delta.changed)
+    for at, (old, new) in enumerate(zip(before, content.papers)):
+        if old is not new:
+            made.update((old.id, new.id))
+            if old.title != new.title or old.abstract != new.abstract:
+                edits.append((at, (old.title, old.abstract), (new.title, new.abstract)))
     same = len(before) == len(content.papers)
     if edits or not same:
         if not same or last.search is None or not keywords_unchanged(last.search, edits):
@@ -737,4 +783,6 @@ def _load_again(
             last.search = warn_misspelt_keywords(content, last.topics, misspelt)
             last.misspelt = tuple(misspelt.items)
     memo.last = last
-    return content, last.problems()
+    if not same:
+        return content, last.problems(), None  # (not paper for paper: any may be another)
+    return content, last.problems(), frozenset(made)

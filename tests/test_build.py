@@ -1450,6 +1450,41 @@ def test_a_rerun_from_the_cache_file_unpickles_the_nodes_of_no_unchanged_file(tm
     assert any("content/papers/gradient-episodic-memory.yml:2:8" in line for line in said), said
 
 
+def test_a_title_edits_rerun_from_the_cache_file_redoes_that_papers_topics_and_exports_alone(tmp_path, monkeypatch):
+    """The load says which papers it made anew (curation.Delta): a title edit's rerun from
+    the cache file looks up that paper's topics, BibTeX entry and CSV line alone, and
+    walks none of those tables (at 10,000 papers each walk read 10,000 entries,
+    benchmarks/memo_reads.py); what it makes is what a run from nothing does."""
+    from generator import cache, curation
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import memo_reads  # (its counting tables: a walk of one reads every entry)
+
+    content, settings = _cached_fixture(tmp_path, monkeypatch)
+    build.generate(settings, memo=build.Memo())  # (it stores the memo)
+    kept = cache.read(tmp_path / "cache")
+    assert isinstance(kept, build.Memo)
+    _edit(content / "papers" / "task-vectors.yml", "title: Editing Models with Task Vectors",
+          "title: Editing Models with Task Vectors Again")
+    counted = memo_reads.counted(kept)
+    rerun = build.generate(settings, memo=kept, save=False)  # (a store walks every table)
+    delta = curation.delta(kept.files, content)
+    assert delta is not None and delta.changed == {"task-vectors"}
+    for name in ("assigned", "bibtex", "fragments[csv]"):
+        assert (counted[name].looked, counted[name].walks) == ({"task-vectors"}, 0), name
+    fresh = build.generate(build.Settings(content, tmp_path / "fresh", source_date_epoch=0), memo=build.Memo())
+    assert rerun.site.assignments == fresh.site.assignments
+    assert list(rerun.site.assignments) == list(fresh.site.assignments)
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+    # A whole load (topics.yml edited) tells no papers: every one is looked at.
+    topics_file = content / "topics.yml"
+    info = topics_file.stat()
+    topics_file.write_text(topics_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(topics_file, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    build.generate(settings, memo=kept)
+    assert curation.delta(kept.files, content).changed is None
+
+
 def test_joined_exports_are_kept_by_what_they_were_joined_from_not_by_their_text(tmp_path):
     import pickle
 

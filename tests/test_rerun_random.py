@@ -292,11 +292,20 @@ def test_random_edits_rerun_as_a_clean_build(tmp_path, monkeypatch, seed):
     world = World(rng)
     world.write(content)
     epoch = rng.choice([0, None])
+    # The load's word on which papers changed is checked against the memo on every run.
+    monkeypatch.setattr(build, "CHECK_CHANGED", True)
+    patches = []  # (the runs that patched a table rather than walk it: some must)
+    patched = build._patched
+    monkeypatch.setattr(build, "_patched", lambda *a: patches.append(r) or r if (r := patched(*a)) else r)
     memo = build.Memo()
     warm = build.Settings(content, tmp_path / "warm", source_date_epoch=epoch)
     cached = build.Settings(content, tmp_path / "newproc", source_date_epoch=epoch, cache_dir=tmp_path / "cache")
+    # The same new process with every per-paper table walked for all papers (the
+    # reference the changed-driven runs must equal, table for table).
+    walking = build.Settings(content, tmp_path / "walked", source_date_epoch=epoch, cache_dir=tmp_path / "cache-w")
     run(warm, memo)
     run(cached, build.Memo())
+    walked(walking, build.Memo(), monkeypatch)
     history = []
     for _step in range(40):
         kinds = [world.edit() for _ in range(rng.randint(1, 3))]
@@ -304,14 +313,44 @@ def test_random_edits_rerun_as_a_clean_build(tmp_path, monkeypatch, seed):
         world.write(content)
         if "hand" in kinds:
             by_hand(rng, tmp_path / "warm")
+            twin = random.Random()
+            twin.setstate(rng.getstate())  # (the same edit in both new processes' folders)
             by_hand(rng, tmp_path / "newproc")
+            by_hand(twin, tmp_path / "walked")
         in_process = run(warm, memo)
-        new_process = run(cached, build.Memo())  # an empty memo: read from the cache
+        from_cache = build.Memo()  # an empty memo: read from the cache
+        new_process = run(cached, from_cache)
+        walking_memo = build.Memo()
+        walked_process = walked(walking, walking_memo, monkeypatch)
         clean_folder = tmp_path / "clean"
         shutil.rmtree(clean_folder, ignore_errors=True)
         clean = run(build.Settings(content, clean_folder, source_date_epoch=epoch), build.Memo())
         assert _differs(in_process, clean, tmp_path / "warm", clean_folder) is None, history
         assert _differs(new_process, clean, tmp_path / "newproc", clean_folder) is None, history
+        assert _differs(walked_process, clean, tmp_path / "walked", clean_folder) is None, history
+        if new_process[1] is None:
+            assert changed_tables(from_cache) == changed_tables(walking_memo), history
+    assert patches
+
+
+def walked(settings, memo, monkeypatch):
+    """run() with every per-paper table walked for all papers (build.FORCE_WALK)."""
+    with monkeypatch.context() as forced:
+        forced.setattr(build, "FORCE_WALK", True)
+        return run(settings, memo)
+
+
+def changed_tables(memo: build.Memo) -> dict:
+    """The memo's tables a run told which papers changed patches rather than makes anew
+    (build.Memo.changed): a stale entry shows here before it shows on a page."""
+    return {
+        "assigned": memo.assigned,
+        "bibtex": memo.bibtex,
+        "fragments[csv]": memo.fragments.get("csv"),
+        "fragments[json]": memo.fragments.get("json"),
+        **{f"view {name}": view for name, view in memo.views.items()},
+        **{f"order {name}": list(view) for name, view in memo.views.items()},
+    }
 
 
 @pytest.mark.parametrize("joined", ["papers.csv", "papers.json", "papers.bib"])
