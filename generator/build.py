@@ -351,6 +351,7 @@ class Memo:
         """
         table = f"fragments[{kind}]"
         self.made_from.pop(table, None)  # (until it is complete again)
+        assert changed is None or not related, "which related rows changed is not told"
         store = self.fragments.setdefault(kind, {})
         patched = _patched(self.views.get(table, {}), site.papers, changed)
         out, papers = patched if patched is not None else ({}, site.papers)
@@ -375,6 +376,11 @@ class Memo:
             out[paper.id] = kept[3]
         if len(store) > len(out):
             self.fragments[kind] = {pid: store[pid] for pid in out}
+        if related:
+            # Not kept: no run is told which related rows changed (`fragments_changed`
+            # tells a kind made without them), so nothing would patch it, and at 10,000
+            # papers it was 10,000 entries more to store and read back.
+            return out
         self.views[table] = out
         return dict(out)
 

@@ -1485,6 +1485,22 @@ def test_a_title_edits_rerun_from_the_cache_file_redoes_that_papers_topics_and_e
     assert curation.delta(kept.files, content).changed is None
 
 
+def test_the_memo_keeps_the_last_result_only_of_the_tables_a_rerun_patches(tmp_path, monkeypatch):
+    """Memo.views holds what a rerun told which papers changed patches (assign_topics,
+    the BibTeX entries and citations, the CSV lines); the JSON lines are made with the
+    related rows, of which no run is told which changed: kept, their 10,000 entries
+    were only more to store and read back, and a stale one could be patched in later."""
+    from generator import cache
+
+    _, settings = _cached_fixture(tmp_path, monkeypatch)
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    assert set(memo.views) == {"assigned", "bibtex", "citations", "fragments[csv]"}
+    kept = cache.read(tmp_path / "cache")
+    assert isinstance(kept, build.Memo) and set(kept.views) == set(memo.views)
+    assert memo.fragments["json"]  # (made all the same, paper by paper)
+
+
 def test_joined_exports_are_kept_by_what_they_were_joined_from_not_by_their_text(tmp_path):
     import pickle
 
