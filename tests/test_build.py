@@ -1485,6 +1485,30 @@ def test_a_title_edits_rerun_from_the_cache_file_redoes_that_papers_topics_and_e
     assert curation.delta(kept.files, content).changed is None
 
 
+def test_an_edit_in_a_run_stopped_by_an_error_is_in_the_run_after_the_fix(tmp_path, monkeypatch):
+    """A load stopped by a curator's error makes no table: what the load after it says
+    changed (the fix alone) is relative to the stopped load, not to the one the tables
+    were made from, so they are walked (Memo.changed). Patched with the fix's word alone,
+    the title edited in the stopped run kept its old BibTeX entry, CSV line and topics.
+    (As under serve: one memo, the runs in one process.)"""
+    content, _ = _cached_fixture(tmp_path, monkeypatch)
+    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0)
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    papers = content / "papers"
+    _edit(papers / "task-vectors.yml", "title: Editing Models with Task Vectors",
+          "title: Editing Models with Task Vectors Again")
+    _edit(papers / "merging-by-arithmetic.yml", "related: [replay-against-forgetting]", "related: [no-such-paper]")
+    with pytest.raises(build.CuratorError):
+        build.generate(settings, memo=memo)
+    _edit(papers / "merging-by-arithmetic.yml", "related: [no-such-paper]", "related: [replay-against-forgetting]")
+    build.generate(settings, memo=memo)
+    assert b"Task Vectors Again" in (tmp_path / "docs" / "papers.bib").read_bytes()
+    fresh = build.generate(build.Settings(content, tmp_path / "fresh", source_date_epoch=0), memo=build.Memo())
+    assert memo.views["assigned"] == fresh.site.assignments
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
 def test_the_memo_keeps_the_last_result_only_of_the_tables_a_rerun_patches(tmp_path, monkeypatch):
     """Memo.views holds what a rerun told which papers changed patches (assign_topics,
     the BibTeX entries and citations, the CSV lines); the JSON lines are made with the
