@@ -380,6 +380,7 @@ class Memo:
             # Not kept: no run is told which related rows changed (`fragments_changed`
             # tells a kind made without them), so nothing would patch it, and at 10,000
             # papers it was 10,000 entries more to store and read back.
+            self.views.pop(table, None)
             return out
         self.views[table] = out
         return dict(out)

@@ -1523,6 +1523,10 @@ def test_the_memo_keeps_the_last_result_only_of_the_tables_a_rerun_patches(tmp_p
     kept = cache.read(tmp_path / "cache")
     assert isinstance(kept, build.Memo) and set(kept.views) == set(memo.views)
     assert memo.fragments["json"]  # (made all the same, paper by paper)
+    # One a memo holds (an earlier build's) is dropped, not kept stale.
+    memo.views["fragments[json]"] = {"task-vectors": b"stale"}
+    build.generate(settings, memo=memo, save=False)
+    assert "fragments[json]" not in memo.views
 
 
 def test_joined_exports_are_kept_by_what_they_were_joined_from_not_by_their_text(tmp_path):
