@@ -98,6 +98,7 @@ from . import acronyms, badges, lemmas
 from .escape import abstract_html
 from .links import arxiv_id, doi_from_url, normalize_arxiv
 from .models import Paper, Site
+from .pagecontext import topic_tree
 
 INDEX_PATH = Path("search") / "search_index.json"
 
@@ -1024,12 +1025,18 @@ def shape_index(
     """
     memo = memo if memo is not None else EntryMemo()
     titles = {topic.id: topic.title for topic in site.topics}
+    # A result's tags name its topics in the home page's order (topics.yml's, a sub-topic
+    # after its parent), as the paper's page and its All papers row do: they followed the
+    # paper's own order (its curator's topics, then those its rules found), and a result
+    # said "Task arithmetic, Model merging" under a page that says the other.
+    rank = {topic.id: n for n, topic in enumerate(topic_tree(site.topics))}
     boosts = memo.boosts(site.papers)
     spelt = memo.acronym_words(site.papers)
     entries = {
         paper_location(paper.id): memo.entry(
             paper,
-            tuple(titles.get(a.topic, a.topic) for a in site.assignments.get(paper.id, ())),
+            tuple(titles.get(a.topic, a.topic) for a in sorted(
+                site.assignments.get(paper.id, ()), key=lambda a: rank.get(a.topic, len(rank)))),
             boosts[paper.id],
             spelt[paper.id],
         )

@@ -444,6 +444,24 @@ def test_a_result_says_what_the_paper_is_before_its_code_and_shows_the_code_as_c
     assert paper_entry(_paper("q", abstract="Words."), ())["text"] == "<p>Words.</p>"
 
 
+def test_a_results_tags_name_its_topics_in_the_home_pages_order():
+    # (by hand: topics.yml lists "cl", "arith" (a sub-topic of "merging"), then "merging";
+    # the paper names the sub-topic first, its rules found "cl" and the parent; the home
+    # page, the paper's page and its All papers row say Continual, Merging, Arithmetic, a
+    # sub-topic after its parent. A topic topics.yml no longer has comes last.)
+    site = Site(
+        papers=(_paper("p1"),),
+        topics=(Topic(id="cl", title="Continual"), Topic(id="arith", title="Arithmetic", parent="merging"),
+                Topic(id="merging", title="Merging")),
+        assignments={"p1": (TopicAssignment("arith", "curator"), TopicAssignment("gone", "curator"),
+                            TopicAssignment("cl", "rules"), TopicAssignment("merging", "rules"))},
+        related={},
+    )
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
+    entry = next(doc for doc in shaped["docs"] if doc["location"] == "papers/p1/")
+    assert entry["tags"] == ["Continual", "Merging", "Arithmetic", "gone"]
+
+
 def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     code = Link(url="https://github.com/codefuse-ai/MFTCoder/tree/main/x", kind="code",
                 host="github", repo="codefuse-ai/MFTCoder")

@@ -50,3 +50,14 @@ def test_a_paper_titled_as_its_one_topic_still_names_it_under_its_result(open_co
     assert _tags(page, "/papers/task-arithmetic-survey/") == ["Task arithmetic"]
     # The topic's result, titled so too, does not repeat its name.
     assert _tags(page, "/topics/task-arithmetic/") == []
+
+
+def test_a_papers_result_names_its_topics_in_the_home_pages_order(open_context, same_name_url):
+    # (by hand: merging-by-arithmetic names the sub-topic Task arithmetic, its parent
+    # Model merging found for it; topics.yml, the home page, the paper's page and its All
+    # papers row put the parent first. The result named them in the paper's own order.)
+    page = open_context(base=same_name_url).new_page()
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially("merging by arithmetic")
+    wait_for_search(page)
+    assert _tags(page, "/papers/merging-by-arithmetic/") == ["Model merging <& task arithmetic>", "Task arithmetic"]
