@@ -1670,6 +1670,13 @@ _TEX_QUOTE = re.compile(r'(?<=\\)"')
 # "-" then a newline before a phrase is a word of its own to readinglist.js.)
 _PHRASE_SYNTAX = re.compile(r"[*~]")
 _PHRASE_MARK = re.compile(f"(?:^|(?<=[{SPACE}]))([+-])\\Z")
+# A field of the index's before a phrase scopes it ('title:"task vectors"', marked too:
+# '-title:"task vectors"'): the phrase is looked for in that field's texts alone
+# (`phrase_texts`), and its words are handed on in that field ("+title:task"). The field
+# was dropped, and the phrase looked for everywhere: '-title:"task vectors"' found the
+# pages with it. A scoped phrase is its field's name and a colon, then its words: no
+# word has a colon (the separator splits at it).
+_PHRASE_FIELD = re.compile(f"(?:^|(?<=[{SPACE}]))([+-]?)(title|text|tags):\\Z")
 
 
 def phrases(query: str, separator: str = SEPARATOR) -> str:
@@ -1682,7 +1689,8 @@ def read_phrases(
     query: str, separator: str = SEPARATOR
 ) -> tuple[str, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
     """`phrases`' text, and the phrases of two words or more a page must hold and those
-    it must not (marked "-"), each as its words (`phrase_words`), in the order typed."""
+    it must not (marked "-"), each as its words (`phrase_words`), in the order typed;
+    one scoped to a field, its field's name and a colon first ("title:", "task", "vectors")."""
     query = _TEX_QUOTE.sub("", query)
     quotes = [m.start() for m in _QUOTE.finditer(query)]
     if len(quotes) % 2:
@@ -1694,7 +1702,9 @@ def read_phrases(
     split_at = re.compile(separator)
     for start, end in zip(quotes[::2], quotes[1::2]):
         before = query[at:start]
-        mark = _PHRASE_MARK.search(before)
+        scope = _PHRASE_FIELD.search(before)
+        mark = scope or _PHRASE_MARK.search(before)
+        field = f"{scope.group(2)}:" if scope else ""
         words = [word for word in re.split(f"[{SPACE}]+", query[start + 1:end]) if word]
         # (A phrase with lunr's wildcard or fuzzy mark in it, '"task vec*"', is its words
         # each required as typed, not a phrase: no text holds "vec" itself, and it found
@@ -1703,9 +1713,14 @@ def read_phrases(
         phrase = () if wild else phrase_words(" ".join(words), split_at)
         if mark and mark.group(1) == "-" and len(phrase) > 1:
             said = ""
-            unwanted[phrase] = None
+            unwanted[(field, *phrase) if field else phrase] = None
         elif mark and mark.group(1) == "-":
-            said = " ".join(word if word[0] in "+-" else f"-{word}" for word in words)
+            said = " ".join(word if word[0] in "+-" else f"-{field}{word}" for word in words)
+        elif field and (len(phrase) < 2 or wild):
+            # (A word, or words with a wildcard, required in the field as Material reads
+            # '"task"': no phrase scopes them after lunr.)
+            said = " ".join(f"+{field}{word}" for word in words
+                            if not all(part in STOP_WORDS for part in phrase_words(word, split_at)))
         elif len(phrase) > 1 or (wild and len(words) > 1):
             # Each word quoted alone, which Material reads as the phrase ("+merging +task
             # +vectors"): a word between a phrase's first and last, quoted by neither,
@@ -1715,8 +1730,11 @@ def read_phrases(
             # nothing. The phrase's page still holds them where they stand (`holds_phrase`).
             said = " ".join(f'"{word}"' for word in words
                             if not all(part in STOP_WORDS for part in phrase_words(word, split_at)))
+            # (A scoped phrase's words are handed on as an unscoped one's: the phrase
+            # scopes them after lunr, its words read without their accents, as
+            # "title:tulu" is not: the title's word is "tülu".)
             if phrase:
-                wanted[phrase] = None
+                wanted[(field, *phrase) if field else phrase] = None
         else:
             said = f'"{" ".join(words)}"' if words else ""
         text += f"{before[:mark.start()] if mark else before} {said} "
@@ -1745,12 +1763,15 @@ def phrase_words(text: str, split_at: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(fold(word) for word in tokenize(_escape(text), split_at))
 
 
-def phrase_texts(doc: Mapping[str, Any]) -> list[str]:
-    """The texts of an index entry a phrase is looked for in, each apart (see above)."""
+def phrase_texts(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The texts of an index entry a phrase is looked for in, each apart (see above),
+    each after its field's name and a colon ("title:"; "" for the hidden free texts, which
+    a phrase scoped to a field is not looked for in: lunr finds "title:task" in no note)."""
     tags = doc.get("tags") or []
     return [
-        str(doc.get("title", "")), *_BLOCK.split(str(doc.get("text", ""))),
-        *([tags] if isinstance(tags, str) else tags), *str(doc.get("variants", "")).split(PHRASE_TEXTS)[1:],
+        ("title:", str(doc.get("title", ""))), *(("text:", block) for block in _BLOCK.split(str(doc.get("text", "")))),
+        *(("tags:", tag) for tag in ([tags] if isinstance(tags, str) else tags)),
+        *(("", text) for text in str(doc.get("variants", "")).split(PHRASE_TEXTS)[1:]),
     ]
 
 
@@ -1759,13 +1780,16 @@ def phrase_words_of(text: str, split_at: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(word if word.isascii() else fold(word) for word in tokenize(text, split_at))
 
 
-def holds_phrase(texts: Iterable[Sequence[str]], phrase: Sequence[str]) -> bool:
-    """Whether one of ``texts`` (each as its words, `phrase_words`) has the words of
-    ``phrase`` next to each other, in its order."""
+def holds_phrase(texts: Iterable[tuple[str, Sequence[str]]], phrase: Sequence[str]) -> bool:
+    """Whether one of ``texts`` (each its field, `phrase_texts`, and its words,
+    `phrase_words_of`) has the words of ``phrase`` next to each other, in its order; a
+    phrase scoped to a field (`read_phrases`), in a text of that field."""
+    field = phrase[0] if phrase and phrase[0].endswith(":") else None
+    phrase = tuple(phrase[1:] if field else phrase)
     n = len(phrase)
     return any(
-        words[i] == phrase[0] and tuple(words[i:i + n]) == tuple(phrase)
-        for words in texts for i in range(len(words) - n + 1)
+        words[i] == phrase[0] and tuple(words[i:i + n]) == phrase
+        for of, words in texts if field is None or of == field for i in range(len(words) - n + 1)
     )
 
 
@@ -2109,8 +2133,8 @@ class Refined:
     phrases: tuple[tuple[str, ...], ...] = ()
     unphrases: tuple[tuple[str, ...], ...] = ()
 
-    def keeps(self, texts: Sequence[Sequence[str]]) -> bool:
-        """Whether a page whose texts are ``texts`` (each as its words) holds every
+    def keeps(self, texts: Sequence[tuple[str, Sequence[str]]]) -> bool:
+        """Whether a page whose texts are ``texts`` (each its field and its words) holds every
         phrase of the query and none marked "-"."""
         return all(holds_phrase(texts, phrase) for phrase in self.phrases) and not any(
             holds_phrase(texts, phrase) for phrase in self.unphrases)
@@ -2852,7 +2876,8 @@ class MaterialSearch:
 
         @functools.cache
         def keep(page: str) -> bool:
-            texts = [phrase_words_of(text, self.separator) for doc in entries.get(page, ()) for text in phrase_texts(doc)]
+            texts = [(of, phrase_words_of(text, self.separator))
+                     for doc in entries.get(page, ()) for of, text in phrase_texts(doc)]
             return refined.keeps(texts)
         return keep
 

@@ -144,3 +144,23 @@ def test_a_phrase_with_a_wildcard_is_its_words_each_required():
     assert _found(ENGINE, '"task vectros~1"') == ["across", "apart", "noted", "together"]
     assert read_phrases('"task vec*" -"merging mod*"')[1:] == ((), ())
     assert read_phrases('"task vec*" -"merging mod*"')[0].split() == ['"task"', '"vec*"', "-merging", "-mod*"]
+
+
+def test_a_field_before_a_phrase_scopes_the_phrase_to_that_field():
+    # (by hand: "together"'s title is the one title with "task vectors"; "noted" writes it
+    # in its notes, no field of lunr's; the titles with "task" are "together"'s, "apart"'s
+    # and "across"'s; the four with "vectors" are these three and "noted"; "accent"'s title
+    # is "Tülu merging", and "authors"' byline, its text, "... Tülu Task")
+    assert _found(ENGINE, 'title:"task vectors"') == _found(ENGINE, '+title:"task vectors"') == ["together"]
+    assert _found(ENGINE, 'vectors -title:"task vectors"') == ["across", "apart", "noted"]
+    assert _found(ENGINE, '-title:"task vectors"') == []
+    assert _found(ENGINE, 'text:"task vectors"') == []
+    assert _found(ENGINE, 'title:"tulu merging"') == ["accent"]
+    assert _found(ENGINE, 'text:"tulu task"') == ["authors"]
+    assert _found(ENGINE, 'title:"tulu task"') == []
+    # (a phrase of one word is that word in the field, as "title:task" is)
+    assert _found(ENGINE, 'title:"task"') == ["across", "apart", "together"]
+    assert _found(ENGINE, 'vectors -title:"task"') == ["noted"]
+    text, wanted, unwanted = read_phrases('title:"x y" -text:"z w" tags:"v" -title:"u"')
+    assert (text.split(), wanted, unwanted) == (
+        ['"x"', '"y"', "+tags:v", "-title:u"], (("title:", "x", "y"),), (("text:", "z", "w"),))

@@ -769,7 +769,9 @@
      "- +alpha codes" to Material). A phrase of two words or more (phraseWords) is also
      one a page must hold, its words next to each other (the worker's withPhrases); one
      marked "-" is handed on as nothing, and leaves out the pages that hold it. A quote
-     after a backslash is TeX's ('G\"odel'), dropped. */
+     after a backslash is TeX's ('G\"odel'), dropped. A field before a phrase scopes it
+     ('title:"task vectors"', '-title:"task vectors"': its field's name and a colon first
+     in the phrase; a word alone is handed on in the field, "+title:task"). */
   function readPhrases(query, separator) {
     query = query.replace(/(?<=\\)"/g, "");
     var quotes = [];
@@ -787,25 +789,32 @@
     var unwanted = new Map();
     for (var i = 0; i < quotes.length; i += 2) {
       var before = query.slice(at, quotes[i]);
-      var mark = /(?:^|(?<=\s))([+-])$/.exec(before);
+      var scope = /(?:^|(?<=\s))([+-]?)(title|text|tags):$/.exec(before);
+      var mark = scope || /(?:^|(?<=\s))([+-])$/.exec(before);
+      var field = scope ? scope[2] + ":" : "";
       var words = query.slice(quotes[i] + 1, quotes[i + 1]).split(/\s+/).filter(Boolean);
       /* (A phrase with lunr's wildcard or fuzzy mark in it is its words each required
          as typed, not a phrase: search.py's read_phrases.) */
       var wild = words.some(function (word) { return /[*~]/.test(word); });
       var phrase = wild ? [] : phraseWords(words.join(" "), separator);
       var said;
+      var scoped = field ? [field].concat(phrase) : phrase;
       if (mark && mark[1] === "-" && phrase.length > 1) {
         said = "";
-        unwanted.set(phrase.join(" "), phrase);
+        unwanted.set(scoped.join(" "), scoped);
       } else if (mark && mark[1] === "-") {
-        said = words.map(function (word) { return "+-".indexOf(word[0]) >= 0 ? word : "-" + word; }).join(" ");
+        said = words.map(function (word) { return "+-".indexOf(word[0]) >= 0 ? word : "-" + field + word; }).join(" ");
+      } else if (field && (phrase.length < 2 || wild)) {
+        said = words.filter(function (word) {
+          return !phraseWords(word, separator).every(function (part) { return STOP_WORDS.has(part); });
+        }).map(function (word) { return "+" + field + word; }).join(" ");
       } else if (phrase.length > 1 || (wild && words.length > 1)) {
         /* (Each word quoted alone, its stop words left out: search.py's read_phrases.) */
         said = words.filter(function (word) {
           return !phraseWords(word, separator).every(function (part) { return STOP_WORDS.has(part); });
         }).map(function (word) { return '"' + word + '"'; }).join(" ");
         if (phrase.length) {
-          wanted.set(phrase.join(" "), phrase);
+          wanted.set(scoped.join(" "), scoped);
         }
       } else {
         said = words.length ? '"' + words.join(" ") + '"' : "";

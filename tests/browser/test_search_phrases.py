@@ -28,6 +28,9 @@ QUERIES = [
     '"GPT-4"', '"state-of-the-art"', "\"model's weights\"", '"Schölkopf"', '"3D models"', '"2.0"', '"Q&A"',
     '""', '"task vectors', '"task task task"', 'title:"task vectors"', '"task vectors" -merging',
     '"task vec*"', '"task vectros~1"', 'merging -"task vec*"', '"task vectors" task~1',
+    # (a field before a phrase scopes it, marked "-" too, and a phrase of one word)
+    '+title:"task vectors"', 'vectors -title:"task vectors"', '-title:"task vectors"', 'text:"task vectors"',
+    'title:"task"', 'vectors -tags:"task arithmetic"', 'title:"task vec*"',
 ]
 
 
@@ -74,3 +77,8 @@ def test_a_phrase_finds_the_pages_that_hold_it_on_the_site(open_context, agree_s
     assert found('makers -"sled makers"') == []
     without = found('merging -"merging helps"')
     assert "longer-doi" not in without and "teaching-agents" in without
+    # (a field scopes the phrase: "Task vectors of a second kind" and the fixture list's
+    # "Editing Models with Task Vectors" are the titles with it; it found the other two)
+    assert found('title:"task vectors"') == ["prefix-sharer", "task-vectors"]
+    without = found('vectors -title:"task vectors"')
+    assert "merging-by-arithmetic" in without and "task-vectors" not in without

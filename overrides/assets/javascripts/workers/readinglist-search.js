@@ -130,7 +130,7 @@
         var texts = [];
         (entries.get(page) || []).forEach(function (doc) {
           phraseTexts(doc).forEach(function (text) {
-            texts.push(textWords(text));
+            texts.push([text[0], textWords(text[1])]);
           });
         });
         kept.set(page, wanted.every(function (phrase) { return holdsPhrase(texts, phrase); })
@@ -141,13 +141,18 @@
   }
 
   /* search.py's phrase_texts: the title, each block of the text, each tag, each free
-     text of the hidden field (after its single forms, each after a "|"). */
+     text of the hidden field (after its single forms, each after a "|"), each after its
+     field's name and a colon ("" for the hidden field's), which a phrase scoped to a
+     field ('title:"task vectors"') is looked for in alone. */
   function phraseTexts(doc) {
     var tags = doc.tags || [];
-    return [String(doc.title || "")].concat(
-      String(doc.text || "").split(new RegExp(BLOCK.source, "gi")),
-      typeof tags === "string" ? [tags] : tags,
-      String(doc.variants || "").split("|").slice(1));
+    function of(field) {
+      return function (text) { return [field, text]; };
+    }
+    return [["title:", String(doc.title || "")]].concat(
+      String(doc.text || "").split(new RegExp(BLOCK.source, "gi")).map(of("text:")),
+      (typeof tags === "string" ? [tags] : tags).map(of("tags:")),
+      String(doc.variants || "").split("|").slice(1).map(of("")));
   }
 
   /* search.py's phrase_words_of: markup skipped, split at the separator, lower-cased,
@@ -178,8 +183,15 @@
     return words;
   }
 
+  /* (A phrase scoped to a field, its field's name first, in that field's texts alone.) */
   function holdsPhrase(texts, phrase) {
-    return texts.some(function (words) {
+    var field = phrase.length && /:$/.test(phrase[0]) ? phrase[0] : null;
+    phrase = field === null ? phrase : phrase.slice(1);
+    return texts.some(function (text) {
+      if (field !== null && text[0] !== field) {
+        return false;
+      }
+      var words = text[1];
       for (var i = 0; i + phrase.length <= words.length; i++) {
         if (words[i] === phrase[0] && phrase.every(function (word, j) { return words[i + j] === word; })) {
           return true;
