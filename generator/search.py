@@ -311,7 +311,10 @@ _WRITTEN_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # (A run of word characters with "+", "#", "^" or "/" inside or "+" or "#" after, or a
 # bracketed word after: not begun inside an address's or another such word, "x.com/a",
 # nor ended before more of one.)
-_WRITTEN = re.compile(r"(?<![\w./:@#^+-])\w+(?:[+#]+\w*|[\^/]\w+|\(\w+\))+(?![\w/^(+#])")
+# An "&" between two words ("Q&A", "R&D", "AT&T") too: the index splits its escaped
+# "&amp;", and the piece after it was a stop word ("a") or a letter alone, so that
+# "Q&A", quoted or not, found nothing (lunr indexes no "a": "q" and "a" both required).
+_WRITTEN = re.compile(r"(?<![\w./:@#^&+-])\w+(?:[+#]+\w*|[\^/&]\w+|\(\w+\))+(?![\w/^(&+#])")
 
 
 def written_term(word: str) -> str:
@@ -330,10 +333,11 @@ def written_forms(*texts: str) -> list[str]:
     # of shape_index; so, 0.4 s.)
     pieces = " ".join(
         piece for text in texts if _WRITTEN_SYMBOL.search(text) for piece in text.split() if _WRITTEN_SYMBOL.search(piece))
-    return list(dict.fromkeys(written_term(form) for form in _WRITTEN.findall(pieces) if _SEPARATOR.search(form)))
+    # (The form escaped as the index's text is: "&" alone is no separator, "&amp;" is.)
+    return list(dict.fromkeys(written_term(form) for form in _WRITTEN.findall(pieces) if _SEPARATOR.search(_escape(form))))
 
 
-_WRITTEN_SYMBOL = re.compile(r"[+#^/(]")
+_WRITTEN_SYMBOL = re.compile(r"[+#^/(&]")
 
 # What a sentence puts round a form a reader copies from it: "C++," "(C++)" "R^2.". (A
 # form's own closing bracket, "TD(λ)", is tried first: the form as typed, then shorter.)
@@ -1728,8 +1732,7 @@ def read_phrases(
             # Material then required. And without its stop words, which lunr indexes
             # none of: Material required them too, and '"learning to rank"' found
             # nothing. The phrase's page still holds them where they stand (`holds_phrase`).
-            said = " ".join(f'"{word}"' for word in words
-                            if not all(part in STOP_WORDS for part in phrase_words(word, split_at)))
+            said = " ".join(f'"{piece}"' for word in words for piece in _handed_pieces(word, split_at))
             # (A scoped phrase's words are handed on as an unscoped one's: the phrase
             # scopes them after lunr, its words read without their accents, as
             # "title:tulu" is not: the title's word is "tülu".)
@@ -1756,6 +1759,17 @@ _BLOCK = re.compile(r"<(?:/?(?:p|li|ul|ol|div|h[1-6]|tr|td|th|pre|blockquote|tab
 # (A paper entry's hidden field holds its single forms first, then each free text after
 # a "|", a separator, so that lunr reads the field as before.)
 PHRASE_TEXTS = "|"
+
+
+def _handed_pieces(word: str, split_at: re.Pattern[str]) -> list[str]:
+    """A phrase's ``word`` as handed on to Material, each quoted (`read_phrases`): itself,
+    or, where the index's escaping alone splits it ("Q&A", the index's "Q&amp;A"), its
+    pieces, Material's "q&a" being no word of the index; without it, or a piece, that is
+    made of stop words ('"Q&A"' is '"Q"', the phrase "q a" kept after lunr). (Not the
+    index's "&#42;" for a "*": that is lunr's wildcard, typed.)"""
+    escaped = html.escape(word, quote=False)
+    pieces = tokenize(escaped, split_at) if split_at.search(escaped) and not split_at.search(word) else [word]
+    return [piece for piece in pieces if not all(part in STOP_WORDS for part in phrase_words(piece, split_at))]
 
 
 def phrase_words(text: str, split_at: re.Pattern[str]) -> tuple[str, ...]:

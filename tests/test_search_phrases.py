@@ -164,3 +164,24 @@ def test_a_field_before_a_phrase_scopes_the_phrase_to_that_field():
     text, wanted, unwanted = read_phrases('title:"x y" -text:"z w" tags:"v" -title:"u"')
     assert (text.split(), wanted, unwanted) == (
         ['"x"', '"y"', "+tags:v", "-title:u"], (("title:", "x", "y"),), (("text:", "z", "w"),))
+
+
+def test_words_joined_by_an_ampersand_find_the_pages_that_write_them():
+    # (by hand: "qa" writes "Q&A" in its title, "rd" "R&D", "wo" "w/o"; "q" has "Q" and
+    # "a" apart, "Q-A" is "q" and "a" next to each other, as a hyphen is a space. The
+    # index splits the escaped "Q&amp;A" into "q" and the stop word "a", which lunr
+    # indexes not: Material's "q&a", typed so or quoted, was no word of it, and found
+    # nothing.)
+    engine = _engine_of(
+        _paper("qa", title="Open-domain Q&A at scale", abstract="We answer."),
+        _paper("rd", title="R&D spending", abstract="Nothing."),
+        _paper("wo", title="Training w/o labels", abstract="Nothing."),
+        _paper("q", title="The Q function", abstract="A value."),
+        _paper("dash", title="Q-A pairs", abstract="Nothing."),
+    )
+    assert _found(engine, "Q&A") == _found(engine, "q&a") == ["qa"]
+    assert _found(engine, '"Q&A"') == _found(engine, '"q a"') == ["dash", "qa"]
+    assert _found(engine, '"open-domain Q&A"') == ["qa"]
+    assert _found(engine, "R&D") == _found(engine, '"R&D"') == ["rd"]
+    assert _found(engine, '"w/o"') == ["wo"]
+    assert read_phrases('"Q&A" "AT&T labs"')[0].split() == ['"q"', '"t"', '"labs"']

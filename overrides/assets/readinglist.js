@@ -810,9 +810,8 @@
         }).map(function (word) { return "+" + field + word; }).join(" ");
       } else if (phrase.length > 1 || (wild && words.length > 1)) {
         /* (Each word quoted alone, its stop words left out: search.py's read_phrases.) */
-        said = words.filter(function (word) {
-          return !phraseWords(word, separator).every(function (part) { return STOP_WORDS.has(part); });
-        }).map(function (word) { return '"' + word + '"'; }).join(" ");
+        said = [].concat.apply([], words.map(function (word) { return handedPieces(word, separator); }))
+          .map(function (word) { return '"' + word + '"'; }).join(" ");
         if (phrase.length) {
           wanted.set(scoped.join(" "), scoped);
         }
@@ -826,11 +825,37 @@
       unphrases: Array.from(unwanted.values()) };
   }
 
+  /* A phrase's word as handed on to Material (search.py's _handed_pieces): itself, or,
+     where the index's escaping alone splits it ("Q&A", the index's "Q&amp;A"), its
+     pieces; without it, or a piece, made of stop words. (Not "&#42;" for a "*": lunr's
+     wildcard, typed.) */
+  function handedPieces(word, separator) {
+    var escaped = word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    var pieces = [word];
+    if (separator.test(escaped) && !separator.test(word)) {
+      pieces = [];
+      escaped.split(/<[^>]*>/).forEach(function (section) {
+        section.split(separator).forEach(function (piece) {
+          if (piece) {
+            pieces.push(piece.toLowerCase());
+          }
+        });
+      });
+    }
+    return pieces.filter(function (piece) {
+      return !phraseWords(piece, separator).every(function (part) { return STOP_WORDS.has(part); });
+    });
+  }
+
+  function escapeLikeIndex(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*/g, "&#42;");
+  }
+
   /* A phrase's words as a page's text is read by (search.py's phrase_words): escaped
      as the index is, split where lunr splits (markup skipped), lower-cased, each
      without its accents. The worker reads a page's texts alike (withPhrases). */
   function phraseWords(text, separator) {
-    var escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*/g, "&#42;");
+    var escaped = escapeLikeIndex(text);
     var words = [];
     escaped.split(/<[^>]*>/).forEach(function (section) {
       section.split(separator).forEach(function (word) {

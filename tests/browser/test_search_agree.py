@@ -130,6 +130,8 @@ WRITTEN = {
     # with: "n" of "$O(n)$"; and a TeX title that writes it so)
     "n-gram": "title: N-gram tables\nabstract: Tables.\n",
     "tex-ngram": "title: 'Tables of $n$-gram counts'\nabstract: Counts.\n",
+    # (words joined by "&", whose second is a stop word or a letter alone)
+    "qa-quizzes": "title: Quizzes and replies\nabstract: Quizzes as Q&A, made by R&D teams.\n",
 }
 
 

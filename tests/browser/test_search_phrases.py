@@ -31,6 +31,8 @@ QUERIES = [
     # (a field before a phrase scopes it, marked "-" too, and a phrase of one word)
     '+title:"task vectors"', 'vectors -title:"task vectors"', '-title:"task vectors"', 'text:"task vectors"',
     'title:"task"', 'vectors -tags:"task arithmetic"', 'title:"task vec*"',
+    # (words joined by "&": the index splits its "&amp;")
+    '"R&D"', 'Q&A', 'R&D', '"Q&A made"', 'quizzes -"Q&A"', 'title:"Q&A"',
 ]
 
 
@@ -82,3 +84,5 @@ def test_a_phrase_finds_the_pages_that_hold_it_on_the_site(open_context, agree_s
     assert found('title:"task vectors"') == ["prefix-sharer", "task-vectors"]
     without = found('vectors -title:"task vectors"')
     assert "merging-by-arithmetic" in without and "task-vectors" not in without
+    # (test_search_agree's "qa-quizzes" alone writes "Q&A" and "R&D"; both found nothing)
+    assert found('"Q&A"') == found("Q&A") == found('"R&D"') == found("R&D") == ["qa-quizzes"]
