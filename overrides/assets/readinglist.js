@@ -4010,9 +4010,12 @@
             message = Object.assign({}, message, { required: refined.required });
           }
           /* The phrases a page must hold, and those it must not: the worker leaves out
-             the other pages' results (withPhrases; search.py's Refined.keeps). */
+             the other pages' results (withPhrases; search.py's Refined.keeps), its
+             pages' words folded by this script's LETTERS, the one table of them in
+             the browser's search. */
           if (refined && (refined.phrases.length || refined.unphrases.length)) {
-            message = Object.assign({}, message, { phrases: refined.phrases, unphrases: refined.unphrases });
+            message = Object.assign({}, message, {
+              phrases: refined.phrases, unphrases: refined.unphrases, letters: LETTERS });
           }
         }
       }

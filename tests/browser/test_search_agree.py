@@ -131,7 +131,8 @@ WRITTEN = {
     "n-gram": "title: N-gram tables\nabstract: Tables.\n",
     "tex-ngram": "title: 'Tables of $n$-gram counts'\nabstract: Counts.\n",
     # (words joined by "&", whose second is a stop word or a letter alone)
-    "qa-quizzes": "title: Quizzes and replies\nabstract: Quizzes as Q&A, made by R&D teams.\n",
+    # (and letters NFKD leaves whole, folded by a table: "Łukasz Straße")
+    "qa-quizzes": "title: Quizzes and replies\nabstract: Quizzes as Q&A, made by R&D teams in Łukasz Straße.\n",
 }
 
 

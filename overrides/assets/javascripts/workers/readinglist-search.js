@@ -52,6 +52,7 @@
       required = Array.isArray(ev.data.required) ? ev.data.required : [];
       phrases = Array.isArray(ev.data.phrases) ? ev.data.phrases : [];
       unphrases = Array.isArray(ev.data.unphrases) ? ev.data.unphrases : [];
+      setLetters(ev.data.letters);
     }
   });
   importScripts(worker);
@@ -156,16 +157,24 @@
   }
 
   /* search.py's phrase_words_of: markup skipped, split at the separator, lower-cased,
-     each without its accents (readinglist.js's fold). */
-  var LETTERS = {
-    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
-    "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th", "ı": "i"
-  };
-  var LETTER_KEYS = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
+     each without its accents (readinglist.js's fold). The Latin letters NFKD leaves
+     whole (an L with a stroke, a sharp s) are folded by readinglist.js's table, which
+     the page sends with a query's phrases: one table in the browser's search, not a
+     copy here to keep alike. (Not importScripts of a shared file: readinglist.js is
+     loaded and tested alone, in the page's head and in pages tests set up by hand,
+     and would need that file too.) */
+  var LETTERS = {};
+  var LETTER_KEYS = null;
+  function setLetters(letters) {
+    if (letters && typeof letters === "object") {
+      LETTERS = Object.assign(Object.create(null), letters);
+      var keys = Object.keys(LETTERS).filter(function (c) { return /^.$/u.test(c); });
+      LETTER_KEYS = keys.length ? new RegExp("[" + keys.join("").replace(/[\\\]^-]/g, "\\$&") + "]", "gu") : null;
+    }
+  }
   function fold(word) {
-    return word.normalize("NFKD").replace(/\p{M}/gu, "").replace(LETTER_KEYS, function (c) {
-      return LETTERS[c];
-    });
+    word = word.normalize("NFKD").replace(/\p{M}/gu, "");
+    return LETTER_KEYS ? word.replace(LETTER_KEYS, function (c) { return LETTERS[c]; }) : word;
   }
   var ASCII = /^[\x00-\x7F]*$/;
   function textWords(text) {
