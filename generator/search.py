@@ -1679,8 +1679,10 @@ _PHRASE_MARK = re.compile(f"(?:^|(?<=[{SPACE}]))([+-])\\Z")
 # (`phrase_texts`), and its words are handed on in that field ("+title:task"). The field
 # was dropped, and the phrase looked for everywhere: '-title:"task vectors"' found the
 # pages with it. A scoped phrase is its field's name and a colon, then its words: no
-# word has a colon (the separator splits at it).
-_PHRASE_FIELD = re.compile(f"(?:^|(?<=[{SPACE}]))([+-]?)(title|text|tags):\\Z")
+# word has a colon (the separator splits at it). "author:" and "authors:" too, read as
+# "text:" as before a word (`_AUTHOR_FIELD`): '-author:"ada lovelace"' kept the pages
+# with the name, and "author" was a word of the query, missing from every page.
+_PHRASE_FIELD = re.compile(f"(?:^|(?<=[{SPACE}]))([+-]?)(title|text|tags|[Aa][Uu][Tt][Hh][Oo][Rr][Ss]?):\\Z")
 
 
 def phrases(query: str, separator: str = SEPARATOR) -> str:
@@ -1708,7 +1710,7 @@ def read_phrases(
         before = query[at:start]
         scope = _PHRASE_FIELD.search(before)
         mark = scope or _PHRASE_MARK.search(before)
-        field = f"{scope.group(2)}:" if scope else ""
+        field = ("text:" if scope.group(2).lower().startswith("author") else f"{scope.group(2)}:") if scope else ""
         words = [word for word in re.split(f"[{SPACE}]+", query[start + 1:end]) if word]
         # (A phrase with lunr's wildcard or fuzzy mark in it, '"task vec*"', is its words
         # each required as typed, not a phrase: no text holds "vec" itself, and it found

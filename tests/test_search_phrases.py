@@ -185,3 +185,18 @@ def test_words_joined_by_an_ampersand_find_the_pages_that_write_them():
     assert _found(engine, "R&D") == _found(engine, '"R&D"') == ["rd"]
     assert _found(engine, '"w/o"') == ["wo"]
     assert read_phrases('"Q&A" "AT&T labs"')[0].split() == ['"q"', '"t"', '"labs"']
+
+
+def test_an_author_field_before_a_phrase_scopes_it_as_text():
+    # (by hand: "author:" is read as "text:" before a word, the byline being in the text;
+    # before a phrase it was a word of the query, "author", and '-author:"ada lovelace"'
+    # kept the one page with the name. "Nothing" opens the abstracts of "accent",
+    # "authors", "tuned" and "noted"; "authors" alone has the byline "Ada Lovelace, Tülu
+    # Task"; "task vectors" is in "together"'s title and "noted"'s notes, no text field)
+    assert _found(ENGINE, 'nothing -author:"ada lovelace"') == ["accent", "noted", "tuned"]
+    assert _found(ENGINE, 'nothing -Authors:"Ada Lovelace"') == ["accent", "noted", "tuned"]
+    assert _found(ENGINE, 'author:"lovelace tulu"') == _found(ENGINE, 'authors:"Lovelace Tülu"') == ["authors"]
+    assert _found(ENGINE, 'author:"task vectors"') == []
+    assert read_phrases('author:"x y" -authors:"z w" author:"v"')[1:] == (
+        (("text:", "x", "y"),), (("text:", "z", "w"),))
+    assert read_phrases('author:"x y" author:"v"')[0].split() == ['"x"', '"y"', "+text:v"]

@@ -789,9 +789,10 @@
     var unwanted = new Map();
     for (var i = 0; i < quotes.length; i += 2) {
       var before = query.slice(at, quotes[i]);
-      var scope = /(?:^|(?<=\s))([+-]?)(title|text|tags):$/.exec(before);
+      /* ("author:" and "authors:" as "text:", as before a word: search.py's _PHRASE_FIELD.) */
+      var scope = /(?:^|(?<=\s))([+-]?)(title|text|tags|[Aa][Uu][Tt][Hh][Oo][Rr][Ss]?):$/.exec(before);
       var mark = scope || /(?:^|(?<=\s))([+-])$/.exec(before);
-      var field = scope ? scope[2] + ":" : "";
+      var field = scope ? (/^author/i.test(scope[2]) ? "text" : scope[2]) + ":" : "";
       var words = query.slice(quotes[i] + 1, quotes[i + 1]).split(/\s+/).filter(Boolean);
       /* (A phrase with lunr's wildcard or fuzzy mark in it is its words each required
          as typed, not a phrase: search.py's read_phrases.) */

@@ -31,6 +31,8 @@ QUERIES = [
     # (a field before a phrase scopes it, marked "-" too, and a phrase of one word)
     '+title:"task vectors"', 'vectors -title:"task vectors"', '-title:"task vectors"', 'text:"task vectors"',
     'title:"task"', 'vectors -tags:"task arithmetic"', 'title:"task vec*"',
+    # (rev131: "author:" before a phrase, read as "text:" as before a word)
+    'author:"kaiming he"', 'makers -author:"jose muller"', '-Authors:"José Müller" makers', 'authors:"müller"',
     # (words joined by "&": the index splits its "&amp;")
     '"R&D"', 'Q&A', 'R&D', '"Q&A made"', 'quizzes -"Q&A"', 'title:"Q&A"', '"lukasz strasse"', '"Łukasz Straße"',
 ]
